@@ -1,0 +1,15 @@
+"""The `tracker` command: the typer app with every command module registered."""
+
+from __future__ import annotations
+
+from tracker.app import app
+# Import order is the order of `tracker --help`.
+from tracker.commands import plan_cmds, log_cmds, status_cmds  # noqa: F401,I001  (they register commands)
+
+
+def main() -> None:
+    app()
+
+
+if __name__ == "__main__":
+    main()

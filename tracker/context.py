@@ -1,0 +1,80 @@
+"""Where the project's files are, what today is, and loading the plan (through its cache).
+
+The edge of the pipeline: this module reads the environment, the clock and
+files, so that the core never has to.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import json
+import os
+from dataclasses import dataclass
+
+from tracker import months, store
+from tracker.errors import BadInput
+from tracker.model import Plan, plan_from_data, plan_to_data
+
+# Part of the cache key: a new tracker that reads plans differently re-parses them.
+PLAN_CACHE_VERSION = b"plan-cache-1"
+
+
+@dataclass
+class Project:
+    tasks_path: str
+    db_path: str
+
+    @classmethod
+    def from_options(cls, tasks: str | None, db: str | None) -> "Project":
+        return cls(
+            tasks or os.environ.get("TRACKER_TASKS") or "tasks.toml",
+            db or os.environ.get("TRACKER_DB") or os.path.join("data", "tracker.db"),
+        )
+
+    def month(self, text: str | None) -> int:
+        """The month a command works on: the option, else this month."""
+        return months.parse(text) if text else months.of(today())
+
+    def read(self):
+        """A reading connection, or None when there is no log yet."""
+        return store.open_read(self.db_path)
+
+    def write(self):
+        return store.open_write(self.db_path)
+
+    def plan(self, conn=None) -> Plan:
+        return load_plan(self.tasks_path, conn)
+
+
+def today() -> dt.date:
+    """Today, or TRACKER_TODAY (YYYY-MM-DD) for tests and reproducible runs."""
+    fixed = os.environ.get("TRACKER_TODAY")
+    if fixed:
+        try:
+            return dt.date.fromisoformat(fixed.strip())
+        except ValueError:
+            raise BadInput(f"TRACKER_TODAY={fixed!r} is not a date (YYYY-MM-DD)") from None
+    return dt.date.today()
+
+
+def load_plan(path: str, conn=None) -> Plan:
+    """The validated plan; re-parsed only when the file's content changed since it was cached."""
+    try:
+        data = open(path, "rb").read()
+    except OSError:
+        from tracker import plan as planfile
+
+        return planfile.load(path)  # raises the right message
+    digest = hashlib.blake2b(data + PLAN_CACHE_VERSION, digest_size=20).hexdigest()
+    key = os.path.abspath(path)
+    cached = store.cached_plan(conn, key, digest)
+    if cached is not None:
+        payload = json.loads(cached)
+        payload["path"] = path
+        return plan_from_data(payload)
+    from tracker import plan as planfile  # pydantic: only when the plan changed
+
+    plan = planfile.parse(planfile.decode(data, path), path)
+    store.cache_plan(conn, key, digest, json.dumps(plan_to_data(plan), ensure_ascii=False))
+    return plan

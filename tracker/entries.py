@@ -1,0 +1,89 @@
+"""Making entries from what users type: checked against the plan before anything is written."""
+
+from __future__ import annotations
+
+import datetime as dt
+import math
+import re
+import uuid
+
+from tracker.errors import BadInput
+from tracker.model import STATUSES, Task
+
+_STAMP = re.compile(r"^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{6}Z$")
+
+
+def new_id() -> str:
+    return uuid.uuid4().hex
+
+
+def now_stamp() -> str:
+    """The real clock in UTC, in the one sortable form the log keeps (TRACKER_TODAY never changes it)."""
+    return dt.datetime.now(dt.timezone.utc).strftime("%Y-%m-%dT%H:%M:%S.%fZ")
+
+
+def stamp_of(text) -> str:
+    """An ISO 8601 time from elsewhere, normalised to the log's form (UTC, microseconds)."""
+    if not isinstance(text, str):
+        raise BadInput(f"recorded_at must be a time such as 2024-08-31T09:00:00Z, not {text!r}")
+    if _STAMP.match(text):
+        return text
+    try:
+        when = dt.datetime.fromisoformat(text.strip())
+    except ValueError:
+        raise BadInput(f"recorded_at {text!r} is not an ISO 8601 time") from None
+    if when.tzinfo is None:
+        when = when.replace(tzinfo=dt.timezone.utc)
+    return when.astimezone(dt.timezone.utc).strftime("%Y-%m-%dT%H:%M:%S.%fZ")
+
+
+def figure(text, what: str) -> float:
+    """A reported value: a finite number ≥ 0 (a string such as "1,200" is read too)."""
+    if isinstance(text, bool):
+        raise BadInput(f"{what}: {text!r} is not a number")
+    if isinstance(text, (int, float)):
+        value = float(text)
+    else:
+        try:
+            value = float(str(text).replace(",", "").strip())
+        except ValueError:
+            raise BadInput(f"{what}: {text!r} is not a number") from None
+    if not math.isfinite(value) or value < 0:
+        raise BadInput(f"{what}: {text!r} is not a number ≥ 0")
+    return value
+
+
+def percent(value, what: str = "percent") -> float | None:
+    if value is None:
+        return None
+    p = figure(value, what)
+    if p > 100:
+        raise BadInput(f"{what}: {value!r} is outside 0–100")
+    return p
+
+
+def status(value) -> str | None:
+    if value is None:
+        return None
+    if value not in STATUSES:
+        raise BadInput(f"status {value!r} is not one of {', '.join(STATUSES)}")
+    return value
+
+
+def note(value) -> str | None:
+    if value is None:
+        return None
+    if not isinstance(value, str):
+        raise BadInput(f"note must be text, not {type(value).__name__}")
+    value = value.strip()
+    return value or None
+
+
+def check_values(task: Task, values: dict) -> dict:
+    out = {}
+    for key, raw in values.items():
+        if task.metric(key) is None:
+            known = ", ".join(m.key for m in task.metrics) or "none: report --percent or --status"
+            raise BadInput(f"task {task.id} has no metric {key!r} (its metrics: {known})")
+        out[key] = figure(raw, f"{task.id}.{key}")
+    return out

@@ -1,0 +1,192 @@
+"""How a task stands as of a month: the rules of SPEC.md and nothing else.
+
+Pure: every function takes the plan's tasks, their reduced logs and the
+month, and returns values. Nothing here reads a clock or a file.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import math
+from dataclasses import dataclass
+
+from tracker import months
+from tracker.model import Metric, Plan, Task, TaskLog
+
+FLAGS = ("overdue", "stalled", "behind", "missing")
+STATUSES = ("done", "pending", "overdue", "stalled", "behind", "on_track")
+WARNINGS = ("regressed", "repeated_note")
+_EMPTY = TaskLog()
+
+
+@dataclass(frozen=True, slots=True)
+class MetricStanding:
+    metric: Metric
+    value: float
+    ratio: float
+    expected: float
+
+
+@dataclass(frozen=True, slots=True)
+class Standing:
+    task: Task
+    month: int
+    status: str
+    flags: tuple[str, ...]
+    completion: float
+    measured: bool
+    expected: float
+    last_month: int | None
+    forecast: int | None
+    forecast_late: bool
+    warnings: tuple[str, ...]
+    metrics: tuple[MetricStanding, ...]
+    note: str | None
+
+    @property
+    def done(self) -> bool:
+        return self.status == "done"
+
+
+# --- figures -----------------------------------------------------------------------
+
+
+def value_as_of(metric: Metric, series: dict, p: int) -> float:
+    """A metric's value as of month p, from its values in force month by month."""
+    if metric.mode == "increment":
+        return metric.baseline + sum(v for m, v in series.items() if m <= p)
+    latest = max((m for m in series if m <= p), default=None)
+    return metric.baseline if latest is None else series[latest]
+
+
+def ratio(metric: Metric, value: float) -> float:
+    return max(0.0, (value - metric.baseline) / (metric.target - metric.baseline))
+
+
+def _in_force(series: dict, p: int):
+    latest = max((m for m in series if m <= p), default=None)
+    return None if latest is None else series[latest]
+
+
+def completion(task: Task, log: TaskLog, p: int) -> tuple[float, bool]:
+    """(completion as of p, whether it is measured at all)."""
+    if task.metrics:
+        total = 0.0
+        for metric in task.metrics:
+            total += min(ratio(metric, value_as_of(metric, log.values.get(metric.key, {}), p)), 1.0)
+        return total / len(task.metrics), True
+    status = _in_force(log.status, p)
+    if status == "done":
+        return 1.0, True
+    percent = _in_force(log.percent, p)
+    if percent is not None:
+        return min(percent, 100.0) / 100.0, True
+    return 0.0, status is not None
+
+
+def _days(a: dt.date, b: dt.date) -> int:
+    return (b - a).days
+
+
+def expected_ratio(task: Task, day: dt.date, metric: Metric | None = None) -> float:
+    """Share of the target due by `day`: linear from start to due, through the metric's milestones."""
+    points = [(task.start, 0.0)]
+    if metric is not None:
+        span = metric.target - metric.baseline
+        points += [(s.due, (s.target - metric.baseline) / span) for s in task.milestones if s.metric == metric.key]
+    points.append((task.due, 1.0))
+    if day <= task.start:
+        return 0.0
+    if day >= task.due:
+        return 1.0
+    for (d0, r0), (d1, r1) in zip(points, points[1:]):
+        if d0 <= day <= d1:
+            return min(1.0, max(0.0, r0 + (r1 - r0) * _days(d0, day) / _days(d0, d1)))
+    return 1.0
+
+
+def expected(task: Task, p: int) -> float:
+    day = months.last_day(p)
+    if not task.metrics:
+        return expected_ratio(task, day)
+    return sum(expected_ratio(task, day, m) for m in task.metrics) / len(task.metrics)
+
+
+# --- standing ----------------------------------------------------------------------
+
+
+def stand(task: Task, log: TaskLog | None, p: int) -> Standing:
+    log = log or _EMPTY
+    comp, measured = completion(task, log, p)
+    done = comp >= 1.0
+    exp = expected(task, p)
+    start_month, due_month = months.of(task.start), months.of(task.due)
+    started = start_month <= p
+
+    flags = []
+    if not done:
+        if months.last_day(p) > task.due:
+            flags.append("overdue")
+        s = task.stall_months
+        if start_month <= p - s:
+            if measured:
+                if comp <= completion(task, log, p - s)[0] + 1e-12:
+                    flags.append("stalled")
+            elif not any(m in log.months for m in range(p - s + 1, p + 1)):
+                flags.append("stalled")
+        if measured and round(comp, 9) < round(exp - task.behind_tolerance, 9):
+            flags.append("behind")
+        if started and p not in log.months:
+            flags.append("missing")
+
+    if done:
+        status = "done"
+    elif not started:
+        status = "pending"
+    else:
+        status = next((f for f in ("overdue", "stalled", "behind") if f in flags), "on_track")
+
+    forecast = None
+    if measured and not done:
+        rate = (comp - completion(task, log, p - 3)[0]) / 3
+        if rate > 1e-12:
+            forecast = p + math.ceil(round((1.0 - comp) / rate, 9))
+    forecast_late = started and measured and not done and (forecast is None or forecast > due_month)
+
+    metric_rows = []
+    day = months.last_day(p)
+    for metric in task.metrics:
+        value = value_as_of(metric, log.values.get(metric.key, {}), p)
+        metric_rows.append(MetricStanding(metric, value, ratio(metric, value), expected_ratio(task, day, metric)))
+
+    return Standing(
+        task=task, month=p, status=status, flags=tuple(flags), completion=comp, measured=measured,
+        expected=exp, last_month=max(log.months) if log.months else None,
+        forecast=forecast, forecast_late=forecast_late, warnings=tuple(warnings(task, log, p)),
+        metrics=tuple(metric_rows), note=log.notes.get(p),
+    )
+
+
+def warnings(task: Task, log: TaskLog, p: int) -> list[str]:
+    out = []
+    for metric in task.metrics:
+        series = log.values.get(metric.key, {})
+        if metric.mode == "cumulative" and p in series and series[p] < value_as_of(metric, series, p - 1):
+            out.append("regressed")
+            break
+    note = log.notes.get(p)
+    if note:
+        earlier = max((m for m in log.notes if m < p), default=None)
+        if earlier is not None and "".join(note.split()) == "".join(log.notes[earlier].split()):
+            out.append("repeated_note")
+    return out
+
+
+def evaluate(plan: Plan, logs: dict, p: int) -> list[Standing]:
+    """Every task's standing as of month p, in declaration order."""
+    return [stand(task, logs.get(task.id), p) for task in plan.tasks]
+
+
+def days_overdue(standing: Standing, today: dt.date) -> int:
+    """Days past due, counted to the end of the month or today, whichever is first."""
+    return max(0, (min(months.last_day(standing.month), today) - standing.task.due).days)

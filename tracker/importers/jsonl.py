@@ -1,0 +1,62 @@
+"""Import entries as JSON Lines (the form `tracker export` writes): all or nothing, ids skipped when present."""
+
+from __future__ import annotations
+
+import json
+
+from tracker import entries as make
+from tracker import months
+from tracker.errors import BadInput
+from tracker.model import Plan
+from tracker.store import Entry
+
+
+def read_entries(text: str, path: str, plan: Plan, tick=None) -> list[Entry]:
+    """Every entry of the file, checked against the plan; BadInput `PATH:LINE: message` on the first bad line."""
+    out: list[Entry] = []
+    month_cache: dict[str, int] = {}
+    for n, line in enumerate(text.splitlines(), 1):
+        if tick and n % 10000 == 0:
+            tick(10000)
+        if not line.strip():
+            continue
+        try:
+            out.append(_entry(line, plan, month_cache))
+        except BadInput as e:
+            raise BadInput(f"{path}:{n}: {e}") from None
+    return out
+
+
+def _entry(line: str, plan: Plan, month_cache: dict) -> Entry:
+    try:
+        obj = json.loads(line)
+    except (json.JSONDecodeError, RecursionError) as e:
+        raise BadInput(f"not a JSON object: {getattr(e, 'msg', e)}") from None
+    if not isinstance(obj, dict):
+        raise BadInput("not a JSON object")
+    eid, task_id, month = obj.get("id"), obj.get("task"), obj.get("month")
+    if not isinstance(eid, str) or not eid.strip():
+        raise BadInput("id is required (a string)")
+    if not isinstance(task_id, str):
+        raise BadInput("task is required (a string such as \"195\")")
+    task = plan.task(task_id)
+    if task is None:
+        raise BadInput(f"unknown task {task_id!r} (not in tasks.toml)")
+    if not isinstance(month, str):
+        raise BadInput("month is required (\"2024-08\")")
+    m = month_cache.get(month)
+    if m is None:
+        m = month_cache[month] = months.parse(month)
+    values = obj.get("values") or {}
+    if not isinstance(values, dict):
+        raise BadInput("values must be an object {metric: number}")
+    by = obj.get("by")
+    if by is not None and not isinstance(by, str):
+        raise BadInput("by must be text or null")
+    entry = Entry(
+        eid, task_id, m, make.stamp_of(obj.get("recorded_at")), by, make.check_values(task, values),
+        make.percent(obj.get("percent")), make.status(obj.get("status")), make.note(obj.get("note")),
+    )
+    if not (entry.values or entry.percent is not None or entry.status or entry.note):
+        raise BadInput("the entry records nothing (no values, percent, status or note)")
+    return entry

@@ -1,0 +1,42 @@
+"""The words tracker prints around the user's own text, in English and Chinese."""
+
+from __future__ import annotations
+
+import os
+
+LANGS = ("en", "zh")
+
+_ZH = {
+    # statuses and flags
+    "done": "已完成", "pending": "未开始", "overdue": "逾期", "stalled": "停滞",
+    "behind": "滞后", "on_track": "正常", "missing": "未报送",
+    "regressed": "数据回退", "repeated_note": "进展雷同", "unmeasured": "未量化",
+    "ongoing": "推进中", "blocked": "受阻",
+    # column headings
+    "ID": "编号", "Title": "目标任务", "Unit": "牵头单位", "Progress": "完成进度",
+    "Expected": "序时进度", "Status": "状态", "Flags": "标记", "Last report": "最近报送",
+    "Metrics": "指标", "Forecast": "预计完成", "Category": "类别", "Start": "开始",
+    "Due": "截止", "Co-units": "配合单位", "Milestones": "节点目标", "Days overdue": "逾期天数",
+    "Month": "月份", "Recorded (UTC)": "记录时间(UTC)", "By": "报送人", "Values": "数据",
+    "Percent": "百分比", "Note": "进展情况", "Entry": "条目",
+    "No.": "序号", "Task": "目标任务", "Completion": "完成率", "Warnings": "提示",
+    # sentences
+    "as of": "截至", "no tasks": "没有任务", "no overdue tasks": "没有逾期任务",
+    "no entries": "没有记录", "recorded": "已记录", "tasks": "项任务",
+    "late": "将逾期",
+}
+
+
+def lang_of(option: str | None) -> str:
+    """The label language: the option, else TRACKER_LANG, else English."""
+    lang = (option or os.environ.get("TRACKER_LANG") or "en").strip().lower()
+    if lang.startswith("zh"):
+        return "zh"
+    return "en"
+
+
+def label(lang: str, text: str) -> str:
+    """`text` is the English label (or a status/flag code); Chinese where asked and known."""
+    if lang == "zh":
+        return _ZH.get(text, text)
+    return text.replace("_", " ") if text in ("on_track", "repeated_note") else text

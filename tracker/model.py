@@ -1,0 +1,119 @@
+"""The plan as the rest of the pipeline sees it: plain frozen dataclasses.
+
+The plan loader validates tasks.toml (with pydantic) into these; the plan
+cache rebuilds them from JSON without importing pydantic at all, which keeps
+every command that only reads fast to start.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+
+MODES = ("cumulative", "increment")
+STATUSES = ("ongoing", "done", "blocked")
+
+
+@dataclass(frozen=True, slots=True)
+class Milestone:
+    due: dt.date
+    metric: str
+    target: float
+    line: int = 0
+
+
+@dataclass(frozen=True, slots=True)
+class Metric:
+    key: str
+    name: str
+    unit: str
+    target: float
+    baseline: float = 0.0
+    mode: str = "cumulative"
+    line: int = 0
+
+
+@dataclass(frozen=True, slots=True)
+class Task:
+    id: str
+    title: str
+    unit: str
+    start: dt.date
+    due: dt.date
+    stall_months: int = 2
+    behind_tolerance: float = 0.10
+    co_units: tuple[str, ...] = ()
+    category: str | None = None
+    metrics: tuple[Metric, ...] = ()
+    milestones: tuple[Milestone, ...] = ()
+    line: int = 0
+
+    def metric(self, key: str) -> Metric | None:
+        for m in self.metrics:
+            if m.key == key:
+                return m
+        return None
+
+
+@dataclass(frozen=True, slots=True)
+class Plan:
+    tasks: tuple[Task, ...]
+    title: str | None = None
+    year: int | None = None
+    stall_months: int = 2
+    behind_tolerance: float = 0.10
+    path: str = "tasks.toml"
+    by_id: dict = field(default_factory=dict, compare=False, repr=False)
+
+    def __post_init__(self):
+        if not self.by_id:
+            self.by_id.update((t.id, t) for t in self.tasks)
+
+    def task(self, task_id: str) -> Task | None:
+        return self.by_id.get(task_id)
+
+
+@dataclass(slots=True)
+class TaskLog:
+    """One task's log reduced to what is in force, month by month (months as ints)."""
+
+    months: set = field(default_factory=set)        # months with any entry
+    values: dict = field(default_factory=dict)      # metric key -> {month: value in force}
+    percent: dict = field(default_factory=dict)     # month -> percent in force
+    status: dict = field(default_factory=dict)      # month -> status in force
+    notes: dict = field(default_factory=dict)       # month -> note in force
+
+
+def number(x: float | int | None):
+    """A figure as users wrote it: 100 rather than 100.0."""
+    if isinstance(x, float) and x.is_integer():
+        return int(x)
+    return x
+
+
+# --- JSON form, for the plan cache (and for anyone who wants the plan as data) ---
+
+def plan_to_data(plan: Plan) -> dict:
+    return {
+        "title": plan.title, "year": plan.year, "stall_months": plan.stall_months,
+        "behind_tolerance": plan.behind_tolerance, "path": plan.path,
+        "tasks": [
+            [t.id, t.title, t.unit, t.start.toordinal(), t.due.toordinal(), t.stall_months,
+             t.behind_tolerance, list(t.co_units), t.category,
+             [[m.key, m.name, m.unit, m.target, m.baseline, m.mode, m.line] for m in t.metrics],
+             [[s.due.toordinal(), s.metric, s.target, s.line] for s in t.milestones], t.line]
+            for t in plan.tasks
+        ],
+    }
+
+
+def plan_from_data(data: dict) -> Plan:
+    fromord = dt.date.fromordinal
+    tasks = tuple(
+        Task(tid, title, unit, fromord(start), fromord(due), stall, tol, tuple(co), cat,
+             tuple(Metric(*m) for m in metrics),
+             tuple(Milestone(fromord(s[0]), s[1], s[2], s[3]) for s in stones), line)
+        for tid, title, unit, start, due, stall, tol, co, cat, metrics, stones, line in data["tasks"]
+    )
+    return Plan(tasks, data["title"], data["year"], data["stall_months"],
+                data["behind_tolerance"], data["path"])

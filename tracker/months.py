@@ -1,0 +1,60 @@
+"""Months as plain integers (year * 12 + month - 1): parsing the forms users type, and arithmetic.
+
+An integer month makes "P - 3" and "months between" exact and cheap; the
+calendar only matters at the edges (first and last day), where the standard
+library's `calendar` answers.
+"""
+
+from __future__ import annotations
+
+import calendar
+import datetime as dt
+import re
+
+from tracker.errors import BadInput
+
+Month = int
+
+_FORMS = re.compile(r"^\s*(\d{4})\s*(?:[-/.]|年)\s*(\d{1,2})\s*月?\s*$")
+
+
+def parse(text: str) -> Month:
+    """`2024-08`, `2024-8`, `2024/08`, `2024.08` or `2024年8月` → month."""
+    match = _FORMS.match(text or "")
+    if not match:
+        raise BadInput(f"malformed month {text!r}: use 2024-08, 2024/08 or 2024年8月")
+    year, month = int(match[1]), int(match[2])
+    if not 1 <= month <= 12 or year < 1:
+        raise BadInput(f"malformed month {text!r}: no month {month} in a year")
+    return year * 12 + month - 1
+
+
+def make(year: int, month: int) -> Month:
+    return year * 12 + month - 1
+
+
+def of(day: dt.date) -> Month:
+    return day.year * 12 + day.month - 1
+
+
+def year_of(m: Month) -> int:
+    return m // 12
+
+
+def month_of_year(m: Month) -> int:
+    return m % 12 + 1
+
+
+def fmt(m: Month | None) -> str | None:
+    if m is None:
+        return None
+    return f"{m // 12:04d}-{m % 12 + 1:02d}"
+
+
+def first_day(m: Month) -> dt.date:
+    return dt.date(m // 12, m % 12 + 1, 1)
+
+
+def last_day(m: Month) -> dt.date:
+    year, month = m // 12, m % 12 + 1
+    return dt.date(year, month, calendar.monthrange(year, month)[1])

@@ -1,0 +1,158 @@
+"""Rich renderables for the terminal. Only formats what it is given; the CLI prints."""
+
+from __future__ import annotations
+
+from rich import box
+from rich.table import Table
+from rich.text import Text
+
+from tracker import months
+from tracker.evaluate import Standing
+from tracker.labels import label
+from tracker.model import Plan, number
+
+STYLES = {
+    "done": "bold green", "on_track": "green", "pending": "dim", "behind": "yellow",
+    "stalled": "magenta", "overdue": "bold red", "missing": "cyan",
+    "regressed": "red", "repeated_note": "yellow",
+}
+
+
+def fig(x) -> str:
+    """A figure without a needless .0, and with thousands separators for large ones."""
+    x = number(x)
+    if isinstance(x, float):
+        return f"{x:,.2f}".rstrip("0").rstrip(".")
+    return f"{x:,}" if abs(x) >= 10000 else str(x)
+
+
+def pct(x: float | None) -> str:
+    return "—" if x is None else f"{x * 100:.0f}%"
+
+
+def bar(fraction: float, width: int = 10) -> Text:
+    """A progress bar that still reads without colour: filled and empty cells differ in shape."""
+    filled = round(max(0.0, min(1.0, fraction)) * width)
+    text = Text("█" * filled, style="green" if fraction >= 1 else "blue")
+    text.append("░" * (width - filled), style="dim")
+    return text
+
+
+def status_text(code: str, lang: str) -> Text:
+    return Text(label(lang, code), style=STYLES.get(code, ""))
+
+
+def flags_text(codes, lang: str) -> Text:
+    text = Text()
+    for i, code in enumerate(codes):
+        if i:
+            text.append(" ")
+        text.append(label(lang, code), style=STYLES.get(code, ""))
+    return text
+
+
+def _table(title: str | None, lang: str) -> Table:
+    return Table(title=title, box=box.SIMPLE_HEAD, show_lines=False, pad_edge=False, expand=False,
+                 title_justify="left", header_style="bold")
+
+
+def status_table(standings: list[Standing], p: int, lang: str, title: str | None = None, width: int = 80) -> Table:
+    """The status table; below 140 columns the unit, metrics and forecast fold into other cells."""
+    wide = width >= 140
+    heading = f"{title + ' · ' if title else ''}{label(lang, 'as of')} {months.fmt(p)}"
+    table = _table(heading, lang)
+    table.add_column(label(lang, "ID"), no_wrap=True, style="bold")
+    table.add_column(label(lang, "Title"), overflow="fold", ratio=4, min_width=12)
+    if wide:
+        table.add_column(label(lang, "Unit"), overflow="fold", ratio=1, min_width=4)
+    table.add_column(label(lang, "Progress"), no_wrap=True)
+    table.add_column(label(lang, "Expected"), justify="right", no_wrap=True)
+    table.add_column(label(lang, "Status"), overflow="fold", min_width=8)
+    if wide:
+        table.add_column(label(lang, "Flags"), overflow="fold", min_width=6)
+    table.add_column(label(lang, "Last report"), no_wrap=not wide, overflow="fold", min_width=7)
+    if wide:
+        table.add_column(label(lang, "Metrics"), overflow="fold", ratio=2, min_width=8)
+        table.add_column(label(lang, "Forecast"), no_wrap=True)
+    for s in standings:
+        progress = bar(s.completion, 8) if s.measured else Text(" " * 8)
+        progress.append(f" {pct(s.completion)}" if s.measured else f" {label(lang, 'unmeasured')}")
+        metrics = "\n".join(f"{fig(m.value)}/{fig(m.metric.target)}{m.metric.unit}" for m in s.metrics)
+        forecast = Text(months.fmt(s.forecast) or "—", style="red" if s.forecast_late else "")
+        if s.forecast_late:
+            forecast.append(f" {label(lang, 'late')}")
+        others = [f for f in s.flags if f != s.status] + list(s.warnings)
+        if wide:
+            table.add_row(Text(s.task.id), Text(s.task.title), Text(s.task.unit), progress,
+                          pct(s.expected), status_text(s.status, lang), flags_text(others, lang),
+                          months.fmt(s.last_month) or "—", Text(metrics), forecast)
+            continue
+        task = Text(s.task.title)
+        task.append(f"\n{s.task.unit}" + (" · " + metrics.replace("\n", " · ") if metrics else ""), style="dim")
+        if s.measured and not s.done:
+            progress.append("\n→ ")
+            progress.append_text(forecast)
+        state = status_text(s.status, lang)
+        if others:
+            state.append("\n")
+            state.append_text(flags_text(others, lang))
+        table.add_row(Text(s.task.id), task, progress, pct(s.expected), state, months.fmt(s.last_month) or "—")
+    return table
+
+
+def overdue_table(rows: list[tuple[Standing, int]], p: int, lang: str) -> Table:
+    table = _table(f"{label(lang, 'overdue')} · {label(lang, 'as of')} {months.fmt(p)}", lang)
+    table.add_column(label(lang, "ID"), no_wrap=True, style="bold")
+    table.add_column(label(lang, "Title"), overflow="fold", ratio=3)
+    table.add_column(label(lang, "Unit"), overflow="fold", ratio=1)
+    table.add_column(label(lang, "Due"), no_wrap=True)
+    table.add_column(label(lang, "Days overdue"), justify="right", no_wrap=True)
+    table.add_column(label(lang, "Progress"), no_wrap=True)
+    for s, days in rows:
+        progress = bar(s.completion, 8)
+        progress.append(f" {pct(s.completion)}")
+        table.add_row(Text(s.task.id), Text(s.task.title), Text(s.task.unit), s.task.due.isoformat(),
+                      Text(str(days), style="red"), progress)
+    return table
+
+
+def tasks_table(plan: Plan, lang: str) -> Table:
+    table = _table(plan.title, lang)
+    table.add_column(label(lang, "ID"), no_wrap=True, style="bold")
+    table.add_column(label(lang, "Title"), overflow="fold", ratio=3)
+    table.add_column(label(lang, "Unit"), overflow="fold", ratio=1)
+    table.add_column(label(lang, "Start"), no_wrap=True)
+    table.add_column(label(lang, "Due"), no_wrap=True)
+    table.add_column(label(lang, "Metrics"), overflow="fold", ratio=2)
+    for t in plan.tasks:
+        lines = []
+        for m in t.metrics:
+            line = f"{m.key}: {m.name} {fig(m.target)}{m.unit}"
+            if m.baseline:
+                line += f" (from {fig(m.baseline)})"
+            if m.mode == "increment":
+                line += " [increment]"
+            lines.append(line)
+        lines += [f"  {s.due.isoformat()} → {fig(s.target)} ({s.metric})" for s in t.milestones]
+        unit = t.unit + ("\n+ " + "、".join(t.co_units) if t.co_units else "")
+        table.add_row(Text(t.id), Text(t.title), Text(unit), t.start.isoformat(), t.due.isoformat(),
+                      Text("\n".join(lines) or "—"))
+    return table
+
+
+def history_table(task_id: str, title: str, entries, lang: str) -> Table:
+    table = _table(f"{task_id}. {title}", lang)
+    table.add_column(label(lang, "Month"), no_wrap=True, style="bold")
+    table.add_column(label(lang, "Recorded (UTC)"), no_wrap=True)
+    table.add_column(label(lang, "By"), overflow="fold")
+    table.add_column(label(lang, "Values"), overflow="fold")
+    table.add_column(label(lang, "Note"), overflow="fold", ratio=1)
+    for e in entries:
+        values = [f"{k}={fig(v)}" for k, v in e.values.items()]
+        if e.percent is not None:
+            values.append(f"{fig(e.percent)}%")
+        if e.status:
+            values.append(label(lang, e.status))
+        table.add_row(months.fmt(e.month), e.recorded_at[:19].replace("T", " "), Text(e.by or "—"),
+                      Text("\n".join(values) or "—"), Text(e.note or ""))
+    return table

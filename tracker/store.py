@@ -1,0 +1,392 @@
+"""The progress log in SQLite: the only module that speaks SQL.
+
+Hot paths (reading the log, appending one entry) use the standard sqlite3
+module; sqlite-utils is imported only to create or migrate the schema, which
+keeps `status` and `log` fast to start. The log is append-only: triggers make
+SQLite itself refuse UPDATE and DELETE, and each entry's hash chains it to
+the one before, so an edit behind the tool's back shows in `validate`.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import sqlite3
+from dataclasses import dataclass, field
+
+from tracker import months
+from tracker.errors import BadInput
+from tracker.model import TaskLog, number
+
+SCHEMA_VERSION = 1
+LOG_TABLES = ("entries", "entry_values", "notes")
+BUSY_TIMEOUT_MS = 60_000
+
+
+@dataclass(frozen=True, slots=True)
+class Entry:
+    """One report as recorded (or about to be)."""
+
+    id: str
+    task: str
+    month: int
+    recorded_at: str
+    by: str | None = None
+    values: dict = field(default_factory=dict)
+    percent: float | None = None
+    status: str | None = None
+    note: str | None = None
+
+    def to_json(self, with_task: bool = False) -> dict:
+        out = {"id": self.id}
+        if with_task:
+            out["task"] = self.task
+        out.update({
+            "month": months.fmt(self.month), "recorded_at": self.recorded_at, "by": self.by,
+            "values": {k: number(v) for k, v in self.values.items()},
+            "percent": number(self.percent), "status": self.status, "note": self.note,
+        })
+        return out
+
+
+def entry_hash(prev: str, e: Entry) -> str:
+    body = json.dumps(
+        [e.id, e.task, months.fmt(e.month), sorted((k, number(v)) for k, v in e.values.items()),
+         number(e.percent), e.status, e.note, e.by, e.recorded_at],
+        ensure_ascii=False, separators=(",", ":"),
+    )
+    return hashlib.sha256((prev + "\n" + body).encode()).hexdigest()
+
+
+# --- opening ---------------------------------------------------------------------
+
+
+def _check_file(path: str) -> None:
+    try:
+        with open(path, "rb") as f:
+            head = f.read(16)
+    except IsADirectoryError:
+        raise BadInput(f"{path}: is a directory, not a tracker database") from None
+    except OSError as e:
+        raise BadInput(f"{path}: cannot open the database: {e.strerror}") from None
+    if head and head != b"SQLite format 3\x00":
+        raise BadInput(f"{path}: not a SQLite database (is --db or TRACKER_DB pointing at the right file?)")
+
+
+def _raw_connect(path: str) -> sqlite3.Connection:
+    try:
+        conn = sqlite3.connect(path, timeout=BUSY_TIMEOUT_MS / 1000, isolation_level=None)
+        conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+        conn.execute("PRAGMA synchronous = FULL")
+        return conn
+    except sqlite3.DatabaseError as e:
+        raise BadInput(f"{path}: cannot open the database: {e}") from None
+
+
+def open_read(path: str) -> sqlite3.Connection | None:
+    """A connection for reading, or None when there is no log yet (an empty log)."""
+    if not os.path.exists(path):
+        return None
+    _check_file(path)
+    conn = _raw_connect(path)
+    version = _version(conn, path)
+    if version == 0:
+        conn.close()
+        return None
+    if version > SCHEMA_VERSION:
+        raise BadInput(f"{path}: written by a newer tracker (schema {version}); upgrade tracker")
+    return conn
+
+
+def open_write(path: str) -> sqlite3.Connection:
+    """A connection for appending; creates the database (and its folder) on first write."""
+    if os.path.exists(path):
+        _check_file(path)
+    else:
+        folder = os.path.dirname(path)
+        if folder:
+            try:
+                os.makedirs(folder, exist_ok=True)
+            except OSError as e:
+                raise BadInput(f"{path}: cannot create the database folder: {e.strerror}") from None
+    conn = _raw_connect(path)
+    if _version(conn, path) != SCHEMA_VERSION:
+        migrate(conn, path)
+    return conn
+
+
+def _version(conn: sqlite3.Connection, path: str) -> int:
+    try:
+        version = conn.execute("PRAGMA user_version").fetchone()[0]
+        if version == 0 and conn.execute("SELECT count(*) FROM sqlite_master").fetchone()[0]:
+            raise BadInput(f"{path}: a SQLite database, but not tracker's (it has other tables)")
+        return version
+    except sqlite3.DatabaseError as e:
+        raise BadInput(f"{path}: not a usable SQLite database: {e}") from None
+
+
+def migrate(conn: sqlite3.Connection, path: str) -> None:
+    """Create or upgrade the schema in one transaction, then (re)install the guards."""
+    import sqlite_utils
+
+    conn.execute("PRAGMA journal_mode = WAL")
+    conn.execute("BEGIN IMMEDIATE")
+    try:
+        version = _version(conn, path)
+        if version > SCHEMA_VERSION:
+            raise BadInput(f"{path}: written by a newer tracker (schema {version}); upgrade tracker")
+        db = sqlite_utils.Database(conn)
+        if version < 1:
+            db["entries"].create({
+                "seq": int, "id": str, "task": str, "month": str, "percent": float,
+                "status": str, "by": str, "recorded_at": str, "hash": str,
+            }, pk="seq", not_null={"id", "task", "month", "recorded_at", "hash"})
+            db["entries"].create_index(["id"], unique=True)
+            db["entries"].create_index(["task", "month"])
+            db["entry_values"].create({"seq": int, "metric": str, "value": float},
+                                      pk=("seq", "metric"), not_null={"value"},
+                                      foreign_keys=[("seq", "entries", "seq")])
+            db["notes"].create({"seq": int, "note": str}, pk="seq", not_null={"note"},
+                               foreign_keys=[("seq", "entries", "seq")])
+            db["plan_cache"].create({"path": str, "digest": str, "data": str}, pk="path")
+        # sqlite-utils' transform() drops triggers: install them after any migration.
+        install_guards(conn)
+        conn.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
+        conn.execute("COMMIT")
+    except BaseException:
+        conn.execute("ROLLBACK")
+        raise
+
+
+def install_guards(conn: sqlite3.Connection) -> None:
+    for table in LOG_TABLES:
+        for action in ("UPDATE", "DELETE"):
+            conn.execute(
+                f"CREATE TRIGGER IF NOT EXISTS {table}_no_{action.lower()} BEFORE {action} ON {table} "
+                f"BEGIN SELECT RAISE(ABORT, 'the progress log is append-only'); END"
+            )
+
+
+def guard_names() -> set[str]:
+    return {f"{t}_no_{a}" for t in LOG_TABLES for a in ("update", "delete")}
+
+
+# --- appending -------------------------------------------------------------------
+
+
+def append(conn: sqlite3.Connection, entries: list[Entry], stamp=None) -> list[Entry]:
+    """Append entries in one transaction, chaining their hashes; skip ids already present.
+
+    `stamp`, when given, is called inside the write lock to give each new entry
+    its recorded_at, so that clock order and append order agree across writers.
+    Returns the entries written. An id already present with other content is an error.
+    """
+    conn.execute("BEGIN IMMEDIATE")
+    try:
+        written = _append_locked(conn, entries, stamp)
+        conn.execute("COMMIT")
+    except BaseException:
+        conn.execute("ROLLBACK")
+        raise
+    return written
+
+
+def _append_locked(conn, entries, stamp):
+    row = conn.execute("SELECT seq, hash FROM entries ORDER BY seq DESC LIMIT 1").fetchone()
+    seq, prev = (row[0], row[1]) if row else (0, "")
+    existing = {}
+    if seq and entries:
+        ids = [e.id for e in entries]
+        for i in range(0, len(ids), 500):
+            chunk = ids[i:i + 500]
+            marks = ",".join("?" * len(chunk))
+            for found in read_entries(conn, f"e.id IN ({marks})", chunk):
+                existing[found.id] = found
+    rows, vals, notes, written = [], [], [], []
+    seen: set[str] = set()
+    for e in entries:
+        if stamp is not None:
+            e = Entry(e.id, e.task, e.month, stamp(), e.by, e.values, e.percent, e.status, e.note)
+        old = existing.get(e.id)
+        if old is not None:
+            if old != e:
+                raise BadInput(f"entry {e.id} is already in the log with other content")
+            continue
+        if e.id in seen:
+            continue
+        seen.add(e.id)
+        seq += 1
+        prev = entry_hash(prev, e)
+        rows.append((seq, e.id, e.task, months.fmt(e.month), e.percent, e.status, e.by, e.recorded_at, prev))
+        vals.extend((seq, k, v) for k, v in e.values.items())
+        if e.note:
+            notes.append((seq, e.note))
+        written.append(e)
+    conn.executemany("INSERT INTO entries (seq, id, task, month, percent, status, by, recorded_at, hash) "
+                     "VALUES (?,?,?,?,?,?,?,?,?)", rows)
+    conn.executemany("INSERT INTO entry_values (seq, metric, value) VALUES (?,?,?)", vals)
+    conn.executemany("INSERT INTO notes (seq, note) VALUES (?,?)", notes)
+    return written
+
+
+# --- reading ---------------------------------------------------------------------
+
+_ENTRY_SQL = """
+SELECT e.seq, e.id, e.task, e.month, e.recorded_at, e.by, e.percent, e.status, n.note,
+       (SELECT json_group_object(v.metric, v.value) FROM entry_values v WHERE v.seq = e.seq), e.hash
+FROM entries e LEFT JOIN notes n ON n.seq = e.seq
+"""
+
+
+def read_entries(conn: sqlite3.Connection | None, where: str = "1", params=()) -> list[Entry]:
+    """Entries in log order (recorded_at, then append order)."""
+    if conn is None:
+        return []
+    out = []
+    for row in conn.execute(f"{_ENTRY_SQL} WHERE {where} ORDER BY e.recorded_at, e.seq", params):
+        out.append(_entry(row))
+    return out
+
+
+def _entry(row) -> Entry:
+    _seq, eid, task, month, at, by, pct, st, note, vals, _hash = row
+    return Entry(eid, task, months.parse(month), at, by, json.loads(vals) if vals else {}, pct, st, note)
+
+
+def chain_rows(conn: sqlite3.Connection):
+    """(seq, entry, stored hash) in append order, for checking the hash chain."""
+    for row in conn.execute(f"{_ENTRY_SQL} ORDER BY e.seq"):
+        yield row[0], _entry(row), row[-1]
+
+
+def load_logs(conn: sqlite3.Connection | None, upto: int | None = None, all_notes: bool = False) -> dict:
+    """Each task's log reduced to what is in force month by month (months ≤ upto).
+
+    SQLite does the reduction (latest recorded entry of a month wins, per
+    metric, percent, status and note), so Python sees one row per task,
+    metric and month. Only the notes of each task's two latest months are
+    read unless `all_notes`: status needs no more, and notes are the bulk.
+    """
+    logs: dict[str, TaskLog] = {}
+    if conn is None:
+        return logs
+    limit = months.fmt(upto) if upto is not None else "9999-99"
+
+    def log_of(task: str) -> TaskLog:
+        log = logs.get(task)
+        if log is None:
+            log = logs[task] = TaskLog()
+        return log
+
+    for task, month in conn.execute("SELECT DISTINCT task, month FROM entries WHERE month <= ?", (limit,)):
+        log_of(task).months.add(months.parse(month))
+    for task, metric, month, value in conn.execute(_IN_FORCE_VALUES, (limit,)):
+        log_of(task).values.setdefault(metric, {})[months.parse(month)] = value
+    for column, attr in (("percent", "percent"), ("status", "status")):
+        for task, month, value in conn.execute(_IN_FORCE_COLUMN.format(col=column), (limit,)):
+            getattr(log_of(task), attr)[months.parse(month)] = value
+    for task, month, note in conn.execute(_IN_FORCE_NOTES.format(keep="" if all_notes else "WHERE k <= 2"), (limit,)):
+        log_of(task).notes[months.parse(month)] = note
+    return logs
+
+
+_IN_FORCE_VALUES = """
+SELECT task, metric, month, value FROM (
+  SELECT e.task, v.metric, e.month, v.value,
+         row_number() OVER (PARTITION BY e.task, v.metric, e.month ORDER BY e.recorded_at DESC, e.seq DESC) AS r
+  FROM entry_values v JOIN entries e ON e.seq = v.seq WHERE e.month <= ?)
+WHERE r = 1
+"""
+
+_IN_FORCE_COLUMN = """
+SELECT task, month, {col} FROM (
+  SELECT task, month, {col},
+         row_number() OVER (PARTITION BY task, month ORDER BY recorded_at DESC, seq DESC) AS r
+  FROM entries WHERE {col} IS NOT NULL AND month <= ?)
+WHERE r = 1
+"""
+
+_IN_FORCE_NOTES = """
+SELECT task, month, note FROM (
+  SELECT task, month, note, dense_rank() OVER (PARTITION BY task ORDER BY month DESC) AS k FROM (
+    SELECT e.task, e.month, n.note,
+           row_number() OVER (PARTITION BY e.task, e.month ORDER BY e.recorded_at DESC, e.seq DESC) AS r
+    FROM notes n JOIN entries e ON e.seq = n.seq WHERE e.month <= ?)
+  WHERE r = 1)
+{keep}
+"""
+
+
+# --- plan cache ------------------------------------------------------------------
+
+
+def cached_plan(conn: sqlite3.Connection | None, path: str, digest: str) -> str | None:
+    if conn is None:
+        return None
+    row = conn.execute("SELECT data FROM plan_cache WHERE path = ? AND digest = ?", (path, digest)).fetchone()
+    return row[0] if row else None
+
+
+def cache_plan(conn: sqlite3.Connection | None, path: str, digest: str, data: str) -> None:
+    if conn is None:
+        return
+    try:
+        conn.execute("INSERT OR REPLACE INTO plan_cache (path, digest, data) VALUES (?, ?, ?)", (path, digest, data))
+    except sqlite3.OperationalError:
+        pass  # a read-only database or a busy one: the cache is only a shortcut
+
+
+# --- checks ----------------------------------------------------------------------
+
+
+def integrity(conn: sqlite3.Connection) -> str:
+    rows = conn.execute("PRAGMA integrity_check").fetchall()
+    return "; ".join(r[0] for r in rows)
+
+
+def triggers(conn: sqlite3.Connection) -> set[str]:
+    return {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type = 'trigger'")}
+
+
+def sequence_gaps(conn: sqlite3.Connection) -> str | None:
+    """The first run of missing sequence numbers, as "a–b", or None when the log is whole."""
+    row = conn.execute(
+        "SELECT seq + 1, (SELECT min(seq) FROM entries b WHERE b.seq > a.seq) - 1 FROM entries a "
+        "WHERE seq + 1 NOT IN (SELECT seq FROM entries) AND seq < (SELECT max(seq) FROM entries) "
+        "ORDER BY seq LIMIT 1"
+    ).fetchone()
+    if row is None:
+        first = conn.execute("SELECT min(seq) FROM entries").fetchone()[0]
+        return f"1–{first - 1}" if first and first > 1 else None
+    return f"{row[0]}–{row[1]}" if row[0] != row[1] else str(row[0])
+
+
+def backup(db_path: str, dest: str) -> int:
+    """Copy the database with SQLite's online backup API into a new file; the number of entries copied."""
+    if os.path.exists(dest):
+        raise BadInput(f"{dest}: already exists; choose a new file for the backup")
+    src = open_read(db_path)
+    if src is None:
+        raise BadInput(f"{db_path}: no database to back up yet")
+    folder = os.path.dirname(os.path.abspath(dest))
+    tmp = os.path.join(folder, f".{os.path.basename(dest)}.partial")
+    try:
+        os.makedirs(folder, exist_ok=True)
+        target = sqlite3.connect(tmp)
+    except (OSError, sqlite3.Error) as e:
+        raise BadInput(f"{dest}: cannot write the backup: {e}") from None
+    try:
+        src.backup(target)
+        target.execute("PRAGMA journal_mode = DELETE")
+        count = target.execute("SELECT count(*) FROM entries").fetchone()[0]
+        target.close()
+        os.replace(tmp, dest)
+    except BaseException:
+        target.close()
+        if os.path.exists(tmp):
+            os.unlink(tmp)
+        raise
+    finally:
+        src.close()
+    return count
