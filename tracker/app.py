@@ -8,9 +8,14 @@ import sys
 from enum import Enum
 from typing import Annotated, Optional
 
-import click
 import typer
+from typer import Abort
 from typer.core import TyperGroup
+
+try:  # typer ≥ 0.20 carries its own copy of click
+    from typer._click.exceptions import ClickException, NoArgsIsHelpError, UsageError
+except ImportError:  # pragma: no cover - older typer on plain click
+    from click.exceptions import ClickException, NoArgsIsHelpError, UsageError
 
 from tracker import __version__
 from tracker.errors import TrackerError
@@ -22,14 +27,17 @@ class Group(TyperGroup):
     def main(self, args=None, prog_name=None, complete_var=None, standalone_mode=True, **extra):
         try:
             rv = super().main(args, prog_name or "tracker", complete_var, standalone_mode=False, **extra)
-        except click.UsageError as e:
+        except NoArgsIsHelpError as e:  # bare `tracker`: the help is the answer
+            print(e.format_message())
+            sys.exit(0)
+        except UsageError as e:
             where = f" {e.ctx.info_name}" if e.ctx and e.ctx.info_name and e.ctx.info_name != "tracker" else ""
             _fail([f"tracker{where}: {e.format_message()}"])
         except TrackerError as e:
             _fail(str(e).splitlines() or [type(e).__doc__])
-        except click.Abort:
+        except Abort:
             _fail(["tracker: aborted"], 130)
-        except click.ClickException as e:
+        except ClickException as e:
             _fail([f"tracker: {e.format_message()}"], e.exit_code)
         except sqlite3.Error as e:
             _fail([f"tracker: database error: {e}"])

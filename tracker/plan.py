@@ -197,6 +197,9 @@ def _validate(data: dict, lines: dict, path: str) -> Plan:
             plan_in = PlanIn.model_validate(raw_plan)
         except ValidationError as err:
             problems += _errors(err, ("plan",), lines, path, "plan.")
+            # go on with the keys that are right, so the tasks are checked against them
+            bad = {e["loc"][0] for e in err.errors() if e["loc"]}
+            plan_in = PlanIn.model_validate({k: v for k, v in raw_plan.items() if k not in bad})
     raw_tasks = data.get("task", [])
     if not isinstance(raw_tasks, list):
         problems.append(f"{path}:{_line_of(lines, ('task',))}: task must be an array of tables ([[task]])")
@@ -207,16 +210,18 @@ def _validate(data: dict, lines: dict, path: str) -> Plan:
     for i, raw in enumerate(raw_tasks):
         here = ("task", i)
         line = _line_of(lines, here)
-        label = f"task {raw.get('id')}" if isinstance(raw, dict) and raw.get("id") is not None else f"task #{i + 1}"
+        raw_id = _id_text(raw.get("id")) if isinstance(raw, dict) else None
+        label = f"task {raw_id}" if raw_id is not None else f"task #{i + 1}"
+        if isinstance(raw_id, str) and raw_id in first_line:
+            problems.append(f"{path}:{line}: duplicate task id {raw_id} (first declared at line {first_line[raw_id]})")
+            continue
+        if isinstance(raw_id, str):
+            first_line[raw_id] = line
         try:
             t = TaskIn.model_validate(raw)
         except ValidationError as err:
             problems += _errors(err, here, lines, path, f"{label}: ")
             continue
-        if t.id in first_line:
-            problems.append(f"{path}:{line}: duplicate task id {t.id} (first declared at line {first_line[t.id]})")
-            continue
-        first_line[t.id] = line
         task, task_problems = _build_task(t, i, plan_in, lines, path, line)
         problems += task_problems
         if task:

@@ -1,0 +1,320 @@
+"""The core commands through the real CLI: init, validate, tasks, log, status, overdue, history, export, import."""
+
+from __future__ import annotations
+
+import json
+import re
+import sqlite3
+import subprocess
+import sys
+
+from tests.conftest import ROOT
+
+
+def test_init_writes_a_starter_and_refuses_to_overwrite(empty_project):
+    p = empty_project
+    r = p.ok("init")
+    assert p.tasks.exists() and p.db.exists()
+    assert "tasks.toml" in r.out
+    assert p.ok("validate").out.startswith("ok: tasks.toml (2 tasks)")
+    r = p.bad("init")
+    assert "already exists" in r.err
+    p.ok("init", "sub")
+    assert (p.root / "sub" / "tasks.toml").exists() and (p.root / "sub" / "data" / "tracker.db").exists()
+
+
+def test_missing_plan_says_run_init(empty_project):
+    r = empty_project.bad("status")
+    assert "tasks.toml: no such file" in r.err and "tracker init" in r.err
+    assert len(r.err.strip().splitlines()) == 1
+
+
+def test_log_records_and_prints_what_was_recorded(project):
+    r = project.ok("log", "195", "--month", "2024-08", "--set", "centres=15", "--set", "stations=117",
+                   "--note", "截至目前,全市新建区域性居家养老服务中心15个。")
+    assert "recorded 195 2024-08: centres=15/100个 stations=117/300个" in r.out
+    assert "by tester" in r.out
+    h = project.ok("history", "195", "--format", "json").json()
+    assert h["task"] == "195"
+    (e,) = h["entries"]
+    assert e["values"] == {"centres": 15, "stations": 117}
+    assert e["month"] == "2024-08" and e["by"] == "tester" and e["percent"] is None and e["status"] is None
+    assert e["note"] == "截至目前,全市新建区域性居家养老服务中心15个。"
+    assert re.fullmatch(r"\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{6}Z", e["recorded_at"])
+
+
+def test_month_forms_are_all_accepted(project):
+    for form in ("2024-03", "2024-3", "2024/03", "2024年3月"):
+        project.ok("log", "184", "--month", form, "--percent", "10")
+    months = {e["month"] for e in project.ok("history", "184", "--format", "json").json()["entries"]}
+    assert months == {"2024-03"}
+
+
+def test_note_from_stdin(project):
+    project.ok("log", "184", "--percent", "50", "--note-file", "-", input="已完成提标测算。\n")
+    (e,) = project.ok("history", "184", "--format", "json").json()["entries"]
+    assert e["note"] == "已完成提标测算。" and e["percent"] == 50
+
+
+def test_bad_log_input_is_refused_and_nothing_is_written(project):
+    cases = {
+        ("log", "999", "--set", "centres=1"): "unknown task '999'",
+        ("log", "195", "--set", "hospitals=1"): "task 195 has no metric 'hospitals'",
+        ("log", "195", "--set", "centres=abc"): "'abc' is not a number",
+        ("log", "195", "--set", "centres=-3"): "is not a number ≥ 0",
+        ("log", "195", "--set", "centres=nan"): "is not a number ≥ 0",
+        ("log", "195", "--set", "centres"): "KEY=VALUE",
+        ("log", "184", "--percent", "120"): "outside 0–100",
+        ("log", "195", "--percent", "50"): "give --set instead of --percent",
+        ("log", "184", "--status", "finished"): "status 'finished' is not one of",
+        ("log", "184", "--month", "2024-13", "--percent", "5"): "malformed month",
+        ("log", "184", "--month", "August", "--percent", "5"): "malformed month",
+        ("log", "184", "--month", "2024-09", "--percent", "5"): "in the future",
+        ("log", "184"): "nothing to record",
+        ("log", "184", "--note", "a", "--note-file", "x.txt"): "not both",
+        ("log", "184", "--note-file", "nope.txt"): "nope.txt: no such note file",
+        ("log", "184", "--percent", "5", "--bogus"): "No such option: --bogus",
+    }
+    for args, message in cases.items():
+        r = project.bad(*args)
+        assert message in r.err, (args, r.err)
+        assert len(r.err.strip().splitlines()) == 1, r.err
+    assert not project.db.exists(), "a refused command must write nothing"
+
+
+def test_a_file_that_is_not_sqlite_is_refused(project):
+    project.db.parent.mkdir()
+    project.db.write_text("not a database", encoding="utf-8")
+    for args in (("status",), ("log", "184", "--percent", "5")):
+        r = project.bad(*args)
+        assert "not a SQLite database" in r.err
+    assert project.db.read_text(encoding="utf-8") == "not a database"
+
+
+def test_corrections_latest_recorded_wins_per_metric(project):
+    project.ok("log", "195", "--month", "2024-08", "--set", "centres=15", "--set", "stations=117")
+    project.ok("log", "195", "--month", "2024-08", "--set", "centres=16")  # corrects one metric only
+    (t, _) = project.ok("status", "--month", "2024-08", "--format", "json").json()["tasks"]
+    assert [m["value"] for m in t["metrics"]] == [16, 117]
+    assert len(project.ok("history", "195", "--format", "json").json()["entries"]) == 2
+
+
+def test_status_json_matches_the_contract(project):
+    project.ok("log", "195", "--month", "2024-08", "--set", "centres=15", "--set", "stations=117")
+    project.ok("log", "184", "--month", "2024-07", "--percent", "40")
+    data = project.ok("status", "--month", "2024-08", "--format", "json").json()
+    assert data["as_of"] == "2024-08"
+    t195, t184 = data["tasks"]
+    assert t195 == {
+        "id": "195", "title": "新建区域性居家养老服务中心100个,改造社区养老服务站300个。", "unit": "市民政局",
+        "category": "养老服务", "start": "2024-01-01", "due": "2024-12-31",
+        "status": "behind", "flags": ["behind"], "completion": 0.27, "measured": True,
+        "expected": round(243 / 365, 4), "last_month": "2024-08",
+        "forecast": "2025-05", "forecast_late": True, "warnings": [],
+        "metrics": [
+            {"key": "centres", "name": "区域性居家养老服务中心", "unit": "个", "target": 100, "baseline": 0,
+             "mode": "cumulative", "value": 15, "ratio": 0.15, "expected": round(243 / 365, 4)},
+            {"key": "stations", "name": "社区养老服务站", "unit": "个", "target": 300, "baseline": 0,
+             "mode": "cumulative", "value": 117, "ratio": 0.39, "expected": round(243 / 365, 4)},
+        ],
+    }
+    # 184: 40 % against 66.6 % expected → behind; no report in August → missing
+    assert t184["status"] == "behind" and t184["flags"] == ["behind", "missing"]
+    assert t184["completion"] == 0.4 and t184["last_month"] == "2024-07" and t184["metrics"] == []
+
+
+def test_status_filters(project):
+    project.ok("log", "195", "--month", "2024-08", "--set", "centres=100", "--set", "stations=300")
+    ids = lambda *a: [t["id"] for t in project.ok("status", "--month", "2024-08", "--format", "json", *a).json()["tasks"]]
+    assert ids("--only", "done") == ["195"]
+    assert ids("--only", "missing") == ["184"]
+    assert ids("--unit", "市财政局") == []
+    assert ids("--category", "养老服务") == ["195"]
+    assert "unknown late" in project.bad("status", "--only", "late").err
+
+
+def test_status_table_for_people(project):
+    project.ok("log", "195", "--month", "2024-08", "--set", "centres=15", "--set", "stations=117")
+    wide = project.ok("status", "--month", "2024-08").out
+    assert "\x1b[" not in wide, "no colour codes outside a terminal"
+    for text in ("195", "184", "27%", "67%", "behind", "stalled", "missing", "15/100个", "117/300个", "2025-05 late"):
+        assert text in wide, text
+    project.monkeypatch.setenv("COLUMNS", "80")
+    narrow = project.ok("status", "--month", "2024-08", "--lang", "zh").out
+    assert max(len(line.rstrip()) for line in narrow.splitlines()) <= 80
+    for text in ("编号", "序时进度", "滞后", "停滞", "未报送", "未量化", "市民政局 · 15/100个"):
+        assert text in narrow, text
+    # the title folds rather than being cut: the whole of it stands in its column
+    column = "".join(cells(line, narrow, "目标任务", "完成进度") for line in narrow.splitlines())
+    assert "新建区域性居家养老服务中心100个,改造社区养老服务站300个。" in column.replace(" ", "")
+
+
+def cells(line: str, screen: str, header: str, next_header: str) -> str:
+    """The part of a table line under `header`, measured in terminal cells (a Chinese character is two)."""
+    from rich.cells import cell_len
+
+    head = next(h for h in screen.splitlines() if header in h and next_header in h)
+    start = cell_len(head[: head.index(header)])
+    end = cell_len(head[: head.index(next_header)])
+    out, pos = "", 0
+    for ch in line:
+        if start <= pos < end:
+            out += ch
+        pos += cell_len(ch)
+    return out
+
+
+def test_overdue_lists_most_days_overdue_first(project):
+    project.write_plan("""
+        [[task]]
+        id = "1"
+        title = "甲"
+        unit = "市民政局"
+        due = 2024-05-31
+        [[task]]
+        id = "2"
+        title = "乙"
+        unit = "市财政局"
+        due = 2024-03-31
+        [[task]]
+        id = "3"
+        title = "丙"
+        unit = "市财政局"
+        due = 2024-12-31
+    """)
+    data = project.ok("overdue", "--month", "2024-08", "--format", "json").json()
+    assert [(t["id"], t["days_overdue"]) for t in data["tasks"]] == [("2", 142), ("1", 81)]
+    assert all(t["status"] == "overdue" for t in data["tasks"])
+    assert "142" in project.ok("overdue", "--month", "2024-08").out
+    assert "no overdue tasks" in project.ok("overdue", "--month", "2024-02").out
+
+
+def test_export_import_round_trip(project, tmp_path):
+    project.ok("log", "195", "--month", "2024-07", "--set", "centres=10", "--note", "七月")
+    project.ok("log", "195", "--month", "2024-08", "--set", "centres=15", "--set", "stations=117")
+    project.ok("log", "184", "--month", "2024-08", "--percent", "60", "--status", "ongoing", "--note", "测算")
+    out = project.ok("export").out
+    lines = [json.loads(line) for line in out.splitlines()]
+    assert [e["task"] for e in lines] == ["195", "195", "184"]
+    (tmp_path / "log.jsonl").write_text(out, encoding="utf-8")
+    project.ok("--db", "other.db", "import", "log.jsonl")
+    assert project.ok("--db", "other.db", "export").out == out
+    r = project.ok("--db", "other.db", "import", "log.jsonl")
+    assert "imported 0 entries" in r.out and "3 already in the log" in r.out
+    project.ok("export", "-o", "copy.jsonl")
+    assert (tmp_path / "copy.jsonl").read_text(encoding="utf-8") == out
+
+
+def test_bad_jsonl_import_names_file_and_line_and_writes_nothing(project, tmp_path):
+    good = {"id": "a1", "task": "195", "month": "2024-08", "recorded_at": "2024-08-31T10:00:00Z",
+            "by": "x", "values": {"centres": 3}, "percent": None, "status": None, "note": None}
+    rows = [good, dict(good, id="a2", task="999")]
+    (tmp_path / "in.jsonl").write_text("\n".join(json.dumps(r) for r in rows), encoding="utf-8")
+    r = project.bad("import", "in.jsonl")
+    assert r.err.strip() == "in.jsonl:2: unknown task '999' (not in tasks.toml)"
+    assert not project.db.exists()
+    (tmp_path / "in.jsonl").write_text(json.dumps(good) + "\n{oops\n", encoding="utf-8")
+    assert project.bad("import", "in.jsonl").err.startswith("in.jsonl:2: not a JSON object")
+    # the same id with other content is an error
+    (tmp_path / "in.jsonl").write_text(json.dumps(good), encoding="utf-8")
+    project.ok("import", "in.jsonl")
+    (tmp_path / "in.jsonl").write_text(json.dumps(dict(good, values={"centres": 4})), encoding="utf-8")
+    assert "already in the log with other content" in project.bad("import", "in.jsonl").err
+
+
+def test_validate_reports_entries_the_plan_no_longer_knows(project):
+    project.ok("log", "184", "--month", "2024-08", "--percent", "10")
+    project.write_plan("""
+        [plan]
+        year = 2024
+        [[task]]
+        id = "195"
+        title = "新建"
+        unit = "市民政局"
+    """)
+    r = project.bad("validate")
+    assert "names task 184, which tasks.toml does not declare" in r.err
+
+
+def test_invalid_plan_reports_every_problem_with_its_line(project):
+    project.write_plan("""
+        [plan]
+        year = 2024
+        stall_months = 0
+
+        [[task]]
+        id = "1"
+        title = "甲"
+
+        [[task]]
+        id = "1"
+        title = "乙"
+        unit = "市民政局"
+
+        [[task]]
+        id = "3"
+        title = "丙"
+        unit = "市民政局"
+        [[task.metric]]
+        key = "a"
+        target = 0
+    """)
+    r = project.bad("validate")
+    assert r.err.splitlines() == [
+        "tasks.toml:3: plan.stall_months Input should be greater than or equal to 1",
+        "tasks.toml:5: task 1: unit is required",
+        "tasks.toml:9: duplicate task id 1 (first declared at line 5)",
+        "tasks.toml:20: task 3: metric a: target 0 must be greater than baseline 0",
+    ]
+    assert project.bad("status").err == r.err
+
+
+def test_toml_syntax_error_carries_its_line(project):
+    project.tasks.write_text('[plan]\nyear = 2024\n[[task]]\nid = "1"\ntitle = "甲\n', encoding="utf-8")
+    r = project.bad("tasks")
+    assert r.err.startswith("tasks.toml:5: invalid TOML:")
+
+
+def test_reading_commands_do_not_create_the_database(project):
+    for args in (("status",), ("tasks",), ("overdue",), ("history", "195"), ("export",), ("validate",)):
+        project.ok(*args)
+    assert not project.db.exists()
+
+
+def test_tasks_lists_the_plan(project):
+    data = project.ok("tasks", "--format", "json").json()
+    assert [t["id"] for t in data["tasks"]] == ["195", "184"]
+    assert data["tasks"][0]["metrics"][1] == {"key": "stations", "name": "社区养老服务站", "unit": "个",
+                                              "target": 300, "baseline": 0, "mode": "cumulative"}
+    assert data["tasks"][0]["due"] == "2024-12-31"
+    out = project.ok("tasks").out
+    assert "centres: 区域性居家养老服务中心 100个" in out
+
+
+def test_plan_cache_gives_the_same_result_and_follows_edits(project):
+    project.ok("log", "195", "--month", "2024-08", "--set", "centres=15")
+    first = project.ok("status", "--month", "2024-08", "--format", "json").out
+    with sqlite3.connect(project.db) as conn:
+        assert conn.execute("SELECT count(*) FROM plan_cache").fetchone()[0] == 1
+    assert project.ok("status", "--month", "2024-08", "--format", "json").out == first
+    project.tasks.write_text(project.tasks.read_text(encoding="utf-8").replace("target = 100", "target = 50"), encoding="utf-8")
+    t = project.ok("status", "--month", "2024-08", "--format", "json").json()["tasks"][0]
+    assert t["metrics"][0]["target"] == 50
+
+
+def test_version_and_module_entry_point():
+    r = subprocess.run([sys.executable, "-m", "tracker", "--version"], capture_output=True, text=True, cwd=ROOT)
+    assert r.returncode == 0 and re.fullmatch(r"tracker \d+\.\d+\.\d+\n", r.stdout)
+
+
+def test_every_command_has_help_and_a_readme_mention(project):
+    from tracker.cli import app
+    import typer
+
+    group = typer.main.get_command(app)
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    assert len(group.commands) >= 10
+    for name, command in group.commands.items():
+        r = project.ok(name, "--help")
+        assert "Example:" in r.out, name
+        assert f"tracker {name}" in readme, f"README does not mention `tracker {name}`"
