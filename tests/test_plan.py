@@ -1,0 +1,154 @@
+"""The plan loader: every rule of SPEC.md's tasks.toml section, each problem with its line."""
+
+from __future__ import annotations
+
+import datetime as dt
+import textwrap
+
+import pytest
+
+from tracker import months, plan
+from tracker.errors import BadInput, PlanError
+
+
+def load(text: str):
+    return plan.parse(textwrap.dedent(text).lstrip(), "tasks.toml")
+
+
+def problems(text: str) -> list[str]:
+    with pytest.raises(PlanError) as err:
+        load(text)
+    return err.value.problems
+
+
+def test_defaults_from_plan_year():
+    p = load("""
+        [plan]
+        year = 2024
+        [[task]]
+        id = 3.2
+        title = "甲"
+        unit = "市民政局"
+    """.replace("3.2", '"3.2"'))
+    (t,) = p.tasks
+    assert (t.start, t.due, t.stall_months, t.behind_tolerance) == (dt.date(2024, 1, 1), dt.date(2024, 12, 31), 2, 0.10)
+    assert p.title is None and t.metrics == () and t.line == 3
+
+
+def test_bare_number_id_is_read_as_text_and_overrides_apply():
+    p = load("""
+        [plan]
+        stall_months = 3
+        behind_tolerance = 0.2
+        [[task]]
+        id = 195
+        title = "甲"
+        unit = "市民政局"
+        due = 2024-06-30
+        stall_months = 1
+        [[task]]
+        id = "196"
+        title = "乙"
+        unit = "市民政局"
+        due = 2025-06-30
+        start = 2024-07-01
+        behind_tolerance = 0.05
+    """)
+    a, b = p.tasks
+    assert a.id == "195" and a.start == dt.date(2024, 1, 1)  # no plan.year: 1 January of the due year
+    assert (a.stall_months, a.behind_tolerance) == (1, 0.2)
+    assert (b.stall_months, b.behind_tolerance, b.start) == (3, 0.05, dt.date(2024, 7, 1))
+
+
+def test_metrics_and_milestones():
+    p = load("""
+        [plan]
+        year = 2024
+        [[task]]
+        id = "1"
+        title = "甲"
+        unit = "市民政局"
+        [[task.metric]]
+        key = "beds"
+        target = 500
+        baseline = 100
+        mode = "increment"
+        [[task.milestone]]
+        due = 2024-06-30
+        target = 300
+    """)
+    (t,) = p.tasks
+    (m,) = t.metrics
+    assert (m.key, m.name, m.unit, m.target, m.baseline, m.mode) == ("beds", "beds", "", 500, 100, "increment")
+    assert t.milestones[0].metric == "beds" and t.milestones[0].target == 300
+
+
+@pytest.mark.parametrize("body, message", [
+    ('id = "1a"\ntitle = "甲"\nunit = "u"', 'tasks.toml:2: task 1a: id must be digits, optionally dotted'),
+    ('id = "1"\ntitle = ""\nunit = "u"', "tasks.toml:3: task 1: title String should have at least 1 character"),
+    ('id = "1"\ntitle = "甲"\nunit = "u"\ntittle = "x"', "tasks.toml:5: task 1: tittle is not a known key"),
+    ('id = "1"\ntitle = "甲"\nunit = "u"\ndue = "soon"', "tasks.toml:5: task 1: due Input should be a valid date"),
+    ('id = "1"\ntitle = "甲"\nunit = "u"\nstall_months = 0', "tasks.toml:5: task 1: stall_months Input should be greater than or equal to 1"),
+    ('id = "1"\ntitle = "甲"\nunit = "u"\n[[task.metric]]\nkey = "Beds"\ntarget = 5', "tasks.toml:6: task 1: metric.key must match [a-z][a-z0-9_]*"),
+    ('id = "1"\ntitle = "甲"\nunit = "u"\n[[task.metric]]\nkey = "b"', "tasks.toml:5: task 1: metric.target is required"),
+    ('id = "1"\ntitle = "甲"\nunit = "u"\n[[task.metric]]\nkey = "b"\ntarget = 5\nmode = "monthly"', "tasks.toml:8: task 1: metric.mode Input should be 'cumulative' or 'increment'"),
+    ('id = "1"\ntitle = "甲"\nunit = "u"\n[[task.metric]]\nkey = "b"\ntarget = 5\nbaseline = 5', "tasks.toml:7: task 1: metric b: target 5 must be greater than baseline 5"),
+    ('id = "1"\ntitle = "甲"\nunit = "u"\n[[task.metric]]\nkey = "b"\ntarget = 5\n[[task.metric]]\nkey = "b"\ntarget = 6', "tasks.toml:8: task 1: duplicate metric key 'b'"),
+    ('id = "1"\ntitle = "甲"\nunit = "u"\n[[task.metric]]\nkey = "b"\ntarget = nan', "tasks.toml:7: task 1: metric.target Input should be a finite number"),
+    ('id = "1"\ntitle = "甲"\nunit = "u"\n[[task.milestone]]\ndue = 2024-06-30\ntarget = 5', "tasks.toml:5: task 1: milestone needs `metric =` (the task has 0 metrics)"),
+    ('id = "1"\ntitle = "甲"\nunit = "u"\n[[task.metric]]\nkey = "b"\ntarget = 5\n[[task.milestone]]\ndue = 2024-06-30\nmetric = "c"\ntarget = 2', "tasks.toml:10: task 1: milestone names unknown metric 'c'"),
+    ('id = "1"\ntitle = "甲"\nunit = "u"\n[[task.metric]]\nkey = "b"\ntarget = 5\n[[task.milestone]]\ndue = 2025-06-30\ntarget = 2', "tasks.toml:9: task 1: milestone due 2025-06-30 must fall between start 2024-01-01 and due 2024-12-31"),
+    ('id = "1"\ntitle = "甲"\nunit = "u"\n[[task.metric]]\nkey = "b"\ntarget = 5\n[[task.milestone]]\ndue = 2024-06-30\ntarget = 9', "tasks.toml:10: task 1: milestone target 9 must lie between baseline 0 and target 5"),
+    ('id = "1"\ntitle = "甲"\nunit = "u"\nstart = 2024-12-31', "tasks.toml:1: task 1: due 2024-12-31 must be after start 2024-12-31"),
+])
+def test_each_rule_is_reported_with_its_line(body, message):
+    """Each case counts lines from its [[task]] header; the file has [plan] and year above it."""
+    (problem,) = problems("[plan]\nyear = 2024\n[[task]]\n" + body + "\n")
+    path, line, rest = problem.split(":", 2)
+    assert f"{path}:{int(line) - 2}:{rest}".startswith(message), problem
+
+
+def test_due_required_without_plan_year():
+    assert problems('[[task]]\nid = "1"\ntitle = "甲"\nunit = "u"\n') == [
+        "tasks.toml:1: task 1: due is required (or set plan.year)"
+    ]
+
+
+def test_unknown_top_level_table_and_every_problem_at_once():
+    found = problems('[plans]\nyear = 2024\n[[task]]\nid = "x"\ntitle = "甲"\n[[task]]\nid = "2"\nunit = "u"\n')
+    assert found == [
+        "tasks.toml:1: unknown table or key 'plans' (expected [plan] and [[task]])",
+        'tasks.toml:3: task x: unit is required',
+        'tasks.toml:4: task x: id must be digits, optionally dotted ("195", "3.2")',
+        "tasks.toml:6: task 2: title is required",
+    ]
+
+
+def test_toml_syntax_and_encoding_errors():
+    with pytest.raises(PlanError, match=r"^tasks.toml:2: invalid TOML"):
+        plan.parse("[plan]\nyear = = 2\n", "tasks.toml")
+    with pytest.raises(PlanError, match="not UTF-8 text"):
+        plan.decode("[plan]\ntitle = '民政'\n".encode("gbk"), "tasks.toml")
+    assert plan.decode("\ufeff[plan]".encode("utf-8"), "tasks.toml") == "[plan]"
+    assert plan.decode("[plan]".encode("utf-16"), "tasks.toml") == "[plan]"
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("2024-08", "2024-08"), ("2024-8", "2024-08"), ("2024/08", "2024-08"), ("2024.8", "2024-08"),
+    ("2024年8月", "2024-08"), (" 2024年08月 ", "2024-08"), ("2024-12", "2024-12"),
+])
+def test_month_forms(text, expected):
+    assert months.fmt(months.parse(text)) == expected
+
+
+@pytest.mark.parametrize("text", ["", "2024", "2024-13", "2024-0", "24-08", "August 2024", "2024-08-01", "２０２４-08x"])
+def test_malformed_months(text):
+    with pytest.raises(BadInput, match="malformed month"):
+        months.parse(text)
+
+
+def test_month_arithmetic():
+    p = months.parse("2024-02")
+    assert months.fmt(p - 3) == "2023-11"
+    assert months.last_day(p) == dt.date(2024, 2, 29)
+    assert months.of(dt.date(2024, 2, 10)) == p
