@@ -148,9 +148,9 @@ def stand(task: Task, log: TaskLog | None, p: int) -> Standing:
 
     forecast = None
     if measured and not done:
-        rate = (comp - completion(task, log, p - 3)[0]) / 3
-        if rate > 1e-12:
-            forecast = p + math.ceil(round((1.0 - comp) / rate, 9))
+        per_month = rate(task, log, p)
+        if per_month > 1e-12:
+            forecast = p + math.ceil(round((1.0 - comp) / per_month, 9))
     forecast_late = started and measured and not done and (forecast is None or forecast > due_month)
 
     metric_rows = []
@@ -165,6 +165,11 @@ def stand(task: Task, log: TaskLog | None, p: int) -> Standing:
         forecast=forecast, forecast_late=forecast_late, warnings=tuple(warnings(task, log, p)),
         metrics=tuple(metric_rows), note=log.notes.get(p),
     )
+
+
+def rate(task: Task, log: TaskLog, p: int) -> float:
+    """Completion gained per month over the three months to p (SPEC: Trends)."""
+    return (completion(task, log, p)[0] - completion(task, log, p - 3)[0]) / 3
 
 
 def warnings(task: Task, log: TaskLog, p: int) -> list[str]:
