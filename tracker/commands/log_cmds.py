@@ -38,16 +38,11 @@ def log(
     Example: tracker log 195 --month 2024-08 --set centres=15 --set stations=117 --note "截至目前,全市新建…"
     """
     from tracker import entries as make
-    from tracker import months, store
-    from tracker.context import today
-    from tracker.labels import label, lang_of
+    from tracker.labels import lang_of
     from tracker.output import say
-    from tracker.render.terminal import fig
 
     project = ctx.obj
-    p = project.month(month)
-    if p > months.of(today()):
-        raise BadInput(f"month {months.fmt(p)} is still in the future; report it when it comes")
+    p = reportable_month(project, month)
     if note is not None and note_file is not None:
         raise BadInput("give --note or --note-file, not both")
     if note_file is not None:
@@ -68,16 +63,46 @@ def log(
     pct = make.percent(percent, "--percent")
     if pct is not None and task.metrics:
         raise BadInput(f"task {task.id} is measured by its metrics; give --set instead of --percent")
-    entry = store.Entry(make.new_id(), task.id, p, "", by or _reporter(), values, pct,
-                        make.status(status), make.note(note))
-    if not (entry.values or entry.percent is not None or entry.status or entry.note):
-        raise BadInput("nothing to record: give --set, --percent, --status or --note")
     if conn is not None:
         conn.close()
+    written = record(project, task, p, values, pct, make.status(status), make.note(note), by)
+    say(recorded_text(task, written, lang_of(lang and lang.value)))
+
+
+# `log` and `fill` share these: one way to pick a report's month, append it, and say what was recorded.
+
+def reportable_month(project, month: str | None) -> int:
+    """The month a report is for: the option, else this month; never a month still to come."""
+    from tracker import months
+    from tracker.context import today
+
+    p = project.month(month)
+    if p > months.of(today()):
+        raise BadInput(f"month {months.fmt(p)} is still in the future; report it when it comes")
+    return p
+
+
+def record(project, task, p: int, values: dict, pct, status, note, by: str | None):
+    """Append one report of checked parts (entries.py) and return it as recorded."""
+    from tracker import entries as make
+    from tracker import store
+
+    entry = store.Entry(make.new_id(), task.id, p, "", by or _reporter(), values, pct, status, note)
+    if not (entry.values or entry.percent is not None or entry.status or entry.note):
+        raise BadInput("nothing to record: give --set, --percent, --status or --note")
     conn = project.write()
-    (written,) = store.append(conn, [entry], stamp=make.now_stamp)
-    conn.close()
-    lg = lang_of(lang and lang.value)
+    try:
+        (written,) = store.append(conn, [entry], stamp=make.now_stamp)
+    finally:
+        conn.close()
+    return written
+
+
+def recorded_text(task, written, lg: str) -> str:
+    from tracker import months
+    from tracker.labels import label
+    from tracker.render.terminal import fig
+
     parts = [f"{k}={fig(v)}/{fig(task.metric(k).target)}{task.metric(k).unit}" for k, v in written.values.items()]
     if written.percent is not None:
         parts.append(f"{fig(written.percent)}%")
@@ -86,8 +111,8 @@ def log(
     if written.note:
         short = written.note if len(written.note) <= 40 else written.note[:39] + "…"
         parts.append(f"«{short}»")
-    say(f"{label(lg, 'recorded')} {task.id} {months.fmt(p)}: {' '.join(parts)} "
-        f"(by {written.by or '—'}, {written.recorded_at[:19].replace('T', ' ')} UTC, id {written.id[:8]})")
+    return (f"{label(lg, 'recorded')} {task.id} {months.fmt(written.month)}: {' '.join(parts)} "
+            f"(by {written.by or '—'}, {written.recorded_at[:19].replace('T', ' ')} UTC, id {written.id[:8]})")
 
 
 def _reporter() -> str | None:

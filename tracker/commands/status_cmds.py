@@ -12,6 +12,12 @@ from tracker.errors import BadInput
 
 def standings(project, p: int):
     """The plan and every task's standing as of month p (the pipeline every report starts from)."""
+    plan, _logs, rows = standings_with_logs(project, p)
+    return plan, rows
+
+
+def standings_with_logs(project, p: int):
+    """standings(), with the reduced logs they came from (for the figures behind a flag: check, fill)."""
     from tracker import store
     from tracker.evaluate import evaluate
 
@@ -20,7 +26,7 @@ def standings(project, p: int):
     logs = store.load_logs(conn, upto=p)
     if conn is not None:
         conn.close()
-    return plan, evaluate(plan, logs, p)
+    return plan, logs, evaluate(plan, logs, p)
 
 
 def parse_only(text: str | None) -> set | None:
