@@ -24,6 +24,7 @@ _ZH = {
     "as of": "截至", "no tasks": "没有任务", "no overdue tasks": "没有逾期任务",
     "no entries": "没有记录", "recorded": "已记录", "tasks": "项任务",
     "late": "将逾期",
+    "no report this month": "本月未报送进展",
 }
 
 

@@ -6,6 +6,8 @@ figures, rounded the same way.
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 from tracker import months
 from tracker.evaluate import Standing
 from tracker.model import Plan, number
@@ -71,3 +73,94 @@ def filter_standings(standings: list[Standing], unit=None, category=None, only=N
             continue
         out.append(s)
     return out
+
+
+# --- the monthly progress table (`tracker report`) --------------------------------
+
+_MONTH_NAMES = ("January", "February", "March", "April", "May", "June", "July", "August",
+                "September", "October", "November", "December")
+NO_REPORT = "no report this month"
+
+
+@dataclass(frozen=True, slots=True)
+class MonthlyRow:
+    no: int
+    id: str
+    title: str
+    progress: str | None          # the month's note; None where no report came in
+    completion: float             # 0–1 (0 for an unmeasured task: see standing.measured)
+    status: str
+    flags: tuple[str, ...]
+    warnings: tuple[str, ...]
+    standing: Standing
+
+
+@dataclass(frozen=True, slots=True)
+class MonthlyTable:
+    """The monthly progress table as data: every format (md, csv, xlsx, json, html) renders this."""
+
+    title: str | None             # plan.title
+    month: int
+    lang: str
+    heading: str                  # plan.title and the month, in the table's language
+    headers: tuple[str, ...]      # 序号 | 目标任务 | 总体工作进展及8月份进展 [| 完成率 | 状态]
+    rows: tuple[MonthlyRow, ...]
+    with_status: bool
+    no_report: str                # the progress cell's text where no report came in
+
+
+def monthly_table(plan: Plan, standings: list[Standing], p: int, lang: str, with_status: bool = False) -> MonthlyTable:
+    """Tasks in declaration order, numbered 1…n, with the month's note as their progress."""
+    from tracker.labels import label
+
+    year, month = months.year_of(p), months.month_of_year(p)
+    if lang == "zh":
+        progress_head = f"总体工作进展及{month}月份进展"
+        heading = f"{plan.title or '重点目标任务进展情况'}({year}年{month}月)"
+    else:
+        progress_head = f"Progress overall and in {_MONTH_NAMES[month - 1]}"
+        heading = f"{plan.title or 'Progress of the target tasks'} — {_MONTH_NAMES[month - 1]} {year}"
+    headers = [label(lang, "No."), label(lang, "Task"), progress_head]
+    if with_status:
+        headers += [label(lang, "Completion"), label(lang, "Status")]
+    rows = tuple(
+        MonthlyRow(n, s.task.id, s.task.title, s.note, s.completion, s.status, s.flags, s.warnings, s)
+        for n, s in enumerate(standings, 1)
+    )
+    return MonthlyTable(plan.title, p, lang, heading, tuple(headers), rows, with_status, label(lang, NO_REPORT))
+
+
+def monthly_cells(table: MonthlyTable, row: MonthlyRow) -> list[str]:
+    """A row's cells as text, the same in every text format: 序号, ID.TITLE, progress [, completion, status]."""
+    cells = [str(row.no), f"{row.id}.{row.title}", row.progress if row.progress is not None else table.no_report]
+    if table.with_status:
+        cells += [completion_text(table, row), status_text(table, row)]
+    return cells
+
+
+def completion_text(table: MonthlyTable, row: MonthlyRow) -> str:
+    from tracker.labels import label
+
+    if not row.standing.measured:
+        return label(table.lang, "unmeasured")
+    return f"{row.completion * 100:.0f}%"
+
+
+def status_text(table: MonthlyTable, row: MonthlyRow) -> str:
+    """The status in words, then any other flag and warning (未报送, 进展雷同) the office should see."""
+    from tracker.labels import label
+
+    extra = [c for c in row.flags + row.warnings if c != row.status]
+    return " · ".join(label(table.lang, c) for c in (row.status, *extra))
+
+
+def monthly_json(table: MonthlyTable) -> dict:
+    return {
+        "as_of": months.fmt(table.month), "title": table.title,
+        "rows": [
+            {"no": r.no, "id": r.id, "title": r.title, "progress": r.progress,
+             "completion": share(r.completion), "measured": r.standing.measured,
+             "status": r.status, "flags": list(r.flags), "warnings": list(r.warnings)}
+            for r in table.rows
+        ],
+    }

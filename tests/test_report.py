@@ -1,0 +1,222 @@
+"""`tracker report`: the monthly progress table in md, csv, xlsx and json (SPEC: The monthly progress table)."""
+
+from __future__ import annotations
+
+import io
+
+import pytest
+
+from tracker import months
+from tracker.evaluate import evaluate
+from tracker.model import Plan, Task, TaskLog
+from tracker.render.markdown import monthly_md
+from tracker.tables import monthly_cells, monthly_table
+
+NOTE_195 = "截至目前,全市新建区域性居家养老服务中心15个、改造社区养老服务站117个。"
+
+
+def logged(project):
+    """BASIC_PLAN with 195 reported in August 2024 and 184 reported only in July."""
+    project.ok("log", "195", "--month", "2024-08", "--set", "centres=15", "--set", "stations=117", "--note", NOTE_195)
+    project.ok("log", "184", "--month", "2024-07", "--percent", "40", "--note", "已完成提标测算。")
+    return project
+
+
+def test_markdown_is_the_exchanged_table_with_a_heading(project):
+    out = logged(project).ok("report", "--month", "2024-08", "--lang", "zh").out
+    assert out == (
+        "# 2024年市民政局重点目标任务(2024年8月)\n"
+        "\n"
+        "| 序号 | 目标任务 | 总体工作进展及8月份进展 |\n"
+        "| ---: | --- | --- |\n"
+        f"| 1 | 195.新建区域性居家养老服务中心100个,改造社区养老服务站300个。 | {NOTE_195} |\n"
+        "| 2 | 184.提高城乡低保、特困人员等困难群体救助标准。 | 本月未报送进展 |\n"
+    )
+
+
+def test_markdown_in_english_with_status(project):
+    out = logged(project).ok("report", "--month", "2024-08", "--with-status").out
+    lines = out.splitlines()
+    assert lines[0] == "# 2024年市民政局重点目标任务 — August 2024"
+    assert lines[2] == "| No. | Task | Progress overall and in August | Completion | Status |"
+    assert lines[3] == "| ---: | --- | --- | ---: | --- |"
+    # 195: (15/100 + 117/300) / 2 = 0.27 against 8/12 of the year: behind.
+    assert lines[4].endswith(f"| {NOTE_195} | 27% | behind |")
+    # 184 reported 40 % in July, nothing in August: behind, and its report is missing.
+    assert lines[5] == "| 2 | 184.提高城乡低保、特困人员等困难群体救助标准。 | no report this month | 40% | behind · missing |"
+
+
+def test_markdown_escapes_pipes_and_line_breaks(project):
+    project.ok("log", "184", "--month", "2024-08", "--percent", "50", "--note", "一、提标 | 测算\n二、发放")
+    out = project.ok("report", "--month", "2024-08").out
+    assert "| 2 | 184.提高城乡低保、特困人员等困难群体救助标准。 | 一、提标 \\| 测算<br>二、发放 |" in out
+
+
+def test_json_shape(project):
+    data = logged(project).ok("report", "--month", "2024-08", "--format", "json").json()
+    assert data["as_of"] == "2024-08"
+    assert data["title"] == "2024年市民政局重点目标任务"
+    first, second = data["rows"]
+    assert {k: first[k] for k in ("no", "id", "title", "progress", "completion", "status")} == {
+        "no": 1, "id": "195", "title": "新建区域性居家养老服务中心100个,改造社区养老服务站300个。",
+        "progress": NOTE_195, "completion": 0.27, "status": "behind"}
+    assert second["progress"] is None
+    assert second["completion"] == 0.4
+    assert second["flags"] == ["behind", "missing"]
+
+
+def test_json_title_is_null_without_plan_title(project):
+    project.write_plan("[plan]\nyear = 2024\n\n[[task]]\nid = \"1\"\ntitle = \"t\"\nunit = \"u\"\n")
+    data = project.ok("report", "--month", "2024-08", "-f", "json").json()
+    assert data["title"] is None
+    assert data["rows"] == [{"no": 1, "id": "1", "title": "t", "progress": None, "completion": 0.0,
+                             "measured": False, "status": "stalled", "flags": ["stalled", "missing"], "warnings": []}]
+
+
+def test_csv_bytes_bom_crlf_and_formula_neutralised(project):
+    project.ok("log", "195", "--month", "2024-08", "--set", "centres=15", "--note", "=HYPERLINK(\"http://x\",\"点此\")")
+    project.ok("log", "184", "--month", "2024-08", "--percent", "10", "--note", "@SUM(A1)")
+    r = project.runner.invoke(__import__("tracker.cli", fromlist=["app"]).app,
+                              ["report", "--month", "2024-08", "--format", "csv", "--lang", "zh"])
+    assert r.exit_code == 0, r.stderr
+    assert r.stdout_bytes == (
+        "\ufeff序号,目标任务,总体工作进展及8月份进展\r\n"
+        "1,\"195.新建区域性居家养老服务中心100个,改造社区养老服务站300个。\",\"'=HYPERLINK(\"\"http://x\"\",\"\"点此\"\")\"\r\n"
+        "2,184.提高城乡低保、特困人员等困难群体救助标准。,'@SUM(A1)\r\n"
+    ).encode("utf-8")
+
+
+@pytest.mark.parametrize("text, safe", [("=1+1", "'=1+1"), ("+1", "'+1"), ("-1", "'-1"), ("@x", "'@x"),
+                                        ("\tx", "'\tx"), ("1.x=y", "1.x=y"), ("截至目前", "截至目前")])
+def test_csv_cells_that_start_a_formula_get_a_quote(text, safe):
+    from tracker.render.csv_ import safe as neutral
+
+    assert neutral(text) == safe
+
+
+def test_csv_keeps_line_breaks_inside_quoted_cells(project):
+    import csv
+
+    project.ok("log", "184", "--month", "2024-08", "--percent", "10", "--note", "一、甲\n二、乙")
+    out = project.tmp = project.root / "t.csv"
+    project.ok("report", "--month", "2024-08", "-o", str(out), "--with-status")
+    rows = list(csv.reader(io.StringIO(out.read_bytes().decode("utf-8-sig"), newline="")))
+    assert rows[0] == ["No.", "Task", "Progress overall and in August", "Completion", "Status"]
+    assert rows[2][2] == "一、甲\n二、乙"
+    assert rows[2][3:] == ["10%", "behind"]
+
+
+def _xlsx(project, *extra):
+    from openpyxl import load_workbook
+
+    path = project.root / "table.xlsx"
+    r = project.ok("report", "--month", "2024-08", "-o", str(path), *extra)
+    assert "wrote" in r.out
+    return load_workbook(path).active
+
+
+def test_xlsx_layout_for_printing(project):
+    logged(project)
+    ws = _xlsx(project, "--lang", "zh", "--with-status")
+    assert ws.title == "2024-08"
+    assert ws["A1"].value == "2024年市民政局重点目标任务(2024年8月)"
+    assert ws["A1"].font.b
+    assert "A1:E1" in {str(r) for r in ws.merged_cells.ranges}
+    assert [c.value for c in ws[2]] == ["序号", "目标任务", "总体工作进展及8月份进展", "完成率", "状态"]
+    assert all(c.font.b for c in ws[2])
+    assert ws.freeze_panes == "A3"
+    assert ws.print_title_rows == "$2:$2"
+    assert ws.page_setup.orientation == "landscape"
+    assert str(ws.page_setup.paperSize) == ws.PAPERSIZE_A4
+    assert ws.sheet_properties.pageSetUpPr.fitToPage
+    assert (ws.page_setup.fitToWidth, ws.page_setup.fitToHeight) == (1, 0)
+    assert [c.value for c in ws[3]][:3] == [1, "195.新建区域性居家养老服务中心100个,改造社区养老服务站300个。", NOTE_195]
+    assert ws["D3"].value == pytest.approx(0.27) and ws["D3"].number_format == "0%"
+    assert ws["E4"].value == "滞后 · 未报送"
+    for row in ws.iter_rows(min_row=3):
+        assert row[1].alignment.wrap_text and row[2].alignment.wrap_text
+        assert all(c.border.left.style == "thin" and c.border.bottom.style == "thin" for c in row)
+        assert ws.row_dimensions[row[0].row].height >= 21
+
+
+def test_xlsx_widths_count_a_chinese_character_double(project):
+    project.write_plan('[plan]\nyear = 2024\n\n[[task]]\nid = "1"\ntitle = "养老服务"\nunit = "u"\n')
+    project.ok("log", "1", "--month", "2024-08", "--percent", "10", "--note", "abc")
+    ws = _xlsx(project)
+    # "1.养老服务": 2 narrow + 4 wide characters = 10 units, plus 2 of padding.
+    assert ws.column_dimensions["B"].width == 12
+    # The progress column is at least 40 wide; "Progress overall and in August" is 30 + 2.
+    assert ws.column_dimensions["C"].width == 40
+
+
+def test_xlsx_long_notes_share_a_landscape_page(project):
+    long = "全市新建区域性居家养老服务中心15个。" * 40
+    project.ok("log", "195", "--month", "2024-08", "--note", long)
+    ws = _xlsx(project, "--with-status")
+    widths = [ws.column_dimensions[c].width for c in "ABCDE"]
+    assert sum(widths) == 140 and 40 <= widths[2] <= 90
+    # 760 wide characters in a column of that width take many lines: the row is tall enough.
+    assert ws.row_dimensions[3].height >= 15 * (760 * 2 // widths[2])
+
+
+def test_xlsx_never_stores_a_formula(project):
+    project.ok("log", "195", "--month", "2024-08", "--note", "=1+1")
+    project.ok("log", "184", "--month", "2024-08", "--note", "=HYPERLINK(\"http://evil\")")
+    ws = _xlsx(project)
+    cells = [c for row in ws.iter_rows() for c in row if c.value is not None]
+    assert not [c.coordinate for c in cells if c.data_type == "f"]
+    assert ws["C3"].value == "=1+1" and ws["C3"].data_type == "s"
+
+
+def test_xlsx_to_a_pipe_is_the_file_itself(project):
+    from tracker.cli import app
+
+    r = project.runner.invoke(app, ["report", "--month", "2024-08", "-f", "xlsx"])
+    assert r.exit_code == 0
+    assert r.stdout_bytes[:2] == b"PK"
+
+
+def test_format_follows_the_output_file(project):
+    logged(project)
+    project.ok("report", "--month", "2024-08", "-o", "t.json")
+    assert (project.root / "t.json").read_text(encoding="utf-8").startswith('{\n  "as_of": "2024-08"')
+    project.ok("report", "--month", "2024-08", "-o", "t.txt")
+    assert (project.root / "t.txt").read_text(encoding="utf-8").startswith("# 2024年")
+
+
+def test_format_and_file_that_disagree_are_refused(project):
+    r = project.bad("report", "-o", "t.xlsx", "--format", "csv")
+    assert "t.xlsx" in r.err and "csv" in r.err
+    assert not (project.root / "t.xlsx").exists()
+
+
+def test_bad_month_is_refused(project):
+    project.bad("report", "--month", "2024-13")
+
+
+def test_without_a_log_every_task_has_the_placeholder(project):
+    out = project.ok("report", "--month", "2024-08").out
+    assert out.count("| no report this month |") == 2
+
+
+# --- the neutral table, without the CLI ---------------------------------------------------
+
+
+def _plan():
+    import datetime as dt
+
+    tasks = tuple(Task(str(i), f"任务{i}", "u", dt.date(2024, 1, 1), dt.date(2024, 12, 31)) for i in (7, 3, 9))
+    return Plan(tasks, title="T", year=2024)
+
+
+def test_monthly_table_numbers_tasks_in_declaration_order():
+    plan = _plan()
+    p = months.make(2024, 8)
+    logs = {"3": TaskLog(months={p}, percent={p: 50.0}, notes={p: "过半"})}
+    table = monthly_table(plan, evaluate(plan, logs, p), p, "zh", with_status=True)
+    assert [(r.no, r.id) for r in table.rows] == [(1, "7"), (2, "3"), (3, "9")]
+    assert monthly_cells(table, table.rows[1]) == ["2", "3.任务3", "过半", "50%", "滞后"]
+    # Unmeasured and silent since June: stalled, and this month's report is missing.
+    assert monthly_cells(table, table.rows[0]) == ["1", "7.任务7", "本月未报送进展", "未量化", "停滞 · 未报送"]
+    assert table.rows[1].standing.task.id == "3"
+    assert monthly_md(table).splitlines()[0] == "# T(2024年8月)"

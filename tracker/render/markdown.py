@@ -1,0 +1,27 @@
+"""The monthly progress table as GitHub-flavoured Markdown, in the form offices exchange and `import` reads back."""
+
+from __future__ import annotations
+
+import re
+
+from tracker.tables import MonthlyTable, monthly_cells
+
+_BREAK = re.compile(r"\r\n|\r|\n")
+
+
+def cell(text: str) -> str:
+    """A cell's text on one line: `|` written `\\|`, a line break `<br>` (the table importer reads both back)."""
+    return _BREAK.sub("<br>", text.strip().replace("|", r"\|"))
+
+
+def monthly_md(table: MonthlyTable) -> str:
+    lines = [f"# {cell(table.heading)}", "", _row(table.headers)]
+    # 序号 right-aligned; the completion column too, when there is one.
+    align = ["---:", "---", "---"] + (["---:", "---"] if table.with_status else [])
+    lines.append(_row(align, escape=False))
+    lines += [_row(monthly_cells(table, r)) for r in table.rows]
+    return "\n".join(lines) + "\n"
+
+
+def _row(cells, escape: bool = True) -> str:
+    return "| " + " | ".join(cell(c) if escape else c for c in cells) + " |"
