@@ -24,6 +24,13 @@ _ZH = {
     "as of": "截至", "no tasks": "没有任务", "no overdue tasks": "没有逾期任务",
     "no entries": "没有记录", "recorded": "已记录", "tasks": "项任务",
     "late": "将逾期",
+    # show and its chart (issue 7)
+    "actual": "实际进度", "expected": "序时进度", "milestone": "节点目标", "due": "截止",
+    "forecast": "预计完成", "beyond the chart": "超出图表范围", "no progress in three months": "近三个月无进展",
+    "against": "对比", "rate": "月均进度", "month": "月", "Reports": "报送记录",
+    "Month by month": "逐月进展", "Reported": "当月报送", "note only": "仅文字", "target": "目标",
+    "from": "起点", "increment": "按月增量", "Value": "数值", "Change": "变化", "Ratio": "完成比例",
+    "Metric": "指标", "Target": "目标值", "Met": "是否达成", "yes": "是", "no": "否",
     "no report this month": "本月未报送进展",
 }
 
