@@ -1,0 +1,301 @@
+"""`tracker import TABLE.md`: progress tables in, tasks.toml appended, notes and figures logged (SPEC: Importing a progress table)."""
+
+from __future__ import annotations
+
+import json
+import shutil
+import sqlite3
+import tomllib
+
+import pytest
+
+from conftest import FIXTURES, ROOT
+from tracker.errors import BadInput
+from tracker.importers.table import header_month, parse_table, split_task_cell
+
+EXAMPLE = FIXTURES / "progress-table-2020-08.md"
+NOTE_195 = ("截至目前,全市新建区域性居家养老服务中心15个、改造社区养老服务站117个。 按照郑滨副市长要求部署,"
+            "市民政局会同市政府督查室组成联合督查调研组,深入各地区开展工作督查,并协调各部门研究解决区域性居家养老服务中心"
+            "建设中存在的重点难点问题,同时,积极配合中国健康养老集团将二期50个合作项目录入了国家重大项目库。")
+
+
+def entries(project) -> list[dict]:
+    return [json.loads(line) for line in project.ok("export").out.splitlines()]
+
+
+def import_example(project, *extra):
+    shutil.copy(EXAMPLE, project.root / "table.md")
+    return project.ok("import", "table.md", "--month", "2020-08", "--unit", "市民政局", *extra, today="2020-08-31")
+
+
+# --- the shared example -------------------------------------------------------------------
+
+
+def test_example_creates_the_plan_and_the_month(empty_project):
+    p = empty_project
+    out = import_example(p).out
+    plan = tomllib.loads(p.tasks.read_text(encoding="utf-8"))
+    assert plan["plan"] == {"year": 2020}
+    assert [t["id"] for t in plan["task"]] == ["73", "142", "184", "195", "173", "175", "188"]
+    t195 = plan["task"][3]
+    assert t195["title"] == "新建区域性居家养老服务中心100个,改造社区养老服务站300个。"
+    assert t195["unit"] == "市民政局" and str(t195["due"]) == "2020-12-31"
+    assert t195["metric"] == [
+        {"key": "m1", "name": "区域性居家养老服务中心", "unit": "个", "target": 100},
+        {"key": "m2", "name": "社区养老服务站", "unit": "个", "target": 300}]
+    assert all("metric" not in t for i, t in enumerate(plan["task"]) if i != 3)
+    # What it read, for a person to check before sending the table on.
+    assert "195 新建区域性居家养老服务中心100个,改造社区养老服务站30… [added]: 区域性居家养老服务中心 15/100个; 社区养老服务站 117/300个" in out
+    assert "184 提高城乡低保、特困人员等困难群体救助标准。 [added]: note (no metric)" in out
+    assert "7 entries recorded for 2020-08; 7 tasks added to tasks.toml (unit 市民政局)" in out
+
+    logged = {e["task"]: e for e in entries(p)}
+    assert logged["195"]["values"] == {"m1": 15, "m2": 117}
+    assert logged["195"]["note"] == NOTE_195
+    assert logged["188"]["note"].startswith("1.贯彻落实市社区建设工作委员会(扩大)会议精神。")
+    assert all(e["month"] == "2020-08" and e["by"] == "tester" for e in logged.values())
+    status = {t["id"]: t for t in p.ok("status", "--month", "2020-08", "-f", "json").json()["tasks"]}
+    assert status["195"]["completion"] == 0.27
+    assert [m["value"] for m in status["195"]["metrics"]] == [15, 117]
+
+
+def test_importing_the_same_table_twice_adds_nothing(empty_project):
+    p = empty_project
+    import_example(p)
+    plan_before = p.tasks.read_bytes()
+    first = entries(p)
+    out = import_example(p).out
+    assert "0 entries recorded for 2020-08; 7 already in the log" in out
+    assert p.tasks.read_bytes() == plan_before
+    assert entries(p) == first
+
+
+def test_a_corrected_table_is_a_new_entry(empty_project):
+    p = empty_project
+    import_example(p)
+    text = EXAMPLE.read_text(encoding="utf-8").replace("服务中心15个", "服务中心16个")
+    (p.root / "fixed.md").write_text(text, encoding="utf-8")
+    out = p.ok("import", "fixed.md", "--month", "2020-08", today="2020-08-31").out
+    assert "1 entry recorded for 2020-08; 6 already in the log" in out
+    status = {t["id"]: t for t in p.ok("status", "--month", "2020-08", "-f", "json").json()["tasks"]}
+    assert status["195"]["metrics"][0]["value"] == 16
+
+
+def _substance(tasks_path, db_path, scratch):
+    """What the example is: its tasks with their metrics, and each entry's task, month, values and note.
+
+    The database file is read from a lone copy: what it holds must not depend on a -wal file beside it.
+    """
+    plan = tomllib.loads(tasks_path.read_text(encoding="utf-8"))
+    tasks = [{k: t.get(k) for k in ("id", "title", "unit", "due", "metric")} for t in plan["task"]]
+    scratch.mkdir()
+    shutil.copy(db_path, scratch / "lone.db")
+    conn = sqlite3.connect(scratch / "lone.db")
+    rows = conn.execute(
+        "SELECT e.task, e.month, n.note, (SELECT json_group_object(metric, value) FROM entry_values v WHERE v.seq = e.seq) "
+        "FROM entries e LEFT JOIN notes n ON n.seq = e.seq ORDER BY e.seq").fetchall()
+    conn.close()
+    return plan["plan"], tasks, [(t, m, n, json.loads(v) if v else {}) for t, m, n, v in rows]
+
+
+def test_the_repository_example_is_the_import_of_the_shared_table(empty_project):
+    """tasks.toml and data/tracker.db in the repository are `tracker import` of the example (plus a title)."""
+    p = empty_project
+    import_example(p)
+    made_plan, made_tasks, made_entries = _substance(p.tasks, p.db, p.root / "made")
+    repo_plan, repo_tasks, repo_entries = _substance(ROOT / "tasks.toml", ROOT / "data" / "tracker.db", p.root / "repo")
+    assert repo_plan == dict(made_plan, title="2020年市民政局重点目标任务")
+    assert repo_tasks == made_tasks
+    assert len(repo_entries) == 7
+    assert repo_entries == made_entries
+
+
+# --- the table's shape -------------------------------------------------------------------------
+
+
+def rows_of(text: str):
+    return [(r.line, r.no, r.task_cell, r.progress) for r in parse_table(text, "t.md").rows]
+
+
+def test_rows_with_and_without_pipes_and_separator():
+    plain = "序号 | 目标任务 | 进展 |\n1 | 1.甲 | 好 |\n2 | 2.乙 | 差 |\n"
+    piped = "# 标题\n\n| 序号 | 目标任务 | 进展 |\n| ---: | --- | :---: |\n| 1 | 1.甲 | 好 |\n| 2 | 2.乙 | 差 |\n"
+    open_ended = "序号 | 目标任务 | 进展\n1 | 1.甲 | 好\n2 | 2.乙 | 差"
+    assert rows_of(plain) == [(2, 1, "1.甲", "好"), (3, 2, "2.乙", "差")]
+    assert rows_of(piped) == [(5, 1, "1.甲", "好"), (6, 2, "2.乙", "差")]
+    assert rows_of(open_ended) == [(2, 1, "1.甲", "好"), (3, 2, "2.乙", "差")]
+
+
+def test_a_cell_runs_over_lines_until_its_closing_pipe():
+    text = "序号 | 目标任务 | 进展 |\n1 | 1.甲 | 第一段。\n\n第二段。\n|\n2 | 2.乙 | 差 |"
+    assert rows_of(text) == [(2, 1, "1.甲", "第一段。\n\n第二段。"), (6, 2, "2.乙", "差")]
+
+
+def test_escaped_pipes_and_br_are_read_back():
+    text = "| 序号 | 目标任务 | 进展 |\n|---|---|---|\n| 1 | 1.甲\\|乙 | 一 \\| 二<br>三<BR/>四 |\n"
+    assert rows_of(text) == [(3, 1, "1.甲|乙", "一 | 二\n三\n四")]
+
+
+def test_numbering_may_restart_and_text_after_the_table_is_ignored():
+    text = "序号 | 目标任务 | 进展 |\n1 | 1.甲 | a |\n1 | 2.乙 | b |\n\n备注:以上为8月份进展。\n"
+    assert [r[1:3] for r in rows_of(text)] == [(1, "1.甲"), (1, "2.乙")]
+
+
+@pytest.mark.parametrize("text, message", [
+    ("# 进展\n\n没有表格。\n", "t.md: no progress table found"),
+    ("序号 | 目标任务 | 进展 |\n", "t.md:1: the progress table has no rows"),
+    ("序号 | 目标任务 | 进展 |\n一 | 1.甲 | a |\n", "t.md:2: 序号 '一' is not a number"),
+    ("序号 | 目标任务 | 进展 |\n1 | 1.甲 | a |\n2 | 2.乙 | b\n", "t.md:3: the row has no closing `|` (the file ends first)"),
+    ("序号 | 目标任务 | 进展 |\n1 | 1.甲 | a\n2 | 2.乙 | b |\n", "t.md:2: the row is not closed before the next row starts at line 3"),
+    ("序号 | 目标任务 | 进展 |\n1 | 1.甲 | a | b |\n", "t.md:2: the row has more cells than the header's 3"),
+    ("序号 | 目标任务 | 进展\n1 | 1.甲\n", "t.md:2: the row has 2 cells, the header 3"),
+    ("序号 | 目标任务 | 进展 |\n1 | 1.甲 | a |\n说明\n2 | 2.乙 | b |\n", "t.md:3: a line inside the table that is not a row"),
+])
+def test_malformed_tables_name_file_and_line(text, message):
+    with pytest.raises(BadInput) as e:
+        parse_table(text, "t.md")
+    assert str(e.value).startswith(message)
+
+
+def test_task_cell_splits_at_the_first_dot_unless_a_dotted_id_is_declared():
+    assert split_task_cell("195.新建100个。", set()) == ("195", "新建100个。")
+    assert split_task_cell("3.2.完成3.5亿元投资", {"3.2"}) == ("3.2", "完成3.5亿元投资")
+    assert split_task_cell("3.2.完成投资", set()) == ("3", "2.完成投资")
+    assert split_task_cell("12、推进试点", set()) == ("12", "推进试点")
+    assert split_task_cell("推进试点", set()) is None
+    assert split_task_cell("12.", set()) is None
+
+
+def test_header_month():
+    assert header_month(("序号", "目标任务", "总体工作进展及8月份进展")) == 8
+    assert header_month(("No.", "Task", "Progress overall and in December")) == 12
+    assert header_month(("序号", "目标任务", "工作进展")) is None
+
+
+# --- what import writes, and what it refuses -----------------------------------------------------
+
+
+def test_declared_tasks_and_comments_stay_and_declared_metrics_are_read(project):
+    before = project.tasks.read_text(encoding="utf-8").replace("[plan]", "# 我们的计划\n[plan]")
+    project.tasks.write_text(before, encoding="utf-8")
+    (project.root / "t.md").write_text(
+        "序号 | 目标任务 | 总体工作进展及8月份进展 |\n"
+        "1 | 195.新建区域性居家养老服务中心100个,改造社区养老服务站300个。 | 截至目前,全市新建区域性居家养老服务中心20个、改造社区养老服务站150个。 |\n"
+        "2 | 200.新增养老床位1000张。 | 今年以来新增养老床位300张。 |\n", encoding="utf-8")
+    out = project.ok("import", "t.md", "--month", "2024-08", "--unit", "市民政局").out
+    after = project.tasks.read_text(encoding="utf-8")
+    assert after.startswith(before.rstrip("\n") + "\n\n# Added by `tracker import t.md --month 2024-08`\n\n[[task]]\nid = \"200\"\n")
+    assert "195 新建区域性居家养老服务中心100个,改造社区养老服务站30…: 区域性居家养老服务中心 20/100个; 社区养老服务站 150/300个" in out
+    assert "200 新增养老床位1000张。 [added]: 养老床位 300/1000张" in out
+    values = {e["task"]: e["values"] for e in entries(project)}
+    assert values == {"195": {"centres": 20, "stations": 150}, "200": {"m1": 300}}
+    # plan.year is 2024 like the month: the new task needs no start of its own.
+    assert tomllib.loads(after)["task"][2] == {
+        "id": "200", "title": "新增养老床位1000张。", "unit": "市民政局", "due": tomllib.loads("d = 2024-12-31")["d"],
+        "metric": [{"key": "m1", "name": "养老床位", "unit": "张", "target": 1000}]}
+
+
+def test_a_new_task_of_another_year_than_the_plan_gets_its_own_start(project):
+    (project.root / "t.md").write_text("序号 | 目标任务 | 进展 |\n1 | 9.推进试点。 | 已完成。 |\n", encoding="utf-8")
+    project.ok("import", "t.md", "--month", "2023-08", "--unit", "u")
+    task = tomllib.loads(project.tasks.read_text(encoding="utf-8"))["task"][-1]
+    assert (str(task["start"]), str(task["due"])) == ("2023-01-01", "2023-12-31")
+
+
+def test_crlf_plan_gets_crlf_lines(project):
+    project.tasks.write_bytes(project.tasks.read_bytes().replace(b"\n", b"\r\n"))
+    (project.root / "t.md").write_text("序号 | 目标任务 | 进展 |\n1 | 9.推进试点。 | 已完成。 |\n", encoding="utf-8")
+    project.ok("import", "t.md", "--month", "2024-08", "--unit", "u")
+    data = project.tasks.read_bytes()
+    assert data.count(b"\n") == data.count(b"\r\n")
+    project.ok("tasks")
+
+
+def test_an_increment_metric_is_not_read(project):
+    project.write_plan('[plan]\nyear = 2024\n\n[[task]]\nid = "1"\ntitle = "培训1000人次"\nunit = "u"\n\n'
+                       '[[task.metric]]\nkey = "people"\nname = "培训"\nunit = "人次"\ntarget = 1000\nmode = "increment"\n')
+    (project.root / "t.md").write_text("序号 | 目标任务 | 进展 |\n1 | 1.培训1000人次 | 8月培训120人次。 |\n", encoding="utf-8")
+    out = project.ok("import", "t.md", "--month", "2024-08").out
+    assert "培训: increment metric: not read" in out
+    assert [e["values"] for e in entries(project)] == [{}]
+
+
+def test_a_table_printed_by_report_imports_as_nothing_new(project):
+    project.ok("log", "195", "--month", "2024-08", "--set", "centres=15", "--note", "截至目前,全市新建区域性居家养老服务中心15个。")
+    project.ok("report", "--month", "2024-08", "-o", "t.md")
+    out = project.ok("import", "t.md", "--month", "2024-08").out
+    assert "0 entries recorded" in out
+    assert len(entries(project)) == 1
+
+
+def test_markdown_round_trip_gives_the_same_rows(project, tmp_path, monkeypatch):
+    """report → import into a new project → report: the same table (the heading aside: the new plan has no title)."""
+    project.ok("log", "195", "--month", "2024-08", "--set", "centres=15", "--set", "stations=117",
+               "--note", "截至目前,全市新建区域性居家养老服务中心15个、改造社区养老服务站117个。\n另:a|b")
+    first = project.ok("report", "--month", "2024-08", "--lang", "zh").out
+    (tmp_path / "copy").mkdir()
+    (tmp_path / "copy" / "t.md").write_text(first, encoding="utf-8")
+    monkeypatch.chdir(tmp_path / "copy")
+    project.ok("import", "t.md", "--month", "2024-08", "--unit", "市民政局")
+    again = project.ok("report", "--month", "2024-08", "--lang", "zh").out
+    assert again.splitlines()[1:] == first.splitlines()[1:]
+    status = project.ok("status", "--month", "2024-08", "-f", "json").json()["tasks"]
+    assert [m["value"] for m in status[0]["metrics"]] == [15, 117]
+
+
+@pytest.mark.parametrize("args, message", [
+    (("--unit", "u"), "t.md: give --month"),
+    (("--month", "2024-09", "--unit", "u"), "t.md:1: the table's header names month 8 (总体工作进展及8月份进展), but --month is 2024-09"),
+    (("--month", "2024-08",), "t.md:3: task 9 is not in tasks.toml: give --unit"),
+    (("--month", "2024-13", "--unit", "u"), "malformed month"),
+])
+def test_refusals_write_nothing(project, args, message):
+    (project.root / "t.md").write_text(
+        "序号 | 目标任务 | 总体工作进展及8月份进展 |\n1 | 195.新建… | 截至目前,全市新建区域性居家养老服务中心15个。 |\n"
+        "2 | 9.推进试点。 | 已完成。 |\n", encoding="utf-8")
+    plan = project.tasks.read_bytes()
+    r = project.bad("import", "t.md", *args)
+    assert r.err.startswith(message)
+    assert project.tasks.read_bytes() == plan
+    assert not project.db.exists()
+
+
+def test_a_future_month_is_refused(project):
+    (project.root / "t.md").write_text("序号 | 目标任务 | 进展 |\n1 | 195.x | y |\n", encoding="utf-8")
+    assert "still in the future" in project.bad("import", "t.md", "--month", "2024-09").err
+
+
+def test_one_bad_row_writes_nothing(empty_project):
+    p = empty_project
+    text = EXAMPLE.read_text(encoding="utf-8").replace("6 | 175.", "6 | 175", 1)
+    (p.root / "t.md").write_text(text, encoding="utf-8")
+    r = p.bad("import", "t.md", "--month", "2020-08", "--unit", "市民政局", today="2020-08-31")
+    assert r.err.startswith("t.md:9: the task cell must be the task's number, a dot and its title")
+    assert not p.tasks.exists() and not p.db.exists()
+
+
+def test_a_task_twice_in_one_table_is_refused(project):
+    (project.root / "t.md").write_text("序号 | 目标任务 | 进展 |\n1 | 195.x | a |\n2 | 195.x | b |\n", encoding="utf-8")
+    assert project.bad("import", "t.md", "--month", "2024-08").err.startswith("t.md:3: task 195 appears twice (first at line 2)")
+
+
+def test_a_failed_append_puts_tasks_toml_back(empty_project, monkeypatch):
+    from tracker import store
+
+    def broken(*a, **kw):
+        raise sqlite3.OperationalError("disk I/O error")
+
+    monkeypatch.setattr(store, "append", broken)
+    r = empty_project.bad("import", str(EXAMPLE), "--month", "2020-08", "--unit", "市民政局", today="2020-08-31")
+    assert "disk I/O error" in r.err
+    assert not empty_project.tasks.exists()
+
+
+def test_a_failed_append_restores_an_existing_plan(project, monkeypatch):
+    from tracker import store
+
+    plan = project.tasks.read_bytes()
+    (project.root / "t.md").write_text("序号 | 目标任务 | 进展 |\n1 | 9.推进试点。 | 已完成。 |\n", encoding="utf-8")
+    monkeypatch.setattr(store, "append", lambda *a, **kw: (_ for _ in ()).throw(sqlite3.OperationalError("database is locked")))
+    project.bad("import", "t.md", "--month", "2024-08", "--unit", "u")
+    assert project.tasks.read_bytes() == plan
