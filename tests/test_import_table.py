@@ -299,3 +299,12 @@ def test_a_failed_append_restores_an_existing_plan(project, monkeypatch):
     monkeypatch.setattr(store, "append", lambda *a, **kw: (_ for _ in ()).throw(sqlite3.OperationalError("database is locked")))
     project.bad("import", "t.md", "--month", "2024-08", "--unit", "u")
     assert project.tasks.read_bytes() == plan
+
+
+def test_tasks_toml_keeps_its_permissions(project):
+    import os
+
+    os.chmod(project.tasks, 0o644)
+    (project.root / "t.md").write_text("序号 | 目标任务 | 进展 |\n1 | 9.推进试点。 | 已完成。 |\n", encoding="utf-8")
+    project.ok("import", "t.md", "--month", "2024-08", "--unit", "u")
+    assert os.stat(project.tasks).st_mode & 0o777 == 0o644

@@ -220,3 +220,14 @@ def test_monthly_table_numbers_tasks_in_declaration_order():
     assert monthly_cells(table, table.rows[0]) == ["1", "7.任务7", "本月未报送进展", "未量化", "停滞 · 未报送"]
     assert table.rows[1].standing.task.id == "3"
     assert monthly_md(table).splitlines()[0] == "# T(2024年8月)"
+
+
+def test_the_output_file_is_readable_like_any_new_file(project):
+    import os
+
+    old = os.umask(0o022)
+    try:
+        project.ok("report", "--month", "2024-08", "-o", "t.xlsx")
+    finally:
+        os.umask(old)
+    assert os.stat(project.root / "t.xlsx").st_mode & 0o777 == 0o644

@@ -17,6 +17,8 @@ def atomic_write(path: str, data: bytes) -> None:
     except OSError as e:
         raise BadInput(f"{path}: cannot write: {e.strerror}") from None
     try:
+        # mkstemp makes the file 0600: give it the mode of the file it replaces, else what umask allows.
+        os.chmod(tmp, _mode_of(path))
         with os.fdopen(fd, "wb") as f:
             f.write(data)
             f.flush()
@@ -25,3 +27,12 @@ def atomic_write(path: str, data: bytes) -> None:
     except OSError as e:
         os.unlink(tmp)
         raise BadInput(f"{path}: cannot write: {e.strerror}") from None
+
+
+def _mode_of(path: str) -> int:
+    try:
+        return os.stat(path).st_mode & 0o7777
+    except OSError:
+        umask = os.umask(0)
+        os.umask(umask)
+        return 0o666 & ~umask
