@@ -45,8 +45,10 @@ def test_example_creates_the_plan_and_the_month(empty_project):
         {"key": "m2", "name": "社区养老服务站", "unit": "个", "target": 300}]
     assert all("metric" not in t for i, t in enumerate(plan["task"]) if i != 3)
     # What it read, for a person to check before sending the table on.
-    assert "195 新建区域性居家养老服务中心100个,改造社区养老服务站30… [added]: 区域性居家养老服务中心 15/100个; 社区养老服务站 117/300个" in out
-    assert "184 提高城乡低保、特困人员等困难群体救助标准。 [added]: note (no metric)" in out
+    assert ("  195 新建区域性居家养老服务中心100个,改造社区养… [added]\n"
+            "      m1 区域性居家养老服务中心: 15/100个\n"
+            "      m2 社区养老服务站: 117/300个\n") in out
+    assert "  184 提高城乡低保、特困人员等困难群体救助标准。 [added]: note, no metric\n" in out
     assert "7 entries recorded for 2020-08; 7 tasks added to tasks.toml (unit 市民政局)" in out
 
     logged = {e["task"]: e for e in entries(p)}
@@ -185,8 +187,8 @@ def test_declared_tasks_and_comments_stay_and_declared_metrics_are_read(project)
     out = project.ok("import", "t.md", "--month", "2024-08", "--unit", "市民政局").out
     after = project.tasks.read_text(encoding="utf-8")
     assert after.startswith(before.rstrip("\n") + "\n\n# Added by `tracker import t.md --month 2024-08`\n\n[[task]]\nid = \"200\"\n")
-    assert "195 新建区域性居家养老服务中心100个,改造社区养老服务站30…: 区域性居家养老服务中心 20/100个; 社区养老服务站 150/300个" in out
-    assert "200 新增养老床位1000张。 [added]: 养老床位 300/1000张" in out
+    assert "centres 区域性居家养老服务中心: 20/100个\n      stations 社区养老服务站: 150/300个\n" in out
+    assert "  200 新增养老床位1000张。 [added]\n      m1 养老床位: 300/1000张\n" in out
     values = {e["task"]: e["values"] for e in entries(project)}
     assert values == {"195": {"centres": 20, "stations": 150}, "200": {"m1": 300}}
     # plan.year is 2024 like the month: the new task needs no start of its own.
@@ -216,7 +218,7 @@ def test_an_increment_metric_is_not_read(project):
                        '[[task.metric]]\nkey = "people"\nname = "培训"\nunit = "人次"\ntarget = 1000\nmode = "increment"\n')
     (project.root / "t.md").write_text("序号 | 目标任务 | 进展 |\n1 | 1.培训1000人次 | 8月培训120人次。 |\n", encoding="utf-8")
     out = project.ok("import", "t.md", "--month", "2024-08").out
-    assert "培训: increment metric: not read" in out
+    assert "      people 培训: increment metric: not read" in out
     assert [e["values"] for e in entries(project)] == [{}]
 
 
@@ -308,3 +310,12 @@ def test_tasks_toml_keeps_its_permissions(project):
     (project.root / "t.md").write_text("序号 | 目标任务 | 进展 |\n1 | 9.推进试点。 | 已完成。 |\n", encoding="utf-8")
     project.ok("import", "t.md", "--month", "2024-08", "--unit", "u")
     assert os.stat(project.tasks).st_mode & 0o777 == 0o644
+
+
+def test_a_figure_not_clearly_there_sets_nothing(project):
+    (project.root / "t.md").write_text(
+        "序号 | 目标任务 | 进展 |\n"
+        "1 | 195.新建… | 全市新建区域性居家养老服务中心15个,社区养老服务站改造正在推进。 |\n", encoding="utf-8")
+    out = project.ok("import", "t.md", "--month", "2024-08").out
+    assert "      centres 区域性居家养老服务中心: 15/100个\n      stations 社区养老服务站: no figure\n" in out
+    assert [e["values"] for e in entries(project)] == [{"centres": 15}]

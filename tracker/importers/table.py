@@ -378,20 +378,18 @@ def _write(project, path: str, old_bytes: bytes | None, new_text: str | None, en
 
 
 def _describe(read: Read) -> str:
-    head = f"{read.task_id} {_short(read.title)}"
+    """What was read for one row: the task, then each metric's figure on a line of its own."""
+    head = f"  {read.task_id} {_short(read.title, 24)}"
     if read.added:
         head += " [added]"
+    seen = " (already in the log)" if not read.new and read.note is not None else ""
     if not read.figures:
-        what = "note (no metric)" if read.note else "no progress text"
-    else:
-        what = "; ".join(
-            f"{m.name} {_fig(v)}/{_fig(m.target)}{m.unit}" if v is not None else f"{m.name}: {why}"
-            for m, v, why in read.figures)
-        if read.note is None:
-            what += "; no progress text"
-    if not read.new and read.note is not None:
-        what += " (already in the log)"
-    return f"  {head}: {what}"
+        return f"{head}: {'note, no metric' if read.note else 'no progress text'}{seen}"
+    lines = [f"{head}{': no progress text' if read.note is None else ''}{seen}"]
+    for metric, value, why in read.figures:
+        shown = f"{_fig(value)}/{_fig(metric.target)}{metric.unit}" if value is not None else why
+        lines.append(f"      {metric.key} {metric.name}: {shown}")
+    return "\n".join(lines)
 
 
 def _fig(x) -> str:
