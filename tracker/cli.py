@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from tracker.app import app
 # Import order is the order of `tracker --help`.
-from tracker.commands import plan_cmds, log_cmds, status_cmds, show_cmds, report_cmds  # noqa: F401,I001  (they register commands)
+from tracker.commands import plan_cmds, log_cmds, status_cmds, show_cmds, report_cmds, office_cmds  # noqa: F401,I001  (they register commands)
 
 
 def main() -> None:

@@ -32,6 +32,25 @@ _ZH = {
     "from": "起点", "increment": "按月增量", "Value": "数值", "Change": "变化", "Ratio": "完成比例",
     "Metric": "指标", "Target": "目标值", "Met": "是否达成", "yes": "是", "no": "否",
     "no report this month": "本月未报送进展",
+    # check, units, fill (templates: {names} are filled in after translation)
+    "{days} days past due {due}, {done} done": "超过截止日期{due}已{days}天，完成{done}",
+    "{done} done, {expected} expected": "完成{done}，序时进度{expected}",
+    "no increase since {month}: {figures}": "自{month}以来没有增长：{figures}",
+    "no report since {month}": "{month}以来未报送", "never reported": "从未报送",
+    "last report {month}": "最近报送{month}", "same note as {month}": "与{month}进展情况相同",
+    "Notes (they do not fail the check)": "提示（不影响检查结果）",
+    "ok: none of {total} tasks is {flags} as of {month}": "检查通过：截至{month}，{total}项任务均无{flags}",
+    "{n} of {total} tasks fail the check ({flags}) as of {month}": "检查未通过：截至{month}，{total}项任务中有{n}项存在{flags}",
+    "Units": "单位排名", "Rank": "名次", "Tasks": "任务数",
+    "{n} reports missing for {month}": "{month}尚缺{n}项报送", "due {due}": "截止{due}",
+    "Enter on a task's first question skips it, on the others leaves the answer empty; Ctrl-C stops, and what was recorded stays.":
+        "任务的第一个问题直接回车即跳过该任务，其余问题回车留空；Ctrl-C 中止，已记录的保留。",
+    "running total": "累计数（截至目前）", "this month's amount": "本月数", "was {value}": "此前{value}",
+    "Enter skips the task": "回车跳过此任务", "percent 0–100": "完成百分比（0–100）",
+    "status (ongoing, done, blocked)": "状态（推进中、已完成、受阻）", "skipped": "已跳过", "no report yet": "尚无报送",
+    "nothing to fill: every started task has a report for {month}": "无需填报：{month}已开始的任务均已报送",
+    "recorded {n}, skipped {m}": "已记录{n}项，跳过{m}项",
+    "stopped: recorded {n}; run tracker fill again for the rest": "已中止：已记录{n}项；其余可再次运行 tracker fill 填报",
 }
 
 

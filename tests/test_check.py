@@ -1,0 +1,270 @@
+"""`tracker check`: the CI gate. Every flag, format and exit code, with expectations worked out by hand.
+
+The office plan below, as of 2024-08 with today 2024-08-20 (expected for a whole-year task:
+(2024-08-31 − 2024-01-01) / (2024-12-31 − 2024-01-01) = 243/365 = 66.6 %, so behind is below 56.6 %):
+
+- 1 (教育局) 12/27 in June, July and August: 44 % ≤ June's 44 % → stalled since June; 44 % < 56.6 % → behind.
+- 2 (民政局, due 2024-06-30, qualitative) 40 % in May, nothing since: overdue by
+  2024-08-20 − 2024-06-30 = 51 days; 40 % ≤ June's 40 % → stalled; expected 100 % → behind; no August report → missing.
+- 3 (教育局) 60/100 in July: not behind (60 % ≥ 56.6 %), not stalled (June was 0), no August report → missing; on_track.
+- 4 (住建局) starts 2024-10-01: pending, no flag.
+- 5 (民政局) 10/10 in August: done.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from tracker.office import parse_fail_on
+from tracker.render.office import escape_data, escape_property
+
+OFFICE_PLAN = """
+[plan]
+year = 2024
+
+[[task]]
+id = "1"
+title = "建成公办幼儿园27所。"
+unit = "教育局"
+
+[[task.metric]]
+key = "kg"
+name = "公办幼儿园"
+unit = "个"
+target = 27
+
+[[task]]
+id = "2"
+title = "提高救助标准。"
+unit = "民政局"
+due = 2024-06-30
+
+[[task]]
+id = "3"
+title = "改造老旧小区100个。"
+unit = "教育局"
+
+[[task.metric]]
+key = "estates"
+name = "老旧小区"
+unit = "个"
+target = 100
+
+[[task]]
+id = "4"
+title = "完成年度考核。"
+unit = "住建局"
+start = 2024-10-01
+
+[[task]]
+id = "5"
+title = "建成救助站10个。"
+unit = "民政局"
+
+[[task.metric]]
+key = "posts"
+name = "救助站"
+unit = "个"
+target = 10
+"""
+
+
+@pytest.fixture
+def office(project):
+    project.write_plan(OFFICE_PLAN)
+    for month, value in (("2024-05", 5), ("2024-06", 12), ("2024-07", 12), ("2024-08", 12)):
+        project.ok("log", "1", "--month", month, "--set", f"kg={value}")
+    project.ok("log", "2", "--month", "2024-05", "--percent", "40")
+    project.ok("log", "3", "--month", "2024-07", "--set", "estates=60")
+    project.ok("log", "5", "--month", "2024-08", "--set", "posts=10")
+    return project
+
+
+def test_default_fails_on_overdue_and_stalled_grouped_by_unit_with_the_figures(office):
+    r = office.run("check", "--month", "2024-08")
+    assert r.code == 1
+    assert [line.rstrip() for line in r.out.splitlines()] == [
+        "教育局 · 1",
+        "1  建成公办幼儿园27所。",
+        "   stalled: no increase since 2024-06: 12/27 个",
+        "   behind: 44% done, 67% expected",
+        "",
+        "民政局 · 1",
+        "2  提高救助标准。",
+        "   overdue: 51 days past due 2024-06-30, 40% done",
+        "   stalled: no increase since 2024-05: 40%",
+        "   behind: 40% done, 100% expected",
+        "   missing: last report 2024-05",
+        "",
+        "2 of 5 tasks fail the check (overdue, stalled) as of 2024-08",
+    ]
+    assert r.err == ""
+
+
+def test_month_defaults_to_today(office):
+    assert office.run("check").out == office.run("check", "--month", "2024-08").out
+
+
+def test_all_well_is_one_summary_line_and_exit_0(office):
+    # In May task 2 (due 30 June) is not yet overdue, and nothing else can be.
+    r = office.run("check", "--month", "2024-05", "--fail-on", "overdue")
+    assert r.code == 0
+    assert r.out == "ok: none of 5 tasks is overdue as of 2024-05\n"
+    r = office.run("check", "--month", "2024-05", "--fail-on", "overdue", "--format", "json")
+    assert r.code == 0
+    assert r.json() == {"as_of": "2024-05", "ok": True, "fail_on": ["overdue"], "tasks": []}
+    r = office.run("check", "--month", "2024-05", "--fail-on", "overdue", "--format", "github")
+    assert (r.code, r.out) == (0, "")
+
+
+def test_json_shape_lists_only_failing_tasks(office):
+    r = office.run("check", "--format", "json")
+    assert r.code == 1
+    assert r.json() == {
+        "as_of": "2024-08", "ok": False, "fail_on": ["overdue", "stalled"],
+        "tasks": [
+            {"id": "1", "unit": "教育局", "status": "stalled", "flags": ["stalled", "behind"]},
+            {"id": "2", "unit": "民政局", "status": "overdue", "flags": ["overdue", "stalled", "behind", "missing"]},
+        ],
+    }
+
+
+@pytest.mark.parametrize("fail_on, ids", [
+    ("missing", ["2", "3"]),
+    ("behind", ["1", "2"]),
+    ("overdue", ["2"]),
+    ("stalled", ["1", "2"]),
+    ("overdue,stalled,behind,missing", ["1", "2", "3"]),
+    (" Missing , overdue ", ["2", "3"]),
+])
+def test_each_fail_on_flag(office, fail_on, ids):
+    r = office.run("check", "--fail-on", fail_on, "--format", "json")
+    assert r.code == 1
+    assert [t["id"] for t in r.json()["tasks"]] == ids
+
+
+def test_fail_on_is_reported_in_flag_order(office):
+    r = office.run("check", "--fail-on", "missing,behind", "--format", "json")
+    assert r.json()["fail_on"] == ["behind", "missing"]
+
+
+def test_github_form_one_annotation_per_failing_task(office):
+    r = office.run("check", "--format", "github")
+    assert r.code == 1
+    assert r.out.splitlines() == [
+        "::error title=1 stalled%2C behind · 教育局::1. 建成公办幼儿园27所。 (教育局) — "
+        "stalled: no increase since 2024-06: 12/27 个; behind: 44%25 done, 67%25 expected",
+        "::error title=2 overdue%2C stalled%2C behind%2C missing · 民政局::2. 提高救助标准。 (民政局) — "
+        "overdue: 51 days past due 2024-06-30, 40%25 done; stalled: no increase since 2024-05: 40%25; "
+        "behind: 40%25 done, 100%25 expected; missing: last report 2024-05",
+    ]
+
+
+def test_github_warning_for_behind_and_missing_only(office):
+    r = office.run("check", "--fail-on", "missing", "--format", "github")
+    lines = r.out.splitlines()
+    # Task 2 is overdue and stalled as well: still an error. Task 3 is only missing: a warning.
+    assert lines[0].startswith("::error title=2 ")
+    assert lines[1] == "::warning title=3 missing · 教育局::3. 改造老旧小区100个。 (教育局) — missing: last report 2024-07"
+    assert len(lines) == 2
+
+
+def test_github_escapes_user_text(project):
+    project.write_plan('''
+        [plan]
+        year = 2024
+
+        [[task]]
+        id = "7"
+        title = "100% done:\\nfirst, then second"
+        unit = "a,b:c"
+    ''')
+    r = project.run("check", "--month", "2024-08", "--format", "github")
+    # Never reported since January: stalled (and missing); the message and title are escaped.
+    assert r.out == ("::error title=7 stalled%2C missing · a%2Cb%3Ac::7. 100%25 done:%0Afirst, then second (a,b:c) — "
+                     "stalled: never reported; missing: never reported\n")
+
+
+def test_escaping_rules():
+    assert escape_data("50% a\r\nb: c, d") == "50%25 a%0D%0Ab: c, d"
+    assert escape_property("50% a\r\nb: c, d") == "50%25 a%0D%0Ab%3A c%2C d"
+
+
+def test_warnings_are_notes_and_do_not_fail(project):
+    project.write_plan(OFFICE_PLAN)
+    # Task 1 falls from 12 to 10 in August (regressed); task 3 repeats July's note (white space aside).
+    project.ok("log", "1", "--month", "2024-07", "--set", "kg=12")
+    project.ok("log", "1", "--month", "2024-08", "--set", "kg=10")
+    project.ok("log", "3", "--month", "2024-07", "--set", "estates=60", "--note", "已改造60个")
+    project.ok("log", "3", "--month", "2024-08", "--set", "estates=70", "--note", "已改造 60个")
+    project.ok("log", "2", "--month", "2024-08", "--percent", "100")
+    project.ok("log", "5", "--month", "2024-08", "--set", "posts=10")
+    r = project.run("check", "--month", "2024-08")
+    assert r.code == 0
+    assert [line.rstrip() for line in r.out.splitlines()] == [
+        "Notes (they do not fail the check)",
+        "1  教育局 · regressed: 公办幼儿园 12 → 10 个",
+        "3  教育局 · repeated note: same note as 2024-07",
+        "",
+        "ok: none of 5 tasks is overdue or stalled as of 2024-08",
+    ]
+    assert project.run("check", "--month", "2024-08", "--format", "github").out == ""
+
+
+def test_unmeasured_task_stalled_names_its_last_report(project):
+    project.write_plan(OFFICE_PLAN)
+    project.ok("log", "2", "--month", "2024-03", "--note", "已启动")   # a note alone: still unmeasured
+    r = project.run("check", "--month", "2024-05", "--fail-on", "stalled")
+    assert r.code == 1
+    # 2: no entry in April or May (stall_months 2) → stalled; 1, 3, 5 have no figure since January.
+    assert "   stalled: no report since 2024-03" in r.out.splitlines()
+    assert "   stalled: no increase since 2024-01: 0/27 个" in r.out.splitlines()
+
+
+def test_lang_zh(office):
+    r = office.run("check", "--lang", "zh")
+    assert r.code == 1
+    lines = [line.rstrip() for line in r.out.splitlines()]
+    assert "   停滞：自2024-06以来没有增长：12/27 个" in lines
+    assert "   逾期：超过截止日期2024-06-30已51天，完成40%" in lines
+    assert lines[-1] == "检查未通过：截至2024-08，5项任务中有2项存在逾期、停滞"
+
+
+@pytest.mark.parametrize("args, message", [
+    (["--fail-on", "late"], "--fail-on: unknown late"),
+    (["--fail-on", ","], "--fail-on: give one or more"),
+    (["--month", "2024-13"], "malformed month"),
+    (["--format", "xml"], "xml"),
+])
+def test_bad_options_exit_2(office, args, message):
+    r = office.bad("check", *args)
+    assert message in r.err
+    assert r.out == ""
+
+
+def test_invalid_plan_is_exit_2_never_1(office):
+    office.write_plan(OFFICE_PLAN.replace('unit = "住建局"', 'unit = "住建局"\ntittle = "typo"'))
+    r = office.bad("check")
+    assert "tasks.toml:" in r.err and "tittle" in r.err
+    assert office.bad("check", "--format", "github").out == ""
+    office.tasks.unlink()
+    assert "tasks.toml" in office.bad("check", "--format", "json").err
+
+
+def test_invalid_database_is_exit_2(office):
+    office.db.write_bytes(b"not a database at all, just text")
+    r = office.bad("check")
+    assert "not a SQLite database" in r.err
+
+
+def test_no_database_is_an_empty_log(project):
+    project.write_plan(OFFICE_PLAN)
+    # Nothing logged: in February no task is overdue, and none can be stalled before two months have passed.
+    r = project.run("check", "--month", "2024-02")
+    assert (r.code, r.out) == (0, "ok: none of 5 tasks is overdue or stalled as of 2024-02\n")
+    assert not project.db.exists()
+
+
+def test_parse_fail_on():
+    assert parse_fail_on(None) == ("overdue", "stalled")
+    assert parse_fail_on("missing,OVERDUE,missing") == ("overdue", "missing")
