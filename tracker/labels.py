@@ -31,6 +31,7 @@ _ZH = {
     "Month by month": "逐月进展", "Reported": "当月报送", "note only": "仅文字", "target": "目标",
     "from": "起点", "increment": "按月增量", "Value": "数值", "Change": "变化", "Ratio": "完成比例",
     "Metric": "指标", "Target": "目标值", "Met": "是否达成", "yes": "是", "no": "否",
+    "Progress chart": "进度图",
     "no report this month": "本月未报送进展",
     # check, units, fill (templates: {names} are filled in after translation)
     "{days} days past due {due}, {done} done": "超过截止日期{due}已{days}天，完成{done}",

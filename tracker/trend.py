@@ -88,6 +88,11 @@ def trajectory(task: Task, log: TaskLog | None, p: int) -> Trajectory:
     )
 
 
+def charts(tasks, logs: dict, p: int) -> dict:
+    """Each task's chart as of p, by task id (the html report draws one per row)."""
+    return {t.id: trajectory(t, logs.get(t.id), p).chart for t in tasks}
+
+
 def _month(task: Task, log: TaskLog, m: int) -> MonthPoint:
     comp, measured = completion(task, log, m)
     day = months.last_day(m)

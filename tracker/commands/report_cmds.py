@@ -17,6 +17,7 @@ class ReportFormat(str, Enum):
     csv = "csv"
     xlsx = "xlsx"
     json = "json"
+    html = "html"
 
 
 # Each format's renderer as "module:function", imported only when asked for; it
@@ -31,7 +32,8 @@ RENDERERS = {
 BINARY = {ReportFormat.xlsx}
 # -o FILE's extension picks the format when --format is not given.
 SUFFIXES = {".md": ReportFormat.md, ".markdown": ReportFormat.md, ".csv": ReportFormat.csv,
-            ".xlsx": ReportFormat.xlsx, ".json": ReportFormat.json}
+            ".xlsx": ReportFormat.xlsx, ".json": ReportFormat.json,
+            ".html": ReportFormat.html, ".htm": ReportFormat.html}
 
 
 def json_text(table) -> str:
@@ -65,7 +67,7 @@ def pick_format(fmt: ReportFormat | None, output: str | None) -> ReportFormat:
 def report(
     ctx: typer.Context,
     month: MonthOpt = None,
-    fmt: Annotated[Optional[ReportFormat], typer.Option("--format", "-f", help="md, csv, xlsx or json (default: from -o FILE's extension, else md).", show_default=False)] = None,
+    fmt: Annotated[Optional[ReportFormat], typer.Option("--format", "-f", help="md, csv, xlsx, json or html (default: from -o FILE's extension, else md).", show_default=False)] = None,
     with_status: Annotated[bool, typer.Option("--with-status", help="Add two columns: completion and status.")] = False,
     output: Annotated[Optional[str], typer.Option("--output", "-o", metavar="FILE", help="Write to FILE instead of stdout (written whole or not at all).", show_default=False)] = None,
     lang: LangOpt = None,
@@ -85,9 +87,19 @@ def report(
         raise BadInput(f"--format {kind.value} is a binary file: give -o FILE (e.g. -o table.{kind.value})")
     project = ctx.obj
     p = project.month(month)
-    plan, rows = standings(project, p)
-    table = monthly_table(plan, rows, p, lang_of(lang and lang.value), with_status)
-    data = render(table, kind)
+    if kind == ReportFormat.html:
+        # the page always shows status in colour, and a chart per task drawn from its trajectory
+        from tracker.commands.status_cmds import standings_with_logs
+        from tracker.render.html import monthly_html
+        from tracker.trend import charts
+
+        plan, logs, rows = standings_with_logs(project, p)
+        table = monthly_table(plan, rows, p, lang_of(lang and lang.value), True)
+        data = monthly_html(table, charts(plan.tasks, logs, p)).encode("utf-8")
+    else:
+        plan, rows = standings(project, p)
+        table = monthly_table(plan, rows, p, lang_of(lang and lang.value), with_status)
+        data = render(table, kind)
     if output is None:
         sys.stdout.flush()
         sys.stdout.buffer.write(data)
