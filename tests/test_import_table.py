@@ -11,7 +11,7 @@ import pytest
 
 from conftest import FIXTURES, ROOT
 from tracker.errors import BadInput
-from tracker.importers.table import header_month, parse_table, split_task_cell
+from tracker.importers.progress_table import header_month, parse_table, split_task_cell
 
 EXAMPLE = FIXTURES / "progress-table-2020-08.md"
 NOTE_195 = ("截至目前,全市新建区域性居家养老服务中心15个、改造社区养老服务站117个。 按照郑滨副市长要求部署,"
@@ -205,10 +205,12 @@ def test_a_new_task_of_another_year_than_the_plan_gets_its_own_start(project):
 
 
 def test_crlf_plan_gets_crlf_lines(project):
-    project.tasks.write_bytes(project.tasks.read_bytes().replace(b"\n", b"\r\n"))
+    before = project.tasks.read_bytes().replace(b"\n", b"\r\n")
+    project.tasks.write_bytes(before)
     (project.root / "t.md").write_text("序号 | 目标任务 | 进展 |\n1 | 9.推进试点。 | 已完成。 |\n", encoding="utf-8")
     project.ok("import", "t.md", "--month", "2024-08", "--unit", "u")
     data = project.tasks.read_bytes()
+    assert data.startswith(before.rstrip(b"\r\n") + b"\r\n\r\n# Added by")
     assert data.count(b"\n") == data.count(b"\r\n")
     project.ok("tasks")
 
