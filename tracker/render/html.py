@@ -42,10 +42,11 @@ h1 { font-size: 15pt; margin: 0 0 2px; }
 table { width: 100%; border-collapse: collapse; table-layout: fixed; }
 thead { display: table-header-group; }
 tr { break-inside: avoid; page-break-inside: avoid; }
-th, td { border: 1px solid #9ca3af; padding: 4px 6px; vertical-align: top; text-align: left; overflow-wrap: anywhere; }
+th, td { border: 1px solid #9ca3af; padding: 4px 6px; vertical-align: top; text-align: left; }
+td.task, td.progress { overflow-wrap: anywhere; }
 th { background: #e5e7eb; font-weight: 600; }
-col.no { width: 5%; } col.task { width: 22%; } col.progress { width: auto; }
-col.done { width: 7%; } col.status { width: 9%; } col.chart { width: 15%; }
+col.no { width: 4.5%; } col.task { width: 21%; } col.progress { width: auto; }
+col.done { width: 9%; } col.status { width: 10%; } col.chart { width: 14%; }
 td.no, td.done { text-align: right; font-variant-numeric: tabular-nums; }
 td.progress { white-space: pre-wrap; }
 td.none { color: #6b7280; font-style: italic; }
