@@ -52,8 +52,10 @@ class Group(TyperGroup):
 
 
 def _fail(lines: list[str], code: int = 2):
+    from tracker.textfile import visible  # a message may quote user text: never let it drive the terminal
+
     for line in lines:
-        print(line, file=sys.stderr)
+        print(visible(line), file=sys.stderr)
     sys.exit(code)
 
 

@@ -1,39 +1,138 @@
-"""`validate`: the plan, and the log against it — integrity, guards, hash chain, known names."""
+"""`validate`: the plan, and the log against it — integrity, guards, hash chain, heads, known names.
+
+Each problem is one line naming the entry it concerns. What no check here can
+see: someone with write access to the file who rewrites the log *and* its
+head records consistently (or removes the latest entries together with the
+heads that recorded them). Against that, the defence is a copy elsewhere
+(`tracker backup`) and the head hash that `validate` prints, noted outside.
+"""
 
 from __future__ import annotations
 
-from tracker import months, store
+from dataclasses import dataclass
+
+from tracker import store
 from tracker.model import Plan
 
 
-def check_log(plan: Plan, conn, db_path: str) -> tuple[list[str], int]:
-    """Problems found in the database (one line each) and the number of entries read."""
+@dataclass(frozen=True, slots=True)
+class Audit:
+    problems: list[str]
+    entries: int
+    head: str | None  # the hash of the last entry: note it elsewhere to detect a rewrite later
+
+
+def check_log(plan: Plan, conn, db_path: str) -> Audit:
+    """Every problem found in the database (one line each), the number of entries read, and the chain's head."""
     if conn is None:
-        return [], 0
-    problems = []
+        return Audit([], 0, None)
     result = store.integrity(conn)
     if result != "ok":
-        problems.append(f"{db_path}: integrity check failed: {result}")
-        return problems, 0
-    missing = sorted(store.guard_names() - store.triggers(conn))
+        return Audit([f"{db_path}: integrity check failed: {result}"], 0, None)
+    version = store.version(conn)
+    problems = _guards(conn, db_path, version)
+    heads = store.heads(conn)
+    if version >= 2 and "chain_heads" not in store.tables(conn):
+        problems.append(f"{db_path}: the table of chain heads is gone: removals of the latest entries cannot be checked")
+    by_upto: dict[int, list] = {}
+    for head in heads:
+        by_upto.setdefault(head[1], []).append(head)
+    walk = _Walk(db_path)
+    for e in store.chain_rows(conn):
+        walk.step(e, by_upto.get(e.seq, ()))
+        problems += walk.found
+        walk.found = []
+        problems += _names(plan, e, db_path)
+    problems += walk.finish(heads)
+    return Audit(problems, walk.count, walk.last.hash if walk.last else None)
+
+
+def _guards(conn, db_path: str, version: int) -> list[str]:
+    present = store.triggers(conn)
+    expected = store.guards(version)
+    missing = [name for name in expected if name not in present]
+    altered = [name for name, sql in expected.items()
+               if name in present and " ".join((present[name] or "").split()) != sql]
+    out = []
     if missing:
-        problems.append(f"{db_path}: append-only guard missing: {', '.join(missing)} (the log can be edited unseen)")
-    prev, count = "", 0
-    for seq, entry, stored in store.chain_rows(conn):
-        count += 1
-        prev = store.entry_hash(prev, entry)
-        if prev != stored:
-            problems.append(f"{db_path}: entry {entry.id} (#{seq}, task {entry.task}, {months.fmt(entry.month)}) "
-                            "does not match its hash: it was changed, or an entry before it was removed")
-            prev = stored  # report each break once, then follow the chain as stored
-        task = plan.task(entry.task)
-        if task is None:
-            problems.append(f"{db_path}: entry {entry.id} names task {entry.task}, which tasks.toml does not declare")
-            continue
-        for key in entry.values:
-            if task.metric(key) is None:
-                problems.append(f"{db_path}: entry {entry.id} names metric {key!r}, which task {task.id} does not have")
-    gap = store.sequence_gaps(conn)
-    if gap:
-        problems.append(f"{db_path}: entries #{gap} are missing from the log (deleted behind tracker's back)")
-    return problems, count
+        out.append(f"{db_path}: append-only guards missing: {', '.join(missing)} (the log could be edited unseen)")
+    if altered:
+        out.append(f"{db_path}: append-only guards altered: {', '.join(altered)} (the log could be edited unseen)")
+    return out
+
+
+def _names(plan: Plan, e, db_path: str) -> list[str]:
+    task = plan.task(e.task)
+    if task is None:
+        return [f"{db_path}: entry {e.id} names task {e.task}, which tasks.toml does not declare"]
+    return [f"{db_path}: entry {e.id} names metric {key!r}, which task {task.id} does not have"
+            for key in e.values if task.metric(key) is None]
+
+
+class _Walk:
+    """Follows the chain entry by entry: hashes, sequence gaps, and the heads recorded along the way."""
+
+    def __init__(self, db_path: str):
+        self.db = db_path
+        self.prev = ""
+        self.last = None
+        self.count = 0
+        self.found: list[str] = []
+        self.heads_ok_upto = 0  # the last entry that a matching head vouches for
+        self.rewritten = None   # the first head that no longer matches the stored chain
+
+    def _entry(self, e) -> str:
+        return f"entry {e.id} (#{e.seq}, task {e.task}, {e.month})"
+
+    def step(self, e, heads) -> None:
+        self.count += 1
+        expected = (self.last.seq if self.last else 0) + 1
+        if e.seq != expected:
+            after = f"after {self._entry(self.last)}" if self.last else "at the start of the log"
+            self.found.append(f"{self.db}: {_span(expected, e.seq - 1)} missing {after}, "
+                              f"before {self._entry(e)}: removed behind tracker's back")
+        if e.rehash(self.prev) != e.hash:
+            self.found.append(f"{self.db}: {self._entry(e)} does not match its hash: "
+                              "it was changed, or an entry before it was removed")
+        self.prev = e.hash  # report each break once, then follow the chain as stored
+        self.last = e
+        for _seq, _upto, hash_, at in heads:
+            if hash_ == e.hash:
+                if self.rewritten is None:
+                    self.heads_ok_upto = e.seq
+            elif self.rewritten is None:
+                self.rewritten = (self.heads_ok_upto, e, at)
+
+    def finish(self, heads) -> list[str]:
+        out = []
+        if self.rewritten is not None:
+            ok_upto, e, at = self.rewritten
+            if ok_upto == e.seq - 1:
+                out.append(f"{self.db}: {self._entry(e)} no longer matches the hash recorded when it was appended "
+                           f"({_when(at)}): rewritten behind tracker's back, its hash recomputed")
+            else:
+                out.append(f"{self.db}: entries #{ok_upto + 1}–#{e.seq} (the last: {self._entry(e)}) no longer match "
+                           f"the head recorded when they were appended ({_when(at)}): one of them was rewritten "
+                           "behind tracker's back, hashes recomputed")
+        if not heads:
+            return out
+        upto, hash_, at = heads[-1][1:]
+        last_seq = self.last.seq if self.last else 0
+        if last_seq < upto:
+            tail = f"after {self._entry(self.last)}" if self.last else "(the log is empty)"
+            out.append(f"{self.db}: {_span(last_seq + 1, upto)} missing at the end of the log {tail}: "
+                       f"the last append ({_when(at)}) recorded #{upto}; removed behind tracker's back")
+        elif last_seq > upto:
+            out.append(f"{self.db}: {_span(upto + 1, last_seq)} up to {self._entry(self.last)} "
+                       "recorded by no append: added behind tracker's back")
+        if [h[0] for h in heads] != list(range(1, len(heads) + 1)):
+            out.append(f"{self.db}: records of appends are missing from the table of chain heads: removed behind tracker's back")
+        return out
+
+
+def _span(a: int, b: int) -> str:
+    return f"entry #{a} is" if a == b else f"entries #{a}–#{b} are"
+
+
+def _when(stamp: str) -> str:
+    return f"{stamp[:19].replace('T', ' ')} UTC"

@@ -30,27 +30,37 @@ def stamp_of(text) -> str:
         return text
     try:
         when = dt.datetime.fromisoformat(text.strip())
-    except ValueError:
-        raise BadInput(f"recorded_at {text!r} is not an ISO 8601 time") from None
-    if when.tzinfo is None:
-        when = when.replace(tzinfo=dt.timezone.utc)
-    return when.astimezone(dt.timezone.utc).strftime("%Y-%m-%dT%H:%M:%S.%fZ")
+        if when.tzinfo is None:
+            when = when.replace(tzinfo=dt.timezone.utc)
+        return when.astimezone(dt.timezone.utc).strftime("%Y-%m-%dT%H:%M:%S.%fZ")
+    except (ValueError, OverflowError):  # not a time, or one that leaves the calendar in UTC
+        raise BadInput(f"recorded_at {_short(text)} is not an ISO 8601 time") from None
 
 
 def figure(text, what: str) -> float:
     """A reported value: a finite number ≥ 0 (a string such as "1,200" is read too)."""
     if isinstance(text, bool):
         raise BadInput(f"{what}: {text!r} is not a number")
-    if isinstance(text, (int, float)):
-        value = float(text)
-    else:
-        try:
-            value = float(str(text).replace(",", "").strip())
-        except ValueError:
-            raise BadInput(f"{what}: {text!r} is not a number") from None
+    try:
+        if isinstance(text, (int, float)):
+            value = float(text)
+        elif isinstance(text, str):
+            value = float(text.replace(",", "").strip())
+        else:
+            raise ValueError
+    except OverflowError:
+        raise BadInput(f"{what}: {_short(text)} is too large") from None
+    except ValueError:
+        raise BadInput(f"{what}: {_short(text)} is not a number") from None
     if not math.isfinite(value) or value < 0:
-        raise BadInput(f"{what}: {text!r} is not a number ≥ 0")
+        raise BadInput(f"{what}: {_short(text)} is not a number ≥ 0")
     return value
+
+
+def _short(value) -> str:
+    """A value quoted in a message: repr (so control characters show), cut to a readable length."""
+    text = repr(value)
+    return text if len(text) <= 60 else text[:57] + "…"
 
 
 def percent(value, what: str = "percent") -> float | None:
@@ -66,17 +76,30 @@ def status(value) -> str | None:
     if value is None:
         return None
     if value not in STATUSES:
-        raise BadInput(f"status {value!r} is not one of {', '.join(STATUSES)}")
+        raise BadInput(f"status {_short(value)} is not one of {', '.join(STATUSES)}")
     return value
 
 
 def note(value) -> str | None:
     if value is None:
         return None
-    if not isinstance(value, str):
-        raise BadInput(f"note must be text, not {type(value).__name__}")
-    value = value.strip()
+    value = text(value, "note").strip()
     return value or None
+
+
+def text(value, what: str) -> str:
+    """Text a user gave, as it will be stored: a str that is valid Unicode.
+
+    Bytes that are not UTF-8 on a command line reach Python as lone surrogates
+    (and JSON can spell one as "\\ud800"); they cannot be stored or hashed.
+    """
+    if not isinstance(value, str):
+        raise BadInput(f"{what} must be text, not {type(value).__name__}")
+    try:
+        value.encode("utf-8")
+    except UnicodeEncodeError as e:
+        raise BadInput(f"{what} is not valid text (position {e.start + 1}: not UTF-8; check the terminal's or file's encoding)") from None
+    return value
 
 
 def check_values(task: Task, values: dict) -> dict:

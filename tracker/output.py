@@ -7,10 +7,10 @@ import sys
 
 
 def console(stderr: bool = False):
-    from rich.console import Console
+    from tracker.render.safe import SafeConsole
 
     # rich already drops colour when the stream is not a terminal and honours NO_COLOR.
-    return Console(stderr=stderr, highlight=False, markup=False, emoji=False)
+    return SafeConsole(stderr=stderr, highlight=False, markup=False, emoji=False)
 
 
 def show(renderable) -> None:
@@ -23,7 +23,18 @@ def say(text: str) -> None:
 
 
 def print_json(data) -> None:
-    sys.stdout.write(json.dumps(data, ensure_ascii=False, indent=2) + "\n")
+    sys.stdout.write(json_text(data, indent=2) + "\n")
+
+
+# json.dumps escapes C0 control characters but writes DEL and C1 (which some
+# terminals obey, e.g. U+009B as CSI) as they are: escape those too. Same data.
+_JSON_CONTROLS = {c: f"\\u{c:04x}" for c in range(0x7F, 0xA0)}
+
+
+def json_text(data, indent=None) -> str:
+    """JSON as tracker prints it: Chinese as itself, every control character escaped."""
+    text = json.dumps(data, ensure_ascii=False, indent=indent)
+    return text if text.isascii() else text.translate(_JSON_CONTROLS)
 
 
 class _Quiet:

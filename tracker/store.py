@@ -4,7 +4,13 @@ Hot paths (reading the log, appending one entry) use the standard sqlite3
 module; sqlite-utils is imported only to create or migrate the schema, which
 keeps `status` and `log` fast to start. The log is append-only: triggers make
 SQLite itself refuse UPDATE and DELETE, and each entry's hash chains it to
-the one before, so an edit behind the tool's back shows in `validate`.
+the one before, so an edit behind the tool's back shows in `validate`. Every
+append also records the head of the chain (last entry and its hash) in
+`chain_heads`, append-only too, so that removing the latest entries shows.
+
+Writers take the write lock up front (BEGIN IMMEDIATE) and wait for it up to
+BUSY_TIMEOUT_MS; readers never wait (WAL). synchronous=FULL: a report is on
+disk before `tracker log` says it was recorded.
 """
 
 from __future__ import annotations
@@ -19,8 +25,9 @@ from tracker import months
 from tracker.errors import BadInput
 from tracker.model import TaskLog, number
 
-SCHEMA_VERSION = 1
-LOG_TABLES = ("entries", "entry_values", "notes")
+SCHEMA_VERSION = 2
+# The append-only tables, by the schema version that brought them.
+LOG_TABLES = {1: ("entries", "entry_values", "notes"), 2: ("entries", "entry_values", "notes", "chain_heads")}
 BUSY_TIMEOUT_MS = 60_000
 
 
@@ -51,9 +58,15 @@ class Entry:
 
 
 def entry_hash(prev: str, e: Entry) -> str:
+    return _hash(prev, e.id, e.task, months.fmt(e.month), e.values, e.percent, e.status, e.note, e.by, e.recorded_at)
+
+
+def _hash(prev, eid, task, month, values, percent, status, note, by, recorded_at) -> str:
+    # Fields as stored (month as its text): a checker hashes the raw row, so that
+    # a tampered value that no longer parses is reported, not crashed on.
     body = json.dumps(
-        [e.id, e.task, months.fmt(e.month), sorted((k, number(v)) for k, v in e.values.items()),
-         number(e.percent), e.status, e.note, e.by, e.recorded_at],
+        [eid, task, month, sorted((k, number(v)) for k, v in values.items()),
+         number(percent), status, note, by, recorded_at],
         ensure_ascii=False, separators=(",", ":"),
     )
     return hashlib.sha256((prev + "\n" + body).encode()).hexdigest()
@@ -113,7 +126,31 @@ def open_write(path: str) -> sqlite3.Connection:
     conn = _raw_connect(path)
     if _version(conn, path) != SCHEMA_VERSION:
         migrate(conn, path)
+    _ensure_wal(conn)
     return conn
+
+
+def _ensure_wal(conn: sqlite3.Connection) -> None:
+    # A database restored from a backup (journal_mode=DELETE) would make readers
+    # wait for writers again: the first write puts it back in WAL mode.
+    if conn.execute("PRAGMA journal_mode").fetchone()[0] == "wal":
+        return
+    try:
+        conn.execute("PRAGMA journal_mode = WAL")
+    except sqlite3.OperationalError:
+        pass  # busy with readers: it still works in rollback mode; a later write retries
+
+
+def _begin(conn: sqlite3.Connection) -> None:
+    """Take the write lock now (not at the first write), waiting up to the busy timeout."""
+    try:
+        conn.execute("BEGIN IMMEDIATE")
+    except sqlite3.OperationalError as e:
+        if "locked" not in str(e) and "busy" not in str(e):
+            raise
+        path = conn.execute("PRAGMA database_list").fetchone()[2]
+        raise BadInput(f"{path}: busy: another tracker has been writing for over {BUSY_TIMEOUT_MS // 1000} s; "
+                       "try again when it is done") from None
 
 
 def _version(conn: sqlite3.Connection, path: str) -> int:
@@ -131,8 +168,9 @@ def migrate(conn: sqlite3.Connection, path: str) -> None:
     import sqlite_utils
 
     conn.execute("PRAGMA journal_mode = WAL")
-    conn.execute("BEGIN IMMEDIATE")
+    _begin(conn)
     try:
+        # Read again under the lock: another process may have created it meanwhile.
         version = _version(conn, path)
         if version > SCHEMA_VERSION:
             raise BadInput(f"{path}: written by a newer tracker (schema {version}); upgrade tracker")
@@ -150,6 +188,10 @@ def migrate(conn: sqlite3.Connection, path: str) -> None:
             db["notes"].create({"seq": int, "note": str}, pk="seq", not_null={"note"},
                                foreign_keys=[("seq", "entries", "seq")])
             db["plan_cache"].create({"path": str, "digest": str, "data": str}, pk="path")
+        if version < 2:
+            db["chain_heads"].create({"seq": int, "upto": int, "hash": str, "at": str},
+                                     pk="seq", not_null={"upto", "hash", "at"})
+            _record_head(conn)  # an older log's head as it stands now: removals from here on show
         # sqlite-utils' transform() drops triggers: install them after any migration.
         install_guards(conn)
         conn.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
@@ -159,17 +201,22 @@ def migrate(conn: sqlite3.Connection, path: str) -> None:
         raise
 
 
+def guards(version: int = SCHEMA_VERSION) -> dict[str, str]:
+    """The append-only triggers a database of this schema version has: name → SQL."""
+    return {
+        f"{table}_no_{action.lower()}": (
+            f"CREATE TRIGGER {table}_no_{action.lower()} BEFORE {action} ON {table} "
+            f"BEGIN SELECT RAISE(ABORT, 'the progress log is append-only'); END"
+        )
+        for table in LOG_TABLES[min(version, SCHEMA_VERSION)] for action in ("UPDATE", "DELETE")
+    }
+
+
 def install_guards(conn: sqlite3.Connection) -> None:
-    for table in LOG_TABLES:
-        for action in ("UPDATE", "DELETE"):
-            conn.execute(
-                f"CREATE TRIGGER IF NOT EXISTS {table}_no_{action.lower()} BEFORE {action} ON {table} "
-                f"BEGIN SELECT RAISE(ABORT, 'the progress log is append-only'); END"
-            )
-
-
-def guard_names() -> set[str]:
-    return {f"{t}_no_{a}" for t in LOG_TABLES for a in ("update", "delete")}
+    present = triggers(conn)
+    for name, sql in guards().items():
+        if name not in present:
+            conn.execute(sql)
 
 
 # --- appending -------------------------------------------------------------------
@@ -182,14 +229,30 @@ def append(conn: sqlite3.Connection, entries: list[Entry], stamp=None) -> list[E
     its recorded_at, so that clock order and append order agree across writers.
     Returns the entries written. An id already present with other content is an error.
     """
-    conn.execute("BEGIN IMMEDIATE")
+    _begin(conn)
     try:
         written = _append_locked(conn, entries, stamp)
         conn.execute("COMMIT")
-    except BaseException:
+    except BaseException as e:
         conn.execute("ROLLBACK")
+        if isinstance(e, UnicodeEncodeError):
+            raise _unstorable(entries) from None
         raise
     return written
+
+
+def _unstorable(entries: list[Entry]) -> BadInput:
+    """Name the text that SQLite and the hash could not take: bytes that were not
+    UTF-8 in argv or TRACKER_BY reach Python as lone surrogates (JSON can spell one too)."""
+    for e in entries:
+        for what, value in (("id", e.id), ("task", e.task), ("by", e.by), ("note", e.note),
+                            ("status", e.status), *((f"metric {k!r}", k) for k in e.values)):
+            try:
+                if value is not None:
+                    value.encode("utf-8")
+            except UnicodeEncodeError:
+                return BadInput(f"entry for task {e.task!r}: {what} is not valid text (not UTF-8)")
+    return BadInput("an entry holds text that is not valid UTF-8")
 
 
 def _append_locked(conn, entries, stamp):
@@ -227,7 +290,22 @@ def _append_locked(conn, entries, stamp):
                      "VALUES (?,?,?,?,?,?,?,?,?)", rows)
     conn.executemany("INSERT INTO entry_values (seq, metric, value) VALUES (?,?,?)", vals)
     conn.executemany("INSERT INTO notes (seq, note) VALUES (?,?)", notes)
+    if rows:
+        _record_head(conn, seq, prev)
     return written
+
+
+def _record_head(conn, upto: int | None = None, hash_: str | None = None) -> None:
+    """Note the chain's head (last entry and its hash): what `validate` holds the log to."""
+    if upto is None:
+        row = conn.execute("SELECT seq, hash FROM entries ORDER BY seq DESC LIMIT 1").fetchone()
+        if row is None:
+            return
+        upto, hash_ = row
+    import datetime as dt
+
+    at = dt.datetime.now(dt.timezone.utc).strftime("%Y-%m-%dT%H:%M:%S.%fZ")
+    conn.execute("INSERT INTO chain_heads (upto, hash, at) VALUES (?, ?, ?)", (upto, hash_, at))
 
 
 # --- reading ---------------------------------------------------------------------
@@ -254,10 +332,39 @@ def _entry(row) -> Entry:
     return Entry(eid, task, months.parse(month), at, by, json.loads(vals) if vals else {}, pct, st, note)
 
 
+@dataclass(frozen=True, slots=True)
+class StoredEntry:
+    """An entry exactly as the database holds it (nothing parsed), for checking."""
+
+    seq: int
+    id: str
+    task: str
+    month: str
+    recorded_at: str
+    by: str | None
+    values: dict
+    percent: object
+    status: str | None
+    note: str | None
+    hash: str
+
+    def rehash(self, prev: str) -> str:
+        return _hash(prev, self.id, self.task, self.month, self.values, self.percent, self.status,
+                     self.note, self.by, self.recorded_at)
+
+
 def chain_rows(conn: sqlite3.Connection):
-    """(seq, entry, stored hash) in append order, for checking the hash chain."""
+    """Every entry as stored, in append order, for checking the hash chain."""
     for row in conn.execute(f"{_ENTRY_SQL} ORDER BY e.seq"):
-        yield row[0], _entry(row), row[-1]
+        seq, eid, task, month, at, by, pct, st, note, vals, stored = row
+        yield StoredEntry(seq, eid, task, month, at, by, json.loads(vals) if vals else {}, pct, st, note, stored)
+
+
+def heads(conn: sqlite3.Connection) -> list[tuple[int, int, str, str]]:
+    """The recorded heads of the chain, (seq, upto, hash, at) in order; [] before schema 2."""
+    if "chain_heads" not in tables(conn):
+        return []
+    return conn.execute("SELECT seq, upto, hash, at FROM chain_heads ORDER BY seq").fetchall()
 
 
 def load_logs(conn: sqlite3.Connection | None, upto: int | None = None, all_notes: bool = False) -> dict:
@@ -331,10 +438,15 @@ def cached_plan(conn: sqlite3.Connection | None, path: str, digest: str) -> str 
 def cache_plan(conn: sqlite3.Connection | None, path: str, digest: str, data: str) -> None:
     if conn is None:
         return
+    # Reading commands write this too: never wait for a writer (a long import)
+    # for the sake of a shortcut.
+    conn.execute("PRAGMA busy_timeout = 0")
     try:
         conn.execute("INSERT OR REPLACE INTO plan_cache (path, digest, data) VALUES (?, ?, ?)", (path, digest, data))
     except sqlite3.OperationalError:
         pass  # a read-only database or a busy one: the cache is only a shortcut
+    finally:
+        conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
 
 
 # --- checks ----------------------------------------------------------------------
@@ -345,21 +457,17 @@ def integrity(conn: sqlite3.Connection) -> str:
     return "; ".join(r[0] for r in rows)
 
 
-def triggers(conn: sqlite3.Connection) -> set[str]:
-    return {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type = 'trigger'")}
+def triggers(conn: sqlite3.Connection) -> dict[str, str]:
+    """The database's triggers: name → SQL."""
+    return dict(conn.execute("SELECT name, sql FROM sqlite_master WHERE type = 'trigger'").fetchall())
 
 
-def sequence_gaps(conn: sqlite3.Connection) -> str | None:
-    """The first run of missing sequence numbers, as "a–b", or None when the log is whole."""
-    row = conn.execute(
-        "SELECT seq + 1, (SELECT min(seq) FROM entries b WHERE b.seq > a.seq) - 1 FROM entries a "
-        "WHERE seq + 1 NOT IN (SELECT seq FROM entries) AND seq < (SELECT max(seq) FROM entries) "
-        "ORDER BY seq LIMIT 1"
-    ).fetchone()
-    if row is None:
-        first = conn.execute("SELECT min(seq) FROM entries").fetchone()[0]
-        return f"1–{first - 1}" if first and first > 1 else None
-    return f"{row[0]}–{row[1]}" if row[0] != row[1] else str(row[0])
+def tables(conn: sqlite3.Connection) -> set[str]:
+    return {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
+
+
+def version(conn: sqlite3.Connection) -> int:
+    return conn.execute("PRAGMA user_version").fetchone()[0]
 
 
 def backup(db_path: str, dest: str) -> int:
@@ -377,8 +485,14 @@ def backup(db_path: str, dest: str) -> int:
     except (OSError, sqlite3.Error) as e:
         raise BadInput(f"{dest}: cannot write the backup: {e}") from None
     try:
+        # One step: the copy is the database as of one moment, whatever writers do meanwhile.
         src.backup(target)
+        # A single self-contained file (no -wal beside it), which is what a restore copies back.
         target.execute("PRAGMA journal_mode = DELETE")
+        check = target.execute("PRAGMA quick_check").fetchone()[0]
+        if check != "ok":
+            raise BadInput(f"{db_path}: the database is damaged ({check}); no backup written. "
+                           "Keep the file and its -wal as they are and restore from an earlier backup")
         count = target.execute("SELECT count(*) FROM entries").fetchone()[0]
         target.close()
         os.replace(tmp, dest)

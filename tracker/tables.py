@@ -132,7 +132,10 @@ def monthly_table(plan: Plan, standings: list[Standing], p: int, lang: str, with
 
 def monthly_cells(table: MonthlyTable, row: MonthlyRow) -> list[str]:
     """A row's cells as text, the same in every text format: 序号, ID.TITLE, progress [, completion, status]."""
-    cells = [str(row.no), f"{row.id}.{row.title}", row.progress if row.progress is not None else table.no_report]
+    from tracker.textfile import visible  # ESC and other controls shown, in every format and on `cat`
+
+    progress = row.progress.replace("\r\n", "\n") if row.progress is not None else table.no_report
+    cells = [str(row.no), visible(f"{row.id}.{row.title}"), visible(progress)]
     if table.with_status:
         cells += [completion_text(table, row), status_text(table, row)]
     return cells

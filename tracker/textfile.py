@@ -1,8 +1,16 @@
-"""Reading a text file a user gave: UTF-8 (with or without BOM) or UTF-16 with its BOM; anything else refused clearly."""
+"""User text in and out: reading a file a user gave (UTF-8 with or without BOM,
+UTF-16/32 with their BOM; anything else refused clearly), and showing user
+text so that a terminal never takes part of it for a command.
+"""
 
 from __future__ import annotations
 
 from tracker.errors import BadInput
+
+_BOMS = (  # longest first: the UTF-32 LE mark begins with the UTF-16 LE one
+    (b"\xff\xfe\x00\x00", "utf-32"), (b"\x00\x00\xfe\xff", "utf-32"),
+    (b"\xff\xfe", "utf-16"), (b"\xfe\xff", "utf-16"),
+)
 
 
 def read(path: str, what: str = "file") -> str:
@@ -19,17 +27,44 @@ def read(path: str, what: str = "file") -> str:
         raise BadInput(f"{path}: is a directory, not a {what}") from None
     except OSError as e:
         raise BadInput(f"{path}: cannot read: {e.strerror}") from None
+    except MemoryError:
+        raise BadInput(f"{path}: too large to read") from None
     return decode(data, path)
 
 
 def decode(data: bytes, path: str) -> str:
-    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
-        try:
-            return data.decode("utf-16")
-        except UnicodeDecodeError:
-            raise BadInput(f"{path}:1: damaged UTF-16 text") from None
+    """The text of a file's bytes, line breaks as `\\n`; BadInput `PATH:LINE: …` when it is not text."""
+    text = None
+    for bom, codec in _BOMS:
+        if data.startswith(bom):
+            try:
+                text = data.decode(codec)
+            except UnicodeDecodeError as e:
+                line = data[: e.start].decode(codec, errors="replace").count("\n") + 1
+                raise BadInput(f"{path}:{line}: damaged {codec.upper()} text") from None
+            text = text.lstrip("\ufeff")
+            break
+    if text is None:
+        text = _utf8(data, path)
+    if "\x00" in text:
+        line = text[: text.index("\x00")].count("\n") + 1
+        hint = " (it looks like UTF-16 without its byte-order mark: save it as UTF-8)" if _utf16_unmarked(data) else ""
+        raise BadInput(f"{path}:{line}: binary data, not text{hint}")
+    # Universal newlines, as Python's text mode: a note from Windows keeps no stray \r.
+    return text.replace("\r\n", "\n").replace("\r", "\n")
+
+
+def _utf16_unmarked(data: bytes) -> bool:
+    # Mostly-ASCII UTF-16 has a NUL in every other byte, and only there.
+    sample = data[:400]
+    half = len(sample) // 2
+    even, odd = sample[0::2].count(0), sample[1::2].count(0)
+    return half >= 4 and max(even, odd) >= 0.4 * half and min(even, odd) <= 0.1 * half
+
+
+def _utf8(data: bytes, path: str) -> str:
     try:
-        text = data.decode("utf-8-sig")
+        return data.decode("utf-8-sig")
     except UnicodeDecodeError as e:
         line = data[: e.start].count(b"\n") + 1
         hint = ""
@@ -39,6 +74,25 @@ def decode(data: bytes, path: str) -> str:
         except UnicodeDecodeError:
             pass
         raise BadInput(f"{path}:{line}: not UTF-8 text{hint}") from None
-    if "\x00" in text:
-        raise BadInput(f"{path}:{text[: text.index(chr(0))].count(chr(10)) + 1}: binary data, not text")
-    return text
+
+
+# --- showing user text --------------------------------------------------------------
+
+def _visible_table() -> dict[int, str]:
+    # Each control character becomes one visible character, so that lengths (and
+    # rich's spans and widths) stay as they were: C0 and DEL as their Unicode
+    # control pictures (ESC → ␛), C1 (which some terminals obey too) as �.
+    table = {c: chr(0x2400 + c) for c in range(0x20) if c not in (0x09, 0x0A)}
+    table[0x7F] = "\u2421"
+    table.update({c: "\ufffd" for c in range(0x80, 0xA0)})
+    return table
+
+
+_VISIBLE = _visible_table()
+
+
+def visible(text: str) -> str:
+    """User text for a terminal: control characters (ESC, BEL, CR, …) shown as symbols, never obeyed."""
+    if text.isprintable():
+        return text
+    return text.translate(_VISIBLE)

@@ -169,13 +169,13 @@ def export(
 
     Example: tracker export -o log-2024.jsonl
     """
-    import json
     import sys
 
     from tracker import store
+    from tracker.output import json_text
 
     rows = store.read_entries(store.open_read(ctx.obj.db_path))
-    lines = (json.dumps(e.to_json(with_task=True), ensure_ascii=False) + "\n" for e in rows)
+    lines = (json_text(e.to_json(with_task=True)) + "\n" for e in rows)
     if output is None:
         sys.stdout.writelines(lines)
         return

@@ -87,10 +87,12 @@ def validate(ctx: typer.Context):
     project = ctx.obj
     conn = project.read()
     plan = project.plan(conn)
-    problems, count = check_log(plan, conn, project.db_path)
-    if problems:
-        raise PlanError(problems)
-    say(f"ok: {project.tasks_path} ({len(plan.tasks)} tasks), {project.db_path} ({count} entries, hash chain intact)")
+    audit = check_log(plan, conn, project.db_path)
+    if audit.problems:
+        raise PlanError(audit.problems)
+    head = f", head {audit.head[:16]}" if audit.head else ""
+    say(f"ok: {project.tasks_path} ({len(plan.tasks)} tasks), {project.db_path} "
+        f"({audit.entries} entries, hash chain intact{head})")
 
 
 @app.command()

@@ -37,11 +37,10 @@ SUFFIXES = {".md": ReportFormat.md, ".markdown": ReportFormat.md, ".csv": Report
 
 
 def json_text(table) -> str:
-    import json
-
+    from tracker import output
     from tracker.tables import monthly_json
 
-    return json.dumps(monthly_json(table), ensure_ascii=False, indent=2) + "\n"
+    return output.json_text(monthly_json(table), indent=2) + "\n"
 
 
 def render(table, fmt: ReportFormat) -> bytes:

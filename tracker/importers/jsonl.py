@@ -30,13 +30,14 @@ def read_entries(text: str, path: str, plan: Plan, tick=None) -> list[Entry]:
 def _entry(line: str, plan: Plan, month_cache: dict) -> Entry:
     try:
         obj = json.loads(line)
-    except (json.JSONDecodeError, RecursionError) as e:
+    except (ValueError, RecursionError) as e:  # ValueError: also a number of over 4300 digits
         raise BadInput(f"not a JSON object: {getattr(e, 'msg', e)}") from None
     if not isinstance(obj, dict):
         raise BadInput("not a JSON object")
     eid, task_id, month = obj.get("id"), obj.get("task"), obj.get("month")
     if not isinstance(eid, str) or not eid.strip():
         raise BadInput("id is required (a string)")
+    make.text(eid, "id")
     if not isinstance(task_id, str):
         raise BadInput("task is required (a string such as \"195\")")
     task = plan.task(task_id)
@@ -53,6 +54,8 @@ def _entry(line: str, plan: Plan, month_cache: dict) -> Entry:
     by = obj.get("by")
     if by is not None and not isinstance(by, str):
         raise BadInput("by must be text or null")
+    if by is not None:
+        make.text(by, "by")
     entry = Entry(
         eid, task_id, m, make.stamp_of(obj.get("recorded_at")), by, make.check_values(task, values),
         make.percent(obj.get("percent")), make.status(obj.get("status")), make.note(obj.get("note")),

@@ -4,12 +4,12 @@ from __future__ import annotations
 
 from rich import box
 from rich.table import Table
-from rich.text import Text
 
 from tracker import months
 from tracker.evaluate import Standing
 from tracker.labels import label
 from tracker.model import Plan, number
+from tracker.render.safe import Text  # rich's Text, with control characters shown as symbols
 
 STYLES = {
     "done": "bold green", "on_track": "green", "pending": "dim", "behind": "yellow",
