@@ -103,6 +103,12 @@ def test_milestones_are_met_or_missed_once_their_month_has_come():
     assert missed.met is False
 
 
+def test_chart_of_a_task_not_yet_started_has_no_actual_line():
+    tr = trajectory(one_metric_task(), TaskLog(), M("2023-10"))
+    assert tr.months == () and tr.chart.actual == () and tr.chart.expected[0] == (M("2023-12"), 0.0)
+    assert "actual" in progress_chart(tr.chart, "en", 80).plain
+
+
 def test_chart_of_a_qualitative_task_begins_at_its_first_measure():
     t = Task("2", "t", "u", D(2024, 1, 1), D(2024, 12, 31))
     lg = TaskLog(months={M("2024-02"), M("2024-04")}, percent={M("2024-04"): 40.0}, notes={M("2024-02"): "x"})

@@ -130,7 +130,7 @@ def _chart(task, log, standing, points, stones, first) -> Chart:
     before = (first - 1, *completion(task, log, first - 1))
     # a qualitative task's line begins at its first percent or status: before that nothing was measured
     actual = tuple((m, c) for m, c, measured in [before, *((pt.month, pt.completion, pt.measured) for pt in points)]
-                   if measured or task.metrics)
+                   if (measured or task.metrics) and m <= standing.month)
     return Chart(
         origin=origin,
         actual=actual,
