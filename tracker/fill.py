@@ -34,7 +34,8 @@ class Tally:
 def card(s: Standing, log: TaskLog, lang: str, n: int, total: int) -> Text:
     """What the clerk sees before the questions: the task, its targets, where it stands, the last report."""
     t = s.task
-    text = Text(f"[{n}/{total}] ", style="dim")
+    text = Text()
+    text.append(f"[{n}/{total}] ", style="dim")
     text.append(f"{t.id}. ", style="bold")
     text.append(t.title, style="bold")
     facts = [t.unit, label(lang, "due {due}").format(due=t.due.isoformat())]
@@ -108,7 +109,7 @@ class Session:
             self.say(Text("  " + label(lg, "skipped"), style="dim"))
             return False
         written = self.record(t, values, pct_, status, note)
-        self.say(Text("  " + written, style="green"))
+        self.say(Text("  " + written, style="green"), soft_wrap=True)
         return True
 
     @staticmethod

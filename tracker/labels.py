@@ -43,7 +43,7 @@ _ZH = {
     "ok: none of {total} tasks is {flags} as of {month}": "检查通过：截至{month}，{total}项任务均无{flags}",
     "{n} of {total} tasks fail the check ({flags}) as of {month}": "检查未通过：截至{month}，{total}项任务中有{n}项存在{flags}",
     "Units": "单位排名", "Rank": "名次", "Tasks": "任务数",
-    "{n} reports missing for {month}": "{month}尚缺{n}项报送", "due {due}": "截止{due}",
+    "missing reports for {month}: {n}": "{month}尚缺报送：{n}项", "due {due}": "截止{due}",
     "Enter on a task's first question skips it, on the others leaves the answer empty; Ctrl-C stops, and what was recorded stays.":
         "任务的第一个问题直接回车即跳过该任务，其余问题回车留空；Ctrl-C 中止，已记录的保留。",
     "running total": "累计数（截至目前）", "this month's amount": "本月数", "was {value}": "此前{value}",

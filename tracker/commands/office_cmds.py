@@ -132,7 +132,7 @@ def fill(
     if not todo:
         out.print(label(lg, "nothing to fill: every started task has a report for {month}").format(month=f"{where}{months.fmt(p)}"))
         return
-    out.print(Text(f"{where}{label(lg, '{n} reports missing for {month}').format(n=len(todo), month=months.fmt(p))}", style="bold"))
+    out.print(Text(f"{where}{label(lg, 'missing reports for {month}: {n}').format(n=len(todo), month=months.fmt(p))}", style="bold"))
     out.print(Text(label(lg, "Enter on a task's first question skips it, on the others leaves the answer empty; "
                            "Ctrl-C stops, and what was recorded stays."), style="dim"))
 

@@ -1,0 +1,178 @@
+"""`tracker fill`: a clerk's month at a real (pseudo-)terminal, through `python -m tracker fill`.
+
+The project fixture's plan (195: centres /100 and stations /300; 184: qualitative, both 市民政局),
+with today 2024-08-20. Each test drives the questions with pexpect and then reads back what the log
+holds with `tracker history --format json`.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+
+import pytest
+
+pexpect = pytest.importorskip("pexpect")
+
+from tests.conftest import ROOT  # noqa: E402
+
+SECOND_UNIT = """
+[[task]]
+id = "300"
+title = "建成公办幼儿园27所。"
+unit = "市教育局"
+
+[[task.metric]]
+key = "kg"
+name = "公办幼儿园"
+unit = "个"
+target = 27
+mode = "increment"
+"""
+
+
+def spawn(project, *args: str):
+    env = {k: v for k, v in os.environ.items() if not k.startswith("TRACKER_")}
+    env.update(TRACKER_TODAY="2024-08-20", TRACKER_BY="李科员", NO_COLOR="1", TERM="dumb",
+               COLUMNS="200", PYTHONPATH=str(ROOT), PYTHONIOENCODING="utf-8")
+    # TERM=dumb: rich writes plain 80-column text, no escape codes to match around.
+    # A bound on each wait, not a timing assertion: a prompt that never comes fails the test.
+    return pexpect.spawn(sys.executable, ["-m", "tracker", "fill", *args], cwd=str(project.root), env=env,
+                         encoding="utf-8", timeout=30, dimensions=(50, 200))
+
+
+def answer(child, prompt: str, text: str):
+    child.expect_exact(prompt)
+    child.sendline(text)
+
+
+def finish(child) -> int:
+    child.expect(pexpect.EOF)
+    child.close()
+    return child.exitstatus
+
+
+def entries(project, task_id: str) -> list[dict]:
+    return project.ok("history", task_id, "--format", "json").json()["entries"]
+
+
+def test_walks_the_missing_reports_checks_each_answer_and_records_each_task(project):
+    project.ok("log", "195", "--month", "2024-07", "--set", "centres=12", "--set", "stations=100", "--note", "七月进展")
+    project.ok("log", "184", "--month", "2024-07", "--percent", "40")
+    child = spawn(project, "--month", "2024-08")
+    child.expect_exact("missing reports for 2024-08: 2")
+    # The card: the task, its targets with the figures so far, the last report and its note.
+    child.expect_exact("[1/2] 195. 新建区域性居家养老服务中心100个,改造社区养老服务站300个。")
+    child.expect_exact("centres: 区域性居家养老服务中心 12/100 个")
+    child.expect_exact("stations: 社区养老服务站 100/300 个")
+    child.expect_exact("last report 2024-07")
+    child.expect_exact("«七月进展»")
+    answer(child, "centres (个) · running total · was 12 · Enter skips the task: ", "fifteen")
+    child.expect_exact("! 195.centres: 'fifteen' is not a number")
+    answer(child, "centres (个) · running total · was 12 · Enter skips the task: ", "-3")
+    child.expect_exact("is not a number ≥ 0")
+    answer(child, "centres (个) · running total · was 12 · Enter skips the task: ", "15")
+    answer(child, "stations (个) · running total · was 100: ", "")            # Enter: no figure for stations
+    answer(child, "Note: ", "截至目前,全市新建区域性居家养老服务中心15个。")
+    child.expect_exact("recorded 195 2024-08: centres=15/100个 «截至目前,全市新建区域性居家养老服务中心15个。» (by 李科员")
+    # Recorded before the next task is even shown.
+    child.expect_exact("[2/2] 184. 提高城乡低保、特困人员等困难群体救助标准。")
+    (_july, august) = entries(project, "195")
+    assert (august["month"], august["values"], august["by"]) == ("2024-08", {"centres": 15}, "李科员")
+    assert august["note"] == "截至目前,全市新建区域性居家养老服务中心15个。"
+
+    child.expect_exact("last report 2024-07: 40%")
+    answer(child, "percent 0–100 · Enter skips the task: ", "150")
+    child.expect_exact("! percent: '150' is outside 0–100")
+    answer(child, "percent 0–100 · Enter skips the task: ", "100")
+    answer(child, "status (ongoing, done, blocked): ", "finished")
+    child.expect_exact("! status 'finished' is not one of ongoing, done, blocked")
+    answer(child, "status (ongoing, done, blocked): ", "已完成")                 # the Chinese word is understood too
+    answer(child, "Note: ", "")
+    child.expect_exact("recorded 184 2024-08: 100% done")
+    child.expect_exact("recorded 2, skipped 0")
+    assert finish(child) == 0
+    (_july, august) = entries(project, "184")
+    assert (august["percent"], august["status"], august["note"]) == (100, "done", None)
+    # Both reports are in: nothing is missing any more.
+    child = spawn(project)
+    child.expect_exact("nothing to fill: every started task has a report for 2024-08")
+    assert finish(child) == 0
+
+
+def test_enter_on_the_first_question_skips_the_task(project):
+    child = spawn(project)
+    child.expect_exact("no report yet")
+    answer(child, "centres (个) · running total · was 0 · Enter skips the task: ", "")
+    child.expect_exact("skipped")
+    answer(child, "percent 0–100 · Enter skips the task: ", "30")
+    answer(child, "status (ongoing, done, blocked): ", "")
+    answer(child, "Note: ", "已完成测算")
+    child.expect_exact("recorded 1, skipped 1")
+    assert finish(child) == 0
+    assert entries(project, "195") == []
+    (e,) = entries(project, "184")
+    assert (e["percent"], e["status"], e["note"]) == (30, None, "已完成测算")
+
+
+def test_interrupted_session_keeps_what_was_recorded(project):
+    child = spawn(project)
+    answer(child, "centres (个) · running total · was 0 · Enter skips the task: ", "20")
+    answer(child, "stations (个) · running total · was 0: ", "130")
+    answer(child, "Note: ", "")
+    child.expect_exact("recorded 195 2024-08")
+    answer(child, "percent 0–100 · Enter skips the task: ", "50")     # half-way through 184's questions
+    child.expect_exact("status (ongoing, done, blocked): ")
+    child.sendintr()
+    child.expect_exact("stopped: recorded 1; run tracker fill again for the rest")
+    assert finish(child) == 130
+    (e,) = entries(project, "195")
+    assert e["values"] == {"centres": 20, "stations": 130}
+    assert entries(project, "184") == []
+    # The next session asks only for what is still missing.
+    child = spawn(project)
+    child.expect_exact("missing reports for 2024-08: 1")
+    child.expect_exact("[1/1] 184.")
+    child.sendeof()
+    child.expect_exact("stopped: recorded 0")
+    assert finish(child) == 0
+
+
+def test_unit_option_and_increment_metric(project):
+    project.tasks.write_text(project.tasks.read_text(encoding="utf-8") + SECOND_UNIT, encoding="utf-8")
+    project.ok("log", "300", "--month", "2024-07", "--set", "kg=4")
+    child = spawn(project, "--unit", "市教育局")
+    child.expect_exact("市教育局 · missing reports for 2024-08: 1")
+    child.expect_exact("kg: 公办幼儿园 4/27 个")
+    answer(child, "kg (个) · this month's amount · Enter skips the task: ", "3")
+    answer(child, "Note: ", "")
+    child.expect_exact("recorded 300 2024-08: kg=3/27个")
+    assert finish(child) == 0
+    assert [e["values"] for e in entries(project, "300")] == [{"kg": 4}, {"kg": 3}]
+    assert entries(project, "195") == []
+
+
+def test_lang_zh(project):
+    child = spawn(project, "--lang", "zh")
+    child.expect_exact("2024-08尚缺报送：2项")
+    answer(child, "centres (个) · 累计数（截至目前） · 此前0 · 回车跳过此任务: ", "")
+    child.expect_exact("已跳过")
+    answer(child, "完成百分比（0–100） · 回车跳过此任务: ", "")
+    child.expect_exact("已记录0项，跳过2项")
+    assert finish(child) == 0
+
+
+def test_refusals_at_a_terminal(project):
+    child = spawn(project, "--unit", "市财政局")
+    child.expect_exact("--unit '市财政局': no task has this lead unit (units: 市民政局)")
+    assert finish(child) == 2
+    child = spawn(project, "--month", "2024-09")
+    child.expect_exact("month 2024-09 is still in the future")
+    assert finish(child) == 2
+    assert not project.db.exists()
+
+
+def test_no_terminal_on_stdin_is_refused_at_once(project):
+    r = project.bad("fill", input="15\n")   # CliRunner's stdin is not a terminal
+    assert "needs a terminal" in r.err and "tracker log" in r.err
+    assert not project.db.exists()

@@ -1,0 +1,127 @@
+"""`tracker units`: one row per lead unit, ranked by mean completion over started tasks (the office's 排名).
+
+The office plan of test_check.py as of 2024-08, worked out by hand:
+- 民政局: task 2 overdue at 40 % (and missing), task 5 done at 100 % → mean (0.4 + 1.0) / 2 = 0.7.
+- 教育局: task 1 stalled at 12/27 = 0.4444, task 3 on track at 60 % (missing) → (0.4444 + 0.6) / 2 = 0.5222.
+- 住建局: task 4 starts in October: pending, left out of the mean → null, ranked last.
+"""
+
+from __future__ import annotations
+
+import pytest
+from rich.cells import cell_len
+
+from tests.test_check import OFFICE_PLAN
+
+
+@pytest.fixture
+def office(project):
+    project.write_plan(OFFICE_PLAN)
+    for month, value in (("2024-05", 5), ("2024-06", 12), ("2024-07", 12), ("2024-08", 12)):
+        project.ok("log", "1", "--month", month, "--set", f"kg={value}")
+    project.ok("log", "2", "--month", "2024-05", "--percent", "40")
+    project.ok("log", "3", "--month", "2024-07", "--set", "estates=60")
+    project.ok("log", "5", "--month", "2024-08", "--set", "posts=10")
+    return project
+
+
+def _row(unit, tasks, completion, **counts):
+    row = {"unit": unit, "tasks": tasks, "done": 0, "pending": 0, "on_track": 0, "behind": 0,
+           "stalled": 0, "overdue": 0, "missing": 0, "completion": completion}
+    row.update(counts)
+    return row
+
+
+def test_json_shape_and_ranking(office):
+    r = office.ok("units", "--month", "2024-08", "--format", "json")
+    assert r.json() == {
+        "as_of": "2024-08",
+        "units": [
+            _row("民政局", 2, 0.7, done=1, overdue=1, missing=1),
+            _row("教育局", 2, 0.5222, stalled=1, on_track=1, missing=1),
+            _row("住建局", 1, None, pending=1),
+        ],
+    }
+
+
+def test_month_defaults_to_today(office):
+    assert office.ok("units", "--format", "json").json()["as_of"] == "2024-08"
+
+
+def test_earlier_month_changes_the_ranking(office):
+    # As of 2024-06: 教育局 12/27 = 0.4444 and 0 → 0.2222; 民政局 40 % and 0 → 0.2; 住建局 still pending.
+    units = office.ok("units", "--month", "2024-06", "--format", "json").json()["units"]
+    assert [(u["unit"], u["completion"]) for u in units] == [("教育局", 0.2222), ("民政局", 0.2), ("住建局", None)]
+
+
+def test_ties_by_unit_name_after_rounding(project):
+    # B局's mean (0.1 + 0.2) / 2 is 0.15000000000000002 in floating point; A局's is 0.15: a tie, so A局 first.
+    project.write_plan("""
+        [plan]
+        year = 2024
+
+        [[task]]
+        id = "1"
+        title = "乙"
+        unit = "B局"
+
+        [[task]]
+        id = "2"
+        title = "丙"
+        unit = "B局"
+
+        [[task]]
+        id = "3"
+        title = "甲"
+        unit = "A局"
+
+        [[task]]
+        id = "4"
+        title = "丁"
+        unit = "C局"
+        start = 2024-11-01
+
+        [[task]]
+        id = "5"
+        title = "戊"
+        unit = "0局"
+        start = 2024-12-01
+    """)
+    project.ok("log", "1", "--month", "2024-08", "--percent", "10")
+    project.ok("log", "2", "--month", "2024-08", "--percent", "20")
+    project.ok("log", "3", "--month", "2024-08", "--percent", "15")
+    units = project.ok("units", "--format", "json").json()["units"]
+    assert [(u["unit"], u["completion"]) for u in units] == [("A局", 0.15), ("B局", 0.15), ("0局", None), ("C局", None)]
+
+
+def test_table_in_rank_order(office):
+    out = office.ok("units").out
+    assert "Units · as of 2024-08" in out
+    for heading in ("Rank", "Unit", "Tasks", "Done", "Pending", "On track", "Behind", "Stalled", "Overdue", "Missing", "Completion"):
+        assert heading in out
+    lines = out.splitlines()
+    rows = {u: next(i for i, line in enumerate(lines) if u in line) for u in ("民政局", "教育局", "住建局")}
+    assert rows["民政局"] < rows["教育局"] < rows["住建局"]
+    assert lines[rows["民政局"]].split()[:3] == ["1", "民政局", "2"] and "70%" in lines[rows["民政局"]]
+    assert lines[rows["教育局"]].split()[:3] == ["2", "教育局", "2"] and "52%" in lines[rows["教育局"]]
+    assert lines[rows["住建局"]].split()[:3] == ["—", "住建局", "1"]
+
+
+def test_table_fits_80_columns(office):
+    office.monkeypatch.setenv("COLUMNS", "80")
+    out = office.ok("units").out
+    assert max(cell_len(line.rstrip()) for line in out.splitlines()) <= 80
+    assert "Completion" in out and "70%" in out
+
+
+def test_lang_zh(office):
+    out = office.ok("units", "--lang", "zh").out
+    assert "单位排名 · 截至 2024-08" in out
+    for heading in ("名次", "牵头单位", "任务数", "已完成", "未开始", "正常", "滞后", "停滞", "逾期", "未报送", "完成率"):
+        assert heading in out
+
+
+def test_bad_input_exit_2(office):
+    assert "malformed month" in office.bad("units", "--month", "August").err
+    office.write_plan(OFFICE_PLAN.replace('target = 27', 'target = -1'))
+    assert "tasks.toml:" in office.bad("units").err
