@@ -268,3 +268,24 @@ def test_no_database_is_an_empty_log(project):
 def test_parse_fail_on():
     assert parse_fail_on(None) == ("overdue", "stalled")
     assert parse_fail_on("missing,OVERDUE,missing") == ("overdue", "missing")
+
+
+def test_stalled_since_is_the_level_nothing_after_has_exceeded():
+    import datetime as dt
+
+    from tracker import months
+    from tracker.evaluate import stand
+    from tracker.model import Metric, Task, TaskLog
+    from tracker.office import stalled_since
+
+    task = Task("9", "t", "u", dt.date(2024, 1, 1), dt.date(2024, 12, 31), metrics=(Metric("k", "k", "个", 27),))
+    m = months.make
+    # 5 in May, 12 in June, 15 in July, down to 10 in August.
+    log = TaskLog(months={m(2024, 5), m(2024, 6), m(2024, 7), m(2024, 8)},
+                  values={"k": {m(2024, 5): 5, m(2024, 6): 12, m(2024, 7): 15, m(2024, 8): 10}})
+    s = stand(task, log, m(2024, 8))
+    assert "stalled" in s.flags                      # 10/27 ≤ June's 12/27
+    assert stalled_since(s, log) == m(2024, 7)       # July's 15 is the level not exceeded since
+    flat = TaskLog(months={m(2024, 5), m(2024, 6)}, values={"k": {m(2024, 5): 5, m(2024, 6): 12}})
+    assert stalled_since(stand(task, flat, m(2024, 8)), flat) == m(2024, 6)
+    assert stalled_since(stand(task, TaskLog(), m(2024, 8)), TaskLog()) == m(2024, 1)   # never grew: since the start

@@ -29,6 +29,7 @@ def check(
 
     Exit 0 when none is flagged (one summary line), 1 when any is, 2 when the plan or the log is invalid.
     Regressed figures and repeated notes are shown as notes; they do not fail the check.
+
     Example: tracker check --fail-on overdue,stalled,missing --format github
     """
     from tracker import office
@@ -68,6 +69,7 @@ def units(ctx: typer.Context, month: MonthOpt = None, fmt: FormatOpt = TableForm
     """One row per lead unit: its tasks by status, missing reports and mean completion, ranked best first (排名).
 
     Completion is the mean over the unit's started tasks; units with none started come last.
+
     Example: tracker units --month 2024-08 --lang zh
     """
     from tracker import office
@@ -103,6 +105,7 @@ def fill(
     Shows each task, its targets and last report, then asks for each figure (or percent and
     status) and the note; Enter on the first question skips the task, a wrong answer is asked
     again. Needs a terminal: from a script, use `tracker log`.
+
     Example: tracker fill --unit 市民政局 --month 2024-08
     """
     import sys
