@@ -123,8 +123,9 @@ class _Walk:
             out.append(f"{self.db}: {_span(last_seq + 1, upto)} missing at the end of the log {tail}: "
                        f"the last append ({_when(at)}) recorded #{upto}; removed behind tracker's back")
         elif last_seq > upto:
-            out.append(f"{self.db}: {_span(upto + 1, last_seq)} up to {self._entry(self.last)} "
-                       "recorded by no append: added behind tracker's back")
+            what = (self._entry(self.last) if last_seq == upto + 1
+                    else f"entries #{upto + 1}–#{last_seq} (the last: {self._entry(self.last)})")
+            out.append(f"{self.db}: {what} recorded by no append: added behind tracker's back")
         if [h[0] for h in heads] != list(range(1, len(heads) + 1)):
             out.append(f"{self.db}: records of appends are missing from the table of chain heads: removed behind tracker's back")
         return out

@@ -27,8 +27,9 @@ def print_json(data) -> None:
 
 
 # json.dumps escapes C0 control characters but writes DEL and C1 (which some
-# terminals obey, e.g. U+009B as CSI) as they are: escape those too. Same data.
-_JSON_CONTROLS = {c: f"\\u{c:04x}" for c in range(0x7F, 0xA0)}
+# terminals obey, e.g. U+009B as CSI) as they are, and the line separators
+# U+2028/2029 that some line readers split at: escape those too. Same data.
+_JSON_CONTROLS = {c: f"\\u{c:04x}" for c in (*range(0x7F, 0xA0), 0x2028, 0x2029)}
 
 
 def json_text(data, indent=None) -> str:

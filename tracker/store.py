@@ -19,7 +19,7 @@ import hashlib
 import json
 import os
 import sqlite3
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from tracker import months
 from tracker.errors import BadInput
@@ -149,7 +149,9 @@ def _begin(conn: sqlite3.Connection) -> None:
         if "locked" not in str(e) and "busy" not in str(e):
             raise
         path = conn.execute("PRAGMA database_list").fetchone()[2]
-        raise BadInput(f"{path}: busy: another tracker has been writing for over {BUSY_TIMEOUT_MS // 1000} s; "
+        here = os.path.relpath(path)
+        path = path if here.startswith("..") else here
+        raise BadInput(f"{path}: busy: another tracker has been writing for over {BUSY_TIMEOUT_MS / 1000:g} s; "
                        "try again when it is done") from None
 
 
@@ -267,18 +269,23 @@ def _append_locked(conn, entries, stamp):
             for found in read_entries(conn, f"e.id IN ({marks})", chunk):
                 existing[found.id] = found
     rows, vals, notes, written = [], [], [], []
-    seen: set[str] = set()
+    seen: dict[str, Entry] = {}
     for e in entries:
-        if stamp is not None:
-            e = Entry(e.id, e.task, e.month, stamp(), e.by, e.values, e.percent, e.status, e.note)
         old = existing.get(e.id)
         if old is not None:
-            if old != e:
+            # A stamped entry is the same report when all but the time of recording agree:
+            # two offices importing one table at once record it once, without an error.
+            if old != (e if stamp is None else replace(e, recorded_at=old.recorded_at)):
                 raise BadInput(f"entry {e.id} is already in the log with other content")
             continue
-        if e.id in seen:
+        first = seen.get(e.id)
+        if first is not None:
+            if first != e:
+                raise BadInput(f"entry {e.id} is given twice, with different content")
             continue
-        seen.add(e.id)
+        seen[e.id] = e
+        if stamp is not None:
+            e = replace(e, recorded_at=stamp())
         seq += 1
         prev = entry_hash(prev, e)
         rows.append((seq, e.id, e.task, months.fmt(e.month), e.percent, e.status, e.by, e.recorded_at, prev))

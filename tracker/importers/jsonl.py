@@ -15,7 +15,9 @@ def read_entries(text: str, path: str, plan: Plan, tick=None) -> list[Entry]:
     """Every entry of the file, checked against the plan; BadInput `PATH:LINE: message` on the first bad line."""
     out: list[Entry] = []
     month_cache: dict[str, int] = {}
-    for n, line in enumerate(text.splitlines(), 1):
+    # Lines end at "\n" only: str.splitlines() would also break inside a JSON string
+    # at U+2028, U+0085 and the like, which a note may hold.
+    for n, line in enumerate(text.split("\n"), 1):
         if tick and n % 10000 == 0:
             tick(10000)
         if not line.strip():
