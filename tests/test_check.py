@@ -265,6 +265,13 @@ def test_no_database_is_an_empty_log(project):
     assert not project.db.exists()
 
 
+def test_a_plan_without_tasks_passes(project):
+    project.write_plan("[plan]\nyear = 2024\n")
+    r = project.run("check", "--format", "json")
+    assert (r.code, r.json()) == (0, {"as_of": "2024-08", "ok": True, "fail_on": ["overdue", "stalled"], "tasks": []})
+    assert project.run("check").out == "ok: none of 0 tasks is overdue or stalled as of 2024-08\n"
+
+
 def test_parse_fail_on():
     assert parse_fail_on(None) == ("overdue", "stalled")
     assert parse_fail_on("missing,OVERDUE,missing") == ("overdue", "missing")

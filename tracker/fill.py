@@ -8,8 +8,6 @@ an interrupted session keeps what was done.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
 from rich.text import Text
 
 from tracker import entries as make
@@ -23,12 +21,6 @@ from tracker.render.terminal import fig, flags_text, pct
 
 class Skip(Exception):
     """Enter on a task's first question: nothing is recorded for it."""
-
-
-@dataclass
-class Tally:
-    recorded: int = 0
-    skipped: int = 0
 
 
 def card(s: Standing, log: TaskLog, lang: str, n: int, total: int) -> Text:

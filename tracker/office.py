@@ -87,10 +87,9 @@ class CheckResult:
         return not self.findings
 
 
-def check(standings: list[Standing], logs: dict, fail_on: tuple[str, ...], today: dt.date) -> CheckResult:
-    """The tasks that fail (any flag in fail_on), each flag explained, and every warning as a note."""
+def check(standings: list[Standing], logs: dict, p: int, fail_on: tuple[str, ...], today: dt.date) -> CheckResult:
+    """The tasks that fail (any flag in fail_on) as of month p, each flag explained, and every warning as a note."""
     findings, notes = [], []
-    p = standings[0].month if standings else None
     for s in standings:
         log = logs.get(s.task.id) or TaskLog()
         failing = tuple(f for f in s.flags if f in fail_on)

@@ -41,7 +41,7 @@ def check(
     flags = office.parse_fail_on(fail_on)
     p = project.month(month)
     _plan, logs, rows = standings_with_logs(project, p)
-    result = office.check(rows, logs, flags, today())
+    result = office.check(rows, logs, p, flags, today())
     lg = lang_of(lang and lang.value)
     if fmt == CheckFormat.json:
         from tracker.output import print_json
