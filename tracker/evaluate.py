@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 import math
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from tracker import months
 from tracker.model import Metric, Plan, Task, TaskLog
@@ -19,16 +19,14 @@ WARNINGS = ("regressed", "repeated_note")
 _EMPTY = TaskLog()
 
 
-@dataclass(frozen=True, slots=True)
-class MetricStanding:
+class MetricStanding(NamedTuple):
     metric: Metric
     value: float
     ratio: float
     expected: float
 
 
-@dataclass(frozen=True, slots=True)
-class Standing:
+class Standing(NamedTuple):
     task: Task
     month: int
     status: str

@@ -1,29 +1,30 @@
-"""The plan as the rest of the pipeline sees it: plain frozen dataclasses.
+"""The plan as the rest of the pipeline sees it: immutable named tuples.
 
 The plan loader validates tasks.toml (with pydantic) into these; the plan
 cache rebuilds them from JSON without importing pydantic at all, which keeps
-every command that only reads fast to start.
+every command that only reads fast to start. Named tuples rather than frozen
+dataclasses: a frozen dataclass is ten times slower to build, and a
+province's plan builds 30,000 tasks on every command.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass, field
+from typing import NamedTuple
 
 MODES = ("cumulative", "increment")
 STATUSES = ("ongoing", "done", "blocked")
 
 
-@dataclass(frozen=True, slots=True)
-class Milestone:
+class Milestone(NamedTuple):
     due: dt.date
     metric: str
     target: float
     line: int = 0
 
 
-@dataclass(frozen=True, slots=True)
-class Metric:
+class Metric(NamedTuple):
     key: str
     name: str
     unit: str
@@ -33,8 +34,7 @@ class Metric:
     line: int = 0
 
 
-@dataclass(frozen=True, slots=True)
-class Task:
+class Task(NamedTuple):
     id: str
     title: str
     unit: str
