@@ -198,3 +198,11 @@ def test_corrections_are_reduced_before_evaluate():
     """Evaluate sees the value in force; the store's reduction (latest recorded wins) is tested in test_cli_core."""
     t = task([metric()])
     assert stand(t, log({"a": {"2024-08": 55}}), M("2024-08")).metrics[0].value == 55
+
+
+def test_decimal_increments_that_reach_the_target_are_done():
+    m = metric("a", 8.3, mode="increment")
+    series = {M("2024-01"): 1.1, M("2024-02"): 2.2, M("2024-03"): 5.0}
+    assert value_as_of(m, series, M("2024-03")) != 8.3  # 8.299999999999999 in binary floating point
+    lg = log({"a": {"2024-01": 1.1, "2024-02": 2.2, "2024-03": 5.0}})
+    assert stand(task([m]), lg, M("2024-03")).status == "done"

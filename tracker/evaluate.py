@@ -116,7 +116,7 @@ def expected(task: Task, p: int) -> float:
 def stand(task: Task, log: TaskLog | None, p: int) -> Standing:
     log = log or _EMPTY
     comp, measured = completion(task, log, p)
-    done = comp >= 1.0
+    done = comp >= 1.0 - 1e-9  # increments of decimals sum to 8.299999999999999, not 8.3
     exp = expected(task, p)
     start_month, due_month = months.of(task.start), months.of(task.due)
     started = start_month <= p
