@@ -34,7 +34,7 @@ def stamp_of(text) -> str:
             when = when.replace(tzinfo=dt.timezone.utc)
         return when.astimezone(dt.timezone.utc).strftime("%Y-%m-%dT%H:%M:%S.%fZ")
     except (ValueError, OverflowError):  # not a time, or one that leaves the calendar in UTC
-        raise BadInput(f"recorded_at {_short(text)} is not an ISO 8601 time") from None
+        raise BadInput(f"recorded_at {quoted(text)} is not an ISO 8601 time") from None
 
 
 def figure(text, what: str) -> float:
@@ -49,16 +49,16 @@ def figure(text, what: str) -> float:
         else:
             raise ValueError
     except OverflowError:
-        raise BadInput(f"{what}: {_short(text)} is too large") from None
+        raise BadInput(f"{what}: {quoted(text)} is too large") from None
     except ValueError:
-        raise BadInput(f"{what}: {_short(text)} is not a number") from None
+        raise BadInput(f"{what}: {quoted(text)} is not a number") from None
     if not math.isfinite(value) or value < 0:
-        raise BadInput(f"{what}: {_short(text)} is not a number ≥ 0")
+        raise BadInput(f"{what}: {quoted(text)} is not a number ≥ 0")
     return value
 
 
-def _short(value) -> str:
-    """A value quoted in a message: repr (so control characters show), cut to a readable length."""
+def quoted(value) -> str:
+    """A value quoted in a message: repr (so control characters show), cut so the message stays one readable line."""
     text = repr(value)
     return text if len(text) <= 60 else text[:57] + "…"
 
@@ -76,7 +76,7 @@ def status(value) -> str | None:
     if value is None:
         return None
     if value not in STATUSES:
-        raise BadInput(f"status {_short(value)} is not one of {', '.join(STATUSES)}")
+        raise BadInput(f"status {quoted(value)} is not one of {', '.join(STATUSES)}")
     return value
 
 
@@ -107,6 +107,6 @@ def check_values(task: Task, values: dict) -> dict:
     for key, raw in values.items():
         if task.metric(key) is None:
             known = ", ".join(m.key for m in task.metrics) or "none: report --percent or --status"
-            raise BadInput(f"task {task.id} has no metric {key!r} (its metrics: {known})")
+            raise BadInput(f"task {task.id} has no metric {quoted(key)} (its metrics: {known})")
         out[key] = figure(raw, f"{task.id}.{key}")
     return out

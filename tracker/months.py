@@ -22,11 +22,16 @@ def parse(text: str) -> Month:
     """`2024-08`, `2024-8`, `2024/08`, `2024.08` or `2024年8月` → month."""
     match = _FORMS.match(text or "")
     if not match:
-        raise BadInput(f"malformed month {text!r}: use 2024-08, 2024/08 or 2024年8月")
+        raise BadInput(f"malformed month {_quoted(text)}: use 2024-08, 2024/08 or 2024年8月")
     year, month = int(match[1]), int(match[2])
     if not 1 <= month <= 12 or year < 1:
-        raise BadInput(f"malformed month {text!r}: no month {month} in a year")
+        raise BadInput(f"malformed month {_quoted(text)}: no month {month} in a year")
     return year * 12 + month - 1
+
+
+def _quoted(text) -> str:
+    shown = repr(text)  # repr: a control character in it shows as \x1b, not as itself
+    return shown if len(shown) <= 40 else shown[:39] + "…"
 
 
 def make(year: int, month: int) -> Month:

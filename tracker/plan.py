@@ -150,6 +150,8 @@ def parse(text: str, path: str = "tasks.toml") -> Plan:
     """Validate TOML text into a Plan, or raise PlanError with every problem."""
     try:
         data = tomllib.loads(text)
+    except RecursionError:  # tomllib recurses into nested arrays and inline tables
+        raise PlanError([f"{path}:1: invalid TOML: arrays or tables nested too deeply"]) from None
     except tomllib.TOMLDecodeError as e:
         msg = str(e)
         where = re.search(r"\(at line (\d+), column \d+\)", msg)

@@ -318,25 +318,26 @@ def _record_head(conn, upto: int | None = None, hash_: str | None = None) -> Non
 # --- reading ---------------------------------------------------------------------
 
 _ENTRY_SQL = """
-SELECT e.seq, e.id, e.task, e.month, e.recorded_at, e.by, e.percent, e.status, n.note,
-       (SELECT json_group_object(v.metric, v.value) FROM entry_values v WHERE v.seq = e.seq), e.hash
+SELECT e.seq, e.id, e.task, e.month, e.recorded_at, e.by, e.percent, e.status, n.note, e.hash
 FROM entries e LEFT JOIN notes n ON n.seq = e.seq
 """
+# Values are read as stored (REAL), never through SQLite's JSON functions, which
+# print 15 significant digits: 100000000000000.5 would come back as ...001.
+_VALUES_SQL = "SELECT v.seq, v.metric, v.value FROM entry_values v JOIN entries e ON e.seq = v.seq"
 
 
 def read_entries(conn: sqlite3.Connection | None, where: str = "1", params=()) -> list[Entry]:
     """Entries in log order (recorded_at, then append order)."""
     if conn is None:
         return []
+    values: dict[int, dict] = {}
+    for seq, metric, value in conn.execute(f"{_VALUES_SQL} WHERE {where} ORDER BY v.seq, v.metric", params):
+        values.setdefault(seq, {})[metric] = value
     out = []
-    for row in conn.execute(f"{_ENTRY_SQL} WHERE {where} ORDER BY e.recorded_at, e.seq", params):
-        out.append(_entry(row))
+    for seq, eid, task, month, at, by, pct, st, note, _hash in conn.execute(
+            f"{_ENTRY_SQL} WHERE {where} ORDER BY e.recorded_at, e.seq", params):
+        out.append(Entry(eid, task, months.parse(month), at, by, values.get(seq, {}), pct, st, note))
     return out
-
-
-def _entry(row) -> Entry:
-    _seq, eid, task, month, at, by, pct, st, note, vals, _hash = row
-    return Entry(eid, task, months.parse(month), at, by, json.loads(vals) if vals else {}, pct, st, note)
 
 
 @dataclass(frozen=True, slots=True)
@@ -361,10 +362,16 @@ class StoredEntry:
 
 
 def chain_rows(conn: sqlite3.Connection):
-    """Every entry as stored, in append order, for checking the hash chain."""
-    for row in conn.execute(f"{_ENTRY_SQL} ORDER BY e.seq"):
-        seq, eid, task, month, at, by, pct, st, note, vals, stored = row
-        yield StoredEntry(seq, eid, task, month, at, by, json.loads(vals) if vals else {}, pct, st, note, stored)
+    """Every entry as stored, in append order, for checking the hash chain (streamed: any size of log)."""
+    values = conn.execute("SELECT seq, metric, value FROM entry_values ORDER BY seq, metric")
+    pending = next(values, None)
+    for seq, eid, task, month, at, by, pct, st, note, stored in conn.execute(f"{_ENTRY_SQL} ORDER BY e.seq"):
+        mine = {}
+        while pending is not None and pending[0] <= seq:  # a merge join; values of no entry are passed over
+            if pending[0] == seq:
+                mine[pending[1]] = pending[2]
+            pending = next(values, None)
+        yield StoredEntry(seq, eid, task, month, at, by, mine, pct, st, note, stored)
 
 
 def heads(conn: sqlite3.Connection) -> list[tuple[int, int, str, str]]:

@@ -5,6 +5,8 @@ text so that a terminal never takes part of it for a command.
 
 from __future__ import annotations
 
+import re
+
 from tracker.errors import BadInput
 
 _BOMS = (  # longest first: the UTF-32 LE mark begins with the UTF-16 LE one
@@ -46,12 +48,19 @@ def decode(data: bytes, path: str) -> str:
             break
     if text is None:
         text = _utf8(data, path)
-    if "\x00" in text:
-        line = text[: text.index("\x00")].count("\n") + 1
-        hint = " (it looks like UTF-16 without its byte-order mark: save it as UTF-8)" if _utf16_unmarked(data) else ""
-        raise BadInput(f"{path}:{line}: binary data, not text{hint}")
+    if not text.isprintable():
+        found = _CONTROL.search(text)
+        if found:
+            line = text[: found.start()].count("\n") + 1
+            hint = " (it looks like UTF-16 without its byte-order mark: save it as UTF-8)" if _utf16_unmarked(data) else ""
+            raise BadInput(f"{path}:{line}: binary data, not text (control character U+{ord(found[0]):04X}){hint}")
     # Universal newlines, as Python's text mode: a note from Windows keeps no stray \r.
     return text.replace("\r\n", "\n").replace("\r", "\n")
+
+
+# No text format tracker reads (TOML, JSON Lines, a table, a note) holds these raw;
+# finding one means binary data, or text in an encoding it was not read in.
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0e-\x1f]")
 
 
 def _utf16_unmarked(data: bytes) -> bool:

@@ -44,7 +44,7 @@ def _entry(line: str, plan: Plan, month_cache: dict) -> Entry:
         raise BadInput("task is required (a string such as \"195\")")
     task = plan.task(task_id)
     if task is None:
-        raise BadInput(f"unknown task {task_id!r} (not in tasks.toml)")
+        raise BadInput(f"unknown task {make.quoted(task_id)} (not in tasks.toml)")
     if not isinstance(month, str):
         raise BadInput("month is required (\"2024-08\")")
     m = month_cache.get(month)
