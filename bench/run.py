@@ -12,180 +12,34 @@ median against its goal:
 
 Every command is a child process timed from spawn to exit with the wall clock;
 its peak memory is its own ru_maxrss, read in one more run through a small
-launcher (MEMORY_PROBE). Generated data, databases and outputs go under
+launcher (measure.MEMORY_PROBE). Generated data, databases and outputs go under
 bench/out/ (git-ignored).
 """
 
 from __future__ import annotations
 
 import argparse
-import fcntl
-import hashlib
 import json
 import os
-import platform
 import shlex
 import shutil
 import sqlite3
 import statistics
-import struct
-import subprocess
 import sys
 import sysconfig
-import tempfile
-import termios
-import threading
-import time
-from dataclasses import dataclass, field
-from datetime import date, datetime, timedelta, timezone
+from datetime import date
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
-ROOT = HERE.parent
-sys.path.insert(0, str(HERE))
-import generate  # noqa: E402  (bench/ is not a package)
+sys.path.insert(0, str(HERE))  # bench/ is not a package
+import generate  # noqa: E402
+from measure import Bench, Run, fmt_cmd, run_once, run_rounds  # noqa: E402
+from report import Row, load_average, machine_info, markdown, ms, print_table, sanity  # noqa: E402
+from taskwarrior import build_taskwarrior, taskwarrior_version  # noqa: E402
 
 BASELINE_CODE = "import typer, rich.table, rich.console, sqlite3"
-PTY_COLUMNS, PTY_ROWS = 160, 48
 IMPORT_GOAL = 100_000  # entries a second
 MEMORY_GOAL_MIB = 150
-
-
-# --------------------------------------------------------------------- running
-
-
-@dataclass
-class Run:
-    seconds: float
-    maxrss_kib: int
-    returncode: int
-    stderr: str
-    output_bytes: int = 0
-
-
-def _drain(fd: int, sink: list[int]) -> None:
-    while True:
-        try:
-            chunk = os.read(fd, 65536)
-        except OSError:  # EIO: the child closed the terminal
-            return
-        if not chunk:
-            return
-        sink[0] += len(chunk)
-
-
-def run_once(argv: list[str], env: dict[str, str], output: str | Path = "devnull",
-             cwd: Path = ROOT) -> Run:
-    """Run argv once; `output` is "devnull", "pty" or a file path for stdout."""
-    with tempfile.TemporaryFile() as err:
-        master = slave = None
-        sink = [0]
-        reader = None
-        stdout_file = None
-        if output == "pty":
-            master, slave = os.openpty()
-            fcntl.ioctl(slave, termios.TIOCSWINSZ, struct.pack("HHHH", PTY_ROWS, PTY_COLUMNS, 0, 0))
-            stdout, stdin = slave, slave
-            reader = threading.Thread(target=_drain, args=(master, sink), daemon=True)
-            reader.start()
-        elif output == "devnull":
-            stdout, stdin = subprocess.DEVNULL, subprocess.DEVNULL
-        else:
-            stdout_file = open(output, "wb")
-            stdout, stdin = stdout_file, subprocess.DEVNULL
-        began = time.perf_counter()
-        proc = subprocess.Popen(argv, stdin=stdin, stdout=stdout, stderr=err, env=env, cwd=cwd)
-        _, status, usage = os.wait4(proc.pid, 0)
-        seconds = time.perf_counter() - began
-        proc.returncode = os.waitstatus_to_exitcode(status)
-        if slave is not None:
-            os.close(slave)
-            reader.join(timeout=10)
-            os.close(master)
-        if stdout_file is not None:
-            stdout_file.close()
-            sink[0] = Path(output).stat().st_size
-        err.seek(0)
-        stderr = err.read().decode("utf-8", "replace")
-    return Run(seconds, usage.ru_maxrss, proc.returncode, stderr, sink[0])
-
-
-# Peak memory is read in a pass of its own, through this small launcher: a
-# child's ru_maxrss also counts the memory of the process that spawned it, up
-# to its exec, and run.py itself holds the data of a whole province.
-MEMORY_PROBE = """\
-import os, sys
-pid = os.fork()
-if pid == 0:
-    os.execvp(sys.argv[1], sys.argv[1:])
-_, status, usage = os.wait4(pid, 0)
-print(usage.ru_maxrss, file=sys.stderr)
-sys.exit(os.waitstatus_to_exitcode(status))
-"""
-
-
-def peak_memory_kib(argv: list[str], env: dict[str, str], output: str | Path = "devnull") -> int | None:
-    """The command's own peak resident memory, in KiB (None when it failed)."""
-    result = run_once([sys.executable, "-c", MEMORY_PROBE, *argv], env, output)
-    try:
-        return int(result.stderr.strip().splitlines()[-1])
-    except (ValueError, IndexError):
-        return None
-
-
-@dataclass
-class Bench:
-    """One timed command; its runs accumulate over the rounds."""
-
-    key: str
-    argv: list[str]
-    env: dict[str, str]
-    output: str | Path = "devnull"
-    ok_codes: tuple[int, ...] = (0,)
-    runs: list[Run] = field(default_factory=list)
-    error: str | None = None
-    peak_kib: int | None = None
-
-    def run(self) -> None:
-        if self.error:
-            return
-        result = run_once(self.argv, self.env, self.output)
-        if result.returncode not in self.ok_codes:
-            last = result.stderr.strip().splitlines()[-1:] or [""]
-            self.error = f"exit {result.returncode}: {last[0][:200]}"
-            return
-        self.runs.append(result)
-
-    @property
-    def median(self) -> float | None:
-        return statistics.median(r.seconds for r in self.runs) if self.runs else None
-
-    @property
-    def peak_mib(self) -> float | None:
-        return self.peak_kib / 1024 if self.peak_kib is not None else None
-
-    def measure_memory(self) -> None:
-        if not self.error:
-            self.peak_kib = peak_memory_kib(self.argv, self.env, self.output)
-
-
-def run_rounds(benches: list[Bench], repeat: int) -> None:
-    """One untimed warm-up run of each, `repeat` timed rounds of all, then one memory pass."""
-    for bench in benches:
-        bench.run()
-        bench.runs.clear()
-    for _ in range(repeat):
-        for bench in benches:
-            bench.run()
-    for bench in benches:
-        bench.measure_memory()
-
-
-def fmt_cmd(argv: list[str]) -> str:
-    return " ".join(shlex.quote(a) for a in argv)
-
-
-# --------------------------------------------------------------------- data
 
 
 def ensure_data(out: Path, tasks: int, months: int, regenerate: bool) -> dict:
@@ -193,8 +47,8 @@ def ensure_data(out: Path, tasks: int, months: int, regenerate: bool) -> dict:
     manifest_path = out / "manifest.json"
     if manifest_path.exists() and not regenerate:
         manifest = json.loads(manifest_path.read_text(encoding="utf-8"))
-        source = hashlib.sha1(Path(generate.__file__).read_bytes()).hexdigest()
-        if (manifest.get("tasks"), manifest.get("months"), manifest.get("source_sha1")) == (tasks, months, source):
+        wanted = (tasks, months, generate.source_digest())
+        if (manifest.get("tasks"), manifest.get("months"), manifest.get("source_sha1")) == wanted:
             print(f"  {out}: cached ({manifest['entries']} entries, generated in {manifest['seconds']} s)")
             return manifest
     manifest = generate.generate(tasks, months, out)
@@ -239,86 +93,6 @@ def pick_log_task(truth: list[dict], plan_path: Path) -> tuple[str, str, str]:
     raise SystemExit("no task to log against in the office plan")
 
 
-# --------------------------------------------------------------------- Taskwarrior
-
-
-def taskwarrior_version() -> str | None:
-    task = shutil.which("task")
-    if not task:
-        return None
-    try:
-        return subprocess.run([task, "--version"], capture_output=True, text=True, timeout=30).stdout.strip()
-    except (OSError, subprocess.SubprocessError):
-        return None
-
-
-def taskwarrior_tasks(truth: list[dict], today: date, now: datetime) -> list[dict]:
-    """The generated tasks as Taskwarrior import objects.
-
-    Taskwarrior has no TRACKER_TODAY, so every date is shifted by (now − today):
-    a task overdue for tracker as of `today` is overdue for Taskwarrior now.
-    Tasks done by the last month are `completed`, the others `pending`.
-    """
-    shift = now - datetime(today.year, today.month, today.day, tzinfo=timezone.utc)
-
-    def stamp(day: str, hour: int = 0) -> str:
-        moment = datetime.fromisoformat(day).replace(hour=hour, tzinfo=timezone.utc) + shift
-        return min(moment, now - timedelta(hours=1) if hour else moment).strftime("%Y%m%dT%H%M%SZ")
-
-    tasks = []
-    for row in truth:
-        n = int(row["id"])
-        task = {
-            "uuid": f"{n:08x}-0000-4000-8000-{n:012x}",
-            "description": row["title"],
-            "project": row["unit"],
-            "entry": stamp(row["start"]),
-            "due": stamp(row["due"]),
-            "status": "pending",
-        }
-        if row["category"]:
-            task["tags"] = [row["category"]]
-        if row["done_month"]:
-            year, month = map(int, row["done_month"].split("-"))
-            end = date(year, month, 28).isoformat()
-            task["status"] = "completed"
-            task["end"] = stamp(end, hour=12)
-        tasks.append(task)
-    return tasks
-
-
-TASKRC = """\
-# Taskwarrior configuration for bench/run.py: no prompts, no chatter.
-data.location={data}
-confirmation=off
-verbose=nothing
-color=off
-hooks=off
-news.version={version}
-"""
-
-
-def build_taskwarrior(truth: list[dict], today: date, work: Path) -> tuple[dict[str, str], dict]:
-    """A fresh Taskwarrior data dir holding the tasks; its env and import figures."""
-    shutil.rmtree(work, ignore_errors=True)
-    (work / "data").mkdir(parents=True)
-    version = (taskwarrior_version() or "2.6.2").split()[0]
-    (work / "taskrc").write_text(TASKRC.format(data=work / "data", version=version), encoding="utf-8")
-    env = dict(os.environ, TASKRC=str(work / "taskrc"), TASKDATA=str(work / "data"))
-    tasks = taskwarrior_tasks(truth, today, datetime.now(timezone.utc).replace(microsecond=0))
-    (work / "tasks.json").write_text(json.dumps(tasks, ensure_ascii=False), encoding="utf-8")
-    result = run_once(["task", "import", str(work / "tasks.json")], env)
-    if result.returncode != 0:
-        raise RuntimeError(f"task import failed: {result.stderr.strip()[:500]}")
-    info = {"tasks": len(tasks), "import_seconds": result.seconds,
-            "pending": sum(t["status"] == "pending" for t in tasks),
-            "completed": sum(t["status"] == "completed" for t in tasks)}
-    return env, info
-
-
-# --------------------------------------------------------------------- tracker
-
-
 def tracker_command(override: str | None) -> list[str]:
     """The installed console script (not a pyenv shim), else `python -m tracker`."""
     if override:
@@ -338,111 +112,6 @@ def tracker_env(today: str) -> dict[str, str]:
     env["TRACKER_TODAY"] = today
     env["TERM"] = env.get("TERM") if env.get("TERM") not in (None, "", "dumb") else "xterm-256color"
     return env
-
-
-# --------------------------------------------------------------------- report
-
-
-@dataclass
-class Row:
-    scale: str
-    what: str
-    figure: str
-    goal: str
-    ratio: float | None  # figure / goal, ≤ 1 passes; None when not measured
-    note: str = ""
-
-    @property
-    def result(self) -> str:
-        if self.ratio is None:
-            return "n/a" if not self.note.startswith("ERROR") else "ERROR"
-        return "PASS" if self.ratio <= 1 else "FAIL"
-
-
-def machine_info(tracker: list[str], env: dict[str, str]) -> dict[str, str]:
-    mem = "?"
-    try:
-        for line in Path("/proc/meminfo").read_text().splitlines():
-            if line.startswith("MemTotal:"):
-                mem = f"{int(line.split()[1]) / 1024 / 1024:.1f} GiB"
-    except OSError:
-        pass
-    version = run_capture(tracker + ["--version"], env)
-    return {
-        "cpus": str(len(os.sched_getaffinity(0))),
-        "cpu": _cpu_model(),
-        "memory": mem,
-        "python": platform.python_version(),
-        "platform": platform.platform(),
-        "tracker": version or "not runnable",
-        "taskwarrior": taskwarrior_version() or "not installed",
-        "date": datetime.now(timezone.utc).strftime("%Y-%m-%d %H:%M UTC"),
-        "load": load_average(),
-    }
-
-
-def load_average() -> str:
-    """The 1-minute load, with a warning when other work shares the machine."""
-    load = os.getloadavg()[0]
-    busy = load > 0.5 + 0.5 * len(os.sched_getaffinity(0))
-    return f"{load:.2f}" + (" (busy: other processes are running; figures are noisy)" if busy else "")
-
-
-def _cpu_model() -> str:
-    try:
-        for line in Path("/proc/cpuinfo").read_text().splitlines():
-            if line.startswith("model name"):
-                return line.split(":", 1)[1].strip()
-    except OSError:
-        pass
-    return platform.processor() or "?"
-
-
-def run_capture(argv: list[str], env: dict[str, str]) -> str | None:
-    try:
-        done = subprocess.run(argv, capture_output=True, text=True, env=env, cwd=ROOT, timeout=120)
-    except (OSError, subprocess.SubprocessError):
-        return None
-    return done.stdout.strip() if done.returncode == 0 else None
-
-
-def print_table(rows: list[Row]) -> None:
-    print()
-    print(f"{'scale':9} {'what':44} {'measured':>14} {'goal':>16} {'ratio':>6}  result")
-    for row in rows:
-        ratio = f"{row.ratio:.2f}" if row.ratio is not None else "-"
-        print(f"{row.scale:9} {row.what:44} {row.figure:>14} {row.goal:>16} {ratio:>6}  {row.result}"
-              + (f"  ({row.note})" if row.note else ""))
-
-
-def markdown(rows: list[Row], info: dict[str, str], extras: list[str], commands: list[str],
-             args: argparse.Namespace) -> str:
-    lines = [
-        "# Benchmark figures",
-        "",
-        f"Written by `python bench/run.py{' --quick' if args.quick else ''} --repeat {args.repeat}` "
-        f"on {info['date']}: medians of {args.repeat} round(s), measured side by side in one run.",
-        "",
-        "| scale | what | measured | goal | ratio | result |",
-        "|---|---|---|---|---|---|",
-    ]
-    for row in rows:
-        ratio = f"{row.ratio:.2f}" if row.ratio is not None else "–"
-        result = row.result + (f" ({row.note})" if row.note else "")
-        lines.append(f"| {row.scale} | {row.what} | {row.figure} | {row.goal} | {ratio} | {result} |")
-    lines += ["", "Machine: " + ", ".join(f"{k} {v}" for k, v in info.items() if k != "date"), ""]
-    if extras:
-        lines += ["Also measured:", ""] + [f"- {e}" for e in extras] + [""]
-    lines += ["Commands (tracker runs with `TRACKER_TODAY` set to the last generated month):", "", "```"]
-    lines += commands + ["```", ""]
-    return "\n".join(lines)
-
-
-# --------------------------------------------------------------------- main
-
-
-def ms(seconds: float | None) -> str:
-    return "–" if seconds is None else f"{seconds * 1000:.0f} ms"
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -465,7 +134,7 @@ def main(argv: list[str] | None = None) -> int:
     print("generating data")
     office_m = ensure_data(out / "office", *sizes["office"], args.regenerate)
     province_m = ensure_data(out / "province", *sizes["province"], args.regenerate)
-    today = province_m["today"]
+    today = args.today = province_m["today"]
     last_month = province_m["last_month"]
     env = tracker_env(today)
     info = machine_info(tracker, env)
@@ -522,7 +191,7 @@ def main(argv: list[str] | None = None) -> int:
                   province / "check.json", ok_codes=(0, 1)),
         ]
         commands += [fmt_cmd(b.argv) + ("   # under a pseudo-terminal" if b.output == "pty" else
-                                        f"   > {b.output}" if b.output != "devnull" else "")
+                                        f"   > {fmt_cmd([str(b.output)])}" if b.output != "devnull" else "")
                      for b in benches[1:]]
 
     tw_version = None if args.no_taskwarrior else taskwarrior_version()
@@ -540,7 +209,8 @@ def main(argv: list[str] | None = None) -> int:
         # Exit 1 is Taskwarrior's "no matches".
         benches += [Bench("tw_list", ["task", "list"], tw_env, ok_codes=(0, 1)),
                     Bench("tw_overdue", ["task", "overdue"], tw_env, ok_codes=(0, 1))]
-        commands += [f"TASKRC={tw_env['TASKRC']} " + fmt_cmd(b.argv) + " > /dev/null" for b in benches[-2:]]
+        commands += [f"TASKRC={fmt_cmd([tw_env['TASKRC']])} " + fmt_cmd(b.argv) + " > /dev/null"
+                     for b in benches[-2:]]
     elif not args.no_taskwarrior and not args.quick:
         print("  Taskwarrior is not installed (apt-get install -y taskwarrior): its rows are skipped")
 
@@ -605,23 +275,6 @@ def main(argv: list[str] | None = None) -> int:
         args.markdown.write_text(markdown(rows, info, extras, commands, args), encoding="utf-8")
         print(f"wrote {args.markdown}")
     return 0 if all(row.result == "PASS" for row in rows) else 1
-
-
-def sanity(status_json: Path, truth: list[dict]) -> list[str]:
-    """Compare tracker's statuses with what the generator meant, as a cross-check."""
-    try:
-        data = json.loads(status_json.read_text(encoding="utf-8"))
-        statuses: dict[str, int] = {}
-        for task in data["tasks"]:
-            statuses[task["status"]] = statuses.get(task["status"], 0) + 1
-    except (ValueError, KeyError, TypeError) as e:
-        return [f"status.json could not be read back: {e}"]
-    meant: dict[str, int] = {}
-    for row in truth:
-        meant[row["profile"]] = meant.get(row["profile"], 0) + 1
-    fmt = lambda d: ", ".join(f"{k} {v}" for k, v in sorted(d.items()))  # noqa: E731
-    return [f"province `status --format json` listed {len(data['tasks'])} tasks: {fmt(statuses)} "
-            f"(the generator meant {fmt(meant)}; pending, missing and milestones shift these)"]
 
 
 if __name__ == "__main__":

@@ -13,7 +13,7 @@ import pytest
 
 ROOT = Path(__file__).resolve().parent.parent
 GENERATE = ROOT / "bench" / "generate.py"
-TASKS, MONTHS = 40, 14
+TASKS, MONTHS = 100, 14
 
 
 @pytest.fixture(scope="module")
@@ -107,3 +107,21 @@ def test_tracker_check_runs_on_the_generated_data(tracker_run):
     check = json.loads(tracker_run("check", "--format", "json", codes=(0, 1)).stdout)
     assert check["as_of"] == "2025-02"
     assert all(set(t["flags"]) & set(check["fail_on"]) for t in check["tasks"])
+
+
+def test_taskwarrior_copy_has_the_same_tasks_overdue(generated):
+    sys.path.insert(0, str(ROOT / "bench"))
+    from datetime import date, datetime, timezone
+
+    from taskwarrior import taskwarrior_tasks
+
+    with open(generated / "truth.jsonl", encoding="utf-8") as f:
+        truth = [json.loads(line) for line in f]
+    now = datetime(2030, 5, 17, 9, 30, tzinfo=timezone.utc)
+    tasks = taskwarrior_tasks(truth, date(2025, 2, 28), now)
+    assert len(tasks) == TASKS and len({t["uuid"] for t in tasks}) == TASKS
+    stamp = now.strftime("%Y%m%dT%H%M%SZ")
+    overdue = {str(int(t["uuid"][-12:], 16)) for t in tasks if t["status"] == "pending" and t["due"] < stamp}
+    assert overdue and overdue == {row["id"] for row in truth if row["profile"] == "overdue"}
+    assert all(t["end"] <= stamp for t in tasks if t["status"] == "completed")
+    assert sum(t["status"] == "completed" for t in tasks) == sum(bool(row["done_month"]) for row in truth)
