@@ -95,7 +95,15 @@ def test_concurrent_log_and_import_processes_lose_nothing_and_duplicate_nothing(
         with lock:
             results.append(r)
 
+    checks: list[subprocess.CompletedProcess] = []
+
+    def checker():  # validate while they write: what was committed meanwhile is no tampering
+        while any(t.is_alive() for t in threads[:-1]) and len(checks) < 8:
+            if db_of(folder).exists():
+                checks.append(tracker(folder, "validate"))
+
     threads = [threading.Thread(target=writer, args=(w,)) for w in range(writers)] + [threading.Thread(target=importer)]
+    threads.append(threading.Thread(target=checker))
     for t in threads:
         t.start()
     for t in threads:
@@ -105,6 +113,7 @@ def test_concurrent_log_and_import_processes_lose_nothing_and_duplicate_nothing(
     for r in results:
         assert r.returncode == 0, r.stderr
         assert r.stderr == "", r.stderr  # no "database is locked", no warning of any kind
+    assert checks and all(c.returncode == 0 for c in checks), [c.stderr for c in checks]
     notes = [n for (n,) in rows(folder, "SELECT note FROM notes")]
     for w in range(writers):
         for i in range(each):
@@ -339,7 +348,8 @@ def test_an_edit_with_the_guards_put_back_is_still_reported(logged):
 def test_every_kind_of_edit_names_the_entry(logged, sql):
     target = _by_seq(logged)[4]
     tamper(logged, sql, keep_guards=True)
-    found = problems(logged)
+    # an edit that changes a figure in force also shows as the derived tables disagreeing with the log
+    found = [p for p in problems(logged) if "disagrees with the log" not in p]
     assert len(found) == 1 and f"entry {target} (#4, task 195," in found[0] and "does not match its hash" in found[0]
 
 
@@ -356,7 +366,7 @@ def test_deleting_the_latest_entries_is_reported(logged):
     ids = _by_seq(logged)
     tamper(logged, "DELETE FROM entry_values WHERE seq >= 4", "DELETE FROM notes WHERE seq >= 4",
            "DELETE FROM entries WHERE seq >= 4", keep_guards=True)
-    (found,) = problems(logged)
+    found = "\n".join(problems(logged))  # (derived tables, if any, may add their own line)
     assert "entries #4–#5 are missing at the end of the log" in found and f"after entry {ids[3]}" in found
     assert "recorded #5" in found
 
@@ -370,7 +380,7 @@ def test_an_entry_added_behind_the_tools_back_is_reported(logged):
         conn.execute("INSERT INTO entry_values VALUES (6, 'centres', 100)")
 
     tamper(logged, forge, keep_guards=True)
-    (found,) = problems(logged)
+    found = "\n".join(problems(logged))
     assert "entry forged (#6, task 195, 2024-08) recorded by no append: added behind tracker's back" in found
 
 
@@ -385,7 +395,7 @@ def test_a_rewrite_with_recomputed_hashes_is_reported_by_the_heads(logged):
             conn.execute("UPDATE entries SET hash = ? WHERE seq = ?", (prev, e.seq))
 
     tamper(logged, rewrite, keep_guards=True)
-    (found,) = problems(logged)
+    found = "\n".join(problems(logged))
     assert f"entry {ids[2]} (#2, task 195, 2024-02) no longer matches the hash recorded when it was appended" in found
 
 
@@ -399,7 +409,8 @@ def test_an_altered_guard_is_reported(logged):
 
 
 def test_a_database_from_before_chain_heads_is_upgraded_on_the_next_write(logged):
-    tamper(logged, "DROP TABLE chain_heads", "PRAGMA user_version = 1")
+    # a schema-1 database: no chain_heads, no derived tables (tamper drops every trigger)
+    tamper(logged, "DROP TABLE chain_heads", "DROP TABLE in_force", "DROP TABLE month_state", "PRAGMA user_version = 1")
     conn = sqlite3.connect(logged.db, isolation_level=None)
     for name, sql in store.guards(1).items():
         conn.execute(sql)

@@ -26,11 +26,16 @@ def check_log(plan: Plan, conn, db_path: str) -> Audit:
     """Every problem found in the database (one line each), the number of entries read, and the chain's head."""
     if conn is None:
         return Audit([], 0, None)
+    with store.snapshot(conn):  # heads and chain as of one moment: a writer meanwhile is no tampering
+        return _check(plan, conn, db_path)
+
+
+def _check(plan: Plan, conn, db_path: str) -> Audit:
     result = store.integrity(conn)
     if result != "ok":
         return Audit([f"{db_path}: integrity check failed: {result}"], 0, None)
     version = store.version(conn)
-    problems = _guards(conn, db_path, version)
+    problems = _guards(conn, db_path, version) + store.derived_problems(conn, db_path)
     heads = store.heads(conn)
     if version >= 2 and "chain_heads" not in store.tables(conn):
         problems.append(f"{db_path}: the table of chain heads is gone: removals of the latest entries cannot be checked")

@@ -19,15 +19,17 @@ import hashlib
 import json
 import os
 import sqlite3
+from contextlib import contextmanager
 from dataclasses import dataclass, field, replace
 
 from tracker import months
 from tracker.errors import BadInput
 from tracker.model import TaskLog, number
 
-SCHEMA_VERSION = 2
-# The append-only tables, by the schema version that brought them.
-LOG_TABLES = {1: ("entries", "entry_values", "notes"), 2: ("entries", "entry_values", "notes", "chain_heads")}
+SCHEMA_VERSION = 3
+# The append-only tables, by schema version (3 added derived tables, which are not the log).
+LOG_TABLES = {1: ("entries", "entry_values", "notes"), 2: ("entries", "entry_values", "notes", "chain_heads"),
+              3: ("entries", "entry_values", "notes", "chain_heads")}
 BUSY_TIMEOUT_MS = 60_000
 
 
@@ -109,6 +111,8 @@ def open_read(path: str) -> sqlite3.Connection | None:
         return None
     if version > SCHEMA_VERSION:
         raise BadInput(f"{path}: written by a newer tracker (schema {version}); upgrade tracker")
+    if version < SCHEMA_VERSION:
+        migrate(conn, path)  # an older tracker's database: brought up to date once, by whoever reads first
     return conn
 
 
@@ -194,6 +198,10 @@ def migrate(conn: sqlite3.Connection, path: str) -> None:
             db["chain_heads"].create({"seq": int, "upto": int, "hash": str, "at": str},
                                      pk="seq", not_null={"upto", "hash", "at"})
             _record_head(conn)  # an older log's head as it stands now: removals from here on show
+        if version < 3:
+            from tracker import inforce
+
+            inforce.create(conn)
         # sqlite-utils' transform() drops triggers: install them after any migration.
         install_guards(conn)
         conn.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
@@ -215,10 +223,13 @@ def guards(version: int = SCHEMA_VERSION) -> dict[str, str]:
 
 
 def install_guards(conn: sqlite3.Connection) -> None:
+    from tracker import inforce
+
     present = triggers(conn)
     for name, sql in guards().items():
         if name not in present:
             conn.execute(sql)
+    inforce.install(conn)
 
 
 # --- appending -------------------------------------------------------------------
@@ -331,13 +342,27 @@ def read_entries(conn: sqlite3.Connection | None, where: str = "1", params=()) -
     if conn is None:
         return []
     values: dict[int, dict] = {}
-    for seq, metric, value in conn.execute(f"{_VALUES_SQL} WHERE {where} ORDER BY v.seq, v.metric", params):
-        values.setdefault(seq, {})[metric] = value
     out = []
-    for seq, eid, task, month, at, by, pct, st, note, _hash in conn.execute(
-            f"{_ENTRY_SQL} WHERE {where} ORDER BY e.recorded_at, e.seq", params):
-        out.append(Entry(eid, task, months.parse(month), at, by, values.get(seq, {}), pct, st, note))
+    with snapshot(conn):  # two queries, one moment: no entry without the values a writer committed meanwhile
+        for seq, metric, value in conn.execute(f"{_VALUES_SQL} WHERE {where} ORDER BY v.seq, v.metric", params):
+            values.setdefault(seq, {})[metric] = value
+        for seq, eid, task, month, at, by, pct, st, note, _hash in conn.execute(
+                f"{_ENTRY_SQL} WHERE {where} ORDER BY e.recorded_at, e.seq", params):
+            out.append(Entry(eid, task, months.parse(month), at, by, values.get(seq, {}), pct, st, note))
     return out
+
+
+@contextmanager
+def snapshot(conn: sqlite3.Connection):
+    """Every query inside sees the database as of one moment (a WAL read transaction), whatever writers do."""
+    if conn.in_transaction:
+        yield
+        return
+    conn.execute("BEGIN")
+    try:
+        yield
+    finally:
+        conn.execute("COMMIT")  # ends the read; there is nothing to commit
 
 
 @dataclass(frozen=True, slots=True)
@@ -363,15 +388,16 @@ class StoredEntry:
 
 def chain_rows(conn: sqlite3.Connection):
     """Every entry as stored, in append order, for checking the hash chain (streamed: any size of log)."""
-    values = conn.execute("SELECT seq, metric, value FROM entry_values ORDER BY seq, metric")
-    pending = next(values, None)
-    for seq, eid, task, month, at, by, pct, st, note, stored in conn.execute(f"{_ENTRY_SQL} ORDER BY e.seq"):
-        mine = {}
-        while pending is not None and pending[0] <= seq:  # a merge join; values of no entry are passed over
-            if pending[0] == seq:
-                mine[pending[1]] = pending[2]
-            pending = next(values, None)
-        yield StoredEntry(seq, eid, task, month, at, by, mine, pct, st, note, stored)
+    with snapshot(conn):
+        values = conn.execute("SELECT seq, metric, value FROM entry_values ORDER BY seq, metric")
+        pending = next(values, None)
+        for seq, eid, task, month, at, by, pct, st, note, stored in conn.execute(f"{_ENTRY_SQL} ORDER BY e.seq"):
+            mine = {}
+            while pending is not None and pending[0] <= seq:  # a merge join; values of no entry are passed over
+                if pending[0] == seq:
+                    mine[pending[1]] = pending[2]
+                pending = next(values, None)
+            yield StoredEntry(seq, eid, task, month, at, by, mine, pct, st, note, stored)
 
 
 def heads(conn: sqlite3.Connection) -> list[tuple[int, int, str, str]]:
@@ -381,62 +407,52 @@ def heads(conn: sqlite3.Connection) -> list[tuple[int, int, str, str]]:
     return conn.execute("SELECT seq, upto, hash, at FROM chain_heads ORDER BY seq").fetchall()
 
 
-def load_logs(conn: sqlite3.Connection | None, upto: int | None = None, all_notes: bool = False) -> dict:
-    """Each task's log reduced to what is in force month by month (months ≤ upto).
+def load_logs(conn: sqlite3.Connection | None, upto: int | None = None, tasks=None) -> dict:
+    """Each task's whole log reduced to what is in force month by month (months ≤ upto); see inforce.py."""
+    from tracker import inforce
 
-    SQLite does the reduction (latest recorded entry of a month wins, per
-    metric, percent, status and note), so Python sees one row per task,
-    metric and month. Only the notes of each task's two latest months are
-    read unless `all_notes`: status needs no more, and notes are the bulk.
-    """
-    logs: dict[str, TaskLog] = {}
-    if conn is None:
-        return logs
-    limit = months.fmt(upto) if upto is not None else "9999-99"
-
-    def log_of(task: str) -> TaskLog:
-        log = logs.get(task)
-        if log is None:
-            log = logs[task] = TaskLog()
-        return log
-
-    for task, month in conn.execute("SELECT DISTINCT task, month FROM entries WHERE month <= ?", (limit,)):
-        log_of(task).months.add(months.parse(month))
-    for task, metric, month, value in conn.execute(_IN_FORCE_VALUES, (limit,)):
-        log_of(task).values.setdefault(metric, {})[months.parse(month)] = value
-    for column, attr in (("percent", "percent"), ("status", "status")):
-        for task, month, value in conn.execute(_IN_FORCE_COLUMN.format(col=column), (limit,)):
-            getattr(log_of(task), attr)[months.parse(month)] = value
-    for task, month, note in conn.execute(_IN_FORCE_NOTES.format(keep="" if all_notes else "WHERE k <= 2"), (limit,)):
-        log_of(task).notes[months.parse(month)] = note
-    return logs
+    return inforce.load_full(conn, upto if upto is not None else 10**6, tasks)
 
 
-_IN_FORCE_VALUES = """
-SELECT task, metric, month, value FROM (
-  SELECT e.task, v.metric, e.month, v.value,
-         row_number() OVER (PARTITION BY e.task, v.metric, e.month ORDER BY e.recorded_at DESC, e.seq DESC) AS r
-  FROM entry_values v JOIN entries e ON e.seq = v.seq WHERE e.month <= ?)
-WHERE r = 1
-"""
+def derived_problems(conn: sqlite3.Connection, db_path: str) -> list[str]:
+    """Whether the tables of figures in force still follow the log (they are derived, never the record)."""
+    from tracker import inforce
 
-_IN_FORCE_COLUMN = """
-SELECT task, month, {col} FROM (
-  SELECT task, month, {col},
-         row_number() OVER (PARTITION BY task, month ORDER BY recorded_at DESC, seq DESC) AS r
-  FROM entries WHERE {col} IS NOT NULL AND month <= ?)
-WHERE r = 1
-"""
+    if version(conn) < 3:
+        return []
+    present = triggers(conn)
+    missing = [name for name in inforce.TRIGGERS if name not in present]
+    out = []
+    if missing:
+        out.append(f"{db_path}: triggers that keep the figures in force are missing: {', '.join(missing)} "
+                   "(run `tracker validate --repair`)")
+    out += [f"{db_path}: {d} (run `tracker validate --repair`)" for d in inforce.disagreements(conn)]
+    return out
 
-_IN_FORCE_NOTES = """
-SELECT task, month, note FROM (
-  SELECT task, month, note, dense_rank() OVER (PARTITION BY task ORDER BY month DESC) AS k FROM (
-    SELECT e.task, e.month, n.note,
-           row_number() OVER (PARTITION BY e.task, e.month ORDER BY e.recorded_at DESC, e.seq DESC) AS r
-    FROM notes n JOIN entries e ON e.seq = n.seq WHERE e.month <= ?)
-  WHERE r = 1)
-{keep}
-"""
+
+def repair_derived(conn: sqlite3.Connection) -> None:
+    """Recompute the tables of figures in force from the log and put their triggers back; the log is untouched."""
+    from tracker import inforce
+
+    _begin(conn)
+    try:
+        for name in inforce.TRIGGERS:
+            conn.execute(f"DROP TRIGGER IF EXISTS {name}")
+        conn.execute("DROP TABLE IF EXISTS in_force")
+        conn.execute("DROP TABLE IF EXISTS month_state")
+        inforce.create(conn)
+        conn.execute("COMMIT")
+    except BaseException:
+        conn.execute("ROLLBACK")
+        raise
+
+
+def load_recent(conn: sqlite3.Connection | None, plan, upto: int) -> dict:
+    """Each task's log with just what judging it as of `upto` needs (its last months whole); see inforce.py."""
+    from tracker import inforce
+
+    depth = max([3] + [t.stall_months for t in plan.tasks])  # rate looks back 3 months, a stall stall_months
+    return inforce.load_recent(conn, plan, upto, depth)
 
 
 # --- plan cache ------------------------------------------------------------------

@@ -1,8 +1,8 @@
 """One task's trajectory, month by month: what `show` tabulates and what the charts draw.
 
 Pure, like evaluate.py, whose rules it applies to every month up to P: it
-takes a task and its reduced log (store.load_logs(conn, upto=P,
-all_notes=True)) and returns values. The chart data is here too, so the
+takes a task and its whole reduced log (store.load_logs(conn, upto=P))
+and returns values. The chart data is here too, so the
 terminal chart and the SVG of the html report draw the same points.
 """
 

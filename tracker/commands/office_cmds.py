@@ -40,7 +40,7 @@ def check(
     project = ctx.obj
     flags = office.parse_fail_on(fail_on)
     p = project.month(month)
-    _plan, logs, rows = standings_with_logs(project, p)
+    _plan, logs, rows = standings_with_logs(project, p, history_for="stalled")  # stalled since when
     result = office.check(rows, logs, p, flags, today())
     lg = lang_of(lang and lang.value)
     if fmt == CheckFormat.json:
@@ -124,7 +124,7 @@ def fill(
 
     project = ctx.obj
     p = reportable_month(project, month)
-    plan, logs, rows = standings_with_logs(project, p)
+    plan, logs, rows = standings_with_logs(project, p, full=True)  # the cards show last month's report
     if unit is not None and all(t.unit != unit for t in plan.tasks):
         known = "、".join(dict.fromkeys(t.unit for t in plan.tasks)) or "none"
         raise BadInput(f"--unit {unit!r}: no task has this lead unit (units: {known})")

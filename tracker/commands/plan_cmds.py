@@ -75,7 +75,10 @@ def init(
 
 
 @app.command()
-def validate(ctx: typer.Context):
+def validate(
+    ctx: typer.Context,
+    repair: Annotated[bool, typer.Option("--repair", help="First recompute the derived tables of figures in force from the log (the log itself is never changed).")] = False,
+):
     """Check tasks.toml and the log: integrity, append-only guards, hash chain, known tasks and metrics.
 
     Silent but for one summary line when all is well; one line per problem and exit 2 otherwise.
@@ -86,6 +89,10 @@ def validate(ctx: typer.Context):
 
     project = ctx.obj
     conn = project.read()
+    if repair and conn is not None:
+        from tracker import store
+
+        store.repair_derived(conn)
     plan = project.plan(conn)
     audit = check_log(plan, conn, project.db_path)
     if audit.problems:

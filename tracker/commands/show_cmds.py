@@ -32,7 +32,7 @@ def show(
     task = plan.task(task_id)
     if task is None:
         raise BadInput(f"unknown task {task_id!r} (`tracker tasks` lists the declared ones)")
-    log = store.load_logs(conn, upto=p, all_notes=True).get(task.id)
+    log = store.load_logs(conn, upto=p, tasks=[task.id]).get(task.id)
     entries = [e for e in store.read_entries(conn, "e.task = ?", (task.id,)) if e.month <= p]
     if conn is not None:
         conn.close()

@@ -16,17 +16,28 @@ def standings(project, p: int):
     return plan, rows
 
 
-def standings_with_logs(project, p: int):
-    """standings(), with the reduced logs they came from (for the figures behind a flag: check, fill)."""
+def standings_with_logs(project, p: int, full: bool = False, history_for: str | None = None):
+    """standings(), with the reduced logs they came from (for the figures behind a flag: check, fill).
+
+    The logs hold only the last months a standing needs unless `full`; with
+    `history_for` (a flag), the tasks that have it get their whole history.
+    """
     from tracker import store
     from tracker.evaluate import evaluate
 
     conn = project.read()
-    plan = project.plan(conn)
-    logs = store.load_logs(conn, upto=p)
-    if conn is not None:
-        conn.close()
-    return plan, logs, evaluate(plan, logs, p)
+    try:
+        plan = project.plan(conn)
+        logs = store.load_logs(conn, upto=p) if full else store.load_recent(conn, plan, p)
+        rows = evaluate(plan, logs, p)
+        if history_for and not full:
+            ids = [s.task.id for s in rows if history_for in s.flags]
+            if ids:
+                logs.update(store.load_logs(conn, upto=p, tasks=ids))
+    finally:
+        if conn is not None:
+            conn.close()
+    return plan, logs, rows
 
 
 def parse_only(text: str | None) -> set | None:

@@ -1,0 +1,238 @@
+"""The log reduced to what is in force, kept by SQLite itself, and the reads behind every report.
+
+For each task, metric and month the value in force is the one from the
+latest recorded entry of that month that sets it; likewise a month's percent,
+status and note. Triggers on the append-only log keep two derived tables up
+to date as entries are appended (`in_force`, `month_state`), so no command
+has to reduce 650,000 entries to answer "where does each task stand". They
+are derived, never the record: `validate` recomputes them from the log and
+says where they differ.
+
+Months here are integers (year * 12 + month - 1), as in months.py.
+"""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+
+from tracker.model import Plan, TaskLog
+
+# 'YYYY-MM' → the month as an integer, in SQL.
+_MONTH = "(CAST(substr({m}, 1, 4) AS INTEGER) * 12 + CAST(substr({m}, 6, 2) AS INTEGER) - 1)"
+# Which of two entries is later: recorded_at, then append order.
+_RANK = "({e}.recorded_at || printf(' %012d', {e}.seq))"
+
+TABLES = """
+CREATE TABLE in_force (
+  task TEXT NOT NULL, metric TEXT NOT NULL, month INTEGER NOT NULL,
+  value REAL NOT NULL, rank TEXT NOT NULL,
+  PRIMARY KEY (task, metric, month)) WITHOUT ROWID;
+CREATE TABLE month_state (
+  task TEXT NOT NULL, month INTEGER NOT NULL,
+  percent REAL, percent_rank TEXT, status TEXT, status_rank TEXT, note_seq INTEGER, note_rank TEXT,
+  PRIMARY KEY (task, month)) WITHOUT ROWID;
+CREATE INDEX month_state_percent ON month_state (task, month) WHERE percent IS NOT NULL;
+CREATE INDEX month_state_status ON month_state (task, month) WHERE status IS NOT NULL;
+"""
+
+TRIGGERS = {
+    "in_force_values": f"""
+CREATE TRIGGER in_force_values AFTER INSERT ON entry_values BEGIN
+  INSERT INTO in_force (task, metric, month, value, rank)
+  SELECT e.task, NEW.metric, {_MONTH.format(m='e.month')}, NEW.value, {_RANK.format(e='e')}
+  FROM entries e WHERE e.seq = NEW.seq
+  ON CONFLICT (task, metric, month) DO UPDATE SET value = excluded.value, rank = excluded.rank
+  WHERE excluded.rank > in_force.rank;
+END""",
+    "in_force_entries": f"""
+CREATE TRIGGER in_force_entries AFTER INSERT ON entries BEGIN
+  INSERT INTO month_state (task, month, percent, percent_rank, status, status_rank)
+  VALUES (NEW.task, {_MONTH.format(m='NEW.month')},
+          NEW.percent, CASE WHEN NEW.percent IS NOT NULL THEN {_RANK.format(e='NEW')} END,
+          NEW.status, CASE WHEN NEW.status IS NOT NULL THEN {_RANK.format(e='NEW')} END)
+  ON CONFLICT (task, month) DO UPDATE SET
+    percent = CASE WHEN excluded.percent_rank > coalesce(percent_rank, '') THEN excluded.percent ELSE percent END,
+    percent_rank = CASE WHEN excluded.percent_rank > coalesce(percent_rank, '') THEN excluded.percent_rank ELSE percent_rank END,
+    status = CASE WHEN excluded.status_rank > coalesce(status_rank, '') THEN excluded.status ELSE status END,
+    status_rank = CASE WHEN excluded.status_rank > coalesce(status_rank, '') THEN excluded.status_rank ELSE status_rank END;
+END""",
+    "in_force_notes": f"""
+CREATE TRIGGER in_force_notes AFTER INSERT ON notes BEGIN
+  UPDATE month_state SET note_seq = NEW.seq,
+    note_rank = (SELECT {_RANK.format(e='e')} FROM entries e WHERE e.seq = NEW.seq)
+  WHERE (task, month) = (SELECT e.task, {_MONTH.format(m='e.month')} FROM entries e WHERE e.seq = NEW.seq)
+    AND coalesce(note_rank, '') < (SELECT {_RANK.format(e='e')} FROM entries e WHERE e.seq = NEW.seq);
+END""",
+}
+
+# The same reduction computed from the log alone: to fill the tables once, and to check them.
+_FROM_LOG_VALUES = f"""
+SELECT task, metric, {_MONTH.format(m='month')}, value, rank FROM (
+  SELECT e.task, v.metric, e.month, v.value, {_RANK.format(e='e')} AS rank,
+         row_number() OVER (PARTITION BY e.task, v.metric, e.month ORDER BY e.recorded_at DESC, e.seq DESC) AS r
+  FROM entry_values v JOIN entries e ON e.seq = v.seq)
+WHERE r = 1
+"""
+_LATEST = ("(SELECT {col} FROM entries e2{join} WHERE e2.task = a.task AND e2.month = a.mtext{cond} "
+           "ORDER BY e2.recorded_at DESC, e2.seq DESC LIMIT 1)")
+_FROM_LOG_STATE = f"""
+SELECT task, month,
+  {_LATEST.format(col="e2.percent", join="", cond=" AND e2.percent IS NOT NULL")}, percent_rank,
+  {_LATEST.format(col="e2.status", join="", cond=" AND e2.status IS NOT NULL")}, status_rank,
+  {_LATEST.format(col="n2.seq", join=" JOIN notes n2 ON n2.seq = e2.seq", cond="")}, note_rank
+FROM (SELECT e.task, e.month AS mtext, {_MONTH.format(m='e.month')} AS month,
+             max(CASE WHEN e.percent IS NOT NULL THEN {_RANK.format(e='e')} END) AS percent_rank,
+             max(CASE WHEN e.status IS NOT NULL THEN {_RANK.format(e='e')} END) AS status_rank,
+             max(CASE WHEN n.seq IS NOT NULL THEN {_RANK.format(e='e')} END) AS note_rank
+      FROM entries e LEFT JOIN notes n ON n.seq = e.seq GROUP BY e.task, e.month) a
+"""
+_STATE_COLUMNS = "task, month, percent, percent_rank, status, status_rank, note_seq, note_rank"
+
+
+def create(conn: sqlite3.Connection) -> None:
+    """Create the derived tables and their triggers, and fill them from the log as it stands."""
+    for statement in TABLES.split(";"):  # not executescript(): it would commit the migration half-way
+        if statement.strip():
+            conn.execute(statement)
+    conn.execute(f"INSERT INTO in_force (task, metric, month, value, rank) {_FROM_LOG_VALUES}")
+    conn.execute(f"INSERT INTO month_state ({_STATE_COLUMNS}) {_FROM_LOG_STATE}")
+    install(conn)
+
+
+def install(conn: sqlite3.Connection) -> None:
+    present = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type = 'trigger'")}
+    for name, sql in TRIGGERS.items():
+        if name not in present:
+            conn.execute(sql)
+
+
+def disagreements(conn: sqlite3.Connection) -> list[str]:
+    """Where the derived tables differ from the log (they were edited, or a trigger was dropped)."""
+    out = []
+    for table, columns, query in (("in_force", "task, metric, month, value, rank", _FROM_LOG_VALUES),
+                                  ("month_state", _STATE_COLUMNS, _FROM_LOG_STATE)):
+        extra = conn.execute(f"SELECT count(*) FROM (SELECT {columns} FROM {table} EXCEPT {query})").fetchone()[0]
+        missing = conn.execute(f"SELECT count(*) FROM ({query} EXCEPT SELECT {columns} FROM {table})").fetchone()[0]
+        if extra or missing:
+            out.append(f"table {table} disagrees with the log ({extra} rows not in it, {missing} missing)")
+    return out
+
+
+# --- reading ---------------------------------------------------------------------
+
+
+def _task_filter(tasks) -> tuple[str, tuple]:
+    if tasks is None:
+        return "", ()
+    return " AND task IN (SELECT value FROM json_each(?))", (json.dumps(list(tasks)),)
+
+
+def load_full(conn: sqlite3.Connection | None, upto: int, tasks=None) -> dict[str, TaskLog]:
+    """Each task's whole log as of `upto`: every month's values, percent, status and note."""
+    logs: dict[str, TaskLog] = {}
+    if conn is None:
+        return logs
+    where, args = _task_filter(tasks)
+    for task, month, percent, status, note in conn.execute(
+            "SELECT s.task, s.month, s.percent, s.status, n.note FROM month_state s "
+            f"LEFT JOIN notes n ON n.seq = s.note_seq WHERE s.month <= ?{where.replace('task', 's.task')}",
+            (upto, *args)):
+        log = logs.get(task)
+        if log is None:
+            log = logs[task] = TaskLog()
+        log.months.add(month)
+        if percent is not None:
+            log.percent[month] = percent
+        if status is not None:
+            log.status[month] = status
+        if note is not None:
+            log.notes[month] = note
+    for task, metric, month, value in conn.execute(
+            f"SELECT task, metric, month, value FROM in_force WHERE month <= ?{where}", (upto, *args)):
+        log = logs.get(task)
+        if log is None:
+            log = logs[task] = TaskLog()
+        log.values.setdefault(metric, {})[month] = value
+    return logs
+
+
+def load_recent(conn: sqlite3.Connection | None, plan: Plan, upto: int, depth: int) -> dict[str, TaskLog]:
+    """Each task's log, enough to judge it as of `upto` looking back `depth` months, and no more.
+
+    The months upto-depth … upto come whole. Before them, only what is still
+    in force: a cumulative metric's latest value, an increment metric's sum
+    (as one figure the month before the window), the latest percent and
+    status, and the latest month reported. Notes: that of `upto` and the one
+    before it. evaluate() gives the same answer from this as from the whole
+    log for any month in the window (tests/test_inforce.py holds it to that).
+    """
+    logs: dict[str, TaskLog] = {}
+    if conn is None:
+        return logs
+    lo = upto - depth
+
+    def log_of(task: str) -> TaskLog:
+        log = logs.get(task)
+        if log is None:
+            log = logs[task] = TaskLog()
+        return log
+
+    increments = {(t.id, m.key) for t in plan.tasks for m in t.metrics if m.mode == "increment"}
+    for task, metric, month, value, total in conn.execute(
+            "SELECT task, metric, max(month), value, total(value) FROM in_force WHERE month < ? GROUP BY task, metric", (lo,)):
+        if (task, metric) in increments:
+            log_of(task).values.setdefault(metric, {})[lo - 1] = total
+        else:
+            log_of(task).values.setdefault(metric, {})[month] = value
+    for task, metric, month, value in conn.execute(
+            "SELECT task, metric, month, value FROM in_force WHERE month BETWEEN ? AND ?", (lo, upto)):
+        log_of(task).values.setdefault(metric, {})[month] = value
+
+    for task, month in conn.execute("SELECT task, max(month) FROM month_state WHERE month < ? GROUP BY task", (lo,)):
+        log_of(task).months.add(month)
+    for column in ("percent", "status"):
+        for task, month, value in conn.execute(
+                f"SELECT task, max(month), {column} FROM month_state WHERE month < ? AND {column} IS NOT NULL "
+                "GROUP BY task", (lo,)):
+            getattr(log_of(task), column)[month] = value
+    note_of: dict[int, tuple[str, int]] = {}
+    for task, month, percent, status, note_seq in conn.execute(
+            "SELECT task, month, percent, status, note_seq FROM month_state WHERE month BETWEEN ? AND ?", (lo, upto)):
+        log = log_of(task)
+        log.months.add(month)
+        if percent is not None:
+            log.percent[month] = percent
+        if status is not None:
+            log.status[month] = status
+        if note_seq is not None:
+            note_of[note_seq] = (task, month)
+
+    # Notes: the month's own, and the latest before it (for repeated_note), nothing more.
+    wanted: dict[int, tuple[str, int]] = {}
+    latest: dict[str, list[int]] = {}
+    for seq, (task, month) in note_of.items():
+        latest.setdefault(task, []).append(month)
+    by_month = {(task, month): seq for seq, (task, month) in note_of.items()}
+    lookup = []
+    for task, seen in latest.items():
+        if upto not in seen:
+            continue
+        wanted[by_month[(task, upto)]] = (task, upto)
+        earlier = [m for m in seen if m < upto]
+        if earlier:
+            m = max(earlier)
+            wanted[by_month[(task, m)]] = (task, m)
+        else:
+            lookup.append(task)
+    for task in lookup:
+        row = conn.execute("SELECT note_seq, month FROM month_state WHERE task = ? AND month < ? "
+                           "AND note_seq IS NOT NULL ORDER BY month DESC LIMIT 1", (task, lo)).fetchone()
+        if row:
+            wanted[row[0]] = (task, row[1])
+    if wanted:
+        for seq, note in conn.execute("SELECT seq, note FROM notes WHERE seq IN (SELECT value FROM json_each(?))",
+                                      (json.dumps(list(wanted)),)):
+            task, month = wanted[seq]
+            log_of(task).notes[month] = note
+    return logs
