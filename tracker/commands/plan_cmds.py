@@ -79,7 +79,7 @@ def validate(
     ctx: typer.Context,
     repair: Annotated[bool, typer.Option("--repair", help="First recompute the derived tables of figures in force from the log (the log itself is never changed).")] = False,
 ):
-    """Check tasks.toml and the log: integrity, append-only guards, hash chain, known tasks and metrics.
+    """Check tasks.toml and the log: integrity, append-only guards, hash chain and its heads, known tasks and metrics.
 
     Silent but for one summary line when all is well; one line per problem and exit 2 otherwise.
     Example: tracker validate
