@@ -184,7 +184,7 @@ def _wal_size(folder) -> int:
 
 
 def test_kill_9_during_a_large_import_leaves_the_log_as_it_was(folder):
-    n = 30000
+    n = 15000
     (folder / "big.jsonl").write_text(jsonl(n), encoding="utf-8")
     for i in range(3):
         assert tracker(folder, "log", "195", "--set", f"centres={i}").returncode == 0
