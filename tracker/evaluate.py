@@ -51,10 +51,18 @@ class Standing(NamedTuple):
 
 def value_as_of(metric: Metric, series: dict, p: int) -> float:
     """A metric's value as of month p, from its values in force month by month."""
+    # Plain loops: this runs a few times for each of a province's 40,000 metrics.
     if metric.mode == "increment":
-        return metric.baseline + sum(v for m, v in series.items() if m <= p)
-    latest = max((m for m in series if m <= p), default=None)
-    return metric.baseline if latest is None else series[latest]
+        total = metric.baseline
+        for m, v in series.items():
+            if m <= p:
+                total += v
+        return total
+    latest, value = -1, metric.baseline
+    for m, v in series.items():
+        if latest < m <= p:
+            latest, value = m, v
+    return value
 
 
 def ratio(metric: Metric, value: float) -> float:
@@ -62,8 +70,11 @@ def ratio(metric: Metric, value: float) -> float:
 
 
 def _in_force(series: dict, p: int):
-    latest = max((m for m in series if m <= p), default=None)
-    return None if latest is None else series[latest]
+    latest, value = -1, None
+    for m, v in series.items():
+        if latest < m <= p:
+            latest, value = m, v
+    return value
 
 
 def completion(task: Task, log: TaskLog, p: int) -> tuple[float, bool]:
@@ -117,13 +128,18 @@ def stand(task: Task, log: TaskLog | None, p: int) -> Standing:
     log = log or _EMPTY
     comp, measured = completion(task, log, p)
     done = comp >= 1.0 - 1e-9  # increments of decimals sum to 8.299999999999999, not 8.3
-    exp = expected(task, p)
+    day = months.last_day(p)
+    if task.metrics:
+        each = [expected_ratio(task, day, m) for m in task.metrics]
+        exp = sum(each) / len(each)
+    else:
+        each, exp = [], expected_ratio(task, day)
     start_month, due_month = months.of(task.start), months.of(task.due)
     started = start_month <= p
 
     flags = []
     if not done:
-        if months.last_day(p) > task.due:
+        if day > task.due:
             flags.append("overdue")
         s = task.stall_months
         if start_month <= p - s:
@@ -146,16 +162,15 @@ def stand(task: Task, log: TaskLog | None, p: int) -> Standing:
 
     forecast = None
     if measured and not done:
-        per_month = rate(task, log, p)
+        per_month = (comp - completion(task, log, p - 3)[0]) / 3  # rate(), with completion(p) known
         if per_month > 1e-12:
             forecast = p + math.ceil(round((1.0 - comp) / per_month, 9))
     forecast_late = started and measured and not done and (forecast is None or forecast > due_month)
 
     metric_rows = []
-    day = months.last_day(p)
-    for metric in task.metrics:
+    for metric, expected_share in zip(task.metrics, each):
         value = value_as_of(metric, log.values.get(metric.key, {}), p)
-        metric_rows.append(MetricStanding(metric, value, ratio(metric, value), expected_ratio(task, day, metric)))
+        metric_rows.append(MetricStanding(metric, value, ratio(metric, value), expected_share))
 
     return Standing(
         task=task, month=p, status=status, flags=tuple(flags), completion=comp, measured=measured,

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import calendar
 import datetime as dt
+import functools
 import re
 
 from tracker.errors import BadInput
@@ -60,6 +61,7 @@ def first_day(m: Month) -> dt.date:
     return dt.date(m // 12, m % 12 + 1, 1)
 
 
+@functools.lru_cache(maxsize=256)
 def last_day(m: Month) -> dt.date:
     year, month = m // 12, m % 12 + 1
     return dt.date(year, month, calendar.monthrange(year, month)[1])

@@ -32,9 +32,20 @@ class SafeConsole(Console):
     def render_str(self, text: str, *args, **kwargs):
         return super().render_str(visible(text), *args, **kwargs)
 
+    _depth = 0
+
     def render(self, renderable, options=None):
-        for segment in super().render(renderable, options):
-            # rich's own cursor moves are control segments; styles are added after this.
-            if segment.control is None and segment.text != "\n" and not segment.text.isprintable():
-                segment = Segment(visible(segment.text), segment.style, None)
-            yield segment
+        # rich renders nested renderables through this same method: check the
+        # segments once, at the outermost call, not again at every level.
+        if self._depth:
+            yield from super().render(renderable, options)
+            return
+        self._depth += 1
+        try:
+            for segment in super().render(renderable, options):
+                # rich's own cursor moves are control segments; styles are added after this.
+                if segment.control is None and segment.text != "\n" and not segment.text.isprintable():
+                    segment = Segment(visible(segment.text), segment.style, None)
+                yield segment
+        finally:
+            self._depth -= 1
