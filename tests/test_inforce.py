@@ -114,3 +114,23 @@ def test_an_older_database_gains_the_tables_on_first_read(project):
     t = project.ok("status", "--month", "2024-08", "--format", "json").json()["tasks"][0]
     assert t["metrics"][0]["value"] == 12 and t["last_month"] == "2024-08"
     assert project.ok("validate").out.startswith("ok:")
+
+
+def test_validate_looks_at_an_older_database_as_it_is(project):
+    project.ok("log", "195", "--month", "2024-08", "--set", "centres=12")
+    conn = sqlite3.connect(project.db, isolation_level=None)
+    for name in inforce.TRIGGERS:
+        conn.execute(f"DROP TRIGGER {name}")
+    conn.execute("DROP TABLE in_force")
+    conn.execute("DROP TABLE month_state")
+    conn.execute("DROP TRIGGER entries_no_update")  # evidence an upgrade would paper over
+    conn.execute("PRAGMA user_version = 2")
+    conn.close()
+    assert "entries_no_update" in project.bad("validate").err
+    conn = sqlite3.connect(project.db)
+    assert conn.execute("PRAGMA user_version").fetchone()[0] == 2
+    conn.close()
+    # --repair upgrades: the guard is put back, and with nothing edited the log checks out
+    assert project.ok("validate", "--repair").out.startswith("ok:")
+    conn = sqlite3.connect(project.db)
+    assert conn.execute("PRAGMA user_version").fetchone()[0] == store.SCHEMA_VERSION

@@ -36,9 +36,9 @@ class Project:
         """The month a command works on: the option, else this month."""
         return months.parse(text) if text else months.of(today())
 
-    def read(self):
+    def read(self, upgrade: bool = True):
         """A reading connection, or None when there is no log yet."""
-        return store.open_read(self.db_path)
+        return store.open_read(self.db_path, upgrade)
 
     def write(self):
         return store.open_write(self.db_path)

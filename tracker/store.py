@@ -99,8 +99,13 @@ def _raw_connect(path: str) -> sqlite3.Connection:
         raise BadInput(f"{path}: cannot open the database: {e}") from None
 
 
-def open_read(path: str) -> sqlite3.Connection | None:
-    """A connection for reading, or None when there is no log yet (an empty log)."""
+def open_read(path: str, upgrade: bool = True) -> sqlite3.Connection | None:
+    """A connection for reading, or None when there is no log yet (an empty log).
+
+    An older tracker's database is brought up to date first, unless `upgrade`
+    is false (validate looks at it as it is: an upgrade would put back guards
+    whose absence is evidence).
+    """
     if not os.path.exists(path):
         return None
     _check_file(path)
@@ -111,7 +116,7 @@ def open_read(path: str) -> sqlite3.Connection | None:
         return None
     if version > SCHEMA_VERSION:
         raise BadInput(f"{path}: written by a newer tracker (schema {version}); upgrade tracker")
-    if version < SCHEMA_VERSION:
+    if version < SCHEMA_VERSION and upgrade:
         migrate(conn, path)  # an older tracker's database: brought up to date once, by whoever reads first
     return conn
 
@@ -411,7 +416,10 @@ def load_logs(conn: sqlite3.Connection | None, upto: int | None = None, tasks=No
     """Each task's whole log reduced to what is in force month by month (months ≤ upto); see inforce.py."""
     from tracker import inforce
 
-    return inforce.load_full(conn, upto if upto is not None else 10**6, tasks)
+    if conn is None:
+        return {}
+    with snapshot(conn):
+        return inforce.load_full(conn, upto if upto is not None else 10**6, tasks)
 
 
 def derived_problems(conn: sqlite3.Connection, db_path: str) -> list[str]:
@@ -452,7 +460,10 @@ def load_recent(conn: sqlite3.Connection | None, plan, upto: int) -> dict:
     from tracker import inforce
 
     depth = max([3] + [t.stall_months for t in plan.tasks])  # rate looks back 3 months, a stall stall_months
-    return inforce.load_recent(conn, plan, upto, depth)
+    if conn is None:
+        return {}
+    with snapshot(conn):
+        return inforce.load_recent(conn, plan, upto, depth)
 
 
 # --- plan cache ------------------------------------------------------------------

@@ -174,7 +174,7 @@ def export(
     from tracker import store
     from tracker.output import json_text
 
-    rows = store.read_entries(store.open_read(ctx.obj.db_path))
+    rows = store.read_entries(store.open_read(ctx.obj.db_path, upgrade=False))
     lines = (json_text(e.to_json(with_task=True)) + "\n" for e in rows)
     if output is None:
         sys.stdout.writelines(lines)

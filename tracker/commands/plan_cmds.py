@@ -88,7 +88,7 @@ def validate(
     from tracker.output import say
 
     project = ctx.obj
-    conn = project.read()
+    conn = project.read(upgrade=repair)  # as it is: an upgrade would put back guards whose absence is evidence
     if repair and conn is not None:
         from tracker import store
 
