@@ -6,6 +6,8 @@ import json
 import random
 import sqlite3
 
+import pytest
+
 from tracker import inforce, months, store
 from tracker.evaluate import evaluate
 from tracker.context import load_plan
@@ -70,7 +72,9 @@ def random_log(project, seed: int, n: int = 60):
     project.ok("import", "log.jsonl")
 
 
-def test_triggers_keep_the_same_figures_as_reducing_the_log(empty_project):
+@pytest.mark.parametrize("bulk", [1, 10**9], ids=["set-wise", "row-triggers"])
+def test_triggers_keep_the_same_figures_as_reducing_the_log(empty_project, monkeypatch, bulk):
+    monkeypatch.setattr(store, "BULK", bulk)  # imports of 60 entries take one path or the other
     p = empty_project.write_plan(PLAN)
     for seed in range(5):
         random_log(p, seed)

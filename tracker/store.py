@@ -31,6 +31,7 @@ SCHEMA_VERSION = 3
 LOG_TABLES = {1: ("entries", "entry_values", "notes"), 2: ("entries", "entry_values", "notes", "chain_heads"),
               3: ("entries", "entry_values", "notes", "chain_heads")}
 BUSY_TIMEOUT_MS = 60_000
+BULK = 500  # appends of this many entries update the figures in force set-wise, not row by row
 
 
 @dataclass(frozen=True, slots=True)
@@ -309,10 +310,17 @@ def _append_locked(conn, entries, stamp):
         if e.note:
             notes.append((seq, e.note))
         written.append(e)
+    bulk = len(rows) >= BULK
+    if bulk:
+        from tracker import inforce
+
+        inforce.without_triggers(conn)
     conn.executemany("INSERT INTO entries (seq, id, task, month, percent, status, by, recorded_at, hash) "
                      "VALUES (?,?,?,?,?,?,?,?,?)", rows)
     conn.executemany("INSERT INTO entry_values (seq, metric, value) VALUES (?,?,?)", vals)
     conn.executemany("INSERT INTO notes (seq, note) VALUES (?,?)", notes)
+    if bulk:
+        inforce.refresh_since(conn, rows[0][0] - 1)
     if rows:
         _record_head(conn, seq, prev)
     return written
