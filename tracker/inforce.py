@@ -74,18 +74,20 @@ SELECT task, metric, {_MONTH.format(m='month')}, value, rank FROM (
   FROM entry_values v JOIN entries e ON e.seq = v.seq)
 WHERE r = 1
 """
-_LATEST = ("(SELECT {col} FROM entries e2{join} WHERE e2.task = a.task AND e2.month = a.mtext{cond} "
-           "ORDER BY e2.recorded_at DESC, e2.seq DESC LIMIT 1)")
+# For each task and month: the latest entry giving a percent, a status, a note (window functions, one pass each).
+_LATEST_OF = "row_number() OVER (PARTITION BY e.task, e.month ORDER BY {col} IS NULL, e.recorded_at DESC, e.seq DESC)"
 _FROM_LOG_STATE = f"""
 SELECT task, month,
-  {_LATEST.format(col="e2.percent", join="", cond=" AND e2.percent IS NOT NULL")}, percent_rank,
-  {_LATEST.format(col="e2.status", join="", cond=" AND e2.status IS NOT NULL")}, status_rank,
-  {_LATEST.format(col="n2.seq", join=" JOIN notes n2 ON n2.seq = e2.seq", cond="")}, note_rank
-FROM (SELECT e.task, e.month AS mtext, {_MONTH.format(m='e.month')} AS month,
-             max(CASE WHEN e.percent IS NOT NULL THEN {_RANK.format(e='e')} END) AS percent_rank,
-             max(CASE WHEN e.status IS NOT NULL THEN {_RANK.format(e='e')} END) AS status_rank,
-             max(CASE WHEN n.seq IS NOT NULL THEN {_RANK.format(e='e')} END) AS note_rank
-      FROM entries e LEFT JOIN notes n ON n.seq = e.seq GROUP BY e.task, e.month) a
+  max(CASE WHEN pr = 1 THEN percent END), max(CASE WHEN pr = 1 AND percent IS NOT NULL THEN rank END),
+  max(CASE WHEN sr = 1 THEN status END), max(CASE WHEN sr = 1 AND status IS NOT NULL THEN rank END),
+  max(CASE WHEN nr = 1 THEN note_seq END), max(CASE WHEN nr = 1 AND note_seq IS NOT NULL THEN rank END)
+FROM (SELECT e.task, {_MONTH.format(m='e.month')} AS month, e.percent, e.status, n.seq AS note_seq,
+             {_RANK.format(e='e')} AS rank,
+             {_LATEST_OF.format(col='e.percent')} AS pr,
+             {_LATEST_OF.format(col='e.status')} AS sr,
+             {_LATEST_OF.format(col='n.seq')} AS nr
+      FROM entries e LEFT JOIN notes n ON n.seq = e.seq WHERE e.seq > :seq)
+GROUP BY task, month
 """
 _STATE_COLUMNS = "task, month, percent, percent_rank, status, status_rank, note_seq, note_rank"
 
@@ -96,7 +98,7 @@ def create(conn: sqlite3.Connection) -> None:
         if statement.strip():
             conn.execute(statement)
     conn.execute(f"INSERT INTO in_force (task, metric, month, value, rank) {_FROM_LOG_VALUES}")
-    conn.execute(f"INSERT INTO month_state ({_STATE_COLUMNS}) {_FROM_LOG_STATE}")
+    conn.execute(f"INSERT INTO month_state ({_STATE_COLUMNS}) {_FROM_LOG_STATE}", {"seq": 0})
     install(conn)
 
 
@@ -126,9 +128,7 @@ def refresh_since(conn: sqlite3.Connection, seq: int) -> None:
     sets = ", ".join(f"{v} = {newer.format(c=c, v=v)}" for c, v in (
         ("percent", "percent"), ("percent", "percent_rank"), ("status", "status"), ("status", "status_rank"),
         ("note", "note_seq"), ("note", "note_rank")))
-    recent = _FROM_LOG_STATE.replace("e2.month = a.mtext", "e2.month = a.mtext AND e2.seq > :seq") \
-                            .replace("GROUP BY e.task, e.month", "WHERE e.seq > :seq GROUP BY e.task, e.month")
-    conn.execute(f"INSERT INTO month_state ({_STATE_COLUMNS}) SELECT * FROM ({recent}) WHERE true "
+    conn.execute(f"INSERT INTO month_state ({_STATE_COLUMNS}) SELECT * FROM ({_FROM_LOG_STATE}) WHERE true "
                  f"ON CONFLICT (task, month) DO UPDATE SET {sets}", {"seq": seq})
     install(conn)
 
@@ -145,8 +145,10 @@ def disagreements(conn: sqlite3.Connection) -> list[str]:
     out = []
     for table, columns, query in (("in_force", "task, metric, month, value, rank", _FROM_LOG_VALUES),
                                   ("month_state", _STATE_COLUMNS, _FROM_LOG_STATE)):
-        extra = conn.execute(f"SELECT count(*) FROM (SELECT {columns} FROM {table} EXCEPT {query})").fetchone()[0]
-        missing = conn.execute(f"SELECT count(*) FROM ({query} EXCEPT SELECT {columns} FROM {table})").fetchone()[0]
+        extra = conn.execute(f"SELECT count(*) FROM (SELECT {columns} FROM {table} EXCEPT {query})",
+                             {"seq": 0}).fetchone()[0]
+        missing = conn.execute(f"SELECT count(*) FROM ({query} EXCEPT SELECT {columns} FROM {table})",
+                               {"seq": 0}).fetchone()[0]
         if extra or missing:
             out.append(f"table {table} disagrees with the log ({extra} rows not in it, {missing} missing)")
     return out

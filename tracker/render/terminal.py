@@ -70,13 +70,16 @@ def status_table(standings: list[Standing], p: int, lang: str, title: str | None
     table.add_column(label(lang, "Status"), overflow="fold", min_width=8)
     if wide:
         table.add_column(label(lang, "Flags"), overflow="fold", min_width=6)
-    table.add_column(label(lang, "Last report"), no_wrap=not wide, overflow="fold", min_width=7)
+    table.add_column(label(lang, "Last report"), overflow="fold", min_width=7)  # the heading may wrap: "Last / report"
     if wide:
         table.add_column(label(lang, "Metrics"), overflow="fold", ratio=2, min_width=8)
         table.add_column(label(lang, "Forecast"), no_wrap=True)
     for s in standings:
-        progress = bar(s.completion, 8) if s.measured else Text(" " * 8)
-        progress.append(f" {pct(s.completion)}" if s.measured else f" {label(lang, 'unmeasured')}")
+        if s.measured:
+            progress = bar(s.completion, 8)
+            progress.append(f" {pct(s.completion)}")
+        else:
+            progress = Text(label(lang, "unmeasured"), style="dim")
         metrics = "\n".join(f"{fig(m.value)}/{fig(m.metric.target)}{m.metric.unit}" for m in s.metrics)
         forecast = Text(months.fmt(s.forecast) or "—", style="red" if s.forecast_late else "")
         if s.forecast_late:
@@ -89,7 +92,7 @@ def status_table(standings: list[Standing], p: int, lang: str, title: str | None
             continue
         task = Text(s.task.title)
         task.append(f"\n{s.task.unit}" + (" · " + metrics.replace("\n", " · ") if metrics else ""), style="dim")
-        if s.measured and not s.done:
+        if s.measured and not s.done and s.status != "pending":
             progress.append("\n→ ")
             progress.append_text(forecast)
         state = status_text(s.status, lang)
