@@ -107,8 +107,11 @@ def tracker_command(override: str | None) -> list[str]:
 
 
 def tracker_env(today: str) -> dict[str, str]:
+    # PYTHONDONTWRITEBYTECODE (set in some sandboxes) would make every run of an
+    # editable install compile tracker's source again; a user's install has bytecode.
     env = {k: v for k, v in os.environ.items()
-           if k not in ("TRACKER_TASKS", "TRACKER_DB", "TRACKER_LANG", "COLUMNS", "LINES", "NO_COLOR")}
+           if k not in ("TRACKER_TASKS", "TRACKER_DB", "TRACKER_LANG", "COLUMNS", "LINES", "NO_COLOR",
+                        "PYTHONDONTWRITEBYTECODE")}
     env["TRACKER_TODAY"] = today
     env["TERM"] = env.get("TERM") if env.get("TERM") not in (None, "", "dumb") else "xterm-256color"
     return env
@@ -176,7 +179,8 @@ def main(argv: list[str] | None = None) -> int:
                 break
     tracker_ok = tracker_ok and import_error is None
 
-    benches: list[Bench] = [Bench("baseline", [sys.executable, "-c", BASELINE_CODE], dict(os.environ))]
+    benches: list[Bench] = [Bench("baseline", [sys.executable, "-c", BASELINE_CODE],
+                                  {k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"})]
     commands.insert(0, fmt_cmd(benches[0].argv))
     if tracker_ok:
         log_id, log_set, log_note = pick_log_task(read_truth(office), o_plan)
