@@ -215,13 +215,18 @@ def test_crlf_plan_gets_crlf_lines(project):
     project.ok("tasks")
 
 
-def test_an_increment_metric_is_not_read(project):
-    project.write_plan('[plan]\nyear = 2024\n\n[[task]]\nid = "1"\ntitle = "培训1000人次"\nunit = "u"\n\n'
-                       '[[task.metric]]\nkey = "people"\nname = "培训"\nunit = "人次"\ntarget = 1000\nmode = "increment"\n')
-    (project.root / "t.md").write_text("序号 | 目标任务 | 进展 |\n1 | 1.培训1000人次 | 8月培训120人次。 |\n", encoding="utf-8")
+def test_an_increment_metric_takes_the_months_amount_not_the_total(project):
+    project.write_plan('[plan]\nyear = 2024\n\n[[task]]\nid = "1"\ntitle = "新建养老服务站300个"\nunit = "u"\n\n'
+                       '[[task.metric]]\nkey = "stations"\nname = "养老服务站"\nunit = "个"\ntarget = 300\nmode = "increment"\n')
+    table = "序号 | 目标任务 | 进展 |\n1 | 1.新建养老服务站300个 | {} |\n"
+    (project.root / "t.md").write_text(table.format("8月新建养老服务站12个,累计建成养老服务站117个。"), encoding="utf-8")
     out = project.ok("import", "t.md", "--month", "2024-08").out
-    assert "      people 培训: increment metric: not read" in out
-    assert [e["values"] for e in entries(project)] == [{}]
+    assert "stations 养老服务站: 12/300个" in out, out
+    # a running total alone is no month's amount: nothing is set
+    (project.root / "t.md").write_text(table.format("截至目前,累计建成养老服务站130个。"), encoding="utf-8")
+    out = project.ok("import", "t.md", "--month", "2024-09", today="2024-09-20").out
+    assert "stations 养老服务站: no figure" in out, out
+    assert [e["values"] for e in entries(project)] == [{"stations": 12}, {}]
 
 
 def test_a_table_printed_by_report_imports_as_nothing_new(project):

@@ -136,11 +136,8 @@ def make_entries(reads: list[Read], plan: Plan, p: int, logs: dict, by: str | No
         read.note = None if note in empty else note
         values = {}
         for metric in task.metrics:
-            if metric.mode != "cumulative":
-                # The reader prefers running totals; an increment metric wants the month's amount.
-                read.figures.append((metric, None, "increment metric: not read"))
-                continue
-            value = value_for(read.note, metric.name, metric.unit) if read.note else None
+            # a cumulative metric wants the running total (累计), an increment metric the month's amount
+            value = value_for(read.note, metric.name, metric.unit, mode=metric.mode) if read.note else None
             read.figures.append((metric, value, None if value is not None else "no figure"))
             if value is not None:
                 values[metric.key] = value
