@@ -2,37 +2,18 @@
 
 from __future__ import annotations
 
-import datetime as dt
 
 import pytest
 
 from tracker import months
 from tracker.evaluate import rate, stand
-from tracker.model import Metric, Task, TaskLog
 
-D = dt.date
-M = months.parse
+from tests.builders import D, M, log, metric
+from tests.builders import task as _task
 
 
 def task(metrics=(), start=D(2024, 1, 1), due=D(2024, 12, 31)):
-    return Task("7", "t", "市民政局", start, due, metrics=tuple(metrics))
-
-
-def metric(key="a", target=100, baseline=0, mode="cumulative"):
-    return Metric(key, key, "个", float(target), float(baseline), mode)
-
-
-def log(values=None, percent=None, status=None, notes=None):
-    """values: {key: {"2024-03": 10}}; every month named anywhere counts as reported."""
-    lg = TaskLog()
-    for key, series in (values or {}).items():
-        lg.values[key] = {M(m): float(v) for m, v in series.items()}
-        lg.months.update(M(m) for m in series)
-    for attr, data in (("percent", percent), ("status", status), ("notes", notes)):
-        for m, v in (data or {}).items():
-            getattr(lg, attr)[M(m)] = v
-            lg.months.add(M(m))
-    return lg
+    return _task(metrics, start=start, due=due, tid="7")
 
 
 def at(t, lg, month="2024-08"):

@@ -173,23 +173,30 @@ def load_full(conn: sqlite3.Connection | None, upto: int, tasks=None) -> dict[st
             "SELECT s.task, s.month, s.percent, s.status, n.note FROM month_state s "
             f"LEFT JOIN notes n ON n.seq = s.note_seq WHERE s.month <= ?{where.replace('task', 's.task')}",
             (upto, *args)):
-        log = logs.get(task)
-        if log is None:
-            log = logs[task] = TaskLog()
-        log.months.add(month)
-        if percent is not None:
-            log.percent[month] = percent
-        if status is not None:
-            log.status[month] = status
+        log = _month(_log_of(logs, task), month, percent, status)
         if note is not None:
             log.notes[month] = note
     for task, metric, month, value in conn.execute(
             f"SELECT task, metric, month, value FROM in_force WHERE month <= ?{where}", (upto, *args)):
-        log = logs.get(task)
-        if log is None:
-            log = logs[task] = TaskLog()
-        log.values.setdefault(metric, {})[month] = value
+        _log_of(logs, task).values.setdefault(metric, {})[month] = value
     return logs
+
+
+def _log_of(logs: dict, task: str) -> TaskLog:
+    log = logs.get(task)
+    if log is None:
+        log = logs[task] = TaskLog()
+    return log
+
+
+def _month(log: TaskLog, month: int, percent, status) -> TaskLog:
+    """A month with an entry, and the percent and status in force in it."""
+    log.months.add(month)
+    if percent is not None:
+        log.percent[month] = percent
+    if status is not None:
+        log.status[month] = status
+    return log
 
 
 def load_recent(conn: sqlite3.Connection | None, plan: Plan, upto: int, depth: int) -> dict[str, TaskLog]:
@@ -207,39 +214,28 @@ def load_recent(conn: sqlite3.Connection | None, plan: Plan, upto: int, depth: i
         return logs
     lo = upto - depth
 
-    def log_of(task: str) -> TaskLog:
-        log = logs.get(task)
-        if log is None:
-            log = logs[task] = TaskLog()
-        return log
-
     increments = {(t.id, m.key) for t in plan.tasks for m in t.metrics if m.mode == "increment"}
     for task, metric, month, value, total in conn.execute(
             "SELECT task, metric, max(month), value, total(value) FROM in_force WHERE month < ? GROUP BY task, metric", (lo,)):
         if (task, metric) in increments:
-            log_of(task).values.setdefault(metric, {})[lo - 1] = total
+            _log_of(logs, task).values.setdefault(metric, {})[lo - 1] = total
         else:
-            log_of(task).values.setdefault(metric, {})[month] = value
+            _log_of(logs, task).values.setdefault(metric, {})[month] = value
     for task, metric, month, value in conn.execute(
             "SELECT task, metric, month, value FROM in_force WHERE month BETWEEN ? AND ?", (lo, upto)):
-        log_of(task).values.setdefault(metric, {})[month] = value
+        _log_of(logs, task).values.setdefault(metric, {})[month] = value
 
     for task, month in conn.execute("SELECT task, max(month) FROM month_state WHERE month < ? GROUP BY task", (lo,)):
-        log_of(task).months.add(month)
+        _log_of(logs, task).months.add(month)
     for column in ("percent", "status"):
         for task, month, value in conn.execute(
                 f"SELECT task, max(month), {column} FROM month_state WHERE month < ? AND {column} IS NOT NULL "
                 "GROUP BY task", (lo,)):
-            getattr(log_of(task), column)[month] = value
+            getattr(_log_of(logs, task), column)[month] = value
     note_of: dict[int, tuple[str, int]] = {}
     for task, month, percent, status, note_seq in conn.execute(
             "SELECT task, month, percent, status, note_seq FROM month_state WHERE month BETWEEN ? AND ?", (lo, upto)):
-        log = log_of(task)
-        log.months.add(month)
-        if percent is not None:
-            log.percent[month] = percent
-        if status is not None:
-            log.status[month] = status
+        _month(_log_of(logs, task), month, percent, status)
         if note_seq is not None:
             note_of[note_seq] = (task, month)
 
@@ -269,5 +265,5 @@ def load_recent(conn: sqlite3.Connection | None, plan: Plan, upto: int, depth: i
         for seq, note in conn.execute("SELECT seq, note FROM notes WHERE seq IN (SELECT value FROM json_each(?))",
                                       (json.dumps(list(wanted)),)):
             task, month = wanted[seq]
-            log_of(task).notes[month] = note
+            _log_of(logs, task).notes[month] = note
     return logs

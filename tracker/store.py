@@ -24,7 +24,7 @@ from dataclasses import dataclass, field, replace
 
 from tracker import months
 from tracker.errors import BadInput
-from tracker.model import TaskLog, number
+from tracker.model import number
 
 SCHEMA_VERSION = 3
 # The append-only tables, by schema version (3 added derived tables, which are not the log).
