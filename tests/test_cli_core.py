@@ -318,3 +318,19 @@ def test_every_command_has_help_and_a_readme_mention(project):
         r = project.ok(name, "--help")
         assert "Example:" in r.out, name
         assert f"tracker {name}" in readme, f"README does not mention `tracker {name}`"
+
+
+def test_every_command_takes_lang(project):
+    """SPEC: every command that prints takes --lang zh|en for its labels."""
+    from tracker.cli import app
+    import typer
+
+    for name in typer.main.get_command(app).commands:
+        assert "--lang" in project.ok(name, "--help").out, name
+    project.ok("log", "184", "--month", "2024-08", "--percent", "10")
+    assert project.ok("validate", "--lang", "zh").out.startswith("正常：tasks.toml（2项任务），")
+    assert project.ok("backup", "b.db", "--lang", "zh").out.strip() == "已备份1条记录到 b.db"
+    (project.root / "e.jsonl").write_text(project.ok("export", "--lang", "zh").out, encoding="utf-8")
+    assert project.ok("--db", "c.db", "import", "e.jsonl", "--lang", "zh").out.strip() == "从 e.jsonl 导入1条记录（0条日志中已有）"
+    assert project.bad("validate", "--lang", "fr").err.strip() == (
+        "tracker validate: Invalid value for '--lang': 'fr' is not one of 'en', 'zh'.")

@@ -51,6 +51,17 @@ _ZH = {
     "status (ongoing, done, blocked)": "状态（推进中、已完成、受阻）", "skipped": "已跳过", "no report yet": "尚无报送",
     "nothing to fill: every started task has a report for {month}": "无需填报：{month}已开始的任务均已报送",
     "recorded {n}, skipped {m}": "已记录{n}项，跳过{m}项",
+    # init, validate, import, backup
+    "wrote {tasks} and {db}; edit the plan, then: tracker status": "已创建 {tasks} 和 {db}；编辑计划后运行：tracker status",
+    "ok: {tasks} ({n} tasks), {db} ({m} entries, hash chain intact{head})": "正常：{tasks}（{n}项任务），{db}（{m}条记录，哈希链完整{head}）",
+    ", head {head}": "，链头 {head}",
+    "imported {n} entries from {file} ({m} already in the log)": "从 {file} 导入{n}条记录（{m}条日志中已有）",
+    "backed up {n} entries to {file}": "已备份{n}条记录到 {file}",
+    "{file}: {n} rows": "{file}：{n}行", "{n} entries recorded for {month}": "记录{month}条目{n}条",
+    "{n} tasks added to {path} (unit {unit})": "新增{n}项任务到 {path}（牵头单位 {unit}）",
+    "{n} already in the log": "{n}项日志中已有", "note, no metric": "仅进展情况，无指标",
+    "no progress text": "无进展内容", " (already in the log)": "（日志中已有）", " [added]": "［新增］",
+    "no figure": "未读出数字",
     "stopped: recorded {n}; run tracker fill again for the rest": "已中止：已记录{n}项；其余可再次运行 tracker fill 填报",
 }
 

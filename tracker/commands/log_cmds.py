@@ -164,6 +164,7 @@ def history(
 def export(
     ctx: typer.Context,
     output: Annotated[Optional[str], typer.Option("--output", "-o", help="Write to this file instead of stdout.", show_default=False)] = None,
+    lang: LangOpt = None,  # accepted like everywhere; the entries carry no labels to translate
 ):
     """Every entry ever recorded, as JSON Lines (full history, re-importable with `tracker import`).
 
@@ -190,25 +191,29 @@ def import_(
     file: Annotated[str, typer.Argument(metavar="FILE", help="A progress table (.md, .txt) or entries (.jsonl).")],
     month: MonthOpt = None,
     unit: Annotated[Optional[str], typer.Option("--unit", help="Lead unit for tasks the table adds to tasks.toml.", show_default=False)] = None,
+    lang: LangOpt = None,
 ):
     """Import a progress table (.md/.txt) or exported entries (.jsonl); all or nothing, never twice.
 
     Example: tracker import log-2024.jsonl
     """
+    from tracker.labels import lang_of
+
+    lg = lang_of(lang and lang.value)
     suffix = os.path.splitext(file)[1].lower()
     if suffix == ".jsonl":
         if month or unit:
             raise BadInput("--month and --unit apply to progress tables, not to .jsonl entries")
-        _import_jsonl(ctx.obj, file)
+        _import_jsonl(ctx.obj, file, lg)
     elif suffix in (".md", ".txt", ".markdown"):
         from tracker.importers.table import import_table
 
-        import_table(ctx.obj, file, month, unit)
+        import_table(ctx.obj, file, month, unit, lg)
     else:
         raise BadInput(f"{file}: cannot import {suffix or 'a file without extension'}: use .md/.txt (progress table) or .jsonl (entries)")
 
 
-def _import_jsonl(project, file: str):
+def _import_jsonl(project, file: str, lang: str):
     from tracker import store, textfile
     from tracker.importers.jsonl import read_entries
     from tracker.output import progress, say
@@ -225,13 +230,17 @@ def _import_jsonl(project, file: str):
     conn = project.write()
     written = store.append(conn, entries)
     conn.close()
-    say(f"imported {len(written)} entries from {file} ({len(entries) - len(written)} already in the log)")
+    from tracker.labels import label
+
+    say(label(lang, "imported {n} entries from {file} ({m} already in the log)")
+        .format(n=len(written), file=file, m=len(entries) - len(written)))
 
 
 @app.command()
 def backup(
     ctx: typer.Context,
     file: Annotated[str, typer.Argument(metavar="FILE", help="Where to write the copy (must not exist yet).")],
+    lang: LangOpt = None,
 ):
     """A consistent copy of the database, safe while others write (SQLite's online backup).
 
@@ -241,5 +250,7 @@ def backup(
     from tracker import store
     from tracker.output import say
 
+    from tracker.labels import label, lang_of
+
     count = store.backup(ctx.obj.db_path, file)
-    say(f"backed up {count} entries to {file}")
+    say(label(lang_of(lang and lang.value), "backed up {n} entries to {file}").format(n=count, file=file))

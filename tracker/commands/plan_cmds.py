@@ -50,6 +50,7 @@ unit = "市民政局"
 def init(
     ctx: typer.Context,
     directory: Annotated[Optional[str], typer.Argument(help="Folder for the new project (default: here).", show_default=False)] = None,
+    lang: LangOpt = None,
 ):
     """Start a project: a starter tasks.toml and an empty data/tracker.db. Never overwrites.
 
@@ -71,13 +72,17 @@ def init(
     with open(tasks_path, "x", encoding="utf-8") as f:
         f.write(STARTER.format(year=today().year))
     store.open_write(db_path).close()
-    say(f"wrote {tasks_path} and {db_path}; edit the plan, then: tracker status")
+    from tracker.labels import label, lang_of
+
+    say(label(lang_of(lang and lang.value), "wrote {tasks} and {db}; edit the plan, then: tracker status")
+        .format(tasks=tasks_path, db=db_path))
 
 
 @app.command()
 def validate(
     ctx: typer.Context,
     repair: Annotated[bool, typer.Option("--repair", help="First recompute the derived tables of figures in force from the log (the log itself is never changed).")] = False,
+    lang: LangOpt = None,
 ):
     """Check tasks.toml and the log: integrity, append-only guards, hash chain and its heads, known tasks and metrics.
 
@@ -97,9 +102,12 @@ def validate(
     audit = check_log(plan, conn, project.db_path)
     if audit.problems:
         raise PlanError(audit.problems)
-    head = f", head {audit.head[:16]}" if audit.head else ""
-    say(f"ok: {project.tasks_path} ({len(plan.tasks)} tasks), {project.db_path} "
-        f"({audit.entries} entries, hash chain intact{head})")
+    from tracker.labels import label, lang_of
+
+    lg = lang_of(lang and lang.value)
+    head = label(lg, ", head {head}").format(head=audit.head[:16]) if audit.head else ""
+    say(label(lg, "ok: {tasks} ({n} tasks), {db} ({m} entries, hash chain intact{head})").format(
+        tasks=project.tasks_path, n=len(plan.tasks), db=project.db_path, m=audit.entries, head=head))
 
 
 @app.command()

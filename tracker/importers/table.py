@@ -18,6 +18,7 @@ from dataclasses import dataclass, field
 
 from tracker import months
 from tracker.errors import BadInput
+from tracker.labels import label
 from tracker.importers.progress_table import ProgressTable, TableRow, header_month, parse_table, split_task_cell
 from tracker.model import Plan, Task, number
 
@@ -162,7 +163,7 @@ def _short(text: str, n: int = 30) -> str:
 # --- the import itself -------------------------------------------------------------------
 
 
-def import_table(project, file: str, month_text: str | None, unit: str | None) -> None:
+def import_table(project, file: str, month_text: str | None, unit: str | None, lang: str = "en") -> None:
     from tracker import store, textfile
     from tracker import plan as planfile
     from tracker.context import today
@@ -207,14 +208,21 @@ def import_table(project, file: str, month_text: str | None, unit: str | None) -
     if entries or new_bytes is not None:
         _write(project, path, old_bytes, new_bytes, entries)
     for read in reads:
-        say(_describe(read))
-    parts = [f"{len(entries)} {'entry' if len(entries) == 1 else 'entries'} recorded for {months.fmt(p)}"]
+        say(_describe(read, lang))
+    if lang == "zh":
+        parts = [label(lang, "{n} entries recorded for {month}").format(n=len(entries), month=months.fmt(p))]
+    else:
+        parts = [f"{len(entries)} {'entry' if len(entries) == 1 else 'entries'} recorded for {months.fmt(p)}"]
     if adding:
-        parts.append(f"{len(adding)} {'task' if len(adding) == 1 else 'tasks'} added to {path} (unit {unit})")
+        if lang == "zh":
+            parts.append(label(lang, "{n} tasks added to {path} (unit {unit})").format(n=len(adding), path=path, unit=unit))
+        else:
+            parts.append(f"{len(adding)} {'task' if len(adding) == 1 else 'tasks'} added to {path} (unit {unit})")
     unchanged = sum(1 for r in reads if not r.new and (r.note or any(v is not None for _, v, _ in r.figures)))
     if unchanged:
-        parts.append(f"{unchanged} already in the log")
-    say(f"{file}: {len(reads)} rows; " + "; ".join(parts))
+        parts.append(label(lang, "{n} already in the log").format(n=unchanged))
+    separator = "；" if lang == "zh" else "; "
+    say(label(lang, "{file}: {n} rows").format(file=file, n=len(reads)) + separator + separator.join(parts))
 
 
 def _write(project, path: str, old_bytes: bytes | None, new_bytes: bytes | None, entries: list) -> None:
@@ -242,17 +250,17 @@ def _write(project, path: str, old_bytes: bytes | None, new_bytes: bytes | None,
             conn.close()
 
 
-def _describe(read: Read) -> str:
+def _describe(read: Read, lang: str = "en") -> str:
     """What was read for one row: the task, then each metric's figure on a line of its own."""
     head = f"  {read.task_id} {_short(read.title, 24)}"
     if read.added:
-        head += " [added]"
-    seen = " (already in the log)" if not read.new and read.note is not None else ""
+        head += label(lang, " [added]")
+    seen = label(lang, " (already in the log)") if not read.new and read.note is not None else ""
     if not read.figures:
-        return f"{head}: {'note, no metric' if read.note else 'no progress text'}{seen}"
-    lines = [f"{head}{': no progress text' if read.note is None else ''}{seen}"]
+        return f"{head}: {label(lang, 'note, no metric' if read.note else 'no progress text')}{seen}"
+    lines = [f"{head}{': ' + label(lang, 'no progress text') if read.note is None else ''}{seen}"]
     for metric, value, why in read.figures:
-        shown = f"{_fig(value)}/{_fig(metric.target)}{metric.unit}" if value is not None else why
+        shown = f"{_fig(value)}/{_fig(metric.target)}{metric.unit}" if value is not None else label(lang, why)
         lines.append(f"      {metric.key} {metric.name}: {shown}")
     return "\n".join(lines)
 
