@@ -40,7 +40,7 @@ from pathlib import Path
 HERE = Path(__file__).resolve().parent
 ROOT = HERE.parent
 sys.path.insert(0, str(ROOT))
-from tracker import store  # noqa: E402
+from tracker import store, storecheck  # noqa: E402
 
 TIMEOUT = 600
 PLAN = """\
@@ -285,7 +285,7 @@ def _drop_guards(conn):
 def _rewrite(conn, seq):
     conn.execute("UPDATE entry_values SET value = value + 1 WHERE seq = ?", (seq,))
     prev = conn.execute("SELECT hash FROM entries WHERE seq = ?", (seq - 1,)).fetchone()[0]
-    for e in store.chain_rows(conn):
+    for e in storecheck.chain_rows(conn):
         if e.seq >= seq:
             prev = e.rehash(prev)
             conn.execute("UPDATE entries SET hash = ? WHERE seq = ?", (prev, e.seq))

@@ -20,7 +20,7 @@ import time
 import pytest
 
 from tests.conftest import BASIC_PLAN, ROOT
-from tracker import store
+from tracker import store, storecheck
 
 TIMEOUT = 120  # seconds any one child may take before the test counts it as hung
 
@@ -389,7 +389,7 @@ def test_a_rewrite_with_recomputed_hashes_is_reported_by_the_heads(logged):
     def rewrite(conn):
         conn.execute("UPDATE entry_values SET value = 95 WHERE seq = 2 AND metric = 'centres'")
         prev = conn.execute("SELECT hash FROM entries WHERE seq = 1").fetchone()[0]
-        for e in list(store.chain_rows(conn))[1:]:
+        for e in list(storecheck.chain_rows(conn))[1:]:
             prev = e.rehash(prev)
             conn.execute("UPDATE entries SET hash = ? WHERE seq = ?", (prev, e.seq))
 

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from tracker import store
+from tracker import store, storecheck
 from tracker.model import Plan
 
 
@@ -31,19 +31,19 @@ def check_log(plan: Plan, conn, db_path: str) -> Audit:
 
 
 def _check(plan: Plan, conn, db_path: str) -> Audit:
-    result = store.integrity(conn)
+    result = storecheck.integrity(conn)
     if result != "ok":
         return Audit([f"{db_path}: integrity check failed: {result}"], 0, None)
     version = store.version(conn)
-    problems = _guards(conn, db_path, version) + store.derived_problems(conn, db_path)
-    heads = store.heads(conn)
+    problems = _guards(conn, db_path, version) + storecheck.derived_problems(conn, db_path)
+    heads = storecheck.heads(conn)
     if version >= 2 and "chain_heads" not in store.tables(conn):
         problems.append(f"{db_path}: the table of chain heads is gone: removals of the latest entries cannot be checked")
     by_upto: dict[int, list] = {}
     for head in heads:
         by_upto.setdefault(head[1], []).append(head)
     walk = _Walk(db_path)
-    for e in store.chain_rows(conn):
+    for e in storecheck.chain_rows(conn):
         walk.step(e, by_upto.get(e.seq, ()))
         problems += walk.found
         walk.found = []

@@ -247,10 +247,10 @@ def backup(
     Restore by copying FILE over data/tracker.db while no one writes.
     Example: tracker backup backups/tracker-2024-08.db
     """
-    from tracker import store
+    from tracker import storecheck
     from tracker.output import say
 
     from tracker.labels import label, lang_of
 
-    count = store.backup(ctx.obj.db_path, file)
+    count = storecheck.backup(ctx.obj.db_path, file)
     say(label(lang_of(lang and lang.value), "backed up {n} entries to {file}").format(n=count, file=file))

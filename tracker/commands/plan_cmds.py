@@ -95,9 +95,9 @@ def validate(
     project = ctx.obj
     conn = project.read(upgrade=repair)  # as it is: an upgrade would put back guards whose absence is evidence
     if repair and conn is not None:
-        from tracker import store
+        from tracker import storecheck
 
-        store.repair_derived(conn)
+        storecheck.repair_derived(conn)
     plan = project.plan(conn)
     audit = check_log(plan, conn, project.db_path)
     if audit.problems:

@@ -1,0 +1,131 @@
+"""The SQL behind `validate` and `backup`: the log exactly as stored, its chain heads, the
+derived tables' agreement with it, SQLite's own integrity check, and online copies.
+
+Kept apart from store.py (opening, migrating, appending, reading): these run
+seldom, over the whole log, and never on a command's hot path.
+"""
+
+from __future__ import annotations
+
+import os
+import sqlite3
+from dataclasses import dataclass
+
+from tracker.errors import BadInput
+from tracker.store import _ENTRY_SQL, _begin, _hash, open_read, snapshot, tables, triggers, version
+
+
+@dataclass(frozen=True, slots=True)
+class StoredEntry:
+    """An entry exactly as the database holds it (nothing parsed), for checking."""
+
+    seq: int
+    id: str
+    task: str
+    month: str
+    recorded_at: str
+    by: str | None
+    values: dict
+    percent: object
+    status: str | None
+    note: str | None
+    hash: str
+
+    def rehash(self, prev: str) -> str:
+        return _hash(prev, self.id, self.task, self.month, self.values, self.percent, self.status,
+                     self.note, self.by, self.recorded_at)
+
+
+def chain_rows(conn: sqlite3.Connection):
+    """Every entry as stored, in append order, for checking the hash chain (streamed: any size of log)."""
+    with snapshot(conn):
+        values = conn.execute("SELECT seq, metric, value FROM entry_values ORDER BY seq, metric")
+        pending = next(values, None)
+        for seq, eid, task, month, at, by, pct, st, note, stored in conn.execute(f"{_ENTRY_SQL} ORDER BY e.seq"):
+            mine = {}
+            while pending is not None and pending[0] <= seq:  # a merge join; values of no entry are passed over
+                if pending[0] == seq:
+                    mine[pending[1]] = pending[2]
+                pending = next(values, None)
+            yield StoredEntry(seq, eid, task, month, at, by, mine, pct, st, note, stored)
+
+
+def heads(conn: sqlite3.Connection) -> list[tuple[int, int, str, str]]:
+    """The recorded heads of the chain, (seq, upto, hash, at) in order; [] before schema 2."""
+    if "chain_heads" not in tables(conn):
+        return []
+    return conn.execute("SELECT seq, upto, hash, at FROM chain_heads ORDER BY seq").fetchall()
+
+
+def derived_problems(conn: sqlite3.Connection, db_path: str) -> list[str]:
+    """Whether the tables of figures in force still follow the log (they are derived, never the record)."""
+    from tracker import inforce
+
+    if version(conn) < 3:
+        return []
+    present = triggers(conn)
+    missing = [name for name in inforce.TRIGGERS if name not in present]
+    out = []
+    if missing:
+        out.append(f"{db_path}: triggers that keep the figures in force are missing: {', '.join(missing)} "
+                   "(run `tracker validate --repair`)")
+    out += [f"{db_path}: {d} (run `tracker validate --repair`)" for d in inforce.disagreements(conn)]
+    return out
+
+
+def repair_derived(conn: sqlite3.Connection) -> None:
+    """Recompute the tables of figures in force from the log and put their triggers back; the log is untouched."""
+    from tracker import inforce
+
+    _begin(conn)
+    try:
+        for name in inforce.TRIGGERS:
+            conn.execute(f"DROP TRIGGER IF EXISTS {name}")
+        conn.execute("DROP TABLE IF EXISTS in_force")
+        conn.execute("DROP TABLE IF EXISTS month_state")
+        inforce.create(conn)
+        conn.execute("COMMIT")
+    except BaseException:
+        conn.execute("ROLLBACK")
+        raise
+
+
+def integrity(conn: sqlite3.Connection) -> str:
+    rows = conn.execute("PRAGMA integrity_check").fetchall()
+    return "; ".join(r[0] for r in rows)
+
+
+def backup(db_path: str, dest: str) -> int:
+    """Copy the database with SQLite's online backup API into a new file; the number of entries copied."""
+    if os.path.exists(dest):
+        raise BadInput(f"{dest}: already exists; choose a new file for the backup")
+    src = open_read(db_path)
+    if src is None:
+        raise BadInput(f"{db_path}: no database to back up yet")
+    folder = os.path.dirname(os.path.abspath(dest))
+    tmp = os.path.join(folder, f".{os.path.basename(dest)}.partial")
+    try:
+        os.makedirs(folder, exist_ok=True)
+        target = sqlite3.connect(tmp)
+    except (OSError, sqlite3.Error) as e:
+        raise BadInput(f"{dest}: cannot write the backup: {e}") from None
+    try:
+        # One step: the copy is the database as of one moment, whatever writers do meanwhile.
+        src.backup(target)
+        # A single self-contained file (no -wal beside it), which is what a restore copies back.
+        target.execute("PRAGMA journal_mode = DELETE")
+        check = target.execute("PRAGMA quick_check").fetchone()[0]
+        if check != "ok":
+            raise BadInput(f"{db_path}: the database is damaged ({check}); no backup written. "
+                           "Keep the file and its -wal as they are and restore from an earlier backup")
+        count = target.execute("SELECT count(*) FROM entries").fetchone()[0]
+        target.close()
+        os.replace(tmp, dest)
+    except BaseException:
+        target.close()
+        if os.path.exists(tmp):
+            os.unlink(tmp)
+        raise
+    finally:
+        src.close()
+    return count
