@@ -21,8 +21,17 @@ from tracker import __version__
 from tracker.errors import TrackerError
 
 
+# `tracker --help` lists commands in the order of a month's work, not of registration.
+HELP_ORDER = ("init", "tasks", "log", "fill", "status", "show", "overdue", "history", "report", "check",
+              "units", "import", "export", "backup", "validate")
+
+
 class Group(TyperGroup):
     """Every error becomes one line on stderr and exit 2 (tracker's own, usage, SQLite)."""
+
+    def list_commands(self, ctx):
+        names = super().list_commands(ctx)
+        return sorted(names, key=lambda n: HELP_ORDER.index(n) if n in HELP_ORDER else len(HELP_ORDER))
 
     def main(self, args=None, prog_name=None, complete_var=None, standalone_mode=True, **extra):
         try:

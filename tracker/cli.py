@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from tracker.app import app
-# Import order is the order of `tracker --help`.
 from tracker.commands import plan_cmds, log_cmds, status_cmds, show_cmds, report_cmds, office_cmds  # noqa: F401,I001  (they register commands)
 
 
