@@ -49,13 +49,24 @@ class _Quiet:
         return False
 
 
-def progress(total: int, description: str, threshold: int = 20000):
-    """A context giving `tick(n)`: a rich progress bar on a terminal for long work, silent otherwise."""
+def _interactive() -> bool:
     import os
 
-    if total < threshold or os.environ.get("CI") or not sys.stderr.isatty():
+    return not os.environ.get("CI") and sys.stderr.isatty()
+
+
+def progress(total: int, description: str, threshold: int = 20000):
+    """A context giving `tick(n)`: a rich progress bar on a terminal for long work, silent otherwise."""
+    if total < threshold or not _interactive():
         return _Quiet()
     return _Bar(total, description)
+
+
+def busy(description: str, size: int, threshold: int = 20000):
+    """A spinner on a terminal while long work of unknown length runs (writing a large import); silent otherwise."""
+    if size < threshold or not _interactive():
+        return _Quiet()
+    return console(stderr=True).status(description)
 
 
 class _Bar:

@@ -216,7 +216,7 @@ def import_(
 def _import_jsonl(project, file: str, lang: str):
     from tracker import store, textfile
     from tracker.importers.jsonl import read_entries
-    from tracker.output import progress, say
+    from tracker.output import busy, progress, say
 
     text = textfile.read(file, "file to import")
     conn = project.read()
@@ -228,7 +228,8 @@ def _import_jsonl(project, file: str, lang: str):
     if conn is not None:
         conn.close()
     conn = project.write()
-    written = store.append(conn, entries)
+    with busy(f"writing {len(entries):,} entries to {project.db_path}", len(entries)):
+        written = store.append(conn, entries)
     conn.close()
     from tracker.labels import label
 
