@@ -11,7 +11,7 @@ import math
 from typing import NamedTuple
 
 from tracker import months
-from tracker.model import Metric, Plan, Task, TaskLog
+from tracker.model import Metric, Plan, Task, TaskLog, value_as_of  # noqa: F401 (value_as_of: part of this module's API)
 
 FLAGS = ("overdue", "stalled", "behind", "missing")
 STATUSES = ("done", "pending", "overdue", "stalled", "behind", "on_track")
@@ -49,45 +49,27 @@ class Standing(NamedTuple):
 # --- figures -----------------------------------------------------------------------
 
 
-def value_as_of(metric: Metric, series: dict, p: int) -> float:
-    """A metric's value as of month p, from its values in force month by month."""
-    # Plain loops: this runs a few times for each of a province's 40,000 metrics.
-    if metric.mode == "increment":
-        total = metric.baseline
-        for m, v in series.items():
-            if m <= p:
-                total += v
-        return total
-    latest, value = -1, metric.baseline
-    for m, v in series.items():
-        if latest < m <= p:
-            latest, value = m, v
-    return value
-
-
 def ratio(metric: Metric, value: float) -> float:
     return max(0.0, (value - metric.baseline) / (metric.target - metric.baseline))
 
 
-def _in_force(series: dict, p: int):
-    latest, value = -1, None
-    for m, v in series.items():
-        if latest < m <= p:
-            latest, value = m, v
-    return value
+def _mean_ratio(metrics: tuple[Metric, ...], values) -> float:
+    """Mean over the metrics of min(ratio, 1) (plain arithmetic: this runs for every metric of a province)."""
+    total = 0.0
+    for metric, value in zip(metrics, values):
+        r = (value - metric.baseline) / (metric.target - metric.baseline)
+        total += 1.0 if r > 1.0 else (r if r > 0.0 else 0.0)
+    return total / len(metrics)
 
 
-def completion(task: Task, log: TaskLog, p: int) -> tuple[float, bool]:
+def completion(task: Task, log, p: int) -> tuple[float, bool]:
     """(completion as of p, whether it is measured at all)."""
     if task.metrics:
-        total = 0.0
-        for metric in task.metrics:
-            total += min(ratio(metric, value_as_of(metric, log.values.get(metric.key, {}), p)), 1.0)
-        return total / len(task.metrics), True
-    status = _in_force(log.status, p)
+        return _mean_ratio(task.metrics, [log.value(m, p) for m in task.metrics]), True
+    status = log.status_at(p)
     if status == "done":
         return 1.0, True
-    percent = _in_force(log.percent, p)
+    percent = log.percent_at(p)
     if percent is not None:
         return min(percent, 100.0) / 100.0, True
     return 0.0, status is not None
@@ -99,15 +81,15 @@ def _days(a: dt.date, b: dt.date) -> int:
 
 def expected_ratio(task: Task, day: dt.date, metric: Metric | None = None) -> float:
     """Share of the target due by `day`: linear from start to due, through the metric's milestones."""
-    points = [(task.start, 0.0)]
-    if metric is not None:
-        span = metric.target - metric.baseline
-        points += [(s.due, (s.target - metric.baseline) / span) for s in task.milestones if s.metric == metric.key]
-    points.append((task.due, 1.0))
     if day <= task.start:
         return 0.0
     if day >= task.due:
         return 1.0
+    points = [(task.start, 0.0)]
+    if metric is not None and task.milestones:
+        span = metric.target - metric.baseline
+        points += [(s.due, (s.target - metric.baseline) / span) for s in task.milestones if s.metric == metric.key]
+    points.append((task.due, 1.0))
     for (d0, r0), (d1, r1) in zip(points, points[1:]):
         if d0 <= day <= d1:
             return min(1.0, max(0.0, r0 + (r1 - r0) * _days(d0, day) / _days(d0, d1)))
@@ -124,13 +106,22 @@ def expected(task: Task, p: int) -> float:
 # --- standing ----------------------------------------------------------------------
 
 
-def stand(task: Task, log: TaskLog | None, p: int) -> Standing:
+def stand(task: Task, log, p: int) -> Standing:
     log = log or _EMPTY
-    comp, measured = completion(task, log, p)
+    metrics = task.metrics
+    if metrics:
+        values = [log.value(m, p) for m in metrics]
+        comp, measured = _mean_ratio(metrics, values), True
+    else:
+        values = []
+        comp, measured = completion(task, log, p)
     done = comp >= 1.0 - 1e-9  # increments of decimals sum to 8.299999999999999, not 8.3
     day = months.last_day(p)
-    if task.metrics:
-        each = [expected_ratio(task, day, m) for m in task.metrics]
+    if metrics:
+        if task.milestones:
+            each = [expected_ratio(task, day, m) for m in metrics]
+        else:
+            each = [expected_ratio(task, day)] * len(metrics)
         exp = sum(each) / len(each)
     else:
         each, exp = [], expected_ratio(task, day)
@@ -146,11 +137,11 @@ def stand(task: Task, log: TaskLog | None, p: int) -> Standing:
             if measured:
                 if comp <= completion(task, log, p - s)[0] + 1e-12:
                     flags.append("stalled")
-            elif not any(m in log.months for m in range(p - s + 1, p + 1)):
+            elif not log.any_entry(p - s + 1, p):
                 flags.append("stalled")
         if measured and round(comp, 9) < round(exp - task.behind_tolerance, 9):
             flags.append("behind")
-        if started and p not in log.months:
+        if started and not log.has_entry(p):
             flags.append("missing")
 
     if done:
@@ -167,35 +158,34 @@ def stand(task: Task, log: TaskLog | None, p: int) -> Standing:
             forecast = p + math.ceil(round((1.0 - comp) / per_month, 9))
     forecast_late = started and measured and not done and (forecast is None or forecast > due_month)
 
-    metric_rows = []
-    for metric, expected_share in zip(task.metrics, each):
-        value = value_as_of(metric, log.values.get(metric.key, {}), p)
-        metric_rows.append(MetricStanding(metric, value, ratio(metric, value), expected_share))
-
+    metric_rows = tuple(MetricStanding(metric, value, ratio(metric, value), share)
+                        for metric, value, share in zip(metrics, values, each))
     return Standing(
         task=task, month=p, status=status, flags=tuple(flags), completion=comp, measured=measured,
-        expected=exp, last_month=max(log.months) if log.months else None,
-        forecast=forecast, forecast_late=forecast_late, warnings=tuple(warnings(task, log, p)),
-        metrics=tuple(metric_rows), note=log.notes.get(p),
+        expected=exp, last_month=log.last_month(p),
+        forecast=forecast, forecast_late=forecast_late, warnings=tuple(warnings(task, log, p, values)),
+        metrics=metric_rows, note=log.note(p),
     )
 
 
-def rate(task: Task, log: TaskLog, p: int) -> float:
+def rate(task: Task, log, p: int) -> float:
     """Completion gained per month over the three months to p (SPEC: Trends)."""
     return (completion(task, log, p)[0] - completion(task, log, p - 3)[0]) / 3
 
 
-def warnings(task: Task, log: TaskLog, p: int) -> list[str]:
+def warnings(task: Task, log, p: int, values=None) -> list[str]:
+    """`values`: the metrics' values as of p, when the caller has them."""
     out = []
-    for metric in task.metrics:
-        series = log.values.get(metric.key, {})
-        if metric.mode == "cumulative" and p in series and series[p] < value_as_of(metric, series, p - 1):
-            out.append("regressed")
-            break
-    note = log.notes.get(p)
+    for i, metric in enumerate(task.metrics):
+        if metric.mode == "cumulative" and log.reported(metric.key, p):
+            now = values[i] if values is not None else log.value(metric, p)
+            if now < log.value(metric, p - 1):
+                out.append("regressed")
+                break
+    note = log.note(p)
     if note:
-        earlier = max((m for m in log.notes if m < p), default=None)
-        if earlier is not None and "".join(note.split()) == "".join(log.notes[earlier].split()):
+        earlier = log.earlier_note_month(p)
+        if earlier is not None and "".join(note.split()) == "".join(log.note(earlier).split()):
             out.append("repeated_note")
     return out
 

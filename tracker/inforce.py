@@ -203,50 +203,91 @@ def load_recent(conn: sqlite3.Connection | None, plan: Plan, upto: int, depth: i
     """Each task's log, enough to judge it as of `upto` looking back `depth` months, and no more.
 
     The months upto-depth … upto come whole. Before them, only what is still
-    in force: a cumulative metric's latest value, an increment metric's sum
-    (as one figure the month before the window), the latest percent and
-    status, and the latest month reported. Notes: that of `upto` and the one
+    in force, and only where the window does not already settle it: a
+    cumulative metric's latest value (when it has none in the window's first
+    month), an increment metric's sum (as one figure the month before the
+    window), a qualitative task's latest percent and status, the latest month
+    reported (when none is in the window). Notes: that of `upto` and the one
     before it. evaluate() gives the same answer from this as from the whole
     log for any month in the window (tests/test_inforce.py holds it to that).
+
+    Each "latest before the window" is one index seek per key, never a scan
+    of the history: at a province's size the history is 30 times the window.
     """
     logs: dict[str, TaskLog] = {}
     if conn is None:
         return logs
     lo = upto - depth
 
-    increments = {(t.id, m.key) for t in plan.tasks for m in t.metrics if m.mode == "increment"}
-    for task, metric, month, value, total in conn.execute(
-            "SELECT task, metric, max(month), value, total(value) FROM in_force WHERE month < ? GROUP BY task, metric", (lo,)):
-        if (task, metric) in increments:
-            _log_of(logs, task).values.setdefault(metric, {})[lo - 1] = total
-        else:
-            _log_of(logs, task).values.setdefault(metric, {})[month] = value
+    first_month: dict[tuple[str, str], int] = {}
     for task, metric, month, value in conn.execute(
             "SELECT task, metric, month, value FROM in_force WHERE month BETWEEN ? AND ?", (lo, upto)):
-        _log_of(logs, task).values.setdefault(metric, {})[month] = value
+        log = logs.get(task)
+        if log is None:
+            log = logs[task] = TaskLog()
+        series = log.values.get(metric)
+        if series is None:
+            series = log.values[metric] = {}
+            first_month[(task, metric)] = month
+        elif month < first_month[(task, metric)]:
+            first_month[(task, metric)] = month
+        series[month] = value
 
-    for task, month in conn.execute("SELECT task, max(month) FROM month_state WHERE month < ? GROUP BY task", (lo,)):
-        _log_of(logs, task).months.add(month)
-    for column in ("percent", "status"):
-        for task, month, value in conn.execute(
-                f"SELECT task, max(month), {column} FROM month_state WHERE month < ? AND {column} IS NOT NULL "
-                "GROUP BY task", (lo,)):
-            getattr(_log_of(logs, task), column)[month] = value
+    cumulative, increments = [], []
+    for t in plan.tasks:
+        for m in t.metrics:
+            if m.mode == "increment":
+                increments.append((t.id, m.key))
+            elif first_month.get((t.id, m.key), upto + 1) > lo:
+                cumulative.append((t.id, m.key))
+    for task, metric, month, value in _seek(conn, cumulative, """
+            SELECT k.task, k.metric, i.month, i.value FROM keys k JOIN in_force i
+              ON i.task = k.task AND i.metric = k.metric AND i.month = (
+                SELECT max(month) FROM in_force j WHERE j.task = k.task AND j.metric = k.metric AND j.month < :lo)""",
+                                           lo):
+        _log_of(logs, task).values.setdefault(metric, {})[month] = value
+    for task, metric, total in _seek(conn, increments, """
+            SELECT k.task, k.metric, (SELECT sum(value) FROM in_force j
+              WHERE j.task = k.task AND j.metric = k.metric AND j.month < :lo) AS total
+            FROM keys k WHERE total IS NOT NULL""", lo):
+        _log_of(logs, task).values.setdefault(metric, {})[lo - 1] = total
+
     note_of: dict[int, tuple[str, int]] = {}
     for task, month, percent, status, note_seq in conn.execute(
             "SELECT task, month, percent, status, note_seq FROM month_state WHERE month BETWEEN ? AND ?", (lo, upto)):
-        _month(_log_of(logs, task), month, percent, status)
+        log = logs.get(task)
+        if log is None:
+            log = logs[task] = TaskLog()
+        log.months.add(month)
+        if percent is not None:
+            log.percent[month] = percent
+        if status is not None:
+            log.status[month] = status
         if note_seq is not None:
             note_of[note_seq] = (task, month)
 
+    quiet = [(t.id,) for t in plan.tasks if t.id not in logs or not logs[t.id].months]
+    for task, month in _seek(conn, quiet, """
+            SELECT k.task, (SELECT max(month) FROM month_state s WHERE s.task = k.task AND s.month < :lo) AS m
+            FROM keys k WHERE m IS NOT NULL""", lo, ("task",)):
+        _log_of(logs, task).months.add(month)
+    qualitative = [(t.id,) for t in plan.tasks if not t.metrics]
+    for column in ("percent", "status"):
+        for task, month, value in _seek(conn, qualitative, f"""
+                SELECT k.task, s.month, s.{column} FROM keys k JOIN month_state s ON s.task = k.task AND s.month = (
+                  SELECT max(month) FROM month_state t WHERE t.task = k.task AND t.month < :lo
+                  AND t.{column} IS NOT NULL)""", lo, ("task",)):
+            getattr(_log_of(logs, task), column)[month] = value
+
     # Notes: the month's own, and the latest before it (for repeated_note), nothing more.
     wanted: dict[int, tuple[str, int]] = {}
-    latest: dict[str, list[int]] = {}
+    months_of: dict[str, list[int]] = {}
+    by_month = {}
     for seq, (task, month) in note_of.items():
-        latest.setdefault(task, []).append(month)
-    by_month = {(task, month): seq for seq, (task, month) in note_of.items()}
+        months_of.setdefault(task, []).append(month)
+        by_month[(task, month)] = seq
     lookup = []
-    for task, seen in latest.items():
+    for task, seen in months_of.items():
         if upto not in seen:
             continue
         wanted[by_month[(task, upto)]] = (task, upto)
@@ -255,15 +296,24 @@ def load_recent(conn: sqlite3.Connection | None, plan: Plan, upto: int, depth: i
             m = max(earlier)
             wanted[by_month[(task, m)]] = (task, m)
         else:
-            lookup.append(task)
-    for task in lookup:
-        row = conn.execute("SELECT note_seq, month FROM month_state WHERE task = ? AND month < ? "
-                           "AND note_seq IS NOT NULL ORDER BY month DESC LIMIT 1", (task, lo)).fetchone()
-        if row:
-            wanted[row[0]] = (task, row[1])
+            lookup.append((task,))
+    for task, seq, month in _seek(conn, lookup, """
+            SELECT k.task, s.note_seq, s.month FROM keys k JOIN month_state s ON s.task = k.task AND s.month = (
+              SELECT max(month) FROM month_state t WHERE t.task = k.task AND t.month < :lo
+              AND t.note_seq IS NOT NULL)""", lo, ("task",)):
+        wanted[seq] = (task, month)
     if wanted:
         for seq, note in conn.execute("SELECT seq, note FROM notes WHERE seq IN (SELECT value FROM json_each(?))",
                                       (json.dumps(list(wanted)),)):
             task, month = wanted[seq]
             _log_of(logs, task).notes[month] = note
     return logs
+
+
+def _seek(conn: sqlite3.Connection, keys: list[tuple], query: str, lo: int, names=("task", "metric")):
+    """Run `query` for each key in `keys` (a CTE named keys), one index seek each."""
+    if not keys:
+        return ()
+    columns = ", ".join(f"value ->> {i} AS {name}" for i, name in enumerate(names))
+    return conn.execute(f"WITH keys AS (SELECT {columns} FROM json_each(:keys)) {query}",
+                        {"keys": json.dumps(keys, ensure_ascii=False), "lo": lo})

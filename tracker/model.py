@@ -75,13 +75,78 @@ class Plan:
 
 @dataclass(slots=True)
 class TaskLog:
-    """One task's log reduced to what is in force, month by month (months as ints)."""
+    """One task's log reduced to what is in force, month by month (months as ints).
+
+    evaluate() asks a log only through the methods below, so that a log kept
+    in another form (series.SeriesLog: dense arrays read straight from the
+    database) judges a task by the same code.
+    """
 
     months: set = field(default_factory=set)        # months with any entry
     values: dict = field(default_factory=dict)      # metric key -> {month: value in force}
     percent: dict = field(default_factory=dict)     # month -> percent in force
     status: dict = field(default_factory=dict)      # month -> status in force
     notes: dict = field(default_factory=dict)       # month -> note in force
+
+    def value(self, metric: Metric, p: int) -> float:
+        """The metric's value as of month p."""
+        return value_as_of(metric, self.values.get(metric.key, _NONE), p)
+
+    def reported(self, key: str, p: int) -> bool:
+        """Whether an entry of month p set this metric."""
+        series = self.values.get(key)
+        return series is not None and p in series
+
+    def percent_at(self, p: int):
+        return in_force(self.percent, p)
+
+    def status_at(self, p: int):
+        return in_force(self.status, p)
+
+    def has_entry(self, p: int) -> bool:
+        return p in self.months
+
+    def any_entry(self, first: int, last: int) -> bool:
+        """Whether any month first … last has an entry."""
+        return any(m in self.months for m in range(first, last + 1))
+
+    def last_month(self, p: int) -> int | None:
+        """The latest month ≤ p with an entry."""
+        return max((m for m in self.months if m <= p), default=None)
+
+    def note(self, p: int) -> str | None:
+        return self.notes.get(p)
+
+    def earlier_note_month(self, p: int) -> int | None:
+        """The latest month before p that has a note."""
+        return max((m for m in self.notes if m < p), default=None)
+
+
+_NONE: dict = {}
+
+
+def value_as_of(metric: Metric, series: dict, p: int) -> float:
+    """A metric's value as of month p, from its values in force month by month."""
+    if metric.mode == "increment":
+        total = metric.baseline
+        for m, v in series.items():
+            if m <= p:
+                total += v
+        return total
+    latest, value = -1, metric.baseline
+    for m, v in series.items():
+        if latest < m <= p:
+            latest, value = m, v
+    return value
+
+
+def in_force(series: dict, p: int):
+    """The value of the latest month ≤ p in a {month: value} series, or None."""
+    latest, value = -1, None
+    for m, v in series.items():
+        if latest < m <= p:
+            latest, value = m, v
+    return value
 
 
 def number(x: float | int | None):

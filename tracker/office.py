@@ -12,7 +12,7 @@ from dataclasses import dataclass
 
 from tracker import months
 from tracker.errors import BadInput
-from tracker.evaluate import FLAGS, Standing, completion, days_overdue, value_as_of
+from tracker.evaluate import FLAGS, Standing, completion, days_overdue
 from tracker.model import TaskLog
 
 DEFAULT_FAIL_ON = ("overdue", "stalled")
@@ -121,15 +121,14 @@ def explain(s: Standing, log: TaskLog, code: str, today: dt.date) -> Reason:
     if code == "regressed":
         now, before = [], []
         for m in s.metrics:
-            series = log.values.get(m.metric.key, {})
-            if m.metric.mode == "cumulative" and p in series:
-                old = value_as_of(m.metric, series, p - 1)
-                if series[p] < old:
-                    now.append(Figure(m.metric.name, series[p], m.metric.target, m.metric.unit))
+            if m.metric.mode == "cumulative" and log.reported(m.metric.key, p):
+                old = log.value(m.metric, p - 1)
+                if m.value < old:
+                    now.append(Figure(m.metric.name, m.value, m.metric.target, m.metric.unit))
                     before.append(Figure(m.metric.name, old, m.metric.target, m.metric.unit))
         return Reason(code, figures=tuple(now), before=tuple(before))
     if code == "repeated_note":
-        return Reason(code, earlier=max((m for m in log.notes if m < p), default=None))
+        return Reason(code, earlier=log.earlier_note_month(p))
     raise ValueError(f"no explanation for {code!r}")
 
 
