@@ -128,16 +128,26 @@ _NONE: dict = {}
 def value_as_of(metric: Metric, series: dict, p: int) -> float:
     """A metric's value as of month p, from its values in force month by month."""
     if metric.mode == "increment":
-        total = metric.baseline
+        total = 0.0
         for m, v in series.items():
             if m <= p:
                 total += v
-        return total
+        return increment_value(metric, total)
     latest, value = -1, metric.baseline
     for m, v in series.items():
         if latest < m <= p:
             latest, value = m, v
     return value
+
+
+def increment_value(metric: Metric, total: float) -> float:
+    """An increment metric's value: its baseline plus the amounts so far, rounded to 9 decimals.
+
+    Sums of decimal amounts carry binary noise (334.30000000000007), and its
+    last digits depend on the order of adding; the rounding makes the value
+    the one a person adding the figures gets, whichever way the log was read.
+    """
+    return round(metric.baseline + total, 9)
 
 
 def in_force(series: dict, p: int):

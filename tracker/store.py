@@ -26,10 +26,10 @@ from tracker import months
 from tracker.errors import BadInput
 from tracker.model import number
 
-SCHEMA_VERSION = 3
+SCHEMA_VERSION = 4
 # The append-only tables, by schema version (3 added derived tables, which are not the log).
 LOG_TABLES = {1: ("entries", "entry_values", "notes"), 2: ("entries", "entry_values", "notes", "chain_heads"),
-              3: ("entries", "entry_values", "notes", "chain_heads")}
+              3: ("entries", "entry_values", "notes", "chain_heads"), 4: ("entries", "entry_values", "notes", "chain_heads")}
 BUSY_TIMEOUT_MS = 60_000
 BULK = 500  # appends of this many entries update the figures in force set-wise, not row by row
 
@@ -208,6 +208,10 @@ def migrate(conn: sqlite3.Connection, path: str) -> None:
             from tracker import inforce
 
             inforce.create(conn)
+        if version < 4:
+            from tracker import series
+
+            series.create(conn)
         # sqlite-utils' transform() drops triggers: install them after any migration.
         install_guards(conn)
         conn.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
@@ -322,6 +326,10 @@ def _append_locked(conn, entries, stamp):
     if bulk:
         inforce.refresh_since(conn, rows[0][0] - 1)
     if rows:
+        from tracker import series
+
+        touched = {r[2] for r in rows}
+        series.rebuild(conn, None if len(touched) > 1000 else touched)
         _record_head(conn, seq, prev)
     return written
 
@@ -395,7 +403,11 @@ def load_recent(conn: sqlite3.Connection | None, plan, upto: int) -> dict:
     depth = max([3] + [t.stall_months for t in plan.tasks])  # rate looks back 3 months, a stall stall_months
     if conn is None:
         return {}
+    from tracker import series
+
     with snapshot(conn):
+        if series.current(conn):
+            return series.load(conn, plan, upto)
         return inforce.load_recent(conn, plan, upto, depth)
 
 

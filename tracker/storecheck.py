@@ -70,6 +70,10 @@ def derived_problems(conn: sqlite3.Connection, db_path: str) -> list[str]:
         out.append(f"{db_path}: triggers that keep the figures in force are missing: {', '.join(missing)} "
                    "(run `tracker validate --repair`)")
     out += [f"{db_path}: {d} (run `tracker validate --repair`)" for d in inforce.disagreements(conn)]
+    if version(conn) >= 4 and not out:
+        from tracker import series
+
+        out += [f"{db_path}: {d} (run `tracker validate --repair`)" for d in series.disagreements(conn)]
     return out
 
 
@@ -84,6 +88,10 @@ def repair_derived(conn: sqlite3.Connection) -> None:
         conn.execute("DROP TABLE IF EXISTS in_force")
         conn.execute("DROP TABLE IF EXISTS month_state")
         inforce.create(conn)
+        if version(conn) >= 4:
+            from tracker import series
+
+            series.create(conn)
         conn.execute("COMMIT")
     except BaseException:
         conn.execute("ROLLBACK")

@@ -31,7 +31,8 @@ def standings_with_logs(project, p: int, full: bool = False, history_for: str | 
         logs = store.load_logs(conn, upto=p) if full else store.load_recent(conn, plan, p)
         rows = evaluate(plan, logs, p)
         if history_for and not full:
-            ids = [s.task.id for s in rows if history_for in s.flags]
+            ids = [s.task.id for s in rows
+                   if history_for in s.flags and not getattr(logs.get(s.task.id), "complete", False)]
             if ids:
                 logs.update(store.load_logs(conn, upto=p, tasks=ids))
     finally:

@@ -1,0 +1,119 @@
+"""The dense series (series.py): the same answers as the log reduced month by month, kept current by every write."""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+
+from test_inforce import PLAN, random_log
+
+from tracker import months, series, store
+from tracker.context import load_plan
+from tracker.evaluate import evaluate
+from tracker.model import TaskLog
+from tracker.tables import status_json
+
+FIRST, LAST = months.parse("2023-10"), months.parse("2025-03")
+
+
+def _logs(p):
+    conn = store.open_read(str(p.db))
+    plan = load_plan(str(p.tasks), conn)
+    return conn, plan
+
+
+def test_a_series_log_answers_every_question_as_the_reduced_log_does(empty_project):
+    p = empty_project.write_plan(PLAN)
+    for seed in range(4):
+        random_log(p, seed, 50)
+    p.ok("log", "2", "--month", "2024-06", "--status", "blocked", "--note", "等待批复")
+    conn, plan = _logs(p)
+    assert series.current(conn)
+    whole = store.load_logs(conn)
+    dense = series.load(conn, plan, LAST)
+    assert set(dense) == set(whole)
+    asked = 0
+    for task in plan.tasks:
+        a, b = whole.get(task.id, TaskLog()), dense[task.id]
+        for m in range(FIRST, LAST + 1):
+            for metric in task.metrics:
+                assert b.value(metric, m) == a.value(metric, m), (task.id, metric.key, months.fmt(m))
+                assert b.reported(metric.key, m) == a.reported(metric.key, m)
+            assert b.percent_at(m) == a.percent_at(m) and b.status_at(m) == a.status_at(m)
+            assert b.has_entry(m) == a.has_entry(m) and b.last_month(m) == a.last_month(m)
+            assert b.any_entry(m - 2, m) == a.any_entry(m - 2, m)
+            assert b.earlier_note_month(m) == a.earlier_note_month(m)
+            asked += 1
+    assert asked == len(plan.tasks) * (LAST - FIRST + 1)
+    assert dense["2"].status_at(months.parse("2024-06")) == "blocked"  # the latest recorded wins
+    conn.close()
+
+
+def test_status_is_the_same_from_the_series_and_from_the_log_after_a_foreign_write(empty_project):
+    p = empty_project.write_plan(PLAN)
+    for seed in range(3):
+        random_log(p, seed, 40)
+    conn = sqlite3.connect(p.db)
+    # A writer other than tracker: the log and in_force take it (triggers), the series do not.
+    seq = conn.execute("SELECT max(seq) FROM entries").fetchone()[0] + 1
+    conn.execute("INSERT INTO entries (seq, id, task, month, recorded_at, hash) "
+                 "VALUES (?, 'foreign', '1', '2025-01', '2024-12-30T00:00:00Z', 'x')", (seq,))
+    conn.execute("INSERT INTO entry_values (seq, metric, value) VALUES (?, 'a', 99)", (seq,))
+    conn.commit()
+    conn.close()
+    conn, plan = _logs(p)
+    assert not series.current(conn)
+    month = months.parse("2025-01")
+    recent = store.load_recent(conn, plan, month)
+    assert not isinstance(recent["1"], series.SeriesLog)  # read from in_force instead
+    got = status_json(evaluate(plan, recent, month), month)
+    assert got == status_json(evaluate(plan, store.load_logs(conn, upto=month), month), month)
+    assert got["tasks"][0]["metrics"][0]["value"] == 99
+    conn.close()
+    assert "added behind tracker's back" in p.bad("validate").err
+
+
+def test_series_behind_the_log_are_noticed_and_repaired(empty_project):
+    p = empty_project.write_plan(PLAN)
+    random_log(p, 2, 40)
+    conn = sqlite3.connect(p.db)
+    conn.execute("UPDATE series_state SET upto = upto - 1")  # as a crash between two writes cannot leave it
+    conn.commit()
+    conn.close()
+    assert "series_state does not mark the last entry" in p.bad("validate").err
+    assert p.ok("validate", "--repair").out.startswith("ok:")
+    conn, plan = _logs(p)
+    assert series.current(conn)
+    assert isinstance(store.load_recent(conn, plan, months.parse("2024-12"))["1"], series.SeriesLog)
+    conn.close()
+
+
+def test_every_write_keeps_the_series_current_and_validate_sees_them_edited(empty_project, monkeypatch):
+    p = empty_project.write_plan(PLAN)
+    monkeypatch.setattr(store, "BULK", 10)  # the set-wise path too
+    random_log(p, 1, 30)
+    p.ok("log", "3", "--month", "2024-05", "--set", "c=2")
+    p.ok("log", "1", "--month", "2024-04", "--set", "a=7", "--set", "b=1.1")
+    conn = sqlite3.connect(p.db)
+    assert series.disagreements(conn) == []
+    row = conn.execute("SELECT total FROM metric_series WHERE task = '1' AND metric = 'b'").fetchone()
+    conn.execute("UPDATE metric_series SET total = ? WHERE task = '1' AND metric = 'b'", (row[0][::-1],))
+    conn.commit()
+    conn.close()
+    r = p.bad("validate")
+    assert "table metric_series disagrees with the log" in r.err and "--repair" in r.err
+    assert p.ok("validate", "--repair").out.startswith("ok:")
+    conn = sqlite3.connect(p.db)
+    assert series.disagreements(conn) == []
+    conn.close()
+
+
+def test_increments_add_up_as_a_person_adds_them(empty_project):
+    p = empty_project.write_plan(PLAN)
+    for month, amount in (("2024-01", "0.1"), ("2024-02", "4.1"), ("2024-03", "4.1")):
+        p.ok("log", "1", "--month", month, "--set", f"b={amount}")
+    t = p.ok("status", "--month", "2024-03", "--format", "json").json()["tasks"][0]
+    assert [m["value"] for m in t["metrics"] if m["key"] == "b"] == [8.3]
+    conn = sqlite3.connect(p.db)
+    assert json.loads(conn.execute("SELECT json_array(upto) FROM series_state").fetchone()[0]) == [3]
+    conn.close()

@@ -1,0 +1,295 @@
+"""Each metric's and each task's figures as of every month, as dense arrays: what `status` reads at a province's size.
+
+in_force and month_state (inforce.py) hold what each month's entries set.
+Judging a task as of month P asks "as of" questions of them: the latest
+value at or before P, the sum of an increment up to P, whether P has an
+entry. Answered row by row, a province's 30,000 tasks cost a second. Here the
+answers for every month are kept ready, one row per metric and one per task,
+each month an element of an array (packed doubles, bytes), so that reading a
+task costs two rows and judging it costs index lookups.
+
+Derived like in_force, never the record: every tracker write rebuilds the
+rows of the tasks it touched in the same transaction and notes the last
+entry folded in (`series_state`). A log written by anything else is newer
+than that mark; readers then fall back to in_force (slower, same answers)
+until `tracker validate --repair` rebuilds them.
+
+Arrays run from a row's first month to its last; before the first nothing is
+in force, after the last the last element is. Months are integers (months.py).
+"""
+
+from __future__ import annotations
+
+import json
+import math
+import sqlite3
+import sys
+from array import array
+
+from tracker.model import STATUSES, Metric, Plan, increment_value
+
+TABLES = """
+CREATE TABLE metric_series (
+  task TEXT NOT NULL, metric TEXT NOT NULL, first INTEGER NOT NULL,
+  asof BLOB NOT NULL, total BLOB NOT NULL, reported BLOB NOT NULL,
+  PRIMARY KEY (task, metric)) WITHOUT ROWID;
+CREATE TABLE task_series (
+  task TEXT NOT NULL PRIMARY KEY, first INTEGER NOT NULL,
+  entries BLOB NOT NULL, percent BLOB NOT NULL, status BLOB NOT NULL, notes BLOB NOT NULL) WITHOUT ROWID;
+CREATE TABLE series_state (id INTEGER PRIMARY KEY CHECK (id = 1), upto INTEGER NOT NULL);
+"""
+NAMES = ("metric_series", "task_series", "series_state")
+_STATUS_CODE = {s: i + 1 for i, s in enumerate(STATUSES)}  # 0: no status in force
+_LITTLE = sys.byteorder == "little"
+
+
+def _pack(values: list, code: str) -> bytes:
+    a = array(code, values)
+    if not _LITTLE:
+        a.byteswap()
+    return a.tobytes()
+
+
+def _unpack(blob: bytes, code: str) -> array:
+    a = array(code, blob)
+    if not _LITTLE:
+        a.byteswap()
+    return a
+
+
+# --- writing ---------------------------------------------------------------------
+
+
+def create(conn: sqlite3.Connection) -> None:
+    """Create the tables (anew: they are derived) and fill them from the derived tables as they stand."""
+    drop(conn)
+    for statement in TABLES.split(";"):
+        if statement.strip():
+            conn.execute(statement)
+    rebuild(conn, None)
+
+
+def drop(conn: sqlite3.Connection) -> None:
+    for name in NAMES:
+        conn.execute(f"DROP TABLE IF EXISTS {name}")
+
+
+def rebuild(conn: sqlite3.Connection, tasks) -> None:
+    """Recompute the rows of these tasks (None: of every task) from in_force and month_state, and mark them current.
+
+    Called inside the writer's transaction, after its entries are in.
+    """
+    metric_rows, task_rows = compute(conn, tasks)
+    if tasks is None:
+        conn.execute("DELETE FROM metric_series")
+        conn.execute("DELETE FROM task_series")
+    else:
+        keys = json.dumps(list(tasks), ensure_ascii=False)
+        conn.execute("DELETE FROM metric_series WHERE task IN (SELECT value FROM json_each(?))", (keys,))
+        conn.execute("DELETE FROM task_series WHERE task IN (SELECT value FROM json_each(?))", (keys,))
+    conn.executemany("INSERT INTO metric_series VALUES (?, ?, ?, ?, ?, ?)", metric_rows)
+    conn.executemany("INSERT INTO task_series VALUES (?, ?, ?, ?, ?, ?)", task_rows)
+    conn.execute("INSERT INTO series_state (id, upto) VALUES (1, (SELECT coalesce(max(seq), 0) FROM entries)) "
+                 "ON CONFLICT (id) DO UPDATE SET upto = excluded.upto")
+
+
+def compute(conn: sqlite3.Connection, tasks=None) -> tuple[list[tuple], list[tuple]]:
+    """The rows of metric_series and task_series for these tasks (None: all), in key order."""
+    where, args = "", ()
+    if tasks is not None:
+        where, args = " WHERE task IN (SELECT value FROM json_each(?))", (json.dumps(list(tasks), ensure_ascii=False),)
+    metric_rows = []
+    key, points = None, []
+    for task, metric, month, value in conn.execute(
+            f"SELECT task, metric, month, value FROM in_force{where} ORDER BY task, metric, month", args):
+        if (task, metric) != key:
+            if points:
+                metric_rows.append((*key, *_metric_arrays(points)))
+            key, points = (task, metric), []
+        points.append((month, value))
+    if points:
+        metric_rows.append((*key, *_metric_arrays(points)))
+
+    task_rows = []
+    key, points = None, []
+    for task, month, percent, status, note_seq in conn.execute(
+            f"SELECT task, month, percent, status, note_seq FROM month_state{where} ORDER BY task, month", args):
+        if task != key:
+            if points:
+                task_rows.append((key, *_task_arrays(points)))
+            key, points = task, []
+        points.append((month, percent, status, note_seq))
+    if points:
+        task_rows.append((key, *_task_arrays(points)))
+    return metric_rows, task_rows
+
+
+def _metric_arrays(points: list[tuple[int, float]]) -> tuple:
+    first = points[0][0]
+    n = points[-1][0] - first + 1
+    asof, total, reported = [0.0] * n, [0.0] * n, bytearray(n)
+    value, running = None, 0.0
+    it = iter(points)
+    month, v = next(it)
+    for i in range(n):
+        if month == first + i:
+            value, running = v, running + v
+            reported[i] = 1
+            month, v = next(it, (None, None))
+        asof[i], total[i] = value, running
+    return first, _pack(asof, "d"), _pack(total, "d"), bytes(reported)
+
+
+def _task_arrays(points: list[tuple]) -> tuple:
+    first = points[0][0]
+    n = points[-1][0] - first + 1
+    entries, status = bytearray(n), bytearray(n)
+    percent, notes = [math.nan] * n, [0] * n
+    pct, code = math.nan, 0
+    it = iter(points)
+    month, p, s, note = next(it)
+    for i in range(n):
+        if month == first + i:
+            entries[i] = 1
+            if p is not None:
+                pct = p
+            if s is not None:
+                code = _STATUS_CODE.get(s, 0)
+            notes[i] = note or 0
+            month, p, s, note = next(it, (None, None, None, None))
+        percent[i], status[i] = pct, code
+    return first, bytes(entries), _pack(percent, "d"), bytes(status), _pack(notes, "q")
+
+
+def current(conn: sqlite3.Connection) -> bool:
+    """Whether the series hold every entry of the log (no writer but tracker since the last rebuild)."""
+    try:
+        row = conn.execute("SELECT (SELECT upto FROM series_state WHERE id = 1), "
+                           "(SELECT coalesce(max(seq), 0) FROM entries)").fetchone()
+    except sqlite3.OperationalError:  # an older schema, read without upgrading
+        return False
+    return row[0] is not None and row[0] == row[1]
+
+
+def disagreements(conn: sqlite3.Connection) -> list[str]:
+    """Where the series differ from in_force and month_state (edited, or written behind tracker's back)."""
+    metric_rows, task_rows = compute(conn)
+    out = []
+    for table, rows in (("metric_series", metric_rows), ("task_series", task_rows)):
+        stored = conn.execute(f"SELECT * FROM {table} ORDER BY 1, 2").fetchall()
+        if stored != rows:
+            differ = len(set(stored) ^ set(rows))
+            out.append(f"table {table} disagrees with the log ({differ} rows differ)")
+    if not current(conn):
+        out.append("table series_state does not mark the last entry of the log")
+    return out
+
+
+# --- reading ---------------------------------------------------------------------
+
+class SeriesLog:
+    """A task's log as dense arrays, with the methods evaluate() asks of a log (model.TaskLog's)."""
+
+    __slots__ = ("first", "entries", "percents", "statuses", "note_seqs", "metrics", "texts")
+    complete = True  # every month is here (a TaskLog from inforce.load_recent holds only the last few)
+
+    def __init__(self, first=0, entries=b"", percents=(), statuses=b"", note_seqs=()):
+        self.first, self.entries, self.percents, self.statuses, self.note_seqs = (
+            first, entries, percents, statuses, note_seqs)
+        self.metrics: dict = {}  # key -> (first, asof, total, reported)
+        self.texts: dict = {}    # note seq -> text, for the notes loaded
+
+    def value(self, metric: Metric, p: int) -> float:
+        series = self.metrics.get(metric.key)
+        if series is None:
+            return metric.baseline
+        first, asof, total, _ = series
+        i = p - first
+        if i < 0:
+            return metric.baseline
+        if i >= len(asof):
+            i = len(asof) - 1
+        if metric.mode == "increment":
+            return increment_value(metric, total[i])
+        return asof[i]
+
+    def reported(self, key: str, p: int) -> bool:
+        series = self.metrics.get(key)
+        if series is None:
+            return False
+        i = p - series[0]
+        return 0 <= i < len(series[3]) and series[3][i] == 1
+
+    def _at(self, p: int) -> int:
+        """The index of month p in the task's arrays, or -1 before the first."""
+        i = p - self.first
+        n = len(self.entries)
+        return -1 if i < 0 or not n else min(i, n - 1)
+
+    def percent_at(self, p: int):
+        i = self._at(p)
+        if i < 0:
+            return None
+        x = self.percents[i]
+        return None if x != x else x  # NaN: no percent in force
+
+    def status_at(self, p: int):
+        i = self._at(p)
+        if i < 0 or not self.statuses[i]:
+            return None
+        return STATUSES[self.statuses[i] - 1]
+
+    def has_entry(self, p: int) -> bool:
+        i = p - self.first
+        return 0 <= i < len(self.entries) and self.entries[i] == 1
+
+    def any_entry(self, first: int, last: int) -> bool:
+        lo, hi = max(first - self.first, 0), last - self.first + 1
+        return hi > 0 and self.entries.find(1, lo, hi) >= 0
+
+    def last_month(self, p: int) -> int | None:
+        hi = p - self.first + 1
+        if hi <= 0:
+            return None
+        i = self.entries.rfind(1, 0, hi)
+        return None if i < 0 else self.first + i
+
+    def _note_seq(self, p: int) -> int:
+        i = p - self.first
+        return self.note_seqs[i] if 0 <= i < len(self.note_seqs) else 0
+
+    def note(self, p: int) -> str | None:
+        seq = self._note_seq(p)
+        return self.texts.get(seq) if seq else None
+
+    def earlier_note_month(self, p: int) -> int | None:
+        for i in range(min(p - self.first, len(self.note_seqs)) - 1, -1, -1):
+            if self.note_seqs[i]:
+                return self.first + i
+        return None
+
+
+def load(conn: sqlite3.Connection, plan: Plan, p: int, notes: bool = True) -> dict[str, SeriesLog]:
+    """Every task's SeriesLog, with the texts of the notes judging month p needs (its own, and the one before)."""
+    logs: dict[str, SeriesLog] = {}
+    for task, first, entries, percent, status, note_seqs in conn.execute("SELECT * FROM task_series"):
+        logs[task] = SeriesLog(first, entries, _unpack(percent, "d"), status, _unpack(note_seqs, "q"))
+    for task, metric, first, asof, total, reported in conn.execute("SELECT * FROM metric_series"):
+        log = logs.get(task)
+        if log is None:  # values without a month_state row cannot happen; stay safe
+            log = logs[task] = SeriesLog()
+        log.metrics[metric] = (first, _unpack(asof, "d"), _unpack(total, "d"), reported)
+    if notes:
+        wanted = {}
+        for task, log in logs.items():
+            seq = log._note_seq(p)
+            if seq:
+                wanted[seq] = log
+                earlier = log.earlier_note_month(p)
+                if earlier is not None:
+                    wanted[log._note_seq(earlier)] = log
+        if wanted:
+            for seq, text in conn.execute("SELECT seq, note FROM notes WHERE seq IN (SELECT value FROM json_each(?))",
+                                          (json.dumps(list(wanted)),)):
+                wanted[seq].texts[seq] = text
+    return logs
