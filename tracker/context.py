@@ -60,23 +60,28 @@ def today() -> dt.date:
 
 def load_plan(path: str, conn=None) -> Plan:
     """The validated plan; re-parsed only when the file's content changed since it was cached."""
+    hasher = hashlib.blake2b(digest_size=20)
     try:
-        data = open(path, "rb").read()
+        with open(path, "rb") as f:  # in pieces: a province's plan is 10 MB, and memory counts too
+            while chunk := f.read(1 << 20):
+                hasher.update(chunk)
     except OSError:
         from tracker import plan as planfile
 
         return planfile.load(path)  # raises the right message
-    digest = hashlib.blake2b(data + PLAN_CACHE_VERSION, digest_size=20).hexdigest()
+    hasher.update(PLAN_CACHE_VERSION)
+    digest = hasher.hexdigest()
     # One cached plan per database, found by its content: a clone elsewhere (another path)
     # or a checkout that only touched mtimes still hits, and reading never dirties the file.
     key = "plan"
     cached = store.cached_plan(conn, key, digest)
     if cached is not None:
         payload = json.loads(cached)
+        del cached
         payload["path"] = path
         return plan_from_data(payload)
     from tracker import plan as planfile  # pydantic: only when the plan changed
 
-    plan = planfile.parse(planfile.decode(data, path), path)
+    plan = planfile.parse(planfile.decode(open(path, "rb").read(), path), path)
     store.cache_plan(conn, key, digest, json.dumps(plan_to_data(plan), ensure_ascii=False))
     return plan

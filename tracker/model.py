@@ -183,12 +183,32 @@ def plan_to_data(plan: Plan) -> dict:
 
 
 def plan_from_data(data: dict) -> Plan:
-    fromord = dt.date.fromordinal
-    tasks = tuple(
-        Task(tid, title, unit, fromord(start), fromord(due), stall, tol, tuple(co), cat,
-             tuple(Metric(*m) for m in metrics),
-             tuple(Milestone(fromord(s[0]), s[1], s[2], s[3]) for s in stones), line)
-        for tid, title, unit, start, due, stall, tol, co, cat, metrics, stones, line in data["tasks"]
-    )
-    return Plan(tasks, data["title"], data["year"], data["stall_months"],
+    """The plan from plan_to_data()'s form; consumes data["tasks"] as it goes (a province's plan is large).
+
+    Units, categories, metric keys, names and dates repeat across thousands
+    of tasks: each is kept once (a province's plan takes half the memory).
+    """
+    shared: dict = {}
+    once = shared.setdefault
+    dates: dict = {}
+
+    def date(n: int) -> dt.date:
+        d = dates.get(n)
+        if d is None:
+            d = dates[n] = dt.date.fromordinal(n)
+        return d
+
+    make_task = Task._make
+    rows = data["tasks"]
+    data["tasks"] = None
+    rows.reverse()
+    tasks = []
+    while rows:
+        t = rows.pop()
+        t[2], t[3], t[4], t[7], t[8] = once(t[2], t[2]), date(t[3]), date(t[4]), tuple(t[7]), once(t[8], t[8])
+        t[9] = tuple(Metric(once(k, k), once(n, n), once(u, u), target, base, once(mode, mode), line)
+                     for k, n, u, target, base, mode, line in t[9]) if t[9] else ()
+        t[10] = tuple(Milestone(date(s[0]), s[1], s[2], s[3]) for s in t[10]) if t[10] else ()
+        tasks.append(make_task(t))
+    return Plan(tuple(tasks), data["title"], data["year"], data["stall_months"],
                 data["behind_tolerance"], data["path"])
