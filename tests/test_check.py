@@ -143,6 +143,14 @@ def test_each_fail_on_flag(office, fail_on, ids):
     assert [t["id"] for t in r.json()["tasks"]] == ids
 
 
+@pytest.mark.parametrize("fail_on", ["overdue,stalled", "overdue,stalled,behind,missing", "missing"])
+def test_json_lists_the_tasks_the_explained_forms_list(office, fail_on):
+    # JSON skips the figures behind each flag (and the notes' texts); the verdict is the same
+    listed = [t["id"] for t in office.run("check", "--fail-on", fail_on, "--format", "json").json()["tasks"]]
+    github = office.run("check", "--fail-on", fail_on, "--format", "github").out.splitlines()
+    assert [line.split("::", 2)[2].split(".")[0] for line in github] == listed
+
+
 def test_fail_on_is_reported_in_flag_order(office):
     r = office.run("check", "--fail-on", "missing,behind", "--format", "json")
     assert r.json()["fail_on"] == ["behind", "missing"]

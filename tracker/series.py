@@ -23,8 +23,7 @@ from __future__ import annotations
 import json
 import math
 import sqlite3
-import sys
-from array import array
+import struct
 
 from tracker.model import STATUSES, Metric, Plan, increment_value
 
@@ -40,21 +39,13 @@ CREATE TABLE series_state (id INTEGER PRIMARY KEY CHECK (id = 1), upto INTEGER N
 """
 NAMES = ("metric_series", "task_series", "series_state")
 _STATUS_CODE = {s: i + 1 for i, s in enumerate(STATUSES)}  # 0: no status in force
-_LITTLE = sys.byteorder == "little"
+# Little-endian 8-byte doubles and integers, read in place: no array is built for a row that is read once.
+_DOUBLE = struct.Struct("<d").unpack_from
+_INT = struct.Struct("<q").unpack_from
 
 
 def _pack(values: list, code: str) -> bytes:
-    a = array(code, values)
-    if not _LITTLE:
-        a.byteswap()
-    return a.tobytes()
-
-
-def _unpack(blob: bytes, code: str) -> array:
-    a = array(code, blob)
-    if not _LITTLE:
-        a.byteswap()
-    return a
+    return struct.pack(f"<{len(values)}{code}", *values)
 
 
 # --- writing ---------------------------------------------------------------------
@@ -193,25 +184,26 @@ class SeriesLog:
     __slots__ = ("first", "entries", "percents", "statuses", "note_seqs", "metrics", "texts")
     complete = True  # every month is here (a TaskLog from inforce.load_recent holds only the last few)
 
-    def __init__(self, first=0, entries=b"", percents=(), statuses=b"", note_seqs=()):
+    def __init__(self, first=0, entries=b"", percents=b"", statuses=b"", note_seqs=b""):
         self.first, self.entries, self.percents, self.statuses, self.note_seqs = (
             first, entries, percents, statuses, note_seqs)
-        self.metrics: dict = {}  # key -> (first, asof, total, reported)
+        self.metrics: dict = {}  # key -> (first, asof, total, reported): packed doubles and bytes
         self.texts: dict = {}    # note seq -> text, for the notes loaded
 
     def value(self, metric: Metric, p: int) -> float:
         series = self.metrics.get(metric.key)
         if series is None:
             return metric.baseline
-        first, asof, total, _ = series
+        first, asof, total, reported = series
         i = p - first
         if i < 0:
             return metric.baseline
-        if i >= len(asof):
-            i = len(asof) - 1
+        n = len(reported)
+        if i >= n:
+            i = n - 1
         if metric.mode == "increment":
-            return increment_value(metric, total[i])
-        return asof[i]
+            return increment_value(metric, _DOUBLE(total, i << 3)[0])
+        return _DOUBLE(asof, i << 3)[0]
 
     def reported(self, key: str, p: int) -> bool:
         series = self.metrics.get(key)
@@ -221,7 +213,7 @@ class SeriesLog:
         return 0 <= i < len(series[3]) and series[3][i] == 1
 
     def _at(self, p: int) -> int:
-        """The index of month p in the task's arrays, or -1 before the first."""
+        """The index of month p in the task's arrays (the last one after them), or -1 before the first."""
         i = p - self.first
         n = len(self.entries)
         return -1 if i < 0 or not n else min(i, n - 1)
@@ -230,7 +222,7 @@ class SeriesLog:
         i = self._at(p)
         if i < 0:
             return None
-        x = self.percents[i]
+        x = _DOUBLE(self.percents, i << 3)[0]
         return None if x != x else x  # NaN: no percent in force
 
     def status_at(self, p: int):
@@ -256,15 +248,15 @@ class SeriesLog:
 
     def _note_seq(self, p: int) -> int:
         i = p - self.first
-        return self.note_seqs[i] if 0 <= i < len(self.note_seqs) else 0
+        return _INT(self.note_seqs, i << 3)[0] if 0 <= i < len(self.entries) else 0
 
     def note(self, p: int) -> str | None:
         seq = self._note_seq(p)
         return self.texts.get(seq) if seq else None
 
     def earlier_note_month(self, p: int) -> int | None:
-        for i in range(min(p - self.first, len(self.note_seqs)) - 1, -1, -1):
-            if self.note_seqs[i]:
+        for i in range(min(p - self.first, len(self.entries)) - 1, -1, -1):
+            if _INT(self.note_seqs, i << 3)[0]:
                 return self.first + i
         return None
 
@@ -273,12 +265,12 @@ def load(conn: sqlite3.Connection, plan: Plan, p: int, notes: bool = True) -> di
     """Every task's SeriesLog, with the texts of the notes judging month p needs (its own, and the one before)."""
     logs: dict[str, SeriesLog] = {}
     for task, first, entries, percent, status, note_seqs in conn.execute("SELECT * FROM task_series"):
-        logs[task] = SeriesLog(first, entries, _unpack(percent, "d"), status, _unpack(note_seqs, "q"))
+        logs[task] = SeriesLog(first, entries, percent, status, note_seqs)
     for task, metric, first, asof, total, reported in conn.execute("SELECT * FROM metric_series"):
         log = logs.get(task)
         if log is None:  # values without a month_state row cannot happen; stay safe
             log = logs[task] = SeriesLog()
-        log.metrics[metric] = (first, _unpack(asof, "d"), _unpack(total, "d"), reported)
+        log.metrics[metric] = (first, asof, total, reported)
     if notes:
         wanted = {}
         for task, log in logs.items():

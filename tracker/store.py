@@ -396,7 +396,7 @@ def load_logs(conn: sqlite3.Connection | None, upto: int | None = None, tasks=No
         return inforce.load_full(conn, upto if upto is not None else 10**6, tasks)
 
 
-def load_recent(conn: sqlite3.Connection | None, plan, upto: int) -> dict:
+def load_recent(conn: sqlite3.Connection | None, plan, upto: int, notes: bool = True) -> dict:
     """Each task's log with just what judging it as of `upto` needs (its last months whole); see inforce.py."""
     from tracker import inforce
 
@@ -407,7 +407,7 @@ def load_recent(conn: sqlite3.Connection | None, plan, upto: int) -> dict:
 
     with snapshot(conn):
         if series.current(conn):
-            return series.load(conn, plan, upto)
+            return series.load(conn, plan, upto, notes)
         return inforce.load_recent(conn, plan, upto, depth)
 
 

@@ -40,8 +40,10 @@ def check(
     project = ctx.obj
     flags = office.parse_fail_on(fail_on)
     p = project.month(month)
-    _plan, logs, rows = standings_with_logs(project, p, history_for="stalled")  # stalled since when
-    result = office.check(rows, logs, p, flags, today())
+    explained = fmt != CheckFormat.json  # the JSON lists the failing tasks, not the figures behind each flag
+    _plan, logs, rows = standings_with_logs(project, p, history_for="stalled" if explained else None,  # stalled since when
+                                            notes=explained)  # warnings are only explained, never listed
+    result = office.check(rows, logs, p, flags, today(), explained)
     lg = lang_of(lang and lang.value)
     if fmt == CheckFormat.json:
         from tracker.output import print_json

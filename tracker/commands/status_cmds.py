@@ -16,11 +16,12 @@ def standings(project, p: int):
     return plan, rows
 
 
-def standings_with_logs(project, p: int, full: bool = False, history_for: str | None = None):
+def standings_with_logs(project, p: int, full: bool = False, history_for: str | None = None, notes: bool = True):
     """standings(), with the reduced logs they came from (for the figures behind a flag: check, fill).
 
     The logs hold only the last months a standing needs unless `full`; with
     `history_for` (a flag), the tasks that have it get their whole history.
+    notes=False: the notes' texts are not read, so no task gets the repeated_note warning.
     """
     from tracker import store
     from tracker.evaluate import evaluate
@@ -28,7 +29,7 @@ def standings_with_logs(project, p: int, full: bool = False, history_for: str | 
     conn = project.read()
     try:
         plan = project.plan(conn)
-        logs = store.load_logs(conn, upto=p) if full else store.load_recent(conn, plan, p)
+        logs = store.load_logs(conn, upto=p) if full else store.load_recent(conn, plan, p, notes)
         rows = evaluate(plan, logs, p)
         if history_for and not full:
             ids = [s.task.id for s in rows
