@@ -179,43 +179,44 @@ def disagreements(conn: sqlite3.Connection) -> list[str]:
 # --- reading ---------------------------------------------------------------------
 
 class SeriesLog:
-    """A task's log as dense arrays, with the methods evaluate() asks of a log (model.TaskLog's)."""
+    """A task's log as dense arrays, with the methods evaluate() asks of a log (model.TaskLog's).
 
-    __slots__ = ("first", "entries", "percents", "statuses", "note_seqs", "metrics", "texts")
-    complete = True  # every month is here (a TaskLog from inforce.load_recent holds only the last few)
+    Built by load() for one month P: the notes it holds are P's and the one
+    before it, all that judging P asks of them.
+    """
 
-    def __init__(self, first=0, entries=b"", percents=b"", statuses=b"", note_seqs=b""):
-        self.first, self.entries, self.percents, self.statuses, self.note_seqs = (
-            first, entries, percents, statuses, note_seqs)
-        self.metrics: dict = {}  # key -> (first, asof, total, reported): packed doubles and bytes
-        self.texts: dict = {}    # note seq -> text, for the notes loaded
+    __slots__ = ("first", "entries", "percents", "statuses", "metrics", "notes", "earlier")
+    complete = True  # every month's figures are here (a TaskLog from inforce.load_recent holds the last few)
+
+    def __init__(self, first=0, entries=b"", percents=b"", statuses=b""):
+        self.first, self.entries, self.percents, self.statuses = first, entries, percents, statuses
+        self.metrics: dict = {}  # key -> (first, figures, reported): packed doubles (as of, or sums) and bytes
+        self.notes: dict | None = None  # month -> text: P's note and the one before it
+        self.earlier: int | None = None  # the month of the note before P's
 
     def value(self, metric: Metric, p: int) -> float:
         series = self.metrics.get(metric.key)
         if series is None:
             return metric.baseline
-        first, asof, total, reported = series
+        first, figures, reported = series
         i = p - first
         if i < 0:
             return metric.baseline
         n = len(reported)
-        if i >= n:
-            i = n - 1
-        if metric.mode == "increment":
-            return increment_value(metric, _DOUBLE(total, i << 3)[0])
-        return _DOUBLE(asof, i << 3)[0]
+        x = _DOUBLE(figures, (i if i < n else n - 1) << 3)[0]
+        return increment_value(metric, x) if metric.mode == "increment" else x
 
     def reported(self, key: str, p: int) -> bool:
         series = self.metrics.get(key)
         if series is None:
             return False
         i = p - series[0]
-        return 0 <= i < len(series[3]) and series[3][i] == 1
+        return 0 <= i < len(series[2]) and series[2][i] == 1
 
     def _at(self, p: int) -> int:
         """The index of month p in the task's arrays (the last one after them), or -1 before the first."""
         i = p - self.first
-        n = len(self.entries)
+        n = len(self.statuses)
         return -1 if i < 0 or not n else min(i, n - 1)
 
     def percent_at(self, p: int):
@@ -246,42 +247,52 @@ class SeriesLog:
         i = self.entries.rfind(1, 0, hi)
         return None if i < 0 else self.first + i
 
-    def _note_seq(self, p: int) -> int:
-        i = p - self.first
-        return _INT(self.note_seqs, i << 3)[0] if 0 <= i < len(self.entries) else 0
-
     def note(self, p: int) -> str | None:
-        seq = self._note_seq(p)
-        return self.texts.get(seq) if seq else None
+        return self.notes.get(p) if self.notes else None
 
     def earlier_note_month(self, p: int) -> int | None:
-        for i in range(min(p - self.first, len(self.entries)) - 1, -1, -1):
-            if _INT(self.note_seqs, i << 3)[0]:
-                return self.first + i
-        return None
+        return self.earlier if self.notes and p in self.notes else None
 
 
 def load(conn: sqlite3.Connection, plan: Plan, p: int, notes: bool = True) -> dict[str, SeriesLog]:
-    """Every task's SeriesLog, with the texts of the notes judging month p needs (its own, and the one before)."""
+    """Every task's SeriesLog for judging month p; with `notes`, the texts of p's note and the one before it.
+
+    Only what the plan's tasks ask for is kept: a metric's sums or its
+    values as of each month (by its mode), a qualitative task's percent and
+    status (a province holds 70,000 of these rows in memory at once).
+    """
     logs: dict[str, SeriesLog] = {}
+    by_id = plan.by_id
+    wanted: dict[int, tuple[SeriesLog, int]] = {}
     for task, first, entries, percent, status, note_seqs in conn.execute("SELECT * FROM task_series"):
-        logs[task] = SeriesLog(first, entries, percent, status, note_seqs)
+        t = by_id.get(task)
+        if t is None:
+            continue
+        log = logs[task] = SeriesLog(first, entries, b"", b"") if t.metrics else SeriesLog(first, entries, percent, status)
+        if notes:
+            i = p - first
+            seq = _INT(note_seqs, i << 3)[0] if 0 <= i < len(entries) else 0
+            if seq:
+                wanted[seq] = (log, p)
+                log.notes = {}
+                for j in range(i - 1, -1, -1):
+                    earlier = _INT(note_seqs, j << 3)[0]
+                    if earlier:
+                        log.earlier = first + j
+                        wanted[earlier] = (log, first + j)
+                        break
     for task, metric, first, asof, total, reported in conn.execute("SELECT * FROM metric_series"):
+        t = by_id.get(task)
+        m = t.metric(metric) if t is not None else None
+        if m is None:
+            continue
         log = logs.get(task)
         if log is None:  # values without a month_state row cannot happen; stay safe
             log = logs[task] = SeriesLog()
-        log.metrics[metric] = (first, asof, total, reported)
-    if notes:
-        wanted = {}
-        for task, log in logs.items():
-            seq = log._note_seq(p)
-            if seq:
-                wanted[seq] = log
-                earlier = log.earlier_note_month(p)
-                if earlier is not None:
-                    wanted[log._note_seq(earlier)] = log
-        if wanted:
-            for seq, text in conn.execute("SELECT seq, note FROM notes WHERE seq IN (SELECT value FROM json_each(?))",
-                                          (json.dumps(list(wanted)),)):
-                wanted[seq].texts[seq] = text
+        log.metrics[metric] = (first, total if m.mode == "increment" else asof, reported)
+    if wanted:
+        for seq, text in conn.execute("SELECT seq, note FROM notes WHERE seq IN (SELECT value FROM json_each(?))",
+                                      (json.dumps(list(wanted)),)):
+            log, month = wanted[seq]
+            log.notes[month] = text
     return logs

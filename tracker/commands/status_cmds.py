@@ -76,10 +76,10 @@ def status(
     plan, rows = standings(project, p)
     rows = filter_standings(rows, unit, category, wanted)
     if fmt == TableFormat.json:
-        from tracker.output import print_json
-        from tracker.tables import status_json
+        from tracker.output import print_json_list
+        from tracker.tables import standing_json
 
-        print_json(status_json(rows, p))
+        print_json_list({"as_of": _fmt(p)}, "tasks", map(standing_json, rows))
         return
     from tracker.labels import lang_of
     from tracker.output import console
