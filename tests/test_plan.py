@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import json
 import textwrap
 
 import pytest
@@ -152,3 +153,45 @@ def test_month_arithmetic():
     assert months.fmt(p - 3) == "2023-11"
     assert months.last_day(p) == dt.date(2024, 2, 29)
     assert months.of(dt.date(2024, 2, 10)) == p
+
+
+def test_the_plan_cache_form_gives_back_the_same_plan():
+    from tracker.model import plan_from_data, plan_to_data
+
+    p = load("""
+        [plan]
+        year = 2024
+        title = "2024年重点目标任务"
+        [[task]]
+        id = "1"
+        title = "甲\\u001f乙"
+        unit = "市民政局"
+        co_units = ["市财政局", "市住建局"]
+        category = "民生"
+        stall_months = 3
+        [[task.metric]]
+        key = "beds"
+        target = 500
+        baseline = 100
+        mode = "increment"
+        [[task.metric]]
+        key = "rate"
+        name = "覆盖率"
+        unit = "%"
+        target = 96.2
+        [[task.milestone]]
+        due = 2024-06-30
+        metric = "beds"
+        target = 300
+        [[task]]
+        id = "2"
+        title = "丙"
+        unit = "市民政局"
+        behind_tolerance = 0.2
+        start = 2024-03-01
+        due = 2025-06-30
+    """)
+    again = plan_from_data(json.loads(json.dumps(plan_to_data(p), ensure_ascii=False)))
+    assert again == p and again.tasks == p.tasks and again.title == p.title
+    assert again.tasks[0].milestones and again.tasks[0].co_units == ("市财政局", "市住建局")
+    assert again.tasks[1].category is None and again.tasks[1].metrics == ()

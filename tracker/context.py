@@ -17,7 +17,7 @@ from tracker.errors import BadInput
 from tracker.model import Plan, plan_from_data, plan_to_data
 
 # Part of the cache key: a new tracker that reads plans differently re-parses them.
-PLAN_CACHE_VERSION = b"plan-cache-1"
+PLAN_CACHE_VERSION = b"plan-cache-2"
 
 
 @dataclass

@@ -192,8 +192,13 @@ def warnings(task: Task, log, p: int, values=None) -> list[str]:
 
 def evaluate(plan: Plan, logs: dict, p: int) -> list[Standing]:
     """Every task's standing as of month p, in declaration order."""
+    return evaluate_tasks(plan.tasks, logs, p)
+
+
+def evaluate_tasks(tasks, logs: dict, p: int) -> list[Standing]:
+    """These tasks' standings as of month p, in their order."""
     day, get = months.last_day(p), logs.get
-    return [_stand(task, get(task.id) or _EMPTY, p, day) for task in plan.tasks]
+    return [_stand(task, get(task.id) or _EMPTY, p, day) for task in tasks]
 
 
 def days_overdue(standing: Standing, today: dt.date) -> int:

@@ -87,19 +87,11 @@ class CheckResult:
         return not self.findings
 
 
-def check(standings: list[Standing], logs: dict, p: int, fail_on: tuple[str, ...], today: dt.date,
-          explained: bool = True) -> CheckResult:
-    """The tasks that fail (any flag in fail_on) as of month p, each flag explained, and every warning as a note.
-
-    explained=False: the failing tasks only, without reasons or notes (all that check_json shows).
-    """
+def check(standings: list[Standing], logs: dict, p: int, fail_on: tuple[str, ...], today: dt.date) -> CheckResult:
+    """The tasks that fail (any flag in fail_on) as of month p, each flag explained, and every warning as a note."""
     findings, notes = [], []
     for s in standings:
         failing = tuple(f for f in s.flags if f in fail_on)
-        if not explained:
-            if failing:
-                findings.append(Finding(s, failing, ()))
-            continue
         log = logs.get(s.task.id) or TaskLog()
         if failing:
             findings.append(Finding(s, failing, tuple(explain(s, log, f, today) for f in s.flags)))
@@ -156,11 +148,21 @@ def stalled_since(s: Standing, log: TaskLog) -> int:
 
 
 def check_json(result: CheckResult) -> dict:
-    return {
-        "as_of": months.fmt(result.month), "ok": result.ok, "fail_on": list(result.fail_on),
-        "tasks": [{"id": f.standing.task.id, "unit": f.standing.task.unit, "status": f.standing.status,
-                   "flags": list(f.standing.flags)} for f in result.findings],
-    }
+    return check_document(result.month, result.fail_on, [failing_json(f.standing) for f in result.findings])
+
+
+def check_document(p: int, fail_on: tuple[str, ...], tasks: list[dict]) -> dict:
+    """`check --format json`, from the failing tasks' failing_json()."""
+    return {"as_of": months.fmt(p), "ok": not tasks, "fail_on": list(fail_on), "tasks": tasks}
+
+
+def failing_json(s: Standing) -> dict:
+    return {"id": s.task.id, "unit": s.task.unit, "status": s.status, "flags": list(s.flags)}
+
+
+def failing_tasks(standings, fail_on: tuple[str, ...]) -> list[dict]:
+    """failing_json() of the standings with a flag in fail_on, in order (the JSON form, without office.check)."""
+    return [failing_json(s) for s in standings if any(f in fail_on for f in s.flags)]
 
 
 def by_unit(findings) -> list[tuple[str, list[Finding]]]:

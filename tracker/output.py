@@ -28,27 +28,43 @@ def print_json(data) -> None:
     sys.stdout.write(json_text(data, indent=2 if sys.stdout.isatty() else None) + "\n")
 
 
-def print_json_list(head: dict, key: str, items, chunk: int = 500) -> None:
-    """print_json(head + {key: items}) without holding the whole text: in a pipe, written a few hundred items at a time.
-
-    The same bytes as print_json (`key` comes last, as in every shape of SPEC.md); a
-    province's status is 18 MB of JSON, and building it whole doubles the peak memory.
-    """
-    if sys.stdout.isatty():
-        print_json({**head, key: list(items)})
-        return
-    opening = json_text({**head, key: []})
-    write = sys.stdout.write
-    write(opening[:-2])  # ends with "[]}"
-    batch, sep = [], ""
+def json_chunks(items, size: int = 500):
+    """The items as JSON, a few hundred at a time, each chunk `, a, b, …` in UTF-8 (see JsonList)."""
+    batch = []
     for item in items:
         batch.append(item)
-        if len(batch) == chunk:
-            write(sep + json_text(batch)[1:-1])
-            batch, sep = [], ", "
+        if len(batch) == size:
+            yield b", " + json_text(batch)[1:-1].encode("utf-8")
+            batch = []
     if batch:
-        write(sep + json_text(batch)[1:-1])
-    write("]}\n")
+        yield b", " + json_text(batch)[1:-1].encode("utf-8")
+
+
+class JsonList:
+    """Writes what print_json(head + {key: items}) prints in a pipe, from json_chunks() written in order.
+
+    Never holds the whole text: a province's status is 18 MB of JSON. `key`
+    comes last, as in every shape of SPEC.md.
+    """
+
+    def __init__(self, head: dict, key: str):
+        self.opening = json_text({**head, key: []})[:-2]  # it ends with "[]}"
+        self.started = False
+
+    def write(self, chunk: bytes) -> None:
+        out = sys.stdout
+        if not self.started:
+            out.write(self.opening)
+            out.flush()
+            chunk = chunk[2:]  # the first item has no ", " before it
+            self.started = True
+        out.buffer.write(chunk)
+
+    def close(self) -> None:
+        if not self.started:
+            sys.stdout.write(self.opening)
+        sys.stdout.buffer.flush()
+        sys.stdout.write("]}\n")
 
 
 # json.dumps escapes C0 control characters but writes DEL and C1 (which some

@@ -40,16 +40,23 @@ def check(
     project = ctx.obj
     flags = office.parse_fail_on(fail_on)
     p = project.month(month)
-    explained = fmt != CheckFormat.json  # the JSON lists the failing tasks, not the figures behind each flag
-    _plan, logs, rows = standings_with_logs(project, p, history_for="stalled" if explained else None,  # stalled since when
-                                            notes=explained)  # warnings are only explained, never listed
-    result = office.check(rows, logs, p, flags, today(), explained)
-    lg = lang_of(lang and lang.value)
-    if fmt == CheckFormat.json:
+    if fmt == CheckFormat.json:  # the failing tasks, not the figures behind each flag: no notes, no history
+        from tracker.commands.status_cmds import plan_and_logs
+        from tracker.evaluate import evaluate_tasks
         from tracker.output import print_json
+        from tracker.parallel import halves
 
-        print_json(office.check_json(result))
-    elif fmt == CheckFormat.github:
+        plan, logs = plan_and_logs(project, p, notes=False)
+        parts = halves(plan.tasks, lambda tasks: office.failing_tasks(evaluate_tasks(tasks, logs, p), flags))
+        failing = [t for part in parts for t in part]
+        print_json(office.check_document(p, flags, failing))
+        if failing:
+            raise typer.Exit(1)
+        return
+    _plan, logs, rows = standings_with_logs(project, p, history_for="stalled")  # stalled since when
+    result = office.check(rows, logs, p, flags, today())
+    lg = lang_of(lang and lang.value)
+    if fmt == CheckFormat.github:
         import sys
 
         from tracker.render.office import check_github

@@ -16,12 +16,27 @@ def standings(project, p: int):
     return plan, rows
 
 
-def standings_with_logs(project, p: int, full: bool = False, history_for: str | None = None, notes: bool = True):
+def plan_and_logs(project, p: int, notes: bool = True):
+    """The plan and every task's log as judging month p needs it (see standings_with_logs).
+
+    notes=False: the notes' texts are not read, so no task gets the repeated_note warning.
+    """
+    from tracker import store
+
+    conn = project.read()
+    try:
+        plan = project.plan(conn)
+        return plan, store.load_recent(conn, plan, p)
+    finally:
+        if conn is not None:
+            conn.close()
+
+
+def standings_with_logs(project, p: int, full: bool = False, history_for: str | None = None):
     """standings(), with the reduced logs they came from (for the figures behind a flag: check, fill).
 
     The logs hold only the last months a standing needs unless `full`; with
     `history_for` (a flag), the tasks that have it get their whole history.
-    notes=False: the notes' texts are not read, so no task gets the repeated_note warning.
     """
     from tracker import store
     from tracker.evaluate import evaluate
@@ -29,7 +44,7 @@ def standings_with_logs(project, p: int, full: bool = False, history_for: str | 
     conn = project.read()
     try:
         plan = project.plan(conn)
-        logs = store.load_logs(conn, upto=p) if full else store.load_recent(conn, plan, p, notes)
+        logs = store.load_logs(conn, upto=p) if full else store.load_recent(conn, plan, p)
         rows = evaluate(plan, logs, p)
         if history_for and not full:
             ids = [s.task.id for s in rows
@@ -73,14 +88,29 @@ def status(
     project = ctx.obj
     p = project.month(month)
     wanted = parse_only(only)
+    if fmt == TableFormat.json:
+        import sys
+
+        from tracker.evaluate import evaluate_tasks
+        from tracker.output import JsonList, json_chunks, print_json
+        from tracker.parallel import stream
+        from tracker.tables import standing_json, status_json
+
+        plan, logs = plan_and_logs(project, p)
+        if sys.stdout.isatty():  # indented, for a person
+            print_json(status_json(filter_standings(evaluate_tasks(plan.tasks, logs, p), unit, category, wanted), p))
+            return
+
+        def chunks(tasks):
+            rows = filter_standings(evaluate_tasks(tasks, logs, p), unit, category, wanted)
+            return json_chunks(map(standing_json, rows))
+
+        out = JsonList({"as_of": _fmt(p)}, "tasks")
+        stream(plan.tasks, chunks, out.write)
+        out.close()
+        return
     plan, rows = standings(project, p)
     rows = filter_standings(rows, unit, category, wanted)
-    if fmt == TableFormat.json:
-        from tracker.output import print_json_list
-        from tracker.tables import standing_json
-
-        print_json_list({"as_of": _fmt(p)}, "tasks", map(standing_json, rows))
-        return
     from tracker.labels import lang_of
     from tracker.output import console
     from tracker.render.terminal import status_table

@@ -1,0 +1,84 @@
+"""Two processes give what one gives: the same results, in the same order, whatever happens to the child."""
+
+from __future__ import annotations
+
+import os
+
+import pytest
+
+from tracker import parallel
+
+pytestmark = pytest.mark.skipif(not hasattr(os, "fork"), reason="fork is needed for the two-process path")
+
+
+@pytest.fixture
+def two(monkeypatch):
+    monkeypatch.setattr(parallel, "MIN_ITEMS", 2)
+    monkeypatch.setattr(parallel, "_cpus", lambda: 2)
+    monkeypatch.delenv("TRACKER_WORKERS", raising=False)
+
+
+def test_halves_are_the_halves_in_order(two):
+    items = list(range(101))
+    parts = parallel.halves(items, lambda xs: [x * x for x in xs])
+    assert len(parts) == 2 and parts[0] + parts[1] == [x * x for x in items]
+
+
+def test_one_process_when_asked_or_when_small(two, monkeypatch):
+    assert len(parallel.halves(list(range(10)), list)) == 2
+    monkeypatch.setenv("TRACKER_WORKERS", "1")
+    assert parallel.halves(list(range(10)), list) == [list(range(10))]
+    monkeypatch.delenv("TRACKER_WORKERS")
+    assert parallel.halves([1], list) == [[1]]
+
+
+def test_a_failing_child_costs_time_not_results(two):
+    parent = os.getpid()
+
+    def work(xs):
+        if os.getpid() != parent:
+            raise RuntimeError("the child fails")
+        return sum(xs)
+
+    assert parallel.halves(list(range(10)), work) == [sum(range(5)), sum(range(5, 10))]
+
+
+def test_an_error_of_the_work_is_raised_here(two):
+    def work(xs):
+        raise ValueError(f"bad {xs[0]}")
+
+    with pytest.raises(ValueError, match="bad 0"):
+        parallel.halves(list(range(10)), work)
+
+
+def test_stream_emits_every_chunk_in_order(two):
+    out = []
+    parallel.stream(list(range(7)), lambda xs: (str(x).encode() + b";" for x in xs), out.append)
+    assert b"".join(out) == b"0;1;2;3;4;5;6;"
+
+
+def test_status_json_is_the_same_in_two_processes(empty_project, two, monkeypatch):
+    from test_inforce import PLAN, random_log
+
+    p = empty_project.write_plan(PLAN)
+    for seed in range(3):
+        random_log(p, seed, 40)
+    args = ("status", "--month", "2024-09", "--format", "json")
+    split = p.ok(*args).out
+    for only in ("behind", "stalled,missing"):
+        assert p.ok(*args, "--only", only).out == _one_process(p, monkeypatch, *args, "--only", only)
+    assert p.ok(*args, "--unit", "无此单位").json() == {"as_of": "2024-09", "tasks": []}
+    one = _one_process(p, monkeypatch, *args)
+    assert split == one and [t["id"] for t in p.ok(*args).json()["tasks"]] == ["1", "2", "3"]
+    check = ("check", "--month", "2024-09", "--fail-on", "overdue,stalled,behind,missing", "--format", "json")
+    assert p.run(*check).out == _one_process(p, monkeypatch, *check, code=None)
+
+
+def _one_process(p, monkeypatch, *args, code=0):
+    monkeypatch.setenv("TRACKER_WORKERS", "1")
+    try:
+        r = p.run(*args)
+        assert code is None or r.code == code
+        return r.out
+    finally:
+        monkeypatch.delenv("TRACKER_WORKERS")
