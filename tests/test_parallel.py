@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import os
 
 import pytest
@@ -82,3 +83,17 @@ def _one_process(p, monkeypatch, *args, code=0):
         return r.out
     finally:
         monkeypatch.delenv("TRACKER_WORKERS")
+
+
+@pytest.mark.parametrize("processes", [1, 2])
+def test_json_in_a_pipe_escapes_what_terminals_and_line_readers_obey(empty_project, monkeypatch, processes):
+    monkeypatch.setattr(parallel, "MIN_ITEMS", 2)
+    monkeypatch.setattr(parallel, "_cpus", lambda: processes)
+    title = "甲\\u007f乙\\u009b31m丙\\u2028丁·戊"  # DEL, CSI (C1), LINE SEPARATOR; the middle dot is fine
+    p = empty_project.write_plan(
+        f'[plan]\nyear = 2024\n[[task]]\nid = "1"\ntitle = "{title}"\nunit = "u"\n'
+        '[[task]]\nid = "2"\ntitle = "乙"\nunit = "u"\n')
+    out = p.ok("status", "--month", "2024-08", "--format", "json").out
+    assert "\\u007f" in out and "\\u009b" in out and "\\u2028" in out and "·" in out
+    assert not any(c in out for c in "\x7f\x9b\u2028")
+    assert json.loads(out)["tasks"][0]["title"] == "甲\x7f乙\x9b31m丙\u2028丁·戊"
