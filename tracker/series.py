@@ -281,15 +281,18 @@ def load(conn: sqlite3.Connection, plan: Plan, p: int, notes: bool = True) -> di
                         log.earlier = first + j
                         wanted[earlier] = (log, first + j)
                         break
+    last, modes, into = None, {}, {}
     for task, metric, first, asof, total, reported in conn.execute("SELECT * FROM metric_series"):
-        t = by_id.get(task)
-        m = t.metric(metric) if t is not None else None
-        if m is None:
-            continue
-        log = logs.get(task)
-        if log is None:  # values without a month_state row cannot happen; stay safe
-            log = logs[task] = SeriesLog()
-        log.metrics[metric] = (first, total if m.mode == "increment" else asof, reported)
+        if task != last:  # rows come in key order: a task's metrics one after another
+            last, t = task, by_id.get(task)
+            modes = {m.key: m.mode for m in t.metrics} if t is not None else {}
+            log = logs.get(task)
+            if log is None and modes:  # values without a month_state row cannot happen; stay safe
+                log = logs[task] = SeriesLog()
+            into = log.metrics if modes else {}
+        mode = modes.get(metric)
+        if mode is not None:
+            into[metric] = (first, total if mode == "increment" else asof, reported)
     if wanted:
         for seq, text in conn.execute("SELECT seq, note FROM notes WHERE seq IN (SELECT value FROM json_each(?))",
                                       (json.dumps(list(wanted)),)):
