@@ -1,0 +1,359 @@
+"""A lean table for long reports: the look of rich's Table(box=SIMPLE_HEAD), laid out by hand.
+
+rich's Table measures, wraps and renders each cell through its generic
+machinery: at an office's 300 tasks that is ~2M calls and ~250 ms, against a
+few ms here. `Grid` lays its rows out as that Table does (pad_edge off,
+expand off): the same column widths, the same word wrap with words longer
+than the column folded by terminal cells (a Chinese character is two), the
+header at the bottom of its row, the title wrapped to the table's width. It
+uses rich's own primitives for what they do well: cell widths
+(rich.cells), styles (rich.style), and the console for colour and writing.
+
+A cell is a plain string or a sequence of (text, style) pieces; a "\\n" in
+the text starts a new line. Every text goes through `visible`: control
+characters in user text are shown as symbols, as safe.Text shows them.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Sequence, Union
+
+from bisect import bisect_right
+from itertools import accumulate
+
+from rich.cells import cell_len, chop_cells, get_character_cell_size
+from rich.segment import Segment
+from rich.style import Style
+
+from tracker.textfile import visible
+
+Cell = Union[str, Sequence[tuple[str, Union[str, None]]]]
+
+
+@dataclass(frozen=True)
+class Column:
+    header: str
+    justify: str = "left"  # or "right"
+    wrap: bool = True  # False: one line, cut with … when the column is too narrow (rich's no_wrap)
+    min_width: int | None = None
+    style: str = ""  # of the body cells, not the header
+
+
+class Grid:
+    """A renderable table; build it with add_row and print it with a rich Console."""
+
+    def __init__(self, columns: Sequence[Column], title: str | None = None, header_style: str = "bold"):
+        self.columns = list(columns)
+        self.title = title
+        self.header_style = header_style
+        self.rows: list[tuple[Cell, ...]] = []
+
+    def add_row(self, *cells: Cell) -> None:
+        if len(cells) != len(self.columns):
+            raise ValueError(f"{len(cells)} cells for {len(self.columns)} columns")
+        self.rows.append(cells)
+
+    def __rich_console__(self, console, options):
+        columns = self.columns
+        n = len(columns)
+        if not n:
+            yield Segment.line()
+            return
+        # One padding cell each side of a divider; none at the table's outer edges.
+        pads = [(0 if i == 0 else 1, 0 if i == n - 1 else 1) for i in range(n)]
+        header = _styles(console, self.header_style)
+        head = [_paragraphs(c.header, header) for c in columns]
+        styles = [_styles(console, c.style) for c in columns]
+        body = [[_paragraphs(cell, style) for cell, style in zip(row, styles)] for row in self.rows]
+        longest = [max(size for _, size, _ in paragraphs) for paragraphs in head]
+        for cells in body:
+            longest = [max(most, *(size for _, size, _ in paragraphs)) for most, paragraphs in zip(longest, cells)]
+        extra = 2 + n - 1  # the outer edges and a divider between columns
+        widths = _widths(columns, longest, [left + right for left, right in pads], options.max_width - extra)
+        table_width = sum(widths) + extra
+
+        out: list[Segment] = []
+        newline = Segment.line()
+        if self.title:
+            for line in _lines(_paragraphs(self.title, _styles(console, "table.title")), table_width, "left", True):
+                out += [Segment(line)] if isinstance(line, str) else [Segment(text, style) for text, style in line if text]
+                out.append(newline)
+        rule = "-" if options.ascii_only else "─"
+        out += [Segment(" " * table_width), newline]
+        self._row(out, head, widths, pads, bottom=True)
+        out += [Segment(" " + rule * (table_width - 2) + " "), newline]
+        for cells in body:
+            self._row(out, cells, widths, pads)
+        out += [Segment(" " * table_width), newline]
+        if table_width > options.max_width:  # columns narrower than their minimum: cut as the console would
+            for line in Segment.split_lines(out):
+                yield from Segment.adjust_line_length(line, options.max_width, pad=False)
+                yield newline
+            return
+        yield from out
+
+    def _row(self, out: list, cells, widths, pads, bottom: bool = False) -> None:
+        """Append the lines of one row: its cells side by side, each padded to its column's width."""
+        laid = []
+        for column, paragraphs, width, (left, right) in zip(self.columns, cells, widths, pads):
+            inner = width - left - right
+            laid.append(_lines(paragraphs, inner, column.justify, column.wrap) if inner >= 1 else [[]])
+        height = max(map(len, laid))
+        if height > 1:
+            for lines, width, (left, right) in zip(laid, widths, pads):
+                if len(lines) < height:
+                    missing = [" " * max(0, width - left - right)] * (height - len(lines))
+                    lines[:] = missing + lines if bottom else lines + missing
+        before = [" " * left for left, _ in pads]
+        before[0] = " "  # the table's left edge
+        for c in range(1, len(pads)):
+            before[c] = " " * pads[c - 1][1] + " " + before[c]  # the right padding, the divider, the left padding
+        after = " " * pads[-1][1] + " "  # the right edge
+        append = out.append
+        for i in range(height):
+            text = ""
+            for lines, lead in zip(laid, before):
+                text += lead
+                line = lines[i]
+                if line.__class__ is str:  # unstyled, as most are
+                    text += line
+                    continue
+                for piece, style in line:
+                    if style is None:
+                        text += piece
+                    else:
+                        if text:
+                            append(Segment(text))
+                            text = ""
+                        append(Segment(piece, style))
+            append(Segment(text + after))
+            append(Segment.line())
+
+
+def _styles(console, base: str | None):
+    """A piece's style name → its Style over the cell's own (a column's, the header's), resolved once."""
+    base_style = console.get_style(base) if base else None
+    cache: dict = {}
+
+    def resolve(name):
+        try:
+            return cache[name]
+        except KeyError:
+            style = console.get_style(name) if name else None
+            cache[name] = got = (base_style + style if base_style else style) if style else base_style
+            return got
+
+    return resolve
+
+
+def _paragraphs(cell: Cell, resolve) -> list[tuple[str, int, list]]:
+    """The lines of a cell (split at "\\n") as (text, cells wide, [(text, Style)…] pieces), made safe to show."""
+    if isinstance(cell, str):
+        if cell.isprintable():  # no line break, tab or control character: the common case
+            return [(cell, _width(cell), [(cell, resolve(None))])]
+        cell = ((cell, None),)
+    joined = "".join([text for text, _ in cell])
+    if joined.isprintable():
+        return [(joined, _width(joined), [(text, resolve(name)) for text, name in cell if text])]
+    paragraphs: list[list] = [[]]
+    for text, name in cell:
+        style = resolve(name)
+        if not text.isprintable():
+            text = visible(text)
+            if "\t" in text:
+                text = text.expandtabs(8)
+        first, *rest = text.split("\n")
+        if first:
+            paragraphs[-1].append((first, style))
+        for part in rest:
+            paragraphs.append([(part, style)] if part else [])
+    out = []
+    for pieces in paragraphs:
+        plain = _plain(pieces) if pieces else ""
+        out.append((plain, _width(plain), pieces))
+    return out
+
+
+def _plain(pieces) -> str:
+    return pieces[0][0] if len(pieces) == 1 else "".join(text for text, _ in pieces)
+
+
+def _widths(columns: Sequence[Column], longest: list[int], pads: list[int], available: int) -> list[int]:
+    """Column widths, padding included, as rich's Table computes them when it does not expand.
+
+    Each column asks for its longest line; when they do not fit, the widest
+    wrapping columns give way first, down to the next widest, then all evenly
+    as a last resort; then each is measured again within its share.
+    """
+
+    def wanted(i: int, room: int) -> int:
+        if room < 1:
+            return 0
+        want = room if room - pads[i] < 1 else min(longest[i] + pads[i], room)
+        if columns[i].min_width is not None:
+            want = max(want, columns[i].min_width + pads[i])
+        return want
+
+    widths = [wanted(i, available) or 1 for i in range(len(columns))]
+    if sum(widths) > available:
+        widths = _collapse(widths, [c.wrap for c in columns], available)
+        if sum(widths) > available:
+            widths = _reduce(sum(widths) - available, [1] * len(widths), widths, widths)
+        widths = [wanted(i, w) for i, w in enumerate(widths)]
+    return widths
+
+
+def _collapse(widths: list[int], wrapable: list[bool], available: int) -> list[int]:
+    excess = sum(widths) - available
+    while excess > 0 and any(wrapable):
+        widest = max(w for w, ok in zip(widths, wrapable) if ok)
+        second = max((w for w, ok in zip(widths, wrapable) if ok and w != widest), default=0)
+        ratios = [1 if ok and w == widest else 0 for w, ok in zip(widths, wrapable)]
+        if widest == second:
+            break
+        widths = _reduce(excess, ratios, [min(excess, widest - second)] * len(widths), widths)
+        excess = sum(widths) - available
+    return widths
+
+
+def _reduce(total: int, ratios: list[int], maximums: list[int], values: list[int]) -> list[int]:
+    """Take `total` off `values` in proportion to `ratios`, no more than `maximums` from each."""
+    ratios = [r if m else 0 for r, m in zip(ratios, maximums)]
+    total_ratio = sum(ratios)
+    if not total_ratio:
+        return values[:]
+    result = []
+    for ratio, maximum, value in zip(ratios, maximums, values):
+        if ratio and total_ratio > 0:
+            taken = min(maximum, round(ratio * total / total_ratio))
+            result.append(value - taken)
+            total -= taken
+            total_ratio -= ratio
+        else:
+            result.append(value)
+    return result
+
+
+# rich's cell_len and chop_cells, the same answers in fewer steps for the common
+# text (no zero-width joiner or emoji selector): a CJK title has no cache to hit
+# in a fresh process, and chop_cells walks it grapheme by grapheme.
+_JOINERS = re.compile("[\u200d\ufe0f]")
+
+
+def _width(text: str) -> int:
+    if text.isascii():  # printable: visible() has run, tabs are expanded, lines split
+        return len(text)
+    if _JOINERS.search(text):
+        return cell_len(text)
+    return sum(map(get_character_cell_size, text))
+
+
+def _fold(text: str, width: int) -> list[str]:
+    if width < 2 or _JOINERS.search(text):
+        return chop_cells(text, width)
+    if text.isascii():
+        return [text[i:i + width] for i in range(0, len(text), width)]
+    ends = list(accumulate(map(get_character_cell_size, text)))
+    lines, start, used = [], 0, 0
+    while start < len(text):
+        # a zero-width character stays with the one before it, as in chop_cells
+        end = bisect_right(ends, used + width, start)
+        if ends[end - 1] == used and end == len(text):
+            break  # nothing left to show (chop_cells keeps no line of width 0 at the end)
+        lines.append(text[start:end])
+        used, start = ends[end - 1], end
+    return lines
+
+
+_WORD = re.compile(r"\s*\S+\s*")
+_TRAILING_SPACE = re.compile(r"\s+$")
+
+
+def _breaks(text: str, width: int) -> list[int]:
+    """Where a line of text breaks to fit `width` cells: between words, and inside a word longer than the width."""
+    breaks: list[int] = []
+    offset = 0
+    for match in _WORD.finditer(text):
+        start, word = match.start(), match.group()
+        size = _width(word.rstrip())
+        if width - offset >= size:
+            offset += _width(word)
+        elif size > width:
+            *parts, last = _fold(word, width)
+            for part in parts:
+                if start:
+                    breaks.append(start)
+                start += len(part)
+            if start:
+                breaks.append(start)
+            offset = _width(last)
+        elif offset and start:
+            breaks.append(start)
+            offset = _width(word)
+    return breaks
+
+
+def _lines(paragraphs, width: int, justify: str, wrap: bool) -> list:
+    """A cell's lines, each exactly `width` cells wide: a string when unstyled, else (text, Style) pieces."""
+    out = []
+    for plain, size, pieces in paragraphs:
+        if size <= width and (justify == "left" or not plain[-1:].isspace()):
+            pad = " " * (width - size)
+            if len(pieces) == 1 and pieces[0][1] is None:
+                out.append(plain + pad if justify == "left" else pad + plain)
+            else:
+                pad = [(pad, None)] if pad else []
+                out.append(pieces + pad if justify == "left" else pad + pieces)
+            continue
+        if wrap:
+            cuts = [0, *_breaks(plain, width), len(plain)]
+            ranges = []
+            for a, b in zip(cuts, cuts[1:]):
+                if b - a > width:  # whitespace beyond the width goes (as rich's rstrip_end)
+                    space = _TRAILING_SPACE.search(plain, a, b)
+                    if space:
+                        b -= min(space.end() - space.start(), b - a - width)
+                ranges.append((a, b))
+        else:
+            ranges = [(0, len(plain))]
+        for a, b in ranges:
+            if justify == "right":
+                b = a + len(plain[a:b].rstrip())
+            text = plain[a:b]
+            size = _width(text)
+            tail = []
+            if size > width:  # folded text is cut at the width; a line that must not wrap ends in …
+                keep = width if wrap else width - 1
+                kept = (_fold(text, keep) or [""])[0] if keep > 0 else ""
+                if not wrap:
+                    tail = [("…", _style_at(pieces, a + len(kept)))]
+                b = a + len(kept)
+                size = _width(kept) + len(tail)
+            line = _slice(pieces, a, b) + tail
+            pad = [(" " * (width - size), None)] if size < width else []
+            out.append(line + pad if justify == "left" else pad + line)
+    return out
+
+
+def _slice(pieces, a: int, b: int) -> list[tuple[str, str | None]]:
+    if len(pieces) == 1:
+        text, style = pieces[0]
+        return [(text[a:b], style)] if b > a else []
+    out, at = [], 0
+    for text, style in pieces:
+        end = at + len(text)
+        if end > a and at < b:
+            out.append((text[max(a, at) - at:min(b, end) - at], style))
+        at = end
+    return out
+
+
+def _style_at(pieces, index: int):
+    at = 0
+    for text, style in pieces:
+        at += len(text)
+        if index < at:
+            return style
+    return pieces[-1][1] if pieces else None
