@@ -74,6 +74,22 @@ class Grid:
         widths = _widths(columns, longest, [left + right for left, right in pads], options.max_width - extra)
         table_width = sum(widths) + extra
 
+        # What goes before each column's text (the edge or the divider, and the padding), and
+        # the width of its text; a column too narrow for any is blank (a str), as in rich.
+        inners: list = []
+        leads, right = [" "], 0
+        for c, (width, (left, pad_right)) in enumerate(zip(widths, pads)):
+            if width - left - pad_right < 1:
+                left = pad_right = 0
+                inners.append(" " * max(0, width))
+            else:
+                inners.append(width - left - pad_right)
+            if c:
+                leads.append(" " * right + " ")  # the padding before the divider, the divider (blank in SIMPLE_HEAD)
+            leads[-1] += " " * left
+            right = pad_right
+        leads.append(" " * right + " ")  # the right edge
+
         out: list[Segment] = []
         newline = Segment.line()
         if self.title:
@@ -82,10 +98,10 @@ class Grid:
                 out.append(newline)
         rule = "-" if options.ascii_only else "─"
         out += [Segment(" " * table_width), newline]
-        self._row(out, head, widths, pads, bottom=True)
+        self._row(out, head, inners, leads, bottom=True)
         out += [Segment(" " + rule * (table_width - 2) + " "), newline]
         for cells in body:
-            self._row(out, cells, widths, pads)
+            self._row(out, cells, inners, leads)
         out += [Segment(" " * table_width), newline]
         if table_width > options.max_width:  # columns narrower than their minimum: cut as the console would
             for line in Segment.split_lines(out):
@@ -94,27 +110,21 @@ class Grid:
             return
         yield from out
 
-    def _row(self, out: list, cells, widths, pads, bottom: bool = False) -> None:
+    def _row(self, out: list, cells, inners: list[int | None], leads: list[str], bottom: bool = False) -> None:
         """Append the lines of one row: its cells side by side, each padded to its column's width."""
         laid = []
-        for column, paragraphs, width, (left, right) in zip(self.columns, cells, widths, pads):
-            inner = width - left - right
-            laid.append(_lines(paragraphs, inner, column.justify, column.wrap) if inner >= 1 else [[]])
+        for column, paragraphs, inner in zip(self.columns, cells, inners):
+            laid.append(_lines(paragraphs, inner, column.justify, column.wrap) if inner.__class__ is int else [inner])
         height = max(map(len, laid))
         if height > 1:
-            for lines, width, (left, right) in zip(laid, widths, pads):
+            for lines, inner in zip(laid, inners):
                 if len(lines) < height:
-                    missing = [" " * max(0, width - left - right)] * (height - len(lines))
+                    missing = [" " * inner if inner.__class__ is int else inner] * (height - len(lines))
                     lines[:] = missing + lines if bottom else lines + missing
-        before = [" " * left for left, _ in pads]
-        before[0] = " "  # the table's left edge
-        for c in range(1, len(pads)):
-            before[c] = " " * pads[c - 1][1] + " " + before[c]  # the right padding, the divider, the left padding
-        after = " " * pads[-1][1] + " "  # the right edge
         append = out.append
         for i in range(height):
             text = ""
-            for lines, lead in zip(laid, before):
+            for lines, lead in zip(laid, leads):
                 text += lead
                 line = lines[i]
                 if line.__class__ is str:  # unstyled, as most are
@@ -128,7 +138,7 @@ class Grid:
                             append(Segment(text))
                             text = ""
                         append(Segment(piece, style))
-            append(Segment(text + after))
+            append(Segment(text + leads[-1]))
             append(Segment.line())
 
 
@@ -160,19 +170,30 @@ def _paragraphs(cell: Cell, resolve) -> list[tuple[str, int, list]]:
     paragraphs: list[list] = [[]]
     for text, name in cell:
         style = resolve(name)
-        if not text.isprintable():
-            text = visible(text)
-            if "\t" in text:
-                text = text.expandtabs(8)
-        first, *rest = text.split("\n")
+        first, *rest = visible(text).split("\n")
         if first:
             paragraphs[-1].append((first, style))
         for part in rest:
             paragraphs.append([(part, style)] if part else [])
     out = []
     for pieces in paragraphs:
+        if any("\t" in text for text, _ in pieces):
+            pieces = _expand_tabs(pieces)
         plain = _plain(pieces) if pieces else ""
         out.append((plain, _width(plain), pieces))
+    return out
+
+
+def _expand_tabs(pieces, size: int = 8):
+    """A tab becomes the spaces to the next multiple of 8 cells, as rich expands it."""
+    out, at = [], 0
+    for text, style in pieces:
+        first, *rest = text.split("\t")
+        at += _width(first)
+        for part in rest:
+            first += " " * (size - at % size) + part
+            at += size - at % size + _width(part)
+        out.append((first, style))
     return out
 
 
@@ -327,10 +348,11 @@ def _lines(paragraphs, width: int, justify: str, wrap: bool) -> list:
             if size > width:  # folded text is cut at the width; a line that must not wrap ends in …
                 keep = width if wrap else width - 1
                 kept = (_fold(text, keep) or [""])[0] if keep > 0 else ""
-                if not wrap:
-                    tail = [("…", _style_at(pieces, a + len(kept)))]
+                size = _width(kept)
+                if not wrap:  # a wide character cut in two leaves a space before the …, as in rich
+                    tail = [(" " * (keep - size) + "…", _style_at(pieces, a + len(kept)))]
+                    size = keep + 1
                 b = a + len(kept)
-                size = _width(kept) + len(tail)
             line = _slice(pieces, a, b) + tail
             pad = [(" " * (width - size), None)] if size < width else []
             out.append(line + pad if justify == "left" else pad + line)
