@@ -110,7 +110,7 @@ class Grid:
             return
         yield from out
 
-    def _row(self, out: list, cells, inners: list[int | None], leads: list[str], bottom: bool = False) -> None:
+    def _row(self, out: list, cells, inners: list, leads: list[str], bottom: bool = False) -> None:
         """Append the lines of one row: its cells side by side, each padded to its column's width."""
         laid = []
         for column, paragraphs, inner in zip(self.columns, cells, inners):
@@ -289,7 +289,6 @@ def _fold(text: str, width: int) -> list[str]:
 
 
 _WORD = re.compile(r"\s*\S+\s*")
-_TRAILING_SPACE = re.compile(r"\s+$")
 
 
 def _breaks(text: str, width: int) -> list[int]:
@@ -328,15 +327,9 @@ def _lines(paragraphs, width: int, justify: str, wrap: bool) -> list:
                 pad = [(pad, None)] if pad else []
                 out.append(pieces + pad if justify == "left" else pad + pieces)
             continue
-        if wrap:
+        if wrap:  # a line's spaces past the width are cut below
             cuts = [0, *_breaks(plain, width), len(plain)]
-            ranges = []
-            for a, b in zip(cuts, cuts[1:]):
-                if b - a > width:  # whitespace beyond the width goes (as rich's rstrip_end)
-                    space = _TRAILING_SPACE.search(plain, a, b)
-                    if space:
-                        b -= min(space.end() - space.start(), b - a - width)
-                ranges.append((a, b))
+            ranges = list(zip(cuts, cuts[1:]))
         else:
             ranges = [(0, len(plain))]
         for a, b in ranges:
