@@ -120,11 +120,11 @@ def test_colour_on_a_terminal(office):
 # --- the Grid against rich's Table ----------------------------------------------------
 
 COLUMNS = [
-    dict(header="ID", no_wrap=True, style="bold"),
-    dict(header="Title", min_width=12),
-    dict(header="Progress", no_wrap=True),
-    dict(header="Expected", justify="right", no_wrap=True),
-    dict(header="Last report", min_width=7),
+    {"header": "ID", "no_wrap": True, "style": "bold"},
+    {"header": "Title", "min_width": 12},
+    {"header": "Progress", "no_wrap": True},
+    {"header": "Expected", "justify": "right", "no_wrap": True},
+    {"header": "Last report", "min_width": 7},
 ]
 ROWS = [
     ("1", LONG_TITLE, "███░░░░░ 41%\n→ 2028-12 将逾期", "67%", "2025-12"),

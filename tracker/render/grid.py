@@ -1,8 +1,8 @@
 """A lean table for long reports: the look of rich's Table(box=SIMPLE_HEAD), laid out by hand.
 
 rich's Table measures, wraps and renders each cell through its generic
-machinery: at an office's 300 tasks that is ~2M calls and ~250 ms, against a
-few ms here. `Grid` lays its rows out as that Table does (pad_edge off,
+machinery: at an office's 300 tasks that is ~2M calls and ~250 ms, against
+~15 ms here. `Grid` lays its rows out as that Table does (pad_edge off,
 expand off): the same column widths, the same word wrap with words longer
 than the column folded by terminal cells (a Chinese character is two), the
 header at the bottom of its row, the title wrapped to the table's width. It
@@ -17,19 +17,17 @@ characters in user text are shown as symbols, as safe.Text shows them.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
-from typing import Sequence, Union
-
 from bisect import bisect_right
-from itertools import accumulate
+from collections.abc import Sequence
+from dataclasses import dataclass
+from itertools import accumulate, pairwise
 
 from rich.cells import cell_len, chop_cells, get_character_cell_size
 from rich.segment import Segment
-from rich.style import Style
 
 from tracker.textfile import visible
 
-Cell = Union[str, Sequence[tuple[str, Union[str, None]]]]
+Cell = str | Sequence[tuple[str, str | None]]
 
 
 @dataclass(frozen=True)
@@ -65,11 +63,27 @@ class Grid:
         pads = [(0 if i == 0 else 1, 0 if i == n - 1 else 1) for i in range(n)]
         header = _styles(console, self.header_style)
         head = [_paragraphs(c.header, header) for c in columns]
-        styles = [_styles(console, c.style) for c in columns]
-        body = [[_paragraphs(cell, style) for cell, style in zip(row, styles)] for row in self.rows]
-        longest = [max(size for _, size, _ in paragraphs) for paragraphs in head]
-        for cells in body:
-            longest = [max(most, *(size for _, size, _ in paragraphs)) for most, paragraphs in zip(longest, cells)]
+        # Column by column; the common cell, one line of plain text, stays a string (with its width
+        # in `sizes`) and is laid out without a call: 300 rows of 10 cells add up.
+        body, sizes, bases, longest = [], [], [], []
+        for i, column in enumerate(columns):
+            resolve = _styles(console, column.style)
+            cells, cell_sizes, most = [], [], max(size for _, size, _ in head[i])
+            for row in self.rows:
+                cell = row[i]
+                if cell.__class__ is str and cell.isprintable():
+                    size = len(cell) if cell.isascii() else _width(cell)
+                else:
+                    cell = _paragraphs(cell, resolve)
+                    size = max(size for _, size, _ in cell)
+                cells.append(cell)
+                cell_sizes.append(size)
+                if size > most:  # noqa: PLR1730 (no call: this runs for every cell)
+                    most = size
+            body.append(cells)
+            sizes.append(cell_sizes)
+            bases.append(resolve(None))
+            longest.append(most)
         extra = 2 + n - 1  # the outer edges and a divider between columns
         widths = _widths(columns, longest, [left + right for left, right in pads], options.max_width - extra)
         table_width = sum(widths) + extra
@@ -98,10 +112,13 @@ class Grid:
                 out.append(newline)
         rule = "-" if options.ascii_only else "─"
         out += [Segment(" " * table_width), newline]
-        self._row(out, head, inners, leads, bottom=True)
+        _join(out, [_lines(cell, inner, column.justify, column.wrap) if inner.__class__ is int else [inner]
+                    for column, cell, inner in zip(columns, head, inners)], inners, leads, bottom=True)
         out += [Segment(" " + rule * (table_width - 2) + " "), newline]
-        for cells in body:
-            self._row(out, cells, inners, leads)
+        laid = [_column(cells, cell_sizes, inner, column, base)
+                for column, cells, cell_sizes, inner, base in zip(columns, body, sizes, inners, bases)]
+        for row in zip(*laid):
+            _join(out, list(row), inners, leads)
         out += [Segment(" " * table_width), newline]
         if table_width > options.max_width:  # columns narrower than their minimum: cut as the console would
             for line in Segment.split_lines(out):
@@ -110,36 +127,55 @@ class Grid:
             return
         yield from out
 
-    def _row(self, out: list, cells, inners: list, leads: list[str], bottom: bool = False) -> None:
-        """Append the lines of one row: its cells side by side, each padded to its column's width."""
-        laid = []
-        for column, paragraphs, inner in zip(self.columns, cells, inners):
-            laid.append(_lines(paragraphs, inner, column.justify, column.wrap) if inner.__class__ is int else [inner])
-        height = max(map(len, laid))
-        if height > 1:
-            for lines, inner in zip(laid, inners):
-                if len(lines) < height:
-                    missing = [" " * inner if inner.__class__ is int else inner] * (height - len(lines))
-                    lines[:] = missing + lines if bottom else lines + missing
-        append = out.append
-        for i in range(height):
-            text = ""
-            for lines, lead in zip(laid, leads):
-                text += lead
-                line = lines[i]
-                if line.__class__ is str:  # unstyled, as most are
-                    text += line
-                    continue
-                for piece, style in line:
-                    if style is None:
-                        text += piece
-                    else:
-                        if text:
-                            append(Segment(text))
-                            text = ""
-                        append(Segment(piece, style))
-            append(Segment(text + leads[-1]))
-            append(Segment.line())
+
+def _column(cells: list, sizes: list[int], inner, column: Column, base) -> list:
+    """The lines of each cell of a column (see _lines); one line of plain text that fits without a call."""
+    if inner.__class__ is not int:  # too narrow for any text: blank
+        return [[inner]] * len(cells)
+    out = []
+    append = out.append
+    left = column.justify == "left"
+    for cell, size in zip(cells, sizes):
+        if cell.__class__ is str:
+            if size <= inner and (left or not cell[-1:].isspace()):
+                pad = " " * (inner - size)
+                if base is None:
+                    append([cell + pad] if left else [pad + cell])
+                else:
+                    append([[(cell, base), (pad, None)]] if left else [[(pad, None), (cell, base)]])
+                continue
+            cell = ((cell, size, [(cell, base)]),)
+        append(_lines(cell, inner, column.justify, column.wrap))
+    return out
+
+
+def _join(out: list, laid: list, inners: list, leads: list[str], bottom: bool = False) -> None:
+    """Append the lines of one row: its cells' lines side by side, a short cell filled with blank lines."""
+    height = max(map(len, laid))
+    if height > 1:
+        for c, (lines, inner) in enumerate(zip(laid, inners)):
+            if len(lines) < height:
+                missing = [" " * inner if inner.__class__ is int else inner] * (height - len(lines))
+                laid[c] = missing + lines if bottom else lines + missing
+    append = out.append
+    for i in range(height):
+        text = ""
+        for lines, lead in zip(laid, leads):
+            text += lead
+            line = lines[i]
+            if line.__class__ is str:  # unstyled, as most are
+                text += line
+                continue
+            for piece, style in line:
+                if style is None:
+                    text += piece
+                else:
+                    if text:
+                        append(Segment(text))
+                        text = ""
+                    append(Segment(piece, style))
+        append(Segment(text + leads[-1]))
+        append(Segment.line())
 
 
 def _styles(console, base: str | None):
@@ -163,6 +199,9 @@ def _paragraphs(cell: Cell, resolve) -> list[tuple[str, int, list]]:
     if isinstance(cell, str):
         if cell.isprintable():  # no line break, tab or control character: the common case
             return [(cell, _width(cell), [(cell, resolve(None))])]
+        parts = cell.split("\n")
+        if all(map(str.isprintable, parts)):  # lines of plain text (a task's figures)
+            return [(part, _width(part), [(part, resolve(None))] if part else []) for part in parts]
         cell = ((cell, None),)
     joined = "".join([text for text, _ in cell])
     if joined.isprintable():
@@ -327,9 +366,10 @@ def _lines(paragraphs, width: int, justify: str, wrap: bool) -> list:
                 pad = [(pad, None)] if pad else []
                 out.append(pieces + pad if justify == "left" else pad + pieces)
             continue
+        plain_text = len(pieces) == 1 and pieces[0][1] is None  # lines of it are strings
         if wrap:  # a line's spaces past the width are cut below
             cuts = [0, *_breaks(plain, width), len(plain)]
-            ranges = list(zip(cuts, cuts[1:]))
+            ranges = list(pairwise(cuts))
         else:
             ranges = [(0, len(plain))]
         for a, b in ranges:
@@ -346,6 +386,10 @@ def _lines(paragraphs, width: int, justify: str, wrap: bool) -> list:
                     tail = [(" " * (keep - size) + "…", _style_at(pieces, a + len(kept)))]
                     size = keep + 1
                 b = a + len(kept)
+            if plain_text:
+                line = plain[a:b] + "".join(text for text, _ in tail)
+                out.append(line + " " * (width - size) if justify == "left" else " " * (width - size) + line)
+                continue
             line = _slice(pieces, a, b) + tail
             pad = [(" " * (width - size), None)] if size < width else []
             out.append(line + pad if justify == "left" else pad + line)
