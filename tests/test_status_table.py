@@ -135,7 +135,7 @@ ROWS = [
 ]
 
 
-def _rich(width: int) -> str:
+def _rich(width: int, encoding: str = "utf-8") -> str:
     table = Table(title="2024年全市重点目标任务 · as of 2024-08", box=box.SIMPLE_HEAD, pad_edge=False,
                   title_justify="left", header_style="bold")
     for c in COLUMNS:
@@ -144,20 +144,26 @@ def _rich(width: int) -> str:
                          style=c.get("style"))
     for row in ROWS:
         table.add_row(*map(Text, row))
-    return _print(table, width)
+    return _print(table, width, encoding)
 
 
-def _grid(width: int) -> str:
+def _grid(width: int, encoding: str = "utf-8") -> str:
     grid = Grid([Column(c["header"], justify=c.get("justify", "left"), wrap=not c.get("no_wrap"),
                         min_width=c.get("min_width"), style=c.get("style", "")) for c in COLUMNS],
                 "2024年全市重点目标任务 · as of 2024-08")
     for row in ROWS:
         grid.add_row(*row)
-    return _print(grid, width)
+    return _print(grid, width, encoding)
 
 
-def _print(renderable, width: int) -> str:
-    console = Console(file=io.StringIO(), width=width, color_system=None, markup=False, highlight=False)
+class _File(io.StringIO):
+    encoding = "utf-8"
+
+
+def _print(renderable, width: int, encoding: str) -> str:
+    out = _File()
+    out.encoding = encoding  # rich draws an ASCII box where the output cannot encode box drawing
+    console = Console(file=out, width=width, color_system=None, markup=False, highlight=False)
     console.print(renderable)
     return console.file.getvalue()
 
@@ -165,6 +171,12 @@ def _print(renderable, width: int) -> str:
 @pytest.mark.parametrize("width", [*range(24, 80, 3), 80, 81, 120, 200])
 def test_grid_lays_out_text_as_rich_table_does(width):
     assert _grid(width) == _rich(width)
+
+
+@pytest.mark.parametrize("width", [40, 80, 200])
+def test_grid_draws_rich_tables_ascii_box_on_a_gbk_console(width):
+    assert _grid(width, "gbk") == _rich(width, "gbk")
+    assert _grid(width, "gbk").splitlines()[1].startswith("+--")
 
 
 TEXT = st.text(st.sampled_from(list("ab 中文。,1") + ["\u0301", "\u200d", "\ufe0f", "👍", "ｱ", "\u3000"]), max_size=30)

@@ -21,6 +21,7 @@ from bisect import bisect_right
 from collections.abc import Sequence
 from dataclasses import dataclass
 from itertools import accumulate, pairwise
+from typing import NamedTuple
 
 from rich.cells import cell_len, chop_cells, get_character_cell_size
 from rich.segment import Segment
@@ -37,6 +38,24 @@ class Column:
     wrap: bool = True  # False: one line, cut with … when the column is too narrow (rich's no_wrap)
     min_width: int | None = None
     style: str = ""  # of the body cells, not the header
+
+
+class _Box(NamedTuple):
+    left: str
+    vertical: str
+    right: str
+    top: str  # each line across: its left end, the line, where it crosses a divider, its right end
+    head_rule: str
+    bottom: str
+
+
+_SIMPLE_HEAD = _Box(" ", " ", " ", "    ", " ── ", "    ")
+_ASCII = _Box("|", "|", "|", "+--+", "|-+|", "+--+")
+
+
+def _border(widths: list[int], chars: str) -> str:
+    left, line, cross, right = chars
+    return left + cross.join(line * width for width in widths) + right
 
 
 class Grid:
@@ -88,10 +107,13 @@ class Grid:
         widths = _widths(columns, longest, [left + right for left, right in pads], options.max_width - extra)
         table_width = sum(widths) + extra
 
+        # rich's box.SIMPLE_HEAD, or the ASCII box rich puts in its place where the output cannot
+        # encode box drawing (a GBK console).
+        box = _ASCII if options.ascii_only else _SIMPLE_HEAD
         # What goes before each column's text (the edge or the divider, and the padding), and
         # the width of its text; a column too narrow for any is blank (a str), as in rich.
         inners: list = []
-        leads, right = [" "], 0
+        leads, right = [box.left], 0
         for c, (width, (left, pad_right)) in enumerate(zip(widths, pads)):
             if width - left - pad_right < 1:
                 left = pad_right = 0
@@ -99,10 +121,10 @@ class Grid:
             else:
                 inners.append(width - left - pad_right)
             if c:
-                leads.append(" " * right + " ")  # the padding before the divider, the divider (blank in SIMPLE_HEAD)
+                leads.append(" " * right + box.vertical)  # the padding before the divider, the divider
             leads[-1] += " " * left
             right = pad_right
-        leads.append(" " * right + " ")  # the right edge
+        leads.append(" " * right + box.right)  # the right edge
 
         out: list[Segment] = []
         newline = Segment.line()
@@ -110,16 +132,15 @@ class Grid:
             for line in _lines(_paragraphs(self.title, _styles(console, "table.title")), table_width, "left", True):
                 out += [Segment(line)] if isinstance(line, str) else [Segment(text, style) for text, style in line if text]
                 out.append(newline)
-        rule = "-" if options.ascii_only else "─"
-        out += [Segment(" " * table_width), newline]
+        out += [Segment(_border(widths, box.top)), newline]
         _join(out, [_lines(cell, inner, column.justify, column.wrap) if inner.__class__ is int else [inner]
                     for column, cell, inner in zip(columns, head, inners)], inners, leads, bottom=True)
-        out += [Segment(" " + rule * (table_width - 2) + " "), newline]
+        out += [Segment(_border(widths, box.head_rule)), newline]
         laid = [_column(cells, cell_sizes, inner, column, base)
                 for column, cells, cell_sizes, inner, base in zip(columns, body, sizes, inners, bases)]
         for row in zip(*laid):
             _join(out, list(row), inners, leads)
-        out += [Segment(" " * table_width), newline]
+        out += [Segment(_border(widths, box.bottom)), newline]
         if table_width > options.max_width:  # columns narrower than their minimum: cut as the console would
             for line in Segment.split_lines(out):
                 yield from Segment.adjust_line_length(line, options.max_width, pad=False)
