@@ -84,17 +84,23 @@ class Grid:
         head = [_paragraphs(c.header, header) for c in columns]
         # Column by column; the common cell, one line of plain text, stays a string (with its width
         # in `sizes`) and is laid out without a call: 300 rows of 10 cells add up.
+        # Styled cells repeat (a status, a bar, a month): each distinct one is read once.
         body, sizes, bases, longest = [], [], [], []
         for i, column in enumerate(columns):
             resolve = _styles(console, column.style)
             cells, cell_sizes, most = [], [], max(size for _, size, _ in head[i])
+            seen: dict = {}
             for row in self.rows:
                 cell = row[i]
                 if cell.__class__ is str and cell.isprintable():
                     size = len(cell) if cell.isascii() else _width(cell)
                 else:
-                    cell = _paragraphs(cell, resolve)
-                    size = max(size for _, size, _ in cell)
+                    key = cell if cell.__class__ is str else tuple(cell)
+                    got = seen.get(key)
+                    if got is None:
+                        paragraphs = _paragraphs(cell, resolve)
+                        got = seen[key] = (paragraphs, max(size for _, size, _ in paragraphs))
+                    cell, size = got
                 cells.append(cell)
                 cell_sizes.append(size)
                 if size > most:  # noqa: PLR1730 (no call: this runs for every cell)
@@ -156,6 +162,7 @@ def _column(cells: list, sizes: list[int], inner, column: Column, base) -> list:
     out = []
     append = out.append
     left = column.justify == "left"
+    seen: dict = {}  # a repeated styled cell is the same list of paragraphs: laid out once
     for cell, size in zip(cells, sizes):
         if cell.__class__ is str:
             if size <= inner and (left or not cell[-1:].isspace()):
@@ -165,8 +172,12 @@ def _column(cells: list, sizes: list[int], inner, column: Column, base) -> list:
                 else:
                     append([[(cell, base), (pad, None)]] if left else [[(pad, None), (cell, base)]])
                 continue
-            cell = ((cell, size, [(cell, base)]),)
-        append(_lines(cell, inner, column.justify, column.wrap))
+            append(_lines(((cell, size, [(cell, base)]),), inner, column.justify, column.wrap))
+            continue
+        lines = seen.get(id(cell))
+        if lines is None:
+            lines = seen[id(cell)] = _lines(cell, inner, column.justify, column.wrap)
+        append(lines)
     return out
 
 
@@ -332,10 +343,15 @@ def _width(text: str) -> int:
 
 
 def _fold(text: str, width: int) -> list[str]:
+    return [line for line, _ in _fold_sized(text, width)]
+
+
+def _fold_sized(text: str, width: int) -> list[tuple[str, int]]:
+    """chop_cells, with the width of each line."""
     if width < 2 or _JOINERS.search(text):
-        return chop_cells(text, width)
+        return [(line, _width(line)) for line in chop_cells(text, width)]
     if text.isascii():
-        return [text[i:i + width] for i in range(0, len(text), width)]
+        return [(text[i:i + width], min(width, len(text) - i)) for i in range(0, len(text), width)]
     ends = list(accumulate(map(get_character_cell_size, text)))
     lines, start, used = [], 0, 0
     while start < len(text):
@@ -343,12 +359,13 @@ def _fold(text: str, width: int) -> list[str]:
         end = bisect_right(ends, used + width, start)
         if ends[end - 1] == used and end == len(text):
             break  # nothing left to show (chop_cells keeps no line of width 0 at the end)
-        lines.append(text[start:end])
+        lines.append((text[start:end], ends[end - 1] - used))
         used, start = ends[end - 1], end
     return lines
 
 
 _WORD = re.compile(r"\s*\S+\s*")
+_SPACE = re.compile(r"\s")
 
 
 def _breaks(text: str, width: int) -> list[int]:
@@ -388,6 +405,10 @@ def _lines(paragraphs, width: int, justify: str, wrap: bool) -> list:
                 out.append(pieces + pad if justify == "left" else pad + pieces)
             continue
         plain_text = len(pieces) == 1 and pieces[0][1] is None  # lines of it are strings
+        if wrap and plain_text and justify == "left" and not _SPACE.search(plain):
+            # one word (a Chinese title): folded, each line as wide as the fold says
+            out += [line + " " * (width - size) for line, size in _fold_sized(plain, width)]
+            continue
         if wrap:  # a line's spaces past the width are cut below
             cuts = [0, *_breaks(plain, width), len(plain)]
             ranges = list(pairwise(cuts))
