@@ -35,11 +35,27 @@ def pct(x: float | None) -> str:
     return "—" if x is None else f"{x * 100:.0f}%"
 
 
-def bar(fraction: float, width: int = 10) -> Text:
+def bar_pieces(fraction: float, width: int = 10) -> list[tuple[str, str]]:
     """A progress bar that still reads without colour: filled and empty cells differ in shape."""
     filled = round(max(0.0, min(1.0, fraction)) * width)
-    text = Text("█" * filled, style="green" if fraction >= 1 else "blue")
-    text.append("░" * (width - filled), style="dim")
+    colour = "green" if fraction >= 1 else "blue"
+    return [("█" * filled, colour), ("░" * (width - filled), f"{colour} dim")]
+
+
+def flag_pieces(codes, lang: str) -> list[tuple[str, str | None]]:
+    """Flags (or statuses) in words, each in its colour."""
+    pieces = []
+    for i, code in enumerate(codes):
+        if i:
+            pieces.append((" ", None))
+        pieces.append((label(lang, code), STYLES.get(code)))
+    return pieces
+
+
+def bar(fraction: float, width: int = 10) -> Text:
+    (filled, colour), (empty, _) = bar_pieces(fraction, width)
+    text = Text(filled, style=colour)
+    text.append(empty, style="dim")
     return text
 
 
@@ -49,10 +65,8 @@ def status_text(code: str, lang: str) -> Text:
 
 def flags_text(codes, lang: str) -> Text:
     text = Text()
-    for i, code in enumerate(codes):
-        if i:
-            text.append(" ")
-        text.append(label(lang, code), style=STYLES.get(code, ""))
+    for piece, style in flag_pieces(codes, lang):
+        text.append(piece, style=style)
     return text
 
 
@@ -85,18 +99,19 @@ def status_table(standings: list[Standing], p: int, lang: str, title: str | None
     table = Grid(columns, heading)
     for s in standings:
         if s.measured:
-            colour = "green" if s.completion >= 1 else "blue"
-            progress = _bar_pieces(s.completion, 8, colour) + [(f" {pct(s.completion)}", colour)]
+            progress = bar_pieces(s.completion, 8)
+            colour = progress[0][1]
+            progress.append((f" {pct(s.completion)}", colour))
         else:
             colour, progress = "dim", [(label(lang, "unmeasured"), "dim")]
         metrics = "\n".join(f"{fig(m.value)}/{fig(m.metric.target)}{m.metric.unit}" for m in s.metrics)
-        late = "red" if s.forecast_late else None
-        forecast = [(months.fmt(s.forecast) or "—", late)] + ([(f" {label(lang, 'late')}", late)] if late else [])
+        forecast = months.fmt(s.forecast) or "—"
+        forecast = [(f"{forecast} {label(lang, 'late')}", "red")] if s.forecast_late else [(forecast, None)]
         others = [f for f in s.flags if f != s.status] + list(s.warnings)
         last = months.fmt(s.last_month) or "—"
         if wide:
             table.add_row(s.task.id, s.task.title, s.task.unit, progress, pct(s.expected),
-                          [(label(lang, s.status), STYLES.get(s.status))], _flag_pieces(others, lang),
+                          [(label(lang, s.status), STYLES.get(s.status))], flag_pieces(others, lang),
                           last, metrics, forecast)
             continue
         task = [(s.task.title, None),
@@ -107,25 +122,9 @@ def status_table(standings: list[Standing], p: int, lang: str, title: str | None
         base = STYLES.get(s.status, "")
         state = [(label(lang, s.status), base)]
         if others:
-            state += [("\n", None)] + [(text, f"{base} {style or ''}".strip()) for text, style in _flag_pieces(others, lang)]
+            state += [("\n", None)] + [(text, f"{base} {style or ''}".strip()) for text, style in flag_pieces(others, lang)]
         table.add_row(s.task.id, task, progress, pct(s.expected), state, last)
     return table
-
-
-def _bar_pieces(fraction: float, width: int, colour: str) -> list[tuple[str, str]]:
-    """bar() as Grid pieces."""
-    filled = round(max(0.0, min(1.0, fraction)) * width)
-    return [("█" * filled, colour), ("░" * (width - filled), f"{colour} dim")]
-
-
-def _flag_pieces(codes, lang: str) -> list[tuple[str, str | None]]:
-    """flags_text() as Grid pieces."""
-    pieces = []
-    for i, code in enumerate(codes):
-        if i:
-            pieces.append((" ", None))
-        pieces.append((label(lang, code), STYLES.get(code)))
-    return pieces
 
 
 def overdue_table(rows: list[tuple[Standing, int]], p: int, lang: str) -> Table:
