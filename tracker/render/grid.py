@@ -136,7 +136,7 @@ class Grid:
         newline = Segment.line()
         if self.title:
             for line in _lines(_paragraphs(self.title, _styles(console, "table.title")), table_width, "left", True):
-                out += [Segment(line)] if isinstance(line, str) else [Segment(text, style) for text, style in line if text]
+                out += [Segment(line)] if isinstance(line, str) else [Segment(x) if isinstance(x, str) else x for x in line]
                 out.append(newline)
         out += [Segment(_border(widths, box.top)), newline]
         _join(out, [_lines(cell, inner, column.justify, column.wrap) if inner.__class__ is int else [inner]
@@ -170,7 +170,7 @@ def _column(cells: list, sizes: list[int], inner, column: Column, base) -> list:
                 if base is None:
                     append([cell + pad] if left else [pad + cell])
                 else:
-                    append([[(cell, base), (pad, None)]] if left else [[(pad, None), (cell, base)]])
+                    append([[Segment(cell, base), pad]] if left else [[pad, Segment(cell, base)]])
                 continue
             append(_lines(((cell, size, [(cell, base)]),), inner, column.justify, column.wrap))
             continue
@@ -198,14 +198,14 @@ def _join(out: list, laid: list, inners: list, leads: list[str], bottom: bool = 
             if line.__class__ is str:  # unstyled, as most are
                 text += line
                 continue
-            for piece, style in line:
-                if style is None:
-                    text += piece
+            for item in line:
+                if item.__class__ is str:
+                    text += item
                 else:
                     if text:
                         append(Segment(text))
                         text = ""
-                    append(Segment(piece, style))
+                    append(item)
         append(Segment(text + leads[-1]))
         append(Segment.line())
 
@@ -393,7 +393,7 @@ def _breaks(text: str, width: int) -> list[int]:
 
 
 def _lines(paragraphs, width: int, justify: str, wrap: bool) -> list:
-    """A cell's lines, each exactly `width` cells wide: a string when unstyled, else (text, Style) pieces."""
+    """A cell's lines, each exactly `width` cells wide: a string when unstyled, else a list of strings and Segments."""
     out = []
     for plain, size, pieces in paragraphs:
         if size <= width and (justify == "left" or not plain[-1:].isspace()):
@@ -402,7 +402,7 @@ def _lines(paragraphs, width: int, justify: str, wrap: bool) -> list:
                 out.append(plain + pad if justify == "left" else pad + plain)
             else:
                 pad = [(pad, None)] if pad else []
-                out.append(pieces + pad if justify == "left" else pad + pieces)
+                out.append(_styled(pieces + pad if justify == "left" else pad + pieces))
             continue
         plain_text = len(pieces) == 1 and pieces[0][1] is None  # lines of it are strings
         if wrap and plain_text and justify == "left" and not _SPACE.search(plain):
@@ -434,8 +434,13 @@ def _lines(paragraphs, width: int, justify: str, wrap: bool) -> list:
                 continue
             line = _slice(pieces, a, b) + tail
             pad = [(" " * (width - size), None)] if size < width else []
-            out.append(line + pad if justify == "left" else pad + line)
+            out.append(_styled(line + pad if justify == "left" else pad + line))
     return out
+
+
+def _styled(pieces) -> list:
+    """A line's pieces as _join takes them: unstyled text a string, styled text a Segment (made once)."""
+    return [Segment(text, style) if style else text for text, style in pieces if text]
 
 
 def _slice(pieces, a: int, b: int) -> list[tuple[str, str | None]]:
