@@ -19,7 +19,8 @@ from rich.text import Text
 
 from tests.test_check import OFFICE_PLAN
 from tests.test_cli_core import cells
-from tracker.render.grid import Column, Grid, _fold, _width
+from tracker.render.grid import Column, Grid
+from tracker.render.wrap import cell_width, fold, fold_sized
 
 LONG_TITLE = "推进城市更新行动,完成老旧小区改造100个、背街小巷整治200条,新建口袋公园30个,城市生活垃圾分类覆盖率达到98%以上。"
 
@@ -185,5 +186,6 @@ TEXT = st.text(st.sampled_from(list("ab 中文。,1") + ["\u0301", "\u200d", "\u
 @settings(max_examples=300, deadline=None)
 @given(TEXT, st.integers(1, 12))
 def test_fold_and_width_answer_as_rich_does(text, width):
-    assert _width(text) == cell_len(text)
-    assert _fold(text, width) == chop_cells(text, width)
+    assert cell_width(text) == cell_len(text)
+    assert fold(text, width) == chop_cells(text, width)
+    assert all(size == cell_len(line) for line, size in fold_sized(text, width))

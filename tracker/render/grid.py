@@ -5,9 +5,9 @@ machinery: at an office's 300 tasks that is ~2M calls and ~250 ms, against
 ~15 ms here. `Grid` lays its rows out as that Table does (pad_edge off,
 expand off): the same column widths, the same word wrap with words longer
 than the column folded by terminal cells (a Chinese character is two), the
-header at the bottom of its row, the title wrapped to the table's width. It
-uses rich's own primitives for what they do well: cell widths
-(rich.cells), styles (rich.style), and the console for colour and writing.
+header at the bottom of its row, the title wrapped to the table's width
+(wrap.py does the measuring and wrapping, with rich.cells). Styles are
+rich's, resolved by the console, which also decides on colour and writes.
 
 A cell is a plain string or a sequence of (text, style) pieces; a "\\n" in
 the text starts a new line. Every text goes through `visible`: control
@@ -16,16 +16,13 @@ characters in user text are shown as symbols, as safe.Text shows them.
 
 from __future__ import annotations
 
-import re
-from bisect import bisect_right
 from collections.abc import Sequence
 from dataclasses import dataclass
-from itertools import accumulate, pairwise
 from typing import NamedTuple
 
-from rich.cells import cell_len, chop_cells, get_character_cell_size
 from rich.segment import Segment
 
+from tracker.render.wrap import cell_lines, cell_width, column_widths
 from tracker.textfile import visible
 
 Cell = str | Sequence[tuple[str, str | None]]
@@ -93,7 +90,7 @@ class Grid:
             for row in self.rows:
                 cell = row[i]
                 if cell.__class__ is str and cell.isprintable():
-                    size = len(cell) if cell.isascii() else _width(cell)
+                    size = len(cell) if cell.isascii() else cell_width(cell)
                 else:
                     key = cell if cell.__class__ is str else tuple(cell)
                     got = seen.get(key)
@@ -110,7 +107,8 @@ class Grid:
             bases.append(resolve(None))
             longest.append(most)
         extra = 2 + n - 1  # the outer edges and a divider between columns
-        widths = _widths(columns, longest, [left + right for left, right in pads], options.max_width - extra)
+        widths = column_widths(longest, [left + right for left, right in pads], [c.min_width for c in columns],
+                               [c.wrap for c in columns], options.max_width - extra)
         table_width = sum(widths) + extra
 
         # rich's box.SIMPLE_HEAD, or the ASCII box rich puts in its place where the output cannot
@@ -135,11 +133,11 @@ class Grid:
         out: list[Segment] = []
         newline = Segment.line()
         if self.title:
-            for line in _lines(_paragraphs(self.title, _styles(console, "table.title")), table_width, "left", True):
+            for line in cell_lines(_paragraphs(self.title, _styles(console, "table.title")), table_width, "left", True):
                 out += [Segment(line)] if isinstance(line, str) else [Segment(x) if isinstance(x, str) else x for x in line]
                 out.append(newline)
         out += [Segment(_border(widths, box.top)), newline]
-        _join(out, [_lines(cell, inner, column.justify, column.wrap) if inner.__class__ is int else [inner]
+        _join(out, [cell_lines(cell, inner, column.justify, column.wrap) if inner.__class__ is int else [inner]
                     for column, cell, inner in zip(columns, head, inners)], inners, leads, bottom=True)
         out += [Segment(_border(widths, box.head_rule)), newline]
         laid = [_column(cells, cell_sizes, inner, column, base)
@@ -156,7 +154,7 @@ class Grid:
 
 
 def _column(cells: list, sizes: list[int], inner, column: Column, base) -> list:
-    """The lines of each cell of a column (see _lines); one line of plain text that fits without a call."""
+    """The lines of each cell of a column (see cell_lines); one line of plain text that fits without a call."""
     if inner.__class__ is not int:  # too narrow for any text: blank
         return [[inner]] * len(cells)
     out = []
@@ -172,11 +170,11 @@ def _column(cells: list, sizes: list[int], inner, column: Column, base) -> list:
                 else:
                     append([[Segment(cell, base), pad]] if left else [[pad, Segment(cell, base)]])
                 continue
-            append(_lines(((cell, size, [(cell, base)]),), inner, column.justify, column.wrap))
+            append(cell_lines(((cell, size, [(cell, base)]),), inner, column.justify, column.wrap))
             continue
         lines = seen.get(id(cell))
         if lines is None:
-            lines = seen[id(cell)] = _lines(cell, inner, column.justify, column.wrap)
+            lines = seen[id(cell)] = cell_lines(cell, inner, column.justify, column.wrap)
         append(lines)
     return out
 
@@ -230,14 +228,14 @@ def _paragraphs(cell: Cell, resolve) -> list[tuple[str, int, list]]:
     """The lines of a cell (split at "\\n") as (text, cells wide, [(text, Style)…] pieces), made safe to show."""
     if isinstance(cell, str):
         if cell.isprintable():  # no line break, tab or control character: the common case
-            return [(cell, _width(cell), [(cell, resolve(None))])]
+            return [(cell, cell_width(cell), [(cell, resolve(None))])]
         parts = cell.split("\n")
         if all(map(str.isprintable, parts)):  # lines of plain text (a task's figures)
-            return [(part, _width(part), [(part, resolve(None))] if part else []) for part in parts]
+            return [(part, cell_width(part), [(part, resolve(None))] if part else []) for part in parts]
         cell = ((cell, None),)
     joined = "".join([text for text, _ in cell])
     if joined.isprintable():
-        return [(joined, _width(joined), [(text, resolve(name)) for text, name in cell if text])]
+        return [(joined, cell_width(joined), [(text, resolve(name)) for text, name in cell if text])]
     paragraphs: list[list] = [[]]
     for text, name in cell:
         style = resolve(name)
@@ -251,7 +249,7 @@ def _paragraphs(cell: Cell, resolve) -> list[tuple[str, int, list]]:
         if any("\t" in text for text, _ in pieces):
             pieces = _expand_tabs(pieces)
         plain = _plain(pieces) if pieces else ""
-        out.append((plain, _width(plain), pieces))
+        out.append((plain, cell_width(plain), pieces))
     return out
 
 
@@ -260,206 +258,13 @@ def _expand_tabs(pieces, size: int = 8):
     out, at = [], 0
     for text, style in pieces:
         first, *rest = text.split("\t")
-        at += _width(first)
+        at += cell_width(first)
         for part in rest:
             first += " " * (size - at % size) + part
-            at += size - at % size + _width(part)
+            at += size - at % size + cell_width(part)
         out.append((first, style))
     return out
 
 
 def _plain(pieces) -> str:
     return pieces[0][0] if len(pieces) == 1 else "".join(text for text, _ in pieces)
-
-
-def _widths(columns: Sequence[Column], longest: list[int], pads: list[int], available: int) -> list[int]:
-    """Column widths, padding included, as rich's Table computes them when it does not expand.
-
-    Each column asks for its longest line; when they do not fit, the widest
-    wrapping columns give way first, down to the next widest, then all evenly
-    as a last resort; then each is measured again within its share.
-    """
-
-    def wanted(i: int, room: int) -> int:
-        if room < 1:
-            return 0
-        want = room if room - pads[i] < 1 else min(longest[i] + pads[i], room)
-        if columns[i].min_width is not None:
-            want = max(want, columns[i].min_width + pads[i])
-        return want
-
-    widths = [wanted(i, available) or 1 for i in range(len(columns))]
-    if sum(widths) > available:
-        widths = _collapse(widths, [c.wrap for c in columns], available)
-        if sum(widths) > available:
-            widths = _reduce(sum(widths) - available, [1] * len(widths), widths, widths)
-        widths = [wanted(i, w) for i, w in enumerate(widths)]
-    return widths
-
-
-def _collapse(widths: list[int], wrapable: list[bool], available: int) -> list[int]:
-    excess = sum(widths) - available
-    while excess > 0 and any(wrapable):
-        widest = max(w for w, ok in zip(widths, wrapable) if ok)
-        second = max((w for w, ok in zip(widths, wrapable) if ok and w != widest), default=0)
-        ratios = [1 if ok and w == widest else 0 for w, ok in zip(widths, wrapable)]
-        if widest == second:
-            break
-        widths = _reduce(excess, ratios, [min(excess, widest - second)] * len(widths), widths)
-        excess = sum(widths) - available
-    return widths
-
-
-def _reduce(total: int, ratios: list[int], maximums: list[int], values: list[int]) -> list[int]:
-    """Take `total` off `values` in proportion to `ratios`, no more than `maximums` from each."""
-    ratios = [r if m else 0 for r, m in zip(ratios, maximums)]
-    total_ratio = sum(ratios)
-    if not total_ratio:
-        return values[:]
-    result = []
-    for ratio, maximum, value in zip(ratios, maximums, values):
-        if ratio and total_ratio > 0:
-            taken = min(maximum, round(ratio * total / total_ratio))
-            result.append(value - taken)
-            total -= taken
-            total_ratio -= ratio
-        else:
-            result.append(value)
-    return result
-
-
-# rich's cell_len and chop_cells, the same answers in fewer steps for the common
-# text (no zero-width joiner or emoji selector): a CJK title has no cache to hit
-# in a fresh process, and chop_cells walks it grapheme by grapheme.
-_JOINERS = re.compile("[\u200d\ufe0f]")
-
-
-def _width(text: str) -> int:
-    if text.isascii():  # printable: visible() has run, tabs are expanded, lines split
-        return len(text)
-    if _JOINERS.search(text):
-        return cell_len(text)
-    return sum(map(get_character_cell_size, text))
-
-
-def _fold(text: str, width: int) -> list[str]:
-    return [line for line, _ in _fold_sized(text, width)]
-
-
-def _fold_sized(text: str, width: int) -> list[tuple[str, int]]:
-    """chop_cells, with the width of each line."""
-    if width < 2 or _JOINERS.search(text):
-        return [(line, _width(line)) for line in chop_cells(text, width)]
-    if text.isascii():
-        return [(text[i:i + width], min(width, len(text) - i)) for i in range(0, len(text), width)]
-    ends = list(accumulate(map(get_character_cell_size, text)))
-    lines, start, used = [], 0, 0
-    while start < len(text):
-        # a zero-width character stays with the one before it, as in chop_cells
-        end = bisect_right(ends, used + width, start)
-        if ends[end - 1] == used and end == len(text):
-            break  # nothing left to show (chop_cells keeps no line of width 0 at the end)
-        lines.append((text[start:end], ends[end - 1] - used))
-        used, start = ends[end - 1], end
-    return lines
-
-
-_WORD = re.compile(r"\s*\S+\s*")
-_SPACE = re.compile(r"\s")
-
-
-def _breaks(text: str, width: int) -> list[int]:
-    """Where a line of text breaks to fit `width` cells: between words, and inside a word longer than the width."""
-    breaks: list[int] = []
-    offset = 0
-    for match in _WORD.finditer(text):
-        start, word = match.start(), match.group()
-        size = _width(word.rstrip())
-        if width - offset >= size:
-            offset += _width(word)
-        elif size > width:
-            *parts, last = _fold(word, width)
-            for part in parts:
-                if start:
-                    breaks.append(start)
-                start += len(part)
-            if start:
-                breaks.append(start)
-            offset = _width(last)
-        elif offset and start:
-            breaks.append(start)
-            offset = _width(word)
-    return breaks
-
-
-def _lines(paragraphs, width: int, justify: str, wrap: bool) -> list:
-    """A cell's lines, each exactly `width` cells wide: a string when unstyled, else a list of strings and Segments."""
-    out = []
-    for plain, size, pieces in paragraphs:
-        if size <= width and (justify == "left" or not plain[-1:].isspace()):
-            pad = " " * (width - size)
-            if len(pieces) == 1 and pieces[0][1] is None:
-                out.append(plain + pad if justify == "left" else pad + plain)
-            else:
-                pad = [(pad, None)] if pad else []
-                out.append(_styled(pieces + pad if justify == "left" else pad + pieces))
-            continue
-        plain_text = len(pieces) == 1 and pieces[0][1] is None  # lines of it are strings
-        if wrap and plain_text and justify == "left" and not _SPACE.search(plain):
-            # one word (a Chinese title): folded, each line as wide as the fold says
-            out += [line + " " * (width - size) for line, size in _fold_sized(plain, width)]
-            continue
-        if wrap:  # a line's spaces past the width are cut below
-            cuts = [0, *_breaks(plain, width), len(plain)]
-            ranges = list(pairwise(cuts))
-        else:
-            ranges = [(0, len(plain))]
-        for a, b in ranges:
-            if justify == "right":
-                b = a + len(plain[a:b].rstrip())
-            text = plain[a:b]
-            size = _width(text)
-            tail = []
-            if size > width:  # folded text is cut at the width; a line that must not wrap ends in …
-                keep = width if wrap else width - 1
-                kept = (_fold(text, keep) or [""])[0] if keep > 0 else ""
-                size = _width(kept)
-                if not wrap:  # a wide character cut in two leaves a space before the …, as in rich
-                    tail = [(" " * (keep - size) + "…", _style_at(pieces, a + len(kept)))]
-                    size = keep + 1
-                b = a + len(kept)
-            if plain_text:
-                line = plain[a:b] + "".join(text for text, _ in tail)
-                out.append(line + " " * (width - size) if justify == "left" else " " * (width - size) + line)
-                continue
-            line = _slice(pieces, a, b) + tail
-            pad = [(" " * (width - size), None)] if size < width else []
-            out.append(_styled(line + pad if justify == "left" else pad + line))
-    return out
-
-
-def _styled(pieces) -> list:
-    """A line's pieces as _join takes them: unstyled text a string, styled text a Segment (made once)."""
-    return [Segment(text, style) if style else text for text, style in pieces if text]
-
-
-def _slice(pieces, a: int, b: int) -> list[tuple[str, str | None]]:
-    if len(pieces) == 1:
-        text, style = pieces[0]
-        return [(text[a:b], style)] if b > a else []
-    out, at = [], 0
-    for text, style in pieces:
-        end = at + len(text)
-        if end > a and at < b:
-            out.append((text[max(a, at) - at:min(b, end) - at], style))
-        at = end
-    return out
-
-
-def _style_at(pieces, index: int):
-    at = 0
-    for text, style in pieces:
-        at += len(text)
-        if index < at:
-            return style
-    return pieces[-1][1] if pieces else None
