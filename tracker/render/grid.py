@@ -2,7 +2,7 @@
 
 rich's Table measures, wraps and renders each cell through its generic
 machinery: at an office's 300 tasks that is ~2M calls and ~250 ms, against
-~15 ms here. `Grid` lays its rows out as that Table does (pad_edge off,
+~13 ms here. `Grid` lays its rows out as that Table does (pad_edge off,
 expand off): the same column widths, the same word wrap with words longer
 than the column folded by terminal cells (a Chinese character is two), the
 header at the bottom of its row, the title wrapped to the table's width
