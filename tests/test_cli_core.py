@@ -8,6 +8,8 @@ import sqlite3
 import subprocess
 import sys
 
+import pytest
+
 from tests.conftest import ROOT
 
 
@@ -334,3 +336,20 @@ def test_every_command_takes_lang(project):
     assert project.ok("--db", "c.db", "import", "e.jsonl", "--lang", "zh").out.strip() == "从 e.jsonl 导入1条记录（0条日志中已有）"
     assert project.bad("validate", "--lang", "fr").err.strip() == (
         "tracker validate: Invalid value for '--lang': 'fr' is not one of 'en', 'zh'.")
+
+
+@pytest.mark.parametrize("args, kept", [
+    (["status", "--format", "json"], ["status"]),
+    (["--tasks", "t.toml", "--db=x.db", "import", "a.jsonl"], ["import"]),
+    (["--db", "x.db", "--tasks=t.toml", "check"], ["check"]),
+    (["--help"], None), (["--version"], None), ([], None), (["statu"], None), (["--db", "x.db"], None),
+])
+def test_only_the_command_asked_for_is_built(monkeypatch, args, kept):
+    from tracker.cli import app, only_the_command_asked_for
+    from typer.main import get_command_name
+
+    everything = list(app.registered_commands)
+    monkeypatch.setattr(app, "registered_commands", list(everything))
+    only_the_command_asked_for(args)
+    names = [c.name or get_command_name(c.callback.__name__) for c in app.registered_commands]
+    assert names == (kept if kept is not None else [c.name or get_command_name(c.callback.__name__) for c in everything])

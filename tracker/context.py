@@ -7,7 +7,6 @@ files, so that the core never has to.
 from __future__ import annotations
 
 import datetime as dt
-import hashlib
 import json
 import os
 from dataclasses import dataclass
@@ -15,6 +14,11 @@ from dataclasses import dataclass
 from tracker import months, store
 from tracker.errors import BadInput
 from tracker.model import Plan, plan_from_data, plan_to_data
+
+try:  # hashlib's own blake2b, without hashlib loading OpenSSL's library (a few ms of every command)
+    from _blake2 import blake2b as _blake2b
+except ImportError:  # pragma: no cover - a Python built without it
+    from hashlib import blake2b as _blake2b
 
 # Part of the cache key: a new tracker that reads plans differently re-parses them.
 PLAN_CACHE_VERSION = b"plan-cache-2"
@@ -60,7 +64,7 @@ def today() -> dt.date:
 
 def load_plan(path: str, conn=None) -> Plan:
     """The validated plan; re-parsed only when the file's content changed since it was cached."""
-    hasher = hashlib.blake2b(digest_size=20)
+    hasher = _blake2b(digest_size=20)
     try:
         with open(path, "rb") as f:  # in pieces: a province's plan is 10 MB, and memory counts too
             while chunk := f.read(1 << 20):
