@@ -9,7 +9,7 @@ from __future__ import annotations
 import datetime as dt
 import json
 import os
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from tracker import months, store
 from tracker.errors import BadInput
@@ -24,8 +24,7 @@ except ImportError:  # pragma: no cover - a Python built without it
 PLAN_CACHE_VERSION = b"plan-cache-2"
 
 
-@dataclass
-class Project:
+class Project(NamedTuple):
     tasks_path: str
     db_path: str
 

@@ -10,7 +10,6 @@ province's plan builds 30,000 tasks on every command.
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass, field
 from typing import NamedTuple
 
 MODES = ("cumulative", "increment")
@@ -55,38 +54,51 @@ class Task(NamedTuple):
         return None
 
 
-@dataclass(frozen=True, slots=True)
-class Plan:
+class _PlanFields(NamedTuple):
     tasks: tuple[Task, ...]
     title: str | None = None
     year: int | None = None
     stall_months: int = 2
     behind_tolerance: float = 0.10
     path: str = "tasks.toml"
-    by_id: dict = field(default_factory=dict, compare=False, repr=False)
+    by_id: dict | None = None
 
-    def __post_init__(self):
-        if not self.by_id:
-            self.by_id.update((t.id, t) for t in self.tasks)
+
+class Plan(_PlanFields):
+    """The validated plan: its tasks in declaration order, and each task by its id (by_id)."""
+
+    __slots__ = ()
+
+    def __new__(cls, tasks, title=None, year=None, stall_months=2, behind_tolerance=0.10, path="tasks.toml",
+                by_id=None):
+        return super().__new__(cls, tasks, title, year, stall_months, behind_tolerance, path,
+                               by_id if by_id else {t.id: t for t in tasks})
 
     def task(self, task_id: str) -> Task | None:
         return self.by_id.get(task_id)
 
 
-@dataclass(slots=True)
 class TaskLog:
     """One task's log reduced to what is in force, month by month (months as ints).
 
     evaluate() asks a log only through the methods below, so that a log kept
     in another form (series.SeriesLog: dense arrays read straight from the
-    database) judges a task by the same code.
+    database) judges a task by the same code. A plain class, not a dataclass:
+    every command imports this module, and a dataclass costs a millisecond to define.
     """
 
-    months: set = field(default_factory=set)        # months with any entry
-    values: dict = field(default_factory=dict)      # metric key -> {month: value in force}
-    percent: dict = field(default_factory=dict)     # month -> percent in force
-    status: dict = field(default_factory=dict)      # month -> status in force
-    notes: dict = field(default_factory=dict)       # month -> note in force
+    __slots__ = ("months", "values", "percent", "status", "notes")
+
+    def __init__(self, months=None, values=None, percent=None, status=None, notes=None):
+        self.months: set = set() if months is None else months            # months with any entry
+        self.values: dict = {} if values is None else values              # metric key -> {month: value in force}
+        self.percent: dict = {} if percent is None else percent           # month -> percent in force
+        self.status: dict = {} if status is None else status              # month -> status in force
+        self.notes: dict = {} if notes is None else notes                 # month -> note in force
+
+    def __repr__(self) -> str:
+        return (f"TaskLog(months={self.months!r}, values={self.values!r}, percent={self.percent!r}, "
+                f"status={self.status!r}, notes={self.notes!r})")
 
     def value(self, metric: Metric, p: int) -> float:
         """The metric's value as of month p."""

@@ -6,7 +6,7 @@ figures, rounded the same way.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from tracker import months
 from tracker.evaluate import Standing
@@ -85,8 +85,7 @@ _MONTH_NAMES = ("January", "February", "March", "April", "May", "June", "July", 
 NO_REPORT = "no report this month"
 
 
-@dataclass(frozen=True, slots=True)
-class MonthlyRow:
+class MonthlyRow(NamedTuple):
     no: int
     id: str
     title: str
@@ -98,8 +97,7 @@ class MonthlyRow:
     standing: Standing
 
 
-@dataclass(frozen=True, slots=True)
-class MonthlyTable:
+class MonthlyTable(NamedTuple):
     """The monthly progress table as data: every format (md, csv, xlsx, json, html) renders this."""
 
     title: str | None             # plan.title
