@@ -168,13 +168,12 @@ def _stand(task: Task, log, p: int, day: dt.date) -> Standing:
             forecast = p + math.ceil(round((1.0 - comp) / per_month, 9))
         forecast_late = started and (forecast is None or forecast > task.due.year * 12 + task.due.month - 1)
 
-    note = log.note(p)
     metric_rows = tuple([MetricStanding(metric, v, ratio(metric, v), share)
                          for metric, v, share in zip(metrics, values, each)])
     # Positional: Standing's field order (task, month, status, flags, completion, measured, expected,
     # last_month, forecast, forecast_late, warnings, metrics, note); keywords cost a province 30,000 calls.
     return Standing(task, p, status, tuple(flags), comp, measured, exp, log.last_month(p), forecast,
-                    forecast_late, tuple(warnings(task, log, p, values, note)), metric_rows, note)
+                    forecast_late, tuple(warnings(task, log, p, values)), metric_rows, log.note(p))
 
 
 def rate(task: Task, log, p: int) -> float:
@@ -182,11 +181,8 @@ def rate(task: Task, log, p: int) -> float:
     return (completion(task, log, p)[0] - completion(task, log, p - 3)[0]) / 3
 
 
-_UNSET = object()
-
-
-def warnings(task: Task, log, p: int, values=None, note=_UNSET) -> list[str]:
-    """`values`, `note`: the metrics' values as of p and p's note, when the caller has them."""
+def warnings(task: Task, log, p: int, values=None) -> list[str]:
+    """`values`: the metrics' values as of p, when the caller has them."""
     out = []
     for i, metric in enumerate(task.metrics):
         if metric.mode == "cumulative" and log.reported(metric.key, p):
@@ -194,12 +190,8 @@ def warnings(task: Task, log, p: int, values=None, note=_UNSET) -> list[str]:
             if now < log.value(metric, p - 1):
                 out.append("regressed")
                 break
-    if note is _UNSET:
-        note = log.note(p)
-    if note:
-        earlier = log.earlier_note_month(p)
-        if earlier is not None and "".join(note.split()) == "".join(log.note(earlier).split()):
-            out.append("repeated_note")
+    if log.repeats_note(p):
+        out.append("repeated_note")
     return out
 
 

@@ -133,6 +133,19 @@ class TaskLog:
         """The latest month before p that has a note."""
         return max((m for m in self.notes if m < p), default=None)
 
+    def repeats_note(self, p: int) -> bool:
+        """Whether p's note is the note of the latest earlier month that has one, again."""
+        note = self.notes.get(p)
+        if not note:
+            return False
+        earlier = self.earlier_note_month(p)
+        return earlier is not None and same_note(note, self.notes[earlier])
+
+
+def same_note(a: str, b: str) -> bool:
+    """Two notes alike once white space is removed (SPEC: repeated_note)."""
+    return "".join(a.split()) == "".join(b.split())
+
 
 _NONE: dict = {}
 
