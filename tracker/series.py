@@ -191,9 +191,9 @@ class SeriesLog:
     def __init__(self, first=0, entries=b"", percents=b"", statuses=b""):
         self.first, self.entries, self.percents, self.statuses = first, entries, percents, statuses
         self.metrics: dict = {}  # key -> (first, figures, reported): packed doubles (as of, or sums) and bytes
-        self.notes: dict | None = None  # month -> text: P's note and the one before it (read as "texts")
+        self.notes: dict | None = None  # month -> text: P's note and the one before it
         self.earlier: int | None = None  # the month of the note before P's
-        self.repeated: bool | None = None  # whether P's note repeats it, when settled without the texts
+        self.repeated: bool | None = None  # whether P's note repeats it, when known without the texts
 
     def value(self, metric: Metric, p: int) -> float:
         series = self.metrics.get(metric.key)
@@ -261,15 +261,14 @@ class SeriesLog:
         return bool(note) and self.earlier is not None and same_note(note, self.notes[self.earlier])
 
 
-def load(conn: sqlite3.Connection, plan: Plan, p: int, notes: str | None = "compared") -> dict[str, SeriesLog]:
+def load(conn: sqlite3.Connection, plan: Plan, p: int, notes: bool = True) -> dict[str, SeriesLog]:
     """Every task's SeriesLog for judging month p.
 
     Only what the plan's tasks ask for is kept: a metric's sums or its
     values as of each month (by its mode), a qualitative task's percent and
-    status (a province holds 70,000 of these rows in memory at once). Notes:
-    "texts" reads p's note and the one before it (the monthly table prints
-    them); "compared" only whether p's repeats it (repeated_note), which
-    SQLite settles without sending the texts; None, neither.
+    status (a province holds 70,000 of these rows in memory at once). With
+    `notes`, the texts of p's note and the one before it (repeated_note, and
+    the monthly table prints p's).
     """
     logs: dict[str, SeriesLog] = {}
     by_id = plan.by_id
@@ -306,7 +305,7 @@ def load(conn: sqlite3.Connection, plan: Plan, p: int, notes: str | None = "comp
         if mode is not None:
             into[metric] = (first, total if mode == "increment" else asof, reported)
     if pairs:
-        (_texts if notes == "texts" else _compared)(conn, logs, pairs, p)
+        _texts(conn, logs, pairs, p)
     return logs
 
 
@@ -322,52 +321,3 @@ def _texts(conn: sqlite3.Connection, logs: dict, pairs: list, p: int) -> None:
                                   (json.dumps(list(wanted)),)):
         log, month = wanted[seq]
         log.notes[month] = text
-
-
-def _compared(conn: sqlite3.Connection, logs: dict, pairs: list, p: int) -> None:
-    """Whether p's note repeats the one before, settled in SQLite where it can be.
-
-    Equal texts repeat; so do texts equal once the common white space (space,
-    tab, line breaks, the ideographic space, no-break space) is removed. Texts
-    that differ then are different, unless one holds rarer white space: only
-    those few pairs come back as text, for same_note() to judge.
-    """
-    common, rare = _white_space()
-    strip = "{}"
-    for c in common:
-        strip = f"replace({strip}, {_sql_char(c)}, '')"
-    compare = [(task, seq, earlier) for task, seq, earlier in pairs if earlier]
-    undecided = []
-    seqs = {task: (seq, earlier) for task, seq, earlier in compare}
-    for task, verdict in conn.execute(f"""
-            WITH pairs(task, a, b) AS (SELECT value ->> 0, value ->> 1, value ->> 2 FROM json_each(:pairs))
-            SELECT pairs.task, CASE
-              WHEN x.note = y.note THEN 1
-              WHEN {strip.format('x.note')} = {strip.format('y.note')} THEN 1
-              WHEN x.note GLOB :rare OR y.note GLOB :rare THEN NULL
-              ELSE 0 END
-            FROM pairs JOIN notes x ON x.seq = pairs.a JOIN notes y ON y.seq = pairs.b""",
-                                      {"pairs": json.dumps(compare, ensure_ascii=False), "rare": f"*[{rare}]*"}):
-        if verdict is None:
-            undecided.append((task, *seqs[task]))
-        else:
-            logs[task].repeated = bool(verdict)
-    if undecided:
-        _texts(conn, logs, undecided, p)
-
-
-_WHITE_SPACE: tuple[tuple[str, ...], str] | None = None
-
-
-def _white_space() -> tuple[tuple[str, ...], str]:
-    """str.split()'s white space: the common characters, and the rest as one string (for a GLOB class)."""
-    global _WHITE_SPACE
-    if _WHITE_SPACE is None:
-        every = [chr(c) for c in range(0x3001) if chr(c).isspace()]  # none lies above U+3000
-        common = (" ", "\t", "\n", "\r", "\u3000", "\xa0")
-        _WHITE_SPACE = common, "".join(c for c in every if c not in common)
-    return _WHITE_SPACE
-
-
-def _sql_char(c: str) -> str:
-    return f"char({ord(c)})"

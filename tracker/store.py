@@ -396,7 +396,7 @@ def load_logs(conn: sqlite3.Connection | None, upto: int | None = None, tasks=No
         return inforce.load_full(conn, upto if upto is not None else 10**6, tasks)
 
 
-def load_recent(conn: sqlite3.Connection | None, plan, upto: int, notes: str | None = "compared") -> dict:
+def load_recent(conn: sqlite3.Connection | None, plan, upto: int, notes: bool = True) -> dict:
     """Each task's log with just what judging it as of `upto` needs (see series.load, and inforce.py when
     the series are behind the log: that reader always brings the notes' texts)."""
     from tracker import inforce

@@ -46,7 +46,7 @@ def check(
         from tracker.output import print_json
         from tracker.parallel import halves
 
-        plan, logs = plan_and_logs(project, p, notes=None)
+        plan, logs = plan_and_logs(project, p, notes=False)
         parts = halves(plan.tasks, lambda tasks: office.failing_tasks(evaluate_tasks(tasks, logs, p), flags))
         failing = [t for part in parts for t in part]
         print_json(office.check_document(p, flags, failing))

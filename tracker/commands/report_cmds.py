@@ -96,7 +96,7 @@ def report(
         table = monthly_table(plan, rows, p, lang_of(lang and lang.value), True)
         data = monthly_html(table, charts(plan.tasks, logs, p)).encode("utf-8")
     else:
-        plan, rows = standings(project, p, notes="texts")  # the table prints each task's note
+        plan, rows = standings(project, p)
         table = monthly_table(plan, rows, p, lang_of(lang and lang.value), with_status)
         data = render(table, kind)
     if output is None:

@@ -10,19 +10,16 @@ from tracker.app import FormatOpt, LangOpt, MonthOpt, TableFormat, app
 from tracker.errors import BadInput
 
 
-def standings(project, p: int, notes: str | None = "compared"):
-    """The plan and every task's standing as of month p (the pipeline every report starts from).
-
-    notes: "texts" to have each standing's note (the monthly table prints them); see series.load.
-    """
-    plan, _logs, rows = standings_with_logs(project, p, notes=notes)
+def standings(project, p: int):
+    """The plan and every task's standing as of month p (the pipeline every report starts from)."""
+    plan, _logs, rows = standings_with_logs(project, p)
     return plan, rows
 
 
-def plan_and_logs(project, p: int, notes: str | None = "compared"):
+def plan_and_logs(project, p: int, notes: bool = True):
     """The plan and every task's log as judging month p needs it (see standings_with_logs).
 
-    notes=None: the notes are not read at all, so no task gets the repeated_note warning.
+    notes=False: the notes are not read at all, so no task gets the repeated_note warning.
     """
     from tracker import store
 
@@ -35,8 +32,7 @@ def plan_and_logs(project, p: int, notes: str | None = "compared"):
             conn.close()
 
 
-def standings_with_logs(project, p: int, full: bool = False, history_for: str | None = None,
-                        notes: str | None = "compared"):
+def standings_with_logs(project, p: int, full: bool = False, history_for: str | None = None):
     """standings(), with the reduced logs they came from (for the figures behind a flag: check, fill).
 
     The logs hold only the last months a standing needs unless `full`; with
@@ -48,7 +44,7 @@ def standings_with_logs(project, p: int, full: bool = False, history_for: str | 
     conn = project.read()
     try:
         plan = project.plan(conn)
-        logs = store.load_logs(conn, upto=p) if full else store.load_recent(conn, plan, p, notes)
+        logs = store.load_logs(conn, upto=p) if full else store.load_recent(conn, plan, p)
         rows = evaluate(plan, logs, p)
         if history_for and not full:
             ids = [s.task.id for s in rows
