@@ -24,6 +24,7 @@ import json
 import math
 import sqlite3
 import struct
+from itertools import accumulate
 
 from tracker.model import STATUSES, Metric, Plan, increment_value, same_note
 
@@ -118,6 +119,9 @@ def compute(conn: sqlite3.Connection, tasks=None) -> tuple[list[tuple], list[tup
 def _metric_arrays(points: list[tuple[int, float]]) -> tuple:
     first = points[0][0]
     n = points[-1][0] - first + 1
+    if len(points) == n:  # a report every month, as most metrics have: no gap to fill
+        values = [v for _, v in points]
+        return first, _pack(values, "d"), _pack(list(accumulate(values)), "d"), b"\x01" * n
     asof, total, reported = [0.0] * n, [0.0] * n, bytearray(n)
     value, running = None, 0.0
     it = iter(points)
@@ -134,6 +138,10 @@ def _metric_arrays(points: list[tuple[int, float]]) -> tuple:
 def _task_arrays(points: list[tuple]) -> tuple:
     first = points[0][0]
     n = points[-1][0] - first + 1
+    if len(points) == n and not any(p is not None or s is not None for _, p, s, _ in points):
+        # an entry every month, none giving a percent or a status (a task measured by its metrics)
+        return (first, b"\x01" * n, _pack([math.nan] * n, "d"), bytes(n),
+                _pack([note or 0 for _, _, _, note in points], "q"))
     entries, status = bytearray(n), bytearray(n)
     percent, notes = [math.nan] * n, [0] * n
     pct, code = math.nan, 0
