@@ -97,3 +97,26 @@ def test_json_in_a_pipe_escapes_what_terminals_and_line_readers_obey(empty_proje
     assert "\\u007f" in out and "\\u009b" in out and "\\u2028" in out and "·" in out
     assert not any(c in out for c in "\x7f\x9b\u2028")
     assert json.loads(out)["tasks"][0]["title"] == "甲\x7f乙\x9b31m丙\u2028丁·戊"
+
+
+def test_a_child_that_sees_a_newer_log_gives_up_and_the_parent_keeps_its_snapshot(empty_project, two):
+    from test_inforce import PLAN, random_log
+
+    from tracker import months
+    from tracker.context import Project
+    from tracker.judging import Judging, Moved
+
+    p = empty_project.write_plan(PLAN)
+    random_log(p, 1, 30)
+    month = months.parse("2024-08")
+    with Judging(Project(str(p.tasks), str(p.db)), month) as judging:
+        assert judging.logs is None  # each half reads its own logs
+        tasks = judging.plan.tasks
+        before = judging.logs_for(tasks)["3"].value(tasks[2].metrics[0], month)
+        p.ok("log", "3", "--month", "2024-08", "--set", "c=50")  # another writer, after the parent's snapshot
+        assert judging.logs_for(tasks)["3"].value(tasks[2].metrics[0], month) == before
+        judging.parent = -1  # as the child would: its own connection, a newer log
+        with pytest.raises(Moved):
+            judging.logs_for(tasks[1:])
+    with Judging(Project(str(p.tasks), str(p.db)), month) as fresh:  # and the write was real
+        assert fresh.logs_for(tasks)["3"].value(tasks[2].metrics[0], month) != before

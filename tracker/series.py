@@ -162,12 +162,21 @@ def _task_arrays(points: list[tuple]) -> tuple:
 
 def current(conn: sqlite3.Connection) -> bool:
     """Whether the series hold every entry of the log (no writer but tracker since the last rebuild)."""
+    return mark(conn) is not None
+
+
+def mark(conn: sqlite3.Connection) -> int | None:
+    """The last entry the series hold, when they hold every entry of the log; else None.
+
+    The log only grows, and every tracker write rebuilds the series in the same
+    transaction: two readers that see the same mark see the same data.
+    """
     try:
         row = conn.execute("SELECT (SELECT upto FROM series_state WHERE id = 1), "
                            "(SELECT coalesce(max(seq), 0) FROM entries)").fetchone()
     except sqlite3.OperationalError:  # an older schema, read without upgrading
-        return False
-    return row[0] is not None and row[0] == row[1]
+        return None
+    return row[0] if row[0] is not None and row[0] == row[1] else None
 
 
 def disagreements(conn: sqlite3.Connection) -> list[str]:
@@ -269,7 +278,7 @@ class SeriesLog:
         return bool(note) and self.earlier is not None and same_note(note, self.notes[self.earlier])
 
 
-def load(conn: sqlite3.Connection, plan: Plan, p: int, notes: bool = True) -> dict[str, SeriesLog]:
+def load(conn: sqlite3.Connection, plan: Plan, p: int, notes: bool = True, tasks=None) -> dict[str, SeriesLog]:
     """Every task's SeriesLog for judging month p.
 
     Only what the plan's tasks ask for is kept: a metric's sums or its
@@ -280,8 +289,12 @@ def load(conn: sqlite3.Connection, plan: Plan, p: int, notes: bool = True) -> di
     """
     logs: dict[str, SeriesLog] = {}
     by_id = plan.by_id
+    where, args = "", ()
+    if tasks is not None:  # some of the plan's tasks (one process's half): only their rows cross into Python
+        where = " WHERE task IN (SELECT value FROM json_each(?))"
+        args = (json.dumps([t.id for t in tasks], ensure_ascii=False),)
     pairs: list[tuple[str, int, int]] = []  # (task, p's note, the note before it)
-    for task, first, entries, percent, status, note_seqs in conn.execute("SELECT * FROM task_series"):
+    for task, first, entries, percent, status, note_seqs in conn.execute(f"SELECT * FROM task_series{where}", args):
         t = by_id.get(task)
         if t is None:
             continue
@@ -301,7 +314,7 @@ def load(conn: sqlite3.Connection, plan: Plan, p: int, notes: bool = True) -> di
                     log.repeated = False
                     pairs.append((task, seq, 0))
     last, modes, into = None, {}, {}
-    for task, metric, first, asof, total, reported in conn.execute("SELECT * FROM metric_series"):
+    for task, metric, first, asof, total, reported in conn.execute(f"SELECT * FROM metric_series{where}", args):
         if task != last:  # rows come in key order: a task's metrics one after another
             last, t = task, by_id.get(task)
             modes = {m.key: m.mode for m in t.metrics} if t is not None else {}

@@ -16,22 +16,6 @@ def standings(project, p: int):
     return plan, rows
 
 
-def plan_and_logs(project, p: int, notes: bool = True):
-    """The plan and every task's log as judging month p needs it (see standings_with_logs).
-
-    notes=False: the notes are not read at all, so no task gets the repeated_note warning.
-    """
-    from tracker import store
-
-    conn = project.read()
-    try:
-        plan = project.plan(conn)
-        return plan, store.load_recent(conn, plan, p, notes)
-    finally:
-        if conn is not None:
-            conn.close()
-
-
 def standings_with_logs(project, p: int, full: bool = False, history_for: str | None = None):
     """standings(), with the reduced logs they came from (for the figures behind a flag: check, fill).
 
@@ -92,22 +76,21 @@ def status(
         import sys
 
         from tracker.evaluate import evaluate_tasks
+        from tracker.judging import Judging
         from tracker.output import JsonList, json_chunks, print_json
-        from tracker.parallel import stream
         from tracker.tables import standing_json, status_json
 
-        plan, logs = plan_and_logs(project, p)
-        if sys.stdout.isatty():  # indented, for a person
-            print_json(status_json(filter_standings(evaluate_tasks(plan.tasks, logs, p), unit, category, wanted), p))
-            return
+        def judged(tasks, logs):
+            return filter_standings(evaluate_tasks(tasks, logs, p), unit, category, wanted)
 
-        def chunks(tasks):
-            rows = filter_standings(evaluate_tasks(tasks, logs, p), unit, category, wanted)
-            return json_chunks(map(standing_json, rows))
-
-        out = JsonList({"as_of": _fmt(p)}, "tasks")
-        stream(plan.tasks, chunks, out.write)
-        out.close()
+        with Judging(project, p) as judging:
+            if sys.stdout.isatty():  # indented, for a person
+                rows = judged(judging.plan.tasks, judging.logs_for(judging.plan.tasks))
+                print_json(status_json(rows, p))
+                return
+            out = JsonList({"as_of": _fmt(p)}, "tasks")
+            judging.stream(lambda tasks, logs: json_chunks(map(standing_json, judged(tasks, logs))), out.write)
+            out.close()
         return
     plan, rows = standings(project, p)
     rows = filter_standings(rows, unit, category, wanted)
