@@ -46,7 +46,7 @@ _ESCAPE_MARKS = (b"\x7f", b"\xc2", b"\xe2\x80\xa8", b"\xe2\x80\xa9")
 
 
 def _chunk(batch: list) -> bytes:
-    text = json.dumps(batch, ensure_ascii=False)[1:-1]
+    text = json.dumps(batch, ensure_ascii=False, check_circular=False)[1:-1]  # plain dicts and lists: no cycles
     data = text.encode("utf-8")
     if any(mark in data for mark in _ESCAPE_MARKS) and _NEEDS_ESCAPE.search(text):
         data = text.translate(_JSON_CONTROLS).encode("utf-8")
