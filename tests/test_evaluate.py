@@ -183,3 +183,21 @@ def test_decimal_increments_that_reach_the_target_are_done():
     assert value_as_of(m, series, M("2024-03")) == 8.3  # the value as a person adds it
     lg = log({"a": {"2024-01": 0.1, "2024-02": 4.1, "2024-03": 4.1}})
     assert stand(task([m]), lg, M("2024-03")).status == "done"
+
+
+def test_a_verdict_is_the_standing_s_status_and_flags():
+    from tracker.evaluate import verdicts
+
+    cum, inc = metric("a", 100), metric("b", 50, mode="increment")
+    tasks = [task([cum], tid="1"), task([inc], start=D(2024, 3, 1), due=D(2024, 9, 30), tid="2"),
+             task([], tid="3"), task([], tid="4")]
+    logs = {"1": log({"a": {"2024-03": 20, "2024-06": 20}}),
+            "2": log({"b": {"2024-04": 10, "2024-05": 40}}),
+            "3": log(percent={"2024-05": 30.0}, status={"2024-07": "done"})}
+    seen = set()
+    for p in range(M("2023-12"), M("2025-03")):
+        standings = [stand(t, logs.get(t.id), p) for t in tasks]
+        assert [(v.task, v.status, v.flags) for v in verdicts(tasks, logs, p)] == \
+               [(s.task, s.status, s.flags) for s in standings]
+        seen.update(s.status for s in standings)
+    assert seen >= {"pending", "done", "overdue", "stalled", "behind"}

@@ -110,7 +110,26 @@ def stand(task: Task, log, p: int) -> Standing:
     return _stand(task, log or _EMPTY, p, months.last_day(p))
 
 
-def _stand(task: Task, log, p: int, day: dt.date) -> Standing:
+class Verdict(NamedTuple):
+    """A task's status and flags, without the rest of its standing (what `check --format json` lists)."""
+
+    task: Task
+    status: str
+    flags: tuple[str, ...]
+
+
+def verdicts(tasks, logs: dict, p: int) -> list[Verdict]:
+    """These tasks' status and flags as of month p, in their order: stand()'s, without forecasts and warnings."""
+    day, get = months.last_day(p), logs.get
+    out = []
+    for task in tasks:
+        _values, _each, _comp, _measured, _exp, status, flags = _judge(task, get(task.id) or _EMPTY, p, day)
+        out.append(Verdict(task, status, tuple(flags)))
+    return out
+
+
+def _judge(task: Task, log, p: int, day: dt.date) -> tuple:
+    """(values as of p, expected share of each metric, completion, measured, expected, status, flags)."""
     # Written for speed as much as for reading: a province judges 30,000 tasks a command.
     metrics = task.metrics
     value = log.value
@@ -157,6 +176,13 @@ def _stand(task: Task, log, p: int, day: dt.date) -> Standing:
             status = flags[0]  # flags are in the order overdue, stalled, behind: the first that applies
         else:
             status = "on_track"
+    return values, each, comp, measured, exp, status, flags
+
+
+def _stand(task: Task, log, p: int, day: dt.date) -> Standing:
+    values, each, comp, measured, exp, status, flags = _judge(task, log, p, day)
+    metrics, value = task.metrics, log.value
+    done, started = status == "done", status != "pending"
 
     forecast = None
     forecast_late = False

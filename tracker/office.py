@@ -156,13 +156,14 @@ def check_document(p: int, fail_on: tuple[str, ...], tasks: list[dict]) -> dict:
     return {"as_of": months.fmt(p), "ok": not tasks, "fail_on": list(fail_on), "tasks": tasks}
 
 
-def failing_json(s: Standing) -> dict:
+def failing_json(s) -> dict:
+    """A failing task in `check --format json`, from its Standing or its Verdict."""
     return {"id": s.task.id, "unit": s.task.unit, "status": s.status, "flags": list(s.flags)}
 
 
-def failing_tasks(standings, fail_on: tuple[str, ...]) -> list[dict]:
-    """failing_json() of the standings with a flag in fail_on, in order (the JSON form, without office.check)."""
-    return [failing_json(s) for s in standings if any(f in fail_on for f in s.flags)]
+def failing_tasks(judged, fail_on: tuple[str, ...]) -> list[dict]:
+    """failing_json() of the standings or verdicts with a flag in fail_on, in order (without office.check)."""
+    return [failing_json(s) for s in judged if any(f in fail_on for f in s.flags)]
 
 
 def by_unit(findings) -> list[tuple[str, list[Finding]]]:

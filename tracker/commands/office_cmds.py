@@ -41,12 +41,12 @@ def check(
     flags = office.parse_fail_on(fail_on)
     p = project.month(month)
     if fmt == CheckFormat.json:  # the failing tasks, not the figures behind each flag: no notes, no history
-        from tracker.evaluate import evaluate_tasks
+        from tracker.evaluate import verdicts
         from tracker.judging import Judging
         from tracker.output import print_json
 
         with Judging(project, p, notes=False) as judging:
-            parts = judging.halves(lambda tasks, logs: office.failing_tasks(evaluate_tasks(tasks, logs, p), flags))
+            parts = judging.halves(lambda tasks, logs: office.failing_tasks(verdicts(tasks, logs, p), flags))
         failing = [t for part in parts for t in part]
         print_json(office.check_document(p, flags, failing))
         if failing:
