@@ -10,6 +10,7 @@ province's plan builds 30,000 tasks on every command.
 from __future__ import annotations
 
 import datetime as dt
+from functools import partial
 from typing import NamedTuple
 
 MODES = ("cumulative", "increment")
@@ -237,8 +238,8 @@ def plan_from_data(data: dict) -> Plan:
         return [once(x, x) for x in texts]
 
     keys, names, units, targets, baselines, modes, lines = data["metric"]
-    metrics = list(map(Metric._make, zip(common(keys), common(names), common(units), targets, baselines,
-                                         common(modes), lines)))
+    metrics = list(map(partial(tuple.__new__, Metric), zip(common(keys), common(names), common(units), targets,
+                                                         baselines, common(modes), lines)))
     grouped, i = [], 0
     for n in data["metric_count"]:
         grouped.append(tuple(metrics[i:i + n]) if n else ())
@@ -249,7 +250,7 @@ def plan_from_data(data: dict) -> Plan:
         co_units[int(k)] = tuple(v)
     for k, v in data["milestones"].items():
         milestones[int(k)] = tuple(Milestone(date(d), metric, target, line) for d, metric, target, line in v)
-    tasks = tuple(map(Task._make, zip(
+    tasks = tuple(map(partial(tuple.__new__, Task), zip(
         data["id"], data["task_title"], common(data["unit"]), map(date, data["start"]), map(date, data["due"]),
         data["stall"], data["tolerance"], co_units, common(data["category"]), grouped, milestones, data["line"])))
     return Plan(tasks, data["title"], data["year"], data["stall_months"], data["behind_tolerance"], data["path"])
