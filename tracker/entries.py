@@ -10,7 +10,7 @@ import uuid
 from tracker.errors import BadInput
 from tracker.model import STATUSES, Task
 
-_STAMP = re.compile(r"^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{6}Z$")
+STAMP = re.compile(r"^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{6}Z$")
 
 
 def new_id() -> str:
@@ -26,7 +26,7 @@ def stamp_of(text) -> str:
     """An ISO 8601 time from elsewhere, normalised to the log's form (UTC, microseconds)."""
     if not isinstance(text, str):
         raise BadInput(f"recorded_at must be a time such as 2024-08-31T09:00:00Z, not {text!r}")
-    if _STAMP.match(text):
+    if STAMP.match(text):
         return text
     try:
         when = dt.datetime.fromisoformat(text.strip())

@@ -17,10 +17,12 @@ from __future__ import annotations
 
 import hashlib
 import json
+from json.encoder import encode_basestring as _encode_str
 import os
 import sqlite3
 from contextlib import contextmanager
-from dataclasses import dataclass, field, replace
+from types import MappingProxyType
+from typing import Mapping, NamedTuple
 
 from tracker import months
 from tracker.errors import BadInput
@@ -34,16 +36,18 @@ BUSY_TIMEOUT_MS = 60_000
 BULK = 500  # appends of this many entries update the figures in force set-wise, not row by row
 
 
-@dataclass(frozen=True, slots=True)
-class Entry:
-    """One report as recorded (or about to be)."""
+_NO_VALUES = MappingProxyType({})
+
+
+class Entry(NamedTuple):
+    """One report as recorded (or about to be). A named tuple: an import builds 650,000 of them."""
 
     id: str
     task: str
     month: int
     recorded_at: str
     by: str | None = None
-    values: dict = field(default_factory=dict)
+    values: Mapping = _NO_VALUES
     percent: float | None = None
     status: str | None = None
     note: str | None = None
@@ -62,6 +66,58 @@ class Entry:
 
 def entry_hash(prev: str, e: Entry) -> str:
     return _hash(prev, e.id, e.task, months.fmt(e.month), e.values, e.percent, e.status, e.note, e.by, e.recorded_at)
+
+
+def _quick_hash(prev: str, eid, task, month: str, values, percent, status, note, by, recorded_at) -> str:
+    """_hash() of an entry about to be appended, the same text spelt out piece by piece.
+
+    json.dumps costs an encoder object and a sort per call, which is most of the
+    cost of hashing an import. The body here is what json.dumps writes for
+    these types: strings through json's own encoder of strings, numbers as
+    number() leaves them (int or float repr). Any other type, and a float that
+    is not finite, takes _hash() itself. tests/test_store_hash.py holds the two equal.
+    """
+    try:
+        if values:
+            pairs = ",".join(f"[{_str(k)},{_num(v)}]" for k, v in sorted(values.items()))
+        else:
+            pairs = ""
+        body = (f"[{_str(eid)},{_str(task)},{_str(month)},[{pairs}],{_num(percent)},"
+                f"{_opt(status)},{_opt(note)},{_opt(by)},{_str(recorded_at)}]")
+    except _Unusual:
+        return _hash(prev, eid, task, month, values, percent, status, note, by, recorded_at)
+    return hashlib.sha256((prev + "\n" + body).encode()).hexdigest()
+
+
+class _Unusual(Exception):
+    """A field whose JSON text _quick_hash() does not spell out itself."""
+
+
+def _str(value) -> str:
+    if value.__class__ is not str:
+        raise _Unusual
+    return _encode_str(value)
+
+
+def _opt(value) -> str:
+    return "null" if value is None else _str(value)
+
+
+def _num(x) -> str:
+    """JSON text of number(x): 100.0 → 100, 2.5 → 2.5, None → null."""
+    if x is None:
+        return "null"
+    cls = x.__class__
+    if cls is float:
+        if x.is_integer():
+            return int.__repr__(int(x))
+        text = float.__repr__(x)
+        if text[-1] in "nf":  # nan, inf: json writes NaN, Infinity
+            raise _Unusual
+        return text
+    if cls is int:
+        return int.__repr__(x)
+    raise _Unusual
 
 
 def _hash(prev, eid, task, month, values, percent, status, note, by, recorded_at) -> str:
@@ -281,6 +337,7 @@ def _unstorable(entries: list[Entry]) -> BadInput:
 def _append_locked(conn, entries, stamp):
     row = conn.execute("SELECT seq, hash FROM entries ORDER BY seq DESC LIMIT 1").fetchone()
     seq, prev = (row[0], row[1]) if row else (0, "")
+    before = seq
     existing = {}
     if seq and entries:
         ids = [e.id for e in entries]
@@ -291,14 +348,16 @@ def _append_locked(conn, entries, stamp):
                 existing[found.id] = found
     rows, vals, notes, written = [], [], [], []
     seen: dict[str, Entry] = {}
+    month_text: dict[int, str] = {}
     for e in entries:
-        old = existing.get(e.id)
-        if old is not None:
-            # A stamped entry is the same report when all but the time of recording agree:
-            # two offices importing one table at once record it once, without an error.
-            if old != (e if stamp is None else replace(e, recorded_at=old.recorded_at)):
-                raise BadInput(f"entry {e.id} is already in the log with other content")
-            continue
+        if existing:
+            old = existing.get(e.id)
+            if old is not None:
+                # A stamped entry is the same report when all but the time of recording agree:
+                # two offices importing one table at once record it once, without an error.
+                if old != (e if stamp is None else e._replace(recorded_at=old.recorded_at)):
+                    raise BadInput(f"entry {e.id} is already in the log with other content")
+                continue
         first = seen.get(e.id)
         if first is not None:
             if first != e:
@@ -306,25 +365,23 @@ def _append_locked(conn, entries, stamp):
             continue
         seen[e.id] = e
         if stamp is not None:
-            e = replace(e, recorded_at=stamp())
+            e = e._replace(recorded_at=stamp())
+        eid, task, m, at, by, values, percent, status, note = e
+        month = month_text.get(m)
+        if month is None:
+            month = month_text[m] = months.fmt(m)
         seq += 1
-        prev = entry_hash(prev, e)
-        rows.append((seq, e.id, e.task, months.fmt(e.month), e.percent, e.status, e.by, e.recorded_at, prev))
-        vals.extend((seq, k, v) for k, v in e.values.items())
-        if e.note:
-            notes.append((seq, e.note))
+        prev = _quick_hash(prev, eid, task, month, values, percent, status, note, by, at)
+        rows.append((seq, eid, task, month, percent, status, by, at, prev))
+        if values:
+            vals.extend([(seq, k, v) for k, v in values.items()])
+        if note:
+            notes.append((seq, note))
         written.append(e)
-    bulk = len(rows) >= BULK
-    if bulk:
-        from tracker import inforce
-
-        inforce.without_triggers(conn)
-    conn.executemany("INSERT INTO entries (seq, id, task, month, percent, status, by, recorded_at, hash) "
-                     "VALUES (?,?,?,?,?,?,?,?,?)", rows)
-    conn.executemany("INSERT INTO entry_values (seq, metric, value) VALUES (?,?,?)", vals)
-    conn.executemany("INSERT INTO notes (seq, note) VALUES (?,?)", notes)
-    if bulk:
-        inforce.refresh_since(conn, rows[0][0] - 1)
+    if len(rows) >= BULK:
+        _insert_bulk(conn, rows, vals, notes, before)
+    else:
+        _insert(conn, rows, vals, notes)  # the row triggers keep the figures in force
     if rows:
         from tracker import series
 
@@ -332,6 +389,49 @@ def _append_locked(conn, entries, stamp):
         series.rebuild(conn, None if len(touched) > 1000 else touched)
         _record_head(conn, seq, prev)
     return written
+
+
+def _insert(conn, rows, vals, notes) -> None:
+    conn.executemany("INSERT INTO entries (seq, id, task, month, percent, status, by, recorded_at, hash) "
+                     "VALUES (?,?,?,?,?,?,?,?,?)", rows)
+    conn.executemany("INSERT INTO entry_values (seq, metric, value) VALUES (?,?,?)", vals)
+    conn.executemany("INSERT INTO notes (seq, note) VALUES (?,?)", notes)
+
+
+# A bulk append's page cache: the indexes it builds and the figures in force it
+# folds stay in memory instead of spilling to the WAL half-way (KiB; freed at close).
+BULK_CACHE_KIB = 512 * 1024
+
+
+def _insert_bulk(conn, rows, vals, notes, before: int) -> None:
+    """A large append, still inside the caller's one transaction: the figures in force folded set-wise
+    afterwards, not by row triggers; and when the new entries outnumber the log, the entries' indexes
+    built once from the whole table (a sort) instead of entry by entry (random seeks, most of the
+    insert's cost). The schema afterwards is exactly as before: the same indexes, the same SQL."""
+    from tracker import inforce
+
+    cache = conn.execute("PRAGMA cache_size").fetchone()[0]
+    conn.execute(f"PRAGMA cache_size = -{BULK_CACHE_KIB}")
+    conn.execute("PRAGMA temp_store = MEMORY")
+    try:
+        inforce.without_triggers(conn)
+        rebuild = len(rows) > before
+        indexes = _drop_indexes(conn, "entries") if rebuild else []
+        _insert(conn, rows, vals, notes)
+        for sql in indexes:
+            conn.execute(sql)
+        inforce.refresh_since(conn, before)
+    finally:
+        conn.execute(f"PRAGMA cache_size = {cache}")
+
+
+def _drop_indexes(conn, table: str) -> list[str]:
+    """Drop a table's own indexes (not those of its PRIMARY KEY or UNIQUE constraints); return their SQL."""
+    found = conn.execute("SELECT name, sql FROM sqlite_master WHERE type = 'index' AND tbl_name = ? "
+                         "AND sql IS NOT NULL", (table,)).fetchall()
+    for name, _sql in found:
+        conn.execute(f'DROP INDEX "{name}"')
+    return [sql for _name, sql in found]
 
 
 def _record_head(conn, upto: int | None = None, hash_: str | None = None) -> None:

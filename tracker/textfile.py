@@ -20,9 +20,14 @@ def read(path: str, what: str = "file") -> str:
         import sys
 
         return decode(sys.stdin.buffer.read(), "<stdin>")
+    return decode(read_bytes(path, what), path)
+
+
+def read_bytes(path: str, what: str = "file") -> bytes:
+    """A file's bytes as they are (for a reader that decodes them itself, then decode() for its errors)."""
     try:
         with open(path, "rb") as f:
-            data = f.read()
+            return f.read()
     except FileNotFoundError:
         raise BadInput(f"{path}: no such {what}") from None
     except IsADirectoryError:
@@ -31,7 +36,6 @@ def read(path: str, what: str = "file") -> str:
         raise BadInput(f"{path}: cannot read: {e.strerror}") from None
     except MemoryError:
         raise BadInput(f"{path}: too large to read") from None
-    return decode(data, path)
 
 
 def decode(data: bytes, path: str) -> str:

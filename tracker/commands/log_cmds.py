@@ -215,16 +215,17 @@ def import_(
 
 def _import_jsonl(project, file: str, lang: str):
     from tracker import store, textfile
-    from tracker.importers.jsonl import read_entries
+    from tracker.importers import jsonl
     from tracker.output import busy, progress, say
 
-    text = textfile.read(file, "file to import")
+    # The file is decoded before the plan is read (it needs no plan), so that a
+    # file that is not text is named first, as it always was.
+    parsed = jsonl.parse(textfile.read_bytes(file, "file to import"), file)
     conn = project.read()
     plan = project.plan(conn)
-    lines = text.count("\n") + 1
-    with progress(lines, f"reading {os.path.basename(file)}") as tick:
-        entries = read_entries(text, file, plan, tick)
-    del text
+    with progress(len(parsed.records), f"reading {os.path.basename(file)}") as tick:
+        entries = jsonl.check(parsed, file, plan, tick)
+    del parsed
     if conn is not None:
         conn.close()
     conn = project.write()

@@ -1,0 +1,177 @@
+"""The fast ways of a large import give the answers of the careful ones: the same entries or the same
+first error (JSON Lines), the same hash chain (hashing), the same figures in force and the same schema
+(the bulk append)."""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from tests.conftest import BASIC_PLAN
+from tests.test_hostile import ENTRY_OBJECT
+from tracker import inforce, store
+from tracker import plan as planfile
+from tracker.errors import BadInput
+from tracker.importers import jsonl
+
+PLAN = planfile.parse(BASIC_PLAN, "tasks.toml")
+SETTINGS = settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+
+
+def careful(text: str) -> list | str:
+    """What the line-by-line reader alone makes of a file: its entries, or its one error line."""
+    out, cache = [], {}
+    for n, line in enumerate(text.split("\n"), 1):
+        if not line.strip():
+            continue
+        try:
+            out.append(jsonl._entry(line, PLAN, cache))
+        except BadInput as e:
+            return f"x.jsonl:{n}: {e}"
+    return out
+
+
+def both_ways(data: bytes | str) -> list | str:
+    try:
+        return jsonl.read_entries(data, "x.jsonl", PLAN)
+    except BadInput as e:
+        return str(e)
+
+
+GOOD = {"id": "a", "task": "195", "month": "2024-08", "recorded_at": "2024-08-31T10:00:00.000000Z", "by": "x",
+        "values": {"centres": 3, "stations": 12.5}, "percent": None, "status": None, "note": "进展 "}
+FIGURE = st.one_of(st.floats(allow_nan=False, allow_infinity=False), st.integers(-10, 10 ** 30),
+                   st.from_regex(r"\A-?\d{1,20}(\.\d{1,20})?([eE][-+]?\d{1,3})?\Z").map(float))
+
+
+@SETTINGS
+@given(st.lists(ENTRY_OBJECT, min_size=1, max_size=4))
+def test_any_json_reads_alike_both_ways(objects):
+    text = "\n".join(json.dumps(o) for o in objects)
+    assert both_ways(text) == careful(text)
+    assert both_ways(text.encode()) == careful(text)
+
+
+@SETTINGS
+@given(st.lists(st.fixed_dictionaries({"centres": FIGURE}), min_size=1, max_size=4),
+       st.one_of(st.none(), FIGURE), st.sampled_from(["\n", "\r\n", "\n\n"]))
+def test_figures_read_alike_both_ways(values, percent, newline):
+    rows = [dict(GOOD, id=f"a{i}", values=v) for i, v in enumerate(values)]
+    rows.append(dict(GOOD, id="q", task="184", values={}, percent=percent))
+    text = newline.join(json.dumps(r) for r in rows) + newline
+    normal = text.replace("\r\n", "\n")
+    assert both_ways(text.encode()) == careful(normal)
+
+
+def test_a_bad_line_deep_in_a_large_file_is_named():
+    rows = [json.dumps(dict(GOOD, id=f"e{i}")) for i in range(3000)]
+    for bad, message in (('{"id": "z", "task": "999", "month": "2024-08", "recorded_at": "2024-08-31T10:00:00Z", "note": "n"}',
+                          "unknown task '999' (not in tasks.toml)"),
+                         ("{oops", "not a JSON object"),
+                         (json.dumps(dict(GOOD, values={"centres": -1})), "195.centres: -1 is not a number ≥ 0"),
+                         (json.dumps(dict(GOOD, values={}, note=" ")), "the entry records nothing")):
+        lines = rows[:2000] + [bad] + rows[2000:]
+        for data in ("\n".join(lines).encode(), "\r\n".join(lines).encode(), "\n".join(lines)):
+            with pytest.raises(BadInput) as e:
+                jsonl.read_entries(data, "x.jsonl", PLAN)
+            assert str(e.value).startswith(f"x.jsonl:2001: {message}")
+
+
+def test_what_the_fast_way_leaves_is_read_the_careful_way():
+    lines = [json.dumps(dict(GOOD, id="a1")),
+             "",  # a blank line: skipped, and the lines keep their numbers
+             json.dumps(dict(GOOD, id="a2", values={"centres": "1,200"})),  # a figure written as text
+             json.dumps(dict(GOOD, id="a3", values=[], note="只有说明")),  # values [] is read as none
+             json.dumps(dict(GOOD, id="a4", recorded_at="2024-08-31T18:00:00+08:00", month="2024年8月")),
+             "   "]
+    data = "\ufeff" + "\n".join(lines)  # and a byte-order mark
+    read = jsonl.read_entries(data.encode(), "x.jsonl", PLAN)
+    assert read == careful(data.lstrip("\ufeff"))
+    assert [e.values for e in read] == [{"centres": 3.0, "stations": 12.5}, {"centres": 1200.0}, {},
+                                        {"centres": 3.0, "stations": 12.5}]
+    assert read[3].recorded_at == "2024-08-31T10:00:00.000000Z" and read[3].month == read[0].month
+
+
+def test_a_file_that_is_not_text_is_named_before_any_line():
+    for data, message in ((b'{"id": "a"}\n\x00\x01', "x.jsonl:2: binary data"), (b"\xff\xfe\x00", "x.jsonl:1: damaged"),
+                          (b'{"id": "\xff"}', "x.jsonl:1: not UTF-8")):
+        with pytest.raises(BadInput, match=message):
+            jsonl.parse(data, "x.jsonl")
+
+
+# --- hashing -----------------------------------------------------------------------------
+
+TEXT = st.text(st.characters(blacklist_categories=("Cs",)), max_size=12)
+NUMBER = st.one_of(st.none(), st.floats(), st.integers(-10 ** 20, 10 ** 20), st.booleans())
+
+
+@settings(max_examples=400, deadline=None)
+@given(TEXT, TEXT, st.sampled_from(["2024-08", "0999-01"]), st.dictionaries(TEXT, NUMBER, max_size=3), NUMBER,
+       st.one_of(st.none(), TEXT), st.one_of(st.none(), TEXT), st.one_of(st.none(), TEXT, st.integers()), TEXT)
+def test_the_quick_hash_is_the_hash(eid, task, month, values, percent, status, note, by, at):
+    args = (eid, task, month, values, percent, status, note, by, at)
+    assert store._quick_hash("prev", *args) == store._hash("prev", *args)
+
+
+# --- the bulk append ----------------------------------------------------------------------
+
+def _log_lines(seed: int, n: int) -> list[str]:
+    import random
+
+    rnd = random.Random(seed)
+    out = []
+    for i in range(n):
+        entry = dict(GOOD, id=f"s{seed}-{i}", month=f"2024-{rnd.randint(1, 12):02d}",
+                     recorded_at=f"2024-12-{rnd.randint(1, 3):02d}T10:00:00Z",  # many ties: append order decides
+                     values={k: rnd.randint(0, 50) for k in rnd.sample(["centres", "stations"], rnd.randint(0, 2))},
+                     note=rnd.choice([None, "推进中", "已完成"]))
+        if rnd.random() < 0.3:
+            entry.update(task="184", values={}, percent=rnd.choice([None, rnd.randint(0, 100)]),
+                         status=rnd.choice([None, "ongoing", "done"]), note=entry["note"] or "补报")
+        if not (entry["values"] or entry["note"]):
+            entry["note"] = "补报"
+        out.append(json.dumps(entry, ensure_ascii=False))
+    return out
+
+
+def _tables(db) -> dict:
+    conn = sqlite3.connect(db)
+    out = {t: conn.execute(f"SELECT * FROM {t} ORDER BY 1, 2").fetchall()
+           for t in ("in_force", "month_state", "entry_values", "notes")}
+    out["entries"] = conn.execute("SELECT seq, id, task, month, percent, status, by, hash FROM entries").fetchall()
+    out["schema"] = sorted(r for r in conn.execute("SELECT type, name, sql FROM sqlite_master"))
+    conn.close()
+    return out
+
+
+def test_bulk_appends_give_what_row_triggers_give(empty_project, monkeypatch):
+    """First into an empty log (indexes built after), then batches smaller than the log (indexes kept,
+    figures in force upserted against the ones already there), with ids repeated in and across files."""
+    p = empty_project.write_plan(BASIC_PLAN)
+    batches = [_log_lines(0, 300), _log_lines(1, 120), _log_lines(0, 40) + _log_lines(2, 120)]
+    results = []
+    for bulk in (1, 10 ** 9):
+        monkeypatch.setattr(store, "BULK", bulk)
+        db = p.root / f"bulk-{bulk}.db"
+        for i, batch in enumerate(batches):
+            (p.root / "log.jsonl").write_text("\n".join(batch + batch[:5]), encoding="utf-8")
+            p.ok("--db", str(db), "import", "log.jsonl")
+        conn = sqlite3.connect(db)
+        assert inforce.disagreements(conn) == []
+        conn.close()
+        results.append(_tables(db))
+    assert results[0] == results[1]
+    assert p.ok("--db", str(p.root / "bulk-1.db"), "validate").out.startswith("ok:")
+
+
+def test_a_bulk_append_refuses_an_id_given_twice_and_writes_nothing(empty_project):
+    p = empty_project.write_plan(BASIC_PLAN)
+    lines = _log_lines(0, 600)
+    lines.append(lines[10].replace('"by": "x"', '"by": "y"'))
+    (p.root / "log.jsonl").write_text("\n".join(lines), encoding="utf-8")
+    assert "is given twice, with different content" in p.bad("import", "log.jsonl").err
+    assert not p.db.exists() or sqlite3.connect(p.db).execute("SELECT count(*) FROM entries").fetchone()[0] == 0
