@@ -175,3 +175,34 @@ def test_a_bulk_append_refuses_an_id_given_twice_and_writes_nothing(empty_projec
     (p.root / "log.jsonl").write_text("\n".join(lines), encoding="utf-8")
     assert "is given twice, with different content" in p.bad("import", "log.jsonl").err
     assert not p.db.exists() or sqlite3.connect(p.db).execute("SELECT count(*) FROM entries").fetchone()[0] == 0
+
+
+# --- the plan read by a child process while the file is decoded ---------------------------
+
+def test_a_plan_read_by_a_child_is_the_plan(tmp_path):
+    from tracker.context import PlanJob, load_plan
+
+    path = tmp_path / "tasks.toml"
+    path.write_text(BASIC_PLAN, encoding="utf-8")
+    job = PlanJob(str(path))
+    assert job.pid is not None  # no database: the child reads it
+    assert job.result() == load_plan(str(path))
+    job.cancel()  # after result(): nothing left to stop
+    path.write_text(BASIC_PLAN.replace('unit = "市民政局"\ncategory', 'unit = 5\ncategory'), encoding="utf-8")
+    with pytest.raises(planfile.PlanError) as here:
+        load_plan(str(path))
+    with pytest.raises(planfile.PlanError) as there:
+        PlanJob(str(path)).result()
+    assert there.value.problems == here.value.problems and len(here.value.problems) == 1
+    with pytest.raises(planfile.PlanError, match="no such file"):
+        PlanJob(str(tmp_path / "none.toml")).result()
+    PlanJob(str(path)).cancel()  # given up before the plan was needed: the child is stopped and reaped
+
+
+def test_an_import_names_a_file_that_is_not_text_before_a_bad_plan(empty_project):
+    p = empty_project.write_plan("[plan]\nyear = 'x'\n")
+    (p.root / "log.jsonl").write_bytes(b'{"id": "a"}\n\x00\x01')
+    assert p.bad("import", "log.jsonl").err.strip() == "log.jsonl:2: binary data, not text (control character U+0000)"
+    (p.root / "log.jsonl").write_text(json.dumps(GOOD), encoding="utf-8")
+    assert p.bad("import", "log.jsonl").err.startswith("tasks.toml:2: ")
+    assert not p.db.exists()

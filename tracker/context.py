@@ -88,3 +88,75 @@ def load_plan(path: str, conn=None) -> Plan:
     plan = planfile.parse(planfile.decode(open(path, "rb").read(), path), path)
     store.cache_plan(conn, key, digest, json.dumps(plan_to_data(plan), ensure_ascii=False))
     return plan
+
+
+class PlanJob:
+    """load_plan() begun now and collected later, so that a caller can do its own work meanwhile.
+
+    With no database yet there is no cached plan, and a large tasks.toml takes
+    seconds to validate (a province's: ~4 s, the most of a fresh import's
+    reading). Then a child process (fork) reads it, while the caller decodes
+    its input on the other CPU, and hands the plan back in its cache's form.
+    Anywhere else (a database to look in, no fork) the plan is loaded at once.
+    """
+
+    def __init__(self, path: str, conn=None):
+        self.path, self.plan, self.pid = path, None, None
+        if conn is not None or not hasattr(os, "fork"):
+            self.plan = load_plan(path, conn)
+            return
+        read_fd, write_fd = os.pipe()
+        pid = os.fork()
+        if pid == 0:
+            self._child(read_fd, write_fd)  # never returns
+        os.close(write_fd)
+        self.pid, self.pipe = pid, os.fdopen(read_fd, "rb")
+
+    def _child(self, read_fd: int, write_fd: int) -> None:
+        code = 1
+        try:
+            os.close(read_fd)
+            from tracker.errors import PlanError
+
+            try:
+                answer = {"plan": plan_to_data(load_plan(self.path))}
+            except PlanError as e:
+                answer = {"problems": e.problems}
+            except BadInput as e:
+                answer = {"error": str(e)}
+            with os.fdopen(write_fd, "wb") as out:
+                out.write(json.dumps(answer, ensure_ascii=False).encode())
+            code = 0
+        finally:
+            os._exit(code)  # nothing of the parent's (atexit, buffers, the CLI) runs twice
+
+    def result(self) -> Plan:
+        """The plan (waiting for the child if need be); tasks.toml's problems raised as load_plan raises them."""
+        if self.pid is not None:
+            text = self.pipe.read()
+            self._reap()
+            if not text:  # the child failed unexpectedly: read the plan here, where a bug shows
+                self.plan = load_plan(self.path)
+            else:
+                answer = json.loads(text)
+                if "problems" in answer:
+                    from tracker.errors import PlanError
+
+                    raise PlanError(answer["problems"])
+                if "error" in answer:
+                    raise BadInput(answer["error"])
+                self.plan = plan_from_data(answer["plan"])
+        return self.plan
+
+    def cancel(self) -> None:
+        """Stop the child, when the caller gives up before it needs the plan."""
+        if self.pid is not None:
+            import signal
+
+            os.kill(self.pid, signal.SIGKILL)
+            self._reap()
+
+    def _reap(self) -> None:
+        self.pipe.close()
+        os.waitpid(self.pid, 0)
+        self.pid = None

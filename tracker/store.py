@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+from hashlib import sha256
 from json.encoder import encode_basestring as _encode_str
 import os
 import sqlite3
@@ -68,45 +69,65 @@ def entry_hash(prev: str, e: Entry) -> str:
     return _hash(prev, e.id, e.task, months.fmt(e.month), e.values, e.percent, e.status, e.note, e.by, e.recorded_at)
 
 
-def _quick_hash(prev: str, eid, task, month: str, values, percent, status, note, by, recorded_at) -> str:
-    """_hash() of an entry about to be appended, the same text spelt out piece by piece.
+def hash_body(eid, task, month: str, values, percent, status, note, by, recorded_at) -> str | None:
+    """The text _hash() hashes for an entry about to be appended, spelt out piece by piece; None if unusual.
 
-    json.dumps costs an encoder object and a sort per call, which is most of the
-    cost of hashing an import. The body here is what json.dumps writes for
+    json.dumps costs an encoder object and a sort per call, which was most of
+    the cost of hashing an import. The body here is what json.dumps writes for
     these types: strings through json's own encoder of strings, numbers as
-    number() leaves them (int or float repr). Any other type, and a float that
-    is not finite, takes _hash() itself. tests/test_store_hash.py holds the two equal.
+    number() leaves them (int or float repr). For any other type, and a float
+    that is not finite, it is None: _hash() itself must be asked
+    (tests/test_import_fast.py holds the two equal).
     """
+    enc = _encode_str  # a TypeError for anything but a str
     try:
-        if values:
-            pairs = ",".join(f"[{_str(k)},{_num(v)}]" for k, v in sorted(values.items()))
-        else:
+        if not values:
             pairs = ""
-        body = (f"[{_str(eid)},{_str(task)},{_str(month)},[{pairs}],{_num(percent)},"
-                f"{_opt(status)},{_opt(note)},{_opt(by)},{_str(recorded_at)}]")
-    except _Unusual:
+        elif len(values) == 1:
+            ((k, v),) = values.items()
+            pairs = f"[{enc(k)},{_num(v)}]"
+        else:
+            pairs = ",".join([f"[{enc(k)},{_num(v)}]" for k, v in sorted(values.items())])
+        return (f"[{enc(eid)},{enc(task)},{enc(month)},[{pairs}],{'null' if percent is None else _num(percent)},"
+                f"{'null' if status is None else enc(status)},{'null' if note is None else enc(note)},"
+                f"{'null' if by is None else enc(by)},{enc(recorded_at)}]")
+    except (TypeError, _Unusual):
+        return None
+
+
+def _quick_hash(prev: str, eid, task, month: str, values, percent, status, note, by, recorded_at) -> str:
+    """_hash(), from hash_body() when it can spell the entry out."""
+    body = hash_body(eid, task, month, values, percent, status, note, by, recorded_at)
+    if body is None:
         return _hash(prev, eid, task, month, values, percent, status, note, by, recorded_at)
-    return hashlib.sha256((prev + "\n" + body).encode()).hexdigest()
+    return sha256((prev + "\n" + body).encode()).hexdigest()
+
+
+def hash_bodies(entries) -> dict:
+    """hash_body() of each entry ahead of append(), e.g. while the plan is still being read: {id: (entry, body)}.
+
+    append() takes a body only for the very entry it was made from (`is`), so a
+    list that changed in between (an entry replaced, a duplicate) is still hashed right.
+    """
+    out = {}
+    fmt: dict[int, str] = {}
+    for e in entries:
+        if e is None:
+            continue
+        eid, task, m, at, by, values, percent, status, note = e
+        month = fmt.get(m)
+        if month is None:
+            month = fmt[m] = months.fmt(m)
+        out[eid] = (e, hash_body(eid, task, month, values, percent, status, note, by, at))
+    return out
 
 
 class _Unusual(Exception):
-    """A field whose JSON text _quick_hash() does not spell out itself."""
-
-
-def _str(value) -> str:
-    if value.__class__ is not str:
-        raise _Unusual
-    return _encode_str(value)
-
-
-def _opt(value) -> str:
-    return "null" if value is None else _str(value)
+    """A number whose JSON text _quick_hash() does not spell out itself."""
 
 
 def _num(x) -> str:
-    """JSON text of number(x): 100.0 → 100, 2.5 → 2.5, None → null."""
-    if x is None:
-        return "null"
+    """JSON text of number(x) for a float or an int: 100.0 → 100, 2.5 → 2.5."""
     cls = x.__class__
     if cls is float:
         if x.is_integer():
@@ -301,16 +322,17 @@ def install_guards(conn: sqlite3.Connection) -> None:
 # --- appending -------------------------------------------------------------------
 
 
-def append(conn: sqlite3.Connection, entries: list[Entry], stamp=None) -> list[Entry]:
+def append(conn: sqlite3.Connection, entries: list[Entry], stamp=None, bodies: dict | None = None) -> list[Entry]:
     """Append entries in one transaction, chaining their hashes; skip ids already present.
 
     `stamp`, when given, is called inside the write lock to give each new entry
     its recorded_at, so that clock order and append order agree across writers.
     Returns the entries written. An id already present with other content is an error.
+    `bodies`: hash_bodies() of (some of) the entries, made ahead of time.
     """
     _begin(conn)
     try:
-        written = _append_locked(conn, entries, stamp)
+        written = _append_locked(conn, entries, stamp, bodies or {})
         conn.execute("COMMIT")
     except BaseException as e:
         conn.execute("ROLLBACK")
@@ -334,7 +356,7 @@ def _unstorable(entries: list[Entry]) -> BadInput:
     return BadInput("an entry holds text that is not valid UTF-8")
 
 
-def _append_locked(conn, entries, stamp):
+def _append_locked(conn, entries, stamp, bodies):
     row = conn.execute("SELECT seq, hash FROM entries ORDER BY seq DESC LIMIT 1").fetchone()
     seq, prev = (row[0], row[1]) if row else (0, "")
     before = seq
@@ -371,10 +393,15 @@ def _append_locked(conn, entries, stamp):
         if month is None:
             month = month_text[m] = months.fmt(m)
         seq += 1
-        prev = _quick_hash(prev, eid, task, month, values, percent, status, note, by, at)
+        made = bodies.get(eid)
+        if made is not None and made[0] is e and made[1] is not None:
+            prev = sha256((prev + "\n" + made[1]).encode()).hexdigest()  # _quick_hash(), its body made ahead
+        else:
+            prev = _quick_hash(prev, eid, task, month, values, percent, status, note, by, at)
         rows.append((seq, eid, task, month, percent, status, by, at, prev))
         if values:
-            vals.extend([(seq, k, v) for k, v in values.items()])
+            for k, v in values.items():
+                vals.append((seq, k, v))
         if note:
             notes.append((seq, note))
         written.append(e)

@@ -215,22 +215,29 @@ def import_(
 
 def _import_jsonl(project, file: str, lang: str):
     from tracker import store, textfile
+    from tracker.context import PlanJob
     from tracker.importers import jsonl
     from tracker.output import busy, progress, say
 
-    # The file is decoded before the plan is read (it needs no plan), so that a
-    # file that is not text is named first, as it always was.
-    parsed = jsonl.parse(textfile.read_bytes(file, "file to import"), file)
     conn = project.read()
-    plan = project.plan(conn)
-    with progress(len(parsed.records), f"reading {os.path.basename(file)}") as tick:
+    job = PlanJob(project.tasks_path, conn)  # a fresh database's plan is read meanwhile, by a child process
+    try:
+        # The file is decoded before the plan is asked for (it needs no plan), so that a
+        # file that is not text is named first, as it always was; the costly half of each
+        # entry's hash needs no plan either.
+        parsed = jsonl.parse(textfile.read_bytes(file, "file to import"), file)
+        bodies = store.hash_bodies(parsed.entries)
+        plan = job.result()
+    finally:
+        job.cancel()
+    with progress(len(parsed.entries), f"reading {os.path.basename(file)}") as tick:
         entries = jsonl.check(parsed, file, plan, tick)
     del parsed
     if conn is not None:
         conn.close()
     conn = project.write()
     with busy(f"writing {len(entries):,} entries to {project.db_path}", len(entries)):
-        written = store.append(conn, entries)
+        written = store.append(conn, entries, bodies=bodies)
     conn.close()
     from tracker.labels import label
 

@@ -1,8 +1,9 @@
 """Import entries as JSON Lines (the form `tracker export` writes): all or nothing, ids skipped when present.
 
 Two ways through, one answer. Each line is first decoded by msgspec into a
-typed record (its types checked in C) and given a few plain checks against
-the plan: that is the whole cost of a line in the shape `export` writes.
+typed record (its types checked in C) and given a few plain checks, first
+without the plan (parse), then against it (check): that is the whole cost
+of a line in the shape `export` writes.
 Whatever that fast way does not take (a blank line, a figure written as
 text, a bad line) goes the careful way, the standard json module and
 entries.py's checks, which accept the same entries and name the first bad
@@ -43,36 +44,42 @@ _DECODE = msgspec.json.Decoder(_Record).decode
 
 
 class Parsed(NamedTuple):
-    """A file read without the plan: records[i] is line i + 1 decoded, or None where the careful way must look."""
+    """A file read without the plan: entries[i] is line i + 1 as an entry, or None where the careful way must look."""
 
-    records: list
+    entries: list
     lines: list  # the lines as text (bytes while every line decoded)
 
 
 def parse(data: bytes | str, path: str) -> Parsed:
-    """Decode a file's lines (bytes as read from disk, or text); a file that is not text is refused here."""
+    """Decode a file's lines (bytes as read from disk, or text); a file that is not text is refused here.
+
+    Everything but the plan is checked here, so that this can run while the plan is read.
+    """
+    records = None
     if isinstance(data, bytes) and not data.startswith(b"\xef\xbb\xbf") and b"\r" not in data:
         # UTF-8 needs no decoding to be cut at its newlines; the last one ends the last line.
         lines = (data[:-1] if data.endswith(b"\n") else data).split(b"\n")
         try:
-            return Parsed([_DECODE(line) for line in lines], lines)
+            records = [_DECODE(line) for line in lines]
         except Exception:  # a blank or bad line, or not UTF-8: the file is looked at as text first
             pass
-    text = data
-    if isinstance(text, bytes):
-        from tracker import textfile
+    if records is None:
+        text = data
+        if isinstance(text, bytes):
+            from tracker import textfile
 
-        text = textfile.decode(text, path)  # names a file that is not text (binary, not UTF-8, …)
-    # Lines end at "\n" only: str.splitlines() would also break inside a JSON string
-    # at U+2028, U+0085 and the like, which a note may hold.
-    lines = text.split("\n")
-    records = []
-    for line in lines:
-        try:
-            records.append(_DECODE(line))
-        except Exception:  # msgspec's errors, and UnicodeEncodeError for a lone surrogate
-            records.append(None)
-    return Parsed(records, lines)
+            text = textfile.decode(text, path)  # names a file that is not text (binary, not UTF-8, …)
+        # Lines end at "\n" only: str.splitlines() would also break inside a JSON string
+        # at U+2028, U+0085 and the like, which a note may hold.
+        lines = text.split("\n")
+        records = []
+        for line in lines:
+            try:
+                records.append(_DECODE(line))
+            except Exception:  # msgspec's errors, and UnicodeEncodeError for a lone surrogate
+                records.append(None)
+    month_cache: dict[str, int] = {}
+    return Parsed([None if raw is None else _normal(raw, month_cache) for raw in records], lines)
 
 
 def check(parsed: Parsed, path: str, plan: Plan, tick=None) -> list[Entry]:
@@ -81,22 +88,24 @@ def check(parsed: Parsed, path: str, plan: Plan, tick=None) -> list[Entry]:
     append = out.append
     metrics = {t.id: frozenset(m.key for m in t.metrics) for t in plan.tasks}
     month_cache: dict[str, int] = {}
-    records, lines = parsed.records, parsed.lines
-    for n, raw in enumerate(records, 1):
+    lines = parsed.lines
+    for n, entry in enumerate(parsed.entries, 1):
         if tick and n % 10000 == 0:
             tick(10000)
-        entry = None if raw is None else _quick(raw, metrics, month_cache)
-        if entry is None:
-            line = lines[n - 1]
-            if isinstance(line, bytes):
-                line = line.decode("utf-8")  # every line decoded as JSON, so this one is UTF-8
-            if not line.strip():
+        if entry is not None:
+            keys = metrics.get(entry.task)
+            if keys is not None and (not entry.values or keys.issuperset(entry.values)):
+                append(entry)
                 continue
-            try:
-                entry = _entry(line, plan, month_cache)
-            except BadInput as e:
-                raise BadInput(f"{path}:{n}: {e}") from None
-        append(entry)
+        line = lines[n - 1]
+        if isinstance(line, bytes):
+            line = line.decode("utf-8")  # every line decoded as JSON, so this one is UTF-8
+        if not line.strip():
+            continue
+        try:
+            append(_entry(line, plan, month_cache))
+        except BadInput as e:
+            raise BadInput(f"{path}:{n}: {e}") from None
     return out
 
 
@@ -105,11 +114,9 @@ def read_entries(text: bytes | str, path: str, plan: Plan, tick=None) -> list[En
     return check(parse(text, path), path, plan, tick)
 
 
-def _quick(raw: _Record, metrics: dict, month_cache: dict) -> Entry | None:
-    """The entry of a well-formed record, or None when the careful way must judge it (and maybe refuse it)."""
-    keys = metrics.get(raw.task)
-    if keys is None:
-        return None
+def _normal(raw: _Record, month_cache: dict) -> Entry | None:
+    """The entry of a well-formed record, as the careful way would make it (but for the plan's checks),
+    or None when the careful way must judge it (and maybe refuse it)."""
     eid = raw.id
     if not eid.strip():
         return None
@@ -126,8 +133,6 @@ def _quick(raw: _Record, metrics: dict, month_cache: dict) -> Entry | None:
         except BadInput:
             return None
     values = raw.values or {}
-    if values and not keys.issuperset(values):
-        return None
     note = raw.note
     if note is not None:
         note = note.strip() or None
