@@ -15,17 +15,18 @@ disk before `tracker log` says it was recorded.
 
 from __future__ import annotations
 
-import hashlib
-import json
-from hashlib import sha256
-from json.encoder import encode_basestring as _encode_str
 import os
 import sqlite3
+from collections.abc import Mapping
 from contextlib import contextmanager
+from hashlib import sha256
 from types import MappingProxyType
-from typing import Mapping, NamedTuple
+from typing import NamedTuple
 
 from tracker import months
+
+# The hash chain lives in chain.py; storecheck, the tests and bench/ find these names here too.
+from tracker.chain import _hash, _quick_hash, entry_hash, hash_bodies  # noqa: F401
 from tracker.errors import BadInput
 from tracker.model import number
 
@@ -63,93 +64,6 @@ class Entry(NamedTuple):
             "percent": number(self.percent), "status": self.status, "note": self.note,
         })
         return out
-
-
-def entry_hash(prev: str, e: Entry) -> str:
-    return _hash(prev, e.id, e.task, months.fmt(e.month), e.values, e.percent, e.status, e.note, e.by, e.recorded_at)
-
-
-def hash_body(eid, task, month: str, values, percent, status, note, by, recorded_at) -> str | None:
-    """The text _hash() hashes for an entry about to be appended, spelt out piece by piece; None if unusual.
-
-    json.dumps costs an encoder object and a sort per call, which was most of
-    the cost of hashing an import. The body here is what json.dumps writes for
-    these types: strings through json's own encoder of strings, numbers as
-    number() leaves them (int or float repr). For any other type, and a float
-    that is not finite, it is None: _hash() itself must be asked
-    (tests/test_import_fast.py holds the two equal).
-    """
-    enc = _encode_str  # a TypeError for anything but a str
-    try:
-        if not values:
-            pairs = ""
-        elif len(values) == 1:
-            ((k, v),) = values.items()
-            pairs = f"[{enc(k)},{_num(v)}]"
-        else:
-            pairs = ",".join([f"[{enc(k)},{_num(v)}]" for k, v in sorted(values.items())])
-        return (f"[{enc(eid)},{enc(task)},{enc(month)},[{pairs}],{'null' if percent is None else _num(percent)},"
-                f"{'null' if status is None else enc(status)},{'null' if note is None else enc(note)},"
-                f"{'null' if by is None else enc(by)},{enc(recorded_at)}]")
-    except (TypeError, _Unusual):
-        return None
-
-
-def _quick_hash(prev: str, eid, task, month: str, values, percent, status, note, by, recorded_at) -> str:
-    """_hash(), from hash_body() when it can spell the entry out."""
-    body = hash_body(eid, task, month, values, percent, status, note, by, recorded_at)
-    if body is None:
-        return _hash(prev, eid, task, month, values, percent, status, note, by, recorded_at)
-    return sha256((prev + "\n" + body).encode()).hexdigest()
-
-
-def hash_bodies(entries) -> dict:
-    """hash_body() of each entry ahead of append(), e.g. while the plan is still being read: {id: (entry, body)}.
-
-    append() takes a body only for the very entry it was made from (`is`), so a
-    list that changed in between (an entry replaced, a duplicate) is still hashed right.
-    """
-    out = {}
-    fmt: dict[int, str] = {}
-    for e in entries:
-        if e is None:
-            continue
-        eid, task, m, at, by, values, percent, status, note = e
-        month = fmt.get(m)
-        if month is None:
-            month = fmt[m] = months.fmt(m)
-        out[eid] = (e, hash_body(eid, task, month, values, percent, status, note, by, at))
-    return out
-
-
-class _Unusual(Exception):
-    """A number whose JSON text _quick_hash() does not spell out itself."""
-
-
-def _num(x) -> str:
-    """JSON text of number(x) for a float or an int: 100.0 → 100, 2.5 → 2.5."""
-    cls = x.__class__
-    if cls is float:
-        if x.is_integer():
-            return int.__repr__(int(x))
-        text = float.__repr__(x)
-        if text[-1] in "nf":  # nan, inf: json writes NaN, Infinity
-            raise _Unusual
-        return text
-    if cls is int:
-        return int.__repr__(x)
-    raise _Unusual
-
-
-def _hash(prev, eid, task, month, values, percent, status, note, by, recorded_at) -> str:
-    # Fields as stored (month as its text): a checker hashes the raw row, so that
-    # a tampered value that no longer parses is reported, not crashed on.
-    body = json.dumps(
-        [eid, task, month, sorted((k, number(v)) for k, v in values.items()),
-         number(percent), status, note, by, recorded_at],
-        ensure_ascii=False, separators=(",", ":"),
-    )
-    return hashlib.sha256((prev + "\n" + body).encode()).hexdigest()
 
 
 # --- opening ---------------------------------------------------------------------
@@ -425,9 +339,10 @@ def _insert(conn, rows, vals, notes) -> None:
     conn.executemany("INSERT INTO notes (seq, note) VALUES (?,?)", notes)
 
 
-# A bulk append's page cache: the indexes it builds and the figures in force it
-# folds stay in memory instead of spilling to the WAL half-way (KiB; freed at close).
-BULK_CACHE_KIB = 512 * 1024
+# A bulk append's page cache (KiB), for the B-trees it updates in no particular order
+# (month_state; the indexes when they are kept). A province's import ran as fast with
+# 64 MiB as with 512 MiB, which held the whole 400 MB database and 270 MB more RSS.
+BULK_CACHE_KIB = 128 * 1024
 
 
 def _insert_bulk(conn, rows, vals, notes, before: int) -> None:
@@ -437,9 +352,9 @@ def _insert_bulk(conn, rows, vals, notes, before: int) -> None:
     insert's cost). The schema afterwards is exactly as before: the same indexes, the same SQL."""
     from tracker import inforce
 
-    cache = conn.execute("PRAGMA cache_size").fetchone()[0]
+    cache, temp = conn.execute("PRAGMA cache_size").fetchone()[0], conn.execute("PRAGMA temp_store").fetchone()[0]
     conn.execute(f"PRAGMA cache_size = -{BULK_CACHE_KIB}")
-    conn.execute("PRAGMA temp_store = MEMORY")
+    conn.execute("PRAGMA temp_store = MEMORY")  # the sorts of CREATE INDEX and of in_force's rows
     try:
         inforce.without_triggers(conn)
         rebuild = len(rows) > before
@@ -450,6 +365,7 @@ def _insert_bulk(conn, rows, vals, notes, before: int) -> None:
         inforce.refresh_since(conn, before)
     finally:
         conn.execute(f"PRAGMA cache_size = {cache}")
+        conn.execute(f"PRAGMA temp_store = {temp}")
 
 
 def _drop_indexes(conn, table: str) -> list[str]:

@@ -13,7 +13,7 @@ line as `PATH:LINE: message`.
 from __future__ import annotations
 
 import json
-from typing import Annotated, Literal, NamedTuple, Optional
+from typing import Annotated, Literal, NamedTuple
 
 import msgspec
 
@@ -33,11 +33,11 @@ class _Record(msgspec.Struct, gc=False):
     task: str
     month: str
     recorded_at: str
-    by: Optional[str] = None
-    values: Optional[dict[str, _Figure]] = None
-    percent: Optional[Annotated[float, msgspec.Meta(ge=0, le=100)]] = None
-    status: Optional[Literal[STATUSES]] = None
-    note: Optional[str] = None
+    by: str | None = None
+    values: dict[str, _Figure] | None = None
+    percent: Annotated[float, msgspec.Meta(ge=0, le=100)] | None = None
+    status: Literal[STATUSES] | None = None
+    note: str | None = None
 
 
 _DECODE = msgspec.json.Decoder(_Record).decode
