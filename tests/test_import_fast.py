@@ -206,3 +206,24 @@ def test_an_import_names_a_file_that_is_not_text_before_a_bad_plan(empty_project
     (p.root / "log.jsonl").write_text(json.dumps(GOOD), encoding="utf-8")
     assert p.bad("import", "log.jsonl").err.startswith("tasks.toml:2: ")
     assert not p.db.exists()
+
+
+def test_a_fresh_import_caches_the_plan_its_child_read(empty_project, monkeypatch):
+    import sqlite3
+
+    from tracker import plan as plan_module
+    from tracker.context import PLAN_CACHE_VERSION, _blake2b
+
+    p = empty_project.write_plan(BASIC_PLAN)
+    (p.root / "log.jsonl").write_text(json.dumps(GOOD, ensure_ascii=False), encoding="utf-8")
+    assert not p.db.exists()
+    p.ok("import", "log.jsonl")
+    digest = _blake2b(p.tasks.read_bytes() + PLAN_CACHE_VERSION, digest_size=20).hexdigest()
+    with sqlite3.connect(p.db) as conn:
+        assert conn.execute("SELECT digest FROM plan_cache").fetchall() == [(digest,)]
+
+    def parse(*args, **kwargs):
+        raise AssertionError("tasks.toml parsed again")
+
+    monkeypatch.setattr(plan_module, "parse", parse)  # the next command finds the plan in the cache
+    assert p.ok("status", "--format", "json").json()["tasks"]

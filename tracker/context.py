@@ -83,11 +83,25 @@ def load_plan(path: str, conn=None) -> Plan:
         del cached
         payload["path"] = path
         return plan_from_data(payload)
-    from tracker import plan as planfile  # pydantic: only when the plan changed
-
-    plan = planfile.parse(planfile.decode(open(path, "rb").read(), path), path)
+    plan, digest = parse_plan(path)
     store.cache_plan(conn, key, digest, json.dumps(plan_to_data(plan), ensure_ascii=False))
     return plan
+
+
+def parse_plan(path: str) -> tuple[Plan, str]:
+    """tasks.toml read and validated (pydantic), with its cache key: the digest of the very bytes parsed."""
+    from tracker import plan as planfile  # pydantic: only when the plan changed
+
+    data = open(path, "rb").read()
+    digest = _blake2b(data, digest_size=20)
+    digest.update(PLAN_CACHE_VERSION)
+    return planfile.parse(planfile.decode(data, path), path), digest.hexdigest()
+
+
+def remember_plan(conn, plan: Plan, digest: str) -> None:
+    """Cache a plan read while there was no database (a fresh import's), now that there is one."""
+    if store.cached_plan(conn, "plan", digest) is None:
+        store.cache_plan(conn, "plan", digest, json.dumps(plan_to_data(plan), ensure_ascii=False))
 
 
 class PlanJob:
@@ -102,6 +116,7 @@ class PlanJob:
 
     def __init__(self, path: str, conn=None):
         self.path, self.plan, self.pid = path, None, None
+        self.digest = None  # the cache key of a plan read by the child, to cache it once there is a database
         if conn is not None or not hasattr(os, "fork"):
             self.plan = load_plan(path, conn)
             return
@@ -119,7 +134,8 @@ class PlanJob:
             from tracker.errors import PlanError
 
             try:
-                answer = {"plan": plan_to_data(load_plan(self.path))}
+                plan, digest = parse_plan(self.path)
+                answer = {"plan": plan_to_data(plan), "digest": digest}
             except PlanError as e:
                 answer = {"problems": e.problems}
             except BadInput as e:
@@ -146,6 +162,7 @@ class PlanJob:
                 if "error" in answer:
                     raise BadInput(answer["error"])
                 self.plan = plan_from_data(answer["plan"])
+                self.digest = answer["digest"]
         return self.plan
 
     def cancel(self) -> None:

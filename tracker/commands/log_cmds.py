@@ -238,6 +238,10 @@ def _import_jsonl(project, file: str, lang: str):
     conn = project.write()
     with busy(f"writing {len(entries):,} entries to {project.db_path}", len(entries)):
         written = store.append(conn, entries, bodies=bodies)
+    if job.digest is not None:  # read by the child for want of a database: cached now, not re-read by the next command
+        from tracker.context import remember_plan
+
+        remember_plan(conn, plan, job.digest)
     conn.close()
     from tracker.labels import label
 
