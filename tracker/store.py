@@ -19,14 +19,12 @@ import os
 import sqlite3
 from collections.abc import Mapping
 from contextlib import contextmanager
-from hashlib import sha256
 from types import MappingProxyType
 from typing import NamedTuple
 
 from tracker import months
 
 # The hash chain lives in chain.py; storecheck, the tests and bench/ find these names here too.
-from tracker.chain import _hash, _quick_hash, entry_hash, hash_bodies  # noqa: F401
 from tracker.errors import BadInput
 from tracker.model import number
 
@@ -35,6 +33,15 @@ SCHEMA_VERSION = 4
 LOG_TABLES = {1: ("entries", "entry_values", "notes"), 2: ("entries", "entry_values", "notes", "chain_heads"),
               3: ("entries", "entry_values", "notes", "chain_heads"), 4: ("entries", "entry_values", "notes", "chain_heads")}
 BUSY_TIMEOUT_MS = 60_000
+
+
+def __getattr__(name: str):
+    # The hash chain (chain.py) loads OpenSSL's hashing, a few ms that only writers and validate need.
+    if name in ("_hash", "_quick_hash", "entry_hash", "hash_bodies"):
+        from tracker import chain
+
+        return getattr(chain, name)
+    raise AttributeError(f"module 'tracker.store' has no attribute {name!r}")
 BULK = 500  # appends of this many entries update the figures in force set-wise, not row by row
 
 
@@ -271,6 +278,10 @@ def _unstorable(entries: list[Entry]) -> BadInput:
 
 
 def _append_locked(conn, entries, stamp, bodies):
+    from hashlib import sha256
+
+    from tracker.chain import _quick_hash
+
     row = conn.execute("SELECT seq, hash FROM entries ORDER BY seq DESC LIMIT 1").fetchone()
     seq, prev = (row[0], row[1]) if row else (0, "")
     before = seq
