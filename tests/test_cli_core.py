@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 import re
 import sqlite3
 import subprocess
@@ -307,6 +308,21 @@ def test_plan_cache_gives_the_same_result_and_follows_edits(project):
 def test_version_and_module_entry_point():
     r = subprocess.run([sys.executable, "-m", "tracker", "--version"], capture_output=True, text=True, cwd=ROOT)
     assert r.returncode == 0 and re.fullmatch(r"tracker \d+\.\d+\.\d+\n", r.stdout)
+
+
+def test_the_process_leaves_with_its_output_whole_and_its_exit_code(project):
+    # cli.leave() skips Python's teardown: what was printed must still be out, the code kept.
+    project.ok("log", "195", "--month", "2024-08", "--set", "centres=15")
+    env = {**os.environ, "TRACKER_TODAY": "2024-08-20", "TRACKER_TASKS": str(project.tasks),
+           "TRACKER_DB": str(project.db)}
+    run = [sys.executable, "-m", "tracker"]
+    r = subprocess.run([*run, "status", "--format", "json"], capture_output=True, text=True, env=env)
+    assert r.returncode == 0 and json.loads(r.stdout)["tasks"][0]["metrics"][0]["value"] == 15
+    r = subprocess.run([*run, "check", "--fail-on", "behind,missing", "--format", "json"], capture_output=True,
+                       text=True, env=env)
+    assert r.returncode == 1 and json.loads(r.stdout)["ok"] is False
+    r = subprocess.run([*run, "statu"], capture_output=True, text=True, env=env)
+    assert r.returncode == 2 and "No such command 'statu'" in r.stderr and r.stdout == ""
 
 
 def test_every_command_has_help_and_a_readme_mention(project):
