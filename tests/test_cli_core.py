@@ -354,18 +354,34 @@ def test_every_command_takes_lang(project):
         "tracker validate: Invalid value for '--lang': 'fr' is not one of 'en', 'zh'.")
 
 
-@pytest.mark.parametrize("args, kept", [
-    (["status", "--format", "json"], ["status"]),
-    (["--tasks", "t.toml", "--db=x.db", "import", "a.jsonl"], ["import"]),
-    (["--db", "x.db", "--tasks=t.toml", "check"], ["check"]),
-    (["--help"], None), (["--version"], None), ([], None), (["statu"], None), (["--db", "x.db"], None),
+@pytest.mark.parametrize("args, named", [
+    (["status", "--format", "json"], "status"),
+    (["--tasks", "t.toml", "--db=x.db", "import", "a.jsonl"], "import"),
+    (["--db", "x.db", "--tasks=t.toml", "check"], "check"),
+    (["--help"], None), (["--version"], None), ([], None), (["statu"], "statu"), (["--db", "x.db"], None),
 ])
-def test_only_the_command_asked_for_is_built(monkeypatch, args, kept):
-    from tracker.cli import app, only_the_command_asked_for
+def test_the_command_named_after_the_global_options(args, named):
+    from tracker.cli import command_named
+
+    assert command_named(args) == named
+
+
+def test_each_command_is_registered_by_the_module_the_map_names():
     from typer.main import get_command_name
 
-    everything = list(app.registered_commands)
-    monkeypatch.setattr(app, "registered_commands", list(everything))
-    only_the_command_asked_for(args)
-    names = [c.name or get_command_name(c.callback.__name__) for c in app.registered_commands]
-    assert names == (kept if kept is not None else [c.name or get_command_name(c.callback.__name__) for c in everything])
+    from tracker.cli import COMMAND_MODULES, app
+
+    registered = {c.name or get_command_name(c.callback.__name__): c.callback.__module__
+                  for c in app.registered_commands}
+    assert registered == {name: f"tracker.commands.{module}" for name, module in COMMAND_MODULES.items()}
+
+
+def test_a_run_builds_only_the_command_it_names(project):
+    code = ("import sys; sys.argv = ['tracker', 'tasks', '--format', 'json']; import tracker.cli as cli; "
+            "import tracker.app as a; cli.leave = lambda code: print(sorted(sys.modules.keys() & "
+            "{'tracker.commands.plan_cmds', 'tracker.commands.status_cmds'}), len(a.app.registered_commands), "
+            "file=sys.stderr); cli.main()")
+    env = {**os.environ, "TRACKER_TASKS": str(project.tasks), "TRACKER_DB": str(project.db)}
+    r = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, env=env)
+    assert r.returncode == 0, r.stderr
+    assert json.loads(r.stdout)["tasks"] and r.stderr.strip() == "['tracker.commands.plan_cmds'] 1"

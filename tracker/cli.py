@@ -1,9 +1,33 @@
-"""The `tracker` command: the typer app with every command module registered."""
+"""The `tracker` command: the typer app, with the command modules registered as a run needs them."""
 
 from __future__ import annotations
 
-from tracker.app import app
-from tracker.commands import plan_cmds, log_cmds, status_cmds, show_cmds, report_cmds, office_cmds  # noqa: F401,I001  (they register commands)
+import importlib
+
+# The module that registers each command. A run imports only the module of the command it
+# names (an office's `status` has ~30 ms to spare); `tracker.cli.app` has them all.
+# tests/test_cli_core.py holds this map to what the modules register.
+COMMAND_MODULES = {
+    "init": "plan_cmds", "validate": "plan_cmds", "tasks": "plan_cmds",
+    "log": "log_cmds", "history": "log_cmds", "export": "log_cmds", "import": "log_cmds", "backup": "log_cmds",
+    "status": "status_cmds", "overdue": "status_cmds", "show": "show_cmds", "report": "report_cmds",
+    "check": "office_cmds", "units": "office_cmds", "fill": "office_cmds",
+}
+MODULES = ("plan_cmds", "log_cmds", "status_cmds", "show_cmds", "report_cmds", "office_cmds")  # the order of --help's ties
+
+
+def register(modules=MODULES):
+    from tracker.app import app
+
+    for module in modules:
+        importlib.import_module(f"tracker.commands.{module}")
+    return app
+
+
+def __getattr__(name: str):
+    if name == "app":  # the whole app, every command registered (tests, and anyone driving tracker from Python)
+        return register()
+    raise AttributeError(f"module 'tracker.cli' has no attribute {name!r}")
 
 
 def main() -> None:
@@ -14,13 +38,35 @@ def main() -> None:
     import sys
 
     gc.disable()
-    only_the_command_asked_for(sys.argv[1:])
+    name = command_named(sys.argv[1:])
+    if name in COMMAND_MODULES:
+        app = register([COMMAND_MODULES[name]])
+        from typer.main import get_command_name
+
+        # typer builds every registered command's options on each run: only the one asked for
+        app.registered_commands = [c for c in app.registered_commands
+                                   if (c.name or get_command_name(c.callback.__name__)) == name]
+    else:  # help, --version, or a name typer does not know: its answer needs every command
+        app = register()
     try:
         app()
         code = 0
     except SystemExit as e:
         code = e.code
     leave(code)
+
+
+def command_named(args: list[str]) -> str | None:
+    """The command `args` name after the global options (--tasks PATH, --db PATH), if they name one."""
+    i = 0
+    while i < len(args) and args[i].startswith("-"):
+        if args[i] in ("--tasks", "--db"):
+            i += 2
+        elif args[i].startswith(("--tasks=", "--db=")):
+            i += 1
+        else:
+            return None  # --help, --version, or an option typer will answer for
+    return args[i] if i < len(args) else None
 
 
 def leave(code) -> None:
@@ -41,27 +87,6 @@ def leave(code) -> None:
         except (BrokenPipeError, ValueError, OSError):  # a reader gone, or a stream already closed
             code = code or 1
     os._exit(code)
-
-
-def only_the_command_asked_for(args: list[str]) -> None:
-    """Register only the command named in `args`: typer builds every registered command's
-    options on each run (a tenth of `status`'s time at an office's size). With no command
-    named, or a name typer does not know, every command stays: help and suggestions need them all."""
-    from typer.main import get_command_name
-
-    i = 0
-    while i < len(args) and args[i].startswith("-"):
-        if args[i] in ("--tasks", "--db"):
-            i += 2
-        elif args[i].startswith(("--tasks=", "--db=")):
-            i += 1
-        else:
-            return  # --help, --version, or an option typer will answer for
-    if i >= len(args):
-        return
-    chosen = [c for c in app.registered_commands if (c.name or get_command_name(c.callback.__name__)) == args[i]]
-    if chosen:
-        app.registered_commands = chosen
 
 
 if __name__ == "__main__":
