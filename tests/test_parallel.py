@@ -120,3 +120,16 @@ def test_a_child_that_sees_a_newer_log_gives_up_and_the_parent_keeps_its_snapsho
             judging.logs_for(tasks[1:])
     with Judging(Project(str(p.tasks), str(p.db)), month) as fresh:  # and the write was real
         assert fresh.logs_for(tasks)["3"].value(tasks[2].metrics[0], month) != before
+
+
+def test_a_large_output_s_encoder_writes_what_the_json_module_writes(empty_project, monkeypatch):
+    from test_inforce import PLAN, random_log
+
+    p = empty_project.write_plan(PLAN)
+    for seed in range(3):
+        random_log(p, seed, 40)
+    args = ("status", "--month", "2024-09", "--format", "json")
+    small = p.ok(*args).out  # 3 tasks: the json module
+    monkeypatch.setattr(parallel, "MIN_ITEMS", 2)  # "large": msgspec (and two processes)
+    assert p.ok(*args).out == small
+    assert small.startswith('{"as_of":"2024-09","tasks":[{"id":"1",')  # compact: no spaces

@@ -77,7 +77,8 @@ def status(
 
         from tracker.evaluate import evaluate_tasks
         from tracker.judging import Judging
-        from tracker.output import JsonList, json_chunks, print_json
+        from tracker.output import JsonList, json_chunks, json_encoder, print_json
+        from tracker.parallel import MIN_ITEMS
         from tracker.tables import standing_json, status_json
 
         def judged(tasks, logs):
@@ -89,7 +90,9 @@ def status(
                 print_json(status_json(rows, p))
                 return
             out = JsonList({"as_of": _fmt(p)}, "tasks")
-            judging.stream(lambda tasks, logs: json_chunks(map(standing_json, judged(tasks, logs))), out.write)
+            encode = json_encoder(large=len(judging.plan.tasks) >= MIN_ITEMS)  # before a fork: imported once
+            judging.stream(lambda tasks, logs: json_chunks(map(standing_json, judged(tasks, logs)), encode),
+                           out.write)
             out.close()
         return
     plan, rows = standings(project, p)
