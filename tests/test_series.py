@@ -6,7 +6,6 @@ import json
 import sqlite3
 
 import pytest
-
 from test_inforce import PLAN, random_log
 
 from tracker import months, series, store
