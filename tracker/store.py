@@ -362,5 +362,15 @@ def tables(conn: sqlite3.Connection) -> set[str]:
     return {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
 
 
+def size(conn: sqlite3.Connection | None) -> int:
+    """How many entries the log holds (its last sequence number), at once."""
+    if conn is None:
+        return 0
+    try:
+        return conn.execute("SELECT coalesce(max(seq), 0) FROM entries").fetchone()[0]
+    except sqlite3.OperationalError:  # not tracker's tables: validate says so
+        return 0
+
+
 def version(conn: sqlite3.Connection) -> int:
     return conn.execute("PRAGMA user_version").fetchone()[0]

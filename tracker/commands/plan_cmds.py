@@ -89,17 +89,20 @@ def validate(
     Silent but for one summary line when all is well; one line per problem and exit 2 otherwise.
     Example: tracker validate
     """
+    from tracker import store
     from tracker.audit import check_log
-    from tracker.output import say
+    from tracker.output import busy, say
 
     project = ctx.obj
     conn = project.read(upgrade=repair)  # as it is: an upgrade would put back guards whose absence is evidence
-    if repair and conn is not None:
-        from tracker import storecheck
+    # A province's log takes half a minute to check: a spinner on a terminal meanwhile.
+    with busy(f"checking {project.db_path}", store.size(conn)):
+        if repair and conn is not None:
+            from tracker import storecheck
 
-        storecheck.repair_derived(conn)
-    plan = project.plan(conn)
-    audit = check_log(plan, conn, project.db_path)
+            storecheck.repair_derived(conn)
+        plan = project.plan(conn)
+        audit = check_log(plan, conn, project.db_path)
     if audit.problems:
         raise PlanError(audit.problems)
     from tracker.labels import label, lang_of
