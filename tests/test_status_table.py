@@ -17,7 +17,7 @@ from rich.console import Console
 from rich.table import Table
 from rich.text import Text
 
-from tests.test_check import OFFICE_PLAN
+from tests.test_check import OFFICE_PLAN, office_months
 from tests.test_cli_core import cells
 from tracker.render.grid import Column, Grid
 from tracker.render.wrap import cell_width, fold, fold_sized
@@ -47,12 +47,7 @@ unit = "市\\u001b[31m督查室"
 
 @pytest.fixture
 def office(project):
-    project.write_plan(PLAN)
-    for month, value in (("2024-05", 5), ("2024-06", 12), ("2024-07", 12), ("2024-08", 12)):
-        project.ok("log", "1", "--month", month, "--set", f"kg={value}")
-    project.ok("log", "2", "--month", "2024-05", "--percent", "40")
-    project.ok("log", "3", "--month", "2024-07", "--set", "estates=60")
-    project.ok("log", "5", "--month", "2024-08", "--set", "posts=10")
+    office_months(project, PLAN)
     project.ok("log", "6", "--month", "2024-08", "--set", "estates=10")
     project.ok("log", "7", "--month", "2024-08", "--note", "正在起草。")
     return project
