@@ -294,7 +294,9 @@ def load(conn: sqlite3.Connection, plan: Plan, p: int, notes: bool = True, tasks
         where = " WHERE task IN (SELECT value FROM json_each(?))"
         args = (json.dumps([t.id for t in tasks], ensure_ascii=False),)
     pairs: list[tuple[str, int, int]] = []  # (task, p's note, the note before it)
-    for task, first, entries, percent, status, note_seqs in conn.execute(f"SELECT * FROM task_series{where}", args):
+    columns = "task, first, entries, percent, status, " + ("notes" if notes else "NULL")  # no blob it will not read
+    for task, first, entries, percent, status, note_seqs in conn.execute(f"SELECT {columns} FROM task_series{where}",
+                                                                         args):
         t = by_id.get(task)
         if t is None:
             continue
