@@ -227,3 +227,17 @@ def test_a_fresh_import_caches_the_plan_its_child_read(empty_project, monkeypatc
 
     monkeypatch.setattr(plan_module, "parse", parse)  # the next command finds the plan in the cache
     assert p.ok("status", "--format", "json").json()["tasks"]
+
+
+
+@settings(max_examples=400, deadline=None)
+@given(TEXT, TEXT, st.sampled_from(["2024-08", "0999-01"]), st.dictionaries(TEXT, NUMBER, max_size=3), NUMBER,
+       st.one_of(st.none(), TEXT), st.one_of(st.none(), TEXT), st.one_of(st.none(), TEXT, st.integers()), TEXT)
+def test_the_parts_of_a_hash_are_its_body_and_the_values_text(eid, task, month, values, percent, status, note, by, at):
+    from tracker import chain
+
+    args = (eid, task, month, values, percent, status, note, by, at)
+    parts = chain.hash_parts(*args)
+    if parts is not None:
+        assert parts == (chain.hash_body(*args), chain.values_text(values))
+        assert chain.link("prev", [parts[0]]) == [store._hash("prev", *args)]
