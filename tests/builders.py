@@ -31,3 +31,51 @@ def log(values=None, percent=None, status=None, notes=None, extra_months=()):
             lg.months.add(M(m))
     lg.months.update(M(m) for m in extra_months)
     return lg
+
+
+# --- databases of an older schema ----------------------------------------------------------
+
+
+def split_log(db_path, version: int) -> None:
+    """Turn a database tracker wrote (schema 5: an entry a row) into one of an older schema (1–4), as that
+    tracker wrote it: the log in three tables (entries, entry_values, notes), the same entries and hashes;
+    chain_heads from schema 2, the derived tables of schemas 3 and 4 (left empty: an upgrade drops them)."""
+    import sqlite3
+
+    from tracker import store
+
+    conn = sqlite3.connect(db_path, isolation_level=None)
+    conn.execute("BEGIN")
+    for (name,) in conn.execute("SELECT name FROM sqlite_master WHERE type = 'trigger'").fetchall():
+        conn.execute(f"DROP TRIGGER {name}")
+    conn.execute("ALTER TABLE entries RENAME TO entries_5")
+    conn.execute("DROP INDEX idx_entries_id")
+    conn.execute("DROP INDEX idx_entries_task_month")
+    conn.execute("CREATE TABLE entries (seq INTEGER PRIMARY KEY, id TEXT NOT NULL, task TEXT NOT NULL, "
+                 "month TEXT NOT NULL, percent FLOAT, status TEXT, by TEXT, recorded_at TEXT NOT NULL, "
+                 "hash TEXT NOT NULL)")
+    conn.execute("CREATE UNIQUE INDEX idx_entries_id ON entries (id)")
+    conn.execute("CREATE INDEX idx_entries_task_month ON entries (task, month)")
+    conn.execute("CREATE TABLE entry_values (seq INTEGER REFERENCES entries(seq), metric TEXT, "
+                 "value FLOAT NOT NULL, PRIMARY KEY (seq, metric))")
+    conn.execute("CREATE TABLE notes (seq INTEGER PRIMARY KEY REFERENCES entries(seq), note TEXT NOT NULL)")
+    conn.execute("INSERT INTO entries SELECT seq, id, task, month, percent, status, by, recorded_at, hash "
+                 "FROM entries_5")
+    conn.executemany("INSERT INTO entry_values VALUES (?, ?, ?)",
+                     [(seq, k, v) for seq, figures in conn.execute("SELECT seq, figures FROM entries_5").fetchall()
+                      for k, v in store.figures_of(figures).items()])
+    conn.execute("INSERT INTO notes SELECT seq, note FROM entries_5 WHERE note IS NOT NULL")
+    conn.execute("DROP TABLE entries_5")
+    for name in ("metric_series", "task_series", "series_state"):
+        if version < 4:
+            conn.execute(f"DROP TABLE {name}")
+    if version < 2:
+        conn.execute("DROP TABLE chain_heads")
+    if version >= 3:
+        conn.execute("CREATE TABLE in_force (task TEXT, metric TEXT, month INTEGER, value REAL, rank TEXT)")
+        conn.execute("CREATE TABLE month_state (task TEXT, month INTEGER, percent REAL)")
+    for sql in store.guards(version).values():
+        conn.execute(sql)
+    conn.execute(f"PRAGMA user_version = {version}")
+    conn.execute("COMMIT")
+    conn.close()

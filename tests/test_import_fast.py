@@ -13,7 +13,7 @@ from hypothesis import strategies as st
 
 from tests.conftest import BASIC_PLAN
 from tests.test_hostile import ENTRY_OBJECT
-from tracker import inforce, store
+from tracker import series, store
 from tracker import plan as planfile
 from tracker.errors import BadInput
 from tracker.importers import jsonl
@@ -141,16 +141,17 @@ def _log_lines(seed: int, n: int) -> list[str]:
 def _tables(db) -> dict:
     conn = sqlite3.connect(db)
     out = {t: conn.execute(f"SELECT * FROM {t} ORDER BY 1, 2").fetchall()
-           for t in ("in_force", "month_state", "entry_values", "notes")}
-    out["entries"] = conn.execute("SELECT seq, id, task, month, percent, status, by, hash FROM entries").fetchall()
+           for t in ("metric_series", "task_series", "series_state")}
+    out["entries"] = conn.execute("SELECT seq, id, task, month, percent, status, by, hash, figures, note "
+                                  "FROM entries").fetchall()
     out["schema"] = sorted(r for r in conn.execute("SELECT type, name, sql FROM sqlite_master"))
     conn.close()
     return out
 
 
-def test_bulk_appends_give_what_row_triggers_give(empty_project, monkeypatch):
-    """First into an empty log (indexes built after), then batches smaller than the log (indexes kept,
-    figures in force upserted against the ones already there), with ids repeated in and across files."""
+def test_bulk_appends_give_what_small_appends_give(empty_project, monkeypatch):
+    """First into an empty log (indexes built after, series folded from the entries in memory), then
+    batches smaller than the log (indexes kept, series read back), with ids repeated in and across files."""
     p = empty_project.write_plan(BASIC_PLAN)
     batches = [_log_lines(0, 300), _log_lines(1, 120), _log_lines(0, 40) + _log_lines(2, 120)]
     results = []
@@ -161,7 +162,7 @@ def test_bulk_appends_give_what_row_triggers_give(empty_project, monkeypatch):
             (p.root / "log.jsonl").write_text("\n".join(batch + batch[:5]), encoding="utf-8")
             p.ok("--db", str(db), "import", "log.jsonl")
         conn = sqlite3.connect(db)
-        assert inforce.disagreements(conn) == []
+        assert series.disagreements(conn) == []
         conn.close()
         results.append(_tables(db))
     assert results[0] == results[1]

@@ -10,6 +10,7 @@ import tomllib
 import pytest
 
 from conftest import FIXTURES, ROOT
+from tracker import store
 from tracker.errors import BadInput
 from tracker.importers.progress_table import header_month, parse_table, split_task_cell
 
@@ -94,10 +95,9 @@ def _substance(tasks_path, db_path, scratch):
     shutil.copy(db_path, scratch / "lone.db")
     conn = sqlite3.connect(scratch / "lone.db")
     rows = conn.execute(
-        "SELECT e.task, e.month, n.note, (SELECT json_group_object(metric, value) FROM entry_values v WHERE v.seq = e.seq) "
-        "FROM entries e LEFT JOIN notes n ON n.seq = e.seq ORDER BY e.seq").fetchall()
+        "SELECT e.task, e.month, e.note, e.figures FROM entries e ORDER BY e.seq").fetchall()
     conn.close()
-    return plan["plan"], tasks, [(t, m, n, json.loads(v) if v else {}) for t, m, n, v in rows]
+    return plan["plan"], tasks, [(t, m, n, store.figures_of(v)) for t, m, n, v in rows]
 
 
 def test_the_repository_example_is_the_import_of_the_shared_table(empty_project):

@@ -1,4 +1,4 @@
-"""The figures in force, kept by triggers: the same as reducing the log, and the recent view judges alike."""
+"""The log reduced to the figures in force: the series hold it, the recent view judges alike, older layouts upgrade."""
 
 from __future__ import annotations
 
@@ -8,7 +8,8 @@ import sqlite3
 
 import pytest
 
-from tracker import inforce, months, store
+from tests.builders import split_log
+from tracker import inforce, months, series, store
 from tracker.evaluate import evaluate
 from tracker.context import load_plan
 from tracker.tables import status_json
@@ -72,23 +73,25 @@ def random_log(project, seed: int, n: int = 60):
     project.ok("import", "log.jsonl")
 
 
-@pytest.mark.parametrize("bulk", [1, 10**9], ids=["set-wise", "row-triggers"])
-def test_triggers_keep_the_same_figures_as_reducing_the_log(empty_project, monkeypatch, bulk):
+@pytest.mark.parametrize("bulk", [1, 10**9], ids=["bulk", "entry-wise"])
+def test_the_series_are_the_log_reduced_and_validate_holds_them_to_it(empty_project, monkeypatch, bulk):
     monkeypatch.setattr(store, "BULK", bulk)  # imports of 60 entries take one path or the other
     p = empty_project.write_plan(PLAN)
     for seed in range(5):
         random_log(p, seed)
     conn = sqlite3.connect(p.db)
-    assert inforce.disagreements(conn) == []
-    assert conn.execute("SELECT count(*) FROM in_force").fetchone()[0] > 0
-    # and the check can fail: change a figure behind the triggers' back
-    conn.execute("UPDATE in_force SET value = value + 1 WHERE task = '1' AND metric = 'a' "
-                 "AND month = (SELECT min(month) FROM in_force WHERE task = '1' AND metric = 'a')")
+    assert series.disagreements(conn) == []
+    assert series.compute(conn) == series.arrays(inforce.fold({}, (
+        (seq, t, months.parse(m), pct, st, store.figures_of(f), seq if note is not None else None)
+        for seq, t, m, pct, st, f, note in conn.execute(
+            "SELECT seq, task, month, percent, status, figures, note FROM entries ORDER BY recorded_at, seq"))))
+    # and the check can fail: change a series behind tracker's back
+    conn.execute("UPDATE metric_series SET first = first + 1 WHERE task = '1' AND metric = 'a'")
     conn.commit()
-    assert inforce.disagreements(conn) == ["table in_force disagrees with the log (1 rows not in it, 1 missing)"]
+    assert series.disagreements(conn) == ["table metric_series disagrees with the log (2 rows differ)"]
     conn.close()
     r = p.bad("validate")
-    assert "table in_force disagrees with the log" in r.err and "--repair" in r.err
+    assert "table metric_series disagrees with the log" in r.err and "--repair" in r.err
     assert p.ok("validate", "--repair").out.startswith("ok:")
 
 
@@ -105,30 +108,33 @@ def test_the_recent_view_judges_every_month_as_the_whole_log_does(empty_project)
     conn.close()
 
 
-def test_an_older_database_gains_the_tables_on_first_read(project):
+@pytest.mark.parametrize("version", [1, 2, 3, 4])
+def test_an_older_database_is_brought_to_one_row_an_entry_on_first_read(project, version):
     project.ok("log", "195", "--month", "2024-07", "--set", "centres=10")
-    project.ok("log", "195", "--month", "2024-08", "--set", "centres=12", "--note", "八月")
-    conn = sqlite3.connect(project.db, isolation_level=None)
-    for name in inforce.TRIGGERS:
-        conn.execute(f"DROP TRIGGER {name}")
-    conn.execute("DROP TABLE in_force")
-    conn.execute("DROP TABLE month_state")
-    conn.execute("PRAGMA user_version = 2")
+    project.ok("log", "195", "--month", "2024-08", "--set", "centres=12.5", "--set", "stations=3", "--note", "八月")
+    project.ok("log", "184", "--month", "2024-08", "--percent", "40", "--note", "推进中")
+    before = store.read_entries(store.open_read(str(project.db)))
+    hashes = sqlite3.connect(project.db).execute("SELECT seq, hash FROM entries").fetchall()
+    split_log(project.db, version)
+    assert project.ok("validate").out.startswith("ok:")  # looked at as it is: the old layout checks out
+    assert sqlite3.connect(project.db).execute("PRAGMA user_version").fetchone()[0] == version
+    t = project.ok("status", "--month", "2024-08", "--format", "json").json()["tasks"]
+    assert t[0]["metrics"][0]["value"] == 12.5 and t[0]["last_month"] == "2024-08"
+    conn = sqlite3.connect(project.db)
+    assert conn.execute("PRAGMA user_version").fetchone()[0] == store.SCHEMA_VERSION
+    assert store.tables(conn) >= {"entries", "chain_heads", "metric_series", "task_series"}
+    assert not store.tables(conn) & {"entry_values", "notes", "in_force", "month_state"}
+    assert conn.execute("SELECT seq, hash FROM entries").fetchall() == hashes
     conn.close()
-    t = project.ok("status", "--month", "2024-08", "--format", "json").json()["tasks"][0]
-    assert t["metrics"][0]["value"] == 12 and t["last_month"] == "2024-08"
+    assert store.read_entries(store.open_read(str(project.db))) == before
     assert project.ok("validate").out.startswith("ok:")
 
 
 def test_validate_looks_at_an_older_database_as_it_is(project):
     project.ok("log", "195", "--month", "2024-08", "--set", "centres=12")
+    split_log(project.db, 2)
     conn = sqlite3.connect(project.db, isolation_level=None)
-    for name in inforce.TRIGGERS:
-        conn.execute(f"DROP TRIGGER {name}")
-    conn.execute("DROP TABLE in_force")
-    conn.execute("DROP TABLE month_state")
     conn.execute("DROP TRIGGER entries_no_update")  # evidence an upgrade would paper over
-    conn.execute("PRAGMA user_version = 2")
     conn.close()
     assert "entries_no_update" in project.bad("validate").err
     conn = sqlite3.connect(project.db)
@@ -138,3 +144,4 @@ def test_validate_looks_at_an_older_database_as_it_is(project):
     assert project.ok("validate", "--repair").out.startswith("ok:")
     conn = sqlite3.connect(project.db)
     assert conn.execute("PRAGMA user_version").fetchone()[0] == store.SCHEMA_VERSION
+    conn.close()

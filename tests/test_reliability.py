@@ -19,6 +19,7 @@ import time
 
 import pytest
 
+from tests.builders import split_log
 from tests.conftest import BASIC_PLAN, ROOT
 from tracker import store, storecheck
 
@@ -113,7 +114,7 @@ def test_concurrent_log_and_import_processes_lose_nothing_and_duplicate_nothing(
         assert r.returncode == 0, r.stderr
         assert r.stderr == "", r.stderr  # no "database is locked", no warning of any kind
     assert checks and all(c.returncode == 0 for c in checks), [c.stderr for c in checks]
-    notes = [n for (n,) in rows(folder, "SELECT note FROM notes")]
+    notes = [n for (n,) in rows(folder, "SELECT note FROM entries WHERE note IS NOT NULL")]
     for w in range(writers):
         for i in range(each):
             assert notes.count(f"writer {w} report {i}") == 1
@@ -154,7 +155,7 @@ def test_readers_never_wait_for_a_writer_and_writers_wait_their_turn(folder):
         holder.close()
     out, err = waiting.communicate(timeout=TIMEOUT)
     assert waiting.returncode == 0 and err == "", err
-    assert rows(folder, "SELECT count(*) FROM notes WHERE note = 'waited its turn'") == [(1,)]
+    assert rows(folder, "SELECT count(*) FROM entries WHERE note = 'waited its turn'") == [(1,)]
 
 
 def test_a_writer_held_up_past_the_busy_timeout_says_so_in_one_line(project, monkeypatch):
@@ -221,10 +222,8 @@ def test_kill_9_at_any_moment_of_a_log_leaves_it_whole_or_absent(folder):
         proc.send_signal(signal.SIGKILL)
         proc.communicate(timeout=TIMEOUT)
         # An entry is there with all of its parts, or not at all.
-        seqs = rows(folder, "SELECT e.seq FROM entries e JOIN notes n ON n.seq = e.seq WHERE n.note = ?", (f"n{i}",))
-        values = rows(folder, "SELECT count(*) FROM entry_values v JOIN entries e ON e.seq = v.seq "
-                      "JOIN notes n ON n.seq = e.seq WHERE n.note = ?", (f"n{i}",))
-        assert (len(seqs), values[0][0]) in ((0, 0), (1, 2))
+        found = rows(folder, "SELECT json_array_length(figures) FROM entries WHERE note = ?", (f"n{i}",))
+        assert found in ([], [(2,)])
         assert rows(folder, "PRAGMA integrity_check") == [("ok",)]
     assert tracker(folder, "validate").returncode == 0
 
@@ -310,8 +309,8 @@ def problems(project) -> list[str]:
 
 def test_the_guards_refuse_update_and_delete(logged):
     conn = sqlite3.connect(logged.db)
-    for sql in ("UPDATE entries SET task = '184'", "DELETE FROM entries", "UPDATE entry_values SET value = 0",
-                "DELETE FROM notes", "DELETE FROM chain_heads", "UPDATE chain_heads SET upto = 0"):
+    for sql in ("UPDATE entries SET task = '184'", "DELETE FROM entries", "UPDATE entries SET figures = '[]'",
+                "UPDATE entries SET note = NULL", "DELETE FROM chain_heads", "UPDATE chain_heads SET upto = 0"):
         with pytest.raises(sqlite3.DatabaseError, match="append-only"):
             conn.execute(sql)
     conn.close()
@@ -320,16 +319,16 @@ def test_the_guards_refuse_update_and_delete(logged):
 
 def test_an_edited_value_is_reported_with_its_entry(logged):
     target = _by_seq(logged)[2]
-    tamper(logged, "UPDATE entry_values SET value = 99 WHERE seq = 2 AND metric = 'centres'")
+    tamper(logged, "UPDATE entries SET figures = json_set(figures, '$[0][1]', 99) WHERE seq = 2")
     found = problems(logged)
-    assert any("append-only guards missing" in p and "entry_values_no_update" in p for p in found)
+    assert any("append-only guards missing" in p and "entries_no_update" in p for p in found)
     (hit,) = [p for p in found if "does not match its hash" in p]
     assert f"entry {target} (#2, task 195, 2024-02)" in hit
 
 
 def test_an_edit_with_the_guards_put_back_is_still_reported(logged):
     target = _by_seq(logged)[3]
-    tamper(logged, "UPDATE notes SET note = '已全部完成' WHERE seq = 3", keep_guards=True)
+    tamper(logged, "UPDATE entries SET note = '已全部完成' WHERE seq = 3", keep_guards=True)
     found = problems(logged)
     assert found == [f"{os.path.join('data', 'tracker.db')}: entry {target} (#3, task 184, 2024-03) does not match "
                      "its hash: it was changed, or an entry before it was removed"]
@@ -341,8 +340,9 @@ def test_an_edit_with_the_guards_put_back_is_still_reported(logged):
     "UPDATE entries SET percent = 'x' WHERE seq = 4",
     "UPDATE entries SET by = NULL WHERE seq = 4",
     "UPDATE entries SET recorded_at = '2023-01-01T00:00:00.000000Z' WHERE seq = 4",
-    "DELETE FROM notes WHERE seq = 4",
-    "INSERT INTO entry_values (seq, metric, value) VALUES (4, 'stations', 5)",
+    "UPDATE entries SET note = NULL WHERE seq = 4",
+    "UPDATE entries SET figures = json_insert(figures, '$[#]', json_array('stations', 5)) WHERE seq = 4",
+    "UPDATE entries SET figures = 'not json' WHERE seq = 4",
 ])
 def test_every_kind_of_edit_names_the_entry(logged, sql):
     target = _by_seq(logged)[4]
@@ -354,8 +354,7 @@ def test_every_kind_of_edit_names_the_entry(logged, sql):
 
 def test_a_deleted_entry_in_the_middle_is_reported_between_its_neighbours(logged):
     ids = _by_seq(logged)
-    tamper(logged, "DELETE FROM entry_values WHERE seq = 3", "DELETE FROM notes WHERE seq = 3",
-           "DELETE FROM entries WHERE seq = 3", keep_guards=True)
+    tamper(logged, "DELETE FROM entries WHERE seq = 3", keep_guards=True)
     found = problems(logged)
     assert any("entry #3 is missing" in p and f"after entry {ids[2]}" in p and f"before entry {ids[4]}" in p for p in found)
     assert any(f"entry {ids[4]} (#4" in p and "does not match its hash" in p for p in found)
@@ -363,8 +362,7 @@ def test_a_deleted_entry_in_the_middle_is_reported_between_its_neighbours(logged
 
 def test_deleting_the_latest_entries_is_reported(logged):
     ids = _by_seq(logged)
-    tamper(logged, "DELETE FROM entry_values WHERE seq >= 4", "DELETE FROM notes WHERE seq >= 4",
-           "DELETE FROM entries WHERE seq >= 4", keep_guards=True)
+    tamper(logged, "DELETE FROM entries WHERE seq >= 4", keep_guards=True)
     found = "\n".join(problems(logged))  # (derived tables, if any, may add their own line)
     assert "entries #4–#5 are missing at the end of the log" in found and f"after entry {ids[3]}" in found
     assert "recorded #5" in found
@@ -374,9 +372,9 @@ def test_an_entry_added_behind_the_tools_back_is_reported(logged):
     def forge(conn):
         last_hash = conn.execute("SELECT hash FROM entries WHERE seq = 5").fetchone()[0]
         e = store.Entry("forged", "195", 2024 * 12 + 7, "2024-08-31T00:00:00.000000Z", "x", {"centres": 100.0})
-        conn.execute("INSERT INTO entries (seq, id, task, month, by, recorded_at, hash) VALUES (6, ?, ?, ?, ?, ?, ?)",
+        conn.execute("INSERT INTO entries (seq, id, task, month, by, recorded_at, hash, figures) "
+                     "VALUES (6, ?, ?, ?, ?, ?, ?, '[[\"centres\",100]]')",
                      (e.id, e.task, "2024-08", e.by, e.recorded_at, store.entry_hash(last_hash, e)))
-        conn.execute("INSERT INTO entry_values VALUES (6, 'centres', 100)")
 
     tamper(logged, forge, keep_guards=True)
     found = "\n".join(problems(logged))
@@ -387,7 +385,7 @@ def test_a_rewrite_with_recomputed_hashes_is_reported_by_the_heads(logged):
     ids = _by_seq(logged)
 
     def rewrite(conn):
-        conn.execute("UPDATE entry_values SET value = 95 WHERE seq = 2 AND metric = 'centres'")
+        conn.execute("UPDATE entries SET figures = json_set(figures, '$[0][1]', 95) WHERE seq = 2")
         prev = conn.execute("SELECT hash FROM entries WHERE seq = 1").fetchone()[0]
         for e in list(storecheck.chain_rows(conn))[1:]:
             prev = e.rehash(prev)
@@ -408,12 +406,7 @@ def test_an_altered_guard_is_reported(logged):
 
 
 def test_a_database_from_before_chain_heads_is_upgraded_on_the_next_write(logged):
-    # a schema-1 database: no chain_heads, no derived tables (tamper drops every trigger)
-    tamper(logged, "DROP TABLE chain_heads", "DROP TABLE in_force", "DROP TABLE month_state", "PRAGMA user_version = 1")
-    conn = sqlite3.connect(logged.db, isolation_level=None)
-    for name, sql in store.guards(1).items():
-        conn.execute(sql)
-    conn.close()
+    split_log(logged.db, 1)  # a schema-1 database: the log in three tables, no chain_heads, no derived tables
     assert logged.ok("validate").out.startswith("ok:")  # schema 1: no heads to check, nothing wrong
     logged.ok("log", "195", "--set", "centres=40")
     conn = sqlite3.connect(logged.db)

@@ -63,18 +63,17 @@ def test_status_is_the_same_from_the_series_and_from_the_log_after_a_foreign_wri
     for seed in range(3):
         random_log(p, seed, 40)
     conn = sqlite3.connect(p.db)
-    # A writer other than tracker: the log and in_force take it (triggers), the series do not.
+    # A writer other than tracker: the log takes it, the series do not.
     seq = conn.execute("SELECT max(seq) FROM entries").fetchone()[0] + 1
-    conn.execute("INSERT INTO entries (seq, id, task, month, recorded_at, hash) "
-                 "VALUES (?, 'foreign', '1', '2025-01', '2024-12-30T00:00:00Z', 'x')", (seq,))
-    conn.execute("INSERT INTO entry_values (seq, metric, value) VALUES (?, 'a', 99)", (seq,))
+    conn.execute("INSERT INTO entries (seq, id, task, month, recorded_at, hash, figures) "
+                 "VALUES (?, 'foreign', '1', '2025-01', '2024-12-30T00:00:00Z', 'x', '[[\"a\",99]]')", (seq,))
     conn.commit()
     conn.close()
     conn, plan = _logs(p)
     assert not series.current(conn)
     month = months.parse("2025-01")
     recent = store.load_recent(conn, plan, month)
-    assert not isinstance(recent["1"], series.SeriesLog)  # read from in_force instead
+    assert not isinstance(recent["1"], series.SeriesLog)  # the whole log reduced instead
     got = status_json(evaluate(plan, recent, month), month)
     assert got == status_json(evaluate(plan, store.load_logs(conn, upto=month), month), month)
     assert got["tasks"][0]["metrics"][0]["value"] == 99

@@ -52,7 +52,7 @@ def _unstorable(entries: list[Entry]) -> BadInput:
 def _append_locked(conn, entries, stamp, bodies):
     from hashlib import sha256
 
-    from tracker.chain import _quick_hash
+    from tracker.chain import _quick_hash, values_text
 
     row = conn.execute("SELECT seq, hash FROM entries ORDER BY seq DESC LIMIT 1").fetchone()
     seq, prev = (row[0], row[1]) if row else (0, "")
@@ -65,7 +65,7 @@ def _append_locked(conn, entries, stamp, bodies):
             marks = ",".join("?" * len(chunk))
             for found in read_entries(conn, f"e.id IN ({marks})", chunk):
                 existing[found.id] = found
-    rows, vals, notes, written = [], [], [], []
+    rows, written = [], []
     seen: dict[str, Entry] = {}
     month_text: dict[int, str] = {}
     for e in entries:
@@ -93,59 +93,67 @@ def _append_locked(conn, entries, stamp, bodies):
         made = bodies.get(eid)
         if made is not None and made[0] is e and made[1] is not None:
             prev = sha256((prev + "\n" + made[1]).encode()).hexdigest()  # _quick_hash(), its body made ahead
+            figures = made[2]
         else:
             prev = _quick_hash(prev, eid, task, month, values, percent, status, note, by, at)
-        rows.append((seq, eid, task, month, percent, status, by, at, prev))
-        if values:
-            for k, v in values.items():
-                vals.append((seq, k, v))
-        if note:
-            notes.append((seq, note))
+            figures = values_text(values)
+        rows.append((seq, eid, task, month, percent, status, by, at, prev, figures, note))
         written.append(e)
-    if len(rows) >= store.BULK:
-        _insert_bulk(conn, rows, vals, notes, before)
+    if not rows:
+        return written
+    if len(rows) >= store.BULK and len(rows) > before:
+        _insert_bulk(conn, rows)
     else:
-        _insert(conn, rows, vals, notes)  # the row triggers keep the figures in force
-    if rows:
-        from tracker import series
+        _insert(conn, rows)
+    from tracker import series
 
+    if before == 0:  # the whole log is here, in memory: the series are folded from it, not read back
+        series.rebuild(conn, None, _series_of(written, rows))
+    else:
         touched = {r[2] for r in rows}
         series.rebuild(conn, None if len(touched) > 1000 else touched)
-        _record_head(conn, seq, prev)
+    _record_head(conn, seq, prev)
     return written
 
 
-def _insert(conn, rows, vals, notes) -> None:
-    conn.executemany("INSERT INTO entries (seq, id, task, month, percent, status, by, recorded_at, hash) "
-                     "VALUES (?,?,?,?,?,?,?,?,?)", rows)
-    conn.executemany("INSERT INTO entry_values (seq, metric, value) VALUES (?,?,?)", vals)
-    conn.executemany("INSERT INTO notes (seq, note) VALUES (?,?)", notes)
+def _series_of(written: list[Entry], rows: list[tuple]) -> tuple:
+    """series.arrays() of a log that holds just these entries (rows: as inserted, seq first)."""
+    from tracker import inforce, series
+
+    order = range(len(written))
+    stamps = [e.recorded_at for e in written]
+    if any(a > b for a, b in zip(stamps, stamps[1:])):
+        order = sorted(order, key=stamps.__getitem__)  # stable: append order among equal stamps
+    folded = inforce.fold({}, ((rows[i][0], e.task, e.month, e.percent, e.status, e.values,
+                                rows[i][0] if e.note is not None else None)
+                               for i in order for e in (written[i],)))
+    return series.arrays(folded)
 
 
-# A bulk append's page cache (KiB), for the B-trees it updates in no particular order
-# (month_state; the indexes when they are kept). A province's import ran as fast with
-# 64 MiB as with 512 MiB, which held the whole 400 MB database and 270 MB more RSS.
+_INSERT = "INSERT INTO entries (seq, id, task, month, percent, status, by, recorded_at, hash, figures, note) " \
+          "VALUES (?,?,?,?,?,?,?,?,?,?,?)"
+
+
+def _insert(conn, rows) -> None:
+    conn.executemany(_INSERT, rows)
+
+
+# A bulk append's page cache (KiB), for the B-trees it updates out of order (the indexes when they are kept).
 BULK_CACHE_KIB = 128 * 1024
 
 
-def _insert_bulk(conn, rows, vals, notes, before: int) -> None:
-    """A large append, still inside the caller's one transaction: the figures in force folded set-wise
-    afterwards, not by row triggers; and when the new entries outnumber the log, the entries' indexes
-    built once from the whole table (a sort) instead of entry by entry (random seeks, most of the
-    insert's cost). The schema afterwards is exactly as before: the same indexes, the same SQL."""
-    from tracker import inforce
-
+def _insert_bulk(conn, rows) -> None:
+    """An append that outnumbers the log, still inside the caller's one transaction: the entries' indexes
+    built once from the whole table (a sort) instead of entry by entry (random seeks, most of the insert's
+    cost). The schema afterwards is exactly as before: the same indexes, the same SQL."""
     cache, temp = conn.execute("PRAGMA cache_size").fetchone()[0], conn.execute("PRAGMA temp_store").fetchone()[0]
     conn.execute(f"PRAGMA cache_size = -{BULK_CACHE_KIB}")
-    conn.execute("PRAGMA temp_store = MEMORY")  # the sorts of CREATE INDEX and of in_force's rows
+    conn.execute("PRAGMA temp_store = MEMORY")  # the sorts of CREATE INDEX
     try:
-        inforce.without_triggers(conn)
-        rebuild = len(rows) > before
-        indexes = _drop_indexes(conn, "entries") if rebuild else []
-        _insert(conn, rows, vals, notes)
+        indexes = _drop_indexes(conn, "entries")
+        _insert(conn, rows)
         for sql in indexes:
             conn.execute(sql)
-        inforce.refresh_since(conn, before)
     finally:
         conn.execute(f"PRAGMA cache_size = {cache}")
         conn.execute(f"PRAGMA temp_store = {temp}")

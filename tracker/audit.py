@@ -71,7 +71,7 @@ def _names(plan: Plan, e, db_path: str) -> list[str]:
     if task is None:
         return [f"{db_path}: entry {e.id} names task {e.task}, which tasks.toml does not declare"]
     return [f"{db_path}: entry {e.id} names metric {key!r}, which task {task.id} does not have"
-            for key in e.values if task.metric(key) is None]
+            for key in e.values or () if task.metric(key) is None]
 
 
 class _Walk:

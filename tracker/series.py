@@ -1,6 +1,6 @@
 """Each metric's and each task's figures as of every month, as dense arrays: what `status` reads at a province's size.
 
-in_force and month_state (inforce.py) hold what each month's entries set.
+inforce.py reduces the log to what each month's entries set.
 Judging a task as of month P asks "as of" questions of them: the latest
 value at or before P, the sum of an increment up to P, whether P has an
 entry. Answered row by row, a province's 30,000 tasks cost a second. Here the
@@ -8,11 +8,11 @@ answers for every month are kept ready, one row per metric and one per task,
 each month an element of an array (packed doubles, bytes), so that reading a
 task costs two rows and judging it costs index lookups.
 
-Derived like in_force, never the record: every tracker write rebuilds the
-rows of the tasks it touched in the same transaction and notes the last
-entry folded in (`series_state`). A log written by anything else is newer
-than that mark; readers then fall back to in_force (slower, same answers)
-until `tracker validate --repair` rebuilds them.
+Derived, never the record: every tracker write rebuilds the rows of the
+tasks it touched in the same transaction and notes the last entry folded in
+(`series_state`). A log written by anything else is newer than that mark;
+readers then reduce the whole log themselves (inforce.load_full: slower, the
+same answers) until `tracker validate --repair` rebuilds them.
 
 Arrays run from a row's first month to its last; before the first nothing is
 in force, after the last the last element is. Months are integers (months.py).
@@ -53,7 +53,7 @@ def _pack(values: list, code: str) -> bytes:
 
 
 def create(conn: sqlite3.Connection) -> None:
-    """Create the tables (anew: they are derived) and fill them from the derived tables as they stand."""
+    """Create the tables (anew: they are derived) and fill them from the log as it stands."""
     drop(conn)
     for statement in TABLES.split(";"):
         if statement.strip():
@@ -66,12 +66,13 @@ def drop(conn: sqlite3.Connection) -> None:
         conn.execute(f"DROP TABLE IF EXISTS {name}")
 
 
-def rebuild(conn: sqlite3.Connection, tasks) -> None:
-    """Recompute the rows of these tasks (None: of every task) from in_force and month_state, and mark them current.
+def rebuild(conn: sqlite3.Connection, tasks, computed: tuple | None = None) -> None:
+    """Recompute the rows of these tasks (None: of every task) from the log, and mark them current.
 
-    Called inside the writer's transaction, after its entries are in.
+    Called inside the writer's transaction, after its entries are in. `computed`:
+    the rows, already made by the writer (from the entries it holds).
     """
-    metric_rows, task_rows = compute(conn, tasks)
+    metric_rows, task_rows = computed if computed is not None else compute(conn, tasks)
     if tasks is None:
         conn.execute("DELETE FROM metric_series")
         conn.execute("DELETE FROM task_series")
@@ -86,33 +87,22 @@ def rebuild(conn: sqlite3.Connection, tasks) -> None:
 
 
 def compute(conn: sqlite3.Connection, tasks=None) -> tuple[list[tuple], list[tuple]]:
-    """The rows of metric_series and task_series for these tasks (None: all), in key order."""
-    where, args = "", ()
-    if tasks is not None:
-        where, args = " WHERE task IN (SELECT value FROM json_each(?))", (json.dumps(list(tasks), ensure_ascii=False),)
-    metric_rows = []
-    key, points = None, []
-    for task, metric, month, value in conn.execute(
-            f"SELECT task, metric, month, value FROM in_force{where} ORDER BY task, metric, month", args):
-        if (task, metric) != key:
-            if points:
-                metric_rows.append((*key, *_metric_arrays(points)))
-            key, points = (task, metric), []
-        points.append((month, value))
-    if points:
-        metric_rows.append((*key, *_metric_arrays(points)))
+    """The rows of metric_series and task_series for these tasks (None: all), in key order, from the log."""
+    from tracker import inforce
 
-    task_rows = []
-    key, points = None, []
-    for task, month, percent, status, note_seq in conn.execute(
-            f"SELECT task, month, percent, status, note_seq FROM month_state{where} ORDER BY task, month", args):
-        if task != key:
-            if points:
-                task_rows.append((key, *_task_arrays(points)))
-            key, points = task, []
-        points.append((month, percent, status, note_seq))
-    if points:
-        task_rows.append((key, *_task_arrays(points)))
+    return arrays(inforce.fold({}, inforce.rows(conn, tasks, "CASE WHEN note IS NOT NULL THEN seq END")))
+
+
+def arrays(logs: dict) -> tuple[list[tuple], list[tuple]]:
+    """The rows of metric_series and task_series of logs folded with each note as its entry's seq, in key order."""
+    metric_rows, task_rows = [], []
+    for task in sorted(logs):
+        log = logs[task]
+        for key in sorted(log.values):
+            metric_rows.append((task, key, *_metric_arrays(sorted(log.values[key].items()))))
+        percent, status, notes = log.percent, log.status, log.notes
+        task_rows.append((task, *_task_arrays([(m, percent.get(m), status.get(m), notes.get(m))
+                                               for m in sorted(log.months)])))
     return metric_rows, task_rows
 
 
@@ -180,7 +170,7 @@ def mark(conn: sqlite3.Connection) -> int | None:
 
 
 def disagreements(conn: sqlite3.Connection) -> list[str]:
-    """Where the series differ from in_force and month_state (edited, or written behind tracker's back)."""
+    """Where the series differ from the log (edited, or written behind tracker's back)."""
     metric_rows, task_rows = compute(conn)
     out = []
     for table, rows in (("metric_series", metric_rows), ("task_series", task_rows)):
@@ -203,7 +193,7 @@ class SeriesLog:
     """
 
     __slots__ = ("first", "entries", "percents", "statuses", "metrics", "notes", "earlier", "repeated")
-    complete = True  # every month's figures are here (a TaskLog from inforce.load_recent holds the last few)
+    complete = True  # every month's figures are here (as in a TaskLog from inforce.load_full)
 
     def __init__(self, first=0, entries=b"", percents=b"", statuses=b""):
         self.first, self.entries, self.percents, self.statuses = first, entries, percents, statuses
@@ -321,7 +311,7 @@ def load(conn: sqlite3.Connection, plan: Plan, p: int, notes: bool = True, tasks
             last, t = task, by_id.get(task)
             modes = {m.key: m.mode for m in t.metrics} if t is not None else {}
             log = logs.get(task)
-            if log is None and modes:  # values without a month_state row cannot happen; stay safe
+            if log is None and modes:  # values without a task row cannot happen; stay safe
                 log = logs[task] = SeriesLog()
             into = log.metrics if modes else {}
         mode = modes.get(metric)
@@ -340,7 +330,7 @@ def _texts(conn: sqlite3.Connection, logs: dict, pairs: list, p: int) -> None:
         wanted[seq] = (log, p)
         if earlier:
             wanted[earlier] = (log, log.earlier)
-    for seq, text in conn.execute("SELECT seq, note FROM notes WHERE seq IN (SELECT value FROM json_each(?))",
+    for seq, text in conn.execute("SELECT seq, note FROM entries WHERE seq IN (SELECT value FROM json_each(?))",
                                   (json.dumps(list(wanted)),)):
         log, month = wanted[seq]
         log.notes[month] = text

@@ -15,6 +15,7 @@ disk before `tracker log` says it was recorded.
 
 from __future__ import annotations
 
+import json
 import os
 import sqlite3
 from collections.abc import Mapping
@@ -28,10 +29,12 @@ from tracker import months
 from tracker.errors import BadInput
 from tracker.model import number
 
-SCHEMA_VERSION = 4
-# The append-only tables, by schema version (3 added derived tables, which are not the log).
-LOG_TABLES = {1: ("entries", "entry_values", "notes"), 2: ("entries", "entry_values", "notes", "chain_heads"),
-              3: ("entries", "entry_values", "notes", "chain_heads"), 4: ("entries", "entry_values", "notes", "chain_heads")}
+SCHEMA_VERSION = 5
+# The append-only tables, by schema version (3 and 4 added derived tables, which are not the log;
+# 5 holds each entry in one row: its values' JSON and its note beside its figures).
+_SPLIT = ("entries", "entry_values", "notes")
+LOG_TABLES = {1: _SPLIT, 2: (*_SPLIT, "chain_heads"), 3: (*_SPLIT, "chain_heads"), 4: (*_SPLIT, "chain_heads"),
+              5: ("entries", "chain_heads")}
 BUSY_TIMEOUT_MS = 60_000
 
 
@@ -191,27 +194,17 @@ def migrate(conn: sqlite3.Connection, path: str) -> None:
             raise BadInput(f"{path}: written by a newer tracker (schema {version}); upgrade tracker")
         db = sqlite_utils.Database(conn)
         if version < 1:
-            db["entries"].create({
-                "seq": int, "id": str, "task": str, "month": str, "percent": float,
-                "status": str, "by": str, "recorded_at": str, "hash": str,
-            }, pk="seq", not_null={"id", "task", "month", "recorded_at", "hash"})
-            db["entries"].create_index(["id"], unique=True)
-            db["entries"].create_index(["task", "month"])
-            db["entry_values"].create({"seq": int, "metric": str, "value": float},
-                                      pk=("seq", "metric"), not_null={"value"},
-                                      foreign_keys=[("seq", "entries", "seq")])
-            db["notes"].create({"seq": int, "note": str}, pk="seq", not_null={"note"},
-                               foreign_keys=[("seq", "entries", "seq")])
+            _create_entries(db, "entries")
+            for sql in ENTRY_INDEXES:
+                conn.execute(sql)
             db["plan_cache"].create({"path": str, "digest": str, "data": str}, pk="path")
         if version < 2:
             db["chain_heads"].create({"seq": int, "upto": int, "hash": str, "at": str},
                                      pk="seq", not_null={"upto", "hash", "at"})
             _record_head(conn)  # an older log's head as it stands now: removals from here on show
-        if version < 3:
-            from tracker import inforce
-
-            inforce.create(conn)
-        if version < 4:
+        if 1 <= version < 5:
+            _one_row_an_entry(conn, db)
+        if version < 5:
             from tracker import series
 
             series.create(conn)
@@ -222,6 +215,40 @@ def migrate(conn: sqlite3.Connection, path: str) -> None:
     except BaseException:
         conn.execute("ROLLBACK")
         raise
+
+
+def _create_entries(db, name: str) -> None:
+    """The log (schema 5): an entry a row, its values as their canonical JSON (chain.values_text), its note last."""
+    db[name].create({
+        "seq": int, "id": str, "task": str, "month": str, "percent": float, "status": str, "by": str,
+        "recorded_at": str, "hash": str, "figures": str, "note": str,
+    }, pk="seq", not_null={"id", "task", "month", "recorded_at", "hash", "figures"})
+
+
+ENTRY_INDEXES = ('CREATE UNIQUE INDEX "idx_entries_id" ON "entries" ("id")',
+                 'CREATE INDEX "idx_entries_task_month" ON "entries" ("task", "month")')
+
+
+def _one_row_an_entry(conn: sqlite3.Connection, db) -> None:
+    """Schema 1–4 → 5: the three tables of the log become one, every entry and its hash as they were.
+
+    The derived tables of schemas 3 and 4 go too (series.py rebuilds what status reads).
+    """
+    from tracker.chain import values_text
+
+    for name in ("in_force", "month_state", "entries_5"):
+        conn.execute(f"DROP TABLE IF EXISTS {name}")
+    _create_entries(db, "entries_5")
+    from tracker.storecheck import chain_rows
+
+    rows = ((e.seq, e.id, e.task, e.month, e.percent, e.status, e.by, e.recorded_at, e.hash,
+             values_text(e.values), e.note) for e in chain_rows(conn))
+    conn.executemany("INSERT INTO entries_5 VALUES (?,?,?,?,?,?,?,?,?,?,?)", rows)
+    for name in _SPLIT:
+        conn.execute(f"DROP TABLE {name}")  # its triggers and indexes go with it
+    conn.execute("ALTER TABLE entries_5 RENAME TO entries")
+    for sql in ENTRY_INDEXES:
+        conn.execute(sql)
 
 
 def guards(version: int = SCHEMA_VERSION) -> dict[str, str]:
@@ -236,13 +263,10 @@ def guards(version: int = SCHEMA_VERSION) -> dict[str, str]:
 
 
 def install_guards(conn: sqlite3.Connection) -> None:
-    from tracker import inforce
-
     present = triggers(conn)
     for name, sql in guards().items():
         if name not in present:
             conn.execute(sql)
-    inforce.install(conn)
 
 
 # --- appending: appending.py (append, re-exported below) ----------------------------
@@ -263,7 +287,10 @@ def _record_head(conn, upto: int | None = None, hash_: str | None = None) -> Non
 
 # --- reading ---------------------------------------------------------------------
 
-_ENTRY_SQL = """
+# Schema 5: an entry a row. (Schemas 1–4, read by validate and export as they are: _SPLIT_SQL.)
+_ENTRY_SQL = "SELECT e.seq, e.id, e.task, e.month, e.recorded_at, e.by, e.percent, e.status, e.note, e.hash, " \
+             "e.figures FROM entries e"
+_SPLIT_SQL = """
 SELECT e.seq, e.id, e.task, e.month, e.recorded_at, e.by, e.percent, e.status, n.note, e.hash
 FROM entries e LEFT JOIN notes n ON n.seq = e.seq
 """
@@ -272,17 +299,33 @@ FROM entries e LEFT JOIN notes n ON n.seq = e.seq
 _VALUES_SQL = "SELECT v.seq, v.metric, v.value FROM entry_values v JOIN entries e ON e.seq = v.seq"
 
 
+def figures_of(text: str) -> dict:
+    """An entry's values from their stored JSON (chain.values_text): {metric: float}.
+
+    Python's json reads a float's repr back exactly; SQLite's JSON functions are never asked.
+    """
+    if text == "[]":
+        return {}
+    return {k: float(v) for k, v in json.loads(text)}
+
+
 def read_entries(conn: sqlite3.Connection | None, where: str = "1", params=()) -> list[Entry]:
     """Entries in log order (recorded_at, then append order)."""
     if conn is None:
         return []
-    values: dict[int, dict] = {}
     out = []
     with snapshot(conn):  # two queries, one moment: no entry without the values a writer committed meanwhile
+        if version(conn) >= 5:
+            parse = months.parse
+            for _seq, eid, task, month, at, by, pct, st, note, _hash, figures in conn.execute(
+                    f"{_ENTRY_SQL} WHERE {where} ORDER BY e.recorded_at, e.seq", params):
+                out.append(Entry(eid, task, parse(month), at, by, figures_of(figures), pct, st, note))
+            return out
+        values: dict[int, dict] = {}
         for seq, metric, value in conn.execute(f"{_VALUES_SQL} WHERE {where} ORDER BY v.seq, v.metric", params):
             values.setdefault(seq, {})[metric] = value
         for seq, eid, task, month, at, by, pct, st, note, _hash in conn.execute(
-                f"{_ENTRY_SQL} WHERE {where} ORDER BY e.recorded_at, e.seq", params):
+                f"{_SPLIT_SQL} WHERE {where} ORDER BY e.recorded_at, e.seq", params):
             out.append(Entry(eid, task, months.parse(month), at, by, values.get(seq, {}), pct, st, note))
     return out
 
@@ -311,19 +354,16 @@ def load_logs(conn: sqlite3.Connection | None, upto: int | None = None, tasks=No
 
 
 def load_recent(conn: sqlite3.Connection | None, plan, upto: int, notes: bool = True) -> dict:
-    """Each task's log with just what judging it as of `upto` needs (see series.load, and inforce.py when
-    the series are behind the log: that reader always brings the notes' texts)."""
-    from tracker import inforce
+    """Each task's log with just what judging it as of `upto` needs (series.load); when the series are
+    behind the log (a write by anything but tracker), the whole log reduced (inforce.py: the same answers)."""
+    from tracker import inforce, series
 
-    depth = max([3] + [t.stall_months for t in plan.tasks])  # rate looks back 3 months, a stall stall_months
     if conn is None:
         return {}
-    from tracker import series
-
     with snapshot(conn):
         if series.current(conn):
             return series.load(conn, plan, upto, notes)
-        return inforce.load_recent(conn, plan, upto, depth)
+        return inforce.load_full(conn, upto)
 
 
 # --- plan cache ------------------------------------------------------------------

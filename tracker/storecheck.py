@@ -12,7 +12,7 @@ import sqlite3
 from dataclasses import dataclass
 
 from tracker.errors import BadInput
-from tracker.store import _ENTRY_SQL, _begin, _hash, open_read, snapshot, tables, triggers, version
+from tracker.store import _ENTRY_SQL, _SPLIT_SQL, _begin, _hash, figures_of, open_read, snapshot, tables, version
 
 
 @dataclass(frozen=True, slots=True)
@@ -25,13 +25,15 @@ class StoredEntry:
     month: str
     recorded_at: str
     by: str | None
-    values: dict
+    values: dict | None  # None: the stored text of the values no longer reads as values
     percent: object
     status: str | None
     note: str | None
     hash: str
 
     def rehash(self, prev: str) -> str:
+        if self.values is None:
+            return "(values unreadable)"  # matches no hash: the entry is reported as changed
         return _hash(prev, self.id, self.task, self.month, self.values, self.percent, self.status,
                      self.note, self.by, self.recorded_at)
 
@@ -39,9 +41,18 @@ class StoredEntry:
 def chain_rows(conn: sqlite3.Connection):
     """Every entry as stored, in append order, for checking the hash chain (streamed: any size of log)."""
     with snapshot(conn):
+        if version(conn) >= 5:
+            for seq, eid, task, month, at, by, pct, st, note, stored, figures in conn.execute(
+                    f"{_ENTRY_SQL} ORDER BY e.seq"):
+                try:
+                    values = figures_of(figures)
+                except (ValueError, TypeError):  # text edited behind tracker's back: its hash no longer matches
+                    values = None
+                yield StoredEntry(seq, eid, task, month, at, by, values, pct, st, note, stored)
+            return
         values = conn.execute("SELECT seq, metric, value FROM entry_values ORDER BY seq, metric")
         pending = next(values, None)
-        for seq, eid, task, month, at, by, pct, st, note, stored in conn.execute(f"{_ENTRY_SQL} ORDER BY e.seq"):
+        for seq, eid, task, month, at, by, pct, st, note, stored in conn.execute(f"{_SPLIT_SQL} ORDER BY e.seq"):
             mine = {}
             while pending is not None and pending[0] <= seq:  # a merge join; values of no entry are passed over
                 if pending[0] == seq:
@@ -58,40 +69,30 @@ def heads(conn: sqlite3.Connection) -> list[tuple[int, int, str, str]]:
 
 
 def derived_problems(conn: sqlite3.Connection, db_path: str) -> list[str]:
-    """Whether the tables of figures in force still follow the log (they are derived, never the record)."""
-    from tracker import inforce
+    """Whether the series (what status reads) still follow the log: they are derived, never the record.
 
-    if version(conn) < 3:
+    An older schema's derived tables are not looked at: upgrading rebuilds them.
+    """
+    if version(conn) < 5:
         return []
-    present = triggers(conn)
-    missing = [name for name in inforce.TRIGGERS if name not in present]
-    out = []
-    if missing:
-        out.append(f"{db_path}: triggers that keep the figures in force are missing: {', '.join(missing)} "
-                   "(run `tracker validate --repair`)")
-    out += [f"{db_path}: {d} (run `tracker validate --repair`)" for d in inforce.disagreements(conn)]
-    if version(conn) >= 4 and not out:
-        from tracker import series
+    import struct
 
-        out += [f"{db_path}: {d} (run `tracker validate --repair`)" for d in series.disagreements(conn)]
-    return out
+    from tracker import series
+
+    try:
+        found = series.disagreements(conn)
+    except (BadInput, ValueError, TypeError, struct.error):
+        return []  # an entry edited past reading: the hash chain's check names it
+    return [f"{db_path}: {d} (run `tracker validate --repair`)" for d in found]
 
 
 def repair_derived(conn: sqlite3.Connection) -> None:
-    """Recompute the tables of figures in force from the log and put their triggers back; the log is untouched."""
-    from tracker import inforce
+    """Recompute the series from the log; the log is untouched."""
+    from tracker import series
 
     _begin(conn)
     try:
-        for name in inforce.TRIGGERS:
-            conn.execute(f"DROP TRIGGER IF EXISTS {name}")
-        conn.execute("DROP TABLE IF EXISTS in_force")
-        conn.execute("DROP TABLE IF EXISTS month_state")
-        inforce.create(conn)
-        if version(conn) >= 4:
-            from tracker import series
-
-            series.create(conn)
+        series.create(conn)
         conn.execute("COMMIT")
     except BaseException:
         conn.execute("ROLLBACK")
