@@ -133,3 +133,43 @@ def test_a_large_output_s_encoder_writes_what_the_json_module_writes(empty_proje
     monkeypatch.setattr(parallel, "MIN_ITEMS", 2)  # "large": msgspec (and two processes)
     assert p.ok(*args).out == small
     assert small.startswith('{"as_of":"2024-09","tasks":[{"id":"1",')  # compact: no spaces
+
+
+def test_work_beside_comes_from_the_child_or_else_from_here(two):
+    parent = os.getpid()
+    with parallel.Beside(lambda: (os.getpid(), [x * 2 for x in range(50)]), 50) as job:
+        pid, result = job.result()
+    assert pid != parent and result == [x * 2 for x in range(50)]
+
+    def fails_in_the_child():
+        if os.getpid() != parent:
+            raise RuntimeError("the child fails")
+        return "computed here"
+
+    with parallel.Beside(fails_in_the_child, 50) as job:
+        assert job.result() == "computed here"
+    with parallel.Beside(lambda: os.getpid(), 1) as job:  # too small for a process
+        assert job.result() == parent
+
+
+def test_a_fresh_import_s_series_are_the_same_from_a_child(empty_project, two, monkeypatch):
+    from tests.test_inforce import PLAN, random_log
+    from tracker import series
+
+    dbs = []
+    for workers in ("1", "2"):
+        monkeypatch.setenv("TRACKER_WORKERS", workers)
+        p = empty_project.write_plan(PLAN)
+        db = p.root / f"w{workers}.db"
+        random_log(p, 7, 80)
+        os.replace(p.db, db)
+        dbs.append(db)
+    import sqlite3
+
+    rows = []
+    for db in dbs:
+        conn = sqlite3.connect(db)
+        assert series.disagreements(conn) == []
+        rows.append([conn.execute(f"SELECT * FROM {t} ORDER BY 1, 2").fetchall() for t in ("metric_series", "task_series")])
+        conn.close()
+    assert rows[0] == rows[1] and rows[0][0]

@@ -9,6 +9,7 @@ set-wise instead of by row triggers.
 from __future__ import annotations
 
 import sqlite3
+from contextlib import nullcontext
 
 from tracker import months, store
 from tracker.errors import BadInput
@@ -65,9 +66,49 @@ def _append_locked(conn, entries, stamp, bodies):
             marks = ",".join("?" * len(chunk))
             for found in read_entries(conn, f"e.id IN ({marks})", chunk):
                 existing[found.id] = found
-    rows, written = [], []
+    written = _new_entries(entries, existing, stamp)
+    if not written:
+        return written
+    from tracker import parallel, series
+
+    fresh = before == 0  # the whole log will be these entries: their series are folded from memory, not read back
+    with parallel.Beside(lambda: _series_of(written, before + 1), len(written)) if fresh else nullcontext() as job:
+        rows = []
+        month_text: dict[int, str] = {}
+        for e in written:
+            eid, task, m, at, by, values, percent, status, note = e
+            month = month_text.get(m)
+            if month is None:
+                month = month_text[m] = months.fmt(m)
+            seq += 1
+            made = bodies.get(eid)
+            if made is not None and made[0] is e and made[1] is not None:
+                prev = sha256((prev + "\n" + made[1]).encode()).hexdigest()  # _quick_hash(), its body made ahead
+                figures = made[2]
+            else:
+                prev = _quick_hash(prev, eid, task, month, values, percent, status, note, by, at)
+                figures = values_text(values)
+            rows.append((seq, eid, task, month, percent, status, by, at, prev, figures, note))
+        if len(rows) >= store.BULK and len(rows) > before:
+            _insert_bulk(conn, rows)
+        else:
+            _insert(conn, rows)
+        if fresh:
+            series.rebuild(conn, None, job.result())
+        else:
+            touched = {r[2] for r in rows}
+            series.rebuild(conn, None if len(touched) > 1000 else touched)
+    _record_head(conn, seq, prev)
+    return written
+
+
+def _new_entries(entries: list[Entry], existing: dict, stamp) -> list[Entry]:
+    """The entries to write: those not in the log yet, each id once (stamped when `stamp` is given).
+
+    An id already in the log, or given twice, with other content is an error.
+    """
+    written = []
     seen: dict[str, Entry] = {}
-    month_text: dict[int, str] = {}
     for e in entries:
         if existing:
             old = existing.get(e.id)
@@ -83,49 +124,20 @@ def _append_locked(conn, entries, stamp, bodies):
                 raise BadInput(f"entry {e.id} is given twice, with different content")
             continue
         seen[e.id] = e
-        if stamp is not None:
-            e = e._replace(recorded_at=stamp())
-        eid, task, m, at, by, values, percent, status, note = e
-        month = month_text.get(m)
-        if month is None:
-            month = month_text[m] = months.fmt(m)
-        seq += 1
-        made = bodies.get(eid)
-        if made is not None and made[0] is e and made[1] is not None:
-            prev = sha256((prev + "\n" + made[1]).encode()).hexdigest()  # _quick_hash(), its body made ahead
-            figures = made[2]
-        else:
-            prev = _quick_hash(prev, eid, task, month, values, percent, status, note, by, at)
-            figures = values_text(values)
-        rows.append((seq, eid, task, month, percent, status, by, at, prev, figures, note))
-        written.append(e)
-    if not rows:
-        return written
-    if len(rows) >= store.BULK and len(rows) > before:
-        _insert_bulk(conn, rows)
-    else:
-        _insert(conn, rows)
-    from tracker import series
-
-    if before == 0:  # the whole log is here, in memory: the series are folded from it, not read back
-        series.rebuild(conn, None, _series_of(written, rows))
-    else:
-        touched = {r[2] for r in rows}
-        series.rebuild(conn, None if len(touched) > 1000 else touched)
-    _record_head(conn, seq, prev)
+        written.append(e if stamp is None else e._replace(recorded_at=stamp()))
     return written
 
 
-def _series_of(written: list[Entry], rows: list[tuple]) -> tuple:
-    """series.arrays() of a log that holds just these entries (rows: as inserted, seq first)."""
+def _series_of(written: list[Entry], first_seq: int) -> tuple:
+    """series.arrays() of a log that holds just these entries, numbered from first_seq."""
     from tracker import inforce, series
 
     order = range(len(written))
     stamps = [e.recorded_at for e in written]
     if any(a > b for a, b in zip(stamps, stamps[1:])):
         order = sorted(order, key=stamps.__getitem__)  # stable: append order among equal stamps
-    folded = inforce.fold({}, ((rows[i][0], e.task, e.month, e.percent, e.status, e.values,
-                                rows[i][0] if e.note is not None else None)
+    folded = inforce.fold({}, ((first_seq + i, e.task, e.month, e.percent, e.status, e.values,
+                                first_seq + i if e.note is not None else None)
                                for i in order for e in (written[i],)))
     return series.arrays(folded)
 

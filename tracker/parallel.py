@@ -1,4 +1,4 @@
-"""Judging a province's tasks on two CPUs: the second half in a forked child, the first here, results in order.
+"""A province's work on two CPUs: the second half in a forked child, the first here, results in order.
 
 Judging 30,000 tasks and writing them as JSON is pure work on data already
 in memory, and most machines have a second core idle. With fork the child
@@ -68,6 +68,34 @@ def stream(items, chunks, emit) -> None:
         else:
             while block := spool.read(BLOCK):
                 emit(block)
+
+
+class Beside:
+    """work() computed in a forked child while this process goes on (or here, at result(), where it cannot be).
+
+    For work over data already in memory, e.g. the series of a large import while its entries are
+    written: the child starts with the data and sends back only the (pickled) result. If the child
+    fails in any way, result() computes it here. Use as a context manager: leaving it early stops the child.
+    """
+
+    def __init__(self, work, n: int):
+        self.work = work
+        self.child = _Child(lambda spool: pickle.dump(work(), spool, protocol=pickle.HIGHEST_PROTOCOL)) \
+            if enabled(n) else None
+
+    def __enter__(self):
+        return self
+
+    def result(self):
+        if self.child is None:
+            return self.work()
+        spool = self.child.wait()
+        return pickle.load(spool) if spool is not None else self.work()
+
+    def __exit__(self, *exc):
+        if self.child is not None:
+            self.child.__exit__(*exc)
+        return False
 
 
 class _Child:
