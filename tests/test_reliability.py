@@ -214,6 +214,36 @@ def test_kill_9_during_a_large_import_leaves_the_log_as_it_was(folder):
     assert tracker(folder, "validate").returncode == 0
 
 
+def test_the_first_import_into_an_empty_log_killed_mid_write_leaves_it_empty(folder):
+    """A large first import writes the database directly (a rollback journal, not WAL): killed while it
+    writes its pages into the database file, it leaves a hot journal, which the next reader rolls back."""
+    (folder / "big.jsonl").write_text(jsonl(20000), encoding="utf-8")
+    db = db_of(folder)
+    journal = db.with_name("tracker.db-journal")
+    landed = 0
+    for grown in (1 << 20, 4 << 20):
+        proc = spawn(folder, "import", "big.jsonl")
+        deadline = time.monotonic() + TIMEOUT
+        while proc.poll() is None and time.monotonic() < deadline:
+            if journal.exists() and db.exists() and db.stat().st_size >= grown:
+                break
+            time.sleep(0.0002)
+        proc.send_signal(signal.SIGKILL)
+        proc.communicate(timeout=TIMEOUT)
+        if proc.returncode == 0:  # it finished first: nothing to learn from this round
+            continue
+        landed += journal.exists()
+        assert rows(folder, "SELECT count(*) FROM entries") == [(0,)]  # the hot journal rolled back
+        assert rows(folder, "PRAGMA integrity_check") == [("ok",)]
+        assert not journal.exists()
+    assert landed  # at least one kill found the import writing into the database
+    r = tracker(folder, "import", "big.jsonl")
+    assert r.returncode == 0, r.stderr
+    assert rows(folder, "SELECT count(*) FROM entries") == [(20000,)]
+    assert rows(folder, "PRAGMA journal_mode") == [("wal",)]  # back in WAL mode: readers do not wait for writers
+    assert tracker(folder, "validate").returncode == 0
+
+
 def test_kill_9_at_any_moment_of_a_log_leaves_it_whole_or_absent(folder):
     assert tracker(folder, "log", "195", "--set", "centres=1").returncode == 0
     for i, delay in enumerate((0.05, 0.15, 0.25, 0.35, 0.5)):

@@ -24,16 +24,44 @@ def append(conn: sqlite3.Connection, entries: list[Entry], stamp=None, bodies: d
     Returns the entries written. An id already present with other content is an error.
     `bodies`: hash_bodies() of (some of) the entries, made ahead of time.
     """
-    _begin(conn)
+    direct = len(entries) >= store.BULK and _write_directly(conn)
     try:
-        written = _append_locked(conn, entries, stamp, bodies or {})
-        conn.execute("COMMIT")
-    except BaseException as e:
-        conn.execute("ROLLBACK")
-        if isinstance(e, UnicodeEncodeError):
-            raise _unstorable(entries) from None
-        raise
+        _begin(conn)
+        try:
+            written = _append_locked(conn, entries, stamp, bodies or {})
+            conn.execute("COMMIT")
+        except BaseException as e:
+            conn.execute("ROLLBACK")
+            if isinstance(e, UnicodeEncodeError):
+                raise _unstorable(entries) from None
+            raise
+    finally:
+        if direct:
+            conn.execute("PRAGMA synchronous = FULL")
+            store._ensure_wal(conn)
     return written
+
+
+def _write_directly(conn: sqlite3.Connection) -> bool:
+    """For a large first append into an empty log: leave WAL mode for a rollback journal, if no one else
+    has the database open; whether it did.
+
+    In WAL mode every page is written twice, to the WAL and then into the database. With a rollback
+    journal, a database that holds no entries yet has almost nothing to journal (a crash rolls it back
+    to empty), and its pages are written once. synchronous = EXTRA: the journal's removal, which commits,
+    is on disk too. Readers wait for such an import (the busy timeout) instead of seeing an empty log;
+    the database is back in WAL mode when it is done.
+    """
+    if store.size(conn) != 0:
+        return False
+    try:
+        mode = conn.execute("PRAGMA journal_mode = DELETE").fetchone()[0]
+    except sqlite3.OperationalError:  # others have it open
+        return False
+    if mode != "delete":
+        return False
+    conn.execute("PRAGMA synchronous = EXTRA")
+    return True
 
 
 def _unstorable(entries: list[Entry]) -> BadInput:
