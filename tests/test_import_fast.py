@@ -242,3 +242,21 @@ def test_the_parts_of_a_hash_are_its_body_and_the_values_text(eid, task, month, 
     if parts is not None:
         assert parts == (chain.hash_body(*args), chain.values_text(values))
         assert chain.link("prev", [parts[0]]) == [store._hash("prev", *args)]
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.dictionaries(TEXT, st.one_of(st.floats(min_value=0, allow_infinity=False), st.integers(0, 10 ** 20)),
+                       max_size=4))
+def test_stored_values_read_back_exactly(values):
+    from tracker import chain
+
+    text = chain.values_text(values)
+    assert store.figures_of(text) == {k: float(v) for k, v in values.items()}
+    assert all(type(v) is float for v in store.figures_of(text).values())
+    assert store.figures_of(text) == {k: float(v) for k, v in json.loads(text)}
+
+
+def test_values_text_that_is_not_values_is_refused():
+    for text in ("not json", '{"a": 1}', '[["a"]]', '[["a", "x"]]', "[[1, 2]]"):
+        with pytest.raises(ValueError):
+            store.figures_of(text)

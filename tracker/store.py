@@ -300,13 +300,25 @@ _VALUES_SQL = "SELECT v.seq, v.metric, v.value FROM entry_values v JOIN entries 
 
 
 def figures_of(text: str) -> dict:
-    """An entry's values from their stored JSON (chain.values_text): {metric: float}.
+    """An entry's values from their stored JSON (chain.values_text): {metric: float}; ValueError if it is not that.
 
-    Python's json reads a float's repr back exactly; SQLite's JSON functions are never asked.
+    msgspec reads a float's repr back exactly (as Python's json does, three times slower); SQLite's
+    JSON functions are never asked.
     """
     if text == "[]":
         return {}
-    return {k: float(v) for k, v in json.loads(text)}
+    global _pairs
+    if _pairs is None:
+        import msgspec
+
+        _pairs = msgspec.json.Decoder(list[tuple[str, float]]).decode
+    try:
+        return dict(_pairs(text))
+    except Exception as e:  # msgspec's errors are not ValueErrors
+        raise ValueError(f"not the values of an entry: {e}") from None
+
+
+_pairs = None
 
 
 def read_entries(conn: sqlite3.Connection | None, where: str = "1", params=()) -> list[Entry]:
