@@ -149,7 +149,7 @@ def phase_writers(root: Path, writers: int, logs: int, appends: int, failures: l
             lib_errors.append(err.strip().splitlines()[-1] if err.strip() else f"exit {p.returncode}")
     lib_seconds = time.perf_counter() - start
 
-    notes = [n for (n,) in query(folder, "SELECT note FROM notes")]
+    notes = [n for (n,) in query(folder, "SELECT note FROM entries WHERE note IS NOT NULL")]
     counts: dict[str, int] = {}
     for n in notes:
         counts[n] = counts.get(n, 0) + 1
@@ -283,7 +283,8 @@ def _drop_guards(conn):
 
 
 def _rewrite(conn, seq):
-    conn.execute("UPDATE entry_values SET value = value + 1 WHERE seq = ?", (seq,))
+    conn.execute("UPDATE entries SET figures = json_set(figures, '$[0][1]', figures ->> '$[0][1]' + 1) WHERE seq = ?",
+                 (seq,))
     prev = conn.execute("SELECT hash FROM entries WHERE seq = ?", (seq - 1,)).fetchone()[0]
     for e in storecheck.chain_rows(conn):
         if e.seq >= seq:
@@ -294,9 +295,9 @@ def _rewrite(conn, seq):
 def _forge(conn, last):
     prev = conn.execute("SELECT hash FROM entries WHERE seq = ?", (last,)).fetchone()[0]
     e = store.Entry("forged", "1", 2024 * 12 + 7, "2024-08-31T00:00:00.000000Z", "x", {"centres": 100.0})
-    conn.execute("INSERT INTO entries (seq, id, task, month, by, recorded_at, hash) VALUES (?, ?, '1', '2024-08', 'x', ?, ?)",
-                  (last + 1, e.id, e.recorded_at, store.entry_hash(prev, e)))
-    conn.execute("INSERT INTO entry_values VALUES (?, 'centres', 100)", (last + 1,))
+    conn.execute("INSERT INTO entries (seq, id, task, month, by, recorded_at, hash, figures) "
+                 "VALUES (?, ?, '1', '2024-08', 'x', ?, ?, '[[\"centres\",100]]')",
+                 (last + 1, e.id, e.recorded_at, store.entry_hash(prev, e)))
 
 
 def phase_tamper(root: Path, source: Path, failures: list[str]) -> dict:
@@ -306,8 +307,8 @@ def phase_tamper(root: Path, source: Path, failures: list[str]) -> dict:
     clean = tracker(source, "validate")
     validate_seconds = round(time.perf_counter() - start, 1)
     cases = {
-        "edit a value": (lambda c: c.execute("UPDATE entry_values SET value = 99 WHERE seq = ?", (mid,)), f"#{mid},"),
-        "edit a note": (lambda c: c.execute("UPDATE notes SET note = '已完成' WHERE seq = ?", (mid,)), f"#{mid},"),
+        "edit a value": (lambda c: c.execute("UPDATE entries SET figures = json_set(figures, '$[0][1]', 99) WHERE seq = ?", (mid,)), f"#{mid},"),
+        "edit a note": (lambda c: c.execute("UPDATE entries SET note = '已完成' WHERE seq = ?", (mid,)), f"#{mid},"),
         "delete in the middle": (lambda c: c.execute("DELETE FROM entries WHERE seq = ?", (mid,)), f"entry #{mid} is missing"),
         "delete the tail": (lambda c: c.execute("DELETE FROM entries WHERE seq > ?", (last - 10,)), "missing at the end"),
         "rewrite, hashes recomputed": (lambda c: _rewrite(c, last - 1), "rewritten behind tracker's back"),
