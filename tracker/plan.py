@@ -60,6 +60,51 @@ def key_lines(text: str) -> dict[tuple, int]:
     return lines
 
 
+# A line that begins with `[` (after white space), and what else str.splitlines() ends a line at.
+_BRACKET_LINE = re.compile(r"^[^\S\n]*\[.*", re.MULTILINE)
+_OTHER_BREAKS = re.compile(r"[\r\x0b\x0c\x1c-\x1e\x85\u2028\u2029]")
+
+
+def header_lines(text: str) -> dict[tuple, int] | None:
+    """key_lines()'s lines of the [[task]], [[task.metric]] and [[task.milestone]] tables, read off their headers.
+
+    The same numbers, without looking at every line: only lines that begin
+    with `[` can open a table. None where lines might be read otherwise:
+    key_lines() skips the inside of a multi-line string, and counts lines as
+    str.splitlines() does (not only at \\n).
+    """
+    if '"""' in text or "'''" in text or _OTHER_BREAKS.search(text):
+        return None
+    lines: dict[tuple, int] = {}
+    names: dict[str, tuple] = {}  # a header line's text: (table name, array of tables?), or () for none
+    task, i, metric, milestone = None, -1, -1, -1
+    n, at = 1, 0
+    count = text.count
+    for found in _BRACKET_LINE.finditer(text):
+        raw = found[0]
+        name = names.get(raw)
+        if name is None:
+            header = _HEADER.match(raw)
+            name = names[raw] = (header[1].replace(" ", ""), raw.lstrip().startswith("[[")) if header else ()
+        if not name or not name[1]:
+            continue
+        if name[0] == "task":
+            i, metric, milestone = i + 1, -1, -1
+            task = path = ("task", i)
+        elif name[0] == "task.metric" and task:
+            metric += 1
+            path = task + ("metric", metric)
+        elif name[0] == "task.milestone" and task:
+            milestone += 1
+            path = task + ("milestone", milestone)
+        else:
+            continue
+        n += count("\n", at, found.start())
+        at = found.start()
+        lines[path] = n
+    return lines
+
+
 def line_of(lines: dict[tuple, int], loc: tuple) -> int:
     for end in range(len(loc), 0, -1):
         if loc[:end] in lines:
