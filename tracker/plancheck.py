@@ -3,8 +3,9 @@
 pydantic checks the shape and types of each table; the rules that span
 fields (due after start, unique ids and keys, milestones inside the task's
 time) are checked after it. All problems are collected and reported at once,
-each as `PATH:LINE: message`. plan.py reads the file and finds the lines;
-pydantic is imported only here, and only when the plan cache misses.
+each as `PATH:LINE: message`. plan.py reads the file and finds the lines,
+and comes here only for what its fast way is not sure of: pydantic is
+imported only here, so a well-formed plan is read without it.
 """
 
 from __future__ import annotations
