@@ -89,8 +89,8 @@ def load_plan(path: str, conn=None) -> Plan:
 
 
 def parse_plan(path: str) -> tuple[Plan, str]:
-    """tasks.toml read and validated (pydantic), with its cache key: the digest of the very bytes parsed."""
-    from tracker import plan as planfile  # pydantic: only when the plan changed
+    """tasks.toml read and validated (plan.py), with its cache key: the digest of the very bytes parsed."""
+    from tracker import plan as planfile  # rtoml, and pydantic for a plan out of the ordinary: only when it changed
 
     data = open(path, "rb").read()
     digest = _blake2b(data, digest_size=20)
@@ -108,7 +108,7 @@ class PlanJob:
     """load_plan() begun now and collected later, so that a caller can do its own work meanwhile.
 
     With no database yet there is no cached plan, and a large tasks.toml takes
-    seconds to validate (a province's: ~4 s, the most of a fresh import's
+    a second to validate (a province's: ~0.8 s, a good part of a fresh import's
     reading). Then a child process (fork) reads it, while the caller decodes
     its input on the other CPU, and hands the plan back in its cache's form.
     Anywhere else (a database to look in, no fork) the plan is loaded at once.
