@@ -53,8 +53,9 @@ def fold(logs: dict[str, TaskLog], rows) -> dict[str, TaskLog]:
 
 def rows(conn: sqlite3.Connection, tasks=None, note: str = "note", upto: int | None = None):
     """The log's rows for fold(), read from the database: every task's, or these tasks' (index seeks)."""
-    from tracker.store import figures_of
+    from tracker.store import figures_reader
 
+    figures_of = figures_reader(tasks is None or len(tasks) > 100)
     where, args = "", ()
     if tasks is not None:
         where, args = " WHERE task IN (SELECT value FROM json_each(?))", (json.dumps(list(tasks), ensure_ascii=False),)

@@ -12,7 +12,7 @@ import sqlite3
 from dataclasses import dataclass
 
 from tracker.errors import BadInput
-from tracker.store import _ENTRY_SQL, _SPLIT_SQL, _begin, _hash, figures_of, open_read, snapshot, tables, version
+from tracker.store import _ENTRY_SQL, _SPLIT_SQL, _begin, _hash, figures_reader, open_read, snapshot, tables, version
 
 
 @dataclass(frozen=True, slots=True)
@@ -42,6 +42,7 @@ def chain_rows(conn: sqlite3.Connection):
     """Every entry as stored, in append order, for checking the hash chain (streamed: any size of log)."""
     with snapshot(conn):
         if version(conn) >= 5:
+            figures_of = figures_reader(True)
             for seq, eid, task, month, at, by, pct, st, note, stored, figures in conn.execute(
                     f"{_ENTRY_SQL} ORDER BY e.seq"):
                 try:
