@@ -7,6 +7,7 @@ from __future__ import annotations
 import json
 import sqlite3
 
+import msgspec
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
@@ -14,6 +15,7 @@ from hypothesis import strategies as st
 from tests.conftest import BASIC_PLAN
 from tests.test_hostile import ENTRY_OBJECT
 from tracker import inforce, store
+from tracker import entries as make
 from tracker import plan as planfile
 from tracker.errors import BadInput
 from tracker.importers import jsonl
@@ -101,6 +103,66 @@ def test_a_file_that_is_not_text_is_named_before_any_line():
                           (b'{"id": "\xff"}', "x.jsonl:1: not UTF-8")):
         with pytest.raises(BadInput, match=message):
             jsonl.parse(data, "x.jsonl")
+
+
+def test_a_record_is_its_entry_field_for_field():
+    # parse() makes an entry of a record's astuple(): the fields must stay in Entry's order
+    assert jsonl._Record.__struct_fields__ == jsonl._Exported.__struct_fields__ == store.Entry._fields
+
+
+def test_lines_that_are_not_one_record_each_are_read_line_by_line():
+    """A whole file is first decoded in one call, which takes any whitespace between records: when a blank
+    line, two records on one line or one over two lines would shift the lines, the lines are read one by one."""
+    a, b, c = (json.dumps(dict(GOOD, id=x)) for x in "abc")
+    for text in (a + " " + b + "\n\n" + c,  # as many records as lines, but not one on each
+                 a + " " + b + "\n" + c, a + b + "\n" + c,  # every newline between two records, but more records
+                 a + "\n" + b[:-1] + ",\n" + '"x": 1}' + "\n" + c + c,
+                 a + "\n" + "\n".join(json.dumps(dict(GOOD, id="d"), indent=1).split("\n")),
+                 a + "\n \n" + b, a + "\n" + b + "\n\n", a + "\t\n" + b, " " + a + "\n" + b):
+        assert both_ways(text.encode()) == careful(text)
+
+
+def test_each_thing_the_columns_do_not_take_is_read_as_one_by_one():
+    clean = dict(GOOD, note="进展")  # GOOD's note ends in a space: a line no check takes outright
+    for odd in (dict(clean, id=" "), dict(clean, id=""), dict(clean, month="2024年8月"), dict(clean, month="2024-13"),
+                dict(clean, recorded_at="2024-08-31T18:00:00+08:00"), dict(clean, recorded_at="yesterday"),
+                dict(clean, recorded_at="２０２４-08-31T10:00:00.000000Z"), dict(clean, note=" 进展"), dict(clean, note=""),
+                dict(clean, note="\u3000"), dict(clean, values={}, note=None), dict(clean, task="999"),
+                dict(clean, values={"people": 1})):
+        text = "\n".join([json.dumps(dict(clean, id=f"c{i}")) for i in range(3)] + [json.dumps(odd, ensure_ascii=False)])
+        assert both_ways(text.encode()) == careful(text), odd
+
+
+def test_a_note_of_nothing_is_none_and_an_entry_of_nothing_is_refused():
+    lines = [json.dumps(dict(GOOD, id="a", note="")), json.dumps(dict(GOOD, id="b", note="  ")),
+             json.dumps(dict(GOOD, id="c", note=None)), json.dumps(dict(GOOD, id="d", values={}, note=None, status="done"))]
+    assert [e.note for e in jsonl.read_entries("\n".join(lines).encode(), "x.jsonl", PLAN)] == [None, None, None, None]
+    lines.append(json.dumps(dict(GOOD, id="e", values={}, note="")))
+    assert both_ways("\n".join(lines).encode()) == "x.jsonl:5: the entry records nothing (no values, percent, status or note)"
+
+
+@SETTINGS
+@given(st.lists(st.sampled_from(["2024-08-31T10:00:00.000000Z", "2024-08-31T10:00:00.000000Z\n", "2024-08-31T10:00:00Z",
+                                 "２０２４-08-31T10:00:00.000000Z", "2024-08-31T10:00:00.000000", "Z2024-08-31T10:00:00.000000Z",
+                                 "2024-08-31 10:00:00.000000Z", ""]), max_size=6))
+def test_times_taken_as_they_are_are_in_the_logs_form(stamps):
+    if jsonl._plain_stamps(stamps):
+        assert all(make.STAMP.match(s) for s in stamps)
+    assert jsonl._plain_stamps(["2024-08-31T10:00:00.000000Z"] * 3)
+
+
+@SETTINGS
+@given(st.lists(ENTRY_OBJECT, min_size=1, max_size=8))
+def test_records_are_made_entries_column_by_column_as_one_by_one(objects):
+    records = []
+    for o in objects:
+        try:
+            records.append(jsonl._DECODE(json.dumps(o)))
+        except Exception:
+            pass
+    records = jsonl._no_null_values(records)
+    one_by_one = [jsonl._normal(msgspec.structs.replace(r), {}) for r in records]
+    assert jsonl._normal_all(records) == one_by_one
 
 
 # --- hashing -----------------------------------------------------------------------------
