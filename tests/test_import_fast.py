@@ -165,6 +165,16 @@ def test_records_are_made_entries_column_by_column_as_one_by_one(objects):
     assert jsonl._normal_all(records) == one_by_one
 
 
+def test_check_ticks_and_names_lines_past_its_first_runs():
+    rows = [json.dumps(dict(GOOD, id=f"e{i}")) for i in range(25000)]
+    ticks = []
+    assert len(jsonl.check(jsonl.parse("\n".join(rows).encode(), "x.jsonl"), "x.jsonl", PLAN, ticks.append)) == 25000
+    assert ticks == [10000, 10000]
+    rows[15000] = json.dumps(dict(GOOD, id="z", values={"people": 1}))
+    with pytest.raises(BadInput, match="^x.jsonl:15001: task 195 has no metric 'people'"):
+        jsonl.read_entries("\n".join(rows).encode(), "x.jsonl", PLAN)
+
+
 # --- hashing -----------------------------------------------------------------------------
 
 TEXT = st.text(st.characters(blacklist_categories=("Cs",)), max_size=12)
