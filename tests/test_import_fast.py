@@ -5,15 +5,19 @@ first error (JSON Lines), the same hash chain (hashing), the same figures in for
 from __future__ import annotations
 
 import json
+import random
 import sqlite3
+from types import MappingProxyType
 
+import msgspec
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from tests.conftest import BASIC_PLAN
 from tests.test_hostile import ENTRY_OBJECT
-from tracker import series, store
+from tracker import chain, months, series, store
+from tracker import entries as make
 from tracker import plan as planfile
 from tracker.errors import BadInput
 from tracker.importers import jsonl
@@ -103,6 +107,77 @@ def test_a_file_that_is_not_text_is_named_before_any_line():
             jsonl.parse(data, "x.jsonl")
 
 
+def test_a_record_is_its_entry_field_for_field():
+    # parse() makes an entry of a record's astuple(): the fields must stay in Entry's order
+    assert jsonl._Record.__struct_fields__ == jsonl._Exported.__struct_fields__ == store.Entry._fields
+
+
+def test_lines_that_are_not_one_record_each_are_read_line_by_line():
+    """A whole file is first decoded in one call, which takes any whitespace between records: when a blank
+    line, two records on one line or one over two lines would shift the lines, the lines are read one by one."""
+    a, b, c = (json.dumps(dict(GOOD, id=x)) for x in "abc")
+    for text in (a + " " + b + "\n\n" + c,  # as many records as lines, but not one on each
+                 a + " " + b + "\n" + c, a + b + "\n" + c,  # every newline between two records, but more records
+                 a + "\n" + b[:-1] + ",\n" + '"x": 1}' + "\n" + c + c,
+                 a + "\n" + "\n".join(json.dumps(dict(GOOD, id="d"), indent=1).split("\n")),
+                 a + "\n \n" + b, a + "\n" + b + "\n\n", a + "\t\n" + b, " " + a + "\n" + b):
+        assert both_ways(text.encode()) == careful(text)
+
+
+def test_each_thing_the_columns_do_not_take_is_read_as_one_by_one():
+    clean = dict(GOOD, note="进展")  # GOOD's note ends in a space: a line no check takes outright
+    for odd in (dict(clean, id=" "), dict(clean, id=""), dict(clean, month="2024年8月"), dict(clean, month="2024-13"),
+                dict(clean, recorded_at="2024-08-31T18:00:00+08:00"), dict(clean, recorded_at="yesterday"),
+                dict(clean, recorded_at="２０２４-08-31T10:00:00.000000Z"), dict(clean, note=" 进展"),
+                dict(clean, note=""), dict(clean, note="\u3000"), dict(clean, values={}, note=None), dict(clean, task="999"),
+                dict(clean, values={"people": 1})):
+        text = "\n".join([json.dumps(dict(clean, id=f"c{i}")) for i in range(3)] + [json.dumps(odd, ensure_ascii=False)])
+        assert both_ways(text.encode()) == careful(text), odd
+
+
+def test_a_note_of_nothing_is_none_and_an_entry_of_nothing_is_refused():
+    lines = [json.dumps(dict(GOOD, id="a", note="")), json.dumps(dict(GOOD, id="b", note="  ")),
+             json.dumps(dict(GOOD, id="c", note=None)), json.dumps(dict(GOOD, id="d", values={}, note=None, status="done"))]
+    assert [e.note for e in jsonl.read_entries("\n".join(lines).encode(), "x.jsonl", PLAN)] == [None, None, None, None]
+    lines.append(json.dumps(dict(GOOD, id="e", values={}, note="")))
+    assert both_ways("\n".join(lines).encode()).startswith("x.jsonl:5: the entry records nothing")
+
+
+@SETTINGS
+@given(st.lists(st.sampled_from(["2024-08-31T10:00:00.000000Z", "2024-08-31T10:00:00.000000Z\n", "2024-08-31T10:00:00Z",
+                                 "２０２４-08-31T10:00:00.000000Z", "2024-08-31T10:00:00.000000",
+                                 "Z2024-08-31T10:00:00.000000Z",
+                                 "2024-08-31 10:00:00.000000Z", ""]), max_size=6))
+def test_times_taken_as_they_are_are_in_the_logs_form(stamps):
+    if jsonl._plain_stamps(stamps):
+        assert all(make.STAMP.match(s) for s in stamps)
+    assert jsonl._plain_stamps(["2024-08-31T10:00:00.000000Z"] * 3)
+
+
+@SETTINGS
+@given(st.lists(ENTRY_OBJECT, min_size=1, max_size=8))
+def test_records_are_made_entries_column_by_column_as_one_by_one(objects):
+    records = []
+    for o in objects:
+        try:
+            records.append(jsonl._DECODE(json.dumps(o)))
+        except Exception:
+            pass
+    records = jsonl._no_null_values(records)
+    one_by_one = [jsonl._normal(msgspec.structs.replace(r), {}) for r in records]
+    assert jsonl._normal_all(records) == one_by_one
+
+
+def test_check_ticks_and_names_lines_past_its_first_runs():
+    rows = [json.dumps(dict(GOOD, id=f"e{i}")) for i in range(25000)]
+    ticks = []
+    assert len(jsonl.check(jsonl.parse("\n".join(rows).encode(), "x.jsonl"), "x.jsonl", PLAN, ticks.append)) == 25000
+    assert ticks == [10000, 10000]
+    rows[15000] = json.dumps(dict(GOOD, id="z", values={"people": 1}))
+    with pytest.raises(BadInput, match="^x.jsonl:15001: task 195 has no metric 'people'"):
+        jsonl.read_entries("\n".join(rows).encode(), "x.jsonl", PLAN)
+
+
 # --- hashing -----------------------------------------------------------------------------
 
 TEXT = st.text(st.characters(blacklist_categories=("Cs",)), max_size=12)
@@ -115,6 +190,144 @@ NUMBER = st.one_of(st.none(), st.floats(), st.integers(-10 ** 20, 10 ** 20), st.
 def test_the_quick_hash_is_the_hash(eid, task, month, values, percent, status, note, by, at):
     args = (eid, task, month, values, percent, status, note, by, at)
     assert store._quick_hash("prev", *args) == store._hash("prev", *args)
+
+
+# What hash_bodies() takes in bulk, and what it must leave to hash_parts() and _hash().
+KEY = st.one_of(st.from_regex(r"\A[a-z][a-z0-9_]{0,6}\Z"), TEXT)
+EDGES = [0.0, -0.0, 1e-4, 9.999e-5, 1e-5, 1e-7, 5e-324, 0.1 + 0.2, 1e15 + 0.5, 1e16 - 2, 1e16, 1e17, 2.0 ** 70, 1e22]
+FIGURE_ANY = st.one_of(st.floats(0, 1e17), st.sampled_from(EDGES), st.floats(), st.integers(-5, 10 ** 20), st.booleans())
+PLAIN_FIGURE = st.one_of(st.just(0.0), st.floats(1e-4, 1e16, exclude_max=True), st.integers(0, 10 ** 15))
+TEXT_ANY = st.one_of(TEXT, st.text(max_size=4), st.integers(), st.floats())  # st.text() holds lone surrogates
+
+
+def _entries(text, key, figure, percent, values=st.dictionaries):
+    return st.builds(store.Entry, text, text, st.integers(0, 12 * 9999), text, st.none() | text,
+                     values(key, figure, max_size=3), st.none() | percent,
+                     st.none() | st.sampled_from(["ongoing", "done"]) | text, st.none() | text)
+
+
+PLAIN_ENTRY = _entries(TEXT, st.from_regex(r"\A[a-z][a-z0-9_]{0,6}\Z"), PLAIN_FIGURE,
+                       st.floats(0, 100) | st.integers(0, 100))
+ANY_ENTRY = st.one_of(PLAIN_ENTRY, _entries(TEXT, KEY, FIGURE_ANY, FIGURE_ANY),
+                      _entries(TEXT_ANY, KEY, FIGURE_ANY, FIGURE_ANY | TEXT),
+                      _entries(TEXT, KEY, PLAIN_FIGURE, PLAIN_FIGURE, values=lambda k, v, **kw: st.dictionaries(
+                          k, v, **kw).map(MappingProxyType)))
+
+
+def _parts(e):
+    return chain.hash_parts(e.id, e.task, months.fmt(e.month), e.values, e.percent, e.status, e.note, e.by, e.recorded_at)
+
+
+def _definition(prev: str, entries: list) -> list | type:
+    """The chain as _hash() makes it, one entry after the other; or the type of the error it raises."""
+    out = []
+    try:
+        for e in entries:
+            prev = store._hash(prev, e.id, e.task, months.fmt(e.month), e.values, e.percent, e.status, e.note, e.by,
+                               e.recorded_at)
+            out.append(prev)
+    except (TypeError, UnicodeEncodeError) as error:
+        return type(error)
+    return out
+
+
+def test_msgspec_writes_every_character_as_json_does():
+    chars = [chr(c) for c in range(0x110000) if not 0xD800 <= c <= 0xDFFF]
+    enc = chain._kit()[0]
+    assert enc.encode(chars) == json.dumps(chars, ensure_ascii=False, separators=(",", ":")).encode()
+    with pytest.raises(UnicodeEncodeError):  # a lone surrogate: json writes it, and _hash() fails to encode it
+        enc.encode("\ud800")
+
+
+def test_msgspec_writes_floats_from_1e_4_to_1e16_as_repr_does():
+    rnd = random.Random(6)
+    floats = [10 ** rnd.uniform(-4, 16) for _ in range(100_000)] + [round(10 ** rnd.uniform(-4, 16), rnd.randint(0, 8))
+                                                                      for _ in range(100_000)]
+    floats = [x for x in floats if 1e-4 <= x < 1e16] + [1e-4, 0.0, 1.0, 1e15, 1e16 - 2, 9007199254740993.0, 0.1 + 0.2]
+    enc = chain._kit()[0]
+    assert enc.encode(floats) == json.dumps(floats, separators=(",", ":")).encode()  # whole ones as "12.0" both
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.floats(1e-4, 1e16, exclude_max=True))
+def test_msgspec_writes_any_float_from_1e_4_to_1e16_as_repr_does(x):
+    assert chain._kit()[0].encode(x).decode() == repr(x)
+
+
+@settings(max_examples=100, deadline=None)
+@given(st.lists(PLAIN_ENTRY, min_size=1, max_size=12))
+def test_plain_entries_are_made_in_bulk_as_one_by_one(entries):
+    made = chain._bulk(entries)
+    assert made is not None  # the plain case
+    assert made == ([_parts(e)[0].encode() for e in entries], [_parts(e)[1] for e in entries])
+
+
+def test_bulk_leaves_the_figures_it_does_not_write_as_repr_does():
+    for figure in EDGES:
+        entry = store.Entry("a", "195", 24295, "2024-08-31T10:00:00.000000Z", None, {"k": figure}, None, None, None)
+        made = chain._bulk([entry])
+        if 0 < figure < 1e-4 or figure >= 1e16 or str(figure) == "-0.0":
+            assert made is None, figure
+        else:
+            assert made == ([_parts(entry)[0].encode()], [_parts(entry)[1]]), figure
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(_entries(TEXT, KEY, PLAIN_FIGURE | st.sampled_from(EDGES), FIGURE_ANY), min_size=1, max_size=6))
+def test_bulk_takes_only_what_it_writes_as_hash_parts_does(entries):
+    made = chain._bulk(entries)
+    if made is not None:
+        assert made == ([_parts(e)[0].encode() for e in entries], [_parts(e)[1] for e in entries])
+
+
+@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.lists(ANY_ENTRY | st.none(), max_size=12), st.sampled_from([(2, 1), (5, 1), (1 << 15, 1), (1 << 15, 64)]))
+def test_the_bodies_made_ahead_are_hash_body_or_none(entries, sizes):
+    old = chain._RUN, chain._FEW
+    chain._RUN, chain._FEW = sizes  # runs of 2 or 5, halved down to single entries
+    try:
+        made = chain.hash_bodies(entries)
+    finally:
+        chain._RUN, chain._FEW = old
+    assert made.entries == entries and len(made.bodies) == len(made.pairs) == len(entries)
+    for e, body, pairs in zip(entries, made.bodies, made.pairs):
+        parts = None if e is None else _parts(e)
+        if body is None:  # then hash_parts() could not spell it either, or its text is not UTF-8
+            assert pairs is None and (parts is None or _unencodable(parts[0]))
+        else:
+            assert parts is not None and (body, pairs) == (parts[0].encode(), parts[1])
+        if e is not None:
+            assert made.get(e.id) is not None
+
+
+def _unencodable(text: str) -> bool:
+    try:
+        text.encode()
+    except UnicodeEncodeError:
+        return True
+    return False
+
+
+@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.lists(ANY_ENTRY, max_size=10), st.data())
+def test_the_chain_linked_from_bodies_made_ahead_is_the_definitions(entries, data):
+    made = chain.hash_bodies(entries)
+    # the usual import (every entry made ahead, in order), a part of them with others made since, none made ahead
+    some = data.draw(st.lists(st.sampled_from(entries), max_size=6)) if entries else []
+    others = data.draw(st.lists(PLAIN_ENTRY, max_size=3))
+    for appended in (entries, some + others, others + some):
+        for bodies in (made, None):
+            expected = _definition("prev", appended)
+            try:
+                hashes, pairs = chain.link_entries("prev", appended, bodies)
+            except (TypeError, UnicodeEncodeError) as error:
+                assert expected is type(error)
+                continue
+            assert hashes == expected
+            assert pairs == [chain.values_text(e.values) for e in appended]
+    plain = [e for e, body in zip(entries, made.bodies) if body is not None]
+    assert chain.link("prev", [b for b in made.bodies if b is not None]) == _definition("prev", plain)
+    assert chain.link("prev", [b.decode() for b in made.bodies if b is not None]) == _definition("prev", plain)
 
 
 # --- the bulk append ----------------------------------------------------------------------

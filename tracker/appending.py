@@ -22,7 +22,7 @@ def append(conn: sqlite3.Connection, entries: list[Entry], stamp=None, bodies: d
     `stamp`, when given, is called inside the write lock to give each new entry
     its recorded_at, so that clock order and append order agree across writers.
     Returns the entries written. An id already present with other content is an error.
-    `bodies`: hash_bodies() of (some of) the entries, made ahead of time.
+    `bodies`: chain.hash_bodies() of (some of) the entries, made ahead of time.
     """
     direct = len(entries) >= store.BULK and _write_directly(conn)
     try:
@@ -79,9 +79,7 @@ def _unstorable(entries: list[Entry]) -> BadInput:
 
 
 def _append_locked(conn, entries, stamp, bodies):
-    from hashlib import sha256
-
-    from tracker.chain import _quick_hash, values_text
+    from tracker.chain import link_entries
 
     row = conn.execute("SELECT seq, hash FROM entries ORDER BY seq DESC LIMIT 1").fetchone()
     seq, prev = (row[0], row[1]) if row else (0, "")
@@ -101,22 +99,12 @@ def _append_locked(conn, entries, stamp, bodies):
 
     fresh = before == 0  # the whole log will be these entries: their series are folded from memory, not read back
     with parallel.Beside(lambda: _series_of(written, before + 1), len(written)) if fresh else nullcontext() as job:
-        rows = []
-        month_text: dict[int, str] = {}
-        for e in written:
-            eid, task, m, at, by, values, percent, status, note = e
-            month = month_text.get(m)
-            if month is None:
-                month = month_text[m] = months.fmt(m)
-            seq += 1
-            made = bodies.get(eid)
-            if made is not None and made[0] is e and made[1] is not None:
-                prev = sha256((prev + "\n" + made[1]).encode()).hexdigest()  # _quick_hash(), its body made ahead
-                figures = made[2]
-            else:
-                prev = _quick_hash(prev, eid, task, month, values, percent, status, note, by, at)
-                figures = values_text(values)
-            rows.append((seq, eid, task, month, percent, status, by, at, prev, figures, note))
+        hashes, figures = link_entries(prev, written, bodies or None)
+        month_text = {m: months.fmt(m) for m in {e.month for e in written}}
+        rows = [(n, eid, task, month_text[m], pct, st, by, at, h, f, note)
+                for n, (eid, task, m, at, by, _values, pct, st, note), h, f
+                in zip(range(seq + 1, seq + len(written) + 1), written, hashes, figures)]
+        seq, prev = seq + len(written), hashes[-1]
         if len(rows) >= store.BULK and len(rows) > before:
             _insert_bulk(conn, rows)
         else:

@@ -1,14 +1,20 @@
 """The hash chain of the log: each entry's hash is sha256 over the previous hash and the entry's canonical JSON.
 
 `_hash` is the definition (and what `validate` recomputes over the rows as
-stored); the rest computes exactly the same values faster, for appends.
+stored); the rest computes exactly the same values faster, for appends:
+hash_parts() one entry at a time, hash_bodies() a whole import at once
+(with msgspec, column by column), link() and link_entries() the chain itself.
 """
 
 from __future__ import annotations
 
 import json
+import re
 from hashlib import sha256
+from itertools import chain as _concat
 from json.encoder import encode_basestring as _encode_str
+from operator import is_ as _is
+from operator import itemgetter
 
 from tracker import months
 from tracker.model import number
@@ -27,12 +33,44 @@ def values_text(values) -> str:
 
 
 def link(prev: str, bodies) -> list[str]:
-    """The hashes of entries whose bodies (hash_body()) follow an entry hashed `prev`, in order."""
+    """The hashes of entries whose bodies (hash_body(), as text or as its UTF-8) follow an entry hashed `prev`, in order."""
     out = []
+    append = out.append
+    p = prev.encode()
     for body in bodies:
-        prev = sha256((prev + "\n" + body).encode()).hexdigest()
-        out.append(prev)
+        if body.__class__ is str:
+            body = body.encode()
+        h = sha256(p + b"\n" + body).hexdigest()
+        append(h)
+        p = h.encode()
     return out
+
+
+def link_entries(prev: str, entries: list, made: Bodies | None = None) -> tuple[list[str], list[str]]:
+    """(hashes, values_text() of each) of entries appended in this order after an entry hashed `prev`.
+
+    `made`: hash_bodies() of the entries (or of a list they were taken from),
+    made ahead; a body is used for the very entry it was made from (`is`), and
+    any other entry's is made here. An unusual entry is hashed by _hash()
+    itself in its turn, so that an error it raises comes where it always came.
+    """
+    bodies, pairs = (made if made is not None else hash_bodies(entries)).aligned(entries)
+    todo = [i for i, body in enumerate(bodies) if body is None] if None in bodies else []
+    if todo:
+        for i, body, values in zip(todo, *_made([entries[i] for i in todo])):
+            bodies[i], pairs[i] = body, values
+    if None not in bodies:
+        return link(prev, bodies), pairs
+    out = []
+    append = out.append
+    p = prev.encode()
+    for body, e in zip(bodies, entries):
+        h = entry_hash(p.decode(), e) if body is None else sha256(p + b"\n" + body).hexdigest()
+        append(h)
+        p = h.encode()
+    for i in [i for i, values in enumerate(pairs) if values is None]:  # those _hash() hashed: it took their values
+        pairs[i] = values_text(entries[i].values)
+    return out, pairs
 
 
 def hash_body(eid, task, month: str, values, percent, status, note, by, recorded_at) -> str | None:
@@ -75,26 +113,181 @@ def _quick_hash(prev: str, eid, task, month: str, values, percent, status, note,
     return sha256((prev + "\n" + body).encode()).hexdigest()
 
 
-def hash_bodies(entries) -> dict:
-    """hash_body() of each entry ahead of append(), e.g. while the plan is still being read: {id: (entry, body, pairs)}.
+def hash_bodies(entries) -> Bodies:
+    """hash_body() of each entry (as UTF-8) and values_text() of its values, ahead of the append (while the plan is read).
 
-    pairs: values_text() of the entry's values (None with body: the entry is unusual, append() asks _hash()).
-
-    append() takes a body only for the very entry it was made from (`is`), so a
-    list that changed in between (an entry replaced, a duplicate) is still hashed right.
+    Made run by run in a few msgspec calls (_bulk()), the few entries that are
+    not the plain case one by one; None for an entry given as None, and the
+    body None (pairs too) for an unusual entry, which _hash() itself must hash.
     """
-    out = {}
+    entries = list(entries)
+    bodies: list = []
+    pairs: list = []
+    for start in range(0, len(entries), _RUN):
+        made = _made(entries[start:start + _RUN])
+        bodies += made[0]
+        pairs += made[1]
+    return Bodies(entries, bodies, pairs)
+
+
+class Bodies:
+    """hash_bodies()' answer: bodies[i] and pairs[i] are those of entries[i] (None where not made).
+
+    link_entries() takes it as it is; get(id) answers as the {id: (entry, body, pairs)}
+    that hash_bodies() used to return (the body as text).
+    """
+
+    __slots__ = ("_index", "bodies", "entries", "pairs")
+
+    def __init__(self, entries: list, bodies: list, pairs: list):
+        self.entries, self.bodies, self.pairs, self._index = entries, bodies, pairs, None
+
+    def __len__(self) -> int:
+        return len(self.entries)
+
+    def get(self, eid, default=None):
+        """(entry, body, pairs) of the (last) entry with this id; body and pairs None when it is unusual."""
+        i = self._by_id().get(eid)
+        if i is None:
+            return default
+        body = self.bodies[i]
+        return self.entries[i], None if body is None else body.decode(), self.pairs[i]
+
+    def aligned(self, entries: list) -> tuple[list, list]:
+        """(bodies, pairs) for these entries, in their order: those made for the very same entry (`is`), else None."""
+        if len(entries) == len(self.entries) and all(map(_is, entries, self.entries)):
+            return list(self.bodies), list(self.pairs)  # the usual import: every entry of the file, in order
+        bodies, pairs = [None] * len(entries), [None] * len(entries)
+        index, made = self._by_id(), self.entries
+        for k, e in enumerate(entries):
+            i = index.get(e[0])
+            if i is not None and made[i] is e:
+                bodies[k], pairs[k] = self.bodies[i], self.pairs[i]
+        return bodies, pairs
+
+    def _by_id(self) -> dict:
+        """{id: index} of the entries, the last one of an id given twice (made on first use)."""
+        if self._index is None:
+            entries = self.entries
+            if None in entries:
+                self._index = {e[0]: i for i, e in enumerate(entries) if e is not None}
+            else:
+                self._index = dict(zip(map(_first, entries), range(len(entries))))
+        return self._index
+
+
+def _made(run: list) -> tuple[list, list]:
+    """(bodies, pairs) of a run: in bulk, else its halves in bulk (…), down to a few entries made one by one.
+
+    An unusual entry (or a None) so costs about two runs' worth of bulk work, not a run entry by entry.
+    """
+    made = _bulk(run)
+    if made is not None:
+        return made
+    if len(run) <= _FEW:
+        return _one_by_one(run)
+    half = len(run) // 2
+    first, second = _made(run[:half]), _made(run[half:])
+    return first[0] + second[0], first[1] + second[1]
+
+
+_RUN = 1 << 12  # entries per _bulk(): its buffers (a megabyte or so) stay in the CPU's cache
+_first = itemgetter(0)
+_FEW = 64  # a run this short that _bulk() does not take is made one by one
+_PLAIN_KEY = re.compile(r"[A-Za-z0-9_]+")
+_PAIRS = bytes.maketrans(b"{}:", b"[],")
+
+
+def _bulk(run: list):
+    """(bodies, pairs) of a run of entries in a few msgspec calls, or None unless every entry is the plain case.
+
+    The plain case is what an import makes: text fields str (None where None
+    is allowed), month an int, values a dict of metric keys ([A-Za-z0-9_]) to
+    floats each 0 or in [1e-4, 1e16), percent an int, a float or None.
+    msgspec writes strings as json.dumps(ensure_ascii=False) does, and such
+    floats as repr() does but for a whole number ("12.0" where number() makes
+    12: undone below); tests/test_import_fast.py holds both, and the bodies
+    equal to hash_body()'s. Values are written as objects with sorted keys,
+    then made [[key, figure], …] as text: with such keys and figures, `,"`
+    only starts a key and `{`, `}`, `:` are only the objects' own.
+    """
+    import msgspec
+
+    enc, by_key, plain_columns, figures = _kit()
+    try:
+        ids, tasks, ms, ats, bys, vals, pcts, stats, notes = zip(*run)
+        msgspec.convert((ids, tasks, ms, ats, bys, pcts, stats, notes), plain_columns)  # their types, in C
+        msgspec.convert(list(_concat.from_iterable(map(dict.values, vals))), figures)  # dict.values: dicts only
+    except (TypeError, ValueError, msgspec.ValidationError):  # an entry given as None, an empty run, another type
+        return None
+    if not all(k.__class__ is str and _PLAIN_KEY.fullmatch(k) for k in set(_concat.from_iterable(vals))):
+        return None
+    Raw = msgspec.Raw
+    try:
+        percent_of = {p: Raw(_num(p).encode()) for p in set(pcts) if p is not None}
+    except _Unusual:
+        return None
+    percent_of[None] = None
+    month_of = {m: Raw(enc.encode(months.fmt(m))) for m in set(ms)}
+    try:
+        text = by_key.encode_lines(zip(vals))  # [{"k":1.0,"l":2.5}]
+    except TypeError:  # a subclass of dict msgspec does not write
+        return None
+    # -0.0 (the one figure ≥ 0 with a sign) and those under 1e-4, which msgspec writes "0.00001" where repr() writes 1e-05
+    if b"-" in text or b":0.0000" in text:
+        return None
+    text = text.replace(b',"', b'],["').translate(_PAIRS)  # [["k",1.0],["l",2.5]]
+    text = text.replace(b"[[]]", b"[]").replace(b".0]", b"]")[:-1]  # [["k",1],["l",2.5]]
+    pairs = text.decode().split("\n")
+    try:
+        text = enc.encode_lines(zip(ids, tasks, map(month_of.__getitem__, ms), map(Raw, text.split(b"\n")),
+                                    map(percent_of.__getitem__, pcts), stats, notes, bys, ats))
+    except (UnicodeEncodeError, TypeError):  # a lone surrogate (_hash() raises it), a subclass of str msgspec does not write
+        return None
+    return text[:-1].split(b"\n"), pairs
+
+
+def _one_by_one(run: list) -> tuple[list, list]:
+    """(bodies, pairs) of a run, entry by entry through hash_parts(); None for an unusual entry (or one given as None)."""
+    bodies, pairs = [], []
     fmt: dict[int, str] = {}
-    for e in entries:
-        if e is None:
-            continue
-        eid, task, m, at, by, values, percent, status, note = e
-        month = fmt.get(m)
-        if month is None:
-            month = fmt[m] = months.fmt(m)
-        parts = hash_parts(eid, task, month, values, percent, status, note, by, at)
-        out[eid] = (e, None, None) if parts is None else (e, *parts)
-    return out
+    for e in run:
+        body = values = None
+        if e is not None:
+            eid, task, m, at, by, vals, percent, status, note = e
+            month = fmt.get(m)
+            if month is None:
+                month = fmt[m] = months.fmt(m)
+            parts = hash_parts(eid, task, month, vals, percent, status, note, by, at)
+            if parts is not None:
+                try:
+                    body, values = parts[0].encode(), parts[1]
+                except UnicodeEncodeError:  # a lone surrogate: _hash() raises it, at append
+                    pass
+        bodies.append(body)
+        pairs.append(values)
+    return bodies, pairs
+
+
+_KIT: list = []
+
+
+def _kit():
+    """msgspec's JSON encoders (as it is; keys sorted) and the types _bulk() checks columns against, made on first use."""
+    if not _KIT:
+        from typing import Annotated
+
+        import msgspec
+
+        text, maybe = tuple[str, ...], tuple[str | None, ...]
+        _KIT.extend((
+            msgspec.json.Encoder(), msgspec.json.Encoder(order="sorted"),
+            # id, task, month, recorded_at, by, (values: apart) percent, status, note
+            tuple[text, text, tuple[int, ...], text, maybe, tuple[int | float | None, ...], maybe, maybe],
+            # the figures: ints pass too, as json writes them
+            tuple[Annotated[float, msgspec.Meta(ge=0, lt=1e16)], ...],
+        ))
+    return _KIT
 
 
 class _Unusual(Exception):

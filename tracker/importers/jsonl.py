@@ -3,7 +3,9 @@
 Two ways through, one answer. Each line is first decoded by msgspec into a
 typed record (its types checked in C) and given a few plain checks, first
 without the plan (parse), then against it (check): that is the whole cost
-of a line in the shape `export` writes.
+of a line in the shape `export` writes. The checks run column by column
+(one C-level pass over all the records for each), not record by record:
+a province's 650,000 lines are too many for a Python call each.
 Whatever that fast way does not take (a blank line, a figure written as
 text, a bad line) goes the careful way, the standard json module and
 entries.py's checks, which accept the same entries and name the first bad
@@ -13,6 +15,11 @@ line as `PATH:LINE: message`.
 from __future__ import annotations
 
 import json
+import sys
+from collections import deque
+from itertools import compress, repeat
+from operator import attrgetter, itemgetter, le, not_
+from collections.abc import Sequence
 from typing import Annotated, Literal, NamedTuple
 
 import msgspec
@@ -27,7 +34,10 @@ _Figure = Annotated[float, msgspec.Meta(ge=0)]
 
 
 class _Record(msgspec.Struct, gc=False):
-    """An entry as export writes it: the types msgspec checks in C. Unknown keys are ignored, as json does."""
+    """An entry as export writes it: the types msgspec checks in C. Unknown keys are ignored, as json does.
+
+    Its fields are Entry's, in Entry's order: a record's astuple() is its entry's fields.
+    """
 
     id: str
     task: str
@@ -40,14 +50,24 @@ class _Record(msgspec.Struct, gc=False):
     note: str | None = None
 
 
+class _Exported(_Record, gc=False):
+    """A record whose values are an object or absent, never null: what a whole file is first decoded as."""
+
+    values: dict[str, _Figure] = {}  # msgspec gives each record its own empty dict
+
+
 _DECODE = msgspec.json.Decoder(_Record).decode
+_DECODE_LINES = msgspec.json.Decoder(_Exported).decode_lines
+_ID, _MONTH, _AT, _NOTE = (attrgetter(f) for f in ("id", "month", "recorded_at", "note"))
+_TASK, _VALUES = itemgetter(1), itemgetter(5)
+_TICK = 10000  # check()'s progress: one tick per this many lines
 
 
 class Parsed(NamedTuple):
     """A file read without the plan: entries[i] is line i + 1 as an entry, or None where the careful way must look."""
 
     entries: list
-    lines: list  # the lines as text (bytes while every line decoded)
+    lines: Sequence  # the lines as text (bytes while every line decoded: then cut only when one is asked for)
 
 
 def parse(data: bytes | str, path: str) -> Parsed:
@@ -55,47 +75,207 @@ def parse(data: bytes | str, path: str) -> Parsed:
 
     Everything but the plan is checked here, so that this can run while the plan is read.
     """
-    records = None
     if isinstance(data, bytes) and not data.startswith(b"\xef\xbb\xbf") and b"\r" not in data:
+        records = _decode_whole(data)
+        if records is not None:
+            return Parsed(_normal_all(records), _Lines(data))
         # UTF-8 needs no decoding to be cut at its newlines; the last one ends the last line.
         lines = (data[:-1] if data.endswith(b"\n") else data).split(b"\n")
         try:
-            records = [_DECODE(line) for line in lines]
+            records = list(map(_DECODE, lines))
         except Exception:  # a blank or bad line, or not UTF-8: the file is looked at as text first
             pass
-    if records is None:
-        text = data
-        if isinstance(text, bytes):
-            from tracker import textfile
+        else:
+            return Parsed(_normal_all(_no_null_values(records)), lines)
+    text = data
+    if isinstance(text, bytes):
+        from tracker import textfile
 
-            text = textfile.decode(text, path)  # names a file that is not text (binary, not UTF-8, …)
-        # Lines end at "\n" only: str.splitlines() would also break inside a JSON string
-        # at U+2028, U+0085 and the like, which a note may hold.
-        lines = text.split("\n")
-        records = []
-        for line in lines:
-            try:
-                records.append(_DECODE(line))
-            except Exception:  # msgspec's errors, and UnicodeEncodeError for a lone surrogate
-                records.append(None)
-    month_cache: dict[str, int] = {}
-    return Parsed([None if raw is None else _normal(raw, month_cache) for raw in records], lines)
+        text = textfile.decode(text, path)  # names a file that is not text (binary, not UTF-8, …)
+    # Lines end at "\n" only: str.splitlines() would also break inside a JSON string
+    # at U+2028, U+0085 and the like, which a note may hold.
+    lines = text.split("\n")
+    records = []
+    for line in lines:
+        try:
+            records.append(_DECODE(line))
+        except Exception:  # msgspec's errors, and UnicodeEncodeError for a lone surrogate
+            records.append(None)
+    made = iter(_normal_all(_no_null_values([r for r in records if r is not None])))
+    return Parsed([None if r is None else next(made) for r in records], lines)
 
 
 def check(parsed: Parsed, path: str, plan: Plan, tick=None) -> list[Entry]:
-    """Every entry of the file, checked against the plan; BadInput `PATH:LINE: message` on the first bad line."""
+    """Every entry of the file, checked against the plan; BadInput `PATH:LINE: message` on the first bad line.
+
+    A run of entries that all fit the plan is taken whole (it is the usual case);
+    a run with anything else in it is gone through line by line, in order.
+    """
     out: list[Entry] = []
-    append = out.append
-    metrics = {t.id: frozenset(m.key for m in t.metrics) for t in plan.tasks}
+    metrics = _metric_sets(plan)
     month_cache: dict[str, int] = {}
-    lines = parsed.lines
-    for n, entry in enumerate(parsed.entries, 1):
-        if tick and n % 10000 == 0:
-            tick(10000)
+    entries = parsed.entries
+    start = 0
+    # Runs end where the row-by-row reader ticked: before lines 10000, 20000, …
+    for stop in [*range(_TICK - 1, len(entries), _TICK), len(entries)]:
+        if start and tick:
+            tick(_TICK)
+        run = entries[start:stop]
+        if _fit(run, metrics):
+            out += run
+        else:
+            _check_lines(parsed, path, plan, metrics, month_cache, start, stop, out)
+        start = stop
+    return out
+
+
+def read_entries(text: bytes | str, path: str, plan: Plan, tick=None) -> list[Entry]:
+    """parse() then check(): the whole import read in one call."""
+    return check(parse(text, path), path, plan, tick)
+
+
+def _decode_whole(data: bytes) -> list | None:
+    """Every line of a file decoded in one call, or None unless each line is exactly one record.
+
+    msgspec's decode_lines() takes values separated by any whitespace: a blank
+    line, two objects on one line or one spread over two would shift the lines'
+    numbers, and the last two are errors line by line. A newline between "}" and
+    "{" can only part two values (inside one, "}" is followed by "," "]" or "}",
+    and a JSON string holds no raw newline); when every newline is one, and there
+    is one record per line, line i + 1 is record i.
+    """
+    if not (data.startswith(b"{") and data.endswith((b"}", b"}\n"))):
+        return None
+    try:
+        records = _DECODE_LINES(data)
+    except Exception:  # msgspec's errors (and whatever a hostile file brings): line by line, then
+        return None
+    newlines = data.count(b"\n") - data.endswith(b"\n")
+    if newlines != len(records) - 1 or data.count(b"}\n{") != newlines:
+        return None
+    return records
+
+
+class _Lines:
+    """A file's lines, cut at its newlines only when one is asked for: an import whose lines all fit never asks."""
+
+    __slots__ = ("_data", "_lines")
+
+    def __init__(self, data: bytes):
+        self._data, self._lines = data, None
+
+    def _cut(self) -> list:
+        if self._lines is None:
+            data = self._data
+            self._lines = (data[:-1] if data.endswith(b"\n") else data).split(b"\n")
+        return self._lines
+
+    def __getitem__(self, i):
+        return self._cut()[i]
+
+    def __len__(self) -> int:
+        return len(self._cut())
+
+    def __iter__(self):
+        return iter(self._cut())
+
+
+def _no_null_values(records: list) -> list:
+    """The records, "values": null read as no values (as _normal() reads it)."""
+    for r in records:
+        if r.values is None:
+            r.values = {}
+    return records
+
+
+_PLAIN_STAMP = b"0000-00-00T00:00:00.000000Z"
+_DIGITS_TO_0 = bytes.maketrans(b"123456789", b"000000000")
+
+
+def _normal_all(records: list) -> list:
+    """_normal() of each record (none None, values never None), its checks made column by column: [Entry | None].
+
+    A record that any check does not pass outright (a blank id, a month or a time
+    in another form, a note to strip, a record with nothing in it) is left to
+    _normal() itself; the rest are made entries by their astuple().
+    """
+    n = len(records)
+    odd: set[int] = set()
+    texts = list(map(_MONTH, records))
+    month_of: dict[str, int | None] = {}
+    for text in set(texts):
+        try:
+            month_of[text] = months.parse(text)
+        except BadInput:
+            month_of[text] = None
+    if None in month_of.values():
+        odd.update(i for i, text in enumerate(texts) if month_of[text] is None)
+    ids = list(map(_ID, records))
+    if not all(map(str.strip, ids)):
+        odd.update(i for i, eid in enumerate(ids) if not eid.strip())
+    stamps = list(map(_AT, records))
+    if not _plain_stamps(stamps):
+        odd.update(i for i, at in enumerate(stamps) if not make.STAMP.match(at))
+    notes = list(map(_NOTE, records))
+    written = list(filter(None, notes))
+    if list(map(str.strip, written)) != written:
+        odd.update(i for i, note in enumerate(notes) if note and note.strip() is not note)
+    if len(written) < n:  # a note "" or none: the entry must record something else
+        for i in compress(range(n), map(not_, notes)):
+            r = records[i]
+            if r.note is not None or not (r.values or r.percent is not None or r.status):
+                odd.add(i)
+    cache: dict[str, int] = {}
+    fixed = [(i, _normal(records[i], cache)) for i in odd]  # before their months are replaced
+    deque(map(setattr, records, repeat("month"), map(month_of.__getitem__, texts)), maxlen=0)
+    out = list(map(tuple.__new__, repeat(Entry), map(msgspec.structs.astuple, records)))
+    for i, entry in fixed:
+        out[i] = entry
+    return out
+
+
+def _plain_stamps(stamps: list) -> bool:
+    """Whether every time is already in the log's form (entries.STAMP), asked of all of them at once.
+
+    All 27 characters long and joined, their digits made 0: n times the pattern, side by side.
+    """
+    if set(map(len, stamps)) - {27}:
+        return False
+    try:
+        joined = "".join(stamps).encode("ascii")
+    except UnicodeEncodeError:  # \d is any Unicode digit: STAMP.match() judges each
+        return False
+    return joined.translate(_DIGITS_TO_0).count(_PLAIN_STAMP) == len(stamps)
+
+
+def _metric_sets(plan: Plan) -> dict[str, frozenset]:
+    """Each task's metric keys. Tasks with the same keys share one set, of interned keys: a province's
+    30,000 tasks have some 160 sets of some 40 keys, which stay in the CPU's cache while 650,000 lines are checked."""
+    same: dict[frozenset, frozenset] = {}
+    return {t.id: same.setdefault(keys, keys) for t in plan.tasks
+            for keys in (frozenset(sys.intern(m.key) for m in t.metrics),)}
+
+
+def _fit(run: list, metrics: dict) -> bool:
+    """Whether every entry of a run was made by parse() for a task of the plan, its values among the task's metrics."""
+    try:
+        keys = list(map(metrics.get, map(_TASK, run)))
+        # keys() <= a set looks each key up; set.issuperset(a dict) would first copy the dict into a set
+        return all(map(le, map(dict.keys, map(_VALUES, run)), keys))
+    except TypeError:  # a None entry (a line the careful way must look at), a None set (an unknown task)
+        return False
+
+
+def _check_lines(parsed: Parsed, path: str, plan: Plan, metrics: dict, month_cache: dict,
+                 start: int, stop: int, out: list) -> None:
+    """check() line by line over lines start + 1 … stop: the plan's checks, the careful way where they fail."""
+    entries, lines = parsed.entries, parsed.lines
+    for n in range(start + 1, stop + 1):
+        entry = entries[n - 1]
         if entry is not None:
             keys = metrics.get(entry.task)
             if keys is not None and (not entry.values or keys.issuperset(entry.values)):
-                append(entry)
+                out.append(entry)
                 continue
         line = lines[n - 1]
         if isinstance(line, bytes):
@@ -103,15 +283,9 @@ def check(parsed: Parsed, path: str, plan: Plan, tick=None) -> list[Entry]:
         if not line.strip():
             continue
         try:
-            append(_entry(line, plan, month_cache))
+            out.append(_entry(line, plan, month_cache))
         except BadInput as e:
             raise BadInput(f"{path}:{n}: {e}") from None
-    return out
-
-
-def read_entries(text: bytes | str, path: str, plan: Plan, tick=None) -> list[Entry]:
-    """parse() then check(): the whole import read in one call."""
-    return check(parse(text, path), path, plan, tick)
 
 
 def _normal(raw: _Record, month_cache: dict) -> Entry | None:
