@@ -135,41 +135,17 @@ def test_a_large_output_s_encoder_writes_what_the_json_module_writes(empty_proje
     assert small.startswith('{"as_of":"2024-09","tasks":[{"id":"1",')  # compact: no spaces
 
 
-def test_work_beside_comes_from_the_child_or_else_from_here(two):
-    parent = os.getpid()
-    with parallel.Beside(lambda: (os.getpid(), [x * 2 for x in range(50)]), 50) as job:
-        pid, result = job.result()
-    assert pid != parent and result == [x * 2 for x in range(50)]
+def test_work_in_a_thread_gives_its_result_or_its_error():
+    import threading
 
-    def fails_in_the_child():
-        if os.getpid() != parent:
-            raise RuntimeError("the child fails")
-        return "computed here"
+    main = threading.get_ident()
+    with parallel.InThread(lambda: (threading.get_ident(), [x * 2 for x in range(50)])) as job:
+        ident, result = job.result()
+    assert ident != main and result == [x * 2 for x in range(50)]
 
-    with parallel.Beside(fails_in_the_child, 50) as job:
-        assert job.result() == "computed here"
-    with parallel.Beside(lambda: os.getpid(), 1) as job:  # too small for a process
-        assert job.result() == parent
+    def fails():
+        raise ValueError("the thread fails")
 
-
-def test_a_fresh_import_s_series_are_the_same_from_a_child(empty_project, two, monkeypatch):
-    from tests.test_inforce import PLAN, random_log
-    from tracker import series
-
-    dbs = []
-    for workers in ("1", "2"):
-        monkeypatch.setenv("TRACKER_WORKERS", workers)
-        p = empty_project.write_plan(PLAN)
-        db = p.root / f"w{workers}.db"
-        random_log(p, 7, 80)
-        os.replace(p.db, db)
-        dbs.append(db)
-    import sqlite3
-
-    rows = []
-    for db in dbs:
-        conn = sqlite3.connect(db)
-        assert series.disagreements(conn) == []
-        rows.append([conn.execute(f"SELECT * FROM {t} ORDER BY 1, 2").fetchall() for t in ("metric_series", "task_series")])
-        conn.close()
-    assert rows[0] == rows[1] and rows[0][0]
+    with parallel.InThread(fails) as job:
+        with pytest.raises(ValueError, match="the thread fails"):
+            job.result()

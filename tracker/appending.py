@@ -9,7 +9,6 @@ set-wise instead of by row triggers.
 from __future__ import annotations
 
 import sqlite3
-from contextlib import nullcontext
 
 from tracker import months, store
 from tracker.errors import BadInput
@@ -95,25 +94,27 @@ def _append_locked(conn, entries, stamp, bodies):
     written = _new_entries(entries, existing, stamp)
     if not written:
         return written
-    from tracker import parallel, series
 
-    fresh = before == 0  # the whole log will be these entries: their series are folded from memory, not read back
-    with parallel.Beside(lambda: _series_of(written, before + 1), len(written)) if fresh else nullcontext() as job:
-        hashes, figures = link_entries(prev, written, bodies or None)
-        month_text = {m: months.fmt(m) for m in {e.month for e in written}}
-        rows = [(n, eid, task, month_text[m], pct, st, by, at, h, f, note)
-                for n, (eid, task, m, at, by, _values, pct, st, note), h, f
-                in zip(range(seq + 1, seq + len(written) + 1), written, hashes, figures)]
-        seq, prev = seq + len(written), hashes[-1]
-        if len(rows) >= store.BULK and len(rows) > before:
-            _insert_bulk(conn, rows)
-        else:
-            _insert(conn, rows)
-        if fresh:
-            series.rebuild(conn, None, job.result())
-        else:
-            touched = {r[2] for r in rows}
-            series.rebuild(conn, None if len(touched) > 1000 else touched)
+    hashes, figures = link_entries(prev, written, bodies or None)
+    month_text = {m: months.fmt(m) for m in {e.month for e in written}}
+    rows = [(n, eid, task, month_text[m], pct, st, by, at, h, f, note)
+            for n, (eid, task, m, at, by, _values, pct, st, note), h, f
+            in zip(range(seq + 1, seq + len(written) + 1), written, hashes, figures)]
+    seq, prev = seq + len(written), hashes[-1]
+    from tracker import series
+
+    if len(rows) >= store.BULK and len(rows) > before:
+        # The whole log, or most of it, is these entries. On an empty log the series are folded from the
+        # entries in memory while a thread builds the indexes (SQLite works without the GIL).
+        computed = _insert_bulk(conn, rows, (lambda: _series_of(written, before + 1)) if before == 0 else None)
+    else:
+        _insert(conn, rows)
+        computed = None
+    if computed is not None:
+        series.rebuild(conn, None, computed)
+    else:
+        touched = {r[2] for r in rows}
+        series.rebuild(conn, None if len(touched) > 1000 else touched)
     _record_head(conn, seq, prev)
     return written
 
@@ -170,18 +171,29 @@ def _insert(conn, rows) -> None:
 BULK_CACHE_KIB = 128 * 1024
 
 
-def _insert_bulk(conn, rows) -> None:
+def _insert_bulk(conn, rows, meanwhile=None):
     """An append that outnumbers the log, still inside the caller's one transaction: the entries' indexes
     built once from the whole table (a sort) instead of entry by entry (random seeks, most of the insert's
-    cost). The schema afterwards is exactly as before: the same indexes, the same SQL."""
+    cost). The schema afterwards is exactly as before: the same indexes, the same SQL.
+
+    meanwhile(), if given, runs here while another thread builds the indexes; its result is returned.
+    """
     cache, temp = conn.execute("PRAGMA cache_size").fetchone()[0], conn.execute("PRAGMA temp_store").fetchone()[0]
     conn.execute(f"PRAGMA cache_size = -{BULK_CACHE_KIB}")
     conn.execute("PRAGMA temp_store = MEMORY")  # the sorts of CREATE INDEX
     try:
         indexes = _drop_indexes(conn, "entries")
         _insert(conn, rows)
-        for sql in indexes:
-            conn.execute(sql)
+        if meanwhile is None:
+            for sql in indexes:
+                conn.execute(sql)
+            return None
+        from tracker.parallel import InThread
+
+        with InThread(lambda: [conn.execute(sql) for sql in indexes]) as building:
+            result = meanwhile()  # pure Python: touches no connection while the thread uses this one
+        building.result()
+        return result
     finally:
         conn.execute(f"PRAGMA cache_size = {cache}")
         conn.execute(f"PRAGMA temp_store = {temp}")

@@ -70,31 +70,36 @@ def stream(items, chunks, emit) -> None:
                 emit(block)
 
 
-class Beside:
-    """work() computed in a forked child while this process goes on (or here, at result(), where it cannot be).
+class InThread:
+    """work() run by a thread while this one goes on: for work that leaves the GIL (SQLite building an index).
 
-    For work over data already in memory, e.g. the series of a large import while its entries are
-    written: the child starts with the data and sends back only the (pickled) result. If the child
-    fails in any way, result() computes it here. Use as a context manager: leaving it early stops the child.
+    result() gives its result or raises its error; leaving the context waits for the thread.
     """
 
-    def __init__(self, work, n: int):
-        self.work = work
-        self.child = _Child(lambda spool: pickle.dump(work(), spool, protocol=pickle.HIGHEST_PROTOCOL)) \
-            if enabled(n) else None
+    def __init__(self, work):
+        import threading
+
+        self.value, self.error = None, None
+        self.thread = threading.Thread(target=self._run, args=(work,), daemon=True)
+        self.thread.start()
+
+    def _run(self, work):
+        try:
+            self.value = work()
+        except BaseException as e:  # given back by result()
+            self.error = e
 
     def __enter__(self):
         return self
 
     def result(self):
-        if self.child is None:
-            return self.work()
-        spool = self.child.wait()
-        return pickle.load(spool) if spool is not None else self.work()
+        self.thread.join()
+        if self.error is not None:
+            raise self.error
+        return self.value
 
     def __exit__(self, *exc):
-        if self.child is not None:
-            self.child.__exit__(*exc)
+        self.thread.join()
         return False
 
 
