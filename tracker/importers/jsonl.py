@@ -17,9 +17,9 @@ from __future__ import annotations
 import json
 import sys
 from collections import deque
+from collections.abc import Sequence
 from itertools import compress, repeat
 from operator import attrgetter, itemgetter, le, not_
-from collections.abc import Sequence
 from typing import Annotated, Literal, NamedTuple
 
 import msgspec
