@@ -220,7 +220,7 @@ def _bulk(run: list):
         msgspec.convert(list(_concat.from_iterable(map(dict.values, vals))), figures)  # dict.values: dicts only
     except (TypeError, ValueError, msgspec.ValidationError):  # an entry given as None, an empty run, another type
         return None
-    if not all(k.__class__ is str and _PLAIN_KEY.fullmatch(k) for k in set(_concat.from_iterable(vals))):
+    if not all(k.__class__ is str and _PLAIN_KEY.fullmatch(k) for k in set().union(*vals)):
         return None
     Raw = msgspec.Raw
     try:

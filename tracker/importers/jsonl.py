@@ -17,9 +17,9 @@ from __future__ import annotations
 import json
 import sys
 from collections import deque
+from collections.abc import Sequence
 from itertools import compress, repeat
 from operator import attrgetter, itemgetter, le, not_
-from collections.abc import Sequence
 from typing import Annotated, Literal, NamedTuple
 
 import msgspec
@@ -228,6 +228,8 @@ def _normal_all(records: list) -> list:
     cache: dict[str, int] = {}
     fixed = [(i, _normal(records[i], cache)) for i in odd]  # before their months are replaced
     deque(map(setattr, records, repeat("month"), map(month_of.__getitem__, texts)), maxlen=0)
+    # Gone before the entries are made: with the collector on, each of its full passes would walk them too.
+    del texts, ids, stamps, notes, written
     out = list(map(tuple.__new__, repeat(Entry), map(msgspec.structs.astuple, records)))
     for i, entry in fixed:
         out[i] = entry
