@@ -133,19 +133,3 @@ def test_a_large_output_s_encoder_writes_what_the_json_module_writes(empty_proje
     monkeypatch.setattr(parallel, "MIN_ITEMS", 2)  # "large": msgspec (and two processes)
     assert p.ok(*args).out == small
     assert small.startswith('{"as_of":"2024-09","tasks":[{"id":"1",')  # compact: no spaces
-
-
-def test_work_in_a_thread_gives_its_result_or_its_error():
-    import threading
-
-    main = threading.get_ident()
-    with parallel.InThread(lambda: (threading.get_ident(), [x * 2 for x in range(50)])) as job:
-        ident, result = job.result()
-    assert ident != main and result == [x * 2 for x in range(50)]
-
-    def fails():
-        raise ValueError("the thread fails")
-
-    with parallel.InThread(fails) as job:
-        with pytest.raises(ValueError, match="the thread fails"):
-            job.result()

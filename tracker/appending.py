@@ -104,14 +104,12 @@ def _append_locked(conn, entries, stamp, bodies):
     from tracker import series
 
     if len(rows) >= store.BULK and len(rows) > before:
-        # The whole log, or most of it, is these entries. On an empty log the series are folded from the
-        # entries in memory while a thread builds the indexes (SQLite works without the GIL).
-        computed = _insert_bulk(conn, rows, (lambda: _series_of(written, before + 1)) if before == 0 else None)
+        _insert_bulk(conn, rows)
     else:
         _insert(conn, rows)
-        computed = None
-    if computed is not None:
-        series.rebuild(conn, None, computed)
+    if before == 0 and len(rows) >= store.BULK:
+        # The whole log is these entries: their series are folded from memory, not read back.
+        series.rebuild(conn, None, _series_of(written, before + 1))
     else:
         touched = {r[2] for r in rows}
         series.rebuild(conn, None if len(touched) > 1000 else touched)
@@ -171,29 +169,18 @@ def _insert(conn, rows) -> None:
 BULK_CACHE_KIB = 128 * 1024
 
 
-def _insert_bulk(conn, rows, meanwhile=None):
+def _insert_bulk(conn, rows) -> None:
     """An append that outnumbers the log, still inside the caller's one transaction: the entries' indexes
     built once from the whole table (a sort) instead of entry by entry (random seeks, most of the insert's
-    cost). The schema afterwards is exactly as before: the same indexes, the same SQL.
-
-    meanwhile(), if given, runs here while another thread builds the indexes; its result is returned.
-    """
+    cost). The schema afterwards is exactly as before: the same indexes, the same SQL."""
     cache, temp = conn.execute("PRAGMA cache_size").fetchone()[0], conn.execute("PRAGMA temp_store").fetchone()[0]
     conn.execute(f"PRAGMA cache_size = -{BULK_CACHE_KIB}")
     conn.execute("PRAGMA temp_store = MEMORY")  # the sorts of CREATE INDEX
     try:
         indexes = _drop_indexes(conn, "entries")
         _insert(conn, rows)
-        if meanwhile is None:
-            for sql in indexes:
-                conn.execute(sql)
-            return None
-        from tracker.parallel import InThread
-
-        with InThread(lambda: [conn.execute(sql) for sql in indexes]) as building:
-            result = meanwhile()  # pure Python: touches no connection while the thread uses this one
-        building.result()
-        return result
+        for sql in indexes:
+            conn.execute(sql)
     finally:
         conn.execute(f"PRAGMA cache_size = {cache}")
         conn.execute(f"PRAGMA temp_store = {temp}")

@@ -70,39 +70,6 @@ def stream(items, chunks, emit) -> None:
                 emit(block)
 
 
-class InThread:
-    """work() run by a thread while this one goes on: for work that leaves the GIL (SQLite building an index).
-
-    result() gives its result or raises its error; leaving the context waits for the thread.
-    """
-
-    def __init__(self, work):
-        import threading
-
-        self.value, self.error = None, None
-        self.thread = threading.Thread(target=self._run, args=(work,), daemon=True)
-        self.thread.start()
-
-    def _run(self, work):
-        try:
-            self.value = work()
-        except BaseException as e:  # given back by result()
-            self.error = e
-
-    def __enter__(self):
-        return self
-
-    def result(self):
-        self.thread.join()
-        if self.error is not None:
-            raise self.error
-        return self.value
-
-    def __exit__(self, *exc):
-        self.thread.join()
-        return False
-
-
 class _Child:
     """A forked child running fill(spool); wait() gives the spool to read back, or None if the child failed."""
 

@@ -99,9 +99,7 @@ def _check_file(path: str) -> None:
 
 def _raw_connect(path: str) -> sqlite3.Connection:
     try:
-        # check_same_thread=False: a bulk append builds its indexes from a second thread while the first
-        # computes; never two threads on a connection at once.
-        conn = sqlite3.connect(path, timeout=BUSY_TIMEOUT_MS / 1000, isolation_level=None, check_same_thread=False)
+        conn = sqlite3.connect(path, timeout=BUSY_TIMEOUT_MS / 1000, isolation_level=None)
         conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
         conn.execute("PRAGMA synchronous = FULL")
         return conn
