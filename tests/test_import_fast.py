@@ -112,7 +112,7 @@ def test_a_record_is_its_entry_field_for_field():
     assert jsonl._Record.__struct_fields__ == jsonl._Exported.__struct_fields__ == store.Entry._fields
 
 
-def test_lines_that_are_not_one_record_each_are_read_line_by_line():
+def test_lines_that_are_not_one_record_each_are_read_line_by_line(monkeypatch):
     """A whole file is first decoded in one call, which takes any whitespace between records: when a blank
     line, two records on one line or one over two lines would shift the lines, the lines are read one by one."""
     a, b, c = (json.dumps(dict(GOOD, id=x)) for x in "abc")
@@ -120,8 +120,18 @@ def test_lines_that_are_not_one_record_each_are_read_line_by_line():
                  a + " " + b + "\n" + c, a + b + "\n" + c,  # every newline between two records, but more records
                  a + "\n" + b[:-1] + ",\n" + '"x": 1}' + "\n" + c + c,
                  a + "\n" + "\n".join(json.dumps(dict(GOOD, id="d"), indent=1).split("\n")),
-                 a + "\n \n" + b, a + "\n" + b + "\n\n", a + "\t\n" + b, " " + a + "\n" + b):
-        assert both_ways(text.encode()) == careful(text)
+                 a + "\n \n" + b, a + "\n" + b + "\n\n", a + "\t\n" + b, " " + a + "\n" + b,
+                 a + "\n" + b + "\n" + c):
+        for chunk in (1 << 20, 1, len(a) + 1):  # a whole file, a line, and a line and a byte at a time
+            monkeypatch.setattr(jsonl, "_CHUNK", chunk)
+            assert both_ways(text.encode()) == careful(text)
+
+
+def test_a_file_as_export_writes_it_is_decoded_whole(monkeypatch):
+    monkeypatch.setattr(jsonl, "_CHUNK", 300)  # a few lines a chunk
+    for end in ("", "\n"):
+        text = "\n".join(json.dumps(dict(GOOD, id=f"e{i}", note="n"), ensure_ascii=False) for i in range(40)) + end
+        assert jsonl._whole(text.encode()) == careful(text.rstrip("\n"))
 
 
 def test_each_thing_the_columns_do_not_take_is_read_as_one_by_one():

@@ -54,10 +54,15 @@ def link_entries(prev: str, entries: list, made: Bodies | None = None) -> tuple[
     any other entry's is made here. An unusual entry is hashed by _hash()
     itself in its turn, so that an error it raises comes where it always came.
     """
-    bodies, pairs = (made if made is not None else hash_bodies(entries)).aligned(entries)
+    if made is not None:
+        bodies, pairs = made.aligned(entries)
+    else:
+        bodies, pairs = [None] * len(entries), [None] * len(entries)
     todo = [i for i, body in enumerate(bodies) if body is None] if None in bodies else []
     if todo:
-        for i, body, values in zip(todo, *_made([entries[i] for i in todo])):
+        rest = [entries[i] for i in todo]
+        # A few (`tracker log`'s one) without msgspec, whose import alone takes 15 ms
+        for i, body, values in zip(todo, *(_made(rest) if len(rest) > _FEW else _one_by_one(rest))):
             bodies[i], pairs[i] = body, values
     if None not in bodies:
         return link(prev, bodies), pairs

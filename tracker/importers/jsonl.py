@@ -61,6 +61,7 @@ _DECODE_LINES = msgspec.json.Decoder(_Exported).decode_lines
 _ID, _MONTH, _AT, _NOTE = (attrgetter(f) for f in ("id", "month", "recorded_at", "note"))
 _TASK, _VALUES = itemgetter(1), itemgetter(5)
 _TICK = 10000  # check()'s progress: one tick per this many lines
+_CHUNK = 1 << 20  # bytes of a file parse() decodes at a time
 
 
 class Parsed(NamedTuple):
@@ -76,9 +77,9 @@ def parse(data: bytes | str, path: str) -> Parsed:
     Everything but the plan is checked here, so that this can run while the plan is read.
     """
     if isinstance(data, bytes) and not data.startswith(b"\xef\xbb\xbf") and b"\r" not in data:
-        records = _decode_whole(data)
-        if records is not None:
-            return Parsed(_normal_all(records), _Lines(data))
+        entries = _whole(data)
+        if entries is not None:
+            return Parsed(entries, _Lines(data))
         # UTF-8 needs no decoding to be cut at its newlines; the last one ends the last line.
         lines = (data[:-1] if data.endswith(b"\n") else data).split(b"\n")
         try:
@@ -134,26 +135,35 @@ def read_entries(text: bytes | str, path: str, plan: Plan, tick=None) -> list[En
     return check(parse(text, path), path, plan, tick)
 
 
-def _decode_whole(data: bytes) -> list | None:
-    """Every line of a file decoded in one call, or None unless each line is exactly one record.
+def _whole(data: bytes) -> list | None:
+    """The entries of a file's lines, decoded a megabyte at a time, or None unless each line is exactly one record.
 
     msgspec's decode_lines() takes values separated by any whitespace: a blank
     line, two objects on one line or one spread over two would shift the lines'
     numbers, and the last two are errors line by line. A newline between "}" and
     "{" can only part two values (inside one, "}" is followed by "," "]" or "}",
-    and a JSON string holds no raw newline); when every newline is one, and there
-    is one record per line, line i + 1 is record i.
+    and a JSON string holds no raw newline): when each newline inside a chunk
+    is one, its lines hold a record or more each, and as many records as lines
+    are one a line. A megabyte's records are made entries at once, while they
+    are still in the CPU's cache.
     """
-    if not (data.startswith(b"{") and data.endswith((b"}", b"}\n"))):
+    if not (data.startswith(b"{") and data.endswith((b"}", b"}\n"))):  # not worth a try
         return None
-    try:
-        records = _DECODE_LINES(data)
-    except Exception:  # msgspec's errors (and whatever a hostile file brings): line by line, then
-        return None
-    newlines = data.count(b"\n") - data.endswith(b"\n")
-    if newlines != len(records) - 1 or data.count(b"}\n{") != newlines:
-        return None
-    return records
+    view, end = memoryview(data), len(data)
+    out: list = []
+    start = 0
+    while start < end:
+        stop = data.find(b"\n", start + _CHUNK) + 1 or end  # just past a newline, or the end
+        try:
+            records = _DECODE_LINES(view[start:stop])
+        except Exception:  # msgspec's errors (and whatever a hostile file brings): line by line, then
+            return None
+        newlines = data.count(b"\n", start, stop) - (data[stop - 1] == 10)  # but the one ending the chunk
+        if newlines != len(records) - 1 or data.count(b"}\n{", start, stop) != newlines:
+            return None
+        out += _normal_all(records)
+        start = stop
+    return out
 
 
 class _Lines:
