@@ -51,7 +51,7 @@ def __getattr__(name: str):
 
         return append
     raise AttributeError(f"module 'tracker.store' has no attribute {name!r}")
-BULK = 500  # appends of this many entries update the figures in force set-wise, not row by row
+BULK = 500  # appends of this many entries into a smaller log rebuild its indexes once; into an empty one, also fold the series in memory
 
 
 _NO_VALUES = MappingProxyType({})
