@@ -51,7 +51,9 @@ def __getattr__(name: str):
 
         return append
     raise AttributeError(f"module 'tracker.store' has no attribute {name!r}")
-BULK = 500  # appends of this many entries into a smaller log rebuild its indexes once; into an empty one, also fold the series in memory
+# An append of this many entries or more that outnumbers the log rebuilds the entries' indexes once;
+# into an empty log it is also written directly (rollback journal) and its series folded in memory.
+BULK = 500
 
 
 _NO_VALUES = MappingProxyType({})
