@@ -398,7 +398,7 @@ def near_plans(draw):
             metrics.append(metric)
         if metrics:
             task["metric"] = metrics
-            span = (task.get("due", due) if isinstance(task.get("due"), dt.date) else due) - start
+            span = (task["due"] if type(task.get("due")) is dt.date else due) - start  # an odd value may be a datetime
             stones = []
             for _ in range(draw(st.integers(0, 2)) if span.days > 2 and "start" in task else 0):
                 m = draw(st.sampled_from(metrics))
