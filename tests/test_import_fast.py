@@ -401,6 +401,28 @@ def test_a_bulk_append_refuses_an_id_given_twice_and_writes_nothing(empty_projec
     assert not p.db.exists() or sqlite3.connect(p.db).execute("SELECT count(*) FROM entries").fetchone()[0] == 0
 
 
+def test_a_bulk_append_whose_indexes_fail_writes_nothing(empty_project, monkeypatch):
+    """The indexes are built in a thread while the series are folded: its error reaches the append,
+    which rolls back the whole transaction."""
+    from tracker import appending
+
+    p = empty_project.write_plan(BASIC_PLAN)
+    (p.root / "log.jsonl").write_text("\n".join(_log_lines(0, 600)), encoding="utf-8")
+    dropped = appending._drop_indexes
+    monkeypatch.setattr(appending, "_drop_indexes",
+                        lambda conn, table: dropped(conn, table) + ["CREATE INDEX broken ON no_such_table (x)"])
+    r = p.run("import", "log.jsonl")
+    assert r.code != 0 and "no_such_table" in r.err
+    monkeypatch.setattr(appending, "_drop_indexes", dropped)
+    conn = sqlite3.connect(p.db)
+    assert conn.execute("SELECT count(*) FROM entries").fetchone()[0] == 0
+    assert {name for (name,) in conn.execute("SELECT name FROM sqlite_master WHERE type = 'index' "
+                                             "AND tbl_name = 'entries' AND sql IS NOT NULL")} == {"idx_entries_id", "idx_entries_task_month"}
+    conn.close()
+    p.ok("import", "log.jsonl")
+    assert p.ok("validate").out.startswith("ok:")
+
+
 # --- the plan read by a child process while the file is decoded ---------------------------
 
 def test_a_plan_read_by_a_child_is_the_plan(tmp_path):

@@ -103,16 +103,20 @@ def _append_locked(conn, entries, stamp, bodies):
     seq, prev = seq + len(written), hashes[-1]
     from tracker import series
 
+    computed = None
     if len(rows) >= store.BULK and len(rows) > before:
-        _insert_bulk(conn, rows)
+        indexing = _insert_bulk(conn, rows)
+        try:
+            if before == 0:
+                # The whole log is these entries: their series are folded from memory, not read back,
+                # while SQLite builds the indexes (without the GIL) in another thread.
+                computed = _series_of(written, before + 1)
+        finally:
+            indexing.join()
     else:
         _insert(conn, rows)
-    if before == 0 and len(rows) >= store.BULK:
-        # The whole log is these entries: their series are folded from memory, not read back.
-        series.rebuild(conn, None, _series_of(written, before + 1))
-    else:
-        touched = {r[2] for r in rows}
-        series.rebuild(conn, None if len(touched) > 1000 else touched)
+    touched = None if computed is not None else {r[2] for r in rows}
+    series.rebuild(conn, None if touched is None or len(touched) > 1000 else touched, computed)
     _record_head(conn, seq, prev)
     return written
 
@@ -169,21 +173,58 @@ def _insert(conn, rows) -> None:
 BULK_CACHE_KIB = 128 * 1024
 
 
-def _insert_bulk(conn, rows) -> None:
+def _insert_bulk(conn, rows) -> _Indexing:
     """An append that outnumbers the log, still inside the caller's one transaction: the entries' indexes
     built once from the whole table (a sort) instead of entry by entry (random seeks, most of the insert's
-    cost). The schema afterwards is exactly as before: the same indexes, the same SQL."""
+    cost). The schema afterwards is exactly as before: the same indexes, the same SQL.
+
+    The indexes are built in a thread (SQLite sorts without Python's lock): join() the answer before
+    the connection is used again.
+    """
     cache, temp = conn.execute("PRAGMA cache_size").fetchone()[0], conn.execute("PRAGMA temp_store").fetchone()[0]
     conn.execute(f"PRAGMA cache_size = -{BULK_CACHE_KIB}")
     conn.execute("PRAGMA temp_store = MEMORY")  # the sorts of CREATE INDEX
     try:
         indexes = _drop_indexes(conn, "entries")
         _insert(conn, rows)
-        for sql in indexes:
-            conn.execute(sql)
-    finally:
-        conn.execute(f"PRAGMA cache_size = {cache}")
-        conn.execute(f"PRAGMA temp_store = {temp}")
+    except BaseException:
+        _restore(conn, cache, temp)
+        raise
+
+    def build():
+        try:
+            for sql in indexes:
+                conn.execute(sql)
+        finally:
+            _restore(conn, cache, temp)
+    return _Indexing(build)
+
+
+def _restore(conn, cache: int, temp: int) -> None:
+    conn.execute(f"PRAGMA cache_size = {cache}")
+    conn.execute(f"PRAGMA temp_store = {temp}")
+
+
+class _Indexing:
+    """work() run in a thread; join() waits for it and raises what it raised."""
+
+    def __init__(self, work):
+        import threading
+
+        self._error: BaseException | None = None
+        self._thread = threading.Thread(target=self._run, args=(work,), name="tracker-indexes", daemon=True)
+        self._thread.start()
+
+    def _run(self, work) -> None:
+        try:
+            work()
+        except BaseException as e:  # handed to join()
+            self._error = e
+
+    def join(self) -> None:
+        self._thread.join()
+        if self._error is not None:
+            raise self._error
 
 
 def _drop_indexes(conn, table: str) -> list[str]:
