@@ -149,12 +149,17 @@ def _new_entries(entries: list[Entry], existing: dict, stamp) -> list[Entry]:
 
 def _series_of(written: list[Entry], first_seq: int) -> tuple:
     """series.arrays() of a log that holds just these entries, numbered from first_seq."""
-    from tracker import inforce, series
+    from tracker import inforce, series, seriesfold
 
     order = range(len(written))
     stamps = [e.recorded_at for e in written]
     if any(a > b for a, b in zip(stamps, stamps[1:])):
         order = sorted(order, key=stamps.__getitem__)  # stable: append order among equal stamps
+    if len(written) >= seriesfold.MIN_ENTRIES:
+        ordered = written if isinstance(order, range) else [written[i] for i in order]
+        _id, tasks, ms, _at, _by, values, percents, statuses, notes = zip(*ordered)
+        return seriesfold.arrays(tasks, ms, values, percents, statuses, [first_seq + i for i in order],
+                                 [note is not None for note in notes])
     folded = inforce.fold({}, ((first_seq + i, e.task, e.month, e.percent, e.status, e.values,
                                 first_seq + i if e.note is not None else None)
                                for i in order for e in (written[i],)))

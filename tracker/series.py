@@ -88,9 +88,13 @@ def rebuild(conn: sqlite3.Connection, tasks, computed: tuple | None = None) -> N
 
 def compute(conn: sqlite3.Connection, tasks=None) -> tuple[list[tuple], list[tuple]]:
     """The rows of metric_series and task_series for these tasks (None: all), in key order, from the log."""
-    from tracker import inforce
+    from tracker import inforce, seriesfold
 
-    return arrays(inforce.fold({}, inforce.rows(conn, tasks, "CASE WHEN note IS NOT NULL THEN seq END")))
+    rows = list(inforce.rows(conn, tasks, "CASE WHEN note IS NOT NULL THEN seq END"))
+    if len(rows) >= seriesfold.MIN_ENTRIES:
+        seqs, names, ms, percents, statuses, values, notes = zip(*rows)
+        return seriesfold.arrays(names, ms, values, percents, statuses, seqs, [note is not None for note in notes])
+    return arrays(inforce.fold({}, rows))
 
 
 def arrays(logs: dict) -> tuple[list[tuple], list[tuple]]:

@@ -1,0 +1,157 @@
+"""The series of a large log, folded with numpy: series.arrays(inforce.fold(...)) for 650,000 entries in a second.
+
+A province's first import folds every entry into the series (series.py) at
+once. Entry by entry in Python that costs ~4 s, most of an import; here the
+same reduction is done column-wise: the entries are sorted by (task, month)
+or (task, metric, month), the last of each month in the log's order taken,
+then carried forward (a running maximum of indices) or summed, month by month
+for all rows at once. The answer is byte for byte that of series.arrays()
+(tests/test_seriesfold.py holds the two equal), sums included: each row's
+running total is added up in month order, as Python adds it.
+
+Only for logs this large (appending.py); numpy is imported on first use.
+"""
+
+from __future__ import annotations
+
+from itertools import chain as _concat
+from itertools import repeat
+from operator import is_not
+
+from tracker.series import _STATUS_CODE
+
+# Below this many entries the Python fold is as fast (numpy's import alone costs ~60 ms).
+MIN_ENTRIES = 20_000
+
+
+def arrays(tasks: list, months: list, values: list, percents: list, statuses: list, seqs, noted: list) -> tuple[list, list]:
+    """The rows of metric_series and task_series (series.arrays()'s) of entries given as columns in the log's order.
+
+    tasks: str; months: int; values: dict of metric → number; percents, statuses: None where not set;
+    seqs: the entries' seq; noted: whether each has a note.
+    """
+    import numpy as np
+
+    n = len(tasks)
+    if not n:
+        return [], []
+    names = sorted(set(tasks))
+    task_code = {t: i for i, t in enumerate(names)}
+    tc = np.fromiter(map(task_code.__getitem__, tasks), np.int64, n)
+    m = np.array(months, np.int64)
+    return _metric_rows(np, names, tc, m, values), _task_rows(np, names, tc, m, percents, statuses, seqs, noted)
+
+
+class _Cells:
+    """Entries sorted by (group, month), and the dense layout of the groups' months.
+
+    Each group (a task, or a task's metric) owns the cells off[i] … off[i] + n[i] - 1, one per
+    month from its first to its last; entry k of the sorted order falls in cell[k]; last[k]
+    says it is the last in the log's order of its cell (of its group's month).
+    """
+
+    def __init__(self, np, group, m):
+        lo = int(m.min())
+        key = group * (int(m.max()) - lo + 1) + (m - lo)
+        self.order = o = np.argsort(key, kind="stable")  # stable: the log's order within a month
+        key, g, ms = key[o], group[o], m[o]
+        starts = np.flatnonzero(np.r_[True, g[1:] != g[:-1]])
+        sizes = np.diff(np.r_[starts, len(g)])
+        self.groups = g[starts]
+        self.first = ms[starts]
+        self.n = ms[np.r_[starts[1:], len(g)] - 1] - self.first + 1
+        self.off = np.r_[0, np.cumsum(self.n)[:-1]]
+        self.size = int(self.n.sum())
+        self.member = np.repeat(np.arange(len(starts)), sizes)  # each sorted entry's group
+        self.cell = self.off[self.member] + (ms - self.first[self.member])
+        self.last = np.r_[key[1:] != key[:-1], True]
+
+    def set_last(self, np, grid, mask, column):
+        """grid[cell] = the column's value of the last entry of each cell among those `mask` selects
+        (column and mask in sorted order); returns which cells were set."""
+        cells, vals = self.cell[mask], column[mask]
+        keep = np.ones(len(cells), bool)
+        keep[:-1] = cells[1:] != cells[:-1]
+        was = np.zeros(self.size, bool)
+        grid[cells[keep]] = vals[keep]
+        was[cells[keep]] = True
+        return was
+
+    def carried(self, np, was):
+        """For each cell, the index of the latest cell of its group at or before it that was set; -1 if none."""
+        at = np.maximum.accumulate(np.where(was, np.arange(self.size), -1))
+        return np.where(at >= np.repeat(self.off, self.n), at, -1)
+
+    def rows(self, *grids):
+        """Per group: (first month, each grid's cells of the group as bytes)."""
+        first, n, off = self.first.tolist(), self.n.tolist(), self.off.tolist()
+        columns = []
+        for g in grids:  # slices of one bytes object: cheaper than an array's slice made bytes
+            data, width = g.tobytes(), g.itemsize
+            columns.append([data[o * width:(o + k) * width] for k, o in zip(n, off)])
+        return list(zip(first, *columns))
+
+
+def _given(np, column: list):
+    """Which of a column's values are not None."""
+    return np.fromiter(map(is_not, column, repeat(None)), bool, len(column))
+
+
+def _task_rows(np, names, tc, m, percents, statuses, seqs, noted) -> list:
+    cells = _Cells(np, tc, m)
+    o, size = cells.order, cells.size
+    entries = np.zeros(size, np.uint8)
+    entries[cells.cell] = 1
+
+    note_grid = np.zeros(size, "<i8")
+    cells.set_last(np, note_grid, np.array(noted, bool)[o], np.asarray(seqs, np.int64)[o])
+
+    pct = np.array(percents, np.float64)[o]  # None: NaN, not taken
+    set_pct = np.zeros(size, np.float64)
+    at = cells.carried(np, cells.set_last(np, set_pct, _given(np, percents)[o], pct))
+    percent = np.full(size, np.nan, "<f8")  # NaN: no percent in force
+    percent[at >= 0] = set_pct[at[at >= 0]]
+
+    codes = np.fromiter(map(_STATUS_CODE.get, statuses, repeat(0)), np.uint8, len(statuses))[o]
+    set_status = np.zeros(size, np.uint8)
+    at = cells.carried(np, cells.set_last(np, set_status, _given(np, statuses)[o], codes))
+    status = np.zeros(size, np.uint8)  # 0: no status in force
+    status[at >= 0] = set_status[at[at >= 0]]
+
+    rows = cells.rows(entries, percent, status, note_grid)
+    return [(names[t], *row) for t, row in zip(cells.groups.tolist(), rows)]
+
+
+def _metric_rows(np, names, tc, m, values) -> list:
+    if None in values:
+        values = [v or {} for v in values]
+    counts = np.fromiter(map(len, values), np.int64, len(values))
+    total = int(counts.sum())
+    if not total:
+        return []
+    keys = list(_concat.from_iterable(values))
+    figures = np.fromiter(_concat.from_iterable(map(dict.values, values)), np.float64, total)
+    key_names = sorted(set(keys))
+    key_code = {k: i for i, k in enumerate(key_names)}
+    kc = np.fromiter(map(key_code.__getitem__, keys), np.int64, total)
+    entry = np.repeat(np.arange(len(values)), counts)  # each figure's entry, in the log's order
+    # codes in (task, metric) order: the rows come out sorted as series.arrays() sorts them
+    cells = _Cells(np, tc[entry] * len(key_names) + kc, m[entry])
+    size = cells.size
+    asof = np.zeros(size, "<f8")
+    reported = cells.set_last(np, asof, cells.last, figures[cells.order]).view(np.uint8)
+    at = cells.carried(np, reported.view(bool))
+    asof = asof[at]  # every group's first cell is reported: at >= 0
+    sums = np.where(reported.view(bool), asof, 0.0)  # a month's own figure; 0 where none was reported (x + 0.0 is x)
+    points = np.bincount(cells.member[cells.last], minlength=len(cells.n))
+    gaps = cells.off[points < cells.n]
+    sums[gaps] = 0.0 + sums[gaps]  # Python's running total over gaps starts at 0.0 (-0.0 becomes 0.0)
+    by_length = np.argsort(-cells.n, kind="stable")
+    lengths, offs = cells.n[by_length], cells.off[by_length]
+    for j in range(1, int(lengths[0])):
+        k = int(np.searchsorted(-lengths, -j, side="left"))  # the groups longer than j months
+        idx = offs[:k] + j
+        sums[idx] = sums[idx - 1] + sums[idx]
+    rows = cells.rows(asof, sums.astype("<f8", copy=False), reported)
+    width = len(key_names)
+    return [(names[g // width], key_names[g % width], *row) for g, row in zip(cells.groups.tolist(), rows)]
