@@ -322,11 +322,13 @@ def _unencodable(text: str) -> bool:
 @given(st.lists(ANY_ENTRY, max_size=10), st.data())
 def test_the_chain_linked_from_bodies_made_ahead_is_the_definitions(entries, data):
     made = chain.hash_bodies(entries)
+    # chained ahead from the log's end as it is (the usual import), or from an end the log no longer has
+    ahead, stale = chain.hash_bodies(entries, "prev"), chain.hash_bodies(entries, "gone")
     # the usual import (every entry made ahead, in order), a part of them with others made since, none made ahead
     some = data.draw(st.lists(st.sampled_from(entries), max_size=6)) if entries else []
     others = data.draw(st.lists(PLAIN_ENTRY, max_size=3))
-    for appended in (entries, some + others, others + some):
-        for bodies in (made, None):
+    for appended in (entries, list(entries), some + others, others + some, entries + others):
+        for bodies in (made, ahead, stale, None):
             expected = _definition("prev", appended)
             try:
                 hashes, pairs = chain.link_entries("prev", appended, bodies)
@@ -338,6 +340,23 @@ def test_the_chain_linked_from_bodies_made_ahead_is_the_definitions(entries, dat
     plain = [e for e, body in zip(entries, made.bodies) if body is not None]
     assert chain.link("prev", [b for b in made.bodies if b is not None]) == _definition("prev", plain)
     assert chain.link("prev", [b.decode() for b in made.bodies if b is not None]) == _definition("prev", plain)
+
+
+def test_hashes_chained_ahead_stop_at_the_first_unusual_run_and_keep_no_bodies(monkeypatch):
+    plain = [store.Entry(f"id{i}", "184", 24290, "2024-03-01T00:00:00.000000Z", "x", {"a": i}, None, None, "n")
+             for i in range(7)]
+    odd = plain[4]._replace(values={"a": float("nan")})  # json writes NaN: _hash() itself must hash it
+    entries = plain[:4] + [odd] + plain[5:]
+    monkeypatch.setattr(chain, "_RUN", 2)
+    made = chain.hash_bodies(entries, "p")
+    assert made.hashes == _definition("p", entries[:4])  # runs of two: the third holds the odd one
+    assert made.bodies[:4] == [None] * 4 and None not in made.bodies[5:]
+    assert chain.link_entries("p", entries, made)[0] == _definition("p", entries)
+    assert chain.link_entries("q", entries, made)[0] == _definition("q", entries)  # another end: made again
+    whole = chain.hash_bodies(plain, "")
+    assert len(whole.hashes) == len(plain) and set(whole.bodies) == {None}
+    assert chain.link_entries("", list(plain), whole) == (_definition("", plain), [chain.values_text(e.values)
+                                                                                  for e in plain])
 
 
 # --- the bulk append ----------------------------------------------------------------------

@@ -51,10 +51,17 @@ def link_entries(prev: str, entries: list, made: Bodies | None = None) -> tuple[
 
     `made`: hash_bodies() of the entries (or of a list they were taken from),
     made ahead; a body is used for the very entry it was made from (`is`), and
-    any other entry's is made here. An unusual entry is hashed by _hash()
-    itself in its turn, so that an error it raises comes where it always came.
+    any other entry's is made here. The hashes it chained ahead are taken when
+    they follow this very `prev` and these very entries begin the same way.
+    An unusual entry is hashed by _hash() itself in its turn, so that an
+    error it raises comes where it always came.
     """
-    if made is not None:
+    ahead = made.linked(prev, entries) if made is not None else 0
+    if ahead:
+        rest_hashes, rest_pairs = link_entries(made.hashes[ahead - 1], entries[ahead:], made) \
+            if ahead < len(entries) else ([], [])
+        return made.hashes[:ahead] + rest_hashes, made.pairs[:ahead] + rest_pairs
+    if made is not None and entries:
         bodies, pairs = made.aligned(entries)
     else:
         bodies, pairs = [None] * len(entries), [None] * len(entries)
@@ -118,34 +125,58 @@ def _quick_hash(prev: str, eid, task, month: str, values, percent, status, note,
     return sha256((prev + "\n" + body).encode()).hexdigest()
 
 
-def hash_bodies(entries) -> Bodies:
+def hash_bodies(entries, prev: str | None = None) -> Bodies:
     """hash_body() of each entry (as UTF-8) and values_text() of its values, ahead of the append (while the plan is read).
 
     Made run by run in a few msgspec calls (_bulk()), the few entries that are
     not the plain case one by one; None for an entry given as None, and the
     body None (pairs too) for an unusual entry, which _hash() itself must hash.
+
+    `prev`: the hash the log ends with now. The entries are then chained from
+    it as their bodies are made, up to the first unusual one, and those bodies
+    are not kept (a province's are 300 MB): link_entries() takes the hashes
+    when the log still ends with `prev` and it appends these very entries.
     """
     entries = list(entries)
     bodies: list = []
     pairs: list = []
+    hashes: list = []
+    chaining = prev is not None
     for start in range(0, len(entries), _RUN):
         made = _made(entries[start:start + _RUN])
-        bodies += made[0]
+        if chaining and None not in made[0]:
+            hashes += link(hashes[-1] if hashes else prev, made[0])
+            bodies += [None] * len(made[0])
+        else:
+            chaining = False
+            bodies += made[0]
         pairs += made[1]
-    return Bodies(entries, bodies, pairs)
+    return Bodies(entries, bodies, pairs, prev, hashes)
 
 
 class Bodies:
     """hash_bodies()' answer: bodies[i] and pairs[i] are those of entries[i] (None where not made).
 
+    hashes: the chain from `prev` over the first len(hashes) entries, whose bodies are not kept.
     link_entries() takes it as it is; get(id) answers as the {id: (entry, body, pairs)}
-    that hash_bodies() used to return (the body as text).
+    that hash_bodies() used to return (the body as text; None where it was not kept).
     """
 
-    __slots__ = ("_index", "bodies", "entries", "pairs")
+    __slots__ = ("_index", "bodies", "entries", "hashes", "pairs", "prev")
 
-    def __init__(self, entries: list, bodies: list, pairs: list):
+    def __init__(self, entries: list, bodies: list, pairs: list, prev: str | None = None, hashes: list | None = None):
         self.entries, self.bodies, self.pairs, self._index = entries, bodies, pairs, None
+        self.prev, self.hashes = prev, hashes or []
+
+    def linked(self, prev: str, entries: list) -> int:
+        """How many of the hashes chained ahead are those of these entries after `prev`: all of them, or 0."""
+        n = len(self.hashes)
+        if not n or prev != self.prev or len(entries) < n:
+            return 0
+        made = self.entries
+        if entries is not made and not all(map(_is, entries[:n] if len(entries) > n else entries, made[:n])):
+            return 0
+        return n
 
     def __len__(self) -> int:
         return len(self.entries)

@@ -433,6 +433,17 @@ def tables(conn: sqlite3.Connection) -> set[str]:
     return {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
 
 
+def last_hash(conn: sqlite3.Connection | None) -> str:
+    """The hash the log ends with ("" for an empty log): what the next entry's hash follows."""
+    if conn is None:
+        return ""
+    try:
+        row = conn.execute("SELECT hash FROM entries ORDER BY seq DESC LIMIT 1").fetchone()
+    except sqlite3.OperationalError:  # not tracker's tables: the append says so
+        return ""
+    return row[0] if row else ""
+
+
 def size(conn: sqlite3.Connection | None) -> int:
     """How many entries the log holds (its last sequence number), at once."""
     if conn is None:

@@ -226,7 +226,8 @@ def _import_jsonl(project, file: str, lang: str):
         # file that is not text is named first, as it always was; the costly half of each
         # entry's hash needs no plan either.
         parsed = jsonl.parse(textfile.read_bytes(file, "file to import"), file)
-        bodies = store.hash_bodies(parsed.entries)
+        # chained from the log's last hash as they are made (the append checks that it still is)
+        bodies = store.hash_bodies(parsed.entries, store.last_hash(conn))
         plan = job.result()
     finally:
         job.cancel()
