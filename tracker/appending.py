@@ -181,26 +181,22 @@ def _insert(conn, rows) -> None:
     conn.executemany(_INSERT, rows)
 
 
-# A bulk append's page cache (KiB), for the B-trees it updates out of order (the indexes when they are kept).
-BULK_CACHE_KIB = 128 * 1024
-
-
 def _insert_bulk(conn, rows) -> _Indexing:
     """An append that outnumbers the log, still inside the caller's one transaction: the entries' indexes
     built once from the whole table (a sort) instead of entry by entry (random seeks, most of the insert's
     cost). The schema afterwards is exactly as before: the same indexes, the same SQL.
 
     The indexes are built in a thread (SQLite sorts without Python's lock): join() the answer before
-    the connection is used again.
+    the connection is used again. The page cache stays at its default size: the table only grows
+    at its end, and a larger cache measured slower (more memory to fault in, on a VM dearly).
     """
-    cache, temp = conn.execute("PRAGMA cache_size").fetchone()[0], conn.execute("PRAGMA temp_store").fetchone()[0]
-    conn.execute(f"PRAGMA cache_size = -{BULK_CACHE_KIB}")
+    temp = conn.execute("PRAGMA temp_store").fetchone()[0]
     conn.execute("PRAGMA temp_store = MEMORY")  # the sorts of CREATE INDEX
     try:
         indexes = _drop_indexes(conn, "entries")
         _insert(conn, rows)
     except BaseException:
-        _restore(conn, cache, temp)
+        conn.execute(f"PRAGMA temp_store = {temp}")
         raise
 
     def build():
@@ -208,13 +204,8 @@ def _insert_bulk(conn, rows) -> _Indexing:
             for sql in indexes:
                 conn.execute(sql)
         finally:
-            _restore(conn, cache, temp)
+            conn.execute(f"PRAGMA temp_store = {temp}")
     return _Indexing(build)
-
-
-def _restore(conn, cache: int, temp: int) -> None:
-    conn.execute(f"PRAGMA cache_size = {cache}")
-    conn.execute(f"PRAGMA temp_store = {temp}")
 
 
 class _Indexing:
