@@ -411,6 +411,18 @@ def test_bulk_appends_give_what_small_appends_give(empty_project, monkeypatch):
     assert p.ok("--db", str(p.root / "bulk-1.db"), "validate").out.startswith("ok:")
 
 
+def test_an_import_chained_ahead_from_an_end_the_log_no_longer_has_is_hashed_again(empty_project, monkeypatch):
+    """Another writer appended between the import's reading of the log's last hash and its write:
+    the hashes made ahead follow the wrong entry, and the append makes them again."""
+    p = empty_project.write_plan(BASIC_PLAN)
+    (p.root / "a.jsonl").write_text("\n".join(_log_lines(0, 600)), encoding="utf-8")
+    p.ok("import", "a.jsonl")
+    monkeypatch.setattr(store, "last_hash", lambda conn: "0" * 64)  # what the log ended with before the other write
+    (p.root / "b.jsonl").write_text("\n".join(_log_lines(1, 700)), encoding="utf-8")
+    p.ok("import", "b.jsonl")
+    assert p.ok("validate").out.startswith("ok:")
+
+
 def test_a_bulk_append_refuses_an_id_given_twice_and_writes_nothing(empty_project):
     p = empty_project.write_plan(BASIC_PLAN)
     lines = _log_lines(0, 600)
