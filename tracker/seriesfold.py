@@ -20,7 +20,7 @@ from operator import is_not
 
 from tracker.series import _STATUS_CODE
 
-# Below this many entries the Python fold is as fast (numpy's import alone costs ~60 ms).
+# Below this many entries the Python fold is as fast (numpy's import alone costs ~80 ms).
 MIN_ENTRIES = 20_000
 
 
