@@ -21,7 +21,7 @@ from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
 
 from tests.conftest import BASIC_PLAN, ROOT
-from tests.test_hostile import PLAN_DATA, TOML_VALUE
+from tests.test_hostile import PLAN_DATA, TOML_VALUE, _toml
 from tracker import plan
 from tracker.errors import PlanError
 from tracker.model import MODES
@@ -446,15 +446,6 @@ def write(draw, data: dict) -> str:
     return "".join(out)
 
 
-
-
-def _toml(data) -> str:
-    import tomli_w
-
-    try:
-        return tomli_w.dumps(data)
-    except (TypeError, ValueError):
-        assume(False)
 
 
 @PROPERTY
