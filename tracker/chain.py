@@ -249,12 +249,30 @@ def _bulk(run: list):
     """
     import msgspec
 
-    enc, by_key, plain_columns, figures = _kit()
+    enc, _by_key, plain_columns, _figures = _kit()
     try:
         ids, tasks, ms, ats, bys, vals, pcts, stats, notes = zip(*run)
         msgspec.convert((ids, tasks, ms, ats, bys, pcts, stats, notes), plain_columns)  # their types, in C
-        msgspec.convert(list(_concat.from_iterable(map(dict.values, vals))), figures)  # dict.values: dicts only
     except (TypeError, ValueError, msgspec.ValidationError):  # an entry given as None, an empty run, another type
+        return None
+    Raw = msgspec.Raw
+    month_of = {m: Raw(enc.encode(months.fmt(m))) for m in set(ms)}
+    return encode_bodies(ids, tasks, list(map(month_of.__getitem__, ms)), vals, pcts, stats, notes, bys, ats)
+
+
+def encode_bodies(ids, tasks, month_texts, vals, pcts, stats, notes, bys, ats):
+    """(bodies, pairs) of entries given as columns, or None unless every figure, key and percent is the plain case.
+
+    The text fields are str (None where None is allowed) or msgspec.Raw, JSON
+    text written as it is (the caller vouches that it is json.dumps's); the
+    months are Raw, each month's JSON text; values dicts, percents numbers.
+    """
+    import msgspec
+
+    enc, by_key, _plain_columns, figures = _kit()
+    try:
+        msgspec.convert(list(_concat.from_iterable(map(dict.values, vals))), figures)  # dict.values: dicts only
+    except (TypeError, msgspec.ValidationError):
         return None
     if not all(k.__class__ is str and _PLAIN_KEY.fullmatch(k) for k in set().union(*vals)):
         return None
@@ -264,9 +282,10 @@ def _bulk(run: list):
     except _Unusual:
         return None
     percent_of[None] = None
-    month_of = {m: Raw(enc.encode(months.fmt(m))) for m in set(ms)}
     try:
-        text = by_key.encode_lines(zip(vals))  # [{"k":1.0,"l":2.5}]
+        # Lists, never iterators: msgspec 0.22's encode_lines() keeps a reference to an iterator it is
+        # given, and with it whatever the iterator holds (a zip's columns: every string of the run).
+        text = by_key.encode_lines(list(zip(vals)))  # [{"k":1.0,"l":2.5}]
     except TypeError:  # a subclass of dict msgspec does not write
         return None
     # -0.0 (the one figure ≥ 0 with a sign) and those under 1e-4, which msgspec writes "0.00001" where repr() writes 1e-05
@@ -276,8 +295,8 @@ def _bulk(run: list):
     text = text.replace(b"[[]]", b"[]").replace(b".0]", b"]")[:-1]  # [["k",1],["l",2.5]]
     pairs = text.decode().split("\n")
     try:
-        text = enc.encode_lines(zip(ids, tasks, map(month_of.__getitem__, ms), map(Raw, text.split(b"\n")),
-                                    map(percent_of.__getitem__, pcts), stats, notes, bys, ats))
+        text = enc.encode_lines(list(zip(ids, tasks, month_texts, map(Raw, text.split(b"\n")),
+                                         map(percent_of.__getitem__, pcts), stats, notes, bys, ats)))
     except (UnicodeEncodeError, TypeError):  # a lone surrogate (_hash() raises it), a subclass of str msgspec does not write
         return None
     return text[:-1].split(b"\n"), pairs
