@@ -157,20 +157,25 @@ def _new_entries(entries: list[Entry], existing: dict, stamp) -> list[Entry]:
 
 def _series_of(written: list[Entry], first_seq: int) -> tuple:
     """series.arrays() of a log that holds just these entries, numbered from first_seq."""
-    from tracker import inforce, series, seriesfold
-
+    _id, tasks, ms, stamps, _by, values, percents, statuses, notes = zip(*written)
     order = range(len(written))
-    stamps = [e.recorded_at for e in written]
     if any(a > b for a, b in zip(stamps, stamps[1:])):
         order = sorted(order, key=stamps.__getitem__)  # stable: append order among equal stamps
-    if len(written) >= seriesfold.MIN_ENTRIES:
-        ordered = written if isinstance(order, range) else [written[i] for i in order]
-        _id, tasks, ms, _at, _by, values, percents, statuses, notes = zip(*ordered)
-        return seriesfold.arrays(tasks, ms, values, percents, statuses, [first_seq + i for i in order],
-                                 [note is not None for note in notes])
-    folded = inforce.fold({}, ((first_seq + i, e.task, e.month, e.percent, e.status, e.values,
-                                first_seq + i if e.note is not None else None)
-                               for i in order for e in (written[i],)))
+    return series_of(tasks, ms, values, percents, statuses, [note is not None for note in notes], order, first_seq)
+
+
+def series_of(tasks, ms, values, percents, statuses, noted, order, first_seq: int) -> tuple:
+    """series.arrays() of a log that holds just these entries (given as columns, in append order), numbered
+    from first_seq; `order`: the entries' indices in the fold's order (recorded_at, then append order)."""
+    from tracker import inforce, series, seriesfold
+
+    if len(tasks) >= seriesfold.MIN_ENTRIES:
+        if not isinstance(order, range):
+            tasks, ms, values, percents, statuses, noted = (
+                [column[i] for i in order] for column in (tasks, ms, values, percents, statuses, noted))
+        return seriesfold.arrays(tasks, ms, values, percents, statuses, [first_seq + i for i in order], noted)
+    folded = inforce.fold({}, ((first_seq + i, tasks[i], ms[i], percents[i], statuses[i], values[i],
+                                first_seq + i if noted[i] else None) for i in order))
     return series.arrays(folded)
 
 
@@ -183,16 +188,51 @@ def _insert(conn, rows) -> None:
 
 
 _BATCH = 32  # rows one INSERT of a bulk append writes: a statement's step (and Python's call) for 32 rows, not for each
-_WIDTH = _INSERT.count("?")
-_INSERT_BATCH = _INSERT[:_INSERT.index("VALUES")] + "VALUES " + ",".join(
-    [_INSERT[_INSERT.index("VALUES") + len("VALUES "):]] * _BATCH)
 
 
-def _insert_batched(conn, rows, n: int) -> None:
-    """_insert() of n rows, _BATCH at a time (~10% faster at a province's size), the last few one by one."""
+def _batched(sql: str, n: int) -> str:
+    """An INSERT … VALUES (?, …) of one row made one of n rows."""
+    at = sql.index("VALUES") + len("VALUES ")
+    row = sql[at:sql.index(")", at) + 1]
+    return sql[:at] + ",".join([row] * n) + sql[at + len(row):]
+
+
+_INSERT_BATCH = _batched(_INSERT, _BATCH)
+
+
+def _insert_batched(conn, rows, n: int, sql: str = _INSERT, batch: str = _INSERT_BATCH, size: int = _BATCH) -> None:
+    """_insert() of n rows, `size` at a time (~10% faster at a province's size), the last few one by one."""
+    width = sql.count("?")
     flat = chain.from_iterable(rows)
-    conn.executemany(_INSERT_BATCH, (tuple(islice(flat, _WIDTH * _BATCH)) for _ in range(n // _BATCH)))
-    conn.executemany(_INSERT, zip(*[flat] * _WIDTH))
+    conn.executemany(batch, (tuple(islice(flat, width * size)) for _ in range(n // size)))
+    conn.executemany(sql, zip(*[flat] * width))
+
+
+# Rows made by SQLite from each entry's hash body (UTF-8, chain.hash_body(): [id, task, month, pairs,
+# percent, status, note, by, recorded_at]) beside its seq, hash, figures and percent (bound as the
+# number Python holds: SQLite's own reading of a decimal is not always the nearest double). The text
+# fields never become Python strings, and SQLite takes them out without Python's lock.
+_FROM_BODY = ("INSERT INTO entries (seq, id, task, month, percent, status, by, recorded_at, hash, figures, note) "
+              "SELECT column1, json_extract(b, '$[0]'), json_extract(b, '$[1]'), json_extract(b, '$[2]'), column4, "
+              "json_extract(b, '$[5]'), json_extract(b, '$[7]'), json_extract(b, '$[8]'), column2, column3, "
+              "json_extract(b, '$[6]') FROM (SELECT *, CAST(column5 AS TEXT) AS b FROM (VALUES (?,?,?,?,?)))")
+_BODY_BATCH = 1024  # rows a statement: each step (~4 ms) runs without Python's lock
+_FROM_BODIES = _batched(_FROM_BODY, _BODY_BATCH)
+
+
+def insert_bodies(conn, rows: list) -> list:
+    """Insert rows (seq, hash, figures, percent, body) of entries whose bodies hold no escape but \\" \\\\ \\n \\r \\t,
+    whole statements of _BODY_BATCH rows; the rows left over (fewer) are returned: more rows come, or
+    insert_rest() them. (A statement of one row in a thread would wait its turn for Python's lock.)"""
+    whole = len(rows) - len(rows) % _BODY_BATCH
+    _insert_batched(conn, rows[:whole], whole, _FROM_BODY, _FROM_BODIES, _BODY_BATCH)
+    return rows[whole:]
+
+
+def insert_rest(conn, rows: list) -> None:
+    """insert_bodies() of fewer rows than a batch, in one statement."""
+    if rows:
+        conn.execute(_batched(_FROM_BODY, len(rows)), [x for row in rows for x in row])
 
 
 def _insert_bulk(conn, rows, n: int) -> _Indexing:
@@ -204,22 +244,40 @@ def _insert_bulk(conn, rows, n: int) -> _Indexing:
     the connection is used again. The page cache stays at its default size: the table only grows
     at its end, and a larger cache measured slower (more memory to fault in, on a VM dearly).
     """
-    temp = conn.execute("PRAGMA temp_store").fetchone()[0]
-    conn.execute("PRAGMA temp_store = MEMORY")  # the sorts of CREATE INDEX
+    unindexed = Unindexed(conn)
     try:
-        indexes = _drop_indexes(conn, "entries")
         _insert_batched(conn, rows, n)
     except BaseException:
-        conn.execute(f"PRAGMA temp_store = {temp}")
+        unindexed.restore_temp()
         raise
+    return unindexed.rebuild()
 
-    def build():
+
+class Unindexed:
+    """The entries' own indexes, dropped inside the caller's transaction until rebuild() builds them again."""
+
+    def __init__(self, conn):
+        self.conn = conn
+        self.temp = conn.execute("PRAGMA temp_store").fetchone()[0]
+        conn.execute("PRAGMA temp_store = MEMORY")  # the sorts of CREATE INDEX
         try:
-            for sql in indexes:
-                conn.execute(sql)
-        finally:
-            conn.execute(f"PRAGMA temp_store = {temp}")
-    return _Indexing(build)
+            self.indexes = _drop_indexes(conn, "entries")
+        except BaseException:
+            self.restore_temp()
+            raise
+
+    def restore_temp(self) -> None:
+        self.conn.execute(f"PRAGMA temp_store = {self.temp}")
+
+    def rebuild(self) -> _Indexing:
+        """Build the indexes again in a thread; join() it before the connection is used again."""
+        def build():
+            try:
+                for sql in self.indexes:
+                    self.conn.execute(sql)
+            finally:
+                self.restore_temp()
+        return _Indexing(build)
 
 
 class _Indexing:

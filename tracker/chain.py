@@ -267,6 +267,12 @@ def encode_bodies(ids, tasks, month_texts, vals, pcts, stats, notes, bys, ats):
     text written as it is (the caller vouches that it is json.dumps's); the
     months are Raw, each month's JSON text; values dicts, percents numbers.
     """
+    made = encode_joined(ids, tasks, month_texts, vals, pcts, stats, notes, bys, ats)
+    return None if made is None else (made[0].split(b"\n"), made[1].decode().split("\n"))
+
+
+def encode_joined(ids, tasks, month_texts, vals, pcts, stats, notes, bys, ats):
+    """encode_bodies()' bodies and pairs each joined by newlines (UTF-8), or None."""
     import msgspec
 
     enc, by_key, _plain_columns, figures = _kit()
@@ -292,14 +298,13 @@ def encode_bodies(ids, tasks, month_texts, vals, pcts, stats, notes, bys, ats):
     if b"-" in text or b":0.0000" in text:
         return None
     text = text.replace(b',"', b'],["').translate(_PAIRS)  # [["k",1.0],["l",2.5]]
-    text = text.replace(b"[[]]", b"[]").replace(b".0]", b"]")[:-1]  # [["k",1],["l",2.5]]
-    pairs = text.decode().split("\n")
+    pairs = text.replace(b"[[]]", b"[]").replace(b".0]", b"]")[:-1]  # [["k",1],["l",2.5]]
     try:
-        text = enc.encode_lines(list(zip(ids, tasks, month_texts, map(Raw, text.split(b"\n")),
+        text = enc.encode_lines(list(zip(ids, tasks, month_texts, map(Raw, pairs.split(b"\n")),
                                          map(percent_of.__getitem__, pcts), stats, notes, bys, ats)))
     except (UnicodeEncodeError, TypeError):  # a lone surrogate (_hash() raises it), a subclass of str msgspec does not write
         return None
-    return text[:-1].split(b"\n"), pairs
+    return text[:-1], pairs
 
 
 def _one_by_one(run: list) -> tuple[list, list]:

@@ -36,3 +36,35 @@ def _mode_of(path: str) -> int:
         umask = os.umask(0)
         os.umask(umask)
         return 0o666 & ~umask
+
+
+def temp_beside(path: str) -> str:
+    """A new empty file in path's folder (made if need be), to build a file under before it is given path's name."""
+    folder = os.path.dirname(os.path.abspath(path))
+    try:
+        os.makedirs(folder, exist_ok=True)
+        fd, tmp = tempfile.mkstemp(prefix=".tracker-", suffix=".tmp", dir=folder)
+    except OSError as e:
+        raise BadInput(f"{path}: cannot create the database folder: {e.strerror}") from None
+    os.close(fd)
+    os.chmod(tmp, _mode_of(path))  # mkstemp makes it 0600
+    return tmp
+
+
+def link_new(tmp: str, path: str) -> bool:
+    """Give the finished file tmp the name path as well, unless path exists (it is never replaced); whether it did.
+
+    The file's data is on disk first, and the new name too when this returns.
+    """
+    with open(tmp, "rb") as f:
+        os.fsync(f.fileno())
+    try:
+        os.link(tmp, path)
+    except OSError:  # FileExistsError, or a file system without hard links
+        return False
+    folder = os.open(os.path.dirname(os.path.abspath(path)), os.O_RDONLY)
+    try:
+        os.fsync(folder)
+    finally:
+        os.close(folder)
+    return True

@@ -217,15 +217,24 @@ def _import_jsonl(project, file: str, lang: str):
     from tracker import store, textfile
     from tracker.context import PlanJob
     from tracker.importers import jsonl
-    from tracker.output import busy, progress, say
+    from tracker.output import busy, progress
 
     conn = project.read()
     job = PlanJob(project.tasks_path, conn)  # a fresh database's plan is read meanwhile, by a child process
     try:
+        data = textfile.read_bytes(file, "file to import")
+        if store.size(conn) == 0:
+            # The usual first import, in one pass (firstimport.py); None: it went no further, nothing written
+            written = _import_first(project, conn, data, file, job)  # closes conn
+            if written is not None:
+                _say_imported(lang, file, written, 0)
+                return
+            conn = project.read()
         # The file is decoded before the plan is asked for (it needs no plan), so that a
         # file that is not text is named first, as it always was; the costly half of each
         # entry's hash needs no plan either.
-        parsed = jsonl.parse(textfile.read_bytes(file, "file to import"), file)
+        parsed = jsonl.parse(data, file)
+        del data
         # chained from the log's last hash as they are made (the append checks that it still is)
         bodies = store.hash_bodies(parsed.entries, store.last_hash(conn))
         plan = job.result()
@@ -244,10 +253,36 @@ def _import_jsonl(project, file: str, lang: str):
 
         remember_plan(conn, plan, job.digest)
     conn.close()
-    from tracker.labels import label
+    _say_imported(lang, file, len(written), len(entries) - len(written))
 
-    say(label(lang, "imported {n} entries from {file} ({m} already in the log)")
-        .format(n=len(written), file=file, m=len(entries) - len(written)))
+
+def _import_first(project, conn, data: bytes, file: str, job) -> int | None:
+    """firstimport of a file into an empty log (into a new database when there is none yet): how many entries."""
+    from tracker import firstimport
+    from tracker.output import progress
+
+    def plan_cache(plan):  # the plan the child read, cached in the new log: not re-read by the next command
+        if job.digest is None:
+            return None
+        import json
+
+        from tracker.model import plan_to_data
+
+        return job.digest, json.dumps(plan_to_data(plan), ensure_ascii=False)
+
+    if conn is not None:
+        conn.close()  # the writer's connection must be the only one to leave WAL mode
+    with progress(data.count(b"\n"), f"importing {os.path.basename(file)}") as tick:
+        if conn is None:
+            return firstimport.import_new(project.db_path, data, job.result, tick, plan_cache)
+        return firstimport.import_file(project.db_path, data, job.result, tick, plan_cache)
+
+
+def _say_imported(lang: str, file: str, n: int, skipped: int) -> None:
+    from tracker.labels import label
+    from tracker.output import say
+
+    say(label(lang, "imported {n} entries from {file} ({m} already in the log)").format(n=n, file=file, m=skipped))
 
 
 @app.command()

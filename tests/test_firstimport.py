@@ -1,0 +1,301 @@
+"""The first import in one pass (firstimport.py) writes what the usual way writes, or leaves the file to it.
+
+Each test imports the same file twice, into two new databases: once as `tracker import` does (the one
+pass, where it takes the file) and once forced the usual way; the databases must be the same row for
+row, and so must what the command says. A spy tells which way was taken, so that a one pass that always
+declined could not pass for a correct one.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import random
+import signal
+import sqlite3
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from tests.conftest import BASIC_PLAN
+from tracker import firstimport, series, store
+
+SETTINGS = settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.too_slow,
+                                                                          HealthCheck.function_scoped_fixture])
+BASE = {"id": "a", "task": "195", "month": "2024-08", "recorded_at": "2024-08-31T10:00:00.000000Z", "by": "王芳",
+        "values": {"centres": 3, "stations": 12.5}, "percent": None, "status": None, "note": "进展顺利"}
+NOTES = ["推进中", "已完成", "第一行\n第二行", '说"好"', "路径 C:\\data\\x", "制表\t分隔", "末尾\\", "行\r\n尾",
+         "😀 表情", "全角\u3000空格在中间", "a", "x" * 300]
+
+
+def _lines(seed: int, n: int, dense_stamps: bool = True) -> list[dict]:
+    rnd = random.Random(seed)
+    out = []
+    for i in range(n):
+        day = rnd.randint(1, 3) if dense_stamps else 1 + i % 28
+        entry = dict(BASE, id=f"s{seed}-{i}", month=f"2024-{rnd.randint(1, 12):02d}",
+                     recorded_at=f"2024-12-{day:02d}T10:00:00.000000Z",  # ties: append order decides
+                     by=rnd.choice([None, "王芳", "Li Lei", ""]),
+                     values={k: rnd.choice([rnd.randint(0, 50), round(rnd.random() * 90, 3), 0.1 + 0.2])
+                             for k in rnd.sample(["centres", "stations"], rnd.randint(0, 2))},
+                     note=rnd.choice([None, *NOTES]))
+        if rnd.random() < 0.3:
+            entry.update(task="184", values={}, percent=rnd.choice([None, rnd.randint(0, 100), 33.333333333333336]),
+                         status=rnd.choice([None, "ongoing", "done"]), note=entry["note"] or "补报")
+        if not (entry["values"] or entry["note"] or entry["percent"] is not None or entry["status"]):
+            entry["note"] = "补报"
+        out.append(entry)
+    return out
+
+
+def _text(entries: list[dict], sep=(", ", ": ")) -> str:
+    return "\n".join(json.dumps(e, ensure_ascii=False, separators=sep) for e in entries) + "\n"
+
+
+@pytest.fixture
+def spy(monkeypatch):
+    """What each one pass answered: a number of entries, or None where it left the file to the usual way."""
+    answers: list = []
+    for name in ("import_file", "import_new"):
+        real = getattr(firstimport, name)
+
+        def spied(*args, _real=real, _name=name, **kw):
+            answer = _real(*args, **kw)
+            if _name == "import_new" or not kw.get("temp"):
+                answers.append(answer)
+            return answer
+        monkeypatch.setattr(firstimport, name, spied)
+    return answers
+
+
+def _tables(db: Path) -> dict:
+    conn = sqlite3.connect(db)
+    out = {t: conn.execute(f"SELECT * FROM {t} ORDER BY 1, 2").fetchall()
+           for t in ("metric_series", "task_series", "series_state", "plan_cache")}
+    out["entries"] = conn.execute("SELECT *, typeof(percent), typeof(status), typeof(by), typeof(note) "
+                                  "FROM entries ORDER BY seq").fetchall()
+    out["heads"] = conn.execute("SELECT seq, upto, hash FROM chain_heads").fetchall()
+    out["schema"] = sorted(conn.execute("SELECT type, name, sql FROM sqlite_master"))
+    out["journal"] = conn.execute("PRAGMA journal_mode").fetchall()
+    conn.close()
+    return out
+
+
+def _both_ways(p, text: bytes | str, monkeypatch, name: str = "log.jsonl"):
+    """(result, tables) of importing the file into a new database: the one pass where it takes it, the usual way."""
+    path = p.root / name
+    path.write_bytes(text if isinstance(text, bytes) else text.encode())
+    out = []
+    for way in ("one pass", "usual"):
+        db = p.root / "data" / f"{way.replace(' ', '-')}.db"
+        with monkeypatch.context() as m:
+            if way == "usual":
+                m.setattr(firstimport, "import_new", lambda *a, **k: None)
+                m.setattr(firstimport, "import_file", lambda *a, **k: None)
+            r = p.run("--db", str(db), "import", name)
+        said = (r.code, r.out.replace(str(db), "DB"), r.err.replace(str(db), "DB"))
+        out.append((said, _tables(db) if db.exists() else None))
+    return out
+
+
+def _leftovers(p) -> list[str]:
+    folder = p.root / "data"
+    return sorted(f.name for f in folder.iterdir() if f.name.startswith(".tracker-")) if folder.exists() else []
+
+
+def test_what_strip_strips_is_spaces():
+    import sys as _sys
+
+    assert firstimport.SPACES == "".join(c for c in map(chr, range(_sys.maxunicode + 1)) if c.isspace())
+
+
+@pytest.mark.parametrize("sep", [(", ", ": "), (",", ":")])
+def test_a_usual_file_is_taken_in_one_pass_and_written_as_the_usual_way_writes_it(empty_project, monkeypatch, spy, sep):
+    p = empty_project.write_plan(BASIC_PLAN)
+    fast, usual = _both_ways(p, _text(_lines(0, 900), sep), monkeypatch)
+    assert spy == [900]  # taken in one pass
+    assert fast == usual
+    said, tables = fast
+    assert said[0] == 0 and "imported 900 entries" in said[1]
+    assert len(tables["entries"]) == 900 and tables["journal"] == [("wal",)]
+    conn = sqlite3.connect(p.root / "data" / "one-pass.db")
+    assert series.disagreements(conn) == []
+    conn.close()
+    assert p.ok("--db", "data/one-pass.db", "validate").out.startswith("ok:")
+    assert _leftovers(p) == []
+
+
+@SETTINGS
+@given(st.lists(st.fixed_dictionaries({
+    "note": st.one_of(st.none(), st.text(st.characters(blacklist_categories=("Cs",)), min_size=1, max_size=8)),
+    "by": st.one_of(st.none(), st.text(st.characters(blacklist_categories=("Cs",)), max_size=4)),
+    "id": st.text(st.characters(blacklist_categories=("Cs",)), min_size=1, max_size=6),
+    "centres": st.one_of(st.integers(0, 10 ** 17), st.floats(0, 1e17), st.sampled_from([1e-5, 0.1 + 0.2, 1e16])),
+    "percent": st.one_of(st.none(), st.integers(0, 100), st.floats(0, 100)),
+}), min_size=1, max_size=6), st.booleans())
+def test_any_text_is_written_alike_whichever_way_takes_it(empty_project, monkeypatch, rows, compact):
+    p = empty_project.write_plan(BASIC_PLAN)
+    entries = [dict(BASE, id=f"{i}{r['id']}", note=r["note"], by=r["by"], values={"centres": r["centres"]},
+                    percent=r["percent"]) for i, r in enumerate(rows)]
+    for db in (p.root / "data").glob("*.db"):
+        db.unlink()
+    fast, usual = _both_ways(p, _text(entries, (",", ":") if compact else (", ", ": ")), monkeypatch)
+    assert fast == usual
+
+
+def test_the_one_pass_takes_escapes_json_writes_and_reads_back(empty_project, monkeypatch, spy):
+    p = empty_project.write_plan(BASIC_PLAN)
+    entries = [dict(BASE, id=f"e{i}", note=note) for i, note in enumerate(NOTES)]
+    fast, usual = _both_ways(p, _text(entries), monkeypatch)
+    assert spy == [len(NOTES)]
+    assert fast == usual
+    notes = [row[10] for row in fast[1]["entries"]]
+    assert notes == NOTES
+
+
+UNUSUAL = {
+    "an escape json does not write": lambda t: t.replace("进展顺利", "\\u8fdb展顺利", 1),
+    "a slash escaped": lambda t: t.replace("进展顺利", "a\\/b", 1),
+    "a control character escaped": lambda t: t.replace("进展顺利", "a\\u0001b", 1),
+    "a note to strip": lambda t: t.replace('"进展顺利"', '" 进展顺利"', 1),
+    "a note ending in an ideographic space": lambda t: t.replace('"进展顺利"', '"进展顺利\u3000"', 1),
+    "a note ending in an escaped newline": lambda t: t.replace('"进展顺利"', '"进展顺利\\n"', 1),
+    "an empty note": lambda t: t.replace('"进展顺利"', '""', 1),
+    "a blank id": lambda t: t.replace('"id": "e1"', '"id": " "', 1),
+    "an id given twice": lambda t: t.replace('"id": "e1"', '"id": "e0"', 1),
+    "an id given twice, the same entry": lambda t: t + t.split("\n")[0] + "\n",
+    "an unknown task": lambda t: t.replace('"task": "195"', '"task": "999"', 1),
+    "a metric not in the plan": lambda t: t.replace('"centres"', '"schools"', 1),
+    "a time in another form": lambda t: t.replace("10:00:00.000000Z", "10:00:00Z", 1),
+    "a byte-order mark": lambda t: "\ufeff" + t,
+    "Windows line ends": lambda t: t.replace("\n", "\r\n"),
+    "a blank line": lambda t: t.replace("\n", "\n\n", 1),
+    "by as a number": lambda t: t.replace('"by": "王芳"', '"by": 7', 1),
+    "values null": lambda t: t.replace('"values": {"centres": 3, "stations": 12.5}', '"values": null', 1),
+    "an entry of nothing": lambda t: t.replace('"values": {"centres": 3, "stations": 12.5}', '"values": {}', 1)
+                                      .replace('"进展顺利"', "null", 1),
+    "a negative figure": lambda t: t.replace('"centres": 3', '"centres": -3', 1),
+    "two records on a line": lambda t: t.replace("}\n{", "} {", 1),
+}
+
+
+@pytest.mark.parametrize("change", sorted(UNUSUAL))
+def test_what_the_one_pass_does_not_take_is_the_usual_way_s(empty_project, monkeypatch, spy, change):
+    p = empty_project.write_plan(BASIC_PLAN)
+    text = UNUSUAL[change](_text([dict(BASE, id=f"e{i}") for i in range(40)]))
+    fast, usual = _both_ways(p, text, monkeypatch)
+    assert spy == [None]  # left to the usual way, nothing written
+    assert fast == usual
+    assert _leftovers(p) == []
+
+
+def test_a_month_in_another_form_is_taken_as_the_usual_way_takes_it(empty_project, monkeypatch, spy):
+    p = empty_project.write_plan(BASIC_PLAN)
+    text = _text([dict(BASE, id=f"e{i}") for i in range(40)]).replace('"2024-08"', '"2024-8"', 1)
+    fast, usual = _both_ways(p, text, monkeypatch)
+    assert spy == [40] and fast == usual
+
+
+def test_a_file_that_is_not_utf8_inside_a_note_is_the_usual_way_s(empty_project, monkeypatch, spy):
+    p = empty_project.write_plan(BASIC_PLAN)
+    text = _text([dict(BASE, id=f"e{i}") for i in range(5)]).encode().replace("顺利".encode(), b"\xff\xfe", 1)
+    fast, usual = _both_ways(p, text, monkeypatch)
+    assert spy == [None] and fast == usual and fast[0][0] == 2
+
+
+def test_a_bad_plan_is_named_and_no_database_is_made(empty_project, spy):
+    p = empty_project.write_plan("[plan]\nyear = 'x'\n")
+    (p.root / "log.jsonl").write_text(_text([BASE]), encoding="utf-8")
+    assert p.bad("import", "log.jsonl").err.startswith("tasks.toml:2: ")
+    assert not p.db.exists() and _leftovers(p) == []
+
+
+def test_an_empty_log_that_exists_is_written_in_place(empty_project, monkeypatch, spy):
+    p = empty_project.write_plan(BASIC_PLAN)
+    text = _text(_lines(3, 600))
+    for db in (p.root / "data" / "one-pass.db", p.root / "data" / "usual.db"):
+        db.parent.mkdir(exist_ok=True)
+        store.open_write(str(db)).close()
+    fast, usual = _both_ways(p, text, monkeypatch)
+    assert spy == [600] and fast == usual
+
+
+def test_a_log_that_holds_entries_is_appended_the_usual_way(empty_project, spy):
+    p = empty_project.write_plan(BASIC_PLAN)
+    (p.root / "a.jsonl").write_text(_text(_lines(4, 50)), encoding="utf-8")
+    (p.root / "b.jsonl").write_text(_text(_lines(5, 50)), encoding="utf-8")
+    p.ok("import", "a.jsonl")
+    p.ok("import", "b.jsonl")
+    assert spy == [50]  # only the first went in one pass
+    assert "(100 entries, hash chain intact" in p.ok("validate").out
+
+
+def test_a_writer_that_dies_leaves_nothing(empty_project, monkeypatch, spy):
+    p = empty_project.write_plan(BASIC_PLAN)
+    (p.root / "log.jsonl").write_text(_text(_lines(6, 700)), encoding="utf-8")
+    monkeypatch.setattr(firstimport, "_append_locked", lambda conn, receive: os._exit(3))
+    r = p.bad("import", "log.jsonl")
+    assert "the writing process ended" in r.err
+    assert not p.db.exists() and _leftovers(p) == []
+
+
+def test_a_writer_s_error_is_one_line_and_nothing_is_written(empty_project, monkeypatch, spy):
+    p = empty_project.write_plan(BASIC_PLAN)
+    (p.root / "log.jsonl").write_text(_text(_lines(7, 700)), encoding="utf-8")
+
+    def full(conn, rows):
+        raise sqlite3.OperationalError("database or disk is full")
+    monkeypatch.setattr(firstimport.appending, "insert_bodies", full)
+    r = p.bad("import", "log.jsonl")
+    assert r.err.strip().endswith("cannot write the import: database or disk is full")
+    assert len(r.err.strip().splitlines()) == 1
+    assert not p.db.exists() and _leftovers(p) == []
+
+
+def test_another_tracker_making_the_database_meanwhile_is_appended_to(empty_project, monkeypatch, spy):
+    """The new database is given its name only if there is none: one made meanwhile is appended to, the usual way."""
+    p = empty_project.write_plan(BASIC_PLAN)
+    (p.root / "other.jsonl").write_text(_text(_lines(8, 30)), encoding="utf-8")
+    (p.root / "log.jsonl").write_text(_text(_lines(9, 600)), encoding="utf-8")
+    from tracker import files
+
+    real = files.link_new
+
+    def meanwhile(tmp, path):
+        with monkeypatch.context() as m:  # the other tracker: the usual way
+            m.setattr(firstimport, "import_new", lambda *a, **k: None)
+            p.ok("import", "other.jsonl")
+        return real(tmp, path)
+    monkeypatch.setattr(files, "link_new", meanwhile)
+    p.ok("import", "log.jsonl")
+    assert "(630 entries, hash chain intact" in p.ok("validate").out
+    assert _leftovers(p) == []
+
+
+def test_a_killed_import_leaves_no_database_and_its_writer_cleans_up(empty_project):
+    p = empty_project.write_plan(BASIC_PLAN)
+    (p.root / "log.jsonl").write_text(_text(_lines(10, 30000, dense_stamps=False)), encoding="utf-8")
+    env = dict(os.environ, PYTHONPATH=str(Path(__file__).resolve().parents[1]))
+    killed = 0
+    for delay in (0.3, 0.6, 0.9):
+        proc = subprocess.Popen([sys.executable, "-m", "tracker", "import", "log.jsonl"], cwd=p.root, env=env,
+                                stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+        time.sleep(delay)
+        proc.send_signal(signal.SIGKILL)
+        proc.communicate(timeout=60)
+        if proc.returncode == -signal.SIGKILL and not p.db.exists():
+            killed += 1
+        deadline = time.monotonic() + 30
+        while _leftovers(p) and time.monotonic() < deadline:  # the writer reads the end of its pipe, rolls back
+            time.sleep(0.05)
+        assert _leftovers(p) == []
+        if p.db.exists():  # it was done before the kill
+            break
+    assert killed
+    p.ok("import", "log.jsonl")
+    assert "(30000 entries, hash chain intact" in p.ok("validate").out

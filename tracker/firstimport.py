@@ -1,0 +1,414 @@
+"""A .jsonl import into an empty log, in one pass over the file: the usual first import of a province.
+
+`tracker import` reads a file whole, checks it against the plan, then
+appends it (importers/jsonl.py, appending.py). For the usual case, a file as
+`tracker export` writes it imported into a log that holds nothing yet, this
+does the same work in one pass, a megabyte of lines at a time, in one
+transaction:
+
+- each line is decoded by msgspec with its text fields (id, recorded_at, by,
+  note) kept as the JSON they are written in (msgspec.Raw). They never become
+  Python strings: a string whose only escapes are \" \\ \n \r \t is
+  written by json.dumps exactly as it is read, so its JSON goes into the
+  entry's hash body as it is;
+- the bodies are hashed and chained as they are made (chain.py);
+- a thread inserts each megabyte's rows while the next is read: SQLite takes
+  the text fields out of the bodies itself (appending.insert_bodies), without
+  Python's lock, on the other CPU;
+- the plan is read meanwhile (context.PlanJob) and checked after the last
+  line, against the columns kept for the series;
+- the indexes are built (in a thread) while the series are folded.
+
+Whatever is not the usual case anywhere in the file (an escape in a string, a
+blank line, a time in another form, a note with spaces to strip, an unknown
+task, an id given twice, …) makes it decline: the transaction is rolled back,
+nothing is written, and the import goes the usual way, which accepts the same
+entries, writes the same rows and names the first bad line.
+tests/test_firstimport.py holds the two ways' databases equal.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import sqlite3
+from itertools import groupby, repeat
+from operator import attrgetter, ne
+from typing import Annotated, Literal
+
+import msgspec
+
+from tracker import appending, chain, months, store
+from tracker.errors import BadInput
+from tracker.importers import jsonl
+from tracker.model import STATUSES
+
+_Raw = msgspec.Raw
+_NULL = _Raw(b"null")
+
+
+class _Line(msgspec.Struct, gc=False):
+    """A line as export writes it, its text fields left as their JSON. Unknown keys are ignored, as json does."""
+
+    id: msgspec.Raw
+    task: str
+    month: str
+    recorded_at: msgspec.Raw
+    by: msgspec.Raw = _NULL
+    values: dict[str, jsonl._Figure] = {}  # msgspec gives each line its own empty dict
+    percent: Annotated[float, msgspec.Meta(ge=0, le=100)] | None = None
+    status: Literal[STATUSES] | None = None
+    note: msgspec.Raw = _NULL
+
+
+_DECODE_LINES = msgspec.json.Decoder(_Line).decode_lines
+_FIELDS = attrgetter("id", "task", "month", "recorded_at", "by", "values", "percent", "status", "note")
+
+# What str.strip() strips (str.isspace(); tests/test_firstimport.py holds the two equal), as UTF-8.
+SPACES = "\t\n\x0b\x0c\r\x1c\x1d\x1e\x1f \x85\xa0\u1680" + "".join(map(chr, range(0x2000, 0x200b))) + \
+         "\u2028\u2029\u202f\u205f\u3000"
+
+
+def _padded_pattern() -> re.Pattern:
+    """Two JSON strings, one a line: the first ends or the second begins with a space (or an escaped one), or
+    the second is empty. Found by the quotes between them (a fast scan), then what is around them is looked at."""
+    by_width = groupby(sorted((c.encode() for c in SPACES), key=len), len)
+    ends = [b"(?<=(?:" + b"|".join(map(re.escape, spaces)) + b')"\n")' for _, spaces in by_width]
+    ends.append(rb'(?<=\\[nrt]"\n")')  # maybe an escaped \ and an n: declining is safe
+    begins = b"(?=" + b"|".join(re.escape(c.encode()) for c in SPACES) + rb'|\\[nrt]|")'
+    return re.compile(rb'"\n"(?:' + begins + b"|" + b"|".join(ends) + b")")
+
+
+_PADDED = _padded_pattern()
+# What follows each backslash, left to right (an escaped backslash is one escape): those json.dumps
+# writes that SQLite's json_extract() reads back exactly. Any other (\u…, \/, \b, \f) declines.
+_ESCAPE = re.compile(rb"\\(.)", re.DOTALL)
+_PLAIN_ESCAPES = {b'"', b"\\", b"n", b"r", b"t"}
+_STAMP_WIDTH = 29  # "2024-08-05T09:30:00.000000Z", its quotes included
+_PLAIN_STAMP = b'"' + jsonl._PLAIN_STAMP + b'"'
+
+
+
+class _Decline(Exception):
+    """Not the usual case: the import goes the usual way."""
+
+
+def import_file(path: str, data: bytes, plan_of, tick=None, plan_cache=None, temp: bool = False) -> int | None:
+    """Append every line of `data` to the log at `path`, if it holds no entry yet; how many, or None (nothing
+    written): the log is not empty, or the file is not all the usual case. No connection to it may be open.
+
+    plan_of(): the plan (asked for after the last line is read; what it raises is raised, nothing written).
+    tick(n): n more lines read. plan_cache(plan): (digest, text) of a plan to cache in the same transaction, or None.
+    temp: `path` is import_new()'s file, which the writer removes unless it commits (this process may be gone).
+    """
+    if not _plain_file(data):
+        return None
+    lines = data.count(b"\n") + (not data.endswith(b"\n"))
+    writer = _Writer(path, lines >= store.BULK, temp)
+    try:
+        try:
+            tasks, ms, values, percents, statuses, noted, stamps, last_hash = _read(data, writer, tick)
+            writer.send(_INDEX)
+            plan = plan_of()
+            if not jsonl.fits(tasks, values, jsonl._metric_sets(plan)):
+                raise _Decline
+            computed = appending.series_of(tasks, ms, values, percents, statuses, noted, _order(stamps), 1)
+            writer.send((_FINISH, computed, len(tasks), last_hash, plan_cache and plan_cache(plan)))
+            return writer.done()
+        except _Decline:
+            return None
+    finally:
+        writer.close()
+
+
+def import_new(path: str, data: bytes, plan_of, tick=None, plan_cache=None) -> int | None:
+    """import_file() into a database that does not exist yet: built whole under a temporary name beside
+    `path`, then given its name (never replacing a file), so that nothing is at `path` unless it is done.
+
+    None (nothing written): the file is not all the usual case, or another tracker made the database
+    meanwhile; the usual way then appends to it.
+    """
+    from tracker import files
+
+    if not _plain_file(data):
+        return None
+    temp = files.temp_beside(path)
+    try:
+        written = import_file(temp, data, plan_of, tick, plan_cache, temp=True)
+        if written is None or not files.link_new(temp, path):
+            return None
+        return written
+    finally:
+        _remove(temp)
+
+
+def _remove(path: str) -> None:
+    """Remove a database that was never done (import_new()'s), and its journals."""
+    for leftover in (path, path + "-journal", path + "-wal", path + "-shm"):
+        try:
+            os.unlink(leftover)
+        except FileNotFoundError:
+            pass
+
+
+def _plain_file(data) -> bool:
+    """Whether a file may be the usual case at all: UTF-8 without a BOM or \\r, its lines JSON objects."""
+    return (isinstance(data, bytes) and data.startswith(b"{") and data.endswith((b"}", b"}\n"))
+            and b"\r" not in data)
+
+
+def _read(data: bytes, writer: _Writer, tick) -> tuple:
+    """Every line decoded, checked, hashed and handed to the writer; the columns the series and the plan need."""
+    view, end = memoryview(data), len(data)
+    tasks: list = []
+    ms: list = []
+    values: list = []
+    percents: list = []
+    statuses: list = []
+    noted: list = []
+    stamps: list = []
+    month_of: dict = {}
+    month_text: dict = {}
+    prev, seq, start = "", 0, 0
+    while start < end:
+        stop = data.find(b"\n", start + jsonl._CHUNK) + 1 or end  # just past a newline, or the end
+        try:
+            lines = _DECODE_LINES(view[start:stop])
+        except Exception:  # msgspec's errors, and whatever a hostile file brings
+            raise _Decline from None
+        # One record a line (jsonl._whole() says why these counts tell)
+        newlines = data.count(b"\n", start, stop) - (data[stop - 1] == 10)
+        if newlines != len(lines) - 1 or data.count(b"}\n{", start, stop) != newlines:
+            raise _Decline
+        ids, run_tasks, texts, ats, bys, vals, pcts, stats, notes = zip(*map(_FIELDS, lines))
+        del lines
+        run_noted, run_stamps = _check(ids, ats, bys, notes, vals, pcts, stats)
+        for text in set(texts) - month_of.keys():
+            month_of[text], month_text[text] = _month(text)
+        made = chain.encode_joined(ids, run_tasks, list(map(month_text.__getitem__, texts)), vals, pcts, stats,
+                                   notes, bys, ats)
+        if made is None:
+            raise _Decline
+        bodies, pairs = made
+        hashes = chain.link(prev, bodies.split(b"\n"))
+        prev = hashes[-1]
+        writer.send((seq + 1, "".join(hashes), pairs, pcts, bodies))
+        seq += len(hashes)
+        tasks += run_tasks
+        ms += map(month_of.__getitem__, texts)
+        values += vals
+        percents += pcts
+        statuses += stats
+        noted += run_noted
+        stamps.append(run_stamps)
+        if tick:
+            tick(len(hashes))
+        start = stop
+    return tasks, ms, values, percents, statuses, noted, b"".join(stamps), prev
+
+
+def _check(ids, ats, bys, notes, vals, pcts, stats) -> tuple[list, bytes]:
+    """Decline unless each text field is a JSON string (by, note: or null) as json.dumps writes it, each id
+    and note as the usual way keeps it (no space to strip), each time in the log's form and each entry
+    records something. (Whether each has a note, the times joined.)"""
+    n = len(ids)
+    # A JSON value in one line holds no newline.
+    id_text, by_text, note_text = b"\n".join(ids), b"\n".join(bys), b"\n".join(notes)
+    for part in (id_text, by_text, note_text):
+        if b"\\" in part and not set(_ESCAPE.findall(part)) <= _PLAIN_ESCAPES:
+            raise _Decline
+        if not part.isascii():
+            try:
+                part.decode()  # msgspec leaves a Raw's bytes as they are
+            except UnicodeDecodeError:
+                raise _Decline from None
+    if _strings(id_text) != (n, 0) or sum(_strings(by_text)) != n or sum(_strings(note_text)) != n:
+        raise _Decline
+    if _padded(id_text) or _padded(note_text):
+        raise _Decline
+    stamps = b"".join(ats)
+    if len(stamps) != _STAMP_WIDTH * n or stamps.translate(jsonl._DIGITS_TO_0).count(_PLAIN_STAMP) != n:
+        raise _Decline
+    noted = list(map(ne, notes, repeat(_NULL)))
+    if not all(noted):  # an entry without a note must record something else
+        for i in [i for i, has in enumerate(noted) if not has]:
+            if not (vals[i] or pcts[i] is not None or stats[i]):
+                raise _Decline
+    return noted, stamps
+
+
+def _strings(text: bytes) -> tuple[int, int]:
+    """How many of these JSON values (one a line) are strings, and how many null."""
+    return text.count(b'\n"') + text.startswith(b'"'), text.count(b"\nnull") + text.startswith(b"null")
+
+
+def _padded(text: bytes) -> bool:
+    """Whether a JSON string among these (one a line, each a string or null) is empty, or begins or ends with a space."""
+    return _PADDED.search(b'"\n' + text + b'\n"') is not None
+
+
+def _month(text: str) -> tuple[int, msgspec.Raw]:
+    """A month as an integer and as the JSON text of its canonical form."""
+    try:
+        m = months.parse(text)
+    except BadInput:
+        raise _Decline from None
+    return m, _Raw(b'"' + months.fmt(m).encode() + b'"')
+
+
+def _order(stamps: bytes):
+    """The entries' indices in recorded_at order (append order among equal times): a range when they are in it."""
+    import numpy as np
+
+    at = np.frombuffer(stamps, f"S{_STAMP_WIDTH}")
+    if len(at) < 2 or bool((at[1:] >= at[:-1]).all()):
+        return range(len(at))
+    return np.argsort(at, kind="stable").tolist()
+
+
+# What the reader sends the writer, after the rows: build the indexes; then: the series, and commit.
+_INDEX, _FINISH = "index", "finish"
+
+
+class _Writer:
+    """A child process (fork) that writes the log while this one reads the file: one transaction, its own.
+
+    It is sent each megabyte's rows, then _INDEX, then (_FINISH, series, count, last hash, plan cache),
+    by pickle through a pipe, and answers once: ("done", n), ("decline",) or (an error's kind, its message).
+    If this process goes away (killed, or close() before _FINISH), it reads the pipe's end and rolls back.
+    A Python thread would do the same work in half the time and take Python's lock back from the
+    reader ~1,000 times a second: measured, no faster than writing after reading.
+    """
+
+    def __init__(self, path: str, bulk: bool, temp: bool):
+        import pickle
+
+        self._pickle = pickle
+        to_child, self._out = os.pipe()
+        self._in, from_child = os.pipe()
+        try:
+            import fcntl
+
+            fcntl.fcntl(self._out, 1031, 1 << 20)  # F_SETPIPE_SZ: a megabyte's rows in one write
+        except (ImportError, OSError):
+            pass
+        self.pid = os.fork()
+        if self.pid == 0:  # the writer
+            code = 1
+            try:
+                os.close(self._out)
+                os.close(self._in)
+                _write_log(path, bulk, temp, os.fdopen(to_child, "rb"), os.fdopen(from_child, "wb"))
+                code = 0
+            finally:
+                os._exit(code)  # nothing of the parent's (atexit, buffers, the CLI) runs twice
+        os.close(to_child)
+        os.close(from_child)
+
+    def send(self, message) -> None:
+        data = self._pickle.dumps(message, protocol=5)
+        try:
+            os.write(self._out, len(data).to_bytes(8, "little"))
+            view = memoryview(data)
+            while view:
+                view = view[os.write(self._out, view):]
+        except BrokenPipeError:  # the writer has answered (declined, or failed) and gone
+            self.done()
+            raise _Decline from None
+
+    def done(self) -> int:
+        """The writer's answer: how many entries it committed; _Decline, or the error it met, raised."""
+        with os.fdopen(os.dup(self._in), "rb") as answers:
+            try:
+                answer = self._pickle.load(answers)
+            except EOFError:
+                answer = ("error", "the writing process ended without a word")
+        if answer[0] == "done":
+            return answer[1]
+        if answer[0] == "decline":
+            raise _Decline
+        if answer[0] == "BadInput":
+            raise BadInput(answer[1])
+        raise BadInput(f"cannot write the import: {answer[1]}")
+
+    def close(self) -> None:
+        """Let the writer go (it rolls back unless it committed) and wait for it."""
+        for fd in (self._out, self._in):
+            try:
+                os.close(fd)
+            except OSError:
+                pass
+        os.waitpid(self.pid, 0)
+
+
+def _write_log(path: str, bulk: bool, temp: bool, messages, answers) -> None:
+    """The writer (_Writer): append what it is sent to an empty log, in one transaction; answer once."""
+    import pickle
+
+    def receive():
+        size = messages.read(8)
+        if len(size) < 8:
+            return None  # the reader went away: roll back
+        return pickle.loads(messages.read(int.from_bytes(size, "little")))
+
+    try:
+        answer = _append(store.open_write(path), bulk, receive)
+    except BadInput as e:
+        answer = ("BadInput", str(e))
+    except sqlite3.IntegrityError:  # an id given twice: the unique index cannot be built
+        answer = ("decline",)
+    except BaseException as e:  # sqlite3's (a full disk, …): said by the reader
+        answer = (type(e).__name__, str(e))
+    if temp and answer[0] != "done":
+        _remove(path)
+    try:
+        pickle.dump(answer, answers)
+        answers.flush()
+    except BrokenPipeError:
+        pass
+
+
+def _append(conn, bulk: bool, receive) -> tuple:
+    direct = bulk and appending._write_directly(conn)
+    try:
+        store._begin(conn)
+        try:
+            answer = _append_locked(conn, receive)
+            conn.execute("COMMIT" if answer[0] == "done" else "ROLLBACK")
+            return answer
+        except BaseException:
+            conn.execute("ROLLBACK")
+            raise
+    finally:
+        if direct:
+            conn.execute("PRAGMA synchronous = FULL")
+            store._ensure_wal(conn)
+        conn.close()
+
+
+def _append_locked(conn, receive) -> tuple:
+    if conn.execute("SELECT 1 FROM entries LIMIT 1").fetchone() is not None:
+        return ("decline",)
+    unindexed = appending.Unindexed(conn)
+    rest: list = []
+    while (message := receive()) is not None:
+        if message == _INDEX:
+            appending.insert_rest(conn, rest)
+            unindexed.rebuild().join()
+        elif message[0] == _FINISH:
+            from tracker import series
+
+            _, computed, n, last_hash, plan_cache = message
+            series.rebuild(conn, None, computed)
+            store._record_head(conn, n, last_hash)
+            if plan_cache is not None and store.cached_plan(conn, "plan", plan_cache[0]) is None:
+                store.cache_plan(conn, "plan", *plan_cache)
+            return ("done", n)
+        else:  # (first seq, hashes joined, figures joined by newlines, percents, bodies joined by newlines)
+            first, hashes, pairs, percents, bodies = message
+            n = len(percents)
+            rows = zip(range(first, first + n), map(hashes.__getitem__, map(slice, range(0, 64 * n, 64),
+                                                                              range(64, 64 * n + 64, 64))),
+                       pairs.decode().split("\n"), percents, bodies.split(b"\n"))
+            rest = appending.insert_bodies(conn, rest + list(rows))
+    return ("gone",)
