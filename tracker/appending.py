@@ -210,10 +210,11 @@ def _insert_batched(conn, rows, n: int, sql: str = _INSERT, batch: str = _INSERT
 
 # Rows made by SQLite from each entry's hash body (UTF-8, chain.hash_body(): [id, task, month, pairs,
 # percent, status, note, by, recorded_at]) beside its seq, hash, figures and percent (bound as the
-# number Python holds: SQLite's own reading of a decimal is not always the nearest double). The text
-# fields never become Python strings, and SQLite takes them out without Python's lock.
+# number Python holds, -1 for none: SQLite's own reading of a decimal is not always the nearest double).
+# The text fields never become Python strings.
 _FROM_BODY = ("INSERT INTO entries (seq, id, task, month, percent, status, by, recorded_at, hash, figures, note) "
-              "SELECT column1, json_extract(b, '$[0]'), json_extract(b, '$[1]'), json_extract(b, '$[2]'), column4, "
+              "SELECT column1, json_extract(b, '$[0]'), json_extract(b, '$[1]'), json_extract(b, '$[2]'), "
+              "nullif(column4, -1.0), "
               "json_extract(b, '$[5]'), json_extract(b, '$[7]'), json_extract(b, '$[8]'), column2, column3, "
               "json_extract(b, '$[6]') FROM (SELECT *, CAST(column5 AS TEXT) AS b FROM (VALUES (?,?,?,?,?)))")
 _BODY_BATCH = 1024  # rows a statement: each step (~4 ms) runs without Python's lock
@@ -221,7 +222,7 @@ _FROM_BODIES = _batched(_FROM_BODY, _BODY_BATCH)
 
 
 def insert_bodies(conn, rows: list) -> list:
-    """Insert rows (seq, hash, figures, percent, body) of entries whose bodies hold no escape but \\" \\\\ \\n \\r \\t,
+    """Insert rows (seq, hash, figures, percent or -1, body) of entries whose bodies hold no escape but \\" \\\\ \\n \\r \\t,
     whole statements of _BODY_BATCH rows; the rows left over (fewer) are returned: more rows come, or
     insert_rest() them. (A statement of one row in a thread would wait its turn for Python's lock.)"""
     whole = len(rows) - len(rows) % _BODY_BATCH
