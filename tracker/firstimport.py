@@ -103,13 +103,15 @@ def import_file(path: str, data: bytes, plan_of, tick=None, plan_cache=None, tem
     tick(n): n more lines read. plan_cache(plan): (digest, text) of a plan to cache in the same transaction, or None.
     temp: `path` is import_new()'s file, which the writer removes unless it commits (this process may be gone).
     """
-    if not _plain_file(data):
+    lines = _lines(data)
+    if lines is None or not hasattr(os, "fork"):  # no fork (Windows): the usual way
         return None
-    lines = data.count(b"\n") + (not data.endswith(b"\n"))
     writer = _Writer(path, lines >= store.BULK, temp)
     try:
         try:
             tasks, ms, values, percents, statuses, noted, stamps = _read(data, writer, tick)
+            if len(tasks) != lines:  # two records on a line
+                raise _Decline
             writer.send(_INDEX)
             computed = appending.series_of(tasks, ms, values, percents, statuses, noted, _order(stamps), 1)
             plan = plan_of()
@@ -140,7 +142,7 @@ def import_new(path: str, data: bytes, plan_of, tick=None, plan_cache=None) -> i
     """
     from tracker import files
 
-    if not _plain_file(data):
+    if _lines(data) is None or not hasattr(os, "fork"):
         return None
     temp = files.temp_beside(path)
     try:
@@ -161,10 +163,17 @@ def _remove(path: str) -> None:
             pass
 
 
-def _plain_file(data) -> bool:
-    """Whether a file may be the usual case at all: UTF-8 without a BOM or \\r, its lines JSON objects."""
-    return (isinstance(data, bytes) and data.startswith(b"{") and data.endswith((b"}", b"}\n"))
-            and b"\r" not in data)
+def _lines(data) -> int | None:
+    """How many lines a file has, or None unless it may be the usual case: UTF-8 without a BOM or \\r,
+    each line a JSON object. Every newline must stand between "}" and "{" (jsonl._whole() says why
+    that leaves only a line holding two records, which a count of the records finds)."""
+    if not (isinstance(data, bytes) and data.startswith(b"{") and data.endswith((b"}", b"}\n"))
+            and b"\r" not in data):
+        return None
+    newlines = data.count(b"\n") - data.endswith(b"\n")
+    if data.count(b"}\n{") != newlines:
+        return None
+    return newlines + 1
 
 
 def _read(data: bytes, writer: _Writer, tick) -> tuple:
@@ -186,10 +195,6 @@ def _read(data: bytes, writer: _Writer, tick) -> tuple:
             lines = _DECODE_LINES(view[start:stop])
         except Exception:  # msgspec's errors, and whatever a hostile file brings
             raise _Decline from None
-        # One record a line (jsonl._whole() says why these counts tell)
-        newlines = data.count(b"\n", start, stop) - (data[stop - 1] == 10)
-        if newlines != len(lines) - 1 or data.count(b"}\n{", start, stop) != newlines:
-            raise _Decline
         # a column at a time: 2.3 times as fast as zip(*) of the records' tuples
         ids, run_tasks, texts, ats, bys, vals, pcts, stats, notes = [list(map(get, lines)) for get in _COLUMNS]
         del lines
@@ -264,7 +269,9 @@ def _month(text: str) -> tuple[int, msgspec.Raw]:
 
 def _order(stamps: bytes):
     """The entries' indices in recorded_at order (append order among equal times): a range when they are in it."""
-    import numpy as np
+    from tracker.seriesfold import numpy
+
+    np = numpy()
 
     at = np.frombuffer(stamps, f"S{_STAMP_WIDTH}")
     if len(at) < 2 or bool((at[1:] >= at[:-1]).all()):
@@ -299,8 +306,8 @@ class _Writer:
         try:
             import fcntl
 
-            fcntl.fcntl(self._out, 1031, 1 << 20)  # F_SETPIPE_SZ: a megabyte's rows in one write
-        except (ImportError, OSError):
+            fcntl.fcntl(self._out, fcntl.F_SETPIPE_SZ, 1 << 20)  # Linux: a megabyte's rows in one write
+        except (ImportError, AttributeError, OSError):
             pass
         self.pid = os.fork()
         if self.pid == 0:  # the writer
