@@ -95,20 +95,27 @@ class _Decline(Exception):
     """Not the usual case: the import goes the usual way."""
 
 
-def import_file(path: str, data: bytes, plan_of, tick=None, plan_cache=None, temp: bool = False) -> int | None:
+def import_file(path: str, data: bytes, plan_of, tick=None, plan_cache=None) -> int | None:
     """Append every line of `data` to the log at `path`, if it holds no entry yet; how many, or None (nothing
     written): the log is not empty, or the file is not all the usual case. No connection to it may be open.
 
     plan_of(): the plan (asked for after the last line is read; what it raises is raised, nothing written).
     tick(n): n more lines read. plan_cache(plan): (digest, text) of a plan to cache in the same transaction, or None.
-    temp: `path` is import_new()'s file, which the writer removes unless it commits (this process may be gone).
     """
-    lines = _lines(data)
-    if lines is None or not hasattr(os, "fork"):  # no fork (Windows): the usual way
+    if not _may_be_usual(data):
         return None
-    writer = _Writer(path, lines >= store.BULK, temp)
+    return _import(path, data, plan_of, tick, plan_cache, temp=False)
+
+
+def _import(path: str, data: bytes, plan_of, tick, plan_cache, temp: bool) -> int | None:
+    """import_file(); temp: `path` is import_new()'s file, which the writer removes unless it commits."""
+    writer = _Writer(path, temp)  # first: the writer opens the database while the lines are counted
     try:
         try:
+            lines = _lines(data)
+            if lines is None:
+                raise _Decline
+            writer.send((_BEGIN, lines >= store.BULK))
             tasks, ms, values, percents, statuses, noted, stamps = _read(data, writer, tick)
             if len(tasks) != lines:  # two records on a line
                 raise _Decline
@@ -142,11 +149,11 @@ def import_new(path: str, data: bytes, plan_of, tick=None, plan_cache=None) -> i
     """
     from tracker import files
 
-    if _lines(data) is None or not hasattr(os, "fork"):
+    if not _may_be_usual(data):
         return None
     temp = files.temp_beside(path)
     try:
-        written = import_file(temp, data, plan_of, tick, plan_cache, temp=True)
+        written = _import(temp, data, plan_of, tick, plan_cache, temp=True)
         if written is None or not files.link_new(temp, path):
             return None
         return written
@@ -163,13 +170,16 @@ def _remove(path: str) -> None:
             pass
 
 
-def _lines(data) -> int | None:
-    """How many lines a file has, or None unless it may be the usual case: UTF-8 without a BOM or \\r,
-    each line a JSON object. Every newline must stand between "}" and "{" (jsonl._whole() says why
-    that leaves only a line holding two records, which a count of the records finds)."""
-    if not (isinstance(data, bytes) and data.startswith(b"{") and data.endswith((b"}", b"}\n"))
-            and b"\r" not in data):
-        return None
+def _may_be_usual(data) -> bool:
+    """Whether a file may be the usual case at all (UTF-8 without a BOM or \\r, its lines JSON objects),
+    on a system that can fork the writer (not Windows)."""
+    return (isinstance(data, bytes) and data.startswith(b"{") and data.endswith((b"}", b"}\n"))
+            and b"\r" not in data and hasattr(os, "fork"))
+
+
+def _lines(data: bytes) -> int | None:
+    """How many lines a file has, or None unless each newline stands between "}" and "{" (jsonl._whole()
+    says why that leaves only a line holding two records, which a count of the records finds)."""
     newlines = data.count(b"\n") - data.endswith(b"\n")
     if data.count(b"}\n{") != newlines:
         return None
@@ -283,13 +293,14 @@ _AHEAD = 64  # messages (a megabyte of lines each) the writer takes ahead of its
 _NO_PERCENT = -1.0  # a percent is never negative: appending.insert_bodies() stores it as NULL
 
 # What the reader sends the writer, after the rows: build the indexes; then: the series, and commit.
-_INDEX, _FINISH = "index", "finish"
+_BEGIN, _INDEX, _FINISH = "begin", "index", "finish"
 
 
 class _Writer:
     """A child process (fork) that writes the log while this one reads the file: one transaction, its own.
 
-    It is sent each megabyte's entries (their figures, percents and hash bodies, which it chains), then
+    It is sent (_BEGIN, whether the import is large), each megabyte's entries (their figures, percents
+    and hash bodies, which it chains), then
     _INDEX, then (_FINISH, series, count, plan cache),
     by pickle through a pipe, and answers once: ("done", n), ("decline",) or (an error's kind, its message).
     If this process goes away (killed, or close() before _FINISH), it reads the pipe's end and rolls back.
@@ -297,7 +308,7 @@ class _Writer:
     reader ~1,000 times a second: measured, no faster than writing after reading.
     """
 
-    def __init__(self, path: str, bulk: bool, temp: bool):
+    def __init__(self, path: str, temp: bool):
         import pickle
 
         self._pickle = pickle
@@ -315,7 +326,7 @@ class _Writer:
             try:
                 os.close(self._out)
                 os.close(self._in)
-                _write_log(path, bulk, temp, os.fdopen(to_child, "rb"), os.fdopen(from_child, "wb"))
+                _write_log(path, temp, os.fdopen(to_child, "rb"), os.fdopen(from_child, "wb"))
                 code = 0
             finally:
                 os._exit(code)  # nothing of the parent's (atexit, buffers, the CLI) runs twice
@@ -358,7 +369,7 @@ class _Writer:
         os.waitpid(self.pid, 0)
 
 
-def _write_log(path: str, bulk: bool, temp: bool, messages, answers) -> None:
+def _write_log(path: str, temp: bool, messages, answers) -> None:
     """The writer (_Writer): append what it is sent to an empty log, in one transaction; answer once."""
     import pickle
     import queue
@@ -383,7 +394,13 @@ def _write_log(path: str, bulk: bool, temp: bool, messages, answers) -> None:
         return None if data is None else pickle.loads(data)
 
     try:
-        answer = _append(store.open_write(path), bulk, receive)
+        conn = store.open_write(path)
+        begin = receive()  # (_BEGIN, bulk), once the reader has counted the lines; None: it went no further
+        if begin is None:
+            conn.close()
+            answer = ("gone",)
+        else:
+            answer = _append(conn, begin[1], receive)
     except BadInput as e:
         answer = ("BadInput", str(e))
     except sqlite3.IntegrityError:  # an id given twice: the unique index cannot be built
