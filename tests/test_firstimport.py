@@ -213,6 +213,7 @@ def test_a_bad_plan_is_named_and_no_database_is_made(empty_project, spy):
     (p.root / "log.jsonl").write_text(_text([BASE]), encoding="utf-8")
     assert p.bad("import", "log.jsonl").err.startswith("tasks.toml:2: ")
     assert not p.db.exists() and _leftovers(p) == []
+    assert not p.db.parent.exists()  # the folder made for it went with it
 
 
 def test_an_empty_log_that_exists_is_written_in_place(empty_project, monkeypatch, spy):
@@ -278,11 +279,13 @@ def test_another_tracker_making_the_database_meanwhile_is_appended_to(empty_proj
 
 
 def test_a_killed_import_leaves_no_database_and_its_writer_cleans_up(empty_project):
+    """Killed at any moment (reading, writing, committing, giving the database its name), the reader leaves
+    the log absent or whole, and the writer, reading the end of its pipe, removes the temporary file."""
     p = empty_project.write_plan(BASIC_PLAN)
     (p.root / "log.jsonl").write_text(_text(_lines(10, 30000, dense_stamps=False)), encoding="utf-8")
     env = dict(os.environ, PYTHONPATH=str(Path(__file__).resolve().parents[1]))
     killed = 0
-    for delay in (0.3, 0.6, 0.9):
+    for delay in (0.25, 0.5, 0.75, 1.0, 1.25, 1.5):
         proc = subprocess.Popen([sys.executable, "-m", "tracker", "import", "log.jsonl"], cwd=p.root, env=env,
                                 stdout=subprocess.PIPE, stderr=subprocess.PIPE)
         time.sleep(delay)
@@ -299,3 +302,19 @@ def test_a_killed_import_leaves_no_database_and_its_writer_cleans_up(empty_proje
     assert killed
     p.ok("import", "log.jsonl")
     assert "(30000 entries, hash chain intact" in p.ok("validate").out
+
+
+def test_a_reader_gone_between_the_commit_and_the_name_leaves_nothing(empty_project, monkeypatch, spy):
+    """The writer committed, but the reader never gave the database its name (killed, or failed): the
+    writer, let go, removes the temporary file, and nothing was said imported."""
+    p = empty_project.write_plan(BASIC_PLAN)
+    (p.root / "log.jsonl").write_text(_text(_lines(11, 700)), encoding="utf-8")
+    from tracker import files
+
+    def gone(tmp, path):
+        assert os.path.exists(tmp)  # committed, complete
+        raise KeyboardInterrupt
+    monkeypatch.setattr(files, "link_new", gone)
+    r = p.run("import", "log.jsonl")  # as Ctrl-C: exit 130
+    assert r.code == 130 and "imported" not in r.out
+    assert not p.db.exists() and _leftovers(p) == []

@@ -38,19 +38,6 @@ def _mode_of(path: str) -> int:
         return 0o666 & ~umask
 
 
-def temp_beside(path: str) -> str:
-    """A new empty file in path's folder (made if need be), to build a file under before it is given path's name."""
-    folder = os.path.dirname(os.path.abspath(path))
-    try:
-        os.makedirs(folder, exist_ok=True)
-        fd, tmp = tempfile.mkstemp(prefix=".tracker-", suffix=".tmp", dir=folder)
-    except OSError as e:
-        raise BadInput(f"{path}: cannot create the database folder: {e.strerror}") from None
-    os.close(fd)
-    os.chmod(tmp, _mode_of(path))  # mkstemp makes it 0600
-    return tmp
-
-
 def link_new(tmp: str, path: str) -> bool:
     """Give the finished file tmp the name path as well, unless path exists (it is never replaced); whether it did.
 

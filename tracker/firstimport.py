@@ -107,8 +107,9 @@ def import_file(path: str, data: bytes, plan_of, tick=None, plan_cache=None) -> 
     return _import(path, data, plan_of, tick, plan_cache, temp=False)
 
 
-def _import(path: str, data: bytes, plan_of, tick, plan_cache, temp: bool) -> int | None:
-    """import_file(); temp: `path` is import_new()'s file, which the writer removes unless it commits."""
+def _import(path: str, data: bytes, plan_of, tick, plan_cache, temp: bool, publish=None) -> int | None:
+    """import_file(); temp: `path` is import_new()'s file, which the writer makes and removes.
+    publish(): give the committed file its name, before the writer is let go; whether it could."""
     writer = _Writer(path, temp)  # first: the writer opens the database while the lines are counted
     try:
         try:
@@ -125,7 +126,8 @@ def _import(path: str, data: bytes, plan_of, tick, plan_cache, temp: bool) -> in
             if not _fit(computed, plan):
                 raise _Decline
             writer.send((_FINISH, computed, len(tasks), plan_cache and plan_cache(plan)))
-            return writer.done()
+            written = writer.done()
+            return written if publish is None or publish() else None
         except _Decline:
             return None
     finally:
@@ -142,7 +144,8 @@ def _fit(computed: tuple, plan) -> bool:
 
 def import_new(path: str, data: bytes, plan_of, tick=None, plan_cache=None) -> int | None:
     """import_file() into a database that does not exist yet: built whole under a temporary name beside
-    `path`, then given its name (never replacing a file), so that nothing is at `path` unless it is done.
+    `path` (.tracker-….tmp), then given its name (never replacing a file), so that nothing is at `path`
+    unless it is done. The writer makes the file (and the folder), and removes the temporary name.
 
     None (nothing written): the file is not all the usual case, or another tracker made the database
     meanwhile; the usual way then appends to it.
@@ -151,22 +154,25 @@ def import_new(path: str, data: bytes, plan_of, tick=None, plan_cache=None) -> i
 
     if not _may_be_usual(data):
         return None
-    temp = files.temp_beside(path)
+    folder, name = os.path.split(os.path.abspath(path))
+    temp = os.path.join(folder, f".tracker-{os.urandom(6).hex()}.tmp")
     try:
-        written = _import(temp, data, plan_of, tick, plan_cache, temp=True)
-        if written is None or not files.link_new(temp, path):
-            return None
-        return written
+        return _import(temp, data, plan_of, tick, plan_cache, temp=True, publish=lambda: files.link_new(temp, path))
     finally:
-        _remove(temp)
+        _remove(temp)  # the writer's work, unless it could not (killed)
 
 
-def _remove(path: str) -> None:
-    """Remove a database that was never done (import_new()'s), and its journals."""
+def _remove(path: str, folder: bool = False) -> None:
+    """Remove a database that was never done (import_new()'s), its journals, and its folder if asked and empty."""
     for leftover in (path, path + "-journal", path + "-wal", path + "-shm"):
         try:
             os.unlink(leftover)
         except FileNotFoundError:
+            pass
+    if folder:
+        try:
+            os.rmdir(os.path.dirname(os.path.abspath(path)))
+        except OSError:  # not empty (the database it was made for is there), or gone
             pass
 
 
@@ -393,6 +399,8 @@ def _write_log(path: str, temp: bool, messages, answers) -> None:
         data = inbox.get()
         return None if data is None else pickle.loads(data)
 
+    folder = os.path.dirname(os.path.abspath(path))
+    made = temp and not os.path.isdir(folder)  # a folder made for a database that is never done goes too
     try:
         conn = store.open_write(path)
         begin = receive()  # (_BEGIN, bulk), once the reader has counted the lines; None: it went no further
@@ -408,12 +416,18 @@ def _write_log(path: str, temp: bool, messages, answers) -> None:
     except BaseException as e:  # sqlite3's (a full disk, …): said by the reader
         answer = (type(e).__name__, str(e))
     if temp and answer[0] != "done":
-        _remove(path)
+        _remove(path, made)
     try:
         pickle.dump(answer, answers)
         answers.flush()
     except BrokenPipeError:
         pass
+    if temp and answer[0] == "done":
+        # The reader gives the database its name, then lets this process go; the temporary name goes
+        # then, whether the reader got that far or was killed first (then nothing was said imported).
+        while inbox.get() is not None:
+            pass
+        _remove(path, made)
 
 
 def _append(conn, bulk: bool, receive) -> tuple:
