@@ -25,7 +25,7 @@ from hypothesis import strategies as st
 from tests.conftest import BASIC_PLAN
 from tracker import firstimport, series, store
 
-SETTINGS = settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.too_slow,
+SETTINGS = settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow,
                                                                           HealthCheck.function_scoped_fixture])
 BASE = {"id": "a", "task": "195", "month": "2024-08", "recorded_at": "2024-08-31T10:00:00.000000Z", "by": "王芳",
         "values": {"centres": 3, "stations": 12.5}, "percent": None, "status": None, "note": "进展顺利"}
@@ -114,6 +114,22 @@ def test_what_strip_strips_is_spaces():
     assert firstimport.SPACES == "".join(c for c in map(chr, range(_sys.maxunicode + 1)) if c.isspace())
 
 
+def test_padded_finds_each_string_strip_would_change_among_nulls():
+    """Every list of up to three values (nulls and strings) whose strings strip() would change, or that are
+    empty, is found; without escapes, exactly those."""
+    from itertools import product
+
+    values = [None, "ok", "中文", " x", "x ", "\u3000x", "x\u3000", "", "\u2003", "x\ny", "\nx", "x\n", "\\", "x\\n"]
+    for n in (1, 2, 3):
+        for combo in product(values, repeat=n):
+            text = b"\n".join(b"null" if v is None else json.dumps(v, ensure_ascii=False).encode() for v in combo)
+            changed = any(v is not None and (v == "" or v != v.strip()) for v in combo)
+            if changed:
+                assert firstimport._padded(text), combo
+            elif not any(v is not None and "\\" in json.dumps(v) for v in combo):
+                assert not firstimport._padded(text), combo
+
+
 @pytest.mark.parametrize("sep", [(", ", ": "), (",", ":")])
 def test_a_usual_file_is_taken_in_one_pass_and_written_as_the_usual_way_writes_it(empty_project, monkeypatch, spy, sep):
     p = empty_project.write_plan(BASIC_PLAN)
@@ -130,11 +146,18 @@ def test_a_usual_file_is_taken_in_one_pass_and_written_as_the_usual_way_writes_i
     assert _leftovers(p) == []
 
 
+# Texts each way must take alike or leave alike: spaces to strip (and escaped ones), escapes json writes
+# and those it does not, nothing at all.
+TRICKY = ["", " ", " x", "x ", "\u3000x", "x\u3000", "\nx", "x\n", "x\\", "\\n", '"', "a\tb", "\x7f", "\u2028",
+          "\x01", "é", "😀"]
+
+
 @SETTINGS
 @given(st.lists(st.fixed_dictionaries({
-    "note": st.one_of(st.none(), st.text(st.characters(blacklist_categories=("Cs",)), min_size=1, max_size=8)),
-    "by": st.one_of(st.none(), st.text(st.characters(blacklist_categories=("Cs",)), max_size=4)),
-    "id": st.text(st.characters(blacklist_categories=("Cs",)), min_size=1, max_size=6),
+    "note": st.one_of(st.none(), st.sampled_from(TRICKY), st.text(st.characters(blacklist_categories=("Cs",)),
+                                                                   min_size=1, max_size=8)),
+    "by": st.one_of(st.none(), st.sampled_from(TRICKY), st.text(st.characters(blacklist_categories=("Cs",)), max_size=4)),
+    "id": st.one_of(st.sampled_from(TRICKY), st.text(st.characters(blacklist_categories=("Cs",)), min_size=1, max_size=6)),
     "centres": st.one_of(st.integers(0, 10 ** 17), st.floats(0, 1e17), st.sampled_from([1e-5, 0.1 + 0.2, 1e16])),
     "percent": st.one_of(st.none(), st.integers(0, 100), st.floats(0, 100)),
 }), min_size=1, max_size=6), st.booleans())
@@ -166,6 +189,14 @@ UNUSUAL = {
     "a note ending in an ideographic space": lambda t: t.replace('"进展顺利"', '"进展顺利\u3000"', 1),
     "a note ending in an escaped newline": lambda t: t.replace('"进展顺利"', '"进展顺利\\n"', 1),
     "an empty note": lambda t: t.replace('"进展顺利"', '""', 1),
+    "a note to strip after an entry without one": lambda t: t.replace('"进展顺利"', "null", 1)
+                                                           .replace('"进展顺利"', '" 进展顺利"', 1),
+    "a note ending in a space before an entry without one": lambda t: t.replace('"进展顺利"', '"进展顺利 "', 1)
+                                                                      .replace('"进展顺利"', "null", 1),
+    "an empty note after an entry without one": lambda t: t.replace('"进展顺利"', "null", 1)
+                                                          .replace('"进展顺利"', '""', 1),
+    "a blank id after a by of null": lambda t: t.replace('"by": "王芳"', '"by": null', 1)
+                                            .replace('"id": "e1"', '"id": "\u3000"', 1),
     "a blank id": lambda t: t.replace('"id": "e1"', '"id": " "', 1),
     "an id given twice": lambda t: t.replace('"id": "e1"', '"id": "e0"', 1),
     "an id given twice, the same entry": lambda t: t + t.split("\n")[0] + "\n",

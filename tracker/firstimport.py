@@ -16,7 +16,9 @@ transaction:
   itself (appending.insert_bodies);
 - the plan is read meanwhile (context.PlanJob) and checked after the last
   line, against the series (a row for each task and each metric given);
-- the indexes are built (in a thread) while the series are folded.
+- after the last line, the writer builds the indexes while this process folds
+  the series (numpy); then the writer writes them and commits. A new database
+  is built under a temporary name and given its name when done (import_new).
 
 Whatever is not the usual case anywhere in the file (an escape in a string, a
 blank line, a time in another form, a note with spaces to strip, an unknown
@@ -68,17 +70,17 @@ SPACES = "\t\n\x0b\x0c\r\x1c\x1d\x1e\x1f \x85\xa0\u1680" + "".join(map(chr, rang
          "\u2028\u2029\u202f\u205f\u3000"
 
 
-def _padded_pattern() -> re.Pattern:
-    """Two JSON strings, one a line: the first ends or the second begins with a space (or an escaped one), or
-    the second is empty. Found by the quotes between them (a fast scan), then what is around them is looked at."""
+def _padded_patterns() -> tuple[re.Pattern, re.Pattern]:
+    """JSON strings (one a line, among nulls) that begin, or end, with a space (or an escaped one), or are
+    empty: each found by the newline and quote before or after it (a fast scan for those two bytes)."""
+    begins = re.compile(rb'\n"(?:' + b"|".join(re.escape(c.encode()) for c in SPACES) + rb'|\\[nrt]|")')
     by_width = groupby(sorted((c.encode() for c in SPACES), key=len), len)
-    ends = [b"(?<=(?:" + b"|".join(map(re.escape, spaces)) + b')"\n")' for _, spaces in by_width]
-    ends.append(rb'(?<=\\[nrt]"\n")')  # maybe an escaped \ and an n: declining is safe
-    begins = b"(?=" + b"|".join(re.escape(c.encode()) for c in SPACES) + rb'|\\[nrt]|")'
-    return re.compile(rb'"\n"(?:' + begins + b"|" + b"|".join(ends) + b")")
+    ends = [b"(?<=(?:" + b"|".join(map(re.escape, spaces)) + b')"\n)' for _, spaces in by_width]
+    ends.append(rb'(?<=\\[nrt]"\n)')  # maybe an escaped \ and an n: declining is safe
+    return begins, re.compile(rb'"\n(?:' + b"|".join(ends) + b")")
 
 
-_PADDED = _padded_pattern()
+_BEGINS_PADDED, _ENDS_PADDED = _padded_patterns()
 # What follows each backslash, left to right (an escaped backslash is one escape): those json.dumps
 # writes that SQLite's json_extract() reads back exactly. Any other (\u…, \/, \b, \f) declines.
 _ESCAPE = re.compile(rb"\\(.)", re.DOTALL)
@@ -88,7 +90,6 @@ _NOT_STRING = re.compile(rb'\n[^"]')
 _NOT_TEXT = re.compile(rb'\n[^"n]')
 _STAMP_WIDTH = 29  # "2024-08-05T09:30:00.000000Z", its quotes included
 _PLAIN_STAMP = b'"' + jsonl._PLAIN_STAMP + b'"'
-
 
 
 class _Decline(Exception):
@@ -154,8 +155,7 @@ def import_new(path: str, data: bytes, plan_of, tick=None, plan_cache=None) -> i
 
     if not _may_be_usual(data):
         return None
-    folder, name = os.path.split(os.path.abspath(path))
-    temp = os.path.join(folder, f".tracker-{os.urandom(6).hex()}.tmp")
+    temp = os.path.join(os.path.dirname(os.path.abspath(path)), f".tracker-{os.urandom(6).hex()}.tmp")
     try:
         return _import(temp, data, plan_of, tick, plan_cache, temp=True, publish=lambda: files.link_new(temp, path))
     finally:
@@ -271,7 +271,7 @@ def _check(ids, ats, bys, notes, vals, pcts, stats) -> tuple[list, bytes]:
 
 def _padded(text: bytes) -> bool:
     """Whether a JSON string among these (one a line, each a string or null) is empty, or begins or ends with a space."""
-    return _PADDED.search(b'"\n' + text + b'\n"') is not None
+    return _BEGINS_PADDED.search(b"\n" + text) is not None or _ENDS_PADDED.search(text + b"\n") is not None
 
 
 def _month(text: str) -> tuple[int, msgspec.Raw]:
@@ -288,7 +288,6 @@ def _order(stamps: bytes):
     from tracker.seriesfold import numpy
 
     np = numpy()
-
     at = np.frombuffer(stamps, f"S{_STAMP_WIDTH}")
     if len(at) < 2 or bool((at[1:] >= at[:-1]).all()):
         return range(len(at))
