@@ -101,7 +101,7 @@ def import_file(path: str, data: bytes, plan_of, tick=None, plan_cache=None) -> 
     written): the log is not empty, or the file is not all the usual case. No connection to it may be open.
 
     plan_of(): the plan (asked for after the last line is read; what it raises is raised, nothing written).
-    tick(n): n more lines read. plan_cache(plan): (digest, text) of a plan to cache in the same transaction, or None.
+    tick(n): n more bytes read. plan_cache(plan): (digest, text) of a plan to cache in the same transaction, or None.
     """
     if not _may_be_usual(data):
         return None
@@ -231,7 +231,7 @@ def _read(data: bytes, writer: _Writer, tick) -> tuple:
         noted += run_noted
         stamps.append(run_stamps)
         if tick:
-            tick(len(pcts))
+            tick(stop - start)
         start = stop
     return tasks, ms, values, percents, statuses, noted, b"".join(stamps)
 
@@ -430,6 +430,8 @@ def _write_log(path: str, temp: bool, messages, answers) -> None:
 
 
 def _append(conn, bulk: bool, receive) -> tuple:
+    # (A file no one else knows of might go without a journal and sync only when named: measured, its
+    # commit and the sync before the name took 0.84 s against 0.25 s written directly, as here.)
     direct = bulk and appending._write_directly(conn)
     try:
         store._begin(conn)
@@ -451,31 +453,45 @@ def _append_locked(conn, receive) -> tuple:
     if conn.execute("SELECT 1 FROM entries LIMIT 1").fetchone() is not None:
         return ("decline",)
     unindexed = appending.Unindexed(conn)
+    indexing = None  # the thread building the indexes, until joined
     rest: list = []
     prev, seq = "", 0  # the chain's end: an empty log's
-    while (message := receive()) is not None:
-        if message == _INDEX:
-            appending.insert_rest(conn, rest)
-            unindexed.rebuild().join()
-        elif message[0] == _FINISH:
-            from tracker import series
+    try:
+        while (message := receive()) is not None:
+            if message == _INDEX:
+                appending.insert_rest(conn, rest)
+                indexing = unindexed.rebuild()  # a thread, while the reader folds the series
+            elif message[0] == _FINISH:
+                from tracker import series
 
-            _, computed, n, plan_cache = message
-            if n != seq:
-                raise AssertionError(f"{n} entries read, {seq} written")
-            series.rebuild(conn, None, computed)
-            store._record_head(conn, seq, prev)
-            if plan_cache is not None and store.cached_plan(conn, "plan", plan_cache[0]) is None:
-                store.cache_plan(conn, "plan", *plan_cache)
-            return ("done", seq)
-        else:  # a run of entries: (figures joined by newlines, percents, bodies joined by newlines)
-            pairs, percents, bodies = message
-            # bytearrays, and no None: sqlite3 binds them as they are (bytes and None it first offers to adapters)
-            bodies = bytearray(bodies).split(b"\n")
-            percents = [_NO_PERCENT if p is None else p for p in percents]
-            hashes = chain.link(prev, bodies)
-            prev = hashes[-1]
-            rows = zip(range(seq + 1, seq + len(bodies) + 1), hashes, pairs.decode().split("\n"), percents, bodies)
-            seq += len(bodies)
-            rest = appending.insert_bodies(conn, rest + list(rows))
-    return ("gone",)
+                _, (metric_rows, task_rows), n, plan_cache = message
+                if n != seq:
+                    raise AssertionError(f"{n} entries read, {seq} written")
+                # Their arrays as bytearrays (bound as they are, see below), made while the indexes are built
+                computed = ([(*row[:3], *map(bytearray, row[3:])) for row in metric_rows],
+                            [(*row[:2], *map(bytearray, row[2:])) for row in task_rows])
+                building, indexing = indexing, None
+                building.join()
+                series.rebuild(conn, None, computed)
+                store._record_head(conn, seq, prev)
+                if plan_cache is not None and store.cached_plan(conn, "plan", plan_cache[0]) is None:
+                    store.cache_plan(conn, "plan", *plan_cache)
+                return ("done", seq)
+            else:  # a run of entries: (figures joined by newlines, percents, bodies joined by newlines)
+                pairs, percents, bodies = message
+                # bytearrays, and no None: sqlite3 binds them as they are (bytes and None it first offers to adapters)
+                bodies = bytearray(bodies).split(b"\n")
+                percents = [_NO_PERCENT if p is None else p for p in percents]
+                hashes = chain.link(prev, bodies)
+                prev = hashes[-1]
+                rows = zip(range(seq + 1, seq + len(bodies) + 1), hashes, pairs.decode().split("\n"), percents, bodies)
+                seq += len(bodies)
+                rest = appending.insert_bodies(conn, rest + list(rows))
+        return ("gone",)
+    finally:
+        if indexing is not None:  # gone or failed while the indexes were built: the connection is the thread's till then
+            try:
+                indexing.join()
+            except BaseException:  # noqa: BLE001 - the transaction is rolled back anyway
+                pass
+
