@@ -101,7 +101,7 @@ def import_file(path: str, data: bytes, plan_of, tick=None, plan_cache=None) -> 
     written): the log is not empty, or the file is not all the usual case. No connection to it may be open.
 
     plan_of(): the plan (asked for after the last line is read; what it raises is raised, nothing written).
-    tick(n): n more bytes read. plan_cache(plan): (digest, text) of a plan to cache in the same transaction, or None.
+    tick(n): n more bytes read (tick.describe(text): the reading is done). plan_cache(plan): (digest, text) of a plan to cache in the same transaction, or None.
     """
     if not _may_be_usual(data):
         return None
@@ -121,6 +121,8 @@ def _import(path: str, data: bytes, plan_of, tick, plan_cache, temp: bool, publi
             tasks, ms, values, percents, statuses, noted, stamps = _read(data, writer, tick)
             if len(tasks) != lines:  # two records on a line
                 raise _Decline
+            if tick:
+                tick.describe(f"writing {len(tasks):,} entries")
             writer.send(_INDEX)
             computed = appending.series_of(tasks, ms, values, percents, statuses, noted, _order(stamps), 1)
             plan = plan_of()

@@ -109,7 +109,10 @@ def json_text(data, indent=None) -> str:
 
 class _Quiet:
     def __enter__(self):
-        return lambda n=1: None
+        def tick(n=1):
+            pass
+        tick.describe = lambda text: None
+        return tick
 
     def __exit__(self, *exc):
         return False
@@ -122,7 +125,8 @@ def _interactive() -> bool:
 
 
 def progress(total: int, description: str, threshold: int = 20000):
-    """A context giving `tick(n)`: a rich progress bar on a terminal for long work, silent otherwise."""
+    """A context giving `tick(n)`: a rich progress bar on a terminal for long work, silent otherwise.
+    `tick.describe(text)` says what the work does now (a second stage, its bar full)."""
     if total < threshold or not _interactive():
         return _Quiet()
     return _Bar(total, description)
@@ -145,7 +149,11 @@ class _Bar:
     def __enter__(self):
         self.progress.__enter__()
         task = self.progress.add_task(self.description, total=self.total)
-        return lambda n=1: self.progress.advance(task, n)
+
+        def tick(n=1):
+            self.progress.advance(task, n)
+        tick.describe = lambda text: self.progress.update(task, description=text)
+        return tick
 
     def __exit__(self, *exc):
         return self.progress.__exit__(*exc)
