@@ -217,14 +217,14 @@ _FROM_BODY = ("INSERT INTO entries (seq, id, task, month, percent, status, by, r
               "nullif(column4, -1.0), "
               "json_extract(b, '$[5]'), json_extract(b, '$[7]'), json_extract(b, '$[8]'), column2, column3, "
               "json_extract(b, '$[6]') FROM (SELECT *, CAST(column5 AS TEXT) AS b FROM (VALUES (?,?,?,?,?)))")
-_BODY_BATCH = 1024  # rows a statement: each step (~4 ms) runs without Python's lock
+_BODY_BATCH = 1024  # rows a statement: one Python call binds 5,120 values, then SQLite steps through them
 _FROM_BODIES = _batched(_FROM_BODY, _BODY_BATCH)
 
 
 def insert_bodies(conn, rows: list) -> list:
     """Insert rows (seq, hash, figures, percent or -1, body) of entries whose bodies hold no escape but \\" \\\\ \\n \\r \\t,
     whole statements of _BODY_BATCH rows; the rows left over (fewer) are returned: more rows come, or
-    insert_rest() them. (A statement of one row in a thread would wait its turn for Python's lock.)"""
+    insert_rest() them (firstimport's writer does, in one statement at the end)."""
     whole = len(rows) - len(rows) % _BODY_BATCH
     _insert_batched(conn, rows[:whole], whole, _FROM_BODY, _FROM_BODIES, _BODY_BATCH)
     return rows[whole:]

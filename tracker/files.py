@@ -43,15 +43,21 @@ def link_new(tmp: str, path: str) -> bool:
 
     The file's data is on disk first, and the new name too when this returns.
     """
-    with open(tmp, "rb") as f:
-        os.fsync(f.fileno())
+    try:
+        with open(tmp, "rb") as f:
+            os.fsync(f.fileno())
+    except OSError as e:
+        raise BadInput(f"{path}: cannot write: {e.strerror}") from None
     try:
         os.link(tmp, path)
     except OSError:  # FileExistsError, or a file system without hard links
         return False
-    folder = os.open(os.path.dirname(os.path.abspath(path)), os.O_RDONLY)
     try:
-        os.fsync(folder)
-    finally:
-        os.close(folder)
+        folder = os.open(os.path.dirname(os.path.abspath(path)), os.O_RDONLY)
+        try:
+            os.fsync(folder)
+        finally:
+            os.close(folder)
+    except OSError:  # a folder that cannot be synced (some file systems): the name is there all the same
+        pass
     return True

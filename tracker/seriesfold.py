@@ -26,7 +26,7 @@ MIN_ENTRIES = 20_000
 
 def numpy():
     """numpy, imported without OpenBLAS's thread pool (unless asked for): nothing here multiplies matrices,
-    and its idle threads spin on the CPUs a large import needs (~0.2 s of CPU measured)."""
+    and its idle threads spin on the CPUs a large import needs (~0.1 s of CPU, measured with perf)."""
     import os
 
     os.environ.setdefault("OPENBLAS_NUM_THREADS", "1")
