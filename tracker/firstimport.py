@@ -33,7 +33,7 @@ from __future__ import annotations
 import os
 import re
 import sqlite3
-from itertools import groupby, repeat
+from itertools import repeat
 from operator import attrgetter, ne
 from typing import Annotated, Literal
 
@@ -65,22 +65,11 @@ class _Line(msgspec.Struct, gc=False):
 _DECODE_LINES = msgspec.json.Decoder(_Line).decode_lines
 _COLUMNS = [attrgetter(f) for f in ("id", "task", "month", "recorded_at", "by", "values", "percent", "status", "note")]
 
-# What str.strip() strips (str.isspace(); tests/test_firstimport.py holds the two equal), as UTF-8.
-SPACES = "\t\n\x0b\x0c\r\x1c\x1d\x1e\x1f \x85\xa0\u1680" + "".join(map(chr, range(0x2000, 0x200b))) + \
-         "\u2028\u2029\u202f\u205f\u3000"
-
-
-def _padded_patterns() -> tuple[re.Pattern, re.Pattern]:
-    """JSON strings (one a line, among nulls) that begin, or end, with a space (or an escaped one), or are
-    empty: each found by the newline and quote before or after it (a fast scan for those two bytes)."""
-    begins = re.compile(rb'\n"(?:' + b"|".join(re.escape(c.encode()) for c in SPACES) + rb'|\\[nrt]|")')
-    by_width = groupby(sorted((c.encode() for c in SPACES), key=len), len)
-    ends = [b"(?<=(?:" + b"|".join(map(re.escape, spaces)) + b')"\n)' for _, spaces in by_width]
-    ends.append(rb'(?<=\\[nrt]"\n)')  # maybe an escaped \ and an n: declining is safe
-    return begins, re.compile(rb'"\n(?:' + b"|".join(ends) + b")")
-
-
-_BEGINS_PADDED, _ENDS_PADDED = _padded_patterns()
+# JSON strings (one a line, among nulls, decoded from UTF-8) that begin or end with a space or an escaped
+# one, or that are empty: each found by the newline and quote before or after it (scanned for the way a
+# string is). str's \s is what str.isspace() takes, what strip() strips (tests/test_firstimport.py).
+_BEGINS_PADDED = re.compile(r'\n"(?:\s|\\[nrt]|")')
+_ENDS_PADDED = re.compile(r'"\n(?:(?<=\s"\n)|(?<=\\[nrt]"\n))')  # maybe an escaped \ and an n: declining is safe
 # What follows each backslash, left to right (an escaped backslash is one escape): those json.dumps
 # writes that SQLite's json_extract() reads back exactly. Any other (\u…, \/, \b, \f) declines.
 _ESCAPE = re.compile(rb"\\(.)", re.DOTALL)
@@ -248,17 +237,17 @@ def _check(ids, ats, bys, notes, vals, pcts, stats) -> tuple[list, bytes]:
     for part in (id_text, by_text, note_text):
         if b"\\" in part and not set(_ESCAPE.findall(part)) <= _PLAIN_ESCAPES:
             raise _Decline
-        if not part.isascii():
-            try:
-                part.decode()  # msgspec leaves a Raw's bytes as they are
-            except UnicodeDecodeError:
-                raise _Decline from None
+    try:  # UTF-8: msgspec leaves a Raw's bytes as they are
+        id_str, note_str = id_text.decode(), note_text.decode()
+        by_text.decode()
+    except UnicodeDecodeError:
+        raise _Decline from None
     # Each id a string, each by and note a string or null (the one JSON value that begins with n)
     if not (id_text.startswith(b'"') and by_text.startswith((b'"', b"n")) and note_text.startswith((b'"', b"n"))):
         raise _Decline
     if _NOT_STRING.search(id_text) or _NOT_TEXT.search(by_text) or _NOT_TEXT.search(note_text):
         raise _Decline
-    if _padded(id_text) or _padded(note_text):
+    if _padded(id_str) or _padded(note_str):
         raise _Decline
     stamps = b"".join(ats)
     if len(stamps) != _STAMP_WIDTH * n or stamps.translate(jsonl._DIGITS_TO_0).count(_PLAIN_STAMP) != n:
@@ -271,9 +260,9 @@ def _check(ids, ats, bys, notes, vals, pcts, stats) -> tuple[list, bytes]:
     return noted, stamps
 
 
-def _padded(text: bytes) -> bool:
+def _padded(text: str) -> bool:
     """Whether a JSON string among these (one a line, each a string or null) is empty, or begins or ends with a space."""
-    return _BEGINS_PADDED.search(b"\n" + text) is not None or _ENDS_PADDED.search(text + b"\n") is not None
+    return _BEGINS_PADDED.search("\n" + text) is not None or _ENDS_PADDED.search(text + "\n") is not None
 
 
 def _month(text: str) -> tuple[int, msgspec.Raw]:
