@@ -184,7 +184,8 @@ def _lines(data: bytes) -> int | None:
 
 
 def _read(data: bytes, writer: _Writer, tick) -> tuple:
-    """Every line decoded, checked, hashed and handed to the writer; the columns the series and the plan need."""
+    """Every line decoded, checked, made its hash body and handed to the writer; the columns the series and
+    the plan's checks need."""
     view, end = memoryview(data), len(data)
     tasks: list = []
     ms: list = []

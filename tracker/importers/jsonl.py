@@ -271,17 +271,10 @@ def _metric_sets(plan: Plan) -> dict[str, frozenset]:
 def _fit(run: list, metrics: dict) -> bool:
     """Whether every entry of a run was made by parse() for a task of the plan, its values among the task's metrics."""
     try:
-        return fits(map(_TASK, run), map(_VALUES, run), metrics)
-    except TypeError:  # a None entry (a line the careful way must look at)
-        return False
-
-
-def fits(tasks, values, metrics: dict) -> bool:
-    """Whether each task (a column) is one of the plan's and its values (dicts, a column) among its metrics."""
-    try:
+        keys = list(map(metrics.get, map(_TASK, run)))
         # keys() <= a set looks each key up; set.issuperset(a dict) would first copy the dict into a set
-        return all(map(le, map(dict.keys, values), map(metrics.get, tasks)))
-    except TypeError:  # a None set (an unknown task)
+        return all(map(le, map(dict.keys, map(_VALUES, run)), keys))
+    except TypeError:  # a None entry (a line the careful way must look at), a None set (an unknown task)
         return False
 
 
