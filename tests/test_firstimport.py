@@ -270,7 +270,7 @@ def test_a_log_that_holds_entries_is_appended_the_usual_way(empty_project, spy):
 def test_a_writer_that_dies_leaves_nothing(empty_project, monkeypatch, spy):
     p = empty_project.write_plan(BASIC_PLAN)
     (p.root / "log.jsonl").write_text(_text(_lines(6, 700)), encoding="utf-8")
-    monkeypatch.setattr(firstimport, "_append_locked", lambda conn, receive: os._exit(3))
+    monkeypatch.setattr(firstimport, "_append_locked", lambda conn, receive, direct: os._exit(3))
     r = p.bad("import", "log.jsonl")
     assert "the writing process ended" in r.err
     assert not p.db.exists() and _leftovers(p) == []

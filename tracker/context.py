@@ -98,10 +98,12 @@ def parse_plan(path: str) -> tuple[Plan, str]:
     return planfile.parse(planfile.decode(data, path), path), digest.hexdigest()
 
 
-def remember_plan(conn, plan: Plan, digest: str) -> None:
-    """Cache a plan read while there was no database (a fresh import's), now that there is one."""
+def remember_plan(conn, cached: tuple[str, str]) -> None:
+    """Cache a plan read while there was no database (a fresh import's), now that there is one:
+    PlanJob.cached, (its digest, its cache's text)."""
+    digest, text = cached
     if store.cached_plan(conn, "plan", digest) is None:
-        store.cache_plan(conn, "plan", digest, json.dumps(plan_to_data(plan), ensure_ascii=False))
+        store.cache_plan(conn, "plan", digest, text)
 
 
 class PlanJob:
@@ -116,7 +118,8 @@ class PlanJob:
 
     def __init__(self, path: str, conn=None):
         self.path, self.plan, self.pid = path, None, None
-        self.digest = None  # the cache key of a plan read by the child, to cache it once there is a database
+        # (digest, text) of a plan read by the child, as the cache keeps it: cached once there is a database
+        self.cached: tuple[str, str] | None = None
         if conn is not None or not hasattr(os, "fork"):
             self.plan = load_plan(path, conn)
             return
@@ -133,15 +136,16 @@ class PlanJob:
             os.close(read_fd)
             from tracker.errors import PlanError
 
+            text = ""  # the plan's cache text, after a line of JSON (json.dumps() writes no newline)
             try:
                 plan, digest = parse_plan(self.path)
-                answer = {"plan": plan_to_data(plan), "digest": digest}
+                answer, text = {"digest": digest}, json.dumps(plan_to_data(plan), ensure_ascii=False)
             except PlanError as e:
                 answer = {"problems": e.problems}
             except BadInput as e:
                 answer = {"error": str(e)}
             with os.fdopen(write_fd, "wb") as out:
-                out.write(json.dumps(answer, ensure_ascii=False).encode())
+                out.write(f"{json.dumps(answer, ensure_ascii=False)}\n{text}".encode())
             code = 0
         finally:
             os._exit(code)  # nothing of the parent's (atexit, buffers, the CLI) runs twice
@@ -154,15 +158,16 @@ class PlanJob:
             if not text:  # the child failed unexpectedly: read the plan here, where a bug shows
                 self.plan = load_plan(self.path)
             else:
-                answer = json.loads(text)
+                head, _, text = text.decode().partition("\n")
+                answer = json.loads(head)
                 if "problems" in answer:
                     from tracker.errors import PlanError
 
                     raise PlanError(answer["problems"])
                 if "error" in answer:
                     raise BadInput(answer["error"])
-                self.plan = plan_from_data(answer["plan"])
-                self.digest = answer["digest"]
+                self.plan = plan_from_data(json.loads(text))
+                self.cached = answer["digest"], text
         return self.plan
 
     def cancel(self) -> None:

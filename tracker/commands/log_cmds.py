@@ -248,10 +248,10 @@ def _import_jsonl(project, file: str, lang: str):
     conn = project.write()
     with busy(f"writing {len(entries):,} entries to {project.db_path}", len(entries)):
         written = store.append(conn, entries, bodies=bodies)
-    if job.digest is not None:  # read by the child for want of a database: cached now, not re-read by the next command
+    if job.cached is not None:  # read by the child for want of a database: cached now, not re-read by the next command
         from tracker.context import remember_plan
 
-        remember_plan(conn, plan, job.digest)
+        remember_plan(conn, job.cached)
     conn.close()
     _say_imported(lang, file, len(written), len(entries) - len(written))
 
@@ -262,13 +262,7 @@ def _import_first(project, conn, data: bytes, file: str, job) -> int | None:
     from tracker.output import progress
 
     def plan_cache(plan):  # the plan the child read, cached in the new log: not re-read by the next command
-        if job.digest is None:
-            return None
-        import json
-
-        from tracker.model import plan_to_data
-
-        return job.digest, json.dumps(plan_to_data(plan), ensure_ascii=False)
+        return job.cached
 
     if conn is not None:
         conn.close()  # the writer's connection must be the only one to leave WAL mode

@@ -158,12 +158,18 @@ def _whole(data: bytes) -> list | None:
             records = _DECODE_LINES(view[start:stop])
         except Exception:  # msgspec's errors (and whatever a hostile file brings): line by line, then
             return None
-        newlines = data.count(b"\n", start, stop) - (data[stop - 1] == 10)  # but the one ending the chunk
-        if newlines != len(records) - 1 or data.count(b"}\n{", start, stop) != newlines:
+        if not one_a_line(data, start, stop, len(records)):
             return None
         out += _normal_all(records)
         start = stop
     return out
+
+
+def one_a_line(data: bytes, start: int, stop: int, records: int) -> bool:
+    """Whether the lines of data[start:stop] (a chunk that ends just past a newline, or at the end) are
+    exactly these many records, one a line (_whole() says why)."""
+    newlines = data.count(b"\n", start, stop) - (data[stop - 1] == 10)  # but the one ending the chunk
+    return newlines == records - 1 and data.count(b"}\n{", start, stop) == newlines
 
 
 class _Lines:
