@@ -280,7 +280,7 @@ def test_a_writer_s_error_is_one_line_and_nothing_is_written(empty_project, monk
     p = empty_project.write_plan(BASIC_PLAN)
     (p.root / "log.jsonl").write_text(_text(_lines(7, 700)), encoding="utf-8")
 
-    def full(conn, rows):
+    def full(conn, values):
         raise sqlite3.OperationalError("database or disk is full")
     monkeypatch.setattr(firstimport.appending, "insert_bodies", full)
     r = p.bad("import", "log.jsonl")

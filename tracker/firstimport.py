@@ -513,9 +513,16 @@ def _append_locked(conn, receive, direct: str | None) -> tuple:
                 percents = [_NO_PERCENT if p is None else p for p in percents]
                 hashes = chain.link(prev, bodies)
                 prev = hashes[-1]
-                rows = zip(range(seq + 1, seq + len(bodies) + 1), hashes, pairs.decode().split("\n"), percents, bodies)
-                seq += len(bodies)
-                rest = appending.insert_bodies(conn, rest + list(rows))
+                n, width = len(bodies), appending.BODY_WIDTH
+                values = rest + [None] * (n * width)  # the rows' values, flat (appending.insert_bodies())
+                at = len(rest)
+                values[at::width] = range(seq + 1, seq + n + 1)
+                values[at + 1::width] = hashes
+                values[at + 2::width] = pairs.decode().split("\n")
+                values[at + 3::width] = percents
+                values[at + 4::width] = bodies
+                seq += n
+                rest = appending.insert_bodies(conn, values)
         return ("gone",)
     finally:
         if indexing is not None:  # gone or failed while the indexes were built: the connection is the thread's till then
