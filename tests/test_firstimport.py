@@ -23,7 +23,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from tests.conftest import BASIC_PLAN
-from tracker import firstimport, series, store
+from tracker import firstimport, series, seriesfold, store
 
 SETTINGS = settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow,
                                                                           HealthCheck.function_scoped_fixture])
@@ -86,14 +86,17 @@ def _tables(db: Path) -> dict:
     return out
 
 
-def _both_ways(p, text: bytes | str, monkeypatch, name: str = "log.jsonl"):
-    """(result, tables) of importing the file into a new database: the one pass where it takes it, the usual way."""
+def _both_ways(p, text: bytes | str, monkeypatch, name: str = "log.jsonl", fold_least: int | None = None):
+    """(result, tables) of importing the file into a new database: the one pass where it takes it, the usual way.
+    fold_least: the one pass folds this many entries or more with numpy (seriesfold.MIN_ENTRIES)."""
     path = p.root / name
     path.write_bytes(text if isinstance(text, bytes) else text.encode())
     out = []
     for way in ("one pass", "usual"):
         db = p.root / "data" / f"{way.replace(' ', '-')}.db"
         with monkeypatch.context() as m:
+            if way == "one pass" and fold_least is not None:
+                m.setattr(seriesfold, "MIN_ENTRIES", fold_least)
             if way == "usual":
                 m.setattr(firstimport, "import_new", lambda *a, **k: None)
                 m.setattr(firstimport, "import_file", lambda *a, **k: None)
@@ -144,6 +147,20 @@ def test_a_usual_file_is_taken_in_one_pass_and_written_as_the_usual_way_writes_i
     conn.close()
     assert p.ok("--db", "data/one-pass.db", "validate").out.startswith("ok:")
     assert _leftovers(p) == []
+
+
+@pytest.mark.parametrize("order", ["as written", "by time", "by time, every 28 lines"])
+def test_a_large_file_s_series_folded_from_the_codes_read_are_the_python_fold_s(empty_project, monkeypatch, spy, order):
+    """A file of seriesfold.MIN_ENTRIES lines or more is folded with numpy, from the codes and arrays made as
+    it was read (seriesfold.coded()), its entries taken in recorded_at order, each with its figures; the
+    usual way here folds it in Python, entry by entry: the same tables."""
+    p = empty_project.write_plan(BASIC_PLAN)
+    lines = _lines(12, 900, dense_stamps=order != "by time, every 28 lines")
+    if order == "by time":
+        lines.sort(key=lambda e: e["recorded_at"])  # the fold's order is the file's
+    fast, usual = _both_ways(p, _text(lines), monkeypatch, fold_least=1)
+    assert spy == [900]
+    assert fast == usual
 
 
 # Texts each way must take alike or leave alike: spaces to strip (and escaped ones), escapes json writes
