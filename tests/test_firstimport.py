@@ -150,10 +150,9 @@ def test_a_usual_file_is_taken_in_one_pass_and_written_as_the_usual_way_writes_i
 
 
 @pytest.mark.parametrize("order", ["as written", "by time", "by time, every 28 lines"])
-def test_a_large_file_s_series_folded_from_the_codes_read_are_the_python_fold_s(empty_project, monkeypatch, spy, order):
-    """A file of seriesfold.MIN_ENTRIES lines or more is folded with numpy, from the codes and arrays made as
-    it was read (seriesfold.coded()), its entries taken in recorded_at order, each with its figures; the
-    usual way here folds it in Python, entry by entry: the same tables."""
+def test_a_large_file_s_series_folded_with_numpy_are_the_python_fold_s(empty_project, monkeypatch, spy, order):
+    """A file of seriesfold.MIN_ENTRIES lines or more is folded with numpy, its entries taken in recorded_at
+    order; the usual way here folds it in Python, entry by entry: the same tables."""
     p = empty_project.write_plan(BASIC_PLAN)
     lines = _lines(12, 900, dense_stamps=order != "by time, every 28 lines")
     if order == "by time":

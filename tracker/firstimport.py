@@ -34,8 +34,6 @@ import os
 import re
 import sqlite3
 import threading
-from array import array
-from itertools import chain as _concat
 from itertools import repeat
 from operator import attrgetter, ne
 from typing import Annotated, Literal
@@ -107,24 +105,23 @@ def _import(path: str, data: bytes, plan_of, tick, plan_cache, temp: bool, publi
     try:
         try:
             writer.send((_BEGIN, _many_lines(data)))
-            columns = _read(data, writer, tick)
-            n = len(columns)
+            tasks, ms, values, percents, statuses, noted, stamps = _read(data, writer, tick)
             if tick:
-                tick.describe(f"writing {n:,} entries")
+                tick.describe(f"writing {len(tasks):,} entries")
             writer.send(_INDEX)
             # A blank line, two records on one, one on two lines, …: asked of the whole file once it is read,
-            # while the writer builds the indexes (which take longer than all this process does meanwhile)
-            if not jsonl.one_a_line(data, 0, len(data), n):
+            # while the writer builds the indexes (longer than the series' fold, this and the plan)
+            if not jsonl.one_a_line(data, 0, len(data), len(tasks)):
                 raise _Decline
-            computed = columns.series()
+            computed = appending.series_of(tasks, ms, values, percents, statuses, noted, _order(stamps), 1)
             plan = plan_of()
             if not _fit(computed, plan):
                 raise _Decline
-            writer.send((_FINISH, computed, n, plan_cache and plan_cache(plan)))
-            # Millions of objects, freed by a thread while this one waits for the writer (0.1 s at a province's size)
-            garbage = [columns.months, columns.percents, columns.statuses, columns.noted, computed]
-            del columns, computed
-            freeing = threading.Thread(target=_free, args=(garbage,), name="tracker-free")
+            writer.send((_FINISH, computed, len(tasks), plan_cache and plan_cache(plan)))
+            # Millions of objects, freed by a thread while this one waits for the writer (0.3 s at a province's size)
+            columns = [tasks, ms, values, percents, statuses, noted, stamps, computed]
+            del tasks, ms, values, percents, statuses, noted, stamps, computed
+            freeing = threading.Thread(target=_free, args=(columns,), name="tracker-free")
             freeing.start()
             written = writer.done()
             freeing.join()
@@ -208,80 +205,17 @@ def _many_lines(data: bytes) -> bool:
     return True
 
 
-class _Columns:
-    """What the series and the plan's checks need of the entries read: their tasks and their figures'
-    metrics as codes (seriesfold.coded()), the rest as lists, the times joined."""
-
-    def __init__(self):
-        self.task_code: dict = {}  # task → code, in the order first met
-        self.key_code: dict = {}  # metric → code
-        self.tasks, self.counts, self.keys, self.figures = array("q"), array("q"), array("q"), array("d")
-        self.months: list = []
-        self.percents: list = []
-        self.statuses: list = []
-        self.noted: list = []
-        self.stamps: list = []
-
-    def add(self, tasks, months, values, figures, percents, statuses, noted, stamps) -> None:
-        """A run of entries; figures: their values' numbers, one after the other."""
-        self.tasks.extend(_codes(self.task_code, tasks))
-        self.counts.extend(map(len, values))
-        self.keys.extend(_codes(self.key_code, list(_concat.from_iterable(values))))
-        self.figures.extend(figures)
-        self.months += months
-        self.percents += percents
-        self.statuses += statuses
-        self.noted += noted
-        self.stamps.append(stamps)
-
-    def __len__(self) -> int:
-        return len(self.tasks)
-
-    def series(self, first_seq: int = 1) -> tuple:
-        """series.arrays() of a log that holds just these entries, numbered from first_seq."""
-        from tracker import seriesfold
-
-        order = _order(b"".join(self.stamps))
-        names, key_names = list(self.task_code), list(self.key_code)
-        n = len(self.tasks)
-        if n < seriesfold.MIN_ENTRIES:  # the Python fold (appending.series_of()), of the columns as they were read
-            values, j = [], 0
-            for count in self.counts:
-                values.append({key_names[self.keys[k]]: self.figures[k] for k in range(j, j + count)})
-                j += count
-            return appending.series_of([names[c] for c in self.tasks], self.months, values, self.percents,
-                                       self.statuses, self.noted, order, first_seq)
-        np = seriesfold.numpy()
-        tasks, months, counts = (np.frombuffer(self.tasks, np.int64), np.array(self.months, np.int64),
-                                 np.frombuffer(self.counts, np.int64))
-        keys, figures = np.frombuffer(self.keys, np.int64), np.frombuffer(self.figures, np.float64)
-        percents, statuses, noted = self.percents, self.statuses, self.noted
-        if isinstance(order, range):
-            seqs = np.arange(first_seq, first_seq + n)
-        else:  # the fold's order (recorded_at's): each entry's figures go with it
-            at = np.asarray(order, np.int64)
-            rank = np.empty(n, np.int64)
-            rank[at] = np.arange(n)
-            moved = np.argsort(rank[np.repeat(np.arange(n), counts)], kind="stable")
-            keys, figures = keys[moved], figures[moved]
-            tasks, months, counts, seqs = tasks[at], months[at], counts[at], at + first_seq
-            percents, statuses, noted = ([column[i] for i in order] for column in (percents, statuses, noted))
-        return seriesfold.coded(names, tasks, months, counts, key_names, keys, figures, percents, statuses,
-                                seqs, noted)
-
-
-def _codes(table: dict, items: list):
-    """Each item's code in table (an iterator), the items new to it given the next codes."""
-    for item in set(items).difference(table):
-        table[item] = len(table)
-    return map(table.__getitem__, items)
-
-
-def _read(data: bytes, writer: _Writer, tick) -> _Columns:
+def _read(data: bytes, writer: _Writer, tick) -> tuple:
     """Every line decoded, checked, made its hash body and handed to the writer; the columns the series and
     the plan's checks need."""
     view, end = memoryview(data), len(data)
-    columns = _Columns()
+    tasks: list = []
+    ms: list = []
+    values: list = []
+    percents: list = []
+    statuses: list = []
+    noted: list = []
+    stamps: list = []
     month_of: dict = {}
     month_text: dict = {}
     start = 0
@@ -297,19 +231,23 @@ def _read(data: bytes, writer: _Writer, tick) -> _Columns:
         run_noted, run_stamps = _check(ids, ats, bys, notes, vals, pcts, stats)
         for text in set(texts) - month_of.keys():
             month_of[text], month_text[text] = _month(text)
-        figures = list(_concat.from_iterable(map(dict.values, vals)))
         made = chain.encode_joined(ids, run_tasks, list(map(month_text.__getitem__, texts)), vals, pcts, stats,
-                                   notes, bys, ats, figures)
+                                   notes, bys, ats)
         if made is None:
             raise _Decline
         bodies, pairs = made
         writer.send((pairs, pcts, bodies))  # the writer chains their hashes: it has time to spare
-        columns.add(run_tasks, list(map(month_of.__getitem__, texts)), vals, figures, pcts, stats, run_noted,
-                    run_stamps)
+        tasks += run_tasks
+        ms += map(month_of.__getitem__, texts)
+        values += vals
+        percents += pcts
+        statuses += stats
+        noted += run_noted
+        stamps.append(run_stamps)
         if tick:
             tick(stop - start)
         start = stop
-    return columns
+    return tasks, ms, values, percents, statuses, noted, b"".join(stamps)
 
 
 def _check(ids, ats, bys, notes, vals, pcts, stats) -> tuple[list, bytes]:

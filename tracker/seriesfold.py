@@ -42,47 +42,15 @@ def arrays(tasks: list, months: list, values: list, percents: list, statuses: li
     seqs: the entries' seq; noted: whether each has a note.
     """
     np = numpy()
-    if not tasks:
+
+    n = len(tasks)
+    if not n:
         return [], []
     names = sorted(set(tasks))
     task_code = {t: i for i, t in enumerate(names)}
-    tc = np.fromiter(map(task_code.__getitem__, tasks), np.int64, len(tasks))
-    if None in values:
-        values = [v or {} for v in values]
-    counts = np.fromiter(map(len, values), np.int64, len(values))
-    keys = list(_concat.from_iterable(values))
-    key_names = sorted(set(keys))
-    key_code = {k: i for i, k in enumerate(key_names)}
-    kc = np.fromiter(map(key_code.__getitem__, keys), np.int64, len(keys))
-    figures = np.fromiter(_concat.from_iterable(map(dict.values, values)), np.float64, len(keys))
-    return coded(names, tc, months, counts, key_names, kc, figures, percents, statuses, seqs, noted)
-
-
-def coded(names: list, tc, months, counts, key_names: list, kc, figures, percents: list, statuses: list, seqs,
-          noted: list) -> tuple[list, list]:
-    """arrays() of entries whose tasks and figures come as codes and arrays (a reader that made them
-    as it went: firstimport.py): entry i is of task names[tc[i]] and gives counts[i] figures, those
-    of entry i - 1 first; figure j is of metric key_names[kc[j]]. The names in any order, each once.
-    """
-    np = numpy()
-    if not len(tc):
-        return [], []
-    names, tc = _in_order(np, names, tc)
-    key_names, kc = _in_order(np, key_names, kc)
-    m = np.asarray(months, np.int64)
-    return (_metric_rows(np, names, tc, m, np.asarray(counts, np.int64), key_names, kc, np.asarray(figures, np.float64)),
-            _task_rows(np, names, tc, m, percents, statuses, seqs, noted))
-
-
-def _in_order(np, names: list, codes) -> tuple[list, object]:
-    """The names sorted, and the codes made those of that order (series.arrays() gives rows in it)."""
-    order = sorted(range(len(names)), key=names.__getitem__)
-    codes = np.asarray(codes, np.int64)
-    if order == list(range(len(names))):
-        return names, codes
-    rank = np.empty(len(names), np.int64)
-    rank[order] = np.arange(len(names))
-    return [names[i] for i in order], rank[codes]
+    tc = np.fromiter(map(task_code.__getitem__, tasks), np.int64, n)
+    m = np.array(months, np.int64)
+    return _metric_rows(np, names, tc, m, values), _task_rows(np, names, tc, m, percents, statuses, seqs, noted)
 
 
 class _Cells:
@@ -165,10 +133,19 @@ def _task_rows(np, names, tc, m, percents, statuses, seqs, noted) -> list:
     return [(names[t], *row) for t, row in zip(cells.groups.tolist(), rows)]
 
 
-def _metric_rows(np, names, tc, m, counts, key_names, kc, figures) -> list:
-    if not len(kc):
+def _metric_rows(np, names, tc, m, values) -> list:
+    if None in values:
+        values = [v or {} for v in values]
+    counts = np.fromiter(map(len, values), np.int64, len(values))
+    total = int(counts.sum())
+    if not total:
         return []
-    entry = np.repeat(np.arange(len(counts)), counts)  # each figure's entry, in the log's order
+    keys = list(_concat.from_iterable(values))
+    figures = np.fromiter(_concat.from_iterable(map(dict.values, values)), np.float64, total)
+    key_names = sorted(set(keys))
+    key_code = {k: i for i, k in enumerate(key_names)}
+    kc = np.fromiter(map(key_code.__getitem__, keys), np.int64, total)
+    entry = np.repeat(np.arange(len(values)), counts)  # each figure's entry, in the log's order
     # codes in (task, metric) order: the rows come out sorted as series.arrays() sorts them
     cells = _Cells(np, tc[entry] * len(key_names) + kc, m[entry])
     size = cells.size
