@@ -351,6 +351,73 @@ def test_a_killed_import_leaves_no_database_and_its_writer_cleans_up(empty_proje
     assert "(30000 entries, hash chain intact" in p.ok("validate").out
 
 
+def _import_signalled(p, env, delay: float, sig) -> subprocess.Popen:
+    """An import in a session of its own, its whole process group sent `sig` after `delay` seconds."""
+    proc = subprocess.Popen([sys.executable, "-m", "tracker", "import", "log.jsonl"], cwd=p.root, env=env,
+                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, start_new_session=True)
+    time.sleep(delay)
+    try:
+        os.killpg(proc.pid, sig)
+    except ProcessLookupError:  # all done already
+        pass
+    proc.communicate(timeout=60)
+    return proc
+
+
+@pytest.mark.parametrize("sig", [signal.SIGTERM, signal.SIGHUP])
+def test_an_import_whose_process_group_is_told_to_end_leaves_nothing(empty_project, sig):
+    """SIGTERM or SIGHUP to every process of the import (a closed terminal, a cancelled CI job): the writer
+    rolls back and removes its temporary file itself, at whatever point it was."""
+    p = empty_project.write_plan(BASIC_PLAN)
+    (p.root / "log.jsonl").write_text(_text(_lines(13, 30000, dense_stamps=False)), encoding="utf-8")
+    env = dict(os.environ, PYTHONPATH=str(Path(__file__).resolve().parents[1]))
+    ended = 0
+    for delay in (0.3, 0.7, 1.1):
+        proc = _import_signalled(p, env, delay, sig)
+        if proc.returncode == -sig and not p.db.exists():
+            ended += 1
+        deadline = time.monotonic() + 30
+        while _leftovers(p) and time.monotonic() < deadline:
+            time.sleep(0.05)
+        assert _leftovers(p) == []
+        if p.db.exists():  # it was done before the signal
+            break
+    assert ended
+
+
+def test_what_an_import_killed_outright_left_goes_at_the_next_import(empty_project):
+    """SIGKILL to every process of the import leaves its temporary file (no code of its ran); the next
+    import removes it once no writer holds it locked and it has been untouched for a minute."""
+    import fcntl
+
+    p = empty_project.write_plan(BASIC_PLAN)
+    (p.root / "log.jsonl").write_text(_text(_lines(14, 60000, dense_stamps=False)), encoding="utf-8")
+    env = dict(os.environ, PYTHONPATH=str(Path(__file__).resolve().parents[1]))
+    for delay in (0.6, 0.4, 0.8, 0.3, 1.0, 0.5, 1.3):  # until one finds the temporary file made
+        proc = _import_signalled(p, env, delay, signal.SIGKILL)
+        if _leftovers(p):
+            break
+        if p.db.exists():
+            p.db.unlink()
+    left = _leftovers(p)
+    assert proc.returncode == -signal.SIGKILL and left and not p.db.exists()
+    folder = p.root / "data"
+    # another import at work: its file is locked (and one a second old is left alone, locked or not)
+    busy = folder / ".tracker-0123456789ab.tmp"
+    busy.write_bytes(b"")
+    held = os.open(busy, os.O_RDONLY)
+    fcntl.flock(held, fcntl.LOCK_EX)
+    young = folder / ".tracker-ba9876543210.tmp"
+    young.write_bytes(b"")
+    old = time.time() - 120
+    for name in [*left, busy.name]:
+        os.utime(folder / name, (old, old))
+    p.ok("import", "log.jsonl")
+    assert _leftovers(p) == sorted([busy.name, young.name])
+    os.close(held)
+    assert "(60000 entries, hash chain intact" in p.ok("validate").out
+
+
 def test_a_reader_gone_between_the_commit_and_the_name_leaves_nothing(empty_project, monkeypatch, spy):
     """The writer committed, but the reader never gave the database its name (killed, or failed): the
     writer, let go, removes the temporary file, and nothing was said imported."""

@@ -95,6 +95,7 @@ def import_file(path: str, data: bytes, plan_of, tick=None, plan_cache=None) -> 
     """
     if not _may_be_usual(data):
         return None
+    _remove_stale(os.path.dirname(os.path.abspath(path)))
     return _import(path, data, plan_of, tick, plan_cache, temp=False)
 
 
@@ -166,7 +167,9 @@ def import_new(path: str, data: bytes, plan_of, tick=None, plan_cache=None) -> i
 
     if not _may_be_usual(data):
         return None
-    temp = os.path.join(os.path.dirname(os.path.abspath(path)), f".tracker-{os.urandom(6).hex()}.tmp")
+    folder = os.path.dirname(os.path.abspath(path))
+    _remove_stale(folder)  # what an import killed outright left
+    temp = os.path.join(folder, f".tracker-{os.urandom(6).hex()}.tmp")
     try:
         return _import(temp, data, plan_of, tick, plan_cache, temp=True, publish=lambda: files.link_new(temp, path))
     finally:
@@ -392,7 +395,7 @@ def _write_log(path: str, temp: bool, messages, answers) -> None:
     """The writer (_Writer): append what it is sent to an empty log, in one transaction; answer once."""
     import pickle
     import queue
-    import threading
+    import signal
 
     # A thread takes the messages off the pipe as they come (reading leaves Python's lock), so that
     # the reader never waits on a full pipe (a megabyte) while this one is busy with a run.
@@ -414,33 +417,98 @@ def _write_log(path: str, temp: bool, messages, answers) -> None:
 
     folder = os.path.dirname(os.path.abspath(path))
     made = temp and not os.path.isdir(folder)  # a folder made for a database that is never done goes too
+    held = None  # import_new()'s file, made and locked here while this process lives (_remove_stale())
+    signal.signal(signal.SIGTERM, _terminated)
+    signal.signal(signal.SIGHUP, _terminated)
     try:
-        conn = store.open_write(path)
-        begin = receive()  # (_BEGIN, bulk), once the reader has looked at the file; None: it went no further
-        if begin is None:
-            conn.close()
-            answer = ("gone",)
-        else:
-            answer = _append(conn, begin[1], receive, path)
-    except BadInput as e:
-        answer = ("BadInput", str(e))
-    except sqlite3.IntegrityError:  # an id given twice: the unique index cannot be built
-        answer = ("decline",)
-    except BaseException as e:  # sqlite3's (a full disk, …): said by the reader
-        answer = (type(e).__name__, str(e))
-    if temp and answer[0] != "done":
-        _remove(path, made)
-    try:
-        pickle.dump(answer, answers)
-        answers.flush()
-    except BrokenPipeError:
-        pass
-    if temp and answer[0] == "done":
-        # The reader gives the database its name, then lets this process go; the temporary name goes
-        # then, whether the reader got that far or was killed first (then nothing was said imported).
-        while inbox.get() is not None:
+        try:
+            if temp:
+                held = _hold_new(path)
+            conn = store.open_write(path)
+            begin = receive()  # (_BEGIN, bulk), once the reader has looked at the file; None: it went no further
+            if begin is None:
+                conn.close()
+                answer = ("gone",)
+            else:
+                answer = _append(conn, begin[1], receive, path)
+        except BadInput as e:
+            answer = ("BadInput", str(e))
+        except sqlite3.IntegrityError:  # an id given twice: the unique index cannot be built
+            answer = ("decline",)
+        except BaseException as e:  # sqlite3's (a full disk, …), a signal to end: said by the reader
+            answer = (type(e).__name__, str(e))
+        if temp and answer[0] != "done":
+            _remove(path, made)
+        try:
+            pickle.dump(answer, answers)
+            answers.flush()
+        except BrokenPipeError:
             pass
-        _remove(path, made)
+        if temp and answer[0] == "done":
+            # The reader gives the database its name, then lets this process go; the temporary name goes
+            # then, whether the reader got that far or was killed first (then nothing was said imported).
+            while inbox.get() is not None:
+                pass
+            _remove(path, made)
+    finally:
+        if held is not None:  # only now: closing a file drops this process's fcntl locks on it, SQLite's too
+            os.close(held)
+
+
+def _terminated(signum, frame) -> None:
+    """SIGTERM or SIGHUP to the writer (to the whole process group, say): roll back and remove the
+    temporary file, as when the reader goes away. (SIGKILL leaves it: _remove_stale().)"""
+    raise SystemExit(128 + signum)
+
+
+def _hold_new(path: str) -> int:
+    """Make import_new()'s temporary file (empty: SQLite takes it for a new database) and lock it (flock)
+    for as long as the returned descriptor is open, which an import's _remove_stale() respects."""
+    import fcntl
+
+    folder = os.path.dirname(os.path.abspath(path))
+    try:
+        os.makedirs(folder, exist_ok=True)
+    except OSError as e:
+        raise BadInput(f"{path}: cannot create the database folder: {e.strerror}") from None
+    try:
+        fd = os.open(path, os.O_RDWR | os.O_CREAT | os.O_EXCL, 0o666)
+    except OSError as e:
+        raise BadInput(f"{path}: cannot create the database: {e.strerror}") from None
+    fcntl.flock(fd, fcntl.LOCK_EX)
+    return fd
+
+
+_STALE_SECONDS = 60  # a temporary file unlocked and untouched this long is an import's that was killed
+
+
+def _remove_stale(folder: str) -> None:
+    """Remove the temporary files of imports killed outright (SIGKILL: no code of theirs ran), in the
+    database's folder: those no writer holds locked, untouched for a minute (a writer locks its file the
+    moment it makes it)."""
+    import fcntl
+    import time
+
+    try:
+        names = [n for n in os.listdir(folder) if n.startswith(".tracker-") and n.endswith(".tmp")]
+    except OSError:
+        return
+    for name in names:
+        path = os.path.join(folder, name)
+        try:
+            fd = os.open(path, os.O_RDONLY)
+        except OSError:
+            continue
+        try:
+            if time.time() - os.fstat(fd).st_mtime < _STALE_SECONDS:
+                continue
+            try:
+                fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+            except OSError:  # a writer at work
+                continue
+            _remove(path)
+        finally:
+            os.close(fd)
 
 
 def _append(conn, bulk: bool, receive, path: str) -> tuple:
