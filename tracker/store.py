@@ -187,8 +187,6 @@ def _version(conn: sqlite3.Connection, path: str) -> int:
 
 def migrate(conn: sqlite3.Connection, path: str) -> None:
     """Create or upgrade the schema in one transaction, then (re)install the guards."""
-    import sqlite_utils
-
     conn.execute("PRAGMA journal_mode = WAL")
     _begin(conn)
     try:
@@ -196,15 +194,15 @@ def migrate(conn: sqlite3.Connection, path: str) -> None:
         version = _version(conn, path)
         if version > SCHEMA_VERSION:
             raise BadInput(f"{path}: written by a newer tracker (schema {version}); upgrade tracker")
-        db = sqlite_utils.Database(conn)
-        if version < 1:
-            _create_entries(db, "entries")
-            for sql in ENTRY_INDEXES:
+        if version == 0:  # a new database
+            for sql in NEW_TABLES:
                 conn.execute(sql)
-            db["plan_cache"].create({"path": str, "digest": str, "data": str}, pk="path")
-        if version < 2:
-            db["chain_heads"].create({"seq": int, "upto": int, "hash": str, "at": str},
-                                     pk="seq", not_null={"upto", "hash", "at"})
+        else:  # an older schema's upgrade: sqlite-utils
+            import sqlite_utils
+
+            db = sqlite_utils.Database(conn)
+        if version == 1:
+            db["chain_heads"].create(CHAIN_HEADS, pk="seq", not_null=CHAIN_HEADS_NOT_NULL)
             _record_head(conn)  # an older log's head as it stands now: removals from here on show
         if 1 <= version < 5:
             _one_row_an_entry(conn, db)
@@ -221,16 +219,34 @@ def migrate(conn: sqlite3.Connection, path: str) -> None:
         raise
 
 
+# The log (schema 5): an entry a row, its values as their canonical JSON (chain.values_text), its note last.
+ENTRIES = {"seq": int, "id": str, "task": str, "month": str, "percent": float, "status": str, "by": str,
+           "recorded_at": str, "hash": str, "figures": str, "note": str}
+ENTRIES_NOT_NULL = {"id", "task", "month", "recorded_at", "hash", "figures"}
+PLAN_CACHE = {"path": str, "digest": str, "data": str}
+CHAIN_HEADS = {"seq": int, "upto": int, "hash": str, "at": str}
+CHAIN_HEADS_NOT_NULL = {"upto", "hash", "at"}
+
+
 def _create_entries(db, name: str) -> None:
-    """The log (schema 5): an entry a row, its values as their canonical JSON (chain.values_text), its note last."""
-    db[name].create({
-        "seq": int, "id": str, "task": str, "month": str, "percent": float, "status": str, "by": str,
-        "recorded_at": str, "hash": str, "figures": str, "note": str,
-    }, pk="seq", not_null={"id", "task", "month", "recorded_at", "hash", "figures"})
+    db[name].create(ENTRIES, pk="seq", not_null=ENTRIES_NOT_NULL)
 
 
 ENTRY_INDEXES = ('CREATE UNIQUE INDEX "idx_entries_id" ON "entries" ("id")',
                  'CREATE INDEX "idx_entries_task_month" ON "entries" ("task", "month")')
+
+# A new database's tables (but the series': series.TABLES) as sqlite-utils writes those above, which
+# tests/test_store.py holds them to: made without importing it (0.13–0.19 s, numpy with it), which only
+# an older schema's upgrade needs.
+NEW_TABLES = (
+    'CREATE TABLE "entries" (\n   "seq" INTEGER PRIMARY KEY,\n   "id" TEXT NOT NULL,\n   "task" TEXT NOT NULL,\n'
+    '   "month" TEXT NOT NULL,\n   "percent" REAL,\n   "status" TEXT,\n   "by" TEXT,\n'
+    '   "recorded_at" TEXT NOT NULL,\n   "hash" TEXT NOT NULL,\n   "figures" TEXT NOT NULL,\n   "note" TEXT\n)',
+    *ENTRY_INDEXES,
+    'CREATE TABLE "plan_cache" (\n   "path" TEXT PRIMARY KEY,\n   "digest" TEXT,\n   "data" TEXT\n)',
+    'CREATE TABLE "chain_heads" (\n   "seq" INTEGER PRIMARY KEY,\n   "upto" INTEGER NOT NULL,\n'
+    '   "hash" TEXT NOT NULL,\n   "at" TEXT NOT NULL\n)',
+)
 
 
 def _one_row_an_entry(conn: sqlite3.Connection, db) -> None:
