@@ -46,11 +46,29 @@ def arrays(tasks: list, months: list, values: list, percents: list, statuses: li
     n = len(tasks)
     if not n:
         return [], []
-    names = sorted(set(tasks))
-    task_code = {t: i for i, t in enumerate(names)}
-    tc = np.fromiter(map(task_code.__getitem__, tasks), np.int64, n)
+    names, tc = _coded(np, tasks, n)
     m = np.array(months, np.int64)
     return _metric_rows(np, names, tc, m, values), _task_rows(np, names, tc, m, percents, statuses, seqs, noted)
+
+
+class _Codes(dict):
+    """Names and their codes: a name not met before is given the next code when it is asked for."""
+
+    def __missing__(self, name) -> int:
+        self[name] = code = len(self)
+        return code
+
+
+def _coded(np, items, n: int) -> tuple[list, object]:
+    """(the distinct names sorted, each item's code: its name's index there), of n items: one pass of
+    lookups (codes in the order first met, then renumbered), not a set, then a lookup each."""
+    codes = _Codes()
+    first = np.fromiter(map(codes.__getitem__, items), np.int64, n)
+    met = list(codes)
+    order = sorted(range(len(met)), key=met.__getitem__)
+    rank = np.empty(len(met), np.int64)
+    rank[order] = np.arange(len(met))
+    return [met[i] for i in order], rank[first]
 
 
 class _Cells:
@@ -140,11 +158,8 @@ def _metric_rows(np, names, tc, m, values) -> list:
     total = int(counts.sum())
     if not total:
         return []
-    keys = list(_concat.from_iterable(values))
+    key_names, kc = _coded(np, _concat.from_iterable(values), total)
     figures = np.fromiter(_concat.from_iterable(map(dict.values, values)), np.float64, total)
-    key_names = sorted(set(keys))
-    key_code = {k: i for i, k in enumerate(key_names)}
-    kc = np.fromiter(map(key_code.__getitem__, keys), np.int64, total)
     entry = np.repeat(np.arange(len(values)), counts)  # each figure's entry, in the log's order
     # codes in (task, metric) order: the rows come out sorted as series.arrays() sorts them
     cells = _Cells(np, tc[entry] * len(key_names) + kc, m[entry])
