@@ -429,6 +429,6 @@ def test_a_reader_gone_between_the_commit_and_the_name_leaves_nothing(empty_proj
         assert os.path.exists(tmp)  # committed, complete
         raise KeyboardInterrupt
     monkeypatch.setattr(files, "link_new", gone)
-    r = p.run("import", "log.jsonl")  # as Ctrl-C: exit 130
-    assert r.code == 130 and "imported" not in r.out
+    r = p.run("import", "log.jsonl")  # as Ctrl-C: exit 130, and a word why
+    assert r.code == 130 and "imported" not in r.out and r.err.strip() == "tracker: interrupted"
     assert not p.db.exists() and _leftovers(p) == []

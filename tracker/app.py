@@ -33,6 +33,12 @@ class Group(TyperGroup):
         names = super().list_commands(ctx)
         return sorted(names, key=lambda n: HELP_ORDER.index(n) if n in HELP_ORDER else len(HELP_ORDER))
 
+    def invoke(self, ctx):
+        try:
+            return super().invoke(ctx)
+        except KeyboardInterrupt:  # typer would end with 130 and say nothing: say why, as every other way out does
+            _fail(["tracker: interrupted"], 130)
+
     def main(self, args=None, prog_name=None, complete_var=None, standalone_mode=True, **extra):
         try:
             rv = super().main(args, prog_name or "tracker", complete_var, standalone_mode=False, **extra)
