@@ -36,7 +36,7 @@ class Group(TyperGroup):
     def invoke(self, ctx):
         try:
             return super().invoke(ctx)
-        except KeyboardInterrupt:  # typer would end with 130 and say nothing: say why, as every other way out does
+        except KeyboardInterrupt:  # typer's main would end with 130 and say nothing (it never reaches main's handlers)
             _fail(["tracker: interrupted"], 130)
 
     def main(self, args=None, prog_name=None, complete_var=None, standalone_mode=True, **extra):
@@ -59,8 +59,6 @@ class Group(TyperGroup):
         except BrokenPipeError:
             sys.stderr = open(os.devnull, "w")
             sys.exit(1)
-        except KeyboardInterrupt:
-            _fail(["tracker: interrupted"], 130)
         if standalone_mode:
             sys.exit(rv if isinstance(rv, int) else 0)
         return rv
