@@ -331,6 +331,40 @@ def test_header_lines_leave_a_text_they_might_misread_to_key_lines(odd):
     assert plan.header_lines(text.replace(odd, "")) == table_lines(text.replace(odd, ""))
 
 
+# Found by hypothesis: key_lines() took the three quotes in `category` for a multi-line string left open.
+QUOTES_IN_STRINGS = """[plan]
+year = 2024
+
+[[task]]
+id = "1"
+title = A3
+新建养老服务中心A3
+unit = "市民政局"
+category = "A3"  # no string opens here: Q3
+co_units = ['aQ3b', "c#d"]
+
+[[task.metric]]
+key = "a"
+target = 1
+""".replace("A3", "'" * 3).replace("Q3", '"' * 3)
+
+
+def test_key_lines_read_strings_as_toml_does():
+    """Three quotes inside a one-line string, or after a #, open no multi-line string: the lines after
+    them are still found (the fast way takes the plan; an error names its line)."""
+    text = QUOTES_IN_STRINGS
+    assert "category = \"'''\"" in text
+    lines = plan.key_lines(text)
+    assert lines[("task", 0, "metric", 0)] == 12 and lines[("task", 0, "metric", 0, "target")] == 14
+    assert assert_one_answer(text), "the fast way took it"
+    with pytest.raises(PlanError) as e:
+        plan.parse(text.replace("target = 1", "target = -1"), "tasks.toml")
+    assert "tasks.toml:14:" in str(e.value)
+    # a multi-line string that is still open, or ends and opens another on its last line
+    assert plan.key_lines('[[task]]\nx = """a\n[[task]]\nb""" + \'\'\'\n[[task]]\n\'\'\'\n[[task]]\n') == \
+        {("task", 0): 1, ("task", 0, "x"): 2, ("task", 1): 7}
+
+
 def test_header_lines_are_key_lines_of_a_province():
     text = plan_text(300)
     assert plan.header_lines(text) == table_lines(text)

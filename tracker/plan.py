@@ -39,8 +39,9 @@ def key_lines(text: str) -> dict[tuple, int]:
     in_multiline = None
     for n, raw in enumerate(text.splitlines(), 1):
         if in_multiline:
-            if raw.count(in_multiline) % 2 == 1:
-                in_multiline = None
+            end = _closing(raw, 0, in_multiline)
+            if end >= 0:
+                in_multiline = _left_open(raw, end)
             continue
         header = _HEADER.match(raw)
         if header and raw.lstrip().startswith("["):
@@ -60,10 +61,51 @@ def key_lines(text: str) -> dict[tuple, int]:
         key = _KEY.match(raw)
         if key:
             lines.setdefault(current + (key[1].strip("\"'"),), n)
-            for quote in ('"""', "'''"):
-                if raw.count(quote) % 2 == 1:
-                    in_multiline = quote
+            in_multiline = _left_open(raw, key.end())
     return lines
+
+
+def _left_open(line: str, at: int) -> str | None:
+    """The delimiter (\"\"\" or ''') of a multi-line string that a line's values, from `at` on, open and
+    leave open; None if none. Its strings are read as TOML reads them: three quotes inside a one-line
+    string, or after a # (a comment), open nothing."""
+    if '"""' not in line and "'''" not in line:
+        return None
+    while (token := _TOKEN.search(line, at)) is not None:
+        found = token[0]
+        if found == "#":
+            return None
+        if found in _TRIPLES:
+            at = _closing(line, token.end(), found)
+            if at < 0:
+                return found
+        else:
+            at = token.end()
+    return None
+
+
+# What a line's values hold that matters to where strings are: a multi-line string's opening, a one-line
+# string (a basic one with its escapes; to the line's end if it does not close), a comment.
+_TOKEN = re.compile(r'"""|\'\'\'|"(?:[^"\\]|\\.)*"?|\'[^\']*\'?|#')
+_TRIPLES = frozenset({'"""', "'''"})
+
+
+def _closing(line: str, at: int, triple: str) -> int:
+    """Just past the end of a multi-line string, searched for from `at` (its delimiter, with the up to two
+    quotes before it that are the string's own); -1 when it does not end in this line."""
+    while (at := line.find(triple, at)) >= 0:
+        if triple == '"""':  # escaped by an odd run of backslashes before it: the string goes on
+            run = at
+            while run and line[run - 1] == "\\":
+                run -= 1
+            if (at - run) % 2:
+                at += 1
+                continue
+        end = at + 3
+        while end < len(line) and end - at < 5 and line[end] == triple[0]:
+            end += 1
+        return end
+    return -1
 
 
 # A line that begins with `[` (after white space), found by the newline before it (searched for the way a
