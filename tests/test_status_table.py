@@ -184,3 +184,118 @@ def test_fold_and_width_answer_as_rich_does(text, width):
     assert cell_width(text) == cell_len(text)
     assert fold(text, width) == chop_cells(text, width)
     assert all(size == cell_len(line) for line, size in fold_sized(text, width))
+
+
+# --- `tasks` and `overdue`: Grids too, laid out as the rich Tables they were -------------
+
+LISTS_PLAN = f"""
+[plan]
+title = "2024年全市重点目标任务"
+
+[[task]]
+id = "195"
+title = "新建区域性居家养老服务中心100个,改造社区养老服务站300个。"
+unit = "市民政局"
+co_units = ["市财政局", "市住房和城乡建设局"]
+start = 2024-01-01
+due = 2024-06-30
+
+[[task.metric]]
+key = "centres"
+name = "区域性居家养老服务中心"
+unit = "个"
+target = 100
+baseline = 12
+
+[[task.metric]]
+key = "stations"
+name = "社区养老服务站"
+unit = "个"
+target = 300
+mode = "increment"
+
+[[task.milestone]]
+due = 2024-03-31
+target = 50
+metric = "centres"
+
+[[task]]
+id = "7"
+title = "{LONG_TITLE}"
+unit = "市住房和城乡建设局"
+due = 2024-03-31
+
+[[task]]
+id = "12"
+title = "Build 100 community care centres and renovate 300 stations, a-very-long-hyphenated-word-that-folds"
+unit = "City Civil Affairs Bureau"
+due = 2024-07-31
+
+[[task.metric]]
+key = "kg"
+name = "garden"
+unit = "个"
+target = 40
+
+[[task]]
+id = "13"
+title = "完善考核办法。"
+unit = "市督查室"
+due = 2025-12-31
+"""
+
+
+def _old_rich_lists(project, lang: str) -> tuple:
+    """`tasks` and `overdue` as the rich Tables the commands printed before they were Grids."""
+    from tracker import months
+    from tracker.commands.status_cmds import standings
+    from tracker.context import Project, today
+    from tracker.evaluate import days_overdue
+    from tracker.labels import label
+    from tracker.render.terminal import bar, fig, pct
+
+    def table(title):
+        return Table(title=title, box=box.SIMPLE_HEAD, show_lines=False, pad_edge=False, expand=False,
+                     title_justify="left", header_style="bold")
+
+    plan, rows = standings(Project(str(project.tasks), str(project.db)), months.parse("2024-08"))
+    tasks = table(plan.title)
+    for name, wrap in (("ID", False), ("Title", True), ("Unit", True), ("Start", False), ("Due", False), ("Metrics", True)):
+        tasks.add_column(label(lang, name), no_wrap=not wrap, overflow="fold" if wrap else "ellipsis",
+                         style="bold" if name == "ID" else None)
+    for t in plan.tasks:
+        lines = []
+        for m in t.metrics:
+            line = f"{m.key}: {m.name} {fig(m.target)}{m.unit}"
+            line += f" (from {fig(m.baseline)})" if m.baseline else ""
+            line += " [increment]" if m.mode == "increment" else ""
+            lines.append(line)
+        lines += [f"  {s.due.isoformat()} → {fig(s.target)} ({s.metric})" for s in t.milestones]
+        unit = t.unit + ("\n+ " + "、".join(t.co_units) if t.co_units else "")
+        tasks.add_row(Text(t.id), Text(t.title), Text(unit), t.start.isoformat(), t.due.isoformat(),
+                      Text("\n".join(lines) or "—"))
+    late = sorted(((s, days_overdue(s, today())) for s in rows if "overdue" in s.flags), key=lambda r: (-r[1], r[0].task.due))
+    assert len(late) == 3
+    overdue = table(f"{label(lang, 'overdue')} · {label(lang, 'as of')} 2024-08")
+    for name, wrap in (("ID", False), ("Title", True), ("Unit", True), ("Due", False), ("Days overdue", False), ("Progress", False)):
+        overdue.add_column(label(lang, name), no_wrap=not wrap, overflow="fold" if wrap else "ellipsis",
+                           style="bold" if name == "ID" else None,
+                           justify="right" if name == "Days overdue" else "left")
+    for s, days in late:
+        progress = bar(s.completion, 8)
+        progress.append(f" {pct(s.completion)}")
+        overdue.add_row(Text(s.task.id), Text(s.task.title), Text(s.task.unit), s.task.due.isoformat(),
+                        Text(str(days), style="red"), progress)
+    return tasks, overdue
+
+
+@pytest.mark.parametrize("lang", ["en", "zh"])
+def test_tasks_and_overdue_lay_out_as_their_rich_tables_did(project, lang):
+    project.write_plan(LISTS_PLAN)
+    project.ok("log", "195", "--month", "2024-05", "--set", "centres=40", "--set", "stations=20")
+    project.ok("log", "12", "--month", "2024-06", "--set", "kg=10")
+    tasks, overdue = _old_rich_lists(project, lang)
+    for width in (30, 40, 61, 80, 120, 200):
+        project.monkeypatch.setenv("COLUMNS", str(width))
+        assert project.ok("tasks", "--lang", lang).out == _print(tasks, width, "utf-8"), width
+        assert project.ok("overdue", "--lang", lang, "--month", "2024-08").out == _print(overdue, width, "utf-8"), width

@@ -127,30 +127,25 @@ def status_table(standings: list[Standing], p: int, lang: str, title: str | None
     return table
 
 
-def overdue_table(rows: list[tuple[Standing, int]], p: int, lang: str) -> Table:
-    table = _table(f"{label(lang, 'overdue')} · {label(lang, 'as of')} {months.fmt(p)}", lang)
-    table.add_column(label(lang, "ID"), no_wrap=True, style="bold")
-    table.add_column(label(lang, "Title"), overflow="fold", ratio=3)
-    table.add_column(label(lang, "Unit"), overflow="fold", ratio=1)
-    table.add_column(label(lang, "Due"), no_wrap=True)
-    table.add_column(label(lang, "Days overdue"), justify="right", no_wrap=True)
-    table.add_column(label(lang, "Progress"), no_wrap=True)
+def overdue_table(rows: list[tuple[Standing, int]], p: int, lang: str) -> Grid:
+    """A Grid, as rich's Table would lay it out: a province's thousands of overdue tasks in a second, not 15."""
+    table = Grid([Column(label(lang, "ID"), wrap=False, style="bold"), Column(label(lang, "Title")),
+                  Column(label(lang, "Unit")), Column(label(lang, "Due"), wrap=False),
+                  Column(label(lang, "Days overdue"), justify="right", wrap=False),
+                  Column(label(lang, "Progress"), wrap=False)],
+                 f"{label(lang, 'overdue')} · {label(lang, 'as of')} {months.fmt(p)}")
     for s, days in rows:
-        progress = bar(s.completion, 8)
-        progress.append(f" {pct(s.completion)}")
-        table.add_row(Text(s.task.id), Text(s.task.title), Text(s.task.unit), s.task.due.isoformat(),
-                      Text(str(days), style="red"), progress)
+        progress = bar_pieces(s.completion, 8)
+        progress.append((f" {pct(s.completion)}", progress[0][1]))
+        table.add_row(s.task.id, s.task.title, s.task.unit, s.task.due.isoformat(), [(str(days), "red")], progress)
     return table
 
 
-def tasks_table(plan: Plan, lang: str) -> Table:
-    table = _table(plan.title, lang)
-    table.add_column(label(lang, "ID"), no_wrap=True, style="bold")
-    table.add_column(label(lang, "Title"), overflow="fold", ratio=3)
-    table.add_column(label(lang, "Unit"), overflow="fold", ratio=1)
-    table.add_column(label(lang, "Start"), no_wrap=True)
-    table.add_column(label(lang, "Due"), no_wrap=True)
-    table.add_column(label(lang, "Metrics"), overflow="fold", ratio=2)
+def tasks_table(plan: Plan, lang: str) -> Grid:
+    """A Grid, as rich's Table would lay it out: a province's 30,000 tasks in seconds, not half a minute."""
+    table = Grid([Column(label(lang, "ID"), wrap=False, style="bold"), Column(label(lang, "Title")),
+                  Column(label(lang, "Unit")), Column(label(lang, "Start"), wrap=False),
+                  Column(label(lang, "Due"), wrap=False), Column(label(lang, "Metrics"))], plan.title)
     for t in plan.tasks:
         lines = []
         for m in t.metrics:
@@ -162,8 +157,7 @@ def tasks_table(plan: Plan, lang: str) -> Table:
             lines.append(line)
         lines += [f"  {s.due.isoformat()} → {fig(s.target)} ({s.metric})" for s in t.milestones]
         unit = t.unit + ("\n+ " + "、".join(t.co_units) if t.co_units else "")
-        table.add_row(Text(t.id), Text(t.title), Text(unit), t.start.isoformat(), t.due.isoformat(),
-                      Text("\n".join(lines) or "—"))
+        table.add_row(t.id, t.title, unit, t.start.isoformat(), t.due.isoformat(), "\n".join(lines) or "—")
     return table
 
 
