@@ -8,8 +8,9 @@ import tempfile
 from tracker.errors import BadInput
 
 
-def atomic_write(path: str, data: bytes) -> None:
-    """Write to a temporary file beside `path`, then rename: a reader never sees half a file."""
+def atomic_write(path: str, data) -> None:
+    """Write to a temporary file beside `path`, then rename: a reader never sees half a file.
+    data: bytes, or pieces of them (written as they come: never all in memory)."""
     folder = os.path.dirname(os.path.abspath(path))
     try:
         os.makedirs(folder, exist_ok=True)
@@ -20,13 +21,16 @@ def atomic_write(path: str, data: bytes) -> None:
         # mkstemp makes the file 0600: give it the mode of the file it replaces, else what umask allows.
         os.chmod(tmp, _mode_of(path))
         with os.fdopen(fd, "wb") as f:
-            f.write(data)
+            for piece in [data] if isinstance(data, bytes) else data:
+                f.write(piece)
             f.flush()
             os.fsync(f.fileno())
         os.replace(tmp, path)
-    except OSError as e:
+    except BaseException as e:  # an OSError, or what the pieces' maker raised: no file left half written
         os.unlink(tmp)
-        raise BadInput(f"{path}: cannot write: {e.strerror}") from None
+        if isinstance(e, OSError):
+            raise BadInput(f"{path}: cannot write: {e.strerror}") from None
+        raise
 
 
 def _mode_of(path: str) -> int:

@@ -59,12 +59,16 @@ _ESCAPE_MARKS = (b"\x7f", b"\xc2", b"\xe2\x80\xa8", b"\xe2\x80\xa9")
 
 
 def _chunk(batch: list, encode) -> bytes:
-    data = encode(batch)[1:-1]
+    return b"," + escape_controls(encode(batch)[1:-1])
+
+
+def escape_controls(data: bytes) -> bytes:
+    """JSON in UTF-8 with what _JSON_CONTROLS escapes escaped, as json_text() escapes it."""
     if any(mark in data for mark in _ESCAPE_MARKS):
         text = data.decode("utf-8")
         if _NEEDS_ESCAPE.search(text):
             data = text.translate(_JSON_CONTROLS).encode("utf-8")
-    return b"," + data
+    return data
 
 
 class JsonList:

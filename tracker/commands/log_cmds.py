@@ -172,17 +172,18 @@ def export(
     """
     import sys
 
-    from tracker import store
-    from tracker.output import json_text
+    from tracker import exporting, store
 
-    rows = store.read_entries(store.open_read(ctx.obj.db_path, upgrade=False))
-    lines = (json_text(e.to_json(with_task=True)) + "\n" for e in rows)
+    chunks = exporting.chunks(store.open_read(ctx.obj.db_path, upgrade=False))
     if output is None:
-        sys.stdout.writelines(lines)
+        sys.stdout.flush()
+        for chunk in chunks:
+            sys.stdout.buffer.write(chunk)
+        sys.stdout.buffer.flush()
         return
     from tracker.files import atomic_write
 
-    atomic_write(output, "".join(lines).encode())
+    atomic_write(output, chunks)
 
 
 @app.command(name="import")
