@@ -299,3 +299,18 @@ def test_tasks_and_overdue_lay_out_as_their_rich_tables_did(project, lang):
         project.monkeypatch.setenv("COLUMNS", str(width))
         assert project.ok("tasks", "--lang", lang).out == _print(tasks, width, "utf-8"), width
         assert project.ok("overdue", "--lang", lang, "--month", "2024-08").out == _print(overdue, width, "utf-8"), width
+
+
+def test_a_grid_writes_the_same_text_with_and_without_colour():
+    """Without a colour system a Grid joins each line into one segment (a province's million pieces
+    otherwise); with one, each styled piece keeps its style: the text is the same."""
+    import re
+
+    grid = Grid([Column("ID", wrap=False, style="bold"), Column("Title"), Column("Progress", wrap=False)], "标题")
+    for i, row in enumerate(ROWS):
+        grid.add_row(row[0], [(row[1], "red" if i % 2 else None), ("\n新行", "dim")], [("███", "blue"), (" 41%", None)])
+    out = _File()
+    Console(file=out, width=60, color_system="standard", markup=False, highlight=False).print(grid)
+    coloured = out.getvalue()
+    assert "\x1b[31m" in coloured and "\x1b[34m███" in coloured
+    assert re.sub(r"\x1b\[[0-9;]*m", "", coloured) == _print(grid, 60, "utf-8")

@@ -14,8 +14,9 @@ def console(stderr: bool = False):
     return SafeConsole(stderr=stderr, highlight=False, markup=False, emoji=False)
 
 
-def show(renderable) -> None:
-    console().print(renderable)
+def show(renderable, crop: bool = True) -> None:
+    """crop=False for a renderable that fits the width itself (a Grid): rich would measure every line again."""
+    console().print(renderable, crop=crop)
 
 
 def say(text: str) -> None:

@@ -131,4 +131,4 @@ def tasks(ctx: typer.Context, fmt: FormatOpt = TableFormat.table, lang: LangOpt 
     from tracker.output import show
     from tracker.render.terminal import tasks_table
 
-    show(tasks_table(plan, lang_of(lang and lang.value)))
+    show(tasks_table(plan, lang_of(lang and lang.value)), crop=False)  # a Grid: it fits the width itself

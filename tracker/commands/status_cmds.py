@@ -134,7 +134,7 @@ def overdue(ctx: typer.Context, month: MonthOpt = None, fmt: FormatOpt = TableFo
     if not late:
         say(f"{label(lg, 'no overdue tasks')} ({label(lg, 'as of')} {_fmt(p)})")
         return
-    show(overdue_table(late, p, lg))
+    show(overdue_table(late, p, lg), crop=False)  # a Grid: it fits the width itself
 
 
 def _fmt(p: int) -> str:

@@ -132,6 +132,7 @@ class Grid:
 
         out: list[Segment] = []
         newline = Segment.line()
+        plain = console.color_system is None
         if self.title:
             for line in cell_lines(_paragraphs(self.title, _styles(console, "table.title")), table_width, "left", True):
                 out += [Segment(line)] if isinstance(line, str) else [Segment(x) if isinstance(x, str) else x for x in line]
@@ -143,7 +144,7 @@ class Grid:
         laid = [_column(cells, cell_sizes, inner, column, base)
                 for column, cells, cell_sizes, inner, base in zip(columns, body, sizes, inners, bases)]
         for row in zip(*laid):
-            _join(out, list(row), inners, leads)
+            _join(out, list(row), inners, leads, plain=plain)
         out += [Segment(_border(widths, box.bottom)), newline]
         if table_width > options.max_width:  # columns narrower than their minimum: cut as the console would
             for line in Segment.split_lines(out):
@@ -179,8 +180,10 @@ def _column(cells: list, sizes: list[int], inner, column: Column, base) -> list:
     return out
 
 
-def _join(out: list, laid: list, inners: list, leads: list[str], bottom: bool = False) -> None:
-    """Append the lines of one row: its cells' lines side by side, a short cell filled with blank lines."""
+def _join(out: list, laid: list, inners: list, leads: list[str], bottom: bool = False, plain: bool = False) -> None:
+    """Append the lines of one row: its cells' lines side by side, a short cell filled with blank lines.
+    plain: no style will be written (no colour system: a pipe, a file), so a line is one segment: rich
+    handles each segment on its way out, and a province's 30,000 rows otherwise make a million."""
     height = max(map(len, laid))
     if height > 1:
         for c, (lines, inner) in enumerate(zip(laid, inners)):
@@ -199,6 +202,8 @@ def _join(out: list, laid: list, inners: list, leads: list[str], bottom: bool = 
             for item in line:
                 if item.__class__ is str:
                     text += item
+                elif plain:
+                    text += item.text
                 else:
                     if text:
                         append(Segment(text))
