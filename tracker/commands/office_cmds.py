@@ -65,9 +65,11 @@ def check(
         from tracker.output import console
         from tracker.render.office import check_lines
 
+        from rich.text import Text
+
         out = console()
-        for line in check_lines(result, lg, out.width):
-            out.print(line, soft_wrap=True)
+        # one print of all the lines: a province's 100,000 lines, printed one by one, took 15 s
+        out.print(Text("\n").join(check_lines(result, lg, out.width)), soft_wrap=True)
     if not result.ok:
         raise typer.Exit(1)
 

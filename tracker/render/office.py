@@ -75,11 +75,15 @@ def summary(result: CheckResult, lang: str) -> str:
                      n=len(result.findings), total=result.total, flags=_join(lang, result.fail_on), month=month)
 
 
-def _hanging(head: str, body: list[Text], indent: int, width: int) -> list[Text]:
-    """`head` then each body part wrapped to `width`, continuation lines indented (no trailing blanks)."""
+def _measure(width: int, indent: int):
+    """The console _hanging() measures with (one for all the lines: a province has 20,000 tasks to list)."""
     from rich.console import Console
 
-    measure = Console(width=max(width, indent + 20), markup=False, emoji=False, highlight=False)
+    return Console(width=max(width, indent + 20), markup=False, emoji=False, highlight=False)
+
+
+def _hanging(head: str, body: list[Text], indent: int, width: int, measure) -> list[Text]:
+    """`head` then each body part wrapped to `width`, continuation lines indented (no trailing blanks)."""
     out = []
     for i, part in enumerate(body):
         for j, line in enumerate(part.wrap(measure, max(width - indent, 20))):
@@ -97,12 +101,13 @@ def check_lines(result: CheckResult, lang: str, width: int = 80) -> list[Text]:
     lines: list[Text] = []
     ids = [f.standing.task.id for f in result.findings] + [s.task.id for s, _ in result.notes]
     indent = max((len(i) for i in ids), default=0) + 2
+    measure = _measure(width, indent)
     for unit, findings in by_unit(result.findings):
         lines.append(Text(f"{unit} · {len(findings)}", style="bold underline"))
         for f in findings:
             ordered = sorted(f.reasons, key=lambda r: r.code not in f.failing)
             body = [Text(f.standing.task.title)] + [_reason_line(r, lang, r.code in f.failing) for r in ordered]
-            lines += _hanging(f.standing.task.id, body, indent, width)
+            lines += _hanging(f.standing.task.id, body, indent, width, measure)
         lines.append(Text(""))
     if result.notes:
         lines.append(Text(label(lang, "Notes (they do not fail the check)"), style="bold underline"))
@@ -112,7 +117,7 @@ def check_lines(result: CheckResult, lang: str, width: int = 80) -> list[Text]:
                 body.append(("；" if lang == "zh" else "; ") if i else "")
                 body.append(label(lang, r.code), style=STYLES.get(r.code, ""))
                 body.append(_colon(lang) + reason_text(r, lang))
-            lines += _hanging(s.task.id, [body], indent, width)
+            lines += _hanging(s.task.id, [body], indent, width, measure)
         lines.append(Text(""))
     lines.append(Text(summary(result, lang), style="green" if result.ok else "bold red"))
     return lines
