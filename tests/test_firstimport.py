@@ -372,7 +372,7 @@ def test_an_import_whose_process_group_is_told_to_end_leaves_nothing(empty_proje
     (p.root / "log.jsonl").write_text(_text(_lines(13, 30000, dense_stamps=False)), encoding="utf-8")
     env = dict(os.environ, PYTHONPATH=str(Path(__file__).resolve().parents[1]))
     ended = 0
-    for delay in (0.3, 0.7, 1.1):
+    for delay in (0.1, 0.2, 0.3, 0.5, 0.7, 1.1):  # from before the writer is made to after it is done
         proc = _import_signalled(p, env, delay, sig)
         if proc.returncode == -sig and not p.db.exists():
             ended += 1

@@ -447,9 +447,11 @@ def _write_log(path: str, temp: bool, messages, answers) -> None:
         if temp and answer[0] == "done":
             # The reader gives the database its name, then lets this process go; the temporary name goes
             # then, whether the reader got that far or was killed first (then nothing was said imported).
-            while inbox.get() is not None:
-                pass
-            _remove(path, made)
+            try:
+                while inbox.get() is not None:
+                    pass
+            finally:  # a signal meanwhile (_terminated()) too
+                _remove(path, made)
     finally:
         if held is not None:  # only now: closing a file drops this process's fcntl locks on it, SQLite's too
             os.close(held)
