@@ -94,7 +94,7 @@ def _values(figures: str) -> str | None:
         return "{}"
     if _SAFE.fullmatch(figures) is None or "],[" in figures and _TWICE.search(figures) is not None:
         return _checked(figures)
-    return "{" + figures[2:-2].replace('",', '":').replace('],[', ",") + "}"
+    return _as_object(figures)
 
 
 def _checked(figures: str) -> str | None:
@@ -109,6 +109,12 @@ def _checked(figures: str) -> str | None:
             x = float(text)
             if x.is_integer() or float.__repr__(x) != text:
                 return None
+    return _as_object(figures)
+
+
+def _as_object(figures: str) -> str:
+    """Plain figures `[["k",1],["l",2.5]]` as the object `{"k":1,"l":2.5}`: with such keys and numbers, `",` only
+    ends a key and `],[` only parts two pairs."""
     return "{" + figures[2:-2].replace('",', '":').replace('],[', ",") + "}"
 
 
