@@ -84,3 +84,19 @@ def test_imports_and_repairs_give_the_same_tables_either_way(empty_project, monk
         p.ok("--db", str(db), "validate", "--repair")
         results.append(_tables(db))
     assert results[0] == results[1]
+
+
+@settings(max_examples=200, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.lists(ENTRY, min_size=1, max_size=60), st.randoms(use_true_random=False), st.integers(0, 60))
+def test_columns_added_in_runs_and_folded_in_another_order_give_the_python_fold(entries, rnd, cut):
+    """A large import adds its columns a run at a time and folds them in recorded_at order, which need not
+    be the order they came in: the answer is the Python fold of the entries taken in that order."""
+    order = list(range(len(entries)))
+    rnd.shuffle(order)
+    columns = seriesfold.Columns()
+    for run in (entries[:cut], entries[cut:]):
+        columns.add(*(list(column) for column in zip(*run))) if run else columns.add([], [], [], [], [], [])
+    got = columns.fold(range(1, len(entries) + 1), order)
+    rows = [(i + 1, task, m, pct, status, values, i + 1 if noted else None)
+            for i in order for task, m, values, pct, status, noted in [entries[i]]]
+    assert got == series.arrays(inforce.fold({}, rows))

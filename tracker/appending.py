@@ -167,16 +167,11 @@ def _series_of(written: list[Entry], first_seq: int) -> tuple:
 def series_of(tasks, ms, values, percents, statuses, noted, order, first_seq: int) -> tuple:
     """series.arrays() of a log that holds just these entries (given as columns, in append order), numbered
     from first_seq; `order`: the entries' indices in the fold's order (recorded_at, then append order)."""
-    from tracker import inforce, series, seriesfold
+    from tracker import seriesfold
 
-    if len(tasks) >= seriesfold.MIN_ENTRIES:
-        if not isinstance(order, range):
-            tasks, ms, values, percents, statuses, noted = (
-                [column[i] for i in order] for column in (tasks, ms, values, percents, statuses, noted))
-        return seriesfold.arrays(tasks, ms, values, percents, statuses, [first_seq + i for i in order], noted)
-    folded = inforce.fold({}, ((first_seq + i, tasks[i], ms[i], percents[i], statuses[i], values[i],
-                                first_seq + i if noted[i] else None) for i in order))
-    return series.arrays(folded)
+    columns = seriesfold.gather(len(tasks))
+    columns.add(tasks, ms, values, percents, statuses, noted)
+    return columns.fold(range(first_seq, first_seq + len(tasks)), order)
 
 
 _INSERT = "INSERT INTO entries (seq, id, task, month, percent, status, by, recorded_at, hash, figures, note) " \

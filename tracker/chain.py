@@ -271,13 +271,16 @@ def encode_bodies(ids, tasks, month_texts, vals, pcts, stats, notes, bys, ats):
     return None if made is None else (made[0].split(b"\n"), made[1].decode().split("\n"))
 
 
-def encode_joined(ids, tasks, month_texts, vals, pcts, stats, notes, bys, ats):
-    """encode_bodies()' bodies and pairs each joined by newlines (UTF-8), or None."""
+def encode_joined(ids, tasks, month_texts, vals, pcts, stats, notes, bys, ats, flat=None):
+    """encode_bodies()' bodies and pairs each joined by newlines (UTF-8), or None. flat: every figure of
+    vals in order (list(chain.from_iterable(map(dict.values, vals)))), if the caller has made it."""
     import msgspec
 
     enc, by_key, _plain_columns, figures = _kit()
     try:
-        msgspec.convert(list(_concat.from_iterable(map(dict.values, vals))), figures)  # dict.values: dicts only
+        if flat is None:
+            flat = list(_concat.from_iterable(map(dict.values, vals)))  # dict.values: dicts only
+        msgspec.convert(flat, figures)
     except (TypeError, msgspec.ValidationError):
         return None
     if not all(k.__class__ is str and _PLAIN_KEY.fullmatch(k) for k in set().union(*vals)):

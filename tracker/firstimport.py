@@ -34,6 +34,7 @@ import os
 import re
 import sqlite3
 import threading
+from itertools import chain as _concat
 from itertools import repeat
 from operator import attrgetter, ne
 from typing import Annotated, Literal
@@ -106,45 +107,27 @@ def _import(path: str, data: bytes, plan_of, tick, plan_cache, temp: bool, publi
     try:
         try:
             writer.send((_BEGIN, _many_lines(data)))
-            tasks, ms, values, percents, statuses, noted, stamps = _read(data, writer, tick)
+            columns, stamps = _read(data, writer, tick)
+            n = columns.n
             if tick:
-                tick.describe(f"writing {len(tasks):,} entries")
+                tick.describe(f"writing {n:,} entries")
             writer.send(_INDEX)
             # A blank line, two records on one, one on two lines, …: asked of the whole file once it is read,
             # while the writer builds the indexes (longer than the series' fold, this and the plan)
-            if not jsonl.one_a_line(data, 0, len(data), len(tasks)):
+            if not jsonl.one_a_line(data, 0, len(data), n):
                 raise _Decline
-            computed = appending.series_of(tasks, ms, values, percents, statuses, noted, _order(stamps), 1)
+            computed = columns.fold(range(1, n + 1), _order(stamps))
+            del columns, stamps
             plan = plan_of()
             if not _fit(computed, plan):
                 raise _Decline
-            writer.send((_FINISH, computed, len(tasks), plan_cache and plan_cache(plan)))
-            # Millions of objects, freed by a thread while this one waits for the writer (0.3 s at a province's size)
-            columns = [tasks, ms, values, percents, statuses, noted, stamps, computed]
-            del tasks, ms, values, percents, statuses, noted, stamps, computed
-            freeing = threading.Thread(target=_free, args=(columns,), name="tracker-free")
-            freeing.start()
+            writer.send((_FINISH, computed, n, plan_cache and plan_cache(plan)))
             written = writer.done()
-            freeing.join()
             return written if publish is None or publish() else None
         except _Decline:
             return None
     finally:
         writer.close()
-
-
-def _free(columns: list) -> None:
-    """Drop the columns (lists, or tuples of lists) a slice at a time: Python's lock can pass between slices."""
-    while columns:
-        column = columns.pop()
-        parts = list(column) if isinstance(column, tuple) else [column]
-        del column
-        for part in parts:
-            while isinstance(part, list) and part:
-                del part[-_FREE_SLICE:]
-
-
-_FREE_SLICE = 20_000
 
 
 def _fit(computed: tuple, plan) -> bool:
@@ -197,11 +180,11 @@ def _may_be_usual(data) -> bool:
             and b"\r" not in data and hasattr(os, "fork"))
 
 
-def _many_lines(data: bytes) -> bool:
-    """Whether a file has store.BULK lines or more (a large import: appending._write_directly()), found
-    without a pass over all of it."""
+def _many_lines(data: bytes, many: int | None = None) -> bool:
+    """Whether a file has `many` lines or more (store.BULK: a large import, appending._write_directly()),
+    found without a pass over all of it."""
     at = -1
-    for _ in range(store.BULK - 1):  # as many newlines before the end, the last line after them
+    for _ in range((many or store.BULK) - 1):  # as many newlines before the end, the last line after them
         at = data.find(b"\n", at + 1)
         if at < 0 or at == len(data) - 1:
             return False
@@ -209,15 +192,13 @@ def _many_lines(data: bytes) -> bool:
 
 
 def _read(data: bytes, writer: _Writer, tick) -> tuple:
-    """Every line decoded, checked, made its hash body and handed to the writer; the columns the series and
-    the plan's checks need."""
+    """Every line decoded, checked, made its hash body and handed to the writer; the columns the series
+    and the plan's checks need (seriesfold's, gathered a megabyte at a time), and the times joined."""
+    from tracker import seriesfold
+
     view, end = memoryview(data), len(data)
-    tasks: list = []
-    ms: list = []
-    values: list = []
-    percents: list = []
-    statuses: list = []
-    noted: list = []
+    # as many entries as lines, or the import declines: numpy's fold for MIN_ENTRIES or more
+    columns = seriesfold.gather(seriesfold.MIN_ENTRIES if _many_lines(data, seriesfold.MIN_ENTRIES) else 0)
     stamps: list = []
     month_of: dict = {}
     month_text: dict = {}
@@ -234,23 +215,19 @@ def _read(data: bytes, writer: _Writer, tick) -> tuple:
         run_noted, run_stamps = _check(ids, ats, bys, notes, vals, pcts, stats)
         for text in set(texts) - month_of.keys():
             month_of[text], month_text[text] = _month(text)
+        figures = list(_concat.from_iterable(map(dict.values, vals)))  # each a dict (_Line.values)
         made = chain.encode_joined(ids, run_tasks, list(map(month_text.__getitem__, texts)), vals, pcts, stats,
-                                   notes, bys, ats)
+                                   notes, bys, ats, figures)
         if made is None:
             raise _Decline
         bodies, pairs = made
         writer.send((pairs, pcts, bodies))  # the writer chains their hashes: it has time to spare
-        tasks += run_tasks
-        ms += map(month_of.__getitem__, texts)
-        values += vals
-        percents += pcts
-        statuses += stats
-        noted += run_noted
+        columns.add(run_tasks, list(map(month_of.__getitem__, texts)), vals, pcts, stats, run_noted, figures)
         stamps.append(run_stamps)
         if tick:
             tick(stop - start)
         start = stop
-    return tasks, ms, values, percents, statuses, noted, b"".join(stamps)
+    return columns, b"".join(stamps)
 
 
 def _check(ids, ats, bys, notes, vals, pcts, stats) -> tuple[list, bytes]:

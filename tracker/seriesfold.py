@@ -38,17 +38,12 @@ def numpy():
 def arrays(tasks: list, months: list, values: list, percents: list, statuses: list, seqs, noted: list) -> tuple[list, list]:
     """The rows of metric_series and task_series (series.arrays()'s) of entries given as columns in the log's order.
 
-    tasks: str; months: int; values: dict of metric → number; percents, statuses: None where not set;
-    seqs: the entries' seq; noted: whether each has a note.
+    tasks: str; months: int; values: dict of metric → number (or None); percents, statuses: None where not
+    set; seqs: the entries' seq; noted: whether each has a note.
     """
-    np = numpy()
-
-    n = len(tasks)
-    if not n:
-        return [], []
-    names, tc = _coded(np, tasks, n)
-    m = np.array(months, np.int64)
-    return _metric_rows(np, names, tc, m, values), _task_rows(np, names, tc, m, percents, statuses, seqs, noted)
+    columns = Columns()
+    columns.add(tasks, months, values, percents, statuses, noted)
+    return columns.fold(seqs)
 
 
 class _Codes(dict):
@@ -59,16 +54,106 @@ class _Codes(dict):
         return code
 
 
-def _coded(np, items, n: int) -> tuple[list, object]:
-    """(the distinct names sorted, each item's code: its name's index there), of n items: one pass of
-    lookups (codes in the order first met, then renumbered), not a set, then a lookup each."""
-    codes = _Codes()
-    first = np.fromiter(map(codes.__getitem__, items), np.int64, n)
+def gather(n: int):
+    """Columns (add(), fold()) for the fold of about n entries: arrays folded with numpy when there are
+    MIN_ENTRIES or more, else lists folded in Python (series.arrays(inforce.fold(...)))."""
+    return Columns() if n >= MIN_ENTRIES else _Lists()
+
+
+class _Lists:
+    """Columns' add() and fold() for a few entries: kept as they come, folded in Python."""
+
+    def __init__(self):
+        self._columns: tuple[list, ...] = ([], [], [], [], [], [])
+        self.n = 0
+
+    def add(self, tasks, months, values, percents, statuses, noted, figures=None) -> None:
+        for column, run in zip(self._columns, (tasks, months, values, percents, statuses, noted)):
+            column += run
+        self.n += len(tasks)
+
+    def fold(self, seqs, order=None) -> tuple[list, list]:
+        from tracker import inforce, series
+
+        tasks, months, values, percents, statuses, noted = self._columns
+        seqs = list(seqs)
+        return series.arrays(inforce.fold({}, (
+            (seqs[i], tasks[i], months[i], percents[i], statuses[i], values[i], seqs[i] if noted[i] else None)
+            for i in (range(self.n) if order is None else order))))
+
+
+class Columns:
+    """Entries' columns gathered for the fold a run at a time, as arrays: a large import adds each run as it
+    reads it (while its objects are fresh in the cache) and keeps no object of an entry after it."""
+
+    def __init__(self):
+        self._np = numpy()
+        self._tasks, self._keys = _Codes(), _Codes()  # codes in the order first met
+        self._runs: list[tuple] = []
+        self.n = 0
+
+    def add(self, tasks, months, values, percents, statuses, noted, figures=None) -> None:
+        """A run of entries, in the log's order after those added before (the columns as arrays() takes
+        them). figures: every figure of the run's values, in order, if the caller has them already."""
+        np, n = self._np, len(tasks)
+        if not n:
+            return
+        if None in values:
+            values = [v or {} for v in values]
+        if figures is None:
+            figures = list(_concat.from_iterable(map(dict.values, values)))
+        self._runs.append((
+            np.fromiter(map(self._tasks.__getitem__, tasks), np.int64, n),
+            np.array(months, np.int64),
+            np.fromiter(map(len, values), np.int64, n),
+            np.fromiter(map(self._keys.__getitem__, _concat.from_iterable(values)), np.int64, len(figures)),
+            np.array(figures, np.float64).reshape(len(figures)),
+            np.array(percents, np.float64).reshape(n),  # None: NaN, not taken
+            _given(np, percents),
+            np.fromiter(map(_STATUS_CODE.get, statuses, repeat(0)), np.uint8, n),
+            _given(np, statuses),
+            np.array(noted, bool).reshape(n),
+        ))
+        self.n += n
+
+    def fold(self, seqs, order=None) -> tuple[list, list]:
+        """The rows of metric_series and task_series. seqs: each entry's seq, in the order added; order:
+        the entries' indices in the fold's order (None: the order added)."""
+        np = self._np
+        if not self.n:
+            return [], []
+        tc, m, counts, kc, figures, pct, pct_given, codes, code_given, noted = (
+            np.concatenate(column) for column in zip(*self._runs))
+        self._runs = []
+        seqs = np.arange(seqs.start, seqs.stop, seqs.step) if isinstance(seqs, range) else np.asarray(seqs, np.int64)
+        if order is not None and order != range(self.n):
+            o = np.asarray(order, np.int64)
+            tc, m, pct, pct_given, codes, code_given, noted, seqs = (
+                column[o] for column in (tc, m, pct, pct_given, codes, code_given, noted, seqs))
+            kc, figures = (column[_ragged(np, counts, o)] for column in (kc, figures))
+            counts = counts[o]
+        names, tc = _ranked(np, self._tasks, tc)
+        key_names, kc = _ranked(np, self._keys, kc)
+        return (_metric_rows(np, names, tc, m, counts, key_names, kc, figures),
+                _task_rows(np, names, tc, m, pct, pct_given, codes, code_given, seqs, noted))
+
+
+def _ragged(np, counts, o):
+    """The indices that put the figures of entries (counts of each, in order) in the entries' order o."""
+    starts = np.cumsum(counts) - counts
+    taken = counts[o]
+    total = int(taken.sum())
+    at = np.cumsum(taken) - taken  # where each taken entry's figures begin, after
+    return np.arange(total) - np.repeat(at, taken) + np.repeat(starts[o], taken)
+
+
+def _ranked(np, codes: dict, coded) -> tuple[list, object]:
+    """(the distinct names sorted, each item's code renumbered as its name's index there)."""
     met = list(codes)
     order = sorted(range(len(met)), key=met.__getitem__)
     rank = np.empty(len(met), np.int64)
     rank[order] = np.arange(len(met))
-    return [met[i] for i in order], rank[first]
+    return [met[i] for i in order], rank[coded]
 
 
 class _Cells:
@@ -126,24 +211,22 @@ def _given(np, column: list):
     return np.fromiter(map(is_not, column, repeat(None)), bool, len(column))
 
 
-def _task_rows(np, names, tc, m, percents, statuses, seqs, noted) -> list:
+def _task_rows(np, names, tc, m, pct, pct_given, codes, code_given, seqs, noted) -> list:
     cells = _Cells(np, tc, m)
     o, size = cells.order, cells.size
     entries = np.zeros(size, np.uint8)
     entries[cells.cell] = 1
 
     note_grid = np.zeros(size, "<i8")
-    cells.set_last(np, note_grid, np.array(noted, bool)[o], np.asarray(seqs, np.int64)[o])
+    cells.set_last(np, note_grid, noted[o], seqs[o])
 
-    pct = np.array(percents, np.float64)[o]  # None: NaN, not taken
     set_pct = np.zeros(size, np.float64)
-    at = cells.carried(np, cells.set_last(np, set_pct, _given(np, percents)[o], pct))
+    at = cells.carried(np, cells.set_last(np, set_pct, pct_given[o], pct[o]))
     percent = np.full(size, np.nan, "<f8")  # NaN: no percent in force
     percent[at >= 0] = set_pct[at[at >= 0]]
 
-    codes = np.fromiter(map(_STATUS_CODE.get, statuses, repeat(0)), np.uint8, len(statuses))[o]
     set_status = np.zeros(size, np.uint8)
-    at = cells.carried(np, cells.set_last(np, set_status, _given(np, statuses)[o], codes))
+    at = cells.carried(np, cells.set_last(np, set_status, code_given[o], codes[o]))
     status = np.zeros(size, np.uint8)  # 0: no status in force
     status[at >= 0] = set_status[at[at >= 0]]
 
@@ -151,16 +234,11 @@ def _task_rows(np, names, tc, m, percents, statuses, seqs, noted) -> list:
     return [(names[t], *row) for t, row in zip(cells.groups.tolist(), rows)]
 
 
-def _metric_rows(np, names, tc, m, values) -> list:
-    if None in values:
-        values = [v or {} for v in values]
-    counts = np.fromiter(map(len, values), np.int64, len(values))
-    total = int(counts.sum())
+def _metric_rows(np, names, tc, m, counts, key_names, kc, figures) -> list:
+    total = len(figures)
     if not total:
         return []
-    key_names, kc = _coded(np, _concat.from_iterable(values), total)
-    figures = np.fromiter(_concat.from_iterable(map(dict.values, values)), np.float64, total)
-    entry = np.repeat(np.arange(len(values)), counts)  # each figure's entry, in the log's order
+    entry = np.repeat(np.arange(len(counts)), counts)  # each figure's entry, in the log's order
     # codes in (task, metric) order: the rows come out sorted as series.arrays() sorts them
     cells = _Cells(np, tc[entry] * len(key_names) + kc, m[entry])
     size = cells.size
