@@ -34,8 +34,9 @@ def python_fold(entries) -> tuple:
 
 
 def numpy_fold(entries) -> tuple:
-    tasks, ms, values, percents, statuses, noted = (list(c) for c in zip(*entries))
-    return seriesfold.arrays(tasks, ms, values, percents, statuses, range(1, len(entries) + 1), noted)
+    columns = seriesfold.Columns()
+    columns.add(*(list(c) for c in zip(*entries)))
+    return columns.fold(range(1, len(entries) + 1))
 
 
 @settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])

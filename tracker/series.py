@@ -91,10 +91,12 @@ def compute(conn: sqlite3.Connection, tasks=None) -> tuple[list[tuple], list[tup
     from tracker import inforce, seriesfold
 
     rows = list(inforce.rows(conn, tasks, "CASE WHEN note IS NOT NULL THEN seq END"))
-    if len(rows) >= seriesfold.MIN_ENTRIES:
-        seqs, names, ms, percents, statuses, values, notes = zip(*rows)
-        return seriesfold.arrays(names, ms, values, percents, statuses, seqs, [note is not None for note in notes])
-    return arrays(inforce.fold({}, rows))
+    if len(rows) < seriesfold.MIN_ENTRIES:  # folded as they are, in Python
+        return arrays(inforce.fold({}, rows))
+    seqs, names, ms, percents, statuses, values, notes = zip(*rows)
+    columns = seriesfold.Columns()
+    columns.add(names, ms, values, percents, statuses, [note is not None for note in notes])
+    return columns.fold(seqs)
 
 
 def arrays(logs: dict) -> tuple[list[tuple], list[tuple]]:

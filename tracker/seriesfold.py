@@ -35,17 +35,6 @@ def numpy():
     return np
 
 
-def arrays(tasks: list, months: list, values: list, percents: list, statuses: list, seqs, noted: list) -> tuple[list, list]:
-    """The rows of metric_series and task_series (series.arrays()'s) of entries given as columns in the log's order.
-
-    tasks: str; months: int; values: dict of metric → number (or None); percents, statuses: None where not
-    set; seqs: the entries' seq; noted: whether each has a note.
-    """
-    columns = Columns()
-    columns.add(tasks, months, values, percents, statuses, noted)
-    return columns.fold(seqs)
-
-
 class _Codes(dict):
     """Names and their codes: a name not met before is given the next code when it is asked for."""
 
@@ -84,7 +73,12 @@ class _Lists:
 
 class Columns:
     """Entries' columns gathered for the fold a run at a time, as arrays: a large import adds each run as it
-    reads it (while its objects are fresh in the cache) and keeps no object of an entry after it."""
+    reads it (while its objects are fresh in the cache) and keeps no object of an entry after it.
+
+    add(tasks, months, values, percents, statuses, noted): tasks: str; months: int; values: dict of
+    metric → number (or None); percents, statuses: None where not set; noted: whether each has a note.
+    fold(seqs, order) then gives the rows of metric_series and task_series, as series.arrays() does.
+    """
 
     def __init__(self):
         self._np = numpy()
@@ -93,8 +87,8 @@ class Columns:
         self.n = 0
 
     def add(self, tasks, months, values, percents, statuses, noted, figures=None) -> None:
-        """A run of entries, in the log's order after those added before (the columns as arrays() takes
-        them). figures: every figure of the run's values, in order, if the caller has them already."""
+        """A run of entries, in the log's order after those added before (the columns as the class says).
+        figures: every figure of the run's values, in order, if the caller has them already."""
         np, n = self._np, len(tasks)
         if not n:
             return
