@@ -8,6 +8,7 @@ import json
 import os
 import platform
 import subprocess
+import time
 from dataclasses import dataclass
 from datetime import datetime, timezone
 from pathlib import Path
@@ -51,7 +52,17 @@ def machine_info(tracker: list[str], env: dict[str, str]) -> dict[str, str]:
         "taskwarrior": taskwarrior_version() or "not installed",
         "date": datetime.now(timezone.utc).strftime("%Y-%m-%d %H:%M UTC"),
         "load": load_average(),
+        "python loop": loop_seconds(),
     }
+
+
+def loop_seconds() -> str:
+    """How fast the machine runs Python now: a 10-million-step loop's time. This VM's speed swings within
+    minutes (0.23 s in a fast spell, 0.87 s in a slow one), which moves the import's absolute goal."""
+    start = time.perf_counter()
+    for _ in range(10_000_000):
+        pass
+    return f"{time.perf_counter() - start:.2f} s"
 
 
 def load_average() -> str:

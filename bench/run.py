@@ -34,7 +34,7 @@ HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE))  # bench/ is not a package
 import generate  # noqa: E402
 from measure import Bench, Run, fmt_cmd, run_once, run_rounds  # noqa: E402
-from report import Row, load_average, machine_info, markdown, ms, print_table, sanity  # noqa: E402
+from report import Row, load_average, loop_seconds, machine_info, markdown, ms, print_table, sanity  # noqa: E402
 from taskwarrior import build_taskwarrior, taskwarrior_version  # noqa: E402
 
 BASELINE_CODE = "import typer, rich.table, rich.console, sqlite3"
@@ -279,8 +279,11 @@ def main(argv: list[str] | None = None) -> int:
         extras += sanity(province / "status.json", read_truth(province))
 
     info["load at the end"] = load_average()
+    info["python loop at the end"] = loop_seconds()
     print_table(rows)
     print(f"  load average at the start {info['load']}, at the end {info['load at the end']}")
+    print(f"  a 10-million-step Python loop: {info['python loop']} at the start, "
+          f"{info['python loop at the end']} at the end")
     for line in extras:
         print("  " + line)
     if args.markdown:
