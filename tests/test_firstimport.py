@@ -241,6 +241,38 @@ def test_what_the_one_pass_does_not_take_is_the_usual_way_s(empty_project, monke
     assert _leftovers(p) == []
 
 
+LINES_UNUSUAL = {  # each line checked a chunk at a time as it is read: a change in a later chunk, or at a boundary
+    "a blank line in a later chunk": lambda lines: lines[:23] + [""] + lines[23:],
+    "two records on a line in a later chunk": lambda lines: lines[:30] + [lines[30] + " " + lines[31]] + lines[32:],
+    "a record over two lines in a later chunk": lambda lines: lines[:17] + lines[17].split(", ", 1) + lines[18:],
+    "a blank line last": lambda lines: lines + [""],
+    "a line of spaces": lambda lines: lines[:12] + ["   "] + lines[12:],
+}
+
+
+@pytest.mark.parametrize("change", sorted(LINES_UNUSUAL))
+def test_lines_that_are_not_one_record_each_in_any_chunk_are_the_usual_way_s(empty_project, monkeypatch, spy,
+                                                                            change):
+    from tracker.importers import jsonl
+
+    p = empty_project.write_plan(BASIC_PLAN)
+    lines = _text([dict(BASE, id=f"e{i}") for i in range(40)]).splitlines()
+    monkeypatch.setattr(jsonl, "_CHUNK", 500)  # a few lines a chunk
+    fast, usual = _both_ways(p, "\n".join(LINES_UNUSUAL[change](lines)) + "\n", monkeypatch)
+    assert spy == [None]  # left to the usual way, nothing written
+    assert fast == usual
+    assert _leftovers(p) == []
+
+
+def test_lines_one_record_each_over_many_chunks_go_in_one_pass(empty_project, monkeypatch, spy):
+    from tracker.importers import jsonl
+
+    p = empty_project.write_plan(BASIC_PLAN)
+    monkeypatch.setattr(jsonl, "_CHUNK", 500)
+    fast, usual = _both_ways(p, _text([dict(BASE, id=f"e{i}") for i in range(40)]), monkeypatch)
+    assert spy == [40] and fast == usual
+
+
 def test_a_month_in_another_form_is_taken_as_the_usual_way_takes_it(empty_project, monkeypatch, spy):
     p = empty_project.write_plan(BASIC_PLAN)
     text = _text([dict(BASE, id=f"e{i}") for i in range(40)]).replace('"2024-08"', '"2024-8"', 1)

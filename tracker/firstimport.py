@@ -112,10 +112,6 @@ def _import(path: str, data: bytes, plan_of, tick, plan_cache, temp: bool, publi
             if tick:
                 tick.describe(f"writing {n:,} entries")
             writer.send(_INDEX)
-            # A blank line, two records on one, one on two lines, …: asked of the whole file once it is read,
-            # while the writer builds the indexes (longer than the series' fold, this and the plan)
-            if not jsonl.one_a_line(data, 0, len(data), n):
-                raise _Decline
             computed = columns.fold(range(1, n + 1), _order(stamps))
             del columns, stamps
             plan = plan_of()
@@ -209,6 +205,10 @@ def _read(data: bytes, writer: _Writer, tick) -> tuple:
             lines = _DECODE_LINES(view[start:stop])
         except Exception:  # msgspec's errors, and whatever a hostile file brings
             raise _Decline from None
+        # A blank line, two records on one, one on two lines, …: asked of each megabyte as it is read (in the
+        # CPU's cache: 0.1 s in all, against 0.23 s over the whole file after the read, on the critical path)
+        if not jsonl.one_a_line(data, start, stop, len(lines)):
+            raise _Decline
         # a column at a time: 2.3 times as fast as zip(*) of the records' tuples
         ids, run_tasks, texts, ats, bys, vals, pcts, stats, notes = [list(map(get, lines)) for get in _COLUMNS]
         del lines
