@@ -273,6 +273,35 @@ def test_lines_one_record_each_over_many_chunks_go_in_one_pass(empty_project, mo
     assert spy == [40] and fast == usual
 
 
+@pytest.mark.parametrize("early", [True, False], ids=["cached while reading", "cached at the end"])
+def test_the_plan_is_cached_in_the_same_transaction_whenever_its_child_answers(empty_project, monkeypatch, spy,
+                                                                              early):
+    from tracker.context import PlanJob
+    from tracker.importers import jsonl
+
+    sent = []
+    real_send = firstimport._Writer.send
+
+    def send(self, message):
+        if isinstance(message, tuple) and message[0] in (firstimport._PLAN, firstimport._FINISH):
+            sent.append((message[0], message[-1] is not None))
+        real_send(self, message)
+
+    def poll(self):  # the child's answer taken at the first run's end, or never while the file is read
+        if early:
+            self._collect()
+        return early
+
+    p = empty_project.write_plan(BASIC_PLAN)
+    monkeypatch.setattr(jsonl, "_CHUNK", 500)
+    monkeypatch.setattr(PlanJob, "poll", poll)
+    monkeypatch.setattr(firstimport._Writer, "send", send)
+    fast, usual = _both_ways(p, _text(_lines(11, 60)), monkeypatch)
+    assert spy == [60] and fast == usual
+    assert sent == ([("plan", True), ("finish", False)] if early else [("finish", True)])
+    assert len(fast[1]["plan_cache"]) == 1
+
+
 def test_a_month_in_another_form_is_taken_as_the_usual_way_takes_it(empty_project, monkeypatch, spy):
     p = empty_project.write_plan(BASIC_PLAN)
     text = _text([dict(BASE, id=f"e{i}") for i in range(40)]).replace('"2024-08"', '"2024-8"', 1)

@@ -476,6 +476,34 @@ def test_a_plan_read_by_a_child_is_the_plan(tmp_path):
     PlanJob(str(path)).cancel()  # given up before the plan was needed: the child is stopped and reaped
 
 
+def test_a_child_s_metric_sets_are_the_plan_s_and_its_problems_are_raised_alike(tmp_path):
+    import time
+
+    from tracker.context import PlanJob, load_plan
+    from tracker.importers import jsonl
+
+    path = tmp_path / "tasks.toml"
+    path.write_text(BASIC_PLAN, encoding="utf-8")
+    job = PlanJob(str(path))
+    while not job.poll():  # the child's answer, taken without waiting once it has come
+        time.sleep(0.01)
+    assert job.pid is None and job.plan is None and job.cached is not None  # collected, no plan made
+    sets = job.metric_sets()
+    assert job.plan is None  # still none: the child sent the metric keys
+    assert sets == jsonl._metric_sets(load_plan(str(path))) and sets["195"] == {"centres", "stations"}
+    assert job.result() == load_plan(str(path))
+    path.write_text(BASIC_PLAN.replace('unit = "市民政局"\ncategory', 'unit = 5\ncategory'), encoding="utf-8")
+    with pytest.raises(planfile.PlanError) as here:
+        load_plan(str(path))
+    job = PlanJob(str(path))
+    while not job.poll():  # a plan with problems: poll() raises nothing, metric_sets() what result() raises
+        time.sleep(0.01)
+    assert job.cached is None
+    with pytest.raises(planfile.PlanError) as there:
+        job.metric_sets()
+    assert there.value.problems == here.value.problems
+
+
 def test_an_import_names_a_file_that_is_not_text_before_a_bad_plan(empty_project):
     p = empty_project.write_plan("[plan]\nyear = 'x'\n")
     (p.root / "log.jsonl").write_bytes(b'{"id": "a"}\n\x00\x01')

@@ -87,37 +87,38 @@ class _Decline(Exception):
     """Not the usual case: the import goes the usual way."""
 
 
-def import_file(path: str, data: bytes, plan_of, tick=None, plan_cache=None) -> int | None:
+def import_file(path: str, data: bytes, plan, tick=None) -> int | None:
     """Append every line of `data` to the log at `path`, if it holds no entry yet; how many, or None (nothing
     written): the log is not empty, or the file is not all the usual case. No connection to it may be open.
 
-    plan_of(): the plan (asked for after the last line is read; what it raises is raised, nothing written).
-    tick(n): n more bytes read (tick.describe(text): the reading is done). plan_cache(plan): (digest, text) of a plan to cache in the same transaction, or None.
+    plan: a context.PlanJob. Its metric_sets() are asked for after the last line is read (what they raise
+    is raised, nothing written); its `cached` plan (digest, text), if any, is cached in the same
+    transaction, sent to the writer while the file is read as soon as poll() says it is there.
+    tick(n): n more bytes read (tick.describe(text): the reading is done).
     """
     if not _may_be_usual(data):
         return None
     _remove_stale(os.path.dirname(os.path.abspath(path)))
-    return _import(path, data, plan_of, tick, plan_cache, temp=False)
+    return _import(path, data, plan, tick, temp=False)
 
 
-def _import(path: str, data: bytes, plan_of, tick, plan_cache, temp: bool, publish=None) -> int | None:
+def _import(path: str, data: bytes, plan, tick, temp: bool, publish=None) -> int | None:
     """import_file(); temp: `path` is import_new()'s file, which the writer makes and removes.
     publish(): give the committed file its name, before the writer is let go; whether it could."""
     writer = _Writer(path, temp)  # first: the writer opens the database while the first lines are read
     try:
         try:
             writer.send((_BEGIN, _many_lines(data)))
-            columns, stamps = _read(data, writer, tick)
+            columns, stamps, cache_sent = _read(data, writer, tick, plan)
             n = columns.n
             if tick:
                 tick.describe(f"writing {n:,} entries")
             writer.send(_INDEX)
             computed = columns.fold(range(1, n + 1), _order(stamps))
             del columns, stamps
-            plan = plan_of()
-            if not _fit(computed, plan):
+            if not _fit(computed, plan.metric_sets()):
                 raise _Decline
-            writer.send((_FINISH, computed, n, plan_cache and plan_cache(plan)))
+            writer.send((_FINISH, computed, n, None if cache_sent else plan.cached))
             written = writer.done()
             return written if publish is None or publish() else None
         except _Decline:
@@ -126,15 +127,15 @@ def _import(path: str, data: bytes, plan_of, tick, plan_cache, temp: bool, publi
         writer.close()
 
 
-def _fit(computed: tuple, plan) -> bool:
-    """Whether each entry is for a task of the plan, its values among the task's metrics: asked of the
-    series (series.arrays()), which hold a row for each task with an entry and for each metric it gave."""
-    metrics = jsonl._metric_sets(plan)
+def _fit(computed: tuple, metrics: dict) -> bool:
+    """Whether each entry is for a task of the plan (metrics: each task's metric keys), its values among the
+    task's metrics: asked of the series (series.arrays()), which hold a row for each task with an entry and
+    for each metric it gave."""
     metric_rows, task_rows = computed
     return all(row[0] in metrics for row in task_rows) and all(row[1] in metrics[row[0]] for row in metric_rows)
 
 
-def import_new(path: str, data: bytes, plan_of, tick=None, plan_cache=None) -> int | None:
+def import_new(path: str, data: bytes, plan, tick=None) -> int | None:
     """import_file() into a database that does not exist yet: built whole under a temporary name beside
     `path` (.tracker-….tmp), then given its name (never replacing a file), so that nothing is at `path`
     unless it is done. The writer makes the file (and the folder), and removes the temporary name.
@@ -150,7 +151,7 @@ def import_new(path: str, data: bytes, plan_of, tick=None, plan_cache=None) -> i
     _remove_stale(folder)  # what an import killed outright left
     temp = os.path.join(folder, f".tracker-{os.urandom(6).hex()}.tmp")
     try:
-        return _import(temp, data, plan_of, tick, plan_cache, temp=True, publish=lambda: files.link_new(temp, path))
+        return _import(temp, data, plan, tick, temp=True, publish=lambda: files.link_new(temp, path))
     finally:
         _remove(temp)  # the writer's work, unless it could not (killed)
 
@@ -187,15 +188,18 @@ def _many_lines(data: bytes, many: int | None = None) -> bool:
     return True
 
 
-def _read(data: bytes, writer: _Writer, tick) -> tuple:
+def _read(data: bytes, writer: _Writer, tick, plan) -> tuple:
     """Every line decoded, checked, made its hash body and handed to the writer; the columns the series
-    and the plan's checks need (seriesfold's, gathered a megabyte at a time), and the times joined."""
+    and the plan's checks need (seriesfold's, gathered a megabyte at a time), the times joined, and
+    whether the plan's cache went to the writer (as soon as the plan's child has answered: the writer
+    stores it meanwhile, not after the last line)."""
     from tracker import seriesfold
 
     view, end = memoryview(data), len(data)
     # as many entries as lines, or the import declines: numpy's fold for MIN_ENTRIES or more
     columns = seriesfold.gather(seriesfold.MIN_ENTRIES if _many_lines(data, seriesfold.MIN_ENTRIES) else 0)
     stamps: list = []
+    cache_sent = False
     month_of: dict = {}
     month_text: dict = {}
     start = 0
@@ -222,12 +226,16 @@ def _read(data: bytes, writer: _Writer, tick) -> tuple:
             raise _Decline
         bodies, pairs = made
         writer.send((pairs, pcts, bodies))  # the writer chains their hashes: it has time to spare
+        if not cache_sent and plan.poll():
+            cache_sent = True
+            if plan.cached is not None:
+                writer.send((_PLAN, plan.cached))
         columns.add(run_tasks, list(map(month_of.__getitem__, texts)), vals, pcts, stats, run_noted, figures)
         stamps.append(run_stamps)
         if tick:
             tick(stop - start)
         start = stop
-    return columns, b"".join(stamps)
+    return columns, b"".join(stamps), cache_sent
 
 
 def _check(ids, ats, bys, notes, vals, pcts, stats) -> tuple[list, bytes]:
@@ -291,16 +299,17 @@ def _order(stamps: bytes):
 _AHEAD = 64  # messages (a megabyte of lines each) the writer takes ahead of its work at most
 _NO_PERCENT = -1.0  # a percent is never negative: appending.insert_bodies() stores it as NULL
 
-# What the reader sends the writer, after the rows: build the indexes; then: the series, and commit.
-_BEGIN, _INDEX, _FINISH = "begin", "index", "finish"
+# What the reader sends the writer, after the rows: build the indexes; then: the series, and commit;
+# and among the rows, once: the plan's cache.
+_BEGIN, _INDEX, _FINISH, _PLAN = "begin", "index", "finish", "plan"
 
 
 class _Writer:
     """A child process (fork) that writes the log while this one reads the file: one transaction, its own.
 
     It is sent (_BEGIN, whether the import is large), each megabyte's entries (their figures, percents
-    and hash bodies, which it chains), then
-    _INDEX, then (_FINISH, series, count, plan cache),
+    and hash bodies, which it chains) and, among them, perhaps (_PLAN, the plan's cache), then
+    _INDEX, then (_FINISH, series, count, the plan's cache unless it was sent already),
     by pickle through a pipe, and answers once: ("done", n), ("decline",) or (an error's kind, its message).
     If this process goes away (killed, or close() before _FINISH), it reads the pipe's end and rolls back.
     A Python thread would do the same work in half the time and take Python's lock back from the
@@ -524,6 +533,8 @@ def _sync_file(path: str) -> None:
 
 def _append_locked(conn, receive, direct: str | None) -> tuple:
     """direct: the database's file, when its pages are written there directly (no WAL)."""
+    from tracker.context import remember_plan
+
     if conn.execute("SELECT 1 FROM entries LIMIT 1").fetchone() is not None:
         return ("decline",)
     unindexed = appending.Unindexed(conn)
@@ -539,21 +550,20 @@ def _append_locked(conn, receive, direct: str | None) -> tuple:
                     # The rows' pages go to disk meanwhile, while it is idle: the commit's sync then
                     # waits for the indexes' and the series' alone (0.19 s → 0.06 s at a province's size).
                     threading.Thread(target=_sync_file, args=(direct,), name="tracker-sync", daemon=True).start()
+            elif message[0] == _PLAN:  # the plan's cache (digest, text): stored now, between two runs
+                remember_plan(conn, message[1])
             elif message[0] == _FINISH:
                 from tracker import series
 
-                _, (metric_rows, task_rows), n, plan_cache = message
+                _, computed, n, plan_cache = message
                 if n != seq:
                     raise AssertionError(f"{n} entries read, {seq} written")
-                # Their arrays as bytearrays (bound as they are, see below), made while the indexes are built
-                computed = ([(*row[:3], *map(bytearray, row[3:])) for row in metric_rows],
-                            [(*row[:2], *map(bytearray, row[2:])) for row in task_rows])
                 building, indexing = indexing, None
                 building.join()
                 series.rebuild(conn, None, computed)
                 store._record_head(conn, seq, prev)
-                if plan_cache is not None and store.cached_plan(conn, "plan", plan_cache[0]) is None:
-                    store.cache_plan(conn, "plan", *plan_cache)
+                if plan_cache is not None:
+                    remember_plan(conn, plan_cache)
                 return ("done", seq)
             else:  # a run of entries: (figures joined by newlines, percents, bodies joined by newlines)
                 pairs, percents, bodies = message

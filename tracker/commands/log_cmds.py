@@ -262,16 +262,13 @@ def _import_first(project, conn, data: bytes, file: str, job) -> int | None:
     from tracker import firstimport
     from tracker.output import progress
 
-    def plan_cache(plan):  # the plan the child read, cached in the new log: not re-read by the next command
-        return job.cached
-
     if conn is not None:
         conn.close()  # the writer's connection must be the only one to leave WAL mode
     # by bytes: counting the lines would cost a pass over the file; below 8 MB (~25,000 lines) no bar
     with progress(len(data), f"importing {os.path.basename(file)}", threshold=1 << 23) as tick:
         if conn is None:
-            return firstimport.import_new(project.db_path, data, job.result, tick, plan_cache)
-        return firstimport.import_file(project.db_path, data, job.result, tick, plan_cache)
+            return firstimport.import_new(project.db_path, data, job, tick)  # the plan the child read is cached
+        return firstimport.import_file(project.db_path, data, job, tick)
 
 
 def _say_imported(lang: str, file: str, n: int, skipped: int) -> None:
