@@ -168,6 +168,8 @@ def main(argv: list[str] | None = None) -> int:
             commands.append(fmt_cmd(cmd))
             for rep in range(reps):
                 remove_db(db)
+                # the last import's 280 MB written out first, not by the kernel's flusher while the next is timed
+                os.sync()
                 result = run_once(cmd, env, plan.parent / "import.out")
                 if result.returncode != 0:
                     import_error = f"exit {result.returncode}: {result.stderr.strip()[-300:]}"
