@@ -23,7 +23,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from tests.conftest import BASIC_PLAN
-from tracker import firstimport, series, seriesfold, store
+from tracker import firstimport, firstwriter, series, seriesfold, store
 
 SETTINGS = settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow,
                                                                           HealthCheck.function_scoped_fixture])
@@ -280,10 +280,10 @@ def test_the_plan_is_cached_in_the_same_transaction_whenever_its_child_answers(e
     from tracker.importers import jsonl
 
     sent = []
-    real_send = firstimport._Writer.send
+    real_send = firstwriter.Writer.send
 
     def send(self, message):
-        if isinstance(message, tuple) and message[0] in (firstimport._PLAN, firstimport._FINISH):
+        if isinstance(message, tuple) and message[0] in (firstwriter.PLAN, firstwriter.FINISH):
             sent.append((message[0], message[-1] is not None))
         real_send(self, message)
 
@@ -295,7 +295,7 @@ def test_the_plan_is_cached_in_the_same_transaction_whenever_its_child_answers(e
     p = empty_project.write_plan(BASIC_PLAN)
     monkeypatch.setattr(jsonl, "_CHUNK", 500)
     monkeypatch.setattr(PlanJob, "poll", poll)
-    monkeypatch.setattr(firstimport._Writer, "send", send)
+    monkeypatch.setattr(firstwriter.Writer, "send", send)
     fast, usual = _both_ways(p, _text(_lines(11, 60)), monkeypatch)
     assert spy == [60] and fast == usual
     assert sent == ([("plan", True), ("finish", False)] if early else [("finish", True)])
@@ -347,7 +347,7 @@ def test_a_log_that_holds_entries_is_appended_the_usual_way(empty_project, spy):
 def test_a_writer_that_dies_leaves_nothing(empty_project, monkeypatch, spy):
     p = empty_project.write_plan(BASIC_PLAN)
     (p.root / "log.jsonl").write_text(_text(_lines(6, 700)), encoding="utf-8")
-    monkeypatch.setattr(firstimport, "_append_locked", lambda conn, receive, direct: os._exit(3))
+    monkeypatch.setattr(firstwriter, "_append_locked", lambda conn, receive, direct: os._exit(3))
     r = p.bad("import", "log.jsonl")
     assert "the writing process ended" in r.err
     assert not p.db.exists() and _leftovers(p) == []
@@ -359,7 +359,7 @@ def test_a_writer_s_error_is_one_line_and_nothing_is_written(empty_project, monk
 
     def full(conn, values):
         raise sqlite3.OperationalError("database or disk is full")
-    monkeypatch.setattr(firstimport.appending, "insert_bodies", full)
+    monkeypatch.setattr(firstwriter.appending, "insert_bodies", full)
     r = p.bad("import", "log.jsonl")
     assert r.err.strip().endswith("cannot write the import: database or disk is full")
     assert len(r.err.strip().splitlines()) == 1
