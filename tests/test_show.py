@@ -5,6 +5,8 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from rich.cells import cell_len
 
 from tracker import months
@@ -116,6 +118,32 @@ def test_chart_of_a_qualitative_task_begins_at_its_first_measure():
     assert tr.chart.actual == ((M("2024-04"), 0.4), (M("2024-05"), 0.4))
     assert tr.chart.expected[0] == (M("2023-12"), 0.0) and tr.chart.expected[-1] == (M("2024-12"), 1.0)
     assert [pt.measured for pt in tr.months] == [False, False, False, True, True]
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.data())
+def test_a_chart_alone_is_the_trajectory_s_chart(data):
+    """trend.chart() (the html report's, one a row) draws what trajectory().chart draws, for any task and log."""
+    from tests import builders as b
+    from tracker.trend import chart
+
+    draw = data.draw
+    keys = draw(st.lists(st.sampled_from("abc"), max_size=3, unique=True))
+    metrics = [b.metric(k, target=draw(st.integers(1, 200)), baseline=draw(st.integers(0, 0) | st.just(5)),
+                        mode=draw(st.sampled_from(["cumulative", "increment"]))) for k in keys]
+    stones = tuple(Milestone(D(2024, draw(st.integers(2, 11)), 28), k, float(draw(st.integers(6, 100))))
+                   for k in keys if draw(st.booleans()))
+    start = D(2024, draw(st.integers(1, 6)), 1)
+    t = b.task(metrics, stones if metrics else (), start=start, due=D(draw(st.sampled_from([2024, 2025])), 12, 31))
+    month = st.sampled_from([f"{y}-{m:02d}" for y in (2023, 2024, 2025) for m in range(1, 13)])
+    figures = st.dictionaries(month, st.integers(0, 150), max_size=6)
+    lg = b.log(values={k: draw(figures) for k in keys},
+               percent=draw(st.dictionaries(month, st.integers(0, 100), max_size=3)) if not keys else None,
+               status=draw(st.dictionaries(month, st.sampled_from(["ongoing", "done"]), max_size=2)),
+               extra_months=draw(st.lists(month, max_size=3)))
+    p = M(draw(month))
+    assert chart(t, lg, p) == trajectory(t, lg, p).chart
+    assert chart(t, None, p) == trajectory(t, None, p).chart
 
 
 # --- the chart -------------------------------------------------------------------
