@@ -58,6 +58,23 @@ def test_a_series_log_answers_every_question_as_the_reduced_log_does(empty_proje
     conn.close()
 
 
+def test_the_html_report_s_charts_are_the_same_from_the_series_and_from_the_log(empty_project):
+    from tracker.trend import charts
+
+    p = empty_project.write_plan(PLAN)
+    for seed in range(4):
+        random_log(p, seed, 50)
+    conn, plan = _logs(p)
+    assert series.current(conn)
+    drawn = 0
+    for m in range(FIRST, LAST + 1):
+        from_series = charts(plan.tasks, series.load(conn, plan, m), m)
+        assert from_series == charts(plan.tasks, store.load_logs(conn, upto=m), m), months.fmt(m)
+        drawn += sum(len(chart.actual) for chart in from_series.values())
+    assert drawn > 100  # lines drawn, not only empty charts
+    conn.close()
+
+
 def test_status_is_the_same_from_the_series_and_from_the_log_after_a_foreign_write(empty_project):
     p = empty_project.write_plan(PLAN)
     for seed in range(3):

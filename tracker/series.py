@@ -246,6 +246,11 @@ class SeriesLog:
             return None
         return STATUSES[self.statuses[i] - 1]
 
+    @property
+    def months(self) -> set[int]:
+        """The months with an entry (model.TaskLog's), those after P too."""
+        return {self.first + i for i, flag in enumerate(self.entries) if flag}
+
     def has_entry(self, p: int) -> bool:
         i = p - self.first
         return 0 <= i < len(self.entries) and self.entries[i] == 1

@@ -76,7 +76,7 @@ def trajectory(task: Task, log: TaskLog | None, p: int) -> Trajectory:
     """The task as of p with every month from its start (or its first report, if earlier) to p."""
     log = log or TaskLog()
     standing = stand(task, log, p)
-    first = min([months.of(task.start), *log.months])
+    first = _first(task, log, p)
     points = tuple(_month(task, log, m) for m in range(first, p + 1))
     stones = tuple(_milestone(task, log, s, p) for s in task.milestones)
     return Trajectory(
@@ -91,12 +91,17 @@ def trajectory(task: Task, log: TaskLog | None, p: int) -> Trajectory:
 
 def chart(task: Task, log: TaskLog | None, p: int) -> Chart:
     """trajectory(task, log, p).chart, without the months' metric points the chart does not draw (the
-    html report draws a chart a row: at a province's size 4 times as fast)."""
+    html report draws a chart a row). log: a TaskLog of the months up to p, or a series.SeriesLog."""
     log = log or TaskLog()
-    first = min([months.of(task.start), *log.months])
+    first = _first(task, log, p)
     points = [(m, *completion(task, log, m)) for m in range(first, p + 1)]
     stones = [(months.of(s.due), _on(task, s.due)) for s in task.milestones]
     return _chart(task, log, stand(task, log, p), points, stones, first)
+
+
+def _first(task: Task, log, p: int) -> int:
+    """The trajectory's first month: the task's start, or its first report up to p if earlier."""
+    return min([months.of(task.start), *(m for m in log.months if m <= p)])
 
 
 def charts(tasks, logs: dict, p: int) -> dict:

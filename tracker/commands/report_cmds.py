@@ -92,7 +92,7 @@ def report(
         from tracker.render.html import monthly_html
         from tracker.trend import charts
 
-        plan, logs, rows = standings_with_logs(project, p, full=True)  # charts draw every month
+        plan, logs, rows = standings_with_logs(project, p)  # the series answer each month's "as of" too
         table = monthly_table(plan, rows, p, lang_of(lang and lang.value), True)
         data = monthly_html(table, charts(plan.tasks, logs, p)).encode("utf-8")
     else:
