@@ -75,6 +75,19 @@ def test_status_json_is_the_same_in_two_processes(empty_project, two, monkeypatc
     assert p.run(*check).out == _one_process(p, monkeypatch, *check, code=None)
 
 
+def test_the_html_report_is_the_same_in_two_processes(empty_project, two, monkeypatch):
+    from test_inforce import PLAN, random_log
+
+    p = empty_project.write_plan(PLAN)
+    for seed in range(3):
+        random_log(p, seed, 40)
+    for month in ("2024-03", "2024-09"):
+        args = ("report", "--month", month, "--format", "html", "--with-status")
+        split = p.ok(*args).out
+        assert split == _one_process(p, monkeypatch, *args)
+        assert split.count("<svg") >= 3 and split.count('<tr class=') == 3  # a chart in each of the 3 rows
+
+
 def _one_process(p, monkeypatch, *args, code=0):
     monkeypatch.setenv("TRACKER_WORKERS", "1")
     try:

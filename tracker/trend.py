@@ -89,14 +89,15 @@ def trajectory(task: Task, log: TaskLog | None, p: int) -> Trajectory:
     )
 
 
-def chart(task: Task, log: TaskLog | None, p: int) -> Chart:
+def chart(task: Task, log: TaskLog | None, p: int, standing: Standing | None = None) -> Chart:
     """trajectory(task, log, p).chart, without the months' metric points the chart does not draw (the
-    html report draws a chart a row). log: a TaskLog of the months up to p, or a series.SeriesLog."""
+    html report draws a chart a row). log: a TaskLog of the months up to p, or a series.SeriesLog;
+    standing: stand(task, log, p), where the caller has it already."""
     log = log or TaskLog()
     first = _first(task, log, p)
     points = [(m, *completion(task, log, m)) for m in range(first, p + 1)]
     stones = [(months.of(s.due), _on(task, s.due)) for s in task.milestones]
-    return _chart(task, log, stand(task, log, p), points, stones, first)
+    return _chart(task, log, standing or stand(task, log, p), points, stones, first)
 
 
 def _first(task: Task, log, p: int) -> int:
@@ -104,9 +105,11 @@ def _first(task: Task, log, p: int) -> int:
     return min([months.of(task.start), *(m for m in log.months if m <= p)])
 
 
-def charts(tasks, logs: dict, p: int) -> dict:
-    """Each task's chart as of p, by task id (the html report draws one per row)."""
-    return {t.id: chart(t, logs.get(t.id), p) for t in tasks}
+def charts(tasks, logs: dict, p: int, standings: dict | None = None) -> dict:
+    """Each task's chart as of p, by task id (the html report draws one per row); standings: the tasks'
+    as of p by id, where the caller has judged them already."""
+    judged = standings or {}
+    return {t.id: chart(t, logs.get(t.id), p, judged.get(t.id)) for t in tasks}
 
 
 def _month(task: Task, log: TaskLog, m: int) -> MonthPoint:

@@ -94,7 +94,12 @@ def report(
 
         plan, logs, rows = standings_with_logs(project, p)  # the series answer each month's "as of" too
         table = monthly_table(plan, rows, p, lang_of(lang and lang.value), True)
-        data = monthly_html(table, charts(plan.tasks, logs, p)).encode("utf-8")
+        judged = {s.task.id: s for s in rows}
+
+        def charts_of(ids):
+            return charts([judged[i].task for i in ids if i in judged], logs, p, judged)
+
+        data = monthly_html(table, charts_of).encode("utf-8")
     else:
         plan, rows = standings(project, p)
         table = monthly_table(plan, rows, p, lang_of(lang and lang.value), with_status)

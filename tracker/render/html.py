@@ -61,7 +61,11 @@ td.chart svg { display: block; width: 100%; height: auto; }
 )
 
 
-def monthly_html(table: MonthlyTable, charts: dict[str, Chart]) -> str:
+def monthly_html(table: MonthlyTable, charts_of) -> str:
+    """The page. charts_of(ids): the Chart of each of these rows' tasks, by id (drawn a row at a time: at a
+    province's size the rows are made in two processes, parallel.halves, half the charts in each)."""
+    from tracker import parallel
+
     lang = table.lang
     out = [
         "<!DOCTYPE html>",
@@ -84,7 +88,15 @@ def monthly_html(table: MonthlyTable, charts: dict[str, Chart]) -> str:
         + f"<th>{escape(label(lang, 'Progress chart'))}</th></tr></thead>",
         "<tbody>",
     ]
-    for row in table.rows:
+    for part in parallel.halves(table.rows, lambda rows: _rows(table, rows, charts_of([row.id for row in rows]))):
+        out += part
+    out += ["</tbody>", "</table>", "</body>", "</html>", ""]
+    return "\n".join(out)
+
+
+def _rows(table: MonthlyTable, rows, charts: dict[str, Chart]) -> list[str]:
+    lang, out = table.lang, []
+    for row in rows:
         no, task, progress = monthly_cells(table, row)[:3]
         cells = [
             f'<td class="no">{escape(no)}</td>',
@@ -98,8 +110,7 @@ def monthly_html(table: MonthlyTable, charts: dict[str, Chart]) -> str:
         svg_text = svg(chart, lang, COLOURS.get(row.status, INK)) if chart is not None else ""
         cells.append(f'<td class="chart">{svg_text}</td>')
         out.append(f'<tr class="{escape(row.status)}">' + "".join(cells) + "</tr>")
-    out += ["</tbody>", "</table>", "</body>", "</html>", ""]
-    return "\n".join(out)
+    return out
 
 
 def _status(table: MonthlyTable, row) -> str:
