@@ -281,9 +281,12 @@ def _append_locked(conn, receive, direct: str | None) -> tuple:
             elif message[0] == FINISH:
                 from tracker import series
 
-                _, computed, n, plan_cache = message
+                _, (metric_rows, task_rows), n, plan_cache = message
                 if n != seq:
                     raise AssertionError(f"{n} entries read, {seq} written")
+                # Their arrays as bytearrays (bound as they are, see below), made while the indexes are built
+                computed = ([(*row[:3], *map(bytearray, row[3:])) for row in metric_rows],
+                            [(*row[:2], *map(bytearray, row[2:])) for row in task_rows])
                 building, indexing = indexing, None
                 building.join()
                 series.rebuild(conn, None, computed)
