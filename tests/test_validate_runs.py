@@ -225,3 +225,21 @@ def test_a_damaged_file_is_the_whole_answer(logged, index):
     result = _integrity_first(logged)
     assert "missing from index" in result
     assert check(logged) == audit.Audit([f"db: integrity check failed: {result}"], 0, None)
+
+
+def test_what_the_reading_raises_is_moot_once_the_file_is_found_damaged(logged, monkeypatch):
+    def broken(self, run):
+        raise sqlite3.DatabaseError("database disk image is malformed")
+
+    monkeypatch.setattr(storecheck.Derived, "add", broken)
+    with pytest.raises(sqlite3.DatabaseError):  # a sound file: the error is the answer
+        check(logged)
+    monkeypatch.setattr(storecheck, "integrity", lambda conn: "*** in database main ***")
+    assert check(logged).problems == ["db: integrity check failed: *** in database main ***"]
+
+
+def test_the_log_is_read_no_further_once_the_file_is_found_damaged(logged, monkeypatch):
+    monkeypatch.setattr(storecheck, "integrity", lambda conn: "*** in database main ***")
+    monkeypatch.setattr(storecheck.Integrity, "failed", lambda self: self.wait() != "ok")  # known at once
+    monkeypatch.setattr(storecheck, "rehash_run", lambda prev, run: pytest.fail("read on"))
+    assert check(logged) == audit.Audit(["db: integrity check failed: *** in database main ***"], 0, None)

@@ -31,9 +31,23 @@ def check_log(plan: Plan, conn, db_path: str) -> Audit:
 
 
 def _check(plan: Plan, conn, db_path: str) -> Audit:
-    result = storecheck.integrity(conn)
+    # SQLite's own check of the file runs meanwhile; when it fails, its line is the whole answer, as it
+    # would be had it run first: whatever reading a damaged file found (or raised) meanwhile is moot.
+    integrity = storecheck.Integrity(conn)
+    try:
+        audit = _read(plan, conn, db_path, integrity)
+    except Exception:
+        if integrity.wait() == "ok":
+            raise
+        audit = None
+    result = integrity.wait()
     if result != "ok":
         return Audit([f"{db_path}: integrity check failed: {result}"], 0, None)
+    return audit
+
+
+def _read(plan: Plan, conn, db_path: str, integrity) -> Audit | None:
+    """Every problem of the log but the file's integrity; None if that check failed meanwhile."""
     version = store.version(conn)
     problems = _guards(conn, db_path, version)
     heads = storecheck.heads(conn)
@@ -45,6 +59,8 @@ def _check(plan: Plan, conn, db_path: str) -> Audit:
     # The log is read once, a run at a time: the chain, the names and the series' columns. A run with
     # nothing wrong in it is taken whole; one with a problem is stepped through entry by entry.
     for run in storecheck.chain_runs(conn):
+        if integrity.failed():
+            return None
         derived.add(run)
         rehashed = storecheck.rehash_run(walk.prev, run)
         if known.all(run) and walk.took(run, rehashed, by_upto):

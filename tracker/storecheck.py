@@ -13,7 +13,8 @@ from dataclasses import dataclass
 from itertools import islice
 
 from tracker.errors import BadInput
-from tracker.store import _ENTRY_SQL, _SPLIT_SQL, _begin, _hash, figures_reader, open_read, snapshot, tables, version
+from tracker.store import (_ENTRY_SQL, _SPLIT_SQL, _begin, _hash, _raw_connect, figures_reader, open_read, snapshot,
+                           tables, version)
 
 # Entries a run of chain_runs(): a run's columns and hash bodies (a few megabytes) stay in the CPU's cache.
 RUN = 1 << 12
@@ -245,6 +246,44 @@ def repair_derived(conn: sqlite3.Connection) -> None:
 def integrity(conn: sqlite3.Connection) -> str:
     rows = conn.execute("PRAGMA integrity_check").fetchall()
     return "; ".join(r[0] for r in rows)
+
+
+class Integrity:
+    """integrity() of the database conn reads, begun now on a connection of its own in a thread: SQLite checks
+    without Python's lock, so the 2 s it takes over a province's file pass while validate reads the log.
+
+    wait() gives the answer (or raises what it raised); failed() says early whether it has found the file
+    damaged. A database with no file of its own (in memory) is checked on conn itself, at wait().
+    """
+
+    def __init__(self, conn: sqlite3.Connection):
+        from tracker.appending import _Indexing
+
+        self.conn, self.result = conn, None
+        path = conn.execute("PRAGMA database_list").fetchone()[2]
+        self._work = _Indexing(lambda: self._check(path)) if path else None
+
+    def _check(self, path: str) -> None:
+        try:
+            own = _raw_connect(path)
+        except BadInput:  # it opened once but not twice: wait() checks on conn itself
+            return
+        try:
+            self.result = integrity(own)
+        finally:
+            own.close()
+
+    def failed(self) -> bool:
+        result = self.result
+        return result is not None and result != "ok"
+
+    def wait(self) -> str:
+        if self._work is not None:
+            self._work.join()
+            self._work = None
+        if self.result is None:
+            self.result = integrity(self.conn)
+        return self.result
 
 
 def backup(db_path: str, dest: str) -> int:
