@@ -10,7 +10,7 @@ from __future__ import annotations
 import os
 import sqlite3
 from dataclasses import dataclass
-from itertools import islice
+from itertools import islice, pairwise
 
 from tracker.errors import BadInput
 from tracker.store import (_ENTRY_SQL, _SPLIT_SQL, _begin, _hash, _raw_connect, figures_reader, open_read, snapshot,
@@ -208,7 +208,7 @@ class Derived:
         if self.in_order:
             # str (as SQLite compares them) and never decreasing; anything else is left to SQLite to order
             self.in_order = {str}.issuperset(map(type, ats)) and self.last_at <= ats[0] and \
-                all(a <= b for a, b in zip(ats, ats[1:]))
+                all(a <= b for a, b in pairwise(ats))
             self.last_at = ats[-1]
 
     def problems(self, db_path: str) -> list[str]:
