@@ -46,6 +46,12 @@ def link(prev: str, bodies) -> list[str]:
     return out
 
 
+def follow(prevs, bodies) -> list[str]:
+    """The hash of each body (hash_body(), as its UTF-8) after the hash beside it in prevs: validate's check,
+    which hashes each stored entry after its stored predecessor so that a break shows once, not onwards."""
+    return [sha256(p.encode() + b"\n" + body).hexdigest() for p, body in zip(prevs, bodies)]
+
+
 def link_entries(prev: str, entries: list, made: Bodies | None = None) -> tuple[list[str], list[str]]:
     """(hashes, values_text() of each) of entries appended in this order after an entry hashed `prev`.
 
@@ -265,7 +271,8 @@ def encode_bodies(ids, tasks, month_texts, vals, pcts, stats, notes, bys, ats):
 
     The text fields are str (None where None is allowed) or msgspec.Raw, JSON
     text written as it is (the caller vouches that it is json.dumps's); the
-    months are Raw, each month's JSON text; values dicts, percents numbers.
+    months are Raw, each month's JSON text (or the month's text as a str);
+    values dicts, percents numbers.
     """
     made = encode_joined(ids, tasks, month_texts, vals, pcts, stats, notes, bys, ats)
     return None if made is None else (made[0].split(b"\n"), made[1].decode().split("\n"))

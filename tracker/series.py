@@ -175,9 +175,12 @@ def mark(conn: sqlite3.Connection) -> int | None:
     return row[0] if row[0] is not None and row[0] == row[1] else None
 
 
-def disagreements(conn: sqlite3.Connection) -> list[str]:
-    """Where the series differ from the log (edited, or written behind tracker's back)."""
-    metric_rows, task_rows = compute(conn)
+def disagreements(conn: sqlite3.Connection, computed: tuple | None = None) -> list[str]:
+    """Where the series differ from the log (edited, or written behind tracker's back).
+
+    computed: compute()'s rows, if the caller has made them (validate, from the log it reads anyway).
+    """
+    metric_rows, task_rows = computed if computed is not None else compute(conn)
     out = []
     for table, rows in (("metric_series", metric_rows), ("task_series", task_rows)):
         stored = conn.execute(f"SELECT * FROM {table} ORDER BY 1, 2").fetchall()
