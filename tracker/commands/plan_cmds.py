@@ -95,7 +95,7 @@ def validate(
 
     project = ctx.obj
     conn = project.read(upgrade=repair)  # as it is: an upgrade would put back guards whose absence is evidence
-    # A province's log takes half a minute to check: a spinner on a terminal meanwhile.
+    # A province's log takes seconds to check (~6 s): a spinner on a terminal meanwhile.
     with busy(f"checking {project.db_path}", store.size(conn)):
         if repair and conn is not None:
             from tracker import storecheck
