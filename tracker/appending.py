@@ -237,7 +237,7 @@ def insert_rest(conn, values: list) -> None:
         conn.execute(_batched(_FROM_BODY, len(values) // BODY_WIDTH), values)
 
 
-def _insert_bulk(conn, rows, n: int) -> _Indexing:
+def _insert_bulk(conn, rows, n: int) -> Background:
     """An append that outnumbers the log, still inside the caller's one transaction: the entries' indexes
     built once from the whole table (a sort) instead of entry by entry (random seeks, most of the insert's
     cost). The schema afterwards is exactly as before: the same indexes, the same SQL.
@@ -263,22 +263,23 @@ class Unindexed:
         self.conn = conn
         self.indexes = _drop_indexes(conn, "entries")
 
-    def rebuild(self) -> _Indexing:
+    def rebuild(self) -> Background:
         """Build the indexes again in a thread; join() it before the connection is used again."""
         def build():
             for sql in self.indexes:
                 self.conn.execute(sql)
-        return _Indexing(build)
+        return Background(build)
 
 
-class _Indexing:
-    """work() run in a thread; join() waits for it and raises what it raised."""
+class Background:
+    """work() run in a thread (SQLite's long calls leave Python's lock: the index builds, validate's integrity
+    check); join() waits for it and raises what it raised."""
 
-    def __init__(self, work):
+    def __init__(self, work, name: str = "tracker-indexes"):
         import threading
 
         self._error: BaseException | None = None
-        self._thread = threading.Thread(target=self._run, args=(work,), name="tracker-indexes", daemon=True)
+        self._thread = threading.Thread(target=self._run, args=(work,), name=name, daemon=True)
         self._thread.start()
 
     def _run(self, work) -> None:

@@ -257,11 +257,11 @@ class Integrity:
     """
 
     def __init__(self, conn: sqlite3.Connection):
-        from tracker.appending import _Indexing
+        from tracker.appending import Background
 
         self.conn, self.result = conn, None
         path = conn.execute("PRAGMA database_list").fetchone()[2]
-        self._work = _Indexing(lambda: self._check(path)) if path else None
+        self._work = Background(lambda: self._check(path), "tracker-integrity") if path else None
 
     def _check(self, path: str) -> None:
         try:
