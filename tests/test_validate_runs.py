@@ -75,8 +75,14 @@ def entry_by_entry(project, monkeypatch) -> audit.Audit:
                   lambda prev, run: [storecheck.entry(run, i).rehash(p) for i, p in enumerate((prev, *run[9][:-1]))])
         m.setattr(audit._Walk, "took", lambda *args: False)
         m.setattr(storecheck.Derived, "add", lambda self, run: None)
-        m.setattr(storecheck.Derived, "problems", lambda self, db: storecheck.derived_problems(self.conn, db))
+        m.setattr(storecheck.Derived, "problems", _problems_of_the_log_read_again)
         return check(project)
+
+
+def _problems_of_the_log_read_again(self, db_path: str) -> list[str]:
+    """Derived.problems() as before the runs: series.compute() reading the log again."""
+    found, self.unchecked = storecheck.derived_problems(self.conn, db_path)
+    return found
 
 
 def tamper(project, *statements) -> None:
@@ -243,3 +249,27 @@ def test_the_log_is_read_no_further_once_the_file_is_found_damaged(logged, monke
     monkeypatch.setattr(storecheck.Integrity, "failed", lambda self: self.wait() != "ok")  # known at once
     monkeypatch.setattr(storecheck, "rehash_run", lambda prev, run: pytest.fail("read on"))
     assert check(logged) == audit.Audit(["db: integrity check failed: *** in database main ***"], 0, None)
+
+
+@pytest.mark.parametrize("fold", ["numpy", "python"])
+def test_series_that_cannot_be_compared_with_a_sound_log_are_a_problem_not_a_pass(logged, monkeypatch, fold):
+    """A failure to compute or compare the series is taken for an entry edited past reading, which its
+    hash check names; where nothing is named, the failure is said, never left as ok."""
+    if fold == "python":
+        monkeypatch.setattr(seriesfold, "MIN_ENTRIES", 10**6)
+    assert check(logged).problems == []
+
+    def broken(conn, computed=None):
+        raise TypeError("unhashable type: 'bytearray'")
+
+    monkeypatch.setattr(series, "disagreements", broken)
+    assert check(logged).problems == [
+        "db: the series could not be compared with the log (TypeError: unhashable type: 'bytearray')"]
+    r = logged.bad("validate")
+    assert "the series could not be compared with the log" in r.err and r.code == 2
+    monkeypatch.undo()
+    monkeypatch.setattr(storecheck, "RUN", 7)
+    monkeypatch.setattr(seriesfold, "MIN_ENTRIES", 10 if fold == "numpy" else 10**6)
+    tamper(logged, _set(5, "figures = 'not json'"))  # past reading: its hash check names it, and nothing else
+    problems = check(logged).problems
+    assert len(problems) == 1 and "does not match its hash" in problems[0]

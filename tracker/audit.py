@@ -76,6 +76,10 @@ def _read(plan: Plan, conn, db_path: str, integrity) -> Audit | None:
         problems.append(f"{db_path}: the table of chain heads is gone: removals of the latest entries cannot be checked")
     problems += found
     problems += walk.finish(heads)
+    if derived.unchecked and not problems:
+        # An entry edited past reading makes the series uncomputable, and its hash check names it. With
+        # nothing named, the failure is not the log's: say so rather than let the series pass unchecked.
+        problems.append(f"{db_path}: the series could not be compared with the log ({derived.unchecked})")
     return Audit(problems, walk.count, walk.last.hash if walk.last else None)
 
 

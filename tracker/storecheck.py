@@ -141,23 +141,24 @@ def heads(conn: sqlite3.Connection) -> list[tuple[int, int, str, str]]:
     return conn.execute("SELECT seq, upto, hash, at FROM chain_heads ORDER BY seq").fetchall()
 
 
-def derived_problems(conn: sqlite3.Connection, db_path: str, fold=None) -> list[str]:
+def derived_problems(conn: sqlite3.Connection, db_path: str, fold=None) -> tuple[list[str], str | None]:
     """Whether the series (what status reads) still follow the log: they are derived, never the record.
+    (Their problems; why they could not be compared, if they could not.)
 
     An older schema's derived tables are not looked at: upgrading rebuilds them.
     fold: a function that makes series.compute()'s rows (Derived's), instead of reading the log again.
     """
     if version(conn) < 5:
-        return []
+        return [], None
     import struct
 
     from tracker import series
 
     try:
         found = series.disagreements(conn, fold() if fold is not None else None)
-    except _UNREADABLE + (struct.error,):
-        return []  # an entry edited past reading: the hash chain's check names it
-    return [f"{db_path}: {d} (run `tracker validate --repair`)" for d in found]
+    except _UNREADABLE + (struct.error,) as e:
+        return [], f"{type(e).__name__}: {e}"  # an entry edited past reading: the hash chain's check names it
+    return [f"{db_path}: {d} (run `tracker validate --repair`)" for d in found], None
 
 
 # What reading or folding an entry edited past reading raises (the series cannot be computed).
@@ -182,6 +183,7 @@ class Derived:
         if version(conn) >= 5 and conn.execute("SELECT count(*) FROM entries").fetchone()[0] >= seriesfold.MIN_ENTRIES:
             self.columns = seriesfold.Columns()
         self.unreadable = False
+        self.unchecked: str | None = None  # why the series could not be compared with the log, if they could not
         self.seqs: list = []
         self.months: dict = {}  # month text → month, parsed once each (as inforce.rows does)
         self.in_order = True  # whether recorded_at never decreases along seq: the fold's order is seq's
@@ -201,8 +203,9 @@ class Derived:
                 self.months[text] = months.parse(text)
             self.columns.add(tasks, list(map(self.months.__getitem__, texts)), values, pcts, stats,
                              [n is not None for n in notes])
-        except _UNREADABLE:
+        except _UNREADABLE as e:
             self.columns, self.unreadable = None, True
+            self.unchecked = f"{type(e).__name__}: {e}"
             return
         self.seqs.append(seqs)
         if self.in_order:
@@ -212,9 +215,11 @@ class Derived:
             self.last_at = ats[-1]
 
     def problems(self, db_path: str) -> list[str]:
+        """derived_problems()'s problems; `unchecked` says why, when the series could not be compared."""
         if self.unreadable:
             return []  # as derived_problems() answers when compute() raises: the hash chain's check names it
-        return derived_problems(self.conn, db_path, None if self.columns is None else self._fold)
+        found, self.unchecked = derived_problems(self.conn, db_path, None if self.columns is None else self._fold)
+        return found
 
     def _fold(self):
         from itertools import chain
