@@ -273,3 +273,12 @@ def test_series_that_cannot_be_compared_with_a_sound_log_are_a_problem_not_a_pas
     tamper(logged, _set(5, "figures = 'not json'"))  # past reading: its hash check names it, and nothing else
     problems = check(logged).problems
     assert len(problems) == 1 and "does not match its hash" in problems[0]
+
+
+@pytest.mark.parametrize("column", ["id", "task", "month", "recorded_at", "by", "status", "note", "percent"])
+def test_a_blob_edited_into_an_entry_is_named_not_a_traceback(logged, column):
+    """Bad input of any kind is one clear line: a field edited into a BLOB no entry holds fails its hash."""
+    tamper(logged, _set(9, f"{column} = CAST('1' AS BLOB)"))
+    r = logged.bad("validate")
+    assert r.code == 2 and "Traceback" not in r.err
+    assert "(#9, " in r.err and "does not match its hash" in r.err

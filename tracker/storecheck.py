@@ -39,8 +39,11 @@ class StoredEntry:
     def rehash(self, prev: str) -> str:
         if self.values is None:
             return "(values unreadable)"  # matches no hash: the entry is reported as changed
-        return _hash(prev, self.id, self.task, self.month, self.values, self.percent, self.status,
-                     self.note, self.by, self.recorded_at)
+        try:
+            return _hash(prev, self.id, self.task, self.month, self.values, self.percent, self.status,
+                         self.note, self.by, self.recorded_at)
+        except (TypeError, ValueError):  # a field edited into what no entry holds (a BLOB, say): the same
+            return "(fields unreadable)"
 
 
 def chain_rows(conn: sqlite3.Connection):
