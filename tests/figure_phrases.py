@@ -8,7 +8,7 @@ figures.
 VALUE_PHRASES rows: (narrative, metric name, metric unit, truth, reads).
 `truth` is what a careful person records for a cumulative metric (the
 running total to date) from that text alone, or None where the text does
-not clearly give it; `reads` says whether tracker.figures is meant to read
+not clearly give it; `reads` says whether tracker.core.figures is meant to read
 it (False: a known miss, where it gives None rather than risk a guess).
 """
 

@@ -1,4 +1,4 @@
-"""tracker.figures against a table of work-report phrases (tests/figure_phrases.py)."""
+"""tracker.core.figures against a table of work-report phrases (tests/figure_phrases.py)."""
 
 from __future__ import annotations
 
@@ -7,7 +7,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from figure_phrases import EXAMPLE_TITLES, INCREMENT_PHRASES, TITLES, VALUE_PHRASES
-from tracker.figures import Target, targets_from_title, value_for
+from tracker.core.figures import Target, targets_from_title, value_for
 
 
 @pytest.mark.parametrize(("text", "name", "unit", "truth", "reads"), VALUE_PHRASES)

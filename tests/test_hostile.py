@@ -165,7 +165,7 @@ def test_json_that_python_cannot_hold_is_refused_with_its_line():
 
 
 def test_figures_read_anything():
-    figures = pytest.importorskip("tracker.figures")
+    figures = pytest.importorskip("tracker.core.figures")
 
     @FAST
     @given(st.text(max_size=200), st.text(max_size=10), st.sampled_from(["个", "人次", "万人次", ""]),

@@ -57,7 +57,7 @@ def new_task_toml(task_id: str, title: str, unit: str, p: int, plan_year: int | 
     """A [[task]] table (with its [[task.metric]] tables) for a task the table adds, written by tomli-w."""
     import tomli_w
 
-    from tracker.figures import targets_from_title
+    from tracker.core.figures import targets_from_title
 
     year = months.year_of(p)
     task = {"id": task_id, "title": title, "unit": unit}
@@ -126,7 +126,7 @@ def read_rows(table: ProgressTable, path: str, plan: Plan | None, unit: str | No
 def make_entries(reads: list[Read], plan: Plan, p: int, logs: dict, by: str | None) -> list:
     """One entry per row that says something new for the month: its note and the figures read from it."""
     from tracker import entries as make
-    from tracker.figures import value_for
+    from tracker.core.figures import value_for
     from tracker.store import Entry
 
     empty = placeholders()
