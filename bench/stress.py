@@ -40,7 +40,8 @@ from pathlib import Path
 HERE = Path(__file__).resolve().parent
 ROOT = HERE.parent
 sys.path.insert(0, str(ROOT))
-from tracker import store, storecheck  # noqa: E402
+from tracker import store
+from tracker.store import check as storecheck  # noqa: E402
 
 TIMEOUT = 600
 PLAN = """\

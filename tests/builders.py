@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import datetime as dt
 
-from tracker import months
-from tracker.model import Metric, Task, TaskLog
+from tracker.core import months
+from tracker.core.model import Metric, Task, TaskLog
 
 D = dt.date
 M = months.parse

@@ -15,8 +15,8 @@ from __future__ import annotations
 
 import pytest
 
-from tracker.office import parse_fail_on
-from tracker.render.office import escape_data, escape_property
+from tracker.core.review import parse_fail_on
+from tracker.render.review import escape_data, escape_property
 
 OFFICE_PLAN = """
 [plan]
@@ -293,10 +293,10 @@ def test_parse_fail_on():
 def test_stalled_since_is_the_level_nothing_after_has_exceeded():
     import datetime as dt
 
-    from tracker import months
-    from tracker.evaluate import stand
-    from tracker.model import Metric, Task, TaskLog
-    from tracker.office import stalled_since
+    from tracker.core import months
+    from tracker.core.evaluate import stand
+    from tracker.core.model import Metric, Task, TaskLog
+    from tracker.core.review import stalled_since
 
     task = Task("9", "t", "u", dt.date(2024, 1, 1), dt.date(2024, 12, 31), metrics=(Metric("k", "k", "个", 27),))
     m = months.make

@@ -373,15 +373,15 @@ def test_each_command_is_registered_by_the_module_the_map_names():
 
     registered = {c.name or get_command_name(c.callback.__name__): c.callback.__module__
                   for c in app.registered_commands}
-    assert registered == {name: f"tracker.commands.{module}" for name, module in COMMAND_MODULES.items()}
+    assert registered == {name: f"tracker.cli.{module}" for name, module in COMMAND_MODULES.items()}
 
 
 def test_a_run_builds_only_the_command_it_names(project):
     code = ("import sys; sys.argv = ['tracker', 'tasks', '--format', 'json']; import tracker.cli as cli; "
-            "import tracker.app as a; cli.leave = lambda code: print(sorted(sys.modules.keys() & "
-            "{'tracker.commands.plan_cmds', 'tracker.commands.status_cmds'}), len(a.app.registered_commands), "
+            "import tracker.cli.root as a; cli.leave = lambda code: print(sorted(sys.modules.keys() & "
+            "{'tracker.cli.setup', 'tracker.cli.status'}), len(a.app.registered_commands), "
             "file=sys.stderr); cli.main()")
     env = {**os.environ, "TRACKER_TASKS": str(project.tasks), "TRACKER_DB": str(project.db)}
     r = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, env=env)
     assert r.returncode == 0, r.stderr
-    assert json.loads(r.stdout)["tasks"] and r.stderr.strip() == "['tracker.commands.plan_cmds'] 1"
+    assert json.loads(r.stdout)["tasks"] and r.stderr.strip() == "['tracker.cli.setup'] 1"

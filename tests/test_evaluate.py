@@ -5,9 +5,9 @@ from __future__ import annotations
 
 import pytest
 
-from tracker import months
-from tracker.evaluate import completion, expected, stand, value_as_of
-from tracker.model import Milestone
+from tracker.core import months
+from tracker.core.evaluate import completion, expected, stand, value_as_of
+from tracker.core.model import Milestone
 
 from tests.builders import D, M, log, metric, task
 
@@ -186,7 +186,7 @@ def test_decimal_increments_that_reach_the_target_are_done():
 
 
 def test_a_verdict_is_the_standing_s_status_and_flags():
-    from tracker.evaluate import verdicts
+    from tracker.core.evaluate import verdicts
 
     cum, inc = metric("a", 100), metric("b", 50, mode="increment")
     tasks = [task([cum], tid="1"), task([inc], start=D(2024, 3, 1), due=D(2024, 9, 30), tid="2"),

@@ -15,7 +15,8 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from tests.test_hostile import an_entry
-from tracker import exporting, store
+from tracker import store
+from tracker.store import export as exporting
 
 
 _EXAMPLES = itertools.count()

@@ -17,11 +17,11 @@ from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
 
 from tests.conftest import BASIC_PLAN
-from tracker import entries as make
-from tracker import months
+from tracker.core import entries as make
+from tracker.core import months
 from tracker import plan as planfile
 from tracker.errors import TrackerError
-from tracker.importers import jsonl
+from tracker.exchange import jsonl
 
 PLAN = planfile.parse(BASIC_PLAN, "tasks.toml")
 FAST = settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
@@ -187,8 +187,8 @@ TABLE_LINE = st.one_of(
 
 
 def test_table_importer_reads_anything():
-    progress_table = pytest.importorskip("tracker.importers.progress_table")
-    table = pytest.importorskip("tracker.importers.table")
+    progress_table = pytest.importorskip("tracker.exchange.progress_table")
+    table = pytest.importorskip("tracker.exchange.table")
 
     @FAST
     @given(st.lists(TABLE_LINE, max_size=8), st.sampled_from([None, "市民政局"]), st.booleans())
@@ -227,7 +227,7 @@ def an_entry(draw, n):
 
 def _expected(obj) -> dict:
     """What the log must give back for an input line: the same report, in the log's canonical form."""
-    from tracker.model import number
+    from tracker.core.model import number
 
     return {"id": obj["id"], "task": obj["task"], "month": obj["month"],
             "recorded_at": make.stamp_of(obj["recorded_at"]), "by": obj["by"],

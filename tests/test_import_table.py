@@ -12,7 +12,7 @@ import pytest
 from conftest import FIXTURES, ROOT
 from tracker import store
 from tracker.errors import BadInput
-from tracker.importers.progress_table import header_month, parse_table, split_task_cell
+from tracker.exchange.progress_table import header_month, parse_table, split_task_cell
 
 EXAMPLE = FIXTURES / "progress-table-2020-08.md"
 NOTE_195 = ("截至目前,全市新建区域性居家养老服务中心15个、改造社区养老服务站117个。 按照郑滨副市长要求部署,"

@@ -9,10 +9,13 @@ import sqlite3
 import pytest
 
 from tests.builders import split_log
-from tracker import inforce, months, series, store
-from tracker.evaluate import evaluate
-from tracker.context import load_plan
-from tracker.tables import status_json
+from tracker import store
+from tracker.core import inforce
+from tracker.core import months
+from tracker.store import series
+from tracker.core.evaluate import evaluate
+from tracker.cli.project import load_plan
+from tracker.core.rows import status_json
 
 PLAN = """
 [plan]

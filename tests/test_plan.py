@@ -8,7 +8,8 @@ import textwrap
 
 import pytest
 
-from tracker import months, plan
+from tracker import plan
+from tracker.core import months
 from tracker.errors import BadInput, PlanError
 
 
@@ -156,7 +157,7 @@ def test_month_arithmetic():
 
 
 def test_the_plan_cache_form_gives_back_the_same_plan():
-    from tracker.model import plan_from_data, plan_to_data
+    from tracker.core.model import plan_from_data, plan_to_data
 
     p = load("""
         [plan]

@@ -21,7 +21,8 @@ import pytest
 
 from tests.builders import split_log
 from tests.conftest import BASIC_PLAN, ROOT
-from tracker import store, storecheck
+from tracker import store
+from tracker.store import check as storecheck
 
 TIMEOUT = 120  # seconds any one child may take before the test counts it as hung
 

@@ -6,11 +6,11 @@ import io
 
 import pytest
 
-from tracker import months
-from tracker.evaluate import evaluate
-from tracker.model import Plan, Task, TaskLog
+from tracker.core import months
+from tracker.core.evaluate import evaluate
+from tracker.core.model import Plan, Task, TaskLog
 from tracker.render.markdown import monthly_md
-from tracker.tables import monthly_cells, monthly_table
+from tracker.core.rows import monthly_cells, monthly_table
 
 NOTE_195 = "截至目前,全市新建区域性居家养老服务中心15个、改造社区养老服务站117个。"
 

@@ -8,11 +8,13 @@ import sqlite3
 import pytest
 from test_inforce import PLAN, random_log
 
-from tracker import months, series, store
-from tracker.context import load_plan
-from tracker.evaluate import evaluate
-from tracker.model import TaskLog
-from tracker.tables import status_json
+from tracker import store
+from tracker.core import months
+from tracker.store import series
+from tracker.cli.project import load_plan
+from tracker.core.evaluate import evaluate
+from tracker.core.model import TaskLog
+from tracker.core.rows import status_json
 
 FIRST, LAST = months.parse("2023-10"), months.parse("2025-03")
 
@@ -59,7 +61,7 @@ def test_a_series_log_answers_every_question_as_the_reduced_log_does(empty_proje
 
 
 def test_the_html_report_s_charts_are_the_same_from_the_series_and_from_the_log(empty_project):
-    from tracker.trend import charts
+    from tracker.core.trend import charts
 
     p = empty_project.write_plan(PLAN)
     for seed in range(4):
@@ -136,7 +138,7 @@ def test_every_write_keeps_the_series_current_and_validate_sees_them_edited(empt
 @pytest.mark.parametrize("table, column", [("metric_series", "total"), ("task_series", "percent")])
 def test_validate_sees_the_series_edited_when_numpy_folds_them(empty_project, monkeypatch, table, column):
     """A province's log is folded with numpy (seriesfold): validate's comparison must see an edit there too."""
-    from tracker import seriesfold
+    from tracker.store import seriesfold
 
     p = empty_project.write_plan(PLAN)
     monkeypatch.setattr(seriesfold, "MIN_ENTRIES", 5)

@@ -9,10 +9,10 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from rich.cells import cell_len
 
-from tracker import months
-from tracker.model import Metric, Milestone, Task, TaskLog
+from tracker.core import months
+from tracker.core.model import Metric, Milestone, Task, TaskLog
 from tracker.render.chart import progress_chart, span, ticks
-from tracker.trend import trajectory
+from tracker.core.trend import trajectory
 
 D = dt.date
 M = months.parse
@@ -125,7 +125,7 @@ def test_chart_of_a_qualitative_task_begins_at_its_first_measure():
 def test_a_chart_alone_is_the_trajectory_s_chart(data):
     """trend.chart() (the html report's, one a row) draws what trajectory().chart draws, for any task and log."""
     from tests import builders as b
-    from tracker.trend import chart
+    from tracker.core.trend import chart
 
     draw = data.draw
     keys = draw(st.lists(st.sampled_from("abc"), max_size=3, unique=True))

@@ -5,8 +5,8 @@ from __future__ import annotations
 
 import pytest
 
-from tracker import months
-from tracker.evaluate import rate, stand
+from tracker.core import months
+from tracker.core.evaluate import rate, stand
 
 from tests.builders import D, M, log, metric
 from tests.builders import task as _task

@@ -13,9 +13,9 @@ import math
 
 from rich.text import Text
 
-from tracker import months
+from tracker.core import months
 from tracker.labels import label
-from tracker.trend import Chart
+from tracker.core.trend import Chart
 
 # Beyond this many months after the due month (or P) a forecast is named, not drawn:
 # a chart stretched to 2032 would flatten the year that matters.

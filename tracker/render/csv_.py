@@ -5,7 +5,7 @@ from __future__ import annotations
 import csv
 import io
 
-from tracker.tables import MonthlyTable, monthly_cells
+from tracker.core.rows import MonthlyTable, monthly_cells
 
 # What spreadsheets take as the start of a formula (OWASP's list, with tab and carriage return).
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")

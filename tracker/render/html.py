@@ -11,11 +11,11 @@ from __future__ import annotations
 
 from html import escape
 
-from tracker import months
+from tracker.core import months
 from tracker.labels import label
 from tracker.render.chart import span
-from tracker.tables import MonthlyTable, completion_text, monthly_cells, status_text
-from tracker.trend import Chart
+from tracker.core.rows import MonthlyTable, completion_text, monthly_cells, status_text
+from tracker.core.trend import Chart
 
 # The chart's box, in SVG user units; CSS sizes it on the page.
 W, H, PAD = 150, 46, 3
@@ -62,10 +62,7 @@ td.chart svg { display: block; width: 100%; height: auto; }
 
 
 def monthly_html(table: MonthlyTable, charts_of) -> str:
-    """The page. charts_of(ids): the Chart of each of these rows' tasks, by id (drawn a row at a time: at a
-    province's size the rows are made in two processes, parallel.halves, half the charts in each)."""
-    from tracker import parallel
-
+    """The page. charts_of(ids): the Chart of each of these rows' tasks, by id."""
     lang = table.lang
     out = [
         "<!DOCTYPE html>",
@@ -88,8 +85,7 @@ def monthly_html(table: MonthlyTable, charts_of) -> str:
         + f"<th>{escape(label(lang, 'Progress chart'))}</th></tr></thead>",
         "<tbody>",
     ]
-    for part in parallel.halves(table.rows, lambda rows: _rows(table, rows, charts_of([row.id for row in rows]))):
-        out += part
+    out += _rows(table, table.rows, charts_of([row.id for row in table.rows]))
     out += ["</tbody>", "</table>", "</body>", "</html>", ""]
     return "\n".join(out)
 

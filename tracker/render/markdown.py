@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from tracker.tables import MonthlyTable, monthly_cells
+from tracker.core.rows import MonthlyTable, monthly_cells
 
 _BREAK = re.compile(r"\r\n|\r|\n")
 

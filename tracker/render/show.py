@@ -6,11 +6,11 @@ from rich.console import Group
 from rich.table import Table
 from rich.text import Text
 
-from tracker import months
+from tracker.core import months
 from tracker.labels import label
 from tracker.render.chart import progress_chart
 from tracker.render.terminal import _table, fig, flags_text, history_table, pct, status_text
-from tracker.trend import Trajectory
+from tracker.core.trend import Trajectory
 
 
 def show_view(tr: Trajectory, entries, lang: str, width: int = 80) -> Group:

@@ -11,8 +11,8 @@ from __future__ import annotations
 import io
 import math
 
-from tracker import months
-from tracker.tables import MonthlyTable, completion_text, monthly_cells, status_text
+from tracker.core import months
+from tracker.core.rows import MonthlyTable, completion_text, monthly_cells, status_text
 
 PAGE_WIDTH = 140        # columns' total width that fits landscape A4 at 100 % (about 1.9 mm a unit)
 MAX_WIDTH = {0: 8, 1: 40, 2: 90, 3: 12, 4: 24}   # per column, before the progress column gives way

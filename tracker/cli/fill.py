@@ -1,0 +1,110 @@
+"""`tracker fill`: a clerk's month entered at the terminal, one missing report after another.
+
+Each answer is checked at once by entries.py (the checks `tracker log`
+applies) and asked again when it is wrong; each task's report is appended
+through the same path as `log` as soon as its last question is answered, so
+an interrupted session keeps what was done.
+"""
+
+from __future__ import annotations
+
+from rich.text import Text
+
+from tracker.core import entries as make
+from tracker.core import months
+from tracker.errors import BadInput
+from tracker.core.evaluate import Standing
+from tracker.labels import label
+from tracker.core.model import STATUSES, TaskLog
+from tracker.render.terminal import fig, flags_text, pct
+
+
+class Skip(Exception):
+    """Enter on a task's first question: nothing is recorded for it."""
+
+
+def card(s: Standing, log: TaskLog, lang: str, n: int, total: int) -> Text:
+    """What the clerk sees before the questions: the task, its targets, where it stands, the last report."""
+    t = s.task
+    text = Text()
+    text.append(f"[{n}/{total}] ", style="dim")
+    text.append(f"{t.id}. ", style="bold")
+    text.append(t.title, style="bold")
+    facts = [t.unit, label(lang, "due {due}").format(due=t.due.isoformat())]
+    if s.measured:
+        facts.append(label(lang, "{done} done, {expected} expected").format(done=pct(s.completion), expected=pct(s.expected)))
+    text.append("\n  " + " · ".join(facts), style="dim")
+    shown = [f for f in s.flags if f != "missing"]
+    if shown:
+        text.append(" · ", style="dim")
+        text.append_text(flags_text(shown, lang))
+    for m in s.metrics:
+        text.append(f"\n  {m.metric.key}: {m.metric.name} {fig(m.value)}/{fig(m.metric.target)}"
+                    + (f" {m.metric.unit}" if m.metric.unit else ""))
+    last = s.last_month
+    if last is None:
+        text.append("\n  " + label(lang, "no report yet"), style="dim")
+        return text
+    text.append("\n  " + label(lang, "last report {month}").format(month=months.fmt(last)), style="dim")
+    if not t.metrics:
+        state = [pct(log.percent[last] / 100)] if last in log.percent else []
+        state += [label(lang, log.status[last])] if last in log.status else []
+        if state:
+            text.append(": " + ", ".join(state), style="dim")
+    note = log.notes.get(last)
+    if note:
+        text.append("\n  «", style="dim")
+        text.append(note)
+        text.append("»", style="dim")
+    return text
+
+
+class Session:
+    """Asks the questions through `ask(prompt) -> str` and records through `record(task, values, pct, status, note)`."""
+
+    def __init__(self, ask, say, record, lang: str):
+        self.ask, self.say, self.record, self.lang = ask, say, record, lang
+
+    def _until_valid(self, prompt: str, check, first: bool):
+        """Ask until `check` accepts the answer; Enter gives None (or skips the task, on its first question)."""
+        if first:
+            prompt += " · " + label(self.lang, "Enter skips the task")
+        while True:
+            raw = self.ask(f"  {prompt}: ").strip()
+            if not raw:
+                if first:
+                    raise Skip
+                return None
+            try:
+                return check(raw)
+            except BadInput as e:
+                self.say(Text(f"  ! {e}", style="red"))
+
+    def task(self, s: Standing) -> bool:
+        """Ask for one task's report and record it; False when the clerk skipped it."""
+        t, lg = s.task, self.lang
+        values, pct_, status = {}, None, None
+        try:
+            for i, m in enumerate(s.metrics):
+                mode = label(lg, "running total" if m.metric.mode == "cumulative" else "this month's amount")
+                prompt = m.metric.key + (f" ({m.metric.unit})" if m.metric.unit else "") + f" · {mode}"
+                if m.metric.mode == "cumulative":
+                    prompt += " · " + label(lg, "was {value}").format(value=fig(m.value))
+                value = self._until_valid(prompt, lambda raw, k=m.metric.key: make.check_values(t, {k: raw})[k], i == 0)
+                if value is not None:
+                    values[m.metric.key] = value
+            if not t.metrics:
+                pct_ = self._until_valid(label(lg, "percent 0–100"), lambda raw: make.percent(raw, "percent"), True)
+                status = self._until_valid(label(lg, "status (ongoing, done, blocked)"), self._status, False)
+            note = self._until_valid(label(lg, "Note"), make.note, False)
+        except Skip:
+            self.say(Text("  " + label(lg, "skipped"), style="dim"))
+            return False
+        written = self.record(t, values, pct_, status, note)
+        self.say(Text("  " + written, style="green"), soft_wrap=True)
+        return True
+
+    @staticmethod
+    def _status(raw: str) -> str:
+        words = {label("zh", s): s for s in STATUSES}  # 推进中, 已完成, 受阻 are understood in either language
+        return make.status(words.get(raw, raw.lower()))

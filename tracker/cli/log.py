@@ -1,0 +1,266 @@
+"""Commands that write or read the log itself: log, history, export, import, backup."""
+
+from __future__ import annotations
+
+import os
+from typing import Annotated, List, Optional
+
+import typer
+
+from tracker.cli.root import FormatOpt, LangOpt, MonthOpt, TableFormat, app
+from tracker.errors import BadInput
+
+
+def _task(plan, task_id: str):
+    task = plan.task(task_id)
+    if task is None:
+        raise BadInput(f"unknown task {task_id!r} (`tracker tasks` lists the declared ones)")
+    return task
+
+
+@app.command()
+def log(
+    ctx: typer.Context,
+    task_id: Annotated[str, typer.Argument(metavar="ID", help="The task's number, as in tasks.toml.")],
+    month: MonthOpt = None,
+    set_: Annotated[Optional[List[str]], typer.Option("--set", "-s", metavar="KEY=VALUE", help="A metric's figure; repeat for each metric.", show_default=False)] = None,
+    percent: Annotated[Optional[str], typer.Option("--percent", help="0–100, for a task without metrics.", show_default=False)] = None,
+    status: Annotated[Optional[str], typer.Option("--status", help="ongoing, done or blocked.", show_default=False)] = None,
+    note: Annotated[Optional[str], typer.Option("--note", "-n", help="The progress narrative.", show_default=False)] = None,
+    note_file: Annotated[Optional[str], typer.Option("--note-file", help="Read the narrative from a file (- for stdin).", show_default=False)] = None,
+    by: Annotated[Optional[str], typer.Option("--by", help="Who reports (default: TRACKER_BY, else your login name).", show_default=False)] = None,
+    lang: LangOpt = None,
+):
+    """Append one report to the log and print what was recorded.
+
+    Figures are as of the month: for a cumulative metric the running total (截至目前),
+    for an increment metric that month's amount. A correction is just a later entry.
+    Example: tracker log 195 --month 2024-08 --set centres=15 --set stations=117 --note "截至目前,全市新建…"
+    """
+    from tracker.core import entries as make
+    from tracker.labels import lang_of
+    from tracker.cli.output import say
+
+    project = ctx.obj
+    p = reportable_month(project, month)
+    if note is not None and note_file is not None:
+        raise BadInput("give --note or --note-file, not both")
+    if note_file is not None:
+        from tracker import textfile
+
+        note = textfile.read(note_file, "note file")
+    conn = project.read()
+    task = _task(project.plan(conn), task_id)
+    values: dict = {}
+    for item in set_ or []:
+        key, sep, raw = item.partition("=")
+        if not sep or not key.strip():
+            raise BadInput(f"--set {item!r}: write it as KEY=VALUE, e.g. --set centres=15")
+        if key.strip() in values:
+            raise BadInput(f"--set {key.strip()} is given twice")
+        values[key.strip()] = raw
+    values = make.check_values(task, values)
+    pct = make.percent(percent, "--percent")
+    if pct is not None and task.metrics:
+        raise BadInput(f"task {task.id} is measured by its metrics; give --set instead of --percent")
+    if conn is not None:
+        conn.close()
+    written = record(project, task, p, values, pct, make.status(status), make.note(note), by)
+    say(recorded_text(task, written, lang_of(lang and lang.value)))
+
+
+# `log` and `fill` share these: one way to pick a report's month, append it, and say what was recorded.
+
+def reportable_month(project, month: str | None) -> int:
+    """The month a report is for: the option, else this month; never a month still to come."""
+    from tracker.core import months
+    from tracker.cli.project import today
+
+    p = project.month(month)
+    if p > months.of(today()):
+        raise BadInput(f"month {months.fmt(p)} is still in the future; report it when it comes")
+    return p
+
+
+def record(project, task, p: int, values: dict, pct, status, note, by: str | None):
+    """Append one report of checked parts (entries.py) and return it as recorded."""
+    from tracker.core import entries as make
+    from tracker import store
+
+    entry = store.Entry(make.new_id(), task.id, p, "", by or _reporter(), values, pct, status, note)
+    if not (entry.values or entry.percent is not None or entry.status or entry.note):
+        raise BadInput("nothing to record: give --set, --percent, --status or --note")
+    conn = project.write()
+    try:
+        (written,) = store.append(conn, [entry], stamp=make.now_stamp)
+    finally:
+        conn.close()
+    return written
+
+
+def recorded_text(task, written, lg: str) -> str:
+    from tracker.core import months
+    from tracker.labels import label
+    from tracker.render.terminal import fig
+
+    parts = [f"{k}={fig(v)}/{fig(task.metric(k).target)}{task.metric(k).unit}" for k, v in written.values.items()]
+    if written.percent is not None:
+        parts.append(f"{fig(written.percent)}%")
+    if written.status:
+        parts.append(label(lg, written.status))
+    if written.note:
+        short = written.note if len(written.note) <= 40 else written.note[:39] + "…"
+        parts.append(f"«{short}»")
+    return (f"{label(lg, 'recorded')} {task.id} {months.fmt(written.month)}: {' '.join(parts)} "
+            f"(by {written.by or '—'}, {written.recorded_at[:19].replace('T', ' ')} UTC, id {written.id[:8]})")
+
+
+def _reporter() -> str | None:
+    name = os.environ.get("TRACKER_BY")
+    if name:
+        return name
+    try:
+        import getpass
+
+        return getpass.getuser()
+    except Exception:  # no login name on this system: record none rather than fail
+        return None
+
+
+@app.command()
+def history(
+    ctx: typer.Context,
+    task_id: Annotated[str, typer.Argument(metavar="ID", help="The task's number.")],
+    fmt: FormatOpt = TableFormat.table,
+    lang: LangOpt = None,
+):
+    """Every entry of one task, oldest first, corrections included.
+
+    Example: tracker history 195 --format json
+    """
+    from tracker import store
+
+    project = ctx.obj
+    conn = project.read()
+    plan = project.plan(conn)
+    found = store.read_entries(conn, "e.task = ?", (task_id,))
+    task = plan.task(task_id)
+    if task is None and not found:
+        _task(plan, task_id)
+    if fmt == TableFormat.json:
+        from tracker.cli.output import print_json
+        from tracker.core.rows import history_json
+
+        print_json(history_json(task_id, found))
+        return
+    from tracker.labels import lang_of
+    from tracker.cli.output import show
+    from tracker.render.terminal import history_table
+
+    show(history_table(task_id, task.title if task else "(not in tasks.toml)", found, lang_of(lang and lang.value)))
+
+
+@app.command()
+def export(
+    ctx: typer.Context,
+    output: Annotated[Optional[str], typer.Option("--output", "-o", help="Write to this file instead of stdout.", show_default=False)] = None,
+    lang: LangOpt = None,  # accepted like everywhere; the entries carry no labels to translate
+):
+    """Every entry ever recorded, as JSON Lines (full history, re-importable with `tracker import`).
+
+    Example: tracker export -o log-2024.jsonl
+    """
+    import sys
+
+    from tracker import store
+    from tracker.store import export as exporting
+
+    chunks = exporting.chunks(store.open_read(ctx.obj.db_path, upgrade=False))
+    if output is None:
+        sys.stdout.flush()
+        for chunk in chunks:
+            sys.stdout.buffer.write(chunk)
+        sys.stdout.buffer.flush()
+        return
+    from tracker.files import atomic_write
+
+    atomic_write(output, chunks)
+
+
+@app.command(name="import")
+def import_(
+    ctx: typer.Context,
+    file: Annotated[str, typer.Argument(metavar="FILE", help="A progress table (.md, .txt) or entries (.jsonl).")],
+    month: MonthOpt = None,
+    unit: Annotated[Optional[str], typer.Option("--unit", help="Lead unit for tasks the table adds to tasks.toml.", show_default=False)] = None,
+    lang: LangOpt = None,
+):
+    """Import a progress table (.md/.txt) or exported entries (.jsonl); all or nothing, never twice.
+
+    Example: tracker import log-2024.jsonl
+    """
+    from tracker.labels import lang_of
+
+    lg = lang_of(lang and lang.value)
+    suffix = os.path.splitext(file)[1].lower()
+    if suffix == ".jsonl":
+        if month or unit:
+            raise BadInput("--month and --unit apply to progress tables, not to .jsonl entries")
+        _import_jsonl(ctx.obj, file, lg)
+    elif suffix in (".md", ".txt", ".markdown"):
+        from tracker.exchange.table import import_table
+
+        import_table(ctx.obj, file, month, unit, lg)
+    else:
+        raise BadInput(f"{file}: cannot import {suffix or 'a file without extension'}: use .md/.txt (progress table) or .jsonl (entries)")
+
+
+def _import_jsonl(project, file: str, lang: str):
+    from tracker import store, textfile
+    from tracker.exchange import jsonl
+    from tracker.cli.output import busy, progress
+
+    data = textfile.read_bytes(file, "file to import")
+    conn = project.read()
+    try:
+        plan = project.plan(conn)
+    finally:
+        if conn is not None:
+            conn.close()
+    with progress(data.count(b"\n") + 1, f"reading {os.path.basename(file)}") as tick:
+        entries = jsonl.read_entries(data, file, plan, tick)
+    del data
+    conn = project.write()
+    try:
+        with busy(f"writing {len(entries):,} entries to {project.db_path}", len(entries)):
+            written = store.append(conn, entries)
+    finally:
+        conn.close()
+    _say_imported(lang, file, len(written), len(entries) - len(written))
+
+
+def _say_imported(lang: str, file: str, n: int, skipped: int) -> None:
+    from tracker.labels import label
+    from tracker.cli.output import say
+
+    say(label(lang, "imported {n} entries from {file} ({m} already in the log)").format(n=n, file=file, m=skipped))
+
+
+@app.command()
+def backup(
+    ctx: typer.Context,
+    file: Annotated[str, typer.Argument(metavar="FILE", help="Where to write the copy (must not exist yet).")],
+    lang: LangOpt = None,
+):
+    """A consistent copy of the database, safe while others write (SQLite's online backup).
+
+    Restore by copying FILE over data/tracker.db while no one writes.
+    Example: tracker backup backups/tracker-2024-08.db
+    """
+    from tracker.store import check as storecheck
+    from tracker.cli.output import say
+
+    from tracker.labels import label, lang_of
+
+    count = storecheck.backup(ctx.obj.db_path, file)
+    say(label(lang_of(lang and lang.value), "backed up {n} entries to {file}").format(n=count, file=file))

@@ -1,0 +1,186 @@
+"""The office's month: check (the CI gate and the chase list), units (the ranking), fill (a clerk's entry)."""
+
+from __future__ import annotations
+
+from enum import Enum
+from typing import Annotated, Optional
+
+import typer
+
+from tracker.cli.root import FormatOpt, LangOpt, MonthOpt, TableFormat, app
+from tracker.errors import BadInput
+
+
+class CheckFormat(str, Enum):
+    text = "text"
+    json = "json"
+    github = "github"
+
+
+@app.command()
+def check(
+    ctx: typer.Context,
+    month: MonthOpt = None,
+    fail_on: Annotated[Optional[str], typer.Option("--fail-on", metavar="FLAG,...", help="Fail on any of overdue,stalled,behind,missing (default: overdue,stalled).", show_default=False)] = None,
+    fmt: Annotated[CheckFormat, typer.Option("--format", "-f", help="text (people), json (scripts) or github (annotations in GitHub Actions).")] = CheckFormat.text,
+    lang: LangOpt = None,
+):
+    """For CI: the tasks with any flag in --fail-on, grouped by lead unit with the figures behind each flag.
+
+    Exit 0 when none is flagged (one summary line), 1 when any is, 2 when the plan or the log is invalid.
+    Regressed figures and repeated notes are shown as notes; they do not fail the check.
+
+    Example: tracker check --fail-on overdue,stalled,missing --format github
+    """
+    from tracker.core import review as office
+    from tracker.cli.status import standings_with_logs
+    from tracker.cli.project import today
+    from tracker.labels import lang_of
+
+    project = ctx.obj
+    flags = office.parse_fail_on(fail_on)
+    p = project.month(month)
+    if fmt == CheckFormat.json:  # the failing tasks, not the figures behind each flag: no notes, no history
+        from tracker.core.evaluate import verdicts
+        from tracker import store
+        from tracker.cli.output import print_json
+
+        conn = project.read()
+        try:
+            plan = project.plan(conn)
+            logs = store.load_recent(conn, plan, p, notes=False)
+        finally:
+            if conn is not None:
+                conn.close()
+        failing = office.failing_tasks(verdicts(plan.tasks, logs, p), flags)
+        print_json(office.check_document(p, flags, failing))
+        if failing:
+            raise typer.Exit(1)
+        return
+    _plan, logs, rows = standings_with_logs(project, p, history_for="stalled")  # stalled since when
+    result = office.check(rows, logs, p, flags, today())
+    lg = lang_of(lang and lang.value)
+    if fmt == CheckFormat.github:
+        import sys
+
+        from tracker.render.review import check_github
+
+        sys.stdout.writelines(line + "\n" for line in check_github(result, lg))
+    else:
+        from tracker.cli.output import console
+        from tracker.render.review import check_lines
+
+        from rich.text import Text
+
+        out = console()
+        # one print of all the lines: a province's 100,000 lines, printed one by one, took 15 s
+        out.print(Text("\n").join(check_lines(result, lg, out.width)), soft_wrap=True)
+    if not result.ok:
+        raise typer.Exit(1)
+
+
+@app.command()
+def units(ctx: typer.Context, month: MonthOpt = None, fmt: FormatOpt = TableFormat.table, lang: LangOpt = None):
+    """One row per lead unit: its tasks by status, missing reports and mean completion, ranked best first (排名).
+
+    Completion is the mean over the unit's started tasks; units with none started come last.
+
+    Example: tracker units --month 2024-08 --lang zh
+    """
+    from tracker.core import review as office
+    from tracker.cli.status import standings
+
+    project = ctx.obj
+    p = project.month(month)
+    plan, rows = standings(project, p)
+    ranked = office.units(rows)
+    if fmt == TableFormat.json:
+        from tracker.cli.output import print_json
+
+        print_json(office.units_json(ranked, p))
+        return
+    from tracker.labels import lang_of
+    from tracker.cli.output import console
+    from tracker.render.review import units_table
+
+    out = console()
+    out.print(units_table(ranked, p, lang_of(lang and lang.value), plan.title, out.width))
+
+
+@app.command()
+def fill(
+    ctx: typer.Context,
+    unit: Annotated[Optional[str], typer.Option("--unit", help="Only this lead unit's tasks.", show_default=False)] = None,
+    month: MonthOpt = None,
+    by: Annotated[Optional[str], typer.Option("--by", help="Who reports (default: TRACKER_BY, else your login name).", show_default=False)] = None,
+    lang: LangOpt = None,
+):
+    """Enter the month's missing reports at the terminal, task after task; each is recorded as soon as it is complete.
+
+    Shows each task, its targets and last report, then asks for each figure (or percent and
+    status) and the note; Enter on the first question skips the task, a wrong answer is asked
+    again. Needs a terminal: from a script, use `tracker log`.
+
+    Example: tracker fill --unit 市民政局 --month 2024-08
+    """
+    import sys
+
+    if not sys.stdin.isatty():
+        raise BadInput("tracker fill asks questions and needs a terminal on stdin; from a script, use `tracker log`")
+    from rich.text import Text
+
+    from tracker.core import months
+    from tracker.cli.log import record, recorded_text, reportable_month
+    from tracker.cli.status import standings_with_logs
+    from tracker.cli.fill import Session, card
+    from tracker.labels import label, lang_of
+    from tracker.core.model import TaskLog
+    from tracker.cli.output import console
+
+    project = ctx.obj
+    p = reportable_month(project, month)
+    plan, logs, rows = standings_with_logs(project, p, full=True)  # the cards show last month's report
+    if unit is not None and all(t.unit != unit for t in plan.tasks):
+        known = "、".join(dict.fromkeys(t.unit for t in plan.tasks)) or "none"
+        raise BadInput(f"--unit {unit!r}: no task has this lead unit (units: {known})")
+    todo = [s for s in rows if "missing" in s.flags and (unit is None or s.task.unit == unit)]
+    lg = lang_of(lang and lang.value)
+    out = console()
+    where = f"{unit} · " if unit else ""
+    if not todo:
+        out.print(label(lg, "nothing to fill: every started task has a report for {month}").format(month=f"{where}{months.fmt(p)}"))
+        return
+    out.print(Text(f"{where}{label(lg, 'missing reports for {month}: {n}').format(n=len(todo), month=months.fmt(p))}", style="bold"))
+    out.print(Text(label(lg, "Enter on a task's first question skips it, on the others leaves the answer empty; "
+                           "Ctrl-C stops, and what was recorded stays."), style="dim"))
+
+    def write(task, values, pct, status, note):
+        return recorded_text(task, record(project, task, p, values, pct, status, note, by), lg)
+
+    session = Session(_asker(), out.print, write, lg)
+    recorded = skipped = 0
+    try:
+        for n, s in enumerate(todo, 1):
+            out.print()
+            out.print(card(s, logs.get(s.task.id) or TaskLog(), lg, n, len(todo)))
+            if session.task(s):
+                recorded += 1
+            else:
+                skipped += 1
+    except (KeyboardInterrupt, EOFError) as e:
+        out.print()
+        out.print(label(lg, "stopped: recorded {n}; run tracker fill again for the rest").format(n=recorded))
+        if isinstance(e, KeyboardInterrupt):
+            raise typer.Exit(130)
+        return
+    out.print()
+    out.print(label(lg, "recorded {n}, skipped {m}").format(n=recorded, m=skipped))
+
+
+def _asker():
+    """input() with line editing where readline exists (the prompt is plain text: no colour codes to miscount)."""
+    try:
+        import readline  # noqa: F401  (gives input() line editing and history)
+    except ImportError:  # not on every platform; plain input still works
+        pass
+    return input

@@ -1,0 +1,99 @@
+"""Where the project's files are, what today is, and loading the plan (through its cache).
+
+The edge of the pipeline: this module reads the environment, the clock and
+files, so that the core never has to.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import os
+from typing import NamedTuple
+
+from tracker import store
+from tracker.core import months
+from tracker.errors import BadInput
+from tracker.core.model import Plan, plan_from_data, plan_to_data
+
+try:  # hashlib's own blake2b, without hashlib loading OpenSSL's library (a few ms of every command)
+    from _blake2 import blake2b as _blake2b
+except ImportError:  # pragma: no cover - a Python built without it
+    from hashlib import blake2b as _blake2b
+
+# Part of the cache key: a new tracker that reads plans differently re-parses them.
+PLAN_CACHE_VERSION = b"plan-cache-2"
+
+
+class Project(NamedTuple):
+    tasks_path: str
+    db_path: str
+
+    @classmethod
+    def from_options(cls, tasks: str | None, db: str | None) -> "Project":
+        return cls(
+            tasks or os.environ.get("TRACKER_TASKS") or "tasks.toml",
+            db or os.environ.get("TRACKER_DB") or os.path.join("data", "tracker.db"),
+        )
+
+    def month(self, text: str | None) -> int:
+        """The month a command works on: the option, else this month."""
+        return months.parse(text) if text else months.of(today())
+
+    def read(self, upgrade: bool = True):
+        """A reading connection, or None when there is no log yet."""
+        return store.open_read(self.db_path, upgrade)
+
+    def write(self):
+        return store.open_write(self.db_path)
+
+    def plan(self, conn=None) -> Plan:
+        return load_plan(self.tasks_path, conn)
+
+
+def today() -> dt.date:
+    """Today, or TRACKER_TODAY (YYYY-MM-DD) for tests and reproducible runs."""
+    fixed = os.environ.get("TRACKER_TODAY")
+    if fixed:
+        try:
+            return dt.date.fromisoformat(fixed.strip())
+        except ValueError:
+            raise BadInput(f"TRACKER_TODAY={fixed!r} is not a date (YYYY-MM-DD)") from None
+    return dt.date.today()
+
+
+def load_plan(path: str, conn=None) -> Plan:
+    """The validated plan; re-parsed only when the file's content changed since it was cached."""
+    hasher = _blake2b(digest_size=20)
+    try:
+        with open(path, "rb") as f:  # in pieces: a province's plan is 10 MB, and memory counts too
+            while chunk := f.read(1 << 20):
+                hasher.update(chunk)
+    except OSError:
+        from tracker import plan as planfile
+
+        return planfile.load(path)  # raises the right message
+    hasher.update(PLAN_CACHE_VERSION)
+    digest = hasher.hexdigest()
+    # One cached plan per database, found by its content: a clone elsewhere (another path)
+    # or a checkout that only touched mtimes still hits, and reading never dirties the file.
+    key = "plan"
+    cached = store.cached_plan(conn, key, digest)
+    if cached is not None:
+        payload = json.loads(cached)
+        del cached
+        payload["path"] = path
+        return plan_from_data(payload)
+    plan, digest = parse_plan(path)
+    store.cache_plan(conn, key, digest, json.dumps(plan_to_data(plan), ensure_ascii=False))
+    return plan
+
+
+def parse_plan(path: str) -> tuple[Plan, str]:
+    """tasks.toml read and validated (plan.py), with its cache key: the digest of the very bytes parsed."""
+    from tracker import plan as planfile  # rtoml, and pydantic for a plan out of the ordinary: only when it changed
+
+    data = open(path, "rb").read()
+    digest = _blake2b(data, digest_size=20)
+    digest.update(PLAN_CACHE_VERSION)
+    return planfile.parse(planfile.decode(data, path), path), digest.hexdigest()

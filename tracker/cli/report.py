@@ -1,0 +1,116 @@
+"""The monthly progress table: `tracker report` in Markdown, CSV, xlsx or JSON."""
+
+from __future__ import annotations
+
+import os
+from enum import Enum
+from typing import Annotated, Optional
+
+import typer
+
+from tracker.cli.root import LangOpt, MonthOpt, app
+from tracker.errors import BadInput
+
+
+class ReportFormat(str, Enum):
+    md = "md"
+    csv = "csv"
+    xlsx = "xlsx"
+    json = "json"
+    html = "html"
+
+
+# Each format's renderer as "module:function", imported only when asked for; it
+# takes the MonthlyTable and returns str (written as UTF-8) or bytes.
+# A new format is one member above and one line here.
+RENDERERS = {
+    ReportFormat.md: "tracker.render.markdown:monthly_md",
+    ReportFormat.csv: "tracker.render.csv_:monthly_csv",
+    ReportFormat.xlsx: "tracker.render.xlsx:monthly_xlsx",
+    ReportFormat.json: "tracker.cli.report:json_text",
+}
+BINARY = {ReportFormat.xlsx}
+# -o FILE's extension picks the format when --format is not given.
+SUFFIXES = {".md": ReportFormat.md, ".markdown": ReportFormat.md, ".csv": ReportFormat.csv,
+            ".xlsx": ReportFormat.xlsx, ".json": ReportFormat.json,
+            ".html": ReportFormat.html, ".htm": ReportFormat.html}
+
+
+def json_text(table) -> str:
+    from tracker.cli import output
+    from tracker.core.rows import monthly_json
+
+    return output.json_text(monthly_json(table), indent=2) + "\n"
+
+
+def render(table, fmt: ReportFormat) -> bytes:
+    """The table in one format, as the bytes to write."""
+    import importlib
+
+    module, _, function = RENDERERS[fmt].partition(":")
+    out = getattr(importlib.import_module(module), function)(table)
+    return out.encode("utf-8") if isinstance(out, str) else out
+
+
+def pick_format(fmt: ReportFormat | None, output: str | None) -> ReportFormat:
+    suffix = os.path.splitext(output)[1].lower() if output else ""
+    by_name = SUFFIXES.get(suffix)
+    if fmt is None:
+        return by_name or ReportFormat.md
+    if by_name is not None and by_name != fmt:
+        raise BadInput(f"-o {output} looks like {by_name.value}, but --format is {fmt.value}: make them agree")
+    return fmt
+
+
+@app.command()
+def report(
+    ctx: typer.Context,
+    month: MonthOpt = None,
+    fmt: Annotated[Optional[ReportFormat], typer.Option("--format", "-f", help="md, csv, xlsx, json or html (default: from -o FILE's extension, else md).", show_default=False)] = None,
+    with_status: Annotated[bool, typer.Option("--with-status", help="Add two columns: completion and status.")] = False,
+    output: Annotated[Optional[str], typer.Option("--output", "-o", metavar="FILE", help="Write to FILE instead of stdout (written whole or not at all).", show_default=False)] = None,
+    lang: LangOpt = None,
+):
+    """The monthly progress table (序号 | 目标任务 | 总体工作进展及8月份进展): tasks in declaration order, each with the month's note.
+
+    Example: tracker report --month 2020-08 --lang zh --with-status -o 2020-08.xlsx
+    """
+    import sys
+
+    from tracker.cli.status import standings
+    from tracker.labels import lang_of
+    from tracker.core.rows import monthly_table
+
+    kind = pick_format(fmt, output)
+    if output is None and kind in BINARY and sys.stdout.isatty():
+        raise BadInput(f"--format {kind.value} is a binary file: give -o FILE (e.g. -o table.{kind.value})")
+    project = ctx.obj
+    p = project.month(month)
+    if kind == ReportFormat.html:
+        # the page always shows status in colour, and a chart per task drawn from its trajectory
+        from tracker.cli.status import standings_with_logs
+        from tracker.render.html import monthly_html
+        from tracker.core.trend import charts
+
+        plan, logs, rows = standings_with_logs(project, p)  # the series answer each month's "as of" too
+        table = monthly_table(plan, rows, p, lang_of(lang and lang.value), True)
+        judged = {s.task.id: s for s in rows}
+
+        def charts_of(ids):
+            return charts([judged[i].task for i in ids if i in judged], logs, p, judged)
+
+        data = monthly_html(table, charts_of).encode("utf-8")
+    else:
+        plan, rows = standings(project, p)
+        table = monthly_table(plan, rows, p, lang_of(lang and lang.value), with_status)
+        data = render(table, kind)
+    if output is None:
+        sys.stdout.flush()
+        sys.stdout.buffer.write(data)
+        sys.stdout.buffer.flush()
+        return
+    from tracker.files import atomic_write
+    from tracker.cli.output import say
+
+    atomic_write(output, data)
+    say(f"wrote {output} ({kind.value}, {len(table.rows)} tasks, {table.heading})")

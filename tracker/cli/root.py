@@ -1,0 +1,119 @@
+"""The typer application, its global options, and the one path by which errors reach the user."""
+
+from __future__ import annotations
+
+import os
+import sqlite3
+import sys
+from enum import Enum
+from typing import Annotated, Optional
+
+import typer
+from typer import Abort
+from typer.core import TyperGroup
+
+try:  # typer ≥ 0.20 carries its own copy of click
+    from typer._click.exceptions import ClickException, NoArgsIsHelpError, UsageError
+except ImportError:  # pragma: no cover - older typer on plain click
+    from click.exceptions import ClickException, NoArgsIsHelpError, UsageError
+
+from tracker import __version__
+from tracker.errors import TrackerError
+
+
+# `tracker --help` lists commands in the order of a month's work, not of registration.
+HELP_ORDER = ("init", "tasks", "log", "fill", "status", "show", "overdue", "history", "report", "check",
+              "units", "import", "export", "backup", "validate")
+
+
+class Group(TyperGroup):
+    """Every error becomes one line on stderr and exit 2 (tracker's own, usage, SQLite)."""
+
+    def list_commands(self, ctx):
+        names = super().list_commands(ctx)
+        return sorted(names, key=lambda n: HELP_ORDER.index(n) if n in HELP_ORDER else len(HELP_ORDER))
+
+    def invoke(self, ctx):
+        try:
+            return super().invoke(ctx)
+        except KeyboardInterrupt:  # typer's main would end with 130 and say nothing (it never reaches main's handlers)
+            _fail(["tracker: interrupted"], 130)
+
+    def main(self, args=None, prog_name=None, complete_var=None, standalone_mode=True, **extra):
+        try:
+            rv = super().main(args, prog_name or "tracker", complete_var, standalone_mode=False, **extra)
+        except NoArgsIsHelpError as e:  # bare `tracker`: the help is the answer
+            print(e.format_message())
+            sys.exit(0)
+        except UsageError as e:
+            where = f" {e.ctx.info_name}" if e.ctx and e.ctx.info_name and e.ctx.info_name != "tracker" else ""
+            _fail([f"tracker{where}: {e.format_message()}"])
+        except TrackerError as e:
+            _fail(str(e).splitlines() or [type(e).__doc__])
+        except Abort:
+            _fail(["tracker: aborted"], 130)
+        except ClickException as e:
+            _fail([f"tracker: {e.format_message()}"], e.exit_code)
+        except sqlite3.Error as e:
+            _fail([f"tracker: database error: {e}"])
+        except BrokenPipeError:
+            sys.stderr = open(os.devnull, "w")
+            sys.exit(1)
+        if standalone_mode:
+            sys.exit(rv if isinstance(rv, int) else 0)
+        return rv
+
+
+def _fail(lines: list[str], code: int = 2):
+    from tracker.textfile import visible  # a message may quote user text: never let it drive the terminal
+
+    for line in lines:
+        print(visible(line), file=sys.stderr)
+    sys.exit(code)
+
+
+app = typer.Typer(
+    cls=Group,
+    name="tracker",
+    help="Follow a government's numbered target tasks through the year: declare them in tasks.toml, "
+    "log monthly progress, see where each stands.",
+    no_args_is_help=True,
+    add_completion=False,
+    pretty_exceptions_enable=False,
+    rich_markup_mode=None,
+    context_settings={"help_option_names": ["-h", "--help"]},
+)
+
+
+class Lang(str, Enum):
+    en = "en"
+    zh = "zh"
+
+
+class TableFormat(str, Enum):
+    table = "table"
+    json = "json"
+
+
+LangOpt = Annotated[Optional[Lang], typer.Option("--lang", help="Label language: en or zh (default: TRACKER_LANG, else en).", show_default=False)]
+MonthOpt = Annotated[Optional[str], typer.Option("--month", "-m", help="Month: 2024-08, 2024/08 or 2024年8月 (default: this month).", show_default=False)]
+FormatOpt = Annotated[TableFormat, typer.Option("--format", "-f", help="table (for people) or json (for scripts).")]
+
+
+def _version(value: bool):
+    if value:
+        print(f"tracker {__version__}")
+        raise typer.Exit()
+
+
+@app.callback()
+def main(
+    ctx: typer.Context,
+    tasks: Annotated[Optional[str], typer.Option("--tasks", metavar="PATH", help="The plan file (default: TRACKER_TASKS, else ./tasks.toml).", show_default=False)] = None,
+    db: Annotated[Optional[str], typer.Option("--db", metavar="PATH", help="The progress log (default: TRACKER_DB, else ./data/tracker.db).", show_default=False)] = None,
+    version: Annotated[bool, typer.Option("--version", callback=_version, is_eager=True, help="Print the version and exit.")] = False,
+):
+    """Follow numbered target tasks: declare them in tasks.toml, log monthly progress, see where each stands."""
+    from tracker.cli.project import Project
+
+    ctx.obj = Project.from_options(tasks, db)

@@ -1,0 +1,134 @@
+"""Commands about the plan itself: init, validate, tasks."""
+
+from __future__ import annotations
+
+import os
+from typing import Annotated, Optional
+
+import typer
+
+from tracker.cli.root import FormatOpt, LangOpt, TableFormat, app
+from tracker.errors import BadInput, PlanError
+
+STARTER = """\
+# The plan: the target tasks this office follows, one [[task]] each.
+# Reference: the README's "tasks.toml" section.
+
+[plan]
+title = "{year}年重点目标任务"
+year = {year}               # default start (1 January) and due (31 December) year
+stall_months = 2            # a task is stalled when its completion has not grown for this many months
+behind_tolerance = 0.10     # behind: completion more than this below the time elapsed (序时进度)
+
+[[task]]
+id = "1"
+title = "新建区域性居家养老服务中心100个,改造社区养老服务站300个。"
+unit = "市民政局"           # the lead department (牵头单位)
+category = "养老服务"
+
+[[task.metric]]
+key = "centres"
+name = "区域性居家养老服务中心"
+unit = "个"
+target = 100
+
+[[task.metric]]
+key = "stations"
+name = "社区养老服务站"
+unit = "个"
+target = 300
+
+[[task]]
+id = "2"
+title = "提高城乡低保、特困人员等困难群体救助标准。"
+unit = "市民政局"
+# no metric: a qualitative task, measured by --percent or --status in its reports
+"""
+
+
+@app.command()
+def init(
+    ctx: typer.Context,
+    directory: Annotated[Optional[str], typer.Argument(help="Folder for the new project (default: here).", show_default=False)] = None,
+    lang: LangOpt = None,
+):
+    """Start a project: a starter tasks.toml and an empty data/tracker.db. Never overwrites.
+
+    Example: tracker init my-plan
+    """
+    from tracker import store
+    from tracker.cli.project import today
+    from tracker.cli.output import say
+
+    project = ctx.obj
+    tasks_path = os.path.join(directory, "tasks.toml") if directory else project.tasks_path
+    db_path = os.path.join(directory, "data", "tracker.db") if directory else project.db_path
+    for path in (tasks_path, db_path):
+        if os.path.exists(path):
+            raise BadInput(f"{path}: already exists; tracker init never overwrites")
+    folder = os.path.dirname(tasks_path)
+    if folder:
+        os.makedirs(folder, exist_ok=True)
+    with open(tasks_path, "x", encoding="utf-8") as f:
+        f.write(STARTER.format(year=today().year))
+    store.open_write(db_path).close()
+    from tracker.labels import label, lang_of
+
+    say(label(lang_of(lang and lang.value), "wrote {tasks} and {db}; edit the plan, then: tracker status")
+        .format(tasks=tasks_path, db=db_path))
+
+
+@app.command()
+def validate(
+    ctx: typer.Context,
+    repair: Annotated[bool, typer.Option("--repair", help="First recompute the derived tables of figures in force from the log (the log itself is never changed).")] = False,
+    lang: LangOpt = None,
+):
+    """Check tasks.toml and the log: integrity, append-only guards, hash chain and its heads, known tasks and metrics.
+
+    Silent but for one summary line when all is well; one line per problem and exit 2 otherwise.
+    Example: tracker validate
+    """
+    from tracker import store
+    from tracker.store.audit import check_log
+    from tracker.cli.output import busy, say
+
+    project = ctx.obj
+    conn = project.read(upgrade=repair)  # as it is: an upgrade would put back guards whose absence is evidence
+    # A province's log takes seconds to check (~6 s): a spinner on a terminal meanwhile.
+    with busy(f"checking {project.db_path}", store.size(conn)):
+        if repair and conn is not None:
+            from tracker.store import check as storecheck
+
+            storecheck.repair_derived(conn)
+        plan = project.plan(conn)
+        audit = check_log(plan, conn, project.db_path)
+    if audit.problems:
+        raise PlanError(audit.problems)
+    from tracker.labels import label, lang_of
+
+    lg = lang_of(lang and lang.value)
+    head = label(lg, ", head {head}").format(head=audit.head[:16]) if audit.head else ""
+    say(label(lg, "ok: {tasks} ({n} tasks), {db} ({m} entries, hash chain intact{head})").format(
+        tasks=project.tasks_path, n=len(plan.tasks), db=project.db_path, m=audit.entries, head=head))
+
+
+@app.command()
+def tasks(ctx: typer.Context, fmt: FormatOpt = TableFormat.table, lang: LangOpt = None):
+    """List the declared tasks with their metrics, milestones and dues.
+
+    Example: tracker tasks --format json
+    """
+    from tracker.labels import lang_of
+
+    plan = ctx.obj.plan(ctx.obj.read())
+    if fmt == TableFormat.json:
+        from tracker.cli.output import print_json
+        from tracker.core.rows import tasks_json
+
+        print_json(tasks_json(plan))
+        return
+    from tracker.cli.output import show
+    from tracker.render.terminal import tasks_table
+
+    show(tasks_table(plan, lang_of(lang and lang.value)))

@@ -1,0 +1,51 @@
+"""One task in full: tracker show."""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+import typer
+
+from tracker.cli.root import FormatOpt, LangOpt, MonthOpt, TableFormat, app
+from tracker.errors import BadInput
+
+
+@app.command()
+def show(
+    ctx: typer.Context,
+    task_id: Annotated[str, typer.Argument(metavar="ID", help="The task's number, as in tasks.toml.")],
+    month: MonthOpt = None,
+    fmt: FormatOpt = TableFormat.table,
+    lang: LangOpt = None,
+):
+    """One task in full: a chart of its progress against the expected line, its forecast, each metric month by month, and every report.
+
+    Example: tracker show 195 --month 2024-08
+    """
+    from tracker import store
+    from tracker.core.trend import trajectory
+
+    project = ctx.obj
+    p = project.month(month)
+    conn = project.read()
+    plan = project.plan(conn)
+    task = plan.task(task_id)
+    if task is None:
+        raise BadInput(f"unknown task {task_id!r} (`tracker tasks` lists the declared ones)")
+    log = store.load_logs(conn, upto=p, tasks=[task.id]).get(task.id)
+    entries = [e for e in store.read_entries(conn, "e.task = ?", (task.id,)) if e.month <= p]
+    if conn is not None:
+        conn.close()
+    tr = trajectory(task, log, p)
+    if fmt == TableFormat.json:
+        from tracker.cli.output import print_json
+        from tracker.core.trend import to_json
+
+        print_json(to_json(tr, entries))
+        return
+    from tracker.labels import lang_of
+    from tracker.cli.output import console
+    from tracker.render.show import show_view
+
+    out = console()
+    out.print(show_view(tr, entries, lang_of(lang and lang.value), out.width))

@@ -1,0 +1,133 @@
+"""Where tasks stand: status and overdue."""
+
+from __future__ import annotations
+
+from typing import Annotated, Optional
+
+import typer
+
+from tracker.cli.root import FormatOpt, LangOpt, MonthOpt, TableFormat, app
+from tracker.errors import BadInput
+
+
+def standings(project, p: int):
+    """The plan and every task's standing as of month p (the pipeline every report starts from)."""
+    plan, _logs, rows = standings_with_logs(project, p)
+    return plan, rows
+
+
+def standings_with_logs(project, p: int, full: bool = False, history_for: str | None = None):
+    """standings(), with the reduced logs they came from (for the figures behind a flag: check, fill).
+
+    The logs hold only the last months a standing needs unless `full`; with
+    `history_for` (a flag), the tasks that have it get their whole history.
+    """
+    from tracker import store
+    from tracker.core.evaluate import evaluate
+
+    conn = project.read()
+    try:
+        plan = project.plan(conn)
+        logs = store.load_logs(conn, upto=p) if full else store.load_recent(conn, plan, p)
+        rows = evaluate(plan, logs, p)
+        if history_for and not full:
+            ids = [s.task.id for s in rows
+                   if history_for in s.flags and not getattr(logs.get(s.task.id), "complete", False)]
+            if ids:
+                logs.update(store.load_logs(conn, upto=p, tasks=ids))
+    finally:
+        if conn is not None:
+            conn.close()
+    return plan, logs, rows
+
+
+def parse_only(text: str | None) -> set | None:
+    from tracker.core.evaluate import FLAGS, STATUSES
+
+    if not text:
+        return None
+    codes = {c.strip() for c in text.split(",") if c.strip()}
+    unknown = codes - set(FLAGS) - set(STATUSES)
+    if unknown:
+        raise BadInput(f"--only: unknown {', '.join(sorted(unknown))} (use {', '.join(STATUSES + FLAGS[3:])})")
+    return codes
+
+
+@app.command()
+def status(
+    ctx: typer.Context,
+    month: MonthOpt = None,
+    unit: Annotated[Optional[str], typer.Option("--unit", help="Only this lead unit's tasks.", show_default=False)] = None,
+    category: Annotated[Optional[str], typer.Option("--category", help="Only this category.", show_default=False)] = None,
+    only: Annotated[Optional[str], typer.Option("--only", metavar="FLAG,...", help="Only tasks with any of these statuses or flags (behind,stalled,missing…).", show_default=False)] = None,
+    fmt: FormatOpt = TableFormat.table,
+    lang: LangOpt = None,
+):
+    """Every task: progress against the time elapsed (序时进度), status, flags, last report, figures.
+
+    Example: tracker status --month 2024-08 --only behind,stalled --lang zh
+    """
+    from tracker.core.rows import filter_standings
+
+    project = ctx.obj
+    p = project.month(month)
+    wanted = parse_only(only)
+    plan, rows = standings(project, p)
+    rows = filter_standings(rows, unit, category, wanted)
+    if fmt == TableFormat.json:
+        import sys
+
+        from tracker.cli.output import JsonList, json_chunks, json_encoder, print_json
+        from tracker.core.rows import standing_json, status_json
+
+        if sys.stdout.isatty():  # indented, for a person
+            print_json(status_json(rows, p))
+            return
+        out = JsonList({"as_of": _fmt(p)}, "tasks")  # streamed: a province's status is 18 MB of JSON
+        for chunk in json_chunks(map(standing_json, rows), json_encoder()):
+            out.write(chunk)
+        out.close()
+        return
+    from tracker.labels import lang_of
+    from tracker.cli.output import console
+    from tracker.render.terminal import status_table
+
+    out = console()
+    out.print(status_table(rows, p, lang_of(lang and lang.value), plan.title, out.width))
+
+
+@app.command()
+def overdue(ctx: typer.Context, month: MonthOpt = None, fmt: FormatOpt = TableFormat.table, lang: LangOpt = None):
+    """Tasks past their due date and not done, most days overdue first.
+
+    Example: tracker overdue --format json
+    """
+    from tracker.cli.project import today
+    from tracker.core.evaluate import days_overdue
+
+    project = ctx.obj
+    p = project.month(month)
+    _plan, rows = standings(project, p)
+    on = today()
+    late = sorted(((s, days_overdue(s, on)) for s in rows if "overdue" in s.flags), key=lambda r: (-r[1], r[0].task.due))
+    if fmt == TableFormat.json:
+        from tracker.cli.output import print_json
+        from tracker.core.rows import standing_json
+
+        print_json({"as_of": _fmt(p), "tasks": [dict(standing_json(s), days_overdue=d) for s, d in late]})
+        return
+    from tracker.labels import label, lang_of
+    from tracker.cli.output import say, show
+    from tracker.render.terminal import overdue_table
+
+    lg = lang_of(lang and lang.value)
+    if not late:
+        say(f"{label(lg, 'no overdue tasks')} ({label(lg, 'as of')} {_fmt(p)})")
+        return
+    show(overdue_table(late, p, lg))
+
+
+def _fmt(p: int) -> str:
+    from tracker.core import months
+
+    return months.fmt(p)

@@ -1,0 +1,210 @@
+"""The office's month as data: the CI check (what fails, and the figures behind each flag) and the ranking of units.
+
+Pure builders: they take standings (and each task's reduced log, for the
+figures behind a flag), the month and today, and return values. The rules
+themselves are evaluate.py's; here they are only read back and explained.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+
+from tracker.core import months
+from tracker.errors import BadInput
+from tracker.core.evaluate import FLAGS, Standing, completion, days_overdue
+from tracker.core.model import TaskLog
+
+DEFAULT_FAIL_ON = ("overdue", "stalled")
+# `check --format github`: these flags make an ::error, the others a ::warning.
+ERRORS = ("overdue", "stalled")
+UNIT_COUNTS = ("done", "pending", "on_track", "behind", "stalled", "overdue")
+
+
+def parse_fail_on(text: str | None) -> tuple[str, ...]:
+    """`--fail-on overdue,stalled` → the flags, in the order of FLAGS; unknown ones are an error."""
+    if text is None:
+        return DEFAULT_FAIL_ON
+    codes = {c.strip().lower() for c in text.split(",") if c.strip()}
+    if not codes:
+        raise BadInput(f"--fail-on: give one or more of {','.join(FLAGS)}")
+    unknown = codes - set(FLAGS)
+    if unknown:
+        raise BadInput(f"--fail-on: unknown {', '.join(sorted(unknown))} (use any of {','.join(FLAGS)})")
+    return tuple(f for f in FLAGS if f in codes)
+
+
+# --- check --------------------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class Figure:
+    """One metric's value against its target, as of the month (name is None for a task's only metric)."""
+
+    name: str | None
+    value: float
+    target: float
+    unit: str
+
+
+@dataclass(frozen=True, slots=True)
+class Reason:
+    """One flag or warning of a task with the figures behind it; fields unused by a code stay None."""
+
+    code: str
+    completion: float | None = None
+    expected: float | None = None
+    figures: tuple[Figure, ...] = ()
+    since: int | None = None          # stalled: the month since which completion has not grown
+    last_month: int | None = None     # stalled (unmeasured), missing: the latest month with a report
+    due: dt.date | None = None        # overdue
+    days: int | None = None           # overdue
+    before: tuple[Figure, ...] = ()   # regressed: the metrics' values as of the month before
+    earlier: int | None = None        # repeated_note: the month whose note was repeated
+
+
+@dataclass(frozen=True, slots=True)
+class Finding:
+    standing: Standing
+    failing: tuple[str, ...]          # the task's flags that are in --fail-on
+    reasons: tuple[Reason, ...]       # every flag of the task, explained
+
+    @property
+    def error(self) -> bool:
+        return any(f in ERRORS for f in self.standing.flags)
+
+
+@dataclass(frozen=True, slots=True)
+class CheckResult:
+    month: int
+    fail_on: tuple[str, ...]
+    total: int
+    findings: tuple[Finding, ...]                           # failing tasks, in declaration order
+    notes: tuple[tuple[Standing, tuple[Reason, ...]], ...]  # tasks with warnings (they do not fail)
+
+    @property
+    def ok(self) -> bool:
+        return not self.findings
+
+
+def check(standings: list[Standing], logs: dict, p: int, fail_on: tuple[str, ...], today: dt.date) -> CheckResult:
+    """The tasks that fail (any flag in fail_on) as of month p, each flag explained, and every warning as a note."""
+    findings, notes = [], []
+    for s in standings:
+        failing = tuple(f for f in s.flags if f in fail_on)
+        log = logs.get(s.task.id) or TaskLog()
+        if failing:
+            findings.append(Finding(s, failing, tuple(explain(s, log, f, today) for f in s.flags)))
+        if s.warnings:
+            notes.append((s, tuple(explain(s, log, w, today) for w in s.warnings)))
+    return CheckResult(p, tuple(fail_on), len(standings), tuple(findings), tuple(notes))
+
+
+def metric_figures(s: Standing) -> tuple[Figure, ...]:
+    named = len(s.metrics) > 1
+    return tuple(Figure(m.metric.name if named else None, m.value, m.metric.target, m.metric.unit) for m in s.metrics)
+
+
+def explain(s: Standing, log: TaskLog, code: str, today: dt.date) -> Reason:
+    """The figures behind one flag or warning of a task."""
+    task, p = s.task, s.month
+    if code == "overdue":
+        return Reason(code, completion=s.completion, due=task.due, days=days_overdue(s, today))
+    if code == "behind":
+        return Reason(code, completion=s.completion, expected=s.expected)
+    if code == "missing":
+        return Reason(code, last_month=s.last_month)
+    if code == "stalled":
+        if not s.measured:
+            return Reason(code, last_month=s.last_month)
+        return Reason(code, completion=s.completion, figures=metric_figures(s), since=stalled_since(s, log))
+    if code == "regressed":
+        now, before = [], []
+        for m in s.metrics:
+            if m.metric.mode == "cumulative" and log.reported(m.metric.key, p):
+                old = log.value(m.metric, p - 1)
+                if m.value < old:
+                    now.append(Figure(m.metric.name, m.value, m.metric.target, m.metric.unit))
+                    before.append(Figure(m.metric.name, old, m.metric.target, m.metric.unit))
+        return Reason(code, figures=tuple(now), before=tuple(before))
+    if code == "repeated_note":
+        return Reason(code, earlier=log.earlier_note_month(p))
+    raise ValueError(f"no explanation for {code!r}")
+
+
+def stalled_since(s: Standing, log: TaskLog) -> int:
+    """The earliest month whose completion nothing after it (up to the standing's month) has exceeded.
+
+    For figures 5, 12, 12, 12 from May that is June: "no increase since June".
+    """
+    start, p = months.of(s.task.start), s.month
+    since, best = p, completion(s.task, log, p)[0]
+    for m in range(p - 1, start - 1, -1):
+        c = completion(s.task, log, m)[0]
+        if c >= best - 1e-12:
+            since = m
+        best = max(best, c)
+    return since
+
+
+def check_json(result: CheckResult) -> dict:
+    return check_document(result.month, result.fail_on, [failing_json(f.standing) for f in result.findings])
+
+
+def check_document(p: int, fail_on: tuple[str, ...], tasks: list[dict]) -> dict:
+    """`check --format json`, from the failing tasks' failing_json()."""
+    return {"as_of": months.fmt(p), "ok": not tasks, "fail_on": list(fail_on), "tasks": tasks}
+
+
+def failing_json(s) -> dict:
+    """A failing task in `check --format json`, from its Standing or its Verdict."""
+    return {"id": s.task.id, "unit": s.task.unit, "status": s.status, "flags": list(s.flags)}
+
+
+def failing_tasks(judged, fail_on: tuple[str, ...]) -> list[dict]:
+    """failing_json() of the standings or verdicts with a flag in fail_on, in order (without office.check)."""
+    return [failing_json(s) for s in judged if any(f in fail_on for f in s.flags)]
+
+
+def by_unit(findings) -> list[tuple[str, list[Finding]]]:
+    """Findings grouped by lead unit (the people to call), units in the order they first appear."""
+    groups: dict[str, list[Finding]] = {}
+    for f in findings:
+        groups.setdefault(f.standing.task.unit, []).append(f)
+    return list(groups.items())
+
+
+# --- units --------------------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class UnitRow:
+    unit: str
+    tasks: int
+    counts: dict          # status -> number of tasks (UNIT_COUNTS)
+    missing: int
+    completion: float | None
+
+
+def units(standings: list[Standing]) -> list[UnitRow]:
+    """One row per lead unit, ranked: mean completion best first, units with none last, ties by name."""
+    grouped: dict[str, list[Standing]] = {}
+    for s in standings:
+        grouped.setdefault(s.task.unit, []).append(s)
+    rows = []
+    for unit, tasks in grouped.items():
+        counts = {code: sum(1 for s in tasks if s.status == code) for code in UNIT_COUNTS}
+        started = [s.completion for s in tasks if s.status != "pending"]
+        rows.append(UnitRow(unit, len(tasks), counts, sum(1 for s in tasks if "missing" in s.flags),
+                            sum(started) / len(started) if started else None))
+    # Compare rounded means: 0.1 + 0.2 and 0.3 are the same completion to a reader.
+    rows.sort(key=lambda r: (r.completion is None, -round(r.completion or 0.0, 9), r.unit))
+    return rows
+
+
+def units_json(rows: list[UnitRow], p: int) -> dict:
+    return {
+        "as_of": months.fmt(p),
+        "units": [dict({"unit": r.unit, "tasks": r.tasks}, **r.counts, missing=r.missing,
+                       completion=None if r.completion is None else round(r.completion, 4)) for r in rows],
+    }

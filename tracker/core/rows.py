@@ -1,0 +1,170 @@
+"""Neutral rows: standings and entries turned into the data every renderer is given.
+
+The JSON shapes of SPEC.md are built here, so every format shows the same
+figures, rounded the same way.
+"""
+
+from __future__ import annotations
+
+from typing import NamedTuple
+
+from tracker.core import months
+from tracker.core.evaluate import Standing
+from tracker.core.model import Plan, number
+
+
+def share(x: float | None) -> float | None:
+    """A fraction as printed in JSON: four decimals are exact enough for a percentage."""
+    return None if x is None else round(x, 4)
+
+
+def standing_json(s: Standing) -> dict:
+    # share() and months.fmt() inline: a province writes this 30,000 times a command.
+    t = s.task
+    last, forecast = s.last_month, s.forecast
+    return {
+        "id": t.id, "title": t.title, "unit": t.unit, "category": t.category,
+        "start": t.start.isoformat(), "due": t.due.isoformat(),
+        "status": s.status, "flags": list(s.flags),
+        "completion": round(s.completion, 4), "measured": s.measured, "expected": round(s.expected, 4),
+        "last_month": None if last is None else f"{last // 12:04d}-{last % 12 + 1:02d}",
+        "forecast": None if forecast is None else f"{forecast // 12:04d}-{forecast % 12 + 1:02d}",
+        "forecast_late": s.forecast_late, "warnings": list(s.warnings),
+        "metrics": [
+            {"key": m.metric.key, "name": m.metric.name, "unit": m.metric.unit,
+             "target": number(m.metric.target), "baseline": number(m.metric.baseline),
+             "mode": m.metric.mode, "value": number(m.value), "ratio": round(m.ratio, 4),
+             "expected": round(m.expected, 4)}
+            for m in s.metrics
+        ],
+    }
+
+
+def status_json(standings: list[Standing], p: int) -> dict:
+    return {"as_of": months.fmt(p), "tasks": [standing_json(s) for s in standings]}
+
+
+def tasks_json(plan: Plan) -> dict:
+    return {
+        "title": plan.title,
+        "tasks": [
+            {"id": t.id, "title": t.title, "unit": t.unit, "co_units": list(t.co_units),
+             "category": t.category, "start": t.start.isoformat(), "due": t.due.isoformat(),
+             "stall_months": t.stall_months, "behind_tolerance": t.behind_tolerance,
+             "metrics": [{"key": m.key, "name": m.name, "unit": m.unit, "target": number(m.target),
+                          "baseline": number(m.baseline), "mode": m.mode} for m in t.metrics],
+             "milestones": [{"due": s.due.isoformat(), "metric": s.metric, "target": number(s.target)}
+                            for s in t.milestones]}
+            for t in plan.tasks
+        ],
+    }
+
+
+def history_json(task_id: str, entries) -> dict:
+    return {"task": task_id, "entries": [e.to_json() for e in entries]}
+
+
+def filter_standings(standings: list[Standing], unit=None, category=None, only=None) -> list[Standing]:
+    """--unit, --category and --only (statuses or flags, any of them) as one filter."""
+    out = []
+    for s in standings:
+        if unit and s.task.unit != unit:
+            continue
+        if category and s.task.category != category:
+            continue
+        if only and s.status not in only and not (set(s.flags) & only):
+            continue
+        out.append(s)
+    return out
+
+
+# --- the monthly progress table (`tracker report`) --------------------------------
+
+_MONTH_NAMES = ("January", "February", "March", "April", "May", "June", "July", "August",
+                "September", "October", "November", "December")
+NO_REPORT = "no report this month"
+
+
+class MonthlyRow(NamedTuple):
+    no: int
+    id: str
+    title: str
+    progress: str | None          # the month's note; None where no report came in
+    completion: float             # 0–1 (0 for an unmeasured task: see standing.measured)
+    status: str
+    flags: tuple[str, ...]
+    warnings: tuple[str, ...]
+    standing: Standing
+
+
+class MonthlyTable(NamedTuple):
+    """The monthly progress table as data: every format (md, csv, xlsx, json, html) renders this."""
+
+    title: str | None             # plan.title
+    month: int
+    lang: str
+    heading: str                  # plan.title and the month, in the table's language
+    headers: tuple[str, ...]      # 序号 | 目标任务 | 总体工作进展及8月份进展 [| 完成率 | 状态]
+    rows: tuple[MonthlyRow, ...]
+    with_status: bool
+    no_report: str                # the progress cell's text where no report came in
+
+
+def monthly_table(plan: Plan, standings: list[Standing], p: int, lang: str, with_status: bool = False) -> MonthlyTable:
+    """Tasks in declaration order, numbered 1…n, with the month's note as their progress."""
+    from tracker.labels import label
+
+    year, month = months.year_of(p), months.month_of_year(p)
+    if lang == "zh":
+        progress_head = f"总体工作进展及{month}月份进展"
+        heading = f"{plan.title or '重点目标任务进展情况'}({year}年{month}月)"
+    else:
+        progress_head = f"Progress overall and in {_MONTH_NAMES[month - 1]}"
+        heading = f"{plan.title or 'Progress of the target tasks'} — {_MONTH_NAMES[month - 1]} {year}"
+    headers = [label(lang, "No."), label(lang, "Task"), progress_head]
+    if with_status:
+        headers += [label(lang, "Completion"), label(lang, "Status")]
+    rows = tuple(
+        MonthlyRow(n, s.task.id, s.task.title, s.note, s.completion, s.status, s.flags, s.warnings, s)
+        for n, s in enumerate(standings, 1)
+    )
+    return MonthlyTable(plan.title, p, lang, heading, tuple(headers), rows, with_status, label(lang, NO_REPORT))
+
+
+def monthly_cells(table: MonthlyTable, row: MonthlyRow) -> list[str]:
+    """A row's cells as text, the same in every text format: 序号, ID.TITLE, progress [, completion, status]."""
+    from tracker.textfile import visible  # ESC and other controls shown, in every format and on `cat`
+
+    progress = row.progress.replace("\r\n", "\n") if row.progress is not None else table.no_report
+    cells = [str(row.no), visible(f"{row.id}.{row.title}"), visible(progress)]
+    if table.with_status:
+        cells += [completion_text(table, row), status_text(table, row)]
+    return cells
+
+
+def completion_text(table: MonthlyTable, row: MonthlyRow) -> str:
+    from tracker.labels import label
+
+    if not row.standing.measured:
+        return label(table.lang, "unmeasured")
+    return f"{row.completion * 100:.0f}%"
+
+
+def status_text(table: MonthlyTable, row: MonthlyRow) -> str:
+    """The status in words, then any other flag and warning (未报送, 进展雷同) the office should see."""
+    from tracker.labels import label
+
+    extra = [c for c in row.flags + row.warnings if c != row.status]
+    return " · ".join(label(table.lang, c) for c in (row.status, *extra))
+
+
+def monthly_json(table: MonthlyTable) -> dict:
+    return {
+        "as_of": months.fmt(table.month), "title": table.title,
+        "rows": [
+            {"no": r.no, "id": r.id, "title": r.title, "progress": r.progress,
+             "completion": share(r.completion), "measured": r.standing.measured,
+             "status": r.status, "flags": list(r.flags), "warnings": list(r.warnings)}
+            for r in table.rows
+        ],
+    }

@@ -1,0 +1,83 @@
+"""Import entries as JSON Lines (the form `tracker export` writes): all or nothing, ids skipped when present.
+
+Each line is read with the standard json module and checked as `tracker log`
+checks an entry (entries.py); every bad line is named as `PATH:LINE: message`.
+"""
+
+from __future__ import annotations
+
+import json
+
+from tracker.core import entries as make
+from tracker.core import months
+from tracker.errors import BadInput
+from tracker.core.model import Plan
+from tracker.store import Entry
+
+_TICK = 10000  # progress: one tick per this many lines
+_MAX_PROBLEMS = 20  # named one by one; the rest counted
+
+
+def read_entries(data: bytes | str, path: str, plan: Plan, tick=None) -> list[Entry]:
+    """Every entry of the file, checked against the plan; BadInput naming every bad line."""
+    text = data
+    if isinstance(text, bytes):
+        from tracker import textfile
+
+        text = textfile.decode(text, path)  # names a file that is not text (binary, not UTF-8, …)
+    out: list[Entry] = []
+    problems: list[str] = []
+    month_cache: dict[str, int] = {}
+    # Lines end at "\n" only: str.splitlines() would also break inside a JSON string
+    # at U+2028, U+0085 and the like, which a note may hold.
+    for n, line in enumerate(text.split("\n"), 1):
+        if tick and n % _TICK == 0:
+            tick(_TICK)
+        if not line.strip():
+            continue
+        try:
+            out.append(_entry(line, plan, month_cache))
+        except BadInput as e:
+            problems.append(f"{path}:{n}: {e}")
+    if problems:
+        more = len(problems) - _MAX_PROBLEMS
+        raise BadInput("\n".join(problems[:_MAX_PROBLEMS] + ([f"… and {more} more"] if more > 0 else [])))
+    return out
+
+
+def _entry(line: str, plan: Plan, month_cache: dict) -> Entry:
+    try:
+        obj = json.loads(line)
+    except (ValueError, RecursionError) as e:  # ValueError: also a number of over 4300 digits
+        raise BadInput(f"not a JSON object: {getattr(e, 'msg', e)}") from None
+    if not isinstance(obj, dict):
+        raise BadInput("not a JSON object")
+    eid, task_id, month = obj.get("id"), obj.get("task"), obj.get("month")
+    if not isinstance(eid, str) or not eid.strip():
+        raise BadInput("id is required (a string)")
+    make.text(eid, "id")
+    if not isinstance(task_id, str):
+        raise BadInput("task is required (a string such as \"195\")")
+    task = plan.task(task_id)
+    if task is None:
+        raise BadInput(f"unknown task {make.quoted(task_id)} (not in tasks.toml)")
+    if not isinstance(month, str):
+        raise BadInput("month is required (\"2024-08\")")
+    m = month_cache.get(month)
+    if m is None:
+        m = month_cache[month] = months.parse(month)
+    values = obj.get("values") or {}
+    if not isinstance(values, dict):
+        raise BadInput("values must be an object {metric: number}")
+    by = obj.get("by")
+    if by is not None and not isinstance(by, str):
+        raise BadInput("by must be text or null")
+    if by is not None:
+        make.text(by, "by")
+    entry = Entry(
+        eid, task_id, m, make.stamp_of(obj.get("recorded_at")), by, make.check_values(task, values),
+        make.percent(obj.get("percent")), make.status(obj.get("status")), make.note(obj.get("note")),
+    )
+    if not (entry.values or entry.percent is not None or entry.status or entry.note):
+        raise BadInput("the entry records nothing (no values, percent, status or note)")
+    return entry

@@ -1,0 +1,216 @@
+"""The careful way through tasks.toml: pydantic checks each table, and every problem is named.
+
+pydantic checks the shape and types of each table; the rules that span
+fields (due after start, unique ids and keys, milestones inside the task's
+time) are checked after it. All problems are collected and reported at once,
+each as `PATH:LINE: message`. plan.py reads the file and finds the lines,
+and comes here only for what its fast way is not sure of: pydantic is
+imported only here, so a well-formed plan is read without it.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from typing import Annotated, Any, Literal
+
+from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, ValidationError
+
+from tracker.errors import PlanError
+from tracker.core.model import Metric, Milestone, Plan, Task
+from tracker.plan import line_of
+
+ID_PATTERN = r"^\d+(\.\d+)*$"
+KEY_PATTERN = r"^[a-z][a-z0-9_]*$"
+
+
+def _id_text(v: Any) -> Any:
+    # `id = 195` is what people write; the contract's ids are strings.
+    return str(v) if isinstance(v, int) and not isinstance(v, bool) else v
+
+
+Number = Annotated[float, Field(strict=True, allow_inf_nan=False)]
+Text = Annotated[str, Field(min_length=1, strict=True)]
+
+
+class _In(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+class MetricIn(_In):
+    key: Annotated[str, Field(pattern=KEY_PATTERN, strict=True)]
+    name: Text | None = None
+    unit: Annotated[str, Field(strict=True)] = ""
+    target: Number
+    baseline: Annotated[float, Field(strict=True, allow_inf_nan=False, ge=0)] = 0.0
+    mode: Literal["cumulative", "increment"] = "cumulative"
+
+
+class MilestoneIn(_In):
+    due: dt.date
+    metric: Annotated[str, Field(strict=True)] | None = None
+    target: Number
+
+
+class TaskIn(_In):
+    id: Annotated[str, BeforeValidator(_id_text), Field(pattern=ID_PATTERN, strict=True)]
+    title: Text
+    unit: Text
+    co_units: list[Text] = []
+    category: Text | None = None
+    start: dt.date | None = None
+    due: dt.date | None = None
+    stall_months: Annotated[int, Field(ge=1, le=120, strict=True)] | None = None
+    behind_tolerance: Annotated[float, Field(ge=0, lt=1, strict=True)] | None = None
+    metric: list[dict] = []
+    milestone: list[dict] = []
+
+
+class PlanIn(_In):
+    title: Text | None = None
+    year: Annotated[int, Field(ge=1900, le=9999, strict=True)] | None = None
+    stall_months: Annotated[int, Field(ge=1, le=120, strict=True)] = 2
+    behind_tolerance: Annotated[float, Field(ge=0, lt=1, strict=True)] = 0.10
+
+
+def _errors(err: ValidationError, prefix: tuple, lines, path: str, what: str) -> list[str]:
+    out = []
+    for e in err.errors(include_url=False):
+        loc = prefix + tuple(e["loc"])
+        field = ".".join(str(p) for p in e["loc"]) or "table"
+        msg = e["msg"]
+        if e["type"] == "missing":
+            msg = "is required"
+        elif e["type"] == "extra_forbidden":
+            msg = "is not a known key"
+        elif e["type"] == "string_pattern_mismatch" and loc[-1] == "id":
+            msg = "must be digits, optionally dotted (\"195\", \"3.2\")"
+        elif e["type"] == "string_pattern_mismatch" and loc[-1] == "key":
+            msg = "must match [a-z][a-z0-9_]*"
+        out.append(f"{path}:{line_of(lines, loc)}: {what}{field} {msg}")
+    return out
+
+
+def validate(data: dict, lines: dict, path: str) -> Plan:
+    """The plan in tomllib's data, or PlanError with every problem; lines: key_lines() of its text."""
+    problems: list[str] = []
+    unknown = sorted(set(data) - {"plan", "task"})
+    for key in unknown:
+        problems.append(f"{path}:{line_of(lines, (key,))}: unknown table or key {key!r} (expected [plan] and [[task]])")
+    plan_in = PlanIn()
+    raw_plan = data.get("plan", {})
+    if not isinstance(raw_plan, dict):
+        problems.append(f"{path}:{line_of(lines, ('plan',))}: plan must be a table")
+    else:
+        try:
+            plan_in = PlanIn.model_validate(raw_plan)
+        except ValidationError as err:
+            problems += _errors(err, ("plan",), lines, path, "plan.")
+            # go on with the keys that are right, so the tasks are checked against them
+            bad = {e["loc"][0] for e in err.errors() if e["loc"]}
+            plan_in = PlanIn.model_validate({k: v for k, v in raw_plan.items() if k not in bad})
+    raw_tasks = data.get("task", [])
+    if not isinstance(raw_tasks, list):
+        problems.append(f"{path}:{line_of(lines, ('task',))}: task must be an array of tables ([[task]])")
+        raw_tasks = []
+
+    tasks: list[Task] = []
+    first_line: dict[str, int] = {}
+    for i, raw in enumerate(raw_tasks):
+        here = ("task", i)
+        line = line_of(lines, here)
+        raw_id = _id_text(raw.get("id")) if isinstance(raw, dict) else None
+        label = f"task {raw_id}" if raw_id is not None else f"task #{i + 1}"
+        if isinstance(raw_id, str) and raw_id in first_line:
+            problems.append(f"{path}:{line}: duplicate task id {raw_id} (first declared at line {first_line[raw_id]})")
+            continue
+        if isinstance(raw_id, str):
+            first_line[raw_id] = line
+        try:
+            t = TaskIn.model_validate(raw)
+        except ValidationError as err:
+            problems += _errors(err, here, lines, path, f"{label}: ")
+            continue
+        task, task_problems = _build_task(t, i, plan_in, lines, path, line)
+        problems += task_problems
+        if task:
+            tasks.append(task)
+    if problems:
+        raise PlanError(sorted(problems, key=_line_number))
+    return Plan(tuple(tasks), plan_in.title, plan_in.year, plan_in.stall_months,
+                plan_in.behind_tolerance, path)
+
+
+def _line_number(problem: str) -> int:
+    found = re.match(r"^.*?:(\d+): ", problem)
+    return int(found[1]) if found else 0
+
+
+def _build_task(t: TaskIn, i: int, plan: PlanIn, lines, path: str, line: int):
+    problems: list[str] = []
+    here = ("task", i)
+    label = f"task {t.id}: "
+    due = t.due
+    if due is None:
+        if plan.year is None:
+            problems.append(f"{path}:{line}: {label}due is required (or set plan.year)")
+            return None, problems
+        due = dt.date(plan.year, 12, 31)
+    start = t.start or dt.date(plan.year if plan.year is not None else due.year, 1, 1)
+    if due <= start:
+        where = line_of(lines, here + ("due",))
+        problems.append(f"{path}:{where}: {label}due {due} must be after start {start}")
+    metrics: list[Metric] = []
+    for j, raw in enumerate(t.metric):
+        mloc = here + ("metric", j)
+        try:
+            m = MetricIn.model_validate(raw)
+        except ValidationError as err:
+            problems += _errors(err, mloc, lines, path, f"{label}metric.")
+            continue
+        mline = line_of(lines, mloc)
+        if any(x.key == m.key for x in metrics):
+            problems.append(f"{path}:{mline}: {label}duplicate metric key {m.key!r}")
+            continue
+        if m.target <= m.baseline:
+            where = line_of(lines, mloc + ("target",))
+            problems.append(f"{path}:{where}: {label}metric {m.key}: target {m.target:g} must be greater than baseline {m.baseline:g}")
+            continue
+        metrics.append(Metric(m.key, m.name or m.key, m.unit, float(m.target), float(m.baseline), m.mode, mline))
+    stones: list[Milestone] = []
+    for j, raw in enumerate(t.milestone):
+        sloc = here + ("milestone", j)
+        sline = line_of(lines, sloc)
+        try:
+            s = MilestoneIn.model_validate(raw)
+        except ValidationError as err:
+            problems += _errors(err, sloc, lines, path, f"{label}milestone.")
+            continue
+        key = s.metric
+        if key is None:
+            if len(t.metric) != 1:
+                problems.append(f"{path}:{sline}: {label}milestone needs `metric =` (the task has {len(t.metric)} metrics)")
+                continue
+            key = metrics[0].key if metrics else None
+            if key is None:
+                continue
+        metric = next((m for m in metrics if m.key == key), None)
+        if metric is None:
+            problems.append(f"{path}:{line_of(lines, sloc + ('metric',))}: {label}milestone names unknown metric {key!r}")
+            continue
+        if not start < s.due < due:
+            problems.append(f"{path}:{line_of(lines, sloc + ('due',))}: {label}milestone due {s.due} must fall between start {start} and due {due}")
+            continue
+        if not metric.baseline <= s.target <= metric.target:
+            problems.append(f"{path}:{line_of(lines, sloc + ('target',))}: {label}milestone target {s.target:g} must lie between baseline {metric.baseline:g} and target {metric.target:g}")
+            continue
+        stones.append(Milestone(s.due, key, float(s.target), sline))
+    stones.sort(key=lambda s: (s.metric, s.due))
+    task = Task(
+        id=t.id, title=t.title, unit=t.unit, start=start, due=due,
+        stall_months=t.stall_months or plan.stall_months,
+        behind_tolerance=t.behind_tolerance if t.behind_tolerance is not None else plan.behind_tolerance,
+        co_units=tuple(t.co_units), category=t.category, metrics=tuple(metrics),
+        milestones=tuple(stones), line=line,
+    )
+    return (None if problems else task), problems

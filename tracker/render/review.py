@@ -1,0 +1,196 @@
+"""Rendering the office's month: `check` as text and as GitHub workflow commands, the `units` table, `fill`'s task card.
+
+Only formats what tracker.office built; the CLI prints.
+"""
+
+from __future__ import annotations
+
+from rich.table import Table
+from rich.text import Text
+
+from tracker.core import months
+from tracker.labels import label
+from tracker.core.review import CheckResult, Figure, Reason, UnitRow, by_unit
+from tracker.render.terminal import STYLES, _table, bar, fig, pct
+
+
+def _sentence(lang: str, template: str, **values) -> str:
+    return label(lang, template).format(**values)
+
+
+def _colon(lang: str) -> str:
+    return "\uff1a" if lang == "zh" else ": "
+
+
+def _join(lang: str, codes, sep: str = ", ") -> str:
+    return ("、" if lang == "zh" else sep).join(label(lang, c) for c in codes)
+
+
+def figures_text(figs: tuple[Figure, ...]) -> str:
+    """`12/27 个`, or `中心 15/100 个, 站点 117/300 个` for a task with several metrics."""
+    parts = []
+    for f in figs:
+        one = f"{fig(f.value)}/{fig(f.target)}" + (f" {f.unit}" if f.unit else "")
+        parts.append(f"{f.name} {one}" if f.name else one)
+    return ", ".join(parts)
+
+
+def reason_text(r: Reason, lang: str) -> str:
+    """What lies behind one flag or warning, after its name: `no increase since 2024-06: 12/27 个`."""
+    if r.code == "overdue":
+        return _sentence(lang, "{days} days past due {due}, {done} done", days=r.days, due=r.due.isoformat(), done=pct(r.completion))
+    if r.code == "behind":
+        return _sentence(lang, "{done} done, {expected} expected", done=pct(r.completion), expected=pct(r.expected))
+    if r.code == "stalled":
+        if r.since is None:
+            if r.last_month is None:
+                return label(lang, "never reported")
+            return _sentence(lang, "no report since {month}", month=months.fmt(r.last_month))
+        return _sentence(lang, "no increase since {month}: {figures}", month=months.fmt(r.since),
+                         figures=figures_text(r.figures) or pct(r.completion))
+    if r.code == "missing":
+        if r.last_month is None:
+            return label(lang, "never reported")
+        return _sentence(lang, "last report {month}", month=months.fmt(r.last_month))
+    if r.code == "regressed":
+        return ", ".join(f"{a.name} {fig(b.value)} → {fig(a.value)}" + (f" {a.unit}" if a.unit else "")
+                         for a, b in zip(r.figures, r.before))
+    if r.code == "repeated_note":
+        return _sentence(lang, "same note as {month}", month=months.fmt(r.earlier))
+    return ""
+
+
+def _reason_line(r: Reason, lang: str, failing: bool) -> Text:
+    line = Text(label(lang, r.code), style=STYLES.get(r.code, "") if failing else "dim")
+    line.append(_colon(lang) + reason_text(r, lang), style="" if failing else "dim")
+    return line
+
+
+def summary(result: CheckResult, lang: str) -> str:
+    month = months.fmt(result.month)
+    if result.ok:
+        return _sentence(lang, "ok: none of {total} tasks is {flags} as of {month}",
+                         total=result.total, flags=_join(lang, result.fail_on, " or "), month=month)
+    return _sentence(lang, "{n} of {total} tasks fail the check ({flags}) as of {month}",
+                     n=len(result.findings), total=result.total, flags=_join(lang, result.fail_on), month=month)
+
+
+def _measure(width: int, indent: int):
+    """The console _hanging() measures with (one for all the lines: a province has 20,000 tasks to list)."""
+    from rich.console import Console
+
+    return Console(width=max(width, indent + 20), markup=False, emoji=False, highlight=False)
+
+
+def _hanging(head: str, body: list[Text], indent: int, width: int, measure) -> list[Text]:
+    """`head` then each body part wrapped to `width`, continuation lines indented (no trailing blanks)."""
+    out = []
+    for i, part in enumerate(body):
+        for j, line in enumerate(part.wrap(measure, max(width - indent, 20))):
+            line.rstrip()
+            prefix = head.ljust(indent) if i == 0 and j == 0 else " " * indent
+            out.append(Text(prefix, style="bold" if i == 0 and j == 0 else "") + line)
+    return out
+
+
+def check_lines(result: CheckResult, lang: str, width: int = 80) -> list[Text]:
+    """Failing tasks grouped by lead unit, every flag with its figures (failing ones first), the notes, then one summary line.
+
+    Lines are wrapped here, under their task, so that nothing trails and a CI log reads as well as a terminal.
+    """
+    lines: list[Text] = []
+    ids = [f.standing.task.id for f in result.findings] + [s.task.id for s, _ in result.notes]
+    indent = max((len(i) for i in ids), default=0) + 2
+    measure = _measure(width, indent)
+    for unit, findings in by_unit(result.findings):
+        lines.append(Text(f"{unit} · {len(findings)}", style="bold underline"))
+        for f in findings:
+            ordered = sorted(f.reasons, key=lambda r: r.code not in f.failing)
+            body = [Text(f.standing.task.title)] + [_reason_line(r, lang, r.code in f.failing) for r in ordered]
+            lines += _hanging(f.standing.task.id, body, indent, width, measure)
+        lines.append(Text(""))
+    if result.notes:
+        lines.append(Text(label(lang, "Notes (they do not fail the check)"), style="bold underline"))
+        for s, reasons in result.notes:
+            body = Text(f"{s.task.unit} · ", style="dim")
+            for i, r in enumerate(reasons):
+                body.append(("；" if lang == "zh" else "; ") if i else "")
+                body.append(label(lang, r.code), style=STYLES.get(r.code, ""))
+                body.append(_colon(lang) + reason_text(r, lang))
+            lines += _hanging(s.task.id, [body], indent, width, measure)
+        lines.append(Text(""))
+    lines.append(Text(summary(result, lang), style="green" if result.ok else "bold red"))
+    return lines
+
+
+# --- GitHub workflow commands -------------------------------------------------------
+
+
+def escape_data(text: str) -> str:
+    """A workflow command's message: %, CR and LF are percent-encoded (GitHub's rules)."""
+    return text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+
+
+def escape_property(text: str) -> str:
+    """A workflow command's property value (title=…): also `:` and `,`."""
+    return escape_data(text).replace(":", "%3A").replace(",", "%2C")
+
+
+def check_github(result: CheckResult, lang: str) -> list[str]:
+    """One `::error` (overdue, stalled) or `::warning` line per failing task, so each is an annotation."""
+    lines = []
+    for f in result.findings:
+        t = f.standing.task
+        title = f"{t.id} {_join(lang, f.standing.flags)} · {t.unit}"
+        reasons = ("；" if lang == "zh" else "; ").join(label(lang, r.code) + _colon(lang) + reason_text(r, lang) for r in f.reasons)
+        message = f"{t.id}. {t.title} ({t.unit}) — {reasons}"
+        lines.append(f"::{'error' if f.error else 'warning'} title={escape_property(title)}::{escape_data(message)}")
+    return lines
+
+
+# --- units --------------------------------------------------------------------------
+
+
+def _heading(lang: str, code: str) -> str:
+    text = label(lang, code)
+    return text[:1].upper() + text[1:]
+
+
+def units_table(rows: list[UnitRow], p: int, lang: str, title: str | None = None, width: int = 80) -> Table:
+    """The ranking; below 110 columns the bar is left out and headings wrap, so it fits 80."""
+    from rich.cells import cell_len
+
+    wide = width >= 110
+    heading = f"{title + ' · ' if title else ''}{label(lang, 'Units')} · {label(lang, 'as of')} {months.fmt(p)}"
+    table = _table(heading, lang)
+    if not wide:
+        table.padding = (0, 0)  # the box's own divider still leaves one space between columns
+
+    def column(text: str, **kw):
+        # A heading wraps between words but never inside one, where there is room for that at all.
+        table.add_column(text, min_width=max(cell_len(w) for w in text.split()) if width >= 80 else None, **kw)
+
+    column(label(lang, "Rank") if wide else "#", justify="right", no_wrap=True)
+    table.add_column(label(lang, "Unit"), overflow="fold", min_width=8, ratio=1)
+    column(label(lang, "Tasks"), justify="right")
+    for code in ("done", "pending", "on_track", "behind", "stalled", "overdue", "missing"):
+        column(_heading(lang, code), justify="right", header_style=f"bold {STYLES.get(code, '')}")
+    column(label(lang, "Completion"), no_wrap=True)
+    rank, previous = 0, object()
+    for i, r in enumerate(rows, 1):
+        # Equal completion, equal rank (1, 1, 3): the office's 排名 does not split a tie by name.
+        key = None if r.completion is None else round(r.completion, 9)
+        if key != previous:
+            rank, previous = i, key
+        if r.completion is None:
+            progress = Text("—")
+        elif wide:
+            progress = bar(r.completion, 8)
+            progress.append(f" {pct(r.completion)}")
+        else:
+            progress = Text(pct(r.completion))
+        counts = [Text(str(r.counts[c]) if r.counts[c] else "·", style=STYLES.get(c, "") if r.counts[c] else "dim")
+                  for c in ("done", "pending", "on_track", "behind", "stalled", "overdue")]
+        missing = Text(str(r.missing) if r.missing else "·", style=STYLES["missing"] if r.missing else "dim")
+        table.add_row(str(rank) if r.completion is not None else "—", Text(r.unit), str(r.tasks), *counts, missing, progress)
+    return table

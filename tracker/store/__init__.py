@@ -1,0 +1,475 @@
+"""The progress log in SQLite: the only module that speaks SQL.
+
+Hot paths (reading the log, appending one entry) use the standard sqlite3
+module; sqlite-utils is imported only to create or migrate the schema, which
+keeps `status` and `log` fast to start. The log is append-only: triggers make
+SQLite itself refuse UPDATE and DELETE, and each entry's hash chains it to
+the one before, so an edit behind the tool's back shows in `validate`. Every
+append also records the head of the chain (last entry and its hash) in
+`chain_heads`, append-only too, so that removing the latest entries shows.
+
+Writers take the write lock up front (BEGIN IMMEDIATE) and wait for it up to
+BUSY_TIMEOUT_MS; readers never wait (WAL). synchronous=FULL: a report is on
+disk before `tracker log` says it was recorded.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+import os
+import sqlite3
+from collections.abc import Mapping
+from contextlib import contextmanager
+from types import MappingProxyType
+from typing import NamedTuple
+
+from tracker.core import months
+
+# The hash chain lives in chain.py; storecheck, the tests and bench/ find these names here too.
+from tracker.errors import BadInput
+from tracker.core.model import number
+
+SCHEMA_VERSION = 5
+# The append-only tables, by schema version (3 and 4 added derived tables, which are not the log;
+# 5 holds each entry in one row: its values' JSON and its note beside its figures).
+_SPLIT = ("entries", "entry_values", "notes")
+LOG_TABLES = {1: _SPLIT, 2: (*_SPLIT, "chain_heads"), 3: (*_SPLIT, "chain_heads"), 4: (*_SPLIT, "chain_heads"),
+              5: ("entries", "chain_heads")}
+BUSY_TIMEOUT_MS = 60_000
+
+
+def __getattr__(name: str):
+    # Only writers and validate need these: the hash chain (chain.py) loads OpenSSL's hashing, and
+    # appending (appending.py) is as much code as the rest of this module.
+    if name in ("_hash", "_quick_hash", "entry_hash", "hash_bodies"):
+        from tracker.store import chain
+
+        return getattr(chain, name)
+    if name == "append":
+        from tracker.store.write import append
+
+        return append
+    raise AttributeError(f"module 'tracker.store' has no attribute {name!r}")
+# An append of this many entries or more that outnumbers the log rebuilds the entries' indexes once;
+# into an empty log it is also written directly (rollback journal) and its series folded in memory.
+BULK = 500
+
+
+_NO_VALUES = MappingProxyType({})
+
+
+class Entry(NamedTuple):
+    """One report as recorded (or about to be). A named tuple: an import builds 650,000 of them."""
+
+    id: str
+    task: str
+    month: int
+    recorded_at: str
+    by: str | None = None
+    values: Mapping = _NO_VALUES
+    percent: float | None = None
+    status: str | None = None
+    note: str | None = None
+
+    def to_json(self, with_task: bool = False) -> dict:
+        out = {"id": self.id}
+        if with_task:
+            out["task"] = self.task
+        out.update({
+            "month": months.fmt(self.month), "recorded_at": self.recorded_at, "by": self.by,
+            "values": {k: number(v) for k, v in self.values.items()},
+            "percent": number(self.percent), "status": self.status, "note": self.note,
+        })
+        return out
+
+
+# --- opening ---------------------------------------------------------------------
+
+
+def _check_file(path: str) -> None:
+    try:
+        with open(path, "rb") as f:
+            head = f.read(16)
+    except IsADirectoryError:
+        raise BadInput(f"{path}: is a directory, not a tracker database") from None
+    except OSError as e:
+        raise BadInput(f"{path}: cannot open the database: {e.strerror}") from None
+    if head and head != b"SQLite format 3\x00":
+        raise BadInput(f"{path}: not a SQLite database (is --db or TRACKER_DB pointing at the right file?)")
+
+
+def _raw_connect(path: str) -> sqlite3.Connection:
+    try:
+        conn = sqlite3.connect(path, timeout=BUSY_TIMEOUT_MS / 1000, isolation_level=None,
+                               check_same_thread=False)  # a bulk append builds its indexes in a thread
+        conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+        conn.execute("PRAGMA synchronous = FULL")
+        return conn
+    except sqlite3.DatabaseError as e:
+        raise BadInput(f"{path}: cannot open the database: {e}") from None
+
+
+def open_read(path: str, upgrade: bool = True) -> sqlite3.Connection | None:
+    """A connection for reading, or None when there is no log yet (an empty log).
+
+    An older tracker's database is brought up to date first, unless `upgrade`
+    is false (validate looks at it as it is: an upgrade would put back guards
+    whose absence is evidence).
+    """
+    if not os.path.exists(path):
+        return None
+    _check_file(path)
+    conn = _raw_connect(path)
+    version = _version(conn, path)
+    if version == 0:
+        conn.close()
+        return None
+    if version > SCHEMA_VERSION:
+        raise BadInput(f"{path}: written by a newer tracker (schema {version}); upgrade tracker")
+    if version < SCHEMA_VERSION and upgrade:
+        migrate(conn, path)  # an older tracker's database: brought up to date once, by whoever reads first
+    return conn
+
+
+def open_write(path: str) -> sqlite3.Connection:
+    """A connection for appending; creates the database (and its folder) on first write."""
+    if os.path.exists(path):
+        _check_file(path)
+    else:
+        folder = os.path.dirname(path)
+        if folder:
+            try:
+                os.makedirs(folder, exist_ok=True)
+            except OSError as e:
+                raise BadInput(f"{path}: cannot create the database folder: {e.strerror}") from None
+    conn = _raw_connect(path)
+    if _version(conn, path) != SCHEMA_VERSION:
+        migrate(conn, path)
+    _ensure_wal(conn)
+    return conn
+
+
+def _ensure_wal(conn: sqlite3.Connection) -> None:
+    # A database restored from a backup (journal_mode=DELETE) would make readers
+    # wait for writers again: the first write puts it back in WAL mode.
+    if conn.execute("PRAGMA journal_mode").fetchone()[0] == "wal":
+        return
+    try:
+        conn.execute("PRAGMA journal_mode = WAL")
+    except sqlite3.OperationalError:
+        pass  # busy with readers: it still works in rollback mode; a later write retries
+
+
+def _begin(conn: sqlite3.Connection) -> None:
+    """Take the write lock now (not at the first write), waiting up to the busy timeout."""
+    try:
+        conn.execute("BEGIN IMMEDIATE")
+    except sqlite3.OperationalError as e:
+        if "locked" not in str(e) and "busy" not in str(e):
+            raise
+        path = conn.execute("PRAGMA database_list").fetchone()[2]
+        here = os.path.relpath(path)
+        path = path if here.startswith("..") else here
+        raise BadInput(f"{path}: busy: another tracker has been writing for over {BUSY_TIMEOUT_MS / 1000:g} s; "
+                       "try again when it is done") from None
+
+
+def _version(conn: sqlite3.Connection, path: str) -> int:
+    try:
+        version = conn.execute("PRAGMA user_version").fetchone()[0]
+        if version == 0 and conn.execute("SELECT count(*) FROM sqlite_master").fetchone()[0]:
+            raise BadInput(f"{path}: a SQLite database, but not tracker's (it has other tables)")
+        return version
+    except sqlite3.DatabaseError as e:
+        raise BadInput(f"{path}: not a usable SQLite database: {e}") from None
+
+
+def migrate(conn: sqlite3.Connection, path: str) -> None:
+    """Create or upgrade the schema in one transaction, then (re)install the guards."""
+    conn.execute("PRAGMA journal_mode = WAL")
+    _begin(conn)
+    try:
+        # Read again under the lock: another process may have created it meanwhile.
+        version = _version(conn, path)
+        if version > SCHEMA_VERSION:
+            raise BadInput(f"{path}: written by a newer tracker (schema {version}); upgrade tracker")
+        if version == 0:  # a new database
+            for sql in NEW_TABLES:
+                conn.execute(sql)
+        else:  # an older schema's upgrade: sqlite-utils
+            import sqlite_utils
+
+            db = sqlite_utils.Database(conn)
+        if version == 1:
+            db["chain_heads"].create(CHAIN_HEADS, pk="seq", not_null=CHAIN_HEADS_NOT_NULL)
+            _record_head(conn)  # an older log's head as it stands now: removals from here on show
+        if 1 <= version < 5:
+            _one_row_an_entry(conn, db)
+        if version < 5:
+            from tracker.store import series
+
+            series.create(conn)
+        # sqlite-utils' transform() drops triggers: install them after any migration.
+        install_guards(conn)
+        conn.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
+        conn.execute("COMMIT")
+    except BaseException:
+        conn.execute("ROLLBACK")
+        raise
+
+
+# The log (schema 5): an entry a row, its values as their canonical JSON (chain.values_text), its note last.
+ENTRIES = {"seq": int, "id": str, "task": str, "month": str, "percent": float, "status": str, "by": str,
+           "recorded_at": str, "hash": str, "figures": str, "note": str}
+ENTRIES_NOT_NULL = {"id", "task", "month", "recorded_at", "hash", "figures"}
+PLAN_CACHE = {"path": str, "digest": str, "data": str}
+CHAIN_HEADS = {"seq": int, "upto": int, "hash": str, "at": str}
+CHAIN_HEADS_NOT_NULL = {"upto", "hash", "at"}
+
+
+def _create_entries(db, name: str) -> None:
+    db[name].create(ENTRIES, pk="seq", not_null=ENTRIES_NOT_NULL)
+
+
+ENTRY_INDEXES = ('CREATE UNIQUE INDEX "idx_entries_id" ON "entries" ("id")',
+                 'CREATE INDEX "idx_entries_task_month" ON "entries" ("task", "month")')
+
+# A new database's tables (but the series': series.TABLES) as sqlite-utils writes those above, which
+# tests/test_store.py holds them to: made without importing it (0.13–0.19 s, numpy with it), which only
+# an older schema's upgrade needs.
+NEW_TABLES = (
+    'CREATE TABLE "entries" (\n   "seq" INTEGER PRIMARY KEY,\n   "id" TEXT NOT NULL,\n   "task" TEXT NOT NULL,\n'
+    '   "month" TEXT NOT NULL,\n   "percent" REAL,\n   "status" TEXT,\n   "by" TEXT,\n'
+    '   "recorded_at" TEXT NOT NULL,\n   "hash" TEXT NOT NULL,\n   "figures" TEXT NOT NULL,\n   "note" TEXT\n)',
+    *ENTRY_INDEXES,
+    'CREATE TABLE "plan_cache" (\n   "path" TEXT PRIMARY KEY,\n   "digest" TEXT,\n   "data" TEXT\n)',
+    'CREATE TABLE "chain_heads" (\n   "seq" INTEGER PRIMARY KEY,\n   "upto" INTEGER NOT NULL,\n'
+    '   "hash" TEXT NOT NULL,\n   "at" TEXT NOT NULL\n)',
+)
+
+
+def _one_row_an_entry(conn: sqlite3.Connection, db) -> None:
+    """Schema 1–4 → 5: the three tables of the log become one, every entry and its hash as they were.
+
+    The derived tables of schemas 3 and 4 go too (series.py rebuilds what status reads).
+    """
+    from tracker.store.chain import values_text
+
+    for name in ("in_force", "month_state", "entries_5"):
+        conn.execute(f"DROP TABLE IF EXISTS {name}")
+    _create_entries(db, "entries_5")
+    from tracker.store.check import chain_rows
+
+    rows = ((e.seq, e.id, e.task, e.month, e.percent, e.status, e.by, e.recorded_at, e.hash,
+             values_text(e.values), e.note) for e in chain_rows(conn))
+    conn.executemany("INSERT INTO entries_5 VALUES (?,?,?,?,?,?,?,?,?,?,?)", rows)
+    for name in _SPLIT:
+        conn.execute(f"DROP TABLE {name}")  # its triggers and indexes go with it
+    conn.execute("ALTER TABLE entries_5 RENAME TO entries")
+    for sql in ENTRY_INDEXES:
+        conn.execute(sql)
+
+
+def guards(version: int = SCHEMA_VERSION) -> dict[str, str]:
+    """The append-only triggers a database of this schema version has: name → SQL."""
+    return {
+        f"{table}_no_{action.lower()}": (
+            f"CREATE TRIGGER {table}_no_{action.lower()} BEFORE {action} ON {table} "
+            f"BEGIN SELECT RAISE(ABORT, 'the progress log is append-only'); END"
+        )
+        for table in LOG_TABLES[min(version, SCHEMA_VERSION)] for action in ("UPDATE", "DELETE")
+    }
+
+
+def install_guards(conn: sqlite3.Connection) -> None:
+    present = triggers(conn)
+    for name, sql in guards().items():
+        if name not in present:
+            conn.execute(sql)
+
+
+# --- appending: appending.py (append, re-exported below) ----------------------------
+
+
+def _record_head(conn, upto: int | None = None, hash_: str | None = None) -> None:
+    """Note the chain's head (last entry and its hash): what `validate` holds the log to."""
+    if upto is None:
+        row = conn.execute("SELECT seq, hash FROM entries ORDER BY seq DESC LIMIT 1").fetchone()
+        if row is None:
+            return
+        upto, hash_ = row
+    import datetime as dt
+
+    at = dt.datetime.now(dt.timezone.utc).strftime("%Y-%m-%dT%H:%M:%S.%fZ")
+    conn.execute("INSERT INTO chain_heads (upto, hash, at) VALUES (?, ?, ?)", (upto, hash_, at))
+
+
+# --- reading ---------------------------------------------------------------------
+
+# Schema 5: an entry a row. (Schemas 1–4, read by validate and export as they are: _SPLIT_SQL.)
+_ENTRY_SQL = "SELECT e.seq, e.id, e.task, e.month, e.recorded_at, e.by, e.percent, e.status, e.note, e.hash, " \
+             "e.figures FROM entries e"
+_SPLIT_SQL = """
+SELECT e.seq, e.id, e.task, e.month, e.recorded_at, e.by, e.percent, e.status, n.note, e.hash
+FROM entries e LEFT JOIN notes n ON n.seq = e.seq
+"""
+# Values are read as stored (REAL), never through SQLite's JSON functions, which
+# print 15 significant digits: 100000000000000.5 would come back as ...001.
+_VALUES_SQL = "SELECT v.seq, v.metric, v.value FROM entry_values v JOIN entries e ON e.seq = v.seq"
+
+
+def figures_of(text: str) -> dict:
+    """An entry's values from their stored JSON (chain.values_text): {metric: float}; ValueError if it is not that.
+
+    Python's json reads a float's repr back exactly; SQLite's JSON functions are never asked.
+    """
+    if text == "[]":
+        return {}
+    out = {}
+    try:
+        for k, v in json.loads(text):
+            if type(k) is not str or type(v) not in (int, float) or not math.isfinite(v):
+                raise ValueError(f"{k!r}: {v!r}")
+            out[k] = float(v)
+    except (TypeError, ValueError, OverflowError) as e:
+        raise ValueError(f"not the values of an entry: {e}") from None
+    return out
+
+
+def figures_reader(many: bool):
+    """figures_of, or for reading many entries the same decoding by msgspec (a third of the time, 20 ms to import)."""
+    if not many:
+        return figures_of
+    import msgspec
+
+    decode = msgspec.json.Decoder(list[tuple[str, float]]).decode
+
+    def figures(text: str) -> dict:
+        if text == "[]":
+            return {}
+        try:
+            return dict(decode(text))
+        except Exception as e:  # msgspec's errors are not ValueErrors
+            raise ValueError(f"not the values of an entry: {e}") from None
+
+    return figures
+
+
+def read_entries(conn: sqlite3.Connection | None, where: str = "1", params=()) -> list[Entry]:
+    """Entries in log order (recorded_at, then append order)."""
+    if conn is None:
+        return []
+    out = []
+    with snapshot(conn):  # two queries, one moment: no entry without the values a writer committed meanwhile
+        if version(conn) >= 5:
+            parse, values_of = months.parse, figures_reader(where == "1")
+            for _seq, eid, task, month, at, by, pct, st, note, _hash, figures in conn.execute(
+                    f"{_ENTRY_SQL} WHERE {where} ORDER BY e.recorded_at, e.seq", params):
+                out.append(Entry(eid, task, parse(month), at, by, values_of(figures), pct, st, note))
+            return out
+        values: dict[int, dict] = {}
+        for seq, metric, value in conn.execute(f"{_VALUES_SQL} WHERE {where} ORDER BY v.seq, v.metric", params):
+            values.setdefault(seq, {})[metric] = value
+        for seq, eid, task, month, at, by, pct, st, note, _hash in conn.execute(
+                f"{_SPLIT_SQL} WHERE {where} ORDER BY e.recorded_at, e.seq", params):
+            out.append(Entry(eid, task, months.parse(month), at, by, values.get(seq, {}), pct, st, note))
+    return out
+
+
+@contextmanager
+def snapshot(conn: sqlite3.Connection):
+    """Every query inside sees the database as of one moment (a WAL read transaction), whatever writers do."""
+    if conn.in_transaction:
+        yield
+        return
+    conn.execute("BEGIN")
+    try:
+        yield
+    finally:
+        conn.execute("COMMIT")  # ends the read; there is nothing to commit
+
+
+def load_logs(conn: sqlite3.Connection | None, upto: int | None = None, tasks=None) -> dict:
+    """Each task's whole log reduced to what is in force month by month (months ≤ upto); see inforce.py."""
+    from tracker.core import inforce
+
+    if conn is None:
+        return {}
+    with snapshot(conn):
+        return inforce.load_full(conn, upto if upto is not None else 10**6, tasks)
+
+
+def load_recent(conn: sqlite3.Connection | None, plan, upto: int, notes: bool = True) -> dict:
+    """Each task's log with just what judging it as of `upto` needs (series.load); when the series are
+    behind the log (a write by anything but tracker), the whole log reduced (inforce.py: the same answers)."""
+    from tracker.core import inforce
+    from tracker.store import series
+
+    if conn is None:
+        return {}
+    with snapshot(conn):
+        if series.current(conn):
+            return series.load(conn, plan, upto, notes)
+        return inforce.load_full(conn, upto)
+
+
+# --- plan cache ------------------------------------------------------------------
+
+
+def cached_plan(conn: sqlite3.Connection | None, path: str, digest: str) -> str | None:
+    if conn is None:
+        return None
+    row = conn.execute("SELECT data FROM plan_cache WHERE path = ? AND digest = ?", (path, digest)).fetchone()
+    return row[0] if row else None
+
+
+def cache_plan(conn: sqlite3.Connection | None, path: str, digest: str, data: str) -> None:
+    if conn is None:
+        return
+    # Reading commands write this too: never wait for a writer (a long import)
+    # for the sake of a shortcut.
+    conn.execute("PRAGMA busy_timeout = 0")
+    try:
+        conn.execute("INSERT OR REPLACE INTO plan_cache (path, digest, data) VALUES (?, ?, ?)", (path, digest, data))
+    except sqlite3.OperationalError:
+        pass  # a read-only database or a busy one: the cache is only a shortcut
+    finally:
+        conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+
+
+# --- checks ----------------------------------------------------------------------
+
+
+def triggers(conn: sqlite3.Connection) -> dict[str, str]:
+    """The database's triggers: name → SQL."""
+    return dict(conn.execute("SELECT name, sql FROM sqlite_master WHERE type = 'trigger'").fetchall())
+
+
+def tables(conn: sqlite3.Connection) -> set[str]:
+    return {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
+
+
+def last_hash(conn: sqlite3.Connection | None) -> str:
+    """The hash the log ends with ("" for an empty log): what the next entry's hash follows."""
+    if conn is None:
+        return ""
+    try:
+        row = conn.execute("SELECT hash FROM entries ORDER BY seq DESC LIMIT 1").fetchone()
+    except sqlite3.OperationalError:  # not tracker's tables: the append says so
+        return ""
+    return row[0] if row else ""
+
+
+def size(conn: sqlite3.Connection | None) -> int:
+    """How many entries the log holds (its last sequence number), at once."""
+    if conn is None:
+        return 0
+    try:
+        return conn.execute("SELECT coalesce(max(seq), 0) FROM entries").fetchone()[0]
+    except sqlite3.OperationalError:  # not tracker's tables: validate says so
+        return 0
+
+
+def version(conn: sqlite3.Connection) -> int:
+    return conn.execute("PRAGMA user_version").fetchone()[0]

@@ -1,0 +1,213 @@
+"""`validate`: the plan, and the log against it — integrity, guards, hash chain, heads, known names.
+
+Each problem is one line naming the entry it concerns. What no check here can
+see: someone with write access to the file who rewrites the log *and* its
+head records consistently (or removes the latest entries together with the
+heads that recorded them). Against that, the defence is a copy elsewhere
+(`tracker backup`) and the head hash that `validate` prints, noted outside.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from tracker import store
+from tracker.store import check as storecheck
+from tracker.core.model import Plan
+
+
+@dataclass(frozen=True, slots=True)
+class Audit:
+    problems: list[str]
+    entries: int
+    head: str | None  # the hash of the last entry: note it elsewhere to detect a rewrite later
+
+
+def check_log(plan: Plan, conn, db_path: str) -> Audit:
+    """Every problem found in the database (one line each), the number of entries read, and the chain's head."""
+    if conn is None:
+        return Audit([], 0, None)
+    with store.snapshot(conn):  # heads and chain as of one moment: a writer meanwhile is no tampering
+        return _check(plan, conn, db_path)
+
+
+def _check(plan: Plan, conn, db_path: str) -> Audit:
+    # SQLite's own check of the file runs meanwhile; when it fails, its line is the whole answer, as it
+    # would be had it run first: whatever reading a damaged file found (or raised) meanwhile is moot.
+    integrity = storecheck.Integrity(conn)
+    try:
+        audit = _read(plan, conn, db_path, integrity)
+    except Exception:
+        if integrity.wait() == "ok":
+            raise
+        audit = None
+    result = integrity.wait()
+    if result != "ok":
+        return Audit([f"{db_path}: integrity check failed: {result}"], 0, None)
+    return audit
+
+
+def _read(plan: Plan, conn, db_path: str, integrity) -> Audit | None:
+    """Every problem of the log but the file's integrity; None if that check failed meanwhile."""
+    version = store.version(conn)
+    problems = _guards(conn, db_path, version)
+    heads = storecheck.heads(conn)
+    by_upto: dict[int, list] = {}
+    for head in heads:
+        by_upto.setdefault(head[1], []).append(head)
+    walk, known, derived = _Walk(db_path), _Known(plan), storecheck.Derived(conn)
+    found = []
+    # The log is read once, a run at a time: the chain, the names and the series' columns. A run with
+    # nothing wrong in it is taken whole; one with a problem is stepped through entry by entry.
+    for run in storecheck.chain_runs(conn):
+        if integrity.failed():
+            return None
+        derived.add(run)
+        rehashed = storecheck.rehash_run(walk.prev, run)
+        if known.all(run) and walk.took(run, rehashed, by_upto):
+            continue
+        for i, rehash in enumerate(rehashed):
+            e = storecheck.entry(run, i)
+            walk.step(e, by_upto.get(e.seq, ()), rehash)
+            found += walk.found
+            walk.found = []
+            found += _names(plan, e, db_path)
+    problems += derived.problems(db_path)
+    if version >= 2 and "chain_heads" not in store.tables(conn):
+        problems.append(f"{db_path}: the table of chain heads is gone: removals of the latest entries cannot be checked")
+    problems += found
+    problems += walk.finish(heads)
+    if derived.unchecked and not problems:
+        # An entry edited past reading makes the series uncomputable, and its hash check names it. With
+        # nothing named, the failure is not the log's: say so rather than let the series pass unchecked.
+        problems.append(f"{db_path}: the series could not be compared with the log ({derived.unchecked})")
+    return Audit(problems, walk.count, walk.last.hash if walk.last else None)
+
+
+def _guards(conn, db_path: str, version: int) -> list[str]:
+    present = store.triggers(conn)
+    expected = store.guards(version)
+    missing = [name for name in expected if name not in present]
+    altered = [name for name, sql in expected.items()
+               if name in present and " ".join((present[name] or "").split()) != sql]
+    out = []
+    if missing:
+        out.append(f"{db_path}: append-only guards missing: {', '.join(missing)} (the log could be edited unseen)")
+    if altered:
+        out.append(f"{db_path}: append-only guards altered: {', '.join(altered)} (the log could be edited unseen)")
+    return out
+
+
+def _names(plan: Plan, e, db_path: str) -> list[str]:
+    task = plan.task(e.task)
+    if task is None:
+        return [f"{db_path}: entry {e.id} names task {e.task}, which tasks.toml does not declare"]
+    return [f"{db_path}: entry {e.id} names metric {key!r}, which task {task.id} does not have"
+            for key in e.values or () if task.metric(key) is None]
+
+
+class _Known:
+    """Whether every entry of a run names a task of the plan and only metrics that task has: the usual
+    case, asked in bulk (by set lookups); _names() words what is not."""
+
+    def __init__(self, plan: Plan):
+        self.keys = {tid: frozenset(m.key for m in t.metrics) for tid, t in plan.by_id.items()}
+
+    def all(self, run) -> bool:
+        try:  # a task the plan does not declare (None) or values past reading (None): a TypeError
+            return all(map(frozenset.issuperset, map(self.keys.get, run[2]), run[10]))
+        except TypeError:
+            return False
+
+
+class _Walk:
+    """Follows the chain: hashes, sequence gaps, and the heads recorded along the way (a run at a time
+    where none of that is wrong, else entry by entry)."""
+
+    def __init__(self, db_path: str):
+        self.db = db_path
+        self.prev = ""
+        self.last = None
+        self.count = 0
+        self.found: list[str] = []
+        self.heads_ok_upto = 0  # the last entry that a matching head vouches for
+        self.rewritten = None   # the first head that no longer matches the stored chain
+
+    def _entry(self, e) -> str:
+        return f"entry {e.id} (#{e.seq}, task {e.task}, {e.month})"
+
+    def step(self, e, heads, rehash: str) -> None:
+        """One entry; rehash: e.rehash(self.prev), made ahead (storecheck.rehash_run)."""
+        self.count += 1
+        expected = (self.last.seq if self.last else 0) + 1
+        if e.seq != expected:
+            after = f"after {self._entry(self.last)}" if self.last else "at the start of the log"
+            self.found.append(f"{self.db}: {_span(expected, e.seq - 1)} missing {after}, "
+                              f"before {self._entry(e)}: removed behind tracker's back")
+        if rehash != e.hash:
+            self.found.append(f"{self.db}: {self._entry(e)} does not match its hash: "
+                              "it was changed, or an entry before it was removed")
+        self.prev = e.hash  # report each break once, then follow the chain as stored
+        self.last = e
+        self._vouch(e, heads)
+
+    def took(self, run, rehashed: list, by_upto: dict) -> bool:
+        """Take a whole run (storecheck.chain_runs()) as step() would, if none of its entries is out of sequence
+        or fails its hash; else take nothing and answer False (then step() through it)."""
+        seqs, hashes = run[0], run[9]
+        first = (self.last.seq if self.last else 0) + 1
+        if seqs != tuple(range(first, first + len(seqs))) or rehashed != list(hashes):
+            return False
+        self.count += len(seqs)
+        self.prev = hashes[-1]
+        self.last = storecheck.entry(run, len(seqs) - 1)
+        if by_upto:
+            for i, seq in enumerate(seqs):
+                heads = by_upto.get(seq)
+                if heads:
+                    self._vouch(storecheck.entry(run, i), heads)
+        return True
+
+    def _vouch(self, e, heads) -> None:
+        """The heads recorded at e: whether they still hold e's hash."""
+        for _seq, _upto, hash_, at in heads:
+            if hash_ == e.hash:
+                if self.rewritten is None:
+                    self.heads_ok_upto = e.seq
+            elif self.rewritten is None:
+                self.rewritten = (self.heads_ok_upto, e, at)
+
+    def finish(self, heads) -> list[str]:
+        out = []
+        if self.rewritten is not None:
+            ok_upto, e, at = self.rewritten
+            if ok_upto == e.seq - 1:
+                out.append(f"{self.db}: {self._entry(e)} no longer matches the hash recorded when it was appended "
+                           f"({_when(at)}): rewritten behind tracker's back, its hash recomputed")
+            else:
+                out.append(f"{self.db}: entries #{ok_upto + 1}–#{e.seq} (the last: {self._entry(e)}) no longer match "
+                           f"the head recorded when they were appended ({_when(at)}): one of them was rewritten "
+                           "behind tracker's back, hashes recomputed")
+        if not heads:
+            return out
+        upto, hash_, at = heads[-1][1:]
+        last_seq = self.last.seq if self.last else 0
+        if last_seq < upto:
+            tail = f"after {self._entry(self.last)}" if self.last else "(the log is empty)"
+            out.append(f"{self.db}: {_span(last_seq + 1, upto)} missing at the end of the log {tail}: "
+                       f"the last append ({_when(at)}) recorded #{upto}; removed behind tracker's back")
+        elif last_seq > upto:
+            what = (self._entry(self.last) if last_seq == upto + 1
+                    else f"entries #{upto + 1}–#{last_seq} (the last: {self._entry(self.last)})")
+            out.append(f"{self.db}: {what} recorded by no append: added behind tracker's back")
+        if [h[0] for h in heads] != list(range(1, len(heads) + 1)):
+            out.append(f"{self.db}: records of appends are missing from the table of chain heads: removed behind tracker's back")
+        return out
+
+
+def _span(a: int, b: int) -> str:
+    return f"entry #{a} is" if a == b else f"entries #{a}–#{b} are"
+
+
+def _when(stamp: str) -> str:
+    return f"{stamp[:19].replace('T', ' ')} UTC"

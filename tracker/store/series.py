@@ -1,0 +1,351 @@
+"""Each metric's and each task's figures as of every month, as dense arrays: what `status` reads at a province's size.
+
+inforce.py reduces the log to what each month's entries set.
+Judging a task as of month P asks "as of" questions of them: the latest
+value at or before P, the sum of an increment up to P, whether P has an
+entry. Answered row by row, a province's 30,000 tasks cost a second. Here the
+answers for every month are kept ready, one row per metric and one per task,
+each month an element of an array (packed doubles, bytes), so that reading a
+task costs two rows and judging it costs index lookups.
+
+Derived, never the record: every tracker write rebuilds the rows of the
+tasks it touched in the same transaction and notes the last entry folded in
+(`series_state`). A log written by anything else is newer than that mark;
+readers then reduce the whole log themselves (inforce.load_full: slower, the
+same answers) until `tracker validate --repair` rebuilds them.
+
+Arrays run from a row's first month to its last; before the first nothing is
+in force, after the last the last element is. Months are integers (months.py).
+"""
+
+from __future__ import annotations
+
+import json
+import math
+import sqlite3
+import struct
+from itertools import accumulate
+
+from tracker.core.model import STATUSES, Metric, Plan, increment_value, same_note
+
+TABLES = """
+CREATE TABLE metric_series (
+  task TEXT NOT NULL, metric TEXT NOT NULL, first INTEGER NOT NULL,
+  asof BLOB NOT NULL, total BLOB NOT NULL, reported BLOB NOT NULL,
+  PRIMARY KEY (task, metric)) WITHOUT ROWID;
+CREATE TABLE task_series (
+  task TEXT NOT NULL PRIMARY KEY, first INTEGER NOT NULL,
+  entries BLOB NOT NULL, percent BLOB NOT NULL, status BLOB NOT NULL, notes BLOB NOT NULL) WITHOUT ROWID;
+CREATE TABLE series_state (id INTEGER PRIMARY KEY CHECK (id = 1), upto INTEGER NOT NULL);
+"""
+NAMES = ("metric_series", "task_series", "series_state")
+_STATUS_CODE = {s: i + 1 for i, s in enumerate(STATUSES)}  # 0: no status in force
+# Little-endian 8-byte doubles and integers, read in place: no array is built for a row that is read once.
+_DOUBLE = struct.Struct("<d").unpack_from
+_INT = struct.Struct("<q").unpack_from
+
+
+def _pack(values: list, code: str) -> bytes:
+    return struct.pack(f"<{len(values)}{code}", *values)
+
+
+# --- writing ---------------------------------------------------------------------
+
+
+def create(conn: sqlite3.Connection) -> None:
+    """Create the tables (anew: they are derived) and fill them from the log as it stands."""
+    drop(conn)
+    for statement in TABLES.split(";"):
+        if statement.strip():
+            conn.execute(statement)
+    rebuild(conn, None)
+
+
+def drop(conn: sqlite3.Connection) -> None:
+    for name in NAMES:
+        conn.execute(f"DROP TABLE IF EXISTS {name}")
+
+
+def rebuild(conn: sqlite3.Connection, tasks, computed: tuple | None = None) -> None:
+    """Recompute the rows of these tasks (None: of every task) from the log, and mark them current.
+
+    Called inside the writer's transaction, after its entries are in. `computed`:
+    the rows, already made by the writer (from the entries it holds).
+    """
+    metric_rows, task_rows = computed if computed is not None else compute(conn, tasks)
+    if tasks is None:
+        conn.execute("DELETE FROM metric_series")
+        conn.execute("DELETE FROM task_series")
+    else:
+        keys = json.dumps(list(tasks), ensure_ascii=False)
+        conn.execute("DELETE FROM metric_series WHERE task IN (SELECT value FROM json_each(?))", (keys,))
+        conn.execute("DELETE FROM task_series WHERE task IN (SELECT value FROM json_each(?))", (keys,))
+    conn.executemany("INSERT INTO metric_series VALUES (?, ?, ?, ?, ?, ?)", metric_rows)
+    conn.executemany("INSERT INTO task_series VALUES (?, ?, ?, ?, ?, ?)", task_rows)
+    conn.execute("INSERT INTO series_state (id, upto) VALUES (1, (SELECT coalesce(max(seq), 0) FROM entries)) "
+                 "ON CONFLICT (id) DO UPDATE SET upto = excluded.upto")
+
+
+def compute(conn: sqlite3.Connection, tasks=None) -> tuple[list[tuple], list[tuple]]:
+    """The rows of metric_series and task_series for these tasks (None: all), in key order, from the log."""
+    from tracker.core import inforce
+    from tracker.store import seriesfold
+
+    rows = list(inforce.rows(conn, tasks, "CASE WHEN note IS NOT NULL THEN seq END"))
+    if len(rows) < seriesfold.MIN_ENTRIES:  # folded as they are, in Python
+        return arrays(inforce.fold({}, rows))
+    seqs, names, ms, percents, statuses, values, notes = zip(*rows)
+    columns = seriesfold.Columns()
+    columns.add(names, ms, values, percents, statuses, [note is not None for note in notes])
+    return columns.fold(seqs)
+
+
+def arrays(logs: dict) -> tuple[list[tuple], list[tuple]]:
+    """The rows of metric_series and task_series of logs folded with each note as its entry's seq, in key order."""
+    metric_rows, task_rows = [], []
+    for task in sorted(logs):
+        log = logs[task]
+        for key in sorted(log.values):
+            metric_rows.append((task, key, *_metric_arrays(sorted(log.values[key].items()))))
+        percent, status, notes = log.percent, log.status, log.notes
+        task_rows.append((task, *_task_arrays([(m, percent.get(m), status.get(m), notes.get(m))
+                                               for m in sorted(log.months)])))
+    return metric_rows, task_rows
+
+
+def _metric_arrays(points: list[tuple[int, float]]) -> tuple:
+    first = points[0][0]
+    n = points[-1][0] - first + 1
+    if len(points) == n:  # a report every month, as most metrics have: no gap to fill
+        values = [v for _, v in points]
+        return first, _pack(values, "d"), _pack(list(accumulate(values)), "d"), b"\x01" * n
+    asof, total, reported = [0.0] * n, [0.0] * n, bytearray(n)
+    value, running = None, 0.0
+    it = iter(points)
+    month, v = next(it)
+    for i in range(n):
+        if month == first + i:
+            value, running = v, running + v
+            reported[i] = 1
+            month, v = next(it, (None, None))
+        asof[i], total[i] = value, running
+    return first, _pack(asof, "d"), _pack(total, "d"), bytes(reported)
+
+
+def _task_arrays(points: list[tuple]) -> tuple:
+    first = points[0][0]
+    n = points[-1][0] - first + 1
+    if len(points) == n and not any(p is not None or s is not None for _, p, s, _ in points):
+        # an entry every month, none giving a percent or a status (a task measured by its metrics)
+        return (first, b"\x01" * n, _pack([math.nan] * n, "d"), bytes(n),
+                _pack([note or 0 for _, _, _, note in points], "q"))
+    entries, status = bytearray(n), bytearray(n)
+    percent, notes = [math.nan] * n, [0] * n
+    pct, code = math.nan, 0
+    it = iter(points)
+    month, p, s, note = next(it)
+    for i in range(n):
+        if month == first + i:
+            entries[i] = 1
+            if p is not None:
+                pct = p
+            if s is not None:
+                code = _STATUS_CODE.get(s, 0)
+            notes[i] = note or 0
+            month, p, s, note = next(it, (None, None, None, None))
+        percent[i], status[i] = pct, code
+    return first, bytes(entries), _pack(percent, "d"), bytes(status), _pack(notes, "q")
+
+
+def current(conn: sqlite3.Connection) -> bool:
+    """Whether the series hold every entry of the log (no writer but tracker since the last rebuild)."""
+    return mark(conn) is not None
+
+
+def mark(conn: sqlite3.Connection) -> int | None:
+    """The last entry the series hold, when they hold every entry of the log; else None.
+
+    The log only grows, and every tracker write rebuilds the series in the same
+    transaction: two readers that see the same mark see the same data.
+    """
+    try:
+        row = conn.execute("SELECT (SELECT upto FROM series_state WHERE id = 1), "
+                           "(SELECT coalesce(max(seq), 0) FROM entries)").fetchone()
+    except sqlite3.OperationalError:  # an older schema, read without upgrading
+        return None
+    return row[0] if row[0] is not None and row[0] == row[1] else None
+
+
+def disagreements(conn: sqlite3.Connection, computed: tuple | None = None) -> list[str]:
+    """Where the series differ from the log (edited, or written behind tracker's back).
+
+    computed: compute()'s rows, if the caller has made them (validate, from the log it reads anyway).
+    """
+    metric_rows, task_rows = computed if computed is not None else compute(conn)
+    out = []
+    for table, rows in (("metric_series", metric_rows), ("task_series", task_rows)):
+        stored = conn.execute(f"SELECT * FROM {table} ORDER BY 1, 2").fetchall()
+        if stored != rows:
+            differ = len(set(stored) ^ set(rows))
+            out.append(f"table {table} disagrees with the log ({differ} rows differ)")
+    if not current(conn):
+        out.append("table series_state does not mark the last entry of the log")
+    return out
+
+
+# --- reading ---------------------------------------------------------------------
+
+class SeriesLog:
+    """A task's log as dense arrays, with the methods evaluate() asks of a log (model.TaskLog's).
+
+    Built by load() for one month P: the notes it holds are P's and the one
+    before it, all that judging P asks of them.
+    """
+
+    __slots__ = ("first", "entries", "percents", "statuses", "metrics", "notes", "earlier", "repeated")
+    complete = True  # every month's figures are here (as in a TaskLog from inforce.load_full)
+
+    def __init__(self, first=0, entries=b"", percents=b"", statuses=b""):
+        self.first, self.entries, self.percents, self.statuses = first, entries, percents, statuses
+        self.metrics: dict = {}  # key -> (first, figures, reported): packed doubles (as of, or sums) and bytes
+        self.notes: dict | None = None  # month -> text: P's note and the one before it
+        self.earlier: int | None = None  # the month of the note before P's
+        self.repeated: bool | None = None  # whether P's note repeats it, when known without the texts
+
+    def value(self, metric: Metric, p: int) -> float:
+        series = self.metrics.get(metric.key)
+        if series is None:
+            return metric.baseline
+        first, figures, reported = series
+        i = p - first
+        if i < 0:
+            return metric.baseline
+        n = len(reported)
+        x = _DOUBLE(figures, (i if i < n else n - 1) << 3)[0]
+        return increment_value(metric, x) if metric.mode == "increment" else x
+
+    def reported(self, key: str, p: int) -> bool:
+        series = self.metrics.get(key)
+        if series is None:
+            return False
+        i = p - series[0]
+        return 0 <= i < len(series[2]) and series[2][i] == 1
+
+    def _at(self, p: int) -> int:
+        """The index of month p in the task's arrays (the last one after them), or -1 before the first."""
+        i = p - self.first
+        n = len(self.statuses)
+        return -1 if i < 0 or not n else min(i, n - 1)
+
+    def percent_at(self, p: int):
+        i = self._at(p)
+        if i < 0:
+            return None
+        x = _DOUBLE(self.percents, i << 3)[0]
+        return None if x != x else x  # NaN: no percent in force
+
+    def status_at(self, p: int):
+        i = self._at(p)
+        if i < 0 or not self.statuses[i]:
+            return None
+        return STATUSES[self.statuses[i] - 1]
+
+    @property
+    def months(self) -> set[int]:
+        """The months with an entry (model.TaskLog's), those after P too."""
+        return {self.first + i for i, flag in enumerate(self.entries) if flag}
+
+    def has_entry(self, p: int) -> bool:
+        i = p - self.first
+        return 0 <= i < len(self.entries) and self.entries[i] == 1
+
+    def any_entry(self, first: int, last: int) -> bool:
+        lo, hi = max(first - self.first, 0), last - self.first + 1
+        return hi > 0 and self.entries.find(1, lo, hi) >= 0
+
+    def last_month(self, p: int) -> int | None:
+        hi = p - self.first + 1
+        if hi <= 0:
+            return None
+        i = self.entries.rfind(1, 0, hi)
+        return None if i < 0 else self.first + i
+
+    def note(self, p: int) -> str | None:
+        return self.notes.get(p) if self.notes else None
+
+    def earlier_note_month(self, p: int) -> int | None:
+        return self.earlier if self.notes is not None else None  # notes is set when P has a note
+
+    def repeats_note(self, p: int) -> bool:
+        if self.repeated is not None:
+            return self.repeated
+        note = self.note(p)
+        return bool(note) and self.earlier is not None and same_note(note, self.notes[self.earlier])
+
+
+def load(conn: sqlite3.Connection, plan: Plan, p: int, notes: bool = True, tasks=None) -> dict[str, SeriesLog]:
+    """Every task's SeriesLog for judging month p.
+
+    Only what the plan's tasks ask for is kept: a metric's sums or its
+    values as of each month (by its mode), a qualitative task's percent and
+    status (a province holds 70,000 of these rows in memory at once). With
+    `notes`, the texts of p's note and the one before it (repeated_note, and
+    the monthly table prints p's).
+    """
+    logs: dict[str, SeriesLog] = {}
+    by_id = plan.by_id
+    where, args = "", ()
+    if tasks is not None:  # some of the plan's tasks (one process's half): only their rows cross into Python
+        where = " WHERE task IN (SELECT value FROM json_each(?))"
+        args = (json.dumps([t.id for t in tasks], ensure_ascii=False),)
+    pairs: list[tuple[str, int, int]] = []  # (task, p's note, the note before it)
+    columns = "task, first, entries, percent, status, " + ("notes" if notes else "NULL")  # no blob it will not read
+    for task, first, entries, percent, status, note_seqs in conn.execute(f"SELECT {columns} FROM task_series{where}",
+                                                                         args):
+        t = by_id.get(task)
+        if t is None:
+            continue
+        log = logs[task] = SeriesLog(first, entries, b"", b"") if t.metrics else SeriesLog(first, entries, percent, status)
+        if notes:
+            i = p - first
+            seq = _INT(note_seqs, i << 3)[0] if 0 <= i < len(entries) else 0
+            if seq:
+                log.notes = {}
+                for j in range(i - 1, -1, -1):
+                    earlier = _INT(note_seqs, j << 3)[0]
+                    if earlier:
+                        log.earlier = first + j
+                        pairs.append((task, seq, earlier))
+                        break
+                else:
+                    log.repeated = False
+                    pairs.append((task, seq, 0))
+    last, modes, into = None, {}, {}
+    for task, metric, first, asof, total, reported in conn.execute(f"SELECT * FROM metric_series{where}", args):
+        if task != last:  # rows come in key order: a task's metrics one after another
+            last, t = task, by_id.get(task)
+            modes = {m.key: m.mode for m in t.metrics} if t is not None else {}
+            log = logs.get(task)
+            if log is None and modes:  # values without a task row cannot happen; stay safe
+                log = logs[task] = SeriesLog()
+            into = log.metrics if modes else {}
+        mode = modes.get(metric)
+        if mode is not None:
+            into[metric] = (first, total if mode == "increment" else asof, reported)
+    if pairs:
+        _texts(conn, logs, pairs, p)
+    return logs
+
+
+def _texts(conn: sqlite3.Connection, logs: dict, pairs: list, p: int) -> None:
+    """p's note and the one before it, as text, for the tasks in pairs."""
+    wanted = {}
+    for task, seq, earlier in pairs:
+        log = logs[task]
+        wanted[seq] = (log, p)
+        if earlier:
+            wanted[earlier] = (log, log.earlier)
+    for seq, text in conn.execute("SELECT seq, note FROM entries WHERE seq IN (SELECT value FROM json_each(?))",
+                                  (json.dumps(list(wanted)),)):
+        log, month = wanted[seq]
+        log.notes[month] = text
