@@ -41,6 +41,7 @@ HERE = Path(__file__).resolve().parent
 ROOT = HERE.parent
 sys.path.insert(0, str(ROOT))
 from tracker import store
+from tracker.store.chain import entry_hash
 from tracker.store import check as storecheck  # noqa: E402
 
 TIMEOUT = 600
@@ -298,7 +299,7 @@ def _forge(conn, last):
     e = store.Entry("forged", "1", 2024 * 12 + 7, "2024-08-31T00:00:00.000000Z", "x", {"centres": 100.0})
     conn.execute("INSERT INTO entries (seq, id, task, month, by, recorded_at, hash, figures) "
                  "VALUES (?, ?, '1', '2024-08', 'x', ?, ?, '[[\"centres\",100]]')",
-                 (last + 1, e.id, e.recorded_at, store.entry_hash(prev, e)))
+                 (last + 1, e.id, e.recorded_at, entry_hash(prev, e)))
 
 
 def phase_tamper(root: Path, source: Path, failures: list[str]) -> dict:

@@ -22,6 +22,7 @@ import pytest
 from tests.builders import split_log
 from tests.conftest import BASIC_PLAN, ROOT
 from tracker import store
+from tracker.store.chain import entry_hash
 from tracker.store import check as storecheck
 
 TIMEOUT = 120  # seconds any one child may take before the test counts it as hung
@@ -215,36 +216,6 @@ def test_kill_9_during_a_large_import_leaves_the_log_as_it_was(folder):
     assert tracker(folder, "validate").returncode == 0
 
 
-def test_the_first_import_into_an_empty_log_killed_mid_write_leaves_it_empty(folder):
-    """A large first import writes the database directly (a rollback journal, not WAL): killed while it
-    writes its pages into the database file, it leaves a hot journal, which the next reader rolls back."""
-    (folder / "big.jsonl").write_text(jsonl(20000), encoding="utf-8")
-    db = db_of(folder)
-    journal = db.with_name("tracker.db-journal")
-    landed = 0
-    for grown in (1 << 20, 4 << 20):
-        proc = spawn(folder, "import", "big.jsonl")
-        deadline = time.monotonic() + TIMEOUT
-        while proc.poll() is None and time.monotonic() < deadline:
-            if journal.exists() and db.exists() and db.stat().st_size >= grown:
-                break
-            time.sleep(0.0002)
-        proc.send_signal(signal.SIGKILL)
-        proc.communicate(timeout=TIMEOUT)
-        if proc.returncode == 0:  # it finished first: nothing to learn from this round
-            continue
-        landed += journal.exists()
-        assert rows(folder, "SELECT count(*) FROM entries") == [(0,)]  # the hot journal rolled back
-        assert rows(folder, "PRAGMA integrity_check") == [("ok",)]
-        assert not journal.exists()
-    assert landed  # at least one kill found the import writing into the database
-    r = tracker(folder, "import", "big.jsonl")
-    assert r.returncode == 0, r.stderr
-    assert rows(folder, "SELECT count(*) FROM entries") == [(20000,)]
-    assert rows(folder, "PRAGMA journal_mode") == [("wal",)]  # back in WAL mode: readers do not wait for writers
-    assert tracker(folder, "validate").returncode == 0
-
-
 def test_kill_9_at_any_moment_of_a_log_leaves_it_whole_or_absent(folder):
     assert tracker(folder, "log", "195", "--set", "centres=1").returncode == 0
     for i, delay in enumerate((0.05, 0.15, 0.25, 0.35, 0.5)):
@@ -405,7 +376,7 @@ def test_an_entry_added_behind_the_tools_back_is_reported(logged):
         e = store.Entry("forged", "195", 2024 * 12 + 7, "2024-08-31T00:00:00.000000Z", "x", {"centres": 100.0})
         conn.execute("INSERT INTO entries (seq, id, task, month, by, recorded_at, hash, figures) "
                      "VALUES (6, ?, ?, ?, ?, ?, ?, '[[\"centres\",100]]')",
-                     (e.id, e.task, "2024-08", e.by, e.recorded_at, store.entry_hash(last_hash, e)))
+                     (e.id, e.task, "2024-08", e.by, e.recorded_at, entry_hash(last_hash, e)))
 
     tamper(logged, forge, keep_guards=True)
     found = "\n".join(problems(logged))

@@ -135,27 +135,6 @@ def test_every_write_keeps_the_series_current_and_validate_sees_them_edited(empt
     conn.close()
 
 
-@pytest.mark.parametrize("table, column", [("metric_series", "total"), ("task_series", "percent")])
-def test_validate_sees_the_series_edited_when_numpy_folds_them(empty_project, monkeypatch, table, column):
-    """A province's log is folded with numpy (seriesfold): validate's comparison must see an edit there too."""
-    from tracker.store import seriesfold
-
-    p = empty_project.write_plan(PLAN)
-    monkeypatch.setattr(seriesfold, "MIN_ENTRIES", 5)
-    for seed in range(2):
-        random_log(p, seed, 30)
-    conn = sqlite3.connect(p.db)
-    assert series.disagreements(conn) == []
-    task, data = conn.execute(f"SELECT task, {column} FROM {table} WHERE length({column}) > 16 "
-                              f"AND substr({column}, 1, 8) != zeroblob(8) LIMIT 1").fetchone()
-    conn.execute(f"UPDATE {table} SET {column} = ? WHERE task = ? AND {column} = ?", (bytes(8) + data[8:], task, data))
-    conn.commit()
-    assert series.disagreements(conn) == [f"table {table} disagrees with the log (2 rows differ)"]
-    conn.close()
-    assert f"table {table} disagrees with the log" in p.bad("validate").err
-    assert p.ok("validate", "--repair").out.startswith("ok:")
-
-
 def test_increments_add_up_as_a_person_adds_them(empty_project):
     p = empty_project.write_plan(PLAN)
     for month, amount in (("2024-01", "0.1"), ("2024-02", "4.1"), ("2024-03", "4.1")):

@@ -173,9 +173,9 @@ def export(
     import sys
 
     from tracker import store
-    from tracker.store import export as exporting
+    from tracker.exchange.jsonl import export_lines
 
-    chunks = exporting.chunks(store.open_read(ctx.obj.db_path, upgrade=False))
+    chunks = export_lines(store.iter_entries(store.open_read(ctx.obj.db_path, upgrade=False)))
     if output is None:
         sys.stdout.flush()
         for chunk in chunks:

@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-import json
-import re
 import sys
+
+from tracker.render.jsontext import JsonList, json_chunks, json_encoder, json_text  # noqa: F401 (the CLI's printing)
 
 
 def console(stderr: bool = False):
@@ -27,82 +27,6 @@ def print_json(data) -> None:
     """Indented for a person at a terminal; one compact line, without spaces, for a pipe or a file
     (4× faster at a province's size)."""
     sys.stdout.write(json_text(data, indent=2 if sys.stdout.isatty() else None) + "\n")
-
-
-def json_encoder():
-    """What turns a list into compact JSON bytes, as json_text() writes it."""
-    return lambda data: json.dumps(data, ensure_ascii=False, separators=(",", ":"),
-                                   check_circular=False).encode("utf-8")  # plain dicts and lists: no cycles
-
-
-def json_chunks(items, encode, size: int = 500):
-    """The items as JSON, a few hundred at a time, each chunk `,a,b,…` in UTF-8 (see JsonList)."""
-    batch = []
-    for item in items:
-        batch.append(item)
-        if len(batch) == size:
-            yield _chunk(batch, encode)
-            batch = []
-    if batch:
-        yield _chunk(batch, encode)
-
-
-# The UTF-8 of what _JSON_CONTROLS escapes starts with one of these: four byte searches
-# (memchr) rule out most chunks faster than the regular expression can.
-_ESCAPE_MARKS = (b"\x7f", b"\xc2", b"\xe2\x80\xa8", b"\xe2\x80\xa9")
-
-
-def _chunk(batch: list, encode) -> bytes:
-    return b"," + escape_controls(encode(batch)[1:-1])
-
-
-def escape_controls(data: bytes) -> bytes:
-    """JSON in UTF-8 with what _JSON_CONTROLS escapes escaped, as json_text() escapes it."""
-    if any(mark in data for mark in _ESCAPE_MARKS):
-        text = data.decode("utf-8")
-        if _NEEDS_ESCAPE.search(text):
-            data = text.translate(_JSON_CONTROLS).encode("utf-8")
-    return data
-
-
-class JsonList:
-    """Writes what print_json(head + {key: items}) prints in a pipe, from json_chunks() written in order.
-
-    Never holds the whole text: a province's status is 18 MB of JSON. `key`
-    comes last, as in every shape of SPEC.md.
-    """
-
-    def __init__(self, head: dict, key: str):
-        self.opening = json_text({**head, key: []})[:-2]  # it ends with "[]}"
-        self.started = False
-
-    def write(self, chunk: bytes) -> None:
-        out = sys.stdout
-        if not self.started:
-            out.write(self.opening)
-            out.flush()
-            chunk = chunk[1:]  # the first item has no "," before it
-            self.started = True
-        out.buffer.write(chunk)
-
-    def close(self) -> None:
-        if not self.started:
-            sys.stdout.write(self.opening)
-        sys.stdout.buffer.flush()
-        sys.stdout.write("]}\n")
-
-
-# json.dumps escapes C0 control characters but writes DEL and C1 (which some
-# terminals obey, e.g. U+009B as CSI) as they are, and the line separators
-# U+2028/2029 that some line readers split at: escape those too. Same data.
-_JSON_CONTROLS = {c: f"\\u{c:04x}" for c in (*range(0x7F, 0xA0), 0x2028, 0x2029)}
-_NEEDS_ESCAPE = re.compile("[\x7f-\x9f\u2028\u2029]")  # a scan in C; translate() only when it finds one
-
-
-def json_text(data, indent=None) -> str:
-    """JSON as tracker prints it: Chinese as itself, every control character escaped; without indent, no spaces."""
-    text = json.dumps(data, ensure_ascii=False, indent=indent, separators=None if indent else (",", ":"))
-    return text.translate(_JSON_CONTROLS) if _NEEDS_ESCAPE.search(text) else text
 
 
 class _Quiet:

@@ -5,23 +5,16 @@ latest recorded entry of that month that sets it (latest: recorded_at, then
 append order); likewise a month's percent, status and note. Entries folded
 in that order simply overwrite what an earlier one set.
 
-series.py keeps this reduction as dense arrays (what `status` reads); the
-readers of whole histories (show, trend, report, `status` when the series are
-behind the log) get it here as model.TaskLog, straight from the log.
+store/series.py keeps this reduction as dense arrays (what `status` reads);
+the readers of whole histories (show, trend, report, `status` when the
+series are behind the log) get it as model.TaskLog (store.load_logs).
 
 Months here are integers (year * 12 + month - 1), as in months.py.
 """
 
 from __future__ import annotations
 
-import json
-import sqlite3
-
-from tracker.core import months
 from tracker.core.model import TaskLog
-
-# The log's rows in the order of the reduction, and each row's month as text (parsed once per distinct text).
-_ROWS = "SELECT seq, task, month, percent, status, figures, {note} FROM entries{where} ORDER BY recorded_at, seq"
 
 
 def fold(logs: dict[str, TaskLog], rows) -> dict[str, TaskLog]:
@@ -61,25 +54,6 @@ def fold(logs: dict[str, TaskLog], rows) -> dict[str, TaskLog]:
     return logs
 
 
-def rows(conn: sqlite3.Connection, tasks=None, note: str = "note", upto: int | None = None):
-    """The log's rows for fold(), read from the database: every task's, or these tasks' (index seeks)."""
-    from tracker.store import figures_reader
-
-    figures_of = figures_reader(tasks is None or len(tasks) > 100)
-    where, args = "", ()
-    if tasks is not None:
-        where, args = " WHERE task IN (SELECT value FROM json_each(?))", (json.dumps(list(tasks), ensure_ascii=False),)
-    parsed: dict[str, int] = {}
-    for seq, task, month, percent, status, figures, kept in conn.execute(
-            _ROWS.format(note=note, where=where), args):
-        m = parsed.get(month)
-        if m is None:
-            m = parsed[month] = months.parse(month)
-        if upto is not None and m > upto:
-            continue
-        yield seq, task, m, percent, status, figures_of(figures), kept
-
-
 def by_month(logs: dict[str, TaskLog]) -> dict[str, TaskLog]:
     """Each series of each log in month order (fold() keeps the order entries came in)."""
     for log in logs.values():
@@ -94,10 +68,3 @@ def _sorted(series: dict) -> dict:
     if all(a < b for a, b in zip(keys, keys[1:])):
         return series
     return {m: series[m] for m in sorted(keys)}
-
-
-def load_full(conn: sqlite3.Connection | None, upto: int, tasks=None) -> dict[str, TaskLog]:
-    """Each task's whole log as of `upto`: every month's values, percent, status and note (as text)."""
-    if conn is None:
-        return {}
-    return by_month(fold({}, rows(conn, tasks, "note", upto)))

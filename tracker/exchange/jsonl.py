@@ -1,4 +1,4 @@
-"""Import entries as JSON Lines (the form `tracker export` writes): all or nothing, ids skipped when present.
+"""Entries as JSON Lines: written by `tracker export`, read back by `tracker import` (all or nothing).
 
 Each line is read with the standard json module and checked as `tracker log`
 checks an entry (entries.py); every bad line is named as `PATH:LINE: message`.
@@ -14,8 +14,23 @@ from tracker.errors import BadInput
 from tracker.core.model import Plan
 from tracker.store import Entry
 
+_BATCH = 5000  # entries written a chunk
 _TICK = 10000  # progress: one tick per this many lines
 _MAX_PROBLEMS = 20  # named one by one; the rest counted
+
+
+def export_lines(entries):
+    """The entries as export writes them (one JSON object a line, `task` added), UTF-8, a batch at a time."""
+    from tracker.render.jsontext import json_text
+
+    batch = []
+    for e in entries:
+        batch.append(json_text(e.to_json(with_task=True)) + "\n")
+        if len(batch) == _BATCH:
+            yield "".join(batch).encode("utf-8")
+            batch = []
+    if batch:
+        yield "".join(batch).encode("utf-8")
 
 
 def read_entries(data: bytes | str, path: str, plan: Plan, tick=None) -> list[Entry]:

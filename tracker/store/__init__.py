@@ -26,7 +26,6 @@ from typing import NamedTuple
 
 from tracker.core import months
 
-# The hash chain lives in chain.py; storecheck, the tests and bench/ find these names here too.
 from tracker.errors import BadInput
 from tracker.core.model import number
 
@@ -39,18 +38,13 @@ LOG_TABLES = {1: _SPLIT, 2: (*_SPLIT, "chain_heads"), 3: (*_SPLIT, "chain_heads"
 BUSY_TIMEOUT_MS = 60_000
 
 
-def __getattr__(name: str):
-    # Only writers and validate need these: the hash chain (chain.py) loads OpenSSL's hashing, and
-    # appending (appending.py) is as much code as the rest of this module.
-    if name in ("_hash", "_quick_hash", "entry_hash", "hash_bodies"):
-        from tracker.store import chain
+def append(conn: sqlite3.Connection, entries: list, stamp=None) -> list:
+    """Append entries in one transaction (write.py); the entries written."""
+    from tracker.store.write import append
 
-        return getattr(chain, name)
-    if name == "append":
-        from tracker.store.write import append
+    return append(conn, entries, stamp)
 
-        return append
-    raise AttributeError(f"module 'tracker.store' has no attribute {name!r}")
+
 # An append of this many entries or more that outnumbers the log rebuilds the entries' indexes once;
 # into an empty log it is also written directly (rollback journal) and its series folded in memory.
 BULK = 500
@@ -254,15 +248,13 @@ def _one_row_an_entry(conn: sqlite3.Connection, db) -> None:
 
     The derived tables of schemas 3 and 4 go too (series.py rebuilds what status reads).
     """
-    from tracker.store.chain import values_text
-
     for name in ("in_force", "month_state", "entries_5"):
         conn.execute(f"DROP TABLE IF EXISTS {name}")
     _create_entries(db, "entries_5")
     from tracker.store.check import chain_rows
 
     rows = ((e.seq, e.id, e.task, e.month, e.percent, e.status, e.by, e.recorded_at, e.hash,
-             values_text(e.values), e.note) for e in chain_rows(conn))
+             e.figures, e.note) for e in chain_rows(conn))
     conn.executemany("INSERT INTO entries_5 VALUES (?,?,?,?,?,?,?,?,?,?,?)", rows)
     for name in _SPLIT:
         conn.execute(f"DROP TABLE {name}")  # its triggers and indexes go with it
@@ -337,44 +329,34 @@ def figures_of(text: str) -> dict:
     return out
 
 
-def figures_reader(many: bool):
-    """figures_of, or for reading many entries the same decoding by msgspec (a third of the time, 20 ms to import)."""
-    if not many:
-        return figures_of
-    import msgspec
-
-    decode = msgspec.json.Decoder(list[tuple[str, float]]).decode
-
-    def figures(text: str) -> dict:
-        if text == "[]":
-            return {}
-        try:
-            return dict(decode(text))
-        except Exception as e:  # msgspec's errors are not ValueErrors
-            raise ValueError(f"not the values of an entry: {e}") from None
-
-    return figures
-
-
 def read_entries(conn: sqlite3.Connection | None, where: str = "1", params=()) -> list[Entry]:
     """Entries in log order (recorded_at, then append order)."""
+    return list(iter_entries(conn, where, params))
+
+
+def entries_of_task(conn: sqlite3.Connection | None, task: str) -> list[Entry]:
+    """One task's entries in log order."""
+    return read_entries(conn, "e.task = ?", (task,))
+
+
+def iter_entries(conn: sqlite3.Connection | None, where: str = "1", params=()):
+    """Entries in log order, streamed (any size of log), as of one moment of the log."""
     if conn is None:
-        return []
-    out = []
+        return
     with snapshot(conn):  # two queries, one moment: no entry without the values a writer committed meanwhile
         if version(conn) >= 5:
-            parse, values_of = months.parse, figures_reader(where == "1")
-            for _seq, eid, task, month, at, by, pct, st, note, _hash, figures in conn.execute(
-                    f"{_ENTRY_SQL} WHERE {where} ORDER BY e.recorded_at, e.seq", params):
-                out.append(Entry(eid, task, parse(month), at, by, values_of(figures), pct, st, note))
-            return out
+            parse = months.parse
+            cursor = conn.execute(f"{_ENTRY_SQL} WHERE {where} ORDER BY e.recorded_at, e.seq", params)
+            while rows := cursor.fetchmany(1000):
+                for _seq, eid, task, month, at, by, pct, st, note, _hash, figures in rows:
+                    yield Entry(eid, task, parse(month), at, by, figures_of(figures), pct, st, note)
+            return
         values: dict[int, dict] = {}
         for seq, metric, value in conn.execute(f"{_VALUES_SQL} WHERE {where} ORDER BY v.seq, v.metric", params):
             values.setdefault(seq, {})[metric] = value
         for seq, eid, task, month, at, by, pct, st, note, _hash in conn.execute(
                 f"{_SPLIT_SQL} WHERE {where} ORDER BY e.recorded_at, e.seq", params):
-            out.append(Entry(eid, task, months.parse(month), at, by, values.get(seq, {}), pct, st, note))
-    return out
+            yield Entry(eid, task, months.parse(month), at, by, values.get(seq, {}), pct, st, note)
 
 
 @contextmanager
@@ -391,19 +373,39 @@ def snapshot(conn: sqlite3.Connection):
 
 
 def load_logs(conn: sqlite3.Connection | None, upto: int | None = None, tasks=None) -> dict:
-    """Each task's whole log reduced to what is in force month by month (months ≤ upto); see inforce.py."""
+    """Each task's whole log reduced to what is in force month by month (months ≤ upto; core/inforce.py):
+    every month's values, percent, status and note (as text)."""
     from tracker.core import inforce
 
     if conn is None:
         return {}
     with snapshot(conn):
-        return inforce.load_full(conn, upto if upto is not None else 10**6, tasks)
+        return inforce.by_month(inforce.fold({}, log_rows(conn, tasks, "note", upto)))
+
+
+# The log's rows in the order of the reduction (recorded_at, then append order).
+_ROWS = "SELECT seq, task, month, percent, status, figures, {note} FROM entries{where} ORDER BY recorded_at, seq"
+
+
+def log_rows(conn: sqlite3.Connection, tasks=None, note: str = "note", upto: int | None = None):
+    """The log's rows for inforce.fold(): (seq, task, month, percent, status, values, note), every task's or
+    these tasks' (index seeks); `note` is the SQL of what is kept of each note."""
+    where, args = "", ()
+    if tasks is not None:
+        where, args = " WHERE task IN (SELECT value FROM json_each(?))", (json.dumps(list(tasks), ensure_ascii=False),)
+    parsed: dict[str, int] = {}
+    for seq, task, month, percent, status, figures, kept in conn.execute(_ROWS.format(note=note, where=where), args):
+        m = parsed.get(month)
+        if m is None:
+            m = parsed[month] = months.parse(month)
+        if upto is not None and m > upto:
+            continue
+        yield seq, task, m, percent, status, figures_of(figures), kept
 
 
 def load_recent(conn: sqlite3.Connection | None, plan, upto: int, notes: bool = True) -> dict:
     """Each task's log with just what judging it as of `upto` needs (series.load); when the series are
     behind the log (a write by anything but tracker), the whole log reduced (inforce.py: the same answers)."""
-    from tracker.core import inforce
     from tracker.store import series
 
     if conn is None:
@@ -411,7 +413,7 @@ def load_recent(conn: sqlite3.Connection | None, plan, upto: int, notes: bool = 
     with snapshot(conn):
         if series.current(conn):
             return series.load(conn, plan, upto, notes)
-        return inforce.load_full(conn, upto)
+        return load_logs(conn, upto)
 
 
 # --- plan cache ------------------------------------------------------------------

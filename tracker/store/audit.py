@@ -32,55 +32,27 @@ def check_log(plan: Plan, conn, db_path: str) -> Audit:
 
 
 def _check(plan: Plan, conn, db_path: str) -> Audit:
-    # SQLite's own check of the file runs meanwhile; when it fails, its line is the whole answer, as it
-    # would be had it run first: whatever reading a damaged file found (or raised) meanwhile is moot.
-    integrity = storecheck.Integrity(conn)
-    try:
-        audit = _read(plan, conn, db_path, integrity)
-    except Exception:
-        if integrity.wait() == "ok":
-            raise
-        audit = None
-    result = integrity.wait()
-    if result != "ok":
-        return Audit([f"{db_path}: integrity check failed: {result}"], 0, None)
-    return audit
-
-
-def _read(plan: Plan, conn, db_path: str, integrity) -> Audit | None:
-    """Every problem of the log but the file's integrity; None if that check failed meanwhile."""
+    integrity = storecheck.integrity(conn)
+    if integrity != "ok":  # a damaged file: this is the whole answer
+        return Audit([f"{db_path}: integrity check failed: {integrity}"], 0, None)
     version = store.version(conn)
     problems = _guards(conn, db_path, version)
     heads = storecheck.heads(conn)
     by_upto: dict[int, list] = {}
     for head in heads:
         by_upto.setdefault(head[1], []).append(head)
-    walk, known, derived = _Walk(db_path), _Known(plan), storecheck.Derived(conn)
+    walk = _Walk(db_path)
     found = []
-    # The log is read once, a run at a time: the chain, the names and the series' columns. A run with
-    # nothing wrong in it is taken whole; one with a problem is stepped through entry by entry.
-    for run in storecheck.chain_runs(conn):
-        if integrity.failed():
-            return None
-        derived.add(run)
-        rehashed = storecheck.rehash_run(walk.prev, run)
-        if known.all(run) and walk.took(run, rehashed, by_upto):
-            continue
-        for i, rehash in enumerate(rehashed):
-            e = storecheck.entry(run, i)
-            walk.step(e, by_upto.get(e.seq, ()), rehash)
-            found += walk.found
-            walk.found = []
-            found += _names(plan, e, db_path)
-    problems += derived.problems(db_path)
+    for e in storecheck.chain_rows(conn):
+        walk.step(e, by_upto.get(e.seq, ()), e.rehash(walk.prev))
+        found += walk.found
+        walk.found = []
+        found += _names(plan, e, db_path)
+    problems += storecheck.derived_problems(conn, db_path)
     if version >= 2 and "chain_heads" not in store.tables(conn):
         problems.append(f"{db_path}: the table of chain heads is gone: removals of the latest entries cannot be checked")
     problems += found
     problems += walk.finish(heads)
-    if derived.unchecked and not problems:
-        # An entry edited past reading makes the series uncomputable, and its hash check names it. With
-        # nothing named, the failure is not the log's: say so rather than let the series pass unchecked.
-        problems.append(f"{db_path}: the series could not be compared with the log ({derived.unchecked})")
     return Audit(problems, walk.count, walk.last.hash if walk.last else None)
 
 
@@ -103,21 +75,7 @@ def _names(plan: Plan, e, db_path: str) -> list[str]:
     if task is None:
         return [f"{db_path}: entry {e.id} names task {e.task}, which tasks.toml does not declare"]
     return [f"{db_path}: entry {e.id} names metric {key!r}, which task {task.id} does not have"
-            for key in e.values or () if task.metric(key) is None]
-
-
-class _Known:
-    """Whether every entry of a run names a task of the plan and only metrics that task has: the usual
-    case, asked in bulk (by set lookups); _names() words what is not."""
-
-    def __init__(self, plan: Plan):
-        self.keys = {tid: frozenset(m.key for m in t.metrics) for tid, t in plan.by_id.items()}
-
-    def all(self, run) -> bool:
-        try:  # a task the plan does not declare (None) or values past reading (None): a TypeError
-            return all(map(frozenset.issuperset, map(self.keys.get, run[2]), run[10]))
-        except TypeError:
-            return False
+            for key in e.metric_keys() or () if task.metric(key) is None]
 
 
 class _Walk:
@@ -137,7 +95,7 @@ class _Walk:
         return f"entry {e.id} (#{e.seq}, task {e.task}, {e.month})"
 
     def step(self, e, heads, rehash: str) -> None:
-        """One entry; rehash: e.rehash(self.prev), made ahead (storecheck.rehash_run)."""
+        """One entry, and its hash recomputed after the one before it as stored (rehash)."""
         self.count += 1
         expected = (self.last.seq if self.last else 0) + 1
         if e.seq != expected:
@@ -150,23 +108,6 @@ class _Walk:
         self.prev = e.hash  # report each break once, then follow the chain as stored
         self.last = e
         self._vouch(e, heads)
-
-    def took(self, run, rehashed: list, by_upto: dict) -> bool:
-        """Take a whole run (storecheck.chain_runs()) as step() would, if none of its entries is out of sequence
-        or fails its hash; else take nothing and answer False (then step() through it)."""
-        seqs, hashes = run[0], run[9]
-        first = (self.last.seq if self.last else 0) + 1
-        if seqs != tuple(range(first, first + len(seqs))) or rehashed != list(hashes):
-            return False
-        self.count += len(seqs)
-        self.prev = hashes[-1]
-        self.last = storecheck.entry(run, len(seqs) - 1)
-        if by_upto:
-            for i, seq in enumerate(seqs):
-                heads = by_upto.get(seq)
-                if heads:
-                    self._vouch(storecheck.entry(run, i), heads)
-        return True
 
     def _vouch(self, e, heads) -> None:
         """The heads recorded at e: whether they still hold e's hash."""

@@ -89,15 +89,9 @@ def rebuild(conn: sqlite3.Connection, tasks, computed: tuple | None = None) -> N
 def compute(conn: sqlite3.Connection, tasks=None) -> tuple[list[tuple], list[tuple]]:
     """The rows of metric_series and task_series for these tasks (None: all), in key order, from the log."""
     from tracker.core import inforce
-    from tracker.store import seriesfold
+    from tracker.store import log_rows
 
-    rows = list(inforce.rows(conn, tasks, "CASE WHEN note IS NOT NULL THEN seq END"))
-    if len(rows) < seriesfold.MIN_ENTRIES:  # folded as they are, in Python
-        return arrays(inforce.fold({}, rows))
-    seqs, names, ms, percents, statuses, values, notes = zip(*rows)
-    columns = seriesfold.Columns()
-    columns.add(names, ms, values, percents, statuses, [note is not None for note in notes])
-    return columns.fold(seqs)
+    return arrays(inforce.fold({}, log_rows(conn, tasks, "CASE WHEN note IS NOT NULL THEN seq END")))
 
 
 def arrays(logs: dict) -> tuple[list[tuple], list[tuple]]:
