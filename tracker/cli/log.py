@@ -84,10 +84,11 @@ def reportable_month(project, month: str | None) -> int:
 
 def record(project, task, p: int, values: dict, pct, status, note, by: str | None):
     """Append one report of checked parts (entries.py) and return it as recorded."""
-    from tracker.core import entries as make
     from tracker import store
+    from tracker.cli.project import reporter
+    from tracker.core import entries as make
 
-    entry = store.Entry(make.new_id(), task.id, p, "", by or _reporter(), values, pct, status, note)
+    entry = store.Entry(make.new_id(), task.id, p, "", by or reporter(), values, pct, status, note)
     if not (entry.values or entry.percent is not None or entry.status or entry.note):
         raise BadInput("nothing to record: give --set, --percent, --status or --note")
     conn = project.write()
@@ -115,18 +116,6 @@ def recorded_text(task, written, lg: str) -> str:
             f"(by {written.by or '—'}, {written.recorded_at[:19].replace('T', ' ')} UTC, id {written.id[:8]})")
 
 
-def _reporter() -> str | None:
-    name = os.environ.get("TRACKER_BY")
-    if name:
-        return name
-    try:
-        import getpass
-
-        return getpass.getuser()
-    except Exception:  # no login name on this system: record none rather than fail
-        return None
-
-
 @app.command()
 def history(
     ctx: typer.Context,
@@ -143,7 +132,7 @@ def history(
     project = ctx.obj
     conn = project.read()
     plan = project.plan(conn)
-    found = store.read_entries(conn, "e.task = ?", (task_id,))
+    found = store.entries_of_task(conn, task_id)
     task = plan.task(task_id)
     if task is None and not found:
         _task(plan, task_id)
@@ -208,7 +197,7 @@ def import_(
             raise BadInput("--month and --unit apply to progress tables, not to .jsonl entries")
         _import_jsonl(ctx.obj, file, lg)
     elif suffix in (".md", ".txt", ".markdown"):
-        from tracker.exchange.table import import_table
+        from tracker.cli.imports import import_table
 
         import_table(ctx.obj, file, month, unit, lg)
     else:

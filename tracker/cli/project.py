@@ -97,3 +97,16 @@ def parse_plan(path: str) -> tuple[Plan, str]:
     digest = _blake2b(data, digest_size=20)
     digest.update(PLAN_CACHE_VERSION)
     return planfile.parse(planfile.decode(data, path), path), digest.hexdigest()
+
+
+def reporter() -> str | None:
+    """Who reports: TRACKER_BY, else the login name."""
+    name = os.environ.get("TRACKER_BY")
+    if name:
+        return name
+    try:
+        import getpass
+
+        return getpass.getuser()
+    except Exception:  # no login name on this system: record none rather than fail
+        return None

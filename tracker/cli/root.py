@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import os
-import sqlite3
+
 import sys
 from enum import Enum
 from typing import Annotated, Optional
@@ -19,6 +19,7 @@ except ImportError:  # pragma: no cover - older typer on plain click
 
 from tracker import __version__
 from tracker.errors import TrackerError
+from tracker.store import DatabaseError
 
 
 # `tracker --help` lists commands in the order of a month's work, not of registration.
@@ -54,7 +55,7 @@ class Group(TyperGroup):
             _fail(["tracker: aborted"], 130)
         except ClickException as e:
             _fail([f"tracker: {e.format_message()}"], e.exit_code)
-        except sqlite3.Error as e:
+        except DatabaseError as e:
             _fail([f"tracker: database error: {e}"])
         except BrokenPipeError:
             sys.stderr = open(os.devnull, "w")

@@ -29,6 +29,8 @@ from tracker.core import months
 from tracker.errors import BadInput
 from tracker.core.model import number
 
+DatabaseError = sqlite3.Error  # what SQLite raises; the CLI turns it into one line
+
 SCHEMA_VERSION = 5
 # The append-only tables, by schema version (3 and 4 added derived tables, which are not the log;
 # 5 holds each entry in one row: its values' JSON and its note beside its figures).
@@ -332,6 +334,17 @@ def figures_of(text: str) -> dict:
 def read_entries(conn: sqlite3.Connection | None, where: str = "1", params=()) -> list[Entry]:
     """Entries in log order (recorded_at, then append order)."""
     return list(iter_entries(conn, where, params))
+
+
+def present_ids(conn: sqlite3.Connection | None, ids: list[str]) -> set[str]:
+    """Which of these entry ids the log holds."""
+    found: set[str] = set()
+    if conn is None:
+        return found
+    for i in range(0, len(ids), 500):
+        chunk = ids[i:i + 500]
+        found |= {r[0] for r in conn.execute(f"SELECT id FROM entries WHERE id IN ({','.join('?' * len(chunk))})", chunk)}
+    return found
 
 
 def entries_of_task(conn: sqlite3.Connection | None, task: str) -> list[Entry]:
