@@ -50,7 +50,7 @@ class Group(TyperGroup):
             where = f" {e.ctx.info_name}" if e.ctx and e.ctx.info_name and e.ctx.info_name != "tracker" else ""
             _fail([f"tracker{where}: {e.format_message()}"])
         except TrackerError as e:
-            _fail(str(e).splitlines() or [type(e).__doc__])
+            _fail(e.message(_lang(args)).splitlines() or [type(e).__doc__])
         except Abort:
             _fail(["tracker: aborted"], 130)
         except ClickException as e:
@@ -63,6 +63,19 @@ class Group(TyperGroup):
         if standalone_mode:
             sys.exit(rv if isinstance(rv, int) else 0)
         return rv
+
+
+def _lang(args) -> str:
+    """The language a run's messages are in: its --lang option, else TRACKER_LANG, else English."""
+    from tracker.labels import lang_of
+
+    args = list(sys.argv[1:] if args is None else args)
+    for i, arg in enumerate(args):
+        if arg == "--lang" and i + 1 < len(args):
+            return lang_of(args[i + 1])
+        if arg.startswith("--lang="):
+            return lang_of(arg.split("=", 1)[1])
+    return lang_of(None)
 
 
 def _fail(lines: list[str], code: int = 2):
