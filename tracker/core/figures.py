@@ -1,51 +1,32 @@
-"""Read quantitative targets and values out of Chinese work-report text.
+"""Read quantitative targets out of task titles and values out of progress narratives (Chinese work-report text).
 
-A task title such as ``新建区域性居家养老服务中心100个,改造社区养老服务站300个`` declares
-targets; a narrative such as ``全市新建区域性居家养老服务中心15个`` gives a metric's
-value.  A wrong official figure is worse than a missing one, so whenever a
-figure is not clearly the metric's the reader gives nothing ([] or None).
+`targets_from_title("新建区域性居家养老服务中心100个,改造社区养老服务站300个")` gives two Targets;
+`read_value(narrative, name, unit)` the figure a narrative gives for one metric with the clause it
+stands in (`value_for` the figure alone).  A wrong official figure is worse than a missing one, so
+whenever a figure is not clearly the metric's the reader gives nothing ([] or None).
 
-Numbers: ASCII or full-width digits, decimals, and ASCII thousands separators
-in strict groups of three (``17,419``); any other comma separates clauses
-(``100个,改造`` is 100).  Lists and ranges (``3,5个``, ``3、5个``, ``3-5个``,
-``3至5个``, ``17 419``), ordinals (``第3批``), per-rates (``每百户30``,
-``元/人``) and Chinese numerals (``十五个``) give no figure; asides in
-parentheses are not read.
-Measure words: as written, magnitude included (``12.2万人次`` is 12.2 in
-``万人次``), and equal to the metric's unit: the longest known measure word is
-taken, so ``2317人次`` is none in 人, ``3个月`` none in 个, ``5个百分点`` none in %.
-Placement, within one clause (``, ， 、 ; 。``): the metric's name, with or
-without its leading verb, stands just before the figure, joined only by words
-such as 已建成, 累计, 达到, 8月新建 or another figure (``城市低保6195户12533人``),
-and nothing but a verb follows the figure (``中心2个项目`` is refused); or the
-name follows the measure word and is not the start of a longer noun
-(``117个社区养老服务站``, ``40个…综合体培育``, not ``15个…中心示范点``).  The name
-must not be the tail of a longer noun either: a verb, 全市 or the like, or
-nothing, stands before it (``农村社区养老服务站`` is no ``社区养老服务站``).
-Refused: plans and remainders (计划, 目标, 任务, 正在, 在建, 开工, 尚, 未), changes
-(同比, 比, 较, 增长, 减少, 提高), per-head figures (人均, 每), 分别, money for
-things (``3个中心建设资金``), one district's figures (皇姑区, 法库县), and a
-figure shared with another name (``低保对象、特困人员共计3000人``, ``A和B15个``).
-Qualifiers in narratives: 达到, 达, 为, 共, 累计, 高达 are exact.  Approximations
-and bounds make the figure unusable and give None: 近, 约, 大约, 将近, 接近, 超过,
-超, 逾, 不少于, 不低于, 至少, 最多, 不足, 不到, 基本 before the number, 余 and 多
-after it, 以上, 以下, 以内, 左右, 上下 after the measure word (``15个以上`` and
-``100余个`` give None, not 15 or 100).
-Qualifiers in titles: a floor is a target, so 不少于, 不低于, 至少, 达到 and a
-trailing 以上 keep it (``新增养老床位不少于1000张`` targets 1000); the approximate
-ones, 超过 and ceilings (以内, 以下) give none.
-Titles: a target needs a leading verb (``新建X100个``, ``新增3000张X``), or for a
-percentage a rate (…率, …度, 比例, 占比) that the title sets (``覆盖率达到100%``).
-The name is the noun between, verbs and quotation marks dropped; names with
-的, 和, 及 or a verb inside, and changes (提高10%), give nothing.
-Totals and months: 累计, 截至, 至今, 目前, 今年以来 mark a running total; 本月, 8月
-a month's amount; 共, 合计, 总计 a total unless a month is named (``8月以来…共
-受理`` is August's).  An opening clause (``截至目前,``, ``8月以来,``) marks the
-sentences after it up to the next opening or numbered section.  A bare
-``累计建成N个`` clause after one that names the metric counts for it.  For a
-cumulative metric (the default) totals win (``8月新建3个,累计建成15个`` → 15)
-and a month's amount alone gives None; for an increment metric the reverse.
-Figures under 其中 give way to others.  What remains must be one exact value.
+Words, numbers and measure words come from tracker/core/phrases.py (jieba, cn2an): digits, full-width
+digits, thousands separators in groups of three, and Chinese numerals that count a measure word
+(两个); a measure word as written, magnitude included (12.2万人次 is 12.2 in 万人次), equal to the
+metric's unit (2317人次 is none in 人, 50场次 none in 场).  Lists, ranges, ordinals, per-rates and
+asides in parentheses give no figure.
+Titles: a clause gives a target when a verb leads its name (新建, or any verb word: 募集, 改造提升,
+新设; after 年内, 全年, 新), or the figure comes first (完成40个…培育, 为1万名老年人购买…, a bare
+20个NAME after a clause that read one), or a floor or level follows a name (数量达到, 不少于, 提高到,
+a rate's 达到).  Conditions and durations (60周岁以上, 为期3个月), changes (提高10%), per-head
+figures, approximations and ceilings give none.
+Narratives: the name (or the name without its verb, or with the verb first: 培训养老护理员 for
+养老护理员培训) stands just before the figure, joined only by words such as 已建成, 累计, 8月新建, or
+just after the measure word; it begins a word and is not the tail of a longer noun (a verb, scope
+word or nothing before it).  When the full name is nowhere, its head word counts once the sentence
+has named what it belongs to (社工站…,覆盖率达到100%).  A clause of completion alone (建成投用4个,
+其中完工21个) counts for the metric the clause before named without a count done.
+Refused: plans, steps of plans and what is only started (计划, 确定, 遴选, 选址, 启动, 开工, 正在),
+remainders, changes between a name and its figure, per-head figures, 分别, money for things, one
+district's figures, figures shared with another name, and approximations (近, 约, 余, 多, 以上 …).
+Totals and months: 累计, 截至, 目前 mark a running total, 本月 or 8月 a month's amount, and an opening
+clause (截至目前, 8月以来) the sentences after it.  A cumulative metric wants the total, an increment
+metric the month's amount; figures under 其中 give way to others; what remains must be one value.
 """
 
 from __future__ import annotations
@@ -55,7 +36,10 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 
 from tracker.core import phrases
+from tracker.core.phrases import NUM as _NUM
 from tracker.core.phrases import UNITS as _UNITS
+from tracker.core.phrases import normalise as _normalise
+from tracker.core.phrases import number as _value
 from tracker.core.phrases import unit_at as _unit_at
 from tracker.core.phrases import unit_is as _unit_is
 
@@ -95,11 +79,6 @@ _APPROX_BEFORE = "近 约 大约 将近 接近 超过 超 逾 不少于 不低�
 _APPROX_AFTER = re.compile(r"以上|以下|以内|左右|上下")
 _JOINERS = "已经 已 累计 共计 共 总计 合计 总数 数量 个数 数 达到 达 高达 多达 为 有 已有 现有 又 再 了 是 全部 均".split()
 
-_NUM = re.compile(
-    # Not inside another number, list, range, ordinal or per-rate.
-    r"(?<!\d)(?<!\d\.)(?<!\d[,，、\s/])(?<!\d[-~～—–至到])(?<![第每])"
-    r"(\d{1,3}(?:,\d{3})+(?!\d)|\d+)(\.\d+)?(?!\.\d|,\d)"
-)
 _FIG = rf"\d+(?:\.\d+)?(?:余|多)?(?:{_alt(_UNITS)})"
 # What may join a name to its figure: 已建成, 累计达到, 8月新建, 6195户 (a pair 户/人).
 # Possessive (*+): words are tried longest first and never re-split, which keeps
@@ -140,26 +119,9 @@ _NOT_PLACES = set(
 _SENTENCE = re.compile(r"[;；。!！?？\n]")
 # A comma between a digit and exactly three digits is a thousands separator.
 _CLAUSE = re.compile(r"((?<!\d),|,(?!\d{3}(?!\d))|[，、:：])")
-_FULLWIDTH = str.maketrans("０１２３４５６７８９．％", "0123456789.%")
-_QUOTES = re.compile(r"[“”‘’\"'《》「」『』]")
-_ASIDE = re.compile(r"\([^()]*\)|（[^（）]*）")
 _NAME_CHARS = re.compile(r"[\u4e00-\u9fffA-Za-z·]{2,30}")
 _GENERIC = set("任务 目标 工作 全年任务 年度任务 进度 总量 项目 资金 机构 人员 对象 中心 基地".split())
-# Blanks inside a line are dropped unless they stand between two digits (`17 419` is no 17419).
-_BLANKS = re.compile(r"(?<![\d\s])[ \t\r\u3000\xa0]+|[ \t\r\u3000\xa0]+(?![\d\s])")
 
-
-def _normalise(text: str) -> str:
-    text = _BLANKS.sub("", _QUOTES.sub("", text.translate(_FULLWIDTH)))
-    while True:  # nested asides are removed from the inside out
-        shorter = _ASIDE.sub("", text)
-        if shorter == text:
-            return phrases.with_digits(text)
-        text = shorter
-
-
-def _value(m: re.Match) -> float:
-    return float(Decimal(m.group(1).replace(",", "") + (m.group(2) or "")))
 
 
 def _is_place(text: str) -> bool:

@@ -15,6 +15,7 @@ import logging
 import os
 import re
 import tempfile
+from decimal import Decimal
 from functools import lru_cache
 
 _BASES = (
@@ -34,6 +35,16 @@ VERBS = (
     "提升 改造提升 新建改建 新建改造 举办 组织 建成投用 投入使用 完工"
 ).split()
 
+NUM = re.compile(
+    # Not inside another number, list, range, ordinal or per-rate.
+    r"(?<!\d)(?<!\d\.)(?<!\d[,，、\s/])(?<!\d[-~～—–至到])(?<![第每])"
+    r"(\d{1,3}(?:,\d{3})+(?!\d)|\d+)(\.\d+)?(?!\.\d|,\d)"
+)
+_FULLWIDTH = str.maketrans("０１２３４５６７８９．％", "0123456789.%")
+_QUOTES = re.compile(r"[“”‘’\"'《》「」『』]")
+_ASIDE = re.compile(r"\([^()]*\)|（[^（）]*）")
+# Blanks inside a line are dropped unless they stand between two digits (`17 419` is no 17419).
+_BLANKS = re.compile(r"(?<![\d\s])[ \t\r\u3000\xa0]+|[ \t\r\u3000\xa0]+(?![\d\s])")
 _CN_NUMERAL = re.compile(r"[零一二两三四五六七八九十百千万亿]+")
 
 
@@ -185,3 +196,18 @@ def with_digits(text: str) -> str:
         out += [text[last:m.start()], digits]
         last = end
     return "".join(out) + text[last:] if out else text
+
+
+def normalise(text: str) -> str:
+    """Digits half-width, quotation marks and blanks (but between digits) and asides in parentheses gone, Chinese numerals in digits."""
+    text = _BLANKS.sub("", _QUOTES.sub("", text.translate(_FULLWIDTH)))
+    while True:  # nested asides are removed from the inside out
+        shorter = _ASIDE.sub("", text)
+        if shorter == text:
+            return with_digits(text)
+        text = shorter
+
+
+def number(m: re.Match) -> float:
+    """The number a match of NUM reads."""
+    return float(Decimal(m.group(1).replace(",", "") + (m.group(2) or "")))
