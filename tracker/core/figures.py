@@ -1,58 +1,47 @@
-"""Read quantitative targets and values out of Chinese work-report text.
+"""Read quantitative targets out of task titles and values out of progress narratives (Chinese work-report text).
 
-A task title such as ``新建区域性居家养老服务中心100个,改造社区养老服务站300个`` declares
-targets; a narrative such as ``全市新建区域性居家养老服务中心15个`` gives a metric's
-value.  A wrong official figure is worse than a missing one, so whenever a
-figure is not clearly the metric's the reader gives nothing ([] or None).
+`targets_from_title("新建区域性居家养老服务中心100个,改造社区养老服务站300个")` gives two Targets;
+`read_value(narrative, name, unit)` the figure a narrative gives for one metric with the clause it
+stands in (`value_for` the figure alone).  A wrong official figure is worse than a missing one, so
+whenever a figure is not clearly the metric's the reader gives nothing ([] or None).
 
-Numbers: ASCII or full-width digits, decimals, and ASCII thousands separators
-in strict groups of three (``17,419``); any other comma separates clauses
-(``100个,改造`` is 100).  Lists and ranges (``3,5个``, ``3、5个``, ``3-5个``,
-``3至5个``, ``17 419``), ordinals (``第3批``), per-rates (``每百户30``,
-``元/人``) and Chinese numerals (``十五个``) give no figure; asides in
-parentheses are not read.
-Measure words: as written, magnitude included (``12.2万人次`` is 12.2 in
-``万人次``), and equal to the metric's unit: the longest known measure word is
-taken, so ``2317人次`` is none in 人, ``3个月`` none in 个, ``5个百分点`` none in %.
-Placement, within one clause (``, ， 、 ; 。``): the metric's name, with or
-without its leading verb, stands just before the figure, joined only by words
-such as 已建成, 累计, 达到, 8月新建 or another figure (``城市低保6195户12533人``),
-and nothing but a verb follows the figure (``中心2个项目`` is refused); or the
-name follows the measure word and is not the start of a longer noun
-(``117个社区养老服务站``, ``40个…综合体培育``, not ``15个…中心示范点``).  The name
-must not be the tail of a longer noun either: a verb, 全市 or the like, or
-nothing, stands before it (``农村社区养老服务站`` is no ``社区养老服务站``).
-Refused: plans and remainders (计划, 目标, 任务, 正在, 在建, 开工, 尚, 未), changes
-(同比, 比, 较, 增长, 减少, 提高), per-head figures (人均, 每), 分别, money for
-things (``3个中心建设资金``), one district's figures (皇姑区, 法库县), and a
-figure shared with another name (``低保对象、特困人员共计3000人``, ``A和B15个``).
-Qualifiers in narratives: 达到, 达, 为, 共, 累计, 高达 are exact.  Approximations
-and bounds make the figure unusable and give None: 近, 约, 大约, 将近, 接近, 超过,
-超, 逾, 不少于, 不低于, 至少, 最多, 不足, 不到, 基本 before the number, 余 and 多
-after it, 以上, 以下, 以内, 左右, 上下 after the measure word (``15个以上`` and
-``100余个`` give None, not 15 or 100).
-Qualifiers in titles: a floor is a target, so 不少于, 不低于, 至少, 达到 and a
-trailing 以上 keep it (``新增养老床位不少于1000张`` targets 1000); the approximate
-ones, 超过 and ceilings (以内, 以下) give none.
-Titles: a target needs a leading verb (``新建X100个``, ``新增3000张X``), or for a
-percentage a rate (…率, …度, 比例, 占比) that the title sets (``覆盖率达到100%``).
-The name is the noun between, verbs and quotation marks dropped; names with
-的, 和, 及 or a verb inside, and changes (提高10%), give nothing.
-Totals and months: 累计, 截至, 至今, 目前, 今年以来 mark a running total; 本月, 8月
-a month's amount; 共, 合计, 总计 a total unless a month is named (``8月以来…共
-受理`` is August's).  An opening clause (``截至目前,``, ``8月以来,``) marks the
-sentences after it up to the next opening or numbered section.  A bare
-``累计建成N个`` clause after one that names the metric counts for it.  For a
-cumulative metric (the default) totals win (``8月新建3个,累计建成15个`` → 15)
-and a month's amount alone gives None; for an increment metric the reverse.
-Figures under 其中 give way to others.  What remains must be one exact value.
+Words, numbers and measure words come from tracker/core/phrases.py (jieba, cn2an): digits, full-width
+digits, thousands separators in groups of three, and Chinese numerals that count a measure word
+(两个); a measure word as written, magnitude included (12.2万人次 is 12.2 in 万人次), equal to the
+metric's unit (2317人次 is none in 人, 50场次 none in 场).  Lists, ranges, ordinals, per-rates and
+asides in parentheses give no figure.
+Titles: a clause gives a target when a verb leads its name (新建, or any verb word: 募集, 改造提升,
+新设; after 年内, 全年, 新), or the figure comes first (完成40个…培育, 为1万名老年人购买…, a bare
+20个NAME after a clause that read one), or a floor or level follows a name (数量达到, 不少于, 提高到,
+a rate's 达到).  Conditions and durations (60周岁以上, 为期3个月), changes (提高10%), per-head
+figures, approximations and ceilings give none.
+Narratives: the name (or the name without its verb, or with the verb first: 培训养老护理员 for
+养老护理员培训) stands just before the figure, joined only by words such as 已建成, 累计, 8月新建, or
+just after the measure word; it begins a word and is not the tail of a longer noun (a verb, scope
+word or nothing before it).  When the full name is nowhere, its head word counts once the sentence
+has named what it belongs to (社工站…,覆盖率达到100%).  A clause of completion alone (建成投用4个,
+其中完工21个) counts for the metric the clause before named without a count done.
+Refused: plans, steps of plans and what is only started (计划, 确定, 遴选, 选址, 启动, 开工, 正在),
+remainders, changes between a name and its figure, per-head figures, 分别, money for things, one
+district's figures, figures shared with another name, and approximations (近, 约, 余, 多, 以上 …).
+Totals and months: 累计, 截至, 目前 mark a running total, 本月 or 8月 a month's amount, and an opening
+clause (截至目前, 8月以来) the sentences after it.  A cumulative metric wants the total, an increment
+metric the month's amount; figures under 其中 give way to others; what remains must be one value.
 """
 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from decimal import Decimal
+
+from tracker.core import phrases
+from tracker.core.phrases import NUM as _NUM
+from tracker.core.phrases import UNITS as _UNITS
+from tracker.core.phrases import normalise as _normalise
+from tracker.core.phrases import number as _value
+from tracker.core.phrases import unit_at as _unit_at
+from tracker.core.phrases import unit_is as _unit_is
 
 
 @dataclass(frozen=True, slots=True)
@@ -62,6 +51,7 @@ class Target:
     name: str
     target: float
     unit: str
+    words: str = field(default="", compare=False)  # the clause of the title it was read from
 
 
 def _alt(words) -> str:
@@ -69,13 +59,6 @@ def _alt(words) -> str:
     return "|".join(sorted({re.escape(w) for w in words}, key=len, reverse=True))
 
 
-_BASES = (
-    "个百分点 个工作日 个月 人次 户次 件次 条次 个 人 户 件 条 张 家 所 处 座 名 位 项 元 次 "
-    "平方米 平米 米 公里 亩 台 套 辆 间 床 批 场 期 部 篇 份 册 吨 类 种 栋 块 笔 宗 起 例 "
-    "小时 天 年 月 日 周 号 届 岁 倍 % ‰"
-).split()
-_MAGS = "十万 百万 千万 万 亿 千 百".split()
-_UNITS = sorted({m + b for m in ["", *_MAGS] for b in _BASES} | set(_MAGS), key=len, reverse=True)
 # Dates, ordinals, durations and changes: never a title's target.
 _NOT_TARGET = set("年 月 日 周 天 小时 号 届 岁 倍 批 期 ‰ 个百分点 个月 个工作日".split())
 
@@ -96,11 +79,6 @@ _APPROX_BEFORE = "近 约 大约 将近 接近 超过 超 逾 不少于 不低�
 _APPROX_AFTER = re.compile(r"以上|以下|以内|左右|上下")
 _JOINERS = "已经 已 累计 共计 共 总计 合计 总数 数量 个数 数 达到 达 高达 多达 为 有 已有 现有 又 再 了 是 全部 均".split()
 
-_NUM = re.compile(
-    # Not inside another number, list, range, ordinal or per-rate.
-    r"(?<!\d)(?<!\d\.)(?<!\d[,，、\s/])(?<!\d[-~～—–至到])(?<![第每])"
-    r"(\d{1,3}(?:,\d{3})+(?!\d)|\d+)(\.\d+)?(?!\.\d|,\d)"
-)
 _FIG = rf"\d+(?:\.\d+)?(?:余|多)?(?:{_alt(_UNITS)})"
 # What may join a name to its figure: 已建成, 累计达到, 8月新建, 6195户 (a pair 户/人).
 # Possessive (*+): words are tried longest first and never re-split, which keeps
@@ -111,15 +89,19 @@ _APPROX_END = re.compile(rf"(?:{_alt(_APPROX_BEFORE)})$")
 # What may stand just before a name in its clause (else the name is the tail of another noun).
 _LEFT = re.compile(rf"(?:{_TIME}|{_alt(_JOINERS + _NARRATIVE_VERBS + _SCOPE)}|对|向|给|为|并|同时|其中|此外|另外)$")
 # What may follow a name that stands after its figure (else the name begins a longer noun).
-_RIGHT = re.compile(rf"(?:{_alt(_NARRATIVE_VERBS + _JOINERS)}|的|中|内|等|对|正式|陆续|全部)")
+_RIGHT = re.compile(rf"(?:{_alt(_NARRATIVE_VERBS + _JOINERS)}|的|中|内|等|对|并|正式|陆续|全部"
+                    r"|(?:建设|改造|培育|创建)(?:任务|工作)?(?:$|[并已均]))")
 _COMPOUND = re.compile(r"和|及(?!时)|与|或")
 # `3个服务中心建设资金`: money for some things is no count of them done.
 _FUNDS = re.compile(r"(?:建设|改造|运营)?(?:资金|经费|补贴|补助)")
 # A name after 和/及/与 shares its figure with the noun before, unless these end a verb (惠及, 参与).
 _CONJ_END = re.compile(r"(?<!惠|涉|普|顾|参)(?:和|及|与)$")
+# A change (提高10%), refused where it joins a name to its figure, not as the verb before a name (改造提升X).
+_CHANGE = re.compile(r"增长|下降|减少|降低|提高|提升|增加|增至|压缩")
 _REFUSE = re.compile(
     r"计划|拟|将(?!近)|目标|任务|尚|仍|剩余|还有|还剩|未(?!成年)|正在|在建|开工|待|预计|力争"
-    r"|比(?!对)|较|同比|环比|增长|下降|减少|降低|提高|提升|每|人均|户均|平均|分别|缺口"
+    r"|确定|遴选|选定|选址|启动|谋划|储备|摸排|申报|立项"
+    r"|(?<![占例])比(?!对)|较|同比|环比|每|人均|户均|平均|分别|缺口"
 )
 # A running total to date; a sum of what the clause lists (共: within the period, if one is named).
 _TOTAL = re.compile(r"累计|截[至止]|至今|目前|今年以来|年初以来")
@@ -137,36 +119,9 @@ _NOT_PLACES = set(
 _SENTENCE = re.compile(r"[;；。!！?？\n]")
 # A comma between a digit and exactly three digits is a thousands separator.
 _CLAUSE = re.compile(r"((?<!\d),|,(?!\d{3}(?!\d))|[，、:：])")
-_FULLWIDTH = str.maketrans("０１２３４５６７８９．％", "0123456789.%")
-_QUOTES = re.compile(r"[“”‘’\"'《》「」『』]")
-_ASIDE = re.compile(r"\([^()]*\)|（[^（）]*）")
 _NAME_CHARS = re.compile(r"[\u4e00-\u9fffA-Za-z·]{2,30}")
 _GENERIC = set("任务 目标 工作 全年任务 年度任务 进度 总量 项目 资金 机构 人员 对象 中心 基地".split())
-# Blanks inside a line are dropped unless they stand between two digits (`17 419` is no 17419).
-_BLANKS = re.compile(r"(?<![\d\s])[ \t\r\u3000\xa0]+|[ \t\r\u3000\xa0]+(?![\d\s])")
 
-
-def _normalise(text: str) -> str:
-    text = _BLANKS.sub("", _QUOTES.sub("", text.translate(_FULLWIDTH)))
-    while True:  # nested asides are removed from the inside out
-        shorter = _ASIDE.sub("", text)
-        if shorter == text:
-            return text
-        text = shorter
-
-
-def _value(m: re.Match) -> float:
-    return float(Decimal(m.group(1).replace(",", "") + (m.group(2) or "")))
-
-
-def _unit_at(s: str, i: int) -> str:
-    return next((u for u in _UNITS if s.startswith(u, i)), "")
-
-
-def _unit_is(s: str, i: int, unit: str) -> bool:
-    """True when the measure word written at s[i:] is exactly `unit` (not 人次 for 人, not 元/人)."""
-    return (s.startswith(unit, i) and len(_unit_at(s, i)) <= len(unit)
-            and not s.startswith("/", i + len(unit)))
 
 
 def _is_place(text: str) -> bool:
@@ -185,45 +140,76 @@ _NARRATIVE_VERB = re.compile(_alt(_NARRATIVE_VERBS))
 
 def _strip_lead(name: str) -> tuple[str, bool]:
     """The name without its leading verbs and scope words, and whether a verb was among them."""
-    m = _LEAD.match(name)
+    end = 0
+    while True:  # list words, then verbs by the word (募集, 改造提升, 新设), then scope words again
+        m = _LEAD.match(name, end)
+        end = m.end() if m else end
+        verbs = phrases.leading_verbs(name[end:], listed_only=end > 0) if len(name) - end > 2 else 0
+        if not verbs:
+            break
+        end += verbs
     # 培训机构 and 建设项目 are nouns: a verb before a generic head word stays.
-    if not m or len(name) - m.end() < 2 or name[m.end():] in _GENERIC:
+    if not end or len(name) - end < 2 or name[end:] in _GENERIC:
         return name, False
-    return name[m.end():], bool(_VERB.search(m.group()))
+    lead = name[:end]
+    return name[end:], bool(_VERB.search(lead)) or phrases.leading_verbs(lead) > 0 or lead != _LEAD.sub("", lead)
 
 
 def _variants(name: str) -> list[str]:
     whole = _normalise(name).strip()
     core, _ = _strip_lead(whole)
-    return [v for v in dict.fromkeys((whole, core)) if len(v) >= 2]
+    swapped = phrases.verb_last(core)  # 养老护理员培训, written 培训养老护理员
+    return [v for v in dict.fromkeys((whole, core, swapped or core)) if len(v) >= 2]
 
 
 # ---------------------------------------------------------------- targets
 
 
-_TITLE_TRAIL = re.compile(rf"(?:{_alt('达到 达 不少于 不低于 至少 共 合计 总数 数量 累计 为 总量 规模'.split())})++$")
+_TITLE_TRAIL = re.compile(
+    rf"(?:{_alt('达到 达 不少于 不低于 至少 共 合计 总数 数量 累计 为 总量 规模 提高到 提升到 提高至 提升至'.split())})++$")
 _TITLE_APPROX = re.compile(r"(?:近|约|大约|将近|接近|超过|超|逾|不足|不到|最多|基本)$")
-_TITLE_REFUSE = re.compile(r"提高|提升|增长|下降|降低|减少|压缩|缩短|比(?!对)|较|每|人均|户均|平均|分别|由|从|其中")
+# A change stands right before its figure (提高10%); before a name it is the work (改造提升农村敬老院).
+_TITLE_REFUSE = re.compile(r"(?:提高|提升|增长|下降|降低|减少|压缩|缩短)$|(?<![占例])比(?!对)|较|每|人均|户均|平均|分别|由|从|其中")
+# A condition or a duration qualifies the name; it is no figure of the title (`60周岁以上`, `为期3个月`).
+_CONDITION = re.compile(r"\d+周?岁(?:及以上|以上|以下)?|为期\d+(?:个月|天|年|周)的?")
+_FOR = re.compile(r"^(?:为|向|给|对)")
 _TITLE_CEILING = re.compile(r"左右|上下|以下|以内")
 _RATE = re.compile(r"(?:率|度|比例|比重|占比)$")
 _NAME_TAIL = re.compile(r"(?:培育|建设|改造|创建|升级|工作|任务)$")
 
 
 def _good_name(name: str) -> bool:
-    return bool(_NAME_CHARS.fullmatch(name)) and name not in _GENERIC and not re.search(r"的|和|及|与|或", name)
+    return (bool(_NAME_CHARS.fullmatch(name)) and name not in _GENERIC
+            and not any(w in ("的", "和", "及", "与", "或", "以及") for w in phrases.words(name)))
 
 
-def _title_name(pre: str, after: str, unit: str) -> str | None:
-    """The name a figure in a title counts: `新建NAME100个` or `新增3000张NAME`."""
+def _title_name(pre: str, after: str, unit: str, inherited: bool = False) -> str | None:
+    """The name a figure in a title counts: `新建NAME100个`, `新增3000张NAME`, `为1万名NAME购买…`.
+
+    `inherited`: the clause before read a target, so its verb governs a bare `20个NAME` after it.
+    """
     trail = _TITLE_TRAIL.search(pre)
-    floor = bool(trail) and "达" in trail.group()
+    floor = bool(trail) and ("达" in trail.group() or "到" in trail.group() or "至" in trail.group())
     core = pre[: trail.start()] if trail else pre
+    if _FOR.match(core):  # 为困难群众发放NAME: the name is the object of the verb after whom it is for
+        ws = phrases.words(core[1:])
+        k = next((k for k, w in enumerate(ws) if k and phrases.is_verb(w)), 0)
+        core = "".join(ws[k:]) if k else core
     name, verb = _strip_lead(core)
     if unit == "%":  # a percentage is only a target of a named rate
         ok = _RATE.search(name) and (verb or floor)
         return name if ok and _good_name(name) else None
-    if core and verb and _good_name(name):
+    if core and (verb or (floor and name == core)) and _good_name(name):
         return name
+    if core and not verb and "新增" in phrases.words(core)[1:-1] and _good_name(core):  # 城镇新增就业4万人
+        return core
+    if _FOR.match(pre) and _strip_lead(pre[1:])[0] == pre[1:] and after:  # 为1万名老年人购买…: the name ends at a verb
+        ws = phrases.words(after)
+        k = next((k for k, w in enumerate(ws) if phrases.is_verb(w) or w in _NARRATIVE_VERBS), len(ws))
+        name = "".join(ws[:k])
+        return name if k < len(ws) and not pre[1:] and _good_name(name) else None
+    if inherited and not pre and after:
+        pre = "新建"
     # The figure before the name: all that precedes it is verbs and scope words.
     lead = _LEAD.match(pre)
     if pre and lead and lead.end() == len(pre) and _VERB.search(pre) and not re.search(r"\d", after):
@@ -236,8 +222,10 @@ def _title_name(pre: str, after: str, unit: str) -> str | None:
 def targets_from_title(title: str) -> list[Target]:
     """The quantitative targets a task title declares, in order; [] when none is clear."""
     found: list[Target] = []
+    inherited = False
     for clause in _CLAUSE.split(_SENTENCE.sub("，", _normalise(title)))[::2]:
-        clause, start = clause.strip(), 0
+        clause, start = _CONDITION.sub("", clause.strip()), 0
+        read = False
         for m in _NUM.finditer(clause):
             i = m.end()
             unit = _unit_at(clause, i)
@@ -250,9 +238,11 @@ def targets_from_title(title: str) -> list[Target]:
                     or _TITLE_REFUSE.search(pre) or _value(m) <= 0):
                 continue
             after = after.removeprefix("以上")
-            name = _title_name(pre, after if not re.search(r"\d", after) else "", unit)
+            name = _title_name(pre, after if not re.search(r"\d", after) else "", unit, inherited)
             if name:
-                found.append(Target(name, _value(m), unit))
+                found.append(Target(name, _value(m), unit, clause))
+                read = True
+        inherited = read
     return found
 
 
@@ -267,6 +257,7 @@ class _Hit:
     period: bool  # the amount of one month
     subset: bool  # under 其中
     shared: bool  # the figure counts this metric together with another
+    words: str = ""  # the clause the figure stands in
 
 
 def _name_before(pre: str, names: list[str]) -> tuple[str, str] | None:
@@ -275,7 +266,8 @@ def _name_before(pre: str, names: list[str]) -> tuple[str, str] | None:
         at = pre.rfind(name)
         while at >= 0:
             head, join = pre[:at], pre[at + len(name) :]
-            if _JOIN.fullmatch(join) and (not head or _LEFT.search(head)):
+            if _JOIN.fullmatch(join) and (not head or _LEFT.search(head) or phrases.is_verb(
+                    phrases.word_before(pre, at) or "")) and not _CHANGE.search(join):
                 return head, join
             at = pre.rfind(name, 0, at + len(name) - 1)
     return None
@@ -311,38 +303,48 @@ def _hits_in_clause(clause: str, names: list[str], unit: str, opening: tuple[boo
             context = head + join + rest
             shared = bool(_CONJ_END.search(head)) or (not head and shared_head)
             exact = exact and not _APPROX_IN_JOIN.search(join)
-        elif (after := _name_after(rest, names)) is not None:  # FIGURE UNIT NAME
+        elif (after := _name_after(rest, names)) is not None and not _CHANGE.search(pre[-2:]):  # FIGURE UNIT NAME
             context, shared = pre + after, bool(_COMPOUND.match(after))
             exact = exact and not _APPROX_END.search(pre)
         else:
             continue
         if _REFUSE.search(context) or _is_place(context):
             continue
-        hits.append(_hit(_value(m), exact, context, opening, shared))
+        hits.append(_hit(_value(m), exact, context, opening, shared, clause))
     return hits
 
 
-def _hit(value: float, exact: bool, context: str, opening: tuple[bool, bool], shared: bool) -> _Hit:
+def _hit(value: float, exact: bool, context: str, opening: tuple[bool, bool], shared: bool, words: str) -> _Hit:
     total_opening, period_opening = opening
     running = bool(_TOTAL.search(context))
     period = bool(_PERIOD.search(context)) or (period_opening and not running)
     total = running or (not period and (total_opening or bool(_SUM.search(context))))
-    return _Hit(value, exact, total, period, "其中" in context, shared)
+    return _Hit(value, exact, total, period, "其中" in context, shared, words)
 
 
 # `累计培训500个` after a clause on centres is not about centres: only verbs of building go unnamed.
 _ELIDED_JOIN = re.compile(rf"(?:{_TIME}|{_alt(_JOINERS + '建成 完成 新建 新增 改造 改建 建设 培育 打造 创建'.split())})*+")
+# After a clause that names the metric but gives no count of it done (`已开工9个`, `计划新建40个`),
+# a clause of completion alone counts for it: `建成投用4个`, `目前已建成28个`, `其中完工21个`.
+_DONE_JOIN = re.compile(rf"(?:{_TIME}|其中|{_alt(_JOINERS + '建成投用 投入使用 建成 完工 完成建设 完成'.split())})*+")
+_DONE = re.compile(r"建成|完工|完成")
+_RATE_JOIN = re.compile(r"(?:已|均|平均)?(?:达到|达|为)")
 
 
-def _elided(clause: str, unit: str, opening: tuple[bool, bool]) -> _Hit | None:
+def _elided(clause: str, unit: str, opening: tuple[bool, bool], unread: bool) -> _Hit | None:
     """`累计建成15个` right after a clause that named the metric: the name is understood."""
     m = _NUM.search(clause)
     if not m or not _unit_is(clause, m.end(), unit):
         return None
     join, rest = clause[: m.start()], clause[m.end() + len(unit) :]
-    if not _TOTAL.search(join) or not _ELIDED_JOIN.fullmatch(join) or (rest and not _APPROX_AFTER.fullmatch(rest)):
+    if rest and not _APPROX_AFTER.fullmatch(rest):
         return None
-    return _hit(_value(m), not rest and not _APPROX_IN_JOIN.search(join), join, opening, False)
+    total = bool(_TOTAL.search(join)) and bool(_ELIDED_JOIN.fullmatch(join))
+    done = unread and bool(_DONE_JOIN.fullmatch(join)) and bool(_DONE.search(join))
+    rate = unread and unit == "%" and bool(_RATE_JOIN.fullmatch(join))  # `…覆盖率同比提高5个百分点,达到98%`
+    if not (total or done or rate):
+        return None
+    return _hit(_value(m), not rest and not _APPROX_IN_JOIN.search(join), join, opening, False, clause)
 
 
 def _opening(clauses: list[str], before: tuple[bool, bool]) -> tuple[bool, bool]:
@@ -355,39 +357,75 @@ def _opening(clauses: list[str], before: tuple[bool, bool]) -> tuple[bool, bool]
     return running or bool(_SUM.search(clauses[0])), bool(_PERIOD.search(clauses[0])) and not running
 
 
+@dataclass(frozen=True, slots=True)
+class Reading:
+    """A figure read from a narrative, with the words (the clause) it was read from."""
+
+    value: float
+    words: str
+
+
 def value_for(text: str, name: str, unit: str, *, mode: str = "cumulative") -> float | None:
     """The figure a progress narrative gives for the metric (name, unit); None when it is not clearly there.
 
     `mode` is the metric's: "cumulative" wants the running total, "increment" the month's amount.
     """
+    reading = read_value(text, name, unit, mode=mode)
+    return reading.value if reading else None
+
+
+def read_value(text: str, name: str, unit: str, *, mode: str = "cumulative") -> Reading | None:
+    """The figure a narrative gives for the metric and the clause it stands in; None when it is not clearly there."""
     if mode not in ("cumulative", "increment"):
         raise ValueError(f"mode must be 'cumulative' or 'increment', not {mode!r}")
     names = _variants(name)
     unit = _normalise(unit).strip()
     if not names or not unit or not text:
         return None
+    sentences = [s.strip() for s in _SENTENCE.split(_normalise(text))]
+    hits = _hits(sentences, names, unit)
+    if not hits:  # `社工站…,覆盖率达到100%`: a metric's head word, once the sentence has named what it belongs to
+        hits = _hits(sentences, names, unit, short=_short_names(names))
+    return _decide(hits, cumulative=mode != "increment")
+
+
+def _short_names(names: list[str]) -> list[tuple[str, str]]:
+    out = []
+    for name in names:
+        split = phrases.head_split(name)
+        if split and len(split[0]) >= 2 and split[1] not in _GENERIC:
+            out.append(split)
+    return out
+
+
+def _hits(sentences: list[str], names: list[str], unit: str, short: list | None = None) -> list[_Hit]:
     hits: list[_Hit] = []
     # An opening such as `8月以来,` governs the sentences after it, up to the next opening or section.
     opening = (False, False)
-    for sentence in _SENTENCE.split(_normalise(text)):
-        parts = _CLAUSE.split(sentence.strip())
+    for sentence in sentences:
+        parts = _CLAUSE.split(sentence)
         clauses, seps = [p.strip() for p in parts[::2]], [""] + parts[1::2]
         opening = _opening(clauses, opening)
-        named = False
+        if short is not None:
+            names = [head for modifier, head in short if modifier in sentence.split(head)[0]]
+            if not names:
+                continue
+        named = unread = False
         for k, clause in enumerate(clauses):
             # `低保对象、特困人员共计3000人`: a bare name before 、 shares the figure.
             shared_head = (k > 0 and seps[k] == "、" and bool(clauses[k - 1])
                            and not re.search(r"\d", clauses[k - 1]) and not _LEAD.fullmatch(clauses[k - 1]))
             found = _hits_in_clause(clause, names, unit, opening, shared_head)
-            if not found and named:
-                elided = _elided(clause, unit, opening)
+            if not found and (named or unread):
+                elided = _elided(clause, unit, opening, unread)
                 found = [elided] if elided else []
             hits += found
             named = bool(found)
-    return _decide(hits, cumulative=mode != "increment")
+            unread = not found and any(n in clause for n in names) and not _is_place(clause)
+    return hits
 
 
-def _decide(hits: list[_Hit], cumulative: bool) -> float | None:
+def _decide(hits: list[_Hit], cumulative: bool) -> Reading | None:
     hits = [h for h in hits if not h.subset] or hits
     if cumulative:  # the running total; a month's amount alone is not one
         pool = [h for h in hits if h.total] or [h for h in hits if not h.period]
@@ -396,4 +434,4 @@ def _decide(hits: list[_Hit], cumulative: bool) -> float | None:
     if not pool or any(h.shared or not h.exact for h in pool):
         return None
     values = {h.value for h in pool}
-    return values.pop() if len(values) == 1 else None
+    return Reading(pool[0].value, pool[0].words) if len(values) == 1 else None
