@@ -380,6 +380,12 @@ def test_mail_without_tls(smtp_server, env):
     assert d.delivered, d.reason
     assert d.where == "email (liaison@example.org, 王科长 <wang@example.org>)"
     assert_mail(inbox)
+    # STARTTLS asked of a server that does not offer it: refused, the mail never sent in clear.
+    fake = FakeTime()
+    (d,) = deliver([notice("市民政局")], parse_contacts(mail_contacts(port, "starttls")), "zh",
+                   clock=fake.clock, sleep=fake.sleep)
+    assert not d.delivered and d.attempts == 1 and d.reason.endswith("the server does not offer STARTTLS (set security in [smtp])")
+    assert len(inbox.mails) == 1
 
 
 def test_mail_with_starttls_and_login(smtp_server, tls_cert, env):
@@ -544,3 +550,18 @@ def test_a_long_message_fits_a_robot_and_counts_what_it_leaves_out():
     kept = text.count("\n  未报送")
     assert 5 < kept < 60 and text.endswith(f"……另有{60 - kept}项任务")
     assert compose(many, "zh").count("\n  未报送") == 60  # a mail has room for all
+
+
+def test_three_tries_of_a_slow_robot_take_30_seconds_at_most():
+    from tracker.notify.send import _Failed, _with_retries
+
+    fake, timeouts = FakeTime(), []
+
+    def attempt(left):  # each try times out after its whole timeout: 10 s, or what is left of the 30
+        timeouts.append(min(10, left))
+        fake.now += min(10, left)
+        raise _Failed("timed out", retry=True)
+
+    start = fake.now
+    assert _with_retries(attempt, fake.clock, fake.sleep) == (False, "timed out (3 tries)", 3)
+    assert fake.sleeps == [2.0, 4.0] and timeouts == [10, 10, 4] and fake.now - start == 30

@@ -57,6 +57,9 @@ def send_mail(smtp: Smtp, to: tuple[str, ...], subject: str, body: str, *, timeo
             client = smtplib.SMTP(smtp.host, smtp.port, timeout=timeout)
         with client:
             if smtp.security == "starttls":
+                client.ehlo()
+                if not client.has_extn("starttls"):
+                    raise MailError("the server does not offer STARTTLS (set security in [smtp])", retry=False)
                 client.starttls(context=tls_context(smtp))
             if smtp.user:
                 client.login(smtp.user, smtp.password or "")
@@ -67,8 +70,8 @@ def send_mail(smtp: Smtp, to: tuple[str, ...], subject: str, body: str, *, timeo
         raise
     except smtplib.SMTPAuthenticationError as e:
         raise MailError(f"login refused ({e.smtp_code})", retry=False) from None
-    except smtplib.SMTPNotSupportedError:
-        raise MailError("the server does not offer STARTTLS (set security in [smtp])", retry=False) from None
+    except smtplib.SMTPNotSupportedError:  # a non-ASCII address to a server without SMTPUTF8, or no AUTH
+        raise MailError("the server does not support what this mail needs (SMTPUTF8 or AUTH)", retry=False) from None
     except smtplib.SMTPRecipientsRefused as e:
         raise MailError(f"recipient refused: {', '.join(sorted(e.recipients))}", retry=False) from None
     except smtplib.SMTPResponseException as e:
@@ -86,5 +89,7 @@ def send_mail(smtp: Smtp, to: tuple[str, ...], subject: str, body: str, *, timeo
         raise MailError("connection refused", retry=True) from None
     except socket.gaierror:
         raise MailError("host not found", retry=True) from None
+    except ValueError as e:  # an address or header the mail cannot carry
+        raise MailError(f"cannot send ({type(e).__name__})", retry=False) from None
     except (OSError, smtplib.SMTPException) as e:
         raise MailError(f"cannot send ({type(e).__name__})", retry=True) from None
