@@ -233,7 +233,7 @@ def _expected(obj) -> dict:
             "recorded_at": make.stamp_of(obj["recorded_at"]), "by": obj["by"],
             "values": {k: number(float(v)) for k, v in obj.get("values", {}).items()},
             "percent": number(None if obj.get("percent") is None else float(obj["percent"])),
-            "status": obj.get("status"), "note": make.note(obj["note"])}
+            "status": obj.get("status"), "note": make.note(obj["note"]), "voids": None}
 
 
 @settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])

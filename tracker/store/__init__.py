@@ -31,12 +31,12 @@ from tracker.core.model import number
 
 DatabaseError = sqlite3.Error  # what SQLite raises; the CLI turns it into one line
 
-SCHEMA_VERSION = 5
+SCHEMA_VERSION = 6
 # The append-only tables, by schema version (3 and 4 added derived tables, which are not the log;
-# 5 holds each entry in one row: its values' JSON and its note beside its figures).
+# 5 holds each entry in one row: its values' JSON and its note beside its figures; 6 adds `voids`).
 _SPLIT = ("entries", "entry_values", "notes")
 LOG_TABLES = {1: _SPLIT, 2: (*_SPLIT, "chain_heads"), 3: (*_SPLIT, "chain_heads"), 4: (*_SPLIT, "chain_heads"),
-              5: ("entries", "chain_heads")}
+              5: ("entries", "chain_heads"), 6: ("entries", "chain_heads")}
 BUSY_TIMEOUT_MS = 60_000
 
 
@@ -67,6 +67,7 @@ class Entry(NamedTuple):
     percent: float | None = None
     status: str | None = None
     note: str | None = None
+    voids: str | None = None  # a void entry (作废): the id of the entry of the same task it takes out of the count
 
     def to_json(self, with_task: bool = False) -> dict:
         out = {"id": self.id}
@@ -76,6 +77,7 @@ class Entry(NamedTuple):
             "month": months.fmt(self.month), "recorded_at": self.recorded_at, "by": self.by,
             "values": {k: number(v) for k, v in self.values.items()},
             "percent": number(self.percent), "status": self.status, "note": self.note,
+            "voids": self.voids,
         })
         return out
 
@@ -202,6 +204,8 @@ def migrate(conn: sqlite3.Connection, path: str) -> None:
             _record_head(conn)  # an older log's head as it stands now: removals from here on show
         if 1 <= version < 5:
             _one_row_an_entry(conn, db)
+        elif version == 5:
+            conn.execute(ADD_VOIDS)
         if version < 5:
             from tracker.store import series
 
@@ -217,7 +221,7 @@ def migrate(conn: sqlite3.Connection, path: str) -> None:
 
 # The log (schema 5): an entry a row, its values as their canonical JSON (chain.values_text), its note last.
 ENTRIES = {"seq": int, "id": str, "task": str, "month": str, "percent": float, "status": str, "by": str,
-           "recorded_at": str, "hash": str, "figures": str, "note": str}
+           "recorded_at": str, "hash": str, "figures": str, "note": str, "voids": str}
 ENTRIES_NOT_NULL = {"id", "task", "month", "recorded_at", "hash", "figures"}
 PLAN_CACHE = {"path": str, "digest": str, "data": str}
 CHAIN_HEADS = {"seq": int, "upto": int, "hash": str, "at": str}
@@ -237,12 +241,17 @@ ENTRY_INDEXES = ('CREATE UNIQUE INDEX "idx_entries_id" ON "entries" ("id")',
 NEW_TABLES = (
     'CREATE TABLE "entries" (\n   "seq" INTEGER PRIMARY KEY,\n   "id" TEXT NOT NULL,\n   "task" TEXT NOT NULL,\n'
     '   "month" TEXT NOT NULL,\n   "percent" REAL,\n   "status" TEXT,\n   "by" TEXT,\n'
-    '   "recorded_at" TEXT NOT NULL,\n   "hash" TEXT NOT NULL,\n   "figures" TEXT NOT NULL,\n   "note" TEXT\n)',
+    '   "recorded_at" TEXT NOT NULL,\n   "hash" TEXT NOT NULL,\n   "figures" TEXT NOT NULL,\n   "note" TEXT,\n'
+    '   "voids" TEXT\n)',
     *ENTRY_INDEXES,
     'CREATE TABLE "plan_cache" (\n   "path" TEXT PRIMARY KEY,\n   "digest" TEXT,\n   "data" TEXT\n)',
     'CREATE TABLE "chain_heads" (\n   "seq" INTEGER PRIMARY KEY,\n   "upto" INTEGER NOT NULL,\n'
     '   "hash" TEXT NOT NULL,\n   "at" TEXT NOT NULL\n)',
 )
+
+
+# Schema 5 → 6: a void entry's target. A new nullable column: every entry as it was, its hash unchanged.
+ADD_VOIDS = 'ALTER TABLE "entries" ADD COLUMN "voids" TEXT'
 
 
 def _one_row_an_entry(conn: sqlite3.Connection, db) -> None:
@@ -257,7 +266,8 @@ def _one_row_an_entry(conn: sqlite3.Connection, db) -> None:
 
     rows = ((e.seq, e.id, e.task, e.month, e.percent, e.status, e.by, e.recorded_at, e.hash,
              e.figures, e.note) for e in chain_rows(conn))
-    conn.executemany("INSERT INTO entries_5 VALUES (?,?,?,?,?,?,?,?,?,?,?)", rows)
+    conn.executemany("INSERT INTO entries_5 (seq, id, task, month, percent, status, by, recorded_at, hash, figures, "
+                     "note) VALUES (?,?,?,?,?,?,?,?,?,?,?)", rows)
     for name in _SPLIT:
         conn.execute(f"DROP TABLE {name}")  # its triggers and indexes go with it
     conn.execute("ALTER TABLE entries_5 RENAME TO entries")
@@ -303,7 +313,8 @@ def _record_head(conn, upto: int | None = None, hash_: str | None = None) -> Non
 
 # Schema 5: an entry a row. (Schemas 1–4, read by validate and export as they are: _SPLIT_SQL.)
 _ENTRY_SQL = "SELECT e.seq, e.id, e.task, e.month, e.recorded_at, e.by, e.percent, e.status, e.note, e.hash, " \
-             "e.figures FROM entries e"
+             "e.figures, e.voids FROM entries e"
+_ENTRY_SQL_5 = _ENTRY_SQL.replace("e.voids", "NULL")  # schema 5, read as it is (validate, export): no void entries
 _SPLIT_SQL = """
 SELECT e.seq, e.id, e.task, e.month, e.recorded_at, e.by, e.percent, e.status, n.note, e.hash
 FROM entries e LEFT JOIN notes n ON n.seq = e.seq
@@ -357,12 +368,12 @@ def iter_entries(conn: sqlite3.Connection | None, where: str = "1", params=()):
     if conn is None:
         return
     with snapshot(conn):  # two queries, one moment: no entry without the values a writer committed meanwhile
-        if version(conn) >= 5:
+        if (v := version(conn)) >= 5:
             parse = months.parse
-            cursor = conn.execute(f"{_ENTRY_SQL} WHERE {where} ORDER BY e.recorded_at, e.seq", params)
+            cursor = conn.execute(f"{_ENTRY_SQL if v >= 6 else _ENTRY_SQL_5} WHERE {where} ORDER BY e.recorded_at, e.seq", params)
             while rows := cursor.fetchmany(1000):
-                for _seq, eid, task, month, at, by, pct, st, note, _hash, figures in rows:
-                    yield Entry(eid, task, parse(month), at, by, figures_of(figures), pct, st, note)
+                for _seq, eid, task, month, at, by, pct, st, note, _hash, figures, voids in rows:
+                    yield Entry(eid, task, parse(month), at, by, figures_of(figures), pct, st, note, voids)
             return
         values: dict[int, dict] = {}
         for seq, metric, value in conn.execute(f"{_VALUES_SQL} WHERE {where} ORDER BY v.seq, v.metric", params):
@@ -396,16 +407,21 @@ def load_logs(conn: sqlite3.Connection | None, upto: int | None = None, tasks=No
         return inforce.by_month(inforce.fold({}, log_rows(conn, tasks, "note", upto)))
 
 
-# The log's rows in the order of the reduction (recorded_at, then append order).
+# The log's rows in the order of the reduction (recorded_at, then append order). The one place where void
+# entries and the entries they void leave the count: every fold and every series reads the log through here.
 _ROWS = "SELECT seq, task, month, percent, status, figures, {note} FROM entries{where} ORDER BY recorded_at, seq"
+_COUNTED = "voids IS NULL AND id NOT IN (SELECT voids FROM entries WHERE voids IS NOT NULL)"
 
 
 def log_rows(conn: sqlite3.Connection, tasks=None, note: str = "note", upto: int | None = None):
     """The log's rows for inforce.fold(): (seq, task, month, percent, status, values, note), every task's or
     these tasks' (index seeks); `note` is the SQL of what is kept of each note."""
-    where, args = "", ()
+    where, args = [], ()
     if tasks is not None:
-        where, args = " WHERE task IN (SELECT value FROM json_each(?))", (json.dumps(list(tasks), ensure_ascii=False),)
+        where, args = ["task IN (SELECT value FROM json_each(?))"], (json.dumps(list(tasks), ensure_ascii=False),)
+    if version(conn) >= 6:
+        where.append(_COUNTED)
+    where = " WHERE " + " AND ".join(where) if where else ""
     parsed: dict[str, int] = {}
     for seq, task, month, percent, status, figures, kept in conn.execute(_ROWS.format(note=note, where=where), args):
         m = parsed.get(month)

@@ -25,17 +25,20 @@ def entry_hash(prev: str, e) -> str:
     from tracker.core import months
 
     return stored_hash(prev, e.id, e.task, months.fmt(e.month), values_text(e.values), e.percent, e.status, e.note,
-                       e.by, e.recorded_at)
+                       e.by, e.recorded_at, e.voids)
 
 
-def stored_hash(prev: str, eid, task, month: str, figures: str, percent, status, note, by, recorded_at) -> str:
+def stored_hash(prev: str, eid, task, month: str, figures: str, percent, status, note, by, recorded_at,
+                voids=None) -> str:
     """The hash of an entry whose fields are as stored (month as its text, values as values_text()).
 
     Fields as stored, so that a checker hashes the raw row and a tampered value
-    that no longer parses is reported, not crashed on.
+    that no longer parses is reported, not crashed on. `voids` is in the body only
+    when the entry has one: every entry that is not a void hashes as it always has.
     """
+    tail = "" if voids is None else f",{_json(voids)}"
     body = (f'[{_json(eid)},{_json(task)},{_json(month)},{figures},{_json(number(percent))},'
-            f'{_json(status)},{_json(note)},{_json(by)},{_json(recorded_at)}]')
+            f'{_json(status)},{_json(note)},{_json(by)},{_json(recorded_at)}{tail}]')
     return sha256((prev + "\n" + body).encode()).hexdigest()
 
 
