@@ -68,7 +68,7 @@ def test_bad_log_input_is_refused_and_nothing_is_written(project):
         ("log", "195", "--set", "centres=nan"): "is not a number ≥ 0",
         ("log", "195", "--set", "centres"): "KEY=VALUE",
         ("log", "184", "--percent", "120"): "outside 0–100",
-        ("log", "195", "--percent", "50"): "give --set instead of --percent",
+        ("log", "195", "--percent", "50"): "is measured by its metrics; give their figures, not a percent",
         ("log", "184", "--status", "finished"): "status 'finished' is not one of",
         ("log", "184", "--month", "2024-13", "--percent", "5"): "malformed month",
         ("log", "184", "--month", "August", "--percent", "5"): "malformed month",
@@ -214,7 +214,7 @@ def test_bad_jsonl_import_names_file_and_line_and_writes_nothing(project, tmp_pa
     rows = [good, dict(good, id="a2", task="999")]
     (tmp_path / "in.jsonl").write_text("\n".join(json.dumps(r) for r in rows), encoding="utf-8")
     r = project.bad("import", "in.jsonl")
-    assert r.err.strip() == "in.jsonl:2: unknown task '999' (not in tasks.toml)"
+    assert r.err.strip() == "in.jsonl:2: unknown task '999' (`tracker tasks` lists the declared ones)"
     assert not project.db.exists()
     (tmp_path / "in.jsonl").write_text(json.dumps(good) + "\n{oops\n", encoding="utf-8")
     assert project.bad("import", "in.jsonl").err.startswith("in.jsonl:2: not a JSON object")

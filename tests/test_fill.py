@@ -74,6 +74,7 @@ def test_walks_the_missing_reports_checks_each_answer_and_records_each_task(proj
     answer(child, "centres (个) · running total · was 12 · Enter skips the task: ", "15")
     answer(child, "stations (个) · running total · was 100: ", "")            # Enter: no figure for stations
     answer(child, "Note: ", "截至目前,全市新建区域性居家养老服务中心15个。")
+    answer(child, "Record this report? [Y/n] ", "")
     child.expect_exact("recorded 195 2024-08: centres=15/100个 «截至目前,全市新建区域性居家养老服务中心15个。» (by 李科员")
     # Recorded before the next task is even shown.
     child.expect_exact("[2/2] 184. 提高城乡低保、特困人员等困难群体救助标准。")
@@ -89,6 +90,7 @@ def test_walks_the_missing_reports_checks_each_answer_and_records_each_task(proj
     child.expect_exact("! status 'finished' is not one of ongoing, done, blocked")
     answer(child, "status (ongoing, done, blocked): ", "已完成")                 # the Chinese word is understood too
     answer(child, "Note: ", "")
+    answer(child, "Record this report? [Y/n] ", "")
     child.expect_exact("recorded 184 2024-08: 100% done")
     child.expect_exact("recorded 2, skipped 0")
     assert finish(child) == 0
@@ -108,6 +110,7 @@ def test_enter_on_the_first_question_skips_the_task(project):
     answer(child, "percent 0–100 · Enter skips the task: ", "30")
     answer(child, "status (ongoing, done, blocked): ", "")
     answer(child, "Note: ", "已完成测算")
+    answer(child, "Record this report? [Y/n] ", "")
     child.expect_exact("recorded 1, skipped 1")
     assert finish(child) == 0
     assert entries(project, "195") == []
@@ -120,6 +123,7 @@ def test_interrupted_session_keeps_what_was_recorded(project):
     answer(child, "centres (个) · running total · was 0 · Enter skips the task: ", "20")
     answer(child, "stations (个) · running total · was 0: ", "130")
     answer(child, "Note: ", "")
+    answer(child, "Record this report? [Y/n] ", "")
     child.expect_exact("recorded 195 2024-08")
     answer(child, "percent 0–100 · Enter skips the task: ", "50")     # half-way through 184's questions
     child.expect_exact("status (ongoing, done, blocked): ")
@@ -146,6 +150,7 @@ def test_unit_option_and_increment_metric(project):
     child.expect_exact("kg: 公办幼儿园 4/27 个")
     answer(child, "kg (个) · this month's amount · Enter skips the task: ", "3")
     answer(child, "Note: ", "")
+    answer(child, "Record this report? [Y/n] ", "")
     child.expect_exact("recorded 300 2024-08: kg=3/27个")
     assert finish(child) == 0
     assert [e["values"] for e in entries(project, "300")] == [{"kg": 4}, {"kg": 3}]

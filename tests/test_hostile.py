@@ -209,8 +209,8 @@ NOTE = st.text(st.characters(blacklist_categories=("Cs",)), max_size=40)  # any 
 def an_entry(draw, n):
     task = draw(st.sampled_from(["195", "184"]))
     obj = {"id": f"e{n}-{draw(st.uuids()).hex[:8]}", "task": task,
-           "month": f"{draw(st.integers(1990, 2024))}-{draw(st.integers(1, 12)):02d}",
-           "recorded_at": draw(st.datetimes(min_value=dt.datetime(1990, 1, 1), max_value=dt.datetime(2030, 1, 1),
+           "month": f"2024-{draw(st.integers(1, 8)):02d}",  # from the plan's start to today (2024-08-20)
+           "recorded_at": draw(st.datetimes(min_value=dt.datetime(1990, 1, 1), max_value=dt.datetime(2025, 1, 1),
                                             timezones=st.timezones() | st.just(dt.timezone.utc))).isoformat(),
            "by": draw(st.none() | NOTE), "note": draw(st.none() | NOTE)}
     number = st.integers(0, 10 ** 12) | st.floats(0, 1e15, allow_nan=False, allow_infinity=False)

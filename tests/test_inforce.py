@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 import random
 import sqlite3
 
@@ -58,7 +59,7 @@ def random_log(project, seed: int, n: int = 60):
     lines = []
     for i in range(n):
         task = rnd.choice("123")
-        month = f"2024-{rnd.randint(1, 12):02d}"
+        month = f"2024-{rnd.randint(3 if task == '3' else 1, 12):02d}"  # never before the task's start
         entry = {"id": f"e{seed}-{i}", "task": task, "month": month,
                  "recorded_at": f"2024-12-{rnd.randint(1, 28):02d}T10:00:00Z", "by": "x",
                  "values": {}, "percent": None, "status": None, "note": rnd.choice([None, "推进中", "推进 中", "已完成"])}
@@ -73,7 +74,9 @@ def random_log(project, seed: int, n: int = 60):
             entry["note"] = "补报"
         lines.append(json.dumps(entry, ensure_ascii=False))
     (project.root / "log.jsonl").write_text("\n".join(lines), encoding="utf-8")
-    project.ok("import", "log.jsonl")
+    today = os.environ["TRACKER_TODAY"]
+    project.ok("import", "log.jsonl", today="2024-12-31")  # every month of the year reported by then
+    project.monkeypatch.setenv("TRACKER_TODAY", today)
 
 
 @pytest.mark.parametrize("bulk", [1, 10**9], ids=["bulk", "entry-wise"])

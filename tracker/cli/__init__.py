@@ -9,7 +9,7 @@ import importlib
 # tests/test_cli_core.py holds this map to what the modules register.
 COMMAND_MODULES = {
     "init": "setup", "validate": "setup", "tasks": "setup",
-    "log": "log", "history": "log", "export": "log", "import": "log", "backup": "log",
+    "log": "log", "void": "log", "history": "log", "export": "log", "import": "log", "backup": "log",
     "status": "status", "overdue": "status", "show": "show", "report": "report",
     "check": "office", "units": "office", "fill": "office",
 }

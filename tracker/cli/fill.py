@@ -1,9 +1,11 @@
 """`tracker fill`: a clerk's month entered at the terminal, one missing report after another.
 
-Each answer is checked at once by entries.py (the checks `tracker log`
-applies) and asked again when it is wrong; each task's report is appended
-through the same path as `log` as soon as its last question is answered, so
-an interrupted session keeps what was done.
+Each answer is read at once by entries.py and asked again when it is not a
+figure; the whole report is then shown back with what the checks before
+recording (core/checks.py, as for `log`) say of it, and recorded once the
+clerk says yes (default yes, or no when a figure looks like a slip; no asks
+the task's questions again). Each report is appended through the same path
+as `log`, so an interrupted session keeps what was done.
 """
 
 from __future__ import annotations
@@ -15,7 +17,7 @@ from tracker.core import months
 from tracker.errors import BadInput
 from tracker.core.evaluate import Standing
 from tracker.labels import label
-from tracker.core.model import STATUSES, TaskLog
+from tracker.core.model import TaskLog
 from tracker.render.terminal import fig, flags_text, pct
 
 
@@ -60,10 +62,12 @@ def card(s: Standing, log: TaskLog, lang: str, n: int, total: int) -> Text:
 
 
 class Session:
-    """Asks the questions through `ask(prompt) -> str` and records through `record(task, values, pct, status, note)`."""
+    """Asks the questions through `ask(prompt) -> str`; `prepare(task, values, pct, status, note)` makes and checks
+    the entry (raising a refusal) and gives (entry, slips, summary, warning lines); `record(task, entry, slips)`
+    appends it and says what was recorded."""
 
-    def __init__(self, ask, say, record, lang: str):
-        self.ask, self.say, self.record, self.lang = ask, say, record, lang
+    def __init__(self, ask, say, prepare, record, lang: str):
+        self.ask, self.say, self.prepare, self.record, self.lang = ask, say, prepare, record, lang
 
     def _until_valid(self, prompt: str, check, first: bool):
         """Ask until `check` accepts the answer; Enter gives None (or skips the task, on its first question)."""
@@ -78,10 +82,35 @@ class Session:
             try:
                 return check(raw)
             except BadInput as e:
-                self.say(Text(f"  ! {e}", style="red"))
+                self.say(Text(f"  ! {e.message(self.lang)}", style="red"))
 
     def task(self, s: Standing) -> bool:
-        """Ask for one task's report and record it; False when the clerk skipped it."""
+        """Ask for one task's report, show it back, and record it once confirmed; False when the clerk skipped it."""
+        while True:
+            answers = self._answers(s)
+            if answers is None:
+                return False
+            try:
+                entry, slips, summary, warnings = self.prepare(s.task, *answers)
+            except BadInput as e:
+                self.say(Text(f"  ! {e.message(self.lang)}", style="red"))
+                continue
+            self.say(Text("  " + summary, style="bold"), soft_wrap=True)
+            for line in warnings:
+                self.say(Text(f"  ! {line}", style="yellow"), soft_wrap=True)
+            if self._confirm("Record this report?", default=not slips):
+                written = self.record(s.task, entry, slips)
+                self.say(Text("  " + written, style="green"), soft_wrap=True)
+                return True
+            self.say(Text("  " + label(self.lang, "not recorded; the task's questions again"), style="dim"))
+
+    def _confirm(self, question: str, default: bool) -> bool:
+        from tracker.cli.confirm import ask_yes
+
+        return ask_yes(question, self.lang, default, ask=lambda prompt: self.ask("  " + prompt))
+
+    def _answers(self, s: Standing):
+        """(values, percent, status, note) as answered, or None when the clerk skipped the task."""
         t, lg = s.task, self.lang
         values, pct_, status = {}, None, None
         try:
@@ -99,12 +128,9 @@ class Session:
             note = self._until_valid(label(lg, "Note"), make.note, False)
         except Skip:
             self.say(Text("  " + label(lg, "skipped"), style="dim"))
-            return False
-        written = self.record(t, values, pct_, status, note)
-        self.say(Text("  " + written, style="green"), soft_wrap=True)
-        return True
+            return None
+        return values, pct_, status, note
 
     @staticmethod
     def _status(raw: str) -> str:
-        words = {label("zh", s): s for s in STATUSES}  # 推进中, 已完成, 受阻 are understood in either language
-        return make.status(words.get(raw, raw.lower()))
+        return make.status(raw)  # 推进中, 已完成, 受阻 are understood in either language

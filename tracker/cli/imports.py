@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import os
 
+from tracker.cli.confirm import checked, warn
 from tracker.core import months
 from tracker.errors import BadInput
 from tracker.exchange.progress_table import header_month, parse_table
@@ -16,7 +17,8 @@ from tracker.exchange.table import Read, _short, make_entries, new_task_toml, pl
 from tracker.labels import label
 
 
-def import_table(project, file: str, month_text: str | None, unit: str | None, lang: str = "en") -> None:
+def import_table(project, file: str, month_text: str | None, unit: str | None, lang: str = "en",
+                 dry_run: bool = False) -> None:
     from tracker import store, textfile
     from tracker import plan as planfile
     from tracker.cli.output import say
@@ -50,6 +52,10 @@ def import_table(project, file: str, month_text: str | None, unit: str | None, l
                 raise BadInput(f"{file}: the tasks it adds would make {path} invalid ({first})") from None
         entries = make_entries(reads, plan, p, store.load_logs(conn, upto=p), reporter())
         present = store.present_ids(conn, [e.id for e in entries])
+        # Checks before recording (core/checks.py), as for every write: refusals raised here, slips said below.
+        row_of = {r.task_id: f"{file}:{r.row.line}" for r in reads}
+        fresh = [e for e in entries if e.id not in present]
+        slips = checked(conn, plan, fresh, [row_of[e.task] for e in fresh])
     finally:
         if conn is not None:
             conn.close()
@@ -58,7 +64,8 @@ def import_table(project, file: str, month_text: str | None, unit: str | None, l
             read.new = False
     entries = [e for e in entries if e.id not in present]
 
-    if entries or new_bytes is not None:
+    warn(slips, lang)
+    if (entries or new_bytes is not None) and not dry_run:
         _write(project, path, old_bytes, new_bytes, entries)
     for read in reads:
         say(_describe(read, lang))
@@ -76,6 +83,8 @@ def import_table(project, file: str, month_text: str | None, unit: str | None, l
         parts.append(label(lang, "{n} already in the log").format(n=unchanged))
     separator = "；" if lang == "zh" else "; "
     say(label(lang, "{file}: {n} rows").format(file=file, n=len(reads)) + separator + separator.join(parts))
+    if dry_run:
+        say(label(lang, "nothing written (--dry-run)"))
 
 
 def _write(project, path: str, old_bytes: bytes | None, new_bytes: bytes | None, entries: list) -> None:

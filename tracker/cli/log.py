@@ -14,8 +14,13 @@ from tracker.errors import BadInput
 def _task(plan, task_id: str):
     task = plan.task(task_id)
     if task is None:
-        raise BadInput(f"unknown task {task_id!r} (`tracker tasks` lists the declared ones)")
+        from tracker.core.entries import quoted
+
+        raise BadInput("unknown task {task} (`tracker tasks` lists the declared ones)", task=quoted(task_id))
     return task
+
+
+YesOpt = Annotated[bool, typer.Option("--yes", "-y", help="Record without asking when a figure looks like a slip.")]
 
 
 @app.command()
@@ -24,17 +29,20 @@ def log(
     task_id: Annotated[str, typer.Argument(metavar="ID", help="The task's number, as in tasks.toml.")],
     month: MonthOpt = None,
     set_: Annotated[Optional[List[str]], typer.Option("--set", "-s", metavar="KEY=VALUE", help="A metric's figure; repeat for each metric.", show_default=False)] = None,
-    percent: Annotated[Optional[str], typer.Option("--percent", help="0–100, for a task without metrics.", show_default=False)] = None,
-    status: Annotated[Optional[str], typer.Option("--status", help="ongoing, done or blocked.", show_default=False)] = None,
+    percent: Annotated[Optional[str], typer.Option("--percent", help="0–100 (85 or 85%), for a task without metrics.", show_default=False)] = None,
+    status: Annotated[Optional[str], typer.Option("--status", help="ongoing, done or blocked (推进中, 已完成, 受阻).", show_default=False)] = None,
     note: Annotated[Optional[str], typer.Option("--note", "-n", help="The progress narrative.", show_default=False)] = None,
     note_file: Annotated[Optional[str], typer.Option("--note-file", help="Read the narrative from a file (- for stdin).", show_default=False)] = None,
     by: Annotated[Optional[str], typer.Option("--by", help="Who reports (default: TRACKER_BY, else your login name).", show_default=False)] = None,
+    yes: YesOpt = False,
     lang: LangOpt = None,
 ):
     """Append one report to the log and print what was recorded.
 
     Figures are as of the month: for a cumulative metric the running total (截至目前),
     for an increment metric that month's amount. A correction is just a later entry.
+    What cannot be right is refused; a figure that looks like a slip (above its target,
+    below last month's) is named, and on a terminal you are asked before it is recorded.
     Example: tracker log 195 --month 2024-08 --set centres=15 --set stations=117 --note "截至目前,全市新建…"
     """
     from tracker.core import entries as make
@@ -42,7 +50,8 @@ def log(
     from tracker.cli.output import say
 
     project = ctx.obj
-    p = reportable_month(project, month)
+    lg = lang_of(lang and lang.value)
+    p = project.month(month)
     if note is not None and note_file is not None:
         raise BadInput("give --note or --note-file, not both")
     if note_file is not None:
@@ -55,18 +64,16 @@ def log(
     for item in set_ or []:
         key, sep, raw = item.partition("=")
         if not sep or not key.strip():
-            raise BadInput(f"--set {item!r}: write it as KEY=VALUE, e.g. --set centres=15")
+            raise BadInput("--set {item}: write it as KEY=VALUE, e.g. --set centres=15", item=make.quoted(item))
         if key.strip() in values:
-            raise BadInput(f"--set {key.strip()} is given twice")
+            raise BadInput("--set {key} is given twice", key=key.strip())
         values[key.strip()] = raw
     values = make.check_values(task, values)
-    pct = make.percent(percent, "--percent")
-    if pct is not None and task.metrics:
-        raise BadInput(f"task {task.id} is measured by its metrics; give --set instead of --percent")
     if conn is not None:
         conn.close()
-    written = record(project, task, p, values, pct, make.status(status), make.note(note), by)
-    say(recorded_text(task, written, lang_of(lang and lang.value)))
+    written = record(project, task, p, values, make.percent(percent, "--percent"), make.status(status),
+                     make.note(note), by, lg, yes)
+    say(recorded_text(task, written, lg))
 
 
 # `log` and `fill` share these: one way to pick a report's month, append it, and say what was recorded.
@@ -78,19 +85,31 @@ def reportable_month(project, month: str | None) -> int:
 
     p = project.month(month)
     if p > months.of(today()):
-        raise BadInput(f"month {months.fmt(p)} is still in the future; report it when it comes")
+        raise BadInput("month {month} is still in the future; report it when it comes", month=months.fmt(p))
     return p
 
 
-def record(project, task, p: int, values: dict, pct, status, note, by: str | None):
-    """Append one report of checked parts (entries.py) and return it as recorded."""
+def new_entry(task, p: int, values: dict, pct, status, note, by: str | None, voids: str | None = None):
     from tracker import store
     from tracker.cli.project import reporter
     from tracker.core import entries as make
 
-    entry = store.Entry(make.new_id(), task.id, p, "", by or reporter(), values, pct, status, note)
-    if not (entry.values or entry.percent is not None or entry.status or entry.note):
-        raise BadInput("nothing to record: give --set, --percent, --status or --note")
+    return store.Entry(make.new_id(), task.id, p, "", by or reporter(), values, pct, status, note, voids)
+
+
+def record(project, task, p: int, values: dict, pct, status, note, by: str | None, lang: str = "en",
+           yes: bool = False, entry=None, slips=None):
+    """Check one report (core/checks.py), ask about its slips where it can, append it and return it as recorded.
+
+    `entry` and `slips`: an entry already made and checked (fill shows it back first)."""
+    from tracker import store
+    from tracker.core import entries as make
+    from tracker.cli.confirm import confirm_slips
+
+    if entry is None:
+        entry = new_entry(task, p, values, pct, status, note, by)
+        slips = check_one(project, entry)
+        confirm_slips(slips, lang, yes)
     conn = project.write()
     try:
         (written,) = store.append(conn, [entry], stamp=make.now_stamp)
@@ -99,21 +118,94 @@ def record(project, task, p: int, values: dict, pct, status, note, by: str | Non
     return written
 
 
+def check_one(project, entry) -> list:
+    """checks.check on one entry against the log as it stands: raises a refusal, returns the slips."""
+    from tracker.cli.confirm import checked
+
+    conn = project.read()
+    try:
+        return checked(conn, project.plan(conn), [entry])
+    finally:
+        if conn is not None:
+            conn.close()
+
+
 def recorded_text(task, written, lg: str) -> str:
     from tracker.core import months
     from tracker.labels import label
+    from tracker.render.terminal import local_time
+
+    return label(lg, "recorded {task} {month}: {what} (by {by}, {at}, id {id})").format(
+        task=task.id, month=months.fmt(written.month), what=entry_parts(task, written, lg), by=written.by or "—",
+        at=local_time(written.recorded_at), id=written.id[:8])
+
+
+def entry_parts(task, written, lg: str, whole_note: bool = False) -> str:
+    """What an entry sets, short: each figure against its target, percent, status, the note's beginning."""
+    from tracker.labels import label
     from tracker.render.terminal import fig
 
-    parts = [f"{k}={fig(v)}/{fig(task.metric(k).target)}{task.metric(k).unit}" for k, v in written.values.items()]
+    metric = task.metric
+    parts = [f"{k}={fig(v)}/{fig(metric(k).target)}{metric(k).unit}" if metric(k) else f"{k}={fig(v)}"
+             for k, v in written.values.items()]
     if written.percent is not None:
         parts.append(f"{fig(written.percent)}%")
     if written.status:
         parts.append(label(lg, written.status))
     if written.note:
-        short = written.note if len(written.note) <= 40 else written.note[:39] + "…"
+        short = written.note if whole_note or len(written.note) <= 40 else written.note[:39] + "…"
         parts.append(f"«{short}»")
-    return (f"{label(lg, 'recorded')} {task.id} {months.fmt(written.month)}: {' '.join(parts)} "
-            f"(by {written.by or '—'}, {written.recorded_at[:19].replace('T', ' ')} UTC, id {written.id[:8]})")
+    return " ".join(parts)
+
+
+@app.command()
+def void(
+    ctx: typer.Context,
+    entry_id: Annotated[str, typer.Argument(metavar="ENTRY_ID", help="The entry's id, or its first 8 characters as history shows them.")],
+    reason: Annotated[str, typer.Option("--reason", help="Why it no longer counts (kept as the void entry's note).")],
+    by: Annotated[Optional[str], typer.Option("--by", help="Who voids it (default: TRACKER_BY, else your login name).", show_default=False)] = None,
+    lang: LangOpt = None,
+):
+    """Take an entry out of the count (作废): a void entry is appended; the entry stays in history, marked voided.
+
+    For a report in the wrong month or of the wrong task. A correction of the same month is just a new `log`.
+    Example: tracker void 3f2a9c1e --reason "填错月份，应为8月"
+    """
+    from tracker import store
+    from tracker.core import entries as make
+    from tracker.labels import lang_of
+    from tracker.cli.output import say
+
+    project = ctx.obj
+    lg = lang_of(lang and lang.value)
+    wanted = entry_id.strip()
+    conn = project.read()
+    try:
+        found = store.entries_by_id(conn, wanted) if len(wanted) >= 4 else []
+        plan = project.plan(conn)
+    finally:
+        if conn is not None:
+            conn.close()
+    if not found:
+        raise BadInput("no entry {id} in the log (`tracker history ID` lists a task's entries and their ids)",
+                       id=make.quoted(wanted))
+    if len(found) > 1:
+        raise BadInput("{id} is the beginning of {n} entries' ids; give more of it", id=wanted, n=len(found))
+    target = found[0]
+    task = _task(plan, target.task)
+    entry = new_entry(task, target.month, {}, None, None, make.note(reason), by, voids=target.id)
+    written = record(project, task, target.month, {}, None, None, None, by, lg, entry=entry,
+                     slips=check_one(project, entry))
+    say(voided_text(task, target, written, lg))
+
+
+def voided_text(task, target, written, lg: str) -> str:
+    from tracker.core import months
+    from tracker.labels import label
+
+    what = entry_parts(task, target, lg)
+    return label(lg, "voided {id} of task {task} {month} ({what}): it no longer counts; void {void}").format(
+        id=target.id[:8], task=task.id, month=months.fmt(target.month), what=what, void=written.id[:8])
 
 
 @app.command()
@@ -182,6 +274,7 @@ def import_(
     file: Annotated[str, typer.Argument(metavar="FILE", help="A progress table (.md, .txt) or entries (.jsonl).")],
     month: MonthOpt = None,
     unit: Annotated[Optional[str], typer.Option("--unit", help="Lead unit for tasks the table adds to tasks.toml.", show_default=False)] = None,
+    dry_run: Annotated[bool, typer.Option("--dry-run", help="Say what would be recorded, and the checks' warnings; write nothing.")] = False,
     lang: LangOpt = None,
 ):
     """Import a progress table (.md/.txt) or exported entries (.jsonl); all or nothing, never twice.
@@ -195,19 +288,22 @@ def import_(
     if suffix == ".jsonl":
         if month or unit:
             raise BadInput("--month and --unit apply to progress tables, not to .jsonl entries")
-        _import_jsonl(ctx.obj, file, lg)
+        _import_jsonl(ctx.obj, file, lg, dry_run)
     elif suffix in (".md", ".txt", ".markdown"):
         from tracker.cli.imports import import_table
 
-        import_table(ctx.obj, file, month, unit, lg)
+        import_table(ctx.obj, file, month, unit, lg, dry_run)
     else:
         raise BadInput(f"{file}: cannot import {suffix or 'a file without extension'}: use .md/.txt (progress table) or .jsonl (entries)")
 
 
-def _import_jsonl(project, file: str, lang: str):
+def _import_jsonl(project, file: str, lang: str, dry_run: bool = False):
     from tracker import store, textfile
+    from tracker.core import entries as make
     from tracker.exchange import jsonl
-    from tracker.cli.output import busy, progress
+    from tracker.labels import label
+    from tracker.cli.confirm import checked, warn
+    from tracker.cli.output import busy, progress, say
 
     data = textfile.read_bytes(file, "file to import")
     conn = project.read()
@@ -217,8 +313,23 @@ def _import_jsonl(project, file: str, lang: str):
         if conn is not None:
             conn.close()
     with progress(data.count(b"\n") + 1, f"reading {os.path.basename(file)}") as tick:
-        entries = jsonl.read_entries(data, file, plan, tick)
+        entries, places = jsonl.read_entries(data, file, tick)
     del data
+    conn = project.read()
+    try:  # the entries already in the log were checked when they were recorded
+        present = store.present_ids(conn, [e.id for e in entries]) if conn is not None else set()
+        new = [i for i, e in enumerate(entries) if e.id not in present]
+        slips = checked(conn, plan, [entries[i] for i in new], [places[i] for i in new] if len(new) < len(entries)
+                        else places, stamp_now=make.now_stamp())
+    finally:
+        if conn is not None:
+            conn.close()
+    warn(slips, lang)
+    if dry_run:
+        say(label(lang, "{file}: {n} entries to import, {m} already in the log").format(
+            file=file, n=len(new), m=len(entries) - len(new)))
+        say(label(lang, "nothing written (--dry-run)"))
+        return
     conn = project.write()
     try:
         with busy(f"writing {len(entries):,} entries to {project.db_path}", len(entries)):

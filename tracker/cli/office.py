@@ -130,7 +130,7 @@ def fill(
     from rich.text import Text
 
     from tracker.core import months
-    from tracker.cli.log import record, recorded_text, reportable_month
+    from tracker.cli.log import check_one, entry_parts, new_entry, record, recorded_text, reportable_month
     from tracker.cli.status import standings_with_logs
     from tracker.cli.fill import Session, card
     from tracker.labels import label, lang_of
@@ -154,10 +154,18 @@ def fill(
     out.print(Text(label(lg, "Enter on a task's first question skips it, on the others leaves the answer empty; "
                            "Ctrl-C stops, and what was recorded stays."), style="dim"))
 
-    def write(task, values, pct, status, note):
-        return recorded_text(task, record(project, task, p, values, pct, status, note, by), lg)
+    def prepare(task, values, pct, status, note):
+        from tracker.cli.confirm import slip_line
 
-    session = Session(_asker(), out.print, write, lg)
+        entry = new_entry(task, p, values, pct, status, note, by)
+        slips = check_one(project, entry)
+        summary = f"{task.id} {months.fmt(p)}: {entry_parts(task, entry, lg, whole_note=True) or '—'}"
+        return entry, slips, summary, [slip_line(s, lg) for s in slips]
+
+    def write(task, entry, slips):
+        return recorded_text(task, record(project, task, p, {}, None, None, None, by, lg, entry=entry, slips=slips), lg)
+
+    session = Session(_asker(), out.print, prepare, write, lg)
     recorded = skipped = 0
     try:
         for n, s in enumerate(todo, 1):

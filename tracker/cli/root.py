@@ -23,7 +23,7 @@ from tracker.store import DatabaseError
 
 
 # `tracker --help` lists commands in the order of a month's work, not of registration.
-HELP_ORDER = ("init", "tasks", "log", "fill", "status", "show", "overdue", "history", "report", "check",
+HELP_ORDER = ("init", "tasks", "log", "void", "fill", "status", "show", "overdue", "history", "report", "check",
               "units", "import", "export", "backup", "validate")
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import math
 import re
+import unicodedata
 import uuid
 
 from tracker.errors import BadInput
@@ -25,7 +26,7 @@ def now_stamp() -> str:
 def stamp_of(text) -> str:
     """An ISO 8601 time from elsewhere, normalised to the log's form (UTC, microseconds)."""
     if not isinstance(text, str):
-        raise BadInput(f"recorded_at must be a time such as 2024-08-31T09:00:00Z, not {text!r}")
+        raise BadInput("recorded_at must be a time such as 2024-08-31T09:00:00Z, not {value}", value=quoted(text))
     if STAMP.match(text):
         return text
     try:
@@ -34,26 +35,29 @@ def stamp_of(text) -> str:
             when = when.replace(tzinfo=dt.timezone.utc)
         return when.astimezone(dt.timezone.utc).strftime("%Y-%m-%dT%H:%M:%S.%fZ")
     except (ValueError, OverflowError):  # not a time, or one that leaves the calendar in UTC
-        raise BadInput(f"recorded_at {quoted(text)} is not an ISO 8601 time") from None
+        raise BadInput("recorded_at {value} is not an ISO 8601 time", value=quoted(text)) from None
 
 
-def figure(text, what: str) -> float:
-    """A reported value: a finite number ≥ 0 (a string such as "1,200" is read too)."""
+def figure(text, what: str, percent: bool = False) -> float:
+    """A value a person typed: a finite number ≥ 0 ("1,200", full-width "１２０", and with `percent` "85%" are read too)."""
     if isinstance(text, bool):
-        raise BadInput(f"{what}: {text!r} is not a number")
+        raise BadInput("{what}: {value} is not a number", what=what, value=quoted(text))
     try:
         if isinstance(text, (int, float)):
             value = float(text)
         elif isinstance(text, str):
-            value = float(text.replace(",", "").strip())
+            plain = unicodedata.normalize("NFKC", text).replace(",", "").strip()  # full-width digits, ，and ％
+            if percent and plain.endswith("%"):
+                plain = plain[:-1].strip()
+            value = float(plain)
         else:
             raise ValueError
     except OverflowError:
-        raise BadInput(f"{what}: {quoted(text)} is too large") from None
+        raise BadInput("{what}: {value} is too large", what=what, value=quoted(text)) from None
     except ValueError:
-        raise BadInput(f"{what}: {quoted(text)} is not a number") from None
+        raise BadInput("{what}: {value} is not a number", what=what, value=quoted(text)) from None
     if not math.isfinite(value) or value < 0:
-        raise BadInput(f"{what}: {quoted(text)} is not a number ≥ 0")
+        raise BadInput("{what}: {value} is not a number ≥ 0", what=what, value=quoted(text))
     return value
 
 
@@ -64,20 +68,26 @@ def quoted(value) -> str:
 
 
 def percent(value, what: str = "percent") -> float | None:
+    """A percent as typed: 85, 85% or ８５％, 0–100."""
     if value is None:
         return None
-    p = figure(value, what)
+    p = figure(value, what, percent=True)
     if p > 100:
-        raise BadInput(f"{what}: {value!r} is outside 0–100")
+        raise BadInput("{what}: {value} is outside 0–100", what=what, value=quoted(value))
     return p
+
+
+# A status as typed: its code or its Chinese label (fill's question offers either).
+STATUS_WORDS = {"推进中": "ongoing", "已完成": "done", "受阻": "blocked", "完成": "done", "进行中": "ongoing"}
 
 
 def status(value) -> str | None:
     if value is None:
         return None
-    if value not in STATUSES:
-        raise BadInput(f"status {quoted(value)} is not one of {', '.join(STATUSES)}")
-    return value
+    code = STATUS_WORDS.get(value.strip(), value.strip().lower()) if isinstance(value, str) else value
+    if code not in STATUSES:
+        raise BadInput("status {value} is not one of ongoing, done, blocked", value=quoted(value))
+    return code
 
 
 def note(value) -> str | None:
@@ -94,19 +104,15 @@ def text(value, what: str) -> str:
     (and JSON can spell one as "\\ud800"); they cannot be stored or hashed.
     """
     if not isinstance(value, str):
-        raise BadInput(f"{what} must be text, not {type(value).__name__}")
+        raise BadInput("{what} must be text, not {kind}", what=what, kind=type(value).__name__)
     try:
         value.encode("utf-8")
     except UnicodeEncodeError as e:
-        raise BadInput(f"{what} is not valid text (position {e.start + 1}: not UTF-8; check the terminal's or file's encoding)") from None
+        raise BadInput("{what} is not valid text (position {n}: not UTF-8; check the terminal's or file's encoding)",
+                       what=what, n=e.start + 1) from None
     return value
 
 
 def check_values(task: Task, values: dict) -> dict:
-    out = {}
-    for key, raw in values.items():
-        if task.metric(key) is None:
-            known = ", ".join(m.key for m in task.metrics) or "none: report --percent or --status"
-            raise BadInput(f"task {task.id} has no metric {quoted(key)} (its metrics: {known})")
-        out[key] = figure(raw, f"{task.id}.{key}")
-    return out
+    """Typed figures by metric key, read as numbers (which metrics the task has is checks.py's question)."""
+    return {key: figure(raw, f"{task.id}.{key}") if isinstance(raw, str) else raw for key, raw in values.items()}

@@ -60,8 +60,45 @@ def tasks_json(plan: Plan) -> dict:
     }
 
 
+class Marked(NamedTuple):
+    """An entry of a history with what became of it: `role` is "in_force", "corrected" (a later entry of its
+    month counts instead), "voided", "void" or "not_counted" (a void of an entry of another task)."""
+
+    entry: object
+    role: str
+    voided_by: object = None   # the void entry that voided it
+    corrected_by: str | None = None
+
+
+def marked_history(entries) -> list[Marked]:
+    """A task's entries (log order) each with its role: which counts, which a later one corrected, which are voided."""
+    voider = {e.voids: e for e in entries if e.voids is not None}
+    ids = {e.id for e in entries}
+    counted = [e for e in entries if e.voids is None and e.id not in voider]
+    latest: dict[int, str] = {}
+    for e in counted:
+        latest[e.month] = e.id
+    out = []
+    for e in entries:
+        if e.voids is not None:
+            out.append(Marked(e, "void" if e.voids in ids else "not_counted"))
+        elif e.id in voider:
+            out.append(Marked(e, "voided", voider[e.id]))
+        elif latest[e.month] == e.id:
+            out.append(Marked(e, "in_force"))
+        else:
+            out.append(Marked(e, "corrected", None, latest[e.month]))
+    return out
+
+
 def history_json(task_id: str, entries) -> dict:
-    return {"task": task_id, "entries": [e.to_json() for e in entries]}
+    """`history --format json`: every entry, with `voids` and `voided_by`."""
+    rows = []
+    for m in marked_history(entries):
+        row = m.entry.to_json()
+        row["voided_by"] = m.voided_by.id if m.voided_by is not None else None
+        rows.append(row)
+    return {"task": task_id, "entries": rows}
 
 
 def filter_standings(standings: list[Standing], unit=None, category=None, only=None) -> list[Standing]:

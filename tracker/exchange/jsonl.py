@@ -1,7 +1,9 @@
 """Entries as JSON Lines: written by `tracker export`, read back by `tracker import` (all or nothing).
 
-Each line is read with the standard json module and checked as `tracker log`
-checks an entry (entries.py); every bad line is named as `PATH:LINE: message`.
+Each line is read with the standard json module into an entry as written
+(numbers given as strings stay strings, for the checks to refuse); what the
+entries say is checked afterwards by core/checks.py, as for `tracker log`,
+each with its place. Every bad line is named as `PATH:LINE: message`.
 """
 
 from __future__ import annotations
@@ -10,8 +12,8 @@ import json
 
 from tracker.core import entries as make
 from tracker.core import months
+from tracker.core.checks import refuse
 from tracker.errors import BadInput
-from tracker.core.model import Plan
 from tracker.store import Entry
 
 _BATCH = 5000  # entries written a chunk
@@ -33,15 +35,29 @@ def export_lines(entries):
         yield "".join(batch).encode("utf-8")
 
 
-def read_entries(data: bytes | str, path: str, plan: Plan, tick=None) -> list[Entry]:
-    """Every entry of the file, checked against the plan; BadInput naming every bad line."""
+class Places:
+    """Where each entry came from (`PATH:LINE`), made when asked: an import may hold 650,000 entries."""
+
+    def __init__(self, path: str):
+        self.path, self.lines = path, []
+
+    def __getitem__(self, i: int) -> str:
+        return f"{self.path}:{self.lines[i]}"
+
+    def __len__(self) -> int:
+        return len(self.lines)
+
+
+def read_entries(data: bytes | str, path: str, tick=None) -> tuple[list[Entry], Places]:
+    """Every entry of the file and its place; BadInput naming every line that is not an entry."""
     text = data
     if isinstance(text, bytes):
         from tracker import textfile
 
         text = textfile.decode(text, path)  # names a file that is not text (binary, not UTF-8, …)
     out: list[Entry] = []
-    problems: list[str] = []
+    places = Places(path)
+    problems: list[BadInput] = []
     month_cache: dict[str, int] = {}
     # Lines end at "\n" only: str.splitlines() would also break inside a JSON string
     # at U+2028, U+0085 and the like, which a note may hold.
@@ -51,20 +67,19 @@ def read_entries(data: bytes | str, path: str, plan: Plan, tick=None) -> list[En
         if not line.strip():
             continue
         try:
-            out.append(_entry(line, plan, month_cache))
+            out.append(_entry(line, month_cache))
+            places.lines.append(n)
         except BadInput as e:
-            problems.append(f"{path}:{n}: {e}")
-    if problems:
-        more = len(problems) - _MAX_PROBLEMS
-        raise BadInput("\n".join(problems[:_MAX_PROBLEMS] + ([f"… and {more} more"] if more > 0 else [])))
-    return out
+            problems.append(BadInput(e.template, place=f"{path}:{n}", **e.fields))
+    refuse(problems)
+    return out, places
 
 
-def _entry(line: str, plan: Plan, month_cache: dict) -> Entry:
+def _entry(line: str, month_cache: dict) -> Entry:
     try:
         obj = json.loads(line)
     except (ValueError, RecursionError) as e:  # ValueError: also a number of over 4300 digits
-        raise BadInput(f"not a JSON object: {getattr(e, 'msg', e)}") from None
+        raise BadInput("not a JSON object: {why}", why=getattr(e, "msg", str(e))) from None
     if not isinstance(obj, dict):
         raise BadInput("not a JSON object")
     eid, task_id, month = obj.get("id"), obj.get("task"), obj.get("month")
@@ -73,9 +88,6 @@ def _entry(line: str, plan: Plan, month_cache: dict) -> Entry:
     make.text(eid, "id")
     if not isinstance(task_id, str):
         raise BadInput("task is required (a string such as \"195\")")
-    task = plan.task(task_id)
-    if task is None:
-        raise BadInput(f"unknown task {make.quoted(task_id)} (not in tasks.toml)")
     if not isinstance(month, str):
         raise BadInput("month is required (\"2024-08\")")
     m = month_cache.get(month)
@@ -89,10 +101,22 @@ def _entry(line: str, plan: Plan, month_cache: dict) -> Entry:
         raise BadInput("by must be text or null")
     if by is not None:
         make.text(by, "by")
-    entry = Entry(
-        eid, task_id, m, make.stamp_of(obj.get("recorded_at")), by, make.check_values(task, values),
-        make.percent(obj.get("percent")), make.status(obj.get("status")), make.note(obj.get("note")),
-    )
-    if not (entry.values or entry.percent is not None or entry.status or entry.note):
-        raise BadInput("the entry records nothing (no values, percent, status or note)")
-    return entry
+    status, voids = obj.get("status"), obj.get("voids")
+    if status is not None and not isinstance(status, str):
+        raise BadInput("status must be text or null")
+    if voids is not None and not isinstance(voids, str):
+        raise BadInput("voids must be an entry's id or null")
+    # Numbers as JSON numbers (never text: checks.py refuses "15"), as floats like every figure in the log.
+    values = {k: _float(v, k) for k, v in values.items()}
+    return Entry(eid, task_id, m, make.stamp_of(obj.get("recorded_at")), by, values,
+                 _float(obj.get("percent"), "percent"), status, make.note(obj.get("note")), voids)
+
+
+def _float(value, what: str):
+    """A JSON number as a float (the log's figures are floats); anything else as it is, for the checks to name."""
+    if type(value) not in (int, float):
+        return value
+    try:
+        return float(value)
+    except OverflowError:
+        raise BadInput("{what}: {value} is too large", what=what, value=make.quoted(value)) from None

@@ -184,19 +184,47 @@ def tasks_table(plan: Plan, lang: str) -> Table:
     return table
 
 
+def local_time(stamp: str) -> str:
+    """A recorded_at (UTC, as the log keeps it) in the system's local time zone (TZ honoured), to the second."""
+    import datetime as dt
+
+    try:
+        when = dt.datetime.strptime(stamp, "%Y-%m-%dT%H:%M:%S.%fZ").replace(tzinfo=dt.timezone.utc)
+        return when.astimezone().strftime("%Y-%m-%d %H:%M:%S")
+    except (ValueError, OverflowError, OSError):  # not the log's form (a hand-edited log): shown as it is
+        return stamp
+
+
 def history_table(task_id: str, title: str, entries, lang: str) -> Table:
+    """Every entry, oldest first, each marked: in force, corrected by a later one, voided (why, who, when), a void."""
+    from tracker.core.rows import marked_history
+
     table = _table(f"{task_id}. {title}", lang)
     table.add_column(label(lang, "Month"), no_wrap=True, style="bold")
-    table.add_column(label(lang, "Recorded (UTC)"), no_wrap=True)
+    table.add_column(label(lang, "Recorded (local time)"), no_wrap=False, max_width=10)
     table.add_column(label(lang, "By"), overflow="fold")
     table.add_column(label(lang, "Values"), overflow="fold")
     table.add_column(label(lang, "Note"), overflow="fold", ratio=1)
-    for e in entries:
+    table.add_column(label(lang, "Entry"), overflow="fold")
+    for m in marked_history(entries):
+        e = m.entry
         values = [f"{k}={fig(v)}" for k, v in e.values.items()]
         if e.percent is not None:
             values.append(f"{fig(e.percent)}%")
         if e.status:
             values.append(label(lang, e.status))
-        table.add_row(months.fmt(e.month), e.recorded_at[:19].replace("T", " "), Text(e.by or "—"),
-                      Text("\n".join(values) or "—"), Text(e.note or ""))
+        if m.role == "voided":
+            v = m.voided_by
+            mark = Text(label(lang, "voided by {id}: {reason} ({by}, {at})").format(
+                id=v.id[:8], reason=v.note or "", by=v.by or "—", at=local_time(v.recorded_at)), style="red")
+            style = "dim strike"
+        elif m.role == "corrected":
+            mark, style = Text(label(lang, "corrected by {id}").format(id=m.corrected_by[:8]), style="dim"), "dim"
+        elif m.role in ("void", "not_counted"):
+            mark, style = Text(label(lang, "voids {id}").format(id=e.voids[:8]), style="red"), ""
+        else:
+            mark, style = Text(label(lang, "in force"), style="green"), ""
+        mark = Text(e.id[:8] + " ", style="dim") + mark
+        table.add_row(months.fmt(e.month), local_time(e.recorded_at), Text(e.by or "—"),
+                      Text("\n".join(values) or "—", style=style), Text(e.note or "", style=style), mark)
     return table

@@ -358,6 +358,13 @@ def present_ids(conn: sqlite3.Connection | None, ids: list[str]) -> set[str]:
     return found
 
 
+def entries_by_id(conn: sqlite3.Connection | None, prefix: str) -> list[Entry]:
+    """The entries whose id is `prefix` or begins with it (history shows ids' first 8 characters)."""
+    if conn is None or not prefix:
+        return []
+    return read_entries(conn, "substr(e.id, 1, ?) = ?", (len(prefix), prefix))
+
+
 def entries_of_task(conn: sqlite3.Connection | None, task: str) -> list[Entry]:
     """One task's entries in log order."""
     return read_entries(conn, "e.task = ?", (task,))

@@ -65,6 +65,8 @@ def _append_locked(conn, entries, stamp):
     written = _new_entries(entries, existing, stamp)
     if not written:
         return written
+    if any(e.voids is not None for e in written):
+        _check_voids(conn, written)
     month_text = {m: months.fmt(m) for m in {e.month for e in written}}
 
     def rows():  # made as they are inserted: a large import's rows are never all held at once
@@ -88,6 +90,28 @@ def _append_locked(conn, entries, stamp):
     series.rebuild(conn, None if len(touched) > 1000 else touched)
     _record_head(conn, seq, prev)
     return written
+
+
+def _check_voids(conn, written: list[Entry]) -> None:
+    """Under the write lock: each void names an earlier entry of its task that is not a void and not voided yet."""
+    earlier = {e.id: e for e in written}
+    for e in written:
+        if e.voids is None:
+            continue
+        target = earlier.get(e.voids)
+        if target is None or list(earlier).index(e.voids) > list(earlier).index(e.id):
+            found = read_entries(conn, "e.id = ?", (e.voids,))
+            target = found[0] if found else None
+        if target is None:
+            raise BadInput("entry {id} is not in the log", id=e.voids)
+        if target.task != e.task:
+            raise BadInput("entry {id} is of task {other}, not {task}: a void names an entry of its own task",
+                           id=e.voids, other=target.task, task=e.task)
+        if target.voids is not None:
+            raise BadInput("entry {id} is itself a void and cannot be voided; log the figures again instead", id=e.voids)
+        others = [x for x in written if x.voids == e.voids and x.id != e.id]
+        if others or read_entries(conn, "e.voids = ?", (e.voids,)):
+            raise BadInput("entry {id} is already voided", id=e.voids)
 
 
 _ID = itemgetter(0)

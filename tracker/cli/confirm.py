@@ -1,0 +1,89 @@
+"""Checks before recording, at the CLI's edge: refusals raised, slips said on stderr and, on a terminal, asked about.
+
+core/checks.py decides; here its answer meets the user. Every write path
+(log, fill, each import) calls `checked` before it appends.
+"""
+
+from __future__ import annotations
+
+import sys
+
+import typer
+
+from tracker.core import months
+from tracker.core.checks import Slip, check, refuse
+
+_SLIP_TEXT = {
+    "above_target": "warning: task {task} {month}: {what} {value}{unit} is above its target {against}{unit}",
+    "below_last_month": "warning: task {task} {month}: {what} {value}{unit} is below last month's {against}{unit}",
+    "percent_lower": "warning: task {task} {month}: percent {value}% is lower than the {against}% in force before",
+}
+
+
+def checked(conn, plan, entries, places=None, stamp_now: str | None = None) -> list[Slip]:
+    """Run the checks on entries about to be written (against the log read through `conn`): raise what
+    must be refused, all of it at once; return the slips."""
+    from tracker import store
+    from tracker.cli.project import today
+
+    tasks = {e.task for e in entries if plan.task(e.task) is not None}
+    logs = store.load_logs(conn, tasks=tasks) if conn is not None and tasks else {}
+    found = check(plan, entries, logs, months.of(today()), places, stamp_now)
+    refuse(found.problems)
+    return found.slips
+
+
+def slip_line(s: Slip, lang: str) -> str:
+    """A slip as one line naming the task, the figure and what it is compared with."""
+    from tracker.labels import label
+    from tracker.render.terminal import fig
+
+    return label(lang, _SLIP_TEXT[s.code]).format(task=s.task, month=months.fmt(s.month), what=s.what,
+                                                  value=fig(s.value), against=fig(s.against), unit=s.unit)
+
+
+def warn(slips: list[Slip], lang: str) -> None:
+    """Each slip as a line on stderr."""
+    from tracker.textfile import visible
+
+    for s in slips:
+        print(visible(slip_line(s, lang)), file=sys.stderr)
+
+
+def on_terminal() -> bool:
+    return sys.stdin.isatty()
+
+
+def ask_yes(question: str, lang: str, default: bool = False, ask=input) -> bool:
+    """A yes/no question; Enter gives the default. y/yes/是/好 are yes, n/no/否/不 are no; anything else asks again."""
+    from tracker.labels import label
+
+    hint = "[Y/n]" if default else "[y/N]"
+    while True:
+        answer = ask(f"{label(lang, question)} {hint} ").strip().lower()
+        if not answer:
+            return default
+        if answer in ("y", "yes", "是", "好", "确认", "ｙ"):
+            return True
+        if answer in ("n", "no", "否", "不", "不是", "ｎ"):
+            return False
+
+
+def confirm_slips(slips: list[Slip], lang: str, yes: bool) -> None:
+    """Say the slips; on a terminal, without --yes, ask before recording (default no: exit 1, nothing written)."""
+    if not slips:
+        return
+    warn(slips, lang)
+    if yes or not on_terminal():
+        return
+    if not ask_yes("Record it anyway?", lang, default=False, ask=_ask_on_stderr):
+        from tracker.labels import label
+
+        print(label(lang, "not recorded"), file=sys.stderr)
+        raise typer.Exit(1)
+
+
+def _ask_on_stderr(prompt: str) -> str:
+    sys.stderr.write(prompt)
+    sys.stderr.flush()
+    return input()

@@ -1,0 +1,163 @@
+"""Checks before recording: the one function every write path (log, fill, each import) runs on its entries.
+
+Given the plan, the entries about to be written (each with its place, for
+the message), what is in force before them (store.load_logs) and the
+current month, `check` returns what must be refused (BadInput, each with its
+place: nothing may be written when there is one) and what is probably a slip
+(Slip: a value above its target, a cumulative value below last month's, a
+percent lower than before), for the CLI to ask about or print. Pure: the
+current month and time are parameters.
+
+Warnings compare an entry with the log as it stands before the write, not
+with the other entries of the same write.
+"""
+
+from __future__ import annotations
+
+from typing import NamedTuple
+
+from tracker.core import months
+from tracker.core.model import STATUSES, Plan, TaskLog, number
+from tracker.errors import BadInput
+
+TEXT_LIMIT = 20_000   # characters of a note, problems or next_steps
+TITLE_LIMIT = 1_000   # characters of a task's title
+TEXTS = ("note", "problems", "next_steps")
+_EMPTY = TaskLog()
+
+
+class Slip(NamedTuple):
+    """A figure that is probably a slip: task, month, what (a metric key or "percent"), the figure, what it is compared with."""
+
+    code: str          # "above_target", "below_last_month", "percent_lower"
+    task: str
+    month: int
+    what: str
+    value: float
+    against: float
+    unit: str = ""
+
+
+class Checked(NamedTuple):
+    problems: list[BadInput]
+    slips: list[Slip]
+
+
+class Problems(BadInput):
+    """Several problems at once, each with its place: one line each, in the run's language."""
+
+    def __init__(self, problems: list[BadInput], limit: int = 20):
+        self.problems = list(problems)
+        shown = self.problems[:limit]
+        self._more = len(self.problems) - len(shown)
+        self._shown = shown
+        super().__init__("\n".join(str(p) for p in shown))
+
+    def message(self, lang: str = "en") -> str:
+        lines = [p.message(lang) for p in self._shown]
+        if self._more > 0:
+            lines.append(BadInput("… and {n} more", n=self._more).message(lang))
+        return "\n".join(lines)
+
+
+def refuse(problems: list[BadInput]) -> None:
+    """Raise the problems found (one: itself; several: all of them)."""
+    if len(problems) == 1:
+        raise problems[0]
+    if problems:
+        raise Problems(problems)
+
+
+def check(plan: Plan, entries, logs: dict, now: int, places=None, stamp_now: str | None = None) -> Checked:
+    """Refusals and slips of these entries; `places[i]` names where entry i came from (file:line), or None.
+
+    `now` is the current month; `stamp_now` the current time as the log writes it (entries carrying a
+    recorded_at, as an import's do, may not be later).
+    """
+    problems: list[BadInput] = []
+    slips: list[Slip] = []
+    for i, e in enumerate(entries):
+        place = places[i] if places else None
+        found = _refusals(plan, e, now, stamp_now)
+        if found:
+            problems += [BadInput(p.template, place=place, **p.fields) for p in found]
+            continue
+        if e.voids is None:
+            slips += _slips(plan.task(e.task), e, logs.get(e.task) or _EMPTY)
+    return Checked(problems, slips)
+
+
+def _refusals(plan: Plan, e, now: int, stamp_now: str | None) -> list[BadInput]:
+    task = plan.task(e.task)
+    if task is None:
+        return [BadInput("unknown task {task} (`tracker tasks` lists the declared ones)", task=_shown(e.task))]
+    out = []
+    start = months.of(task.start)
+    if e.month < start:
+        out.append(BadInput("task {task} starts in {start}: no report can be for {month}",
+                            task=task.id, start=months.fmt(start), month=months.fmt(e.month)))
+    elif e.month > now:
+        out.append(BadInput("month {month} is still in the future; report it when it comes", month=months.fmt(e.month)))
+    if stamp_now is not None and e.recorded_at and e.recorded_at > stamp_now:
+        out.append(BadInput("recorded_at {at} is later than now", at=e.recorded_at))
+    for what in TEXTS:
+        text = getattr(e, what, None)
+        if text is not None and len(text) > TEXT_LIMIT:
+            out.append(BadInput("{field} is {n} characters long; at most {limit} are kept",
+                                field=what, n=f"{len(text):,}", limit=f"{TEXT_LIMIT:,}"))
+    if e.voids is not None:
+        if e.values or e.percent is not None or e.status is not None:
+            out.append(BadInput("a void entry sets nothing: only the entry it voids and the reason"))
+        if not e.note:
+            out.append(BadInput("a void entry needs its reason (--reason)"))
+        return out
+    for key, value in e.values.items():
+        if task.metric(key) is None:
+            known = ", ".join(m.key for m in task.metrics)
+            if known:
+                out.append(BadInput("task {task} has no metric {key} (its metrics: {known})", task=task.id,
+                                    key=_shown(key), known=known))
+            else:
+                out.append(BadInput("task {task} has no metric {key}: it has none; report a percent or a status",
+                                    task=task.id, key=_shown(key)))
+        elif not _is_number(value):
+            out.append(BadInput("{task}.{key}: {value} is not a number ≥ 0", task=task.id, key=key, value=_shown(value)))
+    if e.percent is not None:
+        if task.metrics:
+            out.append(BadInput("task {task} is measured by its metrics; give their figures, not a percent", task=task.id))
+        elif not _is_number(e.percent):
+            out.append(BadInput("percent {value} is not a number ≥ 0", value=_shown(e.percent)))
+        elif e.percent > 100:
+            out.append(BadInput("percent {value} is outside 0–100", value=_shown(e.percent)))
+    if e.status is not None and e.status not in STATUSES:
+        out.append(BadInput("status {value} is not one of {known}", value=_shown(e.status), known=", ".join(STATUSES)))
+    if not (e.values or e.percent is not None or e.status or e.note):
+        out.append(BadInput("nothing to record: the entry gives no figure, percent, status or note"))
+    return out
+
+
+def _is_number(value) -> bool:
+    """A number as JSON and the parsers give one (never text, never a bool), finite and ≥ 0."""
+    return type(value) in (int, float) and 0 <= value < float("inf")
+
+
+def _shown(value) -> str:
+    text = repr(value) if isinstance(value, str) else str(number(value) if type(value) in (int, float) else value)
+    return text if len(text) <= 60 else text[:57] + "…"
+
+
+def _slips(task, e, log) -> list[Slip]:
+    out = []
+    for key, value in e.values.items():
+        metric = task.metric(key)
+        if value > metric.target:
+            out.append(Slip("above_target", task.id, e.month, key, value, metric.target, metric.unit))
+        if metric.mode == "cumulative":
+            before = log.value(metric, e.month - 1)
+            if value < before:
+                out.append(Slip("below_last_month", task.id, e.month, key, value, before, metric.unit))
+    if e.percent is not None:
+        before = log.percent_at(e.month - 1)
+        if before is not None and e.percent < before:
+            out.append(Slip("percent_lower", task.id, e.month, "percent", e.percent, before, "%"))
+    return out
