@@ -169,7 +169,7 @@ def test_lang_zh(project):
 
 def test_refusals_at_a_terminal(project):
     child = spawn(project, "--unit", "市财政局")
-    child.expect_exact("--unit '市财政局': no task has this lead unit (units: 市民政局)")
+    child.expect_exact("--unit 市财政局: no task has this lead unit (units: 市民政局)")
     assert finish(child) == 2
     child = spawn(project, "--month", "2024-09")
     child.expect_exact("month 2024-09 is still in the future")

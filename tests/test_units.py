@@ -26,8 +26,8 @@ def office(project):
 
 
 def _row(unit, tasks, completion, **counts):
-    row = {"unit": unit, "tasks": tasks, "done": 0, "pending": 0, "on_track": 0, "behind": 0,
-           "stalled": 0, "overdue": 0, "missing": 0, "completion": completion}
+    row = {"unit": unit, "tasks": tasks, "done": 0, "pending": 0, "on_track": 0, "behind": 0, "blocked": 0,
+           "stalled": 0, "overdue": 0, "missing": 0, "measured": 0, "completion": completion, "rank": None}
     row.update(counts)
     return row
 
@@ -37,8 +37,8 @@ def test_json_shape_and_ranking(office):
     assert r.json() == {
         "as_of": "2024-08",
         "units": [
-            _row("民政局", 2, 0.7, done=1, overdue=1, missing=1),
-            _row("教育局", 2, 0.5222, stalled=1, on_track=1, missing=1),
+            _row("民政局", 2, 0.7, done=1, overdue=1, missing=1, measured=2, rank=1),
+            _row("教育局", 2, 0.5222, stalled=1, on_track=1, missing=1, measured=2, rank=2),
             _row("住建局", 1, None, pending=1),
         ],
     }
@@ -111,7 +111,7 @@ def test_table_fits_80_columns(office):
     office.monkeypatch.setenv("COLUMNS", "80")
     out = office.ok("units").out
     assert max(cell_len(line.rstrip()) for line in out.splitlines()) <= 80
-    assert "Completion" in out and "70%" in out
+    assert "Com-" in out and "pletion" in out and "70%" in out  # headings hyphenated below 110 columns
 
 
 def test_lang_zh(office):

@@ -11,7 +11,7 @@ _ZH = {
     "done": "已完成", "pending": "未开始", "overdue": "逾期", "stalled": "停滞",
     "behind": "滞后", "on_track": "正常", "missing": "未报送",
     "regressed": "数据回退", "repeated_note": "进展雷同", "unmeasured": "未量化",
-    "ongoing": "推进中", "blocked": "受阻",
+    "ongoing": "推进中", "blocked": "受阻", "measured": "已量化",
     # column headings
     "ID": "编号", "Title": "目标任务", "Unit": "牵头单位", "Progress": "完成进度",
     "Expected": "序时进度", "Status": "状态", "Flags": "标记", "Last report": "最近报送",
@@ -72,6 +72,19 @@ def lang_of(option: str | None) -> str:
     if lang.startswith("zh"):
         return "zh"
     return "en"
+
+
+# Statuses and flags as people write them in Chinese (their labels, and the words 督查 uses besides).
+_CODES = ("done", "pending", "overdue", "stalled", "behind", "on_track", "missing", "blocked", "ongoing",
+          "regressed", "repeated_note")
+_CODE_WORDS = {**{_ZH[c]: c for c in _CODES}, "进度滞后": "behind", "未报": "missing", "未开始": "pending",
+               "超期": "overdue", "按序时推进": "on_track", "on track": "on_track"}
+
+
+def code_of(word: str) -> str:
+    """A status or flag as typed (its code, its Chinese label, `on track`) → its code; unknown words as they are."""
+    word = word.strip()
+    return _CODE_WORDS.get(word) or _CODE_WORDS.get(word.lower()) or word.lower()
 
 
 def label(lang: str, text: str) -> str:

@@ -140,9 +140,9 @@ def fill(
     project = ctx.obj
     p = reportable_month(project, month)
     plan, logs, rows = standings_with_logs(project, p, full=True)  # the cards show last month's report
-    if unit is not None and all(t.unit != unit for t in plan.tasks):
-        known = "、".join(dict.fromkeys(t.unit for t in plan.tasks)) or "none"
-        raise BadInput(f"--unit {unit!r}: no task has this lead unit (units: {known})")
+    from tracker.core.rows import check_filters
+
+    check_filters(plan, unit)
     todo = [s for s in rows if "missing" in s.flags and (unit is None or s.task.unit == unit)]
     lg = lang_of(lang and lang.value)
     out = console()

@@ -42,15 +42,13 @@ def standings_with_logs(project, p: int, full: bool = False, history_for: str | 
 
 
 def parse_only(text: str | None) -> set | None:
+    """--only: statuses or flags, by their codes or their Chinese labels."""
     from tracker.core.evaluate import FLAGS, STATUSES
+    from tracker.core.review import codes_of
 
     if not text:
         return None
-    codes = {c.strip() for c in text.split(",") if c.strip()}
-    unknown = codes - set(FLAGS) - set(STATUSES)
-    if unknown:
-        raise BadInput(f"--only: unknown {', '.join(sorted(unknown))} (use {', '.join(STATUSES + FLAGS[3:])})")
-    return codes
+    return codes_of(text, STATUSES + tuple(f for f in FLAGS if f not in STATUSES), "--only")
 
 
 @app.command()
@@ -67,12 +65,13 @@ def status(
 
     Example: tracker status --month 2024-08 --only behind,stalled --lang zh
     """
-    from tracker.core.rows import filter_standings
+    from tracker.core.rows import check_filters, filter_standings
 
     project = ctx.obj
     p = project.month(month)
     wanted = parse_only(only)
     plan, rows = standings(project, p)
+    check_filters(plan, unit, category)
     rows = filter_standings(rows, unit, category, wanted)
     if fmt == TableFormat.json:
         import sys

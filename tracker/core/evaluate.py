@@ -13,8 +13,9 @@ from typing import NamedTuple
 from tracker.core import months
 from tracker.core.model import Metric, Plan, Task, TaskLog, value_as_of  # noqa: F401 (value_as_of: part of this module's API)
 
-FLAGS = ("overdue", "stalled", "behind", "missing")
-STATUSES = ("done", "pending", "overdue", "stalled", "behind", "on_track")
+# In the order in which a flag becomes the status (missing never does).
+FLAGS = ("overdue", "blocked", "stalled", "behind", "missing")
+STATUSES = ("done", "pending", "overdue", "blocked", "stalled", "behind", "on_track")
 WARNINGS = ("regressed", "repeated_note")
 _EMPTY = TaskLog()
 
@@ -157,6 +158,8 @@ def _judge(task: Task, log, p: int, day: dt.date) -> tuple:
     else:
         if day > task.due:
             flags.append("overdue")
+        if log.status_at(p) == "blocked":
+            flags.append("blocked")  # 受阻: the department cannot go on without help
         s = task.stall_months
         if start_month <= p - s:
             if measured:
@@ -173,7 +176,7 @@ def _judge(task: Task, log, p: int, day: dt.date) -> tuple:
         if not started:
             status = "pending"
         elif flags and flags[0] != "missing":
-            status = flags[0]  # flags are in the order overdue, stalled, behind: the first that applies
+            status = flags[0]  # flags are in the order overdue, blocked, stalled, behind: the first that applies
         else:
             status = "on_track"
     return values, each, comp, measured, exp, status, flags

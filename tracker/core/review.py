@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
+from typing import NamedTuple
 
 from tracker.core import months
 from tracker.errors import BadInput
@@ -18,20 +19,31 @@ from tracker.core.model import TaskLog
 DEFAULT_FAIL_ON = ("overdue", "stalled")
 # `check --format github`: these flags make an ::error, the others a ::warning.
 ERRORS = ("overdue", "stalled")
-UNIT_COUNTS = ("done", "pending", "on_track", "behind", "stalled", "overdue")
+UNIT_COUNTS = ("done", "pending", "on_track", "behind", "blocked", "stalled", "overdue")
 
 
 def parse_fail_on(text: str | None) -> tuple[str, ...]:
     """`--fail-on overdue,stalled` → the flags, in the order of FLAGS; unknown ones are an error."""
     if text is None:
         return DEFAULT_FAIL_ON
-    codes = {c.strip().lower() for c in text.split(",") if c.strip()}
-    if not codes:
-        raise BadInput(f"--fail-on: give one or more of {','.join(FLAGS)}")
-    unknown = codes - set(FLAGS)
-    if unknown:
-        raise BadInput(f"--fail-on: unknown {', '.join(sorted(unknown))} (use any of {','.join(FLAGS)})")
+    codes = codes_of(text, FLAGS, "--fail-on")
     return tuple(f for f in FLAGS if f in codes)
+
+
+def codes_of(text: str, known: tuple[str, ...], option: str) -> set[str]:
+    """Flags or statuses given by their codes or their Chinese labels (滞后, 未报送, 受阻), comma-separated
+    (、 and ， too); unknown ones are an error naming the known ones."""
+    from tracker.labels import code_of
+
+    words = [w.strip() for w in text.replace("，", ",").replace("、", ",").split(",") if w.strip()]
+    if not words:
+        raise BadInput("{option}: give one or more of {known}", option=option, known=", ".join(known))
+    codes = {w: code_of(w) for w in words}
+    unknown = sorted(w for w, c in codes.items() if c not in known)
+    if unknown:
+        raise BadInput("{option}: unknown {words} (use any of {known})", option=option, words=", ".join(unknown),
+                       known=", ".join(known))
+    return set(codes.values())
 
 
 # --- check --------------------------------------------------------------------------
@@ -112,7 +124,7 @@ def explain(s: Standing, log: TaskLog, code: str, today: dt.date) -> Reason:
         return Reason(code, completion=s.completion, due=task.due, days=days_overdue(s, today))
     if code == "behind":
         return Reason(code, completion=s.completion, expected=s.expected)
-    if code == "missing":
+    if code in ("missing", "blocked"):
         return Reason(code, last_month=s.last_month)
     if code == "stalled":
         if not s.measured:
@@ -177,34 +189,47 @@ def by_unit(findings) -> list[tuple[str, list[Finding]]]:
 # --- units --------------------------------------------------------------------------
 
 
-@dataclass(frozen=True, slots=True)
-class UnitRow:
+class UnitRow(NamedTuple):
     unit: str
     tasks: int
     counts: dict          # status -> number of tasks (UNIT_COUNTS)
     missing: int
-    completion: float | None
+    measured: int         # started tasks that are measured (metrics, or a reported percent or status)
+    completion: float | None   # the mean over those
+    rank: int | None = None    # shared by units whose completion prints the same (a whole percent)
+
+
+def shown_percent(completion: float) -> int:
+    """A completion as the tables print it (a whole percent): what "the same" means to a reader of the ranking."""
+    return int(f"{completion * 100:.0f}")
 
 
 def units(standings: list[Standing]) -> list[UnitRow]:
-    """One row per lead unit, ranked: mean completion best first, units with none last, ties by name."""
+    """One row per lead unit, ranked by mean completion over its measured tasks, best first; units with
+    none last, ties (the same printed percent) by name and sharing a rank."""
     grouped: dict[str, list[Standing]] = {}
     for s in standings:
         grouped.setdefault(s.task.unit, []).append(s)
     rows = []
     for unit, tasks in grouped.items():
         counts = {code: sum(1 for s in tasks if s.status == code) for code in UNIT_COUNTS}
-        started = [s.completion for s in tasks if s.status != "pending"]
-        rows.append(UnitRow(unit, len(tasks), counts, sum(1 for s in tasks if "missing" in s.flags),
-                            sum(started) / len(started) if started else None))
-    # Compare rounded means: 0.1 + 0.2 and 0.3 are the same completion to a reader.
-    rows.sort(key=lambda r: (r.completion is None, -round(r.completion or 0.0, 9), r.unit))
-    return rows
+        measured = [s.completion for s in tasks if s.status != "pending" and s.measured]
+        rows.append(UnitRow(unit, len(tasks), counts, sum(1 for s in tasks if "missing" in s.flags), len(measured),
+                            sum(measured) / len(measured) if measured else None))
+    rows.sort(key=lambda r: (r.completion is None, -shown_percent(r.completion or 0.0), r.unit))
+    ranked, rank, previous = [], None, object()
+    for i, r in enumerate(rows, 1):
+        key = None if r.completion is None else shown_percent(r.completion)
+        if key != previous:
+            rank, previous = i, key
+        ranked.append(r._replace(rank=None if key is None else rank))
+    return ranked
 
 
 def units_json(rows: list[UnitRow], p: int) -> dict:
     return {
         "as_of": months.fmt(p),
-        "units": [dict({"unit": r.unit, "tasks": r.tasks}, **r.counts, missing=r.missing,
-                       completion=None if r.completion is None else round(r.completion, 4)) for r in rows],
+        "units": [dict({"unit": r.unit, "tasks": r.tasks}, **r.counts, missing=r.missing, measured=r.measured,
+                       completion=None if r.completion is None else round(r.completion, 4), rank=r.rank)
+                  for r in rows],
     }

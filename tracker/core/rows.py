@@ -101,6 +101,19 @@ def history_json(task_id: str, entries) -> dict:
     return {"task": task_id, "entries": rows}
 
 
+def check_filters(plan: Plan, unit: str | None = None, category: str | None = None) -> None:
+    """A --unit or --category that names no task is bad input; the message lists the known ones."""
+    from tracker.errors import BadInput
+
+    if unit is not None and all(t.unit != unit for t in plan.tasks):
+        known = "、".join(dict.fromkeys(t.unit for t in plan.tasks)) or "—"
+        raise BadInput("--unit {unit}: no task has this lead unit (units: {known})", unit=unit, known=known)
+    if category is not None and all(t.category != category for t in plan.tasks):
+        known = "、".join(dict.fromkeys(t.category for t in plan.tasks if t.category)) or "—"
+        raise BadInput("--category {category}: no task is in this category (categories: {known})",
+                       category=category, known=known)
+
+
 def filter_standings(standings: list[Standing], unit=None, category=None, only=None) -> list[Standing]:
     """--unit, --category and --only (statuses or flags, any of them) as one filter."""
     out = []

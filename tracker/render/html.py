@@ -23,7 +23,7 @@ W, H, PAD = 150, 46, 3
 # One colour per status, readable as text on white and distinct in print.
 COLOURS = {
     "done": "#1b7f3a", "on_track": "#2e7d32", "pending": "#6b7280", "behind": "#b26a00",
-    "stalled": "#7b1fa2", "overdue": "#c62828",
+    "stalled": "#7b1fa2", "overdue": "#c62828", "blocked": "#ad1457",
 }
 EXPECTED, DUE, MILESTONE, INK = "#1565c0", "#c62828", "#7b1fa2", "#374151"
 

@@ -10,7 +10,7 @@ from rich.text import Text
 
 from tracker.core import months
 from tracker.labels import label
-from tracker.core.review import CheckResult, Figure, Reason, UnitRow, by_unit
+from tracker.core.review import UNIT_COUNTS, CheckResult, Figure, Reason, UnitRow, by_unit
 from tracker.render.terminal import STYLES, _table, bar, fig, pct
 
 
@@ -48,6 +48,10 @@ def reason_text(r: Reason, lang: str) -> str:
             return _sentence(lang, "no report since {month}", month=months.fmt(r.last_month))
         return _sentence(lang, "no increase since {month}: {figures}", month=months.fmt(r.since),
                          figures=figures_text(r.figures) or pct(r.completion))
+    if r.code == "blocked":
+        if r.last_month is None:
+            return label(lang, "never reported")
+        return _sentence(lang, "reported blocked; last report {month}", month=months.fmt(r.last_month))
     if r.code == "missing":
         if r.last_month is None:
             return label(lang, "never reported")
@@ -151,16 +155,24 @@ def check_github(result: CheckResult, lang: str) -> list[str]:
 # --- units --------------------------------------------------------------------------
 
 
-def _heading(lang: str, code: str) -> str:
+# Below 140 columns English headings break where a hyphen can go, so that twelve columns fit 80.
+_NARROW = {"pending": "Pend-\ning", "on_track": "On\ntrack", "behind": "Be-\nhind", "blocked": "Block-\ned",
+           "stalled": "Stal-\nled", "overdue": "Over-\ndue", "missing": "Miss-\ning", "measured": "Meas-\nured",
+           "Completion": "Com-\npletion"}
+
+
+def _heading(lang: str, code: str, narrow: bool = False) -> str:
+    if narrow and lang == "en" and code in _NARROW:
+        return _NARROW[code]
     text = label(lang, code)
     return text[:1].upper() + text[1:]
 
 
 def units_table(rows: list[UnitRow], p: int, lang: str, title: str | None = None, width: int = 80) -> Table:
-    """The ranking; below 110 columns the bar is left out and headings wrap, so it fits 80."""
+    """The ranking; below 140 columns the bar is left out and headings wrap, so it fits 80."""
     from rich.cells import cell_len
 
-    wide = width >= 110
+    wide = width >= 140
     heading = f"{title + ' · ' if title else ''}{label(lang, 'Units')} · {label(lang, 'as of')} {months.fmt(p)}"
     table = _table(heading, lang)
     if not wide:
@@ -170,18 +182,17 @@ def units_table(rows: list[UnitRow], p: int, lang: str, title: str | None = None
         # A heading wraps between words but never inside one, where there is room for that at all.
         table.add_column(text, min_width=max(cell_len(w) for w in text.split()) if width >= 80 else None, **kw)
 
+    narrow = not wide
+
     column(label(lang, "Rank") if wide else "#", justify="right", no_wrap=True)
     table.add_column(label(lang, "Unit"), overflow="fold", min_width=8, ratio=1)
     column(label(lang, "Tasks"), justify="right")
-    for code in ("done", "pending", "on_track", "behind", "stalled", "overdue", "missing"):
-        column(_heading(lang, code), justify="right", header_style=f"bold {STYLES.get(code, '')}")
-    column(label(lang, "Completion"), no_wrap=True)
-    rank, previous = 0, object()
-    for i, r in enumerate(rows, 1):
-        # Equal completion, equal rank (1, 1, 3): the office's 排名 does not split a tie by name.
-        key = None if r.completion is None else round(r.completion, 9)
-        if key != previous:
-            rank, previous = i, key
+    for code in (*UNIT_COUNTS, "missing"):
+        column(_heading(lang, code, narrow), justify="right", header_style=f"bold {STYLES.get(code, '')}")
+    column(_heading(lang, "measured", narrow), justify="right")
+    column(_heading(lang, "Completion", narrow))
+    for r in rows:
+        # r.rank: equal printed completion, equal rank (1, 1, 3): the office's 排名 does not split a tie by name.
         if r.completion is None:
             progress = Text("—")
         elif wide:
@@ -190,7 +201,8 @@ def units_table(rows: list[UnitRow], p: int, lang: str, title: str | None = None
         else:
             progress = Text(pct(r.completion))
         counts = [Text(str(r.counts[c]) if r.counts[c] else "·", style=STYLES.get(c, "") if r.counts[c] else "dim")
-                  for c in ("done", "pending", "on_track", "behind", "stalled", "overdue")]
+                  for c in UNIT_COUNTS]
         missing = Text(str(r.missing) if r.missing else "·", style=STYLES["missing"] if r.missing else "dim")
-        table.add_row(str(rank) if r.completion is not None else "—", Text(r.unit), str(r.tasks), *counts, missing, progress)
+        table.add_row(str(r.rank) if r.rank is not None else "—", Text(r.unit), str(r.tasks), *counts, missing,
+                      str(r.measured), progress)
     return table

@@ -19,7 +19,7 @@ Cell = str | list  # a plain string, or (text, style) pieces; a "\n" in the text
 
 STYLES = {
     "done": "bold green", "on_track": "green", "pending": "dim", "behind": "yellow",
-    "stalled": "magenta", "overdue": "bold red", "missing": "cyan",
+    "stalled": "magenta", "overdue": "bold red", "missing": "cyan", "blocked": "bold magenta",
     "regressed": "red", "repeated_note": "yellow",
 }
 
