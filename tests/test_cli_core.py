@@ -131,8 +131,10 @@ def test_status_filters(project):
     ids = lambda *a: [t["id"] for t in project.ok("status", "--month", "2024-08", "--format", "json", *a).json()["tasks"]]
     assert ids("--only", "done") == ["195"]
     assert ids("--only", "missing") == ["184"]
-    assert ids("--unit", "市财政局") == []
+    assert ids("--unit", "市民政局") == ["195", "184"]
+    assert "units: 市民政局" in project.bad("status", "--unit", "市财政局").err  # no such unit: exit 2, the known ones named
     assert ids("--category", "养老服务") == ["195"]
+    assert "categories: 养老服务" in project.bad("status", "--category", "教育").err
     assert "unknown late" in project.bad("status", "--only", "late").err
 
 
@@ -264,7 +266,7 @@ def test_invalid_plan_reports_every_problem_with_its_line(project):
     """)
     r = project.bad("validate")
     assert r.err.splitlines() == [
-        "tasks.toml:3: plan.stall_months Input should be greater than or equal to 1",
+        "tasks.toml:3: plan.stall_months must be at least 1",
         "tasks.toml:5: task 1: unit is required",
         "tasks.toml:9: duplicate task id 1 (first declared at line 5)",
         "tasks.toml:20: task 3: metric a: target 0 must be greater than baseline 0",

@@ -87,21 +87,23 @@ def test_metrics_and_milestones():
 
 @pytest.mark.parametrize("body, message", [
     ('id = "1a"\ntitle = "甲"\nunit = "u"', 'tasks.toml:2: task 1a: id must be digits, optionally dotted'),
-    ('id = "1"\ntitle = ""\nunit = "u"', "tasks.toml:3: task 1: title String should have at least 1 character"),
+    ('id = "1"\ntitle = ""\nunit = "u"', "tasks.toml:3: task 1: title must not be empty"),
     ('id = "1"\ntitle = "甲"\nunit = "u"\ntittle = "x"', "tasks.toml:5: task 1: tittle is not a known key"),
-    ('id = "1"\ntitle = "甲"\nunit = "u"\ndue = "soon"', "tasks.toml:5: task 1: due Input should be a valid date"),
-    ('id = "1"\ntitle = "甲"\nunit = "u"\nstall_months = 0', "tasks.toml:5: task 1: stall_months Input should be greater than or equal to 1"),
+    ('id = "1"\ntitle = "甲"\nunit = "u"\ndue = "soon"', "tasks.toml:5: task 1: due must be a date such as 2024-12-31 (no quotes)"),
+    ('id = "1"\ntitle = "甲"\nunit = "u"\nstall_months = 0', "tasks.toml:5: task 1: stall_months must be at least 1"),
     ('id = "1"\ntitle = "甲"\nunit = "u"\n[[task.metric]]\nkey = "Beds"\ntarget = 5', "tasks.toml:6: task 1: metric.key must match [a-z][a-z0-9_]*"),
     ('id = "1"\ntitle = "甲"\nunit = "u"\n[[task.metric]]\nkey = "b"', "tasks.toml:5: task 1: metric.target is required"),
-    ('id = "1"\ntitle = "甲"\nunit = "u"\n[[task.metric]]\nkey = "b"\ntarget = 5\nmode = "monthly"', "tasks.toml:8: task 1: metric.mode Input should be 'cumulative' or 'increment'"),
+    ('id = "1"\ntitle = "甲"\nunit = "u"\n[[task.metric]]\nkey = "b"\ntarget = 5\nmode = "monthly"', "tasks.toml:8: task 1: metric.mode must be \"cumulative\" or \"increment\""),
     ('id = "1"\ntitle = "甲"\nunit = "u"\n[[task.metric]]\nkey = "b"\ntarget = 5\nbaseline = 5', "tasks.toml:7: task 1: metric b: target 5 must be greater than baseline 5"),
     ('id = "1"\ntitle = "甲"\nunit = "u"\n[[task.metric]]\nkey = "b"\ntarget = 5\n[[task.metric]]\nkey = "b"\ntarget = 6', "tasks.toml:8: task 1: duplicate metric key 'b'"),
-    ('id = "1"\ntitle = "甲"\nunit = "u"\n[[task.metric]]\nkey = "b"\ntarget = nan', "tasks.toml:7: task 1: metric.target Input should be a finite number"),
+    ('id = "1"\ntitle = "甲"\nunit = "u"\n[[task.metric]]\nkey = "b"\ntarget = nan', "tasks.toml:7: task 1: metric.target must be a finite number"),
     ('id = "1"\ntitle = "甲"\nunit = "u"\n[[task.milestone]]\ndue = 2024-06-30\ntarget = 5', "tasks.toml:5: task 1: milestone needs `metric =` (the task has 0 metrics)"),
     ('id = "1"\ntitle = "甲"\nunit = "u"\n[[task.metric]]\nkey = "b"\ntarget = 5\n[[task.milestone]]\ndue = 2024-06-30\nmetric = "c"\ntarget = 2', "tasks.toml:10: task 1: milestone names unknown metric 'c'"),
     ('id = "1"\ntitle = "甲"\nunit = "u"\n[[task.metric]]\nkey = "b"\ntarget = 5\n[[task.milestone]]\ndue = 2025-06-30\ntarget = 2', "tasks.toml:9: task 1: milestone due 2025-06-30 must fall between start 2024-01-01 and due 2024-12-31"),
     ('id = "1"\ntitle = "甲"\nunit = "u"\n[[task.metric]]\nkey = "b"\ntarget = 5\n[[task.milestone]]\ndue = 2024-06-30\ntarget = 9', "tasks.toml:10: task 1: milestone target 9 must lie between baseline 0 and target 5"),
     ('id = "1"\ntitle = "甲"\nunit = "u"\nstart = 2024-12-31', "tasks.toml:1: task 1: due 2024-12-31 must be after start 2024-12-31"),
+    ('id = "1"\ntitle = "' + "甲" * 1001 + '"\nunit = "u"', "tasks.toml:3: task 1: title is 1,001 characters long; at most 1,000 are kept"),
+    ('id = "1"\ntitle = 195\nunit = "u"', "tasks.toml:3: task 1: title must be text in quotes"),
 ])
 def test_each_rule_is_reported_with_its_line(body, message):
     """Each case counts lines from its [[task]] header; the file has [plan] and year above it."""

@@ -18,13 +18,17 @@ class TrackerError(Exception):
 
     def message(self, lang: str = "en") -> str:
         """The message in `lang` (en or zh), its place first."""
-        text = self.template
+        text, fields = self.template, self.fields
         if lang != "en":
             from tracker.labels import label
 
             text = label(lang, text)
-        if self.fields:
-            text = text.format(**self.fields)
+            # a field may itself be one of tracker's words ("note file", a hint): those follow the language too
+            # and a field may be a message of its own (a BadInput used as a phrase: "task 195: ")
+            fields = {k: label(lang, v) if isinstance(v, str) else v.message(lang) if isinstance(v, TrackerError) else v
+                      for k, v in fields.items()}
+        if fields:
+            text = text.format(**fields)
         return f"{self.place}: {text}" if self.place else text
 
 
@@ -32,9 +36,28 @@ class BadInput(TrackerError):
     """Input the user gave (a file, an option, a value) is not acceptable: exit 2."""
 
 
-class PlanError(BadInput):
-    """tasks.toml has one or more problems, each `PATH:LINE: message`."""
+class Problems(BadInput):
+    """Several problems at once, each with its place: one line each (at most `limit`), in the run's language.
 
-    def __init__(self, problems: list[str]):
-        self.problems = list(problems)
-        super().__init__("\n".join(self.problems))
+    A problem is a BadInput (a template with its place) or, from code that words its own lines, a str.
+    """
+
+    def __init__(self, problems: list, limit: int | None = None):
+        self.items = list(problems)
+        self.problems = [str(p) for p in self.items]  # in English, each `PLACE: message`
+        self._shown = self.items if limit is None else self.items[:limit]
+        self._more = len(self.items) - len(self._shown)
+        super().__init__()
+
+    def message(self, lang: str = "en") -> str:
+        lines = [p.message(lang) if isinstance(p, TrackerError) else p for p in self._shown]
+        if self._more > 0:
+            lines.append(BadInput("… and {n} more", n=self._more).message(lang))
+        return "\n".join(lines)
+
+    def __str__(self) -> str:
+        return self.message("en")
+
+
+class PlanError(Problems):
+    """tasks.toml has one or more problems, each `PATH:LINE: message`."""

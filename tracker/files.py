@@ -16,7 +16,7 @@ def atomic_write(path: str, data) -> None:
         os.makedirs(folder, exist_ok=True)
         fd, tmp = tempfile.mkstemp(prefix=".tracker-", dir=folder)
     except OSError as e:
-        raise BadInput(f"{path}: cannot write: {e.strerror}") from None
+        raise BadInput("{path}: cannot write: {why}", path=path, why=e.strerror) from None
     try:
         # mkstemp makes the file 0600: give it the mode of the file it replaces, else what umask allows.
         os.chmod(tmp, _mode_of(path))
@@ -29,7 +29,7 @@ def atomic_write(path: str, data) -> None:
     except BaseException as e:  # an OSError, or what the pieces' maker raised: no file left half written
         os.unlink(tmp)
         if isinstance(e, OSError):
-            raise BadInput(f"{path}: cannot write: {e.strerror}") from None
+            raise BadInput("{path}: cannot write: {why}", path=path, why=e.strerror) from None
         raise
 
 
@@ -51,7 +51,7 @@ def link_new(tmp: str, path: str) -> bool:
         with open(tmp, "rb") as f:
             os.fsync(f.fileno())
     except OSError as e:
-        raise BadInput(f"{path}: cannot write: {e.strerror}") from None
+        raise BadInput("{path}: cannot write: {why}", path=path, why=e.strerror) from None
     try:
         os.link(tmp, path)
     except OSError:  # FileExistsError, or a file system without hard links

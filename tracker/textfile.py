@@ -29,13 +29,13 @@ def read_bytes(path: str, what: str = "file") -> bytes:
         with open(path, "rb") as f:
             return f.read()
     except FileNotFoundError:
-        raise BadInput(f"{path}: no such {what}") from None
+        raise BadInput("{path}: no such {what}", path=path, what=what) from None
     except IsADirectoryError:
-        raise BadInput(f"{path}: is a directory, not a {what}") from None
+        raise BadInput("{path}: is a directory, not a {what}", path=path, what=what) from None
     except OSError as e:
-        raise BadInput(f"{path}: cannot read: {e.strerror}") from None
+        raise BadInput("{path}: cannot read: {why}", path=path, why=e.strerror) from None
     except MemoryError:
-        raise BadInput(f"{path}: too large to read") from None
+        raise BadInput("{path}: too large to read", path=path) from None
 
 
 def decode(data: bytes, path: str) -> str:
@@ -47,7 +47,7 @@ def decode(data: bytes, path: str) -> str:
                 text = data.decode(codec)
             except UnicodeDecodeError as e:
                 line = data[: e.start].decode(codec, errors="replace").count("\n") + 1
-                raise BadInput(f"{path}:{line}: damaged {codec.upper()} text") from None
+                raise BadInput("{path}:{line}: damaged {codec} text", path=path, line=line, codec=codec.upper()) from None
             text = text.lstrip("\ufeff")
             break
     if text is None:
@@ -57,7 +57,7 @@ def decode(data: bytes, path: str) -> str:
         if found:
             line = text[: found.start()].count("\n") + 1
             hint = " (it looks like UTF-16 without its byte-order mark: save it as UTF-8)" if _utf16_unmarked(data) else ""
-            raise BadInput(f"{path}:{line}: binary data, not text (control character U+{ord(found[0]):04X}){hint}")
+            raise BadInput("{path}:{line}: binary data, not text (control character U+{code}){hint}", path=path, line=line, code=format(ord(found[0]), '04X'), hint=hint)
     # Universal newlines, as Python's text mode: a note from Windows keeps no stray \r.
     return text.replace("\r\n", "\n").replace("\r", "\n")
 
@@ -86,7 +86,7 @@ def _utf8(data: bytes, path: str) -> str:
             hint = " (it looks like GBK/GB18030: convert it with `iconv -f GB18030 -t UTF-8`)"
         except UnicodeDecodeError:
             pass
-        raise BadInput(f"{path}:{line}: not UTF-8 text{hint}") from None
+        raise BadInput("{path}:{line}: not UTF-8 text{hint}", path=path, line=line, hint=hint) from None
 
 
 # --- showing user text --------------------------------------------------------------

@@ -26,14 +26,13 @@ def import_table(project, file: str, month_text: str | None, unit: str | None, l
 
     table = parse_table(textfile.read(file, "progress table"), file)
     if not month_text:
-        raise BadInput(f"{file}: give --month (e.g. --month 2020-08): a progress table names the month, not the year")
+        raise BadInput("{file}: give --month (e.g. --month 2020-08): a progress table names the month, not the year", file=file)
     p = months.parse(month_text)
     named = header_month(table.headers)
     if named is not None and named != months.month_of_year(p):
-        raise BadInput(f"{file}:{table.header_line}: the table's header names month {named} "
-                       f"({table.headers[2]}), but --month is {months.fmt(p)}")
+        raise BadInput("{file}:{line}: the table's header names month {named} ({header}), but --month is {month}", file=file, line=table.header_line, named=named, header=table.headers[2], month=months.fmt(p))
     if p > months.of(today()):
-        raise BadInput(f"month {months.fmt(p)} is still in the future; import its table when it comes")
+        raise BadInput("month {month} is still in the future; import its table when it comes", month=months.fmt(p))
 
     path = project.tasks_path
     old_bytes = _read_bytes(path)
@@ -49,7 +48,7 @@ def import_table(project, file: str, month_text: str | None, unit: str | None, l
                 plan = planfile.parse(textfile.decode(new_bytes, path), path)
             except BadInput as e:
                 first = str(e).splitlines()[0]
-                raise BadInput(f"{file}: the tasks it adds would make {path} invalid ({first})") from None
+                raise BadInput("{file}: the tasks it adds would make {path} invalid ({first})", file=file, path=path, first=first) from None
         entries = make_entries(reads, plan, p, store.load_logs(conn, upto=p), reporter())
         present = store.present_ids(conn, [e.id for e in entries])
         # Checks before recording (core/checks.py), as for every write: refusals raised here, slips said below.
@@ -140,6 +139,6 @@ def _read_bytes(path: str) -> bytes | None:
     except FileNotFoundError:
         return None
     except IsADirectoryError:
-        raise BadInput(f"{path}: is a directory, not a plan file") from None
+        raise BadInput("{path}: is a directory, not a plan file", path=path) from None
     except OSError as e:
-        raise BadInput(f"{path}: cannot read: {e.strerror}") from None
+        raise BadInput("{path}: cannot read: {why}", path=path, why=e.strerror) from None

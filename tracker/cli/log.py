@@ -294,7 +294,7 @@ def import_(
 
         import_table(ctx.obj, file, month, unit, lg, dry_run)
     else:
-        raise BadInput(f"{file}: cannot import {suffix or 'a file without extension'}: use .md/.txt (progress table) or .jsonl (entries)")
+        raise BadInput("{file}: cannot import {kind}: use .md/.txt (progress table) or .jsonl (entries)", file=file, kind=suffix or 'a file without extension')
 
 
 def _import_jsonl(project, file: str, lang: str, dry_run: bool = False):

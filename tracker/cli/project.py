@@ -58,7 +58,7 @@ def today() -> dt.date:
         try:
             return dt.date.fromisoformat(fixed.strip())
         except ValueError:
-            raise BadInput(f"TRACKER_TODAY={fixed!r} is not a date (YYYY-MM-DD)") from None
+            raise BadInput("TRACKER_TODAY={fixed} is not a date (YYYY-MM-DD)", fixed=repr(fixed)) from None
     return dt.date.today()
 
 

@@ -58,7 +58,7 @@ def pick_format(fmt: ReportFormat | None, output: str | None) -> ReportFormat:
     if fmt is None:
         return by_name or ReportFormat.md
     if by_name is not None and by_name != fmt:
-        raise BadInput(f"-o {output} looks like {by_name.value}, but --format is {fmt.value}: make them agree")
+        raise BadInput("-o {output} looks like {guessed}, but --format is {format}: make them agree", output=output, guessed=by_name.value, format=fmt.value)
     return fmt
 
 
@@ -83,7 +83,7 @@ def report(
 
     kind = pick_format(fmt, output)
     if output is None and kind in BINARY and sys.stdout.isatty():
-        raise BadInput(f"--format {kind.value} is a binary file: give -o FILE (e.g. -o table.{kind.value})")
+        raise BadInput("--format {format} is a binary file: give -o FILE (e.g. -o table.{format})", format=kind.value)
     project = ctx.obj
     p = project.month(month)
     if kind == ReportFormat.html:

@@ -65,7 +65,7 @@ def init(
     db_path = os.path.join(directory, "data", "tracker.db") if directory else project.db_path
     for path in (tasks_path, db_path):
         if os.path.exists(path):
-            raise BadInput(f"{path}: already exists; tracker init never overwrites")
+            raise BadInput("{path}: already exists; tracker init never overwrites", path=path)
     folder = os.path.dirname(tasks_path)
     if folder:
         os.makedirs(folder, exist_ok=True)

@@ -18,7 +18,7 @@ from typing import NamedTuple
 
 from tracker.core import months
 from tracker.core.model import STATUSES, Plan, TaskLog, number
-from tracker.errors import BadInput
+from tracker.errors import BadInput, Problems
 
 TEXT_LIMIT = 20_000   # characters of a note, problems or next_steps
 TITLE_LIMIT = 1_000   # characters of a task's title
@@ -43,29 +43,12 @@ class Checked(NamedTuple):
     slips: list[Slip]
 
 
-class Problems(BadInput):
-    """Several problems at once, each with its place: one line each, in the run's language."""
-
-    def __init__(self, problems: list[BadInput], limit: int = 20):
-        self.problems = list(problems)
-        shown = self.problems[:limit]
-        self._more = len(self.problems) - len(shown)
-        self._shown = shown
-        super().__init__("\n".join(str(p) for p in shown))
-
-    def message(self, lang: str = "en") -> str:
-        lines = [p.message(lang) for p in self._shown]
-        if self._more > 0:
-            lines.append(BadInput("… and {n} more", n=self._more).message(lang))
-        return "\n".join(lines)
-
-
 def refuse(problems: list[BadInput]) -> None:
     """Raise the problems found (one: itself; several: all of them)."""
     if len(problems) == 1:
         raise problems[0]
     if problems:
-        raise Problems(problems)
+        raise Problems(problems, limit=20)
 
 
 def check(plan: Plan, entries, logs: dict, now: int, places=None, stamp_now: str | None = None) -> Checked:

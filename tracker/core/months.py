@@ -23,10 +23,10 @@ def parse(text: str) -> Month:
     """`2024-08`, `2024-8`, `2024/08`, `2024.08` or `2024年8月` → month."""
     match = _FORMS.match(text or "")
     if not match:
-        raise BadInput(f"malformed month {_quoted(text)}: use 2024-08, 2024/08 or 2024年8月")
+        raise BadInput("malformed month {value}: use 2024-08, 2024/08 or 2024年8月", value=_quoted(text))
     year, month = int(match[1]), int(match[2])
     if not 1 <= month <= 12 or year < 1:
-        raise BadInput(f"malformed month {_quoted(text)}: no month {month} in a year")
+        raise BadInput("malformed month {value}: no month {month} in a year", value=_quoted(text), month=month)
     return year * 12 + month - 1
 
 

@@ -67,8 +67,7 @@ def parse_table(text: str, path: str) -> ProgressTable:
             head = i
             break
     if head is None:
-        raise BadInput(f"{path}: no progress table found (expected a header row such as "
-                       f"`序号 | 目标任务 | 总体工作进展及8月份进展 |`)")
+        raise BadInput("{path}: no progress table found (expected a header row such as `序号 | 目标任务 | 总体工作进展及8月份进展 |`)", path=path)
     headers, closed = _split(lines[head])
     ncols = len(headers)
     i = head + 1
@@ -88,8 +87,7 @@ def parse_table(text: str, path: str) -> ProgressTable:
             if ended is None:
                 ended = i + 1
             elif _ROW_START.match(line):
-                raise BadInput(f"{path}:{ended}: a line inside the table that is not a row "
-                               f"(the table goes on at line {i + 1})")
+                raise BadInput("{path}:{ended}: a line inside the table that is not a row (the table goes on at line {next})", path=path, ended=ended, next=i + 1)
             i += 1
             continue
         start = i
@@ -101,29 +99,28 @@ def parse_table(text: str, path: str) -> ProgressTable:
             while len(_PIPE.findall(body)) < ncols:
                 i += 1
                 if i >= len(lines):
-                    raise BadInput(f"{path}:{start + 1}: the row has no closing `|` (the file ends first)")
+                    raise BadInput("{path}:{line}: the row has no closing `|` (the file ends first)", path=path, line=start + 1)
                 if _ROW_START.match(lines[i]):
-                    raise BadInput(f"{path}:{start + 1}: the row is not closed before the next row starts "
-                                   f"at line {i + 1} (a cell is missing its `|`)")
+                    raise BadInput("{path}:{line}: the row is not closed before the next row starts at line {next} (a cell is missing its `|`)", path=path, line=start + 1, next=i + 1)
                 body += "\n" + lines[i]
             parts = _PIPE.split(body)
             cells, rest = parts[:ncols], "|".join(parts[ncols:]).strip()
             if rest:
-                raise BadInput(f"{path}:{start + 1}: the row has more cells than the header's {ncols}")
+                raise BadInput("{path}:{line}: the row has more cells than the header's {ncols}", path=path, line=start + 1, ncols=ncols)
         else:
             cells = _PIPE.split(body.rstrip())
             if body.rstrip().endswith("|") and not body.rstrip().endswith(r"\|"):
                 cells = cells[:-1]
             if len(cells) != ncols:
-                raise BadInput(f"{path}:{start + 1}: the row has {len(cells)} cells, the header {ncols}")
+                raise BadInput("{path}:{line}: the row has {n} cells, the header {ncols}", path=path, line=start + 1, n=len(cells), ncols=ncols)
         no = cells[0].strip()
         if not no.isdigit() or not no.isascii():
-            raise BadInput(f"{path}:{start + 1}: 序号 {no!r} is not a number (a row is `序号 | ID.TITLE | PROGRESS |`)")
+            raise BadInput("{path}:{line}: 序号 {no} is not a number (a row is `序号 | ID.TITLE | PROGRESS |`)", path=path, line=start + 1, no=repr(no))
         task_cell = _BREAK.sub("\n", cells[1].replace(r"\|", "|")).strip()
         rows.append(TableRow(start + 1, int(no), task_cell, _unescape(cells[2])))
         i += 1
     if not rows:
-        raise BadInput(f"{path}:{head + 1}: the progress table has no rows")
+        raise BadInput("{path}:{line}: the progress table has no rows", path=path, line=head + 1)
     return ProgressTable(head + 1, tuple(headers), tuple(rows))
 
 

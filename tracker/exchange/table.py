@@ -104,16 +104,15 @@ def read_rows(table: ProgressTable, path: str, plan: Plan | None, unit: str | No
     for row in table.rows:
         split = split_task_cell(row.task_cell, known)
         if split is None:
-            raise BadInput(f"{path}:{row.line}: the task cell must be the task's number, a dot and its title "
-                           f"(`195.新建…`), not {_short(row.task_cell)!r}")
+            raise BadInput("{path}:{line}: the task cell must be the task's number, a dot and its title (`195.新建…`), not {cell}", path=path, line=row.line, cell=repr(_short(row.task_cell)))
         tid, title = split
         if tid in seen:
-            raise BadInput(f"{path}:{row.line}: task {tid} appears twice (first at line {seen[tid]})")
+            raise BadInput("{path}:{line}: task {tid} appears twice (first at line {first})", path=path, line=row.line, tid=tid, first=seen[tid])
         seen[tid] = row.line
         read = Read(row, tid, title)
         if tid not in known:
             if not unit:
-                raise BadInput(f"{path}:{row.line}: task {tid} is not in tasks.toml: give --unit (its lead unit) to add it")
+                raise BadInput("{path}:{line}: task {tid} is not in tasks.toml: give --unit (its lead unit) to add it", path=path, line=row.line, tid=tid)
             read.added = True
             adding.append((tid, title))
         reads.append(read)

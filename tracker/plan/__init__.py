@@ -116,7 +116,7 @@ def read_text(path: str) -> str:
     try:
         open(path, "rb").close()
     except FileNotFoundError:
-        raise PlanError([f"{path}: no such file (run `tracker init` to start a plan, or give --tasks)"]) from None
+        raise PlanError([BadInput("no such file (run `tracker init` to start a plan, or give --tasks)", place=path)]) from None
     except OSError:
         pass
     return decode(None, path)
@@ -126,7 +126,7 @@ def decode(data: bytes | None, path: str) -> str:
     try:
         return textfile.decode(data, path) if data is not None else textfile.read(path, "plan file")
     except BadInput as e:
-        raise PlanError([str(e)]) from None
+        raise PlanError([e]) from None
 
 
 def parse(text: str, path: str = "tasks.toml") -> Plan:
@@ -136,18 +136,59 @@ def parse(text: str, path: str = "tasks.toml") -> Plan:
     try:
         data = tomllib.loads(text)
     except RecursionError:  # tomllib recurses into nested arrays and inline tables
-        raise PlanError([f"{path}:1: invalid TOML: arrays or tables nested too deeply"]) from None
+        raise PlanError([BadInput("invalid TOML: arrays or tables nested too deeply", place=f"{path}:1")]) from None
     except tomllib.TOMLDecodeError as e:
-        msg = str(e)
-        where = re.search(r"\(at line (\d+), column \d+\)", msg)
-        line = where[1] if where else "1"
-        msg = re.sub(r"\s*\(at line \d+, column \d+\)", "", msg)
-        if "end of document" in msg:
-            line = str(max(1, text.count("\n")))
-        raise PlanError([f"{path}:{line}: invalid TOML: {msg}"]) from None
+        raise PlanError([toml_problem(str(e), text, path)]) from None
     from tracker.plan import validate  # pydantic: only when tasks.toml changed since it was cached
 
     return validate.validate(data, key_lines(text), path)
+
+
+# tomllib's words for what is wrong, in tracker's (its wording never reaches a user as it is).
+_TOML_WORDS = (
+    ("Unterminated string", "invalid TOML: a string is not closed (a missing quote)"),
+    ("Illegal character", "invalid TOML: a string is not closed before the line ends (a missing quote)"),
+    ("Unclosed array", "invalid TOML: a list is not closed (a missing ])"),
+    ("Unclosed inline table", "invalid TOML: an inline table is not closed (a missing })"),
+    ("Invalid value", "invalid TOML: a value is missing or not a TOML value (text needs quotes)"),
+    ("Cannot overwrite a value", "invalid TOML: a key is given twice"),
+    ("Cannot declare", "invalid TOML: a table is declared twice"),
+    ("Expected '=' after a key", "invalid TOML: a key needs `= value` after it"),
+    ("Expected newline or end of document", "invalid TOML: something follows a value on its line"),
+    ("Invalid statement", "invalid TOML: a line that is neither `key = value` nor a [table]"),
+    ("Invalid initial character for a key", "invalid TOML: a line that is neither `key = value` nor a [table]"),
+    ("Invalid date or datetime", "invalid TOML: not a date (write 2024-12-31)"),
+)
+
+
+def toml_problem(msg: str, text: str, path: str) -> BadInput:
+    """tomllib's error as a problem at its true line: the `(at line N, column M)` in its message, or, for
+    `(at end of document)`, the line where the string or list it never saw closed was opened."""
+    where = re.search(r"\(at line (\d+), column \d+\)", msg)
+    line = int(where[1]) if where else _open_at_end(text)
+    for start, words in _TOML_WORDS:
+        if msg.startswith(start):
+            return BadInput(words, place=f"{path}:{line}")
+    return BadInput("invalid TOML (see line {line})", place=f"{path}:{line}", line=line)
+
+
+def _open_at_end(text: str) -> int:
+    """The line where a multi-line string that the file never closes opens; else the last line with text."""
+    opened, last = None, 1
+    for n, raw in enumerate(text.splitlines(), 1):
+        if raw.strip():
+            last = n
+        if opened is not None:
+            end = _closing(raw, 0, opened[1])
+            if end >= 0:
+                left = _left_open(raw, end)
+                opened = (n, left) if left else None
+            continue
+        key = _KEY.match(raw)
+        left = _left_open(raw, key.end() if key else 0)
+        if left:
+            opened = (n, left)
+    return opened[0] if opened else last
 
 
 def load(path: str) -> Plan:

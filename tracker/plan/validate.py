@@ -16,7 +16,8 @@ from typing import Annotated, Any, Literal
 
 from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, ValidationError
 
-from tracker.errors import PlanError
+from tracker.core.checks import TITLE_LIMIT
+from tracker.errors import BadInput, PlanError
 from tracker.core.model import Metric, Milestone, Plan, Task
 from tracker.plan import line_of
 
@@ -54,7 +55,7 @@ class MilestoneIn(_In):
 
 class TaskIn(_In):
     id: Annotated[str, BeforeValidator(_id_text), Field(pattern=ID_PATTERN, strict=True)]
-    title: Text
+    title: Annotated[str, Field(min_length=1, max_length=TITLE_LIMIT, strict=True)]
     unit: Text
     co_units: list[Text] = []
     category: Text | None = None
@@ -73,45 +74,80 @@ class PlanIn(_In):
     behind_tolerance: Annotated[float, Field(ge=0, lt=1, strict=True)] = 0.10
 
 
-def _errors(err: ValidationError, prefix: tuple, lines, path: str, what: str) -> list[str]:
+# pydantic's error types, in tracker's own words (its wording never reaches a user).
+_WORDS = {
+    "missing": "{who}{field} is required",
+    "extra_forbidden": "{who}{field} is not a known key",
+    "string_type": "{who}{field} must be text in quotes",
+    "string_too_short": "{who}{field} must not be empty",
+    "float_type": "{who}{field} must be a number",
+    "int_type": "{who}{field} must be a whole number",
+    "int_from_float": "{who}{field} must be a whole number",
+    "finite_number": "{who}{field} must be a finite number",
+    "bool_type": "{who}{field} must be true or false",
+    "list_type": "{who}{field} must be a list [\"…\", …]",
+    "dict_type": "{who}{field} must be a table",
+    "model_type": "{who}{field} must be a table",
+    "date_type": "{who}{field} must be a date such as 2024-12-31 (no quotes)",
+    "date_from_datetime_parsing": "{who}{field} must be a date such as 2024-12-31 (no quotes)",
+    "date_from_datetime_inexact": "{who}{field} must be a date such as 2024-12-31, without a time",
+    "date_parsing": "{who}{field} must be a date such as 2024-12-31 (no quotes)",
+    "literal_error": "{who}{field} must be \"cumulative\" or \"increment\"",
+}
+_BOUNDS = {"greater_than_equal": ("{who}{field} must be at least {limit}", "ge"), "greater_than": ("{who}{field} must be more than {limit}", "gt"),
+           "less_than_equal": ("{who}{field} must be at most {limit}", "le"), "less_than": ("{who}{field} must be less than {limit}", "lt")}
+
+
+def _errors(err: ValidationError, prefix: tuple, lines, path: str, who, what: str = "") -> list[BadInput]:
+    """pydantic's errors as problems with their lines; `who`: "task 195: " (a phrase), or ""; `what`: "metric."…"""
     out = []
     for e in err.errors(include_url=False):
         loc = prefix + tuple(e["loc"])
-        field = ".".join(str(p) for p in e["loc"]) or "table"
-        msg = e["msg"]
-        if e["type"] == "missing":
-            msg = "is required"
-        elif e["type"] == "extra_forbidden":
-            msg = "is not a known key"
-        elif e["type"] == "string_pattern_mismatch" and loc[-1] == "id":
-            msg = "must be digits, optionally dotted (\"195\", \"3.2\")"
-        elif e["type"] == "string_pattern_mismatch" and loc[-1] == "key":
-            msg = "must match [a-z][a-z0-9_]*"
-        out.append(f"{path}:{line_of(lines, loc)}: {what}{field} {msg}")
+        field = what + (".".join(str(p) for p in e["loc"]) or "table")
+        kind, ctx = e["type"], e.get("ctx") or {}
+        fields = {}
+        if kind == "string_pattern_mismatch" and loc[-1] == "id":
+            msg = "{who}{field} must be digits, optionally dotted (\"195\", \"3.2\")"
+        elif kind == "string_pattern_mismatch" and loc[-1] == "key":
+            msg = "{who}{field} must match [a-z][a-z0-9_]*"
+        elif kind == "string_too_long":
+            msg, fields = "{who}{field} is {n} characters long; at most {limit} are kept", {
+                "n": f"{len(e['input']):,}", "limit": f"{ctx.get('max_length', TITLE_LIMIT):,}"}
+        elif kind in _BOUNDS:
+            msg, bound = _BOUNDS[kind]
+            fields = {"limit": ctx.get(bound)}
+        else:
+            msg = _WORDS.get(kind, "{who}{field} has a value that is not allowed here")
+        out.append(BadInput(msg, place=f"{path}:{line_of(lines, loc)}", who=who, field=field, **fields))
     return out
+
+
+def _at(path: str, line: int, template: str, **fields) -> BadInput:
+    return BadInput(template, place=f"{path}:{line}", **fields)
 
 
 def validate(data: dict, lines: dict, path: str) -> Plan:
     """The plan in tomllib's data, or PlanError with every problem; lines: key_lines() of its text."""
-    problems: list[str] = []
+    problems: list[BadInput] = []
     unknown = sorted(set(data) - {"plan", "task"})
     for key in unknown:
-        problems.append(f"{path}:{line_of(lines, (key,))}: unknown table or key {key!r} (expected [plan] and [[task]])")
+        problems.append(_at(path, line_of(lines, (key,)), "unknown table or key {key} (expected [plan] and [[task]])",
+                            key=repr(key)))
     plan_in = PlanIn()
     raw_plan = data.get("plan", {})
     if not isinstance(raw_plan, dict):
-        problems.append(f"{path}:{line_of(lines, ('plan',))}: plan must be a table")
+        problems.append(_at(path, line_of(lines, ("plan",)), "plan must be a table"))
     else:
         try:
             plan_in = PlanIn.model_validate(raw_plan)
         except ValidationError as err:
-            problems += _errors(err, ("plan",), lines, path, "plan.")
+            problems += _errors(err, ("plan",), lines, path, "", "plan.")
             # go on with the keys that are right, so the tasks are checked against them
             bad = {e["loc"][0] for e in err.errors() if e["loc"]}
             plan_in = PlanIn.model_validate({k: v for k, v in raw_plan.items() if k not in bad})
     raw_tasks = data.get("task", [])
     if not isinstance(raw_tasks, list):
-        problems.append(f"{path}:{line_of(lines, ('task',))}: task must be an array of tables ([[task]])")
+        problems.append(_at(path, line_of(lines, ("task",)), "task must be an array of tables ([[task]])"))
         raw_tasks = []
 
     tasks: list[Task] = []
@@ -120,16 +156,17 @@ def validate(data: dict, lines: dict, path: str) -> Plan:
         here = ("task", i)
         line = line_of(lines, here)
         raw_id = _id_text(raw.get("id")) if isinstance(raw, dict) else None
-        label = f"task {raw_id}" if raw_id is not None else f"task #{i + 1}"
+        who = BadInput("task {id}: ", id=raw_id) if raw_id is not None else BadInput("task #{n}: ", n=i + 1)
         if isinstance(raw_id, str) and raw_id in first_line:
-            problems.append(f"{path}:{line}: duplicate task id {raw_id} (first declared at line {first_line[raw_id]})")
+            problems.append(_at(path, line, "duplicate task id {id} (first declared at line {first})", id=raw_id,
+                                first=first_line[raw_id]))
             continue
         if isinstance(raw_id, str):
             first_line[raw_id] = line
         try:
             t = TaskIn.model_validate(raw)
         except ValidationError as err:
-            problems += _errors(err, here, lines, path, f"{label}: ")
+            problems += _errors(err, here, lines, path, who)
             continue
         task, task_problems = _build_task(t, i, plan_in, lines, path, line)
         problems += task_problems
@@ -141,40 +178,41 @@ def validate(data: dict, lines: dict, path: str) -> Plan:
                 plan_in.behind_tolerance, path)
 
 
-def _line_number(problem: str) -> int:
-    found = re.match(r"^.*?:(\d+): ", problem)
+def _line_number(problem: BadInput) -> int:
+    found = re.search(r":(\d+)$", problem.place or "")
     return int(found[1]) if found else 0
 
 
 def _build_task(t: TaskIn, i: int, plan: PlanIn, lines, path: str, line: int):
-    problems: list[str] = []
+    problems: list[BadInput] = []
     here = ("task", i)
-    label = f"task {t.id}: "
+    who = BadInput("task {id}: ", id=t.id)
     due = t.due
     if due is None:
         if plan.year is None:
-            problems.append(f"{path}:{line}: {label}due is required (or set plan.year)")
+            problems.append(_at(path, line, "task {id}: due is required (or set plan.year)", id=t.id))
             return None, problems
         due = dt.date(plan.year, 12, 31)
     start = t.start or dt.date(plan.year if plan.year is not None else due.year, 1, 1)
     if due <= start:
         where = line_of(lines, here + ("due",))
-        problems.append(f"{path}:{where}: {label}due {due} must be after start {start}")
+        problems.append(_at(path, where, "task {id}: due {due} must be after start {start}", id=t.id, due=due, start=start))
     metrics: list[Metric] = []
     for j, raw in enumerate(t.metric):
         mloc = here + ("metric", j)
         try:
             m = MetricIn.model_validate(raw)
         except ValidationError as err:
-            problems += _errors(err, mloc, lines, path, f"{label}metric.")
+            problems += _errors(err, mloc, lines, path, who, "metric.")
             continue
         mline = line_of(lines, mloc)
         if any(x.key == m.key for x in metrics):
-            problems.append(f"{path}:{mline}: {label}duplicate metric key {m.key!r}")
+            problems.append(_at(path, mline, "task {id}: duplicate metric key {key}", id=t.id, key=repr(m.key)))
             continue
         if m.target <= m.baseline:
             where = line_of(lines, mloc + ("target",))
-            problems.append(f"{path}:{where}: {label}metric {m.key}: target {m.target:g} must be greater than baseline {m.baseline:g}")
+            problems.append(_at(path, where, "task {id}: metric {key}: target {target} must be greater than baseline {baseline}",
+                                id=t.id, key=m.key, target=f"{m.target:g}", baseline=f"{m.baseline:g}"))
             continue
         metrics.append(Metric(m.key, m.name or m.key, m.unit, float(m.target), float(m.baseline), m.mode, mline))
     stones: list[Milestone] = []
@@ -184,25 +222,31 @@ def _build_task(t: TaskIn, i: int, plan: PlanIn, lines, path: str, line: int):
         try:
             s = MilestoneIn.model_validate(raw)
         except ValidationError as err:
-            problems += _errors(err, sloc, lines, path, f"{label}milestone.")
+            problems += _errors(err, sloc, lines, path, who, "milestone.")
             continue
         key = s.metric
         if key is None:
             if len(t.metric) != 1:
-                problems.append(f"{path}:{sline}: {label}milestone needs `metric =` (the task has {len(t.metric)} metrics)")
+                problems.append(_at(path, sline, "task {id}: milestone needs `metric =` (the task has {n} metrics)",
+                                    id=t.id, n=len(t.metric)))
                 continue
             key = metrics[0].key if metrics else None
             if key is None:
                 continue
         metric = next((m for m in metrics if m.key == key), None)
         if metric is None:
-            problems.append(f"{path}:{line_of(lines, sloc + ('metric',))}: {label}milestone names unknown metric {key!r}")
+            problems.append(_at(path, line_of(lines, sloc + ("metric",)), "task {id}: milestone names unknown metric {key}",
+                                id=t.id, key=repr(key)))
             continue
         if not start < s.due < due:
-            problems.append(f"{path}:{line_of(lines, sloc + ('due',))}: {label}milestone due {s.due} must fall between start {start} and due {due}")
+            problems.append(_at(path, line_of(lines, sloc + ("due",)),
+                                "task {id}: milestone due {when} must fall between start {start} and due {due}",
+                                id=t.id, when=s.due, start=start, due=due))
             continue
         if not metric.baseline <= s.target <= metric.target:
-            problems.append(f"{path}:{line_of(lines, sloc + ('target',))}: {label}milestone target {s.target:g} must lie between baseline {metric.baseline:g} and target {metric.target:g}")
+            problems.append(_at(path, line_of(lines, sloc + ("target",)),
+                                "task {id}: milestone target {value} must lie between baseline {baseline} and target {target}",
+                                id=t.id, value=f"{s.target:g}", baseline=f"{metric.baseline:g}", target=f"{metric.target:g}"))
             continue
         stones.append(Milestone(s.due, key, float(s.target), sline))
     stones.sort(key=lambda s: (s.metric, s.due))

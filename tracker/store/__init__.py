@@ -90,11 +90,11 @@ def _check_file(path: str) -> None:
         with open(path, "rb") as f:
             head = f.read(16)
     except IsADirectoryError:
-        raise BadInput(f"{path}: is a directory, not a tracker database") from None
+        raise BadInput("{path}: is a directory, not a tracker database", path=path) from None
     except OSError as e:
-        raise BadInput(f"{path}: cannot open the database: {e.strerror}") from None
+        raise BadInput("{path}: cannot open the database: {why}", path=path, why=e.strerror) from None
     if head and head != b"SQLite format 3\x00":
-        raise BadInput(f"{path}: not a SQLite database (is --db or TRACKER_DB pointing at the right file?)")
+        raise BadInput("{path}: not a SQLite database (is --db or TRACKER_DB pointing at the right file?)", path=path)
 
 
 def _raw_connect(path: str) -> sqlite3.Connection:
@@ -105,7 +105,7 @@ def _raw_connect(path: str) -> sqlite3.Connection:
         conn.execute("PRAGMA synchronous = FULL")
         return conn
     except sqlite3.DatabaseError as e:
-        raise BadInput(f"{path}: cannot open the database: {e}") from None
+        raise BadInput("{path}: cannot open the database: {why}", path=path, why=e) from None
 
 
 def open_read(path: str, upgrade: bool = True) -> sqlite3.Connection | None:
@@ -124,7 +124,7 @@ def open_read(path: str, upgrade: bool = True) -> sqlite3.Connection | None:
         conn.close()
         return None
     if version > SCHEMA_VERSION:
-        raise BadInput(f"{path}: written by a newer tracker (schema {version}); upgrade tracker")
+        raise BadInput("{path}: written by a newer tracker (schema {version}); upgrade tracker", path=path, version=version)
     if version < SCHEMA_VERSION and upgrade:
         migrate(conn, path)  # an older tracker's database: brought up to date once, by whoever reads first
     return conn
@@ -140,7 +140,7 @@ def open_write(path: str) -> sqlite3.Connection:
             try:
                 os.makedirs(folder, exist_ok=True)
             except OSError as e:
-                raise BadInput(f"{path}: cannot create the database folder: {e.strerror}") from None
+                raise BadInput("{path}: cannot create the database folder: {why}", path=path, why=e.strerror) from None
     conn = _raw_connect(path)
     if _version(conn, path) != SCHEMA_VERSION:
         migrate(conn, path)
@@ -169,18 +169,17 @@ def _begin(conn: sqlite3.Connection) -> None:
         path = conn.execute("PRAGMA database_list").fetchone()[2]
         here = os.path.relpath(path)
         path = path if here.startswith("..") else here
-        raise BadInput(f"{path}: busy: another tracker has been writing for over {BUSY_TIMEOUT_MS / 1000:g} s; "
-                       "try again when it is done") from None
+        raise BadInput("{path}: busy: another tracker has been writing for over {seconds} s; try again when it is done", path=path, seconds=format(BUSY_TIMEOUT_MS / 1000, 'g')) from None
 
 
 def _version(conn: sqlite3.Connection, path: str) -> int:
     try:
         version = conn.execute("PRAGMA user_version").fetchone()[0]
         if version == 0 and conn.execute("SELECT count(*) FROM sqlite_master").fetchone()[0]:
-            raise BadInput(f"{path}: a SQLite database, but not tracker's (it has other tables)")
+            raise BadInput("{path}: a SQLite database, but not tracker's (it has other tables)", path=path)
         return version
     except sqlite3.DatabaseError as e:
-        raise BadInput(f"{path}: not a usable SQLite database: {e}") from None
+        raise BadInput("{path}: not a usable SQLite database: {why}", path=path, why=e) from None
 
 
 def migrate(conn: sqlite3.Connection, path: str) -> None:
@@ -191,7 +190,7 @@ def migrate(conn: sqlite3.Connection, path: str) -> None:
         # Read again under the lock: another process may have created it meanwhile.
         version = _version(conn, path)
         if version > SCHEMA_VERSION:
-            raise BadInput(f"{path}: written by a newer tracker (schema {version}); upgrade tracker")
+            raise BadInput("{path}: written by a newer tracker (schema {version}); upgrade tracker", path=path, version=version)
         if version == 0:  # a new database
             for sql in NEW_TABLES:
                 conn.execute(sql)

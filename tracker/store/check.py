@@ -124,17 +124,17 @@ def integrity(conn: sqlite3.Connection) -> str:
 def backup(db_path: str, dest: str) -> int:
     """Copy the database with SQLite's online backup API into a new file; the number of entries copied."""
     if os.path.exists(dest):
-        raise BadInput(f"{dest}: already exists; choose a new file for the backup")
+        raise BadInput("{path}: already exists; choose a new file for the backup", path=dest)
     src = open_read(db_path)
     if src is None:
-        raise BadInput(f"{db_path}: no database to back up yet")
+        raise BadInput("{path}: no database to back up yet", path=db_path)
     folder = os.path.dirname(os.path.abspath(dest))
     tmp = os.path.join(folder, f".{os.path.basename(dest)}.partial")
     try:
         os.makedirs(folder, exist_ok=True)
         target = sqlite3.connect(tmp)
     except (OSError, sqlite3.Error) as e:
-        raise BadInput(f"{dest}: cannot write the backup: {e}") from None
+        raise BadInput("{path}: cannot write the backup: {why}", path=dest, why=e) from None
     try:
         # One step: the copy is the database as of one moment, whatever writers do meanwhile.
         src.backup(target)
@@ -142,8 +142,7 @@ def backup(db_path: str, dest: str) -> int:
         target.execute("PRAGMA journal_mode = DELETE")
         check = target.execute("PRAGMA quick_check").fetchone()[0]
         if check != "ok":
-            raise BadInput(f"{db_path}: the database is damaged ({check}); no backup written. "
-                           "Keep the file and its -wal as they are and restore from an earlier backup")
+            raise BadInput("{path}: the database is damaged ({check}); no backup written. Keep the file and its -wal as they are and restore from an earlier backup", path=db_path, check=check)
         count = target.execute("SELECT count(*) FROM entries").fetchone()[0]
         target.close()
         os.replace(tmp, dest)

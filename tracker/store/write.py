@@ -44,7 +44,7 @@ def _unstorable(entries: list[Entry]) -> BadInput:
                 if value is not None:
                     value.encode("utf-8")
             except UnicodeEncodeError:
-                return BadInput(f"entry for task {e.task!r}: {what} is not valid text (not UTF-8)")
+                return BadInput("entry for task {task}: {what} is not valid text (not UTF-8)", task=repr(e.task), what=what)
     return BadInput("an entry holds text that is not valid UTF-8")
 
 
@@ -133,12 +133,12 @@ def _new_entries(entries: list[Entry], existing: dict, stamp) -> list[Entry]:
                 # A stamped entry is the same report when all but the time of recording agree:
                 # two offices importing one table at once record it once, without an error.
                 if old != (e if stamp is None else e._replace(recorded_at=old.recorded_at)):
-                    raise BadInput(f"entry {e.id} is already in the log with other content")
+                    raise BadInput("entry {id} is already in the log with other content", id=e.id)
                 continue
         first = seen.get(e.id)
         if first is not None:
             if first != e:
-                raise BadInput(f"entry {e.id} is given twice, with different content")
+                raise BadInput("entry {id} is given twice, with different content", id=e.id)
             continue
         seen[e.id] = e
         written.append(e if stamp is None else e._replace(recorded_at=stamp()))
