@@ -47,8 +47,58 @@ class Project(NamedTuple):
     def write(self):
         return store.open_write(self.db_path)
 
-    def plan(self, conn=None) -> Plan:
-        return load_plan(self.tasks_path, conn)
+    def plan(self, conn=None, notice: bool = True) -> Plan:
+        """The plan; with the log's connection, a one-line notice on stderr when the log names tasks or
+        metrics the plan no longer has (validate lists them; it asks without the notice)."""
+        plan = load_plan(self.tasks_path, conn)
+        if notice and conn is not None:
+            stale_notice(plan, conn)
+        return plan
+
+
+_NOTICED: set = set()
+
+
+def stale_notice(plan: Plan, conn) -> None:
+    """Once a run: say on stderr when the log names tasks or metrics that tasks.toml no longer has."""
+    import sys
+
+    from tracker.store import series
+
+    if _NOTICED:
+        return
+    _NOTICED.add(True)  # emptied by the app's callback at the start of each run
+    stale = []
+    for t, m in series.names(conn):
+        task = plan.task(t)
+        if task is None:
+            if m is None:
+                stale.append(t)
+        elif m is not None and task.metric(m) is None:
+            stale.append(f"{t}.{m}")
+    if stale:
+        from tracker.labels import label
+        from tracker.textfile import visible
+
+        stale.sort()
+        shown = ", ".join(stale[:5]) + (", …" if len(stale) > 5 else "")
+        print(visible(label(run_lang(), "log names {n} tasks or metrics that tasks.toml no longer has ({names}); "
+                                  "`tracker validate` lists them").format(n=len(stale), names=shown)), file=sys.stderr)
+
+
+def run_lang() -> str:
+    """The language of the running command: its --lang, else TRACKER_LANG, else English."""
+    from tracker.labels import lang_of
+
+    try:
+        try:  # typer ≥ 0.20 carries its own copy of click
+            from typer._click.globals import get_current_context
+        except ImportError:
+            from click import get_current_context
+        value = get_current_context().params.get("lang")
+    except (ImportError, RuntimeError, AttributeError):
+        value = None
+    return lang_of(getattr(value, "value", value))
 
 
 def today() -> dt.date:

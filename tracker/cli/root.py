@@ -128,6 +128,7 @@ def main(
     version: Annotated[bool, typer.Option("--version", callback=_version, is_eager=True, help="Print the version and exit.")] = False,
 ):
     """Follow numbered target tasks: declare them in tasks.toml, log monthly progress, see where each stands."""
-    from tracker.cli.project import Project
+    from tracker.cli.project import _NOTICED, Project
 
+    _NOTICED.clear()  # the log's stale names are said once a run
     ctx.obj = Project.from_options(tasks, db)

@@ -101,7 +101,7 @@ def validate(
             from tracker.store import check as storecheck
 
             storecheck.repair_derived(conn)
-        plan = project.plan(conn)
+        plan = project.plan(conn, notice=False)  # validate lists the stale names itself
         audit = check_log(plan, conn, project.db_path)
     if audit.problems:
         raise PlanError(audit.problems)

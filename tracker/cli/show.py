@@ -31,7 +31,7 @@ def show(
     plan = project.plan(conn)
     task = plan.task(task_id)
     if task is None:
-        raise BadInput("unknown task {task_id} (`tracker tasks` lists the declared ones)", task_id=repr(task_id))
+        raise BadInput("unknown task {task} (`tracker tasks` lists the declared ones)", task=repr(task_id))
     log = store.load_logs(conn, upto=p, tasks=[task.id]).get(task.id)
     entries = [e for e in store.read_entries(conn, "e.task = ?", (task.id,)) if e.month <= p]
     if conn is not None:

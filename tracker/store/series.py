@@ -151,6 +151,14 @@ def _task_arrays(points: list[tuple]) -> tuple:
     return first, bytes(entries), _pack(percent, "d"), bytes(status), _pack(notes, "q")
 
 
+def names(conn) -> set[tuple[str, str | None]]:
+    """The tasks, and (task, metric) pairs, that the counted log names: read from the series (small), not the log."""
+    try:
+        return set(conn.execute("SELECT task, NULL FROM task_series UNION ALL SELECT task, metric FROM metric_series"))
+    except sqlite3.OperationalError:  # no series (a database tracker did not finish making): nothing to say
+        return set()
+
+
 def current(conn: sqlite3.Connection) -> bool:
     """Whether the series hold every entry of the log (no writer but tracker since the last rebuild)."""
     return mark(conn) is not None
