@@ -7,7 +7,6 @@ from typing import Annotated, Optional
 import typer
 
 from tracker.cli.root import FormatOpt, LangOpt, MonthOpt, TableFormat, app
-from tracker.errors import BadInput
 
 
 def standings(project, p: int):

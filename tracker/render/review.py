@@ -6,7 +6,8 @@ Only formats what tracker.office built; the CLI prints.
 from __future__ import annotations
 
 from rich.table import Table
-from rich.text import Text
+
+from tracker.render.safe import Text
 
 from tracker.core import months
 from tracker.labels import label
@@ -116,7 +117,9 @@ def check_lines(result: CheckResult, lang: str, width: int = 80) -> list[Text]:
     if result.notes:
         lines.append(Text(label(lang, "Notes (they do not fail the check)"), style="bold underline"))
         for s, reasons in result.notes:
-            body = Text(f"{s.task.unit} · ", style="dim")
+            body = Text(style="dim")
+            body.append(s.task.unit, keep=True)
+            body.append(" · ")
             for i, r in enumerate(reasons):
                 body.append(("；" if lang == "zh" else "; ") if i else "")
                 body.append(label(lang, r.code), style=STYLES.get(r.code, ""))
@@ -203,6 +206,6 @@ def units_table(rows: list[UnitRow], p: int, lang: str, title: str | None = None
         counts = [Text(str(r.counts[c]) if r.counts[c] else "·", style=STYLES.get(c, "") if r.counts[c] else "dim")
                   for c in UNIT_COUNTS]
         missing = Text(str(r.missing) if r.missing else "·", style=STYLES["missing"] if r.missing else "dim")
-        table.add_row(str(r.rank) if r.rank is not None else "—", Text(r.unit), str(r.tasks), *counts, missing,
+        table.add_row(str(r.rank) if r.rank is not None else "—", Text(r.unit, keep=True), str(r.tasks), *counts, missing,
                       str(r.measured), progress)
     return table

@@ -9,21 +9,71 @@ segment it renders, whatever renderable it came from.
 
 from __future__ import annotations
 
+from rich.cells import cell_len
 from rich.console import Console
+from rich.containers import Lines
+from rich.measure import Measurement
 from rich.segment import Segment
+from rich.text import DEFAULT_JUSTIFY, DEFAULT_OVERFLOW
 from rich.text import Text as _RichText
 
 from tracker.textfile import visible
 
 
 class Text(_RichText):
-    """rich's Text, with control characters in the text shown as symbols (␛ for ESC)."""
+    """rich's Text, with control characters in the text shown as symbols (␛ for ESC), and lines broken by
+    the rules of Chinese typesetting (linebreak.py): never inside a figure and its measure word, nor
+    before a closing mark, nor inside a span appended with keep=True (a unit's name)."""
 
-    def __init__(self, text: str = "", *args, **kwargs):
+    def __init__(self, text: str = "", *args, keep: bool = False, **kwargs):
         super().__init__(visible(text), *args, **kwargs)
+        self.keep: list[tuple[int, int]] = [(0, len(self.plain))] if keep and self.plain else []
 
-    def append(self, text, style=None):
-        return super().append(visible(text) if isinstance(text, str) else text, style)
+    def append(self, text, style=None, keep: bool = False):
+        start = len(self.plain)
+        out = super().append(visible(text) if isinstance(text, str) else text, style)
+        if keep and len(self.plain) > start:
+            self.keep.append((start, len(self.plain)))
+        return out
+
+    def wrap(self, console, width: int, *, justify=None, overflow=None, tab_size: int = 8, no_wrap=None) -> Lines:
+        """rich's Text.wrap, breaking each line where linebreak.divide() allows."""
+        from tracker.render.linebreak import divide
+
+        wrap_justify = justify or self.justify or DEFAULT_JUSTIFY
+        wrap_overflow = overflow or self.overflow or DEFAULT_OVERFLOW
+        no_wrap = (no_wrap if no_wrap is not None else self.no_wrap or False) or overflow == "ignore"
+        lines = Lines()
+        at = 0
+        for line in self.split(allow_blank=True):
+            length = len(line.plain)
+            keep = [(a - at, b - at) for a, b in self.keep if a < at + length and b > at]
+            at += length + 1
+            if "\t" in line:
+                line.expand_tabs(tab_size)
+            if no_wrap:
+                if overflow == "ignore":
+                    lines.append(line)
+                    continue
+                new_lines = Lines([line])
+            else:
+                new_lines = line.divide(divide(line.plain, width, keep))
+                for part in new_lines:
+                    part.rstrip_end(width)
+            if wrap_justify:
+                new_lines.justify(console, width, justify=wrap_justify, overflow=wrap_overflow)
+            for part in new_lines:
+                part.truncate(width, overflow=wrap_overflow)
+            lines.extend(new_lines)
+        return lines
+
+    def __rich_measure__(self, console, options) -> Measurement:
+        from tracker.render.linebreak import widest
+
+        text = self.plain
+        lines = text.splitlines()
+        longest = max(cell_len(line) for line in lines) if lines else 0
+        return Measurement(min(widest(text, self.keep), longest) if lines else 0, longest)
 
 
 class SafeConsole(Console):

@@ -15,7 +15,8 @@ from tracker.render.safe import Text
 if TYPE_CHECKING:
     from rich.table import Table
 
-Cell = str | list  # a plain string, or (text, style) pieces; a "\n" in the text starts a new line
+Cell = str | list  # a plain string, or (text, style[, keep]) pieces; a "\n" in the text starts a new line;
+# keep: never break inside the piece (a unit's name)
 
 STYLES = {
     "done": "bold green", "on_track": "green", "pending": "dim", "behind": "yellow",
@@ -90,9 +91,14 @@ def _cell(cell: Cell) -> Text:
     if isinstance(cell, str):
         return Text(cell)
     text = Text()
-    for piece, style in cell:
-        text.append(piece, style=style)
+    for piece, style, *keep in cell:
+        text.append(piece, style=style, keep=bool(keep and keep[0]))
     return text
+
+
+def _unit(name: str) -> list:
+    """A unit's name as a cell piece that never breaks (a line may break before it, not inside it)."""
+    return [(name, None, True)]
 
 
 def _grid(columns: list[tuple], title: str | None) -> Table:
@@ -135,12 +141,12 @@ def status_table(standings: list[Standing], p: int, lang: str, title: str | None
         others = [f for f in s.flags if f != s.status] + list(s.warnings)
         last = months.fmt(s.last_month) or "—"
         if wide:
-            _add(table, s.task.id, s.task.title, s.task.unit, progress, pct(s.expected),
+            _add(table, s.task.id, s.task.title, _unit(s.task.unit), progress, pct(s.expected),
                           [(label(lang, s.status), STYLES.get(s.status))], flag_pieces(others, lang),
                           last, metrics, forecast)
             continue
-        task = [(s.task.title, None),
-                (f"\n{s.task.unit}" + (" · " + metrics.replace("\n", " · ") if metrics else ""), "dim")]
+        task = [(s.task.title, None), ("\n", None), (s.task.unit, "dim", True),
+                (" · " + metrics.replace("\n", " · ") if metrics else "", "dim")]
         if s.measured and not s.done and s.status != "pending":
             # under the bar, in its colour; a late forecast in red
             progress += [("\n→ ", colour)] + [(text, style or colour) for text, style in forecast]
@@ -161,7 +167,7 @@ def overdue_table(rows: list[tuple[Standing, int]], p: int, lang: str) -> Table:
     for s, days in rows:
         progress = bar_pieces(s.completion, 8)
         progress.append((f" {pct(s.completion)}", progress[0][1]))
-        _add(table, s.task.id, s.task.title, s.task.unit, s.task.due.isoformat(), [(str(days), "red")], progress)
+        _add(table, s.task.id, s.task.title, _unit(s.task.unit), s.task.due.isoformat(), [(str(days), "red")], progress)
     return table
 
 
@@ -179,7 +185,9 @@ def tasks_table(plan: Plan, lang: str) -> Table:
                 line += " [increment]"
             lines.append(line)
         lines += [f"  {s.due.isoformat()} → {fig(s.target)} ({s.metric})" for s in t.milestones]
-        unit = t.unit + ("\n+ " + "、".join(t.co_units) if t.co_units else "")
+        unit = _unit(t.unit)
+        for i, co in enumerate(t.co_units):
+            unit += [("\n+ " if i == 0 else "、", None), (co, None, True)]
         _add(table, t.id, t.title, unit, t.start.isoformat(), t.due.isoformat(), "\n".join(lines) or "—")
     return table
 

@@ -1,0 +1,83 @@
+"""Where a line of a table cell may break, by the rules of Chinese typesetting.
+
+rich breaks lines at spaces and folds a longer run anywhere, which splits
+`28/310人次` into `28/310人` + `次` and starts lines with `。`. Here a line
+is cut into pieces that are never broken: a figure with its measure word
+(`99.5%`, `12.2万人次`, `10/100个`), a Latin word, a span the renderer asks
+to keep whole (a unit's name), and any other character; a closing mark
+(`，。、）》…`) stays with the piece before it and an opening one (`（《“`)
+with the piece after it. Between pieces a line may break, as Chinese text
+may between any two characters. A piece wider than the whole line is
+folded as rich would (nothing else can be done with it).
+"""
+
+from __future__ import annotations
+
+import re
+
+from rich.cells import cell_len, chop_cells
+
+CLOSING = frozenset("，。、；：？！）》」』】〕〉”’,.;:?!)]}%％…—·")
+OPENING = frozenset("（《「『【〔〈“‘([{")
+_MEASURE = ("平方公里|平方米|万人次|人次|公里|千米|千瓦|兆瓦|小时|万元|亿元|个|所|人|次|家|户|套|张|条|米|亩|吨|元|项|座|处|"
+            "台|辆|间|床|名|位|件|批|场|篇|期|天|日|月|年|倍|宗|份|本|艘|架|株|棵|只|头|例|单|笔|轮|道|根|盏|片|栋|幢|层|"
+            "镇|村|园|校|所|公顷|万|亿")
+# A figure (digits, Latin letters and the marks inside numbers and codes) and the measure word after it.
+_PIECE = re.compile(r"[0-9０-９A-Za-z][0-9０-９A-Za-z_\-.,．/／:%％+]*(?:\s?(?:" + _MEASURE + r"))?\s*|.\s*", re.S)
+
+
+def pieces(line: str, keep=()) -> list[tuple[int, int]]:
+    """The unbreakable pieces of one line as (start, end) offsets, each with the white space after it."""
+    out: list[list[int]] = []
+    glue_next = False
+    for m in _PIECE.finditer(line):
+        start, end = m.span()
+        first = line[start]
+        if out and (glue_next or first in CLOSING or _inside(start, keep)):
+            out[-1][1] = end
+        else:
+            out.append([start, end])
+        glue_next = first in OPENING and m.group().strip() == first
+    return [(a, b) for a, b in out]
+
+
+def _inside(offset: int, keep) -> bool:
+    """Whether a break before `offset` would split a span to keep whole."""
+    return any(a < offset < b for a, b in keep)
+
+
+def divide(line: str, width: int, keep=()) -> list[int]:
+    """The offsets at which to break `line` so that each part fits `width` cells (rich's divide_line, by pieces)."""
+    breaks: list[int] = []
+    used = 0
+    for start, end in pieces(line, keep):
+        piece = line[start:end]
+        size = cell_len(piece.rstrip())
+        if used + size <= width:
+            used += cell_len(piece)
+            continue
+        if size > width:  # wider than a whole line: folded, as rich does
+            if start and used:
+                breaks.append(start)
+            at = start
+            parts = chop_cells(piece, width)
+            for part in parts[:-1]:
+                at += len(part)
+                breaks.append(at)
+            used = cell_len(parts[-1])
+            continue
+        if start:
+            breaks.append(start)
+        used = cell_len(piece)
+    return breaks
+
+
+def widest(text: str, keep=()) -> int:
+    """The widest unbreakable piece of the text: the least width its column can have without folding one."""
+    best, at = 0, 0
+    for line in text.split("\n"):
+        local = [(a - at, b - at) for a, b in keep if at <= a < at + len(line) + 1]
+        for start, end in pieces(line, local):
+            best = max(best, cell_len(line[start:end].rstrip()))
+        at += len(line) + 1
+    return best
