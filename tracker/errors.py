@@ -23,13 +23,35 @@ class TrackerError(Exception):
             from tracker.labels import label
 
             text = label(lang, text)
-            # a field may itself be one of tracker's words ("note file", a hint): those follow the language too
-            # and a field may be a message of its own (a BadInput used as a phrase: "task 195: ")
-            fields = {k: label(lang, v) if isinstance(v, str) else v.message(lang) if isinstance(v, TrackerError) else v
-                      for k, v in fields.items()}
+            fields = {k: _translated(v, lang, label) for k, v in fields.items()}
         if fields:
             text = text.format(**fields)
         return f"{self.place}: {text}" if self.place else text
+
+
+class Word(str):
+    """One of tracker's own words in a message's field ("note file", a hint): it follows the language,
+    unlike what the user typed, which is shown as typed."""
+
+
+class Words(tuple):
+    """A list of tracker's own words in a message's field (the known flags): ", "-joined, or "、"-joined in Chinese."""
+
+    def __str__(self) -> str:
+        return ", ".join(self)
+
+    def __format__(self, spec: str) -> str:
+        return format(str(self), spec)
+
+
+def _translated(value, lang: str, label):
+    if isinstance(value, Word):
+        return label(lang, value)
+    if isinstance(value, Words):
+        return "、".join(label(lang, w) for w in value)
+    if isinstance(value, TrackerError):  # a message used as a phrase of another ("task 195: ")
+        return value.message(lang)
+    return value
 
 
 class BadInput(TrackerError):

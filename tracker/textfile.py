@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import re
 
-from tracker.errors import BadInput
+from tracker.errors import BadInput, Word
 
 _BOMS = (  # longest first: the UTF-32 LE mark begins with the UTF-16 LE one
     (b"\xff\xfe\x00\x00", "utf-32"), (b"\x00\x00\xfe\xff", "utf-32"),
@@ -29,9 +29,9 @@ def read_bytes(path: str, what: str = "file") -> bytes:
         with open(path, "rb") as f:
             return f.read()
     except FileNotFoundError:
-        raise BadInput("{path}: no such {what}", path=path, what=what) from None
+        raise BadInput("{path}: no such {what}", path=path, what=Word(what)) from None
     except IsADirectoryError:
-        raise BadInput("{path}: is a directory, not a {what}", path=path, what=what) from None
+        raise BadInput("{path}: is a directory, not a {what}", path=path, what=Word(what)) from None
     except OSError as e:
         raise BadInput("{path}: cannot read: {why}", path=path, why=e.strerror) from None
     except MemoryError:
@@ -57,7 +57,7 @@ def decode(data: bytes, path: str) -> str:
         if found:
             line = text[: found.start()].count("\n") + 1
             hint = " (it looks like UTF-16 without its byte-order mark: save it as UTF-8)" if _utf16_unmarked(data) else ""
-            raise BadInput("{path}:{line}: binary data, not text (control character U+{code}){hint}", path=path, line=line, code=format(ord(found[0]), '04X'), hint=hint)
+            raise BadInput("{path}:{line}: binary data, not text (control character U+{code}){hint}", path=path, line=line, code=format(ord(found[0]), '04X'), hint=Word(hint))
     # Universal newlines, as Python's text mode: a note from Windows keeps no stray \r.
     return text.replace("\r\n", "\n").replace("\r", "\n")
 
@@ -86,7 +86,7 @@ def _utf8(data: bytes, path: str) -> str:
             hint = " (it looks like GBK/GB18030: convert it with `iconv -f GB18030 -t UTF-8`)"
         except UnicodeDecodeError:
             pass
-        raise BadInput("{path}:{line}: not UTF-8 text{hint}", path=path, line=line, hint=hint) from None
+        raise BadInput("{path}:{line}: not UTF-8 text{hint}", path=path, line=line, hint=Word(hint)) from None
 
 
 # --- showing user text --------------------------------------------------------------

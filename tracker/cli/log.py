@@ -8,7 +8,7 @@ from typing import Annotated, List, Optional
 import typer
 
 from tracker.cli.root import FormatOpt, LangOpt, MonthOpt, TableFormat, app
-from tracker.errors import BadInput
+from tracker.errors import BadInput, Word
 
 
 def _task(plan, task_id: str):
@@ -294,7 +294,7 @@ def import_(
 
         import_table(ctx.obj, file, month, unit, lg, dry_run)
     else:
-        raise BadInput("{file}: cannot import {kind}: use .md/.txt (progress table) or .jsonl (entries)", file=file, kind=suffix or 'a file without extension')
+        raise BadInput("{file}: cannot import {kind}: use .md/.txt (progress table) or .jsonl (entries)", file=file, kind=suffix or Word('a file without extension'))
 
 
 def _import_jsonl(project, file: str, lang: str, dry_run: bool = False):

@@ -18,7 +18,7 @@ from typing import NamedTuple
 
 from tracker.core import months
 from tracker.core.model import STATUSES, Plan, TaskLog, number
-from tracker.errors import BadInput, Problems
+from tracker.errors import BadInput, Problems, Word
 
 TEXT_LIMIT = 20_000   # characters of a note, problems or next_steps
 TITLE_LIMIT = 1_000   # characters of a task's title
@@ -87,7 +87,7 @@ def _refusals(plan: Plan, e, now: int, stamp_now: str | None) -> list[BadInput]:
         text = getattr(e, what, None)
         if text is not None and len(text) > TEXT_LIMIT:
             out.append(BadInput("{field} is {n} characters long; at most {limit} are kept",
-                                field=what, n=f"{len(text):,}", limit=f"{TEXT_LIMIT:,}"))
+                                field=Word(what), n=f"{len(text):,}", limit=f"{TEXT_LIMIT:,}"))
     if e.voids is not None:
         if e.values or e.percent is not None or e.status is not None:
             out.append(BadInput("a void entry sets nothing: only the entry it voids and the reason"))

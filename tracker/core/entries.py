@@ -8,7 +8,7 @@ import re
 import unicodedata
 import uuid
 
-from tracker.errors import BadInput
+from tracker.errors import BadInput, Word
 from tracker.core.model import STATUSES, Task
 
 STAMP = re.compile(r"^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{6}Z$")
@@ -41,7 +41,7 @@ def stamp_of(text) -> str:
 def figure(text, what: str, percent: bool = False) -> float:
     """A value a person typed: a finite number ≥ 0 ("1,200", full-width "１２０", and with `percent` "85%" are read too)."""
     if isinstance(text, bool):
-        raise BadInput("{what}: {value} is not a number", what=what, value=quoted(text))
+        raise BadInput("{what}: {value} is not a number", what=Word(what), value=quoted(text))
     try:
         if isinstance(text, (int, float)):
             value = float(text)
@@ -53,11 +53,11 @@ def figure(text, what: str, percent: bool = False) -> float:
         else:
             raise ValueError
     except OverflowError:
-        raise BadInput("{what}: {value} is too large", what=what, value=quoted(text)) from None
+        raise BadInput("{what}: {value} is too large", what=Word(what), value=quoted(text)) from None
     except ValueError:
-        raise BadInput("{what}: {value} is not a number", what=what, value=quoted(text)) from None
+        raise BadInput("{what}: {value} is not a number", what=Word(what), value=quoted(text)) from None
     if not math.isfinite(value) or value < 0:
-        raise BadInput("{what}: {value} is not a number ≥ 0", what=what, value=quoted(text))
+        raise BadInput("{what}: {value} is not a number ≥ 0", what=Word(what), value=quoted(text))
     return value
 
 
@@ -73,7 +73,7 @@ def percent(value, what: str = "percent") -> float | None:
         return None
     p = figure(value, what, percent=True)
     if p > 100:
-        raise BadInput("{what}: {value} is outside 0–100", what=what, value=quoted(value))
+        raise BadInput("{what}: {value} is outside 0–100", what=Word(what), value=quoted(value))
     return p
 
 
@@ -104,12 +104,12 @@ def text(value, what: str) -> str:
     (and JSON can spell one as "\\ud800"); they cannot be stored or hashed.
     """
     if not isinstance(value, str):
-        raise BadInput("{what} must be text, not {kind}", what=what, kind=type(value).__name__)
+        raise BadInput("{what} must be text, not {kind}", what=Word(what), kind=type(value).__name__)
     try:
         value.encode("utf-8")
     except UnicodeEncodeError as e:
         raise BadInput("{what} is not valid text (position {n}: not UTF-8; check the terminal's or file's encoding)",
-                       what=what, n=e.start + 1) from None
+                       what=Word(what), n=e.start + 1) from None
     return value
 
 

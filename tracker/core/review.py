@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from typing import NamedTuple
 
 from tracker.core import months
-from tracker.errors import BadInput
+from tracker.errors import BadInput, Words
 from tracker.core.evaluate import FLAGS, Standing, completion, days_overdue
 from tracker.core.model import TaskLog
 
@@ -37,12 +37,12 @@ def codes_of(text: str, known: tuple[str, ...], option: str) -> set[str]:
 
     words = [w.strip() for w in text.replace("，", ",").replace("、", ",").split(",") if w.strip()]
     if not words:
-        raise BadInput("{option}: give one or more of {known}", option=option, known=", ".join(known))
+        raise BadInput("{option}: give one or more of {known}", option=option, known=Words(known))
     codes = {w: code_of(w) for w in words}
     unknown = sorted(w for w, c in codes.items() if c not in known)
     if unknown:
         raise BadInput("{option}: unknown {words} (use any of {known})", option=option, words=", ".join(unknown),
-                       known=", ".join(known))
+                       known=Words(known))
     return set(codes.values())
 
 

@@ -13,7 +13,7 @@ import json
 from tracker.core import entries as make
 from tracker.core import months
 from tracker.core.checks import refuse
-from tracker.errors import BadInput
+from tracker.errors import BadInput, Word
 from tracker.store import Entry
 
 _BATCH = 5000  # entries written a chunk
@@ -95,7 +95,7 @@ def _entry(line: str, month_cache: dict) -> Entry:
         m = month_cache[month] = months.parse(month)
     values = obj.get("values") or {}
     if not isinstance(values, dict):
-        raise BadInput("values must be an object {metric: number}")
+        raise BadInput("values must be an object (metric: number)")
     by = obj.get("by")
     if by is not None and not isinstance(by, str):
         raise BadInput("by must be text or null")
@@ -119,4 +119,4 @@ def _float(value, what: str):
     try:
         return float(value)
     except OverflowError:
-        raise BadInput("{what}: {value} is too large", what=what, value=make.quoted(value)) from None
+        raise BadInput("{what}: {value} is too large", what=Word(what), value=make.quoted(value)) from None

@@ -149,7 +149,7 @@ _TOML_WORDS = (
     ("Unterminated string", "invalid TOML: a string is not closed (a missing quote)"),
     ("Illegal character", "invalid TOML: a string is not closed before the line ends (a missing quote)"),
     ("Unclosed array", "invalid TOML: a list is not closed (a missing ])"),
-    ("Unclosed inline table", "invalid TOML: an inline table is not closed (a missing })"),
+    ("Unclosed inline table", "invalid TOML: an inline table is not closed (a missing closing brace)"),
     ("Invalid value", "invalid TOML: a value is missing or not a TOML value (text needs quotes)"),
     ("Cannot overwrite a value", "invalid TOML: a key is given twice"),
     ("Cannot declare", "invalid TOML: a table is declared twice"),

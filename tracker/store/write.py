@@ -10,7 +10,7 @@ import sqlite3
 from operator import itemgetter
 
 from tracker.core import months
-from tracker.errors import BadInput
+from tracker.errors import BadInput, Word
 from tracker.store import BULK, Entry, _begin, _record_head, read_entries
 from tracker.store.chain import stored_hash, values_text
 
@@ -44,7 +44,7 @@ def _unstorable(entries: list[Entry]) -> BadInput:
                 if value is not None:
                     value.encode("utf-8")
             except UnicodeEncodeError:
-                return BadInput("entry for task {task}: {what} is not valid text (not UTF-8)", task=repr(e.task), what=what)
+                return BadInput("entry for task {task}: {what} is not valid text (not UTF-8)", task=repr(e.task), what=Word(what))
     return BadInput("an entry holds text that is not valid UTF-8")
 
 

@@ -1,0 +1,142 @@
+"""`tracker void ENTRY_ID --reason`: the entry stops counting everywhere and stays in history, marked.
+
+The project fixture's plan (195: centres /100, stations /300; 184 qualitative), today 2024-08-20.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+
+import pytest
+
+from tracker import store
+
+
+def history(project, task="195"):
+    return project.ok("history", task, "--format", "json").json()["entries"]
+
+
+def status_of(project, task="195", month="2024-08"):
+    tasks = project.ok("status", "--month", month, "--format", "json").json()["tasks"]
+    return next(t for t in tasks if t["id"] == task)
+
+
+@pytest.fixture
+def slipped(project):
+    """July reported right; then a report typed into August that belonged to no month (920 for 92)."""
+    project.ok("log", "195", "--month", "2024-07", "--set", "centres=40", "--note", "七月：建成40个。")
+    project.ok("log", "195", "--month", "2024-08", "--set", "centres=920", "--note", "八月：建成920个。")
+    return project
+
+
+def test_every_view_before_and_after_a_void(slipped):
+    p = slipped
+    wrong = history(p)[1]
+    before = status_of(p)
+    assert before["metrics"][0]["value"] == 920 and before["last_month"] == "2024-08" and "missing" not in before["flags"]
+    assert "八月：建成920个。" in p.ok("report", "--month", "2024-08", "--format", "md").out
+    failing = lambda: [t["id"] for t in p.run("check", "--month", "2024-08", "--fail-on", "missing", "--format", "json").json()["tasks"]]
+    assert failing() == ["184"]
+
+    r = p.ok("void", wrong["id"][:8], "--reason", "多打了一个0", "--by", "王科长")
+    assert r.out.startswith(f"voided {wrong['id'][:8]} of task 195 2024-08 (centres=920/100个 «八月：建成920个。»): "
+                            "it no longer counts")
+
+    after = status_of(p)
+    assert after["metrics"][0]["value"] == 40 and after["last_month"] == "2024-07"
+    assert "missing" in after["flags"]                                  # a void is not a report
+    assert "八月：建成920个。" not in p.ok("report", "--month", "2024-08", "--format", "md").out
+    assert failing() == ["195", "184"]
+    shown = p.ok("show", "195", "--month", "2024-08").out
+    reports = shown.index("Reports")
+    assert "centres=920" not in shown[:reports] and " 920 " not in shown  # neither the month by month nor the values
+    assert "voided by" in shown[reports:]                               # its reports: the entry, marked
+    units = p.ok("units", "--month", "2024-08", "--format", "json").json()["units"]
+    assert units[0]["missing"] == 2
+
+    entries = history(p)
+    assert [(e["month"], e["voids"], e["voided_by"]) for e in entries] == [
+        ("2024-07", None, None), ("2024-08", None, entries[2]["id"]), ("2024-08", wrong["id"], None)]
+    assert entries[2]["note"] == "多打了一个0" and entries[2]["by"] == "王科长"
+    assert entries[2]["recorded_at"].endswith("Z")
+    table = p.ok("history", "195").out
+    assert "in force" in table and f"voided by {entries[2]['id'][:8]}: 多打了一个0 (王科长," in table
+    assert f"voids {wrong['id'][:8]}" in table
+
+
+def test_export_and_import_carry_the_void(slipped, tmp_path):
+    p = slipped
+    p.ok("void", history(p)[1]["id"], "--reason", "错报")
+    p.ok("export", "-o", "log.jsonl")
+    other = ["--db", str(tmp_path / "other.db")]
+    p.ok(*other, "import", "log.jsonl")
+    assert p.ok(*other, "history", "195", "--format", "json").json() == p.ok("history", "195", "--format", "json").json()
+    again = p.ok(*other, "status", "--month", "2024-08", "--format", "json").json()["tasks"][0]
+    assert again["metrics"][0]["value"] == 40 and again["last_month"] == "2024-07"
+    assert p.ok(*other, "validate").out.startswith("ok:")
+
+
+@pytest.mark.parametrize("what, message", [
+    ("twice", "is already voided"),
+    ("a void", "is itself a void and cannot be voided"),
+    ("nothing", "no entry 'ffffffff' in the log"),
+    ("no reason", "a void entry needs its reason (--reason)"),
+])
+def test_what_void_refuses(slipped, what, message):
+    p = slipped
+    target = history(p)[1]["id"]
+    if what == "nothing":
+        r = p.bad("void", "ffffffff", "--reason", "x")
+    elif what == "no reason":
+        r = p.bad("void", target, "--reason", "  ")
+    else:
+        p.ok("void", target, "--reason", "错报")
+        r = p.bad("void", target if what == "twice" else history(p)[2]["id"], "--reason", "again")
+    assert message in r.err
+    assert len(history(p)) == (2 if what in ("nothing", "no reason") else 3)
+
+
+def test_the_store_refuses_a_void_of_another_task(slipped):
+    conn = store.open_write(str(slipped.db))
+    other = store.read_entries(conn)[0]
+    void = store.Entry("v1", "184", other.month, "", "x", {}, None, None, "wrong task", other.id)
+    with pytest.raises(Exception, match="is of task 195, not 184"):
+        store.append(conn, [void], stamp=lambda: "2024-08-20T00:00:00.000000Z")
+    conn.close()
+
+
+def test_a_schema_5_log_is_upgraded_with_every_hash_as_it_was(slipped):
+    """Schema 5 had no voids column; its entries hash the same in schema 6 (voids only in a void's hash)."""
+    p = slipped
+    conn = sqlite3.connect(p.db)
+    hashes = conn.execute("SELECT hash FROM entries ORDER BY seq").fetchall()
+    conn.execute("ALTER TABLE entries DROP COLUMN voids")
+    conn.execute("PRAGMA user_version = 5")
+    conn.commit()
+    conn.close()
+    assert p.ok("validate").out.startswith("ok:")          # read as schema 5, as it is
+    p.ok("void", history(p)[1]["id"], "--reason", "错报")  # the first write brings it to 6
+    conn = sqlite3.connect(p.db)
+    assert conn.execute("PRAGMA user_version").fetchone()[0] == store.SCHEMA_VERSION == 6
+    assert conn.execute("SELECT hash FROM entries ORDER BY seq").fetchall()[:2] == hashes
+    conn.close()
+    assert p.ok("validate").out.startswith("ok:")
+
+
+def test_history_shows_local_time(slipped):
+    p = slipped
+    stamp = history(p)[0]["recorded_at"]
+    import datetime as dt
+
+    utc = dt.datetime.strptime(stamp, "%Y-%m-%dT%H:%M:%S.%fZ")
+    p.monkeypatch.setenv("TZ", "Asia/Shanghai")
+    import time
+
+    time.tzset()
+    try:
+        table = p.ok("history", "195").out
+        local = (utc + dt.timedelta(hours=8)).strftime("%H:%M:%S")
+        assert local in table and utc.strftime("%H:%M:%S") not in table
+    finally:
+        p.monkeypatch.delenv("TZ")
+        time.tzset()
