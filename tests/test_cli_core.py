@@ -147,7 +147,7 @@ def test_status_table_for_people(project):
     project.monkeypatch.setenv("COLUMNS", "80")
     narrow = project.ok("status", "--month", "2024-08", "--lang", "zh").out
     assert max(len(line.rstrip()) for line in narrow.splitlines()) <= 80
-    for text in ("编号", "序时进度", "滞后", "停滞", "未报送", "未量化", "市民政局 ·", "15/100个", "117/300个"):
+    for text in ("编号", "序时进度", "滞后", "停滞", "未报送", "未量化", "市民政局", "15/100个 · 117/300个"):
         assert text in narrow, text
     # the title folds rather than being cut: the whole of it stands in its column
     column = "".join(cells(line, narrow, "目标任务", "完成进度") for line in narrow.splitlines())

@@ -78,7 +78,7 @@ def test_narrow_table_folds_unit_figures_and_forecast_into_other_cells(office):
     for word in ("停滞", "逾期", "正常", "未开始", "已完成", "滞后", "未报送", "未量化"):
         assert word in out, word
     column = _title_column(out, "目标任务", "完成进度")
-    assert LONG_TITLE in column and "教育局·12/27个" in column  # the unit and figures under the title
+    assert LONG_TITLE in column and "教育局12/27个" in column  # the unit and figures under the title
     assert "→" in out  # a forecast under the bar
 
 

@@ -128,7 +128,8 @@ def tasks(ctx: typer.Context, fmt: FormatOpt = TableFormat.table, lang: LangOpt 
 
         print_json(tasks_json(plan))
         return
-    from tracker.cli.output import show
+    from tracker.cli.output import console
     from tracker.render.terminal import tasks_table
 
-    show(tasks_table(plan, lang_of(lang and lang.value)))
+    out = console()
+    out.print(tasks_table(plan, lang_of(lang and lang.value), out.width))

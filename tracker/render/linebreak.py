@@ -5,8 +5,8 @@ rich breaks lines at spaces and folds a longer run anywhere, which splits
 is cut into pieces that are never broken: a figure with its measure word
 (`99.5%`, `12.2万人次`, `10/100个`), a Latin word, a span the renderer asks
 to keep whole (a unit's name), and any other character; a closing mark
-(`，。、）》…`) stays with the piece before it and an opening one (`（《“`)
-with the piece after it. Between pieces a line may break, as Chinese text
+(`，。、）》…`) and white space stay with the piece before them, an opening
+mark (`（《“`) with the piece after it. Between pieces a line may break, as Chinese text
 may between any two characters. A piece wider than the whole line is
 folded as rich would (nothing else can be done with it).
 """
@@ -33,7 +33,7 @@ def pieces(line: str, keep=()) -> list[tuple[int, int]]:
     for m in _PIECE.finditer(line):
         start, end = m.span()
         first = line[start]
-        if out and (glue_next or first in CLOSING or _inside(start, keep)):
+        if out and (glue_next or first in CLOSING or first.isspace() or _inside(start, keep)):
             out[-1][1] = end
         else:
             out.append([start, end])

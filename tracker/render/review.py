@@ -187,10 +187,15 @@ def units_table(rows: list[UnitRow], p: int, lang: str, title: str | None = None
 
     narrow = not wide
 
+    # Below 140 columns a status no unit has is left out (JSON has every one), so that a unit's name
+    # fits whole: a line may break before it, never inside it.
+    shown = [c for c in UNIT_COUNTS if wide or any(r.counts[c] for r in rows)]
+    with_missing = wide or any(r.missing for r in rows)
+    longest = max((cell_len(r.unit) for r in rows), default=8)
     column(label(lang, "Rank") if wide else "#", justify="right", no_wrap=True)
-    table.add_column(label(lang, "Unit"), overflow="fold", min_width=8, ratio=1)
+    table.add_column(label(lang, "Unit"), overflow="fold", min_width=min(max(longest, 8), 24), ratio=1)
     column(label(lang, "Tasks"), justify="right")
-    for code in (*UNIT_COUNTS, "missing"):
+    for code in (*shown, "missing") if with_missing else shown:
         column(_heading(lang, code, narrow), justify="right", header_style=f"bold {STYLES.get(code, '')}")
     column(_heading(lang, "measured", narrow), justify="right")
     column(_heading(lang, "Completion", narrow))
@@ -204,8 +209,9 @@ def units_table(rows: list[UnitRow], p: int, lang: str, title: str | None = None
         else:
             progress = Text(pct(r.completion))
         counts = [Text(str(r.counts[c]) if r.counts[c] else "·", style=STYLES.get(c, "") if r.counts[c] else "dim")
-                  for c in UNIT_COUNTS]
-        missing = Text(str(r.missing) if r.missing else "·", style=STYLES["missing"] if r.missing else "dim")
-        table.add_row(str(r.rank) if r.rank is not None else "—", Text(r.unit, keep=True), str(r.tasks), *counts, missing,
+                  for c in shown]
+        if with_missing:
+            counts.append(Text(str(r.missing) if r.missing else "·", style=STYLES["missing"] if r.missing else "dim"))
+        table.add_row(str(r.rank) if r.rank is not None else "—", Text(r.unit, keep=True), str(r.tasks), *counts,
                       str(r.measured), progress)
     return table

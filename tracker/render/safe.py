@@ -20,6 +20,9 @@ from rich.text import Text as _RichText
 from tracker.textfile import visible
 
 
+WIDEST = 20  # cells: the most a cell asks of its column so as not to break a piece (see __rich_measure__)
+
+
 class Text(_RichText):
     """rich's Text, with control characters in the text shown as symbols (␛ for ESC), and lines broken by
     the rules of Chinese typesetting (linebreak.py): never inside a figure and its measure word, nor
@@ -73,7 +76,9 @@ class Text(_RichText):
         text = self.plain
         lines = text.splitlines()
         longest = max(cell_len(line) for line in lines) if lines else 0
-        return Measurement(min(widest(text, self.keep), longest) if lines else 0, longest)
+        # A piece wider than WIDEST may still fold when the table has no more room: a minimum above
+        # what 80 columns can give one column would make rich crop the table instead.
+        return Measurement(min(widest(text, self.keep), longest, WIDEST) if lines else 0, longest)
 
 
 class SafeConsole(Console):

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from rich.cells import cell_len
+
 from tracker.core import months
 from tracker.core.evaluate import Standing
 from tracker.labels import label
@@ -117,11 +119,14 @@ def status_table(standings: list[Standing], p: int, lang: str, title: str | None
     """The status table; below 140 columns the unit, metrics and forecast fold into other cells."""
     wide = width >= 140
     heading = f"{title + ' · ' if title else ''}{label(lang, 'as of')} {months.fmt(p)}"
-    columns = [(label(lang, "ID"), dict(wrap=False, style="bold")), (label(lang, "Title"), dict(min_width=12))]
+    # Below 140 columns the unit's name stands under the title: the column is wide enough for it whole.
+    # (18: what the other columns leave at 80; a longer name folds, as it must somewhere)
+    title_width = 12 if wide else min(max([12] + [cell_len(s.task.unit) for s in standings]), 18)
+    columns = [(label(lang, "ID"), dict(wrap=False, style="bold")), (label(lang, "Title"), dict(min_width=title_width))]
     if wide:
         columns.append((label(lang, "Unit"), dict(min_width=4)))
     columns += [(label(lang, "Progress"), dict(wrap=False)), (label(lang, "Expected"), dict(justify="right", wrap=False)),
-                (label(lang, "Status"), dict(min_width=8))]
+                (label(lang, "Status"), dict(min_width=6))]
     if wide:
         columns.append((label(lang, "Flags"), dict(min_width=6)))
     columns.append((label(lang, "Last report"), dict(min_width=7)))  # the heading may wrap: "Last / report"
@@ -146,14 +151,16 @@ def status_table(standings: list[Standing], p: int, lang: str, title: str | None
                           last, metrics, forecast)
             continue
         task = [(s.task.title, None), ("\n", None), (s.task.unit, "dim", True),
-                (" · " + metrics.replace("\n", " · ") if metrics else "", "dim")]
+                ("\n" + metrics.replace("\n", " · ") if metrics else "", "dim")]
         if s.measured and not s.done and s.status != "pending":
             # under the bar, in its colour; a late forecast in red
             progress += [("\n→ ", colour)] + [(text, style or colour) for text, style in forecast]
         base = STYLES.get(s.status, "")
         state = [(label(lang, s.status), base)]
         if others:
-            state += [("\n", None)] + [(text, f"{base} {style or ''}".strip()) for text, style in flag_pieces(others, lang)]
+            # one flag a line: the column stays narrow enough for the title's to hold a unit's name whole
+            state += [(("\n" if text == " " else text), f"{base} {style or ''}".strip())
+                      for text, style in [("\n", None)] + flag_pieces(others, lang)]
         _add(table, s.task.id, task, progress, pct(s.expected), state, last)
     return table
 
@@ -171,10 +178,15 @@ def overdue_table(rows: list[tuple[Standing, int]], p: int, lang: str) -> Table:
     return table
 
 
-def tasks_table(plan: Plan, lang: str) -> Table:
+def tasks_table(plan: Plan, lang: str, width: int = 80) -> Table:
+    """The declared tasks; below 120 columns start and due share a column, so that a unit's name fits whole."""
+    units = [t.unit for t in plan.tasks] + [u for t in plan.tasks for u in t.co_units]
+    wide = width >= 120
+    dates = [(label(lang, "Start"), dict(wrap=False)), (label(lang, "Due"), dict(wrap=False))] if wide else \
+        [(f"{label(lang, 'Start')}\n{label(lang, 'Due')}", dict(wrap=False))]
     table = _grid([(label(lang, "ID"), dict(wrap=False, style="bold")), (label(lang, "Title"), {}),
-                   (label(lang, "Unit"), {}), (label(lang, "Start"), dict(wrap=False)),
-                   (label(lang, "Due"), dict(wrap=False)), (label(lang, "Metrics"), {})], plan.title)
+                   (label(lang, "Unit"), dict(min_width=min(max([4] + [cell_len(u) for u in units]), 18))),
+                   *dates, (label(lang, "Metrics"), {})], plan.title)
     for t in plan.tasks:
         lines = []
         for m in t.metrics:
@@ -188,7 +200,8 @@ def tasks_table(plan: Plan, lang: str) -> Table:
         unit = _unit(t.unit)
         for i, co in enumerate(t.co_units):
             unit += [("\n+ " if i == 0 else "、", None), (co, None, True)]
-        _add(table, t.id, t.title, unit, t.start.isoformat(), t.due.isoformat(), "\n".join(lines) or "—")
+        when = [t.start.isoformat(), t.due.isoformat()] if wide else [f"{t.start.isoformat()}\n{t.due.isoformat()}"]
+        _add(table, t.id, t.title, unit, *when, "\n".join(lines) or "—")
     return table
 
 
