@@ -196,7 +196,8 @@ def units_table(rows: list[UnitRow], p: int, lang: str, title: str | None = None
         counts = [Text(str(r.counts[c]) if r.counts[c] else "·", style=STYLES.get(c, "") if r.counts[c] else "dim")
                   for c in ("done", "pending", "on_track", "behind", "stalled", "overdue")]
         missing = Text(str(r.missing) if r.missing else "·", style=STYLES["missing"] if r.missing else "dim")
-        extra = [Text(str(reminded.get(r.unit, 0)) or "·")] if reminded else []
+        sent = reminded.get(r.unit, 0) if reminded else 0
+        extra = [Text(str(sent) if sent else "·", style="" if sent else "dim")] if reminded else []
         table.add_row(str(rank) if r.completion is not None else "—", Text(r.unit), str(r.tasks), *counts, missing,
                       *extra, progress)
     return table
