@@ -12,6 +12,7 @@ from tracker.core.figure_words import (
     _APPROX_IN_JOIN,
     _CHANGE,
     _CLAUSE,
+    _CONDITION,
     _COMPOUND,
     _CONJ_END,
     _FUNDS,
@@ -52,13 +53,22 @@ class _Hit:
     words: str = ""  # the clause the figure stands in
 
 
+def _joins(join: str, more: tuple[str, ...] | frozenset = ()) -> bool:
+    """Whether words may stand between a name and its figure: joining and time words, figures, and
+    verbs of any kind (累计接待, 已完工, 改造提升已完成; refusals and changes are judged apart)."""
+    if _JOIN.fullmatch(join):
+        return True
+    return all(w in _JOINERS or w in more or phrases.is_verb(w) or _JOIN.fullmatch(w)
+               for w in phrases.words(join))
+
+
 def _name_before(pre: str, names: list[str]) -> tuple[str, str] | None:
     """(head, join) when `pre` ends NAME [joining words], the name not the tail of another noun."""
     for name in names:
         at = pre.rfind(name)
         while at >= 0:
             head, join = pre[:at], pre[at + len(name) :]
-            if _JOIN.fullmatch(join) and (not head or _LEFT.search(head) or phrases.is_verb(
+            if _joins(join) and (not head or _LEFT.search(head) or phrases.is_verb(
                     phrases.word_before(pre, at) or "")) and not _CHANGE.search(join):
                 return head, join
             at = pre.rfind(name, 0, at + len(name) - 1)
@@ -115,28 +125,40 @@ def _hit(value: float, exact: bool, context: str, opening: tuple[bool, bool], sh
 
 
 # `累计培训500个` after a clause on centres is not about centres: only verbs of building go unnamed.
-_ELIDED_JOIN = re.compile(rf"(?:{_TIME}|{_alt(_JOINERS + '建成 完成 新建 新增 改造 改建 建设 培育 打造 创建'.split())})*+")
-# After a clause that names the metric but gives no count of it done (`已开工9个`, `计划新建40个`),
-# a clause of completion alone counts for it: `建成投用4个`, `目前已建成28个`, `其中完工21个`.
-_DONE_JOIN = re.compile(rf"(?:{_TIME}|其中|{_alt(_JOINERS + '建成投用 投入使用 建成 完工 完成建设 完成'.split())})*+")
-_DONE = re.compile(r"建成|完工|完成")
+_BUILT = frozenset("建成 完成 新建 新增 改造 改建 建设 培育 打造 创建".split())
+_ELIDED_JOIN = re.compile(rf"(?:{_TIME}|{_alt(_JOINERS + list(_BUILT))})*+")
+_DONE = re.compile(r"建成|完工|完成|投入使用|投用")
 _RATE_JOIN = re.compile(r"(?:已|均|平均)?(?:达到|达|为)")
 
 
-def _elided(clause: str, unit: str, opening: tuple[bool, bool], unread: bool) -> _Hit | None:
-    """`累计建成15个` right after a clause that named the metric: the name is understood."""
+def _only(join: str, allowed) -> bool:
+    """Whether `join` is time and joining words and the allowed words only."""
+    return bool(_ELIDED_JOIN.fullmatch(join)) or all(
+        w in _JOINERS or w in allowed or re.fullmatch(_TIME, w) for w in phrases.words(join))
+
+
+def _elided(clause: str, unit: str, opening: tuple[bool, bool], unread: bool,
+            verbs: frozenset) -> tuple[_Hit, bool] | None:
+    """`累计建成15个` right after a clause that named the metric: the name is understood.
+
+    A running total may repeat the verb of the clause before (办理…4860件,年内累计办理3.9万件) or one of
+    building; a clause of completion alone (建成投用4个, 已完工23处, 完成整治15处) counts after a clause
+    that named the metric with no count done (unread), or with a count only planned or begun (实施18处,
+    已完工12处): (hit, done).
+    """
     m = _NUM.search(clause)
     if not m or not _unit_is(clause, m.end(), unit):
         return None
     join, rest = clause[: m.start()], clause[m.end() + len(unit) :]
-    if rest and not _APPROX_AFTER.fullmatch(rest):
+    if (rest and not _APPROX_AFTER.fullmatch(rest)) or _REFUSE.search(join) or "其中" in join and not unread:
         return None
-    total = bool(_TOTAL.search(join)) and bool(_ELIDED_JOIN.fullmatch(join))
-    done = unread and bool(_DONE_JOIN.fullmatch(join)) and bool(_DONE.search(join))
+    total = bool(_TOTAL.search(join)) and _only(join, _BUILT | verbs)
+    done = bool(_DONE.search(join)) and _joins(join.removeprefix("其中"))
     rate = unread and unit == "%" and bool(_RATE_JOIN.fullmatch(join))  # `…覆盖率同比提高5个百分点,达到98%`
     if not (total or done or rate):
         return None
-    return _hit(_value(m), not rest and not _APPROX_IN_JOIN.search(join), join, opening, False, clause)
+    hit = _hit(_value(m), not rest and not _APPROX_IN_JOIN.search(join), join, opening, False, clause)
+    return hit, done and not total
 
 
 def _opening(clauses: list[str], before: tuple[bool, bool]) -> tuple[bool, bool]:
@@ -174,11 +196,15 @@ def read_value(text: str, name: str, unit: str, *, mode: str = "cumulative") -> 
     unit = _normalise(unit).strip()
     if not names or not unit or not text:
         return None
-    sentences = [s.strip() for s in _SENTENCE.split(_normalise(text))]
+    sentences = [s.strip() for s in _SENTENCE.split(_CONDITION.sub("", _normalise(text)))]
     hits = _hits(sentences, names, unit)
     if not hits:  # `社工站…,覆盖率达到100%`: a metric's head word, once the sentence has named what it belongs to
         hits = _hits(sentences, names, unit, short=_short_names(names))
-    return _decide(hits, cumulative=mode != "increment")
+    reading = _decide(hits, cumulative=mode != "increment")
+    if reading is None and len(names) > 1 and names[0] != names[1] and names[0].endswith(names[1]):
+        # 新建公厕15座,改造提升公厕32座: the metric's own verb tells two figures of its noun apart.
+        reading = _decide([h for h in hits if names[0] in h.words], cumulative=mode != "increment")
+    return reading
 
 
 def _short_names(names: list[str]) -> list[tuple[str, str]]:
@@ -203,16 +229,25 @@ def _hits(sentences: list[str], names: list[str], unit: str, short: list | None 
             if not names:
                 continue
         named = unread = False
+        last = 0
+        verbs: frozenset = frozenset()
         for k, clause in enumerate(clauses):
             # `低保对象、特困人员共计3000人`: a bare name before 、 shares the figure.
             shared_head = (k > 0 and seps[k] == "、" and bool(clauses[k - 1])
                            and not re.search(r"\d", clauses[k - 1]) and not _LEAD.fullmatch(clauses[k - 1]))
             found = _hits_in_clause(clause, names, unit, opening, shared_head)
             if not found and (named or unread):
-                elided = _elided(clause, unit, opening, unread)
-                found = [elided] if elided else []
+                elided = _elided(clause, unit, opening, unread, verbs)
+                if elided and elided[1] and named:
+                    # 实施…18处,已完工12处: what is done, not what was begun, when the clause before said no more.
+                    if any(_DONE.search(h.words) for h in hits[-last:]):
+                        elided = None
+                    else:
+                        del hits[-last:]
+                found = [elided[0]] if elided else []
             hits += found
-            named = bool(found)
+            named, last = bool(found), len(found)
+            verbs = frozenset(w for w in phrases.words(clause) if phrases.is_verb(w)) if found else verbs
             unread = not found and any(n in clause for n in names) and not _is_place(clause)
     return hits
 
