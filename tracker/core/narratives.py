@@ -21,11 +21,13 @@ from tracker.core.figure_words import (
     _JOINERS,
     _LEAD,
     _LEFT,
+    _MANNER,
     _OPENING,
     _PERIOD,
     _REFUSE,
     _RIGHT,
     _SECTION,
+    _SCOPE,
     _SENTENCE,
     _SUM,
     _TIME,
@@ -75,12 +77,17 @@ def _name_before(pre: str, names: list[str]) -> tuple[str, str] | None:
     return None
 
 
+# `已为2300名老年人免费体检`: a manner word or a verb after the name begins what is done for them.
+_MANNER_START = re.compile(_alt(_MANNER))
+
+
 def _name_after(rest: str, names: list[str]) -> str | None:
     """What follows the name when `rest` starts with it and the name does not begin a longer noun."""
     for name in names:
         after = rest[len(name) :]
         if (rest.startswith(name) and not _FUNDS.match(after)
-                and (not after or _RIGHT.match(after) or _COMPOUND.match(after))):
+                and (not after or _RIGHT.match(after) or _COMPOUND.match(after) or _MANNER_START.match(after)
+                     or phrases.is_verb(phrases.words(after)[0]))):
             return after
     return None
 
@@ -134,7 +141,7 @@ _RATE_JOIN = re.compile(r"(?:已|均|平均)?(?:达到|达|为)")
 def _only(join: str, allowed) -> bool:
     """Whether `join` is time and joining words and the allowed words only."""
     return bool(_ELIDED_JOIN.fullmatch(join)) or all(
-        w in _JOINERS or w in allowed or re.fullmatch(_TIME, w) for w in phrases.words(join))
+        w in _JOINERS or w in _SCOPE or w in allowed or re.fullmatch(_TIME, w) for w in phrases.words(join))
 
 
 def _elided(clause: str, unit: str, opening: tuple[bool, bool], unread: bool,
@@ -247,8 +254,9 @@ def _hits(sentences: list[str], names: list[str], unit: str, short: list | None 
                 found = [elided[0]] if elided else []
             hits += found
             named, last = bool(found), len(found)
-            verbs = frozenset(w for w in phrases.words(clause) if phrases.is_verb(w)) if found else verbs
             unread = not found and any(n in clause for n in names) and not _is_place(clause)
+            if found or unread:  # the verbs a running total after this clause may repeat
+                verbs = frozenset(w for w in phrases.words(clause) if phrases.is_verb(w))
     return hits
 
 
