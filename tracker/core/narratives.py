@@ -153,19 +153,21 @@ def _elided(clause: str, unit: str, opening: tuple[bool, bool], unread: bool,
     that named the metric with no count done (unread), or with a count only planned or begun (实施18处,
     已完工12处): (hit, done).
     """
-    m = _NUM.search(clause)
+    # The first figure that is no date (8月新增12户: 8 is the month's).
+    m = next((m for m in _NUM.finditer(clause) if not clause.startswith(("月", "日"), m.end())), None)
     if not m or not _unit_is(clause, m.end(), unit):
         return None
     join, rest = clause[: m.start()], clause[m.end() + len(unit) :]
-    if (rest and not _APPROX_AFTER.fullmatch(rest)) or _REFUSE.search(join) or "其中" in join and not unread:
+    if (rest and not _APPROX_AFTER.fullmatch(rest)) or _REFUSE.search(join):
         return None
     total = bool(_TOTAL.search(join)) and _only(join, _BUILT | verbs)
+    part = join.startswith("其中") and bool(_PERIOD.search(join)) and _only(join[2:], _BUILT | verbs)  # 其中8月新增12户
     done = bool(_DONE.search(join)) and _joins(join.removeprefix("其中"))
     rate = unread and unit == "%" and bool(_RATE_JOIN.fullmatch(join))  # `…覆盖率同比提高5个百分点,达到98%`
-    if not (total or done or rate):
+    if not (total or done or rate or part):
         return None
     hit = _hit(_value(m), not rest and not _APPROX_IN_JOIN.search(join), join, opening, False, clause)
-    return hit, done and not total
+    return hit, done and not total and not join.startswith("其中")
 
 
 def _opening(clauses: list[str], before: tuple[bool, bool]) -> tuple[bool, bool]:
@@ -261,11 +263,14 @@ def _hits(sentences: list[str], names: list[str], unit: str, short: list | None 
 
 
 def _decide(hits: list[_Hit], cumulative: bool) -> Reading | None:
+    # The month's amount, even under 其中 (新增73户,其中8月新增12户: 12 is the month's), before any other.
+    months = [h for h in hits if h.period]
+    months = [h for h in months if not h.subset] or months
     hits = [h for h in hits if not h.subset] or hits
     if cumulative:  # the running total; a month's amount alone is not one
         pool = [h for h in hits if h.total] or [h for h in hits if not h.period]
     else:  # the month's amount; a running total alone is not one
-        pool = [h for h in hits if h.period] or [h for h in hits if not h.total]
+        pool = months or [h for h in hits if not h.total]
     if not pool or any(h.shared or not h.exact for h in pool):
         return None
     values = {h.value for h in pool}
