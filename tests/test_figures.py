@@ -1,4 +1,7 @@
-"""tracker.core.figures against the phrase set tests/figures/phrases.tsv (tuning part) and its own rules."""
+"""tracker.core.figures against the phrase set tests/figures/phrases.tsv and its own rules.
+
+Every part must read no wrong figure; recall is asserted on the tuning part only, at what it reaches.
+"""
 
 from __future__ import annotations
 
@@ -37,15 +40,22 @@ def test_the_example_tables_titles_are_read_as_written():
 
 def test_the_phrase_set_is_large_and_split():
     parts = {p: sum(r.part == p for r in ROWS) for p in ("tuning", "held_out")}
-    assert parts["tuning"] >= 250 and parts["held_out"] >= 100
+    assert parts["tuning"] >= 400 and parts["held_out"] >= 150
+    assert {r.part for r in ROWS} == {"tuning", "held_out"}
 
 
-def test_precision_and_recall_on_the_tuning_part():
+@pytest.mark.parametrize("part", ["tuning", "held_out"])
+def test_no_part_reads_a_wrong_figure(part):
+    targets, values = score([r for r in ROWS if r.part == part])
+    assert targets.wrong == 0, [m for m in targets.misses if m[1]]
+    assert values.wrong == 0, [m for m in values.misses if m[1] is not None]
+
+
+def test_recall_on_the_tuning_part():
     targets, values = score(TUNING)
     print(f"\ntuning: targets precision {targets.precision:.3f} recall {targets.recall:.3f}, "
           f"values precision {values.precision:.3f} recall {values.recall:.3f}")
-    assert targets.precision == 1.0 and values.precision == 1.0
-    assert targets.recall >= 0.95 and values.recall >= 0.85
+    assert targets.recall >= 0.99 and values.recall >= 0.92
 
 
 def test_a_reading_names_the_words_it_came_from():
@@ -100,3 +110,71 @@ def test_any_text_gives_a_figure_or_nothing(text):
     got = value_for(text, "区域中心", "个")
     assert got is None or (isinstance(got, float) and got >= 0)
     assert all(t.target > 0 for t in targets_from_title(text))
+
+
+def test_a_name_may_hold_digits_and_letters():
+    assert targets_from_title("新建5G基站3000座。") == [Target("5G基站", 3000.0, "座")]
+    assert targets_from_title("开通12345热线分中心5个。") == [Target("12345热线分中心", 5.0, "个")]
+    assert value_for("受理12345热线诉求3,860件。", "12345热线诉求", "件") == 3860.0
+
+
+def test_a_scope_word_that_yishang_qualifies_stays_in_the_name():
+    assert targets_from_title("培育市级以上龙头企业十家。") == [Target("市级以上龙头企业", 10.0, "家")]
+
+
+def test_a_bare_noun_after_a_clause_that_read_a_target_shares_its_verb():
+    assert [t.name for t in targets_from_title("新增托育机构15家,普惠性托位2000个。")] == ["托育机构", "普惠性托位"]
+    # what a figure leads to is no target of the work
+    assert targets_from_title("改造老旧供水管网40公里,受益人口3万人。") == [Target("老旧供水管网", 40.0, "公里")]
+
+
+def test_a_figure_of_people_before_a_name_ends_at_the_verb_after_it():
+    assert targets_from_title("帮助800名失业人员实现再就业。") == [Target("失业人员", 800.0, "名")]
+    assert targets_from_title("推动100个社区开展星级社区创建。") == []
+
+
+def test_measure_words_beyond_the_common_ones_and_numerals_in_quotes():
+    assert targets_from_title("新建社区足球场12片。") == [Target("社区足球场", 12.0, "片")]
+    assert [t.target for t in targets_from_title("新增“一网通办”事项40项。")] == [40.0]
+
+
+def test_a_rate_named_with_bi_is_a_rate_not_a_comparison():
+    assert targets_from_title("地表水优良水体比例达到80%。") == [Target("地表水优良水体比例", 80.0, "%")]
+    assert value_for("社区服务满意度同比提升12%。", "社区服务满意度", "%") is None
+
+
+def test_any_verb_or_manner_word_may_stand_around_a_name():
+    assert value_for("累计接待来访群众2,450人次。", "来访群众", "人次") == 2450.0
+    assert value_for("举办线上线下招聘会25场次。", "招聘会", "场次") == 25.0
+    assert value_for("农村敬老院改造提升已完成11所。", "农村敬老院", "所") == 11.0
+    assert value_for("新建农村社区养老服务站30个。", "社区养老服务站", "个") is None
+
+
+def test_a_name_with_a_verb_inside_is_found_with_the_verb_first():
+    assert value_for("1-8月累计新增城镇就业1.9万人。", "城镇新增就业", "万人") == 1.9
+    assert value_for("全市累计培训家政服务人员6,200人次。", "家政服务人员培训", "人次") == 6200.0
+
+
+def test_a_condition_in_a_narrative_is_no_figure_and_no_part_of_the_name():
+    assert value_for("已为2,300名60周岁以上老年人免费体检。", "老年人", "名") == 2300.0
+
+
+def test_what_is_done_counts_not_what_was_begun():
+    assert value_for("新建污水处理站14座,已完工9座,在建5座。", "污水处理站", "座") == 9.0
+    assert value_for("供水管网改造已完工18公里,在建9公里。", "供水管网改造", "公里") == 18.0
+    assert value_for("已排查燃气隐患1,280处,完成整改960处。", "燃气隐患", "处") == 960.0
+    assert value_for("已完成供水管网改造规划设计12公里。", "供水管网改造", "公里") is None
+    assert value_for("城市驿站已完成招标8个。", "城市驿站", "个") is None
+
+
+def test_a_running_total_may_repeat_the_verb_of_the_clause_before():
+    text = "本月受理不动产登记2,100件,年内累计受理1.6万件。"
+    assert value_for(text, "不动产登记", "万件") == 1.6
+    assert value_for(text, "不动产登记", "件", mode="increment") == 2100.0
+    assert value_for("新建城市驿站20个,累计走访群众300人次。", "城市驿站", "个") == 20.0
+
+
+def test_the_metrics_own_verb_tells_two_figures_of_its_noun_apart():
+    text = "新建公交首末站3个,改造提升公交首末站5个。"
+    assert value_for(text, "新建公交首末站", "个") == 3.0
+    assert value_for(text, "公交首末站", "个") is None
