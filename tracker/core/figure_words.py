@@ -30,12 +30,13 @@ _NARRATIVE_VERBS = _VERBS + "登记 资助 受理 办理 解决 走访 慰问 �
 _MANNER = "各类 各种 各项 线上线下 线上 线下 在册 登记在册 免费 集中".split()
 _SCOPE = "全市 全区 全县 全省 全镇 我市 我区 我县 各区 各县 各地 市级 区级 县级 年内 全年 今年 年度 力争 确保 累计".split()
 _TIME = (
-    r"\d{1,2}月份?(?:以来|底|末|中旬|上旬|下旬)?|截[至止](?:目前|\d{1,2}月(?:底|末|份)?)"
+    r"(?:\d{1,2}[-—~至])?\d{1,2}月份?(?:以来|底|末|中旬|上旬|下旬)?|截[至止](?:目前|\d{1,2}月(?:底|末|份)?)"
     r"|目前|至今|今年以来|年初以来|本月|当月|上半年"
 )
 _APPROX_BEFORE = "近 约 大约 将近 接近 超过 超 逾 不少于 不低于 至少 最多 不足 不到 基本".split()
 _APPROX_AFTER = re.compile(r"以上|以下|以内|左右|上下")
-_JOINERS = "已经 已 累计 共计 共 总计 合计 总数 总量 规模 数量 个数 数 达到 达 高达 多达 为 有 已有 现有 又 再 了 是 全部 均".split()
+_JOINERS = ("已经 已 累计 共计 共 总计 合计 总数 总量 规模 数量 个数 数 人数 户数 达到 达 高达 多达 为 有 已有 现有 又 再 了 是 "
+            "全部 均 由 增至 提高到 提升到 提高至 提升至 上升到 上升至").split()
 
 _FIG = rf"\d+(?:\.\d+)?(?:余|多)?(?:{_alt(_UNITS)})"
 # What may join a name to its figure: 已建成, 累计达到, 8月新建, 6195户 (a pair 户/人).
@@ -45,7 +46,7 @@ _JOIN = re.compile(rf"(?:{_TIME}|{_FIG}|{_alt(_JOINERS + _NARRATIVE_VERBS + _APP
 _APPROX_IN_JOIN = re.compile(_alt(_APPROX_BEFORE))
 _APPROX_END = re.compile(rf"(?:{_alt(_APPROX_BEFORE)})$")
 # What may stand just before a name in its clause (else the name is the tail of another noun).
-_LEFT = re.compile(rf"(?:{_TIME}|{_alt(_JOINERS + _NARRATIVE_VERBS + _SCOPE + _MANNER)}|对|向|给|为|并|同时|其中|此外|另外)$")
+_LEFT = re.compile(rf"(?:{_TIME}|{_alt(_JOINERS + _NARRATIVE_VERBS + _SCOPE + _MANNER)}|对|向|给|为|并|同时|其中|此外|另外|服务)$")
 # What may follow a name that stands after its figure (else the name begins a longer noun).
 _RIGHT = re.compile(rf"(?:{_alt(_NARRATIVE_VERBS + _JOINERS)}|的|中|内|等|对|并|正式|陆续|全部"
                     r"|(?:建设|改造|培育|创建)(?:任务|工作)?(?:$|[并已均]))")
@@ -55,14 +56,16 @@ _FUNDS = re.compile(r"(?:建设|改造|运营)?(?:资金|经费|补贴|补助)")
 # A name after 和/及/与 shares its figure with the noun before, unless these end a verb (惠及, 参与).
 _CONJ_END = re.compile(r"(?<!惠|涉|普|顾|参)(?:和|及|与)$")
 # A change (提高10%), refused where it joins a name to its figure, not as the verb before a name (改造提升X).
-_CHANGE = re.compile(r"增长|下降|减少|降低|提高|(?<!改造)提升|增加|增至|压缩")
+# A level reached (提高到96%, 由10个增至15个) is no change.
+_CHANGE = re.compile(r"增长|下降|减少|降低|上升(?![到至])|提高(?![到至])|(?<!改造)提升(?![到至])|增加|压缩")
 _REFUSE = re.compile(
     r"计划|拟|将(?!近)|目标|任务|尚|仍|剩余|还有|还剩|未(?!成年)|正在|在建|开工|(?<![接招款])待|预计|力争"
     r"|确定|遴选|选定|选址|启动|谋划|储备|摸排|排查|申报|立项|招标|规划|设计|论证|审批|批复"
     r"|(?<![占例])比(?!对|率|重|例)|较|同比|环比|每|人均|户均|平均|分别|缺口"
 )
 # A running total to date; a sum of what the clause lists (共: within the period, if one is named).
-_TOTAL = re.compile(r"累计|截[至止]|至今|目前|今年以来|年初以来")
+# 1-8月 is the year to date.
+_TOTAL = re.compile(r"累计|截[至止]|至今|目前|今年以来|年初以来|(?<!\d)1[-—~至]\d{1,2}月")
 _SUM = re.compile(r"共计|总计|合计|总数|共")
 _PERIOD = re.compile(r"本月|当月|上月|(?<![至止\d\-—~])\d{1,2}月份?(?!底|末)")
 _OPENING = re.compile(rf"(?:{_TIME}|{_alt(_SCOPE + _JOINERS)})++")

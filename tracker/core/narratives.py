@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from tracker.core import phrases
+from tracker.core import narrative_names, phrases
 from tracker.core.figure_words import (
     _APPROX_AFTER,
     _APPROX_END,
@@ -22,6 +22,7 @@ from tracker.core.figure_words import (
     _LEAD,
     _LEFT,
     _MANNER,
+    _NARRATIVE_VERBS,
     _OPENING,
     _PERIOD,
     _REFUSE,
@@ -64,13 +65,17 @@ def _joins(join: str, more: tuple[str, ...] | frozenset = ()) -> bool:
                for w in phrases.words(join))
 
 
-def _name_before(pre: str, names: list[str]) -> tuple[str, str] | None:
-    """(head, join) when `pre` ends NAME [joining words], the name not the tail of another noun."""
+def _name_before(pre: str, names: list[str], gap: bool = False) -> tuple[str, str] | None:
+    """(head, join) when `pre` ends NAME [joining words], the name not the tail of another noun.
+
+    `gap`: a name that ends in a verb may have its object after it (临时救助困难群众1120人次).
+    """
     for name in names:
         at = pre.rfind(name)
         while at >= 0:
             head, join = pre[:at], pre[at + len(name) :]
-            if _joins(join) and (not head or _LEFT.search(head) or phrases.is_verb(
+            skip = narrative_names.object_gap(join) if gap and narrative_names.ends_in_verb(name) else 0
+            if _joins(join[skip:]) and (not head or _LEFT.search(head) or phrases.is_verb(
                     phrases.word_before(pre, at) or "")) and not _CHANGE.search(join):
                 return head, join
             at = pre.rfind(name, 0, at + len(name) - 1)
@@ -93,7 +98,7 @@ def _name_after(rest: str, names: list[str]) -> str | None:
 
 
 def _hits_in_clause(clause: str, names: list[str], unit: str, opening: tuple[bool, bool],
-                    shared_head: bool) -> list[_Hit]:
+                    shared_head: bool, gap: bool = False) -> list[_Hit]:
     hits: list[_Hit] = []
     for m in _NUM.finditer(clause):
         i, exact = m.end(), True
@@ -103,9 +108,11 @@ def _hits_in_clause(clause: str, names: list[str], unit: str, opening: tuple[boo
             continue
         end = i + len(unit)
         pre, rest = clause[: m.start()], clause[end:]
+        if pre.endswith(("由", "从")):  # 由10个增至15个: a level left behind
+            continue
         if _APPROX_AFTER.match(rest):
             exact, rest = False, rest[2:]
-        before = _name_before(pre, names)
+        before = _name_before(pre, names, gap)
         # NAME [joining words] FIGURE, and the figure not that of a noun after it (`中心2个项目`)
         if before is not None and (not rest or _RIGHT.match(rest) or rest[0].isdigit()):
             head, join = before
@@ -134,37 +141,40 @@ def _hit(value: float, exact: bool, context: str, opening: tuple[bool, bool], sh
 # `累计培训500个` after a clause on centres is not about centres: only verbs of building go unnamed.
 _BUILT = frozenset("建成 完成 新建 新增 改造 改建 建设 培育 打造 创建".split())
 _ELIDED_JOIN = re.compile(rf"(?:{_TIME}|{_alt(_JOINERS + list(_BUILT))})*+")
-_DONE = re.compile(r"建成|完工|完成|投入使用|投用")
+_DONE = re.compile(r"建成|完工|竣工|完成|办结|投入使用|投用")
 _RATE_JOIN = re.compile(r"(?:已|均|平均)?(?:达到|达|为)")
 
 
 def _only(join: str, allowed) -> bool:
     """Whether `join` is time and joining words and the allowed words only."""
     return bool(_ELIDED_JOIN.fullmatch(join)) or all(
-        w in _JOINERS or w in _SCOPE or w in allowed or re.fullmatch(_TIME, w) for w in phrases.words(join))
+        w in _JOINERS or w in _SCOPE or w in allowed for w in phrases.words(re.sub(_TIME, "", join)))
 
 
 def _elided(clause: str, unit: str, opening: tuple[bool, bool], unread: bool,
-            verbs: frozenset) -> tuple[_Hit, bool] | None:
+            verbs: frozenset, own: frozenset) -> tuple[_Hit, bool] | None:
     """`累计建成15个` right after a clause that named the metric: the name is understood.
 
-    A running total may repeat the verb of the clause before (办理…4860件,年内累计办理3.9万件) or one of
-    building; a clause of completion alone (建成投用4个, 已完工23处, 完成整治15处) counts after a clause
-    that named the metric with no count done (unread), or with a count only planned or begun (实施18处,
-    已完工12处): (hit, done).
+    A running total or a month's amount (累计建成128个,8月新增9个) may repeat the verb of the clause
+    before (办理…4860件,年内累计办理3.9万件), a word of the metric's name (`own`: 评估) or one of building;
+    a clause of completion alone (建成投用4个, 已完工23处, 完成整治15处, or 已 with the verb of a plan:
+    计划发放…,已发放3200万元) counts after a clause that named the metric with no count done (unread), or
+    with a count only planned or begun (实施18处,已完工12处): (hit, done).
     """
-    # The first figure that is no date (8月新增12户: 8 is the month's).
-    m = next((m for m in _NUM.finditer(clause) if not clause.startswith(("月", "日"), m.end())), None)
+    # The first figure that is no date (8月新增12户: 8 is the month's; 1-8月累计…).
+    m = next((m for m in _NUM.finditer(clause) if not clause.startswith(("月", "日", "-", "—", "至", "~"), m.end())), None)
     if not m or not _unit_is(clause, m.end(), unit):
         return None
     join, rest = clause[: m.start()], clause[m.end() + len(unit) :]
     if (rest and not _APPROX_AFTER.fullmatch(rest)) or _REFUSE.search(join):
         return None
-    total = bool(_TOTAL.search(join)) and _only(join, _BUILT | verbs)
-    part = join.startswith("其中") and bool(_PERIOD.search(join)) and _only(join[2:], _BUILT | verbs)  # 其中8月新增12户
-    done = bool(_DONE.search(join)) and _joins(join.removeprefix("其中"))
+    allowed = _BUILT | verbs | own
+    total = bool(_TOTAL.search(join)) and _only(join, allowed)
+    month = bool(_PERIOD.search(join)) and _only(join.removeprefix("其中"), allowed)  # 其中8月新增12户
+    done = ((bool(_DONE.search(join)) and _joins(join.removeprefix("其中")))
+            or (unread and join.startswith("已") and _only(join, verbs | own) and join not in _JOINERS))
     rate = unread and unit == "%" and bool(_RATE_JOIN.fullmatch(join))  # `…覆盖率同比提高5个百分点,达到98%`
-    if not (total or done or rate or part):
+    if not (total or done or rate or month):
         return None
     hit = _hit(_value(m), not rest and not _APPROX_IN_JOIN.search(join), join, opening, False, clause)
     return hit, done and not total and not join.startswith("其中")
@@ -206,47 +216,54 @@ def read_value(text: str, name: str, unit: str, *, mode: str = "cumulative") -> 
     if not names or not unit or not text:
         return None
     sentences = [s.strip() for s in _SENTENCE.split(_CONDITION.sub("", _normalise(text)))]
-    hits = _hits(sentences, names, unit)
-    if not hits:  # `社工站…,覆盖率达到100%`: a metric's head word, once the sentence has named what it belongs to
-        hits = _hits(sentences, names, unit, short=_short_names(names))
-    reading = _decide(hits, cumulative=mode != "increment")
-    if reading is None and len(names) > 1 and names[0] != names[1] and names[0].endswith(names[1]):
-        # 新建公厕15座,改造提升公厕32座: the metric's own verb tells two figures of its noun apart.
-        reading = _decide([h for h in hits if names[0] in h.words], cumulative=mode != "increment")
-    return reading
+    whole = "\n".join(sentences)
+    cumulative = mode != "increment"
+    # The name as written; then looser forms (tracker/core/narrative_names.py: with its object after a verb,
+    # the shortened ones where it is nowhere); then its head word (社工站…,覆盖率达到100%).  A form is
+    # tried only when the ones before gave no figure of the kind the metric wants.
+    tiers = (
+        lambda: _hits(sentences, names, unit),
+        lambda: _hits(sentences, names + ([] if any(n in whole for n in names) else narrative_names.shortened(names)),
+                      unit, gap=True),
+        lambda: _hits(sentences, names, unit, short=narrative_names.heads(names)),
+    )
+    for tier in tiers:
+        hits = tier()
+        if not _pool(hits, cumulative):
+            continue
+        reading = _decide(hits, cumulative)
+        if reading is None and len(names) > 1 and names[0] != names[1] and names[0].endswith(names[1]):
+            # 新建公厕15座,改造提升公厕32座: the metric's own verb tells two figures of its noun apart.
+            reading = _decide([h for h in hits if names[0] in h.words], cumulative)
+        return reading
+    return None
 
 
-def _short_names(names: list[str]) -> list[tuple[str, str]]:
-    out = []
-    for name in names:
-        split = phrases.head_split(name)
-        if split and len(split[0]) >= 2 and split[1] not in _GENERIC:
-            out.append(split)
-    return out
-
-
-def _hits(sentences: list[str], names: list[str], unit: str, short: list | None = None) -> list[_Hit]:
+def _hits(sentences: list[str], names: list[str], unit: str, short: list | None = None,
+          gap: bool = False) -> list[_Hit]:
     hits: list[_Hit] = []
     # An opening such as `8月以来,` governs the sentences after it, up to the next opening or section.
     opening = (False, False)
+    own = frozenset(w for n in names for w in phrases.words(n) if len(w) >= 2)
     for sentence in sentences:
         parts = _CLAUSE.split(sentence)
         clauses, seps = [p.strip() for p in parts[::2]], [""] + parts[1::2]
         opening = _opening(clauses, opening)
-        if short is not None:
-            names = [head for modifier, head in short if modifier in sentence.split(head)[0]]
-            if not names:
-                continue
+        if short is None:  # A、B分别建成15个、117个
+            hits += [_hit(value, True, join, opening, False, part)
+                     for value, join, part in narrative_names.respectively(sentence, names, unit)]
         named = unread = False
         last = 0
         verbs: frozenset = frozenset()
         for k, clause in enumerate(clauses):
+            if short is not None:
+                names = narrative_names.heads_here(short, sentence, clauses[k - 1] if k else "")
             # `低保对象、特困人员共计3000人`: a bare name before 、 shares the figure.
             shared_head = (k > 0 and seps[k] == "、" and bool(clauses[k - 1])
                            and not re.search(r"\d", clauses[k - 1]) and not _LEAD.fullmatch(clauses[k - 1]))
-            found = _hits_in_clause(clause, names, unit, opening, shared_head)
+            found = _hits_in_clause(clause, names, unit, opening, shared_head, gap)
             if not found and (named or unread):
-                elided = _elided(clause, unit, opening, unread, verbs)
+                elided = _elided(clause, unit, opening, unread, verbs, own)
                 if elided and elided[1] and named:
                     # 实施…18处,已完工12处: what is done, not what was begun, when the clause before said no more.
                     if any(_DONE.search(h.words) for h in hits[-last:]):
@@ -258,21 +275,25 @@ def _hits(sentences: list[str], names: list[str], unit: str, short: list | None 
             named, last = bool(found), len(found)
             unread = not found and any(n in clause for n in names) and not _is_place(clause)
             if found or unread:  # the verbs a running total after this clause may repeat
-                verbs = frozenset(w for w in phrases.words(clause) if phrases.is_verb(w))
+                verbs = frozenset(w for w in phrases.words(clause) if phrases.is_verb(w) or w in _NARRATIVE_VERBS)
     return hits
 
 
-def _decide(hits: list[_Hit], cumulative: bool) -> Reading | None:
+def _pool(hits: list[_Hit], cumulative: bool) -> list[_Hit]:
+    """The hits of the kind the metric wants: a cumulative one the running total (a month's amount alone is
+    not one), an increment one the month's amount (a running total alone is not one)."""
     # The month's amount, even under 其中 (新增73户,其中8月新增12户: 12 is the month's), before any other.
     months = [h for h in hits if h.period]
     months = [h for h in months if not h.subset] or months
     hits = [h for h in hits if not h.subset] or hits
-    if cumulative:  # the running total; a month's amount alone is not one
-        pool = [h for h in hits if h.total] or [h for h in hits if not h.period]
-    else:  # the month's amount; a running total alone is not one
-        pool = months or [h for h in hits if not h.total]
+    if cumulative:
+        return [h for h in hits if h.total] or [h for h in hits if not h.period]
+    return months or [h for h in hits if not h.total]
+
+
+def _decide(hits: list[_Hit], cumulative: bool) -> Reading | None:
+    pool = _pool(hits, cumulative)
     if not pool or any(h.shared or not h.exact for h in pool):
         return None
     values = {h.value for h in pool}
     return Reading(pool[0].value, pool[0].words) if len(values) == 1 else None
-

@@ -124,6 +124,11 @@ def is_verb(word: str) -> bool:
     return word in VERBS or (len(word) >= 2 and _tags().get(word) == "v")
 
 
+def is_verbal(word: str) -> bool:
+    """A verb or a verbal noun (救助, 筛查, 评估 are tagged vn): what may end a name of work done."""
+    return is_verb(word) or (len(word) >= 2 and _tags().get(word) == "vn")
+
+
 def word_before(text: str, i: int) -> str | None:
     """The word that ends at offset i of text, or None when i is inside a word."""
     at = 0
