@@ -30,8 +30,9 @@ _NARRATIVE_VERBS = _VERBS + "登记 资助 受理 办理 解决 走访 慰问 �
 _MANNER = "各类 各种 各项 线上线下 线上 线下 在册 登记在册 免费 集中".split()
 _SCOPE = "全市 全区 全县 全省 全镇 我市 我区 我县 各区 各县 各地 市级 区级 县级 年内 全年 今年 年度 力争 确保 累计".split()
 _TIME = (
-    r"(?:\d{1,2}[-—~至])?\d{1,2}月份?(?:以来|底|末|中旬|上旬|下旬)?|截[至止](?:目前|\d{1,2}月(?:底|末|份)?)"
-    r"|目前|至今|今年以来|年初以来|本月|当月|上半年"
+    r"(?:\d{1,2}[-—~至])?\d{1,2}月份?(?:\d{1,2}日)?(?:以来|底|末|中旬|上旬|下旬)?"
+    r"|截[至止](?:目前|(?:\d{4}年)?\d{1,2}月(?:\d{1,2}日|底|末|份)?)"
+    r"|目前|至今|今年以来|年初以来|本月|当月|上半年|前三季度|三季度"
 )
 _APPROX_BEFORE = "近 约 大约 将近 接近 超过 超 逾 不少于 不低于 至少 最多 不足 不到 基本".split()
 _APPROX_AFTER = re.compile(r"以上|以下|以内|左右|上下")
@@ -64,8 +65,10 @@ _REFUSE = re.compile(
     r"|(?<![占例])比(?!对|率|重|例)|较|同比|环比|每|人均|户均|平均|分别|缺口"
 )
 # A running total to date; a sum of what the clause lists (共: within the period, if one is named).
-# 1-8月 is the year to date.
-_TOTAL = re.compile(r"累计|截[至止]|至今|目前|今年以来|年初以来|(?<!\d)1[-—~至]\d{1,2}月")
+# 1-8月 and 前三季度 are the year to date.
+_TOTAL = re.compile(r"累计|截[至止]|至今|目前|今年以来|年初以来|前三季度|(?<!\d)1[-—~至]\d{1,2}月")
+# The year's amount (今年新增112家): no month's amount, nor a stock to date.
+_YEAR = re.compile(r"今年|年内|本年|全年|上半年")
 _SUM = re.compile(r"共计|总计|合计|总数|共")
 _PERIOD = re.compile(r"本月|当月|上月|(?<![至止\d\-—~])\d{1,2}月份?(?!底|末)")
 _OPENING = re.compile(rf"(?:{_TIME}|{_alt(_SCOPE + _JOINERS)})++")

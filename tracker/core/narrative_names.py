@@ -10,7 +10,8 @@ figure by the same joining words:
 - a name that ends in a verb followed by its object (`临时救助困难群众1120人次` for 临时救助);
 - the head word alone, once the sentence has named what it belongs to (`社工站126个,覆盖率达到100%`),
   a generic head (资金) only right after the clause that named it (`发放租赁补贴986户、资金412万元`).
-Figures given `分别` to a list of names (`A、B分别建成15个、117个`) are paired with the names in order.
+Figures given `分别` to a list of names (`A、B分别建成15个、117个`, `A、B分别新增学位2400个和1100个` for A学位)
+are paired with the names in order.
 """
 
 from __future__ import annotations
@@ -86,13 +87,57 @@ def object_gap(join: str) -> int:
     return at if at >= 2 else 0
 
 
+# Words of doing that may stand around the words of a name without changing what is counted.
+_FILLER = frozenset("为 给 对 向 提供 开展 实施 进行 给予 免费 上门 完成 办理 落实 组织 的 了 已 累计 共".split())
+# Measure words that count people or households: `为4.6万名适龄女生免费接种HPV疫苗` names whom first.
+_PEOPLE = ("名", "人", "位", "户", "人次", "户次")
+
+
+def _content(name: str) -> list[str]:
+    return [w for w in phrases.words(name) if w not in _FILLER]
+
+
+def covers(rest: str, names: list[str], unit: str, pre: str = "") -> bool:
+    """Whether the words after a figure are the metric's name in other order or with words of doing
+    around them (`1028名残疾儿童提供康复救助` for 残疾儿童康复救助, `4.6万名适龄女生免费接种HPV疫苗` for
+    HPV疫苗接种: whom a count of people is about may come first), or, after a verb of completion, the rest
+    of a name the clause began (`86个老旧小区已有52个完成改造` for 老旧小区改造)."""
+    toks = phrases.words(rest)
+    for name in names:
+        need = _content(name)
+        k = 0
+        if unit.lstrip("十百千万亿") in _PEOPLE:
+            while k < min(len(toks), 4) and toks[k] not in need and toks[k] not in _FILLER and not phrases.is_verb(toks[k]):
+                k += 1
+        have = set(toks[k:])
+        if pre and toks and toks[0] in _COMPLETED and pre.endswith(("已有", "有", "已")):
+            have |= set(phrases.words(pre))
+        if (len(need) >= 2 and set(need) <= have and set(need) & set(toks[k:])
+                and all(t in need or t in _FILLER for t in toks[k:])):
+            return True
+    return False
+
+
+_COMPLETED = ("完成", "建成", "实现")
+
+
+def mentions(clause: str, names: list[str]) -> bool:
+    """Whether a clause names the metric, its words in any order (为1350户…家庭实施适老化改造)."""
+    toks = set(phrases.words(clause))
+    return any(n in clause or (len(_content(n)) >= 2 and set(_content(n)) <= toks) for n in names)
+
+
 def heads(names: list[str]) -> list[tuple[str, str, bool]]:
     """(modifier, head, generic) of each name whose head word may stand for it."""
     out = []
     for name in names:
         split = phrases.head_split(name)
         if split and len(split[0]) >= 2:
-            out.append((*split, split[1] in _GENERIC))
+            modifier, head = split
+            out.append((modifier, head, head in _GENERIC))
+            last = phrases.words(modifier)[-1]
+            if head in _GENERIC and len(last) >= 2:  # 一次性创业补贴资金: …620户,补贴资金186万元
+                out.append((modifier, last + head, True))
     return out
 
 
@@ -103,6 +148,8 @@ def heads_here(short: list[tuple[str, str, bool]], sentence: str, before: str) -
             if (modifier in before if generic else modifier in sentence.split(head)[0])]
 
 
+# A comma between a digit and exactly three digits is a thousands separator, no break.
+_PARTS = re.compile(r"(?<!\d),|,(?!\d{3}(?!\d))|[，;；:：]")
 _ITEM_SEP = re.compile(r"、|和|及|与")
 _FIG_SEP = re.compile(r"[、和]")
 
@@ -110,7 +157,7 @@ _FIG_SEP = re.compile(r"[、和]")
 def respectively(sentence: str, names: list[str], unit: str) -> list[tuple[float, str, str]]:
     """`A、B分别建成15个、117个`: (value, the words before the figures, the part) for a name in the list."""
     out = []
-    for part in re.split(r"[,，;；:：]", sentence):
+    for part in _PARTS.split(sentence):
         if part.count("分别") != 1:
             continue
         left, right = part.split("分别")
@@ -135,7 +182,9 @@ def respectively(sentence: str, names: list[str], unit: str) -> list[tuple[float
                 pos += 1
         if len(matched) != len(figures) or pos != len(right):
             continue
+        # 公办幼儿园、民办幼儿园分别新增学位2400个和1100个: the noun after the verb completes each name.
+        noun = join[phrases.leading_verbs(join):] if phrases.leading_verbs(join) else ""
         for k, item in enumerate(items):
-            if item in names and matched[k]:
+            if (item in names or (noun and item + noun in names)) and matched[k]:
                 out.append((phrases.number(figures[k]), join, part))
     return out

@@ -33,6 +33,7 @@ from tracker.core.figure_words import (
     _SUM,
     _TIME,
     _TOTAL,
+    _YEAR,
     _alt,
     _is_place,
     _variants,
@@ -54,6 +55,7 @@ class _Hit:
     subset: bool  # under 其中
     shared: bool  # the figure counts this metric together with another
     words: str = ""  # the clause the figure stands in
+    year: bool = False  # the year's amount so far (今年新增112家)
 
 
 def _joins(join: str, more: tuple[str, ...] | frozenset = ()) -> bool:
@@ -76,11 +78,16 @@ def _name_before(pre: str, names: list[str], gap: bool = False) -> tuple[str, st
             head, join = pre[:at], pre[at + len(name) :]
             skip = narrative_names.object_gap(join) if gap and narrative_names.ends_in_verb(name) else 0
             if _joins(join[skip:]) and (not head or _LEFT.search(head) or phrases.is_verb(
-                    phrases.word_before(pre, at) or "")) and not _CHANGE.search(join):
+                    phrases.word_before(pre, at) or "") or (_WHOLE.search(head) and _DONE.search(join))) \
+                    and not _CHANGE.search(join):
                 return head, join
             at = pre.rfind(name, 0, at + len(name) - 1)
     return None
 
+
+# `20个示范村已完成14个`: the whole before the name, what is done of it after.
+_WHOLE = re.compile(rf"(?<![\d.])\d+(?:\.\d+)?(?:{_alt(phrases.UNITS)})$")
+_DONE = re.compile(r"建成|完工|竣工|完成|办结|投入使用|投用")
 
 # `已为2300名老年人免费体检`: a manner word or a verb after the name begins what is done for them.
 _MANNER_START = re.compile(_alt(_MANNER))
@@ -120,7 +127,12 @@ def _hits_in_clause(clause: str, names: list[str], unit: str, opening: tuple[boo
             shared = bool(_CONJ_END.search(head)) or (not head and shared_head)
             exact = exact and not _APPROX_IN_JOIN.search(join)
         elif (after := _name_after(rest, names)) is not None and not _CHANGE.search(pre[-2:]):  # FIGURE UNIT NAME
+            if any(_unit_is(after, n.end(), unit) for n in _NUM.finditer(after)):
+                continue  # 15个农村幸福院已完成8个: the first is the whole, of which the second is done
             context, shared = pre + after, bool(_COMPOUND.match(after))
+            exact = exact and not _APPROX_END.search(pre)
+        elif gap and narrative_names.covers(rest, names, unit, pre) and not _CHANGE.search(pre[-2:]):
+            context, shared = pre, False  # 为1028名残疾儿童提供康复救助
             exact = exact and not _APPROX_END.search(pre)
         else:
             continue
@@ -135,13 +147,13 @@ def _hit(value: float, exact: bool, context: str, opening: tuple[bool, bool], sh
     running = bool(_TOTAL.search(context))
     period = bool(_PERIOD.search(context)) or (period_opening and not running)
     total = running or (not period and (total_opening or bool(_SUM.search(context))))
-    return _Hit(value, exact, total, period, "其中" in context, shared, words)
+    year = not running and bool(_YEAR.search(context))
+    return _Hit(value, exact, total, period and not year, "其中" in context, shared, words, year)
 
 
 # `累计培训500个` after a clause on centres is not about centres: only verbs of building go unnamed.
 _BUILT = frozenset("建成 完成 新建 新增 改造 改建 建设 培育 打造 创建".split())
 _ELIDED_JOIN = re.compile(rf"(?:{_TIME}|{_alt(_JOINERS + list(_BUILT))})*+")
-_DONE = re.compile(r"建成|完工|竣工|完成|办结|投入使用|投用")
 _RATE_JOIN = re.compile(r"(?:已|均|平均)?(?:达到|达|为)")
 
 
@@ -227,14 +239,15 @@ def read_value(text: str, name: str, unit: str, *, mode: str = "cumulative") -> 
                       unit, gap=True),
         lambda: _hits(sentences, names, unit, short=narrative_names.heads(names)),
     )
+    level = unit == "%"
     for tier in tiers:
         hits = tier()
-        if not _pool(hits, cumulative):
+        if not _pool(hits, cumulative, level):
             continue
-        reading = _decide(hits, cumulative)
+        reading = _decide(hits, cumulative, level)
         if reading is None and len(names) > 1 and names[0] != names[1] and names[0].endswith(names[1]):
             # 新建公厕15座,改造提升公厕32座: the metric's own verb tells two figures of its noun apart.
-            reading = _decide([h for h in hits if names[0] in h.words], cumulative)
+            reading = _decide([h for h in hits if names[0] in h.words], cumulative, level)
         return reading
     return None
 
@@ -244,7 +257,8 @@ def _hits(sentences: list[str], names: list[str], unit: str, short: list | None 
     hits: list[_Hit] = []
     # An opening such as `8月以来,` governs the sentences after it, up to the next opening or section.
     opening = (False, False)
-    own = frozenset(w for n in names for w in phrases.words(n) if len(w) >= 2)
+    # Words a clause without the name may still take from it (评估, 办结 of 按期办结率).
+    own = frozenset(n[i:j] for n in names for i in range(len(n)) for j in range(i + 1, len(n) + 1))
     for sentence in sentences:
         parts = _CLAUSE.split(sentence)
         clauses, seps = [p.strip() for p in parts[::2]], [""] + parts[1::2]
@@ -273,26 +287,30 @@ def _hits(sentences: list[str], names: list[str], unit: str, short: list | None 
                 found = [elided[0]] if elided else []
             hits += found
             named, last = bool(found), len(found)
-            unread = not found and any(n in clause for n in names) and not _is_place(clause)
+            unread = not found and (narrative_names.mentions(clause, names) if gap else any(n in clause for n in names)) \
+                and not _is_place(clause)
             if found or unread:  # the verbs a running total after this clause may repeat
                 verbs = frozenset(w for w in phrases.words(clause) if phrases.is_verb(w) or w in _NARRATIVE_VERBS)
     return hits
 
 
-def _pool(hits: list[_Hit], cumulative: bool) -> list[_Hit]:
+def _pool(hits: list[_Hit], cumulative: bool, level: bool = False) -> list[_Hit]:
     """The hits of the kind the metric wants: a cumulative one the running total (a month's amount alone is
-    not one), an increment one the month's amount (a running total alone is not one)."""
+    not one), an increment one the month's amount (a running total alone is not one); a level (a rate in
+    %) whatever the time words say (8月份按时办结率99.1%)."""
     # The month's amount, even under 其中 (新增73户,其中8月新增12户: 12 is the month's), before any other.
     months = [h for h in hits if h.period]
     months = [h for h in months if not h.subset] or months
     hits = [h for h in hits if not h.subset] or hits
+    if level:
+        return hits
     if cumulative:
         return [h for h in hits if h.total] or [h for h in hits if not h.period]
-    return months or [h for h in hits if not h.total]
+    return months or [h for h in hits if not h.total and not h.year]
 
 
-def _decide(hits: list[_Hit], cumulative: bool) -> Reading | None:
-    pool = _pool(hits, cumulative)
+def _decide(hits: list[_Hit], cumulative: bool, level: bool = False) -> Reading | None:
+    pool = _pool(hits, cumulative, level)
     if not pool or any(h.shared or not h.exact for h in pool):
         return None
     values = {h.value for h in pool}

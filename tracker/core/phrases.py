@@ -167,13 +167,14 @@ def head_split(name: str) -> tuple[str, str] | None:
 
 def verb_first(name: str) -> list[str]:
     """A name with a verb inside it as a narrative may write it with the verb first: 养老护理员培训 as
-    培训养老护理员, 城镇新增就业 as 新增城镇就业 (only verbs of two characters or more, never the first word)."""
+    培训养老护理员, 城镇新增就业 as 新增城镇就业, 流浪乞讨人员救助 as 救助流浪乞讨人员 (verbs of two characters or
+    more, a verbal noun only as the last word, never the first word)."""
     ws: list[str] = []
     for w in words(name):  # 人员培训 is one word to jieba: its verb is split off
         tail = next((v for v in VERBS if len(v) == 2 and len(w) > 3 and w.endswith(v)), "")
         ws += [w[:-2], tail] if tail else [w]
     return ["".join((ws[k], *ws[:k], *ws[k + 1:])) for k in range(1, len(ws))
-            if len(ws[k]) >= 2 and (is_verb(ws[k]) or ws[k] in ("培训", "销售"))]
+            if len(ws[k]) >= 2 and (is_verb(ws[k]) or ws[k] in ("培训", "销售") or (k == len(ws) - 1 and is_verbal(ws[k])))]
 
 
 def _arabic(numeral: str) -> str | None:
