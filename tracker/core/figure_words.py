@@ -107,14 +107,18 @@ _NARRATIVE_VERB = re.compile(_alt(_NARRATIVE_VERBS))
 
 def _strip_lead(name: str) -> tuple[str, bool]:
     """The name without its leading verbs and scope words, and whether a verb was among them."""
-    end = 0
+    end, ends = 0, []
     while True:  # list words, then verbs by the word (募集, 改造提升, 新设), then scope words again
         m = _LEAD.match(name, end)
+        ends.append(end)
         end = m.end() if m else end
         verbs = phrases.leading_verbs(name[end:], listed_only=end > 0) if len(name) - end > 2 else 0
         if not verbs:
             break
+        ends.append(end)
         end += verbs
+    while len(name) - end < 2 and ends:  # 完成营造林: a verb (营造) that leaves too little is the name's own
+        end = ends.pop()
     # 市级以上龙头企业: a scope word that 以上 qualifies belongs to the name.
     if name.startswith(("以上", "以下", "及以上"), end):
         end -= next((len(w) for w in _SCOPE if name[:end].endswith(w)), 0)

@@ -37,7 +37,7 @@ class Target:
 
 
 _TITLE_TRAIL = re.compile(
-    rf"(?:{_alt('达到 达 不少于 不低于 至少 共 合计 总数 数量 累计 为 总量 规模 提高到 提升到 提高至 提升至 稳定在 保持在'.split())})++$")
+    rf"(?:{_alt('达到 达 不少于 不低于 至少 共 合计 总数 数量 累计 为 总量 规模 突破 提高到 提升到 提高至 提升至 稳定在 保持在'.split())})++$")
 _TITLE_APPROX = re.compile(r"(?:近|约|大约|将近|接近|超过|超|逾|不足|不到|最多|基本)$")
 # A change stands right before its figure (提高10%); before a name it is the work (改造提升农村敬老院).
 # What a figure leads to (惠及居民2万户, 带动就业3000人) is no target of the work.
@@ -52,8 +52,11 @@ _NAME_TAIL = re.compile(r"(?:培育|建设|改造|创建|升级|工作|任务)$"
 
 
 def _good_name(name: str) -> bool:
+    # 中央和省级补助资金, 社区食堂和老年助餐点: one target of what 和 joins; never 和 at an end, nor 的, 或.
+    ws = phrases.words(name)
     return (bool(_NAME_CHARS.fullmatch(name)) and name not in _GENERIC
-            and not any(w in ("的", "和", "及", "与", "或", "以及") for w in phrases.words(name)))
+            and not any(w in ("的", "或", "以及") for w in ws)
+            and ws[0] not in ("和", "及", "与") and ws[-1] not in ("和", "及", "与"))
 
 
 def _title_name(pre: str, after: str, unit: str, inherited: bool = False) -> str | None:
