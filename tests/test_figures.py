@@ -55,7 +55,7 @@ def test_recall_on_the_tuning_part():
     targets, values = score(TUNING)
     print(f"\ntuning: targets precision {targets.precision:.3f} recall {targets.recall:.3f}, "
           f"values precision {values.precision:.3f} recall {values.recall:.3f}")
-    assert targets.recall >= 0.99 and values.recall >= 0.92
+    assert targets.recall >= 0.99 and values.recall >= 0.96
 
 
 def test_a_reading_names_the_words_it_came_from():
@@ -178,3 +178,77 @@ def test_the_metrics_own_verb_tells_two_figures_of_its_noun_apart():
     text = "新建公交首末站3个,改造提升公交首末站5个。"
     assert value_for(text, "新建公交首末站", "个") == 3.0
     assert value_for(text, "公交首末站", "个") is None
+
+
+def test_a_narrative_may_drop_qualifiers_of_the_name_but_never_a_word_of_kind():
+    assert value_for("全市已完成两癌筛查2,860例。", "适龄妇女两癌免费筛查", "例") == 2860.0
+    assert value_for("已排查危险房屋1,120栋,完成解危处置860栋。", "危险房屋解危处置", "栋") == 860.0
+    # 区域性, 农村, 市级 set one kind apart from another
+    assert value_for("建成居家养老服务中心8个。", "区域性居家养老服务中心", "个") is None
+    assert value_for("新建社区卫生服务站9个。", "农村社区卫生服务站", "个") is None
+    # only where the name as written is nowhere: 社区养老服务站 is no second reading of this metric
+    assert value_for("新建农村社区养老服务站30个,改造社区养老服务站12个。", "农村社区养老服务站", "个") == 30.0
+
+
+def test_a_name_that_ends_in_a_verb_may_have_its_object_after_it():
+    text = "8月份临时救助困难群众1,120人次,1-8月累计救助9,860人次。"
+    assert value_for(text, "临时救助", "人次", mode="increment") == 1120.0
+    assert value_for(text, "临时救助", "人次") == 9860.0
+    assert value_for("临时救助困难群众860人次,救助资金172万元。", "临时救助资金", "万元") == 172.0
+
+
+def test_money_after_the_clause_that_named_what_it_pays_for():
+    assert value_for("全市已发放租赁补贴986户、资金412万元。", "租赁补贴资金", "万元") == 412.0
+    assert value_for("今年以来发放一次性创业补贴620户,补贴资金186万元。", "一次性创业补贴资金", "万元") == 186.0
+    # the money of another subsidy, or money spent on something else, is not it
+    assert value_for("发放护理补贴1.2万人、资金480万元。", "高龄津贴资金", "万元") is None
+    assert value_for("高龄津贴已全部发放到位。投入资金1,560万元新建老年食堂。", "高龄津贴资金", "万元") is None
+
+
+def test_a_months_amount_after_a_running_total_is_the_increment():
+    text = "全市累计建成村级电商服务站点128个,8月新增9个。"
+    assert value_for(text, "村级电商服务站点", "个", mode="increment") == 9.0
+    assert value_for(text, "村级电商服务站点", "个") == 128.0
+    # the year's amount is neither the month's nor a change from last year
+    assert value_for("今年新增家庭农场服务联盟12个。", "家庭农场服务联盟", "个", mode="increment") is None
+    assert value_for("全市共有社区食堂45家,较上年增加12家。", "社区食堂", "家", mode="increment") is None
+    assert value_for("1-8月全市完成造林1.6万亩。", "造林", "万亩", mode="increment") is None
+
+
+def test_what_a_plan_named_is_done_when_a_clause_says_so():
+    assert value_for("计划发放消费券5000万元,已发放3,200万元。", "消费券", "万元") == 3200.0
+    assert value_for("计划改造危桥30座,已开工22座。", "危桥改造", "座") is None
+    assert value_for("20个美丽庭院示范村已完成14个。", "美丽庭院示范村", "个") == 14.0
+    assert value_for("全市86个老旧小区已有52个完成改造。", "老旧小区改造", "个") == 52.0
+    assert value_for("全市86个老旧小区已有52个开工改造。", "老旧小区改造", "个") is None
+
+
+def test_figures_given_respectively_go_to_the_names_in_order():
+    text = "区域性居家养老服务中心、社区养老服务站分别建成15个、117个。"
+    assert value_for(text, "区域性居家养老服务中心", "个") == 15.0
+    assert value_for(text, "社区养老服务站", "个") == 117.0
+    assert value_for("公办幼儿园、普惠性民办幼儿园分别新增学位2,400个和1,100个。", "公办幼儿园学位", "个") == 2400.0
+    assert value_for("城乡居民收入分别增长6.2%和7.8%。", "城乡居民收入", "%") is None
+    assert value_for("社区食堂、助餐点分别计划建设15个、117个。", "社区食堂", "个") is None
+
+
+def test_a_level_reached_is_read_and_a_change_is_not():
+    assert value_for("村级综合服务中心覆盖率提高到96%。", "村级综合服务中心覆盖率", "%") == 96.0
+    assert value_for("区域性居家养老服务中心由10个增至15个。", "区域性居家养老服务中心", "个") == 15.0
+    assert value_for("社区工作者持证率较上年提高8个百分点。", "社区工作者持证率", "%") is None
+    # a rate is read whatever its time words say, unless two of them differ
+    assert value_for("8月份12345热线诉求按期办结率98.2%。", "12345热线诉求按期办结率", "%") == 98.2
+    assert value_for("8月份12345热线诉求按期办结率98.2%,1-8月按期办结率97.5%。", "12345热线诉求按期办结率", "%") is None
+
+
+def test_a_count_of_people_may_come_before_what_was_done_for_them():
+    assert value_for("为1,028名残疾儿童提供康复救助。", "残疾儿童康复救助", "名") == 1028.0
+    assert value_for("为1,028名残疾儿童提供康复评估。", "残疾儿童康复救助", "名") is None
+    assert value_for("为1,200户困难家庭安装燃气报警器,计划年底前再安装800户。", "困难家庭燃气报警器安装", "户") == 1200.0
+
+
+def test_titles_with_and_inside_a_name_a_verb_that_is_the_name_and_a_floor_passed():
+    assert targets_from_title("争取中央和省级补助资金不少于5亿元。") == [Target("中央和省级补助资金", 5.0, "亿元")]
+    assert targets_from_title("完成营造林3万亩,森林覆盖率提高到42%。") == [
+        Target("营造林", 3.0, "万亩"), Target("森林覆盖率", 42.0, "%")]
+    assert targets_from_title("全年技术合同成交额突破50亿元。") == [Target("技术合同成交额", 50.0, "亿元")]
