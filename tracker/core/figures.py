@@ -11,22 +11,32 @@ digits, thousands separators in groups of three, and Chinese numerals that count
 metric's unit (2317人次 is none in 人, 50场次 none in 场).  Lists, ranges, ordinals, per-rates and
 asides in parentheses give no figure.
 Titles: a clause gives a target when a verb leads its name (新建, or any verb word: 募集, 改造提升,
-新设; after 年内, 全年, 新), or the figure comes first (完成40个…培育, 为1万名老年人购买…, a bare
-20个NAME after a clause that read one), or a floor or level follows a name (数量达到, 不少于, 提高到,
-a rate's 达到).  Conditions and durations (60周岁以上, 为期3个月), changes (提高10%), per-head
-figures, approximations and ceilings give none.
+新设; after 年内, 全年, 新; a verb that would leave too little stays: 完成营造林), the figure comes first
+(完成40个…培育, 为1万名老年人购买…, a bare 20个NAME after a clause that read one), or a floor or level
+follows a name (数量达到, 不少于, 突破, 提高到, a rate's 达到).  A name may hold 和 (中央和省级补助资金).
+Conditions and durations (60周岁以上, 为期3个月), changes (提高10%), per-head figures, approximations
+and ceilings give none.
 Narratives: the name (or the name without its verb, or with the verb first: 培训养老护理员 for
 养老护理员培训) stands just before the figure, joined only by words such as 已建成, 累计, 8月新建, or
 just after the measure word; it begins a word and is not the tail of a longer noun (a verb, scope
-word or nothing before it).  When the full name is nowhere, its head word counts once the sentence
-has named what it belongs to (社工站…,覆盖率达到100%).  A clause of completion alone (建成投用4个,
-其中完工21个) counts for the metric the clause before named without a count done.
+word or nothing before it).  Where that gives no figure of the kind the metric wants, looser forms
+(tracker/core/narrative_names.py): the name without qualifiers (两癌筛查 for 适龄妇女两癌免费筛查, never
+without a word of kind such as 农村, 市级, 区域性, and only where the name as written is nowhere), a
+verb's object after it (临时救助困难群众), its words in another order after a count of people
+(为1028名残疾儿童提供康复救助); then its head word once the sentence has named what it belongs to
+(社工站…,覆盖率达到100%; 资金 right after the clause that named the subsidy).  Figures given 分别 go
+to the names in order.  A clause without the name counts after one that named the metric: a running
+total or a month's amount with a verb of that clause, of the name or of building (累计建成128个,8月
+新增9个), a clause of completion (建成投用4个, 其中完工21个, 已发放3200万元 after 计划发放…), what is done
+of a whole (20个示范村已完成14个).
 Refused: plans, steps of plans and what is only started (计划, 确定, 遴选, 选址, 启动, 开工, 正在),
-remainders, changes between a name and its figure, per-head figures, 分别, money for things, one
-district's figures, figures shared with another name, and approximations (近, 约, 余, 多, 以上 …).
-Totals and months: 累计, 截至, 目前 mark a running total, 本月 or 8月 a month's amount, and an opening
-clause (截至目前, 8月以来) the sentences after it.  A cumulative metric wants the total, an increment
-metric the month's amount; figures under 其中 give way to others; what remains must be one value.
+remainders, changes between a name and its figure (a level reached is none: 提高到96%, 由10个增至15个),
+per-head figures, 分别 with a change, money for things, one district's figures, figures shared with
+another name, and approximations (近, 约, 余, 多, 以上 …).
+Totals and months: 累计, 截至, 目前, 1-8月 mark a running total, 本月 or 8月 a month's amount, 今年 the
+year's amount (neither), and an opening clause (截至目前, 8月以来) the sentences after it.  A cumulative
+metric wants the total, an increment metric the month's amount, a rate (%) its level whatever the time
+words; figures under 其中 give way to others; what remains must be one value.
 """
 
 from tracker.core.narratives import Reading, read_value, value_for
