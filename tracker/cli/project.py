@@ -94,7 +94,7 @@ def load_plan(path: str, conn=None) -> Plan:
 
 def parse_plan(path: str) -> tuple[Plan, str]:
     """tasks.toml read and validated (plan.py), with its cache key: the digest of the very bytes parsed."""
-    from tracker import plan as planfile  # rtoml, and pydantic for a plan out of the ordinary: only when it changed
+    from tracker import plan as planfile  # tomllib and pydantic: only when tasks.toml changed
 
     data = open(path, "rb").read()
     digest = _blake2b(data, digest_size=20)

@@ -1,4 +1,4 @@
-"""The progress log in SQLite: the only module that speaks SQL.
+"""The progress log in SQLite: opening, schema and migrations, reading; the package that alone speaks SQL.
 
 Hot paths (reading the log, appending one entry) use the standard sqlite3
 module; sqlite-utils is imported only to create or migrate the schema, which
@@ -282,7 +282,7 @@ def install_guards(conn: sqlite3.Connection) -> None:
             conn.execute(sql)
 
 
-# --- appending: appending.py (append, re-exported below) ----------------------------
+# --- appending (write.py does the work) ------------------------------------------
 
 
 def _record_head(conn, upto: int | None = None, hash_: str | None = None) -> None:
