@@ -50,6 +50,13 @@ class Project(NamedTuple):
     def plan(self, conn=None) -> Plan:
         return load_plan(self.tasks_path, conn)
 
+    def own_files(self) -> list[str]:
+        """The files no `-o FILE` or backup may write over: the database and SQLite's files beside it,
+        tasks.toml, contacts.toml (TRACKER_CONTACTS, else beside tasks.toml)."""
+        contacts = os.environ.get("TRACKER_CONTACTS") or os.path.join(os.path.dirname(self.tasks_path), "contacts.toml")
+        db = self.db_path
+        return [db, db + "-wal", db + "-shm", db + "-journal", self.tasks_path, contacts]
+
 
 def today() -> dt.date:
     """Today, or TRACKER_TODAY (YYYY-MM-DD) for tests and reproducible runs."""
@@ -64,6 +71,9 @@ def today() -> dt.date:
 
 def load_plan(path: str, conn=None) -> Plan:
     """The validated plan; re-parsed only when the file's content changed since it was cached."""
+    from tracker.files import regular_or_absent
+
+    regular_or_absent(path, "plan file")  # a FIFO or /dev/zero: refused, never read
     hasher = _blake2b(digest_size=20)
     try:
         with open(path, "rb") as f:  # in pieces: a province's plan is 10 MB, and memory counts too

@@ -64,13 +64,17 @@ def init(
     tasks_path = os.path.join(directory, "tasks.toml") if directory else project.tasks_path
     db_path = os.path.join(directory, "data", "tracker.db") if directory else project.db_path
     for path in (tasks_path, db_path):
-        if os.path.exists(path):
+        if os.path.lexists(path):
             raise BadInput(f"{path}: already exists; tracker init never overwrites")
     folder = os.path.dirname(tasks_path)
-    if folder:
-        os.makedirs(folder, exist_ok=True)
-    with open(tasks_path, "x", encoding="utf-8") as f:
-        f.write(STARTER.format(year=today().year))
+    try:
+        if folder:
+            os.makedirs(folder, exist_ok=True)
+        with open(tasks_path, "x", encoding="utf-8") as f:
+            f.write(STARTER.format(year=today().year))
+    except OSError as e:
+        raise BadInput("{path}: cannot create the project: {reason}", path=e.filename or tasks_path,
+                       reason=e.strerror or str(e)) from None
     store.open_write(db_path).close()
     from tracker.labels import label, lang_of
 

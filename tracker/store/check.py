@@ -11,7 +11,7 @@ import sqlite3
 from dataclasses import dataclass
 
 from tracker.errors import BadInput
-from tracker.store import _ENTRY_SQL, _SPLIT_SQL, _begin, open_read, snapshot, tables, version
+from tracker.store import _ENTRY_SQL, _SPLIT_SQL, _begin, failure, open_read, rollback, snapshot, tables, version
 from tracker.store.chain import stored_hash, values_text
 
 
@@ -111,7 +111,7 @@ def repair_derived(conn: sqlite3.Connection) -> None:
         series.create(conn)
         conn.execute("COMMIT")
     except BaseException:
-        conn.execute("ROLLBACK")
+        rollback(conn)
         raise
 
 
@@ -120,37 +120,34 @@ def integrity(conn: sqlite3.Connection) -> str:
     return "; ".join(r[0] for r in rows)
 
 
-def backup(db_path: str, dest: str) -> int:
-    """Copy the database with SQLite's online backup API into a new file; the number of entries copied."""
-    if os.path.exists(dest):
-        raise BadInput(f"{dest}: already exists; choose a new file for the backup")
+def backup(db_path: str, dest: str, protected=()) -> int:
+    """Copy the database with SQLite's online backup API into a new file (files.new_file: never over
+    one that exists, nor over `protected`); the number of entries copied."""
+    from tracker.files import check_target, new_file
+
+    check_target(dest, protected)
+    if os.path.lexists(dest):
+        raise BadInput("{path}: already exists; choose a new file for the backup", path=dest)
     src = open_read(db_path)
     if src is None:
-        raise BadInput(f"{db_path}: no database to back up yet")
-    folder = os.path.dirname(os.path.abspath(dest))
-    tmp = os.path.join(folder, f".{os.path.basename(dest)}.partial")
+        raise BadInput("{path}: no database to back up yet", path=db_path)
     try:
-        os.makedirs(folder, exist_ok=True)
-        target = sqlite3.connect(tmp)
-    except (OSError, sqlite3.Error) as e:
-        raise BadInput(f"{dest}: cannot write the backup: {e}") from None
-    try:
-        # One step: the copy is the database as of one moment, whatever writers do meanwhile.
-        src.backup(target)
-        # A single self-contained file (no -wal beside it), which is what a restore copies back.
-        target.execute("PRAGMA journal_mode = DELETE")
-        check = target.execute("PRAGMA quick_check").fetchone()[0]
-        if check != "ok":
-            raise BadInput(f"{db_path}: the database is damaged ({check}); no backup written. "
-                           "Keep the file and its -wal as they are and restore from an earlier backup")
-        count = target.execute("SELECT count(*) FROM entries").fetchone()[0]
-        target.close()
-        os.replace(tmp, dest)
-    except BaseException:
-        target.close()
-        if os.path.exists(tmp):
-            os.unlink(tmp)
-        raise
+        with new_file(dest, protected, replace=False) as tmp:
+            target = sqlite3.connect(tmp, isolation_level=None)
+            try:
+                # One step: the copy is the database as of one moment, whatever writers do meanwhile.
+                src.backup(target)
+                # A single self-contained file (no -wal beside it), which is what a restore copies back.
+                target.execute("PRAGMA journal_mode = DELETE")
+                check = target.execute("PRAGMA quick_check").fetchone()[0]
+                if check != "ok":
+                    raise BadInput("{db}: the database is damaged ({check}); no backup written. Keep the file "
+                                   "and its -wal as they are and restore from an earlier backup", db=db_path, check=check)
+                count = target.execute("SELECT count(*) FROM entries").fetchone()[0]
+            except sqlite3.Error as e:  # the copy's side, as a rule (a full disk): named as the backup's
+                raise failure(e, dest) from None
+            finally:
+                target.close()
     finally:
         src.close()
     return count

@@ -11,7 +11,7 @@ from operator import itemgetter
 
 from tracker.core import months
 from tracker.errors import BadInput
-from tracker.store import BULK, Entry, _begin, _record_head, read_entries
+from tracker.store import BULK, Entry, _begin, _record_head, read_entries, rollback
 from tracker.store.chain import stored_hash, values_text
 
 
@@ -27,7 +27,7 @@ def append(conn: sqlite3.Connection, entries: list[Entry], stamp=None) -> list[E
         written = _append_locked(conn, entries, stamp)
         conn.execute("COMMIT")
     except BaseException as e:
-        conn.execute("ROLLBACK")
+        rollback(conn)
         if isinstance(e, UnicodeEncodeError):
             raise _unstorable(entries) from None
         raise
