@@ -95,15 +95,27 @@ def load_plan(path: str, conn=None) -> Plan:
         payload["path"] = path
         return plan_from_data(payload)
     plan, digest = parse_plan(path)
-    store.cache_plan(conn, key, digest, json.dumps(plan_to_data(plan), ensure_ascii=False))
+    store.cache_plan(conn, key, digest, cache_data(plan))
     return plan
+
+
+def cache_data(plan: Plan) -> str:
+    """The plan as its cache holds it."""
+    return json.dumps(plan_to_data(plan), ensure_ascii=False)
 
 
 def parse_plan(path: str) -> tuple[Plan, str]:
     """tasks.toml read and validated (plan.py), with its cache key: the digest of the very bytes parsed."""
     from tracker import plan as planfile  # rtoml, and pydantic for a plan out of the ordinary: only when it changed
 
-    data = open(path, "rb").read()
+    from tracker.files import regular_or_absent
+
+    regular_or_absent(path, "plan file")
+    try:
+        with open(path, "rb") as f:
+            data = f.read()
+    except OSError:
+        return planfile.load(path), ""  # raises the right message
     digest = _blake2b(data, digest_size=20)
     digest.update(PLAN_CACHE_VERSION)
     return planfile.parse(planfile.decode(data, path), path), digest.hexdigest()

@@ -97,16 +97,22 @@ def validate(
     from tracker.store.audit import check_log
     from tracker.cli.output import busy, say
 
+    from tracker.cli.project import cache_data, parse_plan
+    from tracker.store import check as storecheck
+
     project = ctx.obj
+    plan, digest = parse_plan(project.tasks_path)  # tasks.toml itself, never the cache: the cache is checked
     conn = project.read(upgrade=repair)  # as it is: an upgrade would put back guards whose absence is evidence
+    if conn is None:
+        why = "the file is empty" if os.path.lexists(project.db_path) else "no such file"
+        raise BadInput("no database at {path} ({why}): nothing to check (is --db or TRACKER_DB right?)",
+                       path=project.db_path, why=why)
     # A province's log takes seconds to check (~6 s): a spinner on a terminal meanwhile.
     with busy(f"checking {project.db_path}", store.size(conn)):
-        if repair and conn is not None:
-            from tracker.store import check as storecheck
-
+        if repair:
             storecheck.repair_derived(conn)
-        plan = project.plan(conn)
-        audit = check_log(plan, conn, project.db_path)
+            storecheck.repair_plan_cache(conn)
+        audit = check_log(plan, conn, project.db_path, (digest, cache_data(plan)))
     if audit.problems:
         raise PlanError(audit.problems)
     from tracker.labels import label, lang_of

@@ -84,6 +84,11 @@ def _append_locked(conn, entries, stamp):
             conn.execute(sql)
     else:
         conn.executemany(_INSERT, rows())
+    # What SQLite kept, counted: a trigger that tracker did not make could drop (RAISE(IGNORE)) or add rows,
+    # and an entry acknowledged as recorded must be there.
+    if conn.execute("SELECT count(*) FROM entries WHERE seq > ?", (before,)).fetchone()[0] != len(written):
+        raise BadInput("the database did not keep the entries as appended (a trigger that tracker did not make "
+                       "drops or adds rows): nothing was recorded; run `tracker validate`")
     touched = {e.task for e in written}
     series.rebuild(conn, None if len(touched) > 1000 else touched)
     _record_head(conn, seq, prev)
