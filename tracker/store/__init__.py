@@ -105,6 +105,8 @@ def _raw_connect(path: str) -> sqlite3.Connection:
         conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
         conn.execute("PRAGMA synchronous = FULL")
         return conn
+    except sqlite3.OperationalError as e:  # the disk, the permissions, a lock: the real reason
+        raise failure(e, path) from None
     except sqlite3.DatabaseError as e:
         raise BadInput(f"{path}: cannot open the database: {e}") from None
 
@@ -183,6 +185,8 @@ def _version(conn: sqlite3.Connection, path: str) -> int:
         if version == 0 and conn.execute("SELECT count(*) FROM sqlite_master").fetchone()[0]:
             raise BadInput(f"{path}: a SQLite database, but not tracker's (it has other tables)")
         return version
+    except sqlite3.OperationalError as e:
+        raise failure(e, path) from None
     except sqlite3.DatabaseError as e:
         raise BadInput(f"{path}: not a usable SQLite database: {e}") from None
 
@@ -245,6 +249,8 @@ _REASONS = {
                       "`tracker validate`, restore from a backup",
     "SQLITE_NOTADB": "not a SQLite database ({code})",
     "SQLITE_PERM": "the database cannot be written ({code}): access denied",
+    "read-only": "the database or its folder is read-only ({code}): tracker writes beside the database even to "
+                 "read it (its -wal and -shm files); check the permissions, or whether the disk is mounted read-only",
 }
 
 
@@ -252,10 +258,32 @@ def failure(e: sqlite3.Error, path: str) -> BadInput:
     """The one line a failed SQLite call becomes: the real reason, in words, with SQLite's code."""
     name = getattr(e, "sqlite_errorname", None) or ""
     primary = "_".join(name.split("_")[:2])
+    if primary in ("SQLITE_IOERR", "SQLITE_CANTOPEN") and _disk_full(path):
+        primary = "SQLITE_FULL"  # SQLite says "disk I/O error" when it cannot even grow its shared memory file
+    elif primary in ("SQLITE_IOERR", "SQLITE_CANTOPEN", "SQLITE_READONLY") and _read_only(path):
+        primary = "read-only"
     template = _REASONS.get(primary)
     if template is None:
         return BadInput("{path}: database error: {reason}", path=path, reason=str(e) or type(e).__name__)
     return BadInput("{path}: " + template, path=path, code=name)
+
+
+def _read_only(path: str) -> bool:
+    """Whether the database or its folder cannot be written (permissions, a read-only mount)."""
+    folder = os.path.dirname(os.path.abspath(path))
+    try:
+        if os.statvfs(folder).f_flag & os.ST_RDONLY:
+            return True
+    except OSError:
+        pass
+    return not os.access(folder, os.W_OK) or (os.path.exists(path) and not os.access(path, os.W_OK))
+
+
+def _disk_full(path: str) -> bool:
+    try:
+        return os.statvfs(os.path.dirname(os.path.abspath(path))).f_bavail == 0
+    except OSError:
+        return False
 
 
 # The log (schema 5): an entry a row, its values as their canonical JSON (chain.values_text), its note last.
