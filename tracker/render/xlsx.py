@@ -59,7 +59,9 @@ def monthly_xlsx(table: MonthlyTable) -> bytes:
     wb = Workbook()
     ws = wb.active
     ws.title = months.fmt(table.month)
-    wb.properties.title = table.heading
+    from tracker.textfile import visible
+
+    wb.properties.title = visible(table.heading)  # a control character here made a file Excel cannot open
     wb.properties.creator = "tracker"
     cols = len(table.headers)
     widths = column_widths(table)
