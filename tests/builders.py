@@ -66,6 +66,7 @@ def split_log(db_path, version: int) -> None:
                       for k, v in store.figures_of(figures).items()])
     conn.execute("INSERT INTO notes SELECT seq, note FROM entries_5 WHERE note IS NOT NULL")
     conn.execute("DROP TABLE entries_5")
+    conn.execute("DROP TABLE reminders")  # schema 6's
     for name in ("metric_series", "task_series", "series_state"):
         if version < 4:
             conn.execute(f"DROP TABLE {name}")

@@ -62,6 +62,13 @@ _ZH = {
     "{n} already in the log": "{n}项日志中已有", "note, no metric": "仅进展情况，无指标",
     "no progress text": "无进展内容", " (already in the log)": "（日志中已有）", " [added]": "［新增］",
     "no figure": "未读出数字",
+    # remind
+    "nothing to remind: no task is {flags} for {month}": "无需催报：{month}没有{flags}的任务",
+    "sent to {unit} by {where} ({n} tasks)": "已发送给{unit}：{where}（{n}项任务）",
+    "not delivered to {unit}: {reason}": "未送达{unit}：{reason}",
+    "no channel in contacts.toml, to phone: {units}": "contacts.toml 中没有渠道，请电话催报：{units}",
+    "--unit {unit}: no task has this lead unit (known: {known})": "--unit {unit}：没有以此为牵头单位的任务（已有：{known}）",
+    "Reminders": "催报记录", "Sent": "发送时间", "To": "发送至", "Delivered": "是否送达", "Reminded": "已催报",
     "stopped: recorded {n}; run tracker fill again for the rest": "已中止：已记录{n}项；其余可再次运行 tracker fill 填报",
 }
 

@@ -94,17 +94,30 @@ def units(ctx: typer.Context, month: MonthOpt = None, fmt: FormatOpt = TableForm
     p = project.month(month)
     plan, rows = standings(project, p)
     ranked = office.units(rows)
+    reminded = _reminded(project, p)
     if fmt == TableFormat.json:
         from tracker.cli.output import print_json
 
-        print_json(office.units_json(ranked, p))
+        print_json(office.units_json(ranked, p, reminded))
         return
     from tracker.labels import lang_of
     from tracker.cli.output import console
     from tracker.render.review import units_table
 
     out = console()
-    out.print(units_table(ranked, p, lang_of(lang and lang.value), plan.title, out.width))
+    out.print(units_table(ranked, p, lang_of(lang and lang.value), plan.title, out.width, reminded))
+
+
+def _reminded(project, p: int) -> dict[str, int]:
+    """The reminders delivered to each unit for month p (tracker remind)."""
+    from tracker.store import reminders
+
+    conn = project.read()
+    try:
+        return reminders.delivered_counts(conn, p)
+    finally:
+        if conn is not None:
+            conn.close()
 
 
 @app.command()

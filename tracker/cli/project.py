@@ -28,12 +28,15 @@ PLAN_CACHE_VERSION = b"plan-cache-2"
 class Project(NamedTuple):
     tasks_path: str
     db_path: str
+    contacts_path: str  # where reminders go (remind); beside tasks.toml unless given
 
     @classmethod
-    def from_options(cls, tasks: str | None, db: str | None) -> "Project":
+    def from_options(cls, tasks: str | None, db: str | None, contacts: str | None = None) -> "Project":
+        tasks_path = tasks or os.environ.get("TRACKER_TASKS") or "tasks.toml"
         return cls(
-            tasks or os.environ.get("TRACKER_TASKS") or "tasks.toml",
+            tasks_path,
             db or os.environ.get("TRACKER_DB") or os.path.join("data", "tracker.db"),
+            contacts or os.environ.get("TRACKER_CONTACTS") or os.path.join(os.path.dirname(tasks_path), "contacts.toml"),
         )
 
     def month(self, text: str | None) -> int:

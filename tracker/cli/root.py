@@ -24,7 +24,7 @@ from tracker.store import DatabaseError
 
 # `tracker --help` lists commands in the order of a month's work, not of registration.
 HELP_ORDER = ("init", "tasks", "log", "fill", "status", "show", "overdue", "history", "report", "check",
-              "units", "import", "export", "backup", "validate")
+              "units", "remind", "import", "export", "backup", "validate")
 
 
 class Group(TyperGroup):
@@ -146,9 +146,10 @@ def main(
     ctx: typer.Context,
     tasks: Annotated[Optional[str], typer.Option("--tasks", metavar="PATH", help="The plan file (default: TRACKER_TASKS, else ./tasks.toml).", show_default=False)] = None,
     db: Annotated[Optional[str], typer.Option("--db", metavar="PATH", help="The progress log (default: TRACKER_DB, else ./data/tracker.db).", show_default=False)] = None,
+    contacts: Annotated[Optional[str], typer.Option("--contacts", metavar="PATH", help="Where reminders go (default: TRACKER_CONTACTS, else contacts.toml beside tasks.toml).", show_default=False)] = None,
     version: Annotated[bool, typer.Option("--version", callback=_version, is_eager=True, help="Print the version and exit.")] = False,
 ):
     """Follow numbered target tasks: declare them in tasks.toml, log monthly progress, see where each stands."""
     from tracker.cli.project import Project
 
-    ctx.obj = Project.from_options(tasks, db)
+    ctx.obj = Project.from_options(tasks, db, contacts)

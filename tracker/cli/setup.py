@@ -75,11 +75,27 @@ def init(
     except OSError as e:
         raise BadInput("{path}: cannot create the project: {reason}", path=e.filename or tasks_path,
                        reason=e.strerror or str(e)) from None
+    _ignore_contacts(os.path.join(folder, ".gitignore") if folder else ".gitignore")
     store.open_write(db_path).close()
     from tracker.labels import label, lang_of
 
     say(label(lang_of(lang and lang.value), "wrote {tasks} and {db}; edit the plan, then: tracker status")
         .format(tasks=tasks_path, db=db_path))
+
+
+def _ignore_contacts(path: str) -> None:
+    """contacts.toml holds webhook keys and secrets: a .gitignore keeps it out of git (added to one there is)."""
+    try:
+        with open(path, encoding="utf-8") as f:
+            lines = f.read().splitlines()
+    except FileNotFoundError:
+        lines = []
+    if "contacts.toml" in (line.strip().lstrip("/") for line in lines):
+        return
+    with open(path, "a", encoding="utf-8") as f:
+        if lines and lines[-1] != "":
+            f.write("\n")
+        f.write("# webhook keys and secrets of reminders (tracker remind)\ncontacts.toml\n")
 
 
 @app.command()

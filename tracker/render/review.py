@@ -159,8 +159,10 @@ def _heading(lang: str, code: str) -> str:
     return text[:1].upper() + text[1:]
 
 
-def units_table(rows: list[UnitRow], p: int, lang: str, title: str | None = None, width: int = 80) -> Table:
-    """The ranking; below 110 columns the bar is left out and headings wrap, so it fits 80."""
+def units_table(rows: list[UnitRow], p: int, lang: str, title: str | None = None, width: int = 80,
+                reminded: dict[str, int] | None = None) -> Table:
+    """The ranking; below 110 columns the bar is left out and headings wrap, so it fits 80.
+    reminded: the reminders delivered to each unit for the month (a column when any was)."""
     from rich.cells import cell_len
 
     wide = width >= 110
@@ -178,6 +180,8 @@ def units_table(rows: list[UnitRow], p: int, lang: str, title: str | None = None
     column(label(lang, "Tasks"), justify="right")
     for code in ("done", "pending", "on_track", "behind", "stalled", "overdue", "missing"):
         column(_heading(lang, code), justify="right", header_style=f"bold {STYLES.get(code, '')}")
+    if reminded:
+        column(label(lang, "Reminded"), justify="right")
     column(label(lang, "Completion"), no_wrap=True)
     rank, previous = 0, object()
     for i, r in enumerate(rows, 1):
@@ -195,5 +199,7 @@ def units_table(rows: list[UnitRow], p: int, lang: str, title: str | None = None
         counts = [Text(str(r.counts[c]) if r.counts[c] else "·", style=STYLES.get(c, "") if r.counts[c] else "dim")
                   for c in ("done", "pending", "on_track", "behind", "stalled", "overdue")]
         missing = Text(str(r.missing) if r.missing else "·", style=STYLES["missing"] if r.missing else "dim")
-        table.add_row(str(rank) if r.completion is not None else "—", Text(r.unit), str(r.tasks), *counts, missing, progress)
+        extra = [Text(str(reminded.get(r.unit, 0)) or "·")] if reminded else []
+        table.add_row(str(rank) if r.completion is not None else "—", Text(r.unit), str(r.tasks), *counts, missing,
+                      *extra, progress)
     return table

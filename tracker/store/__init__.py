@@ -31,12 +31,13 @@ from tracker.core.model import number
 
 DatabaseError = sqlite3.Error  # what SQLite raises; the CLI turns it into one line
 
-SCHEMA_VERSION = 5
+SCHEMA_VERSION = 6
 # The append-only tables, by schema version (3 and 4 added derived tables, which are not the log;
-# 5 holds each entry in one row: its values' JSON and its note beside its figures).
+# 5 holds each entry in one row: its values' JSON and its note beside its figures; 6 adds the record
+# of reminders sent).
 _SPLIT = ("entries", "entry_values", "notes")
 LOG_TABLES = {1: _SPLIT, 2: (*_SPLIT, "chain_heads"), 3: (*_SPLIT, "chain_heads"), 4: (*_SPLIT, "chain_heads"),
-              5: ("entries", "chain_heads")}
+              5: ("entries", "chain_heads"), 6: ("entries", "chain_heads", "reminders")}
 BUSY_TIMEOUT_MS = 60_000
 
 
@@ -192,7 +193,10 @@ def _version(conn: sqlite3.Connection, path: str) -> int:
 
 
 def migrate(conn: sqlite3.Connection, path: str) -> None:
-    """Create or upgrade the schema in one transaction, then (re)install the guards."""
+    """Create or upgrade the schema in one transaction (sqlite-utils makes every table), then (re)install
+    the guards. Each step brings a database of an older schema one version further."""
+    import sqlite_utils
+
     conn.execute("PRAGMA journal_mode = WAL")
     _begin(conn)
     try:
@@ -200,13 +204,13 @@ def migrate(conn: sqlite3.Connection, path: str) -> None:
         version = _version(conn, path)
         if version > SCHEMA_VERSION:
             raise BadInput(f"{path}: written by a newer tracker (schema {version}); upgrade tracker")
-        if version == 0:  # a new database
-            for sql in NEW_TABLES:
+        db = sqlite_utils.Database(conn)
+        if version == 0:  # a new database: the log of schema 5, then the steps after it
+            _create_entries(db, "entries")
+            for sql in ENTRY_INDEXES:
                 conn.execute(sql)
-        else:  # an older schema's upgrade: sqlite-utils
-            import sqlite_utils
-
-            db = sqlite_utils.Database(conn)
+            db["plan_cache"].create(PLAN_CACHE, pk="path")
+            db["chain_heads"].create(CHAIN_HEADS, pk="seq", not_null=CHAIN_HEADS_NOT_NULL)
         if version == 1:
             db["chain_heads"].create(CHAIN_HEADS, pk="seq", not_null=CHAIN_HEADS_NOT_NULL)
             _record_head(conn)  # an older log's head as it stands now: removals from here on show
@@ -216,6 +220,9 @@ def migrate(conn: sqlite3.Connection, path: str) -> None:
             from tracker.store import series
 
             series.create(conn)
+        if version < 6:
+            db["reminders"].create(REMINDERS, pk="seq", not_null=REMINDERS_NOT_NULL)
+            conn.execute(REMINDERS_INDEX)
         # sqlite-utils' transform() drops triggers: install them after any migration.
         install_guards(conn)
         conn.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
@@ -293,6 +300,11 @@ ENTRIES_NOT_NULL = {"id", "task", "month", "recorded_at", "hash", "figures"}
 PLAN_CACHE = {"path": str, "digest": str, "data": str}
 CHAIN_HEADS = {"seq": int, "upto": int, "hash": str, "at": str}
 CHAIN_HEADS_NOT_NULL = {"upto", "hash", "at"}
+# Reminders sent (schema 6): one row a delivery or failure, append-only like the log; `tasks` is a JSON list.
+REMINDERS = {"seq": int, "at": str, "month": str, "unit": str, "channel": str, "target": str,
+             "delivered": int, "reason": str, "tasks": str}
+REMINDERS_NOT_NULL = {"at", "month", "unit", "channel", "target", "delivered", "tasks"}
+REMINDERS_INDEX = 'CREATE INDEX "idx_reminders_month" ON "reminders" ("month", "unit")'
 
 
 def _create_entries(db, name: str) -> None:
@@ -301,19 +313,6 @@ def _create_entries(db, name: str) -> None:
 
 ENTRY_INDEXES = ('CREATE UNIQUE INDEX "idx_entries_id" ON "entries" ("id")',
                  'CREATE INDEX "idx_entries_task_month" ON "entries" ("task", "month")')
-
-# A new database's tables (but the series': series.TABLES) as sqlite-utils writes those above, which
-# tests/test_store.py holds them to: made without importing it (0.13–0.19 s, numpy with it), which only
-# an older schema's upgrade needs.
-NEW_TABLES = (
-    'CREATE TABLE "entries" (\n   "seq" INTEGER PRIMARY KEY,\n   "id" TEXT NOT NULL,\n   "task" TEXT NOT NULL,\n'
-    '   "month" TEXT NOT NULL,\n   "percent" REAL,\n   "status" TEXT,\n   "by" TEXT,\n'
-    '   "recorded_at" TEXT NOT NULL,\n   "hash" TEXT NOT NULL,\n   "figures" TEXT NOT NULL,\n   "note" TEXT\n)',
-    *ENTRY_INDEXES,
-    'CREATE TABLE "plan_cache" (\n   "path" TEXT PRIMARY KEY,\n   "digest" TEXT,\n   "data" TEXT\n)',
-    'CREATE TABLE "chain_heads" (\n   "seq" INTEGER PRIMARY KEY,\n   "upto" INTEGER NOT NULL,\n'
-    '   "hash" TEXT NOT NULL,\n   "at" TEXT NOT NULL\n)',
-)
 
 
 def _one_row_an_entry(conn: sqlite3.Connection, db) -> None:
