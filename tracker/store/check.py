@@ -125,15 +125,12 @@ def _schema(conn: sqlite3.Connection) -> dict[tuple[str, str], str | None]:
 
 
 def expected_schema() -> dict[tuple[str, str], str | None]:
-    """What tracker creates (migrate(), for a new database), made in memory by the same statements."""
-    from tracker.store import NEW_TABLES, install_guards, series
+    """What tracker creates: a new database made in memory by migrate() itself."""
+    from tracker.store import migrate
 
     conn = sqlite3.connect(":memory:", isolation_level=None)
     try:
-        for sql in NEW_TABLES:
-            conn.execute(sql)
-        series.create(conn)
-        install_guards(conn)
+        migrate(conn, ":memory:")
         return _schema(conn)
     finally:
         conn.close()
