@@ -82,6 +82,10 @@ def report(
     from tracker.core.rows import monthly_table
 
     kind = pick_format(fmt, output)
+    if output is not None:
+        from tracker.files import check_target
+
+        check_target(output, ctx.obj.own_files())  # before any work: the database is never written over
     if output is None and kind in BINARY and sys.stdout.isatty():
         raise BadInput(f"--format {kind.value} is a binary file: give -o FILE (e.g. -o table.{kind.value})")
     project = ctx.obj
@@ -112,5 +116,5 @@ def report(
     from tracker.files import atomic_write
     from tracker.cli.output import say
 
-    atomic_write(output, data)
+    atomic_write(output, data, project.own_files())
     say(f"wrote {output} ({kind.value}, {len(table.rows)} tasks, {table.heading})")

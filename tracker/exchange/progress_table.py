@@ -28,7 +28,7 @@ _ID_CELL = re.compile(r"^\s*(\d+)\s*[.．、]\s*(.*)$", re.DOTALL)
 class TableRow:
     line: int           # where the row starts in the file
     no: int
-    task_cell: str      # ID.TITLE, as written (line breaks kept)
+    task_cell: str      # ID.TITLE, as written (line breaks kept), read back as the progress cell is
     progress: str       # the progress cell, `\|` and `<br>` read back
 
 
@@ -39,8 +39,15 @@ class ProgressTable:
     rows: tuple[TableRow, ...]
 
 
+_ENTITY = re.compile(r"&(lt|gt|amp);")
+_ENTITIES = {"lt": "<", "gt": ">", "amp": "&"}
+
+
 def _unescape(text: str) -> str:
-    return _BREAK.sub("\n", text.replace(r"\|", "|")).strip()
+    """A Markdown cell's text as written before escaping: `\\|`, `<br>`, and `&lt;`, `&gt;`, `&amp;` (one pass:
+    `&amp;lt;` is `&lt;`) read back."""
+    text = _BREAK.sub("\n", text.replace(r"\|", "|"))
+    return _ENTITY.sub(lambda m: _ENTITIES[m[1]], text).strip()
 
 
 def _split(line: str) -> tuple[list[str], bool] | None:
@@ -119,7 +126,7 @@ def parse_table(text: str, path: str) -> ProgressTable:
         no = cells[0].strip()
         if not no.isdigit() or not no.isascii():
             raise BadInput(f"{path}:{start + 1}: 序号 {no!r} is not a number (a row is `序号 | ID.TITLE | PROGRESS |`)")
-        task_cell = _BREAK.sub("\n", cells[1].replace(r"\|", "|")).strip()
+        task_cell = _unescape(cells[1])
         rows.append(TableRow(start + 1, int(no), task_cell, _unescape(cells[2])))
         i += 1
     if not rows:

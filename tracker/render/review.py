@@ -6,7 +6,8 @@ Only formats what tracker.office built; the CLI prints.
 from __future__ import annotations
 
 from rich.table import Table
-from rich.text import Text
+from tracker.render.safe import Text  # user text shown, never obeyed (textfile.visible)
+from tracker.textfile import visible
 
 from tracker.core import months
 from tracker.labels import label
@@ -144,6 +145,8 @@ def check_github(result: CheckResult, lang: str) -> list[str]:
         title = f"{t.id} {_join(lang, f.standing.flags)} · {t.unit}"
         reasons = ("；" if lang == "zh" else "; ").join(label(lang, r.code) + _colon(lang) + reason_text(r, lang) for r in f.reasons)
         message = f"{t.id}. {t.title} ({t.unit}) — {reasons}"
+        # A CI log is a terminal: control and invisible characters shown (ESC, BEL, OSC 8 links, bidi), never sent.
+        title, message = visible(title), visible(message)
         lines.append(f"::{'error' if f.error else 'warning'} title={escape_property(title)}::{escape_data(message)}")
     return lines
 

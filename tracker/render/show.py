@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from rich.console import Group
 from rich.table import Table
-from rich.text import Text
+from tracker.render.safe import Text  # user text shown, never obeyed (textfile.visible)
 
 from tracker.core import months
 from tracker.labels import label

@@ -59,7 +59,9 @@ def monthly_xlsx(table: MonthlyTable) -> bytes:
     wb = Workbook()
     ws = wb.active
     ws.title = months.fmt(table.month)
-    wb.properties.title = table.heading
+    from tracker.textfile import visible
+
+    wb.properties.title = visible(table.heading)  # a control character here made a file Excel cannot open
     wb.properties.creator = "tracker"
     cols = len(table.headers)
     widths = column_widths(table)
@@ -122,10 +124,11 @@ def monthly_xlsx(table: MonthlyTable) -> bytes:
 
 
 def _text(cell, text: str):
-    """Store `text` as text: never a formula (a note may begin with `=`), no control characters."""
-    from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
+    """Store `text` as text: never a formula (a note may begin with `=`), control and invisible characters
+    shown (textfile.visible; which also leaves none of those that XML cannot hold)."""
+    from tracker.textfile import visible
 
-    text = ILLEGAL_CHARACTERS_RE.sub("", text)
+    text = visible(text)
     if len(text) > MAX_CELL:
         text = text[: MAX_CELL - 1] + "…"
     cell.value = text

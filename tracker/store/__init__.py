@@ -1,4 +1,4 @@
-"""The progress log in SQLite: the only module that speaks SQL.
+"""The progress log in SQLite: opening, schema and migrations, reading; the package that alone speaks SQL.
 
 Hot paths (reading the log, appending one entry) use the standard sqlite3
 module; sqlite-utils is imported only to create or migrate the schema, which
@@ -85,6 +85,9 @@ class Entry(NamedTuple):
 
 
 def _check_file(path: str) -> None:
+    from tracker.files import regular_or_absent
+
+    regular_or_absent(path, "tracker database")  # a FIFO, a device: refused at once, never opened
     try:
         with open(path, "rb") as f:
             head = f.read(16)
@@ -103,6 +106,8 @@ def _raw_connect(path: str) -> sqlite3.Connection:
         conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
         conn.execute("PRAGMA synchronous = FULL")
         return conn
+    except sqlite3.OperationalError as e:  # the disk, the permissions, a lock: the real reason
+        raise failure(e, path) from None
     except sqlite3.DatabaseError as e:
         raise BadInput(f"{path}: cannot open the database: {e}") from None
 
@@ -114,7 +119,7 @@ def open_read(path: str, upgrade: bool = True) -> sqlite3.Connection | None:
     is false (validate looks at it as it is: an upgrade would put back guards
     whose absence is evidence).
     """
-    if not os.path.exists(path):
+    if not os.path.lexists(path):
         return None
     _check_file(path)
     conn = _raw_connect(path)
@@ -131,7 +136,7 @@ def open_read(path: str, upgrade: bool = True) -> sqlite3.Connection | None:
 
 def open_write(path: str) -> sqlite3.Connection:
     """A connection for appending; creates the database (and its folder) on first write."""
-    if os.path.exists(path):
+    if os.path.lexists(path):
         _check_file(path)
     else:
         folder = os.path.dirname(path)
@@ -175,9 +180,14 @@ def _begin(conn: sqlite3.Connection) -> None:
 def _version(conn: sqlite3.Connection, path: str) -> int:
     try:
         version = conn.execute("PRAGMA user_version").fetchone()[0]
+        if version < 0:
+            raise BadInput("{path}: a SQLite database, but not tracker's (schema version {version})",
+                           path=path, version=version)
         if version == 0 and conn.execute("SELECT count(*) FROM sqlite_master").fetchone()[0]:
             raise BadInput(f"{path}: a SQLite database, but not tracker's (it has other tables)")
         return version
+    except sqlite3.OperationalError as e:
+        raise failure(e, path) from None
     except sqlite3.DatabaseError as e:
         raise BadInput(f"{path}: not a usable SQLite database: {e}") from None
 
@@ -218,8 +228,69 @@ def migrate(conn: sqlite3.Connection, path: str) -> None:
         conn.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
         conn.execute("COMMIT")
     except BaseException:
-        conn.execute("ROLLBACK")
+        rollback(conn)
         raise
+
+
+def rollback(conn: sqlite3.Connection) -> None:
+    """End a failed write transaction, unless SQLite already has (it does when a COMMIT fails on a full
+    disk): the rollback's own error ("no transaction is active") must never hide the one that caused it."""
+    if conn.in_transaction:
+        try:
+            conn.execute("ROLLBACK")
+        except sqlite3.Error:
+            pass
+
+
+# SQLite's primary result codes, in the user's terms (sqlite3.Error.sqlite_errorname, e.g. SQLITE_IOERR_WRITE).
+_REASONS = {
+    "SQLITE_FULL": "the disk is full ({code}): nothing was written; free some space and run it again",
+    "SQLITE_READONLY": "the database cannot be written ({code}): check the permissions of the file and of its "
+                       "folder; nothing was written",
+    "SQLITE_BUSY": "the database is locked by another program ({code}); run it again when that is done",
+    "SQLITE_LOCKED": "the database is locked by another program ({code}); run it again when that is done",
+    "SQLITE_CANTOPEN": "cannot open the database or the files SQLite keeps beside it ({code}): check that its "
+                       "folder exists and can be written",
+    "SQLITE_IOERR": "the disk failed to read or write ({code}): nothing was written; check the disk",
+    "SQLITE_CORRUPT": "the database is damaged ({code}): keep the file and its -wal as they are, run "
+                      "`tracker validate`, restore from a backup",
+    "SQLITE_NOTADB": "not a SQLite database ({code})",
+    "SQLITE_PERM": "the database cannot be written ({code}): access denied",
+    "read-only": "the database or its folder is read-only ({code}): tracker writes beside the database even to "
+                 "read it (its -wal and -shm files); check the permissions, or whether the disk is mounted read-only",
+}
+
+
+def failure(e: sqlite3.Error, path: str) -> BadInput:
+    """The one line a failed SQLite call becomes: the real reason, in words, with SQLite's code."""
+    name = getattr(e, "sqlite_errorname", None) or ""
+    primary = "_".join(name.split("_")[:2])
+    if primary in ("SQLITE_IOERR", "SQLITE_CANTOPEN") and _disk_full(path):
+        primary = "SQLITE_FULL"  # SQLite says "disk I/O error" when it cannot even grow its shared memory file
+    elif primary in ("SQLITE_IOERR", "SQLITE_CANTOPEN", "SQLITE_READONLY") and _read_only(path):
+        primary = "read-only"
+    template = _REASONS.get(primary)
+    if template is None:
+        return BadInput("{path}: database error: {reason}", path=path, reason=str(e) or type(e).__name__)
+    return BadInput("{path}: " + template, path=path, code=name)
+
+
+def _read_only(path: str) -> bool:
+    """Whether the database or its folder cannot be written (permissions, a read-only mount)."""
+    folder = os.path.dirname(os.path.abspath(path))
+    try:
+        if os.statvfs(folder).f_flag & os.ST_RDONLY:
+            return True
+    except OSError:
+        pass
+    return not os.access(folder, os.W_OK) or (os.path.exists(path) and not os.access(path, os.W_OK))
+
+
+def _disk_full(path: str) -> bool:
+    try:
+        return os.statvfs(os.path.dirname(os.path.abspath(path))).f_bavail == 0
+    except OSError:
+        return False
 
 
 # The log (schema 5): an entry a row, its values as their canonical JSON (chain.values_text), its note last.
@@ -282,7 +353,7 @@ def install_guards(conn: sqlite3.Connection) -> None:
             conn.execute(sql)
 
 
-# --- appending: appending.py (append, re-exported below) ----------------------------
+# --- appending (write.py does the work) ------------------------------------------
 
 
 def _record_head(conn, upto: int | None = None, hash_: str | None = None) -> None:
