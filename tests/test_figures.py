@@ -252,3 +252,10 @@ def test_titles_with_and_inside_a_name_a_verb_that_is_the_name_and_a_floor_passe
     assert targets_from_title("完成营造林3万亩,森林覆盖率提高到42%。") == [
         Target("营造林", 3.0, "万亩"), Target("森林覆盖率", 42.0, "%")]
     assert targets_from_title("全年技术合同成交额突破50亿元。") == [Target("技术合同成交额", 50.0, "亿元")]
+
+
+def test_what_is_still_being_built_is_no_count_done():
+    assert value_for("新建游泳池3座,均已完成主体施工。", "游泳池", "座") is None
+    assert value_for("新建游泳池3座,均已开工。", "游泳池", "座") is None
+    assert value_for("新建游泳池3座,均已完成施工。", "游泳池", "座") == 3.0
+    assert value_for("16个农贸市场改造项目已有12个进场施工。", "农贸市场改造", "个") is None

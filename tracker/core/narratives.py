@@ -192,6 +192,10 @@ def _elided(clause: str, unit: str, opening: tuple[bool, bool], unread: bool,
     return hit, done and not total and not join.startswith("其中")
 
 
+# A clause on all the things just counted that says they are still being built.
+_ALL_UNFINISHED = re.compile(r"(?:均|全部|都).*(?:(?<!完成)施工(?!完成|完毕)|在建|开工|主体|装修|建设中)")
+
+
 def _opening(clauses: list[str], before: tuple[bool, bool]) -> tuple[bool, bool]:
     """(total, period) for a sentence: set by an opening clause (截至目前, 8月以来), else as before."""
     if _SECTION.match(clauses[0]):
@@ -285,6 +289,8 @@ def _hits(sentences: list[str], names: list[str], unit: str, short: list | None 
                     else:
                         del hits[-last:]
                 found = [elided[0]] if elided else []
+                if not found and named and _ALL_UNFINISHED.search(clause) and not _NUM.search(clause):
+                    del hits[-last:]  # 新建游泳池3座,均已完成主体施工: all of them are still being built
             hits += found
             named, last = bool(found), len(found)
             unread = not found and (narrative_names.mentions(clause, names) if gap else any(n in clause for n in names)) \
