@@ -259,3 +259,20 @@ def test_what_is_still_being_built_is_no_count_done():
     assert value_for("新建游泳池3座,均已开工。", "游泳池", "座") is None
     assert value_for("新建游泳池3座,均已完成施工。", "游泳池", "座") == 3.0
     assert value_for("16个农贸市场改造项目已有12个进场施工。", "农贸市场改造", "个") is None
+
+
+def test_what_is_done_of_what_was_begun_counts_even_under_qizhong():
+    assert value_for("实施河道综合治理9条,其中已完工6条。", "河道综合治理", "条") == 6.0
+    assert value_for("建成充电站12座,其中已投用10座。", "充电站", "座") == 12.0
+    # a month's amount of completion is the increment, not what replaces the total
+    text = "累计完成老旧小区管网改造38公里,8月完成5公里。"
+    assert value_for(text, "老旧小区管网改造", "公里", mode="increment") == 5.0
+    assert value_for(text, "老旧小区管网改造", "公里") == 38.0
+
+
+def test_some_months_are_neither_the_months_amount_nor_the_total():
+    text = "上半年新增城市书房6个,7-8月新增城市书房3个。"
+    assert value_for(text, "城市书房", "个", mode="increment") is None
+    assert value_for(text, "城市书房", "个") is None
+    assert value_for("三季度新增口袋公园4个。", "口袋公园", "个", mode="increment") is None
+    assert value_for("前三季度新增口袋公园11个。", "口袋公园", "个") == 11.0

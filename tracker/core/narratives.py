@@ -34,6 +34,7 @@ from tracker.core.figure_words import (
     _TIME,
     _TOTAL,
     _YEAR,
+    _SPAN,
     _alt,
     _is_place,
     _variants,
@@ -56,6 +57,7 @@ class _Hit:
     shared: bool  # the figure counts this metric together with another
     words: str = ""  # the clause the figure stands in
     year: bool = False  # the year's amount so far (今年新增112家)
+    span: bool = False  # the amount of some months, not to date (7-8月, 上半年)
 
 
 def _joins(join: str, more: tuple[str, ...] | frozenset = ()) -> bool:
@@ -148,7 +150,8 @@ def _hit(value: float, exact: bool, context: str, opening: tuple[bool, bool], sh
     period = bool(_PERIOD.search(context)) or (period_opening and not running)
     total = running or (not period and (total_opening or bool(_SUM.search(context))))
     year = not running and bool(_YEAR.search(context))
-    return _Hit(value, exact, total, period and not year, "其中" in context, shared, words, year)
+    span = not running and bool(_SPAN.search(context))
+    return _Hit(value, exact, total, period and not year and not span, "其中" in context, shared, words, year, span)
 
 
 # `累计培训500个` after a clause on centres is not about centres: only verbs of building go unnamed.
@@ -189,7 +192,8 @@ def _elided(clause: str, unit: str, opening: tuple[bool, bool], unread: bool,
     if not (total or done or rate or month):
         return None
     hit = _hit(_value(m), not rest and not _APPROX_IN_JOIN.search(join), join, opening, False, clause)
-    return hit, done and not total and not join.startswith("其中")
+    # 改造危桥23座,其中已完工17座: what is done of what was begun, under 其中 too; never a month's amount.
+    return hit, done and not total and not month
 
 
 # A clause on all the things just counted that says they are still being built.
@@ -310,6 +314,7 @@ def _pool(hits: list[_Hit], cumulative: bool, level: bool = False) -> list[_Hit]
     hits = [h for h in hits if not h.subset] or hits
     if level:
         return hits
+    hits = [h for h in hits if not h.span]
     if cumulative:
         return [h for h in hits if h.total] or [h for h in hits if not h.period]
     return months or [h for h in hits if not h.total and not h.year]

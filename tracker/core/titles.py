@@ -65,7 +65,7 @@ def _title_name(pre: str, after: str, unit: str, inherited: bool = False) -> str
     `inherited`: the clause before read a target, so its verb governs a bare `20个NAME` after it.
     """
     trail = _TITLE_TRAIL.search(pre)
-    floor = bool(trail) and any(c in trail.group() for c in "达到至在")
+    floor = bool(trail) and any(c in trail.group() for c in "达到至在破")
     core = pre[: trail.start()] if trail else pre
     if _FOR.match(core):  # 为困难群众发放NAME: the name is the object of the verb after whom it is for
         ws = phrases.words(core[1:])
