@@ -276,3 +276,28 @@ def test_some_months_are_neither_the_months_amount_nor_the_total():
     assert value_for(text, "城市书房", "个") is None
     assert value_for("三季度新增口袋公园4个。", "口袋公园", "个", mode="increment") is None
     assert value_for("前三季度新增口袋公园11个。", "口袋公园", "个") == 11.0
+
+
+def test_a_sentence_after_a_semicolon_keeps_the_one_before_in_view():
+    text = "8月受理信访事项212件,办结198件;年内累计办结1,530件。"
+    assert value_for(text, "信访事项办结", "件") == 1530.0
+    assert value_for(text, "信访事项办结", "件", mode="increment") == 198.0
+    assert value_for("8月受理信访事项212件。年内累计办结1,530件。", "信访事项", "件") is None
+
+
+def test_a_name_cut_in_two_once_its_first_part_is_named():
+    assert value_for("建成社区书院12个,累计接待居民9.6万人次。", "社区书院接待居民", "万人次") == 9.6
+    assert value_for("累计为3,860名孕产妇开展免费产前筛查,筛查率96.4%。", "孕产妇产前筛查率", "%") == 96.4
+
+
+def test_words_are_words_not_characters():
+    # 签约 holds no 约 (about): 1.42 is exact
+    assert value_for("城中村改造8月份完成签约2,130户,累计完成签约1.42万户。", "城中村改造签约", "万户") == 1.42
+    assert value_for("社区工作者持证率不低于30%。", "社区工作者持证率", "%") is None
+
+
+def test_a_tasks_figure_a_whole_or_an_average_is_not_what_was_done():
+    assert value_for("美丽乡村建设方面,年度任务20个已完成13个,其余正在施工。", "美丽乡村", "个") == 13.0
+    assert value_for("全年48场文化惠民演出已演出35场。", "文化惠民演出", "场") == 35.0
+    assert value_for("45家社区食堂日均服务老年人3,200人次。", "社区食堂服务老年人", "人次") is None
+    assert value_for("下达农机购置补贴资金1.8亿元,惠及农户2.1万户。", "农机购置补贴", "亿元") == 1.8

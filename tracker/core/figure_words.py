@@ -44,10 +44,23 @@ _FIG = rf"\d+(?:\.\d+)?(?:余|多)?(?:{_alt(_UNITS)})"
 # Possessive (*+): words are tried longest first and never re-split, which keeps
 # a long run of them from taking exponential time.
 _JOIN = re.compile(rf"(?:{_TIME}|{_FIG}|{_alt(_JOINERS + _NARRATIVE_VERBS + _APPROX_BEFORE)})*+")
-_APPROX_IN_JOIN = re.compile(_alt(_APPROX_BEFORE))
-_APPROX_END = re.compile(rf"(?:{_alt(_APPROX_BEFORE)})$")
+
+
+# Approximations of two characters or more are found as written; 近, 约, 超, 逾 only as words (签约 holds none).
+_APPROX_LONG = re.compile(_alt(w for w in _APPROX_BEFORE if len(w) > 1))
+
+
+def _approx_in(join: str) -> bool:
+    """Whether words of approximation stand in `join` (近, 约, 超过, 不低于)."""
+    return bool(_APPROX_LONG.search(join)) or any(w in _APPROX_BEFORE for w in phrases.words(join))
+
+
+def _approx_end(pre: str) -> bool:
+    """Whether `pre` ends with a word of approximation (约3万, 超过2000)."""
+    ws = phrases.words(pre)
+    return bool(re.search(rf"(?:{_APPROX_LONG.pattern})$", pre)) or (bool(ws) and ws[-1] in _APPROX_BEFORE)
 # What may stand just before a name in its clause (else the name is the tail of another noun).
-_LEFT = re.compile(rf"(?:{_TIME}|{_alt(_JOINERS + _NARRATIVE_VERBS + _SCOPE + _MANNER)}|对|向|给|为|并|同时|其中|此外|另外|服务)$")
+_LEFT = re.compile(rf"(?:{_TIME}|{_alt(_JOINERS + _NARRATIVE_VERBS + _SCOPE + _MANNER)}|对|向|给|为|并|同时|其中|此外|另外|服务|(?:改造|建成|完成|提升|整治|实施)后)$")
 # What may follow a name that stands after its figure (else the name begins a longer noun).
 _RIGHT = re.compile(rf"(?:{_alt(_NARRATIVE_VERBS + _JOINERS)}|的|中|内|等|对|并|正式|陆续|全部"
                     r"|(?:建设|改造|培育|创建)(?:任务|工作)?(?:$|[并已均]))")
@@ -63,7 +76,7 @@ _REFUSE = re.compile(
     r"计划|拟|将(?!近)|目标|任务|尚|仍|剩余|还有|还剩|未(?!成年)|正在|在建|开工|(?<![接招款])待|预计|力争"
     r"|确定|遴选|选定|选址|启动|谋划|储备|摸排|排查|申报|立项|招标|规划|设计|论证|审批|批复"
     r"|施工|进场|装修|主体(?:完工|封顶|竣工)|签订(?:协议|合同|框架)|意向"
-    r"|(?<![占例])比(?!对|率|重|例)|较|同比|环比|每|人均|户均|平均|分别|缺口"
+    r"|(?<![占例])比(?!对|率|重|例)|较|同比|环比|每|人均|户均|平均|[日月年周]均|分别|缺口"
 )
 # A running total to date; a sum of what the clause lists (共: within the period, if one is named).
 # 1-8月 and 前三季度 are the year to date.

@@ -63,7 +63,8 @@ def shortened(names: list[str]) -> list[str]:
                     continue
                 mod = "".join(kept)
                 if len(mod) >= 2 and mod + head not in names and not re.search(r"\d", mod):
-                    out[mod + head] = None
+                    for form in (mod + head, *phrases.verb_first(mod + head)):  # 受理诉求 for 诉求受理
+                        out[form] = None
     return sorted(out, key=len, reverse=True)
 
 
@@ -88,7 +89,7 @@ def object_gap(join: str) -> int:
 
 
 # Words of doing that may stand around the words of a name without changing what is counted.
-_FILLER = frozenset("为 给 对 向 提供 开展 实施 进行 给予 免费 上门 完成 办理 落实 组织 的 了 已 累计 共".split())
+_FILLER = frozenset("为 给 对 向 提供 开展 实施 进行 给予 免费 上门 完成 办理 落实 组织 发放 的 了 已 累计 共".split())
 # Measure words that count people or households: `为4.6万名适龄女生免费接种HPV疫苗` names whom first.
 _PEOPLE = ("名", "人", "位", "户", "人次", "户次")
 
@@ -128,13 +129,18 @@ def mentions(clause: str, names: list[str]) -> bool:
 
 
 def heads(names: list[str]) -> list[tuple[str, str, bool]]:
-    """(modifier, head, generic) of each name whose head word may stand for it."""
+    """(modifier, rest, generic) of each way a name may be cut in two, its rest standing for it once the
+    modifier has been named: 社工站覆盖率 as 覆盖率, 城市书房接待读者 as 接待读者 (建成城市书房16个,累计接待读者…)."""
     out = []
     for name in names:
+        ws = phrases.words(name)
+        for k in range(1, len(ws)):
+            modifier, rest = "".join(ws[:k]), "".join(ws[k:])
+            if len(modifier) >= 2 and len(rest) >= 2:
+                out.append((modifier, rest, rest in _GENERIC))
         split = phrases.head_split(name)
         if split and len(split[0]) >= 2:
             modifier, head = split
-            out.append((modifier, head, head in _GENERIC))
             last = phrases.words(modifier)[-1]
             if head in _GENERIC and len(last) >= 2:  # 一次性创业补贴资金: …620户,补贴资金186万元
                 out.append((modifier, last + head, True))
@@ -142,10 +148,12 @@ def heads(names: list[str]) -> list[tuple[str, str, bool]]:
 
 
 def heads_here(short: list[tuple[str, str, bool]], sentence: str, before: str) -> list[str]:
-    """The head words that may stand for the metric in a clause: the sentence named the modifier before
-    the head, or (a generic head) the clause right `before` this one did."""
-    return [head for modifier, head, generic in short
-            if (modifier in before if generic else modifier in sentence.split(head)[0])]
+    """The rests that may stand for the metric in a clause: the sentence named the modifier (its words, in
+    any order) before the rest, or (a generic rest) the clause right `before` this one did."""
+    def named(modifier: str, text: str) -> bool:
+        return modifier in text or set(phrases.words(modifier)) <= set(phrases.words(text))
+    return list(dict.fromkeys(rest for modifier, rest, generic in short
+                              if (named(modifier, before) if generic else named(modifier, sentence.split(rest)[0]))))
 
 
 # A comma between a digit and exactly three digits is a thousands separator, no break.

@@ -8,8 +8,8 @@ from dataclasses import dataclass
 from tracker.core import narrative_names, phrases
 from tracker.core.figure_words import (
     _APPROX_AFTER,
-    _APPROX_END,
-    _APPROX_IN_JOIN,
+    _approx_end,
+    _approx_in,
     _CHANGE,
     _CLAUSE,
     _CONDITION,
@@ -69,25 +69,28 @@ def _joins(join: str, more: tuple[str, ...] | frozenset = ()) -> bool:
                for w in phrases.words(join))
 
 
-def _name_before(pre: str, names: list[str], gap: bool = False) -> tuple[str, str] | None:
+def _name_before(pre: str, names: list[str], gap: bool = False, money: bool = False) -> tuple[str, str] | None:
     """(head, join) when `pre` ends NAME [joining words], the name not the tail of another noun.
 
-    `gap`: a name that ends in a verb may have its object after it (临时救助困难群众1120人次).
+    `gap`: a name that ends in a verb may have its object after it (临时救助困难群众1120人次); `money`: a sum
+    may be named as the money of it (耕地地力保护补贴资金3.26亿元).
     """
     for name in names:
         at = pre.rfind(name)
         while at >= 0:
             head, join = pre[:at], pre[at + len(name) :]
             skip = narrative_names.object_gap(join) if gap and narrative_names.ends_in_verb(name) else 0
-            if _joins(join[skip:]) and (not head or _LEFT.search(head) or phrases.is_verb(
-                    phrases.word_before(pre, at) or "") or (_WHOLE.search(head) and _DONE.search(join))) \
+            if _joins(join[skip:], _MONEY if money else ()) and (not head or _LEFT.search(head) or phrases.is_verb(
+                    phrases.word_before(pre, at) or "") or (_WHOLE.search(head) and (_DONE.search(join) or join.startswith("已")))) \
                     and not _CHANGE.search(join):
                 return head, join
             at = pre.rfind(name, 0, at + len(name) - 1)
     return None
 
 
-# `20个示范村已完成14个`: the whole before the name, what is done of it after.
+_MONEY = frozenset("资金 金额 补贴资金 款".split())
+
+# `20个示范村已完成14个`, `270场送戏进万村已送出231场`: the whole before the name, what is done of it after.
 _WHOLE = re.compile(rf"(?<![\d.])\d+(?:\.\d+)?(?:{_alt(phrases.UNITS)})$")
 _DONE = re.compile(r"建成|完工|竣工|完成|办结|投入使用|投用")
 
@@ -121,21 +124,21 @@ def _hits_in_clause(clause: str, names: list[str], unit: str, opening: tuple[boo
             continue
         if _APPROX_AFTER.match(rest):
             exact, rest = False, rest[2:]
-        before = _name_before(pre, names, gap)
+        before = _name_before(pre, names, gap, unit.endswith("元"))
         # NAME [joining words] FIGURE, and the figure not that of a noun after it (`中心2个项目`)
         if before is not None and (not rest or _RIGHT.match(rest) or rest[0].isdigit()):
             head, join = before
             context = head + join + rest
             shared = bool(_CONJ_END.search(head)) or (not head and shared_head)
-            exact = exact and not _APPROX_IN_JOIN.search(join)
+            exact = exact and not _approx_in(join)
         elif (after := _name_after(rest, names)) is not None and not _CHANGE.search(pre[-2:]):  # FIGURE UNIT NAME
             if any(_unit_is(after, n.end(), unit) for n in _NUM.finditer(after)):
                 continue  # 15个农村幸福院已完成8个: the first is the whole, of which the second is done
             context, shared = pre + after, bool(_COMPOUND.match(after))
-            exact = exact and not _APPROX_END.search(pre)
+            exact = exact and not _approx_end(pre)
         elif gap and narrative_names.covers(rest, names, unit, pre) and not _CHANGE.search(pre[-2:]):
             context, shared = pre, False  # 为1028名残疾儿童提供康复救助
-            exact = exact and not _APPROX_END.search(pre)
+            exact = exact and not _approx_end(pre)
         else:
             continue
         if _REFUSE.search(context) or _is_place(context):
@@ -157,13 +160,14 @@ def _hit(value: float, exact: bool, context: str, opening: tuple[bool, bool], sh
 # `累计培训500个` after a clause on centres is not about centres: only verbs of building go unnamed.
 _BUILT = frozenset("建成 完成 新建 新增 改造 改建 建设 培育 打造 创建".split())
 _ELIDED_JOIN = re.compile(rf"(?:{_TIME}|{_alt(_JOINERS + list(_BUILT))})*+")
+_WORK_VERBS = frozenset(phrases.VERBS) | frozenset(_NARRATIVE_VERBS)
 _RATE_JOIN = re.compile(r"(?:已|均|平均)?(?:达到|达|为)")
 
 
 def _only(join: str, allowed) -> bool:
     """Whether `join` is time and joining words and the allowed words only."""
     return bool(_ELIDED_JOIN.fullmatch(join)) or all(
-        w in _JOINERS or w in _SCOPE or w in allowed for w in phrases.words(re.sub(_TIME, "", join)))
+        w in _JOINERS or w in _SCOPE or w in allowed or w == "新" for w in phrases.words(re.sub(_TIME, "", join)))
 
 
 def _elided(clause: str, unit: str, opening: tuple[bool, bool], unread: bool,
@@ -176,6 +180,9 @@ def _elided(clause: str, unit: str, opening: tuple[bool, bool], unread: bool,
     计划发放…,已发放3200万元) counts after a clause that named the metric with no count done (unread), or
     with a count only planned or begun (实施18处,已完工12处): (hit, done).
     """
+    # 年度任务16个已完成9个: the task's figure first, what is done of it after.
+    task = re.match(rf"(?:年度|全年)?(?:目标)?任务数?\d+(?:\.\d+)?{re.escape(unit)}(?=已|完成|建成)", clause)
+    clause = clause[task.end():] if task else clause
     # The first figure that is no date (8月新增12户: 8 is the month's; 1-8月累计…).
     m = next((m for m in _NUM.finditer(clause) if not clause.startswith(("月", "日", "-", "—", "至", "~"), m.end())), None)
     if not m or not _unit_is(clause, m.end(), unit):
@@ -185,16 +192,19 @@ def _elided(clause: str, unit: str, opening: tuple[bool, bool], unread: bool,
         return None
     allowed = _BUILT | verbs | own
     total = bool(_TOTAL.search(join)) and _only(join, allowed)
-    month = bool(_PERIOD.search(join)) and _only(join.removeprefix("其中"), allowed)  # 其中8月新增12户
+    # 其中8月新增12户; a month's amount may name any verb of the work (累计建成…,8月份新筹集180套)
+    month = bool(_PERIOD.search(join)) and _only(join.removeprefix("其中"), allowed | _WORK_VERBS)
     done = ((bool(_DONE.search(join)) and _joins(join.removeprefix("其中")))
             or (unread and join.startswith("已") and _only(join, verbs | own) and join not in _JOINERS))
     rate = unread and unit == "%" and bool(_RATE_JOIN.fullmatch(join))  # `…覆盖率同比提高5个百分点,达到98%`
     if not (total or done or rate or month):
         return None
-    hit = _hit(_value(m), not rest and not _APPROX_IN_JOIN.search(join), join, opening, False, clause)
+    hit = _hit(_value(m), not rest and not _approx_in(join), join, opening, False, clause)
     # 改造危桥23座,其中已完工17座: what is done of what was begun, under 其中 too; never a month's amount.
     return hit, done and not total and not month
 
+
+_SENTENCE_OR_AFTER_SEMICOLON = re.compile(r"(?<=[;；])|[。!！?？\n]")
 
 # A clause on all the things just counted that says they are still being built.
 _ALL_UNFINISHED = re.compile(r"(?:均|全部|都).*(?:(?<!完成)施工(?!完成|完毕)|在建|开工|主体|装修|建设中)")
@@ -235,7 +245,8 @@ def read_value(text: str, name: str, unit: str, *, mode: str = "cumulative") -> 
     unit = _normalise(unit).strip()
     if not names or not unit or not text:
         return None
-    sentences = [s.strip() for s in _SENTENCE.split(_CONDITION.sub("", _normalise(text)))]
+    # A sentence after ; keeps the one before in view (办结179件;年内累计办结1364件).
+    sentences = [s.strip() for s in _SENTENCE_OR_AFTER_SEMICOLON.split(_CONDITION.sub("", _normalise(text)))]
     whole = "\n".join(sentences)
     cumulative = mode != "increment"
     # The name as written; then looser forms (tracker/core/narrative_names.py: with its object after a verb,
@@ -267,16 +278,21 @@ def _hits(sentences: list[str], names: list[str], unit: str, short: list | None 
     opening = (False, False)
     # Words a clause without the name may still take from it (评估, 办结 of 按期办结率).
     own = frozenset(n[i:j] for n in names for i in range(len(n)) for j in range(i + 1, len(n) + 1))
+    named = unread = False
+    last, verbs = 0, frozenset()
+    after_semicolon = False
     for sentence in sentences:
+        carry, after_semicolon = after_semicolon, sentence.endswith((";", "；"))
+        sentence = sentence.rstrip(";；")
         parts = _CLAUSE.split(sentence)
         clauses, seps = [p.strip() for p in parts[::2]], [""] + parts[1::2]
         opening = _opening(clauses, opening)
         if short is None:  # A、B分别建成15个、117个
             hits += [_hit(value, True, join, opening, False, part)
                      for value, join, part in narrative_names.respectively(sentence, names, unit)]
-        named = unread = False
-        last = 0
-        verbs: frozenset = frozenset()
+        if not carry:
+            named = unread = False
+            last, verbs = 0, frozenset()
         for k, clause in enumerate(clauses):
             if short is not None:
                 names = narrative_names.heads_here(short, sentence, clauses[k - 1] if k else "")
