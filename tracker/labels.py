@@ -62,6 +62,7 @@ _ZH = {
     "{n} already in the log": "{n}项日志中已有", "note, no metric": "仅进展情况，无指标",
     "no progress text": "无进展内容", " (already in the log)": "（日志中已有）", " [added]": "［新增］",
     "no figure": "未读出数字",
+    "{what} is {n} characters long; at most {max} are kept": "{what}长{n}个字符，最多{max}个",
     "stopped: recorded {n}; run tracker fill again for the rest": "已中止：已记录{n}项；其余可再次运行 tracker fill 填报",
 }
 

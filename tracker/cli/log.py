@@ -28,6 +28,8 @@ def log(
     status: Annotated[Optional[str], typer.Option("--status", help="ongoing, done or blocked.", show_default=False)] = None,
     note: Annotated[Optional[str], typer.Option("--note", "-n", help="The progress narrative.", show_default=False)] = None,
     note_file: Annotated[Optional[str], typer.Option("--note-file", help="Read the narrative from a file (- for stdin).", show_default=False)] = None,
+    problems: Annotated[Optional[str], typer.Option("--problems", help="存在问题: what stands in the way.", show_default=False)] = None,
+    next_steps: Annotated[Optional[str], typer.Option("--next", help="下步计划: what comes next.", show_default=False)] = None,
     by: Annotated[Optional[str], typer.Option("--by", help="Who reports (default: TRACKER_BY, else your login name).", show_default=False)] = None,
     lang: LangOpt = None,
 ):
@@ -65,7 +67,8 @@ def log(
         raise BadInput(f"task {task.id} is measured by its metrics; give --set instead of --percent")
     if conn is not None:
         conn.close()
-    written = record(project, task, p, values, pct, make.status(status), make.note(note), by)
+    written = record(project, task, p, values, pct, make.status(status), make.note(note), by,
+                     make.note(problems, "problems"), make.note(next_steps, "next_steps"))
     say(recorded_text(task, written, lang_of(lang and lang.value)))
 
 
@@ -82,14 +85,14 @@ def reportable_month(project, month: str | None) -> int:
     return p
 
 
-def record(project, task, p: int, values: dict, pct, status, note, by: str | None):
+def record(project, task, p: int, values: dict, pct, status, note, by: str | None, problems=None, next_steps=None):
     """Append one report of checked parts (entries.py) and return it as recorded."""
     from tracker import store
     from tracker.cli.project import reporter
     from tracker.core import entries as make
 
-    entry = store.Entry(make.new_id(), task.id, p, "", by or reporter(), values, pct, status, note)
-    if not (entry.values or entry.percent is not None or entry.status or entry.note):
+    entry = store.Entry(make.new_id(), task.id, p, "", by or reporter(), values, pct, status, note, problems, next_steps)
+    if not (entry.values or entry.percent is not None or entry.status or entry.note or problems or next_steps):
         raise BadInput("nothing to record: give --set, --percent, --status or --note")
     conn = project.write()
     try:

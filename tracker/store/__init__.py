@@ -31,12 +31,13 @@ from tracker.core.model import number
 
 DatabaseError = sqlite3.Error  # what SQLite raises; the CLI turns it into one line
 
-SCHEMA_VERSION = 5
+SCHEMA_VERSION = 6
 # The append-only tables, by schema version (3 and 4 added derived tables, which are not the log;
-# 5 holds each entry in one row: its values' JSON and its note beside its figures).
+# 5 holds each entry in one row: its values' JSON and its note beside its figures; 6 adds each
+# entry's problems and next steps, 存在问题 and 下步计划).
 _SPLIT = ("entries", "entry_values", "notes")
 LOG_TABLES = {1: _SPLIT, 2: (*_SPLIT, "chain_heads"), 3: (*_SPLIT, "chain_heads"), 4: (*_SPLIT, "chain_heads"),
-              5: ("entries", "chain_heads")}
+              5: ("entries", "chain_heads"), 6: ("entries", "chain_heads")}
 BUSY_TIMEOUT_MS = 60_000
 
 
@@ -67,6 +68,8 @@ class Entry(NamedTuple):
     percent: float | None = None
     status: str | None = None
     note: str | None = None
+    problems: str | None = None     # 存在问题
+    next_steps: str | None = None   # 下步计划
 
     def to_json(self, with_task: bool = False) -> dict:
         out = {"id": self.id}
@@ -76,6 +79,7 @@ class Entry(NamedTuple):
             "month": months.fmt(self.month), "recorded_at": self.recorded_at, "by": self.by,
             "values": {k: number(v) for k, v in self.values.items()},
             "percent": number(self.percent), "status": self.status, "note": self.note,
+            "problems": self.problems, "next_steps": self.next_steps,
         })
         return out
 
@@ -206,6 +210,8 @@ def migrate(conn: sqlite3.Connection, path: str) -> None:
             from tracker.store import series
 
             series.create(conn)
+        if 1 <= version < 6:
+            _problems_and_next_steps(conn)
         # sqlite-utils' transform() drops triggers: install them after any migration.
         install_guards(conn)
         conn.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
@@ -217,7 +223,7 @@ def migrate(conn: sqlite3.Connection, path: str) -> None:
 
 # The log (schema 5): an entry a row, its values as their canonical JSON (chain.values_text), its note last.
 ENTRIES = {"seq": int, "id": str, "task": str, "month": str, "percent": float, "status": str, "by": str,
-           "recorded_at": str, "hash": str, "figures": str, "note": str}
+           "recorded_at": str, "hash": str, "figures": str, "note": str, "problems": str, "next_steps": str}
 ENTRIES_NOT_NULL = {"id", "task", "month", "recorded_at", "hash", "figures"}
 PLAN_CACHE = {"path": str, "digest": str, "data": str}
 CHAIN_HEADS = {"seq": int, "upto": int, "hash": str, "at": str}
@@ -237,7 +243,8 @@ ENTRY_INDEXES = ('CREATE UNIQUE INDEX "idx_entries_id" ON "entries" ("id")',
 NEW_TABLES = (
     'CREATE TABLE "entries" (\n   "seq" INTEGER PRIMARY KEY,\n   "id" TEXT NOT NULL,\n   "task" TEXT NOT NULL,\n'
     '   "month" TEXT NOT NULL,\n   "percent" REAL,\n   "status" TEXT,\n   "by" TEXT,\n'
-    '   "recorded_at" TEXT NOT NULL,\n   "hash" TEXT NOT NULL,\n   "figures" TEXT NOT NULL,\n   "note" TEXT\n)',
+    '   "recorded_at" TEXT NOT NULL,\n   "hash" TEXT NOT NULL,\n   "figures" TEXT NOT NULL,\n   "note" TEXT,\n'
+    '   "problems" TEXT,\n   "next_steps" TEXT\n)',
     *ENTRY_INDEXES,
     'CREATE TABLE "plan_cache" (\n   "path" TEXT PRIMARY KEY,\n   "digest" TEXT,\n   "data" TEXT\n)',
     'CREATE TABLE "chain_heads" (\n   "seq" INTEGER PRIMARY KEY,\n   "upto" INTEGER NOT NULL,\n'
@@ -256,13 +263,21 @@ def _one_row_an_entry(conn: sqlite3.Connection, db) -> None:
     from tracker.store.check import chain_rows
 
     rows = ((e.seq, e.id, e.task, e.month, e.percent, e.status, e.by, e.recorded_at, e.hash,
-             e.figures, e.note) for e in chain_rows(conn))
-    conn.executemany("INSERT INTO entries_5 VALUES (?,?,?,?,?,?,?,?,?,?,?)", rows)
+             e.figures, e.note, None, None) for e in chain_rows(conn))
+    conn.executemany("INSERT INTO entries_5 VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)", rows)
     for name in _SPLIT:
         conn.execute(f"DROP TABLE {name}")  # its triggers and indexes go with it
     conn.execute("ALTER TABLE entries_5 RENAME TO entries")
     for sql in ENTRY_INDEXES:
         conn.execute(sql)
+
+
+def _problems_and_next_steps(conn: sqlite3.Connection) -> None:
+    """Schema 5 → 6: two nullable columns at the end of entries; every stored entry and hash stays as it was."""
+    have = {r[1] for r in conn.execute("PRAGMA table_info(entries)")}
+    for column in ("problems", "next_steps"):
+        if column not in have:  # schema 1–4's upgrade has just made the table with them
+            conn.execute(f'ALTER TABLE entries ADD COLUMN "{column}" TEXT')
 
 
 def guards(version: int = SCHEMA_VERSION) -> dict[str, str]:
@@ -301,9 +316,16 @@ def _record_head(conn, upto: int | None = None, hash_: str | None = None) -> Non
 
 # --- reading ---------------------------------------------------------------------
 
-# Schema 5: an entry a row. (Schemas 1–4, read by validate and export as they are: _SPLIT_SQL.)
+# Schema 6: an entry a row (schema 5, read by validate as it is, has no problems or next steps:
+# _ENTRY_5_SQL). Schemas 1–4, read by validate and export as they are: _SPLIT_SQL.
 _ENTRY_SQL = "SELECT e.seq, e.id, e.task, e.month, e.recorded_at, e.by, e.percent, e.status, e.note, e.hash, " \
-             "e.figures FROM entries e"
+             "e.figures, e.problems, e.next_steps FROM entries e"
+_ENTRY_5_SQL = _ENTRY_SQL.replace("e.problems, e.next_steps", "NULL, NULL")
+
+
+def entry_sql(conn: sqlite3.Connection) -> str:
+    """The SELECT of whole entries for a database of schema 5 or later."""
+    return _ENTRY_SQL if version(conn) >= 6 else _ENTRY_5_SQL
 _SPLIT_SQL = """
 SELECT e.seq, e.id, e.task, e.month, e.recorded_at, e.by, e.percent, e.status, n.note, e.hash
 FROM entries e LEFT JOIN notes n ON n.seq = e.seq
@@ -359,10 +381,10 @@ def iter_entries(conn: sqlite3.Connection | None, where: str = "1", params=()):
     with snapshot(conn):  # two queries, one moment: no entry without the values a writer committed meanwhile
         if version(conn) >= 5:
             parse = months.parse
-            cursor = conn.execute(f"{_ENTRY_SQL} WHERE {where} ORDER BY e.recorded_at, e.seq", params)
+            cursor = conn.execute(f"{entry_sql(conn)} WHERE {where} ORDER BY e.recorded_at, e.seq", params)
             while rows := cursor.fetchmany(1000):
-                for _seq, eid, task, month, at, by, pct, st, note, _hash, figures in rows:
-                    yield Entry(eid, task, parse(month), at, by, figures_of(figures), pct, st, note)
+                for _seq, eid, task, month, at, by, pct, st, note, _hash, figures, problems, steps in rows:
+                    yield Entry(eid, task, parse(month), at, by, figures_of(figures), pct, st, note, problems, steps)
             return
         values: dict[int, dict] = {}
         for seq, metric, value in conn.execute(f"{_VALUES_SQL} WHERE {where} ORDER BY v.seq, v.metric", params):
