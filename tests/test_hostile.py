@@ -193,9 +193,11 @@ def test_table_importer_reads_anything():
     @FAST
     @given(st.lists(TABLE_LINE, max_size=8), st.sampled_from([None, "市民政局"]), st.booleans())
     def check(lines, unit, with_plan):
-        parsed = only_ours(progress_table.parse_table, "\n".join(lines), "t.md")
+        problems = []
+        parsed = only_ours(progress_table.parse_table, "\n".join(lines), "t.md", problems)
         if parsed is not None:
-            only_ours(table.read_rows, parsed, "t.md", PLAN if with_plan else None, unit)
+            only_ours(table.read_rows, parsed, PLAN if with_plan else None, unit, months.parse("2024-08"), problems)
+        assert all(isinstance(p, TrackerError) and str(p).startswith("t.md:") for p in problems)
 
     check()
 

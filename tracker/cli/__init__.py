@@ -11,9 +11,9 @@ COMMAND_MODULES = {
     "init": "setup", "validate": "setup", "tasks": "setup",
     "log": "log", "history": "log", "export": "log", "import": "log", "backup": "log",
     "status": "status", "overdue": "status", "show": "show", "report": "report",
-    "check": "office", "units": "office", "fill": "office",
+    "check": "office", "units": "office", "fill": "office", "forms": "forms",
 }
-MODULES = ("setup", "log", "status", "show", "report", "office")  # the order of --help's ties
+MODULES = ("setup", "log", "status", "show", "report", "office", "forms")  # the order of --help's ties
 
 
 def register(modules=MODULES):
