@@ -19,7 +19,7 @@ _ZH = {
     "Due": "截止", "Co-units": "配合单位", "Milestones": "节点目标", "Days overdue": "逾期天数",
     "Month": "月份", "Recorded (UTC)": "记录时间(UTC)", "By": "报送人", "Values": "数据",
     "Percent": "百分比", "Note": "进展情况", "Entry": "条目",
-    "No.": "序号", "Task": "目标任务", "Completion": "完成率", "Warnings": "提示",
+    "No.": "序号", "Task": "目标任务", "Problems": "存在问题", "Next steps": "下步计划", "Completion": "完成率", "Warnings": "提示",
     # sentences
     "as of": "截至", "no tasks": "没有任务", "no overdue tasks": "没有逾期任务",
     "no entries": "没有记录", "recorded": "已记录", "tasks": "项任务",

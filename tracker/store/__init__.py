@@ -451,6 +451,22 @@ def load_recent(conn: sqlite3.Connection | None, plan, upto: int, notes: bool = 
         return load_logs(conn, upto)
 
 
+def month_texts(conn: sqlite3.Connection | None, p: int) -> dict[str, tuple[str | None, str | None]]:
+    """Each task's problems and next steps in force for month p: those of the latest entry of p that gives each."""
+    if conn is None or version(conn) < 6:
+        return {}
+    out: dict[str, list] = {}
+    for task, problems, steps in conn.execute(
+            "SELECT task, problems, next_steps FROM entries WHERE month = ? AND (problems IS NOT NULL OR "
+            "next_steps IS NOT NULL) ORDER BY recorded_at, seq", (months.fmt(p),)):
+        got = out.setdefault(task, [None, None])
+        if problems is not None:
+            got[0] = problems
+        if steps is not None:
+            got[1] = steps
+    return {task: (a, b) for task, (a, b) in out.items()}
+
+
 # --- plan cache ------------------------------------------------------------------
 
 
