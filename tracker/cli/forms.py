@@ -55,7 +55,8 @@ def forms(
         path = os.path.join(output, file_name(name, p))
         atomic_write(path, form_xlsx(plan.title, name, p, form_rows(tasks, logs, p)))
         written.append(path)
-        say(label(lg, "wrote {file} ({n} tasks)").format(file=path, n=len(tasks)))
+        say(label(lg, "wrote {file} ({n} task)" if len(tasks) == 1 else "wrote {file} ({n} tasks)").format(
+            file=path, n=len(tasks)))
     if written:
         say(label(lg, "{n} forms for {month}; import the filled ones with: tracker import {dir}/*.xlsx").format(
             n=len(written), month=months.fmt(p), dir=output.rstrip("/")))

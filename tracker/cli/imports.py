@@ -89,7 +89,8 @@ def import_files(project, files: list[str], month_text: str | None, unit: str | 
         entries = []
         if tables and plan is not None:
             reads = [r for s in tables for r in s.reads if plan.task(r.task_id) is not None]
-            entries += make_entries(reads, plan, p, store.load_logs(conn, upto=p), reporter(), problems)
+            entries += make_entries(reads, plan, p, store.load_logs(conn, upto=p), reporter(), problems,
+                                    store.month_texts(conn, p))
         if problems:
             raise Problems(problems)
         for back in returns:
@@ -233,11 +234,12 @@ def _say_form(back, present: set, lang: str, dry_run: bool) -> None:
         say(f"  {tid} {_short(title, 24)}: {' '.join(said)}")
     n = sum(1 for e in back.entries if e.id not in present)
     verb = "would be recorded" if dry_run else "recorded"
-    line = label(lang, f"{{n}} entries {verb}").format(n=n)
+    line = label(lang, f"{{n}} {'entry' if n == 1 else 'entries'} {verb}").format(n=n)
     if len(back.entries) > n:
         line += ("；" if lang == "zh" else "; ") + label(lang, "{n} already in the log").format(n=len(back.entries) - n)
     if back.empty:
-        line += ("；" if lang == "zh" else "; ") + label(lang, "{n} tasks left empty").format(n=back.empty)
+        line += ("；" if lang == "zh" else "; ") + label(lang, "{n} task left empty" if back.empty == 1 else
+                                                         "{n} tasks left empty").format(n=back.empty)
     say(line)
 
 
@@ -258,7 +260,7 @@ def _say_missing(project, form_months: set, new: list, lang: str) -> None:
             continue
         say(label(lang, "still missing reports for {month}:").format(month=months.fmt(m)))
         for unit, n in sorted(owing.items(), key=lambda kv: (-kv[1], kv[0])):
-            say(f"  {unit}: {label(lang, '{n} tasks').format(n=n)}")
+            say(f"  {unit}: {label(lang, '{n} task' if n == 1 else '{n} tasks').format(n=n)}")
 
 
 def _fig(x) -> str:

@@ -117,7 +117,7 @@ def read_form(path: str, wb, plan: Plan, problems: list) -> FormReturn:
             back.empty += 1
             continue
         back.entries.append(entry._replace(id=_entry_id(unit, entry)))
-        back.taken.append((tid, task.title, got["said"]))
+        back.taken.append((tid, task.title, got["said"] + got.get("texts", [])))
     return back
 
 
@@ -160,7 +160,7 @@ def _read_row(ws, r: int, metric, got: dict, place, make) -> None:
             raise BadInput("状态 {value} is not one of {words}", value=repr(value), words="、".join(STATUS_WORDS),
                            place=place(ref))
         got["status"] = status
-        got["said"].append(str(value))
+        got.setdefault("texts", []).append(str(value))
     for head, name in (("进展情况", "note"), ("存在问题", "problems"), ("下步计划", "next_steps")):
         ref, value = cell(head)
         if value is not None:
@@ -169,7 +169,7 @@ def _read_row(ws, r: int, metric, got: dict, place, make) -> None:
             except BadInput as e:
                 raise BadInput(e.template, place=place(ref), **e.fields) from None
             if got[name]:
-                got["said"].append(head)
+                got.setdefault("texts", []).append(head)
 
 
 def _entry_id(unit: str, e) -> str:

@@ -111,17 +111,18 @@ def _not_found(path: str) -> BadInput:
 
 def _table(header: tuple[Cell, ...], columns: dict, rows, problems: list, line_of=None) -> ProgressTable:
     heads = tuple(c.text for c in header)
-    out = []
+    out, seen = [], 0
     for cells in rows:
         texts = [c.text for c in cells]
         if not any(texts) or tuple(texts) == heads:
             continue  # an empty row, or the header again (typed at the top of each page)
         if len(set(t for t in texts if t)) == 1 and len(cells) > 2 and texts.count("") < len(texts) - 1:
             continue  # a section row (一、养老服务) merged across the table
+        seen += 1
         row = _row(cells, columns, line_of(cells) if line_of else None, problems)
         if row is not None:
             out.append(row)
-    if not out:
+    if not seen:
         problems.append(BadInput("the progress table has no rows", place=header[0].place if header else None))
     return ProgressTable(line_of(header) if line_of else None, heads, tuple(out), header[0].place if header else "")
 

@@ -57,8 +57,9 @@ def text_of(path: str, data: bytes) -> str:
 def delimited_grid(path: str, text: str, delimiter: str) -> Grid:
     """CSV, or cells separated by tabs as Word, WPS and Excel copy a table (a cell with line breaks quoted)."""
     import csv
+    import io
 
-    reader = csv.reader(text.split("\n"), delimiter=delimiter)
+    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
     rows, line = [], 1
     try:
         for cells in reader:

@@ -231,13 +231,14 @@ def _words_of(text: str, value: float, unit: str) -> str:
 
 
 def make_entries(reads: list[Read], plan: Plan, p: int, logs: dict, by: str | None,
-                 problems: list | None = None) -> list:
+                 problems: list | None = None, texts: dict | None = None) -> list:
     """One entry per row that says something new for the month: its note, its problems and next steps,
-    and the figures read from its note. A row's text that cannot be kept goes to `problems` (else raised)."""
+    and the figures read from its note. A row's text that cannot be kept goes to `problems` (else raised).
+    texts: each task's (problems, next steps) in force for the month (store.month_texts)."""
     out = []
     for read in reads:
         try:
-            entry = _entry(read, plan, p, logs, by)
+            entry = _entry(read, plan, p, logs, by, (texts or {}).get(read.task_id, (None, None)))
         except BadInput as e:
             if problems is None:
                 raise
@@ -248,7 +249,7 @@ def make_entries(reads: list[Read], plan: Plan, p: int, logs: dict, by: str | No
     return out
 
 
-def _entry(read: Read, plan: Plan, p: int, logs: dict, by: str | None):
+def _entry(read: Read, plan: Plan, p: int, logs: dict, by: str | None, texts: tuple):
     from tracker.core import entries as make
     from tracker.store import Entry
 
@@ -269,7 +270,7 @@ def _entry(read: Read, plan: Plan, p: int, logs: dict, by: str | None):
         read.new = False
         return None
     log = logs.get(task.id)
-    if problems is None and steps is None and log is not None and log.notes.get(p) == read.note and all(
+    if (problems, steps) == texts and log is not None and log.notes.get(p) == read.note and all(
             log.values.get(k, {}).get(p) == v for k, v in values.items()):
         read.new = False        # the log already says this for the month (a table printed by `report`)
         return None

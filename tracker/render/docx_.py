@@ -117,7 +117,6 @@ def _table(document, table: MonthlyTable):
     grid.autofit = False
 
     def fill(cell, text: str, font: str, size: float, bold=False, centre=False):
-        cell.text = ""
         lines = text.split("\n")
         paragraph = cell.paragraphs[0]
         for i, line in enumerate(lines):

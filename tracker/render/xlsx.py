@@ -20,7 +20,7 @@ from tracker.core import months
 from tracker.core.rows import MonthlyTable, completion_text, monthly_cells, shown_status, status_text
 
 PAGE_WIDTH = 140        # columns' total width that fits landscape A4 at 100 % (about 1.9 mm a unit)
-MIN_PROGRESS = 48
+MIN_PROGRESS = 40
 LINE_POINTS = 15        # one line of 11 pt text, Chinese included
 MAX_CELL = 32767        # Excel's limit on a cell's characters
 MAX_ROW_POINTS = 409    # Excel's limit on a row's height
@@ -44,7 +44,9 @@ def _kinds(table: MonthlyTable) -> list[str]:
     return kinds
 
 
-MAX_WIDTH = {"no": 6, "task": 32, "progress": 90, "problems": 26, "next_steps": 26, "completion": 9, "status": 16}
+MAX_WIDTH = {"no": 8, "task": 40, "progress": 90, "completion": 12, "status": 24}
+# with 存在问题 and 下步计划: the other columns narrower, to leave the progress its room
+NARROW = {"no": 6, "task": 32, "progress": 90, "problems": 26, "next_steps": 26, "completion": 9, "status": 16}
 
 
 def text_width(text: str) -> int:
@@ -60,7 +62,8 @@ def column_widths(table: MonthlyTable) -> list[float]:
     for row in table.rows:
         for i, text in enumerate(monthly_cells(table, row)):
             natural[i] = max(natural[i], text_width(text) + 2)
-    widths = [max(6, min(natural[i], MAX_WIDTH[k])) for i, k in enumerate(kinds)]
+    most = NARROW if table.with_texts else MAX_WIDTH
+    widths = [max(6, min(natural[i], most[k])) for i, k in enumerate(kinds)]
     others = sum(widths) - widths[2]
     # with 存在问题 and 下步计划 the sheet is wider than a page at 100 %: printing scales it to the page width
     page = PAGE_WIDTH + (30 if table.with_texts else 0)
