@@ -22,7 +22,7 @@ COL = {h: i for i, h in enumerate(HEADERS, 1)}                  # header → col
 HEADER_ROW, FIRST_ROW = 4, 5
 UNIT_CELL, MONTH_CELL, BY_LABEL, BY_CELL = "B2", "E2", "G2", "H2"
 STATUS_WORDS = ("推进中", "已完成", "受阻")                    # labels.py's words for ongoing, done, blocked
-WIDTHS = (6, 36, 22, 9, 9, 9, 10, 11, 9, 48, 30, 30)
+WIDTHS = (6, 32, 20, 8, 8, 8, 9, 10, 9, 40, 24, 24)
 FONT = "宋体"
 
 
@@ -59,6 +59,7 @@ def form_xlsx(plan_title: str | None, unit: str, p: int, rows: list[FormRow]) ->
     from openpyxl.utils import get_column_letter
     from openpyxl.workbook.protection import WorkbookProtection
     from openpyxl.worksheet.datavalidation import DataValidation
+    from openpyxl.worksheet.properties import PageSetupProperties
 
     wb = Workbook()
     ws = wb.active
@@ -147,6 +148,9 @@ def form_xlsx(plan_title: str | None, unit: str, p: int, rows: list[FormRow]) ->
     ws.print_title_rows = f"{HEADER_ROW}:{HEADER_ROW}"
     ws.page_setup.orientation = "landscape"
     ws.page_setup.paperSize = ws.PAPERSIZE_A4
+    ws.sheet_properties.pageSetUpPr = PageSetupProperties(fitToPage=True)
+    ws.page_setup.fitToWidth, ws.page_setup.fitToHeight = 1, 0   # one page wide, as many down as it takes
+    ws.page_margins.left = ws.page_margins.right = 0.4
     ws.protection.sheet = True
     ws.protection.formatRows = False        # a row may be made taller to read a long note
     ws.protection.formatColumns = False

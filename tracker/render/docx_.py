@@ -47,7 +47,8 @@ def monthly_docx(table: MonthlyTable, template: bytes | None = None, template_na
         anchor = _placeholder(document, template_name)
         replace = True
     title = _title(document, table)
-    grid = _table(document, table)
+    section = document.sections[-1]   # the body's last section: python-docx gives no paragraph its own
+    grid = _table(document, table, (section.page_width - section.left_margin - section.right_margin) / 360000)
     # Title and table go where the anchor paragraph is: the placeholder of a template, else an empty first one.
     anchor._p.addprevious(title._p)
     anchor._p.addprevious(grid._tbl)
@@ -98,7 +99,9 @@ def _title(document, table: MonthlyTable):
     return p
 
 
-def _table(document, table: MonthlyTable):
+def _table(document, table: MonthlyTable, text_cm: float = PAGE_TEXT_CM):
+    """The table, as wide as the page's text (text_cm): the progress column takes what the others leave,
+    and in a narrow (portrait) page the columns of text give way in proportion."""
     from docx.enum.table import WD_TABLE_ALIGNMENT
     from docx.enum.text import WD_ALIGN_PARAGRAPH
     from docx.shared import Cm, Pt
@@ -107,7 +110,10 @@ def _table(document, table: MonthlyTable):
         + (["completion", "status"] if table.with_status else [])
     sizes = NARROW_CM if table.with_texts else WIDTHS_CM
     widths = [sizes.get(k, 0.0) for k in kinds]
-    widths[2] = PAGE_TEXT_CM - sum(widths)   # the progress column takes the rest of the page
+    widths[2] = max(PAGE_TEXT_CM - sum(widths), 6.0)   # the progress column takes the rest of a landscape page
+    fixed = sum(w for k, w in zip(kinds, widths) if k in ("no", "completion", "status"))
+    scale = min(1.0, (text_cm - fixed) / (sum(widths) - fixed))   # the columns of text give way, not the narrow ones
+    widths = [w if k in ("no", "completion", "status") else w * scale for k, w in zip(kinds, widths)]
     grid = document.add_table(rows=1, cols=len(kinds))
     try:
         grid.style = "Table Grid"
