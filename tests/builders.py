@@ -66,6 +66,7 @@ def split_log(db_path, version: int) -> None:
                       for k, v in store.figures_of(figures).items()])
     conn.execute("INSERT INTO notes SELECT seq, note FROM entries_5 WHERE note IS NOT NULL")
     conn.execute("DROP TABLE entries_5")
+    conn.execute("DROP TABLE reminders")  # schema 6's
     for name in ("metric_series", "task_series", "series_state"):
         if version < 4:
             conn.execute(f"DROP TABLE {name}")
@@ -81,10 +82,12 @@ def split_log(db_path, version: int) -> None:
     conn.close()
 
 
-def schema_5(db_path) -> None:
-    """Turn a database tracker wrote into one of schema 5, as that tracker wrote it: entries without the
+def schema_6(db_path) -> None:
+    """Turn a database tracker wrote into one of schema 6, as that tracker wrote it: entries without the
     problems and next_steps columns (every entry in it must have neither), the same entries and hashes."""
     import sqlite3
+
+    import sqlite_utils
 
     from tracker import store
 
@@ -94,16 +97,17 @@ def schema_5(db_path) -> None:
                         ).fetchone()[0] == 0
     for (name,) in conn.execute("SELECT name FROM sqlite_master WHERE type = 'trigger'").fetchall():
         conn.execute(f"DROP TRIGGER {name}")
-    conn.execute("ALTER TABLE entries RENAME TO entries_6")
+    conn.execute("ALTER TABLE entries RENAME TO entries_7")
     conn.execute("DROP INDEX idx_entries_id")
     conn.execute("DROP INDEX idx_entries_task_month")
-    conn.execute(store.NEW_TABLES[0].replace(',\n   "problems" TEXT,\n   "next_steps" TEXT', ""))
+    store._create_entries(sqlite_utils.Database(conn), "entries")
     for sql in store.ENTRY_INDEXES:
         conn.execute(sql)
     conn.execute("INSERT INTO entries SELECT seq, id, task, month, percent, status, by, recorded_at, hash, figures, "
-                 "note FROM entries_6")
-    conn.execute("DROP TABLE entries_6")
-    for sql in store.guards(5).values():
+                 "note FROM entries_7")
+    conn.execute("DROP TABLE entries_7")
+    for sql in store.guards(6).values():
         conn.execute(sql)
-    conn.execute("PRAGMA user_version = 5")
+    conn.execute("PRAGMA user_version = 6")
     conn.execute("COMMIT")
+    conn.close()

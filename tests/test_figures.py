@@ -1,4 +1,7 @@
-"""tracker.core.figures against a table of work-report phrases (tests/figure_phrases.py)."""
+"""tracker.core.figures against the phrase set tests/figures/phrases.tsv and its own rules.
+
+Every part must read no wrong figure; recall is asserted on the tuning part only, at what it reaches.
+"""
 
 from __future__ import annotations
 
@@ -6,48 +9,77 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from figure_phrases import EXAMPLE_TITLES, INCREMENT_PHRASES, TITLES, VALUE_PHRASES
-from tracker.core.figures import Target, targets_from_title, value_for
+from figure_phrases import load, score
+from tracker.core.figures import Reading, Target, read_value, targets_from_title, value_for
+
+ROWS = load()
+TUNING = [r for r in ROWS if r.part == "tuning"]
+EX195 = next(r.text for r in TUNING if r.text.startswith("截至目前,全市新建区域性居家养老服务中心15个"))
 
 
-@pytest.mark.parametrize(("text", "name", "unit", "truth", "reads"), VALUE_PHRASES)
-def test_value(text, name, unit, truth, reads):
-    got = value_for(text, name, unit)
-    if reads:
-        assert got == truth
-    else:  # a known miss: nothing, never another figure
-        assert got is None, f"now reads {got!r}: mark the row as read if that is {truth!r}"
+@pytest.mark.parametrize("row", [r for r in TUNING if r.kind != "title"], ids=lambda r: f"line{r.line}")
+def test_a_value_is_the_right_one_or_none(row):
+    got = value_for(row.text, row.name, row.unit, mode="increment" if row.kind == "increment" else "cumulative")
+    assert got is None or got == row.expected, f"line {row.line}: read {got!r}, a careful clerk reads {row.expected!r}"
 
 
-@pytest.mark.parametrize(("text", "name", "unit", "expected"), INCREMENT_PHRASES)
-def test_value_of_an_increment_metric(text, name, unit, expected):
-    assert value_for(text, name, unit, mode="increment") == expected
+@pytest.mark.parametrize("row", [r for r in TUNING if r.kind == "title"], ids=lambda r: f"line{r.line}")
+def test_a_titles_targets_are_right_ones(row):
+    want = {(t, u) for _, t, u in row.expected}
+    for t in targets_from_title(row.text):
+        assert (t.target, t.unit) in want, f"line {row.line}: read {t}"
 
 
-@pytest.mark.parametrize(("title", "expected"), TITLES)
-def test_targets_from_title(title, expected):
-    assert targets_from_title(title) == [Target(*t) for t in expected]
+def test_the_example_tables_titles_are_read_as_written():
+    # The seven titles of the 2020-08 table and the rows the reader was first built on: names and all.
+    rows = [r for r in TUNING if r.kind == "title" and r.line < 270]
+    assert len(rows) == 47
+    for row in rows:
+        assert targets_from_title(row.text) == [Target(*t) for t in row.expected], f"line {row.line}"
 
 
-def test_the_table_is_large_enough():
-    assert len(VALUE_PHRASES) >= 80
-    assert len(EXAMPLE_TITLES) == 7
+def test_the_phrase_set_is_large_and_split():
+    parts = {p: sum(r.part == p for r in ROWS) for p in ("tuning", "held_out")}
+    assert parts["tuning"] >= 400 and parts["held_out"] >= 150
+    assert {r.part for r in ROWS} == {"tuning", "held_out"}
 
 
-def test_precision_is_one_and_recall_is_reported():
-    given = right = present = 0
-    for text, name, unit, truth, _ in VALUE_PHRASES:
-        got = value_for(text, name, unit)
-        present += truth is not None
-        if got is not None:
-            given += 1
-            right += got == truth
-    assert given > 0
-    precision = right / given
-    recall = right / present
-    print(f"\nfigures: {len(VALUE_PHRASES)} phrases, {given} figures read, "
-          f"precision {precision:.3f}, recall {recall:.3f} ({right}/{present})")
-    assert precision == 1.0
+@pytest.mark.parametrize("part", ["tuning", "held_out"])
+def test_no_part_reads_a_wrong_figure(part):
+    targets, values = score([r for r in ROWS if r.part == part])
+    assert targets.wrong == 0, [m for m in targets.misses if m[1]]
+    assert values.wrong == 0, [m for m in values.misses if m[1] is not None]
+
+
+def test_recall_on_the_tuning_part():
+    targets, values = score(TUNING)
+    print(f"\ntuning: targets precision {targets.precision:.3f} recall {targets.recall:.3f}, "
+          f"values precision {values.precision:.3f} recall {values.recall:.3f}")
+    assert targets.recall >= 0.99 and values.recall >= 0.92
+
+
+def test_a_reading_names_the_words_it_came_from():
+    assert read_value(EX195, "社区养老服务站", "个") == Reading(117.0, "改造社区养老服务站117个")
+    assert read_value(EX195, "社区养老服务站", "家") is None
+    [centres, stations] = targets_from_title("新建区域性居家养老服务中心100个,改造社区养老服务站300个。")
+    assert (centres.words, stations.words) == ("新建区域性居家养老服务中心100个", "改造社区养老服务站300个")
+
+
+def test_chinese_numerals_are_read_and_words_that_hold_one_are_not():
+    assert value_for("印发两个文件。", "文件", "个") == 2.0
+    assert value_for("已建成乡镇综合文化站两个、村级文化广场二十六个。", "村级文化广场", "个") == 26.0
+    assert value_for("进一步完善统一标准3个。", "统一标准", "个") == 3.0
+    assert value_for("已开展老年人能力综合评估两千余人次。", "老年人能力综合评估", "人次") is None
+
+
+def test_a_compound_measure_word_is_not_cut_short():
+    assert value_for("开展消防安全培训50场次。", "消防安全培训", "场") is None
+    assert targets_from_title("开展婚姻家庭辅导服务200场次。") == [Target("婚姻家庭辅导服务", 200.0, "场次")]
+
+
+def test_a_step_of_a_plan_is_no_count_done():
+    assert value_for("已确定30个社区养老服务站示范点。", "社区养老服务站示范点", "个") is None
+    assert value_for("全市已开工建设区域性养老服务中心9个,建成投用4个。", "区域性养老服务中心", "个") == 4.0
 
 
 def test_the_targets_of_a_title_are_values_of_the_same_phrase():
@@ -69,7 +101,7 @@ def test_a_blank_name_or_unit_gives_nothing():
 
 
 # Digits, separators, measure words and report words: the text the reader is built to doubt.
-_REPORT_TEXT = st.text(alphabet=list("0123456789,，、。.%个人次万元近约余以上累计截至目前其中新建区域中心皇姑区计划和 "), max_size=60)
+_REPORT_TEXT = st.text(alphabet=list("0123456789,，、。.%个人次万元近约余以上累计截至目前其中新建区域中心皇姑区计划和两十三 "), max_size=60)
 
 
 @settings(deadline=None, max_examples=300)
@@ -78,3 +110,71 @@ def test_any_text_gives_a_figure_or_nothing(text):
     got = value_for(text, "区域中心", "个")
     assert got is None or (isinstance(got, float) and got >= 0)
     assert all(t.target > 0 for t in targets_from_title(text))
+
+
+def test_a_name_may_hold_digits_and_letters():
+    assert targets_from_title("新建5G基站3000座。") == [Target("5G基站", 3000.0, "座")]
+    assert targets_from_title("开通12345热线分中心5个。") == [Target("12345热线分中心", 5.0, "个")]
+    assert value_for("受理12345热线诉求3,860件。", "12345热线诉求", "件") == 3860.0
+
+
+def test_a_scope_word_that_yishang_qualifies_stays_in_the_name():
+    assert targets_from_title("培育市级以上龙头企业十家。") == [Target("市级以上龙头企业", 10.0, "家")]
+
+
+def test_a_bare_noun_after_a_clause_that_read_a_target_shares_its_verb():
+    assert [t.name for t in targets_from_title("新增托育机构15家,普惠性托位2000个。")] == ["托育机构", "普惠性托位"]
+    # what a figure leads to is no target of the work
+    assert targets_from_title("改造老旧供水管网40公里,受益人口3万人。") == [Target("老旧供水管网", 40.0, "公里")]
+
+
+def test_a_figure_of_people_before_a_name_ends_at_the_verb_after_it():
+    assert targets_from_title("帮助800名失业人员实现再就业。") == [Target("失业人员", 800.0, "名")]
+    assert targets_from_title("推动100个社区开展星级社区创建。") == []
+
+
+def test_measure_words_beyond_the_common_ones_and_numerals_in_quotes():
+    assert targets_from_title("新建社区足球场12片。") == [Target("社区足球场", 12.0, "片")]
+    assert [t.target for t in targets_from_title("新增“一网通办”事项40项。")] == [40.0]
+
+
+def test_a_rate_named_with_bi_is_a_rate_not_a_comparison():
+    assert targets_from_title("地表水优良水体比例达到80%。") == [Target("地表水优良水体比例", 80.0, "%")]
+    assert value_for("社区服务满意度同比提升12%。", "社区服务满意度", "%") is None
+
+
+def test_any_verb_or_manner_word_may_stand_around_a_name():
+    assert value_for("累计接待来访群众2,450人次。", "来访群众", "人次") == 2450.0
+    assert value_for("举办线上线下招聘会25场次。", "招聘会", "场次") == 25.0
+    assert value_for("农村敬老院改造提升已完成11所。", "农村敬老院", "所") == 11.0
+    assert value_for("新建农村社区养老服务站30个。", "社区养老服务站", "个") is None
+
+
+def test_a_name_with_a_verb_inside_is_found_with_the_verb_first():
+    assert value_for("1-8月累计新增城镇就业1.9万人。", "城镇新增就业", "万人") == 1.9
+    assert value_for("全市累计培训家政服务人员6,200人次。", "家政服务人员培训", "人次") == 6200.0
+
+
+def test_a_condition_in_a_narrative_is_no_figure_and_no_part_of_the_name():
+    assert value_for("已为2,300名60周岁以上老年人免费体检。", "老年人", "名") == 2300.0
+
+
+def test_what_is_done_counts_not_what_was_begun():
+    assert value_for("新建污水处理站14座,已完工9座,在建5座。", "污水处理站", "座") == 9.0
+    assert value_for("供水管网改造已完工18公里,在建9公里。", "供水管网改造", "公里") == 18.0
+    assert value_for("已排查燃气隐患1,280处,完成整改960处。", "燃气隐患", "处") == 960.0
+    assert value_for("已完成供水管网改造规划设计12公里。", "供水管网改造", "公里") is None
+    assert value_for("城市驿站已完成招标8个。", "城市驿站", "个") is None
+
+
+def test_a_running_total_may_repeat_the_verb_of_the_clause_before():
+    text = "本月受理不动产登记2,100件,年内累计受理1.6万件。"
+    assert value_for(text, "不动产登记", "万件") == 1.6
+    assert value_for(text, "不动产登记", "件", mode="increment") == 2100.0
+    assert value_for("新建城市驿站20个,累计走访群众300人次。", "城市驿站", "个") == 20.0
+
+
+def test_the_metrics_own_verb_tells_two_figures_of_its_noun_apart():
+    text = "新建公交首末站3个,改造提升公交首末站5个。"
+    assert value_for(text, "新建公交首末站", "个") == 3.0
+    assert value_for(text, "公交首末站", "个") is None

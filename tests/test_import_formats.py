@@ -64,7 +64,7 @@ def test_a_word_table_with_merged_cells_and_columns_in_another_order(empty_proje
     logged = entries(p)
     assert logged["195"]["values"] == {"m1": 20, "m2": 150} and logged["195"]["problems"] == "用地难落实"
     assert logged["200"]["values"] == {"m1": 300} and logged["200"]["problems"] is None
-    assert f"m1 区域性居家养老服务中心: 20/100个  ← «{NOTE_195}»" in out
+    assert "m1 区域性居家养老服务中心: 20/100个  ← «全市新建区域性居家养老服务中心20个»" in out
     assert "3 tasks added to tasks.toml (unit 市民政局, 市财政局)" in out
 
 
@@ -171,7 +171,7 @@ def test_dry_run_shows_the_reading_and_writes_nothing(project):
     plan = project.tasks.read_bytes()
     out = project.ok("import", "t.md", "--month", "2024-08", "--unit", "u", "--dry-run").out
     assert out.splitlines()[0] == "dry run: nothing is written"
-    assert f"centres 区域性居家养老服务中心: 20/100个  ← «{NOTE_195}»" in out
+    assert "centres 区域性居家养老服务中心: 20/100个  ← «全市新建区域性居家养老服务中心20个»" in out
     assert "t.md: 2 rows; 2 entries would be recorded for 2024-08; 1 task would be added to tasks.toml (unit u)" in out
     assert project.tasks.read_bytes() == plan and not project.db.exists()
 

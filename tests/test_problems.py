@@ -1,11 +1,11 @@
-"""Entries' 存在问题 and 下步计划 (SPEC: Entries): logged, hashed, exported and imported, and a schema-5 log upgraded."""
+"""Entries' 存在问题 and 下步计划 (SPEC: Entries): logged, hashed, exported and imported, and a schema-6 log upgraded."""
 
 from __future__ import annotations
 
 import json
 import sqlite3
 
-from tests.builders import schema_5
+from tests.builders import schema_6
 from tracker import store
 from tracker.store.chain import entry_hash
 
@@ -44,13 +44,13 @@ def test_too_long_a_text_is_refused_naming_the_field(project):
     assert not project.db.exists()
 
 
-def test_a_schema_5_log_is_upgraded_with_every_hash_kept(project):
+def test_a_schema_6_log_is_upgraded_with_every_hash_kept(project):
     project.ok("log", "195", "--set", "centres=15", "--note", "截至目前新建15个")
     project.ok("log", "184", "--percent", "30")
     before = project.ok("export").out
-    schema_5(project.db)
+    schema_6(project.db)
     conn = sqlite3.connect(project.db)
-    assert conn.execute("PRAGMA user_version").fetchone()[0] == 5
+    assert conn.execute("PRAGMA user_version").fetchone()[0] == 6
     conn.close()
     assert project.ok("export").out == before  # upgraded on reading, every entry as it was
     project.ok("log", "184", "--percent", "50", "--problems", "进度慢")

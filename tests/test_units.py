@@ -27,7 +27,7 @@ def office(project):
 
 def _row(unit, tasks, completion, **counts):
     row = {"unit": unit, "tasks": tasks, "done": 0, "pending": 0, "on_track": 0, "behind": 0,
-           "stalled": 0, "overdue": 0, "missing": 0, "completion": completion}
+           "stalled": 0, "overdue": 0, "missing": 0, "completion": completion, "reminded": 0}
     row.update(counts)
     return row
 

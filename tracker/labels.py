@@ -80,7 +80,6 @@ _ZH = {
     "{unit}: nothing to report for {month} (every task done or not started)": "{unit}：{month}无需填报（任务均已完成或未开始）",
     "--template applies to the docx format (give -o FILE.docx or --format docx)":
         "--template 只用于 docx 格式（请用 -o 文件.docx 或 --format docx）",
-    "--unit {unit}: no task has this lead unit (units: {known})": "--unit {unit}：没有以此为牵头单位的任务（现有单位：{known}）",
     "-o {dir}: not a folder (forms are written one file a unit into a folder)": "-o {dir}：不是文件夹（填报表按单位各写一个文件到文件夹中）",
     "month {month} is still in the future; import its table when it comes": "{month}尚未到来，届时再导入",
     "task {task} appears twice (first at {first})": "任务{task}重复出现（首次在{first}）",
@@ -117,6 +116,13 @@ _ZH = {
     "序号 {no} is not a number (a row is `序号 | ID.TITLE | PROGRESS |`)": "序号{no}不是数字（每行应为“序号 | 编号.任务 | 进展”）",
     "本月数 {value} is not a number ≥ 0": "本月数{value}不是大于等于0的数字",
     "状态 {value} is not one of {words}": "状态{value}不是{words}之一",
+    # remind
+    "nothing to remind: no task is {flags} for {month}": "无需催报：{month}没有{flags}的任务",
+    "sent to {unit} by {where} ({n} tasks)": "已发送给{unit}：{where}（{n}项任务）",
+    "not delivered to {unit}: {reason}": "未送达{unit}：{reason}",
+    "no channel in contacts.toml, to phone: {units}": "contacts.toml 中没有渠道，请电话催报：{units}",
+    "--unit {unit}: no task has this lead unit (known: {known})": "--unit {unit}：没有以此为牵头单位的任务（已有：{known}）",
+    "Reminders": "催报记录", "Sent": "发送时间", "To": "发送至", "Delivered": "是否送达", "Reminded": "已催报",
     "stopped: recorded {n}; run tracker fill again for the rest": "已中止：已记录{n}项；其余可再次运行 tracker fill 填报",
 }
 

@@ -99,13 +99,21 @@ def _utf8(data: bytes, path: str, fallback: str | None = None) -> str:
 
 # --- showing user text --------------------------------------------------------------
 
+# Characters that reorder or hide text without showing themselves ("Trojan Source", CVE-2021-42574):
+# the bidirectional embeddings, overrides and isolates, the zero-width ones and marks, the line and
+# paragraph separators, the Arabic letter mark, the word joiner and invisible operators, the BOM.
+INVISIBLE = (*range(0x202A, 0x202F), *range(0x2066, 0x206A), *range(0x200B, 0x2010), 0x2028, 0x2029,
+             0x061C, *range(0x2060, 0x2065), 0xFEFF)
+
+
 def _visible_table() -> dict[int, str]:
-    # Each control character becomes one visible character, so that lengths (and
-    # rich's spans and widths) stay as they were: C0 and DEL as their Unicode
-    # control pictures (ESC → ␛), C1 (which some terminals obey too) as �.
+    # A control character becomes one visible character: C0 and DEL their Unicode control
+    # pictures (ESC → ␛), C1 (which some terminals obey too) �. An invisible one becomes its
+    # code point written out, <U+202E>, so that a reader sees what was there.
     table = {c: chr(0x2400 + c) for c in range(0x20) if c not in (0x09, 0x0A)}
     table[0x7F] = "\u2421"
     table.update({c: "\ufffd" for c in range(0x80, 0xA0)})
+    table.update({c: f"<U+{c:04X}>" for c in INVISIBLE})
     return table
 
 
@@ -113,7 +121,9 @@ _VISIBLE = _visible_table()
 
 
 def visible(text: str) -> str:
-    """User text for a terminal: control characters (ESC, BEL, CR, …) shown as symbols, never obeyed."""
+    """User text as every output shows it (terminal, Markdown, CSV, xlsx, docx, html, CI annotations):
+    control characters (ESC, BEL, CR, C1, …) as symbols, invisible and bidi characters as <U+XXXX>,
+    never sent as they are. Tab and line break stay (each format writes those its own way)."""
     if text.isprintable():
         return text
     return text.translate(_VISIBLE)

@@ -39,7 +39,7 @@ def forms(
     plan, logs, rows = standings_with_logs(project, p, full=True)
     if unit is not None and all(t.unit != unit for t in plan.tasks):
         known = "、".join(dict.fromkeys(t.unit for t in plan.tasks)) or "none"
-        raise BadInput("--unit {unit}: no task has this lead unit (units: {known})", unit=repr(unit), known=known)
+        raise BadInput("--unit {unit}: no task has this lead unit (known: {known})", unit=repr(unit), known=known)
     open_tasks: dict[str, list] = {}
     for s in rows:
         if unit is None or s.task.unit == unit:
@@ -53,7 +53,7 @@ def forms(
                 unit=name, month=months.fmt(p)))
             continue
         path = os.path.join(output, file_name(name, p))
-        atomic_write(path, form_xlsx(plan.title, name, p, form_rows(tasks, logs, p)))
+        atomic_write(path, form_xlsx(plan.title, name, p, form_rows(tasks, logs, p)), project.own_files())
         written.append(path)
         say(label(lg, "wrote {file} ({n} task)" if len(tasks) == 1 else "wrote {file} ({n} tasks)").format(
             file=path, n=len(tasks)))

@@ -160,7 +160,7 @@ def _write(project, path: str, old_bytes: bytes | None, new_bytes: bytes | None,
     conn = project.write() if entries else None
     try:
         if new_bytes is not None:
-            atomic_write(path, new_bytes)
+            atomic_write(os.path.realpath(path), new_bytes)  # a linked tasks.toml stays linked
         try:
             if entries:
                 store.append(conn, entries, stamp=make.now_stamp)
@@ -169,7 +169,7 @@ def _write(project, path: str, old_bytes: bytes | None, new_bytes: bytes | None,
                 if old_bytes is None:
                     os.unlink(path)
                 else:
-                    atomic_write(path, old_bytes)
+                    atomic_write(os.path.realpath(path), old_bytes)
             raise
     finally:
         if conn is not None:

@@ -167,6 +167,10 @@ def export(
     from tracker import store
     from tracker.exchange.jsonl import export_lines
 
+    if output is not None:
+        from tracker.files import check_target
+
+        check_target(output, ctx.obj.own_files())
     chunks = export_lines(store.iter_entries(store.open_read(ctx.obj.db_path, upgrade=False)))
     if output is None:
         sys.stdout.flush()
@@ -176,7 +180,7 @@ def export(
         return
     from tracker.files import atomic_write
 
-    atomic_write(output, chunks)
+    atomic_write(output, chunks, ctx.obj.own_files())
 
 
 @app.command(name="import")
@@ -258,5 +262,5 @@ def backup(
 
     from tracker.labels import label, lang_of
 
-    count = storecheck.backup(ctx.obj.db_path, file)
+    count = storecheck.backup(ctx.obj.db_path, file, ctx.obj.own_files())
     say(label(lang_of(lang and lang.value), "backed up {n} entries to {file}").format(n=count, file=file))

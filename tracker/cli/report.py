@@ -87,6 +87,10 @@ def report(
     kind = pick_format(fmt, output)
     if template is not None and kind != ReportFormat.docx:
         raise BadInput("--template applies to the docx format (give -o FILE.docx or --format docx)")
+    if output is not None:
+        from tracker.files import check_target
+
+        check_target(output, ctx.obj.own_files())  # before any work: the database is never written over
     if output is None and kind in BINARY and sys.stdout.isatty():
         raise BadInput(f"--format {kind.value} is a binary file: give -o FILE (e.g. -o table.{kind.value})")
     project = ctx.obj
@@ -122,7 +126,7 @@ def report(
     from tracker.files import atomic_write
     from tracker.cli.output import say
 
-    atomic_write(output, data)
+    atomic_write(output, data, project.own_files())
     say(f"wrote {output} ({kind.value}, {len(table.rows)} tasks, {table.heading})")
 
 

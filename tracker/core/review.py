@@ -202,9 +202,12 @@ def units(standings: list[Standing]) -> list[UnitRow]:
     return rows
 
 
-def units_json(rows: list[UnitRow], p: int) -> dict:
+def units_json(rows: list[UnitRow], p: int, reminded: dict[str, int] | None = None) -> dict:
+    """`units --format json`; reminded: the reminders delivered to each unit for the month."""
+    reminded = reminded or {}
     return {
         "as_of": months.fmt(p),
         "units": [dict({"unit": r.unit, "tasks": r.tasks}, **r.counts, missing=r.missing,
-                       completion=None if r.completion is None else round(r.completion, 4)) for r in rows],
+                       completion=None if r.completion is None else round(r.completion, 4),
+                       reminded=reminded.get(r.unit, 0)) for r in rows],
     }

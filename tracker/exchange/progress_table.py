@@ -154,8 +154,15 @@ def _row(cells, columns: dict, line: int | None, problems: list) -> TableRow | N
 # --- Markdown and plain text --------------------------------------------------------------
 
 
+_ENTITY = re.compile(r"&(lt|gt|amp);")
+_ENTITIES = {"lt": "<", "gt": ">", "amp": "&"}
+
+
 def _unescape(text: str) -> str:
-    return _BREAK.sub("\n", text.replace(r"\|", "|")).strip()
+    """A Markdown cell's text as written before escaping: `\\|`, `<br>`, and `&lt;`, `&gt;`, `&amp;` (one pass:
+    `&amp;lt;` is `&lt;`) read back."""
+    text = _BREAK.sub("\n", text.replace(r"\|", "|"))
+    return _ENTITY.sub(lambda m: _ENTITIES[m[1]], text).strip()
 
 
 def _split(line: str) -> tuple[list[str], bool] | None:

@@ -192,42 +192,11 @@ def _task_of(row: TableRow, known) -> tuple[str | None, str]:
 
 
 def reading(text: str, metric) -> tuple[float | None, str | None]:
-    """A metric's figure in a progress text and the words it was read from, or (None, None).
+    """A metric's figure in a progress text and the words it was read from (core/figures.py), or (None, None)."""
+    from tracker.core.figures import read_value
 
-    The one place the figure reader is asked (core/figures.py): its read_value()
-    gives the words itself where it has it; value_for() gives only the figure,
-    and the words are then the sentence (or, in a long one, the clause) that holds it.
-    """
-    from tracker.core import figures
-
-    read_value = getattr(figures, "read_value", None)
-    if read_value is not None:
-        found = read_value(text, metric.name, metric.unit, mode=metric.mode)
-        return (None, None) if found is None else (found.value, found.words)
-    value = figures.value_for(text, metric.name, metric.unit, mode=metric.mode)
-    return value, None if value is None else _words_of(text, value, metric.unit)
-
-
-_SENTENCE = re.compile(r"[^。；;！!？?\n]+[。；;！!？?]?")
-_CLAUSE = re.compile(r"[^，,、。；;！!？?\n]+")
-
-
-def _words_of(text: str, value: float, unit: str) -> str:
-    from tracker.render.terminal import fig
-
-    flat = unicodedata.normalize("NFKC", text)
-    shown = fig(value).replace(",", "")
-    figure = re.compile(rf"(?<![\d.]){re.escape(shown)}(?:\.0+)?(?![\d.])\s*{re.escape(unicodedata.normalize('NFKC', unit))}")
-    for sentence in _SENTENCE.findall(flat):
-        if figure.search(sentence.replace(",", "")):
-            sentence = sentence.strip()
-            if len(sentence) <= 60:
-                return sentence
-            for clause in _CLAUSE.findall(sentence):
-                if figure.search(clause):
-                    return clause.strip()
-            return sentence
-    return _short(flat, 60)
+    found = read_value(text, metric.name, metric.unit, mode=metric.mode)
+    return (None, None) if found is None else (found.value, found.words)
 
 
 def make_entries(reads: list[Read], plan: Plan, p: int, logs: dict, by: str | None,

@@ -4,18 +4,24 @@ No script, no web font, no image file: the style sheet and every chart
 (SVG, drawn with drawsvg) are inline, so the page opens with no network
 and prints as it shows. It formats the MonthlyTable and the trend.Chart of
 each task that the command gives it, and computes nothing; every piece of
-user text goes through html.escape (drawsvg escapes what it writes itself).
+user text goes through escape() (textfile.visible, then html.escape) (drawsvg escapes what it writes itself).
 """
 
 from __future__ import annotations
 
-from html import escape
+from html import escape as _escape
 
 from tracker.core import months
 from tracker.labels import label
 from tracker.render.chart import span
 from tracker.core.rows import MonthlyTable, completion_text, monthly_cells, shown_status, status_text
 from tracker.core.trend import Chart
+from tracker.textfile import visible
+
+def escape(text: str) -> str:
+    """Text for the page: control and invisible characters shown (textfile.visible), then HTML-escaped."""
+    return _escape(visible(text))
+
 
 # The chart's box, in SVG user units; CSS sizes it on the page.
 W, H, PAD = 150, 46, 3

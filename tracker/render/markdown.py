@@ -5,13 +5,17 @@ from __future__ import annotations
 import re
 
 from tracker.core.rows import MonthlyTable, monthly_cells
+from tracker.textfile import visible
 
 _BREAK = re.compile(r"\r\n|\r|\n")
 
 
 def cell(text: str) -> str:
-    """A cell's text on one line: `|` written `\\|`, a line break `<br>` (the table importer reads both back)."""
-    return _BREAK.sub("<br>", text.strip().replace("|", r"\|"))
+    """A cell's text on one line, as text and nothing else: control and invisible characters shown
+    (textfile.visible), `&`, `<`, `>` written as entities (no tag or link of the text's own is ever
+    rendered), `|` written `\\|`, a line break `<br>`. The table importer reads all of them back."""
+    text = visible(text.strip()).replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+    return _BREAK.sub("<br>", text.replace("|", r"\|"))
 
 
 def monthly_md(table: MonthlyTable) -> str:

@@ -118,7 +118,9 @@ def monthly_xlsx(table: MonthlyTable) -> bytes:
     wb = Workbook()
     ws = wb.active
     ws.title = months.fmt(table.month)
-    wb.properties.title = table.heading
+    from tracker.textfile import visible
+
+    wb.properties.title = visible(table.heading)  # a control character here made a file Excel cannot open
     wb.properties.creator = "tracker"
     kinds = _kinds(table)
     cols = len(table.headers)
@@ -209,10 +211,11 @@ def monthly_xlsx(table: MonthlyTable) -> bytes:
 
 
 def _text(cell, text: str):
-    """Store `text` as text: never a formula (a note may begin with `=`), no control characters."""
-    from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
+    """Store `text` as text: never a formula (a note may begin with `=`), control and invisible characters
+    shown (textfile.visible; which also leaves none of those that XML cannot hold)."""
+    from tracker.textfile import visible
 
-    text = ILLEGAL_CHARACTERS_RE.sub("", text)
+    text = visible(text)
     if len(text) > MAX_CELL:  # cannot happen for a note (20,000 characters at most); a title is shorter still
         text = text[: MAX_CELL - 1] + "…"
     cell.value = text

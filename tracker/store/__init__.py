@@ -1,4 +1,4 @@
-"""The progress log in SQLite: the only module that speaks SQL.
+"""The progress log in SQLite: opening, schema and migrations, reading; the package that alone speaks SQL.
 
 Hot paths (reading the log, appending one entry) use the standard sqlite3
 module; sqlite-utils is imported only to create or migrate the schema, which
@@ -31,13 +31,14 @@ from tracker.core.model import number
 
 DatabaseError = sqlite3.Error  # what SQLite raises; the CLI turns it into one line
 
-SCHEMA_VERSION = 6
+SCHEMA_VERSION = 7
 # The append-only tables, by schema version (3 and 4 added derived tables, which are not the log;
-# 5 holds each entry in one row: its values' JSON and its note beside its figures; 6 adds each
-# entry's problems and next steps, 存在问题 and 下步计划).
+# 5 holds each entry in one row: its values' JSON and its note beside its figures; 6 adds the record
+# of reminders sent; 7 adds each entry's problems and next steps, 存在问题 and 下步计划).
 _SPLIT = ("entries", "entry_values", "notes")
 LOG_TABLES = {1: _SPLIT, 2: (*_SPLIT, "chain_heads"), 3: (*_SPLIT, "chain_heads"), 4: (*_SPLIT, "chain_heads"),
-              5: ("entries", "chain_heads"), 6: ("entries", "chain_heads")}
+              5: ("entries", "chain_heads"), 6: ("entries", "chain_heads", "reminders"),
+              7: ("entries", "chain_heads", "reminders")}
 BUSY_TIMEOUT_MS = 60_000
 
 
@@ -88,6 +89,9 @@ class Entry(NamedTuple):
 
 
 def _check_file(path: str) -> None:
+    from tracker.files import regular_or_absent
+
+    regular_or_absent(path, "tracker database")  # a FIFO, a device: refused at once, never opened
     try:
         with open(path, "rb") as f:
             head = f.read(16)
@@ -106,6 +110,8 @@ def _raw_connect(path: str) -> sqlite3.Connection:
         conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
         conn.execute("PRAGMA synchronous = FULL")
         return conn
+    except sqlite3.OperationalError as e:  # the disk, the permissions, a lock: the real reason
+        raise failure(e, path) from None
     except sqlite3.DatabaseError as e:
         raise BadInput(f"{path}: cannot open the database: {e}") from None
 
@@ -117,7 +123,7 @@ def open_read(path: str, upgrade: bool = True) -> sqlite3.Connection | None:
     is false (validate looks at it as it is: an upgrade would put back guards
     whose absence is evidence).
     """
-    if not os.path.exists(path):
+    if not os.path.lexists(path):
         return None
     _check_file(path)
     conn = _raw_connect(path)
@@ -134,7 +140,7 @@ def open_read(path: str, upgrade: bool = True) -> sqlite3.Connection | None:
 
 def open_write(path: str) -> sqlite3.Connection:
     """A connection for appending; creates the database (and its folder) on first write."""
-    if os.path.exists(path):
+    if os.path.lexists(path):
         _check_file(path)
     else:
         folder = os.path.dirname(path)
@@ -178,15 +184,23 @@ def _begin(conn: sqlite3.Connection) -> None:
 def _version(conn: sqlite3.Connection, path: str) -> int:
     try:
         version = conn.execute("PRAGMA user_version").fetchone()[0]
+        if version < 0:
+            raise BadInput("{path}: a SQLite database, but not tracker's (schema version {version})",
+                           path=path, version=version)
         if version == 0 and conn.execute("SELECT count(*) FROM sqlite_master").fetchone()[0]:
             raise BadInput(f"{path}: a SQLite database, but not tracker's (it has other tables)")
         return version
+    except sqlite3.OperationalError as e:
+        raise failure(e, path) from None
     except sqlite3.DatabaseError as e:
         raise BadInput(f"{path}: not a usable SQLite database: {e}") from None
 
 
 def migrate(conn: sqlite3.Connection, path: str) -> None:
-    """Create or upgrade the schema in one transaction, then (re)install the guards."""
+    """Create or upgrade the schema in one transaction (sqlite-utils makes every table), then (re)install
+    the guards. Each step brings a database of an older schema one version further."""
+    import sqlite_utils
+
     conn.execute("PRAGMA journal_mode = WAL")
     _begin(conn)
     try:
@@ -194,13 +208,13 @@ def migrate(conn: sqlite3.Connection, path: str) -> None:
         version = _version(conn, path)
         if version > SCHEMA_VERSION:
             raise BadInput(f"{path}: written by a newer tracker (schema {version}); upgrade tracker")
-        if version == 0:  # a new database
-            for sql in NEW_TABLES:
+        db = sqlite_utils.Database(conn)
+        if version == 0:  # a new database: the log of schema 5, then the steps after it
+            _create_entries(db, "entries")
+            for sql in ENTRY_INDEXES:
                 conn.execute(sql)
-        else:  # an older schema's upgrade: sqlite-utils
-            import sqlite_utils
-
-            db = sqlite_utils.Database(conn)
+            db["plan_cache"].create(PLAN_CACHE, pk="path")
+            db["chain_heads"].create(CHAIN_HEADS, pk="seq", not_null=CHAIN_HEADS_NOT_NULL)
         if version == 1:
             db["chain_heads"].create(CHAIN_HEADS, pk="seq", not_null=CHAIN_HEADS_NOT_NULL)
             _record_head(conn)  # an older log's head as it stands now: removals from here on show
@@ -210,24 +224,93 @@ def migrate(conn: sqlite3.Connection, path: str) -> None:
             from tracker.store import series
 
             series.create(conn)
-        if 1 <= version < 6:
+        if version < 6:
+            db["reminders"].create(REMINDERS, pk="seq", not_null=REMINDERS_NOT_NULL)
+            conn.execute(REMINDERS_INDEX)
+        if version < 7:
             _problems_and_next_steps(conn)
         # sqlite-utils' transform() drops triggers: install them after any migration.
         install_guards(conn)
         conn.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
         conn.execute("COMMIT")
     except BaseException:
-        conn.execute("ROLLBACK")
+        rollback(conn)
         raise
+
+
+def rollback(conn: sqlite3.Connection) -> None:
+    """End a failed write transaction, unless SQLite already has (it does when a COMMIT fails on a full
+    disk): the rollback's own error ("no transaction is active") must never hide the one that caused it."""
+    if conn.in_transaction:
+        try:
+            conn.execute("ROLLBACK")
+        except sqlite3.Error:
+            pass
+
+
+# SQLite's primary result codes, in the user's terms (sqlite3.Error.sqlite_errorname, e.g. SQLITE_IOERR_WRITE).
+_REASONS = {
+    "SQLITE_FULL": "the disk is full ({code}): nothing was written; free some space and run it again",
+    "SQLITE_READONLY": "the database cannot be written ({code}): check the permissions of the file and of its "
+                       "folder; nothing was written",
+    "SQLITE_BUSY": "the database is locked by another program ({code}); run it again when that is done",
+    "SQLITE_LOCKED": "the database is locked by another program ({code}); run it again when that is done",
+    "SQLITE_CANTOPEN": "cannot open the database or the files SQLite keeps beside it ({code}): check that its "
+                       "folder exists and can be written",
+    "SQLITE_IOERR": "the disk failed to read or write ({code}): nothing was written; check the disk",
+    "SQLITE_CORRUPT": "the database is damaged ({code}): keep the file and its -wal as they are, run "
+                      "`tracker validate`, restore from a backup",
+    "SQLITE_NOTADB": "not a SQLite database ({code})",
+    "SQLITE_PERM": "the database cannot be written ({code}): access denied",
+    "read-only": "the database or its folder is read-only ({code}): tracker writes beside the database even to "
+                 "read it (its -wal and -shm files); check the permissions, or whether the disk is mounted read-only",
+}
+
+
+def failure(e: sqlite3.Error, path: str) -> BadInput:
+    """The one line a failed SQLite call becomes: the real reason, in words, with SQLite's code."""
+    name = getattr(e, "sqlite_errorname", None) or ""
+    primary = "_".join(name.split("_")[:2])
+    if primary in ("SQLITE_IOERR", "SQLITE_CANTOPEN") and _disk_full(path):
+        primary = "SQLITE_FULL"  # SQLite says "disk I/O error" when it cannot even grow its shared memory file
+    elif primary in ("SQLITE_IOERR", "SQLITE_CANTOPEN", "SQLITE_READONLY") and _read_only(path):
+        primary = "read-only"
+    template = _REASONS.get(primary)
+    if template is None:
+        return BadInput("{path}: database error: {reason}", path=path, reason=str(e) or type(e).__name__)
+    return BadInput("{path}: " + template, path=path, code=name)
+
+
+def _read_only(path: str) -> bool:
+    """Whether the database or its folder cannot be written (permissions, a read-only mount)."""
+    folder = os.path.dirname(os.path.abspath(path))
+    try:
+        if os.statvfs(folder).f_flag & os.ST_RDONLY:
+            return True
+    except OSError:
+        pass
+    return not os.access(folder, os.W_OK) or (os.path.exists(path) and not os.access(path, os.W_OK))
+
+
+def _disk_full(path: str) -> bool:
+    try:
+        return os.statvfs(os.path.dirname(os.path.abspath(path))).f_bavail == 0
+    except OSError:
+        return False
 
 
 # The log (schema 5): an entry a row, its values as their canonical JSON (chain.values_text), its note last.
 ENTRIES = {"seq": int, "id": str, "task": str, "month": str, "percent": float, "status": str, "by": str,
-           "recorded_at": str, "hash": str, "figures": str, "note": str, "problems": str, "next_steps": str}
+           "recorded_at": str, "hash": str, "figures": str, "note": str}
 ENTRIES_NOT_NULL = {"id", "task", "month", "recorded_at", "hash", "figures"}
 PLAN_CACHE = {"path": str, "digest": str, "data": str}
 CHAIN_HEADS = {"seq": int, "upto": int, "hash": str, "at": str}
 CHAIN_HEADS_NOT_NULL = {"upto", "hash", "at"}
+# Reminders sent (schema 6): one row a delivery or failure, append-only like the log; `tasks` is a JSON list.
+REMINDERS = {"seq": int, "at": str, "month": str, "unit": str, "channel": str, "target": str,
+             "delivered": int, "reason": str, "tasks": str}
+REMINDERS_NOT_NULL = {"at", "month", "unit", "channel", "target", "delivered", "tasks"}
+REMINDERS_INDEX = 'CREATE INDEX "idx_reminders_month" ON "reminders" ("month", "unit")'
 
 
 def _create_entries(db, name: str) -> None:
@@ -236,20 +319,6 @@ def _create_entries(db, name: str) -> None:
 
 ENTRY_INDEXES = ('CREATE UNIQUE INDEX "idx_entries_id" ON "entries" ("id")',
                  'CREATE INDEX "idx_entries_task_month" ON "entries" ("task", "month")')
-
-# A new database's tables (but the series': series.TABLES) as sqlite-utils writes those above, which
-# tests/test_store.py holds them to: made without importing it (0.13–0.19 s, numpy with it), which only
-# an older schema's upgrade needs.
-NEW_TABLES = (
-    'CREATE TABLE "entries" (\n   "seq" INTEGER PRIMARY KEY,\n   "id" TEXT NOT NULL,\n   "task" TEXT NOT NULL,\n'
-    '   "month" TEXT NOT NULL,\n   "percent" REAL,\n   "status" TEXT,\n   "by" TEXT,\n'
-    '   "recorded_at" TEXT NOT NULL,\n   "hash" TEXT NOT NULL,\n   "figures" TEXT NOT NULL,\n   "note" TEXT,\n'
-    '   "problems" TEXT,\n   "next_steps" TEXT\n)',
-    *ENTRY_INDEXES,
-    'CREATE TABLE "plan_cache" (\n   "path" TEXT PRIMARY KEY,\n   "digest" TEXT,\n   "data" TEXT\n)',
-    'CREATE TABLE "chain_heads" (\n   "seq" INTEGER PRIMARY KEY,\n   "upto" INTEGER NOT NULL,\n'
-    '   "hash" TEXT NOT NULL,\n   "at" TEXT NOT NULL\n)',
-)
 
 
 def _one_row_an_entry(conn: sqlite3.Connection, db) -> None:
@@ -263,8 +332,8 @@ def _one_row_an_entry(conn: sqlite3.Connection, db) -> None:
     from tracker.store.check import chain_rows
 
     rows = ((e.seq, e.id, e.task, e.month, e.percent, e.status, e.by, e.recorded_at, e.hash,
-             e.figures, e.note, None, None) for e in chain_rows(conn))
-    conn.executemany("INSERT INTO entries_5 VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)", rows)
+             e.figures, e.note) for e in chain_rows(conn))
+    conn.executemany("INSERT INTO entries_5 VALUES (?,?,?,?,?,?,?,?,?,?,?)", rows)
     for name in _SPLIT:
         conn.execute(f"DROP TABLE {name}")  # its triggers and indexes go with it
     conn.execute("ALTER TABLE entries_5 RENAME TO entries")
@@ -273,11 +342,9 @@ def _one_row_an_entry(conn: sqlite3.Connection, db) -> None:
 
 
 def _problems_and_next_steps(conn: sqlite3.Connection) -> None:
-    """Schema 5 → 6: two nullable columns at the end of entries; every stored entry and hash stays as it was."""
-    have = {r[1] for r in conn.execute("PRAGMA table_info(entries)")}
+    """Schema 6 → 7: two nullable columns at the end of entries; every stored entry and hash stays as it was."""
     for column in ("problems", "next_steps"):
-        if column not in have:  # schema 1–4's upgrade has just made the table with them
-            conn.execute(f'ALTER TABLE entries ADD COLUMN "{column}" TEXT')
+        conn.execute(f'ALTER TABLE entries ADD COLUMN "{column}" TEXT')
 
 
 def guards(version: int = SCHEMA_VERSION) -> dict[str, str]:
@@ -298,7 +365,7 @@ def install_guards(conn: sqlite3.Connection) -> None:
             conn.execute(sql)
 
 
-# --- appending: appending.py (append, re-exported below) ----------------------------
+# --- appending (write.py does the work) ------------------------------------------
 
 
 def _record_head(conn, upto: int | None = None, hash_: str | None = None) -> None:
@@ -316,8 +383,8 @@ def _record_head(conn, upto: int | None = None, hash_: str | None = None) -> Non
 
 # --- reading ---------------------------------------------------------------------
 
-# Schema 6: an entry a row (schema 5, read by validate as it is, has no problems or next steps:
-# _ENTRY_5_SQL). Schemas 1–4, read by validate and export as they are: _SPLIT_SQL.
+# Schema 7: an entry a row (schemas 5 and 6, read by validate as they are, have no problems or next
+# steps: _ENTRY_5_SQL). Schemas 1–4, read by validate and export as they are: _SPLIT_SQL.
 _ENTRY_SQL = "SELECT e.seq, e.id, e.task, e.month, e.recorded_at, e.by, e.percent, e.status, e.note, e.hash, " \
              "e.figures, e.problems, e.next_steps FROM entries e"
 _ENTRY_5_SQL = _ENTRY_SQL.replace("e.problems, e.next_steps", "NULL, NULL")
@@ -325,7 +392,7 @@ _ENTRY_5_SQL = _ENTRY_SQL.replace("e.problems, e.next_steps", "NULL, NULL")
 
 def entry_sql(conn: sqlite3.Connection) -> str:
     """The SELECT of whole entries for a database of schema 5 or later."""
-    return _ENTRY_SQL if version(conn) >= 6 else _ENTRY_5_SQL
+    return _ENTRY_SQL if version(conn) >= 7 else _ENTRY_5_SQL
 _SPLIT_SQL = """
 SELECT e.seq, e.id, e.task, e.month, e.recorded_at, e.by, e.percent, e.status, n.note, e.hash
 FROM entries e LEFT JOIN notes n ON n.seq = e.seq
@@ -453,7 +520,7 @@ def load_recent(conn: sqlite3.Connection | None, plan, upto: int, notes: bool = 
 
 def month_texts(conn: sqlite3.Connection | None, p: int) -> dict[str, tuple[str | None, str | None]]:
     """Each task's problems and next steps in force for month p: those of the latest entry of p that gives each."""
-    if conn is None or version(conn) < 6:
+    if conn is None or version(conn) < 7:
         return {}
     out: dict[str, list] = {}
     for task, problems, steps in conn.execute(

@@ -11,7 +11,7 @@ from operator import itemgetter
 
 from tracker.core import months
 from tracker.errors import BadInput
-from tracker.store import BULK, Entry, _begin, _record_head, read_entries
+from tracker.store import BULK, Entry, _begin, _record_head, read_entries, rollback
 from tracker.store.chain import stored_hash, values_text
 
 
@@ -27,7 +27,7 @@ def append(conn: sqlite3.Connection, entries: list[Entry], stamp=None) -> list[E
         written = _append_locked(conn, entries, stamp)
         conn.execute("COMMIT")
     except BaseException as e:
-        conn.execute("ROLLBACK")
+        rollback(conn)
         if isinstance(e, UnicodeEncodeError):
             raise _unstorable(entries) from None
         raise
@@ -85,6 +85,11 @@ def _append_locked(conn, entries, stamp):
             conn.execute(sql)
     else:
         conn.executemany(_INSERT, rows())
+    # What SQLite kept, counted: a trigger that tracker did not make could drop (RAISE(IGNORE)) or add rows,
+    # and an entry acknowledged as recorded must be there.
+    if conn.execute("SELECT count(*) FROM entries WHERE seq > ?", (before,)).fetchone()[0] != len(written):
+        raise BadInput("the database did not keep the entries as appended (a trigger that tracker did not make "
+                       "drops or adds rows): nothing was recorded; run `tracker validate`")
     touched = {e.task for e in written}
     series.rebuild(conn, None if len(touched) > 1000 else touched)
     _record_head(conn, seq, prev)

@@ -1,0 +1,224 @@
+"""Words of Chinese report text for the figure reader (tracker/core/figures.py): numbers, measure words, verbs.
+
+Text is cut into words by jieba, with a user dictionary of the measure words and
+verbs below, and each word's part of speech is jieba's dictionary tag.  The reader
+asks three things of it: where words begin (a metric's name must begin a word, so
+农村社区养老服务站 holds no 社区养老服务站), whether a word is a verb (募集, 更换 and
+提升 lead a name without being listed), and what a Chinese numeral counts (两个 is 2
+个, 二十六个 is 26 个, read by cn2an; 进一步, 统一 and 第一 are words, not numbers).
+jieba and cn2an are imported on first use, and only for text that needs them.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+import re
+import tempfile
+from decimal import Decimal
+from functools import lru_cache
+
+_BASES = (
+    "个百分点 个工作日 个月 人次 户次 件次 条次 场次 家次 批次 所次 车次 班次 架次 课时 学时 "
+    "个 人 户 件 条 张 家 所 处 座 名 位 项 元 次 "
+    "平方公里 平方米 平米 立方米 米 公里 公顷 亩 台 套 辆 间 床 批 场 期 部 篇 份 册 吨 类 种 栋 幢 块 笔 宗 起 例 "
+    "对 盒 盏 棵 株 只 头 双 箱 袋 瓶 片 段 道 桩 艘 架 幅 枚 根 支 组 队 樘 扇 孔 "
+    "小时 天 年 月 日 周 号 届 岁 倍 % ‰"
+).split()
+_MAGS = "十万 百万 千万 万 亿 千 百".split()
+UNITS = sorted({m + b for m in ["", *_MAGS] for b in _BASES} | set(_MAGS), key=len, reverse=True)
+# A measure word followed by one of these is a longer one (50场次 is no 50 场): never the shorter.
+_LONGER = ("次", "/")
+
+# Verbs of the work itself; jieba's dictionary knows most of them, these it must not miss.
+VERBS = (
+    "新改建 改扩建 新建 新增 新设 新培育 改造 改建 扩建 建设 建成 建立 完成 培育 培训 打造 创建 实施 开展 提供 "
+    "发放 扶持 安装 配备 设立 开设 增设 增加 招募 吸纳 引进 孵化 实现 落实 推进 推动 达到 募集 销售 更换 "
+    "提升 改造提升 新建改建 新建改造 举办 组织 建成投用 投入使用 完工 更新 优化 新辟 开通 加装 整治 治理 营造 "
+    "筹集 接种 帮助 引导 推荐"
+).split()
+
+NUM = re.compile(
+    # Not inside another number, list, range, ordinal or per-rate.
+    # A digit that touches a Latin letter is part of a name (5G基站, 4A级景区, PM2.5).
+    r"(?<!\d)(?<!\d\.)(?<!\d[,，、\s/])(?<!\d[-~～—–至到])(?<![第每A-Za-z])"
+    r"(\d{1,3}(?:,\d{3})+(?!\d)|\d+)(\.\d+)?(?!\.\d|,\d|[A-Za-z])"
+)
+_FULLWIDTH = str.maketrans("０１２３４５６７８９．％", "0123456789.%")
+_QUOTES = re.compile(r"[“”‘’\"'《》「」『』]")
+_QUOTED = re.compile(r"(“[^“”]*”|《[^《》]*》|「[^「」]*」)")
+_ASIDE = re.compile(r"\([^()]*\)|（[^（）]*）")
+# Blanks inside a line are dropped unless they stand between two digits (`17 419` is no 17419).
+_BLANKS = re.compile(r"(?<![\d\s])[ \t\r\u3000\xa0]+|[ \t\r\u3000\xa0]+(?![\d\s])")
+_CN_NUMERAL = re.compile(r"[零一二两三四五六七八九十百千万亿]+")
+
+
+def _unit_at(s: str, i: int) -> str:
+    return next((u for u in UNITS if s.startswith(u, i)), "")
+
+
+def unit_at(s: str, i: int) -> str:
+    """The measure word written at s[i:] ('' if none); a compound one not known (场次) is refused as ''."""
+    unit = _unit_at(s, i)
+    return "" if unit and s.startswith(_LONGER, i + len(unit)) else unit
+
+
+def unit_is(s: str, i: int, unit: str) -> bool:
+    """True when the measure word written at s[i:] is exactly `unit` (not 人次 for 人, not 元/人)."""
+    return (s.startswith(unit, i) and len(_unit_at(s, i)) <= len(unit)
+            and not s.startswith(_LONGER, i + len(unit)))
+
+
+@lru_cache(maxsize=1)
+def _jieba():
+    import jieba
+
+    jieba.setLogLevel(logging.WARNING)
+    # jieba caches its prefix dictionary in a file; where none can be written it builds it each time.
+    for d in (os.environ.get("XDG_CACHE_HOME") or os.path.expanduser("~/.cache"), tempfile.gettempdir()):
+        d = os.path.join(d, "tracker") if d != tempfile.gettempdir() else d
+        try:
+            os.makedirs(d, exist_ok=True)
+            if os.access(d, os.W_OK):
+                jieba.dt.tmp_dir = d
+                break
+        except OSError:
+            continue
+    else:
+        jieba.setLogLevel(logging.CRITICAL)
+    for w in VERBS:
+        jieba.add_word(w, 2000, "v")
+    for u in _BASES:
+        if len(u) > 1 and not u.startswith("个"):
+            jieba.add_word(u, 2000, "q")
+    return jieba
+
+
+@lru_cache(maxsize=1)
+def _tags() -> dict:
+    import jieba.posseg
+
+    _jieba()
+    return jieba.posseg.dt.word_tag_tab
+
+
+@lru_cache(maxsize=4096)
+def words(text: str) -> tuple[str, ...]:
+    """The words of `text`, as jieba cuts it."""
+    return tuple(_jieba().lcut(text, HMM=False))
+
+
+@lru_cache(maxsize=4096)
+def starts(text: str) -> frozenset[int]:
+    """The offsets in `text` at which a word begins (and its length)."""
+    out, at = set(), 0
+    for w in words(text):
+        out.add(at)
+        at += len(w)
+    out.add(at)
+    return frozenset(out)
+
+
+def is_verb(word: str) -> bool:
+    """A verb by the list above or by jieba's dictionary tag (v; vn nouns such as 服务 are not)."""
+    return word in VERBS or (len(word) >= 2 and _tags().get(word) == "v")
+
+
+def word_before(text: str, i: int) -> str | None:
+    """The word that ends at offset i of text, or None when i is inside a word."""
+    at = 0
+    for w in words(text):
+        if at + len(w) == i:
+            return w
+        if at + len(w) > i:
+            return None
+        at += len(w)
+    return None
+
+
+def leading_verbs(text: str, listed_only: bool = False) -> int:
+    """How many characters of verbs (募集, 改造提升, 新设) begin `text`, as whole words."""
+    at = 0
+    ws = words(text)
+    k = 0
+    # The first verb may be any verb of jieba's dictionary; those after it only listed ones
+    # (改造提升, but not 改造 认知症…: 认知 begins the name).
+    while k < len(ws) and ((ws[k] in VERBS or (not k and not listed_only and is_verb(ws[k])))
+                           or (ws[k] == "新" and k + 1 < len(ws) and is_verb(ws[k + 1]))):
+        at += len(ws[k])
+        k += 1
+    return at
+
+
+def head_split(name: str) -> tuple[str, str] | None:
+    """(modifier, head) of a name such as 社工站覆盖率 (社工站, 覆盖率), the head its last word(s) of 2+ characters."""
+    ws = words(name)
+    for k in range(len(ws) - 1, 0, -1):
+        head = "".join(ws[k:])
+        if len(head) >= 2:
+            return "".join(ws[:k]), head
+    return None
+
+
+def verb_first(name: str) -> list[str]:
+    """A name with a verb inside it as a narrative may write it with the verb first: 养老护理员培训 as
+    培训养老护理员, 城镇新增就业 as 新增城镇就业 (only verbs of two characters or more, never the first word)."""
+    ws: list[str] = []
+    for w in words(name):  # 人员培训 is one word to jieba: its verb is split off
+        tail = next((v for v in VERBS if len(v) == 2 and len(w) > 3 and w.endswith(v)), "")
+        ws += [w[:-2], tail] if tail else [w]
+    return ["".join((ws[k], *ws[:k], *ws[k + 1:])) for k in range(1, len(ws))
+            if len(ws[k]) >= 2 and (is_verb(ws[k]) or ws[k] in ("培训", "销售"))]
+
+
+def _arabic(numeral: str) -> str | None:
+    import cn2an
+
+    try:
+        value = cn2an.cn2an(numeral, "smart")
+    except (ValueError, KeyError, IndexError, TypeError):
+        return None
+    return str(int(value)) if float(value).is_integer() and value > 0 else None
+
+
+def with_digits(text: str) -> str:
+    """`text` with each Chinese numeral that counts a measure word written in digits (两个 → 2个, 三千余人 → 3000余人).
+
+    A magnitude stays a measure word (两万张 → 2万张).  A numeral must begin a word: 进一步, 统一, 一体化
+    and 第一 are not numbers.
+    """
+    if not _CN_NUMERAL.search(text):
+        return text
+    out, last = [], 0
+    for m in _CN_NUMERAL.finditer(text):
+        numeral, end = m.group(), m.end()
+        if len(numeral) > 1 and numeral[-1] in "万亿":
+            numeral, end = numeral[:-1], end - 1
+        follows = (_unit_at(text, end + 1) if text[end:end + 1] in ("余", "多") else "") or _unit_at(text, end)
+        if (not follows or follows in _MAGS or text[m.start() - 1:m.start()] in ("第", "每", "其", "之", "初", "周")
+                or m.start() not in starts(text)):
+            continue
+        digits = _arabic(numeral)
+        if digits is None:
+            continue
+        out += [text[last:m.start()], digits]
+        last = end
+    return "".join(out) + text[last:] if out else text
+
+
+def normalise(text: str) -> str:
+    """Digits half-width, quotation marks and blanks (but between digits) and asides in parentheses gone, Chinese numerals in digits."""
+    # A numeral inside quotation marks is part of a name (“一件事一次办”): only those outside are read.
+    text = text.translate(_FULLWIDTH)
+    text = "".join(part if k % 2 else with_digits(part) for k, part in enumerate(_QUOTED.split(text)))
+    text = _BLANKS.sub("", _QUOTES.sub("", text))
+    while True:  # nested asides are removed from the inside out
+        shorter = _ASIDE.sub("", text)
+        if shorter == text:
+            return text
+        text = shorter
+
+
+def number(m: re.Match) -> float:
+    """The number a match of NUM reads."""
+    return float(Decimal(m.group(1).replace(",", "") + (m.group(2) or "")))
