@@ -149,3 +149,19 @@ def test_html_charts_share_one_time_axis_and_start_at_the_first_report(project):
     actual = svgs[0].findall(f"{s}path")[-1].get("d")
     first_x = float(actual.split()[0][1:].split(",")[0])
     assert first_x > PAD + 1  # not from January at zero: 195's first report is June
+
+
+def test_hostile_text_in_the_docx_and_the_form_is_shown_not_obeyed(project):
+    project.write_plan('[plan]\ntitle = "计划\\u001b[31m"\nyear = 2024\n\n[[task]]\nid = "1"\ntitle = "=cmd\\u0007"\n'
+                       'unit = "单位\\u0000"\n')
+    project.ok("log", "1", "--percent", "5", "--note", "a\x07b", "--problems", "p\x1bq")
+    project.ok("report", "-o", "r.docx")
+    d = docx.Document(project.root / "r.docx")
+    assert d.paragraphs[0].text == "计划␛[31m — August 2024"
+    assert [c.text for c in d.tables[0].rows[1].cells] == ["1", "1.=cmd␇", "a␇b", "p␛q", ""]
+    project.ok("forms", "-o", "f")
+    (form,) = (project.root / "f").iterdir()
+    wb = openpyxl.load_workbook(form)
+    wb["填报"]["H5"] = 30
+    wb.save(project.root / "back.xlsx")
+    assert "1 entry recorded" in project.ok("import", "back.xlsx").out

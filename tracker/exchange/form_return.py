@@ -46,6 +46,7 @@ def form_month(wb) -> int:
 def read_form(path: str, wb, plan: Plan, problems: list) -> FormReturn:
     from tracker.core import entries as make
     from tracker.store import Entry
+    from tracker.textfile import visible
 
     keys = wb[KEY_SHEET]
     unit, p = str(keys["B1"].value), form_month(wb)
@@ -79,7 +80,7 @@ def read_form(path: str, wb, plan: Plan, problems: list) -> FormReturn:
             problems.append(BadInput("task {task} is no longer in tasks.toml", task=tid, place=where))
             broken.add(tid)
             continue
-        if task.unit != unit:
+        if visible(task.unit) != unit:
             problems.append(BadInput("task {task} is no longer {unit}'s (its lead unit is now {now})",
                                      task=tid, unit=unit, now=task.unit, place=where))
             broken.add(tid)

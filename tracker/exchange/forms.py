@@ -61,11 +61,13 @@ def form_xlsx(plan_title: str | None, unit: str, p: int, rows: list[FormRow]) ->
     from openpyxl.worksheet.datavalidation import DataValidation
     from openpyxl.worksheet.properties import PageSetupProperties
 
+    from tracker.textfile import visible
+
     wb = Workbook()
     ws = wb.active
     ws.title = SHEET
     wb.properties.creator = "tracker"
-    wb.properties.title = f"{unit} {months.fmt(p)}"
+    wb.properties.title = visible(f"{unit} {months.fmt(p)}")
     font, bold = Font(name=FONT, size=10.5, charset=134), Font(name=FONT, size=10.5, bold=True, charset=134)
     thin = Side(style="thin", color="000000")
     border = Border(left=thin, right=thin, top=thin, bottom=thin)
@@ -78,7 +80,7 @@ def form_xlsx(plan_title: str | None, unit: str, p: int, rows: list[FormRow]) ->
     for i, w in enumerate(WIDTHS, 1):
         ws.column_dimensions[get_column_letter(i)].width = w
     title = f"{plan_title + ' · ' if plan_title else ''}{year}年{month}月进展填报表"
-    ws["A1"] = (f"{title}。请在黄色单元格中填写{month}月份情况：本月数填截至{month}月底的累计数（标“本月新增”的指标填当月数），"
+    _text(ws["A1"], f"{title}。请在黄色单元格中填写{month}月份情况：本月数填截至{month}月底的累计数（标“本月新增”的指标填当月数），"
                 f"无指标的任务填完成百分比（0–100）；状态从列表中选择；进展情况、存在问题、下步计划填在任务的第一行。"
                 f"填好后原样发回，请勿增删行或改动其他单元格。")
     ws.merge_cells(start_row=1, start_column=1, end_row=1, end_column=len(HEADERS))
@@ -157,7 +159,8 @@ def form_xlsx(plan_title: str | None, unit: str, p: int, rows: list[FormRow]) ->
 
     keys = wb.create_sheet(KEY_SHEET)
     keys.sheet_state = "veryHidden"
-    keys.append([MARK, unit, months.fmt(p), plan_title or ""])
+    # the unit as every output shows it (XML holds no control character): form_return compares it so
+    keys.append([MARK, visible(unit), months.fmt(p), visible(plan_title or "")])
     for r, row in enumerate(rows, FIRST_ROW):
         keys.append([r, row.task.id, row.metric.key if row.metric else "", row.metric.mode if row.metric else ""])
     for line in keys.iter_rows():
@@ -179,9 +182,10 @@ def file_name(unit: str, p: int) -> str:
 
 
 def _text(cell, text: str):
-    """Text stored as text, never as a formula (a title may begin with `=`)."""
-    from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
+    """Text stored as text, never as a formula (a title may begin with `=`); control and invisible
+    characters shown (textfile.visible), as in every output."""
+    from tracker.textfile import visible
 
-    cell.value = ILLEGAL_CHARACTERS_RE.sub("", text)
+    cell.value = visible(text)
     cell.data_type = "s"
     return cell

@@ -94,7 +94,9 @@ def _title(document, table: MonthlyTable):
     p = document.add_paragraph()
     p.alignment = WD_ALIGN_PARAGRAPH.CENTER
     p.paragraph_format.space_after = Pt(12)
-    run = p.add_run(table.heading)
+    from tracker.textfile import visible
+
+    run = p.add_run(_xml_safe(visible(table.heading)))
     _font(run.font, TITLE_FONT, 18)
     return p
 
