@@ -162,3 +162,12 @@ def test_a_database_of_schema_5_gains_the_record_of_reminders_on_first_write(pro
     assert conn.execute("PRAGMA user_version").fetchone()[0] == store.SCHEMA_VERSION
     assert conn.execute("SELECT count(*) FROM reminders").fetchone()[0] == 0
     assert project.ok("validate").out.startswith("ok:")
+
+
+def test_a_fifo_as_contacts_is_refused_at_once(project):
+    import os
+
+    project.write_plan(PLAN)
+    os.mkfifo(project.root / "contacts.toml")
+    r = project.bad("remind", "--month", "2024-08")
+    assert "FIFO" in r.err

@@ -55,10 +55,9 @@ class Project(NamedTuple):
 
     def own_files(self) -> list[str]:
         """The files no `-o FILE` or backup may write over: the database and SQLite's files beside it,
-        tasks.toml, contacts.toml (TRACKER_CONTACTS, else beside tasks.toml)."""
-        contacts = os.environ.get("TRACKER_CONTACTS") or os.path.join(os.path.dirname(self.tasks_path), "contacts.toml")
+        tasks.toml, contacts.toml."""
         db = self.db_path
-        return [db, db + "-wal", db + "-shm", db + "-journal", self.tasks_path, contacts]
+        return [db, db + "-wal", db + "-shm", db + "-journal", self.tasks_path, self.contacts_path]
 
 
 def today() -> dt.date:
