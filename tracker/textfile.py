@@ -38,8 +38,11 @@ def read_bytes(path: str, what: str = "file") -> bytes:
         raise BadInput(f"{path}: too large to read") from None
 
 
-def decode(data: bytes, path: str) -> str:
-    """The text of a file's bytes, line breaks as `\\n`; BadInput `PATH:LINE: …` when it is not text."""
+def decode(data: bytes, path: str, fallback: str | None = None) -> str:
+    """The text of a file's bytes, line breaks as `\\n`; BadInput `PATH:LINE: …` when it is not text.
+
+    `fallback` (gb18030 for a table saved by Excel or WPS on a Chinese Windows): the codec of
+    bytes without a byte-order mark that are not UTF-8."""
     text = None
     for bom, codec in _BOMS:
         if data.startswith(bom):
@@ -51,7 +54,7 @@ def decode(data: bytes, path: str) -> str:
             text = text.lstrip("\ufeff")
             break
     if text is None:
-        text = _utf8(data, path)
+        text = _utf8(data, path, fallback)
     if not text.isprintable():
         found = _CONTROL.search(text)
         if found:
@@ -75,10 +78,15 @@ def _utf16_unmarked(data: bytes) -> bool:
     return half >= 4 and max(even, odd) >= 0.4 * half and min(even, odd) <= 0.1 * half
 
 
-def _utf8(data: bytes, path: str) -> str:
+def _utf8(data: bytes, path: str, fallback: str | None = None) -> str:
     try:
         return data.decode("utf-8-sig")
     except UnicodeDecodeError as e:
+        if fallback:
+            try:
+                return data.decode(fallback)
+            except UnicodeDecodeError:
+                pass
         line = data[: e.start].count(b"\n") + 1
         hint = ""
         try:

@@ -24,7 +24,7 @@ from tracker.store import DatabaseError
 
 # `tracker --help` lists commands in the order of a month's work, not of registration.
 HELP_ORDER = ("init", "tasks", "log", "fill", "status", "show", "overdue", "history", "report", "check",
-              "units", "remind", "import", "export", "backup", "validate")
+              "units", "remind", "forms", "import", "export", "backup", "validate")
 
 
 class Group(TyperGroup):

@@ -21,7 +21,8 @@ def cell(text: str) -> str:
 def monthly_md(table: MonthlyTable) -> str:
     lines = [f"# {cell(table.heading)}", "", _row(table.headers)]
     # 序号 right-aligned; the completion column too, when there is one.
-    align = ["---:", "---", "---"] + (["---:", "---"] if table.with_status else [])
+    align = ["---:", "---", "---"] + (["---", "---"] if table.with_texts else []) \
+        + (["---:", "---"] if table.with_status else [])
     lines.append(_row(align, escape=False))
     lines += [_row(monthly_cells(table, r)) for r in table.rows]
     return "\n".join(lines) + "\n"

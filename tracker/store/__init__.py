@@ -31,13 +31,14 @@ from tracker.core.model import number
 
 DatabaseError = sqlite3.Error  # what SQLite raises; the CLI turns it into one line
 
-SCHEMA_VERSION = 6
+SCHEMA_VERSION = 7
 # The append-only tables, by schema version (3 and 4 added derived tables, which are not the log;
 # 5 holds each entry in one row: its values' JSON and its note beside its figures; 6 adds the record
-# of reminders sent).
+# of reminders sent; 7 adds each entry's problems and next steps, 存在问题 and 下步计划).
 _SPLIT = ("entries", "entry_values", "notes")
 LOG_TABLES = {1: _SPLIT, 2: (*_SPLIT, "chain_heads"), 3: (*_SPLIT, "chain_heads"), 4: (*_SPLIT, "chain_heads"),
-              5: ("entries", "chain_heads"), 6: ("entries", "chain_heads", "reminders")}
+              5: ("entries", "chain_heads"), 6: ("entries", "chain_heads", "reminders"),
+              7: ("entries", "chain_heads", "reminders")}
 BUSY_TIMEOUT_MS = 60_000
 
 
@@ -68,6 +69,8 @@ class Entry(NamedTuple):
     percent: float | None = None
     status: str | None = None
     note: str | None = None
+    problems: str | None = None     # 存在问题
+    next_steps: str | None = None   # 下步计划
 
     def to_json(self, with_task: bool = False) -> dict:
         out = {"id": self.id}
@@ -77,6 +80,7 @@ class Entry(NamedTuple):
             "month": months.fmt(self.month), "recorded_at": self.recorded_at, "by": self.by,
             "values": {k: number(v) for k, v in self.values.items()},
             "percent": number(self.percent), "status": self.status, "note": self.note,
+            "problems": self.problems, "next_steps": self.next_steps,
         })
         return out
 
@@ -223,6 +227,8 @@ def migrate(conn: sqlite3.Connection, path: str) -> None:
         if version < 6:
             db["reminders"].create(REMINDERS, pk="seq", not_null=REMINDERS_NOT_NULL)
             conn.execute(REMINDERS_INDEX)
+        if version < 7:
+            _problems_and_next_steps(conn)
         # sqlite-utils' transform() drops triggers: install them after any migration.
         install_guards(conn)
         conn.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
@@ -335,6 +341,12 @@ def _one_row_an_entry(conn: sqlite3.Connection, db) -> None:
         conn.execute(sql)
 
 
+def _problems_and_next_steps(conn: sqlite3.Connection) -> None:
+    """Schema 6 → 7: two nullable columns at the end of entries; every stored entry and hash stays as it was."""
+    for column in ("problems", "next_steps"):
+        conn.execute(f'ALTER TABLE entries ADD COLUMN "{column}" TEXT')
+
+
 def guards(version: int = SCHEMA_VERSION) -> dict[str, str]:
     """The append-only triggers a database of this schema version has: name → SQL."""
     return {
@@ -371,9 +383,16 @@ def _record_head(conn, upto: int | None = None, hash_: str | None = None) -> Non
 
 # --- reading ---------------------------------------------------------------------
 
-# Schema 5: an entry a row. (Schemas 1–4, read by validate and export as they are: _SPLIT_SQL.)
+# Schema 7: an entry a row (schemas 5 and 6, read by validate as they are, have no problems or next
+# steps: _ENTRY_5_SQL). Schemas 1–4, read by validate and export as they are: _SPLIT_SQL.
 _ENTRY_SQL = "SELECT e.seq, e.id, e.task, e.month, e.recorded_at, e.by, e.percent, e.status, e.note, e.hash, " \
-             "e.figures FROM entries e"
+             "e.figures, e.problems, e.next_steps FROM entries e"
+_ENTRY_5_SQL = _ENTRY_SQL.replace("e.problems, e.next_steps", "NULL, NULL")
+
+
+def entry_sql(conn: sqlite3.Connection) -> str:
+    """The SELECT of whole entries for a database of schema 5 or later."""
+    return _ENTRY_SQL if version(conn) >= 7 else _ENTRY_5_SQL
 _SPLIT_SQL = """
 SELECT e.seq, e.id, e.task, e.month, e.recorded_at, e.by, e.percent, e.status, n.note, e.hash
 FROM entries e LEFT JOIN notes n ON n.seq = e.seq
@@ -429,10 +448,10 @@ def iter_entries(conn: sqlite3.Connection | None, where: str = "1", params=()):
     with snapshot(conn):  # two queries, one moment: no entry without the values a writer committed meanwhile
         if version(conn) >= 5:
             parse = months.parse
-            cursor = conn.execute(f"{_ENTRY_SQL} WHERE {where} ORDER BY e.recorded_at, e.seq", params)
+            cursor = conn.execute(f"{entry_sql(conn)} WHERE {where} ORDER BY e.recorded_at, e.seq", params)
             while rows := cursor.fetchmany(1000):
-                for _seq, eid, task, month, at, by, pct, st, note, _hash, figures in rows:
-                    yield Entry(eid, task, parse(month), at, by, figures_of(figures), pct, st, note)
+                for _seq, eid, task, month, at, by, pct, st, note, _hash, figures, problems, steps in rows:
+                    yield Entry(eid, task, parse(month), at, by, figures_of(figures), pct, st, note, problems, steps)
             return
         values: dict[int, dict] = {}
         for seq, metric, value in conn.execute(f"{_VALUES_SQL} WHERE {where} ORDER BY v.seq, v.metric", params):
@@ -497,6 +516,22 @@ def load_recent(conn: sqlite3.Connection | None, plan, upto: int, notes: bool = 
         if series.current(conn):
             return series.load(conn, plan, upto, notes)
         return load_logs(conn, upto)
+
+
+def month_texts(conn: sqlite3.Connection | None, p: int) -> dict[str, tuple[str | None, str | None]]:
+    """Each task's problems and next steps in force for month p: those of the latest entry of p that gives each."""
+    if conn is None or version(conn) < 7:
+        return {}
+    out: dict[str, list] = {}
+    for task, problems, steps in conn.execute(
+            "SELECT task, problems, next_steps FROM entries WHERE month = ? AND (problems IS NOT NULL OR "
+            "next_steps IS NOT NULL) ORDER BY recorded_at, seq", (months.fmt(p),)):
+        got = out.setdefault(task, [None, None])
+        if problems is not None:
+            got[0] = problems
+        if steps is not None:
+            got[1] = steps
+    return {task: (a, b) for task, (a, b) in out.items()}
 
 
 # --- plan cache ------------------------------------------------------------------

@@ -11,7 +11,7 @@ import sqlite3
 from dataclasses import dataclass
 
 from tracker.errors import BadInput
-from tracker.store import _ENTRY_SQL, _SPLIT_SQL, _begin, failure, open_read, rollback, snapshot, tables, version
+from tracker.store import _SPLIT_SQL, _begin, entry_sql, failure, open_read, rollback, snapshot, tables, version
 from tracker.store.chain import stored_hash, values_text
 
 
@@ -30,11 +30,13 @@ class StoredEntry:
     status: str | None
     note: str | None
     hash: str
+    problems: str | None = None
+    next_steps: str | None = None
 
     def rehash(self, prev: str) -> str:
         try:
             return stored_hash(prev, self.id, self.task, self.month, _text(self.figures), self.percent, self.status,
-                              self.note, self.by, self.recorded_at)
+                              self.note, self.by, self.recorded_at, self.problems, self.next_steps)
         except (TypeError, ValueError):  # a field edited into what no entry holds (a BLOB, say)
             return "(fields unreadable)"  # matches no hash: the entry is reported as changed
 
@@ -58,9 +60,9 @@ def chain_rows(conn: sqlite3.Connection):
     """Every entry as stored, in append order, for checking the hash chain (streamed: any size of log)."""
     with snapshot(conn):
         if version(conn) >= 5:
-            for seq, eid, task, month, at, by, pct, st, note, stored, figures in conn.execute(
-                    f"{_ENTRY_SQL} ORDER BY e.seq"):
-                yield StoredEntry(seq, eid, task, month, at, by, figures, pct, st, note, stored)
+            for seq, eid, task, month, at, by, pct, st, note, stored, figures, problems, steps in conn.execute(
+                    f"{entry_sql(conn)} ORDER BY e.seq"):
+                yield StoredEntry(seq, eid, task, month, at, by, figures, pct, st, note, stored, problems, steps)
             return
         values = conn.execute("SELECT seq, metric, value FROM entry_values ORDER BY seq, metric")
         pending = next(values, None)

@@ -39,6 +39,7 @@ def _unstorable(entries: list[Entry]) -> BadInput:
     UTF-8 in argv or TRACKER_BY reach Python as lone surrogates (JSON can spell one too)."""
     for e in entries:
         for what, value in (("id", e.id), ("task", e.task), ("by", e.by), ("note", e.note),
+                            ("problems", e.problems), ("next_steps", e.next_steps),
                             ("status", e.status), *((f"metric {k!r}", k) for k in e.values)):
             try:
                 if value is not None:
@@ -69,11 +70,11 @@ def _append_locked(conn, entries, stamp):
 
     def rows():  # made as they are inserted: a large import's rows are never all held at once
         nonlocal seq, prev
-        for eid, task, m, at, by, values, pct, st, note in written:
+        for eid, task, m, at, by, values, pct, st, note, problems, steps in written:
             figures = values_text(values)
-            prev = stored_hash(prev, eid, task, month_text[m], figures, pct, st, note, by, at)
+            prev = stored_hash(prev, eid, task, month_text[m], figures, pct, st, note, by, at, problems, steps)
             seq += 1
-            yield seq, eid, task, month_text[m], pct, st, by, at, prev, figures, note
+            yield seq, eid, task, month_text[m], pct, st, by, at, prev, figures, note, problems, steps
 
     if len(written) >= BULK and len(written) > before:
         # An append that outnumbers the log: its indexes built once from the whole table (a sort)
@@ -126,8 +127,8 @@ def _new_entries(entries: list[Entry], existing: dict, stamp) -> list[Entry]:
     return written
 
 
-_INSERT = "INSERT INTO entries (seq, id, task, month, percent, status, by, recorded_at, hash, figures, note) " \
-          "VALUES (?,?,?,?,?,?,?,?,?,?,?)"
+_INSERT = "INSERT INTO entries (seq, id, task, month, percent, status, by, recorded_at, hash, figures, note, " \
+          "problems, next_steps) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)"
 
 
 def _drop_indexes(conn, table: str) -> list[str]:
