@@ -151,31 +151,3 @@ def test_validate_looks_at_an_older_database_as_it_is(project):
     conn = sqlite3.connect(project.db)
     assert conn.execute("PRAGMA user_version").fetchone()[0] == store.SCHEMA_VERSION
     conn.close()
-
-
-def test_a_new_database_has_the_tables_sqlite_utils_makes_and_is_made_without_it(tmp_path):
-    """store.NEW_TABLES is what sqlite-utils writes for the tables' specs (an older schema's upgrade makes
-    them with it); a new database is made without importing sqlite-utils."""
-    import subprocess
-    import sys
-
-    import sqlite_utils
-
-    made = sqlite3.connect(":memory:")
-    db = sqlite_utils.Database(made)
-    store._create_entries(db, "entries")
-    for sql in store.ENTRY_INDEXES:
-        made.execute(sql)
-    db["plan_cache"].create(store.PLAN_CACHE, pk="path")
-    db["chain_heads"].create(store.CHAIN_HEADS, pk="seq", not_null=store.CHAIN_HEADS_NOT_NULL)
-    frozen = sqlite3.connect(":memory:")
-    for sql in store.NEW_TABLES:
-        frozen.execute(sql)
-    query = "SELECT type, name, tbl_name, sql FROM sqlite_master ORDER BY rowid"
-    assert frozen.execute(query).fetchall() == made.execute(query).fetchall()
-    code = "import sys; from tracker import store; store.open_write(sys.argv[1]).close(); print('sqlite_utils' in sys.modules)"
-    out = subprocess.run([sys.executable, "-c", code, str(tmp_path / "new.db")], capture_output=True, text=True,
-                         check=True).stdout
-    assert out.strip() == "False"
-    expected = frozen.execute(query).fetchall()
-    assert store.open_read(str(tmp_path / "new.db")).execute(query).fetchall()[:len(expected)] == expected

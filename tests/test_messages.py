@@ -18,7 +18,8 @@ from tracker.labels import _ZH
 TRACKER = Path(__file__).resolve().parent.parent / "tracker"
 RAISERS = {"BadInput", "PlanError", "TrackerError", "Problems"}
 # Templates kept in tables and looked up by a code: module → the names of those tables.
-TABLES = {"plan/validate.py": ("_WORDS", "_BOUNDS"), "plan/__init__.py": ("_TOML_WORDS",), "cli/confirm.py": ("_SLIP_TEXT",)}
+TABLES = {"plan/validate.py": ("_WORDS", "_BOUNDS"), "plan/__init__.py": ("_TOML_WORDS",), "cli/confirm.py": ("_SLIP_TEXT",),
+          "store/__init__.py": ("_REASONS",)}
 
 
 def _calls():

@@ -24,7 +24,7 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 import pytest
 
 from tracker.errors import BadInput
-from tracker.model import Metric
+from tracker.core.model import Metric
 from tracker.notify.contacts import ContactsError, load_contacts, parse_contacts
 from tracker.notify.message import FlaggedTask, Notice, compose, subject, wanted_for
 from tracker.notify.send import deliver, dry_run_text, plan_dry_run

@@ -27,7 +27,8 @@ def office(project):
 
 def _row(unit, tasks, completion, **counts):
     row = {"unit": unit, "tasks": tasks, "done": 0, "pending": 0, "on_track": 0, "behind": 0, "blocked": 0,
-           "stalled": 0, "overdue": 0, "missing": 0, "measured": 0, "completion": completion, "rank": None}
+           "stalled": 0, "overdue": 0, "missing": 0, "measured": 0, "completion": completion, "rank": None,
+           "reminded": 0}
     row.update(counts)
     return row
 

@@ -99,25 +99,25 @@ def test_what_void_refuses(slipped, what, message):
 def test_the_store_refuses_a_void_of_another_task(slipped):
     conn = store.open_write(str(slipped.db))
     other = store.read_entries(conn)[0]
-    void = store.Entry("v1", "184", other.month, "", "x", {}, None, None, "wrong task", other.id)
+    void = store.Entry("v1", "184", other.month, "", "x", {}, None, None, "wrong task", voids=other.id)
     with pytest.raises(Exception, match="is of task 195, not 184"):
         store.append(conn, [void], stamp=lambda: "2024-08-20T00:00:00.000000Z")
     conn.close()
 
 
-def test_a_schema_5_log_is_upgraded_with_every_hash_as_it_was(slipped):
-    """Schema 5 had no voids column; its entries hash the same in schema 6 (voids only in a void's hash)."""
+def test_a_schema_7_log_is_upgraded_with_every_hash_as_it_was(slipped):
+    """Schema 7 had no voids column; its entries hash the same in schema 8 (voids only in a void's hash)."""
     p = slipped
     conn = sqlite3.connect(p.db)
     hashes = conn.execute("SELECT hash FROM entries ORDER BY seq").fetchall()
     conn.execute("ALTER TABLE entries DROP COLUMN voids")
-    conn.execute("PRAGMA user_version = 5")
+    conn.execute("PRAGMA user_version = 7")
     conn.commit()
     conn.close()
-    assert p.ok("validate").out.startswith("ok:")          # read as schema 5, as it is
-    p.ok("void", history(p)[1]["id"], "--reason", "错报")  # the first write brings it to 6
+    assert p.ok("validate").out.startswith("ok:")          # read as schema 7, as it is
+    p.ok("void", history(p)[1]["id"], "--reason", "错报")  # the first write brings it to 8
     conn = sqlite3.connect(p.db)
-    assert conn.execute("PRAGMA user_version").fetchone()[0] == store.SCHEMA_VERSION == 6
+    assert conn.execute("PRAGMA user_version").fetchone()[0] == store.SCHEMA_VERSION == 8
     assert conn.execute("SELECT hash FROM entries ORDER BY seq").fetchall()[:2] == hashes
     conn.close()
     assert p.ok("validate").out.startswith("ok:")

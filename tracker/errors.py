@@ -64,10 +64,12 @@ class Problems(BadInput):
     A problem is a BadInput (a template with its place) or, from code that words its own lines, a str.
     """
 
+    SHOWN = 50  # named one by one; the rest counted
+
     def __init__(self, problems: list, limit: int | None = None):
         self.items = list(problems)
         self.problems = [str(p) for p in self.items]  # in English, each `PLACE: message`
-        self._shown = self.items if limit is None else self.items[:limit]
+        self._shown = self.items[:self.SHOWN if limit is None else limit]
         self._more = len(self.items) - len(self._shown)
         super().__init__()
 

@@ -11,9 +11,9 @@ COMMAND_MODULES = {
     "init": "setup", "validate": "setup", "tasks": "setup",
     "log": "log", "void": "log", "history": "log", "export": "log", "import": "log", "backup": "log",
     "status": "status", "overdue": "status", "show": "show", "report": "report",
-    "check": "office", "units": "office", "fill": "office",
+    "check": "office", "units": "office", "fill": "office", "remind": "remind", "forms": "forms",
 }
-MODULES = ("setup", "log", "status", "show", "report", "office")  # the order of --help's ties
+MODULES = ("setup", "log", "status", "show", "report", "office", "remind", "forms")  # the order of --help's ties
 
 
 def register(modules=MODULES):
@@ -60,9 +60,9 @@ def command_named(args: list[str]) -> str | None:
     """The command `args` name after the global options (--tasks PATH, --db PATH), if they name one."""
     i = 0
     while i < len(args) and args[i].startswith("-"):
-        if args[i] in ("--tasks", "--db"):
+        if args[i] in ("--tasks", "--db", "--contacts"):
             i += 2
-        elif args[i].startswith(("--tasks=", "--db=")):
+        elif args[i].startswith(("--tasks=", "--db=", "--contacts=")):
             i += 1
         else:
             return None  # --help, --version, or an option typer will answer for

@@ -33,6 +33,8 @@ def log(
     status: Annotated[Optional[str], typer.Option("--status", help="ongoing, done or blocked (推进中, 已完成, 受阻).", show_default=False)] = None,
     note: Annotated[Optional[str], typer.Option("--note", "-n", help="The progress narrative.", show_default=False)] = None,
     note_file: Annotated[Optional[str], typer.Option("--note-file", help="Read the narrative from a file (- for stdin).", show_default=False)] = None,
+    problems: Annotated[Optional[str], typer.Option("--problems", help="存在问题: what stands in the way.", show_default=False)] = None,
+    next_steps: Annotated[Optional[str], typer.Option("--next", help="下步计划: what comes next.", show_default=False)] = None,
     by: Annotated[Optional[str], typer.Option("--by", help="Who reports (default: TRACKER_BY, else your login name).", show_default=False)] = None,
     yes: YesOpt = False,
     lang: LangOpt = None,
@@ -72,7 +74,8 @@ def log(
     if conn is not None:
         conn.close()
     written = record(project, task, p, values, make.percent(percent, "--percent"), make.status(status),
-                     make.note(note), by, lg, yes)
+                     make.note(note), by, lg, yes, problems=make.note(problems, "problems"),
+                     next_steps=make.note(next_steps, "next_steps"))
     say(recorded_text(task, written, lg))
 
 
@@ -89,16 +92,18 @@ def reportable_month(project, month: str | None) -> int:
     return p
 
 
-def new_entry(task, p: int, values: dict, pct, status, note, by: str | None, voids: str | None = None):
+def new_entry(task, p: int, values: dict, pct, status, note, by: str | None, voids: str | None = None,
+              problems=None, next_steps=None):
     from tracker import store
     from tracker.cli.project import reporter
     from tracker.core import entries as make
 
-    return store.Entry(make.new_id(), task.id, p, "", by or reporter(), values, pct, status, note, voids)
+    return store.Entry(make.new_id(), task.id, p, "", by or reporter(), values, pct, status, note, problems,
+                       next_steps, voids)
 
 
 def record(project, task, p: int, values: dict, pct, status, note, by: str | None, lang: str = "en",
-           yes: bool = False, entry=None, slips=None):
+           yes: bool = False, entry=None, slips=None, problems=None, next_steps=None):
     """Check one report (core/checks.py), ask about its slips where it can, append it and return it as recorded.
 
     `entry` and `slips`: an entry already made and checked (fill shows it back first)."""
@@ -107,7 +112,7 @@ def record(project, task, p: int, values: dict, pct, status, note, by: str | Non
     from tracker.cli.confirm import confirm_slips
 
     if entry is None:
-        entry = new_entry(task, p, values, pct, status, note, by)
+        entry = new_entry(task, p, values, pct, status, note, by, problems=problems, next_steps=next_steps)
         slips = check_one(project, entry)
         confirm_slips(slips, lang, yes)
     conn = project.write()
@@ -256,6 +261,10 @@ def export(
     from tracker import store
     from tracker.exchange.jsonl import export_lines
 
+    if output is not None:
+        from tracker.files import check_target
+
+        check_target(output, ctx.obj.own_files())
     chunks = export_lines(store.iter_entries(store.open_read(ctx.obj.db_path, upgrade=False)))
     if output is None:
         sys.stdout.flush()
@@ -265,36 +274,37 @@ def export(
         return
     from tracker.files import atomic_write
 
-    atomic_write(output, chunks)
+    atomic_write(output, chunks, ctx.obj.own_files())
 
 
 @app.command(name="import")
 def import_(
     ctx: typer.Context,
-    file: Annotated[str, typer.Argument(metavar="FILE", help="A progress table (.md, .txt) or entries (.jsonl).")],
+    files: Annotated[List[str], typer.Argument(metavar="FILE...", help="Progress tables (.md, .txt, .csv, .docx, .xlsx), returned forms (.xlsx) or entries (.jsonl).")],
     month: MonthOpt = None,
-    unit: Annotated[Optional[str], typer.Option("--unit", help="Lead unit for tasks the table adds to tasks.toml.", show_default=False)] = None,
+    unit: Annotated[Optional[str], typer.Option("--unit", help="Lead unit for tasks a table adds to tasks.toml (when it has no 牵头单位 column).", show_default=False)] = None,
     dry_run: Annotated[bool, typer.Option("--dry-run", help="Say what would be recorded, and the checks' warnings; write nothing.")] = False,
     lang: LangOpt = None,
 ):
-    """Import a progress table (.md/.txt) or exported entries (.jsonl); all or nothing, never twice.
+    """Import progress tables, returned forms or exported entries: all the files or nothing, never twice.
 
-    Example: tracker import log-2024.jsonl
+    Prints what it read, task by task: each figure with the words it was read from, and the figures left unset.
+    Example: tracker import 民政局-8月.docx 卫健委-8月.xlsx --month 2024-08 --dry-run
     """
     from tracker.labels import lang_of
 
     lg = lang_of(lang and lang.value)
-    suffix = os.path.splitext(file)[1].lower()
-    if suffix == ".jsonl":
+    jsonl = [f for f in files if os.path.splitext(f)[1].lower() == ".jsonl"]
+    if jsonl:
+        if len(files) > 1:
+            raise BadInput("import a .jsonl file of entries on its own, not with other files")
         if month or unit:
             raise BadInput("--month and --unit apply to progress tables, not to .jsonl entries")
-        _import_jsonl(ctx.obj, file, lg, dry_run)
-    elif suffix in (".md", ".txt", ".markdown"):
-        from tracker.cli.imports import import_table
+        _import_jsonl(ctx.obj, files[0], lg, dry_run)
+        return
+    from tracker.cli.imports import import_files
 
-        import_table(ctx.obj, file, month, unit, lg, dry_run)
-    else:
-        raise BadInput("{file}: cannot import {kind}: use .md/.txt (progress table) or .jsonl (entries)", file=file, kind=suffix or Word('a file without extension'))
+    import_files(ctx.obj, files, month, unit, dry_run, lg)
 
 
 def _import_jsonl(project, file: str, lang: str, dry_run: bool = False):
@@ -362,5 +372,5 @@ def backup(
 
     from tracker.labels import label, lang_of
 
-    count = storecheck.backup(ctx.obj.db_path, file)
+    count = storecheck.backup(ctx.obj.db_path, file, ctx.obj.own_files())
     say(label(lang_of(lang and lang.value), "backed up {n} entries to {file}").format(n=count, file=file))

@@ -70,7 +70,7 @@ def check(
         from tracker.cli.output import console
         from tracker.render.review import check_lines
 
-        from rich.text import Text
+        from tracker.render.safe import Text
 
         out = console()
         # one print of all the lines: a province's 100,000 lines, printed one by one, took 15 s
@@ -94,17 +94,30 @@ def units(ctx: typer.Context, month: MonthOpt = None, fmt: FormatOpt = TableForm
     p = project.month(month)
     plan, rows = standings(project, p)
     ranked = office.units(rows)
+    reminded = _reminded(project, p)
     if fmt == TableFormat.json:
         from tracker.cli.output import print_json
 
-        print_json(office.units_json(ranked, p))
+        print_json(office.units_json(ranked, p, reminded))
         return
     from tracker.labels import lang_of
     from tracker.cli.output import console
     from tracker.render.review import units_table
 
     out = console()
-    out.print(units_table(ranked, p, lang_of(lang and lang.value), plan.title, out.width))
+    out.print(units_table(ranked, p, lang_of(lang and lang.value), plan.title, out.width, reminded))
+
+
+def _reminded(project, p: int) -> dict[str, int]:
+    """The reminders delivered to each unit for month p (tracker remind)."""
+    from tracker.store import reminders
+
+    conn = project.read()
+    try:
+        return reminders.delivered_counts(conn, p)
+    finally:
+        if conn is not None:
+            conn.close()
 
 
 @app.command()
@@ -127,7 +140,7 @@ def fill(
 
     if not sys.stdin.isatty():
         raise BadInput("tracker fill asks questions and needs a terminal on stdin; from a script, use `tracker log`")
-    from rich.text import Text
+    from tracker.render.safe import Text
 
     from tracker.core import months
     from tracker.cli.log import check_one, entry_parts, new_entry, record, recorded_text, reportable_month

@@ -18,13 +18,13 @@ except ImportError:  # pragma: no cover - older typer on plain click
     from click.exceptions import ClickException, NoArgsIsHelpError, UsageError
 
 from tracker import __version__
-from tracker.errors import TrackerError
+from tracker.errors import BadInput, TrackerError, Word
 from tracker.store import DatabaseError
 
 
 # `tracker --help` lists commands in the order of a month's work, not of registration.
 HELP_ORDER = ("init", "tasks", "log", "void", "fill", "status", "show", "overdue", "history", "report", "check",
-              "units", "import", "export", "backup", "validate")
+              "units", "remind", "forms", "import", "export", "backup", "validate")
 
 
 class Group(TyperGroup):
@@ -39,8 +39,17 @@ class Group(TyperGroup):
             return super().invoke(ctx)
         except KeyboardInterrupt:  # typer's main would end with 130 and say nothing (it never reaches main's handlers)
             _fail(["tracker: interrupted"], 130)
+        except DatabaseError as e:  # the real reason (disk full, read-only, locked), naming the database
+            from tracker.store import failure
+
+            raise failure(e, getattr(ctx.obj, "db_path", None) or "the database") from None
+        except BrokenPipeError:
+            raise
+        except OSError as e:  # a file the system would not give or take: one line, never a traceback
+            raise BadInput("{path}: {reason}", path=e.filename or "tracker", reason=Word(e.strerror or str(e))) from None
 
     def main(self, args=None, prog_name=None, complete_var=None, standalone_mode=True, **extra):
+        _replace_unencodable()
         try:
             rv = super().main(args, prog_name or "tracker", complete_var, standalone_mode=False, **extra)
         except NoArgsIsHelpError as e:  # bare `tracker`: the help is the answer
@@ -55,14 +64,26 @@ class Group(TyperGroup):
             _fail(["tracker: aborted"], 130)
         except ClickException as e:
             _fail([f"tracker: {e.format_message()}"], e.exit_code)
-        except DatabaseError as e:
-            _fail([f"tracker: database error: {e}"])
+        except DatabaseError as e:  # raised outside a command (its options' callbacks)
+            from tracker.store import failure
+
+            _fail([str(failure(e, "the database"))])
         except BrokenPipeError:
             sys.stderr = open(os.devnull, "w")
             sys.exit(1)
         if standalone_mode:
             sys.exit(rv if isinstance(rv, int) else 0)
         return rv
+
+
+def _replace_unencodable() -> None:
+    """Text a terminal's encoding cannot show (PYTHONIOENCODING=ascii, a C locale) is replaced, never a traceback."""
+    for stream in (sys.stdout, sys.stderr):
+        try:
+            if (stream.errors or "strict") == "strict":
+                stream.reconfigure(errors="replace")
+        except (AttributeError, ValueError, OSError):  # not a text stream that can be reconfigured (a test's)
+            pass
 
 
 def _lang(args) -> str:
@@ -125,10 +146,11 @@ def main(
     ctx: typer.Context,
     tasks: Annotated[Optional[str], typer.Option("--tasks", metavar="PATH", help="The plan file (default: TRACKER_TASKS, else ./tasks.toml).", show_default=False)] = None,
     db: Annotated[Optional[str], typer.Option("--db", metavar="PATH", help="The progress log (default: TRACKER_DB, else ./data/tracker.db).", show_default=False)] = None,
+    contacts: Annotated[Optional[str], typer.Option("--contacts", metavar="PATH", help="Where reminders go (default: TRACKER_CONTACTS, else contacts.toml beside tasks.toml).", show_default=False)] = None,
     version: Annotated[bool, typer.Option("--version", callback=_version, is_eager=True, help="Print the version and exit.")] = False,
 ):
     """Follow numbered target tasks: declare them in tasks.toml, log monthly progress, see where each stands."""
     from tracker.cli.project import _NOTICED, Project
 
     _NOTICED.clear()  # the log's stale names are said once a run
-    ctx.obj = Project.from_options(tasks, db)
+    ctx.obj = Project.from_options(tasks, db, contacts)

@@ -33,7 +33,10 @@ def show(
     if task is None:
         raise BadInput("unknown task {task} (`tracker tasks` lists the declared ones)", task=repr(task_id))
     log = store.load_logs(conn, upto=p, tasks=[task.id]).get(task.id)
-    entries = [e for e in store.read_entries(conn, "e.task = ?", (task.id,)) if e.month <= p]
+    entries = [e for e in store.entries_of_task(conn, task.id) if e.month <= p]
+    from tracker.store import reminders
+
+    sent = [r for r in reminders.about_task(conn, task.id) if r.month <= p]
     if conn is not None:
         conn.close()
     tr = trajectory(task, log, p)
@@ -41,11 +44,18 @@ def show(
         from tracker.cli.output import print_json
         from tracker.core.trend import to_json
 
-        print_json(to_json(tr, entries))
+        print_json(dict(to_json(tr, entries), reminders=[_reminder_json(r) for r in sent]))
         return
     from tracker.labels import lang_of
     from tracker.cli.output import console
     from tracker.render.show import show_view
 
     out = console()
-    out.print(show_view(tr, entries, lang_of(lang and lang.value), out.width))
+    out.print(show_view(tr, entries, lang_of(lang and lang.value), out.width, sent))
+
+
+def _reminder_json(r) -> dict:
+    from tracker.core import months
+
+    return {"at": r.at, "month": months.fmt(r.month), "unit": r.unit, "channel": r.channel, "to": r.target,
+            "delivered": r.delivered, "reason": r.reason}

@@ -89,7 +89,7 @@ def _refusals(plan: Plan, e, now: int, stamp_now: str | None) -> list[BadInput]:
             out.append(BadInput("{field} is {n} characters long; at most {limit} are kept",
                                 field=Word(what), n=f"{len(text):,}", limit=f"{TEXT_LIMIT:,}"))
     if e.voids is not None:
-        if e.values or e.percent is not None or e.status is not None:
+        if e.values or e.percent is not None or e.status is not None or e.problems or e.next_steps:
             out.append(BadInput("a void entry sets nothing: only the entry it voids and the reason"))
         if not e.note:
             out.append(BadInput("a void entry needs its reason (--reason)"))
@@ -114,7 +114,7 @@ def _refusals(plan: Plan, e, now: int, stamp_now: str | None) -> list[BadInput]:
             out.append(BadInput("percent {value} is outside 0–100", value=_shown(e.percent)))
     if e.status is not None and e.status not in STATUSES:
         out.append(BadInput("status {value} is not one of {known}", value=_shown(e.status), known=", ".join(STATUSES)))
-    if not (e.values or e.percent is not None or e.status or e.note):
+    if not (e.values or e.percent is not None or e.status or e.note or e.problems or e.next_steps):
         out.append(BadInput("nothing to record: the entry gives no figure, percent, status or note"))
     return out
 

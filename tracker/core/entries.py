@@ -90,10 +90,14 @@ def status(value) -> str | None:
     return code
 
 
-def note(value) -> str | None:
+
+
+def note(value, what: str = "note") -> str | None:
+    """A note, problems or next steps (`what`) as stored: stripped, None when empty (its length is
+    checks.py's question, as every write path asks it)."""
     if value is None:
         return None
-    value = text(value, "note").strip()
+    value = text(value, what).strip()
     return value or None
 
 

@@ -226,10 +226,12 @@ def units(standings: list[Standing]) -> list[UnitRow]:
     return ranked
 
 
-def units_json(rows: list[UnitRow], p: int) -> dict:
+def units_json(rows: list[UnitRow], p: int, reminded: dict[str, int] | None = None) -> dict:
+    """`units --format json`; reminded: the reminders delivered to each unit for the month."""
+    reminded = reminded or {}
     return {
         "as_of": months.fmt(p),
         "units": [dict({"unit": r.unit, "tasks": r.tasks}, **r.counts, missing=r.missing, measured=r.measured,
-                       completion=None if r.completion is None else round(r.completion, 4), rank=r.rank)
-                  for r in rows],
+                       completion=None if r.completion is None else round(r.completion, 4), rank=r.rank,
+                       reminded=reminded.get(r.unit, 0)) for r in rows],
     }

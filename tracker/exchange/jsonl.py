@@ -109,7 +109,8 @@ def _entry(line: str, month_cache: dict) -> Entry:
     # Numbers as JSON numbers (never text: checks.py refuses "15"), as floats like every figure in the log.
     values = {k: _float(v, k) for k, v in values.items()}
     return Entry(eid, task_id, m, make.stamp_of(obj.get("recorded_at")), by, values,
-                 _float(obj.get("percent"), "percent"), status, make.note(obj.get("note")), voids)
+                 _float(obj.get("percent"), "percent"), status, make.note(obj.get("note")),
+                 make.note(obj.get("problems"), "problems"), make.note(obj.get("next_steps"), "next_steps"), voids)
 
 
 def _float(value, what: str):

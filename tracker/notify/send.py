@@ -139,8 +139,10 @@ def dry_run_text(dry: DryRun, lang: str) -> str:
 
 
 def deliver(notices: list[Notice], contacts: Contacts, lang: str, *, clock: Callable[[], float] = time.monotonic,
-            sleep: Callable[[float], None] = time.sleep, timeout: float = 10) -> list[Delivery]:
-    """Send each notice through each of its unit's channels; one Delivery per channel (or per unit with none)."""
+            sleep: Callable[[float], None] = time.sleep, timeout: float = 10,
+            done: Callable[[Notice], None] | None = None) -> list[Delivery]:
+    """Send each notice through each of its unit's channels; one Delivery per channel (or per unit with none).
+    done(notice), when given, is called as each notice has gone (a progress bar)."""
     limit = RateLimit(clock, sleep)
     secrets = contacts.secrets()
     out: list[Delivery] = []
@@ -148,6 +150,8 @@ def deliver(notices: list[Notice], contacts: Contacts, lang: str, *, clock: Call
         unit = contacts.of(notice.unit)
         if unit is None or not unit.channels():
             out.append(Delivery(notice.unit, None, "", False, NO_CHANNEL, notice.task_ids(), _now()))
+            if done is not None:
+                done(notice)
             continue
         for channel, where, subj, text, key, build in _messages(notice, unit, lang):
             if build is not None:
@@ -158,6 +162,8 @@ def deliver(notices: list[Notice], contacts: Contacts, lang: str, *, clock: Call
             if reason is not None:
                 reason = _scrub(f"{where}: {reason}", secrets)
             out.append(Delivery(notice.unit, channel, where, delivered, reason, notice.task_ids(), _now(), tries))
+        if done is not None:
+            done(notice)
     return out
 
 

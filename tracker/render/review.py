@@ -6,8 +6,8 @@ Only formats what tracker.office built; the CLI prints.
 from __future__ import annotations
 
 from rich.table import Table
-
-from tracker.render.safe import Text
+from tracker.render.safe import Text  # user text shown, never obeyed (textfile.visible)
+from tracker.textfile import visible
 
 from tracker.core import months
 from tracker.labels import label
@@ -151,6 +151,8 @@ def check_github(result: CheckResult, lang: str) -> list[str]:
         title = f"{t.id} {_join(lang, f.standing.flags)} · {t.unit}"
         reasons = ("；" if lang == "zh" else "; ").join(label(lang, r.code) + _colon(lang) + reason_text(r, lang) for r in f.reasons)
         message = f"{t.id}. {t.title} ({t.unit}) — {reasons}"
+        # A CI log is a terminal: control and invisible characters shown (ESC, BEL, OSC 8 links, bidi), never sent.
+        title, message = visible(title), visible(message)
         lines.append(f"::{'error' if f.error else 'warning'} title={escape_property(title)}::{escape_data(message)}")
     return lines
 
@@ -171,8 +173,10 @@ def _heading(lang: str, code: str, narrow: bool = False) -> str:
     return text[:1].upper() + text[1:]
 
 
-def units_table(rows: list[UnitRow], p: int, lang: str, title: str | None = None, width: int = 80) -> Table:
-    """The ranking; below 140 columns the bar is left out and headings wrap, so it fits 80."""
+def units_table(rows: list[UnitRow], p: int, lang: str, title: str | None = None, width: int = 80,
+                reminded: dict[str, int] | None = None) -> Table:
+    """The ranking; below 140 columns the bar is left out and headings wrap, so it fits 80.
+    reminded: the reminders delivered to each unit for the month (a column when any was)."""
     from rich.cells import cell_len
 
     wide = width >= 140
@@ -198,6 +202,8 @@ def units_table(rows: list[UnitRow], p: int, lang: str, title: str | None = None
     for code in (*shown, "missing") if with_missing else shown:
         column(_heading(lang, code, narrow), justify="right", header_style=f"bold {STYLES.get(code, '')}")
     column(_heading(lang, "measured", narrow), justify="right")
+    if reminded:
+        column(label(lang, "Reminded"), justify="right")
     column(_heading(lang, "Completion", narrow))
     for r in rows:
         # r.rank: equal printed completion, equal rank (1, 1, 3): the office's 排名 does not split a tie by name.
@@ -212,6 +218,8 @@ def units_table(rows: list[UnitRow], p: int, lang: str, title: str | None = None
                   for c in shown]
         if with_missing:
             counts.append(Text(str(r.missing) if r.missing else "·", style=STYLES["missing"] if r.missing else "dim"))
+        sent = reminded.get(r.unit, 0) if reminded else 0
+        extra = [Text(str(sent) if sent else "·", style="" if sent else "dim")] if reminded else []
         table.add_row(str(r.rank) if r.rank is not None else "—", Text(r.unit, keep=True), str(r.tasks), *counts,
-                      str(r.measured), progress)
+                      str(r.measured), *extra, progress)
     return table

@@ -1,4 +1,4 @@
-"""The progress log in SQLite: the only module that speaks SQL.
+"""The progress log in SQLite: opening, schema and migrations, reading; the package that alone speaks SQL.
 
 Hot paths (reading the log, appending one entry) use the standard sqlite3
 module; sqlite-utils is imported only to create or migrate the schema, which
@@ -31,12 +31,14 @@ from tracker.core.model import number
 
 DatabaseError = sqlite3.Error  # what SQLite raises; the CLI turns it into one line
 
-SCHEMA_VERSION = 6
+SCHEMA_VERSION = 8
 # The append-only tables, by schema version (3 and 4 added derived tables, which are not the log;
-# 5 holds each entry in one row: its values' JSON and its note beside its figures; 6 adds `voids`).
+# 5 holds each entry in one row: its values' JSON and its note beside its figures; 6 adds the record
+# of reminders sent; 7 adds each entry's problems and next steps, 存在问题 and 下步计划; 8 adds `voids`).
 _SPLIT = ("entries", "entry_values", "notes")
 LOG_TABLES = {1: _SPLIT, 2: (*_SPLIT, "chain_heads"), 3: (*_SPLIT, "chain_heads"), 4: (*_SPLIT, "chain_heads"),
-              5: ("entries", "chain_heads"), 6: ("entries", "chain_heads")}
+              5: ("entries", "chain_heads"), 6: ("entries", "chain_heads", "reminders"),
+              7: ("entries", "chain_heads", "reminders"), 8: ("entries", "chain_heads", "reminders")}
 BUSY_TIMEOUT_MS = 60_000
 
 
@@ -67,7 +69,9 @@ class Entry(NamedTuple):
     percent: float | None = None
     status: str | None = None
     note: str | None = None
-    voids: str | None = None  # a void entry (作废): the id of the entry of the same task it takes out of the count
+    problems: str | None = None     # 存在问题
+    next_steps: str | None = None   # 下步计划
+    voids: str | None = None        # a void entry (作废): the id of the entry of the same task it takes out of the count
 
     def to_json(self, with_task: bool = False) -> dict:
         out = {"id": self.id}
@@ -77,7 +81,7 @@ class Entry(NamedTuple):
             "month": months.fmt(self.month), "recorded_at": self.recorded_at, "by": self.by,
             "values": {k: number(v) for k, v in self.values.items()},
             "percent": number(self.percent), "status": self.status, "note": self.note,
-            "voids": self.voids,
+            "problems": self.problems, "next_steps": self.next_steps, "voids": self.voids,
         })
         return out
 
@@ -86,6 +90,9 @@ class Entry(NamedTuple):
 
 
 def _check_file(path: str) -> None:
+    from tracker.files import regular_or_absent
+
+    regular_or_absent(path, "tracker database")  # a FIFO, a device: refused at once, never opened
     try:
         with open(path, "rb") as f:
             head = f.read(16)
@@ -104,6 +111,8 @@ def _raw_connect(path: str) -> sqlite3.Connection:
         conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
         conn.execute("PRAGMA synchronous = FULL")
         return conn
+    except sqlite3.OperationalError as e:  # the disk, the permissions, a lock: the real reason
+        raise failure(e, path) from None
     except sqlite3.DatabaseError as e:
         raise BadInput("{path}: cannot open the database: {why}", path=path, why=e) from None
 
@@ -115,7 +124,7 @@ def open_read(path: str, upgrade: bool = True) -> sqlite3.Connection | None:
     is false (validate looks at it as it is: an upgrade would put back guards
     whose absence is evidence).
     """
-    if not os.path.exists(path):
+    if not os.path.lexists(path):
         return None
     _check_file(path)
     conn = _raw_connect(path)
@@ -132,7 +141,7 @@ def open_read(path: str, upgrade: bool = True) -> sqlite3.Connection | None:
 
 def open_write(path: str) -> sqlite3.Connection:
     """A connection for appending; creates the database (and its folder) on first write."""
-    if os.path.exists(path):
+    if os.path.lexists(path):
         _check_file(path)
     else:
         folder = os.path.dirname(path)
@@ -175,15 +184,23 @@ def _begin(conn: sqlite3.Connection) -> None:
 def _version(conn: sqlite3.Connection, path: str) -> int:
     try:
         version = conn.execute("PRAGMA user_version").fetchone()[0]
+        if version < 0:
+            raise BadInput("{path}: a SQLite database, but not tracker's (schema version {version})",
+                           path=path, version=version)
         if version == 0 and conn.execute("SELECT count(*) FROM sqlite_master").fetchone()[0]:
             raise BadInput("{path}: a SQLite database, but not tracker's (it has other tables)", path=path)
         return version
+    except sqlite3.OperationalError as e:
+        raise failure(e, path) from None
     except sqlite3.DatabaseError as e:
         raise BadInput("{path}: not a usable SQLite database: {why}", path=path, why=e) from None
 
 
 def migrate(conn: sqlite3.Connection, path: str) -> None:
-    """Create or upgrade the schema in one transaction, then (re)install the guards."""
+    """Create or upgrade the schema in one transaction (sqlite-utils makes every table), then (re)install
+    the guards. Each step brings a database of an older schema one version further."""
+    import sqlite_utils
+
     conn.execute("PRAGMA journal_mode = WAL")
     _begin(conn)
     try:
@@ -191,40 +208,111 @@ def migrate(conn: sqlite3.Connection, path: str) -> None:
         version = _version(conn, path)
         if version > SCHEMA_VERSION:
             raise BadInput("{path}: written by a newer tracker (schema {version}); upgrade tracker", path=path, version=version)
-        if version == 0:  # a new database
-            for sql in NEW_TABLES:
+        db = sqlite_utils.Database(conn)
+        if version == 0:  # a new database: the log of schema 5, then the steps after it
+            _create_entries(db, "entries")
+            for sql in ENTRY_INDEXES:
                 conn.execute(sql)
-        else:  # an older schema's upgrade: sqlite-utils
-            import sqlite_utils
-
-            db = sqlite_utils.Database(conn)
+            db["plan_cache"].create(PLAN_CACHE, pk="path")
+            db["chain_heads"].create(CHAIN_HEADS, pk="seq", not_null=CHAIN_HEADS_NOT_NULL)
         if version == 1:
             db["chain_heads"].create(CHAIN_HEADS, pk="seq", not_null=CHAIN_HEADS_NOT_NULL)
             _record_head(conn)  # an older log's head as it stands now: removals from here on show
         if 1 <= version < 5:
             _one_row_an_entry(conn, db)
-        elif version == 5:
-            conn.execute(ADD_VOIDS)
         if version < 5:
             from tracker.store import series
 
             series.create(conn)
+        if version < 6:
+            db["reminders"].create(REMINDERS, pk="seq", not_null=REMINDERS_NOT_NULL)
+            conn.execute(REMINDERS_INDEX)
+        if version < 7:
+            _problems_and_next_steps(conn)
+        if version < 8:
+            conn.execute(ADD_VOIDS)
         # sqlite-utils' transform() drops triggers: install them after any migration.
         install_guards(conn)
         conn.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
         conn.execute("COMMIT")
     except BaseException:
-        conn.execute("ROLLBACK")
+        rollback(conn)
         raise
+
+
+def rollback(conn: sqlite3.Connection) -> None:
+    """End a failed write transaction, unless SQLite already has (it does when a COMMIT fails on a full
+    disk): the rollback's own error ("no transaction is active") must never hide the one that caused it."""
+    if conn.in_transaction:
+        try:
+            conn.execute("ROLLBACK")
+        except sqlite3.Error:
+            pass
+
+
+# SQLite's primary result codes, in the user's terms (sqlite3.Error.sqlite_errorname, e.g. SQLITE_IOERR_WRITE).
+_REASONS = {
+    "SQLITE_FULL": "the disk is full ({code}): nothing was written; free some space and run it again",
+    "SQLITE_READONLY": "the database cannot be written ({code}): check the permissions of the file and of its "
+                       "folder; nothing was written",
+    "SQLITE_BUSY": "the database is locked by another program ({code}); run it again when that is done",
+    "SQLITE_LOCKED": "the database is locked by another program ({code}); run it again when that is done",
+    "SQLITE_CANTOPEN": "cannot open the database or the files SQLite keeps beside it ({code}): check that its "
+                       "folder exists and can be written",
+    "SQLITE_IOERR": "the disk failed to read or write ({code}): nothing was written; check the disk",
+    "SQLITE_CORRUPT": "the database is damaged ({code}): keep the file and its -wal as they are, run "
+                      "`tracker validate`, restore from a backup",
+    "SQLITE_NOTADB": "not a SQLite database ({code})",
+    "SQLITE_PERM": "the database cannot be written ({code}): access denied",
+    "read-only": "the database or its folder is read-only ({code}): tracker writes beside the database even to "
+                 "read it (its -wal and -shm files); check the permissions, or whether the disk is mounted read-only",
+}
+
+
+def failure(e: sqlite3.Error, path: str) -> BadInput:
+    """The one line a failed SQLite call becomes: the real reason, in words, with SQLite's code."""
+    name = getattr(e, "sqlite_errorname", None) or ""
+    primary = "_".join(name.split("_")[:2])
+    if primary in ("SQLITE_IOERR", "SQLITE_CANTOPEN") and _disk_full(path):
+        primary = "SQLITE_FULL"  # SQLite says "disk I/O error" when it cannot even grow its shared memory file
+    elif primary in ("SQLITE_IOERR", "SQLITE_CANTOPEN", "SQLITE_READONLY") and _read_only(path):
+        primary = "read-only"
+    template = _REASONS.get(primary)
+    if template is None:
+        return BadInput("{path}: database error: {reason}", path=path, reason=str(e) or type(e).__name__)
+    return BadInput("{path}: {reason}", path=path, reason=BadInput(template, code=name))
+
+
+def _read_only(path: str) -> bool:
+    """Whether the database or its folder cannot be written (permissions, a read-only mount)."""
+    folder = os.path.dirname(os.path.abspath(path))
+    try:
+        if os.statvfs(folder).f_flag & os.ST_RDONLY:
+            return True
+    except OSError:
+        pass
+    return not os.access(folder, os.W_OK) or (os.path.exists(path) and not os.access(path, os.W_OK))
+
+
+def _disk_full(path: str) -> bool:
+    try:
+        return os.statvfs(os.path.dirname(os.path.abspath(path))).f_bavail == 0
+    except OSError:
+        return False
 
 
 # The log (schema 5): an entry a row, its values as their canonical JSON (chain.values_text), its note last.
 ENTRIES = {"seq": int, "id": str, "task": str, "month": str, "percent": float, "status": str, "by": str,
-           "recorded_at": str, "hash": str, "figures": str, "note": str, "voids": str}
+           "recorded_at": str, "hash": str, "figures": str, "note": str}
 ENTRIES_NOT_NULL = {"id", "task", "month", "recorded_at", "hash", "figures"}
 PLAN_CACHE = {"path": str, "digest": str, "data": str}
 CHAIN_HEADS = {"seq": int, "upto": int, "hash": str, "at": str}
 CHAIN_HEADS_NOT_NULL = {"upto", "hash", "at"}
+# Reminders sent (schema 6): one row a delivery or failure, append-only like the log; `tasks` is a JSON list.
+REMINDERS = {"seq": int, "at": str, "month": str, "unit": str, "channel": str, "target": str,
+             "delivered": int, "reason": str, "tasks": str}
+REMINDERS_NOT_NULL = {"at", "month", "unit", "channel", "target", "delivered", "tasks"}
+REMINDERS_INDEX = 'CREATE INDEX "idx_reminders_month" ON "reminders" ("month", "unit")'
 
 
 def _create_entries(db, name: str) -> None:
@@ -233,24 +321,6 @@ def _create_entries(db, name: str) -> None:
 
 ENTRY_INDEXES = ('CREATE UNIQUE INDEX "idx_entries_id" ON "entries" ("id")',
                  'CREATE INDEX "idx_entries_task_month" ON "entries" ("task", "month")')
-
-# A new database's tables (but the series': series.TABLES) as sqlite-utils writes those above, which
-# tests/test_store.py holds them to: made without importing it (0.13–0.19 s, numpy with it), which only
-# an older schema's upgrade needs.
-NEW_TABLES = (
-    'CREATE TABLE "entries" (\n   "seq" INTEGER PRIMARY KEY,\n   "id" TEXT NOT NULL,\n   "task" TEXT NOT NULL,\n'
-    '   "month" TEXT NOT NULL,\n   "percent" REAL,\n   "status" TEXT,\n   "by" TEXT,\n'
-    '   "recorded_at" TEXT NOT NULL,\n   "hash" TEXT NOT NULL,\n   "figures" TEXT NOT NULL,\n   "note" TEXT,\n'
-    '   "voids" TEXT\n)',
-    *ENTRY_INDEXES,
-    'CREATE TABLE "plan_cache" (\n   "path" TEXT PRIMARY KEY,\n   "digest" TEXT,\n   "data" TEXT\n)',
-    'CREATE TABLE "chain_heads" (\n   "seq" INTEGER PRIMARY KEY,\n   "upto" INTEGER NOT NULL,\n'
-    '   "hash" TEXT NOT NULL,\n   "at" TEXT NOT NULL\n)',
-)
-
-
-# Schema 5 → 6: a void entry's target. A new nullable column: every entry as it was, its hash unchanged.
-ADD_VOIDS = 'ALTER TABLE "entries" ADD COLUMN "voids" TEXT'
 
 
 def _one_row_an_entry(conn: sqlite3.Connection, db) -> None:
@@ -265,13 +335,22 @@ def _one_row_an_entry(conn: sqlite3.Connection, db) -> None:
 
     rows = ((e.seq, e.id, e.task, e.month, e.percent, e.status, e.by, e.recorded_at, e.hash,
              e.figures, e.note) for e in chain_rows(conn))
-    conn.executemany("INSERT INTO entries_5 (seq, id, task, month, percent, status, by, recorded_at, hash, figures, "
-                     "note) VALUES (?,?,?,?,?,?,?,?,?,?,?)", rows)
+    conn.executemany("INSERT INTO entries_5 VALUES (?,?,?,?,?,?,?,?,?,?,?)", rows)
     for name in _SPLIT:
         conn.execute(f"DROP TABLE {name}")  # its triggers and indexes go with it
     conn.execute("ALTER TABLE entries_5 RENAME TO entries")
     for sql in ENTRY_INDEXES:
         conn.execute(sql)
+
+
+def _problems_and_next_steps(conn: sqlite3.Connection) -> None:
+    """Schema 6 → 7: two nullable columns at the end of entries; every stored entry and hash stays as it was."""
+    for column in ("problems", "next_steps"):
+        conn.execute(f'ALTER TABLE entries ADD COLUMN "{column}" TEXT')
+
+
+# Schema 7 → 8: a void entry's target. A new nullable column: every entry as it was, its hash unchanged.
+ADD_VOIDS = 'ALTER TABLE "entries" ADD COLUMN "voids" TEXT'
 
 
 def guards(version: int = SCHEMA_VERSION) -> dict[str, str]:
@@ -292,7 +371,7 @@ def install_guards(conn: sqlite3.Connection) -> None:
             conn.execute(sql)
 
 
-# --- appending: appending.py (append, re-exported below) ----------------------------
+# --- appending (write.py does the work) ------------------------------------------
 
 
 def _record_head(conn, upto: int | None = None, hash_: str | None = None) -> None:
@@ -310,10 +389,18 @@ def _record_head(conn, upto: int | None = None, hash_: str | None = None) -> Non
 
 # --- reading ---------------------------------------------------------------------
 
-# Schema 5: an entry a row. (Schemas 1–4, read by validate and export as they are: _SPLIT_SQL.)
+# Schema 8: an entry a row (schemas 5–7, read by validate as they are, have no problems or next steps
+# before 7, no voids before 8). Schemas 1–4, read by validate and export as they are: _SPLIT_SQL.
 _ENTRY_SQL = "SELECT e.seq, e.id, e.task, e.month, e.recorded_at, e.by, e.percent, e.status, e.note, e.hash, " \
-             "e.figures, e.voids FROM entries e"
-_ENTRY_SQL_5 = _ENTRY_SQL.replace("e.voids", "NULL")  # schema 5, read as it is (validate, export): no void entries
+             "e.figures, e.problems, e.next_steps, e.voids FROM entries e"
+_ENTRY_7_SQL = _ENTRY_SQL.replace("e.voids", "NULL")
+_ENTRY_5_SQL = _ENTRY_7_SQL.replace("e.problems, e.next_steps", "NULL, NULL")
+
+
+def entry_sql(conn: sqlite3.Connection) -> str:
+    """The SELECT of whole entries for a database of schema 5 or later."""
+    v = version(conn)
+    return _ENTRY_SQL if v >= 8 else _ENTRY_7_SQL if v >= 7 else _ENTRY_5_SQL
 _SPLIT_SQL = """
 SELECT e.seq, e.id, e.task, e.month, e.recorded_at, e.by, e.percent, e.status, n.note, e.hash
 FROM entries e LEFT JOIN notes n ON n.seq = e.seq
@@ -374,12 +461,13 @@ def iter_entries(conn: sqlite3.Connection | None, where: str = "1", params=()):
     if conn is None:
         return
     with snapshot(conn):  # two queries, one moment: no entry without the values a writer committed meanwhile
-        if (v := version(conn)) >= 5:
+        if version(conn) >= 5:
             parse = months.parse
-            cursor = conn.execute(f"{_ENTRY_SQL if v >= 6 else _ENTRY_SQL_5} WHERE {where} ORDER BY e.recorded_at, e.seq", params)
+            cursor = conn.execute(f"{entry_sql(conn)} WHERE {where} ORDER BY e.recorded_at, e.seq", params)
             while rows := cursor.fetchmany(1000):
-                for _seq, eid, task, month, at, by, pct, st, note, _hash, figures, voids in rows:
-                    yield Entry(eid, task, parse(month), at, by, figures_of(figures), pct, st, note, voids)
+                for _seq, eid, task, month, at, by, pct, st, note, _hash, figures, problems, steps, voids in rows:
+                    yield Entry(eid, task, parse(month), at, by, figures_of(figures), pct, st, note, problems, steps,
+                                voids)
             return
         values: dict[int, dict] = {}
         for seq, metric, value in conn.execute(f"{_VALUES_SQL} WHERE {where} ORDER BY v.seq, v.metric", params):
@@ -425,7 +513,7 @@ def log_rows(conn: sqlite3.Connection, tasks=None, note: str = "note", upto: int
     where, args = [], ()
     if tasks is not None:
         where, args = ["task IN (SELECT value FROM json_each(?))"], (json.dumps(list(tasks), ensure_ascii=False),)
-    if version(conn) >= 6:
+    if version(conn) >= 8:
         where.append(_COUNTED)
     where = " WHERE " + " AND ".join(where) if where else ""
     parsed: dict[str, int] = {}
@@ -449,6 +537,23 @@ def load_recent(conn: sqlite3.Connection | None, plan, upto: int, notes: bool = 
         if series.current(conn):
             return series.load(conn, plan, upto, notes)
         return load_logs(conn, upto)
+
+
+def month_texts(conn: sqlite3.Connection | None, p: int) -> dict[str, tuple[str | None, str | None]]:
+    """Each task's problems and next steps in force for month p: those of the latest entry of p that gives each."""
+    if conn is None or version(conn) < 7:
+        return {}
+    out: dict[str, list] = {}
+    counted = f" AND {_COUNTED}" if version(conn) >= 8 else ""
+    for task, problems, steps in conn.execute(
+            "SELECT task, problems, next_steps FROM entries WHERE month = ? AND (problems IS NOT NULL OR "
+            f"next_steps IS NOT NULL){counted} ORDER BY recorded_at, seq", (months.fmt(p),)):
+        got = out.setdefault(task, [None, None])
+        if problems is not None:
+            got[0] = problems
+        if steps is not None:
+            got[1] = steps
+    return {task: (a, b) for task, (a, b) in out.items()}
 
 
 # --- plan cache ------------------------------------------------------------------

@@ -25,20 +25,23 @@ def entry_hash(prev: str, e) -> str:
     from tracker.core import months
 
     return stored_hash(prev, e.id, e.task, months.fmt(e.month), values_text(e.values), e.percent, e.status, e.note,
-                       e.by, e.recorded_at, e.voids)
+                       e.by, e.recorded_at, e.problems, e.next_steps, e.voids)
 
 
 def stored_hash(prev: str, eid, task, month: str, figures: str, percent, status, note, by, recorded_at,
-                voids=None) -> str:
+                problems=None, next_steps=None, voids=None) -> str:
     """The hash of an entry whose fields are as stored (month as its text, values as values_text()).
 
     Fields as stored, so that a checker hashes the raw row and a tampered value
-    that no longer parses is reported, not crashed on. `voids` is in the body only
-    when the entry has one: every entry that is not a void hashes as it always has.
+    that no longer parses is reported, not crashed on. Problems and next steps
+    are in the body only when the entry has either, and `voids` (with them) only in a void entry's, so
+    an entry without them hashes as it did before they existed.
     """
-    tail = "" if voids is None else f",{_json(voids)}"
+    extra = "" if problems is None and next_steps is None else f",{_json(problems)},{_json(next_steps)}"
+    if voids is not None:
+        extra = f",{_json(problems)},{_json(next_steps)},{_json(voids)}"
     body = (f'[{_json(eid)},{_json(task)},{_json(month)},{figures},{_json(number(percent))},'
-            f'{_json(status)},{_json(note)},{_json(by)},{_json(recorded_at)}{tail}]')
+            f'{_json(status)},{_json(note)},{_json(by)},{_json(recorded_at)}{extra}]')
     return sha256((prev + "\n" + body).encode()).hexdigest()
 
 

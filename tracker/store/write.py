@@ -11,7 +11,7 @@ from operator import itemgetter
 
 from tracker.core import months
 from tracker.errors import BadInput, Word
-from tracker.store import BULK, Entry, _begin, _record_head, read_entries
+from tracker.store import BULK, Entry, _begin, _record_head, read_entries, rollback
 from tracker.store.chain import stored_hash, values_text
 
 
@@ -27,7 +27,7 @@ def append(conn: sqlite3.Connection, entries: list[Entry], stamp=None) -> list[E
         written = _append_locked(conn, entries, stamp)
         conn.execute("COMMIT")
     except BaseException as e:
-        conn.execute("ROLLBACK")
+        rollback(conn)
         if isinstance(e, UnicodeEncodeError):
             raise _unstorable(entries) from None
         raise
@@ -39,6 +39,7 @@ def _unstorable(entries: list[Entry]) -> BadInput:
     UTF-8 in argv or TRACKER_BY reach Python as lone surrogates (JSON can spell one too)."""
     for e in entries:
         for what, value in (("id", e.id), ("task", e.task), ("by", e.by), ("note", e.note),
+                            ("problems", e.problems), ("next_steps", e.next_steps),
                             ("status", e.status), *((f"metric {k!r}", k) for k in e.values)):
             try:
                 if value is not None:
@@ -71,11 +72,11 @@ def _append_locked(conn, entries, stamp):
 
     def rows():  # made as they are inserted: a large import's rows are never all held at once
         nonlocal seq, prev
-        for eid, task, m, at, by, values, pct, st, note, voids in written:
+        for eid, task, m, at, by, values, pct, st, note, problems, steps, voids in written:
             figures = values_text(values)
-            prev = stored_hash(prev, eid, task, month_text[m], figures, pct, st, note, by, at, voids)
+            prev = stored_hash(prev, eid, task, month_text[m], figures, pct, st, note, by, at, problems, steps, voids)
             seq += 1
-            yield seq, eid, task, month_text[m], pct, st, by, at, prev, figures, note, voids
+            yield seq, eid, task, month_text[m], pct, st, by, at, prev, figures, note, problems, steps, voids
 
     if len(written) >= BULK and len(written) > before:
         # An append that outnumbers the log: its indexes built once from the whole table (a sort)
@@ -86,6 +87,11 @@ def _append_locked(conn, entries, stamp):
             conn.execute(sql)
     else:
         conn.executemany(_INSERT, rows())
+    # What SQLite kept, counted: a trigger that tracker did not make could drop (RAISE(IGNORE)) or add rows,
+    # and an entry acknowledged as recorded must be there.
+    if conn.execute("SELECT count(*) FROM entries WHERE seq > ?", (before,)).fetchone()[0] != len(written):
+        raise BadInput("the database did not keep the entries as appended (a trigger that tracker did not make "
+                       "drops or adds rows): nothing was recorded; run `tracker validate`")
     touched = {e.task for e in written}
     series.rebuild(conn, None if len(touched) > 1000 else touched)
     _record_head(conn, seq, prev)
@@ -94,12 +100,12 @@ def _append_locked(conn, entries, stamp):
 
 def _check_voids(conn, written: list[Entry]) -> None:
     """Under the write lock: each void names an earlier entry of its task that is not a void and not voided yet."""
-    earlier = {e.id: e for e in written}
+    order = {e.id: i for i, e in enumerate(written)}
     for e in written:
         if e.voids is None:
             continue
-        target = earlier.get(e.voids)
-        if target is None or list(earlier).index(e.voids) > list(earlier).index(e.id):
+        target = written[order[e.voids]] if order.get(e.voids, len(written)) < order[e.id] else None
+        if target is None:
             found = read_entries(conn, "e.id = ?", (e.voids,))
             target = found[0] if found else None
         if target is None:
@@ -145,8 +151,8 @@ def _new_entries(entries: list[Entry], existing: dict, stamp) -> list[Entry]:
     return written
 
 
-_INSERT = "INSERT INTO entries (seq, id, task, month, percent, status, by, recorded_at, hash, figures, note, voids) " \
-          "VALUES (?,?,?,?,?,?,?,?,?,?,?,?)"
+_INSERT = "INSERT INTO entries (seq, id, task, month, percent, status, by, recorded_at, hash, figures, note, " \
+          "problems, next_steps, voids) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?)"
 
 
 def _drop_indexes(conn, table: str) -> list[str]:

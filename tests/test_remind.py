@@ -1,0 +1,173 @@
+"""`tracker remind` as an office runs it: dry run, real deliveries to robots on 127.0.0.1, the record, units and show."""
+
+from __future__ import annotations
+
+import sqlite3
+
+from tracker import store
+
+from tests.test_notify import DING_SECRET, DING_TOKEN, SECRETS, WECOM_KEY, contacts_text, env, robots  # noqa: F401
+
+PLAN = """
+[plan]
+title = "2024年重点目标任务"
+year = 2024
+
+[[task]]
+id = "195"
+title = "新建区域性居家养老服务中心100个"
+unit = "市民政局"
+
+[[task.metric]]
+key = "centres"
+name = "区域性居家养老服务中心"
+unit = "个"
+target = 100
+
+[[task]]
+id = "184"
+title = "提高城乡低保救助标准"
+unit = "市民政局"
+
+[[task]]
+id = "7"
+title = "新建学校10所"
+unit = "市财政局"
+
+[[task.metric]]
+key = "schools"
+name = "学校"
+unit = "所"
+target = 10
+
+[[task]]
+id = "8"
+title = "新增公园5个"
+unit = "市园林局"
+"""
+
+
+def office(project, robots_server):
+    project.write_plan(PLAN)
+    (project.root / "contacts.toml").write_text(contacts_text(robots_server), encoding="utf-8")
+    project.ok("log", "184", "--month", "2024-08", "--percent", "40", "--note", "推进中")
+    return project
+
+
+def test_dry_run_in_chinese_shows_each_message_and_who_to_phone_and_sends_nothing(project, robots, env):
+    office(project, robots)
+    r = project.ok("remind", "--month", "2024-08", "--dry-run", "--lang", "zh")
+    assert "195.新建区域性居家养老服务中心100个" in r.out and "7.新建学校10所" in r.out
+    assert "184." not in r.out  # reported this month: not missing
+    assert "市园林局" in r.out  # flagged, no channel: to phone
+    assert "未报送" in r.out and "2024年8月" in r.out
+    assert robots.requests == []
+    assert not any(s in r.out + r.err for s in SECRETS)
+    assert project.ok("units", "--month", "2024-08", "--format", "json").json()["units"][0]["reminded"] == 0
+
+
+def test_a_real_run_delivers_records_and_is_counted_by_units_and_listed_by_show(project, robots, env):
+    office(project, robots)
+    r = project.ok("remind", "--month", "2024-08")
+    assert robots.count("ding") == 1 and robots.count("wecom") == 1
+    ding = next(q for q in robots.requests if q["channel"] == "ding")
+    assert "195.新建区域性居家养老服务中心100个" in ding["body"]["text"]["content"]
+    assert "sign" in ding["query"]  # signed with the secret from env:T_DING_SECRET (the server recomputes it)
+    assert "市园林局" in r.out
+    assert not any(s in r.out + r.err for s in SECRETS)
+    units = {u["unit"]: u for u in project.ok("units", "--month", "2024-08", "--format", "json").json()["units"]}
+    assert units["市民政局"]["reminded"] == 1 and units["市财政局"]["reminded"] == 1 and units["市园林局"]["reminded"] == 0
+    assert project.ok("units", "--month", "2024-07", "--format", "json").json()["units"][0]["reminded"] == 0
+    shown = project.ok("show", "195", "--month", "2024-08", "--format", "json").json()["reminders"]
+    assert [(s["unit"], s["channel"], s["delivered"]) for s in shown] == [("市民政局", "dingtalk", True)]
+    assert project.ok("show", "184", "--month", "2024-08", "--format", "json").json()["reminders"] == []
+    table = project.ok("show", "195", "--month", "2024-08", "--lang", "zh").out
+    assert "催报记录" in table and "dingtalk (127.0.0.1" in table
+    rows = sqlite3.connect(project.db).execute("SELECT unit, channel, target, delivered, reason, tasks FROM reminders").fetchall()
+    assert sorted(rows) == sorted([("市民政局", "dingtalk", f"dingtalk (127.0.0.1:{robots.port})", 1, None, '["195"]'),
+                                   ("市财政局", "wecom", f"wecom (127.0.0.1:{robots.port})", 1, None, '["7"]')])
+    assert not any(s in repr(rows) for s in SECRETS)
+    assert project.ok("validate").out.startswith("ok:")
+
+
+def test_a_failed_delivery_is_named_recorded_and_exits_1_while_the_others_go(project, robots, env):
+    office(project, robots)
+    robots.script["ding"] = [(200, {"errcode": 310000, "errmsg": "sign not match"})]
+    r = project.run("remind", "--month", "2024-08")
+    assert r.code == 1
+    assert "市民政局" in r.err and "310000" in r.err and DING_TOKEN not in r.err and DING_SECRET not in r.err
+    assert robots.count("wecom") == 1
+    failed = sqlite3.connect(project.db).execute("SELECT unit, delivered, reason FROM reminders WHERE delivered = 0").fetchall()
+    assert len(failed) == 1 and failed[0][0] == "市民政局" and "sign not match" in failed[0][2]
+    units = {u["unit"]: u for u in project.ok("units", "--month", "2024-08", "--format", "json").json()["units"]}
+    assert units["市民政局"]["reminded"] == 0
+
+
+def test_the_record_of_reminders_is_append_only(project, robots, env):
+    office(project, robots)
+    project.ok("remind", "--month", "2024-08", "--unit", "市财政局")
+    conn = sqlite3.connect(project.db)
+    for sql in ("UPDATE reminders SET delivered = 0", "DELETE FROM reminders"):
+        try:
+            conn.execute(sql)
+        except sqlite3.DatabaseError as e:
+            assert "append-only" in str(e)
+        else:
+            raise AssertionError(f"{sql} went through")
+
+
+def test_only_overdue_names_other_flags_and_an_unknown_unit_is_refused(project, robots, env):
+    office(project, robots)
+    r = project.ok("remind", "--month", "2024-08", "--only", "overdue", "--dry-run")
+    assert "nothing to remind" in r.out
+    bad = project.bad("remind", "--month", "2024-08", "--unit", "民政局", "--lang", "zh")
+    assert "市民政局" in bad.err and "没有以此为牵头单位的任务" in bad.err
+
+
+def test_an_invalid_contacts_file_is_refused_with_its_line(project):
+    project.write_plan(PLAN)
+    (project.root / "contacts.toml").write_text('[unit."市民政局"]\nwecom = "ftp://x"\n', encoding="utf-8")
+    r = project.bad("remind", "--month", "2024-08")
+    assert "contacts.toml:2" in r.err
+
+
+def test_without_contacts_every_flagged_unit_is_listed_to_phone(project):
+    project.write_plan(PLAN)
+    r = project.ok("remind", "--month", "2024-08")
+    assert "市民政局" in r.out and "市财政局" in r.out and "市园林局" in r.out
+
+
+def test_init_keeps_contacts_out_of_git(tmp_path, monkeypatch):
+    from tests.conftest import Project
+
+    p = Project(tmp_path, monkeypatch)
+    p.ok("init", "office")
+    assert "contacts.toml" in (tmp_path / "office" / ".gitignore").read_text().splitlines()
+
+
+def test_a_database_of_schema_5_gains_the_record_of_reminders_on_first_write(project):
+    from tests.builders import schema_6
+
+    project.ok("log", "195", "--month", "2024-08", "--set", "centres=3")
+    schema_6(project.db)  # entries as schema 5 and 6 had them
+    conn = sqlite3.connect(project.db, isolation_level=None)
+    for name in ("reminders_no_update", "reminders_no_delete"):
+        conn.execute(f"DROP TRIGGER {name}")
+    conn.execute("DROP TABLE reminders")
+    conn.execute("PRAGMA user_version = 5")
+    conn.close()
+    assert project.ok("units", "--month", "2024-08", "--format", "json").json()["units"][0]["reminded"] == 0
+    project.ok("log", "195", "--month", "2024-08", "--set", "centres=4")
+    conn = sqlite3.connect(project.db)
+    assert conn.execute("PRAGMA user_version").fetchone()[0] == store.SCHEMA_VERSION
+    assert conn.execute("SELECT count(*) FROM reminders").fetchone()[0] == 0
+    assert project.ok("validate").out.startswith("ok:")
+
+
+def test_a_fifo_as_contacts_is_refused_at_once(project):
+    import os
+
+    project.write_plan(PLAN)
+    os.mkfifo(project.root / "contacts.toml")
+    r = project.bad("remind", "--month", "2024-08")
+    assert "FIFO" in r.err

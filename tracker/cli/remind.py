@@ -1,0 +1,136 @@
+"""催报: `tracker remind` sends each lead unit with flagged tasks one message through its channels."""
+
+from __future__ import annotations
+
+from typing import Annotated, Optional
+
+import typer
+
+from tracker.cli.root import LangOpt, MonthOpt, app
+from tracker.errors import BadInput
+
+
+@app.command()
+def remind(
+    ctx: typer.Context,
+    month: MonthOpt = None,
+    only: Annotated[Optional[str], typer.Option("--only", metavar="FLAG,...", help="Remind about tasks with any of these flags (default: missing; e.g. overdue,stalled,blocked for a 督办 notice).", show_default=False)] = None,
+    unit: Annotated[Optional[str], typer.Option("--unit", help="Only this lead unit.", show_default=False)] = None,
+    dry_run: Annotated[bool, typer.Option("--dry-run", help="Print each message and where it would go; send and record nothing.")] = False,
+    lang: LangOpt = None,
+):
+    """Send each lead unit with flagged tasks one message (催报) through its channels in contacts.toml.
+
+    DingTalk, WeCom and Feishu group robots and mail; every delivery and failure is recorded.
+    Exit 0 when every message went, 1 when one did not (each named), 2 for an invalid contacts.toml.
+    Example: tracker remind --month 2024-08 --dry-run --lang zh
+    """
+    from tracker.cli.output import say
+    from tracker.cli.status import standings
+    from tracker.core import review
+    from tracker.labels import label, lang_of
+
+    lg = lang_of(lang and lang.value)
+    project = ctx.obj
+    p = project.month(month)
+    flags = review.parse_fail_on(only if only is not None else "missing")
+    plan, rows = standings(project, p)
+    if unit is not None and unit not in {t.unit for t in plan.tasks}:
+        known = "、".join(sorted({t.unit for t in plan.tasks}))
+        raise BadInput("--unit {unit}: no task has this lead unit (known: {known})", unit=unit, known=known)
+    notices = _notices(plan, rows, p, flags, unit, lg)
+    contacts = _contacts(project.contacts_path)
+    if not notices:
+        say(label(lg, "nothing to remind: no task is {flags} for {month}").format(
+            flags="/".join(label(lg, f) for f in flags), month=_fmt(p)))
+        return
+    from tracker.notify import send
+
+    if dry_run:
+        say(send.dry_run_text(send.plan_dry_run(notices, contacts, lg), lg))
+        return
+    deliveries = _deliver(notices, contacts, lg)
+    _record(project, p, deliveries)
+    failed = _report(deliveries, lg)
+    if failed:
+        raise typer.Exit(1)
+
+
+def _fmt(p: int) -> str:
+    from tracker.core import months
+
+    return months.fmt(p)
+
+
+def _notices(plan, rows, p: int, flags: tuple[str, ...], unit: str | None, lang: str) -> list:
+    """One Notice a lead unit that has a task with any of the flags, in the plan's order of units."""
+    from tracker.notify.message import FlaggedTask, Notice, wanted_for
+
+    by_unit: dict[str, list] = {}
+    for s in rows:
+        if unit is not None and s.task.unit != unit:
+            continue
+        mine = tuple(f for f in s.flags if f in flags)
+        if not mine:
+            continue
+        wanted = wanted_for(s.task.metrics, lang) if "missing" in mine else None
+        by_unit.setdefault(s.task.unit, []).append(FlaggedTask(s.task.id, s.task.title, mine, wanted))
+    return [Notice(u, _fmt(p), plan.title, tuple(tasks)) for u, tasks in by_unit.items()]
+
+
+def _contacts(path: str):
+    """contacts.toml, or none at all (every unit is then listed to phone) when there is no such file."""
+    from tracker.files import regular_or_absent
+    from tracker.notify.contacts import Contacts, load_contacts
+
+    if not regular_or_absent(path, "contacts file"):  # a FIFO or device is refused, never waited on
+        return Contacts(path, {})
+    return load_contacts(path)
+
+
+def _deliver(notices: list, contacts, lang: str) -> list:
+    from tracker.cli.output import progress
+    from tracker.notify import send
+
+    with progress(len(notices), "催报" if lang == "zh" else "reminding", threshold=2) as tick:
+        return send.deliver(notices, contacts, lang, done=lambda _notice: tick(1))
+
+
+def _record(project, p: int, deliveries: list) -> None:
+    """Every delivery and failure into the database (not the units that have no channel: nothing was sent)."""
+    from tracker.store import reminders
+
+    rows = [reminders.Reminder(d.at.strftime("%Y-%m-%dT%H:%M:%S.%fZ"), p, d.unit,
+                               d.channel, d.where, d.delivered, d.reason, d.tasks)
+            for d in deliveries if d.channel is not None]
+    if not rows:
+        return
+    conn = project.write()
+    try:
+        reminders.record(conn, rows)
+    finally:
+        conn.close()
+
+
+def _report(deliveries: list, lang: str) -> int:
+    """Say what went and what did not; the number of failures. Failures and units to phone go to stderr."""
+    import sys
+
+    from tracker.cli.output import say
+    from tracker.labels import label
+    from tracker.textfile import visible
+
+    failed = 0
+    phone = []
+    for d in deliveries:
+        if d.channel is None:
+            phone.append(d.unit)
+        elif d.delivered:
+            say(label(lang, "sent to {unit} by {where} ({n} tasks)").format(unit=d.unit, where=d.where, n=len(d.tasks)))
+        else:
+            failed += 1
+            print(visible(label(lang, "not delivered to {unit}: {reason}").format(unit=d.unit, reason=d.reason)),
+                  file=sys.stderr)
+    if phone:
+        say(label(lang, "no channel in contacts.toml, to phone: {units}").format(units="、".join(phone)))
+    return failed
