@@ -8,7 +8,7 @@ from typing import Annotated, List, Optional
 import typer
 
 from tracker.cli.root import FormatOpt, LangOpt, MonthOpt, TableFormat, app
-from tracker.errors import BadInput, Word
+from tracker.errors import BadInput
 
 
 def _task(plan, task_id: str):

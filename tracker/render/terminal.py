@@ -245,7 +245,9 @@ def history_table(task_id: str, title: str, entries, lang: str) -> Table:
             mark, style = Text(label(lang, "voids {id}").format(id=e.voids[:8]), style="red"), ""
         else:
             mark, style = Text(label(lang, "in force"), style="green"), ""
-        mark = Text(e.id[:8] + " ", style="dim") + mark
+        head = Text(e.id[:8] + " ", style="dim")
+        head.append_text(mark)  # (rich's Text + Text would give back rich's Text, which folds anywhere)
+        mark = head
         table.add_row(months.fmt(e.month), local_time(e.recorded_at), Text(e.by or "—"),
                       Text("\n".join(values) or "—", style=style), Text(e.note or "", style=style), mark)
     return table
