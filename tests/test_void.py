@@ -110,6 +110,7 @@ def test_a_schema_7_log_is_upgraded_with_every_hash_as_it_was(slipped):
     p = slipped
     conn = sqlite3.connect(p.db)
     hashes = conn.execute("SELECT hash FROM entries ORDER BY seq").fetchall()
+    conn.execute("DROP INDEX idx_entries_voids")
     conn.execute("ALTER TABLE entries DROP COLUMN voids")
     conn.execute("PRAGMA user_version = 7")
     conn.commit()
