@@ -313,6 +313,20 @@ _ZH.update({
     "not a SQLite database ({code})": "不是 SQLite 数据库（{code}）",
     "the database cannot be written ({code}): access denied": "数据库无法写入（{code}）：没有权限",
     "the database or its folder is read-only ({code}): tracker writes beside the database even to read it (its -wal and -shm files); check the permissions, or whether the disk is mounted read-only": "数据库或其文件夹只读（{code}）：tracker 即使只读也要在数据库旁写文件（-wal 和 -shm）；请检查权限，或磁盘是否以只读方式挂载",
+    # validate
+    "integrity check failed: {why}": "完整性检查未通过：{why}",
+    "the table of chain heads is gone: removals of the latest entries cannot be checked": "链头表已不存在：无法检查最近条目是否被删除",
+    "the log holds {n} entries but no record of any append (the table of chain heads is empty): emptied behind tracker's back; rewritten entries could not be seen": "日志有 {n} 条记录，却没有任何追加记录（链头表为空）：被绕过 tracker 清空；改写的条目将无法发现",
+    "append-only guards missing: {names} (the log could be edited unseen)": "缺少只追加保护：{names}（日志可能被改而不被发现）",
+    "append-only guards altered: {names} (the log could be edited unseen)": "只追加保护被改动：{names}（日志可能被改而不被发现）",
+    "entry {id} names task {task}, which tasks.toml does not declare": "条目 {id} 写的任务 {task} 未在 tasks.toml 中声明",
+    "entry {id} names metric {key}, which task {task} does not have": "条目 {id} 写的指标 {key}，任务 {task} 没有该指标",
+    "{what} (run `tracker validate --repair`)": "{what}（请运行 `tracker validate --repair`）",
+    "{kind} {name} is missing (run `tracker validate --repair` for a derived table)": "{kind} {name} 缺失（派生表可运行 `tracker validate --repair`）",
+    "{kind} {name} is not as tracker made it: {sql}": "{kind} {name} 与 tracker 建立时不同：{sql}",
+    "{kind} {name} was not put there by tracker (it can change what is recorded or shown); look at it with the sqlite3 shell, then DROP {upper} \"{name}\"": "{kind} {name} 不是 tracker 建立的（它可能改变记录或显示的内容）；请用 sqlite3 查看，然后 DROP {upper} \"{name}\"",
+    "plan_cache holds a row tracker never writes ({key})": "plan_cache 中有 tracker 从不写入的行（{key}）",
+    "the cached plan differs from what tasks.toml says: titles, units or targets shown would not be tasks.toml's (run `tracker validate --repair`)": "缓存的计划与 tasks.toml 不一致：显示的标题、单位或目标值将不是 tasks.toml 中的（请运行 `tracker validate --repair`）",
     # views
     "reported blocked; last report {month}": "报告受阻；最近报送 {month}",
     "log names {n} tasks or metrics that tasks.toml no longer has ({names}); `tracker validate` lists them":

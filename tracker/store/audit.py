@@ -13,6 +13,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from tracker import store
+from tracker.errors import BadInput
 from tracker.store import check as storecheck
 from tracker.core.model import Plan
 
@@ -39,7 +40,7 @@ def check_log(plan: Plan, conn, db_path: str, cached: tuple[str, str] | None = N
 def _check(plan: Plan, conn, db_path: str, cached) -> Audit:
     integrity = storecheck.integrity(conn)
     if integrity != "ok":  # a damaged file: this is the whole answer
-        return Audit([f"{db_path}: integrity check failed: {integrity}"], 0, None)
+        return Audit([BadInput("integrity check failed: {why}", place=db_path, why=integrity)], 0, None)
     version = store.version(conn)
     problems = _guards(conn, db_path, version)
     problems += storecheck.schema_problems(conn, db_path)
@@ -58,10 +59,12 @@ def _check(plan: Plan, conn, db_path: str, cached) -> Audit:
         found += _names(plan, e, db_path)
     problems += storecheck.derived_problems(conn, db_path)
     if version >= 2 and "chain_heads" not in store.tables(conn):
-        problems.append(f"{db_path}: the table of chain heads is gone: removals of the latest entries cannot be checked")
+        problems.append(BadInput("the table of chain heads is gone: removals of the latest entries cannot be checked",
+                                 place=db_path))
     if version >= 2 and walk.count and not heads and "chain_heads" in store.tables(conn):
-        problems.append(f"{db_path}: the log holds {walk.count} entries but no record of any append (the table of "
-                        "chain heads is empty): emptied behind tracker's back; rewritten entries could not be seen")
+        problems.append(BadInput("the log holds {n} entries but no record of any append (the table of chain heads is "
+                                 "empty): emptied behind tracker's back; rewritten entries could not be seen",
+                                 place=db_path, n=walk.count))
     problems += found
     problems += walk.finish(heads)
     return Audit(problems, walk.count, walk.last.hash if walk.last else None)
@@ -75,17 +78,21 @@ def _guards(conn, db_path: str, version: int) -> list[str]:
                if name in present and " ".join((present[name] or "").split()) != sql]
     out = []
     if missing:
-        out.append(f"{db_path}: append-only guards missing: {', '.join(missing)} (the log could be edited unseen)")
+        out.append(BadInput("append-only guards missing: {names} (the log could be edited unseen)", place=db_path,
+                            names=", ".join(missing)))
     if altered:
-        out.append(f"{db_path}: append-only guards altered: {', '.join(altered)} (the log could be edited unseen)")
+        out.append(BadInput("append-only guards altered: {names} (the log could be edited unseen)", place=db_path,
+                            names=", ".join(altered)))
     return out
 
 
 def _names(plan: Plan, e, db_path: str) -> list[str]:
     task = plan.task(e.task)
     if task is None:
-        return [f"{db_path}: entry {e.id} names task {e.task}, which tasks.toml does not declare"]
-    return [f"{db_path}: entry {e.id} names metric {key!r}, which task {task.id} does not have"
+        return [BadInput("entry {id} names task {task}, which tasks.toml does not declare", place=db_path, id=e.id,
+                         task=e.task)]
+    return [BadInput("entry {id} names metric {key}, which task {task} does not have", place=db_path, id=e.id,
+                     key=repr(key), task=task.id)
             for key in e.metric_keys() or () if task.metric(key) is None]
 
 

@@ -10,7 +10,7 @@ import os
 import sqlite3
 from dataclasses import dataclass
 
-from tracker.errors import BadInput
+from tracker.errors import BadInput, Word
 from tracker.store import _SPLIT_SQL, _begin, entry_sql, failure, open_read, rollback, snapshot, tables, version
 from tracker.store.chain import stored_hash, values_text
 
@@ -102,7 +102,7 @@ def derived_problems(conn: sqlite3.Connection, db_path: str) -> list[str]:
         found = series.disagreements(conn)
     except (BadInput, ValueError, TypeError, struct.error):
         return []  # an entry edited past reading: the hash chain's check names it
-    return [f"{db_path}: {d} (run `tracker validate --repair`)" for d in found]
+    return [BadInput("{what} (run `tracker validate --repair`)", place=db_path, what=Word(d)) for d in found]
 
 
 def repair_derived(conn: sqlite3.Connection) -> None:
@@ -158,16 +158,19 @@ def schema_problems(conn: sqlite3.Connection, db_path: str) -> list[str]:
     out = [_foreign(db_path, kind, name) for kind, name in sorted(have.keys() - want.keys())]
     for kind, name in sorted(want.keys() - have.keys()):
         if kind != "trigger" and name not in LOG_TABLES[v]:
-            out.append(f"{db_path}: {kind} {name} is missing (run `tracker validate --repair` for a derived table)")
+            out.append(BadInput("{kind} {name} is missing (run `tracker validate --repair` for a derived table)",
+                                place=db_path, kind=kind, name=name))
     for key in sorted(have.keys() & want.keys()):
         if key[0] != "trigger" and have[key] != want[key]:
-            out.append(f"{db_path}: {key[0]} {key[1]} is not as tracker made it: {have[key]}")
+            out.append(BadInput("{kind} {name} is not as tracker made it: {sql}", place=db_path, kind=key[0], name=key[1],
+                                sql=have[key]))
     return out
 
 
 def _foreign(db_path: str, kind: str, name: str) -> str:
-    return (f"{db_path}: {kind} {name} was not put there by tracker (it can change what is recorded or shown); "
-            f"look at it with the sqlite3 shell, then DROP {kind.upper()} \"{name}\"")
+    return BadInput("{kind} {name} was not put there by tracker (it can change what is recorded or shown); look at it "
+                    "with the sqlite3 shell, then DROP {upper} \"{name}\"", place=db_path, kind=kind, name=name,
+                    upper=kind.upper())
 
 
 def plan_cache_problems(conn: sqlite3.Connection, db_path: str, digest: str, data: str) -> list[str]:
@@ -184,7 +187,7 @@ def plan_cache_problems(conn: sqlite3.Connection, db_path: str, digest: str, dat
     out = []
     for key, dg, stored in conn.execute("SELECT path, digest, data FROM plan_cache ORDER BY path"):
         if key != "plan":
-            out.append(f"{db_path}: plan_cache holds a row tracker never writes ({key!r})")
+            out.append(BadInput("plan_cache holds a row tracker never writes ({key})", place=db_path, key=repr(key)))
             continue
         if dg != digest:
             continue
@@ -194,8 +197,8 @@ def plan_cache_problems(conn: sqlite3.Connection, db_path: str, digest: str, dat
         except (TypeError, ValueError, AttributeError):
             have = None
         if have != want:
-            out.append(f"{db_path}: the cached plan differs from what tasks.toml says: titles, units or targets "
-                       "shown would not be tasks.toml's (run `tracker validate --repair`)")
+            out.append(BadInput("the cached plan differs from what tasks.toml says: titles, units or targets shown "
+                                "would not be tasks.toml's (run `tracker validate --repair`)", place=db_path))
     return out
 
 
