@@ -1,0 +1,44 @@
+"""Which time a figure of a progress narrative belongs to, beyond its own clause's words.
+
+A narrative does not say which month it reports; the latest month it names of work done (not a
+month of a plan: 预计9月底前, 计划10月完成) stands for it.  A figure tied to an earlier month is of
+no use to either kind of metric: `截至7月底累计建成58处` next to `8月份新建成6处` is no running total
+to date, and `7月新开工12个` next to `8月新开工9个` is not the month's amount.  A date to the day
+(`8月18日揭牌启用7个`) or a spell of days (`暴雨期间`) is neither, and `X以来` for anything but a
+month (`汛期以来`, `专项行动开展以来`) is a total since some start, not the month's amount.
+"""
+
+from __future__ import annotations
+
+import re
+
+# A month named with a figure's time: 8月份, 截至8月底, 1-8月 (the 8), 8月以来; never 9月底前 or 8个月.
+_MONTH = re.compile(r"(?<![\d.])(\d{1,2})月(?!底前|末前|前|中旬前|上旬前|下旬前|\d{1,2}日前)")
+_CLAUSES = re.compile(r"[,，;；。!！?？\n]")
+# Months a figure may be tied to: 截至7月底, 1-7月 (up to the 7), 7月份, 7月以来.
+_TIED = re.compile(r"(?<![\d.])(\d{1,2})月(?!\d)")
+_DAY = re.compile(r"(?<![至止\d])\d{1,2}月\d{1,2}日(?!以来|起|至今)|期间")
+_PLAN = re.compile(r"计划|拟|将(?!近)|预计|力争|争取|目标|确保|安排")
+_SINCE = re.compile(r"(?<![月年])以来")
+
+
+def latest_month(text: str) -> int | None:
+    """The latest month of 1..12 the text names outside clauses of plans, or None."""
+    months = [int(m.group(1)) for clause in _CLAUSES.split(text) if not _PLAN.search(clause)
+              for m in _MONTH.finditer(clause) if 1 <= int(m.group(1)) <= 12]
+    return max(months) if months else None
+
+
+def stale(context: str, latest: int | None) -> bool:
+    """Whether the words around a figure tie it to an earlier month than the latest named, or to a day."""
+    if _DAY.search(context):
+        return True
+    if latest is None:
+        return False
+    tied = [int(m.group(1)) for m in _TIED.finditer(context)]
+    return bool(tied) and max(tied) < latest
+
+
+def since_start(context: str) -> bool:
+    """`汛期以来`, `专项行动开展以来`: a total since some start (a month's `8月以来` is not)."""
+    return bool(_SINCE.search(context))
