@@ -19,7 +19,7 @@ _CLAUSES = re.compile(r"[,，;；。!！?？\n]")
 _TIED = re.compile(r"(?<![\d.])(\d{1,2})月(?!\d)")
 _DAY = re.compile(r"(?<![至止\d])\d{1,2}月\d{1,2}日(?!以来|起|至今)|期间")
 _PLAN = re.compile(r"计划|拟|将(?!近)|预计|力争|争取|目标|确保|安排")
-_SINCE = re.compile(r"(?<![月年])以来")
+_SINCE = re.compile(r"(?<![月年度季])以来")
 
 
 def latest_month(text: str) -> int | None:

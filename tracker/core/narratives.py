@@ -61,6 +61,8 @@ class _Hit:
     span: bool = False  # the amount of some months, not to date (7-8月, 上半年)
     state: bool = False  # a state to date (已建成8个): never the month's amount
     doubt: bool = False  # another figure of the unit says what was done to what the stock counts
+    untimed: bool = False  # no time words of its own nor of an opening
+    dated: bool = False  # the narrative names a month somewhere
     early: bool = False  # the amount of an earlier month than the latest named (7月新建5家 beside 8月)
 
 
@@ -164,7 +166,8 @@ def _hit(value: float, exact: bool, context: str, opening: tuple, shared: bool, 
     span = old or (not running and bool(_SPAN.search(context)))
     early = old and month_word and not figure_times.stale(context, None)
     return _Hit(value, exact, total and not old, period and not year and not span, "其中" in context, shared, words,
-                year, span, state=not period and "已" in context, early=early)
+                year, span, state=not period and "已" in context, early=early,
+                untimed=not (running or period or year or span or total_opening), dated=latest is not None)
 
 
 # `累计培训500个` after a clause on centres is not about centres: only verbs of building go unnamed.
@@ -227,11 +230,14 @@ def _opening(clauses: list[str], before: tuple) -> tuple:
     if _SECTION.match(clauses[0]):
         before = (False, False, False, latest)
     first = clauses[0]
-    since = figure_times.since_start(first) and not re.search(r"\d", first) and len(first) <= 12
-    if len(clauses) < 2 or not (_OPENING.fullmatch(first) or since):
+    # 汛期以来, 专项行动开展以来, 第三季度以来, 上半年: a short opening of a time the lists do not hold.
+    other = len(first) <= 12 and not re.search(r"\d", first) and (
+        figure_times.since_start(first) or bool(_SPAN.search(first)))
+    if len(clauses) < 2 or not (_OPENING.fullmatch(first) or other):
         return before
-    if figure_times.stale(first, latest):
+    if figure_times.stale(first, latest) or (_SPAN.search(first) and not _TOTAL.search(first)):
         return False, False, True, latest
+    since = figure_times.since_start(first)
     running = bool(_TOTAL.search(first)) or since
     return running or bool(_SUM.search(first)), bool(_PERIOD.search(first)) and not running, False, latest
 
@@ -325,6 +331,7 @@ def _hits(sentences: list[str], names: list[str], unit: str, short: list | None 
             named = unread = False
             last, verbs = 0, frozenset()
         stock: list[_Hit] = []
+        month_before = False
         for k, clause in enumerate(clauses):
             if short is not None:
                 names = narrative_names.heads_here(short, sentence, clauses[k - 1] if k else "")
@@ -348,6 +355,9 @@ def _hits(sentences: list[str], names: list[str], unit: str, short: list | None 
                 hits += [dataclasses.replace(h, doubt=True) for h in stock]
                 stock = []
             stock += [h for h in found if _STOCK.search(h.words)]
+            if month_before:  # 8月受理212件,办结198件: a month earlier in the sentence covers the clauses after it
+                found = [dataclasses.replace(h, dated=False) for h in found]
+            month_before = month_before or bool(_PERIOD.search(clause))
             hits += found
             named, last = bool(found), len(found)
             unread = not found and (narrative_names.mentions(clause, names) if gap else any(n in clause for n in names)) \
@@ -385,8 +395,10 @@ def _pool(hits: list[_Hit], cumulative: bool, level: bool = False) -> list[_Hit]
     hits = [h for h in hits if not h.span]
     if cumulative:
         return [h for h in hits if h.total] or [h for h in hits if not h.period]
-    # 已建成8个: a state to date, never the month's amount unless a month is named.
-    return months or [h for h in hits if not h.total and not h.year and not h.state]
+    # 已建成8个: a state to date, never the month's amount unless a month is named.  A figure without
+    # time words is the month's only where the narrative names no month at all: beside `8月份改造1020户`,
+    # `完成示范村56个` is not said to be August's.
+    return months or [h for h in hits if not h.total and not h.year and not h.state and not (h.untimed and h.dated)]
 
 
 def _decide(hits: list[_Hit], cumulative: bool, level: bool = False) -> Reading | None:
