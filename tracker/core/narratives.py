@@ -6,7 +6,7 @@ import dataclasses
 import re
 from dataclasses import dataclass
 
-from tracker.core import figure_times, narrative_names, phrases
+from tracker.core import figure_roles, narrative_names, phrases
 from tracker.core.figure_words import (
     _APPROX_AFTER,
     _approx_end,
@@ -158,13 +158,13 @@ def _hit(value: float, exact: bool, context: str, opening: tuple, shared: bool, 
     month_word = bool(_PERIOD.search(context))
     # A time of its own (截至7月底 beside 8月, 8月18日, 暴雨期间) that is no month's and no total to date,
     # or an opening such time governs (截至7月底,累计建成58处).
-    old = figure_times.stale(context, latest) or (span_opening and not month_word)
-    running = bool(_TOTAL.search(context)) or figure_times.since_start(context)
+    old = figure_roles.stale(context, latest) or (span_opening and not month_word)
+    running = bool(_TOTAL.search(context)) or figure_roles.since_start(context)
     period = month_word or (period_opening and not running)
     total = running or (not period and (total_opening or bool(_SUM.search(context))))
     year = not running and bool(_YEAR.search(context))
     span = old or (not running and bool(_SPAN.search(context)))
-    early = old and month_word and not figure_times.stale(context, None)
+    early = old and month_word and not figure_roles.stale(context, None)
     return _Hit(value, exact, total and not old, period and not year and not span, "其中" in context, shared, words,
                 year, span, state=not period and "已" in context, early=early,
                 untimed=not (running or period or year or span or total_opening), dated=latest is not None)
@@ -232,12 +232,12 @@ def _opening(clauses: list[str], before: tuple) -> tuple:
     first = clauses[0]
     # 汛期以来, 专项行动开展以来, 第三季度以来, 上半年: a short opening of a time the lists do not hold.
     other = len(first) <= 12 and not re.search(r"\d", first) and (
-        figure_times.since_start(first) or bool(_SPAN.search(first)))
+        figure_roles.since_start(first) or bool(_SPAN.search(first)))
     if len(clauses) < 2 or not (_OPENING.fullmatch(first) or other):
         return before
-    if figure_times.stale(first, latest) or (_SPAN.search(first) and not _TOTAL.search(first)):
+    if figure_roles.stale(first, latest) or (_SPAN.search(first) and not _TOTAL.search(first)):
         return False, False, True, latest
-    since = figure_times.since_start(first)
+    since = figure_roles.since_start(first)
     running = bool(_TOTAL.search(first)) or since
     return running or bool(_SUM.search(first)), bool(_PERIOD.search(first)) and not running, False, latest
 
@@ -312,7 +312,7 @@ def _hits(sentences: list[str], names: list[str], unit: str, short: list | None 
           gap: bool = False) -> list[_Hit]:
     hits: list[_Hit] = []
     # An opening such as `8月以来,` governs the sentences after it, up to the next opening or section.
-    opening = (False, False, False, figure_times.latest_month("\n".join(sentences)))
+    opening = (False, False, False, figure_roles.latest_month("\n".join(sentences)))
     # Words a clause without the name may still take from it (评估, 办结 of 按期办结率).
     own = frozenset(n[i:j] for n in names for i in range(len(n)) for j in range(i + 1, len(n) + 1))
     named = unread = False
@@ -350,11 +350,11 @@ def _hits(sentences: list[str], names: list[str], unit: str, short: list | None 
                 found = [elided[0]] if elided else []
                 if not found and named and _ALL_UNFINISHED.search(clause) and not _NUM.search(clause):
                     del hits[-last:]  # 新建游泳池3座,均已完成主体施工: all of them are still being built
-            if not found and stock and _works_on(clause, unit):
+            if not found and stock and figure_roles.works_on(clause, unit):
                 # 全市有农村集贸市场96个,已完成标准化改造41个: the stock is not what was done, nor clearly the metric's.
                 hits += [dataclasses.replace(h, doubt=True) for h in stock]
                 stock = []
-            stock += [h for h in found if _STOCK.search(h.words)]
+            stock += [h for h in found if figure_roles.stock(h.words)]
             if month_before:  # 8月受理212件,办结198件: a month earlier in the sentence covers the clauses after it
                 found = [dataclasses.replace(h, dated=False) for h in found]
             month_before = month_before or bool(_PERIOD.search(clause))
@@ -365,20 +365,6 @@ def _hits(sentences: list[str], names: list[str], unit: str, short: list | None 
             if found or unread:  # the verbs a running total after this clause may repeat
                 verbs = frozenset(w for w in phrases.words(clause) if phrases.is_verb(w) or w in _NARRATIVE_VERBS)
     return hits
-
-
-# What exists (全市有, 现有, 共有, 实有, 总数) rather than what was done.
-_STOCK = re.compile(r"共有|现有|实有|拥有|(?<![已还])有(?!序|效|力|关)|总数")
-_ADDS = re.compile(r"新|增|较|比|减少|下降")
-_PER_HEAD = re.compile(r"每|人均|户均|平均|[日月年周]均|占|率")
-
-
-def _works_on(clause: str, unit: str) -> bool:
-    """Whether a clause gives an unread figure of the unit with a verb of work on what exists (已完成标准化改造41个;
-    not 今年新增112家 nor 较上年增加680人, which add to the stock)."""
-    return not _PER_HEAD.search(clause) and not _ADDS.search(clause) and any(
-        _unit_is(clause, m.end(), unit) for m in _NUM.finditer(clause)) and any(
-        phrases.is_verb(w) for w in phrases.words(clause))
 
 
 def _pool(hits: list[_Hit], cumulative: bool, level: bool = False) -> list[_Hit]:

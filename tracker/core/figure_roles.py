@@ -1,4 +1,4 @@
-"""Which time a figure of a progress narrative belongs to, beyond its own clause's words.
+"""The role of a figure in a progress narrative beyond its own clause's words: its time, and a stock.
 
 A narrative does not say which month it reports; the latest month it names of work done (not a
 month of a plan: 预计9月底前, 计划10月完成) stands for it.  A figure tied to an earlier month is of
@@ -6,11 +6,19 @@ no use to either kind of metric: `截至7月底累计建成58处` next to `8月�
 to date, and `7月新开工12个` next to `8月新开工9个` is not the month's amount.  A date to the day
 (`8月18日揭牌启用7个`) or a spell of days (`暴雨期间`) is neither, and `X以来` for anything but a
 month (`汛期以来`, `专项行动开展以来`) is a total since some start, not the month's amount.
+
+A figure of what exists (`全市有农村集贸市场96个`, 共有, 现有, 实有, 总数) is no count of work done when the
+sentence goes on to an unread figure of the same measure word for work on those things
+(`已完成标准化改造41个`); growth of the stock (今年新增112家, 较上年增加680人) is no such work.
 """
 
 from __future__ import annotations
 
 import re
+
+from tracker.core import phrases
+from tracker.core.phrases import NUM as _NUM
+from tracker.core.phrases import unit_is as _unit_is
 
 # A month named with a figure's time: 8月份, 截至8月底, 1-8月 (the 8), 8月以来; never 9月底前 or 8个月.
 _MONTH = re.compile(r"(?<![\d.])(\d{1,2})月(?!底前|末前|前|中旬前|上旬前|下旬前|\d{1,2}日前)")
@@ -42,3 +50,22 @@ def stale(context: str, latest: int | None) -> bool:
 def since_start(context: str) -> bool:
     """`汛期以来`, `专项行动开展以来`: a total since some start (a month's `8月以来` is not)."""
     return bool(_SINCE.search(context))
+
+
+# What exists (全市有, 现有, 共有, 实有, 总数) rather than what was done.
+_STOCK = re.compile(r"共有|现有|实有|拥有|(?<![已还])有(?!序|效|力|关)|总数")
+
+
+def stock(words: str) -> bool:
+    """Whether the words around a figure say it counts what exists."""
+    return bool(_STOCK.search(words))
+_ADDS = re.compile(r"新|增|较|比|减少|下降")
+_PER_HEAD = re.compile(r"每|人均|户均|平均|[日月年周]均|占|率")
+
+
+def works_on(clause: str, unit: str) -> bool:
+    """Whether a clause gives an unread figure of the unit with a verb of work on what exists (已完成标准化改造41个;
+    not 今年新增112家 nor 较上年增加680人, which add to the stock)."""
+    return not _PER_HEAD.search(clause) and not _ADDS.search(clause) and any(
+        _unit_is(clause, m.end(), unit) for m in _NUM.finditer(clause)) and any(
+        phrases.is_verb(w) for w in phrases.words(clause))
