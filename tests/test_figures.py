@@ -342,3 +342,21 @@ def test_a_stock_with_work_on_it_and_a_total_in_another_magnitude_give_none():
     assert value_for(text, "护理型床位", "张") is None
     assert value_for(text, "护理型床位", "万张") == 1.86
 
+
+def test_a_clause_after_that_says_what_is_done_or_the_total_in_other_words_leaves_none():
+    assert value_for("全市实施城市道路改造项目18个,其中8月底前完工10个。", "城市道路改造项目", "个") is None
+    text = "新认定市级专精特新企业12家、创新型中小企业40家,累计分别达到86家、260家。"
+    assert value_for(text, "市级专精特新企业", "家") is None
+    # Months listed with 分别 are no names.
+    assert value_for("6月、7月分别新增城市绿地18公顷、22公顷。", "城市绿地", "公顷") is None
+    # A month earlier in the sentence covers the clause after it; a clause naming its scope again does not.
+    assert value_for("本月慰问困难职工620户,发放慰问金31万元。", "慰问金", "万元") is None
+    assert value_for("本月新增登记社会组织16家,全市社会组织总数达到3,142家。", "社会组织", "家") == 3142
+
+
+def test_a_looser_name_without_the_metrics_own_verb_gives_none_where_that_verb_has_a_figure():
+    text = "省级下达中小学校舍维修资金6,200万元,已支付4,380万元。"
+    assert value_for(text, "中小学校舍维修资金支付", "万元") is None
+    assert targets_from_title("年内完成老旧住宅电梯更新改造420部,涉及住户1.2万户。") == [
+        Target("老旧住宅电梯更新改造", 420.0, "部", "老旧住宅电梯更新改造420部")]
+

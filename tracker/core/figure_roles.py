@@ -69,3 +69,28 @@ def works_on(clause: str, unit: str) -> bool:
     return not _PER_HEAD.search(clause) and not _ADDS.search(clause) and any(
         _unit_is(clause, m.end(), unit) for m in _NUM.finditer(clause)) and any(
         phrases.is_verb(w) for w in phrases.words(clause))
+
+
+_DONE = re.compile(r"建成|完工|竣工|完成|办结|投入使用|投用|交付")
+_RUNNING = re.compile(r"(?:累计|截[至止]目前|至今)(?:分别)?(?:达到|达|为)")
+
+
+def unread_role(clause: str, unit: str, before: list) -> bool:
+    """Whether an unread clause gives a figure of the unit as what is done under 其中 (the figures before
+    said no such thing) or as a running total (those before were none)."""
+    if not any(_unit_is(clause, m.end(), unit) for m in _NUM.finditer(clause)):
+        return False
+    done = clause.startswith("其中") and _DONE.search(clause) and not any(_DONE.search(h.words) for h in before)
+    running = _RUNNING.search(clause) and not any(h.total for h in before)
+    return bool(done or running)
+
+
+def own_verbs(name: str) -> list[str]:
+    """The verbs inside a name after its leading ones (拨付 of 乡村振兴衔接资金拨付, 开工 of …新开工)."""
+    return [w for w in phrases.words(name[phrases.leading_verbs(name):])[1:] if len(w) >= 2 and phrases.is_verb(w)]
+
+
+def magnitudes(unit: str) -> list[str]:
+    """The unit in other magnitudes (户: 万户, 亿户; 万元: 元, 亿元)."""
+    base = next((unit[len(m):] for m in phrases.MAGNITUDES if unit.startswith(m) and len(unit) > len(m)), unit)
+    return [m + base for m in ("", "万", "亿") if m + base != unit]

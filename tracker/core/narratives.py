@@ -17,7 +17,6 @@ from tracker.core.figure_words import (
     _COMPOUND,
     _CONJ_END,
     _FUNDS,
-    _GENERIC,
     _JOIN,
     _JOINERS,
     _LEAD,
@@ -30,7 +29,6 @@ from tracker.core.figure_words import (
     _RIGHT,
     _SECTION,
     _SCOPE,
-    _SENTENCE,
     _SUM,
     _TIME,
     _TOTAL,
@@ -289,9 +287,13 @@ def read_value(text: str, name: str, unit: str, *, mode: str = "cumulative") -> 
         if reading is None and len(names) > 1 and names[0] != names[1] and names[0].endswith(names[1]):
             # 新建公厕15座,改造提升公厕32座: the metric's own verb tells two figures of its noun apart.
             reading = _decide([h for h in hits if names[0] in h.words], cumulative, level)
+        if reading and tier is not tiers[0] and any(
+                v not in reading.words and re.search(rf"{re.escape(v)}\d[\d,.]*(?:{_alt([unit, *figure_roles.magnitudes(unit)])})", whole)
+                for v in figure_roles.own_verbs(names[0])):
+            return None  # 下达…资金2.8亿元 for 资金拨付 beside 已拨付2.35亿元: the metric's own verb gives another figure
         if reading and not level and not all(_wanted(h, cumulative) for h in _pool(hits, cumulative)):
             # 今年新增1260张 beside 累计达到1.86万张: the figure the metric wants is written in another magnitude.
-            if any(_wanted(h, cumulative) for u in _magnitudes(unit) for h in tier(u) if not h.subset):
+            if any(_wanted(h, cumulative) for u in figure_roles.magnitudes(unit) for h in tier(u) if not h.subset):
                 return None
         return reading
     return None
@@ -302,10 +304,8 @@ def _wanted(hit: _Hit, cumulative: bool) -> bool:
     return hit.total if cumulative else hit.period
 
 
-def _magnitudes(unit: str) -> list[str]:
-    """The unit in other magnitudes (户: 万户, 亿户; 万元: 元, 亿元)."""
-    base = next((unit[len(m):] for m in phrases.MAGNITUDES if unit.startswith(m) and len(unit) > len(m)), unit)
-    return [m + base for m in ("", "万", "亿") if m + base != unit]
+# 全市社会组织总数达到3142家 after 本月新增16家: a clause that names its scope again is a statement of its own.
+_SCOPE_START = re.compile(_alt(_SCOPE))
 
 
 def _hits(sentences: list[str], names: list[str], unit: str, short: list | None = None,
@@ -331,6 +331,7 @@ def _hits(sentences: list[str], names: list[str], unit: str, short: list | None 
             named = unread = False
             last, verbs = 0, frozenset()
         stock: list[_Hit] = []
+        said: list[_Hit] = []  # the hits of this sentence
         month_before = False
         for k, clause in enumerate(clauses):
             if short is not None:
@@ -355,8 +356,14 @@ def _hits(sentences: list[str], names: list[str], unit: str, short: list | None 
                 hits += [dataclasses.replace(h, doubt=True) for h in stock]
                 stock = []
             stock += [h for h in found if figure_roles.stock(h.words)]
-            if month_before:  # 8月受理212件,办结198件: a month earlier in the sentence covers the clauses after it
-                found = [dataclasses.replace(h, dated=False) for h in found]
+            if month_before:  # 本月走访…,发放慰问金56.3万元: a month earlier in the sentence covers the clauses after it
+                found = [dataclasses.replace(h, dated=False, period=h.period or (
+                    h.untimed and not h.state and not h.total and not _SCOPE_START.match(clause))) for h in found]
+            if not found and said and figure_roles.unread_role(clause, unit, said):
+                # 中小学校14所,其中竣工交付9所; 新培育8家,累计分别达到23家: the clause after gives what is done or
+                # the total in words the reader does not take, so the figure before is not clearly the metric's.
+                hits += [dataclasses.replace(h, doubt=True) for h in said]
+            said += found
             month_before = month_before or bool(_PERIOD.search(clause))
             hits += found
             named, last = bool(found), len(found)
