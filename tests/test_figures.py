@@ -359,4 +359,12 @@ def test_a_looser_name_without_the_metrics_own_verb_gives_none_where_that_verb_h
     assert value_for(text, "中小学校舍维修资金支付", "万元") is None
     assert targets_from_title("年内完成老旧住宅电梯更新改造420部,涉及住户1.2万户。") == [
         Target("老旧住宅电梯更新改造", 420.0, "部", "老旧住宅电梯更新改造420部")]
+    # A later step to date of the same sum (已支付) leaves the sum before unclear.
+    assert value_for(text, "中小学校舍维修资金", "万元") is None
+
+
+def test_a_metric_of_what_is_begun_is_not_replaced_by_what_is_done():
+    text = "全市保障性住房新开工2,180套,已竣工1,420套。"
+    assert value_for(text, "保障性住房新开工", "套") != 1420
+    assert value_for(text, "保障性住房", "套") == 1420
 

@@ -77,12 +77,15 @@ _RUNNING = re.compile(r"(?:累计|截[至止]目前|至今)(?:分别)?(?:达到|
 
 def unread_role(clause: str, unit: str, before: list) -> bool:
     """Whether an unread clause gives a figure of the unit as what is done under 其中 (the figures before
-    said no such thing) or as a running total (those before were none)."""
+    said no such thing), as a running total (those before were none) or as a step to date (已拨付)."""
     if not any(_unit_is(clause, m.end(), unit) for m in _NUM.finditer(clause)):
         return False
     done = clause.startswith("其中") and _DONE.search(clause) and not any(_DONE.search(h.words) for h in before)
     running = _RUNNING.search(clause) and not any(h.total for h in before)
-    return bool(done or running)
+    # 下达资金2.8亿元,已拨付2.35亿元: a later step to date of the same sum or things.
+    step = clause.startswith("已") and not any("已" in h.words for h in before) and any(
+        phrases.is_verb(w) for w in phrases.words(clause))
+    return bool(done or running or step)
 
 
 def own_verbs(name: str) -> list[str]:

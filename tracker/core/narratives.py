@@ -215,6 +215,7 @@ def _elided(clause: str, unit: str, opening: tuple, unread: bool,
     return hit, done and not total and not month
 
 
+_BEGUN = re.compile(r"开工|在建|施工")
 _SENTENCE_OR_AFTER_SEMICOLON = re.compile(r"(?<=[;；])|[。!！?？\n]")
 
 # A clause on all the things just counted that says they are still being built.
@@ -344,7 +345,8 @@ def _hits(sentences: list[str], names: list[str], unit: str, short: list | None 
                 elided = _elided(clause, unit, opening, unread, verbs, own)
                 if elided and elided[1] and named:
                     # 实施…18处,已完工12处: what is done, not what was begun, when the clause before said no more.
-                    if any(_DONE.search(h.words) for h in hits[-last:]):
+                    # A metric of what is begun (…新开工) keeps its own figure.
+                    if any(_DONE.search(h.words) for h in hits[-last:]) or _BEGUN.search(names[0]):
                         elided = None
                     else:
                         del hits[-last:]
