@@ -5,6 +5,7 @@ text so that a terminal never takes part of it for a command.
 
 from __future__ import annotations
 
+import codecs
 import re
 
 from tracker.errors import BadInput
@@ -25,17 +26,80 @@ def read(path: str, what: str = "file") -> str:
 
 def read_bytes(path: str, what: str = "file") -> bytes:
     """A file's bytes as they are (for a reader that decodes them itself, then decode() for its errors)."""
-    try:
-        with open(path, "rb") as f:
+    with opened(path, what) as f:
+        try:
             return f.read()
+        except OSError as e:
+            raise BadInput(f"{path}: cannot read: {e.strerror}") from None
+        except MemoryError:
+            raise BadInput(f"{path}: too large to read") from None
+
+
+def opened(path: str, what: str = "file"):
+    """The file open for reading bytes, or BadInput saying why it cannot be."""
+    try:
+        return open(path, "rb")
     except FileNotFoundError:
         raise BadInput(f"{path}: no such {what}") from None
     except IsADirectoryError:
         raise BadInput(f"{path}: is a directory, not a {what}") from None
     except OSError as e:
         raise BadInput(f"{path}: cannot read: {e.strerror}") from None
-    except MemoryError:
-        raise BadInput(f"{path}: too large to read") from None
+
+
+_CHUNK = 1 << 20  # lines() reads a file a megabyte at a time
+
+
+def lines(path: str, what: str = "file"):
+    """A file's lines, numbered from 1 and without their line breaks, read a megabyte at a time (memory
+    stays bounded whatever the file's size); the same encodings, checks and messages as decode()."""
+    with opened(path, what) as f:
+        data = f.read(_CHUNK)
+        head = data
+        codec = next((c for bom, c in _BOMS if data.startswith(bom)), "utf-8-sig")
+        decoder = codecs.getincrementaldecoder(codec)()
+        n, carry = 0, ""  # lines given so far; the text after the last line break read
+        while True:
+            final = not data
+            try:
+                text = decoder.decode(data, final)
+            except UnicodeDecodeError as e:
+                line = n + data[: max(e.start, 0)].count(b"\n") + 1
+                if codec != "utf-8-sig":
+                    raise BadInput(f"{path}:{line}: damaged {codec.upper()} text") from None
+                raise BadInput(f"{path}:{line}: not UTF-8 text{_gb18030_hint(data)}") from None
+            if head is data and codec != "utf-8-sig":
+                text = text.lstrip("\ufeff")
+            if not text.isprintable():
+                found = _CONTROL.search(text)
+                if found:
+                    line = n + text[: found.start()].count("\n") + 1
+                    hint = " (it looks like UTF-16 without its byte-order mark: save it as UTF-8)" if _utf16_unmarked(head) else ""
+                    raise BadInput(f"{path}:{line}: binary data, not text (control character U+{ord(found[0]):04X}){hint}")
+            text = carry + text
+            if final:
+                cut = len(text)
+            else:
+                cut = text.rfind("\n")  # a line break in \r\n may come in the next piece: wait for it
+                if cut < 0:
+                    carry = text
+                    data = f.read(_CHUNK)
+                    continue
+            carry = text[cut + 1:]
+            for line in text[:cut].replace("\r\n", "\n").replace("\r", "\n").split("\n"):
+                n += 1
+                yield n, line
+            if final:
+                return
+            data = f.read(_CHUNK)
+
+
+def _gb18030_hint(data: bytes) -> str:
+    try:
+        codecs.getincrementaldecoder("gb18030")().decode(data, False)  # a piece of a file may end mid-character
+        return " (it looks like GBK/GB18030: convert it with `iconv -f GB18030 -t UTF-8`)"
+    except UnicodeDecodeError:
+        return ""
 
 
 def decode(data: bytes, path: str) -> str:
@@ -80,13 +144,7 @@ def _utf8(data: bytes, path: str) -> str:
         return data.decode("utf-8-sig")
     except UnicodeDecodeError as e:
         line = data[: e.start].count(b"\n") + 1
-        hint = ""
-        try:
-            data.decode("gb18030")
-            hint = " (it looks like GBK/GB18030: convert it with `iconv -f GB18030 -t UTF-8`)"
-        except UnicodeDecodeError:
-            pass
-        raise BadInput(f"{path}:{line}: not UTF-8 text{hint}") from None
+        raise BadInput(f"{path}:{line}: not UTF-8 text{_gb18030_hint(data)}") from None
 
 
 # --- showing user text --------------------------------------------------------------

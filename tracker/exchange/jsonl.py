@@ -1,7 +1,9 @@
 """Entries as JSON Lines: written by `tracker export`, read back by `tracker import` (all or nothing).
 
 Each line is read with the standard json module and checked as `tracker log`
-checks an entry (entries.py); every bad line is named as `PATH:LINE: message`.
+checks an entry (entries.py, through _entry()); every bad line is named as
+`PATH:LINE: message`. An import streams: the file is read, checked and
+written a batch at a time, inside one transaction (store.append).
 """
 
 from __future__ import annotations
@@ -15,7 +17,6 @@ from tracker.core.model import Plan
 from tracker.store import Entry
 
 _BATCH = 5000  # entries written a chunk
-_TICK = 10000  # progress: one tick per this many lines
 _MAX_PROBLEMS = 20  # named one by one; the rest counted
 
 
@@ -33,31 +34,53 @@ def export_lines(entries):
         yield "".join(batch).encode("utf-8")
 
 
-def read_entries(data: bytes | str, path: str, plan: Plan, tick=None) -> list[Entry]:
-    """Every entry of the file, checked against the plan; BadInput naming every bad line."""
+class FileEntries:
+    """The entries of a .jsonl file, checked against the plan as it is read (textfile.lines: a megabyte at a
+    time), for store.append. Iterable more than once (each pass reads the file again); once a pass has
+    read every line, a BadInput naming every bad line (`PATH:LINE: message`) ends it, and no entry is
+    given after the first bad line: the append's transaction rolls back whatever it had written."""
+
+    def __init__(self, path: str, plan: Plan):
+        self.path, self.plan = path, plan
+
+    def __iter__(self):
+        from tracker import textfile
+
+        return checked(textfile.lines(self.path, "file to import"), self.path, self.plan)
+
+
+def read_entries(data: bytes | str, path: str, plan: Plan) -> list[Entry]:
+    """Every entry of a file's content, checked against the plan; BadInput naming every bad line."""
     text = data
     if isinstance(text, bytes):
         from tracker import textfile
 
         text = textfile.decode(text, path)  # names a file that is not text (binary, not UTF-8, …)
-    out: list[Entry] = []
-    problems: list[str] = []
-    month_cache: dict[str, int] = {}
     # Lines end at "\n" only: str.splitlines() would also break inside a JSON string
     # at U+2028, U+0085 and the like, which a note may hold.
-    for n, line in enumerate(text.split("\n"), 1):
-        if tick and n % _TICK == 0:
-            tick(_TICK)
-        if not line.strip():
+    return list(checked(enumerate(text.split("\n"), 1), path, plan))
+
+
+def checked(lines, path: str, plan: Plan):
+    """The entries of numbered lines, each checked by _entry(); BadInput naming every bad line at the end."""
+    problems: list[str] = []  # the first _MAX_PROBLEMS, named
+    bad = 0
+    month_cache: dict[str, int] = {}
+    for n, line in lines:
+        if not line or line.isspace():
             continue
         try:
-            out.append(_entry(line, plan, month_cache))
+            entry = _entry(line, plan, month_cache)
         except BadInput as e:
-            problems.append(f"{path}:{n}: {e}")
-    if problems:
-        more = len(problems) - _MAX_PROBLEMS
-        raise BadInput("\n".join(problems[:_MAX_PROBLEMS] + ([f"… and {more} more"] if more > 0 else [])))
-    return out
+            bad += 1
+            if bad <= _MAX_PROBLEMS:
+                problems.append(f"{path}:{n}: {e}")
+            continue
+        if not bad:
+            yield entry
+    if bad:
+        more = bad - _MAX_PROBLEMS
+        raise BadInput("\n".join(problems + ([f"… and {more} more"] if more > 0 else [])))
 
 
 def _entry(line: str, plan: Plan, month_cache: dict) -> Entry:

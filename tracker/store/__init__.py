@@ -41,16 +41,15 @@ LOG_TABLES = {1: _SPLIT, 2: (*_SPLIT, "chain_heads"), 3: (*_SPLIT, "chain_heads"
 BUSY_TIMEOUT_MS = 60_000
 
 
-def append(conn: sqlite3.Connection, entries: list, stamp=None) -> list:
-    """Append entries in one transaction (write.py); the entries written."""
+def append(conn: sqlite3.Connection, entries, stamp=None):
+    """Append entries (any iterable) in one transaction (write.py): how many were written and skipped, and the last."""
     from tracker.store.write import append
 
     return append(conn, entries, stamp)
 
 
-# An append of this many entries or more that outnumbers the log rebuilds the entries' indexes once;
-# into an empty log it is also written directly (rollback journal) and its series folded in memory.
-BULK = 500
+# An append checks and writes this many entries at a time (its memory is bounded by it, not by its size).
+BULK = 5000
 
 
 _NO_VALUES = MappingProxyType({})
@@ -145,6 +144,54 @@ def open_write(path: str) -> sqlite3.Connection:
         migrate(conn, path)
     _ensure_wal(conn)
     return conn
+
+
+def make_new(path: str, write):
+    """A new database made whole or not at all: `write(conn)` fills it under a temporary name beside `path`,
+    which then takes the name. Returns what write() returns; None when a database is at `path` by then
+    (another tracker made it meanwhile: write into that one instead). Nothing is left behind on an error.
+
+    Until it has its name, no one else can see the file, so it is written with a rollback journal (its
+    rows once, not once into a WAL and again into the file) and switched to WAL at the end.
+    """
+    folder = os.path.dirname(path) or "."
+    tmp = os.path.join(folder, f".{os.path.basename(path)}.new-{os.getpid()}")
+    conn = open_write(tmp)
+    try:
+        conn.execute("PRAGMA journal_mode = DELETE")
+        result = write(conn)
+        _ensure_wal(conn)
+        conn.close()  # the last connection: the WAL file is folded in and removed
+        try:
+            os.link(tmp, path)  # never over a database made meanwhile
+        except FileExistsError:
+            return None
+        except OSError:  # a file system without hard links
+            if os.path.exists(path):
+                return None
+            os.replace(tmp, path)
+        _sync_folder(folder)
+        return result
+    finally:
+        conn.close()
+        for suffix in ("", "-journal", "-wal", "-shm"):
+            try:
+                os.unlink(tmp + suffix)
+            except FileNotFoundError:
+                pass
+
+
+def _sync_folder(folder: str) -> None:
+    try:
+        fd = os.open(folder, os.O_RDONLY)
+    except OSError:
+        return
+    try:
+        os.fsync(fd)
+    except OSError:
+        pass
+    finally:
+        os.close(fd)
 
 
 def _ensure_wal(conn: sqlite3.Connection) -> None:
@@ -395,18 +442,20 @@ def load_logs(conn: sqlite3.Connection | None, upto: int | None = None, tasks=No
         return inforce.by_month(inforce.fold({}, log_rows(conn, tasks, "note", upto)))
 
 
-# The log's rows in the order of the reduction (recorded_at, then append order).
-_ROWS = "SELECT seq, task, month, percent, status, figures, {note} FROM entries{where} ORDER BY recorded_at, seq"
+# The log's rows in the order of the reduction (recorded_at, then append order), or task by task in that order.
+_ROWS = "SELECT seq, task, month, percent, status, figures, {note} FROM entries{where} ORDER BY {order}recorded_at, seq"
 
 
-def log_rows(conn: sqlite3.Connection, tasks=None, note: str = "note", upto: int | None = None):
+def log_rows(conn: sqlite3.Connection, tasks=None, note: str = "note", upto: int | None = None, by_task: bool = False):
     """The log's rows for inforce.fold(): (seq, task, month, percent, status, values, note), every task's or
-    these tasks' (index seeks); `note` is the SQL of what is kept of each note."""
+    these tasks' (index seeks), in log order (`by_task`: grouped by task, each in log order); `note` is the
+    SQL of what is kept of each note."""
     where, args = "", ()
     if tasks is not None:
         where, args = " WHERE task IN (SELECT value FROM json_each(?))", (json.dumps(list(tasks), ensure_ascii=False),)
     parsed: dict[str, int] = {}
-    for seq, task, month, percent, status, figures, kept in conn.execute(_ROWS.format(note=note, where=where), args):
+    for seq, task, month, percent, status, figures, kept in conn.execute(
+            _ROWS.format(note=note, where=where, order="task, " if by_task else ""), args):
         m = parsed.get(month)
         if m is None:
             m = parsed[month] = months.parse(month)

@@ -12,8 +12,10 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from tracker import store
-from tracker.store import check as storecheck
+from tracker.core import inforce, months
 from tracker.core.model import Plan
+from tracker.errors import BadInput
+from tracker.store import check as storecheck
 
 
 @dataclass(frozen=True, slots=True)
@@ -42,13 +44,17 @@ def _check(plan: Plan, conn, db_path: str) -> Audit:
     for head in heads:
         by_upto.setdefault(head[1], []).append(head)
     walk = _Walk(db_path)
+    fold = _Fold() if version >= 5 else None
     found = []
     for e in storecheck.chain_rows(conn):
         walk.step(e, by_upto.get(e.seq, ()), e.rehash(walk.prev))
         found += walk.found
         walk.found = []
-        found += _names(plan, e, db_path)
-    problems += storecheck.derived_problems(conn, db_path)
+        values = e.values()  # read once, for the names and the series
+        found += _names(plan, e, values, db_path)
+        if fold is not None:
+            fold.add(e, values)
+    problems += storecheck.derived_problems(conn, db_path, fold.series if fold is not None else None)
     if version >= 2 and "chain_heads" not in store.tables(conn):
         problems.append(f"{db_path}: the table of chain heads is gone: removals of the latest entries cannot be checked")
     problems += found
@@ -70,12 +76,49 @@ def _guards(conn, db_path: str, version: int) -> list[str]:
     return out
 
 
-def _names(plan: Plan, e, db_path: str) -> list[str]:
+def _names(plan: Plan, e, values: dict | None, db_path: str) -> list[str]:
     task = plan.task(e.task)
     if task is None:
         return [f"{db_path}: entry {e.id} names task {e.task}, which tasks.toml does not declare"]
     return [f"{db_path}: entry {e.id} names metric {key!r}, which task {task.id} does not have"
-            for key in e.metric_keys() or () if task.metric(key) is None]
+            for key in values or () if task.metric(key) is None]
+
+
+class _Fold:
+    """The series as the log makes them, folded from the rows the chain's walk reads (append order), as long
+    as that is log order (recorded_at never decreasing): then validate reads the log once, not twice."""
+
+    def __init__(self):
+        self.logs: dict | None = {}
+        self.latest = ""
+        self.rows: list = []
+        self.months: dict = {}
+
+    def add(self, e, values: dict | None) -> None:
+        if self.logs is None:
+            return
+        m = self.months.get(e.month)
+        if m is None:
+            try:
+                m = self.months[e.month] = months.parse(e.month)
+            except (BadInput, TypeError, ValueError):
+                m = None
+        if values is None or m is None or not isinstance(e.recorded_at, str) or e.recorded_at < self.latest:
+            self.logs = None  # out of log order, or a row edited past reading: series.compute() decides
+            return
+        self.latest = e.recorded_at
+        self.rows.append((e.seq, e.task, m, e.percent, e.status, values, e.seq if e.note is not None else None))
+        if len(self.rows) >= 5000:
+            inforce.fold(self.logs, self.rows)
+            self.rows = []
+
+    def series(self) -> tuple | None:
+        if self.logs is None:
+            return None
+        inforce.fold(self.logs, self.rows)
+        from tracker.store import series
+
+        return series.arrays(self.logs)
 
 
 class _Walk:

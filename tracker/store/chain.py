@@ -13,11 +13,11 @@ from tracker.core.model import number
 
 
 def values_text(values) -> str:
-    """The canonical JSON of an entry's values: its (metric, number) pairs sorted, as the hash's body holds them.
-
-    The log stores this text as it is (entries.figures).
-    """
-    return json.dumps(sorted((k, number(v)) for k, v in values.items()), ensure_ascii=False, separators=(",", ":"))
+    """The canonical JSON of an entry's values: its [metric, number] pairs sorted by metric, compact, as the
+    hash's body holds them. The log stores this text as it is (entries.figures)."""
+    if not values:
+        return "[]"
+    return "[" + ",".join([f"[{_field(k)},{_number(v)}]" for k, v in sorted(values.items())]) + "]"
 
 
 def entry_hash(prev: str, e) -> str:
@@ -31,13 +31,34 @@ def entry_hash(prev: str, e) -> str:
 def stored_hash(prev: str, eid, task, month: str, figures: str, percent, status, note, by, recorded_at) -> str:
     """The hash of an entry whose fields are as stored (month as its text, values as values_text()).
 
-    Fields as stored, so that a checker hashes the raw row and a tampered value
-    that no longer parses is reported, not crashed on.
+    sha256 over the previous hash, a line break and the compact JSON array
+    [id, task, month, values, percent, status, note, by, recorded_at]. Fields
+    as stored, so that a checker hashes the raw row and a tampered value that
+    no longer parses is reported, not crashed on.
     """
-    body = (f'[{_json(eid)},{_json(task)},{_json(month)},{figures},{_json(number(percent))},'
-            f'{_json(status)},{_json(note)},{_json(by)},{_json(recorded_at)}]')
-    return sha256((prev + "\n" + body).encode()).hexdigest()
+    body = (f"[{_field(eid)},{_field(task)},{_field(month)},{figures},{_number(percent)},{_field(status)},"
+            f"{_field(note)},{_field(by)},{_field(recorded_at)}]")
+    return sha256(f"{prev}\n{body}".encode()).hexdigest()
 
 
-def _json(x) -> str:
-    return json.dumps(x, ensure_ascii=False)
+# The json module's own C function for a str's JSON (what json.dumps(s, ensure_ascii=False) returns).
+_string = json.encoder.encode_basestring
+_json = json.JSONEncoder(ensure_ascii=False).encode
+_repr_float = float.__repr__
+
+
+def _field(x) -> str:
+    """A field's JSON, as json.dumps(x, ensure_ascii=False) writes it. A function of its own, not a json.dumps
+    call a field: that builds an encoder each time, and an import hashes millions of fields."""
+    if type(x) is str:
+        return _string(x)
+    if x is None:
+        return "null"
+    return _json(x)  # anything else as the json module writes it (or its TypeError)
+
+
+def _number(x) -> str:
+    """A figure's JSON as _field(number(x)) writes it: 100 for 100.0."""
+    if type(x) is float and x - x == 0.0:  # finite
+        return str(int(x)) if x.is_integer() else _repr_float(x)
+    return _field(number(x))

@@ -38,12 +38,12 @@ class StoredEntry:
         except (TypeError, ValueError):  # a field edited into what no entry holds (a BLOB, say)
             return "(fields unreadable)"  # matches no hash: the entry is reported as changed
 
-    def metric_keys(self) -> list[str] | None:
-        """The metrics the entry's values name; None when the stored text no longer reads as values."""
+    def values(self) -> dict | None:
+        """The entry's values {metric: float}; None when the stored text no longer reads as values."""
         from tracker.store import figures_of
 
         try:
-            return list(figures_of(_text(self.figures)))
+            return figures_of(_text(self.figures))
         except (TypeError, ValueError):
             return None
 
@@ -84,9 +84,11 @@ def heads(conn: sqlite3.Connection) -> list[tuple[int, int, str, str]]:
     return conn.execute("SELECT seq, upto, hash, at FROM chain_heads ORDER BY seq").fetchall()
 
 
-def derived_problems(conn: sqlite3.Connection, db_path: str) -> list[str]:
+def derived_problems(conn: sqlite3.Connection, db_path: str, computed=None) -> list[str]:
     """Whether the series (what status reads) still follow the log: they are derived, never the record.
 
+    computed: a function giving the series' rows as the log makes them, or None when it cannot
+    (then series.compute() reads them from the log).
     An older schema's derived tables are not looked at: upgrading rebuilds them.
     """
     if version(conn) < 5:
@@ -96,7 +98,7 @@ def derived_problems(conn: sqlite3.Connection, db_path: str) -> list[str]:
     from tracker.store import series
 
     try:
-        found = series.disagreements(conn)
+        found = series.disagreements(conn, computed() if computed is not None else None)
     except (BadInput, ValueError, TypeError, struct.error):
         return []  # an entry edited past reading: the hash chain's check names it
     return [f"{db_path}: {d} (run `tracker validate --repair`)" for d in found]
