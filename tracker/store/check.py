@@ -11,7 +11,7 @@ import sqlite3
 from dataclasses import dataclass
 
 from tracker.errors import BadInput
-from tracker.store import _ENTRY_SQL, _SPLIT_SQL, _begin, open_read, snapshot, tables, version
+from tracker.store import _ENTRY_SQL, _SPLIT_SQL, _begin, figures_of, open_read, snapshot, tables, version
 from tracker.store.chain import stored_hash, values_text
 
 
@@ -40,8 +40,6 @@ class StoredEntry:
 
     def values(self) -> dict | None:
         """The entry's values {metric: float}; None when the stored text no longer reads as values."""
-        from tracker.store import figures_of
-
         try:
             return figures_of(_text(self.figures))
         except (TypeError, ValueError):

@@ -10,10 +10,12 @@ content) or refused (other content).
 An append into an empty log, of entries that can be iterated again (a list,
 or a file's entries read afresh), takes the first-import way: no index while
 the rows go in (each index is then built once, a sort, instead of row by
-row), and the series folded from the entries as they pass when they come in
-log order (recorded_at never decreasing), instead of read back. Repeated ids
-are what its unique index, built last, finds; then the append starts again
-the careful way, looking up each batch's ids as it goes.
+row). Repeated ids are what its unique index, built last, finds; then the
+append starts again the careful way, looking up each batch's ids as it goes.
+The series are then computed from the log as written, task by task
+(series.compute): folding them from the entries as they pass would be
+faster, but would hold every task's folded log at once (220 MB at a
+province's size), where this holds one task's.
 """
 
 from __future__ import annotations
@@ -93,29 +95,17 @@ class _Chain:
 
 def _first(conn, entries, stamp) -> Appended | None:
     """The first import into an empty log; None when its ids repeat (nothing written: take the careful way)."""
-    from tracker.core import inforce
     from tracker.store import series
 
     conn.execute("SAVEPOINT first_import")
     indexes = _drop_indexes(conn, "entries")
     chain = _Chain(0, "")
-    logs: dict | None = {}  # the series' fold, while the entries come in log order
-    latest, last = "", None
+    last = None
     for batch in _batches(entries):
         if stamp is not None:
             batch = [e._replace(recorded_at=stamp()) for e in batch]
-        first_seq = chain.seq + 1
         conn.executemany(_INSERT, chain.rows(batch))
         last = batch[-1]
-        if logs is not None:
-            if min(e.recorded_at for e in batch) < latest or any(a.recorded_at > b.recorded_at
-                                                                  for a, b in zip(batch, batch[1:])):
-                logs = None  # out of log order: the series are read back from the log, in its order, below
-            else:
-                latest = last.recorded_at
-                inforce.fold(logs, [(seq, e.task, e.month, e.percent, e.status, e.values,
-                                     seq if e.note is not None else None)
-                                    for seq, e in enumerate(batch, first_seq)])
     try:
         for sql in indexes:
             conn.execute(sql)
@@ -125,7 +115,7 @@ def _first(conn, entries, stamp) -> Appended | None:
         return None
     conn.execute("RELEASE first_import")
     if chain.seq:
-        series.rebuild(conn, None, series.arrays(logs) if logs is not None else None)
+        series.rebuild(conn, None)  # read back task by task: memory holds one task's entries at a time
         _record_head(conn, chain.seq, chain.prev)
     return Appended(chain.seq, 0, last)
 
