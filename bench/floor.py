@@ -23,15 +23,18 @@ import sys
 
 TABLE = """CREATE TABLE entries (
    seq INTEGER PRIMARY KEY, id TEXT NOT NULL, task TEXT NOT NULL, month TEXT NOT NULL, percent REAL,
-   status TEXT, by TEXT, recorded_at TEXT NOT NULL, hash TEXT NOT NULL, figures TEXT NOT NULL, note TEXT)"""
+   status TEXT, by TEXT, recorded_at TEXT NOT NULL, hash TEXT NOT NULL, figures TEXT NOT NULL, note TEXT,
+   problems TEXT, next_steps TEXT)"""
 INDEXES = ('CREATE UNIQUE INDEX idx_entries_id ON entries (id)',
            'CREATE INDEX idx_entries_task_month ON entries (task, month)')
 CANONICAL = json.JSONEncoder(ensure_ascii=False, separators=(",", ":")).encode
 
 
-def body(eid, task, month, figures, percent, status, note, by, at) -> str:
-    """[id, task, month, [[metric, value], …] sorted, percent, status, note, by, recorded_at] as compact JSON."""
-    return CANONICAL([eid, task, month, figures, percent, status, note, by, at])
+def body(eid, task, month, figures, percent, status, note, by, at, problems, steps) -> str:
+    """[id, task, month, [[metric, value], …] sorted, percent, status, note, by, recorded_at] as compact JSON,
+    problems and next steps at its end when the entry has either."""
+    fields = [eid, task, month, figures, percent, status, note, by, at]
+    return CANONICAL(fields if problems is None and steps is None else fields + [problems, steps])
 
 
 def number(x):
@@ -45,11 +48,12 @@ def rows(path: str):
         for seq, line in enumerate(f, 1):
             e = json.loads(line)
             figures = sorted((k, number(v)) for k, v in e["values"].items())
+            problems, steps = e.get("problems"), e.get("next_steps")
             text = body(e["id"], e["task"], e["month"], figures, number(e["percent"]), e["status"], e["note"], e["by"],
-                        e["recorded_at"])
+                        e["recorded_at"], problems, steps)
             prev = hashlib.sha256(f"{prev}\n{text}".encode()).hexdigest()
             yield (seq, e["id"], e["task"], e["month"], e["percent"], e["status"], e["by"], e["recorded_at"], prev,
-                   CANONICAL(figures), e["note"])
+                   CANONICAL(figures), e["note"], problems, steps)
 
 
 def import_(path: str, db: str) -> int:
@@ -58,7 +62,7 @@ def import_(path: str, db: str) -> int:
     conn = sqlite3.connect(db, isolation_level=None)
     conn.execute("BEGIN")
     conn.execute(TABLE)
-    conn.executemany("INSERT INTO entries VALUES (?,?,?,?,?,?,?,?,?,?,?)", rows(path))
+    conn.executemany("INSERT INTO entries VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)", rows(path))
     for sql in INDEXES:
         conn.execute(sql)
     conn.execute("COMMIT")
@@ -70,10 +74,12 @@ def import_(path: str, db: str) -> int:
 def rehash(db: str) -> int:
     conn = sqlite3.connect(f"file:{db}?mode=ro", uri=True)
     prev, n = "", 0
-    query = "SELECT id, task, month, figures, percent, status, note, by, recorded_at, hash FROM entries ORDER BY seq"
-    for eid, task, month, figures, percent, status, note, by, at, stored in conn.execute(query):
+    query = "SELECT id, task, month, figures, percent, status, note, by, recorded_at, problems, next_steps, hash " \
+            "FROM entries ORDER BY seq"
+    for eid, task, month, figures, percent, status, note, by, at, problems, steps, stored in conn.execute(query):
         percent = number(percent)  # a REAL column hands back 100.0 for 100
-        text = f"{CANONICAL([eid, task, month])[:-1]},{figures},{CANONICAL([percent, status, note, by, at])[1:]}"
+        tail = [percent, status, note, by, at] + ([] if problems is None and steps is None else [problems, steps])
+        text = f"{CANONICAL([eid, task, month])[:-1]},{figures},{CANONICAL(tail)[1:]}"
         prev = hashlib.sha256(f"{prev}\n{text}".encode()).hexdigest()
         if prev != stored:
             raise SystemExit(f"{db}: entry {eid} does not match its hash")

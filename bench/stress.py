@@ -17,8 +17,13 @@ Phases, each on a fresh project under bench/out/stress/ (git-ignored):
 3. backup — `tracker backup` taken again and again while N writers run; each
    copy must pass integrity and `validate` and be a prefix of the final log.
 4. tamper — on a copy of the large log: edit, delete in the middle, delete the
-   tail, rewrite with hashes recomputed, forge an entry; `validate` must exit 2
-   naming the entry each time. Also times `validate` on the large log.
+   tail, rewrite with hashes recomputed, forge an entry, plant a trigger, edit
+   the cached plan, empty the heads, edit a derived series; `validate` must
+   exit 2 naming it each time. Also times `validate` on the large log.
+5. files — four `tracker backup` to one name at once, again and again (one
+   wins, the others say "already exists"); `export -o` and `backup` killed
+   mid-write (the next write there removes what they left); the database,
+   its -wal, tasks.toml and a device as `-o` targets (refused).
 
 Bounded: every child process has a timeout; nothing here waits forever.
 """
@@ -315,6 +320,14 @@ def phase_tamper(root: Path, source: Path, failures: list[str]) -> dict:
         "delete the tail": (lambda c: c.execute("DELETE FROM entries WHERE seq > ?", (last - 10,)), "missing at the end"),
         "rewrite, hashes recomputed": (lambda c: _rewrite(c, last - 1), "rewritten behind tracker's back"),
         "forge an entry": (lambda c: _forge(c, last), "recorded by no append"),
+        "plant a trigger that drops reports": (lambda c: c.execute(
+            "CREATE TRIGGER keep_out BEFORE INSERT ON entries WHEN NEW.task = '1' BEGIN SELECT RAISE(IGNORE); END"),
+            "was not put there by tracker"),
+        "edit the cached plan (a title)": (lambda c: c.execute(
+            "UPDATE plan_cache SET data = json_set(data, '$.task_title[0]', '改过')"), "cached plan differs"),
+        "empty the table of heads": (lambda c: c.execute("DELETE FROM chain_heads"), "no record of any append"),
+        "edit a derived series": (lambda c: c.execute("UPDATE task_series SET first = first + 1"),
+                                  "disagrees with the log"),
     }
     rows = {}
     detected = 0
@@ -346,6 +359,58 @@ def phase_tamper(root: Path, source: Path, failures: list[str]) -> dict:
     }
 
 
+# --- 5. files: concurrent backups to one name, kill -9 mid-write, the record as a target ------------
+
+
+def phase_files(root: Path, source: Path, trials: int, failures: list[str]) -> dict:
+    folder = source  # the large log: export and backup take long enough to be killed mid-write
+    outcomes = {"ok": 0, "already exists": 0, "other": []}
+    for t in range(trials):
+        name = f"same-{t}.db"
+        procs = [subprocess.Popen([sys.executable, "-m", "tracker", "backup", name], cwd=folder, env=env(),
+                                  stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True) for _ in range(4)]
+        for p in procs:
+            _out, err = p.communicate(timeout=TIMEOUT)
+            if p.returncode == 0:
+                outcomes["ok"] += 1
+            elif p.returncode == 2 and "already exists" in err and err.count("\n") == 1:
+                outcomes["already exists"] += 1
+            else:
+                outcomes["other"].append(err.strip().splitlines()[-1] if err.strip() else f"exit {p.returncode}")
+        os.unlink(folder / name)
+    killed = {}
+    for args in (("export", "-o", "log.jsonl"), ("backup", "copy.db")):
+        landed = left = 0
+        for _ in range(3):
+            proc = subprocess.Popen([sys.executable, "-m", "tracker", *args], cwd=folder, env=env(),
+                                    stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+            deadline = time.monotonic() + TIMEOUT
+            while proc.poll() is None and time.monotonic() < deadline:
+                if any("tracker-tmp" in n for n in os.listdir(folder)):
+                    proc.send_signal(signal.SIGKILL)
+                    break
+                time.sleep(0.001)
+            proc.communicate(timeout=TIMEOUT)
+            landed += proc.returncode == -signal.SIGKILL
+            left = max(left, sum(os.path.getsize(folder / n) for n in os.listdir(folder) if "tracker-tmp" in n))
+        after = tracker(folder, *args)
+        remaining = [n for n in os.listdir(folder) if "tracker-tmp" in n]
+        killed[args[0]] = {"kills_mid_write": landed, "largest_leftover_bytes": left,
+                           "next_write": after.returncode, "left_after_next_write": len(remaining)}
+        for n in ("log.jsonl", "copy.db"):
+            if (folder / n).exists():
+                os.unlink(folder / n)
+    targets = {}
+    for target in ("data/tracker.db", "data/tracker.db-wal", "tasks.toml", "/dev/null"):
+        r = tracker(folder, "report", "-o", target)
+        targets[target] = r.returncode
+    ok = (outcomes["ok"] == trials and outcomes["already exists"] == 3 * trials and not outcomes["other"]
+          and all(k["kills_mid_write"] and k["next_write"] == 0 and not k["left_after_next_write"] for k in killed.values())
+          and all(code == 2 for code in targets.values()) and tracker(folder, "validate").returncode == 0)
+    return {"backups_at_once": f"{trials} trials × 4", **{k: v for k, v in outcomes.items()},
+            "killed": killed, "refused_targets": targets, "verdict": check(ok, "files", failures)}
+
+
 # --- the run ----------------------------------------------------------------------------------------
 
 
@@ -372,8 +437,11 @@ def main() -> int:
     print("kill -9:", json.dumps(figures["kill"], ensure_ascii=False), flush=True)
     figures["backup"] = phase_backup(a.out, min(a.writers, 4), max(a.logs // 2, 2), failures)
     print("backup:", json.dumps(figures["backup"], ensure_ascii=False), flush=True)
+    tracker(big, "status")  # the plan cache is there to be tampered with
     figures["tamper"] = phase_tamper(a.out, big, failures)
     print("tamper:", json.dumps(figures["tamper"], ensure_ascii=False, indent=1), flush=True)
+    figures["files"] = phase_files(a.out, big, 3 if a.quick else 15, failures)
+    print("files:", json.dumps(figures["files"], ensure_ascii=False), flush=True)
     if a.json:
         a.json.write_text(json.dumps(figures, ensure_ascii=False, indent=2), encoding="utf-8")
     print("FAILED: " + ", ".join(failures) if failures else "all phases passed")

@@ -80,3 +80,34 @@ def split_log(db_path, version: int) -> None:
     conn.execute(f"PRAGMA user_version = {version}")
     conn.execute("COMMIT")
     conn.close()
+
+
+def schema_6(db_path) -> None:
+    """Turn a database tracker wrote into one of schema 6, as that tracker wrote it: entries without the
+    problems and next_steps columns (every entry in it must have neither), the same entries and hashes."""
+    import sqlite3
+
+    import sqlite_utils
+
+    from tracker import store
+
+    conn = sqlite3.connect(db_path, isolation_level=None)
+    conn.execute("BEGIN")
+    assert conn.execute("SELECT count(*) FROM entries WHERE problems IS NOT NULL OR next_steps IS NOT NULL"
+                        ).fetchone()[0] == 0
+    for (name,) in conn.execute("SELECT name FROM sqlite_master WHERE type = 'trigger'").fetchall():
+        conn.execute(f"DROP TRIGGER {name}")
+    conn.execute("ALTER TABLE entries RENAME TO entries_7")
+    conn.execute("DROP INDEX idx_entries_id")
+    conn.execute("DROP INDEX idx_entries_task_month")
+    store._create_entries(sqlite_utils.Database(conn), "entries")
+    for sql in store.ENTRY_INDEXES:
+        conn.execute(sql)
+    conn.execute("INSERT INTO entries SELECT seq, id, task, month, percent, status, by, recorded_at, hash, figures, "
+                 "note FROM entries_7")
+    conn.execute("DROP TABLE entries_7")
+    for sql in store.guards(6).values():
+        conn.execute(sql)
+    conn.execute("PRAGMA user_version = 6")
+    conn.execute("COMMIT")
+    conn.close()

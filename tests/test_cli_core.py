@@ -279,9 +279,18 @@ def test_toml_syntax_error_carries_its_line(project):
 
 
 def test_reading_commands_do_not_create_the_database(project):
-    for args in (("status",), ("tasks",), ("overdue",), ("history", "195"), ("export",), ("validate",)):
+    for args in (("status",), ("tasks",), ("overdue",), ("history", "195"), ("export",)):
         project.ok(*args)
     assert not project.db.exists()
+
+
+def test_validate_without_a_database_says_so_and_fails(project):
+    r = project.run("validate")
+    assert r.code == 2
+    assert r.err == "no database at data/tracker.db (no such file): nothing to check (is --db or TRACKER_DB right?)\n"
+    assert not project.db.exists()
+    r = project.run("--db", "nope/typo.db", "validate")
+    assert r.code == 2 and r.err.startswith("no database at nope/typo.db")
 
 
 def test_tasks_lists_the_plan(project):

@@ -1,4 +1,7 @@
-"""tracker.core.figures against the phrase set tests/figures/phrases.tsv (tuning part) and its own rules."""
+"""tracker.core.figures against the phrase set tests/figures/phrases.tsv and its own rules.
+
+Every part must read no wrong figure; recall is asserted on the tuning part only, at what it reaches.
+"""
 
 from __future__ import annotations
 
@@ -37,15 +40,22 @@ def test_the_example_tables_titles_are_read_as_written():
 
 def test_the_phrase_set_is_large_and_split():
     parts = {p: sum(r.part == p for r in ROWS) for p in ("tuning", "held_out")}
-    assert parts["tuning"] >= 250 and parts["held_out"] >= 100
+    assert parts["tuning"] >= 400 and parts["held_out"] >= 150
+    assert {r.part for r in ROWS} == {"tuning", "held_out"}
 
 
-def test_precision_and_recall_on_the_tuning_part():
+@pytest.mark.parametrize("part", ["tuning", "held_out"])
+def test_no_part_reads_a_wrong_figure(part):
+    targets, values = score([r for r in ROWS if r.part == part])
+    assert targets.wrong == 0, [m for m in targets.misses if m[1]]
+    assert values.wrong == 0, [m for m in values.misses if m[1] is not None]
+
+
+def test_recall_on_the_tuning_part():
     targets, values = score(TUNING)
     print(f"\ntuning: targets precision {targets.precision:.3f} recall {targets.recall:.3f}, "
           f"values precision {values.precision:.3f} recall {values.recall:.3f}")
-    assert targets.precision == 1.0 and values.precision == 1.0
-    assert targets.recall >= 0.95 and values.recall >= 0.85
+    assert targets.recall >= 0.99 and values.recall >= 0.96
 
 
 def test_a_reading_names_the_words_it_came_from():
@@ -100,3 +110,194 @@ def test_any_text_gives_a_figure_or_nothing(text):
     got = value_for(text, "区域中心", "个")
     assert got is None or (isinstance(got, float) and got >= 0)
     assert all(t.target > 0 for t in targets_from_title(text))
+
+
+def test_a_name_may_hold_digits_and_letters():
+    assert targets_from_title("新建5G基站3000座。") == [Target("5G基站", 3000.0, "座")]
+    assert targets_from_title("开通12345热线分中心5个。") == [Target("12345热线分中心", 5.0, "个")]
+    assert value_for("受理12345热线诉求3,860件。", "12345热线诉求", "件") == 3860.0
+
+
+def test_a_scope_word_that_yishang_qualifies_stays_in_the_name():
+    assert targets_from_title("培育市级以上龙头企业十家。") == [Target("市级以上龙头企业", 10.0, "家")]
+
+
+def test_a_bare_noun_after_a_clause_that_read_a_target_shares_its_verb():
+    assert [t.name for t in targets_from_title("新增托育机构15家,普惠性托位2000个。")] == ["托育机构", "普惠性托位"]
+    # what a figure leads to is no target of the work
+    assert targets_from_title("改造老旧供水管网40公里,受益人口3万人。") == [Target("老旧供水管网", 40.0, "公里")]
+
+
+def test_a_figure_of_people_before_a_name_ends_at_the_verb_after_it():
+    assert targets_from_title("帮助800名失业人员实现再就业。") == [Target("失业人员", 800.0, "名")]
+    assert targets_from_title("推动100个社区开展星级社区创建。") == []
+
+
+def test_measure_words_beyond_the_common_ones_and_numerals_in_quotes():
+    assert targets_from_title("新建社区足球场12片。") == [Target("社区足球场", 12.0, "片")]
+    assert [t.target for t in targets_from_title("新增“一网通办”事项40项。")] == [40.0]
+
+
+def test_a_rate_named_with_bi_is_a_rate_not_a_comparison():
+    assert targets_from_title("地表水优良水体比例达到80%。") == [Target("地表水优良水体比例", 80.0, "%")]
+    assert value_for("社区服务满意度同比提升12%。", "社区服务满意度", "%") is None
+
+
+def test_any_verb_or_manner_word_may_stand_around_a_name():
+    assert value_for("累计接待来访群众2,450人次。", "来访群众", "人次") == 2450.0
+    assert value_for("举办线上线下招聘会25场次。", "招聘会", "场次") == 25.0
+    assert value_for("农村敬老院改造提升已完成11所。", "农村敬老院", "所") == 11.0
+    assert value_for("新建农村社区养老服务站30个。", "社区养老服务站", "个") is None
+
+
+def test_a_name_with_a_verb_inside_is_found_with_the_verb_first():
+    assert value_for("1-8月累计新增城镇就业1.9万人。", "城镇新增就业", "万人") == 1.9
+    assert value_for("全市累计培训家政服务人员6,200人次。", "家政服务人员培训", "人次") == 6200.0
+
+
+def test_a_condition_in_a_narrative_is_no_figure_and_no_part_of_the_name():
+    assert value_for("已为2,300名60周岁以上老年人免费体检。", "老年人", "名") == 2300.0
+
+
+def test_what_is_done_counts_not_what_was_begun():
+    assert value_for("新建污水处理站14座,已完工9座,在建5座。", "污水处理站", "座") == 9.0
+    assert value_for("供水管网改造已完工18公里,在建9公里。", "供水管网改造", "公里") == 18.0
+    assert value_for("已排查燃气隐患1,280处,完成整改960处。", "燃气隐患", "处") == 960.0
+    assert value_for("已完成供水管网改造规划设计12公里。", "供水管网改造", "公里") is None
+    assert value_for("城市驿站已完成招标8个。", "城市驿站", "个") is None
+
+
+def test_a_running_total_may_repeat_the_verb_of_the_clause_before():
+    text = "本月受理不动产登记2,100件,年内累计受理1.6万件。"
+    assert value_for(text, "不动产登记", "万件") == 1.6
+    assert value_for(text, "不动产登记", "件", mode="increment") == 2100.0
+    assert value_for("新建城市驿站20个,累计走访群众300人次。", "城市驿站", "个") == 20.0
+
+
+def test_the_metrics_own_verb_tells_two_figures_of_its_noun_apart():
+    text = "新建公交首末站3个,改造提升公交首末站5个。"
+    assert value_for(text, "新建公交首末站", "个") == 3.0
+    assert value_for(text, "公交首末站", "个") is None
+
+
+def test_a_narrative_may_drop_qualifiers_of_the_name_but_never_a_word_of_kind():
+    assert value_for("全市已完成两癌筛查2,860例。", "适龄妇女两癌免费筛查", "例") == 2860.0
+    assert value_for("已排查危险房屋1,120栋,完成解危处置860栋。", "危险房屋解危处置", "栋") == 860.0
+    # 区域性, 农村, 市级 set one kind apart from another
+    assert value_for("建成居家养老服务中心8个。", "区域性居家养老服务中心", "个") is None
+    assert value_for("新建社区卫生服务站9个。", "农村社区卫生服务站", "个") is None
+    # only where the name as written is nowhere: 社区养老服务站 is no second reading of this metric
+    assert value_for("新建农村社区养老服务站30个,改造社区养老服务站12个。", "农村社区养老服务站", "个") == 30.0
+
+
+def test_a_name_that_ends_in_a_verb_may_have_its_object_after_it():
+    text = "8月份临时救助困难群众1,120人次,1-8月累计救助9,860人次。"
+    assert value_for(text, "临时救助", "人次", mode="increment") == 1120.0
+    assert value_for(text, "临时救助", "人次") == 9860.0
+    assert value_for("临时救助困难群众860人次,救助资金172万元。", "临时救助资金", "万元") == 172.0
+
+
+def test_money_after_the_clause_that_named_what_it_pays_for():
+    assert value_for("全市已发放租赁补贴986户、资金412万元。", "租赁补贴资金", "万元") == 412.0
+    assert value_for("今年以来发放一次性创业补贴620户,补贴资金186万元。", "一次性创业补贴资金", "万元") == 186.0
+    # the money of another subsidy, or money spent on something else, is not it
+    assert value_for("发放护理补贴1.2万人、资金480万元。", "高龄津贴资金", "万元") is None
+    assert value_for("高龄津贴已全部发放到位。投入资金1,560万元新建老年食堂。", "高龄津贴资金", "万元") is None
+
+
+def test_a_months_amount_after_a_running_total_is_the_increment():
+    text = "全市累计建成村级电商服务站点128个,8月新增9个。"
+    assert value_for(text, "村级电商服务站点", "个", mode="increment") == 9.0
+    assert value_for(text, "村级电商服务站点", "个") == 128.0
+    # the year's amount is neither the month's nor a change from last year
+    assert value_for("今年新增家庭农场服务联盟12个。", "家庭农场服务联盟", "个", mode="increment") is None
+    assert value_for("全市共有社区食堂45家,较上年增加12家。", "社区食堂", "家", mode="increment") is None
+    assert value_for("1-8月全市完成造林1.6万亩。", "造林", "万亩", mode="increment") is None
+
+
+def test_what_a_plan_named_is_done_when_a_clause_says_so():
+    assert value_for("计划发放消费券5000万元,已发放3,200万元。", "消费券", "万元") == 3200.0
+    assert value_for("计划改造危桥30座,已开工22座。", "危桥改造", "座") is None
+    assert value_for("20个美丽庭院示范村已完成14个。", "美丽庭院示范村", "个") == 14.0
+    assert value_for("全市86个老旧小区已有52个完成改造。", "老旧小区改造", "个") == 52.0
+    assert value_for("全市86个老旧小区已有52个开工改造。", "老旧小区改造", "个") is None
+
+
+def test_figures_given_respectively_go_to_the_names_in_order():
+    text = "区域性居家养老服务中心、社区养老服务站分别建成15个、117个。"
+    assert value_for(text, "区域性居家养老服务中心", "个") == 15.0
+    assert value_for(text, "社区养老服务站", "个") == 117.0
+    assert value_for("公办幼儿园、普惠性民办幼儿园分别新增学位2,400个和1,100个。", "公办幼儿园学位", "个") == 2400.0
+    assert value_for("城乡居民收入分别增长6.2%和7.8%。", "城乡居民收入", "%") is None
+    assert value_for("社区食堂、助餐点分别计划建设15个、117个。", "社区食堂", "个") is None
+
+
+def test_a_level_reached_is_read_and_a_change_is_not():
+    assert value_for("村级综合服务中心覆盖率提高到96%。", "村级综合服务中心覆盖率", "%") == 96.0
+    assert value_for("区域性居家养老服务中心由10个增至15个。", "区域性居家养老服务中心", "个") == 15.0
+    assert value_for("社区工作者持证率较上年提高8个百分点。", "社区工作者持证率", "%") is None
+    # a rate is read whatever its time words say, unless two of them differ
+    assert value_for("8月份12345热线诉求按期办结率98.2%。", "12345热线诉求按期办结率", "%") == 98.2
+    assert value_for("8月份12345热线诉求按期办结率98.2%,1-8月按期办结率97.5%。", "12345热线诉求按期办结率", "%") is None
+
+
+def test_a_count_of_people_may_come_before_what_was_done_for_them():
+    assert value_for("为1,028名残疾儿童提供康复救助。", "残疾儿童康复救助", "名") == 1028.0
+    assert value_for("为1,028名残疾儿童提供康复评估。", "残疾儿童康复救助", "名") is None
+    assert value_for("为1,200户困难家庭安装燃气报警器,计划年底前再安装800户。", "困难家庭燃气报警器安装", "户") == 1200.0
+
+
+def test_titles_with_and_inside_a_name_a_verb_that_is_the_name_and_a_floor_passed():
+    assert targets_from_title("争取中央和省级补助资金不少于5亿元。") == [Target("中央和省级补助资金", 5.0, "亿元")]
+    assert targets_from_title("完成营造林3万亩,森林覆盖率提高到42%。") == [
+        Target("营造林", 3.0, "万亩"), Target("森林覆盖率", 42.0, "%")]
+    assert targets_from_title("全年技术合同成交额突破50亿元。") == [Target("技术合同成交额", 50.0, "亿元")]
+
+
+def test_what_is_still_being_built_is_no_count_done():
+    assert value_for("新建游泳池3座,均已完成主体施工。", "游泳池", "座") is None
+    assert value_for("新建游泳池3座,均已开工。", "游泳池", "座") is None
+    assert value_for("新建游泳池3座,均已完成施工。", "游泳池", "座") == 3.0
+    assert value_for("16个农贸市场改造项目已有12个进场施工。", "农贸市场改造", "个") is None
+
+
+def test_what_is_done_of_what_was_begun_counts_even_under_qizhong():
+    assert value_for("实施河道综合治理9条,其中已完工6条。", "河道综合治理", "条") == 6.0
+    assert value_for("建成充电站12座,其中已投用10座。", "充电站", "座") == 12.0
+    # a month's amount of completion is the increment, not what replaces the total
+    text = "累计完成老旧小区管网改造38公里,8月完成5公里。"
+    assert value_for(text, "老旧小区管网改造", "公里", mode="increment") == 5.0
+    assert value_for(text, "老旧小区管网改造", "公里") == 38.0
+
+
+def test_some_months_are_neither_the_months_amount_nor_the_total():
+    text = "上半年新增城市书房6个,7-8月新增城市书房3个。"
+    assert value_for(text, "城市书房", "个", mode="increment") is None
+    assert value_for(text, "城市书房", "个") is None
+    assert value_for("三季度新增口袋公园4个。", "口袋公园", "个", mode="increment") is None
+    assert value_for("前三季度新增口袋公园11个。", "口袋公园", "个") == 11.0
+
+
+def test_a_sentence_after_a_semicolon_keeps_the_one_before_in_view():
+    text = "8月受理信访事项212件,办结198件;年内累计办结1,530件。"
+    assert value_for(text, "信访事项办结", "件") == 1530.0
+    assert value_for(text, "信访事项办结", "件", mode="increment") == 198.0
+    assert value_for("8月受理信访事项212件。年内累计办结1,530件。", "信访事项", "件") is None
+
+
+def test_a_name_cut_in_two_once_its_first_part_is_named():
+    assert value_for("建成社区书院12个,累计接待居民9.6万人次。", "社区书院接待居民", "万人次") == 9.6
+    assert value_for("累计为3,860名孕产妇开展免费产前筛查,筛查率96.4%。", "孕产妇产前筛查率", "%") == 96.4
+
+
+def test_words_are_words_not_characters():
+    # 签约 holds no 约 (about): 1.42 is exact
+    assert value_for("城中村改造8月份完成签约2,130户,累计完成签约1.42万户。", "城中村改造签约", "万户") == 1.42
+    assert value_for("社区工作者持证率不低于30%。", "社区工作者持证率", "%") is None
+
+
+def test_a_tasks_figure_a_whole_or_an_average_is_not_what_was_done():
+    assert value_for("美丽乡村建设方面,年度任务20个已完成13个,其余正在施工。", "美丽乡村", "个") == 13.0
+    assert value_for("全年48场文化惠民演出已演出35场。", "文化惠民演出", "场") == 35.0
+    assert value_for("45家社区食堂日均服务老年人3,200人次。", "社区食堂服务老年人", "人次") is None
+    assert value_for("下达农机购置补贴资金1.8亿元,惠及农户2.1万户。", "农机购置补贴", "亿元") == 1.8

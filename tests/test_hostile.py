@@ -193,9 +193,11 @@ def test_table_importer_reads_anything():
     @FAST
     @given(st.lists(TABLE_LINE, max_size=8), st.sampled_from([None, "市民政局"]), st.booleans())
     def check(lines, unit, with_plan):
-        parsed = only_ours(progress_table.parse_table, "\n".join(lines), "t.md")
+        problems = []
+        parsed = only_ours(progress_table.parse_table, "\n".join(lines), "t.md", problems)
         if parsed is not None:
-            only_ours(table.read_rows, parsed, "t.md", PLAN if with_plan else None, unit)
+            only_ours(table.read_rows, parsed, PLAN if with_plan else None, unit, months.parse("2024-08"), problems)
+        assert all(isinstance(p, TrackerError) and str(p).startswith("t.md:") for p in problems)
 
     check()
 
@@ -213,6 +215,8 @@ def an_entry(draw, n):
            "recorded_at": draw(st.datetimes(min_value=dt.datetime(1990, 1, 1), max_value=dt.datetime(2030, 1, 1),
                                             timezones=st.timezones() | st.just(dt.timezone.utc))).isoformat(),
            "by": draw(st.none() | NOTE), "note": draw(st.none() | NOTE)}
+    if draw(st.booleans()):
+        obj["problems"], obj["next_steps"] = draw(st.none() | NOTE), draw(st.none() | NOTE)
     number = st.integers(0, 10 ** 12) | st.floats(0, 1e15, allow_nan=False, allow_infinity=False)
     if task == "195":
         keys = draw(st.lists(st.sampled_from(["centres", "stations"]), unique=True, min_size=1))
@@ -233,7 +237,8 @@ def _expected(obj) -> dict:
             "recorded_at": make.stamp_of(obj["recorded_at"]), "by": obj["by"],
             "values": {k: number(float(v)) for k, v in obj.get("values", {}).items()},
             "percent": number(None if obj.get("percent") is None else float(obj["percent"])),
-            "status": obj.get("status"), "note": make.note(obj["note"])}
+            "status": obj.get("status"), "note": make.note(obj["note"]),
+            "problems": make.note(obj.get("problems")), "next_steps": make.note(obj.get("next_steps"))}
 
 
 @settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])

@@ -47,8 +47,8 @@ def test_example_creates_the_plan_and_the_month(empty_project):
     assert all("metric" not in t for i, t in enumerate(plan["task"]) if i != 3)
     # What it read, for a person to check before sending the table on.
     assert ("  195 新建区域性居家养老服务中心100个,改造社区养… [added]\n"
-            "      m1 区域性居家养老服务中心: 15/100个\n"
-            "      m2 社区养老服务站: 117/300个\n") in out
+            "      m1 区域性居家养老服务中心: 15/100个  ← «全市新建区域性居家养老服务中心15个»\n"
+            "      m2 社区养老服务站: 117/300个  ← «改造社区养老服务站117个»\n") in out
     assert "  184 提高城乡低保、特困人员等困难群体救助标准。 [added]: note, no metric\n" in out
     assert "7 entries recorded for 2020-08; 7 tasks added to tasks.toml (unit 市民政局)" in out
 
@@ -187,8 +187,9 @@ def test_declared_tasks_and_comments_stay_and_declared_metrics_are_read(project)
     out = project.ok("import", "t.md", "--month", "2024-08", "--unit", "市民政局").out
     after = project.tasks.read_text(encoding="utf-8")
     assert after.startswith(before.rstrip("\n") + "\n\n# Added by `tracker import t.md --month 2024-08`\n\n[[task]]\nid = \"200\"\n")
-    assert "centres 区域性居家养老服务中心: 20/100个\n      stations 社区养老服务站: 150/300个\n" in out
-    assert "  200 新增养老床位1000张。 [added]\n      m1 养老床位: 300/1000张\n" in out
+    assert ("centres 区域性居家养老服务中心: 20/100个  ← «全市新建区域性居家养老服务中心20个»\n"
+            "      stations 社区养老服务站: 150/300个  ← «改造社区养老服务站150个»\n") in out
+    assert "  200 新增养老床位1000张。 [added]\n      m1 养老床位: 300/1000张  ← «今年以来新增养老床位300张»\n" in out
     values = {e["task"]: e["values"] for e in entries(project)}
     assert values == {"195": {"centres": 20, "stations": 150}, "200": {"m1": 300}}
     # plan.year is 2024 like the month: the new task needs no start of its own.
@@ -324,5 +325,6 @@ def test_a_figure_not_clearly_there_sets_nothing(project):
         "序号 | 目标任务 | 进展 |\n"
         "1 | 195.新建… | 全市新建区域性居家养老服务中心15个,社区养老服务站改造正在推进。 |\n", encoding="utf-8")
     out = project.ok("import", "t.md", "--month", "2024-08").out
-    assert "      centres 区域性居家养老服务中心: 15/100个\n      stations 社区养老服务站: no figure\n" in out
+    assert ("      centres 区域性居家养老服务中心: 15/100个  ← «全市新建区域性居家养老服务中心15个»\n"
+            "      stations 社区养老服务站: no figure\n") in out
     assert [e["values"] for e in entries(project)] == [{"centres": 15}]

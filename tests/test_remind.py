@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import sqlite3
 
+from tracker import store
+
 from tests.test_notify import DING_SECRET, DING_TOKEN, SECRETS, WECOM_KEY, contacts_text, env, robots  # noqa: F401
 
 PLAN = """
@@ -144,7 +146,10 @@ def test_init_keeps_contacts_out_of_git(tmp_path, monkeypatch):
 
 
 def test_a_database_of_schema_5_gains_the_record_of_reminders_on_first_write(project):
+    from tests.builders import schema_6
+
     project.ok("log", "195", "--month", "2024-08", "--set", "centres=3")
+    schema_6(project.db)  # entries as schema 5 and 6 had them
     conn = sqlite3.connect(project.db, isolation_level=None)
     for name in ("reminders_no_update", "reminders_no_delete"):
         conn.execute(f"DROP TRIGGER {name}")
@@ -154,6 +159,15 @@ def test_a_database_of_schema_5_gains_the_record_of_reminders_on_first_write(pro
     assert project.ok("units", "--month", "2024-08", "--format", "json").json()["units"][0]["reminded"] == 0
     project.ok("log", "195", "--month", "2024-08", "--set", "centres=4")
     conn = sqlite3.connect(project.db)
-    assert conn.execute("PRAGMA user_version").fetchone()[0] == 6
+    assert conn.execute("PRAGMA user_version").fetchone()[0] == store.SCHEMA_VERSION
     assert conn.execute("SELECT count(*) FROM reminders").fetchone()[0] == 0
     assert project.ok("validate").out.startswith("ok:")
+
+
+def test_a_fifo_as_contacts_is_refused_at_once(project):
+    import os
+
+    project.write_plan(PLAN)
+    os.mkfifo(project.root / "contacts.toml")
+    r = project.bad("remind", "--month", "2024-08")
+    assert "FIFO" in r.err

@@ -69,7 +69,8 @@ def test_json_title_is_null_without_plan_title(project):
     project.write_plan("[plan]\nyear = 2024\n\n[[task]]\nid = \"1\"\ntitle = \"t\"\nunit = \"u\"\n")
     data = project.ok("report", "--month", "2024-08", "-f", "json").json()
     assert data["title"] is None
-    assert data["rows"] == [{"no": 1, "id": "1", "title": "t", "progress": None, "completion": 0.0,
+    assert data["rows"] == [{"no": 1, "id": "1", "title": "t", "progress": None, "problems": None,
+                             "next_steps": None, "completion": 0.0,
                              "measured": False, "status": "stalled", "flags": ["stalled", "missing"], "warnings": []}]
 
 

@@ -38,3 +38,20 @@ class PlanError(BadInput):
     def __init__(self, problems: list[str]):
         self.problems = list(problems)
         super().__init__("\n".join(self.problems))
+
+
+class Problems(BadInput):
+    """Several problems with what the user gave, each with its place: all reported at once."""
+
+    SHOWN = 50  # named one by one; the rest counted
+
+    def __init__(self, problems: list[BadInput]):
+        self.problems = list(problems)
+        super().__init__("")
+
+    def message(self, lang: str = "en") -> str:
+        lines = [p.message(lang) for p in self.problems[: self.SHOWN]]
+        more = len(self.problems) - self.SHOWN
+        if more > 0:
+            lines.append(f"… {more} more" if lang == "en" else f"……另有{more}处")
+        return "\n".join(lines)

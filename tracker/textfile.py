@@ -102,8 +102,11 @@ def _gb18030_hint(data: bytes) -> str:
         return ""
 
 
-def decode(data: bytes, path: str) -> str:
-    """The text of a file's bytes, line breaks as `\\n`; BadInput `PATH:LINE: …` when it is not text."""
+def decode(data: bytes, path: str, fallback: str | None = None) -> str:
+    """The text of a file's bytes, line breaks as `\\n`; BadInput `PATH:LINE: …` when it is not text.
+
+    `fallback` (gb18030 for a table saved by Excel or WPS on a Chinese Windows): the codec of
+    bytes without a byte-order mark that are not UTF-8."""
     text = None
     for bom, codec in _BOMS:
         if data.startswith(bom):
@@ -115,7 +118,7 @@ def decode(data: bytes, path: str) -> str:
             text = text.lstrip("\ufeff")
             break
     if text is None:
-        text = _utf8(data, path)
+        text = _utf8(data, path, fallback)
     if not text.isprintable():
         found = _CONTROL.search(text)
         if found:
@@ -139,23 +142,36 @@ def _utf16_unmarked(data: bytes) -> bool:
     return half >= 4 and max(even, odd) >= 0.4 * half and min(even, odd) <= 0.1 * half
 
 
-def _utf8(data: bytes, path: str) -> str:
+def _utf8(data: bytes, path: str, fallback: str | None = None) -> str:
     try:
         return data.decode("utf-8-sig")
     except UnicodeDecodeError as e:
+        if fallback:
+            try:
+                return data.decode(fallback)
+            except UnicodeDecodeError:
+                pass
         line = data[: e.start].count(b"\n") + 1
         raise BadInput(f"{path}:{line}: not UTF-8 text{_gb18030_hint(data)}") from None
 
 
 # --- showing user text --------------------------------------------------------------
 
+# Characters that reorder or hide text without showing themselves ("Trojan Source", CVE-2021-42574):
+# the bidirectional embeddings, overrides and isolates, the zero-width ones and marks, the line and
+# paragraph separators, the Arabic letter mark, the word joiner and invisible operators, the BOM.
+INVISIBLE = (*range(0x202A, 0x202F), *range(0x2066, 0x206A), *range(0x200B, 0x2010), 0x2028, 0x2029,
+             0x061C, *range(0x2060, 0x2065), 0xFEFF)
+
+
 def _visible_table() -> dict[int, str]:
-    # Each control character becomes one visible character, so that lengths (and
-    # rich's spans and widths) stay as they were: C0 and DEL as their Unicode
-    # control pictures (ESC → ␛), C1 (which some terminals obey too) as �.
+    # A control character becomes one visible character: C0 and DEL their Unicode control
+    # pictures (ESC → ␛), C1 (which some terminals obey too) �. An invisible one becomes its
+    # code point written out, <U+202E>, so that a reader sees what was there.
     table = {c: chr(0x2400 + c) for c in range(0x20) if c not in (0x09, 0x0A)}
     table[0x7F] = "\u2421"
     table.update({c: "\ufffd" for c in range(0x80, 0xA0)})
+    table.update({c: f"<U+{c:04X}>" for c in INVISIBLE})
     return table
 
 
@@ -163,7 +179,9 @@ _VISIBLE = _visible_table()
 
 
 def visible(text: str) -> str:
-    """User text for a terminal: control characters (ESC, BEL, CR, …) shown as symbols, never obeyed."""
+    """User text as every output shows it (terminal, Markdown, CSV, xlsx, docx, html, CI annotations):
+    control characters (ESC, BEL, CR, C1, …) as symbols, invisible and bidi characters as <U+XXXX>,
+    never sent as they are. Tab and line break stay (each format writes those its own way)."""
     if text.isprintable():
         return text
     return text.translate(_VISIBLE)

@@ -11,9 +11,9 @@ COMMAND_MODULES = {
     "init": "setup", "validate": "setup", "tasks": "setup",
     "log": "log", "history": "log", "export": "log", "import": "log", "backup": "log",
     "status": "status", "overdue": "status", "show": "show", "report": "report",
-    "check": "office", "units": "office", "fill": "office", "remind": "remind",
+    "check": "office", "units": "office", "fill": "office", "remind": "remind", "forms": "forms",
 }
-MODULES = ("setup", "log", "status", "show", "report", "office", "remind")  # the order of --help's ties
+MODULES = ("setup", "log", "status", "show", "report", "office", "remind", "forms")  # the order of --help's ties
 
 
 def register(modules=MODULES):

@@ -8,7 +8,7 @@ an interrupted session keeps what was done.
 
 from __future__ import annotations
 
-from rich.text import Text
+from tracker.render.safe import Text  # user text shown, never obeyed (textfile.visible)
 
 from tracker.core import entries as make
 from tracker.core import months

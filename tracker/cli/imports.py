@@ -1,81 +1,154 @@
-"""`tracker import` of a progress table: new tasks into tasks.toml, notes and figures into the log.
+"""`tracker import` of progress tables and returned forms: new tasks into tasks.toml, reports into the log.
 
-exchange/table.py works out what to add and record; here it is written (tasks.toml
-appended to, so people's comments stay, then the entries in one transaction; if
-that fails, tasks.toml is put back) and what was read is said, row by row.
+Every file is read first (exchange/: sheets.py, progress_table.py, table.py,
+form_return.py) and every problem of every file collected; only when there
+is none is anything written: tasks.toml appended to (people's comments
+stay), then all the entries in one transaction (if that fails, tasks.toml is
+put back). What was read is said task by task, each figure with the words
+it was read from; `--dry-run` says it and writes nothing.
 """
 
 from __future__ import annotations
 
 import os
+from dataclasses import dataclass, field
 
 from tracker.core import months
-from tracker.errors import BadInput
-from tracker.exchange.progress_table import header_month, parse_table
+from tracker.errors import BadInput, Problems
 from tracker.exchange.table import Read, _short, make_entries, new_task_toml, plan_bytes, read_rows
 from tracker.labels import label
 
+TABLE_SUFFIXES = (".md", ".markdown", ".txt", ".csv", ".docx", ".xlsx", ".xlsm")
 
-def import_table(project, file: str, month_text: str | None, unit: str | None, lang: str = "en") -> None:
+
+@dataclass
+class Source:
+    """One file to import: its progress tables, or the workbook of a returned form."""
+
+    path: str
+    tables: list = field(default_factory=list)
+    form: object = None         # an openpyxl workbook that form_return.is_form() recognised
+    reads: list = field(default_factory=list)
+
+
+def import_files(project, files: list[str], month_text: str | None, unit: str | None, dry_run: bool,
+                 lang: str = "en") -> None:
     from tracker import store, textfile
     from tracker import plan as planfile
     from tracker.cli.output import say
     from tracker.cli.project import reporter, today
+    from tracker.exchange import form_return
 
-    table = parse_table(textfile.read(file, "progress table"), file)
-    if not month_text:
-        raise BadInput(f"{file}: give --month (e.g. --month 2020-08): a progress table names the month, not the year")
-    p = months.parse(month_text)
-    named = header_month(table.headers)
-    if named is not None and named != months.month_of_year(p):
-        raise BadInput(f"{file}:{table.header_line}: the table's header names month {named} "
-                       f"({table.headers[2]}), but --month is {months.fmt(p)}")
-    if p > months.of(today()):
-        raise BadInput(f"month {months.fmt(p)} is still in the future; import its table when it comes")
+    problems: list[BadInput] = []
+    p = months.parse(month_text) if month_text else None
+    sources = [_read(file, problems) for file in files]
+    tables = [s for s in sources if s.tables]
+    if tables and p is None:
+        raise BadInput("{file}: give --month (e.g. --month 2020-08): a progress table names the month, not the year",
+                       file=tables[0].path)
+    for s in tables:
+        for t in s.tables:
+            _check_header_month(t, s.path, p, problems)
+    form_months = {s.path: form_return.form_month(s.form) for s in sources if s.form is not None}
+    for path, m in form_months.items():
+        if p is not None and m != p:
+            problems.append(BadInput("the form is for {form}, but --month is {month}", form=months.fmt(m),
+                                     month=months.fmt(p), place=path))
+    now = months.of(today())
+    for m in sorted({p, *form_months.values()} - {None}):
+        if m > now:
+            problems.append(BadInput("month {month} is still in the future; import its table when it comes",
+                                     month=months.fmt(m)))
 
     path = project.tasks_path
     old_bytes = _read_bytes(path)
     conn = project.read()
     try:
         plan = project.plan(conn) if old_bytes is not None else None
-        reads, adding = read_rows(table, file, plan, unit)
-        year = plan.year if plan else months.year_of(p)
-        added = [new_task_toml(tid, title, unit, p, year) for tid, title in adding]
-        new_bytes = plan_bytes(old_bytes, added, file, p)
-        if added:
+        adding, seen = [], {}
+        for s in tables:
+            for t in s.tables:
+                reads, adds = read_rows(t, plan, unit, p, problems, seen)
+                s.reads += reads
+                adding += adds
+        year = plan.year if plan else months.year_of(p if p is not None else now)
+        added = [new_task_toml(tid, title, lead, p, year, due) for tid, title, lead, due in adding]
+        new_bytes = plan_bytes(old_bytes, added, files[0], p) if added else None
+        if added and not problems:
             try:
                 plan = planfile.parse(textfile.decode(new_bytes, path), path)
             except BadInput as e:
                 first = str(e).splitlines()[0]
-                raise BadInput(f"{file}: the tasks it adds would make {path} invalid ({first})") from None
-        entries = make_entries(reads, plan, p, store.load_logs(conn, upto=p), reporter())
+                raise BadInput(f"{files[0]}: the tasks it adds would make {path} invalid ({first})") from None
+        returns = []
+        if plan is None and any(s.form is not None for s in sources):
+            raise BadInput("{path}: no such plan file: a returned form is matched against tasks.toml", path=path)
+        for s in sources:
+            if s.form is not None:
+                returns.append(form_return.read_form(s.path, s.form, plan, problems))
+        entries = []
+        if tables and plan is not None:
+            reads = [r for s in tables for r in s.reads if plan.task(r.task_id) is not None]
+            entries += make_entries(reads, plan, p, store.load_logs(conn, upto=p), reporter(), problems,
+                                    store.month_texts(conn, p))
+        if problems:
+            raise Problems(problems)
+        for back in returns:
+            entries += back.entries
         present = store.present_ids(conn, [e.id for e in entries])
     finally:
         if conn is not None:
             conn.close()
-    for read in reads:
-        if any(e.id in present for e in entries if e.task == read.task_id):
-            read.new = False
-    entries = [e for e in entries if e.id not in present]
+    for s in tables:
+        for read in s.reads:
+            if any(e.id in present for e in entries if e.task == read.task_id):
+                read.new = False
+    new = [e for e in entries if e.id not in present]
 
-    if entries or new_bytes is not None:
-        _write(project, path, old_bytes, new_bytes, entries)
-    for read in reads:
-        say(_describe(read, lang))
-    if lang == "zh":
-        parts = [label(lang, "{n} entries recorded for {month}").format(n=len(entries), month=months.fmt(p))]
-    else:
-        parts = [f"{len(entries)} {'entry' if len(entries) == 1 else 'entries'} recorded for {months.fmt(p)}"]
-    if adding:
-        if lang == "zh":
-            parts.append(label(lang, "{n} tasks added to {path} (unit {unit})").format(n=len(adding), path=path, unit=unit))
-        else:
-            parts.append(f"{len(adding)} {'task' if len(adding) == 1 else 'tasks'} added to {path} (unit {unit})")
-    unchanged = sum(1 for r in reads if not r.new and (r.note or any(v is not None for _, v, _ in r.figures)))
-    if unchanged:
-        parts.append(label(lang, "{n} already in the log").format(n=unchanged))
-    separator = "；" if lang == "zh" else "; "
-    say(label(lang, "{file}: {n} rows").format(file=file, n=len(reads)) + separator + separator.join(parts))
+    if not dry_run and (new or new_bytes is not None):
+        _write(project, path, old_bytes, new_bytes, new)
+    if dry_run:
+        say(label(lang, "dry run: nothing is written"))
+    for s in tables:
+        for read in s.reads:
+            say(_describe(read, lang))
+        _say_counts(s, p, new, unit if any(r.added for r in s.reads) else None, path, lang, dry_run)
+    for back in returns:
+        _say_form(back, present, lang, dry_run)
+    if returns:
+        _say_missing(project, {m for m in form_months.values()}, new, lang)
+
+
+def _read(file: str, problems: list) -> Source:
+    """A file's tables (or its form), read; a file that cannot be read at all is refused at once."""
+    from tracker import textfile
+    from tracker.exchange import progress_table, sheets
+
+    suffix = os.path.splitext(file)[1].lower()
+    if suffix not in TABLE_SUFFIXES:
+        raise BadInput("{file}: cannot import {suffix}: use a progress table (.md, .txt, .csv, .docx, .xlsx), "
+                       "a returned form (.xlsx) or entries (.jsonl)", file=file,
+                       suffix=suffix or "a file without extension")
+    data = textfile.read_bytes(file, "file to import")
+    if suffix in (".xlsx", ".xlsm"):
+        from tracker.exchange import form_return
+
+        wb = sheets.open_workbook(file, data)
+        if form_return.is_form(wb):
+            return Source(file, form=wb)
+    if suffix in (".md", ".markdown", ".txt"):
+        return Source(file, [progress_table.parse_table(sheets.text_of(file, data), file, problems)])
+    return Source(file, progress_table.find_tables(sheets.read_grids(file, data), file, problems))
+
+
+def _check_header_month(table, file: str, p: int, problems: list) -> None:
+    from tracker.exchange.progress_table import header_columns, header_month
+
+    named = header_month(table.headers)
+    if named is not None and named != months.month_of_year(p):
+        head = table.headers[(header_columns(table.headers) or {}).get("progress", 2)]
+        problems.append(BadInput("the table's header names month {named} ({head}), but --month is {month}",
+                                 named=named, head=head, month=months.fmt(p), place=table.header_place))
 
 
 def _write(project, path: str, old_bytes: bytes | None, new_bytes: bytes | None, entries: list) -> None:
@@ -87,7 +160,7 @@ def _write(project, path: str, old_bytes: bytes | None, new_bytes: bytes | None,
     conn = project.write() if entries else None
     try:
         if new_bytes is not None:
-            atomic_write(path, new_bytes)
+            atomic_write(os.path.realpath(path), new_bytes)  # a linked tasks.toml stays linked
         try:
             if entries:
                 store.append(conn, entries, stamp=make.now_stamp)
@@ -96,26 +169,98 @@ def _write(project, path: str, old_bytes: bytes | None, new_bytes: bytes | None,
                 if old_bytes is None:
                     os.unlink(path)
                 else:
-                    atomic_write(path, old_bytes)
+                    atomic_write(os.path.realpath(path), old_bytes)
             raise
     finally:
         if conn is not None:
             conn.close()
 
 
+# --- saying what was read -------------------------------------------------------------------
+
+
+def _say_counts(s: Source, p: int, new: list, unit, path: str, lang: str, dry_run: bool) -> None:
+    from tracker.cli.output import say
+
+    ids = {r.task_id for r in s.reads}
+    n = sum(1 for e in new if e.task in ids)
+    verb = "would be recorded" if dry_run else "recorded"
+    if lang == "zh":
+        parts = [label(lang, f"{{n}} entries {verb} for {{month}}").format(n=n, month=months.fmt(p))]
+    else:
+        parts = [f"{n} {'entry' if n == 1 else 'entries'} {verb} for {months.fmt(p)}"]
+    adding = sum(1 for r in s.reads if r.added)
+    if adding:
+        units = sorted({r.row.unit or unit for r in s.reads if r.added})
+        shown = "、".join(units) if lang == "zh" else ", ".join(units)
+        verb = "would be added" if dry_run else "added"
+        if lang == "zh":
+            parts.append(label(lang, f"{{n}} tasks {verb} to {{path}} (unit {{unit}})").format(n=adding, path=path, unit=shown))
+        else:
+            parts.append(f"{adding} {'task' if adding == 1 else 'tasks'} {verb} to {path} (unit {shown})")
+    unchanged = sum(1 for r in s.reads if not r.new and (r.note or any(v is not None for _, v, _ in r.figures)))
+    if unchanged:
+        parts.append(label(lang, "{n} already in the log").format(n=unchanged))
+    separator = "；" if lang == "zh" else "; "
+    say(label(lang, "{file}: {n} rows").format(file=s.path, n=len(s.reads)) + separator + separator.join(parts))
+
+
 def _describe(read: Read, lang: str = "en") -> str:
-    """What was read for one row: the task, then each metric's figure on a line of its own."""
+    """What was read for one row: the task, then each metric: the figure set and the words it came from, or unset."""
     head = f"  {read.task_id} {_short(read.title, 24)}"
     if read.added:
         head += label(lang, " [added]")
     seen = label(lang, " (already in the log)") if not read.new and read.note is not None else ""
+    texts = [label(lang, w) for w, t in (("problems", read.row.problems), ("next steps", read.row.next_steps)) if t]
+    also = f" (+{'、'.join(texts) if lang == 'zh' else ', '.join(texts)})" if texts else ""
     if not read.figures:
-        return f"{head}: {label(lang, 'note, no metric' if read.note else 'no progress text')}{seen}"
-    lines = [f"{head}{': ' + label(lang, 'no progress text') if read.note is None else ''}{seen}"]
-    for metric, value, why in read.figures:
-        shown = f"{_fig(value)}/{_fig(metric.target)}{metric.unit}" if value is not None else label(lang, why)
-        lines.append(f"      {metric.key} {metric.name}: {shown}")
+        return f"{head}: {label(lang, 'note, no metric' if read.note else 'no progress text')}{also}{seen}"
+    lines = [f"{head}{': ' + label(lang, 'no progress text') if read.note is None else ''}{also}{seen}"]
+    for metric, value, words in read.figures:
+        if value is None:
+            lines.append(f"      {metric.key} {metric.name}: {label(lang, 'no figure')}")
+        else:
+            lines.append(f"      {metric.key} {metric.name}: {_fig(value)}/{_fig(metric.target)}{metric.unit}"
+                         f"  ← «{words}»")
     return "\n".join(lines)
+
+
+def _say_form(back, present: set, lang: str, dry_run: bool) -> None:
+    from tracker.cli.output import say
+
+    say(label(lang, "{file}: form of {unit} for {month}, filled in by {by}").format(
+        file=back.path, unit=back.unit, month=months.fmt(back.month), by=back.by))
+    for tid, title, said in back.taken:
+        say(f"  {tid} {_short(title, 24)}: {' '.join(said)}")
+    n = sum(1 for e in back.entries if e.id not in present)
+    verb = "would be recorded" if dry_run else "recorded"
+    line = label(lang, f"{{n}} {'entry' if n == 1 else 'entries'} {verb}").format(n=n)
+    if len(back.entries) > n:
+        line += ("；" if lang == "zh" else "; ") + label(lang, "{n} already in the log").format(n=len(back.entries) - n)
+    if back.empty:
+        line += ("；" if lang == "zh" else "; ") + label(lang, "{n} task left empty" if back.empty == 1 else
+                                                         "{n} tasks left empty").format(n=back.empty)
+    say(line)
+
+
+def _say_missing(project, form_months: set, new: list, lang: str) -> None:
+    """Last: the lead units that still owe reports for the forms' months (the 催报 list)."""
+    from tracker.cli.output import say
+    from tracker.cli.status import standings
+
+    for m in sorted(form_months):
+        _plan, rows = standings(project, m)
+        reported = {e.task for e in new if e.month == m}
+        owing: dict[str, int] = {}
+        for s in rows:
+            if "missing" in s.flags and s.task.id not in reported:
+                owing[s.task.unit] = owing.get(s.task.unit, 0) + 1
+        if not owing:
+            say(label(lang, "every lead unit has reported for {month}").format(month=months.fmt(m)))
+            continue
+        say(label(lang, "still missing reports for {month}:").format(month=months.fmt(m)))
+        for unit, n in sorted(owing.items(), key=lambda kv: (-kv[1], kv[0])):
+            say(f"  {unit}: {label(lang, '{n} task' if n == 1 else '{n} tasks').format(n=n)}")
 
 
 def _fig(x) -> str:

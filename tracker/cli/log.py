@@ -28,6 +28,8 @@ def log(
     status: Annotated[Optional[str], typer.Option("--status", help="ongoing, done or blocked.", show_default=False)] = None,
     note: Annotated[Optional[str], typer.Option("--note", "-n", help="The progress narrative.", show_default=False)] = None,
     note_file: Annotated[Optional[str], typer.Option("--note-file", help="Read the narrative from a file (- for stdin).", show_default=False)] = None,
+    problems: Annotated[Optional[str], typer.Option("--problems", help="存在问题: what stands in the way.", show_default=False)] = None,
+    next_steps: Annotated[Optional[str], typer.Option("--next", help="下步计划: what comes next.", show_default=False)] = None,
     by: Annotated[Optional[str], typer.Option("--by", help="Who reports (default: TRACKER_BY, else your login name).", show_default=False)] = None,
     lang: LangOpt = None,
 ):
@@ -65,7 +67,8 @@ def log(
         raise BadInput(f"task {task.id} is measured by its metrics; give --set instead of --percent")
     if conn is not None:
         conn.close()
-    written = record(project, task, p, values, pct, make.status(status), make.note(note), by)
+    written = record(project, task, p, values, pct, make.status(status), make.note(note), by,
+                     make.note(problems, "problems"), make.note(next_steps, "next_steps"))
     say(recorded_text(task, written, lang_of(lang and lang.value)))
 
 
@@ -82,14 +85,14 @@ def reportable_month(project, month: str | None) -> int:
     return p
 
 
-def record(project, task, p: int, values: dict, pct, status, note, by: str | None):
+def record(project, task, p: int, values: dict, pct, status, note, by: str | None, problems=None, next_steps=None):
     """Append one report of checked parts (entries.py) and return it as recorded."""
     from tracker import store
     from tracker.cli.project import reporter
     from tracker.core import entries as make
 
-    entry = store.Entry(make.new_id(), task.id, p, "", by or reporter(), values, pct, status, note)
-    if not (entry.values or entry.percent is not None or entry.status or entry.note):
+    entry = store.Entry(make.new_id(), task.id, p, "", by or reporter(), values, pct, status, note, problems, next_steps)
+    if not (entry.values or entry.percent is not None or entry.status or entry.note or problems or next_steps):
         raise BadInput("nothing to record: give --set, --percent, --status or --note")
     conn = project.write()
     try:
@@ -164,6 +167,10 @@ def export(
     from tracker import store
     from tracker.exchange.jsonl import export_lines
 
+    if output is not None:
+        from tracker.files import check_target
+
+        check_target(output, ctx.obj.own_files())
     chunks = export_lines(store.iter_entries(store.open_read(ctx.obj.db_path, upgrade=False)))
     if output is None:
         sys.stdout.flush()
@@ -173,35 +180,39 @@ def export(
         return
     from tracker.files import atomic_write
 
-    atomic_write(output, chunks)
+    atomic_write(output, chunks, ctx.obj.own_files())
 
 
 @app.command(name="import")
 def import_(
     ctx: typer.Context,
-    file: Annotated[str, typer.Argument(metavar="FILE", help="A progress table (.md, .txt) or entries (.jsonl).")],
+    files: Annotated[List[str], typer.Argument(metavar="FILE...", help="Progress tables (.md, .txt, .csv, .docx, .xlsx), returned forms (.xlsx) or entries (.jsonl).")],
     month: MonthOpt = None,
-    unit: Annotated[Optional[str], typer.Option("--unit", help="Lead unit for tasks the table adds to tasks.toml.", show_default=False)] = None,
+    unit: Annotated[Optional[str], typer.Option("--unit", help="Lead unit for tasks a table adds to tasks.toml (when it has no 牵头单位 column).", show_default=False)] = None,
+    dry_run: Annotated[bool, typer.Option("--dry-run", help="Show what would be recorded; write nothing.")] = False,
     lang: LangOpt = None,
 ):
-    """Import a progress table (.md/.txt) or exported entries (.jsonl); all or nothing, never twice.
+    """Import progress tables, returned forms or exported entries: all the files or nothing, never twice.
 
-    Example: tracker import log-2024.jsonl
+    Prints what it read, task by task: each figure with the words it was read from, and the figures left unset.
+    Example: tracker import 民政局-8月.docx 卫健委-8月.xlsx --month 2024-08 --dry-run
     """
     from tracker.labels import lang_of
 
     lg = lang_of(lang and lang.value)
-    suffix = os.path.splitext(file)[1].lower()
-    if suffix == ".jsonl":
+    jsonl = [f for f in files if os.path.splitext(f)[1].lower() == ".jsonl"]
+    if jsonl:
+        if len(files) > 1:
+            raise BadInput("import a .jsonl file of entries on its own, not with other files")
         if month or unit:
             raise BadInput("--month and --unit apply to progress tables, not to .jsonl entries")
-        _import_jsonl(ctx.obj, file, lg)
-    elif suffix in (".md", ".txt", ".markdown"):
-        from tracker.cli.imports import import_table
+        if dry_run:
+            raise BadInput("--dry-run applies to progress tables and forms; `tracker validate` checks entries")
+        _import_jsonl(ctx.obj, files[0], lg)
+        return
+    from tracker.cli.imports import import_files
 
-        import_table(ctx.obj, file, month, unit, lg)
-    else:
-        raise BadInput(f"{file}: cannot import {suffix or 'a file without extension'}: use .md/.txt (progress table) or .jsonl (entries)")
+    import_files(ctx.obj, files, month, unit, dry_run, lg)
 
 
 def _import_jsonl(project, file: str, lang: str):
@@ -250,5 +261,5 @@ def backup(
 
     from tracker.labels import label, lang_of
 
-    count = storecheck.backup(ctx.obj.db_path, file)
+    count = storecheck.backup(ctx.obj.db_path, file, ctx.obj.own_files())
     say(label(lang_of(lang and lang.value), "backed up {n} entries to {file}").format(n=count, file=file))

@@ -70,7 +70,7 @@ def check(
         from tracker.cli.output import console
         from tracker.render.review import check_lines
 
-        from rich.text import Text
+        from tracker.render.safe import Text
 
         out = console()
         # one print of all the lines: a province's 100,000 lines, printed one by one, took 15 s
@@ -140,7 +140,7 @@ def fill(
 
     if not sys.stdin.isatty():
         raise BadInput("tracker fill asks questions and needs a terminal on stdin; from a script, use `tracker log`")
-    from rich.text import Text
+    from tracker.render.safe import Text
 
     from tracker.core import months
     from tracker.cli.log import record, recorded_text, reportable_month

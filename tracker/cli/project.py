@@ -53,6 +53,12 @@ class Project(NamedTuple):
     def plan(self, conn=None) -> Plan:
         return load_plan(self.tasks_path, conn)
 
+    def own_files(self) -> list[str]:
+        """The files no `-o FILE` or backup may write over: the database and SQLite's files beside it,
+        tasks.toml, contacts.toml."""
+        db = self.db_path
+        return [db, db + "-wal", db + "-shm", db + "-journal", self.tasks_path, self.contacts_path]
+
 
 def today() -> dt.date:
     """Today, or TRACKER_TODAY (YYYY-MM-DD) for tests and reproducible runs."""
@@ -67,6 +73,9 @@ def today() -> dt.date:
 
 def load_plan(path: str, conn=None) -> Plan:
     """The validated plan; re-parsed only when the file's content changed since it was cached."""
+    from tracker.files import regular_or_absent
+
+    regular_or_absent(path, "plan file")  # a FIFO or /dev/zero: refused, never read
     hasher = _blake2b(digest_size=20)
     try:
         with open(path, "rb") as f:  # in pieces: a province's plan is 10 MB, and memory counts too
@@ -88,15 +97,27 @@ def load_plan(path: str, conn=None) -> Plan:
         payload["path"] = path
         return plan_from_data(payload)
     plan, digest = parse_plan(path)
-    store.cache_plan(conn, key, digest, json.dumps(plan_to_data(plan), ensure_ascii=False))
+    store.cache_plan(conn, key, digest, cache_data(plan))
     return plan
+
+
+def cache_data(plan: Plan) -> str:
+    """The plan as its cache holds it."""
+    return json.dumps(plan_to_data(plan), ensure_ascii=False)
 
 
 def parse_plan(path: str) -> tuple[Plan, str]:
     """tasks.toml read and validated (plan.py), with its cache key: the digest of the very bytes parsed."""
-    from tracker import plan as planfile  # rtoml, and pydantic for a plan out of the ordinary: only when it changed
+    from tracker import plan as planfile  # tomllib and pydantic: only when tasks.toml changed
 
-    data = open(path, "rb").read()
+    from tracker.files import regular_or_absent
+
+    regular_or_absent(path, "plan file")
+    try:
+        with open(path, "rb") as f:
+            data = f.read()
+    except OSError:
+        return planfile.load(path), ""  # raises the right message
     digest = _blake2b(data, digest_size=20)
     digest.update(PLAN_CACHE_VERSION)
     return planfile.parse(planfile.decode(data, path), path), digest.hexdigest()

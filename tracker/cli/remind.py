@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import os
 from typing import Annotated, Optional
 
 import typer
@@ -81,9 +80,10 @@ def _notices(plan, rows, p: int, flags: tuple[str, ...], unit: str | None, lang:
 
 def _contacts(path: str):
     """contacts.toml, or none at all (every unit is then listed to phone) when there is no such file."""
+    from tracker.files import regular_or_absent
     from tracker.notify.contacts import Contacts, load_contacts
 
-    if not os.path.exists(path):
+    if not regular_or_absent(path, "contacts file"):  # a FIFO or device is refused, never waited on
         return Contacts(path, {})
     return load_contacts(path)
 

@@ -1,4 +1,4 @@
-"""The monthly progress table: `tracker report` in Markdown, CSV, xlsx or JSON."""
+"""The monthly progress table: `tracker report` in Markdown, CSV, xlsx, docx, JSON or html."""
 
 from __future__ import annotations
 
@@ -16,6 +16,7 @@ class ReportFormat(str, Enum):
     md = "md"
     csv = "csv"
     xlsx = "xlsx"
+    docx = "docx"
     json = "json"
     html = "html"
 
@@ -27,12 +28,13 @@ RENDERERS = {
     ReportFormat.md: "tracker.render.markdown:monthly_md",
     ReportFormat.csv: "tracker.render.csv_:monthly_csv",
     ReportFormat.xlsx: "tracker.render.xlsx:monthly_xlsx",
+    ReportFormat.docx: "tracker.render.docx_:monthly_docx",
     ReportFormat.json: "tracker.cli.report:json_text",
 }
-BINARY = {ReportFormat.xlsx}
+BINARY = {ReportFormat.xlsx, ReportFormat.docx}
 # -o FILE's extension picks the format when --format is not given.
 SUFFIXES = {".md": ReportFormat.md, ".markdown": ReportFormat.md, ".csv": ReportFormat.csv,
-            ".xlsx": ReportFormat.xlsx, ".json": ReportFormat.json,
+            ".xlsx": ReportFormat.xlsx, ".docx": ReportFormat.docx, ".json": ReportFormat.json,
             ".html": ReportFormat.html, ".htm": ReportFormat.html}
 
 
@@ -43,12 +45,12 @@ def json_text(table) -> str:
     return output.json_text(monthly_json(table), indent=2) + "\n"
 
 
-def render(table, fmt: ReportFormat) -> bytes:
+def render(table, fmt: ReportFormat, **extra) -> bytes:
     """The table in one format, as the bytes to write."""
     import importlib
 
     module, _, function = RENDERERS[fmt].partition(":")
-    out = getattr(importlib.import_module(module), function)(table)
+    out = getattr(importlib.import_module(module), function)(table, **extra)
     return out.encode("utf-8") if isinstance(out, str) else out
 
 
@@ -66,8 +68,9 @@ def pick_format(fmt: ReportFormat | None, output: str | None) -> ReportFormat:
 def report(
     ctx: typer.Context,
     month: MonthOpt = None,
-    fmt: Annotated[Optional[ReportFormat], typer.Option("--format", "-f", help="md, csv, xlsx, json or html (default: from -o FILE's extension, else md).", show_default=False)] = None,
+    fmt: Annotated[Optional[ReportFormat], typer.Option("--format", "-f", help="md, csv, xlsx, docx, json or html (default: from -o FILE's extension, else md).", show_default=False)] = None,
     with_status: Annotated[bool, typer.Option("--with-status", help="Add two columns: completion and status.")] = False,
+    template: Annotated[Optional[str], typer.Option("--template", metavar="FILE.docx", help="docx: the office's own document; the table takes the place of its paragraph {{ table }}.", show_default=False)] = None,
     output: Annotated[Optional[str], typer.Option("--output", "-o", metavar="FILE", help="Write to FILE instead of stdout (written whole or not at all).", show_default=False)] = None,
     lang: LangOpt = None,
 ):
@@ -82,6 +85,12 @@ def report(
     from tracker.core.rows import monthly_table
 
     kind = pick_format(fmt, output)
+    if template is not None and kind != ReportFormat.docx:
+        raise BadInput("--template applies to the docx format (give -o FILE.docx or --format docx)")
+    if output is not None:
+        from tracker.files import check_target
+
+        check_target(output, ctx.obj.own_files())  # before any work: the database is never written over
     if output is None and kind in BINARY and sys.stdout.isatty():
         raise BadInput(f"--format {kind.value} is a binary file: give -o FILE (e.g. -o table.{kind.value})")
     project = ctx.obj
@@ -93,7 +102,7 @@ def report(
         from tracker.core.trend import charts
 
         plan, logs, rows = standings_with_logs(project, p)  # the series answer each month's "as of" too
-        table = monthly_table(plan, rows, p, lang_of(lang and lang.value), True)
+        table = monthly_table(plan, rows, p, lang_of(lang and lang.value), True, _texts(project, p))
         judged = {s.task.id: s for s in rows}
 
         def charts_of(ids):
@@ -102,8 +111,13 @@ def report(
         data = monthly_html(table, charts_of).encode("utf-8")
     else:
         plan, rows = standings(project, p)
-        table = monthly_table(plan, rows, p, lang_of(lang and lang.value), with_status)
-        data = render(table, kind)
+        table = monthly_table(plan, rows, p, lang_of(lang and lang.value), with_status, _texts(project, p))
+        extra = {}
+        if template is not None:
+            from tracker import textfile
+
+            extra = {"template": textfile.read_bytes(template, "template"), "template_name": template}
+        data = render(table, kind, **extra)
     if output is None:
         sys.stdout.flush()
         sys.stdout.buffer.write(data)
@@ -112,5 +126,17 @@ def report(
     from tracker.files import atomic_write
     from tracker.cli.output import say
 
-    atomic_write(output, data)
+    atomic_write(output, data, project.own_files())
     say(f"wrote {output} ({kind.value}, {len(table.rows)} tasks, {table.heading})")
+
+
+def _texts(project, p: int) -> dict:
+    """Each task's problems and next steps of month p (the 存在问题 and 下步计划 columns)."""
+    from tracker import store
+
+    conn = project.read()
+    try:
+        return store.month_texts(conn, p)
+    finally:
+        if conn is not None:
+            conn.close()

@@ -18,13 +18,13 @@ except ImportError:  # pragma: no cover - older typer on plain click
     from click.exceptions import ClickException, NoArgsIsHelpError, UsageError
 
 from tracker import __version__
-from tracker.errors import TrackerError
+from tracker.errors import BadInput, TrackerError
 from tracker.store import DatabaseError
 
 
 # `tracker --help` lists commands in the order of a month's work, not of registration.
 HELP_ORDER = ("init", "tasks", "log", "fill", "status", "show", "overdue", "history", "report", "check",
-              "units", "remind", "import", "export", "backup", "validate")
+              "units", "remind", "forms", "import", "export", "backup", "validate")
 
 
 class Group(TyperGroup):
@@ -39,8 +39,17 @@ class Group(TyperGroup):
             return super().invoke(ctx)
         except KeyboardInterrupt:  # typer's main would end with 130 and say nothing (it never reaches main's handlers)
             _fail(["tracker: interrupted"], 130)
+        except DatabaseError as e:  # the real reason (disk full, read-only, locked), naming the database
+            from tracker.store import failure
+
+            raise failure(e, getattr(ctx.obj, "db_path", None) or "the database") from None
+        except BrokenPipeError:
+            raise
+        except OSError as e:  # a file the system would not give or take: one line, never a traceback
+            raise BadInput("{path}: {reason}", path=e.filename or "tracker", reason=e.strerror or str(e)) from None
 
     def main(self, args=None, prog_name=None, complete_var=None, standalone_mode=True, **extra):
+        _replace_unencodable()
         try:
             rv = super().main(args, prog_name or "tracker", complete_var, standalone_mode=False, **extra)
         except NoArgsIsHelpError as e:  # bare `tracker`: the help is the answer
@@ -55,14 +64,26 @@ class Group(TyperGroup):
             _fail(["tracker: aborted"], 130)
         except ClickException as e:
             _fail([f"tracker: {e.format_message()}"], e.exit_code)
-        except DatabaseError as e:
-            _fail([f"tracker: database error: {e}"])
+        except DatabaseError as e:  # raised outside a command (its options' callbacks)
+            from tracker.store import failure
+
+            _fail([str(failure(e, "the database"))])
         except BrokenPipeError:
             sys.stderr = open(os.devnull, "w")
             sys.exit(1)
         if standalone_mode:
             sys.exit(rv if isinstance(rv, int) else 0)
         return rv
+
+
+def _replace_unencodable() -> None:
+    """Text a terminal's encoding cannot show (PYTHONIOENCODING=ascii, a C locale) is replaced, never a traceback."""
+    for stream in (sys.stdout, sys.stderr):
+        try:
+            if (stream.errors or "strict") == "strict":
+                stream.reconfigure(errors="replace")
+        except (AttributeError, ValueError, OSError):  # not a text stream that can be reconfigured (a test's)
+            pass
 
 
 def _lang(args) -> str:

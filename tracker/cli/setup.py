@@ -64,13 +64,17 @@ def init(
     tasks_path = os.path.join(directory, "tasks.toml") if directory else project.tasks_path
     db_path = os.path.join(directory, "data", "tracker.db") if directory else project.db_path
     for path in (tasks_path, db_path):
-        if os.path.exists(path):
+        if os.path.lexists(path):
             raise BadInput(f"{path}: already exists; tracker init never overwrites")
     folder = os.path.dirname(tasks_path)
-    if folder:
-        os.makedirs(folder, exist_ok=True)
-    with open(tasks_path, "x", encoding="utf-8") as f:
-        f.write(STARTER.format(year=today().year))
+    try:
+        if folder:
+            os.makedirs(folder, exist_ok=True)
+        with open(tasks_path, "x", encoding="utf-8") as f:
+            f.write(STARTER.format(year=today().year))
+    except OSError as e:
+        raise BadInput("{path}: cannot create the project: {reason}", path=e.filename or tasks_path,
+                       reason=e.strerror or str(e)) from None
     _ignore_contacts(os.path.join(folder, ".gitignore") if folder else ".gitignore")
     store.open_write(db_path).close()
     from tracker.labels import label, lang_of
@@ -109,16 +113,22 @@ def validate(
     from tracker.store.audit import check_log
     from tracker.cli.output import busy, say
 
+    from tracker.cli.project import cache_data, parse_plan
+    from tracker.store import check as storecheck
+
     project = ctx.obj
+    plan, digest = parse_plan(project.tasks_path)  # tasks.toml itself, never the cache: the cache is checked
     conn = project.read(upgrade=repair)  # as it is: an upgrade would put back guards whose absence is evidence
+    if conn is None:
+        why = "the file is empty" if os.path.lexists(project.db_path) else "no such file"
+        raise BadInput("no database at {path} ({why}): nothing to check (is --db or TRACKER_DB right?)",
+                       path=project.db_path, why=why)
     # A province's log takes seconds to check (~6 s): a spinner on a terminal meanwhile.
     with busy(f"checking {project.db_path}", store.size(conn)):
-        if repair and conn is not None:
-            from tracker.store import check as storecheck
-
+        if repair:
             storecheck.repair_derived(conn)
-        plan = project.plan(conn)
-        audit = check_log(plan, conn, project.db_path)
+            storecheck.repair_plan_cache(conn)
+        audit = check_log(plan, conn, project.db_path, (digest, cache_data(plan)))
     if audit.problems:
         raise PlanError(audit.problems)
     from tracker.labels import label, lang_of

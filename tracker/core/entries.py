@@ -80,10 +80,16 @@ def status(value) -> str | None:
     return value
 
 
-def note(value) -> str | None:
+MAX_TEXT = 20_000  # a note, problems or next steps
+
+
+def note(value, what: str = "note") -> str | None:
+    """A note, problems or next steps (`what`) as stored: stripped, None when empty, at most MAX_TEXT characters."""
     if value is None:
         return None
-    value = text(value, "note").strip()
+    value = text(value, what).strip()
+    if len(value) > MAX_TEXT:
+        raise BadInput("{what} is {n} characters long; at most {max} are kept", what=what, n=len(value), max=MAX_TEXT)
     return value or None
 
 

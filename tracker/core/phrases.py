@@ -19,9 +19,11 @@ from decimal import Decimal
 from functools import lru_cache
 
 _BASES = (
-    "个百分点 个工作日 个月 人次 户次 件次 条次 场次 家次 批次 所次 个 人 户 件 条 张 家 所 处 座 名 位 项 元 次 "
-    "平方公里 平方米 平米 立方米 米 公里 公顷 亩 台 套 辆 间 床 批 场 期 部 篇 份 册 吨 类 种 栋 块 笔 宗 起 例 "
-    "对 盒 盏 棵 株 只 头 双 箱 袋 瓶 小时 天 年 月 日 周 号 届 岁 倍 % ‰"
+    "个百分点 个工作日 个月 人次 户次 件次 条次 场次 家次 批次 所次 车次 班次 架次 课时 学时 "
+    "个 人 户 件 条 张 家 所 处 座 名 位 项 元 次 "
+    "平方公里 平方米 平米 立方米 米 公里 公顷 亩 台 套 辆 间 床 批 场 期 部 篇 份 册 吨 类 种 栋 幢 块 笔 宗 起 例 "
+    "对 盒 盏 棵 株 只 头 双 箱 袋 瓶 片 段 道 桩 艘 架 幅 枚 根 支 组 队 樘 扇 孔 "
+    "小时 天 年 月 日 周 号 届 岁 倍 % ‰"
 ).split()
 _MAGS = "十万 百万 千万 万 亿 千 百".split()
 UNITS = sorted({m + b for m in ["", *_MAGS] for b in _BASES} | set(_MAGS), key=len, reverse=True)
@@ -32,16 +34,19 @@ _LONGER = ("次", "/")
 VERBS = (
     "新改建 改扩建 新建 新增 新设 新培育 改造 改建 扩建 建设 建成 建立 完成 培育 培训 打造 创建 实施 开展 提供 "
     "发放 扶持 安装 配备 设立 开设 增设 增加 招募 吸纳 引进 孵化 实现 落实 推进 推动 达到 募集 销售 更换 "
-    "提升 改造提升 新建改建 新建改造 举办 组织 建成投用 投入使用 完工"
+    "提升 改造提升 新建改建 新建改造 举办 组织 建成投用 投入使用 完工 更新 优化 新辟 开通 加装 整治 治理 营造 "
+    "筹集 接种 帮助 引导 推荐 救助 接待 办理 资助 投用 投运 完工投用 竣工验收"
 ).split()
 
 NUM = re.compile(
     # Not inside another number, list, range, ordinal or per-rate.
-    r"(?<!\d)(?<!\d\.)(?<!\d[,，、\s/])(?<!\d[-~～—–至到])(?<![第每])"
-    r"(\d{1,3}(?:,\d{3})+(?!\d)|\d+)(\.\d+)?(?!\.\d|,\d)"
+    # A digit that touches a Latin letter is part of a name (5G基站, 4A级景区, PM2.5).
+    r"(?<!\d)(?<!\d\.)(?<!\d[,，、\s/])(?<!\d[-~～—–至到])(?<![第每A-Za-z])"
+    r"(\d{1,3}(?:,\d{3})+(?!\d)|\d+)(\.\d+)?(?!\.\d|,\d|[A-Za-z])"
 )
 _FULLWIDTH = str.maketrans("０１２３４５６７８９．％", "0123456789.%")
 _QUOTES = re.compile(r"[“”‘’\"'《》「」『』]")
+_QUOTED = re.compile(r"(“[^“”]*”|《[^《》]*》|「[^「」]*」)")
 _ASIDE = re.compile(r"\([^()]*\)|（[^（）]*）")
 # Blanks inside a line are dropped unless they stand between two digits (`17 419` is no 17419).
 _BLANKS = re.compile(r"(?<![\d\s])[ \t\r\u3000\xa0]+|[ \t\r\u3000\xa0]+(?![\d\s])")
@@ -119,6 +124,11 @@ def is_verb(word: str) -> bool:
     return word in VERBS or (len(word) >= 2 and _tags().get(word) == "v")
 
 
+def is_verbal(word: str) -> bool:
+    """A verb or a verbal noun (救助, 筛查, 评估 are tagged vn): what may end a name of work done."""
+    return is_verb(word) or (len(word) >= 2 and _tags().get(word) == "vn")
+
+
 def word_before(text: str, i: int) -> str | None:
     """The word that ends at offset i of text, or None when i is inside a word."""
     at = 0
@@ -155,12 +165,16 @@ def head_split(name: str) -> tuple[str, str] | None:
     return None
 
 
-def verb_last(name: str) -> str | None:
-    """养老护理员培训 as a narrative writes it with the verb first: 培训养老护理员."""
-    ws = words(name)
-    if len(ws) >= 2 and len(ws[-1]) >= 2 and is_verb(ws[-1]) or (len(ws) >= 2 and ws[-1] in ("培训", "销售")):
-        return ws[-1] + "".join(ws[:-1])
-    return None
+def verb_first(name: str) -> list[str]:
+    """A name with a verb inside it as a narrative may write it with the verb first: 养老护理员培训 as
+    培训养老护理员, 城镇新增就业 as 新增城镇就业, 流浪乞讨人员救助 as 救助流浪乞讨人员 (verbs of two characters or
+    more, a verbal noun only as the last word, never the first word)."""
+    ws: list[str] = []
+    for w in words(name):  # 人员培训 is one word to jieba: its verb is split off
+        tail = next((v for v in VERBS if len(v) == 2 and len(w) > 3 and w.endswith(v)), "")
+        ws += [w[:-2], tail] if tail else [w]
+    return ["".join((ws[k], *ws[:k], *ws[k + 1:])) for k in range(1, len(ws))
+            if len(ws[k]) >= 2 and (is_verb(ws[k]) or ws[k] in ("培训", "销售") or (k == len(ws) - 1 and is_verbal(ws[k])))]
 
 
 def _arabic(numeral: str) -> str | None:
@@ -200,11 +214,14 @@ def with_digits(text: str) -> str:
 
 def normalise(text: str) -> str:
     """Digits half-width, quotation marks and blanks (but between digits) and asides in parentheses gone, Chinese numerals in digits."""
-    text = _BLANKS.sub("", _QUOTES.sub("", text.translate(_FULLWIDTH)))
+    # A numeral inside quotation marks is part of a name (“一件事一次办”): only those outside are read.
+    text = text.translate(_FULLWIDTH)
+    text = "".join(part if k % 2 else with_digits(part) for k, part in enumerate(_QUOTED.split(text)))
+    text = _BLANKS.sub("", _QUOTES.sub("", text))
     while True:  # nested asides are removed from the inside out
         shorter = _ASIDE.sub("", text)
         if shorter == text:
-            return with_digits(text)
+            return text
         text = shorter
 
 

@@ -95,6 +95,8 @@ class MonthlyRow(NamedTuple):
     flags: tuple[str, ...]
     warnings: tuple[str, ...]
     standing: Standing
+    problems: str | None = None   # 存在问题 of the month
+    next_steps: str | None = None  # 下步计划 of the month
 
 
 class MonthlyTable(NamedTuple):
@@ -104,14 +106,17 @@ class MonthlyTable(NamedTuple):
     month: int
     lang: str
     heading: str                  # plan.title and the month, in the table's language
-    headers: tuple[str, ...]      # 序号 | 目标任务 | 总体工作进展及8月份进展 [| 完成率 | 状态]
+    headers: tuple[str, ...]      # 序号 | 目标任务 | 总体工作进展及8月份进展 [| 存在问题 | 下步计划] [| 完成率 | 状态]
     rows: tuple[MonthlyRow, ...]
     with_status: bool
     no_report: str                # the progress cell's text where no report came in
+    with_texts: bool = False      # the 存在问题 and 下步计划 columns: some row has either
 
 
-def monthly_table(plan: Plan, standings: list[Standing], p: int, lang: str, with_status: bool = False) -> MonthlyTable:
-    """Tasks in declaration order, numbered 1…n, with the month's note as their progress."""
+def monthly_table(plan: Plan, standings: list[Standing], p: int, lang: str, with_status: bool = False,
+                  texts: dict | None = None) -> MonthlyTable:
+    """Tasks in declaration order, numbered 1…n, with the month's note as their progress;
+    texts: each task's (problems, next steps) of the month (store.month_texts)."""
     from tracker.labels import label
 
     year, month = months.year_of(p), months.month_of_year(p)
@@ -121,22 +126,31 @@ def monthly_table(plan: Plan, standings: list[Standing], p: int, lang: str, with
     else:
         progress_head = f"Progress overall and in {_MONTH_NAMES[month - 1]}"
         heading = f"{plan.title or 'Progress of the target tasks'} — {_MONTH_NAMES[month - 1]} {year}"
-    headers = [label(lang, "No."), label(lang, "Task"), progress_head]
-    if with_status:
-        headers += [label(lang, "Completion"), label(lang, "Status")]
+    texts = texts or {}
     rows = tuple(
-        MonthlyRow(n, s.task.id, s.task.title, s.note, s.completion, s.status, s.flags, s.warnings, s)
+        MonthlyRow(n, s.task.id, s.task.title, s.note, s.completion, s.status, s.flags, s.warnings, s,
+                   *texts.get(s.task.id, (None, None)))
         for n, s in enumerate(standings, 1)
     )
-    return MonthlyTable(plan.title, p, lang, heading, tuple(headers), rows, with_status, label(lang, NO_REPORT))
+    with_texts = any(r.problems is not None or r.next_steps is not None for r in rows)
+    headers = [label(lang, "No."), label(lang, "Task"), progress_head]
+    if with_texts:
+        headers += [label(lang, "Problems"), label(lang, "Next steps")]
+    if with_status:
+        headers += [label(lang, "Completion"), label(lang, "Status")]
+    return MonthlyTable(plan.title, p, lang, heading, tuple(headers), rows, with_status, label(lang, NO_REPORT),
+                        with_texts)
 
 
 def monthly_cells(table: MonthlyTable, row: MonthlyRow) -> list[str]:
-    """A row's cells as text, the same in every text format: 序号, ID.TITLE, progress [, completion, status]."""
+    """A row's cells as text, the same in every text format: 序号, ID.TITLE, progress [, problems, next steps]
+    [, completion, status]."""
     from tracker.textfile import visible  # ESC and other controls shown, in every format and on `cat`
 
     progress = row.progress.replace("\r\n", "\n") if row.progress is not None else table.no_report
     cells = [str(row.no), visible(f"{row.id}.{row.title}"), visible(progress)]
+    if table.with_texts:
+        cells += [visible((t or "").replace("\r\n", "\n")) for t in (row.problems, row.next_steps)]
     if table.with_status:
         cells += [completion_text(table, row), status_text(table, row)]
     return cells
@@ -150,12 +164,17 @@ def completion_text(table: MonthlyTable, row: MonthlyRow) -> str:
     return f"{row.completion * 100:.0f}%"
 
 
+def shown_status(row: MonthlyRow) -> str:
+    """The status a row shows: `unmeasured` for a task that is on track only because nothing measures it."""
+    return "unmeasured" if row.status == "on_track" and not row.standing.measured else row.status
+
+
 def status_text(table: MonthlyTable, row: MonthlyRow) -> str:
     """The status in words, then any other flag and warning (未报送, 进展雷同) the office should see."""
     from tracker.labels import label
 
     extra = [c for c in row.flags + row.warnings if c != row.status]
-    return " · ".join(label(table.lang, c) for c in (row.status, *extra))
+    return " · ".join(label(table.lang, c) for c in (shown_status(row), *extra))
 
 
 def monthly_json(table: MonthlyTable) -> dict:
@@ -163,6 +182,7 @@ def monthly_json(table: MonthlyTable) -> dict:
         "as_of": months.fmt(table.month), "title": table.title,
         "rows": [
             {"no": r.no, "id": r.id, "title": r.title, "progress": r.progress,
+             "problems": r.problems, "next_steps": r.next_steps,
              "completion": share(r.completion), "measured": r.standing.measured,
              "status": r.status, "flags": list(r.flags), "warnings": list(r.warnings)}
             for r in table.rows

@@ -61,6 +61,7 @@ class Chart:
     forecast: int | None
     forecast_late: bool
     measured: bool
+    reported_from: int | None = None     # the first month up to as_of with a report: the actual line's real start
 
 
 @dataclass(frozen=True, slots=True)
@@ -161,6 +162,7 @@ def _chart(task, log, standing, points, stones, first) -> Chart:
         forecast=standing.forecast,
         forecast_late=standing.forecast_late,
         measured=standing.measured,
+        reported_from=min((m for m in log.months if m <= standing.month), default=None),
     )
 
 

@@ -115,7 +115,9 @@ def _entry(line: str, plan: Plan, month_cache: dict) -> Entry:
     entry = Entry(
         eid, task_id, m, make.stamp_of(obj.get("recorded_at")), by, make.check_values(task, values),
         make.percent(obj.get("percent")), make.status(obj.get("status")), make.note(obj.get("note")),
+        make.note(obj.get("problems"), "problems"), make.note(obj.get("next_steps"), "next_steps"),
     )
-    if not (entry.values or entry.percent is not None or entry.status or entry.note):
+    if not (entry.values or entry.percent is not None or entry.status or entry.note or entry.problems
+            or entry.next_steps):
         raise BadInput("the entry records nothing (no values, percent, status or note)")
     return entry

@@ -1,46 +1,168 @@
-"""Reading a monthly progress table's rows out of its text (Markdown or plain, as offices exchange it).
+"""A monthly progress table found in a file's tables: its columns by their header, its rows as the import reads them.
 
-Pure: text in, rows with their line numbers out, or BadInput `PATH:LINE: message`
-for the first row that is not one. A row is `序号 | ID.TITLE | PROGRESS |`, with or
-without a leading `|`; a cell may run over lines until the row's closing `|`.
+Pure. Markdown and plain text are cut into cells here (`序号 | ID.TITLE |
+PROGRESS |`, with or without a leading `|`, a cell running over lines until
+the row's closing `|`); other formats come as sheets.Grid. In either, the
+header row is the first whose cells name a task column and a progress
+column (SPEC: Importing a progress table); the rows before it are ignored,
+and each row after it becomes a TableRow with the places of its cells.
+Structural faults of a Markdown table raise BadInput at once; faults of
+single rows are collected in `problems` so that every one is reported.
 """
 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+import unicodedata
+from dataclasses import dataclass, field
 
 from tracker.errors import BadInput
+from tracker.exchange.sheets import Cell, Grid
 
 _PIPE = re.compile(r"(?<!\\)\|")
 _BREAK = re.compile(r"<br\s*/?>", re.IGNORECASE)
 _SEPARATOR_CELL = re.compile(r"^:?-+:?$")
 _ROW_START = re.compile(r"^\s*\|?\s*\d+\s*\|")
-_NO_HEADS = {"序号", "no.", "no", "#"}
 _HEAD_MONTH_ZH = re.compile(r"(\d{1,2})\s*月")
 _MONTHS_EN = ("january", "february", "march", "april", "may", "june", "july", "august",
               "september", "october", "november", "december")
 # Between a task's number and its title: the contract's `.`, and what Chinese documents also use.
 _ID_CELL = re.compile(r"^\s*(\d+)\s*[.．、]\s*(.*)$", re.DOTALL)
 
+# Each column the import reads, by the headers that name it (white space inside a header ignored):
+# exact names, then the beginnings a progress header may have (总体工作进展及8月份进展).
+NAMES = {
+    "no": ("序号", "no.", "no", "#"),
+    "task": ("目标任务", "任务", "重点任务", "工作任务", "task"),
+    "id": ("编号", "id"),
+    "unit": ("牵头单位", "责任单位"),
+    "due": ("完成时限", "时限", "时间节点"),
+    "problems": ("存在问题",),
+    "next_steps": ("下步计划", "下一步工作", "下步工作打算", "下一步计划"),
+}
+PROGRESS_STARTS = ("总体工作进展", "工作进展", "进展情况", "完成情况", "进展", "progress")
+
 
 @dataclass(frozen=True, slots=True)
 class TableRow:
-    line: int           # where the row starts in the file
-    no: int
-    task_cell: str      # ID.TITLE, as written (line breaks kept)
+    line: int | None    # where the row starts in a text file; None in a Word or Excel table
+    no: int | None      # 序号, where there is one
+    task_cell: str      # ID.TITLE as written (line breaks kept), or the title when the ID has its own column
     progress: str       # the progress cell, `\|` and `<br>` read back
+    place: str = ""     # FILE:LINE, FILE:SHEET!CELL (the task's cell) or FILE:table N, row M
+    task_id: str | None = None          # from a column of its own (编号)
+    unit: str | None = None             # 牵头单位
+    due: str | None = None              # 完成时限, as written
+    problems: str | None = None         # 存在问题
+    next_steps: str | None = None       # 下步计划
+    places: dict = field(default_factory=dict, compare=False)   # column → its cell's place
 
 
 @dataclass(frozen=True, slots=True)
 class ProgressTable:
-    header_line: int
+    header_line: int | None
     headers: tuple[str, ...]
     rows: tuple[TableRow, ...]
+    header_place: str = ""
+
+
+def column_of(header: str) -> str | None:
+    """Which column a header names (no, task, id, progress, unit, due, problems, next_steps), if any."""
+    h = re.sub(r"\s+", "", unicodedata.normalize("NFKC", header)).lower()
+    for role, names in NAMES.items():
+        if h in names:
+            return role
+    return "progress" if h.startswith(PROGRESS_STARTS) else None
+
+
+def header_columns(cells) -> dict[str, int] | None:
+    """The columns of a header row (the first of each kind), when it names a task and a progress column."""
+    found: dict[str, int] = {}
+    for i, text in enumerate(cells):
+        role = column_of(text)
+        if role and role not in found:
+            found[role] = i
+    if "progress" in found and ("task" in found or "id" in found):
+        return found
+    return None
+
+
+# --- any grid -----------------------------------------------------------------------------
+
+
+def find_tables(grids: list[Grid], path: str, problems: list) -> list[ProgressTable]:
+    """Every progress table among the grids (a Word document may hold several); BadInput when there is none."""
+    tables = []
+    for grid in grids:
+        for i, row in enumerate(grid.rows):
+            columns = header_columns([c.text for c in row])
+            if columns is not None:
+                tables.append(_table(grid.rows[i], columns, grid.rows[i + 1:], problems))
+                break
+    if not tables:
+        raise _not_found(path)
+    return tables
+
+
+def _not_found(path: str) -> BadInput:
+    return BadInput("{path}: no progress table found (expected a header row such as "
+                    "`序号 | 目标任务 | 总体工作进展及8月份进展 |`)", path=path)
+
+
+def _table(header: tuple[Cell, ...], columns: dict, rows, problems: list, line_of=None) -> ProgressTable:
+    heads = tuple(c.text for c in header)
+    out, seen = [], 0
+    for cells in rows:
+        texts = [c.text for c in cells]
+        if not any(texts) or tuple(texts) == heads:
+            continue  # an empty row, or the header again (typed at the top of each page)
+        if len(set(t for t in texts if t)) == 1 and len(cells) > 2 and texts.count("") < len(texts) - 1:
+            continue  # a section row (一、养老服务) merged across the table
+        seen += 1
+        row = _row(cells, columns, line_of(cells) if line_of else None, problems)
+        if row is not None:
+            out.append(row)
+    if not seen:
+        problems.append(BadInput("the progress table has no rows", place=header[0].place if header else None))
+    return ProgressTable(line_of(header) if line_of else None, heads, tuple(out), header[0].place if header else "")
+
+
+def _row(cells, columns: dict, line: int | None, problems: list) -> TableRow | None:
+    def get(role):
+        i = columns.get(role)
+        return cells[i] if i is not None and i < len(cells) else None
+
+    def text(role):
+        cell = get(role)
+        return cell.text if cell is not None and cell.text else None
+
+    no = None
+    no_cell = get("no")
+    if no_cell is not None and no_cell.text:
+        written = unicodedata.normalize("NFKC", no_cell.text).strip().rstrip(".、")
+        if not written.isdigit() or not written.isascii():
+            problems.append(BadInput("序号 {no} is not a number (a row is `序号 | ID.TITLE | PROGRESS |`)",
+                                     no=repr(no_cell.text), place=no_cell.place))
+            return None
+        no = int(written)
+    task = get("task") or get("id")
+    places = {role: cells[i].place for role, i in columns.items() if i < len(cells)}
+    return TableRow(line, no, text("task") or "", text("progress") or "", task.place if task else cells[0].place,
+                    text("id"), text("unit"), text("due"), text("problems"), text("next_steps"), places)
+
+
+# --- Markdown and plain text --------------------------------------------------------------
+
+
+_ENTITY = re.compile(r"&(lt|gt|amp);")
+_ENTITIES = {"lt": "<", "gt": ">", "amp": "&"}
 
 
 def _unescape(text: str) -> str:
-    return _BREAK.sub("\n", text.replace(r"\|", "|")).strip()
+    """A Markdown cell's text as written before escaping: `\\|`, `<br>`, and `&lt;`, `&gt;`, `&amp;` (one pass:
+    `&amp;lt;` is `&lt;`) read back."""
+    text = _BREAK.sub("\n", text.replace(r"\|", "|"))
+    return _ENTITY.sub(lambda m: _ENTITIES[m[1]], text).strip()
 
 
 def _split(line: str) -> tuple[list[str], bool] | None:
@@ -57,18 +179,34 @@ def _split(line: str) -> tuple[list[str], bool] | None:
     return [p.strip() for p in parts], closed
 
 
-def parse_table(text: str, path: str) -> ProgressTable:
-    """The table's rows; BadInput `PATH:LINE: message` for the first malformed one."""
+def parse_table(text: str, path: str, problems: list | None = None) -> ProgressTable:
+    """The table of a Markdown or plain text file: rows separated by `|`, else by tabs (a paste from Word or Excel).
+
+    With `problems` (a list), faults of single rows are added to it; without, the first is raised.
+    """
+    collect = problems if problems is not None else []
+    if "\t" in text and not any(_pipe_header(line) for line in text.splitlines()):
+        from tracker.exchange.sheets import delimited_grid
+
+        tables = find_tables([delimited_grid(path, text, "\t")], path, collect)
+        table = tables[0]
+    else:
+        table = _pipe_table(text, path, collect)
+    if problems is None and collect:
+        raise collect[0]
+    return table
+
+
+def _pipe_header(line: str) -> dict | None:
+    split = _split(line)
+    return header_columns(split[0]) if split and len(split[0]) >= 2 else None
+
+
+def _pipe_table(text: str, path: str, problems: list) -> ProgressTable:
     lines = text.splitlines()
-    head = None
-    for i, line in enumerate(lines):
-        split = _split(line)
-        if split and len(split[0]) >= 3 and split[0][0].strip().lower() in _NO_HEADS:
-            head = i
-            break
+    head = next((i for i, line in enumerate(lines) if _pipe_header(line)), None)
     if head is None:
-        raise BadInput(f"{path}: no progress table found (expected a header row such as "
-                       f"`序号 | 目标任务 | 总体工作进展及8月份进展 |`)")
+        raise _not_found(path)
     headers, closed = _split(lines[head])
     ncols = len(headers)
     i = head + 1
@@ -76,7 +214,7 @@ def parse_table(text: str, path: str) -> ProgressTable:
         sep = _split(lines[i])
         if sep and all(_SEPARATOR_CELL.match(c.replace(" ", "")) for c in sep[0]):
             i += 1
-    rows: list[TableRow] = []
+    rows: list[tuple[Cell, ...]] = []
     ended = None
     while i < len(lines):
         line = lines[i]
@@ -116,20 +254,22 @@ def parse_table(text: str, path: str) -> ProgressTable:
                 cells = cells[:-1]
             if len(cells) != ncols:
                 raise BadInput(f"{path}:{start + 1}: the row has {len(cells)} cells, the header {ncols}")
-        no = cells[0].strip()
-        if not no.isdigit() or not no.isascii():
-            raise BadInput(f"{path}:{start + 1}: 序号 {no!r} is not a number (a row is `序号 | ID.TITLE | PROGRESS |`)")
-        task_cell = _BREAK.sub("\n", cells[1].replace(r"\|", "|")).strip()
-        rows.append(TableRow(start + 1, int(no), task_cell, _unescape(cells[2])))
+        place = f"{path}:{start + 1}"
+        rows.append(tuple(Cell(_unescape(c), place) for c in cells))
         i += 1
-    if not rows:
-        raise BadInput(f"{path}:{head + 1}: the progress table has no rows")
-    return ProgressTable(head + 1, tuple(headers), tuple(rows))
+    header = tuple(Cell(h, f"{path}:{head + 1}") for h in headers)
+
+    def line_of(cells):
+        return int(cells[0].place.rsplit(":", 1)[1])
+
+    return _table(header, header_columns(headers), rows, problems, line_of)
 
 
 def header_month(headers: tuple[str, ...]) -> int | None:
     """The month of the year the progress column's header names (8月份, August), if it names one."""
-    text = headers[2] if len(headers) > 2 else ""
+    columns = header_columns(headers) or {}
+    i = columns.get("progress", 2)
+    text = headers[i] if len(headers) > i else ""
     found = _HEAD_MONTH_ZH.search(text)
     if found and 1 <= int(found[1]) <= 12:
         return int(found[1])
@@ -140,7 +280,7 @@ def header_month(headers: tuple[str, ...]) -> int | None:
 
 def split_task_cell(cell: str, known_ids) -> tuple[str, str] | None:
     """ID.TITLE → (id, title): a declared dotted id (3.2) first, else the number before the first dot."""
-    flat = _one_line(cell)
+    flat = one_line(cell)
     for tid in sorted((t for t in known_ids if "." in t), key=len, reverse=True):
         if flat.startswith(tid + "."):
             return tid, flat[len(tid) + 1:].strip()
@@ -150,8 +290,8 @@ def split_task_cell(cell: str, known_ids) -> tuple[str, str] | None:
     return found[1], found[2].strip()
 
 
-def _one_line(text: str) -> str:
-    # A title broken over lines: no space where Chinese meets Chinese, one where words meet.
+def one_line(text: str) -> str:
+    """A title broken over lines, on one: no space where Chinese meets Chinese, one where words meet."""
     def join(m):
         a, b = m.string[m.start() - 1:m.start()], m.string[m.end():m.end() + 1]
         return " " if a.isascii() and b.isascii() and a.isalnum() and b.isalnum() else ""

@@ -1,9 +1,10 @@
-"""Import a monthly progress table (序号 | ID.TITLE | PROGRESS |): new tasks into tasks.toml, notes and figures into the log.
+"""Import a monthly progress table's rows: new tasks into tasks.toml, notes, problems, next steps and figures into the log.
 
-The table's text is read by progress_table.py; what to add and record is
-worked out here without touching a file (the CLI's import writes and says
-what was read). Entry ids are a hash of task, month and the row's content,
-so importing the same table again adds nothing.
+The rows come from progress_table.py; what to add and record is worked out
+here without touching a file (the CLI's import writes and says what was
+read, with the words each figure was read from: reading()). Entry ids are a
+hash of task, month and the row's content, so importing the same table
+again adds nothing.
 """
 
 from __future__ import annotations
@@ -12,11 +13,13 @@ import datetime as dt
 import hashlib
 import json
 import os
+import re
+import unicodedata
 from dataclasses import dataclass, field
 
 from tracker.core import months
 from tracker.errors import BadInput
-from tracker.exchange.progress_table import ProgressTable, TableRow, split_task_cell
+from tracker.exchange.progress_table import ProgressTable, TableRow, one_line, split_task_cell
 from tracker.core.model import Plan, Task, number
 
 # --- from rows to what will be written -------------------------------------------------
@@ -30,15 +33,18 @@ class Read:
     task_id: str
     title: str
     added: bool = False
-    figures: list = field(default_factory=list)     # (metric, value or None, why not)
+    figures: list = field(default_factory=list)     # (metric, value or None, the words it was read from)
     note: str | None = None
     new: bool = True                                # False: already in the log
 
 
-def entry_id(task_id: str, month: int, note: str | None, values: dict) -> str:
+def entry_id(task_id: str, month: int, note: str | None, values: dict, problems: str | None = None,
+             next_steps: str | None = None) -> str:
     """The same row of the same table for the same month always gives the same id."""
-    body = json.dumps(["table", task_id, months.fmt(month), note, sorted((k, number(v)) for k, v in values.items())],
-                      ensure_ascii=False, separators=(",", ":"))
+    parts = ["table", task_id, months.fmt(month), note, sorted((k, number(v)) for k, v in values.items())]
+    if problems is not None or next_steps is not None:
+        parts += [problems, next_steps]
+    body = json.dumps(parts, ensure_ascii=False, separators=(",", ":"))
     return hashlib.sha256(body.encode()).hexdigest()[:32]
 
 
@@ -50,7 +56,8 @@ def placeholders() -> set[str]:
     return {label(lang, NO_REPORT) for lang in ("en", "zh")}
 
 
-def new_task_toml(task_id: str, title: str, unit: str, p: int, plan_year: int | None) -> str:
+def new_task_toml(task_id: str, title: str, unit: str, p: int, plan_year: int | None,
+                  due: dt.date | None = None) -> str:
     """A [[task]] table (with its [[task.metric]] tables) for a task the table adds, written by tomli-w."""
     import tomli_w
 
@@ -60,12 +67,45 @@ def new_task_toml(task_id: str, title: str, unit: str, p: int, plan_year: int | 
     task = {"id": task_id, "title": title, "unit": unit}
     if plan_year is not None and plan_year != year:
         task["start"] = dt.date(year, 1, 1)
-    task["due"] = dt.date(year, 12, 31)
+    task["due"] = due or dt.date(year, 12, 31)
     out = "[[task]]\n" + tomli_w.dumps(task)
     for n, t in enumerate((t for t in targets_from_title(title) if t.target > 0), 1):
         metric = {"key": f"m{n}", "name": t.name, "unit": t.unit, "target": number(t.target)}
         out += "\n[[task.metric]]\n" + tomli_w.dumps(metric)
     return out
+
+
+# A due column's Chinese forms: 2024年12月底, 12月底, 2024年6月30日, 年底, 上半年; ISO and slashed dates go to dateutil.
+_DUE_YMD = re.compile(r"^(?:(\d{4})年)?(\d{1,2})月(?:(\d{1,2})[日号]|[底末])?$")
+_DUE_YEAR = {"年底": (12, 31), "年末": (12, 31), "全年": (12, 31), "下半年": (12, 31), "上半年": (6, 30)}
+
+
+def due_date(text: str, year: int) -> dt.date | None:
+    """The date a due cell names (the last day of a month it names), in `year` unless it names one; None if none."""
+    t = re.sub(r"\s+", "", unicodedata.normalize("NFKC", text))
+    t = re.sub(r"(以前|之前|前)$", "", t)
+    whole = re.match(r"^(\d{4})年(.+)$", t)
+    if whole and whole[2] in _DUE_YEAR:
+        return dt.date(int(whole[1]), *_DUE_YEAR[whole[2]])
+    if t in _DUE_YEAR:
+        return dt.date(year, *_DUE_YEAR[t])
+    found = _DUE_YMD.match(t)
+    if found:
+        y, m = int(found[1] or year), int(found[2])
+        if not 1 <= m <= 12:
+            return None
+        try:
+            return dt.date(y, m, int(found[3])) if found[3] else months.last_day(months.make(y, m))
+        except ValueError:
+            return None
+    if re.fullmatch(r"\d{4}[-/.]\d{1,2}[-/.]\d{1,2}", t):
+        from dateutil import parser
+
+        try:
+            return parser.parse(t, yearfirst=True, dayfirst=False).date()
+        except (ValueError, OverflowError):
+            return None
+    return None
 
 
 def plan_bytes(old: bytes | None, added: list[str], source: str, p: int) -> bytes | None:
@@ -96,61 +136,115 @@ def _is_utf8(data: bytes) -> bool:
         return False
 
 
-def read_rows(table: ProgressTable, path: str, plan: Plan | None, unit: str | None) -> tuple[list[Read], list[tuple]]:
-    """Each row's task (known or to be added), checked; and the (id, title) of the tasks to add."""
+def read_rows(table: ProgressTable, plan: Plan | None, unit: str | None, p: int, problems: list,
+              seen: dict | None = None) -> tuple[list[Read], list[tuple]]:
+    """Each row's task (known or to be added); and the (id, title, unit, due) of the tasks to add.
+
+    A row that cannot be read is added to `problems` (BadInput with its place) and left out;
+    `seen` (task id → place) is shared by the tables of one import, so a task is reported once.
+    """
     known = set(plan.by_id) if plan else set()
-    seen: dict[str, int] = {}
+    seen = {} if seen is None else seen
     reads, adding = [], []
     for row in table.rows:
-        split = split_task_cell(row.task_cell, known)
-        if split is None:
-            raise BadInput(f"{path}:{row.line}: the task cell must be the task's number, a dot and its title "
-                           f"(`195.新建…`), not {_short(row.task_cell)!r}")
-        tid, title = split
+        tid, title = _task_of(row, known)
+        if tid is None:
+            problems.append(BadInput("the task cell must be the task's number, a dot and its title "
+                                     "(`195.新建…`), not {cell}", cell=repr(_short(row.task_cell)), place=row.place))
+            continue
         if tid in seen:
-            raise BadInput(f"{path}:{row.line}: task {tid} appears twice (first at line {seen[tid]})")
-        seen[tid] = row.line
+            first = seen[tid]
+            where = f"line {first.rsplit(':', 1)[1]}" if row.line is not None and first.startswith(row.place.rsplit(":", 1)[0] + ":") else first
+            problems.append(BadInput("task {task} appears twice (first at {first})", task=tid, first=where, place=row.place))
+            continue
+        seen[tid] = row.place
         read = Read(row, tid, title)
         if tid not in known:
-            if not unit:
-                raise BadInput(f"{path}:{row.line}: task {tid} is not in tasks.toml: give --unit (its lead unit) to add it")
+            lead = row.unit or unit
+            if not lead:
+                problems.append(BadInput("task {task} is not in tasks.toml: give --unit (its lead unit) to add it",
+                                         task=tid, place=row.place))
+                continue
+            due = None
+            if row.due:
+                due = due_date(row.due, months.year_of(p))
+                if due is None:
+                    problems.append(BadInput("the due date {due} of task {task} is not a date "
+                                             "(write 2024年12月底, 12月底, 年底 or 2024-12-31)",
+                                             due=repr(row.due), task=tid, place=row.places.get("due", row.place)))
+                    continue
             read.added = True
-            adding.append((tid, title))
+            adding.append((tid, title, lead, due))
         reads.append(read)
     return reads, adding
 
 
-def make_entries(reads: list[Read], plan: Plan, p: int, logs: dict, by: str | None) -> list:
-    """One entry per row that says something new for the month: its note and the figures read from it."""
-    from tracker.core import entries as make
-    from tracker.core.figures import value_for
-    from tracker.store import Entry
+def _task_of(row: TableRow, known) -> tuple[str | None, str]:
+    """The row's task ID and title: from its 编号 column as written, else split from its ID.TITLE cell."""
+    if row.task_id:
+        tid = one_line(row.task_id)
+        title = one_line(row.task_cell)
+        if title.startswith(tid) and title[len(tid):len(tid) + 1] in (".", "．", "、"):
+            title = title[len(tid) + 1:].strip()
+        return tid, title
+    split = split_task_cell(row.task_cell, known)
+    return (None, "") if split is None else split
 
-    empty = placeholders()
+
+def reading(text: str, metric) -> tuple[float | None, str | None]:
+    """A metric's figure in a progress text and the words it was read from (core/figures.py), or (None, None)."""
+    from tracker.core.figures import read_value
+
+    found = read_value(text, metric.name, metric.unit, mode=metric.mode)
+    return (None, None) if found is None else (found.value, found.words)
+
+
+def make_entries(reads: list[Read], plan: Plan, p: int, logs: dict, by: str | None,
+                 problems: list | None = None, texts: dict | None = None) -> list:
+    """One entry per row that says something new for the month: its note, its problems and next steps,
+    and the figures read from its note. A row's text that cannot be kept goes to `problems` (else raised).
+    texts: each task's (problems, next steps) in force for the month (store.month_texts)."""
     out = []
     for read in reads:
-        task: Task = plan.task(read.task_id)
-        note = make.note(read.row.progress)
-        read.note = None if note in empty else note
-        values = {}
-        for metric in task.metrics:
-            # a cumulative metric wants the running total (累计), an increment metric the month's amount
-            value = value_for(read.note, metric.name, metric.unit, mode=metric.mode) if read.note else None
-            read.figures.append((metric, value, None if value is not None else "no figure"))
-            if value is not None:
-                values[metric.key] = value
-        values = make.check_values(task, values)
-        if read.note is None and not values:
-            read.new = False
+        try:
+            entry = _entry(read, plan, p, logs, by, (texts or {}).get(read.task_id, (None, None)))
+        except BadInput as e:
+            if problems is None:
+                raise
+            problems.append(e if e.place else BadInput(e.template, place=read.row.place, **e.fields))
             continue
-        log = logs.get(task.id)
-        if log is not None and log.notes.get(p) == read.note and all(
-                log.values.get(k, {}).get(p) == v for k, v in values.items()):
-            read.new = False        # the log already says this for the month (a table printed by `report`)
-            continue
-        out.append(Entry(entry_id(task.id, p, read.note, values), task.id, p, "", by, values, None, None, read.note))
+        if entry is not None:
+            out.append(entry)
     return out
 
+
+def _entry(read: Read, plan: Plan, p: int, logs: dict, by: str | None, texts: tuple):
+    from tracker.core import entries as make
+    from tracker.store import Entry
+
+    task: Task = plan.task(read.task_id)
+    note = make.note(read.row.progress)
+    read.note = None if note in placeholders() else note
+    problems = make.note(read.row.problems, "problems")
+    steps = make.note(read.row.next_steps, "next_steps")
+    values = {}
+    for metric in task.metrics:
+        # a cumulative metric wants the running total (累计), an increment metric the month's amount
+        value, words = reading(read.note, metric) if read.note else (None, None)
+        read.figures.append((metric, value, words))
+        if value is not None:
+            values[metric.key] = value
+    values = make.check_values(task, values)
+    if read.note is None and not values and problems is None and steps is None:
+        read.new = False
+        return None
+    log = logs.get(task.id)
+    if (problems, steps) == texts and log is not None and log.notes.get(p) == read.note and all(
+            log.values.get(k, {}).get(p) == v for k, v in values.items()):
+        read.new = False        # the log already says this for the month (a table printed by `report`)
+        return None
+    return Entry(entry_id(task.id, p, read.note, values, problems, steps), task.id, p, "", by, values,
+                 None, None, read.note, problems, steps)
 
 def _short(text: str, n: int = 30) -> str:
     text = " ".join(text.split())

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import math
 
-from rich.text import Text
+from tracker.render.safe import Text  # user text shown, never obeyed (textfile.visible)
 
 from tracker.core import months
 from tracker.labels import label

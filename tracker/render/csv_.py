@@ -6,13 +6,16 @@ import csv
 import io
 
 from tracker.core.rows import MonthlyTable, monthly_cells
+from tracker.textfile import visible
 
 # What spreadsheets take as the start of a formula (OWASP's list, with tab and carriage return).
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 
 
 def safe(text: str) -> str:
-    """A cell a spreadsheet will show as text: a leading `=`, `+`, `-` or `@` gets a `'` before it."""
+    """A cell a spreadsheet will show as text: control and invisible characters shown (textfile.visible),
+    and a leading `=`, `+`, `-` or `@` gets a `'` before it."""
+    text = visible(text)
     return "'" + text if text.startswith(_FORMULA_START) else text
 
 

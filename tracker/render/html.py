@@ -4,18 +4,24 @@ No script, no web font, no image file: the style sheet and every chart
 (SVG, drawn with drawsvg) are inline, so the page opens with no network
 and prints as it shows. It formats the MonthlyTable and the trend.Chart of
 each task that the command gives it, and computes nothing; every piece of
-user text goes through html.escape (drawsvg escapes what it writes itself).
+user text goes through escape() (textfile.visible, then html.escape) (drawsvg escapes what it writes itself).
 """
 
 from __future__ import annotations
 
-from html import escape
+from html import escape as _escape
 
 from tracker.core import months
 from tracker.labels import label
 from tracker.render.chart import span
-from tracker.core.rows import MonthlyTable, completion_text, monthly_cells, status_text
+from tracker.core.rows import MonthlyTable, completion_text, monthly_cells, shown_status, status_text
 from tracker.core.trend import Chart
+from tracker.textfile import visible
+
+def escape(text: str) -> str:
+    """Text for the page: control and invisible characters shown (textfile.visible), then HTML-escaped."""
+    return _escape(visible(text))
+
 
 # The chart's box, in SVG user units; CSS sizes it on the page.
 W, H, PAD = 150, 46, 3
@@ -23,7 +29,7 @@ W, H, PAD = 150, 46, 3
 # One colour per status, readable as text on white and distinct in print.
 COLOURS = {
     "done": "#1b7f3a", "on_track": "#2e7d32", "pending": "#6b7280", "behind": "#b26a00",
-    "stalled": "#7b1fa2", "overdue": "#c62828",
+    "stalled": "#7b1fa2", "overdue": "#c62828", "blocked": "#c62828", "unmeasured": "#6b7280",
 }
 EXPECTED, DUE, MILESTONE, INK = "#1565c0", "#c62828", "#7b1fa2", "#374151"
 
@@ -46,9 +52,9 @@ th, td { border: 1px solid #9ca3af; padding: 4px 6px; vertical-align: top; text-
 td.task, td.progress { overflow-wrap: anywhere; }
 th { background: #e5e7eb; font-weight: 600; }
 col.no { width: 4.5%; } col.task { width: 21%; } col.progress { width: auto; }
-col.done { width: 9%; } col.status { width: 10%; } col.chart { width: 14%; }
-td.no, td.done { text-align: right; font-variant-numeric: tabular-nums; }
-td.progress { white-space: pre-wrap; }
+col.texts { width: 13%; } col.pct { width: 7%; } col.status { width: 10%; } col.chart { width: 14%; }
+td.no, td.pct { text-align: right; font-variant-numeric: tabular-nums; }
+td.progress, td.texts { white-space: pre-wrap; overflow-wrap: anywhere; }
 td.none { color: #6b7280; font-style: italic; }
 td.status { border-left-width: 5px; }
 .s { font-weight: 600; }
@@ -79,31 +85,46 @@ def monthly_html(table: MonthlyTable, charts_of) -> str:
         _key(lang),
         "<table>",
         '<colgroup><col class="no"><col class="task"><col class="progress">'
-        + ('<col class="done"><col class="status">' if table.with_status else "")
+        + ('<col class="texts"><col class="texts">' if table.with_texts else "")
+        + ('<col class="pct"><col class="status">' if table.with_status else "")
         + '<col class="chart"></colgroup>',
         "<thead><tr>" + "".join(f"<th>{escape(h)}</th>" for h in table.headers)
         + f"<th>{escape(label(lang, 'Progress chart'))}</th></tr></thead>",
         "<tbody>",
     ]
-    out += _rows(table, table.rows, charts_of([row.id for row in table.rows]))
+    charts = charts_of([row.id for row in table.rows])
+    out += _rows(table, table.rows, charts, axis(charts.values()))
     out += ["</tbody>", "</table>", "</body>", "</html>", ""]
     return "\n".join(out)
 
 
-def _rows(table: MonthlyTable, rows, charts: dict[str, Chart]) -> list[str]:
+def axis(charts) -> tuple[int, int]:
+    """One time axis for every row's chart, so that rows compare: from the earliest to the latest month any
+    chart spans (the plan year, for a plan of one year)."""
+    spans = [span(c) for c in charts]
+    if not spans:
+        return 0, 1
+    return min(a for a, _ in spans), max(b for _, b in spans)
+
+
+def _rows(table: MonthlyTable, rows, charts: dict[str, Chart], months_shown: tuple[int, int]) -> list[str]:
     lang, out = table.lang, []
     for row in rows:
-        no, task, progress = monthly_cells(table, row)[:3]
+        texts = monthly_cells(table, row)
+        no, task, progress = texts[:3]
         cells = [
             f'<td class="no">{escape(no)}</td>',
             f'<td class="task">{escape(task)}</td>',
             f'<td class="progress{"" if row.progress is not None else " none"}">{escape(progress)}</td>',
         ]
+        if table.with_texts:
+            cells += [f'<td class="texts">{escape(t)}</td>' for t in texts[3:5]]
+        shown = shown_status(row)
         if table.with_status:
-            cells.append(f'<td class="done">{escape(completion_text(table, row))}</td>')
-            cells.append(f'<td class="status {escape(row.status)}">{_status(table, row)}</td>')
+            cells.append(f'<td class="pct">{escape(completion_text(table, row))}</td>')
+            cells.append(f'<td class="status {escape(shown)}">{_status(table, row)}</td>')
         chart = charts.get(row.id)
-        svg_text = svg(chart, lang, COLOURS.get(row.status, INK)) if chart is not None else ""
+        svg_text = svg(chart, lang, COLOURS.get(shown, INK), months_shown) if chart is not None else ""
         cells.append(f'<td class="chart">{svg_text}</td>')
         out.append(f'<tr class="{escape(row.status)}">' + "".join(cells) + "</tr>")
     return out
@@ -112,18 +133,21 @@ def _rows(table: MonthlyTable, rows, charts: dict[str, Chart]) -> list[str]:
 def _status(table: MonthlyTable, row) -> str:
     """The status in colour and words; the other flags and warnings below it, as status_text words them."""
     words = status_text(table, row).split(" · ")
-    html = f'<span class="s {escape(row.status)}">{escape(words[0])}</span>'
+    html = f'<span class="s {escape(shown_status(row))}">{escape(words[0])}</span>'
     if len(words) > 1:
         html += f'<span class="extra">{escape(" · ".join(words[1:]))}</span>'
     return html
 
 
-def svg(c: Chart, lang: str, colour: str = "#374151") -> str:
+def svg(c: Chart, lang: str, colour: str = "#374151", months_shown: tuple[int, int] | None = None) -> str:
     """A small chart: actual (solid, in the status colour) against expected (dashed), the due month, milestones,
-    and the forecast (dotted) where it falls near enough to draw."""
+    and the forecast (dotted) where it falls near enough to draw. months_shown: the x axis (first, last month),
+    the same for every row of a page; else the chart's own span. The actual line begins at the first report:
+    the months before it had none to draw."""
     import drawsvg as draw
 
-    first, last = span(c)
+    first, last = months_shown or span(c)
+    actual = tuple(pt for pt in c.actual if c.reported_from is not None and pt[0] >= c.reported_from)
 
     def x(m: float) -> float:
         return round(PAD + (m - first) * (W - 2 * PAD) / max(1, last - first), 2)
@@ -136,7 +160,7 @@ def svg(c: Chart, lang: str, colour: str = "#374151") -> str:
         return draw.Lines(*flat, close=False, fill="none", stroke_linejoin="round", **style)
 
     d = draw.Drawing(W, H)
-    summary = f"{label(lang, 'actual')} {_pct(c.actual[-1][1]) if c.actual else '—'}"
+    summary = f"{label(lang, 'actual')} {_pct(actual[-1][1]) if actual else '—'}"
     summary += f" · {label(lang, 'due')} {months.fmt(c.due)}"
     if c.forecast is not None:
         summary += f" · {label(lang, 'forecast')} {months.fmt(c.forecast)}"
@@ -144,12 +168,12 @@ def svg(c: Chart, lang: str, colour: str = "#374151") -> str:
     d.append(draw.Rectangle(PAD, PAD, W - 2 * PAD, H - 2 * PAD, fill="#fafafa", stroke="#d1d5db", stroke_width=0.5))
     d.append(draw.Line(x(c.due), PAD, x(c.due), H - PAD, stroke=DUE, stroke_width=0.8, stroke_dasharray="2 1.5"))
     d.append(line(c.expected, stroke=EXPECTED, stroke_width=1, stroke_dasharray="3 2"))
-    if c.forecast is not None and c.actual and c.forecast <= last:
-        d.append(line([c.actual[-1], (c.forecast, 1.0)], stroke=colour, stroke_width=0.9, stroke_dasharray="1 1.5"))
-    if len(c.actual) > 1:
-        d.append(line(c.actual, stroke=colour, stroke_width=1.8))
-    if c.actual:
-        d.append(draw.Circle(x(c.actual[-1][0]), y(c.actual[-1][1]), 1.8, fill=colour))
+    if c.forecast is not None and actual and c.forecast <= last:
+        d.append(line([actual[-1], (c.forecast, 1.0)], stroke=colour, stroke_width=0.9, stroke_dasharray="1 1.5"))
+    if len(actual) > 1:
+        d.append(line(actual, stroke=colour, stroke_width=1.8))
+    if actual:
+        d.append(draw.Circle(x(actual[-1][0]), y(actual[-1][1]), 1.8, fill=colour))
     for m, f in c.milestones:
         d.append(_diamond(draw, x(m), y(f)))
     return d.as_svg(header="").replace("<defs>\n</defs>\n", "")

@@ -6,6 +6,8 @@ import json
 import re
 import sys
 
+from tracker.textfile import INVISIBLE
+
 
 def json_encoder():
     """What turns a list into compact JSON bytes, as json_text() writes it."""
@@ -25,9 +27,9 @@ def json_chunks(items, encode, size: int = 500):
         yield _chunk(batch, encode)
 
 
-# The UTF-8 of what _JSON_CONTROLS escapes starts with one of these: four byte searches
+# The UTF-8 of what _JSON_CONTROLS escapes starts with one of these: a few byte searches
 # (memchr) rule out most chunks faster than the regular expression can.
-_ESCAPE_MARKS = (b"\x7f", b"\xc2", b"\xe2\x80\xa8", b"\xe2\x80\xa9")
+_ESCAPE_MARKS = (b"\x7f", b"\xc2", b"\xe2\x80", b"\xe2\x81", b"\xd8\x9c", b"\xef\xbb\xbf")
 
 
 def _chunk(batch: list, encode) -> bytes:
@@ -71,10 +73,11 @@ class JsonList:
 
 
 # json.dumps escapes C0 control characters but writes DEL and C1 (which some
-# terminals obey, e.g. U+009B as CSI) as they are, and the line separators
-# U+2028/2029 that some line readers split at: escape those too. Same data.
-_JSON_CONTROLS = {c: f"\\u{c:04x}" for c in (*range(0x7F, 0xA0), 0x2028, 0x2029)}
-_NEEDS_ESCAPE = re.compile("[\x7f-\x9f\u2028\u2029]")  # a scan in C; translate() only when it finds one
+# terminals obey, e.g. U+009B as CSI) as they are, and the invisible characters
+# that reorder or hide text (textfile.INVISIBLE, U+2028/2029 among them, which
+# some line readers split at): escape those too. Same data.
+_JSON_CONTROLS = {c: f"\\u{c:04x}" for c in (*range(0x7F, 0xA0), *INVISIBLE)}
+_NEEDS_ESCAPE = re.compile("[" + "".join(re.escape(chr(c)) for c in _JSON_CONTROLS) + "]")  # a scan in C
 
 
 def json_text(data, indent=None) -> str:

@@ -6,7 +6,8 @@ Only formats what tracker.office built; the CLI prints.
 from __future__ import annotations
 
 from rich.table import Table
-from rich.text import Text
+from tracker.render.safe import Text  # user text shown, never obeyed (textfile.visible)
+from tracker.textfile import visible
 
 from tracker.core import months
 from tracker.labels import label
@@ -144,6 +145,8 @@ def check_github(result: CheckResult, lang: str) -> list[str]:
         title = f"{t.id} {_join(lang, f.standing.flags)} · {t.unit}"
         reasons = ("；" if lang == "zh" else "; ").join(label(lang, r.code) + _colon(lang) + reason_text(r, lang) for r in f.reasons)
         message = f"{t.id}. {t.title} ({t.unit}) — {reasons}"
+        # A CI log is a terminal: control and invisible characters shown (ESC, BEL, OSC 8 links, bidi), never sent.
+        title, message = visible(title), visible(message)
         lines.append(f"::{'error' if f.error else 'warning'} title={escape_property(title)}::{escape_data(message)}")
     return lines
 
@@ -196,7 +199,8 @@ def units_table(rows: list[UnitRow], p: int, lang: str, title: str | None = None
         counts = [Text(str(r.counts[c]) if r.counts[c] else "·", style=STYLES.get(c, "") if r.counts[c] else "dim")
                   for c in ("done", "pending", "on_track", "behind", "stalled", "overdue")]
         missing = Text(str(r.missing) if r.missing else "·", style=STYLES["missing"] if r.missing else "dim")
-        extra = [Text(str(reminded.get(r.unit, 0)) or "·")] if reminded else []
+        sent = reminded.get(r.unit, 0) if reminded else 0
+        extra = [Text(str(sent) if sent else "·", style="" if sent else "dim")] if reminded else []
         table.add_row(str(rank) if r.completion is not None else "—", Text(r.unit), str(r.tasks), *counts, missing,
                       *extra, progress)
     return table

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from rich.console import Group
 from rich.table import Table
-from rich.text import Text
+from tracker.render.safe import Text  # user text shown, never obeyed (textfile.visible)
 
 from tracker.core import months
 from tracker.labels import label
@@ -32,6 +32,17 @@ def show_view(tr: Trajectory, entries, lang: str, width: int = 80, reminders=())
     return Group(*parts)
 
 
+def _local(stamp: str) -> str:
+    """A UTC time as stored (2024-08-05T03:12:09.672765Z), in the system's time zone (TZ honoured)."""
+    import datetime as dt
+
+    try:
+        at = dt.datetime.fromisoformat(stamp.replace("Z", "+00:00"))
+    except ValueError:
+        return stamp
+    return at.astimezone().strftime("%Y-%m-%d %H:%M")
+
+
 def reminder_table(reminders, lang: str):
     """The reminders (催报) sent about the task: when, for which month, to whom, how, and whether they arrived."""
     table = _table(f"{label(lang, 'Reminders')} ({len(reminders)})", lang)
@@ -41,7 +52,7 @@ def reminder_table(reminders, lang: str):
     table.add_column(label(lang, "To"), overflow="fold")
     table.add_column(label(lang, "Delivered"), overflow="fold", ratio=1)
     for r in reminders:
-        table.add_row(r.at[:16].replace("T", " ") + " UTC", months.fmt(r.month), Text(r.unit), Text(r.target),
+        table.add_row(_local(r.at), months.fmt(r.month), Text(r.unit), Text(r.target),
                       Text(label(lang, "yes")) if r.delivered else Text(f"{label(lang, 'no')}: {r.reason}", style="red"))
     return table
 

@@ -1,4 +1,4 @@
-"""The progress log in SQLite: the only module that speaks SQL.
+"""The progress log in SQLite: opening, schema and migrations, reading; the package that alone speaks SQL.
 
 Hot paths (reading the log, appending one entry) use the standard sqlite3
 module; sqlite-utils is imported only to create or migrate the schema, which
@@ -31,13 +31,14 @@ from tracker.core.model import number
 
 DatabaseError = sqlite3.Error  # what SQLite raises; the CLI turns it into one line
 
-SCHEMA_VERSION = 6
+SCHEMA_VERSION = 7
 # The append-only tables, by schema version (3 and 4 added derived tables, which are not the log;
 # 5 holds each entry in one row: its values' JSON and its note beside its figures; 6 adds the record
-# of reminders sent).
+# of reminders sent; 7 adds each entry's problems and next steps, 存在问题 and 下步计划).
 _SPLIT = ("entries", "entry_values", "notes")
 LOG_TABLES = {1: _SPLIT, 2: (*_SPLIT, "chain_heads"), 3: (*_SPLIT, "chain_heads"), 4: (*_SPLIT, "chain_heads"),
-              5: ("entries", "chain_heads"), 6: ("entries", "chain_heads", "reminders")}
+              5: ("entries", "chain_heads"), 6: ("entries", "chain_heads", "reminders"),
+              7: ("entries", "chain_heads", "reminders")}
 BUSY_TIMEOUT_MS = 60_000
 
 
@@ -67,6 +68,8 @@ class Entry(NamedTuple):
     percent: float | None = None
     status: str | None = None
     note: str | None = None
+    problems: str | None = None     # 存在问题
+    next_steps: str | None = None   # 下步计划
 
     def to_json(self, with_task: bool = False) -> dict:
         out = {"id": self.id}
@@ -76,6 +79,7 @@ class Entry(NamedTuple):
             "month": months.fmt(self.month), "recorded_at": self.recorded_at, "by": self.by,
             "values": {k: number(v) for k, v in self.values.items()},
             "percent": number(self.percent), "status": self.status, "note": self.note,
+            "problems": self.problems, "next_steps": self.next_steps,
         })
         return out
 
@@ -84,6 +88,9 @@ class Entry(NamedTuple):
 
 
 def _check_file(path: str) -> None:
+    from tracker.files import regular_or_absent
+
+    regular_or_absent(path, "tracker database")  # a FIFO, a device: refused at once, never opened
     try:
         with open(path, "rb") as f:
             head = f.read(16)
@@ -102,6 +109,8 @@ def _raw_connect(path: str) -> sqlite3.Connection:
         conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
         conn.execute("PRAGMA synchronous = FULL")
         return conn
+    except sqlite3.OperationalError as e:  # the disk, the permissions, a lock: the real reason
+        raise failure(e, path) from None
     except sqlite3.DatabaseError as e:
         raise BadInput(f"{path}: cannot open the database: {e}") from None
 
@@ -113,7 +122,7 @@ def open_read(path: str, upgrade: bool = True) -> sqlite3.Connection | None:
     is false (validate looks at it as it is: an upgrade would put back guards
     whose absence is evidence).
     """
-    if not os.path.exists(path):
+    if not os.path.lexists(path):
         return None
     _check_file(path)
     conn = _raw_connect(path)
@@ -130,7 +139,7 @@ def open_read(path: str, upgrade: bool = True) -> sqlite3.Connection | None:
 
 def open_write(path: str) -> sqlite3.Connection:
     """A connection for appending; creates the database (and its folder) on first write."""
-    if os.path.exists(path):
+    if os.path.lexists(path):
         _check_file(path)
     else:
         folder = os.path.dirname(path)
@@ -222,9 +231,14 @@ def _begin(conn: sqlite3.Connection) -> None:
 def _version(conn: sqlite3.Connection, path: str) -> int:
     try:
         version = conn.execute("PRAGMA user_version").fetchone()[0]
+        if version < 0:
+            raise BadInput("{path}: a SQLite database, but not tracker's (schema version {version})",
+                           path=path, version=version)
         if version == 0 and conn.execute("SELECT count(*) FROM sqlite_master").fetchone()[0]:
             raise BadInput(f"{path}: a SQLite database, but not tracker's (it has other tables)")
         return version
+    except sqlite3.OperationalError as e:
+        raise failure(e, path) from None
     except sqlite3.DatabaseError as e:
         raise BadInput(f"{path}: not a usable SQLite database: {e}") from None
 
@@ -260,13 +274,76 @@ def migrate(conn: sqlite3.Connection, path: str) -> None:
         if version < 6:
             db["reminders"].create(REMINDERS, pk="seq", not_null=REMINDERS_NOT_NULL)
             conn.execute(REMINDERS_INDEX)
+        if version < 7:
+            _problems_and_next_steps(conn)
         # sqlite-utils' transform() drops triggers: install them after any migration.
         install_guards(conn)
         conn.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
         conn.execute("COMMIT")
     except BaseException:
-        conn.execute("ROLLBACK")
+        rollback(conn)
         raise
+
+
+def rollback(conn: sqlite3.Connection) -> None:
+    """End a failed write transaction, unless SQLite already has (it does when a COMMIT fails on a full
+    disk): the rollback's own error ("no transaction is active") must never hide the one that caused it."""
+    if conn.in_transaction:
+        try:
+            conn.execute("ROLLBACK")
+        except sqlite3.Error:
+            pass
+
+
+# SQLite's primary result codes, in the user's terms (sqlite3.Error.sqlite_errorname, e.g. SQLITE_IOERR_WRITE).
+_REASONS = {
+    "SQLITE_FULL": "the disk is full ({code}): nothing was written; free some space and run it again",
+    "SQLITE_READONLY": "the database cannot be written ({code}): check the permissions of the file and of its "
+                       "folder; nothing was written",
+    "SQLITE_BUSY": "the database is locked by another program ({code}); run it again when that is done",
+    "SQLITE_LOCKED": "the database is locked by another program ({code}); run it again when that is done",
+    "SQLITE_CANTOPEN": "cannot open the database or the files SQLite keeps beside it ({code}): check that its "
+                       "folder exists and can be written",
+    "SQLITE_IOERR": "the disk failed to read or write ({code}): nothing was written; check the disk",
+    "SQLITE_CORRUPT": "the database is damaged ({code}): keep the file and its -wal as they are, run "
+                      "`tracker validate`, restore from a backup",
+    "SQLITE_NOTADB": "not a SQLite database ({code})",
+    "SQLITE_PERM": "the database cannot be written ({code}): access denied",
+    "read-only": "the database or its folder is read-only ({code}): tracker writes beside the database even to "
+                 "read it (its -wal and -shm files); check the permissions, or whether the disk is mounted read-only",
+}
+
+
+def failure(e: sqlite3.Error, path: str) -> BadInput:
+    """The one line a failed SQLite call becomes: the real reason, in words, with SQLite's code."""
+    name = getattr(e, "sqlite_errorname", None) or ""
+    primary = "_".join(name.split("_")[:2])
+    if primary in ("SQLITE_IOERR", "SQLITE_CANTOPEN") and _disk_full(path):
+        primary = "SQLITE_FULL"  # SQLite says "disk I/O error" when it cannot even grow its shared memory file
+    elif primary in ("SQLITE_IOERR", "SQLITE_CANTOPEN", "SQLITE_READONLY") and _read_only(path):
+        primary = "read-only"
+    template = _REASONS.get(primary)
+    if template is None:
+        return BadInput("{path}: database error: {reason}", path=path, reason=str(e) or type(e).__name__)
+    return BadInput("{path}: " + template, path=path, code=name)
+
+
+def _read_only(path: str) -> bool:
+    """Whether the database or its folder cannot be written (permissions, a read-only mount)."""
+    folder = os.path.dirname(os.path.abspath(path))
+    try:
+        if os.statvfs(folder).f_flag & os.ST_RDONLY:
+            return True
+    except OSError:
+        pass
+    return not os.access(folder, os.W_OK) or (os.path.exists(path) and not os.access(path, os.W_OK))
+
+
+def _disk_full(path: str) -> bool:
+    try:
+        return os.statvfs(os.path.dirname(os.path.abspath(path))).f_bavail == 0
+    except OSError:
+        return False
 
 
 # The log (schema 5): an entry a row, its values as their canonical JSON (chain.values_text), its note last.
@@ -311,6 +388,12 @@ def _one_row_an_entry(conn: sqlite3.Connection, db) -> None:
         conn.execute(sql)
 
 
+def _problems_and_next_steps(conn: sqlite3.Connection) -> None:
+    """Schema 6 → 7: two nullable columns at the end of entries; every stored entry and hash stays as it was."""
+    for column in ("problems", "next_steps"):
+        conn.execute(f'ALTER TABLE entries ADD COLUMN "{column}" TEXT')
+
+
 def guards(version: int = SCHEMA_VERSION) -> dict[str, str]:
     """The append-only triggers a database of this schema version has: name → SQL."""
     return {
@@ -329,7 +412,7 @@ def install_guards(conn: sqlite3.Connection) -> None:
             conn.execute(sql)
 
 
-# --- appending: appending.py (append, re-exported below) ----------------------------
+# --- appending (write.py does the work) ------------------------------------------
 
 
 def _record_head(conn, upto: int | None = None, hash_: str | None = None) -> None:
@@ -347,9 +430,16 @@ def _record_head(conn, upto: int | None = None, hash_: str | None = None) -> Non
 
 # --- reading ---------------------------------------------------------------------
 
-# Schema 5: an entry a row. (Schemas 1–4, read by validate and export as they are: _SPLIT_SQL.)
+# Schema 7: an entry a row (schemas 5 and 6, read by validate as they are, have no problems or next
+# steps: _ENTRY_5_SQL). Schemas 1–4, read by validate and export as they are: _SPLIT_SQL.
 _ENTRY_SQL = "SELECT e.seq, e.id, e.task, e.month, e.recorded_at, e.by, e.percent, e.status, e.note, e.hash, " \
-             "e.figures FROM entries e"
+             "e.figures, e.problems, e.next_steps FROM entries e"
+_ENTRY_5_SQL = _ENTRY_SQL.replace("e.problems, e.next_steps", "NULL, NULL")
+
+
+def entry_sql(conn: sqlite3.Connection) -> str:
+    """The SELECT of whole entries for a database of schema 5 or later."""
+    return _ENTRY_SQL if version(conn) >= 7 else _ENTRY_5_SQL
 _SPLIT_SQL = """
 SELECT e.seq, e.id, e.task, e.month, e.recorded_at, e.by, e.percent, e.status, n.note, e.hash
 FROM entries e LEFT JOIN notes n ON n.seq = e.seq
@@ -405,10 +495,10 @@ def iter_entries(conn: sqlite3.Connection | None, where: str = "1", params=()):
     with snapshot(conn):  # two queries, one moment: no entry without the values a writer committed meanwhile
         if version(conn) >= 5:
             parse = months.parse
-            cursor = conn.execute(f"{_ENTRY_SQL} WHERE {where} ORDER BY e.recorded_at, e.seq", params)
+            cursor = conn.execute(f"{entry_sql(conn)} WHERE {where} ORDER BY e.recorded_at, e.seq", params)
             while rows := cursor.fetchmany(1000):
-                for _seq, eid, task, month, at, by, pct, st, note, _hash, figures in rows:
-                    yield Entry(eid, task, parse(month), at, by, figures_of(figures), pct, st, note)
+                for _seq, eid, task, month, at, by, pct, st, note, _hash, figures, problems, steps in rows:
+                    yield Entry(eid, task, parse(month), at, by, figures_of(figures), pct, st, note, problems, steps)
             return
         values: dict[int, dict] = {}
         for seq, metric, value in conn.execute(f"{_VALUES_SQL} WHERE {where} ORDER BY v.seq, v.metric", params):
@@ -475,6 +565,22 @@ def load_recent(conn: sqlite3.Connection | None, plan, upto: int, notes: bool = 
         if series.current(conn):
             return series.load(conn, plan, upto, notes)
         return load_logs(conn, upto)
+
+
+def month_texts(conn: sqlite3.Connection | None, p: int) -> dict[str, tuple[str | None, str | None]]:
+    """Each task's problems and next steps in force for month p: those of the latest entry of p that gives each."""
+    if conn is None or version(conn) < 7:
+        return {}
+    out: dict[str, list] = {}
+    for task, problems, steps in conn.execute(
+            "SELECT task, problems, next_steps FROM entries WHERE month = ? AND (problems IS NOT NULL OR "
+            "next_steps IS NOT NULL) ORDER BY recorded_at, seq", (months.fmt(p),)):
+        got = out.setdefault(task, [None, None])
+        if problems is not None:
+            got[0] = problems
+        if steps is not None:
+            got[1] = steps
+    return {task: (a, b) for task, (a, b) in out.items()}
 
 
 # --- plan cache ------------------------------------------------------------------

@@ -1,4 +1,5 @@
-"""`validate`: the plan, and the log against it — integrity, guards, hash chain, heads, known names.
+"""`validate`: the plan, and the log against it — integrity, guards, the schema (nothing tracker did not
+create), hash chain, heads, known names, and every cache or derived table recomputed and compared.
 
 Each problem is one line naming the entry it concerns. What no check here can
 see: someone with write access to the file who rewrites the log *and* its
@@ -25,20 +26,27 @@ class Audit:
     head: str | None  # the hash of the last entry: note it elsewhere to detect a rewrite later
 
 
-def check_log(plan: Plan, conn, db_path: str) -> Audit:
-    """Every problem found in the database (one line each), the number of entries read, and the chain's head."""
+def check_log(plan: Plan, conn, db_path: str, cached: tuple[str, str] | None = None) -> Audit:
+    """Every problem found in the database (one line each), the number of entries read, and the chain's head.
+
+    plan: parsed from tasks.toml now (never the cache); cached: (digest, data) of that parse, as the plan
+    cache would hold it, to compare with what it holds.
+    """
     if conn is None:
         return Audit([], 0, None)
     with store.snapshot(conn):  # heads and chain as of one moment: a writer meanwhile is no tampering
-        return _check(plan, conn, db_path)
+        return _check(plan, conn, db_path, cached)
 
 
-def _check(plan: Plan, conn, db_path: str) -> Audit:
+def _check(plan: Plan, conn, db_path: str, cached) -> Audit:
     integrity = storecheck.integrity(conn)
     if integrity != "ok":  # a damaged file: this is the whole answer
         return Audit([f"{db_path}: integrity check failed: {integrity}"], 0, None)
     version = store.version(conn)
     problems = _guards(conn, db_path, version)
+    problems += storecheck.schema_problems(conn, db_path)
+    if cached is not None:
+        problems += storecheck.plan_cache_problems(conn, db_path, *cached)
     heads = storecheck.heads(conn)
     by_upto: dict[int, list] = {}
     for head in heads:
@@ -57,6 +65,9 @@ def _check(plan: Plan, conn, db_path: str) -> Audit:
     problems += storecheck.derived_problems(conn, db_path, fold.series if fold is not None else None)
     if version >= 2 and "chain_heads" not in store.tables(conn):
         problems.append(f"{db_path}: the table of chain heads is gone: removals of the latest entries cannot be checked")
+    if version >= 2 and walk.count and not heads and "chain_heads" in store.tables(conn):
+        problems.append(f"{db_path}: the log holds {walk.count} entries but no record of any append (the table of "
+                        "chain heads is empty): emptied behind tracker's back; rewritten entries could not be seen")
     problems += found
     problems += walk.finish(heads)
     return Audit(problems, walk.count, walk.last.hash if walk.last else None)

@@ -25,19 +25,23 @@ def entry_hash(prev: str, e) -> str:
     from tracker.core import months
 
     return stored_hash(prev, e.id, e.task, months.fmt(e.month), values_text(e.values), e.percent, e.status, e.note,
-                       e.by, e.recorded_at)
+                       e.by, e.recorded_at, e.problems, e.next_steps)
 
 
-def stored_hash(prev: str, eid, task, month: str, figures: str, percent, status, note, by, recorded_at) -> str:
+def stored_hash(prev: str, eid, task, month: str, figures: str, percent, status, note, by, recorded_at,
+                problems=None, next_steps=None) -> str:
     """The hash of an entry whose fields are as stored (month as its text, values as values_text()).
 
     sha256 over the previous hash, a line break and the compact JSON array
-    [id, task, month, values, percent, status, note, by, recorded_at]. Fields
-    as stored, so that a checker hashes the raw row and a tampered value that
-    no longer parses is reported, not crashed on.
+    [id, task, month, values, percent, status, note, by, recorded_at], with
+    problems and next steps at its end only when the entry has either (so an
+    entry without them hashes as it did before they existed). Fields as
+    stored, so that a checker hashes the raw row and a tampered value that no
+    longer parses is reported, not crashed on.
     """
+    extra = "" if problems is None and next_steps is None else f",{_field(problems)},{_field(next_steps)}"
     body = (f"[{_field(eid)},{_field(task)},{_field(month)},{figures},{_number(percent)},{_field(status)},"
-            f"{_field(note)},{_field(by)},{_field(recorded_at)}]")
+            f"{_field(note)},{_field(by)},{_field(recorded_at)}{extra}]")
     return sha256(f"{prev}\n{body}".encode()).hexdigest()
 
 

@@ -11,7 +11,8 @@ import sqlite3
 from dataclasses import dataclass
 
 from tracker.errors import BadInput
-from tracker.store import _ENTRY_SQL, _SPLIT_SQL, _begin, figures_of, open_read, snapshot, tables, version
+from tracker.store import (_SPLIT_SQL, _begin, entry_sql, failure, figures_of, open_read, rollback, snapshot, tables,
+                           version)
 from tracker.store.chain import stored_hash, values_text
 
 
@@ -30,11 +31,13 @@ class StoredEntry:
     status: str | None
     note: str | None
     hash: str
+    problems: str | None = None
+    next_steps: str | None = None
 
     def rehash(self, prev: str) -> str:
         try:
             return stored_hash(prev, self.id, self.task, self.month, _text(self.figures), self.percent, self.status,
-                              self.note, self.by, self.recorded_at)
+                              self.note, self.by, self.recorded_at, self.problems, self.next_steps)
         except (TypeError, ValueError):  # a field edited into what no entry holds (a BLOB, say)
             return "(fields unreadable)"  # matches no hash: the entry is reported as changed
 
@@ -56,9 +59,9 @@ def chain_rows(conn: sqlite3.Connection):
     """Every entry as stored, in append order, for checking the hash chain (streamed: any size of log)."""
     with snapshot(conn):
         if version(conn) >= 5:
-            for seq, eid, task, month, at, by, pct, st, note, stored, figures in conn.execute(
-                    f"{_ENTRY_SQL} ORDER BY e.seq"):
-                yield StoredEntry(seq, eid, task, month, at, by, figures, pct, st, note, stored)
+            for seq, eid, task, month, at, by, pct, st, note, stored, figures, problems, steps in conn.execute(
+                    f"{entry_sql(conn)} ORDER BY e.seq"):
+                yield StoredEntry(seq, eid, task, month, at, by, figures, pct, st, note, stored, problems, steps)
             return
         values = conn.execute("SELECT seq, metric, value FROM entry_values ORDER BY seq, metric")
         pending = next(values, None)
@@ -111,7 +114,99 @@ def repair_derived(conn: sqlite3.Connection) -> None:
         series.create(conn)
         conn.execute("COMMIT")
     except BaseException:
-        conn.execute("ROLLBACK")
+        rollback(conn)
+        raise
+
+
+# --- the schema: nothing in the database that tracker did not put there ------------------
+
+
+def _schema(conn: sqlite3.Connection) -> dict[tuple[str, str], str | None]:
+    """Every object of the schema, (type, name) → its SQL with white space made single."""
+    return {(kind, name): " ".join(sql.split()) if sql else sql
+            for kind, name, sql in conn.execute("SELECT type, name, sql FROM sqlite_master")}
+
+
+def expected_schema() -> dict[tuple[str, str], str | None]:
+    """What tracker creates: a new database made in memory by migrate() itself."""
+    from tracker.store import migrate
+
+    conn = sqlite3.connect(":memory:", isolation_level=None)
+    try:
+        migrate(conn, ":memory:")
+        return _schema(conn)
+    finally:
+        conn.close()
+
+
+def schema_problems(conn: sqlite3.Connection, db_path: str) -> list[str]:
+    """Each table, index, trigger or view that tracker did not create, or that differs from what it created.
+
+    A trigger can drop or change what is appended and a view or index can stand in for what is read: none
+    of them is harmless. The append-only triggers themselves, and the table of chain heads, are
+    reported by audit.py in their own words.
+    """
+    from tracker.store import LOG_TABLES, SCHEMA_VERSION, guards
+
+    have = _schema(conn)
+    v = version(conn)
+    if v != SCHEMA_VERSION:  # an older schema, looked at as it is: only what no tracker ever made
+        own = set(guards(v))
+        return [_foreign(db_path, kind, name) for kind, name in sorted(have)
+                if (kind == "trigger" and name not in own) or kind == "view"]
+    want = expected_schema()
+    out = [_foreign(db_path, kind, name) for kind, name in sorted(have.keys() - want.keys())]
+    for kind, name in sorted(want.keys() - have.keys()):
+        if kind != "trigger" and name not in LOG_TABLES[v]:
+            out.append(f"{db_path}: {kind} {name} is missing (run `tracker validate --repair` for a derived table)")
+    for key in sorted(have.keys() & want.keys()):
+        if key[0] != "trigger" and have[key] != want[key]:
+            out.append(f"{db_path}: {key[0]} {key[1]} is not as tracker made it: {have[key]}")
+    return out
+
+
+def _foreign(db_path: str, kind: str, name: str) -> str:
+    return (f"{db_path}: {kind} {name} was not put there by tracker (it can change what is recorded or shown); "
+            f"look at it with the sqlite3 shell, then DROP {kind.upper()} \"{name}\"")
+
+
+def plan_cache_problems(conn: sqlite3.Connection, db_path: str, digest: str, data: str) -> list[str]:
+    """Whether the cached plan of tasks.toml as it is now (its digest) is what parsing it gives (data).
+
+    A cached plan of another content of tasks.toml is never used for this one, and is left alone.
+    """
+    import json
+
+    if "plan_cache" not in tables(conn):
+        return []
+    want = json.loads(data)
+    want.pop("path", None)  # where the file was when it was cached: the same plan from another clone
+    out = []
+    for key, dg, stored in conn.execute("SELECT path, digest, data FROM plan_cache ORDER BY path"):
+        if key != "plan":
+            out.append(f"{db_path}: plan_cache holds a row tracker never writes ({key!r})")
+            continue
+        if dg != digest:
+            continue
+        try:
+            have = json.loads(stored)
+            have.pop("path", None)
+        except (TypeError, ValueError, AttributeError):
+            have = None
+        if have != want:
+            out.append(f"{db_path}: the cached plan differs from what tasks.toml says: titles, units or targets "
+                       "shown would not be tasks.toml's (run `tracker validate --repair`)")
+    return out
+
+
+def repair_plan_cache(conn: sqlite3.Connection) -> None:
+    """Forget the cached plans: the next command parses tasks.toml again."""
+    _begin(conn)
+    try:
+        conn.execute("DELETE FROM plan_cache")
+        conn.execute("COMMIT")
+    except BaseException:
+        rollback(conn)
         raise
 
 
@@ -120,37 +215,34 @@ def integrity(conn: sqlite3.Connection) -> str:
     return "; ".join(r[0] for r in rows)
 
 
-def backup(db_path: str, dest: str) -> int:
-    """Copy the database with SQLite's online backup API into a new file; the number of entries copied."""
-    if os.path.exists(dest):
-        raise BadInput(f"{dest}: already exists; choose a new file for the backup")
+def backup(db_path: str, dest: str, protected=()) -> int:
+    """Copy the database with SQLite's online backup API into a new file (files.new_file: never over
+    one that exists, nor over `protected`); the number of entries copied."""
+    from tracker.files import check_target, new_file
+
+    check_target(dest, protected)
+    if os.path.lexists(dest):
+        raise BadInput("{path}: already exists; choose a new file for the backup", path=dest)
     src = open_read(db_path)
     if src is None:
-        raise BadInput(f"{db_path}: no database to back up yet")
-    folder = os.path.dirname(os.path.abspath(dest))
-    tmp = os.path.join(folder, f".{os.path.basename(dest)}.partial")
+        raise BadInput("{path}: no database to back up yet", path=db_path)
     try:
-        os.makedirs(folder, exist_ok=True)
-        target = sqlite3.connect(tmp)
-    except (OSError, sqlite3.Error) as e:
-        raise BadInput(f"{dest}: cannot write the backup: {e}") from None
-    try:
-        # One step: the copy is the database as of one moment, whatever writers do meanwhile.
-        src.backup(target)
-        # A single self-contained file (no -wal beside it), which is what a restore copies back.
-        target.execute("PRAGMA journal_mode = DELETE")
-        check = target.execute("PRAGMA quick_check").fetchone()[0]
-        if check != "ok":
-            raise BadInput(f"{db_path}: the database is damaged ({check}); no backup written. "
-                           "Keep the file and its -wal as they are and restore from an earlier backup")
-        count = target.execute("SELECT count(*) FROM entries").fetchone()[0]
-        target.close()
-        os.replace(tmp, dest)
-    except BaseException:
-        target.close()
-        if os.path.exists(tmp):
-            os.unlink(tmp)
-        raise
+        with new_file(dest, protected, replace=False) as tmp:
+            target = sqlite3.connect(tmp, isolation_level=None)
+            try:
+                # One step: the copy is the database as of one moment, whatever writers do meanwhile.
+                src.backup(target)
+                # A single self-contained file (no -wal beside it), which is what a restore copies back.
+                target.execute("PRAGMA journal_mode = DELETE")
+                check = target.execute("PRAGMA quick_check").fetchone()[0]
+                if check != "ok":
+                    raise BadInput("{db}: the database is damaged ({check}); no backup written. Keep the file "
+                                   "and its -wal as they are and restore from an earlier backup", db=db_path, check=check)
+                count = target.execute("SELECT count(*) FROM entries").fetchone()[0]
+            except sqlite3.Error as e:  # the copy's side, as a rule (a full disk): named as the backup's
+                raise failure(e, dest) from None
+            finally:
+                target.close()
     finally:
         src.close()
     return count

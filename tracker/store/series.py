@@ -11,7 +11,7 @@ task costs two rows and judging it costs index lookups.
 Derived, never the record: every tracker write rebuilds the rows of the
 tasks it touched in the same transaction and notes the last entry folded in
 (`series_state`). A log written by anything else is newer than that mark;
-readers then reduce the whole log themselves (inforce.load_full: slower, the
+readers then reduce the whole log themselves (store.load_logs: slower, the
 same answers) until `tracker validate --repair` rebuilds them.
 
 Arrays run from a row's first month to its last; before the first nothing is
@@ -211,7 +211,7 @@ class SeriesLog:
     """
 
     __slots__ = ("first", "entries", "percents", "statuses", "metrics", "notes", "earlier", "repeated")
-    complete = True  # every month's figures are here (as in a TaskLog from inforce.load_full)
+    complete = True  # every month's figures are here (as in a TaskLog from store.load_logs)
 
     def __init__(self, first=0, entries=b"", percents=b"", statuses=b""):
         self.first, self.entries, self.percents, self.statuses = first, entries, percents, statuses

@@ -28,7 +28,7 @@ from typing import NamedTuple
 
 from tracker.core import months
 from tracker.errors import BadInput
-from tracker.store import Entry, _begin, _record_head, read_entries
+from tracker.store import Entry, _begin, _record_head, read_entries, rollback
 from tracker.store.chain import stored_hash, values_text
 
 
@@ -54,7 +54,7 @@ def append(conn: sqlite3.Connection, entries: Iterable[Entry], stamp=None) -> Ap
             done = _careful(conn, entries, stamp)
         conn.execute("COMMIT")
     except BaseException:
-        conn.execute("ROLLBACK")
+        rollback(conn)
         raise
     return done
 
@@ -79,14 +79,14 @@ class _Chain:
         month_text, seq, prev = self.month_text, self.seq, self.prev
         rows = []
         try:
-            for eid, task, m, at, by, values, pct, st, note in batch:
+            for eid, task, m, at, by, values, pct, st, note, problems, steps in batch:
                 month = month_text.get(m)
                 if month is None:
                     month = month_text[m] = months.fmt(m)
                 figures = values_text(values)
-                prev = stored_hash(prev, eid, task, month, figures, pct, st, note, by, at)
+                prev = stored_hash(prev, eid, task, month, figures, pct, st, note, by, at, problems, steps)
                 seq += 1
-                rows.append((seq, eid, task, month, pct, st, by, at, prev, figures, note))
+                rows.append((seq, eid, task, month, pct, st, by, at, prev, figures, note, problems, steps))
         except UnicodeEncodeError:
             raise _unstorable(batch) from None
         self.seq, self.prev = seq, prev
@@ -114,6 +114,7 @@ def _first(conn, entries, stamp) -> Appended | None:
         conn.execute("RELEASE first_import")
         return None
     conn.execute("RELEASE first_import")
+    _kept(conn, 0, chain.seq)
     if chain.seq:
         series.rebuild(conn, None)  # read back task by task: memory holds one task's entries at a time
         _record_head(conn, chain.seq, chain.prev)
@@ -135,6 +136,7 @@ def _careful(conn, entries, stamp) -> Appended:
             conn.executemany(_INSERT, chain.rows(written))
             touched.update(e.task for e in written)
             last = written[-1]
+    _kept(conn, row[0] if row else 0, chain.seq - (row[0] if row else 0))
     if touched:
         series.rebuild(conn, None if len(touched) > 1000 else touched)
         _record_head(conn, chain.seq, chain.prev)
@@ -158,6 +160,7 @@ def _unstorable(entries: list[Entry]) -> BadInput:
     UTF-8 in argv or TRACKER_BY reach Python as lone surrogates (JSON can spell one too)."""
     for e in entries:
         for what, value in (("id", e.id), ("task", e.task), ("by", e.by), ("note", e.note),
+                            ("problems", e.problems), ("next_steps", e.next_steps),
                             ("status", e.status), *((f"metric {k!r}", k) for k in e.values)):
             try:
                 if value is not None:
@@ -198,8 +201,16 @@ def _new_entries(entries: list[Entry], existing: dict, stamp) -> list[Entry]:
     return written
 
 
-_INSERT = "INSERT INTO entries (seq, id, task, month, percent, status, by, recorded_at, hash, figures, note) " \
-          "VALUES (?,?,?,?,?,?,?,?,?,?,?)"
+_INSERT = "INSERT INTO entries (seq, id, task, month, percent, status, by, recorded_at, hash, figures, note, " \
+          "problems, next_steps) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)"
+
+
+def _kept(conn, before: int, written: int) -> None:
+    """What SQLite kept, counted: a trigger that tracker did not make could drop (RAISE(IGNORE)) or add rows,
+    and an entry acknowledged as recorded must be there."""
+    if conn.execute("SELECT count(*) FROM entries WHERE seq > ?", (before,)).fetchone()[0] != written:
+        raise BadInput("the database did not keep the entries as appended (a trigger that tracker did not make "
+                       "drops or adds rows): nothing was recorded; run `tracker validate`")
 
 
 def _drop_indexes(conn, table: str) -> list[str]:

@@ -1,0 +1,187 @@
+"""`tracker forms` out and `tracker import` back (SPEC: Forms): each form written, filled in through openpyxl as a
+department would, and imported; a tampered form refused, naming the cell."""
+
+from __future__ import annotations
+
+import json
+
+import openpyxl
+import pytest
+
+PLAN = """
+[plan]
+title = "2024年重点目标任务"
+year = 2024
+
+[[task]]
+id = "195"
+title = "新建区域性居家养老服务中心100个,改造社区养老服务站300个。"
+unit = "市民政局"
+
+[[task.metric]]
+key = "centres"
+name = "区域性居家养老服务中心"
+unit = "个"
+target = 100
+
+[[task.metric]]
+key = "stations"
+name = "社区养老服务站"
+unit = "个"
+target = 300
+
+[[task]]
+id = "184"
+title = "提高城乡低保、特困人员等困难群体救助标准。"
+unit = "市民政局"
+
+[[task]]
+id = "3.2"
+title = "新增养老床位1000张。"
+unit = "市卫健委"
+
+[[task.metric]]
+key = "beds"
+name = "养老床位"
+unit = "张"
+target = 1000
+mode = "increment"
+
+[[task]]
+id = "9"
+title = "明年的任务。"
+unit = "市卫健委"
+start = 2024-10-01
+"""
+
+
+@pytest.fixture
+def office(project):
+    project.write_plan(PLAN)
+    project.ok("log", "195", "--month", "2024-07", "--set", "centres=10", "--set", "stations=90")
+    project.ok("log", "3.2", "--month", "2024-07", "--set", "beds=100")
+    project.ok("log", "184", "--month", "2024-07", "--percent", "40")
+    return project
+
+
+def sent(office, unit="市民政局"):
+    out = office.ok("forms", "--month", "2024-08", "-o", "forms").out
+    assert f"wrote forms/{unit}-2024-08.xlsx" in out
+    return office.root / "forms" / f"{unit}-2024-08.xlsx"
+
+
+def test_a_form_a_unit_with_its_open_tasks_last_months_figures_and_the_cells_to_fill(office):
+    out = office.ok("forms", "--month", "2024-08", "-o", "forms").out
+    assert "wrote forms/市民政局-2024-08.xlsx (2 tasks)" in out and "wrote forms/市卫健委-2024-08.xlsx (1 task)" in out
+    wb = openpyxl.load_workbook(office.root / "forms" / "市民政局-2024-08.xlsx")
+    ws = wb["填报"]
+    assert [c.value for c in ws[4]] == ["序号", "目标任务", "指标", "计量单位", "目标值", "上月数", "本月数", "完成百分比",
+                                        "状态", "进展情况", "存在问题", "下步计划"]
+    assert [c.value for c in ws[5]][:7] == [1, "195.新建区域性居家养老服务中心100个,改造社区养老服务站300个。",
+                                            "区域性居家养老服务中心", "个", 100, 10, None]
+    assert [c.value for c in ws[6]][2:7] == ["社区养老服务站", "个", 300, 90, None]
+    assert [c.value for c in ws[7]][:6] == [2, "184.提高城乡低保、特困人员等困难群体救助标准。", "—", "%", 100, 40]
+    assert ws["G2"].value == "填报人" and not ws["H2"].protection.locked
+    # locked but for the cells to fill in
+    assert ws.protection.sheet
+    assert [c.coordinate for row in ws.iter_rows(min_row=5) for c in row if not c.protection.locked] == [
+        "G5", "I5", "J5", "K5", "L5", "G6", "H7", "I7", "J7", "K7", "L7"]
+    kinds = {(dv.type, str(dv.sqref)) for dv in ws.data_validations.dataValidation}
+    assert kinds == {("decimal", "G5 G6"), ("decimal", "H7"), ("list", "I5 I7")}
+    keys = wb["tracker"]
+    assert keys.sheet_state == "veryHidden"
+    assert [list(r) for r in keys.iter_rows(values_only=True)] == [
+        ["tracker form 1", "市民政局", "2024-08", "2024年重点目标任务"],
+        [5, "195", "centres", "cumulative"], [6, "195", "stations", "cumulative"], [7, "184", None, None]]
+    # the increment metric: last month's amount; the task not started yet is not on the form
+    ws = openpyxl.load_workbook(office.root / "forms" / "市卫健委-2024-08.xlsx")["填报"]
+    assert [c.value for c in ws[5]][1:6] == ["3.2.新增养老床位1000张。", "养老床位（本月新增）", "张", 1000, 100]
+    assert ws["B6"].value is None
+
+
+def fill(path, out, **cells):
+    wb = openpyxl.load_workbook(path)
+    ws = wb["填报"]
+    for ref, value in cells.items():
+        ws[ref] = value
+    wb.save(out)
+    return out
+
+
+def test_a_filled_form_comes_back_as_the_units_reports(office):
+    back = fill(sent(office), office.root / "back.xlsx", G5=15, G6="117", J5="截至8月底新建中心15个。", K5="用地难",
+                L5="加快建设", H7=60, I7="受阻", H2="张三")
+    out = office.ok("import", "back.xlsx").out
+    assert out.splitlines() == [
+        "back.xlsx: form of 市民政局 for 2024-08, filled in by 张三",
+        "  195 新建区域性居家养老服务中心100个,改造社区养…: centres=15个 stations=117个 进展情况 存在问题 下步计划",
+        "  184 提高城乡低保、特困人员等困难群体救助标准。: 60% 受阻",
+        "2 entries recorded",
+        "still missing reports for 2024-08:",
+        "  市卫健委: 1 task",
+    ]
+    got = {e["task"]: e for e in map(json.loads, office.ok("export").out.splitlines()) if e["month"] == "2024-08"}
+    assert got["195"]["values"] == {"centres": 15, "stations": 117} and got["195"]["by"] == "张三"
+    assert (got["195"]["note"], got["195"]["problems"], got["195"]["next_steps"]) == ("截至8月底新建中心15个。", "用地难", "加快建设")
+    assert (got["184"]["percent"], got["184"]["status"]) == (60, "blocked")
+    assert "0 entries recorded; 2 already in the log" in office.ok("import", "back.xlsx").out
+    office.ok("validate")
+
+
+def test_rows_left_empty_are_left_alone_and_by_is_the_unit_without_a_name(office):
+    fill(sent(office), office.root / "back.xlsx", H7=50)
+    out = office.ok("import", "back.xlsx", "--dry-run").out
+    assert "1 entry would be recorded; 1 task left empty" in out and not office.ok("export").out.count("2024-08")
+    office.ok("import", "back.xlsx")
+    (e,) = [e for e in map(json.loads, office.ok("export").out.splitlines()) if e["month"] == "2024-08"]
+    assert (e["task"], e["percent"], e["by"]) == ("184", 50, "市民政局")
+
+
+def test_a_tampered_form_is_refused_naming_each_cell(office):
+    path = sent(office)
+    office.write_plan(PLAN.replace('困难群体救助标准。"\nunit = "市民政局"', '困难群体救助标准。"\nunit = "市财政局"'))
+    fill(path, office.root / "bad.xlsx", G5="十五", E2="2024-07")
+    before = office.ok("export").out
+    r = office.bad("import", "bad.xlsx")
+    assert r.err.splitlines() == [
+        "bad.xlsx:填报!E2: the form's month was changed to '2024-07': it was sent out for 2024-08",
+        "bad.xlsx:填报!G5: 本月数 '十五' is not a number ≥ 0",
+        "bad.xlsx:填报!B7: task 184 is no longer 市民政局's (its lead unit is now 市财政局)",
+    ]
+    assert office.bad("import", "bad.xlsx", "--lang", "zh").err.splitlines()[1] == "bad.xlsx:填报!G5: 本月数'十五'不是大于等于0的数字"
+    assert office.ok("export").out == before
+
+
+def test_a_form_whose_metrics_changed_or_whose_rows_moved_is_refused(office):
+    path = sent(office)
+    office.write_plan(PLAN.replace('key = "stations"', 'key = "sites"'))
+    wb = openpyxl.load_workbook(path)
+    ws = wb["填报"]
+    ws["B7"] = "195.挪过来的一行"
+    ws["G5"] = 15
+    wb.save(office.root / "bad.xlsx")
+    r = office.bad("import", "bad.xlsx")
+    assert r.err.splitlines() == [
+        "bad.xlsx:填报!B6: task 195's metrics have changed since the form was made: send its unit a new form",
+        "bad.xlsx:填报!B7: this row was task 184 when the form was sent out: rows were moved or changed",
+    ]
+
+
+def test_a_percent_over_100_and_a_status_not_in_the_list(office):
+    fill(sent(office), office.root / "bad.xlsx", H7=120, I7="差不多")
+    r = office.bad("import", "bad.xlsx")
+    assert r.err.splitlines()[0] == "bad.xlsx:填报!H7: 完成百分比 120 is not a number from 0 to 100"
+
+
+def test_forms_and_a_table_in_one_import_and_month_must_agree(office):
+    back = fill(sent(office), office.root / "back.xlsx", G5=15)
+    assert office.bad("import", "back.xlsx", "--month", "2024-07").err.startswith(
+        "back.xlsx: the form is for 2024-08, but --month is 2024-07")
+
+
+def test_forms_refuse_an_unknown_unit_and_a_file_as_folder(office):
+    assert "--unit '市外事办': no task has this lead unit" in office.bad("forms", "--unit", "市外事办", "-o", "f").err
+    (office.root / "f").write_text("x")
+    assert "not a folder" in office.bad("forms", "-o", "f").err
+    out = office.ok("forms", "--unit", "市卫健委", "-o", "one").out
+    assert [p.name for p in (office.root / "one").iterdir()] == ["市卫健委-2024-08.xlsx"]

@@ -1,0 +1,203 @@
+"""`tracker import` of what offices send: Word and Excel tables, CSV, a tab-separated paste (SPEC: Importing a
+progress table). Every file is made with the library an office's software is read with (python-docx, openpyxl)."""
+
+from __future__ import annotations
+
+import json
+import tomllib
+
+import docx
+import openpyxl
+import pytest
+
+from tracker.exchange.sheets import shown
+from tracker.exchange.table import due_date
+
+NOTE_195 = "截至目前,全市新建区域性居家养老服务中心20个、改造社区养老服务站150个。"
+
+
+def entries(project) -> dict:
+    return {e["task"]: e for e in map(json.loads, project.ok("export").out.splitlines())}
+
+
+def word_table(path, rows, title="市民政局2024年8月重点任务进展情况"):
+    """A .docx with a heading and one table of `rows` (lists of cell texts; None: merged with the cell above)."""
+    d = docx.Document()
+    d.add_paragraph(title)
+    t = d.add_table(rows=len(rows), cols=len(rows[0]))
+    for r, row in enumerate(rows):
+        for c, text in enumerate(row):
+            if text is not None:
+                t.cell(r, c).text = text
+    for r, row in enumerate(rows):
+        for c, text in enumerate(row):
+            if text is None:
+                top = r - 1
+                while rows[top][c] is None:
+                    top -= 1
+                t.cell(top, c).merge(t.cell(r, c))
+    d.save(path)
+    return t
+
+
+def test_a_word_table_with_merged_cells_and_columns_in_another_order(empty_project):
+    p = empty_project
+    rows = [
+        ["总体工作进展及8月份进展", "牵头单位", "序号", "目标任务", "完成时限", "存在问题"],
+        ["一、养老服务"] * 6,  # a section row merged across the table
+        [NOTE_195, "市民政局", "1", "195.新建区域性居家养老服务中心100个,改造社区养老服务站300个。", "2024年12月底", "用地难落实"],
+        ["今年以来新增养老床位300张。", None, "2", "200.新增养老床位1000张。", "6月底", ""],
+        ["已完成标准调整。", "市财政局", "3", "184.提高城乡低保救助标准。", "年底", ""],
+    ]
+    table = word_table(p.root / "进展.docx", rows)
+    table.cell(1, 0).merge(table.cell(1, 5))
+    document = table._parent
+    while not hasattr(document, "save"):
+        document = document._parent
+    document.save(p.root / "进展.docx")
+
+    out = p.ok("import", "进展.docx", "--month", "2024-08").out
+    plan = {t["id"]: t for t in tomllib.loads(p.tasks.read_text(encoding="utf-8"))["task"]}
+    assert (plan["195"]["unit"], str(plan["195"]["due"])) == ("市民政局", "2024-12-31")
+    assert (plan["200"]["unit"], str(plan["200"]["due"])) == ("市民政局", "2024-06-30")  # the merged 牵头单位
+    assert (plan["184"]["unit"], str(plan["184"]["due"])) == ("市财政局", "2024-12-31")
+    logged = entries(p)
+    assert logged["195"]["values"] == {"m1": 20, "m2": 150} and logged["195"]["problems"] == "用地难落实"
+    assert logged["200"]["values"] == {"m1": 300} and logged["200"]["problems"] is None
+    assert "m1 区域性居家养老服务中心: 20/100个  ← «全市新建区域性居家养老服务中心20个»" in out
+    assert "3 tasks added to tasks.toml (unit 市民政局, 市财政局)" in out
+
+
+def test_a_bad_row_of_a_word_table_is_named_by_table_and_row(project):
+    word_table(project.root / "t.docx", [["序号", "目标任务", "进展情况"], ["1", "195.新建", "截至目前新建中心15个"],
+                                          ["2", "推进试点", "已完成"]])
+    r = project.bad("import", "t.docx", "--month", "2024-08")
+    assert r.err.startswith("t.docx:table 1, row 3: the task cell must be the task's number, a dot and its title")
+    assert not project.db.exists()
+
+
+def test_a_sheet_with_a_title_row_merged_cells_and_numbers_stored_as_numbers(project):
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    ws.title = "8月"
+    ws.append(["2024年8月重点任务进展情况"])
+    ws.merge_cells("A1:E1")
+    ws.append(["编号", "重点任务", "责任单位", "工作进展", "下步计划"])
+    ws.append([195, "新建区域性居家养老服务中心100个,改造社区养老服务站300个。", "市民政局", NOTE_195, "加快建设"])
+    ws.append([3.1, "新增养老床位1000张。", "市卫健委", "今年以来新增养老床位300张。", None])
+    ws["A4"].number_format = "0.00"      # shown as 3.10: the ID is 3.10, not 3.1
+    ws.append([4.0, "推进医养结合。", None, "已完成。", None])
+    ws.merge_cells("C4:C5")              # 市卫健委 leads both
+    wb.save(project.root / "进展.xlsx")
+
+    project.ok("import", "进展.xlsx", "--month", "2024-08")
+    plan = {t["id"]: t for t in tomllib.loads(project.tasks.read_text(encoding="utf-8"))["task"]}
+    assert plan["3.10"]["unit"] == plan["4"]["unit"] == "市卫健委"
+    logged = entries(project)
+    assert logged["195"]["values"] == {"centres": 20, "stations": 150}
+    assert logged["195"]["next_steps"] == "加快建设"
+    assert logged["3.10"]["values"] == {"m1": 300}
+    assert set(logged) == {"195", "3.10", "4"}
+
+
+def test_a_sheet_names_its_bad_cells_and_every_problem_is_reported(project):
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    ws.title = "进展"
+    ws.append(["序号", "目标任务", "进展情况", "完成时限"])
+    ws.append(["一", "195.新建", "新建中心15个", None])
+    ws.append([2, "9.推进试点", "已完成", "长期坚持"])
+    wb.save(project.root / "t.xlsx")
+    r = project.bad("import", "t.xlsx", "--month", "2024-08", "--unit", "市民政局")
+    assert r.err.splitlines() == [
+        "t.xlsx:进展!A2: 序号 '一' is not a number (a row is `序号 | ID.TITLE | PROGRESS |`)",
+        "t.xlsx:进展!D3: the due date '长期坚持' of task 9 is not a date (write 2024年12月底, 12月底, 年底 or 2024-12-31)",
+    ]
+    zh = project.bad("import", "t.xlsx", "--month", "2024-08", "--unit", "市民政局", "--lang", "zh").err
+    assert zh.splitlines()[1] == "t.xlsx:进展!D3: 任务9的完成时限'长期坚持'不是日期（请写 2024年12月底、12月底、年底 或 2024-12-31）"
+    assert not project.db.exists()
+
+
+def test_a_gb18030_csv(project):
+    text = "序号,目标任务,总体工作进展及8月份进展\r\n1,195.新建…,\"截至目前,全市新建区域性居家养老服务中心15个。\"\r\n"
+    (project.root / "t.csv").write_bytes(text.encode("gb18030"))
+    project.ok("import", "t.csv", "--month", "2024-08")
+    assert entries(project)["195"]["values"] == {"centres": 15}
+
+
+def test_a_utf8_csv_with_bom_names_its_lines(project):
+    text = "\ufeff序号,目标任务,进展\n1,195.x,\"第一行\n第二行\"\n2,,y\n"
+    (project.root / "t.csv").write_text(text, encoding="utf-8")
+    assert project.bad("import", "t.csv", "--month", "2024-08").err.startswith("t.csv:4: the task cell must be")
+
+
+def test_a_table_pasted_from_word_separated_by_tabs(project):
+    paste = ("序号\t目标任务\t总体工作进展及8月份进展\n"
+             "1\t195.新建区域性居家养老服务中心100个\t\"截至目前,全市新建区域性居家养老服务中心15个。\n下步加快建设。\"\n"
+             "2\t184.提高救助标准。\t已完成标准调整。\n")
+    (project.root / "paste.txt").write_text(paste, encoding="utf-8")
+    out = project.ok("import", "paste.txt", "--month", "2024-08").out
+    logged = entries(project)
+    assert logged["195"]["note"] == "截至目前,全市新建区域性居家养老服务中心15个。\n下步加快建设。"
+    assert logged["184"]["note"] == "已完成标准调整。"
+    assert "paste.txt: 2 rows; 2 entries recorded for 2024-08" in out
+
+
+def test_several_files_all_or_nothing_every_problem_at_once(project):
+    (project.root / "a.md").write_text("序号 | 目标任务 | 进展 |\n1 | 195.x | 新建中心15个 |\n", encoding="utf-8")
+    (project.root / "b.md").write_text("序号 | 目标任务 | 进展 |\n1 | 9.推进试点 | 已完成 |\n", encoding="utf-8")
+    (project.root / "c.md").write_text("序号 | 目标任务 | 进展 |\nx | 184.y | z |\n", encoding="utf-8")
+    r = project.bad("import", "a.md", "b.md", "c.md", "--month", "2024-08")
+    assert r.err.splitlines() == [
+        "c.md:2: 序号 'x' is not a number (a row is `序号 | ID.TITLE | PROGRESS |`)",
+        "b.md:2: task 9 is not in tasks.toml: give --unit (its lead unit) to add it",
+    ]
+    assert not project.db.exists()
+    out = project.ok("import", "a.md", "b.md", "--month", "2024-08", "--unit", "市民政局").out
+    assert "a.md: 1 rows; 1 entry recorded" in out and "b.md: 1 rows; 1 entry recorded" in out
+    assert set(entries(project)) == {"195", "9"}
+
+
+def test_a_task_in_two_files_is_named_once_with_both_places(project):
+    for name in ("a.md", "b.md"):
+        (project.root / name).write_text("序号 | 目标任务 | 进展 |\n1 | 195.x | 新建中心15个 |\n", encoding="utf-8")
+    r = project.bad("import", "a.md", "b.md", "--month", "2024-08")
+    assert r.err.strip() == "b.md:2: task 195 appears twice (first at a.md:2)"
+
+
+def test_dry_run_shows_the_reading_and_writes_nothing(project):
+    (project.root / "t.md").write_text(f"序号 | 目标任务 | 进展 |\n1 | 195.x | {NOTE_195} |\n2 | 9.推进试点 | 已完成 |\n",
+                                      encoding="utf-8")
+    plan = project.tasks.read_bytes()
+    out = project.ok("import", "t.md", "--month", "2024-08", "--unit", "u", "--dry-run").out
+    assert out.splitlines()[0] == "dry run: nothing is written"
+    assert "centres 区域性居家养老服务中心: 20/100个  ← «全市新建区域性居家养老服务中心20个»" in out
+    assert "t.md: 2 rows; 2 entries would be recorded for 2024-08; 1 task would be added to tasks.toml (unit u)" in out
+    assert project.tasks.read_bytes() == plan and not project.db.exists()
+
+
+def test_a_file_with_no_table_and_an_unknown_format_are_refused(project):
+    docx.Document().save(project.root / "empty.docx")
+    assert project.bad("import", "empty.docx", "--month", "2024-08").err.startswith("empty.docx: no progress table found")
+    (project.root / "t.pdf").write_bytes(b"%PDF-1.4")
+    assert "cannot import .pdf" in project.bad("import", "t.pdf", "--month", "2024-08").err
+    (project.root / "broken.xlsx").write_bytes(b"not a zip")
+    assert project.bad("import", "broken.xlsx").err.startswith("broken.xlsx: not an Excel workbook")
+
+
+@pytest.mark.parametrize("value, fmt, text", [
+    (195, "General", "195"), (195.0, "General", "195"), (3.1, "General", "3.1"), (3.1, "0.00", "3.10"),
+    (0.85, "0%", "85%"), (1200.5, "#,##0.0", "1200.5"), (None, "General", ""), ("  12.1 ", "@", "12.1"),
+])
+def test_a_cell_reads_as_excel_shows_it(value, fmt, text):
+    assert shown(value, fmt) == text
+
+
+@pytest.mark.parametrize("text, due", [
+    ("2024年12月底", "2024-12-31"), ("12月底", "2024-12-31"), ("年底", "2024-12-31"), ("2024-12-31", "2024-12-31"),
+    ("2024/6/30", "2024-06-30"), ("6月30日前", "2024-06-30"), ("2025年上半年", "2025-06-30"), ("9月", "2024-09-30"),
+    ("长期坚持", None), ("13月底", None), ("2月30日", None),
+])
+def test_due_dates_as_offices_write_them(text, due):
+    got = due_date(text, 2024)
+    assert (got.isoformat() if got else None) == due

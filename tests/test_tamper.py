@@ -1,0 +1,179 @@
+"""`validate` answers one question completely: does everything tracker shows follow from the log and
+tasks.toml, and is the log what was appended? Each edit here is what someone with the sqlite3 shell
+does: drop the guards, change one thing, put the guards back."""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+
+import pytest
+
+from tests.test_reliability import logged, problems, tamper  # noqa: F401 (fixtures)
+
+
+def _one(project, *statements):
+    tamper(project, *statements, keep_guards=True)
+    found = problems(project)
+    assert found, "validate passed"
+    return found
+
+
+def _rows(project, sql):
+    conn = sqlite3.connect(project.db)
+    try:
+        return conn.execute(sql).fetchall()
+    finally:
+        conn.close()
+
+
+def _flip_blob(table, column):
+    """Change one bit of the first row's `column` (a packed array), the row found by its primary key."""
+    def edit(conn):
+        keys = [r[1] for r in conn.execute(f"PRAGMA table_info({table})") if r[5]]
+        row = conn.execute(f"SELECT {column}, {', '.join(keys)} FROM {table} ORDER BY 2 LIMIT 1").fetchone()
+        blob = bytes(row[0])
+        changed = bytes([blob[0] ^ 1]) + blob[1:] if blob else b"\x01"
+        where = " AND ".join(f"{k} = ?" for k in keys)
+        conn.execute(f"UPDATE {table} SET {column} = ? WHERE {where}", (changed, *row[1:]))
+    return edit
+
+
+# Every derived table and cache, each column that a reader uses, edited.
+DERIVED_EDITS = {
+    "metric_series.asof": _flip_blob("metric_series", "asof"),
+    "metric_series.total": _flip_blob("metric_series", "total"),
+    "metric_series.reported": _flip_blob("metric_series", "reported"),
+    "metric_series.first": "UPDATE metric_series SET first = first - 1",
+    "metric_series row added": "INSERT INTO metric_series VALUES ('184', 'x', 1, x'00', x'00', x'00')",
+    "metric_series row removed": "DELETE FROM metric_series WHERE metric = 'stations'",
+    "task_series.entries": _flip_blob("task_series", "entries"),
+    "task_series.percent": _flip_blob("task_series", "percent"),
+    "task_series.status": _flip_blob("task_series", "status"),
+    "task_series.notes": _flip_blob("task_series", "notes"),
+    "task_series.first": "UPDATE task_series SET first = first + 1",
+    "task_series row removed": "DELETE FROM task_series WHERE task = '184'",
+    "series_state.upto": "UPDATE series_state SET upto = upto - 1",
+    "series_state emptied": "DELETE FROM series_state",
+}
+
+
+@pytest.mark.parametrize("edit", DERIVED_EDITS.values(), ids=DERIVED_EDITS.keys())
+def test_every_derived_table_edited_is_reported(logged, edit):
+    logged.ok("status")  # the cache is written by a reading command too
+    found = _one(logged, edit)
+    assert any("disagrees with the log" in p or "does not mark the last entry" in p for p in found), found
+
+
+def _cached_plan_edit(field, index, value):
+    def edit(conn):
+        data = json.loads(conn.execute("SELECT data FROM plan_cache").fetchone()[0])
+        if index is None:
+            data[field] = value
+        else:
+            data[field][index] = value
+        conn.execute("UPDATE plan_cache SET data = ?", (json.dumps(data, ensure_ascii=False),))
+    return edit
+
+
+PLAN_CACHE_EDITS = {
+    "a title": _cached_plan_edit("task_title", 0, "改过的标题"),
+    "a unit": _cached_plan_edit("unit", 1, "别的单位"),
+    "the plan's title": _cached_plan_edit("title", None, "改过"),
+    "not JSON": "UPDATE plan_cache SET data = 'x'",
+}
+
+
+@pytest.mark.parametrize("edit", PLAN_CACHE_EDITS.values(), ids=PLAN_CACHE_EDITS.keys())
+def test_a_cached_plan_edited_while_tasks_toml_stays_is_reported(logged, edit):
+    logged.ok("status")
+    tamper(logged, edit, keep_guards=True)
+    if edit is PLAN_CACHE_EDITS["a title"]:
+        assert "改过的标题" in logged.ok("tasks").out  # what the edit does: every view shows the cache's title
+    found = problems(logged)
+    assert found == [f"{logged.db.relative_to(logged.root)}: the cached plan differs from what tasks.toml says: "
+                     "titles, units or targets shown would not be tasks.toml's (run `tracker validate --repair`)"]
+    logged.ok("validate", "--repair")
+    assert "改过的标题" not in logged.ok("tasks").out
+    assert logged.ok("validate").out.startswith("ok:")
+
+
+def test_a_row_of_the_plan_cache_tracker_never_writes_is_reported(logged):
+    found = _one(logged, "INSERT INTO plan_cache VALUES ('elsewhere', 'x', '{}')")
+    assert found == ["data/tracker.db: plan_cache holds a row tracker never writes ('elsewhere')"]
+
+
+def test_a_cache_of_another_content_of_tasks_toml_is_left_alone(logged):
+    logged.ok("status")
+    logged.tasks.write_text(logged.tasks.read_text(encoding="utf-8") + "\n# a comment\n", encoding="utf-8")
+    assert logged.ok("validate").out.startswith("ok:")  # the cache is of the old content: never used now
+
+
+PLANTED = {
+    "a trigger that drops reports": "CREATE TRIGGER keep_out BEFORE INSERT ON entries WHEN NEW.task = '195' "
+                                    "BEGIN SELECT RAISE(IGNORE); END",
+    "a trigger that adds reports": "CREATE TRIGGER add_one AFTER INSERT ON entries BEGIN "
+                                   "INSERT INTO chain_heads (upto, hash, at) VALUES (0, '', ''); END",
+    "a view": "CREATE VIEW shown AS SELECT * FROM entries",
+    "a table": "CREATE TABLE notes_extra (x)",
+    "an index": "CREATE INDEX idx_note ON entries (note)",
+    "sqlite_stat1 (ANALYZE)": "ANALYZE",
+}
+
+
+@pytest.mark.parametrize("sql", PLANTED.values(), ids=PLANTED.keys())
+def test_any_schema_object_tracker_did_not_create_is_reported(logged, sql):
+    found = _one(logged, sql)
+    assert any("was not put there by tracker" in p for p in found), found
+
+
+def test_a_table_altered_in_place_is_reported(logged):
+    found = _one(logged, "ALTER TABLE chain_heads ADD COLUMN extra TEXT")
+    assert len(found) == 1
+    assert found[0].startswith("data/tracker.db: table chain_heads is not as tracker made it: CREATE TABLE")
+    assert found[0].endswith(", extra TEXT)")
+
+
+def test_a_planted_trigger_that_drops_reports_refuses_the_append_instead_of_acknowledging_it(logged):
+    tamper(logged, PLANTED["a trigger that drops reports"], keep_guards=True)
+    before = _rows(logged, "SELECT count(*) FROM entries")
+    r = logged.bad("log", "195", "--set", "centres=50")
+    assert r.err == ("the database did not keep the entries as appended (a trigger that tracker did not make "
+                     "drops or adds rows): nothing was recorded; run `tracker validate`\n")
+    assert _rows(logged, "SELECT count(*) FROM entries") == before
+    logged.ok("log", "184", "--percent", "80")  # the trigger lets these through: recorded as usual
+
+
+def test_an_emptied_table_of_heads_is_reported(logged):
+    found = _one(logged, "DELETE FROM chain_heads")
+    assert found == ["data/tracker.db: the log holds 5 entries but no record of any append (the table of chain "
+                     "heads is empty): emptied behind tracker's back; rewritten entries could not be seen"]
+
+
+def test_an_emptied_table_of_heads_and_a_rewritten_entry_are_both_reported(logged):
+    from tracker.store.chain import stored_hash
+
+    def rewrite(conn):
+        conn.execute("DELETE FROM chain_heads")
+        prev = ""
+        for row in conn.execute("SELECT seq, id, task, month, figures, percent, status, note, by, recorded_at "
+                                "FROM entries ORDER BY seq").fetchall():
+            seq, eid, task, month, figures, pct, st, note, by, at = row
+            if seq == 2:
+                figures = '[["centres",99.0],["stations",40.0]]'
+            prev = stored_hash(prev, eid, task, month, figures, pct, st, note, by, at)
+            conn.execute("UPDATE entries SET figures = ?, hash = ? WHERE seq = ?", (figures, prev, seq))
+    found = _one(logged, rewrite)
+    assert any("no record of any append" in p for p in found)
+
+
+def test_everything_at_once_guards_dropped_every_derived_table_and_cache_edited_guards_back(logged):
+    logged.ok("status")
+    edits = [e for e in DERIVED_EDITS.values() if not isinstance(e, str) or "DELETE" not in e]
+    edits += [PLAN_CACHE_EDITS["a title"], "DELETE FROM series_state"]
+    found = _one(logged, *edits)
+    text = "\n".join(found)
+    for what in ("metric_series disagrees", "task_series disagrees", "series_state", "cached plan differs"):
+        assert what in text, text
+    logged.ok("validate", "--repair")
+    assert logged.ok("validate").out.startswith("ok:")

@@ -1,0 +1,154 @@
+"""The words the figure reader (tracker/core/figures.py) reads around a figure: verbs, scope and time
+words, joining words, approximations, refusals, clauses, and a metric's name with and without its verb."""
+
+from __future__ import annotations
+
+import re
+
+from tracker.core import phrases
+from tracker.core.phrases import UNITS as _UNITS
+from tracker.core.phrases import normalise as _normalise
+
+
+def _alt(words) -> str:
+    # Longest first, so that 新建 is tried before 新 and 人次 before 人.
+    return "|".join(sorted({re.escape(w) for w in words}, key=len, reverse=True))
+
+
+# Dates, ordinals, durations and changes: never a title's target.
+_NOT_TARGET = set("年 月 日 周 天 小时 号 届 岁 倍 批 期 ‰ 个百分点 个月 个工作日".split())
+
+# Verbs that may lead a name and are dropped from it.  Nouns that begin with
+# a verb-like character (服务中心, 救助站, 登记) are why 服务, 救助 and 登记 are not here.
+_VERBS = (
+    "新改建 改扩建 新建 新增 新设 改造 改建 扩建 建设 建成 建立 完成 培育 培训 打造 创建 实施 "
+    "开展 提供 发放 扶持 安装 配备 设立 开设 增设 增加 招募 吸纳 引进 孵化 实现 落实 推进 推动"
+).split()
+# Verbs that may stand before a name in a narrative without being part of it.
+_NARRATIVE_VERBS = _VERBS + "登记 资助 受理 办理 解决 走访 慰问 帮扶 筹集 举办 投入 拨付 下拨 录入 签订 惠及 覆盖 认定 进行 救助 接待".split()
+# Words of manner or range before a name that do not make it another noun (举办线上线下招聘会, 登记在册志愿者).
+_MANNER = "各类 各种 各项 线上线下 线上 线下 在册 登记在册 免费 集中".split()
+_SCOPE = "全市 全区 全县 全省 全镇 我市 我区 我县 各区 各县 各地 市级 区级 县级 年内 全年 今年 年度 力争 确保 累计".split()
+_TIME = (
+    r"(?:\d{1,2}[-—~至])?\d{1,2}月份?(?:\d{1,2}日)?(?:以来|底|末|中旬|上旬|下旬)?"
+    r"|截[至止](?:目前|(?:\d{4}年)?\d{1,2}月(?:\d{1,2}日|底|末|份)?)"
+    r"|目前|至今|今年以来|年初以来|本月|当月|上半年|前三季度|三季度"
+)
+_APPROX_BEFORE = "近 约 大约 将近 接近 超过 超 逾 不少于 不低于 至少 最多 不足 不到 基本".split()
+_APPROX_AFTER = re.compile(r"以上|以下|以内|左右|上下")
+_JOINERS = ("已经 已 累计 共计 共 总计 合计 总数 总量 规模 数量 个数 数 人数 户数 达到 达 高达 多达 为 有 已有 现有 又 再 了 是 "
+            "全部 均 由 增至 提高到 提升到 提高至 提升至 上升到 上升至").split()
+
+_FIG = rf"\d+(?:\.\d+)?(?:余|多)?(?:{_alt(_UNITS)})"
+# What may join a name to its figure: 已建成, 累计达到, 8月新建, 6195户 (a pair 户/人).
+# Possessive (*+): words are tried longest first and never re-split, which keeps
+# a long run of them from taking exponential time.
+_JOIN = re.compile(rf"(?:{_TIME}|{_FIG}|{_alt(_JOINERS + _NARRATIVE_VERBS + _APPROX_BEFORE)})*+")
+
+
+# Approximations of two characters or more are found as written; 近, 约, 超, 逾 only as words (签约 holds none).
+_APPROX_LONG = re.compile(_alt(w for w in _APPROX_BEFORE if len(w) > 1))
+
+
+def _approx_in(join: str) -> bool:
+    """Whether words of approximation stand in `join` (近, 约, 超过, 不低于)."""
+    return bool(_APPROX_LONG.search(join)) or any(w in _APPROX_BEFORE for w in phrases.words(join))
+
+
+def _approx_end(pre: str) -> bool:
+    """Whether `pre` ends with a word of approximation (约3万, 超过2000)."""
+    ws = phrases.words(pre)
+    return bool(re.search(rf"(?:{_APPROX_LONG.pattern})$", pre)) or (bool(ws) and ws[-1] in _APPROX_BEFORE)
+# What may stand just before a name in its clause (else the name is the tail of another noun).
+_LEFT = re.compile(rf"(?:{_TIME}|{_alt(_JOINERS + _NARRATIVE_VERBS + _SCOPE + _MANNER)}|对|向|给|为|并|同时|其中|此外|另外|服务|(?:改造|建成|完成|提升|整治|实施)后)$")
+# What may follow a name that stands after its figure (else the name begins a longer noun).
+_RIGHT = re.compile(rf"(?:{_alt(_NARRATIVE_VERBS + _JOINERS)}|的|中|内|等|对|并|正式|陆续|全部"
+                    r"|(?:建设|改造|培育|创建)(?:任务|工作)?(?:$|[并已均]))")
+_COMPOUND = re.compile(r"和|及(?!时)|与|或")
+# `3个服务中心建设资金`: money for some things is no count of them done.
+_FUNDS = re.compile(r"(?:建设|改造|运营)?(?:资金|经费|补贴|补助)")
+# A name after 和/及/与 shares its figure with the noun before, unless these end a verb (惠及, 参与).
+_CONJ_END = re.compile(r"(?<!惠|涉|普|顾|参)(?:和|及|与)$")
+# A change (提高10%), refused where it joins a name to its figure, not as the verb before a name (改造提升X).
+# A level reached (提高到96%, 由10个增至15个) is no change.
+_CHANGE = re.compile(r"增长|下降|减少|降低|上升(?![到至])|提高(?![到至])|(?<!改造)提升(?![到至])|增加|压缩")
+_REFUSE = re.compile(
+    r"计划|拟|将(?!近)|目标|任务|尚|仍|剩余|还有|还剩|未(?!成年)|正在|在建|开工|(?<![接招款])待|预计|力争"
+    r"|确定|遴选|选定|选址|启动|谋划|储备|摸排|排查|申报|立项|招标|规划|设计|论证|审批|批复"
+    r"|施工|进场|装修|主体(?:完工|封顶|竣工)|签订(?:协议|合同|框架)|意向"
+    r"|(?<![占例])比(?!对|率|重|例)|较|同比|环比|每|人均|户均|平均|[日月年周]均|分别|缺口"
+)
+# A running total to date; a sum of what the clause lists (共: within the period, if one is named).
+# 1-8月 and 前三季度 are the year to date.
+_TOTAL = re.compile(r"累计|截[至止]|至今|目前|今年以来|年初以来|前三季度|(?<!\d)1[-—~至]\d{1,2}月")
+# The year's amount (今年新增112家): no month's amount, nor a stock to date.
+_YEAR = re.compile(r"今年|年内|本年|全年")
+# Some months that are neither the month's nor the year to date (7-8月新增240个, 上半年, 三季度).
+_SPAN = re.compile(r"上半年|下半年|(?<!前)[一二三四]季度|(?<![\d.])(?:[2-9]|1[0-2])[-—~至]\d{1,2}月")
+_SUM = re.compile(r"共计|总计|合计|总数|共")
+_PERIOD = re.compile(r"本月|当月|上月|(?<![至止\d\-—~])\d{1,2}月份?(?!底|末)")
+_OPENING = re.compile(rf"(?:{_TIME}|{_alt(_SCOPE + _JOINERS)})++")
+# `1.重点支持…`, `二、…`: a new section, whose figures no earlier opening governs.
+_SECTION = re.compile(r"\d{1,2}[.、]|[一二三四五六七八九十]+、")
+# 2-character words ending in 区 or 县 that are not the name of a district.
+_NOT_PLACES = set(
+    "社区 全区 我区 各区 本区 该区 城区 辖区 小区 园区 景区 片区 街区 市区 山区 灾区 地区 库区 "
+    "矿区 林区 牧区 老区 全县 我县 各县 本县 该县 郡县 市县 区县".split()
+)
+
+_SENTENCE = re.compile(r"[;；。!！?？\n]")
+# A comma between a digit and exactly three digits is a thousands separator.
+_CLAUSE = re.compile(r"((?<!\d),|,(?!\d{3}(?!\d))|[，、:：])")
+# A name may hold digits and Latin letters (5G基站, 12345热线), but at least two Chinese characters.
+_NAME_CHARS = re.compile(r"(?=(?:.*[\u4e00-\u9fff]){2})[\u4e00-\u9fffA-Za-z0-9·]{2,30}")
+# A condition or a duration qualifies a name; it is no figure (`60周岁以上老年人`, `为期3个月`).
+_CONDITION = re.compile(r"\d+周?岁(?:及以上|以上|以下)?(?:的)?|为期\d+(?:个月|天|年|周)的?")
+_GENERIC = set("任务 目标 工作 全年任务 年度任务 进度 总量 项目 资金 机构 人员 对象 中心 基地".split())
+
+
+
+def _is_place(text: str) -> bool:
+    for m in re.finditer(r"([\u4e00-\u9fff])([区县旗])(?![域级县])", text):
+        if m.group(1) + m.group(2) not in _NOT_PLACES:
+            return True
+    return False
+
+
+_LEAD = re.compile(
+    rf"^(?:{_alt(_VERBS + _SCOPE)}|和|及|与|并|\d{{4}}年(?:底|末)?前?|到\d{{4}}年(?:底|末)?|年底前?)++"
+)
+_VERB = re.compile(_alt(_VERBS))
+_NARRATIVE_VERB = re.compile(_alt(_NARRATIVE_VERBS))
+
+
+def _strip_lead(name: str) -> tuple[str, bool]:
+    """The name without its leading verbs and scope words, and whether a verb was among them."""
+    end, ends = 0, []
+    while True:  # list words, then verbs by the word (募集, 改造提升, 新设), then scope words again
+        m = _LEAD.match(name, end)
+        ends.append(end)
+        end = m.end() if m else end
+        verbs = phrases.leading_verbs(name[end:], listed_only=end > 0) if len(name) - end > 2 else 0
+        if not verbs:
+            break
+        ends.append(end)
+        end += verbs
+    while len(name) - end < 2 and ends:  # 完成营造林: a verb (营造) that leaves too little is the name's own
+        end = ends.pop()
+    # 市级以上龙头企业: a scope word that 以上 qualifies belongs to the name.
+    if name.startswith(("以上", "以下", "及以上"), end):
+        end -= next((len(w) for w in _SCOPE if name[:end].endswith(w)), 0)
+    # 培训机构 and 建设项目 are nouns: a verb before a generic head word stays.
+    if not end or len(name) - end < 2 or name[end:] in _GENERIC:
+        return name, False
+    lead = name[:end]
+    return name[end:], bool(_VERB.search(lead)) or phrases.leading_verbs(lead) > 0 or lead != _LEAD.sub("", lead)
+
+
+def _variants(name: str) -> list[str]:
+    """The ways a narrative may write a metric's name: as given, without its leading verb, and with a
+    verb inside it written first (养老护理员培训 as 培训养老护理员, 城镇新增就业 as 新增城镇就业)."""
+    whole = _CONDITION.sub("", _normalise(name).strip())
+    core, _ = _strip_lead(whole)
+    return [v for v in dict.fromkeys((whole, core, *phrases.verb_first(core))) if len(v) >= 2]
+

@@ -1,0 +1,198 @@
+"""How a progress narrative may name a metric more loosely than its task title does.
+
+The figure reader (tracker/core/narratives.py) looks for the metric's name as written first; when the
+whole narrative never gives a figure that way, it tries these looser forms, each still bound to the
+figure by the same joining words:
+- the name without qualifiers: leading words and words of manner dropped, its head noun kept with at
+  least two characters of what qualifies it (`两癌筛查` for 适龄妇女两癌免费筛查, `解危处置` for
+  危险房屋解危处置, `充电桩` for 公共充电桩), never dropping a word that sets one kind apart from another
+  (城市, 农村, 市级: 社区养老服务站 is not 农村社区养老服务站);
+- a name that ends in a verb followed by its object (`临时救助困难群众1120人次` for 临时救助);
+- the head word alone, once the sentence has named what it belongs to (`社工站126个,覆盖率达到100%`),
+  a generic head (资金) only right after the clause that named it (`发放租赁补贴986户、资金412万元`).
+Figures given `分别` to a list of names (`A、B分别建成15个、117个`, `A、B分别新增学位2400个和1100个` for A学位)
+are paired with the names in order.
+"""
+
+from __future__ import annotations
+
+import re
+
+from tracker.core import phrases
+from tracker.core.figure_words import (
+    _CHANGE,
+    _GENERIC,
+    _JOINERS,
+    _LEAD,
+    _MANNER,
+    _NARRATIVE_VERBS,
+    _OPENING,
+    _REFUSE,
+)
+from tracker.core.phrases import NUM as _NUM
+from tracker.core.phrases import unit_is as _unit_is
+
+# Words that set one kind apart from its siblings: never dropped from a name.
+_KIND = frozenset(
+    "城市 农村 城镇 乡村 城区 乡镇 街道 社区 村级 市级 区级 县级 省级 国家级 公办 民办 普惠 普惠性 公共 "
+    "专职 兼职 新建 改造 在建 男性 女性 城乡 中心城区 主城区".split())
+
+
+def _sets_kind(word: str) -> bool:
+    # 区域性, 护理型, 市级: an adjective of kind, as much as 城市 or 农村.
+    return word in _KIND or (len(word) >= 2 and word.endswith(("性", "型", "级", "类")))
+
+
+_DROPPABLE_MANNER = frozenset(_MANNER + "免费 无偿 集中 专项".split())
+
+
+def shortened(names: list[str]) -> list[str]:
+    """The names without qualifiers, longest first (none equal to a name given)."""
+    out: dict[str, None] = {}
+    for name in names:
+        split = phrases.head_split(name)
+        if not split:
+            continue
+        modifier, head = split
+        ws = phrases.words(modifier)
+        for k in range(len(ws)):
+            if any(_sets_kind(w) for w in ws[:k]):
+                break
+            for kept in (ws[k:], [w for w in ws[k:] if w not in _DROPPABLE_MANNER]):
+                if any(_sets_kind(w) for w in ws[k:] if w not in kept):
+                    continue
+                mod = "".join(kept)
+                if len(mod) >= 2 and mod + head not in names and not re.search(r"\d", mod):
+                    for form in (mod + head, *phrases.verb_first(mod + head)):  # 受理诉求 for 诉求受理
+                        out[form] = None
+    return sorted(out, key=len, reverse=True)
+
+
+def ends_in_verb(name: str) -> bool:
+    """Whether a name's last word is a verb or a verbal noun (临时救助, 农村生活污水治理)."""
+    ws = phrases.words(name)
+    return bool(ws) and len(ws[-1]) >= 2 and (ws[-1] in _NARRATIVE_VERBS or phrases.is_verbal(ws[-1]))
+
+
+def object_gap(join: str) -> int:
+    """The length of a noun phrase that begins `join` (困难群众 in 临时救助困难群众1120人次), 0 if none.
+
+    At most three words, none a verb, a joining word, a figure or 的.
+    """
+    at = 0
+    for k, w in enumerate(phrases.words(join)):
+        if (k >= 3 or w in _JOINERS or w in _NARRATIVE_VERBS or phrases.is_verb(w) or w in ("的", "和", "及")
+                or not re.fullmatch(r"[\u4e00-\u9fff]+", w)):
+            break
+        at += len(w)
+    return at if at >= 2 else 0
+
+
+# Words of doing that may stand around the words of a name without changing what is counted.
+_FILLER = frozenset("为 给 对 向 提供 开展 实施 进行 给予 免费 上门 完成 办理 落实 组织 发放 的 了 已 累计 共".split())
+# Measure words that count people or households: `为4.6万名适龄女生免费接种HPV疫苗` names whom first.
+_PEOPLE = ("名", "人", "位", "户", "人次", "户次")
+
+
+def _content(name: str) -> list[str]:
+    return [w for w in phrases.words(name) if w not in _FILLER]
+
+
+def covers(rest: str, names: list[str], unit: str, pre: str = "") -> bool:
+    """Whether the words after a figure are the metric's name in other order or with words of doing
+    around them (`1028名残疾儿童提供康复救助` for 残疾儿童康复救助, `4.6万名适龄女生免费接种HPV疫苗` for
+    HPV疫苗接种: whom a count of people is about may come first), or, after a verb of completion, the rest
+    of a name the clause began (`86个老旧小区已有52个完成改造` for 老旧小区改造)."""
+    toks = phrases.words(rest)
+    for name in names:
+        need = _content(name)
+        k = 0
+        if unit.lstrip("十百千万亿") in _PEOPLE:
+            while k < min(len(toks), 4) and toks[k] not in need and toks[k] not in _FILLER and not phrases.is_verb(toks[k]):
+                k += 1
+        have = set(toks[k:])
+        if pre and toks and toks[0] in _COMPLETED and pre.endswith(("已有", "有", "已")):
+            have |= set(phrases.words(pre))
+        if (len(need) >= 2 and set(need) <= have and set(need) & set(toks[k:])
+                and all(t in need or t in _FILLER for t in toks[k:])):
+            return True
+    return False
+
+
+_COMPLETED = ("完成", "建成", "实现")
+
+
+def mentions(clause: str, names: list[str]) -> bool:
+    """Whether a clause names the metric, its words in any order (为1350户…家庭实施适老化改造)."""
+    toks = set(phrases.words(clause))
+    return any(n in clause or (len(_content(n)) >= 2 and set(_content(n)) <= toks) for n in names)
+
+
+def heads(names: list[str]) -> list[tuple[str, str, bool]]:
+    """(modifier, rest, generic) of each way a name may be cut in two, its rest standing for it once the
+    modifier has been named: 社工站覆盖率 as 覆盖率, 城市书房接待读者 as 接待读者 (建成城市书房16个,累计接待读者…)."""
+    out = []
+    for name in names:
+        ws = phrases.words(name)
+        for k in range(1, len(ws)):
+            modifier, rest = "".join(ws[:k]), "".join(ws[k:])
+            if len(modifier) >= 2 and len(rest) >= 2:
+                out.append((modifier, rest, rest in _GENERIC))
+        split = phrases.head_split(name)
+        if split and len(split[0]) >= 2:
+            modifier, head = split
+            last = phrases.words(modifier)[-1]
+            if head in _GENERIC and len(last) >= 2:  # 一次性创业补贴资金: …620户,补贴资金186万元
+                out.append((modifier, last + head, True))
+    return out
+
+
+def heads_here(short: list[tuple[str, str, bool]], sentence: str, before: str) -> list[str]:
+    """The rests that may stand for the metric in a clause: the sentence named the modifier (its words, in
+    any order) before the rest, or (a generic rest) the clause right `before` this one did."""
+    def named(modifier: str, text: str) -> bool:
+        return modifier in text or set(phrases.words(modifier)) <= set(phrases.words(text))
+    return list(dict.fromkeys(rest for modifier, rest, generic in short
+                              if (named(modifier, before) if generic else named(modifier, sentence.split(rest)[0]))))
+
+
+# A comma between a digit and exactly three digits is a thousands separator, no break.
+_PARTS = re.compile(r"(?<!\d),|,(?!\d{3}(?!\d))|[，;；:：]")
+_ITEM_SEP = re.compile(r"、|和|及|与")
+_FIG_SEP = re.compile(r"[、和]")
+
+
+def respectively(sentence: str, names: list[str], unit: str) -> list[tuple[float, str, str]]:
+    """`A、B分别建成15个、117个`: (value, the words before the figures, the part) for a name in the list."""
+    out = []
+    for part in _PARTS.split(sentence):
+        if part.count("分别") != 1:
+            continue
+        left, right = part.split("分别")
+        left = left[_OPENING.match(left).end():] if _OPENING.match(left) else left
+        left = left[_LEAD.match(left).end():] if _LEAD.match(left) else left
+        items = _ITEM_SEP.split(left)
+        figures = list(_NUM.finditer(right))
+        if len(items) < 2 or len(figures) != len(items):
+            continue
+        join = right[: figures[0].start()]
+        if _CHANGE.search(join) or _REFUSE.search(join):
+            continue
+        pos, matched = figures[0].start(), []
+        for k, m in enumerate(figures):
+            same = _unit_is(right, m.end(), unit)
+            written = unit if same else phrases.unit_at(right, m.end())
+            if m.start() != pos or not written:
+                break
+            matched.append(same)
+            pos = m.end() + len(written)
+            if k + 1 < len(figures) and _FIG_SEP.match(right, pos):
+                pos += 1
+        if len(matched) != len(figures) or pos != len(right):
+            continue
+        # 公办幼儿园、民办幼儿园分别新增学位2400个和1100个: the noun after the verb completes each name.
+        noun = join[phrases.leading_verbs(join):] if phrases.leading_verbs(join) else ""
+        for k, item in enumerate(items):
+            if (item in names or (noun and item + noun in names)) and matched[k]:
+                out.append((phrases.number(figures[k]), join, part))
+    return out

@@ -1,0 +1,133 @@
+"""Targets read from a task title: `新建区域性居家养老服务中心100个,改造社区养老服务站300个` gives two."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from tracker.core import phrases
+from tracker.core.figure_words import (
+    _CLAUSE,
+    _CONDITION,
+    _GENERIC,
+    _LEAD,
+    _NAME_CHARS,
+    _NARRATIVE_VERB,
+    _NARRATIVE_VERBS,
+    _NOT_TARGET,
+    _SENTENCE,
+    _VERB,
+    _alt,
+    _strip_lead,
+)
+from tracker.core.phrases import NUM as _NUM
+from tracker.core.phrases import normalise as _normalise
+from tracker.core.phrases import number as _value
+from tracker.core.phrases import unit_at as _unit_at
+
+
+@dataclass(frozen=True, slots=True)
+class Target:
+    """One quantitative target that a task title declares."""
+
+    name: str
+    target: float
+    unit: str
+    words: str = field(default="", compare=False)  # the clause of the title it was read from
+
+
+_TITLE_TRAIL = re.compile(
+    rf"(?:{_alt('达到 达 不少于 不低于 至少 共 合计 总数 数量 累计 为 总量 规模 突破 提高到 提升到 提高至 提升至 稳定在 保持在'.split())})++$")
+_TITLE_APPROX = re.compile(r"(?:近|约|大约|将近|接近|超过|超|逾|不足|不到|最多|基本)$")
+# A change stands right before its figure (提高10%); before a name it is the work (改造提升农村敬老院).
+# What a figure leads to (惠及居民2万户, 带动就业3000人) is no target of the work.
+_TITLE_REFUSE = re.compile(r"(?:提高|提升|增长|下降|降低|减少|压缩|缩短)$|(?<![占例])比(?!对|率|重|例)|较|每|人均|户均|平均"
+                           r"|分别|由|从|其中|惠及|受益|带动|覆盖(?!率|面)")
+# Measure words that count people or households: `帮助1200名NAME实现再就业` counts them.
+_PEOPLE = {"名", "人", "位", "户", "人次", "户次", "对"}
+_FOR = re.compile(r"^(?:为|向|给|对)")
+_TITLE_CEILING = re.compile(r"左右|上下|以下|以内")
+_RATE = re.compile(r"(?:率|度|比例|比重|占比)$")
+_NAME_TAIL = re.compile(r"(?:培育|建设|改造|创建|升级|工作|任务)$")
+
+
+def _good_name(name: str) -> bool:
+    # 中央和省级补助资金, 社区食堂和老年助餐点: one target of what 和 joins; never 和 at an end, nor 的, 或.
+    ws = phrases.words(name)
+    return (bool(_NAME_CHARS.fullmatch(name)) and name not in _GENERIC
+            and not any(w in ("的", "或", "以及") for w in ws)
+            and ws[0] not in ("和", "及", "与") and ws[-1] not in ("和", "及", "与"))
+
+
+def _title_name(pre: str, after: str, unit: str, inherited: bool = False) -> str | None:
+    """The name a figure in a title counts: `新建NAME100个`, `新增3000张NAME`, `为1万名NAME购买…`.
+
+    `inherited`: the clause before read a target, so its verb governs a bare `20个NAME` after it.
+    """
+    trail = _TITLE_TRAIL.search(pre)
+    floor = bool(trail) and any(c in trail.group() for c in "达到至在破")
+    core = pre[: trail.start()] if trail else pre
+    if _FOR.match(core):  # 为困难群众发放NAME: the name is the object of the verb after whom it is for
+        ws = phrases.words(core[1:])
+        k = next((k for k, w in enumerate(ws) if k and phrases.is_verb(w)), 0)
+        core = "".join(ws[k:]) if k else core
+    name, verb = _strip_lead(core)
+    if unit == "%":  # a percentage is only a target of a named rate
+        ok = _RATE.search(name) and (verb or floor)
+        return name if ok and _good_name(name) else None
+    if core and (verb or (floor and name == core)) and _good_name(name):
+        return name
+    if core and not verb and "新增" in phrases.words(core)[1:-1] and _good_name(core):  # 城镇新增就业4万人
+        return core
+    if _FOR.match(pre) and _strip_lead(pre[1:])[0] == pre[1:] and after:  # 为1万名老年人购买…: the name ends at a verb
+        ws = phrases.words(after)
+        k = next((k for k, w in enumerate(ws) if phrases.is_verb(w) or w in _NARRATIVE_VERBS), len(ws))
+        name = "".join(ws[:k])
+        return name if k < len(ws) and not pre[1:] and _good_name(name) else None
+    if inherited and not pre and after:
+        pre = "新建"
+    # `新增托育机构15家,普惠性托位2000个`: a bare noun after a clause that read a target shares its verb.
+    if inherited and core and not trail and _good_name(core) and not phrases.leading_verbs(core):
+        return core
+    # The figure before the name: all that precedes it is verbs and scope words.
+    lead = _LEAD.match(pre)
+    verbs = _VERB.search(pre) or (pre and phrases.leading_verbs(pre) == len(pre))
+    if pre and (lead and lead.end() == len(pre) or verbs) and verbs and not re.search(r"\d", after):
+        name = _NAME_TAIL.sub("", after) if len(after) > 4 else after
+        if unit in _PEOPLE and _NARRATIVE_VERB.search(name):  # 帮助1200名就业困难人员实现再就业
+            ws = phrases.words(name)
+            k = next((k for k, w in enumerate(ws) if k and (phrases.is_verb(w) or w in _NARRATIVE_VERBS)), 0)
+            name = "".join(ws[:k]) if k else name
+        # `推动100个社区开展星级社区创建`: a verb inside means the clause goes on past the name.
+        return name if _good_name(name) and not _NARRATIVE_VERB.search(name) else None
+    return None
+
+
+def targets_from_title(title: str) -> list[Target]:
+    """The quantitative targets a task title declares, in order; [] when none is clear."""
+    found: list[Target] = []
+    inherited = False
+    for clause in _CLAUSE.split(_SENTENCE.sub("，", _normalise(title)))[::2]:
+        clause, start = _CONDITION.sub("", clause.strip()), 0
+        read = False
+        for m in _NUM.finditer(clause):
+            i = m.end()
+            unit = _unit_at(clause, i)
+            base = unit.lstrip("十百千万亿") or unit
+            pre, after = clause[start : m.start()], clause[i + len(unit) :]
+            # `2020年底前新建…`: a date belongs to the next name's lead; a number with no measure word
+            # to a name (12345热线).
+            if unit and base not in ("年", "月", "日"):
+                start = i + len(unit)
+            if (not unit or clause[i : i + 1] in ("余", "多") or base in _NOT_TARGET or after.startswith("/")
+                    or _TITLE_APPROX.search(pre) or _TITLE_CEILING.match(after)
+                    or _TITLE_REFUSE.search(pre) or _value(m) <= 0):
+                continue
+            after = after.removeprefix("以上")
+            name = _title_name(pre, after if not re.search(r"\d", after) else "", unit, inherited)
+            if name:
+                found.append(Target(name, _value(m), unit, clause))
+                read = True
+        inherited = read
+    return found
+

@@ -1,0 +1,193 @@
+"""A returned form (forms.py) read back: each filled row as its unit's report for the form's month.
+
+A form is recognised and matched by its hidden sheet (unit, month, and row
+by row the task, metric and mode), never by reading its visible text; the
+visible cells are only checked against it, so that a form whose rows were
+moved or whose month was changed is refused, naming the cell. Figures are
+checked as `tracker log` checks them (entries.py). Every problem goes to
+`problems` with its place, `FILE:填报!G7`.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from dataclasses import dataclass, field
+
+from tracker.core import months
+from tracker.core.model import Plan, number
+from tracker.errors import BadInput
+from tracker.exchange.forms import (BY_CELL, COL, FIRST_ROW, KEY_SHEET, MARK, MONTH_CELL, SHEET, STATUS_WORDS,
+                                    UNIT_CELL)
+
+_STATUS = dict(zip(STATUS_WORDS, ("ongoing", "done", "blocked")))
+
+
+@dataclass
+class FormReturn:
+    path: str
+    unit: str
+    month: int
+    by: str
+    entries: list = field(default_factory=list)
+    taken: list = field(default_factory=list)       # (task id, title, [what was taken: "m1=15", "45%", …])
+    empty: int = 0                                  # tasks left empty
+
+
+def is_form(wb) -> bool:
+    """Whether a workbook is a form tracker wrote (its hidden sheet says so)."""
+    return KEY_SHEET in wb.sheetnames and wb[KEY_SHEET]["A1"].value == MARK
+
+
+def form_month(wb) -> int:
+    return months.parse(str(wb[KEY_SHEET]["C1"].value))
+
+
+def read_form(path: str, wb, plan: Plan, problems: list) -> FormReturn:
+    from tracker.core import entries as make
+    from tracker.store import Entry
+    from tracker.textfile import visible
+
+    keys = wb[KEY_SHEET]
+    unit, p = str(keys["B1"].value), form_month(wb)
+    ws = wb[SHEET] if SHEET in wb.sheetnames else None
+    if ws is None:
+        problems.append(BadInput("the form's sheet {sheet} is gone", sheet=SHEET, place=path))
+        return FormReturn(path, unit, p, unit)
+
+    def place(ref: str) -> str:
+        return f"{path}:{SHEET}!{ref}"
+
+    def text(ref: str) -> str:
+        value = ws[ref].value
+        return "" if value is None else str(value).strip()
+
+    if text(MONTH_CELL) != months.fmt(p):
+        problems.append(BadInput("the form's month was changed to {shown}: it was sent out for {month}",
+                                 shown=repr(text(MONTH_CELL)), month=months.fmt(p), place=place(MONTH_CELL)))
+    if text(UNIT_CELL) != unit:
+        problems.append(BadInput("the form's unit was changed to {shown}: it was sent out to {unit}",
+                                 shown=repr(text(UNIT_CELL)), unit=unit, place=place(UNIT_CELL)))
+    by = text(BY_CELL) or unit
+    back = FormReturn(path, unit, p, by)
+    parts: dict[str, dict] = {}
+    broken: set[str] = set()
+    for r, tid, key, mode in keys.iter_rows(min_row=2, max_col=4, values_only=True):
+        r, tid, key = int(r), str(tid), key or ""
+        task = plan.task(tid)
+        where = place(f"B{r}")
+        if task is None:
+            problems.append(BadInput("task {task} is no longer in tasks.toml", task=tid, place=where))
+            broken.add(tid)
+            continue
+        if visible(task.unit) != unit:
+            problems.append(BadInput("task {task} is no longer {unit}'s (its lead unit is now {now})",
+                                     task=tid, unit=unit, now=task.unit, place=where))
+            broken.add(tid)
+            continue
+        metric = task.metric(key) if key else None
+        if (key and (metric is None or metric.mode != mode)) or (not key and task.metrics):
+            problems.append(BadInput("task {task}'s metrics have changed since the form was made: send its unit "
+                                     "a new form", task=tid, place=where))
+            broken.add(tid)
+            continue
+        if not text(f"B{r}").startswith(f"{tid}."):
+            problems.append(BadInput("this row was task {task} when the form was sent out: rows were moved or changed",
+                                     task=tid, place=where))
+            broken.add(tid)
+            continue
+        got = parts.setdefault(tid, {"task": task, "values": {}, "said": []})
+        try:
+            _read_row(ws, r, metric, got, place, make)
+        except BadInput as e:
+            problems.append(e)
+            broken.add(tid)
+    for tid, got in parts.items():
+        if tid in broken:
+            continue
+        task = got["task"]
+        if p < months.of(task.start):
+            problems.append(BadInput("task {task} starts {start}: it has no report for {month}", task=tid,
+                                     start=months.fmt(months.of(task.start)), month=months.fmt(p),
+                                     place=place(f"B{got['row']}")))
+            continue
+        entry = Entry("", tid, p, "", by, got["values"], got.get("percent"), got.get("status"), got.get("note"),
+                      got.get("problems"), got.get("next_steps"))
+        if not (entry.values or entry.percent is not None or entry.status or entry.note or entry.problems
+                or entry.next_steps):
+            back.empty += 1
+            continue
+        back.entries.append(entry._replace(id=_entry_id(unit, entry)))
+        back.taken.append((tid, task.title, got["said"] + got.get("texts", [])))
+    return back
+
+
+def _read_row(ws, r: int, metric, got: dict, place, make) -> None:
+    """One row's filled cells into `got` (the task's report so far), each checked, BadInput naming its cell."""
+    from tracker.core.model import STATUSES
+
+    got.setdefault("row", r)
+
+    def cell(head):
+        ref = f"{_letter(COL[head])}{r}"
+        value = ws[ref].value
+        if isinstance(value, str):
+            value = value.strip() or None
+        return ref, value
+
+    if metric is not None:
+        ref, value = cell("本月数")
+        if value is not None:
+            try:
+                got["values"][metric.key] = make.figure(value, "本月数")
+            except BadInput:
+                raise BadInput("本月数 {value} is not a number ≥ 0", value=repr(value), place=place(ref)) from None
+            got["said"].append(f"{metric.key}={_fig(got['values'][metric.key])}{metric.unit}")
+    else:
+        ref, value = cell("完成百分比")
+        if value is not None:
+            try:
+                got["percent"] = make.percent(value.rstrip("%") if isinstance(value, str) else value, "完成百分比")
+            except BadInput:
+                raise BadInput("完成百分比 {value} is not a number from 0 to 100", value=repr(value),
+                               place=place(ref)) from None
+            got["said"].append(f"{_fig(got['percent'])}%")
+    if r != got["row"]:
+        return  # status and texts are the task's first row's
+    ref, value = cell("状态")
+    if value is not None:
+        status = _STATUS.get(str(value), str(value))
+        if status not in STATUSES:
+            raise BadInput("状态 {value} is not one of {words}", value=repr(value), words="、".join(STATUS_WORDS),
+                           place=place(ref))
+        got["status"] = status
+        got.setdefault("texts", []).append(str(value))
+    for head, name in (("进展情况", "note"), ("存在问题", "problems"), ("下步计划", "next_steps")):
+        ref, value = cell(head)
+        if value is not None:
+            try:
+                got[name] = make.note(str(value), name)
+            except BadInput as e:
+                raise BadInput(e.template, place=place(ref), **e.fields) from None
+            if got[name]:
+                got.setdefault("texts", []).append(head)
+
+
+def _entry_id(unit: str, e) -> str:
+    """The same form returned twice gives the same ids: it is recorded once."""
+    body = json.dumps(["form", unit, e.task, months.fmt(e.month), sorted((k, number(v)) for k, v in e.values.items()),
+                       number(e.percent), e.status, e.note, e.problems, e.next_steps, e.by],
+                      ensure_ascii=False, separators=(",", ":"))
+    return hashlib.sha256(body.encode()).hexdigest()[:32]
+
+
+def _letter(col: int) -> str:
+    from openpyxl.utils import get_column_letter
+
+    return get_column_letter(col)
+
+
+def _fig(x) -> str:
+    from tracker.render.terminal import fig
+
+    return fig(x)
