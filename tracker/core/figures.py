@@ -37,6 +37,19 @@ Totals and months: 累计, 截至, 目前, 1-8月 mark a running total, 本月 o
 year's amount (neither), and an opening clause (截至目前, 8月以来) the sentences after it.  A cumulative
 metric wants the total, an increment metric the month's amount, a rate (%) its level whatever the time
 words; figures under 其中 give way to others; what remains must be one value.
+
+Risks of a wrong figure, and where the reader abstains (tracker/core/figure_roles.py):
+- a time it cannot place: a figure tied to an earlier month than the latest month of work the text
+  names (截至7月底累计58处 beside 8月份新建6处; the report's month is not given, the latest named stands
+  for it), a date to the day (8月18日), a spell (暴雨期间), a quarter or half-year (本季度, 第三季度以来,
+  上半年, 7-8月) are neither the total to date nor the month's amount; 汛期以来 is a total, no month's;
+- two months' amounts (7月新建5家,8月新建7家): none for an increment metric;
+- a state to date (已建成8个) is never the month's amount, nor is a figure without time words when the
+  narrative names a month only for other figures (其中8月份改造1020户 after 完成示范村56个);
+- a stock (全市有96个, 共有, 现有, 总数) followed by an unread figure of work on those things;
+- the wanted role written in another magnitude (今年新增1260张 beside 累计达到1.86万张: none in 张);
+- figures whose roles differ in one sentence (plan, begun, under construction, done, 其中 parts):
+  plans and what is begun are refused, parts give way, and any two remaining values give none.
 """
 
 from tracker.core.narratives import Reading, read_value, value_for

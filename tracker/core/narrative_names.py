@@ -162,6 +162,9 @@ _ITEM_SEP = re.compile(r"、|和|及|与")
 _FIG_SEP = re.compile(r"[、和]")
 
 
+_TIME_ITEM = re.compile(r"\d{1,2}月|季度|半年")
+
+
 def respectively(sentence: str, names: list[str], unit: str) -> list[tuple[float, str, str]]:
     """`A、B分别建成15个、117个`: (value, the words before the figures, the part) for a name in the list."""
     out = []
@@ -172,6 +175,8 @@ def respectively(sentence: str, names: list[str], unit: str) -> list[tuple[float
         left = left[_OPENING.match(left).end():] if _OPENING.match(left) else left
         left = left[_LEAD.match(left).end():] if _LEAD.match(left) else left
         items = _ITEM_SEP.split(left)
+        if any(_TIME_ITEM.search(item) for item in items):  # 7月、8月分别接待游客…: months, not names
+            continue
         figures = list(_NUM.finditer(right))
         if len(items) < 2 or len(figures) != len(items):
             continue

@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from dataclasses import dataclass
 
-from tracker.core import narrative_names, phrases
+from tracker.core import figure_roles, narrative_names, phrases
 from tracker.core.figure_words import (
     _APPROX_AFTER,
     _approx_end,
@@ -16,7 +17,6 @@ from tracker.core.figure_words import (
     _COMPOUND,
     _CONJ_END,
     _FUNDS,
-    _GENERIC,
     _JOIN,
     _JOINERS,
     _LEAD,
@@ -29,7 +29,6 @@ from tracker.core.figure_words import (
     _RIGHT,
     _SECTION,
     _SCOPE,
-    _SENTENCE,
     _SUM,
     _TIME,
     _TOTAL,
@@ -58,6 +57,11 @@ class _Hit:
     words: str = ""  # the clause the figure stands in
     year: bool = False  # the year's amount so far (今年新增112家)
     span: bool = False  # the amount of some months, not to date (7-8月, 上半年)
+    state: bool = False  # a state to date (已建成8个): never the month's amount
+    doubt: bool = False  # another figure of the unit says what was done to what the stock counts
+    untimed: bool = False  # no time words of its own nor of an opening
+    dated: bool = False  # the narrative names a month somewhere
+    early: bool = False  # the amount of an earlier month than the latest named (7月新建5家 beside 8月)
 
 
 def _joins(join: str, more: tuple[str, ...] | frozenset = ()) -> bool:
@@ -109,7 +113,7 @@ def _name_after(rest: str, names: list[str]) -> str | None:
     return None
 
 
-def _hits_in_clause(clause: str, names: list[str], unit: str, opening: tuple[bool, bool],
+def _hits_in_clause(clause: str, names: list[str], unit: str, opening: tuple,
                     shared_head: bool, gap: bool = False) -> list[_Hit]:
     hits: list[_Hit] = []
     for m in _NUM.finditer(clause):
@@ -147,14 +151,21 @@ def _hits_in_clause(clause: str, names: list[str], unit: str, opening: tuple[boo
     return hits
 
 
-def _hit(value: float, exact: bool, context: str, opening: tuple[bool, bool], shared: bool, words: str) -> _Hit:
-    total_opening, period_opening = opening
-    running = bool(_TOTAL.search(context))
-    period = bool(_PERIOD.search(context)) or (period_opening and not running)
+def _hit(value: float, exact: bool, context: str, opening: tuple, shared: bool, words: str) -> _Hit:
+    total_opening, period_opening, span_opening, latest = opening
+    month_word = bool(_PERIOD.search(context))
+    # A time of its own (截至7月底 beside 8月, 8月18日, 暴雨期间) that is no month's and no total to date,
+    # or an opening such time governs (截至7月底,累计建成58处).
+    old = figure_roles.stale(context, latest) or (span_opening and not month_word)
+    running = bool(_TOTAL.search(context)) or figure_roles.since_start(context)
+    period = month_word or (period_opening and not running)
     total = running or (not period and (total_opening or bool(_SUM.search(context))))
     year = not running and bool(_YEAR.search(context))
-    span = not running and bool(_SPAN.search(context))
-    return _Hit(value, exact, total, period and not year and not span, "其中" in context, shared, words, year, span)
+    span = old or (not running and bool(_SPAN.search(context)))
+    early = old and month_word and not figure_roles.stale(context, None)
+    return _Hit(value, exact, total and not old, period and not year and not span, "其中" in context, shared, words,
+                year, span, state=not period and "已" in context, early=early,
+                untimed=not (running or period or year or span or total_opening), dated=latest is not None)
 
 
 # `累计培训500个` after a clause on centres is not about centres: only verbs of building go unnamed.
@@ -170,7 +181,7 @@ def _only(join: str, allowed) -> bool:
         w in _JOINERS or w in _SCOPE or w in allowed or w == "新" for w in phrases.words(re.sub(_TIME, "", join)))
 
 
-def _elided(clause: str, unit: str, opening: tuple[bool, bool], unread: bool,
+def _elided(clause: str, unit: str, opening: tuple, unread: bool,
             verbs: frozenset, own: frozenset) -> tuple[_Hit, bool] | None:
     """`累计建成15个` right after a clause that named the metric: the name is understood.
 
@@ -204,20 +215,30 @@ def _elided(clause: str, unit: str, opening: tuple[bool, bool], unread: bool,
     return hit, done and not total and not month
 
 
+_BEGUN = re.compile(r"开工|在建|施工")
 _SENTENCE_OR_AFTER_SEMICOLON = re.compile(r"(?<=[;；])|[。!！?？\n]")
 
 # A clause on all the things just counted that says they are still being built.
 _ALL_UNFINISHED = re.compile(r"(?:均|全部|都).*(?:(?<!完成)施工(?!完成|完毕)|在建|开工|主体|装修|建设中)")
 
 
-def _opening(clauses: list[str], before: tuple[bool, bool]) -> tuple[bool, bool]:
-    """(total, period) for a sentence: set by an opening clause (截至目前, 8月以来), else as before."""
+def _opening(clauses: list[str], before: tuple) -> tuple:
+    """(total, period, span, latest) for a sentence: set by an opening clause (截至目前, 8月以来,
+    汛期以来; 截至7月底 beside a later month is a span), else as before."""
+    latest = before[3]
     if _SECTION.match(clauses[0]):
-        before = (False, False)
-    if len(clauses) < 2 or not _OPENING.fullmatch(clauses[0]):
+        before = (False, False, False, latest)
+    first = clauses[0]
+    # 汛期以来, 专项行动开展以来, 第三季度以来, 上半年: a short opening of a time the lists do not hold.
+    other = len(first) <= 12 and not re.search(r"\d", first) and (
+        figure_roles.since_start(first) or bool(_SPAN.search(first)))
+    if len(clauses) < 2 or not (_OPENING.fullmatch(first) or other):
         return before
-    running = bool(_TOTAL.search(clauses[0]))
-    return running or bool(_SUM.search(clauses[0])), bool(_PERIOD.search(clauses[0])) and not running
+    if figure_roles.stale(first, latest) or (_SPAN.search(first) and not _TOTAL.search(first)):
+        return False, False, True, latest
+    since = figure_roles.since_start(first)
+    running = bool(_TOTAL.search(first)) or since
+    return running or bool(_SUM.search(first)), bool(_PERIOD.search(first)) and not running, False, latest
 
 
 @dataclass(frozen=True, slots=True)
@@ -253,29 +274,46 @@ def read_value(text: str, name: str, unit: str, *, mode: str = "cumulative") -> 
     # the shortened ones where it is nowhere); then its head word (社工站…,覆盖率达到100%).  A form is
     # tried only when the ones before gave no figure of the kind the metric wants.
     tiers = (
-        lambda: _hits(sentences, names, unit),
-        lambda: _hits(sentences, names + ([] if any(n in whole for n in names) else narrative_names.shortened(names)),
-                      unit, gap=True),
-        lambda: _hits(sentences, names, unit, short=narrative_names.heads(names)),
+        lambda u: _hits(sentences, names, u),
+        lambda u: _hits(sentences, names + ([] if any(n in whole for n in names) else narrative_names.shortened(names)),
+                        u, gap=True),
+        lambda u: _hits(sentences, names, u, short=narrative_names.heads(names)),
     )
     level = unit == "%"
     for tier in tiers:
-        hits = tier()
+        hits = tier(unit)
         if not _pool(hits, cumulative, level):
             continue
         reading = _decide(hits, cumulative, level)
         if reading is None and len(names) > 1 and names[0] != names[1] and names[0].endswith(names[1]):
             # 新建公厕15座,改造提升公厕32座: the metric's own verb tells two figures of its noun apart.
             reading = _decide([h for h in hits if names[0] in h.words], cumulative, level)
+        if reading and tier is not tiers[0] and any(
+                v not in reading.words and re.search(rf"{re.escape(v)}\d[\d,.]*(?:{_alt([unit, *figure_roles.magnitudes(unit)])})", whole)
+                for v in figure_roles.own_verbs(names[0])):
+            return None  # 下达…资金2.8亿元 for 资金拨付 beside 已拨付2.35亿元: the metric's own verb gives another figure
+        if reading and not level and not all(_wanted(h, cumulative) for h in _pool(hits, cumulative)):
+            # 今年新增1260张 beside 累计达到1.86万张: the figure the metric wants is written in another magnitude.
+            if any(_wanted(h, cumulative) for u in figure_roles.magnitudes(unit) for h in tier(u) if not h.subset):
+                return None
         return reading
     return None
+
+
+def _wanted(hit: _Hit, cumulative: bool) -> bool:
+    """Whether the words of a hit say it is what the metric wants: a running total, or the month's amount."""
+    return hit.total if cumulative else hit.period
+
+
+# 全市社会组织总数达到3142家 after 本月新增16家: a clause that names its scope again is a statement of its own.
+_SCOPE_START = re.compile(_alt(_SCOPE))
 
 
 def _hits(sentences: list[str], names: list[str], unit: str, short: list | None = None,
           gap: bool = False) -> list[_Hit]:
     hits: list[_Hit] = []
     # An opening such as `8月以来,` governs the sentences after it, up to the next opening or section.
-    opening = (False, False)
+    opening = (False, False, False, figure_roles.latest_month("\n".join(sentences)))
     # Words a clause without the name may still take from it (评估, 办结 of 按期办结率).
     own = frozenset(n[i:j] for n in names for i in range(len(n)) for j in range(i + 1, len(n) + 1))
     named = unread = False
@@ -293,6 +331,9 @@ def _hits(sentences: list[str], names: list[str], unit: str, short: list | None 
         if not carry:
             named = unread = False
             last, verbs = 0, frozenset()
+        stock: list[_Hit] = []
+        said: list[_Hit] = []  # the hits of this sentence
+        month_before = False
         for k, clause in enumerate(clauses):
             if short is not None:
                 names = narrative_names.heads_here(short, sentence, clauses[k - 1] if k else "")
@@ -304,13 +345,28 @@ def _hits(sentences: list[str], names: list[str], unit: str, short: list | None 
                 elided = _elided(clause, unit, opening, unread, verbs, own)
                 if elided and elided[1] and named:
                     # 实施…18处,已完工12处: what is done, not what was begun, when the clause before said no more.
-                    if any(_DONE.search(h.words) for h in hits[-last:]):
+                    # A metric of what is begun (…新开工) keeps its own figure.
+                    if any(_DONE.search(h.words) for h in hits[-last:]) or _BEGUN.search(names[0]):
                         elided = None
                     else:
                         del hits[-last:]
                 found = [elided[0]] if elided else []
                 if not found and named and _ALL_UNFINISHED.search(clause) and not _NUM.search(clause):
                     del hits[-last:]  # 新建游泳池3座,均已完成主体施工: all of them are still being built
+            if not found and stock and figure_roles.works_on(clause, unit):
+                # 全市有农村集贸市场96个,已完成标准化改造41个: the stock is not what was done, nor clearly the metric's.
+                hits += [dataclasses.replace(h, doubt=True) for h in stock]
+                stock = []
+            stock += [h for h in found if figure_roles.stock(h.words)]
+            if month_before:  # 本月走访…,发放慰问金56.3万元: a month earlier in the sentence covers the clauses after it
+                found = [dataclasses.replace(h, dated=False, period=h.period or (
+                    h.untimed and not h.state and not h.total and not _SCOPE_START.match(clause))) for h in found]
+            if not found and said and figure_roles.unread_role(clause, unit, said):
+                # 中小学校14所,其中竣工交付9所; 新培育8家,累计分别达到23家: the clause after gives what is done or
+                # the total in words the reader does not take, so the figure before is not clearly the metric's.
+                hits += [dataclasses.replace(h, doubt=True) for h in said]
+            said += found
+            month_before = month_before or bool(_PERIOD.search(clause))
             hits += found
             named, last = bool(found), len(found)
             unread = not found and (narrative_names.mentions(clause, names) if gap else any(n in clause for n in names)) \
@@ -325,7 +381,8 @@ def _pool(hits: list[_Hit], cumulative: bool, level: bool = False) -> list[_Hit]
     not one), an increment one the month's amount (a running total alone is not one); a level (a rate in
     %) whatever the time words say (8月份按时办结率99.1%)."""
     # The month's amount, even under 其中 (新增73户,其中8月新增12户: 12 is the month's), before any other.
-    months = [h for h in hits if h.period]
+    # Amounts of two months (7月新建5家,8月新建7家): which is the report's is not said.
+    months = [h for h in hits if h.period or h.early]
     months = [h for h in months if not h.subset] or months
     hits = [h for h in hits if not h.subset] or hits
     if level:
@@ -333,12 +390,15 @@ def _pool(hits: list[_Hit], cumulative: bool, level: bool = False) -> list[_Hit]
     hits = [h for h in hits if not h.span]
     if cumulative:
         return [h for h in hits if h.total] or [h for h in hits if not h.period]
-    return months or [h for h in hits if not h.total and not h.year]
+    # 已建成8个: a state to date, never the month's amount unless a month is named.  A figure without
+    # time words is the month's only where the narrative names no month at all: beside `8月份改造1020户`,
+    # `完成示范村56个` is not said to be August's.
+    return months or [h for h in hits if not h.total and not h.year and not h.state and not (h.untimed and h.dated)]
 
 
 def _decide(hits: list[_Hit], cumulative: bool, level: bool = False) -> Reading | None:
     pool = _pool(hits, cumulative, level)
-    if not pool or any(h.shared or not h.exact for h in pool):
+    if not pool or any(h.shared or not h.exact or h.doubt for h in pool):
         return None
     values = {h.value for h in pool}
     return Reading(pool[0].value, pool[0].words) if len(values) == 1 else None

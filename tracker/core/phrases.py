@@ -26,6 +26,7 @@ _BASES = (
     "小时 天 年 月 日 周 号 届 岁 倍 % ‰"
 ).split()
 _MAGS = "十万 百万 千万 万 亿 千 百".split()
+MAGNITUDES = _MAGS
 UNITS = sorted({m + b for m in ["", *_MAGS] for b in _BASES} | set(_MAGS), key=len, reverse=True)
 # A measure word followed by one of these is a longer one (50场次 is no 50 场): never the shorter.
 _LONGER = ("次", "/")

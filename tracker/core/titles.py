@@ -42,7 +42,7 @@ _TITLE_APPROX = re.compile(r"(?:近|约|大约|将近|接近|超过|超|逾|不�
 # A change stands right before its figure (提高10%); before a name it is the work (改造提升农村敬老院).
 # What a figure leads to (惠及居民2万户, 带动就业3000人) is no target of the work.
 _TITLE_REFUSE = re.compile(r"(?:提高|提升|增长|下降|降低|减少|压缩|缩短)$|(?<![占例])比(?!对|率|重|例)|较|每|人均|户均|平均"
-                           r"|分别|由|从|其中|惠及|受益|带动|覆盖(?!率|面)")
+                           r"|分别|由|从|其中|惠及|涉及|受益|带动|覆盖(?!率|面)")
 # Measure words that count people or households: `帮助1200名NAME实现再就业` counts them.
 _PEOPLE = {"名", "人", "位", "户", "人次", "户次", "对"}
 _FOR = re.compile(r"^(?:为|向|给|对)")

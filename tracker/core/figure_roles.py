@@ -1,0 +1,99 @@
+"""The role of a figure in a progress narrative beyond its own clause's words: its time, and a stock.
+
+A narrative does not say which month it reports; the latest month it names of work done (not a
+month of a plan: 预计9月底前, 计划10月完成) stands for it.  A figure tied to an earlier month is of
+no use to either kind of metric: `截至7月底累计建成58处` next to `8月份新建成6处` is no running total
+to date, and `7月新开工12个` next to `8月新开工9个` is not the month's amount.  A date to the day
+(`8月18日揭牌启用7个`) or a spell of days (`暴雨期间`) is neither, and `X以来` for anything but a
+month (`汛期以来`, `专项行动开展以来`) is a total since some start, not the month's amount.
+
+A figure of what exists (`全市有农村集贸市场96个`, 共有, 现有, 实有, 总数) is no count of work done when the
+sentence goes on to an unread figure of the same measure word for work on those things
+(`已完成标准化改造41个`); growth of the stock (今年新增112家, 较上年增加680人) is no such work.
+"""
+
+from __future__ import annotations
+
+import re
+
+from tracker.core import phrases
+from tracker.core.phrases import NUM as _NUM
+from tracker.core.phrases import unit_is as _unit_is
+
+# A month named with a figure's time: 8月份, 截至8月底, 1-8月 (the 8), 8月以来; never 9月底前 or 8个月.
+_MONTH = re.compile(r"(?<![\d.])(\d{1,2})月(?!底前|末前|前|中旬前|上旬前|下旬前|\d{1,2}日前)")
+_CLAUSES = re.compile(r"[,，;；。!！?？\n]")
+# Months a figure may be tied to: 截至7月底, 1-7月 (up to the 7), 7月份, 7月以来.
+_TIED = re.compile(r"(?<![\d.])(\d{1,2})月(?!\d)")
+_DAY = re.compile(r"(?<![至止\d])\d{1,2}月\d{1,2}日(?!以来|起|至今)|期间")
+_PLAN = re.compile(r"计划|拟|将(?!近)|预计|力争|争取|目标|确保|安排")
+_SINCE = re.compile(r"(?<![月年度季])以来")
+
+
+def latest_month(text: str) -> int | None:
+    """The latest month of 1..12 the text names outside clauses of plans, or None."""
+    months = [int(m.group(1)) for clause in _CLAUSES.split(text) if not _PLAN.search(clause)
+              for m in _MONTH.finditer(clause) if 1 <= int(m.group(1)) <= 12]
+    return max(months) if months else None
+
+
+def stale(context: str, latest: int | None) -> bool:
+    """Whether the words around a figure tie it to an earlier month than the latest named, or to a day."""
+    if _DAY.search(context):
+        return True
+    if latest is None:
+        return False
+    tied = [int(m.group(1)) for m in _TIED.finditer(context)]
+    return bool(tied) and max(tied) < latest
+
+
+def since_start(context: str) -> bool:
+    """`汛期以来`, `专项行动开展以来`: a total since some start (a month's `8月以来` is not)."""
+    return bool(_SINCE.search(context))
+
+
+# What exists (全市有, 现有, 共有, 实有, 总数) rather than what was done.
+_STOCK = re.compile(r"共有|现有|实有|拥有|(?<![已还])有(?!序|效|力|关)|总数")
+
+
+def stock(words: str) -> bool:
+    """Whether the words around a figure say it counts what exists."""
+    return bool(_STOCK.search(words))
+_ADDS = re.compile(r"新|增|较|比|减少|下降")
+_PER_HEAD = re.compile(r"每|人均|户均|平均|[日月年周]均|占|率")
+
+
+def works_on(clause: str, unit: str) -> bool:
+    """Whether a clause gives an unread figure of the unit with a verb of work on what exists (已完成标准化改造41个;
+    not 今年新增112家 nor 较上年增加680人, which add to the stock)."""
+    return not _PER_HEAD.search(clause) and not _ADDS.search(clause) and any(
+        _unit_is(clause, m.end(), unit) for m in _NUM.finditer(clause)) and any(
+        phrases.is_verb(w) for w in phrases.words(clause))
+
+
+_DONE = re.compile(r"建成|完工|竣工|完成|办结|投入使用|投用|交付")
+_RUNNING = re.compile(r"(?:累计|截[至止]目前|至今)(?:分别)?(?:达到|达|为)")
+
+
+def unread_role(clause: str, unit: str, before: list) -> bool:
+    """Whether an unread clause gives a figure of the unit as what is done under 其中 (the figures before
+    said no such thing), as a running total (those before were none) or as a step to date (已拨付)."""
+    if not any(_unit_is(clause, m.end(), unit) for m in _NUM.finditer(clause)):
+        return False
+    done = clause.startswith("其中") and _DONE.search(clause) and not any(_DONE.search(h.words) for h in before)
+    running = _RUNNING.search(clause) and not any(h.total for h in before)
+    # 下达资金2.8亿元,已拨付2.35亿元: a later step to date of the same sum or things.
+    step = clause.startswith("已") and not any("已" in h.words for h in before) and any(
+        phrases.is_verb(w) for w in phrases.words(clause))
+    return bool(done or running or step)
+
+
+def own_verbs(name: str) -> list[str]:
+    """The verbs inside a name after its leading ones (拨付 of 乡村振兴衔接资金拨付, 开工 of …新开工)."""
+    return [w for w in phrases.words(name[phrases.leading_verbs(name):])[1:] if len(w) >= 2 and phrases.is_verb(w)]
+
+
+def magnitudes(unit: str) -> list[str]:
+    """The unit in other magnitudes (户: 万户, 亿户; 万元: 元, 亿元)."""
+    base = next((unit[len(m):] for m in phrases.MAGNITUDES if unit.startswith(m) and len(unit) > len(m)), unit)
+    return [m + base for m in ("", "万", "亿") if m + base != unit]
