@@ -86,7 +86,11 @@ def lines(path: str, what: str = "file"):
                     data = f.read(_CHUNK)
                     continue
             carry = text[cut + 1:]
-            for line in text[:cut].replace("\r\n", "\n").replace("\r", "\n").split("\n"):
+            # the piece with its last line break, so that a \r\n there is one break, not \r and \n
+            pieces = text[:cut + 1].replace("\r\n", "\n").replace("\r", "\n").split("\n")
+            if not final:
+                pieces.pop()  # what follows the last line break: carried
+            for line in pieces:
                 n += 1
                 yield n, line
             if final:

@@ -130,7 +130,9 @@ def _careful(conn, entries, stamp) -> Appended:
     skipped, last = 0, None
     touched: set[str] = set()
     for batch in _batches(entries):
-        written = _new_entries(batch, _existing(conn, batch) if chain.seq else {}, stamp)
+        existing = _existing(conn, batch) if chain.seq else {}
+        ours = _ours(conn, existing, row[0] if row else 0)
+        written = _new_entries(batch, existing, stamp, ours)
         skipped += len(batch) - len(written)
         if written:
             conn.executemany(_INSERT, chain.rows(written))
@@ -173,7 +175,19 @@ def _unstorable(entries: list[Entry]) -> BadInput:
 _ID = itemgetter(0)
 
 
-def _new_entries(entries: list[Entry], existing: dict, stamp) -> list[Entry]:
+def _ours(conn, existing: dict, before: int) -> set[str]:
+    """Which of these ids this append wrote (an earlier batch of the same file), not the log before it."""
+    if not existing:
+        return set()
+    ids, found = list(existing), set()
+    for i in range(0, len(ids), 500):
+        chunk = ids[i:i + 500]
+        found.update(r[0] for r in conn.execute(
+            f"SELECT id FROM entries WHERE seq > ? AND id IN ({','.join('?' * len(chunk))})", (before, *chunk)))
+    return found
+
+
+def _new_entries(entries: list[Entry], existing: dict, stamp, ours: set = frozenset()) -> list[Entry]:
     """The entries to write: those not in the log yet, each id once (stamped when `stamp` is given).
 
     An id already in the log, or given twice, with other content is an error.
@@ -189,6 +203,8 @@ def _new_entries(entries: list[Entry], existing: dict, stamp) -> list[Entry]:
                 # A stamped entry is the same report when all but the time of recording agree:
                 # two offices importing one table at once record it once, without an error.
                 if old != (e if stamp is None else e._replace(recorded_at=old.recorded_at)):
+                    if e.id in ours:
+                        raise BadInput(f"entry {e.id} is given twice, with different content")
                     raise BadInput(f"entry {e.id} is already in the log with other content")
                 continue
         first = seen.get(e.id)
