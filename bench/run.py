@@ -1,4 +1,4 @@
-"""Reproduce every figure of issue 6, "Fast at an office's size and at a province's".
+"""Reproduce every figure of the performance goals (issue 18): an office's size and a province's.
 
 Generates the two data sets (bench/generate.py), imports them with the
 tracker CLI, builds a Taskwarrior data dir with the same tasks, then times
@@ -33,13 +33,13 @@ from pathlib import Path
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE))  # bench/ is not a package
 import generate  # noqa: E402
-from measure import Bench, Run, fmt_cmd, run_once, run_rounds  # noqa: E402
+from measure import Bench, Run, fmt_cmd, peak_memory_kib, run_once, run_rounds  # noqa: E402
 from report import Row, load_average, loop_seconds, machine_info, markdown, ms, print_table, sanity  # noqa: E402
 from taskwarrior import build_taskwarrior, install_taskwarrior, taskwarrior_version  # noqa: E402
 
 BASELINE_CODE = "import typer, rich.table, rich.console, sqlite3"
-IMPORT_GOAL = 100_000  # entries a second
 MEMORY_GOAL_MIB = 150
+IMPORT_MEMORY_GOAL_MIB = 300
 
 
 def ensure_data(out: Path, tasks: int, months: int, regenerate: bool) -> dict:
@@ -156,34 +156,65 @@ def main(argv: list[str] | None = None) -> int:
     def t(plan: Path, db: Path, *rest: str) -> list[str]:
         return tracker + ["--tasks", str(plan), "--db", str(db), *rest]
 
-    # Imports: timed one at a time, each into a fresh database. The province's: one untimed warm-up
-    # (as every other command has: the file and the program read from disk), then up to 3 timed.
-    import_runs: list[Run] = []
-    import_warmup: Run | None = None
+    # Imports, timed one at a time, each into a new database, `sync`ed first (the last one's 280 MB written
+    # out before the next is timed). The office's once (it makes the office's database); the province's
+    # in rounds beside the floor's (bench/floor.py), after one untimed warm-up of each: tracker into a new
+    # database (no plan cache: tasks.toml parsed), the floor, and tracker into an empty database whose plan
+    # cache is warm (made by `tracker init` and `tracker validate`).
+    floor_cmd = [sys.executable, str(HERE / "floor.py")]
+    p_jsonl, floor_db, cached_db = province / "entries.jsonl", province / "floor.db", province / "cached.db"
+    empty_db = province / "empty" / "data" / "tracker.db"
+    imports: dict[str, list[Run]] = {"new": [], "floor": [], "cached": []}
+    import_peak_kib = None
     import_error = None
+
+    def timed_import(key: str, cmd: list[str], db: Path, template: Path | None = None) -> Run | None:
+        nonlocal import_error
+        remove_db(db)
+        if template is not None:
+            copy_db(template, db)
+        os.sync()
+        result = run_once(cmd, env, province / "import.out")
+        if result.returncode != 0:
+            import_error = f"{key}: exit {result.returncode}: {result.stderr.strip()[-300:]}"
+            print(f"  import failed: {import_error}")
+            return None
+        return result
+
     if tracker_ok:
         print("importing")
-        for plan, db, m, reps in ((o_plan, o_db, office_m, 1), (p_plan, p_db, province_m, 1 + min(args.repeat, 3))):
-            cmd = t(plan, db, "import", str(plan.parent / "entries.jsonl"))
-            commands.append(fmt_cmd(cmd))
-            for rep in range(reps):
-                remove_db(db)
-                # the last import's 280 MB written out first, not by the kernel's flusher while the next is timed
-                os.sync()
-                result = run_once(cmd, env, plan.parent / "import.out")
-                if result.returncode != 0:
-                    import_error = f"exit {result.returncode}: {result.stderr.strip()[-300:]}"
-                    print(f"  import failed: {import_error}")
+        cmd = t(o_plan, o_db, "import", str(office / "entries.jsonl"))
+        commands.append(fmt_cmd(cmd))
+        done = timed_import("office", cmd, o_db)
+        if done:
+            print(f"  office: {office_m['entries']} entries in {done.seconds:.2f} s")
+        shutil.rmtree(province / "empty", ignore_errors=True)
+        run_once(tracker + ["init", str(province / "empty")], env)
+        run_once(t(p_plan, empty_db, "validate"), env)  # the plan parsed and cached in the empty database
+        cmds = {"new": t(p_plan, p_db, "import", str(p_jsonl)),
+                "floor": floor_cmd + ["import", str(p_jsonl), str(floor_db)],
+                "cached": t(p_plan, cached_db, "import", str(p_jsonl))}
+        dbs = {"new": (p_db, None), "floor": (floor_db, None), "cached": (cached_db, empty_db)}
+        commands += [fmt_cmd(cmds["floor"]), fmt_cmd(cmds["new"]),
+                     fmt_cmd(cmds["cached"]) + f"   # into a copy of {fmt_cmd([str(empty_db)])}"]
+        rounds = 1 + min(args.repeat, 3)
+        for rep in range(rounds):
+            for key in ("new", "floor", "cached"):
+                done = timed_import(key, cmds[key], *dbs[key])
+                if done is None:
                     break
-                warmup = db == p_db and rep == 0
-                print(f"  {plan.parent.name}: {m['entries']} entries in {result.seconds:.2f} s "
-                      f"({m['entries'] / result.seconds:,.0f}/s){' (warm-up, not counted)' if warmup else ''}")
-                if warmup:
-                    import_warmup = result
-                elif db == p_db:
-                    import_runs.append(result)
+                print(f"  province {key:6}: {province_m['entries']} entries in {done.seconds:.2f} s"
+                      + (" (warm-up, not counted)" if rep == 0 else ""))
+                if rep:
+                    imports[key].append(done)
             if import_error:
                 break
+        if not import_error:  # the database status and check read is the last import into a new one
+            remove_db(p_db)
+            os.sync()
+            import_peak_kib = peak_memory_kib(cmds["new"], env, province / "import.out")
+            if not p_db.exists():
+                import_error = "new: the memory probe's import failed"
     tracker_ok = tracker_ok and import_error is None
 
     benches: list[Bench] = [Bench("baseline", [sys.executable, "-c", BASELINE_CODE],
@@ -200,6 +231,8 @@ def main(argv: list[str] | None = None) -> int:
                   province / "status.json"),
             Bench("province_check", t(p_plan, p_db, "check", "--format", "json"), env,
                   province / "check.json", ok_codes=(0, 1)),
+            Bench("province_validate", t(p_plan, p_db, "validate"), env),
+            Bench("floor_rehash", floor_cmd + ["rehash", str(p_db)], env),
         ]
         commands += [fmt_cmd(b.argv) + ("   # under a pseudo-terminal" if b.output == "pty" else
                                         f"   > {fmt_cmd([str(b.output)])}" if b.output != "devnull" else "")
@@ -261,18 +294,29 @@ def main(argv: list[str] | None = None) -> int:
     else:
         rows.append(Row("province", "peak memory of `status --format json`", "–", f"≤ {MEMORY_GOAL_MIB} MiB",
                         None, "ERROR not measured"))
-    if import_runs:
-        seconds = statistics.median(r.seconds for r in import_runs)
-        rate = province_m["entries"] / seconds
-        rows.append(Row("province", f"`tracker import` of {province_m['entries']:,} entries (JSONL)",
-                        f"{rate:,.0f}/s", f"≥ {IMPORT_GOAL:,}/s", IMPORT_GOAL / rate))
+    floor_s = statistics.median(r.seconds for r in imports["floor"]) if imports["floor"] else None
+    for key, what in (("new", "new log"), ("cached", "plan cached")):
+        label = f"`tracker import` ({what})"
+        if imports[key] and floor_s:
+            seconds = statistics.median(r.seconds for r in imports[key])
+            rows.append(Row("province", label, f"{seconds:.2f} s", f"≤ 1.5 × {floor_s:.2f} s (floor)",
+                            seconds / (1.5 * floor_s)))
+        else:
+            rows.append(Row("province", label, "–", "≤ 1.5 × the floor", None,
+                            "ERROR " + (import_error or "tracker not runnable")))
+    if import_peak_kib is not None:
+        rows.append(Row("province", "peak memory of `import` (new log)", f"{import_peak_kib / 1024:.0f} MiB",
+                        f"≤ {IMPORT_MEMORY_GOAL_MIB} MiB", import_peak_kib / 1024 / IMPORT_MEMORY_GOAL_MIB))
     else:
-        rows.append(Row("province", "`tracker import` (JSONL)", "–", f"≥ {IMPORT_GOAL:,}/s", None,
-                        "ERROR " + (import_error or "tracker not runnable")))
+        rows.append(Row("province", "peak memory of `import` (new log)", "–",
+                        f"≤ {IMPORT_MEMORY_GOAL_MIB} MiB", None, "ERROR not measured"))
+    versus("province_validate", "province", "`tracker validate`", 1.5,
+           f"≤ 1.5 × {ms(b['floor_rehash'].median) if 'floor_rehash' in b else '–'} (floor rehash)",
+           b["floor_rehash"].median if "floor_rehash" in b and not b["floor_rehash"].error else None)
 
-    if import_runs and import_warmup is not None:
-        extras.append(f"province imports: warm-up {import_warmup.seconds:.2f} s (not counted), timed "
-                      + ", ".join(f"{r.seconds:.2f}" for r in import_runs) + " s")
+    for key in imports:
+        if imports[key]:
+            extras.append(f"province imports, {key}: " + ", ".join(f"{r.seconds:.2f}" for r in imports[key]) + " s")
     extras.append(f"baseline `python -c \"{BASELINE_CODE}\"`: {ms(base)}")
     for key, label in (("tw_list", "`task list`"), ("tw_overdue", "`task overdue`")):
         if key in b and b[key].runs and b[key].peak_mib is not None:

@@ -174,6 +174,7 @@ _ZH.update({
     "entry {id} is itself a void and cannot be voided; log the figures again instead": "条目 {id} 本身是作废条目，不能再作废；请重新报送数据",
     "entry {id} is already voided": "条目 {id} 已作废",
     "entry {id} is given twice, with different content": "条目 {id} 出现两次且内容不同",
+    "entry {id} is given twice, with different content (first at line {line})": "条目 {id} 出现两次且内容不同（第一次在第{line}行）",
     "entry {id} is already in the log with other content": "日志中已有条目 {id}，且内容不同",
     "entry for task {task}: {what} is not valid text (not UTF-8)": "任务 {task} 的条目：{what} 不是有效文本（不是 UTF-8）",
     "an entry holds text that is not valid UTF-8": "条目中有不是 UTF-8 的文本",

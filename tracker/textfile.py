@@ -5,6 +5,7 @@ text so that a terminal never takes part of it for a command.
 
 from __future__ import annotations
 
+import codecs
 import re
 
 from tracker.errors import BadInput, Word
@@ -25,17 +26,33 @@ def read(path: str, what: str = "file") -> str:
 
 def read_bytes(path: str, what: str = "file") -> bytes:
     """A file's bytes as they are (for a reader that decodes them itself, then decode() for its errors)."""
-    try:
-        with open(path, "rb") as f:
+    with opened(path, what) as f:
+        try:
             return f.read()
+        except OSError as e:
+            raise BadInput("{path}: cannot read: {why}", path=path, why=e.strerror) from None
+        except MemoryError:
+            raise BadInput("{path}: too large to read", path=path) from None
+
+
+def opened(path: str, what: str = "file"):
+    """The file open for reading bytes, or BadInput saying why it cannot be."""
+    try:
+        return open(path, "rb")
     except FileNotFoundError:
         raise BadInput("{path}: no such {what}", path=path, what=Word(what)) from None
     except IsADirectoryError:
         raise BadInput("{path}: is a directory, not a {what}", path=path, what=Word(what)) from None
     except OSError as e:
         raise BadInput("{path}: cannot read: {why}", path=path, why=e.strerror) from None
-    except MemoryError:
-        raise BadInput("{path}: too large to read", path=path) from None
+
+
+def _gb18030_hint(data: bytes) -> str:
+    try:
+        codecs.getincrementaldecoder("gb18030")().decode(data, False)  # a piece of a file may end mid-character
+        return " (it looks like GBK/GB18030: convert it with `iconv -f GB18030 -t UTF-8`)"
+    except UnicodeDecodeError:
+        return ""
 
 
 def decode(data: bytes, path: str, fallback: str | None = None) -> str:
@@ -49,18 +66,12 @@ def decode(data: bytes, path: str, fallback: str | None = None) -> str:
             try:
                 text = data.decode(codec)
             except UnicodeDecodeError as e:
-                line = data[: e.start].decode(codec, errors="replace").count("\n") + 1
-                raise BadInput("{path}:{line}: damaged {codec} text", path=path, line=line, codec=codec.upper()) from None
+                raise _damaged(path, data[: e.start].decode(codec, errors="replace").count("\n") + 1, codec) from None
             text = text.lstrip("\ufeff")
             break
     if text is None:
         text = _utf8(data, path, fallback)
-    if not text.isprintable():
-        found = _CONTROL.search(text)
-        if found:
-            line = text[: found.start()].count("\n") + 1
-            hint = " (it looks like UTF-16 without its byte-order mark: save it as UTF-8)" if _utf16_unmarked(data) else ""
-            raise BadInput("{path}:{line}: binary data, not text (control character U+{code}){hint}", path=path, line=line, code=format(ord(found[0]), '04X'), hint=Word(hint))
+    _no_controls(text, path, 0, data)
     # Universal newlines, as Python's text mode: a note from Windows keeps no stray \r.
     return text.replace("\r\n", "\n").replace("\r", "\n")
 
@@ -87,14 +98,27 @@ def _utf8(data: bytes, path: str, fallback: str | None = None) -> str:
                 return data.decode(fallback)
             except UnicodeDecodeError:
                 pass
-        line = data[: e.start].count(b"\n") + 1
-        hint = ""
-        try:
-            data.decode("gb18030")
-            hint = " (it looks like GBK/GB18030: convert it with `iconv -f GB18030 -t UTF-8`)"
-        except UnicodeDecodeError:
-            pass
-        raise BadInput("{path}:{line}: not UTF-8 text{hint}", path=path, line=line, hint=Word(hint)) from None
+        raise _not_utf8(path, data[: e.start].count(b"\n") + 1, data) from None
+
+
+def _damaged(path: str, line: int, codec: str) -> BadInput:
+    return BadInput("{path}:{line}: damaged {codec} text", path=path, line=line, codec=codec.upper())
+
+
+def _not_utf8(path: str, line: int, data: bytes) -> BadInput:
+    return BadInput("{path}:{line}: not UTF-8 text{hint}", path=path, line=line, hint=Word(_gb18030_hint(data)))
+
+
+def _no_controls(text: str, path: str, before: int, head: bytes) -> None:
+    """BadInput naming the line (after `before` lines) of a control character no text format holds raw."""
+    if text.isprintable():
+        return
+    found = _CONTROL.search(text)
+    if found:
+        line = before + text[: found.start()].count("\n") + 1
+        hint = " (it looks like UTF-16 without its byte-order mark: save it as UTF-8)" if _utf16_unmarked(head) else ""
+        raise BadInput("{path}:{line}: binary data, not text (control character U+{code}){hint}", path=path,
+                       line=line, code=format(ord(found[0]), "04X"), hint=Word(hint))
 
 
 # --- showing user text --------------------------------------------------------------

@@ -117,7 +117,7 @@ def record(project, task, p: int, values: dict, pct, status, note, by: str | Non
         confirm_slips(slips, lang, yes)
     conn = project.write()
     try:
-        (written,) = store.append(conn, [entry], stamp=make.now_stamp)
+        written = store.append(conn, [entry], stamp=make.now_stamp).last
     finally:
         conn.close()
     return written
@@ -343,10 +343,10 @@ def _import_jsonl(project, file: str, lang: str, dry_run: bool = False):
     conn = project.write()
     try:
         with busy(f"writing {len(entries):,} entries to {project.db_path}", len(entries)):
-            written = store.append(conn, entries)
+            done = store.append(conn, entries)
     finally:
         conn.close()
-    _say_imported(lang, file, len(written), len(entries) - len(written))
+    _say_imported(lang, file, done.written, done.skipped)
 
 
 def _say_imported(lang: str, file: str, n: int, skipped: int) -> None:

@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 from tracker.core import months
 from tracker.core.model import Plan, number
 from tracker.errors import BadInput
-from tracker.exchange.forms import (BY_CELL, COL, FIRST_ROW, KEY_SHEET, MARK, MONTH_CELL, SHEET, STATUS_WORDS,
+from tracker.exchange.forms import (BY_CELL, COL, KEY_SHEET, MARK, MONTH_CELL, SHEET, STATUS_WORDS,
                                     UNIT_CELL)
 
 _STATUS = dict(zip(STATUS_WORDS, ("ongoing", "done", "blocked")))

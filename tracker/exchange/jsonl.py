@@ -59,6 +59,7 @@ def read_entries(data: bytes | str, path: str, tick=None) -> tuple[list[Entry], 
     places = Places(path)
     problems: list[BadInput] = []
     month_cache: dict[str, int] = {}
+    first: dict[str, int] = {}  # each id's first entry in the file
     # Lines end at "\n" only: str.splitlines() would also break inside a JSON string
     # at U+2028, U+0085 and the like, which a note may hold.
     for n, line in enumerate(text.split("\n"), 1):
@@ -67,10 +68,16 @@ def read_entries(data: bytes | str, path: str, tick=None) -> tuple[list[Entry], 
         if not line.strip():
             continue
         try:
-            out.append(_entry(line, month_cache))
-            places.lines.append(n)
+            entry = _entry(line, month_cache)
         except BadInput as e:
             problems.append(BadInput(e.template, place=f"{path}:{n}", **e.fields))
+            continue
+        earlier = first.setdefault(entry.id, len(out))
+        if earlier != len(out) and out[earlier] != entry:
+            problems.append(BadInput("entry {id} is given twice, with different content (first at line {line})",
+                                     place=f"{path}:{n}", id=entry.id, line=places.lines[earlier]))
+        out.append(entry)
+        places.lines.append(n)
     refuse(problems)
     return out, places
 

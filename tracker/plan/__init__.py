@@ -19,18 +19,21 @@ _HEADER = re.compile(r"^\s*\[\[?\s*([A-Za-z0-9_.\"' ]+?)\s*\]\]?\s*(#.*)?$")
 _KEY = re.compile(r"^\s*([A-Za-z0-9_\-]+|\"[^\"]*\"|'[^']*')\s*=")
 
 
-def key_lines(text: str) -> dict[tuple, int]:
+def key_lines(text: str, keys: bool = True) -> dict[tuple, int]:
     """Map ('task', 3, 'metric', 0, 'target') and its prefixes to line numbers.
 
     tomllib keeps no positions, so the text is scanned: table headers set the
-    current path, and each `key =` records its line under it.
+    current path, and each `key =` records its line under it. Without `keys`,
+    only the table headers' lines: the scan then visits only the lines that
+    can open a table or a multi-line string (a province's plan has 400,000
+    keys and 70,000 headers).
     """
     lines: dict[tuple, int] = {}
     counts: dict[tuple, int] = {}
     current: tuple = ()
     task_path: tuple = ()
     in_multiline = None
-    for n, raw in enumerate(text.splitlines(), 1):
+    for n, raw in (enumerate(text.split("\n"), 1) if keys else _tables_and_strings(text)):
         if in_multiline:
             end = _closing(raw, 0, in_multiline)
             if end >= 0:
@@ -53,9 +56,50 @@ def key_lines(text: str) -> dict[tuple, int]:
             continue
         key = _KEY.match(raw)
         if key:
-            lines.setdefault(current + (key[1].strip("\"'"),), n)
+            if keys:
+                lines.setdefault(current + (key[1].strip("\"'"),), n)
             in_multiline = _left_open(raw, key.end())
     return lines
+
+
+_INTEREST = re.compile(r"^[ \t]*\[|\"\"\"|\'\'\'", re.M)
+
+
+def _tables_and_strings(text: str):
+    """(number, line) of each line that starts with `[` or holds three quotes, in order."""
+    n, pos = 1, 0  # the number of the line that starts at pos
+    last = -1
+    for found in _INTEREST.finditer(text):
+        start = text.rfind("\n", 0, found.start()) + 1
+        if start == last:
+            continue  # a second mark on a line already given
+        n += text.count("\n", pos, start)
+        pos = last = start
+        end = text.find("\n", start)
+        yield n, text[start:] if end < 0 else text[start:end]
+
+
+class Lines:
+    """Where keys stand in a plan's text (line_of() reads it as key_lines()'s map): the lines of tasks',
+    metrics' and milestones' tables found at once, every other key's only when a problem asks (a full scan)."""
+
+    def __init__(self, text: str):
+        self.text = text
+        self.tables = key_lines(text, keys=False)
+        self.all: dict | None = None
+
+    def _map(self, loc: tuple) -> dict:
+        if len(loc) in (2, 4) and loc[0] == "task" and (len(loc) == 2 or loc[2] in ("metric", "milestone")):
+            return self.tables
+        if self.all is None:
+            self.all = key_lines(self.text)
+        return self.all
+
+    def __contains__(self, loc: tuple) -> bool:
+        return loc in self._map(loc)
+
+    def __getitem__(self, loc: tuple) -> int:
+        return self._map(loc)[loc]
 
 
 def _left_open(line: str, at: int) -> str | None:
@@ -141,7 +185,7 @@ def parse(text: str, path: str = "tasks.toml") -> Plan:
         raise PlanError([toml_problem(str(e), text, path)]) from None
     from tracker.plan import validate  # pydantic: only when tasks.toml changed since it was cached
 
-    return validate.validate(data, key_lines(text), path)
+    return validate.validate(data, Lines(text), path)
 
 
 # tomllib's words for what is wrong, in tracker's (its wording never reaches a user as it is).

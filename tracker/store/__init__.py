@@ -42,16 +42,15 @@ LOG_TABLES = {1: _SPLIT, 2: (*_SPLIT, "chain_heads"), 3: (*_SPLIT, "chain_heads"
 BUSY_TIMEOUT_MS = 60_000
 
 
-def append(conn: sqlite3.Connection, entries: list, stamp=None) -> list:
-    """Append entries in one transaction (write.py); the entries written."""
+def append(conn: sqlite3.Connection, entries, stamp=None):
+    """Append entries (any iterable) in one transaction (write.py): how many were written and skipped, and the last."""
     from tracker.store.write import append
 
     return append(conn, entries, stamp)
 
 
-# An append of this many entries or more that outnumbers the log rebuilds the entries' indexes once;
-# into an empty log it is also written directly (rollback journal) and its series folded in memory.
-BULK = 500
+# An append checks and writes this many entries at a time (its memory is bounded by it, not by its size).
+BULK = 5000
 
 
 _NO_VALUES = MappingProxyType({})
@@ -504,15 +503,17 @@ def load_logs(conn: sqlite3.Connection | None, upto: int | None = None, tasks=No
         return inforce.by_month(inforce.fold({}, log_rows(conn, tasks, "note", upto)))
 
 
-# The log's rows in the order of the reduction (recorded_at, then append order). The one place where void
-# entries and the entries they void leave the count: every fold and every series reads the log through here.
-_ROWS = "SELECT seq, task, month, percent, status, figures, {note} FROM entries{where} ORDER BY recorded_at, seq"
+# The log's rows in the order of the reduction (recorded_at, then append order), or task by task in that order.
+# The one place where void entries and the entries they void leave the count: every fold and every series
+# reads the log through here.
+_ROWS = "SELECT seq, task, month, percent, status, figures, {note} FROM entries{where} ORDER BY {order}recorded_at, seq"
 _COUNTED = "voids IS NULL AND id NOT IN (SELECT voids FROM entries WHERE voids IS NOT NULL)"
 
 
-def log_rows(conn: sqlite3.Connection, tasks=None, note: str = "note", upto: int | None = None):
+def log_rows(conn: sqlite3.Connection, tasks=None, note: str = "note", upto: int | None = None, by_task: bool = False):
     """The log's rows for inforce.fold(): (seq, task, month, percent, status, values, note), every task's or
-    these tasks' (index seeks); `note` is the SQL of what is kept of each note."""
+    these tasks' (index seeks), in log order (`by_task`: grouped by task, each in log order); `note` is the
+    SQL of what is kept of each note."""
     where, args = [], ()
     if tasks is not None:
         where, args = ["task IN (SELECT value FROM json_each(?))"], (json.dumps(list(tasks), ensure_ascii=False),)
@@ -520,7 +521,8 @@ def log_rows(conn: sqlite3.Connection, tasks=None, note: str = "note", upto: int
         where.append(_COUNTED)
     where = " WHERE " + " AND ".join(where) if where else ""
     parsed: dict[str, int] = {}
-    for seq, task, month, percent, status, figures, kept in conn.execute(_ROWS.format(note=note, where=where), args):
+    for seq, task, month, percent, status, figures, kept in conn.execute(
+            _ROWS.format(note=note, where=where, order="task, " if by_task else ""), args):
         m = parsed.get(month)
         if m is None:
             m = parsed[month] = months.parse(month)

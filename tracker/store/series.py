@@ -87,18 +87,32 @@ def rebuild(conn: sqlite3.Connection, tasks, computed: tuple | None = None) -> N
 
 
 def compute(conn: sqlite3.Connection, tasks=None) -> tuple[list[tuple], list[tuple]]:
-    """The rows of metric_series and task_series for these tasks (None: all), in key order, from the log."""
+    """The rows of metric_series and task_series for these tasks (None: all), in key order, from the log.
+
+    The log is read task by task (each in log order), each task folded and packed before the next is read:
+    memory holds one task's entries, whatever the log's size."""
+    from itertools import groupby
+    from operator import itemgetter
+
     from tracker.core import inforce
     from tracker.store import log_rows
 
-    return arrays(inforce.fold({}, log_rows(conn, tasks, "CASE WHEN note IS NOT NULL THEN seq END")))
+    metric_rows, task_rows = [], []
+    for _task, rows in groupby(log_rows(conn, tasks, "CASE WHEN note IS NOT NULL THEN seq END", by_task=True),
+                               key=itemgetter(1)):
+        m, t = arrays(inforce.fold({}, rows))
+        metric_rows += m
+        task_rows += t
+    return metric_rows, task_rows
 
 
 def arrays(logs: dict) -> tuple[list[tuple], list[tuple]]:
-    """The rows of metric_series and task_series of logs folded with each note as its entry's seq, in key order."""
+    """The rows of metric_series and task_series of logs folded with each note as its entry's seq, in key order.
+
+    Takes the logs out of `logs` as it packs them: a province's folded logs are ten times its packed rows."""
     metric_rows, task_rows = [], []
     for task in sorted(logs):
-        log = logs[task]
+        log = logs.pop(task)
         for key in sorted(log.values):
             metric_rows.append((task, key, *_metric_arrays(sorted(log.values[key].items()))))
         percent, status, notes = log.percent, log.status, log.notes

@@ -1,0 +1,66 @@
+"""A .jsonl import as the user sees it: ids across batches, all or nothing, a large file's lines and their numbers."""
+
+from __future__ import annotations
+
+import json
+import os
+import sqlite3
+
+from tracker import store
+from tracker.store import series
+
+
+def _entry(i: int, **kw) -> dict:
+    e = {"id": f"e{i}", "task": "195", "month": f"2024-{(i % 8) + 1:02d}", "recorded_at": f"2024-08-{(i % 19) + 1:02d}T10:00:00Z",
+         "by": "x", "values": {"centres": i % 50}, "percent": None, "status": None, "note": f"第{i}条"}
+    e.update(kw)
+    return e
+
+
+def _write(path, entries) -> None:
+    path.write_text("\n".join(json.dumps(e, ensure_ascii=False) for e in entries) + "\n", encoding="utf-8")
+
+
+def test_an_id_repeated_in_a_new_log_is_recorded_once_across_batches(project, tmp_path, monkeypatch):
+    monkeypatch.setattr(store, "BULK", 7)  # the repeat lands in another batch than the first
+    entries = [_entry(i) for i in range(40)]
+    _write(tmp_path / "in.jsonl", entries + [entries[3]])
+    r = project.ok("import", "in.jsonl")
+    assert "imported 40 entries" in r.out and "(1 already in the log)" in r.out
+    conn = sqlite3.connect(project.db)
+    assert conn.execute("SELECT count(*), count(DISTINCT id) FROM entries").fetchone() == (40, 40)
+    assert series.disagreements(conn) == []
+    conn.close()
+    assert project.ok("validate").out.startswith("ok:")
+
+
+def test_an_id_repeated_with_other_content_refuses_the_whole_file_and_leaves_no_database(project, tmp_path, monkeypatch):
+    monkeypatch.setattr(store, "BULK", 7)
+    entries = [_entry(i) for i in range(40)]
+    _write(tmp_path / "in.jsonl", entries + [dict(entries[3], note="改过")])
+    assert "in.jsonl:41: entry e3 is given twice, with different content (first at line 4)" in project.bad("import", "in.jsonl").err
+    assert not project.db.exists()
+    assert [name for name in os.listdir(project.db.parent)] == [] if project.db.parent.exists() else True
+
+
+def test_a_bad_line_after_many_batches_rolls_every_batch_back(project, tmp_path, monkeypatch):
+    monkeypatch.setattr(store, "BULK", 5)
+    project.ok("log", "195", "--set", "centres=1")
+    before = sqlite3.connect(project.db).execute("SELECT count(*) FROM entries").fetchone()[0]
+    _write(tmp_path / "in.jsonl", [_entry(i) for i in range(30)] + [_entry(99, task="999")])
+    err = project.bad("import", "in.jsonl").err
+    assert err.strip() == "in.jsonl:31: unknown task '999' (`tracker tasks` lists the declared ones)"
+    assert sqlite3.connect(project.db).execute("SELECT count(*) FROM entries").fetchone()[0] == before
+
+
+def test_a_file_read_a_megabyte_at_a_time_keeps_its_lines_and_numbers(project, tmp_path):
+    # Notes long enough that the file spans several pieces, with \r\n line ends and a character cut between them.
+    entries = [_entry(i, note="进展" * 3000 + str(i)) for i in range(120)]
+    text = "\r\n".join(json.dumps(e, ensure_ascii=False) for e in entries) + "\r\n{oops\r\n"
+    (tmp_path / "in.jsonl").write_bytes(text.encode("utf-8"))
+    assert os.path.getsize(tmp_path / "in.jsonl") > 2 * (1 << 20)
+    assert project.bad("import", "in.jsonl").err.startswith("in.jsonl:121: not a JSON object")
+    (tmp_path / "in.jsonl").write_bytes(text.rsplit("{oops", 1)[0].encode("utf-8"))
+    assert "imported 120 entries" in project.ok("import", "in.jsonl").out
+    exported = [json.loads(line) for line in project.ok("export").out.splitlines()]
+    assert sorted(e["note"] for e in exported) == sorted(e["note"] for e in entries)
