@@ -142,15 +142,15 @@ ENTRY_OBJECT = st.fixed_dictionaries({}, optional={
 @FAST
 @given(st.text())
 def test_jsonl_reader_takes_any_text(text):
-    only_ours(jsonl.read_entries, text, "x.jsonl", PLAN)
+    only_ours(jsonl.read_entries, text, "x.jsonl")
 
 
 @FAST
 @given(st.lists(ENTRY_OBJECT, min_size=1, max_size=4))
 def test_jsonl_reader_takes_any_json(objects):
     text = "\n".join(json.dumps(o) for o in objects)
-    read = only_ours(jsonl.read_entries, text, "x.jsonl", PLAN)
-    for e in read or []:
+    read = only_ours(jsonl.read_entries, text, "x.jsonl")
+    for e in (read[0] if read else []):
         assert e.values or e.percent is not None or e.status or e.note
 
 
@@ -161,7 +161,7 @@ def test_json_that_python_cannot_hold_is_refused_with_its_line():
                  '{"id": "a", "task": "184", "month": "2024-08", "recorded_at": "2024-08-31T09:00:00Z", "note": "\\ud800"}',
                  '{"id": "a", "task": "184", "month": "2024-08", "status": "done", "recorded_at": "0001-01-01T00:00:00+01:00"}'):
         with pytest.raises(TrackerError, match=r"^x\.jsonl:2: "):
-            jsonl.read_entries('{"id": "ok", "task": "184", "month": "2024-01", "recorded_at": "2024-01-31T09:00:00Z", "status": "done"}\n' + line, "x.jsonl", PLAN)
+            jsonl.read_entries('{"id": "ok", "task": "184", "month": "2024-01", "recorded_at": "2024-01-31T09:00:00Z", "status": "done"}\n' + line, "x.jsonl")
 
 
 def test_figures_read_anything():

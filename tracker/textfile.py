@@ -47,6 +47,52 @@ def opened(path: str, what: str = "file"):
         raise BadInput("{path}: cannot read: {why}", path=path, why=e.strerror) from None
 
 
+_CHUNK = 1 << 20  # lines() reads a file a megabyte at a time
+
+
+def lines(path: str, what: str = "file"):
+    """A file's lines, numbered from 1 and without their line breaks, read a megabyte at a time (memory
+    stays bounded whatever the file's size); the same encodings, checks and messages as decode()."""
+    with opened(path, what) as f:
+        data = f.read(_CHUNK)
+        head = data
+        codec = next((c for bom, c in _BOMS if data.startswith(bom)), "utf-8-sig")
+        decoder = codecs.getincrementaldecoder(codec)()
+        n, carry = 0, ""  # lines given so far; the text after the last line break read
+        while True:
+            final = not data
+            try:
+                text = decoder.decode(data, final)
+            except UnicodeDecodeError as e:
+                line = n + data[: max(e.start, 0)].count(b"\n") + 1
+                if codec != "utf-8-sig":
+                    raise _damaged(path, line, codec) from None
+                raise _not_utf8(path, line, data) from None
+            if head is data and codec != "utf-8-sig":
+                text = text.lstrip("\ufeff")
+            _no_controls(text, path, n, head)
+            text = carry + text
+            if final:
+                cut = len(text)
+            else:
+                cut = text.rfind("\n")  # a line break in \r\n may come in the next piece: wait for it
+                if cut < 0:
+                    carry = text
+                    data = f.read(_CHUNK)
+                    continue
+            carry = text[cut + 1:]
+            # the piece with its last line break, so that a \r\n there is one break, not \r and \n
+            pieces = text[:cut + 1].replace("\r\n", "\n").replace("\r", "\n").split("\n")
+            if not final:
+                pieces.pop()  # what follows the last line break: carried
+            for line in pieces:
+                n += 1
+                yield n, line
+            if final:
+                return
+            data = f.read(_CHUNK)
+
+
 def _gb18030_hint(data: bytes) -> str:
     try:
         codecs.getincrementaldecoder("gb18030")().decode(data, False)  # a piece of a file may end mid-character

@@ -3,7 +3,9 @@
 Each line is read with the standard json module into an entry as written
 (numbers given as strings stay strings, for the checks to refuse); what the
 entries say is checked afterwards by core/checks.py, as for `tracker log`,
-each with its place. Every bad line is named as `PATH:LINE: message`.
+each with its place. Every bad line is named as `PATH:LINE: message`. A file
+is read a megabyte and a batch of entries at a time: an import's memory is
+bounded whatever the file's size.
 """
 
 from __future__ import annotations
@@ -17,8 +19,6 @@ from tracker.errors import BadInput, Word
 from tracker.store import Entry
 
 _BATCH = 5000  # entries written a chunk
-_TICK = 10000  # progress: one tick per this many lines
-_MAX_PROBLEMS = 20  # named one by one; the rest counted
 
 
 def export_lines(entries):
@@ -35,51 +35,78 @@ def export_lines(entries):
         yield "".join(batch).encode("utf-8")
 
 
-class Places:
-    """Where each entry came from (`PATH:LINE`), made when asked: an import may hold 650,000 entries."""
-
-    def __init__(self, path: str):
-        self.path, self.lines = path, []
-
-    def __getitem__(self, i: int) -> str:
-        return f"{self.path}:{self.lines[i]}"
-
-    def __len__(self) -> int:
-        return len(self.lines)
-
-
-def read_entries(data: bytes | str, path: str, tick=None) -> tuple[list[Entry], Places]:
-    """Every entry of the file and its place; BadInput naming every line that is not an entry."""
+def read_entries(data: bytes | str, path: str) -> tuple[list[Entry], list[str]]:
+    """Every entry of a file's content and its place; BadInput naming every line that is not an entry."""
     text = data
     if isinstance(text, bytes):
         from tracker import textfile
 
         text = textfile.decode(text, path)  # names a file that is not text (binary, not UTF-8, …)
-    out: list[Entry] = []
-    places = Places(path)
-    problems: list[BadInput] = []
-    month_cache: dict[str, int] = {}
-    first: dict[str, int] = {}  # each id's first entry in the file
     # Lines end at "\n" only: str.splitlines() would also break inside a JSON string
     # at U+2028, U+0085 and the like, which a note may hold.
-    for n, line in enumerate(text.split("\n"), 1):
-        if tick and n % _TICK == 0:
-            tick(_TICK)
-        if not line.strip():
+    out, places = [], []
+    for entries, where in _batches(enumerate(text.split("\n"), 1), path, None):
+        out += entries
+        places += where
+    return out, places
+
+
+def batches(path: str, size: int = _BATCH):
+    """The file's entries and their places (`PATH:LINE`), a batch at a time, read a megabyte at a time
+    (memory bounded whatever the file's size). Once a line is bad no batch is given; every bad line is
+    named in the BadInput raised when the file has been read."""
+    from tracker import textfile
+
+    return _batches(textfile.lines(path, "file to import"), path, size)
+
+
+def _batches(lines, path: str, size: int | None):
+    problems: list[BadInput] = []
+    month_cache: dict[str, int] = {}
+    out, places = [], []
+    for n, line in lines:
+        if not line or line.isspace():
             continue
         try:
             entry = _entry(line, month_cache)
         except BadInput as e:
             problems.append(BadInput(e.template, place=f"{path}:{n}", **e.fields))
             continue
-        earlier = first.setdefault(entry.id, len(out))
-        if earlier != len(out) and out[earlier] != entry:
-            problems.append(BadInput("entry {id} is given twice, with different content (first at line {line})",
-                                     place=f"{path}:{n}", id=entry.id, line=places.lines[earlier]))
+        if problems:
+            continue
         out.append(entry)
-        places.lines.append(n)
+        places.append(f"{path}:{n}")
+        if size is not None and len(out) == size:
+            yield out, places
+            out, places = [], []
     refuse(problems)
-    return out, places
+    if out:
+        yield out, places
+
+
+class FileEntries:
+    """A file's entries for store.append, read afresh at each pass (so that an append can start again)."""
+
+    def __init__(self, path: str):
+        self.path = path
+
+    def __iter__(self):
+        for entries, _places in batches(self.path):
+            yield from entries
+
+
+def repeats(path: str, first: dict[str, str], again: list[tuple[str, str]]) -> list[BadInput]:
+    """Of the ids given again (id, its place), those whose entries differ from the first: a problem each.
+    `first`: each such id's first place. A second pass reads only what it compares."""
+    wanted = {place for place in first.values()} | {place for _id, place in again}
+    found: dict[str, Entry] = {}
+    for entries, places in batches(path):
+        for e, place in zip(entries, places):
+            if place in wanted:
+                found[place] = e
+    return [BadInput("entry {id} is given twice, with different content (first at line {line})", place=place,
+                     id=eid, line=first[eid].rsplit(":", 1)[1])
+            for eid, place in again if found[place] != found[first[eid]]]
 
 
 def _entry(line: str, month_cache: dict) -> Entry:
