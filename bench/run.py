@@ -225,7 +225,7 @@ def main(argv: list[str] | None = None) -> int:
         copy_db(o_db, log_db)
         benches += [
             Bench("office_status", t(o_plan, o_db, "status", "--month", last_month), env, "pty"),
-            Bench("office_log", t(o_plan, log_db, "log", log_id, "--set", log_set, "--note", log_note,
+            Bench("office_log", t(o_plan, log_db, "log", log_id, "--set", log_set, "--note", log_note, "--yes",
                                   "--by", "bench"), env, "pty"),
             Bench("province_status", t(p_plan, p_db, "status", "--format", "json"), env,
                   province / "status.json"),

@@ -6,6 +6,7 @@ import datetime as dt
 
 from tracker.core import months
 from tracker.core.model import Metric, Task, TaskLog
+from tracker.store import schema
 
 D = dt.date
 M = months.parse
@@ -100,8 +101,8 @@ def schema_6(db_path) -> None:
     conn.execute("ALTER TABLE entries RENAME TO entries_7")
     conn.execute("DROP INDEX idx_entries_id")
     conn.execute("DROP INDEX idx_entries_task_month")
-    store._create_entries(sqlite_utils.Database(conn), "entries")
-    for sql in store.ENTRY_INDEXES:
+    schema._create_entries(sqlite_utils.Database(conn), "entries")
+    for sql in schema.ENTRY_INDEXES:
         conn.execute(sql)
     conn.execute("INSERT INTO entries SELECT seq, id, task, month, percent, status, by, recorded_at, hash, figures, "
                  "note FROM entries_7")

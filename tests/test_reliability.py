@@ -163,7 +163,7 @@ def test_readers_never_wait_for_a_writer_and_writers_wait_their_turn(folder):
 
 def test_a_writer_held_up_past_the_busy_timeout_says_so_in_one_line(project, monkeypatch):
     project.ok("log", "195", "--set", "centres=1")
-    monkeypatch.setattr(store, "BUSY_TIMEOUT_MS", 200)
+    monkeypatch.setattr(store.base, "BUSY_TIMEOUT_MS", 200)
     holder = sqlite3.connect(project.db, isolation_level=None)
     holder.execute("BEGIN IMMEDIATE")
     try:
@@ -247,7 +247,7 @@ def test_a_failed_migration_leaves_no_half_made_database(project, monkeypatch):
         raise RuntimeError("power cut")
 
     with monkeypatch.context() as m:
-        m.setattr(store, "install_guards", broken)
+        m.setattr(store.schema, "install_guards", broken)
         with pytest.raises(RuntimeError):
             store.open_write(str(project.db))
     conn = sqlite3.connect(project.db)

@@ -177,3 +177,12 @@ def test_everything_at_once_guards_dropped_every_derived_table_and_cache_edited_
         assert what in text, text
     logged.ok("validate", "--repair")
     assert logged.ok("validate").out.startswith("ok:")
+
+
+def test_the_chains_findings_are_in_chinese_under_lang_zh(logged):
+    tamper(logged, "UPDATE entries SET note = '改过的进展' WHERE seq = 2", "DELETE FROM entries WHERE seq = 5",
+           keep_guards=True)
+    err = logged.bad("validate", "--lang", "zh").err
+    assert "（第2条，任务 195，2024-02）与其哈希不符" in err
+    assert "日志末尾第5条缺失" in err
+    assert "entry" not in err and "behind tracker's back" not in err

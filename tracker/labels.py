@@ -115,6 +115,26 @@ _ZH = {
     "序号 {no} is not a number (a row is `序号 | ID.TITLE | PROGRESS |`)": "序号{no}不是数字（每行应为“序号 | 编号.任务 | 进展”）",
     "本月数 {value} is not a number ≥ 0": "本月数{value}不是大于等于0的数字",
     "状态 {value} is not one of {words}": "状态{value}不是{words}之一",
+    # validate: the hash chain and its heads
+    "entry {id} (#{seq}, task {task}, {month})": "条目 {id}（第{seq}条，任务 {task}，{month}）",
+    "after {entry}": "在{entry}之后", "at the start of the log": "在日志开头", "(the log is empty)": "（日志为空）",
+    "entry #{a} is": "第{a}条", "entries #{a}–#{b} are": "第{a}–{b}条",
+    "{span} missing {after}, before {entry}: removed behind tracker's back":
+        "{span}缺失（{after}、{entry}之前）：被绕过 tracker 删除",
+    "{entry} does not match its hash: it was changed, or an entry before it was removed":
+        "{entry}与其哈希不符：它被改动过，或其前面的条目被删除",
+    "{entry} no longer matches the hash recorded when it was appended ({when}): rewritten behind tracker's back, its hash recomputed":
+        "{entry}与追加时（{when}）记录的哈希不再相符：被绕过 tracker 改写，并重新计算了哈希",
+    "entries #{first}–#{last} (the last: {entry}) no longer match the head recorded when they were appended ({when}): one of them was rewritten behind tracker's back, hashes recomputed":
+        "第{first}–{last}条（最后一条：{entry}）与追加时（{when}）记录的链头不再相符：其中有条目被绕过 tracker 改写，并重新计算了哈希",
+    "{span} missing at the end of the log {tail}: the last append ({when}) recorded #{upto}; removed behind tracker's back":
+        "日志末尾{span}缺失（{tail}）：最近一次追加（{when}）记录到第{upto}条；被绕过 tracker 删除",
+    "entries #{first}–#{last} (the last: {entry})": "第{first}–{last}条（最后一条：{entry}）",
+    "{what} recorded by no append: added behind tracker's back": "{what}没有对应的追加记录：被绕过 tracker 添加",
+    "records of appends are missing from the table of chain heads: removed behind tracker's back":
+        "链头表中缺少追加记录：被绕过 tracker 删除",
+    "table {table} disagrees with the log ({n} rows differ)": "表 {table} 与日志不符（{n}行不同）",
+    "table series_state does not mark the last entry of the log": "表 series_state 没有标记到日志的最后一条",
     # remind
     "nothing to remind: no task is {flags} for {month}": "无需催报：{month}没有{flags}的任务",
     "sent to {unit} by {where} ({n} tasks)": "已发送给{unit}：{where}（{n}项任务）",

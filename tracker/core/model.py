@@ -10,8 +10,12 @@ province's plan builds 30,000 tasks on every command.
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Mapping
 from functools import partial
+from types import MappingProxyType
 from typing import NamedTuple
+
+from tracker.core import months
 
 MODES = ("cumulative", "increment")
 STATUSES = ("ongoing", "done", "blocked")
@@ -254,3 +258,35 @@ def plan_from_data(data: dict) -> Plan:
         data["id"], data["task_title"], common(data["unit"]), map(date, data["start"]), map(date, data["due"]),
         data["stall"], data["tolerance"], co_units, common(data["category"]), grouped, milestones, data["line"])))
     return Plan(tasks, data["title"], data["year"], data["stall_months"], data["behind_tolerance"], data["path"])
+
+
+_NO_VALUES = MappingProxyType({})
+
+
+class Entry(NamedTuple):
+    """One report as recorded (or about to be). A named tuple: an import builds 650,000 of them."""
+
+    id: str
+    task: str
+    month: int
+    recorded_at: str
+    by: str | None = None
+    values: Mapping = _NO_VALUES
+    percent: float | None = None
+    status: str | None = None
+    note: str | None = None
+    problems: str | None = None     # 存在问题
+    next_steps: str | None = None   # 下步计划
+    voids: str | None = None        # a void entry (作废): the id of the entry of the same task it takes out of the count
+
+    def to_json(self, with_task: bool = False) -> dict:
+        out = {"id": self.id}
+        if with_task:
+            out["task"] = self.task
+        out.update({
+            "month": months.fmt(self.month), "recorded_at": self.recorded_at, "by": self.by,
+            "values": {k: number(v) for k, v in self.values.items()},
+            "percent": number(self.percent), "status": self.status, "note": self.note,
+            "problems": self.problems, "next_steps": self.next_steps, "voids": self.voids,
+        })
+        return out

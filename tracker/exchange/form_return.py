@@ -45,7 +45,7 @@ def form_month(wb) -> int:
 
 def read_form(path: str, wb, plan: Plan, problems: list) -> FormReturn:
     from tracker.core import entries as make
-    from tracker.store import Entry
+    from tracker.core.model import Entry
     from tracker.textfile import visible
 
     keys = wb[KEY_SHEET]

@@ -16,7 +16,7 @@ from tracker.core import entries as make
 from tracker.core import months
 from tracker.core.checks import refuse
 from tracker.errors import BadInput, Word
-from tracker.store import Entry
+from tracker.core.model import Entry
 
 _BATCH = 5000  # entries written a chunk
 

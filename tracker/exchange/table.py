@@ -220,7 +220,7 @@ def make_entries(reads: list[Read], plan: Plan, p: int, logs: dict, by: str | No
 
 def _entry(read: Read, plan: Plan, p: int, logs: dict, by: str | None, texts: tuple):
     from tracker.core import entries as make
-    from tracker.store import Entry
+    from tracker.core.model import Entry
 
     task: Task = plan.task(read.task_id)
     note = make.note(read.row.progress)

@@ -105,24 +105,26 @@ class _Walk:
         self.prev = ""
         self.last = None
         self.count = 0
-        self.found: list[str] = []
+        self.found: list = []
         self.heads_ok_upto = 0  # the last entry that a matching head vouches for
         self.rewritten = None   # the first head that no longer matches the stored chain
 
-    def _entry(self, e) -> str:
-        return f"entry {e.id} (#{e.seq}, task {e.task}, {e.month})"
+    def _entry(self, e) -> BadInput:
+        return BadInput("entry {id} (#{seq}, task {task}, {month})", id=e.id, seq=e.seq, task=e.task, month=e.month)
 
     def step(self, e, heads, rehash: str) -> None:
         """One entry, and its hash recomputed after the one before it as stored (rehash)."""
         self.count += 1
         expected = (self.last.seq if self.last else 0) + 1
         if e.seq != expected:
-            after = f"after {self._entry(self.last)}" if self.last else "at the start of the log"
-            self.found.append(f"{self.db}: {_span(expected, e.seq - 1)} missing {after}, "
-                              f"before {self._entry(e)}: removed behind tracker's back")
+            after = (BadInput("after {entry}", entry=self._entry(self.last)) if self.last
+                     else BadInput("at the start of the log"))
+            self.found.append(BadInput("{span} missing {after}, before {entry}: removed behind tracker's back",
+                                       place=self.db, span=_span(expected, e.seq - 1), after=after,
+                                       entry=self._entry(e)))
         if rehash != e.hash:
-            self.found.append(f"{self.db}: {self._entry(e)} does not match its hash: "
-                              "it was changed, or an entry before it was removed")
+            self.found.append(BadInput("{entry} does not match its hash: it was changed, or an entry before it was "
+                                       "removed", place=self.db, entry=self._entry(e)))
         self.prev = e.hash  # report each break once, then follow the chain as stored
         self.last = e
         self._vouch(e, heads)
@@ -136,36 +138,43 @@ class _Walk:
             elif self.rewritten is None:
                 self.rewritten = (self.heads_ok_upto, e, at)
 
-    def finish(self, heads) -> list[str]:
+    def finish(self, heads) -> list:
         out = []
         if self.rewritten is not None:
             ok_upto, e, at = self.rewritten
             if ok_upto == e.seq - 1:
-                out.append(f"{self.db}: {self._entry(e)} no longer matches the hash recorded when it was appended "
-                           f"({_when(at)}): rewritten behind tracker's back, its hash recomputed")
+                out.append(BadInput("{entry} no longer matches the hash recorded when it was appended ({when}): "
+                                    "rewritten behind tracker's back, its hash recomputed", place=self.db,
+                                    entry=self._entry(e), when=_when(at)))
             else:
-                out.append(f"{self.db}: entries #{ok_upto + 1}–#{e.seq} (the last: {self._entry(e)}) no longer match "
-                           f"the head recorded when they were appended ({_when(at)}): one of them was rewritten "
-                           "behind tracker's back, hashes recomputed")
+                out.append(BadInput("entries #{first}–#{last} (the last: {entry}) no longer match the head recorded "
+                                    "when they were appended ({when}): one of them was rewritten behind tracker's "
+                                    "back, hashes recomputed", place=self.db, first=ok_upto + 1, last=e.seq,
+                                    entry=self._entry(e), when=_when(at)))
         if not heads:
             return out
         upto, hash_, at = heads[-1][1:]
         last_seq = self.last.seq if self.last else 0
         if last_seq < upto:
-            tail = f"after {self._entry(self.last)}" if self.last else "(the log is empty)"
-            out.append(f"{self.db}: {_span(last_seq + 1, upto)} missing at the end of the log {tail}: "
-                       f"the last append ({_when(at)}) recorded #{upto}; removed behind tracker's back")
+            tail = (BadInput("after {entry}", entry=self._entry(self.last)) if self.last
+                    else BadInput("(the log is empty)"))
+            out.append(BadInput("{span} missing at the end of the log {tail}: the last append ({when}) recorded "
+                                "#{upto}; removed behind tracker's back", place=self.db,
+                                span=_span(last_seq + 1, upto), tail=tail, when=_when(at), upto=upto))
         elif last_seq > upto:
             what = (self._entry(self.last) if last_seq == upto + 1
-                    else f"entries #{upto + 1}–#{last_seq} (the last: {self._entry(self.last)})")
-            out.append(f"{self.db}: {what} recorded by no append: added behind tracker's back")
+                    else BadInput("entries #{first}–#{last} (the last: {entry})", first=upto + 1, last=last_seq,
+                                  entry=self._entry(self.last)))
+            out.append(BadInput("{what} recorded by no append: added behind tracker's back", place=self.db,
+                                what=what))
         if [h[0] for h in heads] != list(range(1, len(heads) + 1)):
-            out.append(f"{self.db}: records of appends are missing from the table of chain heads: removed behind tracker's back")
+            out.append(BadInput("records of appends are missing from the table of chain heads: removed behind "
+                                "tracker's back", place=self.db))
         return out
 
 
-def _span(a: int, b: int) -> str:
-    return f"entry #{a} is" if a == b else f"entries #{a}–#{b} are"
+def _span(a: int, b: int) -> BadInput:
+    return BadInput("entry #{a} is", a=a) if a == b else BadInput("entries #{a}–#{b} are", a=a, b=b)
 
 
 def _when(stamp: str) -> str:

@@ -10,7 +10,7 @@ import os
 import sqlite3
 from dataclasses import dataclass
 
-from tracker.errors import BadInput, Word
+from tracker.errors import BadInput
 from tracker.store import _SPLIT_SQL, _begin, entry_sql, failure, open_read, rollback, snapshot, tables, version
 from tracker.store.chain import stored_hash, values_text
 
@@ -102,7 +102,7 @@ def derived_problems(conn: sqlite3.Connection, db_path: str) -> list[str]:
         found = series.disagreements(conn)
     except (BadInput, ValueError, TypeError, struct.error):
         return []  # an entry edited past reading: the hash chain's check names it
-    return [BadInput("{what} (run `tracker validate --repair`)", place=db_path, what=Word(d)) for d in found]
+    return [BadInput("{what} (run `tracker validate --repair`)", place=db_path, what=d) for d in found]
 
 
 def repair_derived(conn: sqlite3.Connection) -> None:

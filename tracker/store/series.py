@@ -192,20 +192,19 @@ def mark(conn: sqlite3.Connection) -> int | None:
     return row[0] if row[0] is not None and row[0] == row[1] else None
 
 
-def disagreements(conn: sqlite3.Connection, computed: tuple | None = None) -> list[str]:
-    """Where the series differ from the log (edited, or written behind tracker's back).
+def disagreements(conn: sqlite3.Connection) -> list:
+    """Where the series differ from the log (edited, or written behind tracker's back): a message each."""
+    from tracker.errors import BadInput
 
-    computed: compute()'s rows, if the caller has made them (validate, from the log it reads anyway).
-    """
-    metric_rows, task_rows = computed if computed is not None else compute(conn)
+    metric_rows, task_rows = compute(conn)
     out = []
     for table, rows in (("metric_series", metric_rows), ("task_series", task_rows)):
         stored = conn.execute(f"SELECT * FROM {table} ORDER BY 1, 2").fetchall()
         if stored != rows:
             differ = len(set(stored) ^ set(rows))
-            out.append(f"table {table} disagrees with the log ({differ} rows differ)")
+            out.append(BadInput("table {table} disagrees with the log ({n} rows differ)", table=table, n=differ))
     if not current(conn):
-        out.append("table series_state does not mark the last entry of the log")
+        out.append(BadInput("table series_state does not mark the last entry of the log"))
     return out
 
 

@@ -1,0 +1,156 @@
+"""The database's ground floor: connections, the write lock, SQLite's errors in words, the chain's head,
+one moment of the log to read, and what the file holds (its version, tables, triggers)."""
+
+from __future__ import annotations
+
+import os
+import sqlite3
+from contextlib import contextmanager
+
+from tracker.errors import BadInput
+
+BUSY_TIMEOUT_MS = 60_000
+
+
+def _raw_connect(path: str) -> sqlite3.Connection:
+    try:
+        conn = sqlite3.connect(path, timeout=BUSY_TIMEOUT_MS / 1000, isolation_level=None,
+                               check_same_thread=False)  # a bulk append builds its indexes in a thread
+        conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+        conn.execute("PRAGMA synchronous = FULL")
+        return conn
+    except sqlite3.OperationalError as e:  # the disk, the permissions, a lock: the real reason
+        raise failure(e, path) from None
+    except sqlite3.DatabaseError as e:
+        raise BadInput("{path}: cannot open the database: {why}", path=path, why=e) from None
+
+
+def _begin(conn: sqlite3.Connection) -> None:
+    """Take the write lock now (not at the first write), waiting up to the busy timeout."""
+    try:
+        conn.execute("BEGIN IMMEDIATE")
+    except sqlite3.OperationalError as e:
+        if "locked" not in str(e) and "busy" not in str(e):
+            raise
+        path = conn.execute("PRAGMA database_list").fetchone()[2]
+        here = os.path.relpath(path)
+        path = path if here.startswith("..") else here
+        raise BadInput("{path}: busy: another tracker has been writing for over {seconds} s; try again when it is done", path=path, seconds=format(BUSY_TIMEOUT_MS / 1000, 'g')) from None
+
+
+def _version(conn: sqlite3.Connection, path: str) -> int:
+    try:
+        version = conn.execute("PRAGMA user_version").fetchone()[0]
+        if version < 0:
+            raise BadInput("{path}: a SQLite database, but not tracker's (schema version {version})",
+                           path=path, version=version)
+        if version == 0 and conn.execute("SELECT count(*) FROM sqlite_master").fetchone()[0]:
+            raise BadInput("{path}: a SQLite database, but not tracker's (it has other tables)", path=path)
+        return version
+    except sqlite3.OperationalError as e:
+        raise failure(e, path) from None
+    except sqlite3.DatabaseError as e:
+        raise BadInput("{path}: not a usable SQLite database: {why}", path=path, why=e) from None
+
+
+def rollback(conn: sqlite3.Connection) -> None:
+    """End a failed write transaction, unless SQLite already has (it does when a COMMIT fails on a full
+    disk): the rollback's own error ("no transaction is active") must never hide the one that caused it."""
+    if conn.in_transaction:
+        try:
+            conn.execute("ROLLBACK")
+        except sqlite3.Error:
+            pass
+
+
+# SQLite's primary result codes, in the user's terms (sqlite3.Error.sqlite_errorname, e.g. SQLITE_IOERR_WRITE).
+_REASONS = {
+    "SQLITE_FULL": "the disk is full ({code}): nothing was written; free some space and run it again",
+    "SQLITE_READONLY": "the database cannot be written ({code}): check the permissions of the file and of its "
+                       "folder; nothing was written",
+    "SQLITE_BUSY": "the database is locked by another program ({code}); run it again when that is done",
+    "SQLITE_LOCKED": "the database is locked by another program ({code}); run it again when that is done",
+    "SQLITE_CANTOPEN": "cannot open the database or the files SQLite keeps beside it ({code}): check that its "
+                       "folder exists and can be written",
+    "SQLITE_IOERR": "the disk failed to read or write ({code}): nothing was written; check the disk",
+    "SQLITE_CORRUPT": "the database is damaged ({code}): keep the file and its -wal as they are, run "
+                      "`tracker validate`, restore from a backup",
+    "SQLITE_NOTADB": "not a SQLite database ({code})",
+    "SQLITE_PERM": "the database cannot be written ({code}): access denied",
+    "read-only": "the database or its folder is read-only ({code}): tracker writes beside the database even to "
+                 "read it (its -wal and -shm files); check the permissions, or whether the disk is mounted read-only",
+}
+
+
+def failure(e: sqlite3.Error, path: str) -> BadInput:
+    """The one line a failed SQLite call becomes: the real reason, in words, with SQLite's code."""
+    name = getattr(e, "sqlite_errorname", None) or ""
+    primary = "_".join(name.split("_")[:2])
+    if primary in ("SQLITE_IOERR", "SQLITE_CANTOPEN") and _disk_full(path):
+        primary = "SQLITE_FULL"  # SQLite says "disk I/O error" when it cannot even grow its shared memory file
+    elif primary in ("SQLITE_IOERR", "SQLITE_CANTOPEN", "SQLITE_READONLY") and _read_only(path):
+        primary = "read-only"
+    template = _REASONS.get(primary)
+    if template is None:
+        return BadInput("{path}: database error: {reason}", path=path, reason=str(e) or type(e).__name__)
+    return BadInput("{path}: {reason}", path=path, reason=BadInput(template, code=name))
+
+
+def _read_only(path: str) -> bool:
+    """Whether the database or its folder cannot be written (permissions, a read-only mount)."""
+    folder = os.path.dirname(os.path.abspath(path))
+    try:
+        if os.statvfs(folder).f_flag & os.ST_RDONLY:
+            return True
+    except OSError:
+        pass
+    return not os.access(folder, os.W_OK) or (os.path.exists(path) and not os.access(path, os.W_OK))
+
+
+def _disk_full(path: str) -> bool:
+    try:
+        return os.statvfs(os.path.dirname(os.path.abspath(path))).f_bavail == 0
+    except OSError:
+        return False
+
+
+# The log (schema 5): an entry a row, its values as their canonical JSON (chain.values_text), its note last.
+
+
+def _record_head(conn, upto: int | None = None, hash_: str | None = None) -> None:
+    """Note the chain's head (last entry and its hash): what `validate` holds the log to."""
+    if upto is None:
+        row = conn.execute("SELECT seq, hash FROM entries ORDER BY seq DESC LIMIT 1").fetchone()
+        if row is None:
+            return
+        upto, hash_ = row
+    import datetime as dt
+
+    at = dt.datetime.now(dt.timezone.utc).strftime("%Y-%m-%dT%H:%M:%S.%fZ")
+    conn.execute("INSERT INTO chain_heads (upto, hash, at) VALUES (?, ?, ?)", (upto, hash_, at))
+
+
+@contextmanager
+def snapshot(conn: sqlite3.Connection):
+    """Every query inside sees the database as of one moment (a WAL read transaction), whatever writers do."""
+    if conn.in_transaction:
+        yield
+        return
+    conn.execute("BEGIN")
+    try:
+        yield
+    finally:
+        conn.execute("COMMIT")  # ends the read; there is nothing to commit
+
+
+def triggers(conn: sqlite3.Connection) -> dict[str, str]:
+    """The database's triggers: name → SQL."""
+    return dict(conn.execute("SELECT name, sql FROM sqlite_master WHERE type = 'trigger'").fetchall())
+
+
+def tables(conn: sqlite3.Connection) -> set[str]:
+    return {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
+
+
+def version(conn: sqlite3.Connection) -> int:
+    return conn.execute("PRAGMA user_version").fetchone()[0]
