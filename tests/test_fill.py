@@ -160,9 +160,9 @@ def test_unit_option_and_increment_metric(project):
 def test_lang_zh(project):
     child = spawn(project, "--lang", "zh")
     child.expect_exact("2024-08尚缺报送：2项")
-    answer(child, "centres (个) · 累计数（截至目前） · 此前0 · 回车跳过此任务: ", "")
+    answer(child, "centres (个) · 累计数（截至目前） · 此前0 · 回车跳过: ", "")
     child.expect_exact("已跳过")
-    answer(child, "完成百分比（0–100） · 回车跳过此任务: ", "")
+    answer(child, "完成百分比（0–100） · 回车跳过: ", "")
     child.expect_exact("已记录0项，跳过2项")
     assert finish(child) == 0
 

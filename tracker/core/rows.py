@@ -209,8 +209,8 @@ def monthly_cells(table: MonthlyTable, row: MonthlyRow) -> list[str]:
 def completion_text(table: MonthlyTable, row: MonthlyRow) -> str:
     from tracker.labels import label
 
-    if not row.standing.measured:
-        return label(table.lang, "unmeasured")
+    if not row.standing.measured:  # "—" where the status beside it already says 未量化
+        return "—" if shown_status(row) == "unmeasured" else label(table.lang, "unmeasured")
     return f"{row.completion * 100:.0f}%"
 
 
