@@ -112,7 +112,7 @@ def _xlsx(project, *extra):
 
     path = project.root / "table.xlsx"
     r = project.ok("report", "--month", "2024-08", "-o", str(path), *extra)
-    assert "wrote" in r.out
+    assert "wrote" in r.out or "已写入" in r.out
     return load_workbook(path).active
 
 

@@ -23,7 +23,7 @@ def logged(project):
 def test_docx_a4_landscape_header_repeated_rows_whole_fonts_named(project):
     logged(project)
     r = project.ok("report", "--month", "2024-08", "--lang", "zh", "--with-status", "-o", "t.docx")
-    assert "wrote t.docx (docx, 2 tasks" in r.out
+    assert "已写入 t.docx（docx，2项任务" in r.out
     d = docx.Document(project.root / "t.docx")
     section = d.sections[0]
     assert section.orientation == WD_ORIENT.LANDSCAPE
@@ -172,3 +172,16 @@ def test_an_unmeasured_task_says_so_once_not_in_both_status_columns(project):
     rows = project.ok("report", "--month", "2024-08", "--with-status", "--format", "md", "--lang", "zh").out.splitlines()
     row_184 = next(line for line in rows if "184." in line)
     assert row_184.count("未量化") == 1 and "| — | 未量化 |" in row_184
+
+
+def test_an_output_file_whose_extension_names_no_format_is_refused(project):
+    r = project.bad("report", "--month", "2024-08", "-o", "t.pdf", "--lang", "zh")
+    assert "无法从扩展名 .pdf 判断格式" in r.err
+    assert not (project.root / "t.pdf").exists()
+    assert "已写入 t.md（md" in project.ok("report", "--month", "2024-08", "-o", "t.md", "--lang", "zh").out
+
+
+def test_a_folder_as_output_is_refused_in_the_runs_language(project):
+    (project.root / "out").mkdir()
+    assert "out：是一个文件夹" in project.bad("report", "--month", "2024-08", "-o", "out", "--lang", "zh").err
+

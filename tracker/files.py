@@ -44,7 +44,7 @@ def regular_or_absent(path: str, what: str) -> bool:
         raise BadInput("{path}: cannot read: {reason}", path=path, reason=Word(e.strerror or "")) from None
     if stat.S_ISREG(st.st_mode):
         return True
-    raise BadInput("{path}: is {kind}, not a {what}", path=path, kind=_kind(st.st_mode), what=what)
+    raise BadInput("{path}: is {kind}, not a {what}", path=path, kind=Word(_kind(st.st_mode)), what=Word(what))
 
 
 def _kind(mode: int) -> str:
@@ -72,7 +72,7 @@ def check_target(path: str, protected=()) -> None:
         raise BadInput("{path}: cannot write: {reason}", path=path, reason=Word(e.strerror or "")) from None
     if st is not None and not stat.S_ISREG(st.st_mode):
         raise BadInput("{path}: is {kind}; give a new file name or a regular file to write",
-                       path=path, kind=_kind(st.st_mode))
+                       path=path, kind=Word(_kind(st.st_mode)))
     here = os.path.realpath(path)
     for own in protected:
         if not own:

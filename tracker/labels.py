@@ -135,6 +135,11 @@ _ZH = {
         "链头表中缺少追加记录：被绕过 tracker 删除",
     "table {table} disagrees with the log ({n} rows differ)": "表 {table} 与日志不符（{n}行不同）",
     "table series_state does not mark the last entry of the log": "表 series_state 没有标记到日志的最后一条",
+    "wrote {file} ({format}, {n} tasks, {heading})": "已写入 {file}（{format}，{n}项任务，{heading}）",
+    "-o {output}: cannot tell the format from {suffix} (md, csv, xlsx, docx, json or html); give --format":
+        "-o {output}：无法从扩展名 {suffix} 判断格式（md、csv、xlsx、docx、json 或 html）；请用 --format 指定",
+    "a directory": "一个文件夹", "a FIFO (named pipe)": "一个命名管道（FIFO）", "a device": "一个设备",
+    "a socket": "一个套接字", "a symbolic link": "一个符号链接", "not a regular file": "不是普通文件",
     # remind
     "nothing to remind: no task is {flags} for {month}": "无需催报：{month}没有{flags}的任务",
     "sent to {unit} by {where} ({n} tasks)": "已发送给{unit}：{where}（{n}项任务）",
@@ -246,7 +251,7 @@ _ZH.update({
     " (it looks like UTF-16 without its byte-order mark: save it as UTF-8)": "（看起来是没有字节序标记的 UTF-16：请另存为 UTF-8）",
     " (it looks like GBK/GB18030: convert it with `iconv -f GB18030 -t UTF-8`)": "（看起来是 GBK/GB18030 编码：请用 `iconv -f GB18030 -t UTF-8` 转换）",
     "note file": "进展文件", "plan file": "计划文件", "progress table": "进展表", "file to import": "导入文件",
-    "contacts file": "联系人文件",
+    "contacts file": "联系人文件", "tracker database": "tracker 数据库",
     "No such file or directory": "没有这个文件或目录", "Permission denied": "没有权限", "Is a directory": "是目录",
     "No space left on device": "磁盘空间不足", "Read-only file system": "文件系统只读",
     "{path}: cannot write: {why}": "{path}：无法写入：{why}",

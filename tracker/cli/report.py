@@ -33,7 +33,7 @@ RENDERERS = {
 }
 BINARY = {ReportFormat.xlsx, ReportFormat.docx}
 # -o FILE's extension picks the format when --format is not given.
-SUFFIXES = {".md": ReportFormat.md, ".markdown": ReportFormat.md, ".csv": ReportFormat.csv,
+SUFFIXES = {".md": ReportFormat.md, ".markdown": ReportFormat.md, ".txt": ReportFormat.md, ".csv": ReportFormat.csv,
             ".xlsx": ReportFormat.xlsx, ".docx": ReportFormat.docx, ".json": ReportFormat.json,
             ".html": ReportFormat.html, ".htm": ReportFormat.html}
 
@@ -58,6 +58,9 @@ def pick_format(fmt: ReportFormat | None, output: str | None) -> ReportFormat:
     suffix = os.path.splitext(output)[1].lower() if output else ""
     by_name = SUFFIXES.get(suffix)
     if fmt is None:
+        if by_name is None and suffix:
+            raise BadInput("-o {output}: cannot tell the format from {suffix} (md, csv, xlsx, docx, json or html); "
+                           "give --format", output=output, suffix=suffix)
         return by_name or ReportFormat.md
     if by_name is not None and by_name != fmt:
         raise BadInput("-o {output} looks like {guessed}, but --format is {format}: make them agree", output=output, guessed=by_name.value, format=fmt.value)
@@ -81,8 +84,8 @@ def report(
     import sys
 
     from tracker.cli.status import standings
-    from tracker.labels import lang_of
     from tracker.core.rows import monthly_table
+    from tracker.labels import label, lang_of
 
     kind = pick_format(fmt, output)
     if template is not None and kind != ReportFormat.docx:
@@ -127,7 +130,8 @@ def report(
     from tracker.cli.output import say
 
     atomic_write(output, data, project.own_files())
-    say(f"wrote {output} ({kind.value}, {len(table.rows)} tasks, {table.heading})")
+    say(label(lang_of(lang and lang.value), "wrote {file} ({format}, {n} tasks, {heading})").format(
+        file=output, format=kind.value, n=len(table.rows), heading=table.heading))
 
 
 def _texts(project, p: int) -> dict:

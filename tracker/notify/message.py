@@ -121,8 +121,12 @@ def compose(notice: Notice, lang: str, *, max_bytes: int | None = None) -> str:
     month = month_text(notice.month, lang)
     n = len(notice.tasks)
     every_missing = all("missing" in t.flags for t in notice.tasks)
-    intro = ("{unit}: {n} tasks have no progress report for {month} yet; please report:" if every_missing
-             else "{unit}: {n} tasks need attention as of {month}:")
+    if every_missing:
+        intro = ("{unit}: {n} tasks have no progress report for {month} yet; please report:" if n != 1 or lang == "zh"
+                 else "{unit}: 1 task has no progress report for {month} yet; please report:")
+    else:
+        intro = ("{unit}: {n} tasks need attention as of {month}:" if n != 1 or lang == "zh"
+                 else "{unit}: 1 task needs attention as of {month}:")
     head = [f"{_t(lang, _kind(notice))}{'' if lang == 'zh' else ' '}{month}",
             _t(lang, intro).format(unit=shown(notice.unit), n=n, month=month)]
     if notice.plan_title:
