@@ -57,10 +57,6 @@ def fmt(m: Month | None) -> str | None:
     return f"{m // 12:04d}-{m % 12 + 1:02d}"
 
 
-def first_day(m: Month) -> dt.date:
-    return dt.date(m // 12, m % 12 + 1, 1)
-
-
 @functools.lru_cache(maxsize=256)
 def last_day(m: Month) -> dt.date:
     year, month = m // 12, m % 12 + 1

@@ -159,10 +159,6 @@ def stalled_since(s: Standing, log: TaskLog) -> int:
     return since
 
 
-def check_json(result: CheckResult) -> dict:
-    return check_document(result.month, result.fail_on, [failing_json(f.standing) for f in result.findings])
-
-
 def check_document(p: int, fail_on: tuple[str, ...], tasks: list[dict]) -> dict:
     """`check --format json`, from the failing tasks' failing_json()."""
     return {"as_of": months.fmt(p), "ok": not tasks, "fail_on": list(fail_on), "tasks": tasks}

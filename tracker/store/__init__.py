@@ -300,17 +300,6 @@ def cache_plan(conn: sqlite3.Connection | None, path: str, digest: str, data: st
 # --- checks ----------------------------------------------------------------------
 
 
-def last_hash(conn: sqlite3.Connection | None) -> str:
-    """The hash the log ends with ("" for an empty log): what the next entry's hash follows."""
-    if conn is None:
-        return ""
-    try:
-        row = conn.execute("SELECT hash FROM entries ORDER BY seq DESC LIMIT 1").fetchone()
-    except sqlite3.OperationalError:  # not tracker's tables: the append says so
-        return ""
-    return row[0] if row else ""
-
-
 def size(conn: sqlite3.Connection | None) -> int:
     """How many entries the log holds (its last sequence number), at once."""
     if conn is None:
@@ -319,4 +308,3 @@ def size(conn: sqlite3.Connection | None) -> int:
         return conn.execute("SELECT coalesce(max(seq), 0) FROM entries").fetchone()[0]
     except sqlite3.OperationalError:  # not tracker's tables: validate says so
         return 0
-
