@@ -276,11 +276,17 @@ def month_texts(conn: sqlite3.Connection | None, p: int) -> dict[str, tuple[str 
 # --- plan cache ------------------------------------------------------------------
 
 
-def cached_plan(conn: sqlite3.Connection | None, path: str, digest: str) -> str | None:
+def cached_plan(conn: sqlite3.Connection | None, path: str, digest: str) -> tuple[str, str] | None:
+    """The cached plan of tasks.toml's content `digest`: (its data, the key it is stored under). The key is
+    the digest, a space and the seal made with it (cli/project.py)."""
     if conn is None:
         return None
-    row = conn.execute("SELECT data FROM plan_cache WHERE path = ? AND digest = ?", (path, digest)).fetchone()
-    return row[0] if row else None
+    try:
+        row = conn.execute("SELECT data, digest FROM plan_cache WHERE path = ? AND substr(digest, 1, ?) = ?",
+                           (path, len(digest) + 1, digest + " ")).fetchone()
+    except sqlite3.OperationalError:  # an older schema, looked at as it is (validate): no cache to use
+        return None
+    return (row[0], row[1]) if row else None
 
 
 def cache_plan(conn: sqlite3.Connection | None, path: str, digest: str, data: str) -> None:

@@ -173,8 +173,9 @@ def _foreign(db_path: str, kind: str, name: str) -> str:
                     upper=kind.upper())
 
 
-def plan_cache_problems(conn: sqlite3.Connection, db_path: str, digest: str, data: str) -> list[str]:
-    """Whether the cached plan of tasks.toml as it is now (its digest) is what parsing it gives (data).
+def plan_cache_problems(conn: sqlite3.Connection, db_path: str, digest: str, data: str | None) -> list[str]:
+    """Whether the cached plan of tasks.toml as it is now (its digest) is what parsing it gives (data; None:
+    the plan was taken from that very row, its seal intact, and there is nothing to compare).
 
     A cached plan of another content of tasks.toml is never used for this one, and is left alone.
     """
@@ -182,14 +183,16 @@ def plan_cache_problems(conn: sqlite3.Connection, db_path: str, digest: str, dat
 
     if "plan_cache" not in tables(conn):
         return []
-    want = json.loads(data)
-    want.pop("path", None)  # where the file was when it was cached: the same plan from another clone
+    want = None
+    if data is not None:
+        want = json.loads(data)
+        want.pop("path", None)  # where the file was when it was cached: the same plan from another clone
     out = []
     for key, dg, stored in conn.execute("SELECT path, digest, data FROM plan_cache ORDER BY path"):
         if key != "plan":
             out.append(BadInput("plan_cache holds a row tracker never writes ({key})", place=db_path, key=repr(key)))
             continue
-        if dg != digest:
+        if data is None or str(dg).split(" ")[0] != digest:
             continue
         try:
             have = json.loads(stored)
