@@ -224,7 +224,8 @@ def integrity(conn: sqlite3.Connection) -> str:
     `PRAGMA integrity_check` finds and `REINDEX` mends. The log itself is read whole from its table for
     the hash chain, never through an index."""
     rows = conn.execute("PRAGMA quick_check").fetchall()
-    return "; ".join(r[0] for r in rows)
+    # Its findings come as rows of lines ("*** in database main ***" first): one line, for validate's one line
+    return "; ".join(line for (text,) in rows for line in str(text).splitlines() if not line.startswith("***"))
 
 
 def backup(db_path: str, dest: str, protected=()) -> int:
