@@ -17,6 +17,7 @@ from tracker.core.figure_words import (
     _CHANGE,
     _COMPOUND,
     _CONJ_END,
+    _FIG,
     _FUNDS,
     _JOIN,
     _JOINERS,
@@ -232,3 +233,21 @@ def _opening(clauses: list[str], before: tuple) -> tuple:
     since = figure_roles.since_start(first)
     running = bool(_TOTAL.search(first)) or since
     return running or bool(_SUM.search(first)), bool(_PERIOD.search(first)) and not running, False, latest
+
+
+# Words a clause may hold and still name nothing of its own: steps of the work and of its plan
+# (已开工118个, 已选址18个, 目前已开工19个, 另有3个正在评审) and the rate of one (完工率66.7%).
+_STEP_WORDS = frozenset("其中 另有 另 有 目前 新 正在 计划 已经 已 尚 仍 还 均 全部 并 和 及".split())
+_FIGURE = re.compile(rf"{_FIG}|\d+(?:\.\d+)?%?")
+
+
+def subjectless(clause: str) -> bool:
+    """Whether a clause has no noun of its own, so that its subject is the one the clause before named: its
+    words are time words, figures, verbs, joining and scope words, or the rate of a verb (开工率)."""
+    rest = _FIGURE.sub(" ", re.sub(_TIME, " ", clause))
+    ws = [w for w in phrases.words(rest) if w.strip()]
+    return bool(ws) and all(
+        w in _STEP_WORDS or w in _JOINERS or w in _SCOPE or _REFUSE.fullmatch(w)
+        or (len(w) >= 2 and phrases.is_verbal(w))
+        or (w.endswith("率") and (phrases.is_verb(w[:-1]) or (k and phrases.is_verb(ws[k - 1]))))
+        for k, w in enumerate(ws))

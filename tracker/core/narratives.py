@@ -18,6 +18,7 @@ from tracker.core.figure_clauses import (
     _hit,
     _hits_in_clause,
     _opening,
+    subjectless,
 )
 from tracker.core.figure_words import (
     _CLAUSE,
@@ -151,7 +152,8 @@ def _hits(sentences: list[str], names: list[str], unit: str, short: list | None 
                 found = [elided[0]] if elided else []
                 if not found and named and _ALL_UNFINISHED.search(clause) and not _NUM.search(clause):
                     del hits[-last:]  # 新建游泳池3座,均已完成主体施工: all of them are still being built
-            if not found and stock and figure_roles.works_on(clause, unit):
+            on_stock = not found and bool(stock) and figure_roles.works_on(clause, unit)
+            if on_stock:
                 # 全市有农村集贸市场96个,已完成标准化改造41个: the stock is not what was done, nor clearly the metric's.
                 hits += [dataclasses.replace(h, doubt=True) for h in stock]
                 stock = []
@@ -166,6 +168,10 @@ def _hits(sentences: list[str], names: list[str], unit: str, short: list | None 
             said += found
             month_before = month_before or bool(_PERIOD.search(clause))
             hits += found
+            if not found and not on_stock and subjectless(clause):
+                # 计划改造老旧小区126个,已开工118个,其中完工63个: a step with no noun of its own (begun,
+                # chosen, its rate) speaks of what the clause before named, which stays in view.
+                continue
             named, last = bool(found), len(found)
             unread = not found and (narrative_names.mentions(clause, names) if gap else any(n in clause for n in names)) \
                 and not _is_place(clause)
