@@ -31,7 +31,6 @@ from tracker.core.figure_words import (
     _SCOPE,
     _SECTION,
     _SPAN,
-    _SUM,
     _TIME,
     _TOTAL,
     _YEAR,
@@ -39,6 +38,7 @@ from tracker.core.figure_words import (
     _approx_end,
     _approx_in,
     _is_place,
+    _sum_in,
 )
 from tracker.core.phrases import NUM as _NUM
 from tracker.core.phrases import number as _value
@@ -158,7 +158,7 @@ def _hit(value: float, exact: bool, context: str, opening: tuple, shared: bool, 
     old = figure_roles.stale(context, latest) or (span_opening and not month_word)
     running = bool(_TOTAL.search(context)) or figure_roles.since_start(context)
     period = month_word or (period_opening and not running)
-    total = running or (not period and (total_opening or bool(_SUM.search(context))))
+    total = running or (not period and (total_opening or _sum_in(context)))
     year = not running and bool(_YEAR.search(context))
     span = old or (not running and bool(_SPAN.search(context)))
     early = old and month_word and not figure_roles.stale(context, None)
@@ -232,7 +232,7 @@ def _opening(clauses: list[str], before: tuple) -> tuple:
         return False, False, True, latest
     since = figure_roles.since_start(first)
     running = bool(_TOTAL.search(first)) or since
-    return running or bool(_SUM.search(first)), bool(_PERIOD.search(first)) and not running, False, latest
+    return running or _sum_in(first), bool(_PERIOD.search(first)) and not running, False, latest
 
 
 # Words a clause may hold and still name nothing of its own: steps of the work and of its plan

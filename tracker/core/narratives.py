@@ -186,18 +186,23 @@ def _pool(hits: list[_Hit], cumulative: bool, level: bool = False) -> list[_Hit]
     %) whatever the time words say (8月份按时办结率99.1%)."""
     # The month's amount, even under 其中 (新增73户,其中8月新增12户: 12 is the month's), before any other.
     # Amounts of two months (7月新建5家,8月新建7家): which is the report's is not said.
-    months = [h for h in hits if h.period or h.early]
-    months = [h for h in months if not h.subset] or months
-    hits = [h for h in hits if not h.subset] or hits
+    # A part under 其中 gives way to a figure of the same role only (已开工118个,其中完工63个,8月份新完工11个:
+    # 63 is the total done, 11 the month's).
     if level:
-        return hits
+        return _wholes(hits)
+    months = _wholes([h for h in hits if h.period or h.early])
     hits = [h for h in hits if not h.span]
     if cumulative:
-        return [h for h in hits if h.total] or [h for h in hits if not h.period]
+        return _wholes([h for h in hits if h.total]) or _wholes([h for h in hits if not h.period])
     # 已建成8个: a state to date, never the month's amount unless a month is named.  A figure without
     # time words is the month's only where the narrative names no month at all: beside `8月份改造1020户`,
     # `完成示范村56个` is not said to be August's.
-    return months or [h for h in hits if not h.total and not h.year and not h.state and not (h.untimed and h.dated)]
+    return months or _wholes([h for h in hits if not h.total and not h.year and not h.state and not (h.untimed and h.dated)])
+
+
+def _wholes(hits: list[_Hit]) -> list[_Hit]:
+    """The hits not under 其中, or the parts where there is nothing else."""
+    return [h for h in hits if not h.subset] or hits
 
 
 def _decide(hits: list[_Hit], cumulative: bool, level: bool = False) -> Reading | None:
