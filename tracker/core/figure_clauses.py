@@ -17,7 +17,6 @@ from tracker.core.figure_words import (
     _CHANGE,
     _COMPOUND,
     _CONJ_END,
-    _FIG,
     _FUNDS,
     _JOIN,
     _JOINERS,
@@ -238,7 +237,7 @@ def _opening(clauses: list[str], before: tuple) -> tuple:
 # Words a clause may hold and still name nothing of its own: steps of the work and of its plan
 # (已开工118个, 已选址18个, 目前已开工19个, 另有3个正在评审) and the rate of one (完工率66.7%).
 _STEP_WORDS = frozenset("其中 另有 另 有 目前 新 正在 计划 已经 已 尚 仍 还 均 全部 并 和 及".split())
-_FIGURE = re.compile(rf"{_FIG}|\d+(?:\.\d+)?%?")
+_FIGURE = re.compile(rf"\d[\d,]*(?:\.\d+)?(?:余|多)?(?:{_alt(phrases.UNITS)})?")
 
 
 def subjectless(clause: str) -> bool:
@@ -251,3 +250,18 @@ def subjectless(clause: str) -> bool:
         or (len(w) >= 2 and phrases.is_verbal(w))
         or (w.endswith("率") and (phrases.is_verb(w[:-1]) or (k and phrases.is_verb(ws[k - 1]))))
         for k, w in enumerate(ws))
+
+
+def repeated_total(clause: str, unit: str, opening: tuple, verbs: frozenset) -> _Hit | None:
+    """`今年以来累计走访慰问8,940人次` further on than the clause after the metric's: a running total with no noun
+    of its own whose verb repeats the one that governed the metric's figure (`verbs`) is the metric's total."""
+    if not subjectless(clause) or not _TOTAL.search(clause):
+        return None
+    m = next((m for m in _NUM.finditer(clause) if not clause.startswith(("月", "日", "-", "—", "至", "~"), m.end())), None)
+    if not m or not _unit_is(clause, m.end(), unit):
+        return None
+    join, rest = clause[: m.start()], clause[m.end() + len(unit) :]
+    if rest or _REFUSE.search(join) or not _TOTAL.search(join) or not verbs & set(phrases.words(join)):
+        return None
+    hit = _hit(_value(m), not _approx_in(join), join, opening, False, clause)
+    return hit if hit.total else None

@@ -18,6 +18,7 @@ from tracker.core.figure_clauses import (
     _hit,
     _hits_in_clause,
     _opening,
+    repeated_total,
     subjectless,
 )
 from tracker.core.figure_words import (
@@ -27,12 +28,14 @@ from tracker.core.figure_words import (
     _NARRATIVE_VERBS,
     _PERIOD,
     _SCOPE,
+    _SECTION,
     _alt,
     _is_place,
     _variants,
 )
 from tracker.core.phrases import NUM as _NUM
 from tracker.core.phrases import normalise as _normalise
+from tracker.core.phrases import unit_is as _unit_is
 
 _BEGUN = re.compile(r"开工|在建|施工")
 _SENTENCE_OR_AFTER_SEMICOLON = re.compile(r"(?<=[;；])|[。!！?？\n]")
@@ -117,6 +120,7 @@ def _hits(sentences: list[str], names: list[str], unit: str, short: list | None 
     own = frozenset(n[i:j] for n in names for i in range(len(n)) for j in range(i + 1, len(n) + 1))
     named = unread = False
     last, verbs = 0, frozenset()
+    governing: frozenset = frozenset()  # the verbs of the last clause that gave the metric a figure
     after_semicolon = False
     for sentence in sentences:
         carry, after_semicolon = after_semicolon, sentence.endswith((";", "；"))
@@ -127,6 +131,8 @@ def _hits(sentences: list[str], names: list[str], unit: str, short: list | None 
         if short is None:  # A、B分别建成15个、117个
             hits += [_hit(value, True, join, opening, False, part)
                      for value, join, part in narrative_names.respectively(sentence, names, unit)]
+        if _SECTION.match(sentence):
+            governing = frozenset()
         if not carry:
             named = unread = False
             last, verbs = 0, frozenset()
@@ -152,6 +158,9 @@ def _hits(sentences: list[str], names: list[str], unit: str, short: list | None 
                 found = [elided[0]] if elided else []
                 if not found and named and _ALL_UNFINISHED.search(clause) and not _NUM.search(clause):
                     del hits[-last:]  # 新建游泳池3座,均已完成主体施工: all of them are still being built
+            if not found and governing:
+                total = repeated_total(clause, unit, opening, governing)
+                found = [total] if total else []
             on_stock = not found and bool(stock) and figure_roles.works_on(clause, unit)
             if on_stock:
                 # 全市有农村集贸市场96个,已完成标准化改造41个: the stock is not what was done, nor clearly the metric's.
@@ -175,9 +184,17 @@ def _hits(sentences: list[str], names: list[str], unit: str, short: list | None 
             named, last = bool(found), len(found)
             unread = not found and (narrative_names.mentions(clause, names) if gap else any(n in clause for n in names)) \
                 and not _is_place(clause)
+            if found:
+                governing = _verbs_of(clause)
+            elif not clause.startswith("其中") and any(_unit_is(clause, m.end(), unit) for m in _NUM.finditer(clause)):
+                governing = frozenset()  # another thing counted in the unit: a total further on may be its
             if found or unread:  # the verbs a running total after this clause may repeat
-                verbs = frozenset(w for w in phrases.words(clause) if phrases.is_verb(w) or w in _NARRATIVE_VERBS)
+                verbs = _verbs_of(clause)
     return hits
+
+
+def _verbs_of(clause: str) -> frozenset:
+    return frozenset(w for w in phrases.words(clause) if phrases.is_verb(w) or w in _NARRATIVE_VERBS)
 
 
 def _pool(hits: list[_Hit], cumulative: bool, level: bool = False) -> list[_Hit]:
