@@ -183,7 +183,7 @@ def _hits(sentences: list[str], names: list[str], unit: str, short: list | None 
                 continue
             named, last = bool(found), len(found)
             unread = not found and (narrative_names.mentions(clause, names) if gap else any(n in clause for n in names)) \
-                and not _is_place(clause)
+                and not _is_place(re.sub(_alt(names), "", clause))  # 棚户区 of the name is no district
             if found:
                 governing = _verbs_of(clause)
             elif not clause.startswith("其中") and any(_unit_is(clause, m.end(), unit) for m in _NUM.finditer(clause)):
