@@ -73,11 +73,11 @@ def read_value(text: str, name: str, unit: str, *, mode: str = "cumulative") -> 
     whole = "\n".join(sentences)
     cumulative = mode != "increment"
     # The name as written; then looser forms (tracker/core/narrative_names.py: with its object after a verb,
-    # the shortened ones where it is nowhere); then its head word (社工站…,覆盖率达到100%).  A form is
+    # the shortened ones where it is nowhere or after it); then its head word (社工站…,覆盖率达到100%).  A form is
     # tried only when the ones before gave no figure of the kind the metric wants.
     tiers = (
         lambda u: _hits(sentences, names, u),
-        lambda u: _hits(sentences, names + ([] if any(n in whole for n in names) else narrative_names.shortened(names)),
+        lambda u: _hits(sentences, names + _later(narrative_names.shortened(names), names, whole),
                         u, gap=True),
         lambda u: _hits(sentences, names, u, short=narrative_names.heads(names)),
     )
@@ -100,6 +100,13 @@ def read_value(text: str, name: str, unit: str, *, mode: str = "cumulative") -> 
                 return None
         return reading
     return None
+
+
+def _later(short: list[str], names: list[str], whole: str) -> list[str]:
+    """The shortened names that may stand for the metric: anywhere where the name as written is nowhere, else
+    only a form first written after it (1-8月空气质量优良天数187天…。8月份优良天数29天: a later mention shortens)."""
+    at = [whole.find(n) for n in names if n in whole]
+    return [s for s in short if s not in whole[: min(at)]] if at else short
 
 
 def _wanted(hit: _Hit, cumulative: bool) -> bool:
