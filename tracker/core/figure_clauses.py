@@ -219,7 +219,8 @@ def _opening(clauses: list[str], before: tuple) -> tuple:
     """(total, period, span, latest) for a sentence: set by an opening clause (截至目前, 8月以来,
     汛期以来; 截至7月底 beside a later month is a span), else as before."""
     latest = before[3]
-    if _SECTION.match(clauses[0]):
+    # A new section, or a sentence that begins with a time of its own (8月份新发放…), ends an earlier opening.
+    if _SECTION.match(clauses[0]) or re.match(_TIME, clauses[0]):
         before = (False, False, False, latest)
     first = clauses[0]
     # 汛期以来, 专项行动开展以来, 第三季度以来, 上半年: a short opening of a time the lists do not hold.
