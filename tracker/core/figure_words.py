@@ -120,7 +120,7 @@ def _is_place(text: str) -> bool:
 
 
 _LEAD = re.compile(
-    rf"^(?:{_alt(_VERBS + _SCOPE)}|和|及|与|并|\d{{4}}年(?:底|末)?前?|到\d{{4}}年(?:底|末)?|年底前?)++"
+    rf"^(?:{_alt(_VERBS + _SCOPE)}|在(?:{_alt(_SCOPE)})|和|及|与|并|\d{{4}}年(?:底|末)?前?|到\d{{4}}年(?:底|末)?|年底前?)++"
 )
 _VERB = re.compile(_alt(_VERBS))
 _NARRATIVE_VERB = re.compile(_alt(_NARRATIVE_VERBS))

@@ -15,6 +15,7 @@ from tracker.core.figure_words import (
     _NARRATIVE_VERB,
     _NARRATIVE_VERBS,
     _NOT_TARGET,
+    _SCOPE,
     _SENTENCE,
     _VERB,
     _alt,
@@ -47,7 +48,7 @@ _TITLE_REFUSE = re.compile(r"(?:提高|提升|增长|下降|降低|减少|压缩
 _PEOPLE = {"名", "人", "位", "户", "人次", "户次", "对"}
 _FOR = re.compile(r"^(?:为|向|给|对)")
 _TITLE_CEILING = re.compile(r"左右|上下|以下|以内")
-_RATE = re.compile(r"(?:率|度|比例|比重|占比)$")
+_RATE = re.compile(r"(?:率|度|比例|比重|占比|水平)$")
 _NAME_TAIL = re.compile(r"(?:培育|建设|改造|创建|升级|工作|任务)$")
 
 
@@ -73,7 +74,8 @@ def _title_name(pre: str, after: str, unit: str, inherited: bool = False) -> str
         core = "".join(ws[k:]) if k else core
     name, verb = _strip_lead(core)
     if unit == "%":  # a percentage is only a target of a named rate
-        ok = _RATE.search(name) and (verb or floor)
+        # 完成农村户厕改造5000户,问题厕所整改率100%: a rate listed after a clause that read a target is one too.
+        ok = _RATE.search(name) and (verb or floor or (inherited and name == core))
         return name if ok and _good_name(name) else None
     if core and (verb or (floor and name == core)) and _good_name(name):
         return name
@@ -83,7 +85,8 @@ def _title_name(pre: str, after: str, unit: str, inherited: bool = False) -> str
         ws = phrases.words(after)
         k = next((k for k, w in enumerate(ws) if phrases.is_verb(w) or w in _NARRATIVE_VERBS), len(ws))
         name = "".join(ws[:k])
-        return name if k < len(ws) and not pre[1:] and _good_name(name) else None
+        # 为全市2.5万名老年人提供…: a scope word between 为 and the figure is no part of the name.
+        return name if k < len(ws) and (not pre[1:] or pre[1:] in _SCOPE) and _good_name(name) else None
     if inherited and not pre and after:
         pre = "新建"
     # `新增托育机构15家,普惠性托位2000个`: a bare noun after a clause that read a target shares its verb.
