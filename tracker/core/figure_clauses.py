@@ -154,8 +154,10 @@ def _hit(value: float, exact: bool, context: str, opening: tuple, shared: bool, 
     month_word = bool(_PERIOD.search(context))
     # A time of its own (截至7月底 beside 8月, 8月18日, 暴雨期间) that is no month's and no total to date,
     # or an opening such time governs (截至7月底,累计建成58处).
-    old = figure_roles.stale(context, latest) or (span_opening and not month_word)
     running = bool(_TOTAL.search(context)) or figure_roles.since_start(context)
+    # 7-8月,…新增1,240个,累计建成1.18万个: a total of its own is not the opening's span.
+    old = figure_roles.stale(context, latest) or (
+        bool(span_opening) and not month_word and not (running and span_opening == "span"))
     period = month_word or (period_opening and not running)
     total = running or (not period and (total_opening or _sum_in(context)))
     year = not running and bool(_YEAR.search(context))
@@ -217,19 +219,21 @@ def _elided(clause: str, unit: str, opening: tuple, unread: bool,
 
 def _opening(clauses: list[str], before: tuple) -> tuple:
     """(total, period, span, latest) for a sentence: set by an opening clause (截至目前, 8月以来,
-    汛期以来; 截至7月底 beside a later month is a span), else as before."""
+    汛期以来; span "span" for 7-8月 or 上半年, "stale" for 截至7月底 beside a later month), else as before."""
     latest = before[3]
     # A new section, or a sentence that begins with a time of its own (8月份新发放…), ends an earlier opening.
     if _SECTION.match(clauses[0]) or re.match(_TIME, clauses[0]):
-        before = (False, False, False, latest)
+        before = (False, False, "", latest)
     first = clauses[0]
     # 汛期以来, 专项行动开展以来, 第三季度以来, 上半年: a short opening of a time the lists do not hold.
     other = len(first) <= 12 and not re.search(r"\d", first) and (
         figure_roles.since_start(first) or bool(_SPAN.search(first)))
     if len(clauses) < 2 or not (_OPENING.fullmatch(first) or other):
         return before
-    if figure_roles.stale(first, latest) or (_SPAN.search(first) and not _TOTAL.search(first)):
-        return False, False, True, latest
+    if figure_roles.stale(first, latest):
+        return False, False, "stale", latest  # 截至7月底, beside a later month: its totals are July's
+    if _SPAN.search(first) and not _TOTAL.search(first):
+        return False, False, "span", latest  # 7-8月, 上半年: some months, a total of its own aside
     since = figure_roles.since_start(first)
     running = bool(_TOTAL.search(first)) or since
     return running or _sum_in(first), bool(_PERIOD.search(first)) and not running, False, latest

@@ -122,7 +122,7 @@ def _hits(sentences: list[str], names: list[str], unit: str, short: list | None 
           gap: bool = False) -> list[_Hit]:
     hits: list[_Hit] = []
     # An opening such as `8月以来,` governs the sentences after it, up to the next opening or section.
-    opening = (False, False, False, figure_roles.latest_month("\n".join(sentences)))
+    opening = (False, False, "", figure_roles.latest_month("\n".join(sentences)))
     # Words a clause without the name may still take from it (评估, 办结 of 按期办结率).
     own = frozenset(n[i:j] for n in names for i in range(len(n)) for j in range(i + 1, len(n) + 1))
     named = unread = False
