@@ -257,16 +257,17 @@ def subjectless(clause: str) -> bool:
         for k, w in enumerate(ws))
 
 
-def repeated_total(clause: str, unit: str, opening: tuple, verbs: frozenset) -> _Hit | None:
-    """`今年以来累计走访慰问8,940人次` further on than the clause after the metric's: a running total with no noun
-    of its own whose verb repeats the one that governed the metric's figure (`verbs`) is the metric's total."""
-    if not subjectless(clause) or not _TOTAL.search(clause):
+def repeated(clause: str, unit: str, opening: tuple, verbs: frozenset) -> _Hit | None:
+    """`今年以来累计走访慰问8,940人次`, `8月当月完成9.8亿元` further on than the clause after the metric's: a running
+    total or a month's amount with no noun of its own whose verb repeats the one that governed the metric's
+    figure (`verbs`) is the metric's."""
+    if not subjectless(clause) or not (_TOTAL.search(clause) or _PERIOD.search(clause)):
         return None
     m = next((m for m in _NUM.finditer(clause) if not clause.startswith(("月", "日", "-", "—", "至", "~"), m.end())), None)
     if not m or not _unit_is(clause, m.end(), unit):
         return None
     join, rest = clause[: m.start()], clause[m.end() + len(unit) :]
-    if rest or _REFUSE.search(join) or not _TOTAL.search(join) or not verbs & set(phrases.words(join)):
+    if rest or _REFUSE.search(join) or not verbs & set(phrases.words(join)):
         return None
     hit = _hit(_value(m), not _approx_in(join), join, opening, False, clause)
-    return hit if hit.total else None
+    return hit if hit.total or hit.period else None

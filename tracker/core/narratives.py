@@ -18,7 +18,7 @@ from tracker.core.figure_clauses import (
     _hit,
     _hits_in_clause,
     _opening,
-    repeated_total,
+    repeated,
     subjectless,
 )
 from tracker.core.figure_words import (
@@ -166,7 +166,7 @@ def _hits(sentences: list[str], names: list[str], unit: str, short: list | None 
                 if not found and named and _ALL_UNFINISHED.search(clause) and not _NUM.search(clause):
                     del hits[-last:]  # 新建游泳池3座,均已完成主体施工: all of them are still being built
             if not found and governing:
-                total = repeated_total(clause, unit, opening, governing)
+                total = repeated(clause, unit, opening, governing)
                 found = [total] if total else []
             on_stock = not found and bool(stock) and figure_roles.works_on(clause, unit)
             if on_stock:
