@@ -71,11 +71,13 @@ def _joins(join: str, more: tuple[str, ...] | frozenset = ()) -> bool:
                for w in phrases.words(join))
 
 
-def _name_before(pre: str, names: list[str], gap: bool = False, money: bool = False) -> tuple[str, str] | None:
+def _name_before(pre: str, names: list[str], gap: bool = False, money: bool = False,
+                 rate: bool = False) -> tuple[str, str] | None:
     """(head, join) when `pre` ends NAME [joining words], the name not the tail of another noun.
 
     `gap`: a name that ends in a verb may have its object after it (临时救助困难群众1120人次); `money`: a sum
-    may be named as the money of it (耕地地力保护补贴资金3.26亿元).
+    may be named as the money of it (耕地地力保护补贴资金3.26亿元); `rate`: a rate may follow a count of
+    the things it is the rate of (全市17个断面水质优良比例为88.2%).
     """
     for name in names:
         at = pre.rfind(name)
@@ -83,7 +85,8 @@ def _name_before(pre: str, names: list[str], gap: bool = False, money: bool = Fa
             head, join = pre[:at], pre[at + len(name) :]
             skip = narrative_names.object_gap(join) if gap and narrative_names.ends_in_verb(name) else 0
             if _joins(join[skip:], _MONEY if money else ()) and (not head or _LEFT.search(head) or phrases.is_verb(
-                    phrases.word_before(pre, at) or "") or (_WHOLE.search(head) and (_DONE.search(join) or join.startswith("已")))) \
+                    phrases.word_before(pre, at) or "") or (_WHOLE.search(head) and (
+                        rate or _DONE.search(join) or join.startswith("已")))) \
                     and not _CHANGE.search(join):
                 return head, join
             at = pre.rfind(name, 0, at + len(name) - 1)
@@ -126,7 +129,7 @@ def _hits_in_clause(clause: str, names: list[str], unit: str, opening: tuple,
             continue
         if _APPROX_AFTER.match(rest):
             exact, rest = False, rest[2:]
-        before = _name_before(pre, names, gap, unit.endswith("元"))
+        before = _name_before(pre, names, gap, unit.endswith("元"), unit == "%")
         # NAME [joining words] FIGURE, and the figure not that of a noun after it (`中心2个项目`)
         if before is not None and (not rest or _RIGHT.match(rest) or rest[0].isdigit()):
             head, join = before
