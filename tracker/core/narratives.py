@@ -90,6 +90,8 @@ def read_value(text: str, name: str, unit: str, *, mode: str = "cumulative") -> 
         if reading is None and len(names) > 1 and names[0] != names[1] and names[0].endswith(names[1]):
             # 新建公厕15座,改造提升公厕32座: the metric's own verb tells two figures of its noun apart.
             reading = _decide([h for h in hits if names[0] in h.words], cumulative, level)
+        if reading and _sibling_verb(reading, hits, names):
+            return None  # 新建公厕12座,改造提升公厕20座;累计新建86座: 86 is 新建's, not 改造提升公厕's
         if reading and tier is not tiers[0] and any(
                 v not in reading.words and re.search(rf"{re.escape(v)}\d[\d,.]*(?:{_alt([unit, *figure_roles.magnitudes(unit)])})", whole)
                 for v in figure_roles.own_verbs(names[0])):
@@ -100,6 +102,16 @@ def read_value(text: str, name: str, unit: str, *, mode: str = "cumulative") -> 
                 return None
         return reading
     return None
+
+
+def _sibling_verb(reading: Reading, hits: list[_Hit], names: list[str]) -> bool:
+    """Whether a figure read without the name (累计新建86座) repeats a verb that, in another clause, leads the
+    metric's noun with a verb other than the metric's own (新建公厕 beside the metric 改造提升公厕)."""
+    if len(names) < 2 or names[0] == names[1] or not names[0].endswith(names[1]) or any(n in reading.words for n in names):
+        return False
+    own, noun = names[0][: -len(names[1])], names[1]
+    return any(w in phrases.VERBS and w not in own and any(w + noun in h.words for h in hits)
+               for w in phrases.words(reading.words))
 
 
 def _later(short: list[str], names: list[str], whole: str) -> list[str]:
@@ -194,7 +206,8 @@ def _hits(sentences: list[str], names: list[str], unit: str, short: list | None 
                 and not _is_place(re.sub(_alt(names), "", clause))  # 棚户区 of the name is no district
             if found:
                 governing = _verbs_of(clause)
-            elif not clause.startswith("其中") and any(_unit_is(clause, m.end(), unit) for m in _NUM.finditer(clause)):
+            elif not clause.startswith("其中") and any(_unit_is(clause, m.end(), u) for m in _NUM.finditer(clause)
+                                                      for u in (unit, *figure_roles.magnitudes(unit))):
                 governing = frozenset()  # another thing counted in the unit: a total further on may be its
             if found or unread:  # the verbs a running total after this clause may repeat
                 verbs = _verbs_of(clause)
