@@ -140,6 +140,7 @@ def _hits(sentences: list[str], names: list[str], unit: str, short: list | None 
     named = unread = False
     last, verbs = 0, frozenset()
     governing: frozenset = frozenset()  # the verbs of the last clause that gave the metric a figure
+    taken: frozenset = frozenset()  # verbs of unread figures since the clause that named the metric
     after_semicolon = False
     for sentence in sentences:
         carry, after_semicolon = after_semicolon, sentence.endswith((";", "；"))
@@ -180,6 +181,9 @@ def _hits(sentences: list[str], names: list[str], unit: str, short: list | None 
             if not found and governing:
                 total = repeated(clause, unit, opening, governing)
                 found = [total] if total else []
+            if found and not any(n in clause for n in names) and taken & set(phrases.words(clause)):
+                # 计划…,已开工118个,…累计开工…: the verb of a figure given since the name is that figure's.
+                found = []
             on_stock = not found and bool(stock) and figure_roles.works_on(clause, unit)
             if on_stock:
                 # 全市有农村集贸市场96个,已完成标准化改造41个: the stock is not what was done, nor clearly the metric's.
@@ -199,8 +203,11 @@ def _hits(sentences: list[str], names: list[str], unit: str, short: list | None 
             if not found and not on_stock and (subjectless(clause) or clause.startswith("其中")):
                 # 计划改造老旧小区126个,已开工118个,其中完工63个: a step with no noun of its own (begun,
                 # chosen, its rate) or a part (其中高校毕业生1.36万人) speaks of what the clause before
-                # named, which stays in view.
+                # named, which stays in view; the verb of a figure it gives is that figure's, not the metric's.
+                if any(_unit_is(clause, m.end(), unit) for m in _NUM.finditer(clause)):
+                    taken |= {w for w in phrases.words(clause) if phrases.is_verb(w) and w not in own and w not in verbs}
                 continue
+            taken = frozenset()
             named, last = bool(found), len(found)
             unread = not found and (narrative_names.mentions(clause, names) if gap else any(n in clause for n in names)) \
                 and not _is_place(re.sub(_alt(names), "", clause))  # 棚户区 of the name is no district
