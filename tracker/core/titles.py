@@ -57,7 +57,14 @@ def _good_name(name: str) -> bool:
     ws = phrases.words(name)
     return (bool(_NAME_CHARS.fullmatch(name)) and name not in _GENERIC
             and not any(w in ("的", "或", "以及") for w in ws)
-            and ws[0] not in ("和", "及", "与") and ws[-1] not in ("和", "及", "与"))
+            and ws[0] not in ("和", "及", "与") and ws[-1] not in ("和", "及", "与")
+            and not all(_verbal(w) for w in ws)  # 更新改造: verbs alone name nothing counted
+            and not name.startswith("总"))  # 总投资, 总面积: what the target before amounts to, no target
+
+
+def _verbal(word: str) -> bool:
+    """A listed verb of the work, or a word of two of them (更新改造); 投资 and 演练 may be nouns."""
+    return word in phrases.VERBS or (len(word) == 4 and word[:2] in phrases.VERBS and word[2:] in phrases.VERBS)
 
 
 def _title_name(pre: str, after: str, unit: str, inherited: bool = False) -> str | None:
