@@ -167,6 +167,7 @@ def _hits(sentences: list[str], names: list[str], unit: str, short: list | None 
                            and not re.search(r"\d", clauses[k - 1]) and not _LEAD.fullmatch(clauses[k - 1]))
             found = _hits_in_clause(clause, names, unit, opening, shared_head, gap)
             if not found and (named or unread):
+                part = named and last > 0 and all(h.subset and any(n in h.words for n in names) for h in hits[-last:])
                 elided = _elided(clause, unit, opening, unread, verbs, own)
                 if elided and elided[1] and named:
                     # 实施…18处,已完工12处: what is done, not what was begun, when the clause before said no more.
@@ -176,6 +177,9 @@ def _hits(sentences: list[str], names: list[str], unit: str, short: list | None 
                     else:
                         del hits[-last:]
                 found = [elided[0]] if elided else []
+                if found and part:
+                    # 充电桩3,200个,其中公共充电桩1,800个;8月新建120个: of the whole or of the part, not said.
+                    found = [dataclasses.replace(h, doubt=True) for h in found]
                 if not found and named and _ALL_UNFINISHED.search(clause) and not _NUM.search(clause):
                     del hits[-last:]  # 新建游泳池3座,均已完成主体施工: all of them are still being built
             if not found and governing:
