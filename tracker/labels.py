@@ -360,6 +360,20 @@ _ZH.update({
 })
 
 
+_ZH.update({
+    # click's usage errors (cli/root.py _usage)
+    "missing {kind} {name}": "缺少{kind} {name}", "argument": "参数", "option": "选项", "parameter": "参数",
+    "no such option {name}": "没有选项 {name}",
+    "no such command {name}": "没有命令 {name}",
+    " (did you mean {maybe}?)": "（是否想用 {maybe}？）",
+    "unexpected extra arguments: {args}": "多余的参数：{args}",
+    "option {name} needs a value": "选项 {name} 需要一个值",
+    "invalid value {value} for {name}: one of {choices}": "{name} 的值 {value} 无效，可选：{choices}",
+    "invalid value {value} for {name}: not a number": "{name} 的值 {value} 无效：不是数字",
+    "invalid value for {name}: {why}": "{name} 的值无效：{why}",
+})
+
+
 def lang_of(option: str | None) -> str:
     """The label language: the option, else TRACKER_LANG, else English."""
     lang = (option or os.environ.get("TRACKER_LANG") or "en").strip().lower()
