@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import re
 
 LANGS = ("en", "zh")
 
@@ -372,6 +373,32 @@ _ZH.update({
     "invalid value {value} for {name}: not a number": "{name} 的值 {value} 无效：不是数字",
     "invalid value for {name}: {why}": "{name} 的值无效：{why}",
 })
+
+
+# The words of a reminder's failure (notify/send.py, mail.py, robots.py words them in English for the record).
+_REASONS_ZH = (
+    (re.compile(r" \((\d+) tries\)$"), r"（已试 \1 次）"),
+    (re.compile(r"\bconnection refused\b"), "连接被拒绝"),
+    (re.compile(r"\bconnection failed\b"), "连接失败"),
+    (re.compile(r"\btimed out\b"), "超时"),
+    (re.compile(r"\bhost not found\b"), "找不到主机"),
+    (re.compile(r"\banswered with something that is not (a )?JSON( object)?\b"), "回应不是 JSON"),
+    (re.compile(r"\banswered without an error code\b"), "回应中没有错误码"),
+    (re.compile(r"^HTTP (\d+)"), r"HTTP \1 错误"),
+)
+
+
+def reason(lang: str, text: str | None) -> str:
+    """Why a reminder was not delivered, in `lang`: the record keeps it in English; its known words translated."""
+    text = text or ""
+    if lang != "zh":
+        return text
+    where, sep, why = text.partition(": ")
+    if not sep:
+        where, why = "", text
+    for pattern, zh in _REASONS_ZH:
+        why = pattern.sub(zh, why)
+    return f"{where}：{why}" if where else why
 
 
 def lang_of(option: str | None) -> str:
