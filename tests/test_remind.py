@@ -61,6 +61,7 @@ def test_dry_run_in_chinese_shows_each_message_and_who_to_phone_and_sends_nothin
     assert "184." not in r.out  # reported this month: not missing
     assert "市园林局" in r.out  # flagged, no channel: to phone
     assert "未报送" in r.out and "2024年8月" in r.out
+    assert "\n@13800000000 @13900000001\n" in r.out and "\n@13700000002\n" in r.out  # who the group sees mentioned
     assert robots.requests == []
     assert not any(s in r.out + r.err for s in SECRETS)
     assert project.ok("units", "--month", "2024-08", "--format", "json").json()["units"][0]["reminded"] == 0
