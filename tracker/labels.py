@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import re
 
 LANGS = ("en", "zh")
 
@@ -358,6 +359,46 @@ _ZH.update({
     "log names {n} tasks or metrics that tasks.toml no longer has ({names}); `tracker validate` lists them":
         "日志中有 {n} 个任务或指标已不在 tasks.toml 中（{names}）；`tracker validate` 可列出",
 })
+
+
+_ZH.update({
+    # click's usage errors (cli/root.py _usage)
+    "missing {kind} {name}": "缺少{kind} {name}", "argument": "参数", "option": "选项", "parameter": "参数",
+    "no such option {name}": "没有选项 {name}",
+    "no such command {name}": "没有命令 {name}",
+    " (did you mean {maybe}?)": "（是否想用 {maybe}？）",
+    "unexpected extra arguments: {args}": "多余的参数：{args}",
+    "option {name} needs a value": "选项 {name} 需要一个值",
+    "invalid value {value} for {name}: one of {choices}": "{name} 的值 {value} 无效，可选：{choices}",
+    "invalid value {value} for {name}: not a number": "{name} 的值 {value} 无效：不是数字",
+    "invalid value for {name}: {why}": "{name} 的值无效：{why}",
+})
+
+
+# The words of a reminder's failure (notify/send.py, mail.py, robots.py words them in English for the record).
+_REASONS_ZH = (
+    (re.compile(r" \((\d+) tries\)$"), r"（已试 \1 次）"),
+    (re.compile(r"\bconnection refused\b"), "连接被拒绝"),
+    (re.compile(r"\bconnection failed\b"), "连接失败"),
+    (re.compile(r"\btimed out\b"), "超时"),
+    (re.compile(r"\bhost not found\b"), "找不到主机"),
+    (re.compile(r"\banswered with something that is not (a )?JSON( object)?\b"), "回应不是 JSON"),
+    (re.compile(r"\banswered without an error code\b"), "回应中没有错误码"),
+    (re.compile(r"^HTTP (\d+)"), r"HTTP \1 错误"),
+)
+
+
+def reason(lang: str, text: str | None) -> str:
+    """Why a reminder was not delivered, in `lang`: the record keeps it in English; its known words translated."""
+    text = text or ""
+    if lang != "zh":
+        return text
+    where, sep, why = text.partition(": ")
+    if not sep:
+        where, why = "", text
+    for pattern, zh in _REASONS_ZH:
+        why = pattern.sub(zh, why)
+    return f"{where}：{why}" if where else why
 
 
 def lang_of(option: str | None) -> str:
