@@ -437,3 +437,10 @@ def test_titles_rates_levels_scopes_and_names_of_verbs_alone():
     assert [(t.name, t.target) for t in targets_from_title("改造老旧供水管网80公里,更新改造二次供水设施200处。")] == [
         ("老旧供水管网", 80.0), ("供水设施", 200.0)]
     assert [t.name for t in targets_from_title("实施城市更新项目30个,总投资120亿元。")] == ["城市更新项目"]
+
+
+def test_targets_with_alike_names_keep_the_verbs_that_set_them_apart():
+    built, improved = targets_from_title("新建公厕100座,改造提升公厕50座。")
+    assert (built.name, improved.name) == ("新建公厕", "改造提升公厕")
+    text = "8月份新建公厕12座,改造提升公厕20座;累计新建86座。"
+    assert value_for(text, built.name, "座") == 86.0 and value_for(text, improved.name, "座") is None

@@ -139,5 +139,23 @@ def targets_from_title(title: str) -> list[Target]:
                 found.append(Target(name, _value(m), unit, clause))
                 read = True
         inherited = read
-    return found
+    return _apart(found)
+
+
+def _apart(found: list[Target]) -> list[Target]:
+    """Targets whose names are alike keep the verbs that set them apart: 新建公厕100座,改造提升公厕50座 names
+    新建公厕 and 改造提升公厕 (a narrative's 新建公厕12座,改造提升公厕20座 is read by them)."""
+    names = [t.name for t in found]
+    out = []
+    for t in found:
+        at = t.words.find(t.name)
+        if names.count(t.name) > 1 and at > 0:
+            ws = phrases.words(t.words[:at])
+            k = len(ws)
+            while k and (ws[k - 1] in phrases.VERBS or phrases.is_verb(ws[k - 1]) or ws[k - 1] == "新"):
+                k -= 1
+            verbs = "".join(ws[k:])
+            t = Target(verbs + t.name, t.target, t.unit, t.words) if verbs else t
+        out.append(t)
+    return out
 
