@@ -17,6 +17,7 @@ follows a name (数量达到, 不少于, 突破, 提高到, a rate's or a level'
 listed after a clause that read a target is one (…,问题厕所整改率100%); 为全市 and 在全市 are scope.  A name may hold 和 (中央和省级补助资金).
 Conditions and durations (60周岁以上, 为期3个月), changes (提高10%), per-head figures, approximations
 and ceilings give none, nor do listed verbs alone (更新改造) or what a target amounts to (总投资).
+Targets whose names would be alike keep the verbs that set them apart (新建公厕, 改造提升公厕).
 Narratives: the name (or the name without its verb, or with the verb first: 培训养老护理员 for
 养老护理员培训) stands just before the figure, joined only by words such as 已建成, 累计, 8月新建, or
 just after the measure word; it begins a word and is not the tail of a longer noun (a verb, scope
