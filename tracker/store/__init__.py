@@ -229,7 +229,7 @@ def load_logs(conn: sqlite3.Connection | None, upto: int | None = None, tasks=No
 # The log's rows in the order of the reduction (recorded_at, then append order), or task by task in that order.
 # The one place where void entries and the entries they void leave the count: every fold and every series
 # reads the log through here.
-_ROWS = "SELECT seq, task, month, percent, status, figures, {note} FROM entries{where} ORDER BY {order}recorded_at, seq"
+_ROWS = "SELECT seq, task, month, percent, status, figures, {note} FROM entries{table}{where} ORDER BY {order}recorded_at, seq"
 _COUNTED = "voids IS NULL AND id NOT IN (SELECT voids FROM entries WHERE voids IS NOT NULL)"
 
 
@@ -243,9 +243,12 @@ def log_rows(conn: sqlite3.Connection, tasks=None, note: str = "note", upto: int
     if version(conn) >= 8:
         where.append(_COUNTED)
     where = " WHERE " + " AND ".join(where) if where else ""
+    # The whole log grouped by task: one pass through the table and SQLite's sorter take half the time of a
+    # walk down the task index, which visits the table's pages in no order.
+    table = " NOT INDEXED" if by_task and tasks is None else ""
     parsed: dict[str, int] = {}
     for seq, task, month, percent, status, figures, kept in conn.execute(
-            _ROWS.format(note=note, where=where, order="task, " if by_task else ""), args):
+            _ROWS.format(note=note, where=where, order="task, " if by_task else "", table=table), args):
         m = parsed.get(month)
         if m is None:
             m = parsed[month] = months.parse(month)
