@@ -476,3 +476,12 @@ def test_a_metric_whose_name_carries_a_verb_takes_no_figure_of_another_verb():
 def test_a_count_done_now_after_a_plan():
     assert value_for("计划升级改造20个城乡农贸市场,现已建成12个,另有8个正在改造。", "城乡农贸市场", "个") == 12.0
     assert value_for("计划升级改造20个城乡农贸市场,现已确定12个。", "城乡农贸市场", "个") is None
+
+
+def test_nouns_listed_with_dun_before_one_figure_name_one_target():
+    assert targets_from_title("新增公办幼儿园40所,引进名师、名校长70人。") == [
+        Target("公办幼儿园", 40.0, "所"), Target("名师、名校长", 70.0, "人")]
+    assert [(t.target, t.unit) for t in targets_from_title("新建成中小学、幼儿园90所。")] == [(90.0, "所")]
+    # a list of nouns with no figure, and items that each have their own verb, give no shared target
+    assert targets_from_title("新建区域性居家养老服务中心、社区食堂。") == []
+    assert targets_from_title("新建公厕20座、改造提升公厕30座。") == [Target("新建公厕", 20.0, "座"), Target("改造提升公厕", 30.0, "座")]
