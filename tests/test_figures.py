@@ -485,3 +485,10 @@ def test_nouns_listed_with_dun_before_one_figure_name_one_target():
     # a list of nouns with no figure, and items that each have their own verb, give no shared target
     assert targets_from_title("新建区域性居家养老服务中心、社区食堂。") == []
     assert targets_from_title("新建公厕20座、改造提升公厕30座。") == [Target("新建公厕", 20.0, "座"), Target("改造提升公厕", 30.0, "座")]
+
+
+def test_a_metric_named_by_a_list_is_read_as_one_noun_and_never_by_one_item():
+    text = "截至10月底,全市累计完成新建和改扩建幼儿园、中小学15所,新增学位1.1万个,另有5所正在建设。"
+    assert value_for(text, "幼儿园、中小学", "所") == 15.0
+    assert value_for("改造城市燃气、供水、排水管网合计286公里,其中排水管网76公里。", "燃气、供水、排水管网", "公里") is None
+    assert value_for("新建幼儿园3所、中小学5所。", "幼儿园、中小学", "所") is None

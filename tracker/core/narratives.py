@@ -64,9 +64,15 @@ def read_value(text: str, name: str, unit: str, *, mode: str = "cumulative") -> 
     """The figure a narrative gives for the metric and the clause it stands in; None when it is not clearly there."""
     if mode not in ("cumulative", "increment"):
         raise ValueError(f"mode must be 'cumulative' or 'increment', not {mode!r}")
-    names = _variants(name)
     unit = _normalise(unit).strip()
-    if not names or not unit or not text:
+    if not unit or not text:
+        return None
+    # 中小学、幼儿园: nouns the metric's name lists with 、 are one noun, wherever the narrative writes them so
+    # (the 、 would cut them into clauses); they are read as the name joined by 和.
+    for listed in sorted((v for v in _variants(name) if "、" in v), key=len, reverse=True):
+        text = _normalise(text).replace(listed, listed.replace("、", "和"))
+    names = _variants(name.replace("、", "和"))
+    if not names:
         return None
     # A sentence after ; keeps the one before in view (办结179件;年内累计办结1364件).
     sentences = [s.strip() for s in _SENTENCE_OR_AFTER_SEMICOLON.split(_CONDITION.sub("", _normalise(text)))]
@@ -83,6 +89,8 @@ def read_value(text: str, name: str, unit: str, *, mode: str = "cumulative") -> 
         lambda u: _hits(sentences, names, u, short=narrative_names.heads(names), lead=lead),
     )
     level = unit == "%"
+    if "、" in name:  # a shorter form of a list names one of its items (排水管网 of 燃气、供水、排水管网): as written only
+        tiers = tiers[:1]
     for tier in tiers:
         hits = tier(unit)
         if lead:
