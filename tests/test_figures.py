@@ -59,7 +59,7 @@ def test_recall_on_the_tuning_part():
 
 
 # What the tuning part reaches (targets, values): a rule that loses a reading fails here.
-RECALL_FLOOR = (0.96, 0.92)
+RECALL_FLOOR = (0.97, 0.925)
 
 
 def test_a_reading_names_the_words_it_came_from():
@@ -492,3 +492,9 @@ def test_a_metric_named_by_a_list_is_read_as_one_noun_and_never_by_one_item():
     assert value_for(text, "幼儿园、中小学", "所") == 15.0
     assert value_for("改造城市燃气、供水、排水管网合计286公里,其中排水管网76公里。", "燃气、供水、排水管网", "公里") is None
     assert value_for("新建幼儿园3所、中小学5所。", "幼儿园、中小学", "所") is None
+
+
+def test_bing_joins_a_second_verb_of_the_work_between_a_name_and_its_figure():
+    assert value_for("全市已建成社区居家养老服务中心并投入使用46个。", "社区居家养老服务中心", "个") == 46.0
+    assert value_for("全市已建成社区居家养老服务中心并启动建设46个。", "社区居家养老服务中心", "个") is None
+    assert value_for("全市已建成社区居家养老服务中心并配套食堂46个。", "社区居家养老服务中心", "个") is None

@@ -68,8 +68,10 @@ def _joins(join: str, more: tuple[str, ...] | frozenset = ()) -> bool:
     verbs of any kind (累计接待, 已完工, 改造提升已完成; refusals and changes are judged apart)."""
     if _JOIN.fullmatch(join):
         return True
+    # 已建成…中心并投入使用46个: 并 joins a second verb of the same work.
+    ws = phrases.words(join)
     return all(w in _JOINERS or w in more or phrases.is_verb(w) or _JOIN.fullmatch(w)
-               for w in phrases.words(join))
+               or (w == "并" and k + 1 < len(ws) and phrases.is_verb(ws[k + 1])) for k, w in enumerate(ws))
 
 
 def _name_before(pre: str, names: list[str], gap: bool = False, money: bool = False,
