@@ -439,7 +439,7 @@ def test_titles_rates_levels_scopes_and_names_of_verbs_alone():
     assert [(t.target, t.unit) for t in targets_from_title("为全市2.5万名65岁以上老年人提供免费健康体检。")] == [(2.5, "万名")]
     assert [(t.target, t.unit) for t in targets_from_title("在全市设置便民服务亭50座。")] == [(50.0, "座")]
     assert [(t.name, t.target) for t in targets_from_title("改造老旧供水管网80公里,更新改造二次供水设施200处。")] == [
-        ("老旧供水管网", 80.0), ("供水设施", 200.0)]
+        ("老旧供水管网", 80.0), ("二次供水设施", 200.0)]
     assert [t.name for t in targets_from_title("实施城市更新项目30个,总投资120亿元。")] == ["城市更新项目"]
 
 
@@ -498,3 +498,25 @@ def test_bing_joins_a_second_verb_of_the_work_between_a_name_and_its_figure():
     assert value_for("全市已建成社区居家养老服务中心并投入使用46个。", "社区居家养老服务中心", "个") == 46.0
     assert value_for("全市已建成社区居家养老服务中心并启动建设46个。", "社区居家养老服务中心", "个") is None
     assert value_for("全市已建成社区居家养老服务中心并配套食堂46个。", "社区居家养老服务中心", "个") is None
+
+
+def test_titles_a_verb_jieba_holds_with_new_a_verbal_noun_before_a_verb_and_a_lone_two():
+    # 新开工 and 新建成 are verbs; what is begun keeps its verb in the name (a narrative's 建成 is not it).
+    assert [(t.name, t.target, t.unit) for t in targets_from_title("新开工保障房140万平方米,老旧小区加装电梯1000台")] == [
+        ("新开工保障房", 140.0, "万平方米"), ("老旧小区加装电梯", 1000.0, "台")]
+    assert [t.name for t in targets_from_title("新建成保障性住房1700套")] == ["保障性住房"]
+    assert [t.name for t in targets_from_title("新建村卫生室20个")] == ["村卫生室"]  # jieba's 新建村 is no verb cut short
+    assert [t.name for t in targets_from_title("调整优化地铁配套公交线路45条")] == ["地铁配套公交线路"]
+    # 二次 is an order, not a count: the figure before is the target's.
+    assert [(t.target, t.unit) for t in targets_from_title("实施100个老旧高层住宅小区二次供水设施改造")] == [(100.0, "个")]
+    assert targets_from_title("开展二次供水设施清洗。") == []
+    assert [t.name for t in targets_from_title("新建市本级生物安全加强型二级实验室1个")] == ["生物安全加强型二级实验室"]
+
+
+def test_titles_a_part_under_qizhong_is_a_target_and_yu_is_a_floor():
+    assert [(t.name, t.target) for t in targets_from_title("新增城市停车泊位1.5万个,其中公共停车泊位3000个")] == [
+        ("城市停车泊位", 1.5), ("公共停车泊位", 3000.0)]
+    assert targets_from_title("其中公共停车泊位3000个。") == []  # a part of no target read
+    assert [(t.target, t.unit) for t in targets_from_title("组织三千余名党员干部下沉社区开展志愿服务")] == [(3000.0, "名")]
+    assert targets_from_title("建设社区养老服务站300多个。") == []
+    assert targets_from_title("城镇调查失业率控制在5.5%以内。") == []  # a ceiling is no target

@@ -120,11 +120,23 @@ def _is_place(text: str) -> bool:
     return False
 
 
+# A scope phrase: the level or the area a target is set for (市本级, 城区范围内), no part of the name.
+_SCOPE_PHRASE = r"[市区县省]本级|[\u4e00-\u9fff]{2}范围内"
 _LEAD = re.compile(
-    rf"^(?:{_alt(_VERBS + _SCOPE)}|在(?:{_alt(_SCOPE)})|和|及|与|并|\d{{4}}年(?:底|末)?前?|到\d{{4}}年(?:底|末)?|年底前?)++"
+    rf"^(?:{_alt(_VERBS + _SCOPE)}|{_SCOPE_PHRASE}|在(?:{_alt(_SCOPE)})|和|及|与|并|\d{{4}}年(?:底|末)?前?|到\d{{4}}年(?:底|末)?|年底前?)++"
 )
 _VERB = re.compile(_alt(_VERBS))
 _NARRATIVE_VERB = re.compile(_alt(_NARRATIVE_VERBS))
+
+
+def _lead_end(name: str, start: int, end: int) -> int:
+    """Where a lead matched from start to end stops: not inside a verb (新建成 is 新 and 建成, never 新建 and 成);
+    inside another word (新建村卫生室, where jieba joins 新建村) the match stands."""
+    at = max(b for b in phrases.starts(name) if b <= end)
+    if at == end or at <= start:
+        return end
+    nxt = min(b for b in phrases.starts(name) if b > end)
+    return at if phrases.is_verb(name[at:nxt]) else end
 
 
 def _strip_lead(name: str) -> tuple[str, bool]:
@@ -133,7 +145,7 @@ def _strip_lead(name: str) -> tuple[str, bool]:
     while True:  # list words, then verbs by the word (募集, 改造提升, 新设), then scope words again
         m = _LEAD.match(name, end)
         ends.append(end)
-        end = m.end() if m else end
+        end = _lead_end(name, end, m.end()) if m else end
         verbs = phrases.leading_verbs(name[end:], listed_only=end > 0) if len(name) - end > 2 else 0
         if not verbs:
             break

@@ -43,12 +43,15 @@ _TITLE_APPROX = re.compile(r"(?:近|约|大约|将近|接近|超过|超|逾|不�
 # A change stands right before its figure (提高10%); before a name it is the work (改造提升农村敬老院).
 # What a figure leads to (惠及居民2万户, 带动就业3000人) is no target of the work.
 _TITLE_REFUSE = re.compile(r"(?:提高|提升|增长|下降|降低|减少|压缩|缩短)$|(?<![占例])比(?!对|率|重|例)|较|每|人均|户均|平均"
-                           r"|分别|由|从|其中|惠及|涉及|受益|带动|覆盖(?!率|面)")
+                           r"|分别|由|从|惠及|涉及|受益|带动|覆盖(?!率|面)")
 # Measure words that count people or households: `帮助1200名NAME实现再就业` counts them.
 _PEOPLE = {"名", "人", "位", "户", "人次", "户次", "对"}
 _FOR = re.compile(r"^(?:为|向|给|对)")
 _TITLE_CEILING = re.compile(r"左右|上下|以下|以内")
 _RATE = re.compile(r"(?:率|度|比例|比重|占比|水平)$")
+# What is begun (新开工保障房) is counted apart from what is built: the verb stays in the name, so that a
+# narrative's 建成 is never read for it.
+_BEGUN = re.compile(r"新?开工(?:建设)?$")
 _NAME_TAIL = re.compile(r"(?:培育|建设|改造|创建|升级|工作|任务)$")
 
 
@@ -119,22 +122,32 @@ def targets_from_title(title: str) -> list[Target]:
     inherited = False
     for clause in _noun_lists(_CLAUSE.split(_SENTENCE.sub("，", _normalise(title)))):
         clause, start = _CONDITION.sub("", clause.strip()), 0
+        # 新增养老床位1000张,其中护理型床位600张: a part of a target is one of its own (a clerk follows both);
+        # a 其中 after no target is a part of nothing read.
+        if clause.startswith("其中"):
+            if not inherited:
+                continue
+            clause = clause[2:]
         read = False
         for m in _NUM.finditer(clause):
             i = m.end()
-            unit = _unit_at(clause, i)
+            # 300余个 is a floor, as 300个以上 is.
+            floor = clause[i : i + 1] == "余"
+            unit = _unit_at(clause, i + floor)
             base = unit.lstrip("十百千万亿") or unit
-            pre, after = clause[start : m.start()], clause[i + len(unit) :]
+            pre, after = clause[start : m.start()], clause[i + floor + len(unit) :]
             # `2020年底前新建…`: a date belongs to the next name's lead; a number with no measure word
             # to a name (12345热线).
             if unit and base not in ("年", "月", "日"):
-                start = i + len(unit)
-            if (not unit or clause[i : i + 1] in ("余", "多") or base in _NOT_TARGET or after.startswith("/")
+                start = i + floor + len(unit)
+            if (not unit or clause[i + floor : i + floor + 1] in ("余", "多") or base in _NOT_TARGET or after.startswith("/")
                     or _TITLE_APPROX.search(pre) or _TITLE_CEILING.match(after)
                     or _TITLE_REFUSE.search(pre) or _value(m) <= 0):
                 continue
             after = after.removeprefix("以上")
             name = _title_name(pre, after if not re.search(r"\d", after) else "", unit, inherited)
+            if name and (begun := _BEGUN.search(pre[: max(pre.rfind(name), 0)])):
+                name = begun.group() + name
             if name:
                 found.append(Target(name, _value(m), unit, clause))
                 read = True
