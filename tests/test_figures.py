@@ -520,3 +520,18 @@ def test_titles_a_part_under_qizhong_is_a_target_and_yu_is_a_floor():
     assert [(t.target, t.unit) for t in targets_from_title("组织三千余名党员干部下沉社区开展志愿服务")] == [(3000.0, "名")]
     assert targets_from_title("建设社区养老服务站300多个。") == []
     assert targets_from_title("城镇调查失业率控制在5.5%以内。") == []  # a ceiling is no target
+
+
+def test_what_is_done_for_households_is_counted_in_their_unit():
+    # A title names the thing installed for households and couples; whom, without 免费, for people.
+    assert [(t.name, t.target, t.unit) for t in targets_from_title("为3000户困难家庭免费安装燃气泄漏报警器")] == [
+        ("燃气泄漏报警器", 3000.0, "户")]
+    assert [(t.name, t.unit) for t in targets_from_title("资助200对困难夫妇免费进行孕前优生健康检查")] == [("孕前优生健康检查", "对")]
+    assert [t.name for t in targets_from_title("为2万名适龄女生免费接种HPV疫苗。")] == ["适龄女生"]
+    # A narrative counts it in 户 for a metric in 户, never in another unit, nor when the thing has a count of its own.
+    text = "今年以来,已为2860户困难家庭免费安装燃气泄漏报警器,本月安装420户。"
+    assert value_for(text, "燃气泄漏报警器", "户") == 2860
+    assert value_for(text, "燃气泄漏报警器", "个") is None
+    assert value_for("为800户困难家庭安装燃气报警器1,600个。", "燃气报警器", "户") is None
+    assert value_for("已为800户困难家庭安装燃气报警器。", "燃气报警器", "户") == 800
+    assert value_for("已为800户困难家庭安装燃气报警器。", "燃气管道", "户") is None

@@ -11,6 +11,7 @@ from tracker.core.figure_words import (
     _CONDITION,
     _GENERIC,
     _LEAD,
+    _MANNER,
     _NAME_CHARS,
     _NARRATIVE_VERB,
     _NARRATIVE_VERBS,
@@ -94,7 +95,7 @@ def _title_name(pre: str, after: str, unit: str, inherited: bool = False) -> str
     if _FOR.match(pre) and _strip_lead(pre[1:])[0] == pre[1:] and after:  # 为1万名老年人购买…: the name ends at a verb
         ws = phrases.words(after)
         k = next((k for k, w in enumerate(ws) if phrases.is_verb(w) or w in _NARRATIVE_VERBS), len(ws))
-        name = "".join(ws[:k])
+        name = _for_whom(ws, k, unit)
         # 为全市2.5万名老年人提供…: a scope word between 为 and the figure is no part of the name.
         return name if k < len(ws) and (not pre[1:] or pre[1:] in _SCOPE) and _good_name(name) else None
     if inherited and not pre and after:
@@ -110,10 +111,27 @@ def _title_name(pre: str, after: str, unit: str, inherited: bool = False) -> str
         if unit in _PEOPLE and _NARRATIVE_VERB.search(name):  # 帮助1200名就业困难人员实现再就业
             ws = phrases.words(name)
             k = next((k for k, w in enumerate(ws) if k and (phrases.is_verb(w) or w in _NARRATIVE_VERBS)), 0)
-            name = "".join(ws[:k]) if k else name
+            name = _for_whom(ws, k, unit) if k else name
         # `推动100个社区开展星级社区创建`: a verb inside means the clause goes on past the name.
         return name if _good_name(name) and not _NARRATIVE_VERB.search(name) else None
     return None
+
+
+def _for_whom(ws: tuple[str, ...], k: int, unit: str) -> str:
+    """The name of a count of people or households before what is done for them (ws[:k] whom, ws[k] the verb):
+    whom, without words of manner (适龄女生免费 → 适龄女生); households and couples count the thing done or
+    installed (为3000户困难家庭免费安装燃气泄漏报警器 → 燃气泄漏报警器, 资助200对困难夫妇进行孕前优生健康检查 →
+    孕前优生健康检查), a thing with no verb after it."""
+    whom = list(ws[:k])
+    while whom and whom[-1] in _MANNER:
+        whom.pop()
+    if unit.lstrip("十百千万亿") in ("户", "对") and k < len(ws):
+        rest = ws[k + 1:]
+        thing = "".join(rest)
+        # The thing ends the title: no listed verb of work after it (安装燃气泄漏报警器; 泄漏 is no work).
+        if thing and _good_name(thing) and not any(w in phrases.VERBS or w in _NARRATIVE_VERBS for w in rest):
+            return thing
+    return "".join(whom)
 
 
 def targets_from_title(title: str) -> list[Target]:
