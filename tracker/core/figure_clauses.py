@@ -164,6 +164,9 @@ def _hit(value: float, exact: bool, context: str, opening: tuple, shared: bool, 
     # 7-8月,…新增1,240个,累计建成1.18万个: a total of its own is not the opening's span.
     old = figure_roles.stale(context, latest) or (
         bool(span_opening) and not month_word and not (running and span_opening == "span"))
+    # 一季度累计新增2.9万人 in a report of March is the total to date; 二季度累计, or 一季度 beside 8月, is not.
+    if running and _SPAN.search(context) and not figure_roles.to_date(context, latest):
+        old = True
     period = month_word or (period_opening and not running)
     total = running or (not period and (total_opening or _sum_in(context)))
     year = not running and bool(_YEAR.search(context))
@@ -184,7 +187,8 @@ _RATE_JOIN = re.compile(r"(?:已|均|平均)?(?:达到|达|为)")
 def _only(join: str, allowed) -> bool:
     """Whether `join` is time and joining words and the allowed words only."""
     return bool(_ELIDED_JOIN.fullmatch(join)) or all(
-        w in _JOINERS or w in _SCOPE or w in allowed or w == "新" for w in phrases.words(re.sub(_TIME, "", join)))
+        w in _JOINERS or w in _SCOPE or w in allowed or w == "新"
+        for w in phrases.words(_SPAN.sub("", re.sub(_TIME, "", join))))
 
 
 def _elided(clause: str, unit: str, opening: tuple, unread: bool,

@@ -190,7 +190,9 @@ def _hits(sentences: list[str], names: list[str], unit: str, short: list | None 
     governing: frozenset = frozenset()  # the verbs of the last clause that gave the metric a figure
     taken: frozenset = frozenset()  # verbs of unread figures since the clause that named the metric
     after_semicolon = False
+    read_before, hits_at = False, 0  # whether the sentence before gave the metric a figure
     for sentence in sentences:
+        read_before, hits_at = len(hits) > hits_at, len(hits)
         carry, after_semicolon = after_semicolon, sentence.endswith((";", "；"))
         sentence = sentence.rstrip(";；")
         parts = _CLAUSE.split(sentence)
@@ -249,6 +251,8 @@ def _hits(sentences: list[str], names: list[str], unit: str, short: list | None 
                 # 中小学校14所,其中竣工交付9所; 新培育8家,累计分别达到23家: the clause after gives what is done or
                 # the total in words the reader does not take, so the figure before is not clearly the metric's.
                 hits += [dataclasses.replace(h, doubt=True) for h in said]
+            if not found:
+                found = _month_only(clause, unit, opening, said[-last:] if last else [], bool(said) or read_before)
             said += found
             month_before = month_before or bool(_PERIOD.search(clause))
             hits += found
@@ -271,6 +275,21 @@ def _hits(sentences: list[str], names: list[str], unit: str, short: list | None 
             if found or unread:  # the verbs a running total after this clause may repeat
                 verbs = _verbs_of(clause)
     return hits
+
+
+def _month_only(clause: str, unit: str, opening: tuple, just_read: list[_Hit], read: bool) -> list[_Hit]:
+    """The month's amount a clause with no name gives of what was just counted: a change against the month
+    before of a figure to date (已完成…137处,较上月增加21处), or nothing new in the month after the metric was
+    read in this sentence or the one before (9月份无新增: 0, never a total of 0)."""
+    if just_read and not any(h.period or h.span for h in just_read):
+        change = figure_roles.month_change(clause, unit)
+        hit = None if change is None else _hit(change, True, clause, opening, False, clause)
+        if hit and hit.period:
+            return [hit]
+    if read and figure_roles.nothing_new(clause, _PERIOD):
+        hit = _hit(0.0, True, clause, opening, False, clause)
+        return [hit] if hit.period and not hit.total else []
+    return []
 
 
 def _verbs_of(clause: str) -> frozenset:
