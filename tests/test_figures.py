@@ -556,3 +556,15 @@ def test_the_time_a_narrative_figure_covers():
     assert value_for("6月份,全市新增城镇就业1.1万人;上半年累计新增5.9万人。", "城镇新增就业", "万人") == 5.9
     assert value_for("8月份,全市新增城镇就业1.1万人;一季度累计新增2.9万人。", "城镇新增就业", "万人") is None
     assert value_for("6月份,全市新增城镇就业1.1万人;二季度累计新增2.9万人。", "城镇新增就业", "万人") is None
+
+
+def test_the_years_work_beside_a_total_of_all_years_is_the_value():
+    text = "截至目前,全市已累计为1.2万户困难老年人家庭实施适老化改造,本年度完成1860户,9月份完成230户。"
+    assert value_for(text, "适老化改造", "户") == 1860
+    assert value_for(text, "适老化改造", "户", mode="increment") == 230
+    text = "全市已完成农村危房改造2.46万户,今年完成1,860户,本月完成230户。"
+    assert value_for(text, "农村危房改造", "户") == 1860
+    assert value_for(text, "农村危房改造", "万户") is None  # the year's figure is in 户 only
+    # The year's growth of a stock is not its level; work on what a stock counts is not the count.
+    assert value_for("今年新增护理型床位1,260张,全市护理型床位累计达到1.86万张。", "护理型床位", "张") is None
+    assert value_for("全市有公办养老机构64家,今年已完成提升改造28家。", "公办养老机构", "家") is None

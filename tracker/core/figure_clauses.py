@@ -184,6 +184,9 @@ _WORK_VERBS = frozenset(phrases.VERBS) | frozenset(_NARRATIVE_VERBS)
 _RATE_JOIN = re.compile(r"(?:已|均|平均)?(?:达到|达|为)")
 
 
+_YEAR_DONE = re.compile(r"(?:本年度|今年|年内|本年|全年)(?:已经|现已|已)?(?:完成|建成|完工|竣工)")
+
+
 def _only(join: str, allowed) -> bool:
     """Whether `join` is time and joining words and the allowed words only."""
     return bool(_ELIDED_JOIN.fullmatch(join)) or all(
@@ -216,7 +219,8 @@ def _elided(clause: str, unit: str, opening: tuple, unread: bool,
     total = bool(_TOTAL.search(join)) and _only(join, allowed)
     # 其中8月新增12户; a month's amount may name any verb of the work (累计建成…,8月份新筹集180套)
     month = bool(_PERIOD.search(join)) and _only(join.removeprefix("其中"), allowed | _WORK_VERBS)
-    done = ((bool(_DONE.search(join)) and _joins(join.removeprefix("其中")))
+    # 本年度完成1860户: the year's words are the hit's time; the verb of completion alone joins it.
+    done = ((bool(_DONE.search(join)) and (_joins(join.removeprefix("其中")) or _YEAR_DONE.fullmatch(join)))
             or (unread and join.removeprefix("现").startswith("已") and _only(join, verbs | own) and join not in _JOINERS))
     mine = bool(lead) and figure_roles.same_work(figure_roles.work_verbs(join), lead) and _only(
         join.removeprefix("其中"), lead | own)

@@ -109,7 +109,10 @@ def read_value(text: str, name: str, unit: str, *, mode: str = "cumulative") -> 
                 v not in reading.words and re.search(rf"{re.escape(v)}\d[\d,.]*(?:{_alt([unit, *figure_roles.magnitudes(unit)])})", whole)
                 for v in figure_roles.own_verbs(names[0])):
             return None  # 下达…资金2.8亿元 for 资金拨付 beside 已拨付2.35亿元: the metric's own verb gives another figure
-        if reading and not level and not all(_wanted(h, cumulative) for h in _pool(hits, cumulative)):
+        if reading and cumulative and not level and not any(_years_work(h) for h in _pool(hits, cumulative)) and any(
+                _years_work(h) for u in figure_roles.magnitudes(unit) for h in tier(u)):
+            return None  # 已完成…2.46万户,今年完成1,860户 for a metric in 万户: the year's figure is in another magnitude
+        if reading and not level and not all(_wanted(h, cumulative) or (cumulative and _years_work(h)) for h in _pool(hits, cumulative)):
             # 今年新增1260张 beside 累计达到1.86万张: the figure the metric wants is written in another magnitude.
             if any(_wanted(h, cumulative) for u in figure_roles.magnitudes(unit) for h in tier(u) if not h.subset):
                 return None
@@ -309,11 +312,20 @@ def _pool(hits: list[_Hit], cumulative: bool, level: bool = False) -> list[_Hit]
     months = _wholes([h for h in hits if h.period or h.early])
     hits = [h for h in hits if not h.span]
     if cumulative:
-        return _wholes([h for h in hits if h.total]) or _wholes([h for h in hits if not h.period])
+        # A metric runs within the plan's year: beside a total of all years (累计…1.2万户), the year's own
+        # work done (本年度完成1860户) is the value; the year's growth of a stock (今年新增…床位) is not its level.
+        year = [h for h in hits if _years_work(h)]
+        totals = [h for h in hits if h.total]
+        return _wholes(year if year and totals else totals) or _wholes([h for h in hits if not h.period])
     # 已建成8个: a state to date, never the month's amount unless a month is named.  A figure without
     # time words is the month's only where the narrative names no month at all: beside `8月份改造1020户`,
     # `完成示范村56个` is not said to be August's.
     return months or _wholes([h for h in hits if not h.total and not h.year and not h.state and not (h.untimed and h.dated)])
+
+
+def _years_work(hit: _Hit) -> bool:
+    """Whether a figure is the year's work done so far (今年完成1,860户, 本年度完成1860户)."""
+    return hit.year and not hit.period and not hit.span and bool(_DONE.search(hit.words))
 
 
 def _wholes(hits: list[_Hit]) -> list[_Hit]:
