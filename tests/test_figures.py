@@ -568,3 +568,10 @@ def test_the_years_work_beside_a_total_of_all_years_is_the_value():
     # The year's growth of a stock is not its level; work on what a stock counts is not the count.
     assert value_for("今年新增护理型床位1,260张,全市护理型床位累计达到1.86万张。", "护理型床位", "张") is None
     assert value_for("全市有公办养老机构64家,今年已完成提升改造28家。", "公办养老机构", "家") is None
+
+
+def test_a_level_of_scope_with_yishang_stands_before_a_name_as_the_level_alone_does():
+    text = "已培育市级以上农业产业化龙头企业两家,另有3家已提交申报材料。"
+    assert value_for(text, "农业产业化龙头企业", "家") == 2
+    assert value_for("已建成社区养老服务站86个,另有21个正在建设。", "社区养老服务站", "个") == 86
+    assert value_for("已建成农村社区养老服务站86个。", "社区养老服务站", "个") is None  # a kind, not a scope

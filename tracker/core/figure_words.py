@@ -60,7 +60,8 @@ def _approx_end(pre: str) -> bool:
     ws = phrases.words(pre)
     return bool(re.search(rf"(?:{_APPROX_LONG.pattern})$", pre)) or (bool(ws) and ws[-1] in _APPROX_BEFORE)
 # What may stand just before a name in its clause (else the name is the tail of another noun).
-_LEFT = re.compile(rf"(?:{_TIME}|{_alt(_JOINERS + _NARRATIVE_VERBS + _SCOPE + _MANNER)}|对|向|给|为|并|同时|其中|此外|另外|服务|(?:改造|建成|完成|提升|整治|实施)后)$")
+# 市级以上 is a level of scope, as 市级 is.
+_LEFT = re.compile(rf"(?:{_TIME}|{_alt(_JOINERS + _NARRATIVE_VERBS + _SCOPE + _MANNER)}|[市区县省]级(?:及)?以上|对|向|给|为|并|同时|其中|此外|另外|服务|(?:改造|建成|完成|提升|整治|实施)后)$")
 # What may follow a name that stands after its figure (else the name begins a longer noun).
 _RIGHT = re.compile(rf"(?:{_alt(_NARRATIVE_VERBS + _JOINERS)}|的|中|内|等|对|并|正式|陆续|全部"
                     r"|(?:建设|改造|培育|创建)(?:任务|工作)?(?:$|[并已均]))")
