@@ -575,3 +575,14 @@ def test_a_level_of_scope_with_yishang_stands_before_a_name_as_the_level_alone_d
     assert value_for(text, "农业产业化龙头企业", "家") == 2
     assert value_for("已建成社区养老服务站86个,另有21个正在建设。", "社区养老服务站", "个") == 86
     assert value_for("已建成农村社区养老服务站86个。", "社区养老服务站", "个") is None  # a kind, not a scope
+
+
+def test_titles_for_whom_a_manner_before_wei_a_verb_that_ends_the_words_and_a_figure_after_the_verb():
+    assert [(t.name, t.target) for t in targets_from_title("免费为14000名白内障患者实施复明手术。")] == [("白内障患者", 14000.0)]
+    assert [(t.name, t.target, t.unit) for t in targets_from_title("为60周岁以上老年人免费体检10万人次。")] == [
+        ("老年人免费体检", 10.0, "万人次")]
+    assert [(t.name, t.target) for t in targets_from_title("为5000名60周岁以上老年人免费接种1针23价肺炎疫苗。")] == [
+        ("老年人", 5000.0)]
+    assert [(t.name, t.target) for t in targets_from_title("为全市2.5万名65岁以上老年人提供免费健康体检。")] == [("老年人", 2.5)]
+    assert targets_from_title("为老年人免费体检。") == []
+    assert targets_from_title("免费为老年人提供体检服务。") == []

@@ -48,6 +48,7 @@ _TITLE_REFUSE = re.compile(r"(?:提高|提升|增长|下降|降低|减少|压缩
 # Measure words that count people or households: `帮助1200名NAME实现再就业` counts them.
 _PEOPLE = {"名", "人", "位", "户", "人次", "户次", "对"}
 _FOR = re.compile(r"^(?:为|向|给|对)")
+_MANNER_LEAD = re.compile(r"^(?:免费|无偿)(?=为|向|给)")
 _TITLE_CEILING = re.compile(r"左右|上下|以下|以内")
 _RATE = re.compile(r"(?:率|度|比例|比重|占比|水平)$")
 # What is begun (新开工保障房) is counted apart from what is built: the verb stays in the name, so that a
@@ -76,14 +77,17 @@ def _title_name(pre: str, after: str, unit: str, inherited: bool = False) -> str
 
     `inherited`: the clause before read a target, so its verb governs a bare `20个NAME` after it.
     """
+    pre = _MANNER_LEAD.sub("", pre)  # 免费为14000名白内障患者…: a word of manner before 为 is the whole clause's
     trail = _TITLE_TRAIL.search(pre)
     floor = bool(trail) and any(c in trail.group() for c in "达到至在破")
     core = pre[: trail.start()] if trail else pre
+    whole = False  # 为60周岁以上老年人免费体检10万人次: the verb ends the words, so they all name what is counted
     if _FOR.match(core):  # 为困难群众发放NAME: the name is the object of the verb after whom it is for
         ws = phrases.words(core[1:])
         k = next((k for k, w in enumerate(ws) if k and phrases.is_verb(w)), 0)
-        core = "".join(ws[k:]) if k else core
-    name, verb = _strip_lead(core)
+        whole = bool(k) and k == len(ws) - 1 and len(ws[k]) >= 2 and _good_name(core[1:])
+        core = core[1:] if whole else "".join(ws[k:]) if k else core
+    name, verb = (core, True) if whole else _strip_lead(core)
     if unit == "%":  # a percentage is only a target of a named rate
         # 完成农村户厕改造5000户,问题厕所整改率100%: a rate listed after a clause that read a target is one too.
         ok = _RATE.search(name) and (verb or floor or (inherited and name == core))
@@ -93,7 +97,8 @@ def _title_name(pre: str, after: str, unit: str, inherited: bool = False) -> str
     if core and not verb and "新增" in phrases.words(core)[1:-1] and _good_name(core):  # 城镇新增就业4万人
         return core
     if _FOR.match(pre) and _strip_lead(pre[1:])[0] == pre[1:] and after:  # 为1万名老年人购买…: the name ends at a verb
-        ws = phrases.words(after)
+        # Whom ends at the verb; a figure after it (接种1针…疫苗) is none of theirs.
+        ws = phrases.words(re.split(r"\d", after)[0])
         k = next((k for k, w in enumerate(ws) if phrases.is_verb(w) or w in _NARRATIVE_VERBS), len(ws))
         name = _for_whom(ws, k, unit)
         # 为全市2.5万名老年人提供…: a scope word between 为 and the figure is no part of the name.
@@ -163,7 +168,7 @@ def targets_from_title(title: str) -> list[Target]:
                     or _TITLE_REFUSE.search(pre) or _value(m) <= 0):
                 continue
             after = after.removeprefix("以上")
-            name = _title_name(pre, after if not re.search(r"\d", after) else "", unit, inherited)
+            name = _title_name(pre, after, unit, inherited)
             if name and (begun := _BEGUN.search(pre[: max(pre.rfind(name), 0)])):
                 name = begun.group() + name
             if name:
