@@ -586,3 +586,13 @@ def test_titles_for_whom_a_manner_before_wei_a_verb_that_ends_the_words_and_a_fi
     assert [(t.name, t.target) for t in targets_from_title("为全市2.5万名65岁以上老年人提供免费健康体检。")] == [("老年人", 2.5)]
     assert targets_from_title("为老年人免费体检。") == []
     assert targets_from_title("免费为老年人提供体检服务。") == []
+
+
+def test_title_names_lose_scope_and_range_words_and_keep_a_level_after_the_verb():
+    names = lambda title: [t.name for t in targets_from_title(title)]  # noqa: E731
+    assert names("住宅小区新增电动自行车充电端口6000个") == ["电动自行车充电端口"]
+    assert names("城镇新增就业4万人。") == ["城镇新增就业"]  # what follows 新增 is verbal: one name
+    assert names("公共场所新增配置自动体外除颤器200台。") == ["自动体外除颤器"]
+    assert names("举办各类招聘会100场次以上。") == ["招聘会"]
+    assert names("建设区级未成年人保护工作站12个。") == ["区级未成年人保护工作站"]
+    assert names("市级新增负压救护车30辆。") == ["负压救护车"]  # a level first is the scope of the whole

@@ -121,11 +121,16 @@ def _is_place(text: str) -> bool:
     return False
 
 
+# Words of range before a name (各类招聘会): no part of it.
+_RANGE = ["各类", "各种", "各项"]
 # A scope phrase: the level or the area a target is set for (市本级, 城区范围内), no part of the name.
 _SCOPE_PHRASE = r"[市区县省]本级|[\u4e00-\u9fff]{2}范围内"
-_LEAD = re.compile(
-    rf"^(?:{_alt(_VERBS + _SCOPE)}|{_SCOPE_PHRASE}|在(?:{_alt(_SCOPE)})|和|及|与|并|\d{{4}}年(?:底|末)?前?|到\d{{4}}年(?:底|末)?|年底前?)++"
-)
+# A level (市级, 区级) first is the scope of the whole; after a verb it sets the kind of what is named
+# (建设区级未成年人保护工作站): only the first words of a lead may be one.
+_LEVELS = ("市级", "区级", "县级")
+_LEAD_WORD = (rf"(?:{_alt([w for w in _VERBS + _SCOPE + _RANGE if w not in _LEVELS])}|{_SCOPE_PHRASE}"
+              rf"|在(?:{_alt(_SCOPE)})|和|及|与|并|\d{{4}}年(?:底|末)?前?|到\d{{4}}年(?:底|末)?|年底前?)")
+_LEAD = re.compile(rf"^(?:(?:{_alt(_LEVELS)}){_LEAD_WORD}*+|{_LEAD_WORD}++)")
 _VERB = re.compile(_alt(_VERBS))
 _NARRATIVE_VERB = re.compile(_alt(_NARRATIVE_VERBS))
 
@@ -144,9 +149,9 @@ def _strip_lead(name: str) -> tuple[str, bool]:
     """The name without its leading verbs and scope words, and whether a verb was among them."""
     end, ends = 0, []
     while True:  # list words, then verbs by the word (募集, 改造提升, 新设), then scope words again
-        m = _LEAD.match(name, end)
+        m = _LEAD.match(name[end:])  # (^ holds at the string's start only: the rest is matched as a string)
         ends.append(end)
-        end = _lead_end(name, end, m.end()) if m else end
+        end = _lead_end(name, end, end + m.end()) if m else end
         verbs = phrases.leading_verbs(name[end:], listed_only=end > 0) if len(name) - end > 2 else 0
         if not verbs:
             break

@@ -94,8 +94,12 @@ def _title_name(pre: str, after: str, unit: str, inherited: bool = False) -> str
         return name if ok and _good_name(name) else None
     if core and (verb or (floor and name == core)) and _good_name(name):
         return name
-    if core and not verb and "新增" in phrases.words(core)[1:-1] and _good_name(core):  # 城镇新增就业4万人
-        return core
+    if core and not verb and "新增" in (ws := phrases.words(core))[1:-1] and _good_name(core):
+        # 城镇新增就业4万人 is one name (what follows 新增 is verbal); 住宅小区新增电动自行车充电端口6000个 counts
+        # the nouns after 新增, the words before it the place.
+        k = ws.index("新增")
+        thing = _strip_lead("".join(ws[k + 1:]))[0]  # 新增配置自动体外除颤器: the verb after 新增 is no name
+        return core if phrases.is_verbal(ws[-1]) or not _good_name(thing) else thing
     if _FOR.match(pre) and _strip_lead(pre[1:])[0] == pre[1:] and after:  # 为1万名老年人购买…: the name ends at a verb
         # Whom ends at the verb; a figure after it (接种1针…疫苗) is none of theirs.
         ws = phrases.words(re.split(r"\d", after)[0])
