@@ -596,3 +596,9 @@ def test_title_names_lose_scope_and_range_words_and_keep_a_level_after_the_verb(
     assert names("举办各类招聘会100场次以上。") == ["招聘会"]
     assert names("建设区级未成年人保护工作站12个。") == ["区级未成年人保护工作站"]
     assert names("市级新增负压救护车30辆。") == ["负压救护车"]  # a level first is the scope of the whole
+
+
+def test_a_title_lists_nouns_with_dun_before_one_figure_the_verb_first():
+    got = [(t.name, t.target) for t in targets_from_title("改造城市燃气、供水、排水管网合计420公里")]
+    assert got == [("城市燃气、供水、排水管网", 420.0)]
+    assert [t.name for t in targets_from_title("改造城市燃气管网、新建供水管网20公里")] == ["供水管网"]

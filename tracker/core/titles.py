@@ -185,16 +185,26 @@ def targets_from_title(title: str) -> list[Target]:
 def _noun_lists(parts: list[str]) -> list[str]:
     """The clauses of a title, nouns listed with 、 before one figure kept as one (新建成中小学、幼儿园90所,
     改造城市燃气、供水、排水管网合计420公里): a part with no figure joins the next when that one begins with a
-    noun (no verb, scope or list word) and holds a figure."""
+    noun (no verb, scope or list word) and holds a figure; short parts before it with no figure (供水, a noun
+    here though jieba holds it a verb) are items of the same list, up to the part that carries the verb."""
     out: list[str] = []
+    joined: list[bool] = []  # whether 、 stands before out[j]
     clauses, seps = parts[::2], [*parts[1::2], ""]
     for k, clause in enumerate(clauses):
-        if (out and seps[k - 1] == "、" and out[-1].endswith("、") is False and _NUM.search(clause)
+        if (out and seps[k - 1] == "、" and _NUM.search(clause)
                 and not re.search(r"\d", out[-1]) and not _LEAD.match(clause) and not phrases.leading_verbs(clause)
                 and not _NARRATIVE_VERB.match(clause)):
-            out[-1] += "、" + clause
+            merged = out.pop() + "、" + clause
+            before = joined.pop()
+            while (out and before and not re.search(r"\d", out[-1]) and len(item := merged.split("、")[0]) <= 4
+                   and not phrases.leading_verbs(item, listed_only=True)):
+                merged = out.pop() + "、" + merged
+                before = joined.pop()
+            out.append(merged)
+            joined.append(before)
         else:
             out.append(clause)
+            joined.append(k > 0 and seps[k - 1] == "、")
     return out
 
 
