@@ -602,3 +602,14 @@ def test_a_title_lists_nouns_with_dun_before_one_figure_the_verb_first():
     got = [(t.name, t.target) for t in targets_from_title("改造城市燃气、供水、排水管网合计420公里")]
     assert got == [("城市燃气、供水、排水管网", 420.0)]
     assert [t.name for t in targets_from_title("改造城市燃气管网、新建供水管网20公里")] == ["供水管网"]
+
+
+def test_a_figure_of_a_year_named_by_number_beside_this_year_and_parts_listed_after_qizhong():
+    text = "2023年全市共新建充电桩2800个;今年截至7月底已新建1930个,7月当月新建260个。"
+    assert value_for(text, "充电桩", "个") == 1930
+    assert value_for(text, "充电桩", "个", mode="increment") == 260
+    assert value_for("2023年全市共新建充电桩2800个。", "充电桩", "个") == 2800  # no other year spoken of
+    assert value_for("2024年1-7月全市新建充电桩1930个,今年新建任务3000个。", "充电桩", "个") == 1930  # a month of it
+    text = "截至目前,全市培育家庭农场320家,其中省级示范家庭农场26家、市级示范家庭农场58家;本季度新增41家。"
+    assert value_for(text, "家庭农场", "家") == 320
+    assert value_for(text, "家庭农场", "家", mode="increment") is None  # a quarter's amount is no month's

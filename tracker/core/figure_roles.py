@@ -82,6 +82,18 @@ def nothing_new(clause: str, month: re.Pattern) -> bool:
     return bool(m) and m.group() != "上月" and bool(_NOTHING_NEW.fullmatch(clause[m.end():].removeprefix("份")))
 
 
+# A whole year named by its number (2023年, 2023年底), not a month of it (2024年8月).
+_YEAR_NAMED = re.compile(r"(?<!\d)(20\d\d)年(?!\d|度?[1-9一二三四上下前])")
+_THIS_YEAR = re.compile(r"今年|本年|年内")
+
+
+def past_year(words: str, text: str) -> bool:
+    """Whether the words of a figure tie it to another year than the report's: a year named by its number where
+    the text speaks of 今年 elsewhere (2023年全市共新建充电桩2800个;今年截至7月底已新建1930个).  Two numbered
+    years alone (2020年…,2019年…) do not say which is the report's."""
+    return bool(_YEAR_NAMED.search(words)) and bool(_THIS_YEAR.search(text.replace(words, "")))
+
+
 def since_start(context: str) -> bool:
     """`汛期以来`, `专项行动开展以来`: a total since some start (a month's `8月以来` is not)."""
     return bool(_SINCE.search(context))

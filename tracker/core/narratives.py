@@ -211,7 +211,7 @@ def _hits(sentences: list[str], names: list[str], unit: str, short: list | None 
             last, verbs = 0, frozenset()
         stock: list[_Hit] = []
         said: list[_Hit] = []  # the hits of this sentence
-        month_before = False
+        month_before = under = False
         for k, clause in enumerate(clauses):
             if short is not None:
                 names = narrative_names.heads_here(short, sentence, clauses[k - 1] if k else "")
@@ -219,6 +219,10 @@ def _hits(sentences: list[str], names: list[str], unit: str, short: list | None 
             shared_head = (k > 0 and seps[k] == "、" and bool(clauses[k - 1])
                            and not re.search(r"\d", clauses[k - 1]) and not _LEAD.fullmatch(clauses[k - 1]))
             found = _hits_in_clause(clause, names, unit, opening, shared_head, gap)
+            # 其中省级示范家庭农场26家、市级示范家庭农场58家: parts listed with 、 after 其中 are parts too.
+            under = clause.startswith("其中") or (k > 0 and seps[k] == "、" and under)
+            if under:
+                found = [dataclasses.replace(h, subset=True) for h in found]
             if not found and (named or unread):
                 part = named and last > 0 and all(h.subset and any(n in h.words for n in names) for h in hits[-last:])
                 elided = _elided(clause, unit, opening, unread, verbs, own, lead)
@@ -277,7 +281,7 @@ def _hits(sentences: list[str], names: list[str], unit: str, short: list | None 
                 governing = frozenset()  # another thing counted in the unit: a total further on may be its
             if found or unread:  # the verbs a running total after this clause may repeat
                 verbs = _verbs_of(clause)
-    return hits
+    return _of_past_years(hits, "\n".join(sentences))
 
 
 def _month_only(clause: str, unit: str, opening: tuple, just_read: list[_Hit], read: bool) -> list[_Hit]:
@@ -293,6 +297,12 @@ def _month_only(clause: str, unit: str, opening: tuple, just_read: list[_Hit], r
         hit = _hit(0.0, True, clause, opening, False, clause)
         return [hit] if hit.period and not hit.total else []
     return []
+
+
+def _of_past_years(hits: list[_Hit], text: str) -> list[_Hit]:
+    """The hits, those of an earlier year than the report's neither a total to date nor an amount of its time."""
+    return [dataclasses.replace(h, total=False, period=False, year=False, span=True)
+            if figure_roles.past_year(h.words, text) else h for h in hits]
 
 
 def _verbs_of(clause: str) -> frozenset:
