@@ -543,6 +543,8 @@ def test_the_time_a_narrative_figure_covers():
     assert value_for(text, "道路交通安全隐患点整治", "处") == 137
     assert value_for(text, "道路交通安全隐患点整治", "处", mode="increment") == 21
     assert value_for("全市8月新建充电桩30个,较上月增加5个。", "充电桩", "个", mode="increment") == 30
+    assert value_for("全市已完成隐患点整治137处,环比增加21处。", "隐患点整治", "处", mode="increment") == 21
+    assert value_for("全市已完成隐患点整治137处,环比增长21%。", "隐患点整治", "处", mode="increment") is None
     assert value_for("累计建成充电桩300个,较上月增加5%。", "充电桩", "个", mode="increment") is None
     # Nothing new in the month is an increment of 0, never a total of 0, and only of the latest month.
     text = "截至9月底,全市新建儿童友好公园5个;9月份无新增。"
@@ -551,6 +553,7 @@ def test_the_time_a_narrative_figure_covers():
     assert value_for("截至9月底,全市新建儿童友好公园5个;目前暂无新增。", "儿童友好公园", "个", mode="increment") is None
     assert value_for("截至9月底,全市新建儿童友好公园5个;8月份无新增。", "儿童友好公园", "个", mode="increment") is None
     assert value_for("8月份无新增。", "儿童友好公园", "个", mode="increment") is None
+    assert value_for("截至9月底,全市新建儿童友好公园5个;9月份未新增。", "儿童友好公园", "个", mode="increment") == 0
     # A running total over a span from January to the report's month is the total to date.
     assert value_for("3月份,全市新增城镇就业1.1万人;一季度累计新增2.9万人。", "城镇新增就业", "万人") == 2.9
     assert value_for("6月份,全市新增城镇就业1.1万人;上半年累计新增5.9万人。", "城镇新增就业", "万人") == 5.9

@@ -61,9 +61,9 @@ def to_date(context: str, latest: int | None) -> bool:
 
 
 # A change against the month before (较上月增加21处) of a figure to date is the month's amount.
-_LAST_MONTH = re.compile(r"(?:较|比)上月(?:增加|新增|增长|多)了?")
+_LAST_MONTH = re.compile(r"(?:(?:较|比)上月|环比)(?:增加|新增|增长|多)了?")
 # 9月份无新增: nothing new in the month, of all the things the sentence before counted.
-_NOTHING_NEW = re.compile(r"(?:均|都|暂|仍)?(?:无|没有)新增")
+_NOTHING_NEW = re.compile(r"(?:均|都|暂|仍)?(?:无|没有|未)新增")
 
 
 def month_change(clause: str, unit: str) -> float | None:

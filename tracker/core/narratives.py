@@ -291,8 +291,8 @@ def _month_only(clause: str, unit: str, opening: tuple, just_read: list[_Hit], r
     if just_read and not any(h.period or h.span for h in just_read):
         change = figure_roles.month_change(clause, unit)
         hit = None if change is None else _hit(change, True, clause, opening, False, clause)
-        if hit and hit.period:
-            return [hit]
+        if hit and not hit.span:  # 较上月, 环比: against the month before, so the month's amount
+            return [dataclasses.replace(hit, period=True, total=False, state=False)]
     if read and figure_roles.nothing_new(clause, _PERIOD):
         hit = _hit(0.0, True, clause, opening, False, clause)
         return [hit] if hit.period and not hit.total else []
