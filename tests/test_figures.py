@@ -520,6 +520,8 @@ def test_titles_a_part_under_qizhong_is_a_target_and_yu_is_a_floor():
     assert [(t.target, t.unit) for t in targets_from_title("组织三千余名党员干部下沉社区开展志愿服务")] == [(3000.0, "名")]
     assert targets_from_title("建设社区养老服务站300多个。") == []
     assert targets_from_title("城镇调查失业率控制在5.5%以内。") == []  # a ceiling is no target
+    assert targets_from_title("城镇登记失业率不超过4%。") == []
+    assert [t.name for t in targets_from_title("全年城镇新增就业7万人以上,城镇调查失业率控制在5.5%以内")] == ["城镇新增就业"]
 
 
 def test_what_is_done_for_households_is_counted_in_their_unit():
