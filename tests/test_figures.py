@@ -519,6 +519,10 @@ def test_titles_a_part_under_qizhong_is_a_target_and_yu_is_a_floor():
     assert targets_from_title("其中公共停车泊位3000个。") == []  # a part of no target read
     assert [(t.target, t.unit) for t in targets_from_title("组织三千余名党员干部下沉社区开展志愿服务")] == [(3000.0, "名")]
     assert targets_from_title("建设社区养老服务站300多个。") == []
+    # A magnitude before 余 belongs to the measure word after it: 1万余个 is 1 in 万个, never 1 in 万.
+    assert [(t.target, t.unit) for t in targets_from_title("新增就业岗位1万余个,其中公益性岗位2000个。")] == [
+        (1.0, "万个"), (2000.0, "个")]
+    assert targets_from_title("新增就业岗位1万多个。") == []
     assert targets_from_title("城镇调查失业率控制在5.5%以内。") == []  # a ceiling is no target
     assert targets_from_title("城镇登记失业率不超过4%。") == []
     assert [t.name for t in targets_from_title("全年城镇新增就业7万人以上,城镇调查失业率控制在5.5%以内")] == ["城镇新增就业"]
@@ -573,6 +577,8 @@ def test_the_years_work_beside_a_total_of_all_years_is_the_value():
     # The year's growth of a stock is not its level; work on what a stock counts is not the count.
     assert value_for("今年新增护理型床位1,260张,全市护理型床位累计达到1.86万张。", "护理型床位", "张") is None
     assert value_for("全市有公办养老机构64家,今年已完成提升改造28家。", "公办养老机构", "家") is None
+    assert value_for("累计建成充电桩5000个,今年建成1200个。", "充电桩", "个") == 1200
+    assert value_for("累计建成充电桩5000个,今年计划建成1200个。", "充电桩", "个") == 5000
 
 
 def test_a_level_of_scope_with_yishang_stands_before_a_name_as_the_level_alone_does():

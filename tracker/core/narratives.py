@@ -226,7 +226,9 @@ def _hits(sentences: list[str], names: list[str], unit: str, short: list | None 
             if not found and (named or unread):
                 part = named and last > 0 and all(h.subset and any(n in h.words for n in names) for h in hits[-last:])
                 elided = _elided(clause, unit, opening, unread, verbs, own, lead)
-                if elided and elided[1] and named:
+                # 累计建成…5000个,今年建成1200个: the year's work is the same work over another time, no completion
+                # of what was begun.
+                if elided and elided[1] and named and not elided[0].year:
                     # 实施…18处,已完工12处: what is done, not what was begun, when the clause before said no more.
                     # A metric of what is begun (…新开工) keeps its own figure.
                     if any(_DONE.search(h.words) for h in hits[-last:]) or _BEGUN.search(names[0]):

@@ -136,7 +136,7 @@ def _for_whom(ws: tuple[str, ...], k: int, unit: str) -> str:
         whom.pop()
     if unit.lstrip("十百千万亿") in ("户", "对") and k < len(ws):
         rest = ws[k + 1:]
-        thing = "".join(rest)
+        thing = "".join(rest).removeprefix("免费")
         # The thing ends the title: no listed verb of work after it (安装燃气泄漏报警器; 泄漏 is no work).
         if thing and _good_name(thing) and not any(w in phrases.VERBS or w in _NARRATIVE_VERBS for w in rest):
             return thing
@@ -158,16 +158,20 @@ def targets_from_title(title: str) -> list[Target]:
         read = False
         for m in _NUM.finditer(clause):
             i = m.end()
-            # 300余个 is a floor, as 300个以上 is.
-            floor = clause[i : i + 1] == "余"
-            unit = _unit_at(clause, i + floor)
+            # 300余个 and 1万余个 are floors, as 300个以上 is; 300多个 and 1万多个 are approximations.
+            mag = next((g for g in "万亿千百" if clause.startswith(g, i) and clause[i + 1 : i + 2] in ("余", "多")), "")
+            approx = clause[i + len(mag) : i + len(mag) + 1] if clause[i + len(mag) : i + len(mag) + 1] in ("余", "多") else ""
+            end = i + len(mag) + len(approx)
+            unit = _unit_at(clause, end)
+            end += len(unit)
+            unit = mag + unit if unit else ""
             base = unit.lstrip("十百千万亿") or unit
-            pre, after = clause[start : m.start()], clause[i + floor + len(unit) :]
+            pre, after = clause[start : m.start()], clause[end:]
             # `2020年底前新建…`: a date belongs to the next name's lead; a number with no measure word
             # to a name (12345热线).
             if unit and base not in ("年", "月", "日"):
-                start = i + floor + len(unit)
-            if (not unit or clause[i + floor : i + floor + 1] in ("余", "多") or base in _NOT_TARGET or after.startswith("/")
+                start = end
+            if (not unit or approx == "多" or base in _NOT_TARGET or after.startswith("/")
                     or _TITLE_APPROX.search(pre) or _TITLE_CEILING.match(after)
                     or _TITLE_REFUSE.search(pre) or _value(m) <= 0):
                 continue
