@@ -624,3 +624,11 @@ def test_a_figure_of_a_year_named_by_number_beside_this_year_and_parts_listed_af
     text = "截至目前,全市培育家庭农场320家,其中省级示范家庭农场26家、市级示范家庭农场58家;本季度新增41家。"
     assert value_for(text, "家庭农场", "家") == 320
     assert value_for(text, "家庭农场", "家", mode="increment") is None  # a quarter's amount is no month's
+
+
+def test_the_task_of_the_work_done_is_its_count_and_a_tasks_own_figure_is_none():
+    assert value_for("新建农村文化礼堂任务已完成352家。", "农村文化礼堂", "家") == 352
+    assert value_for("全年计划新建农村文化礼堂400家,任务已完成352家。", "农村文化礼堂", "家") == 352
+    assert value_for("完成8处公益性公墓建设任务。", "公益性公墓", "处") == 8
+    assert value_for("农村文化礼堂任务352家。", "农村文化礼堂", "家") is None
+    assert value_for("全年计划新建农村文化礼堂400家,任务352家。", "农村文化礼堂", "家") is None

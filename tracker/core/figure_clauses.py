@@ -87,7 +87,7 @@ def _name_before(pre: str, names: list[str], gap: bool = False, money: bool = Fa
         while at >= 0:
             head, join = pre[:at], pre[at + len(name) :]
             skip = narrative_names.object_gap(join) if gap and narrative_names.ends_in_verb(name) else 0
-            if _joins(join[skip:], _MONEY if money else ()) and (not head or _LEFT.search(head) or phrases.is_verb(
+            if _joins(_TASK_DONE.sub("", join[skip:]), _MONEY if money else ()) and (not head or _LEFT.search(head) or phrases.is_verb(
                     phrases.word_before(pre, at) or "") or (_WHOLE.search(head) and (
                         rate or _DONE.search(join) or join.startswith("已")))) \
                     and not _CHANGE.search(join):
@@ -95,6 +95,10 @@ def _name_before(pre: str, names: list[str], gap: bool = False, money: bool = Fa
             at = pre.rfind(name, 0, at + len(name) - 1)
     return None
 
+
+# The task of the work, done: `新建农村文化礼堂任务已完成352家`, `完成8处公益性公墓建设任务` (a task's own figure,
+# 任务30个, stays refused).
+_TASK_DONE = re.compile(r"(?:建设|改造)?任务(?=(?:已经|已)?完成)|(?<=^完成)(?:建设|改造)任务$|(?<=^已完成)(?:建设|改造)任务$")
 
 _MONEY = frozenset("资金 金额 补贴资金 款".split())
 
@@ -149,7 +153,7 @@ def _hits_in_clause(clause: str, names: list[str], unit: str, opening: tuple,
             exact = exact and not _approx_end(pre)
         else:
             continue
-        if _REFUSE.search(context) or _is_place(context):
+        if _REFUSE.search(_TASK_DONE.sub("", context)) or _is_place(context):
             continue
         hits.append(_hit(_value(m), exact, context, opening, shared, clause))
     return hits
@@ -212,7 +216,7 @@ def _elided(clause: str, unit: str, opening: tuple, unread: bool,
     m = next((m for m in _NUM.finditer(clause) if not clause.startswith(("月", "日", "-", "—", "至", "~"), m.end())), None)
     if not m or not _unit_is(clause, m.end(), unit):
         return None
-    join, rest = clause[: m.start()], clause[m.end() + len(unit) :]
+    join, rest = _TASK_DONE.sub("", clause[: m.start()]), clause[m.end() + len(unit) :]
     if (rest and not _APPROX_AFTER.fullmatch(rest)) or _REFUSE.search(join):
         return None
     allowed = _BUILT | verbs | own
