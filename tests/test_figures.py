@@ -595,6 +595,7 @@ def test_titles_for_whom_a_manner_before_wei_a_verb_that_ends_the_words_and_a_fi
     assert [(t.name, t.target) for t in targets_from_title("为5000名60周岁以上老年人免费接种1针23价肺炎疫苗。")] == [
         ("老年人", 5000.0)]
     assert [(t.name, t.target) for t in targets_from_title("为全市2.5万名65岁以上老年人提供免费健康体检。")] == [("老年人", 2.5)]
+    assert [t.name for t in targets_from_title("为全市60周岁以上独居老人配置智能烟感报警器8000台")] == ["智能烟感报警器"]
     assert targets_from_title("为老年人免费体检。") == []
     assert targets_from_title("免费为老年人提供体检服务。") == []
 

@@ -84,7 +84,9 @@ def _title_name(pre: str, after: str, unit: str, inherited: bool = False) -> str
     whole = False  # 为60周岁以上老年人免费体检10万人次: the verb ends the words, so they all name what is counted
     if _FOR.match(core):  # 为困难群众发放NAME: the name is the object of the verb after whom it is for
         ws = phrases.words(core[1:])
-        k = next((k for k, w in enumerate(ws) if k and phrases.is_verb(w)), 0)
+        # A listed verb of the work first (配置 of 为独居老人配置…: 独居 qualifies whom), else any verb.
+        k = next((k for k, w in enumerate(ws) if k and (w in phrases.VERBS or w in _NARRATIVE_VERBS)), 0) or next(
+            (k for k, w in enumerate(ws) if k and phrases.is_verb(w)), 0)
         whole = bool(k) and k == len(ws) - 1 and len(ws[k]) >= 2 and _good_name(core[1:])
         core = core[1:] if whole else "".join(ws[k:]) if k else core
     name, verb = (core, True) if whole else _strip_lead(core)
