@@ -298,27 +298,27 @@ class SeriesLog:
         return bool(note) and self.earlier is not None and same_note(note, self.notes[self.earlier])
 
 
-def load(conn: sqlite3.Connection, plan: Plan, p: int, notes: bool = True, tasks=None) -> dict[str, SeriesLog]:
+def load(conn: sqlite3.Connection, plan: Plan, p: int, notes: bool = True,
+         unplaced: list | None = None) -> dict[str, SeriesLog]:
     """Every task's SeriesLog for judging month p.
 
     Only what the plan's tasks ask for is kept: a metric's sums or its
     values as of each month (by its mode), a qualitative task's percent and
     status (a province holds 70,000 of these rows in memory at once). With
     `notes`, the texts of p's note and the one before it (repeated_note, and
-    the monthly table prints p's).
+    the monthly table prints p's). `unplaced` receives the rows the plan has
+    no place for, as names() gives them: (task, None) for a task it does not
+    have, (task, metric) for a metric its task does not have.
     """
     logs: dict[str, SeriesLog] = {}
     by_id = plan.by_id
-    where, args = "", ()
-    if tasks is not None:  # some of the plan's tasks (one process's half): only their rows cross into Python
-        where = " WHERE task IN (SELECT value FROM json_each(?))"
-        args = (json.dumps([t.id for t in tasks], ensure_ascii=False),)
+    skipped = unplaced if unplaced is not None else []
     pairs: list[tuple[str, int, int]] = []  # (task, p's note, the note before it)
     columns = "task, first, entries, percent, status, " + ("notes" if notes else "NULL")  # no blob it will not read
-    for task, first, entries, percent, status, note_seqs in conn.execute(f"SELECT {columns} FROM task_series{where}",
-                                                                         args):
+    for task, first, entries, percent, status, note_seqs in conn.execute(f"SELECT {columns} FROM task_series"):
         t = by_id.get(task)
         if t is None:
+            skipped.append((task, None))
             continue
         log = logs[task] = SeriesLog(first, entries, b"", b"") if t.metrics else SeriesLog(first, entries, percent, status)
         if notes:
@@ -336,16 +336,20 @@ def load(conn: sqlite3.Connection, plan: Plan, p: int, notes: bool = True, tasks
                     log.repeated = False
                     pairs.append((task, seq, 0))
     last, modes, into = None, {}, {}
-    for task, metric, first, asof, total, reported in conn.execute(f"SELECT * FROM metric_series{where}", args):
+    for task, metric, first, asof, total, reported in conn.execute("SELECT * FROM metric_series"):
         if task != last:  # rows come in key order: a task's metrics one after another
             last, t = task, by_id.get(task)
-            modes = {m.key: m.mode for m in t.metrics} if t is not None else {}
+            modes = {m.key: m.mode for m in t.metrics} if t is not None else None
             log = logs.get(task)
             if log is None and modes:  # values without a task row cannot happen; stay safe
                 log = logs[task] = SeriesLog()
             into = log.metrics if modes else {}
+        if modes is None:
+            continue  # a task the plan does not have: its task row says so
         mode = modes.get(metric)
-        if mode is not None:
+        if mode is None:
+            skipped.append((task, metric))
+        else:
             into[metric] = (first, total if mode == "increment" else asof, reported)
     if pairs:
         _texts(conn, logs, pairs, p)
