@@ -109,6 +109,10 @@ class TaskLog:
         """The metric's value as of month p."""
         return value_as_of(metric, self.values.get(metric.key, _NONE), p)
 
+    def values_at(self, metrics, p: int) -> list[float]:
+        """The metrics' values as of month p."""
+        return [self.value(m, p) for m in metrics]
+
     def reported(self, key: str, p: int) -> bool:
         """Whether an entry of month p set this metric."""
         series = self.values.get(key)

@@ -217,27 +217,36 @@ class SeriesLog:
     before it, all that judging P asks of them.
     """
 
-    __slots__ = ("first", "entries", "percents", "statuses", "metrics", "notes", "earlier", "repeated")
+    __slots__ = ("first", "entries", "percents", "statuses", "metrics", "texts", "noted", "seq", "earlier",
+                 "earlier_seq")
     complete = True  # every month's figures are here (as in a TaskLog from store.load_logs)
 
     def __init__(self, first=0, entries=b"", percents=b"", statuses=b""):
         self.first, self.entries, self.percents, self.statuses = first, entries, percents, statuses
         self.metrics: dict = {}  # key -> (first, figures, reported): packed doubles (as of, or sums) and bytes
-        self.notes: dict | None = None  # month -> text: P's note and the one before it
-        self.earlier: int | None = None  # the month of the note before P's
-        self.repeated: bool | None = None  # whether P's note repeats it, when known without the texts
+        self.texts: dict | None = None  # entry seq -> note: the texts load() read, shared by every task's log
+        self.noted: int | None = None  # P, when P has a note: its entry is `seq`
+        self.seq = 0
+        self.earlier: int | None = None  # the month of the note before P's (when P has one): its entry is earlier_seq
+        self.earlier_seq = 0
 
     def value(self, metric: Metric, p: int) -> float:
-        series = self.metrics.get(metric.key)
-        if series is None:
-            return metric.baseline
-        first, figures, reported = series
-        i = p - first
-        if i < 0:
-            return metric.baseline
-        n = len(reported)
-        x = _DOUBLE(figures, (i if i < n else n - 1) << 3)[0]
-        return increment_value(metric, x) if metric.mode == "increment" else x
+        return self.values_at((metric,), p)[0]
+
+    def values_at(self, metrics, p: int) -> list[float]:
+        """The metrics' values as of month p (evaluate asks for a task's metrics at once)."""
+        get = self.metrics.get
+        out = []
+        for metric in metrics:
+            series = get(metric.key)
+            i = -1 if series is None else p - series[0]
+            if i < 0:
+                out.append(metric.baseline)
+                continue
+            n = len(series[2])
+            x = _DOUBLE(series[1], (i if i < n else n - 1) << 3)[0]
+            out.append(increment_value(metric, x) if metric.mode == "increment" else x)
+        return out
 
     def reported(self, key: str, p: int) -> bool:
         series = self.metrics.get(key)
@@ -246,24 +255,17 @@ class SeriesLog:
         i = p - series[0]
         return 0 <= i < len(series[2]) and series[2][i] == 1
 
-    def _at(self, p: int) -> int:
-        """The index of month p in the task's arrays (the last one after them), or -1 before the first."""
-        i = p - self.first
-        n = len(self.statuses)
-        return -1 if i < 0 or not n else min(i, n - 1)
-
     def percent_at(self, p: int):
-        i = self._at(p)
-        if i < 0:
+        n, i = len(self.statuses), p - self.first  # a percent and a status each month, or neither
+        if i < 0 or not n:
             return None
-        x = _DOUBLE(self.percents, i << 3)[0]
+        x = _DOUBLE(self.percents, (i if i < n else n - 1) << 3)[0]
         return None if x != x else x  # NaN: no percent in force
 
     def status_at(self, p: int):
-        i = self._at(p)
-        if i < 0 or not self.statuses[i]:
-            return None
-        return STATUSES[self.statuses[i] - 1]
+        n, i = len(self.statuses), p - self.first  # after the last month, the last one's status stays
+        code = self.statuses[i if i < n else n - 1] if i >= 0 and n else 0
+        return STATUSES[code - 1] if code else None
 
     @property
     def months(self) -> set[int]:
@@ -286,16 +288,18 @@ class SeriesLog:
         return None if i < 0 else self.first + i
 
     def note(self, p: int) -> str | None:
-        return self.notes.get(p) if self.notes else None
+        if p == self.noted:
+            return self.texts[self.seq]
+        if p == self.earlier:
+            return self.texts[self.earlier_seq]
+        return None
 
     def earlier_note_month(self, p: int) -> int | None:
-        return self.earlier if self.notes is not None else None  # notes is set when P has a note
+        return self.earlier  # set when P has a note
 
     def repeats_note(self, p: int) -> bool:
-        if self.repeated is not None:
-            return self.repeated
         note = self.note(p)
-        return bool(note) and self.earlier is not None and same_note(note, self.notes[self.earlier])
+        return bool(note) and self.earlier is not None and same_note(note, self.texts[self.earlier_seq])
 
 
 def load(conn: sqlite3.Connection, plan: Plan, p: int, notes: bool = True,
@@ -313,7 +317,7 @@ def load(conn: sqlite3.Connection, plan: Plan, p: int, notes: bool = True,
     logs: dict[str, SeriesLog] = {}
     by_id = plan.by_id
     skipped = unplaced if unplaced is not None else []
-    pairs: list[tuple[str, int, int]] = []  # (task, p's note, the note before it)
+    noted: list[SeriesLog] = []
     columns = "task, first, entries, percent, status, " + ("notes" if notes else "NULL")  # no blob it will not read
     for task, first, entries, percent, status, note_seqs in conn.execute(f"SELECT {columns} FROM task_series"):
         t = by_id.get(task)
@@ -325,46 +329,42 @@ def load(conn: sqlite3.Connection, plan: Plan, p: int, notes: bool = True,
             i = p - first
             seq = _INT(note_seqs, i << 3)[0] if 0 <= i < len(entries) else 0
             if seq:
-                log.notes = {}
+                log.noted, log.seq = p, seq
+                noted.append(log)
                 for j in range(i - 1, -1, -1):
                     earlier = _INT(note_seqs, j << 3)[0]
                     if earlier:
-                        log.earlier = first + j
-                        pairs.append((task, seq, earlier))
+                        log.earlier, log.earlier_seq = first + j, earlier
                         break
-                else:
-                    log.repeated = False
-                    pairs.append((task, seq, 0))
-    last, modes, into = None, {}, {}
+    last, metrics, into = None, (), {}
     for task, metric, first, asof, total, reported in conn.execute("SELECT * FROM metric_series"):
         if task != last:  # rows come in key order: a task's metrics one after another
             last, t = task, by_id.get(task)
-            modes = {m.key: m.mode for m in t.metrics} if t is not None else None
+            if t is None:
+                metrics = None  # a task the plan does not have: its task row says so
+                continue
+            metrics = t.metrics
             log = logs.get(task)
-            if log is None and modes:  # values without a task row cannot happen; stay safe
+            if log is None:  # values without a task row cannot happen; stay safe
                 log = logs[task] = SeriesLog()
-            into = log.metrics if modes else {}
-        if modes is None:
-            continue  # a task the plan does not have: its task row says so
-        mode = modes.get(metric)
-        if mode is None:
-            skipped.append((task, metric))
+            into = log.metrics
+        elif metrics is None:
+            continue
+        for m in metrics:
+            if m.key == metric:
+                into[metric] = (first, total if m.mode == "increment" else asof, reported)
+                break
         else:
-            into[metric] = (first, total if mode == "increment" else asof, reported)
-    if pairs:
-        _texts(conn, logs, pairs, p)
+            skipped.append((task, metric))
+    if noted:
+        texts = _texts(conn, [s for log in noted for s in (log.seq, log.earlier_seq) if s])
+        for log in noted:
+            log.texts = texts
     return logs
 
 
-def _texts(conn: sqlite3.Connection, logs: dict, pairs: list, p: int) -> None:
-    """p's note and the one before it, as text, for the tasks in pairs."""
-    wanted = {}
-    for task, seq, earlier in pairs:
-        log = logs[task]
-        wanted[seq] = (log, p)
-        if earlier:
-            wanted[earlier] = (log, log.earlier)
-    for seq, text in conn.execute("SELECT seq, note FROM entries WHERE seq IN (SELECT value FROM json_each(?))",
-                                  (json.dumps(list(wanted)),)):
-        log, month = wanted[seq]
-        log.notes[month] = text
+def _texts(conn: sqlite3.Connection, seqs: list[int]) -> dict[int, str]:
+    """These entries' notes, by their seq (in seq order: the index's order, the table's pages in turn)."""
+    seqs.sort()
+    return dict(conn.execute("SELECT seq, note FROM entries WHERE seq IN (SELECT value FROM json_each(?))",
+                             (json.dumps(seqs),)))
