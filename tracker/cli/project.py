@@ -22,7 +22,7 @@ except ImportError:  # pragma: no cover - a Python built without it
     from hashlib import blake2b as _blake2b
 
 # Part of the cache key: a new tracker that reads plans differently re-parses them.
-PLAN_CACHE_VERSION = b"plan-cache-2"
+PLAN_CACHE_VERSION = b"plan-cache-3"
 
 
 class Project(NamedTuple):
