@@ -69,11 +69,11 @@ def recent_logs(project, p: int, notes: bool = True, conn=None):
 
 def parse_only(text: str | None) -> set | None:
     """--only: statuses or flags, by their codes or their Chinese labels."""
+    if not text:
+        return None
     from tracker.core.evaluate import FLAGS, STATUSES
     from tracker.core.review import codes_of
 
-    if not text:
-        return None
     return codes_of(text, STATUSES + tuple(f for f in FLAGS if f not in STATUSES), "--only")
 
 

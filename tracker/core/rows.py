@@ -19,23 +19,24 @@ def share(x: float | None) -> float | None:
 
 
 def standing_json(s: Standing) -> dict:
-    # share() and months.fmt() inline: a province writes this 30,000 times a command.
+    # share() and months.fmt() inline, flags and warnings as the tuples they are (JSON arrays either way):
+    # a province writes this 30,000 times a command.
     t = s.task
     last, forecast = s.last_month, s.forecast
     return {
         "id": t.id, "title": t.title, "unit": t.unit, "category": t.category,
         "start": t.start.isoformat(), "due": t.due.isoformat(),
-        "status": s.status, "flags": list(s.flags),
+        "status": s.status, "flags": s.flags,
         "completion": round(s.completion, 4), "measured": s.measured, "expected": round(s.expected, 4),
         "last_month": None if last is None else f"{last // 12:04d}-{last % 12 + 1:02d}",
         "forecast": None if forecast is None else f"{forecast // 12:04d}-{forecast % 12 + 1:02d}",
-        "forecast_late": s.forecast_late, "warnings": list(s.warnings),
+        "forecast_late": s.forecast_late, "warnings": s.warnings,
         "metrics": [
-            {"key": m.metric.key, "name": m.metric.name, "unit": m.metric.unit,
-             "target": number(m.metric.target), "baseline": number(m.metric.baseline),
-             "mode": m.metric.mode, "value": number(m.value), "ratio": round(m.ratio, 4),
-             "expected": round(m.expected, 4)}
-            for m in s.metrics
+            {"key": metric.key, "name": metric.name, "unit": metric.unit,
+             "target": number(metric.target), "baseline": number(metric.baseline),
+             "mode": metric.mode, "value": number(value), "ratio": round(ratio, 4),
+             "expected": round(expected, 4)}
+            for metric, value, ratio, expected in s.metrics
         ],
     }
 
