@@ -103,13 +103,13 @@ def status(
         import sys
 
         from tracker.cli.output import JsonList, json_chunks, json_encoder, print_json
-        from tracker.core.rows import standing_json, status_json
+        from tracker.core.rows import standing_json, standing_texts, status_json
 
         if sys.stdout.isatty():  # indented, for a person
             print_json(status_json(rows, p))
             return
         out = JsonList({"as_of": _fmt(p)}, "tasks")  # streamed: a province's status is 18 MB of JSON
-        for chunk in json_chunks(map(standing_json, rows), json_encoder()):
+        for chunk in json_chunks(map(standing_json, rows), json_encoder(), texts=standing_texts(plan)):
             out.write(chunk)
         out.close()
         return

@@ -6,6 +6,7 @@ figures, rounded the same way.
 
 from __future__ import annotations
 
+from operator import attrgetter
 from typing import NamedTuple
 
 from tracker.core import months
@@ -39,6 +40,17 @@ def standing_json(s: Standing) -> dict:
             for metric, value, ratio, expected in s.metrics
         ],
     }
+
+
+def standing_texts(plan: Plan) -> list[str]:
+    """Every user text standing_json() can write: the plan's ids, titles, units, categories and metrics'
+    keys, names and units (the rest are tracker's own codes, numbers and dates); the repeated ones once."""
+    tasks = plan.tasks
+    metrics = [m for t in tasks for m in t.metrics]
+    shared = {*map(attrgetter("unit"), tasks), *map(attrgetter("category"), tasks), *map(attrgetter("key"), metrics),
+              *map(attrgetter("name"), metrics), *map(attrgetter("unit"), metrics)}
+    shared.discard(None)
+    return [*map(attrgetter("id"), tasks), *map(attrgetter("title"), tasks), *shared]
 
 
 def status_json(standings: list[Standing], p: int) -> dict:
