@@ -217,10 +217,13 @@ def rate(task: Task, log, p: int) -> float:
 def warnings(task: Task, log, p: int, values=None) -> list[str]:
     """`values`: the metrics' values as of p, when the caller has them."""
     out = []
-    for i, metric in enumerate(task.metrics):
+    metrics, before = task.metrics, None
+    for i, metric in enumerate(metrics):
         if metric.mode == "cumulative" and log.reported(metric.key, p):
             now = values[i] if values is not None else log.value(metric, p)
-            if now < log.value(metric, p - 1):
+            if before is None:
+                before = log.values_at(metrics, p - 1)
+            if now < before[i]:
                 out.append("regressed")
                 break
     if log.repeats_note(p):

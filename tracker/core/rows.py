@@ -129,6 +129,8 @@ def check_filters(plan: Plan, unit: str | None = None, category: str | None = No
 
 def filter_standings(standings: list[Standing], unit=None, category=None, only=None) -> list[Standing]:
     """--unit, --category and --only (statuses or flags, any of them) as one filter."""
+    if not (unit or category or only):
+        return standings
     out = []
     for s in standings:
         if unit and s.task.unit != unit:
