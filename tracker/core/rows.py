@@ -20,17 +20,15 @@ def share(x: float | None) -> float | None:
 
 
 def standing_json(s: Standing) -> dict:
-    # share() and months.fmt() inline, flags and warnings as the tuples they are (JSON arrays either way):
+    # share() inline, flags and warnings as the tuples they are (JSON arrays either way):
     # a province writes this 30,000 times a command.
-    t = s.task
-    last, forecast = s.last_month, s.forecast
+    t, fmt = s.task, months.fmt
     return {
         "id": t.id, "title": t.title, "unit": t.unit, "category": t.category,
         "start": t.start.isoformat(), "due": t.due.isoformat(),
         "status": s.status, "flags": s.flags,
         "completion": round(s.completion, 4), "measured": s.measured, "expected": round(s.expected, 4),
-        "last_month": None if last is None else f"{last // 12:04d}-{last % 12 + 1:02d}",
-        "forecast": None if forecast is None else f"{forecast // 12:04d}-{forecast % 12 + 1:02d}",
+        "last_month": fmt(s.last_month), "forecast": fmt(s.forecast),
         "forecast_late": s.forecast_late, "warnings": s.warnings,
         "metrics": [
             {"key": metric.key, "name": metric.name, "unit": metric.unit,
