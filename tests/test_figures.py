@@ -55,7 +55,7 @@ def test_recall_on_the_tuning_part():
     targets, values = score(TUNING)
     print(f"\ntuning: targets precision {targets.precision:.3f} recall {targets.recall:.3f}, "
           f"values precision {values.precision:.3f} recall {values.recall:.3f}")
-    assert targets.recall >= 0.985 and values.recall >= 0.95
+    assert targets.recall >= 0.99 and values.recall >= 0.94
 
 
 def test_a_reading_names_the_words_it_came_from():
@@ -368,3 +368,79 @@ def test_a_metric_of_what_is_begun_is_not_replaced_by_what_is_done():
     assert value_for(text, "保障性住房新开工", "套") != 1420
     assert value_for(text, "保障性住房", "套") == 1420
 
+
+
+def test_a_step_with_no_noun_of_its_own_keeps_the_subject_in_view():
+    text = "全市今年计划改造老旧小区126个,已开工118个,其中完工63个,8月份新完工11个。"
+    assert value_for(text, "老旧小区改造", "个") == 63.0
+    assert value_for(text, "老旧小区改造", "个", mode="increment") == 11.0
+    assert value_for("计划新建停车场16个,已选址10个,已建成4个。", "停车场", "个") == 4.0
+    # The verb of a figure given since the name is that figure's: 开工 here is no total of 改造.
+    assert value_for("全市计划改造老旧小区126个,已开工118个,今年以来累计开工130个。", "老旧小区改造", "个") is None
+    # A stock followed by a plan and the work on it: the stock is not the metric's.
+    assert value_for("全市共有农贸市场168个,今年计划改造提升30个,已完成改造提升21个。", "农贸市场", "个") is None
+
+
+def test_a_part_under_qizhong_gives_way_only_to_a_figure_of_its_own_role():
+    assert value_for("新增停车泊位2,400个,其中公共泊位1,100个。", "停车泊位", "个") == 2400.0  # 公共 holds no 共
+    assert value_for("全市新增落户人口2.18万人,其中高校毕业生1.36万人;8月份新落户3,120人。",
+                     "新增落户人口", "人", mode="increment") == 3120.0
+    # After a part named under 其中, a figure without a name is of the whole or of the part.
+    text = "全市已建成充电桩3,200个,其中公共充电桩1,800个;8月新建120个。"
+    assert value_for(text, "公共充电桩", "个", mode="increment") is None
+
+
+def test_a_total_or_a_months_amount_further_on_that_repeats_the_metrics_verb():
+    text = "本月走访慰问重点优抚对象1,126人次,发放慰问金56.3万元;今年以来累计走访慰问8,940人次。"
+    assert value_for(text, "走访慰问重点优抚对象", "人次") == 8940.0
+    assert value_for(text, "走访慰问重点优抚对象", "人次", mode="increment") == 1126.0
+    text = "1-8月,全市一般公共预算收入完成86.4亿元,同比增长6.2%;其中税收收入67.1亿元。8月当月完成9.8亿元。"
+    assert value_for(text, "一般公共预算收入", "亿元", mode="increment") == 9.8
+    # Another thing counted in the unit (any magnitude) in between: the total may be its.
+    text = "本月走访慰问重点优抚对象1,126人次;走访慰问困难老党员0.3万人次;今年以来累计走访慰问8,940人次。"
+    assert value_for(text, "走访慰问重点优抚对象", "人次") is None
+    # The verb of a sibling metric of the same noun: 新建's total is not 改造提升公厕's.
+    text = "8月份新建公厕12座,改造提升公厕20座;累计新建86座。"
+    assert value_for(text, "改造提升公厕", "座") is None
+    assert value_for(text, "新建公厕", "座") == 86.0
+
+
+def test_times_that_open_a_sentence_and_totals_of_their_own():
+    text = "截至7月底,全市累计发放创业担保贷款4.26亿元;8月份新发放0.58亿元,扶持创业1,120人。"
+    assert value_for(text, "扶持创业", "人", mode="increment") == 1120.0
+    assert value_for(text, "创业担保贷款", "亿元") is None  # July's total, beside August
+    assert value_for("7-8月,全市新增5G基站1,240个,累计建成5G基站1.18万个。", "5G基站", "万个") == 1.18
+
+
+def test_a_shortened_name_after_the_name_as_written_and_a_district_inside_a_name():
+    text = "1-8月,全市空气质量优良天数187天,优良率为76.9%。8月份优良天数29天。"
+    assert value_for(text, "空气质量优良天数", "天", mode="increment") == 29.0
+    text = "1-8月,全市棚户区改造安置房新开工4,260套,建成交付3,150套,其中8月份交付420套。"
+    assert value_for(text, "棚户区改造安置房", "套") == 3150.0
+    assert value_for(text, "棚户区改造安置房新开工", "套") == 4260.0
+    assert value_for("全市17个国省考断面水质优良比例为88.2%。", "国省考断面水质优良比例", "%") == 88.2
+
+
+def test_respectively_with_no_names_goes_over_the_list_just_given():
+    text = "全市新培育国家级专精特新小巨人企业8家、省级专精特新中小企业64家,累计分别达到23家、312家。"
+    assert value_for(text, "国家级专精特新小巨人企业", "家") == 23.0
+    assert value_for(text, "省级专精特新中小企业", "家") == 312.0
+    assert value_for(text, "省级专精特新中小企业", "家", mode="increment") is None
+
+
+def test_titles_rates_levels_scopes_and_names_of_verbs_alone():
+    assert [(t.target, t.unit) for t in targets_from_title("完成农村户厕改造5000户,问题厕所整改率100%。")] == [
+        (5000.0, "户"), (100.0, "%")]
+    assert [(t.name, t.target) for t in targets_from_title("居民健康素养水平提高到28%。")] == [("居民健康素养水平", 28.0)]
+    assert [(t.target, t.unit) for t in targets_from_title("为全市2.5万名65岁以上老年人提供免费健康体检。")] == [(2.5, "万名")]
+    assert [(t.target, t.unit) for t in targets_from_title("在全市设置便民服务亭50座。")] == [(50.0, "座")]
+    assert [(t.name, t.target) for t in targets_from_title("改造老旧供水管网80公里,更新改造二次供水设施200处。")] == [
+        ("老旧供水管网", 80.0), ("供水设施", 200.0)]
+    assert [t.name for t in targets_from_title("实施城市更新项目30个,总投资120亿元。")] == ["城市更新项目"]
+
+
+def test_targets_with_alike_names_keep_the_verbs_that_set_them_apart():
+    built, improved = targets_from_title("新建公厕100座,改造提升公厕50座。")
+    assert (built.name, improved.name) == ("新建公厕", "改造提升公厕")
+    text = "8月份新建公厕12座,改造提升公厕20座;累计新建86座。"
+    assert value_for(text, built.name, "座") == 86.0 and value_for(text, improved.name, "座") is None

@@ -68,19 +68,20 @@ def works_on(clause: str, unit: str) -> bool:
     not 今年新增112家 nor 较上年增加680人, which add to the stock)."""
     return not _PER_HEAD.search(clause) and not _ADDS.search(clause) and any(
         _unit_is(clause, m.end(), unit) for m in _NUM.finditer(clause)) and any(
-        phrases.is_verb(w) for w in phrases.words(clause))
+        w in phrases.VERBS for w in phrases.words(clause))  # 低保 of 城市低保0.86万人 is a noun here, no work
 
 
 _DONE = re.compile(r"建成|完工|竣工|完成|办结|投入使用|投用|交付")
 _RUNNING = re.compile(r"(?:累计|截[至止]目前|至今)(?:分别)?(?:达到|达|为)")
 
 
-def unread_role(clause: str, unit: str, before: list) -> bool:
+def unread_role(clause: str, unit: str, before: list, begun: bool = False) -> bool:
     """Whether an unread clause gives a figure of the unit as what is done under 其中 (the figures before
-    said no such thing), as a running total (those before were none) or as a step to date (已拨付)."""
+    said no such thing, and the metric is no count of what is begun), as a running total (those before
+    were none) or as a step to date (已拨付)."""
     if not any(_unit_is(clause, m.end(), unit) for m in _NUM.finditer(clause)):
         return False
-    done = clause.startswith("其中") and _DONE.search(clause) and not any(_DONE.search(h.words) for h in before)
+    done = not begun and clause.startswith("其中") and _DONE.search(clause) and not any(_DONE.search(h.words) for h in before)
     running = _RUNNING.search(clause) and not any(h.total for h in before)
     # 下达资金2.8亿元,已拨付2.35亿元: a later step to date of the same sum or things.
     step = clause.startswith("已") and not any("已" in h.words for h in before) and any(

@@ -85,7 +85,12 @@ _TOTAL = re.compile(r"累计|截[至止]|至今|目前|今年以来|年初以来
 _YEAR = re.compile(r"今年|年内|本年|全年")
 # Some months that are neither the month's nor the year to date (7-8月新增240个, 上半年, 三季度).
 _SPAN = re.compile(r"上半年|下半年|本季度?|(?<!前)[一二三四]季度|(?<![\d.])(?:[2-9]|1[0-2])[-—~至]\d{1,2}月")
-_SUM = re.compile(r"共计|总计|合计|总数|共")
+_SUM = re.compile(r"共计|总计|合计|总数|共有")
+
+
+def _sum_in(words: str) -> bool:
+    """Whether words sum what they list: 共计, 合计, 总数, or 共 as a word of its own (not in 公共, 共享)."""
+    return bool(_SUM.search(words)) or "共" in phrases.words(words)
 _PERIOD = re.compile(r"本月|当月|上月|(?<![至止\d\-—~])\d{1,2}月份?(?!底|末)")
 _OPENING = re.compile(rf"(?:{_TIME}|{_alt(_SCOPE + _JOINERS)})++")
 # `1.重点支持…`, `二、…`: a new section, whose figures no earlier opening governs.
@@ -115,7 +120,7 @@ def _is_place(text: str) -> bool:
 
 
 _LEAD = re.compile(
-    rf"^(?:{_alt(_VERBS + _SCOPE)}|和|及|与|并|\d{{4}}年(?:底|末)?前?|到\d{{4}}年(?:底|末)?|年底前?)++"
+    rf"^(?:{_alt(_VERBS + _SCOPE)}|在(?:{_alt(_SCOPE)})|和|及|与|并|\d{{4}}年(?:底|末)?前?|到\d{{4}}年(?:底|末)?|年底前?)++"
 )
 _VERB = re.compile(_alt(_VERBS))
 _NARRATIVE_VERB = re.compile(_alt(_NARRATIVE_VERBS))

@@ -203,7 +203,9 @@ def with_digits(text: str) -> str:
             numeral, end = numeral[:-1], end - 1
         follows = (_unit_at(text, end + 1) if text[end:end + 1] in ("余", "多") else "") or _unit_at(text, end)
         if (not follows or follows in _MAGS or text[m.start() - 1:m.start()] in ("第", "每", "其", "之", "初", "周")
-                or m.start() not in starts(text)):
+                or m.start() not in starts(text)
+                # 一次性: a word that runs on past the measure word is no count
+                or end + len(follows) + (text[end:end + 1] in ("余", "多")) not in starts(text)):
             continue
         digits = _arabic(numeral)
         if digits is None:
