@@ -223,7 +223,7 @@ class SeriesLog:
 
     def __init__(self, first=0, entries=b"", percents=b"", statuses=b""):
         self.first, self.entries, self.percents, self.statuses = first, entries, percents, statuses
-        self.metrics: dict = {}  # key -> (first, figures, reported): packed doubles (as of, or sums) and bytes
+        self.metrics: dict = {}  # key -> (first, last index, figures, reported): packed doubles (as of, or sums), bytes
         self.texts: dict | None = None  # entry seq -> note: the texts load() read, shared by every task's log
         self.noted: int | None = None  # P, when P has a note: its entry is `seq`
         self.seq = 0
@@ -239,12 +239,11 @@ class SeriesLog:
         out = []
         for metric in metrics:
             series = get(metric.key)
-            i = -1 if series is None else p - series[0]
-            if i < 0:
+            if series is None or p < series[0]:
                 out.append(metric.baseline)
                 continue
-            n = len(series[2])
-            x = _DOUBLE(series[1], (i if i < n else n - 1) << 3)[0]
+            first, last, figures, _reported = series
+            x = _DOUBLE(figures, min(p - first, last) << 3)[0]
             out.append(increment_value(metric, x) if metric.mode == "increment" else x)
         return out
 
@@ -253,7 +252,7 @@ class SeriesLog:
         if series is None:
             return False
         i = p - series[0]
-        return 0 <= i < len(series[2]) and series[2][i] == 1
+        return 0 <= i <= series[1] and series[3][i] == 1
 
     def percent_at(self, p: int):
         n, i = len(self.statuses), p - self.first  # a percent and a status each month, or neither
@@ -352,7 +351,7 @@ def load(conn: sqlite3.Connection, plan: Plan, p: int, notes: bool = True,
             continue
         for m in metrics:
             if m.key == metric:
-                into[metric] = (first, total if m.mode == "increment" else asof, reported)
+                into[metric] = (first, len(reported) - 1, total if m.mode == "increment" else asof, reported)
                 break
         else:
             skipped.append((task, metric))
