@@ -288,9 +288,9 @@ class SeriesLog:
 
     def note(self, p: int) -> str | None:
         if p == self.noted:
-            return self.texts[self.seq]
+            return self.texts.get(self.seq)
         if p == self.earlier:
-            return self.texts[self.earlier_seq]
+            return self.texts.get(self.earlier_seq)
         return None
 
     def earlier_note_month(self, p: int) -> int | None:
@@ -298,7 +298,10 @@ class SeriesLog:
 
     def repeats_note(self, p: int) -> bool:
         note = self.note(p)
-        return bool(note) and self.earlier is not None and same_note(note, self.texts[self.earlier_seq])
+        if not note or self.earlier is None:
+            return False
+        earlier = self.note(self.earlier)
+        return earlier is not None and same_note(note, earlier)
 
 
 def load(conn: sqlite3.Connection, plan: Plan, p: int, notes: bool = True,
