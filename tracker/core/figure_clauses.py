@@ -60,6 +60,7 @@ class _Hit:
     untimed: bool = False  # no time words of its own nor of an opening
     dated: bool = False  # the narrative names a month somewhere
     early: bool = False  # the amount of an earlier month than the latest named (7月新建5家 beside 8月)
+    before: str = ""  # the clause before, for a figure whose name is understood from it
 
 
 def _joins(join: str, more: tuple[str, ...] | frozenset = ()) -> bool:
@@ -67,8 +68,10 @@ def _joins(join: str, more: tuple[str, ...] | frozenset = ()) -> bool:
     verbs of any kind (累计接待, 已完工, 改造提升已完成; refusals and changes are judged apart)."""
     if _JOIN.fullmatch(join):
         return True
+    # 已建成…中心并投入使用46个: 并 joins a second verb of the same work.
+    ws = phrases.words(join)
     return all(w in _JOINERS or w in more or phrases.is_verb(w) or _JOIN.fullmatch(w)
-               for w in phrases.words(join))
+               or (w == "并" and k + 1 < len(ws) and phrases.is_verb(ws[k + 1])) for k, w in enumerate(ws))
 
 
 def _name_before(pre: str, names: list[str], gap: bool = False, money: bool = False,
@@ -185,14 +188,15 @@ def _only(join: str, allowed) -> bool:
 
 
 def _elided(clause: str, unit: str, opening: tuple, unread: bool,
-            verbs: frozenset, own: frozenset) -> tuple[_Hit, bool] | None:
+            verbs: frozenset, own: frozenset, lead: frozenset = frozenset()) -> tuple[_Hit, bool] | None:
     """`累计建成15个` right after a clause that named the metric: the name is understood.
 
     A running total or a month's amount (累计建成128个,8月新增9个) may repeat the verb of the clause
     before (办理…4860件,年内累计办理3.9万件), a word of the metric's name (`own`: 评估) or one of building;
     a clause of completion alone (建成投用4个, 已完工23处, 完成整治15处, or 已 with the verb of a plan:
-    计划发放…,已发放3200万元) counts after a clause that named the metric with no count done (unread), or
-    with a count only planned or begun (实施18处,已完工12处): (hit, done).
+    计划发放…,已发放3200万元; 现已 as 已) counts after a clause that named the metric with no count done (unread), or
+    with a count only planned or begun (实施18处,已完工12处): (hit, done).  A metric whose name leads with a
+    verb of work (`lead`: 新建 of 新建智慧社区) takes a clause whose only verb is that one (其中今年新建17个).
     """
     # 年度任务16个已完成9个: the task's figure first, what is done of it after.
     task = re.match(rf"(?:年度|全年)?(?:目标)?任务数?\d+(?:\.\d+)?{re.escape(unit)}(?=已|完成|建成)", clause)
@@ -209,9 +213,11 @@ def _elided(clause: str, unit: str, opening: tuple, unread: bool,
     # 其中8月新增12户; a month's amount may name any verb of the work (累计建成…,8月份新筹集180套)
     month = bool(_PERIOD.search(join)) and _only(join.removeprefix("其中"), allowed | _WORK_VERBS)
     done = ((bool(_DONE.search(join)) and _joins(join.removeprefix("其中")))
-            or (unread and join.startswith("已") and _only(join, verbs | own) and join not in _JOINERS))
+            or (unread and join.removeprefix("现").startswith("已") and _only(join, verbs | own) and join not in _JOINERS))
+    mine = bool(lead) and figure_roles.same_work(figure_roles.work_verbs(join), lead) and _only(
+        join.removeprefix("其中"), lead | own)
     rate = unread and unit == "%" and bool(_RATE_JOIN.fullmatch(join))  # `…覆盖率同比提高5个百分点,达到98%`
-    if not (total or done or rate or month):
+    if not (total or done or rate or month or mine):
         return None
     hit = _hit(_value(m), not rest and not _approx_in(join), join, opening, False, clause)
     # 改造危桥23座,其中已完工17座: what is done of what was begun, under 其中 too; never a month's amount.

@@ -17,6 +17,7 @@ from __future__ import annotations
 import re
 
 from tracker.core import phrases
+from tracker.core.figure_words import _JOINERS
 from tracker.core.phrases import NUM as _NUM
 from tracker.core.phrases import unit_is as _unit_is
 
@@ -98,3 +99,19 @@ def magnitudes(unit: str) -> list[str]:
     """The unit in other magnitudes (户: 万户, 亿户; 万元: 元, 亿元)."""
     base = next((unit[len(m):] for m in phrases.MAGNITUDES if unit.startswith(m) and len(unit) > len(m)), unit)
     return [m + base for m in ("", "万", "亿") if m + base != unit]
+
+
+# Verbs that say how much there is, not which work was done (达到, 累计, 惠及): no verb of work.
+_NOT_WORK = frozenset("达到 实现 累计 共计 覆盖 惠及 涉及 带动 受益 占 有 是 为 进行 组织 开展 推进 推动 落实".split())
+
+
+def work_verbs(words: str) -> frozenset:
+    """The verbs of work in some words (新建, 建成, 优化, 完工; not 达到, 累计, 惠及)."""
+    return frozenset(w for w in phrases.words(words) if len(w) >= 2 and (w in phrases.VERBS or phrases.is_verb(w))
+                     and w not in _JOINERS and w not in _NOT_WORK)
+
+
+def same_work(verbs: frozenset, own: frozenset) -> bool:
+    """Whether one of `verbs` is one of the metric's own verbs, or holds it or is held by it (新建成 and 新建,
+    改造 and 改造提升); 建成 is not 新建, nor 优化 新增."""
+    return any(w == v or w in v or v in w for w in verbs for v in own)

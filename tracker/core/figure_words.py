@@ -36,7 +36,7 @@ _TIME = (
 )
 _APPROX_BEFORE = "近 约 大约 将近 接近 超过 超 逾 不少于 不低于 至少 最多 不足 不到 基本".split()
 _APPROX_AFTER = re.compile(r"以上|以下|以内|左右|上下")
-_JOINERS = ("已经 已 累计 共计 共 总计 合计 总数 总量 规模 数量 个数 数 人数 户数 达到 达 高达 多达 为 有 已有 现有 又 再 了 是 "
+_JOINERS = ("现已 已经 已 累计 共计 共 总计 合计 总数 总量 规模 数量 个数 数 人数 户数 达到 达 高达 多达 为 有 已有 现有 又 再 了 是 "
             "全部 均 由 增至 提高到 提升到 提高至 提升至 上升到 上升至").split()
 
 _FIG = rf"\d+(?:\.\d+)?(?:余|多)?(?:{_alt(_UNITS)})"
@@ -105,7 +105,8 @@ _SENTENCE = re.compile(r"[;；。!！?？\n]")
 # A comma between a digit and exactly three digits is a thousands separator.
 _CLAUSE = re.compile(r"((?<!\d),|,(?!\d{3}(?!\d))|[，、:：])")
 # A name may hold digits and Latin letters (5G基站, 12345热线), but at least two Chinese characters.
-_NAME_CHARS = re.compile(r"(?=(?:.*[\u4e00-\u9fff]){2})[\u4e00-\u9fffA-Za-z0-9·]{2,30}")
+# Nouns listed with 、 before one figure name one target (中小学、幼儿园), never 、 at an end.
+_NAME_CHARS = re.compile(r"(?=(?:.*[\u4e00-\u9fff]){2})(?!、)[\u4e00-\u9fffA-Za-z0-9·、]{2,30}(?<!、)")
 # A condition or a duration qualifies a name; it is no figure (`60周岁以上老年人`, `为期3个月`).
 _CONDITION = re.compile(r"\d+周?岁(?:及以上|以上|以下)?(?:的)?|为期\d+(?:个月|天|年|周)的?")
 _GENERIC = set("任务 目标 工作 全年任务 年度任务 进度 总量 项目 资金 机构 人员 对象 中心 基地".split())

@@ -8,7 +8,10 @@ whenever a figure is not clearly the metric's the reader gives nothing ([] or No
 Words, numbers and measure words come from tracker/core/phrases.py (jieba, cn2an): digits, full-width
 digits, thousands separators in groups of three, and Chinese numerals that count a measure word
 (两个); a measure word as written, magnitude included (12.2万人次 is 12.2 in 万人次), equal to the
-metric's unit (2317人次 is none in 人, 50场次 none in 场).  Lists, ranges, ordinals, per-rates and
+metric's unit (2317人次 is none in 人, 50场次 none in 场), a compound one read whole (100万台套 is none in 万台).
+A metric whose name leads with a verb of work (新增公交线路) takes no figure another verb of work governs
+(优化公交线路41条, 累计建成52个 for 新建…), only its own verb's or one with no verb; a name listed with 、
+(幼儿园、中小学) is one noun, in titles and narratives.  Lists, ranges, ordinals, per-rates and
 asides in parentheses give no figure.
 Titles: a clause gives a target when a verb leads its name (新建, or any verb word: 募集, 改造提升,
 新设; after 年内, 全年, 新; a verb that would leave too little stays: 完成营造林), the figure comes first

@@ -64,9 +64,15 @@ def read_value(text: str, name: str, unit: str, *, mode: str = "cumulative") -> 
     """The figure a narrative gives for the metric and the clause it stands in; None when it is not clearly there."""
     if mode not in ("cumulative", "increment"):
         raise ValueError(f"mode must be 'cumulative' or 'increment', not {mode!r}")
-    names = _variants(name)
     unit = _normalise(unit).strip()
-    if not names or not unit or not text:
+    if not unit or not text:
+        return None
+    # 中小学、幼儿园: nouns the metric's name lists with 、 are one noun, wherever the narrative writes them so
+    # (the 、 would cut them into clauses); they are read as the name joined by 和.
+    for listed in sorted((v for v in _variants(name) if "、" in v), key=len, reverse=True):
+        text = _normalise(text).replace(listed, listed.replace("、", "和"))
+    names = _variants(name.replace("、", "和"))
+    if not names:
         return None
     # A sentence after ; keeps the one before in view (办结179件;年内累计办结1364件).
     sentences = [s.strip() for s in _SENTENCE_OR_AFTER_SEMICOLON.split(_CONDITION.sub("", _normalise(text)))]
@@ -75,15 +81,22 @@ def read_value(text: str, name: str, unit: str, *, mode: str = "cumulative") -> 
     # The name as written; then looser forms (tracker/core/narrative_names.py: with its object after a verb,
     # the shortened ones where it is nowhere or after it); then its head word (社工站…,覆盖率达到100%).  A form is
     # tried only when the ones before gave no figure of the kind the metric wants.
+    lead = _lead_verbs(names[0])
     tiers = (
-        lambda u: _hits(sentences, names, u),
+        lambda u: _hits(sentences, names, u, lead=lead),
         lambda u: _hits(sentences, names + _later(narrative_names.shortened(names), names, whole),
-                        u, gap=True),
-        lambda u: _hits(sentences, names, u, short=narrative_names.heads(names)),
+                        u, gap=True, lead=lead),
+        lambda u: _hits(sentences, names, u, short=narrative_names.heads(names), lead=lead),
     )
     level = unit == "%"
+    if "、" in name:  # a shorter form of a list names one of its items (排水管网 of 燃气、供水、排水管网): as written only
+        tiers = tiers[:1]
     for tier in tiers:
         hits = tier(unit)
+        if lead:
+            # 新增公交线路 beside 优化公交线路41条, 改造提升老旧小区 beside 完工96个: a metric whose name carries a verb
+            # takes no figure that a verb of other work governs (its own verb, or none, must).
+            hits = [h for h in hits if _own_work(h, names, lead)]
         if not _pool(hits, cumulative, level):
             continue
         reading = _decide(hits, cumulative, level)
@@ -102,6 +115,41 @@ def read_value(text: str, name: str, unit: str, *, mode: str = "cumulative") -> 
                 return None
         return reading
     return None
+
+
+def _lead_verbs(name: str) -> frozenset:
+    """The listed verbs of work that lead a metric's name (新增 of 新增公交线路, 改造提升 of 改造提升老旧小区, 新建 and
+    改扩建 of 新建、改扩建公办幼儿园), after scope words; none when too little would be left of the name.  Words
+    jieba alone calls verbs (持证, 停车, 就业) qualify the noun and are no work."""
+    ws, k, lead = phrases.words(name), 0, set()
+    while k < len(ws) and ws[k] in _SCOPE:
+        k += 1
+    while k < len(ws) and (ws[k] in _WORK or (lead and ws[k] in ("、", "和", "及") and k + 1 < len(ws) and ws[k + 1] in _WORK)):
+        lead |= {ws[k]} - {"、", "和", "及"}
+        k += 1
+    return frozenset(lead) if len("".join(ws[k:])) >= 2 else frozenset()
+
+
+_WORK = (frozenset(phrases.VERBS) | frozenset(_NARRATIVE_VERBS)) - figure_roles._NOT_WORK
+
+
+def _own_work(hit: _Hit, names: list[str], lead: frozenset) -> bool:
+    """Whether a figure may be the metric's by its verb, the metric's name leading with verbs of work (`lead`):
+    the clause writes the name with its verb (新增公交线路20条), or no verb of work governs the figure, or one of
+    the metric's own does (现已新增20条), or the figure is a part (其中) of what the clause before did with it
+    (新建、改扩建公办幼儿园11所,其中已竣工投用6所)."""
+    if names[0] in hit.words:
+        return True
+    verbs = figure_roles.work_verbs(_without(hit.words, names))
+    return (not verbs or figure_roles.same_work(verbs, lead)
+            or (hit.words.startswith("其中") and figure_roles.same_work(figure_roles.work_verbs(hit.before), lead)))
+
+
+def _without(words: str, names: list[str]) -> str:
+    """The words of a clause with the metric's name taken out (its own verbs are not the figure's)."""
+    for n in names:
+        words = words.replace(n, " ")
+    return words
 
 
 def _sibling_verb(reading: Reading, hits: list[_Hit], names: list[str]) -> bool:
@@ -131,7 +179,7 @@ _SCOPE_START = re.compile(_alt(_SCOPE))
 
 
 def _hits(sentences: list[str], names: list[str], unit: str, short: list | None = None,
-          gap: bool = False) -> list[_Hit]:
+          gap: bool = False, lead: frozenset = frozenset()) -> list[_Hit]:
     hits: list[_Hit] = []
     # An opening such as `8月以来,` governs the sentences after it, up to the next opening or section.
     opening = (False, False, "", figure_roles.latest_month("\n".join(sentences)))
@@ -168,7 +216,7 @@ def _hits(sentences: list[str], names: list[str], unit: str, short: list | None 
             found = _hits_in_clause(clause, names, unit, opening, shared_head, gap)
             if not found and (named or unread):
                 part = named and last > 0 and all(h.subset and any(n in h.words for n in names) for h in hits[-last:])
-                elided = _elided(clause, unit, opening, unread, verbs, own)
+                elided = _elided(clause, unit, opening, unread, verbs, own, lead)
                 if elided and elided[1] and named:
                     # 实施…18处,已完工12处: what is done, not what was begun, when the clause before said no more.
                     # A metric of what is begun (…新开工) keeps its own figure.
@@ -176,7 +224,7 @@ def _hits(sentences: list[str], names: list[str], unit: str, short: list | None 
                         elided = None
                     else:
                         del hits[-last:]
-                found = [elided[0]] if elided else []
+                found = [dataclasses.replace(elided[0], before=clauses[k - 1] if k else "")] if elided else []
                 if found and part:
                     # 充电桩3,200个,其中公共充电桩1,800个;8月新建120个: of the whole or of the part, not said.
                     found = [dataclasses.replace(h, doubt=True) for h in found]

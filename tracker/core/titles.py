@@ -117,7 +117,7 @@ def targets_from_title(title: str) -> list[Target]:
     """The quantitative targets a task title declares, in order; [] when none is clear."""
     found: list[Target] = []
     inherited = False
-    for clause in _CLAUSE.split(_SENTENCE.sub("，", _normalise(title)))[::2]:
+    for clause in _noun_lists(_CLAUSE.split(_SENTENCE.sub("，", _normalise(title)))):
         clause, start = _CONDITION.sub("", clause.strip()), 0
         read = False
         for m in _NUM.finditer(clause):
@@ -140,6 +140,22 @@ def targets_from_title(title: str) -> list[Target]:
                 read = True
         inherited = read
     return _apart(found)
+
+
+def _noun_lists(parts: list[str]) -> list[str]:
+    """The clauses of a title, nouns listed with 、 before one figure kept as one (新建成中小学、幼儿园90所,
+    改造城市燃气、供水、排水管网合计420公里): a part with no figure joins the next when that one begins with a
+    noun (no verb, scope or list word) and holds a figure."""
+    out: list[str] = []
+    clauses, seps = parts[::2], [*parts[1::2], ""]
+    for k, clause in enumerate(clauses):
+        if (out and seps[k - 1] == "、" and out[-1].endswith("、") is False and _NUM.search(clause)
+                and not re.search(r"\d", out[-1]) and not _LEAD.match(clause) and not phrases.leading_verbs(clause)
+                and not _NARRATIVE_VERB.match(clause)):
+            out[-1] += "、" + clause
+        else:
+            out.append(clause)
+    return out
 
 
 def _apart(found: list[Target]) -> list[Target]:
