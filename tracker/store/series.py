@@ -255,7 +255,7 @@ class SeriesLog:
         return 0 <= i <= series[1] and series[3][i] == 1
 
     def percent_at(self, p: int):
-        n, i = len(self.statuses), p - self.first  # a percent and a status each month, or neither
+        n, i = len(self.percents) >> 3, p - self.first  # a double a month, or none (a measured task)
         if i < 0 or not n:
             return None
         x = _DOUBLE(self.percents, (i if i < n else n - 1) << 3)[0]
@@ -309,8 +309,9 @@ def load(conn: sqlite3.Connection, plan: Plan, p: int, notes: bool = True,
     """Every task's SeriesLog for judging month p.
 
     Only what the plan's tasks ask for is kept: a metric's sums or its
-    values as of each month (by its mode), a qualitative task's percent and
-    status (a province holds 70,000 of these rows in memory at once). With
+    values as of each month (by its mode), a qualitative task's percent,
+    every task's status (a province holds 70,000 of these rows in memory
+    at once). With
     `notes`, the texts of p's note and the one before it (repeated_note, and
     the monthly table prints p's). `unplaced` receives the rows the plan has
     no place for, as names() gives them: (task, None) for a task it does not
@@ -326,7 +327,8 @@ def load(conn: sqlite3.Connection, plan: Plan, p: int, notes: bool = True,
         if t is None:
             skipped.append((task, None))
             continue
-        log = logs[task] = SeriesLog(first, entries, b"", b"") if t.metrics else SeriesLog(first, entries, percent, status)
+        # a status in force (blocked) counts for every task, a percent only where no metric measures it
+        log = logs[task] = SeriesLog(first, entries, b"" if t.metrics else percent, status)
         if notes:
             i = p - first
             seq = _INT(note_seqs, i << 3)[0] if 0 <= i < len(entries) else 0
