@@ -74,7 +74,14 @@ def unit_at(s: str, i: int) -> str:
     unit = _unit_at(s, i)
     if unit and (more := _compound_after(s, i + len(unit))):
         unit += more
+    if unit in _MAGS and _unknown_measure(s, i + len(unit)):
+        return ""  # 5万千瓦, 600万方: a magnitude before a measure word not known is no measure word of its own
     return "" if unit and s.startswith(_LONGER, i + len(unit)) else unit
+
+
+def _unknown_measure(s: str, j: int) -> bool:
+    """Whether s[j:] goes on with a word that is not one of the few that may follow a bare magnitude."""
+    return j < len(s) and "\u4e00" <= s[j] <= "\u9fff" and not s.startswith(("以上", "以内", "以下", "左右", "余", "多"), j)
 
 
 def unit_is(s: str, i: int, unit: str) -> bool:
