@@ -370,6 +370,10 @@ def test_usage_errors_are_one_line_in_the_run_s_language(project):
     cases = [
         (["log", "--lang", "zh"], "tracker log: 缺少参数 'ID'", "tracker log: Missing argument 'ID'."),
         (["log", "195", "--bogus", "--lang", "zh"], "tracker log: 没有选项 --bogus", "tracker log: No such option: --bogus"),
+        (["status", "--lang", "zh", "--formt", "json"], "tracker status: 没有选项 --formt（是否想用 --format？）",
+         "tracker status: No such option: --formt (Possible options: --format)"),
+        (["log", "195", "--lang", "zh", "--prcent", "5"], "tracker log: 没有选项 --prcent（是否想用 --percent, --set？）",
+         "tracker log: No such option: --prcent (Possible options: --percent, --set)"),
         (["statuz", "--lang", "zh"], "tracker: 没有命令 'statuz'（是否想用 'status'？）",
          "tracker: No such command 'statuz'. Did you mean 'status'?"),
         (["status", "--format", "xx", "--lang", "zh"], "tracker status: '--format' / '-f' 的值 'xx' 无效，可选：'table', 'json'",

@@ -102,7 +102,8 @@ def _lang(args) -> str:
 # click's usage messages, as it words them, and the templates of ours that say the same (translated by labels).
 _USAGE = (
     (r"Missing (?P<kind>argument|option|parameter) (?P<name>.+)\.", "missing {kind} {name}"),
-    (r"No such option: (?P<name>\S+)(?: Did you mean (?P<maybe>\S+)\?)?", "no such option {name}"),
+    (r"No such option: (?P<name>\S+)(?: Did you mean (?P<maybe>\S+)\?| \(Possible options: (?P<maybe2>.+)\))?",
+     "no such option {name}"),
     (r"No such command (?P<name>.+?)\.(?: Did you mean (?P<maybe>.+)\?)?", "no such command {name}"),
     (r"Got unexpected extra arguments? ?(?:\(s\))? \((?P<args>.*)\)", "unexpected extra arguments: {args}"),
     (r"Option (?P<name>.+) requires an argument\.", "option {name} needs a value"),
@@ -126,6 +127,8 @@ def _usage(message: str, lang: str) -> str:
         m = re.fullmatch(pattern, message.strip(), re.S)
         if m:
             fields = {k: v for k, v in m.groupdict().items()}
+            fields["maybe"] = fields.get("maybe") or fields.pop("maybe2", None)
+            fields.pop("maybe2", None)
             text = label(lang, template).format(**{k: label(lang, v) if k == "kind" else (v or "") for k, v in fields.items()})
             if fields.get("maybe"):
                 text += label(lang, " (did you mean {maybe}?)").format(maybe=fields["maybe"])
