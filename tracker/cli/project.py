@@ -127,15 +127,16 @@ def today() -> dt.date:
 
 def load_plan(path: str, conn=None) -> Plan:
     """The validated plan; re-parsed only when the file's content changed since it was cached."""
-    digest = file_digest(path)
     # One cached plan per database, found by its content: a clone elsewhere (another path)
     # or a checkout that only touched mtimes still hits, and reading never dirties the file.
-    cached = store.cached_plan(conn, CACHE_KEY, digest) if digest else None
-    if cached is not None:
-        return _from_cache(cached[0], path)
+    # A cache whose seal does not hold (edited by hand) is never shown: tasks.toml is parsed instead.
+    plan, digest, present = _sealed_cache(path, conn)
+    if plan is not None:
+        return plan
     plan, digest = parse_plan(path)
-    data = cache_data(plan)
-    store.cache_plan(conn, CACHE_KEY, sealed(digest, data), data)
+    if not present:  # an edited cache stays as it is, for validate to find
+        data = cache_data(plan)
+        store.cache_plan(conn, CACHE_KEY, sealed(digest, data), data)
     return plan
 
 
@@ -150,12 +151,21 @@ def checked_plan(path: str, conn) -> tuple[Plan, str, str | None]:
     third item is then None: there is nothing left to compare). Otherwise tasks.toml is parsed and
     validated, and its data is what the cache must hold.
     """
+    plan, digest, _ = _sealed_cache(path, conn)
+    if plan is not None:
+        return plan, digest, None
+    plan, digest = parse_plan(path)
+    return plan, digest, cache_data(plan)
+
+
+def _sealed_cache(path: str, conn) -> tuple[Plan | None, str, bool]:
+    """(the cached plan of tasks.toml's content if its seal holds, else None; the content's digest;
+    whether a cache of this content is there at all)."""
     digest = file_digest(path)
     cached = store.cached_plan(conn, CACHE_KEY, digest) if digest else None
     if cached is not None and cached[1] == sealed(digest, cached[0]):
-        return _from_cache(cached[0], path), digest, None
-    plan, digest = parse_plan(path)
-    return plan, digest, cache_data(plan)
+        return _from_cache(cached[0], path), digest, True
+    return None, digest, cached is not None
 
 
 def sealed(digest: str, data: str) -> str:
