@@ -196,3 +196,15 @@ def test_the_known_words_of_a_failure_are_translated_and_the_rest_kept():
     assert reason("zh", "wecom (qyapi.weixin.qq.com): errcode 93000: invalid webhook url") == \
         "wecom (qyapi.weixin.qq.com)：errcode 93000: invalid webhook url"
     assert reason("en", "feishu (x): host not found") == "feishu (x): host not found"
+
+
+def test_contacts_problems_are_in_chinese_under_lang_zh(project):
+    project.write_plan(PLAN)
+    (project.root / "contacts.toml").write_text(
+        '[unit."市民政局"]\ndingtalk = "ftp://x"\nmobiles = ["abc"]\nemail = ["a@b.cn"]\n', encoding="utf-8")
+    err = project.bad("remind", "--month", "2024-08", "--dry-run", "--lang", "zh").err.splitlines()
+    assert err == ["contacts.toml:2: 单位 '市民政局'.dingtalk 应为 http:// 或 https:// 地址",
+                   "contacts.toml:3: 单位 '市民政局'.mobiles：'abc' 不是手机号码",
+                   "contacts.toml:4: 单位 '市民政局'：填写 email 需要 [smtp] 表"]
+    en = project.bad("remind", "--month", "2024-08", "--dry-run").err.splitlines()
+    assert en[0] == "contacts.toml:2: unit '市民政局'.dingtalk must be an http:// or https:// address"

@@ -376,6 +376,31 @@ _ZH.update({
 })
 
 
+_ZH.update({
+    # contacts.toml (notify/contacts.py)
+    "unit {name}": "单位 {name}", "unit {name}.{key}": "单位 {name}.{key}",
+    "invalid TOML: arrays or tables nested too deeply": "TOML 格式错误：数组或表嵌套过深",
+    "invalid TOML: {reason}": "TOML 格式错误：{reason}",
+    "unknown table or key {key} (expected [unit.\"NAME\"] tables and [smtp])":
+        "未知的表或键 {key}（应为 [unit.\"单位名\"] 表和 [smtp]）",
+    'unit must hold tables, one per lead unit: [unit."市民政局"]': 'unit 应为表，每个牵头单位一个：[unit."市民政局"]',
+    "{what}: email needs an [smtp] table": "{what}：填写 email 需要 [smtp] 表",
+    "{what} must be a table": "{what} 应为表",
+    "{what}.{name} {msg}": "{what}.{name} {msg}", "{what}: {msg}": "{what}：{msg}",
+    "is required": "必须填写", "is not a known key": "不是可用的键",
+    "{what}: `env:` must be followed by an environment variable's name": "{what}：`env:` 后应为环境变量名",
+    "{what}: environment variable {name} is not set": "{what}：环境变量 {name} 未设置",
+    "smtp.from must be a mail address (or give smtp.user)": "smtp.from 应为邮箱地址（或填写 smtp.user）",
+    "smtp.user and smtp.password go together": "smtp.user 与 smtp.password 须同时填写",
+    'smtp: a password is never sent with security = "none": use "ssl" or "starttls"':
+        'smtp：security = "none" 时不会发送密码：请用 "ssl" 或 "starttls"',
+    "{what} must be an http:// or https:// address": "{what} 应为 http:// 或 https:// 地址",
+    "{what} is set without {robot}": "{what} 已填写，但未填写 {robot}",
+    "{what}: {value} is not a mobile number": "{what}：{value} 不是手机号码",
+    "{what}: {value} is not a mail address": "{what}：{value} 不是邮箱地址",
+})
+
+
 # The words of a reminder's failure (notify/send.py, mail.py, robots.py words them in English for the record).
 _REASONS_ZH = (
     (re.compile(r" \((\d+) tries\)$"), r"（已试 \1 次）"),

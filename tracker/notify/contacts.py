@@ -18,7 +18,7 @@ from typing import Annotated, Literal
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
 from tracker import textfile
-from tracker.errors import BadInput
+from tracker.errors import BadInput, Problems, Word
 from tracker.plan import line_of
 
 ROBOTS = ("dingtalk", "wecom", "feishu")
@@ -26,12 +26,8 @@ SECURITY_BY_PORT = {465: "ssl", 587: "starttls"}
 PORT_BY_SECURITY = {"ssl": 465, "starttls": 587, "none": 25}
 
 
-class ContactsError(BadInput):
-    """contacts.toml has one or more problems, each `PATH:LINE: message`."""
-
-    def __init__(self, problems: list[str]):
-        self.problems = list(problems)
-        super().__init__("\n".join(self.problems))
+class ContactsError(Problems):
+    """contacts.toml has one or more problems, each `PATH:LINE: message`, in the run's language."""
 
 
 @dataclass(frozen=True)
@@ -132,7 +128,7 @@ def load_contacts(path: str) -> Contacts:
     try:
         text = textfile.read(path, "contacts file")
     except BadInput as e:
-        raise ContactsError([str(e)]) from None
+        raise ContactsError([e]) from None
     return parse_contacts(text, path)
 
 
@@ -145,17 +141,17 @@ def parse_contacts(text: str, path: str = "contacts.toml", environ=None) -> Cont
     except tomllib.TOMLDecodeError as e:
         raise ContactsError([_syntax_problem(str(e), text, path)]) from None
     except RecursionError:
-        raise ContactsError([f"{path}:1: invalid TOML: arrays or tables nested too deeply"]) from None
+        raise ContactsError([BadInput("invalid TOML: arrays or tables nested too deeply", place=f"{path}:1")]) from None
     lines = key_lines(text)
     problems: list[tuple[int, str]] = []
 
-    def problem(loc: tuple, message: str) -> None:
+    def problem(loc: tuple, template: str, **fields) -> None:
         line = line_of(lines, loc)
-        problems.append((line, f"{path}:{line}: {message}"))
+        problems.append((line, BadInput(template, place=f"{path}:{line}", **fields)))
 
     for key in data:
         if key not in ("unit", "smtp"):
-            problem((key,), f"unknown table or key {key!r} (expected [unit.\"NAME\"] tables and [smtp])")
+            problem((key,), "unknown table or key {key} (expected [unit.\"NAME\"] tables and [smtp])", key=repr(key))
     smtp = _smtp(data.get("smtp"), environ, problem)
     units: dict[str, UnitContacts] = {}
     raw_units = data.get("unit", {})
@@ -167,24 +163,24 @@ def parse_contacts(text: str, path: str = "contacts.toml", environ=None) -> Cont
         if got is not None:
             units[name] = got
         if isinstance(raw, dict) and raw.get("email") and "smtp" not in data:
-            problem(("unit", name, "email"), f"unit {name!r}: email needs an [smtp] table")
+            problem(("unit", name, "email"), "{what}: email needs an [smtp] table", what=_unit_word(name))
     if problems:
         raise ContactsError([p for _, p in sorted(problems, key=lambda p: p[0])])
     return Contacts(path, units, smtp)
 
 
-def _syntax_problem(msg: str, text: str, path: str) -> str:
+def _syntax_problem(msg: str, text: str, path: str) -> BadInput:
     where = re.search(r"\(at line (\d+), column \d+\)", msg)
     line = where[1] if where else "1"
     msg = re.sub(r"\s*\(at line \d+, column \d+\)", "", msg)
     if "end of document" in msg:
         line = str(max(1, text.count("\n")))
-    return f"{path}:{line}: invalid TOML: {msg}"
+    return BadInput("invalid TOML: {reason}", place=f"{path}:{line}", reason=msg)
 
 
 def _validated(model, raw, loc: tuple, what: str, problem):
     if not isinstance(raw, dict):
-        problem(loc, f"{what} must be a table")
+        problem(loc, "{what} must be a table", what=what)
         return None
     try:
         return model.model_validate(raw)
@@ -194,8 +190,12 @@ def _validated(model, raw, loc: tuple, what: str, problem):
             at = tuple("from" if p == "from_" else p for p in e["loc"])
             bad.add(at[0] if at else None)
             name = ".".join(str(p) for p in at)
-            msg = {"missing": "is required", "extra_forbidden": "is not a known key"}.get(e["type"], e["msg"])
-            problem(loc + at, f"{what}.{name} {msg}" if name else f"{what}: {msg}")
+            known = {"missing": "is required", "extra_forbidden": "is not a known key"}.get(e["type"])
+            msg = Word(known) if known else e["msg"]
+            if name:
+                problem(loc + at, "{what}.{name} {msg}", what=what, name=name, msg=msg)
+            else:
+                problem(loc + at, "{what}: {msg}", what=what, msg=msg)
     # The keys that are right are checked further all the same, so that every problem is said at once.
     try:
         return model.model_validate({k: v for k, v in raw.items() if k not in bad})
@@ -211,11 +211,11 @@ def _env(value, loc: tuple, what: str, environ, problem):
         return value
     name = value[4:].strip()
     if not re.fullmatch(r"[A-Za-z_][A-Za-z0-9_]*", name):
-        problem(loc, f"{what}: `env:` must be followed by an environment variable's name")
+        problem(loc, "{what}: `env:` must be followed by an environment variable's name", what=what)
         return None
     got = environ.get(name)
     if not got:
-        problem(loc, f"{what}: environment variable {name} is not set")
+        problem(loc, "{what}: environment variable {name} is not set", what=what, name=name)
         return None
     return got
 
@@ -246,30 +246,41 @@ def _smtp(raw, environ, problem) -> Smtp | None:
     return Smtp(values["host"], port, security, sender, values["user"], values["password"], values["cafile"])
 
 
+def _unit_word(name: str, key: str | None = None) -> BadInput:
+    """`unit '市民政局'` or `unit '市民政局'.mobiles` as a phrase of a message, in the run's language."""
+    if key is None:
+        return BadInput("unit {name}", name=repr(name))
+    return BadInput("unit {name}.{key}", name=repr(name), key=key)
+
+
 def _unit(name: str, raw, environ, problem) -> UnitContacts | None:
     loc = ("unit", name)
-    what = f"unit {name!r}"
+    what = _unit_word(name)
     got = _validated(UnitIn, raw, loc, what, problem)
     if got is None:
         return None
-    values = {key: _env(getattr(got, key), loc + (key,), f"{what}.{key}", environ, problem) for key in UnitIn.model_fields}
+    values = {key: _env(getattr(got, key), loc + (key,), _unit_word(name, key), environ, problem)
+              for key in UnitIn.model_fields}
     ok = all(values[key] is not None or getattr(got, key) is None for key in values)
     values.update({k: v or [] for k, v in values.items() if k in ("mobiles", "email")})
     for robot in ROBOTS:
         url = values[robot]
         if url is not None and not _http_url(url):
-            problem(loc + (robot,), f"{what}.{robot} must be an http:// or https:// address")
+            problem(loc + (robot,), "{what} must be an http:// or https:// address", what=_unit_word(name, robot))
             ok = False
         if robot != "wecom" and getattr(got, f"{robot}_secret") and not getattr(got, robot):
-            problem(loc + (f"{robot}_secret",), f"{what}.{robot}_secret is set without {robot}")
+            problem(loc + (f"{robot}_secret",), "{what} is set without {robot}", what=_unit_word(name, f"{robot}_secret"),
+                    robot=robot)
             ok = False
     for m in values["mobiles"]:
         if not _MOBILE.match(m):
-            problem(loc + ("mobiles",), f"{what}.mobiles: {textfile.visible(m)!r} is not a mobile number")
+            problem(loc + ("mobiles",), "{what}: {value} is not a mobile number", what=_unit_word(name, "mobiles"),
+                    value=repr(textfile.visible(m)))
             ok = False
     for address in values["email"]:
         if "@" not in parseaddr(address)[1]:
-            problem(loc + ("email",), f"{what}.email: {textfile.visible(address)!r} is not a mail address")
+            problem(loc + ("email",), "{what}: {value} is not a mail address", what=_unit_word(name, "email"),
+                    value=repr(textfile.visible(address)))
             ok = False
     if not ok:
         return None
