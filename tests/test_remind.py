@@ -208,3 +208,12 @@ def test_contacts_problems_are_in_chinese_under_lang_zh(project):
                    "contacts.toml:4: 单位 '市民政局'：填写 email 需要 [smtp] 表"]
     en = project.bad("remind", "--month", "2024-08", "--dry-run").err.splitlines()
     assert en[0] == "contacts.toml:2: unit '市民政局'.dingtalk must be an http:// or https:// address"
+
+
+def test_a_unit_of_contacts_that_leads_no_task_is_warned_about(project, robots, env):
+    office(project, robots)  # contacts.toml has 市教育局, whom no task of this plan names
+    r = project.ok("remind", "--month", "2024-08", "--dry-run")
+    assert "contacts.toml: warning: unit 市教育局 leads no task in the plan (a typo of one that does?)" in r.err
+    r = project.ok("remind", "--month", "2024-08", "--dry-run", "--lang", "zh")
+    assert "contacts.toml: 提示：单位 市教育局 不是任何任务的牵头单位（是否写错了单位名？）" in r.err
+    assert "市民政局" not in r.err  # a unit that leads tasks is no stranger

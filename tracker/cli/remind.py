@@ -40,6 +40,7 @@ def remind(
         raise BadInput("--unit {unit}: no task has this lead unit (known: {known})", unit=unit, known=known)
     notices = _notices(plan, rows, p, flags, unit, lg)
     contacts = _contacts(project.contacts_path)
+    _warn_strangers(contacts, {t.unit for t in plan.tasks}, lg)
     if not notices:
         say(label(lg, "nothing to remind: no task is {flags} for {month}").format(
             flags="/".join(label(lg, f) for f in flags), month=_fmt(p)))
@@ -54,6 +55,18 @@ def remind(
     failed = _report(deliveries, lg)
     if failed:
         raise typer.Exit(1)
+
+
+def _warn_strangers(contacts, units: set, lang: str) -> None:
+    """A unit of contacts.toml that leads no task is most likely a typo of one that does: said on stderr."""
+    import sys
+
+    from tracker.errors import BadInput
+
+    for name in contacts.units:
+        if name not in units:
+            print(BadInput("warning: unit {unit} leads no task in the plan (a typo of one that does?)",
+                           place=contacts.path, unit=name).message(lang), file=sys.stderr)
 
 
 def _fmt(p: int) -> str:
