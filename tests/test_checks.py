@@ -66,6 +66,14 @@ def test_a_lower_percent_is_warned_about(project):
     assert r.err.strip() == "warning: task 184 2024-08: percent 40% is lower than the 60% in force before"
 
 
+def test_done_with_a_percent_below_100_is_warned_about_in_either_language(project):
+    r = project.ok("log", "184", "--status", "done", "--percent", "85")
+    assert r.err.strip() == "warning: task 184 2024-08: status done, but percent 85% is below 100%"
+    r = project.ok("log", "184", "--status", "已完成", "--percent", "85%", "--lang", "zh")
+    assert r.err.strip() == "提示：任务 184 2024-08：状态为已完成，但完成百分比 85% 不足100%"
+    assert project.ok("log", "184", "--status", "done", "--percent", "100").err == ""
+
+
 def test_yes_records_without_asking_and_still_says_why(project):
     r = project.ok("log", "195", "--set", "centres=920", "--yes")
     assert "is above its target" in r.err and entries(project)[0]["values"] == {"centres": 920}

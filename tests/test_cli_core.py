@@ -365,6 +365,24 @@ def test_every_command_takes_lang(project):
         "tracker validate: Invalid value for '--lang': 'fr' is not one of 'en', 'zh'.")
 
 
+def test_usage_errors_are_one_line_in_the_run_s_language(project):
+    """A mistyped command line is bad input too: one line, exit 2, in Chinese under --lang zh."""
+    cases = [
+        (["log", "--lang", "zh"], "tracker log: 缺少参数 'ID'", "tracker log: Missing argument 'ID'."),
+        (["log", "195", "--bogus", "--lang", "zh"], "tracker log: 没有选项 --bogus", "tracker log: No such option: --bogus"),
+        (["statuz", "--lang", "zh"], "tracker: 没有命令 'statuz'（是否想用 'status'？）",
+         "tracker: No such command 'statuz'. Did you mean 'status'?"),
+        (["status", "--format", "xx", "--lang", "zh"], "tracker status: '--format' / '-f' 的值 'xx' 无效，可选：'table', 'json'",
+         "tracker status: Invalid value for '--format' / '-f': 'xx' is not one of 'table', 'json'."),
+        (["status", "--lang", "zh", "--month"], "tracker: 选项 '--month' 需要一个值", "tracker: Option '--month' requires an argument."),
+        (["status", "extra", "--lang", "zh"], "tracker status: 多余的参数：extra", "tracker status: Got unexpected extra argument(s) (extra)"),
+    ]
+    for args, zh, en in cases:
+        assert project.bad(*args).err == zh + "\n"
+        english = [a for a in args if a not in ("--lang", "zh")]
+        assert project.bad(*english).err == en + "\n"
+
+
 @pytest.mark.parametrize("args, named", [
     (["status", "--format", "json"], "status"),
     (["--tasks", "t.toml", "--db=x.db", "import", "a.jsonl"], "import"),

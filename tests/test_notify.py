@@ -565,3 +565,12 @@ def test_three_tries_of_a_slow_robot_take_30_seconds_at_most():
     start = fake.now
     assert _with_retries(attempt, fake.clock, fake.sleep) == (False, "timed out (3 tries)", 3)
     assert fake.sleeps == [2.0, 4.0] and timeouts == [10, 10, 4] and fake.now - start == 30
+
+
+def test_what_is_wanted_gets_the_same_room_in_english_as_in_chinese():
+    en, zh = wanted_for(METRICS, "en"), wanted_for(METRICS, "zh")
+    assert len(en) > 60  # longer in letters than the Chinese is in characters
+    assert f"missing; please send: {en}" in compose(notice("市民政局", FlaggedTask("195", TITLE, ("missing",), en)), "en")
+    long = "、".join([zh] * 3)
+    line = compose(notice("市民政局", FlaggedTask("195", TITLE, ("missing",), long)), "zh").splitlines()[-1]
+    assert line.endswith("…") and len(line) < len(long)

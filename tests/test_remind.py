@@ -61,6 +61,7 @@ def test_dry_run_in_chinese_shows_each_message_and_who_to_phone_and_sends_nothin
     assert "184." not in r.out  # reported this month: not missing
     assert "市园林局" in r.out  # flagged, no channel: to phone
     assert "未报送" in r.out and "2024年8月" in r.out
+    assert "\n@13800000000 @13900000001\n" in r.out and "\n@13700000002\n" in r.out  # who the group sees mentioned
     assert robots.requests == []
     assert not any(s in r.out + r.err for s in SECRETS)
     assert project.ok("units", "--month", "2024-08", "--format", "json").json()["units"][0]["reminded"] == 0
@@ -171,3 +172,27 @@ def test_a_fifo_as_contacts_is_refused_at_once(project):
     os.mkfifo(project.root / "contacts.toml")
     r = project.bad("remind", "--month", "2024-08")
     assert "FIFO" in r.err
+
+
+def test_a_failed_delivery_is_named_in_chinese_under_lang_zh_and_recorded_in_english(project, robots, env):
+    office(project, robots)
+    robots.script["ding"] = [(503, {"errcode": -1, "errmsg": "busy"})] * 3
+    r = project.run("remind", "--month", "2024-08", "--lang", "zh")
+    assert r.code == 1
+    line = next(x for x in r.err.splitlines() if x.startswith("未送达市民政局："))
+    assert line.startswith("未送达市民政局：dingtalk (127.0.0.1:") and "HTTP 503 错误" in line and line.endswith("（已试 3 次）")
+    recorded = sqlite3.connect(project.db).execute("SELECT reason FROM reminders WHERE delivered = 0").fetchone()[0]
+    assert recorded.startswith("dingtalk (127.0.0.1:") and "HTTP 503" in recorded and recorded.endswith(" (3 tries)")
+    shown = project.ok("show", "195", "--month", "2024-08", "--lang", "zh").out
+    assert "否：dingtalk(127.0.0.1:" in shown.replace("\n", "").replace(" ", "") and "HTTP503错误（已试3次）" in shown.replace("\n", "").replace(" ", "")
+
+
+def test_the_known_words_of_a_failure_are_translated_and_the_rest_kept():
+    from tracker.labels import reason
+
+    assert reason("zh", "dingtalk (oapi.dingtalk.com): connection refused (3 tries)") == \
+        "dingtalk (oapi.dingtalk.com)：连接被拒绝（已试 3 次）"
+    assert reason("zh", "mail (smtp.example.cn:465): timed out") == "mail (smtp.example.cn:465)：超时"
+    assert reason("zh", "wecom (qyapi.weixin.qq.com): errcode 93000: invalid webhook url") == \
+        "wecom (qyapi.weixin.qq.com)：errcode 93000: invalid webhook url"
+    assert reason("en", "feishu (x): host not found") == "feishu (x): host not found"

@@ -186,3 +186,39 @@ def test_the_chains_findings_are_in_chinese_under_lang_zh(logged):
     assert "（第2条，任务 195，2024-02）与其哈希不符" in err
     assert "日志末尾第5条缺失" in err
     assert "entry" not in err and "behind tracker's back" not in err
+
+
+def _reseal(conn):
+    """Edit the cached plan and seal it anew as tracker would (cli/project.py's formula, known to the editor)."""
+    from tracker.cli.project import sealed
+
+    key, data = conn.execute("SELECT digest, data FROM plan_cache").fetchone()
+    data = data.replace("新建区域性居家养老服务中心", "改过的标题")
+    conn.execute("UPDATE plan_cache SET digest = ?, data = ?", (sealed(key.split(" ")[0], data), data))
+
+
+def test_a_sealed_cache_is_the_plan_validate_checks_and_its_seal_edited_alone_sends_it_to_tasks_toml(logged):
+    logged.ok("status")
+    # the seal alone edited: the data no longer shows tracker wrote it, tasks.toml is parsed, and agrees
+    tamper(logged, "UPDATE plan_cache SET digest = substr(digest, 1, instr(digest, ' ')) || 'x'", keep_guards=True)
+    assert logged.ok("validate").out.startswith("ok:")
+    # what validate cannot see (its docstring says so): data edited and sealed anew by the formula; the
+    # sealed cache is taken as tasks.toml's plan, which is what spares a province's validate the parse
+    tamper(logged, _reseal, keep_guards=True)
+    assert logged.ok("validate").out.startswith("ok:")
+    assert "改过的标题" in logged.ok("tasks").out
+
+
+def test_a_damaged_database_file_is_one_line_and_exit_2(logged):
+    logged.ok("backup", "copy.db")  # a self-contained file (no -wal beside it) to damage
+    conn = sqlite3.connect(logged.root / "copy.db")
+    (page_size,), (root,) = (conn.execute("PRAGMA page_size").fetchone(),
+                             conn.execute("SELECT rootpage FROM sqlite_master WHERE name = 'chain_heads'").fetchone())
+    conn.close()
+    data = bytearray((logged.root / "copy.db").read_bytes())
+    start = (root - 1) * page_size  # the table's page: its cells overwritten, its header kept
+    data[start + 12:start + page_size] = b"\x07" * (page_size - 12)
+    (logged.root / "copy.db").write_bytes(bytes(data))
+    r = logged.bad("--db", "copy.db", "validate")
+    assert r.out == "" and len(r.err.strip().splitlines()) == 1, r.err
+    assert "Traceback" not in r.err

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import re
 
 LANGS = ("en", "zh")
 
@@ -174,6 +175,7 @@ _ZH.update({
     "warning: task {task} {month}: {what} {value}{unit} is above its target {against}{unit}": "提示：任务 {task} {month}：{what} {value}{unit} 超过目标值 {against}{unit}",
     "warning: task {task} {month}: {what} {value}{unit} is below last month's {against}{unit}": "提示：任务 {task} {month}：{what} {value}{unit} 低于上月的 {against}{unit}",
     "warning: task {task} {month}: percent {value}% is lower than the {against}% in force before": "提示：任务 {task} {month}：完成百分比 {value}% 低于此前的 {against}%",
+    "warning: task {task} {month}: status done, but percent {value}% is below 100%": "提示：任务 {task} {month}：状态为已完成，但完成百分比 {value}% 不足100%",
     "Record it anyway?": "仍要记录吗？", "Record this report?": "记录这条报送吗？", "not recorded": "未记录",
     "not recorded; the task's questions again": "未记录；重新填报该任务",
     # what users type (core/entries.py)
@@ -358,6 +360,46 @@ _ZH.update({
     "log names {n} tasks or metrics that tasks.toml no longer has ({names}); `tracker validate` lists them":
         "日志中有 {n} 个任务或指标已不在 tasks.toml 中（{names}）；`tracker validate` 可列出",
 })
+
+
+_ZH.update({
+    # click's usage errors (cli/root.py _usage)
+    "missing {kind} {name}": "缺少{kind} {name}", "argument": "参数", "option": "选项", "parameter": "参数",
+    "no such option {name}": "没有选项 {name}",
+    "no such command {name}": "没有命令 {name}",
+    " (did you mean {maybe}?)": "（是否想用 {maybe}？）",
+    "unexpected extra arguments: {args}": "多余的参数：{args}",
+    "option {name} needs a value": "选项 {name} 需要一个值",
+    "invalid value {value} for {name}: one of {choices}": "{name} 的值 {value} 无效，可选：{choices}",
+    "invalid value {value} for {name}: not a number": "{name} 的值 {value} 无效：不是数字",
+    "invalid value for {name}: {why}": "{name} 的值无效：{why}",
+})
+
+
+# The words of a reminder's failure (notify/send.py, mail.py, robots.py words them in English for the record).
+_REASONS_ZH = (
+    (re.compile(r" \((\d+) tries\)$"), r"（已试 \1 次）"),
+    (re.compile(r"\bconnection refused\b"), "连接被拒绝"),
+    (re.compile(r"\bconnection failed\b"), "连接失败"),
+    (re.compile(r"\btimed out\b"), "超时"),
+    (re.compile(r"\bhost not found\b"), "找不到主机"),
+    (re.compile(r"\banswered with something that is not (a )?JSON( object)?\b"), "回应不是 JSON"),
+    (re.compile(r"\banswered without an error code\b"), "回应中没有错误码"),
+    (re.compile(r"^HTTP (\d+)"), r"HTTP \1 错误"),
+)
+
+
+def reason(lang: str, text: str | None) -> str:
+    """Why a reminder was not delivered, in `lang`: the record keeps it in English; its known words translated."""
+    text = text or ""
+    if lang != "zh":
+        return text
+    where, sep, why = text.partition(": ")
+    if not sep:
+        where, why = "", text
+    for pattern, zh in _REASONS_ZH:
+        why = pattern.sub(zh, why)
+    return f"{where}：{why}" if where else why
 
 
 def lang_of(option: str | None) -> str:

@@ -17,6 +17,7 @@ _SLIP_TEXT = {
     "above_target": "warning: task {task} {month}: {what} {value}{unit} is above its target {against}{unit}",
     "below_last_month": "warning: task {task} {month}: {what} {value}{unit} is below last month's {against}{unit}",
     "percent_lower": "warning: task {task} {month}: percent {value}% is lower than the {against}% in force before",
+    "done_below_full": "warning: task {task} {month}: status done, but percent {value}% is below 100%",
 }
 
 

@@ -22,7 +22,7 @@ except ImportError:  # pragma: no cover - a Python built without it
     from hashlib import blake2b as _blake2b
 
 # Part of the cache key: a new tracker that reads plans differently re-parses them.
-PLAN_CACHE_VERSION = b"plan-cache-2"
+PLAN_CACHE_VERSION = b"plan-cache-3"
 
 
 class Project(NamedTuple):
@@ -124,6 +124,55 @@ def today() -> dt.date:
 
 def load_plan(path: str, conn=None) -> Plan:
     """The validated plan; re-parsed only when the file's content changed since it was cached."""
+    digest = file_digest(path)
+    # One cached plan per database, found by its content: a clone elsewhere (another path)
+    # or a checkout that only touched mtimes still hits, and reading never dirties the file.
+    cached = store.cached_plan(conn, CACHE_KEY, digest) if digest else None
+    if cached is not None:
+        return _from_cache(cached[0], path)
+    plan, digest = parse_plan(path)
+    data = cache_data(plan)
+    store.cache_plan(conn, CACHE_KEY, sealed(digest, data), data)
+    return plan
+
+
+CACHE_KEY = "plan"  # the one row of plan_cache
+
+
+def checked_plan(path: str, conn) -> tuple[Plan, str, str | None]:
+    """validate's plan: (the plan, tasks.toml's digest, the cache's data as parsing the file gives it).
+
+    A cached plan stored under this content's digest and the seal of its data (sealed()) was written by
+    tracker after it validated these very bytes: it is the plan, and the file is not parsed again (the
+    third item is then None: there is nothing left to compare). Otherwise tasks.toml is parsed and
+    validated, and its data is what the cache must hold.
+    """
+    digest = file_digest(path)
+    cached = store.cached_plan(conn, CACHE_KEY, digest) if digest else None
+    if cached is not None and cached[1] == sealed(digest, cached[0]):
+        return _from_cache(cached[0], path), digest, None
+    plan, digest = parse_plan(path)
+    return plan, digest, cache_data(plan)
+
+
+def sealed(digest: str, data: str) -> str:
+    """The key a cached plan is stored under: tasks.toml's digest, a space, and a digest over that and the
+    cached data. Data edited alone no longer matches its key, and validate parses tasks.toml again to
+    compare; what it cannot see is data edited and sealed anew by someone who knows this formula (as with
+    a log rewritten with its hashes and heads recomputed)."""
+    seal = _blake2b(digest.encode(), digest_size=20)
+    seal.update(data.encode())
+    return f"{digest} {seal.hexdigest()}"
+
+
+def _from_cache(data: str, path: str) -> Plan:
+    payload = json.loads(data)
+    payload["path"] = path
+    return plan_from_data(payload)
+
+
+def file_digest(path: str) -> str:
+    """The cache key of tasks.toml's content ("" when it cannot be read: parsing it then says why)."""
     from tracker.files import regular_or_absent
 
     regular_or_absent(path, "plan file")  # a FIFO or /dev/zero: refused, never read
@@ -133,23 +182,9 @@ def load_plan(path: str, conn=None) -> Plan:
             while chunk := f.read(1 << 20):
                 hasher.update(chunk)
     except OSError:
-        from tracker import plan as planfile
-
-        return planfile.load(path)  # raises the right message
+        return ""
     hasher.update(PLAN_CACHE_VERSION)
-    digest = hasher.hexdigest()
-    # One cached plan per database, found by its content: a clone elsewhere (another path)
-    # or a checkout that only touched mtimes still hits, and reading never dirties the file.
-    key = "plan"
-    cached = store.cached_plan(conn, key, digest)
-    if cached is not None:
-        payload = json.loads(cached)
-        del cached
-        payload["path"] = path
-        return plan_from_data(payload)
-    plan, digest = parse_plan(path)
-    store.cache_plan(conn, key, digest, cache_data(plan))
-    return plan
+    return hasher.hexdigest()
 
 
 def cache_data(plan: Plan) -> str:

@@ -117,7 +117,7 @@ def _report(deliveries: list, lang: str) -> int:
     import sys
 
     from tracker.cli.output import say
-    from tracker.labels import label
+    from tracker.labels import label, reason
     from tracker.textfile import visible
 
     failed = 0
@@ -129,7 +129,7 @@ def _report(deliveries: list, lang: str) -> int:
             say(label(lang, "sent to {unit} by {where} ({n} tasks)").format(unit=d.unit, where=d.where, n=len(d.tasks)))
         else:
             failed += 1
-            print(visible(label(lang, "not delivered to {unit}: {reason}").format(unit=d.unit, reason=d.reason)),
+            print(visible(label(lang, "not delivered to {unit}: {reason}").format(unit=d.unit, reason=reason(lang, d.reason))),
                   file=sys.stderr)
     if phone:
         say(label(lang, "no channel in contacts.toml, to phone: {units}").format(units="、".join(phone)))

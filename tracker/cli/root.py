@@ -57,7 +57,7 @@ class Group(TyperGroup):
             sys.exit(0)
         except UsageError as e:
             where = f" {e.ctx.info_name}" if e.ctx and e.ctx.info_name and e.ctx.info_name != "tracker" else ""
-            _fail([f"tracker{where}: {e.format_message()}"])
+            _fail([f"tracker{where}: {_usage(e.format_message(), _lang(args))}"])
         except TrackerError as e:
             _fail(e.message(_lang(args)).splitlines() or [type(e).__doc__])
         except Abort:
@@ -97,6 +97,40 @@ def _lang(args) -> str:
         if arg.startswith("--lang="):
             return lang_of(arg.split("=", 1)[1])
     return lang_of(None)
+
+
+# click's usage messages, as it words them, and the templates of ours that say the same (translated by labels).
+_USAGE = (
+    (r"Missing (?P<kind>argument|option|parameter) (?P<name>.+)\.", "missing {kind} {name}"),
+    (r"No such option: (?P<name>\S+)(?: Did you mean (?P<maybe>\S+)\?)?", "no such option {name}"),
+    (r"No such command (?P<name>.+?)\.(?: Did you mean (?P<maybe>.+)\?)?", "no such command {name}"),
+    (r"Got unexpected extra arguments? ?(?:\(s\))? \((?P<args>.*)\)", "unexpected extra arguments: {args}"),
+    (r"Option (?P<name>.+) requires an argument\.", "option {name} needs a value"),
+    (r"Invalid value for (?P<name>.+?): (?P<value>'.*') is not one of (?P<choices>.+)\.",
+     "invalid value {value} for {name}: one of {choices}"),
+    (r"Invalid value for (?P<name>.+?): (?P<value>'.*') is not a valid (?P<type>integer|float|integer range)\.",
+     "invalid value {value} for {name}: not a number"),
+    (r"Invalid value for (?P<name>.+?): (?P<why>.+)", "invalid value for {name}: {why}"),
+)
+
+
+def _usage(message: str, lang: str) -> str:
+    """A usage error in the run's language: click words it in English; under zh, our template of it."""
+    import re
+
+    from tracker.labels import label
+
+    if lang == "en":
+        return message
+    for pattern, template in _USAGE:
+        m = re.fullmatch(pattern, message.strip(), re.S)
+        if m:
+            fields = {k: v for k, v in m.groupdict().items()}
+            text = label(lang, template).format(**{k: label(lang, v) if k == "kind" else (v or "") for k, v in fields.items()})
+            if fields.get("maybe"):
+                text += label(lang, " (did you mean {maybe}?)").format(maybe=fields["maybe"])
+            return text
+    return message
 
 
 def _fail(lines: list[str], code: int = 2):

@@ -113,22 +113,24 @@ def validate(
     from tracker.store.audit import check_log
     from tracker.cli.output import busy, say
 
-    from tracker.cli.project import cache_data, parse_plan
+    from tracker.cli.project import checked_plan
     from tracker.store import check as storecheck
 
     project = ctx.obj
-    plan, digest = parse_plan(project.tasks_path)  # tasks.toml itself, never the cache: the cache is checked
     conn = project.read(upgrade=repair)  # as it is: an upgrade would put back guards whose absence is evidence
+    # tasks.toml itself, or its cached plan when the cache's seal shows tracker wrote it for these very
+    # bytes (--repair forgets the cache: the file is parsed)
+    plan, digest, want = checked_plan(project.tasks_path, None if repair else conn)
     if conn is None:
         why = "the file is empty" if os.path.lexists(project.db_path) else "no such file"
         raise BadInput("no database at {path} ({why}): nothing to check (is --db or TRACKER_DB right?)",
                        path=project.db_path, why=why)
-    # A province's log takes seconds to check (~6 s): a spinner on a terminal meanwhile.
+    # A province's log takes seconds to check: a spinner on a terminal meanwhile.
     with busy(f"checking {project.db_path}", store.size(conn)):
         if repair:
             storecheck.repair_derived(conn)
             storecheck.repair_plan_cache(conn)
-        audit = check_log(plan, conn, project.db_path, (digest, cache_data(plan)))
+        audit = check_log(plan, conn, project.db_path, (digest, want))
     if audit.problems:
         raise PlanError(audit.problems)
     from tracker.labels import label, lang_of

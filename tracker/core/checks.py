@@ -29,7 +29,7 @@ _EMPTY = TaskLog()
 class Slip(NamedTuple):
     """A figure that is probably a slip: task, month, what (a metric key or "percent"), the figure, what it is compared with."""
 
-    code: str          # "above_target", "below_last_month", "percent_lower"
+    code: str          # "above_target", "below_last_month", "percent_lower", "done_below_full"
     task: str
     month: int
     what: str
@@ -151,4 +151,6 @@ def _slips(task, e, log) -> list[Slip]:
         before = log.percent_at(e.month - 1)
         if before is not None and e.percent < before:
             out.append(Slip("percent_lower", task.id, e.month, "percent", e.percent, before, "%"))
+        if e.status == "done" and e.percent < 100:
+            out.append(Slip("done_below_full", task.id, e.month, "percent", e.percent, 100, "%"))
     return out

@@ -17,6 +17,7 @@ from __future__ import annotations
 import re
 
 from tracker.core import phrases
+from tracker.core.figure_words import _JOINERS
 from tracker.core.phrases import NUM as _NUM
 from tracker.core.phrases import unit_is as _unit_is
 
@@ -68,19 +69,20 @@ def works_on(clause: str, unit: str) -> bool:
     not 今年新增112家 nor 较上年增加680人, which add to the stock)."""
     return not _PER_HEAD.search(clause) and not _ADDS.search(clause) and any(
         _unit_is(clause, m.end(), unit) for m in _NUM.finditer(clause)) and any(
-        phrases.is_verb(w) for w in phrases.words(clause))
+        w in phrases.VERBS for w in phrases.words(clause))  # 低保 of 城市低保0.86万人 is a noun here, no work
 
 
 _DONE = re.compile(r"建成|完工|竣工|完成|办结|投入使用|投用|交付")
 _RUNNING = re.compile(r"(?:累计|截[至止]目前|至今)(?:分别)?(?:达到|达|为)")
 
 
-def unread_role(clause: str, unit: str, before: list) -> bool:
+def unread_role(clause: str, unit: str, before: list, begun: bool = False) -> bool:
     """Whether an unread clause gives a figure of the unit as what is done under 其中 (the figures before
-    said no such thing), as a running total (those before were none) or as a step to date (已拨付)."""
+    said no such thing, and the metric is no count of what is begun), as a running total (those before
+    were none) or as a step to date (已拨付)."""
     if not any(_unit_is(clause, m.end(), unit) for m in _NUM.finditer(clause)):
         return False
-    done = clause.startswith("其中") and _DONE.search(clause) and not any(_DONE.search(h.words) for h in before)
+    done = not begun and clause.startswith("其中") and _DONE.search(clause) and not any(_DONE.search(h.words) for h in before)
     running = _RUNNING.search(clause) and not any(h.total for h in before)
     # 下达资金2.8亿元,已拨付2.35亿元: a later step to date of the same sum or things.
     step = clause.startswith("已") and not any("已" in h.words for h in before) and any(
@@ -97,3 +99,19 @@ def magnitudes(unit: str) -> list[str]:
     """The unit in other magnitudes (户: 万户, 亿户; 万元: 元, 亿元)."""
     base = next((unit[len(m):] for m in phrases.MAGNITUDES if unit.startswith(m) and len(unit) > len(m)), unit)
     return [m + base for m in ("", "万", "亿") if m + base != unit]
+
+
+# Verbs that say how much there is, not which work was done (达到, 累计, 惠及): no verb of work.
+_NOT_WORK = frozenset("达到 实现 累计 共计 覆盖 惠及 涉及 带动 受益 占 有 是 为 进行 组织 开展 推进 推动 落实".split())
+
+
+def work_verbs(words: str) -> frozenset:
+    """The verbs of work in some words (新建, 建成, 优化, 完工; not 达到, 累计, 惠及)."""
+    return frozenset(w for w in phrases.words(words) if len(w) >= 2 and (w in phrases.VERBS or phrases.is_verb(w))
+                     and w not in _JOINERS and w not in _NOT_WORK)
+
+
+def same_work(verbs: frozenset, own: frozenset) -> bool:
+    """Whether one of `verbs` is one of the metric's own verbs, or holds it or is held by it (新建成 and 新建,
+    改造 and 改造提升); 建成 is not 新建, nor 优化 新增."""
+    return any(w == v or w in v or v in w for w in verbs for v in own)

@@ -36,7 +36,7 @@ _TIME = (
 )
 _APPROX_BEFORE = "近 约 大约 将近 接近 超过 超 逾 不少于 不低于 至少 最多 不足 不到 基本".split()
 _APPROX_AFTER = re.compile(r"以上|以下|以内|左右|上下")
-_JOINERS = ("已经 已 累计 共计 共 总计 合计 总数 总量 规模 数量 个数 数 人数 户数 达到 达 高达 多达 为 有 已有 现有 又 再 了 是 "
+_JOINERS = ("现已 已经 已 累计 共计 共 总计 合计 总数 总量 规模 数量 个数 数 人数 户数 达到 达 高达 多达 为 有 已有 现有 又 再 了 是 "
             "全部 均 由 增至 提高到 提升到 提高至 提升至 上升到 上升至").split()
 
 _FIG = rf"\d+(?:\.\d+)?(?:余|多)?(?:{_alt(_UNITS)})"
@@ -85,7 +85,12 @@ _TOTAL = re.compile(r"累计|截[至止]|至今|目前|今年以来|年初以来
 _YEAR = re.compile(r"今年|年内|本年|全年")
 # Some months that are neither the month's nor the year to date (7-8月新增240个, 上半年, 三季度).
 _SPAN = re.compile(r"上半年|下半年|本季度?|(?<!前)[一二三四]季度|(?<![\d.])(?:[2-9]|1[0-2])[-—~至]\d{1,2}月")
-_SUM = re.compile(r"共计|总计|合计|总数|共")
+_SUM = re.compile(r"共计|总计|合计|总数|共有")
+
+
+def _sum_in(words: str) -> bool:
+    """Whether words sum what they list: 共计, 合计, 总数, or 共 as a word of its own (not in 公共, 共享)."""
+    return bool(_SUM.search(words)) or "共" in phrases.words(words)
 _PERIOD = re.compile(r"本月|当月|上月|(?<![至止\d\-—~])\d{1,2}月份?(?!底|末)")
 _OPENING = re.compile(rf"(?:{_TIME}|{_alt(_SCOPE + _JOINERS)})++")
 # `1.重点支持…`, `二、…`: a new section, whose figures no earlier opening governs.
@@ -100,7 +105,8 @@ _SENTENCE = re.compile(r"[;；。!！?？\n]")
 # A comma between a digit and exactly three digits is a thousands separator.
 _CLAUSE = re.compile(r"((?<!\d),|,(?!\d{3}(?!\d))|[，、:：])")
 # A name may hold digits and Latin letters (5G基站, 12345热线), but at least two Chinese characters.
-_NAME_CHARS = re.compile(r"(?=(?:.*[\u4e00-\u9fff]){2})[\u4e00-\u9fffA-Za-z0-9·]{2,30}")
+# Nouns listed with 、 before one figure name one target (中小学、幼儿园), never 、 at an end.
+_NAME_CHARS = re.compile(r"(?=(?:.*[\u4e00-\u9fff]){2})(?!、)[\u4e00-\u9fffA-Za-z0-9·、]{2,30}(?<!、)")
 # A condition or a duration qualifies a name; it is no figure (`60周岁以上老年人`, `为期3个月`).
 _CONDITION = re.compile(r"\d+周?岁(?:及以上|以上|以下)?(?:的)?|为期\d+(?:个月|天|年|周)的?")
 _GENERIC = set("任务 目标 工作 全年任务 年度任务 进度 总量 项目 资金 机构 人员 对象 中心 基地".split())
@@ -115,7 +121,7 @@ def _is_place(text: str) -> bool:
 
 
 _LEAD = re.compile(
-    rf"^(?:{_alt(_VERBS + _SCOPE)}|和|及|与|并|\d{{4}}年(?:底|末)?前?|到\d{{4}}年(?:底|末)?|年底前?)++"
+    rf"^(?:{_alt(_VERBS + _SCOPE)}|在(?:{_alt(_SCOPE)})|和|及|与|并|\d{{4}}年(?:底|末)?前?|到\d{{4}}年(?:底|末)?|年底前?)++"
 )
 _VERB = re.compile(_alt(_VERBS))
 _NARRATIVE_VERB = re.compile(_alt(_NARRATIVE_VERBS))

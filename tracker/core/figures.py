@@ -8,14 +8,19 @@ whenever a figure is not clearly the metric's the reader gives nothing ([] or No
 Words, numbers and measure words come from tracker/core/phrases.py (jieba, cn2an): digits, full-width
 digits, thousands separators in groups of three, and Chinese numerals that count a measure word
 (两个); a measure word as written, magnitude included (12.2万人次 is 12.2 in 万人次), equal to the
-metric's unit (2317人次 is none in 人, 50场次 none in 场).  Lists, ranges, ordinals, per-rates and
+metric's unit (2317人次 is none in 人, 50场次 none in 场), a compound one read whole (100万台套 is none in 万台).
+A metric whose name leads with a verb of work (新增公交线路) takes no figure another verb of work governs
+(优化公交线路41条, 累计建成52个 for 新建…), only its own verb's or one with no verb; a name listed with 、
+(幼儿园、中小学) is one noun, in titles and narratives.  Lists, ranges, ordinals, per-rates and
 asides in parentheses give no figure.
 Titles: a clause gives a target when a verb leads its name (新建, or any verb word: 募集, 改造提升,
 新设; after 年内, 全年, 新; a verb that would leave too little stays: 完成营造林), the figure comes first
 (完成40个…培育, 为1万名老年人购买…, a bare 20个NAME after a clause that read one), or a floor or level
-follows a name (数量达到, 不少于, 突破, 提高到, a rate's 达到).  A name may hold 和 (中央和省级补助资金).
+follows a name (数量达到, 不少于, 突破, 提高到, a rate's or a level's 达到: 健康素养水平提高到28%); a rate
+listed after a clause that read a target is one (…,问题厕所整改率100%); 为全市 and 在全市 are scope.  A name may hold 和 (中央和省级补助资金).
 Conditions and durations (60周岁以上, 为期3个月), changes (提高10%), per-head figures, approximations
-and ceilings give none.
+and ceilings give none, nor do listed verbs alone (更新改造) or what a target amounts to (总投资).
+Targets whose names would be alike keep the verbs that set them apart (新建公厕, 改造提升公厕).
 Narratives: the name (or the name without its verb, or with the verb first: 培训养老护理员 for
 养老护理员培训) stands just before the figure, joined only by words such as 已建成, 累计, 8月新建, or
 just after the measure word; it begins a word and is not the tail of a longer noun (a verb, scope
@@ -24,19 +29,26 @@ word or nothing before it).  Where that gives no figure of the kind the metric w
 without a word of kind such as 农村, 市级, 区域性, and only where the name as written is nowhere), a
 verb's object after it (临时救助困难群众), its words in another order after a count of people
 (为1028名残疾儿童提供康复救助); then its head word once the sentence has named what it belongs to
-(社工站…,覆盖率达到100%; 资金 right after the clause that named the subsidy).  Figures given 分别 go
-to the names in order.  A clause without the name counts after one that named the metric: a running
+(社工站…,覆盖率达到100%; 资金 right after the clause that named the subsidy); a shortened name counts
+where the name as written is nowhere, or after it (a later mention shortens it).  Figures given 分别 go
+to the names in order, and 分别 with no names of its own over the list just given.  A clause without the name counts after one that named the metric: a running
 total or a month's amount with a verb of that clause, of the name or of building (累计建成128个,8月
 新增9个), a clause of completion (建成投用4个, 其中完工21个, 已发放3200万元 after 计划发放…), what is done
-of a whole (20个示范村已完成14个).
+of a whole (20个示范村已完成14个).  A clause with no noun of its own (已开工118个, 已选址18个, 完工率66.7%)
+or a part under 其中 keeps the subject named before it in view (计划改造…126个,已开工118个,其中完工63个), and
+the verb of a figure it gives is no longer the metric's; further on, a running total or a month's amount
+with no noun of its own that repeats the verb which governed the metric's figure is the metric's
+(本月走访慰问…1,126人次,发放慰问金…;今年以来累计走访慰问8,940人次), until another thing is counted in the unit.
 Refused: plans, steps of plans and what is only started (计划, 确定, 遴选, 选址, 启动, 开工, 正在),
-remainders, changes between a name and its figure (a level reached is none: 提高到96%, 由10个增至15个),
+remainders, a figure without the name whose verb leads the metric's noun elsewhere with another verb
+(新建公厕…,改造提升公厕…;累计新建86座), a figure without a name after a part named under 其中, changes between a name and its figure (a level reached is none: 提高到96%, 由10个增至15个),
 per-head figures, 分别 with a change, money for things, one district's figures, figures shared with
 another name, and approximations (近, 约, 余, 多, 以上 …).
 Totals and months: 累计, 截至, 目前, 1-8月 mark a running total, 本月 or 8月 a month's amount, 今年 the
 year's amount (neither), and an opening clause (截至目前, 8月以来) the sentences after it.  A cumulative
 metric wants the total, an increment metric the month's amount, a rate (%) its level whatever the time
-words; figures under 其中 give way to others; what remains must be one value.
+words; figures under 其中 give way to others of the same role; what remains must be one value.  A sentence
+that begins with a time of its own ends an earlier opening; a total of its own is not an opening span's.
 
 Risks of a wrong figure, and where the reader abstains (tracker/core/figure_roles.py):
 - a time it cannot place: a figure tied to an earlier month than the latest month of work the text

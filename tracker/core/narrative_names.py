@@ -11,7 +11,8 @@ figure by the same joining words:
 - the head word alone, once the sentence has named what it belongs to (`社工站126个,覆盖率达到100%`),
   a generic head (资金) only right after the clause that named it (`发放租赁补贴986户、资金412万元`).
 Figures given `分别` to a list of names (`A、B分别建成15个、117个`, `A、B分别新增学位2400个和1100个` for A学位)
-are paired with the names in order.
+are paired with the names in order; 分别 with no names before it goes over the list just given
+(`新培育A8家、B64家,累计分别达到23家、312家`).
 """
 
 from __future__ import annotations
@@ -165,16 +166,34 @@ _FIG_SEP = re.compile(r"[、和]")
 _TIME_ITEM = re.compile(r"\d{1,2}月|季度|半年")
 
 
+def _listed(part: str, unit: str) -> list[str]:
+    """The names of a list whose every item is NAME FIGURE UNIT (`新培育A8家、B64家`), leading verbs and
+    scope words dropped; [] when it is no such list."""
+    part = part[_LEAD.match(part).end():] if _LEAD.match(part) else part
+    part = part[phrases.leading_verbs(part):]
+    names = []
+    for item in _FIG_SEP.split(part):
+        m = next(iter(_NUM.finditer(item)), None)
+        if not m or not _unit_is(item, m.end(), unit) or m.end() + len(unit) != len(item) or m.start() < 2:
+            return []
+        names.append(item[: m.start()])
+    return names
+
+
 def respectively(sentence: str, names: list[str], unit: str) -> list[tuple[float, str, str]]:
     """`A、B分别建成15个、117个`: (value, the words before the figures, the part) for a name in the list."""
     out = []
-    for part in _PARTS.split(sentence):
+    parts = _PARTS.split(sentence)
+    for n, part in enumerate(parts):
         if part.count("分别") != 1:
             continue
         left, right = part.split("分别")
+        time = left
         left = left[_OPENING.match(left).end():] if _OPENING.match(left) else left
         left = left[_LEAD.match(left).end():] if _LEAD.match(left) else left
-        items = _ITEM_SEP.split(left)
+        # 新培育A8家、B64家,累计分别达到23家、312家: 分别 with no names of its own goes over the list just given.
+        items = _ITEM_SEP.split(left) if left or not n else _listed(parts[n - 1], unit)
+        time = "" if left or not n else time  # 累计 of 累计分别达到 says what the figures are
         if any(_TIME_ITEM.search(item) for item in items):  # 7月、8月分别接待游客…: months, not names
             continue
         figures = list(_NUM.finditer(right))
@@ -199,5 +218,5 @@ def respectively(sentence: str, names: list[str], unit: str) -> list[tuple[float
         noun = join[phrases.leading_verbs(join):] if phrases.leading_verbs(join) else ""
         for k, item in enumerate(items):
             if (item in names or (noun and item + noun in names)) and matched[k]:
-                out.append((phrases.number(figures[k]), join, part))
+                out.append((phrases.number(figures[k]), time + join, part))
     return out

@@ -58,16 +58,29 @@ def _unit_at(s: str, i: int) -> str:
     return next((u for u in UNITS if s.startswith(u, i)), "")
 
 
+# Measure words of one character: one that stands as a word of its own right after another measure word
+# makes a compound with it (万台套, 人天), whereas one that begins a longer word (户家庭, 个项目) does not.
+_ONE_CHAR = frozenset(b for b in _BASES if len(b) == 1 and "\u4e00" <= b <= "\u9fff")
+
+
+def _compound_after(s: str, j: int) -> str:
+    """The measure word of one character that continues a measure word ending at s[j] ('' if none)."""
+    return s[j] if j < len(s) and s[j] in _ONE_CHAR and j + 1 in starts(s) else ""
+
+
 def unit_at(s: str, i: int) -> str:
-    """The measure word written at s[i:] ('' if none); a compound one not known (场次) is refused as ''."""
+    """The measure word written at s[i:], read whole ('' if none): a compound one is taken with its second
+    part (100万台套 is 100 万台套, never 万台); one that runs into a per-rate (元/人) or 次 not known is ''."""
     unit = _unit_at(s, i)
+    if unit and (more := _compound_after(s, i + len(unit))):
+        unit += more
     return "" if unit and s.startswith(_LONGER, i + len(unit)) else unit
 
 
 def unit_is(s: str, i: int, unit: str) -> bool:
-    """True when the measure word written at s[i:] is exactly `unit` (not 人次 for 人, not 元/人)."""
+    """True when the measure word written at s[i:] is exactly `unit` (not 人次 for 人, 万台套 for 万台, nor 元/人)."""
     return (s.startswith(unit, i) and len(_unit_at(s, i)) <= len(unit)
-            and not s.startswith(_LONGER, i + len(unit)))
+            and not s.startswith(_LONGER, i + len(unit)) and not _compound_after(s, i + len(unit)))
 
 
 @lru_cache(maxsize=1)
@@ -203,7 +216,9 @@ def with_digits(text: str) -> str:
             numeral, end = numeral[:-1], end - 1
         follows = (_unit_at(text, end + 1) if text[end:end + 1] in ("余", "多") else "") or _unit_at(text, end)
         if (not follows or follows in _MAGS or text[m.start() - 1:m.start()] in ("第", "每", "其", "之", "初", "周")
-                or m.start() not in starts(text)):
+                or m.start() not in starts(text)
+                # 一次性: a word that runs on past the measure word is no count
+                or end + len(follows) + (text[end:end + 1] in ("余", "多")) not in starts(text)):
             continue
         digits = _arabic(numeral)
         if digits is None:

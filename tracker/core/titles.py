@@ -15,6 +15,7 @@ from tracker.core.figure_words import (
     _NARRATIVE_VERB,
     _NARRATIVE_VERBS,
     _NOT_TARGET,
+    _SCOPE,
     _SENTENCE,
     _VERB,
     _alt,
@@ -47,7 +48,7 @@ _TITLE_REFUSE = re.compile(r"(?:提高|提升|增长|下降|降低|减少|压缩
 _PEOPLE = {"名", "人", "位", "户", "人次", "户次", "对"}
 _FOR = re.compile(r"^(?:为|向|给|对)")
 _TITLE_CEILING = re.compile(r"左右|上下|以下|以内")
-_RATE = re.compile(r"(?:率|度|比例|比重|占比)$")
+_RATE = re.compile(r"(?:率|度|比例|比重|占比|水平)$")
 _NAME_TAIL = re.compile(r"(?:培育|建设|改造|创建|升级|工作|任务)$")
 
 
@@ -56,7 +57,14 @@ def _good_name(name: str) -> bool:
     ws = phrases.words(name)
     return (bool(_NAME_CHARS.fullmatch(name)) and name not in _GENERIC
             and not any(w in ("的", "或", "以及") for w in ws)
-            and ws[0] not in ("和", "及", "与") and ws[-1] not in ("和", "及", "与"))
+            and ws[0] not in ("和", "及", "与") and ws[-1] not in ("和", "及", "与")
+            and not all(_verbal(w) for w in ws)  # 更新改造: verbs alone name nothing counted
+            and not name.startswith("总"))  # 总投资, 总面积: what the target before amounts to, no target
+
+
+def _verbal(word: str) -> bool:
+    """A listed verb of the work, or a word of two of them (更新改造); 投资 and 演练 may be nouns."""
+    return word in phrases.VERBS or (len(word) == 4 and word[:2] in phrases.VERBS and word[2:] in phrases.VERBS)
 
 
 def _title_name(pre: str, after: str, unit: str, inherited: bool = False) -> str | None:
@@ -73,7 +81,8 @@ def _title_name(pre: str, after: str, unit: str, inherited: bool = False) -> str
         core = "".join(ws[k:]) if k else core
     name, verb = _strip_lead(core)
     if unit == "%":  # a percentage is only a target of a named rate
-        ok = _RATE.search(name) and (verb or floor)
+        # 完成农村户厕改造5000户,问题厕所整改率100%: a rate listed after a clause that read a target is one too.
+        ok = _RATE.search(name) and (verb or floor or (inherited and name == core))
         return name if ok and _good_name(name) else None
     if core and (verb or (floor and name == core)) and _good_name(name):
         return name
@@ -83,7 +92,8 @@ def _title_name(pre: str, after: str, unit: str, inherited: bool = False) -> str
         ws = phrases.words(after)
         k = next((k for k, w in enumerate(ws) if phrases.is_verb(w) or w in _NARRATIVE_VERBS), len(ws))
         name = "".join(ws[:k])
-        return name if k < len(ws) and not pre[1:] and _good_name(name) else None
+        # 为全市2.5万名老年人提供…: a scope word between 为 and the figure is no part of the name.
+        return name if k < len(ws) and (not pre[1:] or pre[1:] in _SCOPE) and _good_name(name) else None
     if inherited and not pre and after:
         pre = "新建"
     # `新增托育机构15家,普惠性托位2000个`: a bare noun after a clause that read a target shares its verb.
@@ -107,7 +117,7 @@ def targets_from_title(title: str) -> list[Target]:
     """The quantitative targets a task title declares, in order; [] when none is clear."""
     found: list[Target] = []
     inherited = False
-    for clause in _CLAUSE.split(_SENTENCE.sub("，", _normalise(title)))[::2]:
+    for clause in _noun_lists(_CLAUSE.split(_SENTENCE.sub("，", _normalise(title)))):
         clause, start = _CONDITION.sub("", clause.strip()), 0
         read = False
         for m in _NUM.finditer(clause):
@@ -129,5 +139,39 @@ def targets_from_title(title: str) -> list[Target]:
                 found.append(Target(name, _value(m), unit, clause))
                 read = True
         inherited = read
-    return found
+    return _apart(found)
+
+
+def _noun_lists(parts: list[str]) -> list[str]:
+    """The clauses of a title, nouns listed with 、 before one figure kept as one (新建成中小学、幼儿园90所,
+    改造城市燃气、供水、排水管网合计420公里): a part with no figure joins the next when that one begins with a
+    noun (no verb, scope or list word) and holds a figure."""
+    out: list[str] = []
+    clauses, seps = parts[::2], [*parts[1::2], ""]
+    for k, clause in enumerate(clauses):
+        if (out and seps[k - 1] == "、" and out[-1].endswith("、") is False and _NUM.search(clause)
+                and not re.search(r"\d", out[-1]) and not _LEAD.match(clause) and not phrases.leading_verbs(clause)
+                and not _NARRATIVE_VERB.match(clause)):
+            out[-1] += "、" + clause
+        else:
+            out.append(clause)
+    return out
+
+
+def _apart(found: list[Target]) -> list[Target]:
+    """Targets whose names are alike keep the verbs that set them apart: 新建公厕100座,改造提升公厕50座 names
+    新建公厕 and 改造提升公厕 (a narrative's 新建公厕12座,改造提升公厕20座 is read by them)."""
+    names = [t.name for t in found]
+    out = []
+    for t in found:
+        at = t.words.find(t.name)
+        if names.count(t.name) > 1 and at > 0:
+            ws = phrases.words(t.words[:at])
+            k = len(ws)
+            while k and (ws[k - 1] in phrases.VERBS or phrases.is_verb(ws[k - 1]) or ws[k - 1] == "新"):
+                k -= 1
+            verbs = "".join(ws[k:])
+            t = Target(verbs + t.name, t.target, t.unit, t.words) if verbs else t
+        out.append(t)
+    return out
 

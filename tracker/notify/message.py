@@ -17,7 +17,7 @@ from tracker.textfile import visible
 
 TITLE_CHARS = 24  # a task's title, cut with … : one line of a phone's screen with its ID
 PLAN_TITLE_CHARS = 30
-WANTED_CHARS = 60
+WANTED_CELLS = 120  # what is wanted, in a terminal's cells: 60 Chinese characters or 120 Latin letters
 
 
 @dataclass(frozen=True)
@@ -78,6 +78,14 @@ def cut(text: str, chars: int) -> str:
     return text if len(text) <= chars else text[: chars - 1] + "…"
 
 
+def cut_cells(text: str, cells: int) -> str:
+    """Cut to a width in cells (a Chinese character is two): the same room in either language."""
+    from rich.cells import cell_len, set_cell_size
+
+    text = shown(text)
+    return text if cell_len(text) <= cells else set_cell_size(text, cells - 1).rstrip() + "…"
+
+
 def wanted_for(metrics: Iterable, lang: str) -> str:
     """What a missing report should give: each metric (objects with name, unit, mode) and the progress note."""
     parts = []
@@ -106,7 +114,7 @@ def subject(notice: Notice, lang: str) -> str:
 def _task_lines(task: FlaggedTask, lang: str) -> list[str]:
     flags = ("、" if lang == "zh" else ", ").join(labels.label(lang, f) for f in task.flags)
     if "missing" in task.flags:
-        ask = (_t(lang, "please send: {wanted}").format(wanted=cut(task.wanted, WANTED_CHARS)) if task.wanted
+        ask = (_t(lang, "please send: {wanted}").format(wanted=cut_cells(task.wanted, WANTED_CELLS)) if task.wanted
                else _t(lang, "please send this month's progress"))
         flags += ("；" if lang == "zh" else "; ") + ask
     return [f"{shown(task.id)}.{cut(task.title, TITLE_CHARS)}", f"  {flags}"]

@@ -54,10 +54,14 @@ def dingtalk_sign(secret: str, timestamp_ms: int) -> str:
     return base64.b64encode(digest).decode("ascii")
 
 
+def mentioning(text: str, mobiles: tuple[str, ...]) -> str:
+    """The text as the group reads it with its @-mentions: DingTalk needs them in the text; WeCom shows them so."""
+    return text + "\n" + " ".join(f"@{m}" for m in mobiles) if mobiles else text
+
+
 def dingtalk(url: str, secret: str | None, text: str, mobiles: tuple[str, ...] = (), *, now=time.time) -> Request:
     """A text message; the mobiles are @-mentioned (DingTalk shows a mention only when `@MOBILE` is in the text)."""
-    if mobiles:
-        text += "\n" + " ".join(f"@{m}" for m in mobiles)
+    text = mentioning(text, mobiles)
     body = {"msgtype": "text", "text": {"content": text}, "at": {"atMobiles": list(mobiles), "isAtAll": False}}
     if secret:
         timestamp = int(now() * 1000)

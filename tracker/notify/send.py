@@ -94,10 +94,11 @@ def _messages(notice: Notice, unit: UnitContacts, lang: str):
     out = []
     robot_text = compose(notice, lang, max_bytes=robots.MAX_BYTES - 16 * len(unit.mobiles))
     if unit.dingtalk:
-        out.append(("dingtalk", robots.where("dingtalk", unit.dingtalk), None, robot_text, unit.dingtalk,
+        out.append(("dingtalk", robots.where("dingtalk", unit.dingtalk), None, robots.mentioning(robot_text, unit.mobiles),
+                    unit.dingtalk,
                     lambda: robots.dingtalk(unit.dingtalk, unit.dingtalk_secret, robot_text, unit.mobiles)))
     if unit.wecom:
-        out.append(("wecom", robots.where("wecom", unit.wecom), None, robot_text, unit.wecom,
+        out.append(("wecom", robots.where("wecom", unit.wecom), None, robots.mentioning(robot_text, unit.mobiles), unit.wecom,
                     lambda: robots.wecom(unit.wecom, robot_text, unit.mobiles)))
     if unit.feishu:
         out.append(("feishu", robots.where("feishu", unit.feishu), None, robot_text, unit.feishu,

@@ -7,7 +7,7 @@ from rich.table import Table
 from tracker.render.safe import Text  # user text shown, never obeyed (textfile.visible)
 
 from tracker.core import months
-from tracker.labels import label
+from tracker.labels import label, reason
 from tracker.render.chart import progress_chart
 from tracker.render.terminal import _table, fig, flags_text, history_table, pct, status_text
 from tracker.core.trend import Trajectory
@@ -53,7 +53,7 @@ def reminder_table(reminders, lang: str):
     table.add_column(label(lang, "Delivered"), overflow="fold", ratio=1)
     for r in reminders:
         table.add_row(_local(r.at), months.fmt(r.month), Text(r.unit), Text(r.target),
-                      Text(label(lang, "yes")) if r.delivered else Text(f"{label(lang, 'no')}: {r.reason}", style="red"))
+                      Text(label(lang, "yes")) if r.delivered else Text(f"{label(lang, 'no')}{'：' if lang == 'zh' else ': '}{reason(lang, r.reason)}", style="red"))
     return table
 
 

@@ -51,12 +51,10 @@ def _check(plan: Plan, conn, db_path: str, cached) -> Audit:
     for head in heads:
         by_upto.setdefault(head[1], []).append(head)
     walk = _Walk(db_path)
-    found = []
+    names = _Names(plan, db_path)
     for e in storecheck.chain_rows(conn):
         walk.step(e, by_upto.get(e.seq, ()), e.rehash(walk.prev))
-        found += walk.found
-        walk.found = []
-        found += _names(plan, e, db_path)
+        names.check(e, e.values())
     problems += storecheck.derived_problems(conn, db_path)
     if version >= 2 and "chain_heads" not in store.tables(conn):
         problems.append(BadInput("the table of chain heads is gone: removals of the latest entries cannot be checked",
@@ -65,7 +63,8 @@ def _check(plan: Plan, conn, db_path: str, cached) -> Audit:
         problems.append(BadInput("the log holds {n} entries but no record of any append (the table of chain heads is "
                                  "empty): emptied behind tracker's back; rewritten entries could not be seen",
                                  place=db_path, n=walk.count))
-    problems += found
+    problems += walk.found
+    problems += names.found
     problems += walk.finish(heads)
     return Audit(problems, walk.count, walk.last.hash if walk.last else None)
 
@@ -86,14 +85,24 @@ def _guards(conn, db_path: str, version: int) -> list[str]:
     return out
 
 
-def _names(plan: Plan, e, db_path: str) -> list[str]:
-    task = plan.task(e.task)
-    if task is None:
-        return [BadInput("entry {id} names task {task}, which tasks.toml does not declare", place=db_path, id=e.id,
-                         task=e.task)]
-    return [BadInput("entry {id} names metric {key}, which task {task} does not have", place=db_path, id=e.id,
-                     key=repr(key), task=task.id)
-            for key in e.metric_keys() or () if task.metric(key) is None]
+class _Names:
+    """Each entry that names a task tasks.toml does not declare, or a metric its task does not have."""
+
+    def __init__(self, plan: Plan, db_path: str):
+        self.db = db_path
+        self.metrics = {t.id: {m.key for m in t.metrics} for t in plan.tasks}
+        self.found: list = []
+
+    def check(self, e, values: dict | None) -> None:
+        keys = self.metrics.get(e.task)
+        if keys is None:
+            self.found.append(BadInput("entry {id} names task {task}, which tasks.toml does not declare",
+                                       place=self.db, id=e.id, task=e.task))
+        elif values:
+            for key in values:
+                if key not in keys:
+                    self.found.append(BadInput("entry {id} names metric {key}, which task {task} does not have",
+                                               place=self.db, id=e.id, key=repr(key), task=e.task))
 
 
 class _Walk:

@@ -1,0 +1,282 @@
+"""One clause of a progress narrative: whether it binds a figure to a metric's name, and what its words say of
+the figure's role (a running total, the month's amount, a state, a plan step).
+
+The narrative reader (tracker/core/narratives.py) walks the sentences and clauses; this module reads one
+clause at a time: NAME [joining words] FIGURE, FIGURE UNIT NAME, a clause whose name is understood from
+the clause before (`累计建成15个`), and the opening of a sentence that sets the time of those after it.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from tracker.core import figure_roles, narrative_names, phrases
+from tracker.core.figure_words import (
+    _APPROX_AFTER,
+    _CHANGE,
+    _COMPOUND,
+    _CONJ_END,
+    _FUNDS,
+    _JOIN,
+    _JOINERS,
+    _LEFT,
+    _MANNER,
+    _NARRATIVE_VERBS,
+    _OPENING,
+    _PERIOD,
+    _REFUSE,
+    _RIGHT,
+    _SCOPE,
+    _SECTION,
+    _SPAN,
+    _TIME,
+    _TOTAL,
+    _YEAR,
+    _alt,
+    _approx_end,
+    _approx_in,
+    _is_place,
+    _sum_in,
+)
+from tracker.core.phrases import NUM as _NUM
+from tracker.core.phrases import number as _value
+from tracker.core.phrases import unit_is as _unit_is
+
+
+@dataclass(frozen=True, slots=True)
+class _Hit:
+    value: float
+    exact: bool
+    total: bool  # a running total to date
+    period: bool  # the amount of one month
+    subset: bool  # under 其中
+    shared: bool  # the figure counts this metric together with another
+    words: str = ""  # the clause the figure stands in
+    year: bool = False  # the year's amount so far (今年新增112家)
+    span: bool = False  # the amount of some months, not to date (7-8月, 上半年)
+    state: bool = False  # a state to date (已建成8个): never the month's amount
+    doubt: bool = False  # another figure of the unit says what was done to what the stock counts
+    untimed: bool = False  # no time words of its own nor of an opening
+    dated: bool = False  # the narrative names a month somewhere
+    early: bool = False  # the amount of an earlier month than the latest named (7月新建5家 beside 8月)
+    before: str = ""  # the clause before, for a figure whose name is understood from it
+
+
+def _joins(join: str, more: tuple[str, ...] | frozenset = ()) -> bool:
+    """Whether words may stand between a name and its figure: joining and time words, figures, and
+    verbs of any kind (累计接待, 已完工, 改造提升已完成; refusals and changes are judged apart)."""
+    if _JOIN.fullmatch(join):
+        return True
+    # 已建成…中心并投入使用46个: 并 joins a second verb of the same work.
+    ws = phrases.words(join)
+    return all(w in _JOINERS or w in more or phrases.is_verb(w) or _JOIN.fullmatch(w)
+               or (w == "并" and k + 1 < len(ws) and phrases.is_verb(ws[k + 1])) for k, w in enumerate(ws))
+
+
+def _name_before(pre: str, names: list[str], gap: bool = False, money: bool = False,
+                 rate: bool = False) -> tuple[str, str] | None:
+    """(head, join) when `pre` ends NAME [joining words], the name not the tail of another noun.
+
+    `gap`: a name that ends in a verb may have its object after it (临时救助困难群众1120人次); `money`: a sum
+    may be named as the money of it (耕地地力保护补贴资金3.26亿元); `rate`: a rate may follow a count of
+    the things it is the rate of (全市17个断面水质优良比例为88.2%).
+    """
+    for name in names:
+        at = pre.rfind(name)
+        while at >= 0:
+            head, join = pre[:at], pre[at + len(name) :]
+            skip = narrative_names.object_gap(join) if gap and narrative_names.ends_in_verb(name) else 0
+            if _joins(join[skip:], _MONEY if money else ()) and (not head or _LEFT.search(head) or phrases.is_verb(
+                    phrases.word_before(pre, at) or "") or (_WHOLE.search(head) and (
+                        rate or _DONE.search(join) or join.startswith("已")))) \
+                    and not _CHANGE.search(join):
+                return head, join
+            at = pre.rfind(name, 0, at + len(name) - 1)
+    return None
+
+
+_MONEY = frozenset("资金 金额 补贴资金 款".split())
+
+# `20个示范村已完成14个`, `270场送戏进万村已送出231场`: the whole before the name, what is done of it after.
+_WHOLE = re.compile(rf"(?<![\d.])\d+(?:\.\d+)?(?:{_alt(phrases.UNITS)})$")
+_DONE = re.compile(r"建成|完工|竣工|完成|办结|投入使用|投用")
+
+# `已为2300名老年人免费体检`: a manner word or a verb after the name begins what is done for them.
+_MANNER_START = re.compile(_alt(_MANNER))
+
+
+def _name_after(rest: str, names: list[str]) -> str | None:
+    """What follows the name when `rest` starts with it and the name does not begin a longer noun."""
+    for name in names:
+        after = rest[len(name) :]
+        if (rest.startswith(name) and not _FUNDS.match(after)
+                and (not after or _RIGHT.match(after) or _COMPOUND.match(after) or _MANNER_START.match(after)
+                     or phrases.is_verb(phrases.words(after)[0]))):
+            return after
+    return None
+
+
+def _hits_in_clause(clause: str, names: list[str], unit: str, opening: tuple,
+                    shared_head: bool, gap: bool = False) -> list[_Hit]:
+    hits: list[_Hit] = []
+    for m in _NUM.finditer(clause):
+        i, exact = m.end(), True
+        if clause[i : i + 1] in ("余", "多"):
+            i, exact = i + 1, False
+        if not _unit_is(clause, i, unit):
+            continue
+        end = i + len(unit)
+        pre, rest = clause[: m.start()], clause[end:]
+        if pre.endswith(("由", "从")):  # 由10个增至15个: a level left behind
+            continue
+        if _APPROX_AFTER.match(rest):
+            exact, rest = False, rest[2:]
+        before = _name_before(pre, names, gap, unit.endswith("元"), unit == "%")
+        # NAME [joining words] FIGURE, and the figure not that of a noun after it (`中心2个项目`)
+        if before is not None and (not rest or _RIGHT.match(rest) or rest[0].isdigit()):
+            head, join = before
+            context = head + join + rest
+            shared = bool(_CONJ_END.search(head)) or (not head and shared_head)
+            exact = exact and not _approx_in(join)
+        elif (after := _name_after(rest, names)) is not None and not _CHANGE.search(pre[-2:]):  # FIGURE UNIT NAME
+            if any(_unit_is(after, n.end(), unit) for n in _NUM.finditer(after)):
+                continue  # 15个农村幸福院已完成8个: the first is the whole, of which the second is done
+            context, shared = pre + after, bool(_COMPOUND.match(after))
+            exact = exact and not _approx_end(pre)
+        elif gap and narrative_names.covers(rest, names, unit, pre) and not _CHANGE.search(pre[-2:]):
+            context, shared = pre, False  # 为1028名残疾儿童提供康复救助
+            exact = exact and not _approx_end(pre)
+        else:
+            continue
+        if _REFUSE.search(context) or _is_place(context):
+            continue
+        hits.append(_hit(_value(m), exact, context, opening, shared, clause))
+    return hits
+
+
+def _hit(value: float, exact: bool, context: str, opening: tuple, shared: bool, words: str) -> _Hit:
+    total_opening, period_opening, span_opening, latest = opening
+    month_word = bool(_PERIOD.search(context))
+    # A time of its own (截至7月底 beside 8月, 8月18日, 暴雨期间) that is no month's and no total to date,
+    # or an opening such time governs (截至7月底,累计建成58处).
+    running = bool(_TOTAL.search(context)) or figure_roles.since_start(context)
+    # 7-8月,…新增1,240个,累计建成1.18万个: a total of its own is not the opening's span.
+    old = figure_roles.stale(context, latest) or (
+        bool(span_opening) and not month_word and not (running and span_opening == "span"))
+    period = month_word or (period_opening and not running)
+    total = running or (not period and (total_opening or _sum_in(context)))
+    year = not running and bool(_YEAR.search(context))
+    span = old or (not running and bool(_SPAN.search(context)))
+    early = old and month_word and not figure_roles.stale(context, None)
+    return _Hit(value, exact, total and not old, period and not year and not span, "其中" in context, shared, words,
+                year, span, state=not period and "已" in context, early=early,
+                untimed=not (running or period or year or span or total_opening), dated=latest is not None)
+
+
+# `累计培训500个` after a clause on centres is not about centres: only verbs of building go unnamed.
+_BUILT = frozenset("建成 完成 新建 新增 改造 改建 建设 培育 打造 创建".split())
+_ELIDED_JOIN = re.compile(rf"(?:{_TIME}|{_alt(_JOINERS + list(_BUILT))})*+")
+_WORK_VERBS = frozenset(phrases.VERBS) | frozenset(_NARRATIVE_VERBS)
+_RATE_JOIN = re.compile(r"(?:已|均|平均)?(?:达到|达|为)")
+
+
+def _only(join: str, allowed) -> bool:
+    """Whether `join` is time and joining words and the allowed words only."""
+    return bool(_ELIDED_JOIN.fullmatch(join)) or all(
+        w in _JOINERS or w in _SCOPE or w in allowed or w == "新" for w in phrases.words(re.sub(_TIME, "", join)))
+
+
+def _elided(clause: str, unit: str, opening: tuple, unread: bool,
+            verbs: frozenset, own: frozenset, lead: frozenset = frozenset()) -> tuple[_Hit, bool] | None:
+    """`累计建成15个` right after a clause that named the metric: the name is understood.
+
+    A running total or a month's amount (累计建成128个,8月新增9个) may repeat the verb of the clause
+    before (办理…4860件,年内累计办理3.9万件), a word of the metric's name (`own`: 评估) or one of building;
+    a clause of completion alone (建成投用4个, 已完工23处, 完成整治15处, or 已 with the verb of a plan:
+    计划发放…,已发放3200万元; 现已 as 已) counts after a clause that named the metric with no count done (unread), or
+    with a count only planned or begun (实施18处,已完工12处): (hit, done).  A metric whose name leads with a
+    verb of work (`lead`: 新建 of 新建智慧社区) takes a clause whose only verb is that one (其中今年新建17个).
+    """
+    # 年度任务16个已完成9个: the task's figure first, what is done of it after.
+    task = re.match(rf"(?:年度|全年)?(?:目标)?任务数?\d+(?:\.\d+)?{re.escape(unit)}(?=已|完成|建成)", clause)
+    clause = clause[task.end():] if task else clause
+    # The first figure that is no date (8月新增12户: 8 is the month's; 1-8月累计…).
+    m = next((m for m in _NUM.finditer(clause) if not clause.startswith(("月", "日", "-", "—", "至", "~"), m.end())), None)
+    if not m or not _unit_is(clause, m.end(), unit):
+        return None
+    join, rest = clause[: m.start()], clause[m.end() + len(unit) :]
+    if (rest and not _APPROX_AFTER.fullmatch(rest)) or _REFUSE.search(join):
+        return None
+    allowed = _BUILT | verbs | own
+    total = bool(_TOTAL.search(join)) and _only(join, allowed)
+    # 其中8月新增12户; a month's amount may name any verb of the work (累计建成…,8月份新筹集180套)
+    month = bool(_PERIOD.search(join)) and _only(join.removeprefix("其中"), allowed | _WORK_VERBS)
+    done = ((bool(_DONE.search(join)) and _joins(join.removeprefix("其中")))
+            or (unread and join.removeprefix("现").startswith("已") and _only(join, verbs | own) and join not in _JOINERS))
+    mine = bool(lead) and figure_roles.same_work(figure_roles.work_verbs(join), lead) and _only(
+        join.removeprefix("其中"), lead | own)
+    rate = unread and unit == "%" and bool(_RATE_JOIN.fullmatch(join))  # `…覆盖率同比提高5个百分点,达到98%`
+    if not (total or done or rate or month or mine):
+        return None
+    hit = _hit(_value(m), not rest and not _approx_in(join), join, opening, False, clause)
+    # 改造危桥23座,其中已完工17座: what is done of what was begun, under 其中 too; never a month's amount.
+    return hit, done and not total and not month
+
+
+
+
+def _opening(clauses: list[str], before: tuple) -> tuple:
+    """(total, period, span, latest) for a sentence: set by an opening clause (截至目前, 8月以来,
+    汛期以来; span "span" for 7-8月 or 上半年, "stale" for 截至7月底 beside a later month), else as before."""
+    latest = before[3]
+    # A new section, or a sentence that begins with a time of its own (8月份新发放…), ends an earlier opening.
+    if _SECTION.match(clauses[0]) or re.match(_TIME, clauses[0]):
+        before = (False, False, "", latest)
+    first = clauses[0]
+    # 汛期以来, 专项行动开展以来, 第三季度以来, 上半年: a short opening of a time the lists do not hold.
+    other = len(first) <= 12 and not re.search(r"\d", first) and (
+        figure_roles.since_start(first) or bool(_SPAN.search(first)))
+    if len(clauses) < 2 or not (_OPENING.fullmatch(first) or other):
+        return before
+    if figure_roles.stale(first, latest):
+        return False, False, "stale", latest  # 截至7月底, beside a later month: its totals are July's
+    if _SPAN.search(first) and not _TOTAL.search(first):
+        return False, False, "span", latest  # 7-8月, 上半年: some months, a total of its own aside
+    since = figure_roles.since_start(first)
+    running = bool(_TOTAL.search(first)) or since
+    return running or _sum_in(first), bool(_PERIOD.search(first)) and not running, False, latest
+
+
+# Words a clause may hold and still name nothing of its own: steps of the work and of its plan
+# (已开工118个, 已选址18个, 目前已开工19个, 另有3个正在评审) and the rate of one (完工率66.7%).
+_STEP_WORDS = frozenset("其中 另有 另 有 目前 新 正在 计划 已经 已 尚 仍 还 均 全部 并 和 及".split())
+_FIGURE = re.compile(rf"\d[\d,]*(?:\.\d+)?(?:余|多)?(?:{_alt(phrases.UNITS)})?")
+
+
+def subjectless(clause: str) -> bool:
+    """Whether a clause has no noun of its own, so that its subject is the one the clause before named: its
+    words are time words, figures, verbs, joining and scope words, or the rate of a verb (开工率)."""
+    rest = _FIGURE.sub(" ", re.sub(_TIME, " ", clause))
+    ws = [w for w in phrases.words(rest) if w.strip()]
+    return bool(ws) and all(
+        w in _STEP_WORDS or w in _JOINERS or w in _SCOPE or _REFUSE.fullmatch(w)
+        or (len(w) >= 2 and phrases.is_verbal(w))
+        or (w.endswith("率") and (phrases.is_verb(w[:-1]) or (k and phrases.is_verb(ws[k - 1]))))
+        for k, w in enumerate(ws))
+
+
+def repeated(clause: str, unit: str, opening: tuple, verbs: frozenset) -> _Hit | None:
+    """`今年以来累计走访慰问8,940人次`, `8月当月完成9.8亿元` further on than the clause after the metric's: a running
+    total or a month's amount with no noun of its own whose verb repeats the one that governed the metric's
+    figure (`verbs`) is the metric's."""
+    if not subjectless(clause) or not (_TOTAL.search(clause) or _PERIOD.search(clause)):
+        return None
+    m = next((m for m in _NUM.finditer(clause) if not clause.startswith(("月", "日", "-", "—", "至", "~"), m.end())), None)
+    if not m or not _unit_is(clause, m.end(), unit):
+        return None
+    join, rest = clause[: m.start()], clause[m.end() + len(unit) :]
+    if rest or _REFUSE.search(join) or not verbs & set(phrases.words(join)):
+        return None
+    hit = _hit(_value(m), not _approx_in(join), join, opening, False, clause)
+    return hit if hit.total or hit.period else None
