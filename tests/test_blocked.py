@@ -28,6 +28,19 @@ def test_blocked_is_a_flag_and_the_status_after_overdue(blocked):
     assert status(blocked, "2024-07")["184"]["status"] == "blocked"        # July stays as it was
 
 
+def test_a_measured_task_reported_blocked_is_blocked_in_every_command(project):
+    # SPEC: blocked is the status in force, whatever measures the task; status, check and report read it
+    # from the series, show and history from the whole log: they agree.
+    project.ok("log", "195", "--month", "2024-07", "--set", "centres=30", "--set", "stations=90")
+    project.ok("log", "195", "--month", "2024-08", "--status", "blocked", "--note", "用地未落实")
+    t = status(project)["195"]
+    assert t["status"] == "blocked" and t["flags"][:1] == ["blocked"] and t["completion"] == 0.3
+    failing = project.run("check", "--fail-on", "blocked", "--format", "json").json()["tasks"]
+    assert [(f["id"], f["status"]) for f in failing] == [("195", "blocked")]
+    assert project.ok("show", "195", "--format", "json").json()["task"]["status"] == "blocked"
+    assert status(project, "2024-07")["195"]["status"] != "blocked"
+
+
 def test_blocked_is_shown_in_every_view(blocked):
     p = blocked
     assert [t["id"] for t in p.ok("status", "--only", "blocked", "--format", "json").json()["tasks"]] == ["184"]

@@ -59,7 +59,7 @@ def test_recall_on_the_tuning_part():
 
 
 # What the tuning part reaches (targets, values): a rule that loses a reading fails here.
-RECALL_FLOOR = (0.97, 0.925)
+RECALL_FLOOR = (0.993, 0.938)
 
 
 def test_a_reading_names_the_words_it_came_from():
@@ -439,7 +439,7 @@ def test_titles_rates_levels_scopes_and_names_of_verbs_alone():
     assert [(t.target, t.unit) for t in targets_from_title("为全市2.5万名65岁以上老年人提供免费健康体检。")] == [(2.5, "万名")]
     assert [(t.target, t.unit) for t in targets_from_title("在全市设置便民服务亭50座。")] == [(50.0, "座")]
     assert [(t.name, t.target) for t in targets_from_title("改造老旧供水管网80公里,更新改造二次供水设施200处。")] == [
-        ("老旧供水管网", 80.0), ("供水设施", 200.0)]
+        ("老旧供水管网", 80.0), ("二次供水设施", 200.0)]
     assert [t.name for t in targets_from_title("实施城市更新项目30个,总投资120亿元。")] == ["城市更新项目"]
 
 
@@ -498,3 +498,138 @@ def test_bing_joins_a_second_verb_of_the_work_between_a_name_and_its_figure():
     assert value_for("全市已建成社区居家养老服务中心并投入使用46个。", "社区居家养老服务中心", "个") == 46.0
     assert value_for("全市已建成社区居家养老服务中心并启动建设46个。", "社区居家养老服务中心", "个") is None
     assert value_for("全市已建成社区居家养老服务中心并配套食堂46个。", "社区居家养老服务中心", "个") is None
+
+
+def test_titles_a_verb_jieba_holds_with_new_a_verbal_noun_before_a_verb_and_a_lone_two():
+    # 新开工 and 新建成 are verbs; what is begun keeps its verb in the name (a narrative's 建成 is not it).
+    assert [(t.name, t.target, t.unit) for t in targets_from_title("新开工保障房140万平方米,老旧小区加装电梯1000台")] == [
+        ("新开工保障房", 140.0, "万平方米"), ("老旧小区加装电梯", 1000.0, "台")]
+    assert [t.name for t in targets_from_title("新建成保障性住房1700套")] == ["保障性住房"]
+    assert [t.name for t in targets_from_title("新建村卫生室20个")] == ["村卫生室"]  # jieba's 新建村 is no verb cut short
+    assert [t.name for t in targets_from_title("调整优化地铁配套公交线路45条")] == ["地铁配套公交线路"]
+    # 二次 is an order, not a count: the figure before is the target's.
+    assert [(t.target, t.unit) for t in targets_from_title("实施100个老旧高层住宅小区二次供水设施改造")] == [(100.0, "个")]
+    assert targets_from_title("开展二次供水设施清洗。") == []
+    assert [t.name for t in targets_from_title("新建市本级生物安全加强型二级实验室1个")] == ["生物安全加强型二级实验室"]
+
+
+def test_titles_a_part_under_qizhong_is_a_target_and_yu_is_a_floor():
+    assert [(t.name, t.target) for t in targets_from_title("新增城市停车泊位1.5万个,其中公共停车泊位3000个")] == [
+        ("城市停车泊位", 1.5), ("公共停车泊位", 3000.0)]
+    assert targets_from_title("其中公共停车泊位3000个。") == []  # a part of no target read
+    assert [(t.target, t.unit) for t in targets_from_title("组织三千余名党员干部下沉社区开展志愿服务")] == [(3000.0, "名")]
+    assert targets_from_title("建设社区养老服务站300多个。") == []
+    # A magnitude before 余 belongs to the measure word after it: 1万余个 is 1 in 万个, never 1 in 万.
+    assert [(t.target, t.unit) for t in targets_from_title("新增就业岗位1万余个,其中公益性岗位2000个。")] == [
+        (1.0, "万个"), (2000.0, "个")]
+    assert targets_from_title("新增就业岗位1万多个。") == []
+    assert targets_from_title("城镇调查失业率控制在5.5%以内。") == []  # a ceiling is no target
+    assert targets_from_title("城镇登记失业率不超过4%。") == []
+    assert [t.name for t in targets_from_title("全年城镇新增就业7万人以上,城镇调查失业率控制在5.5%以内")] == ["城镇新增就业"]
+
+
+def test_what_is_done_for_households_is_counted_in_their_unit():
+    # A title names the thing installed for households and couples; whom, without 免费, for people.
+    assert [(t.name, t.target, t.unit) for t in targets_from_title("为3000户困难家庭免费安装燃气泄漏报警器")] == [
+        ("燃气泄漏报警器", 3000.0, "户")]
+    assert [(t.name, t.unit) for t in targets_from_title("资助200对困难夫妇免费进行孕前优生健康检查")] == [("孕前优生健康检查", "对")]
+    assert [t.name for t in targets_from_title("为2万名适龄女生免费接种HPV疫苗。")] == ["适龄女生"]
+    # A narrative counts it in 户 for a metric in 户, never in another unit, nor when the thing has a count of its own.
+    text = "今年以来,已为2860户困难家庭免费安装燃气泄漏报警器,本月安装420户。"
+    assert value_for(text, "燃气泄漏报警器", "户") == 2860
+    assert value_for(text, "燃气泄漏报警器", "个") is None
+    assert value_for("为800户困难家庭安装燃气报警器1,600个。", "燃气报警器", "户") is None
+    assert value_for("已为800户困难家庭安装燃气报警器。", "燃气报警器", "户") == 800
+    assert value_for("已为800户困难家庭安装燃气报警器。", "燃气管道", "户") is None
+
+
+def test_the_time_a_narrative_figure_covers():
+    # A change against the month before of a figure to date is the month's amount; of a month's amount, nothing.
+    text = "全市已完成道路交通安全隐患点整治137处,较上月增加21处。"
+    assert value_for(text, "道路交通安全隐患点整治", "处") == 137
+    assert value_for(text, "道路交通安全隐患点整治", "处", mode="increment") == 21
+    assert value_for("全市8月新建充电桩30个,较上月增加5个。", "充电桩", "个", mode="increment") == 30
+    assert value_for("全市已完成隐患点整治137处,环比增加21处。", "隐患点整治", "处", mode="increment") == 21
+    assert value_for("全市已完成隐患点整治137处,环比增长21%。", "隐患点整治", "处", mode="increment") is None
+    assert value_for("累计建成充电桩300个,较上月增加5%。", "充电桩", "个", mode="increment") is None
+    # Nothing new in the month is an increment of 0, never a total of 0, and only of the latest month.
+    text = "截至9月底,全市新建儿童友好公园5个;9月份无新增。"
+    assert value_for(text, "儿童友好公园", "个", mode="increment") == 0
+    assert value_for(text, "儿童友好公园", "个") == 5
+    assert value_for("截至9月底,全市新建儿童友好公园5个;目前暂无新增。", "儿童友好公园", "个", mode="increment") is None
+    assert value_for("截至9月底,全市新建儿童友好公园5个;8月份无新增。", "儿童友好公园", "个", mode="increment") is None
+    assert value_for("8月份无新增。", "儿童友好公园", "个", mode="increment") is None
+    assert value_for("截至9月底,全市新建儿童友好公园5个;9月份未新增。", "儿童友好公园", "个", mode="increment") == 0
+    # A running total over a span from January to the report's month is the total to date.
+    assert value_for("3月份,全市新增城镇就业1.1万人;一季度累计新增2.9万人。", "城镇新增就业", "万人") == 2.9
+    assert value_for("6月份,全市新增城镇就业1.1万人;上半年累计新增5.9万人。", "城镇新增就业", "万人") == 5.9
+    assert value_for("8月份,全市新增城镇就业1.1万人;一季度累计新增2.9万人。", "城镇新增就业", "万人") is None
+    assert value_for("6月份,全市新增城镇就业1.1万人;二季度累计新增2.9万人。", "城镇新增就业", "万人") is None
+
+
+def test_the_years_work_beside_a_total_of_all_years_is_the_value():
+    text = "截至目前,全市已累计为1.2万户困难老年人家庭实施适老化改造,本年度完成1860户,9月份完成230户。"
+    assert value_for(text, "适老化改造", "户") == 1860
+    assert value_for(text, "适老化改造", "户", mode="increment") == 230
+    text = "全市已完成农村危房改造2.46万户,今年完成1,860户,本月完成230户。"
+    assert value_for(text, "农村危房改造", "户") == 1860
+    assert value_for(text, "农村危房改造", "万户") is None  # the year's figure is in 户 only
+    # The year's growth of a stock is not its level; work on what a stock counts is not the count.
+    assert value_for("今年新增护理型床位1,260张,全市护理型床位累计达到1.86万张。", "护理型床位", "张") is None
+    assert value_for("全市有公办养老机构64家,今年已完成提升改造28家。", "公办养老机构", "家") is None
+    assert value_for("累计建成充电桩5000个,今年建成1200个。", "充电桩", "个") == 1200
+    assert value_for("累计建成充电桩5000个,今年计划建成1200个。", "充电桩", "个") == 5000
+
+
+def test_a_level_of_scope_with_yishang_stands_before_a_name_as_the_level_alone_does():
+    text = "已培育市级以上农业产业化龙头企业两家,另有3家已提交申报材料。"
+    assert value_for(text, "农业产业化龙头企业", "家") == 2
+    assert value_for("已建成社区养老服务站86个,另有21个正在建设。", "社区养老服务站", "个") == 86
+    assert value_for("已建成农村社区养老服务站86个。", "社区养老服务站", "个") is None  # a kind, not a scope
+
+
+def test_titles_for_whom_a_manner_before_wei_a_verb_that_ends_the_words_and_a_figure_after_the_verb():
+    assert [(t.name, t.target) for t in targets_from_title("免费为14000名白内障患者实施复明手术。")] == [("白内障患者", 14000.0)]
+    assert [(t.name, t.target, t.unit) for t in targets_from_title("为60周岁以上老年人免费体检10万人次。")] == [
+        ("老年人免费体检", 10.0, "万人次")]
+    assert [(t.name, t.target) for t in targets_from_title("为5000名60周岁以上老年人免费接种1针23价肺炎疫苗。")] == [
+        ("老年人", 5000.0)]
+    assert [(t.name, t.target) for t in targets_from_title("为全市2.5万名65岁以上老年人提供免费健康体检。")] == [("老年人", 2.5)]
+    assert [t.name for t in targets_from_title("为全市60周岁以上独居老人配置智能烟感报警器8000台")] == ["智能烟感报警器"]
+    assert targets_from_title("为老年人免费体检。") == []
+    assert targets_from_title("免费为老年人提供体检服务。") == []
+
+
+def test_title_names_lose_scope_and_range_words_and_keep_a_level_after_the_verb():
+    names = lambda title: [t.name for t in targets_from_title(title)]  # noqa: E731
+    assert names("住宅小区新增电动自行车充电端口6000个") == ["电动自行车充电端口"]
+    assert names("城镇新增就业4万人。") == ["城镇新增就业"]  # what follows 新增 is verbal: one name
+    assert names("公共场所新增配置自动体外除颤器200台。") == ["自动体外除颤器"]
+    assert names("举办各类招聘会100场次以上。") == ["招聘会"]
+    assert names("建设区级未成年人保护工作站12个。") == ["区级未成年人保护工作站"]
+    assert names("市级新增负压救护车30辆。") == ["负压救护车"]  # a level first is the scope of the whole
+
+
+def test_a_title_lists_nouns_with_dun_before_one_figure_the_verb_first():
+    got = [(t.name, t.target) for t in targets_from_title("改造城市燃气、供水、排水管网合计420公里")]
+    assert got == [("城市燃气、供水、排水管网", 420.0)]
+    assert [t.name for t in targets_from_title("改造城市燃气管网、新建供水管网20公里")] == ["供水管网"]
+
+
+def test_a_figure_of_a_year_named_by_number_beside_this_year_and_parts_listed_after_qizhong():
+    text = "2023年全市共新建充电桩2800个;今年截至7月底已新建1930个,7月当月新建260个。"
+    assert value_for(text, "充电桩", "个") == 1930
+    assert value_for(text, "充电桩", "个", mode="increment") == 260
+    assert value_for("2023年全市共新建充电桩2800个。", "充电桩", "个") == 2800  # no other year spoken of
+    assert value_for("2024年1-7月全市新建充电桩1930个,今年新建任务3000个。", "充电桩", "个") == 1930  # a month of it
+    text = "截至目前,全市培育家庭农场320家,其中省级示范家庭农场26家、市级示范家庭农场58家;本季度新增41家。"
+    assert value_for(text, "家庭农场", "家") == 320
+    assert value_for(text, "家庭农场", "家", mode="increment") is None  # a quarter's amount is no month's
+
+
+def test_the_task_of_the_work_done_is_its_count_and_a_tasks_own_figure_is_none():
+    assert value_for("新建农村文化礼堂任务已完成352家。", "农村文化礼堂", "家") == 352
+    assert value_for("全年计划新建农村文化礼堂400家,任务已完成352家。", "农村文化礼堂", "家") == 352
+    assert value_for("完成8处公益性公墓建设任务。", "公益性公墓", "处") == 8
+    assert value_for("农村文化礼堂任务352家。", "农村文化礼堂", "家") is None
+    assert value_for("全年计划新建农村文化礼堂400家,任务352家。", "农村文化礼堂", "家") is None

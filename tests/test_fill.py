@@ -137,6 +137,7 @@ def test_interrupted_session_keeps_what_was_recorded(project):
     child = spawn(project)
     child.expect_exact("missing reports for 2024-08: 1")
     child.expect_exact("[1/1] 184.")
+    child.expect_exact("Enter skips the task: ")  # the prompt is up: an EOF sent before it can be lost
     child.sendeof()
     child.expect_exact("stopped: recorded 0")
     assert finish(child) == 0

@@ -482,3 +482,24 @@ def test_formula_prefixes_stay_text_in_csv_and_xlsx(hostile_text):
     sheet = openpyxl.load_workbook(hostile_text.root / "r.xlsx").active
     cells = [c for row in sheet.iter_rows() for c in row if isinstance(c.value, str) and "HYPERLINK" in c.value]
     assert cells and all(c.data_type == "s" for c in cells)
+
+
+@pytest.mark.parametrize("where", ["title", "unit", "category", "name", "metric_unit"])
+def test_status_json_escapes_what_terminals_obey_wherever_the_plan_puts_it(project, where):
+    # Streamed a few hundred tasks at a time, and searched for what to escape only when the plan has any.
+    hostile = "甲\u009b31m\u202e乙\u2028"
+    plan = BASIC_PLAN
+    texts = {"title": ('title = "提高城乡低保', f'title = "{hostile}提高城乡低保'),
+             "unit": ('unit = "市民政局"\ncategory', f'unit = "{hostile}"\ncategory'),
+             "category": ('category = "养老服务"', f'category = "{hostile}"'),
+             "name": ('name = "社区养老服务站"', f'name = "{hostile}"'),
+             "metric_unit": ('unit = "个"\ntarget = 300', f'unit = "{hostile}"\ntarget = 300')}
+    old, new = texts[where]
+    assert old in plan
+    project.write_plan(plan.replace(old, new))
+    out = project.ok("status", "--format", "json").out
+    assert "\u009b" not in out and "\u202e" not in out and "\u2028" not in out
+    assert "\\u009b31m\\u202e" in out and "\\u2028" in out
+    assert hostile in json.dumps(json.loads(out), ensure_ascii=False)  # the text itself, once parsed
+    plain = project.write_plan(BASIC_PLAN).ok("status", "--format", "json").out
+    assert "\\u" not in plain and json.loads(plain)["tasks"][0]["title"].startswith("新建区域性")

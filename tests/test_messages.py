@@ -136,3 +136,15 @@ def test_a_renamed_metric_is_said_once_on_stderr_pointing_to_validate(project):
                      "`tracker validate` lists them\n")
     assert "日志中有 1 个任务或指标已不在 tasks.toml 中（195.stations）" in project.ok("history", "195", "--lang", "zh").err
     assert "195.stations" not in project.bad("validate").out  # validate says it in its own words, once
+
+
+@pytest.mark.parametrize("args", [("status", "--format", "json"), ("check", "--format", "json"), ("status",),
+                                  ("report",)])
+def test_a_removed_task_and_metric_are_said_by_the_commands_that_read_the_series(project, args):
+    project.ok("log", "195", "--month", "2024-07", "--set", "stations=10")
+    project.ok("log", "184", "--month", "2024-07", "--percent", "40")
+    text = project.tasks.read_text(encoding="utf-8")
+    project.write_plan(text[:text.index('[[task]]\nid = "184"')].replace('key = "stations"', 'key = "posts"'))
+    r = project.run(*args, "--month", "2024-08")
+    assert r.code in (0, 1) and r.err == ("log names 2 tasks or metrics that tasks.toml no longer has (184, 195.stations); "
+                                          "`tracker validate` lists them\n")

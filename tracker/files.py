@@ -20,7 +20,6 @@ from __future__ import annotations
 import fcntl
 import os
 import re
-import secrets
 import stat
 from contextlib import contextmanager
 
@@ -176,6 +175,8 @@ def new_file(path: str, protected=(), replace: bool = True):
 
 def _locked_temp(folder: str, base: str, path: str) -> tuple[int, str]:
     """A new empty temporary file, created and locked (flock) as ours: (its descriptor, its name)."""
+    import secrets  # here, not for every command: it loads OpenSSL's library (hmac)
+
     for _ in range(5):
         tmp = os.path.join(folder, f".{base[:120]}.{secrets.token_hex(4)}{_TMP_MARK}")
         try:

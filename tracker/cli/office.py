@@ -42,16 +42,10 @@ def check(
     p = project.month(month)
     if fmt == CheckFormat.json:  # the failing tasks, not the figures behind each flag: no notes, no history
         from tracker.core.evaluate import verdicts
-        from tracker import store
         from tracker.cli.output import print_json
+        from tracker.cli.status import recent_logs
 
-        conn = project.read()
-        try:
-            plan = project.plan(conn)
-            logs = store.load_recent(conn, plan, p, notes=False)
-        finally:
-            if conn is not None:
-                conn.close()
+        plan, logs = recent_logs(project, p, notes=False)
         failing = office.failing_tasks(verdicts(plan.tasks, logs, p), flags)
         print_json(office.check_document(p, flags, failing))
         if failing:

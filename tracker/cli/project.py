@@ -22,7 +22,7 @@ except ImportError:  # pragma: no cover - a Python built without it
     from hashlib import blake2b as _blake2b
 
 # Part of the cache key: a new tracker that reads plans differently re-parses them.
-PLAN_CACHE_VERSION = b"plan-cache-3"
+PLAN_CACHE_VERSION = b"plan-cache-4"
 
 
 class Project(NamedTuple):
@@ -69,8 +69,11 @@ class Project(NamedTuple):
 _NOTICED: set = set()
 
 
-def stale_notice(plan: Plan, conn) -> None:
-    """Once a run: say on stderr when the log names tasks or metrics that tasks.toml no longer has."""
+def stale_notice(plan: Plan, conn, names=None) -> None:
+    """Once a run: say on stderr when the log names tasks or metrics that tasks.toml no longer has.
+
+    `names`: (task, metric or None) pairs among which the stale ones are (store.load_recent gives them
+    as it reads the series); else every name of the log (series.names)."""
     import sys
 
     from tracker.store import series
@@ -79,7 +82,7 @@ def stale_notice(plan: Plan, conn) -> None:
         return
     _NOTICED.add(True)  # emptied by the app's callback at the start of each run
     stale = []
-    for t, m in series.names(conn):
+    for t, m in series.names(conn) if names is None else names:
         task = plan.task(t)
         if task is None:
             if m is None:

@@ -24,10 +24,16 @@ def standings_with_logs(project, p: int, full: bool = False, history_for: str | 
     from tracker import store
     from tracker.core.evaluate import evaluate
 
+    if not full and not history_for:
+        plan, logs = recent_logs(project, p)
+        return plan, logs, evaluate(plan, logs, p)
     conn = project.read()
     try:
-        plan = project.plan(conn)
-        logs = store.load_logs(conn, upto=p) if full else store.load_recent(conn, plan, p)
+        if full:
+            plan = project.plan(conn)
+            logs = store.load_logs(conn, upto=p)
+        else:
+            plan, logs = recent_logs(project, p, conn=conn)
         rows = evaluate(plan, logs, p)
         if history_for and not full:
             ids = [s.task.id for s in rows
@@ -40,13 +46,34 @@ def standings_with_logs(project, p: int, full: bool = False, history_for: str | 
     return plan, logs, rows
 
 
+def recent_logs(project, p: int, notes: bool = True, conn=None):
+    """The plan and each task's log with what judging month p needs (store.load_recent), saying on stderr
+    when the log names tasks or metrics the plan no longer has (from the names the reading met)."""
+    from tracker import store
+    from tracker.cli.project import stale_notice
+
+    own = conn is None
+    if own:
+        conn = project.read()
+    try:
+        plan = project.plan(conn, notice=False)
+        names: list = []
+        logs = store.load_recent(conn, plan, p, notes, names)
+        if conn is not None:
+            stale_notice(plan, conn, names)
+    finally:
+        if own and conn is not None:
+            conn.close()
+    return plan, logs
+
+
 def parse_only(text: str | None) -> set | None:
     """--only: statuses or flags, by their codes or their Chinese labels."""
+    if not text:
+        return None
     from tracker.core.evaluate import FLAGS, STATUSES
     from tracker.core.review import codes_of
 
-    if not text:
-        return None
     return codes_of(text, STATUSES + tuple(f for f in FLAGS if f not in STATUSES), "--only")
 
 
@@ -76,13 +103,13 @@ def status(
         import sys
 
         from tracker.cli.output import JsonList, json_chunks, json_encoder, print_json
-        from tracker.core.rows import standing_json, status_json
+        from tracker.core.rows import standing_json, standing_texts, status_json
 
         if sys.stdout.isatty():  # indented, for a person
             print_json(status_json(rows, p))
             return
         out = JsonList({"as_of": _fmt(p)}, "tasks")  # streamed: a province's status is 18 MB of JSON
-        for chunk in json_chunks(map(standing_json, rows), json_encoder()):
+        for chunk in json_chunks(map(standing_json, rows), json_encoder(), texts=standing_texts(plan)):
             out.write(chunk)
         out.close()
         return

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 import math
+from functools import partial
 from typing import NamedTuple
 
 from tracker.core import months
@@ -47,6 +48,11 @@ class Standing(NamedTuple):
         return self.status == "done"
 
 
+# The named tuples made from a tuple of their fields, without the Python-level __new__ of each.
+_metric_standing = partial(tuple.__new__, MetricStanding)
+_standing = partial(tuple.__new__, Standing)
+
+
 # --- figures -----------------------------------------------------------------------
 
 
@@ -82,15 +88,16 @@ def _days(a: dt.date, b: dt.date) -> int:
 
 def expected_ratio(task: Task, day: dt.date, metric: Metric | None = None) -> float:
     """Share of the target due by `day`: linear from start to due, through the metric's milestones."""
-    if day <= task.start:
+    start, due = task.start, task.due
+    if day <= start:
         return 0.0
-    if day >= task.due:
+    if day >= due:
         return 1.0
-    points = [(task.start, 0.0)]
-    if metric is not None and task.milestones:
-        span = metric.target - metric.baseline
-        points += [(s.due, (s.target - metric.baseline) / span) for s in task.milestones if s.metric == metric.key]
-    points.append((task.due, 1.0))
+    if metric is None or not task.milestones:  # the straight line: what the loop below makes of two points
+        return (day - start).days / (due - start).days
+    span = metric.target - metric.baseline
+    points = [(start, 0.0), *[(s.due, (s.target - metric.baseline) / span) for s in task.milestones
+                              if s.metric == metric.key], (due, 1.0)]
     for (d0, r0), (d1, r1) in zip(points, points[1:]):
         if d0 <= day <= d1:
             return min(1.0, max(0.0, r0 + (r1 - r0) * _days(d0, day) / _days(d0, d1)))
@@ -133,17 +140,14 @@ def _judge(task: Task, log, p: int, day: dt.date) -> tuple:
     """(values as of p, expected share of each metric, completion, measured, expected, status, flags)."""
     # Written for speed as much as for reading: a province judges 30,000 tasks a command.
     metrics = task.metrics
-    value = log.value
     if metrics:
-        values = [value(m, p) for m in metrics]
+        values = log.values_at(metrics, p)
         comp, measured = _mean_ratio(metrics, values), True
         if task.milestones:
             each = [expected_ratio(task, day, m) for m in metrics]
-            exp = sum(each) / len(each)
         else:
-            exp = expected_ratio(task, day)
-            each = [exp] * len(metrics)
-            exp = sum(each) / len(each)  # the same arithmetic as with milestones
+            each = [expected_ratio(task, day)] * len(metrics)
+        exp = sum(each) / len(each)  # the mean, with milestones or without: the same arithmetic
     else:
         values, each = [], []
         comp, measured = completion(task, log, p)
@@ -163,7 +167,7 @@ def _judge(task: Task, log, p: int, day: dt.date) -> tuple:
         s = task.stall_months
         if start_month <= p - s:
             if measured:
-                before = _mean_ratio(metrics, [value(m, p - s) for m in metrics]) if metrics else \
+                before = _mean_ratio(metrics, log.values_at(metrics, p - s)) if metrics else \
                     completion(task, log, p - s)[0]
                 if comp <= before + 1e-12:
                     flags.append("stalled")
@@ -184,25 +188,25 @@ def _judge(task: Task, log, p: int, day: dt.date) -> tuple:
 
 def _stand(task: Task, log, p: int, day: dt.date) -> Standing:
     values, each, comp, measured, exp, status, flags = _judge(task, log, p, day)
-    metrics, value = task.metrics, log.value
+    metrics = task.metrics
     done, started = status == "done", status != "pending"
 
     forecast = None
     forecast_late = False
     if measured and not done:
-        before = _mean_ratio(metrics, [value(m, p - 3) for m in metrics]) if metrics else \
+        before = _mean_ratio(metrics, log.values_at(metrics, p - 3)) if metrics else \
             completion(task, log, p - 3)[0]
         per_month = (comp - before) / 3  # rate(), with completion(p) known
         if per_month > 1e-12:
             forecast = p + math.ceil(round((1.0 - comp) / per_month, 9))
         forecast_late = started and (forecast is None or forecast > task.due.year * 12 + task.due.month - 1)
 
-    metric_rows = tuple([MetricStanding(metric, v, ratio(metric, v), share)
+    metric_rows = tuple([_metric_standing((metric, v, ratio(metric, v), share))
                          for metric, v, share in zip(metrics, values, each)])
-    # Positional: Standing's field order (task, month, status, flags, completion, measured, expected,
-    # last_month, forecast, forecast_late, warnings, metrics, note); keywords cost a province 30,000 calls.
-    return Standing(task, p, status, tuple(flags), comp, measured, exp, log.last_month(p), forecast,
-                    forecast_late, tuple(warnings(task, log, p, values)), metric_rows, log.note(p))
+    # Standing's field order (task, month, status, flags, completion, measured, expected, last_month,
+    # forecast, forecast_late, warnings, metrics, note), built as a tuple: a province builds 30,000.
+    return _standing((task, p, status, tuple(flags), comp, measured, exp, log.last_month(p), forecast,
+                      forecast_late, tuple(warnings(task, log, p, values)), metric_rows, log.note(p)))
 
 
 def rate(task: Task, log, p: int) -> float:
@@ -213,10 +217,13 @@ def rate(task: Task, log, p: int) -> float:
 def warnings(task: Task, log, p: int, values=None) -> list[str]:
     """`values`: the metrics' values as of p, when the caller has them."""
     out = []
-    for i, metric in enumerate(task.metrics):
+    metrics, before = task.metrics, None
+    for i, metric in enumerate(metrics):
         if metric.mode == "cumulative" and log.reported(metric.key, p):
             now = values[i] if values is not None else log.value(metric, p)
-            if now < log.value(metric, p - 1):
+            if before is None:
+                before = log.values_at(metrics, p - 1)
+            if now < before[i]:
                 out.append("regressed")
                 break
     if log.repeats_note(p):

@@ -87,7 +87,7 @@ def _name_before(pre: str, names: list[str], gap: bool = False, money: bool = Fa
         while at >= 0:
             head, join = pre[:at], pre[at + len(name) :]
             skip = narrative_names.object_gap(join) if gap and narrative_names.ends_in_verb(name) else 0
-            if _joins(join[skip:], _MONEY if money else ()) and (not head or _LEFT.search(head) or phrases.is_verb(
+            if _joins(_TASK_DONE.sub("", join[skip:]), _MONEY if money else ()) and (not head or _LEFT.search(head) or phrases.is_verb(
                     phrases.word_before(pre, at) or "") or (_WHOLE.search(head) and (
                         rate or _DONE.search(join) or join.startswith("已")))) \
                     and not _CHANGE.search(join):
@@ -95,6 +95,10 @@ def _name_before(pre: str, names: list[str], gap: bool = False, money: bool = Fa
             at = pre.rfind(name, 0, at + len(name) - 1)
     return None
 
+
+# The task of the work, done: `新建农村文化礼堂任务已完成352家`, `完成8处公益性公墓建设任务` (a task's own figure,
+# 任务30个, stays refused).
+_TASK_DONE = re.compile(r"(?:建设|改造)?任务(?=(?:已经|已)?完成)|(?<=^完成)(?:建设|改造)任务$|(?<=^已完成)(?:建设|改造)任务$")
 
 _MONEY = frozenset("资金 金额 补贴资金 款".split())
 
@@ -149,7 +153,7 @@ def _hits_in_clause(clause: str, names: list[str], unit: str, opening: tuple,
             exact = exact and not _approx_end(pre)
         else:
             continue
-        if _REFUSE.search(context) or _is_place(context):
+        if _REFUSE.search(_TASK_DONE.sub("", context)) or _is_place(context):
             continue
         hits.append(_hit(_value(m), exact, context, opening, shared, clause))
     return hits
@@ -164,6 +168,9 @@ def _hit(value: float, exact: bool, context: str, opening: tuple, shared: bool, 
     # 7-8月,…新增1,240个,累计建成1.18万个: a total of its own is not the opening's span.
     old = figure_roles.stale(context, latest) or (
         bool(span_opening) and not month_word and not (running and span_opening == "span"))
+    # 一季度累计新增2.9万人 in a report of March is the total to date; 二季度累计, or 一季度 beside 8月, is not.
+    if running and _SPAN.search(context) and not figure_roles.to_date(context, latest):
+        old = True
     period = month_word or (period_opening and not running)
     total = running or (not period and (total_opening or _sum_in(context)))
     year = not running and bool(_YEAR.search(context))
@@ -181,10 +188,14 @@ _WORK_VERBS = frozenset(phrases.VERBS) | frozenset(_NARRATIVE_VERBS)
 _RATE_JOIN = re.compile(r"(?:已|均|平均)?(?:达到|达|为)")
 
 
+_YEAR_DONE = re.compile(r"(?:本年度|今年|年内|本年|全年)(?:已经|现已|已)?(?:完成|建成|完工|竣工)")
+
+
 def _only(join: str, allowed) -> bool:
     """Whether `join` is time and joining words and the allowed words only."""
     return bool(_ELIDED_JOIN.fullmatch(join)) or all(
-        w in _JOINERS or w in _SCOPE or w in allowed or w == "新" for w in phrases.words(re.sub(_TIME, "", join)))
+        w in _JOINERS or w in _SCOPE or w in allowed or w == "新"
+        for w in phrases.words(_SPAN.sub("", re.sub(_TIME, "", join))))
 
 
 def _elided(clause: str, unit: str, opening: tuple, unread: bool,
@@ -205,14 +216,15 @@ def _elided(clause: str, unit: str, opening: tuple, unread: bool,
     m = next((m for m in _NUM.finditer(clause) if not clause.startswith(("月", "日", "-", "—", "至", "~"), m.end())), None)
     if not m or not _unit_is(clause, m.end(), unit):
         return None
-    join, rest = clause[: m.start()], clause[m.end() + len(unit) :]
+    join, rest = _TASK_DONE.sub("", clause[: m.start()]), clause[m.end() + len(unit) :]
     if (rest and not _APPROX_AFTER.fullmatch(rest)) or _REFUSE.search(join):
         return None
     allowed = _BUILT | verbs | own
     total = bool(_TOTAL.search(join)) and _only(join, allowed)
     # 其中8月新增12户; a month's amount may name any verb of the work (累计建成…,8月份新筹集180套)
     month = bool(_PERIOD.search(join)) and _only(join.removeprefix("其中"), allowed | _WORK_VERBS)
-    done = ((bool(_DONE.search(join)) and _joins(join.removeprefix("其中")))
+    # 本年度完成1860户: the year's words are the hit's time; the verb of completion alone joins it.
+    done = ((bool(_DONE.search(join)) and (_joins(join.removeprefix("其中")) or _YEAR_DONE.fullmatch(join)))
             or (unread and join.removeprefix("现").startswith("已") and _only(join, verbs | own) and join not in _JOINERS))
     mine = bool(lead) and figure_roles.same_work(figure_roles.work_verbs(join), lead) and _only(
         join.removeprefix("其中"), lead | own)

@@ -48,6 +48,52 @@ def stale(context: str, latest: int | None) -> bool:
     return bool(tied) and max(tied) < latest
 
 
+# Spans that begin with the year, and the month they end with.
+_FROM_JANUARY = re.compile(r"(?<![二三四])(?:第?一季度|上半年)")
+_SPAN_END = {"一季度": 3, "上半年": 6}
+
+
+def to_date(context: str, latest: int | None) -> bool:
+    """Whether the span a running total names (一季度累计新增2.9万人) is the year to date: it begins with the year
+    and ends with the latest month the text names (3月份 beside 一季度); 二季度累计 or 一季度累计 beside 8月 is not."""
+    m = _FROM_JANUARY.search(context)
+    return bool(m) and latest is not None and _SPAN_END[m.group().removeprefix("第")] == latest
+
+
+# A change against the month before (较上月增加21处) of a figure to date is the month's amount.
+_LAST_MONTH = re.compile(r"(?:(?:较|比)上月|环比)(?:增加|新增|增长|多)了?")
+# 9月份无新增: nothing new in the month, of all the things the sentence before counted.
+_NOTHING_NEW = re.compile(r"(?:均|都|暂|仍)?(?:无|没有|未)新增")
+
+
+def month_change(clause: str, unit: str) -> float | None:
+    """The figure of `较上月增加21处` in the unit (the month's amount of a figure to date given before it), else None."""
+    m = _LAST_MONTH.match(clause)
+    n = _NUM.match(clause, m.end()) if m else None
+    if n and _unit_is(clause, n.end(), unit) and n.end() + len(unit) == len(clause):
+        return phrases.number(n)
+    return None
+
+
+def nothing_new(clause: str, month: re.Pattern) -> bool:
+    """Whether a clause says only that a month added nothing (9月份无新增, 本月暂无新增): a month's amount of 0,
+    never a total of 0."""
+    m = month.match(clause)
+    return bool(m) and m.group() != "上月" and bool(_NOTHING_NEW.fullmatch(clause[m.end():].removeprefix("份")))
+
+
+# A whole year named by its number (2023年, 2023年底), not a month of it (2024年8月).
+_YEAR_NAMED = re.compile(r"(?<!\d)(20\d\d)年(?!\d|度?[1-9一二三四上下前])")
+_THIS_YEAR = re.compile(r"今年|本年|年内")
+
+
+def past_year(words: str, text: str) -> bool:
+    """Whether the words of a figure tie it to another year than the report's: a year named by its number where
+    the text speaks of 今年 elsewhere (2023年全市共新建充电桩2800个;今年截至7月底已新建1930个).  Two numbered
+    years alone (2020年…,2019年…) do not say which is the report's."""
+    return bool(_YEAR_NAMED.search(words)) and bool(_THIS_YEAR.search(text.replace(words, "")))
+
+
 def since_start(context: str) -> bool:
     """`汛期以来`, `专项行动开展以来`: a total since some start (a month's `8月以来` is not)."""
     return bool(_SINCE.search(context))

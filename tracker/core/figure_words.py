@@ -60,7 +60,8 @@ def _approx_end(pre: str) -> bool:
     ws = phrases.words(pre)
     return bool(re.search(rf"(?:{_APPROX_LONG.pattern})$", pre)) or (bool(ws) and ws[-1] in _APPROX_BEFORE)
 # What may stand just before a name in its clause (else the name is the tail of another noun).
-_LEFT = re.compile(rf"(?:{_TIME}|{_alt(_JOINERS + _NARRATIVE_VERBS + _SCOPE + _MANNER)}|对|向|给|为|并|同时|其中|此外|另外|服务|(?:改造|建成|完成|提升|整治|实施)后)$")
+# 市级以上 is a level of scope, as 市级 is.
+_LEFT = re.compile(rf"(?:{_TIME}|{_alt(_JOINERS + _NARRATIVE_VERBS + _SCOPE + _MANNER)}|[市区县省]级(?:及)?以上|对|向|给|为|并|同时|其中|此外|另外|服务|(?:改造|建成|完成|提升|整治|实施)后)$")
 # What may follow a name that stands after its figure (else the name begins a longer noun).
 _RIGHT = re.compile(rf"(?:{_alt(_NARRATIVE_VERBS + _JOINERS)}|的|中|内|等|对|并|正式|陆续|全部"
                     r"|(?:建设|改造|培育|创建)(?:任务|工作)?(?:$|[并已均]))")
@@ -120,20 +121,37 @@ def _is_place(text: str) -> bool:
     return False
 
 
-_LEAD = re.compile(
-    rf"^(?:{_alt(_VERBS + _SCOPE)}|在(?:{_alt(_SCOPE)})|和|及|与|并|\d{{4}}年(?:底|末)?前?|到\d{{4}}年(?:底|末)?|年底前?)++"
-)
+# Words of range before a name (各类招聘会): no part of it.
+_RANGE = ["各类", "各种", "各项"]
+# A scope phrase: the level or the area a target is set for (市本级, 城区范围内), no part of the name.
+_SCOPE_PHRASE = r"[市区县省]本级|[\u4e00-\u9fff]{2}范围内"
+# A level (市级, 区级) first is the scope of the whole; after a verb it sets the kind of what is named
+# (建设区级未成年人保护工作站): only the first words of a lead may be one.
+_LEVELS = ("市级", "区级", "县级")
+_LEAD_WORD = (rf"(?:{_alt([w for w in _VERBS + _SCOPE + _RANGE if w not in _LEVELS])}|{_SCOPE_PHRASE}"
+              rf"|在(?:{_alt(_SCOPE)})|和|及|与|并|\d{{4}}年(?:底|末)?前?|到\d{{4}}年(?:底|末)?|年底前?)")
+_LEAD = re.compile(rf"^(?:(?:{_alt(_LEVELS)}){_LEAD_WORD}*+|{_LEAD_WORD}++)")
 _VERB = re.compile(_alt(_VERBS))
 _NARRATIVE_VERB = re.compile(_alt(_NARRATIVE_VERBS))
+
+
+def _lead_end(name: str, start: int, end: int) -> int:
+    """Where a lead matched from start to end stops: not inside a verb (新建成 is 新 and 建成, never 新建 and 成);
+    inside another word (新建村卫生室, where jieba joins 新建村) the match stands."""
+    at = max(b for b in phrases.starts(name) if b <= end)
+    if at == end or at <= start:
+        return end
+    nxt = min(b for b in phrases.starts(name) if b > end)
+    return at if phrases.is_verb(name[at:nxt]) else end
 
 
 def _strip_lead(name: str) -> tuple[str, bool]:
     """The name without its leading verbs and scope words, and whether a verb was among them."""
     end, ends = 0, []
     while True:  # list words, then verbs by the word (募集, 改造提升, 新设), then scope words again
-        m = _LEAD.match(name, end)
+        m = _LEAD.match(name[end:])  # (^ holds at the string's start only: the rest is matched as a string)
         ends.append(end)
-        end = m.end() if m else end
+        end = _lead_end(name, end, end + m.end()) if m else end
         verbs = phrases.leading_verbs(name[end:], listed_only=end > 0) if len(name) - end > 2 else 0
         if not verbs:
             break

@@ -16,10 +16,15 @@ asides in parentheses give no figure.
 Titles: a clause gives a target when a verb leads its name (新建, or any verb word: 募集, 改造提升,
 新设; after 年内, 全年, 新; a verb that would leave too little stays: 完成营造林), the figure comes first
 (完成40个…培育, 为1万名老年人购买…, a bare 20个NAME after a clause that read one), or a floor or level
-follows a name (数量达到, 不少于, 突破, 提高到, a rate's or a level's 达到: 健康素养水平提高到28%); a rate
-listed after a clause that read a target is one (…,问题厕所整改率100%); 为全市 and 在全市 are scope.  A name may hold 和 (中央和省级补助资金).
+follows a name (数量达到, 不少于, 突破, 提高到, 余: 三千余名, a rate's or a level's 达到: 健康素养水平提高到28%); a rate
+listed after a clause that read a target is one (…,问题厕所整改率100%), and so is a part under 其中; 为全市, 在全市,
+市本级, 城区范围内 and a level first are scope, a level after the verb the kind (建设区级…工作站).  新 before a verb is
+a verb (新开工, 新建成), a verbal noun before a listed verb too (调整优化); a lone 二 is an order (二次供水).  What
+is begun keeps its verb in the name (新开工保障房); NOUN新增NAME names what follows 新增 unless it is verbal
+(城镇新增就业).  A count of households or couples names the thing done for them (为3000户…安装燃气泄漏报警器),
+of people whom (without 免费).  A name may hold 和 (中央和省级补助资金).
 Conditions and durations (60周岁以上, 为期3个月), changes (提高10%), per-head figures, approximations
-and ceilings give none, nor do listed verbs alone (更新改造) or what a target amounts to (总投资).
+and ceilings (以内, 不超过) give none, nor do listed verbs alone (更新改造) or what a target amounts to (总投资).
 Targets whose names would be alike keep the verbs that set them apart (新建公厕, 改造提升公厕).
 Narratives: the name (or the name without its verb, or with the verb first: 培训养老护理员 for
 养老护理员培训) stands just before the figure, joined only by words such as 已建成, 累计, 8月新建, or
@@ -28,7 +33,8 @@ word or nothing before it).  Where that gives no figure of the kind the metric w
 (tracker/core/narrative_names.py): the name without qualifiers (两癌筛查 for 适龄妇女两癌免费筛查, never
 without a word of kind such as 农村, 市级, 区域性, and only where the name as written is nowhere), a
 verb's object after it (临时救助困难群众), its words in another order after a count of people
-(为1028名残疾儿童提供康复救助); then its head word once the sentence has named what it belongs to
+(为1028名残疾儿童提供康复救助; after 为 the thing done for them in their unit: 为2860户…安装燃气泄漏报警器);
+then its head word once the sentence has named what it belongs to
 (社工站…,覆盖率达到100%; 资金 right after the clause that named the subsidy); a shortened name counts
 where the name as written is nowhere, or after it (a later mention shortens it).  Figures given 分别 go
 to the names in order, and 分别 with no names of its own over the list just given.  A clause without the name counts after one that named the metric: a running
@@ -45,7 +51,9 @@ remainders, a figure without the name whose verb leads the metric's noun elsewhe
 per-head figures, 分别 with a change, money for things, one district's figures, figures shared with
 another name, and approximations (近, 约, 余, 多, 以上 …).
 Totals and months: 累计, 截至, 目前, 1-8月 mark a running total, 本月 or 8月 a month's amount, 今年 the
-year's amount (neither), and an opening clause (截至目前, 8月以来) the sentences after it.  A cumulative
+year's amount (neither, but a cumulative metric's value beside a total of all years when it is work done:
+本年度完成1860户), 较上月增加 or 环比增加 after a figure to date the month's amount, 9月份无新增 a month's 0,
+一季度累计 in a report of March the total to date, a numbered year beside 今年 another year, and an opening clause (截至目前, 8月以来) the sentences after it.  A cumulative
 metric wants the total, an increment metric the month's amount, a rate (%) its level whatever the time
 words; figures under 其中 give way to others of the same role; what remains must be one value.  A sentence
 that begins with a time of its own ends an earlier opening; a total of its own is not an opening span's.

@@ -12,6 +12,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Mapping
 from functools import partial
+from itertools import accumulate
 from types import MappingProxyType
 from typing import NamedTuple
 
@@ -109,6 +110,10 @@ class TaskLog:
         """The metric's value as of month p."""
         return value_as_of(metric, self.values.get(metric.key, _NONE), p)
 
+    def values_at(self, metrics, p: int) -> list[float]:
+        """The metrics' values as of month p."""
+        return [self.value(m, p) for m in metrics]
+
     def reported(self, key: str, p: int) -> bool:
         """Whether an entry of month p set this metric."""
         series = self.values.get(key)
@@ -199,64 +204,63 @@ def number(x: float | int | None):
 # --- the plan cache's form ---------------------------------------------------------
 # Column by column (every task's id, every task's title, …): JSON parses a list of
 # 30,000 strings much faster than 30,000 small lists, and building the named tuples
-# is then one zip() a table. Milestones and co-units are rare: by task index.
+# is then one zip() a table. Units, categories, metric keys, names and modes repeat
+# across thousands of tasks, and dates across hundreds: each is stored once, in
+# `texts` and `dates`, and the columns hold its index there (a number parses faster
+# than a string, and the plan in memory keeps one copy). Milestones and co-units
+# are rare: by task index.
 
 
 def plan_to_data(plan: Plan) -> dict:
     tasks = plan.tasks
     metrics = [m for t in tasks for m in t.metrics]
-    return {
+    texts: dict = {}
+    dates: dict = {}
+
+    def text(x) -> int:
+        return texts.setdefault(x, len(texts))
+
+    def date(d: dt.date) -> int:
+        return dates.setdefault(d.toordinal(), len(dates))
+
+    data = {
         "title": plan.title, "year": plan.year, "stall_months": plan.stall_months,
         "behind_tolerance": plan.behind_tolerance, "path": plan.path,
-        "id": [t.id for t in tasks], "task_title": [t.title for t in tasks], "unit": [t.unit for t in tasks],
-        "start": [t.start.toordinal() for t in tasks], "due": [t.due.toordinal() for t in tasks],
+        "id": [t.id for t in tasks], "task_title": [t.title for t in tasks], "unit": [text(t.unit) for t in tasks],
+        "start": [date(t.start) for t in tasks], "due": [date(t.due) for t in tasks],
         "stall": [t.stall_months for t in tasks], "tolerance": [t.behind_tolerance for t in tasks],
-        "category": [t.category for t in tasks], "line": [t.line for t in tasks],
+        "category": [text(t.category) for t in tasks], "line": [t.line for t in tasks],
         "co_units": {str(i): list(t.co_units) for i, t in enumerate(tasks) if t.co_units},
         "milestones": {str(i): [[s.due.toordinal(), s.metric, s.target, s.line] for s in t.milestones]
                        for i, t in enumerate(tasks) if t.milestones},
         "metric_count": [len(t.metrics) for t in tasks],
-        "metric": [[m.key for m in metrics], [m.name for m in metrics], [m.unit for m in metrics],
-                   [m.target for m in metrics], [m.baseline for m in metrics], [m.mode for m in metrics],
+        "metric": [[text(m.key) for m in metrics], [text(m.name) for m in metrics], [text(m.unit) for m in metrics],
+                   [m.target for m in metrics], [m.baseline for m in metrics], [text(m.mode) for m in metrics],
                    [m.line for m in metrics]],
     }
+    data["texts"], data["dates"] = list(texts), list(dates)
+    return data
 
 
 def plan_from_data(data: dict) -> Plan:
-    """The plan from plan_to_data()'s form.
-
-    Units, categories, metric keys, names and dates repeat across thousands
-    of tasks: each is kept once (a province's plan takes half the memory).
-    """
-    shared: dict = {}
-    once = shared.setdefault
-    dates: dict = {}
-
-    def date(n: int) -> dt.date:
-        d = dates.get(n)
-        if d is None:
-            d = dates[n] = dt.date.fromordinal(n)
-        return d
-
-    def common(texts: list) -> list:
-        return [once(x, x) for x in texts]
-
+    """The plan from plan_to_data()'s form."""
+    text = data["texts"].__getitem__
+    date = [dt.date.fromordinal(n) for n in data["dates"]].__getitem__
     keys, names, units, targets, baselines, modes, lines = data["metric"]
-    metrics = list(map(partial(tuple.__new__, Metric), zip(common(keys), common(names), common(units), targets,
-                                                         baselines, common(modes), lines)))
-    grouped, i = [], 0
-    for n in data["metric_count"]:
-        grouped.append(tuple(metrics[i:i + n]) if n else ())
-        i += n
+    metrics = tuple(map(partial(tuple.__new__, Metric), zip(map(text, keys), map(text, names), map(text, units),
+                                                          targets, baselines, map(text, modes), lines)))
+    ends = list(accumulate(data["metric_count"]))
+    grouped = list(map(metrics.__getitem__, map(slice, [0, *ends], ends)))  # a task's metrics: a slice, () if none
     n = len(data["id"])
     co_units, milestones = [()] * n, [()] * n
     for k, v in data["co_units"].items():
         co_units[int(k)] = tuple(v)
     for k, v in data["milestones"].items():
-        milestones[int(k)] = tuple(Milestone(date(d), metric, target, line) for d, metric, target, line in v)
+        milestones[int(k)] = tuple(Milestone(dt.date.fromordinal(d), metric, target, line)
+                                   for d, metric, target, line in v)
     tasks = tuple(map(partial(tuple.__new__, Task), zip(
-        data["id"], data["task_title"], common(data["unit"]), map(date, data["start"]), map(date, data["due"]),
-        data["stall"], data["tolerance"], co_units, common(data["category"]), grouped, milestones, data["line"])))
+        data["id"], data["task_title"], map(text, data["unit"]), map(date, data["start"]), map(date, data["due"]),
+        data["stall"], data["tolerance"], co_units, map(text, data["category"]), grouped, milestones, data["line"])))
     return Plan(tasks, data["title"], data["year"], data["stall_months"], data["behind_tolerance"], data["path"])
 
 

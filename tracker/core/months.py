@@ -51,6 +51,7 @@ def month_of_year(m: Month) -> int:
     return m % 12 + 1
 
 
+@functools.lru_cache(maxsize=1024)  # a province's status writes 60,000 months, most of them the same few
 def fmt(m: Month | None) -> str | None:
     if m is None:
         return None

@@ -102,7 +102,8 @@ def _content(name: str) -> list[str]:
 def covers(rest: str, names: list[str], unit: str, pre: str = "") -> bool:
     """Whether the words after a figure are the metric's name in other order or with words of doing
     around them (`1028名残疾儿童提供康复救助` for 残疾儿童康复救助, `4.6万名适龄女生免费接种HPV疫苗` for
-    HPV疫苗接种: whom a count of people is about may come first), or, after a verb of completion, the rest
+    HPV疫苗接种: whom a count of people is about may come first; after 为, the thing done for them with its
+    verb: `为2860户困难家庭安装燃气泄漏报警器` for 燃气泄漏报警器 in 户), or, after a verb of completion, the rest
     of a name the clause began (`86个老旧小区已有52个完成改造` for 老旧小区改造)."""
     toks = phrases.words(rest)
     for name in names:
@@ -111,6 +112,13 @@ def covers(rest: str, names: list[str], unit: str, pre: str = "") -> bool:
         if unit.lstrip("十百千万亿") in _PEOPLE:
             while k < min(len(toks), 4) and toks[k] not in need and toks[k] not in _FILLER and not phrases.is_verb(toks[k]):
                 k += 1
+            # 为2860户困难家庭免费安装燃气泄漏报警器: what is done for them, counted in their unit (a verb of
+            # the work, then the thing, the whole of what follows).
+            j = k
+            while j < len(toks) and toks[j] in _FILLER and toks[j] not in need:
+                j += 1
+            if j < len(toks) and toks[j] not in need and phrases.is_verb(toks[j]) and pre.endswith("为"):
+                k = j + 1
         have = set(toks[k:])
         if pre and toks and toks[0] in _COMPLETED and pre.endswith(("已有", "有", "已")):
             have |= set(phrases.words(pre))

@@ -109,7 +109,10 @@ def read_value(text: str, name: str, unit: str, *, mode: str = "cumulative") -> 
                 v not in reading.words and re.search(rf"{re.escape(v)}\d[\d,.]*(?:{_alt([unit, *figure_roles.magnitudes(unit)])})", whole)
                 for v in figure_roles.own_verbs(names[0])):
             return None  # 下达…资金2.8亿元 for 资金拨付 beside 已拨付2.35亿元: the metric's own verb gives another figure
-        if reading and not level and not all(_wanted(h, cumulative) for h in _pool(hits, cumulative)):
+        if reading and cumulative and not level and not any(_years_work(h) for h in _pool(hits, cumulative)) and any(
+                _years_work(h) for u in figure_roles.magnitudes(unit) for h in tier(u)):
+            return None  # 已完成…2.46万户,今年完成1,860户 for a metric in 万户: the year's figure is in another magnitude
+        if reading and not level and not all(_wanted(h, cumulative) or (cumulative and _years_work(h)) for h in _pool(hits, cumulative)):
             # 今年新增1260张 beside 累计达到1.86万张: the figure the metric wants is written in another magnitude.
             if any(_wanted(h, cumulative) for u in figure_roles.magnitudes(unit) for h in tier(u) if not h.subset):
                 return None
@@ -190,7 +193,9 @@ def _hits(sentences: list[str], names: list[str], unit: str, short: list | None 
     governing: frozenset = frozenset()  # the verbs of the last clause that gave the metric a figure
     taken: frozenset = frozenset()  # verbs of unread figures since the clause that named the metric
     after_semicolon = False
+    read_before, hits_at = False, 0  # whether the sentence before gave the metric a figure
     for sentence in sentences:
+        read_before, hits_at = len(hits) > hits_at, len(hits)
         carry, after_semicolon = after_semicolon, sentence.endswith((";", "；"))
         sentence = sentence.rstrip(";；")
         parts = _CLAUSE.split(sentence)
@@ -206,7 +211,7 @@ def _hits(sentences: list[str], names: list[str], unit: str, short: list | None 
             last, verbs = 0, frozenset()
         stock: list[_Hit] = []
         said: list[_Hit] = []  # the hits of this sentence
-        month_before = False
+        month_before = under = False
         for k, clause in enumerate(clauses):
             if short is not None:
                 names = narrative_names.heads_here(short, sentence, clauses[k - 1] if k else "")
@@ -214,10 +219,16 @@ def _hits(sentences: list[str], names: list[str], unit: str, short: list | None 
             shared_head = (k > 0 and seps[k] == "、" and bool(clauses[k - 1])
                            and not re.search(r"\d", clauses[k - 1]) and not _LEAD.fullmatch(clauses[k - 1]))
             found = _hits_in_clause(clause, names, unit, opening, shared_head, gap)
+            # 其中省级示范家庭农场26家、市级示范家庭农场58家: parts listed with 、 after 其中 are parts too.
+            under = clause.startswith("其中") or (k > 0 and seps[k] == "、" and under)
+            if under:
+                found = [dataclasses.replace(h, subset=True) for h in found]
             if not found and (named or unread):
                 part = named and last > 0 and all(h.subset and any(n in h.words for n in names) for h in hits[-last:])
                 elided = _elided(clause, unit, opening, unread, verbs, own, lead)
-                if elided and elided[1] and named:
+                # 累计建成…5000个,今年建成1200个: the year's work is the same work over another time, no completion
+                # of what was begun.
+                if elided and elided[1] and named and not elided[0].year:
                     # 实施…18处,已完工12处: what is done, not what was begun, when the clause before said no more.
                     # A metric of what is begun (…新开工) keeps its own figure.
                     if any(_DONE.search(h.words) for h in hits[-last:]) or _BEGUN.search(names[0]):
@@ -249,6 +260,8 @@ def _hits(sentences: list[str], names: list[str], unit: str, short: list | None 
                 # 中小学校14所,其中竣工交付9所; 新培育8家,累计分别达到23家: the clause after gives what is done or
                 # the total in words the reader does not take, so the figure before is not clearly the metric's.
                 hits += [dataclasses.replace(h, doubt=True) for h in said]
+            if not found:
+                found = _month_only(clause, unit, opening, said[-last:] if last else [], bool(said) or read_before)
             said += found
             month_before = month_before or bool(_PERIOD.search(clause))
             hits += found
@@ -270,7 +283,28 @@ def _hits(sentences: list[str], names: list[str], unit: str, short: list | None 
                 governing = frozenset()  # another thing counted in the unit: a total further on may be its
             if found or unread:  # the verbs a running total after this clause may repeat
                 verbs = _verbs_of(clause)
-    return hits
+    return _of_past_years(hits, "\n".join(sentences))
+
+
+def _month_only(clause: str, unit: str, opening: tuple, just_read: list[_Hit], read: bool) -> list[_Hit]:
+    """The month's amount a clause with no name gives of what was just counted: a change against the month
+    before of a figure to date (已完成…137处,较上月增加21处), or nothing new in the month after the metric was
+    read in this sentence or the one before (9月份无新增: 0, never a total of 0)."""
+    if just_read and not any(h.period or h.span for h in just_read):
+        change = figure_roles.month_change(clause, unit)
+        hit = None if change is None else _hit(change, True, clause, opening, False, clause)
+        if hit and not hit.span:  # 较上月, 环比: against the month before, so the month's amount
+            return [dataclasses.replace(hit, period=True, total=False, state=False)]
+    if read and figure_roles.nothing_new(clause, _PERIOD):
+        hit = _hit(0.0, True, clause, opening, False, clause)
+        return [hit] if hit.period and not hit.total else []
+    return []
+
+
+def _of_past_years(hits: list[_Hit], text: str) -> list[_Hit]:
+    """The hits, those of an earlier year than the report's neither a total to date nor an amount of its time."""
+    return [dataclasses.replace(h, total=False, period=False, year=False, span=True)
+            if figure_roles.past_year(h.words, text) else h for h in hits]
 
 
 def _verbs_of(clause: str) -> frozenset:
@@ -290,11 +324,20 @@ def _pool(hits: list[_Hit], cumulative: bool, level: bool = False) -> list[_Hit]
     months = _wholes([h for h in hits if h.period or h.early])
     hits = [h for h in hits if not h.span]
     if cumulative:
-        return _wholes([h for h in hits if h.total]) or _wholes([h for h in hits if not h.period])
+        # A metric runs within the plan's year: beside a total of all years (累计…1.2万户), the year's own
+        # work done (本年度完成1860户) is the value; the year's growth of a stock (今年新增…床位) is not its level.
+        year = [h for h in hits if _years_work(h)]
+        totals = [h for h in hits if h.total]
+        return _wholes(year if year and totals else totals) or _wholes([h for h in hits if not h.period])
     # 已建成8个: a state to date, never the month's amount unless a month is named.  A figure without
     # time words is the month's only where the narrative names no month at all: beside `8月份改造1020户`,
     # `完成示范村56个` is not said to be August's.
     return months or _wholes([h for h in hits if not h.total and not h.year and not h.state and not (h.untimed and h.dated)])
+
+
+def _years_work(hit: _Hit) -> bool:
+    """Whether a figure is the year's work done so far (今年完成1,860户, 本年度完成1860户)."""
+    return hit.year and not hit.period and not hit.span and bool(_DONE.search(hit.words))
 
 
 def _wholes(hits: list[_Hit]) -> list[_Hit]:

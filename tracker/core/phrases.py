@@ -36,7 +36,7 @@ VERBS = (
     "新改建 改扩建 新建 新增 新设 新培育 改造 改建 扩建 建设 建成 建立 完成 培育 培训 打造 创建 实施 开展 提供 "
     "发放 扶持 安装 配备 设立 开设 增设 增加 招募 吸纳 引进 孵化 实现 落实 推进 推动 达到 募集 销售 更换 "
     "提升 改造提升 新建改建 新建改造 举办 组织 建成投用 投入使用 完工 更新 优化 新辟 开通 加装 整治 治理 营造 "
-    "筹集 接种 帮助 引导 推荐 救助 接待 办理 资助 投用 投运 完工投用 竣工验收"
+    "筹集 接种 帮助 引导 推荐 救助 接待 办理 资助 投用 投运 完工投用 竣工验收 配置"
 ).split()
 
 NUM = re.compile(
@@ -135,7 +135,9 @@ def starts(text: str) -> frozenset[int]:
 
 def is_verb(word: str) -> bool:
     """A verb by the list above or by jieba's dictionary tag (v; vn nouns such as 服务 are not)."""
-    return word in VERBS or (len(word) >= 2 and _tags().get(word) == "v")
+    # 新开工, 新建成: 新 before a verb makes a verb jieba may hold as one word.
+    return word in VERBS or (len(word) >= 2 and _tags().get(word) == "v") or (
+        len(word) >= 3 and word[0] == "新" and is_verb(word[1:]))
 
 
 def is_verbal(word: str) -> bool:
@@ -155,6 +157,11 @@ def word_before(text: str, i: int) -> str | None:
     return None
 
 
+def _two_verbs(word: str) -> bool:
+    """A word jieba holds whole that is two listed verbs (更新改造, 提升改造)."""
+    return len(word) == 4 and word[:2] in VERBS and word[2:] in VERBS
+
+
 def leading_verbs(text: str, listed_only: bool = False) -> int:
     """How many characters of verbs (募集, 改造提升, 新设) begin `text`, as whole words."""
     at = 0
@@ -162,7 +169,9 @@ def leading_verbs(text: str, listed_only: bool = False) -> int:
     k = 0
     # The first verb may be any verb of jieba's dictionary; those after it only listed ones
     # (改造提升, but not 改造 认知症…: 认知 begins the name).
-    while k < len(ws) and ((ws[k] in VERBS or (not k and not listed_only and is_verb(ws[k])))
+    # A verbal noun first is a verb when a listed verb follows it (调整优化, 综合改造提升).
+    while k < len(ws) and ((ws[k] in VERBS or _two_verbs(ws[k]) or (not k and not listed_only and is_verb(ws[k])))
+                           or (not k and not listed_only and len(ws) > 1 and ws[1] in VERBS and is_verbal(ws[0]))
                            or (ws[k] == "新" and k + 1 < len(ws) and is_verb(ws[k + 1]))):
         at += len(ws[k])
         k += 1
@@ -215,7 +224,8 @@ def with_digits(text: str) -> str:
         if len(numeral) > 1 and numeral[-1] in "万亿":
             numeral, end = numeral[:-1], end - 1
         follows = (_unit_at(text, end + 1) if text[end:end + 1] in ("余", "多") else "") or _unit_at(text, end)
-        if (not follows or follows in _MAGS or text[m.start() - 1:m.start()] in ("第", "每", "其", "之", "初", "周")
+        # A lone 二 before a measure word is an order (二次供水, 二级, 二期): Chinese counts two with 两.
+        if (not follows or follows in _MAGS or numeral == "二" or text[m.start() - 1:m.start()] in ("第", "每", "其", "之", "初", "周")
                 or m.start() not in starts(text)
                 # 一次性: a word that runs on past the measure word is no count
                 or end + len(follows) + (text[end:end + 1] in ("余", "多")) not in starts(text)):

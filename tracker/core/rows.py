@@ -6,6 +6,7 @@ figures, rounded the same way.
 
 from __future__ import annotations
 
+from operator import attrgetter
 from typing import NamedTuple
 
 from tracker.core import months
@@ -19,25 +20,35 @@ def share(x: float | None) -> float | None:
 
 
 def standing_json(s: Standing) -> dict:
-    # share() and months.fmt() inline: a province writes this 30,000 times a command.
-    t = s.task
-    last, forecast = s.last_month, s.forecast
+    # share() inline, flags and warnings as the tuples they are (JSON arrays either way):
+    # a province writes this 30,000 times a command.
+    t, fmt = s.task, months.fmt
     return {
         "id": t.id, "title": t.title, "unit": t.unit, "category": t.category,
         "start": t.start.isoformat(), "due": t.due.isoformat(),
-        "status": s.status, "flags": list(s.flags),
+        "status": s.status, "flags": s.flags,
         "completion": round(s.completion, 4), "measured": s.measured, "expected": round(s.expected, 4),
-        "last_month": None if last is None else f"{last // 12:04d}-{last % 12 + 1:02d}",
-        "forecast": None if forecast is None else f"{forecast // 12:04d}-{forecast % 12 + 1:02d}",
-        "forecast_late": s.forecast_late, "warnings": list(s.warnings),
+        "last_month": fmt(s.last_month), "forecast": fmt(s.forecast),
+        "forecast_late": s.forecast_late, "warnings": s.warnings,
         "metrics": [
-            {"key": m.metric.key, "name": m.metric.name, "unit": m.metric.unit,
-             "target": number(m.metric.target), "baseline": number(m.metric.baseline),
-             "mode": m.metric.mode, "value": number(m.value), "ratio": round(m.ratio, 4),
-             "expected": round(m.expected, 4)}
-            for m in s.metrics
+            {"key": metric.key, "name": metric.name, "unit": metric.unit,
+             "target": number(metric.target), "baseline": number(metric.baseline),
+             "mode": metric.mode, "value": number(value), "ratio": round(ratio, 4),
+             "expected": round(expected, 4)}
+            for metric, value, ratio, expected in s.metrics
         ],
     }
+
+
+def standing_texts(plan: Plan) -> list[str]:
+    """Every user text standing_json() can write: the plan's ids, titles, units, categories and metrics'
+    keys, names and units (the rest are tracker's own codes, numbers and dates); the repeated ones once."""
+    tasks = plan.tasks
+    metrics = [m for t in tasks for m in t.metrics]
+    shared = {*map(attrgetter("unit"), tasks), *map(attrgetter("category"), tasks), *map(attrgetter("key"), metrics),
+              *map(attrgetter("name"), metrics), *map(attrgetter("unit"), metrics)}
+    shared.discard(None)
+    return [*map(attrgetter("id"), tasks), *map(attrgetter("title"), tasks), *shared]
 
 
 def status_json(standings: list[Standing], p: int) -> dict:
@@ -116,6 +127,8 @@ def check_filters(plan: Plan, unit: str | None = None, category: str | None = No
 
 def filter_standings(standings: list[Standing], unit=None, category=None, only=None) -> list[Standing]:
     """--unit, --category and --only (statuses or flags, any of them) as one filter."""
+    if not (unit or category or only):
+        return standings
     out = []
     for s in standings:
         if unit and s.task.unit != unit:

@@ -11,6 +11,7 @@ from tracker.core.figure_words import (
     _CONDITION,
     _GENERIC,
     _LEAD,
+    _MANNER,
     _NAME_CHARS,
     _NARRATIVE_VERB,
     _NARRATIVE_VERBS,
@@ -43,12 +44,16 @@ _TITLE_APPROX = re.compile(r"(?:近|约|大约|将近|接近|超过|超|逾|不�
 # A change stands right before its figure (提高10%); before a name it is the work (改造提升农村敬老院).
 # What a figure leads to (惠及居民2万户, 带动就业3000人) is no target of the work.
 _TITLE_REFUSE = re.compile(r"(?:提高|提升|增长|下降|降低|减少|压缩|缩短)$|(?<![占例])比(?!对|率|重|例)|较|每|人均|户均|平均"
-                           r"|分别|由|从|其中|惠及|涉及|受益|带动|覆盖(?!率|面)")
+                           r"|分别|由|从|惠及|涉及|受益|带动|覆盖(?!率|面)")
 # Measure words that count people or households: `帮助1200名NAME实现再就业` counts them.
 _PEOPLE = {"名", "人", "位", "户", "人次", "户次", "对"}
 _FOR = re.compile(r"^(?:为|向|给|对)")
+_MANNER_LEAD = re.compile(r"^(?:免费|无偿)(?=为|向|给)")
 _TITLE_CEILING = re.compile(r"左右|上下|以下|以内")
 _RATE = re.compile(r"(?:率|度|比例|比重|占比|水平)$")
+# What is begun (新开工保障房) is counted apart from what is built: the verb stays in the name, so that a
+# narrative's 建成 is never read for it.
+_BEGUN = re.compile(r"新?开工(?:建设)?$")
 _NAME_TAIL = re.compile(r"(?:培育|建设|改造|创建|升级|工作|任务)$")
 
 
@@ -72,26 +77,36 @@ def _title_name(pre: str, after: str, unit: str, inherited: bool = False) -> str
 
     `inherited`: the clause before read a target, so its verb governs a bare `20个NAME` after it.
     """
+    pre = _MANNER_LEAD.sub("", pre)  # 免费为14000名白内障患者…: a word of manner before 为 is the whole clause's
     trail = _TITLE_TRAIL.search(pre)
     floor = bool(trail) and any(c in trail.group() for c in "达到至在破")
     core = pre[: trail.start()] if trail else pre
+    whole = False  # 为60周岁以上老年人免费体检10万人次: the verb ends the words, so they all name what is counted
     if _FOR.match(core):  # 为困难群众发放NAME: the name is the object of the verb after whom it is for
         ws = phrases.words(core[1:])
-        k = next((k for k, w in enumerate(ws) if k and phrases.is_verb(w)), 0)
-        core = "".join(ws[k:]) if k else core
-    name, verb = _strip_lead(core)
+        # A listed verb of the work first (配置 of 为独居老人配置…: 独居 qualifies whom), else any verb.
+        k = next((k for k, w in enumerate(ws) if k and (w in phrases.VERBS or w in _NARRATIVE_VERBS)), 0) or next(
+            (k for k, w in enumerate(ws) if k and phrases.is_verb(w)), 0)
+        whole = bool(k) and k == len(ws) - 1 and len(ws[k]) >= 2 and _good_name(core[1:])
+        core = core[1:] if whole else "".join(ws[k:]) if k else core
+    name, verb = (core, True) if whole else _strip_lead(core)
     if unit == "%":  # a percentage is only a target of a named rate
         # 完成农村户厕改造5000户,问题厕所整改率100%: a rate listed after a clause that read a target is one too.
         ok = _RATE.search(name) and (verb or floor or (inherited and name == core))
         return name if ok and _good_name(name) else None
     if core and (verb or (floor and name == core)) and _good_name(name):
         return name
-    if core and not verb and "新增" in phrases.words(core)[1:-1] and _good_name(core):  # 城镇新增就业4万人
-        return core
+    if core and not verb and "新增" in (ws := phrases.words(core))[1:-1] and _good_name(core):
+        # 城镇新增就业4万人 is one name (what follows 新增 is verbal); 住宅小区新增电动自行车充电端口6000个 counts
+        # the nouns after 新增, the words before it the place.
+        k = ws.index("新增")
+        thing = _strip_lead("".join(ws[k + 1:]))[0]  # 新增配置自动体外除颤器: the verb after 新增 is no name
+        return core if phrases.is_verbal(ws[-1]) or not _good_name(thing) else thing
     if _FOR.match(pre) and _strip_lead(pre[1:])[0] == pre[1:] and after:  # 为1万名老年人购买…: the name ends at a verb
-        ws = phrases.words(after)
+        # Whom ends at the verb; a figure after it (接种1针…疫苗) is none of theirs.
+        ws = phrases.words(re.split(r"\d", after)[0])
         k = next((k for k, w in enumerate(ws) if phrases.is_verb(w) or w in _NARRATIVE_VERBS), len(ws))
-        name = "".join(ws[:k])
+        name = _for_whom(ws, k, unit)
         # 为全市2.5万名老年人提供…: a scope word between 为 and the figure is no part of the name.
         return name if k < len(ws) and (not pre[1:] or pre[1:] in _SCOPE) and _good_name(name) else None
     if inherited and not pre and after:
@@ -107,10 +122,27 @@ def _title_name(pre: str, after: str, unit: str, inherited: bool = False) -> str
         if unit in _PEOPLE and _NARRATIVE_VERB.search(name):  # 帮助1200名就业困难人员实现再就业
             ws = phrases.words(name)
             k = next((k for k, w in enumerate(ws) if k and (phrases.is_verb(w) or w in _NARRATIVE_VERBS)), 0)
-            name = "".join(ws[:k]) if k else name
+            name = _for_whom(ws, k, unit) if k else name
         # `推动100个社区开展星级社区创建`: a verb inside means the clause goes on past the name.
         return name if _good_name(name) and not _NARRATIVE_VERB.search(name) else None
     return None
+
+
+def _for_whom(ws: tuple[str, ...], k: int, unit: str) -> str:
+    """The name of a count of people or households before what is done for them (ws[:k] whom, ws[k] the verb):
+    whom, without words of manner (适龄女生免费 → 适龄女生); households and couples count the thing done or
+    installed (为3000户困难家庭免费安装燃气泄漏报警器 → 燃气泄漏报警器, 资助200对困难夫妇进行孕前优生健康检查 →
+    孕前优生健康检查), a thing with no verb after it."""
+    whom = list(ws[:k])
+    while whom and whom[-1] in _MANNER:
+        whom.pop()
+    if unit.lstrip("十百千万亿") in ("户", "对") and k < len(ws):
+        rest = ws[k + 1:]
+        thing = "".join(rest).removeprefix("免费")
+        # The thing ends the title: no listed verb of work after it (安装燃气泄漏报警器; 泄漏 is no work).
+        if thing and _good_name(thing) and not any(w in phrases.VERBS or w in _NARRATIVE_VERBS for w in rest):
+            return thing
+    return "".join(whom)
 
 
 def targets_from_title(title: str) -> list[Target]:
@@ -119,22 +151,36 @@ def targets_from_title(title: str) -> list[Target]:
     inherited = False
     for clause in _noun_lists(_CLAUSE.split(_SENTENCE.sub("，", _normalise(title)))):
         clause, start = _CONDITION.sub("", clause.strip()), 0
+        # 新增养老床位1000张,其中护理型床位600张: a part of a target is one of its own (a clerk follows both);
+        # a 其中 after no target is a part of nothing read.
+        if clause.startswith("其中"):
+            if not inherited:
+                continue
+            clause = clause[2:]
         read = False
         for m in _NUM.finditer(clause):
             i = m.end()
-            unit = _unit_at(clause, i)
+            # 300余个 and 1万余个 are floors, as 300个以上 is; 300多个 and 1万多个 are approximations.
+            mag = next((g for g in "万亿千百" if clause.startswith(g, i) and clause[i + 1 : i + 2] in ("余", "多")), "")
+            approx = clause[i + len(mag) : i + len(mag) + 1] if clause[i + len(mag) : i + len(mag) + 1] in ("余", "多") else ""
+            end = i + len(mag) + len(approx)
+            unit = _unit_at(clause, end)
+            end += len(unit)
+            unit = mag + unit if unit else ""
             base = unit.lstrip("十百千万亿") or unit
-            pre, after = clause[start : m.start()], clause[i + len(unit) :]
+            pre, after = clause[start : m.start()], clause[end:]
             # `2020年底前新建…`: a date belongs to the next name's lead; a number with no measure word
             # to a name (12345热线).
             if unit and base not in ("年", "月", "日"):
-                start = i + len(unit)
-            if (not unit or clause[i : i + 1] in ("余", "多") or base in _NOT_TARGET or after.startswith("/")
+                start = end
+            if (not unit or approx == "多" or base in _NOT_TARGET or after.startswith("/")
                     or _TITLE_APPROX.search(pre) or _TITLE_CEILING.match(after)
                     or _TITLE_REFUSE.search(pre) or _value(m) <= 0):
                 continue
             after = after.removeprefix("以上")
-            name = _title_name(pre, after if not re.search(r"\d", after) else "", unit, inherited)
+            name = _title_name(pre, after, unit, inherited)
+            if name and (begun := _BEGUN.search(pre[: max(pre.rfind(name), 0)])):
+                name = begun.group() + name
             if name:
                 found.append(Target(name, _value(m), unit, clause))
                 read = True
@@ -145,16 +191,26 @@ def targets_from_title(title: str) -> list[Target]:
 def _noun_lists(parts: list[str]) -> list[str]:
     """The clauses of a title, nouns listed with 、 before one figure kept as one (新建成中小学、幼儿园90所,
     改造城市燃气、供水、排水管网合计420公里): a part with no figure joins the next when that one begins with a
-    noun (no verb, scope or list word) and holds a figure."""
+    noun (no verb, scope or list word) and holds a figure; short parts before it with no figure (供水, a noun
+    here though jieba holds it a verb) are items of the same list, up to the part that carries the verb."""
     out: list[str] = []
+    joined: list[bool] = []  # whether 、 stands before out[j]
     clauses, seps = parts[::2], [*parts[1::2], ""]
     for k, clause in enumerate(clauses):
-        if (out and seps[k - 1] == "、" and out[-1].endswith("、") is False and _NUM.search(clause)
+        if (out and seps[k - 1] == "、" and _NUM.search(clause)
                 and not re.search(r"\d", out[-1]) and not _LEAD.match(clause) and not phrases.leading_verbs(clause)
                 and not _NARRATIVE_VERB.match(clause)):
-            out[-1] += "、" + clause
+            merged = out.pop() + "、" + clause
+            before = joined.pop()
+            while (out and before and not re.search(r"\d", out[-1]) and len(item := merged.split("、")[0]) <= 4
+                   and not phrases.leading_verbs(item, listed_only=True)):
+                merged = out.pop() + "、" + merged
+                before = joined.pop()
+            out.append(merged)
+            joined.append(before)
         else:
             out.append(clause)
+            joined.append(k > 0 and seps[k - 1] == "、")
     return out
 
 

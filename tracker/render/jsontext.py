@@ -15,16 +15,26 @@ def json_encoder():
                                    check_circular=False).encode("utf-8")  # plain dicts and lists: no cycles
 
 
-def json_chunks(items, encode, size: int = 500):
-    """The items as JSON, a few hundred at a time, each chunk `,a,b,…` in UTF-8 (see JsonList)."""
+def json_chunks(items, encode, size: int = 500, texts=None):
+    """The items as JSON, a few hundred at a time, each chunk `,a,b,…` in UTF-8 (see JsonList).
+
+    `texts`: every text of the caller's that the items can hold (the rest being tracker's own words,
+    numbers and dates); when none of them needs escaping, the chunks are not searched for what to escape.
+    """
+    escape = escape_controls if texts is None or needs_escape(texts) else _as_is
     batch = []
     for item in items:
         batch.append(item)
         if len(batch) == size:
-            yield _chunk(batch, encode)
+            yield _chunk(batch, encode, escape)
             batch = []
     if batch:
-        yield _chunk(batch, encode)
+        yield _chunk(batch, encode, escape)
+
+
+def needs_escape(texts) -> bool:
+    """Whether any of these texts has a character that json_text() escapes and json.dumps does not."""
+    return _NEEDS_ESCAPE.search("\n".join(texts)) is not None
 
 
 # The UTF-8 of what _JSON_CONTROLS escapes starts with one of these: a few byte searches
@@ -32,8 +42,12 @@ def json_chunks(items, encode, size: int = 500):
 _ESCAPE_MARKS = (b"\x7f", b"\xc2", b"\xe2\x80", b"\xe2\x81", b"\xd8\x9c", b"\xef\xbb\xbf")
 
 
-def _chunk(batch: list, encode) -> bytes:
-    return b"," + escape_controls(encode(batch)[1:-1])
+def _as_is(data: bytes) -> bytes:
+    return data
+
+
+def _chunk(batch: list, encode, escape) -> bytes:
+    return b"," + escape(encode(batch)[1:-1])
 
 
 def escape_controls(data: bytes) -> bytes:

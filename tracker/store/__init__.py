@@ -298,16 +298,23 @@ def log_rows(conn: sqlite3.Connection, tasks=None, note: str = "note", upto: int
         yield seq, task, m, percent, status, figures_of(figures), kept
 
 
-def load_recent(conn: sqlite3.Connection | None, plan, upto: int, notes: bool = True) -> dict:
+def load_recent(conn: sqlite3.Connection | None, plan, upto: int, notes: bool = True,
+                names: list | None = None) -> dict:
     """Each task's log with just what judging it as of `upto` needs (series.load); when the series are
-    behind the log (a write by anything but tracker), the whole log reduced (inforce.py: the same answers)."""
+    behind the log (a write by anything but tracker), the whole log reduced (inforce.py: the same answers).
+
+    `names` receives the (task, metric or None) names of the log among which are those the plan no
+    longer has (series.names(), or only those series.load found no place for: it reads every name anyway).
+    """
     from tracker.store import series
 
     if conn is None:
         return {}
     with snapshot(conn):
         if series.current(conn):
-            return series.load(conn, plan, upto, notes)
+            return series.load(conn, plan, upto, notes, names)
+        if names is not None:
+            names.extend(series.names(conn))
         return load_logs(conn, upto)
 
 

@@ -217,53 +217,54 @@ class SeriesLog:
     before it, all that judging P asks of them.
     """
 
-    __slots__ = ("first", "entries", "percents", "statuses", "metrics", "notes", "earlier", "repeated")
+    __slots__ = ("first", "entries", "percents", "statuses", "metrics", "texts", "noted", "seq", "earlier",
+                 "earlier_seq")
     complete = True  # every month's figures are here (as in a TaskLog from store.load_logs)
 
     def __init__(self, first=0, entries=b"", percents=b"", statuses=b""):
         self.first, self.entries, self.percents, self.statuses = first, entries, percents, statuses
-        self.metrics: dict = {}  # key -> (first, figures, reported): packed doubles (as of, or sums) and bytes
-        self.notes: dict | None = None  # month -> text: P's note and the one before it
-        self.earlier: int | None = None  # the month of the note before P's
-        self.repeated: bool | None = None  # whether P's note repeats it, when known without the texts
+        self.metrics: dict = {}  # key -> (first, last index, figures, reported): packed doubles (as of, or sums), bytes
+        self.texts: dict | None = None  # entry seq -> note: the texts load() read, shared by every task's log
+        self.noted: int | None = None  # P, when P has a note: its entry is `seq`
+        self.seq = 0
+        self.earlier: int | None = None  # the month of the note before P's (when P has one): its entry is earlier_seq
+        self.earlier_seq = 0
 
     def value(self, metric: Metric, p: int) -> float:
-        series = self.metrics.get(metric.key)
-        if series is None:
-            return metric.baseline
-        first, figures, reported = series
-        i = p - first
-        if i < 0:
-            return metric.baseline
-        n = len(reported)
-        x = _DOUBLE(figures, (i if i < n else n - 1) << 3)[0]
-        return increment_value(metric, x) if metric.mode == "increment" else x
+        return self.values_at((metric,), p)[0]
+
+    def values_at(self, metrics, p: int) -> list[float]:
+        """The metrics' values as of month p (evaluate asks for a task's metrics at once)."""
+        get = self.metrics.get
+        out = []
+        for metric in metrics:
+            series = get(metric.key)
+            if series is None or p < series[0]:
+                out.append(metric.baseline)
+                continue
+            first, last, figures, _reported = series
+            x = _DOUBLE(figures, min(p - first, last) << 3)[0]
+            out.append(increment_value(metric, x) if metric.mode == "increment" else x)
+        return out
 
     def reported(self, key: str, p: int) -> bool:
         series = self.metrics.get(key)
         if series is None:
             return False
         i = p - series[0]
-        return 0 <= i < len(series[2]) and series[2][i] == 1
-
-    def _at(self, p: int) -> int:
-        """The index of month p in the task's arrays (the last one after them), or -1 before the first."""
-        i = p - self.first
-        n = len(self.statuses)
-        return -1 if i < 0 or not n else min(i, n - 1)
+        return 0 <= i <= series[1] and series[3][i] == 1
 
     def percent_at(self, p: int):
-        i = self._at(p)
-        if i < 0:
+        n, i = len(self.percents) >> 3, p - self.first  # a double a month, or none (a measured task)
+        if i < 0 or not n:
             return None
-        x = _DOUBLE(self.percents, i << 3)[0]
+        x = _DOUBLE(self.percents, (i if i < n else n - 1) << 3)[0]
         return None if x != x else x  # NaN: no percent in force
 
     def status_at(self, p: int):
-        i = self._at(p)
-        if i < 0 or not self.statuses[i]:
-            return None
-        return STATUSES[self.statuses[i] - 1]
+        n, i = len(self.statuses), p - self.first  # after the last month, the last one's status stays
+        code = self.statuses[i if i < n else n - 1] if i >= 0 and n else 0
+        return STATUSES[code - 1] if code else None
 
     @property
     def months(self) -> set[int]:
@@ -286,81 +287,88 @@ class SeriesLog:
         return None if i < 0 else self.first + i
 
     def note(self, p: int) -> str | None:
-        return self.notes.get(p) if self.notes else None
+        if p == self.noted:
+            return self.texts.get(self.seq)
+        if p == self.earlier:
+            return self.texts.get(self.earlier_seq)
+        return None
 
     def earlier_note_month(self, p: int) -> int | None:
-        return self.earlier if self.notes is not None else None  # notes is set when P has a note
+        return self.earlier  # set when P has a note
 
     def repeats_note(self, p: int) -> bool:
-        if self.repeated is not None:
-            return self.repeated
         note = self.note(p)
-        return bool(note) and self.earlier is not None and same_note(note, self.notes[self.earlier])
+        if not note or self.earlier is None:
+            return False
+        earlier = self.note(self.earlier)
+        return earlier is not None and same_note(note, earlier)
 
 
-def load(conn: sqlite3.Connection, plan: Plan, p: int, notes: bool = True, tasks=None) -> dict[str, SeriesLog]:
+def load(conn: sqlite3.Connection, plan: Plan, p: int, notes: bool = True,
+         unplaced: list | None = None) -> dict[str, SeriesLog]:
     """Every task's SeriesLog for judging month p.
 
     Only what the plan's tasks ask for is kept: a metric's sums or its
-    values as of each month (by its mode), a qualitative task's percent and
-    status (a province holds 70,000 of these rows in memory at once). With
+    values as of each month (by its mode), a qualitative task's percent,
+    every task's status (a province holds 70,000 of these rows in memory
+    at once). With
     `notes`, the texts of p's note and the one before it (repeated_note, and
-    the monthly table prints p's).
+    the monthly table prints p's). `unplaced` receives the rows the plan has
+    no place for, as names() gives them: (task, None) for a task it does not
+    have, (task, metric) for a metric its task does not have.
     """
     logs: dict[str, SeriesLog] = {}
     by_id = plan.by_id
-    where, args = "", ()
-    if tasks is not None:  # some of the plan's tasks (one process's half): only their rows cross into Python
-        where = " WHERE task IN (SELECT value FROM json_each(?))"
-        args = (json.dumps([t.id for t in tasks], ensure_ascii=False),)
-    pairs: list[tuple[str, int, int]] = []  # (task, p's note, the note before it)
+    skipped = unplaced if unplaced is not None else []
+    noted: list[SeriesLog] = []
     columns = "task, first, entries, percent, status, " + ("notes" if notes else "NULL")  # no blob it will not read
-    for task, first, entries, percent, status, note_seqs in conn.execute(f"SELECT {columns} FROM task_series{where}",
-                                                                         args):
+    for task, first, entries, percent, status, note_seqs in conn.execute(f"SELECT {columns} FROM task_series"):
         t = by_id.get(task)
         if t is None:
+            skipped.append((task, None))
             continue
-        log = logs[task] = SeriesLog(first, entries, b"", b"") if t.metrics else SeriesLog(first, entries, percent, status)
+        # a status in force (blocked) counts for every task, a percent only where no metric measures it
+        log = logs[task] = SeriesLog(first, entries, b"" if t.metrics else percent, status)
         if notes:
             i = p - first
             seq = _INT(note_seqs, i << 3)[0] if 0 <= i < len(entries) else 0
             if seq:
-                log.notes = {}
+                log.noted, log.seq = p, seq
+                noted.append(log)
                 for j in range(i - 1, -1, -1):
                     earlier = _INT(note_seqs, j << 3)[0]
                     if earlier:
-                        log.earlier = first + j
-                        pairs.append((task, seq, earlier))
+                        log.earlier, log.earlier_seq = first + j, earlier
                         break
-                else:
-                    log.repeated = False
-                    pairs.append((task, seq, 0))
-    last, modes, into = None, {}, {}
-    for task, metric, first, asof, total, reported in conn.execute(f"SELECT * FROM metric_series{where}", args):
+    last, metrics, into = None, (), {}
+    for task, metric, first, asof, total, reported in conn.execute("SELECT * FROM metric_series"):
         if task != last:  # rows come in key order: a task's metrics one after another
             last, t = task, by_id.get(task)
-            modes = {m.key: m.mode for m in t.metrics} if t is not None else {}
+            if t is None:
+                metrics = None  # a task the plan does not have: its task row says so
+                continue
+            metrics = t.metrics
             log = logs.get(task)
-            if log is None and modes:  # values without a task row cannot happen; stay safe
+            if log is None:  # values without a task row cannot happen; stay safe
                 log = logs[task] = SeriesLog()
-            into = log.metrics if modes else {}
-        mode = modes.get(metric)
-        if mode is not None:
-            into[metric] = (first, total if mode == "increment" else asof, reported)
-    if pairs:
-        _texts(conn, logs, pairs, p)
+            into = log.metrics
+        elif metrics is None:
+            continue
+        for m in metrics:
+            if m.key == metric:
+                into[metric] = (first, len(reported) - 1, total if m.mode == "increment" else asof, reported)
+                break
+        else:
+            skipped.append((task, metric))
+    if noted:
+        texts = _texts(conn, [s for log in noted for s in (log.seq, log.earlier_seq) if s])
+        for log in noted:
+            log.texts = texts
     return logs
 
 
-def _texts(conn: sqlite3.Connection, logs: dict, pairs: list, p: int) -> None:
-    """p's note and the one before it, as text, for the tasks in pairs."""
-    wanted = {}
-    for task, seq, earlier in pairs:
-        log = logs[task]
-        wanted[seq] = (log, p)
-        if earlier:
-            wanted[earlier] = (log, log.earlier)
-    for seq, text in conn.execute("SELECT seq, note FROM entries WHERE seq IN (SELECT value FROM json_each(?))",
-                                  (json.dumps(list(wanted)),)):
-        log, month = wanted[seq]
-        log.notes[month] = text
+def _texts(conn: sqlite3.Connection, seqs: list[int]) -> dict[int, str]:
+    """These entries' notes, by their seq (in seq order: the index's order, the table's pages in turn)."""
+    seqs.sort()
+    return dict(conn.execute("SELECT seq, note FROM entries WHERE seq IN (SELECT value FROM json_each(?))",
+                             (json.dumps(seqs),)))
