@@ -64,3 +64,35 @@ def test_a_file_read_a_megabyte_at_a_time_keeps_its_lines_and_numbers(project, t
     assert "imported 120 entries" in project.ok("import", "in.jsonl").out
     exported = [json.loads(line) for line in project.ok("export").out.splitlines()]
     assert sorted(e["note"] for e in exported) == sorted(e["note"] for e in entries)
+
+
+def test_a_bad_line_late_in_a_file_leaves_no_new_log_and_nothing_beside_it(project, tmp_path, monkeypatch):
+    monkeypatch.setattr(store, "BULK", 5)  # six batches written into the new log before the bad line's
+    _write(tmp_path / "in.jsonl", [_entry(i) for i in range(30)] + [_entry(99, values={"centres": -1})])
+    assert project.bad("import", "in.jsonl").err.strip() == "in.jsonl:31: 195.centres: -1 is not a number ≥ 0"
+    assert not project.db.exists()
+    assert not project.db.parent.exists() or os.listdir(project.db.parent) == []
+
+
+def test_a_new_log_from_an_import_is_whole_in_wal_mode_with_nothing_left_beside_it(project, tmp_path):
+    _write(tmp_path / "in.jsonl", [_entry(i) for i in range(40)])
+    assert "imported 40 entries" in project.ok("import", "in.jsonl").out
+    assert sorted(os.listdir(project.db.parent)) == ["tracker.db"]
+    conn = sqlite3.connect(project.db)
+    assert conn.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
+    assert conn.execute("SELECT count(*) FROM plan_cache").fetchone()[0] == 1  # the plan, cached as it was read
+    conn.close()
+    assert project.ok("validate").out.startswith("ok: tasks.toml (2 tasks), data/tracker.db (40 entries")
+
+
+def test_slips_compare_with_the_log_before_the_import_not_with_its_own_earlier_entries(project, tmp_path, monkeypatch):
+    monkeypatch.setattr(store, "BULK", 1)  # each entry written before the next one is checked
+    project.ok("log", "184", "--month", "2024-05", "--percent", "10")  # a log that is not empty
+    _write(tmp_path / "in.jsonl", [_entry(1, month="2024-06", values={"centres": 50}),
+                                   _entry(2, month="2024-07", values={"centres": 20}),
+                                   _entry(3, task="184", month="2024-06", values={}, percent=5)])
+    r = project.ok("import", "in.jsonl")
+    assert "imported 3 entries" in r.out
+    # 184's 5% is lower than the 10% in force before the import: said. 195's 20 is below the 50 of
+    # the same import, not below anything in force before it: not said.
+    assert r.err.strip() == "warning: task 184 2024-06: percent 5% is lower than the 10% in force before"

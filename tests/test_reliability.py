@@ -217,6 +217,27 @@ def test_kill_9_during_a_large_import_leaves_the_log_as_it_was(folder):
     assert tracker(folder, "validate").returncode == 0
 
 
+def test_kill_9_during_an_import_into_a_new_log_leaves_no_log(folder):
+    (folder / "big.jsonl").write_text(jsonl(15000), encoding="utf-8")
+    proc = spawn(folder, "import", "big.jsonl")
+    deadline = time.monotonic() + TIMEOUT
+    # The new log is built beside its path (a hidden temporary file): kill the import once that has grown.
+    while proc.poll() is None and time.monotonic() < deadline and not any(
+            p.name.endswith(".tracker-tmp") and p.stat().st_size > 256 * 1024
+            for p in (folder / "data").glob(".*") if p.exists()):
+        time.sleep(0.002)
+    killed = proc.poll() is None
+    proc.send_signal(signal.SIGKILL)
+    proc.communicate(timeout=TIMEOUT)
+    assert killed  # the kill landed while the import was writing
+    assert not db_of(folder).exists()
+    r = tracker(folder, "import", "big.jsonl")  # once more: it completes, and what the killed one left is gone
+    assert r.returncode == 0, r.stderr
+    assert sorted(os.listdir(folder / "data")) == ["tracker.db"]
+    assert rows(folder, "SELECT count(*) FROM entries")[0][0] == 15000
+    assert tracker(folder, "validate").returncode == 0
+
+
 def test_kill_9_at_any_moment_of_a_log_leaves_it_whole_or_absent(folder):
     assert tracker(folder, "log", "195", "--set", "centres=1").returncode == 0
     for i, delay in enumerate((0.05, 0.15, 0.25, 0.35, 0.5)):

@@ -30,6 +30,10 @@ _TMP_MARK = ".tracker-tmp"
 _TMP_NAME = re.compile(r"^\..+\.tracker-tmp(-journal|-wal|-shm)?$")
 
 
+class Exists(BadInput):
+    """A file that must be new exists, or appeared while it was being written."""
+
+
 def regular_or_absent(path: str, what: str) -> bool:
     """Whether path exists; BadInput, at once and without opening it, when it exists but is not a regular
     file (a FIFO or device would make a reader wait forever, or read without end)."""
@@ -137,7 +141,7 @@ def new_file(path: str, protected=(), replace: bool = True):
     renamed (BadInput "already exists"). On any error the temporary file is removed."""
     check_target(path, protected)
     if not replace and os.path.lexists(path):
-        raise BadInput("{path}: already exists; choose a new file", path=path)
+        raise Exists("{path}: already exists; choose a new file", path=path)
     folder = os.path.dirname(os.path.abspath(path))
     try:
         os.makedirs(folder, exist_ok=True)
@@ -155,10 +159,10 @@ def new_file(path: str, protected=(), replace: bool = True):
             try:
                 os.link(tmp, path)  # fails if path appeared meanwhile: never replaces it
             except FileExistsError:
-                raise BadInput("{path}: already exists; choose a new file", path=path) from None
+                raise Exists("{path}: already exists; choose a new file", path=path) from None
             except OSError:  # a file system without hard links: the check above, then a rename
                 if os.path.lexists(path):
-                    raise BadInput("{path}: already exists; choose a new file", path=path) from None
+                    raise Exists("{path}: already exists; choose a new file", path=path) from None
                 os.replace(tmp, path)
         _sync_folder(folder)
     except OSError as e:

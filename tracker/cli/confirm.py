@@ -21,14 +21,17 @@ _SLIP_TEXT = {
 }
 
 
-def checked(conn, plan, entries, places=None, stamp_now: str | None = None) -> list[Slip]:
-    """Run the checks on entries about to be written (against the log read through `conn`): raise what
-    must be refused, all of it at once; return the slips."""
+def checked(conn, plan, entries, places=None, stamp_now: str | None = None, before: int | None = None) -> list[Slip]:
+    """Run the checks on entries about to be written (against the log read through `conn`; `before`: as it
+    stood up to that seq): raise what must be refused, all of it at once; return the slips."""
     from tracker import store
     from tracker.cli.project import today
 
-    tasks = {e.task for e in entries if plan.task(e.task) is not None}
-    logs = store.load_logs(conn, tasks=tasks) if conn is not None and tasks else {}
+    logs = {}
+    if conn is not None:
+        tasks = {e.task for e in entries if plan.task(e.task) is not None}
+        if tasks:
+            logs = store.load_logs(conn, tasks=tasks, before=before)
     found = check(plan, entries, logs, months.of(today()), places, stamp_now)
     refuse(found.problems)
     return found.slips

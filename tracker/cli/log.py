@@ -300,88 +300,13 @@ def import_(
             raise BadInput("import a .jsonl file of entries on its own, not with other files")
         if month or unit:
             raise BadInput("--month and --unit apply to progress tables, not to .jsonl entries")
-        _import_jsonl(ctx.obj, files[0], lg, dry_run)
+        from tracker.cli.jsonl_import import import_jsonl
+
+        import_jsonl(ctx.obj, files[0], lg, dry_run)
         return
     from tracker.cli.imports import import_files
 
     import_files(ctx.obj, files, month, unit, dry_run, lg)
-
-
-def _import_jsonl(project, file: str, lang: str, dry_run: bool = False):
-    """Two passes over the file, a batch at a time: every entry checked (nothing written while any line is
-    bad), then appended in one transaction. Memory is bounded by a batch, whatever the file's size."""
-    from tracker import store, textfile
-    from tracker.cli.confirm import checked, warn
-    from tracker.cli.output import busy, say
-    from tracker.core import entries as make
-    from tracker.core.checks import refuse
-    from tracker.errors import BadInput
-    from tracker.exchange import jsonl
-    from tracker.labels import label
-
-    textfile.opened(file, "file to import").close()  # a file that cannot be read: said before anything else
-    size = os.path.getsize(file) // 300  # ~300 bytes a line: a spinner from about 20,000 lines
-    conn = project.read()
-    try:
-        plan = project.plan(conn)
-        problems, slips, seen, again = [], [], set(), []
-        new = old = 0
-        with busy(f"checking {os.path.basename(file)}", size):
-            for entries, places in jsonl.batches(file):
-                # the entries already in the log were checked when they were recorded
-                present = store.present_ids(conn, [e.id for e in entries]) if conn is not None else set()
-                fresh = [i for i, e in enumerate(entries) if e.id not in present]
-                old += len(entries) - len(fresh)
-                for i in fresh:
-                    if entries[i].id in seen:
-                        again.append((entries[i].id, places[i]))  # the same content is skipped; other content refused
-                    seen.add(entries[i].id)
-                new += len(fresh)
-                try:
-                    slips += checked(conn, plan, [entries[i] for i in fresh], [places[i] for i in fresh],
-                                     stamp_now=make.now_stamp())
-                except BadInput as e:
-                    problems += getattr(e, "items", [e])
-    finally:
-        if conn is not None:
-            conn.close()
-    del seen
-    if again:
-        problems += jsonl.repeats(file, dict(_first_places(file, again)), again)
-    refuse(problems)
-    warn(slips, lang)
-    if dry_run:
-        say(label(lang, "{file}: {n} entries to import, {m} already in the log").format(
-            file=file, n=new - len(again), m=old))
-        say(label(lang, "nothing written (--dry-run)"))
-        return
-    conn = project.write()
-    try:
-        with busy(f"writing to {project.db_path}", size):
-            done = store.append(conn, jsonl.FileEntries(file))
-    finally:
-        conn.close()
-    _say_imported(lang, file, done.written, done.skipped)
-
-
-def _first_places(file: str, again: list[tuple[str, str]]):
-    """(id, the place of its first entry) for the ids given again."""
-    from tracker.exchange import jsonl
-
-    ids = {eid for eid, _place in again}
-    seen: set[str] = set()
-    for entries, places in jsonl.batches(file):
-        for e, place in zip(entries, places):
-            if e.id in ids and e.id not in seen:
-                seen.add(e.id)
-                yield e.id, place
-
-
-def _say_imported(lang: str, file: str, n: int, skipped: int) -> None:
-    from tracker.labels import label
-    from tracker.cli.output import say
-
-    say(label(lang, "imported {n} entries from {file} ({m} already in the log)").format(n=n, file=file, m=skipped))
 
 
 @app.command()

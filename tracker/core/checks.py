@@ -59,19 +59,23 @@ def check(plan: Plan, entries, logs: dict, now: int, places=None, stamp_now: str
     """
     problems: list[BadInput] = []
     slips: list[Slip] = []
+    task_of = plan.task
     for i, e in enumerate(entries):
-        place = places[i] if places else None
-        found = _refusals(plan, e, now, stamp_now)
+        task = task_of(e.task)
+        found = _refusals(task, e, now, stamp_now)
         if found:
+            place = places[i] if places else None
             problems += [BadInput(p.template, place=place, **p.fields) for p in found]
-            continue
-        if e.voids is None:
-            slips += _slips(plan.task(e.task), e, logs.get(e.task) or _EMPTY)
+        elif e.voids is None:
+            found = _slips(task, e, logs.get(e.task) or _EMPTY)
+            if found:
+                slips += found
     return Checked(problems, slips)
 
 
-def _refusals(plan: Plan, e, now: int, stamp_now: str | None) -> list[BadInput]:
-    task = plan.task(e.task)
+def _refusals(task, e, now: int, stamp_now: str | None) -> list[BadInput]:
+    """What refuses entry `e` of `task` (None: a task the plan does not have). check() looks each entry's
+    task up once, for this and for _slips."""
     if task is None:
         return [BadInput("unknown task {task} (`tracker tasks` lists the declared ones)", task=_shown(e.task))]
     out = []
@@ -83,8 +87,7 @@ def _refusals(plan: Plan, e, now: int, stamp_now: str | None) -> list[BadInput]:
         out.append(BadInput("month {month} is still in the future; report it when it comes", month=months.fmt(e.month)))
     if stamp_now is not None and e.recorded_at and e.recorded_at > stamp_now:
         out.append(BadInput("recorded_at {at} is later than now", at=e.recorded_at))
-    for what in TEXTS:
-        text = getattr(e, what, None)
+    for what, text in zip(TEXTS, (e.note, e.problems, e.next_steps)):
         if text is not None and len(text) > TEXT_LIMIT:
             out.append(BadInput("{field} is {n} characters long; at most {limit} are kept",
                                 field=Word(what), n=f"{len(text):,}", limit=f"{TEXT_LIMIT:,}"))
@@ -94,9 +97,10 @@ def _refusals(plan: Plan, e, now: int, stamp_now: str | None) -> list[BadInput]:
         if not e.note:
             out.append(BadInput("a void entry needs its reason (--reason)"))
         return out
+    metrics = task.metrics
     for key, value in e.values.items():
         if task.metric(key) is None:
-            known = ", ".join(m.key for m in task.metrics)
+            known = ", ".join(m.key for m in metrics)
             if known:
                 out.append(BadInput("task {task} has no metric {key} (its metrics: {known})", task=task.id,
                                     key=_shown(key), known=known))
@@ -106,7 +110,7 @@ def _refusals(plan: Plan, e, now: int, stamp_now: str | None) -> list[BadInput]:
         elif not _is_number(value):
             out.append(BadInput("{task}.{key}: {value} is not a number ≥ 0", task=task.id, key=key, value=_shown(value)))
     if e.percent is not None:
-        if task.metrics:
+        if metrics:
             out.append(BadInput("task {task} is measured by its metrics; give their figures, not a percent", task=task.id))
         elif not _is_number(e.percent):
             out.append(BadInput("percent {value} is not a number ≥ 0", value=_shown(e.percent)))
@@ -119,9 +123,13 @@ def _refusals(plan: Plan, e, now: int, stamp_now: str | None) -> list[BadInput]:
     return out
 
 
+_NUMBERS = (int, float)
+_INF = float("inf")
+
+
 def _is_number(value) -> bool:
     """A number as JSON and the parsers give one (never text, never a bool), finite and ≥ 0."""
-    return type(value) in (int, float) and 0 <= value < float("inf")
+    return type(value) in _NUMBERS and 0 <= value < _INF
 
 
 def _shown(value) -> str:

@@ -84,17 +84,6 @@ def _batches(lines, path: str, size: int | None):
         yield out, places
 
 
-class FileEntries:
-    """A file's entries for store.append, read afresh at each pass (so that an append can start again)."""
-
-    def __init__(self, path: str):
-        self.path = path
-
-    def __iter__(self):
-        for entries, _places in batches(self.path):
-            yield from entries
-
-
 def repeats(path: str, first: dict[str, str], again: list[tuple[str, str]]) -> list[BadInput]:
     """Of the ids given again (id, its place), those whose entries differ from the first: a problem each.
     `first`: each such id's first place. A second pass reads only what it compares."""

@@ -19,6 +19,7 @@ import json
 import math
 import os
 import sqlite3
+from contextlib import contextmanager
 
 from tracker.core import months
 
@@ -100,6 +101,37 @@ def open_write(path: str) -> sqlite3.Connection:
     return conn
 
 
+@contextmanager
+def new_log(path: str):
+    """A connection to a new, empty log built beside `path` (files.new_file), which becomes `path` whole when
+    the block ends without an error: until then nothing is at `path`, and on any error (or a kill) nothing
+    ever is. files.Exists when a log appeared at `path` meanwhile (the new one is then dropped)."""
+    from tracker.files import new_file
+
+    folder = os.path.dirname(os.path.abspath(path))
+    made = not os.path.isdir(folder)
+    try:
+        with new_file(path, replace=False) as tmp:
+            conn = _raw_connect(tmp)
+            try:
+                migrate(conn, tmp)
+                # No one else opens this file: its writes need no WAL (which writes everything twice) and no
+                # sync of their own; new_file syncs the file whole before it takes its name.
+                conn.execute("PRAGMA journal_mode = MEMORY")
+                conn.execute("PRAGMA synchronous = OFF")
+                yield conn
+                conn.execute("PRAGMA journal_mode = WAL")  # as every log is: readers never wait for writers
+            finally:
+                conn.close()
+    except BaseException:
+        if made:  # the folder this made for it, left empty
+            try:
+                os.rmdir(folder)
+            except OSError:
+                pass
+        raise
+
+
 def _ensure_wal(conn: sqlite3.Connection) -> None:
     # A database restored from a backup (journal_mode=DELETE) would make readers
     # wait for writers again: the first write puts it back in WAL mode.
@@ -171,14 +203,17 @@ def read_entries(conn: sqlite3.Connection | None, where: str = "1", params=()) -
     return list(iter_entries(conn, where, params))
 
 
-def present_ids(conn: sqlite3.Connection | None, ids: list[str]) -> set[str]:
-    """Which of these entry ids the log holds."""
+def present_ids(conn: sqlite3.Connection | None, ids: list[str], before: int | None = None) -> set[str]:
+    """Which of these entry ids the log holds (`before`: its entries up to that seq, the log as it stood
+    before an append that is under way through the same connection)."""
     found: set[str] = set()
     if conn is None:
         return found
+    upto = "" if before is None else f" AND seq <= {int(before)}"
     for i in range(0, len(ids), 500):
         chunk = ids[i:i + 500]
-        found |= {r[0] for r in conn.execute(f"SELECT id FROM entries WHERE id IN ({','.join('?' * len(chunk))})", chunk)}
+        found |= {r[0] for r in conn.execute(
+            f"SELECT id FROM entries WHERE id IN ({','.join('?' * len(chunk))}){upto}", chunk)}
     return found
 
 
@@ -215,15 +250,16 @@ def iter_entries(conn: sqlite3.Connection | None, where: str = "1", params=()):
             yield Entry(eid, task, months.parse(month), at, by, values.get(seq, {}), pct, st, note)
 
 
-def load_logs(conn: sqlite3.Connection | None, upto: int | None = None, tasks=None) -> dict:
+def load_logs(conn: sqlite3.Connection | None, upto: int | None = None, tasks=None, before: int | None = None) -> dict:
     """Each task's whole log reduced to what is in force month by month (months ≤ upto; core/inforce.py):
-    every month's values, percent, status and note (as text)."""
+    every month's values, percent, status and note (as text). `before`: the log as it stood up to that seq
+    (what an append under way through the same connection is checked against)."""
     from tracker.core import inforce
 
     if conn is None:
         return {}
     with snapshot(conn):
-        return inforce.by_month(inforce.fold({}, log_rows(conn, tasks, "note", upto)))
+        return inforce.by_month(inforce.fold({}, log_rows(conn, tasks, "note", upto, before=before)))
 
 
 # The log's rows in the order of the reduction (recorded_at, then append order), or task by task in that order.
@@ -233,15 +269,20 @@ _ROWS = "SELECT seq, task, month, percent, status, figures, {note} FROM entries{
 _COUNTED = "voids IS NULL AND id NOT IN (SELECT voids FROM entries WHERE voids IS NOT NULL)"
 
 
-def log_rows(conn: sqlite3.Connection, tasks=None, note: str = "note", upto: int | None = None, by_task: bool = False):
+def log_rows(conn: sqlite3.Connection, tasks=None, note: str = "note", upto: int | None = None, by_task: bool = False,
+             before: int | None = None):
     """The log's rows for inforce.fold(): (seq, task, month, percent, status, values, note), every task's or
     these tasks' (index seeks), in log order (`by_task`: grouped by task, each in log order); `note` is the
-    SQL of what is kept of each note."""
+    SQL of what is kept of each note; `before`: only the entries up to that seq (and the voids among them)."""
     where, args = [], ()
     if tasks is not None:
         where, args = ["task IN (SELECT value FROM json_each(?))"], (json.dumps(list(tasks), ensure_ascii=False),)
+    counted = _COUNTED
+    if before is not None:
+        where.append(f"seq <= {int(before)}")
+        counted = f"{_COUNTED[:-1]} AND seq <= {int(before)})"  # a void appended since does not count yet
     if version(conn) >= 8:
-        where.append(_COUNTED)
+        where.append(counted)
     where = " WHERE " + " AND ".join(where) if where else ""
     # The whole log grouped by task: one pass through the table and SQLite's sorter take half the time of a
     # walk down the task index, which visits the table's pages in no order.

@@ -1,0 +1,151 @@
+"""`tracker import FILE.jsonl`: entries as `export` writes them, checked and appended in one pass.
+
+The file is read once, a batch at a time: each batch is checked (core/checks.py,
+as every write is) and handed to store.append, which writes it in the one
+transaction of the whole import. A refused line anywhere stops the writing;
+the rest of the file is still read for its problems, and raising them all
+rolls the transaction back: nothing is written, as when a refusal came
+before the first write. The checks compare each entry with the log as it
+stood when the import took the write lock (`before`), not with what the same
+import wrote before it. Slips (warnings) are said once everything has been
+checked; an import asks no question (only `log` and `fill` do).
+
+A log that does not exist yet is built beside its path and takes its name
+when complete (store.new_log): a refusal, an error or a kill leaves nothing
+at its path. Memory is bounded by a batch, whatever the file's size.
+"""
+
+from __future__ import annotations
+
+import os
+
+from tracker.errors import BadInput
+
+
+def import_jsonl(project, file: str, lang: str, dry_run: bool = False) -> None:
+    from tracker import store, textfile
+    from tracker.cli.confirm import warn
+    from tracker.cli.output import busy, say
+    from tracker.labels import label
+
+    textfile.opened(file, "file to import").close()  # a file that cannot be read: said before anything else
+    size = os.path.getsize(file) // 300  # ~300 bytes a line: a spinner from about 20,000 lines
+    if dry_run:
+        conn = project.read()
+        try:
+            entries = CheckedFile(file, project.plan(conn), conn)
+            with busy(f"checking {os.path.basename(file)}", size):
+                for _ in entries:
+                    pass
+        finally:
+            if conn is not None:
+                conn.close()
+        warn(entries.slips, lang)
+        say(label(lang, "{file}: {n} entries to import, {m} already in the log").format(
+            file=file, n=entries.new, m=entries.old))
+        say(label(lang, "nothing written (--dry-run)"))
+        return
+    with busy(f"importing {os.path.basename(file)} into {project.db_path}", size):
+        entries, done = _write(project, file)
+    warn(entries.slips, lang)
+    say(label(lang, "imported {n} entries from {file} ({m} already in the log)").format(
+        n=done.written, file=file, m=done.skipped))
+
+
+def _write(project, file: str):
+    """Append the file's checked entries in one transaction; into a new log when there is none yet."""
+    from tracker import store
+    from tracker.files import Exists
+
+    if not os.path.lexists(project.db_path):
+        try:
+            with store.new_log(project.db_path) as conn:
+                entries = CheckedFile(file, project.plan(conn), conn)
+                return entries, store.append(conn, entries)
+        except Exists:
+            pass  # another tracker made the log meanwhile: import into it, checked against what it holds
+    conn = project.write()
+    try:
+        entries = CheckedFile(file, project.plan(conn), conn)
+        return entries, store.append(conn, entries)
+    finally:
+        conn.close()
+
+
+class CheckedFile:
+    """A .jsonl file's entries for store.append, each batch checked before it is given.
+
+    The first pass checks: the log as it stood is read through `conn` (store.append
+    draws entries only once it holds the write lock and before it writes any), every
+    problem is collected, no entry is given after the first, and at the end of the
+    file they are raised all at once. A second pass (store.append starting again its
+    careful way) gives the same entries without checking them again.
+    """
+
+    def __init__(self, file: str, plan, conn):
+        self.file, self.plan, self.conn = file, plan, conn
+        self.slips: list = []
+        self.new = self.old = 0  # entries to write; entries already in the log
+        self.checked = False
+
+    def __iter__(self):
+        from tracker import store
+        from tracker.exchange import jsonl
+
+        if self.checked:
+            for entries, _places in jsonl.batches(self.file, store.BULK):
+                yield from entries
+            return
+        yield from self._check()
+        self.checked = True
+
+    def _check(self):
+        from tracker import store
+        from tracker.cli.confirm import checked
+        from tracker.core import entries as make
+        from tracker.core.checks import refuse
+        from tracker.exchange import jsonl
+
+        conn, plan = self.conn, self.plan
+        before = store.size(conn)  # the log before this import (0: nothing to read in it)
+        problems: list[BadInput] = []
+        seen: set[str] = set()
+        again: list[tuple[str, str]] = []
+        for entries, places in jsonl.batches(self.file, store.BULK):
+            if before:  # the entries already in the log were checked when they were recorded
+                present = store.present_ids(conn, [e.id for e in entries], before)
+                fresh = [i for i, e in enumerate(entries) if e.id not in present]
+                self.old += len(entries) - len(fresh)
+                entries_, places_ = [entries[i] for i in fresh], [places[i] for i in fresh]
+            else:
+                entries_, places_ = entries, places
+            for e, place in zip(entries_, places_):
+                if e.id in seen:
+                    again.append((e.id, place))  # the same content is skipped; other content refused
+                seen.add(e.id)
+            self.new += len(entries_)
+            try:
+                self.slips += checked(conn if before else None, plan, entries_, places_,
+                                      stamp_now=make.now_stamp(), before=before)
+            except BadInput as e:
+                problems += getattr(e, "items", [e])
+            if not problems:
+                yield from entries
+        del seen
+        if again:
+            problems += jsonl.repeats(self.file, dict(_first_places(self.file, again)), again)
+        self.new -= len(again)
+        refuse(problems)
+
+
+def _first_places(file: str, again: list[tuple[str, str]]):
+    """(id, the place of its first entry) for the ids given again."""
+    from tracker.exchange import jsonl
+
+    ids = {eid for eid, _place in again}
+    seen: set[str] = set()
+    for entries, places in jsonl.batches(file):
+        for e, place in zip(entries, places):
+            if e.id in ids and e.id not in seen:
+                seen.add(e.id)
+                yield e.id, place
