@@ -108,7 +108,7 @@ def test_check_is_pure_and_gives_every_refusal_with_its_place(project):
     found = check(plan, bad, {}, months.parse("2024-08"), ["f:1", "f:2", "f:3"], "2026-01-01T00:00:00.000000Z")
     assert [p.message() for p in found.problems] == [
         "f:1: task 195 starts in 2024-01: no report can be for 2023-12",
-        "f:2: 195.centres: '15' is not a number ≥ 0",
+        "f:2: 195.centres: '15' is text; write the number without quotes",
         "f:3: recorded_at 2099-01-01T00:00:00.000000Z is later than now",
     ]
     log = TaskLog()
@@ -140,8 +140,9 @@ def _line(**kw):
     (_line(month="2024-12"), "in.jsonl:1: month 2024-12 is still in the future"),
     (_line(month="2023-06"), "in.jsonl:1: task 195 starts in 2024-01: no report can be for 2023-06"),
     (_line(values={}, percent=40), "in.jsonl:1: task 195 is measured by its metrics; give their figures, not a percent"),
-    (_line(values={"centres": "15"}), "in.jsonl:1: 195.centres: '15' is not a number ≥ 0"),
-    (_line(task="184", values={}, percent="40"), "in.jsonl:1: percent '40' is not a number ≥ 0"),
+    (_line(values={"centres": "15"}), "in.jsonl:1: 195.centres: '15' is text; write the number without quotes"),
+    (_line(task="184", values={}, percent="40"), "in.jsonl:1: percent '40' is text; write the number without quotes"),
+    (_line(task="184", values={}, percent="四十"), "in.jsonl:1: percent '四十' is not a number ≥ 0"),
     (_line(note="长" * 20_001), "in.jsonl:1: note is 20,001 characters long; at most 20,000 are kept"),
 ])
 def test_the_jsonl_import_refuses_what_log_refuses(project, line, message):
@@ -170,3 +171,16 @@ def test_the_table_import_refuses_a_note_over_the_limit_and_warns_about_slips(pr
     (project.root / "t.md").write_text(long, encoding="utf-8")
     r = project.bad("import", "t.md", "--month", "2024-08")
     assert "t.md:3: note is 20,021 characters long; at most 20,000 are kept" in r.err  # the row's whole text
+
+
+def test_a_figure_written_as_text_in_a_jsonl_is_named_as_such(project):
+    import json as _json
+
+    line = {"id": "t-1", "task": "195", "month": "2024-08", "recorded_at": "2024-08-20T09:00:00Z", "by": "脚本",
+            "values": {"centres": "10"}, "note": None}
+    (project.root / "t.jsonl").write_text(_json.dumps(line, ensure_ascii=False) + "\n", encoding="utf-8")
+    assert project.bad("import", "t.jsonl").err == "t.jsonl:1: 195.centres: '10' is text; write the number without quotes\n"
+    assert project.bad("import", "t.jsonl", "--lang", "zh").err == "t.jsonl:1: 195.centres：'10' 是文本；请写不带引号的数字\n"
+    line["values"] = {"centres": "十"}
+    (project.root / "t.jsonl").write_text(_json.dumps(line, ensure_ascii=False) + "\n", encoding="utf-8")
+    assert project.bad("import", "t.jsonl").err == "t.jsonl:1: 195.centres: '十' is not a number ≥ 0\n"

@@ -387,11 +387,21 @@ def test_usage_errors_are_one_line_in_the_run_s_language(project):
         assert project.bad(*english).err == en + "\n"
 
 
+def test_lang_before_the_command_is_the_run_s_language(project):
+    project.ok("log", "184", "--month", "2024-08", "--percent", "10")
+    assert project.ok("--lang", "zh", "validate").out.startswith("正常：tasks.toml（2项任务），")
+    assert project.ok("--lang=zh", "validate").out.startswith("正常：")
+    assert project.ok("--lang", "zh", "validate", "--lang", "en").out.startswith("ok: tasks.toml")  # the command's own wins
+    assert project.bad("--lang", "zh", "log").err == "tracker log: 缺少参数 'ID'\n"
+    assert project.ok("validate").out.startswith("ok: tasks.toml")  # the next run is in English again
+
+
 @pytest.mark.parametrize("args, named", [
     (["status", "--format", "json"], "status"),
     (["--tasks", "t.toml", "--db=x.db", "import", "a.jsonl"], "import"),
     (["--db", "x.db", "--tasks=t.toml", "check"], "check"),
     (["--help"], None), (["--version"], None), ([], None), (["statu"], "statu"), (["--db", "x.db"], None),
+    (["--lang", "zh", "status"], "status"), (["--lang=zh", "--db", "x.db", "log"], "log"),
 ])
 def test_the_command_named_after_the_global_options(args, named):
     from tracker.cli import command_named

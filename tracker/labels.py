@@ -165,6 +165,8 @@ _ZH.update({
     "task {task} has no metric {key} (its metrics: {known})": "任务 {task} 没有指标 {key}（其指标：{known}）",
     "task {task} has no metric {key}: it has none; report a percent or a status": "任务 {task} 没有指标 {key}：该任务无量化指标，请报送完成百分比或状态",
     "{task}.{key}: {value} is not a number ≥ 0": "{task}.{key}：{value} 不是大于等于 0 的数",
+    "{task}.{key}: {value} is text; write the number without quotes": "{task}.{key}：{value} 是文本；请写不带引号的数字",
+    "percent {value} is text; write the number without quotes": "百分比 {value} 是文本；请写不带引号的数字",
     "task {task} is measured by its metrics; give their figures, not a percent": "任务 {task} 按指标计量，请报送指标数值，而不是百分比",
     "percent {value} is not a number ≥ 0": "百分比 {value} 不是大于等于 0 的数",
     "percent {value} is outside 0–100": "百分比 {value} 不在 0–100 之间",

@@ -57,12 +57,12 @@ def main() -> None:
 
 
 def command_named(args: list[str]) -> str | None:
-    """The command `args` name after the global options (--tasks PATH, --db PATH), if they name one."""
+    """The command `args` name after the global options (--tasks PATH, --db PATH, --lang L…), if they name one."""
     i = 0
     while i < len(args) and args[i].startswith("-"):
-        if args[i] in ("--tasks", "--db", "--contacts"):
+        if args[i] in ("--tasks", "--db", "--contacts", "--lang"):
             i += 2
-        elif args[i].startswith(("--tasks=", "--db=", "--contacts=")):
+        elif args[i].startswith(("--tasks=", "--db=", "--contacts=", "--lang=")):
             i += 1
         else:
             return None  # --help, --version, or an option typer will answer for

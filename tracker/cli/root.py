@@ -184,10 +184,17 @@ def main(
     tasks: Annotated[Optional[str], typer.Option("--tasks", metavar="PATH", help="The plan file (default: TRACKER_TASKS, else ./tasks.toml).", show_default=False)] = None,
     db: Annotated[Optional[str], typer.Option("--db", metavar="PATH", help="The progress log (default: TRACKER_DB, else ./data/tracker.db).", show_default=False)] = None,
     contacts: Annotated[Optional[str], typer.Option("--contacts", metavar="PATH", help="Where reminders go (default: TRACKER_CONTACTS, else contacts.toml beside tasks.toml).", show_default=False)] = None,
+    lang: Annotated[Optional[Lang], typer.Option("--lang", help="Label language of every command of the run: en or zh (a command's own --lang wins).", show_default=False)] = None,
     version: Annotated[bool, typer.Option("--version", callback=_version, is_eager=True, help="Print the version and exit.")] = False,
 ):
     """Follow numbered target tasks: declare them in tasks.toml, log monthly progress, see where each stands."""
     from tracker.cli.project import _NOTICED, Project
+
+    if lang is not None:  # `tracker --lang zh status`: as TRACKER_LANG=zh for this run, then as it was
+        before = os.environ.get("TRACKER_LANG")
+        os.environ["TRACKER_LANG"] = lang.value
+        ctx.call_on_close(lambda: os.environ.pop("TRACKER_LANG") if before is None
+                          else os.environ.__setitem__("TRACKER_LANG", before))
 
     _NOTICED.clear()  # the log's stale names are said once a run
     ctx.obj = Project.from_options(tasks, db, contacts)

@@ -107,11 +107,17 @@ def _refusals(task, e, now: int, stamp_now: str | None) -> list[BadInput]:
             else:
                 out.append(BadInput("task {task} has no metric {key}: it has none; report a percent or a status",
                                     task=task.id, key=_shown(key)))
+        elif isinstance(value, str) and _is_number(_as_number(value)):
+            # "centres": "10" in a .jsonl: a number written as text, which a script can fix at once
+            out.append(BadInput("{task}.{key}: {value} is text; write the number without quotes", task=task.id,
+                                key=key, value=_shown(value)))
         elif not _is_number(value):
             out.append(BadInput("{task}.{key}: {value} is not a number ≥ 0", task=task.id, key=key, value=_shown(value)))
     if e.percent is not None:
         if metrics:
             out.append(BadInput("task {task} is measured by its metrics; give their figures, not a percent", task=task.id))
+        elif isinstance(e.percent, str) and _is_number(_as_number(e.percent)):
+            out.append(BadInput("percent {value} is text; write the number without quotes", value=_shown(e.percent)))
         elif not _is_number(e.percent):
             out.append(BadInput("percent {value} is not a number ≥ 0", value=_shown(e.percent)))
         elif e.percent > 100:
@@ -125,6 +131,13 @@ def _refusals(task, e, now: int, stamp_now: str | None) -> list[BadInput]:
 
 _NUMBERS = (int, float)
 _INF = float("inf")
+
+
+def _as_number(text: str):
+    try:
+        return float(text) if text.strip() == text and text else None
+    except ValueError:
+        return None
 
 
 def _is_number(value) -> bool:
