@@ -241,6 +241,22 @@ def test_validate_reports_entries_the_plan_no_longer_knows(project):
     assert "names task 184, which tasks.toml does not declare" in r.err
 
 
+def test_validate_names_every_entry_of_a_metric_the_plan_no_longer_has_voided_or_not(project):
+    import json as _json
+
+    project.ok("log", "195", "--month", "2024-07", "--set", "stations=10")
+    project.ok("log", "195", "--month", "2024-08", "--set", "centres=12")
+    history = _json.loads(project.ok("history", "195", "--format", "json").out)
+    first, second = (e["id"] for e in history["entries"])
+    project.ok("void", first, "--reason", "填错")  # the only entry that names stations no longer counts
+    plan = project.tasks.read_text(encoding="utf-8")
+    project.write_plan(plan.replace('key = "centres"', 'key = "centers"').replace('key = "stations"', 'key = "station"'))
+    err = project.bad("validate").err.splitlines()
+    assert f"data/tracker.db: entry {first} names metric 'stations', which task 195 does not have" in err  # voided too
+    assert f"data/tracker.db: entry {second} names metric 'centres', which task 195 does not have" in err
+    assert len([line for line in err if "names metric" in line]) == 2
+
+
 def test_invalid_plan_reports_every_problem_with_its_line(project):
     project.write_plan("""
         [plan]

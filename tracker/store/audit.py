@@ -52,10 +52,16 @@ def _check(plan: Plan, conn, db_path: str, cached) -> Audit:
         by_upto.setdefault(head[1], []).append(head)
     walk = _Walk(db_path)
     names = _Names(plan, db_path)
+    # The series recomputed from the log give the metrics its entries name as well: the chain's pass then
+    # decodes no entry's figures (a province's 650,000), unless an entry cannot be read at all.
+    computed = storecheck.recomputed_series(conn)
     for e in storecheck.chain_rows(conn):
         walk.step(e, by_upto.get(e.seq, ()), e.rehash(walk.prev))
-        names.check(e, e.values())
-    problems += storecheck.derived_problems(conn, db_path)
+        names.check(e, e.values() if computed is None else None)
+    if computed is not None:
+        names.check_metrics(storecheck.metric_names(computed, conn), lambda task, key: storecheck.entries_naming(
+            conn, task, key))
+    problems += storecheck.derived_problems(conn, db_path, computed)
     if version >= 2 and "chain_heads" not in store.tables(conn):
         problems.append(BadInput("the table of chain heads is gone: removals of the latest entries cannot be checked",
                                  place=db_path))
@@ -94,6 +100,7 @@ class _Names:
         self.found: list = []
 
     def check(self, e, values: dict | None) -> None:
+        """An entry's task, and the metrics of its figures when they are given (values)."""
         keys = self.metrics.get(e.task)
         if keys is None:
             self.found.append(BadInput("entry {id} names task {task}, which tasks.toml does not declare",
@@ -101,8 +108,20 @@ class _Names:
         elif values:
             for key in values:
                 if key not in keys:
-                    self.found.append(BadInput("entry {id} names metric {key}, which task {task} does not have",
-                                               place=self.db, id=e.id, key=repr(key), task=e.task))
+                    self._metric(e.id, key, e.task)
+
+    def check_metrics(self, pairs: set, ids_of) -> None:
+        """The (task, metric) pairs the log names, each unknown metric of a declared task with the entries that
+        name it (ids_of(task, key))."""
+        for task, key in sorted(pairs):
+            keys = self.metrics.get(task)
+            if keys is not None and key not in keys:
+                for entry_id in ids_of(task, key):
+                    self._metric(entry_id, key, task)
+
+    def _metric(self, entry_id: str, key: str, task: str) -> None:
+        self.found.append(BadInput("entry {id} names metric {key}, which task {task} does not have",
+                                   place=self.db, id=entry_id, key=repr(key), task=task))
 
 
 class _Walk:

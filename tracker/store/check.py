@@ -87,22 +87,49 @@ def heads(conn: sqlite3.Connection) -> list[tuple[int, int, str, str]]:
     return conn.execute("SELECT seq, upto, hash, at FROM chain_heads ORDER BY seq").fetchall()
 
 
-def derived_problems(conn: sqlite3.Connection, db_path: str) -> list[str]:
-    """Whether the series (what status reads) still follow the log: they are derived, never the record.
-
-    An older schema's derived tables are not looked at: upgrading rebuilds them.
-    """
-    if version(conn) < 5:
-        return []
+def recomputed_series(conn: sqlite3.Connection) -> tuple | None:
+    """The series as the log gives them now (series.compute), or None when an entry is edited past reading
+    (the hash chain's check names it)."""
     import struct
 
     from tracker.store import series
 
+    if version(conn) < 5:  # an older schema is looked at as it is: its entries are read one by one
+        return None
     try:
-        found = series.disagreements(conn)
+        return series.compute(conn)
     except (BadInput, ValueError, TypeError, struct.error):
-        return []  # an entry edited past reading: the hash chain's check names it
+        return None
+
+
+def derived_problems(conn: sqlite3.Connection, db_path: str, computed: tuple | None) -> list[str]:
+    """Whether the series (what status reads) still follow the log, recomputed (`computed`): they are
+    derived, never the record. An older schema's derived tables are not looked at: upgrading rebuilds them.
+    """
+    if version(conn) < 5 or computed is None:
+        return []
+    from tracker.store import series
+
+    found = series.disagreements(conn, computed)
     return [BadInput("{what} (run `tracker validate --repair`)", place=db_path, what=d) for d in found]
+
+
+def metric_names(computed: tuple, conn: sqlite3.Connection) -> set[tuple[str, str]]:
+    """Every (task, metric) the log's entries name: the counted ones' from the recomputed series (one row
+    each), the voided ones' read from them (few)."""
+    names = {(row[0], row[1]) for row in computed[0]}
+    if version(conn) >= 8:
+        for task, figures in conn.execute(
+                "SELECT task, figures FROM entries WHERE id IN (SELECT voids FROM entries WHERE voids IS NOT NULL)"):
+            names.update((task, key) for key in (figures_of(figures) or {}))
+    return names
+
+
+def entries_naming(conn: sqlite3.Connection, task: str, key: str) -> list[str]:
+    """The ids of the entries of `task` that give a figure for `key` (stored as [[key, value], …]), in log order."""
+    return [i for (i,) in conn.execute(
+        "SELECT e.id FROM entries e, json_each(CASE WHEN json_valid(e.figures) THEN e.figures ELSE '[]' END) j "
+        "WHERE e.task = ? AND json_extract(j.value, '$[0]') = ? ORDER BY e.seq", (task, key))]
 
 
 def repair_derived(conn: sqlite3.Connection) -> None:

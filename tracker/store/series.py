@@ -192,11 +192,12 @@ def mark(conn: sqlite3.Connection) -> int | None:
     return row[0] if row[0] is not None and row[0] == row[1] else None
 
 
-def disagreements(conn: sqlite3.Connection) -> list:
-    """Where the series differ from the log (edited, or written behind tracker's back): a message each."""
+def disagreements(conn: sqlite3.Connection, computed: tuple | None = None) -> list:
+    """Where the series differ from the log (edited, or written behind tracker's back): a message each.
+    `computed`: compute()'s rows, when the caller has them."""
     from tracker.errors import BadInput
 
-    metric_rows, task_rows = compute(conn)
+    metric_rows, task_rows = computed if computed is not None else compute(conn)
     out = []
     for table, rows in (("metric_series", metric_rows), ("task_series", task_rows)):
         stored = conn.execute(f"SELECT * FROM {table} ORDER BY 1, 2").fetchall()
