@@ -126,3 +126,11 @@ def test_bad_input_exit_2(office):
     assert "malformed month" in office.bad("units", "--month", "August").err
     office.write_plan(OFFICE_PLAN.replace('target = 27', 'target = -1'))
     assert "tasks.toml:" in office.bad("units").err
+
+
+def test_at_80_columns_headings_are_whole_when_the_table_has_room(project, monkeypatch):
+    monkeypatch.setenv("COLUMNS", "80")
+    project.ok("log", "195", "--month", "2024-08", "--set", "centres=60", "--set", "stations=180")
+    out = project.ok("units", "--month", "2024-08").out
+    assert max(cell_len(line.rstrip()) for line in out.splitlines()) <= 80
+    assert "Completion" in out and "Com-" not in out and "Units · as of 2024-08" in out.splitlines()[0]

@@ -189,13 +189,15 @@ def units_table(rows: list[UnitRow], p: int, lang: str, title: str | None = None
         # A heading wraps between words but never inside one, where there is room for that at all.
         table.add_column(text, min_width=max(cell_len(w) for w in text.split()) if width >= 80 else None, **kw)
 
-    narrow = not wide
-
     # Below 140 columns a status no unit has is left out (JSON has every one), so that a unit's name
     # fits whole: a line may break before it, never inside it.
     shown = [c for c in UNIT_COUNTS if wide or any(r.counts[c] for r in rows)]
     with_missing = wide or any(r.missing for r in rows)
     longest = max((cell_len(r.unit) for r in rows), default=8)
+    # English headings are hyphenated onto two lines only when the table would not fit with them whole.
+    codes = [*shown, *(["missing"] if with_missing else []), "measured", "Completion"]
+    whole = sum(cell_len(_heading(lang, c)) + 1 for c in codes) + cell_len(label(lang, "Tasks")) + 1
+    narrow = not wide and whole + min(max(longest, 8), 24) + 4 + (9 if reminded else 0) > width
     column(label(lang, "Rank") if wide else "#", justify="right", no_wrap=True)
     table.add_column(label(lang, "Unit"), overflow="fold", min_width=min(max(longest, 8), 24), ratio=1)
     column(label(lang, "Tasks"), justify="right")
