@@ -87,7 +87,9 @@ def test_the_heading_takes_the_plan_title_and_a_filter_keeps_the_header(office):
     out = _status(office, 200, "--only", "pending")
     assert out.splitlines()[0].startswith("2024年市政府重点目标任务 · as of 2024-08")
     assert "完成年度考核。" in out and "建成公办幼儿园" not in out
-    assert "Title" in _status(office, 200, "--only", "blocked")  # no task is blocked: the header stays
+    none = _status(office, 200, "--only", "blocked")  # no task is blocked: the header stays, and it is said
+    assert "Title" in none and none.rstrip().endswith("no task matches these filters as of 2024-08")
+    assert _status(office, 200, "--only", "受阻", "--lang", "zh").rstrip().endswith("截至 2024-08，没有符合筛选条件的任务")
     err = office.bad("status", "--unit", "nobody").err          # a unit that names no task: refused, the known ones named
     assert err.startswith("--unit nobody: no task has this lead unit (units: 教育局、民政局") and "␛[31m督查室" in err
 

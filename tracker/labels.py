@@ -379,6 +379,7 @@ _ZH.update({
 
 
 _ZH.update({
+    "no task matches these filters as of {month}": "截至 {month}，没有符合筛选条件的任务",
     # contacts.toml (notify/contacts.py)
     "unit {name}": "单位 {name}", "unit {name}.{key}": "单位 {name}.{key}",
     "invalid TOML: arrays or tables nested too deeply": "TOML 格式错误：数组或表嵌套过深",

@@ -117,8 +117,14 @@ def status(
     from tracker.cli.output import console
     from tracker.render.terminal import status_table
 
+    lg = lang_of(lang and lang.value)
     out = console()
-    out.print(status_table(rows, p, lang_of(lang and lang.value), plan.title, out.width))
+    out.print(status_table(rows, p, lg, plan.title, out.width))
+    if not rows and (wanted or unit or category):  # the header stays; say that nothing matched
+        from tracker.cli.output import say
+        from tracker.labels import label
+
+        say(label(lg, "no task matches these filters as of {month}").format(month=_fmt(p)))
 
 
 @app.command()
