@@ -53,7 +53,7 @@ def reminder_table(reminders, lang: str):
     table.add_column(label(lang, "Delivered"), overflow="fold", ratio=1)
     for r in reminders:
         table.add_row(_local(r.at), months.fmt(r.month), Text(r.unit), Text(r.target),
-                      Text(label(lang, "yes")) if r.delivered else Text(f"{label(lang, 'no')}{'：' if lang == 'zh' else ': '}{reason(lang, r.reason)}", style="red"))
+                      Text(label(lang, "yes")) if r.delivered else Text(f"{label(lang, 'no')}{'：' if lang == 'zh' else ': '}{reason(lang, (r.reason or '').removeprefix(f'{r.target}: '))}", style="red"))
     return table
 
 
