@@ -574,3 +574,17 @@ def test_what_is_wanted_gets_the_same_room_in_english_as_in_chinese():
     long = "、".join([zh] * 3)
     line = compose(notice("市民政局", FlaggedTask("195", TITLE, ("missing",), long)), "zh").splitlines()[-1]
     assert line.endswith("…") and len(line) < len(long)
+
+
+def test_a_mobile_must_reach_someone():
+    def mobiles(*numbers):
+        text = '[unit."市民政局"]\nwecom = "https://x/send?key=1"\nmobiles = [%s]\n' % ", ".join(f'"{n}"' for n in numbers)
+        try:
+            parse_contacts(text)
+            return []
+        except ContactsError as e:
+            return e.problems
+
+    assert mobiles("13800000000", "138-0000-0000", "138 0000 0000", "+85291234567") == []
+    assert mobiles("1380000") == ["contacts.toml:3: unit '市民政局'.mobiles: '1380000' is not a mobile number"]
+    assert mobiles("23800000000") and mobiles("+86") and mobiles("138--00000000")
