@@ -641,3 +641,16 @@ def test_a_magnitude_before_a_measure_word_not_known_is_no_measure_word():
     assert targets_from_title("确保完成太湖滆湖清淤600万方以上") == []
     assert [(t.target, t.unit) for t in targets_from_title("新增城镇就业5万以上")] == [(5.0, "万")]
     assert [(t.target, t.unit) for t in targets_from_title("新增供水能力5万吨")] == [(5.0, "万吨")]
+
+
+def test_a_total_at_the_end_of_the_month_before_is_no_months_amount():
+    text = "上月底累计建成社区嵌入式养老服务站6个,本月又有2个建成投用,目前累计8个。"
+    assert value_for(text, "社区嵌入式养老服务站", "个", mode="increment") == 2
+    assert value_for(text, "社区嵌入式养老服务站", "个") == 8
+    # 上月底 alone: neither the month's amount nor a total to date.
+    alone = "上月底累计建成社区嵌入式养老服务站6个。"
+    assert value_for(alone, "社区嵌入式养老服务站", "个", mode="increment") is None
+    assert value_for(alone, "社区嵌入式养老服务站", "个") is None
+    # A figure of what is only begun after the month's words is no month's amount done.
+    assert value_for("上月底累计建成社区嵌入式养老服务站6个,本月又有2个开工。", "社区嵌入式养老服务站", "个",
+                     mode="increment") is None

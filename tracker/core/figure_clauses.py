@@ -166,7 +166,7 @@ def _hit(value: float, exact: bool, context: str, opening: tuple, shared: bool, 
     # or an opening such time governs (截至7月底,累计建成58处).
     running = bool(_TOTAL.search(context)) or figure_roles.since_start(context)
     # 7-8月,…新增1,240个,累计建成1.18万个: a total of its own is not the opening's span.
-    old = figure_roles.stale(context, latest) or (
+    old = figure_roles.stale(context, latest) or figure_roles.month_before(context) or (
         bool(span_opening) and not month_word and not (running and span_opening == "span"))
     # 一季度累计新增2.9万人 in a report of March is the total to date; 二季度累计, or 一季度 beside 8月, is not.
     if running and _SPAN.search(context) and not figure_roles.to_date(context, latest):
@@ -175,7 +175,8 @@ def _hit(value: float, exact: bool, context: str, opening: tuple, shared: bool, 
     total = running or (not period and (total_opening or _sum_in(context)))
     year = not running and bool(_YEAR.search(context))
     span = old or (not running and bool(_SPAN.search(context)))
-    early = old and month_word and not figure_roles.stale(context, None)
+    # 上月底累计: a point in time, no month's amount at all.
+    early = old and month_word and not figure_roles.stale(context, None) and not figure_roles.month_before(context)
     return _Hit(value, exact, total and not old, period and not year and not span, "其中" in context, shared, words,
                 year, span, state=not period and "已" in context, early=early,
                 untimed=not (running or period or year or span or total_opening), dated=latest is not None)
@@ -188,6 +189,7 @@ _WORK_VERBS = frozenset(phrases.VERBS) | frozenset(_NARRATIVE_VERBS)
 _RATE_JOIN = re.compile(r"(?:已|均|平均)?(?:达到|达|为)")
 
 
+_DONE_AFTER = re.compile(r"(?:建成|完工|竣工)(?:投用|投入使用|并投入使用)?|投入使用|投用")
 _YEAR_DONE = re.compile(r"(?:本年度|今年|年内|本年|全年)(?:已经|现已|已)?(?:完成|建成|完工|竣工)")
 
 
@@ -217,6 +219,9 @@ def _elided(clause: str, unit: str, opening: tuple, unread: bool,
     if not m or not _unit_is(clause, m.end(), unit):
         return None
     join, rest = _TASK_DONE.sub("", clause[: m.start()]), clause[m.end() + len(unit) :]
+    # 本月又有2个建成投用: a verb of completion after the figure governs it as one before would.
+    if _DONE_AFTER.fullmatch(rest) and _PERIOD.search(join):
+        join, rest = join + rest, ""
     if (rest and not _APPROX_AFTER.fullmatch(rest)) or _REFUSE.search(join):
         return None
     allowed = _BUILT | verbs | own

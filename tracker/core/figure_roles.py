@@ -48,6 +48,15 @@ def stale(context: str, latest: int | None) -> bool:
     return bool(tied) and max(tied) < latest
 
 
+# The end of the month before (上月底累计建成6个): a total as of then, neither to date nor the month's amount.
+_MONTH_BEFORE = re.compile(r"上月(?:底|末)|上个月(?:底|末)")
+
+
+def month_before(context: str) -> bool:
+    """Whether the words of a figure tie it to the end of the month before the report's (上月底累计)."""
+    return bool(_MONTH_BEFORE.search(context))
+
+
 # Spans that begin with the year, and the month they end with.
 _FROM_JANUARY = re.compile(r"(?<![二三四])(?:第?一季度|上半年)")
 _SPAN_END = {"一季度": 3, "上半年": 6}
