@@ -636,9 +636,8 @@ def test_the_task_of_the_work_done_is_its_count_and_a_tasks_own_figure_is_none()
 
 
 def test_a_magnitude_before_a_measure_word_not_known_is_no_measure_word():
-    # 5万千瓦 is not 5 万; 600万方 is not 600 万: better no target than a wrong one.
-    assert targets_from_title("新增屋顶光伏装机5万千瓦") == []
-    assert targets_from_title("确保完成太湖滆湖清淤600万方以上") == []
+    # 600万桶 is not 600 万: better no target than a wrong one.
+    assert targets_from_title("新增储油能力600万桶") == []
     assert [(t.target, t.unit) for t in targets_from_title("新增城镇就业5万以上")] == [(5.0, "万")]
     assert [(t.target, t.unit) for t in targets_from_title("新增供水能力5万吨")] == [(5.0, "万吨")]
 
@@ -654,3 +653,27 @@ def test_a_total_at_the_end_of_the_month_before_is_no_months_amount():
     # A figure of what is only begun after the month's words is no month's amount done.
     assert value_for("上月底累计建成社区嵌入式养老服务站6个,本月又有2个开工。", "社区嵌入式养老服务站", "个",
                      mode="increment") is None
+
+
+def test_measure_words_of_power_earthwork_wells_and_rates_per_day_are_read_whole():
+    def read(title):
+        return [(t.target, t.unit) for t in targets_from_title(title)]
+
+    assert read("新增屋顶光伏装机5万千瓦") == [(5.0, "万千瓦")]
+    assert read("确保完成太湖滆湖清淤600万方以上") == [(600.0, "万方")]
+    assert read("中心城区新增生活垃圾转运能力3350吨/天") == [(3350.0, "吨/天")]
+    assert read("新增供水能力5万吨/天") == [(5.0, "万吨/天")]
+    assert read("新增发电量5万千瓦时") == [(5.0, "万千瓦时")]  # no 万千瓦 with 时 left over
+    assert read("新建机井20眼") == [(20.0, "眼")]
+    # A per-day rate is no count of its first measure word; 方, 口 and 眼 after Chinese numerals are words.
+    assert value_for("转运能力3350吨/天", "转运能力", "吨") is None
+    assert targets_from_title("签订三方协议") == []
+
+
+def test_a_word_of_two_verbs_leads_a_name():
+    # 推广应用 is two verbs that jieba keeps as one word of another kind.
+    assert [(t.name, t.target, t.unit) for t in targets_from_title("推广应用智能农机装备500台套")] == [
+        ("智能农机装备", 500.0, "台套")]
+    assert value_for("已推广应用智能农机装备326台套,其中北斗导航自动驾驶系统118台套。", "智能农机装备", "台套") == 326
+    # 交付使用 stays no verb that joins: what is done of what is begun is not the metric's.
+    assert value_for("截至目前,既有住宅加装电梯已开工186台,其中竣工交付使用113台。", "加装电梯", "台") is None

@@ -88,7 +88,7 @@ def _name_before(pre: str, names: list[str], gap: bool = False, money: bool = Fa
             head, join = pre[:at], pre[at + len(name) :]
             skip = narrative_names.object_gap(join) if gap and narrative_names.ends_in_verb(name) else 0
             if _joins(_TASK_DONE.sub("", join[skip:]), _MONEY if money else ()) and (not head or _LEFT.search(head) or phrases.is_verb(
-                    phrases.word_before(pre, at) or "") or (_WHOLE.search(head) and (
+                    phrases.word_before(pre, at) or "") or phrases.verb_pair(phrases.word_before(pre, at) or "") or (_WHOLE.search(head) and (
                         rate or _DONE.search(join) or join.startswith("已")))) \
                     and not _CHANGE.search(join):
                 return head, join

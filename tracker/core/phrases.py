@@ -23,8 +23,12 @@ _BASES = (
     "个 人 户 件 条 张 家 所 处 座 名 位 项 元 次 "
     "平方公里 平方米 平米 立方米 米 公里 公顷 亩 台 套 辆 间 床 批 场 期 部 篇 份 册 吨 类 种 栋 幢 块 笔 宗 起 例 "
     "对 盒 盏 棵 株 只 头 双 箱 袋 瓶 片 段 道 桩 艘 架 幅 枚 根 支 组 队 樘 扇 孔 "
-    "小时 天 年 月 日 周 号 届 岁 倍 % ‰"
+    "小时 天 年 月 日 周 号 届 岁 倍 % ‰ "
+    # Of power, earthwork and wells (5万千瓦, 600万方, 20眼); rates per day or year as one measure word (3350吨/天).
+    "千瓦时 千瓦 方 眼 口 吨/天 吨/日 吨/年 立方米/天 立方米/日"
 ).split()
+# Measure words read only after digits: 三方, 一口气 and 一眼 are words, not counts.
+_DIGITS_ONLY = frozenset("方 口 眼".split())
 _MAGS = "十万 百万 千万 万 亿 千 百".split()
 MAGNITUDES = _MAGS
 UNITS = sorted({m + b for m in ["", *_MAGS] for b in _BASES} | set(_MAGS), key=len, reverse=True)
@@ -110,7 +114,7 @@ def _jieba():
     for w in VERBS:
         jieba.add_word(w, 2000, "v")
     for u in _BASES:
-        if len(u) > 1 and not u.startswith("个"):
+        if len(u) > 1 and not u.startswith("个") and "/" not in u:
             jieba.add_word(u, 2000, "q")
     return jieba
 
@@ -164,6 +168,12 @@ def word_before(text: str, i: int) -> str | None:
     return None
 
 
+def verb_pair(word: str) -> bool:
+    """A word of four characters that is two verbs of jieba's dictionary (推广应用, which jieba tags an idiom):
+    a verb where it leads a name."""
+    return len(word) == 4 and is_verb(word[:2]) and is_verb(word[2:])
+
+
 def _two_verbs(word: str) -> bool:
     """A word jieba holds whole that is two listed verbs (更新改造, 提升改造)."""
     return len(word) == 4 and word[:2] in VERBS and word[2:] in VERBS
@@ -177,7 +187,8 @@ def leading_verbs(text: str, listed_only: bool = False) -> int:
     # The first verb may be any verb of jieba's dictionary; those after it only listed ones
     # (改造提升, but not 改造 认知症…: 认知 begins the name).
     # A verbal noun first is a verb when a listed verb follows it (调整优化, 综合改造提升).
-    while k < len(ws) and ((ws[k] in VERBS or _two_verbs(ws[k]) or (not k and not listed_only and is_verb(ws[k])))
+    while k < len(ws) and ((ws[k] in VERBS or _two_verbs(ws[k]) or (not k and not listed_only and (
+                               is_verb(ws[k]) or verb_pair(ws[k]))))
                            or (not k and not listed_only and len(ws) > 1 and ws[1] in VERBS and is_verbal(ws[0]))
                            or (ws[k] == "新" and k + 1 < len(ws) and is_verb(ws[k + 1]))):
         at += len(ws[k])
@@ -232,7 +243,7 @@ def with_digits(text: str) -> str:
             numeral, end = numeral[:-1], end - 1
         follows = (_unit_at(text, end + 1) if text[end:end + 1] in ("余", "多") else "") or _unit_at(text, end)
         # A lone 二 before a measure word is an order (二次供水, 二级, 二期): Chinese counts two with 两.
-        if (not follows or follows in _MAGS or numeral == "二" or text[m.start() - 1:m.start()] in ("第", "每", "其", "之", "初", "周")
+        if (not follows or follows in _MAGS or follows in _DIGITS_ONLY or numeral == "二" or text[m.start() - 1:m.start()] in ("第", "每", "其", "之", "初", "周")
                 or m.start() not in starts(text)
                 # 一次性: a word that runs on past the measure word is no count
                 or end + len(follows) + (text[end:end + 1] in ("余", "多")) not in starts(text)):
