@@ -677,3 +677,17 @@ def test_a_word_of_two_verbs_leads_a_name():
     assert value_for("已推广应用智能农机装备326台套,其中北斗导航自动驾驶系统118台套。", "智能农机装备", "台套") == 326
     # 交付使用 stays no verb that joins: what is done of what is begun is not the metric's.
     assert value_for("截至目前,既有住宅加装电梯已开工186台,其中竣工交付使用113台。", "加装电梯", "台") is None
+
+
+def test_a_clause_of_verbs_alone_counts_the_noun_of_the_target_before():
+    def read(title):
+        return [(t.name, t.target, t.unit) for t in targets_from_title(title)]
+
+    assert read("主城区新建公厕326座、改造64座") == [("新建公厕", 326.0, "座"), ("改造公厕", 64.0, "座")]
+    assert read("新辟公交线路10条,优化调整20条") == [("新辟公交线路", 10.0, "条"), ("优化调整公交线路", 20.0, "条")]
+    # What is begun, another measure word, or no target before: nothing inherited.
+    assert read("新建公厕326座,开工64座") == [("公厕", 326.0, "座")]
+    assert read("新建公厕326座,改造64个") == [("公厕", 326.0, "座")]
+    assert read("改造64座") == []
+    # 城镇 before 新增 is part of the name, no area of scope.
+    assert read("城镇新增就业4万人") == [("城镇新增就业", 4.0, "万人")]

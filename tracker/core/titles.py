@@ -90,6 +90,8 @@ def _title_name(pre: str, after: str, unit: str, inherited: bool = False) -> str
         whole = bool(k) and k == len(ws) - 1 and len(ws[k]) >= 2 and _good_name(core[1:])
         core = core[1:] if whole else "".join(ws[k:]) if k else core
     name, verb = (core, True) if whole else _strip_lead(core)
+    if not verb and (area := _area_first(core)):  # 主城区新建公厕: the area where the work is done is scope
+        name, verb = _strip_lead(core[area:])
     if unit == "%":  # a percentage is only a target of a named rate
         # 完成农村户厕改造5000户,问题厕所整改率100%: a rate listed after a clause that read a target is one too.
         ok = _RATE.search(name) and (verb or floor or (inherited and name == core))
@@ -126,6 +128,32 @@ def _title_name(pre: str, after: str, unit: str, inherited: bool = False) -> str
         # `推动100个社区开展星级社区创建`: a verb inside means the clause goes on past the name.
         return name if _good_name(name) and not _NARRATIVE_VERB.search(name) else None
     return None
+
+
+# Words of an area (主城区, 老城区, 各乡镇) that may stand first as the scope of a verb after them.
+_AREA_END = ("区", "县", "街道")
+
+
+def _area_first(core: str) -> int:
+    """The length of an area word that begins `core` before a verb (主城区 of 主城区新建公厕), else 0."""
+    ws = phrases.words(core)
+    ok = len(ws) > 2 and len(ws[0]) >= 2 and ws[0].endswith(_AREA_END) and not _is_unit_word(ws[0])
+    return len(ws[0]) if ok and phrases.leading_verbs(core[len(ws[0]):]) else 0
+
+
+def _is_unit_word(word: str) -> bool:
+    return word in ("小区", "园区", "景区", "社区", "校区", "片区", "街区")
+
+
+def _verbs_only(pre: str) -> bool:
+    """Whether the words before a figure are verbs alone (改造, 优化调整, 新建成): work with its noun left out."""
+    ws = phrases.words(pre)
+    return bool(ws) and all(w == "新" or phrases.is_verbal(w) or w in _NARRATIVE_VERBS for w in ws) and not (
+        _NOT_INHERITED.search(pre))
+
+
+# What is planned, begun or chosen names no work done of the noun before (开工64座, 确定10个).
+_NOT_INHERITED = re.compile(r"计划|开工|启动|确定|遴选|选址|谋划|储备|申报|规划|设计")
 
 
 def _for_whom(ws: tuple[str, ...], k: int, unit: str) -> str:
@@ -179,6 +207,11 @@ def targets_from_title(title: str) -> list[Target]:
                 continue
             after = after.removeprefix("以上")
             name = _title_name(pre, after, unit, inherited)
+            # 新建公厕326座、改造64座: a second clause of verbs alone and a figure in the same measure word counts
+            # the noun of the target before it (the verbs set the two apart, see _apart).
+            if (inherited and not after and start == end and m.start() == 0 + len(pre) and _verbs_only(pre)
+                    and found and found[-1].unit == unit and unit != "%"):
+                name = found[-1].name
             if name and (begun := _BEGUN.search(pre[: max(pre.rfind(name), 0)])):
                 name = begun.group() + name
             if name:
@@ -221,12 +254,15 @@ def _apart(found: list[Target]) -> list[Target]:
     out = []
     for t in found:
         at = t.words.find(t.name)
-        if names.count(t.name) > 1 and at > 0:
-            ws = phrases.words(t.words[:at])
+        # A noun inherited from the clause before (改造64座) is not in its own words: the verbs lead them.
+        lead = t.words[:at] if at > 0 else re.split(r"\d", t.words)[0] if at < 0 else ""
+        if names.count(t.name) > 1 and lead:
+            ws = phrases.words(lead)
             k = len(ws)
             while k and (ws[k - 1] in phrases.VERBS or phrases.is_verb(ws[k - 1]) or ws[k - 1] == "新"):
                 k -= 1
             verbs = "".join(ws[k:])
+            verbs = lead if at < 0 else verbs
             t = Target(verbs + t.name, t.target, t.unit, t.words) if verbs else t
         out.append(t)
     return out
