@@ -691,3 +691,15 @@ def test_a_clause_of_verbs_alone_counts_the_noun_of_the_target_before():
     assert read("改造64座") == []
     # 城镇 before 新增 is part of the name, no area of scope.
     assert read("城镇新增就业4万人") == [("城镇新增就业", 4.0, "万人")]
+
+
+def test_a_figure_first_object_of_jinxing_names_the_work_done_to_it():
+    def read(title):
+        return [(t.name, t.target, t.unit) for t in targets_from_title(title)]
+
+    assert read("对18个老旧小区进行综合改造、229个老旧小区进行“微改造”") == [
+        ("老旧小区综合改造", 18.0, "个"), ("老旧小区微改造", 229.0, "个")]
+    assert read("完成229个老旧小区进行改造") == [("老旧小区改造", 229.0, "个")]
+    # A plan's step after 进行 names no work done; 进行 with nothing after names nothing.
+    assert read("完成229个老旧小区进行规划设计") == []
+    assert read("完成229个老旧小区进行") == []

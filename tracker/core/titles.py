@@ -104,6 +104,8 @@ def _title_name(pre: str, after: str, unit: str, inherited: bool = False) -> str
         k = ws.index("新增")
         thing = _strip_lead("".join(ws[k + 1:]))[0]  # 新增配置自动体外除颤器: the verb after 新增 is no name
         return core if phrases.is_verbal(ws[-1]) or not _good_name(thing) else thing
+    if pre == "对" and (done := _done_to(after)):  # 对18个老旧小区进行综合改造: what is done to them
+        return done
     if _FOR.match(pre) and _strip_lead(pre[1:])[0] == pre[1:] and after:  # 为1万名老年人购买…: the name ends at a verb
         # Whom ends at the verb; a figure after it (接种1针…疫苗) is none of theirs.
         ws = phrases.words(re.split(r"\d", after)[0])
@@ -125,6 +127,9 @@ def _title_name(pre: str, after: str, unit: str, inherited: bool = False) -> str
             ws = phrases.words(name)
             k = next((k for k, w in enumerate(ws) if k and (phrases.is_verb(w) or w in _NARRATIVE_VERBS)), 0)
             name = _for_whom(ws, k, unit) if k else name
+        # 229个老旧小区进行微改造: 进行 puts the work after what it is done to; the two name the target.
+        if (done := _done_to(after)) is not None:
+            return done
         # `推动100个社区开展星级社区创建`: a verb inside means the clause goes on past the name.
         return name if _good_name(name) and not _NARRATIVE_VERB.search(name) else None
     return None
@@ -154,6 +159,18 @@ def _verbs_only(pre: str) -> bool:
 
 # What is planned, begun or chosen names no work done of the noun before (开工64座, 确定10个).
 _NOT_INHERITED = re.compile(r"计划|开工|启动|确定|遴选|选址|谋划|储备|申报|规划|设计")
+
+
+def _done_to(name: str) -> str | None:
+    """`老旧小区进行微改造` → 老旧小区微改造: a noun, 进行 and a work that ends in a verb; else None."""
+    ws = phrases.words(name)
+    if "进行" not in ws:
+        return None
+    k = ws.index("进行")
+    thing, work = "".join(ws[:k]), "".join(ws[k + 1:])
+    ok = (k and k + 1 < len(ws) and phrases.is_verbal(ws[-1]) and not _NOT_INHERITED.search(work)
+          and not any(_NARRATIVE_VERB.fullmatch(w) for w in ws[:k]))
+    return thing + work if ok and _good_name(thing + work) else None
 
 
 def _for_whom(ws: tuple[str, ...], k: int, unit: str) -> str:
