@@ -703,3 +703,16 @@ def test_a_figure_first_object_of_jinxing_names_the_work_done_to_it():
     # A plan's step after 进行 names no work done; 进行 with nothing after names nothing.
     assert read("完成229个老旧小区进行规划设计") == []
     assert read("完成229个老旧小区进行") == []
+
+
+def test_a_name_listing_kinds_is_read_by_the_one_noun_of_its_head_the_narrative_gives():
+    name = "公用和专用电动汽车充电桩"
+    text = "7月份新建公共充电桩43个,累计建成218个,完成年度目标的62.3%。"
+    assert value_for(text, name, "个") == 218
+    assert value_for(text, name, "个", mode="increment") == 43
+    # Two nouns of the head, or the head bare beside one: which is the metric's is not said.
+    assert value_for("全市已新建公共充电桩104个,专用充电桩20个。", name, "个") is None
+    assert value_for("全市已新建充电桩104个,其中公共充电桩20个。", name, "个") is None
+    # A name whose modifier lists no kinds is no other noun of its head (雨水管网 is no 污水管网).
+    assert value_for("截至9月底,已新建、改造污水管网38.6公里。", "雨水管网", "公里") is None
+    assert value_for("全市已新建城市充电桩104个。", "农村充电桩", "个") is None

@@ -228,3 +228,26 @@ def respectively(sentence: str, names: list[str], unit: str) -> list[tuple[float
             if (item in names or (noun and item + noun in names)) and matched[k]:
                 out.append((phrases.number(figures[k]), time + join, part))
     return out
+
+
+def other_modifier(name: str, text: str) -> str | None:
+    """The one noun of the text with the name's head noun and another modifier (公共充电桩 for
+    公用和专用电动汽车充电桩, whose modifier lists kinds with 和), else None: never when the head stands with two
+    modifiers or bare, is a verb (增长), when the name's modifier lists no kinds or sets one kind apart (农村充电桩
+    is no 城市充电桩, 雨水管网 no 污水管网), or the text's is a verb or scope word."""
+    split = phrases.head_split(name)
+    if not split or len(split[0]) < 2 or split[1] in _GENERIC:
+        return None
+    modifier, head = split
+    # Only a name whose modifier lists kinds (公用和专用) is the whole of its head noun: 雨水管网 is no 污水管网.
+    ws = phrases.words(modifier)
+    if any(_sets_kind(w) for w in ws) or not _ITEM_SEP.search(modifier) or phrases.is_verbal(head):
+        return None
+    forms = set()
+    for m in re.finditer(re.escape(head), text):
+        before = phrases.word_before(text, m.start())
+        if (not before or len(before) < 2 or phrases.is_verb(before) or before in _JOINERS
+                or before in _NARRATIVE_VERBS or re.search(r"[\d\W]", before)):
+            return None  # the head bare, or after a verb: the thing in general is named too
+        forms.add(before + head)
+    return forms.pop() if len(forms) == 1 and name not in forms else None

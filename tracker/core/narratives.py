@@ -88,6 +88,11 @@ def read_value(text: str, name: str, unit: str, *, mode: str = "cumulative") -> 
                         u, gap=True, lead=lead),
         lambda u: _hits(sentences, names, u, short=narrative_names.heads(names), lead=lead),
     )
+    # The one noun of the narrative with the metric's head noun and another modifier (公共充电桩 for
+    # 公用和专用电动汽车充电桩): tried last, as written only.
+    other = narrative_names.other_modifier(names[0], whole)
+    if other:
+        tiers = (*tiers, lambda u: _hits(sentences, [other], u))
     level = unit == "%"
     if "、" in name:  # a shorter form of a list names one of its items (排水管网 of 燃气、供水、排水管网): as written only
         tiers = tiers[:1]
