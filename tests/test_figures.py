@@ -716,3 +716,12 @@ def test_a_name_listing_kinds_is_read_by_the_one_noun_of_its_head_the_narrative_
     # A name whose modifier lists no kinds is no other noun of its head (雨水管网 is no 污水管网).
     assert value_for("截至9月底,已新建、改造污水管网38.6公里。", "雨水管网", "公里") is None
     assert value_for("全市已新建城市充电桩104个。", "农村充电桩", "个") is None
+
+
+def test_an_aside_of_the_months_work_may_be_the_months_amount():
+    text = "截至目前,全市已建成老年食堂32家(当月新建成5家),另有11家正在装修。"
+    assert value_for(text, "老年食堂", "家", mode="increment") == 5
+    assert value_for(text, "老年食堂", "家") == 32
+    # An aside of what is begun, or one with no month's words, gives no month's amount.
+    assert value_for("截至目前,全市已建成老年食堂32家(当月开工5家)。", "老年食堂", "家", mode="increment") is None
+    assert value_for("截至目前,全市已建成老年食堂32家(含新建成5家)。", "老年食堂", "家", mode="increment") is None

@@ -51,6 +51,10 @@ class Reading:
     words: str
 
 
+# An aside in parentheses that begins with a month's words and gives a figure: `32家(当月新建成5家)`.
+_TIMED_ASIDE = re.compile(r"[(（]((?:本月|当月|(?<!\d)\d{1,2}月份?)[^()（）,，;；。]*\d[^()（）,，;；。]*)[)）]")
+
+
 def value_for(text: str, name: str, unit: str, *, mode: str = "cumulative") -> float | None:
     """The figure a progress narrative gives for the metric (name, unit); None when it is not clearly there.
 
@@ -74,6 +78,8 @@ def read_value(text: str, name: str, unit: str, *, mode: str = "cumulative") -> 
     names = _variants(name.replace("、", "和"))
     if not names:
         return None
+    # An aside of the month's work (当月新建成5家) is a clause of its own; normalise drops other asides.
+    text = _TIMED_ASIDE.sub(r",\1,", text)
     # A sentence after ; keeps the one before in view (办结179件;年内累计办结1364件).
     sentences = [s.strip() for s in _SENTENCE_OR_AFTER_SEMICOLON.split(_CONDITION.sub("", _normalise(text)))]
     whole = "\n".join(sentences)
