@@ -725,3 +725,12 @@ def test_an_aside_of_the_months_work_may_be_the_months_amount():
     # An aside of what is begun, or one with no month's words, gives no month's amount.
     assert value_for("截至目前,全市已建成老年食堂32家(当月开工5家)。", "老年食堂", "家", mode="increment") is None
     assert value_for("截至目前,全市已建成老年食堂32家(含新建成5家)。", "老年食堂", "家", mode="increment") is None
+
+
+def test_a_part_under_qizhong_named_by_its_word_of_kind_alone():
+    text = "截至5月15日,全市已新建公共充电桩104个,其中农村71个,形象进度30%。"
+    assert value_for(text, "农村充电桩", "个") == 71
+    # Another kind, a part of another noun, or a part only planned: none.
+    assert value_for(text, "城市充电桩", "个") is None
+    assert value_for("全市已新建养老服务站104个,其中农村71个。", "农村充电桩", "个") is None
+    assert value_for("全市已新建公共充电桩104个,其中农村计划71个。", "农村充电桩", "个") is None

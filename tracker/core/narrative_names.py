@@ -251,3 +251,14 @@ def other_modifier(name: str, text: str) -> str | None:
             return None  # the head bare, or after a verb: the thing in general is named too
         forms.add(before + head)
     return forms.pop() if len(forms) == 1 and name not in forms else None
+
+
+def kind_part(name: str, text: str) -> str | None:
+    """The word of kind (农村) of a name such as 农村充电桩 when the text gives it alone as a part under 其中
+    right after a clause that named its head (…公共充电桩104个,其中农村71个), else None."""
+    split = phrases.head_split(name)
+    if not split or not _sets_kind(split[0]) or split[1] in _GENERIC:
+        return None
+    kind, head = split
+    m = re.search(rf"([^,，;；。]*),其中{re.escape(kind)}\d", text)
+    return kind if m and head in m.group(1) else None

@@ -99,6 +99,10 @@ def read_value(text: str, name: str, unit: str, *, mode: str = "cumulative") -> 
     other = narrative_names.other_modifier(names[0], whole)
     if other:
         tiers = (*tiers, lambda u: _hits(sentences, [other], u))
+    # …充电桩104个,其中农村71个 for 农村充电桩: the part under 其中 named by its word of kind alone.
+    kind = narrative_names.kind_part(names[0], whole)
+    if kind:
+        tiers = (*tiers, lambda u: [h for h in _hits(sentences, [kind], u) if h.subset])
     level = unit == "%"
     if "、" in name:  # a shorter form of a list names one of its items (排水管网 of 燃气、供水、排水管网): as written only
         tiers = tiers[:1]
