@@ -8,7 +8,8 @@ whenever a figure is not clearly the metric's the reader gives nothing ([] or No
 Words, numbers and measure words come from tracker/core/phrases.py (jieba, cn2an): digits, full-width
 digits, thousands separators in groups of three, and Chinese numerals that count a measure word
 (两个); a measure word as written, magnitude included (12.2万人次 is 12.2 in 万人次), equal to the
-metric's unit (2317人次 is none in 人, 50场次 none in 场), a compound one read whole (100万台套 is none in 万台).
+metric's unit (2317人次 is none in 人, 50场次 none in 场), a compound one read whole (100万台套 is none in 万台;
+5万千瓦, 600万方, a per-day rate 3350吨/天), a magnitude before a measure word not known none (600万桶).
 A metric whose name leads with a verb of work (新增公交线路) takes no figure another verb of work governs
 (优化公交线路41条, 累计建成52个 for 新建…), only its own verb's or one with no verb; a name listed with 、
 (幼儿园、中小学) is one noun, in titles and narratives.  Lists, ranges, ordinals, per-rates and
@@ -25,7 +26,9 @@ is begun keeps its verb in the name (新开工保障房); NOUN新增NAME names w
 of people whom (without 免费).  A name may hold 和 (中央和省级补助资金).
 Conditions and durations (60周岁以上, 为期3个月), changes (提高10%), per-head figures, approximations
 and ceilings (以内, 不超过) give none, nor do listed verbs alone (更新改造) or what a target amounts to (总投资).
-Targets whose names would be alike keep the verbs that set them apart (新建公厕, 改造提升公厕).
+Targets whose names would be alike keep the verbs that set them apart (新建公厕, 改造提升公厕); a clause of
+verbs alone after a target counts its noun in the same measure word (新建公厕326座、改造64座: 改造公厕), not
+after a verb of plans or starts; 对18个老旧小区进行综合改造 names 老旧小区综合改造; an area first (主城区) is scope.
 Narratives: the name (or the name without its verb, or with the verb first: 培训养老护理员 for
 养老护理员培训) stands just before the figure, joined only by words such as 已建成, 累计, 8月新建, or
 just after the measure word; it begins a word and is not the tail of a longer noun (a verb, scope
@@ -34,6 +37,8 @@ word or nothing before it).  Where that gives no figure of the kind the metric w
 without a word of kind such as 农村, 市级, 区域性, and only where the name as written is nowhere), a
 verb's object after it (临时救助困难群众), its words in another order after a count of people
 (为1028名残疾儿童提供康复救助; after 为 the thing done for them in their unit: 为2860户…安装燃气泄漏报警器);
+a name that lists kinds (公用和专用…充电桩) by the one noun of its head the text gives (公共充电桩), a kind's
+part under 其中 by its word of kind alone (…充电桩104个,其中农村71个 for 农村充电桩),
 then its head word once the sentence has named what it belongs to
 (社工站…,覆盖率达到100%; 资金 right after the clause that named the subsidy); a shortened name counts
 where the name as written is nowhere, or after it (a later mention shortens it).  Figures given 分别 go
@@ -50,7 +55,7 @@ remainders, a figure without the name whose verb leads the metric's noun elsewhe
 (新建公厕…,改造提升公厕…;累计新建86座), a figure without a name after a part named under 其中, changes between a name and its figure (a level reached is none: 提高到96%, 由10个增至15个),
 per-head figures, 分别 with a change, money for things, one district's figures, figures shared with
 another name, and approximations (近, 约, 余, 多, 以上 …).
-Totals and months: 累计, 截至, 目前, 1-8月 mark a running total, 本月 or 8月 a month's amount, 今年 the
+Totals and months: 累计, 截至, 目前, 1-8月 mark a running total, 本月 or 8月 a month's amount (also in an aside: 32家(当月新建成5家)), 上月底 neither, 今年 the
 year's amount (neither, but a cumulative metric's value beside a total of all years when it is work done:
 本年度完成1860户), 较上月增加 or 环比增加 after a figure to date the month's amount, 9月份无新增 a month's 0,
 一季度累计 in a report of March the total to date, a numbered year beside 今年 another year, and an opening clause (截至目前, 8月以来) the sentences after it.  A cumulative
