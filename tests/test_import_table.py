@@ -328,3 +328,14 @@ def test_a_figure_not_clearly_there_sets_nothing(project):
     assert ("      centres 区域性居家养老服务中心: 15/100个  ← «全市新建区域性居家养老服务中心15个»\n"
             "      stations 社区养老服务站: no figure\n") in out
     assert [e["values"] for e in entries(project)] == [{"centres": 15}]
+
+
+def test_the_words_shown_beside_a_figure_are_the_cell_s_own(empty_project):
+    # The reader reads 两千一百 as 2100; the clerk is shown the words as the cell writes them, to find them there.
+    p = empty_project
+    (p.root / "t.md").write_text(
+        "| 序号 | 目标任务 | 总体工作进展及8月份进展 |\n|---|---|---|\n"
+        "| 1 | 9.新增普惠性托位3000个。 | 截至目前，全市新增普惠性托位两千一百个，完成年度任务的70%。 |\n",
+        encoding="utf-8")
+    out = p.ok("import", "t.md", "--month", "2024-08", "--unit", "市卫健委", "--dry-run").out
+    assert "m1 普惠性托位: 2100/3000个  ← «全市新增普惠性托位两千一百个»" in out

@@ -269,6 +269,33 @@ def normalise(text: str) -> str:
         text = shorter
 
 
+def as_written(text: str, words: str) -> str:
+    """The span of `text` that normalise() turned into `words` (at their first place), as the text writes it
+    (两千一百个, not 2100个), so that a clerk finds it in the cell; `words` when they cannot be placed."""
+    normal = normalise(text)
+    start = normal.find(words)
+    if start < 0 or normal == text:
+        return words
+    from difflib import SequenceMatcher
+
+    # Characters normalise() kept are matched in both texts; a span's ends fall on or between them.
+    blocks = SequenceMatcher(None, normal, text, autojunk=False).get_matching_blocks()
+
+    def at(i: int, end: bool) -> int:
+        for a, b, size in blocks:
+            if a <= i < a + size or (end and i == a + size and size):
+                return b + (i - a)
+        before = [(a, b, size) for a, b, size in blocks if a + size <= i and size]
+        after = [(a, b, size) for a, b, size in blocks if a > i and size]
+        if end:  # the end of a changed stretch: where the next kept character begins
+            return after[0][1] if after else len(text)
+        return before[-1][1] + before[-1][2] if before else 0
+
+    first, last = at(start, False), at(start + len(words), True)
+    span = text[first:last].strip()
+    return span if span and normalise(span).find(words[:1]) >= 0 else words
+
+
 def number(m: re.Match) -> float:
     """The number a match of NUM reads."""
     return float(Decimal(m.group(1).replace(",", "") + (m.group(2) or "")))
