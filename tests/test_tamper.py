@@ -225,3 +225,18 @@ def test_a_damaged_database_file_is_one_line_and_exit_2(logged):
     r = logged.bad("--db", "copy.db", "validate")
     assert r.out == "" and len(r.err.strip().splitlines()) == 1, r.err
     assert "Traceback" not in r.err
+
+
+def test_an_entry_inserted_behind_tracker_s_back_is_said_by_the_next_run(logged):
+    conn = sqlite3.connect(logged.db)
+    conn.execute("INSERT INTO entries (id, task, month, percent, status, by, recorded_at, hash, figures, note) "
+                 "VALUES ('forged', '184', '2024-08', 100, 'done', 'x', '2024-08-20T00:00:00Z', '00', '[]', NULL)")
+    conn.commit()
+    (seq,) = conn.execute("SELECT seq FROM entries WHERE id = 'forged'").fetchone()
+    conn.close()
+    warning = (f"warning: the log holds entry #{seq} that no append of tracker's recorded (added behind its "
+               "back); `tracker validate` checks them")
+    assert warning in logged.ok("status").err.splitlines()
+    r = logged.ok("log", "195", "--set", "centres=3", "--lang", "zh")  # a write says it too, before it chains on
+    assert f"提示：日志第 {seq} 条不是 tracker 写入的（没有 tracker 的追加记录）；`tracker validate` 可检查" in r.err
+    assert any("entry forged" in p for p in problems(logged))

@@ -380,6 +380,9 @@ _ZH.update({
 
 _ZH.update({
     "no task matches these filters as of {month}": "截至 {month}，没有符合筛选条件的任务",
+    "warning: the log holds {which} that no append of tracker's recorded (added behind its back); `tracker validate` checks them":
+        "提示：日志{which}不是 tracker 写入的（没有 tracker 的追加记录）；`tracker validate` 可检查",
+    "entry #{n}": "第 {n} 条", "entries #{first}–#{last}": "第 {first}–{last} 条",
     # contacts.toml (notify/contacts.py)
     "unit {name}": "单位 {name}", "unit {name}.{key}": "单位 {name}.{key}",
     "invalid TOML: arrays or tables nested too deeply": "TOML 格式错误：数组或表嵌套过深",

@@ -48,7 +48,9 @@ class Project(NamedTuple):
         return store.open_read(self.db_path, upgrade)
 
     def write(self):
-        return store.open_write(self.db_path)
+        conn = store.open_write(self.db_path)
+        unrecorded_notice(conn)
+        return conn
 
     def plan(self, conn=None, notice: bool = True) -> Plan:
         """The plan; with the log's connection, a one-line notice on stderr when the log names tasks or
@@ -78,7 +80,8 @@ def stale_notice(plan: Plan, conn, names=None) -> None:
 
     from tracker.store import series
 
-    if _NOTICED:
+    unrecorded_notice(conn)
+    if True in _NOTICED:
         return
     _NOTICED.add(True)  # emptied by the app's callback at the start of each run
     stale = []
@@ -97,6 +100,23 @@ def stale_notice(plan: Plan, conn, names=None) -> None:
         shown = ", ".join(stale[:5]) + (", …" if len(stale) > 5 else "")
         print(visible(label(run_lang(), "log names {n} tasks or metrics that tasks.toml no longer has ({names}); "
                                   "`tracker validate` lists them").format(n=len(stale), names=shown)), file=sys.stderr)
+
+
+def unrecorded_notice(conn) -> None:
+    """Once a run: say on stderr when the log holds entries that no append of tracker's recorded (added with
+    another tool, behind its back): they count, and the next append chains onto them, until someone looks."""
+    import sys
+
+    if "unrecorded" in _NOTICED or conn is None:
+        return
+    _NOTICED.add("unrecorded")
+    found = store.unrecorded(conn)
+    if found:
+        which = (BadInput("entry #{n}", n=found[0]) if found[0] == found[1]
+                 else BadInput("entries #{first}–#{last}", first=found[0], last=found[1]))
+        print(BadInput("warning: the log holds {which} that no append of tracker's recorded (added behind its "
+                       "back); `tracker validate` checks them", which=which).message(run_lang()),
+              file=sys.stderr)
 
 
 def run_lang() -> str:

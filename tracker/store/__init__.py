@@ -298,6 +298,18 @@ def log_rows(conn: sqlite3.Connection, tasks=None, note: str = "note", upto: int
         yield seq, task, m, percent, status, figures_of(figures), kept
 
 
+def unrecorded(conn: sqlite3.Connection | None) -> tuple[int, int] | None:
+    """(first, last) seq of the entries after the last one an append of tracker's recorded in chain_heads:
+    rows added to the log behind tracker's back; None when there are none (or no append was recorded)."""
+    if conn is None or version(conn) < 2:
+        return None
+    try:
+        head, last = conn.execute("SELECT (SELECT max(upto) FROM chain_heads), (SELECT max(seq) FROM entries)").fetchone()
+    except sqlite3.OperationalError:  # no table of heads: validate says so
+        return None
+    return (head + 1, last) if head is not None and last is not None and last > head else None
+
+
 def load_recent(conn: sqlite3.Connection | None, plan, upto: int, notes: bool = True,
                 names: list | None = None) -> dict:
     """Each task's log with just what judging it as of `upto` needs (series.load); when the series are
