@@ -10,7 +10,7 @@ import dataclasses
 import re
 from dataclasses import dataclass
 
-from tracker.core import figure_roles, narrative_names, phrases
+from tracker.core import figure_match, figure_roles, narrative_names, phrases
 from tracker.core.figure_clauses import (
     _DONE,
     _elided,
@@ -103,6 +103,11 @@ def read_value(text: str, name: str, unit: str, *, mode: str = "cumulative") -> 
     kind = narrative_names.kind_part(names[0], whole)
     if kind:
         tiers = (*tiers, lambda u: [h for h in _hits(sentences, [kind], u) if h.subset])
+    # The narrative's own phrase of the metric's key words around its head noun (更新环保型公交车辆 for
+    # 更新公交车辆, 课桌椅更换 for 更换课桌椅): tried last, where no form of the name gave a figure.
+    matched = figure_match.matching(names[0], sentences, [unit, *figure_roles.magnitudes(unit)])
+    if matched:
+        tiers = (*tiers, lambda u: _hits(sentences, matched, u, lead=lead))
     level = unit == "%"
     if "、" in name:  # a shorter form of a list names one of its items (排水管网 of 燃气、供水、排水管网): as written only
         tiers = tiers[:1]

@@ -1,0 +1,115 @@
+"""A narrative's noun phrase matched to a metric by its head noun and key words, not by the exact string.
+
+`更新环保型公交车辆753部` names 更新公交车辆, `完成中小学老旧课桌椅更换11112套` names 更换课桌椅 and
+`主要农作物综合机械化率达90.6%` names 农作物综合机械化率.  For each figure of the metric's unit, the noun phrase
+it belongs to in its clause (the words before it, past joining words such as 已, 累计, 达到; or the words after
+its measure word) is taken back to the verb, scope or joining word that bounds it; the phrase names the
+metric when:
+- every key word of the metric's name stands in it, in any order (课桌椅更换 for 更换课桌椅);
+- what follows the metric's last word in it is nothing or a quantity of the thing (秸秆还田面积: 面积), so
+  that the phrase's head is the metric's (公共充电桩配套停车位 is no 公共充电桩);
+- it holds no word of a plan, a step or a per-rate the name lacks (计划, 选址, 日均: the reader's refusals);
+- its other words are no verbs (报废 is other work) and hold no word of kind the metric lacks or lacks one
+  it has (城市, 农村, 市级 …: 社区养老服务站 is not 农村社区养老服务站); a metric that names no work (a bare noun,
+  a stock) takes no phrase with a kind of its own (护理型床位 is a part of 床位), one of work done to things
+  counts that work whatever their kind (环保型公交车辆 for 更新公交车辆).
+The phrases found are read as the metric's name by the narrative reader (tracker/core/narratives.py), with
+its rules of verbs, time and roles; two phrases that give different values give none.
+"""
+
+from __future__ import annotations
+
+import re
+
+from tracker.core import phrases
+from tracker.core.figure_words import _CHANGE, _JOINERS, _MANNER, _REFUSE, _SCOPE, _TIME, _alt
+from tracker.core.narrative_names import _KIND, _sets_kind
+from tracker.core.phrases import NUM as _NUM
+from tracker.core.phrases import unit_is as _unit_is
+
+# Words of doing that carry no key of what is counted.
+_NOT_KEY = frozenset("的 了 和 及 与 已 累计 共 为".split())
+# What a figure may count of a thing besides the thing itself: 秸秆还田面积620万亩, 农村公路里程.
+_QUANTITY = frozenset("面积 里程 长度 数量 总数 总量 规模 人数 户数 个数 数".split())
+# Words that bound a phrase: joining words, scope and manner words, time words.
+_BOUND = frozenset(_JOINERS) | frozenset(_SCOPE) | frozenset(_MANNER) | frozenset("其中 另有 另 此外 同时 对 向 给 将 把 被 在 从".split())
+_JOIN_END = re.compile(rf"(?:{_TIME}|{_alt(_JOINERS)})*$")
+# Words of work that are no kind: the verb logic judges them.
+_VERB_KINDS = frozenset("新建 改造 在建".split())
+
+
+def _keys(name: str) -> list[str]:
+    return [w for w in phrases.words(name) if w not in _NOT_KEY and re.search(r"[\u4e00-\u9fffA-Za-z0-9]", w)]
+
+
+def _kinds(text: str) -> frozenset:
+    found = {k for k in _KIND - _VERB_KINDS if k in text}
+    return frozenset(k for k in found if not any(k != o and k in o for o in found))
+
+
+def _bounds(word: str, keys: list[str]) -> bool:
+    """Whether a word ends a phrase walked away from the figure: a verb not of the metric, a joining, scope
+    or time word, a figure or a sign."""
+    if any(word in k or k in word for k in keys if len(word) >= 2 or word == k):
+        return False
+    return (word in _BOUND or phrases.is_verb(word) or bool(re.fullmatch(_TIME, word))
+            or not re.fullmatch(r"[\u4e00-\u9fffA-Za-z]+", word))
+
+
+def _before(pre: str, keys: list[str]) -> str:
+    """The noun phrase that ends `pre` (joining words after it dropped), taken back to what bounds it."""
+    pre = pre[: _JOIN_END.search(pre).start()] if pre else pre
+    ws = phrases.words(pre)
+    k = len(ws)
+    while k > 0 and not _bounds(ws[k - 1], keys):
+        k -= 1
+    return "".join(ws[k:])
+
+
+def _after(rest: str, keys: list[str]) -> str:
+    """The noun phrase that begins `rest`, taken up to what bounds it."""
+    ws = phrases.words(rest)
+    k = 0
+    while k < len(ws) and not _bounds(ws[k], keys):
+        k += 1
+    return "".join(ws[:k])
+
+
+def _names_it(phrase: str, name: str, keys: list[str], work: bool) -> bool:
+    """Whether a phrase names the metric by its key words (see the module's docstring)."""
+    if phrase == name or len(phrase) < 2 or not all(k in phrase for k in keys):
+        return False
+    if (_REFUSE.search(phrase) and not _REFUSE.search(name)) or (_CHANGE.search(phrase) and not _CHANGE.search(name)):
+        return False  # 计划改造老旧小区, 已选址社区食堂, 公交日均客运量: a plan's step or a per-rate is no count done
+    last = max(phrase.rfind(k) + len(k) for k in keys)
+    if phrase[last:] and phrase[last:] not in _QUANTITY:
+        return False
+    rest = phrase
+    for k in sorted(keys, key=len, reverse=True):
+        rest = rest.replace(k, " ", 1)
+    extra = [w for part in rest.split() for w in phrases.words(part)]
+    if any(len(w) >= 2 and phrases.is_verb(w) for w in extra) or _kinds(phrase) != _kinds(name):
+        return False
+    return work or not any(_sets_kind(w) for w in (*extra, *rest.split()))
+
+
+def matching(name: str, sentences: list[str], units: list[str]) -> list[str]:
+    """The phrases of the narrative, other than the name as written, that name the metric by its head noun and
+    key words beside a figure of one of `units`; [] for a name of fewer than two key words."""
+    keys = _keys(name)
+    if len(keys) < 2:
+        return []
+    work = any(len(k) >= 2 and phrases.is_verb(k) for k in keys)
+    found: dict[str, None] = {}
+    for sentence in sentences:
+        for m in _NUM.finditer(sentence):
+            unit = next((u for u in units if _unit_is(sentence, m.end(), u)), None)
+            if unit is None:
+                continue
+            clause_start = max(sentence.rfind(c, 0, m.start()) for c in ",，、;；:：") + 1
+            end = re.search(r"[,，、;；:：。]|$", sentence[m.end():]).start() + m.end()
+            for phrase in (_before(sentence[clause_start : m.start()], keys),
+                           _after(sentence[m.end() + len(unit) : end], keys)):
+                if _names_it(phrase, name, keys, work):
+                    found[phrase] = None
+    return list(found)
