@@ -164,7 +164,7 @@ def _hit(value: float, exact: bool, context: str, opening: tuple, shared: bool, 
     month_word = bool(_PERIOD.search(context))
     # A time of its own (截至7月底 beside 8月, 8月18日, 暴雨期间) that is no month's and no total to date,
     # or an opening such time governs (截至7月底,累计建成58处).
-    running = bool(_TOTAL.search(context)) or figure_roles.since_start(context)
+    running = bool(_TOTAL.search(context)) or figure_roles.since_start(context) or figure_roles.to_date(context, latest)
     # 7-8月,…新增1,240个,累计建成1.18万个: a total of its own is not the opening's span.
     old = figure_roles.stale(context, latest) or figure_roles.month_before(context) or (
         bool(span_opening) and not month_word and not (running and span_opening == "span"))
@@ -258,9 +258,9 @@ def _opening(clauses: list[str], before: tuple) -> tuple:
         return before
     if figure_roles.stale(first, latest):
         return False, False, "stale", latest  # 截至7月底, beside a later month: its totals are July's
-    if _SPAN.search(first) and not _TOTAL.search(first):
-        return False, False, "span", latest  # 7-8月, 上半年: some months, a total of its own aside
-    since = figure_roles.since_start(first)
+    if _SPAN.search(first) and not _TOTAL.search(first) and not figure_roles.to_date(first, latest):
+        return False, False, "span", latest  # 7-8月, 上半年 beside 8月: some months, a total of its own aside
+    since = figure_roles.since_start(first) or figure_roles.to_date(first, latest)
     running = bool(_TOTAL.search(first)) or since
     return running or _sum_in(first), bool(_PERIOD.search(first)) and not running, False, latest
 

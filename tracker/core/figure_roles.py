@@ -63,10 +63,11 @@ _SPAN_END = {"一季度": 3, "上半年": 6}
 
 
 def to_date(context: str, latest: int | None) -> bool:
-    """Whether the span a running total names (一季度累计新增2.9万人) is the year to date: it begins with the year
-    and ends with the latest month the text names (3月份 beside 一季度); 二季度累计 or 一季度累计 beside 8月 is not."""
+    """Whether a span (上半年已完成610公里, 一季度累计新增2.9万人) is the year to date: it begins with the year and
+    ends with the latest month the text names (3月份 beside 一季度), or the text names no month (a report of the
+    half-year); 二季度, or 一季度 beside 8月, is not."""
     m = _FROM_JANUARY.search(context)
-    return bool(m) and latest is not None and _SPAN_END[m.group().removeprefix("第")] == latest
+    return bool(m) and latest in (None, _SPAN_END[m.group().removeprefix("第")])
 
 
 # A change against the month before (较上月增加21处) of a figure to date is the month's amount.
