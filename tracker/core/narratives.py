@@ -29,6 +29,7 @@ from tracker.core.figure_words import (
     _PERIOD,
     _SCOPE,
     _SECTION,
+    _SPAN,
     _alt,
     _is_place,
     _variants,
@@ -232,6 +233,7 @@ def _hits(sentences: list[str], names: list[str], unit: str, short: list | None 
         stock: list[_Hit] = []
         said: list[_Hit] = []  # the hits of this sentence
         month_before = under = False
+        spell = bool(_SPAN.match(sentence)) and not figure_roles.to_date(clauses[0], opening[3])
         for k, clause in enumerate(clauses):
             if short is not None:
                 names = narrative_names.heads_here(short, sentence, clauses[k - 1] if k else "")
@@ -273,6 +275,11 @@ def _hits(sentences: list[str], names: list[str], unit: str, short: list | None 
                 hits += [dataclasses.replace(h, doubt=True) for h in stock]
                 stock = []
             stock += [h for h in found if figure_roles.stock(h.words)]
+            if k and spell:
+                # 三季度完成…拆迁33万平方米,安置居民9618户: a spell that begins the sentence covers the clauses after
+                # it that have no time of their own.
+                found = [dataclasses.replace(h, span=True, total=False, period=False, year=False) if h.untimed else h
+                         for h in found]
             if month_before:  # 本月走访…,发放慰问金56.3万元: a month earlier in the sentence covers the clauses after it
                 found = [dataclasses.replace(h, dated=False, period=h.period or (
                     h.untimed and not h.state and not h.total and not _SCOPE_START.match(clause))) for h in found]
