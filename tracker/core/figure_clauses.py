@@ -8,6 +8,7 @@ the clause before (`累计建成15个`), and the opening of a sentence that sets
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from dataclasses import dataclass
 
@@ -61,6 +62,7 @@ class _Hit:
     dated: bool = False  # the narrative names a month somewhere
     early: bool = False  # the amount of an earlier month than the latest named (7月新建5家 beside 8月)
     before: str = ""  # the clause before, for a figure whose name is understood from it
+    named: bool = False  # the clause writes the metric's name (or a phrase of it) beside the figure
 
 
 def _joins(join: str, more: tuple[str, ...] | frozenset = ()) -> bool:
@@ -155,7 +157,7 @@ def _hits_in_clause(clause: str, names: list[str], unit: str, opening: tuple,
             continue
         if _REFUSE.search(_TASK_DONE.sub("", context)) or _is_place(context):
             continue
-        hits.append(_hit(_value(m), exact, context, opening, shared, clause))
+        hits.append(dataclasses.replace(_hit(_value(m), exact, context, opening, shared, clause), named=True))
     return hits
 
 
@@ -189,6 +191,7 @@ _WORK_VERBS = frozenset(phrases.VERBS) | frozenset(_NARRATIVE_VERBS)
 _RATE_JOIN = re.compile(r"(?:已|均|平均)?(?:达到|达|为)")
 
 
+_BUILT_NEW = re.compile(r"新建|建成|完工|竣工|完成")
 _DONE_AFTER = re.compile(r"(?:建成|完工|竣工)(?:投用|投入使用|并投入使用)?|投入使用|投用")
 _YEAR_DONE = re.compile(r"(?:本年度|今年|年内|本年|全年)(?:已经|现已|已)?(?:完成|建成|完工|竣工)")
 
@@ -234,7 +237,10 @@ def _elided(clause: str, unit: str, opening: tuple, unread: bool,
     mine = bool(lead) and figure_roles.same_work(figure_roles.work_verbs(join), lead) and _only(
         join.removeprefix("其中"), lead | own)
     rate = unread and unit == "%" and bool(_RATE_JOIN.fullmatch(join))  # `…覆盖率同比提高5个百分点,达到98%`
-    if not (total or done or rate or month or mine):
+    # 累计建成…1,024个,其中今年新建386个: the year's part of what was built, with a verb of building.
+    year = (join.startswith("其中") and bool(_YEAR.search(join)) and bool(_BUILT_NEW.search(join))
+            and _only(join.removeprefix("其中"), allowed))
+    if not (total or done or rate or month or mine or year):
         return None
     hit = _hit(_value(m), not rest and not _approx_in(join), join, opening, False, clause)
     # 改造危桥23座,其中已完工17座: what is done of what was begun, under 其中 too; never a month's amount.

@@ -12,6 +12,7 @@ from dataclasses import dataclass
 
 from tracker.core import figure_match, figure_roles, narrative_names, phrases
 from tracker.core.figure_clauses import (
+    _BUILT_NEW,
     _DONE,
     _elided,
     _Hit,
@@ -233,7 +234,7 @@ def _hits(sentences: list[str], names: list[str], unit: str, short: list | None 
         stock: list[_Hit] = []
         said: list[_Hit] = []  # the hits of this sentence
         month_before = under = False
-        spell = bool(_SPAN.match(sentence)) and not figure_roles.to_date(clauses[0], opening[3])
+        spell = ("year" if figure_roles.to_date(clauses[0], opening[3]) else "span") if _SPAN.match(sentence) else ""
         for k, clause in enumerate(clauses):
             if short is not None:
                 names = narrative_names.heads_here(short, sentence, clauses[k - 1] if k else "")
@@ -277,8 +278,9 @@ def _hits(sentences: list[str], names: list[str], unit: str, short: list | None 
             stock += [h for h in found if figure_roles.stock(h.words)]
             if k and spell:
                 # 三季度完成…拆迁33万平方米,安置居民9618户: a spell that begins the sentence covers the clauses after
-                # it that have no time of their own.
-                found = [dataclasses.replace(h, span=True, total=False, period=False, year=False) if h.untimed else h
+                # it that have no time of their own; the year to date (上半年…,新解决1075个…) makes them the year's.
+                found = [(dataclasses.replace(h, year=True, untimed=False) if spell == "year" else
+                          dataclasses.replace(h, span=True, total=False, period=False, year=False)) if h.untimed else h
                          for h in found]
             if month_before:  # 本月走访…,发放慰问金56.3万元: a month earlier in the sentence covers the clauses after it
                 found = [dataclasses.replace(h, dated=False, period=h.period or (
@@ -353,8 +355,8 @@ def _pool(hits: list[_Hit], cumulative: bool, level: bool = False) -> list[_Hit]
     if cumulative:
         # A metric runs within the plan's year: beside a total of all years (累计…1.2万户), the year's own
         # work done (本年度完成1860户) is the value; the year's growth of a stock (今年新增…床位) is not its level.
-        year = [h for h in hits if _years_work(h)]
         totals = [h for h in hits if h.total]
+        year = [h for h in hits if _years_work(h) or _years_new(h, totals)]
         return _wholes(year if year and totals else totals) or _wholes([h for h in hits if not h.period])
     # 已建成8个: a state to date, never the month's amount unless a month is named.  A figure without
     # time words is the month's only where the narrative names no month at all: beside `8月份改造1020户`,
@@ -365,6 +367,18 @@ def _pool(hits: list[_Hit], cumulative: bool, level: bool = False) -> list[_Hit]
 def _years_work(hit: _Hit) -> bool:
     """Whether a figure is the year's work done so far (今年完成1,860户, 本年度完成1860户)."""
     return hit.year and not hit.period and not hit.span and bool(_DONE.search(hit.words))
+
+
+def _years_new(hit: _Hit, totals: list[_Hit]) -> bool:
+    """Whether a figure is the year's new work beside a total of all years' (the convention: the year's): one that
+    names the metric in its own clause (累计建成1,176个,今年新增长者饭堂112个), or one of building under a total
+    of work built (累计建成社区食堂1,024个,其中今年新建386个; not beside 累计达到300个, a level, nor 今年新增14个
+    beside 累计创建126个, the stock's growth)."""
+    if not hit.year or hit.period or hit.span:
+        return False
+    if hit.named and not hit.subset:
+        return True
+    return bool(_BUILT_NEW.search(hit.words)) and any(figure_roles.work_verbs(t.words) for t in totals)
 
 
 def _wholes(hits: list[_Hit]) -> list[_Hit]:
