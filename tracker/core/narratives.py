@@ -294,7 +294,9 @@ def _hits(sentences: list[str], names: list[str], unit: str, short: list | None 
             said += found
             month_before = month_before or bool(_PERIOD.search(clause))
             hits += found
-            if not found and not on_stock and (subjectless(clause) or clause.startswith("其中")):
+            # (新增就业3.3万人 names the metric in words that are all verbs: it has a subject, the metric)
+            if not found and not on_stock and (subjectless(clause) and not any(n in clause for n in names)
+                                               or clause.startswith("其中")):
                 # 计划改造老旧小区126个,已开工118个,其中完工63个: a step with no noun of its own (begun,
                 # chosen, its rate) or a part (其中高校毕业生1.36万人) speaks of what the clause before
                 # named, which stays in view; the verb of a figure it gives is that figure's, not the metric's.
