@@ -31,6 +31,8 @@ from tracker.core.phrases import unit_is as _unit_is
 _NOT_KEY = frozenset("的 了 和 及 与 已 累计 共 为".split())
 # What a figure may count of a thing besides the thing itself: 秸秆还田面积620万亩, 农村公路里程.
 _QUANTITY = frozenset("面积 里程 长度 数量 总数 总量 规模 人数 户数 个数 数".split())
+# Verbs that say only that work was done, beside the verb that says which (开工建设, 改造实施).
+_GENERAL = frozenset("建设 实施 开展 进行".split())
 # Words that bound a phrase: joining words, scope and manner words, time words.
 _BOUND = frozenset(_JOINERS) | frozenset(_SCOPE) | frozenset(_MANNER) | frozenset("其中 另有 另 此外 同时 对 向 给 将 把 被 在 从".split())
 _JOIN_END = re.compile(rf"(?:{_TIME}|{_alt(_JOINERS)})*$")
@@ -59,10 +61,12 @@ def _bounds(word: str, keys: list[str]) -> bool:
 def _before(pre: str, keys: list[str]) -> str:
     """The noun phrase that ends `pre` (joining words after it dropped), taken back to what bounds it."""
     pre = pre[: _JOIN_END.search(pre).start()] if pre else pre
+    pre = pre[max((m.end() for m in re.finditer(_TIME, pre)), default=0):]  # 5月开工…: a time word bounds it
     ws = phrases.words(pre)
     k = len(ws)
-    while k > 0 and not _bounds(ws[k - 1], keys):
-        k -= 1
+    while k > 0 and (not _bounds(ws[k - 1], keys)
+                     or (ws[k - 1] in _GENERAL and k > 1 and ws[k - 2] in keys and phrases.is_verb(ws[k - 2]))):
+        k -= 1  # 开工建设安置房 for 安置房开工: a verb of the metric's and a general verb of the work
     return "".join(ws[k:])
 
 
@@ -88,7 +92,7 @@ def _names_it(phrase: str, name: str, keys: list[str], work: bool) -> bool:
     for k in sorted(keys, key=len, reverse=True):
         rest = rest.replace(k, " ", 1)
     extra = [w for part in rest.split() for w in phrases.words(part)]
-    if any(len(w) >= 2 and phrases.is_verb(w) for w in extra) or _kinds(phrase) != _kinds(name):
+    if any(len(w) >= 2 and phrases.is_verb(w) and w not in _GENERAL for w in extra) or _kinds(phrase) != _kinds(name):
         return False
     return work or not any(_sets_kind(w) for w in (*extra, *rest.split()))
 
