@@ -167,7 +167,11 @@ def work_verbs(words: str) -> frozenset:
                      and w not in _JOINERS and w not in _NOT_WORK)
 
 
+# Verbs that say the same thing is finished: 完工102所 counts what 建成寄宿制学校 counts.
+_FINISHED = frozenset("建成 完工 竣工 建成投用 完工投用 竣工验收".split())
+
+
 def same_work(verbs: frozenset, own: frozenset) -> bool:
     """Whether one of `verbs` is one of the metric's own verbs, or holds it or is held by it (新建成 and 新建,
-    改造 and 改造提升); 建成 is not 新建, nor 优化 新增."""
-    return any(w == v or w in v or v in w for w in verbs for v in own)
+    改造 and 改造提升), or both say a building is finished (建成, 完工, 竣工); 建成 is not 新建, nor 优化 新增."""
+    return any(w == v or w in v or v in w or (w in _FINISHED and v in _FINISHED) for w in verbs for v in own)
