@@ -128,8 +128,9 @@ def read_value(text: str, name: str, unit: str, *, mode: str = "cumulative") -> 
         if reading and _sibling_verb(reading, hits, names):
             return None  # 新建公厕12座,改造提升公厕20座;累计新建86座: 86 is 新建's, not 改造提升公厕's
         if reading and tier is not tiers[0] and any(
-                v not in reading.words and re.search(rf"{re.escape(v)}\d[\d,.]*(?:{_alt([unit, *figure_roles.magnitudes(unit)])})", whole)
-                for v in figure_roles.own_verbs(names[0])):
+                v not in reading.words and not any(m.group() in h.words for h in hits)
+                for v in figure_roles.own_verbs(names[0])
+                for m in re.finditer(rf"{re.escape(v)}\d[\d,.]*(?:{_alt([unit, *figure_roles.magnitudes(unit)])})", whole)):
             return None  # 下达…资金2.8亿元 for 资金拨付 beside 已拨付2.35亿元: the metric's own verb gives another figure
         if reading and cumulative and not level and not any(_years_work(h) for h in _pool(hits, cumulative)) and any(
                 _years_work(h) for u in figure_roles.magnitudes(unit) for h in tier(u)):
