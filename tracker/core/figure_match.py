@@ -28,7 +28,7 @@ from tracker.core.phrases import NUM as _NUM
 from tracker.core.phrases import unit_is as _unit_is
 
 # Words of doing that carry no key of what is counted.
-_NOT_KEY = frozenset("的 了 和 及 与 已 累计 共 为".split())
+_NOT_KEY = frozenset("的 了 和 及 与 已 累计 共 为 新".split())
 # What a figure may count of a thing besides the thing itself: 秸秆还田面积620万亩, 农村公路里程.
 _QUANTITY = frozenset("面积 里程 长度 数量 总数 总量 规模 人数 户数 个数 数".split())
 # Verbs that say only that work was done, beside the verb that says which (开工建设, 改造实施).
@@ -41,7 +41,15 @@ _VERB_KINDS = frozenset("新建 改造 在建".split())
 
 
 def _keys(name: str) -> list[str]:
-    return [w for w in phrases.words(name) if w not in _NOT_KEY and re.search(r"[\u4e00-\u9fffA-Za-z0-9]", w)]
+    """The key words of a name; a word of four characters that is two words (农村公路: 农村, 公路) in two, so
+    that a phrase may put words between them (农村四好公路)."""
+    out = []
+    for w in phrases.words(name):
+        if w in _NOT_KEY or not re.search(r"[\u4e00-\u9fffA-Za-z0-9]", w):
+            continue
+        halves = [w[:2], w[2:]] if len(w) == 4 else [w]
+        out += halves if all(phrases.words(h) == (h,) and phrases.is_word(h) for h in halves) else [w]
+    return out
 
 
 def _kinds(text: str) -> frozenset:

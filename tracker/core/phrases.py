@@ -151,6 +151,11 @@ def is_verb(word: str) -> bool:
         len(word) >= 3 and word[0] == "新" and is_verb(word[1:]))
 
 
+def is_word(word: str) -> bool:
+    """Whether jieba's dictionary holds the word (农村, 公路)."""
+    return word in _tags()
+
+
 def is_verbal(word: str) -> bool:
     """A verb or a verbal noun (救助, 筛查, 评估 are tagged vn): what may end a name of work done."""
     return is_verb(word) or (len(word) >= 2 and _tags().get(word) == "vn")
