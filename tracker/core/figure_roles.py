@@ -70,15 +70,19 @@ def to_date(context: str, latest: int | None) -> bool:
     return bool(m) and latest in (None, _SPAN_END[m.group().removeprefix("第")])
 
 
-# A change against the month before (较上月增加21处) of a figure to date is the month's amount.
-_LAST_MONTH = re.compile(r"(?:(?:较|比)上月|环比)(?:增加|新增|增长|多)了?")
+# A change against the month before (较上月增加21处, 较4月底增加157个 in a report of May) of a figure to date is
+# the month's amount.
+_LAST_MONTH = re.compile(r"(?:(?:较|比)(?:上月(?:底|末)?|(\d{1,2})月(?:底|末))|环比)(?:增加|新增|增长|多)了?")
 # 9月份无新增: nothing new in the month, of all the things the sentence before counted.
 _NOTHING_NEW = re.compile(r"(?:均|都|暂|仍)?(?:无|没有|未)新增")
 
 
-def month_change(clause: str, unit: str) -> float | None:
-    """The figure of `较上月增加21处` in the unit (the month's amount of a figure to date given before it), else None."""
+def month_change(clause: str, unit: str, latest: int | None = None) -> float | None:
+    """The figure of `较上月增加21处` in the unit (the month's amount of a figure to date given before it), else None;
+    a month named (较4月底) must be the one before the latest month the text names."""
     m = _LAST_MONTH.match(clause)
+    if m and m.group(1) and (latest is None or int(m.group(1)) != latest - 1):
+        return None
     n = _NUM.match(clause, m.end()) if m else None
     if n and _unit_is(clause, n.end(), unit) and n.end() + len(unit) == len(clause):
         return phrases.number(n)

@@ -323,8 +323,10 @@ def _month_only(clause: str, unit: str, opening: tuple, just_read: list[_Hit], r
     before of a figure to date (已完成…137处,较上月增加21处), or nothing new in the month after the metric was
     read in this sentence or the one before (9月份无新增: 0, never a total of 0)."""
     if just_read and not any(h.period or h.span for h in just_read):
-        change = figure_roles.month_change(clause, unit)
-        hit = None if change is None else _hit(change, True, clause, opening, False, clause)
+        change = figure_roles.month_change(clause, unit, opening[3])
+        # 较4月底 (the month before the report's) is 较上月, no figure of April's.
+        said = re.sub(r"^([较比])\d{1,2}月[底末]", r"\1上月", clause)
+        hit = None if change is None else _hit(change, True, said, opening, False, clause)
         if hit and not hit.span:  # 较上月, 环比: against the month before, so the month's amount
             return [dataclasses.replace(hit, period=True, total=False, state=False)]
     if read and figure_roles.nothing_new(clause, _PERIOD):
