@@ -87,9 +87,16 @@ def _after(rest: str, keys: list[str]) -> str:
     return "".join(ws[:k])
 
 
-def _names_it(phrase: str, name: str, keys: list[str], work: bool) -> bool:
-    """Whether a phrase names the metric by its key words (see the module's docstring)."""
-    if phrase == name or len(phrase) < 2 or not all(k in phrase for k in keys):
+def _names_it(phrase: str, name: str, keys: list[str], work: bool, verb: str = "") -> bool:
+    """Whether a phrase names the metric by its key words (see the module's docstring); `verb` is the one before
+    a figure the phrase follows (新建成32个社区托育点: a key verb of the name may stand there)."""
+    if phrase == name or len(phrase) < 2:
+        return False
+    missing = [k for k in keys if k not in phrase]
+    if any(not (phrases.is_verb(k) and k in verb) for k in missing):
+        return False
+    keys = [k for k in keys if k in phrase]
+    if not keys:
         return False
     if (_REFUSE.search(phrase) and not _REFUSE.search(name)) or (_CHANGE.search(phrase) and not _CHANGE.search(name)):
         return False  # 计划改造老旧小区, 已选址社区食堂, 公交日均客运量: a plan's step or a per-rate is no count done
@@ -102,7 +109,8 @@ def _names_it(phrase: str, name: str, keys: list[str], work: bool) -> bool:
     extra = [w for part in rest.split() for w in phrases.words(part)]
     if any(len(w) >= 2 and phrases.is_verb(w) and w not in _GENERAL for w in extra) or _kinds(phrase) != _kinds(name):
         return False
-    return work or not any(_sets_kind(w) for w in (*extra, *rest.split()))
+    # 嵌入式, 护理型: a kind of the thing, as much as 城市 or 农村.
+    return work or not any(_sets_kind(w) or w.endswith("式") for w in (*extra, *rest.split()))
 
 
 def matching(name: str, sentences: list[str], units: list[str]) -> list[str]:
@@ -120,8 +128,11 @@ def matching(name: str, sentences: list[str], units: list[str]) -> list[str]:
                 continue
             clause_start = max(sentence.rfind(c, 0, m.start()) for c in ",，、;；:：") + 1
             end = re.search(r"[,，、;；:：。]|$", sentence[m.end():]).start() + m.end()
-            for phrase in (_before(sentence[clause_start : m.start()], keys),
-                           _after(sentence[m.end() + len(unit) : end], keys)):
-                if _names_it(phrase, name, keys, work):
-                    found[phrase] = None
+            pre = sentence[clause_start : m.start()]
+            before = _before(pre, keys)
+            if _names_it(before, name, keys, work):
+                found[before] = None
+            after = _after(sentence[m.end() + len(unit) : end], keys)
+            if _names_it(after, name, keys, work, pre):
+                found[after] = None
     return list(found)

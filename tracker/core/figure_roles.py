@@ -166,8 +166,11 @@ _NOT_WORK = frozenset("达到 实现 累计 共计 覆盖 惠及 涉及 带动 �
 
 
 def work_verbs(words: str) -> frozenset:
-    """The verbs of work in some words (新建, 建成, 优化, 完工; not 达到, 累计, 惠及)."""
-    return frozenset(w for w in phrases.words(words) if len(w) >= 2 and (w in phrases.VERBS or phrases.is_verb(w))
+    """The verbs of work in some words (新建, 建成, 优化, 完工, 新建成; not 达到, 累计, 惠及)."""
+    ws = phrases.words(words)
+    # 新 before a verb makes one verb with it (新建成: jieba cuts 新 and 建成).
+    ws = [("新" + ws[k + 1] if w == "新" and k + 1 < len(ws) else w) for k, w in enumerate(ws)]
+    return frozenset(w for w in ws if len(w) >= 2 and (w in phrases.VERBS or phrases.is_verb(w))
                      and w not in _JOINERS and w not in _NOT_WORK)
 
 
