@@ -100,8 +100,13 @@ def _names_it(phrase: str, name: str, keys: list[str], work: bool, verb: str = "
         return False
     if (_REFUSE.search(phrase) and not _REFUSE.search(name)) or (_CHANGE.search(phrase) and not _CHANGE.search(name)):
         return False  # 计划改造老旧小区, 已选址社区食堂, 公交日均客运量: a plan's step or a per-rate is no count done
-    last = max(phrase.rfind(k) + len(k) for k in keys)
-    if phrase[last:] and phrase[last:] not in _QUANTITY:
+    # After the metric's head noun (its last key that is no verb) only its verbs or a quantity of it may follow:
+    # 课桌椅更换, 秸秆还田面积; not 公共充电桩配套停车位建设 (停车位 is the head) nor 新增就业困难人员就业.
+    head = next((k for k in reversed(keys) if not phrases.is_verb(k)), keys[-1])
+    tail = phrase[phrase.find(head) + len(head):]
+    for k in sorted(keys, key=len, reverse=True):
+        tail = tail.replace(k, " ", 1) if k != head else tail
+    if any(part not in _QUANTITY and part not in _GENERAL for part in tail.split()):
         return False
     rest = phrase
     for k in sorted(keys, key=len, reverse=True):
