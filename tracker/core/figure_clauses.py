@@ -166,7 +166,9 @@ def _hit(value: float, exact: bool, context: str, opening: tuple, shared: bool, 
     month_word = bool(_PERIOD.search(context))
     # A time of its own (截至7月底 beside 8月, 8月18日, 暴雨期间) that is no month's and no total to date,
     # or an opening such time governs (截至7月底,累计建成58处).
-    running = bool(_TOTAL.search(context)) or figure_roles.since_start(context) or figure_roles.to_date(context, latest)
+    running = bool(_TOTAL.search(context)) or figure_roles.since_start(context)
+    # 上半年新解决68个 in a report of the half-year: the year's amount so far, beside a total of all years.
+    so_far = not running and figure_roles.to_date(context, latest)
     # 7-8月,…新增1,240个,累计建成1.18万个: a total of its own is not the opening's span.
     old = figure_roles.stale(context, latest) or figure_roles.month_before(context) or (
         bool(span_opening) and not month_word and not (running and span_opening == "span"))
@@ -175,8 +177,8 @@ def _hit(value: float, exact: bool, context: str, opening: tuple, shared: bool, 
         old = True
     period = month_word or (period_opening and not running)
     total = running or (not period and (total_opening or _sum_in(context)))
-    year = not running and bool(_YEAR.search(context))
-    span = old or (not running and bool(_SPAN.search(context)))
+    year = not running and (bool(_YEAR.search(context)) or so_far)
+    span = old or (not running and not so_far and bool(_SPAN.search(context)))
     # 上月底累计: a point in time, no month's amount at all.
     early = old and month_word and not figure_roles.stale(context, None) and not figure_roles.month_before(context)
     return _Hit(value, exact, total and not old, period and not year and not span, "其中" in context, shared, words,
