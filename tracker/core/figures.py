@@ -38,7 +38,11 @@ without a word of kind such as 农村, 市级, 区域性, and only where the nam
 verb's object after it (临时救助困难群众), its words in another order after a count of people
 (为1028名残疾儿童提供康复救助; after 为 the thing done for them in their unit: 为2860户…安装燃气泄漏报警器);
 a name that lists kinds (公用和专用…充电桩) by the one noun of its head the text gives (公共充电桩), a kind's
-part under 其中 by its word of kind alone (…充电桩104个,其中农村71个 for 农村充电桩),
+part under 其中 by its word of kind alone (…充电桩104个,其中农村71个 for 农村充电桩), and last the narrative's own
+noun phrase beside a figure that holds the name's key words in any order around its head noun
+(tracker/core/figure_match.py: 更新环保型公交车辆 for 更新公交车辆, 课桌椅更换 for 更换课桌椅, 秸秆还田面积 for
+秸秆还田, 开工建设安置房 for 安置房开工; words of kind agreeing, no plan's word, nothing after the head but the
+metric's verbs or a quantity of it),
 then its head word once the sentence has named what it belongs to
 (社工站…,覆盖率达到100%; 资金 right after the clause that named the subsidy); a shortened name counts
 where the name as written is nowhere, or after it (a later mention shortens it).  Figures given 分别 go
@@ -57,8 +61,14 @@ per-head figures, 分别 with a change, money for things, one district's figures
 another name, and approximations (近, 约, 余, 多, 以上 …).
 Totals and months: 累计, 截至, 目前, 1-8月 mark a running total, 本月 or 8月 a month's amount (also in an aside: 32家(当月新建成5家)), 上月底 neither, 今年 the
 year's amount (neither, but a cumulative metric's value beside a total of all years when it is work done:
-本年度完成1860户), 较上月增加 or 环比增加 after a figure to date the month's amount, 9月份无新增 a month's 0,
-一季度累计 in a report of March the total to date, a numbered year beside 今年 another year, and an opening clause (截至目前, 8月以来) the sentences after it.  A cumulative
+本年度完成1860户, when it names the metric in its own clause: 今年新增长者饭堂112个, or when it is built under
+其中 beside a total built: 累计建成…1,024个,其中今年新建386个; not beside a level reached, 累计达到300个),
+较上月增加, 较4月底增加 (the month before the latest named) or 环比增加 after a figure to date the month's amount,
+9月份无新增 a month's 0, 一季度 in a report of March and 上半年 where no later month is named the year so far
+(a total as an opening, the year's amount in a figure's own clause: 上半年新解决1075个 beside 累计解决2585个), a
+spell that begins a sentence (三季度完成…,安置居民9618户) the clauses after it, a numbered year beside 今年 another
+year, and an opening clause (截至目前, 8月以来) the sentences after it.  Verbs that say a building is finished are
+one work (完工 for 建成).  A cumulative
 metric wants the total, an increment metric the month's amount, a rate (%) its level whatever the time
 words; figures under 其中 give way to others of the same role; what remains must be one value.  A sentence
 that begins with a time of its own ends an earlier opening; a total of its own is not an opening span's.
