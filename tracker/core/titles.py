@@ -109,7 +109,7 @@ def _title_name(pre: str, after: str, unit: str, inherited: bool = False) -> str
         thing = _strip_lead("".join(ws[k + 1:]))[0]  # 新增配置自动体外除颤器: the verb after 新增 is no name
         return core if phrases.is_verbal(ws[-1]) or not _good_name(thing) else thing
     # 对18个老旧小区进行综合改造 (对全区56个…: a scope word after 对): what is done to them
-    if pre[:1] == "对" and (pre == "对" or pre[1:] in _SCOPE) and (done := _done_to(after)):
+    if pre[:1] == "对" and (pre == "对" or pre[1:] in _SCOPE) and (done := _done_to(after, unit)):
         return done
     if _FOR.match(pre) and _strip_lead(pre[1:])[0] == pre[1:] and after:  # 为1万名老年人购买…: the name ends at a verb
         # Whom ends at the verb; a figure after it (接种1针…疫苗) is none of theirs.
@@ -124,7 +124,7 @@ def _title_name(pre: str, after: str, unit: str, inherited: bool = False) -> str
     if inherited and not pre and after:
         pre = "新建"
     # `新增托育机构15家,普惠性托位2000个`: a bare noun after a clause that read a target shares its verb.
-    if inherited and core and not trail and _good_name(core) and not phrases.leading_verbs(core):
+    if inherited and core and not trail and _good_name(core) and not _strip_lead(core)[1]:  # 充电桩: no verb lead
         return core
     # The figure before the name: all that precedes it is verbs and scope words.
     lead = _LEAD.match(pre)
@@ -140,7 +140,7 @@ def _title_name(pre: str, after: str, unit: str, inherited: bool = False) -> str
             k = next((k for k, w in enumerate(ws) if k and (phrases.is_verb(w) or w in _NARRATIVE_VERBS)), 0)
             name = _for_whom(ws, k, unit) if k else name
         # 229个老旧小区进行微改造: 进行 puts the work after what it is done to; the two name the target.
-        if (done := _done_to(after)) is not None:
+        if (done := _done_to(after, unit)) is not None:
             return done
         # `推动100个社区开展星级社区创建`: a verb inside means the clause goes on past the name.
         # A verb before a generic head (城市更新片区改造项目) makes a compound noun with it, not a new clause.
@@ -196,16 +196,24 @@ def _verbs_only(pre: str) -> bool:
 _NOT_INHERITED = re.compile(r"计划|开工|启动|确定|遴选|选址|谋划|储备|申报|规划|设计")
 
 
-def _done_to(name: str) -> str | None:
-    """`老旧小区进行微改造` → 老旧小区微改造: a noun, 进行 and a work that ends in a verb; else None."""
+# Verbs that only carry the work named after them (进行改造, 实施提升). Not 开展: 推动100个社区开展星级社区创建
+# counts those urged to work, no work done.
+_LIGHT_VERBS = ("进行", "实施")
+
+
+def _done_to(name: str, unit: str) -> str | None:
+    """`老旧小区进行微改造` → 老旧小区微改造 (`小区实施雨污分流改造` → 小区雨污分流改造): a noun, a light verb
+    and a work that ends in a verb; else None. Work done for households names the work alone
+    (对1.2万户农村低收入家庭实施住房安全保障 → 住房安全保障), as _for_whom() does."""
     ws = phrases.words(name)
-    if "进行" not in ws:
+    k = next((k for k, w in enumerate(ws) if w in _LIGHT_VERBS), None)
+    if k is None:
         return None
-    k = ws.index("进行")
     thing, work = _of(ws[:k]), "".join(ws[k + 1:])
     ok = (k and k + 1 < len(ws) and phrases.is_verbal(ws[-1]) and not _NOT_INHERITED.search(work)
           and not any(_NARRATIVE_VERB.fullmatch(w) for w in ws[:k]))
-    return thing + work if ok and _good_name(thing + work) else None
+    name = work if unit.lstrip("十百千万亿") in ("户", "对") else thing + work
+    return name if ok and _good_name(name) and _good_name(thing) else None
 
 
 def _of(ws) -> str:
