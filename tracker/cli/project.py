@@ -227,7 +227,7 @@ def cache_data(plan: Plan) -> str:
 
 def parse_plan(path: str) -> tuple[Plan, str]:
     """tasks.toml read and validated (plan.py), with its cache key: the digest of the very bytes parsed."""
-    from tracker import plan as planfile  # tomllib and pydantic: only when tasks.toml changed
+    from tracker import plan as planfile  # tomli and pydantic: only when tasks.toml changed
 
     from tracker.files import regular_or_absent
 

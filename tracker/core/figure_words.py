@@ -124,7 +124,7 @@ def _is_place(text: str) -> bool:
 # Words of range before a name (各类招聘会): no part of it.
 _RANGE = ["各类", "各种", "各项"]
 # A scope phrase: the level or the area a target is set for (市本级, 城区范围内), no part of the name.
-_SCOPE_PHRASE = r"[市区县省]本级|[\u4e00-\u9fff]{2}范围内"
+_SCOPE_PHRASE = r"[市区县省]本级|(?:[\u4e00-\u9fff]{2})?范围内"
 # A level (市级, 区级) first is the scope of the whole; after a verb it sets the kind of what is named
 # (建设区级未成年人保护工作站): only the first words of a lead may be one.
 _LEVELS = ("市级", "区级", "县级")

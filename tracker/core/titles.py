@@ -54,6 +54,8 @@ _RATE = re.compile(r"(?:率|度|比例|比重|占比|水平)$")
 # What is begun (新开工保障房) is counted apart from what is built: the verb stays in the name, so that a
 # narrative's 建成 is never read for it.
 _BEGUN = re.compile(r"新?开工(?:建设)?$")
+# A ratio to the population (每千人口拥有执业医师数达到3.2人): the count per so many people is the target.
+_PER_CAPITA = re.compile(r"^(?:全市|全区|全县|全省)?(每[十百千万]+(?:常住)?人口)(?:拥有)?(\w{2,}?数)(?:达到|提高到|提升到|达)$")
 _NAME_TAIL = re.compile(r"(?:培育|建设|改造|创建|升级|工作|任务)$")
 
 
@@ -90,6 +92,8 @@ def _title_name(pre: str, after: str, unit: str, inherited: bool = False) -> str
         whole = bool(k) and k == len(ws) - 1 and len(ws[k]) >= 2 and _good_name(core[1:])
         core = core[1:] if whole else "".join(ws[k:]) if k else core
     name, verb = (core, True) if whole else _strip_lead(core)
+    if not verb and (after_new := _new_verb(core)):  # 新招聘乡村教师: 新 and any verb of the dictionary lead
+        name, verb = _strip_lead(core[after_new:])[0], True
     if not verb and (area := _area_first(core)):  # 主城区新建公厕: the area where the work is done is scope
         name, verb = _strip_lead(core[area:])
     if unit == "%":  # a percentage is only a target of a named rate
@@ -104,35 +108,56 @@ def _title_name(pre: str, after: str, unit: str, inherited: bool = False) -> str
         k = ws.index("新增")
         thing = _strip_lead("".join(ws[k + 1:]))[0]  # 新增配置自动体外除颤器: the verb after 新增 is no name
         return core if phrases.is_verbal(ws[-1]) or not _good_name(thing) else thing
-    if pre == "对" and (done := _done_to(after)):  # 对18个老旧小区进行综合改造: what is done to them
+    # 对18个老旧小区进行综合改造 (对全区56个…: a scope word after 对): what is done to them
+    if pre[:1] == "对" and (pre == "对" or pre[1:] in _SCOPE) and (done := _done_to(after, unit)):
         return done
     if _FOR.match(pre) and _strip_lead(pre[1:])[0] == pre[1:] and after:  # 为1万名老年人购买…: the name ends at a verb
         # Whom ends at the verb; a figure after it (接种1针…疫苗) is none of theirs.
         ws = phrases.words(re.split(r"\d", after)[0])
-        k = next((k for k, w in enumerate(ws) if phrases.is_verb(w) or w in _NARRATIVE_VERBS), len(ws))
+        # A listed verb first (开展 of 为1500名农村留守儿童开展…: 留守 qualifies whom), else any verb.
+        k = next((k for k, w in enumerate(ws) if k and (w in phrases.VERBS or w in _NARRATIVE_VERBS)), None)
+        if k is None:
+            k = next((k for k, w in enumerate(ws) if phrases.is_verb(w) or w in _NARRATIVE_VERBS), len(ws))
         name = _for_whom(ws, k, unit)
         # 为全市2.5万名老年人提供…: a scope word between 为 and the figure is no part of the name.
         return name if k < len(ws) and (not pre[1:] or pre[1:] in _SCOPE) and _good_name(name) else None
     if inherited and not pre and after:
         pre = "新建"
     # `新增托育机构15家,普惠性托位2000个`: a bare noun after a clause that read a target shares its verb.
-    if inherited and core and not trail and _good_name(core) and not phrases.leading_verbs(core):
+    if inherited and core and not trail and _good_name(core) and not _strip_lead(core)[1]:  # 充电桩: no verb lead
         return core
     # The figure before the name: all that precedes it is verbs and scope words.
     lead = _LEAD.match(pre)
     verbs = _VERB.search(pre) or (pre and phrases.leading_verbs(pre) == len(pre))
+    # 抓好15个特色小镇建设和40个…: the name ends at the joiner before the next figure.
+    if (nxt := _NUM.search(after)) and (joined := re.search(r"(?:和|及|与|以及|、)$", after[: nxt.start()])):
+        after = after[: joined.start()]
     if pre and (lead and lead.end() == len(pre) or verbs) and verbs and not re.search(r"\d", after):
+        after = _of(phrases.words(after))  # 完成三个老旧街区的立面整治
         name = _NAME_TAIL.sub("", after) if len(after) > 4 else after
         if unit in _PEOPLE and _NARRATIVE_VERB.search(name):  # 帮助1200名就业困难人员实现再就业
             ws = phrases.words(name)
             k = next((k for k, w in enumerate(ws) if k and (phrases.is_verb(w) or w in _NARRATIVE_VERBS)), 0)
             name = _for_whom(ws, k, unit) if k else name
         # 229个老旧小区进行微改造: 进行 puts the work after what it is done to; the two name the target.
-        if (done := _done_to(after)) is not None:
+        if (done := _done_to(after, unit)) is not None:
             return done
         # `推动100个社区开展星级社区创建`: a verb inside means the clause goes on past the name.
-        return name if _good_name(name) and not _NARRATIVE_VERB.search(name) else None
+        # A verb before a generic head (城市更新片区改造项目) makes a compound noun with it, not a new clause.
+        ws = phrases.words(name)
+        if len(ws) > 2 and ws[-1] in _GENERIC:
+            clause_goes_on = any(_NARRATIVE_VERB.fullmatch(w) for w in ws[:-2])
+        else:
+            clause_goes_on = bool(_NARRATIVE_VERB.search(name))
+        return name if _good_name(name) and not clause_goes_on else None
     return None
+
+
+def _new_verb(core: str) -> int:
+    """The length of 新 and the verb after it (any verb of jieba's dictionary) that begin `core`, else 0."""
+    ws = phrases.words(core)
+    ok = len(ws) > 2 and ws[0] == "新" and phrases.is_verb(ws[1]) and len(ws[1]) >= 2
+    return 1 + len(ws[1]) if ok else 0
 
 
 # Words of an area (主城区, 老城区, 各乡镇) that may stand first as the scope of a verb after them.
@@ -140,8 +165,18 @@ _AREA_END = ("区", "县", "街道")
 
 
 def _area_first(core: str) -> int:
-    """The length of an area word that begins `core` before a verb (主城区 of 主城区新建公厕), else 0."""
+    """The length of an area word that begins `core` before a verb (主城区 of 主城区新建公厕, 在农村地区 of
+    在农村地区新建户厕), else 0."""
     ws = phrases.words(core)
+    if len(ws) > 2 and ws[0] == "在":  # 在农村地区新建…: 在, the place (nouns only), then the verb
+        at = 1
+        for w in ws[1:5]:
+            if phrases.is_verbal(w) or not _NAME_CHARS.fullmatch(w):
+                break
+            at += len(w)
+            if phrases.leading_verbs(core[at:]):
+                return at
+        return 0
     ok = len(ws) > 2 and len(ws[0]) >= 2 and ws[0].endswith(_AREA_END) and not _is_unit_word(ws[0])
     return len(ws[0]) if ok and phrases.leading_verbs(core[len(ws[0]):]) else 0
 
@@ -161,16 +196,34 @@ def _verbs_only(pre: str) -> bool:
 _NOT_INHERITED = re.compile(r"计划|开工|启动|确定|遴选|选址|谋划|储备|申报|规划|设计")
 
 
-def _done_to(name: str) -> str | None:
-    """`老旧小区进行微改造` → 老旧小区微改造: a noun, 进行 and a work that ends in a verb; else None."""
+# Verbs that only carry the work named after them (进行改造, 实施提升). Not 开展: 推动100个社区开展星级社区创建
+# counts those urged to work, no work done.
+_LIGHT_VERBS = ("进行", "实施")
+
+
+def _done_to(name: str, unit: str) -> str | None:
+    """`老旧小区进行微改造` → 老旧小区微改造 (`小区实施雨污分流改造` → 小区雨污分流改造): a noun, a light verb
+    and a work that ends in a verb; else None. Work done for households names the work alone
+    (对1.2万户农村低收入家庭实施住房安全保障 → 住房安全保障), as _for_whom() does."""
     ws = phrases.words(name)
-    if "进行" not in ws:
+    k = next((k for k, w in enumerate(ws) if w in _LIGHT_VERBS), None)
+    if k is None:
         return None
-    k = ws.index("进行")
-    thing, work = "".join(ws[:k]), "".join(ws[k + 1:])
+    thing, work = _of(ws[:k]), "".join(ws[k + 1:])
     ok = (k and k + 1 < len(ws) and phrases.is_verbal(ws[-1]) and not _NOT_INHERITED.search(work)
           and not any(_NARRATIVE_VERB.fullmatch(w) for w in ws[:k]))
-    return thing + work if ok and _good_name(thing + work) else None
+    name = work if unit.lstrip("十百千万亿") in ("户", "对") else thing + work
+    return name if ok and _good_name(name) and _good_name(thing) else None
+
+
+def _of(ws) -> str:
+    """Nouns joined by one 的 (老旧小区的雨污管网) as a clerk writes them, without it; other words as they are."""
+    if ws.count("的") == 1:
+        k = ws.index("的")
+        left, right = "".join(ws[:k]), "".join(ws[k + 1:])
+        if _good_name(left) and _good_name(right) and not any(_verbal(w) for w in ws[:k]):
+            return left + right
+    return "".join(ws)
 
 
 def _for_whom(ws: tuple[str, ...], k: int, unit: str) -> str:
@@ -218,6 +271,10 @@ def targets_from_title(title: str) -> list[Target]:
             # to a name (12345热线).
             if unit and base not in ("年", "月", "日"):
                 start = end
+            if unit and unit != "%" and not after and (per := _PER_CAPITA.match(pre)) and _good_name(per[2]):
+                found.append(Target(per[1] + per[2], _value(m), unit, clause))
+                read = True
+                continue
             if (not unit or approx == "多" or base in _NOT_TARGET or after.startswith("/")
                     or _TITLE_APPROX.search(pre) or _TITLE_CEILING.match(after)
                     or _TITLE_REFUSE.search(pre) or _value(m) <= 0):
@@ -229,7 +286,8 @@ def targets_from_title(title: str) -> list[Target]:
             if (inherited and not after and start == end and m.start() == 0 + len(pre) and _verbs_only(pre)
                     and found and found[-1].unit == unit and unit != "%"):
                 name = found[-1].name
-            if name and (begun := _BEGUN.search(pre[: max(pre.rfind(name), 0)])):
+            # (the words before the name; all of them when the figure stands first: 新开工10个棚户区改造项目)
+            if name and (begun := _BEGUN.search(pre[: at] if (at := pre.rfind(name)) >= 0 else pre)):
                 name = begun.group() + name
             if name:
                 found.append(Target(name, _value(m), unit, clause))

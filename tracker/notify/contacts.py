@@ -135,12 +135,12 @@ def load_contacts(path: str) -> Contacts:
 
 
 def parse_contacts(text: str, path: str = "contacts.toml", environ=None) -> Contacts:
-    import tomllib
+    import tomli
 
     environ = os.environ if environ is None else environ
     try:
-        data = tomllib.loads(text)
-    except tomllib.TOMLDecodeError as e:
+        data = tomli.loads(text)
+    except tomli.TOMLDecodeError as e:
         raise ContactsError([_syntax_problem(str(e), text, path)]) from None
     except RecursionError:
         raise ContactsError([BadInput("invalid TOML: arrays or tables nested too deeply", place=f"{path}:1")]) from None

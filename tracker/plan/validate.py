@@ -127,7 +127,7 @@ def _at(path: str, line: int, template: str, **fields) -> BadInput:
 
 
 def validate(data: dict, lines: dict, path: str) -> Plan:
-    """The plan in tomllib's data, or PlanError with every problem; lines: key_lines() of its text."""
+    """The plan in tomli's data, or PlanError with every problem; lines: key_lines() of its text."""
     problems: list[BadInput] = []
     unknown = sorted(set(data) - {"plan", "task"})
     for key in unknown:
@@ -156,7 +156,6 @@ def validate(data: dict, lines: dict, path: str) -> Plan:
         here = ("task", i)
         line = line_of(lines, here)
         raw_id = _id_text(raw.get("id")) if isinstance(raw, dict) else None
-        who = BadInput("task {id}: ", id=raw_id) if raw_id is not None else BadInput("task #{n}: ", n=i + 1)
         if isinstance(raw_id, str) and raw_id in first_line:
             problems.append(_at(path, line, "duplicate task id {id} (first declared at line {first})", id=raw_id,
                                 first=first_line[raw_id]))
@@ -166,6 +165,7 @@ def validate(data: dict, lines: dict, path: str) -> Plan:
         try:
             t = TaskIn.model_validate(raw)
         except ValidationError as err:
+            who = BadInput("task {id}: ", id=raw_id) if raw_id is not None else BadInput("task #{n}: ", n=i + 1)
             problems += _errors(err, here, lines, path, who)
             continue
         task, task_problems = _build_task(t, i, plan_in, lines, path, line)
@@ -186,7 +186,6 @@ def _line_number(problem: BadInput) -> int:
 def _build_task(t: TaskIn, i: int, plan: PlanIn, lines, path: str, line: int):
     problems: list[BadInput] = []
     here = ("task", i)
-    who = BadInput("task {id}: ", id=t.id)
     due = t.due
     if due is None:
         if plan.year is None:
@@ -203,7 +202,7 @@ def _build_task(t: TaskIn, i: int, plan: PlanIn, lines, path: str, line: int):
         try:
             m = MetricIn.model_validate(raw)
         except ValidationError as err:
-            problems += _errors(err, mloc, lines, path, who, "metric.")
+            problems += _errors(err, mloc, lines, path, BadInput("task {id}: ", id=t.id), "metric.")
             continue
         mline = line_of(lines, mloc)
         if any(x.key == m.key for x in metrics):
@@ -222,7 +221,7 @@ def _build_task(t: TaskIn, i: int, plan: PlanIn, lines, path: str, line: int):
         try:
             s = MilestoneIn.model_validate(raw)
         except ValidationError as err:
-            problems += _errors(err, sloc, lines, path, who, "milestone.")
+            problems += _errors(err, sloc, lines, path, BadInput("task {id}: ", id=t.id), "milestone.")
             continue
         key = s.metric
         if key is None:
