@@ -786,3 +786,35 @@ def test_the_months_amount_under_a_total_in_another_magnitude_and_against_a_mont
 def test_verbs_that_say_a_building_is_finished_are_one_work():
     assert value_for("全市已确定新建养老院选址12处,已开工8所,竣工5所。", "建成养老院", "所") == 5.0
     assert value_for("全市已确定新建养老院选址12处,已开工8所。", "建成养老院", "所") is None
+
+
+def test_title_grammar_of_figures_before_their_nouns_and_of_leads():
+    """Rules of the title reader in wording of the lead's own (no row of the phrase file)."""
+    def read(title):
+        return [(t.name, t.target, t.unit) for t in targets_from_title(title)]
+
+    # 新 and any verb of the dictionary lead the name
+    assert read("新招聘乡村教师二百名以上") == [("乡村教师", 200.0, "名")]
+    # 对 and a scope word, nouns joined by one 的, the work carried by 进行 or 实施
+    assert read("对全区56个老旧小区的雨污管网进行改造") == [("老旧小区雨污管网改造", 56.0, "个")]
+    assert read("对20个小区实施雨污分流改造") == [("小区雨污分流改造", 20.0, "个")]
+    # work done for households is named by the work
+    assert read("对1.2万户农村低收入家庭实施住房安全保障") == [("住房安全保障", 1.2, "万户")]
+    # 开展 after the figure counts those urged, no work done
+    assert read("推动100个社区开展星级社区创建") == []
+    # a figure first, its name up to the joiner before the next figure
+    assert read("抓好15个特色小镇建设和40个美丽乡村示范村创建") == [("特色小镇", 15.0, "个"), ("美丽乡村示范村", 40.0, "个")]
+    assert read("完成三个老旧街区的立面整治") == [("老旧街区立面整治", 3.0, "个")]
+    # a verb before a generic head makes a compound noun; 新开工 stays with what is begun
+    assert read("实施8个城市更新片区改造项目") == [("城市更新片区改造项目", 8.0, "个")]
+    assert read("新开工10个棚户区改造项目") == [("新开工棚户区改造项目", 10.0, "个")]
+    # 在 and a place, or a scope phrase, before the verb
+    assert read("在山区乡镇新建标准化卫生院5所") == [("标准化卫生院", 5.0, "所")]
+    assert read("在全市范围内新建公厕30座") == [("公厕", 30.0, "座")]
+    # a ratio to the population is a target; per head (人均) is not read
+    assert read("每千人口拥有执业医师数达到3.2人") == [("每千人口执业医师数", 3.2, "人")]
+    assert read("人均公园绿地面积达到15平方米") == []
+    # a bare noun after a target's clause shares its verb, even when a verb begins the word (充电桩)
+    assert read("全市新增集中式充电站20座、充电桩1000个") == [("集中式充电站", 20.0, "座"), ("充电桩", 1000.0, "个")]
+    # whom a listed verb ends, not a verb that qualifies them (留守)
+    assert read("为1500名农村留守儿童开展心理健康关爱服务") == [("农村留守儿童", 1500.0, "名")]
