@@ -744,6 +744,10 @@ def test_a_phrase_names_a_metric_by_its_head_noun_and_key_words():
     assert value_for("截至六月底,已建成农村“四好”公路九十八公里。", "农村公路", "公里") == 98.0
     # the figure first, a key verb before it
     assert value_for("新建成三十二个社区嵌入式托育点。", "新建社区托育点", "个") == 32.0
+    # a title's targets are named without their verb: the work done to the things counts, before or after them
+    title, narrative = "更新公交车辆800部,更换中小学课桌椅12000套。", "全市更新环保型公交车辆753部,完成中小学老旧课桌椅更换11112套。"
+    assert [value_for(narrative, t.name, t.unit) for t in targets_from_title(title)] == [753.0, 11112.0]
+    assert value_for("新建成三十二个社区嵌入式托育点。", "社区托育点", "个") == 32.0
 
 
 def test_a_phrase_with_another_head_kind_or_verb_names_no_metric():
@@ -753,7 +757,7 @@ def test_a_phrase_with_another_head_kind_or_verb_names_no_metric():
     assert value_for("累计完成路灯节能改造3200盏。", "城区路灯节能改造", "盏") is None  # a kind left out
     assert value_for("已报废老旧公交车辆300辆。", "更新公交车辆", "辆") is None  # other work
     assert value_for("护理型养老床位达到2000张。", "养老床位", "张") is None  # a part of a stock
-    assert value_for("新建成三十二个社区嵌入式托育点。", "社区托育点", "个") is None
+    assert value_for("全市嵌入式托育点达到32个。", "托育点", "个") is None  # a part of a stock, no work on it
     assert value_for("全市计划新建公共停车泊位5000个,目前在建3200个。", "公共停车泊位", "个") is None
 
 

@@ -11,8 +11,10 @@ metric when:
 - it holds no word of a plan, a step or a per-rate the name lacks (计划, 选址, 日均: the reader's refusals);
 - its other words are no verbs (报废 is other work) and hold no word of kind the metric lacks or lacks one
   it has (城市, 农村, 市级 …: 社区养老服务站 is not 农村社区养老服务站); a metric that names no work (a bare noun,
-  a stock) takes no phrase with a kind of its own (护理型床位 is a part of 床位), one of work done to things
-  counts that work whatever their kind (环保型公交车辆 for 更新公交车辆).
+  as a title's target is named) takes the verb of the work done to it after it (中小学老旧课桌椅更换 for
+  中小学课桌椅), and a phrase with a kind of its own only where work was done to the things (更新环保型公交车辆
+  for 公交车辆, but 护理型养老床位达到2000张 is a part of a stock of 养老床位); a metric of work counts that work
+  whatever the kind of the things (环保型公交车辆 for 更新公交车辆).
 The phrases found are read as the metric's name by the narrative reader (tracker/core/narratives.py), with
 its rules of verbs, time and roles; two phrases that give different values give none.
 """
@@ -21,7 +23,7 @@ from __future__ import annotations
 
 import re
 
-from tracker.core import phrases
+from tracker.core import figure_roles, phrases
 from tracker.core.figure_words import _CHANGE, _JOINERS, _MANNER, _REFUSE, _SCOPE, _TIME, _alt
 from tracker.core.narrative_names import _KIND, _sets_kind
 from tracker.core.phrases import NUM as _NUM
@@ -72,6 +74,8 @@ def _before(pre: str, keys: list[str]) -> str:
     pre = pre[max((m.end() for m in re.finditer(_TIME, pre)), default=0):]  # 5月开工…: a time word bounds it
     ws = phrases.words(pre)
     k = len(ws)
+    if k > 1 and ws[-1] not in keys and _works(ws[-1]):
+        k -= 1  # 课桌椅更换11112套: the verb after its object
     while k > 0 and (not _bounds(ws[k - 1], keys)
                      or (ws[k - 1] in _GENERAL and k > 1 and ws[k - 2] in keys and phrases.is_verb(ws[k - 2]))):
         k -= 1  # 开工建设安置房 for 安置房开工: a verb of the metric's and a general verb of the work
@@ -87,9 +91,10 @@ def _after(rest: str, keys: list[str]) -> str:
     return "".join(ws[:k])
 
 
-def _names_it(phrase: str, name: str, keys: list[str], work: bool, verb: str = "") -> bool:
+def _names_it(phrase: str, name: str, keys: list[str], work: bool, verb: str = "", governed: bool = False) -> bool:
     """Whether a phrase names the metric by its key words (see the module's docstring); `verb` is the one before
-    a figure the phrase follows (新建成32个社区托育点: a key verb of the name may stand there)."""
+    a figure the phrase follows (新建成32个社区托育点: a key verb of the name may stand there), `governed` whether a
+    verb of work stands before the phrase (更新环保型公交车辆)."""
     if phrase == name or len(phrase) < 2:
         return False
     missing = [k for k in keys if k not in phrase]
@@ -100,22 +105,32 @@ def _names_it(phrase: str, name: str, keys: list[str], work: bool, verb: str = "
         return False
     if (_REFUSE.search(phrase) and not _REFUSE.search(name)) or (_CHANGE.search(phrase) and not _CHANGE.search(name)):
         return False  # 计划改造老旧小区, 已选址社区食堂, 公交日均客运量: a plan's step or a per-rate is no count done
-    # After the metric's head noun (its last key that is no verb) only its verbs or a quantity of it may follow:
-    # 课桌椅更换, 秸秆还田面积; not 公共充电桩配套停车位建设 (停车位 is the head) nor 新增就业困难人员就业.
+    # After the metric's head noun (its last key that is no verb) only its verbs or a quantity of it may follow
+    # (课桌椅更换, 秸秆还田面积; not 公共充电桩配套停车位建设: 停车位 is the head, nor 新增就业困难人员就业), or, for a
+    # metric that names no work, the verb of the work done to it (中小学课桌椅更换 for 中小学课桌椅).
     head = next((k for k in reversed(keys) if not phrases.is_verb(k)), keys[-1])
     tail = phrase[phrase.find(head) + len(head):]
     for k in sorted(keys, key=len, reverse=True):
         tail = tail.replace(k, " ", 1) if k != head else tail
-    if any(part not in _QUANTITY and part not in _GENERAL for part in tail.split()):
+    tail_words = [w for part in tail.split() for w in phrases.words(part)]
+    done_to = {w for w in tail_words if not work and _works(w)}
+    if any(w not in _QUANTITY and w not in _GENERAL and w not in done_to for w in tail_words):
         return False
     rest = phrase
     for k in sorted(keys, key=len, reverse=True):
         rest = rest.replace(k, " ", 1)
-    extra = [w for part in rest.split() for w in phrases.words(part)]
+    extra = [w for part in rest.split() for w in phrases.words(part) if w not in done_to]
     if any(len(w) >= 2 and phrases.is_verb(w) and w not in _GENERAL for w in extra) or _kinds(phrase) != _kinds(name):
         return False
-    # 嵌入式, 护理型: a kind of the thing, as much as 城市 or 农村.
-    return work or not any(_sets_kind(w) or w.endswith("式") for w in (*extra, *rest.split()))
+    # 嵌入式, 护理型: a kind of the thing, as much as 城市 or 农村; one of the things some work was done to counts
+    # for that work (更新环保型公交车辆), but a stock's part is no stock (护理型养老床位达到2000张).
+    return work or governed or bool(done_to) or not any(
+        _sets_kind(w) or w.endswith("式") for w in (*extra, *rest.split()))
+
+
+def _works(word: str) -> bool:
+    """Whether a word is a verb of work (更新, 新建成, 更换; not 达到, 累计)."""
+    return bool(figure_roles.work_verbs(word)) and len(word) >= 2
 
 
 def matching(name: str, sentences: list[str], units: list[str]) -> list[str]:
@@ -135,9 +150,10 @@ def matching(name: str, sentences: list[str], units: list[str]) -> list[str]:
             end = re.search(r"[,，、;；:：。]|$", sentence[m.end():]).start() + m.end()
             pre = sentence[clause_start : m.start()]
             before = _before(pre, keys)
-            if _names_it(before, name, keys, work):
+            left = pre[: pre.rfind(before)] if before else ""
+            if _names_it(before, name, keys, work, governed=bool(left) and _works(phrases.words(left)[-1])):
                 found[before] = None
             after = _after(sentence[m.end() + len(unit) : end], keys)
-            if _names_it(after, name, keys, work, pre):
+            if _names_it(after, name, keys, work, pre, governed=bool(pre) and _works(phrases.words(pre)[-1])):
                 found[after] = None
     return list(found)
