@@ -767,6 +767,10 @@ def test_the_years_work_beside_a_total_of_all_years_is_the_years():
     # beside a level reached, or the stock's growth after a total of work, the total stands
     assert value_for("全市口袋公园累计达到260个,其中今年新建58个。", "口袋公园", "个") == 260.0
     assert value_for("全市累计创建星级社区88个,今年新增9个。", "星级社区", "个") == 88.0
+    assert value_for("全市累计完成老旧小区改造1,260个,今年完成改造86个。", "老旧小区改造", "个") == 86.0
+    # a part named under 其中 is no year's figure of the whole; a state beside the year's work says neither
+    assert value_for("全市累计建成充电桩3355个,其中今年新建公共充电桩1200个。", "充电桩", "个") == 3355.0
+    assert value_for("全市已建成5G基站9420个,今年新建1860个。", "5G基站", "个") is None
 
 
 def test_a_spell_that_begins_a_sentence_covers_its_clauses():

@@ -240,8 +240,7 @@ def _elided(clause: str, unit: str, opening: tuple, unread: bool,
         join.removeprefix("其中"), lead | own)
     rate = unread and unit == "%" and bool(_RATE_JOIN.fullmatch(join))  # `…覆盖率同比提高5个百分点,达到98%`
     # 累计建成…1,024个,其中今年新建386个: the year's part of what was built, with a verb of building.
-    year = (join.startswith("其中") and bool(_YEAR.search(join)) and bool(_BUILT_NEW.search(join))
-            and _only(join.removeprefix("其中"), allowed))
+    year = bool(_YEAR.search(join)) and bool(_BUILT_NEW.search(join)) and _only(join.removeprefix("其中"), allowed)
     if not (total or done or rate or month or mine or year):
         return None
     hit = _hit(_value(m), not rest and not _approx_in(join), join, opening, False, clause)

@@ -376,13 +376,13 @@ def _years_work(hit: _Hit) -> bool:
 
 def _years_new(hit: _Hit, totals: list[_Hit]) -> bool:
     """Whether a figure is the year's new work beside a total of all years' (the convention: the year's): one that
-    names the metric in its own clause (累计建成1,176个,今年新增长者饭堂112个), or one of building under a total
-    of work built (累计建成社区食堂1,024个,其中今年新建386个; not beside 累计达到300个, a level, nor 今年新增14个
-    beside 累计创建126个, the stock's growth)."""
+    names the metric in its own clause (累计建成1,176个,今年新增长者饭堂112个; not a part under 其中 named), or one
+    of building with no noun of its own beside a total of work built (累计建成社区食堂1,024个,其中今年新建386个;
+    not beside 累计达到300个, a level, nor 今年新增14个 beside 累计创建126个, the stock's growth)."""
     if not hit.year or hit.period or hit.span:
         return False
-    if hit.named and not hit.subset:
-        return True
+    if hit.named:
+        return not hit.subset
     return bool(_BUILT_NEW.search(hit.words)) and any(figure_roles.work_verbs(t.words) for t in totals)
 
 
