@@ -61,8 +61,9 @@ per-head figures, 分别 with a change, money for things, one district's figures
 another name, and approximations (近, 约, 余, 多, 以上 …).
 Totals and months: 累计, 截至, 目前, 1-8月 mark a running total, 本月 or 8月 a month's amount (also in an aside: 32家(当月新建成5家)), 上月底 neither, 今年 the
 year's amount (neither, but a cumulative metric's value beside a total of all years when it is work done:
-本年度完成1860户, when it names the metric in its own clause: 今年新增长者饭堂112个, or when it is built under
-其中 beside a total built: 累计建成…1,024个,其中今年新建386个; not beside a level reached, 累计达到300个),
+本年度完成1860户, when it names the metric in its own clause: 今年新增长者饭堂112个, or when it is work built
+with no noun of its own beside a total built: 累计建成…1,024个,其中今年新建386个; not beside a level reached,
+累计达到300个),
 较上月增加, 较4月底增加 (the month before the latest named) or 环比增加 after a figure to date the month's amount,
 9月份无新增 a month's 0, 一季度 in a report of March and 上半年 where no later month is named the year so far
 (a total as an opening, the year's amount in a figure's own clause: 上半年新解决1075个 beside 累计解决2585个), a
