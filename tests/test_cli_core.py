@@ -72,6 +72,8 @@ def test_bad_log_input_is_refused_and_nothing_is_written(project):
         ("log", "184", "--status", "finished"): "status 'finished' is not one of",
         ("log", "184", "--month", "2024-13", "--percent", "5"): "malformed month",
         ("log", "184", "--month", "August", "--percent", "5"): "malformed month",
+        ("log", "184", "--month=", "--percent", "5"): "malformed month ''",  # empty is no month, not this month
+        ("status", "--month="): "malformed month ''",
         ("log", "184", "--month", "2024-09", "--percent", "5"): "in the future",
         ("log", "184"): "nothing to record",
         ("log", "184", "--note", "a", "--note-file", "x.txt"): "not both",
