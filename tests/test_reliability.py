@@ -416,6 +416,27 @@ def test_a_row_added_by_hand_is_said_to_be_added_not_changed(logged):
     assert not any("does not match its hash" in f for f in found), found
 
 
+@pytest.mark.parametrize("month, figures, what", [
+    ("2024-08", "not json", "figures tracker cannot read ('not json')"),
+    ("2024-08", '[["centres","abc"]]', "figures tracker cannot read"),
+    ("2024-13", "[]", "a month tracker cannot read ('2024-13')"),
+])
+def test_a_row_by_hand_that_no_tracker_could_write_is_one_line_everywhere(logged, month, figures, what):
+    tamper(logged, f"INSERT INTO entries (seq, id, task, month, recorded_at, hash, figures) "
+                   f"VALUES (6, 'byhand', '195', '{month}', 'yesterday', 'x', '{figures.replace(chr(39), chr(39) * 2)}')",
+           keep_guards=True)
+    for command in (["status"], ["report", "--format", "md"], ["show", "195"], ["history", "195"], ["export"],
+                    ["check"], ["units"]):
+        r = logged.bad(*command)
+        last = r.err.strip().splitlines()[-1]
+        assert "Traceback" not in r.err and f"the log's entry #6 has {what}" in last, (command, r.err)
+        assert "`tracker validate` checks the log" in last
+    found = problems(logged)
+    assert any(f.startswith("data/tracker.db: entry byhand (#6) has " + what.split(" (")[0]) for f in found), found
+    zh = logged.bad("--lang", "zh", "status").err.strip().splitlines()[-1]
+    assert "日志第 6 条的" in zh and "无法读取" in zh, zh
+
+
 def test_a_rewrite_with_recomputed_hashes_is_reported_by_the_heads(logged):
     ids = _by_seq(logged)
 

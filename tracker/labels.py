@@ -132,6 +132,11 @@ _ZH = {
         "日志末尾{span}缺失（{tail}）：最近一次追加（{when}）记录到第{upto}条；被绕过 tracker 删除",
     "entries #{first}–#{last} (the last: {entry})": "第{first}–{last}条（最后一条：{entry}）",
     "{what} recorded by no append: added behind tracker's back": "{what}没有对应的追加记录：被绕过 tracker 添加",
+    "{path}: the log's entry #{seq} has {what} tracker cannot read ({text}): written behind its back; "
+    "`tracker validate` checks the log": "{path}：日志第 {seq} 条的{what}无法读取（{text}）：被绕过 tracker 写入；`tracker validate` 可检查日志",
+    "a month": "月份", "figures": "数值",
+    "entry {id} (#{seq}) has a month tracker cannot read ({text})": "条目 {id}（第{seq}条）的月份无法读取（{text}）",
+    "entry {id} (#{seq}) has figures tracker cannot read ({text})": "条目 {id}（第{seq}条）的数值无法读取（{text}）",
     "records of appends are missing from the table of chain heads: removed behind tracker's back":
         "链头表中缺少追加记录：被绕过 tracker 删除",
     "table {table} disagrees with the log ({n} rows differ)": "表 {table} 与日志不符（{n}行不同）",

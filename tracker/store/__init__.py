@@ -25,7 +25,7 @@ from tracker.core import months
 
 from tracker.errors import BadInput
 from tracker.core.model import Entry, number  # noqa: F401 (Entry: what the store reads and appends)
-from tracker.store.base import (BUSY_TIMEOUT_MS, _begin, _raw_connect, _record_head, _version, failure,  # noqa: F401
+from tracker.store.base import (BUSY_TIMEOUT_MS, _begin, _raw_connect, _record_head, _version, failure, unreadable,  # noqa: F401
                                 rollback, snapshot, tables, triggers, version)
 from tracker.store.schema import (LOG_TABLES, SCHEMA_VERSION, guards, install_guards, migrate)  # noqa: F401
 
@@ -238,9 +238,16 @@ def iter_entries(conn: sqlite3.Connection | None, where: str = "1", params=()):
             parse = months.parse
             cursor = conn.execute(f"{entry_sql(conn)} WHERE {where} ORDER BY e.recorded_at, e.seq", params)
             while rows := cursor.fetchmany(1000):
-                for _seq, eid, task, month, at, by, pct, st, note, _hash, figures, problems, steps, voids in rows:
-                    yield Entry(eid, task, parse(month), at, by, figures_of(figures), pct, st, note, problems, steps,
-                                voids)
+                for seq, eid, task, month, at, by, pct, st, note, _hash, figures, problems, steps, voids in rows:
+                    try:
+                        m = parse(month)
+                    except (BadInput, TypeError):
+                        raise unreadable(conn, seq, "a month", month) from None
+                    try:
+                        values = figures_of(figures)
+                    except ValueError:
+                        raise unreadable(conn, seq, "figures", figures) from None
+                    yield Entry(eid, task, m, at, by, values, pct, st, note, problems, steps, voids)
             return
         values: dict[int, dict] = {}
         for seq, metric, value in conn.execute(f"{_VALUES_SQL} WHERE {where} ORDER BY v.seq, v.metric", params):
@@ -292,10 +299,17 @@ def log_rows(conn: sqlite3.Connection, tasks=None, note: str = "note", upto: int
             _ROWS.format(note=note, where=where, order="task, " if by_task else "", table=table), args):
         m = parsed.get(month)
         if m is None:
-            m = parsed[month] = months.parse(month)
+            try:
+                m = parsed[month] = months.parse(month)
+            except (BadInput, TypeError):
+                raise unreadable(conn, seq, "a month", month) from None
         if upto is not None and m > upto:
             continue
-        yield seq, task, m, percent, status, figures_of(figures), kept
+        try:
+            values = figures_of(figures)
+        except ValueError:
+            raise unreadable(conn, seq, "figures", figures) from None
+        yield seq, task, m, percent, status, values, kept
 
 
 def unrecorded(conn: sqlite3.Connection | None) -> tuple[int, int] | None:

@@ -55,9 +55,15 @@ def _check(plan: Plan, conn, db_path: str, cached) -> Audit:
     # The series recomputed from the log give the metrics its entries name as well: the chain's pass then
     # decodes no entry's figures (a province's 650,000), unless an entry cannot be read at all.
     computed = storecheck.recomputed_series(conn)
+    readable = _Readable(db_path)
     for e in storecheck.chain_rows(conn):
-        walk.step(e, by_upto.get(e.seq, ()), e.rehash(walk.prev))
-        names.check(e, e.values() if computed is None else None)
+        changed = walk.step(e, by_upto.get(e.seq, ()), e.rehash(walk.prev))
+        values = None
+        if computed is None:  # some entry's month or figures did not read: find which
+            values = e.values()
+            if not changed:  # (an entry said to be changed needs no second line)
+                readable.check(e, values)
+        names.check(e, values)
     if computed is not None:
         names.check_metrics(storecheck.metric_names(computed, conn), lambda task, key: storecheck.entries_naming(
             conn, task, key))
@@ -70,6 +76,7 @@ def _check(plan: Plan, conn, db_path: str, cached) -> Audit:
                                  "empty): emptied behind tracker's back; rewritten entries could not be seen",
                                  place=db_path, n=walk.count))
     problems += walk.found
+    problems += readable.found
     problems += names.found
     problems += walk.finish(heads)
     return Audit(problems, walk.count, walk.last.hash if walk.last else None)
@@ -89,6 +96,32 @@ def _guards(conn, db_path: str, version: int) -> list[str]:
         out.append(BadInput("append-only guards altered: {names} (the log could be edited unseen)", place=db_path,
                             names=", ".join(altered)))
     return out
+
+
+class _Readable:
+    """Each entry added by hand whose month or figures no tracker wrote: every command that reads the log
+    refuses it (store.unreadable), so validate says why (an entry edited so is said to be changed)."""
+
+    def __init__(self, db_path: str):
+        self.db = db_path
+        self.found: list = []
+
+    def check(self, e, values: dict | None) -> None:
+        from tracker.core import months
+
+        try:
+            months.parse(e.month)
+        except (BadInput, TypeError):
+            self.found.append(BadInput("entry {id} (#{seq}) has a month tracker cannot read ({text})", place=self.db,
+                                       id=e.id, seq=e.seq, text=repr(e.month)))
+        if values is None:
+            self.found.append(BadInput("entry {id} (#{seq}) has figures tracker cannot read ({text})", place=self.db,
+                                       id=e.id, seq=e.seq, text=_shown(e.figures)))
+
+
+def _shown(value) -> str:
+    text = repr(value)
+    return text if len(text) <= 40 else text[:39] + "…"
 
 
 class _Names:
@@ -143,8 +176,9 @@ class _Walk:
     def _entry(self, e) -> BadInput:
         return BadInput("entry {id} (#{seq}, task {task}, {month})", id=e.id, seq=e.seq, task=e.task, month=e.month)
 
-    def step(self, e, heads, rehash: str) -> None:
-        """One entry, and its hash recomputed after the one before it as stored (rehash)."""
+    def step(self, e, heads, rehash: str) -> bool:
+        """One entry, and its hash recomputed after the one before it as stored (rehash); whether it was said
+        to be changed."""
         self.count += 1
         expected = (self.last.seq if self.last else 0) + 1
         if e.seq != expected:
@@ -153,12 +187,14 @@ class _Walk:
             self.found.append(BadInput("{span} missing {after}, before {entry}: removed behind tracker's back",
                                        place=self.db, span=_span(expected, e.seq - 1), after=after,
                                        entry=self._entry(e)))
-        if rehash != e.hash and (self.last_append is None or e.seq <= self.last_append):
+        changed = rehash != e.hash and (self.last_append is None or e.seq <= self.last_append)
+        if changed:
             self.found.append(BadInput("{entry} does not match its hash: it was changed, or an entry before it was "
                                        "removed", place=self.db, entry=self._entry(e)))
         self.prev = e.hash  # report each break once, then follow the chain as stored
         self.last = e
         self._vouch(e, heads)
+        return changed
 
     def _vouch(self, e, heads) -> None:
         """The heads recorded at e: whether they still hold e's hash."""

@@ -7,7 +7,7 @@ import os
 import sqlite3
 from contextlib import contextmanager
 
-from tracker.errors import BadInput
+from tracker.errors import BadInput, Word
 
 BUSY_TIMEOUT_MS = 60_000
 
@@ -32,10 +32,21 @@ def _begin(conn: sqlite3.Connection) -> None:
     except sqlite3.OperationalError as e:
         if "locked" not in str(e) and "busy" not in str(e):
             raise
-        path = conn.execute("PRAGMA database_list").fetchone()[2]
-        here = os.path.relpath(path)
-        path = path if here.startswith("..") else here
-        raise BadInput("{path}: busy: another tracker has been writing for over {seconds} s; try again when it is done", path=path, seconds=format(BUSY_TIMEOUT_MS / 1000, 'g')) from None
+        raise BadInput("{path}: busy: another tracker has been writing for over {seconds} s; try again when it is done", path=db_name(conn), seconds=format(BUSY_TIMEOUT_MS / 1000, 'g')) from None
+
+
+def db_name(conn: sqlite3.Connection) -> str:
+    """The database file's path as a message names it: relative to here when it is below here."""
+    path = conn.execute("PRAGMA database_list").fetchone()[2]
+    here = os.path.relpath(path)
+    return path if here.startswith("..") else here
+
+
+def unreadable(conn: sqlite3.Connection, seq: int, what: str, text) -> BadInput:
+    """The problem of an entry whose month or figures no tracker wrote (a row added or edited by hand)."""
+    shown = repr(text) if len(repr(text)) <= 40 else repr(text)[:39] + "…"
+    return BadInput("{path}: the log's entry #{seq} has {what} tracker cannot read ({text}): written behind its back; "
+                    "`tracker validate` checks the log", path=db_name(conn), seq=seq, what=Word(what), text=shown)
 
 
 def _version(conn: sqlite3.Connection, path: str) -> int:
