@@ -194,6 +194,7 @@ _RATE_JOIN = re.compile(r"(?:已|均|平均)?(?:达到|达|为)")
 
 
 _BUILT_NEW = re.compile(r"新建|建成|完工|竣工|完成")
+_SINCE_LAST_YEAR = re.compile(r"^(?:较|比)(?:去年|上年)(?:底|末)(?:新增|增加)了?(?=$|\d)")
 _DONE_AFTER = re.compile(r"(?:建成|完工|竣工)(?:投用|投入使用|并投入使用)?|投入使用|投用")
 _YEAR_DONE = re.compile(r"(?:本年度|今年|年内|本年|全年)(?:已经|现已|已)?(?:完成|建成|完工|竣工)")
 
@@ -224,6 +225,8 @@ def _elided(clause: str, unit: str, opening: tuple, unread: bool,
     if not m or not _unit_is(clause, m.end(), unit):
         return None
     join, rest = _TASK_DONE.sub("", clause[: m.start()]), clause[m.end() + len(unit) :]
+    # 较去年底新增1,160个: growth since the year began is this year's new work, not a change of a level.
+    join = _SINCE_LAST_YEAR.sub("今年新增", join)
     # 本月又有2个建成投用: a verb of completion after the figure governs it as one before would.
     if _DONE_AFTER.fullmatch(rest) and _PERIOD.search(join):
         join, rest = join + rest, ""
@@ -239,8 +242,8 @@ def _elided(clause: str, unit: str, opening: tuple, unread: bool,
     mine = bool(lead) and figure_roles.same_work(figure_roles.work_verbs(join), lead) and _only(
         join.removeprefix("其中"), lead | own)
     rate = unread and unit == "%" and bool(_RATE_JOIN.fullmatch(join))  # `…覆盖率同比提高5个百分点,达到98%`
-    # 累计建成…1,024个,其中今年新建386个: the year's part of what was built, with a verb of building.
-    year = bool(_YEAR.search(join)) and bool(_BUILT_NEW.search(join)) and _only(join.removeprefix("其中"), allowed)
+    # 累计建成…1,024个,其中今年新建386个, 其中今年新增加装217台: this year's work, with any verb of the work.
+    year = bool(_YEAR.search(join)) and bool(figure_roles.work_verbs(join)) and _only(join.removeprefix("其中"), allowed)
     if not (total or done or rate or month or mine or year):
         return None
     hit = _hit(_value(m), not rest and not _approx_in(join), join, opening, False, clause)

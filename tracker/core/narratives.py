@@ -28,9 +28,12 @@ from tracker.core.figure_words import (
     _LEAD,
     _NARRATIVE_VERBS,
     _PERIOD,
+    _REFUSE,
     _SCOPE,
     _SECTION,
     _SPAN,
+    _TOTAL,
+    _YEAR,
     _alt,
     _is_place,
     _variants,
@@ -132,10 +135,13 @@ def read_value(text: str, name: str, unit: str, *, mode: str = "cumulative") -> 
                 for v in figure_roles.own_verbs(names[0])
                 for m in re.finditer(rf"{re.escape(v)}\d[\d,.]*(?:{_alt([unit, *figure_roles.magnitudes(unit)])})", whole)):
             return None  # 下达…资金2.8亿元 for 资金拨付 beside 已拨付2.35亿元: the metric's own verb gives another figure
-        if reading and cumulative and not level and not any(_years_work(h) for h in _pool(hits, cumulative)) and any(
-                _years_work(h) for u in figure_roles.magnitudes(unit) for h in tier(u)):
+        if reading and cumulative and not level and not any(_this_year(h) for h in _pool(hits, cumulative)) and any(
+                _this_year(h) for u in figure_roles.magnitudes(unit) for h in tier(u)):
             return None  # 已完成…2.46万户,今年完成1,860户 for a metric in 万户: the year's figure is in another magnitude
-        if reading and not level and not all(_wanted(h, cumulative) or (cumulative and _years_work(h)) for h in _pool(hits, cumulative)):
+        beside_total = cumulative and any(h.total or h.untimed for u in (unit, *figure_roles.magnitudes(unit))
+                                          for h in (hits if u == unit else tier(u)))
+        if reading and not level and not all(_wanted(h, cumulative) or (beside_total and _this_year(h))
+                                             for h in _pool(hits, cumulative)):
             # 今年新增1260张 beside 累计达到1.86万张: the figure the metric wants is written in another magnitude.
             if any(_wanted(h, cumulative) for u in figure_roles.magnitudes(unit) for h in tier(u) if not h.subset):
                 return None
@@ -250,6 +256,9 @@ def _hits(sentences: list[str], names: list[str], unit: str, short: list | None 
             if not found and (named or unread):
                 part = named and last > 0 and all(h.subset and any(n in h.words for n in names) for h in hits[-last:])
                 elided = _elided(clause, unit, opening, unread, verbs, own, lead)
+                if (elided and elided[0].year and not _BUILT_NEW.search(clause)
+                        and not (named and any(h.total or h.untimed for h in hits[-last:]))):
+                    elided = None  # 缺口约3万个,今年新增1.2万个: the year's growth counts beside a total of all years only
                 # 累计建成…5000个,今年建成1200个: the year's work is the same work over another time, no completion
                 # of what was begun.
                 if elided and elided[1] and named and not elided[0].year:
@@ -290,6 +299,10 @@ def _hits(sentences: list[str], names: list[str], unit: str, short: list | None 
                 # 中小学校14所,其中竣工交付9所; 新培育8家,累计分别达到23家: the clause after gives what is done or
                 # the total in words the reader does not take, so the figure before is not clearly the metric's.
                 hits += [dataclasses.replace(h, doubt=True) for h in said]
+            if not found and said and _years_unkinded(clause, unit, names[0]) and not any(h.year for h in said):
+                # 累计建成城市绿道412公里,今年新建绿道9.6公里: this year's figure, which the convention prefers, of
+                # the metric's noun without its word of kind (城市): the total is not clearly the value.
+                hits += [dataclasses.replace(h, doubt=True) for h in said]
             if not found:
                 found = _month_only(clause, unit, opening, said[-last:] if last else [], bool(said) or read_before)
             said += found
@@ -316,6 +329,17 @@ def _hits(sentences: list[str], names: list[str], unit: str, short: list | None 
             if found or unread:  # the verbs a running total after this clause may repeat
                 verbs = _verbs_of(clause)
     return _of_past_years(hits, "\n".join(sentences))
+
+
+def _years_unkinded(clause: str, unit: str, name: str) -> bool:
+    """Whether a clause gives this year's figure of the unit for the metric's noun written without the word of
+    kind that leads the name (今年新建绿道9.6公里 for 城市绿道), with no word of plan, step or total."""
+    split = phrases.head_split(name)
+    if not split or not narrative_names._sets_kind(split[0]) or not _YEAR.search(clause) or _REFUSE.search(clause):
+        return False
+    at = clause.find(split[1])
+    return at >= 0 and not _TOTAL.search(clause) and any(
+        _unit_is(clause, m.end(), unit) for m in _NUM.finditer(clause, at + len(split[1])))
 
 
 def _month_only(clause: str, unit: str, opening: tuple, just_read: list[_Hit], read: bool) -> list[_Hit]:
@@ -358,32 +382,25 @@ def _pool(hits: list[_Hit], cumulative: bool, level: bool = False) -> list[_Hit]
     months = _wholes([h for h in hits if h.period or h.early])
     hits = [h for h in hits if not h.span]
     if cumulative:
-        # A metric runs within the plan's year: beside a total of all years (累计…1.2万户), the year's own
-        # work done (本年度完成1860户) is the value; the year's growth of a stock (今年新增…床位) is not its level.
+        # A metric runs within the plan's year: beside a total of all years (累计…1.2万户), this year's figure
+        # (本年度完成1860户, 其中今年新建45个) is the value, whatever its verb (the lead's convention).
+        # A figure to date with no time words (已建成…3,420个) is a total of all years as much as 累计 is.
         totals = [h for h in hits if h.total]
-        year = [h for h in hits if _years_work(h) or _years_new(h, totals)]
-        return _wholes(year if year and totals else totals) or _wholes([h for h in hits if not h.period])
+        year = [h for h in hits if _this_year(h)]
+        if year and any(h.total or h.untimed for h in hits):
+            return _wholes(year)
+        return _wholes(totals) or _wholes([h for h in hits if not h.period])
     # 已建成8个: a state to date, never the month's amount unless a month is named.  A figure without
     # time words is the month's only where the narrative names no month at all: beside `8月份改造1020户`,
     # `完成示范村56个` is not said to be August's.
     return months or _wholes([h for h in hits if not h.total and not h.year and not h.state and not (h.untimed and h.dated)])
 
 
-def _years_work(hit: _Hit) -> bool:
-    """Whether a figure is the year's work done so far (今年完成1,860户, 本年度完成1860户)."""
-    return hit.year and not hit.period and not hit.span and bool(_DONE.search(hit.words))
-
-
-def _years_new(hit: _Hit, totals: list[_Hit]) -> bool:
-    """Whether a figure is the year's new work beside a total of all years' (the convention: the year's): one that
-    names the metric in its own clause (累计建成1,176个,今年新增长者饭堂112个; not a part under 其中 named), or one
-    of building with no noun of its own beside a total of work built (累计建成社区食堂1,024个,其中今年新建386个;
-    not beside 累计达到300个, a level, nor 今年新增14个 beside 累计创建126个, the stock's growth)."""
-    if not hit.year or hit.period or hit.span:
-        return False
-    if hit.named:
-        return not hit.subset
-    return bool(_BUILT_NEW.search(hit.words)) and any(figure_roles.work_verbs(t.words) for t in totals)
+def _this_year(hit: _Hit) -> bool:
+    """Whether a figure is this year's amount so far (今年新建1,860个, 本年度完成1860户, 其中今年新增加装217台,
+    较去年底新增1,160个): beside a total of all years, the convention makes it a cumulative metric's value,
+    whatever its verb, named or not, under 其中 or not."""
+    return hit.year and not hit.period and not hit.span
 
 
 def _wholes(hits: list[_Hit]) -> list[_Hit]:
