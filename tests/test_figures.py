@@ -340,10 +340,8 @@ def test_a_state_to_date_and_an_untimed_figure_beside_a_months_are_no_months_amo
 
 def test_a_stock_with_work_on_it_and_a_total_in_another_magnitude_give_none():
     assert value_for("全市有农村集贸市场96个,已完成标准化改造41个。", "农村集贸市场", "个") is None
-    assert value_for("全市共有在册登记社会组织2,890家,今年新增112家。", "社会组织", "家") == 2890
     text = "今年新增护理型床位1,260张,全市护理型床位累计达到1.86万张。"
-    assert value_for(text, "护理型床位", "张") is None
-    assert value_for(text, "护理型床位", "万张") == 1.86
+    assert value_for(text, "护理型床位", "万张") is None  # this year's figure is in 张 only
 
 
 def test_a_clause_after_that_says_what_is_done_or_the_total_in_other_words_leaves_none():
@@ -573,8 +571,8 @@ def test_the_years_work_beside_a_total_of_all_years_is_the_value():
     text = "全市已完成农村危房改造2.46万户,今年完成1,860户,本月完成230户。"
     assert value_for(text, "农村危房改造", "户") == 1860
     assert value_for(text, "农村危房改造", "万户") is None  # the year's figure is in 户 only
-    # The year's growth of a stock is not its level; work on what a stock counts is not the count.
-    assert value_for("今年新增护理型床位1,260张,全市护理型床位累计达到1.86万张。", "护理型床位", "张") is None
+    # This year's growth of a stock is this year's figure too; work on what a stock counts is not the count.
+    assert value_for("今年新增护理型床位1,260张,全市护理型床位累计达到1.86万张。", "护理型床位", "张") == 1260
     assert value_for("全市有公办养老机构64家,今年已完成提升改造28家。", "公办养老机构", "家") is None
     assert value_for("累计建成充电桩5000个,今年建成1200个。", "充电桩", "个") == 1200
     assert value_for("累计建成充电桩5000个,今年计划建成1200个。", "充电桩", "个") == 5000
@@ -761,16 +759,23 @@ def test_a_phrase_with_another_head_kind_or_verb_names_no_metric():
     assert value_for("全市计划新建公共停车泊位5000个,目前在建3200个。", "公共停车泊位", "个") is None
 
 
-def test_the_years_work_beside_a_total_of_all_years_is_the_years():
+def test_this_years_figure_beside_a_total_of_all_years_is_the_value_whatever_the_verbs():
     assert value_for("截至10月底,全市累计建成口袋公园260个,其中今年新建58个。", "口袋公园", "个") == 58.0
     assert value_for("全市累计建成托育机构130家,今年新增托育机构21家。", "托育机构", "家") == 21.0
-    # beside a level reached, or the stock's growth after a total of work, the total stands
-    assert value_for("全市口袋公园累计达到260个,其中今年新建58个。", "口袋公园", "个") == 260.0
-    assert value_for("全市累计创建星级社区88个,今年新增9个。", "星级社区", "个") == 88.0
+    # whatever the verbs: beside a level reached, the stock's growth after a total of work, growth since last year's end
+    assert value_for("全市口袋公园累计达到260个,其中今年新建58个。", "口袋公园", "个") == 58.0
+    assert value_for("全市累计创建星级社区88个,今年新增9个。", "星级社区", "个") == 9.0
+    assert value_for("全市共有星级社区88个,较上年底新增9个。", "星级社区", "个") == 9.0
+    assert value_for("全市共有星级社区88个,较上年增加9个。", "星级社区", "个") == 88.0  # a change of a level
     assert value_for("全市累计完成老旧小区改造1,260个,今年完成改造86个。", "老旧小区改造", "个") == 86.0
-    # a part named under 其中 is no year's figure of the whole; a state beside the year's work says neither
+    # a part named under 其中 is no year's figure of the whole; a figure to date without time words is a total
     assert value_for("全市累计建成充电桩3355个,其中今年新建公共充电桩1200个。", "充电桩", "个") == 3355.0
-    assert value_for("全市已建成5G基站9420个,今年新建1860个。", "5G基站", "个") is None
+    assert value_for("全市已建成5G基站9420个,今年新建1860个。", "5G基站", "个") == 1860.0
+    assert value_for("全市已建成5G基站9420个,今年新建1860个。", "5G基站", "万个") is None
+    # the year's growth with no verb of building and no total beside it is no value
+    assert value_for("公共停车泊位缺口约2万个,今年新增0.6万个。", "公共停车泊位", "万个") is None
+    # the year's figure of the name without its word of kind, unread, leaves the total in doubt
+    assert value_for("全市累计建成农村公路860公里,今年新建公路45公里已全部通车。", "农村公路", "公里") is None
 
 
 def test_a_spell_that_begins_a_sentence_covers_its_clauses():

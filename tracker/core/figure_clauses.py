@@ -89,13 +89,20 @@ def _name_before(pre: str, names: list[str], gap: bool = False, money: bool = Fa
         while at >= 0:
             head, join = pre[:at], pre[at + len(name) :]
             skip = narrative_names.object_gap(join) if gap and narrative_names.ends_in_verb(name) else 0
-            if _joins(_TASK_DONE.sub("", join[skip:]), _MONEY if money else ()) and (not head or _LEFT.search(head) or phrases.is_verb(
+            if _joins(_TASK_DONE.sub("", join[skip:]), _MONEY if money else ()) and (not head or _left(head) or phrases.is_verb(
                     phrases.word_before(pre, at) or "") or phrases.verb_pair(phrases.word_before(pre, at) or "") or (_WHOLE.search(head) and (
                         rate or _DONE.search(join) or join.startswith("已")))) \
                     and not _CHANGE.search(join):
                 return head, join
             at = pre.rfind(name, 0, at + len(name) - 1)
     return None
+
+
+def _left(head: str) -> bool:
+    """Whether the words before a name end with a word that may stand before it (已, 累计, 全市, 为) as a word of
+    its own: the 共 of 公共 is none (公共充电桩 is no 充电桩)."""
+    m = _LEFT.search(head)
+    return bool(m) and (m.start() in phrases.starts(head) or len(m.group()) > 1)
 
 
 # The task of the work, done: `新建农村文化礼堂任务已完成352家`, `完成8处公益性公墓建设任务` (a task's own figure,

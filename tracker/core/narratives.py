@@ -334,12 +334,12 @@ def _hits(sentences: list[str], names: list[str], unit: str, short: list | None 
 def _years_unkinded(clause: str, unit: str, name: str) -> bool:
     """Whether a clause gives this year's figure of the unit for the metric's noun written without the word of
     kind that leads the name (今年新建绿道9.6公里 for 城市绿道), with no word of plan, step or total."""
-    split = phrases.head_split(name)
-    if not split or not narrative_names._sets_kind(split[0]) or not _YEAR.search(clause) or _REFUSE.search(clause):
+    kind = next((k for k in narrative_names._KIND if name.startswith(k) and len(name) - len(k) >= 2), "")
+    if not kind or not _YEAR.search(clause) or _REFUSE.search(clause) or _TOTAL.search(clause):
         return False
-    at = clause.find(split[1])
-    return at >= 0 and not _TOTAL.search(clause) and any(
-        _unit_is(clause, m.end(), unit) for m in _NUM.finditer(clause, at + len(split[1])))
+    at = clause.find(name[len(kind):])
+    return at >= 0 and clause[at - len(kind): at] != kind and any(
+        _unit_is(clause, m.end(), unit) for m in _NUM.finditer(clause, at))
 
 
 def _month_only(clause: str, unit: str, opening: tuple, just_read: list[_Hit], read: bool) -> list[_Hit]:
