@@ -831,3 +831,17 @@ def test_title_grammar_of_figures_before_their_nouns_and_of_leads():
     assert read("全市新增集中式充电站20座、充电桩1000个") == [("集中式充电站", 20.0, "座"), ("充电桩", 1000.0, "个")]
     # whom a listed verb ends, not a verb that qualifies them (留守)
     assert read("为1500名农村留守儿童开展心理健康关爱服务") == [("农村留守儿童", 1500.0, "名")]
+
+
+def test_a_verb_after_the_object_of_a_name_is_other_work():
+    # 就业困难人员 are whom 就业 is counted for, not the object of the metric's 新增就业
+    assert value_for("城镇新增就业困难人员就业1200人。", "城镇新增就业", "人") is None
+    assert value_for("完成棚户区改造配套道路新建8条。", "棚户区改造", "条") is None
+    # a verb of completion after the object still joins it
+    assert value_for("临时救助困难群众已完成860人次。", "临时救助", "人次") == 860
+
+
+def test_a_level_right_before_a_name_sets_a_kind_the_metric_lacks():
+    assert value_for("全市已建成县级智慧养老院7家。", "智慧养老院", "家") is None
+    assert value_for("全市已建成县级智慧养老院7家。", "县级智慧养老院", "家") == 7
+    assert value_for("全市已建成智慧养老院7家。", "智慧养老院", "家") == 7

@@ -89,6 +89,11 @@ def _name_before(pre: str, names: list[str], gap: bool = False, money: bool = Fa
         while at >= 0:
             head, join = pre[:at], pre[at + len(name) :]
             skip = narrative_names.object_gap(join) if gap and narrative_names.ends_in_verb(name) else 0
+            if skip and any(phrases.is_verb(w) and w not in _JOINERS and not _DONE.fullmatch(w)
+                            for w in phrases.words(join[skip:])):
+                # 城镇新增就业困难人员就业3000人, 老旧小区改造配套电梯加装120部: a verb after the object is that
+                # object's own work, which the figure counts.
+                skip = 0
             if _joins(_TASK_DONE.sub("", join[skip:]), _MONEY if money else ()) and (not head or _left(head) or phrases.is_verb(
                     phrases.word_before(pre, at) or "") or phrases.verb_pair(phrases.word_before(pre, at) or "") or (_WHOLE.search(head) and (
                         rate or _DONE.search(join) or join.startswith("已")))) \
