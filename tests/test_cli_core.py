@@ -72,6 +72,8 @@ def test_bad_log_input_is_refused_and_nothing_is_written(project):
         ("log", "184", "--status", "finished"): "status 'finished' is not one of",
         ("log", "184", "--month", "2024-13", "--percent", "5"): "malformed month",
         ("log", "184", "--month", "August", "--percent", "5"): "malformed month",
+        ("log", "184", "--month=", "--percent", "5"): "malformed month ''",  # empty is no month, not this month
+        ("status", "--month="): "malformed month ''",
         ("log", "184", "--month", "2024-09", "--percent", "5"): "in the future",
         ("log", "184"): "nothing to record",
         ("log", "184", "--note", "a", "--note-file", "x.txt"): "not both",
@@ -219,7 +221,10 @@ def test_bad_jsonl_import_names_file_and_line_and_writes_nothing(project, tmp_pa
     assert r.err.strip() == "in.jsonl:2: unknown task '999' (`tracker tasks` lists the declared ones)"
     assert not project.db.exists()
     (tmp_path / "in.jsonl").write_text(json.dumps(good) + "\n{oops\n", encoding="utf-8")
-    assert project.bad("import", "in.jsonl").err.startswith("in.jsonl:2: not a JSON object")
+    assert project.bad("import", "in.jsonl").err.strip() == (
+        "in.jsonl:2: not a JSON object: Expecting property name enclosed in double quotes (column 2)")
+    # what the json module says is wrong, in Chinese too, with where in the line
+    assert project.bad("--lang", "zh", "import", "in.jsonl").err.strip() == "in.jsonl:2: 不是 JSON 对象：键名要用双引号括起（第 2 列）"
     # the same id with other content is an error
     (tmp_path / "in.jsonl").write_text(json.dumps(good), encoding="utf-8")
     project.ok("import", "in.jsonl")

@@ -405,6 +405,17 @@ def test_an_entry_added_behind_the_tools_back_is_reported(logged):
     assert "entry forged (#6, task 195, 2024-08) recorded by no append: added behind tracker's back" in found
 
 
+def test_a_row_added_by_hand_is_said_to_be_added_not_changed(logged):
+    # sqlite3 by hand: a row after the last append, its hash anything
+    tamper(logged, "INSERT INTO entries (seq, id, task, month, recorded_at, hash, figures) "
+                   "VALUES (6, 'byhand', '195', '2024-08', '2024-08-31T00:00:00Z', '0000', '[[\"centres\",100]]')",
+           keep_guards=True)
+    found = problems(logged)
+    assert any("entry byhand (#6, task 195, 2024-08) recorded by no append: added behind tracker's back" in f
+               for f in found)
+    assert not any("does not match its hash" in f for f in found), found
+
+
 def test_a_rewrite_with_recomputed_hashes_is_reported_by_the_heads(logged):
     ids = _by_seq(logged)
 

@@ -41,7 +41,7 @@ def import_files(project, files: list[str], month_text: str | None, unit: str | 
     from tracker.exchange import form_return
 
     problems: list[BadInput] = []
-    p = months.parse(month_text) if month_text else None
+    p = months.parse(month_text) if month_text is not None else None
     sources = [_read(file, problems) for file in files]
     tables = [s for s in sources if s.tables]
     if tables and p is None:

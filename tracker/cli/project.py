@@ -41,7 +41,7 @@ class Project(NamedTuple):
 
     def month(self, text: str | None) -> int:
         """The month a command works on: the option, else this month."""
-        return months.parse(text) if text else months.of(today())
+        return months.parse(text) if text is not None else months.of(today())  # --month= (empty) is no month
 
     def read(self, upgrade: bool = True):
         """A reading connection, or None when there is no log yet."""

@@ -101,8 +101,12 @@ def repeats(path: str, first: dict[str, str], again: list[tuple[str, str]]) -> l
 def _entry(line: str, month_cache: dict) -> Entry:
     try:
         obj = json.loads(line)
-    except (ValueError, RecursionError) as e:  # ValueError: also a number of over 4300 digits
-        raise BadInput("not a JSON object: {why}", why=getattr(e, "msg", str(e))) from None
+    except json.JSONDecodeError as e:  # the json module's words (labels.py has them in Chinese) and where
+        raise BadInput("not a JSON object: {why} (column {col})", why=Word(e.msg), col=e.colno) from None
+    except ValueError:  # a number of over 4300 digits
+        raise BadInput("not a JSON object: a number has too many digits") from None
+    except RecursionError:
+        raise BadInput("not a JSON object: arrays or objects nested too deeply") from None
     if not isinstance(obj, dict):
         raise BadInput("not a JSON object")
     eid, task_id, month = obj.get("id"), obj.get("task"), obj.get("month")
