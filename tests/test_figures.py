@@ -845,3 +845,13 @@ def test_a_level_right_before_a_name_sets_a_kind_the_metric_lacks():
     assert value_for("全市已建成县级智慧养老院7家。", "智慧养老院", "家") is None
     assert value_for("全市已建成县级智慧养老院7家。", "县级智慧养老院", "家") == 7
     assert value_for("全市已建成智慧养老院7家。", "智慧养老院", "家") == 7
+
+
+def test_a_part_under_qizhong_in_parentheses_or_with_a_floor():
+    text = "全市累计建成养老服务驿站420个(其中城镇和农村128个)。"
+    assert value_for(text, "城镇和农村养老服务驿站", "个") == 128
+    assert value_for(text, "养老服务驿站", "个") == 420
+    got = targets_from_title("新建养老服务驿站300个,其中城镇和农村不少于90个")
+    assert [(t.target, t.unit) for t in got] == [(300, "个"), (90, "个")]
+    # a capacity after a target is no target of its own, floor or not
+    assert [t.target for t in targets_from_title("建设应急避难场所15处,可容纳人数不少于10万人")] == [15]

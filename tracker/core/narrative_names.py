@@ -256,9 +256,12 @@ def other_modifier(name: str, text: str) -> str | None:
 def kind_part(name: str, text: str) -> str | None:
     """The word of kind (农村) of a name such as 农村充电桩 when the text gives it alone as a part under 其中
     right after a clause that named its head (…公共充电桩104个,其中农村71个), else None."""
-    split = phrases.head_split(name)
-    if not split or not _sets_kind(split[0]) or split[1] in _GENERIC:
+    # 农村养老服务驿站, 乡镇及农村充电桩: the words of kind that lead the name (listed with 及, 和 or 与), and the rest.
+    ws, k = phrases.words(name), 0
+    while k < len(ws) and (_sets_kind(ws[k]) or (k and ws[k] in ("及", "和", "与") and k + 1 < len(ws))):
+        k += 1
+    kind, head = "".join(ws[:k]), "".join(ws[k:])
+    if not kind or kind.endswith(("及", "和", "与")) or len(head) < 2 or head in _GENERIC:
         return None
-    kind, head = split
     m = re.search(rf"([^,，;；。]*),其中{re.escape(kind)}\d", text)
     return kind if m and head in m.group(1) else None

@@ -56,8 +56,9 @@ class Reading:
     words: str
 
 
-# An aside in parentheses that begins with a month's words and gives a figure: `32家(当月新建成5家)`.
-_TIMED_ASIDE = re.compile(r"[(（]((?:本月|当月|(?<!\d)\d{1,2}月份?)[^()（）,，;；。]*\d[^()（）,，;；。]*)[)）]")
+# An aside in parentheses that begins with a month's words or 其中 and gives a figure: `32家(当月新建成5家)`,
+# `183个(其中乡镇及农村59个)`.
+_TIMED_ASIDE = re.compile(r"[(（]((?:本月|当月|其中|(?<!\d)\d{1,2}月份?)[^()（）,，;；。]*\d[^()（）,，;；。]*)[)）]")
 
 
 def value_for(text: str, name: str, unit: str, *, mode: str = "cumulative") -> float | None:
@@ -83,7 +84,8 @@ def read_value(text: str, name: str, unit: str, *, mode: str = "cumulative") -> 
     names = _variants(name.replace("、", "和"))
     if not names:
         return None
-    # An aside of the month's work (当月新建成5家) is a clause of its own; normalise drops other asides.
+    # An aside of the month's work (当月新建成5家) or of a part (其中农村59个) is a clause of its own; normalise
+    # drops other asides.
     text = _TIMED_ASIDE.sub(r",\1,", text)
     # A sentence after ; keeps the one before in view (办结179件;年内累计办结1364件).
     sentences = [s.strip() for s in _SENTENCE_OR_AFTER_SEMICOLON.split(_CONDITION.sub("", _normalise(text)))]

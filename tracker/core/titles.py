@@ -256,7 +256,8 @@ def targets_from_title(title: str) -> list[Target]:
         if clause.startswith("其中"):
             if not inherited:
                 continue
-            clause = clause[2:]
+            # 其中乡镇及农村地区不少于240个: the part's floor is its figure, as 以上 is.
+            clause = re.sub(r"(?:不少于|不低于|至少)(?=\d)", "", clause[2:])
         read = False
         for m in _NUM.finditer(clause):
             i = m.end()
