@@ -855,3 +855,9 @@ def test_a_part_under_qizhong_in_parentheses_or_with_a_floor():
     assert [(t.target, t.unit) for t in got] == [(300, "个"), (90, "个")]
     # a capacity after a target is no target of its own, floor or not
     assert [t.target for t in targets_from_title("建设应急避难场所15处,可容纳人数不少于10万人")] == [15]
+
+
+def test_what_is_done_of_a_plan_step_is_counted_after_the_figure_under_qizhong():
+    text = "城市书房已遴选20处选点,其中8处已建成并投入使用。"
+    assert value_for(text, "城市书房", "处") == 8
+    assert value_for("城市书房已遴选20处选点,其中8处正在装修。", "城市书房", "处") is None

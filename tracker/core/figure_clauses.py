@@ -240,7 +240,9 @@ def _elided(clause: str, unit: str, opening: tuple, unread: bool,
     # 较去年底新增1,160个: growth since the year began is this year's new work, not a change of a level.
     join = _SINCE_LAST_YEAR.sub("今年新增", join)
     # 本月又有2个建成投用: a verb of completion after the figure governs it as one before would.
-    if _DONE_AFTER.fullmatch(rest) and _PERIOD.search(join):
+    # 已确定30个示范点位,其中12个已建成并投入使用: so does one after a part, under 其中, of the whole named before.
+    done_after = re.sub(r"^(?:均|现)?已(?:经)?", "", rest) if join == "其中" else rest
+    if _DONE_AFTER.fullmatch(done_after) and (_PERIOD.search(join) or join == "其中"):
         join, rest = join + rest, ""
     if (rest and not _APPROX_AFTER.fullmatch(rest)) or _REFUSE.search(join):
         return None
