@@ -861,3 +861,15 @@ def test_what_is_done_of_a_plan_step_is_counted_after_the_figure_under_qizhong()
     text = "城市书房已遴选20处选点,其中8处已建成并投入使用。"
     assert value_for(text, "城市书房", "处") == 8
     assert value_for("城市书房已遴选20处选点,其中8处正在装修。", "城市书房", "处") is None
+
+
+def test_titles_for_whom_a_light_verb_carries_the_work_and_conditions_with_ranges():
+    got = targets_from_title("为1500户独居老人家庭实施燃气安全改造")
+    assert [(t.name, t.target, t.unit) for t in got] == [("燃气安全改造", 1500, "户")]
+    got = targets_from_title("为全州2万名18-45岁女性免费开展健康体检")
+    assert [(t.target, t.unit) for t in got] == [(2, "万名")]
+    got = targets_from_title("为全市65周岁以上老年人免费接种肺炎疫苗3万剂")
+    assert [(t.name, t.target, t.unit) for t in got] == [("肺炎疫苗", 3, "万剂")]
+    # a duration before a second clause qualifies the first; the second's target stands
+    got = targets_from_title("开展为期2个月的消防安全专项检查,排查火灾隐患800处")
+    assert [(t.target, t.unit) for t in got] == [(800, "处")]

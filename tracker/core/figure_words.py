@@ -30,7 +30,7 @@ _NARRATIVE_VERBS = _VERBS + "登记 资助 受理 办理 解决 走访 慰问 �
 _MANNER = "各类 各种 各项 线上线下 线上 线下 在册 登记在册 免费 集中".split()
 # Levels: scope first in a title, a kind right before a name.
 _LEVELS = ("市级", "区级", "县级")
-_SCOPE = "全市 全区 全县 全省 全镇 我市 我区 我县 各区 各县 各地 市级 区级 县级 年内 全年 今年 年度 力争 确保 累计".split()
+_SCOPE = "全市 全区 全县 全省 全州 全镇 我市 我区 我县 各区 各县 各地 市级 区级 县级 年内 全年 今年 年度 力争 确保 累计".split()
 _TIME = (
     r"(?:\d{1,2}[-—~至])?\d{1,2}月份?(?:\d{1,2}日)?(?:以来|底|末|中旬|上旬|下旬)?"
     r"|截[至止](?:目前|(?:\d{4}年)?\d{1,2}月(?:\d{1,2}日|底|末|份)?)"
@@ -112,7 +112,7 @@ _CLAUSE = re.compile(r"((?<!\d),|,(?!\d{3}(?!\d))|[，、:：])")
 # Nouns listed with 、 before one figure name one target (中小学、幼儿园), never 、 at an end.
 _NAME_CHARS = re.compile(r"(?=(?:.*[\u4e00-\u9fff]){2})(?!、)[\u4e00-\u9fffA-Za-z0-9·、]{2,30}(?<!、)")
 # A condition or a duration qualifies a name; it is no figure (`60周岁以上老年人`, `为期3个月`).
-_CONDITION = re.compile(r"\d+周?岁(?:及以上|以上|以下)?(?:的)?|为期\d+(?:个月|天|年|周)的?")
+_CONDITION = re.compile(r"(?:\d+[-—~至])?\d+周?岁(?:及以上|以上|以下)?(?:的)?|为期\d+(?:个月|天|年|周)的?")
 _GENERIC = set("任务 目标 工作 全年任务 年度任务 进度 总量 项目 资金 机构 人员 对象 中心 基地".split())
 
 
