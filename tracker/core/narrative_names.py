@@ -91,8 +91,8 @@ def object_gap(join: str) -> int:
 
 # Words of doing that may stand around the words of a name without changing what is counted.
 _FILLER = frozenset("为 给 对 向 提供 开展 实施 进行 给予 免费 上门 完成 办理 落实 组织 发放 的 了 已 累计 共".split())
-# Measure words that count people or households: `为4.6万名适龄女生免费接种HPV疫苗` names whom first.
-_PEOPLE = ("名", "人", "位", "户", "人次", "户次")
+# Measure words that count people, households or couples: `为4.6万名适龄女生免费接种HPV疫苗` names whom first.
+_PEOPLE = ("名", "人", "位", "户", "人次", "户次", "对")
 
 
 def _content(name: str) -> list[str]:
