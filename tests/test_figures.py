@@ -873,3 +873,11 @@ def test_titles_for_whom_a_light_verb_carries_the_work_and_conditions_with_range
     # a duration before a second clause qualifies the first; the second's target stands
     got = targets_from_title("开展为期2个月的消防安全专项检查,排查火灾隐患800处")
     assert [(t.target, t.unit) for t in got] == [(800, "处")]
+
+
+def test_key_words_of_the_metric_may_stand_as_the_clauses_subject():
+    assert value_for("全市中小学已更新破损黑板1,200块。", "中小学黑板更新", "块") == 1200
+    # a subject of other words is another thing's
+    assert value_for("全市高校已更新破损黑板1,200块。", "中小学黑板更新", "块") is None
+    # a couple counted like a household: whom first
+    assert value_for("已为240对新婚夫妇免费开展婚前医学检查。", "婚前医学检查", "对") == 240

@@ -15,6 +15,8 @@ metric when:
   中小学课桌椅), and a phrase with a kind of its own only where work was done to the things (更新环保型公交车辆
   for 公交车辆, but 护理型养老床位达到2000张 is a part of a stock of 养老床位); a metric of work counts that work
   whatever the kind of the things (环保型公交车辆 for 更新公交车辆).
+Key words missing from the phrase may stand as the clause's subject before it, with only scope, time and joining
+words besides (全市中小学已更换老旧课桌椅8,600套 for 中小学课桌椅更换).
 The phrases found are read as the metric's name by the narrative reader (tracker/core/narratives.py), with
 its rules of verbs, time and roles; two phrases that give different values give none.
 """
@@ -128,6 +130,13 @@ def _names_it(phrase: str, name: str, keys: list[str], work: bool, verb: str = "
         _sets_kind(w) or w.endswith("式") for w in (*extra, *rest.split()))
 
 
+def _subject(left: str, keys: list[str]) -> str:
+    """The subject of a clause before a phrase when it is key words of the metric alone, past scope, time and
+    joining words (全市中小学已更换老旧课桌椅: 中小学), else ""."""
+    ws = [w for w in phrases.words(re.sub(_TIME, "", left)) if w not in _BOUND]
+    return "".join(ws) if ws and all(w in keys for w in ws) else ""
+
+
 def _works(word: str) -> bool:
     """Whether a word is a verb of work (更新, 新建成, 更换; not 达到, 累计)."""
     return bool(figure_roles.work_verbs(word)) and len(word) >= 2
@@ -151,7 +160,9 @@ def matching(name: str, sentences: list[str], units: list[str]) -> list[str]:
             pre = sentence[clause_start : m.start()]
             before = _before(pre, keys)
             left = pre[: pre.rfind(before)] if before else ""
-            if _names_it(before, name, keys, work, governed=bool(left) and _works(phrases.words(left)[-1])):
+            governed = bool(left) and _works(phrases.words(left)[-1])
+            if _names_it(before, name, keys, work, governed=governed) or (
+                    (subject := _subject(left, keys)) and _names_it(subject + before, name, keys, work, governed=governed)):
                 found[before] = None
             after = _after(sentence[m.end() + len(unit) : end], keys)
             if _names_it(after, name, keys, work, pre, governed=bool(pre) and _works(phrases.words(pre)[-1])):
