@@ -10,6 +10,9 @@ figure by the same joining words:
 - a name that ends in a verb followed by its object (`临时救助困难群众1120人次` for 临时救助);
 - the head word alone, once the sentence has named what it belongs to (`社工站126个,覆盖率达到100%`),
   a generic head (资金) only right after the clause that named it (`发放租赁补贴986户、资金412万元`).
+These are not the matcher of tracker/core/figure_match.py, which wants every key word of the name and equal
+words of kind: a shortened name leaves key words out, and a name of listed kinds is read by a noun of another
+kind (its docstring says what each serves that the matcher cannot).
 Figures given `分别` to a list of names (`A、B分别建成15个、117个`, `A、B分别新增学位2400个和1100个` for A学位)
 are paired with the names in order; 分别 with no names before it goes over the list just given
 (`新培育A8家、B64家,累计分别达到23家、312家`).

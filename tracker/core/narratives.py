@@ -28,12 +28,9 @@ from tracker.core.figure_words import (
     _LEAD,
     _NARRATIVE_VERBS,
     _PERIOD,
-    _REFUSE,
     _SCOPE,
     _SECTION,
     _SPAN,
-    _TOTAL,
-    _YEAR,
     _alt,
     _is_place,
     _variants,
@@ -137,12 +134,12 @@ def read_value(text: str, name: str, unit: str, *, mode: str = "cumulative") -> 
                 for v in figure_roles.own_verbs(names[0])
                 for m in re.finditer(rf"{re.escape(v)}\d[\d,.]*(?:{_alt([unit, *figure_roles.magnitudes(unit)])})", whole)):
             return None  # 下达…资金2.8亿元 for 资金拨付 beside 已拨付2.35亿元: the metric's own verb gives another figure
-        if reading and cumulative and not level and not any(_this_year(h) for h in _pool(hits, cumulative)) and any(
-                _this_year(h) for u in figure_roles.magnitudes(unit) for h in tier(u)):
+        if reading and cumulative and not level and not any(figure_roles.this_year(h) for h in _pool(hits, cumulative)) and any(
+                figure_roles.this_year(h) for u in figure_roles.magnitudes(unit) for h in tier(u)):
             return None  # 已完成…2.46万户,今年完成1,860户 for a metric in 万户: the year's figure is in another magnitude
         beside_total = cumulative and any(h.total or h.untimed for u in (unit, *figure_roles.magnitudes(unit))
                                           for h in (hits if u == unit else tier(u)))
-        if reading and not level and not all(_wanted(h, cumulative) or (beside_total and _this_year(h))
+        if reading and not level and not all(_wanted(h, cumulative) or (beside_total and figure_roles.this_year(h))
                                              for h in _pool(hits, cumulative)):
             # 今年新增1260张 beside 累计达到1.86万张: the figure the metric wants is written in another magnitude.
             if any(_wanted(h, cumulative) for u in figure_roles.magnitudes(unit) for h in tier(u) if not h.subset):
@@ -301,7 +298,7 @@ def _hits(sentences: list[str], names: list[str], unit: str, short: list | None 
                 # 中小学校14所,其中竣工交付9所; 新培育8家,累计分别达到23家: the clause after gives what is done or
                 # the total in words the reader does not take, so the figure before is not clearly the metric's.
                 hits += [dataclasses.replace(h, doubt=True) for h in said]
-            if not found and said and _years_unkinded(clause, unit, names[0]) and not any(h.year for h in said):
+            if not found and said and figure_roles.years_unkinded(clause, unit, names[0]) and not any(h.year for h in said):
                 # 累计建成城市绿道412公里,今年新建绿道9.6公里: this year's figure, which the convention prefers, of
                 # the metric's noun without its word of kind (城市): the total is not clearly the value.
                 hits += [dataclasses.replace(h, doubt=True) for h in said]
@@ -331,17 +328,6 @@ def _hits(sentences: list[str], names: list[str], unit: str, short: list | None 
             if found or unread:  # the verbs a running total after this clause may repeat
                 verbs = _verbs_of(clause)
     return _of_past_years(hits, "\n".join(sentences))
-
-
-def _years_unkinded(clause: str, unit: str, name: str) -> bool:
-    """Whether a clause gives this year's figure of the unit for the metric's noun written without the word of
-    kind that leads the name (今年新建绿道9.6公里 for 城市绿道), with no word of plan, step or total."""
-    kind = next((k for k in narrative_names._KIND if name.startswith(k) and len(name) - len(k) >= 2), "")
-    if not kind or not _YEAR.search(clause) or _REFUSE.search(clause) or _TOTAL.search(clause):
-        return False
-    at = clause.find(name[len(kind):])
-    return at >= 0 and clause[at - len(kind): at] != kind and any(
-        _unit_is(clause, m.end(), unit) for m in _NUM.finditer(clause, at))
 
 
 def _month_only(clause: str, unit: str, opening: tuple, just_read: list[_Hit], read: bool) -> list[_Hit]:
@@ -388,7 +374,7 @@ def _pool(hits: list[_Hit], cumulative: bool, level: bool = False) -> list[_Hit]
         # (本年度完成1860户, 其中今年新建45个) is the value, whatever its verb (the lead's convention).
         # A figure to date with no time words (已建成…3,420个) is a total of all years as much as 累计 is.
         totals = [h for h in hits if h.total]
-        year = [h for h in hits if _this_year(h)]
+        year = [h for h in hits if figure_roles.this_year(h)]
         if year and any(h.total or h.untimed for h in hits):
             return _wholes(year)
         return _wholes(totals) or _wholes([h for h in hits if not h.period])
@@ -396,13 +382,6 @@ def _pool(hits: list[_Hit], cumulative: bool, level: bool = False) -> list[_Hit]
     # time words is the month's only where the narrative names no month at all: beside `8月份改造1020户`,
     # `完成示范村56个` is not said to be August's.
     return months or _wholes([h for h in hits if not h.total and not h.year and not h.state and not (h.untimed and h.dated)])
-
-
-def _this_year(hit: _Hit) -> bool:
-    """Whether a figure is this year's amount so far (今年新建1,860个, 本年度完成1860户, 其中今年新增加装217台,
-    较去年底新增1,160个): beside a total of all years, the convention makes it a cumulative metric's value,
-    whatever its verb, named or not, under 其中 or not."""
-    return hit.year and not hit.period and not hit.span
 
 
 def _wholes(hits: list[_Hit]) -> list[_Hit]:
