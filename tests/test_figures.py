@@ -881,3 +881,10 @@ def test_key_words_of_the_metric_may_stand_as_the_clauses_subject():
     assert value_for("全市高校已更新破损黑板1,200块。", "中小学黑板更新", "块") is None
     # a couple counted like a household: whom first
     assert value_for("已为240对新婚夫妇免费开展婚前医学检查。", "婚前医学检查", "对") == 240
+
+
+def test_a_title_whose_noun_and_verb_of_work_stand_before_the_figure():
+    got = targets_from_title("中职学校招生扩招1200人")
+    assert [(t.name, t.target, t.unit) for t in got] == [("中职学校招生扩招", 1200, "人")]
+    # a figure first is counted by the noun after it, not by the words before
+    assert [t.name for t in targets_from_title("年内完成300户农村危房改造")] != ["年内完成"]

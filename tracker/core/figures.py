@@ -22,7 +22,7 @@ listed after a clause that read a target is one (…,问题厕所整改率100%),
 市本级, 城区范围内 and a level first are scope, a level after the verb the kind (建设区级…工作站).  新 before a verb is
 a verb (新开工, 新建成), a verbal noun before a listed verb too (调整优化); a lone 二 is an order (二次供水).  What
 is begun keeps its verb in the name (新开工保障房); NOUN新增NAME names what follows 新增 unless it is verbal
-(城镇新增就业).  A count of households or couples names the thing done for them (为3000户…安装燃气泄漏报警器)
+(城镇新增就业); a noun and a listed verb of work before the figure name it together (普通高中招生扩招2500人).  A count of households or couples names the thing done for them (为3000户…安装燃气泄漏报警器)
 or the work a light verb carries (为3000户家庭开展适老化改造), of people whom (without 免费; a word of manner
 after whom begins what is done: 妇女免费做宫颈癌筛查); a part under 其中 with a floor (不少于240个) is a
 target.  A name may hold 和 (中央和省级补助资金).

@@ -102,6 +102,9 @@ def _title_name(pre: str, after: str, unit: str, inherited: bool = False) -> str
         return name if ok and _good_name(name) else None
     if core and (verb or (floor and name == core)) and _good_name(name):
         return name
+    if (core and not verb and not inherited and not after and len(ws := phrases.words(core)) > 1 and ws[-1] in phrases.VERBS
+            and len(ws[-1]) >= 2 and not phrases.is_verbal(ws[0]) and _good_name(core) and "新增" not in ws):
+        return core  # 普通高中招生扩招2500人, 农村户厕改造5000户: the work done on a noun, named by both
     if core and not verb and "新增" in (ws := phrases.words(core))[1:-1] and _good_name(core):
         # 城镇新增就业4万人 is one name (what follows 新增 is verbal); 住宅小区新增电动自行车充电端口6000个 counts
         # the nouns after 新增, the words before it the place.
