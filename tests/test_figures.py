@@ -888,3 +888,8 @@ def test_a_title_whose_noun_and_verb_of_work_stand_before_the_figure():
     assert [(t.name, t.target, t.unit) for t in got] == [("中职学校招生扩招", 1200, "人")]
     # a figure first is counted by the noun after it, not by the words before
     assert [t.name for t in targets_from_title("年内完成300户农村危房改造")] != ["年内完成"]
+
+
+def test_a_subject_of_key_words_never_lets_a_verb_alone_or_a_level_name_the_metric():
+    assert value_for("全市区级智慧养老院已建成12家。", "智慧养老院", "家") is None
+    assert value_for("全市智慧养老院已建成12家,社区食堂已建成30家。", "智慧养老院", "家") == 12

@@ -35,7 +35,7 @@ from __future__ import annotations
 import re
 
 from tracker.core import figure_roles, phrases
-from tracker.core.figure_words import _CHANGE, _JOINERS, _MANNER, _REFUSE, _SCOPE, _TIME, _alt
+from tracker.core.figure_words import _CHANGE, _JOINERS, _LEVELS, _MANNER, _REFUSE, _SCOPE, _TIME, _alt
 from tracker.core.narrative_names import _KIND, _sets_kind
 from tracker.core.phrases import NUM as _NUM
 from tracker.core.phrases import unit_is as _unit_is
@@ -139,10 +139,13 @@ def _names_it(phrase: str, name: str, keys: list[str], work: bool, verb: str = "
         _sets_kind(w) or w.endswith("式") for w in (*extra, *rest.split()))
 
 
-def _subject(left: str, keys: list[str]) -> str:
-    """The subject of a clause before a phrase when it is key words of the metric alone, past scope, time and
-    joining words (全市中小学已更换老旧课桌椅: 中小学), else ""."""
-    ws = [w for w in phrases.words(re.sub(_TIME, "", left)) if w not in _BOUND]
+def _subject(left: str, before: str, keys: list[str]) -> str:
+    """The subject of a clause before a phrase that holds a noun of the metric, when the subject is key words
+    of the metric alone, past scope, time and joining words (全市中小学已更换老旧课桌椅: 中小学), else "".  A
+    level (区级) is a kind, no scope, here."""
+    if not any(k in before and not phrases.is_verb(k) for k in keys):
+        return ""
+    ws = [w for w in phrases.words(re.sub(_TIME, "", left)) if w not in _BOUND or w in _LEVELS]
     return "".join(ws) if ws and all(w in keys for w in ws) else ""
 
 
@@ -171,7 +174,7 @@ def matching(name: str, sentences: list[str], units: list[str]) -> list[str]:
             left = pre[: pre.rfind(before)] if before else ""
             governed = bool(left) and _works(phrases.words(left)[-1])
             if _names_it(before, name, keys, work, governed=governed) or (
-                    (subject := _subject(left, keys)) and _names_it(subject + before, name, keys, work, governed=governed)):
+                    (subject := _subject(left, before, keys)) and _names_it(subject + before, name, keys, work, governed=governed)):
                 found[before] = None
             after = _after(sentence[m.end() + len(unit) : end], keys)
             if _names_it(after, name, keys, work, pre, governed=bool(pre) and _works(phrases.words(pre)[-1])):
