@@ -893,3 +893,13 @@ def test_a_title_whose_noun_and_verb_of_work_stand_before_the_figure():
 def test_a_subject_of_key_words_never_lets_a_verb_alone_or_a_level_name_the_metric():
     assert value_for("全市区级智慧养老院已建成12家。", "智慧养老院", "家") is None
     assert value_for("全市智慧养老院已建成12家,社区食堂已建成30家。", "智慧养老院", "家") == 12
+
+
+def test_a_month_with_nothing_new_before_the_metric_is_read_and_a_finished_verb_for_the_metrics():
+    text = "10月份无新增完工片区,累计完工棚户区片区9个,其余均在施工。"
+    assert value_for(text, "棚户区片区改造", "个", mode="increment") == 0
+    assert value_for(text, "棚户区片区改造", "个") == 9  # the rest still being built is no doubt on those done
+    # nothing new of another thing is no month's 0 of the metric
+    assert value_for("10月份无新增完工学校,累计完工棚户区片区9个。", "棚户区片区改造", "个", mode="increment") is None
+    # 建成 says something new was built: no renovation's count
+    assert value_for("累计建成社区食堂30个。", "改造社区食堂", "个") is None

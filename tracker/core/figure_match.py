@@ -15,6 +15,8 @@ metric when:
   中小学课桌椅), and a phrase with a kind of its own only where work was done to the things (更新环保型公交车辆
   for 公交车辆, but 护理型养老床位达到2000张 is a part of a stock of 养老床位); a metric of work counts that work
   whatever the kind of the things (环保型公交车辆 for 更新公交车辆).
+A verb that says the work is finished (完工, 竣工) before the phrase stands for the metric's one verb of work
+(累计完工老旧小区12个 for 老旧小区改造; not 建成, which says something new was built).
 Key words missing from the phrase may stand as the clause's subject before it, with only scope, time and joining
 words besides (全市中小学已更换老旧课桌椅8,600套 for 中小学课桌椅更换).
 The phrases found are read as the metric's name by the narrative reader (tracker/core/narratives.py), with
@@ -40,6 +42,8 @@ from tracker.core.narrative_names import _KIND, _sets_kind
 from tracker.core.phrases import NUM as _NUM
 from tracker.core.phrases import unit_is as _unit_is
 
+# Verbs that say the work is finished, whichever it was.
+_FINISHED = re.compile(r"完工|竣工")
 # Words of doing that carry no key of what is counted.
 _NOT_KEY = frozenset("的 了 和 及 与 已 累计 共 为 新".split())
 # What a figure may count of a thing besides the thing itself: 秸秆还田面积620万亩, 农村公路里程.
@@ -109,7 +113,9 @@ def _names_it(phrase: str, name: str, keys: list[str], work: bool, verb: str = "
     if phrase == name or len(phrase) < 2:
         return False
     missing = [k for k in keys if k not in phrase]
-    if any(not (phrases.is_verb(k) and k in verb) for k in missing):
+    # 累计完工老旧小区12个 for 老旧小区改造: a verb that says the work is finished stands for the metric's verb.
+    finished = bool(_FINISHED.search(verb))
+    if any(not (phrases.is_verb(k) and (k in verb or (finished and len(missing) == 1))) for k in missing):
         return False
     keys = [k for k in keys if k in phrase]
     if not keys:
@@ -173,7 +179,8 @@ def matching(name: str, sentences: list[str], units: list[str]) -> list[str]:
             before = _before(pre, keys)
             left = pre[: pre.rfind(before)] if before else ""
             governed = bool(left) and _works(phrases.words(left)[-1])
-            if _names_it(before, name, keys, work, governed=governed) or (
+            done = phrases.words(left)[-1] if left and _FINISHED.fullmatch(phrases.words(left)[-1]) else ""
+            if _names_it(before, name, keys, work, done, governed=governed) or (
                     (subject := _subject(left, before, keys)) and _names_it(subject + before, name, keys, work, governed=governed)):
                 found[before] = None
             after = _after(sentence[m.end() + len(unit) : end], keys)

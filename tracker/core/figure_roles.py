@@ -94,11 +94,16 @@ def month_change(clause: str, unit: str, latest: int | None = None) -> float | N
     return None
 
 
-def nothing_new(clause: str, month: re.Pattern) -> bool:
+def nothing_new(clause: str, month: re.Pattern, own: frozenset = frozenset()) -> bool:
     """Whether a clause says only that a month added nothing (9月份无新增, 本月暂无新增): a month's amount of 0,
-    never a total of 0."""
+    never a total of 0; words after it may be a verb of completion and words of the metric's name (`own`:
+    9月份无新增完工小区 for 老旧小区改造)."""
     m = month.match(clause)
-    return bool(m) and m.group() != "上月" and bool(_NOTHING_NEW.fullmatch(clause[m.end():].removeprefix("份")))
+    if not m or m.group() == "上月":
+        return False
+    said = _NOTHING_NEW.match(clause[m.end():].removeprefix("份"))
+    tail = clause[m.end():].removeprefix("份")[said.end():] if said else ""
+    return bool(said) and all(_DONE.fullmatch(w) or w in own for w in phrases.words(tail))
 
 
 # A whole year named by its number (2023年, 2023年底), not a month of it (2024年8月).

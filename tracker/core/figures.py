@@ -69,7 +69,7 @@ no time words, whatever its verb, named or not, under 其中 or not: 累计达�
 已建成…3,420个,较去年底新增1,160个 gives 1160, and a total in 万个 beside the year's 1,860个 gives none in 万个;
 without a total, the year's growth with no verb of building and no noun of its own is none),
 较上月增加, 较4月底增加 (the month before the latest named) or 环比增加 after a figure to date the month's amount,
-9月份无新增 a month's 0, 一季度 in a report of March and 上半年 where no later month is named the year so far
+9月份无新增 a month's 0 (9月份无新增完工小区 too, before the metric is read in the sentence), 一季度 in a report of March and 上半年 where no later month is named the year so far
 (a total as an opening, the year's amount in a figure's own clause: 上半年新解决1075个 beside 累计解决2585个), a
 spell that begins a sentence (三季度完成…,安置居民9618户) the clauses after it, a numbered year beside 今年 another
 year, and an opening clause (截至目前, 8月以来) the sentences after it.  Verbs that say a building is finished are

@@ -43,7 +43,7 @@ _BEGUN = re.compile(r"开工|在建|施工")
 _SENTENCE_OR_AFTER_SEMICOLON = re.compile(r"(?<=[;；])|[。!！?？\n]")
 
 # A clause on all the things just counted that says they are still being built.
-_ALL_UNFINISHED = re.compile(r"(?:均|全部|都).*(?:(?<!完成)施工(?!完成|完毕)|在建|开工|主体|装修|建设中)")
+_ALL_UNFINISHED = re.compile(r"^(?!其余|其他|剩余|另).*?(?:均|全部|都).*(?:(?<!完成)施工(?!完成|完毕)|在建|开工|主体|装修|建设中)")
 
 @dataclass(frozen=True, slots=True)
 class Reading:
@@ -239,6 +239,7 @@ def _hits(sentences: list[str], names: list[str], unit: str, short: list | None 
             last, verbs = 0, frozenset()
         stock: list[_Hit] = []
         said: list[_Hit] = []  # the hits of this sentence
+        nothing: list[_Hit] = []  # a month with nothing new, said before the metric is read in the sentence
         month_before = under = False
         spell = ("year" if figure_roles.to_date(clauses[0], opening[3]) else "span") if _SPAN.match(sentence) else ""
         for k, clause in enumerate(clauses):
@@ -303,7 +304,10 @@ def _hits(sentences: list[str], names: list[str], unit: str, short: list | None 
                 # the metric's noun without its word of kind (城市): the total is not clearly the value.
                 hits += [dataclasses.replace(h, doubt=True) for h in said]
             if not found:
-                found = _month_only(clause, unit, opening, said[-last:] if last else [], bool(said) or read_before)
+                found = _month_only(clause, unit, opening, said[-last:] if last else [], bool(said) or read_before, own)
+                if not found and not said and figure_roles.nothing_new(clause, _PERIOD, own):
+                    zero = _hit(0.0, True, clause, opening, False, clause)  # 9月份无新增完工小区,累计完工…12个
+                    nothing = [zero] if zero.period and not zero.total else []
             said += found
             month_before = month_before or bool(_PERIOD.search(clause))
             hits += found
@@ -327,10 +331,13 @@ def _hits(sentences: list[str], names: list[str], unit: str, short: list | None 
                 governing = frozenset()  # another thing counted in the unit: a total further on may be its
             if found or unread:  # the verbs a running total after this clause may repeat
                 verbs = _verbs_of(clause)
+        if nothing and said:
+            hits += nothing
     return _of_past_years(hits, "\n".join(sentences))
 
 
-def _month_only(clause: str, unit: str, opening: tuple, just_read: list[_Hit], read: bool) -> list[_Hit]:
+def _month_only(clause: str, unit: str, opening: tuple, just_read: list[_Hit], read: bool,
+                own: frozenset = frozenset()) -> list[_Hit]:
     """The month's amount a clause with no name gives of what was just counted: a change against the month
     before of a figure to date (已完成…137处,较上月增加21处), or nothing new in the month after the metric was
     read in this sentence or the one before (9月份无新增: 0, never a total of 0)."""
@@ -341,7 +348,7 @@ def _month_only(clause: str, unit: str, opening: tuple, just_read: list[_Hit], r
         hit = None if change is None else _hit(change, True, said, opening, False, clause)
         if hit and not hit.span:  # 较上月, 环比: against the month before, so the month's amount
             return [dataclasses.replace(hit, period=True, total=False, state=False)]
-    if read and figure_roles.nothing_new(clause, _PERIOD):
+    if read and figure_roles.nothing_new(clause, _PERIOD, own):
         hit = _hit(0.0, True, clause, opening, False, clause)
         return [hit] if hit.period and not hit.total else []
     return []
