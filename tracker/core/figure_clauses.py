@@ -3,7 +3,8 @@ the figure's role (a running total, the month's amount, a state, a plan step).
 
 The narrative reader (tracker/core/narratives.py) walks the sentences and clauses; this module reads one
 clause at a time: NAME [joining words] FIGURE, FIGURE UNIT NAME, a clause whose name is understood from
-the clause before (`累计建成15个`), and the opening of a sentence that sets the time of those after it.
+the clause before (`累计建成15个`), the month's amount a clause with no name gives of what was just counted
+(`较上月增加21处`, `9月份无新增`), and the opening of a sentence that sets the time of those after it.
 """
 
 from __future__ import annotations
@@ -321,3 +322,21 @@ def repeated(clause: str, unit: str, opening: tuple, verbs: frozenset) -> _Hit |
         return None
     hit = _hit(_value(m), not _approx_in(join), join, opening, False, clause)
     return hit if hit.total or hit.period else None
+
+
+def month_only(clause: str, unit: str, opening: tuple, just_read: list[_Hit], read: bool,
+                own: frozenset = frozenset()) -> list[_Hit]:
+    """The month's amount a clause with no name gives of what was just counted: a change against the month
+    before of a figure to date (已完成…137处,较上月增加21处), or nothing new in the month after the metric was
+    read in this sentence or the one before (9月份无新增: 0, never a total of 0)."""
+    if just_read and not any(h.period or h.span for h in just_read):
+        change = figure_roles.month_change(clause, unit, opening[3])
+        # 较4月底 (the month before the report's) is 较上月, no figure of April's.
+        said = re.sub(r"^([较比])\d{1,2}月[底末]", r"\1上月", clause)
+        hit = None if change is None else _hit(change, True, said, opening, False, clause)
+        if hit and not hit.span:  # 较上月, 环比: against the month before, so the month's amount
+            return [dataclasses.replace(hit, period=True, total=False, state=False)]
+    if read and figure_roles.nothing_new(clause, _PERIOD, own):
+        hit = _hit(0.0, True, clause, opening, False, clause)
+        return [hit] if hit.period and not hit.total else []
+    return []

@@ -19,6 +19,7 @@ from tracker.core.figure_clauses import (
     _hit,
     _hits_in_clause,
     _opening,
+    month_only,
     repeated,
     subjectless,
 )
@@ -304,7 +305,7 @@ def _hits(sentences: list[str], names: list[str], unit: str, short: list | None 
                 # the metric's noun without its word of kind (城市): the total is not clearly the value.
                 hits += [dataclasses.replace(h, doubt=True) for h in said]
             if not found:
-                found = _month_only(clause, unit, opening, said[-last:] if last else [], bool(said) or read_before, own)
+                found = month_only(clause, unit, opening, said[-last:] if last else [], bool(said) or read_before, own)
                 if not found and not said and figure_roles.nothing_new(clause, _PERIOD, own):
                     zero = _hit(0.0, True, clause, opening, False, clause)  # 9月份无新增完工小区,累计完工…12个
                     nothing = [zero] if zero.period and not zero.total else []
@@ -334,24 +335,6 @@ def _hits(sentences: list[str], names: list[str], unit: str, short: list | None 
         if nothing and said:
             hits += nothing
     return _of_past_years(hits, "\n".join(sentences))
-
-
-def _month_only(clause: str, unit: str, opening: tuple, just_read: list[_Hit], read: bool,
-                own: frozenset = frozenset()) -> list[_Hit]:
-    """The month's amount a clause with no name gives of what was just counted: a change against the month
-    before of a figure to date (已完成…137处,较上月增加21处), or nothing new in the month after the metric was
-    read in this sentence or the one before (9月份无新增: 0, never a total of 0)."""
-    if just_read and not any(h.period or h.span for h in just_read):
-        change = figure_roles.month_change(clause, unit, opening[3])
-        # 较4月底 (the month before the report's) is 较上月, no figure of April's.
-        said = re.sub(r"^([较比])\d{1,2}月[底末]", r"\1上月", clause)
-        hit = None if change is None else _hit(change, True, said, opening, False, clause)
-        if hit and not hit.span:  # 较上月, 环比: against the month before, so the month's amount
-            return [dataclasses.replace(hit, period=True, total=False, state=False)]
-    if read and figure_roles.nothing_new(clause, _PERIOD, own):
-        hit = _hit(0.0, True, clause, opening, False, clause)
-        return [hit] if hit.period and not hit.total else []
-    return []
 
 
 def _of_past_years(hits: list[_Hit], text: str) -> list[_Hit]:
