@@ -3,7 +3,8 @@ the figure's role (a running total, the month's amount, a state, a plan step).
 
 The narrative reader (tracker/core/narratives.py) walks the sentences and clauses; this module reads one
 clause at a time: NAME [joining words] FIGURE, FIGURE UNIT NAME, a clause whose name is understood from
-the clause before (`累计建成15个`), and the opening of a sentence that sets the time of those after it.
+the clause before (`累计建成15个`), the month's amount a clause with no name gives of what was just counted
+(`较上月增加21处`, `9月份无新增`), and the opening of a sentence that sets the time of those after it.
 """
 
 from __future__ import annotations
@@ -89,13 +90,25 @@ def _name_before(pre: str, names: list[str], gap: bool = False, money: bool = Fa
         while at >= 0:
             head, join = pre[:at], pre[at + len(name) :]
             skip = narrative_names.object_gap(join) if gap and narrative_names.ends_in_verb(name) else 0
-            if _joins(_TASK_DONE.sub("", join[skip:]), _MONEY if money else ()) and (not head or _LEFT.search(head) or phrases.is_verb(
+            if skip and any(phrases.is_verb(w) and w not in _JOINERS and not _DONE.fullmatch(w)
+                            for w in phrases.words(join[skip:])):
+                # 城镇新增就业困难人员就业3000人, 老旧小区改造配套电梯加装120部: a verb after the object is that
+                # object's own work, which the figure counts.
+                skip = 0
+            if _joins(_TASK_DONE.sub("", join[skip:]), _MONEY if money else ()) and (not head or _left(head) or phrases.is_verb(
                     phrases.word_before(pre, at) or "") or phrases.verb_pair(phrases.word_before(pre, at) or "") or (_WHOLE.search(head) and (
                         rate or _DONE.search(join) or join.startswith("已")))) \
                     and not _CHANGE.search(join):
                 return head, join
             at = pre.rfind(name, 0, at + len(name) - 1)
     return None
+
+
+def _left(head: str) -> bool:
+    """Whether the words before a name end with a word that may stand before it (已, 累计, 全市, 为) as a word of
+    its own: the 共 of 公共 is none (公共充电桩 is no 充电桩)."""
+    m = _LEFT.search(head)
+    return bool(m) and (m.start() in phrases.starts(head) or len(m.group()) > 1)
 
 
 # The task of the work, done: `新建农村文化礼堂任务已完成352家`, `完成8处公益性公墓建设任务` (a task's own figure,
@@ -194,6 +207,7 @@ _RATE_JOIN = re.compile(r"(?:已|均|平均)?(?:达到|达|为)")
 
 
 _BUILT_NEW = re.compile(r"新建|建成|完工|竣工|完成")
+_SINCE_LAST_YEAR = re.compile(r"^(?:较|比)(?:去年|上年)(?:底|末)(?:新增|增加)了?(?=$|\d)")
 _DONE_AFTER = re.compile(r"(?:建成|完工|竣工)(?:投用|投入使用|并投入使用)?|投入使用|投用")
 _YEAR_DONE = re.compile(r"(?:本年度|今年|年内|本年|全年)(?:已经|现已|已)?(?:完成|建成|完工|竣工)")
 
@@ -224,8 +238,12 @@ def _elided(clause: str, unit: str, opening: tuple, unread: bool,
     if not m or not _unit_is(clause, m.end(), unit):
         return None
     join, rest = _TASK_DONE.sub("", clause[: m.start()]), clause[m.end() + len(unit) :]
+    # 较去年底新增1,160个: growth since the year began is this year's new work, not a change of a level.
+    join = _SINCE_LAST_YEAR.sub("今年新增", join)
     # 本月又有2个建成投用: a verb of completion after the figure governs it as one before would.
-    if _DONE_AFTER.fullmatch(rest) and _PERIOD.search(join):
+    # 已确定30个示范点位,其中12个已建成并投入使用: so does one after a part, under 其中, of the whole named before.
+    done_after = re.sub(r"^(?:均|现)?已(?:经)?", "", rest) if join == "其中" else rest
+    if _DONE_AFTER.fullmatch(done_after) and (_PERIOD.search(join) or join == "其中"):
         join, rest = join + rest, ""
     if (rest and not _APPROX_AFTER.fullmatch(rest)) or _REFUSE.search(join):
         return None
@@ -239,8 +257,8 @@ def _elided(clause: str, unit: str, opening: tuple, unread: bool,
     mine = bool(lead) and figure_roles.same_work(figure_roles.work_verbs(join), lead) and _only(
         join.removeprefix("其中"), lead | own)
     rate = unread and unit == "%" and bool(_RATE_JOIN.fullmatch(join))  # `…覆盖率同比提高5个百分点,达到98%`
-    # 累计建成…1,024个,其中今年新建386个: the year's part of what was built, with a verb of building.
-    year = bool(_YEAR.search(join)) and bool(_BUILT_NEW.search(join)) and _only(join.removeprefix("其中"), allowed)
+    # 累计建成…1,024个,其中今年新建386个, 其中今年新增加装217台: this year's work, with any verb of the work.
+    year = bool(_YEAR.search(join)) and bool(figure_roles.work_verbs(join)) and _only(join.removeprefix("其中"), allowed)
     if not (total or done or rate or month or mine or year):
         return None
     hit = _hit(_value(m), not rest and not _approx_in(join), join, opening, False, clause)
@@ -304,3 +322,21 @@ def repeated(clause: str, unit: str, opening: tuple, verbs: frozenset) -> _Hit |
         return None
     hit = _hit(_value(m), not _approx_in(join), join, opening, False, clause)
     return hit if hit.total or hit.period else None
+
+
+def month_only(clause: str, unit: str, opening: tuple, just_read: list[_Hit], read: bool,
+                own: frozenset = frozenset()) -> list[_Hit]:
+    """The month's amount a clause with no name gives of what was just counted: a change against the month
+    before of a figure to date (已完成…137处,较上月增加21处), or nothing new in the month after the metric was
+    read in this sentence or the one before (9月份无新增: 0, never a total of 0)."""
+    if just_read and not any(h.period or h.span for h in just_read):
+        change = figure_roles.month_change(clause, unit, opening[3])
+        # 较4月底 (the month before the report's) is 较上月, no figure of April's.
+        said = re.sub(r"^([较比])\d{1,2}月[底末]", r"\1上月", clause)
+        hit = None if change is None else _hit(change, True, said, opening, False, clause)
+        if hit and not hit.span:  # 较上月, 环比: against the month before, so the month's amount
+            return [dataclasses.replace(hit, period=True, total=False, state=False)]
+    if read and figure_roles.nothing_new(clause, _PERIOD, own):
+        hit = _hit(0.0, True, clause, opening, False, clause)
+        return [hit] if hit.period and not hit.total else []
+    return []

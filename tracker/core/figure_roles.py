@@ -10,6 +10,10 @@ month (`汛期以来`, `专项行动开展以来`) is a total since some start, 
 A figure of what exists (`全市有农村集贸市场96个`, 共有, 现有, 实有, 总数) is no count of work done when the
 sentence goes on to an unread figure of the same measure word for work on those things
 (`已完成标准化改造41个`); growth of the stock (今年新增112家, 较上年增加680人) is no such work.
+
+This year's figure (今年新建45个, 较去年底新增1,160个) beside a total of all years is a cumulative metric's value
+(the lead's convention, whatever the verb); a clause that gives it for the metric's noun without its word of kind
+(今年新建绿道 for 城市绿道), in words the reader does not take, leaves that total in doubt.
 """
 
 from __future__ import annotations
@@ -17,7 +21,8 @@ from __future__ import annotations
 import re
 
 from tracker.core import phrases
-from tracker.core.figure_words import _JOINERS
+from tracker.core.figure_words import _JOINERS, _REFUSE, _TOTAL, _YEAR
+from tracker.core.narrative_names import _KIND
 from tracker.core.phrases import NUM as _NUM
 from tracker.core.phrases import unit_is as _unit_is
 
@@ -89,11 +94,16 @@ def month_change(clause: str, unit: str, latest: int | None = None) -> float | N
     return None
 
 
-def nothing_new(clause: str, month: re.Pattern) -> bool:
+def nothing_new(clause: str, month: re.Pattern, own: frozenset = frozenset()) -> bool:
     """Whether a clause says only that a month added nothing (9月份无新增, 本月暂无新增): a month's amount of 0,
-    never a total of 0."""
+    never a total of 0; words after it may be a verb of completion and words of the metric's name (`own`:
+    9月份无新增完工小区 for 老旧小区改造)."""
     m = month.match(clause)
-    return bool(m) and m.group() != "上月" and bool(_NOTHING_NEW.fullmatch(clause[m.end():].removeprefix("份")))
+    if not m or m.group() == "上月":
+        return False
+    said = _NOTHING_NEW.match(clause[m.end():].removeprefix("份"))
+    tail = clause[m.end():].removeprefix("份")[said.end():] if said else ""
+    return bool(said) and all(_DONE.fullmatch(w) or w in own for w in phrases.words(tail))
 
 
 # A whole year named by its number (2023年, 2023年底), not a month of it (2024年8月).
@@ -182,3 +192,21 @@ def same_work(verbs: frozenset, own: frozenset) -> bool:
     """Whether one of `verbs` is one of the metric's own verbs, or holds it or is held by it (新建成 and 新建,
     改造 and 改造提升), or both say a building is finished (建成, 完工, 竣工); 建成 is not 新建, nor 优化 新增."""
     return any(w == v or w in v or v in w or (w in _FINISHED and v in _FINISHED) for w in verbs for v in own)
+
+
+def this_year(hit) -> bool:
+    """Whether a figure is this year's amount so far (今年新建1,860个, 本年度完成1860户, 其中今年新增加装217台,
+    较去年底新增1,160个): beside a total of all years, the convention makes it a cumulative metric's value,
+    whatever its verb, named or not, under 其中 or not."""
+    return hit.year and not hit.period and not hit.span
+
+
+def years_unkinded(clause: str, unit: str, name: str) -> bool:
+    """Whether a clause gives this year's figure of the unit for the metric's noun written without the word of
+    kind that leads the name (今年新建绿道9.6公里 for 城市绿道), with no word of plan, step or total."""
+    kind = next((k for k in _KIND if name.startswith(k) and len(name) - len(k) >= 2), "")
+    if not kind or not _YEAR.search(clause) or _REFUSE.search(clause) or _TOTAL.search(clause):
+        return False
+    at = clause.find(name[len(kind):])
+    return at >= 0 and clause[at - len(kind): at] != kind and any(
+        _unit_is(clause, m.end(), unit) for m in _NUM.finditer(clause, at))

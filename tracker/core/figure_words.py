@@ -28,7 +28,9 @@ _VERBS = (
 _NARRATIVE_VERBS = _VERBS + "登记 资助 受理 办理 解决 走访 慰问 帮扶 筹集 举办 投入 拨付 下拨 录入 签订 惠及 覆盖 认定 进行 救助 接待".split()
 # Words of manner or range before a name that do not make it another noun (举办线上线下招聘会, 登记在册志愿者).
 _MANNER = "各类 各种 各项 线上线下 线上 线下 在册 登记在册 免费 集中".split()
-_SCOPE = "全市 全区 全县 全省 全镇 我市 我区 我县 各区 各县 各地 市级 区级 县级 年内 全年 今年 年度 力争 确保 累计".split()
+# Levels: scope first in a title, a kind right before a name.
+_LEVELS = ("市级", "区级", "县级")
+_SCOPE = "全市 全区 全县 全省 全州 全镇 我市 我区 我县 各区 各县 各地 市级 区级 县级 年内 全年 今年 年度 力争 确保 累计".split()
 _TIME = (
     r"(?:\d{1,2}[-—~至])?\d{1,2}月份?(?:\d{1,2}日)?(?:以来|底|末|中旬|上旬|下旬)?"
     r"|截[至止](?:目前|(?:\d{4}年)?\d{1,2}月(?:\d{1,2}日|底|末|份)?)"
@@ -61,7 +63,8 @@ def _approx_end(pre: str) -> bool:
     return bool(re.search(rf"(?:{_APPROX_LONG.pattern})$", pre)) or (bool(ws) and ws[-1] in _APPROX_BEFORE)
 # What may stand just before a name in its clause (else the name is the tail of another noun).
 # 市级以上 is a level of scope, as 市级 is.
-_LEFT = re.compile(rf"(?:{_TIME}|{_alt(_JOINERS + _NARRATIVE_VERBS + _SCOPE + _MANNER)}|[市区县省]级(?:及)?以上|对|向|给|为|并|同时|其中|此外|另外|服务|(?:改造|建成|完成|提升|整治|实施)后)$")
+# A level (市级, 区级) right before a name sets a kind the name lacks (市级智慧养老院 is no 智慧养老院): not here.
+_LEFT = re.compile(rf"(?:{_TIME}|{_alt(_JOINERS + _NARRATIVE_VERBS + [w for w in _SCOPE if w not in _LEVELS] + _MANNER)}|[市区县省]级(?:及)?以上|对|向|给|为|并|同时|其中|此外|另外|服务|(?:改造|建成|完成|提升|整治|实施)后)$")
 # What may follow a name that stands after its figure (else the name begins a longer noun).
 _RIGHT = re.compile(rf"(?:{_alt(_NARRATIVE_VERBS + _JOINERS)}|的|中|内|等|对|并|正式|陆续|全部"
                     r"|(?:建设|改造|培育|创建)(?:任务|工作)?(?:$|[并已均]))")
@@ -109,7 +112,7 @@ _CLAUSE = re.compile(r"((?<!\d),|,(?!\d{3}(?!\d))|[，、:：])")
 # Nouns listed with 、 before one figure name one target (中小学、幼儿园), never 、 at an end.
 _NAME_CHARS = re.compile(r"(?=(?:.*[\u4e00-\u9fff]){2})(?!、)[\u4e00-\u9fffA-Za-z0-9·、]{2,30}(?<!、)")
 # A condition or a duration qualifies a name; it is no figure (`60周岁以上老年人`, `为期3个月`).
-_CONDITION = re.compile(r"\d+周?岁(?:及以上|以上|以下)?(?:的)?|为期\d+(?:个月|天|年|周)的?")
+_CONDITION = re.compile(r"(?:\d+[-—~至])?\d+周?岁(?:及以上|以上|以下)?(?:的)?|为期\d+(?:个月|天|年|周)的?")
 _GENERIC = set("任务 目标 工作 全年任务 年度任务 进度 总量 项目 资金 机构 人员 对象 中心 基地".split())
 
 
@@ -127,7 +130,6 @@ _RANGE = ["各类", "各种", "各项"]
 _SCOPE_PHRASE = r"[市区县省]本级|(?:[\u4e00-\u9fff]{2})?范围内"
 # A level (市级, 区级) first is the scope of the whole; after a verb it sets the kind of what is named
 # (建设区级未成年人保护工作站): only the first words of a lead may be one.
-_LEVELS = ("市级", "区级", "县级")
 _LEAD_WORD = (rf"(?:{_alt([w for w in _VERBS + _SCOPE + _RANGE if w not in _LEVELS])}|{_SCOPE_PHRASE}"
               rf"|在(?:{_alt(_SCOPE)})|和|及|与|并|\d{{4}}年(?:底|末)?前?|到\d{{4}}年(?:底|末)?|年底前?)")
 _LEAD = re.compile(rf"^(?:(?:{_alt(_LEVELS)}){_LEAD_WORD}*+|{_LEAD_WORD}++)")

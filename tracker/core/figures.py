@@ -22,8 +22,10 @@ listed after a clause that read a target is one (…,问题厕所整改率100%),
 市本级, 城区范围内 and a level first are scope, a level after the verb the kind (建设区级…工作站).  新 before a verb is
 a verb (新开工, 新建成), a verbal noun before a listed verb too (调整优化); a lone 二 is an order (二次供水).  What
 is begun keeps its verb in the name (新开工保障房); NOUN新增NAME names what follows 新增 unless it is verbal
-(城镇新增就业).  A count of households or couples names the thing done for them (为3000户…安装燃气泄漏报警器),
-of people whom (without 免费).  A name may hold 和 (中央和省级补助资金).
+(城镇新增就业); a noun and a listed verb of work before the figure name it together (普通高中招生扩招2500人).  A count of households or couples names the thing done for them (为3000户…安装燃气泄漏报警器)
+or the work a light verb carries (为3000户家庭开展适老化改造), of people whom (without 免费; a word of manner
+after whom begins what is done: 妇女免费做宫颈癌筛查); a part under 其中 with a floor (不少于240个) is a
+target.  A name may hold 和 (中央和省级补助资金).
 Conditions and durations (60周岁以上, 为期3个月), changes (提高10%), per-head figures, approximations
 and ceilings (以内, 不超过) give none, nor do listed verbs alone (更新改造) or what a target amounts to (总投资).
 Targets whose names would be alike keep the verbs that set them apart (新建公厕, 改造提升公厕); a clause of
@@ -32,24 +34,26 @@ after a verb of plans or starts; 对18个老旧小区进行综合改造 names �
 Narratives: the name (or the name without its verb, or with the verb first: 培训养老护理员 for
 养老护理员培训) stands just before the figure, joined only by words such as 已建成, 累计, 8月新建, or
 just after the measure word; it begins a word and is not the tail of a longer noun (a verb, scope
-word or nothing before it).  Where that gives no figure of the kind the metric wants, looser forms
+word or nothing before it, as whole words: the 共 of 公共充电桩 is none; a level, 市级智慧养老院, sets a kind).  Where that gives no figure of the kind the metric wants, looser forms
 (tracker/core/narrative_names.py): the name without qualifiers (两癌筛查 for 适龄妇女两癌免费筛查, never
 without a word of kind such as 农村, 市级, 区域性, and only where the name as written is nowhere), a
-verb's object after it (临时救助困难群众), its words in another order after a count of people
+verb's object after it (临时救助困难群众; not when a verb of other work follows the object: 城镇新增就业困难人员就业), its words in another order after a count of people
 (为1028名残疾儿童提供康复救助; after 为 the thing done for them in their unit: 为2860户…安装燃气泄漏报警器);
 a name that lists kinds (公用和专用…充电桩) by the one noun of its head the text gives (公共充电桩), a kind's
-part under 其中 by its word of kind alone (…充电桩104个,其中农村71个 for 农村充电桩), and last the narrative's own
+part under 其中 by its words of kind alone (…充电桩104个,其中农村71个 for 农村充电桩; 183个(其中乡镇及农村59个),
+an aside that is a clause of its own), and last the narrative's own
 noun phrase beside a figure that holds the name's key words in any order around its head noun
 (tracker/core/figure_match.py: 更新环保型公交车辆 for 更新公交车辆, 课桌椅更换 for 更换课桌椅, 秸秆还田面积 for
-秸秆还田, 开工建设安置房 for 安置房开工; words of kind agreeing, no plan's word, nothing after the head but the
-metric's verbs or a quantity of it),
+秸秆还田, 开工建设安置房 for 安置房开工, key words as the clause's subject: 全市中小学已更换老旧课桌椅 for
+中小学课桌椅更换; words of kind agreeing, no plan's word, nothing after the head but the metric's verbs or a
+quantity of it),
 then its head word once the sentence has named what it belongs to
 (社工站…,覆盖率达到100%; 资金 right after the clause that named the subsidy); a shortened name counts
 where the name as written is nowhere, or after it (a later mention shortens it).  Figures given 分别 go
 to the names in order, and 分别 with no names of its own over the list just given.  A clause without the name counts after one that named the metric: a running
 total or a month's amount with a verb of that clause, of the name or of building (累计建成128个,8月
 新增9个), a clause of completion (建成投用4个, 其中完工21个, 已发放3200万元 after 计划发放…), what is done
-of a whole (20个示范村已完成14个).  A clause with no noun of its own (已开工118个, 已选址18个, 完工率66.7%)
+of a whole (20个示范村已完成14个; 已确定30个示范点位,其中12个已建成并投入使用).  A clause with no noun of its own (已开工118个, 已选址18个, 完工率66.7%)
 or a part under 其中 keeps the subject named before it in view (计划改造…126个,已开工118个,其中完工63个), and
 the verb of a figure it gives is no longer the metric's; further on, a running total or a month's amount
 with no noun of its own that repeats the verb which governed the metric's figure is the metric's
@@ -60,12 +64,12 @@ remainders, a figure without the name whose verb leads the metric's noun elsewhe
 per-head figures, 分别 with a change, money for things, one district's figures, figures shared with
 another name, and approximations (近, 约, 余, 多, 以上 …).
 Totals and months: 累计, 截至, 目前, 1-8月 mark a running total, 本月 or 8月 a month's amount (also in an aside: 32家(当月新建成5家)), 上月底 neither, 今年 the
-year's amount (neither, but a cumulative metric's value beside a total of all years when it is work done:
-本年度完成1860户, when it names the metric in its own clause: 今年新增长者饭堂112个, or when it is work built
-with no noun of its own beside a total built: 累计建成…1,024个,其中今年新建386个; not beside a level reached,
-累计达到300个),
+year's amount (neither, but a cumulative metric's value beside a total of all years, 累计 or a figure to date with
+no time words, whatever its verb, named or not, under 其中 or not: 累计达到300个,其中今年新建45个 gives 45,
+已建成…3,420个,较去年底新增1,160个 gives 1160, and a total in 万个 beside the year's 1,860个 gives none in 万个;
+without a total, the year's growth with no verb of building and no noun of its own is none),
 较上月增加, 较4月底增加 (the month before the latest named) or 环比增加 after a figure to date the month's amount,
-9月份无新增 a month's 0, 一季度 in a report of March and 上半年 where no later month is named the year so far
+9月份无新增 a month's 0 (9月份无新增完工小区 too, before the metric is read in the sentence), 一季度 in a report of March and 上半年 where no later month is named the year so far
 (a total as an opening, the year's amount in a figure's own clause: 上半年新解决1075个 beside 累计解决2585个), a
 spell that begins a sentence (三季度完成…,安置居民9618户) the clauses after it, a numbered year beside 今年 another
 year, and an opening clause (截至目前, 8月以来) the sentences after it.  Verbs that say a building is finished are

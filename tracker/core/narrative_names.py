@@ -10,6 +10,9 @@ figure by the same joining words:
 - a name that ends in a verb followed by its object (`临时救助困难群众1120人次` for 临时救助);
 - the head word alone, once the sentence has named what it belongs to (`社工站126个,覆盖率达到100%`),
   a generic head (资金) only right after the clause that named it (`发放租赁补贴986户、资金412万元`).
+These are not the matcher of tracker/core/figure_match.py, which wants every key word of the name and equal
+words of kind: a shortened name leaves key words out, and a name of listed kinds is read by a noun of another
+kind (its docstring says what each serves that the matcher cannot).
 Figures given `分别` to a list of names (`A、B分别建成15个、117个`, `A、B分别新增学位2400个和1100个` for A学位)
 are paired with the names in order; 分别 with no names before it goes over the list just given
 (`新培育A8家、B64家,累计分别达到23家、312家`).
@@ -91,8 +94,8 @@ def object_gap(join: str) -> int:
 
 # Words of doing that may stand around the words of a name without changing what is counted.
 _FILLER = frozenset("为 给 对 向 提供 开展 实施 进行 给予 免费 上门 完成 办理 落实 组织 发放 的 了 已 累计 共".split())
-# Measure words that count people or households: `为4.6万名适龄女生免费接种HPV疫苗` names whom first.
-_PEOPLE = ("名", "人", "位", "户", "人次", "户次")
+# Measure words that count people, households or couples: `为4.6万名适龄女生免费接种HPV疫苗` names whom first.
+_PEOPLE = ("名", "人", "位", "户", "人次", "户次", "对")
 
 
 def _content(name: str) -> list[str]:
@@ -256,9 +259,12 @@ def other_modifier(name: str, text: str) -> str | None:
 def kind_part(name: str, text: str) -> str | None:
     """The word of kind (农村) of a name such as 农村充电桩 when the text gives it alone as a part under 其中
     right after a clause that named its head (…公共充电桩104个,其中农村71个), else None."""
-    split = phrases.head_split(name)
-    if not split or not _sets_kind(split[0]) or split[1] in _GENERIC:
+    # 农村养老服务驿站, 乡镇及农村充电桩: the words of kind that lead the name (listed with 及, 和 or 与), and the rest.
+    ws, k = phrases.words(name), 0
+    while k < len(ws) and (_sets_kind(ws[k]) or (k and ws[k] in ("及", "和", "与") and k + 1 < len(ws))):
+        k += 1
+    kind, head = "".join(ws[:k]), "".join(ws[k:])
+    if not kind or kind.endswith(("及", "和", "与")) or len(head) < 2 or head in _GENERIC:
         return None
-    kind, head = split
     m = re.search(rf"([^,，;；。]*),其中{re.escape(kind)}\d", text)
     return kind if m and head in m.group(1) else None

@@ -19,6 +19,7 @@ from tracker.core.figure_clauses import (
     _hit,
     _hits_in_clause,
     _opening,
+    month_only,
     repeated,
     subjectless,
 )
@@ -43,7 +44,7 @@ _BEGUN = re.compile(r"开工|在建|施工")
 _SENTENCE_OR_AFTER_SEMICOLON = re.compile(r"(?<=[;；])|[。!！?？\n]")
 
 # A clause on all the things just counted that says they are still being built.
-_ALL_UNFINISHED = re.compile(r"(?:均|全部|都).*(?:(?<!完成)施工(?!完成|完毕)|在建|开工|主体|装修|建设中)")
+_ALL_UNFINISHED = re.compile(r"^(?!其余|其他|剩余|另).*?(?:均|全部|都).*(?:(?<!完成)施工(?!完成|完毕)|在建|开工|主体|装修|建设中)")
 
 @dataclass(frozen=True, slots=True)
 class Reading:
@@ -53,8 +54,9 @@ class Reading:
     words: str
 
 
-# An aside in parentheses that begins with a month's words and gives a figure: `32家(当月新建成5家)`.
-_TIMED_ASIDE = re.compile(r"[(（]((?:本月|当月|(?<!\d)\d{1,2}月份?)[^()（）,，;；。]*\d[^()（）,，;；。]*)[)）]")
+# An aside in parentheses that begins with a month's words or 其中 and gives a figure: `32家(当月新建成5家)`,
+# `183个(其中乡镇及农村59个)`.
+_TIMED_ASIDE = re.compile(r"[(（]((?:本月|当月|其中|(?<!\d)\d{1,2}月份?)[^()（）,，;；。]*\d[^()（）,，;；。]*)[)）]")
 
 
 def value_for(text: str, name: str, unit: str, *, mode: str = "cumulative") -> float | None:
@@ -80,7 +82,8 @@ def read_value(text: str, name: str, unit: str, *, mode: str = "cumulative") -> 
     names = _variants(name.replace("、", "和"))
     if not names:
         return None
-    # An aside of the month's work (当月新建成5家) is a clause of its own; normalise drops other asides.
+    # An aside of the month's work (当月新建成5家) or of a part (其中农村59个) is a clause of its own; normalise
+    # drops other asides.
     text = _TIMED_ASIDE.sub(r",\1,", text)
     # A sentence after ; keeps the one before in view (办结179件;年内累计办结1364件).
     sentences = [s.strip() for s in _SENTENCE_OR_AFTER_SEMICOLON.split(_CONDITION.sub("", _normalise(text)))]
@@ -132,10 +135,13 @@ def read_value(text: str, name: str, unit: str, *, mode: str = "cumulative") -> 
                 for v in figure_roles.own_verbs(names[0])
                 for m in re.finditer(rf"{re.escape(v)}\d[\d,.]*(?:{_alt([unit, *figure_roles.magnitudes(unit)])})", whole)):
             return None  # 下达…资金2.8亿元 for 资金拨付 beside 已拨付2.35亿元: the metric's own verb gives another figure
-        if reading and cumulative and not level and not any(_years_work(h) for h in _pool(hits, cumulative)) and any(
-                _years_work(h) for u in figure_roles.magnitudes(unit) for h in tier(u)):
+        if reading and cumulative and not level and not any(figure_roles.this_year(h) for h in _pool(hits, cumulative)) and any(
+                figure_roles.this_year(h) for u in figure_roles.magnitudes(unit) for h in tier(u)):
             return None  # 已完成…2.46万户,今年完成1,860户 for a metric in 万户: the year's figure is in another magnitude
-        if reading and not level and not all(_wanted(h, cumulative) or (cumulative and _years_work(h)) for h in _pool(hits, cumulative)):
+        beside_total = cumulative and any(h.total or h.untimed for u in (unit, *figure_roles.magnitudes(unit))
+                                          for h in (hits if u == unit else tier(u)))
+        if reading and not level and not all(_wanted(h, cumulative) or (beside_total and figure_roles.this_year(h))
+                                             for h in _pool(hits, cumulative)):
             # 今年新增1260张 beside 累计达到1.86万张: the figure the metric wants is written in another magnitude.
             if any(_wanted(h, cumulative) for u in figure_roles.magnitudes(unit) for h in tier(u) if not h.subset):
                 return None
@@ -234,6 +240,7 @@ def _hits(sentences: list[str], names: list[str], unit: str, short: list | None 
             last, verbs = 0, frozenset()
         stock: list[_Hit] = []
         said: list[_Hit] = []  # the hits of this sentence
+        nothing: list[_Hit] = []  # a month with nothing new, said before the metric is read in the sentence
         month_before = under = False
         spell = ("year" if figure_roles.to_date(clauses[0], opening[3]) else "span") if _SPAN.match(sentence) else ""
         for k, clause in enumerate(clauses):
@@ -250,6 +257,9 @@ def _hits(sentences: list[str], names: list[str], unit: str, short: list | None 
             if not found and (named or unread):
                 part = named and last > 0 and all(h.subset and any(n in h.words for n in names) for h in hits[-last:])
                 elided = _elided(clause, unit, opening, unread, verbs, own, lead)
+                if (elided and elided[0].year and not _BUILT_NEW.search(clause)
+                        and not (named and any(h.total or h.untimed for h in hits[-last:]))):
+                    elided = None  # 缺口约3万个,今年新增1.2万个: the year's growth counts beside a total of all years only
                 # 累计建成…5000个,今年建成1200个: the year's work is the same work over another time, no completion
                 # of what was begun.
                 if elided and elided[1] and named and not elided[0].year:
@@ -290,8 +300,15 @@ def _hits(sentences: list[str], names: list[str], unit: str, short: list | None 
                 # 中小学校14所,其中竣工交付9所; 新培育8家,累计分别达到23家: the clause after gives what is done or
                 # the total in words the reader does not take, so the figure before is not clearly the metric's.
                 hits += [dataclasses.replace(h, doubt=True) for h in said]
+            if not found and said and figure_roles.years_unkinded(clause, unit, names[0]) and not any(h.year for h in said):
+                # 累计建成城市绿道412公里,今年新建绿道9.6公里: this year's figure, which the convention prefers, of
+                # the metric's noun without its word of kind (城市): the total is not clearly the value.
+                hits += [dataclasses.replace(h, doubt=True) for h in said]
             if not found:
-                found = _month_only(clause, unit, opening, said[-last:] if last else [], bool(said) or read_before)
+                found = month_only(clause, unit, opening, said[-last:] if last else [], bool(said) or read_before, own)
+                if not found and not said and figure_roles.nothing_new(clause, _PERIOD, own):
+                    zero = _hit(0.0, True, clause, opening, False, clause)  # 9月份无新增完工小区,累计完工…12个
+                    nothing = [zero] if zero.period and not zero.total else []
             said += found
             month_before = month_before or bool(_PERIOD.search(clause))
             hits += found
@@ -315,24 +332,9 @@ def _hits(sentences: list[str], names: list[str], unit: str, short: list | None 
                 governing = frozenset()  # another thing counted in the unit: a total further on may be its
             if found or unread:  # the verbs a running total after this clause may repeat
                 verbs = _verbs_of(clause)
+        if nothing and said:
+            hits += nothing
     return _of_past_years(hits, "\n".join(sentences))
-
-
-def _month_only(clause: str, unit: str, opening: tuple, just_read: list[_Hit], read: bool) -> list[_Hit]:
-    """The month's amount a clause with no name gives of what was just counted: a change against the month
-    before of a figure to date (已完成…137处,较上月增加21处), or nothing new in the month after the metric was
-    read in this sentence or the one before (9月份无新增: 0, never a total of 0)."""
-    if just_read and not any(h.period or h.span for h in just_read):
-        change = figure_roles.month_change(clause, unit, opening[3])
-        # 较4月底 (the month before the report's) is 较上月, no figure of April's.
-        said = re.sub(r"^([较比])\d{1,2}月[底末]", r"\1上月", clause)
-        hit = None if change is None else _hit(change, True, said, opening, False, clause)
-        if hit and not hit.span:  # 较上月, 环比: against the month before, so the month's amount
-            return [dataclasses.replace(hit, period=True, total=False, state=False)]
-    if read and figure_roles.nothing_new(clause, _PERIOD):
-        hit = _hit(0.0, True, clause, opening, False, clause)
-        return [hit] if hit.period and not hit.total else []
-    return []
 
 
 def _of_past_years(hits: list[_Hit], text: str) -> list[_Hit]:
@@ -358,32 +360,18 @@ def _pool(hits: list[_Hit], cumulative: bool, level: bool = False) -> list[_Hit]
     months = _wholes([h for h in hits if h.period or h.early])
     hits = [h for h in hits if not h.span]
     if cumulative:
-        # A metric runs within the plan's year: beside a total of all years (累计…1.2万户), the year's own
-        # work done (本年度完成1860户) is the value; the year's growth of a stock (今年新增…床位) is not its level.
+        # A metric runs within the plan's year: beside a total of all years (累计…1.2万户), this year's figure
+        # (本年度完成1860户, 其中今年新建45个) is the value, whatever its verb (the lead's convention).
+        # A figure to date with no time words (已建成…3,420个) is a total of all years as much as 累计 is.
         totals = [h for h in hits if h.total]
-        year = [h for h in hits if _years_work(h) or _years_new(h, totals)]
-        return _wholes(year if year and totals else totals) or _wholes([h for h in hits if not h.period])
+        year = [h for h in hits if figure_roles.this_year(h)]
+        if year and any(h.total or h.untimed for h in hits):
+            return _wholes(year)
+        return _wholes(totals) or _wholes([h for h in hits if not h.period])
     # 已建成8个: a state to date, never the month's amount unless a month is named.  A figure without
     # time words is the month's only where the narrative names no month at all: beside `8月份改造1020户`,
     # `完成示范村56个` is not said to be August's.
     return months or _wholes([h for h in hits if not h.total and not h.year and not h.state and not (h.untimed and h.dated)])
-
-
-def _years_work(hit: _Hit) -> bool:
-    """Whether a figure is the year's work done so far (今年完成1,860户, 本年度完成1860户)."""
-    return hit.year and not hit.period and not hit.span and bool(_DONE.search(hit.words))
-
-
-def _years_new(hit: _Hit, totals: list[_Hit]) -> bool:
-    """Whether a figure is the year's new work beside a total of all years' (the convention: the year's): one that
-    names the metric in its own clause (累计建成1,176个,今年新增长者饭堂112个; not a part under 其中 named), or one
-    of building with no noun of its own beside a total of work built (累计建成社区食堂1,024个,其中今年新建386个;
-    not beside 累计达到300个, a level, nor 今年新增14个 beside 累计创建126个, the stock's growth)."""
-    if not hit.year or hit.period or hit.span:
-        return False
-    if hit.named:
-        return not hit.subset
-    return bool(_BUILT_NEW.search(hit.words)) and any(figure_roles.work_verbs(t.words) for t in totals)
 
 
 def _wholes(hits: list[_Hit]) -> list[_Hit]:

@@ -102,6 +102,9 @@ def _title_name(pre: str, after: str, unit: str, inherited: bool = False) -> str
         return name if ok and _good_name(name) else None
     if core and (verb or (floor and name == core)) and _good_name(name):
         return name
+    if (core and not verb and not inherited and not after and len(ws := phrases.words(core)) > 1 and ws[-1] in phrases.VERBS
+            and len(ws[-1]) >= 2 and not phrases.is_verbal(ws[0]) and _good_name(core) and "新增" not in ws):
+        return core  # 普通高中招生扩招2500人, 农村户厕改造5000户: the work done on a noun, named by both
     if core and not verb and "新增" in (ws := phrases.words(core))[1:-1] and _good_name(core):
         # 城镇新增就业4万人 is one name (what follows 新增 is verbal); 住宅小区新增电动自行车充电端口6000个 counts
         # the nouns after 新增, the words before it the place.
@@ -116,8 +119,9 @@ def _title_name(pre: str, after: str, unit: str, inherited: bool = False) -> str
         ws = phrases.words(re.split(r"\d", after)[0])
         # A listed verb first (开展 of 为1500名农村留守儿童开展…: 留守 qualifies whom), else any verb.
         k = next((k for k, w in enumerate(ws) if k and (w in phrases.VERBS or w in _NARRATIVE_VERBS)), None)
-        if k is None:
-            k = next((k for k, w in enumerate(ws) if phrases.is_verb(w) or w in _NARRATIVE_VERBS), len(ws))
+        if k is None:  # any verb, or a word of manner that begins what is done (妇女免费做宫颈癌筛查)
+            k = next((k for k, w in enumerate(ws) if phrases.is_verb(w) or w in _NARRATIVE_VERBS
+                      or (k and w in _MANNER and unit.lstrip("十百千万亿") in _PEOPLE)), len(ws))
         name = _for_whom(ws, k, unit)
         # 为全市2.5万名老年人提供…: a scope word between 为 and the figure is no part of the name.
         return name if k < len(ws) and (not pre[1:] or pre[1:] in _SCOPE) and _good_name(name) else None
@@ -232,7 +236,8 @@ def _for_whom(ws: tuple[str, ...], k: int, unit: str) -> str:
     """The name of a count of people or households before what is done for them (ws[:k] whom, ws[k] the verb):
     whom, without words of manner (适龄女生免费 → 适龄女生); households and couples count the thing done or
     installed (为3000户困难家庭免费安装燃气泄漏报警器 → 燃气泄漏报警器, 资助200对困难夫妇进行孕前优生健康检查 →
-    孕前优生健康检查), a thing with no verb after it."""
+    孕前优生健康检查), a thing with no verb after it, or the work a light verb carries (为3000户家庭开展适老化改造 →
+    适老化改造)."""
     whom = list(ws[:k])
     while whom and whom[-1] in _MANNER:
         whom.pop()
@@ -241,6 +246,10 @@ def _for_whom(ws: tuple[str, ...], k: int, unit: str) -> str:
         thing = "".join(rest).removeprefix("免费")
         # The thing ends the title: no listed verb of work after it (安装燃气泄漏报警器; 泄漏 is no work).
         if thing and _good_name(thing) and not any(w in phrases.VERBS or w in _NARRATIVE_VERBS for w in rest):
+            return thing
+        # 为3000户家庭开展适老化改造: a light verb carries the work itself, which names what is counted.
+        if ws[k] in (*_LIGHT_VERBS, "开展") and rest and phrases.is_verbal(rest[-1]) and _good_name(thing) and not any(
+                w in phrases.VERBS or w in _NARRATIVE_VERBS for w in rest[:-1]):
             return thing
     return "".join(whom)
 
@@ -256,7 +265,8 @@ def targets_from_title(title: str) -> list[Target]:
         if clause.startswith("其中"):
             if not inherited:
                 continue
-            clause = clause[2:]
+            # 其中乡镇及农村地区不少于240个: the part's floor is its figure, as 以上 is.
+            clause = re.sub(r"(?:不少于|不低于|至少)(?=\d)", "", clause[2:])
         read = False
         for m in _NUM.finditer(clause):
             i = m.end()
