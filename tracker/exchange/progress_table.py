@@ -37,8 +37,8 @@ NAMES = {
     "id": ("编号", "id"),
     "unit": ("牵头单位", "责任单位"),
     "due": ("完成时限", "时限", "时间节点"),
-    "problems": ("存在问题",),
-    "next_steps": ("下步计划", "下一步工作", "下步工作打算", "下一步计划"),
+    "problems": ("存在问题", "problems"),  # (the English headers of tracker's own report too)
+    "next_steps": ("下步计划", "下一步工作", "下步工作打算", "下一步计划", "nextsteps"),
 }
 PROGRESS_STARTS = ("总体工作进展", "工作进展", "进展情况", "完成情况", "进展", "progress")
 
