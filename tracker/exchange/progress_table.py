@@ -63,7 +63,7 @@ class ProgressTable:
     header_line: int | None
     headers: tuple[str, ...]
     rows: tuple[TableRow, ...]
-    header_place: str = ""
+    header_places: tuple[str, ...] = ()  # each header cell's place (a sheet's cell, a Word table's row)
 
 
 def column_of(header: str) -> str | None:
@@ -124,7 +124,7 @@ def _table(header: tuple[Cell, ...], columns: dict, rows, problems: list, line_o
             out.append(row)
     if not seen:
         problems.append(BadInput("the progress table has no rows", place=header[0].place if header else None))
-    return ProgressTable(line_of(header) if line_of else None, heads, tuple(out), header[0].place if header else "")
+    return ProgressTable(line_of(header) if line_of else None, heads, tuple(out), tuple(c.place for c in header))
 
 
 def _row(cells, columns: dict, line: int | None, problems: list) -> TableRow | None:
