@@ -47,9 +47,9 @@ def test_a_note_of_exactly_the_limit_is_recorded(project):
 
 
 @pytest.mark.parametrize("first, then, warning", [
-    ((), ("--set", "centres=920"), "warning: task 195 2024-08: centres 920个 is above its target 100个"),
+    ((), ("--set", "centres=920"), "warning: task 195 2024-08: centres 区域性居家养老服务中心 920个 is above its target 100个"),
     (("--month", "2024-07", "--set", "centres=20"), ("--set", "centres=10"),
-     "warning: task 195 2024-08: centres 10个 is below last month's 20个"),
+     "warning: task 195 2024-08: centres 区域性居家养老服务中心 10个 is below last month's 20个"),
 ])
 def test_a_slip_is_recorded_and_warned_about_in_a_pipe(project, first, then, warning):
     if first:
@@ -154,7 +154,7 @@ def test_the_jsonl_import_refuses_what_log_refuses(project, line, message):
 def test_import_dry_run_lists_the_warnings_and_writes_nothing(project):
     file = _jsonl(project, _line(values={"centres": 920}))
     r = project.ok("import", file, "--dry-run")
-    assert "warning: task 195 2024-08: centres 920个 is above its target 100个" in r.err
+    assert "warning: task 195 2024-08: centres 区域性居家养老服务中心 920个 is above its target 100个" in r.err
     assert "in.jsonl: 1 entries to import, 0 already in the log" in r.out and "nothing written" in r.out
     assert not project.db.exists()
     r = project.ok("import", file)  # without --dry-run: recorded, and warned about
@@ -165,7 +165,7 @@ def test_the_table_import_refuses_a_note_over_the_limit_and_warns_about_slips(pr
     table = "序号 | 目标任务 | 总体工作进展及8月份进展 |\n|---|---|---|\n1 | 195.新建 | 全市新建区域性居家养老服务中心120个。 |\n"
     (project.root / "t.md").write_text(table, encoding="utf-8")
     r = project.ok("import", "t.md", "--month", "2024-08", "--dry-run")
-    assert "warning: task 195 2024-08: centres 120个 is above its target 100个" in r.err
+    assert "warning: task 195 2024-08: centres 区域性居家养老服务中心 120个 is above its target 100个" in r.err
     assert not project.db.exists()
     long = table.replace("120个。", "120个。" + "长" * 20_001)
     (project.root / "t.md").write_text(long, encoding="utf-8")

@@ -27,7 +27,7 @@ def spawn(project, *args: str):
 
 def test_a_slip_is_asked_about_and_enter_records_nothing(project):
     child = spawn(project, "log", "195", "--set", "centres=920")
-    child.expect_exact("warning: task 195 2024-08: centres 920个 is above its target 100个")
+    child.expect_exact("warning: task 195 2024-08: centres 区域性居家养老服务中心 920个 is above its target 100个")
     answer(child, "Record it anyway? [y/N] ", "")
     child.expect_exact("not recorded")
     assert finish(child) == 1
@@ -45,7 +45,7 @@ def test_yes_at_the_question_records_it(project):
 def test_the_question_in_chinese_takes_a_chinese_yes(project):
     project.ok("log", "195", "--month", "2024-07", "--set", "centres=20")
     child = spawn(project, "log", "195", "--set", "centres=10", "--lang", "zh")
-    child.expect_exact("提示：任务 195 2024-08：centres 10个 低于上月的 20个")
+    child.expect_exact("提示：任务 195 2024-08：centres 区域性居家养老服务中心 10个 低于上月的 20个")
     answer(child, "仍要记录吗？ [y/N] ", "是")
     child.expect_exact("已记录 195 2024-08")
     assert finish(child) == 0
@@ -73,7 +73,7 @@ def test_fill_shows_the_report_back_with_its_slip_and_asks_with_default_no(proje
     answer(child, "stations (个) · running total · was 100: ", "")
     answer(child, "Note: ", "10")                                                     # a stray answer
     child.expect_exact("195 2024-08: centres=12/100个 «10»")
-    child.expect_exact("! warning: task 195 2024-08: centres 12个 is below last month's 40个")
+    child.expect_exact("! warning: task 195 2024-08: centres 区域性居家养老服务中心 12个 is below last month's 40个")
     answer(child, "Record this report? [y/N] ", "")                                  # Enter: no
     child.expect_exact("not recorded; the task's questions again")
     answer(child, "centres (个) · running total · was 40 · Enter skips the task: ", "42")

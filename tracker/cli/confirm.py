@@ -42,7 +42,8 @@ def slip_line(s: Slip, lang: str) -> str:
     from tracker.labels import label
     from tracker.render.terminal import fig
 
-    return label(lang, _SLIP_TEXT[s.code]).format(task=s.task, month=months.fmt(s.month), what=s.what,
+    what = s.what if not s.name or s.name == s.what else f"{s.what} {s.name}"  # as import shows a metric
+    return label(lang, _SLIP_TEXT[s.code]).format(task=s.task, month=months.fmt(s.month), what=what,
                                                   value=fig(s.value), against=fig(s.against), unit=s.unit)
 
 

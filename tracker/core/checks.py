@@ -36,6 +36,7 @@ class Slip(NamedTuple):
     value: float
     against: float
     unit: str = ""
+    name: str = ""     # the metric's name, where `what` is its key (m1 says nothing to a clerk; 口袋公园 does)
 
 
 class Checked(NamedTuple):
@@ -155,11 +156,11 @@ def _slips(task, e, log) -> list[Slip]:
     for key, value in e.values.items():
         metric = task.metric(key)
         if value > metric.target:
-            out.append(Slip("above_target", task.id, e.month, key, value, metric.target, metric.unit))
+            out.append(Slip("above_target", task.id, e.month, key, value, metric.target, metric.unit, metric.name))
         if metric.mode == "cumulative":
             before = log.value(metric, e.month - 1)
             if value < before:
-                out.append(Slip("below_last_month", task.id, e.month, key, value, before, metric.unit))
+                out.append(Slip("below_last_month", task.id, e.month, key, value, before, metric.unit, metric.name))
     if e.percent is not None:
         before = log.percent_at(e.month - 1)
         if before is not None and e.percent < before:
