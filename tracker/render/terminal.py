@@ -31,7 +31,7 @@ def fig(x) -> str:
     """A figure without a needless .0, and with thousands separators for large ones."""
     x = number(x)
     if isinstance(x, float):
-        return f"{x:,.2f}".rstrip("0").rstrip(".")
+        return f"{x:,.4f}".rstrip("0").rstrip(".")  # as recorded (0.986万户), not rounded to 0.99
     return f"{x:,}" if abs(x) >= 10000 else str(x)
 
 
