@@ -118,6 +118,19 @@ def test_a_sheet_names_its_bad_cells_and_every_problem_is_reported(project):
     assert not project.db.exists()
 
 
+def test_a_sheet_s_header_month_is_named_at_its_own_cell(project):
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    ws.title = "9月进展"
+    ws.append(["市民政局9月份重点任务推进情况"])
+    ws.append(["序号", "目标任务", "总体工作进展及9月份进展"])
+    ws.append([1, "195.新建区域性居家养老服务中心100个,改造社区养老服务站300个。", "新建中心15个。"])
+    wb.save(project.root / "t.xlsx")
+    r = project.bad("import", "t.xlsx", "--month", "2024-08")
+    assert r.err.strip() == ("t.xlsx:9月进展!C2: the table's header names month 9 (总体工作进展及9月份进展), "
+                             "but --month is 2024-08")
+
+
 def test_a_gb18030_csv(project):
     text = "序号,目标任务,总体工作进展及8月份进展\r\n1,195.新建…,\"截至目前,全市新建区域性居家养老服务中心15个。\"\r\n"
     (project.root / "t.csv").write_bytes(text.encode("gb18030"))

@@ -339,3 +339,23 @@ def test_the_words_shown_beside_a_figure_are_the_cell_s_own(empty_project):
         encoding="utf-8")
     out = p.ok("import", "t.md", "--month", "2024-08", "--unit", "市卫健委", "--dry-run").out
     assert "m1 普惠性托位: 2100/3000个  ← «全市新增普惠性托位两千一百个»" in out
+    # a condition the reader leaves out (65岁以上) is in the words shown, as in the cell
+    (p.root / "t2.md").write_text(
+        "| 序号 | 目标任务 | 总体工作进展及8月份进展 |\n|---|---|---|\n"
+        "| 2 | 10.为65岁以上老年人免费体检12万人次。 | 截至目前，已为65岁以上老年人免费体检11.3万人次。 |\n",
+        encoding="utf-8")
+    out = p.ok("import", "t2.md", "--month", "2024-08", "--unit", "市卫健委", "--dry-run").out
+    assert "← «已为65岁以上老年人免费体检11.3万人次»" in out, out
+
+
+@pytest.mark.parametrize("fmt", ["md", "xlsx", "docx"])
+@pytest.mark.parametrize("lang", ["en", "zh"])
+def test_a_report_with_problems_and_next_steps_imports_as_nothing_new(project, fmt, lang):
+    # tracker's own report, in either language, with its 存在问题 / Problems and 下步计划 / Next steps columns
+    project.ok("log", "195", "--month", "2024-08", "--set", "centres=5", "--note", "进展", "--problems", "问题",
+               "--next", "计划")
+    project.ok("report", "--month", "2024-08", "--format", fmt, "--lang", lang, "-o", f"back.{fmt}")
+    before = entries(project)
+    out = project.ok("import", f"back.{fmt}", "--month", "2024-08").out
+    assert "0 entries recorded for 2024-08" in out, out
+    assert entries(project) == before

@@ -158,9 +158,10 @@ def _check_header_month(table, file: str, p: int, problems: list) -> None:
 
     named = header_month(table.headers)
     if named is not None and named != months.month_of_year(p):
-        head = table.headers[(header_columns(table.headers) or {}).get("progress", 2)]
+        at = (header_columns(table.headers) or {}).get("progress", 2)
+        place = table.header_places[at] if at < len(table.header_places) else None
         problems.append(BadInput("the table's header names month {named} ({head}), but --month is {month}",
-                                 named=named, head=head, month=months.fmt(p), place=table.header_place))
+                                 named=named, head=table.headers[at], month=months.fmt(p), place=place))
 
 
 def _write(project, path: str, old_bytes: bytes | None, new_bytes: bytes | None, entries: list) -> None:

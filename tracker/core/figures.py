@@ -96,3 +96,12 @@ from tracker.core.narratives import Reading, read_value, value_for
 from tracker.core.titles import Target, targets_from_title
 
 __all__ = ["Reading", "Target", "read_value", "targets_from_title", "value_for"]
+
+
+def as_written(text: str, reading: Reading) -> str:
+    """The words a reading of `text` came from, as the text writes them (phrases.as_written), over the
+    conditions the narrative reader leaves out (为65岁以上老年人…)."""
+    from tracker.core import phrases
+    from tracker.core.figure_words import _CONDITION
+
+    return phrases.as_written(text, reading.words, _CONDITION)

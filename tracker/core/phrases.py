@@ -274,13 +274,27 @@ def normalise(text: str) -> str:
         text = shorter
 
 
-def as_written(text: str, words: str) -> str:
+def as_written(text: str, words: str, dropped: re.Pattern | None = None) -> str:
     """The span of `text` that normalise() turned into `words` (at their first place), as the text writes it
-    (两千一百个, not 2100个), so that a clerk finds it in the cell; `words` when they cannot be placed."""
+    (两千一百个, not 2100个), so that a clerk finds it in the cell; `words` when they cannot be placed.
+    `dropped`: what the reader took out of the normalised text before it read `words` (conditions such as
+    65岁以上): the span then runs over it (已为65岁以上老年人免费体检…, not 已为老年人免费体检…)."""
     normal = normalise(text)
     start = normal.find(words)
-    if start < 0 or normal == text:
+    end = start + len(words)
+    if start < 0 and dropped is not None:
+        keep, pos = [], 0  # the places in `normal` of what is left once `dropped` is taken out
+        for m in dropped.finditer(normal):
+            keep += range(pos, m.start())
+            pos = m.end()
+        keep += range(pos, len(normal))
+        k = "".join(normal[i] for i in keep).find(words)
+        if k >= 0 and words:
+            start, end = keep[k], keep[k + len(words) - 1] + 1
+    if start < 0:
         return words
+    if normal == text:
+        return text[start:end]
     from difflib import SequenceMatcher
 
     # Characters normalise() kept are matched in both texts; a span's ends fall on or between them.
@@ -296,7 +310,7 @@ def as_written(text: str, words: str) -> str:
             return after[0][1] if after else len(text)
         return before[-1][1] + before[-1][2] if before else 0
 
-    first, last = at(start, False), at(start + len(words), True)
+    first, last = at(start, False), at(end, True)
     span = text[first:last].strip()
     return span if span and normalise(span).find(words[:1]) >= 0 else words
 

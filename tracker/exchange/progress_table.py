@@ -37,8 +37,8 @@ NAMES = {
     "id": ("编号", "id"),
     "unit": ("牵头单位", "责任单位"),
     "due": ("完成时限", "时限", "时间节点"),
-    "problems": ("存在问题",),
-    "next_steps": ("下步计划", "下一步工作", "下步工作打算", "下一步计划"),
+    "problems": ("存在问题", "problems"),  # (the English headers of tracker's own report too)
+    "next_steps": ("下步计划", "下一步工作", "下步工作打算", "下一步计划", "nextsteps"),
 }
 PROGRESS_STARTS = ("总体工作进展", "工作进展", "进展情况", "完成情况", "进展", "progress")
 
@@ -63,7 +63,7 @@ class ProgressTable:
     header_line: int | None
     headers: tuple[str, ...]
     rows: tuple[TableRow, ...]
-    header_place: str = ""
+    header_places: tuple[str, ...] = ()  # each header cell's place (a sheet's cell, a Word table's row)
 
 
 def column_of(header: str) -> str | None:
@@ -124,7 +124,7 @@ def _table(header: tuple[Cell, ...], columns: dict, rows, problems: list, line_o
             out.append(row)
     if not seen:
         problems.append(BadInput("the progress table has no rows", place=header[0].place if header else None))
-    return ProgressTable(line_of(header) if line_of else None, heads, tuple(out), header[0].place if header else "")
+    return ProgressTable(line_of(header) if line_of else None, heads, tuple(out), tuple(c.place for c in header))
 
 
 def _row(cells, columns: dict, line: int | None, problems: list) -> TableRow | None:

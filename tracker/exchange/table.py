@@ -194,11 +194,10 @@ def _task_of(row: TableRow, known) -> tuple[str | None, str]:
 def reading(text: str, metric) -> tuple[float | None, str | None]:
     """A metric's figure in a progress text and the words it was read from, as the text writes them
     (core/figures.py reads them with Chinese numerals in digits), or (None, None)."""
-    from tracker.core.figures import read_value
-    from tracker.core.phrases import as_written
+    from tracker.core.figures import as_written, read_value
 
     found = read_value(text, metric.name, metric.unit, mode=metric.mode)
-    return (None, None) if found is None else (found.value, as_written(text, found.words))
+    return (None, None) if found is None else (found.value, as_written(text, found))
 
 
 def make_entries(reads: list[Read], plan: Plan, p: int, logs: dict, by: str | None,
