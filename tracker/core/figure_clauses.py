@@ -15,6 +15,7 @@ from dataclasses import dataclass
 
 from tracker.core import figure_roles, narrative_names, phrases
 from tracker.core.figure_words import (
+    _DONE,
     _APPROX_AFTER,
     _CHANGE,
     _COMPOUND,
@@ -119,7 +120,6 @@ _MONEY = frozenset("资金 金额 补贴资金 款".split())
 
 # `20个示范村已完成14个`, `270场送戏进万村已送出231场`: the whole before the name, what is done of it after.
 _WHOLE = re.compile(rf"(?<![\d.])\d+(?:\.\d+)?(?:{_alt(phrases.UNITS)})$")
-_DONE = re.compile(r"建成|完工|竣工|完成|办结|投入使用|投用")
 
 # `已为2300名老年人免费体检`: a manner word or a verb after the name begins what is done for them.
 _MANNER_START = re.compile(_alt(_MANNER))

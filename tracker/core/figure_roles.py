@@ -21,7 +21,7 @@ from __future__ import annotations
 import re
 
 from tracker.core import phrases
-from tracker.core.figure_words import _JOINERS, _REFUSE, _TOTAL, _YEAR
+from tracker.core.figure_words import _DONE, _JOINERS, _REFUSE, _TOTAL, _YEAR
 from tracker.core.narrative_names import _KIND
 from tracker.core.phrases import NUM as _NUM
 from tracker.core.phrases import unit_is as _unit_is
@@ -109,13 +109,17 @@ def nothing_new(clause: str, month: re.Pattern, own: frozenset = frozenset()) ->
 # A whole year named by its number (2023年, 2023年底), not a month of it (2024年8月).
 _YEAR_NAMED = re.compile(r"(?<!\d)(20\d\d)年(?!\d|度?[1-9一二三四上下前])")
 _THIS_YEAR = re.compile(r"今年|本年|年内")
+# The year before named as the figure's own time (上年完成…251公里); a change against it (较上年, 比去年同期) or its
+# end as a base (去年底) is no such figure.
+_LAST_YEAR = re.compile(r"(?<![较比与同于超])(?:上年|去年|上一年)(?!底|末|同期|年底)")
 
 
 def past_year(words: str, text: str) -> bool:
     """Whether the words of a figure tie it to another year than the report's: a year named by its number where
     the text speaks of 今年 elsewhere (2023年全市共新建充电桩2800个;今年截至7月底已新建1930个).  Two numbered
     years alone (2020年…,2019年…) do not say which is the report's."""
-    return bool(_YEAR_NAMED.search(words)) and bool(_THIS_YEAR.search(text.replace(words, "")))
+    return bool(_LAST_YEAR.search(words)) or (
+        bool(_YEAR_NAMED.search(words)) and bool(_THIS_YEAR.search(text.replace(words, ""))))
 
 
 def since_start(context: str) -> bool:
@@ -142,22 +146,36 @@ def works_on(clause: str, unit: str) -> bool:
         w in phrases.VERBS for w in phrases.words(clause))  # 低保 of 城市低保0.86万人 is a noun here, no work
 
 
-_DONE = re.compile(r"建成|完工|竣工|完成|办结|投入使用|投用|交付")
 _RUNNING = re.compile(r"(?:累计|截[至止]目前|至今)(?:分别)?(?:达到|达|为)")
+
+
+# A part that opens a clause (其中9个, 首批30台, 2座) and is said to be in place already (已安装到位, 均已开放).
+_PART_DONE = re.compile(r"^(?:其中|首批|第[一二三1-3]批)?\d[\d,.]*[^\d,]{1,3}?(?:均|都|全部)?已")
+# A whole made, bought or listed (制作完成, 政府采购, 3座城市书房中), short of the work the part after it has done.
+_PREPARED = re.compile(r"制作|采购|购置|购买|生产|签约|中$")
+# This year's figure with no noun of its own (其中今年新认定培育211家, 今年新建的3座): of what the clause before counted.
+_YEARS_OWN = re.compile(r"^(?:其中)?(?:今年|本年|年内)(?:以来)?(?P<verbs>[^\d,]*?)的?\d")
 
 
 def unread_role(clause: str, unit: str, before: list, begun: bool = False) -> bool:
     """Whether an unread clause gives a figure of the unit as what is done under 其中 (the figures before
-    said no such thing, and the metric is no count of what is begun), as a running total (those before
-    were none) or as a step to date (已拨付)."""
+    said no such thing, and the metric is no count of what is begun), as a part already in place after a
+    whole made, bought or listed (标识牌14个已全部制作完成,其中9个已安装到位; 52台…已完成政府采购,首批30台已配发;
+    3座城市书房中,2座已开放运营), as this year's figure (达到1,352家,其中今年新认定培育211家: the convention's
+    value, in words the reader does not take), as a running total (those before were none) or as a step to
+    date (已拨付)."""
     if not any(_unit_is(clause, m.end(), unit) for m in _NUM.finditer(clause)):
         return False
     done = not begun and clause.startswith("其中") and _DONE.search(clause) and not any(_DONE.search(h.words) for h in before)
+    part = _PART_DONE.match(clause) and not any(h.subset for h in before) and any(_PREPARED.search(h.words) for h in before)
+    own = _YEARS_OWN.match(clause)
+    year = own and not _REFUSE.search(clause) and not _TOTAL.search(clause) and not any(h.year for h in before) and all(
+        w == "新" or phrases.is_verb(w) for w in phrases.words(own.group("verbs")))
     running = _RUNNING.search(clause) and not any(h.total for h in before)
     # 下达资金2.8亿元,已拨付2.35亿元: a later step to date of the same sum or things.
     step = clause.startswith("已") and not any("已" in h.words for h in before) and any(
         phrases.is_verb(w) for w in phrases.words(clause))
-    return bool(done or running or step)
+    return bool(done or part or year or running or step)
 
 
 def own_verbs(name: str) -> list[str]:

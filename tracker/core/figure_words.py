@@ -76,10 +76,12 @@ _CONJ_END = re.compile(r"(?<!惠|涉|普|顾|参)(?:和|及|与)$")
 # A change (提高10%), refused where it joins a name to its figure, not as the verb before a name (改造提升X).
 # A level reached (提高到96%, 由10个增至15个) is no change.
 _CHANGE = re.compile(r"增长|下降|减少|降低|上升(?![到至])|提高(?![到至])|(?<!改造)提升(?![到至])|增加|压缩")
+# Words of completion: what is built, finished, handed over or accepted as done (验收合格 after 上报).
+_DONE = re.compile(r"建成|完工|竣工|完成|办结|投入使用|投用|交付|验收合格|通过验收")
 _REFUSE = re.compile(
     r"计划|拟|将(?!近)|目标|任务|尚|仍|剩余|还有|还剩|未(?!成年)|正在|在建|开工|(?<![接招款])待|预计|力争"
     r"|确定|遴选|选定|选址|启动|谋划|储备|摸排|排查|申报|立项|招标|规划|设计|论证|审批|批复"
-    r"|施工|进场|装修|主体(?:完工|封顶|竣工)|签订(?:协议|合同|框架)|意向"
+    r"|施工|进场|装修|主体(?:完工|封顶|竣工)|签订(?:协议|合同|框架)|签约|意向"
     r"|(?<![占例])比(?!对|率|重|例)|较|同比|环比|每|人均|户均|平均|[日月年周]均|分别|缺口"
 )
 # A running total to date; a sum of what the clause lists (共: within the period, if one is named).

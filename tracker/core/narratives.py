@@ -57,6 +57,12 @@ class Reading:
 # An aside in parentheses that begins with a month's words or 其中 and gives a figure: `32家(当月新建成5家)`,
 # `183个(其中乡镇及农村59个)`.
 _TIMED_ASIDE = re.compile(r"[(（]((?:本月|当月|其中|(?<!\d)\d{1,2}月份?)[^()（）,，;；。]*\d[^()（）,，;；。]*)[)）]")
+# An aside of what is done of the figure before it (口袋公园30个(已完成22个)): that figure is the whole planned, the
+# aside a clause of its own that gives what is done.
+_DONE_ASIDE = re.compile(r"[(（]((?:现|目前)?已[^()（）,，;；。]*\d[^()（）,，;；。]*)[)）]")
+# A figure that a task or target noun right after it shows to be the whole planned (口袋公园30个的任务已完成22个,
+# 50个任务中已完成42个): the noun ends its clause, so what is done of it is a clause of its own.
+_WHOLE_PLANNED = re.compile(r"((?:\d|[一二两三四五六七八九十百千万])[^\d,，;；。、()（）]{0,4}?的?(?:任务|目标)(?:中|里)?)(?=[^,，;；。)）\n])")
 
 
 def value_for(text: str, name: str, unit: str, *, mode: str = "cumulative") -> float | None:
@@ -85,6 +91,7 @@ def read_value(text: str, name: str, unit: str, *, mode: str = "cumulative") -> 
     # An aside of the month's work (当月新建成5家) or of a part (其中农村59个) is a clause of its own; normalise
     # drops other asides.
     text = _TIMED_ASIDE.sub(r",\1,", text)
+    text = _WHOLE_PLANNED.sub(r"\1,", _DONE_ASIDE.sub(r",\1,", text))
     # A sentence after ; keeps the one before in view (办结179件;年内累计办结1364件).
     sentences = [s.strip() for s in _SENTENCE_OR_AFTER_SEMICOLON.split(_CONDITION.sub("", _normalise(text)))]
     whole = "\n".join(sentences)
@@ -250,6 +257,8 @@ def _hits(sentences: list[str], names: list[str], unit: str, short: list | None 
             shared_head = (k > 0 and seps[k] == "、" and bool(clauses[k - 1])
                            and not re.search(r"\d", clauses[k - 1]) and not _LEAD.fullmatch(clauses[k - 1]))
             found = _hits_in_clause(clause, names, unit, opening, shared_head, gap)
+            if found and _year_planned(clause, clauses[k + 1:], unit):
+                found = []  # 全年建设智慧社区50个,目前已完成42个: the year's whole planned, what is done of it after
             # 其中省级示范家庭农场26家、市级示范家庭农场58家: parts listed with 、 after 其中 are parts too.
             under = clause.startswith("其中") or (k > 0 and seps[k] == "、" and under)
             if under:
@@ -309,6 +318,12 @@ def _hits(sentences: list[str], names: list[str], unit: str, short: list | None 
                 if not found and not said and figure_roles.nothing_new(clause, _PERIOD, own):
                     zero = _hit(0.0, True, clause, opening, False, clause)  # 9月份无新增完工小区,累计完工…12个
                     nothing = [zero] if zero.period and not zero.total else []
+            new = [h for h in said if _NEW_UNTIMED.match(h.words) and h.untimed and not h.total and not h.period]
+            if new and any(h.total and h.value not in {n.value for n in new} for h in found):
+                # 新培育…16家,全市累计达到238家: the new ones, with no time of their own, may be this year's, which the
+                # convention prefers to the total of all years, or some other span's: neither is clearly the value.
+                found = [dataclasses.replace(h, doubt=True) for h in found]
+                hits += [dataclasses.replace(h, doubt=True) for h in new]
             said += found
             month_before = month_before or bool(_PERIOD.search(clause))
             hits += found
@@ -335,6 +350,21 @@ def _hits(sentences: list[str], names: list[str], unit: str, short: list | None 
         if nothing and said:
             hits += nothing
     return _of_past_years(hits, "\n".join(sentences))
+
+
+# A clause led by the year as a whole (全年, 年度), with no word of what is done.
+_YEAR_WHOLE = re.compile(rf"(?:{_alt(_SCOPE)})*(?:全年|年度)(?!.*(?:已|累计))")
+
+
+# A figure of new things (新培育, 新增, 新建) with no time words before it.
+_NEW_UNTIMED = re.compile(rf"(?:{_alt(_SCOPE)})*新(?!.*(?:累计|其中))")
+
+
+def _year_planned(clause: str, after: list[str], unit: str) -> bool:
+    """Whether a clause's figure is the year's whole planned: led by 全年/年度 with no word of what is done, and a
+    clause after it in the sentence gives a figure of the unit as done (已, 目前已完成42个)."""
+    return bool(_YEAR_WHOLE.match(clause)) and not _DONE.search(clause) and any(
+        "已" in c and any(_unit_is(c, m.end(), unit) for m in _NUM.finditer(c)) for c in after)
 
 
 def _of_past_years(hits: list[_Hit], text: str) -> list[_Hit]:

@@ -254,12 +254,17 @@ def _for_whom(ws: tuple[str, ...], k: int, unit: str) -> str:
     return "".join(whom)
 
 
+# Words of a title that qualify its noun and are no target: a floor that a noun follows before the clause's own
+# figure (引进投资10亿元以上项目12个), and 一次 (once) before what is given (提供一次免费健康体检).
+_TITLE_CONDITION = re.compile(r"\d+(?:\.\d+)?[^\d,，、;；。]{1,3}?以上(?=[^\d,，、;；。]+\d)|(?<![\d.])1次(?=[^\d,，、;；。])")
+
+
 def targets_from_title(title: str) -> list[Target]:
     """The quantitative targets a task title declares, in order; [] when none is clear."""
     found: list[Target] = []
     inherited = False
     for clause in _noun_lists(_CLAUSE.split(_SENTENCE.sub("，", _normalise(title)))):
-        clause, start = _CONDITION.sub("", clause.strip()), 0
+        clause, start = _TITLE_CONDITION.sub("", _CONDITION.sub("", clause.strip())), 0
         # 新增养老床位1000张,其中护理型床位600张: a part of a target is one of its own (a clerk follows both);
         # a 其中 after no target is a part of nothing read.
         if clause.startswith("其中"):
