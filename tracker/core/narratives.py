@@ -32,6 +32,7 @@ from tracker.core.figure_words import (
     _SCOPE,
     _SECTION,
     _SPAN,
+    _TOTAL,
     _alt,
     _is_place,
     _variants,
@@ -224,7 +225,7 @@ def _hits(sentences: list[str], names: list[str], unit: str, short: list | None 
     opening = (False, False, "", figure_roles.latest_month("\n".join(sentences)))
     # Words a clause without the name may still take from it (评估, 办结 of 按期办结率).
     own = frozenset(n[i:j] for n in names for i in range(len(n)) for j in range(i + 1, len(n) + 1))
-    named = unread = False
+    named = unread = unread_total = False
     last, verbs = 0, frozenset()
     governing: frozenset = frozenset()  # the verbs of the last clause that gave the metric a figure
     taken: frozenset = frozenset()  # verbs of unread figures since the clause that named the metric
@@ -243,7 +244,7 @@ def _hits(sentences: list[str], names: list[str], unit: str, short: list | None 
         if _SECTION.match(sentence):
             governing = frozenset()
         if not carry:
-            named = unread = False
+            named = unread = unread_total = False
             last, verbs = 0, frozenset()
         stock: list[_Hit] = []
         said: list[_Hit] = []  # the hits of this sentence
@@ -266,7 +267,7 @@ def _hits(sentences: list[str], names: list[str], unit: str, short: list | None 
             if not found and (named or unread):
                 part = named and last > 0 and all(h.subset and any(n in h.words for n in names) for h in hits[-last:])
                 elided = _elided(clause, unit, opening, unread, verbs, own, lead)
-                if (elided and elided[0].year and not _BUILT_NEW.search(clause)
+                if (elided and elided[0].year and not _BUILT_NEW.search(clause) and not unread_total
                         and not (named and any(h.total or h.untimed for h in hits[-last:]))):
                     elided = None  # 缺口约3万个,今年新增1.2万个: the year's growth counts beside a total of all years only
                 # 累计建成…5000个,今年建成1200个: the year's work is the same work over another time, no completion
@@ -340,6 +341,10 @@ def _hits(sentences: list[str], names: list[str], unit: str, short: list | None 
             named, last = bool(found), len(found)
             unread = not found and (narrative_names.mentions(clause, names) if gap else any(n in clause for n in names)) \
                 and not _is_place(re.sub(_alt(names), "", clause))  # 棚户区 of the name is no district
+            # 5G基站累计达到1.32万个,较去年底新增1,860个: a total of all years in another magnitude of the unit is
+            # still a total, beside which this year's figure is the value.
+            unread_total = unread and bool(_TOTAL.search(clause)) and any(
+                _unit_is(clause, m.end(), u) for m in _NUM.finditer(clause) for u in figure_roles.magnitudes(unit))
             if found:
                 governing = _verbs_of(clause)
             elif not clause.startswith("其中") and any(_unit_is(clause, m.end(), u) for m in _NUM.finditer(clause)
