@@ -1,16 +1,22 @@
 """Values read from a progress narrative: the figure it gives for one metric (name, unit), or None.
 
 The narrative is walked sentence by sentence and clause by clause (tracker/core/figure_clauses.py reads
-one clause); the figures found are then pooled by the role the metric wants and decided: one value or none.
+one clause); the figures found are then pooled by the role the metric wants and decided
+(tracker/core/figure_pool.py): one value or none.
 """
 
 from __future__ import annotations
 
 import dataclasses
 import re
-from dataclasses import dataclass
 
-from tracker.core import figure_match, figure_roles, narrative_names, phrases
+from tracker.core import (
+    figure_match,
+    figure_pool,
+    figure_roles,
+    narrative_names,
+    phrases,
+)
 from tracker.core.figure_clauses import (
     _BUILT_NEW,
     _DONE,
@@ -23,6 +29,7 @@ from tracker.core.figure_clauses import (
     repeated,
     subjectless,
 )
+from tracker.core.figure_pool import Reading
 from tracker.core.figure_words import (
     _CLAUSE,
     _CONDITION,
@@ -46,14 +53,6 @@ _SENTENCE_OR_AFTER_SEMICOLON = re.compile(r"(?<=[;；])|[。!！?？\n]")
 
 # A clause on all the things just counted that says they are still being built.
 _ALL_UNFINISHED = re.compile(r"^(?!其余|其他|剩余|另).*?(?:均|全部|都).*(?:(?<!完成)施工(?!完成|完毕)|在建|开工|主体|装修|建设中)")
-
-@dataclass(frozen=True, slots=True)
-class Reading:
-    """A figure read from a narrative, with the words (the clause) it was read from."""
-
-    value: float
-    words: str
-
 
 # An aside in parentheses that begins with a month's words or 其中 and gives a figure: `32家(当月新建成5家)`,
 # `183个(其中乡镇及农村59个)`.
@@ -130,12 +129,12 @@ def read_value(text: str, name: str, unit: str, *, mode: str = "cumulative") -> 
             # 新增公交线路 beside 优化公交线路41条, 改造提升老旧小区 beside 完工96个: a metric whose name carries a verb
             # takes no figure that a verb of other work governs (its own verb, or none, must).
             hits = [h for h in hits if _own_work(h, names, lead)]
-        if not _pool(hits, cumulative, level):
+        if not figure_pool.pool(hits, cumulative, level):
             continue
-        reading = _decide(hits, cumulative, level)
+        reading = figure_pool.decide(hits, cumulative, level)
         if reading is None and len(names) > 1 and names[0] != names[1] and names[0].endswith(names[1]):
             # 新建公厕15座,改造提升公厕32座: the metric's own verb tells two figures of its noun apart.
-            reading = _decide([h for h in hits if names[0] in h.words], cumulative, level)
+            reading = figure_pool.decide([h for h in hits if names[0] in h.words], cumulative, level)
         if reading and _sibling_verb(reading, hits, names):
             return None  # 新建公厕12座,改造提升公厕20座;累计新建86座: 86 is 新建's, not 改造提升公厕's
         if reading and tier is not tiers[0] and any(
@@ -143,15 +142,15 @@ def read_value(text: str, name: str, unit: str, *, mode: str = "cumulative") -> 
                 for v in figure_roles.own_verbs(names[0])
                 for m in re.finditer(rf"{re.escape(v)}\d[\d,.]*(?:{_alt([unit, *figure_roles.magnitudes(unit)])})", whole)):
             return None  # 下达…资金2.8亿元 for 资金拨付 beside 已拨付2.35亿元: the metric's own verb gives another figure
-        if reading and cumulative and not level and not any(figure_roles.this_year(h) for h in _pool(hits, cumulative)) and any(
+        if reading and cumulative and not level and not any(figure_roles.this_year(h) for h in figure_pool.pool(hits, cumulative)) and any(
                 figure_roles.this_year(h) for u in figure_roles.magnitudes(unit) for h in tier(u)):
             return None  # 已完成…2.46万户,今年完成1,860户 for a metric in 万户: the year's figure is in another magnitude
         beside_total = cumulative and any(h.total or h.untimed for u in (unit, *figure_roles.magnitudes(unit))
                                           for h in (hits if u == unit else tier(u)))
-        if reading and not level and not all(_wanted(h, cumulative) or (beside_total and figure_roles.this_year(h))
-                                             for h in _pool(hits, cumulative)):
+        if reading and not level and not all(figure_pool.wanted(h, cumulative) or (beside_total and figure_roles.this_year(h))
+                                             for h in figure_pool.pool(hits, cumulative)):
             # 今年新增1260张 beside 累计达到1.86万张: the figure the metric wants is written in another magnitude.
-            if any(_wanted(h, cumulative) for u in figure_roles.magnitudes(unit) for h in tier(u) if not h.subset):
+            if any(figure_pool.wanted(h, cumulative) for u in figure_roles.magnitudes(unit) for h in tier(u) if not h.subset):
                 return None
         return reading
     return None
@@ -207,11 +206,6 @@ def _later(short: list[str], names: list[str], whole: str) -> list[str]:
     only a form first written after it (1-8月空气质量优良天数187天…。8月份优良天数29天: a later mention shortens)."""
     at = [whole.find(n) for n in names if n in whole]
     return [s for s in short if s not in whole[: min(at)]] if at else short
-
-
-def _wanted(hit: _Hit, cumulative: bool) -> bool:
-    """Whether the words of a hit say it is what the metric wants: a running total, or the month's amount."""
-    return hit.total if cumulative else hit.period
 
 
 # 全市社会组织总数达到3142家 after 本月新增16家: a clause that names its scope again is a statement of its own.
@@ -382,41 +376,3 @@ def _verbs_of(clause: str) -> frozenset:
     return frozenset(w for w in phrases.words(clause) if phrases.is_verb(w) or w in _NARRATIVE_VERBS)
 
 
-def _pool(hits: list[_Hit], cumulative: bool, level: bool = False) -> list[_Hit]:
-    """The hits of the kind the metric wants: a cumulative one the running total (a month's amount alone is
-    not one), an increment one the month's amount (a running total alone is not one); a level (a rate in
-    %) whatever the time words say (8月份按时办结率99.1%)."""
-    # The month's amount, even under 其中 (新增73户,其中8月新增12户: 12 is the month's), before any other.
-    # Amounts of two months (7月新建5家,8月新建7家): which is the report's is not said.
-    # A part under 其中 gives way to a figure of the same role only (已开工118个,其中完工63个,8月份新完工11个:
-    # 63 is the total done, 11 the month's).
-    if level:
-        return _wholes(hits)
-    months = _wholes([h for h in hits if h.period or h.early])
-    hits = [h for h in hits if not h.span]
-    if cumulative:
-        # A metric runs within the plan's year: beside a total of all years (累计…1.2万户), this year's figure
-        # (本年度完成1860户, 其中今年新建45个) is the value, whatever its verb (the lead's convention).
-        # A figure to date with no time words (已建成…3,420个) is a total of all years as much as 累计 is.
-        totals = [h for h in hits if h.total]
-        year = [h for h in hits if figure_roles.this_year(h)]
-        if year and any(h.total or h.untimed for h in hits):
-            return _wholes(year)
-        return _wholes(totals) or _wholes([h for h in hits if not h.period])
-    # 已建成8个: a state to date, never the month's amount unless a month is named.  A figure without
-    # time words is the month's only where the narrative names no month at all: beside `8月份改造1020户`,
-    # `完成示范村56个` is not said to be August's.
-    return months or _wholes([h for h in hits if not h.total and not h.year and not h.state and not (h.untimed and h.dated)])
-
-
-def _wholes(hits: list[_Hit]) -> list[_Hit]:
-    """The hits not under 其中, or the parts where there is nothing else."""
-    return [h for h in hits if not h.subset] or hits
-
-
-def _decide(hits: list[_Hit], cumulative: bool, level: bool = False) -> Reading | None:
-    pool = _pool(hits, cumulative, level)
-    if not pool or any(h.shared or not h.exact or h.doubt for h in pool):
-        return None
-    values = {h.value for h in pool}
-    return Reading(pool[0].value, pool[0].words) if len(values) == 1 else None

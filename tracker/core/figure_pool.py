@@ -1,0 +1,68 @@
+"""Figures found for one metric pooled by the role it wants and decided: one value, with its words, or none.
+
+tracker/core/narratives.py finds the figures (hits) clause by clause; this module picks, among them, the ones of
+the kind the metric wants (a running total, the month's amount, this year's beside a total of all years, a level)
+and decides: one value when they agree and are exact, none when they differ or any is in doubt.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from tracker.core import figure_roles
+from tracker.core.figure_clauses import _Hit
+
+
+@dataclass(frozen=True, slots=True)
+class Reading:
+    """A figure read from a narrative, with the words (the clause) it was read from."""
+
+    value: float
+    words: str
+
+
+def wanted(hit: _Hit, cumulative: bool) -> bool:
+    """Whether the words of a hit say it is what the metric wants: a running total, or the month's amount."""
+    return hit.total if cumulative else hit.period
+
+
+def pool(hits: list[_Hit], cumulative: bool, level: bool = False) -> list[_Hit]:
+    """The hits of the kind the metric wants: a cumulative one the running total (a month's amount alone is
+    not one), an increment one the month's amount (a running total alone is not one); a level (a rate in
+    %) whatever the time words say (8月份按时办结率99.1%)."""
+    # The month's amount, even under 其中 (新增73户,其中8月新增12户: 12 is the month's), before any other.
+    # Amounts of two months (7月新建5家,8月新建7家): which is the report's is not said.
+    # A part under 其中 gives way to a figure of the same role only (已开工118个,其中完工63个,8月份新完工11个:
+    # 63 is the total done, 11 the month's).
+    if level:
+        return wholes(hits)
+    months = wholes([h for h in hits if h.period or h.early])
+    hits = [h for h in hits if not h.span]
+    if cumulative:
+        # A metric runs within the plan's year: beside a total of all years (累计…1.2万户), this year's figure
+        # (本年度完成1860户, 其中今年新建45个) is the value, whatever its verb (the lead's convention).
+        # A figure to date with no time words (已建成…3,420个) is a total of all years as much as 累计 is.
+        totals = [h for h in hits if h.total]
+        year = [h for h in hits if figure_roles.this_year(h)]
+        if year and any(h.total or h.untimed for h in hits):
+            return wholes(year)
+        return wholes(totals) or wholes([h for h in hits if not h.period])
+    # 已建成8个: a state to date, never the month's amount unless a month is named.  A figure without
+    # time words is the month's only where the narrative names no month at all: beside `8月份改造1020户`,
+    # `完成示范村56个` is not said to be August's.
+    return months or wholes([h for h in hits if not h.total and not h.year and not h.state and not (h.untimed and h.dated)])
+
+
+def wholes(hits: list[_Hit]) -> list[_Hit]:
+    """The hits not under 其中, or the parts where there is nothing else."""
+    return [h for h in hits if not h.subset] or hits
+
+
+def decide(hits: list[_Hit], cumulative: bool, level: bool = False) -> Reading | None:
+    """The one value the pool of the metric's kind gives, with its words; None when the pool is empty, its
+    figures differ, or any of them is shared, inexact or in doubt."""
+    chosen = pool(hits, cumulative, level)
+    if not chosen or any(h.shared or not h.exact or h.doubt for h in chosen):
+        return None
+    values = {h.value for h in chosen}
+    return Reading(chosen[0].value, chosen[0].words) if len(values) == 1 else None
