@@ -58,7 +58,7 @@ def test_recall_on_the_tuning_part():
 
 
 # What the tuning part reaches (targets, values): a rule that loses a reading fails here.
-RECALL_FLOOR = (0.964, 0.912)
+RECALL_FLOOR = (0.964, 0.914)
 
 
 def test_a_reading_names_the_words_it_came_from():
@@ -918,6 +918,14 @@ def test_a_whole_planned_is_no_count_done_and_what_is_done_of_it_is():
     assert value_for("充电桩已签约60个,已建成27个。", "充电桩", "个") == 27
     # a year's figure with nothing said done after it stays the year's work
     assert value_for("全年开展义诊活动86场。", "义诊活动", "场") == 86
+
+
+def test_what_was_actually_done_beside_a_plan_of_the_same_unit_is_the_value():
+    assert value_for("全年计划举办惠民书展12场,实际举办15场。", "惠民书展", "场") == 15
+    assert value_for("截至9月底,背街小巷整治计划累计完成25条,实际完成29条。", "背街小巷整治", "条") == 29
+    assert value_for("8月份计划完成充电桩安装120个,实际完成133个。", "充电桩", "个", mode="increment") == 133
+    # the plan alone, or an actual figure in another unit, gives no count done
+    assert value_for("全年计划举办惠民书展12场,实际举办15期。", "惠民书展", "场") is None
 
 
 def test_a_part_in_place_after_a_whole_made_or_bought_or_new_beside_a_total_leaves_none():

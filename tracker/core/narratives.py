@@ -64,6 +64,12 @@ _DONE_ASIDE = re.compile(r"[(（]((?:现|目前)?已[^()（）,，;；。]*\d[^(
 # 50个任务中已完成42个): the noun ends its clause, so what is done of it is a clause of its own.
 _WHOLE_PLANNED = re.compile(r"((?:\d|[一二两三四五六七八九十百千万])[^\d,，;；。、()（）]{0,4}?的?(?:任务|目标)(?:中|里)?)(?=[^,，;；。)）\n])")
 
+# 计划完成20场,实际完成31场: the plan's figure with what was actually done after it in the same unit.  The clause
+# is read as if it gave the actual figure with the plan's verb (完成31场); the planned one is no reading.
+_PLAN_ACTUAL = re.compile(r"计划(累计)?([^,，;；。]*?)\d+(?:,\d{3})*(?:\.\d+)?([^\d\s,，;；。、]{1,4}?)[,，]"
+                          r"实际(?:已|共)?(?:完成|建成|开展|举办|实施|安装|改造|新建|新增)?"
+                          r"(\d+(?:,\d{3})*(?:\.\d+)?)\3(?=[,，;；。)）]|$)")
+
 
 def value_for(text: str, name: str, unit: str, *, mode: str = "cumulative") -> float | None:
     """The figure a progress narrative gives for the metric (name, unit); None when it is not clearly there.
@@ -91,6 +97,7 @@ def read_value(text: str, name: str, unit: str, *, mode: str = "cumulative") -> 
     # An aside of the month's work (当月新建成5家) or of a part (其中农村59个) is a clause of its own; normalise
     # drops other asides.
     text = _TIMED_ASIDE.sub(r",\1,", text)
+    text = _PLAN_ACTUAL.sub(r"\1\2\4\3", text)
     text = _WHOLE_PLANNED.sub(r"\1,", _DONE_ASIDE.sub(r",\1,", text))
     # A sentence after ; keeps the one before in view (办结179件;年内累计办结1364件).
     sentences = [s.strip() for s in _SENTENCE_OR_AFTER_SEMICOLON.split(_CONDITION.sub("", _normalise(text)))]
