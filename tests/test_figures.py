@@ -549,6 +549,10 @@ def test_the_time_a_narrative_figure_covers():
     assert value_for("全市已完成隐患点整治137处,环比增加21处。", "隐患点整治", "处", mode="increment") == 21
     assert value_for("全市已完成隐患点整治137处,环比增长21%。", "隐患点整治", "处", mode="increment") is None
     assert value_for("累计建成充电桩300个,较上月增加5%。", "充电桩", "个", mode="increment") is None
+    # the change written before the thing it counts, a total after it
+    text = "较上月新增城市驿站6座,全市累计建成城市驿站87座。"
+    assert value_for(text, "城市驿站", "座", mode="increment") == 6
+    assert value_for(text, "城市驿站", "座") == 87
     # Nothing new in the month is an increment of 0, never a total of 0, and only of the latest month.
     text = "截至9月底,全市新建儿童友好公园5个;9月份无新增。"
     assert value_for(text, "儿童友好公园", "个", mode="increment") == 0
