@@ -58,7 +58,7 @@ def test_recall_on_the_tuning_part():
 
 
 # What the tuning part reaches (targets, values): a rule that loses a reading fails here.
-RECALL_FLOOR = (0.964, 0.914)
+RECALL_FLOOR = (0.967, 0.914)
 
 
 def test_a_reading_names_the_words_it_came_from():
@@ -139,6 +139,16 @@ def test_a_figure_of_people_before_a_name_ends_at_the_verb_after_it():
 def test_measure_words_beyond_the_common_ones_and_numerals_in_quotes():
     assert targets_from_title("新建社区足球场12片。") == [Target("社区足球场", 12.0, "片")]
     assert [t.target for t in targets_from_title("新增“一网通办”事项40项。")] == [40.0]
+    # 路 counts video channels after digits; never a bus route's number, nor the tail of another measure word
+    assert targets_from_title("新增高清视频监控3600路。") == [Target("高清视频监控", 3600.0, "路")]
+    assert targets_from_title("开通夜间公交线路6条,延长12路公交运营时间。") == [Target("夜间公交线路", 6.0, "条")]
+    assert [t.unit for t in targets_from_title("新增安装500套路灯节能控制器")] == ["套"]
+    assert value_for("全市已新增高清视频监控2,860路。", "高清视频监控", "路") == 2860.0
+
+
+def test_verbs_of_road_and_parking_work_lead_a_titles_name():
+    assert targets_from_title("施划路内停车泊位2000个") == [Target("路内停车泊位", 2000.0, "个")]
+    assert targets_from_title("大中修国省干线公路85公里") == [Target("国省干线公路", 85.0, "公里")]
 
 
 def test_a_rate_named_with_bi_is_a_rate_not_a_comparison():

@@ -25,13 +25,16 @@ _BASES = (
     "对 盒 盏 棵 株 只 头 双 箱 袋 瓶 片 段 道 桩 艘 架 幅 枚 根 支 组 队 樘 扇 孔 剂 "
     "小时 天 年 月 日 周 号 届 岁 倍 % ‰ "
     # Of power, earthwork and wells (5万千瓦, 600万方, 20眼); rates per day or year as one measure word (3350吨/天).
-    "千瓦时 千瓦 方 眼 口 吨/天 吨/日 吨/年 立方米/天 立方米/日"
+    # Of video channels (治安监控2.5万路).
+    "千瓦时 千瓦 方 眼 口 路 吨/天 吨/日 吨/年 立方米/天 立方米/日"
 ).split()
-# Measure words read only after digits: 三方, 一口气 and 一眼 are words, not counts.
-_DIGITS_ONLY = frozenset("方 口 眼".split())
+# Measure words read only after digits: 三方, 一口气, 一眼 and 一路 are words, not counts.
+_DIGITS_ONLY = frozenset("方 口 眼 路".split())
 _MAGS = "十万 百万 千万 万 亿 千 百".split()
 MAGNITUDES = _MAGS
 UNITS = sorted({m + b for m in ["", *_MAGS] for b in _BASES} | set(_MAGS), key=len, reverse=True)
+# What follows a route's number (3路公交): 路 there counts nothing.
+_ROUTE = ("公交", "车", "线", "口")
 # A measure word followed by one of these is a longer one (50场次 is no 50 场): never the shorter.
 _LONGER = ("次", "/")
 
@@ -40,7 +43,7 @@ VERBS = (
     "新改建 改扩建 新建 新增 新设 新培育 改造 改建 扩建 建设 建成 建立 完成 培育 培训 打造 创建 实施 开展 提供 "
     "发放 扶持 安装 配备 设立 开设 增设 增加 招募 吸纳 引进 孵化 实现 落实 推进 推动 达到 募集 销售 更换 "
     "提升 改造提升 新建改建 新建改造 举办 组织 建成投用 投入使用 完工 更新 优化 新辟 开通 加装 整治 治理 营造 "
-    "筹集 接种 帮助 引导 推荐 救助 接待 办理 资助 投用 投运 完工投用 竣工验收 验收合格 配置 排查 扩招"
+    "筹集 接种 帮助 引导 推荐 救助 接待 办理 资助 投用 投运 完工投用 竣工验收 验收合格 配置 排查 扩招 施划 大中修"
 ).split()
 
 NUM = re.compile(
@@ -64,7 +67,8 @@ def _unit_at(s: str, i: int) -> str:
 
 # Measure words of one character: one that stands as a word of its own right after another measure word
 # makes a compound with it (万台套, 人天), whereas one that begins a longer word (户家庭, 个项目) does not.
-_ONE_CHAR = frozenset(b for b in _BASES if len(b) == 1 and "\u4e00" <= b <= "\u9fff")
+# Those read only after digits never continue another (300套路口 is no 300 套路).
+_ONE_CHAR = frozenset(b for b in _BASES if len(b) == 1 and "\u4e00" <= b <= "\u9fff") - _DIGITS_ONLY
 
 
 def _compound_after(s: str, j: int) -> str:
@@ -80,7 +84,14 @@ def unit_at(s: str, i: int) -> str:
         unit += more
     if unit in _MAGS and _unknown_measure(s, i + len(unit)):
         return ""  # 5万千瓦, 600万方: a magnitude before a measure word not known is no measure word of its own
+    if _route(s, i, unit):
+        return ""
     return "" if unit and s.startswith(_LONGER, i + len(unit)) else unit
+
+
+def _route(s: str, i: int, unit: str) -> bool:
+    """Whether 路 at s[i:] numbers a bus route (3路公交, 5路车): it counts nothing there."""
+    return unit.endswith("路") and s.startswith(_ROUTE, i + len(unit))
 
 
 def _unknown_measure(s: str, j: int) -> bool:
@@ -91,7 +102,8 @@ def _unknown_measure(s: str, j: int) -> bool:
 def unit_is(s: str, i: int, unit: str) -> bool:
     """True when the measure word written at s[i:] is exactly `unit` (not 人次 for 人, 万台套 for 万台, nor 元/人)."""
     return (s.startswith(unit, i) and len(_unit_at(s, i)) <= len(unit)
-            and not s.startswith(_LONGER, i + len(unit)) and not _compound_after(s, i + len(unit)))
+            and not s.startswith(_LONGER, i + len(unit)) and not _compound_after(s, i + len(unit))
+            and not _route(s, i, unit))
 
 
 @lru_cache(maxsize=1)
