@@ -58,7 +58,7 @@ def test_recall_on_the_tuning_part():
 
 
 # What the tuning part reaches (targets, values): a rule that loses a reading fails here.
-RECALL_FLOOR = (0.967, 0.914)
+RECALL_FLOOR = (0.968, 0.914)
 
 
 def test_a_reading_names_the_words_it_came_from():
@@ -144,6 +144,13 @@ def test_measure_words_beyond_the_common_ones_and_numerals_in_quotes():
     assert targets_from_title("开通夜间公交线路6条,延长12路公交运营时间。") == [Target("夜间公交线路", 6.0, "条")]
     assert [t.unit for t in targets_from_title("新增安装500套路灯节能控制器")] == ["套"]
     assert value_for("全市已新增高清视频监控2,860路。", "高清视频监控", "路") == 2860.0
+
+
+def test_a_bare_figure_in_another_measure_word_measures_the_target_before_it():
+    assert targets_from_title("整治黑臭水体12条、36公里") == [
+        Target("黑臭水体", 12.0, "条"), Target("黑臭水体", 36.0, "公里")]
+    # in the same measure word it says nothing clear
+    assert targets_from_title("整治黑臭水体12条、36条") == [Target("黑臭水体", 12.0, "条")]
 
 
 def test_verbs_of_road_and_parking_work_lead_a_titles_name():

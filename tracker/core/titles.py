@@ -303,6 +303,11 @@ def targets_from_title(title: str) -> list[Target]:
             if (inherited and not after and start == end and m.start() == 0 + len(pre) and _verbs_only(pre)
                     and found and found[-1].unit == unit and unit != "%"):
                 name = found[-1].name
+            # 改造老旧小区192个、1100万平方米: a figure alone in another measure word after a target measures that
+            # target again, in its own unit.
+            if (not name and inherited and not pre and not after and found and unit != "%"
+                    and (found[-1].unit.lstrip("十百千万亿") or found[-1].unit) != base):
+                name = found[-1].name
             # (the words before the name; all of them when the figure stands first: 新开工10个棚户区改造项目)
             if name and (begun := _BEGUN.search(pre[: at] if (at := pre.rfind(name)) >= 0 else pre)):
                 name = begun.group() + name
@@ -341,14 +346,15 @@ def _noun_lists(parts: list[str]) -> list[str]:
 
 def _apart(found: list[Target]) -> list[Target]:
     """Targets whose names are alike keep the verbs that set them apart: 新建公厕100座,改造提升公厕50座 names
-    新建公厕 and 改造提升公厕 (a narrative's 新建公厕12座,改造提升公厕20座 is read by them)."""
-    names = [t.name for t in found]
+    新建公厕 and 改造提升公厕 (a narrative's 新建公厕12座,改造提升公厕20座 is read by them).  Two measures of one
+    target in different units (老旧小区192个、1100万平方米) need nothing to set them apart."""
+    names = [(t.name, t.unit) for t in found]
     out = []
     for t in found:
         at = t.words.find(t.name)
         # A noun inherited from the clause before (改造64座) is not in its own words: the verbs lead them.
         lead = t.words[:at] if at > 0 else re.split(r"\d", t.words)[0] if at < 0 else ""
-        if names.count(t.name) > 1 and lead:
+        if names.count((t.name, t.unit)) > 1 and lead:
             ws = phrases.words(lead)
             k = len(ws)
             while k and (ws[k - 1] in phrases.VERBS or phrases.is_verb(ws[k - 1]) or ws[k - 1] == "新"):
