@@ -58,7 +58,7 @@ def test_recall_on_the_tuning_part():
 
 
 # What the tuning part reaches (targets, values): a rule that loses a reading fails here.
-RECALL_FLOOR = (0.968, 0.914)
+RECALL_FLOOR = (0.971, 0.914)
 
 
 def test_a_reading_names_the_words_it_came_from():
@@ -160,6 +160,13 @@ def test_verbs_of_road_and_parking_work_lead_a_titles_name():
 
 def test_a_rate_named_with_bi_is_a_rate_not_a_comparison():
     assert targets_from_title("地表水优良水体比例达到80%。") == [Target("地表水优良水体比例", 80.0, "%")]
+    # a rate's floor is its target; a rate of what 覆盖 reaches is a rate, not what a figure leads to
+    assert targets_from_title("城市生活垃圾回收利用比例不低于40%") == [Target("城市生活垃圾回收利用比例", 40.0, "%")]
+    assert targets_from_title("农村学校食堂视频监控覆盖学生比例达到95%") == [
+        Target("农村学校食堂视频监控覆盖学生比例", 95.0, "%")]
+    assert targets_from_title("应急广播覆盖群众1.2万户") == []
+    # a count's floor of what may be held (可容纳) is no target
+    assert targets_from_title("新建避难场所8处,可容纳人数不少于3万人") == [Target("避难场所", 8.0, "处")]
     assert value_for("社区服务满意度同比提升12%。", "社区服务满意度", "%") is None
 
 

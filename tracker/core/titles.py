@@ -42,9 +42,10 @@ _TITLE_TRAIL = re.compile(
     rf"(?:{_alt('达到 达 不少于 不低于 至少 共 合计 总数 数量 累计 为 总量 规模 突破 提高到 提升到 提高至 提升至 稳定在 保持在'.split())})++$")
 _TITLE_APPROX = re.compile(r"(?:近|约|大约|将近|接近|超过|超|逾|不足|不到|最多|基本)$")
 # A change stands right before its figure (提高10%); before a name it is the work (改造提升农村敬老院).
-# What a figure leads to (惠及居民2万户, 带动就业3000人) is no target of the work.
+# What a figure leads to (惠及居民2万户, 带动就业3000人) is no target of the work; 覆盖 naming a rate (覆盖率,
+# 覆盖人口比例) is.
 _TITLE_REFUSE = re.compile(r"(?:提高|提升|增长|下降|降低|减少|压缩|缩短)$|(?<![占例])比(?!对|率|重|例)|较|每|人均|户均|平均"
-                           r"|分别|由|从|惠及|涉及|受益|带动|覆盖(?!率|面)")
+                           r"|分别|由|从|惠及|涉及|受益|带动|覆盖(?!率|面|[^\d,，、]{0,4}?(?:比例|比重))")
 # Measure words that count people or households: `帮助1200名NAME实现再就业` counts them.
 _PEOPLE = {"名", "人", "位", "户", "人次", "户次", "对"}
 _FOR = re.compile(r"^(?:为|向|给|对)")
@@ -81,7 +82,9 @@ def _title_name(pre: str, after: str, unit: str, inherited: bool = False) -> str
     """
     pre = _MANNER_LEAD.sub("", pre)  # 免费为14000名白内障患者…: a word of manner before 为 is the whole clause's
     trail = _TITLE_TRAIL.search(pre)
-    floor = bool(trail) and any(c in trail.group() for c in "达到至在破")
+    # 比例不低于85%: a rate's floor is its target; 可容纳人数不少于10万人 is a capacity, no count of work.
+    floor = bool(trail) and (any(c in trail.group() for c in "达到至在破")
+                             or (unit == "%" and "不低于" in trail.group()))
     core = pre[: trail.start()] if trail else pre
     whole = False  # 为60周岁以上老年人免费体检10万人次: the verb ends the words, so they all name what is counted
     if _FOR.match(core):  # 为困难群众发放NAME: the name is the object of the verb after whom it is for
