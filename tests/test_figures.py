@@ -58,7 +58,7 @@ def test_recall_on_the_tuning_part():
 
 
 # What the tuning part reaches (targets, values): a rule that loses a reading fails here.
-RECALL_FLOOR = (0.971, 0.914)
+RECALL_FLOOR = (0.972, 0.914)
 
 
 def test_a_reading_names_the_words_it_came_from():
@@ -144,6 +144,15 @@ def test_measure_words_beyond_the_common_ones_and_numerals_in_quotes():
     assert targets_from_title("开通夜间公交线路6条,延长12路公交运营时间。") == [Target("夜间公交线路", 6.0, "条")]
     assert [t.unit for t in targets_from_title("新增安装500套路灯节能控制器")] == ["套"]
     assert value_for("全市已新增高清视频监控2,860路。", "高清视频监控", "路") == 2860.0
+
+
+def test_a_growth_rate_in_a_title_is_a_target_of_the_things_name():
+    assert targets_from_title("全市一般公共预算收入增长6%") == [Target("一般公共预算收入", 6.0, "%")]
+    assert targets_from_title("推动农村居民人均可支配收入同比增长8%") == [Target("农村居民人均可支配收入", 8.0, "%")]
+    # work's growth, an approximate one or a change of a standard is none
+    assert targets_from_title("完成固定资产投资增长10%") == []
+    assert targets_from_title("外贸进出口总额增长5%左右") == []
+    assert targets_from_title("城乡低保标准提高8%") == []
 
 
 def test_a_bare_figure_in_another_measure_word_measures_the_target_before_it():

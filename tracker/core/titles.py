@@ -57,6 +57,9 @@ _RATE = re.compile(r"(?:率|度|比例|比重|占比|水平)$")
 _BEGUN = re.compile(r"新?开工(?:建设)?$")
 # A ratio to the population (每千人口拥有执业医师数达到3.2人): the count per so many people is the target.
 _PER_CAPITA = re.compile(r"^(?:全市|全区|全县|全省)?(每[十百千万]+(?:常住)?人口)(?:拥有)?(\w{2,}?数)(?:达到|提高到|提升到|达)$")
+# A growth rate (规上工业增加值增长7%): the rate of growth is a target of the thing's name, in %; only a noun grows
+# so (推动 or a scope word may lead it), never work done (完成投资增长).
+_GROWTH = re.compile(rf"^(?:{_alt(_SCOPE)})*(?:推动|实现)?(\w{{2,}}?)(?:同比)?增长$")
 _NAME_TAIL = re.compile(r"(?:培育|建设|改造|创建|升级|工作|任务)$")
 
 
@@ -68,6 +71,11 @@ def _good_name(name: str) -> bool:
             and ws[0] not in ("和", "及", "与") and ws[-1] not in ("和", "及", "与")
             and not all(_verbal(w) for w in ws)  # 更新改造: verbs alone name nothing counted
             and not name.startswith("总"))  # 总投资, 总面积: what the target before amounts to, no target
+
+
+def _grows(name: str) -> bool:
+    """Whether a name before 增长 is a noun that grows (规上工业增加值, 人均可支配收入): no listed verb of work in it."""
+    return _good_name(name) and not any(w in phrases.VERBS or w in _NARRATIVE_VERBS for w in phrases.words(name))
 
 
 def _verbal(word: str) -> bool:
@@ -293,6 +301,10 @@ def targets_from_title(title: str) -> list[Target]:
                 start = end
             if unit and unit != "%" and not after and (per := _PER_CAPITA.match(pre)) and _good_name(per[2]):
                 found.append(Target(per[1] + per[2], _value(m), unit, clause))
+                read = True
+                continue
+            if unit == "%" and not after and (grows := _GROWTH.match(pre)) and _grows(grows[1]):
+                found.append(Target(grows[1], _value(m), unit, clause))
                 read = True
                 continue
             if (not unit or approx == "多" or base in _NOT_TARGET or after.startswith("/")
