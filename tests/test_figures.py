@@ -58,7 +58,7 @@ def test_recall_on_the_tuning_part():
 
 
 # What the tuning part reaches (targets, values): a rule that loses a reading fails here.
-RECALL_FLOOR = (0.972, 0.914)
+RECALL_FLOOR = (0.973, 0.914)
 
 
 def test_a_reading_names_the_words_it_came_from():
@@ -144,6 +144,13 @@ def test_measure_words_beyond_the_common_ones_and_numerals_in_quotes():
     assert targets_from_title("开通夜间公交线路6条,延长12路公交运营时间。") == [Target("夜间公交线路", 6.0, "条")]
     assert [t.unit for t in targets_from_title("新增安装500套路灯节能控制器")] == ["套"]
     assert value_for("全市已新增高清视频监控2,860路。", "高清视频监控", "路") == 2860.0
+
+
+def test_qualifiers_listed_with_a_pause_mark_after_a_figure_keep_it_with_its_noun():
+    assert [(t.target, t.unit) for t in targets_from_title("为6000名轻度、中度认知障碍老年人开展康复训练")] == [
+        (6000.0, "名")]
+    # items with a figure each are a list of targets still
+    assert [t.target for t in targets_from_title("新建一级公园3个、二级公园5个")] == [3.0, 5.0]
 
 
 def test_a_growth_rate_in_a_title_is_a_target_of_the_things_name():

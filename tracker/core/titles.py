@@ -270,12 +270,18 @@ def _for_whom(ws: tuple[str, ...], k: int, unit: str) -> str:
 _TITLE_CONDITION = re.compile(r"\d+(?:\.\d+)?[^\d,，、;；。]{1,3}?以上(?=[^\d,，、;；。]+\d)|(?<![\d.])1次(?=[^\d,，、;；。])")
 
 
+# 1万名中度、重度失能老年人: words of one kind listed with 、 after a figure, before the noun they qualify and with
+# no figure of their own after them, are one qualifier (中度和重度); the 、 would cut the figure from its noun.
+_QUALIFIERS = re.compile(r"(\d[^\d,，、;；。]*?[\u4e00-\u9fff])([\u4e00-\u9fff])、(?=[\u4e00-\u9fff]\2[^\d,，、;；。]*(?:$|[,，;；。]))")
+
+
 def targets_from_title(title: str) -> list[Target]:
     """The quantitative targets a task title declares, in order; [] when none is clear."""
     found: list[Target] = []
     inherited = False
-    for clause in _noun_lists(_CLAUSE.split(_SENTENCE.sub("，", _normalise(title)))):
-        clause, start = _TITLE_CONDITION.sub("", _CONDITION.sub("", clause.strip())), 0
+    title = _QUALIFIERS.sub(r"\1\2和", _CONDITION.sub("", _normalise(title)))
+    for clause in _noun_lists(_CLAUSE.split(_SENTENCE.sub("，", title))):
+        clause, start = _TITLE_CONDITION.sub("", clause.strip()), 0
         # 新增养老床位1000张,其中护理型床位600张: a part of a target is one of its own (a clerk follows both);
         # a 其中 after no target is a part of nothing read.
         if clause.startswith("其中"):
