@@ -964,6 +964,13 @@ def test_a_whole_planned_is_no_count_done_and_what_is_done_of_it_is():
     assert value_for("全年开展义诊活动86场。", "义诊活动", "场") == 86
 
 
+def test_a_chain_of_steps_ends_in_the_count_done():
+    # sites chosen, frames built, then accepted: the last step is what is done
+    assert value_for("口袋公园建设已确定选址30处,完成主体施工24处,竣工验收18处。", "口袋公园", "处") == 18
+    # with no step of completion, nothing is done yet
+    assert value_for("口袋公园建设已确定选址30处,完成主体施工24处。", "口袋公园", "处") is None
+
+
 def test_what_was_actually_done_beside_a_plan_of_the_same_unit_is_the_value():
     assert value_for("全年计划举办惠民书展12场,实际举办15场。", "惠民书展", "场") == 15
     assert value_for("截至9月底,背街小巷整治计划累计完成25条,实际完成29条。", "背街小巷整治", "条") == 29

@@ -291,8 +291,9 @@ def _opening(clauses: list[str], before: tuple) -> tuple:
 
 
 # Words a clause may hold and still name nothing of its own: steps of the work and of its plan
-# (已开工118个, 已选址18个, 目前已开工19个, 另有3个正在评审) and the rate of one (完工率66.7%).
-_STEP_WORDS = frozenset("其中 另有 另 有 目前 新 正在 计划 已经 已 尚 仍 还 均 全部 并 和 及 的".split())
+# (已开工118个, 已选址18个, 目前已开工19个, 另有3个正在评审, 完成主体施工78座: the frame of what is built is
+# no other thing) and the rate of one (完工率66.7%).
+_STEP_WORDS = frozenset("其中 另有 另 有 目前 新 正在 计划 已经 已 尚 仍 还 均 全部 并 和 及 的 主体".split())
 _FIGURE = re.compile(rf"\d[\d,]*(?:\.\d+)?(?:余|多)?(?:{_alt(phrases.UNITS)})?")
 
 
