@@ -58,7 +58,7 @@ def test_recall_on_the_tuning_part():
 
 
 # What the tuning part reaches (targets, values): a rule that loses a reading fails here.
-RECALL_FLOOR = (0.973, 0.914)
+RECALL_FLOOR = (0.973, 0.916)
 
 
 def test_a_reading_names_the_words_it_came_from():
@@ -962,6 +962,13 @@ def test_a_whole_planned_is_no_count_done_and_what_is_done_of_it_is():
     assert value_for("充电桩已签约60个,已建成27个。", "充电桩", "个") == 27
     # a year's figure with nothing said done after it stays the year's work
     assert value_for("全年开展义诊活动86场。", "义诊活动", "场") == 86
+
+
+def test_opened_for_use_after_a_plan_alone_is_done():
+    assert value_for("全年计划新建城市驿站20座,目前已投入运营13座。", "城市驿站", "座") == 13
+    assert value_for("街心书吧今年计划新增15家,现已开业11家,另有4家正在装修。", "街心书吧", "家") == 11
+    # after a count built, the part opened is a part of it
+    assert value_for("新建城市驿站20座,其中13座已投入运营。", "城市驿站", "座") == 20
 
 
 def test_a_chain_of_steps_ends_in_the_count_done():

@@ -208,6 +208,9 @@ _RATE_JOIN = re.compile(r"(?:已|均|平均)?(?:达到|达|为)")
 
 _BUILT_NEW = re.compile(r"新建|建成|完工|竣工|完成")
 _SINCE_LAST_YEAR = re.compile(r"^(?:较|比)(?:去年|上年)(?:底|末)(?:新增|增加)了?(?=$|\d)")
+# 计划新增12家,目前已开放运营9家: opened for use after a clause that gave only a plan of the metric is done; after
+# a count built (新建…14处,其中8处已投入运营) it is a part of it.
+_IN_USE = re.compile(r"(?:目前|现)?已(?:经)?(?:开放运营|投入运营|开业|建成开放|开放)")
 _DONE_AFTER = re.compile(r"(?:建成|完工|竣工)(?:投用|投入使用|并投入使用)?|投入使用|投用")
 _YEAR_DONE = re.compile(r"(?:本年度|今年|年内|本年|全年)(?:已经|现已|已)?(?:完成|建成|完工|竣工)")
 
@@ -227,7 +230,8 @@ def _elided(clause: str, unit: str, opening: tuple, unread: bool,
     before (办理…4860件,年内累计办理3.9万件), a word of the metric's name (`own`: 评估) or one of building;
     a clause of completion alone (建成投用4个, 已完工23处, 完成整治15处, or 已 with the verb of a plan:
     计划发放…,已发放3200万元; 现已 as 已) counts after a clause that named the metric with no count done (unread), or
-    with a count only planned or begun (实施18处,已完工12处): (hit, done).  A metric whose name leads with a
+    with a count only planned or begun (实施18处,已完工12处), as does one of opening for use after a plan alone
+    (计划新增12家,目前已开放运营9家): (hit, done).  A metric whose name leads with a
     verb of work (`lead`: 新建 of 新建智慧社区) takes a clause whose only verb is that one (其中今年新建17个).
     """
     # 年度任务16个已完成9个: the task's figure first, what is done of it after.
@@ -253,7 +257,8 @@ def _elided(clause: str, unit: str, opening: tuple, unread: bool,
     month = bool(_PERIOD.search(join)) and _only(join.removeprefix("其中"), allowed | _WORK_VERBS)
     # 本年度完成1860户: the year's words are the hit's time; the verb of completion alone joins it.
     done = ((bool(_DONE.search(join)) and (_joins(join.removeprefix("其中")) or _YEAR_DONE.fullmatch(join)))
-            or (unread and join.removeprefix("现").startswith("已") and _only(join, verbs | own) and join not in _JOINERS))
+            or (unread and join.removeprefix("现").startswith("已") and _only(join, verbs | own) and join not in _JOINERS)
+            or (unread and bool(_IN_USE.fullmatch(join))))
     mine = bool(lead) and figure_roles.same_work(figure_roles.work_verbs(join), lead) and _only(
         join.removeprefix("其中"), lead | own)
     rate = unread and unit == "%" and bool(_RATE_JOIN.fullmatch(join))  # `…覆盖率同比提高5个百分点,达到98%`
