@@ -971,6 +971,14 @@ def test_opened_for_use_after_a_plan_alone_is_done():
     assert value_for("新建城市驿站20座,其中13座已投入运营。", "城市驿站", "座") == 20
 
 
+def test_a_clause_of_completion_with_de_before_the_metrics_noun_says_which_are_done():
+    text = "社区充电桩建设已完成选址52处,建成并通过验收的充电桩有310个。"
+    assert value_for(text, "社区充电桩", "个") == 310
+    # a step of the plan with 的, or another kind of the noun, is not what is done
+    assert value_for("社区充电桩建设已完成选址52处,已签约的充电桩有310个。", "社区充电桩", "个") is None
+    assert value_for("社区充电桩建设已完成选址52处,通过验收的公共充电桩有310个。", "社区充电桩", "个") is None
+
+
 def test_a_chain_of_steps_ends_in_the_count_done():
     # sites chosen, frames built, then accepted: the last step is what is done
     assert value_for("口袋公园建设已确定选址30处,完成主体施工24处,竣工验收18处。", "口袋公园", "处") == 18
