@@ -979,6 +979,11 @@ def test_a_clause_of_completion_with_de_before_the_metrics_noun_says_which_are_d
     assert value_for("社区充电桩建设已完成选址52处,通过验收的公共充电桩有310个。", "社区充电桩", "个") is None
 
 
+def test_a_compound_verb_ending_in_a_word_of_change_leads_a_figure_before_its_noun():
+    # 改造提升 is work, though 提升 alone right before a figure is a change
+    assert value_for("目前已改造提升56个农村敬老院。", "农村敬老院", "个") == 56
+
+
 def test_a_chain_of_steps_ends_in_the_count_done():
     # sites chosen, frames built, then accepted: the last step is what is done
     assert value_for("口袋公园建设已确定选址30处,完成主体施工24处,竣工验收18处。", "口袋公园", "处") == 18

@@ -158,12 +158,13 @@ def _hits_in_clause(clause: str, names: list[str], unit: str, opening: tuple,
             context = head + join + rest
             shared = bool(_CONJ_END.search(head)) or (not head and shared_head)
             exact = exact and not _approx_in(join)
-        elif (after := _name_after(rest, names)) is not None and not _CHANGE.search(pre[-2:]):  # FIGURE UNIT NAME
+        # (a change right before the figure, 增加10个…, is none; the lookbehind sees 改造 of 改造提升438个)
+        elif (after := _name_after(rest, names)) is not None and not _CHANGE.search(pre, len(pre) - 2):  # FIGURE UNIT NAME
             if any(_unit_is(after, n.end(), unit) for n in _NUM.finditer(after)):
                 continue  # 15个农村幸福院已完成8个: the first is the whole, of which the second is done
             context, shared = pre + after, bool(_COMPOUND.match(after))
             exact = exact and not _approx_end(pre)
-        elif gap and narrative_names.covers(rest, names, unit, pre) and not _CHANGE.search(pre[-2:]):
+        elif gap and narrative_names.covers(rest, names, unit, pre) and not _CHANGE.search(pre, len(pre) - 2):
             context, shared = pre, False  # 为1028名残疾儿童提供康复救助
             exact = exact and not _approx_end(pre)
         else:
