@@ -58,7 +58,7 @@ def test_recall_on_the_tuning_part():
 
 
 # What the tuning part reaches (targets, values): a rule that loses a reading fails here.
-RECALL_FLOOR = (0.973, 0.916)
+RECALL_FLOOR = (0.973, 0.918)
 
 
 def test_a_reading_names_the_words_it_came_from():
@@ -169,7 +169,10 @@ def test_a_bare_figure_in_another_measure_word_measures_the_target_before_it():
     assert targets_from_title("整治黑臭水体12条、36条") == [Target("黑臭水体", 12.0, "条")]
 
 
-def test_verbs_of_road_and_parking_work_lead_a_titles_name():
+def test_verbs_the_dictionary_lacks_lead_a_name():
+    # (and 普及 leads a narrative's: 普及…培训 beside another training in the same unit)
+    assert value_for("普及心肺复苏培训4,870人次、复苏员持证培训2,655人次。", "心肺复苏培训", "人次") == 4870
+    assert value_for("普及消防安全培训4,870人次、消防员持证培训2,655人次。", "消防安全培训", "人次") == 4870
     assert targets_from_title("施划路内停车泊位2000个") == [Target("路内停车泊位", 2000.0, "个")]
     assert targets_from_title("大中修国省干线公路85公里") == [Target("国省干线公路", 85.0, "公里")]
 
