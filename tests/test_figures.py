@@ -1004,6 +1004,10 @@ def test_what_was_actually_done_beside_a_plan_of_the_same_unit_is_the_value():
 
 def test_a_part_in_place_after_a_whole_made_or_bought_or_new_beside_a_total_leaves_none():
     assert value_for("40台洒水车已完成采购,首批25台已投放各区。", "洒水车", "台") is None
+    # unless the metric's own verb is the one that puts them in place
+    text = "60台巡逻摩托车已完成采购,首批36台已配发到各派出所。"
+    assert value_for(text, "配发巡逻摩托车", "台") == 36
+    assert value_for(text, "巡逻摩托车", "台") is None
     assert value_for("5处驿站中,3处已投入使用。", "驿站", "处") is None
     # a whole built keeps its count beside a part in use
     assert value_for("新建驿站12处,其中7处已投入运营。", "驿站", "处") == 12

@@ -212,6 +212,7 @@ _SINCE_LAST_YEAR = re.compile(r"^(?:较|比)(?:去年|上年)(?:底|末)(?:新�
 # 计划新增12家,目前已开放运营9家: opened for use after a clause that gave only a plan of the metric is done; after
 # a count built (新建…14处,其中8处已投入运营) it is a part of it.
 _IN_USE = re.compile(r"(?:目前|现)?已(?:经)?(?:开放运营|投入运营|开业|建成开放|开放)")
+_PLACED = re.compile(r"(?:均|现)?已(?:经)?([\u4e00-\u9fff]{2})(?:到|至|给)?[\u4e00-\u9fff]*")
 _DONE_AFTER = re.compile(r"(?:建成|完工|竣工)(?:投用|投入使用|并投入使用)?|投入使用|投用")
 _YEAR_DONE = re.compile(r"(?:本年度|今年|年内|本年|全年)(?:已经|现已|已)?(?:完成|建成|完工|竣工)")
 
@@ -250,6 +251,11 @@ def _elided(clause: str, unit: str, opening: tuple, unread: bool,
     done_after = re.sub(r"^(?:均|现)?已(?:经)?", "", rest) if join == "其中" else rest
     if _DONE_AFTER.fullmatch(done_after) and (_PERIOD.search(join) or join == "其中"):
         join, rest = join + rest, ""
+    # 首批30台已配发到乡镇卫生院: a batch put in place by the metric's own verb (配发 of 配发救护车) is what it
+    # counts; a metric that names no such verb takes no part in place of a whole bought.
+    placed = _PLACED.fullmatch(rest) if lead and join in ("首批", "其中", "") else None
+    if placed and figure_roles.same_work(frozenset({placed[1]}), lead):
+        join, rest = "已" + placed[1], ""
     if (rest and not _APPROX_AFTER.fullmatch(rest)) or _REFUSE.search(join):
         return None
     allowed = _BUILT | verbs | own
