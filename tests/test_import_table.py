@@ -359,3 +359,13 @@ def test_a_report_with_problems_and_next_steps_imports_as_nothing_new(project, f
     out = project.ok("import", f"back.{fmt}", "--month", "2024-08").out
     assert "0 entries recorded for 2024-08" in out, out
     assert entries(project) == before
+
+
+def test_the_comment_before_added_tasks_names_every_file_that_added_one(project):
+    head = "序号 | 目标任务 | 总体工作进展及8月份进展 |\n"
+    (project.root / "a.md").write_text(head + "1 | 195.新建区域性居家养老服务中心100个,改造社区养老服务站300个。 | 已新建20个。 |\n",
+                                       encoding="utf-8")
+    (project.root / "b.md").write_text(head + "1 | 200.新增养老床位1000张。 | 今年以来新增养老床位300张。 |\n", encoding="utf-8")
+    (project.root / "c.md").write_text(head + "1 | 201.新建社区食堂50个。 | 已建成社区食堂12个。 |\n", encoding="utf-8")
+    project.ok("import", "a.md", "b.md", "c.md", "--month", "2024-08", "--unit", "市民政局")
+    assert "# Added by `tracker import b.md c.md --month 2024-08`" in project.tasks.read_text(encoding="utf-8")

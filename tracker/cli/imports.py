@@ -66,15 +66,17 @@ def import_files(project, files: list[str], month_text: str | None, unit: str | 
     conn = project.read()
     try:
         plan = project.plan(conn) if old_bytes is not None else None
-        adding, seen = [], {}
+        adding, seen, adders = [], {}, []
         for s in tables:
             for t in s.tables:
                 reads, adds = read_rows(t, plan, unit, p, problems, seen)
                 s.reads += reads
                 adding += adds
+                if adds and s.path not in adders:
+                    adders.append(s.path)
         year = plan.year if plan else months.year_of(p if p is not None else now)
         added = [new_task_toml(tid, title, lead, p, year, due) for tid, title, lead, due in adding]
-        new_bytes = plan_bytes(old_bytes, added, files[0], p) if added else None
+        new_bytes = plan_bytes(old_bytes, added, adders, p) if added else None
         if added and not problems:
             try:
                 plan = planfile.parse(textfile.decode(new_bytes, path), path)
