@@ -369,3 +369,14 @@ def test_the_comment_before_added_tasks_names_every_file_that_added_one(project)
     (project.root / "c.md").write_text(head + "1 | 201.新建社区食堂50个。 | 已建成社区食堂12个。 |\n", encoding="utf-8")
     project.ok("import", "a.md", "b.md", "c.md", "--month", "2024-08", "--unit", "市民政局")
     assert "# Added by `tracker import b.md c.md --month 2024-08`" in project.tasks.read_text(encoding="utf-8")
+
+
+def test_unit_on_tables_that_add_no_task_is_said_to_choose_no_rows(project):
+    (project.root / "t.md").write_text(
+        "序号 | 目标任务 | 总体工作进展及8月份进展 |\n"
+        "1 | 195.新建区域性居家养老服务中心100个,改造社区养老服务站300个。 | 已新建20个。 |\n", encoding="utf-8")
+    r = project.ok("import", "t.md", "--month", "2024-08", "--unit", "市住建局", "--dry-run")
+    assert r.err.strip() == ("note: --unit 市住建局 is the lead unit of tasks an import adds; these tables add none "
+                             "(it chooses no rows)")
+    zh = project.ok("import", "t.md", "--month", "2024-08", "--unit", "市住建局", "--dry-run", "--lang", "zh").err
+    assert zh.strip() == "提示：--unit 市住建局 是导入所新增任务的牵头单位；这些表格没有新增任务（它不筛选行）"

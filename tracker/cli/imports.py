@@ -111,6 +111,11 @@ def import_files(project, files: list[str], month_text: str | None, unit: str | 
                 read.new = False
     new = [e for e in entries if e.id not in present]
     warn(slips, lang)
+    if unit and tables and not adding:  # --unit is no filter of rows: say so, lest a clerk think it chose them
+        import sys
+
+        print(label(lang, "note: --unit {unit} is the lead unit of tasks an import adds; these tables add none "
+                          "(it chooses no rows)").format(unit=unit), file=sys.stderr)
 
     if not dry_run and (new or new_bytes is not None):
         _write(project, path, old_bytes, new_bytes, new)
