@@ -114,7 +114,7 @@ def test_a_filled_form_comes_back_as_the_units_reports(office):
     out = office.ok("import", "back.xlsx").out
     assert out.splitlines() == [
         "back.xlsx: form of 市民政局 for 2024-08, filled in by 张三",
-        "  195 新建区域性居家养老服务中心100个,改造社区养…: centres=15个 stations=117个 进展情况 存在问题 下步计划",
+        "  195 新建区域性居家养老服务中心100个,改造社区养老服务站300个。: centres=15个 stations=117个 进展情况 存在问题 下步计划",
         "  184 提高城乡低保、特困人员等困难群体救助标准。: 60% 受阻",
         "2 entries recorded",
         "still missing reports for 2024-08:",

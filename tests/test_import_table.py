@@ -46,7 +46,7 @@ def test_example_creates_the_plan_and_the_month(empty_project):
         {"key": "m2", "name": "社区养老服务站", "unit": "个", "target": 300}]
     assert all("metric" not in t for i, t in enumerate(plan["task"]) if i != 3)
     # What it read, for a person to check before sending the table on.
-    assert ("  195 新建区域性居家养老服务中心100个,改造社区养… [added]\n"
+    assert ("  195 新建区域性居家养老服务中心100个,改造社区养老服务站300个。 [added]\n"
             "      m1 区域性居家养老服务中心: 15/100个  ← «全市新建区域性居家养老服务中心15个»\n"
             "      m2 社区养老服务站: 117/300个  ← «改造社区养老服务站117个»\n") in out
     assert "  184 提高城乡低保、特困人员等困难群体救助标准。 [added]: note, no metric\n" in out
@@ -359,3 +359,35 @@ def test_a_report_with_problems_and_next_steps_imports_as_nothing_new(project, f
     out = project.ok("import", f"back.{fmt}", "--month", "2024-08").out
     assert "0 entries recorded for 2024-08" in out, out
     assert entries(project) == before
+
+
+def test_the_comment_before_added_tasks_names_every_file_that_added_one(project):
+    head = "序号 | 目标任务 | 总体工作进展及8月份进展 |\n"
+    (project.root / "a.md").write_text(head + "1 | 195.新建区域性居家养老服务中心100个,改造社区养老服务站300个。 | 已新建20个。 |\n",
+                                       encoding="utf-8")
+    (project.root / "b.md").write_text(head + "1 | 200.新增养老床位1000张。 | 今年以来新增养老床位300张。 |\n", encoding="utf-8")
+    (project.root / "c.md").write_text(head + "1 | 201.新建社区食堂50个。 | 已建成社区食堂12个。 |\n", encoding="utf-8")
+    project.ok("import", "a.md", "b.md", "c.md", "--month", "2024-08", "--unit", "市民政局")
+    assert "# Added by `tracker import b.md c.md --month 2024-08`" in project.tasks.read_text(encoding="utf-8")
+
+
+def test_unit_on_tables_that_add_no_task_is_said_to_choose_no_rows(project):
+    (project.root / "t.md").write_text(
+        "序号 | 目标任务 | 总体工作进展及8月份进展 |\n"
+        "1 | 195.新建区域性居家养老服务中心100个,改造社区养老服务站300个。 | 已新建20个。 |\n", encoding="utf-8")
+    r = project.ok("import", "t.md", "--month", "2024-08", "--unit", "市住建局", "--dry-run")
+    assert r.err.strip() == ("note: --unit 市住建局 is the lead unit of tasks an import adds; these tables add none "
+                             "(it chooses no rows)")
+    zh = project.ok("import", "t.md", "--month", "2024-08", "--unit", "市住建局", "--dry-run", "--lang", "zh").err
+    assert zh.strip() == "提示：--unit 市住建局 是导入所新增任务的牵头单位；这些表格没有新增任务（它不筛选行）"
+
+
+def test_a_title_is_cut_to_what_the_terminal_s_width_holds(project, monkeypatch):
+    (project.root / "t.md").write_text(
+        "序号 | 目标任务 | 总体工作进展及8月份进展 |\n"
+        "1 | 195.新建区域性居家养老服务中心100个,改造社区养老服务站300个。 | 已新建20个。 |\n", encoding="utf-8")
+    wide = project.ok("import", "t.md", "--month", "2024-08", "--dry-run").out
+    assert "  195 新建区域性居家养老服务中心100个,改造社区养老服务站300个。\n" in wide
+    monkeypatch.setenv("COLUMNS", "80")
+    narrow = project.ok("import", "t.md", "--month", "2024-08", "--dry-run").out
+    assert "  195 新建区域性居家养老服务中心100个,改造社区养…\n" in narrow

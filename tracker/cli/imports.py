@@ -66,15 +66,17 @@ def import_files(project, files: list[str], month_text: str | None, unit: str | 
     conn = project.read()
     try:
         plan = project.plan(conn) if old_bytes is not None else None
-        adding, seen = [], {}
+        adding, seen, adders = [], {}, []
         for s in tables:
             for t in s.tables:
                 reads, adds = read_rows(t, plan, unit, p, problems, seen)
                 s.reads += reads
                 adding += adds
+                if adds and s.path not in adders:
+                    adders.append(s.path)
         year = plan.year if plan else months.year_of(p if p is not None else now)
         added = [new_task_toml(tid, title, lead, p, year, due) for tid, title, lead, due in adding]
-        new_bytes = plan_bytes(old_bytes, added, files[0], p) if added else None
+        new_bytes = plan_bytes(old_bytes, added, adders, p) if added else None
         if added and not problems:
             try:
                 plan = planfile.parse(textfile.decode(new_bytes, path), path)
@@ -109,6 +111,11 @@ def import_files(project, files: list[str], month_text: str | None, unit: str | 
                 read.new = False
     new = [e for e in entries if e.id not in present]
     warn(slips, lang)
+    if unit and tables and not adding:  # --unit is no filter of rows: say so, lest a clerk think it chose them
+        import sys
+
+        print(label(lang, "note: --unit {unit} is the lead unit of tasks an import adds; these tables add none "
+                          "(it chooses no rows)").format(unit=unit), file=sys.stderr)
 
     if not dry_run and (new or new_bytes is not None):
         _write(project, path, old_bytes, new_bytes, new)
@@ -218,9 +225,17 @@ def _say_counts(s: Source, p: int, new: list, unit, path: str, lang: str, dry_ru
     say(label(lang, "{file}: {n} rows").format(file=s.path, n=len(s.reads)) + separator + separator.join(parts))
 
 
+def _title_room() -> int:
+    """How many characters of a task's title a line of the import's output shows: what half the terminal's
+    width holds (a Chinese character takes two columns), 24 at least (80 columns, or a pipe)."""
+    from tracker.cli.output import console
+
+    return max(24, console().width // 2 - 16)
+
+
 def _describe(read: Read, lang: str = "en") -> str:
     """What was read for one row: the task, then each metric: the figure set and the words it came from, or unset."""
-    head = f"  {read.task_id} {_short(read.title, 24)}"
+    head = f"  {read.task_id} {_short(read.title, _title_room())}"
     if read.added:
         head += label(lang, " [added]")
     seen = label(lang, " (already in the log)") if not read.new and read.note is not None else ""
@@ -244,7 +259,7 @@ def _say_form(back, present: set, lang: str, dry_run: bool) -> None:
     say(label(lang, "{file}: form of {unit} for {month}, filled in by {by}").format(
         file=back.path, unit=back.unit, month=months.fmt(back.month), by=back.by))
     for tid, title, said in back.taken:
-        say(f"  {tid} {_short(title, 24)}: {' '.join(said)}")
+        say(f"  {tid} {_short(title, _title_room())}: {' '.join(said)}")
     n = sum(1 for e in back.entries if e.id not in present)
     verb = "would be recorded" if dry_run else "recorded"
     line = label(lang, f"{{n}} {'entry' if n == 1 else 'entries'} {verb}").format(n=n)

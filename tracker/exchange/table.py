@@ -108,7 +108,7 @@ def due_date(text: str, year: int) -> dt.date | None:
     return None
 
 
-def plan_bytes(old: bytes | None, added: list[str], source: str, p: int) -> bytes | None:
+def plan_bytes(old: bytes | None, added: list[str], sources: list[str], p: int) -> bytes | None:
     """tasks.toml with the new tasks appended, or None when nothing is added.
 
     The new tables go after the file's own bytes, which stay exactly as they
@@ -124,7 +124,8 @@ def plan_bytes(old: bytes | None, added: list[str], source: str, p: int) -> byte
 
         old = textfile.decode(old, "tasks.toml").encode("utf-8")
     newline = b"\r\n" if b"\r\n" in old else b"\n"
-    block = f"# Added by `tracker import {os.path.basename(source)} --month {months.fmt(p)}`\n\n" + "\n".join(added)
+    names = " ".join(os.path.basename(source) for source in sources)  # the files whose tables added tasks
+    block = f"# Added by `tracker import {names} --month {months.fmt(p)}`\n\n" + "\n".join(added)
     return old.rstrip(b"\r\n") + newline * 2 + block.encode("utf-8").replace(b"\n", newline)
 
 
