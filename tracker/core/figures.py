@@ -30,7 +30,10 @@ Conditions and durations (60周岁以上, 为期3个月), changes (提高10%), p
 and ceilings (以内, 不超过) give none, nor do listed verbs alone (更新改造) or what a target amounts to (总投资).
 Targets whose names would be alike keep the verbs that set them apart (新建公厕, 改造提升公厕); a clause of
 verbs alone after a target counts its noun in the same measure word (新建公厕326座、改造64座: 改造公厕), not
-after a verb of plans or starts; 对18个老旧小区进行综合改造 names 老旧小区综合改造; an area first (主城区) is scope.
+after a verb of plans or starts, and a figure alone in another measure word after a target measures it again
+(改造老旧小区192个、1100万平方米); 对18个老旧小区进行综合改造 names 老旧小区综合改造; an area first (主城区) is
+scope.  A growth rate names its thing's target in % (规上工业增加值增长7%), a rate's floor is its target (比例不低于
+85%), and 覆盖 that names a rate (覆盖人口比例) is no figure a target leads to.
 Narratives: the name (or the name without its verb, or with the verb first: 培训养老护理员 for
 养老护理员培训) stands just before the figure, joined only by words such as 已建成, 累计, 8月新建, or
 just after the measure word; it begins a word and is not the tail of a longer noun (a verb, scope
@@ -53,7 +56,10 @@ where the name as written is nowhere, or after it (a later mention shortens it).
 to the names in order, and 分别 with no names of its own over the list just given.  A clause without the name counts after one that named the metric: a running
 total or a month's amount with a verb of that clause, of the name or of building (累计建成128个,8月
 新增9个), a clause of completion (建成投用4个, 其中完工21个, 已发放3200万元 after 计划发放…), what is done
-of a whole (20个示范村已完成14个; 已确定30个示范点位,其中12个已建成并投入使用).  A clause with no noun of its own (已开工118个, 已选址18个, 完工率66.7%)
+of a whole (20个示范村已完成14个; 已确定30个示范点位,其中12个已建成并投入使用), opening for use after a plan
+alone (计划新增12家,目前已开放运营9家), a batch put in place by the metric's own verb (首批30台已配发… for
+配发救护车).  What was actually done after a plan in the same unit (计划完成20场,实际完成31场) is read as the
+figure done, and 较上月新增NAME as 本月新增NAME.  A clause with no noun of its own (已开工118个, 已选址18个, 完工率66.7%)
 or a part under 其中 keeps the subject named before it in view (计划改造…126个,已开工118个,其中完工63个), and
 the verb of a figure it gives is no longer the metric's; further on, a running total or a month's amount
 with no noun of its own that repeats the verb which governed the metric's figure is the metric's
@@ -66,7 +72,8 @@ another name, and approximations (近, 约, 余, 多, 以上 …).
 Totals and months: 累计, 截至, 目前, 1-8月 mark a running total, 本月 or 8月 a month's amount (also in an aside: 32家(当月新建成5家)), 上月底 neither, 今年 the
 year's amount (neither, but a cumulative metric's value beside a total of all years, 累计 or a figure to date with
 no time words, whatever its verb, named or not, under 其中 or not: 累计达到300个,其中今年新建45个 gives 45,
-已建成…3,420个,较去年底新增1,160个 gives 1160, and a total in 万个 beside the year's 1,860个 gives none in 万个;
+已建成…3,420个,较去年底新增1,160个 gives 1160, and a total in 万个 beside the year's 1,860个 gives none in 万个
+and, being a total still, makes the year's 1,860个 the value;
 without a total, the year's growth with no verb of building and no noun of its own is none),
 较上月增加, 较4月底增加 (the month before the latest named) or 环比增加 after a figure to date the month's amount,
 9月份无新增 a month's 0 (9月份无新增完工小区 too, before the metric is read in the sentence), 一季度 in a report of March and 上半年 where no later month is named the year so far
