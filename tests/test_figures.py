@@ -596,6 +596,8 @@ def test_the_time_a_narrative_figure_covers():
     text = "较上月新增城市驿站6座,全市累计建成城市驿站87座。"
     assert value_for(text, "城市驿站", "座", mode="increment") == 6
     assert value_for(text, "城市驿站", "座") == 87
+    # since last year's end, written so, it is this year's, the value beside a total of all years
+    assert value_for("比去年底新增城市驿站19座,全市累计建成城市驿站87座。", "城市驿站", "座") == 19
     # Nothing new in the month is an increment of 0, never a total of 0, and only of the latest month.
     text = "截至9月底,全市新建儿童友好公园5个;9月份无新增。"
     assert value_for(text, "儿童友好公园", "个", mode="increment") == 0

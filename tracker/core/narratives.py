@@ -71,8 +71,9 @@ _PLAN_ACTUAL = re.compile(r"计划(累计)?([^,，;；。]*?)\d+(?:,\d{3})*(?:\.
                           r"(\d+(?:,\d{3})*(?:\.\d+)?)\3(?=[,，;；。)）]|$)")
 
 # 较上月新增智慧安防小区22个: growth since the month before, written before the thing it counts, is the month's
-# amount (本月新增) as much as after a figure to date (…,较上月增加21处: figure_roles.month_change).
-_SINCE_LAST_MONTH = re.compile(r"(^|[,，;；。])(?:较|比)上个?月(?:底|末)?(新增|增加)了?(?=[\u4e00-\u9fff])")
+# amount (本月新增) as much as after a figure to date (…,较上月增加21处: figure_roles.month_change); growth since
+# last year's end (较去年底新增城市绿道42公里) is this year's (今年新增), as after a figure (figure_clauses._elided).
+_SINCE_BEFORE = re.compile(r"(^|[,，;；。])(?:较|比)(?:(上个?月)(?:底|末)?|(?:去年|上年)(?:底|末))(新增|增加)了?(?=[\u4e00-\u9fff])")
 
 
 def value_for(text: str, name: str, unit: str, *, mode: str = "cumulative") -> float | None:
@@ -102,7 +103,7 @@ def read_value(text: str, name: str, unit: str, *, mode: str = "cumulative") -> 
     # drops other asides.
     text = _TIMED_ASIDE.sub(r",\1,", text)
     text = _PLAN_ACTUAL.sub(r"\1\2\4\3", text)
-    text = _SINCE_LAST_MONTH.sub(r"\1本月\2", text)
+    text = _SINCE_BEFORE.sub(lambda m: m[1] + ("本月" if m[2] else "今年") + m[3], text)
     text = _WHOLE_PLANNED.sub(r"\1,", _DONE_ASIDE.sub(r",\1,", text))
     # A sentence after ; keeps the one before in view (办结179件;年内累计办结1364件).
     sentences = [s.strip() for s in _SENTENCE_OR_AFTER_SEMICOLON.split(_CONDITION.sub("", _normalise(text)))]
