@@ -58,7 +58,7 @@ def test_recall_on_the_tuning_part():
 
 
 # What the tuning part reaches (targets, values): a rule that loses a reading fails here.
-RECALL_FLOOR = (0.973, 0.918)
+RECALL_FLOOR = (0.973, 0.919)
 
 
 def test_a_reading_names_the_words_it_came_from():
@@ -987,6 +987,12 @@ def test_a_clause_of_completion_with_de_before_the_metrics_noun_says_which_are_d
 def test_a_compound_verb_ending_in_a_word_of_change_leads_a_figure_before_its_noun():
     # 改造提升 is work, though 提升 alone right before a figure is a change
     assert value_for("目前已改造提升56个农村敬老院。", "农村敬老院", "个") == 56
+
+
+def test_the_sum_right_after_a_money_metric_named_in_another_unit_is_its_figure():
+    assert value_for("累计发放稳岗返还补助1,360户、金额2.74亿元。", "稳岗返还补助", "亿元") == 2.74
+    # a sum after another thing is named is not
+    assert value_for("发放稳岗返还补助1,360户;另发放培训补贴,金额2.74亿元。", "稳岗返还补助", "亿元") is None
 
 
 def test_a_chain_of_steps_ends_in_the_count_done():

@@ -113,11 +113,14 @@ def read_value(text: str, name: str, unit: str, *, mode: str = "cumulative") -> 
     # the shortened ones where it is nowhere or after it); then its head word (社工站…,覆盖率达到100%).  A form is
     # tried only when the ones before gave no figure of the kind the metric wants.
     lead = _lead_verbs(names[0])
+    # 发放创业担保贷款2,416笔、金额11.82亿元: the sum of what a money metric names, right after the clause that
+    # named it in another unit, is its figure.
+    money = [(names[0], "金额", True)] if unit.endswith("元") else []
     tiers = (
         lambda u: _hits(sentences, names, u, lead=lead),
         lambda u: _hits(sentences, names + _later(narrative_names.shortened(names), names, whole),
                         u, gap=True, lead=lead),
-        lambda u: _hits(sentences, names, u, short=narrative_names.heads(names), lead=lead),
+        lambda u: _hits(sentences, names, u, short=narrative_names.heads(names) + money, lead=lead),
     )
     # The one noun of the narrative with the metric's head noun and another modifier (公共充电桩 for
     # 公用和专用电动汽车充电桩): tried last, as written only.
