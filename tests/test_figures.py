@@ -58,7 +58,7 @@ def test_recall_on_the_tuning_part():
 
 
 # What the tuning part reaches (targets, values): a rule that loses a reading fails here.
-RECALL_FLOOR = (0.973, 0.919)
+RECALL_FLOOR = (0.973, 0.920)
 
 
 def test_a_reading_names_the_words_it_came_from():
@@ -993,6 +993,12 @@ def test_the_sum_right_after_a_money_metric_named_in_another_unit_is_its_figure(
     assert value_for("累计发放稳岗返还补助1,360户、金额2.74亿元。", "稳岗返还补助", "亿元") == 2.74
     # a sum after another thing is named is not
     assert value_for("发放稳岗返还补助1,360户;另发放培训补贴,金额2.74亿元。", "稳岗返还补助", "亿元") is None
+
+
+def test_a_ratio_to_the_population_counts_residents_either_way():
+    text = "全市每万常住人口全科医生数提高至3.6人。"
+    assert value_for(text, "每万人口全科医生数", "人") == 3.6
+    assert value_for("全市每万人口全科医生数提高至3.6人。", "每万常住人口全科医生数", "人") == 3.6
 
 
 def test_a_chain_of_steps_ends_in_the_count_done():

@@ -75,6 +75,8 @@ _PLAN_ACTUAL = re.compile(r"计划(累计)?([^,，;；。]*?)\d+(?:,\d{3})*(?:\.
 # last year's end (较去年底新增城市绿道42公里) is this year's (今年新增), as after a figure (figure_clauses._elided).
 _SINCE_BEFORE = re.compile(r"(^|[,，;；。])(?:较|比)(?:(上个?月)(?:底|末)?|(?:去年|上年)(?:底|末))(新增|增加)了?(?=[\u4e00-\u9fff])")
 
+_PER_RESIDENT = re.compile(r"(每[十百千万]+)常住(?=人口)")
+
 
 def value_for(text: str, name: str, unit: str, *, mode: str = "cumulative") -> float | None:
     """The figure a progress narrative gives for the metric (name, unit); None when it is not clearly there.
@@ -92,6 +94,8 @@ def read_value(text: str, name: str, unit: str, *, mode: str = "cumulative") -> 
     unit = _normalise(unit).strip()
     if not unit or not text:
         return None
+    # 每千常住人口托位数 is 每千人口托位数: a ratio to the population counts the residents either way.
+    text, name = _PER_RESIDENT.sub(r"\1", text), _PER_RESIDENT.sub(r"\1", name)
     # 中小学、幼儿园: nouns the metric's name lists with 、 are one noun, wherever the narrative writes them so
     # (the 、 would cut them into clauses); they are read as the name joined by 和.
     for listed in sorted((v for v in _variants(name) if "、" in v), key=len, reverse=True):
