@@ -1001,6 +1001,12 @@ def test_a_ratio_to_the_population_counts_residents_either_way():
     assert value_for("全市每万人口全科医生数提高至3.6人。", "每万常住人口全科医生数", "人") == 3.6
 
 
+def test_for_whom_a_light_verb_carries_the_work_named_after_the_thing():
+    assert value_for("为3,600名老年人开展带状疱疹疫苗接种。", "带状疱疹疫苗", "名") == 3600
+    # the work named after the thing must be a verb of the work itself, not talk about it
+    assert value_for("为3,600名老年人开展带状疱疹疫苗宣传。", "带状疱疹疫苗", "名") is None
+
+
 def test_a_chain_of_steps_ends_in_the_count_done():
     # sites chosen, frames built, then accepted: the last step is what is done
     assert value_for("口袋公园建设已确定选址30处,完成主体施工24处,竣工验收18处。", "口袋公园", "处") == 18

@@ -122,16 +122,22 @@ def covers(rest: str, names: list[str], unit: str, pre: str = "") -> bool:
                 j += 1
             if j < len(toks) and toks[j] not in need and phrases.is_verb(toks[j]) and pre.endswith("为"):
                 k = j + 1
-        have = set(toks[k:])
+        tail = list(toks[k:])
+        if (tail and tail[0] in _LIGHT and len(tail) > 2 and tail[-1] not in need and tail[-1] in phrases.VERBS
+                and pre.endswith("为")):
+            tail.pop()  # 为2,870名适龄女孩开展HPV疫苗接种: a light verb carries the work, named after the thing
+        have = set(tail)
         if pre and toks and toks[0] in _COMPLETED and pre.endswith(("已有", "有", "已")):
             have |= set(phrases.words(pre))
-        if (len(need) >= 2 and set(need) <= have and set(need) & set(toks[k:])
-                and all(t in need or t in _FILLER for t in toks[k:])):
+        if (len(need) >= 2 and set(need) <= have and set(need) & set(tail)
+                and all(t in need or t in _FILLER for t in tail)):
             return True
     return False
 
 
 _COMPLETED = ("完成", "建成", "实现")
+# Verbs that carry the work named after them (开展…接种, 进行…筛查).
+_LIGHT = ("开展", "进行", "实施")
 
 
 def mentions(clause: str, names: list[str]) -> bool:
