@@ -59,7 +59,9 @@ total or a month's amount with a verb of that clause, of the name or of building
 of a whole (20个示范村已完成14个; 已确定30个示范点位,其中12个已建成并投入使用), opening for use after a plan
 alone (计划新增12家,目前已开放运营9家), a batch put in place by the metric's own verb (首批30台已配发… for
 配发救护车).  What was actually done after a plan in the same unit (计划完成20场,实际完成31场) is read as the
-figure done, and 较上月新增NAME as 本月新增NAME.  A clause with no noun of its own (已开工118个, 已选址18个, 完工率66.7%)
+figure done, 较上月新增NAME as 本月新增NAME and 较去年底新增NAME as 今年新增NAME; 金额 right after the clause that
+named a money metric in another unit is its sum; 每千常住人口 is 每千人口; after 为N名…, a light verb (开展)
+carries a verb of the work named after the thing (开展HPV疫苗接种 for HPV疫苗).  A clause with no noun of its own (已开工118个, 已选址18个, 完工率66.7%)
 or a part under 其中 keeps the subject named before it in view (计划改造…126个,已开工118个,其中完工63个), and
 the verb of a figure it gives is no longer the metric's; further on, a running total or a month's amount
 with no noun of its own that repeats the verb which governed the metric's figure is the metric's
