@@ -58,7 +58,7 @@ def test_recall_on_the_tuning_part():
 
 
 # What the tuning part reaches (targets, values): a rule that loses a reading fails here.
-RECALL_FLOOR = (0.973, 0.920)
+RECALL_FLOOR = (0.973, 0.921)
 
 
 def test_a_reading_names_the_words_it_came_from():
@@ -596,6 +596,14 @@ def test_the_time_a_narrative_figure_covers():
     text = "较上月新增城市驿站6座,全市累计建成城市驿站87座。"
     assert value_for(text, "城市驿站", "座", mode="increment") == 6
     assert value_for(text, "城市驿站", "座") == 87
+    # a change that opens the sentence, before the figure to date it changes; its base month is the one before
+    # the report's
+    text = "较6月底增加9座,全市累计建成城市驿站87座。"
+    assert value_for(text, "城市驿站", "座", mode="increment") == 9
+    assert value_for(text, "城市驿站", "座") == 87
+    assert value_for("较6月底增加9座,截至7月底全市累计建成城市驿站87座。", "城市驿站", "座", mode="increment") == 9
+    # against a month earlier than the one before the latest, it is more than a month's
+    assert value_for("较5月底增加9座,截至7月底全市累计建成城市驿站87座。", "城市驿站", "座", mode="increment") is None
     # since last year's end, written so, it is this year's, the value beside a total of all years
     assert value_for("比去年底新增城市驿站19座,全市累计建成城市驿站87座。", "城市驿站", "座") == 19
     # Nothing new in the month is an increment of 0, never a total of 0, and only of the latest month.

@@ -37,8 +37,10 @@ _SINCE = re.compile(r"(?<![月年度季])以来")
 
 
 def latest_month(text: str) -> int | None:
-    """The latest month of 1..12 the text names outside clauses of plans, or None."""
-    months = [int(m.group(1)) for clause in _CLAUSES.split(text) if not _PLAN.search(clause)
+    """The latest month of 1..12 the text names outside clauses of plans, or None; the base of a change
+    (较8月底增加11座) stands for the month after it, whose change it is."""
+    months = [int(m.group(1)) + (clause[max(0, m.start() - 1):m.start()] in ("较", "比") and int(m.group(1)) < 12)
+              for clause in _CLAUSES.split(text) if not _PLAN.search(clause)
               for m in _MONTH.finditer(clause) if 1 <= int(m.group(1)) <= 12]
     return max(months) if months else None
 

@@ -75,6 +75,8 @@ _PLAN_ACTUAL = re.compile(r"计划(累计)?([^,，;；。]*?)\d+(?:,\d{3})*(?:\.
 # last year's end (较去年底新增城市绿道42公里) is this year's (今年新增), as after a figure (figure_clauses._elided).
 _SINCE_BEFORE = re.compile(r"(^|[,，;；。])(?:较|比)(?:(上个?月)(?:底|末)?|(?:去年|上年)(?:底|末))(新增|增加)了?(?=[\u4e00-\u9fff])")
 
+_CHANGE_FIRST = re.compile(r"(^|[。;；\n])((?:较|比)(?:上个?月|\d{1,2}月)(?:底|末)?(?:增加|新增)了?\d[\d,.]*[^\d,，;；。]{1,4}?)"
+                           r"[,，]([^,，;；。\n]*?累计[^,，;；。\n]*?\d[^,，;；。\n]*)([。;；\n]|$)")
 _PER_RESIDENT = re.compile(r"(每[十百千万]+)常住(?=人口)")
 
 
@@ -107,6 +109,9 @@ def read_value(text: str, name: str, unit: str, *, mode: str = "cumulative") -> 
     # drops other asides.
     text = _TIMED_ASIDE.sub(r",\1,", text)
     text = _PLAN_ACTUAL.sub(r"\1\2\4\3", text)
+    # 较8月底增加11座,全市累计建成城市公厕63座: a change against the month before that opens a sentence is
+    # read after the figure to date it changes, as it is usually written.
+    text = _CHANGE_FIRST.sub(r"\1\3,\2\4", text)
     text = _SINCE_BEFORE.sub(lambda m: m[1] + ("本月" if m[2] else "今年") + m[3], text)
     text = _WHOLE_PLANNED.sub(r"\1,", _DONE_ASIDE.sub(r",\1,", text))
     # A sentence after ; keeps the one before in view (办结179件;年内累计办结1364件).
