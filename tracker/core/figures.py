@@ -59,7 +59,8 @@ total or a month's amount with a verb of that clause, of the name or of building
 of a whole (20个示范村已完成14个; 已确定30个示范点位,其中12个已建成并投入使用), opening for use after a plan
 alone (计划新增12家,目前已开放运营9家), a batch put in place by the metric's own verb (首批30台已配发… for
 配发救护车).  What was actually done after a plan in the same unit (计划完成20场,实际完成31场) is read as the
-figure done, 较上月新增NAME as 本月新增NAME and 较去年底新增NAME as 今年新增NAME; 金额 right after the clause that
+figure done, 较上月新增NAME as 本月新增NAME and 较去年底新增NAME as 今年新增NAME, a change that opens a sentence
+(较8月底增加11座,…累计…63座) after the figure to date it changes; 金额 right after the clause that
 named a money metric in another unit is its sum; 每千常住人口 is 每千人口; after 为N名…, a light verb (开展)
 carries a verb of the work named after the thing (开展HPV疫苗接种 for HPV疫苗).  A clause with no noun of its own (已开工118个, 已选址18个, 完工率66.7%)
 or a part under 其中 keeps the subject named before it in view (计划改造…126个,已开工118个,其中完工63个), and
@@ -77,7 +78,8 @@ no time words, whatever its verb, named or not, under 其中 or not: 累计达�
 已建成…3,420个,较去年底新增1,160个 gives 1160, and a total in 万个 beside the year's 1,860个 gives none in 万个
 and, being a total still, makes the year's 1,860个 the value;
 without a total, the year's growth with no verb of building and no noun of its own is none),
-较上月增加, 较4月底增加 (the month before the latest named) or 环比增加 after a figure to date the month's amount,
+较上月增加, 较4月底增加 (the month before the latest named; such a base month stands for the month after it)
+or 环比增加 after a figure to date the month's amount,
 9月份无新增 a month's 0 (9月份无新增完工小区 too, before the metric is read in the sentence), 一季度 in a report of March and 上半年 where no later month is named the year so far
 (a total as an opening, the year's amount in a figure's own clause: 上半年新解决1075个 beside 累计解决2585个), a
 spell that begins a sentence (三季度完成…,安置居民9618户) the clauses after it, a numbered year beside 今年 another
