@@ -1,6 +1,7 @@
 """Values read from a progress narrative: the figure it gives for one metric (name, unit), or None.
 
-The narrative is walked sentence by sentence and clause by clause (tracker/core/figure_clauses.py reads
+The narrative, recast where its wording hides a clause's role (tracker/core/narrative_text.py), is walked
+sentence by sentence and clause by clause (tracker/core/figure_clauses.py reads
 one clause); the figures found are then pooled by the role the metric wants and decided
 (tracker/core/figure_pool.py): one value or none.
 """
@@ -15,6 +16,7 @@ from tracker.core import (
     figure_pool,
     figure_roles,
     narrative_names,
+    narrative_text,
     phrases,
 )
 from tracker.core.figure_clauses import (
@@ -54,32 +56,6 @@ _SENTENCE_OR_AFTER_SEMICOLON = re.compile(r"(?<=[;；])|[。!！?？\n]")
 # A clause on all the things just counted that says they are still being built.
 _ALL_UNFINISHED = re.compile(r"^(?!其余|其他|剩余|另).*?(?:均|全部|都).*(?:(?<!完成)施工(?!完成|完毕)|在建|开工|主体|装修|建设中)")
 
-# An aside in parentheses that begins with a month's words or 其中 and gives a figure: `32家(当月新建成5家)`,
-# `183个(其中乡镇及农村59个)`.
-_TIMED_ASIDE = re.compile(r"[(（]((?:本月|当月|其中|(?<!\d)\d{1,2}月份?)[^()（）,，;；。]*\d[^()（）,，;；。]*)[)）]")
-# An aside of what is done of the figure before it (口袋公园30个(已完成22个)): that figure is the whole planned, the
-# aside a clause of its own that gives what is done.
-_DONE_ASIDE = re.compile(r"[(（]((?:现|目前)?已[^()（）,，;；。]*\d[^()（）,，;；。]*)[)）]")
-# A figure that a task or target noun right after it shows to be the whole planned (口袋公园30个的任务已完成22个,
-# 50个任务中已完成42个): the noun ends its clause, so what is done of it is a clause of its own.
-_WHOLE_PLANNED = re.compile(r"((?:\d|[一二两三四五六七八九十百千万])[^\d,，;；。、()（）]{0,4}?的?(?:任务|目标)(?:中|里)?)(?=[^,，;；。)）\n])")
-
-# 计划完成20场,实际完成31场: the plan's figure with what was actually done after it in the same unit.  The clause
-# is read as if it gave the actual figure with the plan's verb (完成31场); the planned one is no reading.
-_PLAN_ACTUAL = re.compile(r"计划(累计)?([^,，;；。]*?)\d+(?:,\d{3})*(?:\.\d+)?([^\d\s,，;；。、]{1,4}?)[,，]"
-                          r"实际(?:已|共)?(?:完成|建成|开展|举办|实施|安装|改造|新建|新增)?"
-                          r"(\d+(?:,\d{3})*(?:\.\d+)?)\3(?=[,，;；。)）]|$)")
-
-# 较上月新增智慧安防小区22个: growth since the month before, written before the thing it counts, is the month's
-# amount (本月新增) as much as after a figure to date (…,较上月增加21处: figure_roles.month_change); growth since
-# last year's end (较去年底新增城市绿道42公里) is this year's (今年新增), as after a figure (figure_clauses._elided).
-_SINCE_BEFORE = re.compile(r"(^|[,，;；。])(?:较|比)(?:(上个?月)(?:底|末)?|(?:去年|上年)(?:底|末))(新增|增加)了?(?=[\u4e00-\u9fff])")
-
-_CHANGE_FIRST = re.compile(r"(^|[。;；\n])((?:较|比)(?:上个?月|\d{1,2}月)(?:底|末)?(?:增加|新增)了?\d[\d,.]*[^\d,，;；。]{1,4}?)"
-                           r"[,，]([^,，;；。\n]*?累计[^,，;；。\n]*?\d[^,，;；。\n]*)([。;；\n]|$)")
-_PER_RESIDENT = re.compile(r"(每[十百千万]+)常住(?=人口)")
-
-
 def value_for(text: str, name: str, unit: str, *, mode: str = "cumulative") -> float | None:
     """The figure a progress narrative gives for the metric (name, unit); None when it is not clearly there.
 
@@ -96,8 +72,7 @@ def read_value(text: str, name: str, unit: str, *, mode: str = "cumulative") -> 
     unit = _normalise(unit).strip()
     if not unit or not text:
         return None
-    # 每千常住人口托位数 is 每千人口托位数: a ratio to the population counts the residents either way.
-    text, name = _PER_RESIDENT.sub(r"\1", text), _PER_RESIDENT.sub(r"\1", name)
+    text, name = narrative_text.per_population(text), narrative_text.per_population(name)
     # 中小学、幼儿园: nouns the metric's name lists with 、 are one noun, wherever the narrative writes them so
     # (the 、 would cut them into clauses); they are read as the name joined by 和.
     for listed in sorted((v for v in _variants(name) if "、" in v), key=len, reverse=True):
@@ -105,15 +80,7 @@ def read_value(text: str, name: str, unit: str, *, mode: str = "cumulative") -> 
     names = _variants(name.replace("、", "和"))
     if not names:
         return None
-    # An aside of the month's work (当月新建成5家) or of a part (其中农村59个) is a clause of its own; normalise
-    # drops other asides.
-    text = _TIMED_ASIDE.sub(r",\1,", text)
-    text = _PLAN_ACTUAL.sub(r"\1\2\4\3", text)
-    # 较8月底增加11座,全市累计建成城市公厕63座: a change against the month before that opens a sentence is
-    # read after the figure to date it changes, as it is usually written.
-    text = _CHANGE_FIRST.sub(r"\1\3,\2\4", text)
-    text = _SINCE_BEFORE.sub(lambda m: m[1] + ("本月" if m[2] else "今年") + m[3], text)
-    text = _WHOLE_PLANNED.sub(r"\1,", _DONE_ASIDE.sub(r",\1,", text))
+    text = narrative_text.recast(text)
     # A sentence after ; keeps the one before in view (办结179件;年内累计办结1364件).
     sentences = [s.strip() for s in _SENTENCE_OR_AFTER_SEMICOLON.split(_CONDITION.sub("", _normalise(text)))]
     whole = "\n".join(sentences)

@@ -1,0 +1,52 @@
+"""A narrative's wording recast before it is walked clause by clause (tracker/core/narratives.py), where the
+order or the words of a clause hide the role its figure has: asides that are clauses of their own, a plan
+beside what was actually done, a change written before the figure it changes, growth written before the
+thing it counts, and a ratio to the residents written as to the population.
+"""
+
+from __future__ import annotations
+
+import re
+
+# An aside in parentheses that begins with a month's words or 其中 and gives a figure: `32家(当月新建成5家)`,
+# `183个(其中乡镇及农村59个)`.
+_TIMED_ASIDE = re.compile(r"[(（]((?:本月|当月|其中|(?<!\d)\d{1,2}月份?)[^()（）,，;；。]*\d[^()（）,，;；。]*)[)）]")
+# An aside of what is done of the figure before it (口袋公园30个(已完成22个)): that figure is the whole planned, the
+# aside a clause of its own that gives what is done.
+_DONE_ASIDE = re.compile(r"[(（]((?:现|目前)?已[^()（）,，;；。]*\d[^()（）,，;；。]*)[)）]")
+# A figure that a task or target noun right after it shows to be the whole planned (口袋公园30个的任务已完成22个,
+# 50个任务中已完成42个): the noun ends its clause, so what is done of it is a clause of its own.
+_WHOLE_PLANNED = re.compile(r"((?:\d|[一二两三四五六七八九十百千万])[^\d,，;；。、()（）]{0,4}?的?(?:任务|目标)(?:中|里)?)(?=[^,，;；。)）\n])")
+
+# 计划完成20场,实际完成31场: the plan's figure with what was actually done after it in the same unit.  The clause
+# is read as if it gave the actual figure with the plan's verb (完成31场); the planned one is no reading.
+_PLAN_ACTUAL = re.compile(r"计划(累计)?([^,，;；。]*?)\d+(?:,\d{3})*(?:\.\d+)?([^\d\s,，;；。、]{1,4}?)[,，]"
+                          r"实际(?:已|共)?(?:完成|建成|开展|举办|实施|安装|改造|新建|新增)?"
+                          r"(\d+(?:,\d{3})*(?:\.\d+)?)\3(?=[,，;；。)）]|$)")
+
+# 较上月新增智慧安防小区22个: growth since the month before, written before the thing it counts, is the month's
+# amount (本月新增) as much as after a figure to date (…,较上月增加21处: figure_roles.month_change); growth since
+# last year's end (较去年底新增城市绿道42公里) is this year's (今年新增), as after a figure (figure_clauses._elided).
+_SINCE_BEFORE = re.compile(r"(^|[,，;；。])(?:较|比)(?:(上个?月)(?:底|末)?|(?:去年|上年)(?:底|末))(新增|增加)了?(?=[\u4e00-\u9fff])")
+
+_CHANGE_FIRST = re.compile(r"(^|[。;；\n])((?:较|比)(?:上个?月|\d{1,2}月)(?:底|末)?(?:增加|新增)了?\d[\d,.]*[^\d,，;；。]{1,4}?)"
+                           r"[,，]([^,，;；。\n]*?累计[^,，;；。\n]*?\d[^,，;；。\n]*)([。;；\n]|$)")
+_PER_RESIDENT = re.compile(r"(每[十百千万]+)常住(?=人口)")
+
+
+def recast(text: str) -> str:
+    """The narrative with the clauses its wording hides written out as the clause reader reads them."""
+    # An aside of the month's work (当月新建成5家) or of a part (其中农村59个) is a clause of its own; normalise
+    # drops other asides.
+    text = _TIMED_ASIDE.sub(r",\1,", text)
+    text = _PLAN_ACTUAL.sub(r"\1\2\4\3", text)
+    # 较8月底增加11座,全市累计建成城市公厕63座: a change against the month before that opens a sentence is
+    # read after the figure to date it changes, as it is usually written.
+    text = _CHANGE_FIRST.sub(r"\1\3,\2\4", text)
+    text = _SINCE_BEFORE.sub(lambda m: m[1] + ("本月" if m[2] else "今年") + m[3], text)
+    return _WHOLE_PLANNED.sub(r"\1,", _DONE_ASIDE.sub(r",\1,", text))
+
+
+def per_population(text: str) -> str:
+    """The text with 每千常住人口 written 每千人口: a ratio to the population counts the residents either way."""
+    return _PER_RESIDENT.sub(r"\1", text)
