@@ -11,7 +11,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from figure_phrases import load, score
-from tracker.core.figures import Reading, Target, read_value, targets_from_title, value_for
+from tracker.core.figures import Reading, Target, as_written, read_value, targets_from_title, value_for
 
 ROWS = load()
 TUNING = [r for r in ROWS if r.part == "tuning"]
@@ -42,6 +42,20 @@ def test_the_example_tables_titles_are_read_as_written():
 def test_the_phrase_set_is_large_and_its_parts_known():
     assert sum(r.part == "tuning" for r in ROWS) >= 2000
     assert {r.part for r in ROWS} <= {"tuning", "held_out"}
+
+
+def test_the_words_shown_beside_every_reading_are_in_the_text_as_written():
+    # import shows them (← «…») so that a clerk finds them in the cell: never the reader's own recasting
+    # (完成31场 for 计划完成20场,实际完成31场), its digits for Chinese numerals, or a clause without its condition
+    read = 0
+    for row in ROWS:
+        if row.kind == "title":
+            continue
+        found = read_value(row.text, row.name, row.unit, mode="increment" if row.kind == "increment" else "cumulative")
+        if found is not None:
+            read += 1
+            assert as_written(row.text, found) in row.text, (row.line, found.words)
+    assert read > 1000
 
 
 def test_the_tuning_part_reads_no_wrong_figure():

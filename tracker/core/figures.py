@@ -111,8 +111,24 @@ __all__ = ["Reading", "Target", "read_value", "targets_from_title", "value_for"]
 
 def as_written(text: str, reading: Reading) -> str:
     """The words a reading of `text` came from, as the text writes them (phrases.as_written), over the
-    conditions the narrative reader leaves out (为65岁以上老年人…)."""
+    conditions the narrative reader leaves out (为65岁以上老年人…). Where the reader read a clause it recast
+    (计划完成20场,实际完成31场 read as 完成31场; 较上月新增… as 本月新增…), the clause of the text that holds
+    the figure as written, so that a clerk always finds the words shown in the cell."""
+    import re
+
     from tracker.core import phrases
     from tracker.core.figure_words import _CONDITION
 
-    return phrases.as_written(text, reading.words, _CONDITION)
+    span = phrases.as_written(text, reading.words, _CONDITION)
+    if span in text:
+        return span
+    figures = list(phrases.NUM.finditer(reading.words))
+    if figures:
+        last = figures[-1]
+        figure = last.group(0) + phrases.unit_at(reading.words, last.end())  # the figure and its measure word: 31场
+        for clause in re.split(r"[，,；;。！？\n]", phrases.normalise(text)):
+            if figure in clause:
+                whole = phrases.as_written(text, clause.strip())
+                if whole in text:
+                    return whole
+    return span
