@@ -126,7 +126,7 @@ def as_written(text: str, reading: Reading) -> str:
     if figures:
         last = figures[-1]
         figure = last.group(0) + phrases.unit_at(reading.words, last.end())  # the figure and its measure word: 31场
-        for clause in re.split(r"[，,；;。！？\n]", phrases.normalise(text)):
+        for clause in re.split(r"[，；;。！？\n]|,(?!\d)", phrases.normalise(text)):  # (1,146: a figure's comma)
             if figure in clause:
                 whole = phrases.as_written(text, clause.strip())
                 if whole in text:
