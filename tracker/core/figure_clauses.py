@@ -185,6 +185,7 @@ def _hit(value: float, exact: bool, context: str, opening: tuple, shared: bool, 
     so_far = not running and figure_roles.to_date(context, latest)
     # 7-8月,…新增1,240个,累计建成1.18万个: a total of its own is not the opening's span.
     old = figure_roles.stale(context, latest) or figure_roles.month_before(context) or (
+        not running and figure_roles.not_the_month(context)) or (
         bool(span_opening) and not month_word and not (running and span_opening == "span"))
     # 一季度累计新增2.9万人 in a report of March is the total to date; 二季度累计, or 一季度 beside 8月, is not.
     if running and _SPAN.search(context) and not figure_roles.to_date(context, latest):
@@ -194,7 +195,9 @@ def _hit(value: float, exact: bool, context: str, opening: tuple, shared: bool, 
     year = not running and (bool(_YEAR.search(context)) or so_far)
     span = old or (not running and not so_far and bool(_SPAN.search(context)))
     # 上月底累计: a point in time, no month's amount at all.
-    early = old and month_word and not figure_roles.stale(context, None) and not figure_roles.month_before(context)
+    # 上月已有2个, 9月下旬126万人次: the month before, or a part of a month, is named as such, no rival month.
+    early = old and month_word and not figure_roles.stale(context, None) and not figure_roles.month_before(context) \
+        and not figure_roles.not_the_month(context)
     return _Hit(value, exact, total and not old, period and not year and not span, "其中" in context, shared, words,
                 year, span, state=not period and "已" in context, early=early,
                 untimed=not (running or period or year or span or total_opening), dated=latest is not None)
@@ -213,7 +216,7 @@ _SINCE_LAST_YEAR = re.compile(r"^(?:较|比)(?:去年|上年)(?:底|末)(?:新�
 # a count built (新建…14处,其中8处已投入运营) it is a part of it.
 _IN_USE = re.compile(r"(?:目前|现)?已(?:经)?(?:开放运营|投入运营|开业|建成开放|开放)")
 _PLACED = re.compile(r"(?:均|现)?已(?:经)?([\u4e00-\u9fff]{2})(?:到|至|给)?[\u4e00-\u9fff]*")
-_DONE_AFTER = re.compile(r"(?:建成|完工|竣工)(?:投用|投入使用|并投入使用)?|投入使用|投用")
+_DONE_AFTER = re.compile(r"(?:建成|完工|竣工)(?:投用|投入使用|并投入使用)?|投入使用|投用|投入运营|上线运营")
 _YEAR_DONE = re.compile(r"(?:本年度|今年|年内|本年|全年)(?:已经|现已|已)?(?:完成|建成|完工|竣工)")
 
 
@@ -249,8 +252,9 @@ def _elided(clause: str, unit: str, opening: tuple, unread: bool,
     # 本月又有2个建成投用: a verb of completion after the figure governs it as one before would.
     # 已确定30个示范点位,其中12个已建成并投入使用: so does one after a part, under 其中, of the whole named before.
     done_after = re.sub(r"^(?:均|现)?已(?:经)?", "", rest) if join == "其中" else rest
+    after = frozenset()  # the words of completion after the figure, which join it as any verb of building would
     if _DONE_AFTER.fullmatch(done_after) and (_PERIOD.search(join) or join == "其中"):
-        join, rest = join + rest, ""
+        join, rest, after = join + rest, "", frozenset(phrases.words(rest))
     # 首批30台已配发到乡镇卫生院: a batch put in place by the metric's own verb (配发 of 配发救护车) is what it
     # counts; a metric that names no such verb takes no part in place of a whole bought.
     placed = _PLACED.fullmatch(rest) if lead and join in ("首批", "其中", "") else None
@@ -258,7 +262,7 @@ def _elided(clause: str, unit: str, opening: tuple, unread: bool,
         join, rest = "已" + placed[1], ""
     if (rest and not _APPROX_AFTER.fullmatch(rest)) or _REFUSE.search(join):
         return None
-    allowed = _BUILT | verbs | own
+    allowed = _BUILT | verbs | own | after
     total = bool(_TOTAL.search(join)) and _only(join, allowed)
     # 其中8月新增12户; a month's amount may name any verb of the work (累计建成…,8月份新筹集180套)
     month = bool(_PERIOD.search(join)) and _only(join.removeprefix("其中"), allowed | _WORK_VERBS)

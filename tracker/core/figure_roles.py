@@ -64,6 +64,16 @@ def month_before(context: str) -> bool:
     return bool(_MONTH_BEFORE.search(context))
 
 
+# The month before as a figure's own time (上月已有2个投入运营; 较上月 is a change, 上月底 a point: month_before),
+# or a part of a month (9月下旬, 上旬): neither is the month's amount.
+_NOT_THE_MONTH = re.compile(r"(?<![较比与同于])上个?月(?!底|末|份?以来)|[上中下]旬(?!前)")
+
+
+def not_the_month(context: str) -> bool:
+    """Whether the words of a figure tie it to the month before the report's or to a part of a month."""
+    return bool(_NOT_THE_MONTH.search(context))
+
+
 # Spans that begin with the year, and the month they end with.
 _FROM_JANUARY = re.compile(r"(?<![二三四])(?:第?一季度|上半年)")
 _SPAN_END = {"一季度": 3, "上半年": 6}
