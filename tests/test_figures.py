@@ -1084,3 +1084,15 @@ def test_a_part_of_a_month_is_no_months_amount():
     text = "1-9月累计接待游客986.3万人次,其中9月下旬接待126万人次。"
     assert value_for(text, "接待游客", "万人次", mode="increment") is None
     assert value_for("9月份接待游客126万人次。", "接待游客", "万人次", mode="increment") == 126.0
+
+
+def test_this_years_growth_beside_the_stock_held_is_the_value():
+    text = "全县公共充电桩保有量达到1,020根,较去年底新增286根。"
+    assert read_value(text, "公共充电桩", "根") == Reading(286.0, "较去年底新增286根")
+    # with no stock before it, this year's growth alone is not said to be the metric's total
+    assert value_for("全县公共充电桩建设有序推进,较去年底新增286根。", "公共充电桩", "根") is None
+
+
+def test_built_and_in_use_joins_a_name_to_its_figure():
+    assert value_for("老年助餐点已建成运营38个,累计服务老年人12.6万人次。", "老年助餐点", "个") == 38.0
+    assert value_for("老年助餐点已运营38个。", "老年助餐点", "个") is None

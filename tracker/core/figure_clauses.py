@@ -72,10 +72,12 @@ def _joins(join: str, more: tuple[str, ...] | frozenset = ()) -> bool:
     verbs of any kind (累计接待, 已完工, 改造提升已完成; refusals and changes are judged apart)."""
     if _JOIN.fullmatch(join):
         return True
-    # 已建成…中心并投入使用46个: 并 joins a second verb of the same work.
+    # 已建成…中心并投入使用46个: 并 joins a second verb of the same work; 已建成运营38个: 运营 after a verb of
+    # completion says the thing built is in use, as 投用 does.
     ws = phrases.words(join)
     return all(w in _JOINERS or w in more or phrases.is_verb(w) or _JOIN.fullmatch(w)
-               or (w == "并" and k + 1 < len(ws) and phrases.is_verb(ws[k + 1])) for k, w in enumerate(ws))
+               or (w == "并" and k + 1 < len(ws) and phrases.is_verb(ws[k + 1]))
+               or (w == "运营" and k > 0 and _DONE.fullmatch(ws[k - 1])) for k, w in enumerate(ws))
 
 
 def _name_before(pre: str, names: list[str], gap: bool = False, money: bool = False,

@@ -329,8 +329,10 @@ def _hits(sentences: list[str], names: list[str], unit: str, short: list | None 
                 and not _is_place(re.sub(_alt(names), "", clause))  # 棚户区 of the name is no district
             # 5G基站累计达到1.32万个,较去年底新增1,860个: a total of all years in another magnitude of the unit is
             # still a total, beside which this year's figure is the value.
-            unread_total = unread and bool(_TOTAL.search(clause)) and any(
+            # 公共充电桩保有量达到1,020根,较去年底新增286根: the stock held (保有量) is a total of all years too.
+            unread_total = unread and (bool(_TOTAL.search(clause)) and any(
                 _unit_is(clause, m.end(), u) for m in _NUM.finditer(clause) for u in figure_roles.magnitudes(unit))
+                or "保有量" in clause and any(_unit_is(clause, m.end(), unit) for m in _NUM.finditer(clause)))
             if found:
                 governing = _verbs_of(clause)
             elif not clause.startswith("其中") and any(_unit_is(clause, m.end(), u) for m in _NUM.finditer(clause)
