@@ -1096,3 +1096,10 @@ def test_this_years_growth_beside_the_stock_held_is_the_value():
 def test_built_and_in_use_joins_a_name_to_its_figure():
     assert value_for("老年助餐点已建成运营38个,累计服务老年人12.6万人次。", "老年助餐点", "个") == 38.0
     assert value_for("老年助餐点已运营38个。", "老年助餐点", "个") is None
+
+
+def test_what_is_done_of_a_task_written_at_length_is_the_value():
+    text = "为2,400户困难家庭安装燃气安全自闭阀的任务已完成1,876户,其余正在入户安装。"
+    assert read_value(text, "燃气安全自闭阀", "户") == Reading(1876.0, "已完成1,876户")
+    # the households of the task alone are no value
+    assert value_for("为2,400户困难家庭安装燃气安全自闭阀的任务正在推进。", "燃气安全自闭阀", "户") is None

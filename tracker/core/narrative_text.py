@@ -17,6 +17,9 @@ _DONE_ASIDE = re.compile(r"[(（]((?:现|目前)?已[^()（）,，;；。]*\d[^(
 # A figure that a task or target noun right after it shows to be the whole planned (口袋公园30个的任务已完成22个,
 # 50个任务中已完成42个): the noun ends its clause, so what is done of it is a clause of its own.
 _WHOLE_PLANNED = re.compile(r"((?:\d|[一二两三四五六七八九十百千万])[^\d,，;；。、()（）]{0,4}?的?(?:任务|目标)(?:中|里)?)(?=[^,，;；。)）\n])")
+# 为2,400户困难家庭安装燃气安全自闭阀的任务已完成1,876户: a task written out at length ends its clause where
+# what is done of it begins.
+_TASK_DONE = re.compile(r"(?<=的任务)(?=(?:现|目前)?已(?:经)?完成\d)")
 
 # 计划完成20场,实际完成31场: the plan's figure with what was actually done after it in the same unit.  The clause
 # is read as if it gave the actual figure with the plan's verb (完成31场); the planned one is no reading.
@@ -49,6 +52,7 @@ def recast(text: str) -> str:
     text = _CHANGE_FIRST.sub(r"\1\3,\2\4", text)
     text = _SINCE_BEFORE.sub(lambda m: m[1] + ("本月" if m[2] else "今年") + m[3], text)
     text = _DONE_AFTER_WHOLE.sub(r"\1,", text)
+    text = _TASK_DONE.sub(",", text)
     return _WHOLE_PLANNED.sub(r"\1,", _DONE_ASIDE.sub(r",\1,", text))
 
 
