@@ -1103,3 +1103,10 @@ def test_what_is_done_of_a_task_written_at_length_is_the_value():
     assert read_value(text, "燃气安全自闭阀", "户") == Reading(1876.0, "已完成1,876户")
     # the households of the task alone are no value
     assert value_for("为2,400户困难家庭安装燃气安全自闭阀的任务正在推进。", "燃气安全自闭阀", "户") is None
+
+
+def test_the_ones_put_in_use_of_a_whole_bought_are_the_value():
+    text = "新采购的80辆新能源公交车已有56辆上线运营,剩余24辆10月底前到位。"
+    found = read_value(text, "新能源公交车", "辆")
+    assert found.value == 56.0 and as_written(text, found) == "新采购的80辆新能源公交车已有56辆上线运营"
+    assert value_for("新能源公交车本月上线运营20辆,此前已上线36辆。", "新能源公交车", "辆", mode="increment") == 20.0

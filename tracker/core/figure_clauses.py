@@ -73,11 +73,12 @@ def _joins(join: str, more: tuple[str, ...] | frozenset = ()) -> bool:
     if _JOIN.fullmatch(join):
         return True
     # 已建成…中心并投入使用46个: 并 joins a second verb of the same work; 已建成运营38个: 运营 after a verb of
-    # completion says the thing built is in use, as 投用 does.
+    # completion, or 上线运营, says the thing is in use, as 投用 does.
     ws = phrases.words(join)
     return all(w in _JOINERS or w in more or phrases.is_verb(w) or _JOIN.fullmatch(w)
                or (w == "并" and k + 1 < len(ws) and phrases.is_verb(ws[k + 1]))
-               or (w == "运营" and k > 0 and _DONE.fullmatch(ws[k - 1])) for k, w in enumerate(ws))
+               or (w == "运营" and k > 0 and (_DONE.fullmatch(ws[k - 1]) or ws[k - 1] in ("上线", "投入")))
+               or (w == "上线" and ws[k + 1 : k + 2] == ("运营",)) for k, w in enumerate(ws))
 
 
 def _name_before(pre: str, names: list[str], gap: bool = False, money: bool = False,

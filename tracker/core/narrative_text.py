@@ -38,6 +38,8 @@ _CHANGE_FIRST = re.compile(r"(^|[。;；\n])((?:较|比)(?:上个?月|\d{1,2}月
 # whole the work began with; what is done of it, in the same unit, is a clause of its own.
 _DONE_AFTER_WHOLE = re.compile(r"(\d([^\d\s,，;；。、()（）年月日任务目标]{1,4}?))"
                                r"(?=(?:现|目前)?已(?:经)?(?:完工|完成|建成|竣工)\d[\d,.]*\2)")
+# 80辆新能源公交车已有56辆上线运营: the verb of putting in use after the figure is read before it (已上线运营56辆).
+_IN_USE_AFTER = re.compile(r"已有(\d[\d,.]*)([^\d\s,，;；。、()（）]{1,3}?)(上线运营|投入运营|投入使用)(?=[,，;；。]|$)")
 _PER_RESIDENT = re.compile(r"(每[十百千万]+)常住(?=人口)")
 
 
@@ -53,6 +55,7 @@ def recast(text: str) -> str:
     text = _SINCE_BEFORE.sub(lambda m: m[1] + ("本月" if m[2] else "今年") + m[3], text)
     text = _DONE_AFTER_WHOLE.sub(r"\1,", text)
     text = _TASK_DONE.sub(",", text)
+    text = _IN_USE_AFTER.sub(r"已\3\1\2", text)
     return _WHOLE_PLANNED.sub(r"\1,", _DONE_ASIDE.sub(r",\1,", text))
 
 
