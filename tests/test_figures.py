@@ -1110,3 +1110,10 @@ def test_the_ones_put_in_use_of_a_whole_bought_are_the_value():
     found = read_value(text, "新能源公交车", "辆")
     assert found.value == 56.0 and as_written(text, found) == "新采购的80辆新能源公交车已有56辆上线运营"
     assert value_for("新能源公交车本月上线运营20辆,此前已上线36辆。", "新能源公交车", "辆", mode="increment") == 20.0
+
+
+def test_new_things_counted_to_a_date_beside_a_total_of_all_years_are_this_years():
+    text = "截至9月底,全市新增充电桩1,536个,其中公共快充桩412个;累计建成充电桩已达6,280个。"
+    assert read_value(text, "充电桩", "个") == Reading(1536.0, "全市新增充电桩1,536个")
+    # two figures to date, neither said to be of all years: which is the value is not said
+    assert value_for("截至9月底,全市新增充电桩1,536个;建成充电桩6,280个。", "充电桩", "个") is None

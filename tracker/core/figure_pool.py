@@ -7,10 +7,12 @@ and decides: one value when they agree and are exact, none when they differ or a
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from tracker.core import figure_roles
 from tracker.core.figure_clauses import _Hit
+from tracker.core.figure_words import _TOTAL
 
 
 @dataclass(frozen=True, slots=True)
@@ -43,7 +45,7 @@ def pool(hits: list[_Hit], cumulative: bool, level: bool = False) -> list[_Hit]:
         # (本年度完成1860户, 其中今年新建45个) is the value, whatever its verb (the lead's convention).
         # A figure to date with no time words (已建成…3,420个) is a total of all years as much as 累计 is.
         totals = [h for h in hits if h.total]
-        year = [h for h in hits if figure_roles.this_year(h)]
+        year = [h for h in hits if figure_roles.this_year(h)] or _new_to_date(totals)
         if year and any(h.total or h.untimed for h in hits):
             return wholes(year)
         return wholes(totals) or wholes([h for h in hits if not h.period])
@@ -66,3 +68,14 @@ def decide(hits: list[_Hit], cumulative: bool, level: bool = False) -> Reading |
         return None
     values = {h.value for h in chosen}
     return Reading(chosen[0].value, chosen[0].words) if len(values) == 1 else None
+
+
+# 全市新增充电桩1,536个 under 截至9月底: new things counted to a date of the year, no 累计 of their own.
+_NEW_TO_DATE = re.compile(r"^(?:全市|全县|全区|全省)?(?:新增|新建)")
+
+
+def _new_to_date(totals: list[_Hit]) -> list[_Hit]:
+    """The totals that count new things to the date an opening set (截至9月底,全市新增充电桩1,536个), where
+    another total says 累计 of its own (累计建成充电桩已达6,280个): the year's growth beside a total of all years."""
+    new = [h for h in totals if _NEW_TO_DATE.match(h.words) and not _TOTAL.search(h.words)]
+    return new if new and any(_TOTAL.search(h.words) for h in totals if h not in new) else []
