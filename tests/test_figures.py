@@ -1117,3 +1117,10 @@ def test_new_things_counted_to_a_date_beside_a_total_of_all_years_are_this_years
     assert read_value(text, "充电桩", "个") == Reading(1536.0, "全市新增充电桩1,536个")
     # two figures to date, neither said to be of all years: which is the value is not said
     assert value_for("截至9月底,全市新增充电桩1,536个;建成充电桩6,280个。", "充电桩", "个") is None
+
+
+def test_work_done_and_passed_acceptance_after_a_contract_is_the_value():
+    text = "截至8月底,158台老旧电梯更新更换工作已签订合同119台,完成更换并通过特检验收87台。"
+    assert read_value(text, "老旧电梯", "台") == Reading(87.0, "完成更换并通过特检验收87台")
+    # the contracts signed are a step before the work: no value
+    assert value_for("截至8月底,158台老旧电梯更新更换工作已签订合同119台。", "老旧电梯", "台") is None

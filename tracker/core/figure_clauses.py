@@ -67,11 +67,16 @@ class _Hit:
     named: bool = False  # the clause writes the metric's name (or a phrase of it) beside the figure
 
 
+_ACCEPTANCE = re.compile(r"(?<=.)并?通过(?:特检|竣工|综合|专项)?验收(?:合格)?")
+
+
 def _joins(join: str, more: tuple[str, ...] | frozenset = ()) -> bool:
     """Whether words may stand between a name and its figure: joining and time words, figures, and
     verbs of any kind (累计接待, 已完工, 改造提升已完成; refusals and changes are judged apart)."""
     if _JOIN.fullmatch(join):
         return True
+    # 完成更换并通过特检验收87台: passing an acceptance is the last step of the same work.
+    join = _ACCEPTANCE.sub("", join)
     # 已建成…中心并投入使用46个: 并 joins a second verb of the same work; 已建成运营38个: 运营 after a verb of
     # completion, or 上线运营, says the thing is in use, as 投用 does.
     ws = phrases.words(join)
