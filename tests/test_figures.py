@@ -1124,3 +1124,9 @@ def test_work_done_and_passed_acceptance_after_a_contract_is_the_value():
     assert read_value(text, "老旧电梯", "台") == Reading(87.0, "完成更换并通过特检验收87台")
     # the contracts signed are a step before the work: no value
     assert value_for("截至8月底,158台老旧电梯更新更换工作已签订合同119台。", "老旧电梯", "台") is None
+
+
+def test_what_was_actually_done_to_date_after_a_plan_is_the_value():
+    text = "送戏下乡计划完成演出200场次,截至目前实际完成163场次,惠及群众4.2万人次。"
+    found = read_value(text, "送戏下乡演出", "场次")
+    assert found.value == 163.0 and as_written(text, found) == "截至目前实际完成163场次"

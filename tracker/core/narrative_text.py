@@ -21,10 +21,11 @@ _WHOLE_PLANNED = re.compile(r"((?:\d|[一二两三四五六七八九十百千万
 # what is done of it begins.
 _TASK_DONE = re.compile(r"(?<=的任务)(?=(?:现|目前)?已(?:经)?完成\d)")
 
-# 计划完成20场,实际完成31场: the plan's figure with what was actually done after it in the same unit.  The clause
-# is read as if it gave the actual figure with the plan's verb (完成31场); the planned one is no reading.
+# 计划完成20场,实际完成31场 (or 截至目前实际完成): the plan's figure with what was actually done after it in the
+# same unit.  The clause is read as if it gave the actual figure with the plan's verb (完成31场); the planned one
+# is no reading.
 _PLAN_ACTUAL = re.compile(r"计划(累计)?([^,，;；。]*?)\d+(?:,\d{3})*(?:\.\d+)?([^\d\s,，;；。、]{1,4}?)[,，]"
-                          r"实际(?:已|共)?(?:完成|建成|开展|举办|实施|安装|改造|新建|新增)?"
+                          r"(?:截至目前|目前|截至\d{1,2}月底)?实际(?:已|共)?(?:完成|建成|开展|举办|实施|安装|改造|新建|新增)?"
                           r"(\d+(?:,\d{3})*(?:\.\d+)?)\3(?=[,，;；。)）]|$)")
 
 # 较上月新增智慧安防小区22个: growth since the month before, written before the thing it counts, is the month's
