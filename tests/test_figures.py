@@ -1130,3 +1130,12 @@ def test_what_was_actually_done_to_date_after_a_plan_is_the_value():
     text = "送戏下乡计划完成演出200场次,截至目前实际完成163场次,惠及群众4.2万人次。"
     found = read_value(text, "送戏下乡演出", "场次")
     assert found.value == 163.0 and as_written(text, found) == "截至目前实际完成163场次"
+
+
+def test_the_change_against_the_month_before_of_a_total_in_another_magnitude_is_the_months():
+    text = "截至10月底,全市累计新增技能人才1.76万人,较上月增加1,420人。"
+    assert read_value(text, "技能人才", "人", mode="increment") == Reading(1420.0, "较上月增加1,420人")
+    # the change is no total to date
+    assert value_for(text, "技能人才", "人") is None
+    # after a figure that is no total to date, the change is not said to be of a month's running total
+    assert value_for("技能人才培训1.76万人,较上月增加1,420人。", "技能人才", "人", mode="increment") is None

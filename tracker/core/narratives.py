@@ -301,7 +301,11 @@ def _hits(sentences: list[str], names: list[str], unit: str, short: list | None 
                 # the metric's noun without its word of kind (城市): the total is not clearly the value.
                 hits += [dataclasses.replace(h, doubt=True) for h in said]
             if not found:
-                found = month_only(clause, unit, opening, said[-last:] if last else [], bool(said) or read_before, own)
+                # 累计新增技能人才1.76万人,较上月增加1,420人: the figure to date just given in another magnitude is
+                # what the change against the month before changes.
+                other = [h for u in figure_roles.magnitudes(unit) for h in _hits_in_clause(
+                    clauses[k - 1], names, u, opening, False)] if k and unread_total else []
+                found = month_only(clause, unit, opening, said[-last:] if last else other, bool(said) or read_before, own)
                 if not found and not said and figure_roles.nothing_new(clause, _PERIOD, own):
                     zero = _hit(0.0, True, clause, opening, False, clause)  # 9月份无新增完工小区,累计完工…12个
                     nothing = [zero] if zero.period and not zero.total else []
