@@ -1139,3 +1139,11 @@ def test_the_change_against_the_month_before_of_a_total_in_another_magnitude_is_
     assert value_for(text, "技能人才", "人") is None
     # after a figure that is no total to date, the change is not said to be of a month's running total
     assert value_for("技能人才培训1.76万人,较上月增加1,420人。", "技能人才", "人", mode="increment") is None
+
+
+def test_a_names_last_noun_of_area_is_said_by_the_measure_word():
+    text = "1-7月累计完成造林绿化9,600亩,其中7月份完成1,200亩。"
+    assert value_for(text, "造林绿化面积", "亩", mode="increment") == 1200.0
+    assert value_for(text, "造林绿化面积", "亩") == 9600.0
+    # a rate is no area
+    assert value_for("造林绿化率达到45%。", "造林绿化面积", "亩") is None

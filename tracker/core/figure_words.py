@@ -176,9 +176,15 @@ def _strip_lead(name: str) -> tuple[str, bool]:
 
 
 def _variants(name: str) -> list[str]:
-    """The ways a narrative may write a metric's name: as given, without its leading verb, and with a
-    verb inside it written first (养老护理员培训 as 培训养老护理员, 城镇新增就业 as 新增城镇就业)."""
+    """The ways a narrative may write a metric's name: as given, without its leading verb, with a
+    verb inside it written first (养老护理员培训 as 培训养老护理员, 城镇新增就业 as 新增城镇就业), and without a
+    last noun of area or length (造林绿化面积 as 造林绿化), which the measure word says."""
     whole = _CONDITION.sub("", _normalise(name).strip())
     core, _ = _strip_lead(whole)
-    return [v for v in dict.fromkeys((whole, core, *phrases.verb_first(core))) if len(v) >= 2]
+    # 造林绿化面积 as 造林绿化9,600亩: the measure word says the quantity the name's last noun names.
+    measured = _QUANTITY_END.sub("", core)
+    return [v for v in dict.fromkeys((whole, core, *phrases.verb_first(core), measured)) if len(v) >= 2]
+
+
+_QUANTITY_END = re.compile(r"(?<=..)(?:面积|里程|长度)$")
 
