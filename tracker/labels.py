@@ -1,4 +1,8 @@
-"""The words tracker prints around the user's own text, in English and Chinese."""
+"""The words tracker prints around the user's own text, in English and Chinese.
+
+The Chinese catalogue (_ZH) is keyed by the English text itself: rewording a message means changing its key
+here too (tests/test_messages.py fails on an English message with no Chinese).
+"""
 
 from __future__ import annotations
 
@@ -142,8 +146,8 @@ _ZH = {
     "table {table} disagrees with the log ({n} rows differ)": "表 {table} 与日志不符（{n}行不同）",
     "table series_state does not mark the last entry of the log": "表 series_state 没有标记到日志的最后一条",
     "wrote {file} ({format}, {n} tasks, {heading})": "已写入 {file}（{format}，{n}项任务，{heading}）",
-    "-o {output}: cannot tell the format from {suffix} (md, csv, xlsx, docx, json or html); give --format":
-        "-o {output}：无法从扩展名 {suffix} 判断格式（md、csv、xlsx、docx、json 或 html）；请用 --format 指定",
+    "-o {output}: cannot tell the format from {suffix} (one of {formats}); give --format":
+        "-o {output}：无法从扩展名 {suffix} 判断格式（可用：{formats}）；请用 --format 指定",
     "a directory": "一个文件夹", "a FIFO (named pipe)": "一个命名管道（FIFO）", "a device": "一个设备",
     "a socket": "一个套接字", "a symbolic link": "一个符号链接", "not a regular file": "不是普通文件",
     # remind

@@ -21,9 +21,14 @@ class ReportFormat(str, Enum):
     html = "html"
 
 
+FORMATS = ", ".join(f.value for f in ReportFormat)  # "md, csv, xlsx, docx, json, html", for the messages
+
+
 # Each format's renderer as "module:function", imported only when asked for; it
-# takes the MonthlyTable and returns str (written as UTF-8) or bytes.
-# A new format is one member above and one line here.
+# takes the MonthlyTable and returns str (written as UTF-8) or bytes. A new format
+# is one member above, one line here and its extensions in SUFFIXES; --help and
+# the messages list the formats from ReportFormat. html is not here: its page draws
+# a chart per task from the tasks' series as well, so report() builds it itself.
 RENDERERS = {
     ReportFormat.md: "tracker.render.markdown:monthly_md",
     ReportFormat.csv: "tracker.render.csv_:monthly_csv",
@@ -59,8 +64,8 @@ def pick_format(fmt: ReportFormat | None, output: str | None) -> ReportFormat:
     by_name = SUFFIXES.get(suffix)
     if fmt is None:
         if by_name is None and suffix:
-            raise BadInput("-o {output}: cannot tell the format from {suffix} (md, csv, xlsx, docx, json or html); "
-                           "give --format", output=output, suffix=suffix)
+            raise BadInput("-o {output}: cannot tell the format from {suffix} (one of {formats}); give --format",
+                           output=output, suffix=suffix, formats=FORMATS)
         return by_name or ReportFormat.md
     if by_name is not None and by_name != fmt:
         raise BadInput("-o {output} looks like {guessed}, but --format is {format}: make them agree", output=output, guessed=by_name.value, format=fmt.value)
@@ -71,7 +76,7 @@ def pick_format(fmt: ReportFormat | None, output: str | None) -> ReportFormat:
 def report(
     ctx: typer.Context,
     month: MonthOpt = None,
-    fmt: Annotated[Optional[ReportFormat], typer.Option("--format", "-f", help="md, csv, xlsx, docx, json or html (default: from -o FILE's extension, else md).", show_default=False)] = None,
+    fmt: Annotated[Optional[ReportFormat], typer.Option("--format", "-f", help="The format (default: from -o FILE's extension, else md).", show_default=False)] = None,
     with_status: Annotated[bool, typer.Option("--with-status", help="Add two columns: completion and status.")] = False,
     template: Annotated[Optional[str], typer.Option("--template", metavar="FILE.docx", help="docx: the office's own document; the table takes the place of its paragraph {{ table }}.", show_default=False)] = None,
     output: Annotated[Optional[str], typer.Option("--output", "-o", metavar="FILE", help="Write to FILE instead of stdout (written whole or not at all).", show_default=False)] = None,

@@ -114,6 +114,12 @@ def expected(task: Task, p: int) -> float:
 # --- standing ----------------------------------------------------------------------
 
 
+def risen(before: float, after: float) -> bool:
+    """Whether completion rose from `before` to `after`: `stalled` is no rise over stall_months, and check's
+    "no increase since" month is found by the same comparison (core/review.py)."""
+    return after > before + 1e-12
+
+
 def stand(task: Task, log, p: int) -> Standing:
     return _stand(task, log or _EMPTY, p, months.last_day(p))
 
@@ -169,7 +175,7 @@ def _judge(task: Task, log, p: int, day: dt.date) -> tuple:
             if measured:
                 before = _mean_ratio(metrics, log.values_at(metrics, p - s)) if metrics else \
                     completion(task, log, p - s)[0]
-                if comp <= before + 1e-12:
+                if not risen(before, comp):
                     flags.append("stalled")
             elif not log.any_entry(p - s + 1, p):
                 flags.append("stalled")

@@ -13,7 +13,7 @@ from typing import NamedTuple
 
 from tracker.core import months
 from tracker.errors import BadInput, Words
-from tracker.core.evaluate import FLAGS, Standing, completion, days_overdue
+from tracker.core.evaluate import FLAGS, Standing, completion, days_overdue, risen
 from tracker.core.model import TaskLog
 
 DEFAULT_FAIL_ON = ("overdue", "stalled")
@@ -153,7 +153,7 @@ def stalled_since(s: Standing, log: TaskLog) -> int:
     since, best = p, completion(s.task, log, p)[0]
     for m in range(p - 1, start - 1, -1):
         c = completion(s.task, log, m)[0]
-        if c >= best - 1e-12:
+        if not risen(c, best):
             since = m
         best = max(best, c)
     return since

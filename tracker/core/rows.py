@@ -163,7 +163,7 @@ class MonthlyRow(NamedTuple):
 
 
 class MonthlyTable(NamedTuple):
-    """The monthly progress table as data: every format (md, csv, xlsx, json, html) renders this."""
+    """The monthly progress table as data: every format of `tracker report` renders this."""
 
     title: str | None             # plan.title
     month: int
