@@ -187,3 +187,34 @@ def test_forms_refuse_an_unknown_unit_and_a_file_as_folder(office):
     assert "not a folder" in office.bad("forms", "-o", "f").err
     out = office.ok("forms", "--unit", "市卫健委", "-o", "one").out
     assert [p.name for p in (office.root / "one").iterdir()] == ["市卫健委-2024-08.xlsx"]
+
+
+def test_a_form_and_its_correction_in_one_import_are_refused_whatever_order_the_shell_lists_them(office):
+    form = sent(office)
+    fill(form, office.root / "市民政局-2024-08.xlsx", G5=12)
+    fill(form, office.root / "市民政局-2024-08-更正.xlsx", G5=13)
+    r = office.bad("import", "市民政局-2024-08-更正.xlsx", "市民政局-2024-08.xlsx")
+    assert r.err.strip() == ("市民政局-2024-08.xlsx:填报!B5: task 195's report for 2024-08 is also at "
+                             "市民政局-2024-08-更正.xlsx:填报!B5: import one file at a time, the one to be in force last")
+    assert "2024-08" not in office.ok("export").out  # nothing written
+    r = office.bad("--lang", "zh", "import", "市民政局-2024-08.xlsx", "市民政局-2024-08-更正.xlsx")
+    assert "任务195的2024-08报送也在市民政局-2024-08.xlsx:填报!B5：请逐个导入" in r.err
+    # the same file twice is no conflict
+    office.ok("import", "市民政局-2024-08.xlsx", "市民政局-2024-08.xlsx")
+
+
+def test_a_report_sent_again_after_its_correction_says_it_is_not_in_force(office):
+    form = sent(office)
+    first = fill(form, office.root / "a.xlsx", G5=12)
+    fill(form, office.root / "b.xlsx", G5=13)
+    office.ok("import", "a.xlsx")
+    office.ok("import", "b.xlsx")
+    r = office.ok("import", "a.xlsx")
+    assert "0 entries recorded; 1 already in the log" in r.out
+    assert r.err.startswith("a.xlsx:填报!B5: task 195's report for 2024-08 is in the log already, but a later one "
+                            "(recorded ") and "record its figures with `tracker log`" in r.err
+    status = json.loads(office.ok("status", "--month", "2024-08", "--format", "json").out)
+    assert {t["id"]: t["metrics"][0]["value"] for t in status["tasks"] if t["metrics"]}["195"] == 13
+    # the one in force, imported again, says nothing of the kind
+    assert "in force" not in office.ok("import", "b.xlsx").err
+    assert "再次导入不会改变什么" in office.ok("--lang", "zh", "import", str(first)).err

@@ -82,6 +82,13 @@ def test_a_corrected_table_is_a_new_entry(empty_project):
     assert "1 entry recorded for 2020-08; 6 already in the log" in out
     status = {t["id"]: t for t in p.ok("status", "--month", "2020-08", "-f", "json").json()["tasks"]}
     assert status["195"]["metrics"][0]["value"] == 16
+    # the first table sent again records nothing, and says its row is not the one in force
+    r = p.ok("import", str(EXAMPLE), "--month", "2020-08", today="2020-08-31")
+    assert "0 entries recorded for 2020-08; 7 already in the log" in r.out
+    assert r.err.count("is in the log already, but a later one") == 1
+    assert f"{EXAMPLE}:" in r.err and "task 195's report for 2020-08" in r.err
+    status = {t["id"]: t for t in p.ok("status", "--month", "2020-08", "-f", "json").json()["tasks"]}
+    assert status["195"]["metrics"][0]["value"] == 16
 
 
 def _substance(tasks_path, db_path, scratch):

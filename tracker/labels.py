@@ -66,6 +66,16 @@ _ZH = {
     "{n} tasks added to {path} (unit {unit})": "新增{n}项任务到 {path}（牵头单位 {unit}）",
     "{n} already in the log": "{n}项日志中已有", "note, no metric": "仅进展情况，无指标",
     "no progress text": "无进展内容", " (already in the log)": "（日志中已有）", " [added]": "［新增］",
+    "task {task}'s report for {month} is also at {first}: import one file at a time, the one to be in force last":
+        "任务{task}的{month}报送也在{first}：请逐个导入，应当生效的那份最后导入",
+    "{place}: task {task}'s report for {month} is in the log already, but a later one (recorded {at}) is in force: "
+    "importing it again changes nothing; record its figures with `tracker log` to put them back in force":
+        "{place}: 任务{task}的{month}报送日志中已有，但生效的是之后的一份（记录于{at}）：再次导入不会改变什么；"
+        "如要恢复这份数据，请用 `tracker log` 重新填报",
+    "{place}: task {task}'s report for {month} is in the log already, and was voided: importing it again changes "
+    "nothing; record its figures with `tracker log` to put them back in force":
+        "{place}: 任务{task}的{month}报送日志中已有，且已作废：再次导入不会改变什么；如要恢复这份数据，"
+        "请用 `tracker log` 重新填报",
     "no figure": "未读出数字",
     # import of tables and forms, forms, the docx report
     "dry run: nothing is written": "试运行：不写入任何内容",

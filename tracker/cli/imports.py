@@ -94,11 +94,13 @@ def import_files(project, files: list[str], month_text: str | None, unit: str | 
             reads = [r for s in tables for r in s.reads if plan.task(r.task_id) is not None]
             entries += make_entries(reads, plan, p, store.load_logs(conn, upto=p), reporter(), problems,
                                     store.month_texts(conn, p))
+        _given_twice(entries, tables, returns, problems)
         if problems:
             raise Problems(problems)
         for back in returns:
             entries += back.entries
         present = store.present_ids(conn, [e.id for e in entries])
+        superseded = _superseded(conn, [e for e in entries if e.id in present])
         # Checks before recording (core/checks.py), as for every write: refusals raised here, slips said below.
         fresh = [e for e in entries if e.id not in present]
         slips = checked(conn, plan, fresh, _places(fresh, tables, returns))
@@ -111,6 +113,7 @@ def import_files(project, files: list[str], month_text: str | None, unit: str | 
                 read.new = False
     new = [e for e in entries if e.id not in present]
     warn(slips, lang)
+    _warn_superseded(superseded, _places(entries, tables, returns), entries, lang)
     if unit and tables and not adding:  # --unit is no filter of rows: say so, lest a clerk think it chose them
         import sys
 
@@ -131,10 +134,64 @@ def import_files(project, files: list[str], month_text: str | None, unit: str | 
         _say_missing(project, {m for m in form_months.values()}, new, lang)
 
 
+def _given_twice(table_entries, tables, returns, problems: list) -> None:
+    """A task's report for one month given by two files of one import (a form and its correction, say) is
+    refused: which of them would be in force would hang on the order the shell lists the files in. The same
+    report twice (the same file given twice) is no conflict. Two tables naming a task are read_rows()' to say."""
+    rows = {r.task_id: r.row.place for s in tables for r in s.reads}
+    first = {(e.task, e.month): (e.id, rows.get(e.task, "")) for e in table_entries}
+    for back in returns:
+        for e, place in zip(back.entries, back.places):
+            key = (e.task, e.month)
+            if key in first and first[key][0] != e.id:
+                problems.append(BadInput("task {task}'s report for {month} is also at {first}: import one file at "
+                                         "a time, the one to be in force last", task=e.task,
+                                         month=months.fmt(e.month), first=first[key][1], place=place))
+            first.setdefault(key, (e.id, place))
+
+
+def _superseded(conn, present: list) -> dict:
+    """Of the imported reports the log holds already, those no longer in force for their month, each with the
+    time the report in force was recorded: a later report of the task for that month (not voided) is, or the
+    report itself was voided. Importing such a file again changes nothing (its entries are skipped)."""
+    from tracker import store
+
+    out = {}
+    for task in {e.task for e in present}:
+        log = store.entries_of_task(conn, task)
+        voided = {e.voids for e in log if e.voids}
+        mine = {e.id for e in present if e.task == task}
+        for i, e in enumerate(log):
+            if e.id in mine:
+                later = [x for x in log[i + 1:] if x.month == e.month and not x.voids and x.id not in voided]
+                if later or e.id in voided:
+                    out[e.id] = later[-1].recorded_at if later else None
+    return out
+
+
+def _warn_superseded(superseded: dict, places: list, entries: list, lang: str) -> None:
+    import sys
+
+    from tracker.render.terminal import local_time
+    from tracker.textfile import visible
+
+    for e, place in zip(entries, places):
+        if e.id in superseded:
+            at = superseded[e.id]
+            line = label(lang, "{place}: task {task}'s report for {month} is in the log already, but a later one "
+                               "(recorded {at}) is in force: importing it again changes nothing; record its "
+                               "figures with `tracker log` to put them back in force" if at else
+                               "{place}: task {task}'s report for {month} is in the log already, and was voided: "
+                               "importing it again changes nothing; record its figures with `tracker log` to put "
+                               "them back in force").format(place=place, task=e.task, month=months.fmt(e.month),
+                                                            at=local_time(at) if at else "")
+            print(visible(line), file=sys.stderr)
+
+
 def _places(entries, tables, returns) -> list[str]:
-    """Where each entry came from, for the checks' messages: the table's row, or the returned form."""
+    """Where each entry came from, for the checks' messages: the table's row, or the returned form's row."""
     rows = {r.task_id: f"{s.path}:{r.row.line}" for s in tables for r in s.reads}
-    forms = {id(e): back.path for back in returns for e in back.entries}
+    forms = {id(e): place for back in returns for e, place in zip(back.entries, back.places)}
     return [forms.get(id(e)) or rows.get(e.task) for e in entries]
 
 

@@ -31,6 +31,7 @@ class FormReturn:
     by: str
     entries: list = field(default_factory=list)
     taken: list = field(default_factory=list)       # (task id, title, [what was taken: "m1=15", "45%", …])
+    places: list = field(default_factory=list)      # each entry's place: its task's first row, FILE:填报!B7
     empty: int = 0                                  # tasks left empty
 
 
@@ -118,6 +119,7 @@ def read_form(path: str, wb, plan: Plan, problems: list) -> FormReturn:
             back.empty += 1
             continue
         back.entries.append(entry._replace(id=_entry_id(unit, entry)))
+        back.places.append(place(f"B{got['row']}"))
         back.taken.append((tid, task.title, got["said"] + got.get("texts", [])))
     return back
 
