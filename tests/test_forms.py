@@ -218,3 +218,13 @@ def test_a_report_sent_again_after_its_correction_says_it_is_not_in_force(office
     # the one in force, imported again, says nothing of the kind
     assert "in force" not in office.ok("import", "b.xlsx").err
     assert "再次导入不会改变什么" in office.ok("--lang", "zh", "import", str(first)).err
+
+
+def test_a_formula_whose_result_was_never_saved_is_refused_not_read_as_empty(office):
+    # openpyxl, like any script, writes a formula without its result; Excel, WPS and LibreOffice save both
+    fill(sent(office), office.root / "back.xlsx", G5="=1000+300", G6=117)
+    r = office.bad("import", "back.xlsx")
+    assert r.err.strip() == ("back.xlsx:填报!G5: 本月数 holds a formula (=1000+300) whose result was never saved: "
+                             "open the form in Excel or WPS and save it, or type the figure")
+    assert "2024-08" not in office.ok("export").out
+    assert "是公式（=1000+300），但没有保存计算结果" in office.bad("--lang", "zh", "import", "back.xlsx").err

@@ -29,6 +29,7 @@ class Source:
     path: str
     tables: list = field(default_factory=list)
     form: object = None         # an openpyxl workbook that form_return.is_form() recognised
+    formulas: object = None     # the same workbook with its formulas' text (a result never saved reads as empty)
     reads: list = field(default_factory=list)
 
 
@@ -88,7 +89,7 @@ def import_files(project, files: list[str], month_text: str | None, unit: str | 
             raise BadInput("{path}: no such plan file: a returned form is matched against tasks.toml", path=path)
         for s in sources:
             if s.form is not None:
-                returns.append(form_return.read_form(s.path, s.form, plan, problems))
+                returns.append(form_return.read_form(s.path, s.form, plan, problems, s.formulas))
         entries = []
         if tables and plan is not None:
             reads = [r for s in tables for r in s.reads if plan.task(r.task_id) is not None]
@@ -211,7 +212,7 @@ def _read(file: str, problems: list) -> Source:
 
         wb = sheets.open_workbook(file, data)
         if form_return.is_form(wb):
-            return Source(file, form=wb)
+            return Source(file, form=wb, formulas=sheets.open_workbook(file, data, formulas=True))
     if suffix in (".md", ".markdown", ".txt"):
         return Source(file, [progress_table.parse_table(sheets.text_of(file, data), file, problems)])
     return Source(file, progress_table.find_tables(sheets.read_grids(file, data), file, problems))

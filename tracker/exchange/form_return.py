@@ -44,7 +44,10 @@ def form_month(wb) -> int:
     return months.parse(str(wb[KEY_SHEET]["C1"].value))
 
 
-def read_form(path: str, wb, plan: Plan, problems: list) -> FormReturn:
+def read_form(path: str, wb, plan: Plan, problems: list, formulas=None) -> FormReturn:
+    """The form's filled rows as entries of its unit for its month. `formulas`: the same workbook with its
+    formulas' text, to tell a cell left empty from one whose formula's result was never saved (a form filled by
+    a script: Excel, WPS and LibreOffice save the result)."""
     from tracker.core import entries as make
     from tracker.core.model import Entry
     from tracker.textfile import visible
@@ -55,6 +58,7 @@ def read_form(path: str, wb, plan: Plan, problems: list) -> FormReturn:
     if ws is None:
         problems.append(BadInput("the form's sheet {sheet} is gone", sheet=SHEET, place=path))
         return FormReturn(path, unit, p, unit)
+    raw = formulas[SHEET] if formulas is not None else None
 
     def place(ref: str) -> str:
         return f"{path}:{SHEET}!{ref}"
@@ -99,7 +103,7 @@ def read_form(path: str, wb, plan: Plan, problems: list) -> FormReturn:
             continue
         got = parts.setdefault(tid, {"task": task, "values": {}, "said": []})
         try:
-            _read_row(ws, r, metric, got, place, make)
+            _read_row(ws, r, metric, got, place, make, raw)
         except BadInput as e:
             problems.append(e)
             broken.add(tid)
@@ -124,8 +128,9 @@ def read_form(path: str, wb, plan: Plan, problems: list) -> FormReturn:
     return back
 
 
-def _read_row(ws, r: int, metric, got: dict, place, make) -> None:
-    """One row's filled cells into `got` (the task's report so far), each checked, BadInput naming its cell."""
+def _read_row(ws, r: int, metric, got: dict, place, make, raw=None) -> None:
+    """One row's filled cells into `got` (the task's report so far), each checked, BadInput naming its cell.
+    `raw`: the sheet with its formulas' text (read_form)."""
     from tracker.core.model import STATUSES
 
     got.setdefault("row", r)
@@ -135,6 +140,10 @@ def _read_row(ws, r: int, metric, got: dict, place, make) -> None:
         value = ws[ref].value
         if isinstance(value, str):
             value = value.strip() or None
+        if value is None and raw is not None and isinstance(raw[ref].value, str) and raw[ref].value.startswith("="):
+            raise BadInput("{head} holds a formula ({formula}) whose result was never saved: open the form in Excel "
+                           "or WPS and save it, or type the figure", head=head, formula=raw[ref].value,
+                           place=place(ref))
         return ref, value
 
     if metric is not None:

@@ -134,14 +134,15 @@ def xlsx_grids(path: str, data: bytes) -> list[Grid]:
     return out
 
 
-def open_workbook(path: str, data: bytes):
+def open_workbook(path: str, data: bytes, formulas: bool = False):
+    """The workbook with each cell's value as last saved (`formulas`: with each formula's text instead)."""
     import io
     import zipfile
 
     from openpyxl import load_workbook
 
     try:
-        return load_workbook(io.BytesIO(data), data_only=True)
+        return load_workbook(io.BytesIO(data), data_only=not formulas)
     except (zipfile.BadZipFile, KeyError, ValueError, OSError) as e:
         raise BadInput("{path}: not an Excel workbook (.xlsx) that can be read ({why})", path=path, why=str(e)) from None
 
