@@ -218,3 +218,15 @@ def test_a_unit_of_contacts_that_leads_no_task_is_warned_about(project, robots, 
     r = project.ok("remind", "--month", "2024-08", "--dry-run", "--lang", "zh")
     assert "contacts.toml: 提示：单位 市教育局 不是任何任务的牵头单位（是否写错了单位名？）" in r.err
     assert "市民政局" not in r.err  # a unit that leads tasks is no stranger
+
+
+def test_a_dry_run_needs_no_secrets_but_sending_does(project, robots, monkeypatch):
+    office(project, robots)  # contacts.toml: dingtalk_secret = "env:T_DING_SECRET", which is not set here
+    monkeypatch.delenv("T_DING_SECRET", raising=False)
+    r = project.ok("remind", "--month", "2024-08", "--dry-run")
+    assert "195.新建区域性居家养老服务中心100个" in r.out and robots.requests == []
+    assert "note: not set in the environment: T_DING_SECRET; the dry run goes on without them, sending needs them" in r.err
+    assert "unset-" not in r.out + r.err  # the stand-in is never shown
+    assert "环境变量 T_DING_SECRET 未设置" in project.ok("remind", "--month", "2024-08", "--dry-run", "--lang", "zh").err
+    r = project.bad("remind", "--month", "2024-08")
+    assert "environment variable T_DING_SECRET is not set" in r.err and robots.requests == []

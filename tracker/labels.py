@@ -66,6 +66,8 @@ _ZH = {
     "{n} tasks added to {path} (unit {unit})": "新增{n}项任务到 {path}（牵头单位 {unit}）",
     "{n} already in the log": "{n}项日志中已有", "note, no metric": "仅进展情况，无指标",
     "no progress text": "无进展内容", " (already in the log)": "（日志中已有）", " [added]": "［新增］",
+    "note: not set in the environment: {names}; the dry run goes on without them, sending needs them":
+        "提示：环境变量 {names} 未设置：预览照常进行，实际发送时需要设置",
     "{head} holds a formula ({formula}) whose result was never saved: open the form in Excel or WPS and save it, "
     "or type the figure": "{head}是公式（{formula}），但没有保存计算结果：请用 Excel 或 WPS 打开表格保存一次，或直接填写数字",
     "task {task}'s report for {month} is also at {first}: import one file at a time, the one to be in force last":

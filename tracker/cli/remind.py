@@ -39,7 +39,13 @@ def remind(
         known = "、".join(sorted({t.unit for t in plan.tasks}))
         raise BadInput("--unit {unit}: no task has this lead unit (known: {known})", unit=unit, known=known)
     notices = _notices(plan, rows, p, flags, unit, lg)
-    contacts = _contacts(project.contacts_path)
+    unset: list[str] | None = [] if dry_run else None
+    contacts = _contacts(project.contacts_path, unset)
+    if unset:  # a clerk may preview the messages on a PC that does not hold the robots' secrets
+        import sys
+
+        print(label(lg, "note: not set in the environment: {names}; the dry run goes on without them, sending needs them").format(
+            names=", ".join(unset)), file=sys.stderr)
     _warn_strangers(contacts, {t.unit for t in plan.tasks}, lg)
     if not notices:
         say(label(lg, "nothing to remind: no task is {flags} for {month}").format(
@@ -91,14 +97,15 @@ def _notices(plan, rows, p: int, flags: tuple[str, ...], unit: str | None, lang:
     return [Notice(u, _fmt(p), plan.title, tuple(tasks)) for u, tasks in by_unit.items()]
 
 
-def _contacts(path: str):
-    """contacts.toml, or none at all (every unit is then listed to phone) when there is no such file."""
+def _contacts(path: str, unset_secrets: list | None = None):
+    """contacts.toml, or none at all (every unit is then listed to phone) when there is no such file
+    (`unset_secrets`: see load_contacts)."""
     from tracker.files import regular_or_absent
     from tracker.notify.contacts import Contacts, load_contacts
 
     if not regular_or_absent(path, "contacts file"):  # a FIFO or device is refused, never waited on
         return Contacts(path, {})
-    return load_contacts(path)
+    return load_contacts(path, unset_secrets)
 
 
 def _deliver(notices: list, contacts, lang: str) -> list:

@@ -125,19 +125,25 @@ class SmtpIn(_In):
 _MOBILE = re.compile(r"^(?:1\d{10}|\+\d{6,15})$")
 
 
-def load_contacts(path: str) -> Contacts:
-    """contacts.toml at `path`, validated and with `env:NAME` values resolved; ContactsError with every problem."""
+def load_contacts(path: str, unset_secrets: list | None = None) -> Contacts:
+    """contacts.toml at `path`, validated and with `env:NAME` values resolved; ContactsError with every problem.
+
+    `unset_secrets`: a secret or password whose environment variable is not set is no problem; its variable's
+    name is added to the list and a stand-in that nothing shows takes its place (a dry run sends nothing).
+    """
     try:
         text = textfile.read(path, "contacts file")
     except BadInput as e:
         raise ContactsError([e]) from None
-    return parse_contacts(text, path)
+    return parse_contacts(text, path, unset_secrets=unset_secrets)
 
 
-def parse_contacts(text: str, path: str = "contacts.toml", environ=None) -> Contacts:
+def parse_contacts(text: str, path: str = "contacts.toml", environ=None, unset_secrets: list | None = None) -> Contacts:
     import tomli
 
     environ = os.environ if environ is None else environ
+    if unset_secrets is not None:
+        environ = _StandIns(environ, unset_secrets)
     try:
         data = tomli.loads(text)
     except tomli.TOMLDecodeError as e:
@@ -204,6 +210,25 @@ def _validated(model, raw, loc: tuple, what: str, problem):
     except ValidationError:
         return None
 
+class _StandIns(dict):
+    """The environment, where a secret's unset variable reads as a stand-in and is noted (load_contacts)."""
+
+    def __init__(self, environ, unset: list):
+        super().__init__(environ)
+        self.unset = unset
+
+    def secret(self, name: str) -> str | None:
+        got = self.get(name)
+        if got:
+            return got
+        if name not in self.unset:
+            self.unset.append(name)
+        return "unset-" + name
+
+
+_SECRET_KEYS = ("password", "dingtalk_secret", "feishu_secret")
+
+
 def _env(value, loc: tuple, what: str, environ, problem):
     """A value, or the environment variable it names (`env:NAME`); None and a problem when that is not set."""
     if isinstance(value, list):
@@ -215,7 +240,7 @@ def _env(value, loc: tuple, what: str, environ, problem):
     if not re.fullmatch(r"[A-Za-z_][A-Za-z0-9_]*", name):
         problem(loc, "{what}: `env:` must be followed by an environment variable's name", what=what)
         return None
-    got = environ.get(name)
+    got = environ.secret(name) if isinstance(environ, _StandIns) and loc[-1] in _SECRET_KEYS else environ.get(name)
     if not got:
         problem(loc, "{what}: environment variable {name} is not set", what=what, name=name)
         return None
