@@ -167,7 +167,7 @@ def test_several_files_all_or_nothing_every_problem_at_once(project):
     ]
     assert not project.db.exists()
     out = project.ok("import", "a.md", "b.md", "--month", "2024-08", "--unit", "市民政局").out
-    assert "a.md: 1 rows; 1 entry recorded" in out and "b.md: 1 rows; 1 entry recorded" in out
+    assert "a.md: 1 row; 1 entry recorded" in out and "b.md: 1 row; 1 entry recorded" in out
     assert set(entries(project)) == {"195", "9"}
 
 

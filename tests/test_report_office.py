@@ -183,5 +183,5 @@ def test_an_output_file_whose_extension_names_no_format_is_refused(project):
 
 def test_a_folder_as_output_is_refused_in_the_runs_language(project):
     (project.root / "out").mkdir()
-    assert "out：是一个文件夹" in project.bad("report", "--month", "2024-08", "-o", "out", "--lang", "zh").err
+    assert "out: 是一个文件夹" in project.bad("report", "--month", "2024-08", "-o", "out", "--lang", "zh").err
 

@@ -280,7 +280,7 @@ def _say_counts(s: Source, p: int, new: list, unit, path: str, lang: str, dry_ru
     if unchanged:
         parts.append(label(lang, "{n} already in the log").format(n=unchanged))
     separator = "；" if lang == "zh" else "; "
-    say(label(lang, "{file}: {n} rows").format(file=s.path, n=len(s.reads)) + separator + separator.join(parts))
+    say(label(lang, "{file}: {n} row" if len(s.reads) == 1 else "{file}: {n} rows").format(file=s.path, n=len(s.reads)) + separator + separator.join(parts))
 
 
 def _title_room() -> int:

@@ -192,9 +192,9 @@ def tasks_table(plan: Plan, lang: str, width: int = 80) -> Table:
         for m in t.metrics:
             line = f"{m.key}: {m.name} {fig(m.target)}{m.unit}"
             if m.baseline:
-                line += f" (from {fig(m.baseline)})"
+                line += f" ({label(lang, 'from')} {fig(m.baseline)})"
             if m.mode == "increment":
-                line += " [increment]"
+                line += f" [{label(lang, 'increment')}]"
             lines.append(line)
         lines += [f"  {s.due.isoformat()} → {fig(s.target)} ({s.metric})" for s in t.milestones]
         unit = _unit(t.unit)
