@@ -165,13 +165,17 @@ def heads(names: list[str]) -> list[tuple[str, str, bool]]:
     return out
 
 
-def heads_here(short: list[tuple[str, str, bool]], sentence: str, before: str) -> list[str]:
+def heads_here(short: list[tuple[str, str, bool]], sentence: str, before: str, clause: str = "") -> list[str]:
     """The rests that may stand for the metric in a clause: the sentence named the modifier (its words, in
-    any order) before the rest, or (a generic rest) the clause right `before` this one did."""
+    any order) before the rest, or (a generic rest) the clause right `before` this one did.  A part under 其中
+    is a part of the whole the clause right before counts, so there the rest stands for the metric only when
+    that clause named the modifier (…计划救助260名,已有198名儿童完成评估…,其中已结算救助143名: the 143 are a part
+    of the 198 children, not said to be the metric's)."""
     def named(modifier: str, text: str) -> bool:
         return modifier in text or set(phrases.words(modifier)) <= set(phrases.words(text))
+    part = clause.startswith("其中")
     return list(dict.fromkeys(rest for modifier, rest, generic in short
-                              if (named(modifier, before) if generic else named(modifier, sentence.split(rest)[0]))))
+                              if (named(modifier, before) if generic or part else named(modifier, sentence.split(rest)[0]))))
 
 
 # A comma between a digit and exactly three digits is a thousands separator, no break.

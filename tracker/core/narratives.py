@@ -239,7 +239,7 @@ def _hits(sentences: list[str], names: list[str], unit: str, short: list | None 
         spell = ("year" if figure_roles.to_date(clauses[0], opening[3]) else "span") if _SPAN.match(sentence) else ""
         for k, clause in enumerate(clauses):
             if short is not None:
-                names = narrative_names.heads_here(short, sentence, clauses[k - 1] if k else "")
+                names = narrative_names.heads_here(short, sentence, clauses[k - 1] if k else "", clause)
             # `低保对象、特困人员共计3000人`: a bare name before 、 shares the figure.
             shared_head = (k > 0 and seps[k] == "、" and bool(clauses[k - 1])
                            and not re.search(r"\d", clauses[k - 1]) and not _LEAD.fullmatch(clauses[k - 1]))
@@ -261,7 +261,7 @@ def _hits(sentences: list[str], names: list[str], unit: str, short: list | None 
                 if elided and elided[1] and named and not elided[0].year:
                     # 实施…18处,已完工12处: what is done, not what was begun, when the clause before said no more.
                     # A metric of what is begun (…新开工) keeps its own figure.
-                    if any(_DONE.search(h.words) for h in hits[-last:]) or _BEGUN.search(names[0]):
+                    if any(_DONE.search(h.words) for h in hits[-last:]) or (names and _BEGUN.search(names[0])):
                         elided = None
                     else:
                         del hits[-last:]
@@ -292,11 +292,11 @@ def _hits(sentences: list[str], names: list[str], unit: str, short: list | None 
             if month_before:  # 本月走访…,发放慰问金56.3万元: a month earlier in the sentence covers the clauses after it
                 found = [dataclasses.replace(h, dated=False, period=h.period or (
                     h.untimed and not h.state and not h.total and not _SCOPE_START.match(clause))) for h in found]
-            if not found and said and figure_roles.unread_role(clause, unit, said, bool(_BEGUN.search(names[0]))):
+            if not found and said and figure_roles.unread_role(clause, unit, said, bool(names and _BEGUN.search(names[0]))):
                 # 中小学校14所,其中竣工交付9所; 新培育8家,累计分别达到23家: the clause after gives what is done or
                 # the total in words the reader does not take, so the figure before is not clearly the metric's.
                 hits += [dataclasses.replace(h, doubt=True) for h in said]
-            if not found and said and figure_roles.years_unkinded(clause, unit, names[0]) and not any(h.year for h in said):
+            if not found and said and names and figure_roles.years_unkinded(clause, unit, names[0]) and not any(h.year for h in said):
                 # 累计建成城市绿道412公里,今年新建绿道9.6公里: this year's figure, which the convention prefers, of
                 # the metric's noun without its word of kind (城市): the total is not clearly the value.
                 hits += [dataclasses.replace(h, doubt=True) for h in said]
