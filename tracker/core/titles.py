@@ -39,7 +39,7 @@ class Target:
 
 
 _TITLE_TRAIL = re.compile(
-    rf"(?:{_alt('达到 达 不少于 不低于 至少 共 合计 总数 数量 累计 为 总量 规模 突破 提高到 提升到 提高至 提升至 稳定在 保持在'.split())})++$")
+    rf"(?:{_alt('达到 达 不少于 不低于 至少 共 合计 总数 数量 累计 为 总量 规模 突破 提高到 提升到 提高至 提升至 稳定在 保持在 保持'.split())})++$")
 _TITLE_APPROX = re.compile(r"(?:近|约|大约|将近|接近|超过|超|逾|不足|不到|最多|基本)$")
 # A change stands right before its figure (提高10%); before a name it is the work (改造提升农村敬老院).
 # What a figure leads to (惠及居民2万户, 带动就业3000人) is no target of the work; 覆盖 naming a rate (覆盖率,
@@ -91,7 +91,8 @@ def _title_name(pre: str, after: str, unit: str, inherited: bool = False) -> str
     pre = _MANNER_LEAD.sub("", pre)  # 免费为14000名白内障患者…: a word of manner before 为 is the whole clause's
     trail = _TITLE_TRAIL.search(pre)
     # 比例不低于85%: a rate's floor is its target; 可容纳人数不少于10万人 is a capacity, no count of work.
-    floor = bool(trail) and (any(c in trail.group() for c in "达到至在破")
+    # 保持100%: a level to be kept is one to be reached, as 达到 is.
+    floor = bool(trail) and (any(c in trail.group() for c in "达到至在破持")
                              or (unit == "%" and "不低于" in trail.group()))
     core = pre[: trail.start()] if trail else pre
     whole = False  # 为60周岁以上老年人免费体检10万人次: the verb ends the words, so they all name what is counted
@@ -116,6 +117,8 @@ def _title_name(pre: str, after: str, unit: str, inherited: bool = False) -> str
     if (core and not verb and not inherited and not after and len(ws := phrases.words(core)) > 1 and ws[-1] in phrases.VERBS
             and len(ws[-1]) >= 2 and not phrases.is_verbal(ws[0]) and _good_name(core) and "新增" not in ws):
         return core  # 普通高中招生扩招2500人, 农村户厕改造5000户: the work done on a noun, named by both
+    if core and not verb and not inherited and not after and (done_on := _work_on(core)):
+        return done_on  # 既有多层住宅加装电梯150部: the thing the work puts in, in the place it is done, named by all
     if core and not verb and "新增" in (ws := phrases.words(core))[1:-1] and _good_name(core):
         # 城镇新增就业4万人 is one name (what follows 新增 is verbal); 住宅小区新增电动自行车充电端口6000个 counts
         # the nouns after 新增, the words before it the place.
@@ -123,7 +126,7 @@ def _title_name(pre: str, after: str, unit: str, inherited: bool = False) -> str
         thing = _strip_lead("".join(ws[k + 1:]))[0]  # 新增配置自动体外除颤器: the verb after 新增 is no name
         return core if phrases.is_verbal(ws[-1]) or not _good_name(thing) else thing
     # 对18个老旧小区进行综合改造 (对全区56个…: a scope word after 对): what is done to them
-    if pre[:1] == "对" and (pre == "对" or pre[1:] in _SCOPE) and (done := _done_to(after, unit)):
+    if pre[:1] == "对" and (pre == "对" or pre[1:] in _SCOPE or _area_word(pre[1:])) and (done := _done_to(after, unit)):
         return done
     if _FOR.match(pre) and _strip_lead(pre[1:])[0] == pre[1:] and after:  # 为1万名老年人购买…: the name ends at a verb
         # Whom ends at the verb; a figure after it (接种1针…疫苗) is none of theirs.
@@ -134,8 +137,9 @@ def _title_name(pre: str, after: str, unit: str, inherited: bool = False) -> str
             k = next((k for k, w in enumerate(ws) if phrases.is_verb(w) or w in _NARRATIVE_VERBS
                       or (k and w in _MANNER and unit.lstrip("十百千万亿") in _PEOPLE)), len(ws))
         name = _for_whom(ws, k, unit)
-        # 为全市2.5万名老年人提供…: a scope word between 为 and the figure is no part of the name.
-        return name if k < len(ws) and (not pre[1:] or pre[1:] in _SCOPE) and _good_name(name) else None
+        # 为全市2.5万名老年人提供…, 为城区2.3万户居民…: a scope or area word between 为 and the figure is no part of the
+        # name.
+        return name if k < len(ws) and (not pre[1:] or pre[1:] in _SCOPE or _area_word(pre[1:])) and _good_name(name) else None
     if inherited and not pre and after:
         pre = "新建"
     # `新增托育机构15家,普惠性托位2000个`: a bare noun after a clause that read a target shares its verb.
@@ -170,6 +174,23 @@ def _title_name(pre: str, after: str, unit: str, inherited: bool = False) -> str
     return None
 
 
+def _work_on(core: str) -> str | None:
+    """`既有多层住宅加装电梯` (a noun, one listed verb of work, a noun: the work puts the second in or on the first)
+    as one name, the figure counting the thing of the work: the noun first says where, so it is no subject that
+    would have to be named apart (城镇新增就业 and a noun before a verb of level, 达到, are not such work)."""
+    ws = phrases.words(core)
+    k = next((k for k, w in enumerate(ws) if _verbal(w)), None)
+    if k is None or not k or k == len(ws) - 1 or len(ws[k]) < 2 or ws[k] in ("新增", "完成", "实现", "达到", "落实"):
+        return None
+    rest = ws[:k] + ws[k + 1:]
+    if ws[0] == "在":  # 在村卫生室、社区卫生服务站建设中医阁: a place after 在 is scope, the thing the name
+        thing = "".join(ws[k + 1:])
+        return thing if _good_name(thing) and not any(phrases.is_verbal(w) for w in ws[k + 1:]) else None
+    if any(phrases.is_verbal(w) or w in _NARRATIVE_VERBS for w in rest) or phrases.is_verbal(ws[0]):
+        return None
+    return core if _good_name(core) and _good_name("".join(ws[:k])) and _good_name("".join(ws[k + 1:])) else None
+
+
 def _new_verb(core: str) -> int:
     """The length of 新 and the verb after it (any verb of jieba's dictionary) that begin `core`, else 0."""
     ws = phrases.words(core)
@@ -194,8 +215,13 @@ def _area_first(core: str) -> int:
             if phrases.leading_verbs(core[at:]):
                 return at
         return 0
-    ok = len(ws) > 2 and len(ws[0]) >= 2 and ws[0].endswith(_AREA_END) and not _is_unit_word(ws[0])
+    ok = len(ws) > 2 and _area_word(ws[0])
     return len(ws[0]) if ok and phrases.leading_verbs(core[len(ws[0]):]) else 0
+
+
+def _area_word(word: str) -> bool:
+    """Whether a word is an area (城区, 主城区, 各街道), not a unit of places such as 小区 or 社区."""
+    return phrases.words(word) == (word,) and len(word) >= 2 and word.endswith(_AREA_END) and not _is_unit_word(word)
 
 
 def _is_unit_word(word: str) -> bool:
@@ -275,11 +301,18 @@ _TITLE_CONDITION = re.compile(r"\d+(?:\.\d+)?[^\d,，、;；。]{1,3}?以上(?=[
 _QUALIFIERS = re.compile(r"(\d[^\d,，、;；。]*?[\u4e00-\u9fff])([\u4e00-\u9fff])、(?=[\u4e00-\u9fff]\2[^\d,，、;；。]*(?:$|[,，;；。]))")
 
 
+# 为2000户高龄、失能等困难老人家庭…: kinds listed with 、 and closed by 等 after a figure, with no figure of their
+# own after them, are one qualifier of the noun after 等 (高龄和失能等困难老人家庭), as above.
+_KINDS_ETC = re.compile(r"(\d[^\d,，、;；。]*?[\u4e00-\u9fff])、(?=[\u4e00-\u9fff、]{1,16}?等[\u4e00-\u9fff][^\d,，、;；。]*(?:$|[,，;；。]))")
+
+
 def targets_from_title(title: str) -> list[Target]:
     """The quantitative targets a task title declares, in order; [] when none is clear."""
     found: list[Target] = []
     inherited = False
     title = _QUALIFIERS.sub(r"\1\2和", _CONDITION.sub("", _normalise(title)))
+    while (etc := _KINDS_ETC.sub(r"\1和", title)) != title:
+        title = etc
     for clause in _noun_lists(_CLAUSE.split(_SENTENCE.sub("，", title))):
         clause, start = _TITLE_CONDITION.sub("", clause.strip()), 0
         # 新增养老床位1000张,其中护理型床位600张: a part of a target is one of its own (a clerk follows both);
