@@ -292,6 +292,8 @@ def _hits(sentences: list[str], names: list[str], unit: str, short: list | None 
             if month_before:  # 本月走访…,发放慰问金56.3万元: a month earlier in the sentence covers the clauses after it
                 found = [dataclasses.replace(h, dated=False, period=h.period or (
                     h.untimed and not h.state and not h.total and not _SCOPE_START.match(clause))) for h in found]
+            if not found and said and (year := figure_roles.years_figure(clause, unit, said)) is not None:
+                found = [_hit(year, True, clause, opening, False, clause)]  # 总数已达23个,今年新建成的2个均已对外开放
             if not found and said and figure_roles.unread_role(clause, unit, said, bool(names and _BEGUN.search(names[0]))):
                 # 中小学校14所,其中竣工交付9所; 新培育8家,累计分别达到23家: the clause after gives what is done or
                 # the total in words the reader does not take, so the figure before is not clearly the metric's.
