@@ -91,7 +91,7 @@ def to_date(context: str, latest: int | None) -> bool:
 # the month's amount.
 _LAST_MONTH = re.compile(r"(?:(?:较|比)(?:上月(?:底|末)?|(\d{1,2})月(?:底|末))|环比)(?:增加|新增|增长|多)了?")
 # 9月份无新增: nothing new in the month, of all the things the sentence before counted.
-_NOTHING_NEW = re.compile(r"(?:均|都|暂|仍)?(?:无|没有|未)新增")
+_NOTHING_NEW = re.compile(r"(?:均|都|暂|仍)?(?:无|没有|未)新(?:增|建成|完工|竣工)")
 
 
 def month_change(clause: str, unit: str, latest: int | None = None) -> float | None:
@@ -113,9 +113,16 @@ def nothing_new(clause: str, month: re.Pattern, own: frozenset = frozenset()) ->
     m = month.match(clause)
     if not m or m.group() == "上月":
         return False
-    said = _NOTHING_NEW.match(clause[m.end():].removeprefix("份"))
-    tail = clause[m.end():].removeprefix("份")[said.end():] if said else ""
-    return bool(said) and all(_DONE.fullmatch(w) or w in own for w in phrases.words(tail))
+    after = clause[m.end():].removeprefix("份")
+    # 本月城市公厕建设无新完工项目: the metric's words and the work's before 无新… say what had nothing new.
+    said = _NOTHING_NEW.search(after)
+    if not said or not all(w in own or w in _GENERAL_WORK for w in phrases.words(after[:said.start()])):
+        return False
+    # what had nothing new after it: words of completion, of the metric's name, or 项目 (the projects of the work)
+    return all(_DONE.fullmatch(w) or w in own or w == "项目" for w in phrases.words(after[said.end():]))
+
+
+_GENERAL_WORK = frozenset("建设 改造 工程 项目".split())
 
 
 # A whole year named by its number (2023年, 2023年底), not a month of it (2024年8月).

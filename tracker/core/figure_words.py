@@ -77,7 +77,8 @@ _FUNDS = re.compile(r"(?:建设|改造|运营)?(?:资金|经费|补贴|补助)")
 _CONJ_END = re.compile(r"(?<!惠|涉|普|顾|参)(?:和|及|与)$")
 # A change (提高10%), refused where it joins a name to its figure, not as the verb before a name (改造提升X).
 # A level reached (提高到96%, 由10个增至15个) is no change.
-_CHANGE = re.compile(r"增长|下降|减少|降低|上升(?![到至])|提高(?![到至])|(?<!改造)提升(?![到至])|增加|压缩")
+# 提升改造 and 改造提升 are one verb of work, no change.
+_CHANGE = re.compile(r"增长|下降|减少|降低|上升(?![到至])|提高(?![到至])|(?<!改造)提升(?![到至]|改造)|增加|压缩")
 # Words of completion: what is built, finished, handed over or accepted as done (验收合格 after 上报).
 _DONE = re.compile(r"建成|完工|竣工|完成|办结|投入使用|投用|交付|验收合格|通过验收")
 _REFUSE = re.compile(
