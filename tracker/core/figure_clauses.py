@@ -70,7 +70,7 @@ class _Hit:
 _ACCEPTANCE = re.compile(r"(?<=.)并?通过(?:特检|竣工|综合|专项)?验收(?:合格)?")
 
 
-def _joins(join: str, more: tuple[str, ...] | frozenset = ()) -> bool:
+def _joins(join: str, more: tuple[str, ...] | frozenset = (), people: bool = False) -> bool:
     """Whether words may stand between a name and its figure: joining and time words, figures, and
     verbs of any kind (累计接待, 已完工, 改造提升已完成; refusals and changes are judged apart)."""
     if _JOIN.fullmatch(join):
@@ -83,11 +83,15 @@ def _joins(join: str, more: tuple[str, ...] | frozenset = ()) -> bool:
     return all(w in _JOINERS or w in more or phrases.is_verb(w) or _JOIN.fullmatch(w)
                or (w == "并" and k + 1 < len(ws) and phrases.is_verb(ws[k + 1]))
                or (w == "运营" and k > 0 and (_DONE.fullmatch(ws[k - 1]) or ws[k - 1] in ("上线", "投入")))
-               or (w == "上线" and ws[k + 1 : k + 2] == ("运营",)) for k, w in enumerate(ws))
+               or (w == "上线" and ws[k + 1 : k + 2] == ("运营",))
+               # 已服务1.06万对: a verbal noun right after 已 or 累计 is used as the verb it names, of the people it
+               # counts (those served); of things, 已运营38个 says what is in use, not that it was built
+               or (people and k > 0 and ws[k - 1] in ("已", "累计") and len(w) >= 2 and phrases.is_verbal(w))
+               for k, w in enumerate(ws))
 
 
 def _name_before(pre: str, names: list[str], gap: bool = False, money: bool = False,
-                 rate: bool = False) -> tuple[str, str] | None:
+                 rate: bool = False, people: bool = False) -> tuple[str, str] | None:
     """(head, join) when `pre` ends NAME [joining words], the name not the tail of another noun.
 
     `gap`: a name that ends in a verb may have its object after it (临时救助困难群众1120人次); `money`: a sum
@@ -104,7 +108,7 @@ def _name_before(pre: str, names: list[str], gap: bool = False, money: bool = Fa
                 # 城镇新增就业困难人员就业3000人, 老旧小区改造配套电梯加装120部: a verb after the object is that
                 # object's own work, which the figure counts.
                 skip = 0
-            if _joins(_TASK_DONE.sub("", join[skip:]), _MONEY if money else ()) and (not head or _left(head) or phrases.is_verb(
+            if _joins(_TASK_DONE.sub("", join[skip:]), _MONEY if money else (), people) and (not head or _left(head) or phrases.is_verb(
                     phrases.word_before(pre, at) or "") or phrases.verb_pair(phrases.word_before(pre, at) or "") or (_WHOLE.search(head) and (
                         rate or _DONE.search(join) or join.startswith("已")))) \
                     and not _CHANGE.search(join):
@@ -137,9 +141,10 @@ def _name_after(rest: str, names: list[str]) -> str | None:
     """What follows the name when `rest` starts with it and the name does not begin a longer noun."""
     for name in names:
         after = rest[len(name) :]
+        # (2所公办幼儿园通过竣工验收: passing acceptance says the things are done, as a verb after them would)
         if (rest.startswith(name) and not _FUNDS.match(after)
                 and (not after or _RIGHT.match(after) or _COMPOUND.match(after) or _MANNER_START.match(after)
-                     or phrases.is_verb(phrases.words(after)[0]))):
+                     or phrases.is_verb(phrases.words(after)[0]) or _ACCEPTANCE.match(rest, len(name)))):
             return after
     return None
 
@@ -159,7 +164,7 @@ def _hits_in_clause(clause: str, names: list[str], unit: str, opening: tuple,
             continue
         if _APPROX_AFTER.match(rest):
             exact, rest = False, rest[2:]
-        before = _name_before(pre, names, gap, unit.endswith("元"), unit == "%")
+        before = _name_before(pre, names, gap, unit.endswith("元"), unit == "%", narrative_names.counts_people(unit))
         # NAME [joining words] FIGURE, and the figure not that of a noun after it (`中心2个项目`)
         if before is not None and (not rest or _RIGHT.match(rest) or rest[0].isdigit()):
             head, join = before

@@ -98,6 +98,11 @@ _FILLER = frozenset("为 给 对 向 提供 开展 实施 进行 给予 免费 �
 _PEOPLE = ("名", "人", "位", "户", "人次", "户次", "对")
 
 
+def counts_people(unit: str) -> bool:
+    """Whether a measure word counts people, households or couples (名, 万人次, 万对)."""
+    return unit.lstrip("十百千万亿") in _PEOPLE
+
+
 def _content(name: str) -> list[str]:
     return [w for w in phrases.words(name) if w not in _FILLER]
 
@@ -112,7 +117,7 @@ def covers(rest: str, names: list[str], unit: str, pre: str = "") -> bool:
     for name in names:
         need = _content(name)
         k = 0
-        if unit.lstrip("十百千万亿") in _PEOPLE:
+        if counts_people(unit):
             while k < min(len(toks), 4) and toks[k] not in need and toks[k] not in _FILLER and not phrases.is_verb(toks[k]):
                 k += 1
             # 为2860户困难家庭免费安装燃气泄漏报警器: what is done for them, counted in their unit (a verb of

@@ -22,6 +22,7 @@ from tracker.core.figure_words import (
     _alt,
     _strip_lead,
 )
+from tracker.core.narrative_names import counts_people
 from tracker.core.phrases import NUM as _NUM
 from tracker.core.phrases import normalise as _normalise
 from tracker.core.phrases import number as _value
@@ -46,8 +47,6 @@ _TITLE_APPROX = re.compile(r"(?:近|约|大约|将近|接近|超过|超|逾|不�
 # 覆盖人口比例) is.
 _TITLE_REFUSE = re.compile(r"(?:提高|提升|增长|下降|降低|减少|压缩|缩短)$|(?<![占例])比(?!对|率|重|例)|较|每|人均|户均|平均"
                            r"|分别|由|从|惠及|涉及|受益|带动|覆盖(?!率|面|[^\d,，、]{0,4}?(?:比例|比重))")
-# Measure words that count people or households: `帮助1200名NAME实现再就业` counts them.
-_PEOPLE = {"名", "人", "位", "户", "人次", "户次", "对"}
 _FOR = re.compile(r"^(?:为|向|给|对)")
 _MANNER_LEAD = re.compile(r"^(?:免费|无偿)(?=为|向|给)")
 _TITLE_CEILING = re.compile(r"左右|上下|以下|以内")
@@ -135,7 +134,7 @@ def _title_name(pre: str, after: str, unit: str, inherited: bool = False) -> str
         k = next((k for k, w in enumerate(ws) if k and (w in phrases.VERBS or w in _NARRATIVE_VERBS)), None)
         if k is None:  # any verb, or a word of manner that begins what is done (妇女免费做宫颈癌筛查)
             k = next((k for k, w in enumerate(ws) if phrases.is_verb(w) or w in _NARRATIVE_VERBS
-                      or (k and w in _MANNER and unit.lstrip("十百千万亿") in _PEOPLE)), len(ws))
+                      or (k and w in _MANNER and counts_people(unit))), len(ws))
         name = _for_whom(ws, k, unit)
         # 为全市2.5万名老年人提供…, 为城区2.3万户居民…: a scope or area word between 为 and the figure is no part of the
         # name.
@@ -156,7 +155,8 @@ def _title_name(pre: str, after: str, unit: str, inherited: bool = False) -> str
     if pre and (lead and lead.end() == len(pre) or verbs) and verbs and not re.search(r"\d", after):
         after = _of(phrases.words(after))  # 完成三个老旧街区的立面整治
         name = _NAME_TAIL.sub("", after) if len(after) > 4 else after
-        if unit in _PEOPLE and _NARRATIVE_VERB.search(name):  # 帮助1200名就业困难人员实现再就业
+        # 帮助1200名就业困难人员实现再就业: a measure word that counts people (as written, no magnitude) counts them
+        if counts_people(unit) and unit == unit.lstrip("十百千万亿") and _NARRATIVE_VERB.search(name):
             ws = phrases.words(name)
             k = next((k for k, w in enumerate(ws) if k and (phrases.is_verb(w) or w in _NARRATIVE_VERBS)), 0)
             name = _for_whom(ws, k, unit) if k else name
