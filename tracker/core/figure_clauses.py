@@ -159,7 +159,7 @@ def _hits_in_clause(clause: str, names: list[str], unit: str, opening: tuple,
         if not _unit_is(clause, i, unit):
             continue
         end = i + len(unit)
-        pre, rest = clause[: m.start()], clause[end:]
+        pre, rest = clause[: m.start()].rstrip(" "), clause[end:]  # (安装AED 460台: the space parts name and figure)
         if pre.endswith(("由", "从")):  # 由10个增至15个: a level left behind
             continue
         if _APPROX_AFTER.match(rest):
@@ -259,7 +259,7 @@ def _elided(clause: str, unit: str, opening: tuple, unread: bool,
     m = next((m for m in _NUM.finditer(clause) if not clause.startswith(("月", "日", "-", "—", "至", "~"), m.end())), None)
     if not m or not _unit_is(clause, m.end(), unit):
         return None
-    join, rest = _TASK_DONE.sub("", clause[: m.start()]), clause[m.end() + len(unit) :]
+    join, rest = _TASK_DONE.sub("", clause[: m.start()].rstrip(" ")), clause[m.end() + len(unit) :]
     # 较去年底新增1,160个: growth since the year began is this year's new work, not a change of a level.
     join = _SINCE_LAST_YEAR.sub("今年新增", join)
     # 本月又有2个建成投用: a verb of completion after the figure governs it as one before would.
@@ -347,7 +347,7 @@ def repeated(clause: str, unit: str, opening: tuple, verbs: frozenset) -> _Hit |
     m = next((m for m in _NUM.finditer(clause) if not clause.startswith(("月", "日", "-", "—", "至", "~"), m.end())), None)
     if not m or not _unit_is(clause, m.end(), unit):
         return None
-    join, rest = clause[: m.start()], clause[m.end() + len(unit) :]
+    join, rest = clause[: m.start()].rstrip(" "), clause[m.end() + len(unit) :]
     if rest or _REFUSE.search(join) or not verbs & set(phrases.words(join)):
         return None
     hit = _hit(_value(m), not _approx_in(join), join, opening, False, clause)

@@ -57,7 +57,10 @@ _QUOTES = re.compile(r"[“”‘’\"'《》「」『』]")
 _QUOTED = re.compile(r"(“[^“”]*”|《[^《》]*》|「[^「」]*」)")
 _ASIDE = re.compile(r"\([^()]*\)|（[^（）]*）")
 # Blanks inside a line are dropped unless they stand between two digits (`17 419` is no 17419).
-_BLANKS = re.compile(r"(?<![\d\s])[ \t\r\u3000\xa0]+|[ \t\r\u3000\xa0]+(?![\d\s])")
+_BLANKS = re.compile(r"(?<![\d\sA-Za-z])[ \t\r\u3000\xa0]+|[ \t\r\u3000\xa0]+(?![\d\s])")
+# A blank between a Latin letter and a digit parts a name from its figure (安装AED 460台; AED460 would be one name, as
+# 5G and PM2.5 are): it is kept as one space, which the readers take as no word.
+_LATIN_BLANK = re.compile(r"(?<=[A-Za-z])[ \t\r\u3000\xa0]+(?=\d)")
 _CN_NUMERAL = re.compile(r"[零一二两三四五六七八九十百千万亿]+")
 
 
@@ -278,7 +281,7 @@ def normalise(text: str) -> str:
     # A numeral inside quotation marks is part of a name (“一件事一次办”): only those outside are read.
     text = text.translate(_FULLWIDTH)
     text = "".join(part if k % 2 else with_digits(part) for k, part in enumerate(_QUOTED.split(text)))
-    text = _BLANKS.sub("", _QUOTES.sub("", text))
+    text = _BLANKS.sub("", _LATIN_BLANK.sub(" ", _QUOTES.sub("", text)))
     while True:  # nested asides are removed from the inside out
         shorter = _ASIDE.sub("", text)
         if shorter == text:

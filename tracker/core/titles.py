@@ -333,7 +333,7 @@ def targets_from_title(title: str) -> list[Target]:
             end += len(unit)
             unit = mag + unit if unit else ""
             base = unit.lstrip("十百千万亿") or unit
-            pre, after = clause[start : m.start()], clause[end:]
+            pre, after = clause[start : m.start()].rstrip(" "), clause[end:]
             # `2020年底前新建…`: a date belongs to the next name's lead; a number with no measure word
             # to a name (12345热线).
             if unit and base not in ("年", "月", "日"):
