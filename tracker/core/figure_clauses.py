@@ -21,6 +21,7 @@ from tracker.core.figure_words import (
     _COMPOUND,
     _CONJ_END,
     _FUNDS,
+    _GROWTH_WORDS,
     _JOIN,
     _JOINERS,
     _LEFT,
@@ -41,6 +42,7 @@ from tracker.core.figure_words import (
     _approx_in,
     _is_place,
     _sum_in,
+    growth_metric,
 )
 from tracker.core.phrases import NUM as _NUM
 from tracker.core.phrases import number as _value
@@ -152,6 +154,7 @@ def _name_after(rest: str, names: list[str]) -> str | None:
 def _hits_in_clause(clause: str, names: list[str], unit: str, opening: tuple,
                     shared_head: bool, gap: bool = False) -> list[_Hit]:
     hits: list[_Hit] = []
+    growth = bool(names) and growth_metric(names[0], unit)
     for m in _NUM.finditer(clause):
         i, exact = m.end(), True
         if clause[i : i + 1] in ("余", "多"):
@@ -162,6 +165,8 @@ def _hits_in_clause(clause: str, names: list[str], unit: str, opening: tuple,
         pre, rest = clause[: m.start()].rstrip(" "), clause[end:]  # (安装AED 460台: the space parts name and figure)
         if pre.endswith(("由", "从")):  # 由10个增至15个: a level left behind
             continue
+        if growth and (grew := _GROWTH_WORDS.search(pre)):
+            pre = pre[: grew.start()]  # 规上工业增加值同比增长7.6%: the growth is the figure of a growth metric
         if _APPROX_AFTER.match(rest):
             exact, rest = False, rest[2:]
         before = _name_before(pre, names, gap, unit.endswith("元"), unit == "%", narrative_names.counts_people(unit))
@@ -241,7 +246,7 @@ def _only(join: str, allowed) -> bool:
 
 
 def _elided(clause: str, unit: str, opening: tuple, unread: bool,
-            verbs: frozenset, own: frozenset, lead: frozenset = frozenset()) -> tuple[_Hit, bool] | None:
+            verbs: frozenset, own: frozenset, lead: frozenset = frozenset(), growth: bool = False) -> tuple[_Hit, bool] | None:
     """`累计建成15个` right after a clause that named the metric: the name is understood.
 
     A running total or a month's amount (累计建成128个,8月新增9个) may repeat the verb of the clause
@@ -273,7 +278,10 @@ def _elided(clause: str, unit: str, opening: tuple, unread: bool,
     placed = _PLACED.fullmatch(rest) if lead and join in ("首批", "其中", "") else None
     if placed and figure_roles.same_work(frozenset({placed[1]}), lead):
         join, rest = "已" + placed[1], ""
-    if (rest and not _APPROX_AFTER.fullmatch(rest)) or _REFUSE.search(join):
+    # 一般公共预算收入完成21.3亿元,同比增长5.2%: the year's growth of a growth metric named just before (同比 is no
+    # refusal there)
+    grew = unread and growth and bool(_GROWTH_WORDS.fullmatch(join))
+    if (rest and not _APPROX_AFTER.fullmatch(rest)) or (_REFUSE.search(join) and not grew):
         return None
     allowed = _BUILT | verbs | own | after
     total = bool(_TOTAL.search(join)) and _only(join, allowed)
@@ -285,7 +293,7 @@ def _elided(clause: str, unit: str, opening: tuple, unread: bool,
             or (unread and bool(_IN_USE.fullmatch(join))))
     mine = bool(lead) and figure_roles.same_work(figure_roles.work_verbs(join), lead) and _only(
         join.removeprefix("其中"), lead | own)
-    rate = unread and unit == "%" and bool(_RATE_JOIN.fullmatch(join))  # `…覆盖率同比提高5个百分点,达到98%`
+    rate = grew or (unread and unit == "%" and bool(_RATE_JOIN.fullmatch(join)))  # `…覆盖率同比提高5个百分点,达到98%`
     # 累计建成…1,024个,其中今年新建386个, 其中今年新增加装217台: this year's work, with any verb of the work.
     year = bool(_YEAR.search(join)) and bool(figure_roles.work_verbs(join)) and _only(join.removeprefix("其中"), allowed)
     if not (total or done or rate or month or mine or year):

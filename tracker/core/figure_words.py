@@ -79,6 +79,18 @@ _CONJ_END = re.compile(r"(?<!惠|涉|普|顾|参)(?:和|及|与)$")
 # A level reached (提高到96%, 由10个增至15个) is no change.
 # 提升改造 and 改造提升 are one verb of work, no change.
 _CHANGE = re.compile(r"增长|下降|减少|降低|上升(?![到至])|提高(?![到至])|(?<!改造)提升(?![到至]|改造)|增加|压缩")
+# The name of a rate or a level (覆盖率, 满意度, 比例, 水平): a figure in % is its level.  A metric in % whose name is
+# none of these is the growth rate of the thing named (规上工业增加值 in %, a title's 规上工业增加值增长8%).
+_RATE = re.compile(r"(?:率|度|比例|比重|占比|水平)$")
+# The growth of the year (同比增长7.6%): a growth metric's figure; 环比, 较上月 are other changes.
+_GROWTH_WORDS = re.compile(r"(?<![环较比])(?:同比)?增长了?$")
+
+
+def growth_metric(name: str, unit: str) -> bool:
+    """Whether a metric is a growth rate: in %, and its name no rate's nor level's."""
+    return unit == "%" and not _RATE.search(name)
+
+
 # Words of completion: what is built, finished, handed over or accepted as done (验收合格 after 上报).
 _DONE = re.compile(r"建成|完工|竣工|完成|办结|投入使用|投用|交付|验收合格|通过验收")
 _REFUSE = re.compile(
@@ -185,7 +197,13 @@ def _variants(name: str) -> list[str]:
     core, _ = _strip_lead(whole)
     # 造林绿化面积 as 造林绿化9,600亩: the measure word says the quantity the name's last noun names.
     measured = _QUANTITY_END.sub("", core)
-    return [v for v in dict.fromkeys((whole, core, *phrases.verb_first(core), measured)) if len(v) >= 2]
+    forms = (whole, core, *phrases.verb_first(core), measured)
+    # 规上 is how reports shorten 规模以上 (above the designated size): either names the same things.
+    forms += tuple(f.replace(a, b) for f in forms for a, b in _SHORT_FORMS if a in f)
+    return [v for v in dict.fromkeys(forms) if len(v) >= 2]
+
+
+_SHORT_FORMS = (("规上", "规模以上"), ("规模以上", "规上"))
 
 
 _QUANTITY_END = re.compile(r"(?<=..)(?:面积|里程|长度)$")

@@ -45,6 +45,7 @@ from tracker.core.figure_words import (
     _alt,
     _is_place,
     _variants,
+    growth_metric,
 )
 from tracker.core.phrases import NUM as _NUM
 from tracker.core.phrases import normalise as _normalise
@@ -211,6 +212,7 @@ def _hits(sentences: list[str], names: list[str], unit: str, short: list | None 
     opening = (False, False, "", figure_roles.latest_month("\n".join(sentences)))
     # Words a clause without the name may still take from it (评估, 办结 of 按期办结率).
     own = frozenset(n[i:j] for n in names for i in range(len(n)) for j in range(i + 1, len(n) + 1))
+    growth = bool(names) and growth_metric(names[0], unit)
     named = unread = unread_total = False
     last, verbs = 0, frozenset()
     governing: frozenset = frozenset()  # the verbs of the last clause that gave the metric a figure
@@ -252,7 +254,7 @@ def _hits(sentences: list[str], names: list[str], unit: str, short: list | None 
                 found = [dataclasses.replace(h, subset=True) for h in found]
             if not found and (named or unread):
                 part = named and last > 0 and all(h.subset and any(n in h.words for n in names) for h in hits[-last:])
-                elided = _elided(clause, unit, opening, unread, verbs, own, lead)
+                elided = _elided(clause, unit, opening, unread, verbs, own, lead, growth)
                 if (elided and elided[0].year and not _BUILT_NEW.search(clause) and not unread_total
                         and not (named and any(h.total or h.untimed for h in hits[-last:]))):
                     elided = None  # 缺口约3万个,今年新增1.2万个: the year's growth counts beside a total of all years only

@@ -16,6 +16,7 @@ from tracker.core.figure_words import (
     _NARRATIVE_VERB,
     _NARRATIVE_VERBS,
     _NOT_TARGET,
+    _RATE,
     _SCOPE,
     _SENTENCE,
     _VERB,
@@ -50,7 +51,6 @@ _TITLE_REFUSE = re.compile(r"(?:提高|提升|增长|下降|降低|减少|压缩
 _FOR = re.compile(r"^(?:为|向|给|对)")
 _MANNER_LEAD = re.compile(r"^(?:免费|无偿)(?=为|向|给)")
 _TITLE_CEILING = re.compile(r"左右|上下|以下|以内")
-_RATE = re.compile(r"(?:率|度|比例|比重|占比|水平)$")
 # What is begun (新开工保障房) is counted apart from what is built: the verb stays in the name, so that a
 # narrative's 建成 is never read for it.
 _BEGUN = re.compile(r"新?开工(?:建设)?$")
