@@ -79,12 +79,12 @@ def _joins(join: str, more: tuple[str, ...] | frozenset = (), people: bool = Fal
         return True
     # 完成更换并通过特检验收87台: passing an acceptance is the last step of the same work.
     join = _ACCEPTANCE.sub("", join)
-    # 已建成…中心并投入使用46个: 并 joins a second verb of the same work; 已建成运营38个: 运营 after a verb of
-    # completion, or 上线运营, says the thing is in use, as 投用 does.
+    # 已建成…中心并投入使用46个: 并 joins a second verb of the same work; 已建成运营38个, 已完工开业7家: 运营 or 开业
+    # after a verb of completion, or 上线运营, says the thing is in use, as 投用 does.
     ws = phrases.words(join)
     return all(w in _JOINERS or w in more or phrases.is_verb(w) or _JOIN.fullmatch(w)
                or (w == "并" and k + 1 < len(ws) and phrases.is_verb(ws[k + 1]))
-               or (w == "运营" and k > 0 and (_DONE.fullmatch(ws[k - 1]) or ws[k - 1] in ("上线", "投入")))
+               or (figure_roles.in_use(w) and k > 0 and (_DONE.fullmatch(ws[k - 1]) or ws[k - 1] in ("上线", "投入")))
                or (w == "上线" and ws[k + 1 : k + 2] == ("运营",))
                # 已服务1.06万对: a verbal noun right after 已 or 累计 is used as the verb it names, of the people it
                # counts (those served); of things, 已运营38个 says what is in use, not that it was built

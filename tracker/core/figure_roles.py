@@ -187,6 +187,11 @@ def _years_own(clause: str, before: list) -> bool:
 
 
 _IN_USE = re.compile(r"开放|开业|运营|启用")
+
+
+def in_use(word: str) -> bool:
+    """Whether a word says a thing is open or in use (运营, 开业, 对外开放)."""
+    return bool(_IN_USE.search(word)) and len(word) <= 4
 # What may follow this year's figure of its own: the things are all in use or done (均已对外开放), or nothing.
 _YEARS_REST = re.compile(r"(?:(?:均|都|全部)?已(?:经)?[\u4e00-\u9fff]{2,6})?")
 

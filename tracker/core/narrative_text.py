@@ -45,8 +45,10 @@ _CHANGE_FIRST = re.compile(r"(^|[。;；\n])((?:较|比)(?:上个?月|\d{1,2}月
 # whole the work began with; what is done of it, in the same unit, is a clause of its own.
 _DONE_AFTER_WHOLE = re.compile(r"(\d([^\d\s,，;；。、()（）年月日任务目标]{1,4}?))"
                                r"(?=(?:现|目前)?已(?:经)?(?:完工|完成|建成|竣工)\d[\d,.]*\2)")
-# 80辆新能源公交车已有56辆上线运营: the verb of putting in use after the figure is read before it (已上线运营56辆).
-_IN_USE_AFTER = re.compile(r"已有(\d[\d,.]*)([^\d\s,，;；。、()（）]{1,3}?)(上线运营|投入运营|投入使用)(?=[,，;；。]|$)")
+# 80辆新能源公交车已有56辆上线运营, 6所中,已有4所完成竣工验收: the verb of putting in use or of completion after
+# the figure is read before it (已上线运营56辆, 已完成竣工验收4所).
+_IN_USE_AFTER = re.compile(r"已有(\d[\d,.]*)([^\d\s,，;；。、()（）]{1,3}?)"
+                           r"(上线运营|投入运营|投入使用|(?:完成)?(?:竣工验收|建成投用|建成|完工|竣工)|通过(?:竣工)?验收)(?=[,，;；。]|$)")
 _PER_RESIDENT = re.compile(r"(每[十百千万]+)常住(?=人口)")
 
 
