@@ -72,7 +72,7 @@ def test_recall_on_the_tuning_part():
 
 
 # What the tuning part reaches (targets, values): a rule that loses a reading fails here.
-RECALL_FLOOR = (0.966, 0.916)
+RECALL_FLOOR = (0.970, 0.918)
 
 
 def test_a_reading_names_the_words_it_came_from():
@@ -1147,3 +1147,30 @@ def test_a_names_last_noun_of_area_is_said_by_the_measure_word():
     assert value_for(text, "造林绿化面积", "亩") == 9600.0
     # a rate is no area
     assert value_for("造林绿化率达到45%。", "造林绿化面积", "亩") is None
+
+
+def test_round_14_rules_read_words_other_than_the_rows_they_came_from():
+    # titles: a level kept; a noun, a verb of work and what it puts in; an area after 为; kinds listed with 等
+    assert targets_from_title("城镇污水集中处理率保持95%") == [Target("城镇污水集中处理率", 95.0, "%")]
+    assert [(t.target, t.unit) for t in targets_from_title("老旧小区加装电梯200部")] == [(200.0, "部")]
+    assert targets_from_title("为城区1.5万户居民更换燃气报警器") == [Target("燃气报警器", 1.5, "万户")]
+    assert [(t.target, t.unit) for t in targets_from_title("为3000户高龄、独居等困难老人家庭安装紧急呼叫设备")] == [
+        (3000.0, "户")]
+    assert targets_from_title("在学校、医院等场所安装AED 120台") == [Target("AED", 120.0, "台")]
+    # narratives: the actual beside a plan keeps its time; a task then 实际…; the year's new ones beside 总数
+    assert value_for("全年计划举办讲座30场,1-9月实际举办34场。", "讲座", "场") == 34
+    assert value_for("今年以来新建充电桩320个,全市充电桩总数达到2,100个。", "充电桩", "个") == 320
+    assert value_for("社区食堂总数已达40家,今年新建的6家均已开业。", "社区食堂", "家") == 6
+    assert value_for("本月农村公路建设无新完工项目,累计完工40公里。", "农村公路", "公里", mode="increment") == 0
+    assert value_for("本月又有3所学校通过竣工验收,累计完成9所。", "学校", "所", mode="increment") == 3
+    assert value_for("孕前优生健康检查已服务5200对。", "孕前优生健康检查", "对") == 5200
+    assert value_for("已安装AED 120台。", "AED", "台") == 120
+    assert value_for("8个口袋公园中,已有5个建成。", "口袋公园", "个") == 5
+    assert value_for("菜市场改造任务10家,已完工开业6家。", "菜市场", "家") == 6
+    # a growth metric (in %, no rate's name) takes the year's growth; a rate does not
+    assert value_for("1-8月,全市规模以上工业增加值同比增长6.2%。", "规上工业增加值", "%") == 6.2
+    assert value_for("社会消费品零售总额完成312亿元,同比增长5.1%。", "社会消费品零售总额", "%") == 5.1
+    assert value_for("社区覆盖率同比增长5%。", "社区覆盖率", "%") is None
+    # a part under 其中 read by a verb alone is of the whole just before, which did not name the metric
+    assert value_for("残疾人康复救助计划救助300名,已有210名残疾人完成评估,其中已结算救助150名。",
+                     "残疾人康复救助", "名") is None

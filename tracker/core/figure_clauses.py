@@ -21,6 +21,7 @@ from tracker.core.figure_words import (
     _COMPOUND,
     _CONJ_END,
     _FUNDS,
+    _GROWTH_WORDS,
     _JOIN,
     _JOINERS,
     _LEFT,
@@ -41,6 +42,7 @@ from tracker.core.figure_words import (
     _approx_in,
     _is_place,
     _sum_in,
+    growth_metric,
 )
 from tracker.core.phrases import NUM as _NUM
 from tracker.core.phrases import number as _value
@@ -70,24 +72,28 @@ class _Hit:
 _ACCEPTANCE = re.compile(r"(?<=.)并?通过(?:特检|竣工|综合|专项)?验收(?:合格)?")
 
 
-def _joins(join: str, more: tuple[str, ...] | frozenset = ()) -> bool:
+def _joins(join: str, more: tuple[str, ...] | frozenset = (), people: bool = False) -> bool:
     """Whether words may stand between a name and its figure: joining and time words, figures, and
     verbs of any kind (累计接待, 已完工, 改造提升已完成; refusals and changes are judged apart)."""
     if _JOIN.fullmatch(join):
         return True
     # 完成更换并通过特检验收87台: passing an acceptance is the last step of the same work.
     join = _ACCEPTANCE.sub("", join)
-    # 已建成…中心并投入使用46个: 并 joins a second verb of the same work; 已建成运营38个: 运营 after a verb of
-    # completion, or 上线运营, says the thing is in use, as 投用 does.
+    # 已建成…中心并投入使用46个: 并 joins a second verb of the same work; 已建成运营38个, 已完工开业7家: 运营 or 开业
+    # after a verb of completion, or 上线运营, says the thing is in use, as 投用 does.
     ws = phrases.words(join)
     return all(w in _JOINERS or w in more or phrases.is_verb(w) or _JOIN.fullmatch(w)
                or (w == "并" and k + 1 < len(ws) and phrases.is_verb(ws[k + 1]))
-               or (w == "运营" and k > 0 and (_DONE.fullmatch(ws[k - 1]) or ws[k - 1] in ("上线", "投入")))
-               or (w == "上线" and ws[k + 1 : k + 2] == ("运营",)) for k, w in enumerate(ws))
+               or (figure_roles.in_use(w) and k > 0 and (_DONE.fullmatch(ws[k - 1]) or ws[k - 1] in ("上线", "投入")))
+               or (w == "上线" and ws[k + 1 : k + 2] == ("运营",))
+               # 已服务1.06万对: a verbal noun right after 已 or 累计 is used as the verb it names, of the people it
+               # counts (those served); of things, 已运营38个 says what is in use, not that it was built
+               or (people and k > 0 and ws[k - 1] in ("已", "累计") and len(w) >= 2 and phrases.is_verbal(w))
+               for k, w in enumerate(ws))
 
 
 def _name_before(pre: str, names: list[str], gap: bool = False, money: bool = False,
-                 rate: bool = False) -> tuple[str, str] | None:
+                 rate: bool = False, people: bool = False) -> tuple[str, str] | None:
     """(head, join) when `pre` ends NAME [joining words], the name not the tail of another noun.
 
     `gap`: a name that ends in a verb may have its object after it (临时救助困难群众1120人次); `money`: a sum
@@ -104,7 +110,7 @@ def _name_before(pre: str, names: list[str], gap: bool = False, money: bool = Fa
                 # 城镇新增就业困难人员就业3000人, 老旧小区改造配套电梯加装120部: a verb after the object is that
                 # object's own work, which the figure counts.
                 skip = 0
-            if _joins(_TASK_DONE.sub("", join[skip:]), _MONEY if money else ()) and (not head or _left(head) or phrases.is_verb(
+            if _joins(_TASK_DONE.sub("", join[skip:]), _MONEY if money else (), people) and (not head or _left(head) or phrases.is_verb(
                     phrases.word_before(pre, at) or "") or phrases.verb_pair(phrases.word_before(pre, at) or "") or (_WHOLE.search(head) and (
                         rate or _DONE.search(join) or join.startswith("已")))) \
                     and not _CHANGE.search(join):
@@ -137,9 +143,10 @@ def _name_after(rest: str, names: list[str]) -> str | None:
     """What follows the name when `rest` starts with it and the name does not begin a longer noun."""
     for name in names:
         after = rest[len(name) :]
+        # (2所公办幼儿园通过竣工验收: passing acceptance says the things are done, as a verb after them would)
         if (rest.startswith(name) and not _FUNDS.match(after)
                 and (not after or _RIGHT.match(after) or _COMPOUND.match(after) or _MANNER_START.match(after)
-                     or phrases.is_verb(phrases.words(after)[0]))):
+                     or phrases.is_verb(phrases.words(after)[0]) or _ACCEPTANCE.match(rest, len(name)))):
             return after
     return None
 
@@ -147,6 +154,7 @@ def _name_after(rest: str, names: list[str]) -> str | None:
 def _hits_in_clause(clause: str, names: list[str], unit: str, opening: tuple,
                     shared_head: bool, gap: bool = False) -> list[_Hit]:
     hits: list[_Hit] = []
+    growth = bool(names) and growth_metric(names[0], unit)
     for m in _NUM.finditer(clause):
         i, exact = m.end(), True
         if clause[i : i + 1] in ("余", "多"):
@@ -154,12 +162,14 @@ def _hits_in_clause(clause: str, names: list[str], unit: str, opening: tuple,
         if not _unit_is(clause, i, unit):
             continue
         end = i + len(unit)
-        pre, rest = clause[: m.start()], clause[end:]
+        pre, rest = clause[: m.start()].rstrip(" "), clause[end:]  # (安装AED 460台: the space parts name and figure)
         if pre.endswith(("由", "从")):  # 由10个增至15个: a level left behind
             continue
+        if growth and (grew := _GROWTH_WORDS.search(pre)):
+            pre = pre[: grew.start()]  # 规上工业增加值同比增长7.6%: the growth is the figure of a growth metric
         if _APPROX_AFTER.match(rest):
             exact, rest = False, rest[2:]
-        before = _name_before(pre, names, gap, unit.endswith("元"), unit == "%")
+        before = _name_before(pre, names, gap, unit.endswith("元"), unit == "%", narrative_names.counts_people(unit))
         # NAME [joining words] FIGURE, and the figure not that of a noun after it (`中心2个项目`)
         if before is not None and (not rest or _RIGHT.match(rest) or rest[0].isdigit()):
             head, join = before
@@ -236,7 +246,7 @@ def _only(join: str, allowed) -> bool:
 
 
 def _elided(clause: str, unit: str, opening: tuple, unread: bool,
-            verbs: frozenset, own: frozenset, lead: frozenset = frozenset()) -> tuple[_Hit, bool] | None:
+            verbs: frozenset, own: frozenset, lead: frozenset = frozenset(), growth: bool = False) -> tuple[_Hit, bool] | None:
     """`累计建成15个` right after a clause that named the metric: the name is understood.
 
     A running total or a month's amount (累计建成128个,8月新增9个) may repeat the verb of the clause
@@ -254,7 +264,7 @@ def _elided(clause: str, unit: str, opening: tuple, unread: bool,
     m = next((m for m in _NUM.finditer(clause) if not clause.startswith(("月", "日", "-", "—", "至", "~"), m.end())), None)
     if not m or not _unit_is(clause, m.end(), unit):
         return None
-    join, rest = _TASK_DONE.sub("", clause[: m.start()]), clause[m.end() + len(unit) :]
+    join, rest = _TASK_DONE.sub("", clause[: m.start()].rstrip(" ")), clause[m.end() + len(unit) :]
     # 较去年底新增1,160个: growth since the year began is this year's new work, not a change of a level.
     join = _SINCE_LAST_YEAR.sub("今年新增", join)
     # 本月又有2个建成投用: a verb of completion after the figure governs it as one before would.
@@ -268,7 +278,10 @@ def _elided(clause: str, unit: str, opening: tuple, unread: bool,
     placed = _PLACED.fullmatch(rest) if lead and join in ("首批", "其中", "") else None
     if placed and figure_roles.same_work(frozenset({placed[1]}), lead):
         join, rest = "已" + placed[1], ""
-    if (rest and not _APPROX_AFTER.fullmatch(rest)) or _REFUSE.search(join):
+    # 一般公共预算收入完成21.3亿元,同比增长5.2%: the year's growth of a growth metric named just before (同比 is no
+    # refusal there)
+    grew = unread and growth and bool(_GROWTH_WORDS.fullmatch(join))
+    if (rest and not _APPROX_AFTER.fullmatch(rest)) or (_REFUSE.search(join) and not grew):
         return None
     allowed = _BUILT | verbs | own | after
     total = bool(_TOTAL.search(join)) and _only(join, allowed)
@@ -280,7 +293,7 @@ def _elided(clause: str, unit: str, opening: tuple, unread: bool,
             or (unread and bool(_IN_USE.fullmatch(join))))
     mine = bool(lead) and figure_roles.same_work(figure_roles.work_verbs(join), lead) and _only(
         join.removeprefix("其中"), lead | own)
-    rate = unread and unit == "%" and bool(_RATE_JOIN.fullmatch(join))  # `…覆盖率同比提高5个百分点,达到98%`
+    rate = grew or (unread and unit == "%" and bool(_RATE_JOIN.fullmatch(join)))  # `…覆盖率同比提高5个百分点,达到98%`
     # 累计建成…1,024个,其中今年新建386个, 其中今年新增加装217台: this year's work, with any verb of the work.
     year = bool(_YEAR.search(join)) and bool(figure_roles.work_verbs(join)) and _only(join.removeprefix("其中"), allowed)
     if not (total or done or rate or month or mine or year):
@@ -342,7 +355,7 @@ def repeated(clause: str, unit: str, opening: tuple, verbs: frozenset) -> _Hit |
     m = next((m for m in _NUM.finditer(clause) if not clause.startswith(("月", "日", "-", "—", "至", "~"), m.end())), None)
     if not m or not _unit_is(clause, m.end(), unit):
         return None
-    join, rest = clause[: m.start()], clause[m.end() + len(unit) :]
+    join, rest = clause[: m.start()].rstrip(" "), clause[m.end() + len(unit) :]
     if rest or _REFUSE.search(join) or not verbs & set(phrases.words(join)):
         return None
     hit = _hit(_value(m), not _approx_in(join), join, opening, False, clause)

@@ -175,7 +175,7 @@ def matching(name: str, sentences: list[str], units: list[str]) -> list[str]:
                 continue
             clause_start = max(sentence.rfind(c, 0, m.start()) for c in ",，、;；:：") + 1
             end = re.search(r"[,，、;；:：。]|$", sentence[m.end():]).start() + m.end()
-            pre = sentence[clause_start : m.start()]
+            pre = sentence[clause_start : m.start()].rstrip(" ")
             before = _before(pre, keys)
             left = pre[: pre.rfind(before)] if before else ""
             governed = bool(left) and _works(phrases.words(left)[-1])

@@ -70,12 +70,17 @@ def decide(hits: list[_Hit], cumulative: bool, level: bool = False) -> Reading |
     return Reading(chosen[0].value, chosen[0].words) if len(values) == 1 else None
 
 
-# 全市新增充电桩1,536个 under 截至9月底: new things counted to a date of the year, no 累计 of their own.
+# 全市新增充电桩1,536个 under 截至9月底, 今年以来新建5G基站1,206个: new things counted to a date of the year (since
+# it began), no 累计 of their own.
+_SINCE_NEW_YEAR = re.compile(r"^(?:今年以来|年初以来|今年)")
 _NEW_TO_DATE = re.compile(r"^(?:全市|全县|全区|全省)?(?:新增|新建)")
+# A total of all years: 累计, or the stock's sum (总数达到8,530个).
+_ALL_YEARS = re.compile(rf"{_TOTAL.pattern}|总数|总量|保有量")
 
 
 def _new_to_date(totals: list[_Hit]) -> list[_Hit]:
-    """The totals that count new things to the date an opening set (截至9月底,全市新增充电桩1,536个), where
-    another total says 累计 of its own (累计建成充电桩已达6,280个): the year's growth beside a total of all years."""
-    new = [h for h in totals if _NEW_TO_DATE.match(h.words) and not _TOTAL.search(h.words)]
-    return new if new and any(_TOTAL.search(h.words) for h in totals if h not in new) else []
+    """The totals that count new things to the date an opening set or since the year began (截至9月底,全市新增充电桩
+    1,536个; 今年以来新建5G基站1,206个), where another total says 累计 or 总数 of its own (累计建成充电桩已达6,280个,
+    全市5G基站总数达到8,530个): the year's growth beside a total of all years."""
+    new = [h for h in totals if _NEW_TO_DATE.match(w := _SINCE_NEW_YEAR.sub("", h.words)) and not _TOTAL.search(w)]
+    return new if new and any(_ALL_YEARS.search(h.words) for h in totals if h not in new) else []

@@ -91,7 +91,7 @@ def to_date(context: str, latest: int | None) -> bool:
 # the month's amount.
 _LAST_MONTH = re.compile(r"(?:(?:较|比)(?:上月(?:底|末)?|(\d{1,2})月(?:底|末))|环比)(?:增加|新增|增长|多)了?")
 # 9月份无新增: nothing new in the month, of all the things the sentence before counted.
-_NOTHING_NEW = re.compile(r"(?:均|都|暂|仍)?(?:无|没有|未)新增")
+_NOTHING_NEW = re.compile(r"(?:均|都|暂|仍)?(?:无|没有|未)新(?:增|建成|完工|竣工)")
 
 
 def month_change(clause: str, unit: str, latest: int | None = None) -> float | None:
@@ -113,9 +113,16 @@ def nothing_new(clause: str, month: re.Pattern, own: frozenset = frozenset()) ->
     m = month.match(clause)
     if not m or m.group() == "上月":
         return False
-    said = _NOTHING_NEW.match(clause[m.end():].removeprefix("份"))
-    tail = clause[m.end():].removeprefix("份")[said.end():] if said else ""
-    return bool(said) and all(_DONE.fullmatch(w) or w in own for w in phrases.words(tail))
+    after = clause[m.end():].removeprefix("份")
+    # 本月城市公厕建设无新完工项目: the metric's words and the work's before 无新… say what had nothing new.
+    said = _NOTHING_NEW.search(after)
+    if not said or not all(w in own or w in _GENERAL_WORK for w in phrases.words(after[:said.start()])):
+        return False
+    # what had nothing new after it: words of completion, of the metric's name, or 项目 (the projects of the work)
+    return all(_DONE.fullmatch(w) or w in own or w == "项目" for w in phrases.words(after[said.end():]))
+
+
+_GENERAL_WORK = frozenset("建设 改造 工程 项目".split())
 
 
 # A whole year named by its number (2023年, 2023年底), not a month of it (2024年8月).
@@ -140,7 +147,9 @@ def since_start(context: str) -> bool:
 
 
 # What exists (全市有, 现有, 共有, 实有, 总数) rather than what was done.
-_STOCK = re.compile(r"共有|现有|实有|拥有|(?<![已还])有(?!序|效|力|关)|总数")
+# (既有多层住宅: 既有, existing, qualifies a noun; it says no stock.)
+_THERE_ARE = re.compile(r"共有|现有|实有|拥有|(?<![已还既])有(?!序|效|力|关)")
+_STOCK = re.compile(rf"{_THERE_ARE.pattern}|总数")
 
 
 def stock(words: str) -> bool:
@@ -169,6 +178,41 @@ _PREPARED = re.compile(r"制作|采购|购置|购买|生产|签约|中$")
 _YEARS_OWN = re.compile(r"^(?:其中)?(?:今年|本年|年内)(?:以来)?(?P<verbs>[^\d,]*?)的?\d")
 
 
+def _years_own(clause: str, before: list) -> bool:
+    """Whether a clause gives this year's figure with no noun of its own, only verbs of the work (其中今年新认定培育
+    211家, 今年新建成的2个), the figures before it giving no year's figure."""
+    own = _YEARS_OWN.match(clause)
+    return bool(own) and not _REFUSE.search(clause) and not _TOTAL.search(clause) and not any(
+        h.year for h in before) and all(w == "新" or phrases.is_verb(w) for w in phrases.words(own.group("verbs")))
+
+
+_IN_USE = re.compile(r"开放|开业|运营|启用")
+
+
+def in_use(word: str) -> bool:
+    """Whether a word says a thing is open or in use (运营, 开业, 对外开放)."""
+    return bool(_IN_USE.search(word)) and len(word) <= 4
+# What may follow this year's figure of its own: the things are all in use or done (均已对外开放), or nothing.
+_YEARS_REST = re.compile(r"(?:(?:均|都|全部)?已(?:经)?[\u4e00-\u9fff]{2,6})?")
+
+
+def years_figure(clause: str, unit: str, before: list) -> float | None:
+    """This year's figure a clause with no noun of its own gives of what the total just read counts (城市书房总数已达
+    23个,今年新建成的2个均已对外开放: 2; 累计建成城市书房11座,今年新建的3座均已开放): by the lead's convention the
+    value beside a total of all years.  Only an exact figure of the unit, the words after it saying the things are
+    done or in use, after a total of all years (under 其中 too: 达到1,352家,其中今年新认定培育211家)."""
+    # (a figure to date with no time words is a total; one said with 有, 共有示范社区420个, may count things the work did
+    # not make, designated or taken over, so the year's new ones are not clearly the metric's count: none then)
+    if not _years_own(clause, before) or not before or not all(
+            (h.total or h.untimed) and not h.subset and not _THERE_ARE.search(h.words) for h in before):
+        return None
+    m = next(_NUM.finditer(clause), None)
+    if not m or not _unit_is(clause, m.end(), unit) or not _YEARS_REST.fullmatch(clause[m.end() + len(unit):]):
+        return None
+    rest = clause[m.end() + len(unit):]
+    return phrases.number(m) if not rest or _DONE.search(rest) or _IN_USE.search(rest) else None
+
+
 def unread_role(clause: str, unit: str, before: list, begun: bool = False) -> bool:
     """Whether an unread clause gives a figure of the unit as what is done under 其中 (the figures before
     said no such thing, and the metric is no count of what is begun), as a part already in place after a
@@ -180,9 +224,7 @@ def unread_role(clause: str, unit: str, before: list, begun: bool = False) -> bo
         return False
     done = not begun and clause.startswith("其中") and _DONE.search(clause) and not any(_DONE.search(h.words) for h in before)
     part = _PART_DONE.match(clause) and not any(h.subset for h in before) and any(_PREPARED.search(h.words) for h in before)
-    own = _YEARS_OWN.match(clause)
-    year = own and not _REFUSE.search(clause) and not _TOTAL.search(clause) and not any(h.year for h in before) and all(
-        w == "新" or phrases.is_verb(w) for w in phrases.words(own.group("verbs")))
+    year = _years_own(clause, before)
     running = _RUNNING.search(clause) and not any(h.total for h in before)
     # 下达资金2.8亿元,已拨付2.35亿元: a later step to date of the same sum or things.
     step = clause.startswith("已") and not any("已" in h.words for h in before) and any(

@@ -77,7 +77,20 @@ _FUNDS = re.compile(r"(?:建设|改造|运营)?(?:资金|经费|补贴|补助)")
 _CONJ_END = re.compile(r"(?<!惠|涉|普|顾|参)(?:和|及|与)$")
 # A change (提高10%), refused where it joins a name to its figure, not as the verb before a name (改造提升X).
 # A level reached (提高到96%, 由10个增至15个) is no change.
-_CHANGE = re.compile(r"增长|下降|减少|降低|上升(?![到至])|提高(?![到至])|(?<!改造)提升(?![到至])|增加|压缩")
+# 提升改造 and 改造提升 are one verb of work, no change.
+_CHANGE = re.compile(r"增长|下降|减少|降低|上升(?![到至])|提高(?![到至])|(?<!改造)提升(?![到至]|改造)|增加|压缩")
+# The name of a rate or a level (覆盖率, 满意度, 比例, 水平): a figure in % is its level.  A metric in % whose name is
+# none of these is the growth rate of the thing named (规上工业增加值 in %, a title's 规上工业增加值增长8%).
+_RATE = re.compile(r"(?:率|度|比例|比重|占比|水平)$")
+# The growth of the year (同比增长7.6%): a growth metric's figure; 环比, 较上月 are other changes.
+_GROWTH_WORDS = re.compile(r"(?<![环较比])(?:同比)?增长了?$")
+
+
+def growth_metric(name: str, unit: str) -> bool:
+    """Whether a metric is a growth rate: in %, and its name no rate's nor level's."""
+    return unit == "%" and not _RATE.search(name)
+
+
 # Words of completion: what is built, finished, handed over or accepted as done (验收合格 after 上报).
 _DONE = re.compile(r"建成|完工|竣工|完成|办结|投入使用|投用|交付|验收合格|通过验收")
 _REFUSE = re.compile(
@@ -112,9 +125,10 @@ _NOT_PLACES = set(
 _SENTENCE = re.compile(r"[;；。!！?？\n]")
 # A comma between a digit and exactly three digits is a thousands separator.
 _CLAUSE = re.compile(r"((?<!\d),|,(?!\d{3}(?!\d))|[，、:：])")
-# A name may hold digits and Latin letters (5G基站, 12345热线), but at least two Chinese characters.
+# A name may hold digits and Latin letters (5G基站, 12345热线), but at least two Chinese characters, or be an
+# acronym of capitals alone (AED, ETC), as departments name devices and programmes.
 # Nouns listed with 、 before one figure name one target (中小学、幼儿园), never 、 at an end.
-_NAME_CHARS = re.compile(r"(?=(?:.*[\u4e00-\u9fff]){2})(?!、)[\u4e00-\u9fffA-Za-z0-9·、]{2,30}(?<!、)")
+_NAME_CHARS = re.compile(r"(?=(?:.*[\u4e00-\u9fff]){2}|[A-Z]{2,}$)(?!、)[\u4e00-\u9fffA-Za-z0-9·、]{2,30}(?<!、)")
 # A condition or a duration qualifies a name; it is no figure (`60周岁以上老年人`, `为期3个月`).
 _CONDITION = re.compile(r"(?:\d+[-—~至])?\d+周?岁(?:及以上|以上|以下)?(?:的)?|为期\d+(?:个月|天|年|周)的?")
 _GENERIC = set("任务 目标 工作 全年任务 年度任务 进度 总量 项目 资金 机构 人员 对象 中心 基地".split())
@@ -183,7 +197,13 @@ def _variants(name: str) -> list[str]:
     core, _ = _strip_lead(whole)
     # 造林绿化面积 as 造林绿化9,600亩: the measure word says the quantity the name's last noun names.
     measured = _QUANTITY_END.sub("", core)
-    return [v for v in dict.fromkeys((whole, core, *phrases.verb_first(core), measured)) if len(v) >= 2]
+    forms = (whole, core, *phrases.verb_first(core), measured)
+    # 规上 is how reports shorten 规模以上 (above the designated size): either names the same things.
+    forms += tuple(f.replace(a, b) for f in forms for a, b in _SHORT_FORMS if a in f)
+    return [v for v in dict.fromkeys(forms) if len(v) >= 2]
+
+
+_SHORT_FORMS = (("规上", "规模以上"), ("规模以上", "规上"))
 
 
 _QUANTITY_END = re.compile(r"(?<=..)(?:面积|里程|长度)$")

@@ -89,6 +89,17 @@ metric wants the total, an increment metric the month's amount, a rate (%) its l
 words; figures under 其中 give way to others of the same role; what remains must be one value.  A sentence
 that begins with a time of its own ends an earlier opening; a total of its own is not an opening span's.
 
+Round 14 added: a level kept (保持100%) is a title's target; a noun, a verb of work and what it puts in
+(既有多层住宅加装电梯150部) name one, a place after 在 and an area after 为 or 对 (为城区2.3万户…) being scope; kinds
+listed with 、 and closed by 等 after a figure qualify one noun; a blank between a Latin letter and a digit parts a
+name from its figure (AED 460台), and an acronym alone may be a name.  In narratives: the actual beside a plan keeps
+its time (1-8月实际举办97场), a task's figure then 实际… is that plan; new things since the year began (今年以来新建)
+beside a 总数, and this year's figure with no noun of its own after a total (今年新建成的2个均已对外开放), are the
+year's value; a month with nothing new may name the metric and the step first (本月城市公厕建设无新完工项目: 0);
+FIGURE NAME 通过竣工验收 and 已有4所完成竣工验收 are done; a verbal noun after 已 is the verb of people served
+(已服务1.06万对); a metric in % with no rate's name is a growth rate (同比增长7.6%); 规上 is 规模以上.  Refused: a
+part under 其中 read by a verb alone when the clause before, its whole, did not name the metric.
+
 Risks of a wrong figure, and where the reader abstains (tracker/core/figure_roles.py):
 - a time it cannot place: a figure tied to an earlier month than the latest month of work the text
   names (截至7月底累计58处 beside 8月份新建6处; the report's month is not given, the latest named stands

@@ -98,6 +98,11 @@ _FILLER = frozenset("为 给 对 向 提供 开展 实施 进行 给予 免费 �
 _PEOPLE = ("名", "人", "位", "户", "人次", "户次", "对")
 
 
+def counts_people(unit: str) -> bool:
+    """Whether a measure word counts people, households or couples (名, 万人次, 万对)."""
+    return unit.lstrip("十百千万亿") in _PEOPLE
+
+
 def _content(name: str) -> list[str]:
     return [w for w in phrases.words(name) if w not in _FILLER]
 
@@ -112,7 +117,7 @@ def covers(rest: str, names: list[str], unit: str, pre: str = "") -> bool:
     for name in names:
         need = _content(name)
         k = 0
-        if unit.lstrip("十百千万亿") in _PEOPLE:
+        if counts_people(unit):
             while k < min(len(toks), 4) and toks[k] not in need and toks[k] not in _FILLER and not phrases.is_verb(toks[k]):
                 k += 1
             # 为2860户困难家庭免费安装燃气泄漏报警器: what is done for them, counted in their unit (a verb of
@@ -165,13 +170,17 @@ def heads(names: list[str]) -> list[tuple[str, str, bool]]:
     return out
 
 
-def heads_here(short: list[tuple[str, str, bool]], sentence: str, before: str) -> list[str]:
+def heads_here(short: list[tuple[str, str, bool]], sentence: str, before: str, clause: str = "") -> list[str]:
     """The rests that may stand for the metric in a clause: the sentence named the modifier (its words, in
-    any order) before the rest, or (a generic rest) the clause right `before` this one did."""
+    any order) before the rest, or (a generic rest) the clause right `before` this one did.  A part under 其中
+    is a part of the whole the clause right before counts, so there the rest stands for the metric only when
+    that clause named the modifier (…计划救助260名,已有198名儿童完成评估…,其中已结算救助143名: the 143 are a part
+    of the 198 children, not said to be the metric's)."""
     def named(modifier: str, text: str) -> bool:
         return modifier in text or set(phrases.words(modifier)) <= set(phrases.words(text))
+    part = clause.startswith("其中")
     return list(dict.fromkeys(rest for modifier, rest, generic in short
-                              if (named(modifier, before) if generic else named(modifier, sentence.split(rest)[0]))))
+                              if (named(modifier, before) if generic or part else named(modifier, sentence.split(rest)[0]))))
 
 
 # A comma between a digit and exactly three digits is a thousands separator, no break.

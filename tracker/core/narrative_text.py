@@ -24,8 +24,9 @@ _TASK_DONE = re.compile(r"(?<=的任务)(?=(?:现|目前)?已(?:经)?完成\d)")
 # 计划完成20场,实际完成31场 (or 截至目前实际完成): the plan's figure with what was actually done after it in the
 # same unit.  The clause is read as if it gave the actual figure with the plan's verb (完成31场); the planned one
 # is no reading.
-_PLAN_ACTUAL = re.compile(r"计划(累计)?([^,，;；。]*?)\d+(?:,\d{3})*(?:\.\d+)?([^\d\s,，;；。、]{1,4}?)[,，]"
-                          r"(?:截至目前|目前|截至\d{1,2}月底)?实际(?:已|共)?(?:完成|建成|开展|举办|实施|安装|改造|新建|新增)?"
+# The time of what was done (1-8月实际举办97场) is kept before the verb; the plan's year (全年计划) goes with the plan.
+_PLAN_ACTUAL = re.compile(r"(?:全年|年度)?计划(累计)?([^,，;；。]*?)\d+(?:,\d{3})*(?:\.\d+)?([^\d\s,，;；。、]{1,4}?)[,，]"
+                          r"(截至目前|目前|截至\d{1,2}月底|(?<!\d)1[-—~至]\d{1,2}月(?:份)?)?实际(?:已|共)?(?:完成|建成|开展|举办|实施|安装|改造|新建|新增)?"
                           r"(\d+(?:,\d{3})*(?:\.\d+)?)\3(?=[,，;；。)）]|$)")
 
 # 较上月新增智慧安防小区22个: growth since the month before, written before the thing it counts, is the month's
@@ -33,14 +34,21 @@ _PLAN_ACTUAL = re.compile(r"计划(累计)?([^,，;；。]*?)\d+(?:,\d{3})*(?:\.
 # last year's end (较去年底新增城市绿道42公里) is this year's (今年新增), as after a figure (figure_clauses._elided).
 _SINCE_BEFORE = re.compile(r"(^|[,，;；。])(?:较|比)(?:(上个?月)(?:底|末)?|(?:去年|上年)(?:底|末))(新增|增加)了?(?=[\u4e00-\u9fff])")
 
+# 全年选派科技特派员150名的任务已全部完成,实际选派162名: a task given by its figure, then what was actually done in
+# the same unit, is read as the plan beside the actual one is (选派科技特派员162名).
+_TASK_ACTUAL = re.compile(r"(?:全年|年度)?([^,，;；。\d]*?)\d+(?:,\d{3})*(?:\.\d+)?([^\d\s,，;；。、]{1,4}?)的?(?:任务|目标)"
+                          r"[^,，;；。\d]*[,，]实际(?:已|共)?([^,，;；。\d]*?)(\d+(?:,\d{3})*(?:\.\d+)?)\2(?=[,，;；。)）]|$)")
+
 _CHANGE_FIRST = re.compile(r"(^|[。;；\n])((?:较|比)(?:上个?月|\d{1,2}月)(?:底|末)?(?:增加|新增)了?\d[\d,.]*[^\d,，;；。]{1,4}?)"
                            r"[,，]([^,，;；。\n]*?累计[^,，;；。\n]*?\d[^,，;；。\n]*)([。;；\n]|$)")
 # 改造提升背街小巷35条已完工28条: a figure right before 已 and a verb of completion with a figure of its own is the
 # whole the work began with; what is done of it, in the same unit, is a clause of its own.
 _DONE_AFTER_WHOLE = re.compile(r"(\d([^\d\s,，;；。、()（）年月日任务目标]{1,4}?))"
                                r"(?=(?:现|目前)?已(?:经)?(?:完工|完成|建成|竣工)\d[\d,.]*\2)")
-# 80辆新能源公交车已有56辆上线运营: the verb of putting in use after the figure is read before it (已上线运营56辆).
-_IN_USE_AFTER = re.compile(r"已有(\d[\d,.]*)([^\d\s,，;；。、()（）]{1,3}?)(上线运营|投入运营|投入使用)(?=[,，;；。]|$)")
+# 80辆新能源公交车已有56辆上线运营, 6所中,已有4所完成竣工验收: the verb of putting in use or of completion after
+# the figure is read before it (已上线运营56辆, 已完成竣工验收4所).
+_IN_USE_AFTER = re.compile(r"已有(\d[\d,.]*)([^\d\s,，;；。、()（）]{1,3}?)"
+                           r"(上线运营|投入运营|投入使用|(?:完成)?(?:竣工验收|建成投用|建成|完工|竣工)|通过(?:竣工)?验收)(?=[,，;；。]|$)")
 _PER_RESIDENT = re.compile(r"(每[十百千万]+)常住(?=人口)")
 
 
@@ -49,7 +57,8 @@ def recast(text: str) -> str:
     # An aside of the month's work (当月新建成5家) or of a part (其中农村59个) is a clause of its own; normalise
     # drops other asides.
     text = _TIMED_ASIDE.sub(r",\1,", text)
-    text = _PLAN_ACTUAL.sub(r"\1\2\4\3", text)
+    text = _TASK_ACTUAL.sub(lambda m: m[1] + m[4] + m[2] if not m[3] or m[3] in m[1] else m[0], text)
+    text = _PLAN_ACTUAL.sub(lambda m: (m[4] if m[4] and m[4][0].isdigit() else "") + (m[1] or "") + m[2] + m[5] + m[3], text)
     # 较8月底增加11座,全市累计建成城市公厕63座: a change against the month before that opens a sentence is
     # read after the figure to date it changes, as it is usually written.
     text = _CHANGE_FIRST.sub(r"\1\3,\2\4", text)

@@ -45,6 +45,7 @@ from tracker.core.figure_words import (
     _alt,
     _is_place,
     _variants,
+    growth_metric,
 )
 from tracker.core.phrases import NUM as _NUM
 from tracker.core.phrases import normalise as _normalise
@@ -211,6 +212,7 @@ def _hits(sentences: list[str], names: list[str], unit: str, short: list | None 
     opening = (False, False, "", figure_roles.latest_month("\n".join(sentences)))
     # Words a clause without the name may still take from it (评估, 办结 of 按期办结率).
     own = frozenset(n[i:j] for n in names for i in range(len(n)) for j in range(i + 1, len(n) + 1))
+    growth = bool(names) and growth_metric(names[0], unit)
     named = unread = unread_total = False
     last, verbs = 0, frozenset()
     governing: frozenset = frozenset()  # the verbs of the last clause that gave the metric a figure
@@ -239,7 +241,7 @@ def _hits(sentences: list[str], names: list[str], unit: str, short: list | None 
         spell = ("year" if figure_roles.to_date(clauses[0], opening[3]) else "span") if _SPAN.match(sentence) else ""
         for k, clause in enumerate(clauses):
             if short is not None:
-                names = narrative_names.heads_here(short, sentence, clauses[k - 1] if k else "")
+                names = narrative_names.heads_here(short, sentence, clauses[k - 1] if k else "", clause)
             # `低保对象、特困人员共计3000人`: a bare name before 、 shares the figure.
             shared_head = (k > 0 and seps[k] == "、" and bool(clauses[k - 1])
                            and not re.search(r"\d", clauses[k - 1]) and not _LEAD.fullmatch(clauses[k - 1]))
@@ -252,7 +254,7 @@ def _hits(sentences: list[str], names: list[str], unit: str, short: list | None 
                 found = [dataclasses.replace(h, subset=True) for h in found]
             if not found and (named or unread):
                 part = named and last > 0 and all(h.subset and any(n in h.words for n in names) for h in hits[-last:])
-                elided = _elided(clause, unit, opening, unread, verbs, own, lead)
+                elided = _elided(clause, unit, opening, unread, verbs, own, lead, growth)
                 if (elided and elided[0].year and not _BUILT_NEW.search(clause) and not unread_total
                         and not (named and any(h.total or h.untimed for h in hits[-last:]))):
                     elided = None  # 缺口约3万个,今年新增1.2万个: the year's growth counts beside a total of all years only
@@ -261,7 +263,7 @@ def _hits(sentences: list[str], names: list[str], unit: str, short: list | None 
                 if elided and elided[1] and named and not elided[0].year:
                     # 实施…18处,已完工12处: what is done, not what was begun, when the clause before said no more.
                     # A metric of what is begun (…新开工) keeps its own figure.
-                    if any(_DONE.search(h.words) for h in hits[-last:]) or _BEGUN.search(names[0]):
+                    if any(_DONE.search(h.words) for h in hits[-last:]) or (names and _BEGUN.search(names[0])):
                         elided = None
                     else:
                         del hits[-last:]
@@ -292,11 +294,13 @@ def _hits(sentences: list[str], names: list[str], unit: str, short: list | None 
             if month_before:  # 本月走访…,发放慰问金56.3万元: a month earlier in the sentence covers the clauses after it
                 found = [dataclasses.replace(h, dated=False, period=h.period or (
                     h.untimed and not h.state and not h.total and not _SCOPE_START.match(clause))) for h in found]
-            if not found and said and figure_roles.unread_role(clause, unit, said, bool(_BEGUN.search(names[0]))):
+            if not found and said and (year := figure_roles.years_figure(clause, unit, said)) is not None:
+                found = [_hit(year, True, clause, opening, False, clause)]  # 总数已达23个,今年新建成的2个均已对外开放
+            if not found and said and figure_roles.unread_role(clause, unit, said, bool(names and _BEGUN.search(names[0]))):
                 # 中小学校14所,其中竣工交付9所; 新培育8家,累计分别达到23家: the clause after gives what is done or
                 # the total in words the reader does not take, so the figure before is not clearly the metric's.
                 hits += [dataclasses.replace(h, doubt=True) for h in said]
-            if not found and said and figure_roles.years_unkinded(clause, unit, names[0]) and not any(h.year for h in said):
+            if not found and said and names and figure_roles.years_unkinded(clause, unit, names[0]) and not any(h.year for h in said):
                 # 累计建成城市绿道412公里,今年新建绿道9.6公里: this year's figure, which the convention prefers, of
                 # the metric's noun without its word of kind (城市): the total is not clearly the value.
                 hits += [dataclasses.replace(h, doubt=True) for h in said]

@@ -43,7 +43,7 @@ VERBS = (
     "新改建 改扩建 新建 新增 新设 新培育 改造 改建 扩建 建设 建成 建立 完成 培育 培训 打造 创建 实施 开展 提供 "
     "发放 扶持 安装 配备 设立 开设 增设 增加 招募 吸纳 引进 孵化 实现 落实 推进 推动 达到 募集 销售 更换 "
     "提升 改造提升 新建改建 新建改造 举办 组织 建成投用 投入使用 完工 更新 优化 新辟 开通 加装 整治 治理 营造 "
-    "筹集 接种 帮助 引导 推荐 救助 接待 办理 资助 投用 投运 完工投用 竣工验收 验收合格 配置 排查 扩招 施划 大中修 普及 配发 投放"
+    "筹集 接种 帮助 引导 推荐 救助 接待 办理 资助 投用 投运 完工投用 竣工验收 验收合格 配置 排查 扩招 施划 大中修 普及 配发 投放 选派"
 ).split()
 
 NUM = re.compile(
@@ -57,7 +57,10 @@ _QUOTES = re.compile(r"[“”‘’\"'《》「」『』]")
 _QUOTED = re.compile(r"(“[^“”]*”|《[^《》]*》|「[^「」]*」)")
 _ASIDE = re.compile(r"\([^()]*\)|（[^（）]*）")
 # Blanks inside a line are dropped unless they stand between two digits (`17 419` is no 17419).
-_BLANKS = re.compile(r"(?<![\d\s])[ \t\r\u3000\xa0]+|[ \t\r\u3000\xa0]+(?![\d\s])")
+_BLANKS = re.compile(r"(?<![\d\sA-Za-z])[ \t\r\u3000\xa0]+|[ \t\r\u3000\xa0]+(?![\d\s])")
+# A blank between a Latin letter and a digit parts a name from its figure (安装AED 460台; AED460 would be one name, as
+# 5G and PM2.5 are): it is kept as one space, which the readers take as no word.
+_LATIN_BLANK = re.compile(r"(?<=[A-Za-z])[ \t\r\u3000\xa0]+(?=\d)")
 _CN_NUMERAL = re.compile(r"[零一二两三四五六七八九十百千万亿]+")
 
 
@@ -278,7 +281,7 @@ def normalise(text: str) -> str:
     # A numeral inside quotation marks is part of a name (“一件事一次办”): only those outside are read.
     text = text.translate(_FULLWIDTH)
     text = "".join(part if k % 2 else with_digits(part) for k, part in enumerate(_QUOTED.split(text)))
-    text = _BLANKS.sub("", _QUOTES.sub("", text))
+    text = _BLANKS.sub("", _LATIN_BLANK.sub(" ", _QUOTES.sub("", text)))
     while True:  # nested asides are removed from the inside out
         shorter = _ASIDE.sub("", text)
         if shorter == text:

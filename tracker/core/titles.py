@@ -12,15 +12,27 @@ from tracker.core.figure_words import (
     _GENERIC,
     _LEAD,
     _MANNER,
-    _NAME_CHARS,
     _NARRATIVE_VERB,
     _NARRATIVE_VERBS,
     _NOT_TARGET,
+    _RATE,
     _SCOPE,
     _SENTENCE,
     _VERB,
     _alt,
     _strip_lead,
+)
+from tracker.core.narrative_names import counts_people
+from tracker.core.title_names import (
+    _area_first,
+    _area_word,
+    _done_to,
+    _for_whom,
+    _good_name,
+    _new_verb,
+    _of,
+    _verbs_only,
+    _work_on,
 )
 from tracker.core.phrases import NUM as _NUM
 from tracker.core.phrases import normalise as _normalise
@@ -39,19 +51,16 @@ class Target:
 
 
 _TITLE_TRAIL = re.compile(
-    rf"(?:{_alt('达到 达 不少于 不低于 至少 共 合计 总数 数量 累计 为 总量 规模 突破 提高到 提升到 提高至 提升至 稳定在 保持在'.split())})++$")
+    rf"(?:{_alt('达到 达 不少于 不低于 至少 共 合计 总数 数量 累计 为 总量 规模 突破 提高到 提升到 提高至 提升至 稳定在 保持在 保持'.split())})++$")
 _TITLE_APPROX = re.compile(r"(?:近|约|大约|将近|接近|超过|超|逾|不足|不到|最多|基本)$")
 # A change stands right before its figure (提高10%); before a name it is the work (改造提升农村敬老院).
 # What a figure leads to (惠及居民2万户, 带动就业3000人) is no target of the work; 覆盖 naming a rate (覆盖率,
 # 覆盖人口比例) is.
 _TITLE_REFUSE = re.compile(r"(?:提高|提升|增长|下降|降低|减少|压缩|缩短)$|(?<![占例])比(?!对|率|重|例)|较|每|人均|户均|平均"
                            r"|分别|由|从|惠及|涉及|受益|带动|覆盖(?!率|面|[^\d,，、]{0,4}?(?:比例|比重))")
-# Measure words that count people or households: `帮助1200名NAME实现再就业` counts them.
-_PEOPLE = {"名", "人", "位", "户", "人次", "户次", "对"}
 _FOR = re.compile(r"^(?:为|向|给|对)")
 _MANNER_LEAD = re.compile(r"^(?:免费|无偿)(?=为|向|给)")
 _TITLE_CEILING = re.compile(r"左右|上下|以下|以内")
-_RATE = re.compile(r"(?:率|度|比例|比重|占比|水平)$")
 # What is begun (新开工保障房) is counted apart from what is built: the verb stays in the name, so that a
 # narrative's 建成 is never read for it.
 _BEGUN = re.compile(r"新?开工(?:建设)?$")
@@ -63,24 +72,9 @@ _GROWTH = re.compile(rf"^(?:{_alt(_SCOPE)})*(?:推动|实现)?(\w{{2,}}?)(?:同�
 _NAME_TAIL = re.compile(r"(?:培育|建设|改造|创建|升级|工作|任务)$")
 
 
-def _good_name(name: str) -> bool:
-    # 中央和省级补助资金, 社区食堂和老年助餐点: one target of what 和 joins; never 和 at an end, nor 的, 或.
-    ws = phrases.words(name)
-    return (bool(_NAME_CHARS.fullmatch(name)) and name not in _GENERIC
-            and not any(w in ("的", "或", "以及") for w in ws)
-            and ws[0] not in ("和", "及", "与") and ws[-1] not in ("和", "及", "与")
-            and not all(_verbal(w) for w in ws)  # 更新改造: verbs alone name nothing counted
-            and not name.startswith("总"))  # 总投资, 总面积: what the target before amounts to, no target
-
-
 def _grows(name: str) -> bool:
     """Whether a name before 增长 is a noun that grows (规上工业增加值, 人均可支配收入): no listed verb of work in it."""
     return _good_name(name) and not any(w in phrases.VERBS or w in _NARRATIVE_VERBS for w in phrases.words(name))
-
-
-def _verbal(word: str) -> bool:
-    """A listed verb of the work, or a word of two of them (更新改造); 投资 and 演练 may be nouns."""
-    return word in phrases.VERBS or (len(word) == 4 and word[:2] in phrases.VERBS and word[2:] in phrases.VERBS)
 
 
 def _title_name(pre: str, after: str, unit: str, inherited: bool = False) -> str | None:
@@ -91,7 +85,8 @@ def _title_name(pre: str, after: str, unit: str, inherited: bool = False) -> str
     pre = _MANNER_LEAD.sub("", pre)  # 免费为14000名白内障患者…: a word of manner before 为 is the whole clause's
     trail = _TITLE_TRAIL.search(pre)
     # 比例不低于85%: a rate's floor is its target; 可容纳人数不少于10万人 is a capacity, no count of work.
-    floor = bool(trail) and (any(c in trail.group() for c in "达到至在破")
+    # 保持100%: a level to be kept is one to be reached, as 达到 is.
+    floor = bool(trail) and (any(c in trail.group() for c in "达到至在破持")
                              or (unit == "%" and "不低于" in trail.group()))
     core = pre[: trail.start()] if trail else pre
     whole = False  # 为60周岁以上老年人免费体检10万人次: the verb ends the words, so they all name what is counted
@@ -116,6 +111,8 @@ def _title_name(pre: str, after: str, unit: str, inherited: bool = False) -> str
     if (core and not verb and not inherited and not after and len(ws := phrases.words(core)) > 1 and ws[-1] in phrases.VERBS
             and len(ws[-1]) >= 2 and not phrases.is_verbal(ws[0]) and _good_name(core) and "新增" not in ws):
         return core  # 普通高中招生扩招2500人, 农村户厕改造5000户: the work done on a noun, named by both
+    if core and not verb and not inherited and not after and (done_on := _work_on(core)):
+        return done_on  # 既有多层住宅加装电梯150部: the thing the work puts in, in the place it is done, named by all
     if core and not verb and "新增" in (ws := phrases.words(core))[1:-1] and _good_name(core):
         # 城镇新增就业4万人 is one name (what follows 新增 is verbal); 住宅小区新增电动自行车充电端口6000个 counts
         # the nouns after 新增, the words before it the place.
@@ -123,7 +120,7 @@ def _title_name(pre: str, after: str, unit: str, inherited: bool = False) -> str
         thing = _strip_lead("".join(ws[k + 1:]))[0]  # 新增配置自动体外除颤器: the verb after 新增 is no name
         return core if phrases.is_verbal(ws[-1]) or not _good_name(thing) else thing
     # 对18个老旧小区进行综合改造 (对全区56个…: a scope word after 对): what is done to them
-    if pre[:1] == "对" and (pre == "对" or pre[1:] in _SCOPE) and (done := _done_to(after, unit)):
+    if pre[:1] == "对" and (pre == "对" or pre[1:] in _SCOPE or _area_word(pre[1:])) and (done := _done_to(after, unit)):
         return done
     if _FOR.match(pre) and _strip_lead(pre[1:])[0] == pre[1:] and after:  # 为1万名老年人购买…: the name ends at a verb
         # Whom ends at the verb; a figure after it (接种1针…疫苗) is none of theirs.
@@ -132,10 +129,11 @@ def _title_name(pre: str, after: str, unit: str, inherited: bool = False) -> str
         k = next((k for k, w in enumerate(ws) if k and (w in phrases.VERBS or w in _NARRATIVE_VERBS)), None)
         if k is None:  # any verb, or a word of manner that begins what is done (妇女免费做宫颈癌筛查)
             k = next((k for k, w in enumerate(ws) if phrases.is_verb(w) or w in _NARRATIVE_VERBS
-                      or (k and w in _MANNER and unit.lstrip("十百千万亿") in _PEOPLE)), len(ws))
+                      or (k and w in _MANNER and counts_people(unit))), len(ws))
         name = _for_whom(ws, k, unit)
-        # 为全市2.5万名老年人提供…: a scope word between 为 and the figure is no part of the name.
-        return name if k < len(ws) and (not pre[1:] or pre[1:] in _SCOPE) and _good_name(name) else None
+        # 为全市2.5万名老年人提供…, 为城区2.3万户居民…: a scope or area word between 为 and the figure is no part of the
+        # name.
+        return name if k < len(ws) and (not pre[1:] or pre[1:] in _SCOPE or _area_word(pre[1:])) and _good_name(name) else None
     if inherited and not pre and after:
         pre = "新建"
     # `新增托育机构15家,普惠性托位2000个`: a bare noun after a clause that read a target shares its verb.
@@ -152,7 +150,8 @@ def _title_name(pre: str, after: str, unit: str, inherited: bool = False) -> str
     if pre and (lead and lead.end() == len(pre) or verbs) and verbs and not re.search(r"\d", after):
         after = _of(phrases.words(after))  # 完成三个老旧街区的立面整治
         name = _NAME_TAIL.sub("", after) if len(after) > 4 else after
-        if unit in _PEOPLE and _NARRATIVE_VERB.search(name):  # 帮助1200名就业困难人员实现再就业
+        # 帮助1200名就业困难人员实现再就业: a measure word that counts people (as written, no magnitude) counts them
+        if counts_people(unit) and unit == unit.lstrip("十百千万亿") and _NARRATIVE_VERB.search(name):
             ws = phrases.words(name)
             k = next((k for k, w in enumerate(ws) if k and (phrases.is_verb(w) or w in _NARRATIVE_VERBS)), 0)
             name = _for_whom(ws, k, unit) if k else name
@@ -170,101 +169,6 @@ def _title_name(pre: str, after: str, unit: str, inherited: bool = False) -> str
     return None
 
 
-def _new_verb(core: str) -> int:
-    """The length of 新 and the verb after it (any verb of jieba's dictionary) that begin `core`, else 0."""
-    ws = phrases.words(core)
-    ok = len(ws) > 2 and ws[0] == "新" and phrases.is_verb(ws[1]) and len(ws[1]) >= 2
-    return 1 + len(ws[1]) if ok else 0
-
-
-# Words of an area (主城区, 老城区, 各乡镇) that may stand first as the scope of a verb after them.
-_AREA_END = ("区", "县", "街道")
-
-
-def _area_first(core: str) -> int:
-    """The length of an area word that begins `core` before a verb (主城区 of 主城区新建公厕, 在农村地区 of
-    在农村地区新建户厕), else 0."""
-    ws = phrases.words(core)
-    if len(ws) > 2 and ws[0] == "在":  # 在农村地区新建…: 在, the place (nouns only), then the verb
-        at = 1
-        for w in ws[1:5]:
-            if phrases.is_verbal(w) or not _NAME_CHARS.fullmatch(w):
-                break
-            at += len(w)
-            if phrases.leading_verbs(core[at:]):
-                return at
-        return 0
-    ok = len(ws) > 2 and len(ws[0]) >= 2 and ws[0].endswith(_AREA_END) and not _is_unit_word(ws[0])
-    return len(ws[0]) if ok and phrases.leading_verbs(core[len(ws[0]):]) else 0
-
-
-def _is_unit_word(word: str) -> bool:
-    return word in ("小区", "园区", "景区", "社区", "校区", "片区", "街区")
-
-
-def _verbs_only(pre: str) -> bool:
-    """Whether the words before a figure are verbs alone (改造, 优化调整, 新建成): work with its noun left out."""
-    ws = phrases.words(pre)
-    return bool(ws) and all(w == "新" or phrases.is_verbal(w) or w in _NARRATIVE_VERBS for w in ws) and not (
-        _NOT_INHERITED.search(pre))
-
-
-# What is planned, begun or chosen names no work done of the noun before (开工64座, 确定10个).
-_NOT_INHERITED = re.compile(r"计划|开工|启动|确定|遴选|选址|谋划|储备|申报|规划|设计")
-
-
-# Verbs that only carry the work named after them (进行改造, 实施提升). Not 开展: 推动100个社区开展星级社区创建
-# counts those urged to work, no work done.
-_LIGHT_VERBS = ("进行", "实施")
-
-
-def _done_to(name: str, unit: str) -> str | None:
-    """`老旧小区进行微改造` → 老旧小区微改造 (`小区实施雨污分流改造` → 小区雨污分流改造): a noun, a light verb
-    and a work that ends in a verb; else None. Work done for households names the work alone
-    (对1.2万户农村低收入家庭实施住房安全保障 → 住房安全保障), as _for_whom() does."""
-    ws = phrases.words(name)
-    k = next((k for k, w in enumerate(ws) if w in _LIGHT_VERBS), None)
-    if k is None:
-        return None
-    thing, work = _of(ws[:k]), "".join(ws[k + 1:])
-    ok = (k and k + 1 < len(ws) and phrases.is_verbal(ws[-1]) and not _NOT_INHERITED.search(work)
-          and not any(_NARRATIVE_VERB.fullmatch(w) for w in ws[:k]))
-    name = work if unit.lstrip("十百千万亿") in ("户", "对") else thing + work
-    return name if ok and _good_name(name) and _good_name(thing) else None
-
-
-def _of(ws) -> str:
-    """Nouns joined by one 的 (老旧小区的雨污管网) as a clerk writes them, without it; other words as they are."""
-    if ws.count("的") == 1:
-        k = ws.index("的")
-        left, right = "".join(ws[:k]), "".join(ws[k + 1:])
-        if _good_name(left) and _good_name(right) and not any(_verbal(w) for w in ws[:k]):
-            return left + right
-    return "".join(ws)
-
-
-def _for_whom(ws: tuple[str, ...], k: int, unit: str) -> str:
-    """The name of a count of people or households before what is done for them (ws[:k] whom, ws[k] the verb):
-    whom, without words of manner (适龄女生免费 → 适龄女生); households and couples count the thing done or
-    installed (为3000户困难家庭免费安装燃气泄漏报警器 → 燃气泄漏报警器, 资助200对困难夫妇进行孕前优生健康检查 →
-    孕前优生健康检查), a thing with no verb after it, or the work a light verb carries (为3000户家庭开展适老化改造 →
-    适老化改造)."""
-    whom = list(ws[:k])
-    while whom and whom[-1] in _MANNER:
-        whom.pop()
-    if unit.lstrip("十百千万亿") in ("户", "对") and k < len(ws):
-        rest = ws[k + 1:]
-        thing = "".join(rest).removeprefix("免费")
-        # The thing ends the title: no listed verb of work after it (安装燃气泄漏报警器; 泄漏 is no work).
-        if thing and _good_name(thing) and not any(w in phrases.VERBS or w in _NARRATIVE_VERBS for w in rest):
-            return thing
-        # 为3000户家庭开展适老化改造: a light verb carries the work itself, which names what is counted.
-        if ws[k] in (*_LIGHT_VERBS, "开展") and rest and phrases.is_verbal(rest[-1]) and _good_name(thing) and not any(
-                w in phrases.VERBS or w in _NARRATIVE_VERBS for w in rest[:-1]):
-            return thing
-    return "".join(whom)
-
-
 # Words of a title that qualify its noun and are no target: a floor that a noun follows before the clause's own
 # figure (引进投资10亿元以上项目12个), and 一次 (once) before what is given (提供一次免费健康体检).
 _TITLE_CONDITION = re.compile(r"\d+(?:\.\d+)?[^\d,，、;；。]{1,3}?以上(?=[^\d,，、;；。]+\d)|(?<![\d.])1次(?=[^\d,，、;；。])")
@@ -275,11 +179,18 @@ _TITLE_CONDITION = re.compile(r"\d+(?:\.\d+)?[^\d,，、;；。]{1,3}?以上(?=[
 _QUALIFIERS = re.compile(r"(\d[^\d,，、;；。]*?[\u4e00-\u9fff])([\u4e00-\u9fff])、(?=[\u4e00-\u9fff]\2[^\d,，、;；。]*(?:$|[,，;；。]))")
 
 
+# 为2000户高龄、失能等困难老人家庭…: kinds listed with 、 and closed by 等 after a figure, with no figure of their
+# own after them, are one qualifier of the noun after 等 (高龄和失能等困难老人家庭), as above.
+_KINDS_ETC = re.compile(r"(\d[^\d,，、;；。]*?[\u4e00-\u9fff])、(?=[\u4e00-\u9fff、]{1,16}?等[\u4e00-\u9fff][^\d,，、;；。]*(?:$|[,，;；。]))")
+
+
 def targets_from_title(title: str) -> list[Target]:
     """The quantitative targets a task title declares, in order; [] when none is clear."""
     found: list[Target] = []
     inherited = False
     title = _QUALIFIERS.sub(r"\1\2和", _CONDITION.sub("", _normalise(title)))
+    while (etc := _KINDS_ETC.sub(r"\1和", title)) != title:
+        title = etc
     for clause in _noun_lists(_CLAUSE.split(_SENTENCE.sub("，", title))):
         clause, start = _TITLE_CONDITION.sub("", clause.strip()), 0
         # 新增养老床位1000张,其中护理型床位600张: a part of a target is one of its own (a clerk follows both);
@@ -300,7 +211,7 @@ def targets_from_title(title: str) -> list[Target]:
             end += len(unit)
             unit = mag + unit if unit else ""
             base = unit.lstrip("十百千万亿") or unit
-            pre, after = clause[start : m.start()], clause[end:]
+            pre, after = clause[start : m.start()].rstrip(" "), clause[end:]
             # `2020年底前新建…`: a date belongs to the next name's lead; a number with no measure word
             # to a name (12345热线).
             if unit and base not in ("年", "月", "日"):

@@ -1,0 +1,142 @@
+"""How a title's words name what a figure counts where the name does not simply follow a verb of work
+(tracker/core/titles.py reads the clauses and figures): a good name at all (`_good_name`), work put into a
+place (既有多层住宅加装电梯), an area or 新 and a verb first (主城区新建公厕, 新招聘乡村教师), work done to things
+with a light verb (老旧小区进行微改造), and whom a count of people or households is for (`_for_whom`)."""
+
+from __future__ import annotations
+
+import re
+
+from tracker.core import phrases
+from tracker.core.figure_words import _NAME_CHARS, _GENERIC, _MANNER, _NARRATIVE_VERB, _NARRATIVE_VERBS
+
+def _good_name(name: str) -> bool:
+    # 中央和省级补助资金, 社区食堂和老年助餐点: one target of what 和 joins; never 和 at an end, nor 的, 或.
+    ws = phrases.words(name)
+    return (bool(_NAME_CHARS.fullmatch(name)) and name not in _GENERIC
+            and not any(w in ("的", "或", "以及") for w in ws)
+            and ws[0] not in ("和", "及", "与") and ws[-1] not in ("和", "及", "与")
+            and not all(_verbal(w) for w in ws)  # 更新改造: verbs alone name nothing counted
+            and not name.startswith("总"))  # 总投资, 总面积: what the target before amounts to, no target
+
+
+def _verbal(word: str) -> bool:
+    """A listed verb of the work, or a word of two of them (更新改造); 投资 and 演练 may be nouns."""
+    return word in phrases.VERBS or (len(word) == 4 and word[:2] in phrases.VERBS and word[2:] in phrases.VERBS)
+
+
+def _work_on(core: str) -> str | None:
+    """`既有多层住宅加装电梯` (a noun, one listed verb of work, a noun: the work puts the second in or on the first)
+    as one name, the figure counting the thing of the work: the noun first says where, so it is no subject that
+    would have to be named apart (城镇新增就业 and a noun before a verb of level, 达到, are not such work)."""
+    ws = phrases.words(core)
+    k = next((k for k, w in enumerate(ws) if _verbal(w)), None)
+    if k is None or not k or k == len(ws) - 1 or len(ws[k]) < 2 or ws[k] in ("新增", "完成", "实现", "达到", "落实"):
+        return None
+    rest = ws[:k] + ws[k + 1:]
+    if ws[0] == "在":  # 在村卫生室、社区卫生服务站建设中医阁: a place after 在 is scope, the thing the name
+        thing = "".join(ws[k + 1:])
+        return thing if _good_name(thing) and not any(phrases.is_verbal(w) for w in ws[k + 1:]) else None
+    if any(phrases.is_verbal(w) or w in _NARRATIVE_VERBS for w in rest) or phrases.is_verbal(ws[0]):
+        return None
+    return core if _good_name(core) and _good_name("".join(ws[:k])) and _good_name("".join(ws[k + 1:])) else None
+
+
+def _new_verb(core: str) -> int:
+    """The length of 新 and the verb after it (any verb of jieba's dictionary) that begin `core`, else 0."""
+    ws = phrases.words(core)
+    ok = len(ws) > 2 and ws[0] == "新" and phrases.is_verb(ws[1]) and len(ws[1]) >= 2
+    return 1 + len(ws[1]) if ok else 0
+
+
+# Words of an area (主城区, 老城区, 各乡镇) that may stand first as the scope of a verb after them.
+_AREA_END = ("区", "县", "街道")
+
+
+def _area_first(core: str) -> int:
+    """The length of an area word that begins `core` before a verb (主城区 of 主城区新建公厕, 在农村地区 of
+    在农村地区新建户厕), else 0."""
+    ws = phrases.words(core)
+    if len(ws) > 2 and ws[0] == "在":  # 在农村地区新建…: 在, the place (nouns only), then the verb
+        at = 1
+        for w in ws[1:5]:
+            if phrases.is_verbal(w) or not _NAME_CHARS.fullmatch(w):
+                break
+            at += len(w)
+            if phrases.leading_verbs(core[at:]):
+                return at
+        return 0
+    ok = len(ws) > 2 and _area_word(ws[0])
+    return len(ws[0]) if ok and phrases.leading_verbs(core[len(ws[0]):]) else 0
+
+
+def _area_word(word: str) -> bool:
+    """Whether a word is an area (城区, 主城区, 各街道), not a unit of places such as 小区 or 社区."""
+    return phrases.words(word) == (word,) and len(word) >= 2 and word.endswith(_AREA_END) and not _is_unit_word(word)
+
+
+def _is_unit_word(word: str) -> bool:
+    return word in ("小区", "园区", "景区", "社区", "校区", "片区", "街区")
+
+
+def _verbs_only(pre: str) -> bool:
+    """Whether the words before a figure are verbs alone (改造, 优化调整, 新建成): work with its noun left out."""
+    ws = phrases.words(pre)
+    return bool(ws) and all(w == "新" or phrases.is_verbal(w) or w in _NARRATIVE_VERBS for w in ws) and not (
+        _NOT_INHERITED.search(pre))
+
+
+# What is planned, begun or chosen names no work done of the noun before (开工64座, 确定10个).
+_NOT_INHERITED = re.compile(r"计划|开工|启动|确定|遴选|选址|谋划|储备|申报|规划|设计")
+
+
+# Verbs that only carry the work named after them (进行改造, 实施提升). Not 开展: 推动100个社区开展星级社区创建
+# counts those urged to work, no work done.
+_LIGHT_VERBS = ("进行", "实施")
+
+
+def _done_to(name: str, unit: str) -> str | None:
+    """`老旧小区进行微改造` → 老旧小区微改造 (`小区实施雨污分流改造` → 小区雨污分流改造): a noun, a light verb
+    and a work that ends in a verb; else None. Work done for households names the work alone
+    (对1.2万户农村低收入家庭实施住房安全保障 → 住房安全保障), as _for_whom() does."""
+    ws = phrases.words(name)
+    k = next((k for k, w in enumerate(ws) if w in _LIGHT_VERBS), None)
+    if k is None:
+        return None
+    thing, work = _of(ws[:k]), "".join(ws[k + 1:])
+    ok = (k and k + 1 < len(ws) and phrases.is_verbal(ws[-1]) and not _NOT_INHERITED.search(work)
+          and not any(_NARRATIVE_VERB.fullmatch(w) for w in ws[:k]))
+    name = work if unit.lstrip("十百千万亿") in ("户", "对") else thing + work
+    return name if ok and _good_name(name) and _good_name(thing) else None
+
+
+def _of(ws) -> str:
+    """Nouns joined by one 的 (老旧小区的雨污管网) as a clerk writes them, without it; other words as they are."""
+    if ws.count("的") == 1:
+        k = ws.index("的")
+        left, right = "".join(ws[:k]), "".join(ws[k + 1:])
+        if _good_name(left) and _good_name(right) and not any(_verbal(w) for w in ws[:k]):
+            return left + right
+    return "".join(ws)
+
+
+def _for_whom(ws: tuple[str, ...], k: int, unit: str) -> str:
+    """The name of a count of people or households before what is done for them (ws[:k] whom, ws[k] the verb):
+    whom, without words of manner (适龄女生免费 → 适龄女生); households and couples count the thing done or
+    installed (为3000户困难家庭免费安装燃气泄漏报警器 → 燃气泄漏报警器, 资助200对困难夫妇进行孕前优生健康检查 →
+    孕前优生健康检查), a thing with no verb after it, or the work a light verb carries (为3000户家庭开展适老化改造 →
+    适老化改造)."""
+    whom = list(ws[:k])
+    while whom and whom[-1] in _MANNER:
+        whom.pop()
+    if unit.lstrip("十百千万亿") in ("户", "对") and k < len(ws):
+        rest = ws[k + 1:]
+        thing = "".join(rest).removeprefix("免费")
+        # The thing ends the title: no listed verb of work after it (安装燃气泄漏报警器; 泄漏 is no work).
+        if thing and _good_name(thing) and not any(w in phrases.VERBS or w in _NARRATIVE_VERBS for w in rest):
+            return thing
+        # 为3000户家庭开展适老化改造: a light verb carries the work itself, which names what is counted.
+        if ws[k] in (*_LIGHT_VERBS, "开展") and rest and phrases.is_verbal(rest[-1]) and _good_name(thing) and not any(
+                w in phrases.VERBS or w in _NARRATIVE_VERBS for w in rest[:-1]):
+            return thing
+    return "".join(whom)
