@@ -194,6 +194,14 @@ def test_the_known_words_of_a_failure_are_translated_and_the_rest_kept():
     assert reason("zh", "dingtalk (oapi.dingtalk.com): connection refused (3 tries)") == \
         "dingtalk (oapi.dingtalk.com)：连接被拒绝（已试 3 次）"
     assert reason("zh", "mail (smtp.example.cn:465): timed out") == "mail (smtp.example.cn:465)：超时"
+    # what mail.py and robots.py say when a server refuses (each one a new user met in English under --lang zh)
+    assert reason("zh", "mail (127.0.0.1:8465): login refused (535)") == "mail (127.0.0.1:8465)：登录被拒绝（535）"
+    assert reason("zh", "mail (m:465): certificate not trusted (self-signed certificate)") == \
+        "mail (m:465)：证书不受信任（self-signed certificate）"
+    assert reason("zh", "mail (m:25): the server closed the connection (3 tries)") == "mail (m:25)：服务器断开了连接（已试 3 次）"
+    assert reason("zh", "dingtalk (oapi.dingtalk.com): error 310000: sign not match") == \
+        "dingtalk (oapi.dingtalk.com)：错误码 310000: sign not match"
+    assert reason("zh", "mail (m): recipient refused: a@b.cn") == "mail (m)：收件人被拒绝：a@b.cn"
     assert reason("zh", "wecom (qyapi.weixin.qq.com): errcode 93000: invalid webhook url") == \
         "wecom (qyapi.weixin.qq.com)：errcode 93000: invalid webhook url"
     assert reason("en", "feishu (x): host not found") == "feishu (x): host not found"
@@ -230,3 +238,20 @@ def test_a_dry_run_needs_no_secrets_but_sending_does(project, robots, monkeypatc
     assert "环境变量 T_DING_SECRET 未设置" in project.ok("remind", "--month", "2024-08", "--dry-run", "--lang", "zh").err
     r = project.bad("remind", "--month", "2024-08")
     assert "environment variable T_DING_SECRET is not set" in r.err and robots.requests == []
+
+
+def test_a_value_of_the_wrong_kind_in_contacts_is_said_in_words_in_either_language(project):
+    project.write_plan(PLAN)
+    (project.root / "contacts.toml").write_text(
+        '[smtp]\nhost = "127.0.0.1"\nport = "25"\nsecurity = "tls"\nuser = "a@b.cn"\npassword = 123\n\n'
+        '[unit."市民政局"]\nmobiles = "13800000000"\n', encoding="utf-8")
+    assert project.bad("remind", "--month", "2024-08", "--dry-run").err.splitlines() == [
+        "contacts.toml:3: smtp.port must be a whole number",
+        "contacts.toml:4: smtp.security must be one of ssl, starttls, none",
+        "contacts.toml:6: smtp.password must be text in quotes",  # not "smtp.user and smtp.password go together"
+        'contacts.toml:9: unit \'市民政局\'.mobiles must be a list in brackets (["…", "…"])']
+    assert project.bad("remind", "--month", "2024-08", "--dry-run", "--lang", "zh").err.splitlines() == [
+        "contacts.toml:3: smtp.port 应为整数",
+        "contacts.toml:4: smtp.security 应为 ssl、starttls、none 之一",
+        "contacts.toml:6: smtp.password 应为加引号的文本",
+        'contacts.toml:9: 单位 \'市民政局\'.mobiles 应为方括号中的列表（["…", "…"]）']

@@ -427,6 +427,9 @@ _ZH.update({
     "{what} must be a table": "{what} 应为表",
     "{what}.{name} {msg}": "{what}.{name} {msg}", "{what}: {msg}": "{what}：{msg}",
     "is required": "必须填写", "is not a known key": "不是可用的键",
+    "must be text in quotes": "应为加引号的文本", "must not be empty": "不能为空", "must be a whole number": "应为整数",
+    'must be a list in brackets (["…", "…"])': '应为方括号中的列表（["…", "…"]）',
+    "must be at least {n}": "应不小于 {n}", "must be at most {n}": "应不大于 {n}", "must be one of {expected}": "应为 {expected} 之一",
     "{what}: `env:` must be followed by an environment variable's name": "{what}：`env:` 后应为环境变量名",
     "{what}: environment variable {name} is not set": "{what}：环境变量 {name} 未设置",
     "smtp.from must be a mail address (or give smtp.user)": "smtp.from 应为邮箱地址（或填写 smtp.user）",
@@ -452,6 +455,18 @@ _REASONS_ZH = (
     (re.compile(r"\banswered with something that is not (a )?JSON( object)?\b"), "回应不是 JSON"),
     (re.compile(r"\banswered without an error code\b"), "回应中没有错误码"),
     (re.compile(r"^HTTP (\d+)"), r"HTTP \1 错误"),
+    (re.compile(r"^error (-?\d+)"), r"错误码 \1"),
+    (re.compile(r"\blogin refused \((\d+)\)"), r"登录被拒绝（\1）"),
+    (re.compile(r"\bcertificate not trusted \((.*)\)$"), r"证书不受信任（\1）"),
+    (re.compile(r"\bTLS failed \((.*)\)$"), r"TLS 握手失败（\1）"),
+    (re.compile(r"\bthe server closed the connection\b"), "服务器断开了连接"),
+    (re.compile(r"\bthe server does not offer STARTTLS \(set security in \[smtp\]\)"),
+     "服务器不支持 STARTTLS（请在 [smtp] 中设置 security）"),
+    (re.compile(r"\bthe server does not support what this mail needs \(SMTPUTF8 or AUTH\)"),
+     "服务器不支持这封邮件所需的功能（SMTPUTF8 或 AUTH）"),
+    (re.compile(r"^recipient refused: "), "收件人被拒绝："),
+    (re.compile(r"^server answered (\d+)"), r"服务器回应 \1"),
+    (re.compile(r"^cannot send \((\w+)\)"), r"无法发送（\1）"),
 )
 
 

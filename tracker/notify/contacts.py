@@ -18,7 +18,7 @@ from typing import Annotated, Literal
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
 from tracker import textfile
-from tracker.errors import BadInput, Problems, Word
+from tracker.errors import BadInput, Problems, Word, Words
 from tracker.plan import line_of
 
 ROBOTS = ("dingtalk", "wecom", "feishu")
@@ -198,8 +198,7 @@ def _validated(model, raw, loc: tuple, what: str, problem):
             at = tuple("from" if p == "from_" else p for p in e["loc"])
             bad.add(at[0] if at else None)
             name = ".".join(str(p) for p in at)
-            known = {"missing": "is required", "extra_forbidden": "is not a known key"}.get(e["type"])
-            msg = Word(known) if known else e["msg"]
+            msg = _said(e)
             if name:
                 problem(loc + at, "{what}.{name} {msg}", what=what, name=name, msg=msg)
             else:
@@ -227,6 +226,29 @@ class _StandIns(dict):
 
 
 _SECRET_KEYS = ("password", "dingtalk_secret", "feishu_secret")
+
+
+# pydantic's words for what a value of contacts.toml must be, in tracker's (which labels.py translates)
+_MUST = {
+    "missing": "is required", "extra_forbidden": "is not a known key",
+    "string_type": "must be text in quotes", "string_too_short": "must not be empty",
+    "int_type": "must be a whole number", "int_parsing": "must be a whole number", "int_from_float": "must be a whole number",
+    "list_type": 'must be a list in brackets (["…", "…"])',
+}
+
+
+def _said(error: dict):
+    """What pydantic found wrong with a value, as a phrase in the run's language."""
+    kind, ctx = error["type"], error.get("ctx") or {}
+    if kind in _MUST:
+        return Word(_MUST[kind])
+    if kind == "greater_than_equal":
+        return BadInput("must be at least {n}", n=ctx.get("ge"))
+    if kind == "less_than_equal":
+        return BadInput("must be at most {n}", n=ctx.get("le"))
+    if kind == "literal_error":
+        return BadInput("must be one of {expected}", expected=Words(re.findall(r"'([^']*)'", str(ctx.get("expected")))))
+    return error["msg"]
 
 
 def _env(value, loc: tuple, what: str, environ, problem):
@@ -262,7 +284,7 @@ def _smtp(raw, environ, problem) -> Smtp | None:
     if (sender is None and ok) or (sender is not None and "@" not in parseaddr(sender)[1]):
         problem(("smtp", "from") if got.from_ else ("smtp",), "smtp.from must be a mail address (or give smtp.user)")
         ok = False
-    if bool(got.user) != bool(got.password):
+    if ("user" in raw) != ("password" in raw):  # (a value of the wrong kind is said as such, above)
         problem(("smtp", "password" if got.password else "user"), "smtp.user and smtp.password go together")
         ok = False
     if got.password and security == "none":
