@@ -102,10 +102,9 @@ def read_form(path: str, wb, plan: Plan, problems: list, formulas=None) -> FormR
             broken.add(tid)
             continue
         got = parts.setdefault(tid, {"task": task, "values": {}, "said": []})
-        try:
-            _read_row(ws, r, metric, got, place, make, raw)
-        except BadInput as e:
-            problems.append(e)
+        found = _read_row(ws, r, metric, got, place, make, raw)
+        if found:
+            problems += found
             broken.add(tid)
     for tid, got in parts.items():
         if tid in broken:
@@ -128,60 +127,60 @@ def read_form(path: str, wb, plan: Plan, problems: list, formulas=None) -> FormR
     return back
 
 
-def _read_row(ws, r: int, metric, got: dict, place, make, raw=None) -> None:
-    """One row's filled cells into `got` (the task's report so far), each checked, BadInput naming its cell.
-    `raw`: the sheet with its formulas' text (read_form)."""
-    from tracker.core.model import STATUSES
-
+def _read_row(ws, r: int, metric, got: dict, place, make, raw=None) -> list:
+    """One row's filled cells into `got` (the task's report so far), each checked; every problem of the row
+    (a BadInput naming its cell), none when the row is read. `raw`: the sheet with its formulas' text."""
     got.setdefault("row", r)
-
-    def cell(head):
+    heads = ["本月数" if metric is not None else "完成百分比"]
+    if r == got["row"]:  # status and texts are the task's first row's
+        heads += ["状态", "进展情况", "存在问题", "下步计划"]
+    found = []
+    for head in heads:
         ref = f"{_letter(COL[head])}{r}"
         value = ws[ref].value
         if isinstance(value, str):
             value = value.strip() or None
-        if value is None and raw is not None and isinstance(raw[ref].value, str) and raw[ref].value.startswith("="):
-            raise BadInput("{head} holds a formula ({formula}) whose result was never saved: open the form in Excel "
-                           "or WPS and save it, or type the figure", head=head, formula=raw[ref].value,
-                           place=place(ref))
-        return ref, value
+        try:
+            if value is None and raw is not None and isinstance(raw[ref].value, str) and raw[ref].value.startswith("="):
+                raise BadInput("{head} holds a formula ({formula}) whose result was never saved: open the form in "
+                               "Excel or WPS and save it, or type the figure", head=head, formula=raw[ref].value)
+            if value is not None:
+                _take(head, value, metric, got, make)
+        except BadInput as e:
+            found.append(BadInput(e.template, place=place(ref), **e.fields))
+    return found
 
-    if metric is not None:
-        ref, value = cell("本月数")
-        if value is not None:
-            try:
-                got["values"][metric.key] = make.figure(value, "本月数")
-            except BadInput:
-                raise BadInput("本月数 {value} is not a number ≥ 0", value=repr(value), place=place(ref)) from None
-            got["said"].append(f"{metric.key}={_fig(got['values'][metric.key])}{metric.unit}")
-    else:
-        ref, value = cell("完成百分比")
-        if value is not None:
-            try:
-                got["percent"] = make.percent(value.rstrip("%") if isinstance(value, str) else value, "完成百分比")
-            except BadInput:
-                raise BadInput("完成百分比 {value} is not a number from 0 to 100", value=repr(value),
-                               place=place(ref)) from None
-            got["said"].append(f"{_fig(got['percent'])}%")
-    if r != got["row"]:
-        return  # status and texts are the task's first row's
-    ref, value = cell("状态")
-    if value is not None:
+
+_TEXTS = {"进展情况": "note", "存在问题": "problems", "下步计划": "next_steps"}
+
+
+def _take(head: str, value, metric, got: dict, make) -> None:
+    """One filled cell's value into `got`; BadInput (without a place) when it cannot be right."""
+    from tracker.core.model import STATUSES
+
+    if head == "本月数":
+        try:
+            got["values"][metric.key] = make.figure(value, "本月数")
+        except BadInput:
+            raise BadInput("本月数 {value} is not a number ≥ 0", value=repr(value)) from None
+        got["said"].append(f"{metric.key}={_fig(got['values'][metric.key])}{metric.unit}")
+    elif head == "完成百分比":
+        try:
+            got["percent"] = make.percent(value.rstrip("%") if isinstance(value, str) else value, "完成百分比")
+        except BadInput:
+            raise BadInput("完成百分比 {value} is not a number from 0 to 100", value=repr(value)) from None
+        got["said"].append(f"{_fig(got['percent'])}%")
+    elif head == "状态":
         status = _STATUS.get(str(value), str(value))
         if status not in STATUSES:
-            raise BadInput("状态 {value} is not one of {words}", value=repr(value), words="、".join(STATUS_WORDS),
-                           place=place(ref))
+            raise BadInput("状态 {value} is not one of {words}", value=repr(value), words="、".join(STATUS_WORDS))
         got["status"] = status
         got.setdefault("texts", []).append(str(value))
-    for head, name in (("进展情况", "note"), ("存在问题", "problems"), ("下步计划", "next_steps")):
-        ref, value = cell(head)
-        if value is not None:
-            try:
-                got[name] = make.note(str(value), name)
-            except BadInput as e:
-                raise BadInput(e.template, place=place(ref), **e.fields) from None
-            if got[name]:
-                got.setdefault("texts", []).append(head)
+    else:
+        name = _TEXTS[head]
+        got[name] = make.note(str(value), name)
+        if got[name]:
+            got.setdefault("texts", []).append(head)
 
 
 def _entry_id(unit: str, e) -> str:
