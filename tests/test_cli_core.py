@@ -295,6 +295,36 @@ def test_invalid_plan_reports_every_problem_with_its_line(project):
     assert project.bad("status").err == r.err
 
 
+def test_a_duplicate_task_and_a_metric_with_a_bad_key_still_have_their_other_problems_said(project):
+    project.write_plan("""
+        [plan]
+        year = 2024
+
+        [[task]]
+        id = "1"
+        title = "甲"
+        unit = "市民政局"
+
+        [[task]]
+        id = "1"
+        title = "乙"
+        unit = "市民政局"
+        start = 2024-06-01
+        due = 2024-03-01
+
+        [[task.metric]]
+        key = "a"
+        target = -5
+        mode = "cumulativ"
+    """)
+    assert project.bad("validate").err.splitlines() == [
+        "tasks.toml:9: duplicate task id 1 (first declared at line 4)",
+        "tasks.toml:14: task 1: due 2024-03-01 must be after start 2024-06-01",
+        "tasks.toml:18: task 1: metric a: target -5 must be greater than baseline 0",
+        'tasks.toml:19: task 1: metric.mode must be "cumulative" or "increment"',
+    ]
+
+
 def test_toml_syntax_error_carries_its_line(project):
     project.tasks.write_text('[plan]\nyear = 2024\n[[task]]\nid = "1"\ntitle = "甲\n', encoding="utf-8")
     r = project.bad("tasks")

@@ -142,9 +142,7 @@ def validate(data: dict, lines: dict, path: str) -> Plan:
             plan_in = PlanIn.model_validate(raw_plan)
         except ValidationError as err:
             problems += _errors(err, ("plan",), lines, path, "", "plan.")
-            # go on with the keys that are right, so the tasks are checked against them
-            bad = {e["loc"][0] for e in err.errors() if e["loc"]}
-            plan_in = PlanIn.model_validate({k: v for k, v in raw_plan.items() if k not in bad})
+            plan_in = _rest(PlanIn, raw_plan, err) or PlanIn()  # the keys that are right, to check the tasks against
     raw_tasks = data.get("task", [])
     if not isinstance(raw_tasks, list):
         problems.append(_at(path, line_of(lines, ("task",)), "task must be an array of tables ([[task]])"))
@@ -157,10 +155,10 @@ def validate(data: dict, lines: dict, path: str) -> Plan:
         line = line_of(lines, here)
         raw_id = _id_text(raw.get("id")) if isinstance(raw, dict) else None
         if isinstance(raw_id, str) and raw_id in first_line:
+            # and the task is checked all the same: its other problems are said now, not after the id is fixed
             problems.append(_at(path, line, "duplicate task id {id} (first declared at line {first})", id=raw_id,
                                 first=first_line[raw_id]))
-            continue
-        if isinstance(raw_id, str):
+        elif isinstance(raw_id, str):
             first_line[raw_id] = line
         try:
             t = TaskIn.model_validate(raw)
@@ -176,6 +174,17 @@ def validate(data: dict, lines: dict, path: str) -> Plan:
         raise PlanError(sorted(problems, key=_line_number))
     return Plan(tuple(tasks), plan_in.title, plan_in.year, plan_in.stall_months,
                 plan_in.behind_tolerance, path)
+
+
+def _rest(model, raw, err: ValidationError):
+    """The model of raw's keys that were right (err's keys left out), or None when they alone make none."""
+    if not isinstance(raw, dict):
+        return None
+    bad = {e["loc"][0] for e in err.errors() if e["loc"]}
+    try:
+        return model.model_validate({k: v for k, v in raw.items() if k not in bad})
+    except ValidationError:
+        return None
 
 
 def _line_number(problem: BadInput) -> int:
@@ -199,11 +208,16 @@ def _build_task(t: TaskIn, i: int, plan: PlanIn, lines, path: str, line: int):
     metrics: list[Metric] = []
     for j, raw in enumerate(t.metric):
         mloc = here + ("metric", j)
+        whole = True
         try:
             m = MetricIn.model_validate(raw)
         except ValidationError as err:
             problems += _errors(err, mloc, lines, path, BadInput("task {id}: ", id=t.id), "metric.")
-            continue
+            # its keys that are right are checked further all the same (a target below its baseline beside a
+            # misspelt mode): every problem is said at once
+            m, whole = _rest(MetricIn, raw, err), False
+            if m is None:
+                continue
         mline = line_of(lines, mloc)
         if any(x.key == m.key for x in metrics):
             problems.append(_at(path, mline, "task {id}: duplicate metric key {key}", id=t.id, key=repr(m.key)))
@@ -213,7 +227,8 @@ def _build_task(t: TaskIn, i: int, plan: PlanIn, lines, path: str, line: int):
             problems.append(_at(path, where, "task {id}: metric {key}: target {target} must be greater than baseline {baseline}",
                                 id=t.id, key=m.key, target=f"{m.target:g}", baseline=f"{m.baseline:g}"))
             continue
-        metrics.append(Metric(m.key, m.name or m.key, m.unit, float(m.target), float(m.baseline), m.mode, mline))
+        if whole:
+            metrics.append(Metric(m.key, m.name or m.key, m.unit, float(m.target), float(m.baseline), m.mode, mline))
     stones: list[Milestone] = []
     for j, raw in enumerate(t.milestone):
         sloc = here + ("milestone", j)
