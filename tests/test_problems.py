@@ -14,6 +14,11 @@ def test_log_records_problems_and_next_steps_and_history_shows_them(project):
     project.ok("log", "195", "--set", "centres=15", "--problems", "用地难落实", "--next", "协调规划部门")
     (e,) = project.ok("history", "195", "-f", "json").json()["entries"]
     assert (e["problems"], e["next_steps"]) == ("用地难落实", "协调规划部门")
+    # and the tables show them under the note, in history and in show's reports
+    flat = project.ok("history", "195").out.replace(" ", "")
+    assert "Problems:用地难落实" in flat and "Nextsteps:协调规划部门" in flat
+    flat = project.ok("show", "195", "--lang", "zh").out.replace(" ", "")
+    assert "存在问题：用地难落实" in flat and "下步计划：协调规划部门" in flat
     project.ok("validate")
 
 

@@ -248,6 +248,9 @@ def history_table(task_id: str, title: str, entries, lang: str) -> Table:
         head = Text(e.id[:8] + " ", style="dim")
         head.append_text(mark)  # (rich's Text + Text would give back rich's Text, which folds anywhere)
         mark = head
+        # 存在问题 and 下步计划 under the note, each after its heading (the monthly table's columns)
+        said = [e.note or ""] + [f"{label(lang, head)}{'：' if lang == 'zh' else ': '}{text}" for head, text in
+                                 (("Problems", e.problems), ("Next steps", e.next_steps)) if text]
         table.add_row(months.fmt(e.month), local_time(e.recorded_at), Text(e.by or "—"),
-                      Text("\n".join(values) or "—", style=style), Text(e.note or "", style=style), mark)
+                      Text("\n".join(values) or "—", style=style), Text("\n".join(s for s in said if s), style=style), mark)
     return table
