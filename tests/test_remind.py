@@ -255,3 +255,17 @@ def test_a_value_of_the_wrong_kind_in_contacts_is_said_in_words_in_either_langua
         "contacts.toml:4: smtp.security 应为 ssl、starttls、none 之一",
         "contacts.toml:6: smtp.password 应为加引号的文本",
         'contacts.toml:9: 单位 \'市民政局\'.mobiles 应为方括号中的列表（["…", "…"]）']
+
+
+def test_a_follow_up_names_the_figures_behind_each_flag_as_check_does(project, robots, env):
+    office(project, robots)
+    project.ok("log", "195", "--month", "2024-07", "--set", "centres=10")
+    r = project.ok("remind", "--month", "2025-01", "--only", "overdue,stalled", "--dry-run", "--lang", "zh",
+                   today="2025-01-20")
+    # 督办 that says how late and how far done, in check's words (a new user found only the flags' names)
+    assert ("195.新建区域性居家养老服务中心100个\n"
+            "  逾期（超过截止日期2024-12-31已20天，完成10%）、停滞（自2024-07以来没有增长：10/100 个）\n") in r.out
+    check = project.run("check", "--month", "2025-01", "--lang", "zh", today="2025-01-20").out
+    assert "逾期：超过截止日期2024-12-31已20天，完成10%" in check and "停滞：自2024-07以来没有增长：10/100 个" in check
+    r = project.ok("remind", "--month", "2025-01", "--only", "overdue", "--dry-run", today="2025-01-20")
+    assert "7.新建学校10所\n  overdue (20 days past due 2024-12-31, 0% done)\n" in r.out

@@ -26,7 +26,7 @@ def remind(
     Example: tracker remind --month 2024-08 --dry-run --lang zh
     """
     from tracker.cli.output import say
-    from tracker.cli.status import standings
+    from tracker.cli.status import standings_with_logs
     from tracker.core import review
     from tracker.labels import label, lang_of
 
@@ -34,11 +34,11 @@ def remind(
     project = ctx.obj
     p = project.month(month)
     flags = review.parse_fail_on(only if only is not None else "missing")
-    plan, rows = standings(project, p)
+    plan, logs, rows = standings_with_logs(project, p, history_for="stalled")  # stalled since when, as check says
     if unit is not None and unit not in {t.unit for t in plan.tasks}:
         known = "、".join(sorted({t.unit for t in plan.tasks}))
         raise BadInput("--unit {unit}: no task has this lead unit (known: {known})", unit=unit, known=known)
-    notices = _notices(plan, rows, p, flags, unit, lg)
+    notices = _notices(plan, rows, logs, p, flags, unit, lg)
     unset: list[str] | None = [] if dry_run else None
     contacts = _contacts(project.contacts_path, unset)
     if unset:  # a clerk may preview the messages on a PC that does not hold the robots' secrets
@@ -81,9 +81,14 @@ def _fmt(p: int) -> str:
     return months.fmt(p)
 
 
-def _notices(plan, rows, p: int, flags: tuple[str, ...], unit: str | None, lang: str) -> list:
-    """One Notice a lead unit that has a task with any of the flags, in the plan's order of units."""
+def _notices(plan, rows, logs: dict, p: int, flags: tuple[str, ...], unit: str | None, lang: str) -> list:
+    """One Notice a lead unit that has a task with any of the flags, in the plan's order of units; beside each
+    flag but missing, the figures behind it as `check` words them (督办: how late, how far done)."""
+    from tracker.cli.project import today
+    from tracker.core.model import TaskLog
+    from tracker.core.review import explain
     from tracker.notify.message import FlaggedTask, Notice, wanted_for
+    from tracker.render.review import reason_text
 
     by_unit: dict[str, list] = {}
     for s in rows:
@@ -93,7 +98,9 @@ def _notices(plan, rows, p: int, flags: tuple[str, ...], unit: str | None, lang:
         if not mine:
             continue
         wanted = wanted_for(s.task.metrics, lang) if "missing" in mine else None
-        by_unit.setdefault(s.task.unit, []).append(FlaggedTask(s.task.id, s.task.title, mine, wanted))
+        log = logs.get(s.task.id) or TaskLog()
+        why = tuple("" if f == "missing" else reason_text(explain(s, log, f, today()), lang) for f in mine)
+        by_unit.setdefault(s.task.unit, []).append(FlaggedTask(s.task.id, s.task.title, mine, wanted, why))
     return [Notice(u, _fmt(p), plan.title, tuple(tasks)) for u, tasks in by_unit.items()]
 
 

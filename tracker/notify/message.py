@@ -26,6 +26,7 @@ class FlaggedTask:
     title: str
     flags: tuple[str, ...]  # flag codes as evaluate gives them: "missing", "overdue", …
     wanted: str | None = None  # for a missing report: what to send (see wanted_for()); None: "this month's progress"
+    why: tuple[str, ...] = ()  # beside each flag, the figures behind it as check words them ("" for none)
 
 
 @dataclass(frozen=True)
@@ -112,7 +113,9 @@ def subject(notice: Notice, lang: str) -> str:
 
 
 def _task_lines(task: FlaggedTask, lang: str) -> list[str]:
-    flags = ("、" if lang == "zh" else ", ").join(labels.label(lang, f) for f in task.flags)
+    why = task.why or ("",) * len(task.flags)
+    flags = ("、" if lang == "zh" else ", ").join(
+        labels.label(lang, f) + (f"（{w}）" if lang == "zh" else f" ({w})") * bool(w) for f, w in zip(task.flags, why))
     if "missing" in task.flags:
         ask = (_t(lang, "please send: {wanted}").format(wanted=cut_cells(task.wanted, WANTED_CELLS)) if task.wanted
                else _t(lang, "please send this month's progress"))
