@@ -68,6 +68,29 @@ def test_docx_template_keeps_the_offices_paragraphs_around_the_table(project):
     assert docx.Document(project.root / "letterhead.docx").paragraphs[2].text == "{{ table }}"
 
 
+def test_a_portrait_template_keeps_the_task_readable_and_the_narrow_columns_narrow(project):
+    logged(project)
+    t = docx.Document()  # A4 portrait with the margins of GB/T 9704 (公文): 15.6 cm of text
+    section = t.sections[0]
+    section.page_width, section.page_height = docx.shared.Cm(21.0), docx.shared.Cm(29.7)
+    section.left_margin, section.right_margin = docx.shared.Cm(2.8), docx.shared.Cm(2.6)
+    t.add_paragraph("{{ table }}")
+    t.save(project.root / "portrait.docx")
+    project.ok("report", "--month", "2024-08", "--lang", "zh", "--with-status", "--template", "portrait.docx",
+               "-o", "out.docx")
+    (table,) = docx.Document(project.root / "out.docx").tables
+    assert round(sum(c.width.cm for c in table.columns), 2) == 15.6  # as wide as the page's text
+    widths = [round(c.width.cm, 1) for c in table.columns]
+    no, task, progress, problems, steps, completion, status = widths
+    assert (no, completion, status) == (1.6, 2.0, 1.8)  # 序号 and 完成率 in one line, no wider
+    # the columns of text share the rest in proportion to their least widths (3 : 4 : 2.2 : 2.2 cm)
+    assert task == 2.7 and progress == 3.6 and problems == steps == 2.0
+    # landscape: as before
+    project.ok("report", "--month", "2024-08", "--lang", "zh", "--with-status", "-o", "land.docx")
+    (table,) = docx.Document(project.root / "land.docx").tables
+    assert [round(c.width.cm, 1) for c in table.columns] == [1.6, 4.4, 8.5, 3.6, 3.6, 2.0, 2.0]
+
+
 def test_a_template_without_the_placeholder_or_a_template_with_another_format_is_refused(project):
     docx.Document().save(project.root / "plain.docx")
     r = project.bad("report", "--template", "plain.docx", "-o", "out.docx")

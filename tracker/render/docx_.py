@@ -21,8 +21,12 @@ PLACEHOLDER = "{{ table }}"
 TEXT_FONT, TEXT_FONT_OLD = "仿宋", "仿宋_GB2312"    # Windows 10+/WPS, and older Windows
 HEAD_FONT = "黑体"
 TITLE_FONT = "方正小标宋简体"
-WIDTHS_CM = {"no": 1.2, "task": 6.0, "completion": 1.8, "status": 2.6}
-NARROW_CM = {"no": 1.2, "task": 4.4, "problems": 3.6, "next_steps": 3.6, "completion": 1.8, "status": 2.0}  # with 存在问题
+WIDTHS_CM = {"no": 1.6, "task": 6.0, "completion": 2.0, "status": 2.6}  # 序号 in one line at 12 pt: 1.6 cm
+# On a page narrower than landscape A4: the narrow columns at what their words need at 12 pt (序号, 27%,
+# 未量化), and each column of text's least width (about six characters a line for 目标任务).
+COMPACT_CM = {"no": 1.6, "completion": 2.0, "status": 1.8}
+LEAST_CM = {"task": 3.0, "progress": 4.0, "problems": 2.2, "next_steps": 2.2}
+NARROW_CM = {"no": 1.6, "task": 4.4, "problems": 3.6, "next_steps": 3.6, "completion": 2.0, "status": 2.0}  # with 存在问题
 PAGE_TEXT_CM = 29.7 - 2 * 2.0     # A4 landscape, less 2 cm each side
 
 
@@ -101,6 +105,25 @@ def _title(document, table: MonthlyTable):
     return p
 
 
+def column_widths(kinds: list[str], sizes: dict, text_cm: float) -> list[float]:
+    """Each column's width (cm) on a page whose text is text_cm wide. On a landscape page the progress column
+    takes what the others leave. On a narrower one (an office's portrait template) the narrow columns shrink
+    to what their words need, each column of text keeps a least width (LEAST_CM), and the rest of the page
+    goes to the columns of text in proportion to their landscape widths above that least."""
+    widths = [sizes.get(k, 0.0) for k in kinds]
+    widths[2] = max(PAGE_TEXT_CM - sum(widths), 6.0)  # the progress column takes the rest
+    if sum(widths) <= text_cm + 0.05:  # (a page read back from a document is off by a few EMU)
+        return widths
+    narrow = [min(w, COMPACT_CM[k]) if k in COMPACT_CM else None for k, w in zip(kinds, widths)]
+    room = text_cm - sum(w for w in narrow if w is not None)
+    least = [LEAST_CM.get(k, 2.0) if w is None else 0.0 for k, w in zip(kinds, narrow)]
+    if room <= sum(least):
+        return [w if w is not None else room * m / sum(least) for w, m in zip(narrow, least)]
+    above = [max(w - m, 0.0) if n is None else 0.0 for w, m, n in zip(widths, least, narrow)]
+    extra = room - sum(least)
+    return [n if n is not None else m + extra * a / sum(above) for n, m, a in zip(narrow, least, above)]
+
+
 def _table(document, table: MonthlyTable, text_cm: float = PAGE_TEXT_CM):
     """The table, as wide as the page's text (text_cm): the progress column takes what the others leave,
     and in a narrow (portrait) page the columns of text give way in proportion."""
@@ -110,12 +133,7 @@ def _table(document, table: MonthlyTable, text_cm: float = PAGE_TEXT_CM):
 
     kinds = ["no", "task", "progress"] + (["problems", "next_steps"] if table.with_texts else []) \
         + (["completion", "status"] if table.with_status else [])
-    sizes = NARROW_CM if table.with_texts else WIDTHS_CM
-    widths = [sizes.get(k, 0.0) for k in kinds]
-    widths[2] = max(PAGE_TEXT_CM - sum(widths), 6.0)   # the progress column takes the rest of a landscape page
-    fixed = sum(w for k, w in zip(kinds, widths) if k in ("no", "completion", "status"))
-    scale = min(1.0, (text_cm - fixed) / (sum(widths) - fixed))   # the columns of text give way, not the narrow ones
-    widths = [w if k in ("no", "completion", "status") else w * scale for k, w in zip(kinds, widths)]
+    widths = column_widths(kinds, NARROW_CM if table.with_texts else WIDTHS_CM, text_cm)
     grid = document.add_table(rows=1, cols=len(kinds))
     try:
         grid.style = "Table Grid"
