@@ -194,6 +194,10 @@ def test_a_file_with_no_table_and_an_unknown_format_are_refused(project):
     assert project.bad("import", "empty.docx", "--month", "2024-08").err.startswith("empty.docx: no progress table found")
     (project.root / "t.pdf").write_bytes(b"%PDF-1.4")
     assert "cannot import .pdf" in project.bad("import", "t.pdf", "--month", "2024-08").err
+    (project.root / "市民政局.xls").write_bytes(b"\xd0\xcf\x11\xe0")  # old Excel's (and WPS's .et) binary format
+    assert project.bad("import", "市民政局.xls", "--month", "2024-08").err.strip() == (
+        "市民政局.xls: cannot import .xls: open it in Excel, Word or WPS and save it as .xlsx (另存为 .xlsx), then import that")
+    assert "另存为 .docx 后再导入" in project.bad("--lang", "zh", "import", "t.doc", "--month", "2024-08").err
     (project.root / "broken.xlsx").write_bytes(b"not a zip")
     assert project.bad("import", "broken.xlsx").err.startswith("broken.xlsx: not an Excel workbook")
 

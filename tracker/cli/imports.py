@@ -20,6 +20,7 @@ from tracker.exchange.table import Read, _short, make_entries, new_task_toml, pl
 from tracker.labels import label
 
 TABLE_SUFFIXES = (".md", ".markdown", ".txt", ".csv", ".docx", ".xlsx", ".xlsm")
+OLD_FORMATS = {".xls": ".xlsx", ".et": ".xlsx", ".doc": ".docx", ".wps": ".docx"}
 
 
 @dataclass
@@ -202,6 +203,9 @@ def _read(file: str, problems: list) -> Source:
     from tracker.exchange import progress_table, sheets
 
     suffix = os.path.splitext(file)[1].lower()
+    if suffix in OLD_FORMATS:  # the binary formats of old Excel, Word and WPS: their newer form is read
+        raise BadInput("{file}: cannot import {suffix}: open it in Excel, Word or WPS and save it as {new} "
+                       "(另存为 {new}), then import that", file=file, suffix=suffix, new=OLD_FORMATS[suffix])
     if suffix not in TABLE_SUFFIXES:
         raise BadInput("{file}: cannot import {suffix}: use a progress table (.md, .txt, .csv, .docx, .xlsx), "
                        "a returned form (.xlsx) or entries (.jsonl)", file=file,
