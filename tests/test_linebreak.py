@@ -83,9 +83,9 @@ def test_at_80_columns_no_figure_or_unit_is_broken_and_no_line_starts_with_closi
 
 
 def test_the_pieces_keep_figures_with_their_measure_words_and_marks_with_the_words_before_them():
-    line = "全市培训12.2万人次，达到99.5%；（含外地）完成28/310人次。"
+    line = "全市培训12.2万人次，达到99.5%；（含外地）完成28/310人次，就业3.5万人。"
     got = [line[a:b] for a, b in pieces(line)]
-    assert "12.2万人次，" in got and "99.5%；" in got and "（含" in got and "28/310人次。" in got
+    assert "12.2万人次，" in got and "99.5%；" in got and "（含" in got and "28/310人次，" in got and "3.5万人。" in got
     for width in range(12, 40):  # from the widest piece (12.2万人次，) up
         parts, start = [], 0
         for end in divide(line, width) + [len(line)]:

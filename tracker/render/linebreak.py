@@ -23,7 +23,8 @@ _MEASURE = ("平方公里|平方米|万人次|人次|公里|千米|千瓦|兆瓦
             "台|辆|间|床|名|位|件|批|场|篇|期|天|日|月|年|倍|宗|份|本|艘|架|株|棵|只|头|例|单|笔|轮|道|根|盏|片|栋|幢|层|"
             "镇|村|园|校|所|公顷|万|亿")
 # A figure (digits, Latin letters and the marks inside numbers and codes) and the measure word after it.
-_PIECE = re.compile(r"[0-9０-９A-Za-z][0-9０-９A-Za-z_\-.,．/／:%％+]*(?:\s?(?:" + _MEASURE + r"))?\s*|.\s*", re.S)
+# (万 or 亿 may lead any measure word: 3.5万人, 1.2万平方米.)
+_PIECE = re.compile(r"[0-9０-９A-Za-z][0-9０-９A-Za-z_\-.,．/／:%％+]*(?:\s?(?:万|亿)?(?:" + _MEASURE + r"))?\s*|.\s*", re.S)
 
 
 def pieces(line: str, keep=()) -> list[tuple[int, int]]:
