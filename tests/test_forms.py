@@ -78,8 +78,8 @@ def test_a_form_a_unit_with_its_open_tasks_last_months_figures_and_the_cells_to_
     assert [c.value for c in ws[4]] == ["序号", "目标任务", "指标", "计量单位", "目标值", "上月数", "本月数", "完成百分比",
                                         "状态", "进展情况", "存在问题", "下步计划"]
     assert [c.value for c in ws[5]][:7] == [1, "195.新建区域性居家养老服务中心100个,改造社区养老服务站300个。",
-                                            "区域性居家养老服务中心", "个", 100, 10, None]
-    assert [c.value for c in ws[6]][2:7] == ["社区养老服务站", "个", 300, 90, None]
+                                            "区域性居家养老服务中心（截至本月累计）", "个", 100, 10, None]
+    assert [c.value for c in ws[6]][2:7] == ["社区养老服务站（截至本月累计）", "个", 300, 90, None]
     assert [c.value for c in ws[7]][:6] == [2, "184.提高城乡低保、特困人员等困难群体救助标准。", "—", "%", 100, 40]
     assert ws["G2"].value == "填报人" and not ws["H2"].protection.locked
     # locked but for the cells to fill in

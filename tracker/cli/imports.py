@@ -114,14 +114,6 @@ def import_files(project, files: list[str], month_text: str | None, unit: str | 
             if any(e.id in present for e in entries if e.task == read.task_id):
                 read.new = False
     new = [e for e in entries if e.id not in present]
-    warn(slips, lang)
-    _warn_superseded(superseded, _places(entries, tables, returns), entries, lang)
-    if unit and tables and not adding:  # --unit is no filter of rows: say so, lest a clerk think it chose them
-        import sys
-
-        print(label(lang, "note: --unit {unit} is the lead unit of tasks an import adds; these tables add none "
-                          "(it chooses no rows)").format(unit=unit), file=sys.stderr)
-
     if not dry_run and (new or new_bytes is not None):
         _write(project, path, old_bytes, new_bytes, new)
     if dry_run:
@@ -134,6 +126,14 @@ def import_files(project, files: list[str], month_text: str | None, unit: str | 
         _say_form(back, present, lang, dry_run)
     if returns:
         _say_missing(project, {m for m in form_months.values()}, new, lang)
+    # the warnings last, below what was read and recorded, where a clerk's eye ends up
+    warn(slips, lang)
+    _warn_superseded(superseded, _places(entries, tables, returns), entries, lang)
+    if unit and tables and not adding:  # --unit is no filter of rows: say so, lest a clerk think it chose them
+        import sys
+
+        print(label(lang, "note: --unit {unit} is the lead unit of tasks an import adds; these tables add none "
+                          "(it chooses no rows)").format(unit=unit), file=sys.stderr)
 
 
 def _given_twice(table_entries, tables, returns, problems: list) -> None:

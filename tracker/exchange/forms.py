@@ -80,7 +80,7 @@ def form_xlsx(plan_title: str | None, unit: str, p: int, rows: list[FormRow]) ->
     for i, w in enumerate(WIDTHS, 1):
         ws.column_dimensions[get_column_letter(i)].width = w
     title = f"{plan_title + ' · ' if plan_title else ''}{year}年{month}月进展填报表"
-    _text(ws["A1"], f"{title}。请在黄色单元格中填写{month}月份情况：本月数填截至{month}月底的累计数（标“本月新增”的指标填当月数），"
+    _text(ws["A1"], f"{title}。请在黄色单元格中填写{month}月份情况：本月数填截至{month}月底的累计数（标“截至本月累计”），标“本月新增”的指标填当月数，"
                 f"无指标的任务填完成百分比（0–100）；状态从列表中选择；进展情况、存在问题、下步计划填在任务的第一行。"
                 f"填好后原样发回，请勿增删行或改动其他单元格。")
     ws.merge_cells(start_row=1, start_column=1, end_row=1, end_column=len(HEADERS))
@@ -120,7 +120,8 @@ def form_xlsx(plan_title: str | None, unit: str, p: int, rows: list[FormRow]) ->
         values = {
             "序号": no if row.first else None,
             "目标任务": f"{task.id}.{task.title}",
-            "指标": (metric.name + ("（本月新增）" if metric.mode == "increment" else "")) if metric else "—",
+            # what 本月数 wants, beside each metric: a heading of 本月数 reads as the month's amount to many
+            "指标": (metric.name + ("（本月新增）" if metric.mode == "increment" else "（截至本月累计）")) if metric else "—",
             "计量单位": metric.unit if metric else "%",
             "目标值": number(metric.target) if metric else 100,
             "上月数": number(row.last),
