@@ -162,7 +162,7 @@ def test_unit_option_and_increment_metric(project):
     answer(child, "kg (个) · this month's amount · Enter skips the task: ", "3")
     answer(child, "Note: ", "")
     answer(child, "Record this report? [Y/n] ", "")
-    child.expect_exact("recorded 300 2024-08: kg=3/27个")
+    child.expect_exact("recorded 300 2024-08: kg=3个 this month (target 27个)")
     assert finish(child) == 0
     assert [e["values"] for e in entries(project, "300")] == [{"kg": 4}, {"kg": 3}]
     assert entries(project, "195") == []

@@ -68,6 +68,7 @@ _ZH = {
     "no progress text": "无进展内容", " (already in the log)": "（日志中已有）", " [added]": "［新增］",
     "{file}: cannot import {suffix}: open it in Excel, Word or WPS and save it as {new} (另存为 {new}), then import that":
         "{file}: 不能导入 {suffix} 文件：请用 Excel、Word 或 WPS 打开，另存为 {new} 后再导入",
+    "{value} this month (target {target})": "本月新增{value}（目标{target}）",
     "note: not set in the environment: {names}; the dry run goes on without them, sending needs them":
         "提示：环境变量 {names} 未设置：预览照常进行，实际发送时需要设置",
     "{head} holds a formula ({formula}) whose result was never saved: open the form in Excel or WPS and save it, "

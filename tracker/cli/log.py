@@ -151,8 +151,17 @@ def entry_parts(task, written, lg: str, whole_note: bool = False) -> str:
     from tracker.render.terminal import fig
 
     metric = task.metric
-    parts = [f"{k}={fig(v)}/{fig(metric(k).target)}{metric(k).unit}" if metric(k) else f"{k}={fig(v)}"
-             for k, v in written.values.items()]
+
+    def figure(k, v) -> str:
+        m = metric(k)
+        if m is None:
+            return f"{k}={fig(v)}"
+        if m.mode == "increment":  # the month's amount: "0.5/3.5万人" would read as the total so far
+            return f"{k}=" + label(lg, "{value} this month (target {target})").format(
+                value=f"{fig(v)}{m.unit}", target=f"{fig(m.target)}{m.unit}")
+        return f"{k}={fig(v)}/{fig(m.target)}{m.unit}"
+
+    parts = [figure(k, v) for k, v in written.values.items()]
     if written.percent is not None:
         parts.append(f"{fig(written.percent)}%")
     if written.status:
