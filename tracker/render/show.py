@@ -9,7 +9,7 @@ from tracker.render.safe import Text  # user text shown, never obeyed (textfile.
 from tracker.core import months
 from tracker.labels import label, reason
 from tracker.render.chart import progress_chart
-from tracker.render.terminal import _table, fig, flags_text, history_table, pct, status_text
+from tracker.render.terminal import _table, fig, flags_text, history_table, local_time, pct, status_text
 from tracker.core.trend import Trajectory
 
 
@@ -32,17 +32,6 @@ def show_view(tr: Trajectory, entries, lang: str, width: int = 80, reminders=())
     return Group(*parts)
 
 
-def _local(stamp: str) -> str:
-    """A UTC time as stored (2024-08-05T03:12:09.672765Z), in the system's time zone (TZ honoured)."""
-    import datetime as dt
-
-    try:
-        at = dt.datetime.fromisoformat(stamp.replace("Z", "+00:00"))
-    except ValueError:
-        return stamp
-    return at.astimezone().strftime("%Y-%m-%d %H:%M")
-
-
 def reminder_table(reminders, lang: str):
     """The reminders (催报) sent about the task: when, for which month, to whom, how, and whether they arrived."""
     table = _table(f"{label(lang, 'Reminders')} ({len(reminders)})", lang)
@@ -52,7 +41,7 @@ def reminder_table(reminders, lang: str):
     table.add_column(label(lang, "To"), overflow="fold")
     table.add_column(label(lang, "Delivered"), overflow="fold", ratio=1)
     for r in reminders:
-        table.add_row(_local(r.at), months.fmt(r.month), Text(r.unit), Text(r.target),
+        table.add_row(local_time(r.at, seconds=False), months.fmt(r.month), Text(r.unit), Text(r.target),
                       Text(label(lang, "yes")) if r.delivered else Text(f"{label(lang, 'no')}{'：' if lang == 'zh' else ': '}{reason(lang, (r.reason or '').removeprefix(f'{r.target}: '))}", style="red"))
     return table
 

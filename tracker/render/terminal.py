@@ -205,13 +205,16 @@ def tasks_table(plan: Plan, lang: str, width: int = 80) -> Table:
     return table
 
 
-def local_time(stamp: str) -> str:
-    """A recorded_at (UTC, as the log keeps it) in the system's local time zone (TZ honoured), to the second."""
+def local_time(stamp: str, seconds: bool = True) -> str:
+    """A recorded_at (UTC, as the log keeps it) in the system's local time zone (TZ honoured), to the second
+    (or the minute)."""
     import datetime as dt
 
     try:
-        when = dt.datetime.strptime(stamp, "%Y-%m-%dT%H:%M:%S.%fZ").replace(tzinfo=dt.timezone.utc)
-        return when.astimezone().strftime("%Y-%m-%d %H:%M:%S")
+        when = dt.datetime.fromisoformat(stamp.replace("Z", "+00:00"))
+        if when.tzinfo is None:
+            raise ValueError("no time zone")
+        return when.astimezone().strftime("%Y-%m-%d %H:%M:%S" if seconds else "%Y-%m-%d %H:%M")
     except (ValueError, OverflowError, OSError):  # not the log's form (a hand-edited log): shown as it is
         return stamp
 
