@@ -22,6 +22,7 @@ from tracker.core.figure_words import (
     _CONJ_END,
     _FUNDS,
     _GROWTH_WORDS,
+    _IN_SERVICE,
     _JOIN,
     _JOINERS,
     _LEFT,
@@ -78,12 +79,13 @@ def _joins(join: str, more: tuple[str, ...] | frozenset = (), people: bool = Fal
     if _JOIN.fullmatch(join):
         return True
     # 完成更换并通过特检验收87台: passing an acceptance is the last step of the same work.
-    join = _ACCEPTANCE.sub("", join)
+    # 截至8月底已完工并验收投用: time words join wherever they stand, as in _JOIN.
+    join = re.sub(_TIME, "", _ACCEPTANCE.sub("", join))
     # 已建成…中心并投入使用46个: 并 joins a second verb of the same work; 已建成运营38个, 已完工开业7家: 运营 or 开业
     # after a verb of completion, or 上线运营, says the thing is in use, as 投用 does.
     ws = phrases.words(join)
     return all(w in _JOINERS or w in more or phrases.is_verb(w) or _JOIN.fullmatch(w)
-               or (w == "并" and k + 1 < len(ws) and phrases.is_verb(ws[k + 1]))
+               or (w == "并" and k + 1 < len(ws) and (phrases.is_verb(ws[k + 1]) or ws[k + 1] in more))
                or (figure_roles.in_use(w) and k > 0 and (_DONE.fullmatch(ws[k - 1]) or ws[k - 1] in ("上线", "投入")))
                or (w == "上线" and ws[k + 1 : k + 2] == ("运营",))
                # 已服务1.06万对: a verbal noun right after 已 or 累计 is used as the verb it names, of the people it
@@ -290,7 +292,11 @@ def _elided(clause: str, unit: str, opening: tuple, unread: bool,
     # 本年度完成1860户: the year's words are the hit's time; the verb of completion alone joins it.
     done = ((bool(_DONE.search(join)) and (_joins(join.removeprefix("其中")) or _YEAR_DONE.fullmatch(join)))
             or (unread and join.removeprefix("现").startswith("已") and _only(join, verbs | own) and join not in _JOINERS)
-            or (unread and bool(_IN_USE.fullmatch(join))))
+            or (unread and bool(_IN_USE.fullmatch(join)))
+            # 新建社区菜店15个,已开业运营11个; 已完成建设并通电运行387个: things open or in service to date (已) are
+            # done, as a verb of completion says (under 其中 they are a part of what was built: 其中8处已投入运营).
+            or ("已" in join and not join.startswith("其中") and any(w in _IN_SERVICE for w in phrases.words(join))
+                and _joins(join, _IN_SERVICE)))
     mine = bool(lead) and figure_roles.same_work(figure_roles.work_verbs(join), lead) and _only(
         join.removeprefix("其中"), lead | own)
     rate = grew or (unread and unit == "%" and bool(_RATE_JOIN.fullmatch(join)))  # `…覆盖率同比提高5个百分点,达到98%`
@@ -337,10 +343,11 @@ _FIGURE = re.compile(rf"\d[\d,]*(?:\.\d+)?(?:余|多)?(?:{_alt(phrases.UNITS)})?
 def subjectless(clause: str) -> bool:
     """Whether a clause has no noun of its own, so that its subject is the one the clause before named: its
     words are time words, figures, verbs, joining and scope words, or the rate of a verb (开工率)."""
-    rest = _FIGURE.sub(" ", re.sub(_TIME, " ", clause))
+    # (一季度完成选址, 二季度全面开工: a quarter is a time as a month is; an adverb says how, never what)
+    rest = _FIGURE.sub(" ", _SPAN.sub(" ", re.sub(_TIME, " ", clause)))
     ws = [w for w in phrases.words(rest) if w.strip()]
     return bool(ws) and all(
-        w in _STEP_WORDS or w in _JOINERS or w in _SCOPE or _REFUSE.fullmatch(w)
+        w in _STEP_WORDS or w in _JOINERS or w in _SCOPE or _REFUSE.fullmatch(w) or phrases.is_adverb(w) or w in _IN_SERVICE
         or (len(w) >= 2 and phrases.is_verbal(w))
         or (w.endswith("率") and (phrases.is_verb(w[:-1]) or (k and phrases.is_verb(ws[k - 1]))))
         for k, w in enumerate(ws))
@@ -369,8 +376,8 @@ def month_only(clause: str, unit: str, opening: tuple, just_read: list[_Hit], re
     read in this sentence or the one before (9月份无新增: 0, never a total of 0)."""
     if just_read and not any(h.period or h.span for h in just_read):
         change = figure_roles.month_change(clause, unit, opening[3])
-        # 较4月底 (the month before the report's) is 较上月, no figure of April's.
-        said = re.sub(r"^([较比])\d{1,2}月[底末]", r"\1上月", clause)
+        # 较4月底 (the month before the report's) and 较上月末 are 较上月, no figure of April's nor of the month before.
+        said = re.sub(r"^([较比])(?:\d{1,2}|上个?)月[底末]", r"\1上月", clause)
         hit = None if change is None else _hit(change, True, said, opening, False, clause)
         if hit and not hit.span:  # 较上月, 环比: against the month before, so the month's amount
             return [dataclasses.replace(hit, period=True, total=False, state=False)]

@@ -18,6 +18,7 @@ This year's figure (今年新建45个, 较去年底新增1,160个) beside a tota
 
 from __future__ import annotations
 
+import dataclasses
 import re
 
 from tracker.core import phrases
@@ -282,3 +283,23 @@ def years_unkinded(clause: str, unit: str, name: str) -> bool:
     at = clause.find(name[len(kind):])
     return at >= 0 and clause[at - len(kind): at] != kind and any(
         _unit_is(clause, m.end(), unit) for m in _NUM.finditer(clause, at))
+
+
+# 完成年度任务的88.2%, 占全年目标任务的87.9%, 完成省下达任务的100%, 完成率117%: the share of its task a figure has
+# reached.
+_SHARE_OF_TASK = re.compile(r"(?:已|累计)?(?:(?:完成|占|达到?)[^,，;；。\d]{0,8}?(?:任务|计划|目标)[^,，;；。\d]{0,4}?的"
+                            r"|[^,，;；。\d]{0,6}?完成率(?:为|达到?|已达)?)\d[\d.]*%")
+
+
+def share_of_task(clause: str) -> bool:
+    """Whether a clause says only what share of the task (the year's, or as set) the figure before it has reached."""
+    return bool(_SHARE_OF_TASK.fullmatch(clause))
+
+
+def to_date_total(hit):
+    """A figure that the clause after it gives as a share of its task (更换LED路灯4,820盏,完成年度任务的80.3%): the
+    share is of what is done so far, so the figure is the running total to date, never the month's amount; one that
+    names its month (8月份完成…) or this year (今年…) keeps its time."""
+    if hit.period or hit.year or hit.span or hit.early:
+        return hit
+    return dataclasses.replace(hit, total=True, untimed=False, state=False)

@@ -100,6 +100,14 @@ FIGURE NAME 通过竣工验收 and 已有4所完成竣工验收 are done; a verb
 (已服务1.06万对); a metric in % with no rate's name is a growth rate (同比增长7.6%); 规上 is 规模以上.  Refused: a
 part under 其中 read by a verb alone when the clause before, its whole, did not name the metric.
 
+Round 15 added, in narratives: a task restated first (新建菜店15个, 新建改造公厕26座:) then, in a clause with no noun
+of its own, a figure that 已 and a word of completion or of being open or in service governs (已开业运营11个, 已完成建设
+并通电运行387个, 截至8月底已完工并验收投用17座) is the plan then the actual: the actual is the value (steps of the plan
+between them, 二季度全面开工, name nothing of their own; the rest of the things, 其余6座…, count no other thing); a
+figure the clause after gives as a share of its task (完成年度任务的88.2%, 占年度任务的87.2%) is a total to date, never
+the month's amount, and 较上月末增加 after it the month's; a part under 其中 with a time of its own (其中秋季学期新增…)
+makes the whole, with none, no month's amount.
+
 Risks of a wrong figure, and where the reader abstains (tracker/core/figure_roles.py):
 - a time it cannot place: a figure tied to an earlier month than the latest month of work the text
   names (截至7月底累计58处 beside 8月份新建6处; the report's month is not given, the latest named stands

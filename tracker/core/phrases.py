@@ -176,6 +176,16 @@ def is_verbal(word: str) -> bool:
     return is_verb(word) or (len(word) >= 2 and _tags().get(word) == "vn")
 
 
+# Adverbs of how the work went that jieba's dictionary tags as nouns (全面开工, 基本建成, 有序推进).
+_MANNER_ADVERBS = frozenset("全面 基本 全部 有序 大力 首批".split())
+
+
+def is_adverb(word: str) -> bool:
+    """An adverb (陆续, 顺利, 正式, 逐步 by jieba's tags d, ad, vd; 全面, 基本 as used before a verb): it says how the
+    work went, never what was worked on."""
+    return word in _MANNER_ADVERBS or (len(word) >= 2 and _tags().get(word) in ("d", "ad", "vd"))
+
+
 def word_before(text: str, i: int) -> str | None:
     """The word that ends at offset i of text, or None when i is inside a word."""
     at = 0
