@@ -202,10 +202,10 @@ def years_figure(clause: str, unit: str, before: list) -> float | None:
     23个,今年新建成的2个均已对外开放: 2; 累计建成城市书房11座,今年新建的3座均已开放): by the lead's convention the
     value beside a total of all years.  Only an exact figure of the unit, the words after it saying the things are
     done or in use, after a total of all years (under 其中 too: 达到1,352家,其中今年新认定培育211家)."""
-    # (a figure to date with no time words is a total; one said with 有, 共有示范社区420个, may count things the work did
-    # not make, designated or taken over, so the year's new ones are not clearly the metric's count: none then)
+    # (a figure to date with no time words is a total; so is a stock said with 有, 共有示范社区420个,其中今年新创建35个:
+    # whatever the verb of the total, this year's figure beside it is the value, by the lead's convention)
     if not _years_own(clause, before) or not before or not all(
-            (h.total or h.untimed) and not h.subset and not _THERE_ARE.search(h.words) for h in before):
+            (h.total or h.untimed) and not h.subset for h in before):
         return None
     m = next(_NUM.finditer(clause), None)
     if not m or not _unit_is(clause, m.end(), unit) or not _YEARS_REST.fullmatch(clause[m.end() + len(unit):]):

@@ -23,9 +23,10 @@ listed after a clause that read a target is one (…,问题厕所整改率100%),
 a verb (新开工, 新建成), a verbal noun before a listed verb too (调整优化); a lone 二 is an order (二次供水).  What
 is begun keeps its verb in the name (新开工保障房); NOUN新增NAME names what follows 新增 unless it is verbal
 (城镇新增就业); a noun and a listed verb of work before the figure name it together (普通高中招生扩招2500人).  A count of households or couples names the thing done for them (为3000户…安装燃气泄漏报警器)
-or the work a light verb carries (为3000户家庭开展适老化改造), of people whom (without 免费; a word of manner
-after whom begins what is done: 妇女免费做宫颈癌筛查); a part under 其中 with a floor (不少于240个) is a
-target.  A name may hold 和 (中央和省级补助资金).
+or the work a light verb carries (为3000户家庭开展适老化改造), and so does one of people a title does something for
+(为1.2万名老年人提供免费健康体检: 免费健康体检; a word of manner after whom begins what is done: 妇女免费做宫颈癌筛查),
+whom only where nothing done is named whole; a part under 其中 with a floor (不少于240个) is a
+target.  左右 after a title's figure is the target as written, 以上 a floor (增长6.5%左右, 增长18%以上); 控制在 a ceiling.  A name may hold 和 (中央和省级补助资金).
 Conditions and durations (60周岁以上, 为期3个月), changes (提高10%), per-head figures, approximations
 and ceilings (以内, 不超过) give none, nor do listed verbs alone (更新改造) or what a target amounts to (总投资).
 Targets whose names would be alike keep the verbs that set them apart (新建公厕, 改造提升公厕); a clause of
