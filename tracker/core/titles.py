@@ -241,9 +241,9 @@ def targets_from_title(title: str) -> list[Target]:
             if (inherited and not after and start == end and m.start() == 0 + len(pre) and _verbs_only(pre)
                     and found and found[-1].unit == unit and unit != "%"):
                 name = found[-1].name
-            # 改造老旧小区192个、1100万平方米: a figure alone in another measure word after a target measures that
-            # target again, in its own unit.
-            if (not name and inherited and not pre and not after and found and unit != "%"
+            # 改造老旧小区192个、1100万平方米, 老旧小区改造221个3万户: a figure alone in another measure word after a
+            # target measures that target again, in its own unit.
+            if (not name and (inherited or read) and not pre and not after and found and unit != "%"
                     and (found[-1].unit.lstrip("十百千万亿") or found[-1].unit) != base):
                 name = found[-1].name
             # (the words before the name; all of them when the figure stands first: 新开工10个棚户区改造项目)
