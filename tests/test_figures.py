@@ -72,7 +72,7 @@ def test_recall_on_the_tuning_part():
 
 
 # What the tuning part reaches (targets, values): a rule that loses a reading fails here.
-RECALL_FLOOR = (0.970, 0.915)
+RECALL_FLOOR = (0.972, 0.916)
 
 
 def test_a_reading_names_the_words_it_came_from():
@@ -1224,3 +1224,19 @@ def test_a_title_names_what_is_done_for_people_not_them():
     assert targets_from_title("免费为300名听障儿童实施人工耳蜗植入手术") == [Target("人工耳蜗植入手术", 300.0, "名")]
     # those helped to work themselves are what a title counts (帮助…实现再就业: no thing given them)
     assert targets_from_title("帮助800名失业人员实现再就业。") == [Target("失业人员", 800.0, "名")]
+
+
+def test_round_15_misses_read_by_rules_in_other_words():
+    # titles: a weight's measure word; a second measure of a target in the same clause
+    assert targets_from_title("蔬菜产量稳定在80万斤以上") == [Target("蔬菜产量", 80.0, "万斤")]
+    assert [(t.target, t.unit) for t in targets_from_title("改造城中村45个1.2万户")] == [(45.0, "个"), (1.2, "万户")]
+    # whom may begin with a verb that qualifies them (独居, 失能): what is done for them follows the verb after
+    assert value_for("已为1,200户独居老人家庭安装烟感报警器。", "烟感报警器", "户") == 1200
+    # a later mention without the word of kind shortens the name the narrative wrote whole
+    text = "建成城镇书屋40个的任务已完成31个。9月份建成书屋3个。"
+    assert value_for(text, "城镇书屋", "个", mode="increment") == 3
+    # not where another kind of the noun is named
+    assert value_for("建成城镇书屋40个的任务已完成31个,农村书屋12个。9月份建成书屋3个。", "城镇书屋", "个",
+                     mode="increment") is None
+    # a month's amount may say the things were opened for use
+    assert value_for("全市累计建成体育公园30个,9月新开放4个。", "体育公园", "个", mode="increment") == 4

@@ -287,8 +287,9 @@ def _elided(clause: str, unit: str, opening: tuple, unread: bool,
         return None
     allowed = _BUILT | verbs | own | after
     total = bool(_TOTAL.search(join)) and _only(join, allowed)
-    # 其中8月新增12户; a month's amount may name any verb of the work (累计建成…,8月份新筹集180套)
-    month = bool(_PERIOD.search(join)) and _only(join.removeprefix("其中"), allowed | _WORK_VERBS)
+    # 其中8月新增12户; a month's amount may name any verb of the work (累计建成…,8月份新筹集180套), or of opening
+    # for use (9月新开放2个)
+    month = bool(_PERIOD.search(join)) and _only(join.removeprefix("其中"), allowed | _WORK_VERBS | _IN_SERVICE)
     # 本年度完成1860户: the year's words are the hit's time; the verb of completion alone joins it.
     done = ((bool(_DONE.search(join)) and (_joins(join.removeprefix("其中")) or _YEAR_DONE.fullmatch(join)))
             or (unread and join.removeprefix("现").startswith("已") and _only(join, verbs | own) and join not in _JOINERS)

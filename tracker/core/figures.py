@@ -107,7 +107,11 @@ of its own, a figure that 已 and a word of completion or of being open or in se
 between them, 二季度全面开工, name nothing of their own; the rest of the things, 其余6座…, count no other thing); a
 figure the clause after gives as a share of its task (完成年度任务的88.2%, 占年度任务的87.2%) is a total to date, never
 the month's amount, and 较上月末增加 after it the month's; a part under 其中 with a time of its own (其中秋季学期新增…)
-makes the whole, with none, no month's amount.
+makes the whole, with none, no month's amount.  A later mention without the words of kind that lead the name shortens
+the name the narrative wrote whole (城镇口袋公园…,8月份建成口袋公园4个), unless another kind of the noun is named; a
+month's amount may say the things opened (9月新开放2个); whom a count is for may begin with a verb that qualifies them
+(为2,860户独居老人家庭安装…).  Titles: 斤 is a measure word; a second measure right after a target's figure measures it
+again (老旧小区改造221个3万户).
 
 Risks of a wrong figure, and where the reader abstains (tracker/core/figure_roles.py):
 - a time it cannot place: a figure tied to an earlier month than the latest month of work the text

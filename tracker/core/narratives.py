@@ -101,7 +101,8 @@ def read_value(text: str, name: str, unit: str, *, mode: str = "cumulative") -> 
     money = [(names[0], "金额", True)] if unit.endswith("元") else []
     tiers = (
         lambda u: _hits(sentences, names, u, lead=lead),
-        lambda u: _hits(sentences, names + _later(narrative_names.shortened(names), names, whole),
+        lambda u: _hits(sentences, names + _later(narrative_names.shortened(names), names, whole)
+                        + narrative_names.unkinded(names[0], whole),
                         u, gap=True, lead=lead),
         lambda u: _hits(sentences, names, u, short=narrative_names.heads(names) + money, lead=lead),
     )
