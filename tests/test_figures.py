@@ -72,7 +72,7 @@ def test_recall_on_the_tuning_part():
 
 
 # What the tuning part reaches (targets, values): a rule that loses a reading fails here.
-RECALL_FLOOR = (0.972, 0.916)
+RECALL_FLOOR = (0.972, 0.917)
 
 
 def test_a_reading_names_the_words_it_came_from():
@@ -1240,3 +1240,11 @@ def test_round_15_misses_read_by_rules_in_other_words():
                      mode="increment") is None
     # a month's amount may say the things were opened for use
     assert value_for("全市累计建成体育公园30个,9月新开放4个。", "体育公园", "个", mode="increment") == 4
+
+
+def test_a_total_since_a_numbered_year_is_of_all_years_beside_this_years():
+    text = "农村危房改造,2020年以来累计完成3,150户,今年完成420户,其中9月份38户。"
+    assert value_for(text, "农村危房改造", "户") == 420
+    assert value_for(text, "农村危房改造", "户", mode="increment") == 38
+    # a numbered year alone beside 今年 is another year's, no total
+    assert value_for("2023年完成农村危房改造3,150户,今年完成420户。", "农村危房改造", "户") == 420

@@ -240,6 +240,10 @@ _DONE_AFTER = re.compile(r"(?:建成|完工|竣工)(?:投用|投入使用|并投
 _YEAR_DONE = re.compile(r"(?:本年度|今年|年内|本年|全年)(?:已经|现已|已)?(?:完成|建成|完工|竣工)")
 
 
+# What follows a figure that is a date, no count (8月新增, 1-8月累计, 2021年以来累计).
+_DATE_AFTER = ("月", "日", "-", "—", "至", "~", "年以来")
+
+
 def _only(join: str, allowed) -> bool:
     """Whether `join` is time and joining words and the allowed words only."""
     return bool(_ELIDED_JOIN.fullmatch(join)) or all(
@@ -263,7 +267,7 @@ def _elided(clause: str, unit: str, opening: tuple, unread: bool,
     task = re.match(rf"(?:年度|全年)?(?:目标)?任务数?\d+(?:\.\d+)?{re.escape(unit)}(?=已|完成|建成)", clause)
     clause = clause[task.end():] if task else clause
     # The first figure that is no date (8月新增12户: 8 is the month's; 1-8月累计…).
-    m = next((m for m in _NUM.finditer(clause) if not clause.startswith(("月", "日", "-", "—", "至", "~"), m.end())), None)
+    m = next((m for m in _NUM.finditer(clause) if not clause.startswith(_DATE_AFTER, m.end())), None)
     if not m or not _unit_is(clause, m.end(), unit):
         return None
     join, rest = _TASK_DONE.sub("", clause[: m.start()].rstrip(" ")), clause[m.end() + len(unit) :]
@@ -360,7 +364,7 @@ def repeated(clause: str, unit: str, opening: tuple, verbs: frozenset) -> _Hit |
     figure (`verbs`) is the metric's."""
     if not subjectless(clause) or not (_TOTAL.search(clause) or _PERIOD.search(clause)):
         return None
-    m = next((m for m in _NUM.finditer(clause) if not clause.startswith(("月", "日", "-", "—", "至", "~"), m.end())), None)
+    m = next((m for m in _NUM.finditer(clause) if not clause.startswith(_DATE_AFTER, m.end())), None)
     if not m or not _unit_is(clause, m.end(), unit):
         return None
     join, rest = clause[: m.start()].rstrip(" "), clause[m.end() + len(unit) :]

@@ -127,7 +127,7 @@ _GENERAL_WORK = frozenset("建设 改造 工程 项目".split())
 
 
 # A whole year named by its number (2023年, 2023年底), not a month of it (2024年8月).
-_YEAR_NAMED = re.compile(r"(?<!\d)(20\d\d)年(?!\d|度?[1-9一二三四上下前])")
+_YEAR_NAMED = re.compile(r"(?<!\d)(20\d\d)年(?!\d|度?[1-9一二三四上下前]|以来)")
 _THIS_YEAR = re.compile(r"今年|本年|年内")
 # The year before named as the figure's own time (上年完成…251公里); a change against it (较上年, 比去年同期) or its
 # end as a base (去年底) is no such figure.

@@ -110,7 +110,8 @@ the month's amount, and 较上月末增加 after it the month's; a part under �
 makes the whole, with none, no month's amount.  A later mention without the words of kind that lead the name shortens
 the name the narrative wrote whole (城镇口袋公园…,8月份建成口袋公园4个), unless another kind of the noun is named; a
 month's amount may say the things opened (9月新开放2个); whom a count is for may begin with a verb that qualifies them
-(为2,860户独居老人家庭安装…).  Titles: 斤 is a measure word; a second measure right after a target's figure measures it
+(为2,860户独居老人家庭安装…); 2021年以来累计 is a total of all years, its year a date, beside which this year's figure
+is the value.  Titles: 斤 is a measure word; a second measure right after a target's figure measures it
 again (老旧小区改造221个3万户).
 
 Risks of a wrong figure, and where the reader abstains (tracker/core/figure_roles.py):
