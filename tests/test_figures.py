@@ -72,7 +72,7 @@ def test_recall_on_the_tuning_part():
 
 
 # What the tuning part reaches (targets, values): a rule that loses a reading fails here.
-RECALL_FLOOR = (0.970, 0.918)
+RECALL_FLOOR = (0.972, 0.917)
 
 
 def test_a_reading_names_the_words_it_came_from():
@@ -170,9 +170,17 @@ def test_qualifiers_listed_with_a_pause_mark_after_a_figure_keep_it_with_its_nou
 def test_a_growth_rate_in_a_title_is_a_target_of_the_things_name():
     assert targets_from_title("全市一般公共预算收入增长6%") == [Target("一般公共预算收入", 6.0, "%")]
     assert targets_from_title("推动农村居民人均可支配收入同比增长8%") == [Target("农村居民人均可支配收入", 8.0, "%")]
-    # work's growth, an approximate one or a change of a standard is none
+    # work's growth or a change of a standard is none
     assert targets_from_title("完成固定资产投资增长10%") == []
-    assert targets_from_title("外贸进出口总额增长5%左右") == []
+    # 左右 is the target as written (the lead's convention), 以上 a floor; two in one title are two
+    assert targets_from_title("外贸进出口总额增长5%左右") == [Target("外贸进出口总额", 5.0, "%")]
+    assert targets_from_title("税收收入增长4%左右,居民消费价格涨幅3%以内") == [Target("税收收入", 4.0, "%")]
+    assert targets_from_title("一般公共预算收入增长5%以上,进出口总额增长3%左右") == [
+        Target("一般公共预算收入", 5.0, "%"), Target("进出口总额", 3.0, "%")]
+    assert targets_from_title("新建口袋公园20个左右") == [Target("口袋公园", 20.0, "个")]
+    # a level held down (控制在…左右) is a ceiling: none
+    assert targets_from_title("单位生产总值能耗控制在0.4吨标准煤左右") == []
+    assert targets_from_title("城镇登记失业率控制在4%左右") == []
     assert targets_from_title("城乡低保标准提高8%") == []
 
 
@@ -583,11 +591,11 @@ def test_titles_a_part_under_qizhong_is_a_target_and_yu_is_a_floor():
 
 
 def test_what_is_done_for_households_is_counted_in_their_unit():
-    # A title names the thing installed for households and couples; whom, without 免费, for people.
+    # A title names the thing done or installed for households and couples, and for people (the lead's convention).
     assert [(t.name, t.target, t.unit) for t in targets_from_title("为3000户困难家庭免费安装燃气泄漏报警器")] == [
         ("燃气泄漏报警器", 3000.0, "户")]
     assert [(t.name, t.unit) for t in targets_from_title("资助200对困难夫妇免费进行孕前优生健康检查")] == [("孕前优生健康检查", "对")]
-    assert [t.name for t in targets_from_title("为2万名适龄女生免费接种HPV疫苗。")] == ["适龄女生"]
+    assert [t.name for t in targets_from_title("为2万名适龄女生免费接种HPV疫苗。")] == ["HPV疫苗"]
     # A narrative counts it in 户 for a metric in 户, never in another unit, nor when the thing has a count of its own.
     text = "今年以来,已为2860户困难家庭免费安装燃气泄漏报警器,本月安装420户。"
     assert value_for(text, "燃气泄漏报警器", "户") == 2860
@@ -657,12 +665,14 @@ def test_a_level_of_scope_with_yishang_stands_before_a_name_as_the_level_alone_d
 
 
 def test_titles_for_whom_a_manner_before_wei_a_verb_that_ends_the_words_and_a_figure_after_the_verb():
-    assert [(t.name, t.target) for t in targets_from_title("免费为14000名白内障患者实施复明手术。")] == [("白内障患者", 14000.0)]
+    assert [(t.name, t.target) for t in targets_from_title("免费为14000名白内障患者实施复明手术。")] == [("复明手术", 14000.0)]
     assert [(t.name, t.target, t.unit) for t in targets_from_title("为60周岁以上老年人免费体检10万人次。")] == [
         ("老年人免费体检", 10.0, "万人次")]
+    # (a figure after the verb cuts what is done short: whom is all the title names clearly)
     assert [(t.name, t.target) for t in targets_from_title("为5000名60周岁以上老年人免费接种1针23价肺炎疫苗。")] == [
         ("老年人", 5000.0)]
-    assert [(t.name, t.target) for t in targets_from_title("为全市2.5万名65岁以上老年人提供免费健康体检。")] == [("老年人", 2.5)]
+    assert [(t.name, t.target) for t in targets_from_title("为全市2.5万名65岁以上老年人提供免费健康体检。")] == [
+        ("免费健康体检", 2.5)]
     assert [t.name for t in targets_from_title("为全市60周岁以上独居老人配置智能烟感报警器8000台")] == ["智能烟感报警器"]
     assert targets_from_title("为老年人免费体检。") == []
     assert targets_from_title("免费为老年人提供体检服务。") == []
@@ -904,8 +914,8 @@ def test_title_grammar_of_figures_before_their_nouns_and_of_leads():
     assert read("人均公园绿地面积达到15平方米") == []
     # a bare noun after a target's clause shares its verb, even when a verb begins the word (充电桩)
     assert read("全市新增集中式充电站20座、充电桩1000个") == [("集中式充电站", 20.0, "座"), ("充电桩", 1000.0, "个")]
-    # whom a listed verb ends, not a verb that qualifies them (留守)
-    assert read("为1500名农村留守儿童开展心理健康关爱服务") == [("农村留守儿童", 1500.0, "名")]
+    # whom a listed verb ends, not a verb that qualifies them (留守); the name is what is done for them
+    assert read("为1500名农村留守儿童开展心理健康关爱服务") == [("心理健康关爱服务", 1500.0, "名")]
 
 
 def test_a_verb_after_the_object_of_a_name_is_other_work():
@@ -1053,7 +1063,8 @@ def test_a_part_in_place_after_a_whole_made_or_bought_or_new_beside_a_total_leav
     assert value_for("5处驿站中,3处已投入使用。", "驿站", "处") is None
     # a whole built keeps its count beside a part in use
     assert value_for("新建驿站12处,其中7处已投入运营。", "驿站", "处") == 12
-    assert value_for("全市共有示范社区420个,其中今年新创建35个。", "示范社区", "个") is None
+    # this year's figure beside an all-years total, whatever the total's verb (共有, 现有 included: the lead's convention)
+    assert value_for("全市共有示范社区420个,其中今年新创建35个。", "示范社区", "个") == 35
     assert value_for("新认定示范社区35个,全市累计达到420个。", "示范社区", "个") is None
 
 
@@ -1174,3 +1185,66 @@ def test_round_14_rules_read_words_other_than_the_rows_they_came_from():
     # a part under 其中 read by a verb alone is of the whole just before, which did not name the metric
     assert value_for("残疾人康复救助计划救助300名,已有210名残疾人完成评估,其中已结算救助150名。",
                      "残疾人康复救助", "名") is None
+
+
+def test_a_task_restated_then_what_is_done_of_it_with_no_noun_of_its_own_is_the_value():
+    # the named figure is the plan, the later one a done verb (已…, open or in service) governs is the actual
+    assert value_for("新建便民菜场8个,已开业运营5个。", "便民菜场", "个") == 5
+    text = "今年建设公共充电桩300个,截至8月底已完成建设并通电运行210个,另有40个待通电。8月份新增通电运行30个。"
+    assert value_for(text, "公共充电桩", "个") == 210
+    assert value_for(text, "公共充电桩", "个", mode="increment") == 30
+    # steps of the plan in between (a quarter's, an adverb's) name nothing of their own
+    text = "新建改造农村公厕40座:二季度完成招标,三季度陆续开工,截至9月底已完工并验收投用25座,其余15座正在施工。"
+    assert value_for(text, "农村公厕", "座") == 25
+    # a step of the plan after it leaves the named figure no figure done; a part in use under 其中 is a part
+    assert value_for("改造提升菜市场10个,已完成招标6个。", "菜市场", "个") is None
+    assert value_for("新建便民菜场8个,其中已开业运营5个。", "便民菜场", "个") == 8
+
+
+def test_a_figure_given_as_a_share_of_its_task_is_a_total_never_the_months():
+    assert value_for("安装路灯3,200盏,完成年度任务的64%。", "路灯", "盏", mode="increment") is None
+    assert value_for("安装路灯3,200盏,完成年度任务的64%。", "路灯", "盏") == 3200
+    # the change against the end of the month before is the month's amount
+    text = "改造农村户厕8,400座,完成年度任务的84%,较上月末增加620座。"
+    assert value_for(text, "农村户厕", "座", mode="increment") == 620
+
+
+def test_a_part_with_a_time_of_its_own_makes_the_whole_no_months_amount():
+    text = "新增托位1,200个,其中春季学期新增500个。"
+    assert value_for(text, "托位", "个", mode="increment") is None
+    assert value_for(text, "托位", "个") == 1200
+    assert value_for("新增托位1,200个。", "托位", "个", mode="increment") == 1200
+
+
+def test_a_title_names_what_is_done_for_people_not_them():
+    # the lead's convention, in people as in households: the thing given or the work done, in their measure word
+    assert targets_from_title("为2000名低保老人提供免费助浴服务") == [Target("免费助浴服务", 2000.0, "名")]
+    assert targets_from_title("为5万名中小学生开展视力筛查") == [Target("视力筛查", 5.0, "万名")]
+    assert targets_from_title("为800名独居老人购买意外伤害保险") == [Target("意外伤害保险", 800.0, "名")]
+    assert targets_from_title("免费为300名听障儿童实施人工耳蜗植入手术") == [Target("人工耳蜗植入手术", 300.0, "名")]
+    # those helped to work themselves are what a title counts (帮助…实现再就业: no thing given them)
+    assert targets_from_title("帮助800名失业人员实现再就业。") == [Target("失业人员", 800.0, "名")]
+
+
+def test_round_15_misses_read_by_rules_in_other_words():
+    # titles: a weight's measure word; a second measure of a target in the same clause
+    assert targets_from_title("蔬菜产量稳定在80万斤以上") == [Target("蔬菜产量", 80.0, "万斤")]
+    assert [(t.target, t.unit) for t in targets_from_title("改造城中村45个1.2万户")] == [(45.0, "个"), (1.2, "万户")]
+    # whom may begin with a verb that qualifies them (独居, 失能): what is done for them follows the verb after
+    assert value_for("已为1,200户独居老人家庭安装烟感报警器。", "烟感报警器", "户") == 1200
+    # a later mention without the word of kind shortens the name the narrative wrote whole
+    text = "建成城镇书屋40个的任务已完成31个。9月份建成书屋3个。"
+    assert value_for(text, "城镇书屋", "个", mode="increment") == 3
+    # not where another kind of the noun is named
+    assert value_for("建成城镇书屋40个的任务已完成31个,农村书屋12个。9月份建成书屋3个。", "城镇书屋", "个",
+                     mode="increment") is None
+    # a month's amount may say the things were opened for use
+    assert value_for("全市累计建成体育公园30个,9月新开放4个。", "体育公园", "个", mode="increment") == 4
+
+
+def test_a_total_since_a_numbered_year_is_of_all_years_beside_this_years():
+    text = "农村危房改造,2020年以来累计完成3,150户,今年完成420户,其中9月份38户。"
+    assert value_for(text, "农村危房改造", "户") == 420
+    assert value_for(text, "农村危房改造", "户", mode="increment") == 38
+    # a numbered year alone beside 今年 is another year's, no total
+    assert value_for("2023年完成农村危房改造3,150户,今年完成420户。", "农村危房改造", "户") == 420

@@ -22,6 +22,7 @@ from tracker.core.figure_words import (
     _CONJ_END,
     _FUNDS,
     _GROWTH_WORDS,
+    _IN_SERVICE,
     _JOIN,
     _JOINERS,
     _LEFT,
@@ -78,12 +79,13 @@ def _joins(join: str, more: tuple[str, ...] | frozenset = (), people: bool = Fal
     if _JOIN.fullmatch(join):
         return True
     # 完成更换并通过特检验收87台: passing an acceptance is the last step of the same work.
-    join = _ACCEPTANCE.sub("", join)
+    # 截至8月底已完工并验收投用: time words join wherever they stand, as in _JOIN.
+    join = re.sub(_TIME, "", _ACCEPTANCE.sub("", join))
     # 已建成…中心并投入使用46个: 并 joins a second verb of the same work; 已建成运营38个, 已完工开业7家: 运营 or 开业
     # after a verb of completion, or 上线运营, says the thing is in use, as 投用 does.
     ws = phrases.words(join)
     return all(w in _JOINERS or w in more or phrases.is_verb(w) or _JOIN.fullmatch(w)
-               or (w == "并" and k + 1 < len(ws) and phrases.is_verb(ws[k + 1]))
+               or (w == "并" and k + 1 < len(ws) and (phrases.is_verb(ws[k + 1]) or ws[k + 1] in more))
                or (figure_roles.in_use(w) and k > 0 and (_DONE.fullmatch(ws[k - 1]) or ws[k - 1] in ("上线", "投入")))
                or (w == "上线" and ws[k + 1 : k + 2] == ("运营",))
                # 已服务1.06万对: a verbal noun right after 已 or 累计 is used as the verb it names, of the people it
@@ -238,6 +240,10 @@ _DONE_AFTER = re.compile(r"(?:建成|完工|竣工)(?:投用|投入使用|并投
 _YEAR_DONE = re.compile(r"(?:本年度|今年|年内|本年|全年)(?:已经|现已|已)?(?:完成|建成|完工|竣工)")
 
 
+# What follows a figure that is a date, no count (8月新增, 1-8月累计, 2021年以来累计).
+_DATE_AFTER = ("月", "日", "-", "—", "至", "~", "年以来")
+
+
 def _only(join: str, allowed) -> bool:
     """Whether `join` is time and joining words and the allowed words only."""
     return bool(_ELIDED_JOIN.fullmatch(join)) or all(
@@ -261,7 +267,7 @@ def _elided(clause: str, unit: str, opening: tuple, unread: bool,
     task = re.match(rf"(?:年度|全年)?(?:目标)?任务数?\d+(?:\.\d+)?{re.escape(unit)}(?=已|完成|建成)", clause)
     clause = clause[task.end():] if task else clause
     # The first figure that is no date (8月新增12户: 8 is the month's; 1-8月累计…).
-    m = next((m for m in _NUM.finditer(clause) if not clause.startswith(("月", "日", "-", "—", "至", "~"), m.end())), None)
+    m = next((m for m in _NUM.finditer(clause) if not clause.startswith(_DATE_AFTER, m.end())), None)
     if not m or not _unit_is(clause, m.end(), unit):
         return None
     join, rest = _TASK_DONE.sub("", clause[: m.start()].rstrip(" ")), clause[m.end() + len(unit) :]
@@ -285,12 +291,17 @@ def _elided(clause: str, unit: str, opening: tuple, unread: bool,
         return None
     allowed = _BUILT | verbs | own | after
     total = bool(_TOTAL.search(join)) and _only(join, allowed)
-    # 其中8月新增12户; a month's amount may name any verb of the work (累计建成…,8月份新筹集180套)
-    month = bool(_PERIOD.search(join)) and _only(join.removeprefix("其中"), allowed | _WORK_VERBS)
+    # 其中8月新增12户; a month's amount may name any verb of the work (累计建成…,8月份新筹集180套), or of opening
+    # for use (9月新开放2个)
+    month = bool(_PERIOD.search(join)) and _only(join.removeprefix("其中"), allowed | _WORK_VERBS | _IN_SERVICE)
     # 本年度完成1860户: the year's words are the hit's time; the verb of completion alone joins it.
     done = ((bool(_DONE.search(join)) and (_joins(join.removeprefix("其中")) or _YEAR_DONE.fullmatch(join)))
             or (unread and join.removeprefix("现").startswith("已") and _only(join, verbs | own) and join not in _JOINERS)
-            or (unread and bool(_IN_USE.fullmatch(join))))
+            or (unread and bool(_IN_USE.fullmatch(join)))
+            # 新建社区菜店15个,已开业运营11个; 已完成建设并通电运行387个: things open or in service to date (已) are
+            # done, as a verb of completion says (under 其中 they are a part of what was built: 其中8处已投入运营).
+            or ("已" in join and not join.startswith("其中") and any(w in _IN_SERVICE for w in phrases.words(join))
+                and _joins(join, _IN_SERVICE)))
     mine = bool(lead) and figure_roles.same_work(figure_roles.work_verbs(join), lead) and _only(
         join.removeprefix("其中"), lead | own)
     rate = grew or (unread and unit == "%" and bool(_RATE_JOIN.fullmatch(join)))  # `…覆盖率同比提高5个百分点,达到98%`
@@ -337,10 +348,11 @@ _FIGURE = re.compile(rf"\d[\d,]*(?:\.\d+)?(?:余|多)?(?:{_alt(phrases.UNITS)})?
 def subjectless(clause: str) -> bool:
     """Whether a clause has no noun of its own, so that its subject is the one the clause before named: its
     words are time words, figures, verbs, joining and scope words, or the rate of a verb (开工率)."""
-    rest = _FIGURE.sub(" ", re.sub(_TIME, " ", clause))
+    # (一季度完成选址, 二季度全面开工: a quarter is a time as a month is; an adverb says how, never what)
+    rest = _FIGURE.sub(" ", _SPAN.sub(" ", re.sub(_TIME, " ", clause)))
     ws = [w for w in phrases.words(rest) if w.strip()]
     return bool(ws) and all(
-        w in _STEP_WORDS or w in _JOINERS or w in _SCOPE or _REFUSE.fullmatch(w)
+        w in _STEP_WORDS or w in _JOINERS or w in _SCOPE or _REFUSE.fullmatch(w) or phrases.is_adverb(w) or w in _IN_SERVICE
         or (len(w) >= 2 and phrases.is_verbal(w))
         or (w.endswith("率") and (phrases.is_verb(w[:-1]) or (k and phrases.is_verb(ws[k - 1]))))
         for k, w in enumerate(ws))
@@ -352,7 +364,7 @@ def repeated(clause: str, unit: str, opening: tuple, verbs: frozenset) -> _Hit |
     figure (`verbs`) is the metric's."""
     if not subjectless(clause) or not (_TOTAL.search(clause) or _PERIOD.search(clause)):
         return None
-    m = next((m for m in _NUM.finditer(clause) if not clause.startswith(("月", "日", "-", "—", "至", "~"), m.end())), None)
+    m = next((m for m in _NUM.finditer(clause) if not clause.startswith(_DATE_AFTER, m.end())), None)
     if not m or not _unit_is(clause, m.end(), unit):
         return None
     join, rest = clause[: m.start()].rstrip(" "), clause[m.end() + len(unit) :]
@@ -369,8 +381,8 @@ def month_only(clause: str, unit: str, opening: tuple, just_read: list[_Hit], re
     read in this sentence or the one before (9月份无新增: 0, never a total of 0)."""
     if just_read and not any(h.period or h.span for h in just_read):
         change = figure_roles.month_change(clause, unit, opening[3])
-        # 较4月底 (the month before the report's) is 较上月, no figure of April's.
-        said = re.sub(r"^([较比])\d{1,2}月[底末]", r"\1上月", clause)
+        # 较4月底 (the month before the report's) and 较上月末 are 较上月, no figure of April's nor of the month before.
+        said = re.sub(r"^([较比])(?:\d{1,2}|上个?)月[底末]", r"\1上月", clause)
         hit = None if change is None else _hit(change, True, said, opening, False, clause)
         if hit and not hit.span:  # 较上月, 环比: against the month before, so the month's amount
             return [dataclasses.replace(hit, period=True, total=False, state=False)]

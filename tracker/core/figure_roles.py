@@ -18,6 +18,7 @@ This year's figure (今年新建45个, 较去年底新增1,160个) beside a tota
 
 from __future__ import annotations
 
+import dataclasses
 import re
 
 from tracker.core import phrases
@@ -126,7 +127,7 @@ _GENERAL_WORK = frozenset("建设 改造 工程 项目".split())
 
 
 # A whole year named by its number (2023年, 2023年底), not a month of it (2024年8月).
-_YEAR_NAMED = re.compile(r"(?<!\d)(20\d\d)年(?!\d|度?[1-9一二三四上下前])")
+_YEAR_NAMED = re.compile(r"(?<!\d)(20\d\d)年(?!\d|度?[1-9一二三四上下前]|以来)")
 _THIS_YEAR = re.compile(r"今年|本年|年内")
 # The year before named as the figure's own time (上年完成…251公里); a change against it (较上年, 比去年同期) or its
 # end as a base (去年底) is no such figure.
@@ -201,10 +202,10 @@ def years_figure(clause: str, unit: str, before: list) -> float | None:
     23个,今年新建成的2个均已对外开放: 2; 累计建成城市书房11座,今年新建的3座均已开放): by the lead's convention the
     value beside a total of all years.  Only an exact figure of the unit, the words after it saying the things are
     done or in use, after a total of all years (under 其中 too: 达到1,352家,其中今年新认定培育211家)."""
-    # (a figure to date with no time words is a total; one said with 有, 共有示范社区420个, may count things the work did
-    # not make, designated or taken over, so the year's new ones are not clearly the metric's count: none then)
+    # (a figure to date with no time words is a total; so is a stock said with 有, 共有示范社区420个,其中今年新创建35个:
+    # whatever the verb of the total, this year's figure beside it is the value, by the lead's convention)
     if not _years_own(clause, before) or not before or not all(
-            (h.total or h.untimed) and not h.subset and not _THERE_ARE.search(h.words) for h in before):
+            (h.total or h.untimed) and not h.subset for h in before):
         return None
     m = next(_NUM.finditer(clause), None)
     if not m or not _unit_is(clause, m.end(), unit) or not _YEARS_REST.fullmatch(clause[m.end() + len(unit):]):
@@ -282,3 +283,23 @@ def years_unkinded(clause: str, unit: str, name: str) -> bool:
     at = clause.find(name[len(kind):])
     return at >= 0 and clause[at - len(kind): at] != kind and any(
         _unit_is(clause, m.end(), unit) for m in _NUM.finditer(clause, at))
+
+
+# 完成年度任务的88.2%, 占全年目标任务的87.9%, 完成省下达任务的100%, 完成率117%: the share of its task a figure has
+# reached.
+_SHARE_OF_TASK = re.compile(r"(?:已|累计)?(?:(?:完成|占|达到?)[^,，;；。\d]{0,8}?(?:任务|计划|目标)[^,，;；。\d]{0,4}?的"
+                            r"|[^,，;；。\d]{0,6}?完成率(?:为|达到?|已达)?)\d[\d.]*%")
+
+
+def share_of_task(clause: str) -> bool:
+    """Whether a clause says only what share of the task (the year's, or as set) the figure before it has reached."""
+    return bool(_SHARE_OF_TASK.fullmatch(clause))
+
+
+def to_date_total(hit):
+    """A figure that the clause after it gives as a share of its task (更换LED路灯4,820盏,完成年度任务的80.3%): the
+    share is of what is done so far, so the figure is the running total to date, never the month's amount; one that
+    names its month (8月份完成…) or this year (今年…) keeps its time."""
+    if hit.period or hit.year or hit.span or hit.early:
+        return hit
+    return dataclasses.replace(hit, total=True, untimed=False, state=False)

@@ -34,7 +34,7 @@ _SCOPE = "全市 全区 全县 全省 全州 全镇 我市 我区 我县 各区 
 _TIME = (
     r"(?:\d{1,2}[-—~至])?\d{1,2}月份?(?:\d{1,2}日)?(?:以来|底|末|中旬|上旬|下旬)?"
     r"|截[至止](?:目前|(?:\d{4}年)?\d{1,2}月(?:\d{1,2}日|底|末|份)?)"
-    r"|目前|至今|今年以来|年初以来|本月|当月|上半年|前三季度|三季度"
+    r"|目前|至今|今年以来|年初以来|(?<!\d)20\d\d年以来|本月|当月|上半年|前三季度|三季度"
 )
 _APPROX_BEFORE = "近 约 大约 将近 接近 超过 超 逾 不少于 不低于 至少 最多 不足 不到 基本".split()
 _APPROX_AFTER = re.compile(r"以上|以下|以内|左右|上下")
@@ -93,6 +93,8 @@ def growth_metric(name: str, unit: str) -> bool:
 
 # Words of completion: what is built, finished, handed over or accepted as done (验收合格 after 上报).
 _DONE = re.compile(r"建成|完工|竣工|完成|办结|投入使用|投用|交付|验收合格|通过验收")
+# Words that say a thing is open or in service (开业运营, 通电运行, 通水, 通车): after 已, the thing is done.
+_IN_SERVICE = frozenset("开业 开放 运营 运行 通电 通水 通车 投运 启用 上线 投入运营 投入使用 交付使用".split())
 _REFUSE = re.compile(
     r"计划|拟|将(?!近)|目标|任务|尚|仍|剩余|还有|还剩|未(?!成年)|正在|在建|开工|(?<![接招款])待|预计|力争"
     r"|确定|遴选|选定|选址|启动|谋划|储备|摸排|排查|申报|立项|招标|规划|设计|论证|审批|批复"

@@ -23,9 +23,10 @@ listed after a clause that read a target is one (…,问题厕所整改率100%),
 a verb (新开工, 新建成), a verbal noun before a listed verb too (调整优化); a lone 二 is an order (二次供水).  What
 is begun keeps its verb in the name (新开工保障房); NOUN新增NAME names what follows 新增 unless it is verbal
 (城镇新增就业); a noun and a listed verb of work before the figure name it together (普通高中招生扩招2500人).  A count of households or couples names the thing done for them (为3000户…安装燃气泄漏报警器)
-or the work a light verb carries (为3000户家庭开展适老化改造), of people whom (without 免费; a word of manner
-after whom begins what is done: 妇女免费做宫颈癌筛查); a part under 其中 with a floor (不少于240个) is a
-target.  A name may hold 和 (中央和省级补助资金).
+or the work a light verb carries (为3000户家庭开展适老化改造), and so does one of people a title does something for
+(为1.2万名老年人提供免费健康体检: 免费健康体检; a word of manner after whom begins what is done: 妇女免费做宫颈癌筛查),
+whom only where nothing done is named whole; a part under 其中 with a floor (不少于240个) is a
+target.  左右 after a title's figure is the target as written, 以上 a floor (增长6.5%左右, 增长18%以上); 控制在 a ceiling.  A name may hold 和 (中央和省级补助资金).
 Conditions and durations (60周岁以上, 为期3个月), changes (提高10%), per-head figures, approximations
 and ceilings (以内, 不超过) give none, nor do listed verbs alone (更新改造) or what a target amounts to (总投资).
 Targets whose names would be alike keep the verbs that set them apart (新建公厕, 改造提升公厕); a clause of
@@ -99,6 +100,19 @@ year's value; a month with nothing new may name the metric and the step first (�
 FIGURE NAME 通过竣工验收 and 已有4所完成竣工验收 are done; a verbal noun after 已 is the verb of people served
 (已服务1.06万对); a metric in % with no rate's name is a growth rate (同比增长7.6%); 规上 is 规模以上.  Refused: a
 part under 其中 read by a verb alone when the clause before, its whole, did not name the metric.
+
+Round 15 added, in narratives: a task restated first (新建菜店15个, 新建改造公厕26座:) then, in a clause with no noun
+of its own, a figure that 已 and a word of completion or of being open or in service governs (已开业运营11个, 已完成建设
+并通电运行387个, 截至8月底已完工并验收投用17座) is the plan then the actual: the actual is the value (steps of the plan
+between them, 二季度全面开工, name nothing of their own; the rest of the things, 其余6座…, count no other thing); a
+figure the clause after gives as a share of its task (完成年度任务的88.2%, 占年度任务的87.2%) is a total to date, never
+the month's amount, and 较上月末增加 after it the month's; a part under 其中 with a time of its own (其中秋季学期新增…)
+makes the whole, with none, no month's amount.  A later mention without the words of kind that lead the name shortens
+the name the narrative wrote whole (城镇口袋公园…,8月份建成口袋公园4个), unless another kind of the noun is named; a
+month's amount may say the things opened (9月新开放2个); whom a count is for may begin with a verb that qualifies them
+(为2,860户独居老人家庭安装…); 2021年以来累计 is a total of all years, its year a date, beside which this year's figure
+is the value.  Titles: 斤 is a measure word; a second measure right after a target's figure measures it
+again (老旧小区改造221个3万户).
 
 Risks of a wrong figure, and where the reader abstains (tracker/core/figure_roles.py):
 - a time it cannot place: a figure tied to an earlier month than the latest month of work the text

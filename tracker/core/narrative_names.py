@@ -72,6 +72,23 @@ def shortened(names: list[str]) -> list[str]:
     return sorted(out, key=len, reverse=True)
 
 
+def unkinded(name: str, whole: str) -> list[str]:
+    """The name without the words of kind that lead it (口袋公园 for 城镇口袋公园) where the narrative writes the name
+    whole first: a later mention shortens it, as a clerk does.  Not where the shorter form stands before the whole
+    name, nor where another word of kind leads it (农村口袋公园 beside 城镇口袋公园: two kinds, not one named twice)."""
+    ws = phrases.words(name)
+    k = next((k for k, w in enumerate(ws) if not _sets_kind(w)), len(ws))
+    short, kind = "".join(ws[k:]), "".join(ws[:k])
+    first = whole.find(name)
+    if not k or len(short) < 2 or first < 0 or short in _GENERIC:
+        return []
+    for m in re.finditer(re.escape(short), whole):
+        before = phrases.word_before(whole, m.start()) or ""
+        if m.start() < first + len(kind) or (_sets_kind(before) and not whole[: m.start()].endswith(kind)):
+            return []
+    return [short]
+
+
 def ends_in_verb(name: str) -> bool:
     """Whether a name's last word is a verb or a verbal noun (临时救助, 农村生活污水治理)."""
     ws = phrases.words(name)
@@ -118,7 +135,9 @@ def covers(rest: str, names: list[str], unit: str, pre: str = "") -> bool:
         need = _content(name)
         k = 0
         if counts_people(unit):
-            while k < min(len(toks), 4) and toks[k] not in need and toks[k] not in _FILLER and not phrases.is_verb(toks[k]):
+            # (whom ends at a verb, but one that begins the words qualifies them: 独居 of 独居老人家庭)
+            while k < min(len(toks), 4) and toks[k] not in need and toks[k] not in _FILLER and not (
+                    k and phrases.is_verb(toks[k])):
                 k += 1
             # 为2860户困难家庭免费安装燃气泄漏报警器: what is done for them, counted in their unit (a verb of
             # the work, then the thing, the whole of what follows).

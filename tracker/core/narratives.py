@@ -54,6 +54,12 @@ from tracker.core.phrases import unit_is as _unit_is
 _BEGUN = re.compile(r"开工|在建|施工")
 _SENTENCE_OR_AFTER_SEMICOLON = re.compile(r"(?<=[;；])|[。!！?？\n]")
 
+# A time a part under 其中 may have of its own: a term, a season, a quarter, a half-year, a month or a part of one.
+_PART_TIME = re.compile(r"学期|季度|[春夏秋冬]季|[上下]半年|(?<![\d.])\d{1,2}月|本月|当月|[上中下]旬")
+
+# A clause on a part of the things just counted (其中) or on the rest of them (其余, 剩余, 另有).
+_PART_OR_REST = re.compile(r"其中|其余|剩余|另有|另外")
+
 # A clause on all the things just counted that says they are still being built.
 _ALL_UNFINISHED = re.compile(r"^(?!其余|其他|剩余|另).*?(?:均|全部|都).*(?:(?<!完成)施工(?!完成|完毕)|在建|开工|主体|装修|建设中)")
 
@@ -95,7 +101,8 @@ def read_value(text: str, name: str, unit: str, *, mode: str = "cumulative") -> 
     money = [(names[0], "金额", True)] if unit.endswith("元") else []
     tiers = (
         lambda u: _hits(sentences, names, u, lead=lead),
-        lambda u: _hits(sentences, names + _later(narrative_names.shortened(names), names, whole),
+        lambda u: _hits(sentences, names + _later(narrative_names.shortened(names), names, whole)
+                        + narrative_names.unkinded(names[0], whole),
                         u, gap=True, lead=lead),
         lambda u: _hits(sentences, names, u, short=narrative_names.heads(names) + money, lead=lead),
     )
@@ -248,10 +255,18 @@ def _hits(sentences: list[str], names: list[str], unit: str, short: list | None 
             found = _hits_in_clause(clause, names, unit, opening, shared_head, gap)
             if found and _year_planned(clause, clauses[k + 1:], unit):
                 found = []  # 全年建设智慧社区50个,目前已完成42个: the year's whole planned, what is done of it after
+            if found and k + 1 < len(clauses) and figure_roles.share_of_task(clauses[k + 1]):
+                found = [figure_roles.to_date_total(h) for h in found]  # 更换路灯4,820盏,完成年度任务的80.3%
             # 其中省级示范家庭农场26家、市级示范家庭农场58家: parts listed with 、 after 其中 are parts too.
             under = clause.startswith("其中") or (k > 0 and seps[k] == "、" and under)
             if under:
                 found = [dataclasses.replace(h, subset=True) for h in found]
+            if clause.startswith("其中") and _PART_TIME.search(clause):
+                # 新增学位2,160个,其中秋季学期新增1,020个: a part with a time of its own shows that the whole, with
+                # none, spans more than that time: it is no month's amount (as beside a month named elsewhere).
+                whole = {id(h) for h in said if h.untimed and not h.subset}
+                hits = [dataclasses.replace(h, dated=True) if id(h) in whole else h for h in hits]
+                said = [dataclasses.replace(h, dated=True) if id(h) in whole else h for h in said]
             if not found and (named or unread):
                 part = named and last > 0 and all(h.subset and any(n in h.words for n in names) for h in hits[-last:])
                 elided = _elided(clause, unit, opening, unread, verbs, own, lead, growth)
@@ -265,7 +280,8 @@ def _hits(sentences: list[str], names: list[str], unit: str, short: list | None 
                     # A metric of what is begun (…新开工) keeps its own figure.
                     if any(_DONE.search(h.words) for h in hits[-last:]) or (names and _BEGUN.search(names[0])):
                         elided = None
-                    else:
+                    else:  # the figure planned is no reading, here nor against a later one
+                        said = [h for h in said if all(h is not p for p in hits[-last:])]
                         del hits[-last:]
                 found = [dataclasses.replace(elided[0], before=clauses[k - 1] if k else "")] if elided else []
                 if found and part:
@@ -343,9 +359,11 @@ def _hits(sentences: list[str], names: list[str], unit: str, short: list | None 
                 or "保有量" in clause and any(_unit_is(clause, m.end(), unit) for m in _NUM.finditer(clause)))
             if found:
                 governing = _verbs_of(clause)
-            elif not clause.startswith("其中") and any(_unit_is(clause, m.end(), u) for m in _NUM.finditer(clause)
-                                                      for u in (unit, *figure_roles.magnitudes(unit))):
-                governing = frozenset()  # another thing counted in the unit: a total further on may be its
+            elif not _PART_OR_REST.match(clause) and any(_unit_is(clause, m.end(), u) for m in _NUM.finditer(clause)
+                                                         for u in (unit, *figure_roles.magnitudes(unit))):
+                # another thing counted in the unit: a total further on may be its (a part, 其中, or the rest of the
+                # same things, 其余6座正在装修, 另有3座…, counts no other thing)
+                governing = frozenset()
             if found or unread:  # the verbs a running total after this clause may repeat
                 verbs = _verbs_of(clause)
         if nothing and said:

@@ -21,7 +21,7 @@ from functools import lru_cache
 _BASES = (
     "个百分点 个工作日 个月 人次 户次 件次 条次 场次 家次 批次 所次 车次 班次 架次 课时 学时 "
     "个 人 户 件 条 张 家 所 处 座 名 位 项 元 次 "
-    "平方公里 平方米 平米 立方米 米 公里 公顷 亩 台 套 辆 间 床 批 场 期 部 篇 份 册 吨 类 种 栋 幢 块 笔 宗 起 例 "
+    "平方公里 平方米 平米 立方米 米 公里 公顷 亩 台 套 辆 间 床 批 场 期 部 篇 份 册 吨 公斤 千克 斤 类 种 栋 幢 块 笔 宗 起 例 "
     "对 盒 盏 棵 株 只 头 双 箱 袋 瓶 片 段 道 桩 艘 架 幅 枚 根 支 组 队 樘 扇 孔 剂 "
     "小时 天 年 月 日 周 号 届 岁 倍 % ‰ "
     # Of power, earthwork and wells (5万千瓦, 600万方, 20眼); rates per day or year as one measure word (3350吨/天).
@@ -174,6 +174,16 @@ def is_word(word: str) -> bool:
 def is_verbal(word: str) -> bool:
     """A verb or a verbal noun (救助, 筛查, 评估 are tagged vn): what may end a name of work done."""
     return is_verb(word) or (len(word) >= 2 and _tags().get(word) == "vn")
+
+
+# Adverbs of how the work went that jieba's dictionary tags as nouns (全面开工, 基本建成, 有序推进).
+_MANNER_ADVERBS = frozenset("全面 基本 全部 有序 大力 首批".split())
+
+
+def is_adverb(word: str) -> bool:
+    """An adverb (陆续, 顺利, 正式, 逐步 by jieba's tags d, ad, vd; 全面, 基本 as used before a verb): it says how the
+    work went, never what was worked on."""
+    return word in _MANNER_ADVERBS or (len(word) >= 2 and _tags().get(word) in ("d", "ad", "vd"))
 
 
 def word_before(text: str, i: int) -> str | None:

@@ -120,23 +120,32 @@ def _of(ws) -> str:
     return "".join(ws)
 
 
-def _for_whom(ws: tuple[str, ...], k: int, unit: str) -> str:
+# Verbs that carry the work or the service named after them for whom it is done (提供康复救助, 开展健康体检).
+_CARRIERS = (*_LIGHT_VERBS, "开展", "提供", "做")
+
+
+def _for_whom(ws: tuple[str, ...], k: int, unit: str, done_for: bool = False) -> str:
     """The name of a count of people or households before what is done for them (ws[:k] whom, ws[k] the verb):
-    whom, without words of manner (适龄女生免费 → 适龄女生); households and couples count the thing done or
+    whom, without words of manner (适龄女生免费 → 适龄女生), where the title names nothing done for them.
+    Households and couples, and people a title does something for (`done_for`: 为…), count the thing done or
     installed (为3000户困难家庭免费安装燃气泄漏报警器 → 燃气泄漏报警器, 资助200对困难夫妇进行孕前优生健康检查 →
-    孕前优生健康检查), a thing with no verb after it, or the work a light verb carries (为3000户家庭开展适老化改造 →
-    适老化改造)."""
+    孕前优生健康检查, 为1万名老年人购买意外伤害保险 → 意外伤害保险): a thing with no verb after it, or the work a light
+    verb carries (为3000户家庭开展适老化改造 → 适老化改造, 为700名患者实施免费复明手术 → 免费复明手术).  A title names
+    the thing done, not those it is done for (the lead's convention), in people as in households."""
     whom = list(ws[:k])
     while whom and whom[-1] in _MANNER:
         whom.pop()
-    if unit.lstrip("十百千万亿") in ("户", "对") and k < len(ws):
-        rest = ws[k + 1:]
-        thing = "".join(rest).removeprefix("免费")
+    if (done_for or unit.lstrip("十百千万亿") in ("户", "对")) and k < len(ws):
+        at = k
+        while at < len(ws) and ws[at] in _MANNER:  # 妇女免费做宫颈癌筛查: the manner is the work's, before its verb
+            at += 1
+        verb, rest = (ws[at], ws[at + 1:]) if at < len(ws) else ("", ())
+        thing = "".join(rest).removeprefix("免费") if not done_for else "".join(rest)
         # The thing ends the title: no listed verb of work after it (安装燃气泄漏报警器; 泄漏 is no work).
         if thing and _good_name(thing) and not any(w in phrases.VERBS or w in _NARRATIVE_VERBS for w in rest):
             return thing
         # 为3000户家庭开展适老化改造: a light verb carries the work itself, which names what is counted.
-        if ws[k] in (*_LIGHT_VERBS, "开展") and rest and phrases.is_verbal(rest[-1]) and _good_name(thing) and not any(
+        if verb in _CARRIERS and rest and phrases.is_verbal(rest[-1]) and _good_name(thing) and not any(
                 w in phrases.VERBS or w in _NARRATIVE_VERBS for w in rest[:-1]):
             return thing
     return "".join(whom)

@@ -52,7 +52,7 @@ class Target:
 
 _TITLE_TRAIL = re.compile(
     rf"(?:{_alt('达到 达 不少于 不低于 至少 共 合计 总数 数量 累计 为 总量 规模 突破 提高到 提升到 提高至 提升至 稳定在 保持在 保持'.split())})++$")
-_TITLE_APPROX = re.compile(r"(?:近|约|大约|将近|接近|超过|超|逾|不足|不到|最多|基本)$")
+_TITLE_APPROX = re.compile(r"(?:近|约|大约|将近|接近|超过|超|逾|不足|不到|最多|基本|控制在|控制到)$")
 # A change stands right before its figure (提高10%); before a name it is the work (改造提升农村敬老院).
 # What a figure leads to (惠及居民2万户, 带动就业3000人) is no target of the work; 覆盖 naming a rate (覆盖率,
 # 覆盖人口比例) is.
@@ -60,7 +60,10 @@ _TITLE_REFUSE = re.compile(r"(?:提高|提升|增长|下降|降低|减少|压缩
                            r"|分别|由|从|惠及|涉及|受益|带动|覆盖(?!率|面|[^\d,，、]{0,4}?(?:比例|比重))")
 _FOR = re.compile(r"^(?:为|向|给|对)")
 _MANNER_LEAD = re.compile(r"^(?:免费|无偿)(?=为|向|给)")
-_TITLE_CEILING = re.compile(r"左右|上下|以下|以内")
+# A ceiling (以下, 以内) declares no target; 左右 after a figure is the target as written (地区生产总值增长6.5%左右,
+# 新建…100个左右: the lead's convention), a floor's 以上 too, unless a verb of holding down (控制在) makes it one.
+_TITLE_CEILING = re.compile(r"上下|以下|以内")
+_AS_WRITTEN = ("以上", "左右")
 # What is begun (新开工保障房) is counted apart from what is built: the verb stays in the name, so that a
 # narrative's 建成 is never read for it.
 _BEGUN = re.compile(r"新?开工(?:建设)?$")
@@ -127,10 +130,11 @@ def _title_name(pre: str, after: str, unit: str, inherited: bool = False) -> str
         ws = phrases.words(re.split(r"\d", after)[0])
         # A listed verb first (开展 of 为1500名农村留守儿童开展…: 留守 qualifies whom), else any verb.
         k = next((k for k, w in enumerate(ws) if k and (w in phrases.VERBS or w in _NARRATIVE_VERBS)), None)
-        if k is None:  # any verb, or a word of manner that begins what is done (妇女免费做宫颈癌筛查)
-            k = next((k for k, w in enumerate(ws) if phrases.is_verb(w) or w in _NARRATIVE_VERBS
-                      or (k and w in _MANNER and counts_people(unit))), len(ws))
-        name = _for_whom(ws, k, unit)
+        if k is None:  # any verb after whom (独居 of 独居老人 qualifies them), or a word of manner that begins what
+            # is done (妇女免费做宫颈癌筛查)
+            k = next((k for k, w in enumerate(ws) if k and (phrases.is_verb(w) or w in _NARRATIVE_VERBS
+                                                            or (w in _MANNER and counts_people(unit)))), len(ws))
+        name = _for_whom(ws, k, unit, done_for=True)
         # 为全市2.5万名老年人提供…, 为城区2.3万户居民…: a scope or area word between 为 and the figure is no part of the
         # name.
         return name if k < len(ws) and (not pre[1:] or pre[1:] in _SCOPE or _area_word(pre[1:])) and _good_name(name) else None
@@ -212,15 +216,17 @@ def targets_from_title(title: str) -> list[Target]:
             unit = mag + unit if unit else ""
             base = unit.lstrip("十百千万亿") or unit
             pre, after = clause[start : m.start()].rstrip(" "), clause[end:]
+            # (规上工业增加值增长14%以上, 100个左右: a floor, or the figure as written)
+            bare = after[2:] if after.startswith(_AS_WRITTEN) else after
             # `2020年底前新建…`: a date belongs to the next name's lead; a number with no measure word
             # to a name (12345热线).
             if unit and base not in ("年", "月", "日"):
                 start = end
-            if unit and unit != "%" and not after and (per := _PER_CAPITA.match(pre)) and _good_name(per[2]):
+            if unit and unit != "%" and not bare and (per := _PER_CAPITA.match(pre)) and _good_name(per[2]):
                 found.append(Target(per[1] + per[2], _value(m), unit, clause))
                 read = True
                 continue
-            if unit == "%" and not after and (grows := _GROWTH.match(pre)) and _grows(grows[1]):
+            if unit == "%" and not bare and (grows := _GROWTH.match(pre)) and _grows(grows[1]):
                 found.append(Target(grows[1], _value(m), unit, clause))
                 read = True
                 continue
@@ -228,16 +234,16 @@ def targets_from_title(title: str) -> list[Target]:
                     or _TITLE_APPROX.search(pre) or _TITLE_CEILING.match(after)
                     or _TITLE_REFUSE.search(pre) or _value(m) <= 0):
                 continue
-            after = after.removeprefix("以上")
+            after = bare
             name = _title_name(pre, after, unit, inherited)
             # 新建公厕326座、改造64座: a second clause of verbs alone and a figure in the same measure word counts
             # the noun of the target before it (the verbs set the two apart, see _apart).
             if (inherited and not after and start == end and m.start() == 0 + len(pre) and _verbs_only(pre)
                     and found and found[-1].unit == unit and unit != "%"):
                 name = found[-1].name
-            # 改造老旧小区192个、1100万平方米: a figure alone in another measure word after a target measures that
-            # target again, in its own unit.
-            if (not name and inherited and not pre and not after and found and unit != "%"
+            # 改造老旧小区192个、1100万平方米, 老旧小区改造221个3万户: a figure alone in another measure word after a
+            # target measures that target again, in its own unit.
+            if (not name and (inherited or read) and not pre and not after and found and unit != "%"
                     and (found[-1].unit.lstrip("十百千万亿") or found[-1].unit) != base):
                 name = found[-1].name
             # (the words before the name; all of them when the figure stands first: 新开工10个棚户区改造项目)
