@@ -240,3 +240,19 @@ def test_an_entry_inserted_behind_tracker_s_back_is_said_by_the_next_run(logged)
     r = logged.ok("log", "195", "--set", "centres=3", "--lang", "zh")  # a write says it too, before it chains on
     assert f"提示：日志第 {seq} 条不是 tracker 写入的（没有 tracker 的追加记录）；`tracker validate` 可检查" in r.err
     assert any("entry forged" in p for p in problems(logged))
+
+
+def test_repair_refuses_a_log_that_fails_its_chain_and_the_logs_own_problems_come_first(logged):
+    before = logged.ok("status", "--month", "2024-05", "-f", "json").json()
+    # a figure forged with the guards put back: the series no longer follow the log, and the log its chain
+    tamper(logged, "UPDATE entries SET figures = json_set(figures, '$[0][1]', 99) WHERE seq = 4", keep_guards=True)
+    found = problems(logged)
+    assert "does not match its hash" in found[0] and "disagrees with the log" in found[-1]
+    r = logged.bad("validate", "--repair")
+    lines = r.err.strip().splitlines()
+    assert lines[0].endswith("--repair rebuilds the derived tables from the log only when the log itself is intact, "
+                             "and it is not (below): nothing was repaired; restore the log from a backup")
+    assert "does not match its hash" in lines[1]
+    # nothing rebuilt from the forgery: what status shows still follows what was appended
+    assert logged.ok("status", "--month", "2024-05", "-f", "json").json() == before
+    assert "只在日志本身完好时" in logged.bad("validate", "--repair", "--lang", "zh").err

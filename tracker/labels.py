@@ -69,6 +69,9 @@ _ZH = {
     "{file}: cannot import {suffix}: open it in Excel, Word or WPS and save it as {new} (另存为 {new}), then import that":
         "{file}: 不能导入 {suffix} 文件：请用 Excel、Word 或 WPS 打开，另存为 {new} 后再导入",
     "{value} this month (target {target})": "本月新增{value}（目标{target}）",
+    "--repair rebuilds the derived tables from the log only when the log itself is intact, and it is not (below): "
+    "nothing was repaired; restore the log from a backup":
+        "--repair 只在日志本身完好时才据以重建派生表，而日志已不完好（见下）：未作任何修复；请从备份恢复日志",
     "note: not set in the environment: {names}; the dry run goes on without them, sending needs them":
         "提示：环境变量 {names} 未设置：预览照常进行，实际发送时需要设置",
     "{head} holds a formula ({formula}) whose result was never saved: open the form in Excel or WPS and save it, "

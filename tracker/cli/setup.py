@@ -128,6 +128,13 @@ def validate(
     # A province's log takes seconds to check: a spinner on a terminal meanwhile.
     with busy(f"checking {project.db_path}", store.size(conn)):
         if repair:
+            first = check_log(plan, conn, project.db_path, (digest, want))
+            if first.problems and not first.derived_only:
+                # rebuilt from a log that fails its chain, the derived tables would carry what was forged into
+                # every status and report
+                raise PlanError([BadInput("--repair rebuilds the derived tables from the log only when the log "
+                                          "itself is intact, and it is not (below): nothing was repaired; restore "
+                                          "the log from a backup", place=project.db_path), *first.problems])
             storecheck.repair_derived(conn)
             storecheck.repair_plan_cache(conn)
         audit = check_log(plan, conn, project.db_path, (digest, want))

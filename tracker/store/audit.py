@@ -23,6 +23,7 @@ class Audit:
     problems: list[str]
     entries: int
     head: str | None  # the hash of the last entry: note it elsewhere to detect a rewrite later
+    derived_only: bool = False  # every problem is of what --repair rebuilds (derived tables, the plan cache)
 
 
 def check_log(plan: Plan, conn, db_path: str, cached: tuple[str, str] | None = None) -> Audit:
@@ -44,8 +45,7 @@ def _check(plan: Plan, conn, db_path: str, cached) -> Audit:
     version = store.version(conn)
     problems = _guards(conn, db_path, version)
     problems += storecheck.schema_problems(conn, db_path)
-    if cached is not None:
-        problems += storecheck.plan_cache_problems(conn, db_path, *cached)
+    rebuilt = storecheck.plan_cache_problems(conn, db_path, *cached) if cached is not None else []
     heads = storecheck.heads(conn)
     by_upto: dict[int, list] = {}
     for head in heads:
@@ -67,7 +67,7 @@ def _check(plan: Plan, conn, db_path: str, cached) -> Audit:
     if computed is not None:
         names.check_metrics(storecheck.metric_names(computed, conn), lambda task, key: storecheck.entries_naming(
             conn, task, key))
-    problems += storecheck.derived_problems(conn, db_path, computed)
+    rebuilt += storecheck.derived_problems(conn, db_path, computed)
     if version >= 2 and "chain_heads" not in store.tables(conn):
         problems.append(BadInput("the table of chain heads is gone: removals of the latest entries cannot be checked",
                                  place=db_path))
@@ -79,7 +79,9 @@ def _check(plan: Plan, conn, db_path: str, cached) -> Audit:
     problems += readable.found
     problems += names.found
     problems += walk.finish(heads)
-    return Audit(problems, walk.count, walk.last.hash if walk.last else None)
+    # the log's own problems first: what --repair would rebuild from it comes last, and only an intact log
+    # may be rebuilt from
+    return Audit(problems + rebuilt, walk.count, walk.last.hash if walk.last else None, not problems)
 
 
 def _guards(conn, db_path: str, version: int) -> list[str]:
