@@ -243,6 +243,14 @@ def test_a_table_printed_by_report_imports_as_nothing_new(project):
     out = project.ok("import", "t.md", "--month", "2024-08").out
     assert "0 entries recorded" in out
     assert len(entries(project)) == 1
+    # a note with characters every output shows as symbols (a zero-width space pasted from a web page, an
+    # escape, a bidi mark), in each format report writes: still nothing new
+    project.ok("log", "184", "--month", "2024-08", "--note", "已完成\u200b测算\x1b[2J，\u202e见附件", "--problems", "无\u200b")
+    for fmt in ("md", "xlsx", "docx"):
+        project.ok("report", "--month", "2024-08", "-o", f"t.{fmt}")
+        out = project.ok("import", f"t.{fmt}", "--month", "2024-08").out
+        assert "0 entries recorded" in out, (fmt, out)
+    assert len(entries(project)) == 2
 
 
 def test_markdown_round_trip_gives_the_same_rows(project, tmp_path, monkeypatch):

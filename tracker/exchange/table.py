@@ -220,6 +220,12 @@ def make_entries(reads: list[Read], plan: Plan, p: int, logs: dict, by: str | No
     return out
 
 
+def _shown(texts: tuple) -> tuple:
+    from tracker.textfile import visible
+
+    return tuple(None if t is None else visible(t) for t in texts)
+
+
 def _entry(read: Read, plan: Plan, p: int, logs: dict, by: str | None, texts: tuple):
     from tracker.core import entries as make
     from tracker.core.model import Entry
@@ -241,9 +247,11 @@ def _entry(read: Read, plan: Plan, p: int, logs: dict, by: str | None, texts: tu
         read.new = False
         return None
     log = logs.get(task.id)
-    if (problems, steps) == texts and log is not None and log.notes.get(p) == read.note and all(
+    # The log already says this for the month (a table printed by `report`): compared as every output shows
+    # text (textfile.visible), since that is how `report` wrote a note with an invisible or control character.
+    if log is not None and _shown((problems, steps, read.note)) == _shown((*texts, log.notes.get(p))) and all(
             log.values.get(k, {}).get(p) == v for k, v in values.items()):
-        read.new = False        # the log already says this for the month (a table printed by `report`)
+        read.new = False
         return None
     return Entry(entry_id(task.id, p, read.note, values, problems, steps), task.id, p, "", by, values,
                  None, None, read.note, problems, steps)
