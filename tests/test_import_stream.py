@@ -96,3 +96,36 @@ def test_slips_compare_with_the_log_before_the_import_not_with_its_own_earlier_e
     # 184's 5% is lower than the 10% in force before the import: said. 195's 20 is below the 50 of
     # the same import, not below anything in force before it: not said.
     assert r.err.strip() == "warning: task 184 2024-06: percent 5% is lower than the 10% in force before"
+
+
+def test_every_problem_of_a_file_is_said_at_once_lines_that_are_no_entry_and_entries_refused(project, tmp_path):
+    lines = [json.dumps(_entry(1), ensure_ascii=False), "{not json",
+             json.dumps(_entry(2, month="2024-13"), ensure_ascii=False),
+             json.dumps(_entry(3, values={"centres": "15"}), ensure_ascii=False),
+             json.dumps(_entry(4, percent=150), ensure_ascii=False)]
+    (tmp_path / "in.jsonl").write_text("\n".join(lines) + "\n", encoding="utf-8")
+    err = project.bad("import", "in.jsonl").err.strip().splitlines()
+    assert [line.split(":")[1] for line in err] == ["2", "3", "4", "5"]  # each bad line, in the file's order
+    assert "not a JSON object" in err[0] and "malformed month '2024-13'" in err[1]
+    assert "'15' is text; write the number without quotes" in err[2] and "not a percent" in err[3]
+    assert not project.db.exists()
+
+
+def test_an_id_in_the_log_with_other_content_is_named_by_its_line(project, tmp_path):
+    _write(tmp_path / "a.jsonl", [_entry(1), _entry(2)])
+    project.ok("import", "a.jsonl")
+    _write(tmp_path / "b.jsonl", [_entry(3), _entry(2, note="改过")])
+    err = project.bad("import", "b.jsonl").err.strip()
+    assert err == "b.jsonl:2: entry e2 is already in the log with other content"
+
+
+def test_a_large_import_says_its_first_warnings_and_counts_the_rest_and_dry_run_lists_them_all(project, tmp_path):
+    # 30 reports of August, each below July's figure in the log: a warning each
+    project.ok("log", "195", "--month", "2024-07", "--set", "centres=45")
+    entries = [_entry(i, month="2024-08", values={"centres": 40 - i}, id=f"d{i}",
+                      recorded_at=f"2024-08-01T10:00:{i:02d}Z") for i in range(30)]
+    _write(tmp_path / "in.jsonl", entries)
+    dry = project.ok("import", "in.jsonl", "--dry-run").err.strip().splitlines()
+    assert len(dry) == 30 and not any("more warnings" in line for line in dry)
+    err = project.ok("import", "in.jsonl").err.strip().splitlines()
+    assert len(err) == 21 and err[-1] == f"… and {len(dry) - 20} more warnings (--dry-run lists them all)"

@@ -47,12 +47,21 @@ def slip_line(s: Slip, lang: str) -> str:
                                                   value=fig(s.value), against=fig(s.against), unit=s.unit)
 
 
-def warn(slips: list[Slip], lang: str) -> None:
-    """Each slip as a line on stderr."""
+SHOWN_SLIPS = 20  # an import's warnings on stderr; its --dry-run lists them all
+
+
+def warn(slips: list[Slip], lang: str, limit: int | None = None) -> None:
+    """Each slip as a line on stderr; with `limit`, that many and a line counting the rest (a province's
+    import may have a hundred thousand)."""
+    from tracker.labels import label
     from tracker.textfile import visible
 
-    for s in slips:
+    shown = slips if limit is None else slips[:limit]
+    for s in shown:
         print(visible(slip_line(s, lang)), file=sys.stderr)
+    if len(slips) > len(shown):
+        print(label(lang, "… and {n} more warnings (--dry-run lists them all)").format(n=len(slips) - len(shown)),
+              file=sys.stderr)
 
 
 def on_terminal() -> bool:

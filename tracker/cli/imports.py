@@ -13,7 +13,7 @@ from __future__ import annotations
 import os
 from dataclasses import dataclass, field
 
-from tracker.cli.confirm import checked, warn
+from tracker.cli.confirm import SHOWN_SLIPS, checked, warn
 from tracker.core import months
 from tracker.errors import BadInput, Problems
 from tracker.exchange.table import Read, _short, make_entries, new_task_toml, plan_bytes, read_rows
@@ -127,7 +127,7 @@ def import_files(project, files: list[str], month_text: str | None, unit: str | 
     if returns:
         _say_missing(project, {m for m in form_months.values()}, new, lang)
     # the warnings last, below what was read and recorded, where a clerk's eye ends up
-    warn(slips, lang)
+    warn(slips, lang, None if dry_run else SHOWN_SLIPS)
     _warn_superseded(superseded, _places(entries, tables, returns), entries, lang)
     if unit and tables and not adding:  # --unit is no filter of rows: say so, lest a clerk think it chose them
         import sys

@@ -24,7 +24,7 @@ from tracker.errors import BadInput
 
 def import_jsonl(project, file: str, lang: str, dry_run: bool = False) -> None:
     from tracker import store, textfile
-    from tracker.cli.confirm import warn
+    from tracker.cli.confirm import SHOWN_SLIPS, warn
     from tracker.cli.output import busy, say
     from tracker.labels import label
 
@@ -47,7 +47,7 @@ def import_jsonl(project, file: str, lang: str, dry_run: bool = False) -> None:
         return
     with busy(f"importing {os.path.basename(file)} into {project.db_path}", size):
         entries, done = _write(project, file)
-    warn(entries.slips, lang)
+    warn(entries.slips, lang, SHOWN_SLIPS)
     say(label(lang, "imported {n} entries from {file} ({m} already in the log)").format(
         n=done.written, file=file, m=done.skipped))
 
@@ -61,15 +61,30 @@ def _write(project, file: str):
         try:
             with store.new_log(project.db_path) as conn:
                 entries = CheckedFile(file, project.plan(conn), conn)
-                return entries, store.append(conn, entries)
+                return entries, _append(conn, entries, file)
         except Exists:
             pass  # another tracker made the log meanwhile: import into it, checked against what it holds
     conn = project.write()
     try:
         entries = CheckedFile(file, project.plan(conn), conn)
-        return entries, store.append(conn, entries)
+        return entries, _append(conn, entries, file)
     finally:
         conn.close()
+
+
+def _append(conn, entries, file: str):
+    """store.append, an entry it refuses (an id in the log with other content) named by its line in the file."""
+    from tracker import store
+
+    try:
+        return store.append(conn, entries)
+    except BadInput as e:
+        eid = e.fields.get("id")
+        if e.place or not isinstance(eid, str):
+            raise
+        for _id, place in _first_places(file, [(eid, "")]):
+            raise BadInput(e.template, place=place, **e.fields) from None
+        raise
 
 
 class CheckedFile:
@@ -109,9 +124,10 @@ class CheckedFile:
         conn, plan = self.conn, self.plan
         before = store.size(conn)  # the log before this import (0: nothing to read in it)
         problems: list[BadInput] = []
+        unread: list[BadInput] = []  # lines that are no entry: the rest are still checked, none written
         seen: set[str] = set()
         again: list[tuple[str, str]] = []
-        for entries, places in jsonl.batches(self.file, store.BULK):
+        for entries, places in jsonl.batches(self.file, store.BULK, unread):
             if before:  # the entries already in the log were checked when they were recorded
                 present = store.present_ids(conn, [e.id for e in entries], before)
                 fresh = [i for i, e in enumerate(entries) if e.id not in present]
@@ -129,13 +145,19 @@ class CheckedFile:
                                       stamp_now=make.now_stamp(), before=before)
             except BadInput as e:
                 problems += getattr(e, "items", [e])
-            if not problems:
+            if not problems and not unread:
                 yield from entries
         del seen
-        if again:
+        if again and not unread:  # (repeats() reads the file again, which holds lines that are no entry)
             problems += jsonl.repeats(self.file, dict(_first_places(self.file, again)), again)
         self.new -= len(again)
-        refuse(problems)
+        refuse(sorted(unread + problems, key=_line))
+
+
+def _line(problem: BadInput) -> int:
+    """A problem's line in the file, for saying them in the file's order."""
+    tail = (problem.place or "").rsplit(":", 1)[-1]
+    return int(tail) if tail.isdigit() else 0
 
 
 def _first_places(file: str, again: list[tuple[str, str]]):

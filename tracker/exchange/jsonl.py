@@ -51,17 +51,18 @@ def read_entries(data: bytes | str, path: str) -> tuple[list[Entry], list[str]]:
     return out, places
 
 
-def batches(path: str, size: int = _BATCH):
+def batches(path: str, size: int = _BATCH, problems: list | None = None):
     """The file's entries and their places (`PATH:LINE`), a batch at a time, read a megabyte at a time
     (memory bounded whatever the file's size). Once a line is bad no batch is given; every bad line is
-    named in the BadInput raised when the file has been read."""
+    named in the BadInput raised when the file has been read. With `problems`, the bad lines go there
+    instead and the good ones are still given (to be checked too, never written: every problem at once)."""
     from tracker import textfile
 
-    return _batches(textfile.lines(path, "file to import"), path, size)
+    return _batches(textfile.lines(path, "file to import"), path, size, problems)
 
 
-def _batches(lines, path: str, size: int | None):
-    problems: list[BadInput] = []
+def _batches(lines, path: str, size: int | None, collect: list | None = None):
+    problems: list[BadInput] = [] if collect is None else collect
     month_cache: dict[str, int] = {}
     out, places = [], []
     for n, line in lines:
@@ -72,14 +73,15 @@ def _batches(lines, path: str, size: int | None):
         except BadInput as e:
             problems.append(BadInput(e.template, place=f"{path}:{n}", **e.fields))
             continue
-        if problems:
+        if problems and collect is None:
             continue
         out.append(entry)
         places.append(f"{path}:{n}")
         if size is not None and len(out) == size:
             yield out, places
             out, places = [], []
-    refuse(problems)
+    if collect is None:
+        refuse(problems)
     if out:
         yield out, places
 
