@@ -32,7 +32,7 @@ def entries(project, task="195"):
     (("log", "195", "--percent", "50"), "task 195 is measured by its metrics; give their figures, not a percent"),
     (("log", "184", "--percent", "101"), "--percent: '101' is outside 0–100"),
     (("log", "184", "--status", "finished"), "status 'finished' is not one of ongoing, done, blocked"),
-    (("log", "184", "--note", "长" * 20_001), "note is 20,001 characters long; at most 20,000 are kept"),
+    (("log", "184", "--note", "长" * 20_001), "note is 20,001 characters long; at most 20,000 are allowed"),
     (("log", "999", "--set", "centres=1"), "unknown task '999'"),
 ])
 def test_each_refusal_exits_2_and_writes_nothing(project, args, message):
@@ -143,7 +143,7 @@ def _line(**kw):
     (_line(values={"centres": "15"}), "in.jsonl:1: 195.centres: '15' is text; write the number without quotes"),
     (_line(task="184", values={}, percent="40"), "in.jsonl:1: percent '40' is text; write the number without quotes"),
     (_line(task="184", values={}, percent="四十"), "in.jsonl:1: percent '四十' is not a number ≥ 0"),
-    (_line(note="长" * 20_001), "in.jsonl:1: note is 20,001 characters long; at most 20,000 are kept"),
+    (_line(note="长" * 20_001), "in.jsonl:1: note is 20,001 characters long; at most 20,000 are allowed"),
 ])
 def test_the_jsonl_import_refuses_what_log_refuses(project, line, message):
     r = project.bad("import", _jsonl(project, _line(id="ok"), {**line, "id": "x1"}))
@@ -170,7 +170,7 @@ def test_the_table_import_refuses_a_note_over_the_limit_and_warns_about_slips(pr
     long = table.replace("120个。", "120个。" + "长" * 20_001)
     (project.root / "t.md").write_text(long, encoding="utf-8")
     r = project.bad("import", "t.md", "--month", "2024-08")
-    assert "t.md:3: note is 20,021 characters long; at most 20,000 are kept" in r.err  # the row's whole text
+    assert "t.md:3: note is 20,021 characters long; at most 20,000 are allowed" in r.err  # the row's whole text
 
 
 def test_a_figure_written_as_text_in_a_jsonl_is_named_as_such(project):

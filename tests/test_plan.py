@@ -102,7 +102,7 @@ def test_metrics_and_milestones():
     ('id = "1"\ntitle = "甲"\nunit = "u"\n[[task.metric]]\nkey = "b"\ntarget = 5\n[[task.milestone]]\ndue = 2025-06-30\ntarget = 2', "tasks.toml:9: task 1: milestone due 2025-06-30 must fall between start 2024-01-01 and due 2024-12-31"),
     ('id = "1"\ntitle = "甲"\nunit = "u"\n[[task.metric]]\nkey = "b"\ntarget = 5\n[[task.milestone]]\ndue = 2024-06-30\ntarget = 9', "tasks.toml:10: task 1: milestone target 9 must lie between baseline 0 and target 5"),
     ('id = "1"\ntitle = "甲"\nunit = "u"\nstart = 2024-12-31', "tasks.toml:1: task 1: due 2024-12-31 must be after start 2024-12-31"),
-    ('id = "1"\ntitle = "' + "甲" * 1001 + '"\nunit = "u"', "tasks.toml:3: task 1: title is 1,001 characters long; at most 1,000 are kept"),
+    ('id = "1"\ntitle = "' + "甲" * 1001 + '"\nunit = "u"', "tasks.toml:3: task 1: title is 1,001 characters long; at most 1,000 are allowed"),
     ('id = "1"\ntitle = 195\nunit = "u"', "tasks.toml:3: task 1: title must be text in quotes"),
 ])
 def test_each_rule_is_reported_with_its_line(body, message):

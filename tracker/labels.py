@@ -47,6 +47,8 @@ _ZH = {
     "Notes (they do not fail the check)": "提示（不影响检查结果）",
     "ok: none of {total} tasks is {flags} as of {month}": "检查通过：截至{month}，{total}项任务均无{flags}",
     "{n} of {total} tasks fail the check ({flags}) as of {month}": "检查未通过：截至{month}，{total}项任务中有{n}项存在{flags}",
+    "{n} of {total} tasks fails the check ({flags}) as of {month}": "检查未通过：截至{month}，{total}项任务中有{n}项存在{flags}",
+    "{n} of {total} task fails the check ({flags}) as of {month}": "检查未通过：截至{month}，{total}项任务中有{n}项存在{flags}",
     "Units": "单位排名", "Rank": "名次", "Tasks": "任务数",
     "missing reports for {month}: {n}": "{month}尚缺报送：{n}项", "due {due}": "截止{due}",
     "Enter on a task's first question skips it, on the others leaves the answer empty; Ctrl-C stops, and what was recorded stays.":
@@ -189,7 +191,7 @@ _ZH.update({
     "task {task} starts in {start}: no report can be for {month}": "任务 {task} 自 {start} 开始，不能报送 {month} 的进展",
     "month {month} is still in the future; report it when it comes": "{month} 尚未到来，到时再报送",
     "recorded_at {at} is later than now": "记录时间 {at} 晚于当前时间",
-    "{field} is {n} characters long; at most {limit} are kept": "{field} 长 {n} 个字符，最多 {limit} 个",
+    "{field} is {n} characters long; at most {limit} are allowed": "{field} 长 {n} 个字符，最多 {limit} 个",
     "a void entry sets nothing: only the entry it voids and the reason": "作废条目不能填报数据，只写所作废的条目和原因",
     "a void entry needs its reason (--reason)": "作废需要写明原因（--reason）",
     "task {task} has no metric {key} (its metrics: {known})": "任务 {task} 没有指标 {key}（其指标：{known}）",
@@ -352,7 +354,7 @@ _ZH.update({
     "{who}{field} must be at most {limit}": "{who}{field} 应不大于 {limit}", "{who}{field} must be less than {limit}": "{who}{field} 应小于 {limit}",
     '{who}{field} must be digits, optionally dotted ("195", "3.2")': '{who}{field} 应为数字，可带点（"195"、"3.2"）',
     "{who}{field} must match [a-z][a-z0-9_]*": "{who}{field} 应符合 [a-z][a-z0-9_]*",
-    "{who}{field} is {n} characters long; at most {limit} are kept": "{who}{field} 长 {n} 个字符，最多 {limit} 个",
+    "{who}{field} is {n} characters long; at most {limit} are allowed": "{who}{field} 长 {n} 个字符，最多 {limit} 个",
     "{who}{field} has a value that is not allowed here": "{who}{field} 的值在这里不允许",
 })
 _ZH.update({

@@ -90,7 +90,7 @@ def _refusals(task, e, now: int, stamp_now: str | None) -> list[BadInput]:
         out.append(BadInput("recorded_at {at} is later than now", at=e.recorded_at))
     for what, text in zip(TEXTS, (e.note, e.problems, e.next_steps)):
         if text is not None and len(text) > TEXT_LIMIT:
-            out.append(BadInput("{field} is {n} characters long; at most {limit} are kept",
+            out.append(BadInput("{field} is {n} characters long; at most {limit} are allowed",
                                 field=Word(what), n=f"{len(text):,}", limit=f"{TEXT_LIMIT:,}"))
     if e.voids is not None:
         if e.values or e.percent is not None or e.status is not None or e.problems or e.next_steps:

@@ -111,7 +111,7 @@ def _errors(err: ValidationError, prefix: tuple, lines, path: str, who, what: st
         elif kind == "string_pattern_mismatch" and loc[-1] == "key":
             msg = "{who}{field} must match [a-z][a-z0-9_]*"
         elif kind == "string_too_long":
-            msg, fields = "{who}{field} is {n} characters long; at most {limit} are kept", {
+            msg, fields = "{who}{field} is {n} characters long; at most {limit} are allowed", {
                 "n": f"{len(e['input']):,}", "limit": f"{ctx.get('max_length', TITLE_LIMIT):,}"}
         elif kind in _BOUNDS:
             msg, bound = _BOUNDS[kind]

@@ -76,8 +76,11 @@ def summary(result: CheckResult, lang: str) -> str:
     if result.ok:
         return _sentence(lang, "ok: none of {total} tasks is {flags} as of {month}",
                          total=result.total, flags=_join(lang, result.fail_on, " or "), month=month)
-    return _sentence(lang, "{n} of {total} tasks fail the check ({flags}) as of {month}",
-                     n=len(result.findings), total=result.total, flags=_join(lang, result.fail_on), month=month)
+    n = len(result.findings)
+    return _sentence(lang, "{n} of {total} tasks fail the check ({flags}) as of {month}" if n != 1 else
+                     "{n} of {total} tasks fails the check ({flags}) as of {month}" if result.total != 1 else
+                     "{n} of {total} task fails the check ({flags}) as of {month}",
+                     n=n, total=result.total, flags=_join(lang, result.fail_on), month=month)
 
 
 def _measure(width: int, indent: int):

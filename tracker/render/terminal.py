@@ -142,7 +142,8 @@ def status_table(standings: list[Standing], p: int, lang: str, title: str | None
             colour, progress = "dim", [(label(lang, "unmeasured"), "dim")]
         metrics = "\n".join(f"{fig(m.value)}/{fig(m.metric.target)}{m.metric.unit}" for m in s.metrics)
         forecast = months.fmt(s.forecast) or "—"
-        forecast = [(f"{forecast} {label(lang, 'late')}", "red")] if s.forecast_late else [(forecast, None)]
+        # late: a forecast past the due date; with none (no progress to project), nothing is foretold
+        forecast = [(f"{forecast} {label(lang, 'late')}", "red")] if s.forecast_late and s.forecast else [(forecast, None)]
         others = [f for f in s.flags if f != s.status] + list(s.warnings)
         last = months.fmt(s.last_month) or "—"
         if wide:
