@@ -102,3 +102,10 @@ def test_colour_on_a_terminal(office):
     assert "\x1b[31m督查室" not in out and "␛[31m督查室" in out
     office.monkeypatch.setenv("NO_COLOR", "1")
     assert "\x1b[31m" not in _status(office, 200)
+
+
+def test_a_task_with_no_forecast_is_not_foretold_late(project, monkeypatch):
+    monkeypatch.setenv("COLUMNS", "80")
+    out = project.ok("status", "--month", "2024-08").out  # task 195: no report, so no rate to project
+    assert "→ —" in out and "— late" not in out
+    assert "将逾期" not in project.ok("status", "--month", "2024-08", "--lang", "zh").out
