@@ -110,7 +110,8 @@ def test_one_self_contained_page_without_script_or_network(html_project):
 
 def test_the_table_has_status_and_a_chart_column_even_without_with_status(html_project):
     page = Page(page_of(html_project, "--lang", "zh"))
-    assert page.head == ["序号", "目标任务", "总体工作进展及8月份进展", "完成率", "状态", "进度图"]
+    # the months every chart spans, under the column's heading (from the plan's start to a near forecast)
+    assert page.head == ["序号", "目标任务", "总体工作进展及8月份进展", "完成率", "状态", "进度图2024-01 → 2025-09"]
     no, task, progress, done, status, chart = page.rows[0]
     assert (no, task, done) == ("1", "195.新建区域性居家养老服务中心100个,改造社区养老服务站300个。", "35%")
     assert progress == "截至目前,全市新建中心35个。\n二是完善运营机制。"  # line breaks kept (pre-wrap)
@@ -158,7 +159,10 @@ def test_each_row_has_a_well_formed_svg_chart_of_actual_against_expected(html_pr
     assert expected.endswith("L85.29,3.0")  # 100 % at the due month: 3 + 12 × 144/21
     assert len(first.findall(f"{SVG}path")) >= 4  # due, expected, forecast, actual (+ the milestone diamond)
     unmeasured = ET.fromstring(svgs[2])  # 186: qualitative, not started, never reported: no actual line
-    assert unmeasured.find(f"{SVG}circle") is None and len(unmeasured.findall(f"{SVG}path")) == 2
+    drawn = [p for p in unmeasured.findall(f"{SVG}path") if p.get("stroke") != "#d1d5db"]  # (not a year's line)
+    assert unmeasured.find(f"{SVG}circle") is None and len(drawn) == 2
+    years = [p for p in first.findall(f"{SVG}path") if p.get("stroke") == "#d1d5db"]
+    assert len(years) == 1  # where 2025 begins
     assert unmeasured.find(f"{SVG}title").text == "actual — · due 2024-12"
 
 

@@ -88,12 +88,16 @@ def monthly_html(table: MonthlyTable, charts_of) -> str:
         + ('<col class="texts"><col class="texts">' if table.with_texts else "")
         + ('<col class="pct"><col class="status">' if table.with_status else "")
         + '<col class="chart"></colgroup>',
-        "<thead><tr>" + "".join(f"<th>{escape(h)}</th>" for h in table.headers)
-        + f"<th>{escape(label(lang, 'Progress chart'))}</th></tr></thead>",
-        "<tbody>",
     ]
     charts = charts_of([row.id for row in table.rows])
-    out += _rows(table, table.rows, charts, axis(charts.values()))
+    shown = axis(charts.values())
+    # every row's chart spans the same months: said once, under the column's heading
+    out += ["<thead><tr>" + "".join(f"<th>{escape(h)}</th>" for h in table.headers)
+            + f"<th>{escape(label(lang, 'Progress chart'))}"
+            + (f'<span class="extra">{months.fmt(shown[0] + 1)} → {months.fmt(shown[1])}</span>' if charts else "")
+            + "</th></tr></thead>",
+            "<tbody>"]
+    out += _rows(table, table.rows, charts, shown)
     out += ["</tbody>", "</table>", "</body>", "</html>", ""]
     return "\n".join(out)
 
@@ -166,6 +170,10 @@ def svg(c: Chart, lang: str, colour: str = "#374151", months_shown: tuple[int, i
         summary += f" · {label(lang, 'forecast')} {months.fmt(c.forecast)}"
     d.append(draw.Title(summary))
     d.append(draw.Rectangle(PAD, PAD, W - 2 * PAD, H - 2 * PAD, fill="#fafafa", stroke="#d1d5db", stroke_width=0.5))
+    # a faint line where each year begins (a point stands at its month's end: a year begins at December's)
+    for m in range(first + 1, last):
+        if m % 12 == 11:
+            d.append(draw.Line(x(m), PAD, x(m), H - PAD, stroke="#d1d5db", stroke_width=0.6))
     d.append(draw.Line(x(c.due), PAD, x(c.due), H - PAD, stroke=DUE, stroke_width=0.8, stroke_dasharray="2 1.5"))
     d.append(line(c.expected, stroke=EXPECTED, stroke_width=1, stroke_dasharray="3 2"))
     if c.forecast is not None and actual and c.forecast <= last:
