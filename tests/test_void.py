@@ -141,3 +141,9 @@ def test_history_shows_local_time(slipped):
     finally:
         p.monkeypatch.delenv("TZ")
         time.tzset()
+
+
+def test_history_of_a_task_with_no_entries_says_so_in_a_line(project):
+    out = project.ok("history", "195").out
+    assert out.splitlines() == ["195. 新建区域性居家养老服务中心100个,改造社区养老服务站300个。", "no entries"]
+    assert project.ok("history", "195", "--lang", "zh").out.splitlines()[-1] == "没有记录"

@@ -248,11 +248,17 @@ def history(
 
         print_json(history_json(task_id, found))
         return
-    from tracker.labels import lang_of
-    from tracker.cli.output import show
+    from tracker.labels import label, lang_of
+    from tracker.cli.output import say, show
     from tracker.render.terminal import history_table
 
-    show(history_table(task_id, task.title if task else "(not in tasks.toml)", found, lang_of(lang and lang.value)))
+    lg = lang_of(lang and lang.value)
+    if not found:  # a line, not an empty table
+        from tracker.textfile import visible
+
+        say(visible(f"{task_id}. {task.title if task else '(not in tasks.toml)'}") + f"\n{label(lg, 'no entries')}")
+        return
+    show(history_table(task_id, task.title if task else "(not in tasks.toml)", found, lg))
 
 
 @app.command()
