@@ -173,6 +173,9 @@ def cells(line: str, screen: str, header: str, next_header: str) -> str:
 
 def test_overdue_lists_most_days_overdue_first(project):
     project.write_plan("""
+        [plan]
+        title = "2024年重点目标任务"
+
         [[task]]
         id = "1"
         title = "甲"
@@ -192,7 +195,8 @@ def test_overdue_lists_most_days_overdue_first(project):
     data = project.ok("overdue", "--month", "2024-08", "--format", "json").json()
     assert [(t["id"], t["days_overdue"]) for t in data["tasks"]] == [("2", 142), ("1", 81)]
     assert all(t["status"] == "overdue" for t in data["tasks"])
-    assert "142" in project.ok("overdue", "--month", "2024-08").out
+    out = project.ok("overdue", "--month", "2024-08").out
+    assert "142" in out and out.lstrip().startswith("2024年重点目标任务 · overdue · as of 2024-08")  # as status is headed
     assert "no overdue tasks" in project.ok("overdue", "--month", "2024-02").out
 
 

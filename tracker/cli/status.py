@@ -138,7 +138,7 @@ def overdue(ctx: typer.Context, month: MonthOpt = None, fmt: FormatOpt = TableFo
 
     project = ctx.obj
     p = project.month(month)
-    _plan, rows = standings(project, p)
+    plan, rows = standings(project, p)
     on = today()
     late = sorted(((s, days_overdue(s, on)) for s in rows if "overdue" in s.flags), key=lambda r: (-r[1], r[0].task.due))
     if fmt == TableFormat.json:
@@ -155,7 +155,7 @@ def overdue(ctx: typer.Context, month: MonthOpt = None, fmt: FormatOpt = TableFo
     if not late:
         say(f"{label(lg, 'no overdue tasks')} ({label(lg, 'as of')} {_fmt(p)})")
         return
-    show(overdue_table(late, p, lg))
+    show(overdue_table(late, p, lg, plan.title))
 
 
 def _fmt(p: int) -> str:

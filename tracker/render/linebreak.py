@@ -2,7 +2,8 @@
 
 rich breaks lines at spaces and folds a longer run anywhere, which splits
 `28/310人次` into `28/310人` + `次` and starts lines with `。`. Here a line
-is cut into pieces that are never broken: a figure with its measure word
+is cut into pieces that are never broken: an invisible character as every output shows it
+(`<U+2066>`, textfile.visible), a figure with its measure word
 (`99.5%`, `12.2万人次`, `10/100个`), a Latin word, a span the renderer asks
 to keep whole (a unit's name), and any other character; a closing mark
 (`，。、）》…`) and white space stay with the piece before them, an opening
@@ -24,7 +25,7 @@ _MEASURE = ("平方公里|平方米|万人次|人次|公里|千米|千瓦|兆瓦
             "镇|村|园|校|所|公顷|万|亿")
 # A figure (digits, Latin letters and the marks inside numbers and codes) and the measure word after it.
 # (万 or 亿 may lead any measure word: 3.5万人, 1.2万平方米.)
-_PIECE = re.compile(r"[0-9０-９A-Za-z][0-9０-９A-Za-z_\-.,．/／:%％+]*(?:\s?(?:万|亿)?(?:" + _MEASURE + r"))?\s*|.\s*", re.S)
+_PIECE = re.compile(r"<U\+[0-9A-F]{4,6}>\s*|[0-9０-９A-Za-z][0-9０-９A-Za-z_\-.,．/／:%％+]*(?:\s?(?:万|亿)?(?:" + _MEASURE + r"))?\s*|.\s*", re.S)
 
 
 def pieces(line: str, keep=()) -> list[tuple[int, int]]:

@@ -166,12 +166,13 @@ def status_table(standings: list[Standing], p: int, lang: str, title: str | None
     return table
 
 
-def overdue_table(rows: list[tuple[Standing, int]], p: int, lang: str) -> Table:
+def overdue_table(rows: list[tuple[Standing, int]], p: int, lang: str, title: str | None = None) -> Table:
+    """The overdue tasks, most days late first; under the plan's title, as status's table is."""
     table = _grid([(label(lang, "ID"), dict(wrap=False, style="bold")), (label(lang, "Title"), {}),
                    (label(lang, "Unit"), {}), (label(lang, "Due"), dict(wrap=False)),
                    (label(lang, "Days overdue"), dict(justify="right", wrap=False)),
                    (label(lang, "Progress"), dict(wrap=False))],
-                  f"{label(lang, 'overdue')} · {label(lang, 'as of')} {months.fmt(p)}")
+                  f"{title + ' · ' if title else ''}{label(lang, 'overdue')} · {label(lang, 'as of')} {months.fmt(p)}")
     for s, days in rows:
         progress = bar_pieces(s.completion, 8)
         progress.append((f" {pct(s.completion)}", progress[0][1]))
