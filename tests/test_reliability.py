@@ -151,13 +151,15 @@ def test_readers_never_wait_for_a_writer_and_writers_wait_their_turn(folder):
             r = tracker(folder, *args, timeout=30)
             assert r.returncode == 0, (args, r.stderr)
         waiting = spawn(folder, "log", "195", "--set", "centres=2", "--note", "waited its turn")
-        time.sleep(1.0)
+        time.sleep(2.5)  # (past the second after which a waiting writer says so)
         assert waiting.poll() is None  # still waiting for the lock, not failed with "database is locked"
     finally:
         holder.execute("ROLLBACK")
         holder.close()
     out, err = waiting.communicate(timeout=TIMEOUT)
-    assert waiting.returncode == 0 and err == "", err
+    # after a second of waiting it says why nothing happens (then the line it records)
+    assert waiting.returncode == 0 and err == (f"{os.path.join('data', 'tracker.db')}: another tracker is writing; "
+                                               "waiting for it to finish…\n"), err
     assert rows(folder, "SELECT count(*) FROM entries WHERE note = 'waited its turn'") == [(1,)]
 
 

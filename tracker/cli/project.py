@@ -48,6 +48,9 @@ class Project(NamedTuple):
         return store.open_read(self.db_path, upgrade)
 
     def write(self):
+        from tracker.store import base
+
+        base.on_wait = _say_waiting
         conn = store.open_write(self.db_path)
         unrecorded_notice(conn)
         return conn
@@ -253,3 +256,14 @@ def reporter() -> str | None:
         return getpass.getuser()
     except Exception:  # no login name on this system: record none rather than fail
         return None
+
+
+def _say_waiting(path: str) -> None:
+    """On stderr: a write waits for another tracker's (an import, say) to end."""
+    import sys
+
+    from tracker.cli.root import _lang
+    from tracker.labels import label
+
+    print(label(_lang(None), "{path}: another tracker is writing; waiting for it to finish…").format(path=path),
+          file=sys.stderr, flush=True)

@@ -25,14 +25,43 @@ def _raw_connect(path: str) -> sqlite3.Connection:
         raise BadInput("{path}: cannot open the database: {why}", path=path, why=e) from None
 
 
+# Called with the database's path when a write has waited WAIT_NOTICE_MS for another tracker's to end and
+# waits on: the CLI says so on stderr (a clerk would otherwise see nothing happen for as long as an import runs).
+on_wait = None
+WAIT_NOTICE_MS = 1_000
+
+
 def _begin(conn: sqlite3.Connection) -> None:
-    """Take the write lock now (not at the first write), waiting up to the busy timeout."""
+    """Take the write lock now (not at the first write), waiting up to the busy timeout (saying so through
+    on_wait once it has waited WAIT_NOTICE_MS)."""
     try:
-        conn.execute("BEGIN IMMEDIATE")
+        if on_wait is None or BUSY_TIMEOUT_MS <= WAIT_NOTICE_MS:
+            conn.execute("BEGIN IMMEDIATE")
+            return
+        if _try_begin(conn, WAIT_NOTICE_MS):
+            return
+        on_wait(db_name(conn))
+        if _try_begin(conn, BUSY_TIMEOUT_MS - WAIT_NOTICE_MS):
+            return
+        raise sqlite3.OperationalError("database is locked")  # waited the whole busy timeout
     except sqlite3.OperationalError as e:
         if "locked" not in str(e) and "busy" not in str(e):
             raise
         raise BadInput("{path}: busy: another tracker has been writing for over {seconds} s; try again when it is done", path=db_name(conn), seconds=format(BUSY_TIMEOUT_MS / 1000, 'g')) from None
+
+
+def _try_begin(conn: sqlite3.Connection, wait_ms: int) -> bool:
+    """BEGIN IMMEDIATE, waiting up to wait_ms for the lock; False when another writer still holds it."""
+    conn.execute(f"PRAGMA busy_timeout = {wait_ms}")
+    try:
+        conn.execute("BEGIN IMMEDIATE")
+        return True
+    except sqlite3.OperationalError as e:
+        if "locked" not in str(e) and "busy" not in str(e):
+            raise
+        return False
+    finally:
+        conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
 
 
 def db_name(conn: sqlite3.Connection) -> str:
