@@ -12,7 +12,7 @@ from __future__ import annotations
 import dataclasses
 import re
 
-from tracker.core import figure_roles, narrative_names, phrases
+from tracker.core import figure_parts, figure_roles, narrative_names, phrases
 from tracker.core.figure_clauses import (
     _BUILT_NEW,
     _DONE,
@@ -68,6 +68,7 @@ def hits(sentences: list[str], names: list[str], unit: str, short: list | None =
     named = unread = unread_total = False
     last, verbs = 0, frozenset()
     governing: frozenset = frozenset()  # the verbs of the last clause that gave the metric a figure
+    placed: frozenset | None = None  # the verbs of figures of the metric's parts by place given since it was last read
     taken: frozenset = frozenset()  # verbs of unread figures since the clause that named the metric
     after_semicolon = False
     read_before, hits_at = False, 0  # whether the sentence before gave the metric a figure
@@ -82,7 +83,7 @@ def hits(sentences: list[str], names: list[str], unit: str, short: list | None =
             hits += [_hit(value, True, join, opening, False, part)
                      for value, join, part in narrative_names.respectively(sentence, names, unit)]
         if _SECTION.match(sentence):
-            governing = frozenset()
+            governing, placed = frozenset(), None
         if not carry:
             named = unread = unread_total = False
             last, verbs = 0, frozenset()
@@ -98,6 +99,12 @@ def hits(sentences: list[str], names: list[str], unit: str, short: list | None =
             shared_head = (k > 0 and seps[k] == "、" and bool(clauses[k - 1])
                            and not re.search(r"\d", clauses[k - 1]) and not _LEAD.fullmatch(clauses[k - 1]))
             found = _hits_in_clause(clause, names, unit, opening, shared_head, gap)
+            if found:
+                placed = None
+            elif placed is not None and (summed := figure_parts.sum_of_parts(clause, unit, placed)):
+                found, placed = [_hit(phrases.number(summed), True, clause, opening, False, clause)], None  # 三区合计建成20个
+            elif figure_parts.by_place(clause, names, unit) or (placed is not None and _is_place(clause)):
+                placed = (placed or frozenset()) | _verbs_of(clause)  # 兰山区新建成口袋公园9个;罗庄区新建成6个: parts
             if found and _year_planned(clause, clauses[k + 1:], unit):
                 found = []  # 全年建设智慧社区50个,目前已完成42个: the year's whole planned, what is done of it after
             if found and k + 1 < len(clauses) and figure_roles.share_of_task(clauses[k + 1]):
