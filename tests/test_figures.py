@@ -72,7 +72,7 @@ def test_recall_on_the_tuning_part():
 
 
 # What the tuning part reaches (targets, values): a rule that loses a reading fails here.
-RECALL_FLOOR = (0.970, 0.908)
+RECALL_FLOOR = (0.975, 0.908)
 
 
 def test_a_reading_names_the_words_it_came_from():
@@ -1264,3 +1264,17 @@ def test_a_districts_figure_is_a_part_and_a_sum_of_the_parts_the_whole():
     assert value_for("西城区新建社区食堂12家,东城区新建8家。全市合计新建助餐点40家。", "社区食堂", "家") is None
     # a kind of area (山区, 城区) is no district
     assert value_for("全市山区新建公路桥梁12座。", "公路桥梁", "座") == 12
+
+
+def test_titles_a_ratio_to_the_population_each_year_and_the_means_before_the_verb():
+    # a measure word per a round number of people is a rate, whose floor (不少于, 不低于) is its target
+    assert [(t.target, t.unit) for t in targets_from_title("执业医师数不少于3.2名/千人")] == [(3.2, "名/千人")]
+    assert targets_from_title("人均住房面积不少于30平方米/人") == []  # per one person: a per-head figure
+    assert targets_from_title("可容纳人数不少于10万人") == []  # a capacity, still no count of work
+    # 每年 opening a title sets the figure of every year, this one's included; 每 elsewhere is a per-rate
+    assert [(t.target, t.unit) for t in targets_from_title("每年新建农村公路200公里")] == [(200.0, "公里")]
+    assert targets_from_title("新增养老床位每年200张") == []
+    # a phrase of means (通过, 依托, 利用) before the verb of the work is no part of the name
+    assert targets_from_title("依托社区食堂提供助餐服务10万人次") == [
+        Target("助餐服务", 10.0, "万人次", "依托社区食堂提供助餐服务10万人次")]
+    assert [t.name for t in targets_from_title("利用闲置厂房建设公共停车场12个")] == ["公共停车场"]
