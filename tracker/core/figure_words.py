@@ -137,11 +137,19 @@ _GENERIC = set("任务 目标 工作 全年任务 年度任务 进度 总量 项
 
 
 
+# Areas of a city that jieba names as places but that are no district of their own: the city's core or old town.
+_CITY_AREAS = frozenset("主城区 老城区 中心城区".split())
+
+
 def _is_place(text: str) -> bool:
+    """Whether words name a district or county (兰山区, 罗庄区, 各县): a place smaller than a city's scope.  A word
+    ending in 区 or 县 is one unless it is a kind of area (社区, 山区, 城区); but a district's own name may end in
+    such a word (兰山区, 柯城区, 西城区), which jieba then holds whole as a proper noun."""
     for m in re.finditer(r"([\u4e00-\u9fff])([区县旗])(?![域级县])", text):
         if m.group(1) + m.group(2) not in _NOT_PLACES:
             return True
-    return False
+    return any(len(w) >= 3 and w[-1] in "区县旗" and w[-2:] in _NOT_PLACES and w not in _CITY_AREAS
+               and phrases._tags().get(w) in ("ns", "nr") for w in phrases.words(text))
 
 
 # Words of range before a name (各类招聘会): no part of it.
@@ -151,7 +159,7 @@ _SCOPE_PHRASE = r"[市区县省]本级|(?:[\u4e00-\u9fff]{2})?范围内"
 # A level (市级, 区级) first is the scope of the whole; after a verb it sets the kind of what is named
 # (建设区级未成年人保护工作站): only the first words of a lead may be one.
 _LEAD_WORD = (rf"(?:{_alt([w for w in _VERBS + _SCOPE + _RANGE if w not in _LEVELS])}|{_SCOPE_PHRASE}"
-              rf"|在(?:{_alt(_SCOPE)})|和|及|与|并|\d{{4}}年(?:底|末)?前?|到\d{{4}}年(?:底|末)?|年底前?)")
+              rf"|在(?:{_alt(_SCOPE)})|每年|和|及|与|并|\d{{4}}年(?:底|末)?前?|到\d{{4}}年(?:底|末)?|年底前?)")
 _LEAD = re.compile(rf"^(?:(?:{_alt(_LEVELS)}){_LEAD_WORD}*+|{_LEAD_WORD}++)")
 _VERB = re.compile(_alt(_VERBS))
 _NARRATIVE_VERB = re.compile(_alt(_NARRATIVE_VERBS))

@@ -114,6 +114,12 @@ month's amount may say the things opened (9月新开放2个); whom a count is fo
 is the value.  Titles: 斤 is a measure word; a second measure right after a target's figure measures it
 again (老旧小区改造221个3万户).
 
+Round 16 added: a district whose name ends as a kind of area does (兰山区: 山区) is a place when jieba holds it whole as
+a proper noun, so its figure is a part; a clause with no noun of its own that sums (三区合计建成20个, 以上各区共计…)
+after the metric's figures by place is the whole (tracker/core/figure_parts.py); where only parts are given, none.
+Titles: a measure word per a round number of people (4批次/千人) is a ratio to the population, whose floor (不少于) is
+its target; 每年 opening a title is the year's; a phrase of means (通过消费帮扶, 依托…) before the verb is no name.
+
 Risks of a wrong figure, and where the reader abstains (tracker/core/figure_roles.py):
 - a time it cannot place: a figure tied to an earlier month than the latest month of work the text
   names (截至7月底累计58处 beside 8月份新建6处; the report's month is not given, the latest named stands

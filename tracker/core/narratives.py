@@ -1,14 +1,13 @@
 """Values read from a progress narrative: the figure it gives for one metric (name, unit), or None.
 
 The narrative, recast where its wording hides a clause's role (tracker/core/narrative_text.py), is walked
-sentence by sentence and clause by clause (tracker/core/figure_clauses.py reads
-one clause); the figures found are then pooled by the role the metric wants and decided
+sentence by sentence and clause by clause (tracker/core/narrative_walk.py; tracker/core/figure_clauses.py reads
+one clause) once for each form of the metric's name tried in turn; the figures found are then pooled by the role the metric wants and decided
 (tracker/core/figure_pool.py): one value or none.
 """
 
 from __future__ import annotations
 
-import dataclasses
 import re
 
 from tracker.core import (
@@ -17,51 +16,17 @@ from tracker.core import (
     figure_roles,
     narrative_names,
     narrative_text,
+    narrative_walk,
     phrases,
 )
-from tracker.core.figure_clauses import (
-    _BUILT_NEW,
-    _DONE,
-    _elided,
-    _Hit,
-    _hit,
-    _hits_in_clause,
-    _opening,
-    month_only,
-    repeated,
-    subjectless,
-)
+from tracker.core.figure_clauses import _Hit
 from tracker.core.figure_pool import Reading
-from tracker.core.figure_words import (
-    _CLAUSE,
-    _CONDITION,
-    _LEAD,
-    _NARRATIVE_VERBS,
-    _PERIOD,
-    _SCOPE,
-    _SECTION,
-    _SPAN,
-    _TOTAL,
-    _alt,
-    _is_place,
-    _variants,
-    growth_metric,
-)
-from tracker.core.phrases import NUM as _NUM
+from tracker.core.figure_words import _CONDITION, _NARRATIVE_VERBS, _SCOPE, _alt, _variants
 from tracker.core.phrases import normalise as _normalise
-from tracker.core.phrases import unit_is as _unit_is
 
-_BEGUN = re.compile(r"开工|在建|施工")
+# A sentence ends at 。!? or a line break; one after ; keeps the one before in view (narrative_walk.hits).
 _SENTENCE_OR_AFTER_SEMICOLON = re.compile(r"(?<=[;；])|[。!！?？\n]")
 
-# A time a part under 其中 may have of its own: a term, a season, a quarter, a half-year, a month or a part of one.
-_PART_TIME = re.compile(r"学期|季度|[春夏秋冬]季|[上下]半年|(?<![\d.])\d{1,2}月|本月|当月|[上中下]旬")
-
-# A clause on a part of the things just counted (其中) or on the rest of them (其余, 剩余, 另有).
-_PART_OR_REST = re.compile(r"其中|其余|剩余|另有|另外")
-
-# A clause on all the things just counted that says they are still being built.
-_ALL_UNFINISHED = re.compile(r"^(?!其余|其他|剩余|另).*?(?:均|全部|都).*(?:(?<!完成)施工(?!完成|完毕)|在建|开工|主体|装修|建设中)")
 
 def value_for(text: str, name: str, unit: str, *, mode: str = "cumulative") -> float | None:
     """The figure a progress narrative gives for the metric (name, unit); None when it is not clearly there.
@@ -100,26 +65,26 @@ def read_value(text: str, name: str, unit: str, *, mode: str = "cumulative") -> 
     # named it in another unit, is its figure.
     money = [(names[0], "金额", True)] if unit.endswith("元") else []
     tiers = (
-        lambda u: _hits(sentences, names, u, lead=lead),
-        lambda u: _hits(sentences, names + _later(narrative_names.shortened(names), names, whole)
+        lambda u: narrative_walk.hits(sentences, names, u, lead=lead),
+        lambda u: narrative_walk.hits(sentences, names + _later(narrative_names.shortened(names), names, whole)
                         + narrative_names.unkinded(names[0], whole),
                         u, gap=True, lead=lead),
-        lambda u: _hits(sentences, names, u, short=narrative_names.heads(names) + money, lead=lead),
+        lambda u: narrative_walk.hits(sentences, names, u, short=narrative_names.heads(names) + money, lead=lead),
     )
     # The one noun of the narrative with the metric's head noun and another modifier (公共充电桩 for
     # 公用和专用电动汽车充电桩): tried last, as written only.
     other = narrative_names.other_modifier(names[0], whole)
     if other:
-        tiers = (*tiers, lambda u: _hits(sentences, [other], u))
+        tiers = (*tiers, lambda u: narrative_walk.hits(sentences, [other], u))
     # …充电桩104个,其中农村71个 for 农村充电桩: the part under 其中 named by its word of kind alone.
     kind = narrative_names.kind_part(names[0], whole)
     if kind:
-        tiers = (*tiers, lambda u: [h for h in _hits(sentences, [kind], u) if h.subset])
+        tiers = (*tiers, lambda u: [h for h in narrative_walk.hits(sentences, [kind], u) if h.subset])
     # The narrative's own phrase of the metric's key words around its head noun (更新环保型公交车辆 for
     # 更新公交车辆, 课桌椅更换 for 更换课桌椅): tried last, where no form of the name gave a figure.
     matched = figure_match.matching(names[0], sentences, [unit, *figure_roles.magnitudes(unit)])
     if matched:
-        tiers = (*tiers, lambda u: _hits(sentences, matched, u, lead=lead))
+        tiers = (*tiers, lambda u: narrative_walk.hits(sentences, matched, u, lead=lead))
     level = unit == "%"
     if "、" in name:  # a shorter form of a list names one of its items (排水管网 of 燃气、供水、排水管网): as written only
         tiers = tiers[:1]
@@ -206,193 +171,3 @@ def _later(short: list[str], names: list[str], whole: str) -> list[str]:
     only a form first written after it (1-8月空气质量优良天数187天…。8月份优良天数29天: a later mention shortens)."""
     at = [whole.find(n) for n in names if n in whole]
     return [s for s in short if s not in whole[: min(at)]] if at else short
-
-
-# 全市社会组织总数达到3142家 after 本月新增16家: a clause that names its scope again is a statement of its own.
-_SCOPE_START = re.compile(_alt(_SCOPE))
-
-
-def _hits(sentences: list[str], names: list[str], unit: str, short: list | None = None,
-          gap: bool = False, lead: frozenset = frozenset()) -> list[_Hit]:
-    hits: list[_Hit] = []
-    # An opening such as `8月以来,` governs the sentences after it, up to the next opening or section.
-    opening = (False, False, "", figure_roles.latest_month("\n".join(sentences)))
-    # Words a clause without the name may still take from it (评估, 办结 of 按期办结率).
-    own = frozenset(n[i:j] for n in names for i in range(len(n)) for j in range(i + 1, len(n) + 1))
-    growth = bool(names) and growth_metric(names[0], unit)
-    named = unread = unread_total = False
-    last, verbs = 0, frozenset()
-    governing: frozenset = frozenset()  # the verbs of the last clause that gave the metric a figure
-    taken: frozenset = frozenset()  # verbs of unread figures since the clause that named the metric
-    after_semicolon = False
-    read_before, hits_at = False, 0  # whether the sentence before gave the metric a figure
-    for sentence in sentences:
-        read_before, hits_at = len(hits) > hits_at, len(hits)
-        carry, after_semicolon = after_semicolon, sentence.endswith((";", "；"))
-        sentence = sentence.rstrip(";；")
-        parts = _CLAUSE.split(sentence)
-        clauses, seps = [p.strip() for p in parts[::2]], [""] + parts[1::2]
-        opening = _opening(clauses, opening)
-        if short is None:  # A、B分别建成15个、117个
-            hits += [_hit(value, True, join, opening, False, part)
-                     for value, join, part in narrative_names.respectively(sentence, names, unit)]
-        if _SECTION.match(sentence):
-            governing = frozenset()
-        if not carry:
-            named = unread = unread_total = False
-            last, verbs = 0, frozenset()
-        stock: list[_Hit] = []
-        said: list[_Hit] = []  # the hits of this sentence
-        nothing: list[_Hit] = []  # a month with nothing new, said before the metric is read in the sentence
-        month_before = under = False
-        spell = ("year" if figure_roles.to_date(clauses[0], opening[3]) else "span") if _SPAN.match(sentence) else ""
-        for k, clause in enumerate(clauses):
-            if short is not None:
-                names = narrative_names.heads_here(short, sentence, clauses[k - 1] if k else "", clause)
-            # `低保对象、特困人员共计3000人`: a bare name before 、 shares the figure.
-            shared_head = (k > 0 and seps[k] == "、" and bool(clauses[k - 1])
-                           and not re.search(r"\d", clauses[k - 1]) and not _LEAD.fullmatch(clauses[k - 1]))
-            found = _hits_in_clause(clause, names, unit, opening, shared_head, gap)
-            if found and _year_planned(clause, clauses[k + 1:], unit):
-                found = []  # 全年建设智慧社区50个,目前已完成42个: the year's whole planned, what is done of it after
-            if found and k + 1 < len(clauses) and figure_roles.share_of_task(clauses[k + 1]):
-                found = [figure_roles.to_date_total(h) for h in found]  # 更换路灯4,820盏,完成年度任务的80.3%
-            # 其中省级示范家庭农场26家、市级示范家庭农场58家: parts listed with 、 after 其中 are parts too.
-            under = clause.startswith("其中") or (k > 0 and seps[k] == "、" and under)
-            if under:
-                found = [dataclasses.replace(h, subset=True) for h in found]
-            if clause.startswith("其中") and _PART_TIME.search(clause):
-                # 新增学位2,160个,其中秋季学期新增1,020个: a part with a time of its own shows that the whole, with
-                # none, spans more than that time: it is no month's amount (as beside a month named elsewhere).
-                whole = {id(h) for h in said if h.untimed and not h.subset}
-                hits = [dataclasses.replace(h, dated=True) if id(h) in whole else h for h in hits]
-                said = [dataclasses.replace(h, dated=True) if id(h) in whole else h for h in said]
-            if not found and (named or unread):
-                part = named and last > 0 and all(h.subset and any(n in h.words for n in names) for h in hits[-last:])
-                elided = _elided(clause, unit, opening, unread, verbs, own, lead, growth)
-                if (elided and elided[0].year and not _BUILT_NEW.search(clause) and not unread_total
-                        and not (named and any(h.total or h.untimed for h in hits[-last:]))):
-                    elided = None  # 缺口约3万个,今年新增1.2万个: the year's growth counts beside a total of all years only
-                # 累计建成…5000个,今年建成1200个: the year's work is the same work over another time, no completion
-                # of what was begun.
-                if elided and elided[1] and named and not elided[0].year:
-                    # 实施…18处,已完工12处: what is done, not what was begun, when the clause before said no more.
-                    # A metric of what is begun (…新开工) keeps its own figure.
-                    if any(_DONE.search(h.words) for h in hits[-last:]) or (names and _BEGUN.search(names[0])):
-                        elided = None
-                    else:  # the figure planned is no reading, here nor against a later one
-                        said = [h for h in said if all(h is not p for p in hits[-last:])]
-                        del hits[-last:]
-                found = [dataclasses.replace(elided[0], before=clauses[k - 1] if k else "")] if elided else []
-                if found and part:
-                    # 充电桩3,200个,其中公共充电桩1,800个;8月新建120个: of the whole or of the part, not said.
-                    found = [dataclasses.replace(h, doubt=True) for h in found]
-                if not found and named and _ALL_UNFINISHED.search(clause) and not _NUM.search(clause):
-                    del hits[-last:]  # 新建游泳池3座,均已完成主体施工: all of them are still being built
-            if not found and governing:
-                total = repeated(clause, unit, opening, governing)
-                found = [total] if total else []
-            if found and not any(n in clause for n in names) and taken & set(phrases.words(clause)):
-                # 计划…,已开工118个,…累计开工…: the verb of a figure given since the name is that figure's.
-                found = []
-            on_stock = not found and bool(stock) and figure_roles.works_on(clause, unit)
-            if on_stock:
-                # 全市有农村集贸市场96个,已完成标准化改造41个: the stock is not what was done, nor clearly the metric's.
-                hits += [dataclasses.replace(h, doubt=True) for h in stock]
-                stock = []
-            stock += [h for h in found if figure_roles.stock(h.words)]
-            if k and spell:
-                # 三季度完成…拆迁33万平方米,安置居民9618户: a spell that begins the sentence covers the clauses after
-                # it that have no time of their own; the year to date (上半年…,新解决1075个…) makes them the year's.
-                found = [(dataclasses.replace(h, year=True, untimed=False) if spell == "year" else
-                          dataclasses.replace(h, span=True, total=False, period=False, year=False)) if h.untimed else h
-                         for h in found]
-            if month_before:  # 本月走访…,发放慰问金56.3万元: a month earlier in the sentence covers the clauses after it
-                found = [dataclasses.replace(h, dated=False, period=h.period or (
-                    h.untimed and not h.state and not h.total and not _SCOPE_START.match(clause))) for h in found]
-            if not found and said and (year := figure_roles.years_figure(clause, unit, said)) is not None:
-                found = [_hit(year, True, clause, opening, False, clause)]  # 总数已达23个,今年新建成的2个均已对外开放
-            if not found and said and figure_roles.unread_role(clause, unit, said, bool(names and _BEGUN.search(names[0]))):
-                # 中小学校14所,其中竣工交付9所; 新培育8家,累计分别达到23家: the clause after gives what is done or
-                # the total in words the reader does not take, so the figure before is not clearly the metric's.
-                hits += [dataclasses.replace(h, doubt=True) for h in said]
-            if not found and said and names and figure_roles.years_unkinded(clause, unit, names[0]) and not any(h.year for h in said):
-                # 累计建成城市绿道412公里,今年新建绿道9.6公里: this year's figure, which the convention prefers, of
-                # the metric's noun without its word of kind (城市): the total is not clearly the value.
-                hits += [dataclasses.replace(h, doubt=True) for h in said]
-            if not found:
-                # 累计新增技能人才1.76万人,较上月增加1,420人: the figure to date just given in another magnitude is
-                # what the change against the month before changes.
-                other = [h for u in figure_roles.magnitudes(unit) for h in _hits_in_clause(
-                    clauses[k - 1], names, u, opening, False)] if k and unread_total else []
-                found = month_only(clause, unit, opening, said[-last:] if last else other, bool(said) or read_before, own)
-                if not found and not said and figure_roles.nothing_new(clause, _PERIOD, own):
-                    zero = _hit(0.0, True, clause, opening, False, clause)  # 9月份无新增完工小区,累计完工…12个
-                    nothing = [zero] if zero.period and not zero.total else []
-            new = [h for h in said if _NEW_UNTIMED.match(h.words) and h.untimed and not h.total and not h.period]
-            if new and any(h.total and h.value not in {n.value for n in new} for h in found):
-                # 新培育…16家,全市累计达到238家: the new ones, with no time of their own, may be this year's, which the
-                # convention prefers to the total of all years, or some other span's: neither is clearly the value.
-                found = [dataclasses.replace(h, doubt=True) for h in found]
-                hits += [dataclasses.replace(h, doubt=True) for h in new]
-            said += found
-            month_before = month_before or bool(_PERIOD.search(clause))
-            hits += found
-            # (新增就业3.3万人 names the metric in words that are all verbs: it has a subject, the metric)
-            if not found and not on_stock and (subjectless(clause) and not any(n in clause for n in names)
-                                               or clause.startswith("其中")):
-                # 计划改造老旧小区126个,已开工118个,其中完工63个: a step with no noun of its own (begun,
-                # chosen, its rate) or a part (其中高校毕业生1.36万人) speaks of what the clause before
-                # named, which stays in view; the verb of a figure it gives is that figure's, not the metric's.
-                if any(_unit_is(clause, m.end(), unit) for m in _NUM.finditer(clause)):
-                    taken |= {w for w in phrases.words(clause) if phrases.is_verb(w) and w not in own and w not in verbs}
-                continue
-            taken = frozenset()
-            named, last = bool(found), len(found)
-            unread = not found and (narrative_names.mentions(clause, names) if gap else any(n in clause for n in names)) \
-                and not _is_place(re.sub(_alt(names), "", clause))  # 棚户区 of the name is no district
-            # 5G基站累计达到1.32万个,较去年底新增1,860个: a total of all years in another magnitude of the unit is
-            # still a total, beside which this year's figure is the value.
-            # 公共充电桩保有量达到1,020根,较去年底新增286根: the stock held (保有量) is a total of all years too.
-            unread_total = unread and (bool(_TOTAL.search(clause)) and any(
-                _unit_is(clause, m.end(), u) for m in _NUM.finditer(clause) for u in figure_roles.magnitudes(unit))
-                or "保有量" in clause and any(_unit_is(clause, m.end(), unit) for m in _NUM.finditer(clause)))
-            if found:
-                governing = _verbs_of(clause)
-            elif not _PART_OR_REST.match(clause) and any(_unit_is(clause, m.end(), u) for m in _NUM.finditer(clause)
-                                                         for u in (unit, *figure_roles.magnitudes(unit))):
-                # another thing counted in the unit: a total further on may be its (a part, 其中, or the rest of the
-                # same things, 其余6座正在装修, 另有3座…, counts no other thing)
-                governing = frozenset()
-            if found or unread:  # the verbs a running total after this clause may repeat
-                verbs = _verbs_of(clause)
-        if nothing and said:
-            hits += nothing
-    return _of_past_years(hits, "\n".join(sentences))
-
-
-# A clause led by the year as a whole (全年, 年度), with no word of what is done.
-_YEAR_WHOLE = re.compile(rf"(?:{_alt(_SCOPE)})*(?:全年|年度)(?!.*(?:已|累计))")
-
-
-# A figure of new things (新培育, 新增, 新建) with no time words before it.
-_NEW_UNTIMED = re.compile(rf"(?:{_alt(_SCOPE)})*新(?!.*(?:累计|其中))")
-
-
-def _year_planned(clause: str, after: list[str], unit: str) -> bool:
-    """Whether a clause's figure is the year's whole planned: led by 全年/年度 with no word of what is done, and a
-    clause after it in the sentence gives a figure of the unit as done (已, 目前已完成42个)."""
-    return bool(_YEAR_WHOLE.match(clause)) and not _DONE.search(clause) and any(
-        "已" in c and any(_unit_is(c, m.end(), unit) for m in _NUM.finditer(c)) for c in after)
-
-
-def _of_past_years(hits: list[_Hit], text: str) -> list[_Hit]:
-    """The hits, those of an earlier year than the report's neither a total to date nor an amount of its time."""
-    return [dataclasses.replace(h, total=False, period=False, year=False, span=True)
-            if figure_roles.past_year(h.words, text) else h for h in hits]
-
-
-def _verbs_of(clause: str) -> frozenset:
-    return frozenset(w for w in phrases.words(clause) if phrases.is_verb(w) or w in _NARRATIVE_VERBS)
-
-

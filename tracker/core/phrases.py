@@ -89,7 +89,14 @@ def unit_at(s: str, i: int) -> str:
         return ""  # 5万千瓦, 600万方: a magnitude before a measure word not known is no measure word of its own
     if _route(s, i, unit):
         return ""
+    if unit and (per := _PER_POPULATION.match(s, i + len(unit))):
+        return unit + per.group()  # 4批次/千人: a ratio to the population, read whole
     return "" if unit and s.startswith(_LONGER, i + len(unit)) else unit
+
+
+# A measure word per a round number of people (4批次/千人, 35张/万人): a ratio to the population, which a task
+# sets as it sets 每千人口托位数 (the lead's convention); never per one person (元/人), a per-head figure.
+_PER_POPULATION = re.compile(r"/(?:每)?[十百千万]人口?(?![\u4e00-\u9fff])")
 
 
 def _route(s: str, i: int, unit: str) -> bool:

@@ -56,10 +56,23 @@ _TITLE_APPROX = re.compile(r"(?:近|约|大约|将近|接近|超过|超|逾|不�
 # A change stands right before its figure (提高10%); before a name it is the work (改造提升农村敬老院).
 # What a figure leads to (惠及居民2万户, 带动就业3000人) is no target of the work; 覆盖 naming a rate (覆盖率,
 # 覆盖人口比例) is.
-_TITLE_REFUSE = re.compile(r"(?:提高|提升|增长|下降|降低|减少|压缩|缩短)$|(?<![占例])比(?!对|率|重|例)|较|每|人均|户均|平均"
+_TITLE_REFUSE = re.compile(r"(?:提高|提升|增长|下降|降低|减少|压缩|缩短)$|(?<![占例])比(?!对|率|重|例)|较|(?<!^)每|^每(?!年)|人均|户均|平均"
                            r"|分别|由|从|惠及|涉及|受益|带动|覆盖(?!率|面|[^\d,，、]{0,4}?(?:比例|比重))")
 _FOR = re.compile(r"^(?:为|向|给|对)")
 _MANNER_LEAD = re.compile(r"^(?:免费|无偿)(?=为|向|给)")
+# A preposition of means (通过, 依托, 借助, 利用) opens a phrase that says how the work is done; the verb of the work
+# follows it (通过消费帮扶销售脱贫地区农产品3.5亿元, 依托社区食堂提供助餐服务…).
+_MEANS = frozenset("通过 依托 借助 利用".split())
+
+
+def _without_means(pre: str) -> str:
+    """The words from the verb of the work on, where a phrase of means opens them: the first listed verb after
+    at least one word of the means (a listed verb, not any word jieba calls one: 帮扶 of 消费帮扶 is the means)."""
+    ws = phrases.words(pre)
+    if not ws or ws[0] not in _MEANS:
+        return pre
+    k = next((k for k in range(2, len(ws)) if ws[k] in phrases.VERBS), 0)
+    return "".join(ws[k:]) if k else pre
 # A ceiling (以下, 以内) declares no target; 左右 after a figure is the target as written (地区生产总值增长6.5%左右,
 # 新建…100个左右: the lead's convention), a floor's 以上 too, unless a verb of holding down (控制在) makes it one.
 _TITLE_CEILING = re.compile(r"上下|以下|以内")
@@ -86,11 +99,14 @@ def _title_name(pre: str, after: str, unit: str, inherited: bool = False) -> str
     `inherited`: the clause before read a target, so its verb governs a bare `20个NAME` after it.
     """
     pre = _MANNER_LEAD.sub("", pre)  # 免费为14000名白内障患者…: a word of manner before 为 is the whole clause's
+    pre = _without_means(pre)  # 通过消费帮扶销售…: the means the work is done by is no part of what it counts
     trail = _TITLE_TRAIL.search(pre)
     # 比例不低于85%: a rate's floor is its target; 可容纳人数不少于10万人 is a capacity, no count of work.
+    # A ratio to the population (抽检量不少于4批次/千人) is a rate, whichever word sets its floor.
     # 保持100%: a level to be kept is one to be reached, as 达到 is.
     floor = bool(trail) and (any(c in trail.group() for c in "达到至在破持")
-                             or (unit == "%" and "不低于" in trail.group()))
+                             or (unit == "%" and "不低于" in trail.group())
+                             or ("/" in unit and any(w in trail.group() for w in ("不低于", "不少于"))))
     core = pre[: trail.start()] if trail else pre
     whole = False  # 为60周岁以上老年人免费体检10万人次: the verb ends the words, so they all name what is counted
     if _FOR.match(core):  # 为困难群众发放NAME: the name is the object of the verb after whom it is for
