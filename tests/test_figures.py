@@ -1278,3 +1278,42 @@ def test_titles_a_ratio_to_the_population_each_year_and_the_means_before_the_ver
     assert targets_from_title("依托社区食堂提供助餐服务10万人次") == [
         Target("助餐服务", 10.0, "万人次", "依托社区食堂提供助餐服务10万人次")]
     assert [t.name for t in targets_from_title("利用闲置厂房建设公共停车场12个")] == ["公共停车场"]
+
+
+def test_the_targets_own_figure_restated_at_the_head_of_a_report_is_no_value_when_the_target_is_known():
+    # (words of no row of the phrase file) a department opens its report with the task, then says what is done
+    assert value_for("新建口袋公园30个:一季度完成选址,截至6月底已开工18个。", "口袋公园", "个", target=30) is None
+    assert value_for("今年建设口袋公园30个,目前已完成招标22个。", "口袋公园", "个", target=30) is None
+    assert value_for("新增普惠性托位800个,已确定举办机构12家。", "普惠性托位", "个", target=800) is None
+    # the same figure said done is the value; another figure is read as before
+    assert value_for("新建口袋公园30个已全部建成。", "口袋公园", "个", target=30) == 30
+    assert value_for("全市已建成口袋公园30个,提前完成全年任务。", "口袋公园", "个", target=30) == 30
+    assert value_for("建设口袋公园30个,截至目前已完工并开放21个。", "口袋公园", "个", target=30) == 21
+    assert value_for("截至9月底,新建口袋公园22个。", "口袋公园", "个", target=30) == 22
+    # without the target (a caller that does not know it) nothing changes
+    assert value_for("今年建设口袋公园30个,目前已完成招标22个。", "口袋公园", "个") == 30
+
+
+def test_an_import_does_not_record_a_tasks_target_restated_as_done(project):
+    project.write_plan("""
+        [plan]
+        year = 2024
+
+        [[task]]
+        id = "7"
+        title = "建设口袋公园30个"
+        unit = "市园林局"
+
+        [[task.metric]]
+        key = "parks"
+        name = "口袋公园"
+        unit = "个"
+        target = 30
+    """)
+    (project.root / "t.md").write_text("序号 | 目标任务 | 总体工作进展及8月份进展 |\n"
+                                       "1 | 7.建设口袋公园30个 | 今年建设口袋公园30个,目前已完成招标22个,正在施工。 |\n",
+                                       encoding="utf-8")
+    out = project.ok("import", "t.md", "--month", "2024-08").out
+    assert "parks 口袋公园: no figure" in out  # not 30/30: the task would have shown as done
+    status = project.ok("status", "--month", "2024-08", "-f", "json").json()
+    assert status["tasks"][0]["metrics"][0]["value"] == 0

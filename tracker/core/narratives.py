@@ -28,17 +28,37 @@ from tracker.core.phrases import normalise as _normalise
 _SENTENCE_OR_AFTER_SEMICOLON = re.compile(r"(?<=[;；])|[。!！?？\n]")
 
 
-def value_for(text: str, name: str, unit: str, *, mode: str = "cumulative") -> float | None:
+def value_for(text: str, name: str, unit: str, *, mode: str = "cumulative", target: float | None = None) -> float | None:
     """The figure a progress narrative gives for the metric (name, unit); None when it is not clearly there.
 
-    `mode` is the metric's: "cumulative" wants the running total, "increment" the month's amount.
+    `mode` is the metric's: "cumulative" wants the running total, "increment" the month's amount. `target`:
+    the metric's target, where the caller knows it (an import does: see read_value).
     """
-    reading = read_value(text, name, unit, mode=mode)
+    reading = read_value(text, name, unit, mode=mode, target=target)
     return reading.value if reading else None
 
 
-def read_value(text: str, name: str, unit: str, *, mode: str = "cumulative") -> Reading | None:
-    """The figure a narrative gives for the metric and the clause it stands in; None when it is not clearly there."""
+# Words by which a clause says that what it counts is done, in place or reached (已建成, 累计, 全部完成…).
+_DONE = re.compile(r"已|累计|完成|建成|竣工|完工|投用|投入|运营|开放|达|共计|合计|全部|实现")
+
+
+def read_value(text: str, name: str, unit: str, *, mode: str = "cumulative",
+               target: float | None = None) -> Reading | None:
+    """The figure a narrative gives for the metric and the clause it stands in; None when it is not clearly there.
+
+    With the metric's `target`: the target's own figure in a clause that says nothing of it being done
+    (`建设口袋公园30个:…已开工18个`, `今年建设高标准农田26万亩,…已完工验收21.7万亩`) is the task restated as
+    departments open their reports with it, not what is done: no value (precision first: what is done of it,
+    said after, is left to the clerk rather than guessed). The same figure said done (`已建成口袋公园30个`,
+    `30个已全部建成`) is the value.
+    """
+    reading = _read(text, name, unit, mode)
+    if reading is not None and target is not None and reading.value == target and not _DONE.search(reading.words):
+        return None
+    return reading
+
+
+def _read(text: str, name: str, unit: str, mode: str) -> Reading | None:
     if mode not in ("cumulative", "increment"):
         raise ValueError(f"mode must be 'cumulative' or 'increment', not {mode!r}")
     unit = _normalise(unit).strip()
