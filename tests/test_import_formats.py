@@ -198,6 +198,9 @@ def test_a_file_with_no_table_and_an_unknown_format_are_refused(project):
     assert project.bad("import", "市民政局.xls", "--month", "2024-08").err.strip() == (
         "市民政局.xls: cannot import .xls: open it in Excel, Word or WPS and save it as .xlsx (另存为 .xlsx), then import that")
     assert "另存为 .docx 后再导入" in project.bad("--lang", "zh", "import", "t.doc", "--month", "2024-08").err
+    # several such files: each named, at once
+    err = project.bad("import", "t.doc", "市民政局.xls", "t.pdf", "--month", "2024-08").err.strip().splitlines()
+    assert [line.split(":")[0] for line in err] == ["t.doc", "市民政局.xls", "t.pdf"]
     (project.root / "broken.xlsx").write_bytes(b"not a zip")
     assert project.bad("import", "broken.xlsx").err.startswith("broken.xlsx: not an Excel workbook")
 

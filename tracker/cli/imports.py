@@ -203,13 +203,16 @@ def _read(file: str, problems: list) -> Source:
     from tracker.exchange import progress_table, sheets
 
     suffix = os.path.splitext(file)[1].lower()
+    # a file of a kind not read is said with the other files' problems, all at once
     if suffix in OLD_FORMATS:  # the binary formats of old Excel, Word and WPS: their newer form is read
-        raise BadInput("{file}: cannot import {suffix}: open it in Excel, Word or WPS and save it as {new} "
-                       "(另存为 {new}), then import that", file=file, suffix=suffix, new=OLD_FORMATS[suffix])
+        problems.append(BadInput("{file}: cannot import {suffix}: open it in Excel, Word or WPS and save it as {new} "
+                                 "(另存为 {new}), then import that", file=file, suffix=suffix, new=OLD_FORMATS[suffix]))
+        return Source(file)
     if suffix not in TABLE_SUFFIXES:
-        raise BadInput("{file}: cannot import {suffix}: use a progress table (.md, .txt, .csv, .docx, .xlsx), "
-                       "a returned form (.xlsx) or entries (.jsonl)", file=file,
-                       suffix=suffix or "a file without extension")
+        problems.append(BadInput("{file}: cannot import {suffix}: use a progress table (.md, .txt, .csv, .docx, "
+                                 ".xlsx), a returned form (.xlsx) or entries (.jsonl)", file=file,
+                                 suffix=suffix or "a file without extension"))
+        return Source(file)
     data = textfile.read_bytes(file, "file to import")
     if suffix in (".xlsx", ".xlsm"):
         from tracker.exchange import form_return
