@@ -1290,6 +1290,10 @@ def test_the_targets_own_figure_restated_at_the_head_of_a_report_is_no_value_whe
     assert value_for("全市已建成口袋公园30个,提前完成全年任务。", "口袋公园", "个", target=30) == 30
     assert value_for("建设口袋公园30个,截至目前已完工并开放21个。", "口袋公园", "个", target=30) == 21
     assert value_for("截至9月底,新建口袋公园22个。", "口袋公园", "个", target=30) == 22
+    # what is done of it, said after the restated task, is read as after a plan (a new user's wordings)
+    assert value_for("今年建设口袋公园30个,截至目前已建成口袋公园15个。", "口袋公园", "个", target=30) == 15
+    assert value_for("今年建设口袋公园30个。截至目前已建成口袋公园15个", "口袋公园", "个", target=30) == 15
+    assert value_for("今年建设口袋公园30个,目前已建成22个。", "口袋公园", "个", target=30) == 22
     # without the target (a caller that does not know it) nothing changes
     assert value_for("今年建设口袋公园30个,目前已完成招标22个。", "口袋公园", "个") == 30
 

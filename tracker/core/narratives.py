@@ -48,14 +48,26 @@ def read_value(text: str, name: str, unit: str, *, mode: str = "cumulative",
 
     With the metric's `target`: the target's own figure in a clause that says nothing of it being done
     (`建设口袋公园30个:…已开工18个`, `今年建设高标准农田26万亩,…已完工验收21.7万亩`) is the task restated as
-    departments open their reports with it, not what is done: no value (precision first: what is done of it,
-    said after, is left to the clerk rather than guessed). The same figure said done (`已建成口袋公园30个`,
-    `30个已全部建成`) is the value.
+    departments open their reports with it, not what is done. That clause is read again as the plan it is
+    (`计划` before it), so that what is done of it, said after, is read by the rules of a plan beside its
+    actual (`今年建设口袋公园30个,目前已建成22个`: 22; after `已完成招标22个`, a step of the plan: none). The
+    same figure said done (`已建成口袋公园30个`, `30个已全部建成`) is the value.
     """
     reading = _read(text, name, unit, mode)
-    if reading is not None and target is not None and reading.value == target and not _DONE.search(reading.words):
+    if reading is None or target is None or not _restated(reading, target):
+        return reading
+    from tracker.core.figures import as_written  # (figures is the API over this module)
+
+    said = as_written(text, reading)
+    if not said or said not in text:
         return None
-    return reading
+    again = _read(text.replace(said, "计划" + said, 1), name, unit, mode)
+    return None if again is None or _restated(again, target) else again
+
+
+def _restated(reading: Reading, target: float) -> bool:
+    """Whether a reading is the target's own figure in a clause that says nothing of it being done."""
+    return reading.value == target and not _DONE.search(reading.words)
 
 
 def _read(text: str, name: str, unit: str, mode: str) -> Reading | None:
