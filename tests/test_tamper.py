@@ -248,6 +248,8 @@ def test_repair_refuses_a_log_that_fails_its_chain_and_the_logs_own_problems_com
     tamper(logged, "UPDATE entries SET figures = json_set(figures, '$[0][1]', 99) WHERE seq = 4", keep_guards=True)
     found = problems(logged)
     assert "does not match its hash" in found[0] and "disagrees with the log" in found[-1]
+    assert not any("--repair" in line for line in found)  # it would refuse: not advised
+    assert found[-1].endswith("table metric_series disagrees with the log (1 row differs)")
     r = logged.bad("validate", "--repair")
     lines = r.err.strip().splitlines()
     assert lines[0].endswith("--repair rebuilds the derived tables from the log only when the log itself is intact, "

@@ -168,6 +168,7 @@ _ZH = {
     "records of appends are missing from the table of chain heads: removed behind tracker's back":
         "链头表中缺少追加记录：被绕过 tracker 删除",
     "table {table} disagrees with the log ({n} rows differ)": "表 {table} 与日志不符（{n}行不同）",
+    "table {table} disagrees with the log ({n} row differs)": "表 {table} 与日志不符（{n}行不同）",
     "table series_state does not mark the last entry of the log": "表 series_state 没有标记到日志的最后一条",
     "wrote {file} ({format}, {n} tasks, {heading})": "已写入 {file}（{format}，{n}项任务，{heading}）",
     "-o {output}: cannot tell the format from {suffix} (one of {formats}); give --format":
@@ -400,6 +401,7 @@ _ZH.update({
     "{kind} {name} was not put there by tracker (it can change what is recorded or shown); look at it with the sqlite3 shell, then DROP {upper} \"{name}\"": "{kind} {name} 不是 tracker 建立的（它可能改变记录或显示的内容）；请用 sqlite3 查看，然后 DROP {upper} \"{name}\"",
     "plan_cache holds a row tracker never writes ({key})": "plan_cache 中有 tracker 从不写入的行（{key}）",
     "the cached plan differs from what tasks.toml says: titles, units or targets shown would not be tasks.toml's (run `tracker validate --repair`)": "缓存的计划与 tasks.toml 不一致：显示的标题、单位或目标值将不是 tasks.toml 中的（请运行 `tracker validate --repair`）",
+    "the cached plan differs from what tasks.toml says: titles, units or targets shown would not be tasks.toml's": "缓存的计划与 tasks.toml 不一致：显示的标题、单位或目标值将不是 tasks.toml 中的",
     # views
     "reported blocked; last report {month}": "报告受阻；最近报送 {month}",
     "log names {n} tasks or metrics that tasks.toml no longer has ({names}); `tracker validate` lists them":

@@ -80,8 +80,13 @@ def _check(plan: Plan, conn, db_path: str, cached) -> Audit:
     problems += names.found
     problems += walk.finish(heads)
     # the log's own problems first: what --repair would rebuild from it comes last, and only an intact log
-    # may be rebuilt from
+    # may be rebuilt from (so, past a problem of the log's own, its lines do not advise --repair)
+    if problems:
+        rebuilt = [BadInput(p.template.removesuffix(_REPAIR), place=p.place, **p.fields) for p in rebuilt]
     return Audit(problems + rebuilt, walk.count, walk.last.hash if walk.last else None, not problems)
+
+
+_REPAIR = " (run `tracker validate --repair`)"
 
 
 def _guards(conn, db_path: str, version: int) -> list[str]:
