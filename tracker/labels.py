@@ -71,6 +71,7 @@ _ZH = {
     "{file}: cannot import {suffix}: open it in Excel, Word or WPS and save it as {new} (另存为 {new}), then import that":
         "{file}: 不能导入 {suffix} 文件：请用 Excel、Word 或 WPS 打开，另存为 {new} 后再导入",
     "{value} this month (target {target})": "本月新增{value}（目标{target}）",
+    "repaired: {problem}": "已修复：{problem}", " (run `tracker validate --repair`)": "（请运行 `tracker validate --repair`）",
     "{path}: another tracker is writing; waiting for it to finish…": "{path}: 另一个 tracker 正在写入，等待其完成……",
     "… and {n} more warnings (--dry-run lists them all)": "……另有{n}条提示（--dry-run 可全部列出）",
     "--repair rebuilds the derived tables from the log only when the log itself is intact, and it is not (below): "

@@ -166,9 +166,10 @@ def entry_parts(task, written, lg: str, whole_note: bool = False) -> str:
         parts.append(f"{fig(written.percent)}%")
     if written.status:
         parts.append(label(lg, written.status))
-    if written.note:
-        short = written.note if whole_note or len(written.note) <= 40 else written.note[:39] + "…"
-        parts.append(f"«{short}»")
+    for head, text in ((None, written.note), ("Problems", written.problems), ("Next steps", written.next_steps)):
+        if text:
+            short = text if whole_note or len(text) <= 40 else text[:39] + "…"
+            parts.append(f"{label(lg, head) + ('：' if lg == 'zh' else ': ') if head else ''}«{short}»")
     return " ".join(parts)
 
 

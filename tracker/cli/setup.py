@@ -137,12 +137,16 @@ def validate(
                                           "the log from a backup", place=project.db_path), *first.problems])
             storecheck.repair_derived(conn)
             storecheck.repair_plan_cache(conn)
+            repaired = first.problems
         audit = check_log(plan, conn, project.db_path, (digest, want))
     if audit.problems:
         raise PlanError(audit.problems)
     from tracker.labels import label, lang_of
 
     lg = lang_of(lang and lang.value)
+    for problem in repaired if repair else ():  # what --repair rebuilt, as validate had found it
+        say(label(lg, "repaired: {problem}").format(problem=problem.message(lg).removesuffix(
+            label(lg, " (run `tracker validate --repair`)"))))
     head = label(lg, ", head {head}").format(head=audit.head[:16]) if audit.head else ""
     say(label(lg, "ok: {tasks} ({n} tasks), {db} ({m} entries, hash chain intact{head})").format(
         tasks=project.tasks_path, n=len(plan.tasks), db=project.db_path, m=audit.entries, head=head))
