@@ -240,21 +240,21 @@ def test_a_dry_run_needs_no_secrets_but_sending_does(project, robots, monkeypatc
     assert "environment variable T_DING_SECRET is not set" in r.err and robots.requests == []
 
 
-def test_a_value_of_the_wrong_kind_in_contacts_is_said_in_words_in_either_language(project):
+def test_a_value_of_the_wrong_kind_in_contacts_is_said_in_the_words_tasks_toml_uses_in_either_language(project):
     project.write_plan(PLAN)
     (project.root / "contacts.toml").write_text(
         '[smtp]\nhost = "127.0.0.1"\nport = "25"\nsecurity = "tls"\nuser = "a@b.cn"\npassword = 123\n\n'
         '[unit."市民政局"]\nmobiles = "13800000000"\n', encoding="utf-8")
     assert project.bad("remind", "--month", "2024-08", "--dry-run").err.splitlines() == [
         "contacts.toml:3: smtp.port must be a whole number",
-        "contacts.toml:4: smtp.security must be one of ssl, starttls, none",
+        'contacts.toml:4: smtp.security must be "ssl", "starttls" or "none"',
         "contacts.toml:6: smtp.password must be text in quotes",  # not "smtp.user and smtp.password go together"
-        'contacts.toml:9: unit \'市民政局\'.mobiles must be a list in brackets (["…", "…"])']
+        'contacts.toml:9: unit \'市民政局\'.mobiles must be a list ["…", …]']
     assert project.bad("remind", "--month", "2024-08", "--dry-run", "--lang", "zh").err.splitlines() == [
         "contacts.toml:3: smtp.port 应为整数",
-        "contacts.toml:4: smtp.security 应为 ssl、starttls、none 之一",
-        "contacts.toml:6: smtp.password 应为加引号的文本",
-        'contacts.toml:9: 单位 \'市民政局\'.mobiles 应为方括号中的列表（["…", "…"]）']
+        'contacts.toml:4: smtp.security 应为 "ssl", "starttls" 或 "none"',
+        "contacts.toml:6: smtp.password 应为加引号的文字",
+        'contacts.toml:9: 单位 \'市民政局\'.mobiles 应为列表 ["…", …]']
 
 
 def test_a_follow_up_names_the_figures_behind_each_flag_as_check_does(project, robots, env):

@@ -18,7 +18,8 @@ from typing import Annotated, Literal
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
 from tracker import textfile
-from tracker.errors import BadInput, Problems, Word, Words
+from tracker.errors import BadInput, Problems
+from tracker.model_words import rest, said
 from tracker.plan import line_of
 
 ROBOTS = ("dingtalk", "wecom", "feishu")
@@ -193,21 +194,13 @@ def _validated(model, raw, loc: tuple, what: str, problem):
     try:
         return model.model_validate(raw)
     except ValidationError as err:
-        bad = set()
         for e in err.errors(include_url=False):
             at = tuple("from" if p == "from_" else p for p in e["loc"])
-            bad.add(at[0] if at else None)
             name = ".".join(str(p) for p in at)
-            msg = _said(e)
-            if name:
-                problem(loc + at, "{what}.{name} {msg}", what=what, name=name, msg=msg)
-            else:
-                problem(loc + at, "{what}: {msg}", what=what, msg=msg)
-    # The keys that are right are checked further all the same, so that every problem is said at once.
-    try:
-        return model.model_validate({k: v for k, v in raw.items() if k not in bad})
-    except ValidationError:
-        return None
+            template, fields = said(e)
+            problem(loc + at, template, who="", field=BadInput("{what}.{name}", what=what, name=name) if name else what,
+                    **fields)
+        return rest(model, raw, err)
 
 class _StandIns(dict):
     """The environment, where a secret's unset variable reads as a stand-in and is noted (load_contacts)."""
@@ -226,29 +219,6 @@ class _StandIns(dict):
 
 
 _SECRET_KEYS = ("password", "dingtalk_secret", "feishu_secret")
-
-
-# pydantic's words for what a value of contacts.toml must be, in tracker's (which labels.py translates)
-_MUST = {
-    "missing": "is required", "extra_forbidden": "is not a known key",
-    "string_type": "must be text in quotes", "string_too_short": "must not be empty",
-    "int_type": "must be a whole number", "int_parsing": "must be a whole number", "int_from_float": "must be a whole number",
-    "list_type": 'must be a list in brackets (["…", "…"])',
-}
-
-
-def _said(error: dict):
-    """What pydantic found wrong with a value, as a phrase in the run's language."""
-    kind, ctx = error["type"], error.get("ctx") or {}
-    if kind in _MUST:
-        return Word(_MUST[kind])
-    if kind == "greater_than_equal":
-        return BadInput("must be at least {n}", n=ctx.get("ge"))
-    if kind == "less_than_equal":
-        return BadInput("must be at most {n}", n=ctx.get("le"))
-    if kind == "literal_error":
-        return BadInput("must be one of {expected}", expected=Words(re.findall(r"'([^']*)'", str(ctx.get("expected")))))
-    return error["msg"]
 
 
 def _env(value, loc: tuple, what: str, environ, problem):

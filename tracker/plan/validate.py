@@ -17,6 +17,7 @@ from typing import Annotated, Any, Literal
 from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, ValidationError
 
 from tracker.core.checks import TITLE_LIMIT
+from tracker.model_words import rest, said
 from tracker.errors import BadInput, PlanError
 from tracker.core.model import Metric, Milestone, Plan, Task
 from tracker.plan import line_of
@@ -74,30 +75,6 @@ class PlanIn(_In):
     behind_tolerance: Annotated[float, Field(ge=0, lt=1, strict=True)] = 0.10
 
 
-# pydantic's error types, in tracker's own words (its wording never reaches a user).
-_WORDS = {
-    "missing": "{who}{field} is required",
-    "extra_forbidden": "{who}{field} is not a known key",
-    "string_type": "{who}{field} must be text in quotes",
-    "string_too_short": "{who}{field} must not be empty",
-    "float_type": "{who}{field} must be a number",
-    "int_type": "{who}{field} must be a whole number",
-    "int_from_float": "{who}{field} must be a whole number",
-    "finite_number": "{who}{field} must be a finite number",
-    "bool_type": "{who}{field} must be true or false",
-    "list_type": "{who}{field} must be a list [\"…\", …]",
-    "dict_type": "{who}{field} must be a table",
-    "model_type": "{who}{field} must be a table",
-    "date_type": "{who}{field} must be a date such as 2024-12-31 (no quotes)",
-    "date_from_datetime_parsing": "{who}{field} must be a date such as 2024-12-31 (no quotes)",
-    "date_from_datetime_inexact": "{who}{field} must be a date such as 2024-12-31, without a time",
-    "date_parsing": "{who}{field} must be a date such as 2024-12-31 (no quotes)",
-    "literal_error": "{who}{field} must be \"cumulative\" or \"increment\"",
-}
-_BOUNDS = {"greater_than_equal": ("{who}{field} must be at least {limit}", "ge"), "greater_than": ("{who}{field} must be more than {limit}", "gt"),
-           "less_than_equal": ("{who}{field} must be at most {limit}", "le"), "less_than": ("{who}{field} must be less than {limit}", "lt")}
-
-
 def _errors(err: ValidationError, prefix: tuple, lines, path: str, who, what: str = "") -> list[BadInput]:
     """pydantic's errors as problems with their lines; `who`: "task 195: " (a phrase), or ""; `what`: "metric."…"""
     out = []
@@ -113,11 +90,8 @@ def _errors(err: ValidationError, prefix: tuple, lines, path: str, who, what: st
         elif kind == "string_too_long":
             msg, fields = "{who}{field} is {n} characters long; at most {limit} are allowed", {
                 "n": f"{len(e['input']):,}", "limit": f"{ctx.get('max_length', TITLE_LIMIT):,}"}
-        elif kind in _BOUNDS:
-            msg, bound = _BOUNDS[kind]
-            fields = {"limit": ctx.get(bound)}
         else:
-            msg = _WORDS.get(kind, "{who}{field} has a value that is not allowed here")
+            msg, fields = said(e)
         out.append(BadInput(msg, place=f"{path}:{line_of(lines, loc)}", who=who, field=field, **fields))
     return out
 
@@ -142,7 +116,7 @@ def validate(data: dict, lines: dict, path: str) -> Plan:
             plan_in = PlanIn.model_validate(raw_plan)
         except ValidationError as err:
             problems += _errors(err, ("plan",), lines, path, "", "plan.")
-            plan_in = _rest(PlanIn, raw_plan, err) or PlanIn()  # the keys that are right, to check the tasks against
+            plan_in = rest(PlanIn, raw_plan, err) or PlanIn()  # the keys that are right, to check the tasks against
     raw_tasks = data.get("task", [])
     if not isinstance(raw_tasks, list):
         problems.append(_at(path, line_of(lines, ("task",)), "task must be an array of tables ([[task]])"))
@@ -176,17 +150,6 @@ def validate(data: dict, lines: dict, path: str) -> Plan:
                 plan_in.behind_tolerance, path)
 
 
-def _rest(model, raw, err: ValidationError):
-    """The model of raw's keys that were right (err's keys left out), or None when they alone make none."""
-    if not isinstance(raw, dict):
-        return None
-    bad = {e["loc"][0] for e in err.errors() if e["loc"]}
-    try:
-        return model.model_validate({k: v for k, v in raw.items() if k not in bad})
-    except ValidationError:
-        return None
-
-
 def _line_number(problem: BadInput) -> int:
     found = re.search(r":(\d+)$", problem.place or "")
     return int(found[1]) if found else 0
@@ -215,7 +178,7 @@ def _build_task(t: TaskIn, i: int, plan: PlanIn, lines, path: str, line: int):
             problems += _errors(err, mloc, lines, path, BadInput("task {id}: ", id=t.id), "metric.")
             # its keys that are right are checked further all the same (a target below its baseline beside a
             # misspelt mode): every problem is said at once
-            m, whole = _rest(MetricIn, raw, err), False
+            m, whole = rest(MetricIn, raw, err), False
             if m is None:
                 continue
         mline = line_of(lines, mloc)
