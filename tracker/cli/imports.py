@@ -324,7 +324,7 @@ def _say_form(back, present: set, lang: str, dry_run: bool) -> None:
     say(label(lang, "{file}: form of {unit} for {month}, filled in by {by}").format(
         file=back.path, unit=back.unit, month=months.fmt(back.month), by=back.by))
     for tid, title, said in back.taken:
-        say(f"  {tid} {_short(title, _title_room())}: {' '.join(said)}")
+        say(f"  {tid} {_short(title, _title_room())}: {' · '.join(label(lang, word) for word in said)}")
     n = sum(1 for e in back.entries if e.id not in present)
     verb = "would be recorded" if dry_run else "recorded"
     line = label(lang, f"{{n}} {'entry' if n == 1 else 'entries'} {verb}").format(n=n)

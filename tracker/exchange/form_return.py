@@ -30,7 +30,8 @@ class FormReturn:
     month: int
     by: str
     entries: list = field(default_factory=list)
-    taken: list = field(default_factory=list)       # (task id, title, [what was taken: "m1=15", "45%", …])
+    taken: list = field(default_factory=list)       # (task id, title, [what was taken: "m1=15", "45%", "blocked",
+    #                                                   "note", …]: labels.py's words, said in the run's language)
     places: list = field(default_factory=list)      # each entry's place: its task's first row, FILE:填报!B7
     empty: int = 0                                  # tasks left empty
 
@@ -152,6 +153,7 @@ def _read_row(ws, r: int, metric, got: dict, place, make, raw=None) -> list:
 
 
 _TEXTS = {"进展情况": "note", "存在问题": "problems", "下步计划": "next_steps"}
+_SAID = {"note": "note", "problems": "problems", "next_steps": "next steps"}  # labels.py's words for them
 
 
 def _take(head: str, value, metric, got: dict, make) -> None:
@@ -175,12 +177,12 @@ def _take(head: str, value, metric, got: dict, make) -> None:
         if status not in STATUSES:
             raise BadInput("状态 {value} is not one of {words}", value=repr(value), words="、".join(STATUS_WORDS))
         got["status"] = status
-        got.setdefault("texts", []).append(str(value))
+        got.setdefault("texts", []).append(status)  # (a code: the summary says it in the run's language)
     else:
         name = _TEXTS[head]
         got[name] = make.note(str(value), name)
         if got[name]:
-            got.setdefault("texts", []).append(head)
+            got.setdefault("texts", []).append(_SAID[name])
 
 
 def _entry_id(unit: str, e) -> str:
