@@ -23,6 +23,7 @@ from tracker.core.figure_clauses import _Hit
 from tracker.core.figure_pool import Reading
 from tracker.core.figure_words import _CONDITION, _NARRATIVE_VERBS, _SCOPE, _alt, _variants
 from tracker.core.phrases import normalise as _normalise
+from tracker.core.phrases import unit_is as _unit_is
 
 # A sentence ends at 。!? or a line break; one after ; keeps the one before in view (narrative_walk.hits).
 _SENTENCE_OR_AFTER_SEMICOLON = re.compile(r"(?<=[;；])|[。!！?？\n]")
@@ -54,15 +55,55 @@ def read_value(text: str, name: str, unit: str, *, mode: str = "cumulative",
     same figure said done (`已建成口袋公园30个`, `30个已全部建成`) is the value.
     """
     reading = _read(text, name, unit, mode)
-    if reading is None or target is None or not _restated(reading, target):
-        return reading
+    if reading is None:
+        return None
     from tracker.core.figures import as_written  # (figures is the API over this module)
 
     said = as_written(text, reading)
-    if not said or said not in text:
-        return None
-    again = _read(text.replace(said, "计划" + said, 1), name, unit, mode)
-    return None if again is None or _restated(again, target) else again
+    if target is not None and _restated(reading, target):
+        if not said or said not in text:
+            return None
+        again = _read(text.replace(said, "计划" + said, 1), name, unit, mode)
+        return None if again is None or _restated(again, target) else again
+    if said and said in text and _task_head(text, said, reading.value, unit):
+        # The task restated without its target known: read again as the plan it is (see _task_head).
+        again = _read(text.replace(said, "计划" + said, 1), name, unit, mode)
+        return None if again is None or again.value == reading.value and again.words == reading.words else again
+    return reading
+
+
+# The end of a narrative's opening clause, and the marks by which a clause ties its figure to a time or says it done.
+_CLAUSE_END = re.compile(r"[,，:：;；。!！?？\n]")
+_MARKED = re.compile(rf"{_DONE.pattern}|截[至止]|目前|现|至今|以来|\d{{1,2}}月|本月|当月|季度|半年|底|同比|较")
+_STEP_CLAUSE = re.compile(r"[,，、:：;；。!！?？\n]")
+# Verbs that report what came of work (新增, 增加) or what there is (共有), not the work to do.
+_OUTCOME = frozenset("新增 增加 增长 共有 拥有 现有 保持".split())
+# A clause that is no step of the task: a part of it or the rest (其中, 另有), the task itself (完成年度任务), or what
+# will be (建成后可新增, 预计).
+_NO_STEP = re.compile(r"^(?:其中|其余|剩余|另有|另外)|任务|目标|后可|预计|计划|将")
+
+
+def _task_head(text: str, said: str, value: float, unit: str) -> bool:
+    """Whether a figure is the task restated at the head of the report: it stands in the narrative's opening
+    clause, which names the work to do (a verb of work, or a heading that a colon ends) and ties it to no time
+    nor says it done, and a clause after it reports a step or result of that work (a figure of the unit said done,
+    no larger than the task's).  Departments open with the task before what is done of it, so the figure is the
+    plan, not the value; a total of all years after it (larger), a part of it (其中) or the rest is no such report.
+    A level (%) is held, not built: no task of this kind."""
+    head = _CLAUSE_END.search(text)
+    end = head.start() if head else len(text)
+    at = text.find(said)
+    if unit == "%" or at < 0 or at + len(said) > end:
+        return False
+    opening = _normalise(text[:end])
+    if _MARKED.search(opening) or not (figure_roles.work_verbs(opening) - _OUTCOME or text[end:end + 1] in ":："):
+        return False
+    for clause in _STEP_CLAUSE.split(_normalise(text[end:])):
+        if _NO_STEP.search(clause) or not _DONE.search(clause):
+            continue
+        if any(_unit_is(clause, m.end(), unit) and phrases.number(m) <= value for m in phrases.NUM.finditer(clause)):
+            return True
+    return False
 
 
 def _restated(reading: Reading, target: float) -> bool:
