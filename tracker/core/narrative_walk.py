@@ -90,7 +90,7 @@ def hits(sentences: list[str], names: list[str], unit: str, short: list | None =
         stock: list[_Hit] = []
         said: list[_Hit] = []  # the hits of this sentence
         nothing: list[_Hit] = []  # a month with nothing new, said before the metric is read in the sentence
-        month_before = under = False
+        month_before = now_before = under = False
         spell = ("year" if figure_roles.to_date(clauses[0], opening[3]) else "span") if _SPAN.match(sentence) else ""
         for k, clause in enumerate(clauses):
             if short is not None:
@@ -162,6 +162,8 @@ def hits(sentences: list[str], names: list[str], unit: str, short: list | None =
             if month_before:  # 本月走访…,发放慰问金56.3万元: a month earlier in the sentence covers the clauses after it
                 found = [dataclasses.replace(h, dated=False, period=h.period or (
                     h.untimed and not h.state and not h.total and not _SCOPE_START.match(clause))) for h in found]
+            if now_before:  # 目前已开工9个,建成4个: 目前 leading a clause covers those after it: a state to date, no month's
+                found = [dataclasses.replace(h, state=True) if h.untimed and not h.period else h for h in found]
             if not found and said and (year := figure_roles.years_figure(clause, unit, said)) is not None:
                 found = [_hit(year, True, clause, opening, False, clause)]  # 总数已达23个,今年新建成的2个均已对外开放
             if not found and said and figure_roles.unread_role(clause, unit, said, bool(names and _BEGUN.search(names[0]))):
@@ -189,6 +191,7 @@ def hits(sentences: list[str], names: list[str], unit: str, short: list | None =
                 hits += [dataclasses.replace(h, doubt=True) for h in new]
             said += found
             month_before = month_before or bool(_PERIOD.search(clause))
+            now_before = now_before or bool(_NOW.match(clause))
             hits += found
             # (新增就业3.3万人 names the metric in words that are all verbs: it has a subject, the metric)
             if not found and not on_stock and (subjectless(clause) and not any(n in clause for n in names)
@@ -221,6 +224,10 @@ def hits(sentences: list[str], names: list[str], unit: str, short: list | None =
         if nothing and said:
             hits += nothing
     return _of_past_years(hits, "\n".join(sentences))
+
+
+# A clause that speaks of now (目前, 现已): the state to date.
+_NOW = re.compile(rf"(?:{_alt(_SCOPE)})*(?:目前|现已)")
 
 
 # A clause led by the year as a whole (全年, 年度), with no word of what is done.
