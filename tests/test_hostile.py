@@ -315,6 +315,15 @@ HOSTILE_JSONL = [
     ((GOOD_LINE + '{"id": "b", "task": "184", "month": "2024-08", "status": "done", "recorded_at": "9999-12-31T23:59:59-05:00"}').encode(), "x.jsonl:2: recorded_at"),
     ((GOOD_LINE + '["a list"]').encode(), "x.jsonl:2: not a JSON object"),
     ((GOOD_LINE + GOOD_LINE.replace('"done"', '"ongoing"')).encode(), "entry a1 is given twice, with different content"),
+    # JSON's own words for what a line holds, never Python's (None, False, dict)
+    ((GOOD_LINE + '{"id": "b", "task": "184", "month": "2024-08", "status": "done"}').encode(),
+     "x.jsonl:2: recorded_at is required"),
+    ((GOOD_LINE + '{"id": "b", "task": "195", "month": "2024-08", "recorded_at": false}').encode(),
+     "recorded_at must be a time such as 2024-08-31T09:00:00Z, not false"),
+    ((GOOD_LINE + '{"id": "b", "task": "195", "month": "2024-08", "recorded_at": "2024-08-31T09:00:00Z", '
+      '"values": {"centres": null}}').encode(), "x.jsonl:2: 195.centres: null is not a number"),
+    ((GOOD_LINE + '{"id": "b", "task": "184", "month": "2024-08", "recorded_at": "2024-08-31T09:00:00Z", '
+      '"note": {"text": "好"}}').encode(), 'x.jsonl:2: note must be text, not {"text": "好"}'),
 ]
 
 

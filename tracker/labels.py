@@ -222,7 +222,8 @@ _ZH.update({
     "{what}: {value} is not a number ≥ 0": "{what}：{value} 不是大于等于 0 的数",
     "{what}: {value} is too large": "{what}：{value} 太大",
     "{what}: {value} is outside 0–100": "{what}：{value} 不在 0–100 之间",
-    "{what} must be text, not {kind}": "{what} 应为文本，而不是 {kind}",
+    "{what} must be text, not {value}": "{what} 应为文本，而不是 {value}",
+    "recorded_at is required (a time such as 2024-08-31T09:00:00Z)": "缺少 recorded_at（时间，如 2024-08-31T09:00:00Z）",
     "{what} is not valid text (position {n}: not UTF-8; check the terminal's or file's encoding)": "{what} 不是有效文本（第 {n} 个字符不是 UTF-8；请检查终端或文件的编码）",
     "percent": "完成百分比", "note": "进展情况", "problems": "存在问题", "next_steps": "下步计划", "title": "标题",
     # log, void, history, import

@@ -17,6 +17,7 @@ from __future__ import annotations
 from typing import NamedTuple
 
 from tracker.core import months
+from tracker.core.entries import quoted
 from tracker.core.model import STATUSES, Plan, TaskLog, number
 from tracker.errors import BadInput, Problems, Word
 
@@ -147,8 +148,8 @@ def _is_number(value) -> bool:
 
 
 def _shown(value) -> str:
-    text = repr(value) if isinstance(value, str) else str(number(value) if type(value) in (int, float) else value)
-    return text if len(text) <= 60 else text[:57] + "…"
+    """A figure as the log keeps it (15, not 15.0); anything else as a message quotes it."""
+    return quoted(number(value) if type(value) in (int, float) else value)
 
 
 def _slips(task, e, log) -> list[Slip]:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import json
 import math
 import re
 import unicodedata
@@ -25,6 +26,8 @@ def now_stamp() -> str:
 
 def stamp_of(text) -> str:
     """An ISO 8601 time from elsewhere, normalised to the log's form (UTC, microseconds)."""
+    if text is None:
+        raise BadInput("recorded_at is required (a time such as 2024-08-31T09:00:00Z)")
     if not isinstance(text, str):
         raise BadInput("recorded_at must be a time such as 2024-08-31T09:00:00Z, not {value}", value=quoted(text))
     if STAMP.match(text):
@@ -62,8 +65,10 @@ def figure(text, what: str, percent: bool = False) -> float:
 
 
 def quoted(value) -> str:
-    """A value quoted in a message: repr (so control characters show), cut so the message stays one readable line."""
-    text = repr(value)
+    """A value quoted in a message, cut so the message stays one readable line: text by repr (so control
+    characters show), and null, true, false, lists and objects as JSON writes them (where they come from)."""
+    text = json.dumps(value, ensure_ascii=False, default=str) if value is None or isinstance(value, (bool, list, dict)) \
+        else repr(value)
     return text if len(text) <= 60 else text[:57] + "…"
 
 
@@ -108,7 +113,7 @@ def text(value, what: str) -> str:
     (and JSON can spell one as "\\ud800"); they cannot be stored or hashed.
     """
     if not isinstance(value, str):
-        raise BadInput("{what} must be text, not {kind}", what=Word(what), kind=type(value).__name__)
+        raise BadInput("{what} must be text, not {value}", what=Word(what), value=quoted(value))
     try:
         value.encode("utf-8")
     except UnicodeEncodeError as e:
