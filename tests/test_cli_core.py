@@ -329,6 +329,33 @@ def test_a_duplicate_task_and_a_metric_with_a_bad_key_still_have_their_other_pro
     ]
 
 
+def test_a_metric_whose_key_is_wrong_or_missing_still_has_its_target_checked(project):
+    project.write_plan("""
+        [plan]
+        year = 2024
+
+        [[task]]
+        id = "1"
+        title = "甲"
+        unit = "市民政局"
+
+        [[task.metric]]
+        key = "Centres"
+        target = 0
+        baseline = 5
+
+        [[task.metric]]
+        target = 3
+        baseline = 3
+    """)
+    assert project.bad("validate").err.splitlines() == [
+        "tasks.toml:10: task 1: metric.key must match [a-z][a-z0-9_]*",
+        "tasks.toml:11: task 1: metric Centres: target 0 must be greater than baseline 5",
+        "tasks.toml:14: task 1: metric.key is required",
+        "tasks.toml:15: task 1: metric #2: target 3 must be greater than baseline 3",
+    ]
+
+
 def test_toml_syntax_error_carries_its_line(project):
     project.tasks.write_text('[plan]\nyear = 2024\n[[task]]\nid = "1"\ntitle = "甲\n', encoding="utf-8")
     r = project.bad("tasks")

@@ -47,9 +47,10 @@ def said(error: dict) -> tuple[str, dict]:
     return _WORDS.get(kind, "{who}{field} has a value that is not allowed here"), {}
 
 
-def rest(model, raw, err):
+def rest(model, raw, err, fill: dict | None = None):
     """The model of raw's keys that were right (the keys of err's errors left out), or None when they alone
-    make none: the keys that are right are checked further all the same, so that every problem is said at once."""
+    make none: the keys that are right are checked further all the same, so that every problem is said at once.
+    `fill`: stand-ins for required keys that were wrong (a metric's key), so that the rest is still checked."""
     from pydantic import ValidationError
 
     if not isinstance(raw, dict):
@@ -60,6 +61,7 @@ def rest(model, raw, err):
             field = model.model_fields.get(e["loc"][0])
             bad.add(field.alias if field is not None and field.alias else e["loc"][0])  # (as the file writes it)
     try:
-        return model.model_validate({k: v for k, v in raw.items() if k not in bad})
+        return model.model_validate({**{k: v for k, v in raw.items() if k not in bad},
+                                     **{k: v for k, v in (fill or {}).items() if k in bad}})
     except ValidationError:
         return None

@@ -96,6 +96,12 @@ def _errors(err: ValidationError, prefix: tuple, lines, path: str, who, what: st
     return out
 
 
+def _shown_key(raw: dict, j: int) -> str:
+    """A metric's key as the file gives it, when it is not a valid key; with none, its place (#2: the second)."""
+    key = raw.get("key")
+    return f"#{j + 1}" if key is None else key if isinstance(key, str) else str(key)
+
+
 def _at(path: str, line: int, template: str, **fields) -> BadInput:
     return BadInput(template, place=f"{path}:{line}", **fields)
 
@@ -178,17 +184,17 @@ def _build_task(t: TaskIn, i: int, plan: PlanIn, lines, path: str, line: int):
             problems += _errors(err, mloc, lines, path, BadInput("task {id}: ", id=t.id), "metric.")
             # its keys that are right are checked further all the same (a target below its baseline beside a
             # misspelt mode): every problem is said at once
-            m, whole = rest(MetricIn, raw, err), False
+            m, whole = rest(MetricIn, raw, err, fill={"key": "x"}), False
             if m is None:
                 continue
         mline = line_of(lines, mloc)
-        if any(x.key == m.key for x in metrics):
+        if whole and any(x.key == m.key for x in metrics):
             problems.append(_at(path, mline, "task {id}: duplicate metric key {key}", id=t.id, key=repr(m.key)))
             continue
         if m.target <= m.baseline:
             where = line_of(lines, mloc + ("target",))
             problems.append(_at(path, where, "task {id}: metric {key}: target {target} must be greater than baseline {baseline}",
-                                id=t.id, key=m.key, target=f"{m.target:g}", baseline=f"{m.baseline:g}"))
+                                id=t.id, key=m.key if whole else _shown_key(raw, j), target=f"{m.target:g}", baseline=f"{m.baseline:g}"))
             continue
         if whole:
             metrics.append(Metric(m.key, m.name or m.key, m.unit, float(m.target), float(m.baseline), m.mode, mline))
