@@ -309,6 +309,15 @@ def test_a_duplicate_task_and_a_metric_with_a_bad_key_still_have_their_other_pro
         title = "甲"
         unit = "市民政局"
 
+        [[task.metric]]
+        key = "Centres"
+        target = 0
+        baseline = 5
+
+        [[task.metric]]
+        target = 3
+        baseline = 3
+
         [[task]]
         id = "1"
         title = "乙"
@@ -322,37 +331,14 @@ def test_a_duplicate_task_and_a_metric_with_a_bad_key_still_have_their_other_pro
         mode = "cumulativ"
     """)
     assert project.bad("validate").err.splitlines() == [
-        "tasks.toml:9: duplicate task id 1 (first declared at line 4)",
-        "tasks.toml:14: task 1: due 2024-03-01 must be after start 2024-06-01",
-        "tasks.toml:18: task 1: metric a: target -5 must be greater than baseline 0",
-        'tasks.toml:19: task 1: metric.mode must be "cumulative" or "increment"',
-    ]
-
-
-def test_a_metric_whose_key_is_wrong_or_missing_still_has_its_target_checked(project):
-    project.write_plan("""
-        [plan]
-        year = 2024
-
-        [[task]]
-        id = "1"
-        title = "甲"
-        unit = "市民政局"
-
-        [[task.metric]]
-        key = "Centres"
-        target = 0
-        baseline = 5
-
-        [[task.metric]]
-        target = 3
-        baseline = 3
-    """)
-    assert project.bad("validate").err.splitlines() == [
         "tasks.toml:10: task 1: metric.key must match [a-z][a-z0-9_]*",
         "tasks.toml:11: task 1: metric Centres: target 0 must be greater than baseline 5",
         "tasks.toml:14: task 1: metric.key is required",
         "tasks.toml:15: task 1: metric #2: target 3 must be greater than baseline 3",
+        "tasks.toml:18: duplicate task id 1 (first declared at line 4)",
+        "tasks.toml:23: task 1: due 2024-03-01 must be after start 2024-06-01",
+        "tasks.toml:27: task 1: metric a: target -5 must be greater than baseline 0",
+        'tasks.toml:28: task 1: metric.mode must be "cumulative" or "increment"',
     ]
 
 
