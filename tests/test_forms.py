@@ -171,6 +171,26 @@ def test_a_form_whose_metrics_changed_or_whose_rows_moved_is_refused(office):
     ]
 
 
+def test_a_task_s_rows_swapped_are_refused_not_read_into_each_other_s_metrics(office):
+    """A sort in WPS swaps a task's metric rows: the hidden sheet still says which row was which metric."""
+    path = sent(office)
+    wb = openpyxl.load_workbook(path)
+    ws = wb["填报"]
+    for col in range(1, 13):
+        ws.cell(5, col).value, ws.cell(6, col).value = ws.cell(6, col).value, ws.cell(5, col).value
+    ws["G5"], ws["G6"] = 95, 12  # 社区养老服务站 95, 区域性居家养老服务中心 12, as the unit reads its rows
+    wb.save(office.root / "sorted.xlsx")
+    before = office.ok("export").out
+    assert office.bad("import", "sorted.xlsx").err.splitlines() == [
+        "sorted.xlsx:填报!C5: this row was task 195's 区域性居家养老服务中心 when the form was sent out: rows were "
+        "moved or changed",
+        "sorted.xlsx:填报!C6: this row was task 195's 社区养老服务站 when the form was sent out: rows were moved or changed",
+    ]
+    assert office.bad("import", "sorted.xlsx", "--lang", "zh").err.splitlines()[0] == \
+        "sorted.xlsx:填报!C5: 下发时此行为任务195的区域性居家养老服务中心：行被移动或改动"
+    assert office.ok("export").out == before
+
+
 def test_a_percent_over_100_and_a_status_not_in_the_list(office):
     fill(sent(office), office.root / "bad.xlsx", H7=120, I7="差不多")
     r = office.bad("import", "bad.xlsx")

@@ -129,6 +129,8 @@ _ZH = {
     "the task cell must be the task's number, a dot and its title (`195.新建…`), not {cell}":
         "任务单元格应为“编号.任务名称”（如`195.新建…`），而不是{cell}",
     "this row was task {task} when the form was sent out: rows were moved or changed": "下发时此行为任务{task}：行被移动或改动",
+    "this row was task {task}'s {metric} when the form was sent out: rows were moved or changed":
+        "下发时此行为任务{task}的{metric}：行被移动或改动",
     "{file}: cannot import {suffix}: use a progress table (.md, .txt, .csv, .docx, .xlsx), a returned form (.xlsx) or entries (.jsonl)":
         "{file}: 无法导入{suffix}：请用进展表（.md、.txt、.csv、.docx、.xlsx）、收回的填报表（.xlsx）或条目（.jsonl）",
     "{file}: give --month (e.g. --month 2020-08): a progress table names the month, not the year":

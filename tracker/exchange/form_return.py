@@ -18,7 +18,7 @@ from tracker.core import months
 from tracker.core.model import Plan, number
 from tracker.errors import BadInput
 from tracker.exchange.forms import (BY_CELL, COL, KEY_SHEET, MARK, MONTH_CELL, SHEET, STATUS_WORDS,
-                                    UNIT_CELL)
+                                    UNIT_CELL, metric_label)
 
 _STATUS = dict(zip(STATUS_WORDS, ("ongoing", "done", "blocked")))
 
@@ -100,6 +100,13 @@ def read_form(path: str, wb, plan: Plan, problems: list, formulas=None) -> FormR
         if not text(f"B{r}").startswith(f"{tid}."):
             problems.append(BadInput("this row was task {task} when the form was sent out: rows were moved or changed",
                                      task=tid, place=where))
+            broken.add(tid)
+            continue
+        if text(f"C{r}") not in (metric_label(metric), metric.name if metric else "—"):
+            # a task's rows swapped (a sort in WPS): its figures would go to each other's metrics
+            problems.append(BadInput("this row was task {task}'s {metric} when the form was sent out: rows were "
+                                     "moved or changed", task=tid, metric=metric.name if metric else "—",
+                                     place=place(f"C{r}")))
             broken.add(tid)
             continue
         got = parts.setdefault(tid, {"task": task, "values": {}, "said": []})

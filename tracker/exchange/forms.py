@@ -52,6 +52,14 @@ def form_rows(tasks: list[Task], logs: dict, p: int) -> list[FormRow]:
     return rows
 
 
+def metric_label(metric) -> str:
+    """A row's 指标 cell: the metric's name and what 本月数 wants of it (a heading of 本月数 reads as the month's
+    amount to many), or — for a qualitative task's row. The return is matched against it (form_return.py)."""
+    if metric is None:
+        return "—"
+    return metric.name + ("（本月新增）" if metric.mode == "increment" else "（截至本月累计）")
+
+
 def form_xlsx(plan_title: str | None, unit: str, p: int, rows: list[FormRow]) -> bytes:
     """The form as the bytes of an .xlsx."""
     from openpyxl import Workbook
@@ -120,8 +128,7 @@ def form_xlsx(plan_title: str | None, unit: str, p: int, rows: list[FormRow]) ->
         values = {
             "序号": no if row.first else None,
             "目标任务": f"{task.id}.{task.title}",
-            # what 本月数 wants, beside each metric: a heading of 本月数 reads as the month's amount to many
-            "指标": (metric.name + ("（本月新增）" if metric.mode == "increment" else "（截至本月累计）")) if metric else "—",
+            "指标": metric_label(metric),
             "计量单位": metric.unit if metric else "%",
             "目标值": number(metric.target) if metric else 100,
             "上月数": number(row.last),
