@@ -46,6 +46,20 @@ def test_markdown_in_english_with_status(project):
     assert lines[5] == "| 2 | 184.提高城乡低保、特困人员等困难群体救助标准。 | no report this month | 40% | behind · missing |"
 
 
+def test_a_task_short_of_done_never_prints_100_percent(project):
+    """99.7 % done rounds to 100 %, beside a status that says it is not done: every format prints 99 %."""
+    project.ok("log", "195", "--month", "2024-08", "--set", "centres=100", "--set", "stations=298")
+    md = project.ok("report", "--month", "2024-08", "--with-status").out.splitlines()[4]
+    assert md.endswith("| 99% | on track |"), md
+    assert "99%" in project.ok("status", "--month", "2024-08").out
+    assert _xlsx(project, "--with-status")["D3"].value == pytest.approx(0.99)
+    html = project.ok("report", "--month", "2024-08", "--with-status", "--format", "html").out
+    assert '<td class="pct">99%</td>' in html and '<td class="pct">100%</td>' not in html
+    assert project.ok("units", "--month", "2024-08", "--format", "json").json()["units"][0]["completion"] < 1
+    project.ok("log", "195", "--month", "2024-08", "--set", "centres=100", "--set", "stations=300")
+    assert project.ok("report", "--month", "2024-08", "--with-status").out.splitlines()[4].endswith("| 100% | done |")
+
+
 def test_markdown_escapes_pipes_and_line_breaks(project):
     project.ok("log", "184", "--month", "2024-08", "--percent", "50", "--note", "一、提标 | 测算\n二、发放")
     out = project.ok("report", "--month", "2024-08").out

@@ -12,7 +12,7 @@ from functools import partial
 from typing import NamedTuple
 
 from tracker.core import months
-from tracker.core.model import Metric, Plan, Task, TaskLog, value_as_of  # noqa: F401 (value_as_of: part of this module's API)
+from tracker.core.model import DONE, Metric, Plan, Task, TaskLog, value_as_of  # noqa: F401 (value_as_of: part of this module's API)
 
 # In the order in which a flag becomes the status (missing never does).
 FLAGS = ("overdue", "blocked", "stalled", "behind", "missing")
@@ -158,7 +158,7 @@ def _judge(task: Task, log, p: int, day: dt.date) -> tuple:
         values, each = [], []
         comp, measured = completion(task, log, p)
         exp = expected_ratio(task, day)
-    done = comp >= 1.0 - 1e-9  # a ratio computed in floating point may fall short of 1 by a hair
+    done = comp >= DONE
     start_month = task.start.year * 12 + task.start.month - 1  # months.of(), inline
     started = start_month <= p
 

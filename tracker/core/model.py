@@ -194,6 +194,21 @@ def in_force(series: dict, p: int):
     return value
 
 
+# A completion at or above this is done: a ratio computed in floating point may fall short of 1 by a hair.
+DONE = 1.0 - 1e-9
+
+
+def shown_percent(share: float) -> int:
+    """A share as the whole percent every output prints; short of done it never prints 100 (61.4 of 61.7
+    is 99 %, not 100 % beside a task that is not done)."""
+    n = round(share * 100)
+    return 99 if n >= 100 and share < DONE else n
+
+
+def percent_text(share: float | None) -> str:
+    return "—" if share is None else f"{shown_percent(share)}%"
+
+
 def number(x: float | int | None):
     """A figure as users wrote it: 100 rather than 100.0."""
     if isinstance(x, float) and x.is_integer():

@@ -14,7 +14,7 @@ from typing import NamedTuple
 from tracker.core import months
 from tracker.errors import BadInput, Words
 from tracker.core.evaluate import FLAGS, Standing, completion, days_overdue, risen
-from tracker.core.model import TaskLog
+from tracker.core.model import TaskLog, shown_percent
 
 DEFAULT_FAIL_ON = ("overdue", "stalled")
 # `check --format github`: these flags make an ::error, the others a ::warning.
@@ -194,10 +194,6 @@ class UnitRow(NamedTuple):
     completion: float | None   # the mean over those
     rank: int | None = None    # shared by units whose completion prints the same (a whole percent)
 
-
-def shown_percent(completion: float) -> int:
-    """A completion as the tables print it (a whole percent): what "the same" means to a reader of the ranking."""
-    return int(f"{completion * 100:.0f}")
 
 
 def units(standings: list[Standing]) -> list[UnitRow]:

@@ -11,7 +11,7 @@ from typing import NamedTuple
 
 from tracker.core import months
 from tracker.core.evaluate import Standing
-from tracker.core.model import Plan, number
+from tracker.core.model import Plan, number, percent_text
 
 
 def share(x: float | None) -> float | None:
@@ -224,7 +224,7 @@ def completion_text(table: MonthlyTable, row: MonthlyRow) -> str:
 
     if not row.standing.measured:  # "—" where the status beside it already says 未量化
         return "—" if shown_status(row) == "unmeasured" else label(table.lang, "unmeasured")
-    return f"{row.completion * 100:.0f}%"
+    return percent_text(row.completion)
 
 
 def shown_status(row: MonthlyRow) -> str:

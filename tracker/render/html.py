@@ -15,6 +15,7 @@ from tracker.core import months
 from tracker.labels import label
 from tracker.render.chart import span
 from tracker.core.rows import MonthlyTable, completion_text, monthly_cells, shown_status, status_text
+from tracker.core.model import percent_text
 from tracker.core.trend import Chart
 from tracker.textfile import visible
 
@@ -164,7 +165,7 @@ def svg(c: Chart, lang: str, colour: str = "#374151", months_shown: tuple[int, i
         return draw.Lines(*flat, close=False, fill="none", stroke_linejoin="round", **style)
 
     d = draw.Drawing(W, H)
-    summary = f"{label(lang, 'actual')} {_pct(actual[-1][1]) if actual else '—'}"
+    summary = f"{label(lang, 'actual')} {percent_text(actual[-1][1]) if actual else '—'}"
     summary += f" · {label(lang, 'due')} {months.fmt(c.due)}"
     if c.forecast is not None:
         summary += f" · {label(lang, 'forecast')} {months.fmt(c.forecast)}"
@@ -190,9 +191,6 @@ def svg(c: Chart, lang: str, colour: str = "#374151", months_shown: tuple[int, i
 def _diamond(draw, cx: float, cy: float, r: float = 2.4):
     return draw.Lines(cx, cy - r, cx + r, cy, cx, cy + r, cx - r, cy, close=True, fill=MILESTONE)
 
-
-def _pct(f: float) -> str:
-    return f"{f * 100:.0f}%"
 
 
 def _key(lang: str) -> str:

@@ -9,7 +9,7 @@ from rich.cells import cell_len
 from tracker.core import months
 from tracker.core.evaluate import Standing
 from tracker.labels import label
-from tracker.core.model import Plan, number
+from tracker.core.model import Plan, number, percent_text
 
 # rich's Text, with control characters shown as symbols
 from tracker.render.safe import Text
@@ -35,8 +35,7 @@ def fig(x) -> str:
     return f"{x:,}" if abs(x) >= 10000 else str(x)
 
 
-def pct(x: float | None) -> str:
-    return "—" if x is None else f"{x * 100:.0f}%"
+pct = percent_text
 
 
 def bar_pieces(fraction: float, width: int = 10) -> list[tuple[str, str]]:

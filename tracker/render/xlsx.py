@@ -18,6 +18,7 @@ from copy import copy
 
 from tracker.core import months
 from tracker.core.rows import MonthlyTable, completion_text, monthly_cells, shown_status, status_text
+from tracker.core.model import shown_percent
 
 PAGE_WIDTH = 140        # columns' total width that fits landscape A4 at 100 % (about 1.9 mm a unit)
 MIN_PROGRESS = 40
@@ -163,7 +164,8 @@ def monthly_xlsx(table: MonthlyTable) -> bytes:
                 _text(c, texts[i - 1]).alignment = wrap_top
             elif kind == "completion":
                 if row.standing.measured:
-                    c.value = row.completion
+                    # as every format prints it: Excel's 0% would round 61.4 of 61.7 up to 100%
+                    c.value = shown_percent(row.completion) / 100
                     c.number_format = "0%"
                 else:
                     _text(c, completion_text(table, row))
