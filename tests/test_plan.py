@@ -137,6 +137,14 @@ def test_toml_syntax_and_encoding_errors():
     assert plan.decode("[plan]".encode("utf-16"), "tasks.toml") == "[plan]"
 
 
+@pytest.mark.parametrize("due", ["2024-13-31", "2024-9-30", "2024/09/30", "2024-02-30"])
+def test_a_date_toml_cannot_take_is_said_to_be_no_date(due):
+    """tomli reads 2024 of 2024-13-31 as a number and stops at what follows: the clerk is told of the date."""
+    with pytest.raises(PlanError) as e:
+        plan.parse(f'[plan]\nyear = 2024\n[[task]]\nid = "1"\ntitle = "甲"\nunit = "u"\ndue = {due}  # 年底\n', "tasks.toml")
+    assert [str(p) for p in e.value.problems] == ["tasks.toml:7: invalid TOML: not a date (write 2024-12-31)"]
+
+
 @pytest.mark.parametrize("text, expected", [
     ("2024-08", "2024-08"), ("2024-8", "2024-08"), ("2024/08", "2024-08"), ("2024.8", "2024-08"),
     ("2024年8月", "2024-08"), (" 2024年08月 ", "2024-08"), ("2024-12", "2024-12"),

@@ -206,11 +206,18 @@ _TOML_WORDS = (
 )
 
 
+# `key = ` and a value written as a date that TOML does not take as one
+_DATE_LIKE = re.compile(r"\s*[\w.\"'-]+\s*=\s*\d{4}\s*[-/.年]\s*\d{1,2}\s*[-/.月]\s*\d{1,2}\s*日?\s*(#.*)?$")
+
+
 def toml_problem(msg: str, text: str, path: str) -> BadInput:
     """tomli's error as a problem at its true line: the `(at line N, column M)` in its message, or, for
     `(at end of document)`, the line where the string or list it never saw closed was opened."""
     where = re.search(r"\(at line (\d+), column \d+\)", msg)
     line = int(where[1]) if where else _open_at_end(text)
+    if where and _DATE_LIKE.match(text.splitlines()[line - 1] if line <= len(text.splitlines()) else ""):
+        # 2024-13-31, 2024-9-30, 2024/09/30: tomli reads the year as a number and stops at what follows it
+        msg = "Invalid date or datetime"
     for start, words in _TOML_WORDS:
         if msg.startswith(start):
             return BadInput(words, place=f"{path}:{line}")
