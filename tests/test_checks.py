@@ -55,7 +55,8 @@ def test_a_slip_is_recorded_and_warned_about_in_a_pipe(project, first, then, war
     if first:
         project.ok("log", "195", *first)
     r = project.ok("log", "195", *then)
-    assert r.err.strip() == warning
+    # the first append also says it started the log (a mistyped --db must not start one unnoticed)
+    assert r.err.strip().splitlines() == [warning] + ([] if first else ["started a new log at data/tracker.db"])
     assert r.out.startswith("recorded 195 2024-08")
     assert len(entries(project)) == (2 if first else 1)
 
@@ -68,7 +69,8 @@ def test_a_lower_percent_is_warned_about(project):
 
 def test_done_with_a_percent_below_100_is_warned_about_in_either_language(project):
     r = project.ok("log", "184", "--status", "done", "--percent", "85")
-    assert r.err.strip() == "warning: task 184 2024-08: status done, but percent 85% is below 100%"
+    assert r.err.strip().splitlines() == ["warning: task 184 2024-08: status done, but percent 85% is below 100%",
+                                          "started a new log at data/tracker.db"]
     r = project.ok("log", "184", "--status", "已完成", "--percent", "85%", "--lang", "zh")
     assert r.err.strip() == "提示：任务 184 2024-08：状态为已完成，但完成百分比 85% 不足100%"
     assert project.ok("log", "184", "--status", "done", "--percent", "100").err == ""

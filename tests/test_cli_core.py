@@ -363,6 +363,22 @@ def test_validate_without_a_database_says_so_and_fails(project):
     assert r.code == 2 and r.err.startswith("no database at nope/typo.db")
 
 
+def test_a_mistyped_db_is_said_by_what_shows_the_log_and_by_what_starts_one(project):
+    project.ok("log", "195", "--set", "centres=15")
+    r = project.ok("--db", "data/trakcer.db", "status")  # every task unreported: say why that may be
+    assert r.err == "no log at data/trakcer.db: nothing is recorded there (is --db or TRACKER_DB right?)\n"
+    assert "195" in r.out
+    r = project.ok("--db", "data/trakcer.db", "--lang", "zh", "report", "-o", "t.docx")
+    assert r.err == "data/trakcer.db 处没有记录库：尚无任何记录（--db 或 TRACKER_DB 是否写对？）\n"
+    assert project.run("--db", "data/trakcer.db", "check").err.endswith("(is --db or TRACKER_DB right?)\n")
+    assert project.ok("--db", "data/trakcer.db", "tasks").err == ""  # the plan alone: the log is not asked
+    assert "no log" not in project.bad("--db", "data/trakcer.db", "status", "--month", "13").err  # the refusal alone
+    (project.root / "e.jsonl").write_text(
+        '{"id": "b1", "task": "184", "month": "2024-08", "recorded_at": "2024-08-31T09:00:00Z", "percent": 40}\n')
+    assert project.ok("--db", "data/trakcer.db", "import", "e.jsonl").err == "started a new log at data/trakcer.db\n"
+    assert project.ok("--db", "data/trakcer.db", "import", "e.jsonl").err == ""
+
+
 def test_tasks_lists_the_plan(project):
     data = project.ok("tasks", "--format", "json").json()
     assert [t["id"] for t in data["tasks"]] == ["195", "184"]

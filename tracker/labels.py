@@ -226,6 +226,9 @@ _ZH.update({
     "{what}: {value} is outside 0–100": "{what}：{value} 不在 0–100 之间",
     "{what} must be text, not {value}": "{what} 应为文本，而不是 {value}",
     "recorded_at is required (a time such as 2024-08-31T09:00:00Z)": "缺少 recorded_at（时间，如 2024-08-31T09:00:00Z）",
+    "no log at {path}: nothing is recorded there (is --db or TRACKER_DB right?)":
+        "{path} 处没有记录库：尚无任何记录（--db 或 TRACKER_DB 是否写对？）",
+    "started a new log at {path}": "已在 {path} 新建记录库",
     "{what} is not valid text (position {n}: not UTF-8; check the terminal's or file's encoding)": "{what} 不是有效文本（第 {n} 个字符不是 UTF-8；请检查终端或文件的编码）",
     "percent": "完成百分比", "note": "进展情况", "problems": "存在问题", "next_steps": "下步计划", "title": "标题",
     # log, void, history, import

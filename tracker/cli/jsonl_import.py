@@ -61,7 +61,9 @@ def _write(project, file: str):
         try:
             with store.new_log(project.db_path) as conn:
                 entries = CheckedFile(file, project.plan(conn), conn)
-                return entries, _append(conn, entries, file)
+                done = _append(conn, entries, file)
+            project.started()
+            return entries, done
         except Exists:
             pass  # another tracker made the log meanwhile: import into it, checked against what it holds
     conn = project.write()

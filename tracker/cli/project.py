@@ -44,16 +44,29 @@ class Project(NamedTuple):
         return months.parse(text) if text is not None else months.of(today())  # --month= (empty) is no month
 
     def read(self, upgrade: bool = True):
-        """A reading connection, or None when there is no log yet."""
-        return store.open_read(self.db_path, upgrade)
+        """A reading connection, or None when there is no log yet (said once a run on stderr: every task
+        then shows unreported, and a --db or TRACKER_DB mistyped is how that happens)."""
+        conn = store.open_read(self.db_path, upgrade)
+        if conn is None and not os.path.lexists(self.db_path) and getattr(_context(), "info_name", None) in SHOWS_LOG:
+            # said after what the command shows, and only when it showed it (a refusal is the news then)
+            _PENDING["no log"] = ("no log at {path}: nothing is recorded there (is --db or TRACKER_DB right?)",
+                                  {"path": self.db_path})
+        return conn
 
     def write(self):
         from tracker.store import base
 
         base.on_wait = _say_waiting
+        new = not os.path.lexists(self.db_path)
         conn = store.open_write(self.db_path)
+        if new:
+            self.started()
         unrecorded_notice(conn)
         return conn
+
+    def started(self) -> None:
+        """Say that this run started the log: a mistyped --db must not start a second log unnoticed."""
+        _say_once("new log", "started a new log at {path}", path=self.db_path)
 
     def plan(self, conn=None, notice: bool = True) -> Plan:
         """The plan; with the log's connection, a one-line notice on stderr when the log names tasks or
@@ -72,6 +85,29 @@ class Project(NamedTuple):
 
 
 _NOTICED: set = set()
+
+
+_PENDING: dict = {}  # notices said when the command has done its work (say_notices); emptied with _NOTICED
+
+
+def say_notices() -> None:
+    """The notices a run put off until its command had shown what it shows."""
+    for key, (template, fields) in list(_PENDING.items()):
+        _say_once(key, template, **fields)
+    _PENDING.clear()
+
+
+def _say_once(key: str, template: str, **fields) -> None:
+    """A notice on stderr, once a run."""
+    import sys
+
+    from tracker.labels import label
+    from tracker.textfile import visible
+
+    if key in _NOTICED:
+        return
+    _NOTICED.add(key)
+    print(visible(label(run_lang(), template).format(**fields)), file=sys.stderr)
 
 
 def stale_notice(plan: Plan, conn, names=None) -> None:
@@ -122,19 +158,29 @@ def unrecorded_notice(conn) -> None:
               file=sys.stderr)
 
 
-def run_lang() -> str:
-    """The language of the running command: its --lang, else TRACKER_LANG, else English."""
-    from tracker.labels import lang_of
-
+def _context():
+    """The running command's click context, or None (tracker driven from Python)."""
     try:
         try:  # typer ≥ 0.20 carries its own copy of click
             from typer._click.globals import get_current_context
         except ImportError:
             from click import get_current_context
-        value = get_current_context().params.get("lang")
-    except (ImportError, RuntimeError, AttributeError):
-        value = None
+        return get_current_context()
+    except (ImportError, RuntimeError):
+        return None
+
+
+def run_lang() -> str:
+    """The language of the running command: its --lang, else TRACKER_LANG, else English."""
+    from tracker.labels import lang_of
+
+    value = getattr(_context(), "params", {}).get("lang")
     return lang_of(getattr(value, "value", value))
+
+
+# The commands that show what the log holds: with no log at their path, they say so (a mistyped --db).
+# (Those that append start a log there, and say that instead; validate says there is none.)
+SHOWS_LOG = ("status", "overdue", "show", "history", "report", "check", "units", "remind", "forms", "export")
 
 
 def today() -> dt.date:

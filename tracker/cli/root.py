@@ -35,8 +35,13 @@ class Group(TyperGroup):
         return sorted(names, key=lambda n: HELP_ORDER.index(n) if n in HELP_ORDER else len(HELP_ORDER))
 
     def invoke(self, ctx):
+        from tracker.cli.project import say_notices
+
         try:
-            return super().invoke(ctx)
+            rv = super().invoke(ctx)
+        except typer.Exit:  # a command's own exit code (check's 1): what it showed stands, with its notices
+            say_notices()
+            raise
         except KeyboardInterrupt:  # typer's main would end with 130 and say nothing (it never reaches main's handlers)
             _fail(["tracker: interrupted"], 130)
         except DatabaseError as e:  # the real reason (disk full, read-only, locked), naming the database
@@ -47,6 +52,8 @@ class Group(TyperGroup):
             raise
         except OSError as e:  # a file the system would not give or take: one line, never a traceback
             raise BadInput("{path}: {reason}", path=e.filename or "tracker", reason=Word(e.strerror or str(e))) from None
+        say_notices()
+        return rv
 
     def main(self, args=None, prog_name=None, complete_var=None, standalone_mode=True, **extra):
         _replace_unencodable()
@@ -188,7 +195,7 @@ def main(
     version: Annotated[bool, typer.Option("--version", callback=_version, is_eager=True, help="Print the version and exit.")] = False,
 ):
     """Follow numbered target tasks: declare them in tasks.toml, log monthly progress, see where each stands."""
-    from tracker.cli.project import _NOTICED, Project
+    from tracker.cli.project import _NOTICED, _PENDING, Project
 
     if lang is not None:  # `tracker --lang zh status`: as TRACKER_LANG=zh for this run, then as it was
         before = os.environ.get("TRACKER_LANG")
@@ -197,4 +204,5 @@ def main(
                           else os.environ.__setitem__("TRACKER_LANG", before))
 
     _NOTICED.clear()  # the log's stale names are said once a run
+    _PENDING.clear()
     ctx.obj = Project.from_options(tasks, db, contacts)
