@@ -1339,6 +1339,27 @@ def test_a_task_restated_at_the_head_of_a_report_is_no_value_without_its_target(
     assert value_for("已建成社区书屋20个,其中开放13个。", "社区书屋", "个") == 20.0
 
 
+def test_a_restated_task_needs_a_later_clause_of_the_same_things():
+    # A later clause that counts other things in the same measure word (儿童之家 after 四点半课堂) reports nothing
+    # done of the task: the opening figure is the value, as it was before the rule.
+    assert value_for("全市开设四点半课堂86个,惠及学生5200人;已建成社区儿童之家12个。", "四点半课堂", "个") == 86.0
+    assert value_for("开设四点半课堂86个,惠及学生5200人;建成社区儿童之家12个,达标率90%。", "四点半课堂", "个") == 86.0
+    # the same things, named again or not named at all, still make the opening the task
+    assert value_for("开设四点半课堂86个,目前已建成四点半课堂40个。", "四点半课堂", "个") == 40.0
+    assert value_for("开设四点半课堂86个,目前已完成选址86个。", "四点半课堂", "个") is None
+    # (the opening's figure may hold a thousands comma; a count of what is begun is no task restated)
+    assert value_for("今年改造老旧路灯2,000盏,目前已改造1,320盏。", "老旧路灯", "盏") == 1320.0
+    assert value_for("全市棚户区改造新开工3,600套,基本建成2,100套。", "棚户区改造新开工", "套") == 3600.0
+
+
+def test_a_figure_in_a_name_sets_its_kind():
+    # 10亿元以上 is another kind of project than 1亿元以上: the matcher of key words takes no phrase whose figures
+    # differ from the name's
+    assert value_for("全市建成投产10亿元以上工业项目12个。", "1亿元以上工业项目", "个") is None
+    assert value_for("今年已投产1亿元以上工业项目40个,其中10亿元以上工业项目12个。", "1亿元以上工业项目", "个") == 40.0
+    assert value_for("全市已建成5G基站1,280个。", "5G基站", "个") == 1280.0
+
+
 def test_the_last_few_months_are_a_span_of_their_own():
     # A span counted back from the report (the last two months) is neither the year's running total nor the month's.
     assert value_for("近两个月新建停车泊位300个。", "停车泊位", "个") is None

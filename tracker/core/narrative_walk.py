@@ -43,6 +43,11 @@ from tracker.core.phrases import unit_is as _unit_is
 
 _BEGUN = re.compile(r"开工|在建|施工")
 
+
+def begun(name: str) -> bool:
+    """Whether a metric counts what is begun (保障性住房新开工): a later step (基本建成) completes none of it."""
+    return bool(_BEGUN.search(name))
+
 # A time a part under 其中 may have of its own: a term, a season, a quarter, a half-year, a month or a part of one.
 _PART_TIME = re.compile(r"学期|季度|[春夏秋冬]季|[上下]半年|(?<![\d.])\d{1,2}月|本月|当月|[上中下]旬")
 
@@ -130,7 +135,7 @@ def hits(sentences: list[str], names: list[str], unit: str, short: list | None =
                 if elided and elided[1] and named and not elided[0].year:
                     # 实施…18处,已完工12处: what is done, not what was begun, when the clause before said no more.
                     # A metric of what is begun (…新开工) keeps its own figure.
-                    if any(_DONE.search(h.words) for h in hits[-last:]) or (names and _BEGUN.search(names[0])):
+                    if any(_DONE.search(h.words) for h in hits[-last:]) or (names and begun(names[0])):
                         elided = None
                     else:  # the figure planned is no reading, here nor against a later one
                         said = [h for h in said if all(h is not p for p in hits[-last:])]
@@ -166,7 +171,7 @@ def hits(sentences: list[str], names: list[str], unit: str, short: list | None =
                 found = [dataclasses.replace(h, state=True) if h.untimed and not h.period else h for h in found]
             if not found and said and (year := figure_roles.years_figure(clause, unit, said)) is not None:
                 found = [_hit(year, True, clause, opening, False, clause)]  # 总数已达23个,今年新建成的2个均已对外开放
-            if not found and said and figure_roles.unread_role(clause, unit, said, bool(names and _BEGUN.search(names[0]))):
+            if not found and said and figure_roles.unread_role(clause, unit, said, bool(names and begun(names[0]))):
                 # 中小学校14所,其中竣工交付9所; 新培育8家,累计分别达到23家: the clause after gives what is done or
                 # the total in words the reader does not take, so the figure before is not clearly the metric's.
                 hits += [dataclasses.replace(h, doubt=True) for h in said]
