@@ -1352,6 +1352,17 @@ def test_a_restated_task_needs_a_later_clause_of_the_same_things():
     assert value_for("全市棚户区改造新开工3,600套,基本建成2,100套。", "棚户区改造新开工", "套") == 3600.0
 
 
+def test_a_figure_to_date_beside_this_years_work_of_the_same_verb_is_the_stock_of_all_years():
+    # The report ties one verb's figures to this year; a clause that opens on the whole place again with that verb
+    # and no time is the stock of all years, which a metric of the year does not take alone.
+    assert value_for("今年已建成口袋公园9个、城市书房4个;全市已建成社区体育公园63个。", "社区体育公园", "个") is None
+    assert value_for("今年已建成口袋公园9个,全市已建成社区体育公园63个。", "社区体育公园", "个") is None
+    # alone, under another verb of this year, or continuing the year's list, it is read as before
+    assert value_for("全市已建成社区体育公园63个。", "社区体育公园", "个") == 63.0
+    assert value_for("今年已改造口袋公园9个;全市已建成社区体育公园63个。", "社区体育公园", "个") == 63.0
+    assert value_for("今年已建成口袋公园9个;建成社区体育公园6个。", "社区体育公园", "个") == 6.0
+
+
 def test_a_figure_in_a_name_sets_its_kind():
     # 10亿元以上 is another kind of project than 1亿元以上: the matcher of key words takes no phrase whose figures
     # differ from the name's

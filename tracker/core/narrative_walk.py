@@ -228,7 +228,7 @@ def hits(sentences: list[str], names: list[str], unit: str, short: list | None =
                 verbs = _verbs_of(clause)
         if nothing and said:
             hits += nothing
-    return _of_past_years(hits, "\n".join(sentences))
+    return _of_all_years(_of_past_years(hits, "\n".join(sentences)), sentences)
 
 
 # A clause that speaks of now (目前, 现已): the state to date.
@@ -248,6 +248,26 @@ def _year_planned(clause: str, after: list[str], unit: str) -> bool:
     clause after it in the sentence gives a figure of the unit as done (已, 目前已完成42个)."""
     return bool(_YEAR_WHOLE.match(clause)) and not _DONE.search(clause) and any(
         "已" in c and any(_unit_is(c, m.end(), unit) for m in _NUM.finditer(c)) for c in after)
+
+
+# A clause that opens on the whole place again (全县已建成…): a statement of its own, under no earlier time.
+_WHOLE_PLACE = re.compile(r"[全我][市县区省州镇]")
+_THIS_YEARS_WORK = re.compile(r"(?:今年|本年度?|年内)(?:以来)?(?:已经|已|共|累计)*(?P<verb>[\u4e00-\u9fff]{2})")
+
+
+def _of_all_years(hits: list[_Hit], sentences: list[str]) -> list[_Hit]:
+    """The hits, a figure to date with no time words in a clause that opens on the whole place again in doubt where
+    another sentence ties the same verb's figures to this year (今年已建成老年食堂12个…;全县已建成日间照料中心151个):
+    the writer set this year apart, so the figure without it is the stock of all years, not what the year did."""
+    out = []
+    for h in hits:
+        verbs = figure_roles.work_verbs(h.words)
+        other = [c for s in sentences for c in _CLAUSE.split(s)[::2] if h.words not in c]
+        if h.untimed and not h.period and verbs and _WHOLE_PLACE.match(h.words) and any(
+                m["verb"] in verbs for s in other for m in _THIS_YEARS_WORK.finditer(s)):
+            h = dataclasses.replace(h, doubt=True)
+        out.append(h)
+    return out
 
 
 def _of_past_years(hits: list[_Hit], text: str) -> list[_Hit]:
