@@ -1363,6 +1363,19 @@ def test_a_figure_to_date_beside_this_years_work_of_the_same_verb_is_the_stock_o
     assert value_for("今年已建成口袋公园9个;建成社区体育公园6个。", "社区体育公园", "个") == 6.0
 
 
+def test_a_step_done_on_the_works_means_keeps_its_subject_in_view():
+    # 管件采购, 签订施工合同: the pipes bought, the contract signed are the work's means, no other thing counted, so
+    # the clauses after them still speak of what the report opened with
+    text = "老旧供水管网改造:已完成管件采购,改造完成52.6公里,其中9月份改造7.3公里。"
+    assert value_for(text, "老旧供水管网", "公里") == 52.6
+    assert value_for(text, "老旧供水管网", "公里", mode="increment") == 7.3
+    text = "无障碍坡道改造:已签订施工合同46处,开工38处,完工并验收29处,其中本月完工6处。"
+    assert value_for(text, "无障碍坡道", "处") == 29.0
+    assert value_for(text, "无障碍坡道", "处", mode="increment") == 6.0
+    # a thing of its own, not bought for the work nor signed for, is another subject
+    assert value_for("无障碍坡道改造:已完成盲道铺设12公里,完工29处。", "无障碍坡道", "处") is None
+
+
 def test_a_figure_in_a_name_sets_its_kind():
     # 10亿元以上 is another kind of project than 1亿元以上: the matcher of key words takes no phrase whose figures
     # differ from the name's
