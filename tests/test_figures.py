@@ -1376,6 +1376,13 @@ def test_a_step_done_on_the_works_means_keeps_its_subject_in_view():
     assert value_for("无障碍坡道改造:已完成盲道铺设12公里,完工29处。", "无障碍坡道", "处") is None
 
 
+def test_bing_after_a_verb_of_completion_joins_a_second_verb_of_the_same_work():
+    # whatever words jieba cuts it into (开馆, 开园): short, and no step of a plan
+    assert value_for("城市书房已选址18处,其中建成并开馆9处。", "城市书房", "处") == 9.0
+    assert value_for("口袋公园已选址20个,已完成改造并开园14个。", "口袋公园", "个") == 14.0
+    assert value_for("口袋公园已选址20个,已完成改造并招标14个。", "口袋公园", "个") is None
+
+
 def test_a_figure_in_a_name_sets_its_kind():
     # 10亿元以上 is another kind of project than 1亿元以上: the matcher of key words takes no phrase whose figures
     # differ from the name's

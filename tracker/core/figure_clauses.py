@@ -84,6 +84,11 @@ def _joins(join: str, more: tuple[str, ...] | frozenset = (), people: bool = Fal
     # 已建成…中心并投入使用46个: 并 joins a second verb of the same work; 已建成运营38个, 已完工开业7家: 运营 or 开业
     # after a verb of completion, or 上线运营, says the thing is in use, as 投用 does.
     ws = phrases.words(join)
+    # 建成并开餐, 完成改造并挂床服务: what 并 adds after a verb of completion is a second verb of the same work,
+    # whatever words jieba cuts it into (开 餐), when it is short and no step of a plan.
+    j = next((k for k, w in enumerate(ws) if w == "并" and any(_DONE.fullmatch(v) for v in ws[:k])), None)
+    if j is not None and 0 < len(second := "".join(ws[j + 1:])) <= 4 and not _REFUSE.search(second):
+        ws = ws[:j]
     return all(w in _JOINERS or w in more or phrases.is_verb(w) or _JOIN.fullmatch(w)
                or (w == "并" and k + 1 < len(ws) and (phrases.is_verb(ws[k + 1]) or ws[k + 1] in more))
                or (figure_roles.in_use(w) and k > 0 and (_DONE.fullmatch(ws[k - 1]) or ws[k - 1] in ("上线", "投入")))
