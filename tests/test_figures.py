@@ -1383,6 +1383,11 @@ def test_bing_after_a_verb_of_completion_joins_a_second_verb_of_the_same_work():
     assert value_for("口袋公园已选址20个,已完成改造并招标14个。", "口袋公园", "个") is None
 
 
+def test_what_a_task_involves_is_its_scope_not_work_done():
+    assert value_for("雨污分流改造涉及小区58个,已完工小区31个。", "雨污分流改造小区", "个") == 31.0
+    assert value_for("雨污分流改造涉及小区58个。", "雨污分流改造小区", "个") is None
+
+
 def test_a_figure_in_a_name_sets_its_kind():
     # 10亿元以上 is another kind of project than 1亿元以上: the matcher of key words takes no phrase whose figures
     # differ from the name's

@@ -95,11 +95,12 @@ def growth_metric(name: str, unit: str) -> bool:
 _DONE = re.compile(r"建成|完工|竣工|完成|办结|投入使用|投用|交付|验收合格|通过验收")
 # Words that say a thing is open or in service (开业运营, 通电运行, 通水, 通车): after 已, the thing is done.
 _IN_SERVICE = frozenset("开业 开放 运营 运行 通电 通水 通车 投运 启用 上线 投入运营 投入使用 交付使用".split())
+# (涉及: what a task or a work involves, 涉及小区126个, is its scope, no count of what was done.)
 _REFUSE = re.compile(
     r"计划|拟|将(?!近)|目标|任务|尚|仍|剩余|还有|还剩|未(?!成年)|正在|在建|开工|(?<![接招款])待|预计|力争"
     r"|确定|遴选|选定|选址|启动|谋划|储备|摸排|排查|申报|立项|招标|规划|设计|论证|审批|批复"
     r"|施工|进场|装修|主体(?:完工|封顶|竣工)|签订(?:协议|合同|框架)|签约|意向"
-    r"|(?<![占例])比(?!对|率|重|例)|较|同比|环比|每|人均|户均|平均|[日月年周]均|分别|缺口"
+    r"|(?<![占例])比(?!对|率|重|例)|较|同比|环比|每|人均|户均|平均|[日月年周]均|分别|缺口|涉及"
 )
 # A running total to date; a sum of what the clause lists (共: within the period, if one is named).
 # 1-8月 and 前三季度 are the year to date.
