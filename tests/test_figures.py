@@ -1388,6 +1388,16 @@ def test_what_a_task_involves_is_its_scope_not_work_done():
     assert value_for("雨污分流改造涉及小区58个。", "雨污分流改造小区", "个") is None
 
 
+def test_a_bare_figure_listed_after_a_named_one_measures_the_same_things_again():
+    text = "已完工背街小巷42条、18.6公里,本月新完工3.2公里。"
+    assert value_for(text, "背街小巷", "公里") == 18.6
+    assert value_for(text, "背街小巷", "公里", mode="increment") == 3.2
+    assert value_for(text, "背街小巷", "条") == 42.0
+    assert value_for("已建成公共充电桩860个、1.2万千瓦。", "公共充电桩", "万千瓦") == 1.2
+    # in the same measure word it is another figure, no measure of the same things
+    assert value_for("分别新建公厕12座、15座。", "公厕", "座") is None
+
+
 def test_a_figure_in_a_name_sets_its_kind():
     # 10亿元以上 is another kind of project than 1亿元以上: the matcher of key words takes no phrase whose figures
     # differ from the name's

@@ -104,6 +104,8 @@ def hits(sentences: list[str], names: list[str], unit: str, short: list | None =
             shared_head = (k > 0 and seps[k] == "、" and bool(clauses[k - 1])
                            and not re.search(r"\d", clauses[k - 1]) and not _LEAD.fullmatch(clauses[k - 1]))
             found = _hits_in_clause(clause, names, unit, opening, shared_head, gap)
+            if not found and k and seps[k] == "、" and (again := _measured_again(clauses[k - 1], clause, unit)):
+                found = _hits_in_clause(again, names, unit, opening, False, gap)  # 已完工小区61个、5,260户
             if found:
                 placed = None
             elif placed is not None and (summed := figure_parts.sum_of_parts(clause, unit, placed)):
@@ -241,6 +243,21 @@ _YEAR_WHOLE = re.compile(rf"(?:{_alt(_SCOPE)})*(?:全年|年度)(?!.*(?:已|累�
 
 # A figure of new things (新培育, 新增, 新建) with no time words before it.
 _NEW_UNTIMED = re.compile(rf"(?:{_alt(_SCOPE)})*新(?!.*(?:累计|其中))")
+
+
+def _measured_again(before: str, clause: str, unit: str) -> str | None:
+    """A clause that is only a figure of the unit (5,260户), listed with 、 right after a clause that ends in a figure
+    of another unit (已完工小区61个), measures the same things again: that clause with this figure in place of its
+    own (已完工小区5,260户), else None."""
+    m = _LAST_FIGURE.search(before)
+    n = _NUM.match(clause)
+    if not m or not n or n.end() + len(unit) != len(clause) or not _unit_is(clause, n.end(), unit):
+        return None
+    other = phrases.unit_at(before, m.end())
+    return before[: m.start()] + clause if other and other != unit and m.end() + len(other) == len(before) else None
+
+
+_LAST_FIGURE = re.compile(r"\d[\d,]*(?:\.\d+)?(?=[^\d]{1,4}$)")
 
 
 def _year_planned(clause: str, after: list[str], unit: str) -> bool:
