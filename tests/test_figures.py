@@ -1394,8 +1394,14 @@ def test_a_bare_figure_listed_after_a_named_one_measures_the_same_things_again()
     assert value_for(text, "背街小巷", "公里", mode="increment") == 3.2
     assert value_for(text, "背街小巷", "条") == 42.0
     assert value_for("已建成公共充电桩860个、1.2万千瓦。", "公共充电桩", "万千瓦") == 1.2
-    # in the same measure word it is another figure, no measure of the same things
-    assert value_for("分别新建公厕12座、15座。", "公厕", "座") is None
+
+
+def test_opening_for_service_is_done_and_xin_before_a_verb_makes_it_a_months_verb():
+    # 开通 says a thing is open for service as 开放 does; 新 before such a verb is that verb (新开通)
+    assert value_for("全市累计建成公交专用道86公里,其中9月份新开通4.2公里。", "公交专用道", "公里", mode="increment") == 4.2
+    text = "城市书房:已开通18家,本月新开通2家。"
+    assert value_for(text, "城市书房", "家") == 18.0
+    assert value_for(text, "城市书房", "家", mode="increment") == 2.0
 
 
 def test_a_figure_in_a_name_sets_its_kind():

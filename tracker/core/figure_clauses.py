@@ -252,7 +252,7 @@ _DATE_AFTER = ("月", "日", "-", "—", "至", "~", "年以来")
 def _only(join: str, allowed) -> bool:
     """Whether `join` is time and joining words and the allowed words only."""
     return bool(_ELIDED_JOIN.fullmatch(join)) or all(
-        w in _JOINERS or w in _SCOPE or w in allowed or w == "新"
+        w in _JOINERS or w in _SCOPE or w in allowed or w == "新" or (w[:1] == "新" and w[1:] in allowed)  # 新开通
         for w in phrases.words(_SPAN.sub("", re.sub(_TIME, "", join))))
 
 

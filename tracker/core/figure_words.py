@@ -94,7 +94,7 @@ def growth_metric(name: str, unit: str) -> bool:
 # Words of completion: what is built, finished, handed over or accepted as done (验收合格 after 上报).
 _DONE = re.compile(r"建成|完工|竣工|完成|办结|投入使用|投用|交付|验收合格|通过验收")
 # Words that say a thing is open or in service (开业运营, 通电运行, 通水, 通车): after 已, the thing is done.
-_IN_SERVICE = frozenset("开业 开放 运营 运行 通电 通水 通车 投运 启用 上线 投入运营 投入使用 交付使用".split())
+_IN_SERVICE = frozenset("开业 开放 开通 运营 运行 通电 通水 通车 投运 启用 上线 投入运营 投入使用 交付使用".split())
 # (涉及: what a task or a work involves, 涉及小区126个, is its scope, no count of what was done.)
 _REFUSE = re.compile(
     r"计划|拟|将(?!近)|目标|任务|尚|仍|剩余|还有|还剩|未(?!成年)|正在|在建|开工|(?<![接招款])待|预计|力争"
