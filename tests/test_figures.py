@@ -1404,6 +1404,13 @@ def test_opening_for_service_is_done_and_xin_before_a_verb_makes_it_a_months_ver
     assert value_for(text, "城市书房", "家", mode="increment") == 2.0
 
 
+def test_digits_right_after_an_acronym_are_a_figure_when_a_measure_word_follows():
+    assert [(t.name, t.target, t.unit) for t in targets_from_title("为全市中小学配置AED860台")] == [("AED", 860.0, "台")]
+    assert value_for("全市中小学已配置AED1,240台。", "AED", "台") == 1240.0
+    # digits a measure word does not follow stay in the name (PM2.5, a model's number)
+    assert value_for("PM2.5浓度下降15个百分点,全市已建成PM2.5监测站点18个。", "PM2.5监测站点", "个") == 18.0
+
+
 def test_a_figure_in_a_name_sets_its_kind():
     # 10亿元以上 is another kind of project than 1亿元以上: the matcher of key words takes no phrase whose figures
     # differ from the name's

@@ -62,6 +62,14 @@ _BLANKS = re.compile(r"(?<![\d\sA-Za-z])[ \t\r\u3000\xa0]+|[ \t\r\u3000\xa0]+(?!
 # 5G and PM2.5 are): it is kept as one space, which the readers take as no word.
 _LATIN_BLANK = re.compile(r"(?<=[A-Za-z])[ \t\r\u3000\xa0]+(?=\d)")
 _CN_NUMERAL = re.compile(r"[零一二两三四五六七八九十百千万亿]+")
+# Digits right after an acronym of capitals (AED1100台): a figure when a measure word follows them, as after a blank.
+_ACRONYM_DIGITS = re.compile(r"(?<=[A-Z]{2})(?:\d{1,3}(?:,\d{3})+(?!\d)|\d+)(?:\.\d+)?")
+
+
+def _acronym_figures(text: str) -> str:
+    """`text` with a blank between an acronym and the figure of a measure word that follows it (AED1100台 as AED 1100台;
+    PM2.5浓度 and COVID19疫苗 stay names)."""
+    return _ACRONYM_DIGITS.sub(lambda m: " " + m.group() if unit_at(text, m.end()) else m.group(), text)
 
 
 def _unit_at(s: str, i: int) -> str:
@@ -299,6 +307,8 @@ def normalise(text: str) -> str:
     text = text.translate(_FULLWIDTH)
     text = "".join(part if k % 2 else with_digits(part) for k, part in enumerate(_QUOTED.split(text)))
     text = _BLANKS.sub("", _LATIN_BLANK.sub(" ", _QUOTES.sub("", text)))
+    if _ACRONYM_DIGITS.search(text):
+        text = _acronym_figures(text)
     while True:  # nested asides are removed from the inside out
         shorter = _ASIDE.sub("", text)
         if shorter == text:
