@@ -1411,6 +1411,14 @@ def test_digits_right_after_an_acronym_are_a_figure_when_a_measure_word_follows(
     assert value_for("PM2.5浓度下降15个百分点,全市已建成PM2.5监测站点18个。", "PM2.5监测站点", "个") == 18.0
 
 
+def test_a_size_before_a_noun_in_a_title_is_a_class_of_the_things_and_stays_in_the_name():
+    assert [(t.name, t.target, t.unit) for t in targets_from_title("建设3000平方米以上社区综合服务设施12处")] == [
+        ("3000平方米以上社区综合服务设施", 12.0, "处")]
+    # a part under 其中 of another class is a target of its own
+    assert [(t.name, t.target) for t in targets_from_title("新开工5000万元以上工业项目20个,其中亿元以上工业项目8个")] == [
+        ("新开工5000万元以上工业项目", 20.0), ("亿元以上工业项目", 8.0)]
+
+
 def test_a_figure_in_a_name_sets_its_kind():
     # 10亿元以上 is another kind of project than 1亿元以上: the matcher of key words takes no phrase whose figures
     # differ from the name's
