@@ -1419,6 +1419,11 @@ def test_a_size_before_a_noun_in_a_title_is_a_class_of_the_things_and_stays_in_t
         ("新开工5000万元以上工业项目", 20.0), ("亿元以上工业项目", 8.0)]
 
 
+def test_containers_in_twenty_foot_units_are_a_measure_word():
+    assert [(t.target, t.unit) for t in targets_from_title("集装箱吞吐量突破120万标箱")] == [(120.0, "万标箱")]
+    assert value_for("1-8月,内河港口完成集装箱吞吐量41.6万标准箱,同比增长8.2%。", "集装箱吞吐量", "万标准箱") == 41.6
+
+
 def test_a_figure_in_a_name_sets_its_kind():
     # 10亿元以上 is another kind of project than 1亿元以上: the matcher of key words takes no phrase whose figures
     # differ from the name's
