@@ -44,6 +44,7 @@ from tracker.core.figure_words import (
     _is_place,
     _sum_in,
     growth_metric,
+    step_means,
 )
 from tracker.core.phrases import NUM as _NUM
 from tracker.core.phrases import number as _value
@@ -348,20 +349,6 @@ def _opening(clauses: list[str], before: tuple) -> tuple:
 # no other thing) and the rate of one (完工率66.7%).
 _STEP_WORDS = frozenset("其中 另有 另 有 目前 新 正在 计划 已经 已 尚 仍 还 均 全部 并 和 及 的 主体".split())
 _FIGURE = re.compile(rf"\d[\d,]*(?:\.\d+)?(?:余|多)?(?:{_alt(phrases.UNITS)})?")
-# Steps of the plan done on the work's means (管材招标, 设备采购) or signing its papers (签订加装协议, 签订施工合同).
-_BOUGHT = frozenset("招标 采购".split())
-_PAPERS = frozenset("协议 合同".split())
-
-
-def _means(ws: list[str]) -> set[int]:
-    """The places of the words that a step of the plan is done on (管材 of 管材招标) or that name the papers it
-    signs (加装协议 of 签订加装协议): the work's own means, no other thing counted."""
-    out = {k for k in range(len(ws) - 1) if ws[k + 1] in _BOUGHT and not phrases.is_verb(ws[k])}
-    for k, w in enumerate(ws):
-        end = next((j for j in range(k + 1, min(k + 4, len(ws))) if ws[j] in _PAPERS), None) if w == "签订" else None
-        if end is not None:
-            out |= set(range(k + 1, end + 1))
-    return out
 
 
 def subjectless(clause: str) -> bool:
@@ -370,7 +357,7 @@ def subjectless(clause: str) -> bool:
     # (一季度完成选址, 二季度全面开工: a quarter is a time as a month is; an adverb says how, never what)
     rest = _FIGURE.sub(" ", _SPAN.sub(" ", re.sub(_TIME, " ", clause)))
     ws = [w for w in phrases.words(rest) if w.strip()]
-    means = _means(ws)
+    means = step_means(ws)
     return bool(ws) and all(
         w in _STEP_WORDS or w in _JOINERS or w in _SCOPE or _REFUSE.fullmatch(w) or phrases.is_adverb(w) or w in _IN_SERVICE
         or k in means

@@ -221,3 +221,18 @@ _SHORT_FORMS = (("规上", "规模以上"), ("规模以上", "规上"))
 
 _QUANTITY_END = re.compile(r"(?<=..)(?:面积|里程|长度)$")
 
+
+# Steps of the plan done on the work's means (管材招标, 设备采购) or signing its papers (签订加装协议, 签订施工合同).
+_BOUGHT = frozenset("招标 采购".split())
+_PAPERS = frozenset("协议 合同".split())
+
+
+def step_means(ws: list[str]) -> set[int]:
+    """The places in words `ws` of those that a step of the plan is done on (管材 of 管材招标) or that name the papers
+    it signs (加装协议 of 签订加装协议): the work's own means, no other thing counted."""
+    out = {k for k in range(len(ws) - 1) if ws[k + 1] in _BOUGHT and not phrases.is_verb(ws[k])}
+    for k, w in enumerate(ws):
+        end = next((j for j in range(k + 1, min(k + 4, len(ws))) if ws[j] in _PAPERS), None) if w == "签订" else None
+        if end is not None:
+            out |= set(range(k + 1, end + 1))
+    return out
