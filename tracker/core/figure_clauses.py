@@ -44,6 +44,7 @@ from tracker.core.figure_words import (
     _is_place,
     _sum_in,
     growth_metric,
+    step_means,
 )
 from tracker.core.phrases import NUM as _NUM
 from tracker.core.phrases import number as _value
@@ -84,6 +85,11 @@ def _joins(join: str, more: tuple[str, ...] | frozenset = (), people: bool = Fal
     # 已建成…中心并投入使用46个: 并 joins a second verb of the same work; 已建成运营38个, 已完工开业7家: 运营 or 开业
     # after a verb of completion, or 上线运营, says the thing is in use, as 投用 does.
     ws = phrases.words(join)
+    # 建成并开餐, 完成改造并挂床服务: what 并 adds after a verb of completion is a second verb of the same work,
+    # whatever words jieba cuts it into (开 餐), when it is short and no step of a plan.
+    j = next((k for k, w in enumerate(ws) if w == "并" and any(_DONE.fullmatch(v) for v in ws[:k])), None)
+    if j is not None and 0 < len(second := "".join(ws[j + 1:])) <= 4 and not _REFUSE.search(second):
+        ws = ws[:j]
     return all(w in _JOINERS or w in more or phrases.is_verb(w) or _JOIN.fullmatch(w)
                or (w == "并" and k + 1 < len(ws) and (phrases.is_verb(ws[k + 1]) or ws[k + 1] in more))
                or (figure_roles.in_use(w) and k > 0 and (_DONE.fullmatch(ws[k - 1]) or ws[k - 1] in ("上线", "投入")))
@@ -247,7 +253,7 @@ _DATE_AFTER = ("月", "日", "-", "—", "至", "~", "年以来")
 def _only(join: str, allowed) -> bool:
     """Whether `join` is time and joining words and the allowed words only."""
     return bool(_ELIDED_JOIN.fullmatch(join)) or all(
-        w in _JOINERS or w in _SCOPE or w in allowed or w == "新"
+        w in _JOINERS or w in _SCOPE or w in allowed or w == "新" or (w[:1] == "新" and w[1:] in allowed)  # 新开通
         for w in phrases.words(_SPAN.sub("", re.sub(_TIME, "", join))))
 
 
@@ -351,8 +357,10 @@ def subjectless(clause: str) -> bool:
     # (一季度完成选址, 二季度全面开工: a quarter is a time as a month is; an adverb says how, never what)
     rest = _FIGURE.sub(" ", _SPAN.sub(" ", re.sub(_TIME, " ", clause)))
     ws = [w for w in phrases.words(rest) if w.strip()]
+    means = step_means(ws)
     return bool(ws) and all(
         w in _STEP_WORDS or w in _JOINERS or w in _SCOPE or _REFUSE.fullmatch(w) or phrases.is_adverb(w) or w in _IN_SERVICE
+        or k in means
         or (len(w) >= 2 and phrases.is_verbal(w))
         or (w.endswith("率") and (phrases.is_verb(w[:-1]) or (k and phrases.is_verb(ws[k - 1]))))
         for k, w in enumerate(ws))

@@ -9,6 +9,7 @@ metric when:
 - what follows the metric's last word in it is nothing or a quantity of the thing (秸秆还田面积: 面积), so
   that the phrase's head is the metric's (公共充电桩配套停车位 is no 公共充电桩);
 - it holds no word of a plan, a step or a per-rate the name lacks (计划, 选址, 日均: the reader's refusals);
+- the figures it holds are the name's, each whole (10亿元以上项目 is no 1亿元以上项目: a threshold sets a kind);
 - its other words are no verbs (报废 is other work) and hold no word of kind the metric lacks or lacks one
   it has (城市, 农村, 市级 …: 社区养老服务站 is not 农村社区养老服务站); a metric that names no work (a bare noun,
   as a title's target is named) takes the verb of the work done to it after it (中小学老旧课桌椅更换 for
@@ -55,6 +56,8 @@ _BOUND = frozenset(_JOINERS) | frozenset(_SCOPE) | frozenset(_MANNER) | frozense
 _JOIN_END = re.compile(rf"(?:{_TIME}|{_alt(_JOINERS)})*$")
 # Words of work that are no kind: the verb logic judges them.
 _VERB_KINDS = frozenset("新建 改造 在建".split())
+# The figures a name holds (1亿元以上项目, 5G基站), each whole.
+_FIGURES = re.compile(r"\d+(?:\.\d+)?")
 
 
 def _keys(name: str) -> list[str]:
@@ -112,6 +115,8 @@ def _names_it(phrase: str, name: str, keys: list[str], work: bool, verb: str = "
     verb of work stands before the phrase (更新环保型公交车辆)."""
     if phrase == name or len(phrase) < 2:
         return False
+    if _FIGURES.findall(phrase) != _FIGURES.findall(name):
+        return False  # 10亿元以上项目 is no 1亿元以上项目: a figure in a name sets a kind, as a word of kind does
     missing = [k for k in keys if k not in phrase]
     # 累计完工老旧小区12个 for 老旧小区改造: a verb that says the work is finished stands for the metric's verb.
     finished = bool(_FINISHED.search(verb))

@@ -94,12 +94,13 @@ def growth_metric(name: str, unit: str) -> bool:
 # Words of completion: what is built, finished, handed over or accepted as done (验收合格 after 上报).
 _DONE = re.compile(r"建成|完工|竣工|完成|办结|投入使用|投用|交付|验收合格|通过验收")
 # Words that say a thing is open or in service (开业运营, 通电运行, 通水, 通车): after 已, the thing is done.
-_IN_SERVICE = frozenset("开业 开放 运营 运行 通电 通水 通车 投运 启用 上线 投入运营 投入使用 交付使用".split())
+_IN_SERVICE = frozenset("开业 开放 开通 运营 运行 通电 通水 通车 投运 启用 上线 投入运营 投入使用 交付使用".split())
+# (涉及: what a task or a work involves, 涉及小区126个, is its scope, no count of what was done.)
 _REFUSE = re.compile(
     r"计划|拟|将(?!近)|目标|任务|尚|仍|剩余|还有|还剩|未(?!成年)|正在|在建|开工|(?<![接招款])待|预计|力争"
     r"|确定|遴选|选定|选址|启动|谋划|储备|摸排|排查|申报|立项|招标|规划|设计|论证|审批|批复"
     r"|施工|进场|装修|主体(?:完工|封顶|竣工)|签订(?:协议|合同|框架)|签约|意向"
-    r"|(?<![占例])比(?!对|率|重|例)|较|同比|环比|每|人均|户均|平均|[日月年周]均|分别|缺口"
+    r"|(?<![占例])比(?!对|率|重|例)|较|同比|环比|每|人均|户均|平均|[日月年周]均|分别|缺口|涉及"
 )
 # A running total to date; a sum of what the clause lists (共: within the period, if one is named).
 # 1-8月 and 前三季度 are the year to date.
@@ -220,3 +221,18 @@ _SHORT_FORMS = (("规上", "规模以上"), ("规模以上", "规上"))
 
 _QUANTITY_END = re.compile(r"(?<=..)(?:面积|里程|长度)$")
 
+
+# Steps of the plan done on the work's means (管材招标, 设备采购) or signing its papers (签订加装协议, 签订施工合同).
+_BOUGHT = frozenset("招标 采购".split())
+_PAPERS = frozenset("协议 合同".split())
+
+
+def step_means(ws: list[str]) -> set[int]:
+    """The places in words `ws` of those that a step of the plan is done on (管材 of 管材招标) or that name the papers
+    it signs (加装协议 of 签订加装协议): the work's own means, no other thing counted."""
+    out = {k for k in range(len(ws) - 1) if ws[k + 1] in _BOUGHT and not phrases.is_verb(ws[k])}
+    for k, w in enumerate(ws):
+        end = next((j for j in range(k + 1, min(k + 4, len(ws))) if ws[j] in _PAPERS), None) if w == "签订" else None
+        if end is not None:
+            out |= set(range(k + 1, end + 1))
+    return out

@@ -120,6 +120,15 @@ after the metric's figures by place is the whole (tracker/core/figure_parts.py);
 Titles: a measure word per a round number of people (4批次/千人) is a ratio to the population, whose floor (不少于) is
 its target; 每年 opening a title is the year's; a phrase of means (通过消费帮扶, 依托…) before the verb is no name.
 
+Round 18 added: a task restated at the head of a report is no value only where a later clause counts the same things
+(建成托育服务中心7个 after 开办爱心托管班412个 counts others; 新开工2,180套 is no task restated); a figure to date with no
+time in a clause that opens on the whole place again, beside this year's figures of its verb (今年已建成…;全县已建成…), is
+the stock of all years; a figure in a name sets its kind (10亿元以上项目 is no 1亿元以上项目); a plan's step on the work's
+means (管材招标, 签订加装协议) keeps the subject in view; 并 after a verb of completion joins a second verb (建成并开餐);
+涉及 is scope; a bare figure after 、 measures the things of the figure before again (小区61个、5,260户); 开通 is in
+service and 新开通 a month's verb; AED1100台 is AED and 1100台.  Titles: a size before a noun (1亿元以上项目) stays in
+the name and is no target; 标准箱 and 标箱 are measure words.
+
 Risks of a wrong figure, and where the reader abstains (tracker/core/figure_roles.py):
 - a time it cannot place: a figure tied to an earlier month than the latest month of work the text
   names (截至7月底累计58处 beside 8月份新建6处; the report's month is not given, the latest named stands

@@ -43,6 +43,11 @@ from tracker.core.phrases import unit_is as _unit_is
 
 _BEGUN = re.compile(r"开工|在建|施工")
 
+
+def begun(name: str) -> bool:
+    """Whether a metric counts what is begun (保障性住房新开工): a later step (基本建成) completes none of it."""
+    return bool(_BEGUN.search(name))
+
 # A time a part under 其中 may have of its own: a term, a season, a quarter, a half-year, a month or a part of one.
 _PART_TIME = re.compile(r"学期|季度|[春夏秋冬]季|[上下]半年|(?<![\d.])\d{1,2}月|本月|当月|[上中下]旬")
 
@@ -99,6 +104,8 @@ def hits(sentences: list[str], names: list[str], unit: str, short: list | None =
             shared_head = (k > 0 and seps[k] == "、" and bool(clauses[k - 1])
                            and not re.search(r"\d", clauses[k - 1]) and not _LEAD.fullmatch(clauses[k - 1]))
             found = _hits_in_clause(clause, names, unit, opening, shared_head, gap)
+            if not found and k and seps[k] == "、" and (again := _measured_again(clauses[k - 1], clause, unit)):
+                found = _hits_in_clause(again, names, unit, opening, False, gap)  # 已完工小区61个、5,260户
             if found:
                 placed = None
             elif placed is not None and (summed := figure_parts.sum_of_parts(clause, unit, placed)):
@@ -130,7 +137,7 @@ def hits(sentences: list[str], names: list[str], unit: str, short: list | None =
                 if elided and elided[1] and named and not elided[0].year:
                     # 实施…18处,已完工12处: what is done, not what was begun, when the clause before said no more.
                     # A metric of what is begun (…新开工) keeps its own figure.
-                    if any(_DONE.search(h.words) for h in hits[-last:]) or (names and _BEGUN.search(names[0])):
+                    if any(_DONE.search(h.words) for h in hits[-last:]) or (names and begun(names[0])):
                         elided = None
                     else:  # the figure planned is no reading, here nor against a later one
                         said = [h for h in said if all(h is not p for p in hits[-last:])]
@@ -166,7 +173,7 @@ def hits(sentences: list[str], names: list[str], unit: str, short: list | None =
                 found = [dataclasses.replace(h, state=True) if h.untimed and not h.period else h for h in found]
             if not found and said and (year := figure_roles.years_figure(clause, unit, said)) is not None:
                 found = [_hit(year, True, clause, opening, False, clause)]  # 总数已达23个,今年新建成的2个均已对外开放
-            if not found and said and figure_roles.unread_role(clause, unit, said, bool(names and _BEGUN.search(names[0]))):
+            if not found and said and figure_roles.unread_role(clause, unit, said, bool(names and begun(names[0]))):
                 # 中小学校14所,其中竣工交付9所; 新培育8家,累计分别达到23家: the clause after gives what is done or
                 # the total in words the reader does not take, so the figure before is not clearly the metric's.
                 hits += [dataclasses.replace(h, doubt=True) for h in said]
@@ -223,7 +230,7 @@ def hits(sentences: list[str], names: list[str], unit: str, short: list | None =
                 verbs = _verbs_of(clause)
         if nothing and said:
             hits += nothing
-    return _of_past_years(hits, "\n".join(sentences))
+    return _of_all_years(_of_past_years(hits, "\n".join(sentences)), sentences)
 
 
 # A clause that speaks of now (目前, 现已): the state to date.
@@ -238,11 +245,46 @@ _YEAR_WHOLE = re.compile(rf"(?:{_alt(_SCOPE)})*(?:全年|年度)(?!.*(?:已|累�
 _NEW_UNTIMED = re.compile(rf"(?:{_alt(_SCOPE)})*新(?!.*(?:累计|其中))")
 
 
+def _measured_again(before: str, clause: str, unit: str) -> str | None:
+    """A clause that is only a figure of the unit (5,260户), listed with 、 right after a clause that ends in a figure
+    of another unit (已完工小区61个), measures the same things again: that clause with this figure in place of its
+    own (已完工小区5,260户), else None."""
+    m = _LAST_FIGURE.search(before)
+    n = _NUM.match(clause)
+    if not m or not n or n.end() + len(unit) != len(clause) or not _unit_is(clause, n.end(), unit):
+        return None
+    other = phrases.unit_at(before, m.end())
+    return before[: m.start()] + clause if other and other != unit and m.end() + len(other) == len(before) else None
+
+
+_LAST_FIGURE = re.compile(r"\d[\d,]*(?:\.\d+)?(?=[^\d]{1,4}$)")
+
+
 def _year_planned(clause: str, after: list[str], unit: str) -> bool:
     """Whether a clause's figure is the year's whole planned: led by 全年/年度 with no word of what is done, and a
     clause after it in the sentence gives a figure of the unit as done (已, 目前已完成42个)."""
     return bool(_YEAR_WHOLE.match(clause)) and not _DONE.search(clause) and any(
         "已" in c and any(_unit_is(c, m.end(), unit) for m in _NUM.finditer(c)) for c in after)
+
+
+# A clause that opens on the whole place again (全县已建成…): a statement of its own, under no earlier time.
+_WHOLE_PLACE = re.compile(r"[全我][市县区省州镇]")
+_THIS_YEARS_WORK = re.compile(r"(?:今年|本年度?|年内)(?:以来)?(?:已经|已|共|累计)*(?P<verb>[\u4e00-\u9fff]{2})")
+
+
+def _of_all_years(hits: list[_Hit], sentences: list[str]) -> list[_Hit]:
+    """The hits, a figure to date with no time words in a clause that opens on the whole place again in doubt where
+    another sentence ties the same verb's figures to this year (今年已建成老年食堂12个…;全县已建成日间照料中心151个):
+    the writer set this year apart, so the figure without it is the stock of all years, not what the year did."""
+    out = []
+    for h in hits:
+        verbs = figure_roles.work_verbs(h.words)
+        other = [c for s in sentences for c in _CLAUSE.split(s)[::2] if h.words not in c]
+        if h.untimed and not h.period and verbs and _WHOLE_PLACE.match(h.words) and any(
+                m["verb"] in verbs for s in other for m in _THIS_YEARS_WORK.finditer(s)):
+            h = dataclasses.replace(h, doubt=True)
+        out.append(h)
+    return out
 
 
 def _of_past_years(hits: list[_Hit], text: str) -> list[_Hit]:

@@ -21,7 +21,17 @@ from tracker.core import (
 )
 from tracker.core.figure_clauses import _Hit
 from tracker.core.figure_pool import Reading
-from tracker.core.figure_words import _CONDITION, _NARRATIVE_VERBS, _SCOPE, _alt, _variants
+from tracker.core.figure_words import (
+    _CONDITION,
+    _IN_SERVICE,
+    _JOINERS,
+    _NARRATIVE_VERBS,
+    _REFUSE,
+    _SCOPE,
+    _TIME,
+    _alt,
+    _variants,
+)
 from tracker.core.phrases import normalise as _normalise
 from tracker.core.phrases import unit_is as _unit_is
 
@@ -65,7 +75,7 @@ def read_value(text: str, name: str, unit: str, *, mode: str = "cumulative",
             return None
         again = _read(text.replace(said, "计划" + said, 1), name, unit, mode)
         return None if again is None or _restated(again, target) else again
-    work = _task_head(text, reading.value, unit)
+    work = _task_head(text, reading.value, unit, name)
     if work is not None:
         # The task restated without its target known: read again as the plan it is (see _task_head); what is done
         # of it is the value only where it is said by the step that completes the work (建成, 完工, or the task's
@@ -78,9 +88,9 @@ def read_value(text: str, name: str, unit: str, *, mode: str = "cumulative",
 
 
 # The end of a narrative's opening clause, and the marks by which a clause ties its figure to a time or says it done.
-_CLAUSE_END = re.compile(r"[,，:：;；。!！?？\n]")
+_CLAUSE_END = re.compile(r"(?<!\d),|,(?!\d{3}(?!\d))|[，:：;；。!！?？\n]")  # (2,000盏: a figure's comma)
 _MARKED = re.compile(rf"{_DONE.pattern}|截[至止]|目前|现|至今|以来|\d{{1,2}}月|本月|当月|季度|半年|底|同比|较")
-_STEP_CLAUSE = re.compile(r"[,，、:：;；。!！?？\n]")
+_STEP_CLAUSE = re.compile(r"(?<!\d),|,(?!\d{3}(?!\d))|[，、:：;；。!！?？\n]")  # (1,425个: a figure's comma)
 # Verbs that report what came of work (新增, 增加) or what there is (共有), not the work to do.
 _OUTCOME = frozenset("新增 增加 增长 共有 拥有 现有 保持".split())
 # A clause that is no step of the task: a part of it or the rest (其中, 另有), the task itself (完成年度任务), or what
@@ -92,28 +102,49 @@ _NO_STEP = re.compile(r"^(?:其中|其余|剩余|另有|另外)|任务|目标|�
 _COMPLETES = re.compile(r"建成|完工|竣工|验收|投用|投入使用|投入运营|通水|通车|开放|全部完成|完成\d")
 
 
-def _task_head(text: str, value: float, unit: str) -> frozenset | None:
+def _task_head(text: str, value: float, unit: str, name: str) -> frozenset | None:
     """Whether a figure is the task restated at the head of the report: it is the one of the narrative's opening
     clause (or repeats it), which names the work to do (a verb of work, or a heading that a colon ends) and ties it to no time
     nor says it done, and a clause after it reports a step or result of that work (a figure of the unit said done,
-    no larger than the task's).  Departments open with the task before what is done of it, so the figure is the
+    no larger than the task's, of the same things: the clause names none of its own, or names the metric's head
+    noun; 建成托育服务中心7个 after 开办爱心托管班412个 counts other things in the same measure word).  Departments open with the task before what is done of it, so the figure is the
     plan, not the value; a total of all years after it (larger), a part of it (其中) or the rest is no such report.
-    A level (%) is held, not built: no task of this kind.  The task's verbs of work when it is one, else None."""
+    A level (%) is held, not built, and a count of what is begun (新开工2,180套) is what it says: no task of this kind.  The task's verbs of work when it is one, else None."""
     text = text.lstrip()
     opening = _opening(text)
     end = len(_CLAUSE_END.split(text, 1)[0])
-    if unit == "%" or not any(_unit_is(opening, m.end(), unit) and phrases.number(m) == value
+    if unit == "%" or narrative_walk.begun(name) or not any(_unit_is(opening, m.end(), unit) and phrases.number(m) == value
                               for m in phrases.NUM.finditer(opening)):
         return None
     work = figure_roles.work_verbs(opening) - _OUTCOME
+    head = (phrases.head_split(name) or ("", name))[1]
     if _MARKED.search(opening) or not (work or text[end:end + 1] in ":："):
         return None
     for clause in _STEP_CLAUSE.split(_normalise(text[end:])):
         if _NO_STEP.search(clause) or not _DONE.search(clause):
             continue
-        if any(_unit_is(clause, m.end(), unit) and phrases.number(m) <= value for m in phrases.NUM.finditer(clause)):
+        if any(_unit_is(clause, m.end(), unit) and phrases.number(m) <= value and head in _things(clause, m, unit, head)
+               for m in phrases.NUM.finditer(clause)):
             return work
     return None
+
+
+def _things(clause: str, m: re.Match, unit: str, head: str) -> str:
+    """What a figure of a clause counts: the noun the clause gives it, after the last verb before it (建成托育服务中心7个)
+    or after its measure word (建成7个托育服务中心); `head` where it gives none of its own (已建成并通过验收5个,
+    已完成招标120公里: a step's verbal noun is no thing)."""
+    ws = phrases.words(re.sub(_TIME, "", clause[: m.start()]))
+    last = max((k for k, w in enumerate(ws) if _verb_like(w)), default=-1)
+    after = phrases.words(clause[m.end() + len(unit):])
+    nouns = [w for w in ws[last + 1:] + after[: next((k for k, w in enumerate(after) if _verb_like(w)), len(after))]
+             if w not in _JOINERS and w not in _SCOPE and w != "的"]
+    named = "".join(nouns)
+    return named if len(named) >= 2 and not _REFUSE.fullmatch(named) else head
+
+
+def _verb_like(word: str) -> bool:
+    """A verb that may govern a thing (建成, 验收, 选址, 开放), not one that joins a thing to its figure (达到, 共计)."""
+    return (phrases.is_verb(word) or bool(_REFUSE.fullmatch(word)) or word in _IN_SERVICE) and word not in _JOINERS
 
 
 def _opening(text: str) -> str:

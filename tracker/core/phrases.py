@@ -25,8 +25,8 @@ _BASES = (
     "对 盒 盏 棵 株 只 头 双 箱 袋 瓶 片 段 道 桩 艘 架 幅 枚 根 支 组 队 樘 扇 孔 剂 "
     "小时 天 年 月 日 周 号 届 岁 倍 % ‰ "
     # Of power, earthwork and wells (5万千瓦, 600万方, 20眼); rates per day or year as one measure word (3350吨/天).
-    # Of video channels (治安监控2.5万路).
-    "千瓦时 千瓦 方 眼 口 路 吨/天 吨/日 吨/年 立方米/天 立方米/日"
+    # Of video channels (治安监控2.5万路); of containers in twenty-foot units (集装箱吞吐量65万标准箱, 万标箱).
+    "千瓦时 千瓦 方 眼 口 路 吨/天 吨/日 吨/年 立方米/天 立方米/日 标准箱 标箱"
 ).split()
 # Measure words read only after digits: 三方, 一口气, 一眼 and 一路 are words, not counts.
 _DIGITS_ONLY = frozenset("方 口 眼 路".split())
@@ -62,6 +62,14 @@ _BLANKS = re.compile(r"(?<![\d\sA-Za-z])[ \t\r\u3000\xa0]+|[ \t\r\u3000\xa0]+(?!
 # 5G and PM2.5 are): it is kept as one space, which the readers take as no word.
 _LATIN_BLANK = re.compile(r"(?<=[A-Za-z])[ \t\r\u3000\xa0]+(?=\d)")
 _CN_NUMERAL = re.compile(r"[零一二两三四五六七八九十百千万亿]+")
+# Digits right after an acronym of capitals (AED1100台): a figure when a measure word follows them, as after a blank.
+_ACRONYM_DIGITS = re.compile(r"(?<=[A-Z]{2})(?:\d{1,3}(?:,\d{3})+(?!\d)|\d+)(?:\.\d+)?")
+
+
+def _acronym_figures(text: str) -> str:
+    """`text` with a blank between an acronym and the figure of a measure word that follows it (AED1100台 as AED 1100台;
+    PM2.5浓度 and COVID19疫苗 stay names)."""
+    return _ACRONYM_DIGITS.sub(lambda m: " " + m.group() if unit_at(text, m.end()) else m.group(), text)
 
 
 def _unit_at(s: str, i: int) -> str:
@@ -299,6 +307,8 @@ def normalise(text: str) -> str:
     text = text.translate(_FULLWIDTH)
     text = "".join(part if k % 2 else with_digits(part) for k, part in enumerate(_QUOTED.split(text)))
     text = _BLANKS.sub("", _LATIN_BLANK.sub(" ", _QUOTES.sub("", text)))
+    if _ACRONYM_DIGITS.search(text):
+        text = _acronym_figures(text)
     while True:  # nested asides are removed from the inside out
         shorter = _ASIDE.sub("", text)
         if shorter == text:

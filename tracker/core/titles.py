@@ -189,9 +189,10 @@ def _title_name(pre: str, after: str, unit: str, inherited: bool = False) -> str
     return None
 
 
-# Words of a title that qualify its noun and are no target: a floor that a noun follows before the clause's own
-# figure (引进投资10亿元以上项目12个), and 一次 (once) before what is given (提供一次免费健康体检).
-_TITLE_CONDITION = re.compile(r"\d+(?:\.\d+)?[^\d,，、;；。]{1,3}?以上(?=[^\d,，、;；。]+\d)|(?<![\d.])1次(?=[^\d,，、;；。])")
+# Words of a title that qualify its noun and are no target: 一次 (once) before what is given (提供一次免费健康体检).
+_TITLE_CONDITION = re.compile(r"(?<![\d.])1次(?=[^\d,，、;；。])")
+# A size that a noun follows (1亿元以上项目): a class of the things, see targets_from_title.
+_SIZE_CLASS = re.compile(r"(?:以上|以下)[\u4e00-\u9fff]")
 
 
 # 1万名中度、重度失能老年人: words of one kind listed with 、 after a figure, before the noun they qualify and with
@@ -234,6 +235,10 @@ def targets_from_title(title: str) -> list[Target]:
             pre, after = clause[start : m.start()].rstrip(" "), clause[end:]
             # (规上工业增加值增长14%以上, 100个左右: a floor, or the figure as written)
             bare = after[2:] if after.startswith(_AS_WRITTEN) else after
+            # 引进1亿元以上项目110个: a size before a noun, with a figure of its own after, is a class of the things
+            # the name counts, no target; it stays in the name (1亿元以上项目), which it sets apart from another class.
+            if unit and _SIZE_CLASS.match(after) and _NUM.search(after):
+                continue
             # `2020年底前新建…`: a date belongs to the next name's lead; a number with no measure word
             # to a name (12345热线).
             if unit and base not in ("年", "月", "日"):
