@@ -134,3 +134,31 @@ def test_at_80_columns_headings_are_whole_when_the_table_has_room(project, monke
     out = project.ok("units", "--month", "2024-08").out
     assert max(cell_len(line.rstrip()) for line in out.splitlines()) <= 80
     assert "Completion" in out and "Com-" not in out and "Units · as of 2024-08" in out.splitlines()[0]
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_at_80_columns_a_long_name_folds_rather_than_the_table_lose_its_completion(lang):
+    """A 12-character unit's name, a blocked task and a reminder column: the name folds, every column stays."""
+    import io
+
+    from rich.console import Console
+
+    from tracker.core.review import UNIT_COUNTS, UnitRow
+    from tracker.render.review import units_table
+
+    counts = dict.fromkeys(UNIT_COUNTS, 1)
+    rows = [UnitRow("市城市管理综合行政执法局", 9, counts, 1, 8, 0.614, 1), UnitRow("市民政局", 4, counts, 0, 4, 0.5, 2)]
+    out = io.StringIO()
+    Console(width=80, file=out).print(units_table(rows, 7, lang, "2024年重点目标任务", 80, {"市民政局": 2}))
+    lines = out.getvalue().splitlines()
+    assert max(cell_len(line.rstrip()) for line in lines) <= 80, out.getvalue()
+    assert "61%" in out.getvalue() and "50%" in out.getvalue()
+    heading = "完成率" if lang == "zh" else "pletion"
+    assert heading in out.getvalue() and ("已催报" if lang == "zh" else "minded") in out.getvalue()
+    assert "市城市管理综合行政执法局" not in out.getvalue()  # folded
+    # with room (fewer statuses), the name stays whole, and the count of measured tasks is shown
+    few = dict.fromkeys(UNIT_COUNTS, 0) | {"done": 3, "blocked": 1}
+    whole = io.StringIO()
+    Console(width=80, file=whole).print(units_table([r._replace(counts=few) for r in rows], 7, lang, None, 80,
+                                                    {"市民政局": 2}))
+    assert "市城市管理综合行政执法局" in whole.getvalue() and ("已量化" if lang == "zh" else "Meas") in whole.getvalue()

@@ -166,7 +166,7 @@ def check_github(result: CheckResult, lang: str) -> list[str]:
 # Below 140 columns English headings break where a hyphen can go, so that twelve columns fit 80.
 _NARROW = {"pending": "Pend-\ning", "on_track": "On\ntrack", "behind": "Be-\nhind", "blocked": "Block-\ned",
            "stalled": "Stal-\nled", "overdue": "Over-\ndue", "missing": "Miss-\ning", "measured": "Meas-\nured",
-           "Completion": "Com-\npletion"}
+           "Completion": "Com-\npletion", "Reminded": "Re-\nminded"}
 
 
 def _heading(lang: str, code: str, narrow: bool = False) -> str:
@@ -179,10 +179,34 @@ def _heading(lang: str, code: str, narrow: bool = False) -> str:
 def units_table(rows: list[UnitRow], p: int, lang: str, title: str | None = None, width: int = 80,
                 reminded: dict[str, int] | None = None) -> Table:
     """The ranking; below 140 columns the bar is left out and headings wrap, so it fits 80.
-    reminded: the reminders delivered to each unit for the month (a column when any was)."""
+    reminded: the reminders delivered to each unit for the month (a column when any was).
+
+    A unit's name is kept whole where the table fits with it so; where it would not (a long name, and a
+    column more: 已催报, 受阻), the name folds, and then the count of measured tasks is left out (JSON has it),
+    rather than the table lose its last column: the figure it ranks by."""
+    import io
+
+    from rich.console import Console
+
+    def fits(table: Table) -> bool:  # the least width the table takes (measured with room to spare)
+        return Console(width=10_000, file=io.StringIO()).measure(table).minimum <= width
+
+    for whole_names, measured in ((True, True), (False, True), (False, False)):
+        table = _units_table(rows, p, lang, title, width, reminded, whole_names, measured)
+        if wide_enough(width) or fits(table):
+            break
+    return table
+
+
+def wide_enough(width: int) -> bool:
+    return width >= 140
+
+
+def _units_table(rows: list[UnitRow], p: int, lang: str, title: str | None, width: int,
+                 reminded: dict[str, int] | None, whole_names: bool, with_measured: bool) -> Table:
     from rich.cells import cell_len
 
-    wide = width >= 140
+    wide = wide_enough(width)
     heading = f"{title + ' · ' if title else ''}{label(lang, 'Units')} · {label(lang, 'as of')} {months.fmt(p)}"
     table = _table(heading, lang)
     if not wide:
@@ -202,13 +226,15 @@ def units_table(rows: list[UnitRow], p: int, lang: str, title: str | None = None
     whole = sum(cell_len(_heading(lang, c)) + 1 for c in codes) + cell_len(label(lang, "Tasks")) + 1
     narrow = not wide and whole + min(max(longest, 8), 24) + 4 + (9 if reminded else 0) > width
     column(label(lang, "Rank") if wide else "#", justify="right", no_wrap=True)
-    table.add_column(label(lang, "Unit"), overflow="fold", min_width=min(max(longest, 8), 24), ratio=1)
+    table.add_column(label(lang, "Unit"), overflow="fold", min_width=min(max(longest, 8), 24) if whole_names else 8,
+                     ratio=1)
     column(label(lang, "Tasks"), justify="right")
     for code in (*shown, "missing") if with_missing else shown:
         column(_heading(lang, code, narrow), justify="right", header_style=f"bold {STYLES.get(code, '')}")
-    column(_heading(lang, "measured", narrow), justify="right")
+    if with_measured:
+        column(_heading(lang, "measured", narrow), justify="right")
     if reminded:
-        column(label(lang, "Reminded"), justify="right")
+        column(_heading(lang, "Reminded", narrow), justify="right")
     column(_heading(lang, "Completion", narrow))
     for r in rows:
         # r.rank: equal printed completion, equal rank (1, 1, 3): the office's 排名 does not split a tie by name.
@@ -225,6 +251,6 @@ def units_table(rows: list[UnitRow], p: int, lang: str, title: str | None = None
             counts.append(Text(str(r.missing) if r.missing else "·", style=STYLES["missing"] if r.missing else "dim"))
         sent = reminded.get(r.unit, 0) if reminded else 0
         extra = [Text(str(sent) if sent else "·", style="" if sent else "dim")] if reminded else []
-        table.add_row(str(r.rank) if r.rank is not None else "—", Text(r.unit, keep=True), str(r.tasks), *counts,
-                      str(r.measured), *extra, progress)
+        table.add_row(str(r.rank) if r.rank is not None else "—", Text(r.unit, keep=whole_names), str(r.tasks), *counts,
+                      *([str(r.measured)] if with_measured else []), *extra, progress)
     return table
