@@ -371,7 +371,9 @@ def assert_mail(inbox: Inbox):
     assert msg["From"] == "督查室 <office@example.org>"
     assert msg["To"] == "liaison@example.org, 王科长 <wang@example.org>"
     body = msg.get_content()
-    assert "195.新建区域性居家养老服务中心100个,改造社区养…" in body and "2024年8月" in body
+    # a mail carries each task whole: the title and all that is wanted (a robot's are cut to a phone's screen)
+    assert "195.新建区域性居家养老服务中心100个,改造社区养老服务站300个。\n" in body and "2024年8月" in body
+    assert "请报送：区域性居家养老服务中心（个）累计数（截至目前）、社区养老服务站（个）累计数（截至目前）、进展情况" in body
 
 
 def test_mail_without_tls(smtp_server, env):
@@ -572,8 +574,10 @@ def test_what_is_wanted_gets_the_same_room_in_english_as_in_chinese():
     assert len(en) > 60  # longer in letters than the Chinese is in characters
     assert f"missing; please send: {en}" in compose(notice("市民政局", FlaggedTask("195", TITLE, ("missing",), en)), "en")
     long = "、".join([zh] * 3)
-    line = compose(notice("市民政局", FlaggedTask("195", TITLE, ("missing",), long)), "zh").splitlines()[-1]
-    assert line.endswith("…") and len(line) < len(long)
+    line = compose(notice("市民政局", FlaggedTask("195", TITLE, ("missing",), long)), "zh", max_bytes=2048).splitlines()[-1]
+    assert line.endswith("…") and len(line) < len(long)  # a robot's message: a phone's screen
+    mail = compose(notice("市民政局", FlaggedTask("195", TITLE, ("missing",), long)), "zh").splitlines()[-1]
+    assert mail.endswith(long)  # a mail's: everything
 
 
 def test_a_mobile_must_reach_someone():

@@ -112,22 +112,25 @@ def subject(notice: Notice, lang: str) -> str:
     return _t(lang, _kind(notice)) + ("" if lang == "zh" else " ") + text
 
 
-def _task_lines(task: FlaggedTask, lang: str) -> list[str]:
+def _task_lines(task: FlaggedTask, lang: str, whole: bool = False) -> list[str]:
+    """A task's two lines; cut to a phone's screen for a robot, `whole` for a mail."""
     why = task.why or ("",) * len(task.flags)
     flags = ("、" if lang == "zh" else ", ").join(
         labels.label(lang, f) + (f"（{w}）" if lang == "zh" else f" ({w})") * bool(w) for f, w in zip(task.flags, why))
     if "missing" in task.flags:
-        ask = (_t(lang, "please send: {wanted}").format(wanted=cut_cells(task.wanted, WANTED_CELLS)) if task.wanted
+        wanted = task.wanted and (shown(task.wanted) if whole else cut_cells(task.wanted, WANTED_CELLS))
+        ask = (_t(lang, "please send: {wanted}").format(wanted=wanted) if wanted
                else _t(lang, "please send this month's progress"))
         flags += ("；" if lang == "zh" else "; ") + ask
-    return [f"{shown(task.id)}.{cut(task.title, TITLE_CHARS)}", f"  {flags}"]
+    return [f"{shown(task.id)}.{shown(task.title) if whole else cut(task.title, TITLE_CHARS)}", f"  {flags}"]
 
 
 def compose(notice: Notice, lang: str, *, max_bytes: int | None = None) -> str:
     """The message: its kind and the month, then each task (`ID.TITLE`) with its flags and what is wanted.
 
-    With max_bytes (a robot's limit on a message, in UTF-8), the tasks that do
-    not fit are left out and counted on the last line.
+    With max_bytes (a robot's limit on a message, in UTF-8), titles and what is wanted are cut to a phone's
+    screen and the tasks that do not fit are left out and counted on the last line; without (a mail), every
+    task is there whole.
     """
     month = month_text(notice.month, lang)
     n = len(notice.tasks)
@@ -142,7 +145,7 @@ def compose(notice: Notice, lang: str, *, max_bytes: int | None = None) -> str:
             _t(lang, intro).format(unit=shown(notice.unit), n=n, month=month)]
     if notice.plan_title:
         head.insert(1, cut(notice.plan_title, PLAN_TITLE_CHARS))
-    lines = head + [line for t in notice.tasks for line in _task_lines(t, lang)]
+    lines = head + [line for t in notice.tasks for line in _task_lines(t, lang, whole=max_bytes is None)]
     text = "\n".join(lines)
     if max_bytes is None or len(text.encode("utf-8")) <= max_bytes:
         return text
