@@ -135,6 +135,10 @@ def test_status_filters(project):
     assert ids("--only", "missing") == ["184"]
     assert ids("--unit", "市民政局") == ["195", "184"]
     assert "units: 市民政局" in project.bad("status", "--unit", "市财政局").err  # no such unit: exit 2, the known ones named
+    # a unit's short name: the one meant, in every command that takes --unit
+    for command in (("status",), ("remind", "--dry-run"), ("forms", "-o", "f")):
+        assert project.bad(*command, "--unit", "民政局").err == \
+            "--unit 民政局: no task has this lead unit; did you mean 市民政局?\n"
     assert ids("--category", "养老服务") == ["195"]
     assert "categories: 养老服务" in project.bad("status", "--category", "教育").err
     assert "unknown late" in project.bad("status", "--only", "late").err

@@ -206,7 +206,7 @@ def test_forms_and_a_table_in_one_import_and_month_must_agree(office):
 
 
 def test_forms_refuse_an_unknown_unit_and_a_file_as_folder(office):
-    assert "--unit '市外事办': no task has this lead unit" in office.bad("forms", "--unit", "市外事办", "-o", "f").err
+    assert "--unit 市外事办: no task has this lead unit" in office.bad("forms", "--unit", "市外事办", "-o", "f").err
     (office.root / "f").write_text("x")
     assert "not a folder" in office.bad("forms", "-o", "f").err
     out = office.ok("forms", "--unit", "市卫健委", "-o", "one").out

@@ -183,7 +183,7 @@ _ZH = {
     "sent to {unit} by {where} ({n} tasks)": "已发送给{unit}：{where}（{n}项任务）",
     "not delivered to {unit}: {reason}": "未送达{unit}：{reason}",
     "no channel in contacts.toml, to phone: {units}": "contacts.toml 中没有渠道，请电话催报：{units}",
-    "--unit {unit}: no task has this lead unit (known: {known})": "--unit {unit}：没有以此为牵头单位的任务（已有：{known}）",
+    "--unit {unit}: no task has this lead unit; did you mean {close}?": "--unit {unit}：没有以此为牵头单位的任务；是否指 {close}？",
     "Reminders": "催报记录", "Sent": "发送时间", "To": "发送至", "Delivered": "是否送达", "Reminded": "已催报",
     "stopped: recorded {n}; run tracker fill again for the rest": "已中止：已记录{n}项；其余可再次运行 tracker fill 填报",
 }

@@ -28,6 +28,7 @@ def forms(
     from tracker.cli.status import standings_with_logs
     from tracker.core import months
     from tracker.exchange.forms import file_name, form_rows, form_xlsx
+    from tracker.core.rows import check_filters
     from tracker.files import atomic_write
     from tracker.labels import label, lang_of
 
@@ -37,9 +38,7 @@ def forms(
     if os.path.exists(output) and not os.path.isdir(output):
         raise BadInput("-o {dir}: not a folder (forms are written one file a unit into a folder)", dir=output)
     plan, logs, rows = standings_with_logs(project, p, full=True)
-    if unit is not None and all(t.unit != unit for t in plan.tasks):
-        known = "、".join(dict.fromkeys(t.unit for t in plan.tasks)) or "none"
-        raise BadInput("--unit {unit}: no task has this lead unit (known: {known})", unit=repr(unit), known=known)
+    check_filters(plan, unit)
     open_tasks: dict[str, list] = {}
     for s in rows:
         if unit is None or s.task.unit == unit:

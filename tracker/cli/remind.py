@@ -28,6 +28,7 @@ def remind(
     from tracker.cli.output import say
     from tracker.cli.status import standings_with_logs
     from tracker.core import review
+    from tracker.core.rows import check_filters
     from tracker.labels import label, lang_of
 
     lg = lang_of(lang and lang.value)
@@ -35,9 +36,7 @@ def remind(
     p = project.month(month)
     flags = review.parse_fail_on(only if only is not None else "missing")
     plan, logs, rows = standings_with_logs(project, p, history_for="stalled")  # stalled since when, as check says
-    if unit is not None and unit not in {t.unit for t in plan.tasks}:
-        known = "、".join(sorted({t.unit for t in plan.tasks}))
-        raise BadInput("--unit {unit}: no task has this lead unit (known: {known})", unit=unit, known=known)
+    check_filters(plan, unit)
     notices = _notices(plan, rows, logs, p, flags, unit, lg)
     unset: list[str] | None = [] if dry_run else None
     contacts = _contacts(project.contacts_path, unset)

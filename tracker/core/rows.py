@@ -112,13 +112,24 @@ def history_json(task_id: str, entries) -> dict:
     return {"task": task_id, "entries": rows}
 
 
+def near(typed: str, names: list[str]) -> list[str]:
+    """The names a shortened or lengthened one meant: those holding it (民政局 in 市民政局) or held in it. Never
+    the closest in spelling: 市财政局 is one character from 市民政局 and another department."""
+    return [n for n in names if typed and (typed in n or n in typed)][:5]
+
+
 def check_filters(plan: Plan, unit: str | None = None, category: str | None = None) -> None:
     """A --unit or --category that names no task is bad input; the message lists the known ones."""
     from tracker.errors import BadInput
 
     if unit is not None and all(t.unit != unit for t in plan.tasks):
-        known = "、".join(dict.fromkeys(t.unit for t in plan.tasks)) or "—"
-        raise BadInput("--unit {unit}: no task has this lead unit (units: {known})", unit=unit, known=known)
+        units = list(dict.fromkeys(t.unit for t in plan.tasks))
+        close = near(unit, units)
+        if close:  # 民政局 for 市民政局: the name the clerk meant, not thirty to read through
+            raise BadInput("--unit {unit}: no task has this lead unit; did you mean {close}?", unit=unit,
+                           close="、".join(close))
+        raise BadInput("--unit {unit}: no task has this lead unit (units: {known})", unit=unit,
+                       known="、".join(units) or "—")
     if category is not None and all(t.category != category for t in plan.tasks):
         known = "、".join(dict.fromkeys(t.category for t in plan.tasks if t.category)) or "—"
         raise BadInput("--category {category}: no task is in this category (categories: {known})",
