@@ -89,6 +89,10 @@ def test_a_real_run_delivers_records_and_is_counted_by_units_and_listed_by_show(
                                    ("市财政局", "wecom", f"wecom (127.0.0.1:{robots.port})", 1, None, '["7"]')])
     assert not any(s in repr(rows) for s in SECRETS)
     assert project.ok("validate").out.startswith("ok:")
+    assert "before" not in r.out
+    # run again (a cron's retry, a second clerk): sent again, and said to be the unit's second this month
+    again = project.ok("remind", "--month", "2024-08", "--lang", "zh").out
+    assert f"已发送给市民政局：dingtalk (127.0.0.1:{robots.port})（1项任务；此前已就2024-08送达1次）" in again
 
 
 def test_a_failed_delivery_is_named_recorded_and_exits_1_while_the_others_go(project, robots, env):

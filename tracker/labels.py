@@ -181,6 +181,8 @@ _ZH = {
     # remind
     "nothing to remind: no task is {flags} for {month}": "无需催报：{month}没有{flags}的任务",
     "sent to {unit} by {where} ({n} tasks)": "已发送给{unit}：{where}（{n}项任务）",
+    "sent to {unit} by {where} ({n} tasks; {earlier} delivered to it for {month} before)":
+        "已发送给{unit}：{where}（{n}项任务；此前已就{month}送达{earlier}次）",
     "not delivered to {unit}: {reason}": "未送达{unit}：{reason}",
     "no channel in contacts.toml, to phone: {units}": "contacts.toml 中没有渠道，请电话催报：{units}",
     "--unit {unit}: no task has this lead unit; did you mean {close}?": "--unit {unit}：没有以此为牵头单位的任务；是否指 {close}？",

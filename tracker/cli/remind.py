@@ -55,9 +55,10 @@ def remind(
     if dry_run:
         say(send.dry_run_text(send.plan_dry_run(notices, contacts, lg), lg))
         return
+    before = _delivered_before(project, p)
     deliveries = _deliver(notices, contacts, lg)
     _record(project, p, deliveries)
-    failed = _report(deliveries, lg)
+    failed = _report(deliveries, lg, before, p)
     if failed:
         raise typer.Exit(1)
 
@@ -138,8 +139,21 @@ def _record(project, p: int, deliveries: list) -> None:
         conn.close()
 
 
-def _report(deliveries: list, lang: str) -> int:
-    """Say what went and what did not; the number of failures. Failures and units to phone go to stderr."""
+def _delivered_before(project, p: int) -> dict[str, int]:
+    """The reminders each unit was delivered for month p before this run (a second run, a cron's retry)."""
+    from tracker.store import reminders
+
+    conn = project.read()
+    try:
+        return reminders.delivered_counts(conn, p)
+    finally:
+        if conn is not None:
+            conn.close()
+
+
+def _report(deliveries: list, lang: str, before: dict[str, int], p: int) -> int:
+    """Say what went and what did not; the number of failures. Failures and units to phone go to stderr.
+    `before`: each unit's reminders delivered for the month before this run, said beside what went."""
     import sys
 
     from tracker.cli.output import say
@@ -151,6 +165,9 @@ def _report(deliveries: list, lang: str) -> int:
     for d in deliveries:
         if d.channel is None:
             phone.append(d.unit)
+        elif d.delivered and before.get(d.unit):
+            say(label(lang, "sent to {unit} by {where} ({n} tasks; {earlier} delivered to it for {month} before)").format(
+                unit=d.unit, where=d.where, n=len(d.tasks), earlier=before[d.unit], month=_fmt(p)))
         elif d.delivered:
             say(label(lang, "sent to {unit} by {where} ({n} tasks)").format(unit=d.unit, where=d.where, n=len(d.tasks)))
         else:
