@@ -246,3 +246,19 @@ def test_the_output_file_is_readable_like_any_new_file(project):
     finally:
         os.umask(old)
     assert os.stat(project.root / "t.xlsx").st_mode & 0o777 == 0o644
+
+
+def test_a_department_s_own_table_and_a_table_of_flagged_tasks(project):
+    """--unit, --category and --only choose the tasks as status does, in every format; the heading says so."""
+    logged(project)
+    md = project.ok("report", "--month", "2024-08", "--lang", "zh", "--unit", "市民政局", "--only", "滞后").out
+    assert md.splitlines()[0] == "# 2024年市民政局重点目标任务(2024年8月，市民政局牵头，滞后)"
+    assert [line.split(" | ")[1] for line in md.splitlines()[4:]] == [
+        "195.新建区域性居家养老服务中心100个,改造社区养老服务站300个。", "184.提高城乡低保、特困人员等困难群体救助标准。"]
+    data = project.ok("report", "--month", "2024-08", "--only", "missing", "--format", "json").json()
+    assert [(r["no"], r["id"]) for r in data["rows"]] == [(1, "184")]  # numbered anew, 1…n
+    r = project.ok("report", "--month", "2024-08", "--only", "overdue,behind", "-o", "t.docx")
+    assert "(docx, 2 tasks, 2024年市民政局重点目标任务 — August 2024 — overdue, behind)" in r.out
+    assert project.bad("report", "--unit", "民政局").err == "--unit 民政局: no task has this lead unit; did you mean 市民政局?\n"
+    none = project.ok("report", "--month", "2024-08", "--only", "done")
+    assert none.err == "no task matches these filters as of 2024-08\n" and "| No. |" in none.out

@@ -181,6 +181,7 @@ _ZH = {
     # remind
     "nothing to remind: no task is {flags} for {month}": "无需催报：{month}没有{flags}的任务",
     "sent to {unit} by {where} ({n} tasks)": "已发送给{unit}：{where}（{n}项任务）",
+    "led by {unit}": "{unit}牵头",
     "sent to {unit} by {where} ({n} tasks; {earlier} delivered to it for {month} before)":
         "已发送给{unit}：{where}（{n}项任务；此前已就{month}送达{earlier}次）",
     "not delivered to {unit}: {reason}": "未送达{unit}：{reason}",

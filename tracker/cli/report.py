@@ -43,6 +43,14 @@ SUFFIXES = {".md": ReportFormat.md, ".markdown": ReportFormat.md, ".txt": Report
             ".html": ReportFormat.html, ".htm": ReportFormat.html}
 
 
+def _order(code: str) -> int:
+    """Statuses and flags in the order status lists them."""
+    from tracker.core.evaluate import FLAGS, STATUSES
+
+    order = STATUSES + FLAGS
+    return order.index(code)
+
+
 def json_text(table) -> str:
     from tracker.cli import output
     from tracker.core.rows import monthly_json
@@ -80,6 +88,9 @@ def report(
     with_status: Annotated[bool, typer.Option("--with-status", help="Add two columns: completion and status.")] = False,
     template: Annotated[Optional[str], typer.Option("--template", metavar="FILE.docx", help="docx: the office's own document; the table takes the place of its paragraph {{ table }}.", show_default=False)] = None,
     output: Annotated[Optional[str], typer.Option("--output", "-o", metavar="FILE", help="Write to FILE instead of stdout (written whole or not at all).", show_default=False)] = None,
+    unit: Annotated[Optional[str], typer.Option("--unit", help="Only this lead unit's tasks (a department's own table).", show_default=False)] = None,
+    category: Annotated[Optional[str], typer.Option("--category", help="Only this category.", show_default=False)] = None,
+    only: Annotated[Optional[str], typer.Option("--only", metavar="FLAG,...", help="Only tasks with any of these statuses or flags (behind,overdue… for a 督办 table).", show_default=False)] = None,
     lang: LangOpt = None,
 ):
     """The monthly progress table (序号 | 目标任务 | 总体工作进展及8月份进展): tasks in declaration order, each with the month's note.
@@ -88,8 +99,8 @@ def report(
     """
     import sys
 
-    from tracker.cli.status import standings
-    from tracker.core.rows import monthly_table
+    from tracker.cli.status import parse_only, standings
+    from tracker.core.rows import check_filters, filter_standings, monthly_table
     from tracker.labels import label, lang_of
 
     kind = pick_format(fmt, output)
@@ -103,6 +114,16 @@ def report(
         raise BadInput("--format {format} is a binary file: give -o FILE (e.g. -o table.{format})", format=kind.value)
     project = ctx.obj
     p = project.month(month)
+    lg = lang_of(lang and lang.value)
+    wanted = parse_only(only)
+
+    def chosen(plan, rows):
+        """The tasks --unit, --category and --only choose, and how the heading names the choice."""
+        check_filters(plan, unit, category)
+        scope = tuple(s for s in (unit and label(lg, "led by {unit}").format(unit=unit), category,
+                                  wanted and ("、" if lg == "zh" else ", ").join(label(lg, c) for c in sorted(wanted, key=_order))) if s)
+        return filter_standings(rows, unit, category, wanted), scope
+
     if kind == ReportFormat.html:
         # the page always shows status in colour, and a chart per task drawn from its trajectory
         from tracker.cli.status import standings_with_logs
@@ -110,7 +131,8 @@ def report(
         from tracker.core.trend import charts
 
         plan, logs, rows = standings_with_logs(project, p)  # the series answer each month's "as of" too
-        table = monthly_table(plan, rows, p, lang_of(lang and lang.value), True, _texts(project, p))
+        rows, scope = chosen(plan, rows)
+        table = monthly_table(plan, rows, p, lg, True, _texts(project, p), scope)
         judged = {s.task.id: s for s in rows}
 
         def charts_of(ids):
@@ -119,13 +141,18 @@ def report(
         data = monthly_html(table, charts_of).encode("utf-8")
     else:
         plan, rows = standings(project, p)
-        table = monthly_table(plan, rows, p, lang_of(lang and lang.value), with_status, _texts(project, p))
+        rows, scope = chosen(plan, rows)
+        table = monthly_table(plan, rows, p, lg, with_status, _texts(project, p), scope)
         extra = {}
         if template is not None:
             from tracker import textfile
 
             extra = {"template": textfile.read_bytes(template, "template"), "template_name": template}
         data = render(table, kind, **extra)
+    if not table.rows and (unit or category or wanted):  # the document has its heading; say that nothing matched
+        from tracker.core import months
+
+        print(label(lg, "no task matches these filters as of {month}").format(month=months.fmt(p)), file=sys.stderr)
     if output is None:
         sys.stdout.flush()
         sys.stdout.buffer.write(data)
@@ -135,7 +162,7 @@ def report(
     from tracker.cli.output import say
 
     atomic_write(output, data, project.own_files())
-    say(label(lang_of(lang and lang.value), "wrote {file} ({format}, {n} tasks, {heading})").format(
+    say(label(lg, "wrote {file} ({format}, {n} tasks, {heading})").format(
         file=output, format=kind.value, n=len(table.rows), heading=table.heading))
 
 

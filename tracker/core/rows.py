@@ -188,18 +188,19 @@ class MonthlyTable(NamedTuple):
 
 
 def monthly_table(plan: Plan, standings: list[Standing], p: int, lang: str, with_status: bool = False,
-                  texts: dict | None = None) -> MonthlyTable:
+                  texts: dict | None = None, scope: tuple[str, ...] = ()) -> MonthlyTable:
     """Tasks in declaration order, numbered 1…n, with the month's note as their progress;
-    texts: each task's (problems, next steps) of the month (store.month_texts)."""
+    texts: each task's (problems, next steps) of the month (store.month_texts); scope: what the tasks were
+    chosen by (a lead unit, a category, flags), named in the heading after the month."""
     from tracker.labels import label
 
     year, month = months.year_of(p), months.month_of_year(p)
     if lang == "zh":
         progress_head = f"总体工作进展及{month}月份进展"
-        heading = f"{plan.title or '重点目标任务进展情况'}({year}年{month}月)"
+        heading = f"{plan.title or '重点目标任务进展情况'}({'，'.join((f'{year}年{month}月', *scope))})"
     else:
         progress_head = f"Progress overall and in {_MONTH_NAMES[month - 1]}"
-        heading = f"{plan.title or 'Progress of the target tasks'} — {_MONTH_NAMES[month - 1]} {year}"
+        heading = " — ".join((plan.title or "Progress of the target tasks", f"{_MONTH_NAMES[month - 1]} {year}", *scope))
     texts = texts or {}
     rows = tuple(
         MonthlyRow(n, s.task.id, s.task.title, s.note, s.completion, s.status, s.flags, s.warnings, s,
