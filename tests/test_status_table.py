@@ -80,6 +80,11 @@ def test_narrow_table_folds_unit_figures_and_forecast_into_other_cells(office):
     column = _title_column(out, "目标任务", "完成进度")
     assert LONG_TITLE in column and "教育局12/27个" in column  # the unit and figures under the title
     assert "→" in out  # a forecast under the bar
+    english = _status(office, 80)
+    _fits(english, 80)
+    lines = english.splitlines()
+    at = next(i for i, line in enumerate(lines) if " Title " in line)
+    assert lines[at - 1].split() == ["Last"] and lines[at].split()[-1] == "report"  # whole, on two lines
 
 
 def test_the_heading_takes_the_plan_title_and_a_filter_keeps_the_header(office):

@@ -128,7 +128,10 @@ def status_table(standings: list[Standing], p: int, lang: str, title: str | None
                 (label(lang, "Status"), dict(min_width=6))]
     if wide:
         columns.append((label(lang, "Flags"), dict(min_width=6)))
-    columns.append((label(lang, "Last report"), dict(min_width=7)))  # the heading may wrap: "Last / report"
+    # below 140 columns the heading takes two lines ("Last / report"): rich crops a table it cannot fit rather
+    # than wrap a heading whose column it has not narrowed
+    last = label(lang, "Last report")
+    columns.append((last if wide else last.replace(" ", "\n", 1), dict(min_width=7)))
     if wide:
         columns += [(label(lang, "Metrics"), dict(min_width=8)), (label(lang, "Forecast"), dict(wrap=False))]
     table = _grid(columns, heading)
