@@ -165,7 +165,7 @@ def check_github(result: CheckResult, lang: str) -> list[str]:
 
 # Below 140 columns English headings break where a hyphen can go, so that twelve columns fit 80.
 _NARROW = {"pending": "Pend-\ning", "on_track": "On\ntrack", "behind": "Be-\nhind", "blocked": "Block-\ned",
-           "stalled": "Stal-\nled", "overdue": "Over-\ndue", "missing": "Miss-\ning", "measured": "Meas-\nured",
+           "stalled": "Stall-\ned", "overdue": "Over-\ndue", "missing": "Miss-\ning", "measured": "Meas-\nured",
            "Completion": "Com-\npletion", "Reminded": "Re-\nminded"}
 
 

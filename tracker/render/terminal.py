@@ -229,7 +229,7 @@ def history_table(task_id: str, title: str, entries, lang: str) -> Table:
 
     table = _table(f"{task_id}. {title}", lang)
     table.add_column(label(lang, "Month"), no_wrap=True, style="bold")
-    table.add_column(label(lang, "Recorded (local time)"), no_wrap=False, max_width=10)
+    table.add_column(label(lang, "Recorded (local time)").replace(" (", "\n("), no_wrap=False, max_width=12)
     table.add_column(label(lang, "By"), overflow="fold")
     table.add_column(label(lang, "Values"), overflow="fold")
     table.add_column(label(lang, "Note"), overflow="fold", ratio=1)
