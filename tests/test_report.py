@@ -262,3 +262,13 @@ def test_a_department_s_own_table_and_a_table_of_flagged_tasks(project):
     assert project.bad("report", "--unit", "民政局").err == "--unit 民政局: no task has this lead unit; did you mean 市民政局?\n"
     none = project.ok("report", "--month", "2024-08", "--only", "done")
     assert none.err == "no task matches these filters as of 2024-08\n" and "| No. |" in none.out
+
+
+def test_a_task_done_before_says_so_where_it_sent_no_report_and_the_table_reads_back(project):
+    project.ok("log", "195", "--month", "2024-07", "--set", "centres=100", "--set", "stations=300")
+    md = project.ok("report", "--month", "2024-08", "--lang", "zh").out
+    assert md.splitlines()[4].endswith("| 已完成，本月未报送进展 |")  # nothing owed: not a missing report
+    assert md.splitlines()[5].endswith("| 本月未报送进展 |")
+    assert "| done; no report this month |" in project.ok("report", "--month", "2024-08").out
+    (project.root / "back.md").write_text(md, encoding="utf-8")
+    assert "0 entries" in project.ok("import", "back.md", "--month", "2024-08", "--dry-run").out

@@ -38,6 +38,7 @@ _ZH = {
     "Metric": "指标", "Target": "目标值", "Met": "是否达成", "yes": "是", "no": "否",
     "Progress chart": "进度图",
     "no report this month": "本月未报送进展",
+    "done; no report this month": "已完成，本月未报送进展",
     # check, units, fill (templates: {names} are filled in after translation)
     "{days} days past due {due}, {done} done": "超过截止日期{due}已{days}天，完成{done}",
     "{done} done, {expected} expected": "完成{done}，序时进度{expected}",

@@ -157,6 +157,7 @@ def filter_standings(standings: list[Standing], unit=None, category=None, only=N
 _MONTH_NAMES = ("January", "February", "March", "April", "May", "June", "July", "August",
                 "September", "October", "November", "December")
 NO_REPORT = "no report this month"
+NO_REPORT_DONE = "done; no report this month"  # a task done before: no report is owed, none is missing
 
 
 class MonthlyRow(NamedTuple):
@@ -222,7 +223,10 @@ def monthly_cells(table: MonthlyTable, row: MonthlyRow) -> list[str]:
     [, completion, status]."""
     from tracker.textfile import visible  # ESC and other controls shown, in every format and on `cat`
 
-    progress = row.progress.replace("\r\n", "\n") if row.progress is not None else table.no_report
+    from tracker.labels import label
+
+    progress = row.progress.replace("\r\n", "\n") if row.progress is not None else \
+        label(table.lang, NO_REPORT_DONE) if row.status == "done" else table.no_report
     cells = [str(row.no), visible(f"{row.id}.{row.title}"), visible(progress)]
     if table.with_texts:
         cells += [visible((t or "").replace("\r\n", "\n")) for t in (row.problems, row.next_steps)]
