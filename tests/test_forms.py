@@ -252,3 +252,13 @@ def test_a_formula_whose_result_was_never_saved_is_refused_not_read_as_empty(off
                              "open the form in Excel or WPS and save it, or type the figure")
     assert "2024-08" not in office.ok("export").out
     assert "是公式（=1000+300），但没有保存计算结果" in office.bad("--lang", "zh", "import", "back.xlsx").err
+
+
+def test_a_rate_is_asked_as_of_the_month_not_summed_and_a_long_title_shows_whole():
+    from tracker.core.model import Metric
+    from tracker.exchange.forms import _lines, metric_label
+
+    assert metric_label(Metric("rate", "城市污水集中处理率", "%", 98, 0, "cumulative", 0)) == "城市污水集中处理率（截至本月）"
+    assert metric_label(Metric("km", "污水管网", "公里", 98, 0, "cumulative", 0)) == "污水管网（截至本月累计）"
+    assert metric_label(Metric("km", "污水管网", "公里", 98, 0, "increment", 0)) == "污水管网（本月新增）"
+    assert _lines("215.新建污水管网294.0公里,城市污水集中处理率达到96.8%。", 32) == 2

@@ -102,7 +102,8 @@ def read_form(path: str, wb, plan: Plan, problems: list, formulas=None) -> FormR
                                      task=tid, place=where))
             broken.add(tid)
             continue
-        if text(f"C{r}") not in (metric_label(metric), metric.name if metric else "—"):
+        shown_metric = text(f"C{r}")
+        if not (shown_metric == metric_label(metric) or (metric and shown_metric.partition("（")[0] == metric.name)):
             # a task's rows swapped (a sort in WPS): its figures would go to each other's metrics
             problems.append(BadInput("this row was task {task}'s {metric} when the form was sent out: rows were "
                                      "moved or changed", task=tid, metric=metric.name if metric else "—",

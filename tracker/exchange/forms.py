@@ -52,12 +52,24 @@ def form_rows(tasks: list[Task], logs: dict, p: int) -> list[FormRow]:
     return rows
 
 
+LINE_PT = 15  # a line of 11-point 宋体, with its leading
+
+
+def _lines(text: str, width: int) -> int:
+    """The lines a text takes in a wrapped column `width` characters wide (a Chinese character is two)."""
+    from rich.cells import cell_len
+
+    return max(1, -(-cell_len(text) // max(width - 2, 1)))
+
+
 def metric_label(metric) -> str:
     """A row's 指标 cell: the metric's name and what 本月数 wants of it (a heading of 本月数 reads as the month's
     amount to many), or — for a qualitative task's row. The return is matched against it (form_return.py)."""
     if metric is None:
         return "—"
-    return metric.name + ("（本月新增）" if metric.mode == "increment" else "（截至本月累计）")
+    if metric.mode == "increment":
+        return metric.name + "（本月新增）"
+    return metric.name + ("（截至本月）" if metric.unit in ("%", "％") else "（截至本月累计）")  # a rate is not summed
 
 
 def form_xlsx(plan_title: str | None, unit: str, p: int, rows: list[FormRow]) -> bytes:
@@ -152,7 +164,10 @@ def form_xlsx(plan_title: str | None, unit: str, p: int, rows: list[FormRow]) ->
         for head, dv in (("本月数", figures), ("完成百分比", percents), ("状态", statuses)):
             if head in fill_in:
                 dv.add(ws.cell(r, COL[head]))
-        ws.row_dimensions[r].height = 60 if row.first else 30
+        # tall enough for the task's title and the metric's name to show whole (LibreOffice clips, as Excel
+        # does, a row whose height is set); a task's first row has room for its notes too
+        ws.row_dimensions[r].height = max(60 if row.first else 30,
+                                          LINE_PT * max(_lines(values["目标任务"], WIDTHS[1]), _lines(values["指标"], WIDTHS[2])) + 6)
 
     ws.freeze_panes = ws.cell(FIRST_ROW, 1)
     ws.print_title_rows = f"{HEADER_ROW}:{HEADER_ROW}"
