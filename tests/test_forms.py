@@ -139,6 +139,17 @@ def test_rows_left_empty_are_left_alone_and_by_is_the_unit_without_a_name(office
     assert (e["task"], e["percent"], e["by"]) == ("184", 50, "市民政局")
 
 
+def test_forms_sent_back_empty_take_one_line_and_many_forms_end_with_their_sum(office):
+    sent(office)
+    forms = office.root / "forms"
+    fill(forms / "市民政局-2024-08.xlsx", forms / "市民政局-2024-08.xlsx", H7=50)
+    out = office.ok("import", "forms/市卫健委-2024-08.xlsx", "forms/市民政局-2024-08.xlsx").out.splitlines()
+    assert out[0] == "forms/市卫健委-2024-08.xlsx: form of 市卫健委 for 2024-08, not filled in (1 task left empty)"
+    assert "in all: 1 entry recorded from 1 of 2 files" in out
+    zh = office.ok("--lang", "zh", "import", "forms/市卫健委-2024-08.xlsx", "forms/市民政局-2024-08.xlsx").out
+    assert "合计：已从2个文件中的0个记录0条" in zh and "已记录0条；1项日志中已有" in zh
+
+
 def test_a_tampered_form_is_refused_naming_each_cell(office):
     path = sent(office)
     office.write_plan(PLAN.replace('困难群体救助标准。"\nunit = "市民政局"', '困难群体救助标准。"\nunit = "市财政局"'))

@@ -57,5 +57,6 @@ def forms(
         say(label(lg, "wrote {file} ({n} task)" if len(tasks) == 1 else "wrote {file} ({n} tasks)").format(
             file=path, n=len(tasks)))
     if written:
-        say(label(lg, "{n} forms for {month}; import the filled ones with: tracker import {dir}/*.xlsx").format(
+        say(label(lg, "{n} form for {month}; import it filled in with: tracker import {dir}/*.xlsx" if len(written) == 1
+                  else "{n} forms for {month}; import the filled ones with: tracker import {dir}/*.xlsx").format(
             n=len(written), month=months.fmt(p), dir=output.rstrip("/")))

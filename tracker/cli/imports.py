@@ -124,6 +124,13 @@ def import_files(project, files: list[str], month_text: str | None, unit: str | 
         _say_counts(s, p, new, unit if any(r.added for r in s.reads) else None, path, lang, dry_run)
     for back in returns:
         _say_form(back, present, lang, dry_run)
+    if len(tables) + len(returns) > 1:  # the sum of what each file said above
+        files = sum(1 for s in tables if any(e.task in {r.task_id for r in s.reads} for e in new)) + \
+            sum(1 for back in returns if any(e.id not in present for e in back.entries))
+        one = "entry" if len(new) == 1 else "entries"
+        say(label(lang, f"in all: {{n}} {one} would be recorded from {{k}} of {{m}} files" if dry_run else
+                  f"in all: {{n}} {one} recorded from {{k}} of {{m}} files").format(
+            n=len(new), k=files, m=len(tables) + len(returns)))
     if returns:
         _say_missing(project, {m for m in form_months.values()}, new, lang)
     # the warnings last, below what was read and recorded, where a clerk's eye ends up
@@ -321,6 +328,11 @@ def _describe(read: Read, lang: str = "en") -> str:
 def _say_form(back, present: set, lang: str, dry_run: bool) -> None:
     from tracker.cli.output import say
 
+    if not back.entries:  # one line for a form sent back as it went out (or not yet filled in)
+        say(label(lang, "{file}: form of {unit} for {month}, not filled in ({n} task left empty)" if back.empty == 1 else
+                  "{file}: form of {unit} for {month}, not filled in ({n} tasks left empty)").format(
+            file=back.path, unit=back.unit, month=months.fmt(back.month), n=back.empty))
+        return
     say(label(lang, "{file}: form of {unit} for {month}, filled in by {by}").format(
         file=back.path, unit=back.unit, month=months.fmt(back.month), by=back.by))
     for tid, title, said in back.taken:
