@@ -114,7 +114,8 @@ def test_a_filled_form_comes_back_as_the_units_reports(office):
     out = office.ok("import", "back.xlsx").out
     assert out.splitlines() == [
         "back.xlsx: form of 市民政局 for 2024-08, filled in by 张三",
-        "  195 新建区域性居家养老服务中心100个,改造社区养老服务站300个。: centres=15个 · stations=117个 · note · problems · next steps",
+        "  195 新建区域性居家养老服务中心100个,改造社区养老服务站300个。: 区域性居家养老服务中心 15个 · 社区养老服务站 117个 · "
+        "note · problems · next steps",
         "  184 提高城乡低保、特困人员等困难群体救助标准。: 60% · blocked",
         "2 entries recorded",
         "still missing reports for 2024-08:",
@@ -126,7 +127,7 @@ def test_a_filled_form_comes_back_as_the_units_reports(office):
     assert (got["184"]["percent"], got["184"]["status"]) == (60, "blocked")
     assert "0 entries recorded; 2 already in the log" in office.ok("import", "back.xlsx").out
     zh = office.ok("--lang", "zh", "import", "back.xlsx").out  # the same form's words, in the run's language
-    assert "centres=15个 · stations=117个 · 进展情况 · 存在问题 · 下步计划" in zh and "60% · 受阻" in zh
+    assert "区域性居家养老服务中心 15个 · 社区养老服务站 117个 · 进展情况 · 存在问题 · 下步计划" in zh and "60% · 受阻" in zh
     office.ok("validate")
 
 

@@ -30,7 +30,7 @@ class FormReturn:
     month: int
     by: str
     entries: list = field(default_factory=list)
-    taken: list = field(default_factory=list)       # (task id, title, [what was taken: "m1=15", "45%", "blocked",
+    taken: list = field(default_factory=list)       # (task id, title, [what was taken: "养老床位 15张", "45%", "blocked",
     #                                                   "note", …]: labels.py's words, said in the run's language)
     places: list = field(default_factory=list)      # each entry's place: its task's first row, FILE:填报!B7
     empty: int = 0                                  # tasks left empty
@@ -173,7 +173,7 @@ def _take(head: str, value, metric, got: dict, make) -> None:
             got["values"][metric.key] = make.figure(value, "本月数")
         except BadInput:
             raise BadInput("本月数 {value} is not a number ≥ 0", value=repr(value)) from None
-        got["said"].append(f"{metric.key}={_fig(got['values'][metric.key])}{metric.unit}")
+        got["said"].append(f"{metric.name} {_fig(got['values'][metric.key])}{metric.unit}")  # as the form names it
     elif head == "完成百分比":
         try:
             got["percent"] = make.percent(value.rstrip("%") if isinstance(value, str) else value, "完成百分比")
