@@ -139,7 +139,7 @@ def test_a_gb18030_csv(project):
 
 
 def test_a_utf8_csv_with_bom_names_its_lines(project):
-    text = "\ufeff序号,目标任务,进展\n1,195.x,\"第一行\n第二行\"\n2,,y\n"
+    text = "\ufeff序号,目标任务,进展\n1,195.新建中心,\"第一行\n第二行\"\n2,,y\n"
     (project.root / "t.csv").write_text(text, encoding="utf-8")
     assert project.bad("import", "t.csv", "--month", "2024-08").err.startswith("t.csv:4: the task cell must be")
 
@@ -157,7 +157,7 @@ def test_a_table_pasted_from_word_separated_by_tabs(project):
 
 
 def test_several_files_all_or_nothing_every_problem_at_once(project):
-    (project.root / "a.md").write_text("序号 | 目标任务 | 进展 |\n1 | 195.x | 新建中心15个 |\n", encoding="utf-8")
+    (project.root / "a.md").write_text("序号 | 目标任务 | 进展 |\n1 | 195.新建中心 | 新建中心15个 |\n", encoding="utf-8")
     (project.root / "b.md").write_text("序号 | 目标任务 | 进展 |\n1 | 9.推进试点 | 已完成 |\n", encoding="utf-8")
     (project.root / "c.md").write_text("序号 | 目标任务 | 进展 |\nx | 184.y | z |\n", encoding="utf-8")
     r = project.bad("import", "a.md", "b.md", "c.md", "--month", "2024-08")
@@ -173,13 +173,13 @@ def test_several_files_all_or_nothing_every_problem_at_once(project):
 
 def test_a_task_in_two_files_is_named_once_with_both_places(project):
     for name in ("a.md", "b.md"):
-        (project.root / name).write_text("序号 | 目标任务 | 进展 |\n1 | 195.x | 新建中心15个 |\n", encoding="utf-8")
+        (project.root / name).write_text("序号 | 目标任务 | 进展 |\n1 | 195.新建中心 | 新建中心15个 |\n", encoding="utf-8")
     r = project.bad("import", "a.md", "b.md", "--month", "2024-08")
     assert r.err.strip() == "b.md:2: task 195 appears twice (first at a.md:2)"
 
 
 def test_dry_run_shows_the_reading_and_writes_nothing(project):
-    (project.root / "t.md").write_text(f"序号 | 目标任务 | 进展 |\n1 | 195.x | {NOTE_195} |\n2 | 9.推进试点 | 已完成 |\n",
+    (project.root / "t.md").write_text(f"序号 | 目标任务 | 进展 |\n1 | 195.新建中心 | {NOTE_195} |\n2 | 9.推进试点 | 已完成 |\n",
                                       encoding="utf-8")
     plan = project.tasks.read_bytes()
     out = project.ok("import", "t.md", "--month", "2024-08", "--unit", "u", "--dry-run").out

@@ -286,7 +286,7 @@ def test_refusals_write_nothing(project, args, message):
 
 
 def test_a_future_month_is_refused(project):
-    (project.root / "t.md").write_text("序号 | 目标任务 | 进展 |\n1 | 195.x | y |\n", encoding="utf-8")
+    (project.root / "t.md").write_text("序号 | 目标任务 | 进展 |\n1 | 195.新建中心 | y |\n", encoding="utf-8")
     assert "still in the future" in project.bad("import", "t.md", "--month", "2024-09").err
 
 
@@ -300,7 +300,7 @@ def test_one_bad_row_writes_nothing(empty_project):
 
 
 def test_a_task_twice_in_one_table_is_refused(project):
-    (project.root / "t.md").write_text("序号 | 目标任务 | 进展 |\n1 | 195.x | a |\n2 | 195.x | b |\n", encoding="utf-8")
+    (project.root / "t.md").write_text("序号 | 目标任务 | 进展 |\n1 | 195.新建中心 | a |\n2 | 195.新建中心 | b |\n", encoding="utf-8")
     assert project.bad("import", "t.md", "--month", "2024-08").err.startswith("t.md:3: task 195 appears twice (first at line 2)")
 
 
@@ -406,3 +406,26 @@ def test_a_title_is_cut_to_what_the_terminal_s_width_holds(project, monkeypatch)
     monkeypatch.setenv("COLUMNS", "80")
     narrow = project.ok("import", "t.md", "--month", "2024-08", "--dry-run").out
     assert "  195 新建区域性居家养老服务中心100个,改造社区养…\n" in narrow
+
+
+def test_a_row_whose_title_is_another_task_s_is_refused_not_recorded_against_it(project):
+    """A number mistyped (184 for 195), or init's sample tasks still in tasks.toml: never another task's figures.
+    A title shortened or reworded as offices do is the same task."""
+    (project.root / "t.md").write_text(
+        "序号 | 目标任务 | 进展 |\n"
+        "1 | 184.建设城市应急避难场所10处。 | 已建成城市应急避难场所6处。 |\n"
+        "2 | 7.提高城乡低保、特困人员等困难群体救助标准 | 已完成提标。 |\n", encoding="utf-8")
+    before = project.ok("export").out
+    assert project.bad("import", "t.md", "--month", "2024-08", "--unit", "市应急局").err.splitlines() == [
+        "t.md:2: task 184 in tasks.toml is 提高城乡低保、特困人员等困难群体救助标准。, not 建设城市应急避难场所10处。: "
+        "a wrong number?",
+        "t.md:3: task 7 is not in tasks.toml, but its title is task 184's: a wrong number?",
+    ]
+    assert project.bad("--lang", "zh", "import", "t.md", "--month", "2024-08", "--unit", "市应急局").err.startswith(
+        "t.md:2: tasks.toml 中任务184是“提高城乡低保、特困人员等困难群体救助标准。”，不是“建设城市应急避难场所10处。”：编号写错了？")
+    assert project.ok("export").out == before
+    (project.root / "t.md").write_text(
+        "序号 | 目标任务 | 进展 |\n1 | 184.提高救助标准 | 已完成提标。 |\n"
+        "2 | 195.新建区域性居家养老服务中心、改造社区养老服务站 | 截至目前,全市新建区域性居家养老服务中心15个。 |\n",
+        encoding="utf-8")
+    assert "2 entries recorded" in project.ok("import", "t.md", "--month", "2024-08").out

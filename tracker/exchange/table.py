@@ -160,6 +160,18 @@ def read_rows(table: ProgressTable, plan: Plan | None, unit: str | None, p: int,
             continue
         seen[tid] = row.place
         read = Read(row, tid, title)
+        if tid in known and title and not same_task(title, plan.task(tid).title):
+            # a number mistyped (21 for 12), or init's sample tasks still in tasks.toml: never another task's figures
+            problems.append(BadInput("task {task} in tasks.toml is {declared}, not {title}: a wrong number?",
+                                     task=tid, declared=_short(plan.task(tid).title), title=_short(title),
+                                     place=row.place))
+            continue
+        twin = next((t.id for t in plan.tasks if same_title(title, t.title)), None) if plan and tid not in known \
+            and title else None
+        if twin is not None:  # a new number for a task the plan has: 13 for 8
+            problems.append(BadInput("task {task} is not in tasks.toml, but its title is task {twin}'s: a wrong number?",
+                                     task=tid, twin=twin, place=row.place))
+            continue
         if tid not in known:
             lead = row.unit or unit
             if not lead:
@@ -178,6 +190,32 @@ def read_rows(table: ProgressTable, plan: Plan | None, unit: str | None, p: int,
             adding.append((tid, title, lead, due))
         reads.append(read)
     return reads, adding
+
+
+_NOT_WORDS = re.compile(r"[\s\W_]+")  # white space and punctuation, Chinese or Latin
+
+
+def same_title(a: str, b: str) -> bool:
+    """Two titles alike but for white space, punctuation and full-width forms."""
+    return _plain(a) == _plain(b)
+
+
+def same_task(given: str, declared: str) -> bool:
+    """Whether a table's title for a task is the declared one, as offices rewrite titles month to month: the
+    same but for punctuation, or most of the shorter one's characters found in order in the longer (提高救助标准
+    for 提高城乡低保、特困人员等困难群体救助标准; 完成老旧小区改造120个 for 改造老旧小区120个)."""
+    import difflib
+
+    a, b = _plain(given), _plain(declared)
+    short, long = (a, b) if len(a) <= len(b) else (b, a)
+    if not short:
+        return True
+    found = sum(m.size for m in difflib.SequenceMatcher(None, short, long, autojunk=False).get_matching_blocks())
+    return found >= 0.6 * len(short)
+
+
+def _plain(title: str) -> str:
+    return _NOT_WORDS.sub("", unicodedata.normalize("NFKC", title))
 
 
 def _task_of(row: TableRow, known) -> tuple[str | None, str]:
