@@ -1442,3 +1442,11 @@ def test_the_last_few_months_are_a_span_of_their_own():
 def test_now_leading_a_clause_makes_those_after_it_a_state_to_date():
     text = "公交站亭:目前已完成选址40座、开工25座,建成投用18座。"
     assert value_for(text, "公交站亭", "座", mode="increment") is None
+
+
+def test_a_level_alone_names_nothing_a_figure_after_it_qualifies_the_noun():
+    # 市级 says of what level the noun after the figure is; the figure (5公里) is part of that noun, no target
+    assert [(t.name, t.target, t.unit) for t in targets_from_title("新增城镇就业1.2万人,市级五公里便民生活圈覆盖率达到80%")] == [
+        ("城镇就业", 1.2, "万人"), ("便民生活圈覆盖率", 80.0, "%")]
+    assert [(t.target, t.unit) for t in targets_from_title("新建公厕20座,县级两公里健身圈数量达到30个")] == [
+        (20.0, "座"), (30.0, "个")]
