@@ -1450,3 +1450,14 @@ def test_a_level_alone_names_nothing_a_figure_after_it_qualifies_the_noun():
         ("城镇就业", 1.2, "万人"), ("便民生活圈覆盖率", 80.0, "%")]
     assert [(t.target, t.unit) for t in targets_from_title("新建公厕20座,县级两公里健身圈数量达到30个")] == [
         (20.0, "座"), (30.0, "个")]
+
+
+def test_what_a_plan_set_listed_after_its_verb_is_no_figure_done():
+    # the verb that sets the plan (确定, 提出, 计划 leading its clause) governs the clauses after it in the sentence,
+    # up to one that says something is done or has a time of its own
+    assert value_for("年初,区政府确定新建公厕30座,公厕达标率达到95%。", "公厕达标率", "%") is None
+    assert value_for("今年计划新建公厕30座,改造提升公厕20座。", "改造提升公厕", "座") is None
+    assert value_for("今年计划新建公厕30座,改造提升公厕20座,目前已改造提升公厕12座。", "改造提升公厕", "座") == 12.0
+    assert value_for("省政府工作报告提出:新建公厕3000座。1-8月全省新建公厕2100座。", "新建公厕", "座") == 2100.0
+    # work done as a plan required is done
+    assert value_for("按照省里部署要求,全市新建公厕300座,改造提升公厕120座。", "改造提升公厕", "座") == 120.0

@@ -33,6 +33,7 @@ from tracker.core.figure_words import (
     _SCOPE,
     _SECTION,
     _SPAN,
+    _TIME,
     _TOTAL,
     _alt,
     _is_place,
@@ -95,7 +96,7 @@ def hits(sentences: list[str], names: list[str], unit: str, short: list | None =
         stock: list[_Hit] = []
         said: list[_Hit] = []  # the hits of this sentence
         nothing: list[_Hit] = []  # a month with nothing new, said before the metric is read in the sentence
-        month_before = now_before = under = False
+        month_before = now_before = under = planned = False
         spell = ("year" if figure_roles.to_date(clauses[0], opening[3]) else "span") if _SPAN.match(sentence) else ""
         for k, clause in enumerate(clauses):
             if short is not None:
@@ -104,6 +105,9 @@ def hits(sentences: list[str], names: list[str], unit: str, short: list | None =
             shared_head = (k > 0 and seps[k] == "、" and bool(clauses[k - 1])
                            and not re.search(r"\d", clauses[k - 1]) and not _LEAD.fullmatch(clauses[k - 1]))
             found = _hits_in_clause(clause, names, unit, opening, shared_head, gap)
+            # 年初确定新增供热面积500万平方米,普及率达到60%: what a plan set, listed after its verb, is no figure done.
+            in_plan = planned and not _OWN_STATE.search(clause)
+            planned = in_plan or _sets_plan(clause)
             if not found and k and seps[k] == "、" and (again := _measured_again(clauses[k - 1], clause, unit)):
                 found = _hits_in_clause(again, names, unit, opening, False, gap)  # 已完工小区61个、5,260户
             if found:
@@ -190,6 +194,8 @@ def hits(sentences: list[str], names: list[str], unit: str, short: list | None =
                 if not found and not said and figure_roles.nothing_new(clause, _PERIOD, own):
                     zero = _hit(0.0, True, clause, opening, False, clause)  # 9月份无新增完工小区,累计完工…12个
                     nothing = [zero] if zero.period and not zero.total else []
+            if in_plan:
+                found = []
             new = [h for h in said if _NEW_UNTIMED.match(h.words) and h.untimed and not h.total and not h.period]
             if new and any(h.total and h.value not in {n.value for n in new} for h in found):
                 # 新培育…16家,全市累计达到238家: the new ones, with no time of their own, may be this year's, which the
@@ -231,6 +237,18 @@ def hits(sentences: list[str], names: list[str], unit: str, short: list | None =
         if nothing and said:
             hits += nothing
     return _of_all_years(_of_past_years(hits, "\n".join(sentences)), sentences)
+
+
+# A verb by which someone sets what is to be done (市政府确定…, 报告提出:, 计划 leading its clause): the clauses after it
+# in the sentence list what it set, up to one that says something is done or ties its figure to a time of its own.
+_PLAN_SET = re.compile(rf"确定|提出|明确|部署|要求|^(?:{_alt(_SCOPE)}|{_TIME})*计划")
+_OWN_STATE = re.compile(rf"已|现|目前|至今|以来|累计|实际|截[至止]|{_DONE.pattern}|{_PERIOD.pattern}")
+
+
+def _sets_plan(clause: str) -> bool:
+    """Whether a clause sets what is to be done (年初市政府确定…, 政府工作报告提出, 今年计划…), not what is done under a
+    plan (按照…要求, 根据…部署)."""
+    return bool(_PLAN_SET.search(clause)) and not re.match(r"按照|根据|依据|对照|围绕|结合|落实", clause)
 
 
 # A clause that speaks of now (目前, 现已): the state to date.
