@@ -1461,3 +1461,12 @@ def test_what_a_plan_set_listed_after_its_verb_is_no_figure_done():
     assert value_for("省政府工作报告提出:新建公厕3000座。1-8月全省新建公厕2100座。", "新建公厕", "座") == 2100.0
     # work done as a plan required is done
     assert value_for("按照省里部署要求,全市新建公厕300座,改造提升公厕120座。", "改造提升公厕", "座") == 120.0
+
+
+def test_the_last_few_years_are_a_span_of_their_own():
+    # 近年来, 近三年, 多年来 count over years of which the report's is only the last: neither its total nor its month's
+    assert value_for("近年来,全区先后建成城市书房9家。", "城市书房", "家") is None
+    assert value_for("近三年累计建成城市书房16家。", "城市书房", "家") is None
+    assert value_for("多年来,全县共建成城市书房12家。", "城市书房", "家") is None
+    assert value_for("近年来,全区先后建成城市书房9家。今年以来新建城市书房3家。", "城市书房", "家") == 3.0
+    assert value_for("全区已建成城市书房9家。", "城市书房", "家") == 9.0

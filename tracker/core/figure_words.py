@@ -108,9 +108,10 @@ _TOTAL = re.compile(r"累计|截[至止]|至今|目前|今年以来|年初以来
 # The year's amount (今年新增112家): no month's amount, nor a stock to date.
 _YEAR = re.compile(r"今年|年内|本年|全年")
 # Some months that are neither the month's nor the year to date (7-8月新增240个, 上半年, 三季度); the last few months,
-# weeks or days (近3个月新建…): a span counted back from the report, which begins with the year only by chance.
+# weeks or days (近3个月新建…): a span counted back from the report, which begins with the year only by chance; the
+# last few years (近年来, 近三年, 多年来): a span of years, of which the report's year is only the last.
 _SPAN = re.compile(r"上半年|下半年|本季度?|(?<!前)[一二三四]季度|(?<![\d.])(?:[2-9]|1[0-2])[-—~至]\d{1,2}月"
-                   r"|近\d+(?:个月|个?星期|周|天|日)")
+                   r"|近\d+(?:个月|个?星期|周|天|日)|近(?:\d+|[一二两三四五六七八九十几]+)?年|多年来|历年")
 _SUM = re.compile(r"共计|总计|合计|总数|共有")
 
 
