@@ -1470,3 +1470,10 @@ def test_the_last_few_years_are_a_span_of_their_own():
     assert value_for("多年来,全县共建成城市书房12家。", "城市书房", "家") is None
     assert value_for("近年来,全区先后建成城市书房9家。今年以来新建城市书房3家。", "城市书房", "家") == 3.0
     assert value_for("全区已建成城市书房9家。", "城市书房", "家") == 9.0
+
+
+def test_a_figure_whose_aside_leaves_a_part_out_is_no_total():
+    # (不包括开发区) says the figure is short of the whole by a district; (含开发区) says nothing of the kind
+    assert value_for("全市已完成老旧小区改造126个(不包括开发区),完成率96%。", "老旧小区改造", "个") is None
+    assert value_for("全市已完成老旧小区改造126个(除经开区外)。", "老旧小区改造", "个") is None
+    assert value_for("全市已完成老旧小区改造126个(含开发区)。", "老旧小区改造", "个") == 126.0

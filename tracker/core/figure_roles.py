@@ -285,6 +285,15 @@ def years_unkinded(clause: str, unit: str, name: str) -> bool:
         _unit_is(clause, m.end(), unit) for m in _NUM.finditer(clause, at))
 
 
+# 不含高新区, 不包括…, 除…外: what a figure before leaves out of the whole (narrative_text makes such an aside a clause).
+_LEAVES_OUT = re.compile(r"^(?:不含|不包括|未含|未包括|除)")
+
+
+def leaves_out(clause: str) -> bool:
+    """Whether a clause says what the figure just given leaves out: that figure is short of the whole, no total."""
+    return bool(_LEAVES_OUT.match(clause))
+
+
 # 完成年度任务的88.2%, 占全年目标任务的87.9%, 完成省下达任务的100%, 完成率117%: the share of its task a figure has
 # reached.
 _SHARE_OF_TASK = re.compile(r"(?:已|累计)?(?:(?:完成|占|达到?)[^,，;；。\d]{0,8}?(?:任务|计划|目标)[^,，;；。\d]{0,4}?的"

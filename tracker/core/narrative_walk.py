@@ -177,6 +177,9 @@ def hits(sentences: list[str], names: list[str], unit: str, short: list | None =
                 found = [dataclasses.replace(h, state=True) if h.untimed and not h.period else h for h in found]
             if not found and said and (year := figure_roles.years_figure(clause, unit, said)) is not None:
                 found = [_hit(year, True, clause, opening, False, clause)]  # 总数已达23个,今年新建成的2个均已对外开放
+            if not found and said and figure_roles.leaves_out(clause):
+                # 改造危房3493户(不含高新区): the figure before is short of the whole by what the aside leaves out
+                hits += [dataclasses.replace(h, doubt=True) for h in said if h.words == clauses[k - 1]]
             if not found and said and figure_roles.unread_role(clause, unit, said, bool(names and begun(names[0]))):
                 # 中小学校14所,其中竣工交付9所; 新培育8家,累计分别达到23家: the clause after gives what is done or
                 # the total in words the reader does not take, so the figure before is not clearly the metric's.
