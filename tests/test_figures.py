@@ -1477,3 +1477,13 @@ def test_a_figure_whose_aside_leaves_a_part_out_is_no_total():
     assert value_for("全市已完成老旧小区改造126个(不包括开发区),完成率96%。", "老旧小区改造", "个") is None
     assert value_for("全市已完成老旧小区改造126个(除经开区外)。", "老旧小区改造", "个") is None
     assert value_for("全市已完成老旧小区改造126个(含开发区)。", "老旧小区改造", "个") == 126.0
+
+
+def test_items_listed_before_a_count_of_projects_with_a_predicate_of_its_own_name_the_projects():
+    # the projects are named by their targets, and what is said of them (ahead of schedule) is no figure done
+    text = "截至8月底,新建停车场12个、改造农贸市场8个、新增公交线路5条等9个民生项目已超额完成序时进度。"
+    assert value_for(text, "改造农贸市场", "个") is None
+    assert value_for(text, "新增公交线路", "条") is None
+    # a list that is the object of the verb before it counts what is done
+    text = "截至8月底,已完成12个停车场、8个农贸市场改造、5条公交线路等25个子项目建设。"
+    assert value_for(text, "农贸市场改造", "个") == 8.0

@@ -97,6 +97,7 @@ def hits(sentences: list[str], names: list[str], unit: str, short: list | None =
         said: list[_Hit] = []  # the hits of this sentence
         nothing: list[_Hit] = []  # a month with nothing new, said before the metric is read in the sentence
         month_before = now_before = under = planned = False
+        projects = _named_projects(clauses, seps)
         spell = ("year" if figure_roles.to_date(clauses[0], opening[3]) else "span") if _SPAN.match(sentence) else ""
         for k, clause in enumerate(clauses):
             if short is not None:
@@ -197,7 +198,7 @@ def hits(sentences: list[str], names: list[str], unit: str, short: list | None =
                 if not found and not said and figure_roles.nothing_new(clause, _PERIOD, own):
                     zero = _hit(0.0, True, clause, opening, False, clause)  # 9月份无新增完工小区,累计完工…12个
                     nothing = [zero] if zero.period and not zero.total else []
-            if in_plan:
+            if in_plan or k in projects:
                 found = []
             new = [h for h in said if _NEW_UNTIMED.match(h.words) and h.untimed and not h.total and not h.period]
             if new and any(h.total and h.value not in {n.value for n in new} for h in found):
@@ -252,6 +253,29 @@ def _sets_plan(clause: str) -> bool:
     """Whether a clause sets what is to be done (年初市政府确定…, 政府工作报告提出, 今年计划…), not what is done under a
     plan (按照…要求, 根据…部署)."""
     return bool(_PLAN_SET.search(clause)) and not re.match(r"按照|根据|依据|对照|围绕|结合|落实", clause)
+
+
+# 新建通屯油路350公里、大中修农村公路400公里等6个项目提前完成了节点任务: items listed with 、 and closed by 等 and a count
+# of projects (tasks, works) that is the subject of a predicate after it name the projects by their own targets.
+_PROJECTS_ETC = re.compile(r"等\d+(?:个|项|件)(?:子|重点|民生|具体)*(?:项目|工程|任务|实事|事项)(?=[\u4e00-\u9fff])")
+
+_WORK_NOUN = re.compile(r"的?(?:建设|改造|工作|任务|实施)")
+
+
+def _named_projects(clauses: list[str], seps: list[str]) -> set[int]:
+    """The places of the clauses whose figures name projects: the items of a list closed by 等N个项目 with a predicate
+    of its own after it (what is said of the projects, not how much of the work is done); a list that is the object
+    of a verb before it (已完成…8个口袋公园、…等82个子项目) counts what is done."""
+    out: set[int] = set()
+    for j, clause in enumerate(clauses):
+        m = _PROJECTS_ETC.search(clause)
+        if not m or _WORK_NOUN.fullmatch(clause[m.end():]):  # (…等82个子项目建设: the work of them, no predicate)
+            continue
+        i = j
+        while i and seps[i] == "、":
+            i -= 1
+        out |= set(range(i, j)) | ({j} if re.search(r"\d", clause[: m.start()]) else set())
+    return out
 
 
 # A clause that speaks of now (目前, 现已): the state to date.
