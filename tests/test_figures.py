@@ -1487,3 +1487,11 @@ def test_items_listed_before_a_count_of_projects_with_a_predicate_of_its_own_nam
     # a list that is the object of the verb before it counts what is done
     text = "截至8月底,已完成12个停车场、8个农贸市场改造、5条公交线路等25个子项目建设。"
     assert value_for(text, "农贸市场改造", "个") == 8.0
+
+
+def test_work_on_things_undertaken_is_no_count_done_and_for_households_it_is():
+    # 实施 of work on things says it was undertaken: what is done of it is said apart
+    assert value_for("今年全区累计实施背街小巷改造18条。", "背街小巷改造", "条") is None
+    assert value_for("全区实施背街小巷改造18条,已完工11条。", "背街小巷改造", "条") == 11.0
+    # for households or people it is the work done for them
+    assert value_for("已为460户困难家庭实施适老化改造。", "适老化改造", "户") == 460.0
