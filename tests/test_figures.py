@@ -1495,3 +1495,10 @@ def test_work_on_things_undertaken_is_no_count_done_and_for_households_it_is():
     assert value_for("全区实施背街小巷改造18条,已完工11条。", "背街小巷改造", "条") == 11.0
     # for households or people it is the work done for them
     assert value_for("已为460户困难家庭实施适老化改造。", "适老化改造", "户") == 460.0
+
+
+def test_a_named_project_before_the_name_is_the_programme_the_work_is_done_under():
+    # (城市更新建设项目 is the programme, not a noun that 背街小巷整治 is the tail of)
+    text = "1-8月,城市更新建设项目背街小巷整治完工28条,完工率93%。"
+    assert value_for(text, "背街小巷整治", "条") == 28.0
+    assert value_for("今年以来,省级民生实事项目城市公厕新建完工36座。", "城市公厕", "座") == 36.0
