@@ -1502,3 +1502,10 @@ def test_a_named_project_before_the_name_is_the_programme_the_work_is_done_under
     text = "1-8月,城市更新建设项目背街小巷整治完工28条,完工率93%。"
     assert value_for(text, "背街小巷整治", "条") == 28.0
     assert value_for("今年以来,省级民生实事项目城市公厕新建完工36座。", "城市公厕", "座") == 36.0
+
+
+def test_a_closing_quotation_mark_ends_the_name_it_closes():
+    # the quoted programme before the metric's name is no noun whose tail the name would be
+    text = "全面推进“厕所革命”农村户厕改造已完成5200户,完成率104%。"
+    assert read_value(text, "农村户厕改造", "户") == Reading(5200.0, "农村户厕改造已完成5200户")
+    assert value_for("开展“我为群众办实事”实践活动120场。", "实践活动", "场") == 120.0

@@ -73,6 +73,19 @@ def recast(text: str) -> str:
     return _WHOLE_PLANNED.sub(r"\1,", _DONE_ASIDE.sub(r",\1,", text))
 
 
+# A closing quotation mark ends the name it closes (农村环境“三大革命”自然村改厕已完工…): what follows begins a noun of its
+# own, though normalise drops the marks.
+_CLOSING_QUOTE = "”」』\""
+
+
+def after_quote(text: str, names: list[str]) -> str:
+    """The text with a clause ended at a closing quotation mark that the metric's name follows: the quoted words are
+    the programme or slogan the work is done under, no noun whose tail the name would be."""
+    for name in sorted(names, key=len, reverse=True):
+        text = re.sub(rf"([{_CLOSING_QUOTE}])(?={re.escape(name)})", r"\1,", text)
+    return text
+
+
 def per_population(text: str) -> str:
     """The text with 每千常住人口 written 每千人口: a ratio to the population counts the residents either way."""
     return _PER_RESIDENT.sub(r"\1", text)
