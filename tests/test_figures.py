@@ -1509,3 +1509,12 @@ def test_a_closing_quotation_mark_ends_the_name_it_closes():
     text = "全面推进“厕所革命”农村户厕改造已完成5200户,完成率104%。"
     assert read_value(text, "农村户厕改造", "户") == Reading(5200.0, "农村户厕改造已完成5200户")
     assert value_for("开展“我为群众办实事”实践活动120场。", "实践活动", "场") == 120.0
+
+
+def test_after_a_semicolon_a_clause_with_no_noun_of_its_own_keeps_what_the_sentence_before_named():
+    # the head of the name (竣工率, 贷款) counts once the sentence before named the rest, when nothing else was named since
+    text = "全市公租房已开工3200套,开工率96%;竣工2100套,竣工率63.6%。"
+    assert value_for(text, "公租房竣工率", "%") == 63.6
+    assert value_for("全市公租房已开工3200套,开工率96%;棚改安置房竣工2100套,竣工率63.6%。", "公租房竣工率", "%") is None
+    text = "1-8月,全市发放助学贷款1.2亿元,资助学生3100人;8月份发放贷款860万元。"
+    assert value_for(text, "助学贷款", "万元", mode="increment") == 860.0

@@ -78,10 +78,12 @@ def hits(sentences: list[str], names: list[str], unit: str, short: list | None =
     taken: frozenset = frozenset()  # verbs of unread figures since the clause that named the metric
     after_semicolon = False
     read_before, hits_at = False, 0  # whether the sentence before gave the metric a figure
+    previous = ""
     for sentence in sentences:
         read_before, hits_at = len(hits) > hits_at, len(hits)
         carry, after_semicolon = after_semicolon, sentence.endswith((";", "；"))
         sentence = sentence.rstrip(";；")
+        in_view, previous = previous if carry else "", sentence
         parts = _CLAUSE.split(sentence)
         clauses, seps = [p.strip() for p in parts[::2]], [""] + parts[1::2]
         opening = _opening(clauses, opening)
@@ -101,7 +103,12 @@ def hits(sentences: list[str], names: list[str], unit: str, short: list | None =
         spell = ("year" if figure_roles.to_date(clauses[0], opening[3]) else "span") if _SPAN.match(sentence) else ""
         for k, clause in enumerate(clauses):
             if short is not None:
+                # 保障性住房已开建6.08万套,…;竣工1.77万套,竣工率为27.8%: after ; clauses with no noun of their own keep
+                # the sentence before in view, and what it named
                 names = narrative_names.heads_here(short, sentence, clauses[k - 1] if k else "", clause)
+                if in_view and all(map(subjectless, clauses[:k])):
+                    names += [r for r in narrative_names.heads_here(short, in_view + sentence, clauses[k - 1] if k else "", clause)
+                              if r not in names and r in clause and (not clause.split(r)[0] or subjectless(clause.split(r)[0]))]
             # `低保对象、特困人员共计3000人`: a bare name before 、 shares the figure.
             shared_head = (k > 0 and seps[k] == "、" and bool(clauses[k - 1])
                            and not re.search(r"\d", clauses[k - 1]) and not _LEAD.fullmatch(clauses[k - 1]))
