@@ -1518,3 +1518,12 @@ def test_after_a_semicolon_a_clause_with_no_noun_of_its_own_keeps_what_the_sente
     assert value_for("全市公租房已开工3200套,开工率96%;棚改安置房竣工2100套,竣工率63.6%。", "公租房竣工率", "%") is None
     text = "1-8月,全市发放助学贷款1.2亿元,资助学生3100人;8月份发放贷款860万元。"
     assert value_for(text, "助学贷款", "万元", mode="increment") == 860.0
+
+
+def test_a_completion_rate_may_be_said_by_its_verb_alone():
+    # 完成87.5% after the clauses that named the work is its 完成率
+    text = "区农业农村局开展高素质农民培训,年度目标1200人,已培训1050人,完成87.5%。"
+    assert value_for(text, "高素质农民培训完成率", "%") == 87.5
+    # after ; a clause on another thing (投资) keeps the training out of view
+    text = "区农业农村局开展高素质农民培训,已培训1050人;全区完成投资5.2亿元,完成87.5%。"
+    assert value_for(text, "高素质农民培训完成率", "%") is None

@@ -78,7 +78,7 @@ def hits(sentences: list[str], names: list[str], unit: str, short: list | None =
     taken: frozenset = frozenset()  # verbs of unread figures since the clause that named the metric
     after_semicolon = False
     read_before, hits_at = False, 0  # whether the sentence before gave the metric a figure
-    previous = ""
+    previous, given = "", names
     for sentence in sentences:
         read_before, hits_at = len(hits) > hits_at, len(hits)
         carry, after_semicolon = after_semicolon, sentence.endswith((";", "；"))
@@ -106,9 +106,10 @@ def hits(sentences: list[str], names: list[str], unit: str, short: list | None =
                 # 保障性住房已开建6.08万套,…;竣工1.77万套,竣工率为27.8%: after ; clauses with no noun of their own keep
                 # the sentence before in view, and what it named
                 names = narrative_names.heads_here(short, sentence, clauses[k - 1] if k else "", clause)
-                if in_view and all(map(subjectless, clauses[:k])):
+                if in_view and all(_goes_on(c, in_view, given) for c in clauses[:k]):
                     names += [r for r in narrative_names.heads_here(short, in_view + sentence, clauses[k - 1] if k else "", clause)
-                              if r not in names and r in clause and (not clause.split(r)[0] or subjectless(clause.split(r)[0]))]
+                              if r not in names and r in clause and (not clause.split(r)[0] or subjectless(clause.split(r)[0]))
+                              and _hits_in_clause(clause, [r], unit, opening, False)]
             # `低保对象、特困人员共计3000人`: a bare name before 、 shares the figure.
             shared_head = (k > 0 and seps[k] == "、" and bool(clauses[k - 1])
                            and not re.search(r"\d", clauses[k - 1]) and not _LEAD.fullmatch(clauses[k - 1]))
@@ -295,6 +296,14 @@ _YEAR_WHOLE = re.compile(rf"(?:{_alt(_SCOPE)})*(?:全年|年度)(?!.*(?:已|累�
 
 # A figure of new things (新培育, 新增, 新建) with no time words before it.
 _NEW_UNTIMED = re.compile(rf"(?:{_alt(_SCOPE)})*新(?!.*(?:累计|其中))")
+
+
+def _goes_on(clause: str, before: str, names: list[str]) -> bool:
+    """Whether a clause after ; goes on with what the sentence before spoke of: it has no noun of its own, and its
+    verbs are those of that sentence or of the metric's name (竣工1.77万套 for 保障性住房竣工率; 完成投资5.2亿元 speaks of
+    investment, another thing)."""
+    return subjectless(clause) and all(w in before or any(w in n for n in names) for w in phrases.words(clause)
+                                       if len(w) >= 2 and (phrases.is_verb(w) or phrases.is_verbal(w)))
 
 
 def _measured_again(before: str, clause: str, unit: str) -> str | None:
