@@ -1527,3 +1527,8 @@ def test_a_completion_rate_may_be_said_by_its_verb_alone():
     # after ; a clause on another thing (投资) keeps the training out of view
     text = "区农业农村局开展高素质农民培训,已培训1050人;全区完成投资5.2亿元,完成87.5%。"
     assert value_for(text, "高素质农民培训完成率", "%") is None
+
+
+def test_a_title_any_verb_after_scope_words_leads_a_figure_before_its_name():
+    # 全年 is scope: 举办, a verb of the dictionary, leads 120场专场招聘会 as it does with nothing before it
+    assert [(t.name, t.target, t.unit) for t in targets_from_title("全年举办120场专场招聘会")] == [("专场招聘会", 120.0, "场")]
