@@ -195,7 +195,7 @@ def _hits_in_clause(clause: str, names: list[str], unit: str, opening: tuple,
             exact = exact and not _approx_end(pre)
         else:
             continue
-        if _REFUSE.search(_TASK_DONE.sub("", context)) or _is_place(context):
+        if _REFUSE.search(_TASK_DONE.sub("", context)) or _is_place(context) or figure_roles.undertaken(context, unit):
             continue
         hits.append(dataclasses.replace(_hit(_value(m), exact, context, opening, shared, clause), named=True))
     return hits

@@ -23,7 +23,7 @@ import re
 
 from tracker.core import phrases
 from tracker.core.figure_words import _DONE, _JOINERS, _REFUSE, _TOTAL, _YEAR
-from tracker.core.narrative_names import _KIND
+from tracker.core.narrative_names import _KIND, counts_people
 from tracker.core.phrases import NUM as _NUM
 from tracker.core.phrases import unit_is as _unit_is
 
@@ -283,6 +283,25 @@ def years_unkinded(clause: str, unit: str, name: str) -> bool:
     at = clause.find(name[len(kind):])
     return at >= 0 and clause[at - len(kind): at] != kind and any(
         _unit_is(clause, m.end(), unit) for m in _NUM.finditer(clause, at))
+
+
+# 实施 of things (实施道路改造62公里, 实施河道综合治理9条): the work undertaken, of which a later clause says what is done;
+# 实施 for people or households (为320户…实施无障碍改造, 实施城乡医疗救助37255人次) is the work done for them.
+_UNDERTAKEN = re.compile(r"实施(?!后|完成|完毕)")
+
+
+def undertaken(context: str, unit: str) -> bool:
+    """Whether the words around a figure say the work on things was undertaken (实施), not that it is done."""
+    return bool(_UNDERTAKEN.search(context)) and not counts_people(unit)
+
+
+# 不含高新区, 不包括…, 除…外: what a figure before leaves out of the whole (narrative_text makes such an aside a clause).
+_LEAVES_OUT = re.compile(r"^(?:不含|不包括|未含|未包括|除)")
+
+
+def leaves_out(clause: str) -> bool:
+    """Whether a clause says what the figure just given leaves out: that figure is short of the whole, no total."""
+    return bool(_LEAVES_OUT.match(clause))
 
 
 # 完成年度任务的88.2%, 占全年目标任务的87.9%, 完成省下达任务的100%, 完成率117%: the share of its task a figure has

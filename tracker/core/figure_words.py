@@ -65,7 +65,8 @@ def _approx_end(pre: str) -> bool:
 # 市级以上 is a level of scope, as 市级 is.
 # A level (市级, 区级) right before a name sets a kind the name lacks (市级智慧养老院 is no 智慧养老院): not here.
 # A clause of completion with 的 (通过验收的床位) says which of the things are done, no kind of them.
-_LEFT = re.compile(rf"(?:{_TIME}|{_alt(_JOINERS + _NARRATIVE_VERBS + [w for w in _SCOPE if w not in _LEVELS] + _MANNER)}|[市区县省]级(?:及)?以上|对|向|给|为|并|同时|其中|此外|另外|服务|(?:改造|建成|完成|提升|整治|实施)后"
+# A named project (四好农村路建设项目农村公路扩面延伸…) is the programme the work is done under, no noun the name ends.
+_LEFT = re.compile(rf"(?:{_TIME}|{_alt(_JOINERS + _NARRATIVE_VERBS + [w for w in _SCOPE if w not in _LEVELS] + _MANNER)}|(?<=[\u4e00-\u9fff]{{2}})(?:建设)?项目|[市区县省]级(?:及)?以上|对|向|给|为|并|同时|其中|此外|另外|服务|(?:改造|建成|完成|提升|整治|实施)后"
                    r"|(?:建成|完工|竣工|完成|验收|投用|投入使用)的)$")
 # What may follow a name that stands after its figure (else the name begins a longer noun).
 _RIGHT = re.compile(rf"(?:{_alt(_NARRATIVE_VERBS + _JOINERS)}|的|中|内|等|对|并|正式|陆续|全部"
@@ -108,9 +109,10 @@ _TOTAL = re.compile(r"累计|截[至止]|至今|目前|今年以来|年初以来
 # The year's amount (今年新增112家): no month's amount, nor a stock to date.
 _YEAR = re.compile(r"今年|年内|本年|全年")
 # Some months that are neither the month's nor the year to date (7-8月新增240个, 上半年, 三季度); the last few months,
-# weeks or days (近3个月新建…): a span counted back from the report, which begins with the year only by chance.
+# weeks or days (近3个月新建…): a span counted back from the report, which begins with the year only by chance; the
+# last few years (近年来, 近三年, 多年来): a span of years, of which the report's year is only the last.
 _SPAN = re.compile(r"上半年|下半年|本季度?|(?<!前)[一二三四]季度|(?<![\d.])(?:[2-9]|1[0-2])[-—~至]\d{1,2}月"
-                   r"|近\d+(?:个月|个?星期|周|天|日)")
+                   r"|近\d+(?:个月|个?星期|周|天|日)|近(?:\d+|[一二两三四五六七八九十几]+)?年|多年来|历年")
 _SUM = re.compile(r"共计|总计|合计|总数|共有")
 
 

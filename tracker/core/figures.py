@@ -129,6 +129,14 @@ means (管材招标, 签订加装协议) keeps the subject in view; 并 after a 
 service and 新开通 a month's verb; AED1100台 is AED and 1100台.  Titles: a size before a noun (1亿元以上项目) stays in
 the name and is no target; 标准箱 and 标箱 are measure words.
 
+Round 19 added: a plan's verb (确定, 提出, 明确, 部署, 要求, 计划 leading its clause) governs the clauses after it in the
+sentence, up to one that says done or has a time of its own (年初…确定…,普及率达到60%: none); 近年来, 近三年, 多年来 are
+a span; an aside that leaves a part out (3493户(不含…)) makes the figure no total; items before 等N个项目 with a predicate
+of their own name projects by their targets; 实施 of work on things is the work undertaken (for people or households,
+done); a named project (…建设项目) or a closing quotation mark before the name ends the noun before it; after ; a
+clause that goes on with the sentence before keeps what it named in view (…;竣工1.77万套,竣工率为27.8%); 完成91.9% is a
+完成率.  Titles: a level alone (省级) names nothing; any verb after scope words leads a figure before its name.
+
 Risks of a wrong figure, and where the reader abstains (tracker/core/figure_roles.py):
 - a time it cannot place: a figure tied to an earlier month than the latest month of work the text
   names (截至7月底累计58处 beside 8月份新建6处; the report's month is not given, the latest named stands

@@ -186,6 +186,8 @@ def heads(names: list[str]) -> list[tuple[str, str, bool]]:
             last = phrases.words(modifier)[-1]
             if head in _GENERIC and len(last) >= 2:  # 一次性创业补贴资金: …620户,补贴资金186万元
                 out.append((modifier, last + head, True))
+            if head == "完成率":  # 科技培训完成率: …培训,…已培训24589人次,完成91.9% (the share done, said by its verb)
+                out.append((modifier, "完成", False))
     return out
 
 

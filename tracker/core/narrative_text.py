@@ -11,6 +11,9 @@ import re
 # An aside in parentheses that begins with a month's words or 其中 and gives a figure: `32家(当月新建成5家)`,
 # `183个(其中乡镇及农村59个)`.
 _TIMED_ASIDE = re.compile(r"[(（]((?:本月|当月|其中|(?<!\d)\d{1,2}月份?)[^()（）,，;；。]*\d[^()（）,，;；。]*)[)）]")
+# An aside of what the figure before it leaves out (3493户(不含高新区)): a clause of its own, which shows that figure
+# short of the whole (figure_roles.leaves_out).
+_LEFT_OUT_ASIDE = re.compile(r"[(（]((?:不含|不包括|未含|未包括|除)[^()（）,，;；。]*)[)）]")
 # An aside of what is done of the figure before it (口袋公园30个(已完成22个)): that figure is the whole planned, the
 # aside a clause of its own that gives what is done.
 _DONE_ASIDE = re.compile(r"[(（]((?:现|目前)?已[^()（）,，;；。]*\d[^()（）,，;；。]*)[)）]")
@@ -57,6 +60,7 @@ def recast(text: str) -> str:
     # An aside of the month's work (当月新建成5家) or of a part (其中农村59个) is a clause of its own; normalise
     # drops other asides.
     text = _TIMED_ASIDE.sub(r",\1,", text)
+    text = _LEFT_OUT_ASIDE.sub(r",\1,", text)
     text = _TASK_ACTUAL.sub(lambda m: m[1] + m[4] + m[2] if not m[3] or m[3] in m[1] else m[0], text)
     text = _PLAN_ACTUAL.sub(lambda m: (m[4] if m[4] and m[4][0].isdigit() else "") + (m[1] or "") + m[2] + m[5] + m[3], text)
     # 较8月底增加11座,全市累计建成城市公厕63座: a change against the month before that opens a sentence is
@@ -67,6 +71,19 @@ def recast(text: str) -> str:
     text = _TASK_DONE.sub(",", text)
     text = _IN_USE_AFTER.sub(r"已\3\1\2", text)
     return _WHOLE_PLANNED.sub(r"\1,", _DONE_ASIDE.sub(r",\1,", text))
+
+
+# A closing quotation mark ends the name it closes (农村环境“三大革命”自然村改厕已完工…): what follows begins a noun of its
+# own, though normalise drops the marks.
+_CLOSING_QUOTE = "”」』\""
+
+
+def after_quote(text: str, names: list[str]) -> str:
+    """The text with a clause ended at a closing quotation mark that the metric's name follows: the quoted words are
+    the programme or slogan the work is done under, no noun whose tail the name would be."""
+    for name in sorted(names, key=len, reverse=True):
+        text = re.sub(rf"([{_CLOSING_QUOTE}])(?={re.escape(name)})", r"\1,", text)
+    return text
 
 
 def per_population(text: str) -> str:

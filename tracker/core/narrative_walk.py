@@ -33,6 +33,7 @@ from tracker.core.figure_words import (
     _SCOPE,
     _SECTION,
     _SPAN,
+    _TIME,
     _TOTAL,
     _alt,
     _is_place,
@@ -77,10 +78,12 @@ def hits(sentences: list[str], names: list[str], unit: str, short: list | None =
     taken: frozenset = frozenset()  # verbs of unread figures since the clause that named the metric
     after_semicolon = False
     read_before, hits_at = False, 0  # whether the sentence before gave the metric a figure
+    previous, given = "", names
     for sentence in sentences:
         read_before, hits_at = len(hits) > hits_at, len(hits)
         carry, after_semicolon = after_semicolon, sentence.endswith((";", "；"))
         sentence = sentence.rstrip(";；")
+        in_view, previous = previous if carry else "", sentence
         parts = _CLAUSE.split(sentence)
         clauses, seps = [p.strip() for p in parts[::2]], [""] + parts[1::2]
         opening = _opening(clauses, opening)
@@ -95,15 +98,25 @@ def hits(sentences: list[str], names: list[str], unit: str, short: list | None =
         stock: list[_Hit] = []
         said: list[_Hit] = []  # the hits of this sentence
         nothing: list[_Hit] = []  # a month with nothing new, said before the metric is read in the sentence
-        month_before = now_before = under = False
+        month_before = now_before = under = planned = False
+        projects = _named_projects(clauses, seps)
         spell = ("year" if figure_roles.to_date(clauses[0], opening[3]) else "span") if _SPAN.match(sentence) else ""
         for k, clause in enumerate(clauses):
             if short is not None:
+                # 保障性住房已开建6.08万套,…;竣工1.77万套,竣工率为27.8%: after ; clauses with no noun of their own keep
+                # the sentence before in view, and what it named
                 names = narrative_names.heads_here(short, sentence, clauses[k - 1] if k else "", clause)
+                if in_view and all(_goes_on(c, in_view, given) for c in clauses[:k]):
+                    names += [r for r in narrative_names.heads_here(short, in_view + sentence, clauses[k - 1] if k else "", clause)
+                              if r not in names and r in clause and (not clause.split(r)[0] or subjectless(clause.split(r)[0]))
+                              and _hits_in_clause(clause, [r], unit, opening, False)]
             # `低保对象、特困人员共计3000人`: a bare name before 、 shares the figure.
             shared_head = (k > 0 and seps[k] == "、" and bool(clauses[k - 1])
                            and not re.search(r"\d", clauses[k - 1]) and not _LEAD.fullmatch(clauses[k - 1]))
             found = _hits_in_clause(clause, names, unit, opening, shared_head, gap)
+            # 年初确定新增供热面积500万平方米,普及率达到60%: what a plan set, listed after its verb, is no figure done.
+            in_plan = planned and not _OWN_STATE.search(clause)
+            planned = in_plan or _sets_plan(clause)
             if not found and k and seps[k] == "、" and (again := _measured_again(clauses[k - 1], clause, unit)):
                 found = _hits_in_clause(again, names, unit, opening, False, gap)  # 已完工小区61个、5,260户
             if found:
@@ -173,6 +186,9 @@ def hits(sentences: list[str], names: list[str], unit: str, short: list | None =
                 found = [dataclasses.replace(h, state=True) if h.untimed and not h.period else h for h in found]
             if not found and said and (year := figure_roles.years_figure(clause, unit, said)) is not None:
                 found = [_hit(year, True, clause, opening, False, clause)]  # 总数已达23个,今年新建成的2个均已对外开放
+            if not found and said and figure_roles.leaves_out(clause):
+                # 改造危房3493户(不含高新区): the figure before is short of the whole by what the aside leaves out
+                hits += [dataclasses.replace(h, doubt=True) for h in said if h.words == clauses[k - 1]]
             if not found and said and figure_roles.unread_role(clause, unit, said, bool(names and begun(names[0]))):
                 # 中小学校14所,其中竣工交付9所; 新培育8家,累计分别达到23家: the clause after gives what is done or
                 # the total in words the reader does not take, so the figure before is not clearly the metric's.
@@ -190,6 +206,8 @@ def hits(sentences: list[str], names: list[str], unit: str, short: list | None =
                 if not found and not said and figure_roles.nothing_new(clause, _PERIOD, own):
                     zero = _hit(0.0, True, clause, opening, False, clause)  # 9月份无新增完工小区,累计完工…12个
                     nothing = [zero] if zero.period and not zero.total else []
+            if in_plan or k in projects:
+                found = []
             new = [h for h in said if _NEW_UNTIMED.match(h.words) and h.untimed and not h.total and not h.period]
             if new and any(h.total and h.value not in {n.value for n in new} for h in found):
                 # 新培育…16家,全市累计达到238家: the new ones, with no time of their own, may be this year's, which the
@@ -233,6 +251,41 @@ def hits(sentences: list[str], names: list[str], unit: str, short: list | None =
     return _of_all_years(_of_past_years(hits, "\n".join(sentences)), sentences)
 
 
+# A verb by which someone sets what is to be done (市政府确定…, 报告提出:, 计划 leading its clause): the clauses after it
+# in the sentence list what it set, up to one that says something is done or ties its figure to a time of its own.
+_PLAN_SET = re.compile(rf"确定|提出|明确|部署|要求|^(?:{_alt(_SCOPE)}|{_TIME})*计划")
+_OWN_STATE = re.compile(rf"已|现|目前|至今|以来|累计|实际|截[至止]|{_DONE.pattern}|{_PERIOD.pattern}")
+
+
+def _sets_plan(clause: str) -> bool:
+    """Whether a clause sets what is to be done (年初市政府确定…, 政府工作报告提出, 今年计划…), not what is done under a
+    plan (按照…要求, 根据…部署)."""
+    return bool(_PLAN_SET.search(clause)) and not re.match(r"按照|根据|依据|对照|围绕|结合|落实", clause)
+
+
+# 新建通屯油路350公里、大中修农村公路400公里等6个项目提前完成了节点任务: items listed with 、 and closed by 等 and a count
+# of projects (tasks, works) that is the subject of a predicate after it name the projects by their own targets.
+_PROJECTS_ETC = re.compile(r"等\d+(?:个|项|件)(?:子|重点|民生|具体)*(?:项目|工程|任务|实事|事项)(?=[\u4e00-\u9fff])")
+
+_WORK_NOUN = re.compile(r"的?(?:建设|改造|工作|任务|实施)")
+
+
+def _named_projects(clauses: list[str], seps: list[str]) -> set[int]:
+    """The places of the clauses whose figures name projects: the items of a list closed by 等N个项目 with a predicate
+    of its own after it (what is said of the projects, not how much of the work is done); a list that is the object
+    of a verb before it (已完成…8个口袋公园、…等82个子项目) counts what is done."""
+    out: set[int] = set()
+    for j, clause in enumerate(clauses):
+        m = _PROJECTS_ETC.search(clause)
+        if not m or _WORK_NOUN.fullmatch(clause[m.end():]):  # (…等82个子项目建设: the work of them, no predicate)
+            continue
+        i = j
+        while i and seps[i] == "、":
+            i -= 1
+        out |= set(range(i, j)) | ({j} if re.search(r"\d", clause[: m.start()]) else set())
+    return out
+
+
 # A clause that speaks of now (目前, 现已): the state to date.
 _NOW = re.compile(rf"(?:{_alt(_SCOPE)})*(?:目前|现已)")
 
@@ -243,6 +296,14 @@ _YEAR_WHOLE = re.compile(rf"(?:{_alt(_SCOPE)})*(?:全年|年度)(?!.*(?:已|累�
 
 # A figure of new things (新培育, 新增, 新建) with no time words before it.
 _NEW_UNTIMED = re.compile(rf"(?:{_alt(_SCOPE)})*新(?!.*(?:累计|其中))")
+
+
+def _goes_on(clause: str, before: str, names: list[str]) -> bool:
+    """Whether a clause after ; goes on with what the sentence before spoke of: it has no noun of its own, and its
+    verbs are those of that sentence or of the metric's name (竣工1.77万套 for 保障性住房竣工率; 完成投资5.2亿元 speaks of
+    investment, another thing)."""
+    return subjectless(clause) and all(w in before or any(w in n for n in names) for w in phrases.words(clause)
+                                       if len(w) >= 2 and (phrases.is_verb(w) or phrases.is_verbal(w)))
 
 
 def _measured_again(before: str, clause: str, unit: str) -> str | None:

@@ -17,7 +17,12 @@ def _good_name(name: str) -> bool:
             and not any(w in ("的", "或", "以及") for w in ws)
             and ws[0] not in ("和", "及", "与") and ws[-1] not in ("和", "及", "与")
             and not all(_verbal(w) for w in ws)  # 更新改造: verbs alone name nothing counted
-            and not name.startswith("总"))  # 总投资, 总面积: what the target before amounts to, no target
+            and not name.startswith("总")  # 总投资, 总面积: what the target before amounts to, no target
+            and not _LEVEL_ALONE.fullmatch(name))  # 省级三公里…社区: a level qualifies the noun after it, counts nothing
+
+
+# A level alone (省级, 市级, 国家级, 省市级): it says of what level the noun after it is, and is no noun itself.
+_LEVEL_ALONE = re.compile(r"(?:国家|[省市区县乡镇村]{1,2})级(?:及?以上)?")
 
 
 def _verbal(word: str) -> bool:

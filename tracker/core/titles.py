@@ -163,7 +163,9 @@ def _title_name(pre: str, after: str, unit: str, inherited: bool = False) -> str
         return core
     # The figure before the name: all that precedes it is verbs and scope words.
     lead = _LEAD.match(pre)
-    verbs = _VERB.search(pre) or (pre and phrases.leading_verbs(pre) == len(pre))
+    # (全年举办400场招聘会: any verb after scope words, as with none before it)
+    after_lead = pre[lead.end():] if lead else pre
+    verbs = _VERB.search(pre) or (after_lead and phrases.leading_verbs(after_lead) == len(after_lead))
     # 抓好15个特色小镇建设和40个…: the name ends at the joiner before the next figure.
     if (nxt := _NUM.search(after)) and (joined := re.search(r"(?:和|及|与|以及|、)$", after[: nxt.start()])):
         after = after[: joined.start()]
