@@ -152,6 +152,10 @@ def test_numbering_may_restart_and_text_after_the_table_is_ignored():
 
 @pytest.mark.parametrize("text, message", [
     ("# 进展\n\n没有表格。\n", "t.md: no progress table found"),
+    ("序号 | 目标任务 | 7月工作 |\n1 | 1.甲 | a |\n",
+     "t.md: no progress table found: its first row `序号 | 目标任务 | 7月工作` names no progress column (…进展…, 完成情况)"),
+    ("序号 | 事项 | 进展情况 |\n1 | 1.甲 | a |\n",
+     "t.md: no progress table found: its first row `序号 | 事项 | 进展情况` names no task column (目标任务, 任务, 编号)"),
     ("序号 | 目标任务 | 进展 |\n", "t.md:1: the progress table has no rows"),
     ("序号 | 目标任务 | 进展 |\n一 | 1.甲 | a |\n", "t.md:2: 序号 '一' is not a number"),
     ("序号 | 目标任务 | 进展 |\n1 | 1.甲 | a |\n2 | 2.乙 | b\n", "t.md:3: the row has no closing `|` (the file ends first)"),
@@ -429,3 +433,9 @@ def test_a_row_whose_title_is_another_task_s_is_refused_not_recorded_against_it(
         "2 | 195.新建区域性居家养老服务中心、改造社区养老服务站 | 截至目前,全市新建区域性居家养老服务中心15个。 |\n",
         encoding="utf-8")
     assert "2 entries recorded" in project.ok("import", "t.md", "--month", "2024-08").out
+
+
+@pytest.mark.parametrize("head", ["7月份进展情况", "7月进展", "截至7月底工作进展", "1-7月完成情况", "本月进展", "工作推进情况",
+                                  "进展情况(7月)"])
+def test_the_progress_column_is_found_by_the_words_offices_head_it_with(head):
+    assert rows_of(f"序号 | 任务名称 | {head} |\n1 | 1.甲 | a |\n")[0][1:3] == (1, "1.甲")

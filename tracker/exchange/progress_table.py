@@ -33,7 +33,7 @@ _ID_CELL = re.compile(r"^\s*(\d+)\s*[.．、]\s*(.*)$", re.DOTALL)
 # exact names, then the beginnings a progress header may have (总体工作进展及8月份进展).
 NAMES = {
     "no": ("序号", "no.", "no", "#"),
-    "task": ("目标任务", "任务", "重点任务", "工作任务", "task"),
+    "task": ("目标任务", "任务", "重点任务", "工作任务", "任务名称", "目标任务名称", "重点工作", "task"),
     "id": ("编号", "id"),
     "unit": ("牵头单位", "责任单位"),
     "due": ("完成时限", "时限", "时间节点"),
@@ -41,6 +41,9 @@ NAMES = {
     "next_steps": ("下步计划", "下一步工作", "下步工作打算", "下一步计划", "nextsteps"),
 }
 PROGRESS_STARTS = ("总体工作进展", "工作进展", "进展情况", "完成情况", "进展", "progress")
+# …and the words a progress header holds wherever they stand (7月份进展情况, 截至7月底工作进展, 1-7月完成情况,
+# 工作推进情况), once every other column's name has been tried
+PROGRESS_WORDS = ("进展", "完成情况", "推进情况", "落实情况")
 
 
 @dataclass(frozen=True, slots=True)
@@ -72,7 +75,7 @@ def column_of(header: str) -> str | None:
     for role, names in NAMES.items():
         if h in names:
             return role
-    return "progress" if h.startswith(PROGRESS_STARTS) else None
+    return "progress" if h.startswith(PROGRESS_STARTS) or any(w in h for w in PROGRESS_WORDS) else None
 
 
 def header_columns(cells) -> dict[str, int] | None:
@@ -100,13 +103,27 @@ def find_tables(grids: list[Grid], path: str, problems: list) -> list[ProgressTa
                 tables.append(_table(grid.rows[i], columns, grid.rows[i + 1:], problems))
                 break
     if not tables:
-        raise _not_found(path)
+        first = next(([c.text for c in row] for grid in grids for row in grid.rows
+                      if sum(1 for c in row if c.text.strip()) >= 2), None)
+        raise _not_found(path, first)
     return tables
 
 
-def _not_found(path: str) -> BadInput:
-    return BadInput("{path}: no progress table found (expected a header row such as "
-                    "`序号 | 目标任务 | 总体工作进展及8月份进展 |`)", path=path)
+def _not_found(path: str, first_row: list[str] | None = None) -> BadInput:
+    """No header row names a task column and a progress column; with the first row that has cells, what it
+    named and what it lacks, so the clerk knows which header to change."""
+    if not first_row:
+        return BadInput("{path}: no progress table found (expected a header row such as "
+                        "`序号 | 目标任务 | 总体工作进展及8月份进展 |`)", path=path)
+    roles = {column_of(text) for text in first_row}
+    task, progress = bool(roles & {"task", "id"}), "progress" in roles
+    shown = " | ".join(one_line(t)[:20] for t in first_row[:8])
+    template = ("{path}: no progress table found: its first row `{row}` names no task column (目标任务, 任务, 编号) "
+                "and no progress column (…进展…, 完成情况)" if not task and not progress else
+                "{path}: no progress table found: its first row `{row}` names no task column (目标任务, 任务, 编号)"
+                if not task else
+                "{path}: no progress table found: its first row `{row}` names no progress column (…进展…, 完成情况)")
+    return BadInput(template, path=path, row=shown)
 
 
 def _table(header: tuple[Cell, ...], columns: dict, rows, problems: list, line_of=None) -> ProgressTable:
@@ -206,7 +223,8 @@ def _pipe_table(text: str, path: str, problems: list) -> ProgressTable:
     lines = text.splitlines()
     head = next((i for i, line in enumerate(lines) if _pipe_header(line)), None)
     if head is None:
-        raise _not_found(path)
+        split = (_split(line) for line in lines)
+        raise _not_found(path, next((s[0] for s in split if s and len(s[0]) >= 2), None))
     headers, closed = _split(lines[head])
     ncols = len(headers)
     i = head + 1
