@@ -221,3 +221,30 @@ def test_a_cell_reads_as_excel_shows_it(value, fmt, text):
 def test_due_dates_as_offices_write_them(text, due):
     got = due_date(text, 2024)
     assert (got.isoformat() if got else None) == due
+
+
+def test_a_month_the_title_names_must_be_month_s_when_the_header_names_none(project):
+    """A department's July table imported for August would put July's figures in August's place."""
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    ws.append(["市民政局重点任务进展情况(7月)"])
+    ws.append(["序号", "目标任务", "进展情况"])
+    ws.append([1, "195.新建区域性居家养老服务中心100个", "截至目前,全市新建区域性居家养老服务中心12个。"])
+    wb.save(project.root / "7月.xlsx")
+    before = project.ok("export").out
+    assert project.bad("import", "7月.xlsx", "--month", "2024-08").err == (
+        "7月.xlsx:Sheet!A2: the table's title names month 7 (市民政局重点任务进展情况(7月)), but --month is 2024-08\n")
+    assert project.ok("export").out == before
+    project.ok("import", "7月.xlsx", "--month", "2024-07")
+    # a Word document's heading too; the day it was written (8月5日) is no month it is about
+    word_table(project.root / "w.docx", [["序号", "目标任务", "进展"], ["1", "184.提高救助标准", "已完成测算。"]],
+               title="市民政局2024年7月份重点工作进展")
+    assert "the table's title names month 7" in project.bad("import", "w.docx", "--month", "2024-08").err
+    word_table(project.root / "d.docx", [["序号", "目标任务", "进展"], ["1", "184.提高救助标准", "已完成测算。"]],
+               title="填报日期：2024年8月5日")
+    project.ok("import", "d.docx", "--month", "2024-07")
+    # a Markdown table under its heading
+    (project.root / "r.md").write_text("# 市民政局进展(2024年7月)\n\n序号 | 目标任务 | 进展 |\n1 | 184.提高救助标准 | 好 |\n",
+                                       encoding="utf-8")
+    assert project.bad("import", "r.md", "--month", "2024-08").err == (
+        "r.md:3: the table's title names month 7 (市民政局进展(2024年7月)), but --month is 2024-08\n")

@@ -121,6 +121,7 @@ _ZH = {
     "-o {dir}: not a folder (forms are written one file a unit into a folder)": "-o {dir}：不是文件夹（填报表按单位各写一个文件到文件夹中）",
     "month {month} is still in the future; import its table when it comes": "{month}尚未到来，届时再导入",
     "task {task} appears twice (first at {first})": "任务{task}重复出现（首次在{first}）",
+    "the table's title names month {named} ({title}), but --month is {month}": "表格标题写的是{named}月（{title}），但 --month 为{month}",
     "task {task} in tasks.toml is {declared}, not {title}: a wrong number?": "tasks.toml 中任务{task}是“{declared}”，不是“{title}”：编号写错了？",
     "task {task} is not in tasks.toml, but its title is task {twin}'s: a wrong number?": "tasks.toml 中没有任务{task}，但其标题是任务{twin}的：编号写错了？",
     "task {task} is no longer in tasks.toml": "任务{task}已不在 tasks.toml 中",

@@ -233,7 +233,8 @@ def _read(file: str, problems: list) -> Source:
 
 
 def _check_header_month(table, file: str, p: int, problems: list) -> None:
-    from tracker.exchange.progress_table import header_columns, header_month
+    """The month the table's header names, else the month its title names, must be --month's."""
+    from tracker.exchange.progress_table import header_columns, header_month, one_line, title_month
 
     named = header_month(table.headers)
     if named is not None and named != months.month_of_year(p):
@@ -241,6 +242,12 @@ def _check_header_month(table, file: str, p: int, problems: list) -> None:
         place = table.header_places[at] if at < len(table.header_places) else None
         problems.append(BadInput("the table's header names month {named} ({head}), but --month is {month}",
                                  named=named, head=table.headers[at], month=months.fmt(p), place=place))
+        return
+    titled = title_month(table.above) if named is None else None
+    if titled is not None and titled != months.month_of_year(p):
+        problems.append(BadInput("the table's title names month {named} ({title}), but --month is {month}",
+                                 named=titled, title=one_line(table.above)[:60], month=months.fmt(p),
+                                 place=table.header_places[0] if table.header_places else file))
 
 
 def _write(project, path: str, old_bytes: bytes | None, new_bytes: bytes | None, entries: list) -> None:

@@ -67,6 +67,7 @@ class ProgressTable:
     headers: tuple[str, ...]
     rows: tuple[TableRow, ...]
     header_places: tuple[str, ...] = ()  # each header cell's place (a sheet's cell, a Word table's row)
+    above: str = ""                       # the text above the header: a sheet's title rows, a document's heading
 
 
 def column_of(header: str) -> str | None:
@@ -100,7 +101,9 @@ def find_tables(grids: list[Grid], path: str, problems: list) -> list[ProgressTa
         for i, row in enumerate(grid.rows):
             columns = header_columns([c.text for c in row])
             if columns is not None:
-                tables.append(_table(grid.rows[i], columns, grid.rows[i + 1:], problems))
+                above = "\n".join([grid.above] * bool(grid.above) + [" ".join(dict.fromkeys(c.text for c in r if c.text))
+                                                                       for r in grid.rows[:i]])
+                tables.append(_table(grid.rows[i], columns, grid.rows[i + 1:], problems, above=above.strip()))
                 break
     if not tables:
         first = next(([c.text for c in row] for grid in grids for row in grid.rows
@@ -126,7 +129,7 @@ def _not_found(path: str, first_row: list[str] | None = None) -> BadInput:
     return BadInput(template, path=path, row=shown)
 
 
-def _table(header: tuple[Cell, ...], columns: dict, rows, problems: list, line_of=None) -> ProgressTable:
+def _table(header: tuple[Cell, ...], columns: dict, rows, problems: list, line_of=None, above: str = "") -> ProgressTable:
     heads = tuple(c.text for c in header)
     out, seen = [], 0
     for cells in rows:
@@ -141,7 +144,8 @@ def _table(header: tuple[Cell, ...], columns: dict, rows, problems: list, line_o
             out.append(row)
     if not seen:
         problems.append(BadInput("the progress table has no rows", place=header[0].place if header else None))
-    return ProgressTable(line_of(header) if line_of else None, heads, tuple(out), tuple(c.place for c in header))
+    return ProgressTable(line_of(header) if line_of else None, heads, tuple(out), tuple(c.place for c in header),
+                         above)
 
 
 def _row(cells, columns: dict, line: int | None, problems: list) -> TableRow | None:
@@ -278,7 +282,20 @@ def _pipe_table(text: str, path: str, problems: list) -> ProgressTable:
     def line_of(cells):
         return int(cells[0].place.rsplit(":", 1)[1])
 
-    return _table(header, header_columns(headers), rows, problems, line_of)
+    return _table(header, header_columns(headers), rows, problems, line_of,
+                  "\n".join(line.strip().lstrip("#").strip() for line in lines[:head] if line.strip()))
+
+
+_TITLE_MONTH = re.compile(r"(\d{1,2})\s*月(?!\s*\d{1,2}\s*[日号])")  # 7月, 7月份, 7月底; not a day (8月5日)
+
+
+def title_month(above: str) -> int | None:
+    """The month of the year the text above a table names (its title: `…(2024年7月)`, `— July 2024`), when it
+    names exactly one (a day's date, 8月5日, is when it was written, not what it is about)."""
+    named = {int(m) for m in _TITLE_MONTH.findall(above) if 1 <= int(m) <= 12}
+    lower = above.lower()
+    named |= {n for n, name in enumerate(_MONTHS_EN, 1) if re.search(rf"\b{name}\b", lower)}
+    return named.pop() if len(named) == 1 else None
 
 
 def header_month(headers: tuple[str, ...]) -> int | None:

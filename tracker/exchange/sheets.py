@@ -29,6 +29,7 @@ class Grid:
 
     where: str                              # FILE, FILE:SHEET or FILE:table N
     rows: tuple[tuple[Cell, ...], ...]
+    above: str = ""                         # a Word table's heading: the paragraphs just before it
 
 
 def read_grids(path: str, data: bytes) -> list[Grid]:
@@ -89,13 +90,33 @@ def docx_grids(path: str, data: bytes) -> list[Grid]:
         document = docx.Document(io.BytesIO(data))
     except (zipfile.BadZipFile, KeyError, ValueError) as e:
         raise BadInput("{path}: not a Word document (.docx) that can be read ({why})", path=path, why=str(e)) from None
-    out = []
-    for n, table in enumerate(_tables(document.tables), 1):
-        rows = []
-        for m, row in enumerate(table.rows, 1):
-            place = f"{path}:table {n}, row {m}"
-            rows.append(tuple(Cell(_cell_text(c), place) for c in row.cells))
-        out.append(Grid(f"{path}:table {n}", tuple(rows)))
+    headings = _headings(document)
+    out, n = [], 0
+    for k, top in enumerate(document.tables):
+        for table in _tables([top]):
+            n += 1
+            rows = []
+            for m, row in enumerate(table.rows, 1):
+                place = f"{path}:table {n}, row {m}"
+                rows.append(tuple(Cell(_cell_text(c), place) for c in row.cells))
+            heading = headings[k] if table is top and k < len(headings) else ""
+            out.append(Grid(f"{path}:table {n}", tuple(rows), heading))
+    return out
+
+
+def _headings(document) -> list[str]:
+    """Each top-level table's heading, in document order: the last two paragraphs with text before it."""
+    from docx.oxml.ns import qn
+
+    out, before = [], []
+    for child in document.element.body.iterchildren():
+        if child.tag == qn("w:p"):
+            text = "".join(t.text or "" for t in child.iter(qn("w:t"))).strip()
+            if text:
+                before = (before + [text])[-2:]
+        elif child.tag == qn("w:tbl"):
+            out.append("\n".join(before))
+            before = []
     return out
 
 
