@@ -439,3 +439,17 @@ def test_a_row_whose_title_is_another_task_s_is_refused_not_recorded_against_it(
                                   "进展情况(7月)"])
 def test_the_progress_column_is_found_by_the_words_offices_head_it_with(head):
     assert rows_of(f"序号 | 任务名称 | {head} |\n1 | 1.甲 | a |\n")[0][1:3] == (1, "1.甲")
+
+
+def test_import_ends_with_the_reports_it_replaces_and_the_figures_it_could_not_read(project):
+    (project.root / "t.md").write_text(
+        "序号 | 目标任务 | 进展 |\n1 | 195.新建区域性居家养老服务中心100个,改造社区养老服务站300个 | "
+        "截至目前,全市新建区域性居家养老服务中心15个,服务站建设稳步推进。 |\n", encoding="utf-8")
+    out = project.ok("import", "t.md", "--month", "2024-08").out.splitlines()
+    assert out[-1] == ("no figure read for 1 metric of a report that came in: 195 社区养老服务站 (stations); "
+                       "give it with `tracker log ID --set KEY=VALUE`")
+    (project.root / "t.md").write_text(
+        "序号 | 目标任务 | 进展 |\n1 | 195.新建区域性居家养老服务中心100个,改造社区养老服务站300个 | "
+        "截至目前,全市新建区域性居家养老服务中心16个、改造社区养老服务站118个。 |\n", encoding="utf-8")
+    zh = project.ok("--lang", "zh", "import", "t.md", "--month", "2024-08").out
+    assert "其中1条替换了2024-08已记录的报送（任务195）" in zh and "未读出数值" not in zh

@@ -91,11 +91,12 @@ def import_files(project, files: list[str], month_text: str | None, unit: str | 
         for s in sources:
             if s.form is not None:
                 returns.append(form_return.read_form(s.path, s.form, plan, problems, s.formulas))
-        entries = []
+        entries, reported = [], set()
         if tables and plan is not None:
             reads = [r for s in tables for r in s.reads if plan.task(r.task_id) is not None]
-            entries += make_entries(reads, plan, p, store.load_logs(conn, upto=p), reporter(), problems,
-                                    store.month_texts(conn, p))
+            logs = store.load_logs(conn, upto=p)
+            reported = {tid for tid, log in logs.items() if log.has_entry(p)}  # a new entry of theirs corrects one
+            entries += make_entries(reads, plan, p, logs, reporter(), problems, store.month_texts(conn, p))
         _given_twice(entries, tables, returns, problems)
         if problems:
             raise Problems(problems)
@@ -122,6 +123,9 @@ def import_files(project, files: list[str], month_text: str | None, unit: str | 
         for read in s.reads:
             say(_describe(read, lang))
         _say_counts(s, p, new, unit if any(r.added for r in s.reads) else None, path, lang, dry_run)
+    if tables:
+        _say_corrections(sorted({e.task for e in new} & reported, key=_id_order), p, lang, dry_run)
+        _say_unread([r for s in tables for r in s.reads if r.new], lang)
     for back in returns:
         _say_form(back, present, lang, dry_run)
     if len(tables) + len(returns) > 1:  # the sum of what each file said above
@@ -302,6 +306,35 @@ def _say_counts(s: Source, p: int, new: list, unit, path: str, lang: str, dry_ru
         parts.append(label(lang, "{n} already in the log").format(n=unchanged))
     separator = "；" if lang == "zh" else "; "
     say(label(lang, "{file}: {n} row" if len(s.reads) == 1 else "{file}: {n} rows").format(file=s.path, n=len(s.reads)) + separator + separator.join(parts))
+
+
+def _id_order(tid: str) -> list:
+    return [int(x) if x.isdigit() else 0 for x in tid.split(".")]
+
+
+def _say_corrections(tasks: list[str], p: int, lang: str, dry_run: bool) -> None:
+    """The tasks whose report of the month these tables replace (a corrected table, or one given the wrong month)."""
+    from tracker.cli.output import say
+
+    if tasks:
+        shown = ("、" if lang == "zh" else ", ").join(tasks[:20]) + ("…" if len(tasks) > 20 else "")
+        say(label(lang, "{n} of them would replace a report already recorded for {month} (tasks {tasks})" if dry_run
+                  else "{n} of them replace a report already recorded for {month} (tasks {tasks})").format(
+            n=len(tasks), month=months.fmt(p), tasks=shown))
+
+
+def _say_unread(reads: list, lang: str) -> None:
+    """Last of what was read: the metrics a report came in for whose figure was not read, for the clerk to give."""
+    from tracker.cli.output import say
+
+    unread = [f"{r.task_id} {metric.name} ({metric.key})" for r in reads if r.note is not None
+              for metric, value, _words in r.figures if value is None]
+    if unread:
+        shown = ("、" if lang == "zh" else ", ").join(unread[:12]) + ("…" if len(unread) > 12 else "")
+        say(label(lang, "no figure read for {n} metrics of a report that came in: {metrics}; give them with "
+                        "`tracker log ID --set KEY=VALUE`" if len(unread) > 1 else
+                  "no figure read for {n} metric of a report that came in: {metrics}; give it with "
+                  "`tracker log ID --set KEY=VALUE`").format(n=len(unread), metrics=shown))
 
 
 def _title_room() -> int:
