@@ -234,6 +234,20 @@ def test_unmeasured_task_stalled_names_its_last_report(project):
     assert "   stalled: no increase since 2024-01: 0/27 个" in r.out.splitlines()
 
 
+def test_a_stall_whose_reports_came_without_a_figure_says_so(project):
+    """A report the import could not read a figure from moves no metric: the stall says the report came."""
+    project.ok("log", "195", "--month", "2024-05", "--set", "centres=10", "--set", "stations=50")
+    project.ok("log", "195", "--month", "2024-06", "--note", "稳步推进。")
+    project.ok("log", "195", "--month", "2024-07", "--note", "加快推进。")
+    out = project.run("check", "--month", "2024-07", "--fail-on", "stalled").out
+    assert ("stalled: no increase since 2024-05: 区域性居家养老服务中心 10/100 个, 社区养老服务站 50/300 个, "
+            "though the 2024-07 report came, with no figure") in " ".join(out.split())
+    zh = project.run("check", "--month", "2024-07", "--fail-on", "stalled", "--lang", "zh", "--format", "github").out
+    assert "，但2024-07已报送（没有数值）" in zh
+    project.ok("log", "195", "--month", "2024-08", "--set", "centres=10", "--set", "stations=50")
+    assert "though" not in project.run("check", "--month", "2024-08", "--fail-on", "stalled").out  # figures given
+
+
 def test_lang_zh(office):
     r = office.run("check", "--lang", "zh")
     assert r.code == 1

@@ -43,6 +43,7 @@ _ZH = {
     "{days} days past due {due}, {done} done": "超过截止日期{due}已{days}天，完成{done}",
     "{done} done, {expected} expected": "完成{done}，序时进度{expected}",
     "no increase since {month}: {figures}": "自{month}以来没有增长：{figures}",
+    ", though the {month} report came, with no figure": "，但{month}已报送（没有数值）",
     "no report since {month}": "{month}以来未报送", "never reported": "从未报送",
     "last report {month}": "最近报送{month}", "same note as {month}": "与{month}进展情况相同",
     "Notes (they do not fail the check)": "提示（不影响检查结果）",

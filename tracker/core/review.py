@@ -73,6 +73,7 @@ class Reason:
     days: int | None = None           # overdue
     before: tuple[Figure, ...] = ()   # regressed: the metrics' values as of the month before
     earlier: int | None = None        # repeated_note: the month whose note was repeated
+    text_only: int | None = None      # stalled: the latest report's month, when it came after `since` with no figure
 
 
 @dataclass(frozen=True, slots=True)
@@ -129,7 +130,13 @@ def explain(s: Standing, log: TaskLog, code: str, today: dt.date) -> Reason:
     if code == "stalled":
         if not s.measured:
             return Reason(code, last_month=s.last_month)
-        return Reason(code, completion=s.completion, figures=metric_figures(s), since=stalled_since(s, log))
+        since = stalled_since(s, log)
+        # a report without a figure (one the import could not read, or text alone) moves no metric: said, lest
+        # the department seem not to have reported
+        last = log.last_month(p)
+        text_only = last if s.metrics and last is not None and last > since and \
+            not any(log.reported(x.metric.key, last) for x in s.metrics) else None
+        return Reason(code, completion=s.completion, figures=metric_figures(s), since=since, text_only=text_only)
     if code == "regressed":
         now, before = [], []
         for m in s.metrics:

@@ -47,8 +47,12 @@ def reason_text(r: Reason, lang: str) -> str:
             if r.last_month is None:
                 return label(lang, "never reported")
             return _sentence(lang, "no report since {month}", month=months.fmt(r.last_month))
-        return _sentence(lang, "no increase since {month}: {figures}", month=months.fmt(r.since),
+        text = _sentence(lang, "no increase since {month}: {figures}", month=months.fmt(r.since),
                          figures=figures_text(r.figures) or pct(r.completion))
+        if r.text_only is not None:
+            text += _sentence(lang, ", though the {month} report came, with no figure",
+                              month=months.fmt(r.text_only))
+        return text
     if r.code == "blocked":
         if r.last_month is None:
             return label(lang, "never reported")
