@@ -88,7 +88,7 @@ def units(ctx: typer.Context, month: MonthOpt = None, fmt: FormatOpt = TableForm
     p = project.month(month)
     plan, rows = standings(project, p)
     ranked = office.units(rows)
-    reminded = _reminded(project, p)
+    reminded = project.reminded(p)
     if fmt == TableFormat.json:
         from tracker.cli.output import print_json
 
@@ -102,16 +102,6 @@ def units(ctx: typer.Context, month: MonthOpt = None, fmt: FormatOpt = TableForm
     out.print(units_table(ranked, p, lang_of(lang and lang.value), plan.title, out.width, reminded))
 
 
-def _reminded(project, p: int) -> dict[str, int]:
-    """The reminders delivered to each unit for month p (tracker remind)."""
-    from tracker.store import reminders
-
-    conn = project.read()
-    try:
-        return reminders.delivered_counts(conn, p)
-    finally:
-        if conn is not None:
-            conn.close()
 
 
 @app.command()

@@ -64,6 +64,17 @@ class Project(NamedTuple):
         unrecorded_notice(conn)
         return conn
 
+    def reminded(self, p: int) -> dict[str, int]:
+        """The reminders delivered to each unit for month p (tracker remind)."""
+        from tracker.store import reminders
+
+        conn = self.read()
+        try:
+            return reminders.delivered_counts(conn, p)
+        finally:
+            if conn is not None:
+                conn.close()
+
     def started(self) -> None:
         """Say that this run started the log: a mistyped --db must not start a second log unnoticed."""
         _say_once("new log", "started a new log at {path}", path=self.db_path)

@@ -55,7 +55,7 @@ def remind(
     if dry_run:
         say(send.dry_run_text(send.plan_dry_run(notices, contacts, lg), lg))
         return
-    before = _delivered_before(project, p)
+    before = project.reminded(p)  # before this run: a second run, a cron's retry
     deliveries = _deliver(notices, contacts, lg)
     _record(project, p, deliveries)
     failed = _report(deliveries, lg, before, p)
@@ -137,18 +137,6 @@ def _record(project, p: int, deliveries: list) -> None:
         reminders.record(conn, rows)
     finally:
         conn.close()
-
-
-def _delivered_before(project, p: int) -> dict[str, int]:
-    """The reminders each unit was delivered for month p before this run (a second run, a cron's retry)."""
-    from tracker.store import reminders
-
-    conn = project.read()
-    try:
-        return reminders.delivered_counts(conn, p)
-    finally:
-        if conn is not None:
-            conn.close()
 
 
 def _report(deliveries: list, lang: str, before: dict[str, int], p: int) -> int:
