@@ -86,6 +86,8 @@ def test_the_pieces_keep_figures_with_their_measure_words_and_marks_with_the_wor
     line = "全市培训12.2万人次，达到99.5%；（含外地）完成28/310人次，就业3.5万人。"
     got = [line[a:b] for a, b in pieces(line)]
     assert "12.2万人次，" in got and "99.5%；" in got and "（含" in got and "28/310人次，" in got and "3.5万人。" in got
+    quoted = [line[a:b] for line in ["上月：«已建成3个。»"] for a, b in pieces(line)]  # fill's quotes of a note
+    assert "«已" in quoted and "3个。»" in quoted  # never a line that starts with 。» or ends with «
     for width in range(12, 40):  # from the widest piece (12.2万人次，) up
         parts, start = [], 0
         for end in divide(line, width) + [len(line)]:
