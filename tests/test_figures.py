@@ -1513,3 +1513,20 @@ def test_a_level_alone_names_nothing_a_figure_after_it_qualifies_the_noun():
 def test_a_title_any_verb_after_scope_words_leads_a_figure_before_its_name():
     # 全年 is scope: 举办, a verb of the dictionary, leads 120场专场招聘会 as it does with nothing before it
     assert [(t.name, t.target, t.unit) for t in targets_from_title("全年举办120场专场招聘会")] == [("专场招聘会", 120.0, "场")]
+
+
+def test_work_said_under_way_or_half_done_is_no_count_done():
+    # a stage entered, half the way, or the work still being pushed on: the things are not yet done
+    assert value_for("新建的45座公交站亭已进入验收阶段。", "公交站亭", "座") is None
+    assert value_for("目前,12条背街小巷整治已完成过半。", "背街小巷", "条") is None
+    assert value_for("全区18条背街小巷改造正在有序推进当中。", "背街小巷改造", "条") is None
+    # done is still read
+    assert value_for("新建公交站亭45座,已全部投入使用。", "公交站亭", "座") == 45
+
+
+def test_items_before_a_count_of_sub_items_with_their_own_predicate_name_projects():
+    # 等N个子项 closes a list of sub-items as 等N个项目 does: the items' own figures are their targets
+    text = "城区6条道路黑化、新建城市书房等3个子项正在有序推进当中。"
+    assert value_for(text, "道路黑化", "条") is None
+    # sub-items said done are counted
+    assert value_for("供水管网改造等7个子项已完成。", "子项", "个") == 7

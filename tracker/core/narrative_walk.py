@@ -265,7 +265,7 @@ def _sets_plan(clause: str) -> bool:
 
 # 新建通屯油路350公里、大中修农村公路400公里等6个项目提前完成了节点任务: items listed with 、 and closed by 等 and a count
 # of projects (tasks, works) that is the subject of a predicate after it name the projects by their own targets.
-_PROJECTS_ETC = re.compile(r"等\d+(?:个|项|件)(?:子|重点|民生|具体)*(?:项目|工程|任务|实事|事项)(?=[\u4e00-\u9fff])")
+_PROJECTS_ETC = re.compile(r"等\d+(?:个|项|件)(?:子|重点|民生|具体)*(?:项目|工程|任务|实事|事项|子项(?!目))(?=[\u4e00-\u9fff])")
 
 _WORK_NOUN = re.compile(r"的?(?:建设|改造|工作|任务|实施)")
 
