@@ -1530,3 +1530,17 @@ def test_items_before_a_count_of_sub_items_with_their_own_predicate_name_project
     assert value_for(text, "道路黑化", "条") is None
     # sub-items said done are counted
     assert value_for("供水管网改造等7个子项已完成。", "子项", "个") == 7
+
+
+def test_what_a_draft_sets_out_is_no_figure_done():
+    # a document drafted (起草) lists what is to be done: its figures are no count issued or done
+    text = "起草《关于优化营商环境的若干措施》,分三个方面列出18条具体措施。"
+    assert value_for(text, "具体措施", "条") is None
+    assert value_for("已印发《若干措施》,出台具体措施18条。", "具体措施", "条") == 18
+
+
+def test_the_size_of_the_enterprises_counted_is_a_word_of_kind():
+    # 规上 (above the designated size) sets which firms a figure is of: no looser name drops it
+    text = "1-6月,全市规上新材料产业实现营业收入88.2亿元,工业增加值增长9.1%。"
+    assert value_for(text, "规上工业增加值增速", "%") is None
+    assert value_for("1-6月,全市规上工业增加值增长9.1%。", "规上工业增加值增速", "%") == 9.1

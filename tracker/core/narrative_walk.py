@@ -253,12 +253,12 @@ def hits(sentences: list[str], names: list[str], unit: str, short: list | None =
 
 # A verb by which someone sets what is to be done (市政府确定…, 报告提出:, 计划 leading its clause): the clauses after it
 # in the sentence list what it set, up to one that says something is done or ties its figure to a time of its own.
-_PLAN_SET = re.compile(rf"确定|提出|明确|部署|要求|^(?:{_alt(_SCOPE)}|{_TIME})*计划")
+_PLAN_SET = re.compile(rf"确定|提出|明确|部署|要求|草拟|起草|拟订|拟定|^(?:{_alt(_SCOPE)}|{_TIME})*计划")
 _OWN_STATE = re.compile(rf"已|现|目前|至今|以来|累计|实际|截[至止]|{_DONE.pattern}|{_PERIOD.pattern}")
 
 
 def _sets_plan(clause: str) -> bool:
-    """Whether a clause sets what is to be done (年初市政府确定…, 政府工作报告提出, 今年计划…), not what is done under a
+    """Whether a clause sets what is to be done (年初市政府确定…, 政府工作报告提出, 今年计划…, or drafts it: 草拟《…》), not what is done under a
     plan (按照…要求, 根据…部署)."""
     return bool(_PLAN_SET.search(clause)) and not re.match(r"按照|根据|依据|对照|围绕|结合|落实", clause)
 
