@@ -1544,3 +1544,11 @@ def test_the_size_of_the_enterprises_counted_is_a_word_of_kind():
     text = "1-6月,全市规上新材料产业实现营业收入88.2亿元,工业增加值增长9.1%。"
     assert value_for(text, "规上工业增加值增速", "%") is None
     assert value_for("1-6月,全市规上工业增加值增长9.1%。", "规上工业增加值增速", "%") == 9.1
+
+
+def test_a_span_from_an_earlier_numbered_year_is_no_total_of_the_report_year():
+    # counted since 2019, in a report that names 2021 too: several years' work, not the year's total
+    text = "从2019年3月起,全县累计栽植果树86.5万株,其中2021年完成4.1万亩。"
+    assert value_for(text, "栽植果树", "万株") is None
+    # with no later year named, the span may be the report's own year: the total stands
+    assert value_for("从2019年3月起,全县累计栽植果树86.5万株。", "栽植果树", "万株") == 86.5

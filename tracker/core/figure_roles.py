@@ -142,6 +142,18 @@ def past_year(words: str, text: str) -> bool:
         bool(_YEAR_NAMED.search(words)) and bool(_THIS_YEAR.search(text.replace(words, ""))))
 
 
+# A span that starts in a year named by its number (2017年以来, 自2017年5月开始, 从2020年起).
+_SINCE_YEAR = re.compile(r"(?<!\d)(20\d\d)年(?:\d{1,2}月份?(?:\d{1,2}日)?)?(?:以来|开始|起)")
+_ANY_YEAR = re.compile(r"(?<!\d)(20\d\d)年")
+
+
+def since_past_year(sentence: str, text: str) -> bool:
+    """Whether a sentence counts from a year named by its number that is earlier than another year the text names
+    (自2017年5月开始,累计完成…,其中2018年完成…): its figures span several years, none of them the report's alone."""
+    since = [int(m[1]) for m in _SINCE_YEAR.finditer(sentence)]
+    return bool(since) and any(int(m[1]) > min(since) for m in _ANY_YEAR.finditer(text))
+
+
 def since_start(context: str) -> bool:
     """`汛期以来`, `专项行动开展以来`: a total since some start (a month's `8月以来` is not)."""
     return bool(_SINCE.search(context))
