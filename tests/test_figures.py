@@ -1552,3 +1552,11 @@ def test_a_span_from_an_earlier_numbered_year_is_no_total_of_the_report_year():
     assert value_for(text, "栽植果树", "万株") is None
     # with no later year named, the span may be the report's own year: the total stands
     assert value_for("从2019年3月起,全县累计栽植果树86.5万株。", "栽植果树", "万株") == 86.5
+
+
+def test_what_projects_undertaken_will_add_is_no_count_done():
+    # projects being built, counted, then what they add: the yield of work not said done
+    text = "建设城东片区、滨江新区等停车设施项目18个,新增停车泊位3200个。"
+    assert value_for(text, "新增停车泊位", "个") is None
+    # said done, what they added is read
+    assert value_for("已建成城东片区等停车设施项目18个,新增停车泊位3200个。", "新增停车泊位", "个") == 3200

@@ -307,6 +307,21 @@ def undertaken(context: str, unit: str) -> bool:
     return bool(_UNDERTAKEN.search(context)) and not counts_people(unit)
 
 
+# 建设…等教育项目25个, 实施城建项目12个: projects undertaken and counted, with no word that they are done.
+_PROJECTS_UNDERTAKEN = re.compile(r"^[^已]*?(?:建设|实施|推进)(?!完成|完毕|后)[^已]*?项目\d+个$")
+_SAID_DONE = re.compile(rf"{_DONE.pattern}|已")
+_YIELD = re.compile(r"(?:可|能|将)?(?:新增|增加)")
+
+
+def yield_of_undertaken(before: str, words: str) -> bool:
+    """Whether the words of a figure (新增学位2.7万个) follow, with no time or word of completion of their own, the
+    projects undertaken that the sentence counted just before them (建设…等教育项目25个): what the projects will
+    give when done, no count of what is done."""
+    before = before.rstrip(",，、;； ")
+    return (bool(_PROJECTS_UNDERTAKEN.match(before)) and bool(_YIELD.match(words)) and not _SAID_DONE.search(before)
+            and not _SAID_DONE.search(words))
+
+
 # 不含高新区, 不包括…, 除…外: what a figure before leaves out of the whole (narrative_text makes such an aside a clause).
 _LEAVES_OUT = re.compile(r"^(?:不含|不包括|未含|未包括|除)")
 

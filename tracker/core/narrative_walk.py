@@ -127,6 +127,8 @@ def hits(sentences: list[str], names: list[str], unit: str, short: list | None =
                 placed = (placed or frozenset()) | _verbs_of(clause)  # 兰山区新建成口袋公园9个;罗庄区新建成6个: parts
             if found and _year_planned(clause, clauses[k + 1:], unit):
                 found = []  # 全年建设智慧社区50个,目前已完成42个: the year's whole planned, what is done of it after
+            if found and k and figure_roles.yield_of_undertaken(sentence[: sentence.find(clause)], clause):
+                found = [dataclasses.replace(h, doubt=True) if h.untimed else h for h in found]  # 建设…项目25个,新增学位…
             if found and k + 1 < len(clauses) and figure_roles.share_of_task(clauses[k + 1]):
                 found = [figure_roles.to_date_total(h) for h in found]  # 更换路灯4,820盏,完成年度任务的80.3%
             # 其中省级示范家庭农场26家、市级示范家庭农场58家: parts listed with 、 after 其中 are parts too.
