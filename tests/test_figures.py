@@ -1560,3 +1560,19 @@ def test_what_projects_undertaken_will_add_is_no_count_done():
     assert value_for(text, "新增停车泊位", "个") is None
     # said done, what they added is read
     assert value_for("已建成城东片区等停车设施项目18个,新增停车泊位3200个。", "新增停车泊位", "个") == 3200
+
+
+def test_a_declared_metric_takes_a_figure_written_in_another_magnitude_of_its_measure_word():
+    from tracker.core.model import Metric
+    from tracker.exchange.table import reading
+
+    # a metric declared in 万人次 whose report counts in 人次, and the reverse: converted exactly, words as written
+    visits = Metric("m1", "接诊", "万人次", 2.0)
+    assert reading("截至9月底,巡回医疗队累计接诊13,470人次。", visits) == (1.347, "巡回医疗队累计接诊13,470人次")
+    beds = Metric("m1", "新增养老床位", "张", 3000.0)
+    assert reading("今年以来全市新增养老床位0.26万张。", beds) == (2600.0, "今年以来全市新增养老床位0.26万张")
+    # where the text writes a figure in the metric's own unit, or another measure word, nothing is converted
+    assert reading("累计接诊13,470人次,其中义诊1.2万人次。", visits) == (None, None)
+    assert reading("截至9月底,累计接诊13,470人。", visits) == (None, None)
+    # the phrase set's reading, a figure only in the unit as given, is the default of the API
+    assert value_for("截至9月底,巡回医疗队累计接诊13,470人次。", "接诊", "万人次") is None
