@@ -1576,3 +1576,10 @@ def test_a_declared_metric_takes_a_figure_written_in_another_magnitude_of_its_me
     assert reading("截至9月底,累计接诊13,470人。", visits) == (None, None)
     # the phrase set's reading, a figure only in the unit as given, is the default of the API
     assert value_for("截至9月底,巡回医疗队累计接诊13,470人次。", "接诊", "万人次") is None
+
+
+def test_wan_yi_is_a_magnitude_of_its_own():
+    # 万亿 (a trillion) before a measure word is read whole, in titles and narratives
+    assert [(t.target, t.unit) for t in targets_from_title("全省外贸进出口总额突破2万亿元")] == [(2.0, "万亿元")]
+    assert value_for("1-9月,全省外贸进出口总额达到1.62万亿元。", "外贸进出口总额", "万亿元") == 1.62
+    assert value_for("1-9月,全省外贸进出口总额达到1.62万亿元。", "外贸进出口总额", "亿元") is None
