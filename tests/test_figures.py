@@ -1583,3 +1583,11 @@ def test_wan_yi_is_a_magnitude_of_its_own():
     assert [(t.target, t.unit) for t in targets_from_title("全省外贸进出口总额突破2万亿元")] == [(2.0, "万亿元")]
     assert value_for("1-9月,全省外贸进出口总额达到1.62万亿元。", "外贸进出口总额", "万亿元") == 1.62
     assert value_for("1-9月,全省外贸进出口总额达到1.62万亿元。", "外贸进出口总额", "亿元") is None
+
+
+def test_a_title_bare_name_with_a_floor_or_a_figure_as_written_is_a_target():
+    # 以上 or 左右 after a bare noun's figure says the level to reach, as 达到 would
+    assert [(t.name, t.target, t.unit) for t in targets_from_title("蔬菜产量120万吨以上,森林覆盖率42%左右")] == [
+        ("蔬菜产量", 120.0, "万吨"), ("森林覆盖率", 42.0, "%")]
+    # a ceiling is still none
+    assert targets_from_title("蔬菜农药残留超标率2%以下") == []
