@@ -142,6 +142,18 @@ def past_year(words: str, text: str) -> bool:
         bool(_YEAR_NAMED.search(words)) and bool(_THIS_YEAR.search(text.replace(words, ""))))
 
 
+# A span that starts in a year named by its number (2017年以来, 自2017年5月开始, 从2020年起).
+_SINCE_YEAR = re.compile(r"(?<!\d)(20\d\d)年(?:\d{1,2}月份?(?:\d{1,2}日)?)?(?:以来|开始|起)")
+_ANY_YEAR = re.compile(r"(?<!\d)(20\d\d)年")
+
+
+def since_past_year(sentence: str, text: str) -> bool:
+    """Whether a sentence counts from a year named by its number that is earlier than another year the text names
+    (自2017年5月开始,累计完成…,其中2018年完成…): its figures span several years, none of them the report's alone."""
+    since = [int(m[1]) for m in _SINCE_YEAR.finditer(sentence)]
+    return bool(since) and any(int(m[1]) > min(since) for m in _ANY_YEAR.finditer(text))
+
+
 def since_start(context: str) -> bool:
     """`汛期以来`, `专项行动开展以来`: a total since some start (a month's `8月以来` is not)."""
     return bool(_SINCE.search(context))
@@ -293,6 +305,21 @@ _UNDERTAKEN = re.compile(r"实施(?!后|完成|完毕)")
 def undertaken(context: str, unit: str) -> bool:
     """Whether the words around a figure say the work on things was undertaken (实施), not that it is done."""
     return bool(_UNDERTAKEN.search(context)) and not counts_people(unit)
+
+
+# 建设…等教育项目25个, 实施城建项目12个: projects undertaken and counted, with no word that they are done.
+_PROJECTS_UNDERTAKEN = re.compile(r"^[^已]*?(?:建设|实施|推进)(?!完成|完毕|后)[^已]*?项目\d+个$")
+_SAID_DONE = re.compile(rf"{_DONE.pattern}|已")
+_YIELD = re.compile(r"(?:可|能|将)?(?:新增|增加)")
+
+
+def yield_of_undertaken(before: str, words: str) -> bool:
+    """Whether the words of a figure (新增学位2.7万个) follow, with no time or word of completion of their own, the
+    projects undertaken that the sentence counted just before them (建设…等教育项目25个): what the projects will
+    give when done, no count of what is done."""
+    before = before.rstrip(",，、;； ")
+    return (bool(_PROJECTS_UNDERTAKEN.match(before)) and bool(_YIELD.match(words)) and not _SAID_DONE.search(before)
+            and not _SAID_DONE.search(words))
 
 
 # 不含高新区, 不包括…, 除…外: what a figure before leaves out of the whole (narrative_text makes such an aside a clause).

@@ -8,7 +8,8 @@ whenever a figure is not clearly the metric's the reader gives nothing ([] or No
 Words, numbers and measure words come from tracker/core/phrases.py (jieba, cn2an): digits, full-width
 digits, thousands separators in groups of three, and Chinese numerals that count a measure word
 (两个); a measure word as written, magnitude included (12.2万人次 is 12.2 in 万人次), equal to the
-metric's unit (2317人次 is none in 人, 50场次 none in 场), a compound one read whole (100万台套 is none in 万台;
+metric's unit (2317人次 is none in 人, 50场次 none in 场; a metric an import declares in 万名 takes 6,850名 as 0.685
+where the text writes none in 万名, and the reverse), a compound one read whole (100万台套 is none in 万台;
 5万千瓦, 600万方, a per-day rate 3350吨/天), a magnitude before a measure word not known none (600万桶).
 A metric whose name leads with a verb of work (新增公交线路) takes no figure another verb of work governs
 (优化公交线路41条, 累计建成52个 for 新建…), only its own verb's or one with no verb; a name listed with 、

@@ -43,8 +43,9 @@ _KIND = frozenset(
 
 
 def _sets_kind(word: str) -> bool:
-    # 区域性, 护理型, 市级: an adjective of kind, as much as 城市 or 农村.
-    return word in _KIND or (len(word) >= 2 and word.endswith(("性", "型", "级", "类")))
+    # 区域性, 护理型, 市级: an adjective of kind, as much as 城市 or 农村; 规模(以上) and 规(上) set the size of the
+    # enterprises counted (jieba cuts 规上 into 规 and 上).
+    return word in _KIND or word in ("规", "规模") or (len(word) >= 2 and word.endswith(("性", "型", "级", "类")))
 
 
 _DROPPABLE_MANNER = frozenset(_MANNER + "免费 无偿 集中 专项".split())

@@ -127,6 +127,8 @@ def hits(sentences: list[str], names: list[str], unit: str, short: list | None =
                 placed = (placed or frozenset()) | _verbs_of(clause)  # 兰山区新建成口袋公园9个;罗庄区新建成6个: parts
             if found and _year_planned(clause, clauses[k + 1:], unit):
                 found = []  # 全年建设智慧社区50个,目前已完成42个: the year's whole planned, what is done of it after
+            if found and k and figure_roles.yield_of_undertaken(sentence[: sentence.find(clause)], clause):
+                found = [dataclasses.replace(h, doubt=True) if h.untimed else h for h in found]  # 建设…项目25个,新增学位…
             if found and k + 1 < len(clauses) and figure_roles.share_of_task(clauses[k + 1]):
                 found = [figure_roles.to_date_total(h) for h in found]  # 更换路灯4,820盏,完成年度任务的80.3%
             # 其中省级示范家庭农场26家、市级示范家庭农场58家: parts listed with 、 after 其中 are parts too.
@@ -253,19 +255,19 @@ def hits(sentences: list[str], names: list[str], unit: str, short: list | None =
 
 # A verb by which someone sets what is to be done (市政府确定…, 报告提出:, 计划 leading its clause): the clauses after it
 # in the sentence list what it set, up to one that says something is done or ties its figure to a time of its own.
-_PLAN_SET = re.compile(rf"确定|提出|明确|部署|要求|^(?:{_alt(_SCOPE)}|{_TIME})*计划")
+_PLAN_SET = re.compile(rf"确定|提出|明确|部署|要求|草拟|起草|拟订|拟定|^(?:{_alt(_SCOPE)}|{_TIME})*计划")
 _OWN_STATE = re.compile(rf"已|现|目前|至今|以来|累计|实际|截[至止]|{_DONE.pattern}|{_PERIOD.pattern}")
 
 
 def _sets_plan(clause: str) -> bool:
-    """Whether a clause sets what is to be done (年初市政府确定…, 政府工作报告提出, 今年计划…), not what is done under a
+    """Whether a clause sets what is to be done (年初市政府确定…, 政府工作报告提出, 今年计划…, or drafts it: 草拟《…》), not what is done under a
     plan (按照…要求, 根据…部署)."""
     return bool(_PLAN_SET.search(clause)) and not re.match(r"按照|根据|依据|对照|围绕|结合|落实", clause)
 
 
 # 新建通屯油路350公里、大中修农村公路400公里等6个项目提前完成了节点任务: items listed with 、 and closed by 等 and a count
 # of projects (tasks, works) that is the subject of a predicate after it name the projects by their own targets.
-_PROJECTS_ETC = re.compile(r"等\d+(?:个|项|件)(?:子|重点|民生|具体)*(?:项目|工程|任务|实事|事项)(?=[\u4e00-\u9fff])")
+_PROJECTS_ETC = re.compile(r"等\d+(?:个|项|件)(?:子|重点|民生|具体)*(?:项目|工程|任务|实事|事项|子项(?!目))(?=[\u4e00-\u9fff])")
 
 _WORK_NOUN = re.compile(r"的?(?:建设|改造|工作|任务|实施)")
 
@@ -349,9 +351,12 @@ def _of_all_years(hits: list[_Hit], sentences: list[str]) -> list[_Hit]:
 
 
 def _of_past_years(hits: list[_Hit], text: str) -> list[_Hit]:
-    """The hits, those of an earlier year than the report's neither a total to date nor an amount of its time."""
+    """The hits, those of an earlier year than the report's, or of a span from one (自2017年5月开始…, where the text
+    names a later year), neither a total to date nor an amount of its time."""
+    sentences = text.split("\n")
     return [dataclasses.replace(h, total=False, period=False, year=False, span=True)
-            if figure_roles.past_year(h.words, text) else h for h in hits]
+            if figure_roles.past_year(h.words, text) or any(
+                h.words in s and figure_roles.since_past_year(s, text) for s in sentences) else h for h in hits]
 
 
 def _verbs_of(clause: str) -> frozenset:

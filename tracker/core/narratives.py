@@ -9,6 +9,7 @@ one clause) once for each form of the metric's name tried in turn; the figures f
 from __future__ import annotations
 
 import re
+from decimal import Decimal
 
 from tracker.core import (
     figure_match,
@@ -39,13 +40,14 @@ from tracker.core.phrases import unit_is as _unit_is
 _SENTENCE_OR_AFTER_SEMICOLON = re.compile(r"(?<=[;；])|[。!！?？\n]")
 
 
-def value_for(text: str, name: str, unit: str, *, mode: str = "cumulative", target: float | None = None) -> float | None:
+def value_for(text: str, name: str, unit: str, *, mode: str = "cumulative", target: float | None = None,
+              any_magnitude: bool = False) -> float | None:
     """The figure a progress narrative gives for the metric (name, unit); None when it is not clearly there.
 
     `mode` is the metric's: "cumulative" wants the running total, "increment" the month's amount. `target`:
-    the metric's target, where the caller knows it (an import does: see read_value).
+    the metric's target, where the caller knows it (an import does: see read_value); `any_magnitude`: see read_value.
     """
-    reading = read_value(text, name, unit, mode=mode, target=target)
+    reading = read_value(text, name, unit, mode=mode, target=target, any_magnitude=any_magnitude)
     return reading.value if reading else None
 
 
@@ -54,7 +56,7 @@ _DONE = re.compile(r"已|累计|完成|建成|竣工|完工|投用|投入|运营
 
 
 def read_value(text: str, name: str, unit: str, *, mode: str = "cumulative",
-               target: float | None = None) -> Reading | None:
+               target: float | None = None, any_magnitude: bool = False) -> Reading | None:
     """The figure a narrative gives for the metric and the clause it stands in; None when it is not clearly there.
 
     With the metric's `target`: the target's own figure in a clause that says nothing of it being done
@@ -63,8 +65,14 @@ def read_value(text: str, name: str, unit: str, *, mode: str = "cumulative",
     (`计划` before it), so that what is done of it, said after, is read by the rules of a plan beside its
     actual (`今年建设口袋公园30个,目前已建成22个`: 22; after `已完成招标22个`, a step of the plan: none). The
     same figure said done (`已建成口袋公园30个`, `30个已全部建成`) is the value.
+
+    With `any_magnitude` (a metric declared in a plan, whose unit is the plan's choice): where the narrative writes
+    no figure in the metric's unit, the reading it gives in another magnitude of the same measure word
+    (`累计服务6,850名` for a metric in 万名, `1.2万名` for one in 名) is converted exactly into the metric's; its words
+    are shown as written.  Without it a figure counts only in the unit as given (12.2万人次 is none in 人次).
     """
-    reading = _read(text, name, unit, mode)
+    read = _read_any if any_magnitude else _read
+    reading = read(text, name, unit, mode)
     if reading is None:
         return None
     from tracker.core.figures import as_written  # (figures is the API over this module)
@@ -73,14 +81,14 @@ def read_value(text: str, name: str, unit: str, *, mode: str = "cumulative",
     if target is not None and _restated(reading, target):
         if not said or said not in text:
             return None
-        again = _read(text.replace(said, "计划" + said, 1), name, unit, mode)
+        again = read(text.replace(said, "计划" + said, 1), name, unit, mode)
         return None if again is None or _restated(again, target) else again
     work = _task_head(text, reading.value, unit, name)
     if work is not None:
         # The task restated without its target known: read again as the plan it is (see _task_head); what is done
         # of it is the value only where it is said by the step that completes the work (建成, 完工, or the task's
         # own verb: 改造…,已改造320盏), not by one on the way (已完成采购500盏, 已完成招标).
-        again = _read("计划" + text.lstrip(), name, unit, mode)
+        again = read("计划" + text.lstrip(), name, unit, mode)
         if again is None or again.words in "计划" + _opening(text):
             return None
         return again if _COMPLETES.search(again.words) or any(v in again.words for v in work) else None
@@ -155,6 +163,32 @@ def _opening(text: str) -> str:
 def _restated(reading: Reading, target: float) -> bool:
     """Whether a reading is the target's own figure in a clause that says nothing of it being done."""
     return reading.value == target and not _DONE.search(reading.words)
+
+
+# The magnitudes a reading is converted between, by their power of ten.
+_POWERS = {"": 0, "万": 4, "亿": 8}
+
+
+def _read_any(text: str, name: str, unit: str, mode: str) -> Reading | None:
+    """The reading in the metric's unit; where the narrative writes no figure at all in that unit, the one it gives
+    in another magnitude of the same measure word (累计服务6,850名 for a metric in 万名: 0.685), converted exactly,
+    its words as written; none where two magnitudes give different figures."""
+    reading = _read(text, name, unit, mode)
+    unit, plain = _normalise(unit).strip(), _normalise(text)
+    power = _power(unit)
+    if reading is not None or power is None or unit == "%" or any(
+            _unit_is(plain, m.end(), unit) for m in phrases.NUM.finditer(plain)):
+        return reading
+    found = [(r, p) for u in figure_roles.magnitudes(unit) if (p := _power(u)) is not None
+             and (r := _read(text, name, u, mode)) is not None]
+    values = {float(Decimal(repr(r.value)) * Decimal(10) ** (p - power)) for r, p in found}
+    return Reading(values.pop(), found[0][0].words) if len(values) == 1 else None
+
+
+def _power(unit: str) -> int | None:
+    """The power of ten of a unit's magnitude (万名: 4, 名: 0), None for one not converted (千米, 百万元)."""
+    mag = next((m for m in phrases.MAGNITUDES if unit.startswith(m) and len(unit) > len(m)), "")
+    return _POWERS.get(mag)
 
 
 def _read(text: str, name: str, unit: str, mode: str) -> Reading | None:

@@ -30,7 +30,7 @@ _BASES = (
 ).split()
 # Measure words read only after digits: 三方, 一口气, 一眼 and 一路 are words, not counts.
 _DIGITS_ONLY = frozenset("方 口 眼 路".split())
-_MAGS = "十万 百万 千万 万 亿 千 百".split()
+_MAGS = "十万 百万 千万 万亿 万 亿 千 百".split()
 MAGNITUDES = _MAGS
 UNITS = sorted({m + b for m in ["", *_MAGS] for b in _BASES} | set(_MAGS), key=len, reverse=True)
 # What follows a route's number (3路公交): 路 there counts nothing.

@@ -257,8 +257,12 @@ def targets_from_title(title: str) -> list[Target]:
                     or _TITLE_APPROX.search(pre) or _TITLE_CEILING.match(after)
                     or _TITLE_REFUSE.search(pre) or _value(m) <= 0):
                 continue
-            after = bare
+            floor, after = after != bare and not bare, bare
             name = _title_name(pre, after, unit, inherited)
+            # 粮食产量285万吨以上, 城镇调查失业率5.5%左右: a floor or a figure as written after a bare name says, as
+            # 达到 would, the level the year is to reach.
+            if not name and floor and pre and not phrases.leading_verbs(pre):
+                name = _title_name(pre + "达到", after, unit, inherited)
             # 新建公厕326座、改造64座: a second clause of verbs alone and a figure in the same measure word counts
             # the noun of the target before it (the verbs set the two apart, see _apart).
             if (inherited and not after and start == end and m.start() == 0 + len(pre) and _verbs_only(pre)

@@ -235,7 +235,7 @@ def reading(text: str, metric) -> tuple[float | None, str | None]:
     (core/figures.py reads them with Chinese numerals in digits), or (None, None)."""
     from tracker.core.figures import as_written, read_value
 
-    found = read_value(text, metric.name, metric.unit, mode=metric.mode, target=metric.target)
+    found = read_value(text, metric.name, metric.unit, mode=metric.mode, target=metric.target, any_magnitude=True)
     return (None, None) if found is None else (found.value, as_written(text, found))
 
 
