@@ -131,6 +131,7 @@ def test_only_overdue_names_other_flags_and_an_unknown_unit_is_refused(project, 
 
 def test_an_invalid_contacts_file_is_refused_with_its_line(project):
     project.write_plan(PLAN)
+    project.ok("log", "184", "--month", "2024-08", "--percent", "40")
     (project.root / "contacts.toml").write_text('[unit."市民政局"]\nwecom = "ftp://x"\n', encoding="utf-8")
     r = project.bad("remind", "--month", "2024-08")
     assert "contacts.toml:2" in r.err
@@ -138,6 +139,7 @@ def test_an_invalid_contacts_file_is_refused_with_its_line(project):
 
 def test_without_contacts_every_flagged_unit_is_listed_to_phone(project):
     project.write_plan(PLAN)
+    project.ok("log", "184", "--month", "2024-08", "--percent", "40")
     r = project.ok("remind", "--month", "2024-08")
     assert "市民政局" in r.out and "市财政局" in r.out and "市园林局" in r.out
 
@@ -173,6 +175,7 @@ def test_a_fifo_as_contacts_is_refused_at_once(project):
     import os
 
     project.write_plan(PLAN)
+    project.ok("log", "184", "--month", "2024-08", "--percent", "40")
     os.mkfifo(project.root / "contacts.toml")
     r = project.bad("remind", "--month", "2024-08")
     assert "FIFO" in r.err
@@ -273,3 +276,16 @@ def test_a_follow_up_names_the_figures_behind_each_flag_as_check_does(project, r
     assert "逾期：超过截止日期2024-12-31已20天，完成10%" in check and "停滞：自2024-07以来没有增长：10/100 个" in check
     r = project.ok("remind", "--month", "2025-01", "--only", "overdue", "--dry-run", today="2025-01-20")
     assert "7.新建学校10所\n  overdue (20 days past due 2024-12-31, 0% done)\n" in r.out
+
+
+def test_a_real_run_with_no_log_or_a_contacts_file_mistyped_is_refused_before_anything_goes(project):
+    """A mistyped --db would chase every unit for reports it sent; a mistyped --contacts would phone them all."""
+    project.write_plan(PLAN)
+    r = project.bad("--db", "data/trakcer.db", "remind", "--month", "2024-08")
+    assert r.err.startswith("no log at data/trakcer.db: nothing is recorded there, so every unit would be chased")
+    assert not (project.root / "data" / "trakcer.db").exists()
+    dry = project.ok("--db", "data/trakcer.db", "remind", "--month", "2024-08", "--dry-run")  # a preview still shows
+    assert "市民政局" in dry.out and dry.err.startswith("no log at data/trakcer.db")
+    project.ok("log", "184", "--month", "2024-08", "--percent", "40")
+    assert project.bad("--contacts", "contcts.toml", "remind", "--month", "2024-08").err == \
+        "contcts.toml: no such contacts file (given by --contacts or TRACKER_CONTACTS)\n"

@@ -200,6 +200,9 @@ _ZH = {
     # remind
     "nothing to remind: no task is {flags} for {month}": "无需催报：{month}没有{flags}的任务",
     "sent to {unit} by {where} ({n} tasks)": "已发送给{unit}：{where}（{n}项任务）",
+    "sent to {unit} by {where} ({n} task)": "已发送给{unit}：{where}（{n}项任务）",
+    "sent to {unit} by {where} ({n} task; {earlier} delivered to it for {month} before)":
+        "已发送给{unit}：{where}（{n}项任务；此前已就{month}送达{earlier}次）",
     "led by {unit}": "{unit}牵头",
     "sent to {unit} by {where} ({n} tasks; {earlier} delivered to it for {month} before)":
         "已发送给{unit}：{where}（{n}项任务；此前已就{month}送达{earlier}次）",
@@ -251,6 +254,9 @@ _ZH.update({
     "no log at {path}: nothing is recorded there (is --db or TRACKER_DB right?)":
         "{path} 处没有记录库：尚无任何记录（--db 或 TRACKER_DB 是否写对？）",
     "started a new log at {path}": "已在 {path} 新建记录库",
+    "no log at {path}: nothing is recorded there, so every unit would be chased (is --db or TRACKER_DB right? `--dry-run` shows what would go)":
+        "{path} 处没有记录库：尚无任何记录，每个单位都会被催报（--db 或 TRACKER_DB 是否写对？`--dry-run` 可预览）",
+    "{path}: no such contacts file (given by --contacts or TRACKER_CONTACTS)": "{path}：没有这个联系人文件（由 --contacts 或 TRACKER_CONTACTS 指定）",
     "{what} is not valid text (position {n}: not UTF-8; check the terminal's or file's encoding)": "{what} 不是有效文本（第 {n} 个字符不是 UTF-8；请检查终端或文件的编码）",
     "percent": "完成百分比", "note": "进展情况", "problems": "存在问题", "next_steps": "下步计划", "title": "标题",
     # log, void, history, import

@@ -29,14 +29,17 @@ class Project(NamedTuple):
     tasks_path: str
     db_path: str
     contacts_path: str  # where reminders go (remind); beside tasks.toml unless given
+    contacts_given: bool = False  # by --contacts or TRACKER_CONTACTS: then it must exist
 
     @classmethod
     def from_options(cls, tasks: str | None, db: str | None, contacts: str | None = None) -> "Project":
         tasks_path = tasks or os.environ.get("TRACKER_TASKS") or "tasks.toml"
+        given = contacts or os.environ.get("TRACKER_CONTACTS")
         return cls(
             tasks_path,
             db or os.environ.get("TRACKER_DB") or os.path.join("data", "tracker.db"),
-            contacts or os.environ.get("TRACKER_CONTACTS") or os.path.join(os.path.dirname(tasks_path), "contacts.toml"),
+            given or os.path.join(os.path.dirname(tasks_path), "contacts.toml"),
+            bool(given),
         )
 
     def month(self, text: str | None) -> int:
@@ -50,7 +53,7 @@ class Project(NamedTuple):
         if conn is None and not os.path.lexists(self.db_path) and getattr(_context(), "info_name", None) in SHOWS_LOG:
             # said after what the command shows, and only when it showed it (a refusal is the news then)
             _PENDING["no log"] = ("no log at {path}: nothing is recorded there (is --db or TRACKER_DB right?)",
-                                  {"path": self.db_path})
+                                  {"path": self.db_path}, run_lang())  # the command's --lang, known here
         return conn
 
     def write(self):
@@ -103,13 +106,13 @@ _PENDING: dict = {}  # notices said when the command has done its work (say_noti
 
 def say_notices() -> None:
     """The notices a run put off until its command had shown what it shows."""
-    for key, (template, fields) in list(_PENDING.items()):
-        _say_once(key, template, **fields)
+    for key, (template, fields, lang) in list(_PENDING.items()):
+        _say_once(key, template, lang, **fields)
     _PENDING.clear()
 
 
-def _say_once(key: str, template: str, **fields) -> None:
-    """A notice on stderr, once a run."""
+def _say_once(key: str, template: str, lang: str | None = None, **fields) -> None:
+    """A notice on stderr, once a run, in `lang` (else the running command's)."""
     import sys
 
     from tracker.labels import label
@@ -118,7 +121,7 @@ def _say_once(key: str, template: str, **fields) -> None:
     if key in _NOTICED:
         return
     _NOTICED.add(key)
-    print(visible(label(run_lang(), template).format(**fields)), file=sys.stderr)
+    print(visible(label(lang or run_lang(), template).format(**fields)), file=sys.stderr)
 
 
 def stale_notice(plan: Plan, conn, names=None) -> None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from typing import Annotated, Optional
 
 import typer
@@ -39,7 +40,11 @@ def remind(
     check_filters(plan, unit)
     notices = _notices(plan, rows, logs, p, flags, unit, lg)
     unset: list[str] | None = [] if dry_run else None
-    contacts = _contacts(project.contacts_path, unset)
+    if not dry_run and not os.path.lexists(project.db_path):
+        # every task would look unreported, every unit chased: a mistyped --db, most likely
+        raise BadInput("no log at {path}: nothing is recorded there, so every unit would be chased (is --db or "
+                       "TRACKER_DB right? `--dry-run` shows what would go)", path=project.db_path)
+    contacts = _contacts(project.contacts_path, unset, project.contacts_given)
     if unset:  # a clerk may preview the messages on a PC that does not hold the robots' secrets
         import sys
 
@@ -104,13 +109,15 @@ def _notices(plan, rows, logs: dict, p: int, flags: tuple[str, ...], unit: str |
     return [Notice(u, _fmt(p), plan.title, tuple(tasks)) for u, tasks in by_unit.items()]
 
 
-def _contacts(path: str, unset_secrets: list | None = None):
-    """contacts.toml, or none at all (every unit is then listed to phone) when there is no such file
-    (`unset_secrets`: see load_contacts)."""
+def _contacts(path: str, unset_secrets: list | None = None, given: bool = False):
+    """contacts.toml, or none at all (every unit is then listed to phone) when there is no such file beside
+    tasks.toml; one named by --contacts or TRACKER_CONTACTS must exist (`unset_secrets`: see load_contacts)."""
     from tracker.files import regular_or_absent
     from tracker.notify.contacts import Contacts, load_contacts
 
     if not regular_or_absent(path, "contacts file"):  # a FIFO or device is refused, never waited on
+        if given:
+            raise BadInput("{path}: no such contacts file (given by --contacts or TRACKER_CONTACTS)", path=path)
         return Contacts(path, {})
     return load_contacts(path, unset_secrets)
 
@@ -154,10 +161,13 @@ def _report(deliveries: list, lang: str, before: dict[str, int], p: int) -> int:
         if d.channel is None:
             phone.append(d.unit)
         elif d.delivered and before.get(d.unit):
-            say(label(lang, "sent to {unit} by {where} ({n} tasks; {earlier} delivered to it for {month} before)").format(
+            say(label(lang, "sent to {unit} by {where} ({n} task; {earlier} delivered to it for {month} before)"
+                      if len(d.tasks) == 1 else
+                      "sent to {unit} by {where} ({n} tasks; {earlier} delivered to it for {month} before)").format(
                 unit=d.unit, where=d.where, n=len(d.tasks), earlier=before[d.unit], month=_fmt(p)))
         elif d.delivered:
-            say(label(lang, "sent to {unit} by {where} ({n} tasks)").format(unit=d.unit, where=d.where, n=len(d.tasks)))
+            say(label(lang, "sent to {unit} by {where} ({n} task)" if len(d.tasks) == 1 else
+                      "sent to {unit} by {where} ({n} tasks)").format(unit=d.unit, where=d.where, n=len(d.tasks)))
         else:
             failed += 1
             print(visible(label(lang, "not delivered to {unit}: {reason}").format(unit=d.unit, reason=reason(lang, d.reason))),
