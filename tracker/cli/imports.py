@@ -251,7 +251,7 @@ def _check_header_month(table, file: str, p: int, problems: list) -> None:
     if titled is not None and titled != months.month_of_year(p):
         problems.append(BadInput("the table's title names month {named} ({title}), but --month is {month}",
                                  named=titled, title=one_line(table.above)[:60], month=months.fmt(p),
-                                 place=table.header_places[0] if table.header_places else file))
+                                 place=table.above_place or file))
 
 
 def _write(project, path: str, old_bytes: bytes | None, new_bytes: bytes | None, entries: list) -> None:

@@ -68,6 +68,7 @@ class ProgressTable:
     rows: tuple[TableRow, ...]
     header_places: tuple[str, ...] = ()  # each header cell's place (a sheet's cell, a Word table's row)
     above: str = ""                       # the text above the header: a sheet's title rows, a document's heading
+    above_place: str = ""                 # where that text starts (its line, its cell; a Word table's place)
 
 
 def column_of(header: str) -> str | None:
@@ -103,7 +104,9 @@ def find_tables(grids: list[Grid], path: str, problems: list) -> list[ProgressTa
             if columns is not None:
                 above = "\n".join([grid.above] * bool(grid.above) + [" ".join(dict.fromkeys(c.text for c in r if c.text))
                                                                        for r in grid.rows[:i]])
-                tables.append(_table(grid.rows[i], columns, grid.rows[i + 1:], problems, above=above.strip()))
+                first = next((c.place for r in grid.rows[:i] for c in r if c.text), grid.where)
+                tables.append(_table(grid.rows[i], columns, grid.rows[i + 1:], problems, above=above.strip(),
+                                     above_place=grid.where if grid.above else first))
                 break
     if not tables:
         first = next(([c.text for c in row] for grid in grids for row in grid.rows
@@ -129,7 +132,8 @@ def _not_found(path: str, first_row: list[str] | None = None) -> BadInput:
     return BadInput(template, path=path, row=shown)
 
 
-def _table(header: tuple[Cell, ...], columns: dict, rows, problems: list, line_of=None, above: str = "") -> ProgressTable:
+def _table(header: tuple[Cell, ...], columns: dict, rows, problems: list, line_of=None, above: str = "",
+           above_place: str = "") -> ProgressTable:
     heads = tuple(c.text for c in header)
     out, seen = [], 0
     for cells in rows:
@@ -145,7 +149,7 @@ def _table(header: tuple[Cell, ...], columns: dict, rows, problems: list, line_o
     if not seen:
         problems.append(BadInput("the progress table has no rows", place=header[0].place if header else None))
     return ProgressTable(line_of(header) if line_of else None, heads, tuple(out), tuple(c.place for c in header),
-                         above)
+                         above, above_place)
 
 
 def _row(cells, columns: dict, line: int | None, problems: list) -> TableRow | None:
@@ -282,8 +286,9 @@ def _pipe_table(text: str, path: str, problems: list) -> ProgressTable:
     def line_of(cells):
         return int(cells[0].place.rsplit(":", 1)[1])
 
-    return _table(header, header_columns(headers), rows, problems, line_of,
-                  "\n".join(line.strip().lstrip("#").strip() for line in lines[:head] if line.strip()))
+    titled = [(n, line.strip().lstrip("#").strip()) for n, line in enumerate(lines[:head], 1) if line.strip()]
+    return _table(header, header_columns(headers), rows, problems, line_of, "\n".join(t for _, t in titled),
+                  f"{path}:{titled[0][0]}" if titled else "")
 
 
 _TITLE_MONTH = re.compile(r"(\d{1,2})\s*月(?!\s*\d{1,2}\s*[日号])")  # 7月, 7月份, 7月底; not a day (8月5日)

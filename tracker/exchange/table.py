@@ -155,7 +155,8 @@ def read_rows(table: ProgressTable, plan: Plan | None, unit: str | None, p: int,
             continue
         if tid in seen:
             first = seen[tid]
-            where = f"line {first.rsplit(':', 1)[1]}" if row.line is not None and first.startswith(row.place.rsplit(":", 1)[0] + ":") else first
+            where = BadInput("line {n}", n=first.rsplit(":", 1)[1]) \
+                if row.line is not None and first.startswith(row.place.rsplit(":", 1)[0] + ":") else first
             problems.append(BadInput("task {task} appears twice (first at {first})", task=tid, first=where, place=row.place))
             continue
         seen[tid] = row.place
