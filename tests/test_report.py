@@ -272,3 +272,10 @@ def test_a_task_done_before_says_so_where_it_sent_no_report_and_the_table_reads_
     assert "| done; no report this month |" in project.ok("report", "--month", "2024-08").out
     (project.root / "back.md").write_text(md, encoding="utf-8")
     assert "0 entries" in project.ok("import", "back.md", "--month", "2024-08", "--dry-run").out
+    from tests.conftest import BASIC_PLAN
+
+    project.write_plan(BASIC_PLAN + "start = 2024-10-01\n")  # 184 starts after August: it owes no report yet
+    md = project.ok("report", "--month", "2024-08", "--lang", "zh").out
+    assert md.splitlines()[5].endswith("| 尚未开始，无需报送 |")
+    (project.root / "back.md").write_text(md, encoding="utf-8")
+    assert "0 entries" in project.ok("import", "back.md", "--month", "2024-08", "--dry-run").out

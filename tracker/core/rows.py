@@ -158,6 +158,7 @@ _MONTH_NAMES = ("January", "February", "March", "April", "May", "June", "July", 
                 "September", "October", "November", "December")
 NO_REPORT = "no report this month"
 NO_REPORT_DONE = "done; no report this month"  # a task done before: no report is owed, none is missing
+NO_REPORT_PENDING = "not started yet; no report owed"  # a task whose start is after the month
 
 
 class MonthlyRow(NamedTuple):
@@ -226,7 +227,8 @@ def monthly_cells(table: MonthlyTable, row: MonthlyRow) -> list[str]:
     from tracker.labels import label
 
     progress = row.progress.replace("\r\n", "\n") if row.progress is not None else \
-        label(table.lang, NO_REPORT_DONE) if row.status == "done" else table.no_report
+        label(table.lang, NO_REPORT_DONE) if row.status == "done" else \
+        label(table.lang, NO_REPORT_PENDING) if row.status == "pending" else table.no_report
     cells = [str(row.no), visible(f"{row.id}.{row.title}"), visible(progress)]
     if table.with_texts:
         cells += [visible((t or "").replace("\r\n", "\n")) for t in (row.problems, row.next_steps)]
