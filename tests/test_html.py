@@ -116,7 +116,7 @@ def test_the_table_has_status_and_a_chart_column_even_without_with_status(html_p
     assert (no, task, done) == ("1", "195.新建区域性居家养老服务中心100个,改造社区养老服务站300个。", "35%")
     assert progress == "截至目前,全市新建中心35个。\n二是完善运营机制。"  # line breaks kept (pre-wrap)
     assert status == "滞后"
-    assert page.rows[2][2] == "本月未报送进展" and page.rows[2][3:5] == ["未量化", "未开始"]
+    assert page.rows[2][2] == "尚未开始，无需报送" and page.rows[2][3:5] == ["未量化", "未开始"]
     assert page.row_classes == ["behind", "behind", "pending"]
 
 
