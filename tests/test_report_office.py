@@ -89,6 +89,14 @@ def test_a_portrait_template_keeps_the_task_readable_and_the_narrow_columns_narr
     project.ok("report", "--month", "2024-08", "--lang", "zh", "--with-status", "-o", "land.docx")
     (table,) = docx.Document(project.root / "land.docx").tables
     assert [round(c.width.cm, 1) for c in table.columns] == [1.6, 4.4, 8.5, 3.6, 3.6, 2.0, 2.0]
+    # in English the narrow columns are as wide as their widest word (Completion, unmeasured), never breaking one
+    from tracker.render.docx_ import word_cm
+
+    project.ok("report", "--month", "2024-08", "--with-status", "--template", "portrait.docx", "-o", "en.docx")
+    (table,) = docx.Document(project.root / "en.docx").tables
+    *_, completion, status = [c.width.cm for c in table.columns]
+    assert completion >= word_cm("Completion") - 0.01 and status >= word_cm("behind") - 0.01
+    assert round(sum(c.width.cm for c in table.columns), 2) == 15.6
 
 
 def test_a_template_without_the_placeholder_or_a_template_with_another_format_is_refused(project):

@@ -13,6 +13,7 @@ place of its paragraph `{{ table }}`.
 from __future__ import annotations
 
 import io
+import re
 
 from tracker.core.rows import MonthlyTable, completion_text, monthly_cells, status_text
 from tracker.errors import BadInput
@@ -105,16 +106,28 @@ def _title(document, table: MonthlyTable):
     return p
 
 
-def column_widths(kinds: list[str], sizes: dict, text_cm: float) -> list[float]:
+def word_cm(word: str) -> float:
+    """The width of a word at 12 pt, with a cell's margins: a Chinese character 0.43 cm, a Latin letter 0.26."""
+    from rich.cells import cell_len
+
+    wide = cell_len(word) - len(word)  # the characters that take two cells
+    return 0.43 * wide + 0.26 * (len(word) - wide) + 0.45
+
+
+def column_widths(kinds: list[str], sizes: dict, text_cm: float, words: dict | None = None) -> list[float]:
     """Each column's width (cm) on a page whose text is text_cm wide. On a landscape page the progress column
     takes what the others leave. On a narrower one (an office's portrait template) the narrow columns shrink
     to what their words need, each column of text keeps a least width (LEAST_CM), and the rest of the page
-    goes to the columns of text in proportion to their landscape widths above that least."""
+    goes to the columns of text in proportion to their landscape widths above that least. `words`: the widest
+    word (cm) of each narrow column, which it never goes below (English `Completion`, `unmeasured`)."""
+    words = words or {}
+    sizes = {k: max(w, words.get(k, 0.0)) for k, w in sizes.items()}
+    compact = {k: max(w, words.get(k, 0.0)) for k, w in COMPACT_CM.items()}
     widths = [sizes.get(k, 0.0) for k in kinds]
     widths[2] = max(PAGE_TEXT_CM - sum(widths), 6.0)  # the progress column takes the rest
     if sum(widths) <= text_cm + 0.05:  # (a page read back from a document is off by a few EMU)
         return widths
-    narrow = [min(w, COMPACT_CM[k]) if k in COMPACT_CM else None for k, w in zip(kinds, widths)]
+    narrow = [min(w, compact[k]) if k in compact else None for k, w in zip(kinds, widths)]
     room = text_cm - sum(w for w in narrow if w is not None)
     least = [LEAST_CM.get(k, 2.0) if w is None else 0.0 for k, w in zip(kinds, narrow)]
     if room <= sum(least):
@@ -133,7 +146,12 @@ def _table(document, table: MonthlyTable, text_cm: float = PAGE_TEXT_CM):
 
     kinds = ["no", "task", "progress"] + (["problems", "next_steps"] if table.with_texts else []) \
         + (["completion", "status"] if table.with_status else [])
-    widths = column_widths(kinds, NARROW_CM if table.with_texts else WIDTHS_CM, text_cm)
+    words: dict[str, float] = {}
+    if table.with_status:  # the widest word each of the two narrow columns holds, its heading's included
+        for k, at, text_of in (("completion", -2, completion_text), ("status", -1, status_text)):
+            texts = [table.headers[at]] + [text_of(table, row) for row in table.rows]
+            words[k] = max(word_cm(w) for t in texts for w in re.split(r"[\s·]+", t) if w)
+    widths = column_widths(kinds, NARROW_CM if table.with_texts else WIDTHS_CM, text_cm, words)
     grid = document.add_table(rows=1, cols=len(kinds))
     try:
         grid.style = "Table Grid"
