@@ -453,3 +453,11 @@ def test_import_ends_with_the_reports_it_replaces_and_the_figures_it_could_not_r
         "截至目前,全市新建区域性居家养老服务中心16个、改造社区养老服务站118个。 |\n", encoding="utf-8")
     zh = project.ok("--lang", "zh", "import", "t.md", "--month", "2024-08").out
     assert "其中1条替换了2024-08已记录的报送（任务195）" in zh and "未读出数值" not in zh
+
+
+def test_a_lead_unit_the_table_names_otherwise_than_tasks_toml_is_noted(project):
+    (project.root / "t.md").write_text("序号 | 目标任务 | 牵头单位 | 进展 |\n"
+                                       "1 | 184.提高救助标准 | 市民政居 | 已完成提标测算。 |\n", encoding="utf-8")
+    r = project.ok("import", "t.md", "--month", "2024-08")
+    assert r.err.splitlines()[-1] == "note: t.md:2: the table names 市民政居 as task 184's lead unit; tasks.toml's 市民政局 is what counts"
+    assert "市民政居" not in project.tasks.read_text(encoding="utf-8")

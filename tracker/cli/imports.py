@@ -145,6 +145,24 @@ def import_files(project, files: list[str], month_text: str | None, unit: str | 
 
         print(label(lang, "note: --unit {unit} is the lead unit of tasks an import adds; these tables add none "
                           "(it chooses no rows)").format(unit=unit), file=sys.stderr)
+    if plan is not None:
+        _warn_other_units([r for s in tables for r in s.reads if not r.added], plan, lang)
+
+
+def _warn_other_units(reads: list, plan, lang: str) -> None:
+    """A row whose 牵头单位 is not its task's in tasks.toml (a typo, 市民政居, or a task handed over): said, as
+    tasks.toml's is what counts, lest the clerk think the table changed it."""
+    import sys
+
+    from tracker.textfile import visible
+
+    for r in reads:
+        task = plan.task(r.task_id)
+        if task is not None and r.row.unit and r.row.unit.strip() != task.unit:
+            print(visible(label(lang, "note: {place}: the table names {given} as task {task}'s lead unit; tasks.toml's "
+                                      "{unit} is what counts").format(place=r.row.places.get("unit", r.row.place),
+                                                                     given=r.row.unit.strip(), task=r.task_id,
+                                                                     unit=task.unit)), file=sys.stderr)
 
 
 def _given_twice(table_entries, tables, returns, problems: list) -> None:
