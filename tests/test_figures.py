@@ -1580,3 +1580,20 @@ def test_a_title_bare_name_with_a_floor_or_a_figure_as_written_is_a_target():
         ("蔬菜产量", 120.0, "万吨"), ("森林覆盖率", 42.0, "%")]
     # a ceiling is still none
     assert targets_from_title("蔬菜农药残留超标率2%以下") == []
+
+
+def test_a_shortened_name_keeps_its_place_and_a_word_that_begins_with_a_kind():
+    # a county's metric is no figure of the whole city (东山县, or 西岭+县 as jieba cuts it)
+    assert value_for("北岭县新建村级卫生室12个。全市新建村级卫生室58个。", "东山县村级卫生室", "个") is None
+    assert value_for("全市新建村级卫生室58个。", "西岭县村级卫生室", "个") is None
+    # 城乡居民 sets the kind as 城乡 would: the 参保人数 of 城镇职工 is not its figure
+    text = "全市持续完善城镇职工基本医疗保险制度,参保人数达到61.2万人;城乡居民医疗保险制度进一步健全。"
+    assert value_for(text, "城乡居民医疗保险参保人数", "万人") is None
+    assert value_for(text, "城镇职工医疗保险参保人数", "万人") == 61.2
+
+
+def test_a_place_named_in_a_list_under_qizhong_is_that_place_s_part():
+    text = "今年完成农村公路提质改造120公里,其中东山县45公里、南溪县38公里、北岭县37公里。"
+    assert value_for(text, "南溪县农村公路提质改造", "公里") == 38
+    assert value_for(text, "农村公路提质改造", "公里") == 120
+    assert value_for(text, "西岭县农村公路提质改造", "公里") is None
