@@ -1597,3 +1597,10 @@ def test_a_place_named_in_a_list_under_qizhong_is_that_place_s_part():
     assert value_for(text, "南溪县农村公路提质改造", "公里") == 38
     assert value_for(text, "农村公路提质改造", "公里") == 120
     assert value_for(text, "西岭县农村公路提质改造", "公里") is None
+
+
+def test_growth_then_the_level_reached_gives_the_level_to_date():
+    # 新增120张,达到8,650张: the growth is the month's change, the level reached the figure to date
+    text = "9月全市养老机构床位累计新增120张,达到8,650张,完成年度目标的96%。"
+    assert value_for(text, "养老机构床位", "张") == 8650
+    assert value_for(text, "养老机构床位", "张", mode="increment") == 120

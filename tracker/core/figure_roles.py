@@ -349,3 +349,19 @@ def to_date_total(hit):
     if hit.period or hit.year or hit.span or hit.early:
         return hit
     return dataclasses.replace(hit, total=True, untimed=False, state=False)
+
+
+# 月人均补助新增18元,达到236元: growth, then the level it brought the thing to, in a clause with no noun of its own.
+_REACHED = re.compile(r"(?:总数|总量)?(?:达到|达|增至|增加到|提高到|提高至|提升到|提升至|上调至|上调到|升至)")
+_GREW = r"(?:新增|增加|提高|提升|增长|上调)了?"
+
+
+def level_reached(clause: str, unit: str, before: list) -> float | None:
+    """The level a clause says the figures just read grew to (新增18元,达到236元: 236), else None: its figure, of the
+    unit and after a word of reaching only, follows a figure of growth in the same unit; the growth is the change
+    over some time, the level the figure to date."""
+    m = _NUM.match(clause, len(_REACHED.match(clause)[0])) if _REACHED.match(clause) else None
+    if not m or clause[m.end():] != unit or not before:
+        return None
+    grew = re.compile(rf"{_GREW}\d[\d,]*(?:\.\d+)?{re.escape(unit)}$")
+    return phrases.number(m) if all(grew.search(h.words) for h in before) else None
