@@ -1604,3 +1604,8 @@ def test_growth_then_the_level_reached_gives_the_level_to_date():
     text = "9月全市养老机构床位累计新增120张,达到8,650张,完成年度目标的96%。"
     assert value_for(text, "养老机构床位", "张") == 8650
     assert value_for(text, "养老机构床位", "张", mode="increment") == 120
+
+
+def test_a_whole_counted_among_then_a_part_that_has_is_done_gives_no_figure_done():
+    # 12个…中,有9个已完成: the 12 are the things among which some are done, no count of what is done
+    assert value_for("全市12个乡镇综合文化站中,有9个已完成提档升级,其余3个正在施工。", "乡镇综合文化站", "个") is None

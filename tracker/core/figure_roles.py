@@ -183,8 +183,8 @@ def works_on(clause: str, unit: str) -> bool:
 _RUNNING = re.compile(r"(?:累计|截[至止]目前|至今)(?:分别)?(?:达到|达|为)")
 
 
-# A part that opens a clause (其中9个, 首批30台, 2座) and is said to be in place already (已安装到位, 均已开放).
-_PART_DONE = re.compile(r"^(?:其中|首批|第[一二三1-3]批)?\d[\d,.]*[^\d,]{1,3}?(?:均|都|全部)?已")
+# A part that opens a clause (其中9个, 首批30台, 2座, 有4件) and is said to be in place already (已安装到位, 均已开放).
+_PART_DONE = re.compile(r"^(?:其中|首批|第[一二三1-3]批)?(?:已?有)?\d[\d,.]*[^\d,]{1,3}?(?:均|都|全部)?已")
 # A whole made, bought or listed (制作完成, 政府采购, 3座城市书房中), short of the work the part after it has done.
 _PREPARED = re.compile(r"制作|采购|购置|购买|生产|签约|中$")
 # This year's figure with no noun of its own (其中今年新认定培育211家, 今年新建的3座): of what the clause before counted.
