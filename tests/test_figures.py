@@ -1609,3 +1609,11 @@ def test_growth_then_the_level_reached_gives_the_level_to_date():
 def test_a_whole_counted_among_then_a_part_that_has_is_done_gives_no_figure_done():
     # 12个…中,有9个已完成: the 12 are the things among which some are done, no count of what is done
     assert value_for("全市12个乡镇综合文化站中,有9个已完成提档升级,其余3个正在施工。", "乡镇综合文化站", "个") is None
+
+
+def test_yao_before_a_verb_of_work_is_a_plan_and_what_was_actually_done_after_it_counts():
+    # 要 before the verb says what is to be done; 实际 after it what was done
+    assert value_for("全区今年要改造老旧小区60个,目前各项前期工作有序推进。", "老旧小区", "个") is None
+    assert value_for("全区今年要新建社区食堂40个,截至目前实际建成43个。", "社区食堂", "个") == 43
+    # 主要, 重要 are no plan
+    assert value_for("这是今年最重要的一项民生工程,主要新建社区食堂40个。", "社区食堂", "个") == 40
