@@ -1617,3 +1617,10 @@ def test_yao_before_a_verb_of_work_is_a_plan_and_what_was_actually_done_after_it
     assert value_for("全区今年要新建社区食堂40个,截至目前实际建成43个。", "社区食堂", "个") == 43
     # 主要, 重要 are no plan
     assert value_for("这是今年最重要的一项民生工程,主要新建社区食堂40个。", "社区食堂", "个") == 40
+
+
+def test_a_figure_with_a_factor_taken_out_is_no_reading():
+    # 扣除价格因素: the figure is adjusted; the one counted stands, the adjusted one gives nothing
+    text = "全县社会消费品零售总额完成52.3亿元,扣除价格因素实际增长4.1%。规上工业企业营业收入扣除价格因素,同比增长6.6%。"
+    assert value_for(text, "社会消费品零售总额", "亿元") == 52.3
+    assert value_for(text, "规上工业企业营业收入增长", "%") is None

@@ -365,3 +365,13 @@ def level_reached(clause: str, unit: str, before: list) -> float | None:
         return None
     grew = re.compile(rf"{_GREW}\d[\d,]*(?:\.\d+)?{re.escape(unit)}$")
     return phrases.number(m) if all(grew.search(h.words) for h in before) else None
+
+
+# 剔除留抵退税因素, 扣除价格因素后: a factor taken out of what is counted.
+_ADJUSTED = re.compile(r"剔除|扣除")
+
+
+def adjusted(before: str, clause: str) -> bool:
+    """Whether a clause's figure is one adjusted by a factor taken out (剔除留抵退税因素完成6.8亿元; 工业增加值剔除…因素,
+    同比增长2.2%: the clause before, with no figure of its own, takes the factor out), not the figure as counted."""
+    return bool(_ADJUSTED.search(clause)) or (bool(_ADJUSTED.search(before)) and not _NUM.search(before))

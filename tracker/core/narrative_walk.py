@@ -213,7 +213,8 @@ def hits(sentences: list[str], names: list[str], unit: str, short: list | None =
                 if not found and not said and figure_roles.nothing_new(clause, _PERIOD, own):
                     zero = _hit(0.0, True, clause, opening, False, clause)  # 9月份无新增完工小区,累计完工…12个
                     nothing = [zero] if zero.period and not zero.total else []
-            if in_plan or k in projects:
+            # 剔除留抵退税因素完成6.8亿元: a figure adjusted, beside the one counted, is no reading
+            if in_plan or k in projects or figure_roles.adjusted(clauses[k - 1] if k else "", clause):
                 found = []
             new = [h for h in said if _NEW_UNTIMED.match(h.words) and h.untimed and not h.total and not h.period]
             if new and any(h.total and h.value not in {n.value for n in new} for h in found):
