@@ -1624,3 +1624,11 @@ def test_a_figure_with_a_factor_taken_out_is_no_reading():
     text = "全县社会消费品零售总额完成52.3亿元,扣除价格因素实际增长4.1%。规上工业企业营业收入扣除价格因素,同比增长6.6%。"
     assert value_for(text, "社会消费品零售总额", "亿元") == 52.3
     assert value_for(text, "规上工业企业营业收入增长", "%") is None
+
+
+def test_jihua_after_its_subject_sets_a_plan_that_governs_the_clauses_after_it():
+    # 项目计划今年新增…: 计划 after the subject, before the time and verb, still sets what is to be done; the level
+    # listed after it (托位总数达到5600个) is the plan's, the figure to date comes in the next sentence
+    text = "社区嵌入式托育项目计划今年新增普惠托位1200个,全区托位总数达到5600个,并评选10家示范机构。截至目前,全区托位总数5310个。"
+    assert value_for(text, "普惠托位", "个") is None
+    assert value_for(text, "托位总数", "个") == 5310
