@@ -1632,3 +1632,9 @@ def test_jihua_after_its_subject_sets_a_plan_that_governs_the_clauses_after_it()
     text = "社区嵌入式托育项目计划今年新增普惠托位1200个,全区托位总数达到5600个,并评选10家示范机构。截至目前,全区托位总数5310个。"
     assert value_for(text, "普惠托位", "个") is None
     assert value_for(text, "托位总数", "个") == 5310
+
+
+def test_a_phrase_like_the_name_gives_nothing_where_the_name_s_verb_counts_other_figures_too():
+    # 引进9家 beside 引进配套企业36家: the matched phrase is one of several things 引进 counted
+    assert value_for("一是聚焦主导产业,引进配套企业36家;二是深化以商招商,通过商会引进9家。", "引进企业", "家") is None
+    assert value_for("一是聚焦主导产业,引进配套企业36家,带动就业1200人。", "引进企业", "家") == 36

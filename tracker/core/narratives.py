@@ -237,8 +237,9 @@ def _read(text: str, name: str, unit: str, mode: str) -> Reading | None:
     # The narrative's own phrase of the metric's key words around its head noun (更新环保型公交车辆 for
     # 更新公交车辆, 课桌椅更换 for 更换课桌椅): tried last, where no form of the name gave a figure.
     matched = figure_match.matching(names[0], sentences, [unit, *figure_roles.magnitudes(unit)])
-    if matched:
-        tiers = (*tiers, lambda u: narrative_walk.hits(sentences, matched, u, lead=lead))
+    by_match = (lambda u: narrative_walk.hits(sentences, matched, u, lead=lead)) if matched else None
+    if by_match:
+        tiers = (*tiers, by_match)
     level = unit == "%"
     if "、" in name:  # a shorter form of a list names one of its items (排水管网 of 燃气、供水、排水管网): as written only
         tiers = tiers[:1]
@@ -263,6 +264,8 @@ def _read(text: str, name: str, unit: str, mode: str) -> Reading | None:
             # 下达…资金2.8亿元 for 资金拨付 beside 已拨付2.35亿元: the metric's own verb gives another figure (a part by
             # its kind or place is of the whole that verb counts: 改造120公里,其中南溪县38公里)
             return None
+        if reading and tier is by_match and _verb_counts_more(reading, names[0], unit, whole):
+            return None  # 签约关联项目443个 for 签约项目 beside 签约13个: one of the things the metric's verb counted
         if reading and cumulative and not level and not any(figure_roles.this_year(h) for h in figure_pool.pool(hits, cumulative)) and any(
                 figure_roles.this_year(h) for u in figure_roles.magnitudes(unit) for h in tier(u)):
             return None  # 已完成…2.46万户,今年完成1,860户 for a metric in 万户: the year's figure is in another magnitude
@@ -327,3 +330,12 @@ def _later(short: list[str], names: list[str], whole: str) -> list[str]:
     only a form first written after it (1-8月空气质量优良天数187天…。8月份优良天数29天: a later mention shortens)."""
     at = [whole.find(n) for n in names if n in whole]
     return [s for s in short if s not in whole[: min(at)]] if at else short
+
+
+def _verb_counts_more(reading: Reading, name: str, unit: str, whole: str) -> bool:
+    """Whether the verb that leads the metric's name governs a figure of the unit other than the one read through a
+    phrase like the name (签约13个 beside 签约关联项目443个 for 签约项目): the phrase names one of several things so
+    counted."""
+    verbs = [w for w in phrases.words(name)[:1] if len(w) >= 2 and phrases.is_verb(w)]
+    return any(m.group() not in reading.words for v in verbs
+               for m in re.finditer(rf"{re.escape(v)}\d[\d,.]*{re.escape(unit)}", whole))
