@@ -1638,3 +1638,9 @@ def test_a_phrase_like_the_name_gives_nothing_where_the_name_s_verb_counts_other
     # 引进9家 beside 引进配套企业36家: the matched phrase is one of several things 引进 counted
     assert value_for("一是聚焦主导产业,引进配套企业36家;二是深化以商招商,通过商会引进9家。", "引进企业", "家") is None
     assert value_for("一是聚焦主导产业,引进配套企业36家,带动就业1200人。", "引进企业", "家") == 36
+
+
+def test_a_title_s_count_of_places_after_zai_is_where_the_work_is_put_no_target():
+    # after a clause that read a target, 在全区15所中小学 names where the 300 sessions are held, no noun of its own
+    assert [(t.target, t.unit) for t in targets_from_title("新建社区食堂20个;在全区15所中小学开展防溺水宣传300场")] == [
+        (20.0, "个"), (300.0, "场")]

@@ -157,8 +157,9 @@ def _title_name(pre: str, after: str, unit: str, inherited: bool = False) -> str
     if inherited and not pre and after:
         pre = "新建"
     # `新增托育机构15家,普惠性托位2000个`: a bare noun after a clause that read a target shares its verb.
-    # (充电桩 begins with the verb 充电 but is a noun: no verb leads it, and it is not a verb alone as 开工 is)
-    if (inherited and core and not trail and _good_name(core) and not _strip_lead(core)[1]
+    # (充电桩 begins with the verb 充电 but is a noun: no verb leads it, and it is not a verb alone as 开工 is; 在全市 of
+    # 在全市70家农贸市场开展… is where the work is put, no noun)
+    if (inherited and core and not trail and _good_name(core) and not _strip_lead(core)[1] and core[0] != "在"
             and phrases.leading_verbs(core) < len(core)):
         return core
     # The figure before the name: all that precedes it is verbs and scope words.
