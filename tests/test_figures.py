@@ -1644,3 +1644,13 @@ def test_a_title_s_count_of_places_after_zai_is_where_the_work_is_put_no_target(
     # after a clause that read a target, 在全区15所中小学 names where the 300 sessions are held, no noun of its own
     assert [(t.target, t.unit) for t in targets_from_title("新建社区食堂20个;在全区15所中小学开展防溺水宣传300场")] == [
         (20.0, "个"), (300.0, "场")]
+
+
+def test_a_title_that_opens_with_its_figure_counts_the_words_after_it():
+    # a heading of the year's list: the figure first, then the things (and what is said of them) or, for people,
+    # what is done for them
+    def read(title):
+        return [(t.name, t.target, t.unit) for t in targets_from_title(title)]
+    assert read("8个城市口袋公园建设") == [("城市口袋公园", 8.0, "个")]
+    assert read("12所乡镇中心幼儿园投入使用") == [("乡镇中心幼儿园", 12.0, "所")]
+    assert read("3万名老年人接受免费健康体检") == [("免费健康体检", 3.0, "万名")]

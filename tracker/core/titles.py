@@ -93,11 +93,24 @@ def _grows(name: str) -> bool:
     return _good_name(name) and not any(w in phrases.VERBS or w in _NARRATIVE_VERBS for w in phrases.words(name))
 
 
-def _title_name(pre: str, after: str, unit: str, inherited: bool = False) -> str | None:
+def _title_name(pre: str, after: str, unit: str, inherited: bool = False, opens: bool = False) -> str | None:
     """The name a figure in a title counts: `新建NAME100个`, `新增3000张NAME`, `为1万名NAME购买…`.
 
-    `inherited`: the clause before read a target, so its verb governs a bare `20个NAME` after it.
+    `inherited`: the clause before read a target, so its verb governs a bare `20个NAME` after it.  `opens`: the figure
+    opens the title (10个滨江生态公园建设, 5万名学生参加研学实践活动): a heading of the year's list, the words after it
+    name what it counts.
     """
+    if opens and not pre and after and not _NUM.search(after):
+        ws = phrases.words(after)
+        k = next((k for k, w in enumerate(ws) if k and (w in phrases.VERBS or w in _NARRATIVE_VERBS or phrases.is_verb(w))), 0)
+        if k and counts_people(unit):
+            name = _for_whom(ws, k, unit, done_for=True)
+        else:  # 20个典型村挂牌: the things the verb after them says something of (not its adverb: 明显, 综合)
+            j = k
+            while j > 1 and phrases._tags().get(ws[j - 1]) in ("a", "ad", "d", "vn"):
+                j -= 1
+            name = "".join(ws[:j]) if k and _good_name("".join(ws[:j])) else _NAME_TAIL.sub("", after)
+        return name if _good_name(name) else None
     pre = _MANNER_LEAD.sub("", pre)  # 免费为14000名白内障患者…: a word of manner before 为 is the whole clause's
     pre = _without_means(pre)  # 通过消费帮扶销售…: the means the work is done by is no part of what it counts
     trail = _TITLE_TRAIL.search(pre)
@@ -259,7 +272,7 @@ def targets_from_title(title: str) -> list[Target]:
                     or _TITLE_REFUSE.search(pre) or _value(m) <= 0):
                 continue
             floor, after = after != bare and not bare, bare
-            name = _title_name(pre, after, unit, inherited)
+            name = _title_name(pre, after, unit, inherited, opens=not found and not inherited and m.start() == 0)
             # 粮食产量285万吨以上, 城镇调查失业率5.5%左右: a floor or a figure as written after a bare name says, as
             # 达到 would, the level the year is to reach.
             if not name and floor and pre and not phrases.leading_verbs(pre):
