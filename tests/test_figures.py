@@ -1604,6 +1604,10 @@ def test_growth_then_the_level_reached_gives_the_level_to_date():
     text = "9月全市养老机构床位累计新增120张,达到8,650张,完成年度目标的96%。"
     assert value_for(text, "养老机构床位", "张") == 8650
     assert value_for(text, "养老机构床位", "张", mode="increment") == 120
+    # the growth's verb may stand before the name
+    text = "8月新增建成高标准农田2.3万亩,达到41.6万亩。"
+    assert value_for(text, "高标准农田", "万亩") == 41.6
+    assert value_for(text, "高标准农田", "万亩", mode="increment") == 2.3
 
 
 def test_a_whole_counted_among_then_a_part_that_has_is_done_gives_no_figure_done():

@@ -363,7 +363,7 @@ def level_reached(clause: str, unit: str, before: list) -> float | None:
     m = _NUM.match(clause, len(_REACHED.match(clause)[0])) if _REACHED.match(clause) else None
     if not m or clause[m.end():] != unit or not before:
         return None
-    grew = re.compile(rf"{_GREW}\d[\d,]*(?:\.\d+)?{re.escape(unit)}$")
+    grew = re.compile(rf"{_GREW}[^\d,，]*\d[\d,]*(?:\.\d+)?{re.escape(unit)}$")  # (新增巩固退耕还林成果1183.61万亩)
     return phrases.number(m) if all(grew.search(h.words) for h in before) else None
 
 
