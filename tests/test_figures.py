@@ -1658,3 +1658,11 @@ def test_a_title_that_opens_with_its_figure_counts_the_words_after_it():
     assert read("8个城市口袋公园建设") == [("城市口袋公园", 8.0, "个")]
     assert read("12所乡镇中心幼儿园投入使用") == [("乡镇中心幼儿园", 12.0, "所")]
     assert read("3万名老年人接受免费健康体检") == [("免费健康体检", 3.0, "万名")]
+
+
+def test_a_title_s_level_raised_from_one_figure_to_another_targets_the_level_to_reach():
+    def read(title):
+        return [(t.name, t.target, t.unit) for t in targets_from_title(title)]
+    assert read("将农村低保标准从每人每年5000元提高到5400元") == [("农村低保标准", 5400.0, "元")]
+    assert read("新建公厕20座,将城市生活垃圾处理能力从1200吨提升到1500吨") == [
+        ("公厕", 20.0, "座"), ("城市生活垃圾处理能力", 1500.0, "吨")]

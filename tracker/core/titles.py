@@ -221,11 +221,18 @@ _QUALIFIERS = re.compile(r"(\d[^\d,，、;；。]*?[\u4e00-\u9fff])([\u4e00-\u9f
 _KINDS_ETC = re.compile(r"(\d[^\d,，、;；。]*?[\u4e00-\u9fff])、(?=[\u4e00-\u9fff、]{1,16}?等[\u4e00-\u9fff][^\d,，、;；。]*(?:$|[,，;；。]))")
 
 
+# 将补贴标准从每月95元提高至115元: a level raised from one figure to another; the level to reach is the target, as
+# 提高到115元 says alone (the figure it is raised from is none).
+_FROM_TO = re.compile(r"(?:^|(?<=[,，;；:：]))将?([^,，;；。\d将从]{2,}?)从(?:每[人户月年]+)*\d+(?:\.\d+)?[^\d,，;；。、]{1,3}?"
+                      r"(?:提高|提升|上调|增加)(?:至|到)(?=\d)")
+
+
 def targets_from_title(title: str) -> list[Target]:
     """The quantitative targets a task title declares, in order; [] when none is clear."""
     found: list[Target] = []
     inherited = False
     title = _QUALIFIERS.sub(r"\1\2和", _CONDITION.sub("", _normalise(title)))
+    title = _FROM_TO.sub(r"\1提高到", title)
     while (etc := _KINDS_ETC.sub(r"\1和", title)) != title:
         title = etc
     for clause in _noun_lists(_CLAUSE.split(_SENTENCE.sub("，", title))):
