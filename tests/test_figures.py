@@ -1666,3 +1666,11 @@ def test_a_title_s_level_raised_from_one_figure_to_another_targets_the_level_to_
     assert read("将农村低保标准从每人每年5000元提高到5400元") == [("农村低保标准", 5400.0, "元")]
     assert read("新建公厕20座,将城市生活垃圾处理能力从1200吨提升到1500吨") == [
         ("公厕", 20.0, "座"), ("城市生活垃圾处理能力", 1500.0, "吨")]
+
+
+def test_a_title_s_clause_of_a_verb_alone_counts_the_work_the_clause_before_named_with_it():
+    def read(title):
+        return [(t.name, t.target, t.unit) for t in targets_from_title(title)]
+    assert read("推进老旧小区雨污分流改造,改造85个") == [("老旧小区雨污分流改造", 85.0, "个")]
+    # another verb than the work's names nothing
+    assert read("实施农村饮水安全工程,新建42处") == []

@@ -231,6 +231,7 @@ def targets_from_title(title: str) -> list[Target]:
     """The quantitative targets a task title declares, in order; [] when none is clear."""
     found: list[Target] = []
     inherited = False
+    work = ""  # the work a clause with no figure named (推进既有住宅加装电梯), which a clause of its verb alone may count
     title = _QUALIFIERS.sub(r"\1\2和", _CONDITION.sub("", _normalise(title)))
     title = _FROM_TO.sub(r"\1提高到", title)
     while (etc := _KINDS_ETC.sub(r"\1和", title)) != title:
@@ -289,6 +290,10 @@ def targets_from_title(title: str) -> list[Target]:
             if (inherited and not after and start == end and m.start() == 0 + len(pre) and _verbs_only(pre)
                     and found and found[-1].unit == unit and unit != "%"):
                 name = found[-1].name
+            # 推进既有住宅加装电梯,加装139台: a clause of the verb alone after one that named the work with no figure
+            # counts that work.
+            if not name and work and not after and pre and _verbs_only(pre) and pre in work and unit != "%":
+                name = work
             # 改造老旧小区192个、1100万平方米, 老旧小区改造221个3万户: a figure alone in another measure word after a
             # target measures that target again, in its own unit.
             if (not name and (inherited or read) and not pre and not after and found and unit != "%"
@@ -301,6 +306,8 @@ def targets_from_title(title: str) -> list[Target]:
                 found.append(Target(name, _value(m), unit, clause))
                 read = True
         inherited = read
+        lead, led = _strip_lead(clause)
+        work = lead if led and not _NUM.search(clause) and _good_name(lead) else ""
     return _apart(found)
 
 
