@@ -1674,3 +1674,10 @@ def test_a_title_s_clause_of_a_verb_alone_counts_the_work_the_clause_before_name
     assert read("推进老旧小区雨污分流改造,改造85个") == [("老旧小区雨污分流改造", 85.0, "个")]
     # another verb than the work's names nothing
     assert read("实施农村饮水安全工程,新建42处") == []
+
+
+def test_a_money_metric_s_name_may_leave_out_its_word_for_money():
+    # 资金 in 元: the measure word says it is money, and a report leaves the word out
+    text = "截至9月底,省级财政拨付2.6亿元,带动社会投资5.1亿元。"
+    assert value_for(text, "省级财政拨付资金", "亿元") == 2.6
+    assert value_for(text, "省级财政拨付资金", "个") is None

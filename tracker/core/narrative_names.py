@@ -103,6 +103,13 @@ def unkinded(name: str, whole: str) -> list[str]:
     return [short]
 
 
+def unfunded(name: str, unit: str) -> list[str]:
+    """The name of a sum of money without its word for money (各级预算下达 for 各级预算下达资金) when the metric is counted in
+    money: the measure word says it is money, as a clerk leaves the word out (预算下达1107.98亿元)."""
+    rest = re.sub(r"(?:资金|经费)$", "", name)
+    return [rest] if unit.endswith("元") and rest != name and len(rest) >= 2 and not phrases.is_verb(rest) else []
+
+
 def ends_in_verb(name: str) -> bool:
     """Whether a name's last word is a verb or a verbal noun (临时救助, 农村生活污水治理)."""
     ws = phrases.words(name)
