@@ -1681,3 +1681,10 @@ def test_a_money_metric_s_name_may_leave_out_its_word_for_money():
     text = "截至9月底,省级财政拨付2.6亿元,带动社会投资5.1亿元。"
     assert value_for(text, "省级财政拨付资金", "亿元") == 2.6
     assert value_for(text, "省级财政拨付资金", "个") is None
+
+
+def test_a_title_s_month_of_the_year_before_the_verb_is_the_target_s_time_no_name():
+    def read(title):
+        return [(t.name, t.target, t.unit) for t in targets_from_title(title)]
+    assert read("10月底前新建社区食堂20个") == [("社区食堂", 20.0, "个")]
+    assert read("到11月底完成农村户厕改造不少于5000户") == [("农村户厕改造", 5000.0, "户")]
