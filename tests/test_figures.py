@@ -1654,9 +1654,11 @@ TITLE_CASES = {
         ("12所乡镇中心幼儿园投入使用", [("乡镇中心幼儿园", 12.0, "所")]),
         ("3万名老年人接受免费健康体检", [("免费健康体检", 3.0, "万名")]),
     ],
-    # A level raised from one figure to another targets the level to reach.
+    # A level raised from one figure to another targets the level to reach; a per-head figure is still none.
     "a level raised from one figure to another": [
-        ("将农村低保标准从每人每年5000元提高到5400元", [("农村低保标准", 5400.0, "元")]),
+        ("将高龄津贴标准从每月100元提高至150元", [("高龄津贴标准", 150.0, "元")]),
+        ("居民饮用水检测能力由42项提升到106项", [("居民饮用水检测能力", 106.0, "项")]),
+        ("将农村低保标准从每人每年5000元提高到5400元", []),
         ("新建公厕20座,将城市生活垃圾处理能力从1200吨提升到1500吨", [("公厕", 20.0, "座"), ("城市生活垃圾处理能力", 1500.0, "吨")]),
     ],
     # A clause of a verb alone counts the work the clause before named with that verb and no figure; another verb
@@ -1664,6 +1666,10 @@ TITLE_CASES = {
     "a verb alone after the work it names": [
         ("推进老旧小区雨污分流改造,改造85个", [("老旧小区雨污分流改造", 85.0, "个")]),
         ("实施农村饮水安全工程,新建42处", []),
+    ],
+    # The verb of a clause governs a figure after 和 that begins a second object (…主管网和54个…).
+    "a second object after he": [
+        ("新建15个口袋公园和8个城市书房", [("口袋公园", 15.0, "个"), ("城市书房", 8.0, "个")]),
     ],
     # A month of the year before the verb (到11月底, 10月底前) is the target's time, no part of its name.
     "a month of the year before the verb": [

@@ -222,8 +222,8 @@ _KINDS_ETC = re.compile(r"(\d[^\d,，、;；。]*?[\u4e00-\u9fff])、(?=[\u4e00-
 
 
 # 将补贴标准从每月95元提高至115元: a level raised from one figure to another; the level to reach is the target, as
-# 提高到115元 says alone (the figure it is raised from is none).
-_FROM_TO = re.compile(r"(?:^|(?<=[,，;；:：]))将?([^,，;；。\d将从]{2,}?)从(?:每[人户月年]+)*\d+(?:\.\d+)?[^\d,，;；。、]{1,3}?"
+# 提高到115元 says alone (the figure it is raised from is none).  A per-head figure (由每人每年670元…) stays none.
+_FROM_TO = re.compile(r"(?:^|(?<=[,，;；:：]))将?([^,，;；。\d将从由]{2,}?)(?:从|由)(?:每[月年])?\d+(?:\.\d+)?[^\d,，;；。、]{1,3}?"
                       r"(?:提高|提升|上调|增加)(?:至|到)(?=\d)")
 
 
@@ -280,6 +280,8 @@ def targets_from_title(title: str) -> list[Target]:
                     or _TITLE_REFUSE.search(pre) or _value(m) <= 0):
                 continue
             floor, after = after != bare and not bare, bare
+            if read and re.search(r"(?:和|及|与|以及)$", pre) and not phrases.leading_verbs(pre):
+                pre = "新建"  # 完成35公里供水主管网和54个老旧小区…改造: the clause's verb governs the figure after 和 too
             name = _title_name(pre, after, unit, inherited, opens=not found and not inherited and m.start() == 0)
             # 粮食产量285万吨以上, 城镇调查失业率5.5%左右: a floor or a figure as written after a bare name says, as
             # 达到 would, the level the year is to reach.
