@@ -279,6 +279,7 @@ def _elided(clause: str, unit: str, opening: tuple, unread: bool,
     join, rest = _TASK_DONE.sub("", clause[: m.start()].rstrip(" ")), clause[m.end() + len(unit) :]
     # 较去年底新增1,160个: growth since the year began is this year's new work, not a change of a level.
     join = _SINCE_LAST_YEAR.sub("今年新增", join)
+    join = join.replace("实际", "") if unread else join  # 今年要新增2500个…,截至目前实际新增3020个: done after a plan
     # 本月又有2个建成投用: a verb of completion after the figure governs it as one before would.
     # 已确定30个示范点位,其中12个已建成并投入使用: so does one after a part, under 其中, of the whole named before.
     done_after = re.sub(r"^(?:均|现)?已(?:经)?", "", rest) if join == "其中" else rest
@@ -318,8 +319,6 @@ def _elided(clause: str, unit: str, opening: tuple, unread: bool,
     hit = _hit(_value(m), not rest and not _approx_in(join), join, opening, False, clause)
     # 改造危桥23座,其中已完工17座: what is done of what was begun, under 其中 too; never a month's amount.
     return hit, done and not total and not month
-
-
 
 
 def _opening(clauses: list[str], before: tuple) -> tuple:

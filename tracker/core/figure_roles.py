@@ -183,8 +183,8 @@ def works_on(clause: str, unit: str) -> bool:
 _RUNNING = re.compile(r"(?:累计|截[至止]目前|至今)(?:分别)?(?:达到|达|为)")
 
 
-# A part that opens a clause (其中9个, 首批30台, 2座) and is said to be in place already (已安装到位, 均已开放).
-_PART_DONE = re.compile(r"^(?:其中|首批|第[一二三1-3]批)?\d[\d,.]*[^\d,]{1,3}?(?:均|都|全部)?已")
+# A part that opens a clause (其中9个, 首批30台, 2座, 有4件) and is said to be in place already (已安装到位, 均已开放).
+_PART_DONE = re.compile(r"^(?:其中|首批|第[一二三1-3]批)?(?:已?有)?\d[\d,.]*[^\d,]{1,3}?(?:均|都|全部)?已")
 # A whole made, bought or listed (制作完成, 政府采购, 3座城市书房中), short of the work the part after it has done.
 _PREPARED = re.compile(r"制作|采购|购置|购买|生产|签约|中$")
 # This year's figure with no noun of its own (其中今年新认定培育211家, 今年新建的3座): of what the clause before counted.
@@ -349,3 +349,29 @@ def to_date_total(hit):
     if hit.period or hit.year or hit.span or hit.early:
         return hit
     return dataclasses.replace(hit, total=True, untimed=False, state=False)
+
+
+# 月人均补助新增18元,达到236元: growth, then the level it brought the thing to, in a clause with no noun of its own.
+_REACHED = re.compile(r"(?:总数|总量)?(?:达到|达|增至|增加到|提高到|提高至|提升到|提升至|上调至|上调到|升至)")
+_GREW = r"(?:新增|增加|提高|提升|增长|上调)了?"
+
+
+def level_reached(clause: str, unit: str, before: list) -> float | None:
+    """The level a clause says the figures just read grew to (新增18元,达到236元: 236), else None: its figure, of the
+    unit and after a word of reaching only, follows a figure of growth in the same unit; the growth is the change
+    over some time, the level the figure to date."""
+    m = _NUM.match(clause, len(_REACHED.match(clause)[0])) if _REACHED.match(clause) else None
+    if not m or clause[m.end():] != unit or not before:
+        return None
+    grew = re.compile(rf"{_GREW}[^\d,，]*\d[\d,]*(?:\.\d+)?{re.escape(unit)}$")  # (新增巩固退耕还林成果1183.61万亩)
+    return phrases.number(m) if all(grew.search(h.words) for h in before) else None
+
+
+# 剔除留抵退税因素, 扣除价格因素后: a factor taken out of what is counted.
+_ADJUSTED = re.compile(r"剔除|扣除")
+
+
+def adjusted(before: str, clause: str) -> bool:
+    """Whether a clause's figure is one adjusted by a factor taken out (剔除留抵退税因素完成6.8亿元; 工业增加值剔除…因素,
+    同比增长2.2%: the clause before, with no figure of its own, takes the factor out), not the figure as counted."""
+    return bool(_ADJUSTED.search(clause)) or (bool(_ADJUSTED.search(before)) and not _NUM.search(before))

@@ -138,6 +138,15 @@ done); a named project (…建设项目) or a closing quotation mark before the 
 clause that goes on with the sentence before keeps what it named in view (…;竣工1.77万套,竣工率为27.8%); 完成91.9% is a
 完成率.  Titles: a level alone (省级) names nothing; any verb after scope words leads a figure before its name.
 
+Round 21 added: a shorter form of a name keeps a district or county that leads it and a word that begins with a word of
+kind (城乡居民); a place named anywhere in the list under 其中 is that place's part; growth then the level reached
+(新增18元,达到236元) gives the level to date; 有4件已完成 after a whole leaves it in doubt; 要 before a verb of work is a
+plan, and 实际 after a plan that named the metric is done; a figure with a factor taken out (剔除…因素) is none; 计划 after
+its subject sets a plan; a matched phrase gives none where the name's leading verb counts other figures (签约13个); a
+money metric may drop 资金.  Titles: 在 and a count of places is where the work is put; a title that opens with its figure
+counts what follows; 从/由…提高到 targets the level (not per head); a verb alone counts the work the clause before named
+with it; 到12月底 is a lead; a figure after 和 shares the clause's verb.
+
 Risks of a wrong figure, and where the reader abstains (tracker/core/figure_roles.py):
 - a time it cannot place: a figure tied to an earlier month than the latest month of work the text
   names (截至7月底累计58处 beside 8月份新建6处; the report's month is not given, the latest named stands

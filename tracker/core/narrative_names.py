@@ -32,6 +32,7 @@ from tracker.core.figure_words import (
     _NARRATIVE_VERBS,
     _OPENING,
     _REFUSE,
+    _is_place,
 )
 from tracker.core.phrases import NUM as _NUM
 from tracker.core.phrases import unit_is as _unit_is
@@ -48,6 +49,18 @@ def _sets_kind(word: str) -> bool:
     return word in _KIND or word in ("规", "规模") or (len(word) >= 2 and word.endswith(("性", "型", "级", "类")))
 
 
+def _kept(word: str) -> bool:
+    """Whether a shortened name must keep a word: one of kind, or one jieba holds whole that begins with a word of
+    kind (城乡居民, 城镇职工: 城乡居民养老保险参保人数 is no 参保人数 of 城镇职工)."""
+    return _sets_kind(word) or (len(word) == 4 and word[:2] in _KIND)
+
+
+def _place_lead(ws: tuple[str, ...] | list[str]) -> int:
+    """How many of a name's first words name a district or county (陆河县, 西岭+县), 0 if they name none: one part of the
+    city, which no form of the name drops."""
+    return next((k for k in range(1, min(len(ws), 3) + 1) if _is_place("".join(ws[:k]))), 0)
+
+
 _DROPPABLE_MANNER = frozenset(_MANNER + "免费 无偿 集中 专项".split())
 
 
@@ -61,10 +74,10 @@ def shortened(names: list[str]) -> list[str]:
         modifier, head = split
         ws = phrases.words(modifier)
         for k in range(len(ws)):
-            if any(_sets_kind(w) for w in ws[:k]):
+            if any(_kept(w) for w in ws[:k]) or (k and _place_lead(ws[:k])):
                 break
             for kept in (ws[k:], [w for w in ws[k:] if w not in _DROPPABLE_MANNER]):
-                if any(_sets_kind(w) for w in ws[k:] if w not in kept):
+                if any(_kept(w) for w in ws[k:] if w not in kept):
                     continue
                 mod = "".join(kept)
                 if len(mod) >= 2 and mod + head not in names and not re.search(r"\d", mod):
@@ -88,6 +101,13 @@ def unkinded(name: str, whole: str) -> list[str]:
         if m.start() < first + len(kind) or (_sets_kind(before) and not whole[: m.start()].endswith(kind)):
             return []
     return [short]
+
+
+def unfunded(name: str, unit: str) -> list[str]:
+    """The name of a sum of money without its word for money (各级预算下达 for 各级预算下达资金) when the metric is counted in
+    money: the measure word says it is money, as a clerk leaves the word out (预算下达1107.98亿元)."""
+    rest = re.sub(r"(?:资金|经费)$", "", name)
+    return [rest] if unit.endswith("元") and rest != name and len(rest) >= 2 and not phrases.is_verb(rest) else []
 
 
 def ends_in_verb(name: str) -> bool:
@@ -294,14 +314,16 @@ def other_modifier(name: str, text: str) -> str | None:
 
 
 def kind_part(name: str, text: str) -> str | None:
-    """The word of kind (农村) of a name such as 农村充电桩 when the text gives it alone as a part under 其中
-    right after a clause that named its head (…公共充电桩104个,其中农村71个), else None."""
+    """The word of kind (农村) of a name such as 农村充电桩, or its place (陆河县), when the text gives it alone as a
+    part under 其中 right after a clause that named its head (…公共充电桩104个,其中农村71个), else None."""
     # 农村养老服务驿站, 乡镇及农村充电桩: the words of kind that lead the name (listed with 及, 和 or 与), and the rest.
-    ws, k = phrases.words(name), 0
+    ws = phrases.words(name)
+    k = _place_lead(ws)
     while k < len(ws) and (_sets_kind(ws[k]) or (k and ws[k] in ("及", "和", "与") and k + 1 < len(ws))):
         k += 1
     kind, head = "".join(ws[:k]), "".join(ws[k:])
     if not kind or kind.endswith(("及", "和", "与")) or len(head) < 2 or head in _GENERIC:
         return None
-    m = re.search(rf"([^,，;；。]*),其中{re.escape(kind)}\d", text)
+    # (…项目,其中海丰县完成28个、陆河县24个: a place's part may stand anywhere in the list under 其中)
+    m = re.search(rf"([^,，;；。]*),其中(?:[^,，;；。]*、)?{re.escape(kind)}\d", text)
     return kind if m and head in m.group(1) else None

@@ -141,6 +141,11 @@ def hits(sentences: list[str], names: list[str], unit: str, short: list | None =
                 whole = {id(h) for h in said if h.untimed and not h.subset}
                 hits = [dataclasses.replace(h, dated=True) if id(h) in whole else h for h in hits]
                 said = [dataclasses.replace(h, dated=True) if id(h) in whole else h for h in said]
+            if not found and named and last and (level := figure_roles.level_reached(clause, unit, hits[-last:])) is not None:
+                # 月人均补助新增18元,达到236元: the growth is no figure to date, the level reached is
+                hits[-last:] = [dataclasses.replace(h, total=False, state=False) for h in hits[-last:]]
+                found = [dataclasses.replace(_hit(level, True, clause, opening, False, clause),
+                                             total=True, state=True, period=False, year=False, untimed=False)]
             if not found and (named or unread):
                 part = named and last > 0 and all(h.subset and any(n in h.words for n in names) for h in hits[-last:])
                 elided = _elided(clause, unit, opening, unread, verbs, own, lead, growth)
@@ -208,7 +213,8 @@ def hits(sentences: list[str], names: list[str], unit: str, short: list | None =
                 if not found and not said and figure_roles.nothing_new(clause, _PERIOD, own):
                     zero = _hit(0.0, True, clause, opening, False, clause)  # 9月份无新增完工小区,累计完工…12个
                     nothing = [zero] if zero.period and not zero.total else []
-            if in_plan or k in projects:
+            # 剔除留抵退税因素完成6.8亿元: a figure adjusted, beside the one counted, is no reading
+            if in_plan or k in projects or figure_roles.adjusted(clauses[k - 1] if k else "", clause):
                 found = []
             new = [h for h in said if _NEW_UNTIMED.match(h.words) and h.untimed and not h.total and not h.period]
             if new and any(h.total and h.value not in {n.value for n in new} for h in found):
@@ -255,7 +261,8 @@ def hits(sentences: list[str], names: list[str], unit: str, short: list | None =
 
 # A verb by which someone sets what is to be done (市政府确定…, 报告提出:, 计划 leading its clause): the clauses after it
 # in the sentence list what it set, up to one that says something is done or ties its figure to a time of its own.
-_PLAN_SET = re.compile(rf"确定|提出|明确|部署|要求|草拟|起草|拟订|拟定|^(?:{_alt(_SCOPE)}|{_TIME})*计划")
+_PLAN_SET = re.compile(rf"确定|提出|明确|部署|要求|草拟|起草|拟订|拟定|^(?:{_alt(_SCOPE)}|{_TIME})*计划"
+                       rf"|(?<![年度的])计划(?:{_TIME}|今年|年内|全年)*(?:实现|完成|新增|新建|建成|达到)")
 _OWN_STATE = re.compile(rf"已|现|目前|至今|以来|累计|实际|截[至止]|{_DONE.pattern}|{_PERIOD.pattern}")
 
 

@@ -220,7 +220,7 @@ def _read(text: str, name: str, unit: str, mode: str) -> Reading | None:
     tiers = (
         lambda u: narrative_walk.hits(sentences, names, u, lead=lead),
         lambda u: narrative_walk.hits(sentences, names + _later(narrative_names.shortened(names), names, whole)
-                        + narrative_names.unkinded(names[0], whole),
+                        + narrative_names.unkinded(names[0], whole) + narrative_names.unfunded(names[0], unit),
                         u, gap=True, lead=lead),
         lambda u: narrative_walk.hits(sentences, names, u, short=narrative_names.heads(names) + money, lead=lead),
     )
@@ -231,13 +231,15 @@ def _read(text: str, name: str, unit: str, mode: str) -> Reading | None:
         tiers = (*tiers, lambda u: narrative_walk.hits(sentences, [other], u))
     # …充电桩104个,其中农村71个 for 农村充电桩: the part under 其中 named by its word of kind alone.
     kind = narrative_names.kind_part(names[0], whole)
-    if kind:
-        tiers = (*tiers, lambda u: [h for h in narrative_walk.hits(sentences, [kind], u) if h.subset])
+    by_kind = (lambda u: [h for h in narrative_walk.hits(sentences, [kind], u) if h.subset]) if kind else None
+    if by_kind:
+        tiers = (*tiers, by_kind)
     # The narrative's own phrase of the metric's key words around its head noun (更新环保型公交车辆 for
     # 更新公交车辆, 课桌椅更换 for 更换课桌椅): tried last, where no form of the name gave a figure.
     matched = figure_match.matching(names[0], sentences, [unit, *figure_roles.magnitudes(unit)])
-    if matched:
-        tiers = (*tiers, lambda u: narrative_walk.hits(sentences, matched, u, lead=lead))
+    by_match = (lambda u: narrative_walk.hits(sentences, matched, u, lead=lead)) if matched else None
+    if by_match:
+        tiers = (*tiers, by_match)
     level = unit == "%"
     if "、" in name:  # a shorter form of a list names one of its items (排水管网 of 燃气、供水、排水管网): as written only
         tiers = tiers[:1]
@@ -255,11 +257,15 @@ def _read(text: str, name: str, unit: str, mode: str) -> Reading | None:
             reading = figure_pool.decide([h for h in hits if names[0] in h.words], cumulative, level)
         if reading and _sibling_verb(reading, hits, names):
             return None  # 新建公厕12座,改造提升公厕20座;累计新建86座: 86 is 新建's, not 改造提升公厕's
-        if reading and tier is not tiers[0] and any(
+        if reading and tier is not tiers[0] and tier is not by_kind and any(
                 v not in reading.words and not any(m.group() in h.words for h in hits)
                 for v in figure_roles.own_verbs(names[0])
                 for m in re.finditer(rf"{re.escape(v)}\d[\d,.]*(?:{_alt([unit, *figure_roles.magnitudes(unit)])})", whole)):
-            return None  # 下达…资金2.8亿元 for 资金拨付 beside 已拨付2.35亿元: the metric's own verb gives another figure
+            # 下达…资金2.8亿元 for 资金拨付 beside 已拨付2.35亿元: the metric's own verb gives another figure (a part by
+            # its kind or place is of the whole that verb counts: 改造120公里,其中南溪县38公里)
+            return None
+        if reading and tier is by_match and _verb_counts_more(reading, names[0], unit, whole):
+            return None  # 签约关联项目443个 for 签约项目 beside 签约13个: one of the things the metric's verb counted
         if reading and cumulative and not level and not any(figure_roles.this_year(h) for h in figure_pool.pool(hits, cumulative)) and any(
                 figure_roles.this_year(h) for u in figure_roles.magnitudes(unit) for h in tier(u)):
             return None  # 已完成…2.46万户,今年完成1,860户 for a metric in 万户: the year's figure is in another magnitude
@@ -324,3 +330,12 @@ def _later(short: list[str], names: list[str], whole: str) -> list[str]:
     only a form first written after it (1-8月空气质量优良天数187天…。8月份优良天数29天: a later mention shortens)."""
     at = [whole.find(n) for n in names if n in whole]
     return [s for s in short if s not in whole[: min(at)]] if at else short
+
+
+def _verb_counts_more(reading: Reading, name: str, unit: str, whole: str) -> bool:
+    """Whether the verb that leads the metric's name governs a figure of the unit other than the one read through a
+    phrase like the name (签约13个 beside 签约关联项目443个 for 签约项目): the phrase names one of several things so
+    counted."""
+    verbs = [w for w in phrases.words(name)[:1] if len(w) >= 2 and phrases.is_verb(w)]
+    return any(m.group() not in reading.words for v in verbs
+               for m in re.finditer(rf"{re.escape(v)}\d[\d,.]*{re.escape(unit)}", whole))

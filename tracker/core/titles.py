@@ -93,11 +93,24 @@ def _grows(name: str) -> bool:
     return _good_name(name) and not any(w in phrases.VERBS or w in _NARRATIVE_VERBS for w in phrases.words(name))
 
 
-def _title_name(pre: str, after: str, unit: str, inherited: bool = False) -> str | None:
+def _title_name(pre: str, after: str, unit: str, inherited: bool = False, opens: bool = False) -> str | None:
     """The name a figure in a title counts: `新建NAME100个`, `新增3000张NAME`, `为1万名NAME购买…`.
 
-    `inherited`: the clause before read a target, so its verb governs a bare `20个NAME` after it.
+    `inherited`: the clause before read a target, so its verb governs a bare `20个NAME` after it.  `opens`: the figure
+    opens the title (10个滨江生态公园建设, 5万名学生参加研学实践活动): a heading of the year's list, the words after it
+    name what it counts.
     """
+    if opens and not pre and after and not _NUM.search(after):
+        ws = phrases.words(after)
+        k = next((k for k, w in enumerate(ws) if k and (w in phrases.VERBS or w in _NARRATIVE_VERBS or phrases.is_verb(w))), 0)
+        if k and counts_people(unit):
+            name = _for_whom(ws, k, unit, done_for=True)
+        else:  # 20个典型村挂牌: the things the verb after them says something of (not its adverb: 明显, 综合)
+            j = k
+            while j > 1 and phrases._tags().get(ws[j - 1]) in ("a", "ad", "d", "vn"):
+                j -= 1
+            name = "".join(ws[:j]) if k and _good_name("".join(ws[:j])) else _NAME_TAIL.sub("", after)
+        return name if _good_name(name) else None
     pre = _MANNER_LEAD.sub("", pre)  # 免费为14000名白内障患者…: a word of manner before 为 is the whole clause's
     pre = _without_means(pre)  # 通过消费帮扶销售…: the means the work is done by is no part of what it counts
     trail = _TITLE_TRAIL.search(pre)
@@ -157,8 +170,9 @@ def _title_name(pre: str, after: str, unit: str, inherited: bool = False) -> str
     if inherited and not pre and after:
         pre = "新建"
     # `新增托育机构15家,普惠性托位2000个`: a bare noun after a clause that read a target shares its verb.
-    # (充电桩 begins with the verb 充电 but is a noun: no verb leads it, and it is not a verb alone as 开工 is)
-    if (inherited and core and not trail and _good_name(core) and not _strip_lead(core)[1]
+    # (充电桩 begins with the verb 充电 but is a noun: no verb leads it, and it is not a verb alone as 开工 is; 在全市 of
+    # 在全市70家农贸市场开展… is where the work is put, no noun)
+    if (inherited and core and not trail and _good_name(core) and not _strip_lead(core)[1] and core[0] != "在"
             and phrases.leading_verbs(core) < len(core)):
         return core
     # The figure before the name: all that precedes it is verbs and scope words.
@@ -207,11 +221,19 @@ _QUALIFIERS = re.compile(r"(\d[^\d,，、;；。]*?[\u4e00-\u9fff])([\u4e00-\u9f
 _KINDS_ETC = re.compile(r"(\d[^\d,，、;；。]*?[\u4e00-\u9fff])、(?=[\u4e00-\u9fff、]{1,16}?等[\u4e00-\u9fff][^\d,，、;；。]*(?:$|[,，;；。]))")
 
 
+# 将补贴标准从每月95元提高至115元: a level raised from one figure to another; the level to reach is the target, as
+# 提高到115元 says alone (the figure it is raised from is none).  A per-head figure (由每人每年670元…) stays none.
+_FROM_TO = re.compile(r"(?:^|(?<=[,，;；:：]))将?([^,，;；。\d将从由]{2,}?)(?:从|由)(?:每[月年])?\d+(?:\.\d+)?[^\d,，;；。、]{1,3}?"
+                      r"(?:提高|提升|上调|增加)(?:至|到)(?=\d)")
+
+
 def targets_from_title(title: str) -> list[Target]:
     """The quantitative targets a task title declares, in order; [] when none is clear."""
     found: list[Target] = []
     inherited = False
+    work = ""  # the work a clause with no figure named (推进既有住宅加装电梯), which a clause of its verb alone may count
     title = _QUALIFIERS.sub(r"\1\2和", _CONDITION.sub("", _normalise(title)))
+    title = _FROM_TO.sub(r"\1提高到", title)
     while (etc := _KINDS_ETC.sub(r"\1和", title)) != title:
         title = etc
     for clause in _noun_lists(_CLAUSE.split(_SENTENCE.sub("，", title))):
@@ -258,7 +280,9 @@ def targets_from_title(title: str) -> list[Target]:
                     or _TITLE_REFUSE.search(pre) or _value(m) <= 0):
                 continue
             floor, after = after != bare and not bare, bare
-            name = _title_name(pre, after, unit, inherited)
+            if read and re.search(r"(?:和|及|与|以及)$", pre) and not phrases.leading_verbs(pre):
+                pre = "新建"  # 完成35公里供水主管网和54个老旧小区…改造: the clause's verb governs the figure after 和 too
+            name = _title_name(pre, after, unit, inherited, opens=not found and not inherited and m.start() == 0)
             # 粮食产量285万吨以上, 城镇调查失业率5.5%左右: a floor or a figure as written after a bare name says, as
             # 达到 would, the level the year is to reach.
             if not name and floor and pre and not phrases.leading_verbs(pre):
@@ -268,6 +292,10 @@ def targets_from_title(title: str) -> list[Target]:
             if (inherited and not after and start == end and m.start() == 0 + len(pre) and _verbs_only(pre)
                     and found and found[-1].unit == unit and unit != "%"):
                 name = found[-1].name
+            # 推进既有住宅加装电梯,加装139台: a clause of the verb alone after one that named the work with no figure
+            # counts that work.
+            if not name and work and not after and pre and _verbs_only(pre) and pre in work and unit != "%":
+                name = work
             # 改造老旧小区192个、1100万平方米, 老旧小区改造221个3万户: a figure alone in another measure word after a
             # target measures that target again, in its own unit.
             if (not name and (inherited or read) and not pre and not after and found and unit != "%"
@@ -280,6 +308,8 @@ def targets_from_title(title: str) -> list[Target]:
                 found.append(Target(name, _value(m), unit, clause))
                 read = True
         inherited = read
+        lead, led = _strip_lead(clause)
+        work = lead if led and not _NUM.search(clause) and _good_name(lead) else ""
     return _apart(found)
 
 
