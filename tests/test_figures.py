@@ -1683,3 +1683,17 @@ TITLE_CASES = {
     pytest.param(*case, id=f"{rule}-{k}") for rule, cases in TITLE_CASES.items() for k, case in enumerate(cases)])
 def test_a_rule_of_grammar_reads_its_title_cases(title, want):
     assert [(t.name, t.target, t.unit) for t in targets_from_title(title)] == want
+
+
+def test_a_title_figure_with_a_magnitude_alone_measures_nothing():
+    # 5万以上城镇居民: 万 is a magnitude with no measure word; what it counts (居民) gives none, so no target
+    assert targets_from_title("新增改善5万以上城镇居民住房条件") == []
+    assert targets_from_title("帮助10万以上农村群众饮水安全达标") == []
+
+
+def test_a_metric_that_is_a_work_takes_no_completion_of_another_work():
+    # 完成鉴定, 完成体检: the verb of completion takes a work of its own as object, not the metric's
+    assert value_for("农村劳动力转移就业4100人,完成鉴定2600人。", "农村劳动力转移就业", "人") is None
+    assert value_for("退役军人就业安置860人,完成体检710人。", "退役军人就业安置", "人") is None
+    # a completion with no other work after a figure begun is still what is done
+    assert value_for("改造农村危房286户,已竣工241户。", "农村危房改造", "户") == 241.0

@@ -205,6 +205,17 @@ _IN_USE = re.compile(r"开放|开业|运营|启用")
 def in_use(word: str) -> bool:
     """Whether a word says a thing is open or in use (运营, 开业, 对外开放)."""
     return bool(_IN_USE.search(word)) and len(word) <= 4
+
+
+def other_work(clause: str, known: frozenset) -> bool:
+    """Whether a verb of completion in `clause` takes as its object a verb of work not `known` (完成培训): the
+    clause says that other work is done."""
+    ws = phrases.words(clause)
+    return any(_DONE.fullmatch(w) and k + 1 < len(ws) and phrases.is_verb(o := ws[k + 1]) and o not in known
+               and not _DONE.fullmatch(o) and o not in _JOINERS and not in_use(o)
+               for k, w in enumerate(ws))
+
+
 # What may follow this year's figure of its own: the things are all in use or done (均已对外开放), or nothing.
 _YEARS_REST = re.compile(r"(?:(?:均|都|全部)?已(?:经)?[\u4e00-\u9fff]{2,6})?")
 

@@ -14,6 +14,7 @@ import re
 
 from tracker.core import figure_parts, figure_roles, narrative_names, phrases
 from tracker.core.figure_clauses import (
+    _BUILT,
     _BUILT_NEW,
     _DONE,
     _elided,
@@ -154,6 +155,10 @@ def hits(sentences: list[str], names: list[str], unit: str, short: list | None =
                     elided = None  # 缺口约3万个,今年新增1.2万个: the year's growth counts beside a total of all years only
                 # 累计建成…5000个,今年建成1200个: the year's work is the same work over another time, no completion
                 # of what was begun.
+                # 城镇新增就业…人,完成培训…人: a metric that is itself a work takes no completion of another work.
+                if (elided and elided[1] and names and narrative_names.ends_in_verb(names[0])
+                        and figure_roles.other_work(clause, own | verbs | _BUILT)):
+                    elided = None
                 if elided and elided[1] and named and not elided[0].year:
                     # 实施…18处,已完工12处: what is done, not what was begun, when the clause before said no more.
                     # A metric of what is begun (…新开工) keeps its own figure.
