@@ -1697,3 +1697,12 @@ def test_a_metric_that_is_a_work_takes_no_completion_of_another_work():
     assert value_for("退役军人就业安置860人,完成体检710人。", "退役军人就业安置", "人") is None
     # a completion with no other work after a figure begun is still what is done
     assert value_for("改造农村危房286户,已竣工241户。", "农村危房改造", "户") == 241.0
+
+
+def test_kinds_of_building_governing_one_figure_count_them_all():
+    # 新建扩建 and 新建改造 count what is built new and what is extended or rebuilt: none is 新建…'s alone
+    assert value_for("新建扩建城市绿道38.5公里。", "新建城市绿道", "公里") is None
+    assert value_for("新建改造农贸市场14个。", "新建农贸市场", "个") is None
+    # a name jieba cuts across its verb (新建国… as 新 建国) still leads with it: 续建 is another kind
+    assert value_for("续建国道连接线12公里。", "新建国道连接线", "公里") is None
+    assert value_for("新建城市绿道38.5公里。", "新建城市绿道", "公里") == 38.5

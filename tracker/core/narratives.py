@@ -290,7 +290,10 @@ def _lead_verbs(name: str) -> frozenset:
     while k < len(ws) and (ws[k] in _WORK or (lead and ws[k] in ("、", "和", "及") and k + 1 < len(ws) and ws[k + 1] in _WORK)):
         lead |= {ws[k]} - {"、", "和", "及"}
         k += 1
-    return frozenset(lead) if len("".join(ws[k:])) >= 2 else frozenset()
+    rest = "".join(ws[k:])
+    if not lead and (kind := _BUILDING_KIND.match(rest)) and len(rest) - kind.end() >= 2:
+        return frozenset({kind.group()})  # 新建国省干线: jieba's 建国 hides the verb of building that leads the name
+    return frozenset(lead) if len(rest) >= 2 else frozenset()
 
 
 _WORK = (frozenset(phrases.VERBS) | frozenset(_NARRATIVE_VERBS)) - figure_roles._NOT_WORK
@@ -303,9 +306,19 @@ def _own_work(hit: _Hit, names: list[str], lead: frozenset) -> bool:
     (新建、改扩建公办幼儿园11所,其中已竣工投用6所)."""
     if names[0] in hit.words:
         return True
-    verbs = figure_roles.work_verbs(_without(hit.words, names))
+    rest = _without(hit.words, names)
+    # 新建续建国省干线147.2公里, 新建改造公厕26座: a figure that kinds of building govern together counts them all,
+    # not the one kind that leads the metric's name (新建国省干线).
+    kinds = set(_BUILDING_KIND.findall(rest.split(" ")[0]))
+    if kinds - set(_BUILDING_KIND.findall("".join(lead))) and _BUILDING_KIND.search("".join(lead)):
+        return False
+    verbs = figure_roles.work_verbs(rest)
     return (not verbs or figure_roles.same_work(verbs, lead)
             or (hit.words.startswith("其中") and figure_roles.same_work(figure_roles.work_verbs(hit.before), lead)))
+
+
+# Kinds of building that exclude one another: what is built new is not rebuilt, extended or carried on.
+_BUILDING_KIND = re.compile(r"改扩建|新建|续建|改建|扩建|迁建|改造")
 
 
 def _without(words: str, names: list[str]) -> str:
