@@ -300,10 +300,14 @@ def this_year(hit) -> bool:
 def years_unkinded(clause: str, unit: str, name: str) -> bool:
     """Whether a clause gives this year's figure of the unit for the metric's noun written without the word of
     kind that leads the name (今年新建绿道9.6公里 for 城市绿道), with no word of plan, step or total."""
-    kind = next((k for k in _KIND if name.startswith(k) and len(name) - len(k) >= 2), "")
-    if not kind or not _YEAR.search(clause) or _REFUSE.search(clause) or _TOTAL.search(clause):
+    if not _YEAR.search(clause) or _REFUSE.search(clause) or _TOTAL.search(clause):
         return False
-    at = clause.find(name[len(kind):])
+    kind = next((k for k in _KIND if name.startswith(k) and len(name) - len(k) >= 2), "")
+    at = clause.find(name[len(kind):]) if kind else -1
+    if at < 0 and name not in clause and (split := phrases.head_split(name)):
+        # 累计建成养老床位…,其中今年新增护理型床位86张: this year's figure of another kind of the metric's head noun
+        at = clause.find(split[1]) if clause.startswith("其中") else -1
+        kind = split[0]
     return at >= 0 and clause[at - len(kind): at] != kind and any(
         _unit_is(clause, m.end(), unit) for m in _NUM.finditer(clause, at))
 
