@@ -1566,6 +1566,27 @@ RULE_CASES = {
         ("1-9月,全省外贸进出口总额达到1.62万亿元。", "外贸进出口总额", "万亿元", C, 1.62),
         ("1-9月,全省外贸进出口总额达到1.62万亿元。", "外贸进出口总额", "亿元", C, None),
     ],
+    # A metric that is itself a work takes no clause of completion whose verb has another work as its object
+    # (完成鉴定, 完成体检); a completion with no work of its own after a figure begun is still what is done.
+    "a completion of another work": [
+        ("农村劳动力转移就业4100人,完成鉴定2600人。", "农村劳动力转移就业", "人", C, None),
+        ("退役军人就业安置860人,完成体检710人。", "退役军人就业安置", "人", C, None),
+        ("改造农村危房286户,已竣工241户。", "农村危房改造", "户", C, 241.0),
+    ],
+    # Kinds of building that govern one figure together (新建扩建, 新建改造) count them all, none of them alone; a
+    # name jieba cuts across its verb (新建国… as 新 建国) still leads with it, and 续建 is another kind.
+    "kinds of building together": [
+        ("新建扩建城市绿道38.5公里。", "新建城市绿道", "公里", C, None),
+        ("新建改造农贸市场14个。", "新建农贸市场", "个", C, None),
+        ("续建国道连接线12公里。", "新建国道连接线", "公里", C, None),
+        ("新建城市绿道38.5公里。", "新建城市绿道", "公里", C, 38.5),
+    ],
+    # The convention prefers this year's figure to a total of all years; under 其中 one that counts only another
+    # kind of the head noun (护理型床位 of 社区养老床位) leaves neither figure clearly the value.
+    "this year's part of another kind": [
+        ("全市累计建成社区养老床位2300张,其中今年新增护理型床位410张。", "社区养老床位", "张", C, None),
+        ("全市累计建成社区养老床位2300张,其中今年新增410张。", "社区养老床位", "张", C, 410.0),
+    ],
 }
 
 
@@ -1676,6 +1697,11 @@ TITLE_CASES = {
         ("10月底前新建社区食堂20个", [("社区食堂", 20.0, "个")]),
         ("到11月底完成农村户厕改造不少于5000户", [("农村户厕改造", 5000.0, "户")]),
     ],
+    # A magnitude alone (5万以上城镇居民) measures nothing: what it counts gives no measure word.
+    "a magnitude alone": [
+        ("新增改善5万以上城镇居民住房条件", []),
+        ("帮助10万以上农村群众饮水安全达标", []),
+    ],
 }
 
 
@@ -1684,32 +1710,3 @@ TITLE_CASES = {
 def test_a_rule_of_grammar_reads_its_title_cases(title, want):
     assert [(t.name, t.target, t.unit) for t in targets_from_title(title)] == want
 
-
-def test_a_title_figure_with_a_magnitude_alone_measures_nothing():
-    # 5万以上城镇居民: 万 is a magnitude with no measure word; what it counts (居民) gives none, so no target
-    assert targets_from_title("新增改善5万以上城镇居民住房条件") == []
-    assert targets_from_title("帮助10万以上农村群众饮水安全达标") == []
-
-
-def test_a_metric_that_is_a_work_takes_no_completion_of_another_work():
-    # 完成鉴定, 完成体检: the verb of completion takes a work of its own as object, not the metric's
-    assert value_for("农村劳动力转移就业4100人,完成鉴定2600人。", "农村劳动力转移就业", "人") is None
-    assert value_for("退役军人就业安置860人,完成体检710人。", "退役军人就业安置", "人") is None
-    # a completion with no other work after a figure begun is still what is done
-    assert value_for("改造农村危房286户,已竣工241户。", "农村危房改造", "户") == 241.0
-
-
-def test_kinds_of_building_governing_one_figure_count_them_all():
-    # 新建扩建 and 新建改造 count what is built new and what is extended or rebuilt: none is 新建…'s alone
-    assert value_for("新建扩建城市绿道38.5公里。", "新建城市绿道", "公里") is None
-    assert value_for("新建改造农贸市场14个。", "新建农贸市场", "个") is None
-    # a name jieba cuts across its verb (新建国… as 新 建国) still leads with it: 续建 is another kind
-    assert value_for("续建国道连接线12公里。", "新建国道连接线", "公里") is None
-    assert value_for("新建城市绿道38.5公里。", "新建城市绿道", "公里") == 38.5
-
-
-def test_this_years_part_of_another_kind_leaves_the_total_in_doubt():
-    # the convention prefers this year's figure to the total of all years; under 其中 it counts only a kind of the
-    # head noun (护理型床位 of 社区养老床位), so neither figure is clearly the value
-    assert value_for("全市累计建成社区养老床位2300张,其中今年新增护理型床位410张。", "社区养老床位", "张") is None
-    assert value_for("全市累计建成社区养老床位2300张,其中今年新增410张。", "社区养老床位", "张") == 410.0
