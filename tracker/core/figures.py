@@ -147,6 +147,11 @@ money metric may drop 资金.  Titles: 在 and a count of places is where the wo
 counts what follows; 从/由…提高到 targets the level (not per head); a verb alone counts the work the clause before named
 with it; 到12月底 is a lead; a figure after 和 shares the clause's verb.
 
+Round 22 added: a metric that is a work (城镇新增就业) takes no completion of another work (完成培训…); kinds of building
+that govern one figure together (新建续建, 新建改造) count them all, not the metric's one kind; this year's part under 其中
+of another kind of the head noun (其中今年新增护理型床位…) leaves a total in doubt.  Titles: a magnitude alone (30万以上
+农村人口) measures nothing.
+
 Risks of a wrong figure, and where the reader abstains (tracker/core/figure_roles.py):
 - a time it cannot place: a figure tied to an earlier month than the latest month of work the text
   names (截至7月底累计58处 beside 8月份新建6处; the report's month is not given, the latest named stands
