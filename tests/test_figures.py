@@ -1697,7 +1697,7 @@ TITLE_CASES = {
         ("10月底前新建社区食堂20个", [("社区食堂", 20.0, "个")]),
         ("到11月底完成农村户厕改造不少于5000户", [("农村户厕改造", 5000.0, "户")]),
     ],
-    # A magnitude alone (5万以上城镇居民) measures nothing: what it counts gives no measure word.
+    # A magnitude alone before what it counts (5万以上城镇居民) measures nothing: the noun is no measure word.
     "a magnitude alone": [
         ("新增改善5万以上城镇居民住房条件", []),
         ("帮助10万以上农村群众饮水安全达标", []),

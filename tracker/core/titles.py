@@ -275,8 +275,10 @@ def targets_from_title(title: str) -> list[Target]:
                 found.append(Target(grows[1], _value(m), unit, clause))
                 read = True
                 continue
-            # 解决30万以上农村人口…: a magnitude alone measures nothing; what it counts (人口) gives no measure word.
-            if (not unit.strip("十百千万亿") or approx == "多" or base in _NOT_TARGET or after.startswith("/")
+            # 解决30万以上农村人口…: a magnitude alone before what it counts measures nothing (人口 is no measure
+            # word); at the end of its clause (新增城镇就业5万以上) it counts the name before it.
+            if (not unit or (not unit.strip("十百千万亿") and bare) or approx == "多" or base in _NOT_TARGET
+                    or after.startswith("/")
                     or _TITLE_APPROX.search(pre) or _TITLE_CEILING.match(after)
                     or _TITLE_REFUSE.search(pre) or _value(m) <= 0):
                 continue
