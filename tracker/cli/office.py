@@ -99,7 +99,8 @@ def units(ctx: typer.Context, month: MonthOpt = None, fmt: FormatOpt = TableForm
     from tracker.render.review import units_table
 
     out = console()
-    out.print(units_table(ranked, p, lang_of(lang and lang.value), plan.title, out.width, reminded))
+    table = units_table(ranked, p, lang_of(lang and lang.value), plan.title, out.width, reminded)
+    out.print(table, crop=False)  # the table cuts its own lines
 
 
 

@@ -171,4 +171,4 @@ def tasks(ctx: typer.Context, fmt: FormatOpt = TableFormat.table, lang: LangOpt 
     from tracker.render.terminal import tasks_table
 
     out = console()
-    out.print(tasks_table(plan, lang_of(lang and lang.value), out.width))
+    out.print(tasks_table(plan, lang_of(lang and lang.value), out.width), crop=False)  # it cuts its own lines

@@ -119,7 +119,8 @@ def status(
 
     lg = lang_of(lang and lang.value)
     out = console()
-    out.print(status_table(rows, p, lg, plan.title, out.width))
+    # crop=False: the table cuts its own lines (render/table.py), the console need not measure them again
+    out.print(status_table(rows, p, lg, plan.title, out.width), crop=False)
     if not rows and (wanted or unit or category):  # the header stays; say that nothing matched
         from tracker.cli.output import say
         from tracker.labels import label

@@ -54,9 +54,10 @@ def divide(line: str, width: int, keep=()) -> list[int]:
     used = 0
     for start, end in pieces(line, keep):
         piece = line[start:end]
-        size = cell_len(piece.rstrip())
+        full = cell_len(piece)
+        size = cell_len(piece.rstrip()) if piece[-1].isspace() else full
         if used + size <= width:
-            used += cell_len(piece)
+            used += full
             continue
         if size > width:  # wider than a whole line: folded, as rich does
             if start and used:
@@ -70,7 +71,7 @@ def divide(line: str, width: int, keep=()) -> list[int]:
             continue
         if start:
             breaks.append(start)
-        used = cell_len(piece)
+        used = full
     return breaks
 
 

@@ -5,13 +5,13 @@ Only formats what tracker.office built; the CLI prints.
 
 from __future__ import annotations
 
-from rich.table import Table
 from tracker.render.safe import Text  # user text shown, never obeyed (textfile.visible)
 from tracker.textfile import visible
 
 from tracker.core import months
 from tracker.labels import label
 from tracker.core.review import UNIT_COUNTS, CheckResult, Figure, Reason, UnitRow, by_unit
+from tracker.render.table import Table
 from tracker.render.terminal import STYLES, _table, bar, fig, pct
 
 
@@ -214,7 +214,7 @@ def _units_table(rows: list[UnitRow], p: int, lang: str, title: str | None, widt
     heading = f"{title + ' · ' if title else ''}{label(lang, 'Units')} · {label(lang, 'as of')} {months.fmt(p)}"
     table = _table(heading, lang)
     if not wide:
-        table.padding = (0, 0)  # the box's own divider still leaves one space between columns
+        table.padding = 0  # the box's own divider still leaves one space between columns
 
     def column(text: str, **kw):
         # A heading wraps between words but never inside one, where there is room for that at all.
@@ -230,8 +230,7 @@ def _units_table(rows: list[UnitRow], p: int, lang: str, title: str | None, widt
     whole = sum(cell_len(_heading(lang, c)) + 1 for c in codes) + cell_len(label(lang, "Tasks")) + 1
     narrow = not wide and whole + min(max(longest, 8), 24) + 4 + (9 if reminded else 0) > width
     column(label(lang, "Rank") if wide else "#", justify="right", no_wrap=True)
-    table.add_column(label(lang, "Unit"), overflow="fold", min_width=min(max(longest, 8), 24) if whole_names else 8,
-                     ratio=1)
+    table.add_column(label(lang, "Unit"), overflow="fold", min_width=min(max(longest, 8), 24) if whole_names else 8)
     column(label(lang, "Tasks"), justify="right")
     for code in (*shown, "missing") if with_missing else shown:
         column(_heading(lang, code, narrow), justify="right", header_style=f"bold {STYLES.get(code, '')}")

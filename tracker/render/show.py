@@ -3,12 +3,12 @@
 from __future__ import annotations
 
 from rich.console import Group
-from rich.table import Table
 from tracker.render.safe import Text  # user text shown, never obeyed (textfile.visible)
 
 from tracker.core import months
 from tracker.labels import label, reason
 from tracker.render.chart import progress_chart
+from tracker.render.table import Table
 from tracker.render.terminal import _table, fig, flags_text, history_table, local_time, pct, status_text
 from tracker.core.trend import Trajectory
 
@@ -39,7 +39,7 @@ def reminder_table(reminders, lang: str):
     table.add_column(label(lang, "Month"), no_wrap=True)
     table.add_column(label(lang, "Unit"), overflow="fold")
     table.add_column(label(lang, "To"), overflow="fold")
-    table.add_column(label(lang, "Delivered"), overflow="fold", ratio=1)
+    table.add_column(label(lang, "Delivered"), overflow="fold")
     for r in reminders:
         table.add_row(local_time(r.at, seconds=False), months.fmt(r.month), Text(r.unit), Text(r.target),
                       Text(label(lang, "yes")) if r.delivered else Text(f"{label(lang, 'no')}{'：' if lang == 'zh' else ': '}{reason(lang, (r.reason or '').removeprefix(f'{r.target}: '))}", style="red"))

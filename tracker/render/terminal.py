@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
-
 from rich.cells import cell_len
 
 from tracker.core import months
@@ -13,9 +11,7 @@ from tracker.core.model import Plan, number, percent_text
 
 # rich's Text, with control characters shown as symbols
 from tracker.render.safe import Text
-
-if TYPE_CHECKING:
-    from rich.table import Table
+from tracker.render.table import Table
 
 Cell = str | list  # a plain string, or (text, style[, keep]) pieces; a "\n" in the text starts a new line;
 # keep: never break inside the piece (a unit's name)
@@ -74,27 +70,7 @@ def flags_text(codes, lang: str) -> Text:
 
 
 def _table(title: str | None, lang: str) -> Table:
-    # Imported here: `status`, the command run most, has no rich Table (~5 ms to import).
-    from rich import box
-    from rich.table import Table
-
-    return Table(title=title, box=box.SIMPLE_HEAD, show_lines=False, pad_edge=False, expand=False,
-                 title_justify="left", header_style="bold")
-
-
-def _column(table: Table, header: str, *, wrap: bool = True, style: str = "", justify: str = "left",
-            min_width: int | None = None) -> None:
-    table.add_column(header, no_wrap=not wrap, overflow="fold" if wrap else "ellipsis", style=style,
-                     justify=justify, min_width=min_width)
-
-
-def _cell(cell: Cell) -> Text:
-    if isinstance(cell, str):
-        return Text(cell)
-    text = Text()
-    for piece, style, *keep in cell:
-        text.append(piece, style=style, keep=bool(keep and keep[0]))
-    return text
+    return Table(title)
 
 
 def _unit(name: str) -> list:
@@ -104,14 +80,15 @@ def _unit(name: str) -> list:
 
 def _grid(columns: list[tuple], title: str | None) -> Table:
     """A table of (header, options) columns whose rows are added as cells (`Cell`)."""
-    table = _table(title, "")
+    table = Table(title)
     for header, options in columns:
-        _column(table, header, **options)
+        wrap = options.pop("wrap", True)
+        table.add_column(header, no_wrap=not wrap, overflow="fold" if wrap else "ellipsis", **options)
     return table
 
 
 def _add(table: Table, *cells: Cell) -> None:
-    table.add_row(*map(_cell, cells))
+    table.add_row(*cells)
 
 
 def status_table(standings: list[Standing], p: int, lang: str, title: str | None = None, width: int = 80) -> Table:
@@ -232,7 +209,7 @@ def history_table(task_id: str, title: str, entries, lang: str) -> Table:
     table.add_column(label(lang, "Recorded (local time)").replace(" (", "\n("), no_wrap=False, max_width=12)
     table.add_column(label(lang, "By"), overflow="fold")
     table.add_column(label(lang, "Values"), overflow="fold")
-    table.add_column(label(lang, "Note"), overflow="fold", ratio=1)
+    table.add_column(label(lang, "Note"), overflow="fold")
     table.add_column(label(lang, "Entry"), overflow="fold")
     for m in marked_history(entries):
         e = m.entry
