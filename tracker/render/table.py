@@ -75,9 +75,9 @@ class Table:
         n = len(self.columns)
         return (0 if i == 0 else self.padding), (0 if i == n - 1 else self.padding)
 
-    def _cells(self, console) -> list[list[_Cell]]:
-        """Each column's cells, header first. A cell repeated in its column (a status, a bar, a month) is one
-        _Cell, measured and laid out once."""
+    def _cells(self, console) -> list[tuple[list[_Cell], list[_Cell]]]:
+        """Each column's cells, header first, and its distinct ones: a cell repeated in its column (a status, a
+        bar, a month) is one _Cell, measured and laid out once."""
         out = []
         for i, column in enumerate(self.columns):
             seen: dict = {}
@@ -89,17 +89,18 @@ class Table:
                 if got is None:
                     got = seen[key] = _Cell.of(cell, console)
                 cells.append(got)
-            out.append(cells)
+            out.append((cells, [cells[0], *seen.values()]))
         return out
 
-    def _measure_column(self, i: int, cells: list[_Cell], width: int, console, options,
+    def _measure_column(self, i: int, cells: tuple[list[_Cell], list[_Cell]], width: int, console, options,
                         least: bool = False) -> Measurement:
         """rich's Table._measure_column: each cell (padding included) within `width`, the column's bounds."""
         if width < 1:
             return Measurement(0, 0)
         left, right = self._pads(i)
         pad = left + right
-        lows, highs = zip(*(cell.measure(width, pad, bool(self.padding), console, options, least) for cell in cells))
+        padded = bool(self.padding)
+        lows, highs = zip(*(cell.measure(width, pad, padded, console, options, least) for cell in cells[1]))
         column = self.columns[i]
         return Measurement(max(lows), max(highs)).with_maximum(width).clamp(
             None if column.min_width is None else column.min_width + pad,
@@ -157,13 +158,13 @@ class Table:
         header = console.get_style(self.header_style)
         styles = [(header + console.get_style(c.header_style), console.get_style(c.style)) for c in self.columns]
         laid = []
-        for i, (column, column_cells, width) in enumerate(zip(self.columns, cells, widths)):
+        for i, (column, (column_cells, _), width) in enumerate(zip(self.columns, cells, widths)):
             pads = self._pads(i)
             head, body = styles[i]
             laid.append([cell.lay(width, pads, column, body if r else head, console, options)
                          for r, cell in enumerate(column_cells)])
         yield [Segment(box.get_top(widths))]
-        rows = len(cells[0])
+        rows = len(cells[0][0])
         ends = [(box.head_left, box.head_vertical, box.head_right), (box.mid_left, box.mid_vertical, box.mid_right),
                 (box.foot_left, box.foot_vertical, box.foot_right)]
         for r in range(rows):
