@@ -1587,6 +1587,19 @@ RULE_CASES = {
         ("全市累计建成社区养老床位2300张,其中今年新增护理型床位410张。", "社区养老床位", "张", C, None),
         ("全市累计建成社区养老床位2300张,其中今年新增410张。", "社区养老床位", "张", C, 410.0),
     ],
+    # A comparative before a figure (高于, 低于, 多于, 优于) bounds it, as 超过 does: no value.
+    "a comparative bounds the figure": [
+        ("全县农村卫生厕所普及率高于92%,污水处理率达到88%。", "农村卫生厕所普及率", "%", C, None),
+        ("截至9月底,新开通公交线路多于15条。", "新开通公交线路", "条", C, None),
+        ("全县污水处理率达到88%。", "污水处理率", "%", C, 88.0),
+    ],
+    # A clause that only names a figure and its things, with no verb of its own, is the topic of the clause after it;
+    # when that predicate says the work is under way, planned or waiting, the figure is nothing done.
+    "a topic whose predicate says not yet": [
+        ("截至9月底,全县36个美丽乡村示范村评定工作,目前正在组织省级验收。", "美丽乡村示范村评定", "个", C, None),
+        ("全区18所智慧校园建设项目,尚待财政评审。", "智慧校园建设", "所", C, None),
+        ("截至9月底,全县36个美丽乡村示范村评定工作已全部完成。", "美丽乡村示范村评定", "个", C, 36.0),
+    ],
 }
 
 
