@@ -1715,6 +1715,16 @@ TITLE_CASES = {
         ("新增改善5万以上城镇居民住房条件", []),
         ("帮助10万以上农村群众饮水安全达标", []),
     ],
+    # The task of a work (改造任务, 建设工作) is the work: the figure counts the things it is done on.
+    "the task of a work": [
+        ("年内完成25座农村公路危桥改造任务", [("农村公路危桥", 25.0, "座")]),
+        ("完成12个街道便民服务中心建设工作", [("街道便民服务中心", 12.0, "个")]),
+    ],
+    # 提升 after another verb of work (整治提升, 修复提升) is one verb of work on the things after the figure, no change.
+    "tisheng after a verb of work": [
+        ("整治提升35个农贸市场", [("农贸市场", 35.0, "个")]),
+        ("将居民医保财政补助提升30元", []),
+    ],
 }
 
 

@@ -56,7 +56,7 @@ _TITLE_APPROX = re.compile(r"(?:近|约|大约|将近|接近|超过|超|逾|不�
 # A change stands right before its figure (提高10%); before a name it is the work (改造提升农村敬老院).
 # What a figure leads to (惠及居民2万户, 带动就业3000人) is no target of the work; 覆盖 naming a rate (覆盖率,
 # 覆盖人口比例) is.
-_TITLE_REFUSE = re.compile(r"(?:提高|提升|增长|下降|降低|减少|压缩|缩短)$|(?<![占例])比(?!对|率|重|例)|较|(?<!^)每|^每(?!年)|人均|户均|平均"
+_TITLE_REFUSE = re.compile(r"(?:提高|(?<!改造|修复|维修|整治|改建|扩建)提升|增长|下降|降低|减少|压缩|缩短)$|(?<![占例])比(?!对|率|重|例)|较|(?<!^)每|^每(?!年)|人均|户均|平均"
                            r"|分别|由|从|惠及|涉及|受益|带动|覆盖(?!率|面|[^\d,，、]{0,4}?(?:比例|比重))")
 _FOR = re.compile(r"^(?:为|向|给|对)")
 _MANNER_LEAD = re.compile(r"^(?:免费|无偿)(?=为|向|给)")
@@ -85,7 +85,8 @@ _PER_CAPITA = re.compile(r"^(?:全市|全区|全县|全省)?(每[十百千万]+(
 # A growth rate (规上工业增加值增长7%): the rate of growth is a target of the thing's name, in %; only a noun grows
 # so (推动 or a scope word may lead it), never work done (完成投资增长).
 _GROWTH = re.compile(rf"^(?:{_alt(_SCOPE)})*(?:推动|实现)?(\w{{2,}}?)(?:同比)?增长$")
-_NAME_TAIL = re.compile(r"(?:培育|建设|改造|创建|升级|工作|任务)$")
+# (完成37个老旧小区改造任务: the task of a work is the work, and the work's verb ends no name)
+_NAME_TAIL = re.compile(r"(?:(?:培育|建设|改造|创建|升级)(?:工作|任务)?|工作|任务)$")
 
 
 def _grows(name: str) -> bool:
