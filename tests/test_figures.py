@@ -1725,6 +1725,16 @@ TITLE_CASES = {
         ("整治提升35个农贸市场", [("农贸市场", 35.0, "个")]),
         ("将居民医保财政补助提升30元", []),
     ],
+    # An area of the city first (中心城区, 老城区), written in one word or two, is scope before the verb that leads the
+    # figure.
+    "an area first before a figure": [
+        ("老城区改造20条背街小巷", [("背街小巷", 20.0, "条")]),
+        ("中心城区新建8座立体停车楼", [("立体停车楼", 8.0, "座")]),
+    ],
+    # Qualifiers listed with 、 that end alike (失能、半失能) qualify one noun; the 、 does not cut the figure from it.
+    "qualifiers that end alike": [
+        ("为800名失能、半失能老人提供助浴服务", [("助浴服务", 800.0, "名")]),
+    ],
 }
 
 

@@ -8,7 +8,7 @@ from __future__ import annotations
 import re
 
 from tracker.core import phrases
-from tracker.core.figure_words import _NAME_CHARS, _GENERIC, _MANNER, _NARRATIVE_VERB, _NARRATIVE_VERBS
+from tracker.core.figure_words import _CITY_AREAS, _NAME_CHARS, _GENERIC, _MANNER, _NARRATIVE_VERB, _NARRATIVE_VERBS
 
 def _good_name(name: str) -> bool:
     # 中央和省级补助资金, 社区食堂和老年助餐点: one target of what 和 joins; never 和 at an end, nor 的, 或.
@@ -71,8 +71,12 @@ def _area_first(core: str) -> int:
             if phrases.leading_verbs(core[at:]):
                 return at
         return 0
-    ok = len(ws) > 2 and _area_word(ws[0])
-    return len(ws[0]) if ok and phrases.leading_verbs(core[len(ws[0]):]) else 0
+    # (中心城区, held as two words, is one area)
+    for n in (1, 2):
+        area = "".join(ws[:n])
+        if len(ws) > n and (_area_word(ws[n - 1]) or area in _CITY_AREAS) and phrases.leading_verbs(core[len(area):]):
+            return len(area)
+    return 0
 
 
 def _area_word(word: str) -> bool:

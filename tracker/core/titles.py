@@ -176,7 +176,8 @@ def _title_name(pre: str, after: str, unit: str, inherited: bool = False, opens:
     if (inherited and core and not trail and _good_name(core) and not _strip_lead(core)[1] and core[0] != "在"
             and phrases.leading_verbs(core) < len(core)):
         return core
-    # The figure before the name: all that precedes it is verbs and scope words.
+    # The figure before the name: all that precedes it is verbs and scope words (an area first: 中心城区新开工).
+    pre = pre[_area_first(pre):]
     lead = _LEAD.match(pre)
     # (全年举办400场招聘会: any verb after scope words, as with none before it)
     after_lead = pre[lead.end():] if lead else pre
@@ -214,7 +215,8 @@ _SIZE_CLASS = re.compile(r"(?:以上|以下)[\u4e00-\u9fff]")
 
 # 1万名中度、重度失能老年人: words of one kind listed with 、 after a figure, before the noun they qualify and with
 # no figure of their own after them, are one qualifier (中度和重度); the 、 would cut the figure from its noun.
-_QUALIFIERS = re.compile(r"(\d[^\d,，、;；。]*?[\u4e00-\u9fff])([\u4e00-\u9fff])、(?=[\u4e00-\u9fff]\2[^\d,，、;；。]*(?:$|[,，;；。]))")
+# (失能、半失能: the second may add a character before the one they end alike in)
+_QUALIFIERS = re.compile(r"(\d[^\d,，、;；。]*?[\u4e00-\u9fff])([\u4e00-\u9fff])、(?=[\u4e00-\u9fff]{1,2}\2[^\d,，、;；。]*(?:$|[,，;；。]))")
 
 
 # 为2000户高龄、失能等困难老人家庭…: kinds listed with 、 and closed by 等 after a figure, with no figure of their
