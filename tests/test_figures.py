@@ -1735,6 +1735,20 @@ TITLE_CASES = {
     "qualifiers that end alike": [
         ("为800名失能、半失能老人提供助浴服务", [("助浴服务", 800.0, "名")]),
     ],
+    # Examples listed before 等 and a figure are no part of the name: the figure counts the noun after its measure word;
+    # after a figure of the clause, the examples begin after the joiner (及, 和) that follows it.
+    "examples before deng": [
+        ("改造人民路、解放街等15条背街小巷", [("背街小巷", 15.0, "条")]),
+        ("对清水河、白沙河等6条河道进行整治", [("河道整治", 6.0, "条")]),
+        ("新建8座公厕及北门1号、南门2号等4座停车场", [("公厕", 8.0, "座"), ("停车场", 4.0, "座")]),
+    ],
+    # A verbal noun that ends the name after the figure is the work it names (监控安装); a work's name ending in 工程
+    # holds its verbs (道路亮化改造工程).
+    "the work that ends a name": [
+        ("完成16个学校食堂明厨亮灶安装", [("学校食堂明厨亮灶安装", 16.0, "个")]),
+        ("实施12条道路亮化改造工程", [("道路亮化改造工程", 12.0, "条")]),
+        ("推动30个村开展美丽庭院创建", []),
+    ],
 }
 
 

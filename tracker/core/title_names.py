@@ -158,3 +158,31 @@ def _for_whom(ws: tuple[str, ...], k: int, unit: str, done_for: bool = False) ->
                 w in phrases.VERBS or w in _NARRATIVE_VERBS for w in rest[:-1]):
             return thing
     return "".join(whom)
+
+
+# Examples listed before 等 and a figure (建成演达二路东段等20条市政道路, 对黄庄河、颜庄河等10条支流进行整治): the
+# things named by their own names are examples of the noun after the measure word, which the figure counts.
+_ETC_FIGURE = re.compile(r"等(?=\d+(?:\.\d+)?[^\d,，、;；。]{1,3}?[\u4e00-\u9fff]{2})")
+_CLAUSE_START = re.compile(r"[,，;；。:：]")
+_JOINER = re.compile(r"(?<=[\u4e00-\u9fff])(?:和|及|与|以及)")
+
+
+def without_examples(title: str) -> str:
+    """The title without the examples a list before 等 and a figure gives: from the clause's start (after 对, 为 or 在,
+    or its leading verbs), or from 和, 及 or 与 after a figure of the clause (…12条乡村公路及…等3座危桥), up to 等.
+    Where no verb, preposition or joiner marks the examples' start, the title stays as written."""
+    for m in reversed(list(_ETC_FIGURE.finditer(title))):
+        head = title[: m.start()]
+        start = max((c.end() for c in _CLAUSE_START.finditer(head)), default=0)
+        seg = head[start:]
+        lead = 1 if seg[:1] in ("对", "为", "在") else phrases.leading_verbs(seg)
+        counts = [n.end() for n in phrases.NUM.finditer(seg) if phrases.unit_at(seg, n.end()) not in ("", "号")]
+        if counts:  # (a count of the clause before the examples: they begin after the joiner that follows it)
+            joiners = [j.end() for j in _JOINER.finditer(seg, counts[-1])]
+            if not joiners:
+                continue
+            lead = joiners[-1]
+        if not lead or len(seg) - lead < 2:
+            continue
+        title = title[: start + lead] + title[m.end():]
+    return title

@@ -24,6 +24,7 @@ from tracker.core.figure_words import (
 )
 from tracker.core.narrative_names import counts_people
 from tracker.core.title_names import (
+    _CARRIERS,
     _area_first,
     _area_word,
     _done_to,
@@ -33,6 +34,7 @@ from tracker.core.title_names import (
     _of,
     _verbs_only,
     _work_on,
+    without_examples,
 )
 from tracker.core.phrases import NUM as _NUM
 from tracker.core.phrases import normalise as _normalise
@@ -199,10 +201,11 @@ def _title_name(pre: str, after: str, unit: str, inherited: bool = False, opens:
         # `推动100个社区开展星级社区创建`: a verb inside means the clause goes on past the name.
         # A verb before a generic head (城市更新片区改造项目) makes a compound noun with it, not a new clause.
         ws = phrases.words(name)
-        if len(ws) > 2 and ws[-1] in _GENERIC:
+        if len(ws) > 2 and (ws[-1] in _GENERIC or ws[-1] == "工程"):  # (道路增亮改造工程: a work's name)
             clause_goes_on = any(_NARRATIVE_VERB.fullmatch(w) for w in ws[:-2])
-        else:
-            clause_goes_on = bool(_NARRATIVE_VERB.search(name))
+        else:  # (a verb that ends the name is the work it names: 交通信号灯及监控安装)
+            clause_goes_on = any(_NARRATIVE_VERB.search(w) for w in ws[:-1]) or (
+                len(ws) > 1 and _NARRATIVE_VERB.search(ws[-1]) and (not phrases.is_verbal(ws[-1]) or ws[-1] in _CARRIERS))
         return name if _good_name(name) and not clause_goes_on else None
     return None
 
@@ -236,7 +239,7 @@ def targets_from_title(title: str) -> list[Target]:
     inherited = False
     work = ""  # the work a clause with no figure named (推进既有住宅加装电梯), which a clause of its verb alone may count
     title = _QUALIFIERS.sub(r"\1\2和", _CONDITION.sub("", _normalise(title)))
-    title = _FROM_TO.sub(r"\1提高到", title)
+    title = without_examples(_FROM_TO.sub(r"\1提高到", title))
     while (etc := _KINDS_ETC.sub(r"\1和", title)) != title:
         title = etc
     for clause in _noun_lists(_CLAUSE.split(_SENTENCE.sub("，", title))):
