@@ -1749,6 +1749,10 @@ TITLE_CASES = {
         ("实施12条道路亮化改造工程", [("道路亮化改造工程", 12.0, "条")]),
         ("推动30个村开展美丽庭院创建", []),
     ],
+    # 完成 and the last word of the work the clause before named with no figure counts that work.
+    "completing the work named before": [
+        ("组织新型职业农民培育,完成培育1200人", [("新型职业农民培育", 1200.0, "人")]),
+    ],
 }
 
 

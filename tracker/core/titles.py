@@ -303,7 +303,9 @@ def targets_from_title(title: str) -> list[Target]:
                 name = found[-1].name
             # 推进既有住宅加装电梯,加装139台: a clause of the verb alone after one that named the work with no figure
             # counts that work.
-            if not name and work and not after and pre and _verbs_only(pre) and pre in work and unit != "%":
+            # (完成培训 after 开展…技能培训: completing the work its last word names)
+            if not name and work and not after and pre and _verbs_only(pre) and unit != "%" and (
+                    pre in work or (pre.startswith("完成") and len(pre) > 3 and work.endswith(pre[2:]))):
                 name = work
             # 改造老旧小区192个、1100万平方米, 老旧小区改造221个3万户: a figure alone in another measure word after a
             # target measures that target again, in its own unit.
