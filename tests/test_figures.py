@@ -1587,6 +1587,11 @@ RULE_CASES = {
         ("全市累计建成社区养老床位2300张,其中今年新增护理型床位410张。", "社区养老床位", "张", C, None),
         ("全市累计建成社区养老床位2300张,其中今年新增410张。", "社区养老床位", "张", C, 410.0),
     ],
+    # 我省, 本市, 本县: the writer's own province, city or county is scope before a name, as 我市 and 全省 are.
+    "the writer's own place": [
+        ("截至9月底,本市优良天数比例达到88.5%。", "空气质量优良天数比例", "%", C, 88.5),
+        ("截至9月底,本县森林覆盖率达到41.2%,完成全年目标。", "全县森林覆盖率", "%", C, 41.2),
+    ],
     # A comparative before a figure (高于, 低于, 多于, 优于) bounds it, as 超过 does: no value.
     "a comparative bounds the figure": [
         ("全县农村卫生厕所普及率高于92%,污水处理率达到88%。", "农村卫生厕所普及率", "%", C, None),
