@@ -1592,6 +1592,11 @@ RULE_CASES = {
         ("截至9月底,本市优良天数比例达到88.5%。", "空气质量优良天数比例", "%", C, 88.5),
         ("截至9月底,本县森林覆盖率达到41.2%,完成全年目标。", "全县森林覆盖率", "%", C, 41.2),
     ],
+    # A share named with its whole (A占B比例, 占B比重) may be written 占比, the whole left unsaid.
+    "a share with its whole left unsaid": [
+        ("全县新能源汽车占比达到18.6%,充电桩覆盖率达到95%。", "新能源汽车占新增汽车比例", "%", C, 18.6),
+        ("全县新能源汽车占比达到18.6%。", "新能源汽车占新增汽车数量", "%", C, None),
+    ],
     # A comparative before a figure (高于, 低于, 多于, 优于) bounds it, as 超过 does: no value.
     "a comparative bounds the figure": [
         ("全县农村卫生厕所普及率高于92%,污水处理率达到88%。", "农村卫生厕所普及率", "%", C, None),

@@ -215,12 +215,15 @@ def _variants(name: str) -> list[str]:
     # 造林绿化面积 as 造林绿化9,600亩: the measure word says the quantity the name's last noun names.
     measured = _QUANTITY_END.sub("", core)
     forms = (whole, core, *phrases.verb_first(core), measured)
+    # 装配式建筑占新建建筑比例 as 装配式建筑占比: the share of a thing in its whole, the whole left unsaid.
+    forms += tuple(_SHARE_OF.sub("占比", f) for f in forms if _SHARE_OF.search(f))
     # 规上 is how reports shorten 规模以上 (above the designated size): either names the same things.
     forms += tuple(f.replace(a, b) for f in forms for a, b in _SHORT_FORMS if a in f)
     return [v for v in dict.fromkeys(forms) if len(v) >= 2]
 
 
 _SHORT_FORMS = (("规上", "规模以上"), ("规模以上", "规上"))
+_SHARE_OF = re.compile(r"(?<=[\u4e00-\u9fff]{2})占[\u4e00-\u9fff]{2,8}?(?:的)?(?:比例|比重)$")
 
 
 _QUANTITY_END = re.compile(r"(?<=..)(?:面积|里程|长度)$")
