@@ -1759,6 +1759,12 @@ TITLE_CASES = {
         ("实施12条道路亮化改造工程", [("道路亮化改造工程", 12.0, "条")]),
         ("推动30个村开展美丽庭院创建", []),
     ],
+    # A word of kind after 对 (农村, 公办) is the kind of the things the figure counts and stays in the name; an area
+    # (城区) is scope.
+    "a word of kind after dui": [
+        ("对公办45所幼儿园进行安全改造", [("公办幼儿园安全改造", 45.0, "所")]),
+        ("对城区18个老旧小区进行综合改造", [("老旧小区综合改造", 18.0, "个")]),
+    ],
     # 完成 and the last word of the work the clause before named with no figure counts that work.
     "completing the work named before": [
         ("组织新型职业农民培育,完成培育1200人", [("新型职业农民培育", 1200.0, "人")]),

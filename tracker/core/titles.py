@@ -22,7 +22,7 @@ from tracker.core.figure_words import (
     _alt,
     _strip_lead,
 )
-from tracker.core.narrative_names import counts_people
+from tracker.core.narrative_names import _KIND, counts_people
 from tracker.core.title_names import (
     _CARRIERS,
     _area_first,
@@ -154,9 +154,11 @@ def _title_name(pre: str, after: str, unit: str, inherited: bool = False, opens:
         k = ws.index("新增")
         thing = _strip_lead("".join(ws[k + 1:]))[0]  # 新增配置自动体外除颤器: the verb after 新增 is no name
         return core if phrases.is_verbal(ws[-1]) or not _good_name(thing) else thing
-    # 对18个老旧小区进行综合改造 (对全区56个…: a scope word after 对): what is done to them
-    if pre[:1] == "对" and (pre == "对" or pre[1:] in _SCOPE or _area_word(pre[1:])) and (done := _done_to(after, unit)):
-        return done
+    # 对18个老旧小区进行综合改造 (对全区56个…: a scope word after 对): what is done to them; a word of kind after 对
+    # (对农村2万眼机井实施…) is the things' own kind and stays in the name.
+    scope = pre == "对" or pre[1:] in _SCOPE or _area_word(pre[1:])
+    if pre[:1] == "对" and (scope or pre[1:] in _KIND) and (done := _done_to(after, unit)):
+        return (pre[1:] if not scope and unit.lstrip("十百千万亿") not in ("户", "对") else "") + done
     if _FOR.match(pre) and _strip_lead(pre[1:])[0] == pre[1:] and after:  # 为1万名老年人购买…: the name ends at a verb
         # Whom ends at the verb; a figure after it (接种1针…疫苗) is none of theirs.
         ws = phrases.words(re.split(r"\d", after)[0])
