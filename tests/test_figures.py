@@ -1759,6 +1759,12 @@ TITLE_CASES = {
         ("实施12条道路亮化改造工程", [("道路亮化改造工程", 12.0, "条")]),
         ("推动30个村开展美丽庭院创建", []),
     ],
+    # Adverbs before the verb (大幅, 全面) say how the work is to go and are no part of the name; an area or a scope
+    # word before a title's opening figure is the scope of the heading.
+    "adverbs first, an area before the opening figure": [
+        ("全面改善6所乡镇卫生院就医环境", [("乡镇卫生院就医环境", 6.0, "所")]),
+        ("老城区12条背街小巷改造提升", [("背街小巷", 12.0, "条")]),
+    ],
     # A word of kind after 对 (农村, 公办) is the kind of the things the figure counts and stays in the name; an area
     # (城区) is scope.
     "a word of kind after dui": [

@@ -96,6 +96,16 @@ def _grows(name: str) -> bool:
     return _good_name(name) and not any(w in phrases.VERBS or w in _NARRATIVE_VERBS for w in phrases.words(name))
 
 
+def _adverbs_first(pre: str) -> int:
+    """The length of the adverbs (大幅, 全面, 持续) that begin `pre` before a verb, else 0."""
+    ws, at = phrases.words(pre), 0
+    for w in ws:
+        if not phrases.is_adverb(w):
+            break
+        at += len(w)
+    return at if at and phrases.leading_verbs(pre[at:]) else 0
+
+
 def _title_name(pre: str, after: str, unit: str, inherited: bool = False, opens: bool = False) -> str | None:
     """The name a figure in a title counts: `新建NAME100个`, `新增3000张NAME`, `为1万名NAME购买…`.
 
@@ -182,6 +192,7 @@ def _title_name(pre: str, after: str, unit: str, inherited: bool = False, opens:
         return core
     # The figure before the name: all that precedes it is verbs and scope words (an area first: 中心城区新开工).
     pre = pre[_area_first(pre):]
+    pre = pre[_adverbs_first(pre):]  # 大幅改善4所学校…, 全面完成12个…: how the work is to go is no part of the name
     lead = _LEAD.match(pre)
     # (全年举办400场招聘会: any verb after scope words, as with none before it)
     after_lead = pre[lead.end():] if lead else pre
@@ -293,7 +304,9 @@ def targets_from_title(title: str) -> list[Target]:
             floor, after = after != bare and not bare, bare
             if read and re.search(r"(?:和|及|与|以及)$", pre) and not phrases.leading_verbs(pre):
                 pre = "新建"  # 完成35公里供水主管网和54个老旧小区…改造: the clause's verb governs the figure after 和 too
-            name = _title_name(pre, after, unit, inherited, opens=not found and not inherited and m.start() == 0)
+            # (城区50项…工程: an area or a scope word before the opening figure is the scope of the whole list)
+            opens = not found and not inherited and (m.start() == 0 or pre in _SCOPE or _area_word(pre))
+            name = _title_name("" if opens else pre, after, unit, inherited, opens=opens)
             # 粮食产量285万吨以上, 城镇调查失业率5.5%左右: a floor or a figure as written after a bare name says, as
             # 达到 would, the level the year is to reach.
             if not name and floor and pre and not phrases.leading_verbs(pre):
