@@ -186,3 +186,36 @@ def without_examples(title: str) -> str:
             continue
         title = title[: start + lead] + title[m.end():]
     return title
+
+
+# 企业养老、失业、医疗保险分别净增2万人、0.4万人、4.7万人: items listed with 、 that share the last item's noun, a verb
+# and as many figures as items, in order.
+_RESPECTIVELY = re.compile(r"^(?:其中)?(?P<items>[^,，;；。\d]+?)分别(?P<verb>[\u4e00-\u9fff]{1,4}?)(?P<figures>\d[^,，;；。]*)$")
+_FIGURE_SEP = re.compile(r"、|和")
+
+
+def respectively(clause: str) -> list[tuple[str, float, str]] | None:
+    """(name, target, unit) of each item a clause gives 分别 a figure (居民、职工门诊慢特病报销范围分别扩大到40种和30种:
+    居民门诊慢特病报销范围 40 种, …): the earlier items take the last one's words after its first; None where the
+    clause is no such list (a change, 分别提高10%, or figures that do not pair with the items)."""
+    m = _RESPECTIVELY.match(clause)
+    if not m:
+        return None
+    items = [i for i in re.split(r"、|和|及", m["items"]) if i]
+    figures = _FIGURE_SEP.split(m["figures"])
+    if len(items) < 2 or len(figures) != len(items) or re.search(r"(?:提高|提升|增长|下降|降低|减少|增加)$", m["verb"]):
+        return None
+    out = []
+    for figure in figures:
+        n = phrases.NUM.match(figure)
+        unit = phrases.unit_at(figure, n.end()) if n else ""
+        if not unit or unit == "%" or n.end() + len(unit) != len(figure):
+            return None
+        out.append((phrases.number(n), unit))
+    last = phrases.words(items[-1])
+    tail = "".join(last[1:]) if len(last) > 1 else ""
+    verb = "" if m["verb"].endswith(("到", "至")) else m["verb"]
+    names = [(i if i.endswith(tail) else i + tail) + verb for i in items]
+    if len({u for _, u in out}) != 1 or not all(_good_name(n) for n in names):
+        return None
+    return [(name, value, unit) for name, (value, unit) in zip(names, out)]

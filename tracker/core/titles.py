@@ -34,6 +34,7 @@ from tracker.core.title_names import (
     _of,
     _verbs_only,
     _work_on,
+    respectively,
     without_examples,
 )
 from tracker.core.phrases import NUM as _NUM
@@ -255,7 +256,16 @@ def targets_from_title(title: str) -> list[Target]:
     title = without_examples(_FROM_TO.sub(r"\1提高到", title))
     while (etc := _KINDS_ETC.sub(r"\1和", title)) != title:
         title = etc
+    # 居民、职工…范围分别扩大到40种和30种: each item's figure, read whole before the clauses are cut at 、
+    given = [(part, r) for part in re.split(r"[,，;；。]", title) if (r := respectively(part.strip()))]
+    for k, (part, _) in enumerate(given):
+        title = title.replace(part, f"\x00{k}", 1)
     for clause in _noun_lists(_CLAUSE.split(_SENTENCE.sub("，", title))):
+        if clause.strip().startswith("\x00"):
+            part, read = given[int(clause.strip()[1:])]
+            found += [Target(n, v, u, part.strip()) for n, v, u in read]
+            inherited = True
+            continue
         clause, start = _TITLE_CONDITION.sub("", clause.strip()), 0
         # 新增养老床位1000张,其中护理型床位600张: a part of a target is one of its own (a clerk follows both);
         # a 其中 after no target is a part of nothing read.
