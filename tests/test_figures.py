@@ -1773,6 +1773,10 @@ TITLE_CASES = {
         ("市级、县级应急物资储备库分别新建3个和12个", [("市级应急物资储备库新建", 3.0, "个"), ("县级应急物资储备库新建", 12.0, "个")]),
         ("城镇、农村居民收入分别增长6%和7%", []),
     ],
+    # 新 before a word jieba tags a verbal noun (铺设) makes it the verb that leads the name.
+    "xin before a verbal noun": [
+        ("新铺设雨水管道9公里", [("雨水管道", 9.0, "公里")]),
+    ],
     # A word of kind after 对 (农村, 公办) is the kind of the things the figure counts and stays in the name; an area
     # (城区) is scope.
     "a word of kind after dui": [

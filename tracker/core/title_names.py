@@ -50,7 +50,8 @@ def _work_on(core: str) -> str | None:
 def _new_verb(core: str) -> int:
     """The length of 新 and the verb after it (any verb of jieba's dictionary) that begin `core`, else 0."""
     ws = phrases.words(core)
-    ok = len(ws) > 2 and ws[0] == "新" and phrases.is_verb(ws[1]) and len(ws[1]) >= 2
+    # (新铺设供热管网: jieba tags 铺设 a verbal noun; after 新 it is the verb)
+    ok = len(ws) > 2 and ws[0] == "新" and phrases.is_verbal(ws[1]) and len(ws[1]) >= 2
     return 1 + len(ws[1]) if ok else 0
 
 
