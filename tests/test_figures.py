@@ -1773,6 +1773,11 @@ TITLE_CASES = {
         ("市级、县级应急物资储备库分别新建3个和12个", [("市级应急物资储备库新建", 3.0, "个"), ("县级应急物资储备库新建", 12.0, "个")]),
         ("城镇、农村居民收入分别增长6%和7%", []),
     ],
+    # A project named first, then (全年) 完成投资 and a sum of money: the project's investment.
+    "a project's investment": [
+        ("济青高铁二期全年完成投资12亿元", [("济青高铁二期投资", 12.0, "亿元")]),
+        ("济青高铁二期全年完成投资12个", []),
+    ],
     # 新 before a word jieba tags a verbal noun (铺设) makes it the verb that leads the name.
     "xin before a verbal noun": [
         ("新铺设雨水管道9公里", [("雨水管道", 9.0, "公里")]),

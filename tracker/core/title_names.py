@@ -47,6 +47,16 @@ def _work_on(core: str) -> str | None:
     return core if _good_name(core) and _good_name("".join(ws[:k])) and _good_name("".join(ws[k + 1:])) else None
 
 
+# 安罗高速全年完成投资4.5亿元: a project, the year, and 完成投资 before a sum of money.
+_INVESTED = re.compile(r"(?P<thing>[^\d]{2,}?)(?:全年|年内|年度|今年)?(?:完成|累计完成)投资")
+
+
+def _invested(core: str, unit: str) -> str | None:
+    """The investment a title sets for a project it names first (安罗高速全年完成投资 → 安罗高速投资), for a sum of money."""
+    m = _INVESTED.fullmatch(core) if unit.endswith("元") else None
+    return m["thing"] + "投资" if m and _good_name(m["thing"]) and not phrases.leading_verbs(m["thing"]) else None
+
+
 def _new_verb(core: str) -> int:
     """The length of 新 and the verb after it (any verb of jieba's dictionary) that begin `core`, else 0."""
     ws = phrases.words(core)

@@ -30,6 +30,7 @@ from tracker.core.title_names import (
     _done_to,
     _for_whom,
     _good_name,
+    _invested,
     _new_verb,
     _of,
     _verbs_only,
@@ -157,7 +158,7 @@ def _title_name(pre: str, after: str, unit: str, inherited: bool = False, opens:
     if (core and not verb and not inherited and not after and len(ws := phrases.words(core)) > 1 and ws[-1] in phrases.VERBS
             and len(ws[-1]) >= 2 and not phrases.is_verbal(ws[0]) and _good_name(core) and "新增" not in ws):
         return core  # 普通高中招生扩招2500人, 农村户厕改造5000户: the work done on a noun, named by both
-    if core and not verb and not inherited and not after and (done_on := _work_on(core)):
+    if core and not verb and not inherited and not after and (done_on := _work_on(core) or _invested(core, unit)):
         return done_on  # 既有多层住宅加装电梯150部: the thing the work puts in, in the place it is done, named by all
     if core and not verb and "新增" in (ws := phrases.words(core))[1:-1] and _good_name(core):
         # 城镇新增就业4万人 is one name (what follows 新增 is verbal); 住宅小区新增电动自行车充电端口6000个 counts
