@@ -1592,11 +1592,11 @@ RULE_CASES = {
         ("截至9月底,本市优良天数比例达到88.5%。", "空气质量优良天数比例", "%", C, 88.5),
         ("截至9月底,本县森林覆盖率达到41.2%,完成全年目标。", "全县森林覆盖率", "%", C, 41.2),
     ],
-    # A noun with a generic head (民生项目), written whole first, may be counted later by its head alone right after a
-    # figure (3个项目完工交付); never by another noun with the head (一般项目).
+    # A noun with a generic head that jieba holds whole (重大项目), written whole first, may be counted later by its head
+    # alone right after a figure (3个项目完工交付); never by another noun with the head (一般项目).
     "a generic head after its noun written whole": [
-        ("今年推进15个民生项目建设。其中,6个项目开工建设,3个项目完工交付。", "民生项目完工交付", "个", C, 3.0),
-        ("今年推进15个民生项目建设。其中,3个一般项目完工交付。", "民生项目完工交付", "个", C, None),
+        ("今年推进15个重大项目建设。其中,6个项目开工建设,3个项目完工交付。", "重大项目完工交付", "个", C, 3.0),
+        ("今年推进15个重大项目建设。其中,3个一般项目完工交付。", "重大项目完工交付", "个", C, None),
     ],
     # A share named with its whole (A占B比例, 占B比重) may be written 占比, the whole left unsaid.
     "a share with its whole left unsaid": [
