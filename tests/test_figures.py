@@ -1744,8 +1744,9 @@ TITLE_CASES = {
     # An area of the city first (中心城区, 老城区), written in one word or two, is scope before the verb that leads the
     # figure.
     "an area first before a figure": [
-        ("老城区改造20条背街小巷", [("背街小巷", 20.0, "条")]),
-        ("中心城区新建8座立体停车楼", [("立体停车楼", 8.0, "座")]),
+        ("老城区整修20条背街小巷", [("背街小巷", 20.0, "条")]),
+        ("中心城区修缮15处历史建筑", [("历史建筑", 15.0, "处")]),
+        ("中心城区新开工12个立体停车楼", [("新开工立体停车楼", 12.0, "个")]),
     ],
     # Qualifiers listed with 、 that end alike (失能、半失能) qualify one noun; the 、 does not cut the figure from it.
     "qualifiers that end alike": [
