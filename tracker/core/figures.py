@@ -154,7 +154,8 @@ of another kind of the head noun (其中今年新增护理型床位…) leaves a
 
 Round 23 added: a comparative (高于, 低于, 多于) bounds a figure, no value; a clause that only names a figure's things, with
 no verb, whose predicate after it says the work is under way or waiting (…创建工作,正在进行审查) gives none; 我省, 本市,
-本县 are scope; a share named with its whole (A占B比例) may be written A占比.  Titles: the task of a work (改造任务) is the
+本县 are scope; a share named with its whole (A占B比例) may be written A占比; a noun with a generic head that jieba
+holds whole (重点项目), written whole first, may be counted later by its head alone right after a figure (1个项目竣工投产).  Titles: the task of a work (改造任务) is the
 work; 提升 after another verb of work is work, no change; an area (中心城区) or adverbs (大幅, 全面) before the verb, and an
 area before an opening figure, are no part of the name; qualifiers that end alike (失能、半失能) qualify one noun; examples
 before 等 and a figure are no part of the name; a verbal noun ending the name is its work (…监控安装), and a name in 工程

@@ -106,7 +106,8 @@ def unkinded(name: str, whole: str) -> list[str]:
 def generic_again(name: str, whole: str) -> list[str]:
     """The name with its noun cut to a generic head (项目竣工投产 for 重点项目竣工投产) where the narrative wrote that noun
     whole first (抓好…10个重点项目建设。其中,…1个项目竣工投产): a later count of the head, right after its figure, is of
-    the things the noun named.  Never where a word of kind would be dropped."""
+    the things the noun named.  Never where a word of kind would be dropped.  (Where jieba cuts the noun, 民生 项目,
+    `shortened` reads it; folded into it, this looser form read a wrong figure from an aside: 重点项目54项(竣工13项…).)"""
     ws = phrases.words(name)
     j = len(ws)
     while j > 1 and phrases.is_verbal(ws[j - 1]):
