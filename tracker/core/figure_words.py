@@ -30,13 +30,14 @@ _NARRATIVE_VERBS = _VERBS + "登记 资助 受理 办理 解决 走访 慰问 �
 _MANNER = "各类 各种 各项 线上线下 线上 线下 在册 登记在册 免费 集中".split()
 # Levels: scope first in a title, a kind right before a name.
 _LEVELS = ("市级", "区级", "县级")
-_SCOPE = "全市 全区 全县 全省 全州 全镇 我市 我区 我县 各区 各县 各地 市级 区级 县级 年内 全年 今年 年度 力争 确保 累计".split()
+_SCOPE = "全市 全区 全县 全省 全州 全镇 我市 我区 我县 我省 我州 本市 本区 本县 本省 各区 各县 各地 市级 区级 县级 年内 全年 今年 年度 力争 确保 累计".split()
 _TIME = (
     r"(?:\d{1,2}[-—~至])?\d{1,2}月份?(?:\d{1,2}日)?(?:以来|底|末|中旬|上旬|下旬)?"
     r"|截[至止](?:目前|(?:\d{4}年)?\d{1,2}月(?:\d{1,2}日|底|末|份)?)"
     r"|目前|至今|今年以来|年初以来|(?<!\d)20\d\d年以来|本月|当月|上半年|前三季度|三季度"
 )
-_APPROX_BEFORE = "近 约 大约 将近 接近 超过 超 逾 不少于 不低于 至少 最多 不足 不到 基本".split()
+# A comparative (高于35%, 低于, 多于, 优于) bounds the figure, as 超过 does: it does not give it.
+_APPROX_BEFORE = "近 约 大约 将近 接近 超过 超 逾 不少于 不低于 至少 最多 不足 不到 基本 高于 低于 大于 小于 多于 少于 优于".split()
 _APPROX_AFTER = re.compile(r"以上|以下|以内|左右|上下")
 _JOINERS = ("现已 已经 已 累计 共计 共 总计 合计 总数 总量 规模 数量 个数 数 人数 户数 达到 达 高达 多达 为 有 已有 现有 又 再 了 是 "
             "全部 均 由 增至 提高到 提升到 提高至 提升至 上升到 上升至").split()
@@ -214,12 +215,15 @@ def _variants(name: str) -> list[str]:
     # 造林绿化面积 as 造林绿化9,600亩: the measure word says the quantity the name's last noun names.
     measured = _QUANTITY_END.sub("", core)
     forms = (whole, core, *phrases.verb_first(core), measured)
+    # 装配式建筑占新建建筑比例 as 装配式建筑占比: the share of a thing in its whole, the whole left unsaid.
+    forms += tuple(_SHARE_OF.sub("占比", f) for f in forms if _SHARE_OF.search(f))
     # 规上 is how reports shorten 规模以上 (above the designated size): either names the same things.
     forms += tuple(f.replace(a, b) for f in forms for a, b in _SHORT_FORMS if a in f)
     return [v for v in dict.fromkeys(forms) if len(v) >= 2]
 
 
 _SHORT_FORMS = (("规上", "规模以上"), ("规模以上", "规上"))
+_SHARE_OF = re.compile(r"(?<=[\u4e00-\u9fff]{2})占[\u4e00-\u9fff]{2,8}?(?:的)?(?:比例|比重)$")
 
 
 _QUANTITY_END = re.compile(r"(?<=..)(?:面积|里程|长度)$")

@@ -152,6 +152,17 @@ that govern one figure together (新建续建, 新建改造) count them all, not
 of another kind of the head noun (其中今年新增护理型床位…) leaves a total in doubt.  Titles: a magnitude alone (30万以上
 农村人口) measures nothing.
 
+Round 23 added: a comparative (高于, 低于, 多于) bounds a figure, no value; a clause that only names a figure's things, with
+no verb, whose predicate after it says the work is under way or waiting (…创建工作,正在进行审查) gives none; 我省, 本市,
+本县 are scope; a share named with its whole (A占B比例) may be written A占比; a noun with a generic head that jieba
+holds whole (重点项目), written whole first, may be counted later by its head alone right after a figure (1个项目竣工投产).  Titles: the task of a work (改造任务) is the
+work; 提升 after another verb of work is work, no change; an area (中心城区) or adverbs (大幅, 全面) before the verb, and an
+area before an opening figure, are no part of the name; qualifiers that end alike (失能、半失能) qualify one noun; examples
+before 等 and a figure are no part of the name; a verbal noun ending the name is its work (…监控安装), and a name in 工程
+holds its verbs; 完成 and the last word of the work named before counts it; a word of kind after 对 stays in the name;
+items that 分别 gives as many figures each take theirs (居民、职工…范围分别扩大到40种和30种); 新 before a verbal noun (新铺设)
+leads; a project then 完成投资 and a sum of money is its investment.
+
 Risks of a wrong figure, and where the reader abstains (tracker/core/figure_roles.py):
 - a time it cannot place: a figure tied to an earlier month than the latest month of work the text
   names (截至7月底累计58处 beside 8月份新建6处; the report's month is not given, the latest named stands

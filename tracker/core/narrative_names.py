@@ -103,6 +103,25 @@ def unkinded(name: str, whole: str) -> list[str]:
     return [short]
 
 
+def generic_again(name: str, whole: str) -> list[str]:
+    """The name with its noun cut to a generic head (项目竣工投产 for 重点项目竣工投产) where the narrative wrote that noun
+    whole first (抓好…10个重点项目建设。其中,…1个项目竣工投产): a later count of the head, right after its figure, is of
+    the things the noun named.  Never where a word of kind would be dropped.  (Where jieba cuts the noun, 民生 项目,
+    `shortened` reads it; folded into it, this looser form read a wrong figure from an aside: 重点项目54项(竣工13项…).)"""
+    ws = phrases.words(name)
+    j = len(ws)
+    while j > 1 and phrases.is_verbal(ws[j - 1]):
+        j -= 1
+    noun = "".join(ws[:j])
+    head = next((g for g in _GENERIC if noun.endswith(g) and len(noun) > len(g)), "")  # (jieba holds 重点项目 whole)
+    if j == len(ws) or not head or any(_kept(w) for w in phrases.words(noun[: -len(head)])) or noun not in whole:
+        return []
+    short, first = head + "".join(ws[j:]), whole.find(noun)
+    at = [m.start() for m in re.finditer(re.escape(short), whole)]
+    ok = at and all(k > first and re.search(r"\d[^\d\s]{1,2}$", whole[:k]) for k in at)
+    return [short] if ok else []
+
+
 def unfunded(name: str, unit: str) -> list[str]:
     """The name of a sum of money without its word for money (各级预算下达 for 各级预算下达资金) when the metric is counted in
     money: the measure word says it is money, as a clerk leaves the word out (预算下达1107.98亿元)."""

@@ -12,7 +12,7 @@ from __future__ import annotations
 import dataclasses
 import re
 
-from tracker.core import figure_parts, figure_roles, narrative_names, phrases
+from tracker.core import figure_parts, figure_roles, figure_topic, narrative_names, phrases
 from tracker.core.figure_clauses import (
     _BUILT,
     _BUILT_NEW,
@@ -220,6 +220,10 @@ def hits(sentences: list[str], names: list[str], unit: str, short: list | None =
                     nothing = [zero] if zero.period and not zero.total else []
             # 剔除留抵退税因素完成6.8亿元: a figure adjusted, beside the one counted, is no reading
             if in_plan or k in projects or figure_roles.adjusted(clauses[k - 1] if k else "", clause):
+                found = []
+            # 200处…创建工作,正在进行审查确认: a topic with no verb, its predicate after it saying the work is under way
+            if found and k + 1 < len(clauses) and seps[k + 1] != "、" and figure_topic.predicate_unfinished(
+                    clause, clauses[k + 1], names):
                 found = []
             new = [h for h in said if _NEW_UNTIMED.match(h.words) and h.untimed and not h.total and not h.period]
             if new and any(h.total and h.value not in {n.value for n in new} for h in found):

@@ -220,7 +220,8 @@ def _read(text: str, name: str, unit: str, mode: str) -> Reading | None:
     tiers = (
         lambda u: narrative_walk.hits(sentences, names, u, lead=lead),
         lambda u: narrative_walk.hits(sentences, names + _later(narrative_names.shortened(names), names, whole)
-                        + narrative_names.unkinded(names[0], whole) + narrative_names.unfunded(names[0], unit),
+                        + narrative_names.unkinded(names[0], whole) + narrative_names.unfunded(names[0], unit)
+                        + narrative_names.generic_again(names[0], whole),
                         u, gap=True, lead=lead),
         lambda u: narrative_walk.hits(sentences, names, u, short=narrative_names.heads(names) + money, lead=lead),
     )

@@ -8,7 +8,7 @@ from __future__ import annotations
 import re
 
 from tracker.core import phrases
-from tracker.core.figure_words import _NAME_CHARS, _GENERIC, _MANNER, _NARRATIVE_VERB, _NARRATIVE_VERBS
+from tracker.core.figure_words import _CITY_AREAS, _NAME_CHARS, _GENERIC, _MANNER, _NARRATIVE_VERB, _NARRATIVE_VERBS
 
 def _good_name(name: str) -> bool:
     # 中央和省级补助资金, 社区食堂和老年助餐点: one target of what 和 joins; never 和 at an end, nor 的, 或.
@@ -47,10 +47,21 @@ def _work_on(core: str) -> str | None:
     return core if _good_name(core) and _good_name("".join(ws[:k])) and _good_name("".join(ws[k + 1:])) else None
 
 
+# 安罗高速全年完成投资4.5亿元: a project, the year, and 完成投资 before a sum of money.
+_INVESTED = re.compile(r"(?P<thing>[^\d]{2,}?)(?:全年|年内|年度|今年)?(?:完成|累计完成)投资")
+
+
+def _invested(core: str, unit: str) -> str | None:
+    """The investment a title sets for a project it names first (安罗高速全年完成投资 → 安罗高速投资), for a sum of money."""
+    m = _INVESTED.fullmatch(core) if unit.endswith("元") else None
+    return m["thing"] + "投资" if m and _good_name(m["thing"]) and not phrases.leading_verbs(m["thing"]) else None
+
+
 def _new_verb(core: str) -> int:
     """The length of 新 and the verb after it (any verb of jieba's dictionary) that begin `core`, else 0."""
     ws = phrases.words(core)
-    ok = len(ws) > 2 and ws[0] == "新" and phrases.is_verb(ws[1]) and len(ws[1]) >= 2
+    # (新铺设供热管网: jieba tags 铺设 a verbal noun; after 新 it is the verb)
+    ok = len(ws) > 2 and ws[0] == "新" and phrases.is_verbal(ws[1]) and len(ws[1]) >= 2
     return 1 + len(ws[1]) if ok else 0
 
 
@@ -71,8 +82,12 @@ def _area_first(core: str) -> int:
             if phrases.leading_verbs(core[at:]):
                 return at
         return 0
-    ok = len(ws) > 2 and _area_word(ws[0])
-    return len(ws[0]) if ok and phrases.leading_verbs(core[len(ws[0]):]) else 0
+    # (中心城区, held as two words, is one area)
+    for n in (1, 2):
+        area = "".join(ws[:n])
+        if len(ws) > n and (_area_word(ws[n - 1]) or area in _CITY_AREAS) and phrases.leading_verbs(core[len(area):]):
+            return len(area)
+    return 0
 
 
 def _area_word(word: str) -> bool:
@@ -154,3 +169,64 @@ def _for_whom(ws: tuple[str, ...], k: int, unit: str, done_for: bool = False) ->
                 w in phrases.VERBS or w in _NARRATIVE_VERBS for w in rest[:-1]):
             return thing
     return "".join(whom)
+
+
+# Examples listed before 等 and a figure (建成演达二路东段等20条市政道路, 对黄庄河、颜庄河等10条支流进行整治): the
+# things named by their own names are examples of the noun after the measure word, which the figure counts.
+_ETC_FIGURE = re.compile(r"等(?=\d+(?:\.\d+)?[^\d,，、;；。]{1,3}?[\u4e00-\u9fff]{2})")
+_CLAUSE_START = re.compile(r"[,，;；。:：]")
+_JOINER = re.compile(r"(?<=[\u4e00-\u9fff])(?:和|及|与|以及)")
+
+
+def without_examples(title: str) -> str:
+    """The title without the examples a list before 等 and a figure gives: from the clause's start (after 对, 为 or 在,
+    or its leading verbs), or from 和, 及 or 与 after a figure of the clause (…12条乡村公路及…等3座危桥), up to 等.
+    Where no verb, preposition or joiner marks the examples' start, the title stays as written."""
+    for m in reversed(list(_ETC_FIGURE.finditer(title))):
+        head = title[: m.start()]
+        start = max((c.end() for c in _CLAUSE_START.finditer(head)), default=0)
+        seg = head[start:]
+        lead = 1 if seg[:1] in ("对", "为", "在") else phrases.leading_verbs(seg)
+        counts = [n.end() for n in phrases.NUM.finditer(seg) if phrases.unit_at(seg, n.end()) not in ("", "号")]
+        if counts:  # (a count of the clause before the examples: they begin after the joiner that follows it)
+            joiners = [j.end() for j in _JOINER.finditer(seg, counts[-1])]
+            if not joiners:
+                continue
+            lead = joiners[-1]
+        if not lead or len(seg) - lead < 2:
+            continue
+        title = title[: start + lead] + title[m.end():]
+    return title
+
+
+# 企业养老、失业、医疗保险分别净增2万人、0.4万人、4.7万人: items listed with 、 that share the last item's noun, a verb
+# and as many figures as items, in order.
+_RESPECTIVELY = re.compile(r"^(?:其中)?(?P<items>[^,，;；。\d]+?)分别(?P<verb>[\u4e00-\u9fff]{1,4}?)(?P<figures>\d[^,，;；。]*)$")
+_FIGURE_SEP = re.compile(r"、|和")
+
+
+def respectively(clause: str) -> list[tuple[str, float, str]] | None:
+    """(name, target, unit) of each item a clause gives 分别 a figure (居民、职工门诊慢特病报销范围分别扩大到40种和30种:
+    居民门诊慢特病报销范围 40 种, …): the earlier items take the last one's words after its first; None where the
+    clause is no such list (a change, 分别提高10%, or figures that do not pair with the items)."""
+    m = _RESPECTIVELY.match(clause)
+    if not m:
+        return None
+    items = [i for i in re.split(r"、|和|及", m["items"]) if i]
+    figures = _FIGURE_SEP.split(m["figures"])
+    if len(items) < 2 or len(figures) != len(items) or re.search(r"(?:提高|提升|增长|下降|降低|减少|增加)$", m["verb"]):
+        return None
+    out = []
+    for figure in figures:
+        n = phrases.NUM.match(figure)
+        unit = phrases.unit_at(figure, n.end()) if n else ""
+        if not unit or unit == "%" or n.end() + len(unit) != len(figure):
+            return None
+        out.append((phrases.number(n), unit))
+    last = phrases.words(items[-1])
+    tail = "".join(last[1:]) if len(last) > 1 else ""
+    verb = "" if m["verb"].endswith(("到", "至")) else m["verb"]
+    names = [(i if i.endswith(tail) else i + tail) + verb for i in items]
+    if len({u for _, u in out}) != 1 or not all(_good_name(n) for n in names):
+        return None
+    return [(name, value, unit) for name, (value, unit) in zip(names, out)]

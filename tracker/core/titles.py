@@ -22,17 +22,21 @@ from tracker.core.figure_words import (
     _alt,
     _strip_lead,
 )
-from tracker.core.narrative_names import counts_people
+from tracker.core.narrative_names import _KIND, counts_people
 from tracker.core.title_names import (
+    _CARRIERS,
     _area_first,
     _area_word,
     _done_to,
     _for_whom,
     _good_name,
+    _invested,
     _new_verb,
     _of,
     _verbs_only,
     _work_on,
+    respectively,
+    without_examples,
 )
 from tracker.core.phrases import NUM as _NUM
 from tracker.core.phrases import normalise as _normalise
@@ -56,7 +60,7 @@ _TITLE_APPROX = re.compile(r"(?:近|约|大约|将近|接近|超过|超|逾|不�
 # A change stands right before its figure (提高10%); before a name it is the work (改造提升农村敬老院).
 # What a figure leads to (惠及居民2万户, 带动就业3000人) is no target of the work; 覆盖 naming a rate (覆盖率,
 # 覆盖人口比例) is.
-_TITLE_REFUSE = re.compile(r"(?:提高|提升|增长|下降|降低|减少|压缩|缩短)$|(?<![占例])比(?!对|率|重|例)|较|(?<!^)每|^每(?!年)|人均|户均|平均"
+_TITLE_REFUSE = re.compile(r"(?:提高|(?<!改造|修复|维修|整治|改建|扩建)提升|增长|下降|降低|减少|压缩|缩短)$|(?<![占例])比(?!对|率|重|例)|较|(?<!^)每|^每(?!年)|人均|户均|平均"
                            r"|分别|由|从|惠及|涉及|受益|带动|覆盖(?!率|面|[^\d,，、]{0,4}?(?:比例|比重))")
 _FOR = re.compile(r"^(?:为|向|给|对)")
 _MANNER_LEAD = re.compile(r"^(?:免费|无偿)(?=为|向|给)")
@@ -85,12 +89,23 @@ _PER_CAPITA = re.compile(r"^(?:全市|全区|全县|全省)?(每[十百千万]+(
 # A growth rate (规上工业增加值增长7%): the rate of growth is a target of the thing's name, in %; only a noun grows
 # so (推动 or a scope word may lead it), never work done (完成投资增长).
 _GROWTH = re.compile(rf"^(?:{_alt(_SCOPE)})*(?:推动|实现)?(\w{{2,}}?)(?:同比)?增长$")
-_NAME_TAIL = re.compile(r"(?:培育|建设|改造|创建|升级|工作|任务)$")
+# (完成37个老旧小区改造任务: the task of a work is the work, and the work's verb ends no name)
+_NAME_TAIL = re.compile(r"(?:(?:培育|建设|改造|创建|升级)(?:工作|任务)?|工作|任务)$")
 
 
 def _grows(name: str) -> bool:
     """Whether a name before 增长 is a noun that grows (规上工业增加值, 人均可支配收入): no listed verb of work in it."""
     return _good_name(name) and not any(w in phrases.VERBS or w in _NARRATIVE_VERBS for w in phrases.words(name))
+
+
+def _adverbs_first(pre: str) -> int:
+    """The length of the adverbs (大幅, 全面, 持续) that begin `pre` before a verb, else 0."""
+    ws, at = phrases.words(pre), 0
+    for w in ws:
+        if not phrases.is_adverb(w):
+            break
+        at += len(w)
+    return at if at and phrases.leading_verbs(pre[at:]) else 0
 
 
 def _title_name(pre: str, after: str, unit: str, inherited: bool = False, opens: bool = False) -> str | None:
@@ -143,7 +158,7 @@ def _title_name(pre: str, after: str, unit: str, inherited: bool = False, opens:
     if (core and not verb and not inherited and not after and len(ws := phrases.words(core)) > 1 and ws[-1] in phrases.VERBS
             and len(ws[-1]) >= 2 and not phrases.is_verbal(ws[0]) and _good_name(core) and "新增" not in ws):
         return core  # 普通高中招生扩招2500人, 农村户厕改造5000户: the work done on a noun, named by both
-    if core and not verb and not inherited and not after and (done_on := _work_on(core)):
+    if core and not verb and not inherited and not after and (done_on := _work_on(core) or _invested(core, unit)):
         return done_on  # 既有多层住宅加装电梯150部: the thing the work puts in, in the place it is done, named by all
     if core and not verb and "新增" in (ws := phrases.words(core))[1:-1] and _good_name(core):
         # 城镇新增就业4万人 is one name (what follows 新增 is verbal); 住宅小区新增电动自行车充电端口6000个 counts
@@ -151,9 +166,11 @@ def _title_name(pre: str, after: str, unit: str, inherited: bool = False, opens:
         k = ws.index("新增")
         thing = _strip_lead("".join(ws[k + 1:]))[0]  # 新增配置自动体外除颤器: the verb after 新增 is no name
         return core if phrases.is_verbal(ws[-1]) or not _good_name(thing) else thing
-    # 对18个老旧小区进行综合改造 (对全区56个…: a scope word after 对): what is done to them
-    if pre[:1] == "对" and (pre == "对" or pre[1:] in _SCOPE or _area_word(pre[1:])) and (done := _done_to(after, unit)):
-        return done
+    # 对18个老旧小区进行综合改造 (对全区56个…: a scope word after 对): what is done to them; a word of kind after 对
+    # (对农村2万眼机井实施…) is the things' own kind and stays in the name.
+    scope = pre == "对" or pre[1:] in _SCOPE or _area_word(pre[1:])
+    if pre[:1] == "对" and (scope or pre[1:] in _KIND) and (done := _done_to(after, unit)):
+        return (pre[1:] if not scope and unit.lstrip("十百千万亿") not in ("户", "对") else "") + done
     if _FOR.match(pre) and _strip_lead(pre[1:])[0] == pre[1:] and after:  # 为1万名老年人购买…: the name ends at a verb
         # Whom ends at the verb; a figure after it (接种1针…疫苗) is none of theirs.
         ws = phrases.words(re.split(r"\d", after)[0])
@@ -175,7 +192,9 @@ def _title_name(pre: str, after: str, unit: str, inherited: bool = False, opens:
     if (inherited and core and not trail and _good_name(core) and not _strip_lead(core)[1] and core[0] != "在"
             and phrases.leading_verbs(core) < len(core)):
         return core
-    # The figure before the name: all that precedes it is verbs and scope words.
+    # The figure before the name: all that precedes it is verbs and scope words (an area first: 中心城区新开工).
+    pre = pre[_area_first(pre):]
+    pre = pre[_adverbs_first(pre):]  # 大幅改善4所学校…, 全面完成12个…: how the work is to go is no part of the name
     lead = _LEAD.match(pre)
     # (全年举办400场招聘会: any verb after scope words, as with none before it)
     after_lead = pre[lead.end():] if lead else pre
@@ -197,10 +216,11 @@ def _title_name(pre: str, after: str, unit: str, inherited: bool = False, opens:
         # `推动100个社区开展星级社区创建`: a verb inside means the clause goes on past the name.
         # A verb before a generic head (城市更新片区改造项目) makes a compound noun with it, not a new clause.
         ws = phrases.words(name)
-        if len(ws) > 2 and ws[-1] in _GENERIC:
+        if len(ws) > 2 and (ws[-1] in _GENERIC or ws[-1] == "工程"):  # (道路增亮改造工程: a work's name)
             clause_goes_on = any(_NARRATIVE_VERB.fullmatch(w) for w in ws[:-2])
-        else:
-            clause_goes_on = bool(_NARRATIVE_VERB.search(name))
+        else:  # (a verb that ends the name is the work it names: 交通信号灯及监控安装)
+            clause_goes_on = any(_NARRATIVE_VERB.search(w) for w in ws[:-1]) or (
+                len(ws) > 1 and _NARRATIVE_VERB.search(ws[-1]) and (not phrases.is_verbal(ws[-1]) or ws[-1] in _CARRIERS))
         return name if _good_name(name) and not clause_goes_on else None
     return None
 
@@ -213,7 +233,8 @@ _SIZE_CLASS = re.compile(r"(?:以上|以下)[\u4e00-\u9fff]")
 
 # 1万名中度、重度失能老年人: words of one kind listed with 、 after a figure, before the noun they qualify and with
 # no figure of their own after them, are one qualifier (中度和重度); the 、 would cut the figure from its noun.
-_QUALIFIERS = re.compile(r"(\d[^\d,，、;；。]*?[\u4e00-\u9fff])([\u4e00-\u9fff])、(?=[\u4e00-\u9fff]\2[^\d,，、;；。]*(?:$|[,，;；。]))")
+# (失能、半失能: the second may add a character before the one they end alike in)
+_QUALIFIERS = re.compile(r"(\d[^\d,，、;；。]*?[\u4e00-\u9fff])([\u4e00-\u9fff])、(?=[\u4e00-\u9fff]{1,2}\2[^\d,，、;；。]*(?:$|[,，;；。]))")
 
 
 # 为2000户高龄、失能等困难老人家庭…: kinds listed with 、 and closed by 等 after a figure, with no figure of their
@@ -233,10 +254,19 @@ def targets_from_title(title: str) -> list[Target]:
     inherited = False
     work = ""  # the work a clause with no figure named (推进既有住宅加装电梯), which a clause of its verb alone may count
     title = _QUALIFIERS.sub(r"\1\2和", _CONDITION.sub("", _normalise(title)))
-    title = _FROM_TO.sub(r"\1提高到", title)
+    title = without_examples(_FROM_TO.sub(r"\1提高到", title))
     while (etc := _KINDS_ETC.sub(r"\1和", title)) != title:
         title = etc
+    # 居民、职工…范围分别扩大到40种和30种: each item's figure, read whole before the clauses are cut at 、
+    given = [(part, r) for part in re.split(r"[,，;；。]", title) if (r := respectively(part.strip()))]
+    for k, (part, _) in enumerate(given):
+        title = title.replace(part, f"\x00{k}", 1)
     for clause in _noun_lists(_CLAUSE.split(_SENTENCE.sub("，", title))):
+        if clause.strip().startswith("\x00"):
+            part, read = given[int(clause.strip()[1:])]
+            found += [Target(n, v, u, part.strip()) for n, v, u in read]
+            inherited = True
+            continue
         clause, start = _TITLE_CONDITION.sub("", clause.strip()), 0
         # 新增养老床位1000张,其中护理型床位600张: a part of a target is one of its own (a clerk follows both);
         # a 其中 after no target is a part of nothing read.
@@ -285,7 +315,9 @@ def targets_from_title(title: str) -> list[Target]:
             floor, after = after != bare and not bare, bare
             if read and re.search(r"(?:和|及|与|以及)$", pre) and not phrases.leading_verbs(pre):
                 pre = "新建"  # 完成35公里供水主管网和54个老旧小区…改造: the clause's verb governs the figure after 和 too
-            name = _title_name(pre, after, unit, inherited, opens=not found and not inherited and m.start() == 0)
+            # (城区50项…工程: an area or a scope word before the opening figure is the scope of the whole list)
+            opens = not found and not inherited and (m.start() == 0 or pre in _SCOPE or _area_word(pre))
+            name = _title_name("" if opens else pre, after, unit, inherited, opens=opens)
             # 粮食产量285万吨以上, 城镇调查失业率5.5%左右: a floor or a figure as written after a bare name says, as
             # 达到 would, the level the year is to reach.
             if not name and floor and pre and not phrases.leading_verbs(pre):
@@ -297,7 +329,9 @@ def targets_from_title(title: str) -> list[Target]:
                 name = found[-1].name
             # 推进既有住宅加装电梯,加装139台: a clause of the verb alone after one that named the work with no figure
             # counts that work.
-            if not name and work and not after and pre and _verbs_only(pre) and pre in work and unit != "%":
+            # (完成培训 after 开展…技能培训: completing the work its last word names)
+            if not name and work and not after and pre and _verbs_only(pre) and unit != "%" and (
+                    pre in work or (pre.startswith("完成") and len(pre) > 3 and work.endswith(pre[2:]))):
                 name = work
             # 改造老旧小区192个、1100万平方米, 老旧小区改造221个3万户: a figure alone in another measure word after a
             # target measures that target again, in its own unit.
