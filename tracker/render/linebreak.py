@@ -25,21 +25,22 @@ _MEASURE = ("平方公里|平方米|万人次|人次|公里|千米|千瓦|兆瓦
             "镇|村|园|校|所|公顷|万|亿")
 # A figure (digits, Latin letters and the marks inside numbers and codes) and the measure word after it.
 # (万 or 亿 may lead any measure word: 3.5万人, 1.2万平方米.)
-_PIECE = re.compile(r"<U\+[0-9A-F]{4,6}>\s*|[0-9０-９A-Za-z][0-9０-９A-Za-z_\-.,．/／:%％+]*(?:\s?(?:万|亿)?(?:" + _MEASURE + r"))?\s*|.\s*", re.S)
+_CORE = r"<U\+[0-9A-F]{4,6}>\s*|[0-9０-９A-Za-z][0-9０-９A-Za-z_\-.,．/／:%％+]*(?:\s?(?:万|亿)?(?:" + _MEASURE + r"))?\s*|.\s*"
+# A piece: its core (an invisible character as shown, a figure with its measure word, any other character), the
+# opening marks before it and the closing marks after it, each with the white space after it.
+_PIECE = re.compile("(?:[" + "".join(map(re.escape, OPENING)) + r"]\s*)*(?:" + _CORE + ")(?:["
+                    + "".join(map(re.escape, CLOSING)) + r"]\s*)*", re.S)
 
 
 def pieces(line: str, keep=()) -> list[tuple[int, int]]:
     """The unbreakable pieces of one line as (start, end) offsets, each with the white space after it."""
     out: list[list[int]] = []
-    glue_next = False
     for m in _PIECE.finditer(line):
         start, end = m.span()
-        first = line[start]
-        if out and (glue_next or first in CLOSING or first.isspace() or _inside(start, keep)):
+        if out and keep and _inside(start, keep):
             out[-1][1] = end
         else:
             out.append([start, end])
-        glue_next = first in OPENING and m.group().strip() == first
     return [(a, b) for a, b in out]
 
 

@@ -156,7 +156,9 @@ class Table:
             yield from Segment.split_lines(console.render(title, options.update(justify="left")))
         box = boxes.SIMPLE_HEAD.substitute(options, safe=console.safe_box)
         header = console.get_style(self.header_style)
-        styles = [(header + console.get_style(c.header_style), console.get_style(c.style)) for c in self.columns]
+        # (a style that sets nothing is None: pieces are then told apart by identity, see _runs)
+        styles = [(header + console.get_style(c.header_style) or None, console.get_style(c.style) or None)
+                  for c in self.columns]
         laid = []
         for i, (column, (column_cells, _), width) in enumerate(zip(self.columns, cells, widths)):
             pads = self._pads(i)
@@ -198,7 +200,7 @@ def _runs(pieces) -> list[Segment]:
     text, style = "", None
     for item in pieces:
         piece, piece_style = item[0], item[1]
-        if piece_style is style or not (piece_style or style):
+        if piece_style is style:
             text += piece
             continue
         if text:
@@ -235,15 +237,15 @@ class _Cell:
         if isinstance(cell, _RichText):
             if cell.justify or cell.overflow or cell.no_wrap is not None or cell.end != "\n" or not cell.plain:
                 return cls(cell.plain, None, None, [], cell)  # laid out by rich
-            base = console.get_style(cell.style) if cell.style else None
+            base = console.get_style(cell.style) or None if cell.style else None
             # (Text.render leaves out the text's own style where it has no spans: rich adds it when it joins lines)
-            pieces = [(s.text, (base + s.style if s.style else base) if base else s.style)
+            pieces = [(s.text, ((base + s.style if s.style else base) if base else s.style) or None)
                       for s in cell.render(console, end="")]
             return cls(cell.plain, pieces, base, list(getattr(cell, "keep", ())), cell)
         pieces, keep, at = [], [], 0
         for text, style, *kept in cell:
             text = visible(text)
-            pieces.append((text, console.get_style(style) if style else None))
+            pieces.append((text, console.get_style(style) or None if style else None))
             if kept and kept[0] and text:
                 keep.append((at, at + len(text)))
             at += len(text)
@@ -296,12 +298,17 @@ class _Cell:
                                   overflow=column.overflow, height=None, highlight=False)
             return console.render_lines(renderable, opts, style=style)
         out = []
-        padded = style + self.base if self.base else style  # justify's spaces: in the text's own style
+        if style is None:
+            padded = self.base  # justify's spaces: in the text's own style
+        else:
+            padded = style + self.base if self.base else style
+            lines = [([(t, style + s if s else style) for t, s in pieces], before, after)
+                     for pieces, before, after in lines]
         for pieces, pad_left, pad_right in lines:
             line = [(" " * left, style)] if left else []
             if pad_left:
                 line.append((" " * pad_left, padded))
-            line += [(t, style + s if s else style) for t, s in pieces]
+            line += pieces
             if pad_right:
                 line.append((" " * pad_right, padded))
             if right:
