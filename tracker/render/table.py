@@ -173,21 +173,33 @@ class Table:
             row = [column[r] for column in laid]
             height = max(map(len, row))
             left, divider, right = ends[0 if r == 0 else (2 if r == rows - 1 else 1)]
-            divider = (divider, None)
             for i, lines in enumerate(row):
                 if len(lines) < max(1, height):  # the header at the bottom of its row, a cell at the top of its own
                     # (in the cell's style; a row of columns too narrow for any text is one blank line)
                     blank = [[Segment(" " * widths[i], styles[i][0 if r == 0 else 1] if height else None)]]
                     blank *= max(1, height) - len(lines)
                     row[i] = blank + lines if r == 0 else lines + blank
-            for k in range(max(1, height)):
-                out = [(left, None)]
+            for k in range(max(1, height)):  # the cells' lines side by side, neighbours of one style merged
+                line = []
+                text, style = left, None
                 for i, lines in enumerate(row):
                     if i:
-                        out.append(divider)
-                    out += lines[k]
-                out.append((right, None))
-                yield _runs(out)
+                        if style is not None:
+                            line.append(Segment(text, style))
+                            text, style = "", None
+                        text += divider
+                    for segment in lines[k]:
+                        if segment[1] is style:
+                            text += segment[0]
+                        else:
+                            if text:
+                                line.append(Segment(text, style))
+                            text, style = segment[0], segment[1]
+                if style is not None:
+                    line.append(Segment(text, style))
+                    text = ""
+                line.append(Segment(text + right))
+                yield line
             if r == 0:
                 yield [Segment(box.get_row(widths, "head", edge=True))]
         yield [Segment(box.get_bottom(widths))]
