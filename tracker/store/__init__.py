@@ -364,13 +364,14 @@ def month_texts(conn: sqlite3.Connection | None, p: int) -> dict[str, tuple[str 
 # --- plan cache ------------------------------------------------------------------
 
 
-def cached_plan(conn: sqlite3.Connection | None, path: str, digest: str) -> tuple[str, str] | None:
-    """The cached plan of tasks.toml's content `digest`: (its data, the key it is stored under). The key is
-    the digest, a space and the seal made with it (cli/project.py)."""
+def cached_plan(conn: sqlite3.Connection | None, path: str, digest: str) -> tuple[bytes, str] | None:
+    """The cached plan of tasks.toml's content `digest`: (its data as UTF-8, the key it is stored under). The key
+    is the digest, a space and the seal made with it (cli/project.py). The data comes as the bytes SQLite holds:
+    the seal is made over them, and a province's 4 MB are decoded once, not decoded and encoded again."""
     if conn is None:
         return None
     try:
-        row = conn.execute("SELECT data, digest FROM plan_cache WHERE path = ? AND substr(digest, 1, ?) = ?",
+        row = conn.execute("SELECT CAST(data AS BLOB), digest FROM plan_cache WHERE path = ? AND substr(digest, 1, ?) = ?",
                            (path, len(digest) + 1, digest + " ")).fetchone()
     except sqlite3.OperationalError:  # an older schema, looked at as it is (validate): no cache to use
         return None
