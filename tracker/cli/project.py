@@ -251,18 +251,18 @@ def _sealed_cache(path: str, conn) -> tuple[Plan | None, str, bool]:
     return None, digest, cached is not None
 
 
-def sealed(digest: str, data: str) -> str:
+def sealed(digest: str, data: str | bytes) -> str:
     """The key a cached plan is stored under: tasks.toml's digest, a space, and a digest over that and the
     cached data. Data edited alone no longer matches its key, and validate parses tasks.toml again to
     compare; what it cannot see is data edited and sealed anew by someone who knows this formula (as with
     a log rewritten with its hashes and heads recomputed)."""
     seal = _blake2b(digest.encode(), digest_size=20)
-    seal.update(data.encode())
+    seal.update(data if isinstance(data, bytes) else data.encode())  # the cache read back is its UTF-8
     return f"{digest} {seal.hexdigest()}"
 
 
-def _from_cache(data: str, path: str) -> Plan:
-    payload = json.loads(data)
+def _from_cache(data: bytes, path: str) -> Plan:
+    payload = json.loads(data.decode())  # json.loads(bytes) would decode it more slowly (surrogatepass)
     payload["path"] = path
     return plan_from_data(payload)
 

@@ -16,6 +16,7 @@ from tracker.core import entries as make
 from tracker.core import months
 from tracker.core.checks import refuse
 from tracker.errors import BadInput, Word
+from tracker.textfile import json_value
 from tracker.core.model import Entry
 
 _BATCH = 5000  # entries written a chunk
@@ -102,7 +103,7 @@ def repeats(path: str, first: dict[str, str], again: list[tuple[str, str]]) -> l
 
 def _entry(line: str, month_cache: dict) -> Entry:
     try:
-        obj = json.loads(line)
+        obj = json_value(line)
     except json.JSONDecodeError as e:  # the json module's words (labels.py has them in Chinese) and where
         raise BadInput("not a JSON object: {why} (column {col})", why=Word(e.msg), col=e.colno) from None
     except ValueError:  # a number of over 4300 digits

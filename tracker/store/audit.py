@@ -58,13 +58,14 @@ def _check(plan: Plan, conn, db_path: str, cached) -> Audit:
     readable = _Readable(db_path)
     for e in storecheck.chain_rows(conn):
         changed = walk.step(e, by_upto.get(e.seq, ()), e.rehash(walk.prev))
-        values = None
         if computed is None:  # some entry's month or figures did not read: find which
             values = e.values()
             if not changed:  # (an entry said to be changed needs no second line)
                 readable.check(e, values)
-        names.check(e, values)
-    if computed is not None:
+            names.check(e, values)
+    if computed is not None:  # the names the log holds, each once, instead of each entry's
+        for e in storecheck.entries_of_tasks(conn, storecheck.task_names(conn) - names.metrics.keys()):
+            names.check(e, None)
         names.check_metrics(storecheck.metric_names(computed, conn), lambda task, key: storecheck.entries_naming(
             conn, task, key))
     rebuilt += storecheck.derived_problems(conn, db_path, computed)

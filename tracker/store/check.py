@@ -17,7 +17,8 @@ from tracker.store.chain import stored_hash, values_text
 
 
 class StoredEntry(NamedTuple):
-    """An entry exactly as the database holds it (nothing parsed), for checking."""
+    """An entry exactly as the database holds it (nothing parsed), for checking; its fields in the order of
+    store.entry_sql()'s columns, so that a row is one without being taken apart."""
 
     seq: int
     id: str
@@ -25,11 +26,11 @@ class StoredEntry(NamedTuple):
     month: str
     recorded_at: str
     by: str | None
-    figures: object  # the values' text as stored (chain.values_text() when untouched)
     percent: object
     status: str | None
     note: str | None
     hash: str
+    figures: object  # the values' text as stored (chain.values_text() when untouched)
     problems: str | None = None
     next_steps: str | None = None
     voids: str | None = None
@@ -62,8 +63,7 @@ def chain_rows(conn: sqlite3.Connection):
             make = StoredEntry._make
             cursor = conn.execute(f"{entry_sql(conn)} ORDER BY e.seq")
             while rows := cursor.fetchmany(1000):
-                for seq, eid, task, month, at, by, pct, st, note, stored, figures, problems, steps, voids in rows:
-                    yield make((seq, eid, task, month, at, by, figures, pct, st, note, stored, problems, steps, voids))
+                yield from map(make, rows)
             return
         values = conn.execute("SELECT seq, metric, value FROM entry_values ORDER BY seq, metric")
         pending = next(values, None)
@@ -77,7 +77,7 @@ def chain_rows(conn: sqlite3.Connection):
                 figures = values_text(mine)
             except (TypeError, ValueError):
                 figures = None
-            yield StoredEntry(seq, eid, task, month, at, by, figures, pct, st, note, stored)
+            yield StoredEntry(seq, eid, task, month, at, by, pct, st, note, stored, figures)
 
 
 def heads(conn: sqlite3.Connection) -> list[tuple[int, int, str, str]]:
@@ -123,6 +123,20 @@ def metric_names(computed: tuple, conn: sqlite3.Connection) -> set[tuple[str, st
                 "SELECT task, figures FROM entries WHERE id IN (SELECT voids FROM entries WHERE voids IS NOT NULL)"):
             names.update((task, key) for key in (figures_of(figures) or {}))
     return names
+
+
+def task_names(conn: sqlite3.Connection) -> set:
+    """Every task the log's entries name, voided or not (from the task index: no entry read)."""
+    return {task for (task,) in conn.execute("SELECT DISTINCT task FROM entries")}
+
+
+def entries_of_tasks(conn: sqlite3.Connection, tasks) -> list[StoredEntry]:
+    """The entries of these tasks (as task_names() gives them, whatever their type), in log order."""
+    found = {}
+    for task in tasks:
+        for row in conn.execute(f"{entry_sql(conn)} WHERE e.task IS ?", (task,)):
+            found[row[0]] = row
+    return [StoredEntry._make(found[seq]) for seq in sorted(found)]
 
 
 def entries_naming(conn: sqlite3.Connection, task: str, key: str) -> list[str]:
