@@ -176,6 +176,8 @@ def test_figures_read_anything():
         assert value is None or value >= 0
 
     check()
+    for title in ("\x00", "\x000", "新建公园\x0012个"):  # (a NUL once marked a part the reader had read whole)
+        only_ours(figures.targets_from_title, title)
 
 
 TABLE_LINE = st.one_of(

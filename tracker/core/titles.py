@@ -258,6 +258,7 @@ def targets_from_title(title: str) -> list[Target]:
     while (etc := _KINDS_ETC.sub(r"\1和", title)) != title:
         title = etc
     # 居民、职工…范围分别扩大到40种和30种: each item's figure, read whole before the clauses are cut at 、
+    title = title.replace("\x00", "")  # (the mark below of a part read whole; a NUL in a title says nothing)
     given = [(part, r) for part in re.split(r"[,，;；。]", title) if (r := respectively(part.strip()))]
     for k, (part, _) in enumerate(given):
         title = title.replace(part, f"\x00{k}", 1)
