@@ -103,3 +103,17 @@ def test_a_span_kept_whole_moves_to_the_next_line_instead_of_breaking():
     keep = [(3, len(line))]
     assert divide(line, 26, keep) == [3]
     assert divide(line, 26) == [13]  # without it, Chinese text breaks between any two characters
+
+
+def test_counts_in_部_and_concentrations_stay_with_their_figures():
+    line = "加装电梯200部，PM2.5平均浓度35微克/立方米。"
+    got = [line[a:b] for a, b in pieces(line)]
+    assert "200部，" in got and "35微克/立方米。" in got
+
+
+def test_a_piece_wider_than_the_line_folds_only_where_the_column_folds():
+    line = "记录于 2026-12-07T02:15:00Z 前"
+    assert divide(line, 8) != divide(line, 8, fold=False)
+    # without folding, the long piece stands on a line of its own, whole (the column cuts it with …)
+    parts = [line[a:b] for a, b in zip([0, *divide(line, 8, fold=False)], [*divide(line, 8, fold=False), len(line)])]
+    assert "2026-12-07T02:15:00Z " in parts

@@ -125,3 +125,30 @@ def test_the_least_width_is_what_no_cell_can_be_narrower_than():
 def test_an_empty_table_prints_its_header():
     out = _print(_tasks(), 60)
     assert ["ID", "Title", "Done"] == out.splitlines()[2].split()
+
+
+def test_a_full_width_space_at_a_line_end_loses_no_text():
+    table = Table()
+    table.add_column("Note", overflow="fold")
+    table.add_row("一二三四和　全角空格　　截至目前,全市筹集保障性租赁住房2100套(间)。　　棚户区")
+    for width in range(6, 30):
+        lines = _print(table, width).splitlines()[3:-1]
+        assert len({cell_len(line) for line in lines}) == 1, width  # every line as wide as the table
+        shown = "".join(line.strip() for line in lines).replace("　", "")
+        assert shown == "一二三四和全角空格截至目前,全市筹集保障性租赁住房2100套(间)。棚户区", width
+
+
+def test_a_column_that_cuts_with_an_ellipsis_does_not_fold_a_long_word():
+    table = Table()
+    table.add_column("Recorded", max_width=7)
+    table.add_column("Note", overflow="fold")
+    table.add_row("2026-12-07 02:15:00", "已完成")
+    out = _print(table, 30)
+    assert "2026-1…" in out and "02:15:…" in out
+
+
+def test_the_title_breaks_at_its_spaces():
+    table = _tasks(("1", "新建", "1%"))
+    table.title = "2025年市政府工作报告重点目标任务分解 · 单位排名 · 截至 2025-10"
+    out = _print(table, 40)
+    assert "单位排名" in out  # not broken inside a word of the heading

@@ -9,7 +9,8 @@ to keep whole (a unit's name), and any other character; a closing mark
 (`，。、）》…`) and white space stay with the piece before them, an opening
 mark (`（《“`) with the piece after it. Between pieces a line may break, as Chinese text
 may between any two characters. A piece wider than the whole line is
-folded as rich would (nothing else can be done with it).
+folded as rich would (nothing else can be done with it), or, in a column that
+cuts a long line with … instead of folding it, stands on a line of its own.
 """
 
 from __future__ import annotations
@@ -20,7 +21,7 @@ from rich.cells import cell_len, chop_cells
 
 CLOSING = frozenset("，。、；：？！）》」』】〕〉”’,.;:?!)]}%％…—·»")
 OPENING = frozenset("（《「『【〔〈“‘([{«")
-_MEASURE = ("平方公里|平方米|万人次|人次|公里|千米|千瓦|兆瓦|小时|万元|亿元|个|所|人|次|家|户|套|张|条|米|亩|吨|元|项|座|处|"
+_MEASURE = ("微克/立方米|平方公里|平方米|万人次|人次|公里|千米|千瓦|兆瓦|小时|万元|亿元|个|所|人|次|家|户|套|张|条|米|亩|吨|元|项|座|处|部|"
             "台|辆|间|床|名|位|件|批|场|篇|期|天|日|月|年|倍|宗|份|本|艘|架|株|棵|只|头|例|单|笔|轮|道|根|盏|片|栋|幢|层|"
             "镇|村|园|校|所|公顷|万|亿")
 # A figure (digits, Latin letters and the marks inside numbers and codes) and the measure word after it.
@@ -49,8 +50,10 @@ def _inside(offset: int, keep) -> bool:
     return any(a < offset < b for a, b in keep)
 
 
-def divide(line: str, width: int, keep=()) -> list[int]:
-    """The offsets at which to break `line` so that each part fits `width` cells (rich's divide_line, by pieces)."""
+def divide(line: str, width: int, keep=(), fold: bool = True) -> list[int]:
+    """The offsets at which to break `line` so that each part fits `width` cells (rich's divide_line, by pieces).
+    fold: a piece wider than the line is folded across lines; without, it stands on a line of its own (to be cut
+    with …, as rich does for a column whose overflow is not "fold")."""
     breaks: list[int] = []
     used = 0
     for start, end in pieces(line, keep):
@@ -59,6 +62,11 @@ def divide(line: str, width: int, keep=()) -> list[int]:
         size = cell_len(piece.rstrip()) if piece[-1].isspace() else full
         if used + size <= width:
             used += full
+            continue
+        if size > width and not fold:
+            if start:
+                breaks.append(start)
+            used = full
             continue
         if size > width:  # wider than a whole line: folded, as rich does
             if start and used:

@@ -60,7 +60,7 @@ class Text(_RichText):
                     continue
                 new_lines = Lines([line])
             else:
-                new_lines = line.divide(divide(line.plain, width, keep))
+                new_lines = line.divide(divide(line.plain, width, keep, fold=wrap_overflow == "fold"))
                 for part in new_lines:
                     part.rstrip_end(width)
             if wrap_justify:

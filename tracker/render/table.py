@@ -138,22 +138,24 @@ class Table:
         widths = self._widths(cells, options.max_width - extra, console, options)
         table_width = sum(widths) + extra
         line = Segment.line()
-        if table_width <= options.max_width:
-            for segments in self._lines(console, options.update(width=table_width, highlight=False, height=None),
-                                        cells, widths):
-                yield from segments
-                yield line
-            return
-        for segments in Segment.split_lines(
-                [s for segments in self._lines(console, options.update(width=table_width, highlight=False, height=None),
-                                               cells, widths) for s in (*segments, line)]):
-            yield from Segment.adjust_line_length(segments, options.max_width, pad=False)
+        limit = options.max_width if table_width > options.max_width else None
+        for segments in self._lines(console, options.update(width=table_width, highlight=False, height=None),
+                                    cells, widths, limit):
+            yield from segments
             yield line
 
-    def _lines(self, console, options, cells, widths):
+    def _lines(self, console, options, cells, widths, limit: int | None):
+        """The lines, each a list of segments; cut at `limit` cells (a table wider than the console): the columns
+        past it left out, the one it falls in cut, as the console would cut every line."""
+        def cut(segments: list) -> list:
+            return Segment.adjust_line_length(segments, limit, pad=False) if limit is not None else segments
+
         if self.title:
-            title = self.title if isinstance(self.title, _RichText) else Text(self.title, style="table.title")
-            yield from Segment.split_lines(console.render(title, options.update(justify="left")))
+            # a heading: broken at its spaces (around its ·), as rich breaks a table's title
+            title = self.title if isinstance(self.title, _RichText) else \
+                console.render_str(self.title, style="table.title", highlight=False)
+            for segments in Segment.split_lines(console.render(title, options.update(justify="left"))):
+                yield cut(segments)
         box = boxes.SIMPLE_HEAD.substitute(options, safe=console.safe_box)
         header = console.get_style(self.header_style)
         # (a style that sets nothing is None: pieces are then told apart by identity, see _runs)
@@ -165,18 +167,27 @@ class Table:
             head, body = styles[i]
             laid.append([cell.lay(width, pads, column, body if r else head, console, options)
                          for r, cell in enumerate(column_cells)])
-        yield [Segment(box.get_top(widths))]
+        heights = [max(map(len, row)) for row in zip(*laid)]  # of every row, its columns left out or not
+        shown, whole = self._shown(widths, limit)
+        if len(shown) < len(widths) or not whole:  # the column the limit falls in, cut; those after it, left out
+            last, done = len(shown) - 1, {}
+            laid = laid[:len(shown)]
+            for r, lines in enumerate(laid[last]):  # (a repeated cell's lines are one list: cut once)
+                if id(lines) not in done:
+                    done[id(lines)] = [Segment.adjust_line_length(line, shown[last], pad=False) for line in lines]
+                laid[last][r] = done[id(lines)]
+        yield cut([Segment(box.get_top(widths))])
         rows = len(cells[0][0])
         ends = [(box.head_left, box.head_vertical, box.head_right), (box.mid_left, box.mid_vertical, box.mid_right),
                 (box.foot_left, box.foot_vertical, box.foot_right)]
         for r in range(rows):
             row = [column[r] for column in laid]
-            height = max(map(len, row))
+            height = heights[r]
             left, divider, right = ends[0 if r == 0 else (2 if r == rows - 1 else 1)]
             for i, lines in enumerate(row):
                 if len(lines) < max(1, height):  # the header at the bottom of its row, a cell at the top of its own
                     # (in the cell's style; a row of columns too narrow for any text is one blank line)
-                    blank = [[Segment(" " * widths[i], styles[i][0 if r == 0 else 1] if height else None)]]
+                    blank = [[Segment(" " * shown[i], styles[i][0 if r == 0 else 1] if height else None)]]
                     blank *= max(1, height) - len(lines)
                     row[i] = blank + lines if r == 0 else lines + blank
             for k in range(max(1, height)):  # the cells' lines side by side, neighbours of one style merged
@@ -198,11 +209,28 @@ class Table:
                 if style is not None:
                     line.append(Segment(text, style))
                     text = ""
-                line.append(Segment(text + right))
+                line.append(Segment(text + right if whole else text))
                 yield line
             if r == 0:
-                yield [Segment(box.get_row(widths, "head", edge=True))]
-        yield [Segment(box.get_bottom(widths))]
+                yield cut([Segment(box.get_row(widths, "head", edge=True))])
+        yield cut([Segment(box.get_bottom(widths))])
+
+    @staticmethod
+    def _shown(widths: list[int], limit: int | None) -> tuple[list[int], bool]:
+        """How much of each column a line of `limit` cells shows (the columns past it left out), and whether
+        the line ends with the table's right edge."""
+        if limit is None:
+            return widths, True
+        shown, used = [], 1  # the left edge
+        for i, width in enumerate(widths):
+            if used + (i > 0) > limit:  # not even the divider before it
+                return shown, False
+            used += i > 0
+            if used + width > limit:
+                return shown + [limit - used], False
+            shown.append(width)
+            used += width
+        return shown, used + 1 <= limit
 
 
 def _runs(pieces) -> list[Segment]:
@@ -344,7 +372,7 @@ class _Cell:
                 return None
             else:
                 keep = [(a - at, b - at) for a, b in self.keep if a < at + n and b > at]
-                cuts = list(pairwise([0, *divide(paragraph, inner, keep), n]))
+                cuts = list(pairwise([0, *divide(paragraph, inner, keep, fold=column.overflow == "fold"), n]))
             for a, b in cuts:
                 if b - a > inner:  # rich's rstrip_end: white space beyond the width (in characters) goes
                     spaces = len(paragraph[a:b]) - len(paragraph[a:b].rstrip())
@@ -352,8 +380,12 @@ class _Cell:
                 if right:
                     b = a + len(paragraph[a:b].rstrip())
                 used = size if b - a == n else cell_len(paragraph[a:b])
-                if used > inner:
-                    return None
+                if used > inner:  # only spaces beyond the width: rich's truncate crops them (a line of a column
+                    # that may not wrap is cut with … instead, and a right-justified one was stripped)
+                    part = paragraph[a:b]
+                    if right or column.overflow == "ellipsis" or len(part) - len(part.rstrip(" ")) < used - inner:
+                        return None
+                    b, used = b - (used - inner), inner
                 whole = at == 0 and b - a == len(self.plain)
                 pieces = self.pieces if whole else _slice(self.pieces, at + a, at + b)
                 out.append((pieces, inner - used, 0) if right else (pieces, 0, inner - used))
