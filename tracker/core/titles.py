@@ -5,10 +5,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from tracker.core import phrases
+from tracker.core import phrases, title_text
 from tracker.core.figure_words import (
     _CLAUSE,
-    _CONDITION,
     _GENERIC,
     _LEAD,
     _MANNER,
@@ -36,10 +35,8 @@ from tracker.core.title_names import (
     _verbs_only,
     _work_on,
     respectively,
-    without_examples,
 )
 from tracker.core.phrases import NUM as _NUM
-from tracker.core.phrases import normalise as _normalise
 from tracker.core.phrases import number as _value
 from tracker.core.phrases import unit_at as _unit_at
 
@@ -231,37 +228,17 @@ _TITLE_CONDITION = re.compile(r"(?<![\d.])1次(?=[^\d,，、;；。])")
 _SIZE_CLASS = re.compile(r"(?:以上|以下)[\u4e00-\u9fff]")
 
 
-# 1万名中度、重度失能老年人: words of one kind listed with 、 after a figure, before the noun they qualify and with
-# no figure of their own after them, are one qualifier (中度和重度); the 、 would cut the figure from its noun.
-# (失能、半失能: the second may add a character before the one they end alike in)
-_QUALIFIERS = re.compile(r"(\d[^\d,，、;；。]*?[\u4e00-\u9fff])([\u4e00-\u9fff])、(?=[\u4e00-\u9fff]{1,2}\2[^\d,，、;；。]*(?:$|[,，;；。]))")
-
-
-# 为2000户高龄、失能等困难老人家庭…: kinds listed with 、 and closed by 等 after a figure, with no figure of their
-# own after them, are one qualifier of the noun after 等 (高龄和失能等困难老人家庭), as above.
-_KINDS_ETC = re.compile(r"(\d[^\d,，、;；。]*?[\u4e00-\u9fff])、(?=[\u4e00-\u9fff、]{1,16}?等[\u4e00-\u9fff][^\d,，、;；。]*(?:$|[,，;；。]))")
-
-
-# 将补贴标准从每月95元提高至115元: a level raised from one figure to another; the level to reach is the target, as
-# 提高到115元 says alone (the figure it is raised from is none).  A per-head figure (由每人每年670元…) stays none.
-_FROM_TO = re.compile(r"(?:^|(?<=[,，;；:：]))将?([^,，;；。\d将从由]{2,}?)(?:从|由)(?:每[月年])?\d+(?:\.\d+)?[^\d,，;；。、]{1,3}?"
-                      r"(?:提高|提升|上调|增加)(?:至|到)(?=\d)")
-
-
 def targets_from_title(title: str) -> list[Target]:
     """The quantitative targets a task title declares, in order; [] when none is clear."""
     found: list[Target] = []
     inherited = False
     work = ""  # the work a clause with no figure named (推进既有住宅加装电梯), which a clause of its verb alone may count
-    title = _QUALIFIERS.sub(r"\1\2和", _CONDITION.sub("", _normalise(title)))
-    title = without_examples(_FROM_TO.sub(r"\1提高到", title))
-    while (etc := _KINDS_ETC.sub(r"\1和", title)) != title:
-        title = etc
+    title = title_text.recast(title)
     # 居民、职工…范围分别扩大到40种和30种: each item's figure, read whole before the clauses are cut at 、
     given = [(part, r) for part in re.split(r"[,，;；。]", title) if (r := respectively(part.strip()))]
     for k, (part, _) in enumerate(given):
         title = title.replace(part, f"\x00{k}", 1)
-    for clause in _noun_lists(_CLAUSE.split(_SENTENCE.sub("，", title))):
+    for clause in title_text.noun_lists(_CLAUSE.split(_SENTENCE.sub("，", title))):
         if clause.strip().startswith("\x00"):
             part, read = given[int(clause.strip()[1:])]
             found += [Target(n, v, u, part.strip()) for n, v, u in read]
@@ -348,32 +325,6 @@ def targets_from_title(title: str) -> list[Target]:
         lead, led = _strip_lead(clause)
         work = lead if led and not _NUM.search(clause) and _good_name(lead) else ""
     return _apart(found)
-
-
-def _noun_lists(parts: list[str]) -> list[str]:
-    """The clauses of a title, nouns listed with 、 before one figure kept as one (新建成中小学、幼儿园90所,
-    改造城市燃气、供水、排水管网合计420公里): a part with no figure joins the next when that one begins with a
-    noun (no verb, scope or list word) and holds a figure; short parts before it with no figure (供水, a noun
-    here though jieba holds it a verb) are items of the same list, up to the part that carries the verb."""
-    out: list[str] = []
-    joined: list[bool] = []  # whether 、 stands before out[j]
-    clauses, seps = parts[::2], [*parts[1::2], ""]
-    for k, clause in enumerate(clauses):
-        if (out and seps[k - 1] == "、" and _NUM.search(clause)
-                and not re.search(r"\d", out[-1]) and not _LEAD.match(clause) and not phrases.leading_verbs(clause)
-                and not _NARRATIVE_VERB.match(clause)):
-            merged = out.pop() + "、" + clause
-            before = joined.pop()
-            while (out and before and not re.search(r"\d", out[-1]) and len(item := merged.split("、")[0]) <= 4
-                   and not phrases.leading_verbs(item, listed_only=True)):
-                merged = out.pop() + "、" + merged
-                before = joined.pop()
-            out.append(merged)
-            joined.append(before)
-        else:
-            out.append(clause)
-            joined.append(k > 0 and seps[k - 1] == "、")
-    return out
 
 
 def _apart(found: list[Target]) -> list[Target]:
