@@ -1616,6 +1616,44 @@ RULE_CASES = {
         ("全区18所智慧校园建设项目,尚待财政评审。", "智慧校园建设", "所", C, None),
         ("截至9月底,全县36个美丽乡村示范村评定工作已全部完成。", "美丽乡村示范村评定", "个", C, 36.0),
     ],
+    # A shorter form of a name never drops the word that says the work is only begun or signed (开工, 签约): the
+    # projects undertaken in all are no count of those begun; the part under 其中 that says begun is.
+    "a name keeps the word of its stage": [
+        ("今年统筹推进12个市级重点工程建设。其中,5个工程开工建设,4个工程完成招标。", "市级重点工程开工建设", "个", C, 5.0),
+        ("今年统筹推进12个市级重点工程建设。", "市级重点工程开工建设", "个", C, None),
+        ("全区推进20个产业项目建设。", "产业项目签约", "个", C, None),
+        ("全区推进20个产业项目建设,已签约9个。", "产业项目签约", "个", C, 9.0),
+    ],
+    # A metric that counts what was added (新增…) takes no level reached nor what there is (总数达到, 现有): a
+    # figure of the stock is of all years.
+    "what is added is no stock": [
+        ("全市高新技术企业总数达到318家。", "新增高新技术企业", "家", C, None),
+        ("全县现有农民专业合作社460家。", "新增农民专业合作社", "家", C, None),
+        ("全市高新技术企业总数达到318家,今年新增高新技术企业42家。", "新增高新技术企业", "家", C, 42.0),
+        ("全市高新技术企业达到318家。", "高新技术企业", "家", C, 318.0),
+    ],
+    # A phrase of the narrative that joins another noun to the metric's with 和, 及, 与 counts both with one figure;
+    # 及以上 is a threshold, no second noun.
+    "nouns joined before one figure": [
+        ("建成村级综合服务中心和农家书屋52个。", "农家书屋", "个", C, None),
+        ("建成农村公路养护站和道班驿站18处。", "道班驿站", "处", C, None),
+        ("引进亿元及以上产业项目64个。", "引进亿元以上产业项目", "个", C, 64.0),
+    ],
+    # The head word alone (接种) stands for the metric after the sentence named what qualifies it, but not in a clause
+    # that names another thing before it (学生: whom that 接种 counted).
+    "a head word alone with a subject of its own": [
+        ("推进流感疫苗和在校学生接种工作,在校学生完成接种4.1万剂次。", "流感疫苗接种", "万剂次", C, None),
+        ("推进流感疫苗接种工作,全市完成流感疫苗接种12.3万剂次,在校学生完成接种4.1万剂次。", "流感疫苗接种", "万剂次", C, 12.3),
+        ("加快养老服务设施建设,全市累计完成建设38个。", "养老服务设施建设", "个", C, 38.0),
+    ],
+    # What goes on at the same time (同时) as what will be done (将, 拟, 计划), in the sentence or the next, will be
+    # too, unless it says a state of its own (已建成).
+    "at the same time as what will be": [
+        ("下一步,该区将改造老旧管网25公里。同时,新建污水泵站3座。", "污水泵站", "座", C, None),
+        ("该区将改造老旧管网25公里,同时新建污水泵站3座。", "污水泵站", "座", C, None),
+        ("该区将改造老旧管网25公里。同时,城区已建成污水泵站3座。", "污水泵站", "座", C, 3.0),
+        ("该区已改造老旧管网25公里。同时,新建污水泵站3座。", "污水泵站", "座", C, 3.0),
+    ],
 }
 
 
@@ -1798,6 +1836,13 @@ TITLE_CASES = {
     # 完成 and the last word of the work the clause before named with no figure counts that work.
     "completing the work named before": [
         ("组织新型职业农民培育,完成培育1200人", [("新型职业农民培育", 1200.0, "人")]),
+    ],
+    # A magnitude alone (万, 亿) after the figure of a sum of money (产值, 收入, 生产总值, 投资) measures yuan; after
+    # anything else it stays as written.
+    "a sum of money in a bare magnitude": [
+        ("全市地区生产总值达到2800亿以上", [("地区生产总值", 2800.0, "亿元")]),
+        ("规上工业营业收入突破1200亿", [("规上工业营业收入", 1200.0, "亿元")]),
+        ("全年新增城镇就业1.2万以上", [("城镇就业", 1.2, "万")]),
     ],
 }
 

@@ -55,6 +55,16 @@ def _kept(word: str) -> bool:
     return _sets_kind(word) or (len(word) == 4 and word[:2] in _KIND)
 
 
+# Words that say the work is only begun or signed (开工, 在建, 签约): dropped, a name would count the work at any stage.
+_BEGUN = re.compile(r"开工|在建|施工|签约")
+
+
+def _stage(word: str) -> bool:
+    """Whether a word says the work is only begun or signed (开工 of 重点项目开工建设): 抓好10个重点项目建设 is no
+    count of projects begun."""
+    return bool(_BEGUN.fullmatch(word))
+
+
 def _place_lead(ws: tuple[str, ...] | list[str]) -> int:
     """How many of a name's first words name a district or county (陆河县, 西岭+县), 0 if they name none: one part of the
     city, which no form of the name drops."""
@@ -74,10 +84,10 @@ def shortened(names: list[str]) -> list[str]:
         modifier, head = split
         ws = phrases.words(modifier)
         for k in range(len(ws)):
-            if any(_kept(w) for w in ws[:k]) or (k and _place_lead(ws[:k])):
+            if any(_kept(w) or _stage(w) for w in ws[:k]) or (k and _place_lead(ws[:k])):
                 break
             for kept in (ws[k:], [w for w in ws[k:] if w not in _DROPPABLE_MANNER]):
-                if any(_kept(w) for w in ws[k:] if w not in kept):
+                if any(_kept(w) or _stage(w) for w in ws[k:] if w not in kept):
                     continue
                 mod = "".join(kept)
                 if len(mod) >= 2 and mod + head not in names and not re.search(r"\d", mod):

@@ -319,12 +319,21 @@ def targets_from_title(title: str) -> list[Target]:
             if name and (begun := _BEGUN.search(pre[: at] if (at := pre.rfind(name)) >= 0 else pre)):
                 name = begun.group() + name
             if name:
-                found.append(Target(name, _value(m), unit, clause))
+                found.append(Target(name, _value(m), _in_yuan(name, unit), clause))
                 read = True
         inherited = read
         lead, led = _strip_lead(clause)
         work = lead if led and not _NUM.search(clause) and _good_name(lead) else ""
     return _apart(found)
+
+
+# What names a sum of money (工业总产值, 营业收入, 固定资产投资, 社会消费品零售总额, 专项资金).
+_MONEY = re.compile(r"(?:产值|增加值|生产总值|收入|投资|资金|经费|税收|总额|营业额|销售额|金额)$")
+
+
+def _in_yuan(name: str, unit: str) -> str:
+    """A magnitude alone (万, 亿) after the figure of a sum of money measures yuan: 工业总产值达330亿 is 330 亿元."""
+    return unit + "元" if unit in ("万", "亿", "万亿") and _MONEY.search(name) else unit
 
 
 def _apart(found: list[Target]) -> list[Target]:
