@@ -93,6 +93,8 @@ def growth_metric(name: str, unit: str) -> bool:
     return unit == "%" and not _RATE.search(name)
 
 
+# Words that say the work is begun or under way, not done (开工, 在建, 施工).
+_BEGUN = re.compile(r"开工|在建|施工")
 # Words of completion: what is built, finished, handed over or accepted as done (验收合格 after 上报).
 _DONE = re.compile(r"建成|完工|竣工|完成|办结|投入使用|投用|交付|验收合格|通过验收")
 # Words that say a thing is open or in service (开业运营, 通电运行, 通水, 通车): after 已, the thing is done.

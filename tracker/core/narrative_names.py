@@ -24,6 +24,7 @@ import re
 
 from tracker.core import phrases
 from tracker.core.figure_words import (
+    _BEGUN,
     _CHANGE,
     _GENERIC,
     _JOINERS,
@@ -32,6 +33,8 @@ from tracker.core.figure_words import (
     _NARRATIVE_VERBS,
     _OPENING,
     _REFUSE,
+    _SCOPE,
+    _TIME,
     _is_place,
 )
 from tracker.core.phrases import NUM as _NUM
@@ -56,13 +59,13 @@ def _kept(word: str) -> bool:
 
 
 # Words that say the work is only begun or signed (开工, 在建, 签约): dropped, a name would count the work at any stage.
-_BEGUN = re.compile(r"开工|在建|施工|签约")
+_BEGUN_OR_SIGNED = re.compile(rf"{_BEGUN.pattern}|签约")
 
 
 def _stage(word: str) -> bool:
     """Whether a word says the work is only begun or signed (开工 of 重点项目开工建设): 抓好10个重点项目建设 is no
     count of projects begun."""
-    return bool(_BEGUN.fullmatch(word))
+    return bool(_BEGUN_OR_SIGNED.fullmatch(word))
 
 
 def _place_lead(ws: tuple[str, ...] | list[str]) -> int:
@@ -246,12 +249,23 @@ def heads_here(short: list[tuple[str, str, bool]], sentence: str, before: str, c
     any order) before the rest, or (a generic rest) the clause right `before` this one did.  A part under 其中
     is a part of the whole the clause right before counts, so there the rest stands for the metric only when
     that clause named the modifier (…计划救助260名,已有198名儿童完成评估…,其中已结算救助143名: the 143 are a part
-    of the 198 children, not said to be the metric's)."""
+    of the 198 children, not said to be the metric's).  Nor where the clause names another thing before the rest
+    (…新冠疫苗加强针…,人群完成接种: whom that 接种 counted)."""
     def named(modifier: str, text: str) -> bool:
         return modifier in text or set(phrases.words(modifier)) <= set(phrases.words(text))
     part = clause.startswith("其中")
     return list(dict.fromkeys(rest for modifier, rest, generic in short
-                              if (named(modifier, before) if generic or part else named(modifier, sentence.split(rest)[0]))))
+                              if (named(modifier, before) if generic or part else named(modifier, sentence.split(rest)[0]))
+                              and (rest not in clause or _alone(clause.split(rest)[0], short))))
+
+
+def _alone(before: str, short: list) -> bool:
+    """Whether the words of a clause before a metric's head word leave it the metric's: they hold a word of what
+    qualifies it (城中村改造8月份完成签约), or no noun at all but scope and time (全市, 8月份); 人群 of 人群完成接种,
+    after a sentence that named 新冠疫苗加强针, names whom that 接种 counted."""
+    own = {w for modifier, _, _ in short for w in phrases.words(modifier)}
+    ws = phrases.words(re.sub(_TIME, " ", before))
+    return bool(own & set(ws)) or not any(phrases.is_noun(w) and w not in _SCOPE for w in ws)
 
 
 # A comma between a digit and exactly three digits is a thousands separator, no break.

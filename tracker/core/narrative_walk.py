@@ -27,6 +27,7 @@ from tracker.core.figure_clauses import (
     subjectless,
 )
 from tracker.core.figure_words import (
+    _BEGUN,
     _CLAUSE,
     _LEAD,
     _NARRATIVE_VERBS,
@@ -42,17 +43,6 @@ from tracker.core.figure_words import (
 )
 from tracker.core.phrases import NUM as _NUM
 from tracker.core.phrases import unit_is as _unit_is
-
-_BEGUN = re.compile(r"开工|在建|施工")
-
-
-def _alone(before: str, short: list) -> bool:
-    """Whether the words of a clause before a metric's head word leave it the metric's: they hold a word of what
-    qualifies it (城中村改造8月份完成签约), or no noun at all but scope and time (全市, 8月份); 人群 of 人群完成接种,
-    after a sentence that named 新冠疫苗加强针, names whom that 接种 counted."""
-    own = {w for modifier, _, _ in short for w in phrases.words(modifier)}
-    ws = phrases.words(re.sub(_TIME, " ", before))
-    return bool(own & set(ws)) or not any(phrases.is_noun(w) and w not in _SCOPE for w in ws)
 
 
 def begun(name: str) -> bool:
@@ -122,9 +112,6 @@ def hits(sentences: list[str], names: list[str], unit: str, short: list | None =
                     names += [r for r in narrative_names.heads_here(short, in_view + sentence, clauses[k - 1] if k else "", clause)
                               if r not in names and r in clause and (not clause.split(r)[0] or subjectless(clause.split(r)[0]))
                               and _hits_in_clause(clause, [r], unit, opening, False)]
-                # …新冠疫苗加强针…,人群完成接种6.3957万剂次: a head word alone is the metric's only in a clause that
-                # names no other thing before it (人群 is whom the 接种 counted here).
-                names = [r for r in names if r not in clause or _alone(clause.split(r)[0], short)]
             # `低保对象、特困人员共计3000人`: a bare name before 、 shares the figure.
             shared_head = (k > 0 and seps[k] == "、" and bool(clauses[k - 1])
                            and not re.search(r"\d", clauses[k - 1]) and not _LEAD.fullmatch(clauses[k - 1]))
