@@ -1844,6 +1844,22 @@ TITLE_CASES = {
         ("规上工业营业收入突破1200亿", [("规上工业营业收入", 1200.0, "亿元")]),
         ("全年新增城镇就业1.2万以上", [("城镇就业", 1.2, "万")]),
     ],
+    # A figure after 和 shares the clause's verb also where the name the figure before counted begins with a word jieba
+    # calls a verb (充电 of 充电桩, 停车 of 停车泊位).
+    "a figure after he after a name jieba starts with a verb": [
+        ("建设40个充电桩和10个快递驿站", [("充电桩", 40.0, "个"), ("快递驿站", 10.0, "个")]),
+        ("建成30个停车泊位和5个城市书房", [("停车泊位", 30.0, "个"), ("城市书房", 5.0, "个")]),
+    ],
+    # A rate 在 a floor (在95%以上) is the level to reach, as 达到 says; 在…以下 stays a ceiling.
+    "a rate zai a floor": [
+        ("全年生活垃圾无害化处理率在95%以上", [("生活垃圾无害化处理率", 95.0, "%")]),
+        ("城市污水处理率在95%以下", []),
+    ],
+    # 年均增长 is a growth rate of each year, its thing's target in %.
+    "an average yearly growth": [
+        ("全市固定资产投资年均增长9%,社会消费品零售总额年均增长7%",
+         [("固定资产投资", 9.0, "%"), ("社会消费品零售总额", 7.0, "%")]),
+    ],
 }
 
 

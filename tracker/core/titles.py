@@ -84,8 +84,8 @@ _BEGUN = re.compile(r"新?开工(?:建设)?$")
 # A ratio to the population (每千人口拥有执业医师数达到3.2人): the count per so many people is the target.
 _PER_CAPITA = re.compile(r"^(?:全市|全区|全县|全省)?(每[十百千万]+(?:常住)?人口)(?:拥有)?(\w{2,}?数)(?:达到|提高到|提升到|达)$")
 # A growth rate (规上工业增加值增长7%): the rate of growth is a target of the thing's name, in %; only a noun grows
-# so (推动 or a scope word may lead it), never work done (完成投资增长).
-_GROWTH = re.compile(rf"^(?:{_alt(_SCOPE)})*(?:推动|实现)?(\w{{2,}}?)(?:同比)?增长$")
+# so (推动 or a scope word may lead it), never work done (完成投资增长); 年均增长 is the growth of each year on average.
+_GROWTH = re.compile(rf"^(?:{_alt(_SCOPE)})*(?:推动|实现)?(\w{{2,}}?)(?:同比|年均)?增长$")
 # (完成37个老旧小区改造任务: the task of a work is the work, and the work's verb ends no name)
 _NAME_TAIL = re.compile(r"(?:(?:培育|建设|改造|创建|升级)(?:工作|任务)?|工作|任务)$")
 
@@ -290,8 +290,14 @@ def targets_from_title(title: str) -> list[Target]:
                     or _TITLE_REFUSE.search(pre) or _value(m) <= 0):
                 continue
             floor, after = after != bare and not bare, bare
-            if read and re.search(r"(?:和|及|与|以及)$", pre) and not phrases.leading_verbs(pre):
-                pre = "新建"  # 完成35公里供水主管网和54个老旧小区…改造: the clause's verb governs the figure after 和 too
+            # 完成35公里供水主管网和54个老旧小区…改造, 新建30个充电桩和2个口袋公园: the clause's verb governs the figure
+            # after 和 too, after a noun or the name the figure before counted (充电桩, though jieba's 充电 is a verb)
+            joined = re.search(r"(?:和|及|与|以及)$", pre)
+            if read and joined and (not phrases.leading_verbs(pre) or pre[: joined.start()] == found[-1].name):
+                pre = "新建"
+            # 覆盖率在90%以上: a level 在 a floor (or a figure as written) is the level to reach, as 达到 says.
+            if floor and pre.endswith("在") and _RATE.search(pre[:-1]):
+                pre = pre[:-1] + "达到"
             # (城区50项…工程: an area or a scope word before the opening figure is the scope of the whole list)
             opens = not found and not inherited and (m.start() == 0 or pre in _SCOPE or _area_word(pre))
             name = _title_name("" if opens else pre, after, unit, inherited, opens=opens)
