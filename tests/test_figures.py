@@ -1654,6 +1654,13 @@ RULE_CASES = {
         ("该区将改造老旧管网25公里。同时,城区已建成污水泵站3座。", "污水泵站", "座", C, 3.0),
         ("该区已改造老旧管网25公里。同时,新建污水泵站3座。", "污水泵站", "座", C, 3.0),
     ],
+    # A plan's figure written before its noun (计划举办20场文艺演出), then what was actually done in its unit: the
+    # actual is the value, as after 计划举办文艺演出20场; a step of the plan (完成选址) stays none.
+    "a plan's noun after its figure, then the actual": [
+        ("今年计划举办20场文艺演出,实际举办31场。", "文艺演出", "场", C, 31.0),
+        ("今年计划改造50万平方米老旧小区,实际完成62万平方米。", "老旧小区改造", "万平方米", C, 62.0),
+        ("今年计划建设8个城市书房,实际完成选址6个。", "城市书房", "个", C, None),
+    ],
 }
 
 
