@@ -1661,6 +1661,15 @@ RULE_CASES = {
         ("今年计划改造50万平方米老旧小区,实际完成62万平方米。", "老旧小区改造", "万平方米", C, 62.0),
         ("今年计划建设8个城市书房,实际完成选址6个。", "城市书房", "个", C, None),
     ],
+    # A figure, the things it counts, then all of them (全部, 均已) or each achieving (实现) the work of the metric's
+    # name: the figure is the work's; a start, a listing or a plan between them is none.
+    "all of the things counted have the work done": [
+        ("全区32个老旧小区全部完成雨污分流改造。", "老旧小区雨污分流改造", "个", C, 32.0),
+        ("全市2.1万名农民工实现稳定就业。", "农民工稳定就业", "万名", C, 2.1),
+        ("全区32个老旧小区均已完成雨污分流改造。", "老旧小区雨污分流改造", "个", C, 32.0),
+        ("全区32个老旧小区已启动雨污分流改造。", "老旧小区雨污分流改造", "个", C, None),
+        ("全区32个老旧小区全部纳入雨污分流改造计划。", "老旧小区雨污分流改造", "个", C, None),
+    ],
 }
 
 

@@ -207,12 +207,15 @@ def covers(rest: str, names: list[str], unit: str, pre: str = "") -> bool:
         if pre and toks and toks[0] in _COMPLETED and pre.endswith(("已有", "有", "已")):
             have |= set(phrases.words(pre))
         if (len(need) >= 2 and set(need) <= have and set(need) & set(tail)
-                and all(t in need or t in _FILLER for t in tail)):
+                and all(t in need or t in _FILLER or t in _ALL_OF_THEM for t in tail)):
             return True
     return False
 
 
 _COMPLETED = ("完成", "建成", "实现")
+# 169个贫困村全部脱贫出列, 32个老旧小区均已完成改造, 2.1万名农民工实现稳定就业: all the things counted (or each) have
+# had the work done, or achieved it.
+_ALL_OF_THEM = frozenset("全部 均 都 已 均已 全部已 都已 已经 实现".split())
 # Verbs that carry the work named after them (开展…接种, 进行…筛查).
 _LIGHT = ("开展", "进行", "实施")
 
