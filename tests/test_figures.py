@@ -1670,6 +1670,12 @@ RULE_CASES = {
         ("全区32个老旧小区已启动雨污分流改造。", "老旧小区雨污分流改造", "个", C, None),
         ("全区32个老旧小区全部纳入雨污分流改造计划。", "老旧小区雨污分流改造", "个", C, None),
     ],
+    # A name that ends in the count its measure word says (户数, 人数, 件数) may be written without it, as 面积 may.
+    "a count noun the measure word says": [
+        ("今年以来,全县累计办理低保审批3120户。", "低保审批户数", "户", C, 3120.0),
+        ("全年农村劳动力转移就业4.6万人。", "农村劳动力转移就业人数", "万人", C, 4.6),
+        ("全年农村劳动力转移就业4.6万人次。", "农村劳动力转移就业人数", "万人", C, None),
+    ],
 }
 
 

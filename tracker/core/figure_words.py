@@ -211,7 +211,7 @@ def _strip_lead(name: str) -> tuple[str, bool]:
 def _variants(name: str) -> list[str]:
     """The ways a narrative may write a metric's name: as given, without its leading verb, with a
     verb inside it written first (养老护理员培训 as 培训养老护理员, 城镇新增就业 as 新增城镇就业), and without a
-    last noun of area or length (造林绿化面积 as 造林绿化), which the measure word says."""
+    last noun of area or length or a count (造林绿化面积 as 造林绿化, 化解户数 as 化解), which the measure word says."""
     whole = _CONDITION.sub("", _normalise(name).strip())
     core, _ = _strip_lead(whole)
     # 造林绿化面积 as 造林绿化9,600亩: the measure word says the quantity the name's last noun names.
@@ -228,7 +228,7 @@ _SHORT_FORMS = (("规上", "规模以上"), ("规模以上", "规上"))
 _SHARE_OF = re.compile(r"(?<=[\u4e00-\u9fff]{2})占[\u4e00-\u9fff]{2,8}?(?:的)?(?:比例|比重)$")
 
 
-_QUANTITY_END = re.compile(r"(?<=..)(?:面积|里程|长度)$")
+_QUANTITY_END = re.compile(r"(?<=..)(?:面积|里程|长度|户数|人数|件数)$")
 
 
 # Steps of the plan done on the work's means (管材招标, 设备采购) or signing its papers (签订加装协议, 签订施工合同).
