@@ -1676,6 +1676,12 @@ RULE_CASES = {
         ("全年农村劳动力转移就业4.6万人。", "农村劳动力转移就业人数", "万人", C, 4.6),
         ("全年农村劳动力转移就业4.6万人次。", "农村劳动力转移就业人数", "万人", C, None),
     ],
+    # GDP is how reports write 地区生产总值, and the reverse; either names the same thing (人均 stays a kind).
+    "GDP for the region's product": [
+        ("1-9月,全县GDP增长5.6%,固定资产投资增长8.1%。", "地区生产总值", "%", C, 5.6),
+        ("1-9月,全县地区生产总值完成312.5亿元。", "GDP", "亿元", C, 312.5),
+        ("1-9月,全县GDP增长5.6%。", "人均地区生产总值", "%", C, None),
+    ],
 }
 
 

@@ -219,12 +219,13 @@ def _variants(name: str) -> list[str]:
     forms = (whole, core, *phrases.verb_first(core), measured)
     # 装配式建筑占新建建筑比例 as 装配式建筑占比: the share of a thing in its whole, the whole left unsaid.
     forms += tuple(_SHARE_OF.sub("占比", f) for f in forms if _SHARE_OF.search(f))
-    # 规上 is how reports shorten 规模以上 (above the designated size): either names the same things.
+    # 规上 is how reports shorten 规模以上 (above the designated size), GDP how they write 地区生产总值: either names
+    # the same things.
     forms += tuple(f.replace(a, b) for f in forms for a, b in _SHORT_FORMS if a in f)
     return [v for v in dict.fromkeys(forms) if len(v) >= 2]
 
 
-_SHORT_FORMS = (("规上", "规模以上"), ("规模以上", "规上"))
+_SHORT_FORMS = (("规上", "规模以上"), ("规模以上", "规上"), ("地区生产总值", "GDP"), ("GDP", "地区生产总值"))
 _SHARE_OF = re.compile(r"(?<=[\u4e00-\u9fff]{2})占[\u4e00-\u9fff]{2,8}?(?:的)?(?:比例|比重)$")
 
 

@@ -167,7 +167,8 @@ Round 24 added: a shorter name keeps the word that says its work is only begun o
 is added (新增…) takes no level reached nor stock; a phrase that joins another noun to the metric's with 和 counts both;
 a head word alone takes no clause that names another thing before it (人群完成接种); what goes on at the same time (同时)
 as what will be done will be too; a plan's figure before its noun, then the actual (计划改造123条街巷,实际完成129条);
-N个X全部/均已/实现 the metric's work is the work's; 户数, 人数, 件数 at a name's end may go unwritten.  Titles: a bare
+N个X全部/均已/实现 the metric's work is the work's; 户数, 人数, 件数 at a name's end may go unwritten; GDP is
+地区生产总值.  Titles: a bare
 万 or 亿 after a sum of money is in yuan; a figure after 和 shares the verb after a name jieba begins with a verb
 (充电桩); a rate 在 a floor is a level to reach; 年均增长 is a growth rate.
 
