@@ -72,7 +72,7 @@ def test_recall_on_the_tuning_part():
 
 
 # What the tuning part reaches (targets, values): a rule that loses a reading fails here.
-RECALL_FLOOR = (0.943, 0.847)
+RECALL_FLOOR = (0.944, 0.847)
 
 
 def test_a_reading_names_the_words_it_came_from():
@@ -1882,6 +1882,13 @@ TITLE_CASES = {
     "a rate zai a floor": [
         ("全年生活垃圾无害化处理率在95%以上", [("生活垃圾无害化处理率", 95.0, "%")]),
         ("城市污水处理率在95%以下", []),
+    ],
+    # A verbal noun alone before a figure of things (铺设, 设置) is the verb that leads the name; before a count of
+    # people it names nothing new (the work done for them names the target).
+    "a verbal noun before the figure": [
+        ("铺设12公里雨水管道", [("雨水管道", 12.0, "公里")]),
+        ("铺设6个行政村供水管网", [("行政村供水管网", 6.0, "个")]),
+        ("筛查3万名适龄妇女", []),
     ],
     # 年均增长 is a growth rate of each year, its thing's target in %.
     "an average yearly growth": [

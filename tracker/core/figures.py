@@ -170,7 +170,8 @@ as what will be done will be too; a plan's figure before its noun, then the actu
 N个X全部/均已/实现 the metric's work is the work's; 户数, 人数, 件数 at a name's end may go unwritten; GDP is
 地区生产总值.  Titles: a bare
 万 or 亿 after a sum of money is in yuan; a figure after 和 shares the verb after a name jieba begins with a verb
-(充电桩); a rate 在 a floor is a level to reach; 年均增长 is a growth rate.
+(充电桩); a rate 在 a floor is a level to reach; 年均增长 is a growth rate; a verbal noun alone before a figure of
+things (铺设) leads the name.
 
 Risks of a wrong figure, and where the reader abstains (tracker/core/figure_roles.py):
 - a time it cannot place: a figure tied to an earlier month than the latest month of work the text

@@ -195,7 +195,11 @@ def _title_name(pre: str, after: str, unit: str, inherited: bool = False, opens:
     lead = _LEAD.match(pre)
     # (全年举办400场招聘会: any verb after scope words, as with none before it)
     after_lead = pre[lead.end():] if lead else pre
-    verbs = _VERB.search(pre) or (after_lead and phrases.leading_verbs(after_lead) == len(after_lead))
+    # (铺设6个乡镇天然气管网: a verbal noun alone before a figure of things is its verb, as after 新; before people it
+    # is the work done for them, which names the target: 筛查3万名适龄妇女)
+    verbs = _VERB.search(pre) or (after_lead and phrases.leading_verbs(after_lead) == len(after_lead)) or (
+        len(after_lead) >= 2 and phrases.words(after_lead) == (after_lead,) and phrases.is_verbal(after_lead)
+        and not counts_people(unit))
     # 抓好15个特色小镇建设和40个…: the name ends at the joiner before the next figure.
     if (nxt := _NUM.search(after)) and (joined := re.search(r"(?:和|及|与|以及|、)$", after[: nxt.start()])):
         after = after[: joined.start()]
