@@ -117,6 +117,12 @@ def test_a_blank_name_or_unit_gives_nothing():
     assert value_for("", "区域性居家养老服务中心", "个") is None
 
 
+def test_a_title_holding_the_readers_own_marks_is_read_as_text():
+    # the reader marks the items 分别 gives with \x00; a title that holds one is read without it
+    assert targets_from_title("\x00") == []
+    assert targets_from_title("新建公厕\x0010座") == [Target("公厕", 10.0, "座")]
+
+
 # Digits, separators, measure words and report words: the text the reader is built to doubt.
 _REPORT_TEXT = st.text(alphabet=list("0123456789,，、。.%个人次万元近约余以上累计截至目前其中新建区域中心皇姑区计划和两十三 "), max_size=60)
 

@@ -237,7 +237,7 @@ def targets_from_title(title: str) -> list[Target]:
     found: list[Target] = []
     inherited = False
     work = ""  # the work a clause with no figure named (推进既有住宅加装电梯), which a clause of its verb alone may count
-    title = title_text.recast(title)
+    title = title_text.recast(title.replace("\x00", ""))  # (\x00 marks the items 分别 gives, below)
     # 居民、职工…范围分别扩大到40种和30种: each item's figure, read whole before the clauses are cut at 、
     given = [(part, r) for part in re.split(r"[,，;；。]", title) if (r := respectively(part.strip()))]
     for k, (part, _) in enumerate(given):
