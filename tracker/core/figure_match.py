@@ -8,6 +8,7 @@ metric when:
 - every key word of the metric's name stands in it, in any order (课桌椅更换 for 更换课桌椅);
 - what follows the metric's last word in it is nothing or a quantity of the thing (秸秆还田面积: 面积), so
   that the phrase's head is the metric's (公共充电桩配套停车位 is no 公共充电桩);
+- it joins no other noun to the metric's with 和, 及, 与 (养殖小区和联户沼气工程31个 counts both together);
 - it holds no word of a plan, a step or a per-rate the name lacks (计划, 选址, 日均: the reader's refusals);
 - the figures it holds are the name's, each whole (10亿元以上项目 is no 1亿元以上项目: a threshold sets a kind);
 - its other words are no verbs (报废 is other work) and hold no word of kind the metric lacks or lacks one
@@ -45,6 +46,9 @@ from tracker.core.phrases import unit_is as _unit_is
 
 # Verbs that say the work is finished, whichever it was.
 _FINISHED = re.compile(r"完工|竣工")
+# Words that join two nouns: a phrase that joins another to the metric's counts both with one figure.
+_AND = frozenset("和 及 与 或 、".split())
+_OR_MORE = re.compile(r"(?:和|及|或)以[上下]")  # 亿元及以上项目: a threshold, no second noun
 # Words of doing that carry no key of what is counted.
 _NOT_KEY = frozenset("的 了 和 及 与 已 累计 共 为 新".split())
 # What a figure may count of a thing besides the thing itself: 秸秆还田面积620万亩, 农村公路里程.
@@ -125,6 +129,8 @@ def _names_it(phrase: str, name: str, keys: list[str], work: bool, verb: str = "
     keys = [k for k in keys if k in phrase]
     if not keys:
         return False
+    if any(w in _AND and w not in name for w in phrases.words(_OR_MORE.sub("", phrase))):
+        return False  # 养殖小区和联户沼气工程31个: the figure counts the things joined to the metric's with it
     if (_REFUSE.search(phrase) and not _REFUSE.search(name)) or (_CHANGE.search(phrase) and not _CHANGE.search(name)):
         return False  # 计划改造老旧小区, 已选址社区食堂, 公交日均客运量: a plan's step or a per-rate is no count done
     # After the metric's head noun (its last key that is no verb) only its verbs or a quantity of it may follow

@@ -93,6 +93,8 @@ def growth_metric(name: str, unit: str) -> bool:
     return unit == "%" and not _RATE.search(name)
 
 
+# Words that say the work is begun or under way, not done (开工, 在建, 施工).
+_BEGUN = re.compile(r"开工|在建|施工")
 # Words of completion: what is built, finished, handed over or accepted as done (验收合格 after 上报).
 _DONE = re.compile(r"建成|完工|竣工|完成|办结|投入使用|投用|交付|验收合格|通过验收")
 # Words that say a thing is open or in service (开业运营, 通电运行, 通水, 通车): after 已, the thing is done.
@@ -209,7 +211,7 @@ def _strip_lead(name: str) -> tuple[str, bool]:
 def _variants(name: str) -> list[str]:
     """The ways a narrative may write a metric's name: as given, without its leading verb, with a
     verb inside it written first (养老护理员培训 as 培训养老护理员, 城镇新增就业 as 新增城镇就业), and without a
-    last noun of area or length (造林绿化面积 as 造林绿化), which the measure word says."""
+    last noun of area or length or a count (造林绿化面积 as 造林绿化, 化解户数 as 化解), which the measure word says."""
     whole = _CONDITION.sub("", _normalise(name).strip())
     core, _ = _strip_lead(whole)
     # 造林绿化面积 as 造林绿化9,600亩: the measure word says the quantity the name's last noun names.
@@ -217,16 +219,17 @@ def _variants(name: str) -> list[str]:
     forms = (whole, core, *phrases.verb_first(core), measured)
     # 装配式建筑占新建建筑比例 as 装配式建筑占比: the share of a thing in its whole, the whole left unsaid.
     forms += tuple(_SHARE_OF.sub("占比", f) for f in forms if _SHARE_OF.search(f))
-    # 规上 is how reports shorten 规模以上 (above the designated size): either names the same things.
+    # 规上 is how reports shorten 规模以上 (above the designated size), GDP how they write 地区生产总值: either names
+    # the same things.
     forms += tuple(f.replace(a, b) for f in forms for a, b in _SHORT_FORMS if a in f)
     return [v for v in dict.fromkeys(forms) if len(v) >= 2]
 
 
-_SHORT_FORMS = (("规上", "规模以上"), ("规模以上", "规上"))
+_SHORT_FORMS = (("规上", "规模以上"), ("规模以上", "规上"), ("地区生产总值", "GDP"), ("GDP", "地区生产总值"))
 _SHARE_OF = re.compile(r"(?<=[\u4e00-\u9fff]{2})占[\u4e00-\u9fff]{2,8}?(?:的)?(?:比例|比重)$")
 
 
-_QUANTITY_END = re.compile(r"(?<=..)(?:面积|里程|长度)$")
+_QUANTITY_END = re.compile(r"(?<=..)(?:面积|里程|长度|户数|人数|件数)$")
 
 
 # Steps of the plan done on the work's means (管材招标, 设备采购) or signing its papers (签订加装协议, 签订施工合同).

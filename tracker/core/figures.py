@@ -163,6 +163,16 @@ holds its verbs; 完成 and the last word of the work named before counts it; a 
 items that 分别 gives as many figures each take theirs (居民、职工…范围分别扩大到40种和30种); 新 before a verbal noun (新铺设)
 leads; a project then 完成投资 and a sum of money is its investment.
 
+Round 24 added: a shorter name keeps the word that says its work is only begun or signed (开工, 签约); a metric of what
+is added (新增…) takes no level reached nor stock; a phrase that joins another noun to the metric's with 和 counts both;
+a head word alone takes no clause that names another thing before it (人群完成接种); what goes on at the same time (同时)
+as what will be done will be too; a plan's figure before its noun, then the actual (计划改造123条街巷,实际完成129条);
+N个X全部/均已/实现 the metric's work is the work's; 户数, 人数, 件数 at a name's end may go unwritten; GDP is
+地区生产总值.  Titles: a bare
+万 or 亿 after a sum of money is in yuan; a figure after 和 shares the verb after a name jieba begins with a verb
+(充电桩); a rate 在 a floor is a level to reach; 年均增长 is a growth rate; a verbal noun alone before a figure of
+things (铺设) leads the name.
+
 Risks of a wrong figure, and where the reader abstains (tracker/core/figure_roles.py):
 - a time it cannot place: a figure tied to an earlier month than the latest month of work the text
   names (截至7月底累计58处 beside 8月份新建6处; the report's month is not given, the latest named stands

@@ -24,6 +24,7 @@ import re
 
 from tracker.core import phrases
 from tracker.core.figure_words import (
+    _BEGUN,
     _CHANGE,
     _GENERIC,
     _JOINERS,
@@ -32,6 +33,8 @@ from tracker.core.figure_words import (
     _NARRATIVE_VERBS,
     _OPENING,
     _REFUSE,
+    _SCOPE,
+    _TIME,
     _is_place,
 )
 from tracker.core.phrases import NUM as _NUM
@@ -55,6 +58,16 @@ def _kept(word: str) -> bool:
     return _sets_kind(word) or (len(word) == 4 and word[:2] in _KIND)
 
 
+# Words that say the work is only begun or signed (开工, 在建, 签约): dropped, a name would count the work at any stage.
+_BEGUN_OR_SIGNED = re.compile(rf"{_BEGUN.pattern}|签约")
+
+
+def _stage(word: str) -> bool:
+    """Whether a word says the work is only begun or signed (开工 of 重点项目开工建设): 抓好10个重点项目建设 is no
+    count of projects begun."""
+    return bool(_BEGUN_OR_SIGNED.fullmatch(word))
+
+
 def _place_lead(ws: tuple[str, ...] | list[str]) -> int:
     """How many of a name's first words name a district or county (陆河县, 西岭+县), 0 if they name none: one part of the
     city, which no form of the name drops."""
@@ -74,10 +87,10 @@ def shortened(names: list[str]) -> list[str]:
         modifier, head = split
         ws = phrases.words(modifier)
         for k in range(len(ws)):
-            if any(_kept(w) for w in ws[:k]) or (k and _place_lead(ws[:k])):
+            if any(_kept(w) or _stage(w) for w in ws[:k]) or (k and _place_lead(ws[:k])):
                 break
             for kept in (ws[k:], [w for w in ws[k:] if w not in _DROPPABLE_MANNER]):
-                if any(_kept(w) for w in ws[k:] if w not in kept):
+                if any(_kept(w) or _stage(w) for w in ws[k:] if w not in kept):
                     continue
                 mod = "".join(kept)
                 if len(mod) >= 2 and mod + head not in names and not re.search(r"\d", mod):
@@ -194,12 +207,15 @@ def covers(rest: str, names: list[str], unit: str, pre: str = "") -> bool:
         if pre and toks and toks[0] in _COMPLETED and pre.endswith(("已有", "有", "已")):
             have |= set(phrases.words(pre))
         if (len(need) >= 2 and set(need) <= have and set(need) & set(tail)
-                and all(t in need or t in _FILLER for t in tail)):
+                and all(t in need or t in _FILLER or t in _ALL_OF_THEM for t in tail)):
             return True
     return False
 
 
 _COMPLETED = ("完成", "建成", "实现")
+# 169个贫困村全部脱贫出列, 32个老旧小区均已完成改造, 2.1万名农民工实现稳定就业: all the things counted (or each) have
+# had the work done, or achieved it.
+_ALL_OF_THEM = frozenset("全部 均 都 已 均已 全部已 都已 已经 实现".split())
 # Verbs that carry the work named after them (开展…接种, 进行…筛查).
 _LIGHT = ("开展", "进行", "实施")
 
@@ -236,12 +252,23 @@ def heads_here(short: list[tuple[str, str, bool]], sentence: str, before: str, c
     any order) before the rest, or (a generic rest) the clause right `before` this one did.  A part under 其中
     is a part of the whole the clause right before counts, so there the rest stands for the metric only when
     that clause named the modifier (…计划救助260名,已有198名儿童完成评估…,其中已结算救助143名: the 143 are a part
-    of the 198 children, not said to be the metric's)."""
+    of the 198 children, not said to be the metric's).  Nor where the clause names another thing before the rest
+    (…新冠疫苗加强针…,人群完成接种: whom that 接种 counted)."""
     def named(modifier: str, text: str) -> bool:
         return modifier in text or set(phrases.words(modifier)) <= set(phrases.words(text))
     part = clause.startswith("其中")
     return list(dict.fromkeys(rest for modifier, rest, generic in short
-                              if (named(modifier, before) if generic or part else named(modifier, sentence.split(rest)[0]))))
+                              if (named(modifier, before) if generic or part else named(modifier, sentence.split(rest)[0]))
+                              and (rest not in clause or _alone(clause.split(rest)[0], short))))
+
+
+def _alone(before: str, short: list) -> bool:
+    """Whether the words of a clause before a metric's head word leave it the metric's: they hold a word of what
+    qualifies it (城中村改造8月份完成签约), or no noun at all but scope and time (全市, 8月份); 人群 of 人群完成接种,
+    after a sentence that named 新冠疫苗加强针, names whom that 接种 counted."""
+    own = {w for modifier, _, _ in short for w in phrases.words(modifier)}
+    ws = phrases.words(re.sub(_TIME, " ", before))
+    return bool(own & set(ws)) or not any(phrases.is_noun(w) and w not in _SCOPE for w in ws)
 
 
 # A comma between a digit and exactly three digits is a thousands separator, no break.

@@ -24,11 +24,11 @@ _WHOLE_PLANNED = re.compile(r"((?:\d|[一二两三四五六七八九十百千万
 # what is done of it begins.
 _TASK_DONE = re.compile(r"(?<=的任务)(?=(?:现|目前)?已(?:经)?完成\d)")
 
-# 计划完成20场,实际完成31场 (or 截至目前实际完成): the plan's figure with what was actually done after it in the
-# same unit.  The clause is read as if it gave the actual figure with the plan's verb (完成31场); the planned one
+# 计划完成20场,实际完成31场 (or 截至目前实际完成; the plan's noun may follow its figure: 计划改造123条街巷): the plan's
+# figure with what was actually done after it in the same unit.  The clause is read as if it gave the actual figure with the plan's verb (完成31场); the planned one
 # is no reading.
 # The time of what was done (1-8月实际举办97场) is kept before the verb; the plan's year (全年计划) goes with the plan.
-_PLAN_ACTUAL = re.compile(r"(?:全年|年度)?计划(累计)?([^,，;；。]*?)\d+(?:,\d{3})*(?:\.\d+)?([^\d\s,，;；。、]{1,4}?)[,，]"
+_PLAN_ACTUAL = re.compile(r"(?:全年|年度)?计划(累计)?([^,，;；。]*?)\d+(?:,\d{3})*(?:\.\d+)?([^\d\s,，;；。、]{1,4}?)([\u4e00-\u9fff]{0,8})[,，]"
                           r"(截至目前|目前|截至\d{1,2}月底|(?<!\d)1[-—~至]\d{1,2}月(?:份)?)?实际(?:已|共)?(?:完成|建成|开展|举办|实施|安装|改造|新建|新增)?"
                           r"(\d+(?:,\d{3})*(?:\.\d+)?)\3(?=[,，;；。)）]|$)")
 
@@ -62,7 +62,7 @@ def recast(text: str) -> str:
     text = _TIMED_ASIDE.sub(r",\1,", text)
     text = _LEFT_OUT_ASIDE.sub(r",\1,", text)
     text = _TASK_ACTUAL.sub(lambda m: m[1] + m[4] + m[2] if not m[3] or m[3] in m[1] else m[0], text)
-    text = _PLAN_ACTUAL.sub(lambda m: (m[4] if m[4] and m[4][0].isdigit() else "") + (m[1] or "") + m[2] + m[5] + m[3], text)
+    text = _PLAN_ACTUAL.sub(lambda m: (m[5] if m[5] and m[5][0].isdigit() else "") + (m[1] or "") + m[2] + m[6] + m[3] + m[4], text)
     # 较8月底增加11座,全市累计建成城市公厕63座: a change against the month before that opens a sentence is
     # read after the figure to date it changes, as it is usually written.
     text = _CHANGE_FIRST.sub(r"\1\3,\2\4", text)

@@ -27,6 +27,7 @@ from tracker.core.figure_clauses import (
     subjectless,
 )
 from tracker.core.figure_words import (
+    _BEGUN,
     _CLAUSE,
     _LEAD,
     _NARRATIVE_VERBS,
@@ -42,8 +43,6 @@ from tracker.core.figure_words import (
 )
 from tracker.core.phrases import NUM as _NUM
 from tracker.core.phrases import unit_is as _unit_is
-
-_BEGUN = re.compile(r"开工|在建|施工")
 
 
 def begun(name: str) -> bool:
@@ -80,6 +79,7 @@ def hits(sentences: list[str], names: list[str], unit: str, short: list | None =
     after_semicolon = False
     read_before, hits_at = False, 0  # whether the sentence before gave the metric a figure
     previous, given = "", names
+    will = False  # whether the sentence before spoke of what will be done (将新建…)
     for sentence in sentences:
         read_before, hits_at = len(hits) > hits_at, len(hits)
         carry, after_semicolon = after_semicolon, sentence.endswith((";", "；"))
@@ -99,7 +99,8 @@ def hits(sentences: list[str], names: list[str], unit: str, short: list | None =
         stock: list[_Hit] = []
         said: list[_Hit] = []  # the hits of this sentence
         nothing: list[_Hit] = []  # a month with nothing new, said before the metric is read in the sentence
-        month_before = now_before = under = planned = False
+        month_before = now_before = under = False
+        planned, will = False, bool(will and _SAME_TIME.match(sentence))
         projects = _named_projects(clauses, seps)
         spell = ("year" if figure_roles.to_date(clauses[0], opening[3]) else "span") if _SPAN.match(sentence) else ""
         for k, clause in enumerate(clauses):
@@ -116,8 +117,12 @@ def hits(sentences: list[str], names: list[str], unit: str, short: list | None =
                            and not re.search(r"\d", clauses[k - 1]) and not _LEAD.fullmatch(clauses[k - 1]))
             found = _hits_in_clause(clause, names, unit, opening, shared_head, gap)
             # 年初确定新增供热面积500万平方米,普及率达到60%: what a plan set, listed after its verb, is no figure done.
+            # …将新建牧区道路114公里。同时,…新建基站42个: what goes on at the same time as what will be done, in the
+            # sentence or the next, speaks of what will be too, up to a clause with a state of its own.
+            planned = planned or bool(will and _SAME_TIME.match(clause))
             in_plan = planned and not _OWN_STATE.search(clause)
             planned = in_plan or _sets_plan(clause)
+            will = will or in_plan or bool(_WILL.search(clause) and not _OWN_STATE.search(clause))
             if not found and k and seps[k] == "、" and (again := _measured_again(clauses[k - 1], clause, unit)):
                 found = _hits_in_clause(again, names, unit, opening, False, gap)  # 已完工小区61个、5,260户
             if found:
@@ -272,6 +277,9 @@ def hits(sentences: list[str], names: list[str], unit: str, short: list | None =
 # in the sentence list what it set, up to one that says something is done or ties its figure to a time of its own.
 _PLAN_SET = re.compile(rf"确定|提出|明确|部署|要求|草拟|起草|拟订|拟定|^(?:{_alt(_SCOPE)}|{_TIME})*计划"
                        rf"|(?<![年度的])计划(?:{_TIME}|今年|年内|全年)*(?:实现|完成|新增|新建|建成|达到)")
+# What will be done (将新建, 拟建, 计划实施, 预计完成), and a sentence that opens on the same time as the one before.
+_WILL = re.compile(r"将(?!近|其|之)|拟|计划|预计")
+_SAME_TIME = re.compile(r"同时[,，]?")
 _OWN_STATE = re.compile(rf"已|现|目前|至今|以来|累计|实际|截[至止]|{_DONE.pattern}|{_PERIOD.pattern}")
 
 

@@ -308,6 +308,9 @@ def _own_work(hit: _Hit, names: list[str], lead: frozenset) -> bool:
     if names[0] in hit.words:
         return True
     rest = _without(hit.words, names)
+    # 新增规上工业企业 beside 规上工业企业达到106户: what a metric adds is no level reached nor what there is.
+    if lead & _ADDING and (figure_roles.stock(rest) or figure_roles._REACHED.search(rest)):
+        return False
     # 新建续建国省干线147.2公里, 新建改造公厕26座: a figure that kinds of building govern together counts them all,
     # not the one kind that leads the metric's name (新建国省干线).
     kinds = set(_BUILDING_KIND.findall(rest.split(" ")[0]))
@@ -317,6 +320,9 @@ def _own_work(hit: _Hit, names: list[str], lead: frozenset) -> bool:
     return (not verbs or figure_roles.same_work(verbs, lead)
             or (hit.words.startswith("其中") and figure_roles.same_work(figure_roles.work_verbs(hit.before), lead)))
 
+
+# Verbs by which a metric counts what was added (新增规上工业企业), not what there is.
+_ADDING = frozenset("新增 增加".split())
 
 # Kinds of building that exclude one another: what is built new is not rebuilt, extended or carried on.
 _BUILDING_KIND = re.compile(r"改扩建|新建|续建|改建|扩建|迁建|改造")

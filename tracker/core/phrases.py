@@ -181,6 +181,11 @@ def is_verb(word: str) -> bool:
         len(word) >= 3 and word[0] == "新" and is_verb(word[1:]))
 
 
+def is_noun(word: str) -> bool:
+    """A noun of two characters or more by jieba's dictionary tag (人群, 学生; n, nr, ns, nz, not vn)."""
+    return len(word) >= 2 and (_tags().get(word) or "").startswith("n")
+
+
 def is_word(word: str) -> bool:
     """Whether jieba's dictionary holds the word (农村, 公路)."""
     return word in _tags()

@@ -5,10 +5,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from tracker.core import phrases
+from tracker.core import phrases, title_text
 from tracker.core.figure_words import (
     _CLAUSE,
-    _CONDITION,
     _GENERIC,
     _LEAD,
     _MANNER,
@@ -36,10 +35,8 @@ from tracker.core.title_names import (
     _verbs_only,
     _work_on,
     respectively,
-    without_examples,
 )
 from tracker.core.phrases import NUM as _NUM
-from tracker.core.phrases import normalise as _normalise
 from tracker.core.phrases import number as _value
 from tracker.core.phrases import unit_at as _unit_at
 
@@ -87,8 +84,8 @@ _BEGUN = re.compile(r"新?开工(?:建设)?$")
 # A ratio to the population (每千人口拥有执业医师数达到3.2人): the count per so many people is the target.
 _PER_CAPITA = re.compile(r"^(?:全市|全区|全县|全省)?(每[十百千万]+(?:常住)?人口)(?:拥有)?(\w{2,}?数)(?:达到|提高到|提升到|达)$")
 # A growth rate (规上工业增加值增长7%): the rate of growth is a target of the thing's name, in %; only a noun grows
-# so (推动 or a scope word may lead it), never work done (完成投资增长).
-_GROWTH = re.compile(rf"^(?:{_alt(_SCOPE)})*(?:推动|实现)?(\w{{2,}}?)(?:同比)?增长$")
+# so (推动 or a scope word may lead it), never work done (完成投资增长); 年均增长 is the growth of each year on average.
+_GROWTH = re.compile(rf"^(?:{_alt(_SCOPE)})*(?:推动|实现)?(\w{{2,}}?)(?:同比|年均)?增长$")
 # (完成37个老旧小区改造任务: the task of a work is the work, and the work's verb ends no name)
 _NAME_TAIL = re.compile(r"(?:(?:培育|建设|改造|创建|升级)(?:工作|任务)?|工作|任务)$")
 
@@ -198,7 +195,11 @@ def _title_name(pre: str, after: str, unit: str, inherited: bool = False, opens:
     lead = _LEAD.match(pre)
     # (全年举办400场招聘会: any verb after scope words, as with none before it)
     after_lead = pre[lead.end():] if lead else pre
-    verbs = _VERB.search(pre) or (after_lead and phrases.leading_verbs(after_lead) == len(after_lead))
+    # (铺设6个乡镇天然气管网: a verbal noun alone before a figure of things is its verb, as after 新; before people it
+    # is the work done for them, which names the target: 筛查3万名适龄妇女)
+    verbs = _VERB.search(pre) or (after_lead and phrases.leading_verbs(after_lead) == len(after_lead)) or (
+        len(after_lead) >= 2 and phrases.words(after_lead) == (after_lead,) and phrases.is_verbal(after_lead)
+        and not counts_people(unit))
     # 抓好15个特色小镇建设和40个…: the name ends at the joiner before the next figure.
     if (nxt := _NUM.search(after)) and (joined := re.search(r"(?:和|及|与|以及|、)$", after[: nxt.start()])):
         after = after[: joined.start()]
@@ -231,38 +232,18 @@ _TITLE_CONDITION = re.compile(r"(?<![\d.])1次(?=[^\d,，、;；。])")
 _SIZE_CLASS = re.compile(r"(?:以上|以下)[\u4e00-\u9fff]")
 
 
-# 1万名中度、重度失能老年人: words of one kind listed with 、 after a figure, before the noun they qualify and with
-# no figure of their own after them, are one qualifier (中度和重度); the 、 would cut the figure from its noun.
-# (失能、半失能: the second may add a character before the one they end alike in)
-_QUALIFIERS = re.compile(r"(\d[^\d,，、;；。]*?[\u4e00-\u9fff])([\u4e00-\u9fff])、(?=[\u4e00-\u9fff]{1,2}\2[^\d,，、;；。]*(?:$|[,，;；。]))")
-
-
-# 为2000户高龄、失能等困难老人家庭…: kinds listed with 、 and closed by 等 after a figure, with no figure of their
-# own after them, are one qualifier of the noun after 等 (高龄和失能等困难老人家庭), as above.
-_KINDS_ETC = re.compile(r"(\d[^\d,，、;；。]*?[\u4e00-\u9fff])、(?=[\u4e00-\u9fff、]{1,16}?等[\u4e00-\u9fff][^\d,，、;；。]*(?:$|[,，;；。]))")
-
-
-# 将补贴标准从每月95元提高至115元: a level raised from one figure to another; the level to reach is the target, as
-# 提高到115元 says alone (the figure it is raised from is none).  A per-head figure (由每人每年670元…) stays none.
-_FROM_TO = re.compile(r"(?:^|(?<=[,，;；:：]))将?([^,，;；。\d将从由]{2,}?)(?:从|由)(?:每[月年])?\d+(?:\.\d+)?[^\d,，;；。、]{1,3}?"
-                      r"(?:提高|提升|上调|增加)(?:至|到)(?=\d)")
-
-
 def targets_from_title(title: str) -> list[Target]:
     """The quantitative targets a task title declares, in order; [] when none is clear."""
     found: list[Target] = []
     inherited = False
     work = ""  # the work a clause with no figure named (推进既有住宅加装电梯), which a clause of its verb alone may count
-    title = _QUALIFIERS.sub(r"\1\2和", _CONDITION.sub("", _normalise(title)))
-    title = without_examples(_FROM_TO.sub(r"\1提高到", title))
-    while (etc := _KINDS_ETC.sub(r"\1和", title)) != title:
-        title = etc
+    title = title_text.recast(title.replace("\x00", ""))  # (\x00 marks the items 分别 gives, below)
     # 居民、职工…范围分别扩大到40种和30种: each item's figure, read whole before the clauses are cut at 、
     title = title.replace("\x00", "")  # (the mark below of a part read whole; a NUL in a title says nothing)
     given = [(part, r) for part in re.split(r"[,，;；。]", title) if (r := respectively(part.strip()))]
     for k, (part, _) in enumerate(given):
         title = title.replace(part, f"\x00{k}", 1)
-    for clause in _noun_lists(_CLAUSE.split(_SENTENCE.sub("，", title))):
+    for clause in title_text.noun_lists(_CLAUSE.split(_SENTENCE.sub("，", title))):
         if clause.strip().startswith("\x00"):
             part, read = given[int(clause.strip()[1:])]
             found += [Target(n, v, u, part.strip()) for n, v, u in read]
@@ -314,8 +295,14 @@ def targets_from_title(title: str) -> list[Target]:
                     or _TITLE_REFUSE.search(pre) or _value(m) <= 0):
                 continue
             floor, after = after != bare and not bare, bare
-            if read and re.search(r"(?:和|及|与|以及)$", pre) and not phrases.leading_verbs(pre):
-                pre = "新建"  # 完成35公里供水主管网和54个老旧小区…改造: the clause's verb governs the figure after 和 too
+            # 完成35公里供水主管网和54个老旧小区…改造, 新建30个充电桩和2个口袋公园: the clause's verb governs the figure
+            # after 和 too, after a noun or the name the figure before counted (充电桩, though jieba's 充电 is a verb)
+            joined = re.search(r"(?:和|及|与|以及)$", pre)
+            if read and joined and (not phrases.leading_verbs(pre) or pre[: joined.start()] == found[-1].name):
+                pre = "新建"
+            # 覆盖率在90%以上: a level 在 a floor (or a figure as written) is the level to reach, as 达到 says.
+            if floor and pre.endswith("在") and _RATE.search(pre[:-1]):
+                pre = pre[:-1] + "达到"
             # (城区50项…工程: an area or a scope word before the opening figure is the scope of the whole list)
             opens = not found and not inherited and (m.start() == 0 or pre in _SCOPE or _area_word(pre))
             name = _title_name("" if opens else pre, after, unit, inherited, opens=opens)
@@ -343,7 +330,7 @@ def targets_from_title(title: str) -> list[Target]:
             if name and (begun := _BEGUN.search(pre[: at] if (at := pre.rfind(name)) >= 0 else pre)):
                 name = begun.group() + name
             if name:
-                found.append(Target(name, _value(m), unit, clause))
+                found.append(Target(name, _value(m), _in_yuan(name, unit), clause))
                 read = True
         inherited = read
         lead, led = _strip_lead(clause)
@@ -351,30 +338,13 @@ def targets_from_title(title: str) -> list[Target]:
     return _apart(found)
 
 
-def _noun_lists(parts: list[str]) -> list[str]:
-    """The clauses of a title, nouns listed with 、 before one figure kept as one (新建成中小学、幼儿园90所,
-    改造城市燃气、供水、排水管网合计420公里): a part with no figure joins the next when that one begins with a
-    noun (no verb, scope or list word) and holds a figure; short parts before it with no figure (供水, a noun
-    here though jieba holds it a verb) are items of the same list, up to the part that carries the verb."""
-    out: list[str] = []
-    joined: list[bool] = []  # whether 、 stands before out[j]
-    clauses, seps = parts[::2], [*parts[1::2], ""]
-    for k, clause in enumerate(clauses):
-        if (out and seps[k - 1] == "、" and _NUM.search(clause)
-                and not re.search(r"\d", out[-1]) and not _LEAD.match(clause) and not phrases.leading_verbs(clause)
-                and not _NARRATIVE_VERB.match(clause)):
-            merged = out.pop() + "、" + clause
-            before = joined.pop()
-            while (out and before and not re.search(r"\d", out[-1]) and len(item := merged.split("、")[0]) <= 4
-                   and not phrases.leading_verbs(item, listed_only=True)):
-                merged = out.pop() + "、" + merged
-                before = joined.pop()
-            out.append(merged)
-            joined.append(before)
-        else:
-            out.append(clause)
-            joined.append(k > 0 and seps[k - 1] == "、")
-    return out
+# What names a sum of money (工业总产值, 营业收入, 固定资产投资, 社会消费品零售总额, 专项资金).
+_MONEY = re.compile(r"(?:产值|增加值|生产总值|收入|投资|资金|经费|税收|总额|营业额|销售额|金额)$")
+
+
+def _in_yuan(name: str, unit: str) -> str:
+    """A magnitude alone (万, 亿) after the figure of a sum of money measures yuan: 工业总产值达330亿 is 330 亿元."""
+    return unit + "元" if unit in ("万", "亿", "万亿") and _MONEY.search(name) else unit
 
 
 def _apart(found: list[Target]) -> list[Target]:
