@@ -4,8 +4,6 @@ from __future__ import annotations
 
 import sys
 
-from tracker.render.jsontext import JsonList, json_chunks, json_encoder, json_text  # noqa: F401 (the CLI's printing)
-
 
 def console(stderr: bool = False):
     from tracker.render.safe import SafeConsole
@@ -26,6 +24,8 @@ def say(text: str) -> None:
 def print_json(data) -> None:
     """Indented for a person at a terminal; one compact line, without spaces, for a pipe or a file
     (4× faster at a province's size)."""
+    from tracker.render.jsontext import json_text  # (not imported by a run that prints a table)
+
     sys.stdout.write(json_text(data, indent=2 if sys.stdout.isatty() else None) + "\n")
 
 

@@ -52,10 +52,10 @@ def _order(code: str) -> int:
 
 
 def json_text(table) -> str:
-    from tracker.cli import output
     from tracker.core.rows import monthly_json
+    from tracker.render.jsontext import json_text as text
 
-    return output.json_text(monthly_json(table), indent=2) + "\n"
+    return text(monthly_json(table), indent=2) + "\n"
 
 
 def render(table, fmt: ReportFormat, **extra) -> bytes:

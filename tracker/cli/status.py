@@ -102,7 +102,8 @@ def status(
     if fmt == TableFormat.json:
         import sys
 
-        from tracker.cli.output import JsonList, json_chunks, json_encoder, print_json
+        from tracker.cli.output import print_json
+        from tracker.render.jsontext import JsonList, json_chunks, json_encoder
         from tracker.core.rows import standing_json, standing_texts, status_json
 
         if sys.stdout.isatty():  # indented, for a person
