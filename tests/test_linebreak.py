@@ -117,3 +117,14 @@ def test_a_piece_wider_than_the_line_folds_only_where_the_column_folds():
     # without folding, the long piece stands on a line of its own, whole (the column cuts it with …)
     parts = [line[a:b] for a, b in zip([0, *divide(line, 8, fold=False)], [*divide(line, 8, fold=False), len(line)])]
     assert "2026-12-07T02:15:00Z " in parts
+
+
+def test_a_piece_folded_because_wider_than_the_line_starts_no_line_with_a_closing_mark():
+    line = "+ 市住房和城乡建设局、市城市管理综合行政执法局、市教育局"
+    keep = [(2, 11), (12, 24), (25, 29)]  # the units' names, each kept whole where it fits
+    for width in range(4, 30):
+        breaks = divide(line, width, keep)
+        parts = [line[a:b] for a, b in zip([0, *breaks], [*breaks, len(line)])]
+        assert "".join(parts) == line and all(parts), (width, parts)
+        assert not any(p[:1] in CLOSING for p in parts), (width, parts)
+        assert all(cell_len(p.rstrip()) <= width for p in parts), (width, parts)

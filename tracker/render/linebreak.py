@@ -68,15 +68,19 @@ def divide(line: str, width: int, keep=(), fold: bool = True) -> list[int]:
                 breaks.append(start)
             used = full
             continue
-        if size > width:  # wider than a whole line: folded, as rich does
+        if size > width:  # wider than a whole line: folded, as rich does, but never before a closing mark
             if start and used:
                 breaks.append(start)
             at = start
-            parts = chop_cells(piece, width)
-            for part in parts[:-1]:
-                at += len(part)
-                breaks.append(at)
-            used = cell_len(parts[-1])
+            while width > 0 and cell_len(rest := line[at:end].rstrip()) > width:
+                cut = at + max(1, len(chop_cells(rest, width)[0]))  # (a character at least: one wider than the line)
+                if cut >= at + len(rest):  # what is left is one character wider than the line: it stays alone
+                    break
+                while cut - 1 > at and line[cut] in CLOSING:  # (the character before it goes down with it)
+                    cut -= 1
+                breaks.append(cut)
+                at = cut
+            used = cell_len(line[at:end])
             continue
         if start:
             breaks.append(start)
