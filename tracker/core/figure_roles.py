@@ -314,7 +314,9 @@ def years_unkinded(clause: str, unit: str, name: str) -> bool:
 
 # 实施 of things (实施道路改造62公里, 实施河道综合治理9条): the work undertaken, of which a later clause says what is done;
 # 实施 for people or households (为320户…实施无障碍改造, 实施城乡医疗救助37255人次) is the work done for them.
-_UNDERTAKEN = re.compile(r"实施(?!后|完成|完毕)")
+# 实施的 qualifies the things as a set (年度实施的205个项目完成投资…, 已经实施的项目达356个): the clause's own verb says
+# what is done of them.
+_UNDERTAKEN = re.compile(r"实施(?!后|完成|完毕|的)")
 
 
 def undertaken(context: str, unit: str) -> bool:

@@ -19,7 +19,8 @@ _LEFT_OUT_ASIDE = re.compile(r"[(（]((?:不含|不包括|未含|未包括|除)[
 _DONE_ASIDE = re.compile(r"[(（]((?:现|目前)?已[^()（）,，;；。]*\d[^()（）,，;；。]*)[)）]")
 # A figure that a task or target noun right after it shows to be the whole planned (口袋公园30个的任务已完成22个,
 # 50个任务中已完成42个): the noun ends its clause, so what is done of it is a clause of its own.
-_WHOLE_PLANNED = re.compile(r"((?:\d|[一二两三四五六七八九十百千万])[^\d,，;；。、()（）]{0,4}?的?(?:任务|目标)(?:中|里)?)(?=[^,，;；。)）\n])")
+# (七期年度任务新建…: the year's task, 年度任务 or 全年目标, is no figure's whole; the numeral before it names a phase)
+_WHOLE_PLANNED = re.compile(r"((?:\d|[一二两三四五六七八九十百千万])[^\d,，;；。、()（）年]{0,4}?的?(?:任务|目标)(?:中|里)?)(?=[^,，;；。)）\n])")
 # 为2,400户困难家庭安装燃气安全自闭阀的任务已完成1,876户: a task written out at length ends its clause where
 # what is done of it begins.
 _TASK_DONE = re.compile(r"(?<=的任务)(?=(?:现|目前)?已(?:经)?完成\d)")

@@ -29,6 +29,7 @@ from tracker.core.figure_words import (
     _NARRATIVE_VERBS,
     _REFUSE,
     _SCOPE,
+    _SECTION,
     _TIME,
     _alt,
     _variants,
@@ -106,6 +107,9 @@ _OUTCOME = frozenset("新增 增加 增长 共有 拥有 现有 保持".split())
 _NO_STEP = re.compile(r"^(?:其中|其余|剩余|另有|另外)|任务|目标|后可|预计|计划|将")
 
 
+# A numbered heading's verb that only names the task (2.完成100所学校改造。).
+_HEADING_VERB = re.compile(r"^完成")
+
 # Words that say the work itself is completed, not a step on its way.
 _COMPLETES = re.compile(r"建成|完工|竣工|验收|投用|投入使用|投入运营|通水|通车|开放|全部完成|完成\d")
 
@@ -126,8 +130,16 @@ def _task_head(text: str, value: float, unit: str, name: str) -> frozenset | Non
         return None
     work = figure_roles.work_verbs(opening) - _OUTCOME
     head = (phrases.head_split(name) or ("", name))[1]
-    if _MARKED.search(opening) or not (work or text[end:end + 1] in ":："):
+    numbered = _SECTION.match(opening)
+    if _MARKED.search(_HEADING_VERB.sub("", opening[numbered.end():]) if numbered else opening) or not (
+            work or text[end:end + 1] in ":："):
         return None
+    if (work and text[end:end + 1] in ("。", "\n") and text[end + 1:].strip() and "了" not in opening
+            and len(phrases.NUM.findall(opening[numbered.end():] if numbered else opening)) == 1):
+        # 开设爱心暑托班30个。成立工作专班…: a sentence of one work and its one figure alone, with no time nor word of
+        # it done (已, 了), that more of the report follows is its heading, the task; a numbered heading
+        # (3.完成…改造。) may lead with 完成, the verb of the task as set.
+        return work
     for clause in _STEP_CLAUSE.split(_normalise(text[end:])):
         if _NO_STEP.search(clause) or not _DONE.search(clause):
             continue
