@@ -100,7 +100,7 @@ def hits(sentences: list[str], names: list[str], unit: str, short: list | None =
         said: list[_Hit] = []  # the hits of this sentence
         nothing: list[_Hit] = []  # a month with nothing new, said before the metric is read in the sentence
         month_before = now_before = under = False
-        planned, will = False, bool(will and _SAME_TIME.match(sentence))
+        planned, will, involved = False, bool(will and _SAME_TIME.match(sentence)), False
         projects = _named_projects(clauses, seps)
         spell = ("year" if figure_roles.to_date(clauses[0], opening[3]) else "span") if _SPAN.match(sentence) else ""
         for k, clause in enumerate(clauses):
@@ -121,6 +121,10 @@ def hits(sentences: list[str], names: list[str], unit: str, short: list | None =
             # sentence or the next, speaks of what will be too, up to a clause with a state of its own.
             planned = planned or bool(will and _SAME_TIME.match(clause))
             in_plan = planned and not _OWN_STATE.search(clause)
+            # 涉及7个城市,28.05万套居民房屋、3884栋楼: what the work involves, listed after 涉及 in clauses with no verb
+            # of their own, is its scope, no count of what was done (unless the metric counts that scope: …涉及居民).
+            involved = ("涉及" in clause and not any("涉及" in n for n in names)) or (
+                involved and not any(phrases.is_verb(w) for w in phrases.words(clause)))
             planned = in_plan or _sets_plan(clause)
             will = will or in_plan or bool(_WILL.search(clause) and not _OWN_STATE.search(clause))
             if not found and k and seps[k] == "、" and (again := _measured_again(clauses[k - 1], clause, unit)):
@@ -224,7 +228,7 @@ def hits(sentences: list[str], names: list[str], unit: str, short: list | None =
                     zero = _hit(0.0, True, clause, opening, False, clause)  # 9月份无新增完工小区,累计完工…12个
                     nothing = [zero] if zero.period and not zero.total else []
             # 剔除留抵退税因素完成6.8亿元: a figure adjusted, beside the one counted, is no reading
-            if in_plan or k in projects or figure_roles.adjusted(clauses[k - 1] if k else "", clause):
+            if in_plan or involved or k in projects or figure_roles.adjusted(clauses[k - 1] if k else "", clause):
                 found = []
             # 200处…创建工作,正在进行审查确认: a topic with no verb, its predicate after it saying the work is under way
             if found and k + 1 < len(clauses) and seps[k + 1] != "、" and figure_topic.predicate_unfinished(

@@ -74,7 +74,8 @@ def read_value(text: str, name: str, unit: str, *, mode: str = "cumulative",
     """
     read = _read_any if any_magnitude else _read
     reading = read(text, name, unit, mode)
-    if reading is None:
+    if reading is None or (_COMPLETES.search(_last_word(name)) and not _DONE.search(reading.words)):
+        # 重点推进项目建成 beside 纳入重点推进项目14个: a metric of things completed takes only a figure said done.
         return None
     from tracker.core.figures import as_written  # (figures is the API over this module)
 
@@ -165,6 +166,12 @@ def _things(clause: str, m: re.Match, unit: str, head: str) -> str:
 def _verb_like(word: str) -> bool:
     """A verb that may govern a thing (建成, 验收, 选址, 开放), not one that joins a thing to its figure (达到, 共计)."""
     return (phrases.is_verb(word) or bool(_REFUSE.fullmatch(word)) or word in _IN_SERVICE) and word not in _JOINERS
+
+
+def _last_word(name: str) -> str:
+    """A metric name's last word (建成 of 重点推进项目建成, 投产 of 项目建成投产 is its own)."""
+    ws = phrases.words(name)
+    return ws[-1] if ws else ""
 
 
 def _opening(text: str) -> str:
