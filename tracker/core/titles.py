@@ -81,6 +81,9 @@ _AS_WRITTEN = ("以上", "左右")
 # What is begun (新开工保障房) is counted apart from what is built: the verb stays in the name, so that a
 # narrative's 建成 is never read for it.
 _BEGUN = re.compile(r"新?开工(?:建设)?$")
+# A title that raises a level (提高…保障水平, 提升…服务质量), and the noun of such a level.
+_RAISED = re.compile(rf"(?:{_alt(_SCOPE)})*(?:提高|提升)")
+_LEVEL_END = re.compile(r"(?:水平|标准|质量|能力)$")
 # A ratio to the population (每千人口拥有执业医师数达到3.2人): the count per so many people is the target.
 _PER_CAPITA = re.compile(r"^(?:全市|全区|全县|全省)?(每[十百千万]+(?:常住)?人口)(?:拥有)?(\w{2,}?数)(?:达到|提高到|提升到|达)$")
 # A growth rate (规上工业增加值增长7%): the rate of growth is a target of the thing's name, in %; only a noun grows
@@ -273,6 +276,10 @@ def targets_from_title(title: str) -> list[Target]:
             # 引进1亿元以上项目110个: a size before a noun, with a figure of its own after, is a class of the things
             # the name counts, no target; it stays in the name (1亿元以上项目), which it sets apart from another class.
             if unit and _SIZE_CLASS.match(after) and _NUM.search(after):
+                continue
+            # 提高…两项补贴保障水平: a count of kinds (项, 类, 种) inside what a title raises to a level it gives no
+            # figure of says which things are raised, no target (people whose level is raised are one: 6.5万名…).
+            if base in ("项", "类", "种") and _RAISED.match(title) and _LEVEL_END.search(after) and not _NUM.search(after):
                 continue
             # `2020年底前新建…`: a date belongs to the next name's lead; a number with no measure word
             # to a name (12345热线).
