@@ -1682,6 +1682,38 @@ RULE_CASES = {
         ("全年农村劳动力转移就业4.6万人。", "农村劳动力转移就业人数", "万人", C, 4.6),
         ("全年农村劳动力转移就业4.6万人次。", "农村劳动力转移就业人数", "万人", C, None),
     ],
+    # A report that opens on a sentence of the task alone (a numbered heading, or one work and one figure with no
+    # time nor word of it done) restates the task: its figure is the target; what is done of it, said later by a
+    # verb that completes the work, is the value.  A sentence that says what happened (了) or lists figures is read.
+    "a heading that restates the task": [
+        ("1.新建社区食堂20家。召开推进会,下发建设指南,各街道完成选点。", "社区食堂", "家", C, None),
+        ("新建社区食堂20家。召开推进会,下发建设指南。", "社区食堂", "家", C, None),
+        ("四、完成60所农村学校饮水设备更新。已完成设备招标,部分学校已于暑期完成更新。", "农村学校饮水设备更新", "所", C, None),
+        ("新建社区食堂20家。目前已建成社区食堂12家。", "社区食堂", "家", C, 12.0),
+        ("新建了社区食堂20家。召开推进会。", "社区食堂", "家", C, 20.0),
+        ("新建社区食堂20家,改造老年活动室15个。召开推进会。", "社区食堂", "家", C, 20.0),
+    ],
+    # The year's task (年度任务, 全年目标是…) names what is to be done: the figures it lists, up to a clause that says
+    # what is done, are targets; the numeral of a phase before it (三期年度任务) is no figure of a task.
+    "the year's task named before its figures": [
+        ("智慧停车三期年度任务新增泊位600个,目前完成选址。", "泊位", "个", C, None),
+        ("全年目标是新增泊位600个,公共充电桩提高到300个,目前已建成充电桩120个。", "公共充电桩", "个", C, 120.0),
+        ("全年目标是新增泊位600个,公共充电桩提高到300个,目前已完成选址。", "公共充电桩", "个", C, None),
+    ],
+    # Land or rooms reserved (预留) are kept for later, not supplied; what a work involves (涉及…, and the figures listed
+    # after it with no verb of their own) is its scope, unless the metric counts that scope.
+    "reserved, involved": [
+        ("划定物流用地800亩,预留仓储用地300亩。", "仓储用地供应", "亩", C, None),
+        ("实施背街小巷整治,涉及5个街道,1.2万户居民、860栋楼,已整治完工40条。", "整治居民", "万户", C, None),
+        ("老旧小区改造涉及居民3.2万户。", "老旧小区改造涉及居民", "万户", C, 3.2),
+    ],
+    # A metric of things completed (…建成, …竣工) takes only a figure said done: projects listed in a programme
+    # (纳入) are not built.  实施的 qualifies a set; the clause's own verb says what is done of it.
+    "a metric of things completed": [
+        ("今年开复工水利项目28个,纳入市级重点水利项目9个,开工率100%。", "重点水利项目建成", "个", C, None),
+        ("今年实施水利项目28个,已竣工重点水利项目9个。", "重点水利项目竣工", "个", C, 9.0),
+        ("1-9月,年度实施的120个交通项目完成投资45.6亿元。", "交通项目投资", "亿元", C, 45.6),
+    ],
     # GDP is how reports write 地区生产总值, and the reverse; either names the same thing (人均 stays a kind).
     "GDP for the region's product": [
         ("1-9月,全县GDP增长5.6%,固定资产投资增长8.1%。", "地区生产总值", "%", C, 5.6),
@@ -1895,6 +1927,10 @@ TITLE_CASES = {
         ("铺设12公里雨水管道", [("雨水管道", 12.0, "公里")]),
         ("铺设6个行政村供水管网", [("行政村供水管网", 6.0, "个")]),
         ("筛查3万名适龄妇女", []),
+    ],
+    # A count of kinds inside what a title raises to a level it gives no figure of says which things are raised.
+    "kinds raised to a level": [
+        ("提升城乡居民养老和医疗三类保险待遇水平", []),
     ],
     # 年均增长 is a growth rate of each year, its thing's target in %.
     "an average yearly growth": [
