@@ -1714,6 +1714,16 @@ RULE_CASES = {
         ("今年实施水利项目28个,已竣工重点水利项目9个。", "重点水利项目竣工", "个", C, 9.0),
         ("1-9月,年度实施的120个交通项目完成投资45.6亿元。", "交通项目投资", "亿元", C, 45.6),
     ],
+    # A figure of the metric's things whose clause then says the metric's work was done to them (the things the
+    # subject, the predicate after) is read as the name first: the metric's own verb, or for a metric of building
+    # one that says the things are finished.  Things of another kind, or a predicate of a plan or a start, are not.
+    "the things first, the work done after them": [
+        ("截至9月底,城南等3个垃圾中转站已通过验收并投入运营。", "垃圾中转站建设", "个", C, 3.0),
+        ("二中食堂等5个食堂8月份实现开工,其余正在设计。", "新开工食堂", "个", I, 5.0),
+        ("截至9月底,城南等3个重点垃圾中转站已通过验收并投入运营。", "垃圾中转站建设", "个", C, None),
+        ("3个垃圾中转站计划于年底投入运营。", "垃圾中转站建设", "个", C, None),
+        ("3个垃圾中转站已开工。", "垃圾中转站建设", "个", C, None),
+    ],
     # GDP is how reports write 地区生产总值, and the reverse; either names the same thing (人均 stays a kind).
     "GDP for the region's product": [
         ("1-9月,全县GDP增长5.6%,固定资产投资增长8.1%。", "地区生产总值", "%", C, 5.6),

@@ -31,3 +31,66 @@ def predicate_unfinished(clause: str, after: str, names: list[str]) -> bool:
     """Whether `clause` is a topic whose predicate, the clause `after` it, says the work is not done yet."""
     # (the predicate opens with the state, so it has no subject of its own: its subject is the topic)
     return bool(_NOT_YET.match(after)) and not re.search(r"\d", after) and _verbless(clause, names)
+
+
+# What may stand between a figure's things and the predicate that says what was done to them: 已, 均, 全部, a month
+# (在4月份), 实现 (…等31个项目实现新开工).
+_BETWEEN = re.compile(r"(?:已经|已|均|全部|都|顺利|实现|[在于]?(?:\d{1,2}[-—~至])?\d{1,2}月份?|今年|年内)*")
+# A predicate that says the things are finished or in use (已通过验收并投入运营, 建成投产, 全部完工).
+_FINISHED = re.compile(r"(?:通过(?:竣工)?验收并?)?(?:建成|完工|竣工)?(?:并?(?:投入运营|投入使用|投用|投产|投运))?")
+_THING = re.compile(r"[\u4e00-\u9fffA-Za-z0-9]")
+
+
+def _noun_and_work(name: str) -> tuple[str, str] | None:
+    """A metric's name cut into the things it counts and the work it names of them, leading (新开工项目) or
+    trailing (项目建成投产, 污水处理厂建设启用); None where it names no work or too little of a thing."""
+    ws = list(phrases.words(name))
+    work = [w for w in ws if _work_word(w)]
+    k = 0
+    while k < len(ws) and _work_word(ws[k]):
+        k += 1
+    j = len(ws)
+    while j > k and _work_word(ws[j - 1]):
+        j -= 1
+    noun = "".join(ws[k:j])
+    if not work or (k and j < len(ws)) or len(noun) < 2 or any(_work_word(w) for w in ws[k:j]):
+        return None
+    return noun, "".join(ws[:k] + ws[j:])
+
+
+def _work_word(word: str) -> bool:
+    return len(word) >= 2 and (phrases.is_verb(word) or bool(_DONE.search(word)) or word in _IN_SERVICE
+                               or bool(re.fullmatch(r"新?开工|投产|启用", word)))
+
+
+def predicate_after(text: str, name: str, unit: str) -> str:
+    """The text with a figure of the metric's things whose clause then says the metric's work was done to them
+    (…等16个项目在4月份实现开工, 6个污水处理厂已通过验收并投入运营, 73个项目建成投产) written name first, as a
+    report writes it (4月份新开工项目16个): the things are the subject, the predicate after them the work done.
+    The predicate is the metric's own verb (开工 for 新开工) or, for a metric of building or putting to use, one of
+    the things finished; a clause with words of its own between the things and the predicate, or things of a kind
+    the metric lacks (重大项目 for 项目), is left as written."""
+    split = _noun_and_work(name)
+    if not split or not unit:
+        return text
+    noun, work = split
+    own = {work, work.removeprefix("新")}
+    pattern = re.compile(rf"(?P<n>\d[\d,]*(?:\.\d+)?){re.escape(unit)}{re.escape(noun)}(?P<mid>{_BETWEEN.pattern})"
+                         rf"(?P<verb>[\u4e00-\u9fff]{{2,12}}?)(?=[,，;；。\n]|$)")
+
+    def again(m: re.Match) -> str:
+        start = m.start()
+        if start and _THING.match(text[start - 1]) and not text[:start].endswith("等"):
+            return m.group()  # (2个…: the figure is inside a longer phrase)
+        verb, mid = m["verb"], m["mid"]
+        finished = verb not in own and not _BEGUN_WORK.search(work) and bool(_FINISHED.fullmatch(verb))
+        if verb not in own and not finished:
+            return m.group()
+        time = "".join(re.findall(r"\d{1,2}[-—~至]?\d{0,2}月份?|今年|年内", mid))
+        done = "已" if "已" in mid or finished else ""
+        return f",{time}{done}{name}{verb if finished else ''}{m['n']}{unit}"
+
+    return pattern.sub(again, text)
+
+
+_BEGUN_WORK = re.compile(r"开工|在建|施工")
