@@ -1724,6 +1724,13 @@ RULE_CASES = {
         ("3个垃圾中转站计划于年底投入运营。", "垃圾中转站建设", "个", C, None),
         ("3个垃圾中转站已开工。", "垃圾中转站建设", "个", C, None),
     ],
+    # The share of its task a work reached (完成年度任务的108.6%) is the completion rate of that work, for a metric
+    # that is the rate; of another work it is none.
+    "the share of the task is the completion rate": [
+        ("全县开展家政服务培训3260人次,完成年度任务的108.6%。", "家政服务培训完成率", "%", C, 108.6),
+        ("全县开展电工培训1200人次,完成年度任务的96%。", "家政服务培训完成率", "%", C, None),
+        ("全县开展家政服务培训3260人次,完成年度任务的108.6%。", "家政服务培训", "人次", C, 3260.0),
+    ],
     # GDP is how reports write 地区生产总值, and the reverse; either names the same thing (人均 stays a kind).
     "GDP for the region's product": [
         ("1-9月,全县GDP增长5.6%,固定资产投资增长8.1%。", "地区生产总值", "%", C, 5.6),

@@ -90,3 +90,13 @@ def after_quote(text: str, names: list[str]) -> str:
 def per_population(text: str) -> str:
     """The text with 每千常住人口 written 每千人口: a ratio to the population counts the residents either way."""
     return _PER_RESIDENT.sub(r"\1", text)
+
+
+# 完成全年目标的126.7%, 完成年度任务的88%: the share of the task a work reached.
+_SHARE_DONE = re.compile(r"完成(?:全年|年度|省下达|市下达)?的?(?:目标|任务|计划)(?:任务)?的(?=\d[\d,]*(?:\.\d+)?%)")
+
+
+def share_as_rate(text: str, name: str) -> str:
+    """The text with the share of the task a work reached (完成全年目标的126.7%) written as its completion rate
+    (完成126.7%) for a metric that is that rate (创业培训完成率): for it the task's words name no plan."""
+    return _SHARE_DONE.sub("完成", text) if name.endswith("完成率") else text
