@@ -1731,6 +1731,18 @@ RULE_CASES = {
         ("全县开展电工培训1200人次,完成年度任务的96%。", "家政服务培训完成率", "%", C, None),
         ("全县开展家政服务培训3260人次,完成年度任务的108.6%。", "家政服务培训", "人次", C, 3260.0),
     ],
+    # A change to a level (增加到, 降为, 下降至) gives the level reached, as 提高到 does; the change alone gives none.
+    "a level reached by a change to it": [
+        ("全区公共厕所增加到86座。", "公共厕所", "座", C, 86.0),
+        ("全区公共厕所增加86座。", "公共厕所", "座", C, None),
+        ("全县学生近视率降为41.2%。", "学生近视率", "%", C, 41.2),
+        ("全县学生近视率下降3.2%。", "学生近视率", "%", C, None),
+    ],
+    # Things already carried out (已经实施的…) are done; those only planned stay none.
+    "already carried out": [
+        ("截至目前,已经实施的水系连通项目达24个,完成投资3.1亿元。", "水系连通项目", "个", C, 24.0),
+        ("截至目前,计划实施的水系连通项目达24个。", "水系连通项目", "个", C, None),
+    ],
     # GDP is how reports write 地区生产总值, and the reverse; either names the same thing (人均 stays a kind).
     "GDP for the region's product": [
         ("1-9月,全县GDP增长5.6%,固定资产投资增长8.1%。", "地区生产总值", "%", C, 5.6),
