@@ -1743,6 +1743,15 @@ RULE_CASES = {
         ("截至目前,已经实施的水系连通项目达24个,完成投资3.1亿元。", "水系连通项目", "个", C, 24.0),
         ("截至目前,计划实施的水系连通项目达24个。", "水系连通项目", "个", C, None),
     ],
+    # An event carried out (实施, 组织实施…场) is held, done; work on things carried out (实施…改造) is undertaken.
+    "an event carried out is held": [
+        ("全年组织实施科普讲座86场,惠及群众1.2万人次。", "科普讲座", "场", C, 86.0),
+        ("今年实施背街小巷改造62条。", "背街小巷改造", "条", C, None),
+    ],
+    # A length said as the thing's attribute (12公里长的…) measures the thing.
+    "a length as an attribute": [
+        ("新建12公里长滨河步道,3处口袋公园投入使用。", "滨河步道建设", "公里", C, 12.0),
+    ],
     # GDP is how reports write 地区生产总值, and the reverse; either names the same thing (人均 stays a kind).
     "GDP for the region's product": [
         ("1-9月,全县GDP增长5.6%,固定资产投资增长8.1%。", "地区生产总值", "%", C, 5.6),

@@ -320,8 +320,13 @@ _UNDERTAKEN = re.compile(r"实施(?!后|完成|完毕|的)")
 
 
 def undertaken(context: str, unit: str) -> bool:
-    """Whether the words around a figure say the work on things was undertaken (实施), not that it is done."""
-    return bool(_UNDERTAKEN.search(context)) and not counts_people(unit)
+    """Whether the words around a figure say the work on things was undertaken (实施), not that it is done.  An
+    event (场, 场次) carried out is held: done."""
+    return bool(_UNDERTAKEN.search(context)) and not counts_people(unit) and unit not in _EVENTS
+
+
+# Measure words of events held (演出300场, 活动52场次).
+_EVENTS = frozenset("场 场次".split())
 
 
 # 建设…等教育项目25个, 实施城建项目12个: projects undertaken and counted, with no word that they are done.

@@ -54,13 +54,15 @@ _DONE_AFTER_WHOLE = re.compile(r"(\d([^\d\s,，;；。、()（）年月日任务
 _IN_USE_AFTER = re.compile(r"已有(\d[\d,.]*)([^\d\s,，;；。、()（）]{1,3}?)"
                            r"(上线运营|投入运营|投入使用|(?:完成)?(?:竣工验收|建成投用|建成|完工|竣工)|通过(?:竣工)?验收)(?=[,，;；。]|$)")
 _PER_RESIDENT = re.compile(r"(每[十百千万]+)常住(?=人口)")
+# 新建7公里长的绿道: a length said as the thing's attribute (长, 长的) measures the thing, as 新建7公里绿道 does.
+_LONG = re.compile(r"(\d(?:公里|千米|米))长的?(?=[\u4e00-\u9fff])")
 
 
 def recast(text: str) -> str:
     """The narrative with the clauses its wording hides written out as the clause reader reads them."""
     # An aside of the month's work (当月新建成5家) or of a part (其中农村59个) is a clause of its own; normalise
     # drops other asides.
-    text = _TIMED_ASIDE.sub(r",\1,", text)
+    text = _LONG.sub(r"\1", _TIMED_ASIDE.sub(r",\1,", text))
     text = _LEFT_OUT_ASIDE.sub(r",\1,", text)
     text = _TASK_ACTUAL.sub(lambda m: m[1] + m[4] + m[2] if not m[3] or m[3] in m[1] else m[0], text)
     text = _PLAN_ACTUAL.sub(lambda m: (m[5] if m[5] and m[5][0].isdigit() else "") + (m[1] or "") + m[2] + m[6] + m[3] + m[4], text)
