@@ -65,32 +65,41 @@ def _work_word(word: str) -> bool:
 
 def predicate_after(text: str, name: str, unit: str) -> str:
     """The text with a figure of the metric's things whose clause then says the metric's work was done to them
-    (…等16个项目在4月份实现开工, 6个污水处理厂已通过验收并投入运营, 73个项目建成投产) written name first, as a
-    report writes it (4月份新开工项目16个): the things are the subject, the predicate after them the work done.
-    The predicate is the metric's own verb (开工 for 新开工) or, for a metric of building or putting to use, one of
-    the things finished; a clause with words of its own between the things and the predicate, or things of a kind
-    the metric lacks (重大项目 for 项目), is left as written."""
+    (…等16个项目在4月份实现开工, 6个污水处理厂已通过验收并投入运营, 73个项目建成投产, 13个小区改造工程全部完工)
+    written name first, as a report writes it (4月份新开工项目16个): the things are the subject, the predicate after
+    them the work done.  So is a part of a whole that has it done (59个项目已有31个开工建设).  The predicate is the
+    metric's own verb (开工 for 新开工, or it with 建设 after) or, for a metric of building or putting to use, one
+    that says the things are finished; a clause with words of its own between the things and the predicate, or
+    things of a kind the metric lacks (重大项目 for 项目), is left as written."""
     split = _noun_and_work(name)
     if not split or not unit:
         return text
     noun, work = split
-    own = {work, work.removeprefix("新")}
-    pattern = re.compile(rf"(?P<n>\d[\d,]*(?:\.\d+)?){re.escape(unit)}{re.escape(noun)}(?P<mid>{_BETWEEN.pattern})"
-                         rf"(?P<verb>[\u4e00-\u9fff]{{2,12}}?)(?=[,，;；。\n]|$)")
+    own = [work, work.removeprefix("新")]
+    begun = bool(_BEGUN_WORK.search(work))
+    finished = "" if begun else rf"|(?=[\u4e00-\u9fff]){_FINISHED.pattern}"  # (never empty)
+    verb = rf"(?P<verb>(?:{'|'.join(map(re.escape, own))})(?:建设)?{finished})"
+    end = r"(?=[,，;；。\n]|$)"
+    figure, u = r"\d[\d,]*(?:\.\d+)?", re.escape(unit)
+    said = re.compile(rf"(?P<n>{figure}){u}{re.escape(noun)}(?:{re.escape(work)}[\u4e00-\u9fff]{{0,2}}?)?"
+                      rf"(?P<mid>{_BETWEEN.pattern}){verb}{end}")
+    part = re.compile(rf"(?<={u}{re.escape(noun)})(?P<mid>中?[,，]?(?:目前|现)?已有)(?P<n>{figure}){u}{verb}{end}")
 
     def again(m: re.Match) -> str:
-        start = m.start()
-        if start and _THING.match(text[start - 1]) and not text[:start].endswith("等"):
-            return m.group()  # (2个…: the figure is inside a longer phrase)
-        verb, mid = m["verb"], m["mid"]
-        finished = verb not in own and not _BEGUN_WORK.search(work) and bool(_FINISHED.fullmatch(verb))
-        if verb not in own and not finished:
+        if not m["verb"]:
             return m.group()
-        time = "".join(re.findall(r"\d{1,2}[-—~至]?\d{0,2}月份?|今年|年内", mid))
-        done = "已" if "已" in mid or finished else ""
-        return f",{time}{done}{name}{verb if finished else ''}{m['n']}{unit}"
+        finished = not any(m["verb"].startswith(o) for o in own)
+        time = "".join(re.findall(r"\d{1,2}[-—~至]?\d{0,2}月份?|今年|年内", m["mid"]))
+        done = "已" if "已" in m["mid"] or finished else ""
+        return f",{time}{done}{name}{m['verb'] if finished else ''}{m['n']}{unit}"
 
-    return pattern.sub(again, text)
+    def first(m: re.Match) -> str:
+        at = m.start()
+        if at and _THING.match(m.string[at - 1]) and not m.string[:at].endswith("等"):
+            return m.group()  # (2个…: the figure is inside a longer phrase)
+        return again(m)
+
+    return part.sub(again, said.sub(first, text))
 
 
 _BEGUN_WORK = re.compile(r"开工|在建|施工")
