@@ -1755,6 +1755,14 @@ RULE_CASES = {
     "a length as an attribute": [
         ("新建12公里长滨河步道,3处口袋公园投入使用。", "滨河步道建设", "公里", C, 12.0),
     ],
+    # Two figures read by a shorter form of the name: the one whose clause names the metric's things whole is
+    # theirs; the other counts some of them, named otherwise.  Where neither names them whole, none.
+    "the things named whole beside some of them": [
+        ("1-9月,全市120个市级重点交通项目完成投资86.3亿元。30个由区县负责的重点交通项目1-9月完成投资21.4亿元。",
+         "市级重点交通项目投资", "亿元", C, 86.3),
+        ("1-9月,全市120个重点交通项目完成投资86.3亿元。30个由区县负责的重点交通项目1-9月完成投资21.4亿元。",
+         "市级重点交通项目投资", "亿元", C, None),
+    ],
     # GDP is how reports write 地区生产总值, and the reverse; either names the same thing (人均 stays a kind).
     "GDP for the region's product": [
         ("1-9月,全县GDP增长5.6%,固定资产投资增长8.1%。", "地区生产总值", "%", C, 5.6),

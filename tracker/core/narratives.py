@@ -277,6 +277,10 @@ def _read(text: str, name: str, unit: str, mode: str) -> Reading | None:
         if reading is None and len(names) > 1 and names[0] != names[1] and names[0].endswith(names[1]):
             # 新建公厕15座,改造提升公厕32座: the metric's own verb tells two figures of its noun apart.
             reading = figure_pool.decide([h for h in hits if names[0] in h.words], cumulative, level)
+        if reading is None and len(things := names[0][: -len(_last_word(names[0]))]) >= 4 and tier is not tiers[0]:
+            # 205个市级重大产业项目完成投资… beside 45个…的重大产业项目…完成投资…: read by a shorter form, the figure
+            # whose clause names the metric's things whole is theirs; the other counts some of them, named otherwise.
+            reading = figure_pool.decide([h for h in hits if things in h.words], cumulative, level)
         if reading and _sibling_verb(reading, hits, names):
             return None  # 新建公厕12座,改造提升公厕20座;累计新建86座: 86 is 新建's, not 改造提升公厕's
         if reading and tier is not tiers[0] and tier is not by_kind and any(
