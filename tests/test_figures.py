@@ -1763,6 +1763,15 @@ RULE_CASES = {
         ("1-9月,全市120个重点交通项目完成投资86.3亿元。30个由区县负责的重点交通项目1-9月完成投资21.4亿元。",
          "市级重点交通项目投资", "亿元", C, None),
     ],
+    # What is done for people counts in their unit though the sum paid closes the words (为…人发放…万元).
+    "for people, the sum paid after": [
+        ("今年为1.26万名老人发放高龄津贴1860万元。", "高龄津贴发放", "万名", C, 1.26),
+    ],
+    # A standard is set per head and month (每人每月): for a metric that is one, those words are its measure.
+    "a standard per head": [
+        ("农村特困供养标准由每人每年6000元提高到7200元。", "农村特困供养标准", "元", C, 7200.0),
+        ("城市低保对象每人每月补助320元。", "城市低保对象补助", "元", C, None),
+    ],
     # GDP is how reports write 地区生产总值, and the reverse; either names the same thing (人均 stays a kind).
     "GDP for the region's product": [
         ("1-9月,全县GDP增长5.6%,固定资产投资增长8.1%。", "地区生产总值", "%", C, 5.6),

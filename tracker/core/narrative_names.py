@@ -177,12 +177,18 @@ def _content(name: str) -> list[str]:
     return [w for w in phrases.words(name) if w not in _FILLER]
 
 
+# A sum of money that closes the words of what was done for people (…发放补助金7232万元).
+_SUM_END = re.compile(r"\d[\d,]*(?:\.\d+)?(?:万|亿)?元$")
+
+
 def covers(rest: str, names: list[str], unit: str, pre: str = "") -> bool:
     """Whether the words after a figure are the metric's name in other order or with words of doing
     around them (`1028名残疾儿童提供康复救助` for 残疾儿童康复救助, `4.6万名适龄女生免费接种HPV疫苗` for
     HPV疫苗接种: whom a count of people is about may come first; after 为, the thing done for them with its
     verb: `为2860户困难家庭安装燃气泄漏报警器` for 燃气泄漏报警器 in 户), or, after a verb of completion, the rest
     of a name the clause began (`86个老旧小区已有52个完成改造` for 老旧小区改造)."""
+    if pre.endswith("为"):
+        rest = _SUM_END.sub("", rest)  # 为3.88万人发放失业补助金7232万元: the sum is the thing's, done for them
     toks = phrases.words(rest)
     for name in names:
         need = _content(name)

@@ -102,3 +102,13 @@ def share_as_rate(text: str, name: str) -> str:
     """The text with the share of the task a work reached (完成全年目标的126.7%) written as its completion rate
     (完成126.7%) for a metric that is that rate (创业培训完成率): for it the task's words name no plan."""
     return _SHARE_DONE.sub("完成", text) if name.endswith("完成率") else text
+
+
+# 每人每月420元, 每户每年: the measure a standard is set in.
+_PER_HEAD = re.compile(r"每(?:人|户)(?:每)?(?:月|年)|(?<![每])每(?:月|年)(?=\d)")
+
+
+def per_head_standard(text: str, name: str) -> str:
+    """The text without the per-head measure (每人每月) for a metric that is a standard (城市低保标准): a standard is
+    set per person and month, so the words say its measure, no rate of another figure."""
+    return _PER_HEAD.sub("", text) if name.endswith("标准") else text

@@ -226,6 +226,7 @@ def _read(text: str, name: str, unit: str, mode: str) -> Reading | None:
     if not names:
         return None
     text = narrative_text.share_as_rate(narrative_text.after_quote(text, names), names[0])
+    text = narrative_text.per_head_standard(text, names[0])
     text = narrative_text.recast(figure_topic.predicate_after(text, names[0], unit))
     # A sentence after ; keeps the one before in view (办结179件;年内累计办结1364件).
     sentences = [s.strip() for s in _SENTENCE_OR_AFTER_SEMICOLON.split(_CONDITION.sub("", _normalise(text)))]
