@@ -1741,8 +1741,11 @@ RULE_CASES = {
         ("全县学生近视率降为41.2%。", "学生近视率", "%", C, 41.2),
         ("全县学生近视率下降3.2%。", "学生近视率", "%", C, None),
     ],
-    # Things already carried out (已经实施的…) are done; those only planned stay none.
+    # Things already carried out (已经实施的…, 已…的: a clause of what was done to them) are done; those only
+    # planned or applied for stay none.
     "already carried out": [
+        ("目前已放款或办完抵押手续的创业担保贷款1260笔。", "创业担保贷款发放", "笔", C, 1260.0),
+        ("目前已申报的创业担保贷款1260笔。", "创业担保贷款", "笔", C, None),
         ("截至目前,已经实施的水系连通项目达24个,完成投资3.1亿元。", "水系连通项目", "个", C, 24.0),
         ("截至目前,计划实施的水系连通项目达24个。", "水系连通项目", "个", C, None),
     ],

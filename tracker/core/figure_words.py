@@ -65,10 +65,11 @@ def _approx_end(pre: str) -> bool:
 # What may stand just before a name in its clause (else the name is the tail of another noun).
 # 市级以上 is a level of scope, as 市级 is.
 # A level (市级, 区级) right before a name sets a kind the name lacks (市级智慧养老院 is no 智慧养老院): not here.
-# A clause of completion with 的 (通过验收的床位, 已经实施的项目) says which of the things are done, no kind of them.
+# A clause of completion with 的 (通过验收的床位, 已经实施的项目, 已放款的贷款) says which of the things are done, no
+# kind of them (a clause of a step, 已申报的, is refused with its words).
 # A named project (四好农村路建设项目农村公路扩面延伸…) is the programme the work is done under, no noun the name ends.
 _LEFT = re.compile(rf"(?:{_TIME}|{_alt(_JOINERS + _NARRATIVE_VERBS + [w for w in _SCOPE if w not in _LEVELS] + _MANNER)}|(?<=[\u4e00-\u9fff]{{2}})(?:建设)?项目|[市区县省]级(?:及)?以上|对|向|给|为|并|同时|其中|此外|另外|服务|(?:改造|建成|完成|提升|整治|实施)后"
-                   r"|(?:建成|完工|竣工|完成|验收|投用|投入使用|已(?:经)?实施)的)$")
+                   r"|(?:建成|完工|竣工|完成|验收|投用|投入使用|已(?:经)?[\u4e00-\u9fff]{2,12}?)的)$")
 # What may follow a name that stands after its figure (else the name begins a longer noun).
 _RIGHT = re.compile(rf"(?:{_alt(_NARRATIVE_VERBS + _JOINERS)}|的|中|内|等|对|并|正式|陆续|全部"
                     r"|(?:建设|改造|培育|创建)(?:任务|工作)?(?:$|[并已均]))")
