@@ -1775,6 +1775,11 @@ RULE_CASES = {
         ("农村特困供养标准由每人每年6000元提高到7200元。", "农村特困供养标准", "元", C, 7200.0),
         ("城市低保对象每人每月补助320元。", "城市低保对象补助", "元", C, None),
     ],
+    # A sum in dollars (亿美元) is read in its own measure word, never as one in 元.
+    "dollars": [
+        ("1-9月,全市实际使用外资2.3亿美元,同比增长12%。", "实际使用外资", "亿美元", C, 2.3),
+        ("1-9月,全市实际使用外资2.3亿美元。", "实际使用外资", "亿元", C, None),
+    ],
     # GDP is how reports write 地区生产总值, and the reverse; either names the same thing (人均 stays a kind).
     "GDP for the region's product": [
         ("1-9月,全县GDP增长5.6%,固定资产投资增长8.1%。", "地区生产总值", "%", C, 5.6),
@@ -1992,6 +1997,10 @@ TITLE_CASES = {
     # A count of kinds inside what a title raises to a level it gives no figure of says which things are raised.
     "kinds raised to a level": [
         ("提升城乡居民养老和医疗三类保险待遇水平", []),
+    ],
+    # 美元 is a measure word as 元 is, with its magnitudes (亿美元).
+    "dollars": [
+        ("全年实际利用外资1.5亿美元", [("实际利用外资", 1.5, "亿美元")]),
     ],
     # 年均增长 is a growth rate of each year, its thing's target in %.
     "an average yearly growth": [
