@@ -2002,6 +2002,11 @@ TITLE_CASES = {
     "dollars": [
         ("全年实际利用外资1.5亿美元", [("实际利用外资", 1.5, "亿美元")]),
     ],
+    # 总 that sums the target before (总面积, 总投资) names no target; 总部 is a noun of its own.
+    "total, headquarters": [
+        ("引进3家以上总部企业", [("总部企业", 3.0, "家")]),
+        ("新建口袋公园3处,总面积3000平方米", [("口袋公园", 3.0, "处")]),
+    ],
     # 年均增长 is a growth rate of each year, its thing's target in %.
     "an average yearly growth": [
         ("全市固定资产投资年均增长9%,社会消费品零售总额年均增长7%",

@@ -17,9 +17,12 @@ def _good_name(name: str) -> bool:
             and not any(w in ("的", "或", "以及") for w in ws)
             and ws[0] not in ("和", "及", "与") and ws[-1] not in ("和", "及", "与")
             and not all(_verbal(w) for w in ws)  # 更新改造: verbs alone name nothing counted
-            and not name.startswith("总")  # 总投资, 总面积: what the target before amounts to, no target
+            and not _TOTAL_OF.fullmatch(ws[0])  # 总投资, 总面积: what the target before amounts to (总部 is a noun)
             and not _LEVEL_ALONE.fullmatch(name))  # 省级三公里…社区: a level qualifies the noun after it, counts nothing
 
+
+# 总 that sums what is counted before it (总 投资, 总面积, 总量), not the first of a noun (总部, 总工会).
+_TOTAL_OF = re.compile(r"总(?:面积|长度|量|数|额|值)?")
 
 # A level alone (省级, 市级, 国家级, 省市级): it says of what level the noun after it is, and is no noun itself.
 _LEVEL_ALONE = re.compile(r"(?:国家|[省市区县乡镇村]{1,2})级(?:及?以上)?")
