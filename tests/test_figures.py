@@ -2007,6 +2007,11 @@ TITLE_CASES = {
         ("引进3家以上总部企业", [("总部企业", 3.0, "家")]),
         ("新建口袋公园3处,总面积3000平方米", [("口袋公园", 3.0, "处")]),
     ],
+    # The work done to the things counted, joined to them by 的 at the end of its clause, names them with it.
+    "the things' work after de": [
+        ("完成12所乡镇卫生院的改扩建", [("乡镇卫生院改扩建", 12.0, "所")]),
+        ("新增3所学校的建设用地", []),
+    ],
     # 年均增长 is a growth rate of each year, its thing's target in %.
     "an average yearly growth": [
         ("全市固定资产投资年均增长9%,社会消费品零售总额年均增长7%",

@@ -30,9 +30,21 @@ _FROM_TO = re.compile(r"(?:^|(?<=[,，;；:：]))将?([^,，;；。\d将从由]{
                       r"(?:提高|提升|上调|增加)(?:至|到)(?=\d)")
 
 
+# 完成20所学校的改扩建: the work done to the things counted, joined to them by 的 at the end of its clause, names
+# them as 学校改扩建 does.
+_OF_WORK = re.compile(r"(?<=[\u4e00-\u9fff])的([\u4e00-\u9fff]{2,6})(?=$|[,，;；。])")
+
+
+def _work_of(m: re.Match) -> str:
+    ws = phrases.words(m[1])
+    return m[1] if (re.search(r"\d", m.string[: m.start()].rsplit(",", 1)[-1])
+                    and all(w in phrases.VERBS for w in ws)) else m.group()
+
+
 def recast(title: str) -> str:
     """The title normalised, with conditions dropped and its lists of kinds, changes and examples recast."""
     title = _QUALIFIERS.sub(r"\1\2和", _CONDITION.sub("", _normalise(title)))
+    title = _OF_WORK.sub(_work_of, title)
     title = without_examples(_FROM_TO.sub(r"\1提高到", title))
     while (etc := _KINDS_ETC.sub(r"\1和", title)) != title:
         title = etc
