@@ -1,9 +1,13 @@
-"""A clause that only names what a figure counts, its predicate in the clause after it.
+"""A figure's things as the subject of what is said of them: in the clause after it, or after them in its own.
 
 `200处卫生服务机构创建工作,正在进行审查确认`: the first clause is a topic (a figure and the things or the work it
 counts, with no verb of its own); what it says of them is in the clause after, which opens with the state and so has no subject of its own.  When
 that predicate says the work is under way, planned or waiting (正在, 计划, 待, 尚未), the figure counts the things the
 work concerns, not what is done.  Used by tracker/core/narrative_walk.py.
+
+`…等16个项目在4月份实现开工`, `6个污水处理厂已通过验收并投入运营`: the things and their figure first, the work
+done to them after, in the same clause; tracker/core/narratives.py writes such a clause name first
+(`predicate_after`) before the narrative is walked.
 """
 
 from __future__ import annotations
@@ -81,7 +85,11 @@ def predicate_after(text: str, name: str, unit: str) -> str:
     verb = rf"(?P<verb>(?:{'|'.join(map(re.escape, own))})(?:建设)?{finished})"
     end = r"(?=[,，;；。\n]|$)"
     figure, u = r"\d[\d,]*(?:\.\d+)?", re.escape(unit)
-    said = re.compile(rf"(?P<n>{figure}){u}{re.escape(noun)}(?:{re.escape(work)}[\u4e00-\u9fff]{{0,2}}?)?"
+    # 115个早期棚改小区实施维修改造…34个小区已经完工: after the things are named whole, their head noun names them.
+    head = phrases.words(noun)[-1]
+    nouns = noun if len(head) < 2 or head == noun else rf"{re.escape(noun)}|{re.escape(head)}"
+    at = text.find(noun)
+    said = re.compile(rf"(?P<n>{figure}){u}(?:{nouns})(?:{re.escape(work)}[\u4e00-\u9fff]{{0,2}}?)?"
                       rf"(?P<mid>{_BETWEEN.pattern}){verb}{end}")
     part = re.compile(rf"(?<={u}{re.escape(noun)})(?P<mid>中?[,，]?(?:目前|现)?已有)(?P<n>{figure}){u}{verb}{end}")
 
@@ -94,9 +102,11 @@ def predicate_after(text: str, name: str, unit: str) -> str:
         return f",{time}{done}{name}{m['verb'] if finished else ''}{m['n']}{unit}"
 
     def first(m: re.Match) -> str:
-        at = m.start()
-        if at and _THING.match(m.string[at - 1]) and not m.string[:at].endswith("等"):
+        start = m.start()
+        if start and _THING.match(m.string[start - 1]) and not m.string[:start].endswith("等"):
             return m.group()  # (2个…: the figure is inside a longer phrase)
+        if noun not in m.group() and not 0 <= at < start:
+            return m.group()  # (the head noun alone only after the things were named whole)
         return again(m)
 
     return part.sub(again, said.sub(first, text))
