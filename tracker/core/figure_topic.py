@@ -15,7 +15,8 @@ from __future__ import annotations
 import re
 
 from tracker.core import phrases
-from tracker.core.figure_words import _DONE, _IN_SERVICE, _SCOPE, _TIME
+from tracker.core.figure_clauses import _DONE_AFTER
+from tracker.core.figure_words import _BEGUN, _DONE, _IN_SERVICE, _SCOPE, _TIME
 
 # What a predicate says of work not done yet: under way, planned, waiting, not begun.
 _NOT_YET = re.compile(r"(?:目前|现在|现|均|都|全部|仍|还)*(?:正在|正处于|仍在|尚在|尚未|尚|未(?!成年)|待|拟|计划|将(?!近)|筹备|在建)")
@@ -40,8 +41,9 @@ def predicate_unfinished(clause: str, after: str, names: list[str]) -> bool:
 # What may stand between a figure's things and the predicate that says what was done to them: 已, 均, 全部, a month
 # (在4月份), 实现 (…等31个项目实现新开工).
 _BETWEEN = re.compile(r"(?:已经|已|均|全部|都|顺利|实现|[在于]?(?:\d{1,2}[-—~至])?\d{1,2}月份?|今年|年内)*")
-# A predicate that says the things are finished or in use (已通过验收并投入运营, 建成投产, 全部完工).
-_FINISHED = re.compile(r"(?:通过(?:竣工)?验收并?)?(?:建成|完工|竣工)?(?:并?(?:投入运营|投入使用|投用|投产|投运))?")
+# A predicate that says the things are finished or in use (已通过验收并投入运营, 建成投产, 全部完工): the words of
+# completion a clause may put after its figure, after an acceptance passed, or a plant's start of production.
+_FINISHED = re.compile(rf"(?:通过(?:竣工)?验收并?)?(?:{_DONE_AFTER.pattern}|(?:建成)?投产)")
 _THING = re.compile(r"[\u4e00-\u9fffA-Za-z0-9]")
 
 
@@ -80,7 +82,7 @@ def predicate_after(text: str, name: str, unit: str) -> str:
         return text
     noun, work = split
     own = [work, work.removeprefix("新")]
-    begun = bool(_BEGUN_WORK.search(work))
+    begun = bool(_BEGUN.search(work))
     finished = "" if begun else rf"|(?=[\u4e00-\u9fff]){_FINISHED.pattern}"  # (never empty)
     verb = rf"(?P<verb>(?:{'|'.join(map(re.escape, own))})(?:建设)?{finished})"
     end = r"(?=[,，;；。\n]|$)"
@@ -111,5 +113,3 @@ def predicate_after(text: str, name: str, unit: str) -> str:
 
     return part.sub(again, said.sub(first, text))
 
-
-_BEGUN_WORK = re.compile(r"开工|在建|施工")

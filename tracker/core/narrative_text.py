@@ -8,6 +8,8 @@ from __future__ import annotations
 
 import re
 
+from tracker.core import figure_roles, phrases
+
 # An aside in parentheses that begins with a month's words or 其中 and gives a figure: `32家(当月新建成5家)`,
 # `183个(其中乡镇及农村59个)`.
 _TIMED_ASIDE = re.compile(r"[(（]((?:本月|当月|其中|(?<!\d)\d{1,2}月份?)[^()（）,，;；。]*\d[^()（）,，;；。]*)[)）]")
@@ -94,14 +96,19 @@ def per_population(text: str) -> str:
     return _PER_RESIDENT.sub(r"\1", text)
 
 
-# 完成全年目标的126.7%, 完成年度任务的88%: the share of the task a work reached.
-_SHARE_DONE = re.compile(r"完成(?:全年|年度|省下达|市下达)?的?(?:目标|任务|计划)(?:任务)?的(?=\d[\d,]*(?:\.\d+)?%)")
-
-
 def share_as_rate(text: str, name: str) -> str:
     """The text with the share of the task a work reached (完成全年目标的126.7%) written as its completion rate
     (完成126.7%) for a metric that is that rate (创业培训完成率): for it the task's words name no plan."""
-    return _SHARE_DONE.sub("完成", text) if name.endswith("完成率") else text
+    if not name.endswith("完成率"):
+        return text
+
+    def rate(m: re.Match) -> str:
+        clause = m.group()
+        if not figure_roles.share_of_task(clause) or not re.match(r"(?:已|累计)?完成", clause) or "完成率" in clause:
+            return clause
+        return "完成" + clause[phrases.NUM.search(clause).start():]
+
+    return re.sub(r"[^,，;；。\n]+", rate, text)
 
 
 # 每人每月420元, 每户每年: the measure a standard is set in.
