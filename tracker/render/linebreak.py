@@ -58,7 +58,7 @@ def divide(line: str, width: int, keep=(), fold: bool = True) -> list[int]:
     with …, as rich does for a column whose overflow is not "fold")."""
     breaks: list[int] = []
     used = 0
-    measure = cached_cell_len  # (cell_len's own cache, called directly: a piece is never long)
+    measure = cached_cell_len  # cell_len without its check of length: the same cache, one call less a piece
     for start, end in pieces(line, keep):
         piece = line[start:end]
         full = measure(piece)
