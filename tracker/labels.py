@@ -498,27 +498,28 @@ _ZH.update({
 
 
 # The words of a reminder's failure (notify/send.py, mail.py, robots.py words them in English for the record).
-_REASONS_ZH = (
-    (re.compile(r" \((\d+) tries\)$"), r"（已试 \1 次）"),
-    (re.compile(r"\bconnection refused\b"), "连接被拒绝"),
-    (re.compile(r"\bconnection failed\b"), "连接失败"),
-    (re.compile(r"\btimed out\b"), "超时"),
-    (re.compile(r"\bhost not found\b"), "找不到主机"),
-    (re.compile(r"\banswered with something that is not (a )?JSON( object)?\b"), "回应不是 JSON"),
-    (re.compile(r"\banswered without an error code\b"), "回应中没有错误码"),
-    (re.compile(r"^HTTP (\d+)"), r"HTTP \1 错误"),
-    (re.compile(r"^error (-?\d+)"), r"错误码 \1"),
-    (re.compile(r"\blogin refused \((\d+)\)"), r"登录被拒绝（\1）"),
-    (re.compile(r"\bcertificate not trusted \((.*)\)$"), r"证书不受信任（\1）"),
-    (re.compile(r"\bTLS failed \((.*)\)$"), r"TLS 握手失败（\1）"),
-    (re.compile(r"\bthe server closed the connection\b"), "服务器断开了连接"),
-    (re.compile(r"\bthe server does not offer STARTTLS \(set security in \[smtp\]\)"),
+# Patterns, compiled by re when first used (only `remind` and its listings need them, not every command).
+_REASONS_ZH_WORDS = (
+    (r" \((\d+) tries\)$", r"（已试 \1 次）"),
+    (r"\bconnection refused\b", "连接被拒绝"),
+    (r"\bconnection failed\b", "连接失败"),
+    (r"\btimed out\b", "超时"),
+    (r"\bhost not found\b", "找不到主机"),
+    (r"\banswered with something that is not (a )?JSON( object)?\b", "回应不是 JSON"),
+    (r"\banswered without an error code\b", "回应中没有错误码"),
+    (r"^HTTP (\d+)", r"HTTP \1 错误"),
+    (r"^error (-?\d+)", r"错误码 \1"),
+    (r"\blogin refused \((\d+)\)", r"登录被拒绝（\1）"),
+    (r"\bcertificate not trusted \((.*)\)$", r"证书不受信任（\1）"),
+    (r"\bTLS failed \((.*)\)$", r"TLS 握手失败（\1）"),
+    (r"\bthe server closed the connection\b", "服务器断开了连接"),
+    (r"\bthe server does not offer STARTTLS \(set security in \[smtp\]\)",
      "服务器不支持 STARTTLS（请在 [smtp] 中设置 security）"),
-    (re.compile(r"\bthe server does not support what this mail needs \(SMTPUTF8 or AUTH\)"),
+    (r"\bthe server does not support what this mail needs \(SMTPUTF8 or AUTH\)",
      "服务器不支持这封邮件所需的功能（SMTPUTF8 或 AUTH）"),
-    (re.compile(r"^recipient refused: "), "收件人被拒绝："),
-    (re.compile(r"^server answered (\d+)"), r"服务器回应 \1"),
-    (re.compile(r"^cannot send \((\w+)\)"), r"无法发送（\1）"),
+    (r"^recipient refused: ", "收件人被拒绝："),
+    (r"^server answered (\d+)", r"服务器回应 \1"),
+    (r"^cannot send \((\w+)\)", r"无法发送（\1）"),
 )
 
 
@@ -530,8 +531,8 @@ def reason(lang: str, text: str | None) -> str:
     where, sep, why = text.partition(": ")
     if not sep:
         where, why = "", text
-    for pattern, zh in _REASONS_ZH:
-        why = pattern.sub(zh, why)
+    for pattern, zh in _REASONS_ZH_WORDS:
+        why = re.sub(pattern, zh, why)
     return f"{where}：{why}" if where else why
 
 

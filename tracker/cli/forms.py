@@ -1,7 +1,5 @@
 """`tracker forms`: the month's report forms, one .xlsx per lead unit, to send out and import back."""
 
-from __future__ import annotations
-
 import os
 from typing import Annotated, Optional
 

@@ -1,7 +1,5 @@
 """Commands that write or read the log itself: log, history, export, import, backup."""
 
-from __future__ import annotations
-
 import os
 from typing import Annotated, List, Optional
 

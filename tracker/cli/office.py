@@ -1,7 +1,5 @@
 """The office's month: check (the CI gate and the chase list), units (the ranking), fill (a clerk's entry)."""
 
-from __future__ import annotations
-
 from enum import Enum
 from typing import Annotated, Optional
 

@@ -4,8 +4,6 @@ The edge of the pipeline: this module reads the environment, the clock and
 files, so that the core never has to.
 """
 
-from __future__ import annotations
-
 import datetime as dt
 import json
 import os

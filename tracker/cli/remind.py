@@ -1,7 +1,5 @@
 """催报: `tracker remind` sends each lead unit with flagged tasks one message through its channels."""
 
-from __future__ import annotations
-
 import os
 from typing import Annotated, Optional
 

@@ -1,7 +1,5 @@
 """The monthly progress table: `tracker report` in Markdown, CSV, xlsx, docx, JSON or html."""
 
-from __future__ import annotations
-
 import os
 from enum import Enum
 from typing import Annotated, Optional

@@ -1,7 +1,5 @@
 """The typer application, its global options, and the one path by which errors reach the user."""
 
-from __future__ import annotations
-
 import os
 
 import sys

@@ -1,7 +1,5 @@
 """Commands about the plan itself: init, validate, tasks."""
 
-from __future__ import annotations
-
 import os
 from typing import Annotated, Optional
 

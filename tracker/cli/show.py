@@ -1,7 +1,5 @@
 """One task in full: tracker show."""
 
-from __future__ import annotations
-
 from typing import Annotated
 
 import typer

@@ -1,7 +1,5 @@
 """Where tasks stand: status and overdue."""
 
-from __future__ import annotations
-
 from typing import Annotated, Optional
 
 import typer

@@ -12,8 +12,6 @@ Warnings compare an entry with the log as it stands before the write, not
 with the other entries of the same write.
 """
 
-from __future__ import annotations
-
 from typing import NamedTuple
 
 from tracker.core import months

@@ -4,8 +4,6 @@ Pure: every function takes the plan's tasks, their reduced logs and the
 month, and returns values. Nothing here reads a clock or a file.
 """
 
-from __future__ import annotations
-
 import datetime as dt
 import math
 from functools import partial

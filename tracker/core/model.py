@@ -7,8 +7,6 @@ dataclasses: a frozen dataclass is ten times slower to build, and a
 province's plan builds 30,000 tasks on every command.
 """
 
-from __future__ import annotations
-
 import datetime as dt
 from collections.abc import Mapping
 from functools import partial

@@ -1,13 +1,11 @@
 """Months as plain integers (year * 12 + month - 1): parsing the forms users type, and arithmetic.
 
 An integer month makes "P - 3" and "months between" exact and cheap; the
-calendar only matters at the edges (first and last day), where the standard
-library's `calendar` answers.
+calendar only matters at the edges (first and last day), where `datetime` answers.
 """
 
 from __future__ import annotations
 
-import calendar
 import datetime as dt
 import functools
 import re
@@ -61,4 +59,6 @@ def fmt(m: Month | None) -> str | None:
 @functools.lru_cache(maxsize=256)
 def last_day(m: Month) -> dt.date:
     year, month = m // 12, m % 12 + 1
-    return dt.date(year, month, calendar.monthrange(year, month)[1])
+    if month == 12:
+        return dt.date(year, 12, 31)
+    return dt.date(year, month + 1, 1) - dt.timedelta(days=1)  # the day before the next month's first

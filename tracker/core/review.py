@@ -5,8 +5,6 @@ figures behind a flag), the month and today, and return values. The rules
 themselves are evaluate.py's; here they are only read back and explained.
 """
 
-from __future__ import annotations
-
 import datetime as dt
 from dataclasses import dataclass
 from typing import NamedTuple

@@ -4,8 +4,6 @@ The JSON shapes of SPEC.md are built here, so every format shows the same
 figures, rounded the same way.
 """
 
-from __future__ import annotations
-
 from operator import attrgetter
 from typing import NamedTuple
 

@@ -10,6 +10,7 @@ cut with …, or one holding a tab, is left to rich itself (`console.render_line
 
 from __future__ import annotations
 
+from functools import partial
 from itertools import pairwise
 from typing import TYPE_CHECKING
 
@@ -27,6 +28,10 @@ if TYPE_CHECKING:
     from tracker.render.table import Column
 
 
+# A Segment made from its fields without the Python-level __new__ of a named tuple (a table makes thousands).
+segment = partial(tuple.__new__, Segment)
+
+
 def runs(pieces) -> list[Segment]:
     """(text, style) pieces as segments, neighbours of one style as one (a terminal line is written segment by
     segment). Styles are compared by identity: rich hands out one object for a style it has combined before."""
@@ -38,10 +43,10 @@ def runs(pieces) -> list[Segment]:
             text += piece
             continue
         if text:
-            out.append(Segment(text, style))
+            out.append(segment((text, style, None)))
         text, style = piece, piece_style
     if text:
-        out.append(Segment(text, style))
+        out.append(segment((text, style, None)))
     return out
 
 

@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import re
 
-from rich.cells import cell_len, chop_cells
+from rich.cells import cached_cell_len, cell_len, chop_cells
 
 CLOSING = frozenset("，。、；：？！）》」』】〕〉”’,.;:?!)]}%％…—·»")
 OPENING = frozenset("（《「『【〔〈“‘([{«")
@@ -35,10 +35,12 @@ _PIECE = re.compile("(?:[" + "".join(map(re.escape, OPENING)) + r"]\s*)*(?:" + _
 
 def pieces(line: str, keep=()) -> list[tuple[int, int]]:
     """The unbreakable pieces of one line as (start, end) offsets, each with the white space after it."""
+    if not keep:
+        return [m.span() for m in _PIECE.finditer(line)]
     out: list[list[int]] = []
     for m in _PIECE.finditer(line):
         start, end = m.span()
-        if out and keep and _inside(start, keep):
+        if out and _inside(start, keep):
             out[-1][1] = end
         else:
             out.append([start, end])
@@ -56,10 +58,11 @@ def divide(line: str, width: int, keep=(), fold: bool = True) -> list[int]:
     with …, as rich does for a column whose overflow is not "fold")."""
     breaks: list[int] = []
     used = 0
+    measure = cached_cell_len  # cell_len without its check of length: the same cache, one call less a piece
     for start, end in pieces(line, keep):
         piece = line[start:end]
-        full = cell_len(piece)
-        size = cell_len(piece.rstrip()) if piece[-1].isspace() else full
+        full = measure(piece)
+        size = measure(piece.rstrip()) if piece[-1].isspace() else full
         if used + size <= width:
             used += full
             continue

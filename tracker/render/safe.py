@@ -99,7 +99,8 @@ class SafeConsole(Console):
         try:
             for segment in super().render(renderable, options):
                 # rich's own cursor moves are control segments; styles are added after this.
-                if segment.control is None and segment.text != "\n" and not segment.text.isprintable():
+                # (the cheapest test first: almost every segment is printable text)
+                if not segment[0].isprintable() and segment[0] != "\n" and segment[2] is None:
                     segment = Segment(visible(segment.text), segment.style, None)
                 yield segment
         finally:

@@ -19,7 +19,7 @@ from rich.segment import Segment
 from rich.table import Table as _RichTable
 from rich.text import Text as _RichText
 
-from tracker.render.cell import Cell, runs
+from tracker.render.cell import Cell, runs, segment as _segment
 
 
 class Column:
@@ -184,7 +184,7 @@ class Table:
                 for i, lines in enumerate(row):
                     if i:
                         if style is not None:
-                            line.append(Segment(text, style))
+                            line.append(_segment((text, style, None)))
                             text, style = "", None
                         text += divider
                     for segment in lines[k]:
@@ -192,12 +192,12 @@ class Table:
                             text += segment[0]
                         else:
                             if text:
-                                line.append(Segment(text, style))
+                                line.append(_segment((text, style, None)))
                             text, style = segment[0], segment[1]
                 if style is not None:
-                    line.append(Segment(text, style))
+                    line.append(_segment((text, style, None)))
                     text = ""
-                line.append(Segment(text + right if whole else text))
+                line.append(_segment((text + right if whole else text, None, None)))
                 yield line
             if r == 0:
                 yield cut([Segment(box.get_row(widths, "head", edge=True))])

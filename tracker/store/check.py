@@ -4,8 +4,6 @@ derived tables' agreement with it, SQLite's own integrity check, and online copi
 These run seldom, over the whole log, and never on a command's hot path.
 """
 
-from __future__ import annotations
-
 import os
 import sqlite3
 from typing import NamedTuple

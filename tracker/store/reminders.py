@@ -1,7 +1,5 @@
 """The record of reminders (催报) sent: one row a delivery or failure, append-only like the log."""
 
-from __future__ import annotations
-
 import json
 import sqlite3
 from typing import NamedTuple

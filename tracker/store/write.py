@@ -18,8 +18,6 @@ faster, but would hold every task's folded log at once (220 MB at a
 province's size), where this holds one task's.
 """
 
-from __future__ import annotations
-
 import sqlite3
 from itertools import islice
 from operator import itemgetter
