@@ -289,6 +289,15 @@ def test_refusals_write_nothing(project, args, message):
     assert not project.db.exists()
 
 
+def test_a_task_numbered_in_full_width_digits_is_that_number(empty_project):
+    p = empty_project
+    (p.root / "t.md").write_text("序号 | 目标任务 | 9月份进展 |\n１ | ９．新建公厕100座。 | 已建成公厕40座。 |\n", encoding="utf-8")
+    assert "9 新建公厕100座。 [added]" in p.ok("import", "t.md", "--month", "2024-09", "--unit", "市城管局", today="2024-09-30").out
+    assert [t["id"] for t in tomllib.loads(p.tasks.read_text(encoding="utf-8"))["task"]] == ["9"]
+    assert [e["values"] for e in entries(p)] == [{"m1": 40}]
+    p.ok("log", "9", "--set", "m1=45", today="2024-09-30")
+
+
 def test_a_future_month_is_refused(project):
     (project.root / "t.md").write_text("序号 | 目标任务 | 进展 |\n1 | 195.新建中心 | y |\n", encoding="utf-8")
     assert "still in the future" in project.bad("import", "t.md", "--month", "2024-09").err

@@ -86,7 +86,10 @@ def test_metrics_and_milestones():
 
 
 @pytest.mark.parametrize("body, message", [
-    ('id = "1a"\ntitle = "甲"\nunit = "u"', 'tasks.toml:2: task 1a: id must be digits, optionally dotted'),
+    ('id = "1a"\ntitle = "甲"\nunit = "u"', 'tasks.toml:2: task 1a: id must be digits 0-9, optionally dotted'),
+    # full-width and other scripts' digits: `tracker log 1` would never find the task
+    ('id = "１"\ntitle = "甲"\nunit = "u"', 'tasks.toml:2: task １: id must be digits 0-9, optionally dotted'),
+    ('id = "٣"\ntitle = "甲"\nunit = "u"', 'tasks.toml:2: task ٣: id must be digits 0-9, optionally dotted'),
     ('id = "1"\ntitle = ""\nunit = "u"', "tasks.toml:3: task 1: title must not be empty"),
     ('id = "1"\ntitle = "甲"\nunit = "u"\ntittle = "x"', "tasks.toml:5: task 1: tittle is not a known key"),
     ('id = "1"\ntitle = "甲"\nunit = "u"\ndue = "soon"', "tasks.toml:5: task 1: due must be a date such as 2024-12-31 (no quotes)"),
@@ -123,7 +126,7 @@ def test_unknown_top_level_table_and_every_problem_at_once():
     assert found == [
         "tasks.toml:1: unknown table or key 'plans' (expected [plan] and [[task]])",
         'tasks.toml:3: task x: unit is required',
-        'tasks.toml:4: task x: id must be digits, optionally dotted ("195", "3.2")',
+        'tasks.toml:4: task x: id must be digits 0-9, optionally dotted ("195", "3.2")',
         "tasks.toml:6: task 2: title is required",
     ]
 

@@ -127,6 +127,9 @@ def test_only_overdue_names_other_flags_and_an_unknown_unit_is_refused(project, 
     assert "nothing to remind" in r.out
     bad = project.bad("remind", "--month", "2024-08", "--unit", "民政局", "--lang", "zh")
     assert "市民政局" in bad.err and "没有以此为牵头单位的任务" in bad.err
+    # a mistyped flag is named under the option the user typed, not check's --fail-on
+    assert project.bad("remind", "--month", "2024-08", "--only", "stalld", "--dry-run").err.startswith(
+        "--only: unknown stalld (use any of")
 
 
 def test_an_invalid_contacts_file_is_refused_with_its_line(project):

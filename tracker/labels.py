@@ -399,7 +399,7 @@ _ZH.update({
     "{who}{field} must be {choices}": "{who}{field} 应为 {choices}", "{head} or {last}": "{head} 或 {last}",
     "{who}{field} must be at least {limit}": "{who}{field} 应不小于 {limit}", "{who}{field} must be more than {limit}": "{who}{field} 应大于 {limit}",
     "{who}{field} must be at most {limit}": "{who}{field} 应不大于 {limit}", "{who}{field} must be less than {limit}": "{who}{field} 应小于 {limit}",
-    '{who}{field} must be digits, optionally dotted ("195", "3.2")': '{who}{field} 应为数字，可带点（"195"、"3.2"）',
+    '{who}{field} must be digits 0-9, optionally dotted ("195", "3.2")': '{who}{field} 应为半角数字 0-9，可带点（"195"、"3.2"）',
     "{who}{field} must match [a-z][a-z0-9_]*": "{who}{field} 应符合 [a-z][a-z0-9_]*",
     "{who}{field} is {n} characters long; at most {limit} are allowed": "{who}{field} 长 {n} 个字符，最多 {limit} 个",
     "{who}{field} has a value that is not allowed here": "{who}{field} 的值在这里不允许",

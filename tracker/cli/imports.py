@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 
 from tracker.cli.confirm import SHOWN_SLIPS, checked, warn
 from tracker.core import months
-from tracker.errors import BadInput, Problems
+from tracker.errors import BadInput, Problems, Word
 from tracker.exchange.table import Read, _short, make_entries, new_task_toml, plan_bytes, read_rows
 from tracker.labels import label
 
@@ -237,10 +237,10 @@ def _read(file: str, problems: list) -> Source:
         problems.append(BadInput("{file}: cannot import {suffix}: open it in Excel, Word or WPS and save it as {new} "
                                  "(另存为 {new}), then import that", file=file, suffix=suffix, new=OLD_FORMATS[suffix]))
         return Source(file)
-    if suffix not in TABLE_SUFFIXES:
+    if suffix not in TABLE_SUFFIXES and not os.path.isdir(file):  # a folder: read_bytes says it is one
         problems.append(BadInput("{file}: cannot import {suffix}: use a progress table (.md, .txt, .csv, .docx, "
                                  ".xlsx), a returned form (.xlsx) or entries (.jsonl)", file=file,
-                                 suffix=suffix or "a file without extension"))
+                                 suffix=suffix or Word("a file without extension")))
         return Source(file)
     data = textfile.read_bytes(file, "file to import")
     if suffix in (".xlsx", ".xlsm"):

@@ -33,7 +33,7 @@ def remind(
     lg = lang_of(lang and lang.value)
     project = ctx.obj
     p = project.month(month)
-    flags = review.parse_fail_on(only if only is not None else "missing")
+    flags = review.parse_fail_on(only if only is not None else "missing", "--only")
     plan, logs, rows = standings_with_logs(project, p, history_for="stalled")  # stalled since when, as check says
     check_filters(plan, unit)
     notices = _notices(plan, rows, logs, p, flags, unit, lg)

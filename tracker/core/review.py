@@ -20,11 +20,11 @@ ERRORS = ("overdue", "stalled")
 UNIT_COUNTS = ("done", "pending", "on_track", "behind", "blocked", "stalled", "overdue")
 
 
-def parse_fail_on(text: str | None) -> tuple[str, ...]:
-    """`--fail-on overdue,stalled` → the flags, in the order of FLAGS; unknown ones are an error."""
+def parse_fail_on(text: str | None, option: str = "--fail-on") -> tuple[str, ...]:
+    """`--fail-on overdue,stalled` → the flags, in the order of FLAGS; unknown ones are an error naming `option`."""
     if text is None:
         return DEFAULT_FAIL_ON
-    codes = codes_of(text, FLAGS, "--fail-on")
+    codes = codes_of(text, FLAGS, option)
     return tuple(f for f in FLAGS if f in codes)
 
 

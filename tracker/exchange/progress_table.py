@@ -325,7 +325,7 @@ def split_task_cell(cell: str, known_ids) -> tuple[str, str] | None:
     found = _ID_CELL.match(flat)
     if not found or not found[2].strip():
         return None
-    return found[1], found[2].strip()
+    return unicodedata.normalize("NFKC", found[1]), found[2].strip()  # a full-width "１２." is task 12
 
 
 def one_line(text: str) -> str:

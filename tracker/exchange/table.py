@@ -222,11 +222,11 @@ def _plain(title: str) -> str:
 def _task_of(row: TableRow, known) -> tuple[str | None, str]:
     """The row's task ID and title: from its 编号 column as written, else split from its ID.TITLE cell."""
     if row.task_id:
-        tid = one_line(row.task_id)
+        written = one_line(row.task_id)
         title = one_line(row.task_cell)
-        if title.startswith(tid) and title[len(tid):len(tid) + 1] in (".", "．", "、"):
-            title = title[len(tid) + 1:].strip()
-        return tid, title
+        if title.startswith(written) and title[len(written):len(written) + 1] in (".", "．", "、"):
+            title = title[len(written) + 1:].strip()
+        return unicodedata.normalize("NFKC", written), title  # a full-width "１２" is task 12
     split = split_task_cell(row.task_cell, known)
     return (None, "") if split is None else split
 

@@ -22,7 +22,7 @@ from tracker.errors import BadInput, PlanError
 from tracker.core.model import Metric, Milestone, Plan, Task
 from tracker.plan import line_of
 
-ID_PATTERN = r"^\d+(\.\d+)*$"
+ID_PATTERN = r"^[0-9]+(\.[0-9]+)*$"  # \d would take "１" and "٣", which `tracker log 1` never finds
 KEY_PATTERN = r"^[a-z][a-z0-9_]*$"
 
 
@@ -84,7 +84,7 @@ def _errors(err: ValidationError, prefix: tuple, lines, path: str, who, what: st
         kind, ctx = e["type"], e.get("ctx") or {}
         fields = {}
         if kind == "string_pattern_mismatch" and loc[-1] == "id":
-            msg = "{who}{field} must be digits, optionally dotted (\"195\", \"3.2\")"
+            msg = "{who}{field} must be digits 0-9, optionally dotted (\"195\", \"3.2\")"
         elif kind == "string_pattern_mismatch" and loc[-1] == "key":
             msg = "{who}{field} must match [a-z][a-z0-9_]*"
         elif kind == "string_too_long":
