@@ -253,3 +253,37 @@ def test_a_month_the_title_names_must_be_month_s_when_the_header_names_none(proj
                                        encoding="utf-8")
     assert project.bad("import", "r.md", "--month", "2024-08").err == (
         "r.md:1: the table's title names month 7 (市民政局进展(2024年7月)), but --month is 2024-08\n")
+
+
+def test_a_sheets_total_row_at_its_foot_is_no_task(project):
+    """合计 (or 总计, 小计, spaced out as 合  计) in a row's first written cell: the table's total, skipped."""
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    ws.append(["序号", "目标任务", "进展情况"])
+    ws.append([1, "195.新建区域性居家养老服务中心100个,改造社区养老服务站300个。", NOTE_195])
+    ws.append(["合  计", None, "共完成投资3.2亿元"])
+    ws.append([None, "总计：", "全市共推进任务1项"])
+    wb.save(project.root / "进展.xlsx")
+
+    project.ok("import", "进展.xlsx", "--month", "2024-08")
+    assert set(entries(project)) == {"195"}
+
+
+def test_an_excel_error_in_a_cell_the_import_reads_is_named_by_its_cell(project):
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    ws.title = "8月"
+    ws.append(["序号", "目标任务", "进展情况", "存在问题"])
+    ws.append([1, "195.新建区域性居家养老服务中心100个,改造社区养老服务站300个。", NOTE_195, "=1/0"])
+    wb.save(project.root / "t.xlsx")
+    # openpyxl writes the formula with no cached value; Excel's own save holds the error it showed
+    wb = openpyxl.load_workbook(project.root / "t.xlsx")
+    wb.active["D2"].value = "#DIV/0!"
+    wb.active["D2"].data_type = "e"
+    wb.save(project.root / "t.xlsx")
+
+    r = project.bad("import", "t.xlsx", "--month", "2024-08")
+    assert r.err.startswith("t.xlsx:8月!D2: the cell shows Excel's error #DIV/0! (a formula that failed)")
+    assert not project.db.exists()
+    r = project.bad("import", "t.xlsx", "--month", "2024-08", "--lang", "zh")
+    assert "单元格显示的是 Excel 的错误值 #DIV/0!" in r.err

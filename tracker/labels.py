@@ -166,6 +166,8 @@ _ZH = {
     "{path}:{line}: not a readable table ({why})": "{path}:{line}: 无法读取的表格（{why}）",
     "完成百分比 {value} is not a number from 0 to 100": "完成百分比{value}不是0到100之间的数字",
     "序号 {no} is not a number (a row is `序号 | ID.TITLE | PROGRESS |`)": "序号{no}不是数字（每行应为“序号 | 编号.任务 | 进展”）",
+    "the cell shows Excel's error {error} (a formula that failed), not text: write the text in or leave the cell empty":
+        "单元格显示的是 Excel 的错误值 {error}（公式出错），不是文字：请填入文字或留空",
     "本月数 {value} is not a number ≥ 0": "本月数{value}不是大于等于0的数字",
     "状态 {value} is not one of {words}": "状态{value}不是{words}之一",
     # validate: the hash chain and its heads

@@ -28,6 +28,10 @@ _MONTHS_EN = ("january", "february", "march", "april", "may", "june", "july", "a
               "september", "october", "november", "december")
 # Between a task's number and its title: the contract's `.`, and what Chinese documents also use.
 _ID_CELL = re.compile(r"^\s*(\d+)\s*[.．、]\s*(.*)$", re.DOTALL)
+# A row that totals the table, by the word in its first written cell (合 计 spaced out as tables write it).
+_TOTALS = re.compile(r"^\s*(?:合\s*计|总\s*计|小\s*计|共\s*计)\s*[:：]?\s*$")
+# What Excel shows in a cell whose formula failed.
+_EXCEL_ERROR = re.compile(r"^#(?:N/A|REF!|VALUE!|DIV/0!|NAME\?|NUM!|NULL!|SPILL!|CALC!|GETTING_DATA)$")
 
 # Each column the import reads, by the headers that name it (white space inside a header ignored):
 # exact names, then the beginnings a progress header may have (总体工作进展及8月份进展).
@@ -142,6 +146,8 @@ def _table(header: tuple[Cell, ...], columns: dict, rows, problems: list, line_o
             continue  # an empty row, or the header again (typed at the top of each page)
         if len(set(t for t in texts if t)) == 1 and len(cells) > 2 and texts.count("") < len(texts) - 1:
             continue  # a section row (一、养老服务) merged across the table
+        if _TOTALS.match(next(t for t in texts if t)):
+            continue  # the table's total (合计, 总计, 小计) at its foot: no task of its own
         seen += 1
         row = _row(cells, columns, line_of(cells) if line_of else None, problems)
         if row is not None:
@@ -170,6 +176,12 @@ def _row(cells, columns: dict, line: int | None, problems: list) -> TableRow | N
                                      no=repr(no_cell.text), place=no_cell.place))
             return None
         no = int(written)
+    for role, i in columns.items():  # a formula that failed shows its error, which is no text to record
+        if i < len(cells) and _EXCEL_ERROR.match(cells[i].text):
+            problems.append(BadInput("the cell shows Excel's error {error} (a formula that failed), not text: "
+                                     "write the text in or leave the cell empty", error=cells[i].text,
+                                     place=cells[i].place))
+            return None
     task = get("task") or get("id")
     places = {role: cells[i].place for role, i in columns.items() if i < len(cells)}
     return TableRow(line, no, text("task") or "", text("progress") or "", task.place if task else cells[0].place,
