@@ -209,3 +209,25 @@ def test_the_plan_cache_form_gives_back_the_same_plan():
     assert again == p and again.tasks == p.tasks and again.title == p.title
     assert again.tasks[0].milestones and again.tasks[0].co_units == ("市财政局", "市住建局")
     assert again.tasks[1].category is None and again.tasks[1].metrics == ()
+
+
+@pytest.mark.parametrize("line, said", [
+    ("target = １２０", "a number in full-width digits (１００): write 100"),
+    ('name = “新建中心”', "Chinese quotes (“…”) are not TOML's: write text between \"…\""),
+    ('co_units = ["市财政局"，"市住建局"]', "a Chinese comma (，) between values: write ,"),
+    ('category ＝ "民生"', "a full-width ＝ or ： after a key: write ="),
+    ('co_units = 【"市财政局"】', "full-width brackets (［］【】): write [ ]"),
+])
+def test_what_a_chinese_input_method_types_in_toml_is_named(line, said):
+    """A clerk typing tasks.toml with a Chinese input method: the message says which mark, not just what broke."""
+    text = f'[plan]\nyear = 2024\n[[task]]\nid = "1"\ntitle = "甲"\nunit = "u"\ndue = 2024-12-31\n{line}\n'
+    with pytest.raises(PlanError) as e:
+        plan.parse(text, "tasks.toml")
+    assert [str(p) for p in e.value.problems] == [f"tasks.toml:8: invalid TOML: {said}"]
+
+
+def test_full_width_marks_inside_a_string_or_a_comment_are_no_hint():
+    with pytest.raises(PlanError) as e:  # the fault is the missing value; the ，and ： are text and comment
+        plan.parse('[plan]\ntitle = "甲，乙：丙"\nyear =   # 年份：２０２４\n', "tasks.toml")
+    assert str(e.value.problems[0]) == \
+        "tasks.toml:3: invalid TOML: a value is missing or not a TOML value (text needs quotes)"

@@ -210,14 +210,29 @@ _TOML_WORDS = (
 _DATE_LIKE = re.compile(r"\s*[\w.\"'-]+\s*=\s*\d{4}\s*[-/.年]\s*\d{1,2}\s*[-/.月]\s*\d{1,2}\s*日?\s*(#.*)?$")
 
 
+# A line's TOML strings, left out (and its comment) before looking for full-width marks in what is around them.
+_STRINGS = re.compile(r'"(?:[^"\\]|\\.)*"|\'[^\']*\'')
+_FULL_WIDTH = (
+    (re.compile("[“”‘’]"), "invalid TOML: Chinese quotes (“…”) are not TOML's: write text between \"…\""),
+    (re.compile("[０-９]"), "invalid TOML: a number in full-width digits (１００): write 100"),
+    (re.compile("[，、；]"), "invalid TOML: a Chinese comma (，) between values: write ,"),
+    (re.compile("[＝：]"), "invalid TOML: a full-width ＝ or ： after a key: write ="),
+    (re.compile("[［］【】]"), "invalid TOML: full-width brackets (［］【】): write [ ]"),
+)
+
+
 def toml_problem(msg: str, text: str, path: str) -> BadInput:
     """tomli's error as a problem at its true line: the `(at line N, column M)` in its message, or, for
     `(at end of document)`, the line where the string or list it never saw closed was opened."""
     where = re.search(r"\(at line (\d+), column \d+\)", msg)
     line = int(where[1]) if where else _open_at_end(text)
-    if where and _DATE_LIKE.match(text.splitlines()[line - 1] if line <= len(text.splitlines()) else ""):
+    raw = text.splitlines()[line - 1] if where and line <= len(text.splitlines()) else ""
+    if _DATE_LIKE.match(raw):
         # 2024-13-31, 2024-9-30, 2024/09/30: tomli reads the year as a number and stops at what follows it
         msg = "Invalid date or datetime"
+    for marks, words in _FULL_WIDTH:  # what a Chinese input method types where TOML wants ASCII
+        if marks.search(_STRINGS.sub("", raw).partition("#")[0]):
+            return BadInput(words, place=f"{path}:{line}")
     for start, words in _TOML_WORDS:
         if msg.startswith(start):
             return BadInput(words, place=f"{path}:{line}")
