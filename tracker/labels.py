@@ -113,6 +113,7 @@ _ZH = {
     "still missing reports for {month}:": "{month}仍未报送的牵头单位：",
     "every lead unit has reported for {month}": "{month}各牵头单位均已报送",
     "wrote {file} ({n} tasks)": "已生成 {file}（{n}项任务）",
+    "wrote {file} ({n} entry)": "已写入 {file}（{n}条记录）", "wrote {file} ({n} entries)": "已写入 {file}（{n}条记录）",
     "{n} form for {month}; import it filled in with: tracker import {dir}/*.xlsx":
         "共{n}份{month}填报表；收回后导入：tracker import {dir}/*.xlsx",
     "{n} forms for {month}; import the filled ones with: tracker import {dir}/*.xlsx":

@@ -264,7 +264,7 @@ def history(
 def export(
     ctx: typer.Context,
     output: Annotated[Optional[str], typer.Option("--output", "-o", help="Write to this file instead of stdout.", show_default=False)] = None,
-    lang: LangOpt = None,  # accepted like everywhere; the entries carry no labels to translate
+    lang: LangOpt = None,  # the entries carry no labels to translate; the line -o says is in this language
 ):
     """Every entry ever recorded, as JSON Lines (full history, re-importable with `tracker import`).
 
@@ -279,16 +279,28 @@ def export(
         from tracker.files import check_target
 
         check_target(output, ctx.obj.own_files())
-    chunks = export_lines(store.iter_entries(store.open_read(ctx.obj.db_path, upgrade=False)))
+    entries = store.iter_entries(store.open_read(ctx.obj.db_path, upgrade=False))
     if output is None:
         sys.stdout.flush()
-        for chunk in chunks:
+        for chunk in export_lines(entries):
             sys.stdout.buffer.write(chunk)
         sys.stdout.buffer.flush()
         return
+    from tracker.cli.output import say
     from tracker.files import atomic_write
+    from tracker.labels import label, lang_of
 
-    atomic_write(output, chunks, ctx.obj.own_files())
+    written = []  # the entries as they went by, counted for the line that says what was written
+
+    def counted(entries):
+        for e in entries:
+            written.append(None)
+            yield e
+
+    atomic_write(output, export_lines(counted(entries)), ctx.obj.own_files())
+    n = len(written)
+    say(label(lang_of(lang and lang.value), "wrote {file} ({n} entry)" if n == 1 else "wrote {file} ({n} entries)")
+        .format(file=output, n=n))
 
 
 @app.command(name="import")
