@@ -231,3 +231,24 @@ def test_full_width_marks_inside_a_string_or_a_comment_are_no_hint():
         plan.parse('[plan]\ntitle = "甲，乙：丙"\nyear =   # 年份：２０２４\n', "tasks.toml")
     assert str(e.value.problems[0]) == \
         "tasks.toml:3: invalid TOML: a value is missing or not a TOML value (text needs quotes)"
+
+
+def test_a_plan_cached_by_an_older_tracker_is_checked_again_by_a_newer_one(empty_project):
+    """The cache key holds the version of how tracker reads plans: a rule added since (here, a task id's digits
+    0-9) applies to a plan an older tracker had accepted and cached, instead of the cache answering for it."""
+    from tracker import store
+    from tracker.cli import project as cli_project
+
+    task = '[[task]]\nid = "{id}"\ntitle = "新建"\nunit = "市民政局"\ndue = 2024-12-31\n'
+    p = empty_project.write_plan(task.format(id="１"))
+    # what an older tracker cached for this file: the plan as it read it, under its own key
+    data = cli_project.cache_data(plan.parse(task.format(id="1"))).replace('"id": ["1"]', '"id": ["１"]')
+    p.monkeypatch.setattr(cli_project, "PLAN_CACHE_VERSION", b"plan-cache-4")
+    with store.new_log(str(p.db)) as conn:
+        store.cache_plan(conn, cli_project.CACHE_KEY, cli_project.sealed(cli_project.file_digest(str(p.tasks)), data),
+                         data)
+    assert "１" in p.ok("tasks").out  # the older tracker's cache answers for its own key
+    p.monkeypatch.undo()
+    p.monkeypatch.chdir(p.root)
+    r = p.bad("tasks")
+    assert r.err.strip() == 'tasks.toml:2: task １: id must be digits 0-9, optionally dotted ("195", "3.2")'

@@ -9,7 +9,7 @@ import json
 import os
 from typing import NamedTuple
 
-from tracker import store
+from tracker import __version__, store
 from tracker.core import months
 from tracker.errors import BadInput
 from tracker.core.model import Plan, plan_from_data, plan_to_data
@@ -19,8 +19,10 @@ try:  # hashlib's own blake2b, without hashlib loading OpenSSL's library (a few 
 except ImportError:  # pragma: no cover - a Python built without it
     from hashlib import blake2b as _blake2b
 
-# Part of the cache key: a new tracker that reads plans differently re-parses them.
-PLAN_CACHE_VERSION = b"plan-cache-4"
+# Part of the cache key, with tracker's version: a tracker that reads plans differently (a release, or a change of
+# what tasks.toml may hold: bump this with it) re-parses them, so that a plan it would refuse is never taken from
+# an older tracker's cache. 5: a task's id is the digits 0-9 (a full-width '１' passed before).
+PLAN_CACHE_VERSION = f"plan-cache-5 {__version__}".encode()
 
 
 class Project(NamedTuple):
