@@ -290,15 +290,14 @@ def export(
     from tracker.files import atomic_write
     from tracker.labels import label, lang_of
 
-    written = []  # the entries as they went by, counted for the line that says what was written
+    n = 0  # the entries as they went by, counted for the line that says what was written
 
     def counted(entries):
-        for e in entries:
-            written.append(None)
+        nonlocal n
+        for n, e in enumerate(entries, 1):
             yield e
 
     atomic_write(output, export_lines(counted(entries)), ctx.obj.own_files())
-    n = len(written)
     say(label(lang_of(lang and lang.value), "wrote {file} ({n} entry)" if n == 1 else "wrote {file} ({n} entries)")
         .format(file=output, n=n))
 
