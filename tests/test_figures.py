@@ -1788,6 +1788,19 @@ RULE_CASES = {
         ("1-9月,全县地区生产总值完成312.5亿元。", "GDP", "亿元", C, 312.5),
         ("1-9月,全县GDP增长5.6%。", "人均地区生产总值", "%", C, None),
     ],
+    # 新 before a verb of work makes one verb with it (新改扩建 = 新建 and 改扩建): it leads the name, and a figure of
+    # another work (建成投用) is no count of it.
+    "xin and a verb, one verb": [
+        ("新改扩建公办幼儿园12所,竣工交付7所,新增学位2400个。", "新改扩建公办幼儿园", "所", C, None),
+        ("今年新改扩建公办幼儿园12所,新增学位2400个。", "新改扩建公办幼儿园", "所", C, 12.0),
+    ],
+    # No shorter form of a name drops the word that says its work is only signed or begun (签约, 开工): another
+    # figure of its noun counts the work at another stage, or another thing.
+    "signed or begun kept in every form": [
+        ("与三家银行签约授信额度80亿元,发放授信贷款12亿元。", "签约授信", "亿元", C, None),
+        ("今年新开工产业项目48个,全年竣工产业项目21个。", "新开工产业项目", "个", I, None),
+        ("今年签约招商项目36个,其中已落地项目14个。", "签约招商项目", "个", C, 36.0),
+    ],
 }
 
 

@@ -96,6 +96,14 @@ def growth_metric(name: str, unit: str) -> bool:
 
 # Words that say the work is begun or under way, not done (开工, 在建, 施工).
 _BEGUN = re.compile(r"开工|在建|施工")
+# Words that say the work is only begun or signed (开工, 在建, 签约).
+_STAGE = re.compile(rf"{_BEGUN.pattern}|签约")
+
+
+def keeps_stage(name: str, form: str) -> bool:
+    """Whether a shorter form of a metric's name keeps the word that says its work is only begun or signed: 签约融资
+    is no 融资, 新开工重点项目 no 重点项目 (竣工重点项目196个); a form that drops it would count the work at any stage."""
+    return not _STAGE.search(name) or bool(_STAGE.search(form))
 # Words of completion: what is built, finished, handed over or accepted as done (验收合格 after 上报).
 _DONE = re.compile(r"建成|完工|竣工|完成|办结|投入使用|投用|交付|验收合格|通过验收")
 # Words that say a thing is open or in service (开业运营, 通电运行, 通水, 通车): after 已, the thing is done.
@@ -215,6 +223,7 @@ def _variants(name: str) -> list[str]:
     last noun of area or length or a count (造林绿化面积 as 造林绿化, 化解户数 as 化解), which the measure word says."""
     whole = _CONDITION.sub("", _normalise(name).strip())
     core, _ = _strip_lead(whole)
+    core = core if keeps_stage(whole, core) else whole
     # 造林绿化面积 as 造林绿化9,600亩: the measure word says the quantity the name's last noun names.
     measured = _QUANTITY_END.sub("", core)
     forms = (whole, core, *phrases.verb_first(core), measured)

@@ -24,7 +24,6 @@ import re
 
 from tracker.core import phrases
 from tracker.core.figure_words import (
-    _BEGUN,
     _CHANGE,
     _GENERIC,
     _JOINERS,
@@ -36,6 +35,7 @@ from tracker.core.figure_words import (
     _SCOPE,
     _TIME,
     _is_place,
+    keeps_stage,
 )
 from tracker.core.phrases import NUM as _NUM
 from tracker.core.phrases import unit_is as _unit_is
@@ -58,16 +58,6 @@ def _kept(word: str) -> bool:
     return _sets_kind(word) or (len(word) == 4 and word[:2] in _KIND)
 
 
-# Words that say the work is only begun or signed (开工, 在建, 签约): dropped, a name would count the work at any stage.
-_BEGUN_OR_SIGNED = re.compile(rf"{_BEGUN.pattern}|签约")
-
-
-def _stage(word: str) -> bool:
-    """Whether a word says the work is only begun or signed (开工 of 重点项目开工建设): 抓好10个重点项目建设 is no
-    count of projects begun."""
-    return bool(_BEGUN_OR_SIGNED.fullmatch(word))
-
-
 def _place_lead(ws: tuple[str, ...] | list[str]) -> int:
     """How many of a name's first words name a district or county (陆河县, 西岭+县), 0 if they name none: one part of the
     city, which no form of the name drops."""
@@ -87,13 +77,13 @@ def shortened(names: list[str]) -> list[str]:
         modifier, head = split
         ws = phrases.words(modifier)
         for k in range(len(ws)):
-            if any(_kept(w) or _stage(w) for w in ws[:k]) or (k and _place_lead(ws[:k])):
+            if any(_kept(w) for w in ws[:k]) or (k and _place_lead(ws[:k])):
                 break
             for kept in (ws[k:], [w for w in ws[k:] if w not in _DROPPABLE_MANNER]):
-                if any(_kept(w) or _stage(w) for w in ws[k:] if w not in kept):
+                if any(_kept(w) for w in ws[k:] if w not in kept):
                     continue
                 mod = "".join(kept)
-                if len(mod) >= 2 and mod + head not in names and not re.search(r"\d", mod):
+                if len(mod) >= 2 and mod + head not in names and not re.search(r"\d", mod) and keeps_stage(name, mod + head):
                     for form in (mod + head, *phrases.verb_first(mod + head)):  # 受理诉求 for 诉求受理
                         out[form] = None
     return sorted(out, key=len, reverse=True)
@@ -240,7 +230,7 @@ def heads(names: list[str]) -> list[tuple[str, str, bool]]:
         ws = phrases.words(name)
         for k in range(1, len(ws)):
             modifier, rest = "".join(ws[:k]), "".join(ws[k:])
-            if len(modifier) >= 2 and len(rest) >= 2:
+            if len(modifier) >= 2 and len(rest) >= 2 and keeps_stage(name, rest):
                 out.append((modifier, rest, rest in _GENERIC))
         split = phrases.head_split(name)
         if split and len(split[0]) >= 2:

@@ -34,6 +34,7 @@ from tracker.core.figure_words import (
     _TIME,
     _alt,
     _variants,
+    keeps_stage,
 )
 from tracker.core.phrases import normalise as _normalise
 from tracker.core.phrases import unit_is as _unit_is
@@ -259,7 +260,8 @@ def _read(text: str, name: str, unit: str, mode: str) -> Reading | None:
         tiers = (*tiers, by_kind)
     # The narrative's own phrase of the metric's key words around its head noun (更新环保型公交车辆 for
     # 更新公交车辆, 课桌椅更换 for 更换课桌椅): tried last, where no form of the name gave a figure.
-    matched = figure_match.matching(names[0], sentences, [unit, *figure_roles.magnitudes(unit)])
+    matched = [m for m in figure_match.matching(names[0], sentences, [unit, *figure_roles.magnitudes(unit)])
+               if keeps_stage(names[0], m)]
     by_match = (lambda u: narrative_walk.hits(sentences, matched, u, lead=lead)) if matched else None
     if by_match:
         tiers = (*tiers, by_match)
@@ -314,7 +316,11 @@ def _lead_verbs(name: str) -> frozenset:
     ws, k, lead = phrases.words(name), 0, set()
     while k < len(ws) and ws[k] in _SCOPE:
         k += 1
-    while k < len(ws) and (ws[k] in _WORK or (lead and ws[k] in ("、", "和", "及") and k + 1 < len(ws) and ws[k + 1] in _WORK)):
+    while k < len(ws):
+        if ws[k] == "新" and k + 1 < len(ws) and ws[k + 1] in _WORK:
+            ws = (*ws[:k], "新" + ws[k + 1], *ws[k + 2:])  # 新改扩建: 新 and a verb of work are one verb (work_verbs)
+        elif not (ws[k] in _WORK or (lead and ws[k] in ("、", "和", "及") and k + 1 < len(ws) and ws[k + 1] in _WORK)):
+            break
         lead |= {ws[k]} - {"、", "和", "及"}
         k += 1
     rest = "".join(ws[k:])
