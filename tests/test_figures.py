@@ -1801,6 +1801,15 @@ RULE_CASES = {
         ("今年新开工产业项目48个,全年竣工产业项目21个。", "新开工产业项目", "个", I, None),
         ("今年签约招商项目36个,其中已落地项目14个。", "签约招商项目", "个", C, 36.0),
     ],
+    # A metric named for a part by its place (a city of a province, a county) takes only a figure the text gives that
+    # place: in the place's own clause or list item, or after the place as its subject; never the whole's figure, nor
+    # another place's (places listed before 均 each have the figure).
+    "a part's metric, the whole's figure": [
+        ("截至9月底,全省已建成口袋公园420个。", "衡阳市口袋公园", "个", C, None),
+        ("截至9月底,全省已建成口袋公园420个,岳阳市已建成41个。", "衡阳市口袋公园", "个", C, None),
+        ("截至9月底,全省已建成口袋公园420个,其中衡阳市38个、岳阳市41个。", "衡阳市口袋公园", "个", C, 38.0),
+        ("衡阳市今年计划建设口袋公园40个,截至9月底已建成38个。", "衡阳市口袋公园", "个", C, 38.0),
+    ],
 }
 
 

@@ -170,6 +170,12 @@ def _is_place(text: str) -> bool:
                and phrases._tags().get(w) in ("ns", "nr") for w in phrases.words(text))
 
 
+def _is_city(word: str) -> bool:
+    """Whether a word is a city or prefecture by its proper name (郴州市, 长乐市, 恩施州), as jieba tags it: in a
+    province's or a city's report, one part of the whole the report counts when it leads a metric's name."""
+    return len(word) >= 3 and word[-1] in "市州盟" and phrases._tags().get(word) == "ns"
+
+
 # Words of range before a name (各类招聘会): no part of it.
 _RANGE = ["各类", "各种", "各项"]
 # A scope phrase: the level or the area a target is set for (市本级, 城区范围内), no part of the name.

@@ -34,6 +34,7 @@ from tracker.core.figure_words import (
     _REFUSE,
     _SCOPE,
     _TIME,
+    _is_city,
     _is_place,
     keeps_stage,
 )
@@ -59,9 +60,18 @@ def _kept(word: str) -> bool:
 
 
 def _place_lead(ws: tuple[str, ...] | list[str]) -> int:
-    """How many of a name's first words name a district or county (陆河县, 西岭+县), 0 if they name none: one part of the
-    city, which no form of the name drops."""
+    """How many of a name's first words name a district or county (陆河县, 西岭+县) or a city by its name (郴州市), 0 if
+    they name none: one part of the whole, which no form of the name drops."""
+    if ws and _is_city(ws[0]):
+        return 1
     return next((k for k in range(1, min(len(ws), 3) + 1) if _is_place("".join(ws[:k]))), 0)
+
+
+def place(name: str) -> str:
+    """The place that leads a metric's name by its proper name (陆河县 of 陆河县自然村生活污水治理, 郴州市 of
+    郴州市老旧小区开工), or '' (棚户区 and 专区 are no places)."""
+    w = phrases.words(name)[0] if name else ""
+    return w if phrases._tags().get(w) == "ns" and (_is_city(w) or _is_place(w)) else ""
 
 
 _DROPPABLE_MANNER = frozenset(_MANNER + "免费 无偿 集中 专项".split())

@@ -13,6 +13,7 @@ from decimal import Decimal
 
 from tracker.core import (
     figure_match,
+    figure_parts,
     figure_pool,
     figure_roles,
     figure_topic,
@@ -82,6 +83,8 @@ def read_value(text: str, name: str, unit: str, *, mode: str = "cumulative",
     from tracker.core.figures import as_written  # (figures is the API over this module)
 
     said = as_written(text, reading)
+    if (place := narrative_names.place(name)) and not figure_parts.of_place(text, said or reading.words, place):
+        return None  # 郴州市老旧小区开工 beside 全省已开工小区1110个: a metric named for a part takes only the part's figure
     if target is not None and _restated(reading, target):
         if not said or said not in text:
             return None
@@ -337,8 +340,8 @@ def _own_work(hit: _Hit, names: list[str], lead: frozenset) -> bool:
     the clause writes the name with its verb (新增公交线路20条), or no verb of work governs the figure, or one of
     the metric's own does (现已新增20条), or the figure is a part (其中) of what the clause before did with it
     (新建、改扩建公办幼儿园11所,其中已竣工投用6所)."""
-    if names[0] in hit.words:
-        return True
+    if names[0] in hit.words or any(v[0] == "新" and "新增" + v[1:] in hit.words for v in lead):
+        return True  # (新增登记 is 新登记 written out)
     rest = _without(hit.words, names)
     # 新增规上工业企业 beside 规上工业企业达到106户: what a metric adds is no level reached nor what there is.
     if lead & _ADDING and (figure_roles.stock(rest) or figure_roles._REACHED.search(rest)):
