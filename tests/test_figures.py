@@ -1810,6 +1810,18 @@ RULE_CASES = {
         ("截至9月底,全省已建成口袋公园420个,其中衡阳市38个、岳阳市41个。", "衡阳市口袋公园", "个", C, 38.0),
         ("衡阳市今年计划建设口袋公园40个,截至9月底已建成38个。", "衡阳市口袋公园", "个", C, 38.0),
     ],
+    # What is now done (现已) right after a plan's figure, in its unit, is the actual beside the plan, as after 实际;
+    # a step on the way stays none.
+    "now done after a plan": [
+        ("计划改造30个背街小巷,现已完成34个。", "背街小巷改造", "个", C, 34.0),
+        ("计划新建15座公厕,现已超额完成17座。", "新建公厕", "座", C, 17.0),
+        ("计划改造30个背街小巷,现已完成设计34个。", "背街小巷改造", "个", C, None),
+    ],
+    # Verbs that end a name together move first together (农贸市场升级改造 as 升级改造…农贸市场).
+    "verbs at a name's end, first": [
+        ("今年升级改造6个体育公园。", "体育公园升级改造", "个", C, 6.0),
+        ("计划升级改造8个菜市场,现已建成6个。", "菜市场升级改造", "个", C, 6.0),
+    ],
 }
 
 

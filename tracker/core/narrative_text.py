@@ -32,7 +32,7 @@ _TASK_DONE = re.compile(r"(?<=的任务)(?=(?:现|目前)?已(?:经)?完成\d)")
 # is no reading.
 # The time of what was done (1-8月实际举办97场) is kept before the verb; the plan's year (全年计划) goes with the plan.
 _PLAN_ACTUAL = re.compile(r"(?:全年|年度)?计划(累计)?([^,，;；。]*?)\d+(?:,\d{3})*(?:\.\d+)?([^\d\s,，;；。、]{1,4}?)([\u4e00-\u9fff]{0,8})[,，]"
-                          r"(截至目前|目前|截至\d{1,2}月底|(?<!\d)1[-—~至]\d{1,2}月(?:份)?)?实际(?:已|共)?(?:完成|建成|开展|举办|实施|安装|改造|新建|新增)?"
+                          r"(截至目前|目前|截至\d{1,2}月底|(?<!\d)1[-—~至]\d{1,2}月(?:份)?)?(?:实际(?:已|共)?|现已(?:经)?)(?:超额)?(?:完成|建成|开展|举办|实施|安装|改造|新建|新增)?"
                           r"(\d+(?:,\d{3})*(?:\.\d+)?)\3(?=[,，;；。)）]|$)")
 
 # 较上月新增智慧安防小区22个: growth since the month before, written before the thing it counts, is the month's
