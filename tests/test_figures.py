@@ -1822,6 +1822,18 @@ RULE_CASES = {
         ("今年升级改造6个体育公园。", "体育公园升级改造", "个", C, 6.0),
         ("计划升级改造8个菜市场,现已建成6个。", "菜市场升级改造", "个", C, 6.0),
     ],
+    # A count or an amount that a verb of work names (完工数, 完成投资额), as a progress table's columns are headed, is
+    # that verb's figure; 户数 and 人数 name no verb.
+    "a column's count after its verb": [
+        ("背街小巷整治:全区计划完成数40条,累计完工数31条,完工率77.5%。", "背街小巷整治完工", "条", C, 31.0),
+        ("截至9月底,全县农村公路项目完成投资额3.2亿元。", "农村公路项目完成投资", "亿元", C, 3.2),
+    ],
+    # An aside of words alone after a programme's word (实事, 工程) names which one the report is of: the subject of
+    # the figures after it.
+    "the programme's item in brackets": [
+        ("2023年为民办实事(农村公路提档升级)进度:计划完成数180公里,累计完工数126公里。", "农村公路提档升级完工", "公里", C, 126.0),
+        ("2023年为民办实事(农村公路提档升级)进度:计划完成数180公里,累计完工数126公里。", "背街小巷完工", "公里", C, None),
+    ],
 }
 
 

@@ -60,8 +60,27 @@ _PER_RESIDENT = re.compile(r"(每[十百千万]+)常住(?=人口)")
 _LONG = re.compile(r"(\d(?:公里|千米|米))长的?(?=[\u4e00-\u9fff])")
 
 
+# 累计开工数92个, 完成投资额1.8亿元: a count or an amount (数, 额) that a verb of work names, its figure right after it, as
+# a progress table's columns are headed, is that verb's figure (累计开工92个).
+_COUNT_OF = re.compile(r"(?<=[\u4e00-\u9fff])(?:数|额|数量)(?=\d)")
+
+
+def _count_of(text: str) -> str:
+    def drop(m: re.Match) -> str:
+        ws = phrases.words(text[max(0, m.start() - 6) : m.start()])
+        verb = ws[-1] if ws else ""
+        return "" if len(verb) >= 2 and phrases.is_verbal(verb) else m.group()
+    return _COUNT_OF.sub(drop, text)
+
+
+# 重点民生实事(城镇老旧小区改造)完成进度: an aside of words alone after a programme's word (实事, 工程, 项目) names which
+# of them the report is of; it is the subject of the figures after it, no aside to drop.
+_ITEM_NAMED = re.compile(r"(?<=实事|工程|项目|任务|行动|事项)[(（]([\u4e00-\u9fff“”]{2,20})[)）]")
+
+
 def recast(text: str) -> str:
     """The narrative with the clauses its wording hides written out as the clause reader reads them."""
+    text = _ITEM_NAMED.sub(r":\1", _count_of(text))
     # An aside of the month's work (当月新建成5家) or of a part (其中农村59个) is a clause of its own; normalise
     # drops other asides.
     text = _LONG.sub(r"\1", _TIMED_ASIDE.sub(r",\1,", text))
