@@ -1826,7 +1826,7 @@ RULE_CASES = {
     # that verb's figure; 户数 and 人数 name no verb.
     "a column's count after its verb": [
         ("背街小巷整治:全区计划完成数40条,累计完工数31条,完工率77.5%。", "背街小巷整治完工", "条", C, 31.0),
-        ("截至9月底,全县农村公路项目完成投资额3.2亿元。", "农村公路项目完成投资", "亿元", C, 3.2),
+        ("棚户区改造:全市计划投资额5.6亿元,累计完成投资额1.8亿元。", "棚户区改造完成投资", "亿元", C, 1.8),
     ],
     # An aside of words alone after a programme's word (实事, 工程) names which one the report is of: the subject of
     # the figures after it.
