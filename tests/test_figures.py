@@ -1834,6 +1834,12 @@ RULE_CASES = {
         ("2023年为民办实事(农村公路提档升级)进度:计划完成数180公里,累计完工数126公里。", "农村公路提档升级完工", "公里", C, 126.0),
         ("2023年为民办实事(农村公路提档升级)进度:计划完成数180公里,累计完工数126公里。", "背街小巷完工", "公里", C, None),
     ],
+    # One character in brackets inside a word is a second reading of the one before it (开(复)工: 开工 and 复工); work
+    # resumed (复工) is begun as work started is, never finished.
+    "a second reading in brackets": [
+        ("全县推进省重点工程28个,开(复)工率达到92.9%。", "省重点工程开复工率", "%", C, 92.9),
+        ("全县28个省重点工程已全部复工。", "省重点工程", "个", C, None),
+    ],
 }
 
 

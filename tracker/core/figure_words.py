@@ -95,7 +95,7 @@ def growth_metric(name: str, unit: str) -> bool:
 
 
 # Words that say the work is begun or under way, not done (开工, 在建, 施工).
-_BEGUN = re.compile(r"开工|在建|施工")
+_BEGUN = re.compile(r"开工|复工|在建|施工")
 # Words that say the work is only begun or signed (开工, 在建, 签约).
 _STAGE = re.compile(rf"{_BEGUN.pattern}|签约")
 
@@ -110,7 +110,7 @@ _DONE = re.compile(r"建成|完工|竣工|完成|办结|投入使用|投用|交�
 _IN_SERVICE = frozenset("开业 开放 开通 运营 运行 通电 通水 通车 投运 启用 上线 投入运营 投入使用 交付使用".split())
 # (涉及: what a task or a work involves, 涉及小区126个, is its scope, no count of what was done.)
 _REFUSE = re.compile(
-    r"计划|拟|将(?!近)|(?<![需重主只必纪摘概提])要(?=新|建|改|完成|实现|达到|培育|打造|创建|开展|发放|增加)|目标|任务|尚|仍|剩余|还有|还剩|未(?!成年)|正在|在建|开工|(?<![接招款])待|预计|力争"
+    r"计划|拟|将(?!近)|(?<![需重主只必纪摘概提])要(?=新|建|改|完成|实现|达到|培育|打造|创建|开展|发放|增加)|目标|任务|尚|仍|剩余|还有|还剩|未(?!成年)|正在|在建|开工|复工|(?<![接招款])待|预计|力争"
     r"|确定|遴选|选定|选址|启动|谋划|储备|预留|摸排|排查|申报|立项|招标|规划|设计|论证|审批|批复"
     r"|施工|进场|装修|主体(?:完工|封顶|竣工)|签订(?:协议|合同|框架)|签约|意向"
     r"|(?<![占例])比(?!对|率|重|例)|较|同比|环比|每|人均|户均|平均|[日月年周]均|分别|缺口|涉及"

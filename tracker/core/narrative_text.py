@@ -78,9 +78,21 @@ def _count_of(text: str) -> str:
 _ITEM_NAMED = re.compile(r"(?<=实事|工程|项目|任务|行动|事项)[(（]([\u4e00-\u9fff“”]{2,20})[)）]")
 
 
+# 开(复)工率: one character in brackets inside a word is a second reading of the one before it (开工 and 复工), the word
+# read with both (开复工率); an aside between words (社区(村)卫生室) is none of this.
+_SECOND_READING = re.compile(r"(?<=[\u4e00-\u9fff])[(（]([\u4e00-\u9fff])[)）](?=[\u4e00-\u9fff])")
+
+
+def _second_reading(text: str) -> str:
+    def read(m: re.Match) -> str:
+        pair = text[m.start() - 1] + text[m.end()]
+        return m[1] if pair in phrases.words(pair) else m.group()
+    return _SECOND_READING.sub(read, text)
+
+
 def recast(text: str) -> str:
     """The narrative with the clauses its wording hides written out as the clause reader reads them."""
-    text = _ITEM_NAMED.sub(r":\1", _count_of(text))
+    text = _ITEM_NAMED.sub(r":\1", _count_of(_second_reading(text)))
     # An aside of the month's work (当月新建成5家) or of a part (其中农村59个) is a clause of its own; normalise
     # drops other asides.
     text = _LONG.sub(r"\1", _TIMED_ASIDE.sub(r",\1,", text))
