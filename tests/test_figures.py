@@ -1809,6 +1809,14 @@ RULE_CASES = {
         ("截至9月底,全省已建成口袋公园420个,岳阳市已建成41个。", "衡阳市口袋公园", "个", C, None),
         ("截至9月底,全省已建成口袋公园420个,其中衡阳市38个、岳阳市41个。", "衡阳市口袋公园", "个", C, 38.0),
         ("衡阳市今年计划建设口袋公园40个,截至9月底已建成38个。", "衡阳市口袋公园", "个", C, 38.0),
+        # a place that is a list's item is no subject of the clauses after the list
+        ("全省新增充电站326座,其中岳阳市41座、衡阳市38座;改造充电站120座。", "衡阳市改造充电站", "座", C, None),
+    ],
+    # The parts under 其中 of a whole whose clause names no noun of its own (现已新增326座) are of what the sentence
+    # named before it, and only in that sentence: a list under another work's whole is no part of the metric's.
+    "a place's part of an elided whole": [
+        ("全省计划新增充电站300座,现已新增326座,其中岳阳市41座、衡阳市38座;改造充电站120座,其中衡阳市15座。",
+         "衡阳市新增充电站", "座", C, 38.0),
     ],
     # What is now done (现已) right after a plan's figure, in its unit, is the actual beside the plan, as after 实际;
     # a step on the way stays none.

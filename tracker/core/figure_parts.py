@@ -60,10 +60,14 @@ def sum_of_parts(clause: str, unit: str, verbs: frozenset) -> re.Match | None:
 _WHOLE = re.compile(rf"{_alt([w for w in _SCOPE if w[0] in '全我本'])}|[省市县区]本级")
 
 
-def _places(text: str) -> list[str]:
-    """The places a text names, in order: cities, districts and counties by name, and the whole's scope words."""
-    out = []
+def _places(text: str, subjects: bool = False) -> list[str]:
+    """The places a text names, in order: cities, districts and counties by name, and the whole's scope words; with
+    `subjects`, not those of a list's items, right before their figures (其中岳阳市41座、衡阳市38座)."""
+    out, at = [], 0
     for w in phrases.words(text):
+        at += len(w)
+        if subjects and text[at : at + 1].isdigit():
+            continue
         if _WHOLE.fullmatch(w) or _is_city(w) or _is_place(w) or (len(w) >= 2 and phrases._tags().get(w) == "ns"):
             out.append(w)
     return out
@@ -71,7 +75,7 @@ def _places(text: str) -> list[str]:
 
 def of_place(text: str, words: str, place: str) -> bool:
     """Whether the clause `words` of a narrative gives a figure of the place that leads the metric's name: it names the
-    place and no other, or the last place the text named before it is that place."""
+    place and no other, or the last place the text named before it as a subject (no list's item) is that place."""
     at = text.find(words)
     if at < 0:
         return False
@@ -79,5 +83,5 @@ def of_place(text: str, words: str, place: str) -> bool:
     if own:
         # 张家界市、怀化市、郴州市开工率均达100%: places listed before 均 (all) each have the figure
         return all(p == place for p in own) or (place in own and "均" in words[words.rfind(own[-1]):])
-    before = _places(text[:at])
+    before = _places(text[:at], subjects=True)
     return bool(before) and before[-1] == place

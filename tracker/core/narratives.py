@@ -258,7 +258,9 @@ def _read(text: str, name: str, unit: str, mode: str) -> Reading | None:
         tiers = (*tiers, lambda u: narrative_walk.hits(sentences, [other], u))
     # …充电桩104个,其中农村71个 for 农村充电桩: the part under 其中 named by its word of kind alone.
     kind = narrative_names.kind_part(names[0], whole)
-    by_kind = (lambda u: [h for h in narrative_walk.hits(sentences, [kind], u) if h.subset]) if kind else None
+    # (only in a sentence whose whole is the metric's: 优化公交线路41条,其中长乐市4条 is no part of 新增公交线路)
+    of_whole = [s for s in sentences if narrative_names.kind_part(names[0], s)]
+    by_kind = (lambda u: [h for h in narrative_walk.hits(of_whole, [kind], u) if h.subset]) if kind else None
     if by_kind:
         tiers = (*tiers, by_kind)
     # The narrative's own phrase of the metric's key words around its head noun (更新环保型公交车辆 for
@@ -317,7 +319,7 @@ def _lead_verbs(name: str) -> frozenset:
     改扩建 of 新建、改扩建公办幼儿园), after scope words; none when too little would be left of the name.  Words
     jieba alone calls verbs (持证, 停车, 就业) qualify the noun and are no work."""
     ws, k, lead = phrases.words(name), 0, set()
-    while k < len(ws) and ws[k] in _SCOPE:
+    while k < len(ws) and (ws[k] in _SCOPE or (not k and ws[k] == narrative_names.place(name))):
         k += 1
     while k < len(ws):
         if ws[k] == "新" and k + 1 < len(ws) and ws[k + 1] in _WORK:
