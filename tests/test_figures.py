@@ -1812,6 +1812,13 @@ RULE_CASES = {
         # a place that is a list's item is no subject of the clauses after the list
         ("全省新增充电站326座,其中岳阳市41座、衡阳市38座;改造充电站120座。", "衡阳市改造充电站", "座", C, None),
     ],
+    # The people a work benefits (受益人口) are those the report says it reached (惠及), right after naming the work;
+    # after other work in between, or another work's, none.
+    "whom the work reached": [
+        ("今年实施城区供水管网改造工程,惠及3.2万人。", "城区供水管网改造受益人口", "万人", C, 3.2),
+        ("今年实施城区供水管网改造工程;新建公园5个,惠及3.2万人。", "城区供水管网改造受益人口", "万人", C, None),
+        ("今年实施城区供水管网改造工程,惠及3.2万人。", "农村饮水工程受益人口", "万人", C, None),
+    ],
     # The parts under 其中 of a whole whose clause names no noun of its own (现已新增326座) are of what the sentence
     # named before it, and only in that sentence: a list under another work's whole is no part of the metric's.
     "a place's part of an elided whole": [

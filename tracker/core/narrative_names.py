@@ -232,6 +232,10 @@ def mentions(clause: str, names: list[str]) -> bool:
     return any(n in clause or (len(_content(n)) >= 2 and set(_content(n)) <= toks) for n in names)
 
 
+# The people a work benefits, named as such: a report says whom the work reached (惠及).
+_BENEFIT = re.compile(r"受益(?:人口|人数|群众|人群|居民)$")
+
+
 def heads(names: list[str]) -> list[tuple[str, str, bool]]:
     """(modifier, rest, generic) of each way a name may be cut in two, its rest standing for it once the
     modifier has been named: 社工站覆盖率 as 覆盖率, 城市书房接待读者 as 接待读者 (建成城市书房16个,累计接待读者…)."""
@@ -250,6 +254,9 @@ def heads(names: list[str]) -> list[tuple[str, str, bool]]:
                 out.append((modifier, last + head, True))
             if head == "完成率":  # 科技培训完成率: …培训,…已培训24589人次,完成91.9% (the share done, said by its verb)
                 out.append((modifier, "完成", False))
+        benefit = _BENEFIT.search(name)
+        if benefit and benefit.start() >= 2:  # 饮水安全工程受益人口: …饮水安全工程,惠及18.4万人 (whom the work reached)
+            out.append((name[: benefit.start()], "惠及", False))
     return out
 
 
