@@ -2081,6 +2081,12 @@ TITLE_CASES = {
         ("完成12所乡镇卫生院的改扩建", [("乡镇卫生院改扩建", 12.0, "所")]),
         ("新增3所学校的建设用地", []),
     ],
+    # A rate or a share and its figure in % alone is the level to reach, as with 以上 or 左右 after it; a ceiling
+    # stays none.
+    "a rate's figure alone": [
+        ("常住人口城镇化率68.5%", [("常住人口城镇化率", 68.5, "%")]),
+        ("城镇登记失业率4.5%以内", []),
+    ],
     # 年均增长 is a growth rate of each year, its thing's target in %.
     "an average yearly growth": [
         ("全市固定资产投资年均增长9%,社会消费品零售总额年均增长7%",
