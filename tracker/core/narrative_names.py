@@ -384,11 +384,13 @@ def kind_part(name: str, text: str) -> str | None:
     if not kind or kind.endswith(("及", "和", "与")) or len(head) < 2 or head in _GENERIC:
         return None
     # (…项目,其中海丰县完成28个、陆河县24个: a place's part may stand anywhere in the list under 其中)
-    m = re.search(rf"([^。;；\n]*?)([^,，;；。]*),其中(?:[^,，;；。]*、)?{re.escape(kind)}\d", text)
+    m = re.search(rf",其中(?:[^,，;；。]*、)?{re.escape(kind)}\d", text)
     if not m:
         return None
+    at = max(text.rfind(c, 0, m.start()) for c in ",，;；。") + 1
+    whole, before = text[at : m.start()], text[max(text.rfind(c, 0, at) for c in "。;；\n") + 1 : at]
     # (计划新增7条公交线路,现已新增20条,其中…长乐市2条: a whole whose clause names no noun of its own counts what the
     # sentence named before it)
-    bare = m[2] and not any(phrases.is_noun(w) and w not in _SCOPE for w in phrases.words(re.split(r"\d", m[2])[0]))
+    bare = whole and not any(phrases.is_noun(w) and w not in _SCOPE for w in phrases.words(re.split(r"\d", whole)[0]))
     head_words = set(phrases.words(head))
-    return kind if head_words <= set(phrases.words(m[2])) or (bare and head_words <= set(phrases.words(m[1]))) else None
+    return kind if head_words <= set(phrases.words(whole)) or (bare and head_words <= set(phrases.words(before))) else None
