@@ -8,6 +8,11 @@ them with no noun of its own, that sum is the metric's: the words 合计, 共计
 was listed, and the places summed (三区, 以上各区) or the whole scope (全市) may lead it.  Where only the parts are
 given, the metric has no figure: the reader does not add them up itself (a place left out, or counted twice,
 would make a wrong official figure).
+
+The other way round, a metric named for a part (郴州市老旧小区开工, 长乐市新增公交线路, in a province's or a city's report)
+takes only a figure the text says is that part's: one whose clause names the place, or that follows the place as its
+subject with no other place or the whole's scope named between (郴州市计划完成数34个,累计开工34个); never the whole's
+(全省已开工小区1110个, 现已新增20条 after 福州市).
 """
 
 from __future__ import annotations
@@ -15,7 +20,7 @@ from __future__ import annotations
 import re
 
 from tracker.core import phrases
-from tracker.core.figure_words import _JOINERS, _SCOPE, _SUM, _TIME, _alt, _is_place
+from tracker.core.figure_words import _JOINERS, _SCOPE, _SUM, _TIME, _alt, _is_city, _is_place
 from tracker.core.phrases import NUM as _NUM
 from tracker.core.phrases import unit_is as _unit_is
 
@@ -49,3 +54,34 @@ def sum_of_parts(clause: str, unit: str, verbs: frozenset) -> re.Match | None:
     if not all(w in _JOINERS or w in verbs or w == "新" or (phrases.is_verb(w) and w in verbs) for w in ws):
         return None
     return m
+
+
+# The scope of a whole (全省, 全市, 我市) or a level of one (市本级): no part's.
+_WHOLE = re.compile(rf"{_alt([w for w in _SCOPE if w[0] in '全我本'])}|[省市县区]本级")
+
+
+def _places(text: str, subjects: bool = False) -> list[str]:
+    """The places a text names, in order: cities, districts and counties by name, and the whole's scope words; with
+    `subjects`, not those of a list's items, right before their figures (其中岳阳市41座、衡阳市38座)."""
+    out, at = [], 0
+    for w in phrases.words(text):
+        at += len(w)
+        if subjects and text[at : at + 1].isdigit():
+            continue
+        if _WHOLE.fullmatch(w) or _is_city(w) or _is_place(w) or (len(w) >= 2 and phrases._tags().get(w) == "ns"):
+            out.append(w)
+    return out
+
+
+def of_place(text: str, words: str, place: str) -> bool:
+    """Whether the clause `words` of a narrative gives a figure of the place that leads the metric's name: it names the
+    place and no other, or the last place the text named before it as a subject (no list's item) is that place."""
+    at = text.find(words)
+    if at < 0:
+        return False
+    own = _places(words) + ["本级"] * bool(_WHOLE.search(words))
+    if own:
+        # 张家界市、怀化市、郴州市开工率均达100%: places listed before 均 (all) each have the figure
+        return all(p == place for p in own) or (place in own and "均" in words[words.rfind(own[-1]):])
+    before = _places(text[:at], subjects=True)
+    return bool(before) and before[-1] == place

@@ -95,14 +95,22 @@ def growth_metric(name: str, unit: str) -> bool:
 
 
 # Words that say the work is begun or under way, not done (开工, 在建, 施工).
-_BEGUN = re.compile(r"开工|在建|施工")
+_BEGUN = re.compile(r"开工|复工|在建|施工")
+# Words that say the work is only begun or signed (开工, 在建, 签约).
+_STAGE = re.compile(rf"{_BEGUN.pattern}|签约")
+
+
+def keeps_stage(name: str, form: str) -> bool:
+    """Whether a shorter form of a metric's name keeps the word that says its work is only begun or signed: 签约融资
+    is no 融资, 新开工重点项目 no 重点项目 (竣工重点项目196个); a form that drops it would count the work at any stage."""
+    return not _STAGE.search(name) or bool(_STAGE.search(form))
 # Words of completion: what is built, finished, handed over or accepted as done (验收合格 after 上报).
 _DONE = re.compile(r"建成|完工|竣工|完成|办结|投入使用|投用|交付|验收合格|通过验收")
 # Words that say a thing is open or in service (开业运营, 通电运行, 通水, 通车): after 已, the thing is done.
 _IN_SERVICE = frozenset("开业 开放 开通 运营 运行 通电 通水 通车 投运 启用 上线 投入运营 投入使用 交付使用".split())
 # (涉及: what a task or a work involves, 涉及小区126个, is its scope, no count of what was done.)
 _REFUSE = re.compile(
-    r"计划|拟|将(?!近)|(?<![需重主只必纪摘概提])要(?=新|建|改|完成|实现|达到|培育|打造|创建|开展|发放|增加)|目标|任务|尚|仍|剩余|还有|还剩|未(?!成年)|正在|在建|开工|(?<![接招款])待|预计|力争"
+    r"计划|拟|将(?!近)|(?<![需重主只必纪摘概提])要(?=新|建|改|完成|实现|达到|培育|打造|创建|开展|发放|增加)|目标|任务|尚|仍|剩余|还有|还剩|未(?!成年)|正在|在建|开工|复工|(?<![接招款])待|预计|力争"
     r"|确定|遴选|选定|选址|启动|谋划|储备|预留|摸排|排查|申报|立项|招标|规划|设计|论证|审批|批复"
     r"|施工|进场|装修|主体(?:完工|封顶|竣工)|签订(?:协议|合同|框架)|签约|意向"
     r"|(?<![占例])比(?!对|率|重|例)|较|同比|环比|每|人均|户均|平均|[日月年周]均|分别|缺口|涉及"
@@ -162,6 +170,12 @@ def _is_place(text: str) -> bool:
                and phrases._tags().get(w) in ("ns", "nr") for w in phrases.words(text))
 
 
+def _is_city(word: str) -> bool:
+    """Whether a word is a city or prefecture by its proper name (郴州市, 长乐市, 恩施州), as jieba tags it: in a
+    province's or a city's report, one part of the whole the report counts when it leads a metric's name."""
+    return len(word) >= 3 and word[-1] in "市州盟" and phrases._tags().get(word) == "ns"
+
+
 # Words of range before a name (各类招聘会): no part of it.
 _RANGE = ["各类", "各种", "各项"]
 # A scope phrase: the level or the area a target is set for (市本级, 城区范围内), no part of the name.
@@ -215,6 +229,7 @@ def _variants(name: str) -> list[str]:
     last noun of area or length or a count (造林绿化面积 as 造林绿化, 化解户数 as 化解), which the measure word says."""
     whole = _CONDITION.sub("", _normalise(name).strip())
     core, _ = _strip_lead(whole)
+    core = core if keeps_stage(whole, core) else whole
     # 造林绿化面积 as 造林绿化9,600亩: the measure word says the quantity the name's last noun names.
     measured = _QUANTITY_END.sub("", core)
     forms = (whole, core, *phrases.verb_first(core), measured)

@@ -24,7 +24,6 @@ import re
 
 from tracker.core import phrases
 from tracker.core.figure_words import (
-    _BEGUN,
     _CHANGE,
     _GENERIC,
     _JOINERS,
@@ -35,7 +34,9 @@ from tracker.core.figure_words import (
     _REFUSE,
     _SCOPE,
     _TIME,
+    _is_city,
     _is_place,
+    keeps_stage,
 )
 from tracker.core.phrases import NUM as _NUM
 from tracker.core.phrases import unit_is as _unit_is
@@ -58,20 +59,19 @@ def _kept(word: str) -> bool:
     return _sets_kind(word) or (len(word) == 4 and word[:2] in _KIND)
 
 
-# Words that say the work is only begun or signed (开工, 在建, 签约): dropped, a name would count the work at any stage.
-_BEGUN_OR_SIGNED = re.compile(rf"{_BEGUN.pattern}|签约")
-
-
-def _stage(word: str) -> bool:
-    """Whether a word says the work is only begun or signed (开工 of 重点项目开工建设): 抓好10个重点项目建设 is no
-    count of projects begun."""
-    return bool(_BEGUN_OR_SIGNED.fullmatch(word))
-
-
 def _place_lead(ws: tuple[str, ...] | list[str]) -> int:
-    """How many of a name's first words name a district or county (陆河县, 西岭+县), 0 if they name none: one part of the
-    city, which no form of the name drops."""
+    """How many of a name's first words name a district or county (陆河县, 西岭+县) or a city by its name (郴州市), 0 if
+    they name none: one part of the whole, which no form of the name drops."""
+    if ws and _is_city(ws[0]):
+        return 1
     return next((k for k in range(1, min(len(ws), 3) + 1) if _is_place("".join(ws[:k]))), 0)
+
+
+def place(name: str) -> str:
+    """The place that leads a metric's name by its proper name (陆河县 of 陆河县自然村生活污水治理, 郴州市 of
+    郴州市老旧小区开工), or '' (棚户区 and 专区 are no places)."""
+    w = phrases.words(name)[0] if name else ""
+    return w if phrases._tags().get(w) == "ns" and (_is_city(w) or _is_place(w)) else ""
 
 
 _DROPPABLE_MANNER = frozenset(_MANNER + "免费 无偿 集中 专项".split())
@@ -87,13 +87,13 @@ def shortened(names: list[str]) -> list[str]:
         modifier, head = split
         ws = phrases.words(modifier)
         for k in range(len(ws)):
-            if any(_kept(w) or _stage(w) for w in ws[:k]) or (k and _place_lead(ws[:k])):
+            if any(_kept(w) for w in ws[:k]) or (k and _place_lead(ws[:k])):
                 break
             for kept in (ws[k:], [w for w in ws[k:] if w not in _DROPPABLE_MANNER]):
-                if any(_kept(w) or _stage(w) for w in ws[k:] if w not in kept):
+                if any(_kept(w) for w in ws[k:] if w not in kept):
                     continue
                 mod = "".join(kept)
-                if len(mod) >= 2 and mod + head not in names and not re.search(r"\d", mod):
+                if len(mod) >= 2 and mod + head not in names and not re.search(r"\d", mod) and keeps_stage(name, mod + head):
                     for form in (mod + head, *phrases.verb_first(mod + head)):  # 受理诉求 for 诉求受理
                         out[form] = None
     return sorted(out, key=len, reverse=True)
@@ -232,6 +232,10 @@ def mentions(clause: str, names: list[str]) -> bool:
     return any(n in clause or (len(_content(n)) >= 2 and set(_content(n)) <= toks) for n in names)
 
 
+# The people a work benefits, named as such: a report says whom the work reached (惠及).
+_BENEFIT = re.compile(r"受益(?:人口|人数|群众|人群|居民)$")
+
+
 def heads(names: list[str]) -> list[tuple[str, str, bool]]:
     """(modifier, rest, generic) of each way a name may be cut in two, its rest standing for it once the
     modifier has been named: 社工站覆盖率 as 覆盖率, 城市书房接待读者 as 接待读者 (建成城市书房16个,累计接待读者…)."""
@@ -240,7 +244,7 @@ def heads(names: list[str]) -> list[tuple[str, str, bool]]:
         ws = phrases.words(name)
         for k in range(1, len(ws)):
             modifier, rest = "".join(ws[:k]), "".join(ws[k:])
-            if len(modifier) >= 2 and len(rest) >= 2:
+            if len(modifier) >= 2 and len(rest) >= 2 and keeps_stage(name, rest):
                 out.append((modifier, rest, rest in _GENERIC))
         split = phrases.head_split(name)
         if split and len(split[0]) >= 2:
@@ -250,6 +254,9 @@ def heads(names: list[str]) -> list[tuple[str, str, bool]]:
                 out.append((modifier, last + head, True))
             if head == "完成率":  # 科技培训完成率: …培训,…已培训24589人次,完成91.9% (the share done, said by its verb)
                 out.append((modifier, "完成", False))
+        benefit = _BENEFIT.search(name)
+        if benefit and benefit.start() >= 2:  # 饮水安全工程受益人口: …饮水安全工程,惠及18.4万人 (whom the work reached)
+            out.append((name[: benefit.start()], "惠及", False))
     return out
 
 
@@ -377,5 +384,13 @@ def kind_part(name: str, text: str) -> str | None:
     if not kind or kind.endswith(("及", "和", "与")) or len(head) < 2 or head in _GENERIC:
         return None
     # (…项目,其中海丰县完成28个、陆河县24个: a place's part may stand anywhere in the list under 其中)
-    m = re.search(rf"([^,，;；。]*),其中(?:[^,，;；。]*、)?{re.escape(kind)}\d", text)
-    return kind if m and head in m.group(1) else None
+    m = re.search(rf",其中(?:[^,，;；。]*、)?{re.escape(kind)}\d", text)
+    if not m:
+        return None
+    at = max(text.rfind(c, 0, m.start()) for c in ",，;；。") + 1
+    whole, before = text[at : m.start()], text[max(text.rfind(c, 0, at) for c in "。;；\n") + 1 : at]
+    # (计划新增7条公交线路,现已新增20条,其中…长乐市2条: a whole whose clause names no noun of its own counts what the
+    # sentence named before it)
+    bare = whole and not any(phrases.is_noun(w) and w not in _SCOPE for w in phrases.words(re.split(r"\d", whole)[0]))
+    head_words = set(phrases.words(head))
+    return kind if head_words <= set(phrases.words(whole)) or (bare and head_words <= set(phrases.words(before))) else None

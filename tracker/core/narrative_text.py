@@ -32,7 +32,7 @@ _TASK_DONE = re.compile(r"(?<=的任务)(?=(?:现|目前)?已(?:经)?完成\d)")
 # is no reading.
 # The time of what was done (1-8月实际举办97场) is kept before the verb; the plan's year (全年计划) goes with the plan.
 _PLAN_ACTUAL = re.compile(r"(?:全年|年度)?计划(累计)?([^,，;；。]*?)\d+(?:,\d{3})*(?:\.\d+)?([^\d\s,，;；。、]{1,4}?)([\u4e00-\u9fff]{0,8})[,，]"
-                          r"(截至目前|目前|截至\d{1,2}月底|(?<!\d)1[-—~至]\d{1,2}月(?:份)?)?实际(?:已|共)?(?:完成|建成|开展|举办|实施|安装|改造|新建|新增)?"
+                          r"(截至目前|目前|截至\d{1,2}月底|(?<!\d)1[-—~至]\d{1,2}月(?:份)?)?(?:实际(?:已|共)?|现已(?:经)?)(?:超额)?(?:完成|建成|开展|举办|实施|安装|改造|新建|新增)?"
                           r"(\d+(?:,\d{3})*(?:\.\d+)?)\3(?=[,，;；。)）]|$)")
 
 # 较上月新增智慧安防小区22个: growth since the month before, written before the thing it counts, is the month's
@@ -60,8 +60,39 @@ _PER_RESIDENT = re.compile(r"(每[十百千万]+)常住(?=人口)")
 _LONG = re.compile(r"(\d(?:公里|千米|米))长的?(?=[\u4e00-\u9fff])")
 
 
+# 累计开工数92个, 完成投资额1.8亿元: a count or an amount (数, 额) that a verb of work names, its figure right after it, as
+# a progress table's columns are headed, is that verb's figure (累计开工92个).
+_COUNT_OF = re.compile(r"(?<=[\u4e00-\u9fff])(?:数|额|数量)(?=\d)")
+
+
+def _count_of(text: str) -> str:
+    def drop(m: re.Match) -> str:
+        ws = phrases.words(text[max(0, m.start() - 6) : m.start()])
+        verb = ws[-1] if ws else ""
+        return "" if len(verb) >= 2 and phrases.is_verbal(verb) else m.group()
+    return _COUNT_OF.sub(drop, text)
+
+
+# 重点民生实事(城镇老旧小区改造)完成进度: an aside of words alone after a programme's word (实事, 工程, 项目) names which
+# of them the report is of; it is the subject of the figures after it, no aside to drop.
+_ITEM_NAMED = re.compile(r"(?<=实事|工程|项目|任务|行动|事项)[(（]([\u4e00-\u9fff“”]{2,20})[)）]")
+
+
+# 开(复)工率: one character in brackets inside a word is a second reading of the one before it (开工 and 复工), the word
+# read with both (开复工率); an aside between words (社区(村)卫生室) is none of this.
+_SECOND_READING = re.compile(r"(?<=[\u4e00-\u9fff])[(（]([\u4e00-\u9fff])[)）](?=[\u4e00-\u9fff])")
+
+
+def _second_reading(text: str) -> str:
+    def read(m: re.Match) -> str:
+        pair = text[m.start() - 1] + text[m.end()]
+        return m[1] if pair in phrases.words(pair) else m.group()
+    return _SECOND_READING.sub(read, text)
+
+
 def recast(text: str) -> str:
     """The narrative with the clauses its wording hides written out as the clause reader reads them."""
+    text = _ITEM_NAMED.sub(r":\1", _count_of(_second_reading(text)))
     # An aside of the month's work (当月新建成5家) or of a part (其中农村59个) is a clause of its own; normalise
     # drops other asides.
     text = _LONG.sub(r"\1", _TIMED_ASIDE.sub(r",\1,", text))

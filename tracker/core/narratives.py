@@ -13,6 +13,7 @@ from decimal import Decimal
 
 from tracker.core import (
     figure_match,
+    figure_parts,
     figure_pool,
     figure_roles,
     figure_topic,
@@ -34,6 +35,7 @@ from tracker.core.figure_words import (
     _TIME,
     _alt,
     _variants,
+    keeps_stage,
 )
 from tracker.core.phrases import normalise as _normalise
 from tracker.core.phrases import unit_is as _unit_is
@@ -81,6 +83,8 @@ def read_value(text: str, name: str, unit: str, *, mode: str = "cumulative",
     from tracker.core.figures import as_written  # (figures is the API over this module)
 
     said = as_written(text, reading)
+    if (place := narrative_names.place(name)) and not figure_parts.of_place(text, said or reading.words, place):
+        return None  # 郴州市老旧小区开工 beside 全省已开工小区1110个: a metric named for a part takes only the part's figure
     if target is not None and _restated(reading, target):
         if not said or said not in text:
             return None
@@ -254,12 +258,15 @@ def _read(text: str, name: str, unit: str, mode: str) -> Reading | None:
         tiers = (*tiers, lambda u: narrative_walk.hits(sentences, [other], u))
     # …充电桩104个,其中农村71个 for 农村充电桩: the part under 其中 named by its word of kind alone.
     kind = narrative_names.kind_part(names[0], whole)
-    by_kind = (lambda u: [h for h in narrative_walk.hits(sentences, [kind], u) if h.subset]) if kind else None
+    # (only in a sentence whose whole is the metric's: 优化公交线路41条,其中长乐市4条 is no part of 新增公交线路)
+    of_whole = [s for s in sentences if narrative_names.kind_part(names[0], s)]
+    by_kind = (lambda u: [h for h in narrative_walk.hits(of_whole, [kind], u) if h.subset]) if kind else None
     if by_kind:
         tiers = (*tiers, by_kind)
     # The narrative's own phrase of the metric's key words around its head noun (更新环保型公交车辆 for
     # 更新公交车辆, 课桌椅更换 for 更换课桌椅): tried last, where no form of the name gave a figure.
-    matched = figure_match.matching(names[0], sentences, [unit, *figure_roles.magnitudes(unit)])
+    matched = [m for m in figure_match.matching(names[0], sentences, [unit, *figure_roles.magnitudes(unit)])
+               if keeps_stage(names[0], m)]
     by_match = (lambda u: narrative_walk.hits(sentences, matched, u, lead=lead)) if matched else None
     if by_match:
         tiers = (*tiers, by_match)
@@ -312,9 +319,13 @@ def _lead_verbs(name: str) -> frozenset:
     改扩建 of 新建、改扩建公办幼儿园), after scope words; none when too little would be left of the name.  Words
     jieba alone calls verbs (持证, 停车, 就业) qualify the noun and are no work."""
     ws, k, lead = phrases.words(name), 0, set()
-    while k < len(ws) and ws[k] in _SCOPE:
+    while k < len(ws) and (ws[k] in _SCOPE or (not k and ws[k] == narrative_names.place(name))):
         k += 1
-    while k < len(ws) and (ws[k] in _WORK or (lead and ws[k] in ("、", "和", "及") and k + 1 < len(ws) and ws[k + 1] in _WORK)):
+    while k < len(ws):
+        if ws[k] == "新" and k + 1 < len(ws) and ws[k + 1] in _WORK:
+            ws = (*ws[:k], "新" + ws[k + 1], *ws[k + 2:])  # 新改扩建: 新 and a verb of work are one verb (work_verbs)
+        elif not (ws[k] in _WORK or (lead and ws[k] in ("、", "和", "及") and k + 1 < len(ws) and ws[k + 1] in _WORK)):
+            break
         lead |= {ws[k]} - {"、", "和", "及"}
         k += 1
     rest = "".join(ws[k:])
@@ -331,8 +342,8 @@ def _own_work(hit: _Hit, names: list[str], lead: frozenset) -> bool:
     the clause writes the name with its verb (新增公交线路20条), or no verb of work governs the figure, or one of
     the metric's own does (现已新增20条), or the figure is a part (其中) of what the clause before did with it
     (新建、改扩建公办幼儿园11所,其中已竣工投用6所)."""
-    if names[0] in hit.words:
-        return True
+    if names[0] in hit.words or any(v[0] == "新" and "新增" + v[1:] in hit.words for v in lead):
+        return True  # (新增登记 is 新登记 written out)
     rest = _without(hit.words, names)
     # 新增规上工业企业 beside 规上工业企业达到106户: what a metric adds is no level reached nor what there is.
     if lead & _ADDING and (figure_roles.stock(rest) or figure_roles._REACHED.search(rest)):

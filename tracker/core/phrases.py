@@ -264,8 +264,15 @@ def verb_first(name: str) -> list[str]:
     for w in words(name):  # 人员培训 is one word to jieba: its verb is split off
         tail = next((v for v in VERBS if len(v) == 2 and len(w) > 3 and w.endswith(v)), "")
         ws += [w[:-2], tail] if tail else [w]
-    return ["".join((ws[k], *ws[:k], *ws[k + 1:])) for k in range(1, len(ws))
-            if len(ws[k]) >= 2 and (is_verb(ws[k]) or ws[k] in ("培训", "销售") or (k == len(ws) - 1 and is_verbal(ws[k])))]
+    out = ["".join((ws[k], *ws[:k], *ws[k + 1:])) for k in range(1, len(ws))
+           if len(ws[k]) >= 2 and (is_verb(ws[k]) or ws[k] in ("培训", "销售") or (k == len(ws) - 1 and is_verbal(ws[k])))]
+    # 农贸市场升级改造 as 升级改造农贸市场: verbs that end the name together move first together.
+    j = len(ws)
+    while j > 1 and len(ws[j - 1]) >= 2 and (is_verb(ws[j - 1]) or is_verbal(ws[j - 1])):
+        j -= 1
+    if 1 <= j < len(ws) - 1:
+        out.append("".join((*ws[j:], *ws[:j])))
+    return out
 
 
 def _arabic(numeral: str) -> str | None:
