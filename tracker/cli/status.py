@@ -89,14 +89,15 @@ def status(
 
     Example: tracker status --month 2024-08 --only behind,stalled --lang zh
     """
-    from tracker.core.rows import check_filters, filter_standings
-
     project = ctx.obj
     p = project.month(month)
     wanted = parse_only(only)
     plan, rows = standings(project, p)
-    check_filters(plan, unit, category)
-    rows = filter_standings(rows, unit, category, wanted)
+    if unit is not None or category is not None or wanted:
+        from tracker.core.rows import check_filters, filter_standings
+
+        check_filters(plan, unit, category)
+        rows = filter_standings(rows, unit, category, wanted)
     if fmt == TableFormat.json:
         import sys
 

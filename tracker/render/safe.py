@@ -93,15 +93,17 @@ class SafeConsole(Console):
         # rich renders nested renderables through this same method: check the
         # segments once, at the outermost call, not again at every level.
         if self._depth:
-            yield from super().render(renderable, options)
-            return
+            return super().render(renderable, options)
         self._depth += 1
         try:
-            for segment in super().render(renderable, options):
-                # rich's own cursor moves are control segments; styles are added after this.
-                # (the cheapest test first: almost every segment is printable text)
-                if not segment[0].isprintable() and segment[0] != "\n" and segment[2] is None:
-                    segment = Segment(visible(segment.text), segment.style, None)
-                yield segment
+            segments = list(super().render(renderable, options))
         finally:
             self._depth -= 1
+        # Almost always every segment is printable text (a line break or a tab stays as visible() keeps it):
+        # one test over their joined text then, instead of one a segment. rich's own cursor moves are control
+        # segments, and styles are added after this.
+        text = "".join([segment[0] for segment in segments if segment[2] is None])
+        if text.replace("\n", "").replace("\t", "").isprintable():
+            return segments
+        return [Segment(visible(s.text), s.style, None) if s.control is None and not s.text.isprintable() else s
+                for s in segments]

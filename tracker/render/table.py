@@ -168,6 +168,7 @@ class Table:
         rows = len(cells[0][0])
         ends = [(box.head_left, box.head_vertical, box.head_right), (box.mid_left, box.mid_vertical, box.mid_right),
                 (box.foot_left, box.foot_vertical, box.foot_right)]
+        blanks = [[_segment((" " * width, body, None))] for width, (_head, body) in zip(shown, styles)]
         for r in range(rows):
             row = [column[r] for column in laid]
             height = heights[r]
@@ -175,7 +176,7 @@ class Table:
             for i, lines in enumerate(row):
                 if len(lines) < max(1, height):  # the header at the bottom of its row, a cell at the top of its own
                     # (in the cell's style; a row of columns too narrow for any text is one blank line)
-                    blank = [[Segment(" " * shown[i], styles[i][0 if r == 0 else 1] if height else None)]]
+                    blank = [blanks[i] if r and height else [Segment(" " * shown[i], styles[i][0] if height else None)]]
                     blank *= max(1, height) - len(lines)
                     row[i] = blank + lines if r == 0 else lines + blank
             for k in range(max(1, height)):  # the cells' lines side by side, neighbours of one style merged
