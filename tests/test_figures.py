@@ -1885,6 +1885,19 @@ RULE_CASES = {
          "楼道照明改造惠及居民", "户", C, None),
         ("对12个老旧小区的楼道进行照明改造,惠及3100户居民。同时开展了楼道清理。", "楼道照明改造惠及居民", "户", C, 3100.0),
     ],
+    # 发展到 gives the level the things reached, as 达到 and 增至 do.
+    "grown to": [
+        ("全县星级文明户发展到3200户,示范户480户。", "星级文明户", "户", C, 3200.0),
+    ],
+    # 全面 (throughout) between the things counted and a verb of completion after them, as 全部: all of them are done.
+    "all done, quanmian": [
+        ("全县18个乡镇综合文化站全面建成投用。", "乡镇综合文化站", "个", C, 18.0),
+        ("全县18个乡镇综合文化站全面开工。", "乡镇综合文化站", "个", C, None),
+    ],
+    # 增幅 is how reports write a growth rate, as 增长.
+    "zengfu is growth": [
+        ("1-6月,全县规上工业增加值完成36.5亿元,增幅8.3%。", "规上工业增加值增长", "%", C, 8.3),
+    ],
 }
 
 
