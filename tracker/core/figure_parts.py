@@ -13,13 +13,17 @@ The other way round, a metric named for a part (郴州市老旧小区开工, 长
 takes only a figure the text says is that part's: one whose clause names the place, or that follows the place as its
 subject with no other place or the whole's scope named between (郴州市计划完成数34个,累计开工34个); never the whole's
 (全省已开工小区1110个, 现已新增20条 after 福州市).
+
+Work done in batches is a whole in parts too: a sentence that opens on 又 and does again the work of the sentence
+with the figure (…进行移位改造,保障了2500户居民用水。又对28栋楼房…进行移位改造) adds a batch the figure does not count,
+and gives no figure of the whole.
 """
 
 from __future__ import annotations
 
 import re
 
-from tracker.core import phrases
+from tracker.core import figure_roles, phrases
 from tracker.core.figure_words import _JOINERS, _SCOPE, _SUM, _TIME, _alt, _is_city, _is_place
 from tracker.core.phrases import NUM as _NUM
 from tracker.core.phrases import unit_is as _unit_is
@@ -85,3 +89,23 @@ def of_place(text: str, words: str, place: str) -> bool:
         return all(p == place for p in own) or (place in own and "均" in words[words.rfind(own[-1]):])
     before = _places(text[:at], subjects=True)
     return bool(before) and before[-1] == place
+
+
+# A sentence that opens on 又 (同时又, 此外又): more of what the sentence before said was done.
+_AGAIN = re.compile(r"^(?:同时|此外|另外)?[,，]?又(?!是)")
+_SENTENCE_END = re.compile(r"[。!！?？\n]")
+
+
+def batch_after(text: str, words: str, unit: str) -> bool:
+    """Whether the sentence after the one that holds `words` opens on 又 and does again a work of that sentence with
+    no figure in the unit: the figure is one batch's, a part of the whole done."""
+    plain, words = phrases.normalise(text), phrases.normalise(words)
+    at = plain.find(words)
+    if at < 0:
+        return False
+    start = max((m.end() for m in _SENTENCE_END.finditer(plain, 0, at)), default=0)
+    end = m.start() if (m := _SENTENCE_END.search(plain, at + len(words))) else len(plain)
+    after = _SENTENCE_END.split(plain[end + 1:], 1)[0].strip()
+    if not _AGAIN.match(after) or any(_unit_is(after, n.end(), unit) for n in _NUM.finditer(after)):
+        return False
+    return bool(figure_roles.work_verbs(plain[start:end]) & figure_roles.work_verbs(after))

@@ -374,7 +374,7 @@ def to_date_total(hit):
 
 
 # 月人均补助新增18元,达到236元: growth, then the level it brought the thing to, in a clause with no noun of its own.
-_REACHED = re.compile(r"(?:总数|总量)?(?:达到|达|增至|增加到|提高到|提高至|提升到|提升至|上调至|上调到|升至)")
+_REACHED = re.compile(r"(?:总数|总量)?(?:达到|达|增至|发展到|发展至|增加到|提高到|提高至|提升到|提升至|上调至|上调到|升至)")
 _GREW = r"(?:新增|增加|提高|提升|增长|上调)了?"
 
 

@@ -40,7 +40,7 @@ _TIME = (
 _APPROX_BEFORE = "近 约 大约 将近 接近 超过 超 逾 不少于 不低于 至少 最多 不足 不到 基本 高于 低于 大于 小于 多于 少于 优于".split()
 _APPROX_AFTER = re.compile(r"以上|以下|以内|左右|上下")
 _JOINERS = ("现已 已经 已 累计 共计 共 总计 合计 总数 总量 规模 数量 个数 数 人数 户数 达到 达 高达 多达 为 有 已有 现有 又 再 了 是 "
-            "全部 均 由 增至 提高到 提升到 提高至 提升至 上升到 上升至 增加到 增加至 降为 降至 降到 下降到 下降至 降低到 降低至").split()
+            "全部 均 由 增至 发展到 发展至 提高到 提升到 提高至 提升至 上升到 上升至 增加到 增加至 降为 降至 降到 下降到 下降至 降低到 降低至").split()
 
 _FIG = rf"\d+(?:\.\d+)?(?:余|多)?(?:{_alt(_UNITS)})"
 # What may join a name to its figure: 已建成, 累计达到, 8月新建, 6195户 (a pair 户/人).
@@ -70,8 +70,8 @@ def _approx_end(pre: str) -> bool:
 # A named project (四好农村路建设项目农村公路扩面延伸…) is the programme the work is done under, no noun the name ends.
 _LEFT = re.compile(rf"(?:{_TIME}|{_alt(_JOINERS + _NARRATIVE_VERBS + [w for w in _SCOPE if w not in _LEVELS] + _MANNER)}|(?<=[\u4e00-\u9fff]{{2}})(?:建设)?项目|[市区县省]级(?:及)?以上|对|向|给|为|并|同时|其中|此外|另外|服务|(?:改造|建成|完成|提升|整治|实施)后"
                    r"|(?:建成|完工|竣工|完成|验收|投用|投入使用|已(?:经)?[\u4e00-\u9fff]{2,12}?)的)$")
-# What may follow a name that stands after its figure (else the name begins a longer noun).
-_RIGHT = re.compile(rf"(?:{_alt(_NARRATIVE_VERBS + _JOINERS)}|的|中|内|等|对|并|正式|陆续|全部"
+# What may follow a name that stands after its figure (else the name begins a longer noun); 全面 as 全部 (18个…全面建成).
+_RIGHT = re.compile(rf"(?:{_alt(_NARRATIVE_VERBS + _JOINERS)}|的|中|内|等|对|并|正式|陆续|全部|全面"
                     r"|(?:建设|改造|培育|创建)(?:任务|工作)?(?:$|[并已均]))")
 _COMPOUND = re.compile(r"和|及(?!时)|与|或")
 # `3个服务中心建设资金`: money for some things is no count of them done.
@@ -85,8 +85,8 @@ _CHANGE = re.compile(r"增长|下降(?![到至])|减少|降低(?![到至])|上�
 # The name of a rate or a level (覆盖率, 满意度, 比例, 水平): a figure in % is its level.  A metric in % whose name is
 # none of these is the growth rate of the thing named (规上工业增加值 in %, a title's 规上工业增加值增长8%).
 _RATE = re.compile(r"(?:率|度|比例|比重|占比|水平)$")
-# The growth of the year (同比增长7.6%): a growth metric's figure; 环比, 较上月 are other changes.
-_GROWTH_WORDS = re.compile(r"(?<![环较比])(?:同比)?增长了?$")
+# The growth of the year (同比增长7.6%, 增幅7.6%): a growth metric's figure; 环比, 较上月 are other changes.
+_GROWTH_WORDS = re.compile(r"(?<![环较比])(?:同比)?(?:增长了?|增幅(?:为|达到?)?)$")
 
 
 def growth_metric(name: str, unit: str) -> bool:
@@ -109,9 +109,11 @@ _DONE = re.compile(r"建成|完工|竣工|完成|办结|投入使用|投用|交�
 # Words that say a thing is open or in service (开业运营, 通电运行, 通水, 通车): after 已, the thing is done.
 _IN_SERVICE = frozenset("开业 开放 开通 运营 运行 通电 通水 通车 投运 启用 上线 投入运营 投入使用 交付使用".split())
 # (涉及: what a task or a work involves, 涉及小区126个, is its scope, no count of what was done.)
+# (申请: a sum applied for is asked, not got; 再 before a verb of work, 再建6个, says more is still to come, as 又 says
+# more was done.)
 _REFUSE = re.compile(
-    r"计划|拟|将(?!近)|(?<![需重主只必纪摘概提])要(?=新|建|改|完成|实现|达到|培育|打造|创建|开展|发放|增加)|目标|任务|尚|仍|剩余|还有|还剩|未(?!成年)|正在|在建|开工|复工|(?<![接招款])待|预计|力争"
-    r"|确定|遴选|选定|选址|启动|谋划|储备|预留|摸排|排查|申报|立项|招标|规划|设计|论证|审批|批复"
+    r"计划|拟|将(?!近)|(?<![需重主只必纪摘概提])要(?=新|建|改|完成|实现|达到|培育|打造|创建|开展|发放|增加)|目标|任务|尚|仍|剩余|还有|还剩|未(?!成年)|再(?=新?[建改增装设办])|正在|在建|开工|复工|(?<![接招款])待|预计|力争"
+    r"|确定|遴选|选定|选址|启动|谋划|储备|预留|摸排|排查|申报|申请|立项|招标|规划|设计|论证|审批|批复"
     r"|施工|进场|装修|主体(?:完工|封顶|竣工)|签订(?:协议|合同|框架)|签约|意向"
     r"|(?<![占例])比(?!对|率|重|例)|较|同比|环比|每|人均|户均|平均|[日月年周]均|分别|缺口|涉及"
     r"|过半|进入[^\d,，]{0,6}阶段|收尾|(?:推进|进行)(?:当中|之中)"

@@ -16,6 +16,9 @@ _TIMED_ASIDE = re.compile(r"[(（]((?:本月|当月|其中|(?<!\d)\d{1,2}月份?
 # An aside of what the figure before it leaves out (3493户(不含高新区)): a clause of its own, which shows that figure
 # short of the whole (figure_roles.leaves_out).
 _LEFT_OUT_ASIDE = re.compile(r"[(（]((?:不含|不包括|未含|未包括|除)[^()（）,，;；。]*)[)）]")
+# An aside that counts a part of the figure before it still being built (87家(在建6家)): that figure holds work not done,
+# and is read as what it counts (含在建87家), no count done.
+_UNDER_WAY_ASIDE = re.compile(r"(?<![\d.,])(\d[\d,.]*[^\d\s,，;；。、()（）]{1,3}?)[(（](?:其中|含)?(?:在建|正在建设|建设中|未建成|未完工)[^()（）]*[)）]")
 # An aside of what is done of the figure before it (口袋公园30个(已完成22个)): that figure is the whole planned, the
 # aside a clause of its own that gives what is done.
 _DONE_ASIDE = re.compile(r"[(（]((?:现|目前)?已[^()（）,，;；。]*\d[^()（）,，;；。]*)[)）]")
@@ -96,7 +99,7 @@ def recast(text: str) -> str:
     # An aside of the month's work (当月新建成5家) or of a part (其中农村59个) is a clause of its own; normalise
     # drops other asides.
     text = _LONG.sub(r"\1", _TIMED_ASIDE.sub(r",\1,", text))
-    text = _LEFT_OUT_ASIDE.sub(r",\1,", text)
+    text = _LEFT_OUT_ASIDE.sub(r",\1,", _UNDER_WAY_ASIDE.sub(r"含在建\1", text))
     text = _TASK_ACTUAL.sub(lambda m: m[1] + m[4] + m[2] if not m[3] or m[3] in m[1] else m[0], text)
     text = _PLAN_ACTUAL.sub(lambda m: (m[5] if m[5] and m[5][0].isdigit() else "") + (m[1] or "") + m[2] + m[6] + m[3] + m[4], text)
     # 较8月底增加11座,全市累计建成城市公厕63座: a change against the month before that opens a sentence is

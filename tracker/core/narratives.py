@@ -56,7 +56,7 @@ def value_for(text: str, name: str, unit: str, *, mode: str = "cumulative", targ
 
 
 # Words by which a clause says that what it counts is done, in place or reached (已建成, 累计, 全部完成…).
-_DONE = re.compile(r"已|累计|完成|建成|竣工|完工|投用|投入|运营|开放|达|共计|合计|全部|实现")
+_DONE = re.compile(r"已|累计|完成|建成|竣工|完工|投产|投用|投入|运营|开放|达|共计|合计|全部|实现")
 
 
 def read_value(text: str, name: str, unit: str, *, mode: str = "cumulative",
@@ -85,6 +85,8 @@ def read_value(text: str, name: str, unit: str, *, mode: str = "cumulative",
     said = as_written(text, reading)
     if (place := narrative_names.place(name)) and not figure_parts.of_place(text, said or reading.words, place):
         return None  # 郴州市老旧小区开工 beside 全省已开工小区1110个: a metric named for a part takes only the part's figure
+    if figure_parts.batch_after(text, said or reading.words, unit):
+        return None  # …保障了2500户居民用水。又对28栋楼房…进行改造: one batch's figure, the whole not given
     if target is not None and _restated(reading, target):
         if not said or said not in text:
             return None
@@ -117,7 +119,7 @@ _NO_STEP = re.compile(r"^(?:其中|其余|剩余|另有|另外)|任务|目标|�
 _HEADING_VERB = re.compile(r"^完成")
 
 # Words that say the work itself is completed, not a step on its way.
-_COMPLETES = re.compile(r"建成|完工|竣工|验收|投用|投入使用|投入运营|通水|通车|开放|全部完成|完成\d")
+_COMPLETES = re.compile(r"建成|完工|竣工|投产|验收|投用|投入使用|投入运营|通水|通车|开放|全部完成|完成\d")
 
 
 def _task_head(text: str, value: float, unit: str, name: str) -> frozenset | None:
