@@ -384,6 +384,17 @@ def test_a_mistyped_db_is_said_by_what_shows_the_log_and_by_what_starts_one(proj
     assert project.ok("--db", "data/trakcer.db", "import", "e.jsonl").err == ""
 
 
+def test_export_of_a_mistyped_db_says_there_is_no_log_there(project):
+    """An export meant as a backup, of a --db mistyped: an empty file must not pass as the log's."""
+    project.ok("log", "195", "--set", "centres=15")
+    r = project.ok("--db", "data/trakcer.db", "export", "-o", "log.jsonl")
+    assert r.out == "wrote log.jsonl (0 entries)\n"
+    assert r.err == "no log at data/trakcer.db: nothing is recorded there (is --db or TRACKER_DB right?)\n"
+    r = project.ok("--db", "data/trakcer.db", "export", "--lang", "zh")
+    assert r.out == "" and r.err.startswith("data/trakcer.db 处没有记录库")
+    assert project.ok("export").err == ""
+
+
 def test_tasks_lists_the_plan(project):
     data = project.ok("tasks", "--format", "json").json()
     assert [t["id"] for t in data["tasks"]] == ["195", "184"]

@@ -212,7 +212,9 @@ def test_the_plan_cache_form_gives_back_the_same_plan():
 
 
 @pytest.mark.parametrize("line, said", [
-    ("target = １２０", "a number in full-width digits (１００): write 100"),
+    ("target = １２０", "a number in full-width digits (１２０): write 120"),
+    ("target = 9５.5", "a number in full-width digits (9５.5): write 95.5"),
+    ("start = ２０２４-０３-０１", "a number in full-width digits (２０２４-０３-０１): write 2024-03-01"),
     ('name = “新建中心”', "Chinese quotes (“…”) are not TOML's: write text between \"…\""),
     ('co_units = ["市财政局"，"市住建局"]', "a Chinese comma (，) between values: write ,"),
     ('category ＝ "民生"', "a full-width ＝ or ： after a key: write ="),
@@ -224,6 +226,13 @@ def test_what_a_chinese_input_method_types_in_toml_is_named(line, said):
     with pytest.raises(PlanError) as e:
         plan.parse(text, "tasks.toml")
     assert [str(p) for p in e.value.problems] == [f"tasks.toml:8: invalid TOML: {said}"]
+
+
+def test_full_width_digits_are_named_as_typed_in_chinese_too():
+    """The hint names the number the clerk typed and what to write, never a fixed example of another number."""
+    with pytest.raises(PlanError) as e:
+        plan.parse('[plan]\nyear = ２０２６\n', "tasks.toml")
+    assert e.value.message("zh") == "tasks.toml:2: TOML 格式错误：数字是全角的（２０２６）：请写半角 2026"
 
 
 def test_full_width_marks_inside_a_string_or_a_comment_are_no_hint():

@@ -279,7 +279,7 @@ def export(
         from tracker.files import check_target
 
         check_target(output, ctx.obj.own_files())
-    entries = store.iter_entries(store.open_read(ctx.obj.db_path, upgrade=False))
+    entries = store.iter_entries(ctx.obj.read(upgrade=False))  # with no log there, says so (a mistyped --db)
     if output is None:
         sys.stdout.flush()
         for chunk in export_lines(entries):

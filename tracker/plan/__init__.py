@@ -214,7 +214,8 @@ _DATE_LIKE = re.compile(r"\s*[\w.\"'-]+\s*=\s*\d{4}\s*[-/.年]\s*\d{1,2}\s*[-/.�
 _STRINGS = re.compile(r'"(?:[^"\\]|\\.)*"|\'[^\']*\'')
 _FULL_WIDTH = (
     (re.compile("[“”‘’]"), "invalid TOML: Chinese quotes (“…”) are not TOML's: write text between \"…\""),
-    (re.compile("[０-９]"), "invalid TOML: a number in full-width digits (１００): write 100"),
+    # the whole number or date as typed (１２０, 1０0, ２０２６-１２-３１), to be named with its ASCII form
+    (re.compile("[0-9.．\\-－]*[０-９][0-9０-９.．\\-－]*"), "invalid TOML: a number in full-width digits ({typed}): write {ascii}"),
     (re.compile("[，、；]"), "invalid TOML: a Chinese comma (，) between values: write ,"),
     (re.compile("[＝：]"), "invalid TOML: a full-width ＝ or ： after a key: write ="),
     (re.compile("[［］【】]"), "invalid TOML: full-width brackets (［］【】): write [ ]"),
@@ -231,8 +232,11 @@ def toml_problem(msg: str, text: str, path: str) -> BadInput:
         # 2024-13-31, 2024-9-30, 2024/09/30: tomli reads the year as a number and stops at what follows it
         msg = "Invalid date or datetime"
     for marks, words in _FULL_WIDTH:  # what a Chinese input method types where TOML wants ASCII
-        if marks.search(_STRINGS.sub("", raw).partition("#")[0]):
-            return BadInput(words, place=f"{path}:{line}")
+        found = marks.search(_STRINGS.sub("", raw).partition("#")[0])
+        if found:
+            import unicodedata
+
+            return BadInput(words, place=f"{path}:{line}", typed=found[0], ascii=unicodedata.normalize("NFKC", found[0]))
     for start, words in _TOML_WORDS:
         if msg.startswith(start):
             return BadInput(words, place=f"{path}:{line}")
