@@ -13,10 +13,11 @@ from __future__ import annotations
 import os
 from dataclasses import dataclass, field
 
+from tracker.cli import import_says as says
 from tracker.cli.confirm import SHOWN_SLIPS, checked, warn
 from tracker.core import months
 from tracker.errors import BadInput, Problems, Word
-from tracker.exchange.table import Read, _short, make_entries, new_task_toml, plan_bytes, read_rows
+from tracker.exchange.table import make_entries, new_task_toml, plan_bytes, read_rows
 from tracker.labels import label
 
 TABLE_SUFFIXES = (".md", ".markdown", ".txt", ".csv", ".docx", ".xlsx", ".xlsm")
@@ -121,13 +122,13 @@ def import_files(project, files: list[str], month_text: str | None, unit: str | 
         say(label(lang, "dry run: nothing is written"))
     for s in tables:
         for read in s.reads:
-            say(_describe(read, lang))
-        _say_counts(s, p, new, unit if any(r.added for r in s.reads) else None, path, lang, dry_run)
+            say(says.describe(read, lang))
+        says.say_counts(s, p, new, unit if any(r.added for r in s.reads) else None, path, lang, dry_run)
     if tables:
-        _say_corrections(sorted({e.task for e in new} & reported, key=_id_order), p, lang, dry_run)
-        _say_unread([r for s in tables for r in s.reads if r.new], lang)
+        says.say_corrections(sorted({e.task for e in new} & reported, key=says.id_order), p, lang, dry_run)
+        says.say_unread([r for s in tables for r in s.reads if r.new], lang)
     for back in returns:
-        _say_form(back, present, lang, dry_run)
+        says.say_form(back, present, lang, dry_run)
     if len(tables) + len(returns) > 1:  # the sum of what each file said above
         files = sum(1 for s in tables if any(e.task in {r.task_id for r in s.reads} for e in new)) + \
             sum(1 for back in returns if any(e.id not in present for e in back.entries))
@@ -136,33 +137,17 @@ def import_files(project, files: list[str], month_text: str | None, unit: str | 
                   f"in all: {{n}} {one} recorded from {{k}} of {{m}} files").format(
             n=len(new), k=files, m=len(tables) + len(returns)))
     if returns:
-        _say_missing(project, {m for m in form_months.values()}, new, lang)
+        says.say_missing(project, {m for m in form_months.values()}, new, lang)
     # the warnings last, below what was read and recorded, where a clerk's eye ends up
     warn(slips, lang, None if dry_run else SHOWN_SLIPS)
-    _warn_superseded(superseded, _places(entries, tables, returns), entries, lang)
+    says.warn_superseded(superseded, _places(entries, tables, returns), entries, lang)
     if unit and tables and not adding:  # --unit is no filter of rows: say so, lest a clerk think it chose them
         import sys
 
         print(label(lang, "note: --unit {unit} is the lead unit of tasks an import adds; these tables add none "
                           "(it chooses no rows)").format(unit=unit), file=sys.stderr)
     if plan is not None:
-        _warn_other_units([r for s in tables for r in s.reads if not r.added], plan, lang)
-
-
-def _warn_other_units(reads: list, plan, lang: str) -> None:
-    """A row whose 牵头单位 is not its task's in tasks.toml (a typo, 市民政居, or a task handed over): said, as
-    tasks.toml's is what counts, lest the clerk think the table changed it."""
-    import sys
-
-    from tracker.textfile import visible
-
-    for r in reads:
-        task = plan.task(r.task_id)
-        if task is not None and r.row.unit and r.row.unit.strip() != task.unit:
-            print(visible(label(lang, "note: {place}: the table names {given} as task {task}'s lead unit; tasks.toml's "
-                                      "{unit} is what counts").format(place=r.row.places.get("unit", r.row.place),
-                                                                     given=r.row.unit.strip(), task=r.task_id,
-                                                                     unit=task.unit)), file=sys.stderr)
+        says.warn_other_units([r for s in tables for r in s.reads if not r.added], plan, lang)
 
 
 def _given_twice(table_entries, tables, returns, problems: list) -> None:
@@ -198,25 +183,6 @@ def _superseded(conn, present: list) -> dict:
                 if later or e.id in voided:
                     out[e.id] = later[-1].recorded_at if later else None
     return out
-
-
-def _warn_superseded(superseded: dict, places: list, entries: list, lang: str) -> None:
-    import sys
-
-    from tracker.render.terminal import local_time
-    from tracker.textfile import visible
-
-    for e, place in zip(entries, places):
-        if e.id in superseded:
-            at = superseded[e.id]
-            line = label(lang, "{place}: task {task}'s report for {month} is in the log already, but a later one "
-                               "(recorded {at}) is in force: importing it again changes nothing; record its "
-                               "figures with `tracker log` to put them back in force" if at else
-                               "{place}: task {task}'s report for {month} is in the log already, and was voided: "
-                               "importing it again changes nothing; record its figures with `tracker log` to put "
-                               "them back in force").format(place=place, task=e.task, month=months.fmt(e.month),
-                                                            at=local_time(at) if at else "")
-            print(visible(line), file=sys.stderr)
 
 
 def _places(entries, tables, returns) -> list[str]:
@@ -295,141 +261,6 @@ def _write(project, path: str, old_bytes: bytes | None, new_bytes: bytes | None,
     finally:
         if conn is not None:
             conn.close()
-
-
-# --- saying what was read -------------------------------------------------------------------
-
-
-def _say_counts(s: Source, p: int, new: list, unit, path: str, lang: str, dry_run: bool) -> None:
-    from tracker.cli.output import say
-
-    ids = {r.task_id for r in s.reads}
-    n = sum(1 for e in new if e.task in ids)
-    verb = "would be recorded" if dry_run else "recorded"
-    if lang == "zh":
-        parts = [label(lang, f"{{n}} entries {verb} for {{month}}").format(n=n, month=months.fmt(p))]
-    else:
-        parts = [f"{n} {'entry' if n == 1 else 'entries'} {verb} for {months.fmt(p)}"]
-    adding = sum(1 for r in s.reads if r.added)
-    if adding:
-        units = sorted({r.row.unit or unit for r in s.reads if r.added})
-        shown = "、".join(units) if lang == "zh" else ", ".join(units)
-        verb = "would be added" if dry_run else "added"
-        if lang == "zh":
-            parts.append(label(lang, f"{{n}} tasks {verb} to {{path}} (unit {{unit}})").format(n=adding, path=path, unit=shown))
-        else:
-            parts.append(f"{adding} {'task' if adding == 1 else 'tasks'} {verb} to {path} (unit {shown})")
-    unchanged = sum(1 for r in s.reads if not r.new and (r.note or any(v is not None for _, v, _ in r.figures)))
-    if unchanged:
-        parts.append(label(lang, "{n} already in the log").format(n=unchanged))
-    separator = "；" if lang == "zh" else "; "
-    say(label(lang, "{file}: {n} row" if len(s.reads) == 1 else "{file}: {n} rows").format(file=s.path, n=len(s.reads)) + separator + separator.join(parts))
-
-
-def _id_order(tid: str) -> list:
-    return [int(x) if x.isdigit() else 0 for x in tid.split(".")]
-
-
-def _say_corrections(tasks: list[str], p: int, lang: str, dry_run: bool) -> None:
-    """The tasks whose report of the month these tables replace (a corrected table, or one given the wrong month)."""
-    from tracker.cli.output import say
-
-    if tasks:
-        shown = ("、" if lang == "zh" else ", ").join(tasks[:20]) + ("…" if len(tasks) > 20 else "")
-        say(label(lang, "{n} of them would replace a report already recorded for {month} (tasks {tasks})" if dry_run
-                  else "{n} of them replace a report already recorded for {month} (tasks {tasks})").format(
-            n=len(tasks), month=months.fmt(p), tasks=shown))
-
-
-def _say_unread(reads: list, lang: str) -> None:
-    """Last of what was read: the metrics a report came in for whose figure was not read, for the clerk to give."""
-    from tracker.cli.output import say
-
-    unread = [f"{r.task_id} {metric.name} ({metric.key})" for r in reads if r.note is not None
-              for metric, value, _words in r.figures if value is None]
-    if unread:
-        shown = ("、" if lang == "zh" else ", ").join(unread[:12]) + ("…" if len(unread) > 12 else "")
-        say(label(lang, "no figure read for {n} metrics of a report that came in: {metrics}; give them with "
-                        "`tracker log ID --set KEY=VALUE`" if len(unread) > 1 else
-                  "no figure read for {n} metric of a report that came in: {metrics}; give it with "
-                  "`tracker log ID --set KEY=VALUE`").format(n=len(unread), metrics=shown))
-
-
-def _title_room() -> int:
-    """How many characters of a task's title a line of the import's output shows: what half the terminal's
-    width holds (a Chinese character takes two columns), 24 at least (80 columns, or a pipe)."""
-    from tracker.cli.output import console
-
-    return max(24, console().width // 2 - 16)
-
-
-def _describe(read: Read, lang: str = "en") -> str:
-    """What was read for one row: the task, then each metric: the figure set and the words it came from, or unset."""
-    head = f"  {read.task_id} {_short(read.title, _title_room())}"
-    if read.added:
-        head += label(lang, " [added]")
-    seen = label(lang, " (already in the log)") if not read.new and read.note is not None else ""
-    texts = [label(lang, w) for w, t in (("problems", read.row.problems), ("next steps", read.row.next_steps)) if t]
-    also = f" (+{'、'.join(texts) if lang == 'zh' else ', '.join(texts)})" if texts else ""
-    if not read.figures:
-        return f"{head}: {label(lang, 'note, no metric' if read.note else 'no progress text')}{also}{seen}"
-    lines = [f"{head}{': ' + label(lang, 'no progress text') if read.note is None else ''}{also}{seen}"]
-    for metric, value, words in read.figures:
-        if value is None:
-            lines.append(f"      {metric.key} {metric.name}: {label(lang, 'no figure')}")
-        else:
-            lines.append(f"      {metric.key} {metric.name}: {_fig(value)}/{_fig(metric.target)}{metric.unit}"
-                         f"  ← «{words}»")
-    return "\n".join(lines)
-
-
-def _say_form(back, present: set, lang: str, dry_run: bool) -> None:
-    from tracker.cli.output import say
-
-    if not back.entries:  # one line for a form sent back as it went out (or not yet filled in)
-        say(label(lang, "{file}: form of {unit} for {month}, not filled in ({n} task left empty)" if back.empty == 1 else
-                  "{file}: form of {unit} for {month}, not filled in ({n} tasks left empty)").format(
-            file=back.path, unit=back.unit, month=months.fmt(back.month), n=back.empty))
-        return
-    say(label(lang, "{file}: form of {unit} for {month}, filled in by {by}").format(
-        file=back.path, unit=back.unit, month=months.fmt(back.month), by=back.by))
-    for tid, title, said in back.taken:
-        say(f"  {tid} {_short(title, _title_room())}: {' · '.join(label(lang, word) for word in said)}")
-    n = sum(1 for e in back.entries if e.id not in present)
-    verb = "would be recorded" if dry_run else "recorded"
-    line = label(lang, f"{{n}} {'entry' if n == 1 else 'entries'} {verb}").format(n=n)
-    if len(back.entries) > n:
-        line += ("；" if lang == "zh" else "; ") + label(lang, "{n} already in the log").format(n=len(back.entries) - n)
-    if back.empty:
-        line += ("；" if lang == "zh" else "; ") + label(lang, "{n} task left empty" if back.empty == 1 else
-                                                         "{n} tasks left empty").format(n=back.empty)
-    say(line)
-
-
-def _say_missing(project, form_months: set, new: list, lang: str) -> None:
-    """Last: the lead units that still owe reports for the forms' months (the 催报 list)."""
-    from tracker.cli.output import say
-    from tracker.cli.status import standings
-
-    for m in sorted(form_months):
-        _plan, rows = standings(project, m)
-        reported = {e.task for e in new if e.month == m}
-        owing: dict[str, int] = {}
-        for s in rows:
-            if "missing" in s.flags and s.task.id not in reported:
-                owing[s.task.unit] = owing.get(s.task.unit, 0) + 1
-        if not owing:
-            say(label(lang, "every lead unit has reported for {month}").format(month=months.fmt(m)))
-            continue
-        say(label(lang, "still missing reports for {month}:").format(month=months.fmt(m)))
-        for unit, n in sorted(owing.items(), key=lambda kv: (-kv[1], kv[0])):
-            say(f"  {unit}: {label(lang, '{n} task' if n == 1 else '{n} tasks').format(n=n)}")
-
-
-def _fig(x) -> str:
-    from tracker.render.terminal import fig
-
-    return fig(x)
 
 
 def _read_bytes(path: str) -> bytes | None:
