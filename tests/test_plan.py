@@ -219,6 +219,9 @@ def test_the_plan_cache_form_gives_back_the_same_plan():
     ('co_units = ["市财政局"，"市住建局"]', "a Chinese comma (，) between values: write ,"),
     ('category ＝ "民生"', "a full-width ＝ or ： after a key: write ="),
     ('co_units = 【"市财政局"】', "full-width brackets (［］【】): write [ ]"),
+    ('category　= "民生"', "a full-width space (　) outside quotes: write an ordinary space"),
+    ('ｃａｔｅｇｏｒｙ = "民生"', "full-width characters (ｃａｔｅｇｏｒｙ) where TOML wants ASCII: write category"),
+    ('name = ＂新建中心＂', "full-width characters (＂) where TOML wants ASCII: write \""),
 ])
 def test_what_a_chinese_input_method_types_in_toml_is_named(line, said):
     """A clerk typing tasks.toml with a Chinese input method: the message says which mark, not just what broke."""

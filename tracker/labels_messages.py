@@ -169,6 +169,10 @@ _ZH.update({
     "invalid TOML: a Chinese comma (，) between values: write ,": "TOML 格式错误：值之间用了中文逗号（，）：请写英文逗号 ,",
     "invalid TOML: a full-width ＝ or ： after a key: write =": "TOML 格式错误：键后面用了全角的“＝”或“：”，请写半角 =",
     "invalid TOML: full-width brackets (［］【】): write [ ]": "TOML 格式错误：用了全角括号（［］【】）：请写半角 [ ]",
+    "invalid TOML: a full-width space (　) outside quotes: write an ordinary space":
+        "TOML 格式错误：引号外用了全角空格（　）：请写半角空格",
+    "invalid TOML: full-width characters ({typed}) where TOML wants ASCII: write {ascii}":
+        "TOML 格式错误：用了全角字符（{typed}），TOML 此处要半角：请写 {ascii}",
     "invalid TOML (see line {line})": "TOML 格式错误（见第 {line} 行）",
     "task {id}: ": "任务 {id}：", "task #{n}: ": "第 {n} 个任务：",
     "unknown table or key {key} (expected [plan] and [[task]])": "未知的表或键 {key}（应为 [plan] 和 [[task]]）",

@@ -219,6 +219,9 @@ _FULL_WIDTH = (
     (re.compile("[，、；]"), "invalid TOML: a Chinese comma (，) between values: write ,"),
     (re.compile("[＝：]"), "invalid TOML: a full-width ＝ or ： after a key: write ="),
     (re.compile("[［］【】]"), "invalid TOML: full-width brackets (［］【】): write [ ]"),
+    (re.compile("\u3000"), "invalid TOML: a full-width space (　) outside quotes: write an ordinary space"),
+    # any other full-width form of an ASCII character (ｕｎｉｔ, －, ＂), named with what to write instead
+    (re.compile("[\uff01-\uff5e]+"), "invalid TOML: full-width characters ({typed}) where TOML wants ASCII: write {ascii}"),
 )
 
 
