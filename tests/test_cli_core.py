@@ -219,6 +219,8 @@ def test_export_import_round_trip(project, tmp_path):
     assert project.ok("export", "-o", "copy.jsonl").out == "wrote copy.jsonl (3 entries)\n"
     assert (tmp_path / "copy.jsonl").read_text(encoding="utf-8") == out
     assert project.ok("export", "-o", "zh.jsonl", "--lang", "zh").out == "已写入 zh.jsonl（3条记录）\n"
+    assert project.ok("export", "-o", "-").out == out  # "-": the standard output, as with most tools
+    assert not (tmp_path / "-").exists()
 
 
 def test_bad_jsonl_import_names_file_and_line_and_writes_nothing(project, tmp_path):

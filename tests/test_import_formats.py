@@ -287,3 +287,10 @@ def test_an_excel_error_in_a_cell_the_import_reads_is_named_by_its_cell(project)
     assert not project.db.exists()
     r = project.bad("import", "t.xlsx", "--month", "2024-08", "--lang", "zh")
     assert "单元格显示的是 Excel 的错误值 #DIV/0!" in r.err
+    wb = openpyxl.load_workbook(project.root / "t.xlsx")  # in the 序号 column too: the error, not "no number"
+    wb.active["D2"].value = None
+    wb.active["A2"].value = "#N/A"
+    wb.active["A2"].data_type = "e"
+    wb.save(project.root / "t.xlsx")
+    assert project.bad("import", "t.xlsx", "--month", "2024-08").err.startswith(
+        "t.xlsx:8月!A2: the cell shows Excel's error #N/A")

@@ -275,6 +275,8 @@ def export(
     from tracker import store
     from tracker.exchange.jsonl import export_lines
 
+    if output == "-":  # as with most tools, "-" is the standard output
+        output = None
     if output is not None:
         from tracker.files import check_target
 

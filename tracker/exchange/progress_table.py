@@ -167,6 +167,13 @@ def _row(cells, columns: dict, line: int | None, problems: list) -> TableRow | N
         cell = get(role)
         return cell.text if cell is not None and cell.text else None
 
+    for role, i in columns.items():  # a formula that failed shows its error, which is no text to record
+        if i < len(cells) and _EXCEL_ERROR.match(cells[i].text):
+            problems.append(BadInput("the cell shows Excel's error {error} (a formula that failed), not text: "
+                                     "write the text in or leave the cell empty", error=cells[i].text,
+                                     place=cells[i].place))
+            return None
+
     no = None
     no_cell = get("no")
     if no_cell is not None and no_cell.text:
@@ -176,12 +183,6 @@ def _row(cells, columns: dict, line: int | None, problems: list) -> TableRow | N
                                      no=repr(no_cell.text), place=no_cell.place))
             return None
         no = int(written)
-    for role, i in columns.items():  # a formula that failed shows its error, which is no text to record
-        if i < len(cells) and _EXCEL_ERROR.match(cells[i].text):
-            problems.append(BadInput("the cell shows Excel's error {error} (a formula that failed), not text: "
-                                     "write the text in or leave the cell empty", error=cells[i].text,
-                                     place=cells[i].place))
-            return None
     task = get("task") or get("id")
     places = {role: cells[i].place for role, i in columns.items() if i < len(cells)}
     return TableRow(line, no, text("task") or "", text("progress") or "", task.place if task else cells[0].place,
