@@ -220,6 +220,7 @@ def test_export_import_round_trip(project, tmp_path):
     assert (tmp_path / "copy.jsonl").read_text(encoding="utf-8") == out
     assert project.ok("export", "-o", "zh.jsonl", "--lang", "zh").out == "已写入 zh.jsonl（3条记录）\n"
     assert project.ok("export", "-o", "-").out == out  # "-": the standard output, as with most tools
+    assert project.ok("report", "--month", "2024-08", "-o", "-").out.startswith("# ")
     assert not (tmp_path / "-").exists()
 
 

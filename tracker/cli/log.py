@@ -273,10 +273,10 @@ def export(
     import sys
 
     from tracker import store
+    from tracker.cli.output import file_or_stdout, say
     from tracker.exchange.jsonl import export_lines
 
-    if output == "-":  # as with most tools, "-" is the standard output
-        output = None
+    output = file_or_stdout(output)
     if output is not None:
         from tracker.files import check_target
 
@@ -288,7 +288,6 @@ def export(
             sys.stdout.buffer.write(chunk)
         sys.stdout.buffer.flush()
         return
-    from tracker.cli.output import say
     from tracker.files import atomic_write
     from tracker.labels import label, lang_of
 

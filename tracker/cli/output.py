@@ -12,6 +12,11 @@ def console(stderr: bool = False):
     return SafeConsole(stderr=stderr, highlight=False, markup=False, emoji=False)
 
 
+def file_or_stdout(path: str | None) -> str | None:
+    """-o's file, or None for the standard output: no -o, or `-o -` as with most tools."""
+    return None if path == "-" else path
+
+
 def show(renderable) -> None:
     console().print(renderable)
 

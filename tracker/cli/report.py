@@ -101,6 +101,9 @@ def report(
     from tracker.core.rows import check_filters, filter_standings, monthly_table
     from tracker.labels import label, lang_of
 
+    from tracker.cli.output import file_or_stdout
+
+    output = file_or_stdout(output)
     kind = pick_format(fmt, output)
     if template is not None and kind != ReportFormat.docx:
         raise BadInput("--template applies to the docx format (give -o FILE.docx or --format docx)")
