@@ -282,6 +282,10 @@ def targets_from_title(title: str) -> list[Target]:
             # figure of says which things are raised, no target (people whose level is raised are one: 6.5万名…).
             if base in ("项", "类", "种") and _RAISED.match(title) and _LEVEL_END.search(after) and not _NUM.search(after):
                 continue
+            # 为1.95万名新生儿提供先天性心脏病、两种遗传代谢病…筛查: a count of kinds opening an item listed after a
+            # target of the people served says which kinds of the service they get, no target of its own.
+            if base in ("类", "种") and not pre and inherited and found and counts_people(found[-1].unit):
+                continue
             # `2020年底前新建…`: a date belongs to the next name's lead; a number with no measure word
             # to a name (12345热线).
             if unit and base not in ("年", "月", "日"):
