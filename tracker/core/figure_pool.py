@@ -45,7 +45,7 @@ def pool(hits: list[_Hit], cumulative: bool, level: bool = False) -> list[_Hit]:
         # (本年度完成1860户, 其中今年新建45个) is the value, whatever its verb (the lead's convention).
         # A figure to date with no time words (已建成…3,420个) is a total of all years as much as 累计 is.
         totals = [h for h in hits if h.total]
-        year = [h for h in hits if figure_roles.this_year(h)] or _new_to_date(totals, hits)
+        year = [h for h in hits if figure_roles.this_year(h)] or _new_to_date(totals)
         if year and any(h.total or h.untimed for h in hits):
             return wholes(year)
         return wholes(totals) or wholes([h for h in hits if not h.period])
@@ -73,16 +73,14 @@ def decide(hits: list[_Hit], cumulative: bool, level: bool = False) -> Reading |
 # 全市新增充电桩1,536个 under 截至9月底, 今年以来新建5G基站1,206个: new things counted to a date of the year (since
 # it began), no 累计 of their own.
 _SINCE_NEW_YEAR = re.compile(r"^(?:今年以来|年初以来|今年)")
-_NEW_TO_DATE = re.compile(r"^(?:全市|全县|全区|全省)?(?:新增|新建|新登记|新注册)")
+_NEW_TO_DATE = re.compile(r"^(?:全市|全县|全区|全省)?(?:新增|新建)")
 # A total of all years: 累计, or the stock's sum (总数达到8,530个).
 _ALL_YEARS = re.compile(rf"{_TOTAL.pattern}|总数|总量|保有量")
 
 
-def _new_to_date(totals: list[_Hit], hits: list[_Hit]) -> list[_Hit]:
+def _new_to_date(totals: list[_Hit]) -> list[_Hit]:
     """The totals that count new things to the date an opening set or since the year began (截至9月底,全市新增充电桩
-    1,536个; 今年以来新建5G基站1,206个, 截至12月13日,全省新登记市场主体…), where another total says 累计 or 总数 of its
-    own (累计建成充电桩已达6,280个, 全市5G基站总数达到8,530个), or a figure to date says what there is (实有市场主体增至
-    639.19万户): the year's growth beside a total of all years."""
+    1,536个; 今年以来新建5G基站1,206个), where another total says 累计 or 总数 of its own (累计建成充电桩已达6,280个,
+    全市5G基站总数达到8,530个): the year's growth beside a total of all years."""
     new = [h for h in totals if _NEW_TO_DATE.match(w := _SINCE_NEW_YEAR.sub("", h.words)) and not _TOTAL.search(w)]
-    return new if new and any(_ALL_YEARS.search(h.words) for h in totals if h not in new) or new and any(
-        figure_roles.stock(h.words) for h in hits if h.untimed and h not in new) else []
+    return new if new and any(_ALL_YEARS.search(h.words) for h in totals if h not in new) else []
