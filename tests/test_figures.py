@@ -2186,3 +2186,9 @@ def test_kinds_of_a_service_for_people_counted_are_no_targets():
         (2000.0, "名")]
     assert targets_from_title("开展应急演练300次。") == [Target("应急演练", 300.0, "次")]
     assert targets_from_title("推广农作物新品种12种") == [Target("农作物新品种", 12.0, "种")]
+
+
+def test_more_than_a_figure_in_a_title_is_its_floor():
+    assert targets_from_title("全市森林覆盖率超过45%") == [Target("森林覆盖率", 45.0, "%")]
+    assert [(t.target, t.unit) for t in targets_from_title("外贸进出口总额逾800亿元")] == [(800.0, "亿元")]
+    assert targets_from_title("城镇调查失业率不超过5.5%") == []

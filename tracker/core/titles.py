@@ -52,8 +52,9 @@ class Target:
 
 
 _TITLE_TRAIL = re.compile(
-    rf"(?:{_alt('达到 达 不少于 不低于 至少 共 合计 总数 数量 累计 为 总量 规模 突破 提高到 提升到 提高至 提升至 稳定在 保持在 保持'.split())})++$")
-_TITLE_APPROX = re.compile(r"(?:近|约|大约|将近|接近|超过|超|逾|不足|不到|最多|基本|控制在|控制到)$")
+    rf"(?:{_alt('达到 达 不少于 不低于 至少 共 合计 总数 数量 累计 为 总量 规模 突破 提高到 提升到 提高至 提升至 稳定在 保持在 保持 超过 超 逾'.split())})++$")
+# (超过, 超, 逾 before a title's figure are a floor, as 突破 is: 实际利用外资超过160亿美元; 不超过 a ceiling)
+_TITLE_APPROX = re.compile(r"(?:近|约|大约|将近|接近|不超过|不超|不足|不到|最多|基本|控制在|控制到)$")
 # A change stands right before its figure (提高10%); before a name it is the work (改造提升农村敬老院).
 # What a figure leads to (惠及居民2万户, 带动就业3000人) is no target of the work; 覆盖 naming a rate (覆盖率,
 # 覆盖人口比例) is.  The things listed before 列为 or 列入 and a figure (…、农村生活污水处理等列为十件民生实事) make up the set it
@@ -133,7 +134,7 @@ def _title_name(pre: str, after: str, unit: str, inherited: bool = False, opens:
     # 比例不低于85%: a rate's floor is its target; 可容纳人数不少于10万人 is a capacity, no count of work.
     # A ratio to the population (抽检量不少于4批次/千人) is a rate, whichever word sets its floor.
     # 保持100%: a level to be kept is one to be reached, as 达到 is.
-    floor = bool(trail) and (any(c in trail.group() for c in "达到至在破持")
+    floor = bool(trail) and (any(c in trail.group() for c in "达到至在破持超逾")
                              or (unit == "%" and "不低于" in trail.group())
                              or ("/" in unit and any(w in trail.group() for w in ("不低于", "不少于"))))
     core = pre[: trail.start()] if trail else pre
