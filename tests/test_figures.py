@@ -2192,3 +2192,9 @@ def test_more_than_a_figure_in_a_title_is_its_floor():
     assert targets_from_title("全市森林覆盖率超过45%") == [Target("森林覆盖率", 45.0, "%")]
     assert [(t.target, t.unit) for t in targets_from_title("外贸进出口总额逾800亿元")] == [(800.0, "亿元")]
     assert targets_from_title("城镇调查失业率不超过5.5%") == []
+
+
+def test_a_growth_metrics_verbs_name_the_things_that_grow():
+    text = "1-9月,全县新登记农民专业合作社860户,同比增长12.4%。"
+    assert value_for(text, "新登记农民专业合作社增长", "%") == 12.4
+    assert value_for("1-9月,全县新登记农民专业合作社860户,环比增长3.1%。", "新登记农民专业合作社增长", "%") is None

@@ -37,6 +37,7 @@ from tracker.core.figure_words import (
     _TIME,
     _alt,
     _variants,
+    growth_metric,
     keeps_stage,
 )
 from tracker.core.phrases import normalise as _normalise
@@ -235,7 +236,8 @@ def _read(text: str, name: str, unit: str, mode: str) -> Reading | None:
     # The name as written; then looser forms (tracker/core/narrative_names.py: with its object after a verb,
     # the shortened ones where it is nowhere or after it); then its head word (社工站…,覆盖率达到100%).  A form is
     # tried only when the ones before gave no figure of the kind the metric wants.
-    lead = _lead_verbs(names[0])
+    # (新登记企业增长 in %: a growth metric's verbs name the things that grow; its figure is the growth, no work)
+    lead = frozenset() if growth_metric(names[0], unit) else _lead_verbs(names[0])
     # 发放创业担保贷款2,416笔、金额11.82亿元: the sum of what a money metric names, right after the clause that
     # named it in another unit, is its figure.
     money = [(names[0], "金额", True)] if unit.endswith("元") else []
