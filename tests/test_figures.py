@@ -2198,3 +2198,7 @@ def test_a_growth_metrics_verbs_name_the_things_that_grow():
     text = "1-9月,全县新登记农民专业合作社860户,同比增长12.4%。"
     assert value_for(text, "新登记农民专业合作社增长", "%") == 12.4
     assert value_for("1-9月,全县新登记农民专业合作社860户,环比增长3.1%。", "新登记农民专业合作社增长", "%") is None
+
+
+def test_continuing_or_new_before_a_one_character_verb_makes_a_verb():
+    assert targets_from_title("续聘社区专职网格员300名") == [Target("社区专职网格员", 300.0, "名")]

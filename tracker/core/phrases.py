@@ -177,8 +177,10 @@ def starts(text: str) -> frozenset[int]:
 def is_verb(word: str) -> bool:
     """A verb by the list above or by jieba's dictionary tag (v; vn nouns such as 服务 are not)."""
     # 新开工, 新建成: 新 before a verb makes a verb jieba may hold as one word.
+    # 续聘, 新聘: 新 or 续 before a one-character verb makes a verb the dictionary lacks (or takes for a name, nr).
     return word in VERBS or (len(word) >= 2 and _tags().get(word) == "v") or (
-        len(word) >= 3 and word[0] == "新" and is_verb(word[1:]))
+        len(word) >= 3 and word[0] == "新" and is_verb(word[1:])) or (
+        len(word) == 2 and word[0] in "新续" and _tags().get(word[1]) == "v" and _tags().get(word) in (None, "nr"))
 
 
 def is_noun(word: str) -> bool:
