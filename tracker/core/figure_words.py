@@ -85,13 +85,16 @@ _CHANGE = re.compile(r"增长|下降(?![到至])|减少|降低(?![到至])|上�
 # The name of a rate or a level (覆盖率, 满意度, 比例, 水平): a figure in % is its level.  A metric in % whose name is
 # none of these is the growth rate of the thing named (规上工业增加值 in %, a title's 规上工业增加值增长8%).
 _RATE = re.compile(r"(?:率|度|比例|比重|占比|水平)$")
+# A stock's name (存栏, 余额, 保有量): what there is at a date, not the year's flow a growth rate is given for.
+_STOCK_NAME = re.compile(r"存栏|存量|余额|保有量|实有|总数")
 # The growth of the year (同比增长7.6%, 增幅7.6%): a growth metric's figure; 环比, 较上月 are other changes.
 _GROWTH_WORDS = re.compile(r"(?<![环较比])(?:同比)?(?:增长了?|增幅(?:为|达到?)?)$")
 
 
 def growth_metric(name: str, unit: str) -> bool:
-    """Whether a metric is a growth rate: in %, and its name no rate's nor level's."""
-    return unit == "%" and not _RATE.search(name)
+    """Whether a metric is a growth rate: in %, and its name no rate's, level's nor stock's (牲畜存栏 in % is
+    no growth of the year: 存栏…,增长4% is none for it)."""
+    return unit == "%" and not _RATE.search(name) and not _STOCK_NAME.search(name)
 
 
 # Words that say the work is begun or under way, not done (开工, 在建, 施工).

@@ -77,6 +77,10 @@ def place(name: str) -> str:
 _DROPPABLE_MANNER = frozenset(_MANNER + "免费 无偿 集中 专项".split())
 
 
+# A threshold in a name (投资超10亿元, 500万元以上): it picks some of the things.
+_THRESHOLD = re.compile(r"(?:超过?|逾|高于)\d|\d[\d.]*[万亿]?元?(?:以上|以下)")
+
+
 def shortened(names: list[str]) -> list[str]:
     """The names without qualifiers, longest first (none equal to a name given)."""
     out: dict[str, None] = {}
@@ -87,8 +91,8 @@ def shortened(names: list[str]) -> list[str]:
         modifier, head = split
         ws = phrases.words(modifier)
         for k in range(len(ws)):
-            if any(_kept(w) for w in ws[:k]) or (k and _place_lead(ws[:k])):
-                break
+            if any(_kept(w) for w in ws[:k]) or (k and _place_lead(ws[:k])) or _THRESHOLD.search("".join(ws[:k])):
+                break  # (投资超10亿元签约项目: a threshold picks some of the things; without it, all are counted)
             for kept in (ws[k:], [w for w in ws[k:] if w not in _DROPPABLE_MANNER]):
                 if any(_kept(w) for w in ws[k:] if w not in kept):
                     continue

@@ -93,9 +93,14 @@ def _second_reading(text: str) -> str:
     return _SECOND_READING.sub(read, text)
 
 
+# 新登记市场主体突破百万大关,达100.56万户: a milestone passed (突破, 超过, a round figure or 大关) then the figure
+# reached; the milestone is no figure (not exact), the figure reached is the name's, read as if written beside it.
+_MILESTONE = re.compile(r"(?:突破|超过|跨越|迈上|站上)[^,，;；。\n]{1,8}?[,，](?=(?:达到?|为)\d)")
+
+
 def recast(text: str) -> str:
     """The narrative with the clauses its wording hides written out as the clause reader reads them."""
-    text = _ITEM_NAMED.sub(r":\1", _count_of(_second_reading(text)))
+    text = _ITEM_NAMED.sub(r":\1", _count_of(_second_reading(_MILESTONE.sub("", text))))
     # An aside of the month's work (当月新建成5家) or of a part (其中农村59个) is a clause of its own; normalise
     # drops other asides.
     text = _LONG.sub(r"\1", _TIMED_ASIDE.sub(r",\1,", text))

@@ -16,6 +16,7 @@ from tracker.core import (
     figure_parts,
     figure_pool,
     figure_roles,
+    figure_stage,
     figure_topic,
     narrative_names,
     narrative_text,
@@ -24,6 +25,7 @@ from tracker.core import (
 )
 from tracker.core.figure_clauses import _Hit
 from tracker.core.figure_pool import Reading
+from tracker.core.figure_stage import _COMPLETES, _DONE
 from tracker.core.figure_words import (
     _CONDITION,
     _IN_SERVICE,
@@ -35,6 +37,7 @@ from tracker.core.figure_words import (
     _TIME,
     _alt,
     _variants,
+    growth_metric,
     keeps_stage,
 )
 from tracker.core.phrases import normalise as _normalise
@@ -55,10 +58,6 @@ def value_for(text: str, name: str, unit: str, *, mode: str = "cumulative", targ
     return reading.value if reading else None
 
 
-# Words by which a clause says that what it counts is done, in place or reached (已建成, 累计, 全部完成…).
-_DONE = re.compile(r"已|累计|完成|建成|竣工|完工|投产|投用|投入|运营|开放|达|共计|合计|全部|实现")
-
-
 def read_value(text: str, name: str, unit: str, *, mode: str = "cumulative",
                target: float | None = None, any_magnitude: bool = False) -> Reading | None:
     """The figure a narrative gives for the metric and the clause it stands in; None when it is not clearly there.
@@ -77,7 +76,7 @@ def read_value(text: str, name: str, unit: str, *, mode: str = "cumulative",
     """
     read = _read_any if any_magnitude else _read
     reading = read(text, name, unit, mode)
-    if reading is None or (_COMPLETES.search(_last_word(name)) and not _DONE.search(reading.words)):
+    if reading is None or not figure_stage.said_at_stage(reading.words, reading.value, name):
         # 重点推进项目建成 beside 纳入重点推进项目14个: a metric of things completed takes only a figure said done.
         return None
     from tracker.core.figures import as_written  # (figures is the API over this module)
@@ -117,10 +116,6 @@ _NO_STEP = re.compile(r"^(?:其中|其余|剩余|另有|另外)|任务|目标|�
 
 # A numbered heading's verb that only names the task (2.完成100所学校改造。).
 _HEADING_VERB = re.compile(r"^完成")
-
-# Words that say the work itself is completed, not a step on its way.
-_COMPLETES = re.compile(r"建成|完工|竣工|投产|验收|投用|投入使用|投入运营|通水|通车|开放|全部完成|完成\d")
-
 
 def _task_head(text: str, value: float, unit: str, name: str) -> frozenset | None:
     """Whether a figure is the task restated at the head of the report: it is the one of the narrative's opening
@@ -241,7 +236,8 @@ def _read(text: str, name: str, unit: str, mode: str) -> Reading | None:
     # The name as written; then looser forms (tracker/core/narrative_names.py: with its object after a verb,
     # the shortened ones where it is nowhere or after it); then its head word (社工站…,覆盖率达到100%).  A form is
     # tried only when the ones before gave no figure of the kind the metric wants.
-    lead = _lead_verbs(names[0])
+    # (新登记企业增长 in %: a growth metric's verbs name the things that grow; its figure is the growth, no work)
+    lead = frozenset() if growth_metric(names[0], unit) else _lead_verbs(names[0])
     # 发放创业担保贷款2,416笔、金额11.82亿元: the sum of what a money metric names, right after the clause that
     # named it in another unit, is its figure.
     money = [(names[0], "金额", True)] if unit.endswith("元") else []

@@ -177,8 +177,10 @@ def starts(text: str) -> frozenset[int]:
 def is_verb(word: str) -> bool:
     """A verb by the list above or by jieba's dictionary tag (v; vn nouns such as 服务 are not)."""
     # 新开工, 新建成: 新 before a verb makes a verb jieba may hold as one word.
+    # 续聘, 新聘: 新 or 续 before a one-character verb makes a verb the dictionary lacks (or takes for a name, nr).
     return word in VERBS or (len(word) >= 2 and _tags().get(word) == "v") or (
-        len(word) >= 3 and word[0] == "新" and is_verb(word[1:]))
+        len(word) >= 3 and word[0] == "新" and is_verb(word[1:])) or (
+        len(word) == 2 and word[0] in "新续" and _tags().get(word[1]) == "v" and _tags().get(word) in (None, "nr"))
 
 
 def is_noun(word: str) -> bool:
@@ -300,7 +302,8 @@ def with_digits(text: str) -> str:
             numeral, end = numeral[:-1], end - 1
         follows = (_unit_at(text, end + 1) if text[end:end + 1] in ("余", "多") else "") or _unit_at(text, end)
         # A lone 二 before a measure word is an order (二次供水, 二级, 二期): Chinese counts two with 两.
-        if (not follows or follows in _MAGS or follows in _DIGITS_ONLY or numeral == "二" or text[m.start() - 1:m.start()] in ("第", "每", "其", "之", "初", "周")
+        # A lone 一 before 次 is how often (免费体检一次: once), no count.
+        if (not follows or follows in _MAGS or follows in _DIGITS_ONLY or numeral == "二" or (numeral == "一" and follows == "次") or text[m.start() - 1:m.start()] in ("第", "每", "其", "之", "初", "周")
                 or m.start() not in starts(text)
                 # 一次性: a word that runs on past the measure word is no count
                 or end + len(follows) + (text[end:end + 1] in ("余", "多")) not in starts(text)):

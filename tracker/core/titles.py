@@ -52,8 +52,9 @@ class Target:
 
 
 _TITLE_TRAIL = re.compile(
-    rf"(?:{_alt('达到 达 不少于 不低于 至少 共 合计 总数 数量 累计 为 总量 规模 突破 提高到 提升到 提高至 提升至 稳定在 保持在 保持'.split())})++$")
-_TITLE_APPROX = re.compile(r"(?:近|约|大约|将近|接近|超过|超|逾|不足|不到|最多|基本|控制在|控制到)$")
+    rf"(?:{_alt('达到 达 不少于 不低于 至少 共 合计 总数 数量 累计 为 总量 规模 突破 提高到 提升到 提高至 提升至 稳定在 保持在 保持 超过 超 逾'.split())})++$")
+# (超过, 超, 逾 before a title's figure are a floor, as 突破 is: 实际利用外资超过160亿美元; 不超过 a ceiling)
+_TITLE_APPROX = re.compile(r"(?:近|约|大约|将近|接近|不超过|不超|不足|不到|最多|基本|控制在|控制到)$")
 # A change stands right before its figure (提高10%); before a name it is the work (改造提升农村敬老院).
 # What a figure leads to (惠及居民2万户, 带动就业3000人) is no target of the work; 覆盖 naming a rate (覆盖率,
 # 覆盖人口比例) is.  The things listed before 列为 or 列入 and a figure (…、农村生活污水处理等列为十件民生实事) make up the set it
@@ -133,7 +134,7 @@ def _title_name(pre: str, after: str, unit: str, inherited: bool = False, opens:
     # 比例不低于85%: a rate's floor is its target; 可容纳人数不少于10万人 is a capacity, no count of work.
     # A ratio to the population (抽检量不少于4批次/千人) is a rate, whichever word sets its floor.
     # 保持100%: a level to be kept is one to be reached, as 达到 is.
-    floor = bool(trail) and (any(c in trail.group() for c in "达到至在破持")
+    floor = bool(trail) and (any(c in trail.group() for c in "达到至在破持超逾")
                              or (unit == "%" and "不低于" in trail.group())
                              or ("/" in unit and any(w in trail.group() for w in ("不低于", "不少于"))))
     core = pre[: trail.start()] if trail else pre
@@ -281,6 +282,10 @@ def targets_from_title(title: str) -> list[Target]:
             # 提高…两项补贴保障水平: a count of kinds (项, 类, 种) inside what a title raises to a level it gives no
             # figure of says which things are raised, no target (people whose level is raised are one: 6.5万名…).
             if base in ("项", "类", "种") and _RAISED.match(title) and _LEVEL_END.search(after) and not _NUM.search(after):
+                continue
+            # 为1.95万名新生儿提供先天性心脏病、两种遗传代谢病…筛查: a count of kinds opening an item listed after a
+            # target of the people served says which kinds of the service they get, no target of its own.
+            if base in ("类", "种") and not pre and inherited and found and counts_people(found[-1].unit):
                 continue
             # `2020年底前新建…`: a date belongs to the next name's lead; a number with no measure word
             # to a name (12345热线).

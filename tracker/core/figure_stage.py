@@ -1,0 +1,48 @@
+"""Whether a figure read for a metric that names a stage of its work (建成, 办结, 开工) is said at that stage.
+
+A metric of things completed (重点项目建成, 办结…事项) takes only a figure its clause says done; a metric of things
+started (…项目开工) only one its clause says started, in words other than the things' own name (a batch called
+“开工一批” is not said started by its name).  A word of completion that governs another figure after the one read
+(203个…项目累计完成投资298.5亿元) says that amount done, not the things counted.
+"""
+
+from __future__ import annotations
+
+import re
+
+from tracker.core import phrases
+from tracker.core.figure_words import _RATE
+
+# Words by which a clause says that what it counts is done, in place or reached (已建成, 累计, 全部完成…).
+_DONE = re.compile(r"已|累计|完成|建成|竣工|完工|投产|投用|投入|运营|开放|达|共计|合计|全部|实现")
+# Words that say the work itself is completed, not a step on its way.
+_COMPLETES = re.compile(r"建成|完工|竣工|投产|验收|投用|投入使用|投入运营|通水|通车|开放|全部完成|完成\d")
+# A verb that leads a metric's name and says its things are concluded (办结信访事项).
+_CONCLUDED = re.compile(r"办结")
+# Words that say work is begun (开工, 动工), and what says so of a figure to date (已开工).
+_STARTS = re.compile(r"开工|动工|开建")
+_STARTED = re.compile(rf"{_STARTS.pattern}|已")
+
+
+def said_at_stage(words: str, value: float, name: str) -> bool:
+    """Whether a figure (`value`, in its clause `words`) is said at the stage the metric's name gives its work: done
+    for a name that ends in a word of completion or leads with one of concluding, started for one that ends in a word
+    of starting; any figure for a name of no stage or a rate's."""
+    ws = phrases.words(name)
+    if not ws or _RATE.search(name):
+        return True  # (办结率: a rate's level, no count of things at a stage)
+    if _COMPLETES.search(ws[-1]) or _CONCLUDED.match(name):
+        return bool(_DONE.search(_about(words, value)))
+    if _STARTS.fullmatch(ws[-1]):
+        things = phrases.normalise(name[: -len(ws[-1])])
+        return bool(_STARTED.search(_about(words.replace(things, " ") if len(things) >= 2 else words, value)))
+    return True
+
+
+def _about(words: str, value: float) -> str:
+    """The words of a clause that may say something of its figure `value`: those after a later figure's (203个…累计完成
+    投资298.5亿元: 累计完成 governs 298.5) are of that one."""
+    nums = list(phrases.NUM.finditer(words))
+    at = next((m for m in nums if phrases.number(m) == value), None)
+    later = [m for m in nums if at is not None and m.start() > at.end()]
+    return words[: at.end()] + words[later[-1].end():] if later else words
