@@ -531,3 +531,21 @@ def test_a_run_builds_only_the_command_it_names(project):
     r = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, env=env)
     assert r.returncode == 0, r.stderr
     assert json.loads(r.stdout)["tasks"] and r.stderr.strip() == "['tracker.cli.setup'] 1"
+
+
+def test_the_quick_start_reads_the_example_and_writes_nothing(tmp_path, monkeypatch):
+    """README's quick start (`tracker status --month 2020-08` in a clone) shows task 195 at 27 % and leaves the
+    committed example log as it is: its plan is cached under the key this tracker uses (a new key would make the
+    first run of a clone write the database)."""
+    import shutil
+
+    shutil.copy(ROOT / "tasks.toml", tmp_path / "tasks.toml")
+    (tmp_path / "data").mkdir()
+    shutil.copy(ROOT / "data" / "tracker.db", tmp_path / "data" / "tracker.db")
+    before = (tmp_path / "data" / "tracker.db").read_bytes()
+    r = subprocess.run([sys.executable, "-m", "tracker", "status", "--month", "2020-08"], capture_output=True,
+                       text=True, cwd=tmp_path, env={**os.environ, "COLUMNS": "120", "TRACKER_TODAY": "2020-08-31"})
+    assert r.returncode == 0, r.stderr
+    assert next(line for line in r.stdout.splitlines() if line.startswith(" 195")).count("27%") == 1
+    assert (tmp_path / "data" / "tracker.db").read_bytes() == before
+    assert sorted(p.name for p in (tmp_path / "data").iterdir()) == ["tracker.db"]
