@@ -122,6 +122,21 @@ def test_json_keeps_the_exact_text_escaped(title, note):
 
 
 @SETTINGS
+@given(st.lists(st.floats(allow_nan=False, allow_infinity=False), max_size=8), HOSTILE)
+def test_json_reads_back_every_figure_and_text_exactly_streamed_or_whole(figures, text):
+    # status streams a province's JSON in chunks (json_chunks); every other command writes it whole (json_text):
+    # the same text either way, and every figure (0.00005 and 1e+300 alike) and text read back as it was
+    from tracker.render.jsontext import json_chunks, json_encoder, json_text
+
+    items = [{"text": text, "value": x} for x in figures]
+    whole = json_text({"tasks": items})
+    streamed = '{"tasks":[' + b"".join(json_chunks(items, json_encoder(), size=3)).decode()[1:] + "]}"
+    assert streamed == whole
+    _clean(whole)
+    assert json.loads(whole) == {"tasks": items}
+
+
+@SETTINGS
 @given(HOSTILE, HOSTILE)
 def test_the_terminal_gets_no_control_character_from_user_text(title, note):
     from tracker.render.safe import SafeConsole
