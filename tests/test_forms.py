@@ -274,3 +274,28 @@ def test_a_rate_is_asked_as_of_the_month_not_summed_and_a_long_title_shows_whole
     assert metric_label(Metric("km", "污水管网", "公里", 98, 0, "cumulative", 0)) == "污水管网（截至本月累计）"
     assert metric_label(Metric("km", "污水管网", "公里", 98, 0, "increment", 0)) == "污水管网（本月新增）"
     assert _lines("215.新建污水管网294.0公里,城市污水集中处理率达到96.8%。", 32) == 2
+
+
+def test_a_figure_cell_merged_over_two_rows_is_refused_not_read_as_one_metric_s(office):
+    wb = openpyxl.load_workbook(sent(office))
+    wb["填报"]["G5"] = 15
+    wb["填报"].merge_cells("G5:G6")   # the sheet unprotected in WPS, 本月数 merged over both metrics of task 195
+    wb["填报"].merge_cells("J5:J6")   # a note merged over its task's rows is harmless
+    wb.save(office.root / "back.xlsx")
+    before = office.ok("export").out
+    assert office.bad("import", "back.xlsx").err.splitlines() == [
+        "back.xlsx:填报!G5:G6: merged cells: each row's figure is its own; unmerge them (取消合并) and fill in each row"]
+    assert "单元格被合并" in office.bad("--lang", "zh", "import", "back.xlsx").err
+    assert office.ok("export").out == before
+
+
+def test_a_form_copied_into_another_workbook_is_refused_not_read_as_a_table_without_its_figures(office):
+    wb = openpyxl.load_workbook(fill(sent(office), office.root / "back.xlsx", H7=100, I7="已完成", J7="标准已提高。"))
+    del wb["tracker"]   # what a copy of the visible cells into a new workbook keeps
+    wb.save(office.root / "copy.xlsx")
+    before = office.ok("export").out
+    err = office.bad("import", "copy.xlsx", "--month", "2024-08").err.strip()
+    assert err == ("copy.xlsx: a form whose hidden sheet is gone (its cells copied into another workbook?): its rows "
+                   "cannot be matched to tasks; have the unit fill in the form as it was sent")
+    assert "填报表的隐藏工作表已丢失" in office.bad("--lang", "zh", "import", "copy.xlsx", "--month", "2024-08").err
+    assert office.ok("export").out == before

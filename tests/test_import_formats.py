@@ -294,3 +294,20 @@ def test_an_excel_error_in_a_cell_the_import_reads_is_named_by_its_cell(project)
     wb.save(project.root / "t.xlsx")
     assert project.bad("import", "t.xlsx", "--month", "2024-08").err.startswith(
         "t.xlsx:8月!A2: the cell shows Excel's error #N/A")
+
+
+def test_a_file_of_another_kind_under_docx_or_xlsx_is_named_for_what_it_holds(project):
+    workbook = openpyxl.Workbook()
+    workbook.save(project.root / "进展表.docx")   # a workbook saved under the Word name
+    docx.Document().save(project.root / "进展表.xlsx")
+    (project.root / "old.xlsx").write_bytes(b"\xd0\xcf\x11\xe0" + b"\0" * 100)  # an .xls renamed
+    (project.root / "cut.xlsx").write_bytes((project.root / "进展表.docx").read_bytes()[:300])  # a copy cut short
+    err = project.bad("import", "进展表.docx", "--month", "2024-08").err.strip()
+    assert err == "进展表.docx: not a Word document (.docx) that can be read (it is an Excel workbook (.xlsx))"
+    assert project.bad("--lang", "zh", "import", "进展表.xlsx", "--month", "2024-08").err.strip() == (
+        "进展表.xlsx: 不是可读取的 Excel 工作簿（.xlsx）（这是 Word 文档（.docx））")
+    assert "old binary .xls, .doc or .et file renamed" in project.bad("import", "old.xlsx", "--month", "2024-08").err
+    assert project.bad("import", "cut.xlsx", "--month", "2024-08").err.strip().endswith(
+        "(it is damaged: an incomplete copy or download?)")
+    assert "BytesIO" not in project.bad("report", "--template", "进展表.docx", "-o", "out.docx").err
+    assert not project.db.exists()

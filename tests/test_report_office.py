@@ -216,3 +216,12 @@ def test_a_folder_as_output_is_refused_in_the_runs_language(project):
     (project.root / "out").mkdir()
     assert "out: 是一个文件夹" in project.bad("report", "--month", "2024-08", "-o", "out", "--lang", "zh").err
 
+
+
+def test_xlsx_english_headers_are_never_cut_inside_a_word(project):
+    logged(project)   # with 存在问题 and 下步计划, the narrow columns: Completion would fit 9 units
+    project.ok("report", "--month", "2024-08", "--with-status", "-o", "r.xlsx")
+    ws = openpyxl.load_workbook(project.root / "r.xlsx").active
+    for cell in ws[2]:
+        longest = max(len(w) for w in cell.value.replace(".", " ").split())
+        assert ws.column_dimensions[cell.column_letter].width >= longest + 2, cell.value

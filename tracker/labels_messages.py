@@ -70,6 +70,13 @@ _ZH.update({
     "--month and --unit apply to progress tables, not to .jsonl entries": "--month 和 --unit 用于进展表，不用于 .jsonl 条目",
     "{file}: cannot import {kind}: use .md/.txt (progress table) or .jsonl (entries)": "{file}: 不能导入{kind}：请用 .md/.txt（进展表）或 .jsonl（条目）",
     "a file without extension": "没有扩展名的文件",
+    "{file}: a form whose hidden sheet is gone (its cells copied into another workbook?): its rows cannot be matched to tasks; have the unit fill in the form as it was sent": "{file}: 填报表的隐藏工作表已丢失（单元格被复制到了另一个工作簿？）：无法将各行对应到任务；请让单位在原样下发的填报表中填写",
+    "merged cells: each row's figure is its own; unmerge them (取消合并) and fill in each row": "单元格被合并：每行的数值各自独立；请取消合并，逐行填写",
+    "it is an old binary .xls, .doc or .et file renamed: open it and save it as .xlsx or .docx (另存为)": "这是改了扩展名的旧版 .xls、.doc 或 .et 文件：请打开后另存为 .xlsx 或 .docx",
+    "its content is no Word or Excel file": "其内容不是 Word 或 Excel 文件",
+    "it is damaged: an incomplete copy or download?": "文件已损坏：复制或下载不完整？",
+    "it is an Excel workbook (.xlsx)": "这是 Excel 工作簿（.xlsx）",
+    "it is a Word document (.docx)": "这是 Word 文档（.docx）",
     "{file}: {n} entries to import, {m} already in the log": "{file}: 待导入 {n} 条，日志中已有 {m} 条",
     "nothing written (--dry-run)": "未写入任何内容（--dry-run）",
     "note: {place}: the table names {given} as task {task}'s lead unit; tasks.toml's {unit} is what counts":

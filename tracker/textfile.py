@@ -216,3 +216,25 @@ def visible(text: str) -> str:
     if text.isprintable():
         return text
     return text.translate(_VISIBLE)
+
+
+def office_why(data: bytes, error: Exception) -> str:
+    """Why a .docx or .xlsx could not be opened, in the user's terms: what the file holds when it is another
+    kind (a workbook named .docx, an old .xls renamed .xlsx), else the library's reason."""
+    import io
+    import zipfile
+
+    if data.startswith(b"\xd0\xcf\x11\xe0"):  # the compound file of old Excel, Word and WPS
+        return Word("it is an old binary .xls, .doc or .et file renamed: open it and save it as .xlsx or .docx "
+                    "(另存为)")
+    if not data.startswith(b"PK"):
+        return Word("its content is no Word or Excel file")
+    try:
+        names = set(zipfile.ZipFile(io.BytesIO(data)).namelist())
+    except zipfile.BadZipFile:
+        return Word("it is damaged: an incomplete copy or download?")
+    if "xl/workbook.xml" in names:
+        return Word("it is an Excel workbook (.xlsx)")
+    if "word/document.xml" in names:
+        return Word("it is a Word document (.docx)")
+    return str(error)

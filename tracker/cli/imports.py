@@ -215,6 +215,11 @@ def _read(file: str, problems: list) -> Source:
         wb = sheets.open_workbook(file, data)
         if form_return.is_form(wb):
             return Source(file, form=wb, formulas=sheets.open_workbook(file, data, formulas=True))
+        if form_return.lost_key(wb):
+            problems.append(BadInput("{file}: a form whose hidden sheet is gone (its cells copied into another "
+                                     "workbook?): its rows cannot be matched to tasks; have the unit fill in the "
+                                     "form as it was sent", file=file))
+            return Source(file)
     if suffix in (".md", ".markdown", ".txt"):
         return Source(file, [progress_table.parse_table(sheets.text_of(file, data), file, problems)])
     return Source(file, progress_table.find_tables(sheets.read_grids(file, data), file, problems))

@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 from tracker.core import months
 from tracker.core.model import Plan, number
 from tracker.errors import BadInput
-from tracker.exchange.forms import (BY_CELL, COL, KEY_SHEET, MARK, MONTH_CELL, SHEET, STATUS_WORDS,
+from tracker.exchange.forms import (BY_CELL, COL, FIRST_ROW, HEADERS, KEY_SHEET, MARK, MONTH_CELL, SHEET, STATUS_WORDS,
                                     UNIT_CELL, metric_label)
 
 _STATUS = dict(zip(STATUS_WORDS, ("ongoing", "done", "blocked")))
@@ -39,6 +39,18 @@ class FormReturn:
 def is_form(wb) -> bool:
     """Whether a workbook is a form tracker wrote (its hidden sheet says so)."""
     return KEY_SHEET in wb.sheetnames and wb[KEY_SHEET]["A1"].value == MARK
+
+
+def lost_key(wb) -> bool:
+    """Whether a workbook shows a form's header (上月数 beside 本月数) but has no hidden sheet to match it by: a
+    form's cells copied into another workbook, whose figures a progress table's reading would leave out."""
+    from tracker.exchange.sheets import visible_sheets
+
+    for ws in visible_sheets(wb):
+        for row in ws.iter_rows(max_row=20, max_col=len(HEADERS), values_only=True):
+            if {"上月数", "本月数"} <= {str(v).strip() for v in row if v is not None}:
+                return True
+    return False
 
 
 def form_month(wb) -> int:
@@ -76,6 +88,8 @@ def read_form(path: str, wb, plan: Plan, problems: list, formulas=None) -> FormR
                                  shown=repr(text(UNIT_CELL)), unit=unit, place=place(UNIT_CELL)))
     by = text(BY_CELL) or unit
     back = FormReturn(path, unit, p, by)
+    if _merged_figures(ws, place, problems):
+        return back
     parts: dict[str, dict] = {}
     broken: set[str] = set()
     for r, tid, key, mode in keys.iter_rows(min_row=2, max_col=4, values_only=True):
@@ -134,6 +148,19 @@ def read_form(path: str, wb, plan: Plan, problems: list, formulas=None) -> FormR
         back.places.append(place(f"B{got['row']}"))
         back.taken.append((tid, task.title, got["said"] + got.get("texts", [])))
     return back
+
+
+def _merged_figures(ws, place, problems: list) -> bool:
+    """Whether cells of the figures' columns were merged down over several rows (in WPS, the sheet unprotected):
+    the merge shows one figure where each row wants its own, and keeps only the top row's."""
+    figures = {COL["本月数"], COL["完成百分比"]}
+    found = False
+    for rng in ws.merged_cells.ranges:
+        if rng.max_row > rng.min_row and rng.max_row >= FIRST_ROW and figures & set(range(rng.min_col, rng.max_col + 1)):
+            problems.append(BadInput("merged cells: each row's figure is its own; unmerge them (取消合并) and "
+                                     "fill in each row", place=place(rng.coord)))
+            found = True
+    return found
 
 
 def _read_row(ws, r: int, metric, got: dict, place, make, raw=None) -> list:

@@ -15,6 +15,7 @@ import re
 from dataclasses import dataclass
 
 from tracker.errors import BadInput
+from tracker.textfile import office_why
 
 
 @dataclass(frozen=True, slots=True)
@@ -89,7 +90,8 @@ def docx_grids(path: str, data: bytes) -> list[Grid]:
     try:
         document = docx.Document(io.BytesIO(data))
     except (zipfile.BadZipFile, KeyError, ValueError) as e:
-        raise BadInput("{path}: not a Word document (.docx) that can be read ({why})", path=path, why=str(e)) from None
+        raise BadInput("{path}: not a Word document (.docx) that can be read ({why})", path=path,
+                       why=office_why(data, e)) from None
     headings = _headings(document)
     out, n = [], 0
     for k, top in enumerate(document.tables):
@@ -165,7 +167,8 @@ def open_workbook(path: str, data: bytes, formulas: bool = False):
     try:
         return load_workbook(io.BytesIO(data), data_only=not formulas)
     except (zipfile.BadZipFile, KeyError, ValueError, OSError) as e:
-        raise BadInput("{path}: not an Excel workbook (.xlsx) that can be read ({why})", path=path, why=str(e)) from None
+        raise BadInput("{path}: not an Excel workbook (.xlsx) that can be read ({why})", path=path,
+                       why=office_why(data, e)) from None
 
 
 def visible_sheets(wb):

@@ -73,7 +73,10 @@ def _open(data: bytes, name: str):
     try:
         return docx.Document(io.BytesIO(data))
     except (zipfile.BadZipFile, KeyError, ValueError) as e:
-        raise BadInput("{file}: not a Word document (.docx) that can be read ({why})", file=name, why=str(e)) from None
+        from tracker.textfile import office_why
+
+        raise BadInput("{file}: not a Word document (.docx) that can be read ({why})", file=name,
+                       why=office_why(data, e)) from None
 
 
 def _placeholder(document, name: str):

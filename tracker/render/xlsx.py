@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import io
 import math
+import re
 from copy import copy
 
 from tracker.core import months
@@ -64,7 +65,9 @@ def column_widths(table: MonthlyTable) -> list[float]:
         for i, text in enumerate(monthly_cells(table, row)):
             natural[i] = max(natural[i], text_width(text) + 2)
     most = NARROW if table.with_texts else MAX_WIDTH
-    widths = [max(6, min(natural[i], most[k])) for i, k in enumerate(kinds)]
+    # a column is never narrower than its header's longest Latin word: "Completion" is not cut to "Completi|on"
+    words = [max((len(w) for w in re.findall(r"[A-Za-z]+", h)), default=0) + 2 for h in table.headers]
+    widths = [max(6, words[i], min(natural[i], most[k])) for i, k in enumerate(kinds)]
     others = sum(widths) - widths[2]
     # with 存在问题 and 下步计划 the sheet is wider than a page at 100 %: printing scales it to the page width
     page = PAGE_WIDTH + (30 if table.with_texts else 0)
