@@ -69,15 +69,15 @@ def test_fill_shows_the_report_back_with_its_slip_and_asks_with_default_no(proje
     project.ok("log", "184", "--month", "2024-08", "--percent", "10")
     project.ok("log", "195", "--month", "2024-07", "--set", "centres=40", "--set", "stations=100")
     child = spawn(project, "fill", "--month", "2024-08")
-    answer(child, "centres (个) · running total · was 40 · Enter skips the task: ", "12")  # meant 42
-    answer(child, "stations (个) · running total · was 100: ", "")
+    answer(child, "区域性居家养老服务中心 (个) · running total · was 40 · Enter skips the task: ", "12")  # meant 42
+    answer(child, "社区养老服务站 (个) · running total · was 100: ", "")
     answer(child, "Note: ", "10")                                                     # a stray answer
     child.expect_exact("195 2024-08: centres=12/100个 «10»")
     child.expect_exact("! warning: task 195 2024-08: centres 区域性居家养老服务中心 12个 is below last month's 40个")
     answer(child, "Record this report? [y/N] ", "")                                  # Enter: no
     child.expect_exact("not recorded; the task's questions again")
-    answer(child, "centres (个) · running total · was 40 · Enter skips the task: ", "42")
-    answer(child, "stations (个) · running total · was 100: ", "")
+    answer(child, "区域性居家养老服务中心 (个) · running total · was 40 · Enter skips the task: ", "42")
+    answer(child, "社区养老服务站 (个) · running total · was 100: ", "")
     answer(child, "Note: ", "截至目前建成42个。")
     answer(child, "Record this report? [Y/n] ", "")                                  # nothing amiss: Enter is yes
     child.expect_exact("recorded 195 2024-08: centres=42/100个")

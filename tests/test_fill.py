@@ -78,12 +78,12 @@ def test_walks_the_missing_reports_checks_each_answer_and_records_each_task(proj
     child.expect_exact("stations: 社区养老服务站 100/300 个")
     child.expect_exact("last report 2024-07")
     child.expect_exact("«七月进展»")
-    answer(child, "centres (个) · running total · was 12 · Enter skips the task: ", "fifteen")
+    answer(child, "区域性居家养老服务中心 (个) · running total · was 12 · Enter skips the task: ", "fifteen")
     child.expect_exact("! 195.centres: 'fifteen' is not a number")
-    answer(child, "centres (个) · running total · was 12 · Enter skips the task: ", "-3")
+    answer(child, "区域性居家养老服务中心 (个) · running total · was 12 · Enter skips the task: ", "-3")
     child.expect_exact("is not a number ≥ 0")
-    answer(child, "centres (个) · running total · was 12 · Enter skips the task: ", "15")
-    answer(child, "stations (个) · running total · was 100: ", "")            # Enter: no figure for stations
+    answer(child, "区域性居家养老服务中心 (个) · running total · was 12 · Enter skips the task: ", "15")
+    answer(child, "社区养老服务站 (个) · running total · was 100: ", "")            # Enter: no figure for stations
     answer(child, "Note: ", "截至目前,全市新建区域性居家养老服务中心15个。")
     answer(child, "Record this report? [Y/n] ", "")
     child.expect_exact("recorded 195 2024-08: centres=15/100个 «截至目前,全市新建区域性居家养老服务中心15个。» (by 李科员")
@@ -116,7 +116,7 @@ def test_walks_the_missing_reports_checks_each_answer_and_records_each_task(proj
 def test_enter_on_the_first_question_skips_the_task(project):
     child = spawn(project)
     child.expect_exact("no report yet")
-    answer(child, "centres (个) · running total · was 0 · Enter skips the task: ", "")
+    answer(child, "区域性居家养老服务中心 (个) · running total · was 0 · Enter skips the task: ", "")
     child.expect_exact("skipped")
     answer(child, "percent 0–100 · Enter skips the task: ", "30")
     answer(child, "status (ongoing, done, blocked): ", "")
@@ -131,8 +131,8 @@ def test_enter_on_the_first_question_skips_the_task(project):
 
 def test_interrupted_session_keeps_what_was_recorded(project):
     child = spawn(project)
-    answer(child, "centres (个) · running total · was 0 · Enter skips the task: ", "20")
-    answer(child, "stations (个) · running total · was 0: ", "130")
+    answer(child, "区域性居家养老服务中心 (个) · running total · was 0 · Enter skips the task: ", "20")
+    answer(child, "社区养老服务站 (个) · running total · was 0: ", "130")
     answer(child, "Note: ", "")
     answer(child, "Record this report? [Y/n] ", "")
     child.expect_exact("recorded 195 2024-08")
@@ -159,7 +159,7 @@ def test_unit_option_and_increment_metric(project):
     child = spawn(project, "--unit", "市教育局")
     child.expect_exact("市教育局 · missing reports for 2024-08: 1")
     child.expect_exact("kg: 公办幼儿园 4/27 个")
-    answer(child, "kg (个) · this month's amount · Enter skips the task: ", "3")
+    answer(child, "公办幼儿园 (个) · this month's amount · Enter skips the task: ", "3")
     answer(child, "Note: ", "")
     answer(child, "Record this report? [Y/n] ", "")
     child.expect_exact("recorded 300 2024-08: kg=3个 this month (target 27个)")
@@ -171,7 +171,7 @@ def test_unit_option_and_increment_metric(project):
 def test_lang_zh(project):
     child = spawn(project, "--lang", "zh")
     child.expect_exact("2024-08尚缺报送：2项")
-    answer(child, "centres (个) · 累计数（截至目前） · 此前0 · 回车跳过: ", "")
+    answer(child, "区域性居家养老服务中心 (个) · 累计数（截至目前） · 此前0 · 回车跳过: ", "")
     child.expect_exact("已跳过")
     answer(child, "完成百分比（0–100） · 回车跳过: ", "")
     child.expect_exact("已记录0项，跳过2项")
