@@ -50,6 +50,7 @@ def month_of_year(m: Month) -> int:
 
 
 @functools.lru_cache(maxsize=1024)  # a province's status writes 60,000 months, most of them the same few
+@functools.cache  # a few hundred months, asked for hundreds of thousands of times (a province's status JSON: 60,000)
 def fmt(m: Month | None) -> str | None:
     if m is None:
         return None
