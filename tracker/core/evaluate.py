@@ -130,13 +130,16 @@ class Verdict(NamedTuple):
     flags: tuple[str, ...]
 
 
+_verdict = partial(tuple.__new__, Verdict)
+
+
 def verdicts(tasks, logs: dict, p: int) -> list[Verdict]:
     """These tasks' status and flags as of month p, in their order: stand()'s, without forecasts and warnings."""
     day, get = months.last_day(p), logs.get
     out = []
     for task in tasks:
         _values, _each, _comp, _measured, _exp, status, flags = _judge(task, get(task.id) or _EMPTY, p, day)
-        out.append(Verdict(task, status, tuple(flags)))
+        out.append(_verdict((task, status, tuple(flags))))
     return out
 
 
