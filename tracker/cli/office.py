@@ -43,8 +43,12 @@ def check(
         from tracker.cli.output import print_json
         from tracker.cli.status import recent_logs
 
+        from tracker.cli.project import keep
+
         plan, logs = recent_logs(project, p, notes=False)
-        failing = office.failing_tasks(verdicts(plan.tasks, logs, p), flags)
+        judged = verdicts(plan.tasks, logs, p)
+        keep(judged)
+        failing = office.failing_tasks(judged, flags)
         print_json(office.check_document(p, flags, failing))
         if failing:
             raise typer.Exit(1)

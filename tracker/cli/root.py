@@ -193,7 +193,7 @@ def main(
     version: Annotated[bool, typer.Option("--version", callback=_version, is_eager=True, help="Print the version and exit.")] = False,
 ):
     """Follow numbered target tasks: declare them in tasks.toml, log monthly progress, see where each stands."""
-    from tracker.cli.project import _NOTICED, _PENDING, Project
+    from tracker.cli.project import _KEPT, _NOTICED, _PENDING, Project
 
     if lang is not None:  # `tracker --lang zh status`: as TRACKER_LANG=zh for this run, then as it was
         before = os.environ.get("TRACKER_LANG")
@@ -203,4 +203,5 @@ def main(
 
     _NOTICED.clear()  # the log's stale names are said once a run
     _PENDING.clear()
+    _KEPT.clear()
     ctx.obj = Project.from_options(tasks, db, contacts)

@@ -20,11 +20,14 @@ def standings_with_logs(project, p: int, full: bool = False, history_for: str | 
     `history_for` (a flag), the tasks that have it get their whole history.
     """
     from tracker import store
+    from tracker.cli.project import keep
     from tracker.core.evaluate import evaluate
 
     if not full and not history_for:
         plan, logs = recent_logs(project, p)
-        return plan, logs, evaluate(plan, logs, p)
+        rows = evaluate(plan, logs, p)
+        keep(rows)
+        return plan, logs, rows
     conn = project.read()
     try:
         if full:
@@ -48,7 +51,7 @@ def recent_logs(project, p: int, notes: bool = True, conn=None):
     """The plan and each task's log with what judging month p needs (store.load_recent), saying on stderr
     when the log names tasks or metrics the plan no longer has (from the names the reading met)."""
     from tracker import store
-    from tracker.cli.project import stale_notice
+    from tracker.cli.project import keep, stale_notice
 
     own = conn is None
     if own:
@@ -57,6 +60,7 @@ def recent_logs(project, p: int, notes: bool = True, conn=None):
         plan = project.plan(conn, notice=False)
         names: list = []
         logs = store.load_recent(conn, plan, p, notes, names)
+        keep(plan, logs)
         if conn is not None:
             stale_notice(plan, conn, names)
     finally:
