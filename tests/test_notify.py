@@ -471,7 +471,7 @@ def problems(text: str, environ=None) -> list[str]:
 
 def test_contacts_syntax_error_names_its_line():
     assert problems('[unit."市民政局"]\nwecom = "https://x/send?key=1"\nmobiles = [13800000000\n') == [
-        "contacts.toml:3: invalid TOML: Unclosed array (at end of document)"]
+        "contacts.toml:3: invalid TOML: a list is not closed (a missing ])"]
 
 
 def test_contacts_every_problem_at_once_with_its_line():

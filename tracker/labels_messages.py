@@ -280,7 +280,6 @@ _ZH.update({
     # contacts.toml (notify/contacts.py)
     "unit {name}": "单位 {name}", "unit {name}.{key}": "单位 {name}.{key}",
     "invalid TOML: arrays or tables nested too deeply": "TOML 格式错误：数组或表嵌套过深",
-    "invalid TOML: {reason}": "TOML 格式错误：{reason}",
     "unknown table or key {key} (expected [unit.\"NAME\"] tables and [smtp])":
         "未知的表或键 {key}（应为 [unit.\"单位名\"] 表和 [smtp]）",
     'unit must hold tables, one per lead unit: [unit."市民政局"]': 'unit 应为表，每个牵头单位一个：[unit."市民政局"]',
