@@ -78,6 +78,7 @@ _ZH.update({
     "it is an Excel workbook (.xlsx)": "这是 Excel 工作簿（.xlsx）",
     "it is a Word document (.docx)": "这是 Word 文档（.docx）",
     "{file}: {n} entries to import, {m} already in the log": "{file}: 待导入 {n} 条，日志中已有 {m} 条",
+    "{file}: {n} entry to import, {m} already in the log": "{file}: 待导入 {n} 条，日志中已有 {m} 条",
     "nothing written (--dry-run)": "未写入任何内容（--dry-run）",
     "note: {place}: the table names {given} as task {task}'s lead unit; tasks.toml's {unit} is what counts":
         "提示：{place}：表中任务{task}的牵头单位写作{given}；以 tasks.toml 中的{unit}为准",
