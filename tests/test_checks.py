@@ -157,7 +157,7 @@ def test_import_dry_run_lists_the_warnings_and_writes_nothing(project):
     file = _jsonl(project, _line(values={"centres": 920}))
     r = project.ok("import", file, "--dry-run")
     assert "warning: task 195 2024-08: centres 区域性居家养老服务中心 920个 is above its target 100个" in r.err
-    assert "in.jsonl: 1 entries to import, 0 already in the log" in r.out and "nothing written" in r.out
+    assert "in.jsonl: 1 entry to import, 0 already in the log" in r.out and "nothing written" in r.out
     assert not project.db.exists()
     r = project.ok("import", file)  # without --dry-run: recorded, and warned about
     assert "is above its target" in r.err and len(entries(project)) == 1

@@ -216,6 +216,12 @@ def test_export_import_round_trip(project, tmp_path):
     assert project.ok("--db", "other.db", "export").out == out
     r = project.ok("--db", "other.db", "import", "log.jsonl")
     assert "imported 0 entries" in r.out and "3 already in the log" in r.out
+    one = [json.dumps({**lines[0], "id": "e" * 32, "month": "2024-06"}, ensure_ascii=False)]
+    (tmp_path / "one.jsonl").write_text("\n".join(one + out.splitlines()) + "\n", encoding="utf-8")
+    assert "one.jsonl: 1 entry to import, 3 already in the log" in project.ok(
+        "--db", "other.db", "import", "one.jsonl", "--dry-run").out
+    r = project.ok("--db", "other.db", "import", "one.jsonl")
+    assert r.out == "imported 1 entry from one.jsonl (3 already in the log)\n"
     assert project.ok("export", "-o", "copy.jsonl").out == "wrote copy.jsonl (3 entries)\n"
     assert (tmp_path / "copy.jsonl").read_text(encoding="utf-8") == out
     assert project.ok("export", "-o", "zh.jsonl", "--lang", "zh").out == "已写入 zh.jsonl（3条记录）\n"

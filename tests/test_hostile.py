@@ -342,7 +342,7 @@ def test_a_hostile_jsonl_file_is_refused_whole(project, data, message):
 ], ids=["utf-8 BOM", "utf-16 BOM", "utf-32 BOM", "CRLF"])
 def test_files_in_the_encodings_tracker_reads_are_read(project, encode):
     (project.root / "x.jsonl").write_bytes(encode(GOOD_LINE * 1))
-    assert "imported 1 entries" in project.ok("import", "x.jsonl").out
+    assert "imported 1 entry from x.jsonl" in project.ok("import", "x.jsonl").out
     project.tasks.write_bytes(encode(BASIC_PLAN))
     assert project.ok("validate").out.startswith("ok: tasks.toml (2 tasks)")
     (project.root / "note.txt").write_bytes(encode("第一行\n第二行\n"))

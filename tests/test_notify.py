@@ -319,8 +319,8 @@ def smtp_server():
 
     started = []
 
-    def start(**kwargs):
-        inbox = Inbox()
+    def start(inbox=None, **kwargs):
+        inbox = inbox or Inbox()
         controller = Controller(inbox, hostname="127.0.0.1", port=free_port(), **kwargs)
         controller.start()
         started.append(controller)
@@ -388,6 +388,29 @@ def test_mail_without_tls(smtp_server, env):
                    clock=fake.clock, sleep=fake.sleep)
     assert not d.delivered and d.attempts == 1 and d.reason.endswith("the server does not offer STARTTLS (set security in [smtp])")
     assert len(inbox.mails) == 1
+
+
+def test_a_refused_recipient_is_named_with_those_who_got_the_mail(smtp_server, env):
+    # the server takes the mail for liaison@ and refuses wang@: not delivered (the address is to be mended),
+    # but said so that nobody thinks the liaison has not got it, and never tried again
+    class Picky(Inbox):
+        async def handle_RCPT(self, server, session, envelope, address, rcpt_options):
+            if address.startswith("wang@"):
+                return "550 5.1.1 no such user"
+            envelope.rcpt_tos.append(address)
+            return "250 OK"
+
+    inbox, port = smtp_server(Picky())
+    fake = FakeTime()
+    (d,) = deliver([notice("市民政局")], parse_contacts(mail_contacts(port, "none")), "zh",
+                   clock=fake.clock, sleep=fake.sleep)
+    assert not d.delivered and d.attempts == 1
+    assert d.reason == ("email (liaison@example.org, 王科长 <wang@example.org>): "
+                        "recipient refused: wang@example.org; the others got it: liaison@example.org")
+    assert [rcpt for _, rcpt, _ in inbox.mails] == [["liaison@example.org"]]
+    from tracker.labels import reason
+    assert reason("zh", d.reason) == ("email (liaison@example.org, 王科长 <wang@example.org>)："
+                                      "收件人被拒绝：wang@example.org；其他收件人已收到：liaison@example.org")
 
 
 def test_mail_with_starttls_and_login(smtp_server, tls_cert, env):
@@ -471,7 +494,7 @@ def problems(text: str, environ=None) -> list[str]:
 
 def test_contacts_syntax_error_names_its_line():
     assert problems('[unit."市民政局"]\nwecom = "https://x/send?key=1"\nmobiles = [13800000000\n') == [
-        "contacts.toml:3: invalid TOML: Unclosed array (at end of document)"]
+        "contacts.toml:3: invalid TOML: a list is not closed (a missing ])"]
 
 
 def test_contacts_every_problem_at_once_with_its_line():

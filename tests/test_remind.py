@@ -229,6 +229,28 @@ def test_contacts_problems_are_in_chinese_under_lang_zh(project):
     assert en[0] == "contacts.toml:2: unit '市民政局'.dingtalk must be an http:// or https:// address"
 
 
+def test_a_contacts_typing_slip_is_named_as_in_tasks_toml_in_the_language_asked(project):
+    # a clerk's input method types Chinese quotes; a pasted address loses its closing quote; a full-width port
+    project.write_plan(PLAN)
+    said = {}
+    for text in (f'[unit."市民政局"]\nwecom = “https://x/send?key={WECOM_KEY}”\n',
+                 f'[unit."市民政局"]\ndingtalk = "https://x/robot/send?access_token={DING_TOKEN}\n',
+                 '[smtp]\nhost = "127.0.0.1"\nport = ４６５\n'):
+        (project.root / "contacts.toml").write_text(text, encoding="utf-8")
+        for lang in ("zh", "en"):
+            r = project.bad("remind", "--month", "2024-08", "--dry-run", "--lang", lang)
+            assert r.out == "" and len(r.err.splitlines()) == 1, r.err
+            assert DING_TOKEN not in r.err and WECOM_KEY not in r.err
+            said[text[-12:], lang] = r.err.strip()
+    assert list(said.values()) == [
+        "contacts.toml:2: TOML 格式错误：中文引号（“…”）不是 TOML 的引号：文字请写在英文双引号 \"…\" 之间",
+        "contacts.toml:2: invalid TOML: Chinese quotes (“…”) are not TOML's: write text between \"…\"",
+        "contacts.toml:2: TOML 格式错误：字符串在行尾前没有结束（缺少引号）",
+        "contacts.toml:2: invalid TOML: a string is not closed before the line ends (a missing quote)",
+        "contacts.toml:3: TOML 格式错误：数字是全角的（４６５）：请写半角 465",
+        "contacts.toml:3: invalid TOML: a number in full-width digits (４６５): write 465"]
+
+
 def test_a_unit_of_contacts_that_leads_no_task_is_warned_about(project, robots, env):
     office(project, robots)  # contacts.toml has 市教育局, whom no task of this plan names
     r = project.ok("remind", "--month", "2024-08", "--dry-run")

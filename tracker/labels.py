@@ -68,6 +68,7 @@ _ZH = {
     "ok: {tasks} ({n} tasks), {db} ({m} entries, hash chain intact{head})": "正常：{tasks}（{n}项任务），{db}（{m}条记录，哈希链完整{head}）",
     ", head {head}": "，链头 {head}",
     "imported {n} entries from {file} ({m} already in the log)": "从 {file} 导入{n}条记录（{m}条日志中已有）",
+    "imported {n} entry from {file} ({m} already in the log)": "从 {file} 导入{n}条记录（{m}条日志中已有）",
     "backed up {n} entries to {file}": "已备份{n}条记录到 {file}",
     "{file}: {n} rows": "{file}: {n}行", "{file}: {n} row": "{file}: {n}行", "{n} entries recorded for {month}": "已记录{month}进展{n}条",
     "{n} tasks added to {path} (unit {unit})": "新增{n}项任务到 {path}（牵头单位 {unit}）",
@@ -246,6 +247,7 @@ _REASONS_ZH_WORDS = (
     (r"\bthe server does not support what this mail needs \(SMTPUTF8 or AUTH\)",
      "服务器不支持这封邮件所需的功能（SMTPUTF8 或 AUTH）"),
     (r"^recipient refused: ", "收件人被拒绝："),
+    (r"; the others got it: ", "；其他收件人已收到："),
     (r"^server answered (\d+)", r"服务器回应 \1"),
     (r"^cannot send \((\w+)\)", r"无法发送（\1）"),
 )

@@ -78,6 +78,7 @@ _ZH.update({
     "it is an Excel workbook (.xlsx)": "这是 Excel 工作簿（.xlsx）",
     "it is a Word document (.docx)": "这是 Word 文档（.docx）",
     "{file}: {n} entries to import, {m} already in the log": "{file}: 待导入 {n} 条，日志中已有 {m} 条",
+    "{file}: {n} entry to import, {m} already in the log": "{file}: 待导入 {n} 条，日志中已有 {m} 条",
     "nothing written (--dry-run)": "未写入任何内容（--dry-run）",
     "note: {place}: the table names {given} as task {task}'s lead unit; tasks.toml's {unit} is what counts":
         "提示：{place}：表中任务{task}的牵头单位写作{given}；以 tasks.toml 中的{unit}为准",
@@ -280,7 +281,6 @@ _ZH.update({
     # contacts.toml (notify/contacts.py)
     "unit {name}": "单位 {name}", "unit {name}.{key}": "单位 {name}.{key}",
     "invalid TOML: arrays or tables nested too deeply": "TOML 格式错误：数组或表嵌套过深",
-    "invalid TOML: {reason}": "TOML 格式错误：{reason}",
     "unknown table or key {key} (expected [unit.\"NAME\"] tables and [smtp])":
         "未知的表或键 {key}（应为 [unit.\"单位名\"] 表和 [smtp]）",
     'unit must hold tables, one per lead unit: [unit."市民政局"]': 'unit 应为表，每个牵头单位一个：[unit."市民政局"]',

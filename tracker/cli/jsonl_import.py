@@ -41,14 +41,16 @@ def import_jsonl(project, file: str, lang: str, dry_run: bool = False) -> None:
             if conn is not None:
                 conn.close()
         warn(entries.slips, lang)
-        say(label(lang, "{file}: {n} entries to import, {m} already in the log").format(
+        say(label(lang, "{file}: {n} entry to import, {m} already in the log" if entries.new == 1 else
+                  "{file}: {n} entries to import, {m} already in the log").format(
             file=file, n=entries.new, m=entries.old))
         say(label(lang, "nothing written (--dry-run)"))
         return
     with busy(f"importing {os.path.basename(file)} into {project.db_path}", size):
         entries, done = _write(project, file)
     warn(entries.slips, lang, SHOWN_SLIPS)
-    say(label(lang, "imported {n} entries from {file} ({m} already in the log)").format(
+    say(label(lang, "imported {n} entry from {file} ({m} already in the log)" if done.written == 1 else
+              "imported {n} entries from {file} ({m} already in the log)").format(
         n=done.written, file=file, m=done.skipped))
 
 

@@ -20,7 +20,7 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError
 from tracker import textfile
 from tracker.errors import BadInput, Problems
 from tracker.model_words import rest, said
-from tracker.plan import line_of
+from tracker.plan import line_of, toml_problem
 
 ROBOTS = ("dingtalk", "wecom", "feishu")
 SECURITY_BY_PORT = {465: "ssl", 587: "starttls"}
@@ -148,7 +148,7 @@ def parse_contacts(text: str, path: str = "contacts.toml", environ=None, unset_s
     try:
         data = tomli.loads(text)
     except tomli.TOMLDecodeError as e:
-        raise ContactsError([_syntax_problem(str(e), text, path)]) from None
+        raise ContactsError([toml_problem(str(e), text, path)]) from None  # worded as for tasks.toml
     except RecursionError:
         raise ContactsError([BadInput("invalid TOML: arrays or tables nested too deeply", place=f"{path}:1")]) from None
     lines = key_lines(text)
@@ -176,15 +176,6 @@ def parse_contacts(text: str, path: str = "contacts.toml", environ=None, unset_s
     if problems:
         raise ContactsError([p for _, p in sorted(problems, key=lambda p: p[0])])
     return Contacts(path, units, smtp)
-
-
-def _syntax_problem(msg: str, text: str, path: str) -> BadInput:
-    where = re.search(r"\(at line (\d+), column \d+\)", msg)
-    line = where[1] if where else "1"
-    msg = re.sub(r"\s*\(at line \d+, column \d+\)", "", msg)
-    if "end of document" in msg:
-        line = str(max(1, text.count("\n")))
-    return BadInput("invalid TOML: {reason}", place=f"{path}:{line}", reason=msg)
 
 
 def _validated(model, raw, loc: tuple, what: str, problem):

@@ -63,9 +63,11 @@ def send_mail(smtp: Smtp, to: tuple[str, ...], subject: str, body: str, *, timeo
                 client.starttls(context=tls_context(smtp))
             if smtp.user:
                 client.login(smtp.user, smtp.password or "")
-            refused = client.send_message(msg, to_addrs=[a for _, a in getaddresses(list(to))])
-        if refused:
-            raise MailError(f"recipient refused: {', '.join(sorted(refused))}", retry=False)
+            addresses = [a for _, a in getaddresses(list(to))]
+            refused = client.send_message(msg, to_addrs=addresses)
+        if refused:  # some were refused, and the server took the mail for the others: say who has it
+            took = ", ".join(a for a in addresses if a not in refused)
+            raise MailError(f"recipient refused: {', '.join(sorted(refused))}; the others got it: {took}", retry=False)
     except MailError:
         raise
     except smtplib.SMTPAuthenticationError as e:
