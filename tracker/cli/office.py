@@ -41,9 +41,8 @@ def check(
     if fmt == CheckFormat.json:  # the failing tasks, not the figures behind each flag: no notes, no history
         from tracker.core.evaluate import verdicts
         from tracker.cli.output import print_json
-        from tracker.cli.status import recent_logs
-
         from tracker.cli.project import keep
+        from tracker.cli.status import recent_logs
 
         plan, logs = recent_logs(project, p, notes=False)
         judged = verdicts(plan.tasks, logs, p)
