@@ -1256,6 +1256,15 @@ def test_a_total_since_a_numbered_year_is_of_all_years_beside_this_years():
     assert value_for("2023年完成农村危房改造3,150户,今年完成420户。", "农村危房改造", "户") == 420
 
 
+def test_a_figure_over_a_span_of_past_years_is_not_the_reports():
+    # a span of numbered years that ended before another year the text names: those years' total
+    text = "某县:2015-2018年,全县共改造农村公路860公里。2019年计划改造农村公路300公里。"
+    assert value_for(text, "农村公路改造", "公里") is None
+    # a set counted since a numbered year, where the text speaks of last year apart: several years' set
+    text = "2017年以来的560件群众信访问题整改率达90%,仅去年一年就完成整改的40%。"
+    assert value_for(text, "群众信访问题整改", "件") is None
+
+
 def test_a_districts_figure_is_a_part_and_a_sum_of_the_parts_the_whole():
     # a district's name before a figure, even one that ends as a kind of area does (西城区: 城区), makes it a part
     assert value_for("天河区已建成充电站15座,海珠区已建成9座。", "充电站", "座") is None

@@ -147,11 +147,20 @@ _SINCE_YEAR = re.compile(r"(?<!\d)(20\d\d)年(?:\d{1,2}月份?(?:\d{1,2}日)?)?(
 _ANY_YEAR = re.compile(r"(?<!\d)(20\d\d)年")
 
 
+# A span of years named by their numbers (2010-2013年, 2016至2018年).
+_YEARS = re.compile(r"(?<!\d)(20\d\d)年?[-—–~至到](20\d\d)年")
+
+
 def since_past_year(sentence: str, text: str) -> bool:
     """Whether a sentence counts from a year named by its number that is earlier than another year the text names
-    (自2017年5月开始,累计完成…,其中2018年完成…): its figures span several years, none of them the report's alone."""
+    (自2017年5月开始,累计完成…,其中2018年完成…) or than the year before the report's (2016年以来的…, where the text
+    speaks of 去年), or counts over a span of years that ended before another year the text names (2010-2013年,共建设…;
+    2014年计划…): its figures span several years, none of them the report's alone."""
     since = [int(m[1]) for m in _SINCE_YEAR.finditer(sentence)]
-    return bool(since) and any(int(m[1]) > min(since) for m in _ANY_YEAR.finditer(text))
+    spans = [int(m[2]) for m in _YEARS.finditer(sentence)]
+    later = [int(m[1]) for m in _ANY_YEAR.finditer(_YEARS.sub("", text))]
+    return bool(since) and (any(y > min(since) for y in later) or bool(_LAST_YEAR.search(text))) or any(
+        y > end for end in spans for y in later)
 
 
 def since_start(context: str) -> bool:
