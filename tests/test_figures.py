@@ -1265,6 +1265,14 @@ def test_a_figure_over_a_span_of_past_years_is_not_the_reports():
     assert value_for(text, "群众信访问题整改", "件") is None
 
 
+def test_a_horizon_of_years_ahead_and_the_things_there_before_give_no_value():
+    # N年内 with N above one: a plan's whole, however it is summed
+    assert value_for("按照三年行动方案,3年内全区新建社区食堂共计120个。", "社区食堂", "个") is None
+    # 连同已有的…: those there before, not the ones the work added
+    text = "全区将8座公厕改为24小时开放,连同已有的20座24小时开放公厕,覆盖全部街道。"
+    assert value_for(text, "24小时开放公厕", "座") is None
+
+
 def test_a_districts_figure_is_a_part_and_a_sum_of_the_parts_the_whole():
     # a district's name before a figure, even one that ends as a kind of area does (西城区: 城区), makes it a part
     assert value_for("天河区已建成充电站15座,海珠区已建成9座。", "充电站", "座") is None

@@ -120,6 +120,8 @@ _REFUSE = re.compile(
     r"|施工|进场|装修|主体(?:完工|封顶|竣工)|签订(?:协议|合同|框架)|签约|意向"
     r"|(?<![占例])比(?!对|率|重|例)|较|同比|环比|每|人均|户均|平均|[日月年周]均|分别|缺口|涉及"
     r"|过半|进入[^\d,，]{0,6}阶段|收尾|(?:推进|进行)(?:当中|之中)"
+    # a horizon of years ahead (5年内…共计37个: a plan's whole), and the things there before (连同已有的55个)
+    r"|(?<![\d.])[2-9两三四五六七八九十]年内|(?:已有|原有|既有)的|连同"
 )
 # A running total to date; a sum of what the clause lists (共: within the period, if one is named).
 # 1-8月 and 前三季度 are the year to date.
