@@ -1273,6 +1273,14 @@ def test_a_horizon_of_years_ahead_and_the_things_there_before_give_no_value():
     assert value_for(text, "24小时开放公厕", "座") is None
 
 
+def test_the_things_a_work_is_carried_out_on_are_no_value_while_its_progress_is_a_share():
+    text = "该项目总投资8000万元,对12座危旧桥梁进行加固改造,目前工程形象进度达40%。"
+    assert value_for(text, "危旧桥梁加固改造", "座") is None
+    # said done, the same things are the value
+    text = "该项目总投资8000万元,对12座危旧桥梁进行加固改造,目前已全部完工。"
+    assert value_for(text, "危旧桥梁加固改造", "座") == 12
+
+
 def test_a_districts_figure_is_a_part_and_a_sum_of_the_parts_the_whole():
     # a district's name before a figure, even one that ends as a kind of area does (西城区: 城区), makes it a part
     assert value_for("天河区已建成充电站15座,海珠区已建成9座。", "充电站", "座") is None
