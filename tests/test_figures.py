@@ -1297,6 +1297,35 @@ def test_a_districts_figure_is_a_part_and_a_sum_of_the_parts_the_whole():
     assert value_for("全市山区新建公路桥梁12座。", "公路桥梁", "座") == 12
 
 
+def _named(title: str) -> list[tuple[str, float, str]]:
+    return [(t.name, t.target, t.unit) for t in targets_from_title(title)]
+
+
+def test_titles_a_slogans_figures_in_quotation_marks_are_no_target():
+    assert _named("实现“出门300米见绿”,新建口袋公园12个") == [("口袋公园", 12.0, "个")]
+    # a quoted name keeps its digits
+    assert _named("建设“15分钟阅读圈”示范点6个") == [("15分钟阅读圈示范点", 6.0, "个")]
+
+
+def test_titles_the_money_a_work_is_done_with_and_the_things_listed_before_its_count():
+    # 投资…元 before the verb is the means; the items listed with 、 before 2个 are the things the count counts
+    assert _named("投资800万元改造东关、西关2个农贸市场") == [("农贸市场", 2.0, "个")]
+    assert _named("全年完成投资3亿元") == [("投资", 3.0, "亿元")]  # money spent is the work
+
+
+def test_titles_the_places_a_thing_is_done_for_are_where_not_what():
+    assert _named("为200个行政村配备健身器材1000套") == [("健身器材", 1000.0, "套")]
+    # households or people stay whom (their count names the thing done for them)
+    assert _named("为3000户困难家庭安装燃气报警器") == [("燃气报警器", 3000.0, "户")]
+
+
+def test_titles_one_figure_for_each_of_the_things_or_by_each_of_the_places():
+    assert _named("新建雨水管网和污水管网各12公里") == [("雨水管网", 12.0, "公里"), ("污水管网", 12.0, "公里")]
+    assert _named("新建篮球场、足球场各20个") == [("篮球场", 20.0, "个"), ("足球场", 20.0, "个")]
+    # N places each doing the work: the counts it gives, N times over
+    assert _named("10个乡镇各建成1个综合文化站和2个农家书屋") == [("综合文化站", 10.0, "个"), ("农家书屋", 20.0, "个")]
+
+
 def test_titles_a_ratio_to_the_population_each_year_and_the_means_before_the_verb():
     # a measure word per a round number of people is a rate, whose floor (不少于, 不低于) is its target
     assert [(t.target, t.unit) for t in targets_from_title("执业医师数不少于3.2名/千人")] == [(3.2, "名/千人")]

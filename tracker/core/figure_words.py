@@ -155,7 +155,8 @@ _CLAUSE = re.compile(r"((?<!\d),|,(?!\d{3}(?!\d))|[，、:：])")
 # A name may hold digits and Latin letters (5G基站, 12345热线), but at least two Chinese characters, or be an
 # acronym of capitals alone (AED, ETC), as departments name devices and programmes.
 # Nouns listed with 、 before one figure name one target (中小学、幼儿园), never 、 at an end.
-_NAME_CHARS = re.compile(r"(?=(?:.*[\u4e00-\u9fff]){2}|[A-Z]{2,}$)(?!、)[\u4e00-\u9fffA-Za-z0-9·、]{2,30}(?<!、)")
+# (\ue000-\ue009: a title's digits inside quotation marks, held apart from its figures: see title_text.py)
+_NAME_CHARS = re.compile(r"(?=(?:.*[\u4e00-\u9fff]){2}|[A-Z]{2,}$)(?!、)[\u4e00-\u9fffA-Za-z0-9·、\ue000-\ue009]{2,30}(?<!、)")
 # A condition or a duration qualifies a name; it is no figure (`60周岁以上老年人`, `为期3个月`).
 _CONDITION = re.compile(r"(?:\d+[-—~至])?\d+周?岁(?:及以上|以上|以下)?(?:的)?|为期\d+(?:个月|天|年|周)的?")
 _GENERIC = set("任务 目标 工作 全年任务 年度任务 进度 总量 项目 资金 机构 人员 对象 中心 基地".split())

@@ -348,7 +348,7 @@ def targets_from_title(title: str) -> list[Target]:
         inherited = read
         lead, led = _strip_lead(clause)
         work = lead if led and not _NUM.search(clause) and _good_name(lead) else ""
-    return _apart(found)
+    return [Target(title_text.shown(t.name), t.target, t.unit, title_text.shown(t.words)) for t in _apart(found)]
 
 
 # What names a sum of money (工业总产值, 营业收入, 固定资产投资, 社会消费品零售总额, 专项资金).
