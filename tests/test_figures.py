@@ -1319,6 +1319,15 @@ def test_titles_the_places_a_thing_is_done_for_are_where_not_what():
     assert _named("为3000户困难家庭安装燃气报警器") == [("燃气报警器", 3000.0, "户")]
 
 
+def test_titles_places_before_a_count_of_people_a_round_of_the_work_and_a_task_set_as_a_figure():
+    # the schools and their count say where the children are; one round (1轮) qualifies the work, no target
+    assert _named("为30所幼儿园1.2万名儿童开展1轮视力筛查") == [("视力筛查", 1.2, "万名")]
+    # …任务为N: the task set for the work is its target, and a part under 其中 one of its own
+    assert _named("农村公路建设任务为320公里,其中通村公路180公里") == [("农村公路", 320.0, "公里"), ("通村公路", 180.0, "公里")]
+    # 兆瓦 is a measure word of power, as 千瓦 is
+    assert _named("新增光伏装机容量达到60兆瓦") == [("光伏装机容量", 60.0, "兆瓦")]
+
+
 def test_titles_one_figure_for_each_of_the_things_or_by_each_of_the_places():
     assert _named("新建雨水管网和污水管网各12公里") == [("雨水管网", 12.0, "公里"), ("污水管网", 12.0, "公里")]
     assert _named("新建篮球场、足球场各20个") == [("篮球场", 20.0, "个"), ("足球场", 20.0, "个")]

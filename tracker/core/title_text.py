@@ -61,7 +61,12 @@ _MEANS_MONEY = re.compile(r"(?:^|(?<=[,，;；:：]))(?:计划|拟|共|总)?投�
 
 # 为352个自然村安装路灯3630盏: a count of places a thing is done for, before a verb whose thing has a figure of its own
 # in the clause, is where the work is done (为自然村), not what is done; a count of people or households stays whom.
-_FOR_PLACES = re.compile(r"(?<=[为给在])\d+(?:个|所|座|处|条|家)(?=[\u4e00-\u9fff]{2,}[^\d,，;；。]*\d)")
+# Right before a count of people (为42所学校4.7万名学生开展…), the places and their count are where those people are.
+_FOR_PLACES = re.compile(r"(?<=[为给在])\d+(?:个|所|座|处|条|家)(?:[\u4e00-\u9fff]{2,8}?(?=\d[\d.]*万?(?:名|人|户))"
+                         r"|(?=[\u4e00-\u9fff]{2,}[^\d,，;；。]*\d))")
+
+# 安居富民工程建设任务为52670户: the task set for a work, as a figure (任务为, 任务是), is its target.
+_TASK_IS = re.compile(r"(?:^|(?<=[,，;；:：]))(?P<thing>[\u4e00-\u9fff]{2,}?)(?P<verb>建设|改造|新建)?任务(?:为|是)(?=\d)")
 
 # 天然气主管道和污水主管网各40公里: one figure given to each of two things listed (和, 及, 与, 、) is a figure of each.
 _EACH = re.compile(r"(?P<a>[^\d,，;；。和及与、各]{2,})(?P<j>和|及|与|、)(?P<b>[^\d,，;；。和及与、各]{2,})各(?P<n>\d+(?:\.\d+)?[^\d,，;；。、和及与]{1,4}?)(?=$|[,，;；。])")
@@ -89,6 +94,7 @@ def recast(title: str) -> str:
     title = _normalise(title)
     title = _MEANS_MONEY.sub("", title)
     title = _FOR_PLACES.sub("", title)
+    title = _TASK_IS.sub(lambda m: (m["verb"] or "完成") + m["thing"], title)
     title = _EACH_PLACE.sub(_each_place, title)
     title = _EACH.sub(r"\g<a>\g<n>\g<j>\g<b>\g<n>", title)
     title = _QUALIFIERS.sub(r"\1\2和", _CONDITION.sub("", title))

@@ -231,8 +231,9 @@ def _title_name(pre: str, after: str, unit: str, inherited: bool = False, opens:
     return None
 
 
-# Words of a title that qualify its noun and are no target: 一次 (once) before what is given (提供一次免费健康体检).
-_TITLE_CONDITION = re.compile(r"(?<![\d.])1次(?=[^\d,，、;；。])")
+# Words of a title that qualify its noun and are no target: 一次 (once) before what is given (提供一次免费健康体检), and
+# one round of it (开展1轮…测评).
+_TITLE_CONDITION = re.compile(r"(?<![\d.])1[次轮](?=[^\d,，、;；。])")
 # A size that a noun follows (1亿元以上项目): a class of the things, see targets_from_title.
 _SIZE_CLASS = re.compile(r"(?:以上|以下)[\u4e00-\u9fff]")
 
