@@ -1328,6 +1328,12 @@ def test_titles_places_before_a_count_of_people_a_round_of_the_work_and_a_task_s
     assert _named("新增光伏装机容量达到60兆瓦") == [("光伏装机容量", 60.0, "兆瓦")]
 
 
+def test_titles_projects_counted_by_how_they_are_carried_keep_the_verb():
+    # 项目 alone names nothing; the verb before it says which projects (and leads the clause)
+    assert _named("迁建项目12个,续建项目8个") == [("迁建项目", 12.0, "个"), ("续建项目", 8.0, "个")]
+    assert _named("培训机构5家") == []  # a verb that begins a noun (培训机构) leads nothing
+
+
 def test_titles_one_figure_for_each_of_the_things_or_by_each_of_the_places():
     assert _named("新建雨水管网和污水管网各12公里") == [("雨水管网", 12.0, "公里"), ("污水管网", 12.0, "公里")]
     assert _named("新建篮球场、足球场各20个") == [("篮球场", 20.0, "个"), ("足球场", 20.0, "个")]

@@ -224,11 +224,13 @@ def _strip_lead(name: str) -> tuple[str, bool]:
     # 市级以上龙头企业: a scope word that 以上 qualifies belongs to the name.
     if name.startswith(("以上", "以下", "及以上"), end):
         end -= next((len(w) for w in _SCOPE if name[:end].endswith(w)), 0)
-    # 培训机构 and 建设项目 are nouns: a verb before a generic head word stays.
-    if not end or len(name) - end < 2 or name[end:] in _GENERIC:
+    # 培训机构 and 建设项目 are nouns: a verb before a generic head word stays; before 项目 it still leads what it
+    # names, the projects counted by how they are carried (续建项目15个, 新建项目30个).
+    if not end or len(name) - end < 2:
         return name, False
     lead = name[:end]
-    return name[end:], bool(_VERB.search(lead)) or phrases.leading_verbs(lead) > 0 or lead != _LEAD.sub("", lead)
+    verb = bool(_VERB.search(lead)) or phrases.leading_verbs(lead) > 0 or lead != _LEAD.sub("", lead)
+    return (name, verb and name[end:] == "项目") if name[end:] in _GENERIC else (name[end:], verb)
 
 
 def _variants(name: str) -> list[str]:
