@@ -1281,6 +1281,13 @@ def test_the_things_a_work_is_carried_out_on_are_no_value_while_its_progress_is_
     assert value_for(text, "危旧桥梁加固改造", "座") == 12
 
 
+def test_a_shortened_name_the_text_writes_after_another_kind_stands_for_none():
+    # 农村危房改造 is written after 特困户 too: the text tells kinds apart, so the short form is not the metric's
+    t = ("截至8月底,全市农村危房改造开工1500户,竣工1200户;低保户农村危房改造开工400户,竣工350户;"
+         "特困户农村危房改造开工90户,竣工80户。")
+    assert value_for(t, "低保户农村危房改造竣工", "户") == 350
+
+
 def test_a_districts_figure_is_a_part_and_a_sum_of_the_parts_the_whole():
     # a district's name before a figure, even one that ends as a kind of area does (西城区: 城区), makes it a part
     assert value_for("天河区已建成充电站15座,海珠区已建成9座。", "充电站", "座") is None

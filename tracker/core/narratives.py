@@ -386,6 +386,7 @@ def _later(short: list[str], names: list[str], whole: str) -> list[str]:
     """The shortened names that may stand for the metric: anywhere where the name as written is nowhere, else
     only a form first written after it (1-8月空气质量优良天数187天…。8月份优良天数29天: a later mention shortens)."""
     at = [whole.find(n) for n in names if n in whole]
+    short = [s for s in short if not figure_match.another_kind(s, names + short, whole)]  # (贫困户农村安居房)
     return [s for s in short if s not in whole[: min(at)]] if at else short
 
 
