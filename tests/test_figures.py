@@ -1341,6 +1341,11 @@ def test_titles_projects_counted_by_how_they_are_carried_keep_the_verb():
     assert _named("培训机构5家") == []  # a verb that begins a noun (培训机构) leads nothing
 
 
+def test_titles_an_adverb_before_the_leading_verb_leads_nothing():
+    assert _named("全面开展防溺水宣传活动200场") == [("防溺水宣传活动", 200.0, "场")]
+    assert _named("更新健身设施1200处") == [("健身设施", 1200.0, "处")]  # a verb jieba also holds an adverb
+
+
 def test_titles_one_figure_for_each_of_the_things_or_by_each_of_the_places():
     assert _named("新建雨水管网和污水管网各12公里") == [("雨水管网", 12.0, "公里"), ("污水管网", 12.0, "公里")]
     assert _named("新建篮球场、足球场各20个") == [("篮球场", 20.0, "个"), ("足球场", 20.0, "个")]

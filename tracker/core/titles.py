@@ -138,6 +138,8 @@ def _title_name(pre: str, after: str, unit: str, inherited: bool = False, opens:
                              or (unit == "%" and "不低于" in trail.group())
                              or ("/" in unit and any(w in trail.group() for w in ("不低于", "不少于"))))
     core = pre[: trail.start()] if trail else pre
+    # 全面开展义诊活动: how the work is to go leads no name (更新 of 更新健身设施 is a verb jieba holds an adverb too)
+    core = core[k:] if (k := _adverbs_first(core)) and not set(phrases.words(core[:k])) & set(phrases.VERBS) else core
     whole = False  # 为60周岁以上老年人免费体检10万人次: the verb ends the words, so they all name what is counted
     if _FOR.match(core):  # 为困难群众发放NAME: the name is the object of the verb after whom it is for
         ws = phrases.words(core[1:])
