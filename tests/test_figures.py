@@ -1346,6 +1346,12 @@ def test_titles_an_adverb_before_the_leading_verb_leads_nothing():
     assert _named("更新健身设施1200处") == [("健身设施", 1200.0, "处")]  # a verb jieba also holds an adverb
 
 
+def test_titles_a_plan_word_before_the_verb_is_no_part_of_the_name():
+    # a title is a plan: 计划 after a time or scope word adds nothing to what it names
+    assert _named("年内计划改造老旧小区30个") == [("老旧小区", 30.0, "个")]
+    assert _named("新建雨露计划实训点40个") == [("雨露计划实训点", 40.0, "个")]  # a programme's name keeps it
+
+
 def test_titles_one_figure_for_each_of_the_things_or_by_each_of_the_places():
     assert _named("新建雨水管网和污水管网各12公里") == [("雨水管网", 12.0, "公里"), ("污水管网", 12.0, "公里")]
     assert _named("新建篮球场、足球场各20个") == [("篮球场", 20.0, "个"), ("足球场", 20.0, "个")]

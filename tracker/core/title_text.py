@@ -88,11 +88,16 @@ def _each_place(m: re.Match) -> str:
     return "".join(out) + rest[last:]
 
 
+# 年内计划实施…, 全年计划服务…: a title is a plan already, so 计划 (拟) before its verb adds nothing to what it names.
+# (春泥计划实施点: a programme's name, 计划 after its own words, stays)
+_PLANNED = re.compile(r"(?:^|(?<=[,，;；:：])|(?<=年内|全年|今年|年度|全市|全区|全县))(?:计划|拟)(?=[\u4e00-\u9fff]{2}[^\d,，;；。]*\d)")
+
+
 def recast(title: str) -> str:
     """The title normalised, with conditions dropped and its lists of kinds, changes and examples recast."""
     title = _QUOTED.sub(lambda q: q.group().translate(_HIDE), title)
     title = _normalise(title)
-    title = _MEANS_MONEY.sub("", title)
+    title = _MEANS_MONEY.sub("", _PLANNED.sub("", title))
     title = _FOR_PLACES.sub("", title)
     title = _TASK_IS.sub(lambda m: (m["verb"] or "完成") + m["thing"], title)
     title = _EACH_PLACE.sub(_each_place, title)
