@@ -72,7 +72,7 @@ def test_recall_on_the_tuning_part():
 
 
 # What the tuning part reaches (targets, values): a rule that loses a reading fails here.
-RECALL_FLOOR = (0.925, 0.830)
+RECALL_FLOOR = (0.927, 0.828)
 
 
 def test_a_reading_names_the_words_it_came_from():
@@ -1256,6 +1256,38 @@ def test_a_total_since_a_numbered_year_is_of_all_years_beside_this_years():
     assert value_for("2023年完成农村危房改造3,150户,今年完成420户。", "农村危房改造", "户") == 420
 
 
+def test_a_figure_over_a_span_of_past_years_is_not_the_reports():
+    # a span of numbered years that ended before another year the text names: those years' total
+    text = "某县:2015-2018年,全县共改造农村公路860公里。2019年计划改造农村公路300公里。"
+    assert value_for(text, "农村公路改造", "公里") is None
+    # a set counted since a numbered year, where the text speaks of last year apart: several years' set
+    text = "2017年以来的560件群众信访问题整改率达90%,仅去年一年就完成整改的40%。"
+    assert value_for(text, "群众信访问题整改", "件") is None
+
+
+def test_a_horizon_of_years_ahead_and_the_things_there_before_give_no_value():
+    # N年内 with N above one: a plan's whole, however it is summed
+    assert value_for("按照三年行动方案,3年内全区新建社区食堂共计120个。", "社区食堂", "个") is None
+    # 连同已有的…: those there before, not the ones the work added
+    text = "全区将8座公厕改为24小时开放,连同已有的20座24小时开放公厕,覆盖全部街道。"
+    assert value_for(text, "24小时开放公厕", "座") is None
+
+
+def test_the_things_a_work_is_carried_out_on_are_no_value_while_its_progress_is_a_share():
+    text = "该项目总投资8000万元,对12座危旧桥梁进行加固改造,目前工程形象进度达40%。"
+    assert value_for(text, "危旧桥梁加固改造", "座") is None
+    # said done, the same things are the value
+    text = "该项目总投资8000万元,对12座危旧桥梁进行加固改造,目前已全部完工。"
+    assert value_for(text, "危旧桥梁加固改造", "座") == 12
+
+
+def test_a_shortened_name_the_text_writes_after_another_kind_stands_for_none():
+    # 农村危房改造 is written after 特困户 too: the text tells kinds apart, so the short form is not the metric's
+    t = ("截至8月底,全市农村危房改造开工1500户,竣工1200户;低保户农村危房改造开工400户,竣工350户;"
+         "特困户农村危房改造开工90户,竣工80户。")
+    assert value_for(t, "低保户农村危房改造竣工", "户") == 350
+
+
 def test_a_districts_figure_is_a_part_and_a_sum_of_the_parts_the_whole():
     # a district's name before a figure, even one that ends as a kind of area does (西城区: 城区), makes it a part
     assert value_for("天河区已建成充电站15座,海珠区已建成9座。", "充电站", "座") is None
@@ -1270,6 +1302,61 @@ def test_a_districts_figure_is_a_part_and_a_sum_of_the_parts_the_whole():
     assert value_for("西城区新建社区食堂12家,东城区新建8家。全市合计新建助餐点40家。", "社区食堂", "家") is None
     # a kind of area (山区, 城区) is no district
     assert value_for("全市山区新建公路桥梁12座。", "公路桥梁", "座") == 12
+
+
+def _named(title: str) -> list[tuple[str, float, str]]:
+    return [(t.name, t.target, t.unit) for t in targets_from_title(title)]
+
+
+def test_titles_a_slogans_figures_in_quotation_marks_are_no_target():
+    assert _named("实现“出门300米见绿”,新建口袋公园12个") == [("口袋公园", 12.0, "个")]
+    # a quoted name keeps its digits
+    assert _named("建设“15分钟阅读圈”示范点6个") == [("15分钟阅读圈示范点", 6.0, "个")]
+
+
+def test_titles_the_money_a_work_is_done_with_and_the_things_listed_before_its_count():
+    # 投资…元 before the verb is the means; the items listed with 、 before 2个 are the things the count counts
+    assert _named("投资800万元改造东关、西关2个农贸市场") == [("农贸市场", 2.0, "个")]
+    assert _named("全年完成投资3亿元") == [("投资", 3.0, "亿元")]  # money spent is the work
+
+
+def test_titles_the_places_a_thing_is_done_for_are_where_not_what():
+    assert _named("为200个行政村配备健身器材1000套") == [("健身器材", 1000.0, "套")]
+    # households or people stay whom (their count names the thing done for them)
+    assert _named("为3000户困难家庭安装燃气报警器") == [("燃气报警器", 3000.0, "户")]
+
+
+def test_titles_places_before_a_count_of_people_a_round_of_the_work_and_a_task_set_as_a_figure():
+    # the schools and their count say where the children are; one round (1轮) qualifies the work, no target
+    assert _named("为30所幼儿园1.2万名儿童开展1轮视力筛查") == [("视力筛查", 1.2, "万名")]
+    # …任务为N: the task set for the work is its target, and a part under 其中 one of its own
+    assert _named("农村公路建设任务为320公里,其中通村公路180公里") == [("农村公路", 320.0, "公里"), ("通村公路", 180.0, "公里")]
+    # 兆瓦 is a measure word of power, as 千瓦 is
+    assert _named("新增光伏装机容量达到60兆瓦") == [("光伏装机容量", 60.0, "兆瓦")]
+
+
+def test_titles_projects_counted_by_how_they_are_carried_keep_the_verb():
+    # 项目 alone names nothing; the verb before it says which projects (and leads the clause)
+    assert _named("迁建项目12个,续建项目8个") == [("迁建项目", 12.0, "个"), ("续建项目", 8.0, "个")]
+    assert _named("培训机构5家") == []  # a verb that begins a noun (培训机构) leads nothing
+
+
+def test_titles_an_adverb_before_the_leading_verb_leads_nothing():
+    assert _named("全面开展防溺水宣传活动200场") == [("防溺水宣传活动", 200.0, "场")]
+    assert _named("更新健身设施1200处") == [("健身设施", 1200.0, "处")]  # a verb jieba also holds an adverb
+
+
+def test_titles_a_plan_word_before_the_verb_is_no_part_of_the_name():
+    # a title is a plan: 计划 after a time or scope word adds nothing to what it names
+    assert _named("年内计划改造老旧小区30个") == [("老旧小区", 30.0, "个")]
+    assert _named("新建雨露计划实训点40个") == [("雨露计划实训点", 40.0, "个")]  # a programme's name keeps it
+
+
+def test_titles_one_figure_for_each_of_the_things_or_by_each_of_the_places():
+    assert _named("新建雨水管网和污水管网各12公里") == [("雨水管网", 12.0, "公里"), ("污水管网", 12.0, "公里")]
+    assert _named("新建篮球场、足球场各20个") == [("篮球场", 20.0, "个"), ("足球场", 20.0, "个")]
+    # N places each doing the work: the counts it gives, N times over
+    assert _named("10个乡镇各建成1个综合文化站和2个农家书屋") == [("综合文化站", 10.0, "个"), ("农家书屋", 20.0, "个")]
 
 
 def test_titles_a_ratio_to_the_population_each_year_and_the_means_before_the_verb():

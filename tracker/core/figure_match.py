@@ -31,7 +31,8 @@ key words missing, which this matcher refuses), and `other_modifier` a name whos
 (公用和专用电动汽车充电桩) by the one noun the text gives with another modifier (公共充电桩: a word of kind the
 metric lacks, which this matcher refuses).  Taking either into the matcher would loosen it for every metric
 (农村充电桩 would name 城市充电桩); measured on the phrase set, dropping `shortened` loses 14 values and reads
-one wrong, dropping `other_modifier` loses 3.
+one wrong, dropping `other_modifier` loses 3.  A name shortened by its qualifier is not tried where the text also
+writes it after a noun of another kind (`another_kind`: 贫困户农村安居房 beside 重点对象农村安居房).
 """
 
 from __future__ import annotations
@@ -198,3 +199,26 @@ def matching(name: str, sentences: list[str], units: list[str]) -> list[str]:
             if _names_it(after, name, keys, work, pre, governed=bool(pre) and _works(phrases.words(pre)[-1])):
                 found[after] = None
     return list(found)
+
+
+# A place or scope before a noun (全地区, 全市, 城区, 某县) says where, not which kind.
+_WHERE = re.compile(r"[省市区县州镇乡村旗]$|地区$")
+
+
+def another_kind(short: str, longer: list[str], whole: str) -> bool:
+    """Whether the text writes a name shortened by its qualifier (农村安居房 for 重点对象农村安居房竣工) after another
+    noun of its own (贫困户农村安居房) outside the longer forms: it tells kinds of the thing apart, so the short form
+    may be any of them."""
+    if not any(n != short and n.endswith(short) and not any(phrases.is_verb(w) for w in phrases.words(n[: -len(short)]))
+               for n in longer):
+        return False  # (the name without its verb, 道路提升改造 of 完成道路提升改造, leaves no qualifier out)
+    covered = [(m.start(), m.end()) for n in longer if n != short and short in n for m in re.finditer(re.escape(n), whole)]
+    for m in re.finditer(re.escape(short), whole):
+        if any(a <= m.start() and m.end() <= b for a, b in covered):
+            continue
+        before = re.split(r"[^\u4e00-\u9fff]", whole[: m.start()])[-1]
+        last = phrases.words(before)[-1] if before else ""
+        if (len(last) >= 2 and phrases._tags().get(last) == "n" and last not in _SCOPE and last not in _MANNER
+                and not _WHERE.search(last) and not re.search(r"月份?$|年度?$|季度$|天$", last)):
+            return True
+    return False

@@ -3,7 +3,9 @@
 A metric of things completed (重点项目建成, 办结…事项) takes only a figure its clause says done; a metric of things
 started (…项目开工) only one its clause says started, in words other than the things' own name (a batch called
 “开工一批” is not said started by its name).  A word of completion that governs another figure after the one read
-(203个…项目累计完成投资298.5亿元) says that amount done, not the things counted.
+(203个…项目累计完成投资298.5亿元) says that amount done, not the things counted.  A figure whose sentence goes on to
+give the work's progress as a share short of the whole (对24栋民居实施改造,…总体进度达65%) counts the work's scope,
+under way, not what is done.
 """
 
 from __future__ import annotations
@@ -37,6 +39,26 @@ def said_at_stage(words: str, value: float, name: str) -> bool:
         things = phrases.normalise(name[: -len(ws[-1])])
         return bool(_STARTED.search(_about(words.replace(things, " ") if len(things) >= 2 else words, value)))
     return True
+
+
+# The progress of a work as a share of it (总体进度达65%, 完成总工程量的81%, 形象进度为40%).
+_PROGRESS = re.compile(r"(?:进度|工程量|工作量)的?(?:已?达到?|为|已完成|完成)?(?P<share>\d+(?:\.\d+)?)%")
+
+
+# The things a work is carried out on (对24栋民居实施改造, 对12座桥梁进行加固): its scope, done or not.
+_UNDERTAKEN = re.compile(r"对\d|实施|进行")
+
+
+def under_way(text: str, words: str, unit: str) -> bool:
+    """Whether a figure (in its clause `words`, not a share nor money) counts the things a work is carried out on, a
+    work its sentence goes on to say is under way by a share of progress below the whole (…对24栋民居实施保护性改造,
+    目前已完成投资…,总体进度达65%), the clause saying nothing of it done."""
+    if unit == "%" or unit.endswith("元") or _DONE.search(words) or not _UNDERTAKEN.search(words) or words not in text:
+        return False
+    at = text.index(words) + len(words)
+    end = re.search(r"[。!！?？\n]", text[at:])
+    rest = text[at: at + end.start()] if end else text[at:]
+    return any(float(m["share"]) < 100 for m in _PROGRESS.finditer(rest))
 
 
 def _about(words: str, value: float) -> str:

@@ -120,6 +120,8 @@ _REFUSE = re.compile(
     r"|施工|进场|装修|主体(?:完工|封顶|竣工)|签订(?:协议|合同|框架)|签约|意向"
     r"|(?<![占例])比(?!对|率|重|例)|较|同比|环比|每|人均|户均|平均|[日月年周]均|分别|缺口|涉及"
     r"|过半|进入[^\d,，]{0,6}阶段|收尾|(?:推进|进行)(?:当中|之中)"
+    # a horizon of years ahead (5年内…共计37个: a plan's whole), and the things there before (连同已有的55个)
+    r"|(?<![\d.])[2-9两三四五六七八九十]年内|(?:已有|原有|既有)的|连同"
 )
 # A running total to date; a sum of what the clause lists (共: within the period, if one is named).
 # 1-8月 and 前三季度 are the year to date.
@@ -153,7 +155,8 @@ _CLAUSE = re.compile(r"((?<!\d),|,(?!\d{3}(?!\d))|[，、:：])")
 # A name may hold digits and Latin letters (5G基站, 12345热线), but at least two Chinese characters, or be an
 # acronym of capitals alone (AED, ETC), as departments name devices and programmes.
 # Nouns listed with 、 before one figure name one target (中小学、幼儿园), never 、 at an end.
-_NAME_CHARS = re.compile(r"(?=(?:.*[\u4e00-\u9fff]){2}|[A-Z]{2,}$)(?!、)[\u4e00-\u9fffA-Za-z0-9·、]{2,30}(?<!、)")
+# (\ue000-\ue009: a title's digits inside quotation marks, held apart from its figures: see title_text.py)
+_NAME_CHARS = re.compile(r"(?=(?:.*[\u4e00-\u9fff]){2}|[A-Z]{2,}$)(?!、)[\u4e00-\u9fffA-Za-z0-9·、\ue000-\ue009]{2,30}(?<!、)")
 # A condition or a duration qualifies a name; it is no figure (`60周岁以上老年人`, `为期3个月`).
 _CONDITION = re.compile(r"(?:\d+[-—~至])?\d+周?岁(?:及以上|以上|以下)?(?:的)?|为期\d+(?:个月|天|年|周)的?")
 _GENERIC = set("任务 目标 工作 全年任务 年度任务 进度 总量 项目 资金 机构 人员 对象 中心 基地".split())
@@ -221,11 +224,13 @@ def _strip_lead(name: str) -> tuple[str, bool]:
     # 市级以上龙头企业: a scope word that 以上 qualifies belongs to the name.
     if name.startswith(("以上", "以下", "及以上"), end):
         end -= next((len(w) for w in _SCOPE if name[:end].endswith(w)), 0)
-    # 培训机构 and 建设项目 are nouns: a verb before a generic head word stays.
-    if not end or len(name) - end < 2 or name[end:] in _GENERIC:
+    # 培训机构 and 建设项目 are nouns: a verb before a generic head word stays; before 项目 it still leads what it
+    # names, the projects counted by how they are carried (续建项目15个, 新建项目30个).
+    if not end or len(name) - end < 2:
         return name, False
     lead = name[:end]
-    return name[end:], bool(_VERB.search(lead)) or phrases.leading_verbs(lead) > 0 or lead != _LEAD.sub("", lead)
+    verb = bool(_VERB.search(lead)) or phrases.leading_verbs(lead) > 0 or lead != _LEAD.sub("", lead)
+    return (name, verb and name[end:] == "项目") if name[end:] in _GENERIC else (name[end:], verb)
 
 
 def _variants(name: str) -> list[str]:

@@ -12,7 +12,7 @@ from __future__ import annotations
 import dataclasses
 import re
 
-from tracker.core import figure_parts, figure_roles, figure_topic, narrative_names, phrases
+from tracker.core import figure_parts, figure_roles, figure_topic, figure_years, narrative_names, phrases
 from tracker.core.figure_clauses import (
     _BUILT,
     _BUILT_NEW,
@@ -383,8 +383,8 @@ def _of_past_years(hits: list[_Hit], text: str) -> list[_Hit]:
     names a later year), neither a total to date nor an amount of its time."""
     sentences = text.split("\n")
     return [dataclasses.replace(h, total=False, period=False, year=False, span=True)
-            if figure_roles.past_year(h.words, text) or any(
-                h.words in s and figure_roles.since_past_year(s, text) for s in sentences) else h for h in hits]
+            if figure_years.past_year(h.words, text) or any(
+                h.words in s and figure_years.since_past_year(s, text) for s in sentences) else h for h in hits]
 
 
 def _verbs_of(clause: str) -> frozenset:

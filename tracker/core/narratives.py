@@ -84,6 +84,8 @@ def read_value(text: str, name: str, unit: str, *, mode: str = "cumulative",
     said = as_written(text, reading)
     if (place := narrative_names.place(name)) and not figure_parts.of_place(text, said or reading.words, place):
         return None  # 郴州市老旧小区开工 beside 全省已开工小区1110个: a metric named for a part takes only the part's figure
+    if figure_stage.under_way(text, said or reading.words, unit):
+        return None  # 对24栋民居实施改造,…总体进度达65%: the scope of a work under way
     if figure_parts.batch_after(text, said or reading.words, unit):
         return None  # …保障了2500户居民用水。又对28栋楼房…进行改造: one batch's figure, the whole not given
     if target is not None and _restated(reading, target):
@@ -384,6 +386,7 @@ def _later(short: list[str], names: list[str], whole: str) -> list[str]:
     """The shortened names that may stand for the metric: anywhere where the name as written is nowhere, else
     only a form first written after it (1-8月空气质量优良天数187天…。8月份优良天数29天: a later mention shortens)."""
     at = [whole.find(n) for n in names if n in whole]
+    short = [s for s in short if not figure_match.another_kind(s, names + short, whole)]  # (贫困户农村安居房)
     return [s for s in short if s not in whole[: min(at)]] if at else short
 
 

@@ -176,7 +176,9 @@ def _for_whom(ws: tuple[str, ...], k: int, unit: str, done_for: bool = False) ->
 
 # Examples listed before 等 and a figure (建成演达二路东段等20条市政道路, 对黄庄河、颜庄河等10条支流进行整治): the
 # things named by their own names are examples of the noun after the measure word, which the figure counts.
-_ETC_FIGURE = re.compile(r"等(?=\d+(?:\.\d+)?[^\d,，、;；。]{1,3}?[\u4e00-\u9fff]{2})")
+# So are things listed with 、 right before a count of places or things and their noun (修建东街、西街2个停车场).
+_ETC_FIGURE = re.compile(r"等(?=\d+(?:\.\d+)?[^\d,，、;；。]{1,3}?[\u4e00-\u9fff]{2})"
+                         r"|(?<=[\u4e00-\u9fff])(?<!等)(?=\d+(?:个|所|座|处|条|家|栋)(?!以上|以下|左右|以内)[\u4e00-\u9fff]{2})")
 _CLAUSE_START = re.compile(r"[,，;；。:：]")
 _JOINER = re.compile(r"(?<=[\u4e00-\u9fff])(?:和|及|与|以及)")
 
@@ -189,6 +191,8 @@ def without_examples(title: str) -> str:
         head = title[: m.start()]
         start = max((c.end() for c in _CLAUSE_START.finditer(head)), default=0)
         seg = head[start:]
+        if not m.group() and "、" not in seg:
+            continue
         lead = 1 if seg[:1] in ("对", "为", "在") else phrases.leading_verbs(seg)
         counts = [n.end() for n in phrases.NUM.finditer(seg) if phrases.unit_at(seg, n.end()) not in ("", "号")]
         if counts:  # (a count of the clause before the examples: they begin after the joiner that follows it)

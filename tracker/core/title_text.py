@@ -1,6 +1,8 @@
 """A task title's wording recast before its clauses are read (tracker/core/titles.py), where a list or a change
 would cut a figure from its noun: kinds listed with 、 that qualify one noun, a level raised from one figure to
-another, examples before 等, and nouns listed with 、 before one figure.
+another, examples before 等, and nouns listed with 、 before one figure; and where words around a figure say it
+is no target or another one: a slogan's figures in quotation marks, the money a work is done with (投资…元修建),
+the places a thing is done for (为352个自然村安装路灯3630盏), one figure given to each of the things (各).
 """
 
 from __future__ import annotations
@@ -41,9 +43,66 @@ def _work_of(m: re.Match) -> str:
                     and all(w in phrases.VERBS for w in ws)) else m.group()
 
 
+# A figure inside quotation marks is a slogan's or a name's word (实现“300米见绿”, 打造“15分钟生活圈”), never a
+# target: its digits are held apart from the reader (private characters) until the names are given back.
+_QUOTED = re.compile(r"“[^“”]*”")
+_HIDE = str.maketrans("0123456789", "".join(chr(0xE000 + d) for d in range(10)))
+_SHOW = str.maketrans("".join(chr(0xE000 + d) for d in range(10)), "0123456789")
+
+
+def shown(name: str) -> str:
+    """A name read from a recast title with the digits of its quoted words given back."""
+    return name.translate(_SHOW)
+
+
+# 投资1000万元修建…, 计划投资801万元,为…: the money a work is done with, before the verb of the work or a clause of its
+# own, is its means, no target (完成投资4.5亿元 is one: money spent is the work).
+_MEANS_MONEY = re.compile(r"(?:^|(?<=[,，;；:：]))(?:计划|拟|共|总)?投资\d[\d,.]*(?:万|亿)?元(?:,|，)?(?=[\u4e00-\u9fff])")
+
+# 为352个自然村安装路灯3630盏: a count of places a thing is done for, before a verb whose thing has a figure of its own
+# in the clause, is where the work is done (为自然村), not what is done; a count of people or households stays whom.
+# Right before a count of people (为42所学校4.7万名学生开展…), the places and their count are where those people are.
+_FOR_PLACES = re.compile(r"(?<=[为给在])\d+(?:个|所|座|处|条|家)(?:[\u4e00-\u9fff]{2,8}?(?=\d[\d.]*万?(?:名|人|户))"
+                         r"|(?=[\u4e00-\u9fff]{2,}[^\d,，;；。]*\d))")
+
+# 安居富民工程建设任务为52670户: the task set for a work, as a figure (任务为, 任务是), is its target.
+_TASK_IS = re.compile(r"(?:^|(?<=[,，;；:：]))(?P<thing>[\u4e00-\u9fff]{2,}?)(?P<verb>建设|改造|新建)?任务(?:为|是)(?=\d)")
+
+# 天然气主管道和污水主管网各40公里: one figure given to each of two things listed (和, 及, 与, 、) is a figure of each.
+_EACH = re.compile(r"(?P<a>[^\d,，;；。和及与、各]{2,})(?P<j>和|及|与|、)(?P<b>[^\d,，;；。和及与、各]{2,})各(?P<n>\d+(?:\.\d+)?[^\d,，;；。、和及与]{1,4}?)(?=$|[,，;；。])")
+
+# 5个街道各新建1个社区公园: a count of places, each doing the work, multiplies the counts the work gives (5个社区公园).
+_EACH_PLACE = re.compile(r"(?:^|(?<=[,，;；:：]))(?P<n>\d+)(?:个|所|家)(?P<place>[\u4e00-\u9fff]{1,6}?)各(?P<rest>[^,，;；。]*)")
+
+
+def _each_place(m: re.Match) -> str:
+    n = int(m["n"])
+    rest = m["rest"]
+    counts = [c for c in _NUM.finditer(rest) if phrases.unit_at(rest, c.end()) and "." not in c.group()]
+    if not counts:
+        return m.group()
+    out, last = [], 0
+    for c in counts:
+        out += [rest[last:c.start()], str(n * int(c.group().replace(",", "")))]
+        last = c.end()
+    return "".join(out) + rest[last:]
+
+
+# 年内计划实施…, 全年计划服务…: a title is a plan already, so 计划 (拟) before its verb adds nothing to what it names.
+# (春泥计划实施点: a programme's name, 计划 after its own words, stays)
+_PLANNED = re.compile(r"(?:^|(?<=[,，;；:：])|(?<=年内|全年|今年|年度|全市|全区|全县))(?:计划|拟)(?=[\u4e00-\u9fff]{2}[^\d,，;；。]*\d)")
+
+
 def recast(title: str) -> str:
     """The title normalised, with conditions dropped and its lists of kinds, changes and examples recast."""
-    title = _QUALIFIERS.sub(r"\1\2和", _CONDITION.sub("", _normalise(title)))
+    title = _QUOTED.sub(lambda q: q.group().translate(_HIDE), title)
+    title = _normalise(title)
+    title = _MEANS_MONEY.sub("", _PLANNED.sub("", title))
+    title = _FOR_PLACES.sub("", title)
+    title = _TASK_IS.sub(lambda m: (m["verb"] or "完成") + m["thing"], title)
+    title = _EACH_PLACE.sub(_each_place, title)
+    title = _EACH.sub(r"\g<a>\g<n>\g<j>\g<b>\g<n>", title)
+    title = _QUALIFIERS.sub(r"\1\2和", _CONDITION.sub("", title))
     title = _OF_WORK.sub(_work_of, title)
     title = without_examples(_FROM_TO.sub(r"\1提高到", title))
     while (etc := _KINDS_ETC.sub(r"\1和", title)) != title:

@@ -138,6 +138,8 @@ def _title_name(pre: str, after: str, unit: str, inherited: bool = False, opens:
                              or (unit == "%" and "不低于" in trail.group())
                              or ("/" in unit and any(w in trail.group() for w in ("不低于", "不少于"))))
     core = pre[: trail.start()] if trail else pre
+    # 全面开展义诊活动: how the work is to go leads no name (更新 of 更新健身设施 is a verb jieba holds an adverb too)
+    core = core[k:] if (k := _adverbs_first(core)) and not set(phrases.words(core[:k])) & set(phrases.VERBS) else core
     whole = False  # 为60周岁以上老年人免费体检10万人次: the verb ends the words, so they all name what is counted
     if _FOR.match(core):  # 为困难群众发放NAME: the name is the object of the verb after whom it is for
         ws = phrases.words(core[1:])
@@ -231,8 +233,9 @@ def _title_name(pre: str, after: str, unit: str, inherited: bool = False, opens:
     return None
 
 
-# Words of a title that qualify its noun and are no target: 一次 (once) before what is given (提供一次免费健康体检).
-_TITLE_CONDITION = re.compile(r"(?<![\d.])1次(?=[^\d,，、;；。])")
+# Words of a title that qualify its noun and are no target: 一次 (once) before what is given (提供一次免费健康体检), and
+# one round of it (开展1轮…测评).
+_TITLE_CONDITION = re.compile(r"(?<![\d.])1[次轮](?=[^\d,，、;；。])")
 # A size that a noun follows (1亿元以上项目): a class of the things, see targets_from_title.
 _SIZE_CLASS = re.compile(r"(?:以上|以下)[\u4e00-\u9fff]")
 
@@ -348,7 +351,7 @@ def targets_from_title(title: str) -> list[Target]:
         inherited = read
         lead, led = _strip_lead(clause)
         work = lead if led and not _NUM.search(clause) and _good_name(lead) else ""
-    return _apart(found)
+    return [Target(title_text.shown(t.name), t.target, t.unit, title_text.shown(t.words)) for t in _apart(found)]
 
 
 # What names a sum of money (工业总产值, 营业收入, 固定资产投资, 社会消费品零售总额, 专项资金).

@@ -1,0 +1,41 @@
+"""Which years a narrative's figure covers, by the years it names: another year than the report's (2023年…, beside
+今年 elsewhere; 上年完成…), or a span of several (2017年以来, 2010-2013年) that holds more than the report's year.
+
+The report's year is never named as such; these rules tell it only from the other years the text names, and from
+its words for this year (今年) and the last (去年).
+"""
+
+from __future__ import annotations
+
+import re
+
+# A whole year named by its number (2023年, 2023年底), not a month of it (2024年8月).
+_YEAR_NAMED = re.compile(r"(?<!\d)(20\d\d)年(?!\d|度?[1-9一二三四上下前]|以来)")
+_THIS_YEAR = re.compile(r"今年|本年|年内")
+# The year before named as the figure's own time (上年完成…251公里); a change against it (较上年, 比去年同期) or its
+# end as a base (去年底) is no such figure.
+_LAST_YEAR = re.compile(r"(?<![较比与同于超])(?:上年|去年|上一年)(?!底|末|同期|年底)")
+
+
+def past_year(words: str, text: str) -> bool:
+    """Whether the words of a figure tie it to another year than the report's: a year named by its number where
+    the text speaks of 今年 elsewhere (2023年全市共新建充电桩2800个;今年截至7月底已新建1930个).  Two numbered
+    years alone (2020年…,2019年…) do not say which is the report's."""
+    return bool(_LAST_YEAR.search(words)) or (
+        bool(_YEAR_NAMED.search(words)) and bool(_THIS_YEAR.search(text.replace(words, ""))))
+
+
+# A span that starts in a year named by its number (2017年以来, 自2017年5月开始, 从2020年起).
+_SINCE_YEAR = re.compile(r"(?<!\d)(20\d\d)年(?:\d{1,2}月份?(?:\d{1,2}日)?)?(?:以来|开始|起)")
+_ANY_YEAR = re.compile(r"(?<!\d)(20\d\d)年")
+_YEARS = re.compile(r"(?<!\d)(20\d\d)年?[-—–~至到](20\d\d)年")  # 2010-2013年, 2016至2018年
+
+
+def since_past_year(sentence: str, text: str) -> bool:
+    """Whether a sentence counts from a numbered year earlier than another the text names (自2017年5月开始,…,其中2018年…)
+    or where it speaks of 去年 (2016年以来的…), or over a span of years that ended before another year it names
+    (2010-2013年,共建设…;2014年计划…): its figures span several years, none of them the report's alone."""
+    since = [int(m[1]) for m in _SINCE_YEAR.finditer(sentence)]
+    later = [int(m[1]) for m in _ANY_YEAR.finditer(_YEARS.sub("", text))]
+    return bool(since) and (any(y > min(since) for y in later) or bool(_LAST_YEAR.search(text))) or any(
+        y > int(m[2]) for m in _YEARS.finditer(sentence) for y in later)
