@@ -66,10 +66,15 @@ def test_every_view_before_and_after_a_void(slipped):
 
 def test_export_and_import_carry_the_void(slipped, tmp_path):
     p = slipped
+    p.ok("export", "-o", "before.jsonl")
     p.ok("void", history(p)[1]["id"], "--reason", "错报")
     p.ok("export", "-o", "log.jsonl")
+    # 920 is above its target: said when it counts, not when the same file voids it
+    assert "920" in p.ok("--db", str(tmp_path / "before.db"), "import", "before.jsonl").err
     other = ["--db", str(tmp_path / "other.db")]
-    p.ok(*other, "import", "log.jsonl")
+    assert "920" not in p.ok(*other, "import", "--dry-run", "log.jsonl").err
+    r = p.ok(*other, "import", "log.jsonl")
+    assert "920" not in r.err and "imported 3 entries" in r.out
     assert p.ok(*other, "history", "195", "--format", "json").json() == p.ok("history", "195", "--format", "json").json()
     again = p.ok(*other, "status", "--month", "2024-08", "--format", "json").json()["tasks"][0]
     assert again["metrics"][0]["value"] == 40 and again["last_month"] == "2024-07"

@@ -130,6 +130,7 @@ class CheckedFile:
         problems: list[BadInput] = []
         unread: list[BadInput] = []  # lines that are no entry: the rest are still checked, none written
         seen: set[str] = set()
+        voided: set[str] = set()  # the entries this file's voids take out of the count: their slips are not said
         again: list[tuple[str, str]] = []
         for entries, places in jsonl.batches(self.file, store.BULK, unread):
             if before:  # the entries already in the log were checked when they were recorded
@@ -140,6 +141,8 @@ class CheckedFile:
             else:
                 entries_, places_ = entries, places
             for e, place in zip(entries_, places_):
+                if e.voids is not None:
+                    voided.add(e.voids)
                 if e.id in seen:
                     again.append((e.id, place))  # the same content is skipped; other content refused
                 seen.add(e.id)
@@ -152,6 +155,8 @@ class CheckedFile:
             if not problems and not unread:
                 yield from entries
         del seen
+        if voided:
+            self.slips = [s for s in self.slips if s.entry not in voided]
         if again and not unread:  # (repeats() reads the file again, which holds lines that are no entry)
             problems += jsonl.repeats(self.file, dict(_first_places(self.file, again)), again)
         self.new -= len(again)

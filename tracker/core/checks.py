@@ -36,6 +36,7 @@ class Slip(NamedTuple):
     against: float
     unit: str = ""
     name: str = ""     # the metric's name, where `what` is its key (m1 says nothing to a clerk; 口袋公园 does)
+    entry: str = ""    # the id of the entry it is about
 
 
 class Checked(NamedTuple):
@@ -155,15 +156,15 @@ def _slips(task, e, log) -> list[Slip]:
     for key, value in e.values.items():
         metric = task.metric(key)
         if value > metric.target:
-            out.append(Slip("above_target", task.id, e.month, key, value, metric.target, metric.unit, metric.name))
+            out.append(Slip("above_target", task.id, e.month, key, value, metric.target, metric.unit, metric.name, e.id))
         if metric.mode == "cumulative":
             before = log.value(metric, e.month - 1)
             if value < before:
-                out.append(Slip("below_last_month", task.id, e.month, key, value, before, metric.unit, metric.name))
+                out.append(Slip("below_last_month", task.id, e.month, key, value, before, metric.unit, metric.name, e.id))
     if e.percent is not None:
         before = log.percent_at(e.month - 1)
         if before is not None and e.percent < before:
-            out.append(Slip("percent_lower", task.id, e.month, "percent", e.percent, before, "%"))
+            out.append(Slip("percent_lower", task.id, e.month, "percent", e.percent, before, "%", entry=e.id))
         if e.status == "done" and e.percent < 100:
-            out.append(Slip("done_below_full", task.id, e.month, "percent", e.percent, 100, "%"))
+            out.append(Slip("done_below_full", task.id, e.month, "percent", e.percent, 100, "%", entry=e.id))
     return out
