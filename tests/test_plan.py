@@ -140,12 +140,18 @@ def test_toml_syntax_and_encoding_errors():
     assert plan.decode("[plan]".encode("utf-16"), "tasks.toml") == "[plan]"
 
 
-@pytest.mark.parametrize("due", ["2024-13-31", "2024-9-30", "2024/09/30", "2024-02-30"])
-def test_a_date_toml_cannot_take_is_said_to_be_no_date(due):
-    """tomli reads 2024 of 2024-13-31 as a number and stops at what follows: the clerk is told of the date."""
+@pytest.mark.parametrize("due, said", [
+    ("2024-9-30", "not a date (write 2024-12-31)"), ("2024/09/30", "not a date (write 2024-12-31)"),
+    ("2024-13-31", "2024-13-31 is no date: a year has 12 months"),
+    ("2024-02-30", "2024-02-30 is no date: 2024-02 has 29 days"), ("2025-02-29", "2025-02-29 is no date: 2025-02 has 28 days"),
+    ("2026-09-31", "2026-09-31 is no date: 2026-09 has 30 days"), ("2026-09-00", "2026-09-00 is no date: 2026-09 has 30 days"),
+])
+def test_a_date_toml_cannot_take_is_said_to_be_no_date(due, said):
+    """tomli reads 2024 of 2024-13-31 as a number and stops at what follows: the clerk is told of the date, and of
+    the calendar when the date is written as TOML writes one."""
     with pytest.raises(PlanError) as e:
         plan.parse(f'[plan]\nyear = 2024\n[[task]]\nid = "1"\ntitle = "甲"\nunit = "u"\ndue = {due}  # 年底\n', "tasks.toml")
-    assert [str(p) for p in e.value.problems] == ["tasks.toml:7: invalid TOML: not a date (write 2024-12-31)"]
+    assert [str(p) for p in e.value.problems] == [f"tasks.toml:7: invalid TOML: {said}"]
 
 
 @pytest.mark.parametrize("text, expected", [

@@ -171,6 +171,8 @@ _ZH.update({
     "invalid TOML: something follows a value on its line": "TOML 格式错误：值的后面还有多余内容",
     "invalid TOML: a line that is neither `key = value` nor a [table]": "TOML 格式错误：这一行既不是 `键 = 值`，也不是 [表]",
     "invalid TOML: not a date (write 2024-12-31)": "TOML 格式错误：不是日期（请写 2024-12-31）",
+    "invalid TOML: {date} is no date: a year has 12 months": "TOML 格式错误：{date} 不是有效日期：一年只有 12 个月",
+    "invalid TOML: {date} is no date: {year}-{month:02d} has {days} days": "TOML 格式错误：{date} 不是有效日期：{year}年{month}月只有 {days} 天",
     "invalid TOML: Chinese quotes (“…”) are not TOML's: write text between \"…\"":
         "TOML 格式错误：中文引号（“…”）不是 TOML 的引号：文字请写在英文双引号 \"…\" 之间",
     "invalid TOML: a number in full-width digits ({typed}): write {ascii}": "TOML 格式错误：数字是全角的（{typed}）：请写半角 {ascii}",

@@ -210,6 +210,10 @@ _TOML_WORDS = (
 _DATE_LIKE = re.compile(r"\s*[\w.\"'-]+\s*=\s*\d{4}\s*[-/.年]\s*\d{1,2}\s*[-/.月]\s*\d{1,2}\s*日?\s*(#.*)?$")
 
 
+# A date as TOML writes one (four, two and two digits), which the calendar may not have (2026-09-31, 2025-02-29)
+_NO_DAY = re.compile(r"(?<![\d-])(\d{4})-(\d{2})-(\d{2})(?![\d-])")
+
+
 # A line's TOML strings, left out (and its comment) before looking for full-width marks in what is around them.
 _STRINGS = re.compile(r'"(?:[^"\\]|\\.)*"|\'[^\']*\'')
 _FULL_WIDTH = (
@@ -234,6 +238,19 @@ def toml_problem(msg: str, text: str, path: str) -> BadInput:
     if _DATE_LIKE.match(raw):
         # 2024-13-31, 2024-9-30, 2024/09/30: tomli reads the year as a number and stops at what follows it
         msg = "Invalid date or datetime"
+    if msg.startswith("Invalid date or datetime"):
+        found = _NO_DAY.search(_STRINGS.sub("", raw).partition("#")[0])
+        if found:  # written as TOML writes a date, and no day of the calendar: say why
+            year, month, day = map(int, found.groups())
+            if not 1 <= month <= 12:
+                return BadInput("invalid TOML: {date} is no date: a year has 12 months", place=f"{path}:{line}",
+                                date=found[0])
+            import calendar
+
+            days = calendar.monthrange(year, month)[1]
+            if day > days or day == 0:
+                return BadInput("invalid TOML: {date} is no date: {year}-{month:02d} has {days} days",
+                                place=f"{path}:{line}", date=found[0], year=year, month=month, days=days)
     for marks, words in _FULL_WIDTH:  # what a Chinese input method types where TOML wants ASCII
         found = marks.search(_STRINGS.sub("", raw).partition("#")[0])
         if found:
