@@ -270,3 +270,13 @@ def test_a_plan_cached_by_an_older_tracker_is_checked_again_by_a_newer_one(empty
     p.monkeypatch.chdir(p.root)
     r = p.bad("tasks")
     assert r.err.strip() == 'tasks.toml:2: task １: id must be digits 0-9, optionally dotted ("195", "3.2")'
+
+
+def test_a_due_given_twice_is_said_to_be_given_twice_not_no_date(empty_project):
+    """A task with two `due` lines (a deadline moved by adding a line): the second is a good date, so the clerk
+    is told of the key given twice, at that line, in Chinese too."""
+    empty_project.write_plan('[plan]\nyear = 2025\n\n[[task]]\nid = "1"\ntitle = "甲"\nunit = "u"\n'
+                             'due = 2025-06-30\ndue = 2025-09-30\n')
+    r = empty_project.bad("tasks")
+    assert r.err.strip() == "tasks.toml:9: invalid TOML: a key is given twice"
+    assert empty_project.bad("tasks", "--lang", "zh").err.strip() == "tasks.toml:9: TOML 格式错误：同一个键写了两次"

@@ -235,8 +235,9 @@ def toml_problem(msg: str, text: str, path: str) -> BadInput:
     where = re.search(r"\(at line (\d+), column \d+\)", msg)
     line = int(where[1]) if where else _open_at_end(text)
     raw = text.splitlines()[line - 1] if where and line <= len(text.splitlines()) else ""
-    if _DATE_LIKE.match(raw):
+    if _DATE_LIKE.match(raw) and not _parses(raw):
         # 2024-13-31, 2024-9-30, 2024/09/30: tomli reads the year as a number and stops at what follows it
+        # (a line that is a date by itself has another fault: `due` given twice)
         msg = "Invalid date or datetime"
     if msg.startswith("Invalid date or datetime"):
         found = _NO_DAY.search(_STRINGS.sub("", raw).partition("#")[0])
@@ -261,6 +262,17 @@ def toml_problem(msg: str, text: str, path: str) -> BadInput:
         if msg.startswith(start):
             return BadInput(words, place=f"{path}:{line}")
     return BadInput("invalid TOML (see line {line})", place=f"{path}:{line}", line=line)
+
+
+def _parses(line: str) -> bool:
+    """Whether one line is valid TOML on its own."""
+    import tomli
+
+    try:
+        tomli.loads(line)
+    except tomli.TOMLDecodeError:
+        return False
+    return True
 
 
 def _open_at_end(text: str) -> int:
