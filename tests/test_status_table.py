@@ -114,3 +114,32 @@ def test_a_task_with_no_forecast_is_not_foretold_late(project, monkeypatch):
     out = project.ok("status", "--month", "2024-08").out  # task 195: no report, so no rate to project
     assert "→ —" in out and "— late" not in out
     assert "将逾期" not in project.ok("status", "--month", "2024-08", "--lang", "zh").out
+
+
+def test_a_figure_and_its_target_are_written_alike_either_side_of_the_slash(project):
+    """2293.3 of 4599 reads as 2293.3/4599个, not 2,293.3/4599个; separators from 10,000 on, whole or not."""
+    project.write_plan("""
+        [plan]
+        year = 2024
+
+        [[task]]
+        id = "1"
+        title = "建成5G基站4599个,新增充电桩12000台"
+        unit = "市工业和信息化局"
+
+        [[task.metric]]
+        key = "bases"
+        name = "5G基站"
+        unit = "个"
+        target = 4599
+
+        [[task.metric]]
+        key = "piles"
+        name = "充电桩"
+        unit = "台"
+        target = 12000
+    """)
+    project.ok("log", "1", "--month", "2024-08", "--set", "bases=2293.3", "--set", "piles=10500.5")
+    out = project.ok("status", "--month", "2024-08").out
+    assert "2293.3/4599个" in out and "10,500.5/12,000台" in out
+    assert "2293.3" in project.ok("show", "1", "--month", "2024-08").out

@@ -24,11 +24,13 @@ STYLES = {
 
 
 def fig(x) -> str:
-    """A figure without a needless .0, and with thousands separators for large ones."""
+    """A figure without a needless .0, and with thousands separators from 10,000 on, whole or not (so that
+    2293.3/4599个 reads alike on both sides of the slash)."""
     x = number(x)
+    sep = "," if abs(x) >= 10000 else ""
     if isinstance(x, float):
-        return f"{x:,.4f}".rstrip("0").rstrip(".")  # as recorded (0.986万户), not rounded to 0.99
-    return f"{x:,}" if abs(x) >= 10000 else str(x)
+        return f"{x:{sep}.4f}".rstrip("0").rstrip(".")  # as recorded (0.986万户), not rounded to 0.99
+    return f"{x:{sep}}"
 
 
 pct = percent_text
