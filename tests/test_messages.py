@@ -42,6 +42,11 @@ def templates() -> dict[str, str]:
                     found.setdefault(args[0].value, f"{rel}:{node.lineno}")
                 if name in ("label", "_sentence") and len(args) >= 2 and isinstance(args[1], ast.Constant):
                     found.setdefault(args[1].value, f"{rel}:{node.lineno}")
+                # the word a file is named by in textfile's messages (`no such {what}`)
+                if getattr(getattr(node.func, "value", None), "id", None) == "textfile" and len(args) >= 2 \
+                        and name in ("read", "read_bytes", "lines", "opened") \
+                        and isinstance(args[1], ast.Constant):
+                    found.setdefault(args[1].value, f"{rel}:{node.lineno}")
             if isinstance(node, ast.Assign) and rel in TABLES and any(
                     getattr(t, "id", None) in TABLES[rel] for t in node.targets):
                 for const in ast.walk(node.value):

@@ -107,6 +107,14 @@ def test_a_template_without_the_placeholder_or_a_template_with_another_format_is
     assert not (project.root / "out.docx").exists()
 
 
+def test_a_template_that_is_not_there_is_named_in_the_user_s_language(project):
+    assert project.bad("report", "--template", "nofile.docx", "-o", "out.docx").err.strip() == \
+        "nofile.docx: no such template"
+    assert project.bad("report", "--lang", "zh", "--template", "nofile.docx", "-o", "out.docx").err.strip() == \
+        "nofile.docx: 没有这个模板文件"
+    assert not (project.root / "out.docx").exists()
+
+
 def test_the_problems_columns_appear_only_when_the_month_has_them(project):
     project.ok("log", "195", "--month", "2024-08", "--note", "n")
     assert project.ok("report", "--month", "2024-08", "-f", "csv").out.splitlines()[0] == \

@@ -105,7 +105,7 @@ _ZH = {
     "{n} tasks would be added to {path} (unit {unit})": "将新增{n}项任务到 {path}（牵头单位 {unit}）",
     "{n} tasks left empty": "{n}项任务未填", "{n} task left empty": "{n}项任务未填", "{n} tasks": "{n}项任务",
     "{n} task": "{n}项任务", "wrote {file} ({n} task)": "已生成 {file}（{n}项任务）", "{n} entry recorded": "已记录{n}条",
-    "{n} entry would be recorded": "将记录{n}条", "problems": "存在问题", "next steps": "下步计划",
+    "{n} entry would be recorded": "将记录{n}条", "next steps": "下步计划",
     "{file}: form of {unit} for {month}, filled in by {by}": "{file}: {unit}{month}填报表，填报人 {by}",
     "{file}: form of {unit} for {month}, not filled in ({n} tasks left empty)": "{file}: {unit}{month}填报表，未填写（{n}项任务未填）",
     "in all: {n} entries recorded from {k} of {m} files": "合计：已从{m}个文件中的{k}个记录{n}条",
@@ -125,7 +125,6 @@ _ZH = {
     "--template applies to the docx format (give -o FILE.docx or --format docx)":
         "--template 只用于 docx 格式（请用 -o 文件.docx 或 --format docx）",
     "-o {dir}: not a folder (forms are written one file a unit into a folder)": "-o {dir}：不是文件夹（填报表按单位各写一个文件到文件夹中）",
-    "month {month} is still in the future; import its table when it comes": "{month}尚未到来，届时再导入",
     "task {task} appears twice (first at {first})": "任务{task}重复出现（首次在{first}）",
     "line {n}": "第{n}行",
     "{n} of them replace a report already recorded for {month} (tasks {tasks})": "其中{n}条替换了{month}已记录的报送（任务{tasks}）",
@@ -158,12 +157,8 @@ _ZH = {
         "下发时此行为任务{task}的{metric}：行被移动或改动",
     "{file}: cannot import {suffix}: use a progress table (.md, .txt, .csv, .docx, .xlsx), a returned form (.xlsx) or entries (.jsonl)":
         "{file}: 无法导入{suffix}：请用进展表（.md、.txt、.csv、.docx、.xlsx）、收回的填报表（.xlsx）或条目（.jsonl）",
-    "{file}: give --month (e.g. --month 2020-08): a progress table names the month, not the year":
-        "{file}: 请给出 --month（如 --month 2020-08）：进展表只写月份，不写年份",
     "{file}: no paragraph reading {{{{ table }}}} to put the table in": "{file}: 没有内容为 {{{{ table }}}} 的段落可放置表格",
     "{file}: not a Word document (.docx) that can be read ({why})": "{file}: 不是可读取的 Word 文档（.docx）（{why}）",
-    "{path}: no progress table found (expected a header row such as `序号 | 目标任务 | 总体工作进展及8月份进展 |`)":
-        "{path}: 未找到进展表（应有“序号 | 目标任务 | 总体工作进展及8月份进展”这样的表头行）",
     "{path}: no such plan file: a returned form is matched against tasks.toml": "{path}: 计划文件不存在：收回的填报表要与 tasks.toml 核对",
     "{path}: not a Word document (.docx) that can be read ({why})": "{path}: 不是可读取的 Word 文档（.docx）（{why}）",
     "{path}: not an Excel workbook (.xlsx) that can be read ({why})": "{path}: 不是可读取的 Excel 工作簿（.xlsx）（{why}）",

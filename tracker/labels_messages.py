@@ -9,6 +9,8 @@ _ZH.update({
     "unknown task {task} (`tracker tasks` lists the declared ones)": "未知任务 {task}（`tracker tasks` 可列出已声明的任务）",
     "task {task} starts in {start}: no report can be for {month}": "任务 {task} 自 {start} 开始，不能报送 {month} 的进展",
     "month {month} is still in the future; report it when it comes": "{month} 尚未到来，到时再报送",
+    "month {month} is still to come: nothing is reported for it yet (this month is {now})":
+        "{month} 尚未到来，还没有报送可看（本月是 {now}）",
     "recorded_at {at} is later than now": "记录时间 {at} 晚于当前时间",
     "{field} is {n} characters long; at most {limit} are allowed": "{field} 长 {n} 个字符，最多 {limit} 个",
     "a void entry sets nothing: only the entry it voids and the reason": "作废条目不能填报数据，只写所作废的条目和原因",
@@ -139,7 +141,7 @@ _ZH.update({
     " (it looks like UTF-16 without its byte-order mark: save it as UTF-8)": "（看起来是没有字节序标记的 UTF-16：请另存为 UTF-8）",
     " (it looks like GBK/GB18030: convert it with `iconv -f GB18030 -t UTF-8`)": "（看起来是 GBK/GB18030 编码：请用 `iconv -f GB18030 -t UTF-8` 转换）",
     "note file": "进展文件", "plan file": "计划文件", "progress table": "进展表", "file to import": "导入文件",
-    "contacts file": "联系人文件", "tracker database": "tracker 数据库",
+    "contacts file": "联系人文件", "tracker database": "tracker 数据库", "template": "模板文件",
     "No such file or directory": "没有这个文件或目录", "Permission denied": "没有权限", "Is a directory": "是目录",
     "No space left on device": "磁盘空间不足", "Read-only file system": "文件系统只读",
     "{path}: cannot write: {why}": "{path}: 无法写入：{why}",
