@@ -32,7 +32,7 @@ def forms(
 
     lg = lang_of(lang and lang.value)
     project = ctx.obj
-    p = project.month(month)
+    p = project.month(month, future=None)  # a form may go out before its month begins
     if os.path.exists(output) and not os.path.isdir(output):
         raise BadInput("-o {dir}: not a folder (forms are written one file a unit into a folder)", dir=output)
     plan, logs, rows = standings_with_logs(project, p, full=True)

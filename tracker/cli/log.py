@@ -51,7 +51,7 @@ def log(
 
     project = ctx.obj
     lg = lang_of(lang and lang.value)
-    p = project.month(month)
+    p = reportable_month(project, month)
     if note is not None and note_file is not None:
         raise BadInput("give --note or --note-file, not both")
     if note_file is not None:
@@ -81,13 +81,7 @@ def log(
 
 def reportable_month(project, month: str | None) -> int:
     """The month a report is for: the option, else this month; never a month still to come."""
-    from tracker.core import months
-    from tracker.cli.project import today
-
-    p = project.month(month)
-    if p > months.of(today()):
-        raise BadInput("month {month} is still in the future; report it when it comes", month=months.fmt(p))
-    return p
+    return project.month(month, future="month {month} is still in the future; report it when it comes")
 
 
 def new_entry(task, p: int, values: dict, pct, status, note, by: str | None, voids: str | None = None,

@@ -42,9 +42,16 @@ class Project(NamedTuple):
             bool(given),
         )
 
-    def month(self, text: str | None) -> int:
-        """The month a command works on: the option, else this month."""
-        return months.parse(text) if text is not None else months.of(today())  # --month= (empty) is no month
+    def month(self, text: str | None, future: str | None = "month {month} is still to come: nothing is reported "
+              "for it yet (this month is {now})") -> int:
+        """The month a command works on: the option, else this month. A month still to come is refused with
+        `future` (a year typed wrong, 2026-08 for 2025-08, would show every task unreported); None lets it be
+        (forms, sent out before their month)."""
+        now = months.of(today())
+        p = months.parse(text) if text is not None else now  # --month= (empty) is no month
+        if future and p > now:
+            raise BadInput(future, month=months.fmt(p), now=months.fmt(now))
+        return p
 
     def read(self, upgrade: bool = True):
         """A reading connection, or None when there is no log yet (said once a run on stderr: every task
