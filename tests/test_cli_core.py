@@ -26,6 +26,14 @@ def test_init_writes_a_starter_and_refuses_to_overwrite(empty_project):
     assert (p.root / "sub" / "tasks.toml").exists() and (p.root / "sub" / "data" / "tracker.db").exists()
 
 
+def test_the_starter_s_plan_comments_line_up(empty_project):
+    """The year is filled in when init writes the starter: its comment stays in line with the ones below."""
+    empty_project.ok("init")
+    plan = empty_project.tasks.read_text(encoding="utf-8").split("\n[[task]]")[0]
+    columns = {line.index("#") for line in plan.splitlines() if " # " in line and not line.startswith("#")}
+    assert len(columns) == 1, plan
+
+
 def test_missing_plan_says_run_init(empty_project):
     r = empty_project.bad("status")
     assert "tasks.toml: no such file" in r.err and "tracker init" in r.err

@@ -14,7 +14,7 @@ STARTER = """\
 
 [plan]
 title = "{year}年重点目标任务"
-year = {year}               # default start (1 January) and due (31 December) year
+year = {year}                 # default start (1 January) and due (31 December) year
 stall_months = 2            # a task is stalled when its completion has not grown for this many months
 behind_tolerance = 0.10     # behind: completion more than this below the time elapsed (序时进度)
 
