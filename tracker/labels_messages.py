@@ -9,8 +9,10 @@ _ZH.update({
     "unknown task {task} (`tracker tasks` lists the declared ones)": "未知任务 {task}（`tracker tasks` 可列出已声明的任务）",
     "task {task} starts in {start}: no report can be for {month}": "任务 {task} 自 {start} 开始，不能报送 {month} 的进展",
     "month {month} is still in the future; report it when it comes": "{month} 尚未到来，到时再报送",
-    "month {month} is still to come: nothing is reported for it yet (this month is {now})":
-        "{month} 尚未到来，还没有报送可看（本月是 {now}）",
+    "note: month {month} is still to come: nothing is reported for it yet (this month is {now})":
+        "注意：{month} 尚未到来，还没有报送可看（本月是 {now}）",
+    "month {month} is still to come: nothing is reported for it yet, nor chased (this month is {now})":
+        "{month} 尚未到来，还没有报送，也无需催报（本月是 {now}）",
     "recorded_at {at} is later than now": "记录时间 {at} 晚于当前时间",
     "{field} is {n} characters long; at most {limit} are allowed": "{field} 长 {n} 个字符，最多 {limit} 个",
     "a void entry sets nothing: only the entry it voids and the reason": "作废条目不能填报数据，只写所作废的条目和原因",

@@ -42,15 +42,18 @@ class Project(NamedTuple):
             bool(given),
         )
 
-    def month(self, text: str | None, future: str | None = "month {month} is still to come: nothing is reported "
-              "for it yet (this month is {now})") -> int:
-        """The month a command works on: the option, else this month. A month still to come is refused with
-        `future` (a year typed wrong, 2026-08 for 2025-08, would show every task unreported); None lets it be
-        (forms, sent out before their month)."""
+    def month(self, text: str | None, future: str | None = "") -> int:
+        """The month a command works on: the option, else this month. A month still to come (a year typed wrong,
+        2026-08 for 2025-08, shows every task unreported) is said in a note on stderr; with `future`, refused
+        with it (nothing can be reported, or chased, for it yet); with None, taken as it is (forms, which may go
+        out before their month)."""
         now = months.of(today())
         p = months.parse(text) if text is not None else now  # --month= (empty) is no month
-        if future and p > now:
-            raise BadInput(future, month=months.fmt(p), now=months.fmt(now))
+        if p > now and future is not None:
+            if future:
+                raise BadInput(future, month=months.fmt(p), now=months.fmt(now))
+            _say_once(("future", p), "note: month {month} is still to come: nothing is reported for it yet "
+                      "(this month is {now})", month=months.fmt(p), now=months.fmt(now))
         return p
 
     def read(self, upgrade: bool = True):

@@ -32,7 +32,8 @@ def remind(
 
     lg = lang_of(lang and lang.value)
     project = ctx.obj
-    p = project.month(month)
+    p = project.month(month, future="month {month} is still to come: nothing is reported for it yet, nor chased "
+                      "(this month is {now})")
     flags = review.parse_fail_on(only if only is not None else "missing", "--only")
     plan, logs, rows = standings_with_logs(project, p, history_for="stalled")  # stalled since when, as check says
     check_filters(plan, unit)
