@@ -2289,3 +2289,15 @@ def test_a_growth_metrics_verbs_name_the_things_that_grow():
 
 def test_continuing_or_new_before_a_one_character_verb_makes_a_verb():
     assert targets_from_title("续聘社区专职网格员300名") == [Target("社区专职网格员", 300.0, "名")]
+
+
+def test_a_milestone_passed_in_a_narrative_is_no_exact_figure():
+    assert value_for("全市接待游客突破3000万人次,旅游收入增长12%。", "接待游客", "万人次") is None
+    assert value_for("全市接待游客3000万人次,旅游收入增长12%。", "接待游客", "万人次") == 3000.0
+
+
+def test_work_pushed_on_is_under_way_not_done():
+    assert value_for("全县有序推进158户农房抗震改造。", "农房抗震改造", "户") is None
+    assert value_for("全县完成158户农房抗震改造。", "农房抗震改造", "户") == 158.0
+    assert value_for("城东1200亩湿地公园等项目加快推进。", "湿地公园", "亩") is None
+    assert value_for("城东1200亩湿地公园等项目已建成。", "湿地公园", "亩") == 1200.0
