@@ -2301,3 +2301,10 @@ def test_work_pushed_on_is_under_way_not_done():
     assert value_for("全县完成158户农房抗震改造。", "农房抗震改造", "户") == 158.0
     assert value_for("城东1200亩湿地公园等项目加快推进。", "湿地公园", "亩") is None
     assert value_for("城东1200亩湿地公园等项目已建成。", "湿地公园", "亩") == 1200.0
+
+
+def test_a_metric_of_finished_things_takes_no_figure_of_things_only_begun():
+    text = "1-9月,全县48个重点项目开工建设,累计完成投资12.6亿元。"
+    assert value_for(text, "竣工项目完成投资", "亿元") is None
+    assert value_for(text, "重点项目完成投资", "亿元") == 12.6
+    assert value_for("1-9月,全县竣工项目累计完成投资8.2亿元。", "竣工项目完成投资", "亿元") == 8.2
