@@ -2308,3 +2308,9 @@ def test_a_metric_of_finished_things_takes_no_figure_of_things_only_begun():
     assert value_for(text, "竣工项目完成投资", "亿元") is None
     assert value_for(text, "重点项目完成投资", "亿元") == 12.6
     assert value_for("1-9月,全县竣工项目累计完成投资8.2亿元。", "竣工项目完成投资", "亿元") == 8.2
+
+
+def test_money_arranged_is_planned_not_spent():
+    assert value_for("今年全区共安排农田水利建设资金8600万元,用于渠系改造。", "农田水利建设资金", "万元") is None
+    assert value_for("今年全区共拨付农田水利建设资金8600万元,用于渠系改造。", "农田水利建设资金", "万元") == 8600.0
+    assert value_for("安排网格员走访农户320户。", "走访农户", "户") == 320.0  # staff sent: no money set aside
