@@ -2314,3 +2314,7 @@ def test_money_arranged_is_planned_not_spent():
     assert value_for("今年全区共安排农田水利建设资金8600万元,用于渠系改造。", "农田水利建设资金", "万元") is None
     assert value_for("今年全区共拨付农田水利建设资金8600万元,用于渠系改造。", "农田水利建设资金", "万元") == 8600.0
     assert value_for("安排网格员走访农户320户。", "走访农户", "户") == 320.0  # staff sent: no money set aside
+
+
+def test_a_batch_is_no_figure():
+    assert targets_from_title("更新一批户外健身器材,新建口袋公园12个") == [Target("口袋公园", 12.0, "个")]
