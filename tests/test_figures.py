@@ -2318,3 +2318,8 @@ def test_money_arranged_is_planned_not_spent():
 
 def test_a_batch_is_no_figure():
     assert targets_from_title("更新一批户外健身器材,新建口袋公园12个") == [Target("口袋公园", 12.0, "个")]
+
+
+def test_a_level_counted_things_each_reach_is_their_condition_not_a_target():
+    assert all(t.unit != "万元" for t in targets_from_title("确保120个村和8个社区集体经济收入均超过20万元"))
+    assert targets_from_title("村集体经济收入达到20万元") == [Target("村集体经济收入", 20.0, "万元")]

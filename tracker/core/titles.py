@@ -61,6 +61,9 @@ _TITLE_APPROX = re.compile(r"(?:近|约|大约|将近|接近|不超过|不超|�
 # counts, a programme's count, no work to do.
 _TITLE_REFUSE = re.compile(r"(?:列为|列入|确定为)$|(?:提高|(?<!改造|修复|维修|整治|改建|扩建)提升|增长|下降|降低|减少|压缩|缩短)$|(?<![占例])比(?!对|率|重|例)|较|(?<!^)每|^每(?!年)|人均|户均|平均"
                            r"|分别|由|从|惠及|涉及|受益|带动|覆盖(?!率|面|[^\d,，、]{0,4}?(?:比例|比重))")
+# A level that counted things 均 (each, all) reach (98个村和25个社区集体收入均达到15万元以上) is the condition they
+# must meet, not a target of its own: the counts before it are the targets.
+_EACH_MEETS = re.compile(r"均(?:达到?|不低于|不少于|超过|在)$")
 _FOR = re.compile(r"^(?:为|向|给|对)")
 _MANNER_LEAD = re.compile(r"^(?:免费|无偿)(?=为|向|给)")
 # A preposition of means (通过, 依托, 借助, 利用) opens a phrase that says how the work is done; the verb of the work
@@ -307,7 +310,7 @@ def targets_from_title(title: str) -> list[Target]:
             if (not unit or (not unit.strip("十百千万亿") and bare) or approx == "多" or base in _NOT_TARGET
                     or after.startswith("/")
                     or _TITLE_APPROX.search(pre) or _TITLE_CEILING.match(after)
-                    or _TITLE_REFUSE.search(pre) or _value(m) <= 0):
+                    or _TITLE_REFUSE.search(pre) or _value(m) <= 0 or (_EACH_MEETS.search(pre) and _NUM.search(clause, 0, m.start()))):
                 continue
             floor, after = after != bare and not bare, bare
             # 完成35公里供水主管网和54个老旧小区…改造, 新建30个充电桩和2个口袋公园: the clause's verb governs the figure
