@@ -2323,3 +2323,8 @@ def test_a_batch_is_no_figure():
 def test_a_level_counted_things_each_reach_is_their_condition_not_a_target():
     assert all(t.unit != "万元" for t in targets_from_title("确保120个村和8个社区集体经济收入均超过20万元"))
     assert targets_from_title("村集体经济收入达到20万元") == [Target("村集体经济收入", 20.0, "万元")]
+
+
+def test_work_a_title_speeds_up_beside_its_stages_set_apart_is_no_target():
+    assert targets_from_title("加快建设城东30公里污水管网,年内建成污水管网12公里") == [Target("污水管网", 12.0, "公里")]
+    assert [(t.target, t.unit) for t in targets_from_title("加快建设城东30公里污水管网")] == [(30.0, "公里")]
