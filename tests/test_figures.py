@@ -2328,3 +2328,9 @@ def test_a_level_counted_things_each_reach_is_their_condition_not_a_target():
 def test_work_a_title_speeds_up_beside_its_stages_set_apart_is_no_target():
     assert targets_from_title("加快建设城东30公里污水管网,年内建成污水管网12公里") == [Target("污水管网", 12.0, "公里")]
     assert [(t.target, t.unit) for t in targets_from_title("加快建设城东30公里污水管网")] == [(30.0, "公里")]
+
+
+def test_a_measure_word_with_another_in_parentheses_is_one_measure_word():
+    assert [(t.target, t.unit) for t in targets_from_title("筹集人才公寓800套(间),改造校舍12栋")] == [
+        (800.0, "套(间)"), (12.0, "栋")]
+    assert [(t.target, t.unit) for t in targets_from_title("为13个村(居)安装路灯300盏")] == [(300.0, "盏")]

@@ -109,6 +109,21 @@ def _sped_up(m: re.Match) -> str:
     return "" if things and any(things.group() in part and _STAGE_WORD.search(part) for part in others) else clause
 
 
+# 5000套(间), 420台(套): a measure word with another in parentheses after it counts either (a flat or a room), one
+# measure word, read whole as written, though the parentheses are dropped as an aside where the title is read.
+_EITHER = re.compile(r"(?P<num>\d+(?:\.\d+)?)(?P<unit>[\u4e00-\u9fff]{1,3}?)[(（](?P<alt>[\u4e00-\u9fff])[)）]")
+
+
+def measure_as_written(title: str, target: float, unit: str) -> str:
+    """The measure word of a target read from `title` as the title writes it: with the other it may count in
+    parentheses (套(间)), where it gives one."""
+    for m in _EITHER.finditer(title.translate(phrases._FULLWIDTH)):
+        if (float(m["num"]) == target and m["unit"] == unit and phrases.unit_at(m["unit"], 0) == m["unit"]
+                and phrases.unit_at(m["alt"], 0) == m["alt"]):
+            return f"{unit}({m['alt']})"
+    return unit
+
+
 def recast(title: str) -> str:
     """The title normalised, with conditions dropped and its lists of kinds, changes and examples recast."""
     title = _QUOTED.sub(lambda q: q.group().translate(_HIDE), title)

@@ -248,7 +248,7 @@ def targets_from_title(title: str) -> list[Target]:
     found: list[Target] = []
     inherited = False
     work = ""  # the work a clause with no figure named (推进既有住宅加装电梯), which a clause of its verb alone may count
-    title = title_text.recast(title.replace("\x00", ""))  # (\x00 marks the items 分别 gives, below)
+    original, title = title, title_text.recast(title.replace("\x00", ""))  # (\x00 marks the items 分别 gives, below)
     # 居民、职工…范围分别扩大到40种和30种: each item's figure, read whole before the clauses are cut at 、
     given = [(part, r) for part in re.split(r"[,，;；。]", title) if (r := respectively(part.strip()))]
     for k, (part, _) in enumerate(given):
@@ -354,7 +354,8 @@ def targets_from_title(title: str) -> list[Target]:
         inherited = read
         lead, led = _strip_lead(clause)
         work = lead if led and not _NUM.search(clause) and _good_name(lead) else ""
-    return [Target(title_text.shown(t.name), t.target, t.unit, title_text.shown(t.words)) for t in _apart(found)]
+    return [Target(title_text.shown(t.name), t.target, title_text.measure_as_written(original, t.target, t.unit),
+                   title_text.shown(t.words)) for t in _apart(found)]
 
 
 # What names a sum of money (工业总产值, 营业收入, 固定资产投资, 社会消费品零售总额, 专项资金).
