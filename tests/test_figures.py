@@ -2334,3 +2334,11 @@ def test_a_measure_word_with_another_in_parentheses_is_one_measure_word():
     assert [(t.target, t.unit) for t in targets_from_title("筹集人才公寓800套(间),改造校舍12栋")] == [
         (800.0, "套(间)"), (12.0, "栋")]
     assert [(t.target, t.unit) for t in targets_from_title("为13个村(居)安装路灯300盏")] == [(300.0, "盏")]
+
+
+def test_things_all_or_on_schedule_done_are_read_name_first():
+    text = "全县脱贫攻坚成效明显,45个贫困村100%退出、1.2万名群众稳定增收。"
+    assert value_for(text, "贫困村退出", "个") == 45.0
+    assert value_for(text.replace("100%", "80%"), "贫困村退出", "个") is None
+    assert value_for("城北水厂等4座污水处理厂按期建成投用。", "污水处理厂建成", "座") == 4.0
+    assert value_for("城北水厂等4座污水处理厂按期开工。", "污水处理厂建成", "座") is None
