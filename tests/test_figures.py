@@ -2342,3 +2342,8 @@ def test_things_all_or_on_schedule_done_are_read_name_first():
     assert value_for(text.replace("100%", "80%"), "贫困村退出", "个") is None
     assert value_for("城北水厂等4座污水处理厂按期建成投用。", "污水处理厂建成", "座") == 4.0
     assert value_for("城北水厂等4座污水处理厂按期开工。", "污水处理厂建成", "座") is None
+
+
+def test_a_growth_rate_with_a_floor_before_it_is_a_target():
+    assert targets_from_title("社会消费品零售总额增长不低于8%") == [Target("社会消费品零售总额", 8.0, "%")]
+    assert targets_from_title("外贸进出口总额同比增长超过6%") == [Target("外贸进出口总额", 6.0, "%")]
