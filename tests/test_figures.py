@@ -2347,3 +2347,7 @@ def test_things_all_or_on_schedule_done_are_read_name_first():
 def test_a_growth_rate_with_a_floor_before_it_is_a_target():
     assert targets_from_title("社会消费品零售总额增长不低于8%") == [Target("社会消费品零售总额", 8.0, "%")]
     assert targets_from_title("外贸进出口总额同比增长超过6%") == [Target("外贸进出口总额", 6.0, "%")]
+
+
+def test_verbs_joined_by_or_lead_a_title_name_as_listed_verbs_do():
+    assert targets_from_title("新建或改建公厕20座") == [Target("公厕", 20.0, "座")]
