@@ -2351,3 +2351,9 @@ def test_a_growth_rate_with_a_floor_before_it_is_a_target():
 
 def test_verbs_joined_by_or_lead_a_title_name_as_listed_verbs_do():
     assert targets_from_title("新建或改建公厕20座") == [Target("公厕", 20.0, "座")]
+
+
+def test_figures_given_respectively_to_counted_things_go_to_the_things_and_their_verb():
+    text = "今年,12个省级重点项目、40个市级重点项目分别完成投资36.5亿元、58.2亿元。"
+    assert value_for(text, "省级重点项目完成投资", "亿元") == 36.5
+    assert value_for(text, "市级重点项目", "亿元") == 58.2
