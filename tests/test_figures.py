@@ -2357,3 +2357,8 @@ def test_figures_given_respectively_to_counted_things_go_to_the_things_and_their
     text = "今年,12个省级重点项目、40个市级重点项目分别完成投资36.5亿元、58.2亿元。"
     assert value_for(text, "省级重点项目完成投资", "亿元") == 36.5
     assert value_for(text, "市级重点项目", "亿元") == 58.2
+
+
+def test_a_rate_may_be_joined_to_its_figure_by_zhan():
+    assert value_for("截至9月底,棚改项目已交房4200套,交房率占76.5%。", "交房率", "%") == 76.5
+    assert value_for("截至9月底,项目投资占全年计划的60%。", "项目投资", "%") is None

@@ -37,9 +37,11 @@ _TIME = (
     r"|目前|至今|今年以来|年初以来|(?<!\d)20\d\d年以来|本月|当月|上半年|前三季度|三季度"
 )
 # A comparative (高于35%, 低于, 多于, 优于) bounds the figure, as 超过 does: it does not give it.
-_APPROX_BEFORE = "近 约 大约 将近 接近 超过 超 逾 突破 突破 不少于 不低于 至少 最多 不足 不到 基本 高于 低于 大于 小于 多于 少于 优于".split()
+_APPROX_BEFORE = "近 约 大约 将近 接近 超过 超 逾 突破 不少于 不低于 至少 最多 不足 不到 基本 高于 低于 大于 小于 多于 少于 优于".split()
 _APPROX_AFTER = re.compile(r"以上|以下|以内|左右|上下")
-_JOINERS = ("现已 已经 已 累计 共计 共 总计 合计 总数 总量 规模 数量 个数 数 人数 户数 达到 达 高达 多达 为 有 已有 现有 又 再 了 是 "
+# (占 before a rate's figure gives it as 为 does: 竣工率占84.7%; before another whole, 占全年任务的…, the words between are
+# no joiners)
+_JOINERS = ("占 现已 已经 已 累计 共计 共 总计 合计 总数 总量 规模 数量 个数 数 人数 户数 达到 达 高达 多达 为 有 已有 现有 又 再 了 是 "
             "全部 均 由 增至 发展到 发展至 提高到 提升到 提高至 提升至 上升到 上升至 增加到 增加至 降为 降至 降到 下降到 下降至 降低到 降低至").split()
 
 _FIG = rf"\d+(?:\.\d+)?(?:余|多)?(?:{_alt(_UNITS)})"
