@@ -36,7 +36,8 @@ _TIME = (
     r"|截[至止](?:目前|(?:\d{4}年)?\d{1,2}月(?:\d{1,2}日|底|末|份)?)"
     r"|目前|至今|今年以来|年初以来|(?<!\d)20\d\d年以来|本月|当月|上半年|前三季度|三季度"
 )
-# A comparative (高于35%, 低于, 多于, 优于) bounds the figure, as 超过 does: it does not give it.
+# A comparative (高于35%, 低于, 多于, 优于) bounds the figure, as 超过 and a milestone passed (突破4万场) do: it does not
+# give it (a title reads 突破 as a floor: see titles.py).
 _APPROX_BEFORE = "近 约 大约 将近 接近 超过 超 逾 突破 不少于 不低于 至少 最多 不足 不到 基本 高于 低于 大于 小于 多于 少于 优于".split()
 _APPROX_AFTER = re.compile(r"以上|以下|以内|左右|上下")
 # (占 before a rate's figure gives it as 为 does: 竣工率占84.7%; before another whole, 占全年任务的…, the words between are
