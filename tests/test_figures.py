@@ -2286,6 +2286,10 @@ TITLE_CASES = {
         ("社会消费品零售总额增长不低于8%", [("社会消费品零售总额", 8.0, "%")]),
         ("外贸进出口总额同比增长超过6%", [("外贸进出口总额", 6.0, "%")]),
     ],
+    # 将 (will) before the verb is no part of the name after the figure.
+    "will": [
+        ("全县将完成1.2万亩高标准农田", [("高标准农田", 1.2, "万亩")]),
+    ],
     # Verbs joined by 或 lead a name, as those joined by 和 do.
     "verbs with or": [
         ("新建或改建公厕20座", [("公厕", 20.0, "座")]),

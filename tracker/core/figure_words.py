@@ -192,9 +192,9 @@ _RANGE = ["各类", "各种", "各项"]
 # A scope phrase: the level or the area a target is set for (市本级, 城区范围内), no part of the name.
 _SCOPE_PHRASE = r"[市区县省]本级|(?:[\u4e00-\u9fff]{2})?范围内"
 # A level (市级, 区级) first is the scope of the whole; after a verb it sets the kind of what is named
-# (建设区级未成年人保护工作站): only the first words of a lead may be one.
+# (建设区级未成年人保护工作站): only the first words of a lead may be one.  将 (will) before a verb says when, no name.
 _LEAD_WORD = (rf"(?:{_alt([w for w in _VERBS + _SCOPE + _RANGE if w not in _LEVELS])}|{_SCOPE_PHRASE}"
-              rf"|在(?:{_alt(_SCOPE)})|每年|和|及|与|并|或|\d{{4}}年(?:底|末)?前?|到\d{{4}}年(?:底|末)?|年底前?|到?\d{{1,2}}月(?:底|末)前?)")
+              rf"|在(?:{_alt(_SCOPE)})|每年|将|和|及|与|并|或|\d{{4}}年(?:底|末)?前?|到\d{{4}}年(?:底|末)?|年底前?|到?\d{{1,2}}月(?:底|末)前?)")
 _LEAD = re.compile(rf"^(?:(?:{_alt(_LEVELS)}){_LEAD_WORD}*+|{_LEAD_WORD}++)")
 _VERB = re.compile(_alt(_VERBS))
 _NARRATIVE_VERB = re.compile(_alt(_NARRATIVE_VERBS))
