@@ -2016,6 +2016,11 @@ RULE_CASES = {
         ("今年,12个省级重点项目、40个市级重点项目分别完成投资36.5亿元、58.2亿元。", "省级重点项目完成投资", "亿元", C, 36.5),
         ("今年,12个省级重点项目、40个市级重点项目分别完成投资36.5亿元、58.2亿元。", "市级重点项目", "亿元", C, 58.2),
     ],
+    # A name's last noun of quantity (电量, 数量) is what the measure word says: the name may be written without it.
+    "quantity said by the measure word": [
+        ("今年以来,北电南送累计完成860亿千瓦时。", "北电南送电量", "亿千瓦时", C, 860.0),
+        ("今年以来,全市新能源汽车推广5800辆。", "新能源汽车推广数量", "辆", C, 5800.0),
+    ],
     # 占 joins a rate to its figure, as 为 does; before another whole (占全年计划的) it joins nothing.
     "rate zhan": [
         ("截至9月底,棚改项目已交房4200套,交房率占76.5%。", "交房率", "%", C, 76.5),

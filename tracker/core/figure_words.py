@@ -258,7 +258,8 @@ _SHORT_FORMS = (("规上", "规模以上"), ("规模以上", "规上"), ("地区
 _SHARE_OF = re.compile(r"(?<=[\u4e00-\u9fff]{2})占[\u4e00-\u9fff]{2,8}?(?:的)?(?:比例|比重)$")
 
 
-_QUANTITY_END = re.compile(r"(?<=..)(?:面积|里程|长度|户数|人数|件数)$")
+# (电量 of 外送电量, as 千瓦时 says; never the tail of a noun whose verb it completes: 用电量, 发电量)
+_QUANTITY_END = re.compile(r"(?<=..)(?:面积|里程|长度|户数|人数|件数|数量|(?<![用发售供购耗])电量)$")
 
 
 # Steps of the plan done on the work's means (管材招标, 设备采购) or signing its papers (签订加装协议, 签订施工合同).
