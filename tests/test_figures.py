@@ -2021,6 +2021,11 @@ RULE_CASES = {
         ("今年以来,北电南送累计完成860亿千瓦时。", "北电南送电量", "亿千瓦时", C, 860.0),
         ("今年以来,全市新能源汽车推广5800辆。", "新能源汽车推广数量", "辆", C, 5800.0),
     ],
+    # Parts under 其中 named by their kind and 项目 alone are projects of the whole's kind.
+    "projects of the whole's kind": [
+        ("全县在建农业项目46个,其中续建项目12个、新开工项目34个。", "新开工农业项目", "个", C, 34.0),
+        ("全县在建农业项目46个,其中续建项目12个、新开工项目34个。", "续建农业项目", "个", C, 12.0),
+    ],
     # 占 joins a rate to its figure, as 为 does; before another whole (占全年计划的) it joins nothing.
     "rate zhan": [
         ("截至9月底,棚改项目已交房4200套,交房率占76.5%。", "交房率", "%", C, 76.5),
