@@ -136,12 +136,6 @@ def _left(head: str) -> bool:
 
 # The task of the work, done: `新建农村文化礼堂任务已完成352家`, `完成8处公益性公墓建设任务` (a task's own figure,
 # 任务30个, stays refused).
-# Work said to be pushed on (推进, 统筹推进276户…改造, …等项目加快推进) is under way, not done: a verb that governs
-# the figure or a predicate of its things (within `said`: the words that join name and figure, or those right
-# before the figure and after its things), never a word further off (印发《关于推进…的意见》两个文件).
-_UNDER_WAY = re.compile(r"推进")
-# Money arranged (安排资金…, 共安排投资119亿元) is set aside for the work, planned, not spent (安排技术人员 is staff sent).
-_ARRANGED = re.compile(r"安排")
 _TASK_DONE = re.compile(r"(?:建设|改造)?任务(?=(?:已经|已)?完成)|(?<=^完成)(?:建设|改造)任务$|(?<=^已完成)(?:建设|改造)任务$")
 
 _MONEY = frozenset("资金 金额 补贴资金 款".split())
@@ -201,8 +195,8 @@ def _hits_in_clause(clause: str, names: list[str], unit: str, opening: tuple,
             exact = exact and not _approx_end(pre)
         else:
             continue
-        if (_REFUSE.search(_TASK_DONE.sub("", context)) or _is_place(context) or figure_roles.undertaken(context, unit)
-                or _UNDER_WAY.search(said) or (unit.endswith("元") and _ARRANGED.search(context))):
+        # (said: the words that join name and figure, or those right before the figure and after its things)
+        if _REFUSE.search(_TASK_DONE.sub("", context)) or _is_place(context) or figure_roles.undertaken(context, unit, said):
             continue
         hits.append(dataclasses.replace(_hit(_value(m), exact, context, opening, shared, clause), named=True))
     return hits
