@@ -2,7 +2,7 @@
 
 Used by tests/test_figures.py and bench/figures_score.py.  A value is right when it equals the
 hand-written figure, wrong when it is another figure (or any figure where the row expects none).
-A title's targets are compared by figure and measure word; names that differ are counted apart
+A title's targets are compared by figure and measure word (one with another in parentheses, 套(间), as 套); names that differ are counted apart
 (`names_same`), since a clerk may word a metric in more than one way.
 """
 
@@ -61,7 +61,7 @@ class Score:
         return self.right / self.present if self.present else 1.0
 
 
-def _measure(unit: str) -> str:
+def measure(unit: str) -> str:
     """A measure word as compared: without the other it may count in parentheses (套(间) is 套), as the reader
     matches a metric declared in 台(套) to a narrative's 台; the phrase file writes such a title's unit both ways."""
     return re.sub(r"[(（][^()（）]*[)）]$", "", unit)
@@ -75,14 +75,14 @@ def score(rows: list[Row]) -> tuple[Score, Score]:
     for row in rows:
         if row.kind == "title":
             got = targets_from_title(row.text)
-            want = Counter((t, _measure(u)) for _, t, u in row.expected)
-            have = Counter((t.target, _measure(t.unit)) for t in got)
+            want = Counter((t, measure(u)) for _, t, u in row.expected)
+            have = Counter((t.target, measure(t.unit)) for t in got)
             targets.present += sum(want.values())
             ok = want & have
             targets.right += sum(ok.values())
             targets.wrong += sum((have - want).values())
-            named = {(t.name, t.target, _measure(t.unit)) for t in got}
-            expected = {(n, t, _measure(u)) for n, t, u in row.expected}
+            named = {(t.name, t.target, measure(t.unit)) for t in got}
+            expected = {(n, t, measure(u)) for n, t, u in row.expected}
             targets.names_same += len(expected & named)
             if have != want or named != expected:
                 targets.misses.append((row, [(t.name, t.target, t.unit) for t in got]))
