@@ -2,8 +2,8 @@
 
 Used by tests/test_figures.py and bench/figures_score.py.  A value is right when it equals the
 hand-written figure, wrong when it is another figure (or any figure where the row expects none).
-A title's targets are compared by figure and measure word (one with another in parentheses, 套(间), as 套); names that differ are counted apart
-(`names_same`), since a clerk may word a metric in more than one way.
+A title's targets are compared by figure and measure word (one with another in parentheses, 套(间), as 套);
+names that differ are counted apart (`names_same`), since a clerk may word a metric in more than one way.
 """
 
 from __future__ import annotations
