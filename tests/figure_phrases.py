@@ -2,12 +2,13 @@
 
 Used by tests/test_figures.py and bench/figures_score.py.  A value is right when it equals the
 hand-written figure, wrong when it is another figure (or any figure where the row expects none).
-A title's targets are compared by figure and measure word; names that differ are counted apart
-(`names_same`), since a clerk may word a metric in more than one way.
+A title's targets are compared by figure and measure word (one with another in parentheses, 套(间), as 套);
+names that differ are counted apart (`names_same`), since a clerk may word a metric in more than one way.
 """
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -60,6 +61,12 @@ class Score:
         return self.right / self.present if self.present else 1.0
 
 
+def measure(unit: str) -> str:
+    """A measure word as compared: without the other it may count in parentheses (套(间) is 套), as the reader
+    matches a metric declared in 台(套) to a narrative's 台; the phrase file writes such a title's unit both ways."""
+    return re.sub(r"[(（][^()（）]*[)）]$", "", unit)
+
+
 def score(rows: list[Row]) -> tuple[Score, Score]:
     """(targets, values) scores of the rows."""
     from tracker.core.figures import targets_from_title, value_for
@@ -68,14 +75,16 @@ def score(rows: list[Row]) -> tuple[Score, Score]:
     for row in rows:
         if row.kind == "title":
             got = targets_from_title(row.text)
-            want = Counter((t, u) for _, t, u in row.expected)
-            have = Counter((t.target, t.unit) for t in got)
+            want = Counter((t, measure(u)) for _, t, u in row.expected)
+            have = Counter((t.target, measure(t.unit)) for t in got)
             targets.present += sum(want.values())
             ok = want & have
             targets.right += sum(ok.values())
             targets.wrong += sum((have - want).values())
-            targets.names_same += len({(n, t, u) for n, t, u in row.expected} & {(t.name, t.target, t.unit) for t in got})
-            if have != want or {(t.name, t.target, t.unit) for t in got} != set(row.expected):
+            named = {(t.name, t.target, measure(t.unit)) for t in got}
+            expected = {(n, t, measure(u)) for n, t, u in row.expected}
+            targets.names_same += len(expected & named)
+            if have != want or named != expected:
                 targets.misses.append((row, [(t.name, t.target, t.unit) for t in got]))
         else:
             got = value_for(row.text, row.name, row.unit, mode="increment" if row.kind == "increment" else "cumulative")

@@ -181,21 +181,22 @@ def _hits_in_clause(clause: str, names: list[str], unit: str, opening: tuple,
         # NAME [joining words] FIGURE, and the figure not that of a noun after it (`中心2个项目`)
         if before is not None and (not rest or _RIGHT.match(rest) or rest[0].isdigit()):
             head, join = before
-            context = head + join + rest
+            context, said = head + join + rest, join + rest
             shared = bool(_CONJ_END.search(head)) or (not head and shared_head)
             exact = exact and not _approx_in(join)
         # (a change right before the figure, 增加10个…, is none; the lookbehind sees 改造 of 改造提升438个)
         elif (after := _name_after(rest, names)) is not None and not _CHANGE.search(pre, len(pre) - 2):  # FIGURE UNIT NAME
             if any(_unit_is(after, n.end(), unit) for n in _NUM.finditer(after)):
                 continue  # 15个农村幸福院已完成8个: the first is the whole, of which the second is done
-            context, shared = pre + after, bool(_COMPOUND.match(after))
+            context, shared, said = pre + after, bool(_COMPOUND.match(after)), pre[-4:] + after
             exact = exact and not _approx_end(pre)
         elif gap and narrative_names.covers(rest, names, unit, pre) and not _CHANGE.search(pre, len(pre) - 2):
-            context, shared = pre, False  # 为1028名残疾儿童提供康复救助
+            context, shared, said = pre, False, pre[-4:]  # 为1028名残疾儿童提供康复救助
             exact = exact and not _approx_end(pre)
         else:
             continue
-        if _REFUSE.search(_TASK_DONE.sub("", context)) or _is_place(context) or figure_roles.undertaken(context, unit):
+        # (said: the words that join name and figure, or those right before the figure and after its things)
+        if _REFUSE.search(_TASK_DONE.sub("", context)) or _is_place(context) or figure_roles.undertaken(context, unit, said):
             continue
         hits.append(dataclasses.replace(_hit(_value(m), exact, context, opening, shared, clause), named=True))
     return hits

@@ -291,10 +291,14 @@ def years_unkinded(clause: str, unit: str, name: str) -> bool:
 _UNDERTAKEN = re.compile(r"实施(?!后|完成|完毕|的)")
 
 
-def undertaken(context: str, unit: str) -> bool:
+def undertaken(context: str, unit: str, said: str = "") -> bool:
     """Whether the words around a figure say the work on things was undertaken (实施), not that it is done.  An
-    event (场, 场次) carried out is held: done."""
-    return bool(_UNDERTAKEN.search(context)) and not counts_people(unit) and unit not in _EVENTS
+    event (场, 场次) carried out is held: done.  Work pushed on (统筹推进276户…改造, …等项目加快推进) is under way, where
+    推进 is in the words `said` right about the figure (the verb that governs it, the predicate of its things), never
+    further off (印发《关于推进…的意见》两个文件); money arranged (共安排…投资119亿元) is set aside, planned, not spent
+    (安排技术人员 sends staff)."""
+    return ((bool(_UNDERTAKEN.search(context)) and not counts_people(unit) and unit not in _EVENTS)
+            or "推进" in said or (unit.endswith("元") and "安排" in context))
 
 
 # Measure words of events held (演出300场, 活动52场次).

@@ -19,6 +19,8 @@ from tracker.core.figure_words import _RATE
 _DONE = re.compile(r"已|累计|完成|建成|竣工|完工|投产|投用|投入|运营|开放|达|共计|合计|全部|实现")
 # Words that say the work itself is completed, not a step on its way.
 _COMPLETES = re.compile(r"建成|完工|竣工|投产|验收|投用|投入使用|投入运营|通水|通车|开放|全部完成|完成\d")
+# A word of completion that qualifies the things a name counts (竣工项目, 完工工程).
+_FINISHED_KIND = re.compile(r"竣工|完工")
 # A verb that leads a metric's name and says its things are concluded (办结信访事项).
 _CONCLUDED = re.compile(r"办结")
 # Words that say work is begun (开工, 动工), and what says so of a figure to date (已开工).
@@ -28,13 +30,18 @@ _STARTED = re.compile(rf"{_STARTS.pattern}|已")
 
 def said_at_stage(words: str, value: float, name: str) -> bool:
     """Whether a figure (`value`, in its clause `words`) is said at the stage the metric's name gives its work: done
-    for a name that ends in a word of completion or leads with one of concluding, started for one that ends in a word
+    for a name that ends in a word of completion or leads with one of concluding (or whose things are those finished:
+    竣工项目…), started for one that ends in a word
     of starting; any figure for a name of no stage or a rate's."""
     ws = phrases.words(name)
     if not ws or _RATE.search(name):
         return True  # (办结率: a rate's level, no count of things at a stage)
     if _COMPLETES.search(ws[-1]) or _CONCLUDED.match(name):
         return bool(_DONE.search(_about(words, value)))
+    if any(_FINISHED_KIND.fullmatch(w) for w in ws[:-1]):
+        # 竣工项目完成投资: the things are those finished, so their figure's clause must say them finished (共完成投资
+        # 30.5亿元 of projects only begun is not theirs)
+        return bool(_COMPLETES.search(_about(words, value)))
     if _STARTS.fullmatch(ws[-1]):
         things = phrases.normalise(name[: -len(ws[-1])])
         return bool(_STARTED.search(_about(words.replace(things, " ") if len(things) >= 2 else words, value)))

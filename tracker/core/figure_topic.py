@@ -38,9 +38,10 @@ def predicate_unfinished(clause: str, after: str, names: list[str]) -> bool:
     return bool(_NOT_YET.match(after)) and not re.search(r"\d", after) and _verbless(clause, names)
 
 
-# What may stand between a figure's things and the predicate that says what was done to them: 已, 均, 全部, a month
+# What may stand between a figure's things and the predicate that says what was done to them: 已, 均, 全部 (100%: all of
+# them), on schedule (如期, 按期), a month
 # (在4月份), 实现 (…等31个项目实现新开工).
-_BETWEEN = re.compile(r"(?:已经|已|均|全部|都|顺利|实现|[在于]?(?:\d{1,2}[-—~至])?\d{1,2}月份?|今年|年内)*")
+_BETWEEN = re.compile(r"(?:已经|已|均|全部|100%|都|顺利|如期|按期|实现|[在于]?(?:\d{1,2}[-—~至])?\d{1,2}月份?|今年|年内)*")
 # A predicate that says the things are finished or in use (已通过验收并投入运营, 建成投产, 全部完工): the words of
 # completion a clause may put after its figure, after an acceptance passed, or a plant's start of production.
 _FINISHED = re.compile(rf"(?:通过(?:竣工)?验收并?)?(?:{_DONE_AFTER.pattern}|(?:建成)?投产)")
@@ -85,7 +86,7 @@ def predicate_after(text: str, name: str, unit: str) -> str:
     begun = bool(_BEGUN.search(work))
     finished = "" if begun else rf"|(?=[\u4e00-\u9fff]){_FINISHED.pattern}"  # (never empty)
     verb = rf"(?P<verb>(?:{'|'.join(map(re.escape, own))})(?:建设)?{finished})"
-    end = r"(?=[,，;；。\n]|$)"
+    end = r"(?=[,，、;；。\n]|$)"
     figure, u = r"\d[\d,]*(?:\.\d+)?", re.escape(unit)
     # 115个早期棚改小区实施维修改造…34个小区已经完工: after the things are named whole, their head noun names them.
     head = phrases.words(noun)[-1]

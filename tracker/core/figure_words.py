@@ -36,10 +36,13 @@ _TIME = (
     r"|截[至止](?:目前|(?:\d{4}年)?\d{1,2}月(?:\d{1,2}日|底|末|份)?)"
     r"|目前|至今|今年以来|年初以来|(?<!\d)20\d\d年以来|本月|当月|上半年|前三季度|三季度"
 )
-# A comparative (高于35%, 低于, 多于, 优于) bounds the figure, as 超过 does: it does not give it.
-_APPROX_BEFORE = "近 约 大约 将近 接近 超过 超 逾 不少于 不低于 至少 最多 不足 不到 基本 高于 低于 大于 小于 多于 少于 优于".split()
+# A comparative (高于35%, 低于, 多于, 优于) bounds the figure, as 超过 and a milestone passed (突破4万场) do: it does not
+# give it (a title reads 突破 as a floor: see titles.py).
+_APPROX_BEFORE = "近 约 大约 将近 接近 超过 超 逾 突破 不少于 不低于 至少 最多 不足 不到 基本 高于 低于 大于 小于 多于 少于 优于".split()
 _APPROX_AFTER = re.compile(r"以上|以下|以内|左右|上下")
-_JOINERS = ("现已 已经 已 累计 共计 共 总计 合计 总数 总量 规模 数量 个数 数 人数 户数 达到 达 高达 多达 为 有 已有 现有 又 再 了 是 "
+# (占 before a rate's figure gives it as 为 does: 竣工率占84.7%; before another whole, 占全年任务的…, the words between are
+# no joiners)
+_JOINERS = ("占 现已 已经 已 累计 共计 共 总计 合计 总数 总量 规模 数量 个数 数 人数 户数 达到 达 高达 多达 为 有 已有 现有 又 再 了 是 "
             "全部 均 由 增至 发展到 发展至 提高到 提升到 提高至 提升至 上升到 上升至 增加到 增加至 降为 降至 降到 下降到 下降至 降低到 降低至").split()
 
 _FIG = rf"\d+(?:\.\d+)?(?:余|多)?(?:{_alt(_UNITS)})"
@@ -189,9 +192,9 @@ _RANGE = ["各类", "各种", "各项"]
 # A scope phrase: the level or the area a target is set for (市本级, 城区范围内), no part of the name.
 _SCOPE_PHRASE = r"[市区县省]本级|(?:[\u4e00-\u9fff]{2})?范围内"
 # A level (市级, 区级) first is the scope of the whole; after a verb it sets the kind of what is named
-# (建设区级未成年人保护工作站): only the first words of a lead may be one.
+# (建设区级未成年人保护工作站): only the first words of a lead may be one.  将 (will) before a verb says when, no name.
 _LEAD_WORD = (rf"(?:{_alt([w for w in _VERBS + _SCOPE + _RANGE if w not in _LEVELS])}|{_SCOPE_PHRASE}"
-              rf"|在(?:{_alt(_SCOPE)})|每年|和|及|与|并|\d{{4}}年(?:底|末)?前?|到\d{{4}}年(?:底|末)?|年底前?|到?\d{{1,2}}月(?:底|末)前?)")
+              rf"|在(?:{_alt(_SCOPE)})|每年|将|和|及|与|并|或|\d{{4}}年(?:底|末)?前?|到\d{{4}}年(?:底|末)?|年底前?|到?\d{{1,2}}月(?:底|末)前?)")
 _LEAD = re.compile(rf"^(?:(?:{_alt(_LEVELS)}){_LEAD_WORD}*+|{_LEAD_WORD}++)")
 _VERB = re.compile(_alt(_VERBS))
 _NARRATIVE_VERB = re.compile(_alt(_NARRATIVE_VERBS))
@@ -255,7 +258,8 @@ _SHORT_FORMS = (("规上", "规模以上"), ("规模以上", "规上"), ("地区
 _SHARE_OF = re.compile(r"(?<=[\u4e00-\u9fff]{2})占[\u4e00-\u9fff]{2,8}?(?:的)?(?:比例|比重)$")
 
 
-_QUANTITY_END = re.compile(r"(?<=..)(?:面积|里程|长度|户数|人数|件数)$")
+# (电量 of 外送电量, as 千瓦时 says; never the tail of a noun whose verb it completes: 用电量, 发电量)
+_QUANTITY_END = re.compile(r"(?<=..)(?:面积|里程|长度|户数|人数|件数|数量|(?<![用发售供购耗])电量)$")
 
 
 # Steps of the plan done on the work's means (管材招标, 设备采购) or signing its papers (签订加装协议, 签订施工合同).

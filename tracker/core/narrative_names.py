@@ -13,9 +13,7 @@ figure by the same joining words:
 These are not the matcher of tracker/core/figure_match.py, which wants every key word of the name and equal
 words of kind: a shortened name leaves key words out, and a name of listed kinds is read by a noun of another
 kind (its docstring says what each serves that the matcher cannot).
-Figures given `分别` to a list of names (`A、B分别建成15个、117个`, `A、B分别新增学位2400个和1100个` for A学位)
-are paired with the names in order; 分别 with no names before it goes over the list just given
-(`新培育A8家、B64家,累计分别达到23家、312家`).
+Figures given `分别` to a list of names are paired with them in tracker/core/narrative_lists.py.
 """
 
 from __future__ import annotations
@@ -24,22 +22,16 @@ import re
 
 from tracker.core import phrases
 from tracker.core.figure_words import (
-    _CHANGE,
     _GENERIC,
     _JOINERS,
-    _LEAD,
     _MANNER,
     _NARRATIVE_VERBS,
-    _OPENING,
-    _REFUSE,
     _SCOPE,
     _TIME,
     _is_city,
     _is_place,
     keeps_stage,
 )
-from tracker.core.phrases import NUM as _NUM
-from tracker.core.phrases import unit_is as _unit_is
 
 # Words that set one kind apart from its siblings: never dropped from a name.
 _KIND = frozenset(
@@ -288,69 +280,7 @@ def _alone(before: str, short: list) -> bool:
     return bool(own & set(ws)) or not any(phrases.is_noun(w) and w not in _SCOPE for w in ws)
 
 
-# A comma between a digit and exactly three digits is a thousands separator, no break.
-_PARTS = re.compile(r"(?<!\d),|,(?!\d{3}(?!\d))|[，;；:：]")
 _ITEM_SEP = re.compile(r"、|和|及|与")
-_FIG_SEP = re.compile(r"[、和]")
-
-
-_TIME_ITEM = re.compile(r"\d{1,2}月|季度|半年")
-
-
-def _listed(part: str, unit: str) -> list[str]:
-    """The names of a list whose every item is NAME FIGURE UNIT (`新培育A8家、B64家`), leading verbs and
-    scope words dropped; [] when it is no such list."""
-    part = part[_LEAD.match(part).end():] if _LEAD.match(part) else part
-    part = part[phrases.leading_verbs(part):]
-    names = []
-    for item in _FIG_SEP.split(part):
-        m = next(iter(_NUM.finditer(item)), None)
-        if not m or not _unit_is(item, m.end(), unit) or m.end() + len(unit) != len(item) or m.start() < 2:
-            return []
-        names.append(item[: m.start()])
-    return names
-
-
-def respectively(sentence: str, names: list[str], unit: str) -> list[tuple[float, str, str]]:
-    """`A、B分别建成15个、117个`: (value, the words before the figures, the part) for a name in the list."""
-    out = []
-    parts = _PARTS.split(sentence)
-    for n, part in enumerate(parts):
-        if part.count("分别") != 1:
-            continue
-        left, right = part.split("分别")
-        time = left
-        left = left[_OPENING.match(left).end():] if _OPENING.match(left) else left
-        left = left[_LEAD.match(left).end():] if _LEAD.match(left) else left
-        # 新培育A8家、B64家,累计分别达到23家、312家: 分别 with no names of its own goes over the list just given.
-        items = _ITEM_SEP.split(left) if left or not n else _listed(parts[n - 1], unit)
-        time = "" if left or not n else time  # 累计 of 累计分别达到 says what the figures are
-        if any(_TIME_ITEM.search(item) for item in items):  # 7月、8月分别接待游客…: months, not names
-            continue
-        figures = list(_NUM.finditer(right))
-        if len(items) < 2 or len(figures) != len(items):
-            continue
-        join = right[: figures[0].start()]
-        if _CHANGE.search(join) or _REFUSE.search(join):
-            continue
-        pos, matched = figures[0].start(), []
-        for k, m in enumerate(figures):
-            same = _unit_is(right, m.end(), unit)
-            written = unit if same else phrases.unit_at(right, m.end())
-            if m.start() != pos or not written:
-                break
-            matched.append(same)
-            pos = m.end() + len(written)
-            if k + 1 < len(figures) and _FIG_SEP.match(right, pos):
-                pos += 1
-        if len(matched) != len(figures) or pos != len(right):
-            continue
-        # 公办幼儿园、民办幼儿园分别新增学位2400个和1100个: the noun after the verb completes each name.
-        noun = join[phrases.leading_verbs(join):] if phrases.leading_verbs(join) else ""
-        for k, item in enumerate(items):
-            if (item in names or (noun and item + noun in names)) and matched[k]:
-                out.append((phrases.number(figures[k]), time + join, part))
-    return out
 
 
 def other_modifier(name: str, text: str) -> str | None:

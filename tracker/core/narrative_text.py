@@ -1,7 +1,8 @@
 """A narrative's wording recast before it is walked clause by clause (tracker/core/narratives.py), where the
 order or the words of a clause hide the role its figure has: asides that are clauses of their own, a plan
 beside what was actually done, a change written before the figure it changes, growth written before the
-thing it counts, and a ratio to the residents written as to the population.
+thing it counts, a ratio to the residents written as to the population, and parts under 其中 named by their kind
+and 项目 alone (projects of the whole's kind).
 """
 
 from __future__ import annotations
@@ -9,6 +10,7 @@ from __future__ import annotations
 import re
 
 from tracker.core import figure_roles, phrases
+from tracker.core.figure_words import _STAGE
 
 # An aside in parentheses that begins with a month's words or 其中 and gives a figure: `32家(当月新建成5家)`,
 # `183个(其中乡镇及农村59个)`.
@@ -98,9 +100,24 @@ def _second_reading(text: str) -> str:
 _MILESTONE = re.compile(r"(?:突破|超过|跨越|迈上|站上)[^,，;；。\n]{1,8}?[,，](?=(?:达到?|为)\d)")
 
 
+# 在建工业项目197个,其中续建项目20个、新开工项目177个: parts under 其中 named by their kind and the head 项目 alone are
+# projects of the whole's kind (新开工工业项目), which the report leaves unsaid.
+_KIND_OF_WHOLE = re.compile(r"(?P<whole>[\u4e00-\u9fff]{2,8}?)项目\d[\d,]*个[,，]其中(?P<parts>[^;；。\n]*)")
+
+
+def _kind_of_whole(m: re.Match) -> str:
+    ws = phrases.words(m["whole"])
+    kind = ws[-1] if ws and len(ws[-1]) >= 2 and not phrases.is_verb(ws[-1]) and not _STAGE.search(ws[-1]) else ""
+    if not kind:
+        return m.group()
+    parts = re.sub(rf"(?<=[\u4e00-\u9fff])(?<!{kind})项目(?=\d)", kind + "项目", m["parts"])
+    return m.group()[: m.start("parts") - m.start()] + parts
+
+
 def recast(text: str) -> str:
     """The narrative with the clauses its wording hides written out as the clause reader reads them."""
     text = _ITEM_NAMED.sub(r":\1", _count_of(_second_reading(_MILESTONE.sub("", text))))
+    text = _KIND_OF_WHOLE.sub(_kind_of_whole, text)
     # An aside of the month's work (当月新建成5家) or of a part (其中农村59个) is a clause of its own; normalise
     # drops other asides.
     text = _LONG.sub(r"\1", _TIMED_ASIDE.sub(r",\1,", text))

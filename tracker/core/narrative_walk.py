@@ -12,7 +12,7 @@ from __future__ import annotations
 import dataclasses
 import re
 
-from tracker.core import figure_parts, figure_roles, figure_topic, figure_years, narrative_names, phrases
+from tracker.core import figure_parts, figure_roles, figure_topic, figure_years, narrative_lists, narrative_names, phrases
 from tracker.core.figure_clauses import (
     _BUILT,
     _BUILT_NEW,
@@ -90,7 +90,7 @@ def hits(sentences: list[str], names: list[str], unit: str, short: list | None =
         opening = _opening(clauses, opening)
         if short is None:  # A、B分别建成15个、117个
             hits += [_hit(value, True, join, opening, False, part)
-                     for value, join, part in narrative_names.respectively(sentence, names, unit)]
+                     for value, join, part in narrative_lists.respectively(sentence, names, unit)]
         if _SECTION.match(sentence):
             governing, placed = frozenset(), None
         if not carry:

@@ -302,8 +302,9 @@ def with_digits(text: str) -> str:
             numeral, end = numeral[:-1], end - 1
         follows = (_unit_at(text, end + 1) if text[end:end + 1] in ("余", "多") else "") or _unit_at(text, end)
         # A lone 二 before a measure word is an order (二次供水, 二级, 二期): Chinese counts two with 两.
-        # A lone 一 before 次 is how often (免费体检一次: once), no count.
-        if (not follows or follows in _MAGS or follows in _DIGITS_ONLY or numeral == "二" or (numeral == "一" and follows == "次") or text[m.start() - 1:m.start()] in ("第", "每", "其", "之", "初", "周")
+        # A lone 一 before 次 is how often (免费体检一次: once), no count; before 批 it is some, unsaid how many (新建一批
+        # 户用卫生厕所: a batch, no figure, whose 批 would run on into the measure word after it).
+        if (not follows or follows in _MAGS or follows in _DIGITS_ONLY or numeral == "二" or (numeral == "一" and follows in ("次", "批")) or text[m.start() - 1:m.start()] in ("第", "每", "其", "之", "初", "周")
                 or m.start() not in starts(text)
                 # 一次性: a word that runs on past the measure word is no count
                 or end + len(follows) + (text[end:end + 1] in ("余", "多")) not in starts(text)):

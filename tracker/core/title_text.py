@@ -2,7 +2,8 @@
 would cut a figure from its noun: kinds listed with 、 that qualify one noun, a level raised from one figure to
 another, examples before 等, and nouns listed with 、 before one figure; and where words around a figure say it
 is no target or another one: a slogan's figures in quotation marks, the money a work is done with (投资…元修建),
-the places a thing is done for (为352个自然村安装路灯3630盏), one figure given to each of the things (各).
+the places a thing is done for (为352个自然村安装路灯3630盏), one figure given to each of the things (各), work sped up
+(加快…) whose things the title gives by stage elsewhere.
 """
 
 from __future__ import annotations
@@ -93,11 +94,41 @@ def _each_place(m: re.Match) -> str:
 _PLANNED = re.compile(r"(?:^|(?<=[,，;；:：])|(?<=年内|全年|今年|年度|全市|全区|全县))(?:计划|拟)(?=[\u4e00-\u9fff]{2}[^\d,，;；。]*\d)")
 
 
+# 加快实施…40公里干线公路建设, beside …干线公路全面建成通车 and 新开工…干线公路: work a title says it speeds up, on
+# things whose stages (建成, 开工) it sets apart elsewhere, is under way: its figure is the work's scope, no target.
+_SPED_UP = re.compile(r"(?:^|(?<=[,，;；:：]))加快[^,，;；。]*?\d[^,，;；。]*")
+_STAGE_WORD = re.compile(r"建成|竣工|完工|通车|开工")
+
+
+def _sped_up(m: re.Match) -> str:
+    clause = m.group()
+    figure = _NUM.search(clause)
+    unit = phrases.unit_at(clause, figure.end())
+    things = re.match(r"[\u4e00-\u9fff]{2,8}?(?=建设|工程|$)", clause[figure.end() + len(unit):]) if unit else None
+    others = re.split(r"[,，;；。]", m.string[: m.start()] + m.string[m.end():])
+    return "" if things and any(things.group() in part and _STAGE_WORD.search(part) for part in others) else clause
+
+
+# 5000套(间), 420台(套): a measure word with another in parentheses after it counts either (a flat or a room), one
+# measure word, read whole as written, though the parentheses are dropped as an aside where the title is read.
+_EITHER = re.compile(r"(?P<num>\d+(?:\.\d+)?)(?P<unit>[\u4e00-\u9fff]{1,3}?)[(（](?P<alt>[\u4e00-\u9fff])[)）]")
+
+
+def measure_as_written(title: str, target: float, unit: str) -> str:
+    """The measure word of a target read from `title` as the title writes it: with the other it may count in
+    parentheses (套(间)), where it gives one."""
+    for m in _EITHER.finditer(title.translate(phrases._FULLWIDTH)):
+        if (float(m["num"]) == target and m["unit"] == unit and phrases.unit_at(m["unit"], 0) == m["unit"]
+                and phrases.unit_at(m["alt"], 0) == m["alt"]):
+            return f"{unit}({m['alt']})"
+    return unit
+
+
 def recast(title: str) -> str:
     """The title normalised, with conditions dropped and its lists of kinds, changes and examples recast."""
     title = _QUOTED.sub(lambda q: q.group().translate(_HIDE), title)
     title = _normalise(title)
-    title = _MEANS_MONEY.sub("", _PLANNED.sub("", title))
+    title = _MEANS_MONEY.sub("", _PLANNED.sub("", _SPED_UP.sub(_sped_up, title)))
     title = _FOR_PLACES.sub("", title)
     title = _TASK_IS.sub(lambda m: (m["verb"] or "完成") + m["thing"], title)
     title = _EACH_PLACE.sub(_each_place, title)

@@ -61,6 +61,9 @@ _TITLE_APPROX = re.compile(r"(?:近|约|大约|将近|接近|不超过|不超|�
 # counts, a programme's count, no work to do.
 _TITLE_REFUSE = re.compile(r"(?:列为|列入|确定为)$|(?:提高|(?<!改造|修复|维修|整治|改建|扩建)提升|增长|下降|降低|减少|压缩|缩短)$|(?<![占例])比(?!对|率|重|例)|较|(?<!^)每|^每(?!年)|人均|户均|平均"
                            r"|分别|由|从|惠及|涉及|受益|带动|覆盖(?!率|面|[^\d,，、]{0,4}?(?:比例|比重))")
+# A level that counted things 均 (each, all) reach (98个村和25个社区集体收入均达到15万元以上) is the condition they
+# must meet, not a target of its own: the counts before it are the targets.
+_EACH_MEETS = re.compile(r"均(?:达到?|不低于|不少于|超过|在)$")
 _FOR = re.compile(r"^(?:为|向|给|对)")
 _MANNER_LEAD = re.compile(r"^(?:免费|无偿)(?=为|向|给)")
 # A preposition of means (通过, 依托, 借助, 利用) opens a phrase that says how the work is done; the verb of the work
@@ -89,8 +92,9 @@ _LEVEL_END = re.compile(r"(?:水平|标准|质量|能力)$")
 # A ratio to the population (每千人口拥有执业医师数达到3.2人): the count per so many people is the target.
 _PER_CAPITA = re.compile(r"^(?:全市|全区|全县|全省)?(每[十百千万]+(?:常住)?人口)(?:拥有)?(\w{2,}?数)(?:达到|提高到|提升到|达)$")
 # A growth rate (规上工业增加值增长7%): the rate of growth is a target of the thing's name, in %; only a noun grows
-# so (推动 or a scope word may lead it), never work done (完成投资增长); 年均增长 is the growth of each year on average.
-_GROWTH = re.compile(rf"^(?:{_alt(_SCOPE)})*(?:推动|实现)?(\w{{2,}}?)(?:同比|年均)?增长$")
+# so (推动 or a scope word may lead it), never work done (完成投资增长); 年均增长 is the growth of each year on average; a floor after it
+# (增长不低于8%) is the rate to reach, as 以上 after the figure is.
+_GROWTH = re.compile(rf"^(?:{_alt(_SCOPE)})*(?:推动|实现)?(\w{{2,}}?)(?:同比|年均)?增长(?:不低于|达到|超过)?$")
 # (完成37个老旧小区改造任务: the task of a work is the work, and the work's verb ends no name)
 _NAME_TAIL = re.compile(r"(?:(?:培育|建设|改造|创建|升级)(?:工作|任务)?|工作|任务)$")
 
@@ -245,7 +249,7 @@ def targets_from_title(title: str) -> list[Target]:
     found: list[Target] = []
     inherited = False
     work = ""  # the work a clause with no figure named (推进既有住宅加装电梯), which a clause of its verb alone may count
-    title = title_text.recast(title.replace("\x00", ""))  # (\x00 marks the items 分别 gives, below)
+    original, title = title, title_text.recast(title.replace("\x00", ""))  # (\x00 marks the items 分别 gives, below)
     # 居民、职工…范围分别扩大到40种和30种: each item's figure, read whole before the clauses are cut at 、
     given = [(part, r) for part in re.split(r"[,，;；。]", title) if (r := respectively(part.strip()))]
     for k, (part, _) in enumerate(given):
@@ -307,7 +311,7 @@ def targets_from_title(title: str) -> list[Target]:
             if (not unit or (not unit.strip("十百千万亿") and bare) or approx == "多" or base in _NOT_TARGET
                     or after.startswith("/")
                     or _TITLE_APPROX.search(pre) or _TITLE_CEILING.match(after)
-                    or _TITLE_REFUSE.search(pre) or _value(m) <= 0):
+                    or _TITLE_REFUSE.search(pre) or _value(m) <= 0 or (_EACH_MEETS.search(pre) and _NUM.search(clause, 0, m.start()))):
                 continue
             floor, after = after != bare and not bare, bare
             # 完成35公里供水主管网和54个老旧小区…改造, 新建30个充电桩和2个口袋公园: the clause's verb governs the figure
@@ -351,7 +355,8 @@ def targets_from_title(title: str) -> list[Target]:
         inherited = read
         lead, led = _strip_lead(clause)
         work = lead if led and not _NUM.search(clause) and _good_name(lead) else ""
-    return [Target(title_text.shown(t.name), t.target, t.unit, title_text.shown(t.words)) for t in _apart(found)]
+    return [Target(title_text.shown(t.name), t.target, title_text.measure_as_written(original, t.target, t.unit),
+                   title_text.shown(t.words)) for t in _apart(found)]
 
 
 # What names a sum of money (工业总产值, 营业收入, 固定资产投资, 社会消费品零售总额, 专项资金).
