@@ -6,6 +6,7 @@ These run seldom, over the whole log, and never on a command's hot path.
 
 import os
 import sqlite3
+from functools import partial
 from typing import NamedTuple
 
 from tracker.errors import BadInput
@@ -48,6 +49,11 @@ class StoredEntry(NamedTuple):
             return None
 
 
+# A row as a StoredEntry, without _make()'s Python-level check of its length (a province's log has 650,000 rows;
+# entry_sql() gives the fields, in order, that the class declares).
+_stored = partial(tuple.__new__, StoredEntry)
+
+
 def _text(figures) -> str:
     if not isinstance(figures, str):
         raise TypeError("not text")
@@ -58,10 +64,9 @@ def chain_rows(conn: sqlite3.Connection):
     """Every entry as stored, in append order, for checking the hash chain (streamed: any size of log)."""
     with snapshot(conn):
         if version(conn) >= 5:
-            make = StoredEntry._make
             cursor = conn.execute(f"{entry_sql(conn)} ORDER BY e.seq")
             while rows := cursor.fetchmany(1000):
-                yield from map(make, rows)
+                yield from map(_stored, rows)
             return
         values = conn.execute("SELECT seq, metric, value FROM entry_values ORDER BY seq, metric")
         pending = next(values, None)
