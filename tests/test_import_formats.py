@@ -105,12 +105,12 @@ def test_a_sheet_names_its_bad_cells_and_every_problem_is_reported(project):
     ws = wb.active
     ws.title = "进展"
     ws.append(["序号", "目标任务", "进展情况", "完成时限"])
-    ws.append(["一", "195.新建", "新建中心15个", None])
+    ws.append(["第一", "195.新建", "新建中心15个", None])
     ws.append([2, "9.推进试点", "已完成", "长期坚持"])
     wb.save(project.root / "t.xlsx")
     r = project.bad("import", "t.xlsx", "--month", "2024-08", "--unit", "市民政局")
     assert r.err.splitlines() == [
-        "t.xlsx:进展!A2: 序号 '一' is not a number (a row is `序号 | ID.TITLE | PROGRESS |`)",
+        "t.xlsx:进展!A2: 序号 '第一' is not a number (a row is `序号 | ID.TITLE | PROGRESS |`)",
         "t.xlsx:进展!D3: the due date '长期坚持' of task 9 is not a date (write 2024年12月底, 12月底, 年底 or 2024-12-31)",
     ]
     zh = project.bad("import", "t.xlsx", "--month", "2024-08", "--unit", "市民政局", "--lang", "zh").err
@@ -311,3 +311,34 @@ def test_a_file_of_another_kind_under_docx_or_xlsx_is_named_for_what_it_holds(pr
         "(it is damaged: an incomplete copy or download?)")
     assert "BytesIO" not in project.bad("report", "--template", "进展表.docx", "-o", "out.docx").err
     assert not project.db.exists()
+
+
+def test_a_word_table_as_offices_make_it_two_row_header_and_numbers_in_chinese(project):
+    """A title and a 填报单位 line above; 序号 and 目标任务 merged down over a two-row header; 序号 written 1、, (一),
+    （二）, ①: each row is read, none refused for its 序号, and a 序号 that is no number at all still is."""
+    d = docx.Document()
+    d.add_paragraph("市民政局2024年重点目标任务8月份进展情况")
+    d.add_paragraph("填报单位：市民政局（盖章）        填报时间：2024年9月3日")
+    t = d.add_table(rows=2, cols=3)
+    t.cell(0, 0).merge(t.cell(1, 0)).text = "序号"
+    t.cell(0, 1).merge(t.cell(1, 1)).text = "目标任务"
+    t.cell(0, 2).text = "总体工作进展及8月份进展"
+    for no, task, note in [("(一)", "195.新建区域性居家养老服务中心100个,改造社区养老服务站300个。", NOTE_195),
+                           ("（二）", "184.提高城乡低保、特困人员等困难群体救助标准。", "已完成标准调整。")]:
+        cells = t.add_row().cells
+        cells[0].text, cells[1].text, cells[2].text = no, task, note
+    d.save(project.root / "进展.docx")
+
+    out = project.ok("import", "进展.docx", "--month", "2024-08").out
+    assert "进展.docx: 2 rows; 2 entries recorded for 2024-08" in out
+    assert entries(project)["195"]["values"] == {"centres": 20, "stations": 150}
+
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    ws.append(["序号", "目标任务", "进展情况"])
+    ws.append(["①", "195.新建区域性居家养老服务中心100个,改造社区养老服务站300个。", NOTE_195])
+    ws.append(["二、", "184.提高城乡低保、特困人员等困难群体救助标准。", "已完成标准调整。"])
+    ws.append(["第三", "184.提高城乡低保、特困人员等困难群体救助标准。", "已完成标准调整。"])
+    wb.save(project.root / "进展.xlsx")
+    r = project.bad("import", "进展.xlsx", "--month", "2024-08", "--dry-run")
+    assert r.err == "进展.xlsx:Sheet!A4: 序号 '第三' is not a number (a row is `序号 | ID.TITLE | PROGRESS |`)\n"

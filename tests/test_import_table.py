@@ -157,7 +157,7 @@ def test_numbering_may_restart_and_text_after_the_table_is_ignored():
     ("序号 | 事项 | 进展情况 |\n1 | 1.甲 | a |\n",
      "t.md: no progress table found: its first row `序号 | 事项 | 进展情况` names no task column (目标任务, 任务, 编号)"),
     ("序号 | 目标任务 | 进展 |\n", "t.md:1: the progress table has no rows"),
-    ("序号 | 目标任务 | 进展 |\n一 | 1.甲 | a |\n", "t.md:2: 序号 '一' is not a number"),
+    ("序号 | 目标任务 | 进展 |\n甲 | 1.甲 | a |\n", "t.md:2: 序号 '甲' is not a number"),
     ("序号 | 目标任务 | 进展 |\n1 | 1.甲 | a |\n2 | 2.乙 | b\n", "t.md:3: the row has no closing `|` (the file ends first)"),
     ("序号 | 目标任务 | 进展 |\n1 | 1.甲 | a\n2 | 2.乙 | b |\n", "t.md:2: the row is not closed before the next row starts at line 3"),
     ("序号 | 目标任务 | 进展 |\n1 | 1.甲 | a | b |\n", "t.md:2: the row has more cells than the header's 3"),

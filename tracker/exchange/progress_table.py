@@ -28,6 +28,8 @@ _MONTHS_EN = ("january", "february", "march", "april", "may", "june", "july", "a
               "september", "october", "november", "december")
 # Between a task's number and its title: the contract's `.`, and what Chinese documents also use.
 _ID_CELL = re.compile(r"^\s*(\d+)\s*[.．、]\s*(.*)$", re.DOTALL)
+# A 序号 as offices write it: 1, 1., 1、, (1), 1), ①, and in Chinese numerals (一), 二、 (after NFKC: （一） is (一)).
+_NO = re.compile(r"^\s*\(?\s*(?:([0-9]+)|[一二三四五六七八九十百〇零]+)\s*\)?\s*[.、]?\s*$")
 # A row that totals the table, by the word in its first written cell (合 计 spaced out as tables write it).
 _TOTALS = re.compile(r"^\s*(?:合\s*计|总\s*计|小\s*计|共\s*计)\s*[:：]?\s*$")
 # What Excel shows in a cell whose formula failed.
@@ -142,8 +144,8 @@ def _table(header: tuple[Cell, ...], columns: dict, rows, problems: list, line_o
     out, seen = [], 0
     for cells in rows:
         texts = [c.text for c in cells]
-        if not any(texts) or tuple(texts) == heads:
-            continue  # an empty row, or the header again (typed at the top of each page)
+        if not any(texts) or all(t == h for t, h in zip(texts, heads) if t):
+            continue  # an empty row, the header again (typed at the top of each page), or its cells merged down
         if len(set(t for t in texts if t)) == 1 and len(cells) > 2 and texts.count("") < len(texts) - 1:
             continue  # a section row (一、养老服务) merged across the table
         if _TOTALS.match(next(t for t in texts if t)):
@@ -177,12 +179,12 @@ def _row(cells, columns: dict, line: int | None, problems: list) -> TableRow | N
     no = None
     no_cell = get("no")
     if no_cell is not None and no_cell.text:
-        written = unicodedata.normalize("NFKC", no_cell.text).strip().rstrip(".、")
-        if not written.isdigit() or not written.isascii():
+        written = _NO.match(unicodedata.normalize("NFKC", no_cell.text))
+        if written is None:
             problems.append(BadInput("序号 {no} is not a number (a row is `序号 | ID.TITLE | PROGRESS |`)",
                                      no=repr(no_cell.text), place=no_cell.place))
             return None
-        no = int(written)
+        no = int(written[1]) if written[1] else None  # (一), 二、: a number as written, none to keep
     task = get("task") or get("id")
     places = {role: cells[i].place for role, i in columns.items() if i < len(cells)}
     return TableRow(line, no, text("task") or "", text("progress") or "", task.place if task else cells[0].place,
