@@ -342,3 +342,25 @@ def test_a_word_table_as_offices_make_it_two_row_header_and_numbers_in_chinese(p
     wb.save(project.root / "进展.xlsx")
     r = project.bad("import", "进展.xlsx", "--month", "2024-08", "--dry-run")
     assert r.err == "进展.xlsx:Sheet!A4: 序号 '第三' is not a number (a row is `序号 | ID.TITLE | PROGRESS |`)\n"
+
+
+def test_a_workbook_with_a_sheet_a_month_imports_the_sheet_of_month(project):
+    """A unit keeps its months in one workbook (7月, 8月): --month's sheet is imported, the others said and left;
+    a workbook with no sheet of --month is still refused, each sheet named."""
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    ws.title = "7月"
+    ws.append(["序号", "目标任务", "总体工作进展及7月份进展"])
+    ws.append([1, "195.新建区域性居家养老服务中心100个,改造社区养老服务站300个。", "截至目前,全市新建区域性居家养老服务中心12个。"])
+    ws = wb.create_sheet("8月")
+    ws.append(["序号", "目标任务", "总体工作进展及8月份进展"])
+    ws.append([1, "195.新建区域性居家养老服务中心100个,改造社区养老服务站300个。", NOTE_195])
+    wb.save(project.root / "市民政局.xlsx")
+
+    r = project.ok("import", "市民政局.xlsx", "--month", "2024-08", "--lang", "zh")
+    assert "提示：市民政局.xlsx:7月!A1：7月的表未导入；导入的是本文件中2024-08的表" in r.err
+    assert entries(project)["195"]["values"] == {"centres": 20, "stations": 150}
+    r = project.bad("import", "市民政局.xlsx", "--month", "2024-06", "--dry-run")
+    assert r.err.splitlines()[:2] == [
+        "市民政局.xlsx:7月!C1: the table's header names month 7 (总体工作进展及7月份进展), but --month is 2024-06",
+        "市民政局.xlsx:8月!C1: the table's header names month 8 (总体工作进展及8月份进展), but --month is 2024-06"]

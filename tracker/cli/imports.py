@@ -50,7 +50,10 @@ def import_files(project, files: list[str], month_text: str | None, unit: str | 
     if tables and p is None:
         raise BadInput("{file}: give --month (e.g. --month 2020-08): a progress table names the month, not the year",
                        file=tables[0].path)
+    left_out = []  # a workbook's sheets of other months (7月, 6月…) beside --month's: (place, month named)
     for s in tables:
+        s.tables, left = _of_the_month(s.tables, p)
+        left_out += left
         for t in s.tables:
             _check_header_month(t, s.path, p, problems)
     form_months = {s.path: form_return.form_month(s.form) for s in sources if s.form is not None}
@@ -141,6 +144,11 @@ def import_files(project, files: list[str], month_text: str | None, unit: str | 
     # the warnings last, below what was read and recorded, where a clerk's eye ends up
     warn(slips, lang, None if dry_run else SHOWN_SLIPS)
     says.warn_superseded(superseded, _places(entries, tables, returns), entries, lang)
+    for place, named in left_out:
+        import sys
+
+        print(label(lang, "note: {place}: the table of month {named} is left out; the file's table of {month} is "
+                          "the one imported").format(place=place, named=named, month=months.fmt(p)), file=sys.stderr)
     if unit and tables and not adding:  # --unit is no filter of rows: say so, lest a clerk think it chose them
         import sys
 
@@ -223,6 +231,26 @@ def _read(file: str, problems: list) -> Source:
     if suffix in (".md", ".markdown", ".txt"):
         return Source(file, [progress_table.parse_table(sheets.text_of(file, data), file, problems)])
     return Source(file, progress_table.find_tables(sheets.read_grids(file, data), file, problems))
+
+
+def _named_month(table) -> int | None:
+    """The month of the year the table's header names, else the month its title names."""
+    from tracker.exchange.progress_table import header_month, title_month
+
+    named = header_month(table.headers)
+    return named if named is not None else title_month(table.above)
+
+
+def _of_the_month(file_tables: list, p: int) -> tuple[list, list]:
+    """A file's tables, less those of other months when one of them names --month's (a workbook with a sheet a
+    month, 7月 and 8月): those are said, not refused. The places and months of the ones left out."""
+    moy = months.month_of_year(p)
+    named = [_named_month(t) for t in file_tables]
+    if moy not in named:
+        return file_tables, []
+    return ([t for t, m in zip(file_tables, named) if m in (None, moy)],
+            [(t.header_places[0] if t.header_places else "", m) for t, m in zip(file_tables, named)
+             if m not in (None, moy)])
 
 
 def _check_header_month(table, file: str, p: int, problems: list) -> None:
