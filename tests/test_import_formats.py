@@ -364,3 +364,23 @@ def test_a_workbook_with_a_sheet_a_month_imports_the_sheet_of_month(project):
     assert r.err.splitlines()[:2] == [
         "市民政局.xlsx:7月!C1: the table's header names month 7 (总体工作进展及7月份进展), but --month is 2024-06",
         "市民政局.xlsx:8月!C1: the table's header names month 8 (总体工作进展及8月份进展), but --month is 2024-06"]
+
+
+def test_headers_as_units_word_them_are_read_not_dropped(empty_project):
+    """牵头部门, 存在的问题, 下一步工作计划, 重点目标任务, a header with words in brackets (责任单位（部门）): each column
+    read as its kind, so a row's lead unit is never replaced by --unit and its problems never dropped."""
+    p = empty_project
+    word_table(p.root / "进展.docx", [
+        ["序号", "重点目标任务", "牵头部门", "8月份进展情况", "存在的问题", "下一步工作计划"],
+        ["1", "200.新增养老床位1000张。", "市卫健委", "今年以来新增养老床位300张。", "资金不足", "加快建设"],
+    ])
+    p.ok("import", "进展.docx", "--month", "2024-08", "--unit", "市民政局")
+    plan = {t["id"]: t for t in tomllib.loads(p.tasks.read_text(encoding="utf-8"))["task"]}
+    assert plan["200"]["unit"] == "市卫健委"
+    logged = entries(p)["200"]
+    assert (logged["problems"], logged["next_steps"], logged["values"]) == ("资金不足", "加快建设", {"m1": 300})
+    word_table(p.root / "b.docx", [["序号", "目标任务（项目）", "责任单位（部门）", "进展情况（截至8月底）"],
+                                   ["1", "201.新建社区食堂10个。", "市商务局", "已建成社区食堂3个。"]])
+    p.ok("import", "b.docx", "--month", "2024-08")
+    plan = {t["id"]: t for t in tomllib.loads(p.tasks.read_text(encoding="utf-8"))["task"]}
+    assert plan["201"]["unit"] == "市商务局"

@@ -39,13 +39,16 @@ _EXCEL_ERROR = re.compile(r"^#(?:N/A|REF!|VALUE!|DIV/0!|NAME\?|NUM!|NULL!|SPILL!
 # exact names, then the beginnings a progress header may have (总体工作进展及8月份进展).
 NAMES = {
     "no": ("序号", "no.", "no", "#"),
-    "task": ("目标任务", "任务", "重点任务", "工作任务", "任务名称", "目标任务名称", "重点工作", "task"),
+    "task": ("目标任务", "任务", "重点任务", "工作任务", "任务名称", "目标任务名称", "重点工作", "重点目标任务",
+             "主要目标任务", "年度目标任务", "重点工作任务", "主要任务", "任务内容", "目标任务内容", "task"),
     "id": ("编号", "id"),
-    "unit": ("牵头单位", "责任单位"),
+    "unit": ("牵头单位", "责任单位", "牵头部门", "责任部门"),
     "due": ("完成时限", "时限", "时间节点"),
-    "problems": ("存在问题", "problems"),  # (the English headers of tracker's own report too)
-    "next_steps": ("下步计划", "下一步工作", "下步工作打算", "下一步计划", "nextsteps"),
+    "problems": ("存在问题", "存在的问题", "problems"),  # (the English headers of tracker's own report too)
+    "next_steps": ("下步计划", "下一步工作", "下步工作打算", "下一步计划", "下一步工作计划", "下步工作计划",
+                   "下一步工作打算", "下步打算", "nextsteps"),
 }
+_ASIDE = re.compile(r"\([^()]*\)")  # a header's words in brackets: 责任单位（部门）, 目标任务（项目）
 PROGRESS_STARTS = ("总体工作进展", "工作进展", "进展情况", "完成情况", "进展", "progress")
 # …and the words a progress header holds wherever they stand (7月份进展情况, 截至7月底工作进展, 1-7月完成情况,
 # 工作推进情况), once every other column's name has been tried
@@ -80,9 +83,10 @@ class ProgressTable:
 def column_of(header: str) -> str | None:
     """Which column a header names (no, task, id, progress, unit, due, problems, next_steps), if any."""
     h = re.sub(r"\s+", "", unicodedata.normalize("NFKC", header)).lower()
-    for role, names in NAMES.items():
-        if h in names:
-            return role
+    for name in (h, _ASIDE.sub("", h)):
+        for role, names in NAMES.items():
+            if name in names:
+                return role
     return "progress" if h.startswith(PROGRESS_STARTS) or any(w in h for w in PROGRESS_WORDS) else None
 
 
