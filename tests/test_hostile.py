@@ -240,7 +240,8 @@ def _expected(obj) -> dict:
             "values": {k: number(float(v)) for k, v in obj.get("values", {}).items()},
             "percent": number(None if obj.get("percent") is None else float(obj["percent"])),
             "status": obj.get("status"), "note": make.note(obj["note"]),
-            "problems": make.note(obj.get("problems")), "next_steps": make.note(obj.get("next_steps")), "voids": None}
+            "problems": make.note(obj.get("problems")), "next_steps": make.note(obj.get("next_steps")), "voids": None,
+            "voided_by": None}
 
 
 @settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])

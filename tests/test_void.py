@@ -5,6 +5,7 @@ The project fixture's plan (195: centres /100, stations /300; 184 qualitative), 
 
 from __future__ import annotations
 
+import json
 import sqlite3
 
 import pytest
@@ -75,6 +76,10 @@ def test_export_and_import_carry_the_void(slipped, tmp_path):
     assert "920" not in p.ok(*other, "import", "--dry-run", "log.jsonl").err
     r = p.ok(*other, "import", "log.jsonl")
     assert "920" not in r.err and "imported 3 entries" in r.out
+    # each line is the entry as history gives it, `task` added (SPEC): `voided_by` included
+    lines = [json.loads(line) for line in (p.root / "log.jsonl").read_text(encoding="utf-8").splitlines()]
+    assert [{k: v for k, v in line.items() if k != "task"} for line in lines] == history(p)
+    assert [line["voided_by"] for line in lines] == [None, lines[2]["id"], None]
     assert p.ok(*other, "history", "195", "--format", "json").json() == p.ok("history", "195", "--format", "json").json()
     again = p.ok(*other, "status", "--month", "2024-08", "--format", "json").json()["tasks"][0]
     assert again["metrics"][0]["value"] == 40 and again["last_month"] == "2024-07"

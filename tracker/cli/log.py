@@ -275,7 +275,7 @@ def export(
         from tracker.files import check_target
 
         check_target(output, ctx.obj.own_files())
-    entries = store.iter_entries(ctx.obj.read(upgrade=False))  # with no log there, says so (a mistyped --db)
+    entries = store.entries_voided_by(ctx.obj.read(upgrade=False))  # with no log there, says so (a mistyped --db)
     if output is None:
         sys.stdout.flush()
         for chunk in export_lines(entries):

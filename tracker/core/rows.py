@@ -79,11 +79,16 @@ class Marked(NamedTuple):
     corrected_by: str | None = None
 
 
+def voiders(entries) -> dict[tuple[str, str], object]:
+    """(task, id) of each entry that a void of the same task names → that void entry (among these entries)."""
+    return {(e.task, e.voids): e for e in entries if e.voids is not None}
+
+
 def marked_history(entries) -> list[Marked]:
     """A task's entries (log order) each with its role: which counts, which a later one corrected, which are voided."""
-    voider = {e.voids: e for e in entries if e.voids is not None}
+    voider = voiders(entries)
     ids = {e.id for e in entries}
-    counted = [e for e in entries if e.voids is None and e.id not in voider]
+    counted = [e for e in entries if e.voids is None and (e.task, e.id) not in voider]
     latest: dict[int, str] = {}
     for e in counted:
         latest[e.month] = e.id
@@ -91,8 +96,8 @@ def marked_history(entries) -> list[Marked]:
     for e in entries:
         if e.voids is not None:
             out.append(Marked(e, "void" if e.voids in ids else "not_counted"))
-        elif e.id in voider:
-            out.append(Marked(e, "voided", voider[e.id]))
+        elif (e.task, e.id) in voider:
+            out.append(Marked(e, "voided", voider[e.task, e.id]))
         elif latest[e.month] == e.id:
             out.append(Marked(e, "in_force"))
         else:

@@ -23,12 +23,15 @@ _BATCH = 5000  # entries written a chunk
 
 
 def export_lines(entries):
-    """The entries as export writes them (one JSON object a line, `task` added), UTF-8, a batch at a time."""
+    """(entry, the id of the void that voided it or None) as export writes them: one JSON object a line, as
+    `history --format json` gives an entry, `task` added; UTF-8, a batch at a time."""
     from tracker.render.jsontext import json_text
 
     batch = []
-    for e in entries:
-        batch.append(json_text(e.to_json(with_task=True)) + "\n")
+    for e, voided_by in entries:
+        line = e.to_json(with_task=True)
+        line["voided_by"] = voided_by
+        batch.append(json_text(line) + "\n")
         if len(batch) == _BATCH:
             yield "".join(batch).encode("utf-8")
             batch = []

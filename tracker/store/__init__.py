@@ -190,6 +190,20 @@ def figures_of(text: str) -> dict:
 
 
 
+def entries_voided_by(conn: sqlite3.Connection | None):
+    """Every entry in log order with the id of the void entry that voided it, or None (what `export` writes:
+    history's entries, `voided_by` included), as of one moment of the log."""
+    from tracker.core.rows import voiders
+
+    if conn is None:
+        return
+    with snapshot(conn):
+        voided = voiders(read_entries(conn, "e.voids IS NOT NULL")) if version(conn) >= 8 else {}
+        for e in iter_entries(conn):
+            void = voided.get((e.task, e.id))
+            yield e, None if void is None else void.id
+
+
 def read_entries(conn: sqlite3.Connection | None, where: str = "1", params=()) -> list[Entry]:
     """Entries in log order (recorded_at, then append order)."""
     return list(iter_entries(conn, where, params))
