@@ -176,7 +176,7 @@ def test_a_form_whose_metrics_changed_or_whose_rows_moved_is_refused(office):
     wb.save(office.root / "bad.xlsx")
     r = office.bad("import", "bad.xlsx")
     notice, *lines = r.err.splitlines()  # first, that the log names a metric the plan no longer has
-    assert notice.startswith("log names 1 tasks or metrics that tasks.toml no longer has (195.stations)")
+    assert notice.startswith("log names 1 task or metric that tasks.toml no longer has (195.stations)")
     assert lines == [
         "bad.xlsx:填报!B6: task 195's metrics have changed since the form was made: send its unit a new form",
         "bad.xlsx:填报!B7: this row was task 184 when the form was sent out: rows were moved or changed",

@@ -137,8 +137,8 @@ def test_a_renamed_metric_is_said_once_on_stderr_pointing_to_validate(project):
     project.ok("log", "195", "--month", "2024-07", "--set", "stations=10")
     project.write_plan(project.tasks.read_text(encoding="utf-8").replace('key = "stations"', 'key = "posts"'))
     r = project.ok("status", "--month", "2024-08")
-    assert r.err == ("log names 1 tasks or metrics that tasks.toml no longer has (195.stations); "
-                     "`tracker validate` lists them\n")
+    assert r.err == ("log names 1 task or metric that tasks.toml no longer has (195.stations); "
+                     "`tracker validate` lists it\n")
     assert "日志中有 1 个任务或指标已不在 tasks.toml 中（195.stations）" in project.ok("history", "195", "--lang", "zh").err
     assert "195.stations" not in project.bad("validate").out  # validate says it in its own words, once
 

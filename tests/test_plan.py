@@ -128,6 +128,7 @@ def test_unknown_top_level_table_and_every_problem_at_once():
         'tasks.toml:3: task x: unit is required',
         'tasks.toml:4: task x: id must be digits 0-9, optionally dotted ("195", "3.2")',
         "tasks.toml:6: task 2: title is required",
+        "tasks.toml:6: task 2: due is required (or set plan.year)",  # said now too, not once the title is
     ]
 
 
@@ -280,3 +281,47 @@ def test_a_due_given_twice_is_said_to_be_given_twice_not_no_date(empty_project):
     r = empty_project.bad("tasks")
     assert r.err.strip() == "tasks.toml:9: invalid TOML: a key is given twice"
     assert empty_project.bad("tasks", "--lang", "zh").err.strip() == "tasks.toml:9: TOML 格式错误：同一个键写了两次"
+
+
+def test_a_task_with_a_wrong_key_still_has_its_metrics_and_milestones_checked(empty_project):
+    """README: every problem at once; a misspelt `tittle` (so no title) does not hide its metrics' problems."""
+    p = empty_project.write_plan("""
+        [plan]
+        year = 2024
+        [[task]]
+        id = "195"
+        tittle = "x"
+        unit = "市民政局"
+        [[task.metric]]
+        key = "a"
+        target = 100
+        [[task.metric]]
+        target = 3
+        baseline = 3
+        [[task.milestone]]
+        metric = "a"
+        due = 2025-01-01
+        target = 5
+        [[task]]
+        id = "196"
+        title = "y"
+        unit = "市民政局"
+        due = "2024"
+        [[task.metric]]
+        key = "a"
+        target = 1
+        baseline = 2
+        [[task.milestone]]
+        metric = "a"
+        due = 2025-01-01
+        target = 5
+    """)
+    assert p.bad("validate").err.splitlines() == [
+        "tasks.toml:3: task 195: title is required",
+        "tasks.toml:5: task 195: tittle is not a known key",
+        "tasks.toml:10: task 195: metric.key is required",
+        "tasks.toml:11: task 195: metric #2: target 3 must be greater than baseline 3",
+        "tasks.toml:15: task 195: milestone due 2025-01-01 must fall between start 2024-01-01 and due 2024-12-31",
+        "tasks.toml:21: task 196: due must be a date such as 2024-12-31, without a time",
+        "tasks.toml:24: task 196: metric a: target 1 must be greater than baseline 2",
+    ]

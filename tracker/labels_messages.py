@@ -264,6 +264,8 @@ _ZH.update({
     "reported blocked; last report {month}": "报告受阻；最近报送 {month}",
     "log names {n} tasks or metrics that tasks.toml no longer has ({names}); `tracker validate` lists them":
         "日志中有 {n} 个任务或指标已不在 tasks.toml 中（{names}）；`tracker validate` 可列出",
+    "log names {n} task or metric that tasks.toml no longer has ({names}); `tracker validate` lists it":
+        "日志中有 {n} 个任务或指标已不在 tasks.toml 中（{names}）；`tracker validate` 可列出",
 })
 
 

@@ -170,8 +170,10 @@ def stale_notice(plan: Plan, conn, names=None) -> None:
 
         stale.sort()
         shown = ", ".join(stale[:5]) + (", …" if len(stale) > 5 else "")
-        print(visible(label(run_lang(), "log names {n} tasks or metrics that tasks.toml no longer has ({names}); "
-                                  "`tracker validate` lists them").format(n=len(stale), names=shown)), file=sys.stderr)
+        said = ("log names {n} task or metric that tasks.toml no longer has ({names}); `tracker validate` lists it"
+                if len(stale) == 1 else
+                "log names {n} tasks or metrics that tasks.toml no longer has ({names}); `tracker validate` lists them")
+        print(visible(label(run_lang(), said).format(n=len(stale), names=shown)), file=sys.stderr)
 
 
 def unrecorded_notice(conn) -> None:

@@ -145,6 +145,9 @@ def validate(data: dict, lines: dict, path: str) -> Plan:
         except ValidationError as err:
             who = BadInput("task {id}: ", id=raw_id) if raw_id is not None else BadInput("task #{n}: ", n=i + 1)
             problems += _errors(err, here, lines, path, who)
+            t = _rest_of_task(raw, err) if isinstance(raw_id, str) and re.match(ID_PATTERN, raw_id) else None
+            if t is not None:  # its metrics and milestones are checked all the same; the task is not kept
+                problems += _build_task(t, i, plan_in, lines, path, line)[1]
             continue
         task, task_problems = _build_task(t, i, plan_in, lines, path, line)
         problems += task_problems
@@ -154,6 +157,17 @@ def validate(data: dict, lines: dict, path: str) -> Plan:
         raise PlanError(sorted(problems, key=_line_number))
     return Plan(tuple(tasks), plan_in.title, plan_in.year, plan_in.stall_months,
                 plan_in.behind_tolerance, path)
+
+
+def _rest_of_task(raw: dict, err: ValidationError) -> TaskIn | None:
+    """A task whose title, unit or other keys are wrong, with stand-ins for them, so that its metrics and
+    milestones are still checked; with a wrong start or due, its milestones wait (they are checked against
+    those dates)."""
+    bad = {e["loc"][0] for e in err.errors(include_url=False) if e["loc"]}
+    t = rest(TaskIn, raw, err, fill={"title": "x", "unit": "x"})
+    if t is not None and bad & {"start", "due"}:
+        t = t.model_copy(update={"start": None, "due": dt.date(9999, 12, 31), "milestone": []})
+    return t
 
 
 def _line_number(problem: BadInput) -> int:
