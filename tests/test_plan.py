@@ -221,7 +221,8 @@ def test_the_plan_cache_form_gives_back_the_same_plan():
 @pytest.mark.parametrize("line, said", [
     ("target = １２０", "a number in full-width digits (１２０): write 120"),
     ("target = 9５.5", "a number in full-width digits (9５.5): write 95.5"),
-    ("start = ２０２４-０３-０１", "a number in full-width digits (２０２４-０３-０１): write 2024-03-01"),
+    ("start = ２０２４-０３-０１", "a date in full-width digits (２０２４-０３-０１): write 2024-03-01"),
+    ("start = 2024-０３-01", "a date in full-width digits (2024-０３-01): write 2024-03-01"),
     ('name = “新建中心”', "Chinese quotes (“…”) are not TOML's: write text between \"…\""),
     ('co_units = ["市财政局"，"市住建局"]', "a Chinese comma (，) between values: write ,"),
     ('category ＝ "民生"', "a full-width ＝ or ： after a key: write ="),

@@ -182,6 +182,7 @@ _ZH.update({
     "invalid TOML: Chinese quotes (“…”) are not TOML's: write text between \"…\"":
         "TOML 格式错误：中文引号（“…”）不是 TOML 的引号：文字请写在英文双引号 \"…\" 之间",
     "invalid TOML: a number in full-width digits ({typed}): write {ascii}": "TOML 格式错误：数字是全角的（{typed}）：请写半角 {ascii}",
+    "invalid TOML: a date in full-width digits ({typed}): write {ascii}": "TOML 格式错误：日期是全角的（{typed}）：请写半角 {ascii}",
     "invalid TOML: a Chinese comma (，) between values: write ,": "TOML 格式错误：值之间用了中文逗号（，）：请写英文逗号 ,",
     "invalid TOML: a full-width ＝ or ： after a key: write =": "TOML 格式错误：键后面用了全角的“＝”或“：”，请写半角 =",
     "invalid TOML: full-width brackets (［］【】): write [ ]": "TOML 格式错误：用了全角括号（［］【】）：请写半角 [ ]",

@@ -216,10 +216,11 @@ _NO_DAY = re.compile(r"(?<![\d-])(\d{4})-(\d{2})-(\d{2})(?![\d-])")
 
 # A line's TOML strings, left out (and its comment) before looking for full-width marks in what is around them.
 _STRINGS = re.compile(r'"(?:[^"\\]|\\.)*"|\'[^\']*\'')
+_FULL_WIDTH_DIGITS = "invalid TOML: a number in full-width digits ({typed}): write {ascii}"
 _FULL_WIDTH = (
     (re.compile("[“”‘’]"), "invalid TOML: Chinese quotes (“…”) are not TOML's: write text between \"…\""),
     # the whole number or date as typed (１２０, 1０0, ２０２６-１２-３１), to be named with its ASCII form
-    (re.compile("[0-9.．\\-－]*[０-９][0-9０-９.．\\-－]*"), "invalid TOML: a number in full-width digits ({typed}): write {ascii}"),
+    (re.compile("[0-9.．\\-－]*[０-９][0-9０-９.．\\-－]*"), _FULL_WIDTH_DIGITS),
     (re.compile("[，、；]"), "invalid TOML: a Chinese comma (，) between values: write ,"),
     (re.compile("[＝：]"), "invalid TOML: a full-width ＝ or ： after a key: write ="),
     (re.compile("[［］【】]"), "invalid TOML: full-width brackets (［］【】): write [ ]"),
@@ -257,7 +258,10 @@ def toml_problem(msg: str, text: str, path: str) -> BadInput:
         if found:
             import unicodedata
 
-            return BadInput(words, place=f"{path}:{line}", typed=found[0], ascii=unicodedata.normalize("NFKC", found[0]))
+            ascii_ = unicodedata.normalize("NFKC", found[0])
+            if words is _FULL_WIDTH_DIGITS and re.fullmatch(r"\d{4}-\d{1,2}-\d{1,2}", ascii_):
+                words = "invalid TOML: a date in full-width digits ({typed}): write {ascii}"
+            return BadInput(words, place=f"{path}:{line}", typed=found[0], ascii=ascii_)
     for start, words in _TOML_WORDS:
         if msg.startswith(start):
             return BadInput(words, place=f"{path}:{line}")
