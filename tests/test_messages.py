@@ -75,6 +75,17 @@ def test_each_translation_keeps_the_template_s_fields():
         assert _fields(template) == _fields(chinese), (template, chinese)
 
 
+def test_no_english_text_is_given_twice_in_the_catalogue():
+    """A key written twice in one dict literal keeps only its last Chinese, silently: the first is dead text."""
+    import collections
+
+    for name in ("labels.py", "labels_messages.py"):
+        tree = ast.parse((Path(__file__).resolve().parent.parent / "tracker" / name).read_text(encoding="utf-8"))
+        keys = [k.value for node in ast.walk(tree) if isinstance(node, ast.Dict)
+                for k in node.keys if isinstance(k, ast.Constant)]
+        assert [k for k, n in collections.Counter(keys).items() if n > 1] == [], name
+
+
 def test_no_message_is_built_with_an_f_string():
     """An f-string message cannot be translated: its words are gone by the time --lang is known."""
     offenders = []

@@ -165,7 +165,6 @@ _ZH.update({
     "{path}: cannot create the database folder: {why}": "{path}: 无法创建数据库所在的文件夹：{why}",
     # tasks.toml
     "no such file (run `tracker init` to start a plan, or give --tasks)": "没有这个文件（运行 `tracker init` 新建计划，或用 --tasks 指定）",
-    "invalid TOML: arrays or tables nested too deeply": "TOML 格式错误：数组或表嵌套太深",
     "invalid TOML: a string is not closed (a missing quote)": "TOML 格式错误：字符串没有结束（缺少引号）",
     "invalid TOML: a string is not closed before the line ends (a missing quote)": "TOML 格式错误：字符串在行尾前没有结束（缺少引号）",
     "invalid TOML: a list is not closed (a missing ])": "TOML 格式错误：列表没有结束（缺少 ]）",
