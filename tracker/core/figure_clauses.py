@@ -182,7 +182,8 @@ def _hits_in_clause(clause: str, names: list[str], unit: str, opening: tuple,
         if before is not None and (not rest or _RIGHT.match(rest) or rest[0].isdigit()):
             head, join = before
             context, said = head + join + rest, join + rest
-            shared = bool(_CONJ_END.search(head)) or (not head and shared_head)
+            # (甲区、乙片区完成投资55.3亿元 for 甲区完成投资: shared_head 2, the item before is the one the metric names)
+            shared = bool(_CONJ_END.search(head)) or (shared_head and not head) or shared_head == 2
             exact = exact and not _approx_in(join)
         # (a change right before the figure, 增加10个…, is none; the lookbehind sees 改造 of 改造提升438个)
         elif (after := _name_after(rest, names)) is not None and not _CHANGE.search(pre, len(pre) - 2):  # FIGURE UNIT NAME

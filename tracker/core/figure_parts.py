@@ -14,6 +14,10 @@ takes only a figure the text says is that part's: one whose clause names the pla
 subject with no other place or the whole's scope named between (郴州市计划完成数34个,累计开工34个); never the whole's
 (全省已开工小区1110个, 现已新增20条 after 福州市).
 
+Things of one level (省级, 州级, 国家级) are a part of the things of every level: a figure of one level's
+(创建省级乡村振兴先进单位34个) beside one of another level's of the same noun (命名州级先进单位74个) gives no figure of a
+metric that names no level, for the text does not say which it counts.
+
 Work done in batches is a whole in parts too: a sentence that opens on 又 and does again the work of the sentence
 with the figure (…进行移位改造,保障了2500户居民用水。又对28栋楼房…进行移位改造) adds a batch the figure does not count,
 and gives no figure of the whole.
@@ -109,3 +113,24 @@ def batch_after(text: str, words: str, unit: str) -> bool:
     if not _AGAIN.match(after) or any(_unit_is(after, n.end(), unit) for n in _NUM.finditer(after)):
         return False
     return bool(figure_roles.work_verbs(plain[start:end]) & figure_roles.work_verbs(after))
+
+
+# A level (国家级, 省级, 州级, 市县级): of what level the things after it are.
+_LEVEL = re.compile(r"(?:国家|自治区|[省市州盟区县乡镇村]{1,2})级")
+
+
+def rival_level(text: str, words: str, name: str, unit: str) -> bool:
+    """Whether the figure read (in its clause `words`) counts one level's things and the text gives another level's
+    of the same noun, a last part of the metric's name (州级先进单位74个 beside 省级乡村振兴先进单位34个), when the name
+    gives no level of its own."""
+    own = _LEVEL.search(words)
+    if own is None or _LEVEL.search(name):
+        return False
+    for m in _LEVEL.finditer(text):
+        if m[0] == own[0]:
+            continue
+        rest = text[m.end():]
+        fig = _NUM.search(rest, 0, 16)
+        if fig and _unit_is(rest, fig.end(), unit) and len(noun := rest[: fig.start()]) >= 2 and name.endswith(noun):
+            return True
+    return False

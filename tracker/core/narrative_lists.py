@@ -2,6 +2,9 @@
 `A、B分别新增学位2400个和1100个` for A学位, `18个重大项目、30个重点项目分别完成投资…` for 重大项目完成投资); 分别 with no names
 before it goes over the list just given (`新培育A8家、B64家,累计分别达到23家、312家`).  Used by
 tracker/core/narrative_walk.py beside the looser names of tracker/core/narrative_names.py.
+
+An item of a list with no verb of its own is done at the stage the verb that led the list says
+(`启动建设乡村振兴示范乡镇6个、示范村24个`: the villages are only begun, as the towns are): `item_stage`.
 """
 
 from __future__ import annotations
@@ -9,7 +12,7 @@ from __future__ import annotations
 import re
 
 from tracker.core import phrases
-from tracker.core.figure_words import _CHANGE, _LEAD, _OPENING, _REFUSE
+from tracker.core.figure_words import _CHANGE, _DONE, _LEAD, _OPENING, _REFUSE
 from tracker.core.narrative_names import _ITEM_SEP
 from tracker.core.phrases import NUM as _NUM
 from tracker.core.phrases import unit_is as _unit_is
@@ -78,3 +81,19 @@ def respectively(sentence: str, names: list[str], unit: str) -> list[tuple[float
             if (item in names or (noun and item + noun in names) or item + join in names) and matched[k]:
                 out.append((phrases.number(figures[k]), time + join, part))
     return out
+
+
+def item_stage(clause: str) -> bool | None:
+    """Whether the words before a clause's first figure say its things only planned, begun or chosen (启动建设…6个):
+    True or False when they hold a verb, None when they hold none (示范村24个: an item of a list, which the verb
+    that led the list governs)."""
+    m = _NUM.search(clause)
+    head = clause[: m.start()] if m else clause
+    if not any(w in phrases.VERBS or phrases.is_verb(w) or _REFUSE.search(w) or _DONE.search(w) or _IN_PLACE.search(w)
+               for w in phrases.words(head)):
+        return None
+    return bool(_REFUSE.search(head))
+
+
+# Words that say a thing is in place (资金到位, 项目落地): verbs that jieba's dictionary does not tag as verbs.
+_IN_PLACE = re.compile(r"到位|落地|落户|入驻")

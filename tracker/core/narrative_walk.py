@@ -102,6 +102,7 @@ def hits(sentences: list[str], names: list[str], unit: str, short: list | None =
         month_before = now_before = under = False
         planned, will, involved = False, bool(will and _SAME_TIME.match(sentence)), False
         projects = _named_projects(clauses, seps)
+        led = False  # whether the verb that leads the list being read says its things only planned or begun
         spell = ("year" if figure_roles.to_date(clauses[0], opening[3]) else "span") if _SPAN.match(sentence) else ""
         for k, clause in enumerate(clauses):
             if short is not None:
@@ -115,6 +116,7 @@ def hits(sentences: list[str], names: list[str], unit: str, short: list | None =
             # `低保对象、特困人员共计3000人`: a bare name before 、 shares the figure.
             shared_head = (k > 0 and seps[k] == "、" and bool(clauses[k - 1])
                            and not re.search(r"\d", clauses[k - 1]) and not _LEAD.fullmatch(clauses[k - 1]))
+            shared_head = 2 if shared_head and any(clauses[k - 1] in n for n in given) else shared_head
             found = _hits_in_clause(clause, names, unit, opening, shared_head, gap)
             # 年初确定新增供热面积500万平方米,普及率达到60%: what a plan set, listed after its verb, is no figure done.
             # …将新建牧区道路114公里。同时,…新建基站42个: what goes on at the same time as what will be done, in the
@@ -129,6 +131,10 @@ def hits(sentences: list[str], names: list[str], unit: str, short: list | None =
             will = will or in_plan or bool(_WILL.search(clause) and not _OWN_STATE.search(clause))
             if not found and k and seps[k] == "、" and (again := _measured_again(clauses[k - 1], clause, unit)):
                 found = _hits_in_clause(again, names, unit, opening, False, gap)  # 已完工小区61个、5,260户
+            if not k or seps[k] != "、":
+                led = narrative_lists.item_stage(clause)  # the stage the verb that leads a list gives its items
+            elif led and narrative_lists.item_stage(clause) is None:
+                found = []  # 启动建设乡村振兴示范乡镇6个、示范村24个: the villages are begun, as the towns are
             if found:
                 placed = None
             elif placed is not None and (summed := figure_parts.sum_of_parts(clause, unit, placed)):

@@ -58,8 +58,9 @@ _TITLE_APPROX = re.compile(r"(?:近|约|大约|将近|接近|不超过|不超|�
 # A change stands right before its figure (提高10%); before a name it is the work (改造提升农村敬老院).
 # What a figure leads to (惠及居民2万户, 带动就业3000人) is no target of the work; 覆盖 naming a rate (覆盖率,
 # 覆盖人口比例) is.  The things listed before 列为 or 列入 and a figure (…、农村生活污水处理等列为十件民生实事) make up the set it
-# counts, a programme's count, no work to do.
-_TITLE_REFUSE = re.compile(r"(?:列为|列入|确定为)$|(?:提高|(?<!改造|修复|维修|整治|改建|扩建)提升|增长|下降|降低|减少|压缩|缩短)$|(?<![占例])比(?!对|率|重|例)|较|(?<!^)每|^每(?!年)|人均|户均|平均"
+# counts, a programme's count, no work to do.  What each thing has at least or all have (确保“零就业家庭”至少有1人
+# 稳定就业) is a condition they must meet, no count.
+_TITLE_REFUSE = re.compile(r"(?:列为|列入|确定为)$|(?:至少|均|都)有$|(?:提高|(?<!改造|修复|维修|整治|改建|扩建)提升|增长|下降|降低|减少|压缩|缩短)$|(?<![占例])比(?!对|率|重|例)|较|(?<!^)每|^每(?!年)|人均|户均|平均"
                            r"|分别|由|从|惠及|涉及|受益|带动|覆盖(?!率|面|[^\d,，、]{0,4}?(?:比例|比重))")
 # A level that counted things 均 (each, all) reach (98个村和25个社区集体收入均达到15万元以上) is the condition they
 # must meet, not a target of its own: the counts before it are the targets.
