@@ -92,3 +92,9 @@ def test_units_rank_by_the_mean_over_measured_tasks_and_ties_share_a_rank(projec
     project.ok("log", "2", "--status", "ongoing")  # a qualitative task that reports a status is measured
     jia = next(u for u in project.ok("units", "--format", "json").json()["units"] if u["unit"] == "甲局")
     assert (jia["measured"], jia["completion"]) == (2, 0.226)
+
+
+def test_check_in_chinese_writes_each_flag_last_report_alike(blocked):
+    # blocked's "最近报送2024-07" is written as missing's is, with no space inside
+    out = blocked.run("check", "--fail-on", "受阻,未报送", "--lang", "zh").out
+    assert "受阻：报告受阻；最近报送2024-07" in out and "未报送：最近报送2024-07" in out

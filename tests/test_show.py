@@ -252,6 +252,19 @@ def test_show_fits_80_columns_and_speaks_chinese(shown, monkeypatch):
         assert words in out, words
 
 
+
+def test_show_in_chinese_punctuates_in_chinese(shown, monkeypatch):
+    # 截至 2024-08：…, 预计完成 2025-12（将逾期）, 提示：…; no ASCII colon or bracket left in the Chinese lines
+    monkeypatch.setenv("COLUMNS", "200")
+    out = shown.ok("show", "195", "--month", "2024-08", "--lang", "zh").out
+    assert "截至 2024-08：" in out and "预计完成 2025-12（将逾期）" in out
+    assert "提示：数据回退" in out
+    for month in ("2024-09", "2024-10"):
+        shown.ok("log", "195", "--month", month, "--set", "centres=36", "--set", "stations=90", today="2024-10-20")
+    out = shown.ok("show", "195", "--month", "2024-10", "--lang", "zh", today="2024-10-20").out
+    assert "预计完成：近三个月无进展" in out  # the chart's legend
+
+
 def test_show_an_unmeasured_task_and_one_not_yet_started(project):
     out = project.ok("show", "184").out
     assert "unmeasured" in out and "forecast" not in out.split("\n\n")[0]

@@ -143,3 +143,38 @@ def test_a_figure_and_its_target_are_written_alike_either_side_of_the_slash(proj
     out = project.ok("status", "--month", "2024-08").out
     assert "2293.3/4599个" in out and "10,500.5/12,000台" in out
     assert "2293.3" in project.ok("show", "1", "--month", "2024-08").out
+
+
+
+# Long titles, unit names, figures and a late forecast leave the Flags column little room: tasks 1–3 are
+# overdue, stalled, behind and missing (three flags beside the status); task 4 is foretold late.
+CROWDED = "[plan]\nyear = 2024\n" + "".join(f"""
+[[task]]
+id = "{n}"
+title = "{title}"
+unit = "{unit}"
+due = {due}
+
+[[task.metric]]
+key = "m"
+unit = "万人次"
+target = 1200.5
+""" for n, (title, unit, due) in enumerate([
+    (LONG_TITLE, "市城市管理综合行政执法局", "2024-06-30"),
+    ("新增城镇就业5万人,城镇登记失业率控制在3.5%以内。", "市人力资源和社会保障局", "2024-06-30"),
+    ("完成老旧小区改造120个,惠及居民3万户。", "市住房和城乡建设局", "2024-06-30"),
+    ("建成市第一人民医院新院区并投入使用。", "市卫生健康委员会", "2024-12-31")], start=1))
+
+
+@pytest.mark.parametrize("columns", [140, 150])
+def test_a_flag_is_never_broken_inside_its_word(project, columns):
+    project.write_plan(CROWDED)
+    for n in ("1", "2", "3"):
+        project.ok("log", n, "--month", "2024-03", "--set", "m=360.15")
+    project.ok("log", "4", "--month", "2024-06", "--set", "m=120.05")
+    project.ok("log", "4", "--month", "2024-08", "--set", "m=360.15")
+    out = _status(project, columns, "--lang", "zh")
+    _fits(out, columns)
+    flags = [cells(line, out, "标记", "最近报送").split() for line in out.splitlines()[4:]]
+    assert ["停滞", "滞后"] in flags or ["停滞", "滞后", "未报送"] in flags
+    assert all(word in {"停滞", "滞后", "未报送"} for line in flags for word in line), flags  # never 未报 / 送

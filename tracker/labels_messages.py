@@ -261,7 +261,7 @@ _ZH.update({
     "the cached plan differs from what tasks.toml says: titles, units or targets shown would not be tasks.toml's (run `tracker validate --repair`)": "缓存的计划与 tasks.toml 不一致：显示的标题、单位或目标值将不是 tasks.toml 中的（请运行 `tracker validate --repair`）",
     "the cached plan differs from what tasks.toml says: titles, units or targets shown would not be tasks.toml's": "缓存的计划与 tasks.toml 不一致：显示的标题、单位或目标值将不是 tasks.toml 中的",
     # views
-    "reported blocked; last report {month}": "报告受阻；最近报送 {month}",
+    "reported blocked; last report {month}": "报告受阻；最近报送{month}",
     "log names {n} tasks or metrics that tasks.toml no longer has ({names}); `tracker validate` lists them":
         "日志中有 {n} 个任务或指标已不在 tasks.toml 中（{names}）；`tracker validate` 可列出",
     "log names {n} task or metric that tasks.toml no longer has ({names}); `tracker validate` lists it":

@@ -101,7 +101,9 @@ def key(c: Chart, lang: str, forecast_drawn: bool) -> Text:
     if c.forecast is not None:
         notes = ([label(lang, "late")] if c.forecast_late else []) + ([] if forecast_drawn else [label(lang, "beyond the chart")])
         item("○" if forecast_drawn else "→", "red" if c.forecast_late else "green",
-             f"{label(lang, 'forecast')} {months.fmt(c.forecast)}" + (f" ({', '.join(notes)})" if notes else ""))
+             f"{label(lang, 'forecast')} {months.fmt(c.forecast)}"
+             + ((f"（{'、'.join(notes)}）" if lang == "zh" else f" ({', '.join(notes)})") if notes else ""))
     elif c.measured and c.forecast_late:
-        item("→", "red", f"{label(lang, 'forecast')}: {label(lang, 'no progress in three months')}")
+        item("→", "red", f"{label(lang, 'forecast')}{'：' if lang == 'zh' else ': '}"
+                         f"{label(lang, 'no progress in three months')}")
     return text

@@ -153,7 +153,9 @@ def _table(document, table: MonthlyTable, text_cm: float = PAGE_TEXT_CM):
     if table.with_status:  # the widest word each of the two narrow columns holds, its heading's included
         for k, at, text_of in (("completion", -2, completion_text), ("status", -1, status_text)):
             texts = [table.headers[at]] + [text_of(table, row) for row in table.rows]
-            words[k] = max(word_cm(w) for t in texts for w in re.split(r"[\s·]+", t) if w)
+            # a flag with the ` ·` after it: Word ends a line after the mark, so `overdue ·` must fit
+            # (measured without it, the mark is left alone on a line of its own)
+            words[k] = max(word_cm(w) for t in texts for w in re.split(r"(?<=·)\s+|\s+(?!·)", t) if w)
     widths = column_widths(kinds, NARROW_CM if table.with_texts else WIDTHS_CM, text_cm, words)
     grid = document.add_table(rows=1, cols=len(kinds))
     try:

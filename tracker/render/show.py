@@ -57,7 +57,7 @@ def heading(tr: Trajectory, lang: str) -> Text:
     if t.category:
         text.append(f" · {t.category}")
     text.append(f" · {t.start.isoformat()} → {t.due.isoformat()}", style="dim")
-    text.append(f"\n{label(lang, 'as of')} {months.fmt(s.month)}: ")
+    text.append(f"\n{label(lang, 'as of')} {months.fmt(s.month)}{'：' if lang == 'zh' else ': '}")
     text.append_text(status_text(s.status, lang))
     others = [f for f in s.flags if f != s.status]
     if others:
@@ -72,9 +72,9 @@ def heading(tr: Trajectory, lang: str) -> Text:
         text.append(f" · {label(lang, 'forecast')} ")
         text.append(months.fmt(s.forecast) or "—", style="red" if s.forecast_late else "green")
         if s.forecast_late:
-            text.append(f" ({label(lang, 'late')})", style="red")
+            text.append(f"（{label(lang, 'late')}）" if lang == "zh" else f" ({label(lang, 'late')})", style="red")
     if s.warnings:
-        text.append(f"\n{label(lang, 'Warnings')}: ")
+        text.append(f"\n{label(lang, 'Warnings')}{'：' if lang == 'zh' else ': '}")
         text.append_text(flags_text(s.warnings, lang))
     return text
 

@@ -106,7 +106,9 @@ def status_table(standings: list[Standing], p: int, lang: str, title: str | None
     columns += [(label(lang, "Progress"), dict(wrap=False)), (label(lang, "Expected"), dict(justify="right", wrap=False)),
                 (label(lang, "Status"), dict(min_width=6))]
     if wide:
-        columns.append((label(lang, "Flags"), dict(min_width=6)))
+        # a flag is one word: the column holds the widest whole, and a line breaks between flags, never in one
+        shown = {f for s in standings for f in [*s.flags, *s.warnings] if f != s.status}
+        columns.append((label(lang, "Flags"), dict(min_width=max([6] + [cell_len(label(lang, f)) for f in shown]))))
     # below 140 columns the heading takes two lines ("Last / report"): rich crops a table it cannot fit rather
     # than wrap a heading whose column it has not narrowed
     last = label(lang, "Last report")
@@ -129,7 +131,8 @@ def status_table(standings: list[Standing], p: int, lang: str, title: str | None
         last = months.fmt(s.last_month) or "—"
         if wide:
             _add(table, s.task.id, s.task.title, _unit(s.task.unit), progress, pct(s.expected),
-                          [(label(lang, s.status), STYLES.get(s.status))], flag_pieces(others, lang),
+                          [(label(lang, s.status), STYLES.get(s.status))],
+                          [(text, style, text != " ") for text, style in flag_pieces(others, lang)],
                           last, metrics, forecast)
             continue
         task = [(s.task.title, None), ("\n", None), (s.task.unit, "dim", True),
