@@ -563,3 +563,14 @@ def test_the_quick_start_reads_the_example_and_writes_nothing(tmp_path, monkeypa
     assert next(line for line in r.stdout.splitlines() if line.startswith(" 195")).count("27%") == 1
     assert (tmp_path / "data" / "tracker.db").read_bytes() == before
     assert sorted(p.name for p in (tmp_path / "data").iterdir()) == ["tracker.db"]
+
+
+def test_a_blank_tracker_by_is_unset_and_a_blank_by_is_refused(project, monkeypatch):
+    import getpass
+
+    monkeypatch.setenv("TRACKER_BY", " ")
+    assert f"(by {getpass.getuser()}," in project.ok("log", "195", "--set", "centres=3").out
+    r = project.bad("void", "--by", "", "--reason", "x", "195")
+    assert r.err.strip() == "--by: a name is required (it is empty)"
+    assert project.bad("log", "195", "--set", "centres=4", "--by", "", "--lang", "zh").err.strip() == \
+        "--by：需要填写报送人姓名（现为空）"

@@ -388,6 +388,8 @@ HOSTILE_OPTIONS = [
     (("log", "195", "--month", "2024年13月", "--set", "centres=1"), "malformed month"),
     (("log", "184", "--note", "a\udc9bb"), "note is not valid text"),
     (("log", "184", "--status", "done", "--by", "\udcff"), "by is not valid text"),
+    (("log", "184", "--status", "done", "--by", ""), "--by: a name is required"),
+    (("log", "195", "--set", "centres=2", "--by", " \u3000"), "--by: a name is required"),
     (("status", "--month", "99999-01"), "malformed month"),
 ]
 

@@ -56,6 +56,7 @@ _ZH.update({
     "give --note or --note-file, not both": "--note 和 --note-file 只能给一个",
     "--set {item}: write it as KEY=VALUE, e.g. --set centres=15": "--set {item}：应写成 指标=数值，如 --set centres=15",
     "--set {key} is given twice": "--set {key} 给了两次",
+    "--by: a name is required (it is empty)": "--by：需要填写报送人姓名（现为空）",
     "recorded {task} {month}: {what} (by {by}, {at}, id {id})": "已记录 {task} {month}：{what}（报送人 {by}，{at}，编号 {id}）",
     "no entry {id} in the log (`tracker history ID` lists a task's entries and their ids)": "日志中没有条目 {id}（`tracker history 任务编号` 可列出任务的条目及编号）",
     "{id} is the beginning of {n} entries' ids; give more of it": "{id} 是 {n} 个条目编号的开头，请多写几位",

@@ -5,6 +5,7 @@ from typing import Annotated, List, Optional
 
 import typer
 
+from tracker.cli.project import named
 from tracker.cli.root import FormatOpt, LangOpt, MonthOpt, TableFormat, app
 from tracker.errors import BadInput
 
@@ -33,7 +34,7 @@ def log(
     note_file: Annotated[Optional[str], typer.Option("--note-file", help="Read the narrative from a file (- for stdin).", show_default=False)] = None,
     problems: Annotated[Optional[str], typer.Option("--problems", help="存在问题: what stands in the way.", show_default=False)] = None,
     next_steps: Annotated[Optional[str], typer.Option("--next", help="下步计划: what comes next.", show_default=False)] = None,
-    by: Annotated[Optional[str], typer.Option("--by", help="Who reports (default: TRACKER_BY, else your login name).", show_default=False)] = None,
+    by: Annotated[Optional[str], typer.Option("--by", help="Who reports (default: TRACKER_BY, else your login name).", show_default=False, callback=named)] = None,
     yes: YesOpt = False,
     lang: LangOpt = None,
 ):
@@ -170,7 +171,7 @@ def void(
     ctx: typer.Context,
     entry_id: Annotated[str, typer.Argument(metavar="ENTRY_ID", help="The entry's id, or its first 8 characters as history shows them.")],
     reason: Annotated[str, typer.Option("--reason", help="Why it no longer counts (kept as the void entry's note).")],
-    by: Annotated[Optional[str], typer.Option("--by", help="Who voids it (default: TRACKER_BY, else your login name).", show_default=False)] = None,
+    by: Annotated[Optional[str], typer.Option("--by", help="Who voids it (default: TRACKER_BY, else your login name).", show_default=False, callback=named)] = None,
     lang: LangOpt = None,
 ):
     """Take an entry out of the count (作废): a void entry is appended; the entry stays in history, marked voided.

@@ -5,6 +5,7 @@ from typing import Annotated, Optional
 
 import typer
 
+from tracker.cli.project import named
 from tracker.cli.root import FormatOpt, LangOpt, MonthOpt, TableFormat, app
 from tracker.errors import BadInput
 
@@ -111,7 +112,7 @@ def fill(
     ctx: typer.Context,
     unit: Annotated[Optional[str], typer.Option("--unit", help="Only this lead unit's tasks.", show_default=False)] = None,
     month: MonthOpt = None,
-    by: Annotated[Optional[str], typer.Option("--by", help="Who reports (default: TRACKER_BY, else your login name).", show_default=False)] = None,
+    by: Annotated[Optional[str], typer.Option("--by", help="Who reports (default: TRACKER_BY, else your login name).", show_default=False, callback=named)] = None,
     lang: LangOpt = None,
 ):
     """Enter the month's missing reports at the terminal, task after task; each is recorded as soon as it is complete.

@@ -327,9 +327,9 @@ def parse_plan(path: str) -> tuple[Plan, str]:
 
 
 def reporter() -> str | None:
-    """Who reports: TRACKER_BY, else the login name."""
+    """Who reports: TRACKER_BY (unless empty or blank), else the login name."""
     name = os.environ.get("TRACKER_BY")
-    if name:
+    if name and name.strip():
         return name
     try:
         import getpass
@@ -337,6 +337,14 @@ def reporter() -> str | None:
         return getpass.getuser()
     except Exception:  # no login name on this system: record none rather than fail
         return None
+
+
+def named(by: str | None) -> str | None:
+    """`--by` as given: a name typed empty or blank is refused (it would record a blank reporter, or fall back
+    to the login name unsaid)."""
+    if by is not None and not by.strip():
+        raise BadInput("--by: a name is required (it is empty)")
+    return by
 
 
 def _say_waiting(path: str) -> None:
