@@ -26,6 +26,18 @@ def test_init_writes_a_starter_and_refuses_to_overwrite(empty_project):
     assert (p.root / "sub" / "tasks.toml").exists() and (p.root / "sub" / "data" / "tracker.db").exists()
 
 
+def test_init_writes_next_years_plan_when_asked(empty_project):
+    p = empty_project
+    p.ok("init", "--year", "2025", "plan-2025")
+    text = (p.root / "plan-2025" / "tasks.toml").read_text(encoding="utf-8")
+    assert 'title = "2025年重点目标任务"' in text and "\nyear = 2025 " in text
+    p.monkeypatch.chdir(p.root / "plan-2025")
+    assert "2025年重点目标任务" in p.ok("status", "--month", "2025-08").out
+    assert p.bad("init", "--year", "20250", "again", "--lang", "zh").err.strip() == \
+        "tracker init: '--year' 的值 20250 无效：不在 1900<=x<=9999 范围内"
+    assert not (p.root / "plan-2025" / "again").exists()
+
+
 def test_the_starter_s_plan_comments_line_up(empty_project):
     """The year is filled in when init writes the starter: its comment stays in line with the ones below."""
     empty_project.ok("init")

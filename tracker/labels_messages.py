@@ -280,6 +280,7 @@ _ZH.update({
     "option {name} needs a value": "选项 {name} 需要一个值",
     "invalid value {value} for {name}: one of {choices}": "{name} 的值 {value} 无效，可选：{choices}",
     "invalid value {value} for {name}: not a number": "{name} 的值 {value} 无效：不是数字",
+    "invalid value {value} for {name}: not in the range {range}": "{name} 的值 {value} 无效：不在 {range} 范围内",
     "invalid value for {name}: {why}": "{name} 的值无效：{why}",
 })
 

@@ -114,8 +114,10 @@ _USAGE = (
     (r"Option (?P<name>.+) requires an argument\.", "option {name} needs a value"),
     (r"Invalid value for (?P<name>.+?): (?P<value>'.*') is not one of (?P<choices>.+)\.",
      "invalid value {value} for {name}: one of {choices}"),
-    (r"Invalid value for (?P<name>.+?): (?P<value>'.*') is not a valid (?P<type>integer|float|integer range)\.",
+    (r"Invalid value for (?P<name>.+?): (?P<value>'.*') is not a valid (?P<type>integer|float|int|integer range|int range|float range)\.",
      "invalid value {value} for {name}: not a number"),
+    (r"Invalid value for (?P<name>.+?): (?P<value>\S+) is not in the range (?P<range>.+)\.",
+     "invalid value {value} for {name}: not in the range {range}"),
     (r"Invalid value for (?P<name>.+?): (?P<why>.+)", "invalid value for {name}: {why}"),
 )
 

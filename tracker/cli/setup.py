@@ -48,11 +48,12 @@ unit = "市民政局"
 def init(
     ctx: typer.Context,
     directory: Annotated[Optional[str], typer.Argument(help="Folder for the new project (default: here).", show_default=False)] = None,
+    year: Annotated[Optional[int], typer.Option("--year", help="The plan's year (default: this year; in December, next year's plan is `--year` the next).", show_default=False, min=1900, max=9999)] = None,
     lang: LangOpt = None,
 ):
     """Start a project: a starter tasks.toml and an empty data/tracker.db. Never overwrites.
 
-    Example: tracker init my-plan
+    Example: tracker init my-plan    (next year's plan: tracker init --year 2027 plan-2027)
     """
     from tracker import store
     from tracker.cli.project import today
@@ -69,7 +70,7 @@ def init(
         if folder:
             os.makedirs(folder, exist_ok=True)
         with open(tasks_path, "x", encoding="utf-8") as f:
-            f.write(STARTER.format(year=today().year))
+            f.write(STARTER.format(year=year or today().year))
     except OSError as e:
         raise BadInput("{path}: cannot create the project: {reason}", path=e.filename or tasks_path,
                        reason=e.strerror or str(e)) from None
