@@ -384,3 +384,18 @@ def test_headers_as_units_word_them_are_read_not_dropped(empty_project):
     p.ok("import", "b.docx", "--month", "2024-08")
     plan = {t["id"]: t for t in tomllib.loads(p.tasks.read_text(encoding="utf-8"))["task"]}
     assert plan["201"]["unit"] == "市商务局"
+
+
+def test_a_refused_row_of_a_word_or_excel_table_is_named_by_its_cell_not_by_a_line(project):
+    """The checks before recording name a Word or Excel row by its table and row or its cell: such a row has no
+    line (a text file's rows have), and `FILE:None` would leave the clerk to search the table."""
+    word_table(project.root / "t.docx", [["序号", "目标任务", "总体工作进展及8月份进展"],
+                                          ["1", "184.提高城乡低保、特困人员等困难群体救助标准。", "已完成提标测算。"]])
+    wb = openpyxl.Workbook()
+    wb.active.append(["序号", "目标任务", "总体工作进展及8月份进展"])
+    wb.active.append([1, "184.提高城乡低保、特困人员等困难群体救助标准。", "已完成提标测算。"])
+    wb.save(project.root / "t.xlsx")
+    for name, place in (("t.docx", "t.docx:table 1, row 2"), ("t.xlsx", "t.xlsx:Sheet!B2")):
+        r = project.bad("import", name, "--month", "2023-08")
+        assert r.err == f"{place}: task 184 starts in 2024-01: no report can be for 2023-08\n"
+    assert not project.db.exists()
