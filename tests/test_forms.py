@@ -299,3 +299,17 @@ def test_a_form_copied_into_another_workbook_is_refused_not_read_as_a_table_with
                    "cannot be matched to tasks; have the unit fill in the form as it was sent")
     assert "填报表的隐藏工作表已丢失" in office.bad("--lang", "zh", "import", "copy.xlsx", "--month", "2024-08").err
     assert office.ok("export").out == before
+
+
+def test_the_month_cell_typed_again_as_the_same_month_is_no_change(office):
+    """A liaison who unprotects the sheet and types the month again (`2024年8月`, or `2024-08`, which Excel turns
+    into a date) has not changed it: the form is read. Another month is still refused."""
+    import datetime as dt
+
+    path = sent(office)
+    for i, month in enumerate(("2024年8月", " 2024/8 ", dt.datetime(2024, 8, 1))):
+        fill(path, office.root / f"back{i}.xlsx", E2=month, H7=50)
+        assert "1 entry would be recorded" in office.ok("import", f"back{i}.xlsx", "--dry-run").out
+    fill(path, office.root / "july.xlsx", E2="2024年7月", H7=50)
+    assert office.bad("import", "july.xlsx").err == (
+        "july.xlsx:填报!E2: the form's month was changed to '2024年7月': it was sent out for 2024-08\n")

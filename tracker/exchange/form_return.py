@@ -80,7 +80,7 @@ def read_form(path: str, wb, plan: Plan, problems: list, formulas=None) -> FormR
         value = ws[ref].value
         return "" if value is None else str(value).strip()
 
-    if text(MONTH_CELL) != months.fmt(p):
+    if _month_shown(ws[MONTH_CELL].value) != p:
         problems.append(BadInput("the form's month was changed to {shown}: it was sent out for {month}",
                                  shown=repr(text(MONTH_CELL)), month=months.fmt(p), place=place(MONTH_CELL)))
     if text(UNIT_CELL) != unit:
@@ -148,6 +148,18 @@ def read_form(path: str, wb, plan: Plan, problems: list, formulas=None) -> FormR
         back.places.append(place(f"B{got['row']}"))
         back.taken.append((tid, task.title, got["said"] + got.get("texts", [])))
     return back
+
+
+def _month_shown(value) -> int | None:
+    """The month cell as a month, however it was typed again (`2024年8月`, or a date Excel made of `2024-08`)."""
+    import datetime as dt
+
+    if isinstance(value, dt.date):
+        return months.of(value)
+    try:
+        return months.parse(str(value))
+    except BadInput:
+        return None
 
 
 def _merged_figures(ws, place, problems: list) -> bool:
