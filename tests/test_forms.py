@@ -313,3 +313,18 @@ def test_the_month_cell_typed_again_as_the_same_month_is_no_change(office):
     fill(path, office.root / "july.xlsx", E2="2024年7月", H7=50)
     assert office.bad("import", "july.xlsx").err == (
         "july.xlsx:填报!E2: the form's month was changed to '2024年7月': it was sent out for 2024-08\n")
+
+
+def test_a_form_whose_sheet_was_renamed_is_read_and_named_by_its_new_name(office):
+    """The liaison renames the sheet (8月, or the unit's name): it is still the form's one sheet to fill in."""
+    wb = openpyxl.load_workbook(sent(office))
+    wb["填报"].title = "8月"
+    wb["8月"]["H7"] = 50
+    wb.save(office.root / "back.xlsx")
+    assert "1 entry would be recorded" in office.ok("import", "back.xlsx", "--dry-run").out
+    wb["8月"]["G5"] = "十五"
+    wb.save(office.root / "bad.xlsx")
+    assert office.bad("import", "bad.xlsx").err == "bad.xlsx:8月!G5: 本月数 '十五' is not a number ≥ 0\n"
+    wb.create_sheet("Sheet2")
+    wb.save(office.root / "two.xlsx")
+    assert office.bad("import", "two.xlsx").err == "two.xlsx: the form's sheet 填报 is gone\n"

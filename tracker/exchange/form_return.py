@@ -67,14 +67,14 @@ def read_form(path: str, wb, plan: Plan, problems: list, formulas=None) -> FormR
 
     keys = wb[KEY_SHEET]
     unit, p = str(keys["B1"].value), form_month(wb)
-    ws = wb[SHEET] if SHEET in wb.sheetnames else None
+    ws = _form_sheet(wb)
     if ws is None:
         problems.append(BadInput("the form's sheet {sheet} is gone", sheet=SHEET, place=path))
         return FormReturn(path, unit, p, unit)
-    raw = formulas[SHEET] if formulas is not None else None
+    raw = formulas[ws.title] if formulas is not None else None
 
     def place(ref: str) -> str:
-        return f"{path}:{SHEET}!{ref}"
+        return f"{path}:{ws.title}!{ref}"
 
     def text(ref: str) -> str:
         value = ws[ref].value
@@ -148,6 +148,17 @@ def read_form(path: str, wb, plan: Plan, problems: list, formulas=None) -> FormR
         back.places.append(place(f"B{got['row']}"))
         back.taken.append((tid, task.title, got["said"] + got.get("texts", [])))
     return back
+
+
+def _form_sheet(wb):
+    """The sheet to fill in: 填报, or under another name the one sheet a liaison sees (renamed 8月 or after the
+    unit); None when it is gone."""
+    from tracker.exchange.sheets import visible_sheets
+
+    if SHEET in wb.sheetnames:
+        return wb[SHEET]
+    shown = visible_sheets(wb)
+    return shown[0] if len(shown) == 1 else None
 
 
 def _month_shown(value) -> int | None:
