@@ -328,3 +328,12 @@ def test_a_form_whose_sheet_was_renamed_is_read_and_named_by_its_new_name(office
     wb.create_sheet("Sheet2")
     wb.save(office.root / "two.xlsx")
     assert office.bad("import", "two.xlsx").err == "two.xlsx: the form's sheet 填报 is gone\n"
+
+
+def test_a_status_typed_as_log_takes_it_is_read_as_log_reads_it(office):
+    """The status cell takes the words `tracker log --status` takes (进行中, 完成 beside the list's three, typed
+    where the list was lost, a copy from WPS): one rule for both, not refused by the form alone."""
+    for word, code in (("进行中", "ongoing"), ("完成", "done"), (" 受阻 ", "blocked")):
+        fill(sent(office), office.root / "back.xlsx", H7=50, I7=word)
+        out = office.ok("import", "back.xlsx", "--dry-run").out
+        assert f"184 提高城乡低保、特困人员等困难群体救助标准。: 50% · {code}" in out

@@ -20,8 +20,6 @@ from tracker.errors import BadInput
 from tracker.exchange.forms import (BY_CELL, COL, FIRST_ROW, HEADERS, KEY_SHEET, MARK, MONTH_CELL, SHEET, STATUS_WORDS,
                                     UNIT_CELL, metric_label)
 
-_STATUS = dict(zip(STATUS_WORDS, ("ongoing", "done", "blocked")))
-
 
 @dataclass
 class FormReturn:
@@ -216,8 +214,6 @@ _SAID = {"note": "note", "problems": "problems", "next_steps": "next steps"}  # 
 
 def _take(head: str, value, metric, got: dict, make) -> None:
     """One filled cell's value into `got`; BadInput (without a place) when it cannot be right."""
-    from tracker.core.model import STATUSES
-
     if head == "本月数":
         try:
             got["values"][metric.key] = make.figure(value, "本月数")
@@ -231,10 +227,11 @@ def _take(head: str, value, metric, got: dict, make) -> None:
             raise BadInput("完成百分比 {value} is not a number from 0 to 100", value=repr(value)) from None
         got["said"].append(f"{_fig(got['percent'])}%")
     elif head == "状态":
-        status = _STATUS.get(str(value), str(value))
-        if status not in STATUSES:
-            raise BadInput("状态 {value} is not one of {words}", value=repr(value), words="、".join(STATUS_WORDS))
-        got["status"] = status
+        try:
+            got["status"] = status = make.status(str(value))  # the words `tracker log --status` takes
+        except BadInput:
+            raise BadInput("状态 {value} is not one of {words}", value=repr(value),
+                           words="、".join(STATUS_WORDS)) from None
         got.setdefault("texts", []).append(status)  # (a code: the summary says it in the run's language)
     else:
         name = _TEXTS[head]
