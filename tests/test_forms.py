@@ -337,3 +337,18 @@ def test_a_status_typed_as_log_takes_it_is_read_as_log_reads_it(office):
         fill(sent(office), office.root / "back.xlsx", H7=50, I7=word)
         out = office.ok("import", "back.xlsx", "--dry-run").out
         assert f"184 提高城乡低保、特困人员等困难群体救助标准。: 50% · {code}" in out
+
+
+def test_a_percent_typed_with_its_sign_in_excel_is_the_percent_shown(office):
+    """Typing `60%` in a cell, Excel keeps 0.6 and shows it as 60% (the cell's format becomes 0%): the form reads
+    60, what the liaison sees, never 0.6 %. So for a 本月数 (a rate's `85.5%`)."""
+    wb = openpyxl.load_workbook(sent(office))
+    ws = wb["填报"]
+    ws["H7"], ws["H7"].number_format = 0.6, "0%"
+    ws["G5"], ws["G5"].number_format = 0.155, "0.0%"
+    wb.save(office.root / "back.xlsx")
+    out = office.ok("import", "back.xlsx", "--dry-run").out
+    assert "184 提高城乡低保、特困人员等困难群体救助标准。: 60%" in out and "区域性居家养老服务中心 15.5个" in out
+    ws["H7"], ws["H7"].number_format = 6, "0%"  # 600 %: refused as any percent over 100
+    wb.save(office.root / "bad.xlsx")
+    assert office.bad("import", "bad.xlsx").err == "bad.xlsx:填报!H7: 完成百分比 600 is not a number from 0 to 100\n"

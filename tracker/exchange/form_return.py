@@ -197,6 +197,8 @@ def _read_row(ws, r: int, metric, got: dict, place, make, raw=None) -> list:
         value = ws[ref].value
         if isinstance(value, str):
             value = value.strip() or None
+        elif isinstance(value, (int, float)) and not isinstance(value, bool) and "%" in ws[ref].number_format:
+            value = round(value * 100, 9)  # `60%` typed: Excel keeps 0.6 shown as 60%, and 60 is what was meant
         try:
             if value is None and raw is not None and isinstance(raw[ref].value, str) and raw[ref].value.startswith("="):
                 raise BadInput("{head} holds a formula ({formula}) whose result was never saved: open the form in "
