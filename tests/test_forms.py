@@ -299,3 +299,56 @@ def test_a_form_copied_into_another_workbook_is_refused_not_read_as_a_table_with
                    "cannot be matched to tasks; have the unit fill in the form as it was sent")
     assert "填报表的隐藏工作表已丢失" in office.bad("--lang", "zh", "import", "copy.xlsx", "--month", "2024-08").err
     assert office.ok("export").out == before
+
+
+def test_the_month_cell_typed_again_as_the_same_month_is_no_change(office):
+    """A liaison who unprotects the sheet and types the month again (`2024年8月`, or `2024-08`, which Excel turns
+    into a date) has not changed it: the form is read. Another month is still refused."""
+    import datetime as dt
+
+    path = sent(office)
+    for i, month in enumerate(("2024年8月", " 2024/8 ", dt.datetime(2024, 8, 1))):
+        fill(path, office.root / f"back{i}.xlsx", E2=month, H7=50)
+        assert "1 entry would be recorded" in office.ok("import", f"back{i}.xlsx", "--dry-run").out
+    fill(path, office.root / "july.xlsx", E2="2024年7月", H7=50)
+    assert office.bad("import", "july.xlsx").err == (
+        "july.xlsx:填报!E2: the form's month was changed to '2024年7月': it was sent out for 2024-08\n")
+
+
+def test_a_form_whose_sheet_was_renamed_is_read_and_named_by_its_new_name(office):
+    """The liaison renames the sheet (8月, or the unit's name): it is still the form's one sheet to fill in."""
+    wb = openpyxl.load_workbook(sent(office))
+    wb["填报"].title = "8月"
+    wb["8月"]["H7"] = 50
+    wb.save(office.root / "back.xlsx")
+    assert "1 entry would be recorded" in office.ok("import", "back.xlsx", "--dry-run").out
+    wb["8月"]["G5"] = "十五"
+    wb.save(office.root / "bad.xlsx")
+    assert office.bad("import", "bad.xlsx").err == "bad.xlsx:8月!G5: 本月数 '十五' is not a number ≥ 0\n"
+    wb.create_sheet("Sheet2")
+    wb.save(office.root / "two.xlsx")
+    assert office.bad("import", "two.xlsx").err == "two.xlsx: the form's sheet 填报 is gone\n"
+
+
+def test_a_status_typed_as_log_takes_it_is_read_as_log_reads_it(office):
+    """The status cell takes the words `tracker log --status` takes (进行中, 完成 beside the list's three, typed
+    where the list was lost, a copy from WPS): one rule for both, not refused by the form alone."""
+    for word, code in (("进行中", "ongoing"), ("完成", "done"), (" 受阻 ", "blocked")):
+        fill(sent(office), office.root / "back.xlsx", H7=50, I7=word)
+        out = office.ok("import", "back.xlsx", "--dry-run").out
+        assert f"184 提高城乡低保、特困人员等困难群体救助标准。: 50% · {code}" in out
+
+
+def test_a_percent_typed_with_its_sign_in_excel_is_the_percent_shown(office):
+    """Typing `60%` in a cell, Excel keeps 0.6 and shows it as 60% (the cell's format becomes 0%): the form reads
+    60, what the liaison sees, never 0.6 %. So for a 本月数 (a rate's `85.5%`)."""
+    wb = openpyxl.load_workbook(sent(office))
+    ws = wb["填报"]
+    ws["H7"], ws["H7"].number_format = 0.6, "0%"
+    ws["G5"], ws["G5"].number_format = 0.155, "0.0%"
+    wb.save(office.root / "back.xlsx")
+    out = office.ok("import", "back.xlsx", "--dry-run").out
+    assert "184 提高城乡低保、特困人员等困难群体救助标准。: 60%" in out and "区域性居家养老服务中心 15.5个" in out
+    ws["H7"], ws["H7"].number_format = 6, "0%"  # 600 %: refused as any percent over 100
+    wb.save(office.root / "bad.xlsx")
+    assert office.bad("import", "bad.xlsx").err == "bad.xlsx:填报!H7: 完成百分比 600 is not a number from 0 to 100\n"

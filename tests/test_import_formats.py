@@ -384,3 +384,46 @@ def test_headers_as_units_word_them_are_read_not_dropped(empty_project):
     p.ok("import", "b.docx", "--month", "2024-08")
     plan = {t["id"]: t for t in tomllib.loads(p.tasks.read_text(encoding="utf-8"))["task"]}
     assert plan["201"]["unit"] == "市商务局"
+
+
+def test_a_refused_row_of_a_word_or_excel_table_is_named_by_its_cell_not_by_a_line(project):
+    """The checks before recording name a Word or Excel row by its table and row or its cell: such a row has no
+    line (a text file's rows have), and `FILE:None` would leave the clerk to search the table."""
+    word_table(project.root / "t.docx", [["序号", "目标任务", "总体工作进展及8月份进展"],
+                                          ["1", "184.提高城乡低保、特困人员等困难群体救助标准。", "已完成提标测算。"]])
+    wb = openpyxl.Workbook()
+    wb.active.append(["序号", "目标任务", "总体工作进展及8月份进展"])
+    wb.active.append([1, "184.提高城乡低保、特困人员等困难群体救助标准。", "已完成提标测算。"])
+    wb.save(project.root / "t.xlsx")
+    for name, place in (("t.docx", "t.docx:table 1, row 2"), ("t.xlsx", "t.xlsx:Sheet!B2")):
+        r = project.bad("import", name, "--month", "2023-08")
+        assert r.err == f"{place}: task 184 starts in 2024-01: no report can be for 2023-08\n"
+    assert not project.db.exists()
+
+
+def test_an_empty_row_under_a_merged_lead_unit_is_skipped_in_excel_and_word(project):
+    """A blank row left between tasks, with the 牵头单位 merged down over it, holds nothing but the unit the merge
+    shows there: it is skipped as an empty row, not refused as a task cell left empty."""
+    title = "184.提高城乡低保、特困人员等困难群体救助标准。"
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    for row in (["序号", "目标任务", "牵头单位", "总体工作进展及8月份进展"], [1, title, "市民政局", "已完成提标测算。"],
+                [None] * 4, [2, "195.新建区域性居家养老服务中心100个,改造社区养老服务站300个。", None, NOTE_195]):
+        ws.append(row)
+    ws.merge_cells("C2:C4")
+    wb.save(project.root / "t.xlsx")
+    word_table(project.root / "t.docx", [["序号", "目标任务", "牵头单位", "总体工作进展及8月份进展"],
+                                          ["1", title, "市民政局", "已完成提标测算。"], ["", "", None, ""]])
+    for name in ("t.xlsx", "t.docx"):
+        out = project.ok("import", name, "--month", "2024-08", "--dry-run").out
+        assert "184 提高城乡低保" in out
+    assert "t.xlsx: 2 rows; 2 entries would be recorded for 2024-08" in project.ok(
+        "import", "t.xlsx", "--month", "2024-08", "--dry-run").out
+
+
+def test_a_row_with_only_its_lead_unit_and_no_merge_above_is_still_refused(project):
+    word_table(project.root / "t.docx", [["序号", "目标任务", "牵头单位", "总体工作进展及8月份进展"],
+                                          ["1", "184.提高城乡低保、特困人员等困难群体救助标准。", "市民政局", "已完成。"],
+                                          ["2", "", "市财政局", ""]])
+    assert project.bad("import", "t.docx", "--month", "2024-08").err.startswith(
+        "t.docx:table 1, row 3: the task cell must be the task's number")

@@ -195,7 +195,7 @@ def _superseded(conn, present: list) -> dict:
 
 def _places(entries, tables, returns) -> list[str]:
     """Where each entry came from, for the checks' messages: the table's row, or the returned form's row."""
-    rows = {r.task_id: f"{s.path}:{r.row.line}" for s in tables for r in s.reads}
+    rows = {r.task_id: r.row.place for s in tables for r in s.reads}
     forms = {id(e): place for back in returns for e, place in zip(back.entries, back.places)}
     return [forms.get(id(e)) or rows.get(e.task) for e in entries]
 

@@ -20,8 +20,6 @@ from tracker.errors import BadInput
 from tracker.exchange.forms import (BY_CELL, COL, FIRST_ROW, HEADERS, KEY_SHEET, MARK, MONTH_CELL, SHEET, STATUS_WORDS,
                                     UNIT_CELL, metric_label)
 
-_STATUS = dict(zip(STATUS_WORDS, ("ongoing", "done", "blocked")))
-
 
 @dataclass
 class FormReturn:
@@ -67,20 +65,20 @@ def read_form(path: str, wb, plan: Plan, problems: list, formulas=None) -> FormR
 
     keys = wb[KEY_SHEET]
     unit, p = str(keys["B1"].value), form_month(wb)
-    ws = wb[SHEET] if SHEET in wb.sheetnames else None
+    ws = _form_sheet(wb)
     if ws is None:
         problems.append(BadInput("the form's sheet {sheet} is gone", sheet=SHEET, place=path))
         return FormReturn(path, unit, p, unit)
-    raw = formulas[SHEET] if formulas is not None else None
+    raw = formulas[ws.title] if formulas is not None else None
 
     def place(ref: str) -> str:
-        return f"{path}:{SHEET}!{ref}"
+        return f"{path}:{ws.title}!{ref}"
 
     def text(ref: str) -> str:
         value = ws[ref].value
         return "" if value is None else str(value).strip()
 
-    if text(MONTH_CELL) != months.fmt(p):
+    if _month_shown(ws[MONTH_CELL].value) != p:
         problems.append(BadInput("the form's month was changed to {shown}: it was sent out for {month}",
                                  shown=repr(text(MONTH_CELL)), month=months.fmt(p), place=place(MONTH_CELL)))
     if text(UNIT_CELL) != unit:
@@ -150,6 +148,29 @@ def read_form(path: str, wb, plan: Plan, problems: list, formulas=None) -> FormR
     return back
 
 
+def _form_sheet(wb):
+    """The sheet to fill in: 填报, or under another name the one sheet a liaison sees (renamed 8月 or after the
+    unit); None when it is gone."""
+    from tracker.exchange.sheets import visible_sheets
+
+    if SHEET in wb.sheetnames:
+        return wb[SHEET]
+    shown = visible_sheets(wb)
+    return shown[0] if len(shown) == 1 else None
+
+
+def _month_shown(value) -> int | None:
+    """The month cell as a month, however it was typed again (`2024年8月`, or a date Excel made of `2024-08`)."""
+    import datetime as dt
+
+    if isinstance(value, dt.date):
+        return months.of(value)
+    try:
+        return months.parse(str(value))
+    except BadInput:
+        return None
+
+
 def _merged_figures(ws, place, problems: list) -> bool:
     """Whether cells of the figures' columns were merged down over several rows (in WPS, the sheet unprotected):
     the merge shows one figure where each row wants its own, and keeps only the top row's."""
@@ -176,6 +197,8 @@ def _read_row(ws, r: int, metric, got: dict, place, make, raw=None) -> list:
         value = ws[ref].value
         if isinstance(value, str):
             value = value.strip() or None
+        elif isinstance(value, (int, float)) and not isinstance(value, bool) and "%" in ws[ref].number_format:
+            value = round(value * 100, 9)  # `60%` typed: Excel keeps 0.6 shown as 60%, and 60 is what was meant
         try:
             if value is None and raw is not None and isinstance(raw[ref].value, str) and raw[ref].value.startswith("="):
                 raise BadInput("{head} holds a formula ({formula}) whose result was never saved: open the form in "
@@ -193,8 +216,6 @@ _SAID = {"note": "note", "problems": "problems", "next_steps": "next steps"}  # 
 
 def _take(head: str, value, metric, got: dict, make) -> None:
     """One filled cell's value into `got`; BadInput (without a place) when it cannot be right."""
-    from tracker.core.model import STATUSES
-
     if head == "本月数":
         try:
             got["values"][metric.key] = make.figure(value, "本月数")
@@ -208,10 +229,11 @@ def _take(head: str, value, metric, got: dict, make) -> None:
             raise BadInput("完成百分比 {value} is not a number from 0 to 100", value=repr(value)) from None
         got["said"].append(f"{_fig(got['percent'])}%")
     elif head == "状态":
-        status = _STATUS.get(str(value), str(value))
-        if status not in STATUSES:
-            raise BadInput("状态 {value} is not one of {words}", value=repr(value), words="、".join(STATUS_WORDS))
-        got["status"] = status
+        try:
+            got["status"] = status = make.status(str(value))  # the words `tracker log --status` takes
+        except BadInput:
+            raise BadInput("状态 {value} is not one of {words}", value=repr(value),
+                           words="、".join(STATUS_WORDS)) from None
         got.setdefault("texts", []).append(status)  # (a code: the summary says it in the run's language)
     else:
         name = _TEXTS[head]

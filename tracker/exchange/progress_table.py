@@ -145,11 +145,16 @@ def _not_found(path: str, first_row: list[str] | None = None) -> BadInput:
 def _table(header: tuple[Cell, ...], columns: dict, rows, problems: list, line_of=None, above: str = "",
            above_place: str = "") -> ProgressTable:
     heads = tuple(c.text for c in header)
-    out, seen = [], 0
+    said = [i for role, i in columns.items() if role in ("task", "id", "progress")]
+    out, seen, prev = [], 0, []
     for cells in rows:
-        texts = [c.text for c in cells]
+        texts, up = [c.text for c in cells], prev
+        prev = texts
         if not any(texts) or all(t == h for t, h in zip(texts, heads) if t):
             continue  # an empty row, the header again (typed at the top of each page), or its cells merged down
+        if not any(texts[i] for i in said if i < len(texts)) and all(
+                not t or (i < len(up) and t == up[i]) for i, t in enumerate(texts)):
+            continue  # an empty row but for a cell merged down over it (a 牵头单位 merged over its tasks' rows)
         if len(set(t for t in texts if t)) == 1 and len(cells) > 2 and texts.count("") < len(texts) - 1:
             continue  # a section row (一、养老服务) merged across the table
         if _TOTALS.match(next(t for t in texts if t)):
