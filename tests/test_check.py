@@ -323,3 +323,11 @@ def test_stalled_since_is_the_level_nothing_after_has_exceeded():
     flat = TaskLog(months={m(2024, 5), m(2024, 6)}, values={"k": {m(2024, 5): 5, m(2024, 6): 12}})
     assert stalled_since(stand(task, flat, m(2024, 8)), flat) == m(2024, 6)
     assert stalled_since(stand(task, TaskLog(), m(2024, 8)), TaskLog()) == m(2024, 1)   # never grew: since the start
+
+
+def test_overdue_as_of_a_months_end_still_to_come_says_the_due_date_not_zero_days(office):
+    r = office.run("check", "--month", "2024-07", today="2024-06-20")
+    assert "   overdue: due 2024-06-30, before the month ends; 40% done" in r.out.splitlines()
+    assert "0 days" not in r.out
+    zh = office.run("check", "--month", "2024-07", "--lang", "zh", today="2024-06-20")
+    assert "   逾期：截止日期2024-06-30在本月内，完成40%" in zh.out.splitlines()

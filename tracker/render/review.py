@@ -39,6 +39,8 @@ def figures_text(figs: tuple[Figure, ...]) -> str:
 def reason_text(r: Reason, lang: str) -> str:
     """What lies behind one flag or warning, after its name: `no increase since 2024-06: 12/27 个`."""
     if r.code == "overdue":
+        if not r.days:  # judged as of the month's end, which is after the due date; today is not (yet)
+            return _sentence(lang, "due {due}, before the month ends; {done} done", due=r.due.isoformat(), done=pct(r.completion))
         return _sentence(lang, "{days} days past due {due}, {done} done", days=r.days, due=r.due.isoformat(), done=pct(r.completion))
     if r.code == "behind":
         return _sentence(lang, "{done} done, {expected} expected", done=pct(r.completion), expected=pct(r.expected))
