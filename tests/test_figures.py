@@ -2397,3 +2397,23 @@ def test_a_title_what_each_thing_has_at_least_is_a_condition_not_a_target():
     assert [(t.target, t.unit) for t in targets_from_title("开发乡村公益性岗位3000个,确保脱贫家庭至少有1人就业")] == [
         (3000.0, "个")]
     assert targets_from_title("确保每个行政村都有1名村医") == []
+
+
+def test_a_title_gives_each_item_of_a_list_the_growth_or_level_respectively_said():
+    def read(title):
+        return [(t.name, t.target, t.unit) for t in targets_from_title(title)]
+
+    # growth of nouns that grow, one figure each, in order, and 左右 or 以上 after each as written
+    assert read("城镇和农村居民消费支出分别增长6%左右和7.5%左右") == [
+        ("城镇居民消费支出", 6.0, "%"), ("农村居民消费支出", 7.5, "%")]
+    # 城乡 before a noun names the towns' and the villages' kinds of it
+    assert read("城乡居民消费支出分别增长6%和7%") == [("城镇居民消费支出", 6.0, "%"), ("农村居民消费支出", 7.0, "%")]
+    # one figure that each item reaches
+    assert [t.target for t in targets_from_title("推动民间投资、外商投资分别增长8%以上")] == [8.0, 8.0]
+    # rates that each reach a level of their own
+    assert read("农村自来水普及率和城市燃气普及率分别达到92%、98%") == [
+        ("农村自来水普及率", 92.0, "%"), ("城市燃气普及率", 98.0, "%")]
+    # a change of a standard, a ceiling, and a share that is no rate are none
+    assert read("城乡特困人员供养标准分别提高8%和10%") == []
+    assert read("城镇调查失业率、登记失业率分别控制在5.5%和3%以内") == []
+    assert read("新建学校、医院分别达到20%、30%") == []

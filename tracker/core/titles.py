@@ -27,6 +27,7 @@ from tracker.core.title_names import (
     _area_first,
     _area_word,
     _done_to,
+    _grows,
     _for_whom,
     _good_name,
     _invested,
@@ -98,11 +99,6 @@ _PER_CAPITA = re.compile(r"^(?:全市|全区|全县|全省)?(每[十百千万]+(
 _GROWTH = re.compile(rf"^(?:{_alt(_SCOPE)})*(?:推动|实现)?(\w{{2,}}?)(?:同比|年均)?增长(?:不低于|达到|超过)?$")
 # (完成37个老旧小区改造任务: the task of a work is the work, and the work's verb ends no name)
 _NAME_TAIL = re.compile(r"(?:(?:培育|建设|改造|创建|升级)(?:工作|任务)?|工作|任务)$")
-
-
-def _grows(name: str) -> bool:
-    """Whether a name before 增长 is a noun that grows (规上工业增加值, 人均可支配收入): no listed verb of work in it."""
-    return _good_name(name) and not any(w in phrases.VERBS or w in _NARRATIVE_VERBS for w in phrases.words(name))
 
 
 def _adverbs_first(pre: str) -> int:
