@@ -2417,3 +2417,13 @@ def test_a_title_gives_each_item_of_a_list_the_growth_or_level_respectively_said
     assert read("城乡特困人员供养标准分别提高8%和10%") == []
     assert read("城镇调查失业率、登记失业率分别控制在5.5%和3%以内") == []
     assert read("新建学校、医院分别达到20%、30%") == []
+
+
+def test_a_growth_metric_is_the_growth_of_the_thing_its_name_gives_before_it():
+    # the thing that grows, written with its amount before the growth (外贸进口 of 外贸进口增长, 进口 a verb to jieba)
+    assert value_for("1-6月,全县外贸进口42.6亿元、增长8.1%;固定资产投资增长3%。", "外贸进口增长", "%") == 8.1
+    # another thing's growth after it is no figure the metric's 增长 gives it
+    text = "全县规上工业增加值增速4.2%;社会消费品零售总额18亿元,增长6%。"
+    assert value_for(text, "规上工业增加值增长", "%") == 4.2
+    # the head of the thing alone is some enterprises' (工业增加值 of a cluster), not 规上工业增加值
+    assert value_for("全县规上民营企业实现产值120亿元,工业增加值增长6.6%。", "规上工业增加值增长", "%") is None

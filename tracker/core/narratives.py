@@ -43,6 +43,8 @@ from tracker.core.figure_words import (
 from tracker.core.phrases import normalise as _normalise
 from tracker.core.phrases import unit_is as _unit_is
 
+# The growth a growth metric's name ends in (外贸出口增长, 工业投资增速): the rest names the thing that grows.
+_GROWN = re.compile(r"(?:同比)?(?:增长|增速|增幅)$")
 # A sentence ends at 。!? or a line break; one after ; keeps the one before in view (narrative_walk.hits).
 _SENTENCE_OR_AFTER_SEMICOLON = re.compile(r"(?<=[;；])|[。!！?？\n]")
 
@@ -228,6 +230,11 @@ def _read(text: str, name: str, unit: str, mode: str) -> Reading | None:
     names = _variants(name.replace("、", "和"))
     if not names:
         return None
+    # 外贸出口增长 in %: the thing that grows, as a report writes it before its growth (no head of it alone: 工业增加值
+    # of some enterprises is not 规上工业增加值)
+    grown = _GROWN.sub("", names[0]) if growth_metric(names[0], unit) else ""
+    headed = list(names)
+    names += [grown] if len(grown) >= 2 and grown not in names else []
     text = narrative_text.share_as_rate(narrative_text.after_quote(text, names), names[0])
     text = narrative_text.per_head_standard(text, names[0])
     text = narrative_text.recast(figure_topic.predicate_after(text, names[0], unit))
@@ -239,7 +246,8 @@ def _read(text: str, name: str, unit: str, mode: str) -> Reading | None:
     # the shortened ones where it is nowhere or after it); then its head word (社工站…,覆盖率达到100%).  A form is
     # tried only when the ones before gave no figure of the kind the metric wants.
     # (新登记企业增长 in %: a growth metric's verbs name the things that grow; its figure is the growth, no work)
-    lead = frozenset() if growth_metric(names[0], unit) else _lead_verbs(names[0])
+    lead_free = growth_metric(names[0], unit)  # (增长 of 外贸出口增长 is no verb of work: 社零额…,增长3% is another's)
+    lead = frozenset() if lead_free else _lead_verbs(names[0])
     # 发放创业担保贷款2,416笔、金额11.82亿元: the sum of what a money metric names, right after the clause that
     # named it in another unit, is its figure.
     money = [(names[0], "金额", True)] if unit.endswith("元") else []
@@ -249,7 +257,7 @@ def _read(text: str, name: str, unit: str, mode: str) -> Reading | None:
                         + narrative_names.unkinded(names[0], whole) + narrative_names.unfunded(names[0], unit)
                         + narrative_names.generic_again(names[0], whole),
                         u, gap=True, lead=lead),
-        lambda u: narrative_walk.hits(sentences, names, u, short=narrative_names.heads(names) + money, lead=lead),
+        lambda u: narrative_walk.hits(sentences, names, u, short=narrative_names.heads(headed) + money, lead=lead),
     )
     # The one noun of the narrative with the metric's head noun and another modifier (公共充电桩 for
     # 公用和专用电动汽车充电桩): tried last, as written only.
@@ -291,7 +299,7 @@ def _read(text: str, name: str, unit: str, mode: str) -> Reading | None:
             reading = figure_pool.decide([h for h in hits if things in h.words], cumulative, level)
         if reading and _sibling_verb(reading, hits, names):
             return None  # 新建公厕12座,改造提升公厕20座;累计新建86座: 86 is 新建's, not 改造提升公厕's
-        if reading and tier is not tiers[0] and tier is not by_kind and any(
+        if reading and tier is not tiers[0] and tier is not by_kind and not lead_free and any(
                 v not in reading.words and not any(m.group() in h.words for h in hits)
                 for v in figure_roles.own_verbs(names[0])
                 for m in re.finditer(rf"{re.escape(v)}\d[\d,.]*(?:{_alt([unit, *figure_roles.magnitudes(unit)])})", whole)):
