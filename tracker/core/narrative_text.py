@@ -131,7 +131,21 @@ def recast(text: str) -> str:
     text = _DONE_AFTER_WHOLE.sub(r"\1,", text)
     text = _TASK_DONE.sub(",", text)
     text = _IN_USE_AFTER.sub(r"已\3\1\2", text)
+    text = _BARE_LIST.sub(_respectively_unsaid, text)
     return _WHOLE_PLANNED.sub(r"\1,", _DONE_ASIDE.sub(r",\1,", text))
+
+
+# Names listed with 、, then as many figures in one measure word, each right after the one before, ending the clause
+# (城镇居民、农村居民人均可支配收入3.5万元、1.7万元): the figures go to the names in order, as 分别 would say.
+_BARE_LIST = re.compile(r"(?P<items>[\u4e00-\u9fff]{2,}(?:、[\u4e00-\u9fff]{2,})+)"
+                        r"(?P<figures>\d[\d.]*(?P<unit>[^\d、,，;；。\s]{1,4}?)(?:、\d[\d.]*(?P=unit))+)(?=[,，;；。\n]|$)")
+
+
+def _respectively_unsaid(m: re.Match) -> str:
+    figures = re.findall(r"\d[\d.]*", m["figures"])
+    if "分别" in m["items"] or len(figures) != m["items"].count("、") + 1 or phrases.unit_at(m["figures"], len(figures[0])) != m["unit"]:
+        return m[0]
+    return m["items"] + "分别" + m["figures"]
 
 
 # A closing quotation mark ends the name it closes (农村环境“三大革命”自然村改厕已完工…): what follows begins a noun of its
