@@ -2188,12 +2188,15 @@ TITLE_CASES = {
         ("老城区12条背街小巷改造提升", [("背街小巷", 12.0, "条")]),
     ],
     # Items listed with 、 that 分别 gives as many figures: each item's figure, the earlier items sharing the last one's
-    # words after its first (城镇、农村居民: 城镇居民); a change (分别提高8%) and figures that do not pair give none.
+    # words after its first (城镇、农村居民: 城镇居民); a change of a standard (分别提高8%) and figures that do not pair
+    # give none.
     "fenbie over a list": [
         ("城镇、农村低保标准分别提高到每月820元和650元", []),
         ("城镇、农村公益性岗位分别安置就业困难人员1200人和800人", []),
         ("市级、县级应急物资储备库分别新建3个和12个", [("市级应急物资储备库新建", 3.0, "个"), ("县级应急物资储备库新建", 12.0, "个")]),
-        ("城镇、农村居民收入分别增长6%和7%", []),
+        # growth is a target of the thing that grows, each item's its own
+        ("城镇、农村居民收入分别增长6%和7%", [("城镇居民收入", 6.0, "%"), ("农村居民收入", 7.0, "%")]),
+        ("城镇、农村低保标准分别提高8%", []),
     ],
     # A project named first, then (全年) 完成投资 and a sum of money: the project's investment.
     "a project's investment": [

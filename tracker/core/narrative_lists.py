@@ -39,14 +39,6 @@ def _listed(part: str, unit: str) -> list[str]:
     return names
 
 
-def _in_parallel(item: str, last: str) -> list[str]:
-    """The whole names an earlier item of a list may stand for, sharing the last item's words (城镇 of 城镇、农村居民
-    人均可支配收入: 城镇居民人均可支配收入): the last without its first word, or without as many characters as the item
-    has (the items are parallel: 城镇 for 农村 of 农村居民, a word of jieba's)."""
-    first = phrases.words(last)[0]
-    return [item + last[len(first):], item + last[len(item):]] if len(last) > len(item) else []
-
-
 def respectively(sentence: str, names: list[str], unit: str) -> list[tuple[float, str, str]]:
     """`A、B分别建成15个、117个`: (value, the words before the figures, the part) for a name in the list."""
     out = []
@@ -86,7 +78,7 @@ def respectively(sentence: str, names: list[str], unit: str) -> list[tuple[float
         for k, item in enumerate(items):
             # 18个重大项目、30个重点项目分别完成投资…: each item's count is no name; its things and the verb are (重大项目完成投资)
             item = item[c.end() + len(u):] if (c := _NUM.match(item)) and (u := phrases.unit_at(item, c.end())) else item
-            item = next((whole for whole in _in_parallel(item, items[-1]) if whole in names), item)
+            item = next((whole for whole in phrases.in_parallel(item, items[-1]) if whole in names), item)
             if (item in names or (noun and item + noun in names) or item + join in names) and matched[k]:
                 out.append((phrases.number(figures[k]), time + join, part))
     return out

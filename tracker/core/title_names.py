@@ -250,11 +250,11 @@ def respectively(clause: str) -> list[tuple[str, float, str]] | None:
         if not unit or not _AS_WRITTEN.fullmatch(figure, n.end() + len(unit)):
             return None
         out.append((phrases.number(n), unit))
-    last = phrases.words(items[-1])
-    tail = "".join(last[1:]) if len(last) > 1 else ""
+    tail = phrases.in_parallel("", items[-1])[0]
     verb = "" if growth or m["verb"].endswith(("到", "至")) else m["verb"]
     # (…覆盖率和…收集率: an item that names a rate, as the last one does, is a name whole)
-    names = [i if i.endswith(tail) or (_RATE.search(i) and _RATE.search(items[-1])) else i + tail for i in items]
+    names = [i if i.endswith(tail) or (_RATE.search(i) and _RATE.search(items[-1]))
+             else phrases.in_parallel(i, items[-1])[0] for i in items]
     names = [n + verb for n in names]
     rates = all(_RATE.search(n) for n in names) and m["verb"] in ("达到", "达")
     if out[0][1] == "%" and not (rates or (growth and all(_grows(n) for n in names))):
