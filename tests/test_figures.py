@@ -304,6 +304,12 @@ def test_figures_given_respectively_go_to_the_names_in_order():
     assert value_for("公办幼儿园、普惠性民办幼儿园分别新增学位2,400个和1,100个。", "公办幼儿园学位", "个") == 2400.0
     assert value_for("城乡居民收入分别增长6.2%和7.8%。", "城乡居民收入", "%") is None
     assert value_for("社区食堂、助餐点分别计划建设15个、117个。", "社区食堂", "个") is None
+    # no 分别: the figures, one measure word, each right after the one before, go to the names in order
+    text = "全县注册志愿者中,男性、女性志愿者1.2万人、1.6万人。"
+    assert value_for(text, "女性志愿者", "万人") == 1.6
+    # an earlier item stands for the last one's first word, the rest shared (男性 of 男性志愿者)
+    assert value_for(text, "男性志愿者", "万人") == 1.2
+    assert value_for("公办、民办幼儿园在园幼儿分别为3200人、1800人。", "公办幼儿园在园幼儿", "人") == 3200.0
 
 
 def test_a_level_reached_is_read_and_a_change_is_not():
@@ -2430,14 +2436,3 @@ def test_a_growth_metric_is_the_growth_of_the_thing_its_name_gives_before_it():
     assert value_for(text, "规上工业增加值增长", "%") == 4.2
     # the head of the thing alone is some enterprises' (工业增加值 of a cluster), not 规上工业增加值
     assert value_for("全县规上民营企业实现产值120亿元,工业增加值增长6.6%。", "规上工业增加值增长", "%") is None
-
-
-def test_names_listed_then_as_many_figures_pair_in_order_and_share_the_last_names_words():
-    # no 分别: the figures, one measure word, each right after the one before, go to the names in order
-    text = "全县注册志愿者中,男性、女性志愿者1.2万人、1.6万人。"
-    assert value_for(text, "女性志愿者", "万人") == 1.6
-    # an earlier item stands for the last one's first word, the rest shared (男性 of 男性志愿者)
-    assert value_for(text, "男性志愿者", "万人") == 1.2
-    assert value_for("公办、民办幼儿园在园幼儿分别为3200人、1800人。", "公办幼儿园在园幼儿", "人") == 3200.0
-    # a list already given 分别 is read as written
-    assert value_for("城市公园、口袋公园分别建成6个、28个。", "口袋公园", "个") == 28.0
