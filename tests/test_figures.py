@@ -1821,6 +1821,9 @@ RULE_CASES = {
         ("在40项民生工程中,计划新开工的25个项目已有18个完成招标。", "新开工项目", "个", C, None),
         ("今年共有40个城中村小区实施改造,截至目前,12个小区已经完工,28个正在施工。", "城中村小区改造", "个", C, 12.0),
         ("截至目前,12个小区已经完工。", "城中村小区改造", "个", C, None),
+        # with success (成功, as 顺利), after what the things are (总投资12亿元的: 的 begins their phrase)
+        ("全县总投资12亿元的4个文旅项目成功签约。", "文旅项目签约", "个", C, 4.0),
+        ("全县总投资12亿元的4个文旅项目尚未签约。", "文旅项目签约", "个", C, None),
     ],
     # The share of its task a work reached (完成年度任务的108.6%) is the completion rate of that work, for a metric
     # that is the rate; of another work it is none.
