@@ -2439,3 +2439,9 @@ def test_a_growth_metric_is_the_growth_of_the_thing_its_name_gives_before_it():
     assert value_for(text, "规上工业增加值增长", "%") == 4.2
     # the head of the thing alone is some enterprises' (工业增加值 of a cluster), not 规上工业增加值
     assert value_for("全县规上民营企业实现产值120亿元,工业增加值增长6.6%。", "规上工业增加值增长", "%") is None
+
+
+def test_a_things_share_of_a_whole_written_out_is_the_share_a_metric_names_for_short():
+    assert value_for("全区新能源公交车占公交车总数的比例达到92%。", "新能源公交车占比", "%") == 92.0
+    # shares of two wholes: neither is the one the metric means
+    assert value_for("全区新能源公交车占全省比重12%,占全市比重30%。", "新能源公交车占比", "%") is None

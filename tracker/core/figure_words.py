@@ -255,7 +255,9 @@ def _variants(name: str) -> list[str]:
 
 
 _SHORT_FORMS = (("规上", "规模以上"), ("规模以上", "规上"), ("地区生产总值", "GDP"), ("GDP", "地区生产总值"))
-_SHARE_OF = re.compile(r"(?<=[\u4e00-\u9fff]{2})占[\u4e00-\u9fff]{2,8}?(?:的)?(?:比例|比重)$")
+# (a thing's share of a whole, 占新建建筑比例; narrative_text.share_of_whole reads the narrative's so too)
+SHARE_OF_WHOLE = re.compile(r"占([\u4e00-\u9fff]{2,8}?)的?(?:比例|比重)")
+_SHARE_OF = re.compile(rf"(?<=[\u4e00-\u9fff]{{2}}){SHARE_OF_WHOLE.pattern}$")
 
 
 # (电量 of 外送电量, as 千瓦时 says; never the tail of a noun whose verb it completes: 用电量, 发电量)

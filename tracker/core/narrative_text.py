@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 
 from tracker.core import figure_roles, phrases
-from tracker.core.figure_words import _STAGE
+from tracker.core.figure_words import _STAGE, SHARE_OF_WHOLE
 
 # An aside in parentheses that begins with a month's words or 其中 and gives a figure: `32家(当月新建成5家)`,
 # `183个(其中乡镇及农村59个)`.
@@ -179,6 +179,16 @@ def share_as_rate(text: str, name: str) -> str:
         return "完成" + clause[phrases.NUM.search(clause).start():]
 
     return re.sub(r"[^,，;；。\n]+", rate, text)
+
+
+def share_of_whole(text: str, name: str) -> str:
+    """The text with a thing's share of a whole written out (非房地产开发投资占固定资产投资比重) as the metric names it
+    for short (非房地产开发投资占比): the whole left unsaid is the one the text gives."""
+    if not name.endswith("占比") or len(thing := name[:-2]) < 2:
+        return text
+    if len(set(SHARE_OF_WHOLE.findall(text))) > 1:
+        return text  # (占全省比重12%,占全市比重30%: shares of two wholes, neither the one the metric means)
+    return re.sub(rf"{re.escape(thing)}{SHARE_OF_WHOLE.pattern}", thing + "占比", text)
 
 
 # 每人每月420元, 每户每年: the measure a standard is set in.

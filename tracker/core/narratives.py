@@ -236,6 +236,7 @@ def _read(text: str, name: str, unit: str, mode: str) -> Reading | None:
     headed = list(names)
     names += [grown] if len(grown) >= 2 and grown not in names else []
     text = narrative_text.share_as_rate(narrative_text.after_quote(text, names), names[0])
+    text = narrative_text.share_of_whole(text, names[0])
     text = narrative_text.per_head_standard(text, names[0])
     text = narrative_text.recast(figure_topic.predicate_after(text, names[0], unit))
     # A sentence after ; keeps the one before in view (办结179件;年内累计办结1364件).
