@@ -2420,6 +2420,8 @@ def test_a_title_gives_each_item_of_a_list_the_growth_or_level_respectively_said
         ("城镇居民消费支出", 6.0, "%"), ("农村居民消费支出", 7.5, "%")]
     # 城乡 before a noun names the towns' and the villages' kinds of it
     assert read("城乡居民消费支出分别增长6%和7%") == [("城镇居民消费支出", 6.0, "%"), ("农村居民消费支出", 7.0, "%")]
+    # after a colon that ends what leads the title (a place)
+    assert [t.target for t in targets_from_title("湖州市:城乡居民消费支出分别增长6%和7%")] == [6.0, 7.0]
     # one figure that each item reaches
     assert [t.target for t in targets_from_title("推动民间投资、外商投资分别增长8%以上")] == [8.0, 8.0]
     # rates that each reach a level of their own

@@ -248,7 +248,8 @@ def targets_from_title(title: str) -> list[Target]:
     work = ""  # the work a clause with no figure named (推进既有住宅加装电梯), which a clause of its verb alone may count
     original, title = title, title_text.recast(title.replace("\x00", ""))  # (\x00 marks the items 分别 gives, below)
     # 居民、职工…范围分别扩大到40种和30种: each item's figure, read whole before the clauses are cut at 、
-    given = [(part, r) for part in re.split(r"[,，;；。]", title) if (r := respectively(part.strip()))]
+    # (a colon ends what leads the clause after it: 西藏自治区:城乡居民…分别增长8%和10%)
+    given = [(part, r) for part in re.split(r"[,，;；。:：]", title) if (r := respectively(part.strip()))]
     for k, (part, _) in enumerate(given):
         title = title.replace(part, f"\x00{k}", 1)
     for clause in title_text.noun_lists(_CLAUSE.split(_SENTENCE.sub("，", title))):
