@@ -43,8 +43,6 @@ from tracker.core.figure_words import (
 from tracker.core.phrases import normalise as _normalise
 from tracker.core.phrases import unit_is as _unit_is
 
-# The growth a growth metric's name ends in (外贸出口增长, 工业投资增速): the rest names the thing that grows.
-_GROWN = re.compile(r"(?:同比)?(?:增长|增速|增幅)$")
 # A sentence ends at 。!? or a line break; one after ; keeps the one before in view (narrative_walk.hits).
 _SENTENCE_OR_AFTER_SEMICOLON = re.compile(r"(?<=[;；])|[。!！?？\n]")
 
@@ -227,17 +225,11 @@ def _read(text: str, name: str, unit: str, mode: str) -> Reading | None:
     # (the 、 would cut them into clauses); they are read as the name joined by 和.
     for listed in sorted((v for v in _variants(name) if "、" in v), key=len, reverse=True):
         text = _normalise(text).replace(listed, listed.replace("、", "和"))
-    names = _variants(name.replace("、", "和"))
+    names, headed = _variants(name.replace("、", "和"), unit), _variants(name.replace("、", "和"))
     if not names:
         return None
-    # 外贸出口增长 in %: the thing that grows, as a report writes it before its growth (no head of it alone: 工业增加值
-    # of some enterprises is not 规上工业增加值)
-    grown = _GROWN.sub("", names[0]) if growth_metric(names[0], unit) else ""
-    headed = list(names)
-    names += [grown] if len(grown) >= 2 and grown not in names else []
-    text = narrative_text.share_as_rate(narrative_text.after_quote(text, names), names[0])
-    text = narrative_text.share_of_whole(text, names[0])
-    text = narrative_text.per_head_standard(text, names[0])
+    text = narrative_text.share_of_whole(narrative_text.after_quote(text, names), names[0])
+    text = narrative_text.per_head_standard(narrative_text.share_as_rate(text, names[0]), names[0])
     text = narrative_text.recast(figure_topic.predicate_after(text, names[0], unit))
     # A sentence after ; keeps the one before in view (办结179件;年内累计办结1364件).
     sentences = [s.strip() for s in _SENTENCE_OR_AFTER_SEMICOLON.split(_CONDITION.sub("", _normalise(text)))]
@@ -247,8 +239,7 @@ def _read(text: str, name: str, unit: str, mode: str) -> Reading | None:
     # the shortened ones where it is nowhere or after it); then its head word (社工站…,覆盖率达到100%).  A form is
     # tried only when the ones before gave no figure of the kind the metric wants.
     # (新登记企业增长 in %: a growth metric's verbs name the things that grow; its figure is the growth, no work)
-    lead_free = growth_metric(names[0], unit)  # (增长 of 外贸出口增长 is no verb of work: 社零额…,增长3% is another's)
-    lead = frozenset() if lead_free else _lead_verbs(names[0])
+    lead = frozenset() if growth_metric(names[0], unit) else _lead_verbs(names[0])
     # 发放创业担保贷款2,416笔、金额11.82亿元: the sum of what a money metric names, right after the clause that
     # named it in another unit, is its figure.
     money = [(names[0], "金额", True)] if unit.endswith("元") else []
@@ -300,7 +291,7 @@ def _read(text: str, name: str, unit: str, mode: str) -> Reading | None:
             reading = figure_pool.decide([h for h in hits if things in h.words], cumulative, level)
         if reading and _sibling_verb(reading, hits, names):
             return None  # 新建公厕12座,改造提升公厕20座;累计新建86座: 86 is 新建's, not 改造提升公厕's
-        if reading and tier is not tiers[0] and tier is not by_kind and not lead_free and any(
+        if reading and tier is not tiers[0] and tier is not by_kind and not growth_metric(name, unit) and any(
                 v not in reading.words and not any(m.group() in h.words for h in hits)
                 for v in figure_roles.own_verbs(names[0])
                 for m in re.finditer(rf"{re.escape(v)}\d[\d,.]*(?:{_alt([unit, *figure_roles.magnitudes(unit)])})", whole)):
