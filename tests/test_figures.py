@@ -72,7 +72,7 @@ def test_recall_on_the_tuning_part():
 
 
 # What the tuning part reaches (targets, values): a rule that loses a reading fails here.
-RECALL_FLOOR = (0.923, 0.823)
+RECALL_FLOOR = (0.928, 0.825)
 
 
 def test_a_reading_names_the_words_it_came_from():
@@ -304,6 +304,12 @@ def test_figures_given_respectively_go_to_the_names_in_order():
     assert value_for("公办幼儿园、普惠性民办幼儿园分别新增学位2,400个和1,100个。", "公办幼儿园学位", "个") == 2400.0
     assert value_for("城乡居民收入分别增长6.2%和7.8%。", "城乡居民收入", "%") is None
     assert value_for("社区食堂、助餐点分别计划建设15个、117个。", "社区食堂", "个") is None
+    # no 分别: the figures, one measure word, each right after the one before, go to the names in order
+    text = "全县注册志愿者中,男性、女性志愿者1.2万人、1.6万人。"
+    assert value_for(text, "女性志愿者", "万人") == 1.6
+    # an earlier item stands for the last one's first word, the rest shared (男性 of 男性志愿者)
+    assert value_for(text, "男性志愿者", "万人") == 1.2
+    assert value_for("公办、民办幼儿园在园幼儿分别为3200人、1800人。", "公办幼儿园在园幼儿", "人") == 3200.0
 
 
 def test_a_level_reached_is_read_and_a_change_is_not():
@@ -1815,6 +1821,9 @@ RULE_CASES = {
         ("在40项民生工程中,计划新开工的25个项目已有18个完成招标。", "新开工项目", "个", C, None),
         ("今年共有40个城中村小区实施改造,截至目前,12个小区已经完工,28个正在施工。", "城中村小区改造", "个", C, 12.0),
         ("截至目前,12个小区已经完工。", "城中村小区改造", "个", C, None),
+        # with success (成功, as 顺利), after what the things are (总投资12亿元的: 的 begins their phrase)
+        ("全县总投资12亿元的4个文旅项目成功签约。", "文旅项目签约", "个", C, 4.0),
+        ("全县总投资12亿元的4个文旅项目尚未签约。", "文旅项目签约", "个", C, None),
     ],
     # The share of its task a work reached (完成年度任务的108.6%) is the completion rate of that work, for a metric
     # that is the rate; of another work it is none.
@@ -2188,12 +2197,15 @@ TITLE_CASES = {
         ("老城区12条背街小巷改造提升", [("背街小巷", 12.0, "条")]),
     ],
     # Items listed with 、 that 分别 gives as many figures: each item's figure, the earlier items sharing the last one's
-    # words after its first (城镇、农村居民: 城镇居民); a change (分别提高8%) and figures that do not pair give none.
+    # words after its first (城镇、农村居民: 城镇居民); a change of a standard (分别提高8%) and figures that do not pair
+    # give none.
     "fenbie over a list": [
         ("城镇、农村低保标准分别提高到每月820元和650元", []),
         ("城镇、农村公益性岗位分别安置就业困难人员1200人和800人", []),
         ("市级、县级应急物资储备库分别新建3个和12个", [("市级应急物资储备库新建", 3.0, "个"), ("县级应急物资储备库新建", 12.0, "个")]),
-        ("城镇、农村居民收入分别增长6%和7%", []),
+        # growth is a target of the thing that grows, each item's its own
+        ("城镇、农村居民收入分别增长6%和7%", [("城镇居民收入", 6.0, "%"), ("农村居民收入", 7.0, "%")]),
+        ("城镇、农村低保标准分别提高8%", []),
     ],
     # A project named first, then (全年) 完成投资 and a sum of money: the project's investment.
     "a project's investment": [
@@ -2397,3 +2409,41 @@ def test_a_title_what_each_thing_has_at_least_is_a_condition_not_a_target():
     assert [(t.target, t.unit) for t in targets_from_title("开发乡村公益性岗位3000个,确保脱贫家庭至少有1人就业")] == [
         (3000.0, "个")]
     assert targets_from_title("确保每个行政村都有1名村医") == []
+
+
+def test_a_title_gives_each_item_of_a_list_the_growth_or_level_respectively_said():
+    def read(title):
+        return [(t.name, t.target, t.unit) for t in targets_from_title(title)]
+
+    # growth of nouns that grow, one figure each, in order, and 左右 or 以上 after each as written
+    assert read("城镇和农村居民消费支出分别增长6%左右和7.5%左右") == [
+        ("城镇居民消费支出", 6.0, "%"), ("农村居民消费支出", 7.5, "%")]
+    # 城乡 before a noun names the towns' and the villages' kinds of it
+    assert read("城乡居民消费支出分别增长6%和7%") == [("城镇居民消费支出", 6.0, "%"), ("农村居民消费支出", 7.0, "%")]
+    # after a colon that ends what leads the title (a place)
+    assert [t.target for t in targets_from_title("湖州市:城乡居民消费支出分别增长6%和7%")] == [6.0, 7.0]
+    # one figure that each item reaches
+    assert [t.target for t in targets_from_title("推动民间投资、外商投资分别增长8%以上")] == [8.0, 8.0]
+    # rates that each reach a level of their own
+    assert read("农村自来水普及率和城市燃气普及率分别达到92%、98%") == [
+        ("农村自来水普及率", 92.0, "%"), ("城市燃气普及率", 98.0, "%")]
+    # a change of a standard, a ceiling, and a share that is no rate are none
+    assert read("城乡特困人员供养标准分别提高8%和10%") == []
+    assert read("城镇调查失业率、登记失业率分别控制在5.5%和3%以内") == []
+    assert read("新建学校、医院分别达到20%、30%") == []
+
+
+def test_a_growth_metric_is_the_growth_of_the_thing_its_name_gives_before_it():
+    # the thing that grows, written with its amount before the growth (外贸进口 of 外贸进口增长, 进口 a verb to jieba)
+    assert value_for("1-6月,全县外贸进口42.6亿元、增长8.1%;固定资产投资增长3%。", "外贸进口增长", "%") == 8.1
+    # another thing's growth after it is no figure the metric's 增长 gives it
+    text = "全县规上工业增加值增速4.2%;社会消费品零售总额18亿元,增长6%。"
+    assert value_for(text, "规上工业增加值增长", "%") == 4.2
+    # the head of the thing alone is some enterprises' (工业增加值 of a cluster), not 规上工业增加值
+    assert value_for("全县规上民营企业实现产值120亿元,工业增加值增长6.6%。", "规上工业增加值增长", "%") is None
+
+
+def test_a_things_share_of_a_whole_written_out_is_the_share_a_metric_names_for_short():
+    assert value_for("全区新能源公交车占公交车总数的比例达到92%。", "新能源公交车占比", "%") == 92.0
+    # shares of two wholes: neither is the one the metric means
+    assert value_for("全区新能源公交车占全省比重12%,占全市比重30%。", "新能源公交车占比", "%") is None

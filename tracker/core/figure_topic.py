@@ -39,9 +39,9 @@ def predicate_unfinished(clause: str, after: str, names: list[str]) -> bool:
 
 
 # What may stand between a figure's things and the predicate that says what was done to them: 已, 均, 全部 (100%: all of
-# them), on schedule (如期, 按期), a month
+# them), as planned or with success (顺利, 成功, 如期, 按期), a month
 # (在4月份), 实现 (…等31个项目实现新开工).
-_BETWEEN = re.compile(r"(?:已经|已|均|全部|100%|都|顺利|如期|按期|实现|[在于]?(?:\d{1,2}[-—~至])?\d{1,2}月份?|今年|年内)*")
+_BETWEEN = re.compile(r"(?:已经|已|均|全部|100%|都|顺利|成功|如期|按期|实现|[在于]?(?:\d{1,2}[-—~至])?\d{1,2}月份?|今年|年内)*")
 # A predicate that says the things are finished or in use (已通过验收并投入运营, 建成投产, 全部完工): the words of
 # completion a clause may put after its figure, after an acceptance passed, or a plant's start of production.
 _FINISHED = re.compile(rf"(?:通过(?:竣工)?验收并?)?(?:{_DONE_AFTER.pattern}|(?:建成)?投产)")
@@ -106,8 +106,8 @@ def predicate_after(text: str, name: str, unit: str) -> str:
 
     def first(m: re.Match) -> str:
         start = m.start()
-        if start and _THING.match(m.string[start - 1]) and not m.string[:start].endswith("等"):
-            return m.group()  # (2个…: the figure is inside a longer phrase)
+        if start and _THING.match(m.string[start - 1]) and not m.string[:start].endswith(("等", "的")):
+            return m.group()  # (2个…: the figure is inside a longer phrase; after 等 or 的 it begins one, 总投资5亿元的3个项目)
         if noun not in m.group() and not 0 <= at < start:
             return m.group()  # (the head noun alone only after the things were named whole)
         return again(m)

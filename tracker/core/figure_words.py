@@ -100,6 +100,17 @@ def growth_metric(name: str, unit: str) -> bool:
     return unit == "%" and not _RATE.search(name) and not _STOCK_NAME.search(name)
 
 
+# The growth a growth metric's name ends in (外贸出口增长, 工业投资增速): the rest names the thing that grows.
+_GROWN = re.compile(r"(?:同比)?(?:增长|增速|增幅)$")
+
+
+def _grown(name: str, unit: str) -> str:
+    """The thing a growth metric's name says grows (外贸出口 of 外贸出口增长 in %), as a report writes it before its
+    growth (外贸出口118.3亿元、增长5.2%); '' for another metric.  Its head alone names no such thing (工业增加值 of
+    some enterprises is no 规上工业增加值), nor does the 增长 of another thing (社零额…,增长3%) give it a figure."""
+    return _GROWN.sub("", name) if growth_metric(name, unit) else ""
+
+
 # Words that say the work is begun or under way, not done (开工, 在建, 施工).
 _BEGUN = re.compile(r"开工|复工|在建|施工")
 # Words that say the work is only begun or signed (开工, 在建, 签约).
@@ -236,10 +247,11 @@ def _strip_lead(name: str) -> tuple[str, bool]:
     return (name, verb and name[end:] == "项目") if name[end:] in _GENERIC else (name[end:], verb)
 
 
-def _variants(name: str) -> list[str]:
+def _variants(name: str, unit: str = "") -> list[str]:
     """The ways a narrative may write a metric's name: as given, without its leading verb, with a
     verb inside it written first (养老护理员培训 as 培训养老护理员, 城镇新增就业 as 新增城镇就业), and without a
-    last noun of area or length or a count (造林绿化面积 as 造林绿化, 化解户数 as 化解), which the measure word says."""
+    last noun of area or length or a count (造林绿化面积 as 造林绿化, 化解户数 as 化解), which the measure word says;
+    with the metric's `unit`, last, the thing a growth metric's name says grows (`_grown`)."""
     whole = _CONDITION.sub("", _normalise(name).strip())
     core, _ = _strip_lead(whole)
     core = core if keeps_stage(whole, core) else whole
@@ -251,11 +263,13 @@ def _variants(name: str) -> list[str]:
     # 规上 is how reports shorten 规模以上 (above the designated size), GDP how they write 地区生产总值: either names
     # the same things.
     forms += tuple(f.replace(a, b) for f in forms for a, b in _SHORT_FORMS if a in f)
-    return [v for v in dict.fromkeys(forms) if len(v) >= 2]
+    return [v for v in dict.fromkeys((*forms, _grown(whole, unit))) if len(v) >= 2]
 
 
 _SHORT_FORMS = (("规上", "规模以上"), ("规模以上", "规上"), ("地区生产总值", "GDP"), ("GDP", "地区生产总值"))
-_SHARE_OF = re.compile(r"(?<=[\u4e00-\u9fff]{2})占[\u4e00-\u9fff]{2,8}?(?:的)?(?:比例|比重)$")
+# (a thing's share of a whole, 占新建建筑比例; narrative_text.share_of_whole reads the narrative's so too)
+SHARE_OF_WHOLE = re.compile(r"占([\u4e00-\u9fff]{2,8}?)的?(?:比例|比重)")
+_SHARE_OF = re.compile(rf"(?<=[\u4e00-\u9fff]{{2}}){SHARE_OF_WHOLE.pattern}$")
 
 
 # (电量 of 外送电量, as 千瓦时 says; never the tail of a noun whose verb it completes: 用电量, 发电量)

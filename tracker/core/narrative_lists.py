@@ -78,6 +78,7 @@ def respectively(sentence: str, names: list[str], unit: str) -> list[tuple[float
         for k, item in enumerate(items):
             # 18个重大项目、30个重点项目分别完成投资…: each item's count is no name; its things and the verb are (重大项目完成投资)
             item = item[c.end() + len(u):] if (c := _NUM.match(item)) and (u := phrases.unit_at(item, c.end())) else item
+            item = next((whole for whole in phrases.in_parallel(item, items[-1]) if whole in names), item)
             if (item in names or (noun and item + noun in names) or item + join in names) and matched[k]:
                 out.append((phrases.number(figures[k]), time + join, part))
     return out

@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 
 from tracker.core import figure_roles, phrases
-from tracker.core.figure_words import _STAGE
+from tracker.core.figure_words import _STAGE, SHARE_OF_WHOLE
 
 # An aside in parentheses that begins with a month's words or 其中 and gives a figure: `32家(当月新建成5家)`,
 # `183个(其中乡镇及农村59个)`.
@@ -131,7 +131,21 @@ def recast(text: str) -> str:
     text = _DONE_AFTER_WHOLE.sub(r"\1,", text)
     text = _TASK_DONE.sub(",", text)
     text = _IN_USE_AFTER.sub(r"已\3\1\2", text)
+    text = _BARE_LIST.sub(_respectively_unsaid, text)
     return _WHOLE_PLANNED.sub(r"\1,", _DONE_ASIDE.sub(r",\1,", text))
+
+
+# Names listed with 、, then as many figures in one measure word, each right after the one before, ending the clause
+# (城镇居民、农村居民人均可支配收入3.5万元、1.7万元): the figures go to the names in order, as 分别 would say.
+_BARE_LIST = re.compile(r"(?P<items>[\u4e00-\u9fff]{2,}(?:、[\u4e00-\u9fff]{2,})+)"
+                        r"(?P<figures>\d[\d.]*(?P<unit>[^\d、,，;；。\s]{1,4}?)(?:、\d[\d.]*(?P=unit))+)(?=[,，;；。\n]|$)")
+
+
+def _respectively_unsaid(m: re.Match) -> str:
+    figures = re.findall(r"\d[\d.]*", m["figures"])
+    if "分别" in m["items"] or len(figures) != m["items"].count("、") + 1 or phrases.unit_at(m["figures"], len(figures[0])) != m["unit"]:
+        return m[0]
+    return m["items"] + "分别" + m["figures"]
 
 
 # A closing quotation mark ends the name it closes (农村环境“三大革命”自然村改厕已完工…): what follows begins a noun of its
@@ -165,6 +179,16 @@ def share_as_rate(text: str, name: str) -> str:
         return "完成" + clause[phrases.NUM.search(clause).start():]
 
     return re.sub(r"[^,，;；。\n]+", rate, text)
+
+
+def share_of_whole(text: str, name: str) -> str:
+    """The text with a thing's share of a whole written out (非房地产开发投资占固定资产投资比重) as the metric names it
+    for short (非房地产开发投资占比): the whole left unsaid is the one the text gives."""
+    if not name.endswith("占比") or len(thing := name[:-2]) < 2:
+        return text
+    if len(set(SHARE_OF_WHOLE.findall(text))) > 1:
+        return text  # (占全省比重12%,占全市比重30%: shares of two wholes, neither the one the metric means)
+    return re.sub(rf"{re.escape(thing)}{SHARE_OF_WHOLE.pattern}", thing + "占比", text)
 
 
 # 每人每月420元, 每户每年: the measure a standard is set in.

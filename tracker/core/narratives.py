@@ -225,11 +225,11 @@ def _read(text: str, name: str, unit: str, mode: str) -> Reading | None:
     # (the 、 would cut them into clauses); they are read as the name joined by 和.
     for listed in sorted((v for v in _variants(name) if "、" in v), key=len, reverse=True):
         text = _normalise(text).replace(listed, listed.replace("、", "和"))
-    names = _variants(name.replace("、", "和"))
+    names, headed = _variants(name.replace("、", "和"), unit), _variants(name.replace("、", "和"))
     if not names:
         return None
-    text = narrative_text.share_as_rate(narrative_text.after_quote(text, names), names[0])
-    text = narrative_text.per_head_standard(text, names[0])
+    text = narrative_text.share_of_whole(narrative_text.after_quote(text, names), names[0])
+    text = narrative_text.per_head_standard(narrative_text.share_as_rate(text, names[0]), names[0])
     text = narrative_text.recast(figure_topic.predicate_after(text, names[0], unit))
     # A sentence after ; keeps the one before in view (办结179件;年内累计办结1364件).
     sentences = [s.strip() for s in _SENTENCE_OR_AFTER_SEMICOLON.split(_CONDITION.sub("", _normalise(text)))]
@@ -249,7 +249,7 @@ def _read(text: str, name: str, unit: str, mode: str) -> Reading | None:
                         + narrative_names.unkinded(names[0], whole) + narrative_names.unfunded(names[0], unit)
                         + narrative_names.generic_again(names[0], whole),
                         u, gap=True, lead=lead),
-        lambda u: narrative_walk.hits(sentences, names, u, short=narrative_names.heads(names) + money, lead=lead),
+        lambda u: narrative_walk.hits(sentences, names, u, short=narrative_names.heads(headed) + money, lead=lead),
     )
     # The one noun of the narrative with the metric's head noun and another modifier (公共充电桩 for
     # 公用和专用电动汽车充电桩): tried last, as written only.
@@ -291,7 +291,7 @@ def _read(text: str, name: str, unit: str, mode: str) -> Reading | None:
             reading = figure_pool.decide([h for h in hits if things in h.words], cumulative, level)
         if reading and _sibling_verb(reading, hits, names):
             return None  # 新建公厕12座,改造提升公厕20座;累计新建86座: 86 is 新建's, not 改造提升公厕's
-        if reading and tier is not tiers[0] and tier is not by_kind and any(
+        if reading and tier is not tiers[0] and tier is not by_kind and not growth_metric(name, unit) and any(
                 v not in reading.words and not any(m.group() in h.words for h in hits)
                 for v in figure_roles.own_verbs(names[0])
                 for m in re.finditer(rf"{re.escape(v)}\d[\d,.]*(?:{_alt([unit, *figure_roles.magnitudes(unit)])})", whole)):

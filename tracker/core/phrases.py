@@ -376,3 +376,11 @@ def as_written(text: str, words: str, dropped: re.Pattern | None = None) -> str:
 def number(m: re.Match) -> float:
     """The number a match of NUM reads."""
     return float(Decimal(m.group(1).replace(",", "") + (m.group(2) or "")))
+
+
+def in_parallel(item: str, last: str) -> list[str]:
+    """The whole names an earlier item of a list may stand for, sharing the last item's words (城镇 of 城镇、农村居民
+    人均可支配收入: 城镇居民人均可支配收入): the last without its first word, or without as many characters as the item
+    has (the items are parallel: 城镇 for 农村 of 农村居民, a word of jieba's)."""
+    first = words(last)[0]
+    return [item + last[len(first):]] + ([item + last[len(item):]] if len(last) > len(item) else [])

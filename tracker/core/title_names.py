@@ -8,7 +8,7 @@ from __future__ import annotations
 import re
 
 from tracker.core import phrases
-from tracker.core.figure_words import _CITY_AREAS, _NAME_CHARS, _GENERIC, _MANNER, _NARRATIVE_VERB, _NARRATIVE_VERBS
+from tracker.core.figure_words import _CITY_AREAS, _NAME_CHARS, _GENERIC, _MANNER, _NARRATIVE_VERB, _NARRATIVE_VERBS, _RATE, _SCOPE, _alt
 
 def _good_name(name: str) -> bool:
     # 中央和省级补助资金, 社区食堂和老年助餐点: one target of what 和 joins; never 和 at an end, nor 的, 或.
@@ -26,6 +26,11 @@ _TOTAL_OF = re.compile(r"总(?:面积|长度|量|数|额|值)?")
 
 # A level alone (省级, 市级, 国家级, 省市级): it says of what level the noun after it is, and is no noun itself.
 _LEVEL_ALONE = re.compile(r"(?:国家|[省市区县乡镇村]{1,2})级(?:及?以上)?")
+
+
+def _grows(name: str) -> bool:
+    """Whether a name before 增长 is a noun that grows (规上工业增加值, 人均可支配收入): no listed verb of work in it."""
+    return _good_name(name) and not any(w in phrases.VERBS or w in _NARRATIVE_VERBS for w in phrases.words(name))
 
 
 def _verbal(word: str) -> bool:
@@ -207,33 +212,53 @@ def without_examples(title: str) -> str:
 
 
 # 企业养老、失业、医疗保险分别净增2万人、0.4万人、4.7万人: items listed with 、 that share the last item's noun, a verb
-# and as many figures as items, in order.
+# and as many figures as items, in order, or one figure that each item reaches (工业投资、技改投资分别增长10%以上).
 _RESPECTIVELY = re.compile(r"^(?:其中)?(?P<items>[^,，;；。\d]+?)分别(?P<verb>[\u4e00-\u9fff]{1,4}?)(?P<figures>\d[^,，;；。]*)$")
 _FIGURE_SEP = re.compile(r"、|和")
+# After a figure of the list: a floor or the figure as written (9%左右和9.5%左右), never a ceiling (以内).
+_AS_WRITTEN = re.compile(r"(?:左右|以上)?")
+# 城乡 before a noun names two kinds of it, the towns' and the villages' (城乡居民人均可支配收入: 城镇居民…, 农村居民…).
+_TOWN_AND_COUNTRY = re.compile(r"^城乡([\u4e00-\u9fff]{2,})$")
+# What leads the list and names none of its items: a scope (全市), 推动 or 实现 (实现工业投资、技改投资分别增长10%).
+_LIST_LEAD = re.compile(rf"^(?:{_alt(_SCOPE)})*(?:推动|实现)?")
 
 
 def respectively(clause: str) -> list[tuple[str, float, str]] | None:
     """(name, target, unit) of each item a clause gives 分别 a figure (居民、职工门诊慢特病报销范围分别扩大到40种和30种:
     居民门诊慢特病报销范围 40 种, …): the earlier items take the last one's words after its first; None where the
-    clause is no such list (a change, 分别提高10%, or figures that do not pair with the items)."""
+    clause is no such list (a change, 分别提高10%, or figures that do not pair with the items).  A rate in % is one
+    where each item grows (城镇和农村常住居民人均可支配收入分别增长9%和9.5%: growth is a target of the thing's name,
+    as in a clause of one) or reaches a level of its own (…覆盖率和…收集率分别达到95%、72%)."""
     m = _RESPECTIVELY.match(clause)
     if not m:
         return None
-    items = [i for i in re.split(r"、|和|及", m["items"]) if i]
+    listed = m["items"][_LIST_LEAD.match(m["items"]).end():]
+    listed = _TOWN_AND_COUNTRY.sub(r"城镇\1、农村\1", m["items"] if listed[:1] in "、和及" else listed)
+    # (和 and 及 as words of their own join items; 普及率 holds none)
+    items = [i for i in "".join("、" if w in ("和", "及") else w for w in phrases.words(listed)).split("、") if i]
     figures = _FIGURE_SEP.split(m["figures"])
-    if len(items) < 2 or len(figures) != len(items) or re.search(r"(?:提高|提升|增长|下降|降低|减少|增加)$", m["verb"]):
+    growth = bool(re.fullmatch(r"(?:同比)?增长", m["verb"]))
+    if len(figures) == 1:
+        figures = figures * len(items)  # 分别新增20家以上: each item's figure
+    if len(items) < 2 or len(figures) != len(items) or (
+            not growth and re.search(r"(?:提高|提升|增长|下降|降低|减少|增加)$", m["verb"])):
         return None
     out = []
     for figure in figures:
         n = phrases.NUM.match(figure)
         unit = phrases.unit_at(figure, n.end()) if n else ""
-        if not unit or unit == "%" or n.end() + len(unit) != len(figure):
+        if not unit or not _AS_WRITTEN.fullmatch(figure, n.end() + len(unit)):
             return None
         out.append((phrases.number(n), unit))
-    last = phrases.words(items[-1])
-    tail = "".join(last[1:]) if len(last) > 1 else ""
-    verb = "" if m["verb"].endswith(("到", "至")) else m["verb"]
-    names = [(i if i.endswith(tail) else i + tail) + verb for i in items]
+    tail = phrases.in_parallel("", items[-1])[0]
+    verb = "" if growth or m["verb"].endswith(("到", "至")) else m["verb"]
+    # (…覆盖率和…收集率: an item that names a rate, as the last one does, is a name whole)
+    names = [i if i.endswith(tail) or (_RATE.search(i) and _RATE.search(items[-1]))
+             else phrases.in_parallel(i, items[-1])[0] for i in items]
+    names = [n + verb for n in names]
+    rates = all(_RATE.search(n) for n in names) and m["verb"] in ("达到", "达")
+    if out[0][1] == "%" and not (rates or (growth and all(_grows(n) for n in names))):
+        return None
     if len({u for _, u in out}) != 1 or not all(_good_name(n) for n in names):
         return None
     return [(name, value, unit) for name, (value, unit) in zip(names, out)]

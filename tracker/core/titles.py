@@ -27,6 +27,7 @@ from tracker.core.title_names import (
     _area_first,
     _area_word,
     _done_to,
+    _grows,
     _for_whom,
     _good_name,
     _invested,
@@ -98,11 +99,6 @@ _PER_CAPITA = re.compile(r"^(?:全市|全区|全县|全省)?(每[十百千万]+(
 _GROWTH = re.compile(rf"^(?:{_alt(_SCOPE)})*(?:推动|实现)?(\w{{2,}}?)(?:同比|年均)?增长(?:不低于|达到|超过)?$")
 # (完成37个老旧小区改造任务: the task of a work is the work, and the work's verb ends no name)
 _NAME_TAIL = re.compile(r"(?:(?:培育|建设|改造|创建|升级)(?:工作|任务)?|工作|任务)$")
-
-
-def _grows(name: str) -> bool:
-    """Whether a name before 增长 is a noun that grows (规上工业增加值, 人均可支配收入): no listed verb of work in it."""
-    return _good_name(name) and not any(w in phrases.VERBS or w in _NARRATIVE_VERBS for w in phrases.words(name))
 
 
 def _adverbs_first(pre: str) -> int:
@@ -252,7 +248,8 @@ def targets_from_title(title: str) -> list[Target]:
     work = ""  # the work a clause with no figure named (推进既有住宅加装电梯), which a clause of its verb alone may count
     original, title = title, title_text.recast(title.replace("\x00", ""))  # (\x00 marks the items 分别 gives, below)
     # 居民、职工…范围分别扩大到40种和30种: each item's figure, read whole before the clauses are cut at 、
-    given = [(part, r) for part in re.split(r"[,，;；。]", title) if (r := respectively(part.strip()))]
+    # (a colon ends what leads the clause after it: 西藏自治区:城乡居民…分别增长8%和10%)
+    given = [(part, r) for part in re.split(r"[,，;；。:：]", title) if (r := respectively(part.strip()))]
     for k, (part, _) in enumerate(given):
         title = title.replace(part, f"\x00{k}", 1)
     for clause in title_text.noun_lists(_CLAUSE.split(_SENTENCE.sub("，", title))):
