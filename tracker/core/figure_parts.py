@@ -14,9 +14,10 @@ takes only a figure the text says is that part's: one whose clause names the pla
 subject with no other place or the whole's scope named between (郴州市计划完成数34个,累计开工34个); never the whole's
 (全省已开工小区1110个, 现已新增20条 after 福州市).
 
-Things of one level (省级, 州级, 国家级) are a part of the things of every level: a figure of one level's
-(创建省级乡村振兴先进单位34个) beside one of another level's of the same noun (命名州级先进单位74个) gives no figure of a
-metric that names no level, for the text does not say which it counts.
+Things of one level (省级, 州级, 国家级), or done for some (208万户特殊困难老年人…改造), are a part of the things of every
+level, or done for all: a figure of one part (创建省级乡村振兴先进单位34个) beside one of another part of the same things
+(命名州级先进单位74个; 84万户社会老年人…改造) gives no figure of a metric that names neither, for the text does not say
+which it counts.
 
 Work done in batches is a whole in parts too: a sentence that opens on 又 and does again the work of the sentence
 with the figure (…进行移位改造,保障了2500户居民用水。又对28栋楼房…进行移位改造) adds a batch the figure does not count,
@@ -119,10 +120,14 @@ def batch_after(text: str, words: str, unit: str) -> bool:
 _LEVEL = re.compile(r"(?:国家|自治区|[省市州盟区县乡镇村]{1,2})级")
 
 
-def rival_level(text: str, words: str, name: str, unit: str) -> bool:
-    """Whether the figure read (in its clause `words`) counts one level's things and the text gives another level's
-    of the same noun, a last part of the metric's name (州级先进单位74个 beside 省级乡村振兴先进单位34个), when the name
-    gives no level of its own."""
+def rival_part(text: str, words: str, name: str, unit: str) -> bool:
+    """Whether the figure read (in its clause `words`) counts one part's things and the text gives another part's of
+    the same things: of another level, with a last part of the metric's name (州级先进单位74个 beside 省级乡村振兴先进单位
+    34个), when the name gives no level of its own; or for others, FIGURE UNIT WHOM NAME (208万户特殊困难老年人居家适老化
+    改造 beside 84万户社会老年人居家适老化改造)."""
+    whom = {m["whom"] for m in re.finditer(rf"\d(?:[\d,.]*\d)?{re.escape(unit)}(?P<whom>[\u4e00-\u9fff]{{2,12}}?){re.escape(name)}", text)}
+    if len(whom) > 1:
+        return True
     own = _LEVEL.search(words)
     if own is None or _LEVEL.search(name):
         return False
@@ -134,3 +139,15 @@ def rival_level(text: str, words: str, name: str, unit: str) -> bool:
         if fig and _unit_is(rest, fig.end(), unit) and len(noun := rest[: fig.start()]) >= 2 and name.endswith(noun):
             return True
     return False
+
+
+def rival_form(text: str, value: float, name: str, unit: str) -> bool:
+    """Whether another figure in the unit is given to the metric's name with a word of all kinds inside it (城镇新增各种
+    就业人员1423万人 beside 城镇新增就业人员932万人): the name said of more things, a second reading of the metric."""
+    ws = phrases.words(name)
+    wider = [("".join(ws[:i]) + kinds + "".join(ws[i:])) for i in range(1, len(ws)) for kinds in ("各种", "各类", "各项")]
+    if not wider:
+        return False
+    right_before = re.compile(rf"(?:{'|'.join(map(re.escape, wider))})[^\d,，;；。、:：]{{0,4}}$")
+    return any(_unit_is(text, m.end(), unit) and phrases.number(m) != value
+               and right_before.search(text, max(0, m.start() - 24), m.start()) for m in _NUM.finditer(text))

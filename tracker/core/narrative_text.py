@@ -124,6 +124,7 @@ def recast(text: str) -> str:
     text = _LEFT_OUT_ASIDE.sub(r",\1,", _UNDER_WAY_ASIDE.sub(r"含在建\1", text))
     text = _TASK_ACTUAL.sub(lambda m: m[1] + m[4] + m[2] if not m[3] or m[3] in m[1] else m[0], text)
     text = _PLAN_ACTUAL.sub(lambda m: (m[5] if m[5] and m[5][0].isdigit() else "") + (m[1] or "") + m[2] + m[6] + m[3] + m[4], text)
+    text = _ACTUAL_AFTER.sub(_plan_before_actual, text)
     # 较8月底增加11座,全市累计建成城市公厕63座: a change against the month before that opens a sentence is
     # read after the figure to date it changes, as it is usually written.
     text = _CHANGE_FIRST.sub(r"\1\3,\2\4", text)
@@ -133,6 +134,36 @@ def recast(text: str) -> str:
     text = _IN_USE_AFTER.sub(r"已\3\1\2", text)
     text = _BARE_LIST.sub(_respectively_unsaid, text)
     return _WHOLE_PLANNED.sub(r"\1,", _DONE_ASIDE.sub(r",\1,", text))
+
+
+# 新改建农村公路20万公里,新增5000个建制村通硬化路,实际完成新改建农村公路25万公里,新增通硬化路建制村5560个: figures
+# followed in their sentence by what was actually (实际) done of the same things (named again, in the same measure
+# word) are the plan's, however it is worded (a task's list, 一是…): its first clause with a figure is read as the
+# plan it is (计划…).
+_ACTUAL_AFTER = re.compile(r"(?P<plan>[^。;；!！?？\n]*?)(?P<actual>[,，]实际[^。;；!！?？\n]*)")
+
+
+_CJK2 = re.compile(r"[\u4e00-\u9fff]{2}")
+
+
+def _verbs_only(words: str) -> bool:
+    """Whether words are verbs alone (实际已建成12个: the things are those named before)."""
+    words = re.sub(r"^(?:已|共|已经)", "", words)
+    return bool(words) and phrases.leading_verbs(words) == len(words)
+
+
+def _plan_before_actual(m: re.Match) -> str:
+    plan, actual = m["plan"], m["actual"]
+    units = {u for f in phrases.NUM.finditer(plan) if (u := phrases.unit_at(plan, f.end()))}
+    if "计划" in plan or not any(
+            (u := phrases.unit_at(actual, f.end())) in units and _CJK2.fullmatch(near := actual[f.start() - 2 : f.start()])
+            and (near in plan or _verbs_only(actual[3 : f.start()]))
+            or _CJK2.match(after := actual[f.end() + len(u or "") :]) and after[:2] in plan
+            for f in phrases.NUM.finditer(actual)):
+        return m[0]  # (实际利用外资: the words 实际 begins name another thing, no actual of the plan's)
+    first = phrases.NUM.search(plan)
+    start = max(plan.rfind(c, 0, first.start()) for c in ",，:：、") + 1
+    return plan[:start] + "计划" + plan[start:] + actual
 
 
 # Names listed with 、, then as many figures in one measure word, each right after the one before, ending the clause
