@@ -2469,3 +2469,25 @@ def test_the_name_said_of_all_kinds_beside_it_is_a_second_reading():
     assert value_for(text, "新增市场主体", "万户") is None
     assert value_for("1-9月,全省新增市场主体5.2万户。", "新增市场主体", "万户") == 5.2
     assert value_for("8月份,全市新设立各类企业1,086户,注销企业214户。", "新设立企业", "户", mode="increment") == 1086.0
+
+
+def test_tons_of_standard_coal_and_of_carbon_dioxide_are_measure_words_whole():
+    assert [(t.target, t.unit) for t in targets_from_title("全市能源消费总量控制目标内,非化石能源消费量达到120万吨标准煤")] == [
+        (120.0, "万吨标准煤")]
+    assert [(t.target, t.unit) for t in targets_from_title("年内减少二氧化碳排放35万吨二氧化碳当量")] == [
+        (35.0, "万吨二氧化碳当量")]
+
+
+def test_a_growth_said_over_years_is_not_the_years_growth():
+    assert value_for("全县财政收入由8.2亿元增加到12.6亿元,增长53.7%。", "财政收入增长", "%") is None
+    assert value_for("全县财政收入达到12.6亿元,增长7.3%。", "财政收入增长", "%") == 7.3
+    assert value_for("“十三五”时期全市单位GDP能耗累计下降16%。", "单位GDP能耗下降", "%") is None
+    assert value_for("近五年全市单位GDP能耗累计下降16%。", "单位GDP能耗下降", "%") is None
+    # a growth of the year to date with its months is the value, as a level would be
+    assert value_for("前三季度,全市规上工业增加值增长9.4%,社会消费品零售总额增长5.1%。", "规上工业增加值增长", "%") == 9.4
+
+
+def test_figures_a_clause_gives_to_the_target_it_names_last_are_the_targets():
+    text = "全市PM10平均浓度为52微克/立方米,同比下降8.8%,超额完成PM10平均浓度同比下降3%、优良天数比例提高2个百分点的年度目标。"
+    assert value_for(text, "PM10平均浓度同比下降", "%") == 8.8
+    assert value_for("超额完成PM10平均浓度同比下降3%的年度目标。", "PM10平均浓度同比下降", "%") is None

@@ -39,3 +39,16 @@ def since_past_year(sentence: str, text: str) -> bool:
     later = [int(m[1]) for m in _ANY_YEAR.finditer(_YEARS.sub("", text))]
     return bool(since) and (any(y > min(since) for y in later) or bool(_LAST_YEAR.search(text))) or any(
         y > int(m[2]) for m in _YEARS.finditer(sentence) for y in later)
+
+
+# The years a growth is said over: a five-year plan's period (“十四五”时期), the last few years (近五年, 多年来), or the
+# change between two levels just given (由171.67亿元增加到223.39亿元,增长46.9%), which a report of one year writes
+# only of several.
+_YEARS_SPOKEN = re.compile(r"十[一二三四五六七八九]五[”\"」]?(?:时期|期间|以来)|近(?:\d+|[两三四五六七八九十])年|多年来|[两三四五六七八九十]年来")
+_FROM_TO = re.compile(r"由[^,，;；。]*?\d[^,，;；。]*?(?:增加|增长|提高|上升|下降|减少|降低|扩大)(?:到|至)\d[^,，;；。]*[,，]$")
+
+
+def growth_over_years(sentence: str, words: str) -> bool:
+    """Whether a growth figure (in its clause `words` of `sentence`) is said over several years, not the year's."""
+    at = sentence.find(words)
+    return at >= 0 and (bool(_YEARS_SPOKEN.search(sentence[: at] + words)) or bool(_FROM_TO.search(sentence[: at])))

@@ -133,6 +133,7 @@ def recast(text: str) -> str:
     text = _TASK_DONE.sub(",", text)
     text = _IN_USE_AFTER.sub(r"已\3\1\2", text)
     text = _BARE_LIST.sub(_respectively_unsaid, text)
+    text = _TARGETS_NAMED.sub(r"目标为\1", text)
     return _WHOLE_PLANNED.sub(r"\1,", _DONE_ASIDE.sub(r",\1,", text))
 
 
@@ -164,6 +165,12 @@ def _plan_before_actual(m: re.Match) -> str:
     first = phrases.NUM.search(plan)
     start = max(plan.rfind(c, 0, first.start()) for c in ",，:：、") + 1
     return plan[:start] + "计划" + plan[start:] + actual
+
+
+# 超额完成PM2.5平均浓度同比下降4%、重污染天数同比减少6%的改善目标: figures a clause gives to a target or task it
+# names last (…的目标, …的年度任务) are the target's, said to be met, not what was done: read as a target (目标为…).
+_TARGETS_NAMED = re.compile(r"(?:(?<=^)|(?<=[,，;；。:：\n]))([^,，;；。:：\n]*\d[^,，;；。:：\n]*的[\u4e00-\u9fff]{0,4}(?:目标|任务))"
+                            r"(?=[,，;；。)）\n]|$)")
 
 
 # Names listed with 、, then as many figures in one measure word, each right after the one before, ending the clause

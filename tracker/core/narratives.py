@@ -271,7 +271,7 @@ def _read(text: str, name: str, unit: str, mode: str) -> Reading | None:
     by_match = (lambda u: narrative_walk.hits(sentences, matched, u, lead=lead)) if matched else None
     if by_match:
         tiers = (*tiers, by_match)
-    level = unit == "%"
+    level = unit == "%" and not growth_metric(names[0], unit)  # (a growth is over a time: a span's is not the year's)
     if "、" in name:  # a shorter form of a list names one of its items (排水管网 of 燃气、供水、排水管网): as written only
         tiers = tiers[:1]
     for tier in tiers:

@@ -25,8 +25,10 @@ _BASES = (
     "对 盒 盏 棵 株 只 头 双 箱 袋 瓶 片 段 道 桩 艘 架 幅 枚 根 支 组 队 樘 扇 孔 剂 "
     "小时 天 年 月 日 周 号 届 岁 倍 % ‰ "
     # Of power, earthwork and wells (5万千瓦, 600万方, 20眼); rates per day or year as one measure word (3350吨/天).
-    # Of video channels (治安监控2.5万路); of containers in twenty-foot units (集装箱吞吐量65万标准箱, 万标箱).
-    "千瓦时 千瓦 兆瓦时 兆瓦 方 眼 口 路 吨/天 吨/日 吨/年 立方米/天 立方米/日 标准箱 标箱"
+    # Of video channels (治安监控2.5万路); of containers in twenty-foot units (集装箱吞吐量65万标准箱, 万标箱); of
+    # energy in tons of standard coal or oil equivalent (能源生产总量49.8亿吨标准煤), of emissions (万吨二氧化碳).
+    "千瓦时 千瓦 兆瓦时 兆瓦 方 眼 口 路 吨/天 吨/日 吨/年 立方米/天 立方米/日 标准箱 标箱 "
+    "吨标准煤 吨标煤 吨油当量 吨二氧化碳 吨二氧化碳当量"
 ).split()
 # Measure words read only after digits: 三方, 一口气, 一眼 and 一路 are words, not counts.
 _DIGITS_ONLY = frozenset("方 口 眼 路".split())
