@@ -161,6 +161,8 @@ def test_status_filters(project):
             "--unit 民政局: no task has this lead unit; did you mean 市民政局?\n"
     assert ids("--category", "养老服务") == ["195"]
     assert "categories: 养老服务" in project.bad("status", "--category", "教育").err
+    assert project.bad("status", "--category", "养老", "--lang", "zh").err == \
+        "--category 养老：没有该类别的任务；是否指 养老服务？\n"
     assert "unknown late" in project.bad("status", "--only", "late").err
 
 
