@@ -2469,3 +2469,16 @@ def test_the_name_said_of_all_kinds_beside_it_is_a_second_reading():
     assert value_for(text, "新增市场主体", "万户") is None
     assert value_for("1-9月,全省新增市场主体5.2万户。", "新增市场主体", "万户") == 5.2
     assert value_for("8月份,全市新设立各类企业1,086户,注销企业214户。", "新设立企业", "户", mode="increment") == 1086.0
+
+
+def test_a_day_that_opens_the_telling_of_figures_dates_the_telling_not_the_figures():
+    text = "3月6日,省教育厅召开新闻发布会。全省新建公办幼儿园86所,新增学位2.1万个。"
+    assert value_for(text, "公办幼儿园", "所") == 86.0
+    assert value_for(text, "新增学位", "万个") == 2.1
+    # a day of work (a ceremony, a day's amount) still ties its figures to that day
+    assert value_for("3月6日,全省举行重大项目集中开工仪式,开工项目86个。", "开工项目", "个") is None
+    assert value_for("11月20日,全县改造农村户厕1500座。", "农村户厕改造", "座") is None
+
+
+def test_a_total_to_a_day_of_a_named_year_is_a_total_to_date():
+    assert value_for("截至2023年11月20日,全县累计改造农村户厕1.5万座。", "农村户厕改造", "万座") == 1.5
