@@ -2482,3 +2482,11 @@ def test_a_day_that_opens_the_telling_of_figures_dates_the_telling_not_the_figur
 
 def test_a_total_to_a_day_of_a_named_year_is_a_total_to_date():
     assert value_for("截至2023年11月20日,全县累计改造农村户厕1.5万座。", "农村户厕改造", "万座") == 1.5
+
+
+def test_what_was_actually_done_said_in_the_next_sentence_makes_the_figures_before_the_plans():
+    text = "三是改造老旧燃气管网60公里,更换调压箱200台。实际完成改造老旧燃气管网72公里、更换调压箱236台。"
+    assert value_for(text, "老旧燃气管网改造", "公里") == 72.0
+    assert value_for(text, "调压箱", "台") == 236.0
+    # a next sentence on another thing that 实际 begins (实际利用外资) leaves the figure before as it is
+    assert value_for("截至目前,全市已更换调压箱200台。实际利用外资3亿元。", "调压箱", "台") == 200.0

@@ -138,9 +138,9 @@ def recast(text: str) -> str:
 
 # 新改建农村公路20万公里,新增5000个建制村通硬化路,实际完成新改建农村公路25万公里,新增通硬化路建制村5560个: figures
 # followed in their sentence by what was actually (实际) done of the same things (named again, in the same measure
-# word) are the plan's, however it is worded (a task's list, 一是…): its first clause with a figure is read as the
-# plan it is (计划…).
-_ACTUAL_AFTER = re.compile(r"(?P<plan>[^。;；!！?？\n]*?)(?P<actual>[,，]实际[^。;；!！?？\n]*)")
+# word) are the plan's, however it is worded (a task's list, 一是…), in the sentence after too (…危桥改造2500座。实际完成
+# …危桥改造4263座): its first clause with a figure is read as the plan it is (计划…).
+_ACTUAL_AFTER = re.compile(r"(?P<plan>[^。;；!！?？\n]*?)(?P<actual>[,，。;；]实际[^。;；!！?？\n]*)")
 
 
 _CJK2 = re.compile(r"[\u4e00-\u9fff]{2}")
