@@ -2490,3 +2490,10 @@ def test_what_was_actually_done_said_in_the_next_sentence_makes_the_figures_befo
     assert value_for(text, "调压箱", "台") == 236.0
     # a next sentence on another thing that 实际 begins (实际利用外资) leaves the figure before as it is
     assert value_for("截至目前,全市已更换调压箱200台。实际利用外资3亿元。", "调压箱", "台") == 200.0
+
+
+def test_a_change_from_one_level_to_another_gives_the_level_it_came_to():
+    assert value_for("全县森林覆盖率从2015年的48.2%提高到2023年的56.1%。", "森林覆盖率", "%") == 56.1
+    assert value_for("五年来,全县城镇居民人均可支配收入从2.8万元增长至3.6万元。", "城镇居民人均可支配收入", "万元") == 3.6
+    # the span it changed over is no level (从2016年至2023年), and a span counted back from now keeps its figures none
+    assert value_for("近五年,全县乡村旅游接待人次从120万人次增长至260万人次。", "乡村旅游接待", "万人次") is None
