@@ -2497,3 +2497,8 @@ def test_a_change_from_one_level_to_another_gives_the_level_it_came_to():
     assert value_for("五年来,全县城镇居民人均可支配收入从2.8万元增长至3.6万元。", "城镇居民人均可支配收入", "万元") == 3.6
     # the span it changed over is no level (从2016年至2023年), and a span counted back from now keeps its figures none
     assert value_for("近五年,全县乡村旅游接待人次从120万人次增长至260万人次。", "乡村旅游接待", "万人次") is None
+
+
+def test_a_range_of_months_written_with_another_dash_is_the_year_to_date():
+    assert value_for("过去一年,1─10月全省完成造林面积120万亩。", "造林面积", "万亩") == 120.0
+    assert value_for("1―8月,全市推动了36个社区实现垃圾分类全覆盖。", "垃圾分类全覆盖社区", "个") == 36.0
