@@ -2502,3 +2502,9 @@ def test_a_change_from_one_level_to_another_gives_the_level_it_came_to():
 def test_a_range_of_months_written_with_another_dash_is_the_year_to_date():
     assert value_for("过去一年,1─10月全省完成造林面积120万亩。", "造林面积", "万亩") == 120.0
     assert value_for("1―8月,全市推动了36个社区实现垃圾分类全覆盖。", "垃圾分类全覆盖社区", "个") == 36.0
+
+
+def test_an_age_that_ends_its_clause_is_a_level_not_a_condition():
+    assert value_for("全市居民人均期望寿命达到79.2岁。", "居民人均期望寿命", "岁") == 79.2
+    # an age before the people it qualifies is their condition still
+    assert value_for("截至目前,已为1.2万名65岁以上老年人免费体检。", "老年人免费体检", "万名") == 1.2

@@ -172,7 +172,10 @@ _CLAUSE = re.compile(r"((?<!\d),|,(?!\d{3}(?!\d))|[，、:：])")
 # (\ue000-\ue009: a title's digits inside quotation marks, held apart from its figures: see title_text.py)
 _NAME_CHARS = re.compile(r"(?=(?:.*[\u4e00-\u9fff]){2}|[A-Z]{2,}$)(?!、)[\u4e00-\u9fffA-Za-z0-9·、\ue000-\ue009]{2,30}(?<!、)")
 # A condition or a duration qualifies a name; it is no figure (`60周岁以上老年人`, `为期3个月`).
-_CONDITION = re.compile(r"(?:\d+[-—~至])?\d+周?岁(?:及以上|以上|以下)?(?:的)?|为期\d+(?:个月|天|年|周)的?")
+# An age is a condition of the people counted (65岁以上老年人, 3-6岁儿童, 60周岁的); a level that ends its clause
+# (期望寿命达到78.6岁。) is a figure, a part of a figure (78.6岁) no age at all.
+_CONDITION = re.compile(r"(?<![\d.])(?:\d+[-—~至])?\d+周?岁(?:(?:及以上|以上|以下)的?|的|(?![\d.,，;；。\n]|$))"
+                        r"|为期\d+(?:个月|天|年|周)的?")
 _GENERIC = set("任务 目标 工作 全年任务 年度任务 进度 总量 项目 资金 机构 人员 对象 中心 基地".split())
 
 
