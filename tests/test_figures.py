@@ -2508,3 +2508,10 @@ def test_an_age_that_ends_its_clause_is_a_level_not_a_condition():
     assert value_for("全市居民人均期望寿命达到79.2岁。", "居民人均期望寿命", "岁") == 79.2
     # an age before the people it qualifies is their condition still
     assert value_for("截至目前,已为1.2万名65岁以上老年人免费体检。", "老年人免费体检", "万名") == 1.2
+
+
+def test_a_level_held_at_a_figure_is_that_level():
+    assert value_for("全市义务教育巩固率保持在98.5%。", "义务教育巩固率", "%") == 98.5
+    assert value_for("截至目前,全市耕地保有量稳定在326万亩。", "耕地保有量", "万亩") == 326.0
+    # a floor (以上) is no exact level
+    assert value_for("全市义务教育巩固率稳定在98.5%以上。", "义务教育巩固率", "%") is None

@@ -43,7 +43,8 @@ _APPROX_AFTER = re.compile(r"以上|以下|以内|左右|上下")
 # (占 before a rate's figure gives it as 为 does: 竣工率占84.7%; before another whole, 占全年任务的…, the words between are
 # no joiners)
 _JOINERS = ("占 现已 已经 已 累计 共计 共 总计 合计 总数 总量 规模 数量 个数 数 人数 户数 达到 达 高达 多达 为 有 已有 现有 又 再 了 是 "
-            "全部 均 由 增至 发展到 发展至 提高到 提升到 提高至 提升至 上升到 上升至 增加到 增加至 降为 降至 降到 下降到 下降至 降低到 降低至").split()
+            "全部 均 由 增至 发展到 发展至 提高到 提升到 提高至 提升至 上升到 上升至 增加到 增加至 降为 降至 降到 下降到 下降至 降低到 降低至 "
+            "保持在 稳定在 维持在").split()
 
 _FIG = rf"\d+(?:\.\d+)?(?:余|多)?(?:{_alt(_UNITS)})"
 # What may join a name to its figure: 已建成, 累计达到, 8月新建, 6195户 (a pair 户/人).
