@@ -2515,3 +2515,10 @@ def test_a_level_held_at_a_figure_is_that_level():
     assert value_for("截至目前,全市耕地保有量稳定在326万亩。", "耕地保有量", "万亩") == 326.0
     # a floor (以上) is no exact level
     assert value_for("全市义务教育巩固率稳定在98.5%以上。", "义务教育巩固率", "%") is None
+
+
+def test_a_count_per_so_many_people_written_with_a_quantity_is_a_target():
+    got = targets_from_title("全市每千人拥有社会体育指导员数量达到2.5名")
+    assert [(t.target, t.unit) for t in got] == [(2.5, "名")]
+    # the things per people with no count named (数, 数量) stay no target
+    assert targets_from_title("每万人口拥有全科医生达到3.5名") == []
