@@ -2522,3 +2522,8 @@ def test_a_count_per_so_many_people_written_with_a_quantity_is_a_target():
     assert [(t.target, t.unit) for t in got] == [(2.5, "名")]
     # the things per people with no count named (数, 数量) stay no target
     assert targets_from_title("每万人口拥有全科医生达到3.5名") == []
+
+
+def test_a_level_a_title_says_will_be_reached_is_its_target():
+    got = targets_from_title("全市生活垃圾回收利用率将提升至40%,城市污水处理率将达到98%")
+    assert [(t.target, t.unit) for t in got] == [(40.0, "%"), (98.0, "%")]
