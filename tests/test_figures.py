@@ -2527,3 +2527,8 @@ def test_a_count_per_so_many_people_written_with_a_quantity_is_a_target():
 def test_a_level_a_title_says_will_be_reached_is_its_target():
     got = targets_from_title("全市生活垃圾回收利用率将提升至40%,城市污水处理率将达到98%")
     assert [(t.target, t.unit) for t in got] == [(40.0, "%"), (98.0, "%")]
+
+
+def test_a_share_named_with_de_is_the_share_of_the_things_before_it():
+    got = targets_from_title("全市二级以上医院预约诊疗的比例达到60%")
+    assert [(t.name, t.target, t.unit) for t in got] == [("二级以上医院预约诊疗比例", 60.0, "%")]
