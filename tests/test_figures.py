@@ -2532,3 +2532,12 @@ def test_a_level_a_title_says_will_be_reached_is_its_target():
 def test_a_share_named_with_de_is_the_share_of_the_things_before_it():
     got = targets_from_title("全市二级以上医院预约诊疗的比例达到60%")
     assert [(t.name, t.target, t.unit) for t in got] == [("二级以上医院预约诊疗比例", 60.0, "%")]
+
+
+def test_the_rate_of_a_task_completed_whichever_task_the_name_says_is_its_completion_rate():
+    done = "截至目前,全市已建成城市绿道86公里,占年度任务的71.5%。"
+    assert value_for(done, "城市绿道年度任务完成率", "%") == 71.5
+    assert value_for(done, "城市绿道完成比例", "%") == 71.5
+    assert value_for("截至目前,全县开展创业培训1200人次,完成全年目标任务的126.7%。", "创业培训计划完成率", "%") == 126.7
+    # the share of the task a work only begun has reached is no rate of it completed
+    assert value_for("截至目前,全市已开工城市绿道86公里,占年度任务的71.5%。", "城市绿道年度任务完成率", "%") is None

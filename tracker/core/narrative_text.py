@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 
 from tracker.core import figure_roles, phrases
-from tracker.core.figure_words import _STAGE, SHARE_OF_WHOLE
+from tracker.core.figure_words import _DONE, _STAGE, SHARE_OF_WHOLE
 
 # An aside in parentheses that begins with a month's words or 其中 and gives a figure: `32家(当月新建成5家)`,
 # `183个(其中乡镇及农村59个)`.
@@ -204,6 +204,18 @@ def after_quote(text: str, names: list[str]) -> str:
     return text
 
 
+# 年度任务完成率, 计划完成率, 完成比例: the share of its task a work reached is its completion rate, whichever task
+# (the year's, the plan's) the name says, for no other task is a work's.
+_TASK_RATE = re.compile(r"(?:年度|全年)?(?:目标)?(?:任务|计划)?完成(?:率|比例)$")
+
+
+def task_rate(name: str, text: str) -> str:
+    """The metric's name with the rate of its task completed written 完成率 (高标准农田年度任务完成比例: 高标准农田完成率),
+    where the text does not write the rate as the name does (改造任务完成率82.5%)."""
+    tail = _TASK_RATE.search(name)
+    return name if tail is None or tail.group() in text else name[: tail.start()] + "完成率"
+
+
 def per_population(text: str) -> str:
     """The text with 每千常住人口 written 每千人口: a ratio to the population counts the residents either way."""
     return _PER_RESIDENT.sub(r"\1", text)
@@ -212,12 +224,15 @@ def per_population(text: str) -> str:
 def share_as_rate(text: str, name: str) -> str:
     """The text with the share of the task a work reached (完成全年目标的126.7%) written as its completion rate
     (完成126.7%) for a metric that is that rate (创业培训完成率): for it the task's words name no plan."""
-    if not name.endswith("完成率"):
+    if not re.search(r"完成(?:率|比例)$", name):
         return text
 
     def rate(m: re.Match) -> str:
         clause = m.group()
-        if not figure_roles.share_of_task(clause) or not re.match(r"(?:已|累计)?完成", clause) or "完成率" in clause:
+        # (占年度任务量的24.3%: the share of the task a figure said done is, not of one begun: 开工…,占改造任务总量的92.5%)
+        before = re.split(r"[,，;；。\n]", text[: m.start()].rstrip(",，"))[-1]
+        if not figure_roles.share_of_task(clause) or "完成率" in clause or not (re.match(r"(?:已|累计)?完成", clause) or (
+                clause.startswith("占") and _DONE.search(before) and not _STAGE.search(before))):
             return clause
         return "完成" + clause[phrases.NUM.search(clause).start():]
 
