@@ -2541,3 +2541,8 @@ def test_the_rate_of_a_task_completed_whichever_task_the_name_says_is_its_comple
     assert value_for("截至目前,全县开展创业培训1200人次,完成全年目标任务的126.7%。", "创业培训计划完成率", "%") == 126.7
     # the share of the task a work only begun has reached is no rate of it completed
     assert value_for("截至目前,全市已开工城市绿道86公里,占年度任务的71.5%。", "城市绿道年度任务完成率", "%") is None
+
+
+def test_against_last_year_after_tongbi_says_nothing_more():
+    text = "截至目前,全县森林火灾受害面积18公顷,同比上年同期减少6公顷。"
+    assert value_for(text, "森林火灾受害面积同比减少", "公顷") == 6.0

@@ -125,9 +125,13 @@ def _level_reached(m: re.Match) -> str:
     return (m["when"] or "") + "达到" if m["unit"] and m["was"] != m["now"] else m.group()
 
 
+# 同比去年增加22天, 同比上年同期增长5%: 同比 says against the same time last year already.
+_SAME_TIME_LAST_YEAR = re.compile(r"(?<=同比)(?:去年|上年)(?:同期)?")
+
+
 def recast(text: str) -> str:
     """The narrative with the clauses its wording hides written out as the clause reader reads them."""
-    text = _FROM_TO.sub(_level_reached, text)
+    text = _SAME_TIME_LAST_YEAR.sub("", _FROM_TO.sub(_level_reached, text))
     text = _ITEM_NAMED.sub(r":\1", _count_of(_second_reading(_MILESTONE.sub("", text))))
     text = _KIND_OF_WHOLE.sub(_kind_of_whole, text)
     # An aside of the month's work (当月新建成5家) or of a part (其中农村59个) is a clause of its own; normalise
