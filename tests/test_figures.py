@@ -2546,3 +2546,9 @@ def test_the_rate_of_a_task_completed_whichever_task_the_name_says_is_its_comple
 def test_against_last_year_after_tongbi_says_nothing_more():
     text = "截至目前,全县森林火灾受害面积18公顷,同比上年同期减少6公顷。"
     assert value_for(text, "森林火灾受害面积同比减少", "公顷") == 6.0
+
+
+def test_things_named_by_the_stage_they_reached_are_those_things_at_that_stage():
+    text = "截至目前,全县已开工项目56个,竣工23个。"
+    assert value_for(text, "竣工项目", "个") == 23.0
+    assert value_for(text, "开工项目", "个") == 56.0

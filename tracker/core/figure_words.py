@@ -261,13 +261,20 @@ def _variants(name: str, unit: str = "") -> list[str]:
     core = core if keeps_stage(whole, core) else whole
     # 造林绿化面积 as 造林绿化9,600亩: the measure word says the quantity the name's last noun names.
     measured = _QUANTITY_END.sub("", core)
-    forms = (whole, core, *phrases.verb_first(core), measured)
+    forms = (whole, core, *phrases.verb_first(core), measured, *_verb_last(whole))
     # 装配式建筑占新建建筑比例 as 装配式建筑占比: the share of a thing in its whole, the whole left unsaid.
     forms += tuple(_SHARE_OF.sub("占比", f) for f in forms if _SHARE_OF.search(f))
     # 规上 is how reports shorten 规模以上 (above the designated size), GDP how they write 地区生产总值: either names
     # the same things.
     forms += tuple(f.replace(a, b) for f in forms for a, b in _SHORT_FORMS if a in f)
     return [v for v in dict.fromkeys((*forms, _grown(whole, unit))) if len(v) >= 2]
+
+
+def _verb_last(name: str) -> tuple[str, ...]:
+    """完工项目 as 项目完工: things named by the stage of work they reached (竣工, 开工) are those things at that stage,
+    as a report writes them (已开工101个项目,完工42个)."""
+    stage = re.match(rf"(?:新)?(?:{_DONE.pattern}|{_BEGUN.pattern})", name)
+    return (name[stage.end():] + stage.group(),) if stage and len(name) - stage.end() >= 2 else ()
 
 
 _SHORT_FORMS = (("规上", "规模以上"), ("规模以上", "规上"), ("地区生产总值", "GDP"), ("GDP", "地区生产总值"))
