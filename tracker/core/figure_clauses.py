@@ -46,9 +46,7 @@ from tracker.core.figure_words import (
     growth_metric,
     step_means,
 )
-from tracker.core.phrases import NUM as _NUM
-from tracker.core.phrases import number as _value
-from tracker.core.phrases import unit_is as _unit_is
+from tracker.core.phrases import NUM as _NUM, number as _value, unit_is as _unit_is
 
 
 @dataclass(frozen=True, slots=True)
