@@ -161,6 +161,8 @@ def test_status_filters(project):
             "--unit 民政局: no task has this lead unit; did you mean 市民政局?\n"
     assert ids("--category", "养老服务") == ["195"]
     assert "categories: 养老服务" in project.bad("status", "--category", "教育").err
+    assert project.bad("status", "--category", "养老", "--lang", "zh").err == \
+        "--category 养老：没有该类别的任务；是否指 养老服务？\n"
     assert "unknown late" in project.bad("status", "--only", "late").err
 
 
@@ -395,6 +397,11 @@ def test_validate_without_a_database_says_so_and_fails(project):
     assert not project.db.exists()
     r = project.run("--db", "nope/typo.db", "validate")
     assert r.code == 2 and r.err.startswith("no database at nope/typo.db")
+    r = project.run("--db", "nope/typo.db", "validate", "--lang", "zh")  # every word of it in Chinese
+    assert (r.code, r.err) == (2, "nope/typo.db 处没有数据库（没有这个文件）：没有可检查的内容（--db 或 TRACKER_DB 对吗？）\n")
+    project.db.parent.mkdir(exist_ok=True)
+    project.db.write_bytes(b"")
+    assert "（文件为空）" in project.run("validate", "--lang", "zh").err
 
 
 def test_a_mistyped_db_is_said_by_what_shows_the_log_and_by_what_starts_one(project):

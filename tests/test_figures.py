@@ -72,7 +72,7 @@ def test_recall_on_the_tuning_part():
 
 
 # What the tuning part reaches (targets, values): a rule that loses a reading fails here.
-RECALL_FLOOR = (0.921, 0.817)
+RECALL_FLOOR = (0.923, 0.823)
 
 
 def test_a_reading_names_the_words_it_came_from():
@@ -2491,3 +2491,86 @@ def test_figures_a_clause_gives_to_the_target_it_names_last_are_the_targets():
     text = "全市PM10平均浓度为52微克/立方米,同比下降8.8%,超额完成PM10平均浓度同比下降3%、优良天数比例提高2个百分点的年度目标。"
     assert value_for(text, "PM10平均浓度同比下降", "%") == 8.8
     assert value_for("超额完成PM10平均浓度同比下降3%的年度目标。", "PM10平均浓度同比下降", "%") is None
+
+
+def test_a_day_that_opens_the_telling_of_figures_dates_the_telling_not_the_figures():
+    text = "3月6日,省教育厅召开新闻发布会。全省新建公办幼儿园86所,新增学位2.1万个。"
+    assert value_for(text, "公办幼儿园", "所") == 86.0
+    assert value_for(text, "新增学位", "万个") == 2.1
+    # a day of work (a ceremony, a day's amount) still ties its figures to that day
+    assert value_for("3月6日,全省举行重大项目集中开工仪式,开工项目86个。", "开工项目", "个") is None
+    assert value_for("11月20日,全县改造农村户厕1500座。", "农村户厕改造", "座") is None
+
+
+def test_a_total_to_a_day_of_a_named_year_is_a_total_to_date():
+    assert value_for("截至2023年11月20日,全县累计改造农村户厕1.5万座。", "农村户厕改造", "万座") == 1.5
+
+
+def test_what_was_actually_done_said_in_the_next_sentence_makes_the_figures_before_the_plans():
+    text = "三是改造老旧燃气管网60公里,更换调压箱200台。实际完成改造老旧燃气管网72公里、更换调压箱236台。"
+    assert value_for(text, "老旧燃气管网改造", "公里") == 72.0
+    assert value_for(text, "调压箱", "台") == 236.0
+    # a next sentence on another thing that 实际 begins (实际利用外资) leaves the figure before as it is
+    assert value_for("截至目前,全市已更换调压箱200台。实际利用外资3亿元。", "调压箱", "台") == 200.0
+
+
+def test_a_change_from_one_level_to_another_gives_the_level_it_came_to():
+    assert value_for("全县森林覆盖率从2015年的48.2%提高到2023年的56.1%。", "森林覆盖率", "%") == 56.1
+    assert value_for("五年来,全县城镇居民人均可支配收入从2.8万元增长至3.6万元。", "城镇居民人均可支配收入", "万元") == 3.6
+    # the span it changed over is no level (从2016年至2023年), and a span counted back from now keeps its figures none
+    assert value_for("近五年,全县乡村旅游接待人次从120万人次增长至260万人次。", "乡村旅游接待", "万人次") is None
+
+
+def test_a_range_of_months_written_with_another_dash_is_the_year_to_date():
+    assert value_for("过去一年,1─10月全省完成造林面积120万亩。", "造林面积", "万亩") == 120.0
+    assert value_for("1―8月,全市推动了36个社区实现垃圾分类全覆盖。", "垃圾分类全覆盖社区", "个") == 36.0
+
+
+def test_an_age_that_ends_its_clause_is_a_level_not_a_condition():
+    assert value_for("全市居民人均期望寿命达到79.2岁。", "居民人均期望寿命", "岁") == 79.2
+    # an age before the people it qualifies is their condition still
+    assert value_for("截至目前,已为1.2万名65岁以上老年人免费体检。", "老年人免费体检", "万名") == 1.2
+
+
+def test_a_level_held_at_a_figure_is_that_level():
+    assert value_for("全市义务教育巩固率保持在98.5%。", "义务教育巩固率", "%") == 98.5
+    assert value_for("截至目前,全市耕地保有量稳定在326万亩。", "耕地保有量", "万亩") == 326.0
+    # a floor (以上) is no exact level
+    assert value_for("全市义务教育巩固率稳定在98.5%以上。", "义务教育巩固率", "%") is None
+
+
+def test_a_count_per_so_many_people_written_with_a_quantity_is_a_target():
+    got = targets_from_title("全市每千人拥有社会体育指导员数量达到2.5名")
+    assert [(t.target, t.unit) for t in got] == [(2.5, "名")]
+    # the things per people with no count named (数, 数量) stay no target
+    assert targets_from_title("每万人口拥有全科医生达到3.5名") == []
+
+
+def test_a_level_a_title_says_will_be_reached_is_its_target():
+    got = targets_from_title("全市生活垃圾回收利用率将提升至40%,城市污水处理率将达到98%")
+    assert [(t.target, t.unit) for t in got] == [(40.0, "%"), (98.0, "%")]
+
+
+def test_a_share_named_with_de_is_the_share_of_the_things_before_it():
+    got = targets_from_title("全市二级以上医院预约诊疗的比例达到60%")
+    assert [(t.name, t.target, t.unit) for t in got] == [("二级以上医院预约诊疗比例", 60.0, "%")]
+
+
+def test_the_rate_of_a_task_completed_whichever_task_the_name_says_is_its_completion_rate():
+    done = "截至目前,全市已建成城市绿道86公里,占年度任务的71.5%。"
+    assert value_for(done, "城市绿道年度任务完成率", "%") == 71.5
+    assert value_for(done, "城市绿道完成比例", "%") == 71.5
+    assert value_for("截至目前,全县开展创业培训1200人次,完成全年目标任务的126.7%。", "创业培训计划完成率", "%") == 126.7
+    # the share of the task a work only begun has reached is no rate of it completed
+    assert value_for("截至目前,全市已开工城市绿道86公里,占年度任务的71.5%。", "城市绿道年度任务完成率", "%") is None
+
+
+def test_against_last_year_after_tongbi_says_nothing_more():
+    text = "截至目前,全县森林火灾受害面积18公顷,同比上年同期减少6公顷。"
+    assert value_for(text, "森林火灾受害面积同比减少", "公顷") == 6.0
+
+
+def test_things_named_by_the_stage_they_reached_are_those_things_at_that_stage():
+    text = "截至目前,全县已开工项目56个,竣工23个。"
+    assert value_for(text, "竣工项目", "个") == 23.0
+    assert value_for(text, "开工项目", "个") == 56.0

@@ -231,3 +231,16 @@ def test_the_page_renders_in_headless_chromium_to_png_and_landscape_pdf(project,
         subprocess.run(["pdftoppm", "-r", "40", "-png", "-f", "1", "-l", "1", str(tmp_path / "page.pdf"),
                         str(tmp_path / "pdfpage")], check=True, capture_output=True, timeout=60)
         assert next(tmp_path.glob("pdfpage*.png")).read_bytes().startswith(b"\x89PNG")
+
+
+@pytest.mark.skipif(CHROMIUM is None or not shutil.which("pdftotext"), reason="needs chromium and pdftotext")
+def test_printed_flags_break_between_labels_never_inside_one(project, tmp_path):
+    """The flags under a status (`停滞` over `滞后 · 进展雷同`) break at their separators: printed, 进展雷同 is never cut into
+    进展 and 雷同 on two lines."""
+    for month in ("2024-05", "2024-06", "2024-07", "2024-08"):  # stalled, behind, and the note repeated
+        project.ok("log", "195", "--month", month, "--set", "centres=3", "--note", "推进中。")
+    project.ok("report", "--month", "2024-08", "--lang", "zh", "-o", "report.html")
+    chromium(tmp_path, project.root / "report.html", "--no-pdf-header-footer", f"--print-to-pdf={tmp_path / 'p.pdf'}")
+    text = subprocess.run(["pdftotext", "-layout", str(tmp_path / "p.pdf"), "-"], check=True,
+                          capture_output=True, text=True, timeout=60).stdout
+    assert "滞后" in text and "进展雷同" in text, text

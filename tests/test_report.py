@@ -279,3 +279,15 @@ def test_a_task_done_before_says_so_where_it_sent_no_report_and_the_table_reads_
     assert md.splitlines()[5].endswith("| 尚未开始，无需报送 |")
     (project.root / "back.md").write_text(md, encoding="utf-8")
     assert "0 entries" in project.ok("import", "back.md", "--month", "2024-08", "--dry-run").out
+
+
+def test_a_half_percent_rounds_up_as_offices_round(project):
+    """29 of 100 centres and none of 300 stations is 14.5 %: the table, status, units and xlsx print 15 %, not
+    Python's 14 % (round half to even, and 0.145 * 100 falls a hair short of 14.5); 2.5 % prints 3 %."""
+    project.ok("log", "195", "--month", "2024-08", "--set", "centres=29", "--set", "stations=0")
+    assert project.ok("report", "--month", "2024-08", "--with-status").out.splitlines()[4].endswith("| 15% | behind |")
+    assert " 15%" in project.ok("status", "--month", "2024-08").out
+    assert " 15%" in project.ok("units", "--month", "2024-08").out
+    assert _xlsx(project, "--with-status")["D3"].value == pytest.approx(0.15)
+    project.ok("log", "195", "--month", "2024-08", "--set", "centres=5")
+    assert project.ok("report", "--month", "2024-08", "--with-status").out.splitlines()[4].endswith("| 3% | behind |")

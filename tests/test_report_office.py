@@ -100,16 +100,19 @@ def test_a_portrait_template_keeps_the_task_readable_and_the_narrow_columns_narr
 
 
 
-def test_the_status_column_holds_each_flag_with_the_mark_after_it(project):
-    # "blocked · missing": Word ends a line after the ·, so the column must hold "blocked ·", else the mark
-    # is left on a line of its own (blocked / · / missing)
+def test_the_status_column_holds_each_flag_whole_on_a_line_of_its_own(project):
+    # Word breaks Chinese between any two characters: 停滞 · 未报送 in one line was printed 停滞 · 未 / 报送
     from tracker.render.docx_ import word_cm
 
     project.ok("log", "184", "--month", "2024-07", "--percent", "60", "--status", "blocked")
     project.ok("report", "--month", "2024-08", "--with-status", "-o", "en.docx")
     (table,) = docx.Document(project.root / "en.docx").tables
-    assert table.rows[2].cells[-1].text == "blocked · missing"
-    assert table.columns[-1].width.cm >= word_cm("blocked ·") - 0.01
+    assert table.rows[2].cells[-1].text == "blocked\nmissing"
+    assert table.columns[-1].width.cm >= word_cm("blocked") - 0.01
+    project.ok("report", "--month", "2024-08", "--with-status", "--lang", "zh", "-o", "zh.docx")
+    (table,) = docx.Document(project.root / "zh.docx").tables
+    assert [p.text for p in table.rows[2].cells[-1].paragraphs] == ["受阻", "未报送"]
+    assert table.columns[-1].width.cm >= word_cm("未报送") - 0.01
 
 
 def test_a_template_without_the_placeholder_or_a_template_with_another_format_is_refused(project):

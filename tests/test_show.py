@@ -263,6 +263,8 @@ def test_show_in_chinese_punctuates_in_chinese(shown, monkeypatch):
         shown.ok("log", "195", "--month", month, "--set", "centres=36", "--set", "stations=90", today="2024-10-20")
     out = shown.ok("show", "195", "--month", "2024-10", "--lang", "zh", today="2024-10-20").out
     assert "预计完成：近三个月无进展" in out  # the chart's legend
+    out = shown.ok("show", "184", "--month", "2024-08", "--lang", "zh").out  # a task with no report yet
+    assert "报送记录：没有记录" in out and "报送记录: " not in out
 
 
 def test_show_an_unmeasured_task_and_one_not_yet_started(project):

@@ -213,6 +213,7 @@ _ZH = {
     "not delivered to {unit}: {reason}": "未送达{unit}：{reason}",
     "no channel in contacts.toml, to phone: {units}": "contacts.toml 中没有渠道，请电话催报：{units}",
     "--unit {unit}: no task has this lead unit; did you mean {close}?": "--unit {unit}：没有以此为牵头单位的任务；是否指 {close}？",
+    "--category {category}: no task is in this category; did you mean {close}?": "--category {category}：没有该类别的任务；是否指 {close}？",
     "Reminders": "催报记录", "Sent": "发送时间", "To": "发送至", "Delivered": "是否送达", "Reminded": "已催报",
     "stopped: recorded {n}; run tracker fill again for the rest": "已中止：已记录{n}项；其余可再次运行 tracker fill 填报",
 }

@@ -6,7 +6,7 @@ from typing import Annotated, Optional
 import typer
 
 from tracker.cli.root import FormatOpt, LangOpt, TableFormat, app
-from tracker.errors import BadInput, PlanError
+from tracker.errors import BadInput, PlanError, Word
 
 STARTER = """\
 # The plan: the target tasks this office follows, one [[task]] each.
@@ -121,7 +121,7 @@ def validate(
     # bytes (--repair forgets the cache: the file is parsed)
     plan, digest, want = checked_plan(project.tasks_path, None if repair else conn)
     if conn is None:
-        why = "the file is empty" if os.path.lexists(project.db_path) else "no such file"
+        why = Word("the file is empty" if os.path.lexists(project.db_path) else "no such file")
         raise BadInput("no database at {path} ({why}): nothing to check (is --db or TRACKER_DB right?)",
                        path=project.db_path, why=why)
     # A province's log takes seconds to check: a spinner on a terminal meanwhile.

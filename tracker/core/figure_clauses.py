@@ -46,9 +46,7 @@ from tracker.core.figure_words import (
     growth_metric,
     step_means,
 )
-from tracker.core.phrases import NUM as _NUM
-from tracker.core.phrases import number as _value
-from tracker.core.phrases import unit_is as _unit_is
+from tracker.core.phrases import NUM as _NUM, number as _value, unit_is as _unit_is
 
 
 @dataclass(frozen=True, slots=True)
@@ -334,7 +332,7 @@ def _opening(clauses: list[str], before: tuple) -> tuple:
     # 汛期以来, 专项行动开展以来, 第三季度以来, 上半年: a short opening of a time the lists do not hold.
     other = len(first) <= 12 and not re.search(r"\d", first) and (
         figure_roles.since_start(first) or bool(_SPAN.search(first)))
-    if len(clauses) < 2 or not (_OPENING.fullmatch(first) or other):
+    if len(clauses) < 2 or not (_OPENING.fullmatch(first) or other) or figure_roles.told_on(clauses):
         return before
     if figure_roles.stale(first, latest):
         return False, False, "stale", latest  # 截至7月底, beside a later month: its totals are July's

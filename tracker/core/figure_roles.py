@@ -32,7 +32,11 @@ _MONTH = re.compile(r"(?<![\d.])(\d{1,2})月(?!底前|末前|前|中旬前|上�
 _CLAUSES = re.compile(r"[,，;；。!！?？\n]")
 # Months a figure may be tied to: 截至7月底, 1-7月 (up to the 7), 7月份, 7月以来.
 _TIED = re.compile(r"(?<![\d.])(\d{1,2})月(?!\d)")
-_DAY = re.compile(r"(?<![至止\d])\d{1,2}月\d{1,2}日(?!以来|起|至今)|期间")
+# (截至2020年12月25日: a total to the day, its year named or not)
+_DAY = re.compile(r"(?<![至止\d])(?<![至止]\d{4}年)\d{1,2}月\d{1,2}日(?!以来|起|至今)|期间")
+# 9月12日,国新办举行…新闻发布会; 7月28日,交通运输部召开例行发布会: a day that opens the telling of figures (a news
+# conference, a release) dates when they were told, not what they count, as a day of work does (8月18日揭牌启用7个).
+_TOLD = re.compile(r"发布会|发布|公布|通报|透露|介绍|表示")
 _PLAN = re.compile(r"计划|拟|将(?!近)|预计|力争|争取|目标|确保|安排")
 _SINCE = re.compile(r"(?<![月年度季])以来")
 
@@ -44,6 +48,11 @@ def latest_month(text: str) -> int | None:
               for clause in _CLAUSES.split(text) if not _PLAN.search(clause)
               for m in _MONTH.finditer(clause) if 1 <= int(m.group(1)) <= 12]
     return max(months) if months else None
+
+
+def told_on(clauses: list[str]) -> bool:
+    """Whether a sentence opens on the day its figures were told: a date to the day, then a clause that tells."""
+    return len(clauses) > 1 and bool(re.fullmatch(r"(?:今年)?\d{1,2}月\d{1,2}日", clauses[0])) and bool(_TOLD.search(clauses[1]))
 
 
 def stale(context: str, latest: int | None) -> bool:

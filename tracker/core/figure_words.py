@@ -43,7 +43,8 @@ _APPROX_AFTER = re.compile(r"以上|以下|以内|左右|上下")
 # (占 before a rate's figure gives it as 为 does: 竣工率占84.7%; before another whole, 占全年任务的…, the words between are
 # no joiners)
 _JOINERS = ("占 现已 已经 已 累计 共计 共 总计 合计 总数 总量 规模 数量 个数 数 人数 户数 达到 达 高达 多达 为 有 已有 现有 又 再 了 是 "
-            "全部 均 由 增至 发展到 发展至 提高到 提升到 提高至 提升至 上升到 上升至 增加到 增加至 降为 降至 降到 下降到 下降至 降低到 降低至").split()
+            "全部 均 由 增至 发展到 发展至 提高到 提升到 提高至 提升至 上升到 上升至 增加到 增加至 降为 降至 降到 下降到 下降至 降低到 降低至 "
+            "保持在 稳定在 维持在").split()
 
 _FIG = rf"\d+(?:\.\d+)?(?:余|多)?(?:{_alt(_UNITS)})"
 # What may join a name to its figure: 已建成, 累计达到, 8月新建, 6195户 (a pair 户/人).
@@ -172,7 +173,10 @@ _CLAUSE = re.compile(r"((?<!\d),|,(?!\d{3}(?!\d))|[，、:：])")
 # (\ue000-\ue009: a title's digits inside quotation marks, held apart from its figures: see title_text.py)
 _NAME_CHARS = re.compile(r"(?=(?:.*[\u4e00-\u9fff]){2}|[A-Z]{2,}$)(?!、)[\u4e00-\u9fffA-Za-z0-9·、\ue000-\ue009]{2,30}(?<!、)")
 # A condition or a duration qualifies a name; it is no figure (`60周岁以上老年人`, `为期3个月`).
-_CONDITION = re.compile(r"(?:\d+[-—~至])?\d+周?岁(?:及以上|以上|以下)?(?:的)?|为期\d+(?:个月|天|年|周)的?")
+# An age is a condition of the people counted (65岁以上老年人, 3-6岁儿童, 60周岁的); a level that ends its clause
+# (期望寿命达到78.6岁。) is a figure, a part of a figure (78.6岁) no age at all.
+_CONDITION = re.compile(r"(?<![\d.])(?:\d+[-—~至])?\d+周?岁(?:(?:及以上|以上|以下)的?|的|(?![\d.,，;；。\n]|$))"
+                        r"|为期\d+(?:个月|天|年|周)的?")
 _GENERIC = set("任务 目标 工作 全年任务 年度任务 进度 总量 项目 资金 机构 人员 对象 中心 基地".split())
 
 
@@ -257,13 +261,20 @@ def _variants(name: str, unit: str = "") -> list[str]:
     core = core if keeps_stage(whole, core) else whole
     # 造林绿化面积 as 造林绿化9,600亩: the measure word says the quantity the name's last noun names.
     measured = _QUANTITY_END.sub("", core)
-    forms = (whole, core, *phrases.verb_first(core), measured)
+    forms = (whole, core, *phrases.verb_first(core), measured, *_verb_last(whole))
     # 装配式建筑占新建建筑比例 as 装配式建筑占比: the share of a thing in its whole, the whole left unsaid.
     forms += tuple(_SHARE_OF.sub("占比", f) for f in forms if _SHARE_OF.search(f))
     # 规上 is how reports shorten 规模以上 (above the designated size), GDP how they write 地区生产总值: either names
     # the same things.
     forms += tuple(f.replace(a, b) for f in forms for a, b in _SHORT_FORMS if a in f)
     return [v for v in dict.fromkeys((*forms, _grown(whole, unit))) if len(v) >= 2]
+
+
+def _verb_last(name: str) -> tuple[str, ...]:
+    """完工项目 as 项目完工: things named by the stage of work they reached (竣工, 开工) are those things at that stage,
+    as a report writes them (已开工101个项目,完工42个)."""
+    stage = re.match(rf"(?:新)?(?:{_DONE.pattern}|{_BEGUN.pattern})", name)
+    return (name[stage.end():] + stage.group(),) if stage and len(name) - stage.end() >= 2 else ()
 
 
 _SHORT_FORMS = (("规上", "规模以上"), ("规模以上", "规上"), ("地区生产总值", "GDP"), ("GDP", "地区生产总值"))

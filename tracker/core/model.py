@@ -8,6 +8,7 @@ province's plan builds 30,000 tasks on every command.
 """
 
 import datetime as dt
+import math
 from collections.abc import Mapping
 from functools import partial
 from itertools import accumulate
@@ -197,9 +198,10 @@ DONE = 1.0 - 1e-9
 
 
 def shown_percent(share: float) -> int:
-    """A share as the whole percent every output prints; short of done it never prints 100 (61.4 of 61.7
-    is 99 %, not 100 % beside a task that is not done)."""
-    n = round(share * 100)
+    """A share as the whole percent every output prints, rounded half up as offices round (四舍五入: 14.5 % is
+    15 %, where Python's round() would give 14); short of done it never prints 100 (61.4 of 61.7 is 99 %, not
+    100 % beside a task that is not done)."""
+    n = math.floor(round(share * 100, 9) + 0.5)  # round(…, 9) first: 0.145 * 100 is 14.499999999999998
     return 99 if n >= 100 and share < DONE else n
 
 

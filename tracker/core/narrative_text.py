@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 
 from tracker.core import figure_roles, phrases
-from tracker.core.figure_words import _STAGE, SHARE_OF_WHOLE
+from tracker.core.figure_words import _DONE, _STAGE, SHARE_OF_WHOLE
 
 # An aside in parentheses that begins with a month's words or 其中 and gives a figure: `32家(当月新建成5家)`,
 # `183个(其中乡镇及农村59个)`.
@@ -114,8 +114,24 @@ def _kind_of_whole(m: re.Match) -> str:
     return m.group()[: m.start("parts") - m.start()] + parts
 
 
+# 地区生产总值从35.5亿元增长至96.91亿元, 从2020年的23.2%提升到2024年的31.9%: a change from one level to another,
+# in one measure; the level it came to is the figure now (达到, of the year it names), the one it left a past one.
+_FROM_TO = re.compile(r"[从由](?:20\d\d年(?:底|末)?的?)?(?P<was>\d[\d,]*(?:\.\d+)?)(?P<unit>(?![年月日])[^\d,，、;；。\n]{0,4}?)"
+                      r"(?:增长|提升|提高|增加|上升|下降|减少|降低)?(?:至|到)(?P<when>20\d\d年(?:底|末)?)?的?"
+                      r"(?=(?P<now>\d[\d,]*(?:\.\d+)?)(?P=unit)(?![\d、]))")
+
+
+def _level_reached(m: re.Match) -> str:
+    return (m["when"] or "") + "达到" if m["unit"] and m["was"] != m["now"] else m.group()
+
+
+# 同比去年增加22天, 同比上年同期增长5%: 同比 says against the same time last year already.
+_SAME_TIME_LAST_YEAR = re.compile(r"(?<=同比)(?:去年|上年)(?:同期)?")
+
+
 def recast(text: str) -> str:
     """The narrative with the clauses its wording hides written out as the clause reader reads them."""
+    text = _SAME_TIME_LAST_YEAR.sub("", _FROM_TO.sub(_level_reached, text))
     text = _ITEM_NAMED.sub(r":\1", _count_of(_second_reading(_MILESTONE.sub("", text))))
     text = _KIND_OF_WHOLE.sub(_kind_of_whole, text)
     # An aside of the month's work (当月新建成5家) or of a part (其中农村59个) is a clause of its own; normalise
@@ -139,9 +155,9 @@ def recast(text: str) -> str:
 
 # 新改建农村公路20万公里,新增5000个建制村通硬化路,实际完成新改建农村公路25万公里,新增通硬化路建制村5560个: figures
 # followed in their sentence by what was actually (实际) done of the same things (named again, in the same measure
-# word) are the plan's, however it is worded (a task's list, 一是…): its first clause with a figure is read as the
-# plan it is (计划…).
-_ACTUAL_AFTER = re.compile(r"(?P<plan>[^。;；!！?？\n]*?)(?P<actual>[,，]实际[^。;；!！?？\n]*)")
+# word) are the plan's, however it is worded (a task's list, 一是…), in the sentence after too (…危桥改造2500座。实际完成
+# …危桥改造4263座): its first clause with a figure is read as the plan it is (计划…).
+_ACTUAL_AFTER = re.compile(r"(?P<plan>[^。;；!！?？\n]*?)(?P<actual>[,，。;；]实际[^。;；!！?？\n]*)")
 
 
 _CJK2 = re.compile(r"[\u4e00-\u9fff]{2}")
@@ -199,6 +215,18 @@ def after_quote(text: str, names: list[str]) -> str:
     return text
 
 
+# 年度任务完成率, 计划完成率, 完成比例: the share of its task a work reached is its completion rate, whichever task
+# (the year's, the plan's) the name says, for no other task is a work's.
+_TASK_RATE = re.compile(r"(?:年度|全年)?(?:目标)?(?:任务|计划)?完成(?:率|比例)$")
+
+
+def task_rate(name: str, text: str) -> str:
+    """The metric's name with the rate of its task completed written 完成率 (高标准农田年度任务完成比例: 高标准农田完成率),
+    where the text does not write the rate as the name does (改造任务完成率82.5%)."""
+    tail = _TASK_RATE.search(name)
+    return name if tail is None or tail.group() in text else name[: tail.start()] + "完成率"
+
+
 def per_population(text: str) -> str:
     """The text with 每千常住人口 written 每千人口: a ratio to the population counts the residents either way."""
     return _PER_RESIDENT.sub(r"\1", text)
@@ -207,12 +235,15 @@ def per_population(text: str) -> str:
 def share_as_rate(text: str, name: str) -> str:
     """The text with the share of the task a work reached (完成全年目标的126.7%) written as its completion rate
     (完成126.7%) for a metric that is that rate (创业培训完成率): for it the task's words name no plan."""
-    if not name.endswith("完成率"):
+    if not re.search(r"完成(?:率|比例)$", name):
         return text
 
     def rate(m: re.Match) -> str:
         clause = m.group()
-        if not figure_roles.share_of_task(clause) or not re.match(r"(?:已|累计)?完成", clause) or "完成率" in clause:
+        # (占年度任务量的24.3%: the share of the task a figure said done is, not of one begun: 开工…,占改造任务总量的92.5%)
+        before = re.split(r"[,，;；。\n]", text[: m.start()].rstrip(",，"))[-1]
+        if not figure_roles.share_of_task(clause) or "完成率" in clause or not (re.match(r"(?:已|累计)?完成", clause) or (
+                clause.startswith("占") and _DONE.search(before) and not _STAGE.search(before))):
             return clause
         return "完成" + clause[phrases.NUM.search(clause).start():]
 

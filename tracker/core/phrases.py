@@ -55,6 +55,8 @@ NUM = re.compile(
     r"(\d{1,3}(?:,\d{3})+(?!\d)|\d+)(\.\d+)?(?!\.\d|,\d|[A-Za-z])"
 )
 _FULLWIDTH = str.maketrans("０１２３４５６７８９．％", "0123456789.%")
+# 1―11月, 1─9月, 1–8月: a range written with another dash is the range of 1-8月.
+_RANGE_DASH = re.compile(r"(?<=\d)[―─–－](?=\d)")
 _QUOTES = re.compile(r"[“”‘’\"'《》「」『』]")
 _QUOTED = re.compile(r"(“[^“”]*”|《[^《》]*》|「[^「」]*」)")
 _ASIDE = re.compile(r"\([^()]*\)|（[^（）]*）")
@@ -322,7 +324,7 @@ def with_digits(text: str) -> str:
 def normalise(text: str) -> str:
     """Digits half-width, quotation marks and blanks (but between digits) and asides in parentheses gone, Chinese numerals in digits."""
     # A numeral inside quotation marks is part of a name (“一件事一次办”): only those outside are read.
-    text = text.translate(_FULLWIDTH)
+    text = _RANGE_DASH.sub("-", text.translate(_FULLWIDTH))
     text = "".join(part if k % 2 else with_digits(part) for k, part in enumerate(_QUOTED.split(text)))
     text = _BLANKS.sub("", _LATIN_BLANK.sub(" ", _QUOTES.sub("", text)))
     if _ACRONYM_DIGITS.search(text):

@@ -134,9 +134,13 @@ def check_filters(plan: Plan, unit: str | None = None, category: str | None = No
         raise BadInput("--unit {unit}: no task has this lead unit (units: {known})", unit=unit,
                        known="、".join(units) or "—")
     if category is not None and all(t.category != category for t in plan.tasks):
-        known = "、".join(dict.fromkeys(t.category for t in plan.tasks if t.category)) or "—"
+        categories = list(dict.fromkeys(t.category for t in plan.tasks if t.category))
+        close = near(category, categories)
+        if close:  # 民生 for 民生保障, as for a unit
+            raise BadInput("--category {category}: no task is in this category; did you mean {close}?",
+                           category=category, close="、".join(close))
         raise BadInput("--category {category}: no task is in this category (categories: {known})",
-                       category=category, known=known)
+                       category=category, known="、".join(categories) or "—")
 
 
 def filter_standings(standings: list[Standing], unit=None, category=None, only=None) -> list[Standing]:

@@ -33,6 +33,10 @@ _FROM_TO = re.compile(r"(?:^|(?<=[,，;；:：]))将?([^,，;；。\d将从由]{
                       r"(?:提高|提升|上调|增加)(?:至|到)(?=\d)")
 
 
+# 覆盖农村人口的比例达到54%: a share of the things before 的 is their share (覆盖农村人口比例).
+_OF_SHARE = re.compile(r"(?<=[\u4e00-\u9fff])的(?=比例|比重|占比)")
+
+
 # 完成20所学校的改扩建: the work done to the things counted, joined to them by 的 at the end of its clause, names
 # them as 学校改扩建 does.
 _OF_WORK = re.compile(r"(?<=[\u4e00-\u9fff])的([\u4e00-\u9fff]{2,6})(?=$|[,，;；。])")
@@ -134,7 +138,7 @@ def recast(title: str) -> str:
     title = _EACH_PLACE.sub(_each_place, title)
     title = _EACH.sub(r"\g<a>\g<n>\g<j>\g<b>\g<n>", title)
     title = _QUALIFIERS.sub(r"\1\2和", _CONDITION.sub("", title))
-    title = _OF_WORK.sub(_work_of, title)
+    title = _OF_WORK.sub(_work_of, _OF_SHARE.sub("", title))
     title = without_examples(_FROM_TO.sub(r"\1提高到", title))
     while (etc := _KINDS_ETC.sub(r"\1和", title)) != title:
         title = etc

@@ -53,7 +53,7 @@ class Target:
 
 
 _TITLE_TRAIL = re.compile(
-    rf"(?:{_alt('达到 达 不少于 不低于 至少 共 合计 总数 数量 累计 为 总量 规模 突破 提高到 提升到 提高至 提升至 稳定在 保持在 保持 超过 超 逾'.split())})++$")
+    rf"(?:{_alt('将 达到 达 不少于 不低于 至少 共 合计 总数 数量 累计 为 总量 规模 突破 提高到 提升到 提高至 提升至 稳定在 保持在 保持 超过 超 逾'.split())})++$")
 # (超过, 超, 逾 before a title's figure are a floor, as 突破 is: 实际利用外资超过160亿美元; 不超过 a ceiling)
 _TITLE_APPROX = re.compile(r"(?:近|约|大约|将近|接近|不超过|不超|不足|不到|最多|基本|控制在|控制到)$")
 # A change stands right before its figure (提高10%); before a name it is the work (改造提升农村敬老院).
@@ -91,8 +91,9 @@ _BEGUN = re.compile(r"新?开工(?:建设)?$")
 # A title that raises a level (提高…保障水平, 提升…服务质量), and the noun of such a level.
 _RAISED = re.compile(rf"(?:{_alt(_SCOPE)})*(?:提高|提升)")
 _LEVEL_END = re.compile(r"(?:水平|标准|质量|能力)$")
-# A ratio to the population (每千人口拥有执业医师数达到3.2人): the count per so many people is the target.
-_PER_CAPITA = re.compile(r"^(?:全市|全区|全县|全省)?(每[十百千万]+(?:常住)?人口)(?:拥有)?(\w{2,}?数)(?:达到|提高到|提升到|达)$")
+# A ratio to the population (每千人口拥有执业医师数达到3.2人, 每万人拥有足球场地数量达到0.9块): the count per so many people
+# is the target.
+_PER_CAPITA = re.compile(r"^(?:全市|全区|全县|全省|全国)?(每[十百千万]+(?:常住)?人口?)(?:拥有)?(\w{2,}?数量?)(?:达到|提高到|提升到|达)$")
 # A growth rate (规上工业增加值增长7%): the rate of growth is a target of the thing's name, in %; only a noun grows
 # so (推动 or a scope word may lead it), never work done (完成投资增长); 年均增长 is the growth of each year on average; a floor after it
 # (增长不低于8%) is the rate to reach, as 以上 after the figure is.

@@ -140,6 +140,12 @@ def column_widths(kinds: list[str], sizes: dict, text_cm: float, words: dict | N
     return [n if n is not None else m + extra * a / sum(above) for n, m, a in zip(narrow, least, above)]
 
 
+def status_lines(table: MonthlyTable, row) -> str:
+    """The status, then each other flag and warning, a line each: Word breaks Chinese between any two
+    characters, so in one line (停滞 · 未报送) a label was cut at the column's edge (停滞 · 未 / 报送)."""
+    return "\n".join(status_text(table, row).split(" · "))
+
+
 def _table(document, table: MonthlyTable, text_cm: float = PAGE_TEXT_CM):
     """The table, as wide as the page's text (text_cm): the progress column takes what the others leave,
     and in a narrow (portrait) page the columns of text give way in proportion."""
@@ -151,11 +157,9 @@ def _table(document, table: MonthlyTable, text_cm: float = PAGE_TEXT_CM):
         + (["completion", "status"] if table.with_status else [])
     words: dict[str, float] = {}
     if table.with_status:  # the widest word each of the two narrow columns holds, its heading's included
-        for k, at, text_of in (("completion", -2, completion_text), ("status", -1, status_text)):
+        for k, at, text_of in (("completion", -2, completion_text), ("status", -1, status_lines)):
             texts = [table.headers[at]] + [text_of(table, row) for row in table.rows]
-            # a flag with the ` ·` after it: Word ends a line after the mark, so `overdue ·` must fit
-            # (measured without it, the mark is left alone on a line of its own)
-            words[k] = max(word_cm(w) for t in texts for w in re.split(r"(?<=·)\s+|\s+(?!·)", t) if w)
+            words[k] = max(word_cm(w) for t in texts for w in re.split(r"\s+", t) if w)
     widths = column_widths(kinds, NARROW_CM if table.with_texts else WIDTHS_CM, text_cm, words)
     grid = document.add_table(rows=1, cols=len(kinds))
     try:
@@ -191,7 +195,7 @@ def _table(document, table: MonthlyTable, text_cm: float = PAGE_TEXT_CM):
             if kind == "completion":
                 text = completion_text(table, row)
             elif kind == "status":
-                text = status_text(table, row)
+                text = status_lines(table, row)
             else:
                 text = texts[i]
             fill(cells.cells[i], _xml_safe(text), TEXT_FONT, 12 if kind != "no" else 11, centre=kind in ("no", "completion"))

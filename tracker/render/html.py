@@ -59,7 +59,7 @@ td.progress, td.texts { white-space: pre-wrap; overflow-wrap: anywhere; }
 td.none { color: #6b7280; font-style: italic; }
 td.status { border-left-width: 5px; }
 .s { font-weight: 600; }
-.extra { display: block; font-size: 8.5pt; font-weight: normal; color: #374151; }
+.extra { display: block; font-size: 8.5pt; font-weight: normal; color: #374151; word-break: keep-all; }
 td.chart { padding: 2px 4px; }
 td.chart svg { display: block; width: 100%; height: auto; }
 """ + "".join(

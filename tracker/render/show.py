@@ -26,7 +26,7 @@ def show_view(tr: Trajectory, entries, lang: str, width: int = 80, reminders=())
         reports.title = f"{label(lang, 'Reports')} ({len(entries)})"
         parts.append(reports)
     else:
-        parts.append(Text(f"{label(lang, 'Reports')}: {label(lang, 'no entries')}"))
+        parts.append(Text(f"{label(lang, 'Reports')}{'：' if lang == 'zh' else ': '}{label(lang, 'no entries')}"))
     if reminders:
         parts.append(reminder_table(reminders, lang))
     return Group(*parts)
