@@ -45,10 +45,17 @@ def since_past_year(sentence: str, text: str) -> bool:
 # change between two levels just given (由171.67亿元增加到223.39亿元,增长46.9%), which a report of one year writes
 # only of several.
 _YEARS_SPOKEN = re.compile(r"十[一二三四五六七八九]五[”\"」]?(?:时期|期间|以来)|近(?:\d+|[两三四五六七八九十])年|多年来|[两三四五六七八九十]年来")
-_FROM_TO = re.compile(r"由[^,，;；。]*?\d[^,，;；。]*?(?:增加|增长|提高|上升|下降|减少|降低|扩大)(?:到|至)\d[^,，;；。]*[,，]$")
 
 
-def growth_over_years(sentence: str, words: str) -> bool:
-    """Whether a growth figure (in its clause `words` of `sentence`) is said over several years, not the year's."""
-    at = sentence.find(words)
-    return at >= 0 and (bool(_YEARS_SPOKEN.search(sentence[: at] + words)) or bool(_FROM_TO.search(sentence[: at])))
+def growth_over_years(text: str, words: str, name: str, unit: str) -> bool:
+    """Whether a growth metric's figure (in its clause `words`, as the text writes it) is a growth said over several
+    years, not the year's."""
+    from tracker.core.figure_words import growth_metric
+    from tracker.core.narrative_text import FROM_TO
+
+    at = text.find(words)
+    if at < 0 or not growth_metric(name, unit):
+        return False
+    start = max(text.rfind(c, 0, at) for c in "。;；!！?？\n") + 1  # the sentence up to the figure's clause
+    before = re.split(r"[,，]", text[start:at].rstrip(",，"))[-1]  # the clause right before it
+    return bool(_YEARS_SPOKEN.search(text, start, at + len(words))) or bool(FROM_TO.search(before))

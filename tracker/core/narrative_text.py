@@ -116,7 +116,7 @@ def _kind_of_whole(m: re.Match) -> str:
 
 # 地区生产总值从35.5亿元增长至96.91亿元, 从2020年的23.2%提升到2024年的31.9%: a change from one level to another,
 # in one measure; the level it came to is the figure now (达到, of the year it names), the one it left a past one.
-_FROM_TO = re.compile(r"[从由](?:20\d\d年(?:底|末)?的?)?(?P<was>\d[\d,]*(?:\.\d+)?)(?P<unit>(?![年月日])[^\d,，、;；。\n]{0,4}?)"
+FROM_TO = re.compile(r"[从由](?:20\d\d年(?:底|末)?的?)?(?P<was>\d[\d,]*(?:\.\d+)?)(?P<unit>(?![年月日])[^\d,，、;；。\n]{0,4}?)"
                       r"(?:增长|提升|提高|增加|上升|下降|减少|降低)?(?:至|到)(?P<when>20\d\d年(?:底|末)?)?的?"
                       r"(?=(?P<now>\d[\d,]*(?:\.\d+)?)(?P=unit)(?![\d、]))")
 
@@ -131,7 +131,7 @@ _SAME_TIME_LAST_YEAR = re.compile(r"(?<=同比)(?:去年|上年)(?:同期)?")
 
 def recast(text: str) -> str:
     """The narrative with the clauses its wording hides written out as the clause reader reads them."""
-    text = _SAME_TIME_LAST_YEAR.sub("", _FROM_TO.sub(_level_reached, text))
+    text = _SAME_TIME_LAST_YEAR.sub("", FROM_TO.sub(_level_reached, text))
     text = _ITEM_NAMED.sub(r":\1", _count_of(_second_reading(_MILESTONE.sub("", text))))
     text = _KIND_OF_WHOLE.sub(_kind_of_whole, text)
     # An aside of the month's work (当月新建成5家) or of a part (其中农村59个) is a clause of its own; normalise

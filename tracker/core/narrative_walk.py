@@ -280,7 +280,7 @@ def hits(sentences: list[str], names: list[str], unit: str, short: list | None =
                 verbs = _verbs_of(clause)
         if nothing and said:
             hits += nothing
-    return _of_all_years(_of_past_years(hits, "\n".join(sentences), growth), sentences)
+    return _of_all_years(_of_past_years(hits, "\n".join(sentences)), sentences)
 
 
 # A verb by which someone sets what is to be done (市政府确定…, 报告提出:, 计划 leading its clause): the clauses after it
@@ -384,13 +384,13 @@ def _of_all_years(hits: list[_Hit], sentences: list[str]) -> list[_Hit]:
     return out
 
 
-def _of_past_years(hits: list[_Hit], text: str, growth: bool) -> list[_Hit]:
+def _of_past_years(hits: list[_Hit], text: str) -> list[_Hit]:
     """The hits, those of an earlier year than the report's, or of a span from one (自2017年5月开始…, where the text
-    names a later year), or a growth over years, neither a total to date nor an amount of its time."""
+    names a later year), neither a total to date nor an amount of its time."""
     sentences = text.split("\n")
     return [dataclasses.replace(h, total=False, period=False, year=False, span=True)
-            if figure_years.past_year(h.words, text) or any(h.words in s and (figure_years.since_past_year(s, text) or (
-                growth and figure_years.growth_over_years(s, h.words))) for s in sentences) else h for h in hits]
+            if figure_years.past_year(h.words, text) or any(
+                h.words in s and figure_years.since_past_year(s, text) for s in sentences) else h for h in hits]
 
 
 def _verbs_of(clause: str) -> frozenset:

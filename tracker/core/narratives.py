@@ -11,18 +11,8 @@ from __future__ import annotations
 import re
 from decimal import Decimal
 
-from tracker.core import (
-    figure_match,
-    figure_parts,
-    figure_pool,
-    figure_roles,
-    figure_stage,
-    figure_topic,
-    narrative_names,
-    narrative_text,
-    narrative_walk,
-    phrases,
-)
+from tracker.core import (figure_match, figure_parts, figure_pool, figure_roles, figure_stage, figure_topic, figure_years,
+                          narrative_names, narrative_text, narrative_walk, phrases)
 from tracker.core.figure_clauses import _Hit
 from tracker.core.figure_pool import Reading
 from tracker.core.figure_stage import _COMPLETES, _DONE
@@ -84,8 +74,8 @@ def read_value(text: str, name: str, unit: str, *, mode: str = "cumulative",
     said = as_written(text, reading)
     if (place := narrative_names.place(name)) and not figure_parts.of_place(text, said or reading.words, place):
         return None  # 郴州市老旧小区开工 beside 全省已开工小区1110个: a metric named for a part takes only the part's figure
-    if figure_stage.under_way(text, said or reading.words, unit):
-        return None  # 对24栋民居实施改造,…总体进度达65%: the scope of a work under way
+    if figure_stage.under_way(text, said or reading.words, unit) or figure_years.growth_over_years(text, said or reading.words, name, unit):
+        return None  # 对24栋民居实施改造,…总体进度达65%: the scope of a work under way; a growth of several years
     if figure_parts.batch_after(text, said or reading.words, unit) or figure_parts.rival_part(text, reading.words, name, unit) \
             or figure_parts.rival_form(text, reading.value, name, unit):
         return None  # …又对28栋楼房…进行改造: one batch's figure; 省级…34个,…州级…74个: one part's. The whole not given
