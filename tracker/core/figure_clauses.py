@@ -185,8 +185,9 @@ def _hits_in_clause(clause: str, names: list[str], unit: str, opening: tuple,
             exact = exact and not _approx_in(join)
         # (a change right before the figure, 增加10个…, is none; the lookbehind sees 改造 of 改造提升438个)
         elif (after := _name_after(rest, names)) is not None and not _CHANGE.search(pre, len(pre) - 2):  # FIGURE UNIT NAME
-            if any(_unit_is(after, n.end(), unit) for n in _NUM.finditer(after)):
-                continue  # 15个农村幸福院已完成8个: the first is the whole, of which the second is done
+            if any(_unit_is(after, n.end(), unit) for n in _NUM.finditer(after)) or _NUM.search(after) and not (
+                    re.search(r"[为对向给]$", pre) or any(map(phrases.is_verb, phrases.words(pre)))):
+                continue  # 15个幸福院已完成8个: the whole; 200幢楼宇实现税收622亿元: a scope (为13664户…发放60万元: served)
             context, shared, said = pre + after, bool(_COMPOUND.match(after)), pre[-4:] + after
             exact = exact and not _approx_end(pre)
         elif gap and narrative_names.covers(rest, names, unit, pre) and not _CHANGE.search(pre, len(pre) - 2):

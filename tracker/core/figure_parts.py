@@ -151,3 +151,17 @@ def rival_form(text: str, value: float, name: str, unit: str) -> bool:
     right_before = re.compile(rf"(?:{'|'.join(map(re.escape, wider))})[^\d,，;；。、:：]{{0,4}}$")
     return any(_unit_is(text, m.end(), unit) and phrases.number(m) != value
                and right_before.search(text, max(0, m.start() - 24), m.start()) for m in _NUM.finditer(text))
+
+
+def with_others(words: str, value: float, name: str, unit: str) -> bool:
+    """Whether the figure read counts the things the metric names together with others (共为2.4万名65岁以上老人和重点群体
+    免费接种流感疫苗, for 65岁以上老人免费接种…): a whole of more than the metric's things, none of them apart."""
+    for m in _NUM.finditer(words):
+        if phrases.number(m) == value and _unit_is(words, m.end(), unit):
+            listed = _LISTED.match(words, m.end() + len(unit))
+            if listed and listed["one"] in name and listed["other"] not in name:
+                return True
+    return False
+
+
+_LISTED = re.compile(r"(?P<one>[\u4e00-\u9fff\d]{2,12}?)(?:和|及|与|、)(?P<other>[\u4e00-\u9fff]{2})")

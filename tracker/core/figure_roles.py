@@ -304,10 +304,14 @@ def undertaken(context: str, unit: str, said: str = "") -> bool:
     """Whether the words around a figure say the work on things was undertaken (实施), not that it is done.  An
     event (场, 场次) carried out is held: done.  Work pushed on (统筹推进276户…改造, …等项目加快推进) is under way, where
     推进 is in the words `said` right about the figure (the verb that governs it, the predicate of its things), never
-    further off (印发《关于推进…的意见》两个文件); money arranged (共安排…投资119亿元) is set aside, planned, not spent
-    (安排技术人员 sends staff)."""
+    further off (印发《关于推进…的意见》两个文件); money or things arranged (共安排…投资119亿元, 安排…重点项目103个) are set
+    aside, planned, not spent nor built; people arranged are placed (安排技术人员 sends staff, 安排就业 employs)."""
     return ((bool(_UNDERTAKEN.search(context)) and not counts_people(unit) and unit not in _EVENTS)
-            or "推进" in said or (unit.endswith("元") and "安排" in context))
+            or "推进" in said or (bool(_ARRANGED.search(context)) and not counts_people(unit)))
+
+
+# 安排 of things or money (安排…重点项目103个, 共安排…投资119亿元): set aside; of people (安排技术人员走访社区21个), sent.
+_ARRANGED = re.compile(r"安排(?![\u4e00-\u9fff]{0,6}?(?:人员|干部|专家|医生|教师|志愿者|队伍))")
 
 
 # Measure words of events held (演出300场, 活动52场次).
@@ -361,14 +365,18 @@ def to_date_total(hit):
 # 月人均补助新增18元,达到236元: growth, then the level it brought the thing to, in a clause with no noun of its own.
 _REACHED = re.compile(r"(?:总数|总量)?(?:达到|达|增至|发展到|发展至|增加到|提高到|提高至|提升到|提升至|上调至|上调到|升至)")
 _GREW = r"(?:新增|增加|提高|提升|增长|上调)了?"
+_LEVEL_NAME = re.compile(r"人均|户均|平均|标准|水平|价格|均价|率|比例|比重")
 
 
-def level_reached(clause: str, unit: str, before: list) -> float | None:
-    """The level a clause says the figures just read grew to (新增18元,达到236元: 236), else None: its figure, of the
-    unit and after a word of reaching only, follows a figure of growth in the same unit; the growth is the change
-    over some time, the level the figure to date."""
+def level_reached(clause: str, unit: str, before: list, name: str) -> float | None:
+    """The level a clause says the figures just read grew to (月人均补助新增18元,达到236元: 236), else None: its figure, of
+    the unit and after a word of reaching only, follows a figure of growth in the same unit; the growth is the change
+    over some time, the level the figure to date.  A level's (a standard, a mean, a rate), or a count's after its month's
+    growth (4月新增建成…1744.8公里,达到4384.2公里); a count of things that grew with no time said (亿元楼新增6幢,达到88幢)
+    gives the year's growth beside the total of all years, as the lead's convention says."""
     m = _NUM.match(clause, len(_REACHED.match(clause)[0])) if _REACHED.match(clause) else None
-    if not m or clause[m.end():] != unit or not before:
+    if not m or clause[m.end():] != unit or not before or not (
+            unit == "%" or _LEVEL_NAME.search(name) or all(h.period for h in before)):
         return None
     grew = re.compile(rf"{_GREW}[^\d,，]*\d[\d,]*(?:\.\d+)?{re.escape(unit)}$")  # (新增巩固退耕还林成果1183.61万亩)
     return phrases.number(m) if all(grew.search(h.words) for h in before) else None

@@ -43,8 +43,10 @@ def said_at_stage(words: str, value: float, name: str) -> bool:
         # 30.5亿元 of projects only begun is not theirs)
         return bool(_COMPLETES.search(_about(words, value)))
     if _STARTS.fullmatch(ws[-1]):
+        # (已竣工1700套 is no count begun: a clause that says its things finished, and not begun, speaks of another stage)
         things = phrases.normalise(name[: -len(ws[-1])])
-        return bool(_STARTED.search(_about(words.replace(things, " ") if len(things) >= 2 else words, value)))
+        about = _about(words.replace(things, " ") if len(things) >= 2 else words, value)
+        return bool(_STARTED.search(about)) and (bool(_STARTS.search(about)) or not _COMPLETES.search(about))
     return True
 
 

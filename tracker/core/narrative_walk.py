@@ -157,7 +157,7 @@ def hits(sentences: list[str], names: list[str], unit: str, short: list | None =
                 whole = {id(h) for h in said if h.untimed and not h.subset}
                 hits = [dataclasses.replace(h, dated=True) if id(h) in whole else h for h in hits]
                 said = [dataclasses.replace(h, dated=True) if id(h) in whole else h for h in said]
-            if not found and named and last and (level := figure_roles.level_reached(clause, unit, hits[-last:])) is not None:
+            if not found and named and last and (level := figure_roles.level_reached(clause, unit, hits[-last:], given[0] if given else "")) is not None:
                 # 月人均补助新增18元,达到236元: the growth is no figure to date, the level reached is
                 hits[-last:] = [dataclasses.replace(h, total=False, state=False) for h in hits[-last:]]
                 found = [dataclasses.replace(_hit(level, True, clause, opening, False, clause),

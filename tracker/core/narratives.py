@@ -77,7 +77,8 @@ def read_value(text: str, name: str, unit: str, *, mode: str = "cumulative",
     if figure_stage.under_way(text, said or reading.words, unit) or figure_years.growth_over_years(text, said or reading.words, name, unit):
         return None  # 对24栋民居实施改造,…总体进度达65%: the scope of a work under way; a growth of several years
     if figure_parts.batch_after(text, said or reading.words, unit) or figure_parts.rival_part(text, reading.words, name, unit) \
-            or figure_parts.rival_form(text, reading.value, name, unit):
+            or figure_parts.rival_form(text, reading.value, name, unit) \
+            or figure_parts.with_others(said or reading.words, reading.value, name, unit):
         return None  # …又对28栋楼房…进行改造: one batch's figure; 省级…34个,…州级…74个: one part's. The whole not given
     if target is not None and _restated(reading, target):
         if not said or said not in text:
