@@ -1,5 +1,6 @@
 """Which years a narrative's figure covers, by the years it names: another year than the report's (2023年…, beside
-今年 elsewhere; 上年完成…), or a span of several (2017年以来, 2010-2013年) that holds more than the report's year.
+今年 elsewhere; 上年完成…), or a span of several (2017年以来, 2010-2013年) that holds more than the report's year; and
+whether a growth is said over several years (“十四五”时期, 近五年, 由A增加到B) rather than the year's.
 
 The report's year is never named as such; these rules tell it only from the other years the text names, and from
 its words for this year (今年) and the last (去年).
@@ -8,6 +9,9 @@ its words for this year (今年) and the last (去年).
 from __future__ import annotations
 
 import re
+
+from tracker.core.figure_words import growth_metric
+from tracker.core.narrative_text import FROM_TO
 
 # A whole year named by its number (2023年, 2023年底), not a month of it (2024年8月).
 _YEAR_NAMED = re.compile(r"(?<!\d)(20\d\d)年(?!\d|度?[1-9一二三四上下前]|以来)")
@@ -50,9 +54,6 @@ _YEARS_SPOKEN = re.compile(r"十[一二三四五六七八九]五[”\"」]?(?:�
 def growth_over_years(text: str, words: str, name: str, unit: str) -> bool:
     """Whether a growth metric's figure (in its clause `words`, as the text writes it) is a growth said over several
     years, not the year's."""
-    from tracker.core.figure_words import growth_metric
-    from tracker.core.narrative_text import FROM_TO
-
     at = text.find(words)
     if at < 0 or not growth_metric(name, unit):
         return False
