@@ -258,3 +258,18 @@ def test_repair_refuses_a_log_that_fails_its_chain_and_the_logs_own_problems_com
     # nothing rebuilt from the forgery: what status shows still follows what was appended
     assert logged.ok("status", "--month", "2024-05", "-f", "json").json() == before
     assert "只在日志本身完好时" in logged.bad("validate", "--repair", "--lang", "zh").err
+
+
+def test_repair_rebuilds_from_an_intact_log_that_names_a_task_tasks_toml_renumbered(logged):
+    # tasks.toml edited (task 184 renumbered 186): the log is intact, only its names are no longer the plan's.
+    # --repair may rebuild from it, and never advises restoring a backup (it would change nothing, or lose reports)
+    logged.tasks.write_text(logged.tasks.read_text(encoding="utf-8").replace('id = "184"', 'id = "186"'),
+                            encoding="utf-8")
+    tamper(logged, "DELETE FROM metric_series WHERE metric = 'stations'", keep_guards=True)
+    found = problems(logged)
+    assert any("names task 184, which tasks.toml does not declare" in p for p in found)
+    assert found[-1].endswith("(run `tracker validate --repair`)"), found
+    r = logged.bad("validate", "--repair")
+    assert "restore the log from a backup" not in r.err
+    assert "repaired: data/tracker.db: table metric_series disagrees with the log" in r.out
+    assert all("which tasks.toml does not declare" in p for p in problems(logged))

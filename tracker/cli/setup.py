@@ -128,7 +128,7 @@ def validate(
     with busy(f"checking {project.db_path}", store.size(conn)):
         if repair:
             first = check_log(plan, conn, project.db_path, (digest, want))
-            if first.problems and not first.derived_only:
+            if not first.intact:
                 # rebuilt from a log that fails its chain, the derived tables would carry what was forged into
                 # every status and report
                 raise PlanError([BadInput("--repair rebuilds the derived tables from the log only when the log "
@@ -138,14 +138,16 @@ def validate(
             storecheck.repair_plan_cache(conn)
             repaired = first.problems
         audit = check_log(plan, conn, project.db_path, (digest, want))
-    if audit.problems:
-        raise PlanError(audit.problems)
     from tracker.labels import label, lang_of
 
     lg = lang_of(lang and lang.value)
+    left = {p.message(lg) for p in audit.problems}  # (the plan's names a repair leaves: said below)
     for problem in repaired if repair else ():  # what --repair rebuilt, as validate had found it
-        say(label(lg, "repaired: {problem}").format(problem=problem.message(lg).removesuffix(
-            label(lg, " (run `tracker validate --repair`)"))))
+        if problem.message(lg) not in left:
+            say(label(lg, "repaired: {problem}").format(problem=problem.message(lg).removesuffix(
+                label(lg, " (run `tracker validate --repair`)"))))
+    if audit.problems:
+        raise PlanError(audit.problems)
     head = label(lg, ", head {head}").format(head=audit.head[:16]) if audit.head else ""
     say(label(lg, "ok: {tasks} ({n} tasks), {db} ({m} entries, hash chain intact{head})").format(
         tasks=project.tasks_path, n=len(plan.tasks), db=project.db_path, m=audit.entries, head=head))

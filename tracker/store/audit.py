@@ -23,7 +23,9 @@ class Audit:
     problems: list[str]
     entries: int
     head: str | None  # the hash of the last entry: note it elsewhere to detect a rewrite later
-    derived_only: bool = False  # every problem is of what --repair rebuilds (derived tables, the plan cache)
+    # the log itself passes (integrity, guards, schema, chain, heads): --repair may rebuild from it. Entries that
+    # name what tasks.toml no longer declares (a task renumbered, a metric renamed) are the plan's change, not the log's
+    intact: bool = False
 
 
 def check_log(plan: Plan, conn, db_path: str, cached: tuple[str, str] | None = None) -> Audit:
@@ -78,13 +80,12 @@ def _check(plan: Plan, conn, db_path: str, cached) -> Audit:
                                  place=db_path, n=walk.count))
     problems += walk.found
     problems += readable.found
-    problems += names.found
     problems += walk.finish(heads)
     # the log's own problems first: what --repair would rebuild from it comes last, and only an intact log
     # may be rebuilt from (so, past a problem of the log's own, its lines do not advise --repair)
     if problems:
         rebuilt = [BadInput(p.template.removesuffix(_REPAIR), place=p.place, **p.fields) for p in rebuilt]
-    return Audit(problems + rebuilt, walk.count, walk.last.hash if walk.last else None, not problems)
+    return Audit(problems + names.found + rebuilt, walk.count, walk.last.hash if walk.last else None, not problems)
 
 
 _REPAIR = " (run `tracker validate --repair`)"
