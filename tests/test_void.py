@@ -157,3 +157,23 @@ def test_history_of_a_task_with_no_entries_says_so_in_a_line(project):
     out = project.ok("history", "195").out
     assert out.splitlines() == ["195. 新建区域性居家养老服务中心100个,改造社区养老服务站300个。", "no entries"]
     assert project.ok("history", "195", "--lang", "zh").out.splitlines()[-1] == "没有记录"
+
+
+def test_an_imported_void_of_no_entry_is_named_by_its_line(slipped, tmp_path):
+    # a log copied from another office: its void names an entry this log never had
+    p = slipped
+    p.ok("void", history(p)[1]["id"], "--reason", "错报")
+    p.ok("export", "-o", "log.jsonl")
+    lines = (p.root / "log.jsonl").read_text(encoding="utf-8").splitlines()
+    (p.root / "void.jsonl").write_text(lines[2] + "\n", encoding="utf-8")  # the void alone, its entry left behind
+    other = ["--db", str(tmp_path / "other.db")]
+    r = p.bad(*other, "import", "void.jsonl")
+    assert r.err.strip() == f"void.jsonl:1: entry {history(p)[1]['id']} is not in the log"
+    assert not (tmp_path / "other.db").exists()
+    # and in a log that has entries (the careful way): the void's line, not its target's
+    p.ok(*other, "import", "log.jsonl")
+    (p.root / "void2.jsonl").write_text(lines[0].replace(history(p)[0]["id"], "a" * 32) + "\n"
+                                        + lines[2].replace(history(p)[2]["id"], "b" * 32).replace(
+                                            history(p)[1]["id"], "c" * 32) + "\n", encoding="utf-8")
+    assert p.bad(*other, "import", "void2.jsonl").err.strip() == f"void2.jsonl:2: entry {'c' * 32} is not in the log"
+    assert p.ok(*other, "validate").out.startswith("ok:")

@@ -83,7 +83,7 @@ def _append(conn, entries, file: str):
     try:
         return store.append(conn, entries)
     except BadInput as e:
-        eid = e.fields.get("id")
+        eid = e.fields.get("entry", e.fields.get("id"))  # a void's problem is of the void's line, not its target's
         if e.place or not isinstance(eid, str):
             raise
         for _id, place in _first_places(file, [(eid, "")]):
