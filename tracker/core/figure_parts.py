@@ -21,7 +21,8 @@ which it counts.
 
 Work done in batches is a whole in parts too: a sentence that opens on 又 and does again the work of the sentence
 with the figure (…进行移位改造,保障了2500户居民用水。又对28栋楼房…进行移位改造) adds a batch the figure does not count,
-and gives no figure of the whole.
+and gives no figure of the whole.  A whole whose parts under 其中 include one the metric's name names (居家养老人数
+20553人(其中政府补助10236人…) for 政府补助居家养老) is no figure of that part.
 """
 
 from __future__ import annotations
@@ -165,3 +166,23 @@ def with_others(words: str, value: float, name: str, unit: str) -> bool:
 
 
 _LISTED = re.compile(r"(?P<one>[\u4e00-\u9fff\d]{2,12}?)(?:和|及|与|、)(?P<other>[\u4e00-\u9fff]{2})")
+
+
+# The parts a 其中 lists right after a figure (…20553人(其中政府补助10236人,自费10317人)): each one's words before its figure.
+_PARTS_AFTER = re.compile(r"[(（]?[,，]?其中(?P<parts>[^。;；)）]*)")
+
+
+def whole_of_part(text: str, words: str, value: float, name: str, unit: str) -> bool:
+    """Whether the figure read is a whole whose parts, listed under 其中 right after it, include one the metric's name
+    names and the whole's clause does not (居家养老人数达到20553人(其中政府补助10236人,自费10317人) for
+    政府补助居家养老): the metric counts that part, not the whole."""
+    plain = text.replace("，", ",")  # (as written: normalising drops the asides the parts stand in)
+    for m in _NUM.finditer(plain):
+        if phrases.number(m) != value or not _unit_is(plain, m.end(), unit):
+            continue
+        parts = _PARTS_AFTER.match(plain, m.end() + len(unit))
+        before = plain[max(0, m.start() - 40): m.start()]
+        for part in re.finditer(r"(?:^|[,，、])(?P<label>[\u4e00-\u9fff]{2,8}?)\d", parts["parts"] if parts else ""):
+            if part["label"] in name and part["label"] not in before and part["label"] not in words:
+                return True
+    return False

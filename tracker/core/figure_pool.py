@@ -39,6 +39,7 @@ def pool(hits: list[_Hit], cumulative: bool, level: bool = False) -> list[_Hit]:
     if level:
         return wholes(hits)
     months = wholes([h for h in hits if h.period or h.early])
+    whole_years = [h for h in hits if h.span and _WHOLE_YEAR.search(h.words)]
     hits = [h for h in hits if not h.span]
     if cumulative:
         # A metric runs within the plan's year: beside a total of all years (累计…1.2万户), this year's figure
@@ -48,6 +49,10 @@ def pool(hits: list[_Hit], cumulative: bool, level: bool = False) -> list[_Hit]:
         year = [h for h in hits if figure_roles.this_year(h)] or _new_to_date(totals)
         if year and any(h.total or h.untimed for h in hits):
             return wholes(year)
+        if whole_years and any(_ALL_YEARS.search(h.words) for h in totals):
+            # 累计建成5G基站142.5万个,去年全年新建超过65万个: a whole year's figure of its own beside a total of all
+            # years: the total is not the value, and which year is the plan's is not said.
+            return []
         return wholes(totals) or wholes([h for h in hits if not h.period])
     # 已建成8个: a state to date, never the month's amount unless a month is named.  A figure without
     # time words is the month's only where the narrative names no month at all: beside `8月份改造1020户`,
@@ -76,6 +81,8 @@ _SINCE_NEW_YEAR = re.compile(r"^(?:今年以来|年初以来|今年)")
 _NEW_TO_DATE = re.compile(r"^(?:全市|全县|全区|全省)?(?:新增|新建)")
 # A total of all years: 累计, or the stock's sum (总数达到8,530个).
 _ALL_YEARS = re.compile(rf"{_TOTAL.pattern}|总数|总量|保有量")
+# A year's whole amount (全年, 去年全年).
+_WHOLE_YEAR = re.compile(r"全年")
 
 
 def _new_to_date(totals: list[_Hit]) -> list[_Hit]:

@@ -169,14 +169,15 @@ _PART_DONE = re.compile(r"^(?:其中|首批|第[一二三1-3]批)?(?:已?有)?\d
 # A whole made, bought or listed (制作完成, 政府采购, 3座城市书房中), short of the work the part after it has done.
 _PREPARED = re.compile(r"制作|采购|购置|购买|生产|签约|中$")
 # This year's figure with no noun of its own (其中今年新认定培育211家, 今年新建的3座): of what the clause before counted.
-_YEARS_OWN = re.compile(r"^(?:其中)?(?:今年|本年|年内)(?:以来)?(?P<verbs>[^\d,]*?)的?\d")
+_YEARS_OWN = re.compile(r"^(?:其中)?(?:(?:今年|本年|年内)(?:以来)?|[比较](?:(?:上|去)年[末底]|年初)(?=净?(?:新增|增加|增)))(?P<verbs>[^\d,]*?)的?\d")
 
 
 def _years_own(clause: str, before: list) -> bool:
     """Whether a clause gives this year's figure with no noun of its own, only verbs of the work (其中今年新认定培育
-    211家, 今年新建成的2个), the figures before it giving no year's figure."""
+    211家, 今年新建成的2个; the change since the year began: 比上年末净增45.5万个), the figures before it giving no
+    year's figure."""
     own = _YEARS_OWN.match(clause)
-    return bool(own) and not _REFUSE.search(clause) and not _TOTAL.search(clause) and not any(
+    return bool(own) and not _REFUSE.search(clause[own.start("verbs"):]) and not _TOTAL.search(clause) and not any(
         h.year for h in before) and all(w == "新" or phrases.is_verb(w) for w in phrases.words(own.group("verbs")))
 
 

@@ -5,14 +5,15 @@ started (…项目开工) only one its clause says started, in words other than 
 “开工一批” is not said started by its name).  A word of completion that governs another figure after the one read
 (203个…项目累计完成投资298.5亿元) says that amount done, not the things counted.  A figure whose sentence goes on to
 give the work's progress as a share short of the whole (对24栋民居实施改造,…总体进度达65%) counts the work's scope,
-under way, not what is done.
+under way, not what is done.  A work set out with no time nor word of it done, that a later clause says done with 已
+of the same things (新增便民停车泊位50个,目前已新增…15个), is the task as set, not what is done.
 """
 
 from __future__ import annotations
 
 import re
 
-from tracker.core import phrases
+from tracker.core import figure_roles, phrases
 from tracker.core.figure_words import _RATE
 
 # Words by which a clause says that what it counts is done, in place or reached (已建成, 累计, 全部完成…).
@@ -77,3 +78,32 @@ def _about(words: str, value: float) -> str:
     at = next((m for m in nums if phrases.number(m) == value), None)
     later = [m for m in nums if at is not None and m.start() > at.end()]
     return words[: at.end()] + words[later[-1].end():] if later else words
+
+
+
+# What ties a clause's figure to a time or a state, or says it done (已, 了, 累计, 截至, 8月): no work as set.
+_STATED = re.compile(r"已|了|累计|截[至止]|目前|现|至今|以来|\d{1,2}月|本月|当月|季度|半年|(?<!公)共|合计|总[数量计]")
+# A later clause that speaks of a part or of others (其中, 另有, 其余).
+_OTHERS = re.compile(r"^(?:其中|另|其余|剩余)")
+
+
+def set_then_done(text: str, words: str, unit: str) -> bool:
+    """Whether a figure (in its clause `words`, its sentence tying it to no time nor saying it done) is the work as
+    set: a later clause of the report says the same work done, with 已, of the same things (新增便民停车泊位50个,目前已
+    新增英才路路边便民停车泊位15个; 建成投用服务点2处。…服务点已于2月建成投用) and no figure of the unit larger
+    (a total of more than the task).  Departments set out the task first, then what of it is done."""
+    at = text.find(words)
+    start = max(text.rfind(c, 0, at) for c in "。!！?？\n:：") + 1
+    if at < 0 or _STATED.search(text[start: at + len(words)]):
+        return False
+    value = max((phrases.number(m) for m in phrases.NUM.finditer(words) if phrases.unit_is(words, m.end(), unit)), default=None)
+    clauses = [c for c in re.split(r"[,，。;；!！?？\n]", text[at + len(words):]) if not _OTHERS.match(c)]
+    for verb in figure_roles.work_verbs(words):
+        things = re.sub(rf"\d[\d,.]*(?:万|亿)?{re.escape(unit)}", "", words[words.find(verb) + len(verb):]).strip("的")
+        if value is None or len(things) < 2 or re.search(r"[\d,，]", things):
+            continue
+        done = re.compile(rf"已(?:经)?(?:于[^,，。;；、]{{1,10}}?)?{re.escape(verb)}")
+        if any(done.search(c) and things in c and all(phrases.number(n) <= value for n in phrases.NUM.finditer(c)
+                                                     if phrases.unit_is(c, n.end(), unit)) for c in clauses):
+            return True
+    return False

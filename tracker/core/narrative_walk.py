@@ -212,7 +212,7 @@ def hits(sentences: list[str], names: list[str], unit: str, short: list | None =
             if now_before:  # 目前已开工9个,建成4个: 目前 leading a clause covers those after it: a state to date, no month's
                 found = [dataclasses.replace(h, state=True) if h.untimed and not h.period else h for h in found]
             if not found and said and (year := figure_roles.years_figure(clause, unit, said)) is not None:
-                found = [_hit(year, True, clause, opening, False, clause)]  # 总数已达23个,今年新建成的2个均已对外开放
+                found = [dataclasses.replace(_hit(year, True, clause, opening, False, clause), year=True, total=False)]  # 总数已达23个,今年新建成的2个均已对外开放
             if not found and said and figure_roles.leaves_out(clause):
                 # 改造危房3493户(不含高新区): the figure before is short of the whole by what the aside leaves out
                 hits += [dataclasses.replace(h, doubt=True) for h in said if h.words == clauses[k - 1]]

@@ -78,13 +78,15 @@ def read_value(text: str, name: str, unit: str, *, mode: str = "cumulative",
         return None  # 对24栋民居实施改造,…总体进度达65%: the scope of a work under way; a growth of several years
     if figure_parts.batch_after(text, said or reading.words, unit) or figure_parts.rival_part(text, reading.words, name, unit) \
             or figure_parts.rival_form(text, reading.value, name, unit) \
-            or figure_parts.with_others(said or reading.words, reading.value, name, unit):
+            or figure_parts.with_others(said or reading.words, reading.value, name, unit) \
+            or figure_parts.whole_of_part(text, said or reading.words, reading.value, name, unit):
         return None  # …又对28栋楼房…进行改造: one batch's figure; 省级…34个,…州级…74个: one part's. The whole not given
-    if target is not None and _restated(reading, target):
+    restated = target is not None and _restated(reading, target)
+    if restated or figure_stage.set_then_done(text, said or reading.words, unit):
         if not said or said not in text:
             return None
         again = read(text.replace(said, "计划" + said, 1), name, unit, mode)
-        return None if again is None or _restated(again, target) else again
+        return None if again is None or (_restated(again, target) if restated else again.value == reading.value) else again
     work = _task_head(text, reading.value, unit, name)
     if work is not None:
         # The task restated without its target known: read again as the plan it is (see _task_head); what is done
