@@ -169,6 +169,7 @@ def test_an_imported_void_of_no_entry_is_named_by_its_line(slipped, tmp_path):
     other = ["--db", str(tmp_path / "other.db")]
     r = p.bad(*other, "import", "void.jsonl")
     assert r.err.strip() == f"void.jsonl:1: entry {history(p)[1]['id']} is not in the log"
+    assert p.bad(*other, "import", "--dry-run", "void.jsonl").err == r.err  # the dry run says what the import would
     assert not (tmp_path / "other.db").exists()
     # and in a log that has entries (the careful way): the void's line, not its target's
     p.ok(*other, "import", "log.jsonl")
@@ -176,4 +177,34 @@ def test_an_imported_void_of_no_entry_is_named_by_its_line(slipped, tmp_path):
                                         + lines[2].replace(history(p)[2]["id"], "b" * 32).replace(
                                             history(p)[1]["id"], "c" * 32) + "\n", encoding="utf-8")
     assert p.bad(*other, "import", "void2.jsonl").err.strip() == f"void2.jsonl:2: entry {'c' * 32} is not in the log"
+    assert p.bad(*other, "import", "--dry-run", "void2.jsonl").err.strip() == f"void2.jsonl:2: entry {'c' * 32} is not in the log"
     assert p.ok(*other, "validate").out.startswith("ok:")
+
+
+def test_a_dry_run_refuses_the_voids_the_import_would(slipped, tmp_path):
+    p = slipped
+    p.ok("void", history(p)[1]["id"], "--reason", "错报")
+    p.ok("export", "-o", "log.jsonl")
+    lines = (p.root / "log.jsonl").read_text(encoding="utf-8").splitlines()
+    other = ["--db", str(tmp_path / "other.db")]
+
+    def tried(name, rows):
+        (p.root / name).write_text("".join(row + "\n" for row in rows), encoding="utf-8")
+        dry = p.run(*other, "import", "--dry-run", name)
+        real = p.run(*other, "import", name)
+        assert (dry.code, real.code) == (2, 2) and not (tmp_path / "other.db").exists()
+        return dry.err.strip()
+
+    # the void before the entry it names: that entry is not in the log yet when the void comes
+    assert tried("early.jsonl", [lines[0], lines[2], lines[1]]) == f"early.jsonl:2: entry {history(p)[1]['id']} is not in the log"
+    # the same entry voided twice in one file
+    twice = lines[2].replace(history(p)[2]["id"], "d" * 32)
+    assert "is already voided" in tried("twice.jsonl", [*lines, twice])
+    # a void of an entry of the log, of another task
+    p.ok(*other, "import", "log.jsonl")
+    wrong = json.loads(lines[2]) | {"id": "e" * 32, "task": "184", "voids": history(p)[0]["id"]}
+    (p.root / "wrong.jsonl").write_text(json.dumps(wrong, ensure_ascii=False) + "\n", encoding="utf-8")
+    message = f"wrong.jsonl:1: entry {history(p)[0]['id']} is of task 195, not 184: a void names an entry of its own task"
+    assert p.bad(*other, "import", "--dry-run", "wrong.jsonl").err.strip() == message
+    assert p.bad(*other, "import", "wrong.jsonl").err.strip() == message
+    assert len(p.ok(*other, "history", "195", "--format", "json").json()["entries"]) == 3

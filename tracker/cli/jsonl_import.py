@@ -33,7 +33,7 @@ def import_jsonl(project, file: str, lang: str, dry_run: bool = False) -> None:
     if dry_run:
         conn = project.read()
         try:
-            entries = CheckedFile(file, project.plan(conn), conn)
+            entries = CheckedFile(file, project.plan(conn), conn, dry=True)
             with busy(f"checking {os.path.basename(file)}", size):
                 for _ in entries:
                     pass
@@ -101,8 +101,8 @@ class CheckedFile:
     careful way) gives the same entries without checking them again.
     """
 
-    def __init__(self, file: str, plan, conn):
-        self.file, self.plan, self.conn = file, plan, conn
+    def __init__(self, file: str, plan, conn, dry: bool = False):
+        self.file, self.plan, self.conn, self.dry = file, plan, conn, dry  # dry: no write will check the voids
         self.slips: list = []
         self.new = self.old = 0  # entries to write; entries already in the log
         self.checked = False
@@ -132,6 +132,7 @@ class CheckedFile:
         seen: set[str] = set()
         voided: set[str] = set()  # the entries this file's voids take out of the count: their slips are not said
         again: list[tuple[str, str]] = []
+        voids: list[tuple] = []  # (a void, its place): a dry run checks them as the write would
         for entries, places in jsonl.batches(self.file, store.BULK, unread):
             if before:  # the entries already in the log were checked when they were recorded
                 present = store.present_ids(conn, [e.id for e in entries], before)
@@ -143,6 +144,7 @@ class CheckedFile:
             for e, place in zip(entries_, places_):
                 if e.voids is not None:
                     voided.add(e.voids)
+                    voids.append((e, place))
                 if e.id in seen:
                     again.append((e.id, place))  # the same content is skipped; other content refused
                 seen.add(e.id)
@@ -160,12 +162,44 @@ class CheckedFile:
         if again and not unread:  # (repeats() reads the file again, which holds lines that are no entry)
             problems += jsonl.repeats(self.file, dict(_first_places(self.file, again)), again)
         self.new -= len(again)
+        if self.dry and voids and not unread and not problems:
+            problems += self._void_problems(voids)
         refuse(sorted(unread + problems, key=_line))
+
+    def _void_problems(self, voids: list) -> list[BadInput]:
+        """What the write would refuse of these voids (checks.void_refusal): each names the first entry of the file
+        with its id on an earlier line, else the log's; one named by another void of the file is voided already."""
+        from tracker import store
+        from tracker.core.checks import void_refusal
+        from tracker.exchange import jsonl
+
+        wanted = {e.voids for e, _place in voids}
+        earlier: dict[str, tuple[int, object]] = {}
+        for entries, places in jsonl.batches(self.file, store.BULK):
+            for e, place in zip(entries, places):
+                if e.id in wanted and e.id not in earlier:
+                    earlier[e.id] = (_line_of(place), e)
+        named: dict[str, int] = {}
+        for e, _place in voids:
+            named[e.voids] = named.get(e.voids, 0) + 1
+        out = []
+        for e, place in voids:
+            logged, voided = store.void_target(self.conn, e.voids)
+            line, target = earlier.get(e.voids, (None, None))
+            target = target if line is not None and line < _line_of(place) else logged
+            if (problem := void_refusal(e, target, voided or named[e.voids] > 1)) is not None:
+                out.append(BadInput(problem.template, place=place, **problem.fields))
+        return out
 
 
 def _line(problem: BadInput) -> int:
     """A problem's line in the file, for saying them in the file's order."""
-    tail = (problem.place or "").rsplit(":", 1)[-1]
+    return _line_of(problem.place or "")
+
+
+def _line_of(place: str) -> int:
+    """The line of a place FILE:LINE (0 when it names none)."""
+    tail = place.rsplit(":", 1)[-1]
     return int(tail) if tail.isdigit() else 0
 
 

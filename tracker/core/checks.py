@@ -168,3 +168,21 @@ def _slips(task, e, log) -> list[Slip]:
         if e.status == "done" and e.percent < 100:
             out.append(Slip("done_below_full", task.id, e.month, "percent", e.percent, 100, "%", entry=e.id))
     return out
+
+
+def void_refusal(void, target, voided_already: bool) -> BadInput | None:
+    """Why a void (an entry whose `voids` names another) cannot be recorded, or None: it names an entry recorded
+    before it (`target`, None when there is none), of its own task, no void itself, and not voided already (by an
+    entry in the log or another of the same write). `entry` is the void's own id (its line in an imported file),
+    `id` the entry it names."""
+    if target is None:
+        return BadInput("entry {id} is not in the log", id=void.voids, entry=void.id)
+    if target.task != void.task:
+        return BadInput("entry {id} is of task {other}, not {task}: a void names an entry of its own task",
+                        id=void.voids, other=target.task, task=void.task, entry=void.id)
+    if target.voids is not None:
+        return BadInput("entry {id} is itself a void and cannot be voided; log the figures again instead",
+                        id=void.voids, entry=void.id)
+    if voided_already:
+        return BadInput("entry {id} is already voided", id=void.voids, entry=void.id)
+    return None

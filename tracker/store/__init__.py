@@ -223,6 +223,12 @@ def present_ids(conn: sqlite3.Connection | None, ids: list[str], before: int | N
     return found
 
 
+def void_target(conn: sqlite3.Connection | None, eid: str) -> tuple[Entry | None, bool]:
+    """What a void naming `eid` must find in the log: that entry (None if absent), and whether a void there names it."""
+    found = read_entries(conn, "e.id = ?", (eid,)) if conn is not None else []
+    return (found[0] if found else None), bool(conn is not None and read_entries(conn, "e.voids = ?", (eid,)))
+
+
 def entries_by_id(conn: sqlite3.Connection | None, prefix: str) -> list[Entry]:
     """The entries whose id is `prefix` or begins with it (history shows ids' first 8 characters)."""
     if conn is None or not prefix:

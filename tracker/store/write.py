@@ -173,29 +173,22 @@ def _unstorable(entries: list[Entry]) -> BadInput:
 
 
 def _check_voids(conn, written: list[Entry]) -> None:
-    """Under the write lock: each void names an earlier entry of its task that is not a void and not voided yet.
-    A refusal's `entry` is the void's own id (its line in an imported file), `id` the entry it names."""
+    """Under the write lock: each void names an earlier entry of its task that is not a void and not voided yet
+    (checks.void_refusal), looked for among these entries before it, then in the log."""
+    from tracker.core.checks import void_refusal
+    from tracker.store import void_target
+
     if all(e.voids is None for e in written):
         return
     order = {e.id: i for i, e in enumerate(written)}
     for e in written:
         if e.voids is None:
             continue
-        target = written[order[e.voids]] if order.get(e.voids, len(written)) < order[e.id] else None
-        if target is None:
-            found = read_entries(conn, "e.id = ?", (e.voids,))
-            target = found[0] if found else None
-        if target is None:
-            raise BadInput("entry {id} is not in the log", id=e.voids, entry=e.id)
-        if target.task != e.task:
-            raise BadInput("entry {id} is of task {other}, not {task}: a void names an entry of its own task",
-                           id=e.voids, other=target.task, task=e.task, entry=e.id)
-        if target.voids is not None:
-            raise BadInput("entry {id} is itself a void and cannot be voided; log the figures again instead", id=e.voids,
-                           entry=e.id)
-        others = [x for x in written if x.voids == e.voids and x.id != e.id]
-        if others or read_entries(conn, "e.voids = ?", (e.voids,)):
-            raise BadInput("entry {id} is already voided", id=e.voids, entry=e.id)
+        logged, voided = void_target(conn, e.voids)
+        target = written[order[e.voids]] if order.get(e.voids, len(written)) < order[e.id] else logged
+        others = voided or any(x.voids == e.voids and x.id != e.id for x in written)
+        if (problem := void_refusal(e, target, others)) is not None:
+            raise problem
 
 
 _ID = itemgetter(0)
