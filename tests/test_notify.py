@@ -47,6 +47,8 @@ class Robots:
         self.requests: list[dict] = []
         self.script: dict[str, list[tuple[int, dict]]] = {}  # channel -> answers to give first (status, body)
         self.delay = 0.0  # seconds before answering (a timeout)
+        self.held: set[str] = set()  # channels whose answer waits for `release` (a robot hanging)
+        self.arrived, self.release = threading.Event(), threading.Event()  # a held request came; let it go
         robots = self
 
         class Handler(BaseHTTPRequestHandler):
@@ -61,6 +63,9 @@ class Robots:
                 robots.requests.append({"channel": channel, "path": url.path, "query": query, "body": body})
                 if robots.delay:
                     time.sleep(robots.delay)
+                if channel in robots.held:
+                    robots.arrived.set()
+                    robots.release.wait(20)
                 if robots.script.get(channel):
                     status, answer = robots.script[channel].pop(0)
                 else:

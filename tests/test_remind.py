@@ -314,3 +314,34 @@ def test_a_real_run_with_no_log_or_a_contacts_file_mistyped_is_refused_before_an
     project.ok("log", "184", "--month", "2024-08", "--percent", "40")
     assert project.bad("--contacts", "contcts.toml", "remind", "--month", "2024-08").err == \
         "contcts.toml: no such contacts file (given by --contacts or TRACKER_CONTACTS)\n"
+
+
+def test_a_run_interrupted_keeps_on_record_and_says_what_it_had_sent(project, robots, env):
+    """Ctrl-C while one robot hangs: the message already in the other group is recorded and said, so that a
+    second run shows the unit was reached, not chased again unawares."""
+    import os
+    import signal
+    import subprocess
+    import sys
+
+    from tests.conftest import ROOT
+
+    office(project, robots)
+    robots.held.add("wecom")  # 市财政局's robot, the second unit's: 市民政局's dingtalk has gone before it
+    child = subprocess.Popen([sys.executable, "-m", "tracker", "remind", "--month", "2024-08"], cwd=project.root,
+                             env={**os.environ, "PYTHONPATH": str(ROOT)}, stdout=subprocess.PIPE,
+                             stderr=subprocess.PIPE, text=True, encoding="utf-8")
+    try:
+        assert robots.arrived.wait(30), "the held robot was never reached"
+        child.send_signal(signal.SIGINT)
+        out, err = child.communicate(timeout=30)
+    finally:
+        robots.release.set()
+        if child.poll() is None:
+            child.kill()
+    assert child.returncode == 130 and "Traceback" not in err, err
+    assert f"sent to 市民政局 by dingtalk (127.0.0.1:{robots.port}) (1 task)" in out
+    rows = sqlite3.connect(project.db).execute("SELECT unit, channel, delivered FROM reminders").fetchall()
+    assert rows == [("市民政局", "dingtalk", 1)]
+    units = {u["unit"]: u for u in project.ok("units", "--month", "2024-08", "--format", "json").json()["units"]}
+    assert units["市民政局"]["reminded"] == 1
