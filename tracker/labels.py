@@ -60,7 +60,7 @@ _ZH = {
     "Enter on a task's first question skips it, on the others leaves the answer empty; Ctrl-C stops, and what was recorded stays.":
         "任务的第一个问题直接回车即跳过该任务，其余问题回车留空；Ctrl-C 中止，已记录的保留。",
     "running total": "累计数（截至目前）", "this month's amount": "本月数", "was {value}": "此前{value}",
-    "Enter skips the task": "回车跳过", "percent 0–100": "完成百分比（0–100）",
+    "Enter skips the task": "回车跳过", "percent 0–100, or status": "完成百分比（0–100）或状态",
     "status (ongoing, done, blocked)": "状态（推进中、已完成、受阻）", "skipped": "已跳过", "no report yet": "尚无报送",
     "nothing to fill: every started task has a report for {month}": "无需填报：{month}已开始的任务均已报送",
     "recorded {n}, skipped {m}": "已记录{n}项，跳过{m}项",

@@ -123,13 +123,29 @@ class Session:
                 if value is not None:
                     values[m.metric.key] = value
             if not t.metrics:
-                pct_ = self._until_valid(label(lg, "percent 0–100"), lambda raw: make.percent(raw, "percent"), True)
-                status = self._until_valid(label(lg, "status (ongoing, done, blocked)"), self._status, False)
+                # a status alone (受阻 with no percent known) is a report, as `log --status` takes it
+                first = self._until_valid(label(lg, "percent 0–100, or status"), self._percent_or_status, True)
+                if isinstance(first, str):
+                    status = first
+                else:
+                    pct_ = first
+                    status = self._until_valid(label(lg, "status (ongoing, done, blocked)"), self._status, False)
             note = self._until_valid(label(lg, "Note"), make.note, False)
         except Skip:
             self.say(Text("  " + label(lg, "skipped"), style="dim"))
             return None
         return values, pct_, status, note
+
+    @staticmethod
+    def _percent_or_status(raw: str) -> float | str:
+        try:
+            return make.percent(raw, "percent")
+        except BadInput:
+            try:
+                return make.status(raw)
+            except BadInput:
+                pass
+            raise
 
     @staticmethod
     def _status(raw: str) -> str:
