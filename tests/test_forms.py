@@ -352,3 +352,15 @@ def test_a_percent_typed_with_its_sign_in_excel_is_the_percent_shown(office):
     ws["H7"], ws["H7"].number_format = 6, "0%"  # 600 %: refused as any percent over 100
     wb.save(office.root / "bad.xlsx")
     assert office.bad("import", "bad.xlsx").err == "bad.xlsx:填报!H7: 完成百分比 600 is not a number from 0 to 100\n"
+
+
+def test_a_figure_excel_turned_into_a_date_is_named_as_the_cell_shows_it(office):
+    """`8-1` typed, Excel keeps a date: the refusal names 2024-08-01, never Python's datetime.datetime(…)."""
+    import datetime as dt
+
+    fill(sent(office), office.root / "bad.xlsx", G5=dt.datetime(2024, 8, 1), H7=dt.datetime(2024, 8, 1, 9, 30),
+         I7=dt.time(9, 30))
+    assert office.bad("import", "bad.xlsx").err.splitlines() == [
+        "bad.xlsx:填报!G5: 本月数 2024-08-01 is not a number ≥ 0",
+        "bad.xlsx:填报!H7: 完成百分比 2024-08-01 09:30:00 is not a number from 0 to 100",
+        "bad.xlsx:填报!I7: 状态 09:30:00 is not one of 推进中、已完成、受阻"]

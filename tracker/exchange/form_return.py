@@ -220,19 +220,19 @@ def _take(head: str, value, metric, got: dict, make) -> None:
         try:
             got["values"][metric.key] = make.figure(value, "本月数")
         except BadInput:
-            raise BadInput("本月数 {value} is not a number ≥ 0", value=repr(value)) from None
+            raise BadInput("本月数 {value} is not a number ≥ 0", value=make.quoted(value)) from None
         got["said"].append(f"{metric.name} {_fig(got['values'][metric.key])}{metric.unit}")  # as the form names it
     elif head == "完成百分比":
         try:
             got["percent"] = make.percent(value.rstrip("%") if isinstance(value, str) else value, "完成百分比")
         except BadInput:
-            raise BadInput("完成百分比 {value} is not a number from 0 to 100", value=repr(value)) from None
+            raise BadInput("完成百分比 {value} is not a number from 0 to 100", value=make.quoted(value)) from None
         got["said"].append(f"{_fig(got['percent'])}%")
     elif head == "状态":
         try:
             got["status"] = status = make.status(str(value))  # the words `tracker log --status` takes
         except BadInput:
-            raise BadInput("状态 {value} is not one of {words}", value=repr(value),
+            raise BadInput("状态 {value} is not one of {words}", value=make.quoted(value),
                            words="、".join(STATUS_WORDS)) from None
         got.setdefault("texts", []).append(status)  # (a code: the summary says it in the run's language)
     else:
