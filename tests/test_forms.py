@@ -364,3 +364,16 @@ def test_a_figure_excel_turned_into_a_date_is_named_as_the_cell_shows_it(office)
         "bad.xlsx:填报!G5: 本月数 2024-08-01 is not a number ≥ 0",
         "bad.xlsx:填报!H7: 完成百分比 2024-08-01 09:30:00 is not a number from 0 to 100",
         "bad.xlsx:填报!I7: 状态 09:30:00 is not one of 推进中、已完成、受阻"]
+
+
+def test_a_row_filled_in_below_the_forms_tasks_is_refused_not_dropped_unread(office):
+    """A liaison who unprotects the sheet and adds a row (a task, a remark) would see it vanish on import."""
+    fill(sent(office), office.root / "bad.xlsx", G5=15, C8="", J9="另：新增一处站点，待核实")
+    before = office.ok("export").out
+    assert office.bad("import", "bad.xlsx").err == (
+        "bad.xlsx:填报!J9: a row was added below the form's tasks: the form reads only the rows it was sent out "
+        "with; delete the row, or write what it says in a task's row\n")
+    assert office.bad("import", "bad.xlsx", "--lang", "zh").err.startswith("bad.xlsx:填报!J9: 表格任务行之下新增了一行")
+    assert office.ok("export").out == before
+    fill(sent(office), office.root / "good.xlsx", G5=15, C8="  ")  # a blank typed below is nothing written
+    assert "1 entry recorded" in office.ok("import", "good.xlsx").out
