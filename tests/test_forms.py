@@ -377,3 +377,13 @@ def test_a_row_filled_in_below_the_forms_tasks_is_refused_not_dropped_unread(off
     assert office.ok("export").out == before
     fill(sent(office), office.root / "good.xlsx", G5=15, C8="  ")  # a blank typed below is nothing written
     assert "1 entry recorded" in office.ok("import", "good.xlsx").out
+
+
+def test_a_rate_typed_as_text_with_its_sign_is_the_rate_as_log_takes_it(project):
+    from tests.test_remind import RATE_PLAN
+
+    project.write_plan(RATE_PLAN)
+    back = fill(sent(project, "市城管局"), project.root / "back.xlsx", G5="60%", G6="60%")
+    assert project.bad("import", "back.xlsx").err == "back.xlsx:填报!G6: 本月数 '60%' is not a number ≥ 0\n"  # a count
+    fill(back, back, G6=None)
+    assert "城市生活垃圾分类覆盖率 60%" in project.ok("import", "back.xlsx").out

@@ -345,3 +345,46 @@ def test_a_run_interrupted_keeps_on_record_and_says_what_it_had_sent(project, ro
     assert rows == [("市民政局", "dingtalk", 1)]
     units = {u["unit"]: u for u in project.ok("units", "--month", "2024-08", "--format", "json").json()["units"]}
     assert units["市民政局"]["reminded"] == 1
+
+
+RATE_PLAN = """
+[plan]
+year = 2024
+
+[[task]]
+id = "235"
+title = "城市生活垃圾分类覆盖率达到95%"
+unit = "市城管局"
+
+[[task.metric]]
+key = "rate"
+name = "城市生活垃圾分类覆盖率"
+unit = "%"
+target = 95
+
+[[task]]
+id = "250"
+title = "建设智慧停车泊位2000个"
+unit = "市城管局"
+
+[[task.metric]]
+key = "spaces"
+name = "智慧停车泊位"
+unit = "个"
+target = 2000
+"""
+
+
+def test_a_rate_is_asked_as_its_value_to_date_and_taken_with_its_sign_as_the_form_takes_it(project):
+    """A rate in % is never summed: the reminder asks its value to date, as the form's 指标 cell does, not a
+    running total (累计数); and `60%` typed for it is 60, as a form's 60% cell is, where a count's is refused."""
+    project.write_plan(RATE_PLAN)
+    (project.root / "contacts.toml").write_text('[unit."市城管局"]\nwecom = "https://qyapi.weixin.qq.com/cgi-bin/'
+                                                'webhook/send?key=K"\n', encoding="utf-8")
+    r = project.ok("remind", "--month", "2024-08", "--dry-run", "--lang", "zh")
+    assert "城市生活垃圾分类覆盖率（%）截至目前的数值" in r.out and "智慧停车泊位（个）累计数（截至目前）" in r.out
+    assert "rate to date" in project.ok("remind", "--month", "2024-08", "--dry-run").out
+    project.ok("log", "235", "--month", "2024-08", "--set", "rate=６０％")
+    assert project.ok("history", "235", "--format", "json").json()["entries"][0]["values"] == {"rate": 60}
+    assert project.bad("log", "250", "--month", "2024-08", "--set", "spaces=60%").err == \
+        "250.spaces: '60%' is not a number\n"

@@ -16,7 +16,7 @@ from tracker.core import entries as make
 from tracker.core import months
 from tracker.errors import BadInput
 from tracker.core.evaluate import Standing
-from tracker.labels import label
+from tracker.labels import asked_figure, label
 from tracker.core.model import TaskLog
 from tracker.render.terminal import fig, flags_text, pct
 
@@ -115,7 +115,7 @@ class Session:
         values, pct_, status = {}, None, None
         try:
             for i, m in enumerate(s.metrics):
-                mode = label(lg, "running total" if m.metric.mode == "cumulative" else "this month's amount")
+                mode = asked_figure(lg, m.metric)
                 prompt = m.metric.name + (f" ({m.metric.unit})" if m.metric.unit else "") + f" · {mode}"  # its name: what the clerk knows it by
                 if m.metric.mode == "cumulative":
                     prompt += " · " + label(lg, "was {value}").format(value=fig(m.value))

@@ -128,5 +128,11 @@ def text(value, what: str) -> str:
 
 
 def check_values(task: Task, values: dict) -> dict:
-    """Typed figures by metric key, read as numbers (which metrics the task has is checks.py's question)."""
-    return {key: figure(raw, f"{task.id}.{key}") if isinstance(raw, str) else raw for key, raw in values.items()}
+    """Typed figures by metric key, read as numbers, a rate's with its % too (which metrics the task has is
+    checks.py's question)."""
+    def rate(key: str) -> bool:
+        metric = task.metric(key)
+        return metric is not None and metric.rate
+
+    return {key: figure(raw, f"{task.id}.{key}", percent=rate(key)) if isinstance(raw, str) else raw
+            for key, raw in values.items()}
