@@ -620,3 +620,18 @@ def test_a_mobile_must_reach_someone():
     assert mobiles("13800000000", "138-0000-0000", "138 0000 0000", "+85291234567") == []
     assert mobiles("1380000") == ["contacts.toml:3: unit '市民政局'.mobiles: '1380000' is not a mobile number"]
     assert mobiles("23800000000") and mobiles("+86") and mobiles("138--00000000")
+
+
+def test_a_mobile_typed_with_spaces_or_hyphens_is_mentioned_by_its_digits(robots, env):
+    """DingTalk and WeCom match a member by the digits of the mobile: `138 0000 0000` as typed mentions nobody."""
+    text = contacts_text(robots).replace('mobiles = ["13800000000", "13900000001"]',
+                                         'mobiles = ["138 0000 0000", "139-0000-0001"]')
+    text = text.replace('mobiles = ["13700000002"]', 'mobiles = ["+852 9123 4567"]')
+    contacts = parse_contacts(text)
+    (ding,) = deliver([notice("市民政局")], contacts, "zh")
+    (wecom,) = deliver([notice("市财政局")], contacts, "zh")
+    assert ding.delivered and wecom.delivered
+    sent = {r["channel"]: r["body"] for r in robots.requests}
+    assert sent["ding"]["at"]["atMobiles"] == ["13800000000", "13900000001"]
+    assert sent["ding"]["text"]["content"].endswith("\n@13800000000 @13900000001")
+    assert sent["wecom"]["text"]["mentioned_mobile_list"] == ["+85291234567"]

@@ -282,8 +282,9 @@ def _unit(name: str, raw, environ, problem) -> UnitContacts | None:
             problem(loc + (f"{robot}_secret",), "{what} is set without {robot}", what=_unit_word(name, f"{robot}_secret"),
                     robot=robot)
             ok = False
-    for m in values["mobiles"]:
-        if not _MOBILE.match(re.sub(r"(?<=\d)[ -](?=\d)", "", m)):
+    typed, values["mobiles"] = values["mobiles"], [re.sub(r"(?<=\d)[ -](?=\d)", "", m) for m in values["mobiles"]]
+    for m, plain in zip(typed, values["mobiles"]):  # plain digits, as the robots match a member's mobile
+        if not _MOBILE.match(plain):
             problem(loc + ("mobiles",), "{what}: {value} is not a mobile number", what=_unit_word(name, "mobiles"),
                     value=repr(textfile.visible(m)))
             ok = False
