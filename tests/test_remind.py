@@ -235,7 +235,8 @@ def test_a_contacts_typing_slip_is_named_as_in_tasks_toml_in_the_language_asked(
     said = {}
     for text in (f'[unit."市民政局"]\nwecom = “https://x/send?key={WECOM_KEY}”\n',
                  f'[unit."市民政局"]\ndingtalk = "https://x/robot/send?access_token={DING_TOKEN}\n',
-                 '[smtp]\nhost = "127.0.0.1"\nport = ４６５\n'):
+                 '[smtp]\nhost = "127.0.0.1"\nport = ４６５\n',
+                 f'[unit.市民政局]\nwecom = "https://x/send?key={WECOM_KEY}"\n'):  # the unit's name not in quotes
         (project.root / "contacts.toml").write_text(text, encoding="utf-8")
         for lang in ("zh", "en"):
             r = project.bad("remind", "--month", "2024-08", "--dry-run", "--lang", lang)
@@ -248,7 +249,9 @@ def test_a_contacts_typing_slip_is_named_as_in_tasks_toml_in_the_language_asked(
         "contacts.toml:2: TOML 格式错误：字符串在行尾前没有结束（缺少引号）",
         "contacts.toml:2: invalid TOML: a string is not closed before the line ends (a missing quote)",
         "contacts.toml:3: TOML 格式错误：数字是全角的（４６５）：请写半角 465",
-        "contacts.toml:3: invalid TOML: a number in full-width digits (４６５): write 465"]
+        "contacts.toml:3: invalid TOML: a number in full-width digits (４６５): write 465",
+        "contacts.toml:1: TOML 格式错误：中文的键（市民政局）须加英文引号：写作 \"市民政局\"",
+        "contacts.toml:1: invalid TOML: a key in Chinese (市民政局) needs quotes: write \"市民政局\""]
 
 
 def test_a_unit_of_contacts_that_leads_no_task_is_warned_about(project, robots, env):

@@ -178,6 +178,7 @@ _ZH.update({
     "invalid TOML: a key needs `= value` after it": "TOML 格式错误：键后面要有 `= 值`",
     "invalid TOML: something follows a value on its line": "TOML 格式错误：值的后面还有多余内容",
     "invalid TOML: a line that is neither `key = value` nor a [table]": "TOML 格式错误：这一行既不是 `键 = 值`，也不是 [表]",
+    "invalid TOML: a key in Chinese ({typed}) needs quotes: write \"{typed}\"": "TOML 格式错误：中文的键（{typed}）须加英文引号：写作 \"{typed}\"",
     "invalid TOML: not a date (write 2024-12-31)": "TOML 格式错误：不是日期（请写 2024-12-31）",
     "invalid TOML: {date} is no date: a year has 12 months": "TOML 格式错误：{date} 不是有效日期：一年只有 12 个月",
     "invalid TOML: {date} is no date: {year}-{month:02d} has {days} days": "TOML 格式错误：{date} 不是有效日期：{year}年{month}月只有 {days} 天",
