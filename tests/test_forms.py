@@ -387,3 +387,14 @@ def test_a_rate_typed_as_text_with_its_sign_is_the_rate_as_log_takes_it(project)
     assert project.bad("import", "back.xlsx").err == "back.xlsx:填报!G6: 本月数 '60%' is not a number ≥ 0\n"  # a count
     fill(back, back, G6=None)
     assert "城市生活垃圾分类覆盖率 60%" in project.ok("import", "back.xlsx").out
+
+
+def test_a_form_sent_out_before_its_month_and_returned_early_is_refused_naming_the_file(office):
+    """forms may go out before their month; one filled in early and returned names itself, among the others."""
+    office.ok("forms", "--month", "2024-09", "-o", "early")
+    fill(office.root / "early" / "市民政局-2024-09.xlsx", office.root / "sep.xlsx", G5=20)
+    fill(sent(office), office.root / "aug.xlsx", G5=15)
+    r = office.bad("import", "aug.xlsx", "sep.xlsx")
+    assert r.err == "sep.xlsx: the form is for 2024-09, still to come: import it when the month has come\n"
+    assert office.bad("import", "sep.xlsx", "--lang", "zh").err == "sep.xlsx: 该填报表是 2024-09 的，该月尚未到来：到时再导入\n"
+    assert "1 entry recorded" in office.ok("import", "sep.xlsx", today="2024-09-03").out

@@ -110,6 +110,7 @@ _ZH.update({
     "{file}: give --month (e.g. --month 2020-08): a progress table names the month, not the year": "{file}: 请给出 --month（如 --month 2020-08）：进展表只写月份，不写年份",
     "{file}:{line}: the table's header names month {named} ({header}), but --month is {month}": "{file}:{line}: 表头写的是 {named} 月（{header}），但 --month 是 {month}",
     "month {month} is still in the future; import its table when it comes": "{month} 尚未到来，到时再导入该月的表",
+    "the form is for {month}, still to come: import it when the month has come": "该填报表是 {month} 的，该月尚未到来：到时再导入",
     "{file}: the tasks it adds would make {path} invalid ({first})": "{file}: 新增的任务会使 {path} 无效（{first}）",
     "{path}:{line}: the task cell must be the task's number, a dot and its title (`195.新建…`), not {cell}": "{path}:{line}: 任务单元格应为 编号.标题（`195.新建…`），而不是 {cell}",
     "{path}:{line}: task {tid} appears twice (first at line {first})": "{path}:{line}: 任务 {tid} 出现两次（第一次在第 {first} 行）",
