@@ -131,9 +131,9 @@ def _deliver(notices: list, contacts, lang: str, project, p: int, deliveries: li
     from tracker.store import reminders
 
     def sent(d) -> None:
+        deliveries.append(d)  # said even when its record fails (a full disk): it went
         reminders.record(conn, [reminders.Reminder(d.at.strftime("%Y-%m-%dT%H:%M:%S.%fZ"), p, d.unit, d.channel,
                                                    d.where, d.delivered, d.reason, d.tasks)])
-        deliveries.append(d)
 
     conn = project.write()  # before anything is sent: a log that cannot be written stops the run at once
     try:
