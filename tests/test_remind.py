@@ -257,9 +257,9 @@ def test_a_contacts_typing_slip_is_named_as_in_tasks_toml_in_the_language_asked(
 def test_a_unit_of_contacts_that_leads_no_task_is_warned_about(project, robots, env):
     office(project, robots)  # contacts.toml has 市教育局, whom no task of this plan names
     r = project.ok("remind", "--month", "2024-08", "--dry-run")
-    assert "contacts.toml: warning: unit 市教育局 leads no task in the plan (a typo of one that does?)" in r.err
+    assert "contacts.toml:11: warning: unit 市教育局 leads no task in the plan (a typo of one that does?)" in r.err
     r = project.ok("remind", "--month", "2024-08", "--dry-run", "--lang", "zh")
-    assert "contacts.toml: 提示：单位 市教育局 不是任何任务的牵头单位（是否写错了单位名？）" in r.err
+    assert "contacts.toml:11: 提示：单位 市教育局 不是任何任务的牵头单位（是否写错了单位名？）" in r.err
     assert "市民政局" not in r.err  # a unit that leads tasks is no stranger
 
 

@@ -78,7 +78,8 @@ def _warn_strangers(contacts, units: set, lang: str) -> None:
     for name in contacts.units:
         if name not in units:
             print(BadInput("warning: unit {unit} leads no task in the plan (a typo of one that does?)",
-                           place=contacts.path, unit=name).message(lang), file=sys.stderr)
+                           place=f"{contacts.path}:{contacts.lines[name]}" if name in contacts.lines else contacts.path,
+                           unit=name).message(lang), file=sys.stderr)
 
 
 def _fmt(p: int) -> str:

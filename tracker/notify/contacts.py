@@ -65,6 +65,7 @@ class Contacts:
     path: str
     units: dict[str, UnitContacts]
     smtp: Smtp | None = None
+    lines: dict[str, int] = field(default_factory=dict)  # each unit's [unit."NAME"] line, for a warning's place
 
     def of(self, unit: str) -> UnitContacts | None:
         return self.units.get(unit)
@@ -175,7 +176,7 @@ def parse_contacts(text: str, path: str = "contacts.toml", environ=None, unset_s
             problem(("unit", name, "email"), "{what}: email needs an [smtp] table", what=_unit_word(name))
     if problems:
         raise ContactsError([p for _, p in sorted(problems, key=lambda p: p[0])])
-    return Contacts(path, units, smtp)
+    return Contacts(path, units, smtp, {name: line_of(lines, ("unit", name)) for name in units})
 
 
 def _validated(model, raw, loc: tuple, what: str, problem):
