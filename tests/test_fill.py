@@ -94,9 +94,9 @@ def test_walks_the_missing_reports_checks_each_answer_and_records_each_task(proj
     assert august["note"] == "截至目前,全市新建区域性居家养老服务中心15个。"
 
     child.expect_exact("last report 2024-07: 40%")
-    answer(child, "percent 0–100 · Enter skips the task: ", "150")
+    answer(child, "percent 0–100, or status · Enter skips the task: ", "150")
     child.expect_exact("! percent: '150' is outside 0–100")
-    answer(child, "percent 0–100 · Enter skips the task: ", "100")
+    answer(child, "percent 0–100, or status · Enter skips the task: ", "100")
     answer(child, "status (ongoing, done, blocked): ", "finished")
     child.expect_exact("! status 'finished' is not one of ongoing, done, blocked")
     answer(child, "status (ongoing, done, blocked): ", "已完成")                 # the Chinese word is understood too
@@ -118,7 +118,7 @@ def test_enter_on_the_first_question_skips_the_task(project):
     child.expect_exact("no report yet")
     answer(child, "区域性居家养老服务中心 (个) · running total · was 0 · Enter skips the task: ", "")
     child.expect_exact("skipped")
-    answer(child, "percent 0–100 · Enter skips the task: ", "30")
+    answer(child, "percent 0–100, or status · Enter skips the task: ", "30")
     answer(child, "status (ongoing, done, blocked): ", "")
     answer(child, "Note: ", "已完成测算")
     answer(child, "Record this report? [Y/n] ", "")
@@ -129,6 +129,21 @@ def test_enter_on_the_first_question_skips_the_task(project):
     assert (e["percent"], e["status"], e["note"]) == (30, None, "已完成测算")
 
 
+def test_a_status_alone_answers_a_task_without_metrics_as_log_status_does(project):
+    """A blocked task whose percent nobody knows: 受阻 at the first question is its report, not 'not a number'."""
+    child = spawn(project, "--lang", "zh")
+    answer(child, "区域性居家养老服务中心 (个) · 累计数（截至目前） · 此前0 · 回车跳过: ", "")
+    answer(child, "完成百分比（0–100）或状态 · 回车跳过: ", "资金")
+    child.expect_exact("! 完成百分比：'资金' 不是数字")  # neither: the percent's refusal, as before
+    answer(child, "完成百分比（0–100）或状态 · 回车跳过: ", "受阻")
+    answer(child, "进展情况: ", "资金未到位")  # no status question after a status
+    answer(child, "记录这条报送吗？ [Y/n] ", "")
+    child.expect_exact("已记录1项，跳过1项")
+    assert finish(child) == 0
+    (e,) = entries(project, "184")
+    assert (e["percent"], e["status"], e["note"]) == (None, "blocked", "资金未到位")
+
+
 def test_interrupted_session_keeps_what_was_recorded(project):
     child = spawn(project)
     answer(child, "区域性居家养老服务中心 (个) · running total · was 0 · Enter skips the task: ", "20")
@@ -136,7 +151,7 @@ def test_interrupted_session_keeps_what_was_recorded(project):
     answer(child, "Note: ", "")
     answer(child, "Record this report? [Y/n] ", "")
     child.expect_exact("recorded 195 2024-08")
-    answer(child, "percent 0–100 · Enter skips the task: ", "50")     # half-way through 184's questions
+    answer(child, "percent 0–100, or status · Enter skips the task: ", "50")     # half-way through 184's questions
     child.expect_exact("status (ongoing, done, blocked): ")
     interrupt(child, "stopped: recorded 1; run tracker fill again for the rest")
     assert finish(child) == 130
@@ -173,7 +188,7 @@ def test_lang_zh(project):
     child.expect_exact("2024-08尚缺报送：2项")
     answer(child, "区域性居家养老服务中心 (个) · 累计数（截至目前） · 此前0 · 回车跳过: ", "")
     child.expect_exact("已跳过")
-    answer(child, "完成百分比（0–100） · 回车跳过: ", "")
+    answer(child, "完成百分比（0–100）或状态 · 回车跳过: ", "")
     child.expect_exact("已记录0项，跳过2项")
     assert finish(child) == 0
 

@@ -352,3 +352,49 @@ def test_a_percent_typed_with_its_sign_in_excel_is_the_percent_shown(office):
     ws["H7"], ws["H7"].number_format = 6, "0%"  # 600 %: refused as any percent over 100
     wb.save(office.root / "bad.xlsx")
     assert office.bad("import", "bad.xlsx").err == "bad.xlsx:填报!H7: 完成百分比 600 is not a number from 0 to 100\n"
+
+
+def test_a_figure_excel_turned_into_a_date_is_named_as_the_cell_shows_it(office):
+    """`8-1` typed, Excel keeps a date: the refusal names 2024-08-01, never Python's datetime.datetime(…)."""
+    import datetime as dt
+
+    fill(sent(office), office.root / "bad.xlsx", G5=dt.datetime(2024, 8, 1), H7=dt.datetime(2024, 8, 1, 9, 30),
+         I7=dt.time(9, 30))
+    assert office.bad("import", "bad.xlsx").err.splitlines() == [
+        "bad.xlsx:填报!G5: 本月数 2024-08-01 is not a number ≥ 0",
+        "bad.xlsx:填报!H7: 完成百分比 2024-08-01 09:30:00 is not a number from 0 to 100",
+        "bad.xlsx:填报!I7: 状态 09:30:00 is not one of 推进中、已完成、受阻"]
+
+
+def test_a_row_filled_in_below_the_forms_tasks_is_refused_not_dropped_unread(office):
+    """A liaison who unprotects the sheet and adds a row (a task, a remark) would see it vanish on import."""
+    fill(sent(office), office.root / "bad.xlsx", G5=15, C8="", J9="另：新增一处站点，待核实")
+    before = office.ok("export").out
+    assert office.bad("import", "bad.xlsx").err == (
+        "bad.xlsx:填报!J9: a row was added below the form's tasks: the form reads only the rows it was sent out "
+        "with; delete the row, or write what it says in a task's row\n")
+    assert office.bad("import", "bad.xlsx", "--lang", "zh").err.startswith("bad.xlsx:填报!J9: 表格任务行之下新增了一行")
+    assert office.ok("export").out == before
+    fill(sent(office), office.root / "good.xlsx", G5=15, C8="  ")  # a blank typed below is nothing written
+    assert "1 entry recorded" in office.ok("import", "good.xlsx").out
+
+
+def test_a_rate_typed_as_text_with_its_sign_is_the_rate_as_log_takes_it(project):
+    from tests.test_remind import RATE_PLAN
+
+    project.write_plan(RATE_PLAN)
+    back = fill(sent(project, "市城管局"), project.root / "back.xlsx", G5="60%", G6="60%")
+    assert project.bad("import", "back.xlsx").err == "back.xlsx:填报!G6: 本月数 '60%' is not a number ≥ 0\n"  # a count
+    fill(back, back, G6=None)
+    assert "城市生活垃圾分类覆盖率 60%" in project.ok("import", "back.xlsx").out
+
+
+def test_a_form_sent_out_before_its_month_and_returned_early_is_refused_naming_the_file(office):
+    """forms may go out before their month; one filled in early and returned names itself, among the others."""
+    office.ok("forms", "--month", "2024-09", "-o", "early")
+    fill(office.root / "early" / "市民政局-2024-09.xlsx", office.root / "sep.xlsx", G5=20)
+    fill(sent(office), office.root / "aug.xlsx", G5=15)
+    r = office.bad("import", "aug.xlsx", "sep.xlsx")
+    assert r.err == "sep.xlsx: the form is for 2024-09, still to come: import it when the month has come\n"
+    assert office.bad("import", "sep.xlsx", "--lang", "zh").err == "sep.xlsx: 该填报表是 2024-09 的，该月尚未到来：到时再导入\n"
+    assert "1 entry recorded" in office.ok("import", "sep.xlsx", today="2024-09-03").out

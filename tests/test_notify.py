@@ -47,6 +47,8 @@ class Robots:
         self.requests: list[dict] = []
         self.script: dict[str, list[tuple[int, dict]]] = {}  # channel -> answers to give first (status, body)
         self.delay = 0.0  # seconds before answering (a timeout)
+        self.held: set[str] = set()  # channels whose answer waits for `release` (a robot hanging)
+        self.arrived, self.release = threading.Event(), threading.Event()  # a held request came; let it go
         robots = self
 
         class Handler(BaseHTTPRequestHandler):
@@ -61,6 +63,9 @@ class Robots:
                 robots.requests.append({"channel": channel, "path": url.path, "query": query, "body": body})
                 if robots.delay:
                     time.sleep(robots.delay)
+                if channel in robots.held:
+                    robots.arrived.set()
+                    robots.release.wait(20)
                 if robots.script.get(channel):
                     status, answer = robots.script[channel].pop(0)
                 else:
@@ -615,3 +620,18 @@ def test_a_mobile_must_reach_someone():
     assert mobiles("13800000000", "138-0000-0000", "138 0000 0000", "+85291234567") == []
     assert mobiles("1380000") == ["contacts.toml:3: unit '市民政局'.mobiles: '1380000' is not a mobile number"]
     assert mobiles("23800000000") and mobiles("+86") and mobiles("138--00000000")
+
+
+def test_a_mobile_typed_with_spaces_or_hyphens_is_mentioned_by_its_digits(robots, env):
+    """DingTalk and WeCom match a member by the digits of the mobile: `138 0000 0000` as typed mentions nobody."""
+    text = contacts_text(robots).replace('mobiles = ["13800000000", "13900000001"]',
+                                         'mobiles = ["138 0000 0000", "139-0000-0001"]')
+    text = text.replace('mobiles = ["13700000002"]', 'mobiles = ["+852 9123 4567"]')
+    contacts = parse_contacts(text)
+    (ding,) = deliver([notice("市民政局")], contacts, "zh")
+    (wecom,) = deliver([notice("市财政局")], contacts, "zh")
+    assert ding.delivered and wecom.delivered
+    sent = {r["channel"]: r["body"] for r in robots.requests}
+    assert sent["ding"]["at"]["atMobiles"] == ["13800000000", "13900000001"]
+    assert sent["ding"]["text"]["content"].endswith("\n@13800000000 @13900000001")
+    assert sent["wecom"]["text"]["mentioned_mobile_list"] == ["+85291234567"]

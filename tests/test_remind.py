@@ -235,7 +235,8 @@ def test_a_contacts_typing_slip_is_named_as_in_tasks_toml_in_the_language_asked(
     said = {}
     for text in (f'[unit."市民政局"]\nwecom = “https://x/send?key={WECOM_KEY}”\n',
                  f'[unit."市民政局"]\ndingtalk = "https://x/robot/send?access_token={DING_TOKEN}\n',
-                 '[smtp]\nhost = "127.0.0.1"\nport = ４６５\n'):
+                 '[smtp]\nhost = "127.0.0.1"\nport = ４６５\n',
+                 f'[unit.市民政局]\nwecom = "https://x/send?key={WECOM_KEY}"\n'):  # the unit's name not in quotes
         (project.root / "contacts.toml").write_text(text, encoding="utf-8")
         for lang in ("zh", "en"):
             r = project.bad("remind", "--month", "2024-08", "--dry-run", "--lang", lang)
@@ -248,15 +249,17 @@ def test_a_contacts_typing_slip_is_named_as_in_tasks_toml_in_the_language_asked(
         "contacts.toml:2: TOML 格式错误：字符串在行尾前没有结束（缺少引号）",
         "contacts.toml:2: invalid TOML: a string is not closed before the line ends (a missing quote)",
         "contacts.toml:3: TOML 格式错误：数字是全角的（４６５）：请写半角 465",
-        "contacts.toml:3: invalid TOML: a number in full-width digits (４６５): write 465"]
+        "contacts.toml:3: invalid TOML: a number in full-width digits (４６５): write 465",
+        "contacts.toml:1: TOML 格式错误：中文的键（市民政局）须加英文引号：写作 \"市民政局\"",
+        "contacts.toml:1: invalid TOML: a key in Chinese (市民政局) needs quotes: write \"市民政局\""]
 
 
 def test_a_unit_of_contacts_that_leads_no_task_is_warned_about(project, robots, env):
     office(project, robots)  # contacts.toml has 市教育局, whom no task of this plan names
     r = project.ok("remind", "--month", "2024-08", "--dry-run")
-    assert "contacts.toml: warning: unit 市教育局 leads no task in the plan (a typo of one that does?)" in r.err
+    assert "contacts.toml:11: warning: unit 市教育局 leads no task in the plan (a typo of one that does?)" in r.err
     r = project.ok("remind", "--month", "2024-08", "--dry-run", "--lang", "zh")
-    assert "contacts.toml: 提示：单位 市教育局 不是任何任务的牵头单位（是否写错了单位名？）" in r.err
+    assert "contacts.toml:11: 提示：单位 市教育局 不是任何任务的牵头单位（是否写错了单位名？）" in r.err
     assert "市民政局" not in r.err  # a unit that leads tasks is no stranger
 
 
@@ -314,3 +317,77 @@ def test_a_real_run_with_no_log_or_a_contacts_file_mistyped_is_refused_before_an
     project.ok("log", "184", "--month", "2024-08", "--percent", "40")
     assert project.bad("--contacts", "contcts.toml", "remind", "--month", "2024-08").err == \
         "contcts.toml: no such contacts file (given by --contacts or TRACKER_CONTACTS)\n"
+
+
+def test_a_run_interrupted_keeps_on_record_and_says_what_it_had_sent(project, robots, env):
+    """Ctrl-C while one robot hangs: the message already in the other group is recorded and said, so that a
+    second run shows the unit was reached, not chased again unawares."""
+    import os
+    import signal
+    import subprocess
+    import sys
+
+    from tests.conftest import ROOT
+
+    office(project, robots)
+    robots.held.add("wecom")  # 市财政局's robot, the second unit's: 市民政局's dingtalk has gone before it
+    child = subprocess.Popen([sys.executable, "-m", "tracker", "remind", "--month", "2024-08"], cwd=project.root,
+                             env={**os.environ, "PYTHONPATH": str(ROOT)}, stdout=subprocess.PIPE,
+                             stderr=subprocess.PIPE, text=True, encoding="utf-8")
+    try:
+        assert robots.arrived.wait(30), "the held robot was never reached"
+        child.send_signal(signal.SIGINT)
+        out, err = child.communicate(timeout=30)
+    finally:
+        robots.release.set()
+        if child.poll() is None:
+            child.kill()
+    assert child.returncode == 130 and "Traceback" not in err, err
+    assert f"sent to 市民政局 by dingtalk (127.0.0.1:{robots.port}) (1 task)" in out
+    rows = sqlite3.connect(project.db).execute("SELECT unit, channel, delivered FROM reminders").fetchall()
+    assert rows == [("市民政局", "dingtalk", 1)]
+    units = {u["unit"]: u for u in project.ok("units", "--month", "2024-08", "--format", "json").json()["units"]}
+    assert units["市民政局"]["reminded"] == 1
+
+
+RATE_PLAN = """
+[plan]
+year = 2024
+
+[[task]]
+id = "235"
+title = "城市生活垃圾分类覆盖率达到95%"
+unit = "市城管局"
+
+[[task.metric]]
+key = "rate"
+name = "城市生活垃圾分类覆盖率"
+unit = "%"
+target = 95
+
+[[task]]
+id = "250"
+title = "建设智慧停车泊位2000个"
+unit = "市城管局"
+
+[[task.metric]]
+key = "spaces"
+name = "智慧停车泊位"
+unit = "个"
+target = 2000
+"""
+
+
+def test_a_rate_is_asked_as_its_value_to_date_and_taken_with_its_sign_as_the_form_takes_it(project):
+    """A rate in % is never summed: the reminder asks its value to date, as the form's 指标 cell does, not a
+    running total (累计数); and `60%` typed for it is 60, as a form's 60% cell is, where a count's is refused."""
+    project.write_plan(RATE_PLAN)
+    (project.root / "contacts.toml").write_text('[unit."市城管局"]\nwecom = "https://qyapi.weixin.qq.com/cgi-bin/'
+                                                'webhook/send?key=K"\n', encoding="utf-8")
+    r = project.ok("remind", "--month", "2024-08", "--dry-run", "--lang", "zh")
+    assert "城市生活垃圾分类覆盖率（%）截至目前的数值" in r.out and "智慧停车泊位（个）累计数（截至目前）" in r.out
+    assert "rate to date" in project.ok("remind", "--month", "2024-08", "--dry-run").out
+    project.ok("log", "235", "--month", "2024-08", "--set", "rate=６０％")
+    assert project.ok("history", "235", "--format", "json").json()["entries"][0]["values"] == {"rate": 60}
+    assert project.bad("log", "250", "--month", "2024-08", "--set", "spaces=60%").err == \
+        "250.spaces: '60%' is not a number\n"

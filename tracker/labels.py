@@ -59,8 +59,8 @@ _ZH = {
     "missing reports for {month}: {n}": "{month}尚缺报送：{n}项", "due {due}": "截止{due}",
     "Enter on a task's first question skips it, on the others leaves the answer empty; Ctrl-C stops, and what was recorded stays.":
         "任务的第一个问题直接回车即跳过该任务，其余问题回车留空；Ctrl-C 中止，已记录的保留。",
-    "running total": "累计数（截至目前）", "this month's amount": "本月数", "was {value}": "此前{value}",
-    "Enter skips the task": "回车跳过", "percent 0–100": "完成百分比（0–100）",
+    "running total": "累计数（截至目前）", "this month's amount": "本月数", "rate to date": "截至目前的数值", "was {value}": "此前{value}",
+    "Enter skips the task": "回车跳过", "percent 0–100, or status": "完成百分比（0–100）或状态",
     "status (ongoing, done, blocked)": "状态（推进中、已完成、受阻）", "skipped": "已跳过", "no report yet": "尚无报送",
     "nothing to fill: every started task has a report for {month}": "无需填报：{month}已开始的任务均已报送",
     "recorded {n}, skipped {m}": "已记录{n}项，跳过{m}项",
@@ -289,3 +289,11 @@ def label(lang: str, text: str) -> str:
     if lang == "zh":
         return _ZH.get(text, text)
     return text.replace("_", " ") if text in ("on_track", "repeated_note") else text
+
+
+def asked_figure(lang: str, metric) -> str:
+    """What a report gives of a metric, in words: the running total of a cumulative one, the month's amount of an
+    increment one, and of a rate in % (never summed) its value to date, as the form's 指标 cell says it."""
+    if metric.mode == "increment":
+        return label(lang, "this month's amount")
+    return label(lang, "rate to date" if metric.rate else "running total")

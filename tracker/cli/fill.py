@@ -16,7 +16,7 @@ from tracker.core import entries as make
 from tracker.core import months
 from tracker.errors import BadInput
 from tracker.core.evaluate import Standing
-from tracker.labels import label
+from tracker.labels import asked_figure, label
 from tracker.core.model import TaskLog
 from tracker.render.terminal import fig, flags_text, pct
 
@@ -115,7 +115,7 @@ class Session:
         values, pct_, status = {}, None, None
         try:
             for i, m in enumerate(s.metrics):
-                mode = label(lg, "running total" if m.metric.mode == "cumulative" else "this month's amount")
+                mode = asked_figure(lg, m.metric)
                 prompt = m.metric.name + (f" ({m.metric.unit})" if m.metric.unit else "") + f" · {mode}"  # its name: what the clerk knows it by
                 if m.metric.mode == "cumulative":
                     prompt += " · " + label(lg, "was {value}").format(value=fig(m.value))
@@ -123,13 +123,29 @@ class Session:
                 if value is not None:
                     values[m.metric.key] = value
             if not t.metrics:
-                pct_ = self._until_valid(label(lg, "percent 0–100"), lambda raw: make.percent(raw, "percent"), True)
-                status = self._until_valid(label(lg, "status (ongoing, done, blocked)"), self._status, False)
+                # a status alone (受阻 with no percent known) is a report, as `log --status` takes it
+                first = self._until_valid(label(lg, "percent 0–100, or status"), self._percent_or_status, True)
+                if isinstance(first, str):
+                    status = first
+                else:
+                    pct_ = first
+                    status = self._until_valid(label(lg, "status (ongoing, done, blocked)"), self._status, False)
             note = self._until_valid(label(lg, "Note"), make.note, False)
         except Skip:
             self.say(Text("  " + label(lg, "skipped"), style="dim"))
             return None
         return values, pct_, status, note
+
+    @staticmethod
+    def _percent_or_status(raw: str) -> float | str:
+        try:
+            return make.percent(raw, "percent")
+        except BadInput:
+            try:
+                return make.status(raw)
+            except BadInput:
+                pass
+            raise
 
     @staticmethod
     def _status(raw: str) -> str:

@@ -62,10 +62,13 @@ def import_files(project, files: list[str], month_text: str | None, unit: str | 
             problems.append(BadInput("the form is for {form}, but --month is {month}", form=months.fmt(m),
                                      month=months.fmt(p), place=path))
     now = months.of(today())
-    for m in sorted({p, *form_months.values()} - {None}):
-        if m > now:
-            problems.append(BadInput("month {month} is still in the future; import its table when it comes",
-                                     month=months.fmt(m)))
+    if p is not None and p > now:
+        problems.append(BadInput("month {month} is still in the future; import its table when it comes",
+                                 month=months.fmt(p)))
+    for path, m in form_months.items():
+        if p is None and m > now:  # (with --month, a form of another month is said above)
+            problems.append(BadInput("the form is for {month}, still to come: import it when the month has come",
+                                     month=months.fmt(m), place=path))
 
     path = project.tasks_path
     old_bytes = _read_bytes(path)

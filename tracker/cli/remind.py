@@ -60,9 +60,11 @@ def remind(
         say(send.dry_run_text(send.plan_dry_run(notices, contacts, lg), lg))
         return
     before = project.reminded(p)  # before this run: a second run, a cron's retry
-    deliveries = _deliver(notices, contacts, lg)
-    _record(project, p, deliveries)
-    failed = _report(deliveries, lg, before, p)
+    deliveries: list = []
+    try:
+        _deliver(notices, contacts, lg, project, p, deliveries)
+    finally:  # interrupted (Ctrl-C), what went is said as it is recorded: a second run would chase again
+        failed = _report(deliveries, lg, before, p)
     if failed:
         raise typer.Exit(1)
 
@@ -76,7 +78,8 @@ def _warn_strangers(contacts, units: set, lang: str) -> None:
     for name in contacts.units:
         if name not in units:
             print(BadInput("warning: unit {unit} leads no task in the plan (a typo of one that does?)",
-                           place=contacts.path, unit=name).message(lang), file=sys.stderr)
+                           place=f"{contacts.path}:{contacts.lines[name]}" if name in contacts.lines else contacts.path,
+                           unit=name).message(lang), file=sys.stderr)
 
 
 def _fmt(p: int) -> str:
@@ -121,26 +124,24 @@ def _contacts(path: str, unset_secrets: list | None = None, given: bool = False)
     return load_contacts(path, unset_secrets)
 
 
-def _deliver(notices: list, contacts, lang: str) -> list:
+def _deliver(notices: list, contacts, lang: str, project, p: int, deliveries: list) -> None:
+    """Send the notices, recording each delivery or failure as soon as its message has gone or failed (the
+    units that have no channel are not recorded: nothing was sent); `deliveries` gathers them all."""
     from tracker.cli.output import progress
     from tracker.notify import send
-
-    with progress(len(notices), "催报" if lang == "zh" else "reminding", threshold=2) as tick:
-        return send.deliver(notices, contacts, lang, done=lambda _notice: tick(1))
-
-
-def _record(project, p: int, deliveries: list) -> None:
-    """Every delivery and failure into the database (not the units that have no channel: nothing was sent)."""
     from tracker.store import reminders
 
-    rows = [reminders.Reminder(d.at.strftime("%Y-%m-%dT%H:%M:%S.%fZ"), p, d.unit,
-                               d.channel, d.where, d.delivered, d.reason, d.tasks)
-            for d in deliveries if d.channel is not None]
-    if not rows:
-        return
-    conn = project.write()
+    def sent(d) -> None:
+        deliveries.append(d)  # said even when its record fails (a full disk): it went
+        reminders.record(conn, [reminders.Reminder(d.at.strftime("%Y-%m-%dT%H:%M:%S.%fZ"), p, d.unit, d.channel,
+                                                   d.where, d.delivered, d.reason, d.tasks)])
+
+    conn = project.write()  # before anything is sent: a log that cannot be written stops the run at once
     try:
-        reminders.record(conn, rows)
+        with progress(len(notices), "催报" if lang == "zh" else "reminding", threshold=2) as tick:
+            for d in send.deliver(notices, contacts, lang, done=lambda _notice: tick(1), sent=sent):
+                if d.channel is None:
+                    deliveries.append(d)
     finally:
         conn.close()
 

@@ -66,9 +66,14 @@ def figure(text, what: str, percent: bool = False) -> float:
 
 def quoted(value) -> str:
     """A value quoted in a message, cut so the message stays one readable line: text by repr (so control
-    characters show), and null, true, false, lists and objects as JSON writes them (where they come from)."""
-    text = json.dumps(value, ensure_ascii=False, default=str) if value is None or isinstance(value, (bool, list, dict)) \
-        else repr(value)
+    characters show), null, true, false, lists and objects as JSON writes them (where they come from), and a
+    date or time (a spreadsheet's cell) as it reads, 2024-08-01, never as Python's repr."""
+    if isinstance(value, (dt.date, dt.time)):
+        text = str(value.date() if isinstance(value, dt.datetime) and value.time() == dt.time() else value)
+    elif value is None or isinstance(value, (bool, list, dict)):
+        text = json.dumps(value, ensure_ascii=False, default=str)
+    else:
+        text = repr(value)
     return text if len(text) <= 60 else text[:57] + "…"
 
 
@@ -123,5 +128,11 @@ def text(value, what: str) -> str:
 
 
 def check_values(task: Task, values: dict) -> dict:
-    """Typed figures by metric key, read as numbers (which metrics the task has is checks.py's question)."""
-    return {key: figure(raw, f"{task.id}.{key}") if isinstance(raw, str) else raw for key, raw in values.items()}
+    """Typed figures by metric key, read as numbers, a rate's with its % too (which metrics the task has is
+    checks.py's question)."""
+    def rate(key: str) -> bool:
+        metric = task.metric(key)
+        return metric is not None and metric.rate
+
+    return {key: figure(raw, f"{task.id}.{key}", percent=rate(key)) if isinstance(raw, str) else raw
+            for key, raw in values.items()}

@@ -37,6 +37,11 @@ class Metric(NamedTuple):
     mode: str = "cumulative"
     line: int = 0
 
+    @property
+    def rate(self) -> bool:
+        """A rate in % (覆盖率 95%): its figure is the level reached, never summed, and may be typed with its sign."""
+        return self.unit in ("%", "％")
+
 
 class Task(NamedTuple):
     id: str

@@ -90,7 +90,8 @@ def read_form(path: str, wb, plan: Plan, problems: list, formulas=None) -> FormR
         return back
     parts: dict[str, dict] = {}
     broken: set[str] = set()
-    for r, tid, key, mode in keys.iter_rows(min_row=2, max_col=4, values_only=True):
+    keyed = list(keys.iter_rows(min_row=2, max_col=4, values_only=True))  # each row sent out: its task and metric
+    for r, tid, key, mode in keyed:
         r, tid, key = int(r), str(tid), key or ""
         task = plan.task(tid)
         where = place(f"B{r}")
@@ -127,6 +128,7 @@ def read_form(path: str, wb, plan: Plan, problems: list, formulas=None) -> FormR
         if found:
             problems += found
             broken.add(tid)
+    _rows_added(ws, max((int(k[0]) for k in keyed), default=FIRST_ROW - 1), place, problems)
     for tid, got in parts.items():
         if tid in broken:
             continue
@@ -157,6 +159,18 @@ def _form_sheet(wb):
         return wb[SHEET]
     shown = visible_sheets(wb)
     return shown[0] if len(shown) == 1 else None
+
+
+def _rows_added(ws, last: int, place, problems: list) -> None:
+    """A row filled in below the form's tasks (the sheet unprotected) is named, never dropped unread: the form
+    reads only the rows it was sent out with, and what the liaison wrote there would be lost unsaid."""
+    for row in ws.iter_rows(min_row=last + 1, max_col=len(HEADERS)):
+        cell = next((c for c in row if c.value is not None and str(c.value).strip()), None)
+        if cell is not None:
+            problems.append(BadInput("a row was added below the form's tasks: the form reads only the rows it was "
+                                     "sent out with; delete the row, or write what it says in a task's row",
+                                     place=place(cell.coordinate)))
+            return
 
 
 def _month_shown(value) -> int | None:
@@ -218,21 +232,21 @@ def _take(head: str, value, metric, got: dict, make) -> None:
     """One filled cell's value into `got`; BadInput (without a place) when it cannot be right."""
     if head == "本月数":
         try:
-            got["values"][metric.key] = make.figure(value, "本月数")
+            got["values"][metric.key] = make.figure(value, "本月数", percent=metric.rate)  # a rate's `60%` as text
         except BadInput:
-            raise BadInput("本月数 {value} is not a number ≥ 0", value=repr(value)) from None
+            raise BadInput("本月数 {value} is not a number ≥ 0", value=make.quoted(value)) from None
         got["said"].append(f"{metric.name} {_fig(got['values'][metric.key])}{metric.unit}")  # as the form names it
     elif head == "完成百分比":
         try:
             got["percent"] = make.percent(value.rstrip("%") if isinstance(value, str) else value, "完成百分比")
         except BadInput:
-            raise BadInput("完成百分比 {value} is not a number from 0 to 100", value=repr(value)) from None
+            raise BadInput("完成百分比 {value} is not a number from 0 to 100", value=make.quoted(value)) from None
         got["said"].append(f"{_fig(got['percent'])}%")
     elif head == "状态":
         try:
             got["status"] = status = make.status(str(value))  # the words `tracker log --status` takes
         except BadInput:
-            raise BadInput("状态 {value} is not one of {words}", value=repr(value),
+            raise BadInput("状态 {value} is not one of {words}", value=make.quoted(value),
                            words="、".join(STATUS_WORDS)) from None
         got.setdefault("texts", []).append(status)  # (a code: the summary says it in the run's language)
     else:

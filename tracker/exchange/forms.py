@@ -69,7 +69,7 @@ def metric_label(metric) -> str:
         return "—"
     if metric.mode == "increment":
         return metric.name + "（本月新增）"
-    return metric.name + ("（截至本月）" if metric.unit in ("%", "％") else "（截至本月累计）")  # a rate is not summed
+    return metric.name + ("（截至本月）" if metric.rate else "（截至本月累计）")  # a rate is not summed
 
 
 def form_xlsx(plan_title: str | None, unit: str, p: int, rows: list[FormRow]) -> bytes:

@@ -65,6 +65,7 @@ class Contacts:
     path: str
     units: dict[str, UnitContacts]
     smtp: Smtp | None = None
+    lines: dict[str, int] = field(default_factory=dict)  # each unit's [unit."NAME"] line, for a warning's place
 
     def of(self, unit: str) -> UnitContacts | None:
         return self.units.get(unit)
@@ -175,7 +176,7 @@ def parse_contacts(text: str, path: str = "contacts.toml", environ=None, unset_s
             problem(("unit", name, "email"), "{what}: email needs an [smtp] table", what=_unit_word(name))
     if problems:
         raise ContactsError([p for _, p in sorted(problems, key=lambda p: p[0])])
-    return Contacts(path, units, smtp)
+    return Contacts(path, units, smtp, {name: line_of(lines, ("unit", name)) for name in units})
 
 
 def _validated(model, raw, loc: tuple, what: str, problem):
@@ -282,8 +283,9 @@ def _unit(name: str, raw, environ, problem) -> UnitContacts | None:
             problem(loc + (f"{robot}_secret",), "{what} is set without {robot}", what=_unit_word(name, f"{robot}_secret"),
                     robot=robot)
             ok = False
-    for m in values["mobiles"]:
-        if not _MOBILE.match(re.sub(r"(?<=\d)[ -](?=\d)", "", m)):
+    typed, values["mobiles"] = values["mobiles"], [re.sub(r"(?<=\d)[ -](?=\d)", "", m) for m in values["mobiles"]]
+    for m, plain in zip(typed, values["mobiles"]):  # plain digits, as the robots match a member's mobile
+        if not _MOBILE.match(plain):
             problem(loc + ("mobiles",), "{what}: {value} is not a mobile number", what=_unit_word(name, "mobiles"),
                     value=repr(textfile.visible(m)))
             ok = False

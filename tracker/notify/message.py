@@ -88,10 +88,10 @@ def cut_cells(text: str, cells: int) -> str:
 
 
 def wanted_for(metrics: Iterable, lang: str) -> str:
-    """What a missing report should give: each metric (objects with name, unit, mode) and the progress note."""
+    """What a missing report should give: each metric (tracker's Metric) and the progress note."""
     parts = []
     for m in metrics:
-        amount = labels.label(lang, "running total" if m.mode == "cumulative" else "this month's amount")
+        amount = labels.asked_figure(lang, m)
         unit = f"（{m.unit}）" if lang == "zh" and m.unit else (f" ({m.unit})" if m.unit else "")
         parts.append(f"{m.name}{unit}{amount}" if lang == "zh" else f"{m.name}{unit}: {amount}")
     if not parts:

@@ -141,9 +141,12 @@ def dry_run_text(dry: DryRun, lang: str) -> str:
 
 def deliver(notices: list[Notice], contacts: Contacts, lang: str, *, clock: Callable[[], float] = time.monotonic,
             sleep: Callable[[float], None] = time.sleep, timeout: float = 10,
-            done: Callable[[Notice], None] | None = None) -> list[Delivery]:
+            done: Callable[[Notice], None] | None = None,
+            sent: Callable[[Delivery], None] | None = None) -> list[Delivery]:
     """Send each notice through each of its unit's channels; one Delivery per channel (or per unit with none).
-    done(notice), when given, is called as each notice has gone (a progress bar)."""
+    done(notice), when given, is called as each notice has gone (a progress bar); sent(delivery) as each
+    message has gone or failed, so that the caller records it then: a run interrupted later keeps on record
+    what it sent."""
     limit = RateLimit(clock, sleep)
     secrets = contacts.secrets()
     out: list[Delivery] = []
@@ -163,6 +166,8 @@ def deliver(notices: list[Notice], contacts: Contacts, lang: str, *, clock: Call
             if reason is not None:
                 reason = _scrub(f"{where}: {reason}", secrets)
             out.append(Delivery(notice.unit, channel, where, delivered, reason, notice.task_ids(), _now(), tries))
+            if sent is not None:
+                sent(out[-1])
         if done is not None:
             done(notice)
     return out

@@ -262,6 +262,12 @@ def toml_problem(msg: str, text: str, path: str) -> BadInput:
             if words is _FULL_WIDTH_DIGITS and re.fullmatch(r"\d{4}-\d{1,2}-\d{1,2}", ascii_):
                 words = "invalid TOML: a date in full-width digits ({typed}): write {ascii}"
             return BadInput(words, place=f"{path}:{line}", typed=found[0], ascii=ascii_)
+    column = re.search(r"column (\d+)\)", msg)
+    bare = re.match(r"[^\x00-\x7f][^\s.=\[\]\"'#]*", raw[int(column[1]) - 1:]) if column and where else None
+    if bare and msg.startswith(("Invalid initial character for a key", "Invalid statement")):
+        # [unit.市民政局]: a name in Chinese is a key TOML takes only in quotes
+        return BadInput("invalid TOML: a key in Chinese ({typed}) needs quotes: write \"{typed}\"", place=f"{path}:{line}",
+                        typed=bare[0])
     for start, words in _TOML_WORDS:
         if msg.startswith(start):
             return BadInput(words, place=f"{path}:{line}")
