@@ -377,6 +377,9 @@ def test_a_row_filled_in_below_the_forms_tasks_is_refused_not_dropped_unread(off
     assert office.ok("export").out == before
     fill(sent(office), office.root / "good.xlsx", G5=15, C8="  ")  # a blank typed below is nothing written
     assert "1 entry recorded" in office.ok("import", "good.xlsx").out
+    # the sign-off lines offices write under a table are no report
+    fill(sent(office), office.root / "signed.xlsx", G6=120, B9="填报人：张三", E9="联系电话：0731-8888 1234", B10="审核人：李四")
+    assert "1 entry recorded" in office.ok("import", "signed.xlsx").out
 
 
 def test_a_rate_typed_as_text_with_its_sign_is_the_rate_as_log_takes_it(project):

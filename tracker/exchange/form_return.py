@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import re
 from dataclasses import dataclass, field
 
 from tracker.core import months
@@ -161,12 +162,18 @@ def _form_sheet(wb):
     return shown[0] if len(shown) == 1 else None
 
 
+# The sign-off lines offices write under a table (填报人：…, 联系电话：…, 审核人：…): no report of a task.
+_SIGN_OFF = re.compile(r"\s*(?:填报|联系|审核|负责人|制表|签字|签发|分管|单位负责|主要负责)")
+
+
 def _rows_added(ws, last: int, place, problems: list) -> None:
     """A row filled in below the form's tasks (the sheet unprotected) is named, never dropped unread: the form
-    reads only the rows it was sent out with, and what the liaison wrote there would be lost unsaid."""
+    reads only the rows it was sent out with, and what the liaison wrote there would be lost unsaid.  A sign-off
+    line (填报人：张三  联系电话：…) is none."""
     for row in ws.iter_rows(min_row=last + 1, max_col=len(HEADERS)):
-        cell = next((c for c in row if c.value is not None and str(c.value).strip()), None)
-        if cell is not None:
+        filled = [c for c in row if c.value is not None and str(c.value).strip()]
+        if filled and not all(_SIGN_OFF.match(str(c.value)) for c in filled):
+            cell = filled[0]
             problems.append(BadInput("a row was added below the form's tasks: the form reads only the rows it was "
                                      "sent out with; delete the row, or write what it says in a task's row",
                                      place=place(cell.coordinate)))
