@@ -527,6 +527,12 @@ mobiles = ["not a number"]
     ]
 
 
+def test_a_secret_in_an_environment_variable_set_to_blanks_is_not_set():
+    text = '[unit."市民政局"]\ndingtalk = "https://oapi.dingtalk.com/robot/send?access_token=t1"\ndingtalk_secret = "env:MZJ_SECRET"\n'
+    assert problems(text, {"MZJ_SECRET": "   "}) == [
+        "contacts.toml:3: unit '市民政局'.dingtalk_secret: environment variable MZJ_SECRET is not set"]
+
+
 def test_contacts_smtp_problems():
     text = """[smtp]
 host = "smtp.example.org"

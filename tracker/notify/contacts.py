@@ -225,7 +225,7 @@ def _env(value, loc: tuple, what: str, environ, problem):
         problem(loc, "{what}: `env:` must be followed by an environment variable's name", what=what)
         return None
     got = environ.secret(name) if isinstance(environ, _StandIns) and loc[-1] in _SECRET_KEYS else environ.get(name)
-    if not got:
+    if not got or not got.strip():  # set to blanks (an export of nothing): as good as unset
         problem(loc, "{what}: environment variable {name} is not set", what=what, name=name)
         return None
     return got
