@@ -132,7 +132,7 @@ def test_enter_on_the_first_question_skips_the_task(project):
 def test_a_status_alone_answers_a_task_without_metrics_as_log_status_does(project):
     """A blocked task whose percent nobody knows: 受阻 at the first question is its report, not 'not a number'."""
     child = spawn(project, "--lang", "zh")
-    answer(child, "区域性居家养老服务中心 (个) · 累计数（截至目前） · 此前0 · 回车跳过: ", "")
+    answer(child, "区域性居家养老服务中心（个） · 累计数（截至目前） · 此前0 · 回车跳过: ", "")
     answer(child, "完成百分比（0–100）或状态 · 回车跳过: ", "资金")
     child.expect_exact("! 完成百分比：'资金' 不是数字")  # neither: the percent's refusal, as before
     answer(child, "完成百分比（0–100）或状态 · 回车跳过: ", "受阻")
@@ -186,7 +186,7 @@ def test_unit_option_and_increment_metric(project):
 def test_lang_zh(project):
     child = spawn(project, "--lang", "zh")
     child.expect_exact("2024-08尚缺报送：2项")
-    answer(child, "区域性居家养老服务中心 (个) · 累计数（截至目前） · 此前0 · 回车跳过: ", "")
+    answer(child, "区域性居家养老服务中心（个） · 累计数（截至目前） · 此前0 · 回车跳过: ", "")
     child.expect_exact("已跳过")
     answer(child, "完成百分比（0–100）或状态 · 回车跳过: ", "")
     child.expect_exact("已记录0项，跳过2项")

@@ -116,7 +116,8 @@ class Session:
         try:
             for i, m in enumerate(s.metrics):
                 mode = asked_figure(lg, m.metric)
-                prompt = m.metric.name + (f" ({m.metric.unit})" if m.metric.unit else "") + f" · {mode}"  # its name: what the clerk knows it by
+                unit = (f"（{m.metric.unit}）" if lg == "zh" else f" ({m.metric.unit})") if m.metric.unit else ""
+                prompt = m.metric.name + unit + f" · {mode}"  # its name: what the clerk knows it by
                 if m.metric.mode == "cumulative":
                     prompt += " · " + label(lg, "was {value}").format(value=fig(m.value))
                 value = self._until_valid(prompt, lambda raw, k=m.metric.key: make.check_values(t, {k: raw})[k], i == 0)
