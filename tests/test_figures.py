@@ -2630,3 +2630,17 @@ def test_a_metric_named_for_a_part_under_qizhong_takes_no_whole():
     text = "全县参加城乡居民医保人数达到35.6万人(其中财政资助参保2.1万人,个人缴费33.5万人)。"
     assert value_for(text, "财政资助参保", "万人") != 35.6
     assert value_for(text, "城乡居民医保", "万人") == 35.6
+
+
+def test_a_banners_whole_is_its_scope_as_a_countys_is():
+    text = "阿荣旗全力推进农村改厕,全旗完成户用卫生厕所改造1320户。"
+    assert value_for(text, "户用卫生厕所改造", "户") == 1320.0
+    # a district named before the figure is still one part of a city's whole
+    assert value_for("鄂温克旗完成户用卫生厕所改造1320户。", "户用卫生厕所改造", "户") is None
+
+
+def test_an_amount_the_metrics_name_writes_whole_is_its_thing_not_a_verbs_column():
+    assert value_for("1-9月份,全市限额以上批发业销售额1865.2亿元。", "限额以上批发业销售额", "亿元") == 1865.2
+    assert value_for("前三季度全省旅游零售额528亿元,同比增长6.1%。", "旅游零售额", "亿元") == 528.0
+    # a verb's column heading (完成投资额) is still that verb's figure
+    assert value_for("重点项目累计完成投资额12.6亿元。", "重点项目完成投资", "亿元") == 12.6

@@ -66,15 +66,16 @@ _LONG = re.compile(r"(\d(?:公里|千米|米))长的?(?=[\u4e00-\u9fff])")
 
 
 # 累计开工数92个, 完成投资额1.8亿元: a count or an amount (数, 额) that a verb of work names, its figure right after it, as
-# a progress table's columns are headed, is that verb's figure (累计开工92个).
+# a progress table's columns are headed, is that verb's figure (累计开工92个); not where the metric's name writes the
+# noun whole (商品零售额 beside 零售额40444亿元): the amount is the metric's thing itself.
 _COUNT_OF = re.compile(r"(?<=[\u4e00-\u9fff])(?:数|额|数量)(?=\d)")
 
 
-def _count_of(text: str) -> str:
+def _count_of(text: str, name: str = "") -> str:
     def drop(m: re.Match) -> str:
         ws = phrases.words(text[max(0, m.start() - 6) : m.start()])
         verb = ws[-1] if ws else ""
-        return "" if len(verb) >= 2 and phrases.is_verbal(verb) else m.group()
+        return "" if len(verb) >= 2 and phrases.is_verbal(verb) and verb + m.group() not in name else m.group()
     return _COUNT_OF.sub(drop, text)
 
 
@@ -129,10 +130,11 @@ def _level_reached(m: re.Match) -> str:
 _SAME_TIME_LAST_YEAR = re.compile(r"(?<=同比)(?:去年|上年)(?:同期)?")
 
 
-def recast(text: str) -> str:
-    """The narrative with the clauses its wording hides written out as the clause reader reads them."""
+def recast(text: str, name: str = "") -> str:
+    """The narrative with the clauses its wording hides written out as the clause reader reads them (for the metric
+    `name`, where given)."""
     text = _SAME_TIME_LAST_YEAR.sub("", FROM_TO.sub(_level_reached, text))
-    text = _ITEM_NAMED.sub(r":\1", _count_of(_second_reading(_MILESTONE.sub("", text))))
+    text = _ITEM_NAMED.sub(r":\1", _count_of(_second_reading(_MILESTONE.sub("", text)), name))
     text = _KIND_OF_WHOLE.sub(_kind_of_whole, text)
     # An aside of the month's work (当月新建成5家) or of a part (其中农村59个) is a clause of its own; normalise
     # drops other asides.

@@ -365,7 +365,7 @@ def _year_planned(clause: str, after: list[str], unit: str) -> bool:
 
 
 # A clause that opens on the whole place again (全县已建成…): a statement of its own, under no earlier time.
-_WHOLE_PLACE = re.compile(r"[全我][市县区省州镇]")
+_WHOLE_PLACE = re.compile(r"[全我][市县区旗省州镇]")
 _THIS_YEARS_WORK = re.compile(r"(?:今年|本年度?|年内)(?:以来)?(?:已经|已|共|累计)*(?P<verb>[\u4e00-\u9fff]{2})")
 
 
