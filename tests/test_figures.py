@@ -2644,3 +2644,11 @@ def test_an_amount_the_metrics_name_writes_whole_is_its_thing_not_a_verbs_column
     assert value_for("前三季度全省旅游零售额528亿元,同比增长6.1%。", "旅游零售额", "亿元") == 528.0
     # a verb's column heading (完成投资额) is still that verb's figure
     assert value_for("重点项目累计完成投资额12.6亿元。", "重点项目完成投资", "亿元") == 12.6
+
+
+def test_a_month_in_a_clause_of_its_own_heads_the_list_after_a_semicolon_too():
+    text = "分行业看,9月份,批发业销售额612亿元,同比增长4.1%;住宿业营业额38亿元,增长2.2%。1-9月份,住宿业营业额301亿元。"
+    assert value_for(text, "住宿业营业额", "亿元", mode="increment") == 38.0
+    # a month inside a clause (其中8月份…) heads nothing after the semicolon
+    text = "今年已更换老旧电梯246部,其中9月份更换31部;加装电梯完工交付89部。"
+    assert value_for(text, "加装电梯", "部") == 89.0
