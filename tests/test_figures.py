@@ -2652,3 +2652,12 @@ def test_a_month_in_a_clause_of_its_own_heads_the_list_after_a_semicolon_too():
     # a month inside a clause (其中8月份…) heads nothing after the semicolon
     text = "今年已更换老旧电梯246部,其中9月份更换31部;加装电梯完工交付89部。"
     assert value_for(text, "加装电梯", "部") == 89.0
+
+
+def test_a_year_before_a_month_that_opens_a_sentence_dates_it_as_the_month_alone_does():
+    text = ("省统计局:2023年9月份,全省规模以上工业企业营业收入4120亿元。其中,制造业营业收入3386亿元,增长5.1%。"
+            "2023年1-9月份,全省规模以上工业企业营业收入35210亿元。其中,制造业营业收入28850亿元。")
+    assert value_for(text, "制造业营业收入", "亿元", mode="increment") == 3386.0
+    # a month that dates an event, with words of its own (今年3月,…移交), opens no month's figures
+    text = "交通局:今年3月,建设路改造工程移交市政局负责。项目共完成投资450万元,改造车行道6468平方米、人行道3326平方米。"
+    assert value_for(text, "人行道改造", "平方米") == 3326.0

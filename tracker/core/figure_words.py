@@ -156,7 +156,8 @@ def _sum_in(words: str) -> bool:
     """Whether words sum what they list: 共计, 合计, 总数, or 共 as a word of its own (not in 公共, 共享)."""
     return bool(_SUM.search(words)) or "共" in phrases.words(words)
 _PERIOD = re.compile(r"本月|当月|上月|(?<![至止\d\-—~])\d{1,2}月份?(?!底|末)")
-_OPENING = re.compile(rf"(?:{_TIME}|{_alt(_SCOPE + _JOINERS)})++")
+# (2018年10月份: a year right before a month dates it, as the month alone does)
+_OPENING = re.compile(rf"(?:{_TIME}|\d{{4}}年(?=(?:\d{{1,2}}[-—~至])?\d{{1,2}}月)|{_alt(_SCOPE + _JOINERS)})++")
 # `1.重点支持…`, `二、…`: a new section, whose figures no earlier opening governs.
 _SECTION = re.compile(r"\d{1,2}[.、]|[一二三四五六七八九十]+、")
 # 2-character words ending in 区 or 县 that are not the name of a district.

@@ -78,7 +78,9 @@ def hits(sentences: list[str], names: list[str], unit: str, short: list | None =
         in_view, previous = previous if carry else "", sentence
         parts = _CLAUSE.split(sentence)
         clauses, seps = [p.strip() for p in parts[::2]], [""] + parts[1::2]
-        opening = _opening(clauses, opening)
+        # 国家统计局:2018年10月份,…: a heading (who tells, of what) before a month alone is no part of the opening
+        headed = len(seps) > 1 and seps[1] in ":：" and not re.search(r"\d", clauses[0]) and bool(_MONTH_ALONE.fullmatch(clauses[1]))
+        opening = _opening(clauses[headed:], opening)
         if short is None:  # A、B分别建成15个、117个
             hits += [_hit(value, True, join, opening, False, part)
                      for value, join, part in narrative_lists.respectively(sentence, names, unit)]
