@@ -2661,3 +2661,8 @@ def test_a_year_before_a_month_that_opens_a_sentence_dates_it_as_the_month_alone
     # a month that dates an event, with words of its own (今年3月,…移交), opens no month's figures
     text = "交通局:今年3月,建设路改造工程移交市政局负责。项目共完成投资450万元,改造车行道6468平方米、人行道3326平方米。"
     assert value_for(text, "人行道改造", "平方米") == 3326.0
+
+
+def test_our_countrys_whole_is_a_ministrys_scope_as_our_citys_is_a_citys():
+    text = "据统计,截至去年底,我国每千人口拥有执业(助理)医师数达到3.4人。"
+    assert value_for(text, "每千人口拥有执业医师数", "人") == 3.4

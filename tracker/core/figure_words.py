@@ -30,8 +30,8 @@ _NARRATIVE_VERBS = _VERBS + "登记 资助 受理 办理 解决 走访 慰问 �
 _MANNER = "各类 各种 各项 线上线下 线上 线下 在册 登记在册 免费 集中".split()
 # Levels: scope first in a title, a kind right before a name.
 _LEVELS = ("市级", "区级", "县级")
-# (a banner, 旗, is a county of Inner Mongolia: 全旗 is its whole, as 全县 is a county's)
-_SCOPE = "全市 全区 全县 全旗 全省 全州 全镇 我市 我区 我县 我旗 我省 我州 本市 本区 本县 本旗 本省 各区 各县 各地 市级 区级 县级 年内 全年 今年 年度 力争 确保 累计".split()
+# (a banner, 旗, is a county of Inner Mongolia: 全旗 is its whole, as 全县 is a county's; 我国 a ministry's, as 我市 a city's)
+_SCOPE = "我国 全市 全区 全县 全旗 全省 全州 全镇 我市 我区 我县 我旗 我省 我州 本市 本区 本县 本旗 本省 各区 各县 各地 市级 区级 县级 年内 全年 今年 年度 力争 确保 累计".split()
 _TIME = (
     r"(?:\d{1,2}[-—~至])?\d{1,2}月份?(?:\d{1,2}日)?(?:以来|底|末|中旬|上旬|下旬)?"
     r"|截[至止](?:目前|(?:\d{4}年)?\d{1,2}月(?:\d{1,2}日|底|末|份)?)"
