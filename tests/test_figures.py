@@ -2666,3 +2666,11 @@ def test_a_year_before_a_month_that_opens_a_sentence_dates_it_as_the_month_alone
 def test_our_countrys_whole_is_a_ministrys_scope_as_our_citys_is_a_citys():
     text = "据统计,截至去年底,我国每千人口拥有执业(助理)医师数达到3.4人。"
     assert value_for(text, "每千人口拥有执业医师数", "人") == 3.4
+
+
+def test_rates_listed_each_with_a_noun_of_its_own_then_jun_each_reach_the_figure():
+    text = "全县农村生活垃圾收运处置体系覆盖率、行政村卫生保洁覆盖率均达到100%,新建中转站3座。"
+    assert value_for(text, "行政村卫生保洁覆盖率", "%") == 100.0
+    # a verb's rates (开工率和竣工率) are those of the things the clause before named
+    text = "农村危房开工2.1万套,竣工1.6万套,竣工率76%;重点对象危房开工380套,竣工380套,开工率和竣工率均为100%。"
+    assert value_for(text, "农村危房竣工率", "%") == 76.0

@@ -130,10 +130,22 @@ def _level_reached(m: re.Match) -> str:
 _SAME_TIME_LAST_YEAR = re.compile(r"(?<=同比)(?:去年|上年)(?:同期)?")
 
 
+# 街道清扫机械化率和喷水降尘作业率均达到76%: rates listed, each with a noun of its own, then 均 (each) and one figure,
+# each reach that figure (a verb's rates, 开工率和竣工率均为100%, are of the clause before: subjectless).
+_RATES_EACH = re.compile(r"(?P<rates>[\u4e00-\u9fff]{2,14}?率(?:(?:和|及|与|、)[\u4e00-\u9fff]{2,14}?率)+)(?:均|都)"
+                         r"(?P<said>(?:达到?|为|保持在?)?\d[\d.]*%)")
+
+
+def _rates_each(m: re.Match) -> str:
+    rates = re.split("和|及|与|、", m["rates"])
+    return m.group() if any(len(r) <= 3 or phrases.is_verbal(r[:-1]) for r in rates) else ",".join(r + m["said"] for r in rates)
+
+
 def recast(text: str, name: str = "") -> str:
     """The narrative with the clauses its wording hides written out as the clause reader reads them (for the metric
     `name`, where given)."""
     text = _SAME_TIME_LAST_YEAR.sub("", FROM_TO.sub(_level_reached, text))
+    text = _RATES_EACH.sub(_rates_each, text)
     text = _ITEM_NAMED.sub(r":\1", _count_of(_second_reading(_MILESTONE.sub("", text)), name))
     text = _KIND_OF_WHOLE.sub(_kind_of_whole, text)
     # An aside of the month's work (当月新建成5家) or of a part (其中农村59个) is a clause of its own; normalise
