@@ -2674,3 +2674,12 @@ def test_rates_listed_each_with_a_noun_of_its_own_then_jun_each_reach_the_figure
     # a verb's rates (开工率和竣工率) are those of the things the clause before named
     text = "农村危房开工2.1万套,竣工1.6万套,竣工率76%;重点对象危房开工380套,竣工380套,开工率和竣工率均为100%。"
     assert value_for(text, "农村危房竣工率", "%") == 76.0
+
+
+def test_a_share_said_after_its_things_figure_is_the_share_of_that_thing():
+    text = "截至6月底,全省新能源公交车达1.26万辆,同比增长9.1%,占公交车总数的比重为78.4%。"
+    assert value_for(text, "新能源公交车占公交车总数比重", "%") == 78.4
+    assert value_for("全市公益性岗位安置困难人员占安置总人数的12.5%。", "公益性岗位安置困难人员占安置总人数比例", "%") == 12.5
+    # another thing named between (其中…) takes the share for itself
+    text = "全省公交车达1.6万辆,其中新能源公交车1.26万辆,占公交车总数的78.4%。"
+    assert value_for(text, "公交车占公交车总数比重", "%") is None

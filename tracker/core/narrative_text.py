@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 
 from tracker.core import figure_roles, phrases
-from tracker.core.figure_words import _DONE, _STAGE, SHARE_OF_WHOLE
+from tracker.core.figure_words import _DONE, _SCOPE, _STAGE, SHARE_OF_WHOLE, _alt
 
 # An aside in parentheses that begins with a month's words or 其中 and gives a figure: `32家(当月新建成5家)`,
 # `183个(其中乡镇及农村59个)`.
@@ -272,6 +272,26 @@ def share_of_whole(text: str, name: str) -> str:
     if len(set(SHARE_OF_WHOLE.findall(text))) > 1:
         return text  # (占全省比重12%,占全市比重30%: shares of two wholes, neither the one the metric means)
     return re.sub(rf"{re.escape(thing)}{SHARE_OF_WHOLE.pattern}", thing + "占比", text)
+
+
+def share_said_after(text: str, name: str) -> str:
+    """The text with a share of a whole said after its thing's figure (5G基站总数达470.5万个,比上年末净增45.5万个,
+    占移动基站总数的36.6%), or right after the thing (…占移动基站总数的36.6%), written as the metric names it
+    (5G基站占移动基站总数比重36.6%): the share is of the thing the clause names or that its sentence opened on,
+    where only the changes of that thing (比上年末…, 同比增长…) stand between."""
+    m = re.fullmatch(r"(?P<a>.{2,}?)占(?P<b>[\u4e00-\u9fff]{2,}?)的?(?:比重|比例)", name)
+    if not m:
+        return text
+
+    def said(c: re.Match) -> str:
+        sentence = re.split(r"[。;；!！?？\n]", text[: c.start()])[-1]
+        at = sentence.rfind(m["a"])  # (the thing whole: 新能源公交车 is no 公交车)
+        whole = at >= 0 and re.search(rf"(?:^|[,，:：]|{_alt(_SCOPE)})$", sentence[:at])
+        between = re.split(r"[,，]", sentence[at:])[1:] if whole else [""]
+        if not whole or not all(re.match(r"(?:同比|比|较|增长|下降|提高|净增|增加)", x) for x in between if x):
+            return c.group()
+        return ("" if text[c.start() - 1: c.start()] in ",，" else ",") + name
+    return re.sub(rf"占{re.escape(m['b'])}的?(?:比重|比例)?(?:为|达到?|是)?(?=\d[\d.]*%)", said, text)
 
 
 # 每人每月420元, 每户每年: the measure a standard is set in.
