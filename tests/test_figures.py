@@ -2683,3 +2683,11 @@ def test_a_share_said_after_its_things_figure_is_the_share_of_that_thing():
     # another thing named between (其中…) takes the share for itself
     text = "全省公交车达1.6万辆,其中新能源公交车1.26万辆,占公交车总数的78.4%。"
     assert value_for(text, "公交车占公交车总数比重", "%") is None
+
+
+def test_the_change_since_the_year_began_said_after_its_things_total_is_the_metric_of_that_change():
+    text = "截至8月末,全省的固定宽带接入用户总数达3286万户,比上年末净增112万户。"
+    assert value_for(text, "固定宽带接入用户净增", "万户") == 112.0
+    # the change of another thing is none of it
+    text = "截至8月末,全省5G用户总数达1286万户,比上年末净增312万户。"
+    assert value_for(text, "固定宽带接入用户净增", "万户") is None

@@ -274,24 +274,31 @@ def share_of_whole(text: str, name: str) -> str:
     return re.sub(rf"{re.escape(thing)}{SHARE_OF_WHOLE.pattern}", thing + "占比", text)
 
 
-def share_said_after(text: str, name: str) -> str:
-    """The text with a share of a whole said after its thing's figure (5G基站总数达470.5万个,比上年末净增45.5万个,
-    占移动基站总数的36.6%), or right after the thing (…占移动基站总数的36.6%), written as the metric names it
-    (5G基站占移动基站总数比重36.6%): the share is of the thing the clause names or that its sentence opened on,
-    where only the changes of that thing (比上年末…, 同比增长…) stand between."""
-    m = re.fullmatch(r"(?P<a>.{2,}?)占(?P<b>[\u4e00-\u9fff]{2,}?)的?(?:比重|比例)", name)
-    if not m:
+def said_after(text: str, name: str) -> str:
+    """The text with a share of a whole, or the change since the year began, said after its thing's figure (5G基站总数
+    达470.5万个,比上年末净增45.5万个,占移动基站总数的36.6%) or right after the thing (…占移动基站总数的36.6%), written as
+    the metric names it (5G基站占移动基站总数比重36.6%, 5G基站净增45.5万个): the share or the change is of the thing
+    the clause names or that its sentence opened on, where only the changes of that thing (比上年末…, 同比增长…) stand
+    between."""
+    share = re.fullmatch(r"(?P<a>.{2,}?)占(?P<b>[\u4e00-\u9fff]{2,}?)的?(?:比重|比例)", name)
+    change = re.fullmatch(r"(?P<a>.{2,}?)(?P<v>净增|新增|增加)", name)
+    if share:
+        said = rf"占{re.escape(share['b'])}的?(?:比重|比例)?(?:为|达到?|是)?(?=\d[\d.]*%)"
+    elif change:
+        said = rf"(?:比|较)(?:上年|去年)[末底]{change['v']}(?=\d)"
+    else:
         return text
+    thing = (share or change)["a"]
 
-    def said(c: re.Match) -> str:
+    def of_thing(c: re.Match) -> str:
         sentence = re.split(r"[。;；!！?？\n]", text[: c.start()])[-1]
-        at = sentence.rfind(m["a"])  # (the thing whole: 新能源公交车 is no 公交车)
-        whole = at >= 0 and re.search(rf"(?:^|[,，:：]|{_alt(_SCOPE)})$", sentence[:at])
+        at = sentence.rfind(thing)  # (the thing whole: 新能源公交车 is no 公交车)
+        whole = at >= 0 and re.search(rf"(?:^|[,，:：的]|{_alt(_SCOPE)})$", sentence[:at])
         between = re.split(r"[,，]", sentence[at:])[1:] if whole else [""]
         if not whole or not all(re.match(r"(?:同比|比|较|增长|下降|提高|净增|增加)", x) for x in between if x):
             return c.group()
         return ("" if text[c.start() - 1: c.start()] in ",，" else ",") + name
-    return re.sub(rf"占{re.escape(m['b'])}的?(?:比重|比例)?(?:为|达到?|是)?(?=\d[\d.]*%)", said, text)
+    return re.sub(said, of_thing, text)
 
 
 # 每人每月420元, 每户每年: the measure a standard is set in.
