@@ -2691,3 +2691,9 @@ def test_the_change_since_the_year_began_said_after_its_things_total_is_the_metr
     # the change of another thing is none of it
     text = "截至8月末,全省5G用户总数达1286万户,比上年末净增312万户。"
     assert value_for(text, "固定宽带接入用户净增", "万户") is None
+
+
+def test_raising_a_things_quality_standard_or_grade_is_a_verb_of_work_before_another():
+    got = [(t.target, t.unit) for t in targets_from_title("提档改造城区背街小巷12条8.6公里,年底前完工。")]
+    assert got == [(12.0, "条"), (8.6, "公里")]
+    assert [t.name for t in targets_from_title("提标改造乡镇污水处理站6座")] == ["乡镇污水处理站"]
