@@ -1,8 +1,9 @@
 """A narrative's wording recast before it is walked clause by clause (tracker/core/narratives.py), where the
 order or the words of a clause hide the role its figure has: asides that are clauses of their own, a plan
 beside what was actually done, a change written before the figure it changes, growth written before the
-thing it counts, a ratio to the residents written as to the population, and parts under 其中 named by their kind
-and 项目 alone (projects of the whole's kind).
+thing it counts, a ratio to the residents written as to the population, parts under 其中 named by their kind
+and 项目 alone (projects of the whole's kind), rates listed that 均 gives one figure each, and a share of a whole or
+the change since the year began said after its thing's total.
 """
 
 from __future__ import annotations
