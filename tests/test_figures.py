@@ -72,7 +72,7 @@ def test_recall_on_the_tuning_part():
 
 
 # What the tuning part reaches (targets, values): a rule that loses a reading fails here.
-RECALL_FLOOR = (0.912, 0.812)
+RECALL_FLOOR = (0.914, 0.815)
 
 
 def test_a_reading_names_the_words_it_came_from():
@@ -2630,3 +2630,70 @@ def test_a_metric_named_for_a_part_under_qizhong_takes_no_whole():
     text = "全县参加城乡居民医保人数达到35.6万人(其中财政资助参保2.1万人,个人缴费33.5万人)。"
     assert value_for(text, "财政资助参保", "万人") != 35.6
     assert value_for(text, "城乡居民医保", "万人") == 35.6
+
+
+def test_a_banners_whole_is_its_scope_as_a_countys_is():
+    text = "阿荣旗全力推进农村改厕,全旗完成户用卫生厕所改造1320户。"
+    assert value_for(text, "户用卫生厕所改造", "户") == 1320.0
+    # a district named before the figure is still one part of a city's whole
+    assert value_for("鄂温克旗完成户用卫生厕所改造1320户。", "户用卫生厕所改造", "户") is None
+
+
+def test_an_amount_the_metrics_name_writes_whole_is_its_thing_not_a_verbs_column():
+    assert value_for("1-9月份,全市限额以上批发业销售额1865.2亿元。", "限额以上批发业销售额", "亿元") == 1865.2
+    assert value_for("前三季度全省旅游零售额528亿元,同比增长6.1%。", "旅游零售额", "亿元") == 528.0
+    # a verb's column heading (完成投资额) is still that verb's figure
+    assert value_for("重点项目累计完成投资额12.6亿元。", "重点项目完成投资", "亿元") == 12.6
+
+
+def test_a_month_in_a_clause_of_its_own_heads_the_list_after_a_semicolon_too():
+    text = "分行业看,9月份,批发业销售额612亿元,同比增长4.1%;住宿业营业额38亿元,增长2.2%。1-9月份,住宿业营业额301亿元。"
+    assert value_for(text, "住宿业营业额", "亿元", mode="increment") == 38.0
+    # a month inside a clause (其中8月份…) heads nothing after the semicolon
+    text = "今年已更换老旧电梯246部,其中9月份更换31部;加装电梯完工交付89部。"
+    assert value_for(text, "加装电梯", "部") == 89.0
+
+
+def test_a_year_before_a_month_that_opens_a_sentence_dates_it_as_the_month_alone_does():
+    text = ("省统计局:2023年9月份,全省规模以上工业企业营业收入4120亿元。其中,制造业营业收入3386亿元,增长5.1%。"
+            "2023年1-9月份,全省规模以上工业企业营业收入35210亿元。其中,制造业营业收入28850亿元。")
+    assert value_for(text, "制造业营业收入", "亿元", mode="increment") == 3386.0
+    # a month that dates an event, with words of its own (今年3月,…移交), opens no month's figures
+    text = "交通局:今年3月,建设路改造工程移交市政局负责。项目共完成投资450万元,改造车行道6468平方米、人行道3326平方米。"
+    assert value_for(text, "人行道改造", "平方米") == 3326.0
+
+
+def test_our_countrys_whole_is_a_ministrys_scope_as_our_citys_is_a_citys():
+    text = "据统计,截至去年底,我国每千人口拥有执业(助理)医师数达到3.4人。"
+    assert value_for(text, "每千人口拥有执业医师数", "人") == 3.4
+
+
+def test_rates_listed_each_with_a_noun_of_its_own_then_jun_each_reach_the_figure():
+    text = "全县农村生活垃圾收运处置体系覆盖率、行政村卫生保洁覆盖率均达到100%,新建中转站3座。"
+    assert value_for(text, "行政村卫生保洁覆盖率", "%") == 100.0
+    # a verb's rates (开工率和竣工率) are those of the things the clause before named
+    text = "农村危房开工2.1万套,竣工1.6万套,竣工率76%;重点对象危房开工380套,竣工380套,开工率和竣工率均为100%。"
+    assert value_for(text, "农村危房竣工率", "%") == 76.0
+
+
+def test_a_share_said_after_its_things_figure_is_the_share_of_that_thing():
+    text = "截至6月底,全省新能源公交车达1.26万辆,同比增长9.1%,占公交车总数的比重为78.4%。"
+    assert value_for(text, "新能源公交车占公交车总数比重", "%") == 78.4
+    assert value_for("全市公益性岗位安置困难人员占安置总人数的12.5%。", "公益性岗位安置困难人员占安置总人数比例", "%") == 12.5
+    # another thing named between (其中…) takes the share for itself
+    text = "全省公交车达1.6万辆,其中新能源公交车1.26万辆,占公交车总数的78.4%。"
+    assert value_for(text, "公交车占公交车总数比重", "%") is None
+
+
+def test_the_change_since_the_year_began_said_after_its_things_total_is_the_metric_of_that_change():
+    text = "截至8月末,全省的固定宽带接入用户总数达3286万户,比上年末净增112万户。"
+    assert value_for(text, "固定宽带接入用户净增", "万户") == 112.0
+    # the change of another thing is none of it
+    text = "截至8月末,全省5G用户总数达1286万户,比上年末净增312万户。"
+    assert value_for(text, "固定宽带接入用户净增", "万户") is None
+
+
+def test_raising_a_things_quality_standard_or_grade_is_a_verb_of_work_before_another():
+    got = [(t.target, t.unit) for t in targets_from_title("提档改造城区背街小巷12条8.6公里,年底前完工。")]
+    assert got == [(12.0, "条"), (8.6, "公里")]
+    assert [t.name for t in targets_from_title("提标改造乡镇污水处理站6座")] == ["乡镇污水处理站"]

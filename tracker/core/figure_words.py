@@ -30,7 +30,8 @@ _NARRATIVE_VERBS = _VERBS + "登记 资助 受理 办理 解决 走访 慰问 �
 _MANNER = "各类 各种 各项 线上线下 线上 线下 在册 登记在册 免费 集中".split()
 # Levels: scope first in a title, a kind right before a name.
 _LEVELS = ("市级", "区级", "县级")
-_SCOPE = "全市 全区 全县 全省 全州 全镇 我市 我区 我县 我省 我州 本市 本区 本县 本省 各区 各县 各地 市级 区级 县级 年内 全年 今年 年度 力争 确保 累计".split()
+# (a banner, 旗, is a county of Inner Mongolia: 全旗 is its whole, as 全县 is a county's; 我国 a ministry's, as 我市 a city's)
+_SCOPE = "我国 全市 全区 全县 全旗 全省 全州 全镇 我市 我区 我县 我旗 我省 我州 本市 本区 本县 本旗 本省 各区 各县 各地 市级 区级 县级 年内 全年 今年 年度 力争 确保 累计".split()
 _TIME = (
     r"(?:\d{1,2}[-—~至])?\d{1,2}月份?(?:\d{1,2}日)?(?:以来|底|末|中旬|上旬|下旬)?"
     r"|截[至止](?:目前|(?:\d{4}年)?\d{1,2}月(?:\d{1,2}日|底|末|份)?)"
@@ -155,13 +156,14 @@ def _sum_in(words: str) -> bool:
     """Whether words sum what they list: 共计, 合计, 总数, or 共 as a word of its own (not in 公共, 共享)."""
     return bool(_SUM.search(words)) or "共" in phrases.words(words)
 _PERIOD = re.compile(r"本月|当月|上月|(?<![至止\d\-—~])\d{1,2}月份?(?!底|末)")
-_OPENING = re.compile(rf"(?:{_TIME}|{_alt(_SCOPE + _JOINERS)})++")
+# (2018年10月份: a year right before a month dates it, as the month alone does)
+_OPENING = re.compile(rf"(?:{_TIME}|\d{{4}}年(?=(?:\d{{1,2}}[-—~至])?\d{{1,2}}月)|{_alt(_SCOPE + _JOINERS)})++")
 # `1.重点支持…`, `二、…`: a new section, whose figures no earlier opening governs.
 _SECTION = re.compile(r"\d{1,2}[.、]|[一二三四五六七八九十]+、")
 # 2-character words ending in 区 or 县 that are not the name of a district.
 _NOT_PLACES = set(
     "社区 全区 我区 各区 本区 该区 城区 辖区 小区 园区 景区 片区 街区 市区 山区 灾区 地区 库区 "
-    "矿区 林区 牧区 老区 全县 我县 各县 本县 该县 郡县 市县 区县".split()
+    "矿区 林区 牧区 老区 全县 我县 各县 本县 该县 郡县 市县 区县 全旗 我旗 各旗 本旗 该旗".split()
 )
 
 _SENTENCE = re.compile(r"[;；。!！?？\n]")

@@ -1,8 +1,9 @@
 """A narrative's wording recast before it is walked clause by clause (tracker/core/narratives.py), where the
 order or the words of a clause hide the role its figure has: asides that are clauses of their own, a plan
 beside what was actually done, a change written before the figure it changes, growth written before the
-thing it counts, a ratio to the residents written as to the population, and parts under 其中 named by their kind
-and 项目 alone (projects of the whole's kind).
+thing it counts, a ratio to the residents written as to the population, parts under 其中 named by their kind
+and 项目 alone (projects of the whole's kind), rates listed that 均 gives one figure each, and a share of a whole or
+the change since the year began said after its thing's total.
 """
 
 from __future__ import annotations
@@ -10,7 +11,7 @@ from __future__ import annotations
 import re
 
 from tracker.core import figure_roles, phrases
-from tracker.core.figure_words import _DONE, _STAGE, SHARE_OF_WHOLE
+from tracker.core.figure_words import _DONE, _SCOPE, _STAGE, SHARE_OF_WHOLE, _alt
 
 # An aside in parentheses that begins with a month's words or 其中 and gives a figure: `32家(当月新建成5家)`,
 # `183个(其中乡镇及农村59个)`.
@@ -66,15 +67,16 @@ _LONG = re.compile(r"(\d(?:公里|千米|米))长的?(?=[\u4e00-\u9fff])")
 
 
 # 累计开工数92个, 完成投资额1.8亿元: a count or an amount (数, 额) that a verb of work names, its figure right after it, as
-# a progress table's columns are headed, is that verb's figure (累计开工92个).
+# a progress table's columns are headed, is that verb's figure (累计开工92个); not where the metric's name writes the
+# noun whole (商品零售额 beside 零售额40444亿元): the amount is the metric's thing itself.
 _COUNT_OF = re.compile(r"(?<=[\u4e00-\u9fff])(?:数|额|数量)(?=\d)")
 
 
-def _count_of(text: str) -> str:
+def _count_of(text: str, name: str = "") -> str:
     def drop(m: re.Match) -> str:
         ws = phrases.words(text[max(0, m.start() - 6) : m.start()])
         verb = ws[-1] if ws else ""
-        return "" if len(verb) >= 2 and phrases.is_verbal(verb) else m.group()
+        return "" if len(verb) >= 2 and phrases.is_verbal(verb) and verb + m.group() not in name else m.group()
     return _COUNT_OF.sub(drop, text)
 
 
@@ -129,10 +131,23 @@ def _level_reached(m: re.Match) -> str:
 _SAME_TIME_LAST_YEAR = re.compile(r"(?<=同比)(?:去年|上年)(?:同期)?")
 
 
-def recast(text: str) -> str:
-    """The narrative with the clauses its wording hides written out as the clause reader reads them."""
+# 街道清扫机械化率和喷水降尘作业率均达到76%: rates listed, each with a noun of its own, then 均 (each) and one figure,
+# each reach that figure (a verb's rates, 开工率和竣工率均为100%, are of the clause before: subjectless).
+_RATES_EACH = re.compile(r"(?P<rates>[\u4e00-\u9fff]{2,14}?率(?:(?:和|及|与|、)[\u4e00-\u9fff]{2,14}?率)+)(?:均|都)"
+                         r"(?P<said>(?:达到?|为|保持在?)?\d[\d.]*%)")
+
+
+def _rates_each(m: re.Match) -> str:
+    rates = re.split("和|及|与|、", m["rates"])
+    return m.group() if any(len(r) <= 3 or phrases.is_verbal(r[:-1]) for r in rates) else ",".join(r + m["said"] for r in rates)
+
+
+def recast(text: str, name: str = "") -> str:
+    """The narrative with the clauses its wording hides written out as the clause reader reads them (for the metric
+    `name`, where given)."""
     text = _SAME_TIME_LAST_YEAR.sub("", FROM_TO.sub(_level_reached, text))
-    text = _ITEM_NAMED.sub(r":\1", _count_of(_second_reading(_MILESTONE.sub("", text))))
+    text = _RATES_EACH.sub(_rates_each, text)
+    text = _ITEM_NAMED.sub(r":\1", _count_of(_second_reading(_MILESTONE.sub("", text)), name))
     text = _KIND_OF_WHOLE.sub(_kind_of_whole, text)
     # An aside of the month's work (当月新建成5家) or of a part (其中农村59个) is a clause of its own; normalise
     # drops other asides.
@@ -258,6 +273,33 @@ def share_of_whole(text: str, name: str) -> str:
     if len(set(SHARE_OF_WHOLE.findall(text))) > 1:
         return text  # (占全省比重12%,占全市比重30%: shares of two wholes, neither the one the metric means)
     return re.sub(rf"{re.escape(thing)}{SHARE_OF_WHOLE.pattern}", thing + "占比", text)
+
+
+def said_after(text: str, name: str) -> str:
+    """The text with a share of a whole, or the change since the year began, said after its thing's figure (5G基站总数
+    达470.5万个,比上年末净增45.5万个,占移动基站总数的36.6%) or right after the thing (…占移动基站总数的36.6%), written as
+    the metric names it (5G基站占移动基站总数比重36.6%, 5G基站净增45.5万个): the share or the change is of the thing
+    the clause names or that its sentence opened on, where only the changes of that thing (比上年末…, 同比增长…) stand
+    between."""
+    share = re.fullmatch(r"(?P<a>.{2,}?)占(?P<b>[\u4e00-\u9fff]{2,}?)的?(?:比重|比例)", name)
+    change = re.fullmatch(r"(?P<a>.{2,}?)(?P<v>净增|新增|增加)", name)
+    if share:
+        said = rf"占{re.escape(share['b'])}的?(?:比重|比例)?(?:为|达到?|是)?(?=\d[\d.]*%)"
+    elif change:
+        said = rf"(?:比|较)(?:上年|去年)[末底]{change['v']}(?=\d)"
+    else:
+        return text
+    thing = (share or change)["a"]
+
+    def of_thing(c: re.Match) -> str:
+        sentence = re.split(r"[。;；!！?？\n]", text[: c.start()])[-1]
+        at = sentence.rfind(thing)  # (the thing whole: 新能源公交车 is no 公交车)
+        whole = at >= 0 and re.search(rf"(?:^|[,，:：的]|{_alt(_SCOPE)})$", sentence[:at])
+        between = re.split(r"[,，]", sentence[at:])[1:] if whole else [""]
+        if not whole or not all(re.match(r"(?:同比|比|较|增长|下降|提高|净增|增加)", x) for x in between if x):
+            return c.group()
+        return ("" if text[c.start() - 1: c.start()] in ",，" else ",") + name
+    return re.sub(said, of_thing, text)
 
 
 # 每人每月420元, 每户每年: the measure a standard is set in.

@@ -13,19 +13,8 @@ import dataclasses
 import re
 
 from tracker.core import figure_parts, figure_roles, figure_topic, figure_years, narrative_lists, narrative_names, phrases
-from tracker.core.figure_clauses import (
-    _BUILT,
-    _BUILT_NEW,
-    _DONE,
-    _elided,
-    _Hit,
-    _hit,
-    _hits_in_clause,
-    _opening,
-    month_only,
-    repeated,
-    subjectless,
-)
+from tracker.core.figure_clauses import (_BUILT, _BUILT_NEW, _DONE, _elided, _Hit, _hit, _hits_in_clause, _opening,
+                                         month_only, repeated, subjectless)
 from tracker.core.figure_words import (
     _BEGUN,
     _CLAUSE,
@@ -52,6 +41,8 @@ def begun(name: str) -> bool:
 # A time a part under 其中 may have of its own: a term, a season, a quarter, a half-year, a month or a part of one.
 _PART_TIME = re.compile(r"学期|季度|[春夏秋冬]季|[上下]半年|(?<![\d.])\d{1,2}月|本月|当月|[上中下]旬")
 
+# A month in a clause of its own (10月份,): it heads the clauses after it.
+_MONTH_ALONE = re.compile(r"(?:\d{4}年)?\d{1,2}月份?|本月|当月")
 # A clause on a part of the things just counted (其中) or on the rest of them (其余, 剩余, 另有).
 _PART_OR_REST = re.compile(r"其中|其余|剩余|另有|另外")
 
@@ -79,7 +70,7 @@ def hits(sentences: list[str], names: list[str], unit: str, short: list | None =
     after_semicolon = False
     read_before, hits_at = False, 0  # whether the sentence before gave the metric a figure
     previous, given = "", names
-    will = False  # whether the sentence before spoke of what will be done (将新建…)
+    will = heading = False  # whether the sentence before spoke of what will be done (将新建…); was headed by a month
     for sentence in sentences:
         read_before, hits_at = len(hits) > hits_at, len(hits)
         carry, after_semicolon = after_semicolon, sentence.endswith((";", "；"))
@@ -87,7 +78,9 @@ def hits(sentences: list[str], names: list[str], unit: str, short: list | None =
         in_view, previous = previous if carry else "", sentence
         parts = _CLAUSE.split(sentence)
         clauses, seps = [p.strip() for p in parts[::2]], [""] + parts[1::2]
-        opening = _opening(clauses, opening)
+        # 国家统计局:2018年10月份,…: a heading (who tells, of what) before a month alone is no part of the opening
+        headed = len(seps) > 1 and seps[1] in ":：" and not re.search(r"\d", clauses[0]) and bool(_MONTH_ALONE.fullmatch(clauses[1]))
+        opening = _opening(clauses[headed:], opening)
         if short is None:  # A、B分别建成15个、117个
             hits += [_hit(value, True, join, opening, False, part)
                      for value, join, part in narrative_lists.respectively(sentence, names, unit)]
@@ -99,7 +92,9 @@ def hits(sentences: list[str], names: list[str], unit: str, short: list | None =
         stock: list[_Hit] = []
         said: list[_Hit] = []  # the hits of this sentence
         nothing: list[_Hit] = []  # a month with nothing new, said before the metric is read in the sentence
-        month_before = now_before = under = False
+        # 按消费类型分,10月份,商品零售额…;餐饮收入…: a month in a clause of its own heads the list after ; too
+        month_before = carry and heading and not re.match(_TIME, clauses[0])
+        heading, now_before, under = month_before or any(map(_MONTH_ALONE.fullmatch, clauses)), False, False
         planned, will, involved = False, bool(will and _SAME_TIME.match(sentence)), False
         projects = _named_projects(clauses, seps)
         led = False  # whether the verb that leads the list being read says its things only planned or begun
@@ -365,7 +360,7 @@ def _year_planned(clause: str, after: list[str], unit: str) -> bool:
 
 
 # A clause that opens on the whole place again (全县已建成…): a statement of its own, under no earlier time.
-_WHOLE_PLACE = re.compile(r"[全我][市县区省州镇]")
+_WHOLE_PLACE = re.compile(r"[全我][市县区旗省州镇]")
 _THIS_YEARS_WORK = re.compile(r"(?:今年|本年度?|年内)(?:以来)?(?:已经|已|共|累计)*(?P<verb>[\u4e00-\u9fff]{2})")
 
 
