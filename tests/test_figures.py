@@ -2697,3 +2697,22 @@ def test_raising_a_things_quality_standard_or_grade_is_a_verb_of_work_before_ano
     got = [(t.target, t.unit) for t in targets_from_title("提档改造城区背街小巷12条8.6公里,年底前完工。")]
     assert got == [(12.0, "条"), (8.6, "公里")]
     assert [t.name for t in targets_from_title("提标改造乡镇污水处理站6座")] == ["乡镇污水处理站"]
+
+
+def test_a_rate_read_by_its_head_alone_has_a_rival_in_another_item():
+    text = "(1)农村妇女技能培训完成培训620人,完成率达124%;(2)城镇妇女创业培训:完成培训310人,完成率103%。"
+    assert value_for(text, "妇女技能培训完成率", "%") is None
+    assert value_for("农村妇女技能培训完成培训620人,完成率达124%。", "妇女技能培训完成率", "%") == 124.0
+
+
+def test_a_whole_whose_first_part_is_under_way_is_not_done():
+    text = "建成安置房共3处合计960套,其中北区安置房(420套)已完成总工程量的70%,计划年底前交付。"
+    assert value_for(text, "建成安置房", "套") is None
+    # a progress of the whole task, after its parts, leaves a figure said done as it is
+    assert value_for("全市已新建公共充电桩104个,其中农村71个,形象进度30%。", "公共充电桩", "个") == 104.0
+
+
+def test_some_of_a_works_things_said_completed_make_its_figure_the_work_set():
+    text = "新建改造农村公路桥梁16座、7座已完工,其余正在施工。"
+    assert value_for(text, "新建改造农村公路桥梁", "座") is None
+    assert value_for("新建社区食堂14处,其中8处已投入运营。", "社区食堂", "处") == 14.0

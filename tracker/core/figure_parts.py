@@ -186,3 +186,16 @@ def whole_of_part(text: str, words: str, value: float, name: str, unit: str) -> 
             if part["label"] in name and part["label"] not in before and part["label"] not in words:
                 return True
     return False
+
+
+def rival_head(text: str, words: str, value: float, heads: list[str], unit: str) -> bool:
+    """Whether a rate read by the head word of the metric's name alone (完成率 of 成人学历提升完成率) has a rival: the
+    same rate given another figure ((1)初高中学历提升…完成率达215%;(2)大专及以上…,完成率
+    214.75%): which of the things the metric's is, the text does not say."""
+    for head in heads:
+        if unit != "%" or not head.endswith("率") or head not in words:
+            continue
+        said = re.compile(rf"{re.escape(head)}(?:已?达到|已?达|为|是)?(?P<n>\d[\d,.]*){re.escape(unit)}")
+        if any(phrases.number(_NUM.match(m["n"])) != value for m in said.finditer(text)):
+            return True
+    return False

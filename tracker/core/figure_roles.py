@@ -167,6 +167,8 @@ _RUNNING = re.compile(r"(?:累计|截[至止]目前|至今)(?:分别)?(?:达到|
 # A part that opens a clause (其中9个, 首批30台, 2座, 有4件) and is said to be in place already (已安装到位, 均已开放).
 _PART_DONE = re.compile(r"^(?:其中|首批|第[一二三1-3]批)?(?:已?有)?\d[\d,.]*[^\d,]{1,3}?(?:均|都|全部)?已")
 # A whole made, bought or listed (制作完成, 政府采购, 3座城市书房中), short of the work the part after it has done.
+# Some of the things a work counts, said completed (新改扩建学校21所、9所已完成): the figure before is the work set.
+_COMPLETED = re.compile(r"^\d[\d,.]*[^\d,]{1,3}?(?:均|都|全部)?已(?:经)?(?:完成|完工|建成|竣工)$")
 _PREPARED = re.compile(r"制作|采购|购置|购买|生产|签约|中$")
 # This year's figure with no noun of its own (其中今年新认定培育211家, 今年新建的3座): of what the clause before counted.
 _YEARS_OWN = re.compile(r"^(?:其中)?(?:(?:今年|本年|年内)(?:以来)?|[比较](?:(?:上|去)年[末底]|年初)(?=净?(?:新增|增加|增)))(?P<verbs>[^\d,]*?)的?\d")
@@ -229,7 +231,8 @@ def unread_role(clause: str, unit: str, before: list, begun: bool = False) -> bo
     if not any(_unit_is(clause, m.end(), unit) for m in _NUM.finditer(clause)):
         return False
     done = not begun and clause.startswith("其中") and _DONE.search(clause) and not any(_DONE.search(h.words) for h in before)
-    part = _PART_DONE.match(clause) and not any(h.subset for h in before) and any(_PREPARED.search(h.words) for h in before)
+    part = _PART_DONE.match(clause) and not any(h.subset for h in before) and any(
+        _PREPARED.search(h.words) or (_COMPLETED.match(clause) and not _SAID_DONE.search(h.words)) for h in before)
     year = _years_own(clause, before)
     running = _RUNNING.search(clause) and not any(h.total for h in before)
     # 下达资金2.8亿元,已拨付2.35亿元: a later step to date of the same sum or things.

@@ -62,12 +62,19 @@ _UNDERTAKEN = re.compile(r"对\d|实施|进行")
 def under_way(text: str, words: str, unit: str) -> bool:
     """Whether a figure (in its clause `words`, not a share nor money) counts the things a work is carried out on, a
     work its sentence goes on to say is under way by a share of progress below the whole (…对24栋民居实施保护性改造,
-    目前已完成投资…,总体进度达65%), the clause saying nothing of it done."""
-    if unit == "%" or unit.endswith("元") or _DONE.search(words) or not _UNDERTAKEN.search(words) or words not in text:
+    目前已完成投资…,总体进度达65%), the clause saying nothing of it done; or any figure whose first part under 其中 is
+    under way so (建成保障性住房1721套,其中A地块(828套)已完成总工程量的90%)."""
+    if unit == "%" or unit.endswith("元") or words not in text:
         return False
     at = text.index(words) + len(words)
     end = re.search(r"[。!！?？\n]", text[at:])
     rest = text[at: at + end.start()] if end else text[at:]
+    # (建成保障性住房2处1721套,其中A地块(828套)已完成总工程量的90%: a part under way, so is the whole)
+    part = re.split(r"[,，;；]", rest.lstrip(",，"), 1)[0]
+    if part.startswith("其中") and any(float(m["share"]) < 100 for m in _PROGRESS.finditer(part)):
+        return True
+    if _DONE.search(words) or not _UNDERTAKEN.search(words):
+        return False
     return any(float(m["share"]) < 100 for m in _PROGRESS.finditer(rest))
 
 
