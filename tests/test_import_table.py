@@ -444,6 +444,24 @@ def test_a_row_whose_title_is_another_task_s_is_refused_not_recorded_against_it(
     assert "2 entries recorded" in project.ok("import", "t.md", "--month", "2024-08").out
 
 
+
+def test_init_s_sample_tasks_in_the_way_are_named_as_such_with_what_to_do(empty_project):
+    """Right after `tracker init`, the office's own table meets the two samples: the refusal says to delete them."""
+    project = empty_project
+    project.ok("init")
+    (project.root / "t.md").write_text(
+        "序号 | 目标任务 | 进展 |\n"
+        "1 | 1.建设城市应急避难场所10处。 | 已建成城市应急避难场所6处。 |\n"
+        "2 | 184.提高城乡低保、特困人员等困难群体救助标准。 | 已完成提标。 |\n", encoding="utf-8")
+    hint = "that one is `tracker init`'s sample: delete init's sample tasks from tasks.toml, then import"
+    assert project.bad("import", "t.md", "--month", "2024-08", "--unit", "市应急局").err.splitlines() == [
+        "t.md:2: task 1 in tasks.toml is 新建区域性居家养老服务中心100个,改造社区养老服务站30…, "
+        f"not 建设城市应急避难场所10处。: {hint}",
+        f"t.md:3: task 184 is not in tasks.toml, but its title is task 2's: {hint}",
+    ]
+    assert "请先从 tasks.toml 中删除示例任务再导入" in project.bad(
+        "--lang", "zh", "import", "t.md", "--month", "2024-08", "--unit", "市应急局").err
+
 @pytest.mark.parametrize("head", ["7月份进展情况", "7月进展", "截至7月底工作进展", "1-7月完成情况", "本月进展", "工作推进情况",
                                   "进展情况(7月)"])
 def test_the_progress_column_is_found_by_the_words_offices_head_it_with(head):

@@ -543,3 +543,9 @@ def test_backup_refuses_to_overwrite_and_needs_a_database(project):
     r = project.bad("backup", "copy.db")
     assert "already exists" in r.err and (project.root / "copy.db").read_bytes() == b"keep me"
     assert "backed up 1 entries" in project.ok("backup", "other.db").out
+
+
+def test_backup_help_tells_to_move_the_wal_aside_before_restoring(project):
+    """A stale -wal beside the restored copy would be applied to it: --help says what the README says."""
+    text = " ".join(project.ok("backup", "--help").out.split())
+    assert "-wal and -shm files aside" in text and "tracker validate" in text

@@ -79,6 +79,31 @@ def test_json_shape(project):
     assert second["flags"] == ["behind", "missing"]
 
 
+def test_json_is_one_compact_line_in_a_pipe_or_a_file_indented_on_a_terminal(project):
+    """As every command's JSON: a report's in a pipe or a file is one line, the same data as on a terminal."""
+    import json
+    import os
+    import subprocess
+    import sys
+
+    from tests.conftest import ROOT
+
+    logged(project)
+    env = {**os.environ, "PYTHONPATH": str(ROOT)}
+    args = [sys.executable, "-m", "tracker", "report", "--month", "2024-08", "--format", "json"]
+    piped = subprocess.run(args, cwd=project.root, env=env, capture_output=True, text=True, check=True).stdout
+    assert piped.count("\n") == 1 and ": " not in piped.replace(NOTE_195, "")
+    subprocess.run([*args, "-o", "table.json"], cwd=project.root, env=env, capture_output=True, check=True)
+    assert (project.root / "table.json").read_text(encoding="utf-8") == piped
+    pexpect = pytest.importorskip("pexpect")
+    child = pexpect.spawn(args[0], args[1:], cwd=str(project.root), env={**env, "TERM": "dumb"},
+                          encoding="utf-8", timeout=30, dimensions=(50, 200))
+    shown = child.read()
+    child.close()
+    assert child.exitstatus == 0 and shown.startswith("{\r\n  \"as_of\": \"2024-08\"")
+    assert json.loads(shown) == json.loads(piped)
+
+
 def test_json_title_is_null_without_plan_title(project):
     project.write_plan("[plan]\nyear = 2024\n\n[[task]]\nid = \"1\"\ntitle = \"t\"\nunit = \"u\"\n")
     data = project.ok("report", "--month", "2024-08", "-f", "json").json()
@@ -194,7 +219,7 @@ def test_xlsx_to_a_pipe_is_the_file_itself(project):
 def test_format_follows_the_output_file(project):
     logged(project)
     project.ok("report", "--month", "2024-08", "-o", "t.json")
-    assert (project.root / "t.json").read_text(encoding="utf-8").startswith('{\n  "as_of": "2024-08"')
+    assert (project.root / "t.json").read_text(encoding="utf-8").startswith('{"as_of":"2024-08",')
     project.ok("report", "--month", "2024-08", "-o", "t.txt")
     assert (project.root / "t.txt").read_text(encoding="utf-8").startswith("# 2024年")
 

@@ -174,12 +174,13 @@ def test_chart_reads_without_colour_every_series_has_its_own_shape():
     t = one_metric_task(milestones=(Milestone(D(2024, 6, 30), "a", 50.0),))
     text = progress_chart(trajectory(t, values({"2024-05": 20, "2024-08": 50}), M("2024-08")).chart, "en", 80).plain
     lines = text.splitlines()
-    assert all(cell_len(line) <= 80 for line in lines[:-1])  # the key below wraps where the console does
-    body = "\n".join(lines[:-1])
+    assert all(cell_len(line) <= 80 for line in lines)  # the key below too: it breaks between its items
+    at = next(i for i, line in enumerate(lines) if line.startswith("▄▀ actual"))
+    body = "\n".join(lines[:at])
     for shape in ("·", "◆", "┊", "○", "100%", "0%", "2024-01"):
         assert shape in body, shape
     assert any(ch in body for ch in "▄▀▖▗▘▝▞▚")  # the actual line in block quadrants
-    assert lines[-1].startswith("▄▀ actual") and "┊ due 2024-12" in lines[-1]
+    assert "┊ due 2024-12" in lines[at] and lines[-1] == "○ forecast 2025-01 (late)"
 
 
 # --- the command -----------------------------------------------------------------
@@ -250,6 +251,18 @@ def test_show_fits_80_columns_and_speaks_chinese(shown, monkeypatch):
     assert all(cell_len(line) <= 80 for line in out.splitlines())
     for words in ("截至 2024-08", "滞后", "序时进度", "预计完成 2025-12", "将逾期", "逐月进展", "报送记录", "数据回退"):
         assert words in out, words
+
+
+def test_the_chart_key_breaks_between_its_items_at_80_columns(shown, monkeypatch):
+    """A key too long for the line goes on at an item, never leaving `(late)` alone under its forecast."""
+    monkeypatch.setenv("COLUMNS", "80")
+    lines = shown.ok("show", "195", "--month", "2024-08").out.splitlines()
+    at = next(i for i, line in enumerate(lines) if line.startswith("▄▀ actual"))
+    assert lines[at] == "▄▀ actual   ·· expected   ◆ milestone   ┊ due 2024-12"
+    assert lines[at + 1] == "○ forecast 2025-12 (late)"
+    monkeypatch.setenv("COLUMNS", "120")
+    assert any(line.endswith("┊ due 2024-12   ○ forecast 2025-12 (late)")
+               for line in shown.ok("show", "195", "--month", "2024-08").out.splitlines())
 
 
 

@@ -137,6 +137,10 @@ _ZH = {
     "the table's title names month {named} ({title}), but --month is {month}": "表格标题写的是{named}月（{title}），但 --month 为{month}",
     "task {task} in tasks.toml is {declared}, not {title}: a wrong number?": "tasks.toml 中任务{task}是“{declared}”，不是“{title}”：编号写错了？",
     "task {task} is not in tasks.toml, but its title is task {twin}'s: a wrong number?": "tasks.toml 中没有任务{task}，但其标题是任务{twin}的：编号写错了？",
+    "task {task} in tasks.toml is {declared}, not {title}: that one is `tracker init`'s sample: delete init's sample tasks from tasks.toml, then import":
+        "tasks.toml 中任务{task}是“{declared}”，不是“{title}”：那是 `tracker init` 生成的示例任务，请先从 tasks.toml 中删除示例任务再导入",
+    "task {task} is not in tasks.toml, but its title is task {twin}'s: that one is `tracker init`'s sample: delete init's sample tasks from tasks.toml, then import":
+        "tasks.toml 中没有任务{task}，但其标题是任务{twin}的：那是 `tracker init` 生成的示例任务，请先从 tasks.toml 中删除示例任务再导入",
     "task {task} is no longer in tasks.toml": "任务{task}已不在 tasks.toml 中",
     "task {task} is no longer {unit}'s (its lead unit is now {now})": "任务{task}已不属于{unit}（现牵头单位为{now}）",
     "task {task} is not in tasks.toml: give --unit (its lead unit) to add it": "任务{task}不在 tasks.toml 中：请用 --unit 指定牵头单位以新增",

@@ -204,6 +204,7 @@ _ZH.update({
     "task {id}: duplicate metric key {key}": "任务 {id}：指标键 {key} 重复",
     "task {id}: metric {key}: target {target} must be greater than baseline {baseline}": "任务 {id}：指标 {key}：目标值 {target} 应大于基数 {baseline}",
     "task {id}: milestone needs `metric =` (the task has {n} metrics)": "任务 {id}：节点目标需要写 `metric =`（该任务有 {n} 个指标）",
+    "task {id}: a milestone is a checkpoint of a metric, and the task has none": "任务 {id}：节点目标是某项指标的阶段目标，该任务没有指标",
     "task {id}: milestone names unknown metric {key}": "任务 {id}：节点目标写了未知指标 {key}",
     "task {id}: milestone due {when} must fall between start {start} and due {due}": "任务 {id}：节点日期 {when} 应在开始 {start} 与截止 {due} 之间",
     "task {id}: milestone target {value} must lie between baseline {baseline} and target {target}": "任务 {id}：节点目标 {value} 应在基数 {baseline} 与目标值 {target} 之间",

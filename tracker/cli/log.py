@@ -338,7 +338,8 @@ def backup(
 ):
     """A consistent copy of the database, safe while others write (SQLite's online backup).
 
-    Restore by copying FILE over data/tracker.db while no one writes.
+    To restore, with no tracker running: move data/tracker.db and its -wal and -shm files aside (SQLite
+    would apply a stale -wal to the copy), copy FILE to data/tracker.db, run tracker validate.
     Example: tracker backup backups/tracker-2024-08.db
     """
     from tracker.store import check as storecheck

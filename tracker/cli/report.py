@@ -49,11 +49,11 @@ def _order(code: str) -> int:
     return order.index(code)
 
 
-def json_text(table) -> str:
+def json_text(table, indent: int | None = None) -> str:
     from tracker.core.rows import monthly_json
     from tracker.render.jsontext import json_text as text
 
-    return text(monthly_json(table), indent=2) + "\n"
+    return text(monthly_json(table), indent=indent) + "\n"
 
 
 def render(table, fmt: ReportFormat, **extra) -> bytes:
@@ -145,6 +145,8 @@ def report(
         rows, scope = chosen(plan, rows)
         table = monthly_table(plan, rows, p, lg, with_status, _texts(project, p), scope)
         extra = {}
+        if kind == ReportFormat.json and output is None and sys.stdout.isatty():
+            extra = {"indent": 2}  # for a person at a terminal; one compact line in a pipe or a file, as every JSON
         if template is not None:
             from tracker import textfile
 

@@ -21,6 +21,7 @@ from tracker.core import months
 from tracker.errors import BadInput
 from tracker.exchange.progress_table import ProgressTable, TableRow, one_line, split_task_cell
 from tracker.core.model import Plan, Task, number
+from tracker.plan.starter import is_sample
 
 # --- from rows to what will be written -------------------------------------------------
 
@@ -163,15 +164,15 @@ def read_rows(table: ProgressTable, plan: Plan | None, unit: str | None, p: int,
         read = Read(row, tid, title)
         if tid in known and title and not same_task(title, plan.task(tid).title):
             # a number mistyped (21 for 12), or init's sample tasks still in tasks.toml: never another task's figures
-            problems.append(BadInput("task {task} in tasks.toml is {declared}, not {title}: a wrong number?",
-                                     task=tid, declared=_short(plan.task(tid).title), title=_short(title),
-                                     place=row.place))
+            problems.append(BadInput("task {task} in tasks.toml is {declared}, not {title}: " + (
+                SAMPLE_HINT if is_sample(plan.task(tid)) else "a wrong number?"),
+                task=tid, declared=_short(plan.task(tid).title), title=_short(title), place=row.place))
             continue
         twin = next((t.id for t in plan.tasks if same_title(title, t.title)), None) if plan and tid not in known \
             and title else None
         if twin is not None:  # a new number for a task the plan has: 13 for 8
-            problems.append(BadInput("task {task} is not in tasks.toml, but its title is task {twin}'s: a wrong number?",
-                                     task=tid, twin=twin, place=row.place))
+            problems.append(BadInput("task {task} is not in tasks.toml, but its title is task {twin}'s: " + (
+                SAMPLE_HINT if is_sample(plan.task(twin)) else "a wrong number?"), task=tid, twin=twin, place=row.place))
             continue
         if tid not in known:
             lead = row.unit or unit
@@ -192,6 +193,9 @@ def read_rows(table: ProgressTable, plan: Plan | None, unit: str | None, p: int,
         reads.append(read)
     return reads, adding
 
+
+# what a table meets in a plan still holding the samples `tracker init` wrote (tasks 1 and 2)
+SAMPLE_HINT = "that one is `tracker init`'s sample: delete init's sample tasks from tasks.toml, then import"
 
 _NOT_WORDS = re.compile(r"[\s\W_]+")  # white space and punctuation, Chinese or Latin
 

@@ -222,6 +222,10 @@ def _build_task(t: TaskIn, i: int, plan: PlanIn, lines, path: str, line: int):
             problems += _errors(err, sloc, lines, path, BadInput("task {id}: ", id=t.id), "milestone.")
             continue
         key = s.metric
+        if not t.metric:  # `metric =` would not help: a milestone is a checkpoint of a metric's figure
+            problems.append(_at(path, sline, "task {id}: a milestone is a checkpoint of a metric, and the task has none",
+                                id=t.id))
+            continue
         if key is None:
             if len(t.metric) != 1:
                 problems.append(_at(path, sline, "task {id}: milestone needs `metric =` (the task has {n} metrics)",

@@ -79,19 +79,27 @@ def progress_chart(c: Chart, lang: str, width: int = 80, height: int = 16) -> Te
     draw(list(c.milestones), "◆", "magenta", connect=False)
     chart = Text.from_ansi(fig.build().string())
     chart.append("\n")
-    chart.append_text(key(c, lang, forecast_drawn))
+    chart.append_text(key(c, lang, forecast_drawn, width))
     return chart
 
 
-def key(c: Chart, lang: str, forecast_drawn: bool) -> Text:
-    """What each shape means, with the due month and the forecast written out."""
+def key(c: Chart, lang: str, forecast_drawn: bool, width: int = 80) -> Text:
+    """What each shape means, with the due month and the forecast written out; a line breaks between two
+    items, never inside one (`forecast 2025-05 (late)` stays whole)."""
+    from rich.cells import cell_len
+
     text = Text()
+    line = [0]  # the cells of the key's current line
 
     def item(symbol, style, words):
+        shown = cell_len(f"{symbol} {words}")
         if text:
-            text.append("   ")
+            wraps = line[0] + 3 + shown > width
+            text.append("\n" if wraps else "   ")
+            line[0] = 0 if wraps else line[0] + 3
         text.append(symbol, style=style)
         text.append(f" {words}")
+        line[0] += shown
 
     item("▄▀", "green", label(lang, "actual") if c.measured else f"{label(lang, 'actual')} ({label(lang, 'unmeasured')})")
     item("··", "blue", label(lang, "expected"))
