@@ -299,3 +299,16 @@ def test_a_read_only_disk_is_named_as_such(small_disk):
     r = tracker(small_disk, "log", "195", "--set", "centres=2")
     assert r.returncode == 2
     assert r.stderr.startswith("data/tracker.db: the database or its folder is read-only (SQLITE_"), r.stderr
+
+
+def test_a_c_locale_without_utf8_mode_replaces_what_it_cannot_show_in_output_and_errors(folder):
+    """An old terminal's C locale with Python's UTF-8 mode off: stdout and stderr are ASCII with
+    `surrogateescape` and `backslashreplace`; Chinese is `?` in both, never a traceback or `\\u672a`."""
+    assert tracker(folder, "log", "195", "--set", "centres=1", "--note", "八月进展").returncode == 0
+    env = _env(LC_ALL="C", LANG="C", PYTHONUTF8="0", PYTHONCOERCECLOCALE="0", TRACKER_LANG="zh")
+    env.pop("PYTHONIOENCODING", None)
+    for args in (("status",), ("history", "195"), ("check",), ("units",), ("log", "999")):
+        r = subprocess.run([sys.executable, "-m", "tracker", *args], cwd=folder, env=env, capture_output=True,
+                           timeout=TIMEOUT)
+        assert r.returncode in (0, 1, 2) and b"Traceback" not in r.stderr, r.stderr
+        assert b"\\u" not in r.stderr and b"?" in r.stdout + r.stderr, r.stderr

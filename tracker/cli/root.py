@@ -82,10 +82,14 @@ class Group(TyperGroup):
 
 
 def _replace_unencodable() -> None:
-    """Text a terminal's encoding cannot show (PYTHONIOENCODING=ascii, a C locale) is replaced, never a traceback."""
+    """Text a terminal's encoding cannot show (PYTHONIOENCODING=ascii, a C locale) is replaced, never a traceback.
+
+    Python gives a C locale's stdout `surrogateescape` (which raises on a Chinese character as `strict` does)
+    and stderr `backslashreplace` (`\\u672a`, which reads as nothing): both become `?` like the rest."""
     for stream in (sys.stdout, sys.stderr):
         try:
-            if (stream.errors or "strict") == "strict":
+            encoding = (stream.encoding or "").lower().replace("-", "").replace("_", "")
+            if (stream.errors or "strict") == "strict" or not encoding.startswith("utf"):
                 stream.reconfigure(errors="replace")
         except (AttributeError, ValueError, OSError):  # not a text stream that can be reconfigured (a test's)
             pass
