@@ -328,3 +328,11 @@ def test_a_task_with_a_wrong_key_still_has_its_metrics_and_milestones_checked(em
         "tasks.toml:21: task 196: due must be a date such as 2024-12-31, without a time",
         "tasks.toml:24: task 196: metric a: target 1 must be greater than baseline 2",
     ]
+
+
+def test_a_chinese_plan_saved_as_utf16_without_its_mark_is_named_so(project):
+    """Windows' "UTF-16 LE" save: the Chinese of a plan is not UTF-8 long before a control character shows."""
+    text = (project.root / "tasks.toml").read_text(encoding="utf-8")
+    (project.root / "tasks.toml").write_bytes(text.encode("utf-16-le"))
+    err = project.bad("tasks").err
+    assert "tasks.toml:" in err and "it looks like UTF-16 without its byte-order mark: save it as UTF-8" in err

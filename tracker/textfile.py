@@ -171,7 +171,12 @@ def _damaged(path: str, line: int, codec: str) -> BadInput:
 
 
 def _not_utf8(path: str, line: int, data: bytes) -> BadInput:
-    return BadInput("{path}:{line}: not UTF-8 text{hint}", path=path, line=line, hint=Word(_gb18030_hint(data)))
+    # Chinese in UTF-16 is seldom valid UTF-8, so unmarked UTF-16 is most often found here, not as a control.
+    hint = _UTF16_HINT if _utf16_unmarked(data) else _gb18030_hint(data)
+    return BadInput("{path}:{line}: not UTF-8 text{hint}", path=path, line=line, hint=Word(hint))
+
+
+_UTF16_HINT = " (it looks like UTF-16 without its byte-order mark: save it as UTF-8)"
 
 
 def _no_controls(text: str, path: str, before: int, head: bytes) -> None:
@@ -181,7 +186,7 @@ def _no_controls(text: str, path: str, before: int, head: bytes) -> None:
     found = _CONTROL.search(text)
     if found:
         line = before + text[: found.start()].count("\n") + 1
-        hint = " (it looks like UTF-16 without its byte-order mark: save it as UTF-8)" if _utf16_unmarked(head) else ""
+        hint = _UTF16_HINT if _utf16_unmarked(head) else ""
         raise BadInput("{path}:{line}: binary data, not text (control character U+{code}){hint}", path=path,
                        line=line, code=format(ord(found[0]), "04X"), hint=Word(hint))
 
