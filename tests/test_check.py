@@ -110,6 +110,14 @@ def test_month_defaults_to_today(office):
     assert office.run("check").out == office.run("check", "--month", "2024-08").out
 
 
+def test_one_day_past_due_is_one_day(office):
+    # Task 2 is due 30 June; on 1 July it is one day past, said so in both languages.
+    r = office.run("check", "--month", "2024-07", "--fail-on", "overdue", today="2024-07-01")
+    assert "   overdue: 1 day past due 2024-06-30, 40% done" in r.out.splitlines()
+    r = office.run("check", "--month", "2024-07", "--fail-on", "overdue", "--lang", "zh", today="2024-07-01")
+    assert "超过截止日期2024-06-30已1天，完成40%" in r.out
+
+
 def test_all_well_is_one_summary_line_and_exit_0(office):
     # In May task 2 (due 30 June) is not yet overdue, and nothing else can be.
     r = office.run("check", "--month", "2024-05", "--fail-on", "overdue")

@@ -44,6 +44,7 @@ _ZH = {
     "not started yet; no report owed": "尚未开始，无需报送",
     # check, units, fill (templates: {names} are filled in after translation)
     "{days} days past due {due}, {done} done": "超过截止日期{due}已{days}天，完成{done}",
+    "1 day past due {due}, {done} done": "超过截止日期{due}已1天，完成{done}",
     "due {due}, before the month ends; {done} done": "截止日期{due}在本月内，完成{done}",
     "{done} done, {expected} expected": "完成{done}，序时进度{expected}",
     "no increase since {month}: {figures}": "自{month}以来没有增长：{figures}",

@@ -41,7 +41,8 @@ def reason_text(r: Reason, lang: str) -> str:
     if r.code == "overdue":
         if not r.days:  # judged as of the month's end, which is after the due date; today is not (yet)
             return _sentence(lang, "due {due}, before the month ends; {done} done", due=r.due.isoformat(), done=pct(r.completion))
-        return _sentence(lang, "{days} days past due {due}, {done} done", days=r.days, due=r.due.isoformat(), done=pct(r.completion))
+        template = "1 day past due {due}, {done} done" if r.days == 1 else "{days} days past due {due}, {done} done"
+        return _sentence(lang, template, days=r.days, due=r.due.isoformat(), done=pct(r.completion))
     if r.code == "behind":
         return _sentence(lang, "{done} done, {expected} expected", done=pct(r.completion), expected=pct(r.expected))
     if r.code == "stalled":
