@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-
 import pytest
 from rich.cells import cell_len
 
@@ -85,6 +84,21 @@ def test_narrow_table_folds_unit_figures_and_forecast_into_other_cells(office):
     lines = english.splitlines()
     at = next(i for i, line in enumerate(lines) if " Title " in line)
     assert lines[at - 1].split() == ["Last"] and lines[at].split()[-1] == "report"  # whole, on two lines
+
+
+@pytest.mark.parametrize("columns", [40, 50, 60, 70, 71, 72, 79])
+@pytest.mark.parametrize("lang", ["en", "zh"])
+def test_a_narrow_terminal_keeps_every_task_s_id_title_and_status_whole(office, columns, lang):
+    """A split pane or a phone's terminal: nothing cut at its edge, each status and the time elapsed still said."""
+    out = _status(office, columns, "--lang", lang)
+    _fits(out, columns)
+    words = {"en": ("stalled", "overdue", "on track", "pending", "done", "behind", "missing", "unmeasured", "67%"),
+             "zh": ("停滞", "逾期", "正常", "未开始", "已完成", "滞后", "未报送", "未量化", "67%")}[lang]
+    for word in words:
+        assert word in out, word
+    assert LONG_TITLE in _title_column(out, *{"en": ("Title", "Status"), "zh": ("目标任务", "状态")}[lang]) or \
+        LONG_TITLE in _title_column(out, *{"en": ("Title", "Progress"), "zh": ("目标任务", "完成进度")}[lang])
+    assert "2024-08" in out.split("\n", 1)[1]  # the last report, besides the heading's month
 
 
 def test_the_heading_takes_the_plan_title_and_a_filter_keeps_the_header(office):

@@ -12,6 +12,8 @@ is printed with crop=False.
 
 from __future__ import annotations
 
+import io
+
 from rich import box as boxes
 from rich._ratio import ratio_reduce
 from rich.measure import Measurement
@@ -114,6 +116,17 @@ class Table:
         most = sum(self._widths(cells, options.max_width - extra, console, options))
         measured = [self._measure_column(i, c, most, console, options, True) for i, c in enumerate(cells)]
         return Measurement(sum(m.minimum for m in measured) + extra, sum(m.maximum for m in measured) + extra)
+
+    def fits(self, width: int) -> bool:
+        """Whether the table is laid out whole on a console `width` cells wide: no column squeezed below its
+        min_width (or to nothing), none cut at the console's edge."""
+        from rich.console import Console
+
+        console = Console(width=width, file=io.StringIO())
+        extra = len(self.columns) + 1
+        widths = self._widths(self._cells(console), width - extra, console, console.options)
+        return sum(widths) + extra <= width and all(
+            w >= (c.min_width or 1) + sum(self._pads(i)) for i, (w, c) in enumerate(zip(widths, self.columns)))
 
     def __rich_console__(self, console, options):
         """The table's lines, each cut to the console's width where the columns' least widths exceed it (as the

@@ -94,15 +94,26 @@ def _add(table: Table, *cells: Cell) -> None:
 
 
 def status_table(standings: list[Standing], p: int, lang: str, title: str | None = None, width: int = 80) -> Table:
-    """The status table; below 140 columns the unit, metrics and forecast fold into other cells."""
-    wide = width >= 140
+    """The status table; below 140 columns the unit, metrics and forecast fold into other cells; on a terminal
+    too narrow for that (a split pane, a phone) the progress, expected and last report fold into the status's,
+    so that ID, title and status stay whole where six columns would be cut at its edge."""
+    table = _status_table(standings, p, lang, title, width >= 140, False)
+    if width < 80 and not table.fits(width):  # at 80 and more the six columns always fit
+        table = _status_table(standings, p, lang, title, False, True)
+    return table
+
+
+def _status_table(standings: list[Standing], p: int, lang: str, title: str | None, wide: bool, narrow: bool) -> Table:
     heading = f"{title + ' · ' if title else ''}{label(lang, 'as of')} {months.fmt(p)}"
     # Below 140 columns the unit's name stands under the title: the column is wide enough for it whole.
     # (18: what the other columns leave at 80; a longer name folds, as it must somewhere)
-    title_width = 12 if wide else min(max([12] + [cell_len(s.task.unit) for s in standings]), 18)
+    title_width = 12 if wide or narrow else min(max([12] + [cell_len(s.task.unit) for s in standings]), 18)
     columns = [(label(lang, "ID"), dict(wrap=False, style="bold")), (label(lang, "Title"), dict(min_width=title_width))]
     if wide:
         columns.append((label(lang, "Unit"), dict(min_width=4)))
+    if narrow:
+        columns.append((label(lang, "Status"), dict(min_width=16)))  # `→ 2025-03 将逾期`, `最近报送 2024-08` whole
+        table = _grid(columns, heading)
     columns += [(label(lang, "Progress"), dict(wrap=False)), (label(lang, "Expected"), dict(justify="right", wrap=False)),
                 (label(lang, "Status"), dict(min_width=6))]
     if wide:
@@ -115,7 +126,8 @@ def status_table(standings: list[Standing], p: int, lang: str, title: str | None
     columns.append((last if wide else last.replace(" ", "\n", 1), dict(min_width=7)))
     if wide:
         columns += [(label(lang, "Metrics"), dict(min_width=8)), (label(lang, "Forecast"), dict(wrap=False))]
-    table = _grid(columns, heading)
+    if not narrow:
+        table = _grid(columns, heading)
     for s in standings:
         if s.measured:
             progress = bar_pieces(s.completion, 8)
@@ -146,6 +158,12 @@ def status_table(standings: list[Standing], p: int, lang: str, title: str | None
             # one flag a line: the column stays narrow enough for the title's to hold a unit's name whole
             state += [(("\n" if text == " " else text), f"{base} {style or ''}".strip())
                       for text, style in [("\n", None)] + flag_pieces(others, lang)]
+        if narrow:
+            # each piece whole: `将逾期` not broken at the column's edge (a line may break before a piece)
+            progress = [(text, style, True) if text.strip() else (text, style) for text, style in progress]
+            _add(table, s.task.id, task, state + [("\n", None)] + progress + [
+                (f"\n{label(lang, 'Expected')} {pct(s.expected)}\n{label(lang, 'Last report')} {last}", "dim")])
+            continue
         _add(table, s.task.id, task, progress, pct(s.expected), state, last)
     return table
 
