@@ -312,3 +312,19 @@ def test_a_c_locale_without_utf8_mode_replaces_what_it_cannot_show_in_output_and
                            timeout=TIMEOUT)
         assert r.returncode in (0, 1, 2) and b"Traceback" not in r.stderr, r.stderr
         assert b"\\u" not in r.stderr and b"?" in r.stdout + r.stderr, r.stderr
+
+
+def test_a_path_from_the_home_folder_the_shell_left_unexpanded_is_the_home_folder(folder, tmp_path_factory):
+    """`--db=~/…` (bash expands no ~ after `=`) or a quoted TRACKER_DB="~/…": the home folder, never a folder
+    named ~ in the current one."""
+    home = tmp_path_factory.mktemp("home")
+    (home / "plan").mkdir()
+    (home / "plan" / "tasks.toml").write_text(BASIC_PLAN, encoding="utf-8")
+    env = _env(HOME=str(home), TRACKER_TASKS="~/plan/tasks.toml")
+    r = subprocess.run([sys.executable, "-m", "tracker", "--db=~/plan/log.db", "log", "195", "--set", "centres=1"],
+                       cwd=folder, env=env, capture_output=True, text=True, timeout=TIMEOUT)
+    assert r.returncode == 0, r.stderr
+    assert (home / "plan" / "log.db").exists() and not (folder / "~").exists()
+    r = subprocess.run([sys.executable, "-m", "tracker", "history", "195"], cwd=folder,
+                       env={**env, "TRACKER_DB": "~/plan/log.db"}, capture_output=True, text=True, timeout=TIMEOUT)
+    assert r.returncode == 0 and "centres=1" in r.stdout.replace(" ", ""), r.stdout + r.stderr

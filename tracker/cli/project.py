@@ -33,12 +33,15 @@ class Project(NamedTuple):
 
     @classmethod
     def from_options(cls, tasks: str | None, db: str | None, contacts: str | None = None) -> "Project":
-        tasks_path = tasks or os.environ.get("TRACKER_TASKS") or "tasks.toml"
+        # A leading ~ is the home folder, as the shell would have it: it does not expand `--db=~/…` nor a
+        # quoted TRACKER_DB="~/…", and a log started at such a path went into a folder named ~ here.
+        home = os.path.expanduser
+        tasks_path = home(tasks or os.environ.get("TRACKER_TASKS") or "tasks.toml")
         given = contacts or os.environ.get("TRACKER_CONTACTS")
         return cls(
             tasks_path,
-            db or os.environ.get("TRACKER_DB") or os.path.join("data", "tracker.db"),
-            given or os.path.join(os.path.dirname(tasks_path), "contacts.toml"),
+            home(db or os.environ.get("TRACKER_DB") or os.path.join("data", "tracker.db")),
+            home(given) if given else os.path.join(os.path.dirname(tasks_path), "contacts.toml"),
             bool(given),
         )
 
