@@ -339,3 +339,13 @@ def test_overdue_as_of_a_months_end_still_to_come_says_the_due_date_not_zero_day
     assert "0 days" not in r.out
     zh = office.run("check", "--month", "2024-07", "--lang", "zh", today="2024-06-20")
     assert "   逾期：截止日期2024-06-30在本月内，完成40%" in zh.out.splitlines()
+
+
+def test_a_plan_of_no_task_passes_with_a_warning_that_nothing_was_checked(project):
+    """A tasks.toml emptied or cut short on a shared drive: the CI job is told, not silently green."""
+    project.write_plan("# the plan was here\n")
+    for fmt in ("text", "json"):
+        r = project.ok("check", "--format", fmt)
+        assert "warning: tasks.toml declares no task: nothing was checked" in r.err
+    assert "警告：tasks.toml 中没有任何任务" in project.ok("check", "--lang", "zh").err
+    assert "declares no task" not in project.ok("status").err  # the warning is check's, the gate's

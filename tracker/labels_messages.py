@@ -75,6 +75,7 @@ _ZH.update({
     "--month and --unit apply to progress tables, not to .jsonl entries": "--month 和 --unit 用于进展表，不用于 .jsonl 条目",
     "{file}: cannot import {kind}: use .md/.txt (progress table) or .jsonl (entries)": "{file}: 不能导入{kind}：请用 .md/.txt（进展表）或 .jsonl（条目）",
     "a file without extension": "没有扩展名的文件",
+    "warning: {path} declares no task: nothing was checked": "警告：{path} 中没有任何任务：未检查任何内容",
     "{file}: a form whose hidden sheet is gone (its cells copied into another workbook?): its rows cannot be matched to tasks; have the unit fill in the form as it was sent": "{file}: 填报表的隐藏工作表已丢失（单元格被复制到了另一个工作簿？）：无法将各行对应到任务；请让单位在原样下发的填报表中填写",
     "merged cells: each row's figure is its own; unmerge them (取消合并) and fill in each row": "单元格被合并：每行的数值各自独立；请取消合并，逐行填写",
     "a row was added below the form's tasks: the form reads only the rows it was sent out with; delete the row, or "

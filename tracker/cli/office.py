@@ -46,6 +46,7 @@ def check(
         from tracker.cli.status import recent_logs
 
         plan, logs = recent_logs(project, p, notes=False)
+        _warn_if_empty(plan, project)
         judged = verdicts(plan.tasks, logs, p)
         keep(judged)
         failing = office.failing_tasks(judged, flags)
@@ -53,7 +54,8 @@ def check(
         if failing:
             raise typer.Exit(1)
         return
-    _plan, logs, rows = standings_with_logs(project, p, history_for="stalled")  # stalled since when
+    plan, logs, rows = standings_with_logs(project, p, history_for="stalled")  # stalled since when
+    _warn_if_empty(plan, project)
     result = office.check(rows, logs, p, flags, today())
     lg = lang_of(lang and lang.value)
     if fmt == CheckFormat.github:
@@ -73,6 +75,18 @@ def check(
         out.print(Text("\n").join(check_lines(result, lg, out.width)), soft_wrap=True)
     if not result.ok:
         raise typer.Exit(1)
+
+
+def _warn_if_empty(plan, project) -> None:
+    """A plan of no task checks nothing: said on stderr, so that a CI job reading a truncated or emptied tasks.toml
+    does not pass unnoticed (the exit code stays the check's own: nothing is flagged)."""
+    import sys
+
+    from tracker.cli.project import run_lang
+
+    if not plan.tasks:
+        print(BadInput("warning: {path} declares no task: nothing was checked", path=project.tasks_path).message(run_lang()),
+              file=sys.stderr)
 
 
 @app.command()
