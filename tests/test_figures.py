@@ -2716,3 +2716,18 @@ def test_some_of_a_works_things_said_completed_make_its_figure_the_work_set():
     text = "新建改造农村公路桥梁16座、7座已完工,其余正在施工。"
     assert value_for(text, "新建改造农村公路桥梁", "座") is None
     assert value_for("新建社区食堂14处,其中8处已投入运营。", "社区食堂", "处") == 14.0
+
+
+def test_raising_after_a_verb_of_work_is_one_verb_with_it_no_change():
+    text = "会同城管部门整治提升46条背街小巷,沿街店招全部规范。"
+    assert value_for(text, "背街小巷整治提升", "条") == 46.0
+    # raising a level by a share is still a change, no count of work done
+    assert value_for("背街小巷保洁质量提升12%。", "背街小巷", "%") is None
+
+
+def test_counts_listed_with_a_conjunction_are_each_their_own_nouns():
+    text = "今年建成14个社区图书室和6个农家书屋,全部免费开放。"
+    assert value_for(text, "社区图书室", "个") == 14.0
+    assert value_for(text, "农家书屋", "个") == 6.0
+    # two kinds of the same things: the first count is not all of them
+    assert value_for("完成14个社区图书室和6个示范社区图书室建设。", "社区图书室", "个") is None

@@ -136,6 +136,9 @@ def _left(head: str) -> bool:
 # 任务30个, stays refused).
 _TASK_DONE = re.compile(r"(?:建设|改造)?任务(?=(?:已经|已)?完成)|(?<=^完成)(?:建设|改造)任务$|(?<=^已完成)(?:建设|改造)任务$")
 
+# A second noun with a count of its own after a counted one (…和8个大气本底站): a list, nothing shared with it.
+_COUNTED_NEXT = re.compile(rf"(?:和|及|与|以及)(?:{_NUM.pattern})[^\d\W]{{1,3}}?(?![已均都全正在尚未仍])[\u4e00-\u9fff]{{2}}")
+
 _MONEY = frozenset("资金 金额 补贴资金 款".split())
 
 # `20个示范村已完成14个`, `270场送戏进万村已送出231场`: the whole before the name, what is done of it after.
@@ -185,6 +188,8 @@ def _hits_in_clause(clause: str, names: list[str], unit: str, opening: tuple,
             exact = exact and not _approx_in(join)
         # (a change right before the figure, 增加10个…, is none; the lookbehind sees 改造 of 改造提升438个)
         elif (after := _name_after(rest, names)) is not None and not _CHANGE.search(pre, len(pre) - 2):  # FIGURE UNIT NAME
+            if _COUNTED_NEXT.match(after) and not any(n in after for n in names):
+                after = ""  # 建成27个气候观象台和8个大气本底站: a list, each count its own noun's (36件实事和5件票决实事: one)
             if any(_unit_is(after, n.end(), unit) for n in _NUM.finditer(after)) or _NUM.search(after) and not (
                     re.search(r"[为对向给]$", pre) or any(map(phrases.is_verb, phrases.words(pre)))):
                 continue  # 15个幸福院已完成8个: the whole; 200幢楼宇实现税收622亿元: a scope (为13664户…发放60万元: served)
