@@ -2731,3 +2731,18 @@ def test_counts_listed_with_a_conjunction_are_each_their_own_nouns():
     assert value_for(text, "农家书屋", "个") == 6.0
     # two kinds of the same things: the first count is not all of them
     assert value_for("完成14个社区图书室和6个示范社区图书室建设。", "社区图书室", "个") is None
+
+
+def test_a_date_after_things_counted_first_is_no_figure_of_them():
+    text = "据县政府通报,12项惠民工程均于2023年全部完工。"
+    assert value_for(text, "惠民工程", "项") == 12.0
+    # another count after the things still makes the first their whole: what is done of it is read
+    assert value_for("12项惠民工程已完成9项。", "惠民工程", "项") == 9.0
+
+
+def test_a_level_held_down_set_against_its_target_is_the_level_reached():
+    text = "至9月底,城镇调查失业率控制在4.62%,较年度目标5.5%低0.88个百分点。"
+    assert value_for(text, "城镇调查失业率", "%") == 4.62
+    # held down alone, or within a ceiling, it is the target's wording: none
+    assert value_for("城镇调查失业率控制在5.5%以内。", "城镇调查失业率", "%") is None
+    assert value_for("城镇调查失业率控制在5%。", "城镇调查失业率", "%") is None

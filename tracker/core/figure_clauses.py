@@ -190,7 +190,8 @@ def _hits_in_clause(clause: str, names: list[str], unit: str, opening: tuple,
         elif (after := _name_after(rest, names)) is not None and not _CHANGE.search(pre, len(pre) - 2):  # FIGURE UNIT NAME
             if _COUNTED_NEXT.match(after) and not any(n in after for n in names):
                 after = ""  # 建成27个气候观象台和8个大气本底站: a list, each count its own noun's (36件实事和5件票决实事: one)
-            if any(_unit_is(after, n.end(), unit) for n in _NUM.finditer(after)) or _NUM.search(after) and not (
+            undated = re.sub(rf"{_TIME}|(?<!\d)20\d\d年", "", after)  # (均在2024年完成: a date, no figure)
+            if any(_unit_is(after, n.end(), unit) for n in _NUM.finditer(after)) or _NUM.search(undated) and not (
                     re.search(r"[为对向给]$", pre) or any(map(phrases.is_verb, phrases.words(pre)))):
                 continue  # 15个幸福院已完成8个: the whole; 200幢楼宇实现税收622亿元: a scope (为13664户…发放60万元: served)
             context, shared, said = pre + after, bool(_COMPOUND.match(after)), pre[-4:] + after

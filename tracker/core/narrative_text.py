@@ -2,8 +2,8 @@
 order or the words of a clause hide the role its figure has: asides that are clauses of their own, a plan
 beside what was actually done, a change written before the figure it changes, growth written before the
 thing it counts, a ratio to the residents written as to the population, parts under 其中 named by their kind
-and 项目 alone (projects of the whole's kind), rates listed that 均 gives one figure each, and a share of a whole or
-the change since the year began said after its thing's total.
+and 项目 alone (projects of the whole's kind), rates listed that 均 gives one figure each, a share of a whole or
+the change since the year began said after its thing's total, and a level held down set against its target.
 """
 
 from __future__ import annotations
@@ -142,10 +142,15 @@ def _rates_each(m: re.Match) -> str:
     return m.group() if any(len(r) <= 3 or phrases.is_verbal(r[:-1]) for r in rates) else ",".join(r + m["said"] for r in rates)
 
 
+# 城镇登记失业率控制在3.37%,比年目标任务4%低0.63个百分点: a level held down that is set against its target is the
+# level reached (控制在 alone is a ceiling, as in a title).
+_HELD_BELOW_TARGET = re.compile(r"控制在(?=\d[\d.]*%?[,，](?:比|较)[^,，。;；]*?(?:目标|计划)[^,，。;；]*?(?:低|少))")
+
+
 def recast(text: str, name: str = "") -> str:
     """The narrative with the clauses its wording hides written out as the clause reader reads them (for the metric
     `name`, where given)."""
-    text = _SAME_TIME_LAST_YEAR.sub("", FROM_TO.sub(_level_reached, text))
+    text = _SAME_TIME_LAST_YEAR.sub("", FROM_TO.sub(_level_reached, _HELD_BELOW_TARGET.sub("为", text)))
     text = _RATES_EACH.sub(_rates_each, text)
     text = _ITEM_NAMED.sub(r":\1", _count_of(_second_reading(_MILESTONE.sub("", text)), name))
     text = _KIND_OF_WHOLE.sub(_kind_of_whole, text)
