@@ -2746,3 +2746,16 @@ def test_a_level_held_down_set_against_its_target_is_the_level_reached():
     # held down alone, or within a ceiling, it is the target's wording: none
     assert value_for("城镇调查失业率控制在5.5%以内。", "城镇调查失业率", "%") is None
     assert value_for("城镇调查失业率控制在5%。", "城镇调查失业率", "%") is None
+
+
+def test_a_verbal_noun_after_whom_begins_what_is_done_for_them():
+    got = [(t.target, t.unit) for t in targets_from_title("为6000名65岁以上老人评估失能等级。")]
+    assert got == [(6000.0, "名")]
+    # the measure word alone may be whom: what is done follows it at once
+    assert [(t.target, t.unit) for t in targets_from_title("为2400人评估听力。")] == [(2400.0, "人")]
+
+
+def test_lessons_are_counted_in_tang():
+    assert [(t.target, t.unit) for t in targets_from_title("开展300堂防溺水安全教育课。")] == [(300.0, "堂")]
+    text = "已开展防溺水安全教育课212堂。"
+    assert value_for(text, "防溺水安全教育课", "堂") == 212.0
