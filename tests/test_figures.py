@@ -2759,3 +2759,16 @@ def test_lessons_are_counted_in_tang():
     assert [(t.target, t.unit) for t in targets_from_title("开展300堂防溺水安全教育课。")] == [(300.0, "堂")]
     text = "已开展防溺水安全教育课212堂。"
     assert value_for(text, "防溺水安全教育课", "堂") == 212.0
+
+
+def test_raising_that_done_governs_is_work_done_for_a_count():
+    got = [(t.target, t.unit) for t in targets_from_title("完成农民工职业技能提升3000人。")]
+    assert got == [(3000.0, "人")]
+    # a raising by itself before a figure is a change, none
+    assert targets_from_title("农民工职业技能提升3000人。") == []
+    assert targets_from_title("完成农民工收入提升10%。") == []
+
+
+def test_raising_after_a_verb_of_work_is_one_verb_in_titles_too():
+    assert [t.target for t in targets_from_title("城市公园优化提升12个。")] == [12.0]
+    assert targets_from_title("城市公园提升12个。") == []

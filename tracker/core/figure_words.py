@@ -86,7 +86,9 @@ _CONJ_END = re.compile(r"(?<!惠|涉|普|顾|参)(?:和|及|与)$")
 # A change (提高10%), refused where it joins a name to its figure, not as the verb before a name (改造提升X).
 # A level reached (提高到96%, 由10个增至15个) is no change.
 # 提升 after a verb of work (改造提升, 优化提升, 整治提升) or before one (提升改造) is one verb of work with it, no change.
-_CHANGE = re.compile(r"增长|下降(?![到至])|减少|降低(?![到至])|上升(?![到至])|提高(?![到至])|(?<!改造|优化|整治|改建|巩固|美化|绿化|亮化|扩容|修缮)提升(?![到至]|改造)|增加(?![到至])|压缩")
+# (in titles and narratives alike; every verb two characters, as a lookbehind needs)
+_RAISE = r"(?<!改造|优化|整治|改建|扩建|修复|维修|巩固|美化|绿化|亮化|扩容|修缮)提升"
+_CHANGE = re.compile(rf"增长|下降(?![到至])|减少|降低(?![到至])|上升(?![到至])|提高(?![到至])|{_RAISE}(?![到至]|改造)|增加(?![到至])|压缩")
 # The name of a rate or a level (覆盖率, 满意度, 比例, 水平): a figure in % is its level.  A metric in % whose name is
 # none of these is the growth rate of the thing named (规上工业增加值 in %, a title's 规上工业增加值增长8%).
 _RATE = re.compile(r"(?:率|度|比例|比重|占比|水平)$")

@@ -14,6 +14,7 @@ from tracker.core.figure_words import (
     _NARRATIVE_VERB,
     _NARRATIVE_VERBS,
     _NOT_TARGET,
+    _RAISE,
     _RATE,
     _SCOPE,
     _SENTENCE,
@@ -61,8 +62,14 @@ _TITLE_APPROX = re.compile(r"(?:近|约|大约|将近|接近|不超过|不超|�
 # 覆盖人口比例) is.  The things listed before 列为 or 列入 and a figure (…、农村生活污水处理等列为十件民生实事) make up the set it
 # counts, a programme's count, no work to do.  What each thing has at least or all have (确保“零就业家庭”至少有1人
 # 稳定就业) is a condition they must meet, no count.
-_TITLE_REFUSE = re.compile(r"(?:列为|列入|确定为)$|(?:至少|均|都)有$|(?:提高|(?<!改造|修复|维修|整治|改建|扩建)提升|增长|下降|降低|减少|压缩|缩短)$|(?<![占例])比(?!对|率|重|例)|较|(?<!^)每|^每(?!年)|人均|户均|平均"
+_TITLE_REFUSE = re.compile(rf"(?:列为|列入|确定为)$|(?:至少|均|都)有$|(?:提高|{_RAISE}|增长|下降|降低|减少|压缩|缩短)$|(?<![占例])比(?!对|率|重|例)|较|(?<!^)每|^每(?!年)|人均|户均|平均"
                            r"|分别|由|从|惠及|涉及|受益|带动|覆盖(?!率|面|[^\d,，、]{0,4}?(?:比例|比重))")
+# 完成成人学历提升416人: raising that 完成 governs is work done, its figure what it was done for, no change.
+def _done_raising(pre: str, unit: str) -> bool:
+    """Whether `pre` is 完成 and a work of raising (学历提升) that leads to a count, no change."""
+    return unit != "%" and bool(re.fullmatch(r"完成[^\d,，]{2,}(?:提升|提高)", pre)) and not _TITLE_REFUSE.search(pre[:-2])
+
+
 # A level that counted things 均 (each, all) reach (98个村和25个社区集体收入均达到15万元以上) is the condition they
 # must meet, not a target of its own: the counts before it are the targets.
 _EACH_MEETS = re.compile(r"均(?:达到?|不低于|不少于|超过|在)$")
@@ -312,7 +319,7 @@ def targets_from_title(title: str) -> list[Target]:
             if (not unit or (not unit.strip("十百千万亿") and bare) or approx == "多" or base in _NOT_TARGET
                     or after.startswith("/")
                     or _TITLE_APPROX.search(pre) or _TITLE_CEILING.match(after)
-                    or _TITLE_REFUSE.search(pre) or _value(m) <= 0 or (_EACH_MEETS.search(pre) and _NUM.search(clause, 0, m.start()))):
+                    or (_TITLE_REFUSE.search(pre) and not _done_raising(pre, unit)) or _value(m) <= 0 or (_EACH_MEETS.search(pre) and _NUM.search(clause, 0, m.start()))):
                 continue
             floor, after = after != bare and not bare, bare
             # 完成35公里供水主管网和54个老旧小区…改造, 新建30个充电桩和2个口袋公园: the clause's verb governs the figure
