@@ -2772,3 +2772,12 @@ def test_raising_that_done_governs_is_work_done_for_a_count():
 def test_raising_after_a_verb_of_work_is_one_verb_in_titles_too():
     assert [t.target for t in targets_from_title("城市公园优化提升12个。")] == [12.0]
     assert targets_from_title("城市公园提升12个。") == []
+
+
+def test_qi_after_an_activity_counts_its_sessions_not_a_phase():
+    assert [(t.target, t.unit) for t in targets_from_title("举办20期老年大学研修班。")] == [(20.0, "期")]
+    got = [(t.target, t.unit) for t in targets_from_title("新建心理服务站5个,开展团体心理辅导30期以上。")]
+    assert got == [(5.0, "个"), (30.0, "期")]
+    # a phase opens its clause or follows a place's name: no count
+    assert targets_from_title("棚户区改造一期安置房年底交付,二期全面开工。") == []
+    assert targets_from_title("推进滨江安置小区3期建设。") == []
