@@ -37,6 +37,7 @@ from tracker.core.title_names import (
     _verbs_only,
     _work_on,
     respectively,
+    sessions,
 )
 from tracker.core.phrases import NUM as _NUM
 from tracker.core.phrases import number as _value
@@ -64,14 +65,6 @@ _TITLE_APPROX = re.compile(r"(?:近|约|大约|将近|接近|不超过|不超|�
 # 稳定就业) is a condition they must meet, no count.
 _TITLE_REFUSE = re.compile(rf"(?:列为|列入|确定为)$|(?:至少|均|都)有$|(?:提高|{_RAISE}|增长|下降|降低|减少|压缩|缩短)$|(?<![占例])比(?!对|率|重|例)|较|(?<!^)每|^每(?!年)|人均|户均|平均"
                            r"|分别|由|从|惠及|涉及|受益|带动|覆盖(?!率|面|[^\d,，、]{0,4}?(?:比例|比重))")
-# 开展10期实训营, 托管服务60期: 期 right after a verb or a verbal noun counts sessions of an activity; a phase opens its
-# clause or follows a place's name (二期安置区, 安置小区3期), an ordinal too (第3期), or names the works it is a stage of.
-def _sessions(clause: str, m: re.Match, base: str) -> bool:
-    before = phrases.words(clause[: m.start()])
-    return base == "期" and bool(before) and before[-1] != "第" and phrases.is_verbal(before[-1]) and not re.match(
-        r"期(?:以上)?(?:工程|项目|建设|安置|地块|厂房)", clause[m.end():])
-
-
 # 完成成人学历提升416人: raising that 完成 governs is work done, its figure what it was done for, no change.
 def _done_raising(pre: str, unit: str) -> bool:
     """Whether `pre` is 完成 and a work of raising (学历提升) that leads to a count, no change."""
@@ -324,7 +317,7 @@ def targets_from_title(title: str) -> list[Target]:
                 continue
             # 解决30万以上农村人口…: a magnitude alone before what it counts measures nothing (人口 is no measure
             # word); at the end of its clause (新增城镇就业5万以上) it counts the name before it.
-            if (not unit or (not unit.strip("十百千万亿") and bare) or approx == "多" or (base in _NOT_TARGET and not _sessions(clause, m, base))
+            if (not unit or (not unit.strip("十百千万亿") and bare) or approx == "多" or (base in _NOT_TARGET and not sessions(clause, m, base))
                     or after.startswith("/")
                     or _TITLE_APPROX.search(pre) or _TITLE_CEILING.match(after)
                     or (_TITLE_REFUSE.search(pre) and not _done_raising(pre, unit)) or _value(m) <= 0 or (_EACH_MEETS.search(pre) and _NUM.search(clause, 0, m.start()))):
