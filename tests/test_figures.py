@@ -2781,3 +2781,10 @@ def test_qi_after_an_activity_counts_its_sessions_not_a_phase():
     # a phase opens its clause or follows a place's name: no count
     assert targets_from_title("棚户区改造一期安置房年底交付,二期全面开工。") == []
     assert targets_from_title("推进滨江安置小区3期建设。") == []
+
+
+def test_the_rest_of_a_name_may_take_de_before_its_head_once_the_modifier_was_named():
+    text = "全面摸排农村留守儿童情况,参加暑期托管的比例达到92.5%。"
+    assert value_for(text, "留守儿童参加暑期托管比例", "%") == 92.5
+    # without the modifier named, the rest alone is another's
+    assert value_for("参加暑期托管的比例达到92.5%。", "留守儿童参加暑期托管比例", "%") is None
