@@ -2788,3 +2788,9 @@ def test_the_rest_of_a_name_may_take_de_before_its_head_once_the_modifier_was_na
     assert value_for(text, "留守儿童参加暑期托管比例", "%") == 92.5
     # without the modifier named, the rest alone is another's
     assert value_for("参加暑期托管的比例达到92.5%。", "留守儿童参加暑期托管比例", "%") is None
+
+
+def test_a_metrics_name_reads_a_character_in_brackets_as_the_narrative_does():
+    text = "全县新(扩)建农贸市场4个,均已投入使用。"
+    assert value_for(text, "新(扩)建农贸市场", "个") == 4.0
+    assert value_for("全县新扩建农贸市场4个。", "新(扩)建农贸市场", "个") == 4.0

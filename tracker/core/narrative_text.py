@@ -86,11 +86,11 @@ _ITEM_NAMED = re.compile(r"(?<=实事|工程|项目|任务|行动|事项)[(（](
 
 
 # 开(复)工率: one character in brackets inside a word is a second reading of the one before it (开工 and 复工), the word
-# read with both (开复工率); an aside between words (社区(村)卫生室) is none of this.
+# read with both (开复工率), in a narrative and a metric's name alike; an aside between words (社区(村)卫生室) is none of this.
 _SECOND_READING = re.compile(r"(?<=[\u4e00-\u9fff])[(（]([\u4e00-\u9fff])[)）](?=[\u4e00-\u9fff])")
 
 
-def _second_reading(text: str) -> str:
+def second_reading(text: str) -> str:
     def read(m: re.Match) -> str:
         pair = text[m.start() - 1] + text[m.end()]
         return m[1] if pair in phrases.words(pair) else m.group()
@@ -152,7 +152,7 @@ def recast(text: str, name: str = "") -> str:
     `name`, where given)."""
     text = _SAME_TIME_LAST_YEAR.sub("", FROM_TO.sub(_level_reached, _HELD_BELOW_TARGET.sub("为", text)))
     text = _RATES_EACH.sub(_rates_each, text)
-    text = _ITEM_NAMED.sub(r":\1", _count_of(_second_reading(_MILESTONE.sub("", text)), name))
+    text = _ITEM_NAMED.sub(r":\1", _count_of(second_reading(_MILESTONE.sub("", text)), name))
     text = _KIND_OF_WHOLE.sub(_kind_of_whole, text)
     # An aside of the month's work (当月新建成5家) or of a part (其中农村59个) is a clause of its own; normalise
     # drops other asides.
