@@ -2794,3 +2794,10 @@ def test_a_metrics_name_reads_a_character_in_brackets_as_the_narrative_does():
     text = "全县新(扩)建农贸市场4个,均已投入使用。"
     assert value_for(text, "新(扩)建农贸市场", "个") == 4.0
     assert value_for("全县新扩建农贸市场4个。", "新(扩)建农贸市场", "个") == 4.0
+
+
+def test_a_standard_set_per_head_a_year_is_its_measure():
+    text = "基本公共卫生服务经费补助标准从年人均89元提高到94元。"
+    assert value_for(text, "基本公共卫生服务经费补助标准", "元") == 94.0
+    # a per-head figure of what is no standard stays none
+    assert value_for("全县居民年人均可支配收入2.1万元。", "居民可支配收入", "万元") is None

@@ -307,8 +307,8 @@ def said_after(text: str, name: str) -> str:
     return re.sub(said, of_thing, text)
 
 
-# 每人每月420元, 每户每年: the measure a standard is set in.
-_PER_HEAD = re.compile(r"每(?:人|户)(?:每)?(?:月|年)|(?<![每])每(?:月|年)(?=\d)")
+# 每人每月420元, 每户每年, 年人均580元: the measure a standard is set in.
+_PER_HEAD = re.compile(r"每(?:人|户)(?:每)?(?:月|年)|(?<![每])每(?:月|年)(?=\d)|(?:年|月)?(?:人均|户均)(?=\d)")
 
 
 def per_head_standard(text: str, name: str) -> str:
