@@ -2801,3 +2801,12 @@ def test_a_standard_set_per_head_a_year_is_its_measure():
     assert value_for(text, "基本公共卫生服务经费补助标准", "元") == 94.0
     # a per-head figure of what is no standard stays none
     assert value_for("全县居民年人均可支配收入2.1万元。", "居民可支配收入", "万元") is None
+
+
+def test_town_and_country_given_two_figures_respectively():
+    text = "全年城乡居民人均消费支出分别达到28650元和17420元,均高于全省平均水平。"
+    assert value_for(text, "城镇居民人均消费支出", "元") == 28650.0
+    assert value_for(text, "农村居民人均消费支出", "元") == 17420.0
+    # levels raised from two figures to two others are no pair of this kind
+    text = "城乡居民人均消费支出分别由2.1万元、1.3万元增至2.9万元、1.7万元。"
+    assert value_for(text, "农村居民人均消费支出", "万元") != 1.3

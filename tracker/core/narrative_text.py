@@ -3,7 +3,8 @@ order or the words of a clause hide the role its figure has: asides that are cla
 beside what was actually done, a change written before the figure it changes, growth written before the
 thing it counts, a ratio to the residents written as to the population, parts under 其中 named by their kind
 and 项目 alone (projects of the whole's kind), rates listed that 均 gives one figure each, a share of a whole or
-the change since the year began said after its thing's total, and a level held down set against its target.
+the change since the year began said after its thing's total, a level held down set against its target, and the two
+figures 城乡 gives 分别 (the towns', the countryside's).
 """
 
 from __future__ import annotations
@@ -147,9 +148,15 @@ def _rates_each(m: re.Match) -> str:
 _HELD_BELOW_TARGET = re.compile(r"控制在(?=\d[\d.]*%?[,，](?:比|较)[^,，。;；]*?(?:目标|计划)[^,，。;；]*?(?:低|少))")
 
 
+# 城乡居民人均可支配收入分别增长4.6%和7.1%: 城乡 given two figures 分别 gives the towns' first, the countryside's second.
+_TOWN_AND_COUNTRY = re.compile(r"城乡居民(?P<what>[\u4e00-\u9fff]{2,12}?)分别(?P<verb>[^\d,，;；。]{0,4}?)"
+                               r"(?P<a>\d[\d,.]*[^\d,，、;；。和]{0,3}?)(?:、|和)(?P<b>\d[\d,.]*[^\d,，、;；。]{0,3}?)(?=[,，;；。\n]|$)")
+
+
 def recast(text: str, name: str = "") -> str:
     """The narrative with the clauses its wording hides written out as the clause reader reads them (for the metric
     `name`, where given)."""
+    text = _TOWN_AND_COUNTRY.sub(r"城镇居民\g<what>\g<verb>\g<a>,农村居民\g<what>\g<verb>\g<b>", text)
     text = _SAME_TIME_LAST_YEAR.sub("", FROM_TO.sub(_level_reached, _HELD_BELOW_TARGET.sub("为", text)))
     text = _RATES_EACH.sub(_rates_each, text)
     text = _ITEM_NAMED.sub(r":\1", _count_of(second_reading(_MILESTONE.sub("", text)), name))
