@@ -2810,3 +2810,8 @@ def test_town_and_country_given_two_figures_respectively():
     # levels raised from two figures to two others are no pair of this kind
     text = "城乡居民人均消费支出分别由2.1万元、1.3万元增至2.9万元、1.7万元。"
     assert value_for(text, "农村居民人均消费支出", "万元") != 1.3
+
+
+def test_verbs_listed_as_one_word_end_a_work_done_to_things():
+    got = [(t.name, t.target) for t in targets_from_title("对40个小区的破损路面进行维修改造。")]
+    assert got == [("小区破损路面维修改造", 40.0)]

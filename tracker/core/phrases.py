@@ -198,8 +198,10 @@ def is_word(word: str) -> bool:
 
 
 def is_verbal(word: str) -> bool:
-    """A verb or a verbal noun (救助, 筛查, 评估 are tagged vn): what may end a name of work done."""
-    return is_verb(word) or (len(word) >= 2 and _tags().get(word) == "vn")
+    """A verb or a verbal noun (救助, 筛查, 评估 are tagged vn): what may end a name of work done; verbs listed as one
+    word the dictionary lacks (更新改造, 升级改造) are one."""
+    return is_verb(word) or (len(word) >= 2 and _tags().get(word) == "vn") or (
+        len(word) >= 4 and leading_verbs(word) == len(word))
 
 
 # Adverbs of how the work went that jieba's dictionary tags as nouns (全面开工, 基本建成, 有序推进).
