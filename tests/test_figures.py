@@ -2813,5 +2813,5 @@ def test_town_and_country_given_two_figures_respectively():
 
 
 def test_verbs_listed_as_one_word_end_a_work_done_to_things():
-    got = [(t.name, t.target) for t in targets_from_title("对40个小区的破损路面进行维修改造。")]
-    assert got == [("小区破损路面维修改造", 40.0)]
+    got = [(t.name, t.target) for t in targets_from_title("对40个学校的老旧路灯进行更新改造。")]
+    assert got == [("学校老旧路灯更新改造", 40.0)]
