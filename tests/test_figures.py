@@ -2723,6 +2723,9 @@ def test_raising_after_a_verb_of_work_is_one_verb_with_it_no_change():
     assert value_for(text, "背街小巷整治提升", "条") == 46.0
     # raising a level by a share is still a change, no count of work done
     assert value_for("背街小巷保洁质量提升12%。", "背街小巷", "%") is None
+    # in titles alike
+    assert [t.target for t in targets_from_title("城市公园优化提升12个。")] == [12.0]
+    assert targets_from_title("城市公园提升12个。") == []
 
 
 def test_counts_listed_with_a_conjunction_are_each_their_own_nouns():
@@ -2767,11 +2770,6 @@ def test_raising_that_done_governs_is_work_done_for_a_count():
     # a raising by itself before a figure is a change, none
     assert targets_from_title("农民工职业技能提升3000人。") == []
     assert targets_from_title("完成农民工收入提升10%。") == []
-
-
-def test_raising_after_a_verb_of_work_is_one_verb_in_titles_too():
-    assert [t.target for t in targets_from_title("城市公园优化提升12个。")] == [12.0]
-    assert targets_from_title("城市公园提升12个。") == []
 
 
 def test_qi_after_an_activity_counts_its_sessions_not_a_phase():
