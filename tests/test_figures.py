@@ -2813,3 +2813,9 @@ def test_town_and_country_given_two_figures_respectively():
 def test_verbs_listed_as_one_word_end_a_work_done_to_things():
     got = [(t.name, t.target) for t in targets_from_title("对40个学校的老旧路灯进行更新改造。")]
     assert got == [("学校老旧路灯更新改造", 40.0)]
+
+
+def test_a_year_right_before_a_count_in_a_title_says_whose_things():
+    got = [(t.target, t.unit) for t in targets_from_title("建成2023年度12个结转农村供水工程。")]
+    assert got == [(12.0, "个")]
+    assert targets_from_title("2023年12月底前完成。") == []
