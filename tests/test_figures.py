@@ -2819,3 +2819,8 @@ def test_a_year_right_before_a_count_in_a_title_says_whose_things():
     got = [(t.target, t.unit) for t in targets_from_title("建成2023年度12个结转农村供水工程。")]
     assert got == [(12.0, "个")]
     assert targets_from_title("2023年12月底前完成。") == []
+
+
+def test_things_a_work_made_named_with_de_after_dui_are_which_things():
+    got = [(t.name, t.target) for t in targets_from_title("对新建成的6个社区书屋进行图书配送。")]
+    assert got == [("社区书屋图书配送", 6.0)]

@@ -65,9 +65,8 @@ _TITLE_APPROX = re.compile(r"(?:近|约|大约|将近|接近|不超过|不超|�
 # 稳定就业) is a condition they must meet, no count.
 _TITLE_REFUSE = re.compile(rf"(?:列为|列入|确定为)$|(?:至少|均|都)有$|(?:提高|{_RAISE}|增长|下降|降低|减少|压缩|缩短)$|(?<![占例])比(?!对|率|重|例)|较|(?<!^)每|^每(?!年)|人均|户均|平均"
                            r"|分别|由|从|惠及|涉及|受益|带动|覆盖(?!率|面|[^\d,，、]{0,4}?(?:比例|比重))")
-# 完成成人学历提升416人: raising that 完成 governs is work done, its figure what it was done for, no change.
 def _done_raising(pre: str, unit: str) -> bool:
-    """Whether `pre` is 完成 and a work of raising (学历提升) that leads to a count, no change."""
+    """Whether `pre` is 完成 and a work of raising that leads to a count (完成成人学历提升416人): work done, no change."""
     return unit != "%" and bool(re.fullmatch(r"完成[^\d,，]{2,}(?:提升|提高)", pre)) and not _TITLE_REFUSE.search(pre[:-2])
 
 
@@ -182,7 +181,8 @@ def _title_name(pre: str, after: str, unit: str, inherited: bool = False, opens:
         return core if phrases.is_verbal(ws[-1]) or not _good_name(thing) else thing
     # 对18个老旧小区进行综合改造 (对全区56个…: a scope word after 对): what is done to them; a word of kind after 对
     # (对农村2万眼机井实施…) is the things' own kind and stays in the name.
-    scope = pre == "对" or pre[1:] in _SCOPE or _area_word(pre[1:])
+    made = re.sub(r"^(?:已经|已)", "", pre[1:-1]) if pre.endswith("的") else ""  # (对新建的8个…: which, as scope says)
+    scope = pre == "对" or pre[1:] in _SCOPE or _area_word(pre[1:]) or bool(made) and phrases.leading_verbs(made) == len(made)
     if pre[:1] == "对" and (scope or pre[1:] in _KIND) and (done := _done_to(after, unit)):
         return (pre[1:] if not scope and unit.lstrip("十百千万亿") not in ("户", "对") else "") + done
     if _FOR.match(pre) and _strip_lead(pre[1:])[0] == pre[1:] and after:  # 为1万名老年人购买…: the name ends at a verb
