@@ -191,10 +191,9 @@ def _title_name(pre: str, after: str, unit: str, inherited: bool = False, opens:
         # A listed verb first (开展 of 为1500名农村留守儿童开展…: 留守 qualifies whom), else any verb.
         k = next((k for k, w in enumerate(ws) if k and (w in phrases.VERBS or w in _NARRATIVE_VERBS)), None)
         if k is None:  # any verb after whom (独居 of 独居老人 qualifies them), or a word of manner or a verbal noun
-            # that begins what is done (妇女免费做宫颈癌筛查, 为8000名高危人群筛查大肠癌; 为1000人筛查…: the measure word
-            # is whom)
-            people = counts_people(unit)
-            k = next((k for k, w in enumerate(ws) if (k or people) and (phrases.is_verb(w) or w in _NARRATIVE_VERBS or (
+            # that begins what is done (妇女免费做宫颈癌筛查, 为8000名高危人群筛查大肠癌; 为1000人筛查…: 人 alone is whom)
+            people, bare = counts_people(unit), unit.lstrip("十百千万亿") in ("人", "人次")  # (为800名独居老人: whom)
+            k = next((k for k, w in enumerate(ws) if (k or bare) and (phrases.is_verb(w) or w in _NARRATIVE_VERBS or (
                 people and (w in _MANNER or phrases.is_verbal(w))))), len(ws))
         name = _for_whom(ws, k, unit, done_for=True)
         # 为全市2.5万名老年人提供…, 为城区2.3万户居民…: a scope or area word between 为 and the figure is no part of the
