@@ -15,36 +15,9 @@ from dataclasses import dataclass
 
 from tracker.core import figure_roles, narrative_names, phrases
 from tracker.core.figure_words import (
-    _DONE,
-    _APPROX_AFTER,
-    _CHANGE,
-    _COMPOUND,
-    _CONJ_END,
-    _FUNDS,
-    _GROWTH_WORDS,
-    _IN_SERVICE,
-    _JOIN,
-    _JOINERS,
-    _LEFT,
-    _MANNER,
-    _NARRATIVE_VERBS,
-    _OPENING,
-    _PERIOD,
-    _REFUSE,
-    _RIGHT,
-    _SCOPE,
-    _SECTION,
-    _SPAN,
-    _TIME,
-    _TOTAL,
-    _YEAR,
-    _alt,
-    _approx_end,
-    _approx_in,
-    _is_place,
-    _sum_in,
-    growth_metric,
-    step_means,
+    _APPROX_AFTER, _CHANGE, _COMPOUND, _CONJ_END, _COUNTED_NEXT, _DATED, _DONE, _FUNDS, _GROWTH_WORDS, _IN_SERVICE,
+    _JOIN, _JOINERS, _LEFT, _MANNER, _NARRATIVE_VERBS, _OPENING, _PERIOD, _REFUSE, _RIGHT, _SCOPE, _SECTION, _SPAN,
+    _TIME, _TOTAL, _YEAR, _alt, _approx_end, _approx_in, _is_place, _sum_in, growth_metric, step_means,
 )
 from tracker.core.phrases import NUM as _NUM, number as _value, unit_is as _unit_is
 
@@ -136,9 +109,6 @@ def _left(head: str) -> bool:
 # 任务30个, stays refused).
 _TASK_DONE = re.compile(r"(?:建设|改造)?任务(?=(?:已经|已)?完成)|(?<=^完成)(?:建设|改造)任务$|(?<=^已完成)(?:建设|改造)任务$")
 
-# A second noun with a count of its own after a counted one (…和8个大气本底站): a list, nothing shared with it.
-_COUNTED_NEXT = re.compile(rf"(?:和|及|与|以及)(?:{_NUM.pattern})[^\d\W]{{1,3}}?(?![已均都全正在尚未仍])[\u4e00-\u9fff]{{2}}")
-
 _MONEY = frozenset("资金 金额 补贴资金 款".split())
 
 # `20个示范村已完成14个`, `270场送戏进万村已送出231场`: the whole before the name, what is done of it after.
@@ -190,8 +160,7 @@ def _hits_in_clause(clause: str, names: list[str], unit: str, opening: tuple,
         elif (after := _name_after(rest, names)) is not None and not _CHANGE.search(pre, len(pre) - 2):  # FIGURE UNIT NAME
             if _COUNTED_NEXT.match(after) and not any(n in after for n in names):
                 after = ""  # 建成27个气候观象台和8个大气本底站: a list, each count its own noun's (36件实事和5件票决实事: one)
-            undated = re.sub(rf"{_TIME}|(?<!\d)20\d\d年", "", after)  # (均在2024年完成: a date, no figure)
-            if any(_unit_is(after, n.end(), unit) for n in _NUM.finditer(after)) or _NUM.search(undated) and not (
+            if any(_unit_is(after, n.end(), unit) for n in _NUM.finditer(after)) or _NUM.search(_DATED.sub("", after)) and not (
                     re.search(r"[为对向给]$", pre) or any(map(phrases.is_verb, phrases.words(pre)))):
                 continue  # 15个幸福院已完成8个: the whole; 200幢楼宇实现税收622亿元: a scope (为13664户…发放60万元: served)
             context, shared, said = pre + after, bool(_COMPOUND.match(after)), pre[-4:] + after

@@ -83,6 +83,10 @@ _COMPOUND = re.compile(r"和|及(?!时)|与|或")
 _FUNDS = re.compile(r"(?:建设|改造|运营)?(?:资金|经费|补贴|补助)")
 # A name after 和/及/与 shares its figure with the noun before, unless these end a verb (惠及, 参与).
 _CONJ_END = re.compile(r"(?<!惠|涉|普|顾|参)(?:和|及|与)$")
+# A second noun with a count of its own after a counted one (…和8个大气本底站): a list, nothing shared with it.
+_COUNTED_NEXT = re.compile(rf"(?:和|及|与|以及)(?:{phrases.NUM.pattern})[^\d\W]{{1,3}}?(?![已均都全正在尚未仍])[\u4e00-\u9fff]{{2}}")
+# A date after things counted first (均在2024年完成): no figure of them.
+_DATED = re.compile(rf"{_TIME}|(?<!\d)20\d\d年")
 # A change (提高10%), refused where it joins a name to its figure, not as the verb before a name (改造提升X).
 # A level reached (提高到96%, 由10个增至15个) is no change.
 # 提升 after a verb of work (改造提升, 优化提升, 整治提升) or before one (提升改造) is one verb of work with it, no change.
