@@ -72,7 +72,7 @@ def test_recall_on_the_tuning_part():
 
 
 # What the tuning part reaches (targets, values): a rule that loses a reading fails here.
-RECALL_FLOOR = (0.910, 0.810)
+RECALL_FLOOR = (0.914, 0.813)
 
 
 def test_a_reading_names_the_words_it_came_from():
@@ -2716,3 +2716,111 @@ def test_some_of_a_works_things_said_completed_make_its_figure_the_work_set():
     text = "新建改造农村公路桥梁16座、7座已完工,其余正在施工。"
     assert value_for(text, "新建改造农村公路桥梁", "座") is None
     assert value_for("新建社区食堂14处,其中8处已投入运营。", "社区食堂", "处") == 14.0
+
+
+def test_raising_after_a_verb_of_work_is_one_verb_with_it_no_change():
+    text = "会同城管部门整治提升46条背街小巷,沿街店招全部规范。"
+    assert value_for(text, "背街小巷整治提升", "条") == 46.0
+    # raising a level by a share is still a change, no count of work done
+    assert value_for("背街小巷保洁质量提升12%。", "背街小巷", "%") is None
+    # in titles alike
+    assert [t.target for t in targets_from_title("城市公园优化提升12个。")] == [12.0]
+    assert targets_from_title("城市公园提升12个。") == []
+
+
+def test_counts_listed_with_a_conjunction_are_each_their_own_nouns():
+    text = "今年建成14个社区图书室和6个农家书屋,全部免费开放。"
+    assert value_for(text, "社区图书室", "个") == 14.0
+    assert value_for(text, "农家书屋", "个") == 6.0
+    # two kinds of the same things: the first count is not all of them
+    assert value_for("完成14个社区图书室和6个示范社区图书室建设。", "社区图书室", "个") is None
+
+
+def test_a_date_after_things_counted_first_is_no_figure_of_them():
+    text = "据县政府通报,12项惠民工程均于2023年全部完工。"
+    assert value_for(text, "惠民工程", "项") == 12.0
+    # another count after the things still makes the first their whole: what is done of it is read
+    assert value_for("12项惠民工程已完成9项。", "惠民工程", "项") == 9.0
+
+
+def test_a_level_held_down_set_against_its_target_is_the_level_reached():
+    text = "至9月底,城镇调查失业率控制在4.62%,较年度目标5.5%低0.88个百分点。"
+    assert value_for(text, "城镇调查失业率", "%") == 4.62
+    # held down alone, or within a ceiling, it is the target's wording: none
+    assert value_for("城镇调查失业率控制在5.5%以内。", "城镇调查失业率", "%") is None
+    assert value_for("城镇调查失业率控制在5%。", "城镇调查失业率", "%") is None
+
+
+def test_a_verbal_noun_after_whom_begins_what_is_done_for_them():
+    got = [(t.target, t.unit) for t in targets_from_title("为6000名65岁以上老人评估失能等级。")]
+    assert got == [(6000.0, "名")]
+    # the measure word alone may be whom: what is done follows it at once
+    assert [(t.target, t.unit) for t in targets_from_title("为2400人评估听力。")] == [(2400.0, "人")]
+
+
+def test_lessons_are_counted_in_tang():
+    assert [(t.target, t.unit) for t in targets_from_title("开展300堂防溺水安全教育课。")] == [(300.0, "堂")]
+    text = "已开展防溺水安全教育课212堂。"
+    assert value_for(text, "防溺水安全教育课", "堂") == 212.0
+
+
+def test_raising_that_done_governs_is_work_done_for_a_count():
+    got = [(t.target, t.unit) for t in targets_from_title("完成农民工职业技能提升3000人。")]
+    assert got == [(3000.0, "人")]
+    # a raising by itself before a figure is a change, none
+    assert targets_from_title("农民工职业技能提升3000人。") == []
+    assert targets_from_title("完成农民工收入提升10%。") == []
+
+
+def test_qi_after_an_activity_counts_its_sessions_not_a_phase():
+    assert [(t.target, t.unit) for t in targets_from_title("举办20期老年大学研修班。")] == [(20.0, "期")]
+    got = [(t.target, t.unit) for t in targets_from_title("新建心理服务站5个,开展团体心理辅导30期以上。")]
+    assert got == [(5.0, "个"), (30.0, "期")]
+    # a phase opens its clause or follows a place's name: no count
+    assert targets_from_title("棚户区改造一期安置房年底交付,二期全面开工。") == []
+    assert targets_from_title("推进滨江安置小区3期建设。") == []
+
+
+def test_the_rest_of_a_name_may_take_de_before_its_head_once_the_modifier_was_named():
+    text = "全面摸排农村留守儿童情况,参加暑期托管的比例达到92.5%。"
+    assert value_for(text, "留守儿童参加暑期托管比例", "%") == 92.5
+    # without the modifier named, the rest alone is another's
+    assert value_for("参加暑期托管的比例达到92.5%。", "留守儿童参加暑期托管比例", "%") is None
+
+
+def test_a_metrics_name_reads_a_character_in_brackets_as_the_narrative_does():
+    text = "全县新(扩)建农贸市场4个,均已投入使用。"
+    assert value_for(text, "新(扩)建农贸市场", "个") == 4.0
+    assert value_for("全县新扩建农贸市场4个。", "新(扩)建农贸市场", "个") == 4.0
+
+
+def test_a_standard_set_per_head_a_year_is_its_measure():
+    text = "基本公共卫生服务经费补助标准从年人均89元提高到94元。"
+    assert value_for(text, "基本公共卫生服务经费补助标准", "元") == 94.0
+    # a per-head figure of what is no standard stays none
+    assert value_for("全县居民年人均可支配收入2.1万元。", "居民可支配收入", "万元") is None
+
+
+def test_town_and_country_given_two_figures_respectively():
+    text = "全年城乡居民人均消费支出分别达到28650元和17420元,均高于全省平均水平。"
+    assert value_for(text, "城镇居民人均消费支出", "元") == 28650.0
+    assert value_for(text, "农村居民人均消费支出", "元") == 17420.0
+    # levels raised from two figures to two others are no pair of this kind
+    text = "城乡居民人均消费支出分别由2.1万元、1.3万元增至2.9万元、1.7万元。"
+    assert value_for(text, "农村居民人均消费支出", "万元") != 1.3
+
+
+def test_verbs_listed_as_one_word_end_a_work_done_to_things():
+    got = [(t.name, t.target) for t in targets_from_title("对40个学校的老旧路灯进行更新改造。")]
+    assert got == [("学校老旧路灯更新改造", 40.0)]
+
+
+def test_a_year_right_before_a_count_in_a_title_says_whose_things():
+    got = [(t.target, t.unit) for t in targets_from_title("建成2023年度12个结转农村供水工程。")]
+    assert got == [(12.0, "个")]
+    assert targets_from_title("2023年12月底前完成。") == []
+
+
+def test_things_a_work_made_named_with_de_after_dui_are_which_things():
+    got = [(t.name, t.target) for t in targets_from_title("对新建成的6个社区书屋进行图书配送。")]
+    assert got == [("社区书屋图书配送", 6.0)]

@@ -15,36 +15,9 @@ from dataclasses import dataclass
 
 from tracker.core import figure_roles, narrative_names, phrases
 from tracker.core.figure_words import (
-    _DONE,
-    _APPROX_AFTER,
-    _CHANGE,
-    _COMPOUND,
-    _CONJ_END,
-    _FUNDS,
-    _GROWTH_WORDS,
-    _IN_SERVICE,
-    _JOIN,
-    _JOINERS,
-    _LEFT,
-    _MANNER,
-    _NARRATIVE_VERBS,
-    _OPENING,
-    _PERIOD,
-    _REFUSE,
-    _RIGHT,
-    _SCOPE,
-    _SECTION,
-    _SPAN,
-    _TIME,
-    _TOTAL,
-    _YEAR,
-    _alt,
-    _approx_end,
-    _approx_in,
-    _is_place,
-    _sum_in,
-    growth_metric,
-    step_means,
+    _APPROX_AFTER, _CHANGE, _COMPOUND, _CONJ_END, _COUNTED_NEXT, _DATED, _DONE, _FUNDS, _GROWTH_WORDS, _IN_SERVICE,
+    _JOIN, _JOINERS, _LEFT, _MANNER, _NARRATIVE_VERBS, _OPENING, _PERIOD, _REFUSE, _RIGHT, _SCOPE, _SECTION, _SPAN,
+    _TIME, _TOTAL, _YEAR, _alt, _approx_end, _approx_in, _is_place, _sum_in, growth_metric, step_means,
 )
 from tracker.core.phrases import NUM as _NUM, number as _value, unit_is as _unit_is
 
@@ -185,7 +158,9 @@ def _hits_in_clause(clause: str, names: list[str], unit: str, opening: tuple,
             exact = exact and not _approx_in(join)
         # (a change right before the figure, 增加10个…, is none; the lookbehind sees 改造 of 改造提升438个)
         elif (after := _name_after(rest, names)) is not None and not _CHANGE.search(pre, len(pre) - 2):  # FIGURE UNIT NAME
-            if any(_unit_is(after, n.end(), unit) for n in _NUM.finditer(after)) or _NUM.search(after) and not (
+            if _COUNTED_NEXT.match(after) and not any(n in after for n in names):
+                after = ""  # 建成27个气候观象台和8个大气本底站: a list, each count its own noun's (36件实事和5件票决实事: one)
+            if any(_unit_is(after, n.end(), unit) for n in _NUM.finditer(after)) or _NUM.search(_DATED.sub("", after)) and not (
                     re.search(r"[为对向给]$", pre) or any(map(phrases.is_verb, phrases.words(pre)))):
                 continue  # 15个幸福院已完成8个: the whole; 200幢楼宇实现税收622亿元: a scope (为13664户…发放60万元: served)
             context, shared, said = pre + after, bool(_COMPOUND.match(after)), pre[-4:] + after

@@ -83,10 +83,16 @@ _COMPOUND = re.compile(r"和|及(?!时)|与|或")
 _FUNDS = re.compile(r"(?:建设|改造|运营)?(?:资金|经费|补贴|补助)")
 # A name after 和/及/与 shares its figure with the noun before, unless these end a verb (惠及, 参与).
 _CONJ_END = re.compile(r"(?<!惠|涉|普|顾|参)(?:和|及|与)$")
+# A second noun with a count of its own after a counted one (…和8个大气本底站): a list, nothing shared with it.
+_COUNTED_NEXT = re.compile(rf"(?:和|及|与|以及)(?:{phrases.NUM.pattern})[^\d\W]{{1,3}}?(?![已均都全正在尚未仍])[\u4e00-\u9fff]{{2}}")
+# A date after things counted first (均在2024年完成): no figure of them.
+_DATED = re.compile(rf"{_TIME}|(?<!\d)20\d\d年")
 # A change (提高10%), refused where it joins a name to its figure, not as the verb before a name (改造提升X).
 # A level reached (提高到96%, 由10个增至15个) is no change.
-# 提升改造 and 改造提升 are one verb of work, no change.
-_CHANGE = re.compile(r"增长|下降(?![到至])|减少|降低(?![到至])|上升(?![到至])|提高(?![到至])|(?<!改造)提升(?![到至]|改造)|增加(?![到至])|压缩")
+# 提升 after a verb of work (改造提升, 优化提升, 整治提升) or before one (提升改造) is one verb of work with it, no change.
+# (in titles and narratives alike; every verb two characters, as a lookbehind needs)
+_RAISE = r"(?<!改造|优化|整治|改建|扩建|修复|维修|巩固|美化|绿化|亮化|扩容|修缮)提升"
+_CHANGE = re.compile(rf"增长|下降(?![到至])|减少|降低(?![到至])|上升(?![到至])|提高(?![到至])|{_RAISE}(?![到至]|改造)|增加(?![到至])|压缩")
 # The name of a rate or a level (覆盖率, 满意度, 比例, 水平): a figure in % is its level.  A metric in % whose name is
 # none of these is the growth rate of the thing named (规上工业增加值 in %, a title's 规上工业增加值增长8%).
 _RATE = re.compile(r"(?:率|度|比例|比重|占比|水平)$")

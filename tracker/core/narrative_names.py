@@ -242,6 +242,8 @@ def heads(names: list[str]) -> list[tuple[str, str, bool]]:
             modifier, rest = "".join(ws[:k]), "".join(ws[k:])
             if len(modifier) >= 2 and len(rest) >= 2 and keeps_stage(name, rest):
                 out.append((modifier, rest, rest in _GENERIC))
+                if len(ws) - k >= 2 and len(ws[-1]) >= 2:  # …随迁子女…,就读公办学校的比例达86.18%: 的 before its head
+                    out.append((modifier, "".join(ws[k:-1]) + "的" + ws[-1], False))
         split = phrases.head_split(name)
         if split and len(split[0]) >= 2:
             modifier, head = split

@@ -2,8 +2,9 @@
 order or the words of a clause hide the role its figure has: asides that are clauses of their own, a plan
 beside what was actually done, a change written before the figure it changes, growth written before the
 thing it counts, a ratio to the residents written as to the population, parts under 其中 named by their kind
-and 项目 alone (projects of the whole's kind), rates listed that 均 gives one figure each, and a share of a whole or
-the change since the year began said after its thing's total.
+and 项目 alone (projects of the whole's kind), rates listed that 均 gives one figure each, a share of a whole or
+the change since the year began said after its thing's total, a level held down set against its target, and the two
+figures 城乡 gives 分别 (the towns', the countryside's).
 """
 
 from __future__ import annotations
@@ -86,11 +87,11 @@ _ITEM_NAMED = re.compile(r"(?<=实事|工程|项目|任务|行动|事项)[(（](
 
 
 # 开(复)工率: one character in brackets inside a word is a second reading of the one before it (开工 and 复工), the word
-# read with both (开复工率); an aside between words (社区(村)卫生室) is none of this.
+# read with both (开复工率), in a narrative and a metric's name alike; an aside between words (社区(村)卫生室) is none of this.
 _SECOND_READING = re.compile(r"(?<=[\u4e00-\u9fff])[(（]([\u4e00-\u9fff])[)）](?=[\u4e00-\u9fff])")
 
 
-def _second_reading(text: str) -> str:
+def second_reading(text: str) -> str:
     def read(m: re.Match) -> str:
         pair = text[m.start() - 1] + text[m.end()]
         return m[1] if pair in phrases.words(pair) else m.group()
@@ -142,12 +143,23 @@ def _rates_each(m: re.Match) -> str:
     return m.group() if any(len(r) <= 3 or phrases.is_verbal(r[:-1]) for r in rates) else ",".join(r + m["said"] for r in rates)
 
 
+# 城镇登记失业率控制在3.37%,比年目标任务4%低0.63个百分点: a level held down that is set against its target is the
+# level reached (控制在 alone is a ceiling, as in a title).
+_HELD_BELOW_TARGET = re.compile(r"控制在(?=\d[\d.]*%?[,，](?:比|较)[^,，。;；]*?(?:目标|计划)[^,，。;；]*?(?:低|少))")
+
+
+# 城乡居民人均可支配收入分别增长4.6%和7.1%: 城乡 given two figures 分别 gives the towns' first, the countryside's second.
+_TOWN_AND_COUNTRY = re.compile(r"城乡居民(?P<what>[\u4e00-\u9fff]{2,12}?)分别(?P<verb>[^\d,，;；。]{0,4}?)"
+                               r"(?P<a>\d[\d,.]*[^\d,，、;；。和]{0,3}?)(?:、|和)(?P<b>\d[\d,.]*[^\d,，、;；。]{0,3}?)(?=[,，;；。\n]|$)")
+
+
 def recast(text: str, name: str = "") -> str:
     """The narrative with the clauses its wording hides written out as the clause reader reads them (for the metric
     `name`, where given)."""
-    text = _SAME_TIME_LAST_YEAR.sub("", FROM_TO.sub(_level_reached, text))
+    text = _TOWN_AND_COUNTRY.sub(r"城镇居民\g<what>\g<verb>\g<a>,农村居民\g<what>\g<verb>\g<b>", text)
+    text = _SAME_TIME_LAST_YEAR.sub("", FROM_TO.sub(_level_reached, _HELD_BELOW_TARGET.sub("为", text)))
     text = _RATES_EACH.sub(_rates_each, text)
-    text = _ITEM_NAMED.sub(r":\1", _count_of(_second_reading(_MILESTONE.sub("", text)), name))
+    text = _ITEM_NAMED.sub(r":\1", _count_of(second_reading(_MILESTONE.sub("", text)), name))
     text = _KIND_OF_WHOLE.sub(_kind_of_whole, text)
     # An aside of the month's work (当月新建成5家) or of a part (其中农村59个) is a clause of its own; normalise
     # drops other asides.
@@ -302,8 +314,8 @@ def said_after(text: str, name: str) -> str:
     return re.sub(said, of_thing, text)
 
 
-# 每人每月420元, 每户每年: the measure a standard is set in.
-_PER_HEAD = re.compile(r"每(?:人|户)(?:每)?(?:月|年)|(?<![每])每(?:月|年)(?=\d)")
+# 每人每月420元, 每户每年, 年人均580元: the measure a standard is set in.
+_PER_HEAD = re.compile(r"每(?:人|户)(?:每)?(?:月|年)|(?<![每])每(?:月|年)(?=\d)|(?:年|月)?(?:人均|户均)(?=\d)")
 
 
 def per_head_standard(text: str, name: str) -> str:

@@ -22,7 +22,7 @@ _BASES = (
     "个百分点 个工作日 个月 人次 户次 件次 条次 场次 家次 批次 所次 车次 班次 架次 课时 学时 "
     "个 人 户 件 条 张 家 所 处 座 名 位 项 元 美元 次 "
     "平方公里 平方米 平米 立方米 米 公里 公顷 亩 台 套 辆 间 床 批 场 期 部 篇 份 册 吨 公斤 千克 斤 类 种 栋 幢 块 笔 宗 起 例 "
-    "对 盒 盏 棵 株 只 头 双 箱 袋 瓶 片 段 道 桩 艘 架 幅 枚 根 支 组 队 樘 扇 孔 剂 "
+    "对 盒 盏 棵 株 只 头 双 箱 袋 瓶 片 段 道 桩 艘 架 幅 枚 根 支 组 队 樘 扇 孔 剂 堂 "
     "小时 天 年 月 日 周 号 届 岁 倍 % ‰ "
     # Of power, earthwork and wells (5万千瓦, 600万方, 20眼); rates per day or year as one measure word (3350吨/天).
     # Of video channels (治安监控2.5万路); of containers in twenty-foot units (集装箱吞吐量65万标准箱, 万标箱); of
@@ -30,8 +30,8 @@ _BASES = (
     "千瓦时 千瓦 兆瓦时 兆瓦 方 眼 口 路 吨/天 吨/日 吨/年 立方米/天 立方米/日 标准箱 标箱 "
     "吨标准煤 吨标煤 吨油当量 吨二氧化碳 吨二氧化碳当量"
 ).split()
-# Measure words read only after digits: 三方, 一口气, 一眼 and 一路 are words, not counts.
-_DIGITS_ONLY = frozenset("方 口 眼 路".split())
+# Measure words read only after digits: 三方, 一口气, 一眼, 一路 and 八一堂 are words, not counts (300堂讲座 is one).
+_DIGITS_ONLY = frozenset("方 口 眼 路 堂".split())
 _MAGS = "十万 百万 千万 万亿 万 亿 千 百".split()
 MAGNITUDES = _MAGS
 UNITS = sorted({m + b for m in ["", *_MAGS] for b in _BASES} | set(_MAGS), key=len, reverse=True)
@@ -198,8 +198,10 @@ def is_word(word: str) -> bool:
 
 
 def is_verbal(word: str) -> bool:
-    """A verb or a verbal noun (救助, 筛查, 评估 are tagged vn): what may end a name of work done."""
-    return is_verb(word) or (len(word) >= 2 and _tags().get(word) == "vn")
+    """A verb or a verbal noun (救助, 筛查, 评估 are tagged vn): what may end a name of work done; verbs listed as one
+    word the dictionary lacks (更新改造, 升级改造) are one."""
+    return is_verb(word) or (len(word) >= 2 and _tags().get(word) == "vn") or (
+        len(word) >= 4 and leading_verbs(word) == len(word))
 
 
 # Adverbs of how the work went that jieba's dictionary tags as nouns (全面开工, 基本建成, 有序推进).

@@ -1,7 +1,8 @@
 """How a title's words name what a figure counts where the name does not simply follow a verb of work
 (tracker/core/titles.py reads the clauses and figures): a good name at all (`_good_name`), work put into a
 place (既有多层住宅加装电梯), an area or 新 and a verb first (主城区新建公厕, 新招聘乡村教师), work done to things
-with a light verb (老旧小区进行微改造), and whom a count of people or households is for (`_for_whom`)."""
+with a light verb (老旧小区进行微改造), whom a count of people or households is for (`_for_whom`), and sessions of
+an activity counted in 期 (`sessions`)."""
 
 from __future__ import annotations
 
@@ -262,3 +263,11 @@ def respectively(clause: str) -> list[tuple[str, float, str]] | None:
     if len({u for _, u in out}) != 1 or not all(_good_name(n) for n in names):
         return None
     return [(name, value, unit) for name, (value, unit) in zip(names, out)]
+
+
+# 开展10期实训营, 托管服务60期: 期 right after a verb or a verbal noun counts sessions of an activity; a phase opens its
+# clause or follows a place's name (二期安置区, 安置小区3期), an ordinal too (第3期), or names the works it is a stage of.
+def sessions(clause: str, m: re.Match, base: str) -> bool:
+    before = phrases.words(clause[: m.start()])
+    return base == "期" and bool(before) and before[-1] != "第" and phrases.is_verbal(before[-1]) and not re.match(
+        r"期(?:以上)?(?:工程|项目|建设|安置|地块|厂房)", clause[m.end():])

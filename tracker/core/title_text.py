@@ -128,12 +128,16 @@ def measure_as_written(title: str, target: float, unit: str) -> str:
     return unit
 
 
+# 完工2024年9个续建项目: a year right before a count says which year's things it counts, no figure of its own.
+_YEAR_OF_THINGS = re.compile(r"(?<![\d.])20\d\d年(?:度)?(?=\d+(?:个|所|座|处|条|家|项|户|套|栋|部|台))")
+
+
 def recast(title: str) -> str:
     """The title normalised, with conditions dropped and its lists of kinds, changes and examples recast."""
     title = _QUOTED.sub(lambda q: q.group().translate(_HIDE), title)
     title = _normalise(title)
     title = _MEANS_MONEY.sub("", _PLANNED.sub("", _SPED_UP.sub(_sped_up, title)))
-    title = _FOR_PLACES.sub("", title)
+    title = _YEAR_OF_THINGS.sub("", _FOR_PLACES.sub("", title))
     title = _TASK_IS.sub(lambda m: (m["verb"] or "完成") + m["thing"], title)
     title = _EACH_PLACE.sub(_each_place, title)
     title = _EACH.sub(r"\g<a>\g<n>\g<j>\g<b>\g<n>", title)

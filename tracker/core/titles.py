@@ -14,6 +14,7 @@ from tracker.core.figure_words import (
     _NARRATIVE_VERB,
     _NARRATIVE_VERBS,
     _NOT_TARGET,
+    _RAISE,
     _RATE,
     _SCOPE,
     _SENTENCE,
@@ -36,6 +37,7 @@ from tracker.core.title_names import (
     _verbs_only,
     _work_on,
     respectively,
+    sessions,
 )
 from tracker.core.phrases import NUM as _NUM
 from tracker.core.phrases import number as _value
@@ -61,8 +63,13 @@ _TITLE_APPROX = re.compile(r"(?:近|约|大约|将近|接近|不超过|不超|�
 # 覆盖人口比例) is.  The things listed before 列为 or 列入 and a figure (…、农村生活污水处理等列为十件民生实事) make up the set it
 # counts, a programme's count, no work to do.  What each thing has at least or all have (确保“零就业家庭”至少有1人
 # 稳定就业) is a condition they must meet, no count.
-_TITLE_REFUSE = re.compile(r"(?:列为|列入|确定为)$|(?:至少|均|都)有$|(?:提高|(?<!改造|修复|维修|整治|改建|扩建)提升|增长|下降|降低|减少|压缩|缩短)$|(?<![占例])比(?!对|率|重|例)|较|(?<!^)每|^每(?!年)|人均|户均|平均"
+_TITLE_REFUSE = re.compile(rf"(?:列为|列入|确定为)$|(?:至少|均|都)有$|(?:提高|{_RAISE}|增长|下降|降低|减少|压缩|缩短)$|(?<![占例])比(?!对|率|重|例)|较|(?<!^)每|^每(?!年)|人均|户均|平均"
                            r"|分别|由|从|惠及|涉及|受益|带动|覆盖(?!率|面|[^\d,，、]{0,4}?(?:比例|比重))")
+def _done_raising(pre: str, unit: str) -> bool:
+    """Whether `pre` is 完成 and a work of raising that leads to a count (完成成人学历提升416人): work done, no change."""
+    return unit != "%" and bool(re.fullmatch(r"完成[^\d,，]{2,}(?:提升|提高)", pre)) and not _TITLE_REFUSE.search(pre[:-2])
+
+
 # A level that counted things 均 (each, all) reach (98个村和25个社区集体收入均达到15万元以上) is the condition they
 # must meet, not a target of its own: the counts before it are the targets.
 _EACH_MEETS = re.compile(r"均(?:达到?|不低于|不少于|超过|在)$")
@@ -174,7 +181,8 @@ def _title_name(pre: str, after: str, unit: str, inherited: bool = False, opens:
         return core if phrases.is_verbal(ws[-1]) or not _good_name(thing) else thing
     # 对18个老旧小区进行综合改造 (对全区56个…: a scope word after 对): what is done to them; a word of kind after 对
     # (对农村2万眼机井实施…) is the things' own kind and stays in the name.
-    scope = pre == "对" or pre[1:] in _SCOPE or _area_word(pre[1:])
+    made = re.sub(r"^(?:已经|已)", "", pre[1:-1]) if pre.endswith("的") else ""  # (对新建的8个…: which, as scope says)
+    scope = pre == "对" or pre[1:] in _SCOPE or _area_word(pre[1:]) or bool(made) and phrases.leading_verbs(made) == len(made)
     if pre[:1] == "对" and (scope or pre[1:] in _KIND) and (done := _done_to(after, unit)):
         return (pre[1:] if not scope and unit.lstrip("十百千万亿") not in ("户", "对") else "") + done
     if _FOR.match(pre) and _strip_lead(pre[1:])[0] == pre[1:] and after:  # 为1万名老年人购买…: the name ends at a verb
@@ -182,10 +190,11 @@ def _title_name(pre: str, after: str, unit: str, inherited: bool = False, opens:
         ws = phrases.words(re.split(r"\d", after)[0])
         # A listed verb first (开展 of 为1500名农村留守儿童开展…: 留守 qualifies whom), else any verb.
         k = next((k for k, w in enumerate(ws) if k and (w in phrases.VERBS or w in _NARRATIVE_VERBS)), None)
-        if k is None:  # any verb after whom (独居 of 独居老人 qualifies them), or a word of manner that begins what
-            # is done (妇女免费做宫颈癌筛查)
-            k = next((k for k, w in enumerate(ws) if k and (phrases.is_verb(w) or w in _NARRATIVE_VERBS
-                                                            or (w in _MANNER and counts_people(unit)))), len(ws))
+        if k is None:  # any verb after whom (独居 of 独居老人 qualifies them), or a word of manner or a verbal noun
+            # that begins what is done (妇女免费做宫颈癌筛查, 为8000名高危人群筛查大肠癌; 为1000人筛查…: 人 alone is whom)
+            people, bare = counts_people(unit), unit.lstrip("十百千万亿") in ("人", "人次")  # (为800名独居老人: whom)
+            k = next((k for k, w in enumerate(ws) if (k or bare) and (phrases.is_verb(w) or w in _NARRATIVE_VERBS or (
+                people and (w in _MANNER or phrases.is_verbal(w))))), len(ws))
         name = _for_whom(ws, k, unit, done_for=True)
         # 为全市2.5万名老年人提供…, 为城区2.3万户居民…: a scope or area word between 为 and the figure is no part of the
         # name.
@@ -307,10 +316,10 @@ def targets_from_title(title: str) -> list[Target]:
                 continue
             # 解决30万以上农村人口…: a magnitude alone before what it counts measures nothing (人口 is no measure
             # word); at the end of its clause (新增城镇就业5万以上) it counts the name before it.
-            if (not unit or (not unit.strip("十百千万亿") and bare) or approx == "多" or base in _NOT_TARGET
+            if (not unit or (not unit.strip("十百千万亿") and bare) or approx == "多" or (base in _NOT_TARGET and not sessions(clause, m, base))
                     or after.startswith("/")
                     or _TITLE_APPROX.search(pre) or _TITLE_CEILING.match(after)
-                    or _TITLE_REFUSE.search(pre) or _value(m) <= 0 or (_EACH_MEETS.search(pre) and _NUM.search(clause, 0, m.start()))):
+                    or (_TITLE_REFUSE.search(pre) and not _done_raising(pre, unit)) or _value(m) <= 0 or (_EACH_MEETS.search(pre) and _NUM.search(clause, 0, m.start()))):
                 continue
             floor, after = after != bare and not bare, bare
             # 完成35公里供水主管网和54个老旧小区…改造, 新建30个充电桩和2个口袋公园: the clause's verb governs the figure
