@@ -2824,3 +2824,33 @@ def test_a_year_right_before_a_count_in_a_title_says_whose_things():
 def test_things_a_work_made_named_with_de_after_dui_are_which_things():
     got = [(t.name, t.target) for t in targets_from_title("对新建成的6个社区书屋进行图书配送。")]
     assert got == [("社区书屋图书配送", 6.0)]
+
+
+def test_who_told_the_figures_leads_in_and_the_time_after_it_opens_the_sentence():
+    text = "省统计局20日公布数据显示,今年上半年,全省社会消费品零售总额1.2万亿元,同比增长5.1%。"
+    assert value_for(text, "社会消费品零售总额", "万亿元", mode="increment") is None  # a half-year's, no month's
+    assert value_for(text, "社会消费品零售总额", "万亿元") == 1.2
+
+
+def test_a_growth_with_no_noun_after_other_things_figure_is_theirs():
+    text = "全市实现外贸进出口总额86亿元;其中跨境电商企业达到45家,增长30%。"
+    assert value_for(text, "外贸进出口总额增长", "%") is None
+    assert value_for("1-9月外贸进出口总额完成86亿元,同比增长12%。", "外贸进出口总额增长", "%") == 12.0
+
+
+def test_fenbie_after_clauses_each_a_thing_and_its_figure_pairs_them_in_order():
+    text = "全年接待入境游客12万人次,实现入境旅游收入3.6亿美元,分别增长18.2%和20.5%。"
+    assert value_for(text, "入境旅游收入增长", "%") == 20.5
+    assert value_for(text, "接待入境游客增长", "%") == 18.2
+
+
+def test_works_named_together_count_none_of_one_alone():
+    text = "完成86座农村公路桥梁维修加固改造。"
+    assert value_for(text, "农村公路桥梁加固", "座") is None
+    assert value_for("完成86座农村公路桥梁加固。", "农村公路桥梁加固", "座") == 86.0
+
+
+def test_a_task_said_done_with_no_figure_of_what_was_done_leaves_it_unread():
+    assert value_for("新增普惠托位400个,已完成全年目标任务。", "普惠托位", "个") is None
+    # more than the task done: the figure is what was done
+    assert value_for("新增普惠托位460个,已超额完成全年目标任务。", "普惠托位", "个") == 460.0

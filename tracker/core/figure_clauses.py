@@ -18,6 +18,7 @@ from tracker.core.figure_words import (
     _APPROX_AFTER, _CHANGE, _COMPOUND, _CONJ_END, _COUNTED_NEXT, _DATED, _DONE, _FUNDS, _GROWTH_WORDS, _IN_SERVICE,
     _JOIN, _JOINERS, _LEFT, _MANNER, _NARRATIVE_VERBS, _OPENING, _PERIOD, _REFUSE, _RIGHT, _SCOPE, _SECTION, _SPAN,
     _TIME, _TOTAL, _YEAR, _alt, _approx_end, _approx_in, _is_place, _sum_in, growth_metric, step_means,
+    telling,
 )
 from tracker.core.phrases import NUM as _NUM, number as _value, unit_is as _unit_is
 
@@ -304,6 +305,7 @@ def _opening(clauses: list[str], before: tuple) -> tuple:
     # A new section, or a sentence that begins with a time of its own (8月份新发放…), ends an earlier opening.
     if _SECTION.match(clauses[0]) or re.match(_TIME, clauses[0]):
         before = (False, False, "", latest)
+    clauses = clauses[1:] if len(clauses) > 2 and telling(clauses[0]) else clauses  # 财政部…发布数据显示,今年一季度,…
     first = clauses[0]
     # 汛期以来, 专项行动开展以来, 第三季度以来, 上半年: a short opening of a time the lists do not hold.
     other = len(first) <= 12 and not re.search(r"\d", first) and (

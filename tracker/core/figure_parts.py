@@ -199,3 +199,22 @@ def rival_head(text: str, words: str, value: float, heads: list[str], unit: str)
         if any(phrases.number(_NUM.match(m["n"])) != value for m in said.finditer(text)):
             return True
     return False
+
+
+# Works done to things, each of its own (新建, 改造, 维修, 更新…): several named together count the things each had.
+_WORKS = frozenset("新建 改建 扩建 改造 维修 修理 修缮 更新 加固 翻新".split())
+
+
+def with_other_works(words: str, name: str) -> bool:
+    """Whether the figure read counts the metric's work done together with others, named in a run of works
+    (完成302台老旧住宅电梯修理改造更新, for 老旧住宅电梯更新): some things had one, some another, none of them apart."""
+    own = set(phrases.words(name))
+    run: list[str] = []
+    for w in [*phrases.words(words), ""]:
+        if w in _WORKS:
+            run.append(w)
+            continue
+        if len(run) >= 2 and own & set(run) and set(run) - own:
+            return True
+        run = []
+    return False

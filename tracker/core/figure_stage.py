@@ -90,6 +90,8 @@ def _about(words: str, value: float) -> str:
 
 # What ties a clause's figure to a time or a state, or says it done (已, 了, 累计, 截至, 8月): no work as set.
 _STATED = re.compile(r"已|了|累计|截[至止]|目前|现|至今|以来|\d{1,2}月|本月|当月|季度|半年|(?<!公)共|合计|总[数量计]")
+# The year's task said done, with no figure (已完成全年目标任务, 提前完成年度任务).
+_TASK_DONE = re.compile(r"(?:已经|已|均已|全面)*完成(?:了)?(?:全年|年度|今年)(?:的)?(?:目标)?任务")
 # A later clause that speaks of a part or of others (其中, 另有, 其余).
 _OTHERS = re.compile(r"^(?:其中|另|其余|剩余)")
 
@@ -98,13 +100,17 @@ def set_then_done(text: str, words: str, unit: str) -> bool:
     """Whether a figure (in its clause `words`, its sentence tying it to no time nor saying it done) is the work as
     set: a later clause of the report says the same work done, with 已, of the same things (新增便民停车泊位50个,目前已
     新增英才路路边便民停车泊位15个; 建成投用服务点2处。…服务点已于2月建成投用) and no figure of the unit larger
-    (a total of more than the task).  Departments set out the task first, then what of it is done."""
+    (a total of more than the task), or right after it the year's task said done with no figure (…,已完成全年目标
+    任务).  Departments set out the task first, then what of it is done."""
     at = text.find(words)
     start = max(text.rfind(c, 0, at) for c in "。!！?？\n:：") + 1
     if at < 0 or _STATED.search(text[start: at + len(words)]):
         return False
     value = max((phrases.number(m) for m in phrases.NUM.finditer(words) if phrases.unit_is(words, m.end(), unit)), default=None)
     clauses = [c for c in re.split(r"[,，。;；!！?？\n]", text[at + len(words):]) if not _OTHERS.match(c)]
+    if _TASK_DONE.fullmatch(next((c for c in clauses if c.strip()), "").strip()) and not _COMPLETES.search(words) \
+            and "完成" not in words:  # (超额完成 says more was done than the task: the figure is what was)
+        return True  # 新增760张养老床位,已完成全年目标任务: the task, said done with no figure of what was done
     for verb in figure_roles.work_verbs(words):
         things = re.sub(rf"\d[\d,.]*(?:万|亿)?{re.escape(unit)}", "", words[words.find(verb) + len(verb):]).strip("的")
         if value is None or len(things) < 2 or re.search(r"[\d,，]", things):

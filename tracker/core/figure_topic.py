@@ -15,7 +15,7 @@ from __future__ import annotations
 import re
 
 from tracker.core import phrases
-from tracker.core.figure_clauses import _DONE_AFTER
+from tracker.core.figure_clauses import _DONE_AFTER, subjectless
 from tracker.core.figure_words import _BEGUN, _DONE, _IN_SERVICE, _SCOPE, _TIME
 
 # What a predicate says of work not done yet: under way, planned, waiting, not begun.
@@ -114,3 +114,11 @@ def predicate_after(text: str, name: str, unit: str) -> str:
 
     return part.sub(again, said.sub(first, text))
 
+
+
+def growth_of(before: str, name: str) -> bool:
+    """Whether a clause right before a growth with no noun of its own (增长50%) is still the subject the growth metric
+    names: it names no thing of its own (1—9月完成428.3亿元), nor another kind of the metric's (旅游直接收入8000万元 for
+    旅游总收入增长); 其中…接待游客60万人 names its own."""
+    thing = re.sub(r"(?:同比)?(?:增长|下降|增速|增幅)$", "", name)
+    return subjectless(before) and not (len(thing) >= 3 and thing[-2:] in before)

@@ -309,3 +309,9 @@ def step_means(ws: list[str]) -> set[int]:
         if end is not None:
             out |= set(range(k + 1, end + 1))
     return out
+
+
+def telling(clause: str) -> bool:
+    """Whether a clause only says who told the figures after it, and when (财政部18日发布数据显示, 据统计局公布)."""
+    return bool(re.search(r"(?:发布|公布|通报|透露|介绍|表示)(?:的)?(?:数据|统计)?(?:显示|表明)?$|数据显示$", clause)) \
+        and not re.search(r"\d[\d,.]*[^\d日]", clause)

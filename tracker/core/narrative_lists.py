@@ -1,6 +1,7 @@
 """Figures given `分别` to a list of names, paired with the names in order (`A、B分别建成15个、117个`,
 `A、B分别新增学位2400个和1100个` for A学位, `18个重大项目、30个重点项目分别完成投资…` for 重大项目完成投资); 分别 with no names
-before it goes over the list just given (`新培育A8家、B64家,累计分别达到23家、312家`).  Used by
+before it goes over the list just given (`新培育A8家、B64家,累计分别达到23家、312家`), or over the clauses just given,
+each a thing and its figure (`接待游客510万人次,实现旅游总收入34.8亿元,分别增长30.5%和31.4%`).  Used by
 tracker/core/narrative_walk.py beside the looser names of tracker/core/narrative_names.py.
 
 An item of a list with no verb of its own is done at the stage the verb that led the list says
@@ -51,15 +52,17 @@ def respectively(sentence: str, names: list[str], unit: str) -> list[tuple[float
         left = left[_OPENING.match(left).end():] if _OPENING.match(left) else left
         left = left[_LEAD.match(left).end():] if _LEAD.match(left) else left
         # 新培育A8家、B64家,累计分别达到23家、312家: 分别 with no names of its own goes over the list just given.
-        items = _ITEM_SEP.split(left) if left or not n else _listed(parts[n - 1], unit)
+        figures = list(_NUM.finditer(right))
+        items = _ITEM_SEP.split(left) if left or not n else (_listed(parts[n - 1], unit) or _measured(
+            parts[max(0, n - len(figures)): n], len(figures)))
         time = "" if left or not n else time  # 累计 of 累计分别达到 says what the figures are
         if any(_TIME_ITEM.search(item) for item in items):  # 7月、8月分别接待游客…: months, not names
             continue
-        figures = list(_NUM.finditer(right))
         if len(items) < 2 or len(figures) != len(items):
             continue
         join = right[: figures[0].start()]
-        if _CHANGE.search(join) or _REFUSE.search(join):
+        # (分别增长 gives changes, no counts: the figures of a metric that names the change, 旅游总收入增长, alone)
+        if (_CHANGE.search(join) and not any(item + join in names for item in items)) or _REFUSE.search(join):
             continue
         pos, matched = figures[0].start(), []
         for k, m in enumerate(figures):
@@ -82,6 +85,20 @@ def respectively(sentence: str, names: list[str], unit: str) -> list[tuple[float
             if (item in names or (noun and item + noun in names) or item + join in names) and matched[k]:
                 out.append((phrases.number(figures[k]), time + join, part))
     return out
+
+
+def _measured(parts: list[str], n: int) -> list[str]:
+    """The things of the clauses just before a bare 分别, each VERB THING FIGURE MEASURE (接待国内游客510万人次,实现旅游
+    总收入34.8亿元,分别增长30.5%和31.4%), one a figure after 分别; [] when they are no such clauses."""
+    names = []
+    for part in parts if len(parts) == n >= 2 else []:
+        part = part[_LEAD.match(part).end():] if _LEAD.match(part) else part
+        part = part[phrases.leading_verbs(part):]
+        m = next(iter(_NUM.finditer(part)), None)
+        if not m or m.start() < 2 or m.end() + len(phrases.unit_at(part, m.end()) or "?") != len(part):
+            return []
+        names.append(part[: m.start()])
+    return names
 
 
 def item_stage(clause: str) -> bool | None:

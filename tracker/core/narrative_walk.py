@@ -30,8 +30,7 @@ from tracker.core.figure_words import (
     _is_place,
     growth_metric,
 )
-from tracker.core.phrases import NUM as _NUM
-from tracker.core.phrases import unit_is as _unit_is
+from tracker.core.phrases import NUM as _NUM, unit_is as _unit_is
 
 
 def begun(name: str) -> bool:
@@ -160,6 +159,9 @@ def hits(sentences: list[str], names: list[str], unit: str, short: list | None =
             if not found and (named or unread):
                 part = named and last > 0 and all(h.subset and any(n in h.words for n in names) for h in hits[-last:])
                 elided = _elided(clause, unit, opening, unread, verbs, own, lead, growth)
+                if elided and growth and k and not any(n in clauses[k - 1] for n in names + [h.words for h in said]) \
+                        and not figure_topic.growth_of(clauses[k - 1], names[0]):  # 其中…接待游客60万人,增长50%: the clause before's
+                    elided = None
                 if (elided and elided[0].year and not _BUILT_NEW.search(clause) and not unread_total
                         and not (named and any(h.total or h.untimed for h in hits[-last:]))):
                     elided = None  # 缺口约3万个,今年新增1.2万个: the year's growth counts beside a total of all years only

@@ -81,7 +81,8 @@ def read_value(text: str, name: str, unit: str, *, mode: str = "cumulative",
     if figure_parts.batch_after(text, said or reading.words, unit) or figure_parts.rival_part(text, reading.words, name, unit) \
             or figure_parts.rival_form(text, reading.value, name, unit) \
             or figure_parts.with_others(said or reading.words, reading.value, name, unit) \
-            or figure_parts.whole_of_part(text, said or reading.words, reading.value, name, unit):
+            or figure_parts.whole_of_part(text, said or reading.words, reading.value, name, unit) \
+            or figure_parts.with_other_works(said or reading.words, name):
         return None  # …又对28栋楼房…进行改造: one batch's figure; 省级…34个,…州级…74个: one part's. The whole not given
     restated = target is not None and _restated(reading, target)
     if restated or figure_stage.set_then_done(text, said or reading.words, unit):
