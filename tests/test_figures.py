@@ -2854,3 +2854,41 @@ def test_a_task_said_done_with_no_figure_of_what_was_done_leaves_it_unread():
     assert value_for("新增普惠托位400个,已完成全年目标任务。", "普惠托位", "个") is None
     # more than the task done: the figure is what was done
     assert value_for("新增普惠托位460个,已超额完成全年目标任务。", "普惠托位", "个") == 460.0
+
+
+def test_a_sentence_that_opens_on_yuji_gives_forecasts_every_figure_of_it():
+    text = "预计全年一般公共预算收入增长6%,社会消费品零售总额增长8.5%,城镇居民人均可支配收入增长7%。"
+    assert value_for(text, "社会消费品零售总额增长", "%") is None
+    assert value_for("全年社会消费品零售总额增长8.5%。", "社会消费品零售总额增长", "%") == 8.5
+
+
+def test_things_added_with_no_time_beside_the_stock_they_joined_are_the_years():
+    text = "新建成社区食堂后,增加了助餐服务点12个,助餐服务点共86个。"
+    assert value_for(text, "助餐服务点", "个") == 12.0
+
+
+def test_a_name_that_leads_with_leiji_names_its_mode_not_its_things():
+    text = "新建改建口袋公园15个,累计建成口袋公园320个。"
+    assert value_for(text, "累计建成口袋公园", "个") != 320.0
+    assert value_for("累计建成口袋公园320个。", "累计建成口袋公园", "个") == 320.0
+
+
+def test_a_figure_of_all_the_things_is_none_of_those_a_name_qualifies_with_de():
+    text = "截至目前,全区86项为民办实事、40项民生项目进展顺利。截至上半年,86件为民办实事中,70项按计划推进,其中12项已提前完成全年任务。"
+    assert value_for(text, "提前完成全年任务的为民办实事", "项") != 86.0
+
+
+def test_things_counted_then_those_at_a_stage_give_no_figure_of_the_things_alone():
+    text = "52个市级重点项目竣工19个。"
+    assert value_for(text, "市级重点项目", "个") is None
+    assert value_for(text, "市级重点项目竣工", "个") == 19.0
+
+
+def test_what_some_holders_have_is_their_part():
+    text = "全省已有1.2万家企业拥有有效发明专利8.6万件。"
+    assert value_for(text, "有效发明专利", "万件") is None
+
+
+def test_an_item_of_a_list_quoted_as_it_was_set_is_the_task():
+    text = "二是“全县特困人员和孤儿基本生活保障标准分别提高到1200元/人/月和1500元/人/月”,已按新标准发放。"
+    assert value_for(text, "孤儿基本生活保障标准", "元/人/月") is None

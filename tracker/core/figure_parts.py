@@ -102,6 +102,45 @@ _AGAIN = re.compile(r"^(?:同时|此外|另外)?[,，]?又(?!是)")
 _SENTENCE_END = re.compile(r"[。!！?？\n]")
 
 
+def some_or_more(text: str, said: str, reading, name: str, unit: str) -> bool:
+    """Whether the figure read (`reading`, in its clause as written `said`) counts a part of the metric's things or
+    more than them, the rest not given: one batch, one level's or some people's part, the name said of all kinds, the
+    things named with others or given other works too, a whole whose parts the name names, or things with no word of
+    the qualifier the name gives them."""
+    return (batch_after(text, said, unit) or rival_part(text, reading.words, name, unit)
+            or rival_form(text, reading.value, name, unit) or with_others(said, reading.value, name, unit)
+            or whole_of_part(text, said, reading.value, name, unit) or with_other_works(said, name)
+            or unqualified(said, name) or stage_of_some(said, name, unit) or held_by_some(said, name, unit))
+
+
+def held_by_some(words: str, name: str, unit: str) -> bool:
+    """Whether the figure is what a number of holders have (26.5万家企业拥有高价值发明专利165.1万件, for 高价值发明
+    专利): those holders' part of the things, not all of them, unless the name names the holders."""
+    m = re.search(r"\d[\d,.]*(?P<unit>万?(?:家|个|所|户|名|人))(?P<who>[\u4e00-\u9fff]{1,6}?)(?:拥有|持有)", words)
+    return bool(m) and m["unit"] != unit and m["who"] not in name
+
+
+def stage_of_some(words: str, name: str, unit: str) -> bool:
+    """Whether the clause counts the metric's things first, then those of them at a stage the name does not give
+    (68个重大项目竣工35个, for 重大项目): which figure the metric counts, the text does not say."""
+    u = re.escape(unit)
+    m = re.search(rf"\d[\d,.]*{u}(?P<things>[^\d,，;；。]{{2,}}?)(?P<stage>[\u4e00-\u9fff]{{2}})\d[\d,.]*{u}", words)
+    return bool(m) and m["things"] in name and m["stage"] not in name and bool(_STAGES.fullmatch(m["stage"]))
+
+
+# The stages things reach (竣工35个, 开工12个): a count at one of them is some of the things counted before it.
+_STAGES = re.compile(r"竣工|完工|建成|开工|投用|验收|交付|开放|投产|签约")
+
+
+def unqualified(words: str, name: str) -> bool:
+    """Whether the figure's clause holds no word of the qualifier a name gives its things with 的 (131项民生实事 for
+    提前完成全年任务的民生实事, where 其中3项已提前完成…): it counts all the things, not those."""
+    if "的" not in name:
+        return False
+    content = [w for w in phrases.words(name[: name.rindex("的")]) if len(w) >= 2]
+    return bool(content) and not any(w in words for w in content)
+
+
 def batch_after(text: str, words: str, unit: str) -> bool:
     """Whether the sentence after the one that holds `words` opens on 又 and does again a work of that sentence with
     no figure in the unit: the figure is one batch's, a part of the whole done."""

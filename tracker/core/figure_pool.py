@@ -46,7 +46,7 @@ def pool(hits: list[_Hit], cumulative: bool, level: bool = False) -> list[_Hit]:
         # (本年度完成1860户, 其中今年新建45个) is the value, whatever its verb (the lead's convention).
         # A figure to date with no time words (已建成…3,420个) is a total of all years as much as 累计 is.
         totals = [h for h in hits if h.total]
-        year = [h for h in hits if figure_roles.this_year(h)] or _new_to_date(totals)
+        year = [h for h in hits if figure_roles.this_year(h)] or _new_to_date(totals) or _new_beside_stock(hits, totals)
         if year and any(h.total or h.untimed for h in hits):
             return wholes(year)
         if whole_years and any(_ALL_YEARS.search(h.words) for h in totals):
@@ -91,3 +91,16 @@ def _new_to_date(totals: list[_Hit]) -> list[_Hit]:
     全市5G基站总数达到8,530个): the year's growth beside a total of all years."""
     new = [h for h in totals if _NEW_TO_DATE.match(w := _SINCE_NEW_YEAR.sub("", h.words)) and not _TOTAL.search(w)]
     return new if new and any(_ALL_YEARS.search(h.words) for h in totals if h not in new) else []
+
+
+# Things added, with no time of their own (增加了护理型床位50张), and the stock they joined (护理型床位共159张).
+_ADDED = re.compile(r"^(?:全市|全县|全区|全省)?(?:新增|新建|增加)了?")
+_STOCK = re.compile(r"(?<!公)共(?:有|计)?\d|总数|总量|保有量")
+
+
+def _new_beside_stock(hits: list[_Hit], totals: list[_Hit]) -> list[_Hit]:
+    """The figures of things added with no time words (增加了护理型床位50张), beside a stock of the same things said
+    whole (护理型床位共159张): the year's growth beside a total of all years, as the lead's convention reads it."""
+    new = [h for h in hits if h.untimed and not h.total and not h.subset and _ADDED.match(h.words)]
+    return new if new and any(_STOCK.search(h.words) for h in totals) else []
+

@@ -92,6 +92,8 @@ def _about(words: str, value: float) -> str:
 _STATED = re.compile(r"已|了|累计|截[至止]|目前|现|至今|以来|\d{1,2}月|本月|当月|季度|半年|(?<!公)共|合计|总[数量计]")
 # The year's task said done, with no figure (已完成全年目标任务, 提前完成年度任务).
 _TASK_DONE = re.compile(r"(?:已经|已|均已|全面)*完成(?:了)?(?:全年|年度|今年)(?:的)?(?:目标)?任务")
+# An item of a list of tasks quoted as it was set (四是“…”).
+_QUOTED_ITEM = re.compile(r"[一二三四五六七八九十]+是[“\"](?P<task>[^”\"]+)[”\"]")
 # A later clause that speaks of a part or of others (其中, 另有, 其余).
 _OTHERS = re.compile(r"^(?:其中|另|其余|剩余)")
 
@@ -103,6 +105,8 @@ def set_then_done(text: str, words: str, unit: str) -> bool:
     (a total of more than the task), or right after it the year's task said done with no figure (…,已完成全年目标
     任务).  Departments set out the task first, then what of it is done."""
     at = text.find(words)
+    if at >= 0 and any(q.start("task") < at + len(words) <= q.end("task") for q in _QUOTED_ITEM.finditer(text)):
+        return True  # 四是“…标准分别提高到1820元/人/月和1110元/人/月”,…已按新标准发放: the item quoted as it was set
     start = max(text.rfind(c, 0, at) for c in "。!！?？\n:：") + 1
     if at < 0 or _STATED.search(text[start: at + len(words)]):
         return False

@@ -265,6 +265,9 @@ def _variants(name: str, unit: str = "") -> list[str]:
     last noun of area or length or a count (造林绿化面积 as 造林绿化, 化解户数 as 化解), which the measure word says;
     with the metric's `unit`, last, the thing a growth metric's name says grows (`_grown`)."""
     whole = _CONDITION.sub("", _normalise(name).strip())
+    # 累计建成公园: 累计 says the metric's mode (a running total), no word of its things; the year's figure beside a
+    # total is its value by the lead's convention, as for 建成公园
+    whole = whole[2:] if whole.startswith("累计") and len(whole) >= 4 else whole
     core, _ = _strip_lead(whole)
     core = core if keeps_stage(whole, core) else whole
     # 造林绿化面积 as 造林绿化9,600亩: the measure word says the quantity the name's last noun names.

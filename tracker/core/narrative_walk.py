@@ -95,6 +95,7 @@ def hits(sentences: list[str], names: list[str], unit: str, short: list | None =
         month_before = carry and heading and not re.match(_TIME, clauses[0])
         heading, now_before, under = month_before or any(map(_MONTH_ALONE.fullmatch, clauses)), False, False
         planned, will, involved = False, bool(will and _SAME_TIME.match(sentence)), False
+        forecast = bool(_FORECAST.match(sentence))  # 预计全年…增长5%,…增长20%: every figure after it is foreseen
         projects = _named_projects(clauses, seps)
         led = False  # whether the verb that leads the list being read says its things only planned or begun
         spell = ("year" if figure_roles.to_date(clauses[0], opening[3]) else "span") if _SPAN.match(sentence) else ""
@@ -115,7 +116,7 @@ def hits(sentences: list[str], names: list[str], unit: str, short: list | None =
             # 年初确定新增供热面积500万平方米,普及率达到60%: what a plan set, listed after its verb, is no figure done.
             # …将新建牧区道路114公里。同时,…新建基站42个: what goes on at the same time as what will be done, in the
             # sentence or the next, speaks of what will be too, up to a clause with a state of its own.
-            planned = planned or bool(will and _SAME_TIME.match(clause))
+            planned = planned or bool(will and _SAME_TIME.match(clause)) or forecast
             in_plan = planned and not _OWN_STATE.search(clause)
             # 涉及7个城市,28.05万套居民房屋、3884栋楼: what the work involves, listed after 涉及 in clauses with no verb
             # of their own, is its scope, no count of what was done (unless the metric counts that scope: …涉及居民).
@@ -286,6 +287,7 @@ _PLAN_SET = re.compile(rf"确定|提出|明确|部署|要求|草拟|起草|拟�
                        rf"|(?<![年度的])计划(?:{_TIME}|今年|年内|全年)*(?:实现|完成|新增|新建|建成|达到)")
 # What will be done (将新建, 拟建, 计划实施, 预计完成), and a sentence that opens on the same time as the one before.
 _WILL = re.compile(r"将(?!近|其|之)|拟|计划|预计")
+_FORECAST = re.compile(r"[^,，\d]{0,12}?(?:预计|预估|估计)")  # a sentence that opens on what is foreseen
 _SAME_TIME = re.compile(r"同时[,，]?")
 _OWN_STATE = re.compile(rf"已|现|目前|至今|以来|累计|实际|截[至止]|{_DONE.pattern}|{_PERIOD.pattern}")
 

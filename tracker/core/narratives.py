@@ -78,11 +78,7 @@ def read_value(text: str, name: str, unit: str, *, mode: str = "cumulative",
         return None  # 郴州市老旧小区开工 beside 全省已开工小区1110个: a metric named for a part takes only the part's figure
     if figure_stage.under_way(text, said or reading.words, unit) or figure_years.growth_over_years(text, said or reading.words, name, unit):
         return None  # 对24栋民居实施改造,…总体进度达65%: the scope of a work under way; a growth of several years
-    if figure_parts.batch_after(text, said or reading.words, unit) or figure_parts.rival_part(text, reading.words, name, unit) \
-            or figure_parts.rival_form(text, reading.value, name, unit) \
-            or figure_parts.with_others(said or reading.words, reading.value, name, unit) \
-            or figure_parts.whole_of_part(text, said or reading.words, reading.value, name, unit) \
-            or figure_parts.with_other_works(said or reading.words, name):
+    if figure_parts.some_or_more(text, said or reading.words, reading, name, unit):
         return None  # …又对28栋楼房…进行改造: one batch's figure; 省级…34个,…州级…74个: one part's. The whole not given
     restated = target is not None and _restated(reading, target)
     if restated or figure_stage.set_then_done(text, said or reading.words, unit):
