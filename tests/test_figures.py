@@ -2892,3 +2892,36 @@ def test_what_some_holders_have_is_their_part():
 def test_an_item_of_a_list_quoted_as_it_was_set_is_the_task():
     text = "二是“全县特困人员和孤儿基本生活保障标准分别提高到1200元/人/月和1500元/人/月”,已按新标准发放。"
     assert value_for(text, "孤儿基本生活保障标准", "元/人/月") is None
+
+
+def test_what_is_said_of_a_list_of_counts_is_said_of_each():
+    text = "12所学校食堂明厨亮灶改造和20所学校直饮水设备更换招投标文件已发布。"
+    assert value_for(text, "学校食堂明厨亮灶改造", "所") is None
+
+
+def test_the_main_structure_built_is_no_building_finished():
+    assert value_for("3所学校已完成主体建设部分。", "学校", "所") is None
+
+
+def test_a_phrase_that_takes_in_a_word_of_plan_is_no_name_of_the_metric():
+    assert value_for("年度计划新开工项目86项,总投资120亿元。", "新开工项目", "项") is None
+    assert value_for("新开工项目86项,总投资120亿元。", "新开工项目", "项") == 86.0
+
+
+def test_a_work_right_before_a_quantity_says_whose_quantity_it_is():
+    text = "生猪养殖规模达到存栏总数的六成,繁育规模达到3万头。"
+    assert value_for(text, "生猪养殖规模", "万头") is None
+
+
+def test_a_metric_of_new_things_takes_no_figure_of_the_stock():
+    text = "新认定省级专精特新企业15家,新培育瞪羚企业8家;认定国家级专精特新企业42家。"
+    assert value_for(text, "新认定国家级专精特新企业", "家") is None
+
+
+def test_a_report_headed_by_a_task_of_starting_work_says_nothing_finished():
+    text = "开工改造农村危房:目标120户,已完成120户,占比100%。"
+    assert value_for(text, "农村危房改造完工", "户") is None
+
+
+def test_a_rule_named_by_its_count_is_no_target():
+    assert targets_from_title("严格落实中央八项规定精神,持续纠治四风。") == []

@@ -142,7 +142,7 @@ def _hits_in_clause(clause: str, names: list[str], unit: str, opening: tuple,
         if not _unit_is(clause, i, unit):
             continue
         end = i + len(unit)
-        pre, rest = clause[: m.start()].rstrip(" "), clause[end:]  # (安装AED 460台: the space parts name and figure)
+        pre, rest, listed = clause[: m.start()].rstrip(" "), clause[end:], ""  # (安装AED 460台: a space parts them)
         if pre.endswith(("由", "从")):  # 由10个增至15个: a level left behind
             continue
         if growth and (grew := _GROWTH_WORDS.search(pre)):
@@ -160,7 +160,9 @@ def _hits_in_clause(clause: str, names: list[str], unit: str, opening: tuple,
         # (a change right before the figure, 增加10个…, is none; the lookbehind sees 改造 of 改造提升438个)
         elif (after := _name_after(rest, names)) is not None and not _CHANGE.search(pre, len(pre) - 2):  # FIGURE UNIT NAME
             if _COUNTED_NEXT.match(after) and not any(n in after for n in names):
-                after = ""  # 建成27个气候观象台和8个大气本底站: a list, each count its own noun's (36件实事和5件票决实事: one)
+                # 建成27个气候观象台和8个大气本底站: a list, each count its own noun's (36件实事和5件票决实事: one); what
+                # is said of the list after it is said of each (30所…建设和41所…招投标文件已发布: a step)
+                listed, after = after, ""
             if any(_unit_is(after, n.end(), unit) for n in _NUM.finditer(after)) or _NUM.search(_DATED.sub("", after)) and not (
                     re.search(r"[为对向给]$", pre) or any(map(phrases.is_verb, phrases.words(pre)))):
                 continue  # 15个幸福院已完成8个: the whole; 200幢楼宇实现税收622亿元: a scope (为13664户…发放60万元: served)
@@ -172,7 +174,7 @@ def _hits_in_clause(clause: str, names: list[str], unit: str, opening: tuple,
         else:
             continue
         # (said: the words that join name and figure, or those right before the figure and after its things)
-        if _REFUSE.search(_TASK_DONE.sub("", context)) or _is_place(context) or figure_roles.undertaken(context, unit, said):
+        if _REFUSE.search(_TASK_DONE.sub("", context + listed)) or _is_place(context) or figure_roles.undertaken(context, unit, said):
             continue
         hits.append(dataclasses.replace(_hit(_value(m), exact, context, opening, shared, clause), named=True))
     return hits

@@ -110,7 +110,16 @@ def some_or_more(text: str, said: str, reading, name: str, unit: str) -> bool:
     return (batch_after(text, said, unit) or rival_part(text, reading.words, name, unit)
             or rival_form(text, reading.value, name, unit) or with_others(said, reading.value, name, unit)
             or whole_of_part(text, said, reading.value, name, unit) or with_other_works(said, name)
-            or unqualified(said, name) or stage_of_some(said, name, unit) or held_by_some(said, name, unit))
+            or unqualified(said, name) or stage_of_some(said, name, unit) or held_by_some(said, name, unit)
+            or stock_for_new(text, said, name, unit))
+
+
+def stock_for_new(text: str, words: str, name: str, unit: str) -> bool:
+    """Whether a metric of new things (新集聚私募机构) is read a figure said without 新 (集聚私募机构632家) where the text
+    says 新 with the same verb of other things (新集聚…金融机构12家): the stock, not what is new."""
+    m = re.match(r"新([\u4e00-\u9fff]{2})", name)
+    said_new = re.search(rf"{m[0]}[^\d,，;；。]{{0,16}}\d[\d,.]*{re.escape(unit)}", text) if m else None
+    return bool(said_new) and m[0] not in words and m[1] in words
 
 
 def held_by_some(words: str, name: str, unit: str) -> bool:

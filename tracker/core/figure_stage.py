@@ -51,6 +51,14 @@ def said_at_stage(words: str, value: float, name: str) -> bool:
     return True
 
 
+def heading_begun(text: str, name: str) -> bool:
+    """Whether a report whose heading sets a task of starting work (开工改造城镇老旧小区:目标86个,已完成86个) is read for
+    a metric of the work finished (…改造完工): what it says done is the start."""
+    head = re.match(r"[^:：。]{2,30}[:：]", text.strip())
+    ws = phrases.words(name)
+    return bool(head and ws and _STARTS.search(head[0]) and not _COMPLETES.search(head[0]) and _COMPLETES.search(ws[-1]))
+
+
 # The progress of a work as a share of it (总体进度达65%, 完成总工程量的81%, 形象进度为40%).
 _PROGRESS = re.compile(r"(?:进度|工程量|工作量)的?(?:已?达到?|为|已完成|完成)?(?P<share>\d+(?:\.\d+)?)%")
 

@@ -270,15 +270,21 @@ def heads_here(short: list[tuple[str, str, bool]], sentence: str, before: str, c
     part = clause.startswith("其中")
     return list(dict.fromkeys(rest for modifier, rest, generic in short
                               if (named(modifier, before) if generic or part else named(modifier, sentence.split(rest)[0]))
-                              and (rest not in clause or _alone(clause.split(rest)[0], short))))
+                              and (rest not in clause or _alone(clause.split(rest)[0], short, rest))))
 
 
-def _alone(before: str, short: list) -> bool:
+# Heads that are a quantity of something (规模, 面积, 数量): the word right before says of what.
+_QUANTITY = re.compile(r"规模|面积|数量|总量|产量")
+
+
+def _alone(before: str, short: list, rest: str = "") -> bool:
     """Whether the words of a clause before a metric's head word leave it the metric's: they hold a word of what
     qualifies it (城中村改造8月份完成签约), or no noun at all but scope and time (全市, 8月份); 人群 of 人群完成接种,
     after a sentence that named 新冠疫苗加强针, names whom that 接种 counted."""
     own = {w for modifier, _, _ in short for w in phrases.words(modifier)}
     ws = phrases.words(re.sub(_TIME, " ", before))
+    if _QUANTITY.fullmatch(rest) and ws and len(ws[-1]) >= 2 and ws[-1] not in own and phrases.is_verb(ws[-1]):
+        return False  # 育肥规模达到2万头 after 肉牛养殖规模…: a work right before a quantity says whose it is
     return bool(own & set(ws)) or not any(phrases.is_noun(w) and w not in _SCOPE for w in ws)
 
 

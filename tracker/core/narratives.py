@@ -68,7 +68,7 @@ def read_value(text: str, name: str, unit: str, *, mode: str = "cumulative",
     # 新(改)建城镇公厕: a name is read as the narrative is, a character in brackets inside a word a second reading
     name = narrative_text.second_reading(name)
     reading = read(text, name, unit, mode)
-    if reading is None or not figure_stage.said_at_stage(reading.words, reading.value, name):
+    if reading is None or not figure_stage.said_at_stage(reading.words, reading.value, name) or figure_stage.heading_begun(text, name):
         # 重点推进项目建成 beside 纳入重点推进项目14个: a metric of things completed takes only a figure said done.
         return None
     from tracker.core.figures import as_written  # (figures is the API over this module)
@@ -259,8 +259,9 @@ def _read(text: str, name: str, unit: str, mode: str) -> Reading | None:
         tiers = (*tiers, by_kind)
     # The narrative's own phrase of the metric's key words around its head noun (更新环保型公交车辆 for
     # 更新公交车辆, 课桌椅更换 for 更换课桌椅): tried last, where no form of the name gave a figure.
+    # (计划新开工项目 for 新开工项目: a phrase that takes in a word of plan or step the name does not have is no name)
     matched = [m for m in figure_match.matching(names[0], sentences, [unit, *figure_roles.magnitudes(unit)])
-               if keeps_stage(names[0], m)]
+               if keeps_stage(names[0], m) and not {r[0] for r in _REFUSE.finditer(m)} - {r[0] for r in _REFUSE.finditer(names[0])}]
     by_match = (lambda u: narrative_walk.hits(sentences, matched, u, lead=lead)) if matched else None
     if by_match:
         tiers = (*tiers, by_match)
@@ -283,8 +284,8 @@ def _read(text: str, name: str, unit: str, mode: str) -> Reading | None:
             # 205个市级重大产业项目完成投资… beside 45个…的重大产业项目…完成投资…: read by a shorter form, the figure
             # whose clause names the metric's things whole is theirs; the other counts some of them, named otherwise.
             reading = figure_pool.decide([h for h in hits if things in h.words], cumulative, level)
-        if reading and len(tiers) > 2 and tier is tiers[2] and figure_parts.rival_head(whole, reading.words, reading.value, [
-                rest for _m, rest, _g in narrative_names.heads(headed)], unit):
+        if reading and len(tiers) > 2 and tier is tiers[2] and (figure_parts.rival_head(whole, reading.words, reading.value, [
+                rest for _m, rest, _g in narrative_names.heads(headed)], unit)):
             return None  # …完成率达215%;(2)大专…,完成率214.75%: the head alone names two figures
         if reading and _sibling_verb(reading, hits, names):
             return None  # 新建公厕12座,改造提升公厕20座;累计新建86座: 86 is 新建's, not 改造提升公厕's

@@ -132,8 +132,14 @@ def measure_as_written(title: str, target: float, unit: str) -> str:
 _YEAR_OF_THINGS = re.compile(r"(?<![\d.])20\d\d年(?:度)?(?=\d+(?:个|所|座|处|条|家|项|户|套|栋|部|台))")
 
 
+# A rule or a creed named by its count in Chinese numerals (八项规定, 三项制度): a name, held apart as quoted words are.
+_RULE_NAMED = re.compile(r"[一二三四五六七八九十两](?=[项条个](?:规定|精神|要求|原则|禁令|制度|纪律|作风|坚持|必须))")
+_CN_DIGITS = str.maketrans("一二三四五六七八九十两", "12345678902")
+
+
 def recast(title: str) -> str:
     """The title normalised, with conditions dropped and its lists of kinds, changes and examples recast."""
+    title = _RULE_NAMED.sub(lambda m: m.group().translate(_CN_DIGITS).translate(_HIDE), title)
     title = _QUOTED.sub(lambda q: q.group().translate(_HIDE), title)
     title = _normalise(title)
     title = _MEANS_MONEY.sub("", _PLANNED.sub("", _SPED_UP.sub(_sped_up, title)))
