@@ -204,7 +204,7 @@ class UnitRow(NamedTuple):
 
 def units(standings: list[Standing]) -> list[UnitRow]:
     """One row per lead unit, ranked by mean completion over its measured tasks, best first; units with
-    none last, ties (the same printed percent) by name and sharing a rank."""
+    none last, ties by name (SPEC: units). Units whose means print the same whole percent share a rank."""
     grouped: dict[str, list[Standing]] = {}
     for s in standings:
         grouped.setdefault(s.task.unit, []).append(s)
@@ -214,7 +214,9 @@ def units(standings: list[Standing]) -> list[UnitRow]:
         measured = [s.completion for s in tasks if s.status != "pending" and s.measured]
         rows.append(UnitRow(unit, len(tasks), counts, sum(1 for s in tasks if "missing" in s.flags), len(measured),
                             sum(measured) / len(measured) if measured else None))
-    rows.sort(key=lambda r: (r.completion is None, -shown_percent(r.completion or 0.0), r.unit))
+    # the exact mean orders (rounded to 9 places: equal means reached by different sums are a tie, by name);
+    # the printed percent only decides who shares a rank, and its order follows the mean's
+    rows.sort(key=lambda r: (r.completion is None, -round(r.completion or 0.0, 9), r.unit))
     ranked, rank, previous = [], None, object()
     for i, r in enumerate(rows, 1):
         key = None if r.completion is None else shown_percent(r.completion)
