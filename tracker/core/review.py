@@ -12,7 +12,7 @@ from typing import NamedTuple
 from tracker.core import months
 from tracker.errors import BadInput, Words
 from tracker.core.evaluate import FLAGS, Standing, completion, days_overdue, risen
-from tracker.core.model import TaskLog, shown_percent
+from tracker.core.model import TaskLog, share, shown_percent
 
 DEFAULT_FAIL_ON = ("overdue", "stalled")
 # `check --format github`: these flags make an ::error, the others a ::warning.
@@ -232,6 +232,6 @@ def units_json(rows: list[UnitRow], p: int, reminded: dict[str, int] | None = No
     return {
         "as_of": months.fmt(p),
         "units": [dict({"unit": r.unit, "tasks": r.tasks}, **r.counts, missing=r.missing, measured=r.measured,
-                       completion=None if r.completion is None else round(r.completion, 4), rank=r.rank,
+                       completion=share(r.completion), rank=r.rank,
                        reminded=reminded.get(r.unit, 0)) for r in rows],
     }

@@ -9,30 +9,24 @@ from typing import NamedTuple
 
 from tracker.core import months
 from tracker.core.evaluate import Standing
-from tracker.core.model import Plan, number, percent_text
-
-
-def share(x: float | None) -> float | None:
-    """A fraction as printed in JSON: four decimals are exact enough for a percentage."""
-    return None if x is None else round(x, 4)
+from tracker.core.model import Plan, number, percent_text, share  # noqa: F401 (share: this module's API too)
 
 
 def standing_json(s: Standing) -> dict:
-    # share() inline, flags and warnings as the tuples they are (JSON arrays either way):
-    # a province writes this 30,000 times a command.
+    # flags and warnings as the tuples they are (JSON arrays either way): a province writes this 30,000 times
     t, fmt = s.task, months.fmt
     return {
         "id": t.id, "title": t.title, "unit": t.unit, "category": t.category,
         "start": t.start.isoformat(), "due": t.due.isoformat(),
         "status": s.status, "flags": s.flags,
-        "completion": round(s.completion, 4), "measured": s.measured, "expected": round(s.expected, 4),
+        "completion": share(s.completion), "measured": s.measured, "expected": share(s.expected),
         "last_month": fmt(s.last_month), "forecast": fmt(s.forecast),
         "forecast_late": s.forecast_late, "warnings": s.warnings,
         "metrics": [
             {"key": metric.key, "name": metric.name, "unit": metric.unit,
              "target": number(metric.target), "baseline": number(metric.baseline),
-             "mode": metric.mode, "value": number(value), "ratio": round(ratio, 4),
-             "expected": round(expected, 4)}
+             "mode": metric.mode, "value": number(value), "ratio": share(ratio),
+             "expected": share(expected)}
             for metric, value, ratio, expected in s.metrics
         ],
     }
