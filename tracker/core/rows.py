@@ -160,6 +160,7 @@ _MONTH_NAMES = ("January", "February", "March", "April", "May", "June", "July", 
 NO_REPORT = "no report this month"
 NO_REPORT_DONE = "done; no report this month"  # a task done before: no report is owed, none is missing
 NO_REPORT_PENDING = "not started yet; no report owed"  # a task whose start is after the month
+NO_NOTE = "reported; no progress note"  # the month's report gave figures, a percent or a status, but no note
 
 
 class MonthlyRow(NamedTuple):
@@ -227,7 +228,9 @@ def monthly_cells(table: MonthlyTable, row: MonthlyRow) -> list[str]:
 
     from tracker.labels import label
 
+    # a report without a note is a report: never "no report this month" beside a task that is not missing
     progress = row.progress.replace("\r\n", "\n") if row.progress is not None else \
+        label(table.lang, NO_NOTE) if row.standing.last_month == table.month else \
         label(table.lang, NO_REPORT_DONE) if row.status == "done" else \
         label(table.lang, NO_REPORT_PENDING) if row.status == "pending" else table.no_report
     cells = [str(row.no), visible(f"{row.id}.{row.title}"), visible(progress)]
