@@ -77,7 +77,8 @@ def _task(tid: str, unit: str, metric: bool) -> str:
 
 def test_units_rank_by_the_mean_over_measured_tasks_and_ties_share_a_rank(project):
     # 甲局: one measured task at 45.2 % and six qualitative tasks never measured → 45 %, measured 1
-    # 乙局: 44.8 %; 丙局: 45.0 %; 丁局: 90 %: 甲、乙、丙 all print 45 %: one rank, 2, ties by name
+    # 乙局: 44.8 %; 丙局: 45.0 %; 丁局: 90 %: 甲、乙、丙 all print 45 %: one rank, 2, listed by their means
+    # (SPEC: rank order is completion, best first; only equal completions are ordered by name)
     tasks = [_task("1", "甲局", True)] + [_task(str(i), "甲局", False) for i in range(2, 8)]
     tasks += [_task("8", "乙局", True), _task("9", "丙局", True), _task("10", "丁局", True)]
     project.write_plan(UNITS_PLAN.format(tasks="".join(tasks)))
@@ -85,7 +86,7 @@ def test_units_rank_by_the_mean_over_measured_tasks_and_ties_share_a_rank(projec
         project.ok("log", tid, "--set", f"m={value}")
     units = project.ok("units", "--format", "json").json()["units"]
     assert [(u["unit"], u["measured"], u["completion"], u["rank"]) for u in units] == [
-        ("丁局", 1, 0.9, 1), ("丙局", 1, 0.45, 2), ("乙局", 1, 0.448, 2), ("甲局", 1, 0.452, 2)]
+        ("丁局", 1, 0.9, 1), ("甲局", 1, 0.452, 2), ("丙局", 1, 0.45, 2), ("乙局", 1, 0.448, 2)]
     table = project.ok("units").out
     ranks = [line.split()[0] for line in table.splitlines() if "局" in line]
     assert ranks == ["1", "2", "2", "2"]

@@ -148,6 +148,22 @@ def test_status_json_matches_the_contract(project):
     assert t184["completion"] == 0.4 and t184["last_month"] == "2024-07" and t184["metrics"] == []
 
 
+def test_a_task_short_of_done_never_reads_completion_1_in_json(project):
+    # SPEC: a task is done when its completion is 1. 99,999 of 100,000 is not done, and no JSON may say 1.0
+    # beside a status that is not done (a script counts done tasks by either).
+    project.write_plan('[plan]\nyear = 2024\n[[task]]\nid = "1"\ntitle = "t"\nunit = "甲局"\n'
+                       '[[task.metric]]\nkey = "m"\nunit = "个"\ntarget = 100000\n')
+    project.ok("log", "1", "--month", "2024-08", "--set", "m=99999")
+    t = project.ok("status", "--format", "json").json()["tasks"][0]
+    assert t["status"] == "on_track" and t["completion"] == 0.9999 and t["metrics"][0]["ratio"] == 0.9999
+    assert project.ok("units", "--format", "json").json()["units"][0]["completion"] == 0.9999
+    assert project.ok("report", "--format", "json").json()["rows"][0]["completion"] == 0.9999
+    assert project.ok("show", "1", "--format", "json").json()["task"]["completion"] == 0.9999
+    project.ok("log", "1", "--month", "2024-08", "--set", "m=100000")
+    t = project.ok("status", "--format", "json").json()["tasks"][0]
+    assert t["status"] == "done" and t["completion"] == 1.0
+
+
 def test_status_filters(project):
     project.ok("log", "195", "--month", "2024-08", "--set", "centres=100", "--set", "stations=300")
     ids = lambda *a: [t["id"] for t in project.ok("status", "--month", "2024-08", "--format", "json", *a).json()["tasks"]]

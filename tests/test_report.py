@@ -306,6 +306,19 @@ def test_a_task_done_before_says_so_where_it_sent_no_report_and_the_table_reads_
     assert "0 entries" in project.ok("import", "back.md", "--month", "2024-08", "--dry-run").out
 
 
+def test_a_report_without_a_note_is_not_called_no_report_and_the_table_reads_back(project):
+    # SPEC: the progress cell is the month's note, a placeholder saying that no report came in where none did.
+    # 195 reported its figures for August with no note: it is not missing, and the table must not say it is.
+    project.ok("log", "195", "--month", "2024-08", "--set", "centres=20", "--set", "stations=120")
+    assert "missing" not in project.ok("status", "--format", "json").json()["tasks"][0]["flags"]
+    md = project.ok("report", "--month", "2024-08", "--lang", "zh").out
+    assert md.splitlines()[4].endswith("| 已报送，未附进展情况 |")
+    assert md.splitlines()[5].endswith("| 本月未报送进展 |")  # 184 sent nothing
+    assert "| reported; no progress note |" in project.ok("report", "--month", "2024-08").out
+    (project.root / "back.md").write_text(md, encoding="utf-8")
+    assert "0 entries" in project.ok("import", "back.md", "--month", "2024-08", "--dry-run").out
+
+
 def test_a_half_percent_rounds_up_as_offices_round(project):
     """29 of 100 centres and none of 300 stations is 14.5 %: the table, status, units and xlsx print 15 %, not
     Python's 14 % (round half to even, and 0.145 * 100 falls a hair short of 14.5); 2.5 % prints 3 %."""

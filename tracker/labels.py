@@ -42,6 +42,7 @@ _ZH = {
     "no report this month": "本月未报送进展",
     "done; no report this month": "已完成，本月未报送进展",
     "not started yet; no report owed": "尚未开始，无需报送",
+    "reported; no progress note": "已报送，未附进展情况",
     # check, units, fill (templates: {names} are filled in after translation)
     "{days} days past due {due}, {done} done": "超过截止日期{due}已{days}天，完成{done}",
     "1 day past due {due}, {done} done": "超过截止日期{due}已1天，完成{done}",

@@ -210,6 +210,15 @@ def shown_percent(share: float) -> int:
     return 99 if n >= 100 and share < DONE else n
 
 
+def share(x: float | None) -> float | None:
+    """A fraction as JSON writes it: four decimals, and, as shown_percent, never 1.0 short of done (99,999 of
+    100,000 is 0.9999: a script that finds done tasks by completion 1 must not find this one)."""
+    if x is None:
+        return None
+    r = round(x, 4)
+    return 0.9999 if r >= 1.0 > x + 1e-9 else r
+
+
 def percent_text(share: float | None) -> str:
     return "—" if share is None else f"{shown_percent(share)}%"
 

@@ -12,7 +12,7 @@ from typing import NamedTuple
 from tracker.core import months
 from tracker.errors import BadInput, Words
 from tracker.core.evaluate import FLAGS, Standing, completion, days_overdue, risen
-from tracker.core.model import TaskLog, shown_percent
+from tracker.core.model import TaskLog, share, shown_percent
 
 DEFAULT_FAIL_ON = ("overdue", "stalled")
 # `check --format github`: these flags make an ::error, the others a ::warning.
@@ -204,7 +204,7 @@ class UnitRow(NamedTuple):
 
 def units(standings: list[Standing]) -> list[UnitRow]:
     """One row per lead unit, ranked by mean completion over its measured tasks, best first; units with
-    none last, ties (the same printed percent) by name and sharing a rank."""
+    none last, ties by name (SPEC: units). Units whose means print the same whole percent share a rank."""
     grouped: dict[str, list[Standing]] = {}
     for s in standings:
         grouped.setdefault(s.task.unit, []).append(s)
@@ -214,7 +214,9 @@ def units(standings: list[Standing]) -> list[UnitRow]:
         measured = [s.completion for s in tasks if s.status != "pending" and s.measured]
         rows.append(UnitRow(unit, len(tasks), counts, sum(1 for s in tasks if "missing" in s.flags), len(measured),
                             sum(measured) / len(measured) if measured else None))
-    rows.sort(key=lambda r: (r.completion is None, -shown_percent(r.completion or 0.0), r.unit))
+    # the exact mean orders (rounded to 9 places: equal means reached by different sums are a tie, by name);
+    # the printed percent only decides who shares a rank, and its order follows the mean's
+    rows.sort(key=lambda r: (r.completion is None, -round(r.completion or 0.0, 9), r.unit))
     ranked, rank, previous = [], None, object()
     for i, r in enumerate(rows, 1):
         key = None if r.completion is None else shown_percent(r.completion)
@@ -230,6 +232,6 @@ def units_json(rows: list[UnitRow], p: int, reminded: dict[str, int] | None = No
     return {
         "as_of": months.fmt(p),
         "units": [dict({"unit": r.unit, "tasks": r.tasks}, **r.counts, missing=r.missing, measured=r.measured,
-                       completion=None if r.completion is None else round(r.completion, 4), rank=r.rank,
+                       completion=share(r.completion), rank=r.rank,
                        reminded=reminded.get(r.unit, 0)) for r in rows],
     }

@@ -9,30 +9,24 @@ from typing import NamedTuple
 
 from tracker.core import months
 from tracker.core.evaluate import Standing
-from tracker.core.model import Plan, number, percent_text
-
-
-def share(x: float | None) -> float | None:
-    """A fraction as printed in JSON: four decimals are exact enough for a percentage."""
-    return None if x is None else round(x, 4)
+from tracker.core.model import Plan, number, percent_text, share  # noqa: F401 (share: this module's API too)
 
 
 def standing_json(s: Standing) -> dict:
-    # share() inline, flags and warnings as the tuples they are (JSON arrays either way):
-    # a province writes this 30,000 times a command.
+    # flags and warnings as the tuples they are (JSON arrays either way): a province writes this 30,000 times
     t, fmt = s.task, months.fmt
     return {
         "id": t.id, "title": t.title, "unit": t.unit, "category": t.category,
         "start": t.start.isoformat(), "due": t.due.isoformat(),
         "status": s.status, "flags": s.flags,
-        "completion": round(s.completion, 4), "measured": s.measured, "expected": round(s.expected, 4),
+        "completion": share(s.completion), "measured": s.measured, "expected": share(s.expected),
         "last_month": fmt(s.last_month), "forecast": fmt(s.forecast),
         "forecast_late": s.forecast_late, "warnings": s.warnings,
         "metrics": [
             {"key": metric.key, "name": metric.name, "unit": metric.unit,
              "target": number(metric.target), "baseline": number(metric.baseline),
-             "mode": metric.mode, "value": number(value), "ratio": round(ratio, 4),
-             "expected": round(expected, 4)}
+             "mode": metric.mode, "value": number(value), "ratio": share(ratio),
+             "expected": share(expected)}
             for metric, value, ratio, expected in s.metrics
         ],
     }
@@ -166,6 +160,7 @@ _MONTH_NAMES = ("January", "February", "March", "April", "May", "June", "July", 
 NO_REPORT = "no report this month"
 NO_REPORT_DONE = "done; no report this month"  # a task done before: no report is owed, none is missing
 NO_REPORT_PENDING = "not started yet; no report owed"  # a task whose start is after the month
+NO_NOTE = "reported; no progress note"  # the month's report gave figures, a percent or a status, but no note
 
 
 class MonthlyRow(NamedTuple):
@@ -233,7 +228,9 @@ def monthly_cells(table: MonthlyTable, row: MonthlyRow) -> list[str]:
 
     from tracker.labels import label
 
+    # a report without a note is a report: never "no report this month" beside a task that is not missing
     progress = row.progress.replace("\r\n", "\n") if row.progress is not None else \
+        label(table.lang, NO_NOTE) if row.standing.last_month == table.month else \
         label(table.lang, NO_REPORT_DONE) if row.status == "done" else \
         label(table.lang, NO_REPORT_PENDING) if row.status == "pending" else table.no_report
     cells = [str(row.no), visible(f"{row.id}.{row.title}"), visible(progress)]

@@ -50,11 +50,12 @@ def entry_id(task_id: str, month: int, note: str | None, values: dict, problems:
 
 
 def placeholders() -> set[str]:
-    """The progress text `report` writes where no report came in: read back as no note."""
-    from tracker.core.rows import NO_REPORT, NO_REPORT_DONE, NO_REPORT_PENDING
+    """The progress text `report` writes where the month has no note: read back as no note."""
+    from tracker.core.rows import NO_NOTE, NO_REPORT, NO_REPORT_DONE, NO_REPORT_PENDING
     from tracker.labels import label
 
-    return {label(lang, text) for lang in ("en", "zh") for text in (NO_REPORT, NO_REPORT_DONE, NO_REPORT_PENDING)}
+    return {label(lang, text) for lang in ("en", "zh")
+            for text in (NO_REPORT, NO_REPORT_DONE, NO_REPORT_PENDING, NO_NOTE)}
 
 
 def new_task_toml(task_id: str, title: str, unit: str, p: int, plan_year: int | None,
