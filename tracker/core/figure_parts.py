@@ -30,6 +30,7 @@ from __future__ import annotations
 import re
 
 from tracker.core import figure_roles, phrases
+from tracker.core.figure_stage import _COMPLETES, _STARTS
 from tracker.core.figure_words import _JOINERS, _SCOPE, _SUM, _TIME, _alt, _is_city, _is_place
 from tracker.core.phrases import NUM as _NUM
 from tracker.core.phrases import unit_is as _unit_is
@@ -137,8 +138,9 @@ def stage_of_some(words: str, name: str, unit: str) -> bool:
     return bool(m) and m["things"] in name and m["stage"] not in name and bool(_STAGES.fullmatch(m["stage"]))
 
 
-# The stages things reach (竣工35个, 开工12个): a count at one of them is some of the things counted before it.
-_STAGES = re.compile(r"竣工|完工|建成|开工|投用|验收|交付|开放|投产|签约")
+# The stages things reach (竣工35个, 开工12个), as figure_stage names them: a count at one of them is some of the things
+# counted before it.
+_STAGES = re.compile(rf"{_COMPLETES.pattern}|{_STARTS.pattern}|交付|签约")
 
 
 def unqualified(words: str, name: str) -> bool:
