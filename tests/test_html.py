@@ -244,3 +244,22 @@ def test_printed_flags_break_between_labels_never_inside_one(project, tmp_path):
     text = subprocess.run(["pdftotext", "-layout", str(tmp_path / "p.pdf"), "-"], check=True,
                           capture_output=True, text=True, timeout=60).stdout
     assert "滞后" in text and "进展雷同" in text, text
+
+
+@pytest.mark.skipif(CHROMIUM is None or not shutil.which("pdftotext"), reason="needs chromium and pdftotext")
+def test_printed_english_status_fits_its_column(project, tmp_path):
+    """Printed on A4, the longest English status (`unmeasured`, bold) stays inside its column: it was cut by the
+    chart cell beside it."""
+    project.write_plan('[plan]\ntitle = "Plan"\nyear = 2024\n\n[[task]]\nid = "1"\ntitle = "Improve services."\n'
+                       'unit = "Office"\n')
+    project.ok("log", "1", "--month", "2024-07", "--note", "Work started.")  # no percent: unmeasured
+    project.ok("report", "--month", "2024-08", "--with-status", "-o", "report.html")
+    chromium(tmp_path, project.root / "report.html", "--no-pdf-header-footer", f"--print-to-pdf={tmp_path / 'p.pdf'}")
+    boxes = subprocess.run(["pdftotext", "-bbox", str(tmp_path / "p.pdf"), "-"], check=True,
+                           capture_output=True, text=True, timeout=60).stdout
+    words = [(float(a), float(b), w) for a, b, w in re.findall(r'xMin="([\d.]+)" [^>]*xMax="([\d.]+)"[^>]*>([^<]+)<',
+                                                               boxes)]
+    status_start = min(x0 for x0, _, w in words if w == "Status")
+    (status_end,) = [x1 for x0, x1, w in words if w == "unmeasured" and x0 > status_start - 5]
+    chart_start = max(x0 for x0, _, w in words if w == "Progress")  # the chart column's heading
+    assert status_end < chart_start - 3, (status_end, chart_start)
