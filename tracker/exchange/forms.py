@@ -92,6 +92,7 @@ def form_xlsx(plan_title: str | None, unit: str, p: int, rows: list[FormRow]) ->
     thin = Side(style="thin", color="000000")
     border = Border(left=thin, right=thin, top=thin, bottom=thin)
     wrap = Alignment(wrap_text=True, vertical="top")
+    centred = Alignment(wrap_text=True, horizontal="center", vertical="top")  # 序号 apart from the task's `73.` beside it
     open_cell, shut = Protection(locked=False), Protection(locked=True)
     to_fill = PatternFill("solid", fgColor="FFF2CC")      # the cells to fill in: light yellow
     closed = PatternFill("solid", fgColor="EDEDED")       # not for this row
@@ -155,7 +156,8 @@ def form_xlsx(plan_title: str | None, unit: str, p: int, rows: list[FormRow]) ->
                 _text(c, value)
             elif value is not None:
                 c.value = value
-            c.font, c.border, c.alignment = font, border, wrap
+            c.font, c.border = font, border
+            c.alignment = centred if head in ("序号", "计量单位") else wrap
             c.protection = open_cell if head in fill_in else shut
             if head in fill_in:
                 c.fill = to_fill
