@@ -47,3 +47,19 @@ def test_a_forms_row_number_is_centred_apart_from_the_task_beside_it(project):
     project.ok("report", "--month", "2020-09", "--lang", "zh", "-o", "report.xlsx")
     report = openpyxl.load_workbook(project.root / "report.xlsx").active
     assert report["A3"].value == 1 and report["A3"].alignment.horizontal == "center"
+
+
+def test_the_chinese_heading_brackets_its_month_in_full_width_brackets(project):
+    """A Chinese title is set with Chinese brackets, as 公文 are: `…任务（2020年9月，市民政局牵头）`, never the
+    half-width `(…)` that sits low and narrow beside Chinese characters."""
+    import docx
+
+    project.write_plan(PLAN)
+    project.ok("report", "--month", "2020-09", "--lang", "zh", "--unit", "市民政局", "-o", "report.docx")
+    assert docx.Document(str(project.root / "report.docx")).paragraphs[0].text == \
+        "2020年市民政局重点目标任务（2020年9月，市民政局牵头）"
+    md = project.ok("report", "--month", "2020-09", "--lang", "zh").out
+    assert md.splitlines()[0] == "# 2020年市民政局重点目标任务（2020年9月）"
+    from tracker.exchange.progress_table import title_month
+
+    assert title_month(md.splitlines()[0]) == 9  # an import still reads the month its title names

@@ -25,7 +25,7 @@ def logged(project):
 def test_markdown_is_the_exchanged_table_with_a_heading(project):
     out = logged(project).ok("report", "--month", "2024-08", "--lang", "zh").out
     assert out == (
-        "# 2024年市民政局重点目标任务(2024年8月)\n"
+        "# 2024年市民政局重点目标任务（2024年8月）\n"
         "\n"
         "| 序号 | 目标任务 | 总体工作进展及8月份进展 |\n"
         "| ---: | --- | --- |\n"
@@ -159,7 +159,7 @@ def test_xlsx_layout_for_printing(project):
     logged(project)
     ws = _xlsx(project, "--lang", "zh", "--with-status")
     assert ws.title == "2024-08"
-    assert ws["A1"].value == "2024年市民政局重点目标任务(2024年8月)"
+    assert ws["A1"].value == "2024年市民政局重点目标任务（2024年8月）"
     assert ws["A1"].font.b
     assert "A1:E1" in {str(r) for r in ws.merged_cells.ranges}
     assert [c.value for c in ws[2]] == ["序号", "目标任务", "总体工作进展及8月份进展", "完成率", "状态"]
@@ -259,7 +259,7 @@ def test_monthly_table_numbers_tasks_in_declaration_order():
     # Unmeasured and silent since June: stalled, and this month's report is missing.
     assert monthly_cells(table, table.rows[0]) == ["1", "7.任务7", "本月未报送进展", "未量化", "停滞 · 未报送"]
     assert table.rows[1].standing.task.id == "3"
-    assert monthly_md(table).splitlines()[0] == "# T(2024年8月)"
+    assert monthly_md(table).splitlines()[0] == "# T（2024年8月）"
 
 
 def test_the_output_file_is_readable_like_any_new_file(project):
@@ -277,7 +277,7 @@ def test_a_department_s_own_table_and_a_table_of_flagged_tasks(project):
     """--unit, --category and --only choose the tasks as status does, in every format; the heading says so."""
     logged(project)
     md = project.ok("report", "--month", "2024-08", "--lang", "zh", "--unit", "市民政局", "--only", "滞后").out
-    assert md.splitlines()[0] == "# 2024年市民政局重点目标任务(2024年8月，市民政局牵头，滞后)"
+    assert md.splitlines()[0] == "# 2024年市民政局重点目标任务（2024年8月，市民政局牵头，滞后）"
     assert [line.split(" | ")[1] for line in md.splitlines()[4:]] == [
         "195.新建区域性居家养老服务中心100个,改造社区养老服务站300个。", "184.提高城乡低保、特困人员等困难群体救助标准。"]
     data = project.ok("report", "--month", "2024-08", "--only", "missing", "--format", "json").json()

@@ -28,7 +28,7 @@ def test_docx_a4_landscape_header_repeated_rows_whole_fonts_named(project):
     section = d.sections[0]
     assert section.orientation == WD_ORIENT.LANDSCAPE
     assert (round(section.page_width.cm, 1), round(section.page_height.cm, 1)) == (29.7, 21.0)
-    assert d.paragraphs[0].text == "2024年市民政局重点目标任务(2024年8月)"
+    assert d.paragraphs[0].text == "2024年市民政局重点目标任务（2024年8月）"
     (table,) = d.tables
     assert [c.text for c in table.rows[0].cells] == ["序号", "目标任务", "总体工作进展及8月份进展", "存在问题", "下步计划",
                                                      "完成率", "状态"]
@@ -62,7 +62,7 @@ def test_docx_template_keeps_the_offices_paragraphs_around_the_table(project):
     d = docx.Document(project.root / "out.docx")
     body = [el.tag.replace(W, "") for el in d.element.body.iterchildren()]
     assert body[:5] == ["p", "p", "p", "tbl", "p"]
-    assert [p.text for p in d.paragraphs] == ["沈阳市人民政府督查室", "沈督字〔2024〕8号", "2024年市民政局重点目标任务(2024年8月)",
+    assert [p.text for p in d.paragraphs] == ["沈阳市人民政府督查室", "沈督字〔2024〕8号", "2024年市民政局重点目标任务（2024年8月）",
                                                "市政府督查室", "2024年9月5日"]
     assert len(d.tables) == 1 and d.tables[0].rows[1].cells[2].text == "截至目前新建中心15个。"
     assert docx.Document(project.root / "letterhead.docx").paragraphs[2].text == "{{ table }}"

@@ -201,7 +201,7 @@ def monthly_table(plan: Plan, standings: list[Standing], p: int, lang: str, with
     year, month = months.year_of(p), months.month_of_year(p)
     if lang == "zh":
         progress_head = f"总体工作进展及{month}月份进展"
-        heading = f"{plan.title or '重点目标任务进展情况'}({'，'.join((f'{year}年{month}月', *scope))})"
+        heading = f"{plan.title or '重点目标任务进展情况'}（{'，'.join((f'{year}年{month}月', *scope))}）"
     else:
         progress_head = f"Progress overall and in {_MONTH_NAMES[month - 1]}"
         heading = " — ".join((plan.title or "Progress of the target tasks", f"{_MONTH_NAMES[month - 1]} {year}", *scope))
