@@ -163,6 +163,22 @@ def test_readers_never_wait_for_a_writer_and_writers_wait_their_turn(folder):
     assert rows(folder, "SELECT count(*) FROM entries WHERE note = 'waited its turn'") == [(1,)]
 
 
+def test_validate_repair_waiting_for_the_write_lock_says_so(folder):
+    assert tracker(folder, "log", "195", "--set", "centres=1").returncode == 0
+    holder = sqlite3.connect(db_of(folder), isolation_level=None)
+    holder.execute("BEGIN IMMEDIATE")  # another program writing
+    try:
+        waiting = spawn(folder, "validate", "--repair")
+        time.sleep(2.5)  # past the second after which a waiting writer says so
+        assert waiting.poll() is None
+    finally:
+        holder.execute("ROLLBACK")
+        holder.close()
+    out, err = waiting.communicate(timeout=TIMEOUT)
+    assert waiting.returncode == 0, err
+    assert err == f"{os.path.join('data', 'tracker.db')}: another tracker is writing; waiting for it to finish…\n", err
+
+
 def test_a_writer_held_up_past_the_busy_timeout_says_so_in_one_line(project, monkeypatch):
     project.ok("log", "195", "--set", "centres=1")
     monkeypatch.setattr(store.base, "BUSY_TIMEOUT_MS", 200)
