@@ -565,3 +565,17 @@ def test_backup_help_tells_to_move_the_wal_aside_before_restoring(project):
     """A stale -wal beside the restored copy would be applied to it: --help says what the README says."""
     text = " ".join(project.ok("backup", "--help").out.split())
     assert "-wal and -shm files aside" in text and "tracker validate" in text
+
+
+def test_backup_of_a_damaged_database_names_the_database_not_the_copy(project):
+    for i in range(30):
+        project.ok("log", "195", "--set", f"centres={i}", "--note", "进展" * 200)
+    data = bytearray(project.db.read_bytes())
+    page = 4096
+    assert len(data) > 8 * page
+    data[3 * page:6 * page] = bytes(3 * page)  # pages of the log's table, zeroed (a bad disk)
+    project.db.write_bytes(bytes(data))
+    r = project.bad("backup", "copy.db")
+    assert r.err.strip().splitlines() == [r.err.strip()] and r.err.startswith(
+        f"{os.path.join('data', 'tracker.db')}: the database is damaged"), r.err
+    assert "no backup written" in r.err and not (project.root / "copy.db").exists()
