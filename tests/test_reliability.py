@@ -579,3 +579,17 @@ def test_backup_of_a_damaged_database_names_the_database_not_the_copy(project):
     assert r.err.strip().splitlines() == [r.err.strip()] and r.err.startswith(
         f"{os.path.join('data', 'tracker.db')}: the database is damaged"), r.err
     assert "no backup written" in r.err and not (project.root / "copy.db").exists()
+
+
+def test_a_table_s_note_too_long_is_refused_at_once(folder):
+    import openpyxl
+
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    ws.append(["序号", "目标任务", "进展情况"])
+    ws.append([1, "195.新建区域性居家养老服务中心100个,改造社区养老服务站300个。", "测" * 20_001])
+    wb.save(folder / "t.xlsx")
+    # Bounded: read for its figures first, such a note took minutes to be refused.
+    r = tracker(folder, "import", "t.xlsx", "--month", "2024-08", timeout=30)
+    assert r.returncode == 2 and r.stderr == "t.xlsx:Sheet!C2: note is 20,001 characters long; at most 20,000 are allowed\n"
+    assert not db_of(folder).exists()
