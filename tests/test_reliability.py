@@ -593,3 +593,32 @@ def test_a_table_s_note_too_long_is_refused_at_once(folder):
     r = tracker(folder, "import", "t.xlsx", "--month", "2024-08", timeout=30)
     assert r.returncode == 2 and r.stderr == "t.xlsx:Sheet!C2: note is 20,001 characters long; at most 20,000 are allowed\n"
     assert not db_of(folder).exists()
+
+
+def test_a_backup_restored_beside_a_stale_wal_is_refused_and_left_as_it_is(folder):
+    assert tracker(folder, "log", "195", "--set", "centres=1").returncode == 0
+    assert tracker(folder, "backup", "copy.db").returncode == 0
+    live = str(db_of(folder))
+    # A writer killed after its commit, before any checkpoint: its frames stay in the -wal.
+    subprocess.run([sys.executable, "-c", f"""
+import os
+from tracker import store
+conn = store.open_write({live!r})
+conn.execute("PRAGMA wal_autocheckpoint = 0")
+store.append(conn, [store.Entry("left-in-wal", "195", 2024 * 12 + 7, "", "x", {{"centres": 2.0}}, None, None, None)])
+os._exit(0)
+"""], cwd=ROOT, check=True, timeout=TIMEOUT)
+    assert os.path.getsize(live + "-wal") > 0
+    shutil.copyfile(folder / "copy.db", live)  # the restore, without moving the -wal aside
+    before = [open(p, "rb").read() for p in (live, live + "-wal")]
+    for args in (("status",), ("validate",), ("log", "195", "--set", "centres=3")):
+        r = tracker(folder, *args)
+        assert r.returncode == 2 and r.stderr.startswith(
+            f"{os.path.join('data', 'tracker.db')}: the {os.path.join('data', 'tracker.db')}-wal beside it is from "
+            "another copy of the database"), (args, r.stderr)
+        assert len(r.stderr.splitlines()) == 1
+    assert [open(p, "rb").read() for p in (live, live + "-wal")] == before
+    for suffix in ("-wal", "-shm"):
+        os.replace(live + suffix, live + suffix + ".old")
+    v = tracker(folder, "validate")
+    assert v.returncode == 0 and "(1 entries, hash chain intact" in v.stdout, v.stderr
