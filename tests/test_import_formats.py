@@ -118,6 +118,22 @@ def test_a_sheet_names_its_bad_cells_and_every_problem_is_reported(project):
     assert not project.db.exists()
 
 
+def test_a_sheet_s_text_too_long_is_named_at_its_own_cell(project):
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    ws.title = "进展"
+    ws.append(["序号", "目标任务", "进展情况", "存在问题"])
+    ws.append([1, "195.新建区域性居家养老服务中心100个,改造社区养老服务站300个。", "进展" * 10_001, "无"])
+    ws.append([2, "184.提高城乡低保、特困人员等困难群体救助标准。", "已完成提标测算。", "问" * 20_001])
+    wb.save(project.root / "t.xlsx")
+    r = project.bad("import", "t.xlsx", "--month", "2024-08")
+    assert r.err.splitlines() == [
+        "t.xlsx:进展!C2: note is 20,002 characters long; at most 20,000 are allowed",
+        "t.xlsx:进展!D3: problems is 20,001 characters long; at most 20,000 are allowed",
+    ]
+    assert not project.db.exists()
+
+
 def test_a_sheet_s_header_month_is_named_at_its_own_cell(project):
     wb = openpyxl.Workbook()
     ws = wb.active

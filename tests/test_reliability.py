@@ -163,6 +163,22 @@ def test_readers_never_wait_for_a_writer_and_writers_wait_their_turn(folder):
     assert rows(folder, "SELECT count(*) FROM entries WHERE note = 'waited its turn'") == [(1,)]
 
 
+def test_validate_repair_waiting_for_the_write_lock_says_so(folder):
+    assert tracker(folder, "log", "195", "--set", "centres=1").returncode == 0
+    holder = sqlite3.connect(db_of(folder), isolation_level=None)
+    holder.execute("BEGIN IMMEDIATE")  # another program writing
+    try:
+        waiting = spawn(folder, "validate", "--repair")
+        time.sleep(2.5)  # past the second after which a waiting writer says so
+        assert waiting.poll() is None
+    finally:
+        holder.execute("ROLLBACK")
+        holder.close()
+    out, err = waiting.communicate(timeout=TIMEOUT)
+    assert waiting.returncode == 0, err
+    assert err == f"{os.path.join('data', 'tracker.db')}: another tracker is writing; waiting for it to finish…\n", err
+
+
 def test_a_writer_held_up_past_the_busy_timeout_says_so_in_one_line(project, monkeypatch):
     project.ok("log", "195", "--set", "centres=1")
     monkeypatch.setattr(store.base, "BUSY_TIMEOUT_MS", 200)
@@ -549,3 +565,60 @@ def test_backup_help_tells_to_move_the_wal_aside_before_restoring(project):
     """A stale -wal beside the restored copy would be applied to it: --help says what the README says."""
     text = " ".join(project.ok("backup", "--help").out.split())
     assert "-wal and -shm files aside" in text and "tracker validate" in text
+
+
+def test_backup_of_a_damaged_database_names_the_database_not_the_copy(project):
+    for i in range(30):
+        project.ok("log", "195", "--set", f"centres={i}", "--note", "进展" * 200)
+    data = bytearray(project.db.read_bytes())
+    page = 4096
+    assert len(data) > 8 * page
+    data[3 * page:6 * page] = bytes(3 * page)  # pages of the log's table, zeroed (a bad disk)
+    project.db.write_bytes(bytes(data))
+    r = project.bad("backup", "copy.db")
+    assert r.err.strip().splitlines() == [r.err.strip()] and r.err.startswith(
+        f"{os.path.join('data', 'tracker.db')}: the database is damaged"), r.err
+    assert "no backup written" in r.err and not (project.root / "copy.db").exists()
+
+
+def test_a_table_s_note_too_long_is_refused_at_once(folder):
+    import openpyxl
+
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    ws.append(["序号", "目标任务", "进展情况"])
+    ws.append([1, "195.新建区域性居家养老服务中心100个,改造社区养老服务站300个。", "测" * 20_001])
+    wb.save(folder / "t.xlsx")
+    # Bounded: read for its figures first, such a note took minutes to be refused.
+    r = tracker(folder, "import", "t.xlsx", "--month", "2024-08", timeout=30)
+    assert r.returncode == 2 and r.stderr == "t.xlsx:Sheet!C2: note is 20,001 characters long; at most 20,000 are allowed\n"
+    assert not db_of(folder).exists()
+
+
+def test_a_backup_restored_beside_a_stale_wal_is_refused_and_left_as_it_is(folder):
+    assert tracker(folder, "log", "195", "--set", "centres=1").returncode == 0
+    assert tracker(folder, "backup", "copy.db").returncode == 0
+    live = str(db_of(folder))
+    # A writer killed after its commit, before any checkpoint: its frames stay in the -wal.
+    subprocess.run([sys.executable, "-c", f"""
+import os
+from tracker import store
+conn = store.open_write({live!r})
+conn.execute("PRAGMA wal_autocheckpoint = 0")
+store.append(conn, [store.Entry("left-in-wal", "195", 2024 * 12 + 7, "", "x", {{"centres": 2.0}}, None, None, None)])
+os._exit(0)
+"""], cwd=ROOT, check=True, timeout=TIMEOUT)
+    assert os.path.getsize(live + "-wal") > 0
+    shutil.copyfile(folder / "copy.db", live)  # the restore, without moving the -wal aside
+    before = [open(p, "rb").read() for p in (live, live + "-wal")]
+    for args in (("status",), ("validate",), ("log", "195", "--set", "centres=3")):
+        r = tracker(folder, *args)
+        assert r.returncode == 2 and r.stderr.startswith(
+            f"{os.path.join('data', 'tracker.db')}: the {os.path.join('data', 'tracker.db')}-wal beside it is from "
+            "another copy of the database"), (args, r.stderr)
+        assert len(r.stderr.splitlines()) == 1
+    assert [open(p, "rb").read() for p in (live, live + "-wal")] == before
+    for suffix in ("-wal", "-shm"):
+        os.replace(live + suffix, live + suffix + ".old")
+    v = tracker(folder, "validate")
+    assert v.returncode == 0 and "(1 entries, hash chain intact" in v.stdout, v.stderr

@@ -161,6 +161,10 @@ _ZH.update({
     "{path}: cannot write the backup: {why}": "{path}: 无法写入备份：{why}",
     "{path}: the database is damaged ({check}); no backup written. Keep the file and its -wal as they are and restore from an earlier backup": "{path}: 数据库已损坏（{check}）；未写入备份。请保持该文件及其 -wal 原样，并从更早的备份恢复",
     "{path}: not a SQLite database (is --db or TRACKER_DB pointing at the right file?)": "{path}: 不是 SQLite 数据库（--db 或 TRACKER_DB 指向的文件对吗？）",
+    "{path}: the {path}-wal beside it is from another copy of the database (a backup restored without moving it "
+    "aside?): nothing was read; move {path}-wal and {path}-shm aside and run it again":
+        "{path}: 旁边的 {path}-wal 属于数据库的另一个副本（恢复备份时没有先移走它？）：未读取任何内容；请把 {path}-wal 和 "
+        "{path}-shm 移到别处后再运行",
     "{path}: written by a newer tracker (schema {version}); upgrade tracker": "{path}: 由更新版本的 tracker 写入（结构版本 {version}）；请升级 tracker",
     "{path}: is a directory, not a tracker database": "{path}: 是目录，不是 tracker 数据库",
     "{path}: cannot open the database: {why}": "{path}: 无法打开数据库：{why}",

@@ -113,7 +113,7 @@ def import_files(project, files: list[str], month_text: str | None, unit: str | 
         superseded = _superseded(conn, [e for e in entries if e.id in present])
         # Checks before recording (core/checks.py), as for every write: refusals raised here, slips said below.
         fresh = [e for e in entries if e.id not in present]
-        slips = checked(conn, plan, fresh, _places(fresh, tables, returns))
+        slips = checked(conn, plan, fresh, _places(fresh, tables, returns, cells=True))
     finally:
         if conn is not None:
             conn.close()
@@ -196,11 +196,25 @@ def _superseded(conn, present: list) -> dict:
     return out
 
 
-def _places(entries, tables, returns) -> list[str]:
-    """Where each entry came from, for the checks' messages: the table's row, or the returned form's row."""
-    rows = {r.task_id: r.row.place for s in tables for r in s.reads}
+# The texts an entry takes from a table's row (checks.TEXTS), by the column each comes from.
+_TEXT_COLUMNS = (("note", "progress"), ("problems", "problems"), ("next_steps", "next_steps"))
+
+
+def _places(entries, tables, returns, cells: bool = False) -> list:
+    """Where each entry came from, for the messages: the table's row, or the returned form's row; with
+    `cells`, a table row's places by field too (checks._place: a note too long is named at its own cell)."""
+    rows = {r.task_id: r.row for s in tables for r in s.reads}
     forms = {id(e): place for back in returns for e, place in zip(back.entries, back.places)}
-    return [forms.get(id(e)) or rows.get(e.task) for e in entries]
+    out = []
+    for e in entries:
+        row = rows.get(e.task)
+        if id(e) in forms or row is None:
+            out.append(forms.get(id(e)))
+        elif cells:
+            out.append({"": row.place, **{f: row.places[c] for f, c in _TEXT_COLUMNS if c in row.places}})
+        else:
+            out.append(row.place)
+    return out
 
 
 def _read(file: str, problems: list) -> Source:

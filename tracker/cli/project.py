@@ -62,6 +62,7 @@ class Project(NamedTuple):
     def read(self, upgrade: bool = True):
         """A reading connection, or None when there is no log yet (said once a run on stderr: every task
         then shows unreported, and a --db or TRACKER_DB mistyped is how that happens)."""
+        _hear_waits()  # a read that writes (an upgrade, validate --repair) may wait for the lock too
         conn = store.open_read(self.db_path, upgrade)
         if conn is None and not os.path.lexists(self.db_path) and getattr(_context(), "info_name", None) in SHOWS_LOG:
             # said after what the command shows, and only when it showed it (a refusal is the news then)
@@ -70,9 +71,7 @@ class Project(NamedTuple):
         return conn
 
     def write(self):
-        from tracker.store import base
-
-        base.on_wait = _say_waiting
+        _hear_waits()
         new = not os.path.lexists(self.db_path)
         conn = store.open_write(self.db_path)
         if new:
@@ -348,6 +347,13 @@ def named(by: str | None) -> str | None:
     if by is not None and not by.strip():
         raise BadInput("--by: a name is required (it is empty)")
     return by
+
+
+def _hear_waits() -> None:
+    """Have the store say on stderr when this run's write waits for another's lock (base.on_wait)."""
+    from tracker.store import base
+
+    base.on_wait = _say_waiting
 
 
 def _say_waiting(path: str) -> None:

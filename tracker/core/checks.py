@@ -53,7 +53,8 @@ def refuse(problems: list[BadInput]) -> None:
 
 
 def check(plan: Plan, entries, logs: dict, now: int, places=None, stamp_now: str | None = None) -> Checked:
-    """Refusals and slips of these entries; `places[i]` names where entry i came from (file:line), or None.
+    """Refusals and slips of these entries; `places[i]` names where entry i came from (file:line, or a table
+    row's places by field: _place), or None.
 
     `now` is the current month; `stamp_now` the current time as the log writes it (entries carrying a
     recorded_at, as an import's do, may not be later).
@@ -65,13 +66,21 @@ def check(plan: Plan, entries, logs: dict, now: int, places=None, stamp_now: str
         task = task_of(e.task)
         found = _refusals(task, e, now, stamp_now)
         if found:
-            place = places[i] if places else None
-            problems += [BadInput(p.template, place=place, **p.fields) for p in found]
+            where = places[i] if places else None
+            problems += [BadInput(p.template, place=_place(where, p), **p.fields) for p in found]
         elif e.voids is None:
             found = _slips(task, e, logs.get(e.task) or _EMPTY)
             if found:
                 slips += found
     return Checked(problems, slips)
+
+
+def _place(where, problem: BadInput):
+    """Where a refusal is: the entry's place, or, given a table row's places by field ({"": the row's, "note":
+    its progress cell's, …}), the cell of the text a refusal is about (a sheet names a cell, not its row)."""
+    if isinstance(where, dict):
+        return where.get(problem.fields.get("field"), where[""])
+    return where
 
 
 def _refusals(task, e, now: int, stamp_now: str | None) -> list[BadInput]:

@@ -272,6 +272,7 @@ def _shown(texts: tuple) -> tuple:
 
 def _entry(read: Read, plan: Plan, p: int, logs: dict, by: str | None, texts: tuple):
     from tracker.core import entries as make
+    from tracker.core.checks import TEXT_LIMIT
     from tracker.core.model import Entry
 
     task: Task = plan.task(read.task_id)
@@ -280,9 +281,12 @@ def _entry(read: Read, plan: Plan, p: int, logs: dict, by: str | None, texts: tu
     problems = make.note(read.row.problems, "problems")
     steps = make.note(read.row.next_steps, "next_steps")
     values = {}
+    # A note longer than a note may be is refused (core/checks.py) at its cell: not read for figures first
+    # (reading 20,000 characters can take minutes, and the refusal is all that comes of it).
+    readable = read.note if read.note and len(read.note) <= TEXT_LIMIT else None
     for metric in task.metrics:
         # a cumulative metric wants the running total (累计), an increment metric the month's amount
-        value, words = reading(read.note, metric) if read.note else (None, None)
+        value, words = reading(readable, metric) if readable else (None, None)
         read.figures.append((metric, value, words))
         if value is not None:
             values[metric.key] = value

@@ -26,7 +26,7 @@ from tracker.core import months
 from tracker.errors import BadInput
 from tracker.textfile import json_value
 from tracker.core.model import Entry, number  # noqa: F401 (Entry: what the store reads and appends)
-from tracker.store.base import (BUSY_TIMEOUT_MS, _begin, _raw_connect, _record_head, _version, failure, unreadable,  # noqa: F401
+from tracker.store.base import (BUSY_TIMEOUT_MS, _begin, _check_file, _raw_connect, _record_head, _version, failure, unreadable,  # noqa: F401
                                 rollback, snapshot, tables, triggers, version)
 from tracker.store.schema import (LOG_TABLES, SCHEMA_VERSION, guards, install_guards, migrate)  # noqa: F401
 
@@ -42,24 +42,6 @@ def append(conn: sqlite3.Connection, entries, stamp=None):
 
 # An append checks and writes this many entries at a time (its memory is bounded by it, not by its size).
 BULK = 5000
-
-
-# --- opening ---------------------------------------------------------------------
-
-
-def _check_file(path: str) -> None:
-    from tracker.files import regular_or_absent
-
-    regular_or_absent(path, "tracker database")  # a FIFO, a device: refused at once, never opened
-    try:
-        with open(path, "rb") as f:
-            head = f.read(16)
-    except IsADirectoryError:
-        raise BadInput("{path}: is a directory, not a tracker database", path=path) from None
-    except OSError as e:
-        raise BadInput("{path}: cannot open the database: {why}", path=path, why=e.strerror) from None
-    if head and head != b"SQLite format 3\x00":
-        raise BadInput("{path}: not a SQLite database (is --db or TRACKER_DB pointing at the right file?)", path=path)
 
 
 def open_read(path: str, upgrade: bool = True) -> sqlite3.Connection | None:

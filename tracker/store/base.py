@@ -12,6 +12,28 @@ from tracker.errors import BadInput, Word
 BUSY_TIMEOUT_MS = 60_000
 
 
+def _check_file(path: str) -> None:
+    """Refuse at once, before SQLite opens it, a database path that is no tracker's file to open."""
+    from tracker.files import regular_or_absent
+
+    regular_or_absent(path, "tracker database")  # a FIFO, a device: refused at once, never opened
+    try:
+        with open(path, "rb") as f:
+            head = f.read(20)
+    except IsADirectoryError:
+        raise BadInput("{path}: is a directory, not a tracker database", path=path) from None
+    except OSError as e:
+        raise BadInput("{path}: cannot open the database: {why}", path=path, why=e.strerror) from None
+    if head[:16] and head[:16] != b"SQLite format 3\x00":
+        raise BadInput("{path}: not a SQLite database (is --db or TRACKER_DB pointing at the right file?)", path=path)
+    # Bytes 18 and 19 say 1 in a file not in WAL mode (a backup copied back in): a -wal with frames beside it is
+    # another file's, which SQLite would apply to it, mixing the two; it is left as it is, and said.
+    if head[18:20] == b"\x01\x01" and os.path.exists(path + "-wal") and os.path.getsize(path + "-wal") > 0:
+        raise BadInput("{path}: the {path}-wal beside it is from another copy of the database (a backup restored "
+                       "without moving it aside?): nothing was read; move {path}-wal and {path}-shm aside and run "
+                       "it again", path=path)
+
+
 def _raw_connect(path: str) -> sqlite3.Connection:
     try:
         conn = sqlite3.connect(path, timeout=BUSY_TIMEOUT_MS / 1000, isolation_level=None,

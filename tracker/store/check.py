@@ -291,7 +291,12 @@ def backup(db_path: str, dest: str, protected=()) -> int:
                 src.backup(target)
                 # A single self-contained file (no -wal beside it), which is what a restore copies back.
                 target.execute("PRAGMA journal_mode = DELETE")
-                check = target.execute("PRAGMA quick_check").fetchone()[0]
+                try:
+                    check = target.execute("PRAGMA quick_check").fetchone()[0]
+                except sqlite3.DatabaseError as e:  # a page too damaged to check: copied from the database
+                    if "CORRUPT" not in (getattr(e, "sqlite_errorname", None) or ""):
+                        raise
+                    check = e.sqlite_errorname
                 if check != "ok":
                     raise BadInput("{db}: the database is damaged ({check}); no backup written. Keep the file "
                                    "and its -wal as they are and restore from an earlier backup", db=db_path, check=check)
