@@ -1,0 +1,28 @@
+"""An office's own sheets met by a clerk moving from Excel: the plan sheet (序号 | 目标任务 | 牵头单位 | 完成时限, a
+title row merged across it) and a department's table that lost its progress column."""
+
+from __future__ import annotations
+
+import openpyxl
+
+
+def _sheet(path, header, rows, title="2024年县政府重点目标任务分解表"):
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    ws.title = "8月"
+    ws.append([title])
+    ws.merge_cells(start_row=1, start_column=1, end_row=1, end_column=len(header))
+    ws.append(header)
+    for row in rows:
+        ws.append(row)
+    wb.save(path)
+
+
+def test_a_table_without_its_progress_column_is_named_by_its_header_row_not_by_the_title_merged_above(project):
+    _sheet(project.root / "人社局.xlsx", ["序号", "目标任务", "牵头单位"], [[1, "195.新建区域性居家养老服务中心", "市民政局"]])
+    err = project.bad("import", "人社局.xlsx", "--month", "2024-08").err.strip()
+    assert err == ("人社局.xlsx:8月!A2: no progress table found: the row `序号 | 目标任务 | 牵头单位` names no progress "
+                   "column (…进展…, 完成情况)")
+    err = project.bad("--lang", "zh", "import", "人社局.xlsx", "--month", "2024-08").err.strip()
+    assert err == "人社局.xlsx:8月!A2: 没有找到进展表：`序号 | 目标任务 | 牵头单位` 一行中没有进展列（…进展…、完成情况）"
+    assert not (project.root / "data").exists()
