@@ -26,3 +26,19 @@ def test_a_table_without_its_progress_column_is_named_by_its_header_row_not_by_t
     err = project.bad("--lang", "zh", "import", "人社局.xlsx", "--month", "2024-08").err.strip()
     assert err == "人社局.xlsx:8月!A2: 没有找到进展表：`序号 | 目标任务 | 牵头单位` 一行中没有进展列（…进展…、完成情况）"
     assert not (project.root / "data").exists()
+
+
+def test_a_plan_sheet_numbered_under_xuhao_is_told_to_head_that_column_bianhao_and_then_imports(empty_project):
+    p = empty_project
+    header, rows = ["序号", "目标任务", "牵头单位", "完成时限", "进展情况"], [
+        [1, "新建区域性居家养老服务中心20个", "县民政局", "2024年12月底", None],
+        [2, "改造农村公路45公里", "县交通运输局", "2024年11月底", None]]
+    _sheet(p.root / "目标任务.xlsx", header, rows)
+    err = p.bad("--lang", "zh", "import", "目标任务.xlsx", "--month", "2024-07").err.strip().splitlines()
+    assert err[0] == ("目标任务.xlsx:8月!B3: 任务单元格应为“编号.任务名称”（如`195.新建…`），而不是'新建区域性居家养老服务中心20个'"
+                      "；如果序号列就是任务的编号，请把该列表头改为“编号”")
+    assert len(err) == 2 and not p.tasks.exists()
+    _sheet(p.root / "目标任务.xlsx", ["编号"] + header[1:], rows)
+    p.ok("import", "目标任务.xlsx", "--month", "2024-07")
+    tasks = p.ok("tasks", "--format", "json").json()
+    assert [(t["id"], t["due"]) for t in tasks["tasks"]] == [("1", "2024-12-31"), ("2", "2024-11-30")]

@@ -159,6 +159,9 @@ _ZH = {
     "the table's header names month {named} ({head}), but --month is {month}": "表头写的是{named}月（{head}），但 --month 为{month}",
     "the task cell must be the task's number, a dot and its title (`195.新建…`), not {cell}":
         "任务单元格应为“编号.任务名称”（如`195.新建…`），而不是{cell}",
+    "the task cell must be the task's number, a dot and its title (`195.新建…`), not {cell}; or, when 序号 holds "
+    "the tasks' own numbers, head that column 编号":
+        "任务单元格应为“编号.任务名称”（如`195.新建…`），而不是{cell}；如果序号列就是任务的编号，请把该列表头改为“编号”",
     "this row was task {task} when the form was sent out: rows were moved or changed": "下发时此行为任务{task}：行被移动或改动",
     "this row was task {task}'s {metric} when the form was sent out: rows were moved or changed":
         "下发时此行为任务{task}的{metric}：行被移动或改动",
