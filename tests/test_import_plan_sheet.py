@@ -42,3 +42,11 @@ def test_a_plan_sheet_numbered_under_xuhao_is_told_to_head_that_column_bianhao_a
     p.ok("import", "目标任务.xlsx", "--month", "2024-07")
     tasks = p.ok("tasks", "--format", "json").json()
     assert [(t["id"], t["due"]) for t in tasks["tasks"]] == [("1", "2024-12-31"), ("2", "2024-11-30")]
+
+
+def test_the_lead_unit_is_the_one_under_qiantou_where_zeren_danwei_stands_before_it(empty_project):
+    p = empty_project
+    _sheet(p.root / "目标任务.xlsx", ["编号", "目标任务", "责任单位", "牵头单位", "进展情况"],
+           [[1, "改造农村公路45公里", "各乡镇", "县交通运输局", None]])
+    p.ok("import", "目标任务.xlsx", "--month", "2024-07")
+    assert [t["unit"] for t in p.ok("tasks", "--format", "json").json()["tasks"]] == ["县交通运输局"]

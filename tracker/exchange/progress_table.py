@@ -48,6 +48,7 @@ NAMES = {
     "next_steps": ("下步计划", "下一步工作", "下步工作打算", "下一步计划", "下一步工作计划", "下步工作计划",
                    "下一步工作打算", "下步打算", "nextsteps"),
 }
+_LEADS = re.compile(r"^\s*牵\s*头")   # 牵头单位, 牵头部门: the lead unit, before any 责任单位
 _ASIDE = re.compile(r"\([^()]*\)")  # a header's words in brackets: 责任单位（部门）, 目标任务（项目）
 PROGRESS_STARTS = ("总体工作进展", "工作进展", "进展情况", "完成情况", "进展", "progress")
 # …and the words a progress header holds wherever they stand (7月份进展情况, 截至7月底工作进展, 1-7月完成情况,
@@ -97,6 +98,8 @@ def header_columns(cells) -> dict[str, int] | None:
         role = column_of(text)
         if role and role not in found:
             found[role] = i
+        elif role == "unit" and _LEADS.match(text) and not _LEADS.match(cells[found["unit"]]):
+            found["unit"] = i  # 牵头单位 leads where a 责任单位 stands before it (the units that share the work)
     if "progress" in found and ("task" in found or "id" in found):
         return found
     return None
