@@ -50,3 +50,11 @@ def test_the_lead_unit_is_the_one_under_qiantou_where_zeren_danwei_stands_before
            [[1, "改造农村公路45公里", "各乡镇", "县交通运输局", None]])
     p.ok("import", "目标任务.xlsx", "--month", "2024-07")
     assert [t["unit"] for t in p.ok("tasks", "--format", "json").json()["tasks"]] == ["县交通运输局"]
+
+
+def test_an_import_without_month_suggests_the_month_its_header_names_of_the_year_it_came(project):
+    _sheet(project.root / "人社局.xlsx", ["序号", "目标任务", "7月份进展情况"], [[1, "184.提高救助标准", "已完成提标。"]])
+    err = project.bad("--lang", "zh", "import", "人社局.xlsx").err.strip()  # today: 2024-08-20
+    assert err == "人社局.xlsx: 请给出 --month（如 --month 2024-07）：进展表只写月份，不写年份"
+    err = project.bad("import", "人社局.xlsx", today="2024-03-02").err.strip()
+    assert err == "人社局.xlsx: give --month (e.g. --month 2023-07): a progress table names the month, not the year"

@@ -108,7 +108,7 @@ _ZH.update({
     "values must be an object (metric: number)": "values 应为对象（指标: 数值）",
     "by must be text or null": "by 应为文本或 null", "status must be text or null": "status 应为文本或 null",
     "voids must be an entry's id or null": "voids 应为条目编号或 null",
-    "{file}: give --month (e.g. --month 2020-08): a progress table names the month, not the year": "{file}: 请给出 --month（如 --month 2020-08）：进展表只写月份，不写年份",
+    "{file}: give --month (e.g. --month {example}): a progress table names the month, not the year": "{file}: 请给出 --month（如 --month {example}）：进展表只写月份，不写年份",
     "{file}:{line}: the table's header names month {named} ({header}), but --month is {month}": "{file}:{line}: 表头写的是 {named} 月（{header}），但 --month 是 {month}",
     "month {month} is still in the future; import its table when it comes": "{month} 尚未到来，到时再导入该月的表",
     "the form is for {month}, still to come: import it when the month has come": "该填报表是 {month} 的，该月尚未到来：到时再导入",
