@@ -148,7 +148,7 @@ def test_forms_sent_back_empty_take_one_line_and_many_forms_end_with_their_sum(o
     assert out[0] == "forms/市卫健委-2024-08.xlsx: form of 市卫健委 for 2024-08, not filled in (1 task left empty)"
     assert "in all: 1 entry recorded from 1 of 2 files" in out
     zh = office.ok("--lang", "zh", "import", "forms/市卫健委-2024-08.xlsx", "forms/市民政局-2024-08.xlsx").out
-    assert "合计：已从2个文件中的0个记录0条" in zh and "已记录0条；1项日志中已有" in zh
+    assert "合计：2个文件，其中0个有新内容，已记录0条" in zh and "已记录0条；1项日志中已有" in zh
 
 
 def test_a_tampered_form_is_refused_naming_each_cell(office):

@@ -153,9 +153,9 @@ def test_numbering_may_restart_and_text_after_the_table_is_ignored():
 @pytest.mark.parametrize("text, message", [
     ("# 进展\n\n没有表格。\n", "t.md: no progress table found"),
     ("序号 | 目标任务 | 7月工作 |\n1 | 1.甲 | a |\n",
-     "t.md: no progress table found: its first row `序号 | 目标任务 | 7月工作` names no progress column (…进展…, 完成情况)"),
+     "t.md:1: no progress table found: the row `序号 | 目标任务 | 7月工作` names no progress column (…进展…, 完成情况)"),
     ("序号 | 事项 | 进展情况 |\n1 | 1.甲 | a |\n",
-     "t.md: no progress table found: its first row `序号 | 事项 | 进展情况` names no task column (目标任务, 任务, 编号)"),
+     "t.md:1: no progress table found: the row `序号 | 事项 | 进展情况` names no task column (目标任务, 任务, 编号)"),
     ("序号 | 目标任务 | 进展 |\n", "t.md:1: the progress table has no rows"),
     ("序号 | 目标任务 | 进展 |\n甲 | 1.甲 | a |\n", "t.md:2: 序号 '甲' is not a number"),
     ("序号 | 目标任务 | 进展 |\n1 | 1.甲 | a |\n2 | 2.乙 | b\n", "t.md:3: the row has no closing `|` (the file ends first)"),

@@ -470,6 +470,10 @@ def test_dry_run_says_what_would_go_where_and_sends_nothing(robots, env):
     assert f"→ 市民政局 · dingtalk (127.0.0.1:{robots.port})\n【催报】2024年8月" in text
     assert "主题: 【催报】2024年市民政局重点目标任务 2024年8月：市科技局" in text
     assert text.endswith("以下单位没有提醒渠道，请电话催报：\n  市公安局")
+    # a unit to phone: what to tell it, whole, so that no clerk makes the message up (or pastes it by hand)
+    assert "→ 市公安局 · 电话（contacts.toml 中没有它的提醒渠道）\n【催报】2024年8月\n2024年市民政局重点目标任务\n市公安局：" in text
+    assert "→ 市公安局 · by phone (no channel of it in contacts.toml)\n" in dry_run_text(
+        plan_dry_run(notices, contacts, "en"), "en")
     assert robots.requests == []
     assert_no_secret(text, repr(dry), repr(contacts))
 

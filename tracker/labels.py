@@ -111,11 +111,11 @@ _ZH = {
     "{n} entry would be recorded": "将记录{n}条", "next steps": "下步计划",
     "{file}: form of {unit} for {month}, filled in by {by}": "{file}: {unit}{month}填报表，填报人 {by}",
     "{file}: form of {unit} for {month}, not filled in ({n} tasks left empty)": "{file}: {unit}{month}填报表，未填写（{n}项任务未填）",
-    "in all: {n} entries recorded from {k} of {m} files": "合计：已从{m}个文件中的{k}个记录{n}条",
-    "in all: {n} entry recorded from {k} of {m} files": "合计：已从{m}个文件中的{k}个记录{n}条",
-    "in all: {n} entry would be recorded from {k} of {m} files": "合计：将从{m}个文件中的{k}个记录{n}条",
+    "in all: {n} entries recorded from {k} of {m} files": "合计：{m}个文件，其中{k}个有新内容，已记录{n}条",
+    "in all: {n} entry recorded from {k} of {m} files": "合计：{m}个文件，其中{k}个有新内容，已记录{n}条",
+    "in all: {n} entry would be recorded from {k} of {m} files": "合计：{m}个文件，其中{k}个有新内容，将记录{n}条",
     "{file}: form of {unit} for {month}, not filled in ({n} task left empty)": "{file}: {unit}{month}填报表，未填写（{n}项任务未填）",
-    "in all: {n} entries would be recorded from {k} of {m} files": "合计：将从{m}个文件中的{k}个记录{n}条",
+    "in all: {n} entries would be recorded from {k} of {m} files": "合计：{m}个文件，其中{k}个有新内容，将记录{n}条",
     "still missing reports for {month}:": "{month}仍未报送的牵头单位：",
     "every lead unit has reported for {month}": "{month}各牵头单位均已报送",
     "wrote {file} ({n} tasks)": "已生成 {file}（{n}项任务）",
@@ -159,6 +159,9 @@ _ZH = {
     "the table's header names month {named} ({head}), but --month is {month}": "表头写的是{named}月（{head}），但 --month 为{month}",
     "the task cell must be the task's number, a dot and its title (`195.新建…`), not {cell}":
         "任务单元格应为“编号.任务名称”（如`195.新建…`），而不是{cell}",
+    "the task cell must be the task's number, a dot and its title (`195.新建…`), not {cell}; or, when 序号 holds "
+    "the tasks' own numbers, head that column 编号":
+        "任务单元格应为“编号.任务名称”（如`195.新建…`），而不是{cell}；如果序号列就是任务的编号，请把该列表头改为“编号”",
     "this row was task {task} when the form was sent out: rows were moved or changed": "下发时此行为任务{task}：行被移动或改动",
     "this row was task {task}'s {metric} when the form was sent out: rows were moved or changed":
         "下发时此行为任务{task}的{metric}：行被移动或改动",

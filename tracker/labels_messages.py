@@ -108,7 +108,7 @@ _ZH.update({
     "values must be an object (metric: number)": "values 应为对象（指标: 数值）",
     "by must be text or null": "by 应为文本或 null", "status must be text or null": "status 应为文本或 null",
     "voids must be an entry's id or null": "voids 应为条目编号或 null",
-    "{file}: give --month (e.g. --month 2020-08): a progress table names the month, not the year": "{file}: 请给出 --month（如 --month 2020-08）：进展表只写月份，不写年份",
+    "{file}: give --month (e.g. --month {example}): a progress table names the month, not the year": "{file}: 请给出 --month（如 --month {example}）：进展表只写月份，不写年份",
     "{file}:{line}: the table's header names month {named} ({header}), but --month is {month}": "{file}:{line}: 表头写的是 {named} 月（{header}），但 --month 是 {month}",
     "month {month} is still in the future; import its table when it comes": "{month} 尚未到来，到时再导入该月的表",
     "the form is for {month}, still to come: import it when the month has come": "该填报表是 {month} 的，该月尚未到来：到时再导入",
@@ -117,12 +117,12 @@ _ZH.update({
     "{path}:{line}: task {tid} appears twice (first at line {first})": "{path}:{line}: 任务 {tid} 出现两次（第一次在第 {first} 行）",
     "{path}:{line}: task {tid} is not in tasks.toml: give --unit (its lead unit) to add it": "{path}:{line}: 任务 {tid} 不在 tasks.toml 中：请用 --unit（牵头单位）新增",
     "{path}: no progress table found (expected a header row such as `序号 | 目标任务 | 总体工作进展及8月份进展 |`)": "{path}: 没有找到进展表（应有表头行，如 `序号 | 目标任务 | 总体工作进展及8月份进展 |`）",
-    "{path}: no progress table found: its first row `{row}` names no task column (目标任务, 任务, 编号) and no progress column (…进展…, 完成情况)":
-        "{path}: 没有找到进展表：首行 `{row}` 中既没有任务列（目标任务、任务、编号），也没有进展列（…进展…、完成情况）",
-    "{path}: no progress table found: its first row `{row}` names no task column (目标任务, 任务, 编号)":
-        "{path}: 没有找到进展表：首行 `{row}` 中没有任务列（目标任务、任务、编号）",
-    "{path}: no progress table found: its first row `{row}` names no progress column (…进展…, 完成情况)":
-        "{path}: 没有找到进展表：首行 `{row}` 中没有进展列（…进展…、完成情况）",
+    "{path}: no progress table found: the row `{row}` names no task column (目标任务, 任务, 编号) and no progress column (…进展…, 完成情况)":
+        "{path}: 没有找到进展表：`{row}` 一行中既没有任务列（目标任务、任务、编号），也没有进展列（…进展…、完成情况）",
+    "{path}: no progress table found: the row `{row}` names no task column (目标任务, 任务, 编号)":
+        "{path}: 没有找到进展表：`{row}` 一行中没有任务列（目标任务、任务、编号）",
+    "{path}: no progress table found: the row `{row}` names no progress column (…进展…, 完成情况)":
+        "{path}: 没有找到进展表：`{row}` 一行中没有进展列（…进展…、完成情况）",
     "{path}:{line}: the progress table has no rows": "{path}:{line}: 进展表没有内容行",
     "{path}:{line}: 序号 {no} is not a number (a row is `序号 | ID.TITLE | PROGRESS |`)": "{path}:{line}: 序号 {no} 不是数字（每行应为 `序号 | 编号.标题 | 进展 |`）",
     "{path}:{line}: the row has more cells than the header's {ncols}": "{path}:{line}: 该行的单元格比表头的 {ncols} 个多",

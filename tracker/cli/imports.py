@@ -48,8 +48,8 @@ def import_files(project, files: list[str], month_text: str | None, unit: str | 
     sources = [_read(file, problems) for file in files]
     tables = [s for s in sources if s.tables]
     if tables and p is None:
-        raise BadInput("{file}: give --month (e.g. --month 2020-08): a progress table names the month, not the year",
-                       file=tables[0].path)
+        raise BadInput("{file}: give --month (e.g. --month {example}): a progress table names the month, not the year",
+                       file=tables[0].path, example=months.fmt(_month_meant(tables[0].tables, months.of(today()))))
     left_out = []  # a workbook's sheets of other months (7月, 6月…) beside --month's: (place, month named)
     for s in tables:
         s.tables, left = _of_the_month(s.tables, p)
@@ -323,3 +323,14 @@ def _read_bytes(path: str) -> bytes | None:
         raise BadInput("{path}: is a directory, not a plan file", path=path) from None
     except OSError as e:
         raise BadInput("{path}: cannot read: {why}", path=path, why=e.strerror) from None
+
+
+def _month_meant(tables, now):
+    """The month a table without --month most likely reports: the latest of the month its header (or title)
+    names that has come, this year's or last year's; else the current month."""
+    from tracker.exchange.progress_table import header_month, title_month
+    named = next((m for t in tables for m in (header_month(t.headers) or title_month(t.above),) if m), None)
+    if named is None:
+        return now
+    meant = months.make(months.year_of(now), named)
+    return meant if meant <= now else months.make(months.year_of(now) - 1, named)

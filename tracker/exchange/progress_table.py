@@ -48,6 +48,7 @@ NAMES = {
     "next_steps": ("下步计划", "下一步工作", "下步工作打算", "下一步计划", "下一步工作计划", "下步工作计划",
                    "下一步工作打算", "下步打算", "nextsteps"),
 }
+_LEADS = re.compile(r"^\s*牵\s*头")   # 牵头单位, 牵头部门: the lead unit, before any 责任单位
 _ASIDE = re.compile(r"\([^()]*\)")  # a header's words in brackets: 责任单位（部门）, 目标任务（项目）
 PROGRESS_STARTS = ("总体工作进展", "工作进展", "进展情况", "完成情况", "进展", "progress")
 # …and the words a progress header holds wherever they stand (7月份进展情况, 截至7月底工作进展, 1-7月完成情况,
@@ -97,6 +98,8 @@ def header_columns(cells) -> dict[str, int] | None:
         role = column_of(text)
         if role and role not in found:
             found[role] = i
+        elif role == "unit" and _LEADS.match(text) and not _LEADS.match(cells[found["unit"]]):
+            found["unit"] = i  # 牵头单位 leads where a 责任单位 stands before it (the units that share the work)
     if "progress" in found and ("task" in found or "id" in found):
         return found
     return None
@@ -119,27 +122,30 @@ def find_tables(grids: list[Grid], path: str, problems: list) -> list[ProgressTa
                                      above_place=grid.where if grid.above else first))
                 break
     if not tables:
-        first = next(([c.text for c in row] for grid in grids for row in grid.rows
-                      if sum(1 for c in row if c.text.strip()) >= 2), None)
-        raise _not_found(path, first)
+        raise _not_found(path, [([c.text for c in row], row[0].place) for grid in grids for row in grid.rows if row])
     return tables
 
 
-def _not_found(path: str, first_row: list[str] | None = None) -> BadInput:
-    """No header row names a task column and a progress column; with the first row that has cells, what it
-    named and what it lacks, so the clerk knows which header to change."""
-    if not first_row:
+def _not_found(path: str, rows: list[tuple[list[str], str]]) -> BadInput:
+    """No header row names a task column and a progress column. Of the rows of two cells or more (each `(texts,
+    place)`), the one that names the most columns (the first such), said with its place: what it named and what it
+    lacks, so the clerk knows which header to change. A cell merged across (a title row) is said once."""
+    candidates = [(list(dict.fromkeys(t for t in texts if t.strip())), place) for texts, place in rows]
+    candidates = [(texts, place) for texts, place in candidates if len(texts) >= 2]
+    if not candidates:
         return BadInput("{path}: no progress table found (expected a header row such as "
                         "`序号 | 目标任务 | 总体工作进展及8月份进展 |`)", path=path)
-    roles = {column_of(text) for text in first_row}
+    named = [{column_of(text) for text in texts} - {None} for texts, _ in candidates]
+    best = max(range(len(candidates)), key=lambda i: (len(named[i]), -i))
+    (texts, place), roles = candidates[best], named[best]
     task, progress = bool(roles & {"task", "id"}), "progress" in roles
-    shown = " | ".join(one_line(t)[:20] for t in first_row[:8])
-    template = ("{path}: no progress table found: its first row `{row}` names no task column (目标任务, 任务, 编号) "
+    shown = " | ".join(one_line(t)[:20] for t in texts[:8])
+    template = ("{path}: no progress table found: the row `{row}` names no task column (目标任务, 任务, 编号) "
                 "and no progress column (…进展…, 完成情况)" if not task and not progress else
-                "{path}: no progress table found: its first row `{row}` names no task column (目标任务, 任务, 编号)"
+                "{path}: no progress table found: the row `{row}` names no task column (目标任务, 任务, 编号)"
                 if not task else
-                "{path}: no progress table found: its first row `{row}` names no progress column (…进展…, 完成情况)")
-    return BadInput(template, path=path, row=shown)
+                "{path}: no progress table found: the row `{row}` names no progress column (…进展…, 完成情况)")
+    return BadInput(template, path=place or path, row=shown)
 
 
 def _table(header: tuple[Cell, ...], columns: dict, rows, problems: list, line_of=None, above: str = "",
@@ -255,8 +261,8 @@ def _pipe_table(text: str, path: str, problems: list) -> ProgressTable:
     lines = text.splitlines()
     head = next((i for i, line in enumerate(lines) if _pipe_header(line)), None)
     if head is None:
-        split = (_split(line) for line in lines)
-        raise _not_found(path, next((s[0] for s in split if s and len(s[0]) >= 2), None))
+        split = ((_split(line), n) for n, line in enumerate(lines, 1))
+        raise _not_found(path, [(s[0], f"{path}:{n}") for s, n in split if s])
     headers, closed = _split(lines[head])
     ncols = len(headers)
     i = head + 1

@@ -19,7 +19,7 @@ from dataclasses import dataclass, field
 
 from tracker.core import months
 from tracker.errors import BadInput
-from tracker.exchange.progress_table import ProgressTable, TableRow, one_line, split_task_cell
+from tracker.exchange.progress_table import ProgressTable, TableRow, column_of, one_line, split_task_cell
 from tracker.core.model import Plan, Task, number
 from tracker.plan.starter import is_sample
 
@@ -149,11 +149,16 @@ def read_rows(table: ProgressTable, plan: Plan | None, unit: str | None, p: int,
     known = set(plan.by_id) if plan else set()
     seen = {} if seen is None else seen
     reads, adding = [], []
+    roles = {column_of(h) for h in table.headers}
+    # an office's plan sheet numbers its tasks under 序号, which a monthly table uses for its rows only
+    numbered = "no" in roles and "id" not in roles
     for row in table.rows:
         tid, title = _task_of(row, known)
         if tid is None:
             problems.append(BadInput("the task cell must be the task's number, a dot and its title "
-                                     "(`195.新建…`), not {cell}", cell=repr(_short(row.task_cell)), place=row.place))
+                                     "(`195.新建…`), not {cell}" + (
+                                         "; or, when 序号 holds the tasks' own numbers, head that column 编号"
+                                         if numbered else ""), cell=repr(_short(row.task_cell)), place=row.place))
             continue
         if tid in seen:
             first = seen[tid]

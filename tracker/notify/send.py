@@ -59,6 +59,7 @@ class Planned:
 class DryRun:
     messages: tuple[Planned, ...]
     unreachable: tuple[str, ...]  # units with flagged tasks and no channel: to be phoned
+    phoned: tuple[Planned, ...] = ()  # what to tell each of them on the phone: the message whole, as a mail has it
 
 
 class _Failed(Exception):
@@ -111,15 +112,16 @@ def _messages(notice: Notice, unit: UnitContacts, lang: str):
 
 def plan_dry_run(notices: list[Notice], contacts: Contacts, lang: str) -> DryRun:
     """What deliver() would send, and where; the units that have no channel."""
-    planned, unreachable = [], []
+    planned, unreachable, phoned = [], [], []
     for notice in notices:
         unit = contacts.of(notice.unit)
         if unit is None or not unit.channels():
             unreachable.append(notice.unit)
+            phoned.append(Planned(notice.unit, "phone", "", None, compose(notice, lang), notice.task_ids()))
             continue
         for channel, where, subj, text, _, _ in _messages(notice, unit, lang):
             planned.append(Planned(notice.unit, channel, where, subj, text, notice.task_ids()))
-    return DryRun(tuple(planned), tuple(unreachable))
+    return DryRun(tuple(planned), tuple(unreachable), tuple(phoned))
 
 
 def dry_run_text(dry: DryRun, lang: str) -> str:
@@ -131,6 +133,9 @@ def dry_run_text(dry: DryRun, lang: str) -> str:
         if p.subject:
             head += f"\n{'主题' if zh else 'Subject'}: {p.subject}"
         blocks.append(f"{head}\n{p.text}")
+    for p in dry.phoned:  # a clerk with no robot yet reads the message out, or pastes it into a chat by hand
+        where = "电话（contacts.toml 中没有它的提醒渠道）" if zh else "by phone (no channel of it in contacts.toml)"
+        blocks.append(f"→ {shown(p.unit)} · {where}\n{p.text}")
     if dry.unreachable:
         title = "以下单位没有提醒渠道，请电话催报：" if zh else "No channel in contacts.toml (phone them):"
         blocks.append(title + "\n" + "\n".join(f"  {shown(u)}" for u in dry.unreachable))
