@@ -2925,3 +2925,14 @@ def test_a_report_headed_by_a_task_of_starting_work_says_nothing_finished():
 
 def test_a_rule_named_by_its_count_is_no_target():
     assert targets_from_title("严格落实中央八项规定精神,持续纠治四风。") == []
+
+
+def test_the_lines_counting_from_a_past_year_are_found_once_for_the_whole_text():
+    from tracker.core.figure_years import since_past_years
+
+    text = "自2018年5月开始,全区共建成口袋公园120个。\n2024年新建口袋公园15个,正在推进。"
+    assert since_past_years(text) == ["自2018年5月开始,全区共建成口袋公园120个。"]
+    assert since_past_years("2018年以来共建成口袋公园120个。") == []  # no later year named: the report's own span
+    # a long report (a year's whole narrative) reads as its short form does
+    filler = "各街道按月调度,已召开专题会议3次,形成阶段性成果。" * 150
+    assert value_for(filler + text, "口袋公园", "个") == value_for(text, "口袋公园", "个")

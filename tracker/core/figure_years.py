@@ -35,14 +35,20 @@ _ANY_YEAR = re.compile(r"(?<!\d)(20\d\d)年")
 _YEARS = re.compile(r"(?<!\d)(20\d\d)年?[-—–~至到](20\d\d)年")  # 2010-2013年, 2016至2018年
 
 
-def since_past_year(sentence: str, text: str) -> bool:
-    """Whether a sentence counts from a numbered year earlier than another the text names (自2017年5月开始,…,其中2018年…)
-    or where it speaks of 去年 (2016年以来的…), or over a span of years that ended before another year it names
-    (2010-2013年,共建设…;2014年计划…): its figures span several years, none of them the report's alone."""
-    since = [int(m[1]) for m in _SINCE_YEAR.finditer(sentence)]
+def since_past_years(text: str) -> list[str]:
+    """The lines of a text that count from a numbered year earlier than another the text names (自2017年5月开始,…,
+    其中2018年…) or where it speaks of 去年 (2016年以来的…), or over a span of years that ended before another year it
+    names (2010-2013年,共建设…;2014年计划…): their figures span several years, none of them the report's alone.
+    The years the text names are found once (a note may run to thousands of characters)."""
     later = [int(m[1]) for m in _ANY_YEAR.finditer(_YEARS.sub("", text))]
-    return bool(since) and (any(y > min(since) for y in later) or bool(_LAST_YEAR.search(text))) or any(
-        y > int(m[2]) for m in _YEARS.finditer(sentence) for y in later)
+    last_year = bool(_LAST_YEAR.search(text))
+    out = []
+    for line in text.split("\n"):
+        since = [int(m[1]) for m in _SINCE_YEAR.finditer(line)]
+        if since and (any(y > min(since) for y in later) or last_year) or any(
+                y > int(m[2]) for m in _YEARS.finditer(line) for y in later):
+            out.append(line)
+    return out
 
 
 # The years a growth is said over: a five-year plan's period (“十四五”时期), the last few years (近五年, 多年来), or the

@@ -49,8 +49,8 @@ _SINCE_BEFORE = re.compile(r"(^|[,，;；。])(?:较|比)(?:(上个?月)(?:底|�
 
 # 全年选派科技特派员150名的任务已全部完成,实际选派162名: a task given by its figure, then what was actually done in
 # the same unit, is read as the plan beside the actual one is (选派科技特派员162名).
-_TASK_ACTUAL = re.compile(r"(?:全年|年度)?([^,，;；。\d]*?)\d+(?:,\d{3})*(?:\.\d+)?([^\d\s,，;；。、]{1,4}?)的?(?:任务|目标)"
-                          r"[^,，;；。\d]*[,，]实际(?:已|共)?([^,，;；。\d]*?)(\d+(?:,\d{3})*(?:\.\d+)?)\2(?=[,，;；。)）]|$)")
+_TASK_ACTUAL = re.compile(r"(?:全年|年度)?([^,，;；。\d]{0,200}?)\d+(?:,\d{3})*(?:\.\d+)?([^\d\s,，;；。、]{1,4}?)的?(?:任务|目标)"
+                          r"[^,，;；。\d]{0,200}[,，]实际(?:已|共)?([^,，;；。\d]{0,200}?)(\d+(?:,\d{3})*(?:\.\d+)?)\2(?=[,，;；。)）]|$)")
 
 _CHANGE_FIRST = re.compile(r"(^|[。;；\n])((?:较|比)(?:上个?月|\d{1,2}月)(?:底|末)?(?:增加|新增)了?\d[\d,.]*[^\d,，;；。]{1,4}?)"
                            r"[,，]([^,，;；。\n]*?累计[^,，;；。\n]*?\d[^,，;；。\n]*)([。;；\n]|$)")
@@ -184,7 +184,7 @@ def recast(text: str, name: str = "") -> str:
 # followed in their sentence by what was actually (实际) done of the same things (named again, in the same measure
 # word) are the plan's, however it is worded (a task's list, 一是…), in the sentence after too (…危桥改造2500座。实际完成
 # …危桥改造4263座): its first clause with a figure is read as the plan it is (计划…).
-_ACTUAL_AFTER = re.compile(r"(?P<plan>[^。;；!！?？\n]*?)(?P<actual>[,，。;；]实际[^。;；!！?？\n]*)")
+_ACTUAL_AFTER = re.compile(r"(?P<plan>[^。;；!！?？\n]{0,500}?)(?P<actual>[,，。;；]实际[^。;；!！?？\n]*)")
 
 
 _CJK2 = re.compile(r"[\u4e00-\u9fff]{2}")
@@ -218,7 +218,7 @@ _TARGETS_NAMED = re.compile(r"(?:(?<=^)|(?<=[,，;；。:：\n]))([^,，;；。:
 
 # Names listed with 、, then as many figures in one measure word, each right after the one before, ending the clause
 # (城镇居民、农村居民人均可支配收入3.5万元、1.7万元): the figures go to the names in order, as 分别 would say.
-_BARE_LIST = re.compile(r"(?P<items>[\u4e00-\u9fff]{2,}(?:、[\u4e00-\u9fff]{2,})+)"
+_BARE_LIST = re.compile(r"(?P<items>[\u4e00-\u9fff]{2,60}(?:、[\u4e00-\u9fff]{2,60})+)"
                         r"(?P<figures>\d[\d.]*(?P<unit>[^\d、,，;；。\s]{1,4}?)(?:、\d[\d.]*(?P=unit))+)(?=[,，;；。\n]|$)")
 
 
