@@ -139,6 +139,34 @@ def test_the_same_table_imported_twice_at_once_is_recorded_once(folder):
     assert tracker(folder, "validate").returncode == 0
 
 
+def test_the_first_log_takes_its_path_whole_never_an_empty_file(folder):
+    """While `tracker log` starts a new log, a reader looking at the path sees nothing or a whole log: never the
+    empty file SQLite makes first (validate would call it no database)."""
+    seen: list[int] = []
+    stop = threading.Event()
+
+    def watch():
+        while not stop.is_set():
+            try:
+                seen.append(os.stat(db_of(folder)).st_size)
+            except FileNotFoundError:
+                pass
+
+    for round_ in range(3):
+        for leftover in (db_of(folder), db_of(folder).with_name("tracker.db-wal"), db_of(folder).with_name("tracker.db-shm")):
+            leftover.unlink(missing_ok=True)
+        watcher = threading.Thread(target=watch)
+        watcher.start()
+        try:
+            r = tracker(folder, "log", "195", "--set", f"centres={round_ + 1}")
+        finally:
+            stop.set()
+            watcher.join()
+            stop.clear()
+        assert r.returncode == 0, r.stderr
+    assert seen and 0 not in seen, sorted(set(seen))[:5]
+
+
 def test_readers_never_wait_for_a_writer_and_writers_wait_their_turn(folder):
     assert tracker(folder, "log", "195", "--set", "centres=1").returncode == 0
     # Edit the plan, so that the reading commands also want to refresh the plan cache in the database.
@@ -287,6 +315,11 @@ def test_a_failed_migration_leaves_no_half_made_database(project, monkeypatch):
 
     with monkeypatch.context() as m:
         m.setattr(store.schema, "install_guards", broken)
+        with pytest.raises(RuntimeError):
+            store.open_write(str(project.db))  # a new log: made beside its path, which it never took
+        assert not os.path.lexists(project.db)
+        project.db.parent.mkdir(exist_ok=True)
+        project.db.write_bytes(b"")  # an empty file there (SQLite's first step, killed): migrated in place
         with pytest.raises(RuntimeError):
             store.open_write(str(project.db))
     conn = sqlite3.connect(project.db)

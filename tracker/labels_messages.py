@@ -171,7 +171,6 @@ _ZH.update({
     "{path}: busy: another tracker has been writing for over {seconds} s; try again when it is done": "{path}: 忙：另一个 tracker 已写入超过 {seconds} 秒；请等它结束后重试",
     "{path}: a SQLite database, but not tracker's (it has other tables)": "{path}: 是 SQLite 数据库，但不是 tracker 的（含有其他表）",
     "{path}: not a usable SQLite database: {why}": "{path}: 不是可用的 SQLite 数据库：{why}",
-    "{path}: cannot create the database folder: {why}": "{path}: 无法创建数据库所在的文件夹：{why}",
     # tasks.toml
     "no such file (run `tracker init` to start a plan, or give --tasks)": "没有这个文件（运行 `tracker init` 新建计划，或用 --tasks 指定）",
     "invalid TOML: a string is not closed (a missing quote)": "TOML 格式错误：字符串没有结束（缺少引号）",

@@ -71,12 +71,13 @@ def open_write(path: str) -> sqlite3.Connection:
     if os.path.lexists(path):
         _check_file(path)
     else:
-        folder = os.path.dirname(path)
-        if folder:
-            try:
-                os.makedirs(folder, exist_ok=True)
-            except OSError as e:
-                raise BadInput("{path}: cannot create the database folder: {why}", path=path, why=e.strerror) from None
+        from tracker.files import Exists
+
+        try:  # made whole beside it (new_log): a reader never meets an empty or half-made log at `path`
+            with new_log(path):
+                pass
+        except Exists:  # another tracker made it meanwhile: that is the log
+            pass
     conn = _raw_connect(path)
     if _version(conn, path) != SCHEMA_VERSION:
         migrate(conn, path)
