@@ -2925,3 +2925,10 @@ def test_a_report_headed_by_a_task_of_starting_work_says_nothing_finished():
 
 def test_a_rule_named_by_its_count_is_no_target():
     assert targets_from_title("严格落实中央八项规定精神,持续纠治四风。") == []
+
+
+def test_a_qualifier_the_text_counts_apart_leaves_the_short_name_to_the_whole():
+    text = "上半年全省港口完成货物吞吐量8.6亿吨,其中,沿海、内河港口分别完成6.1亿吨、2.5亿吨。"
+    assert value_for(text, "内河港口货物吞吐量", "亿吨") is None
+    text = "上半年全省港口完成货物吞吐量8.6亿吨,其中,内河港口吞吐规模创新高。"
+    assert value_for(text, "内河港口货物吞吐量", "亿吨") is None
