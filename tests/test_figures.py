@@ -2932,3 +2932,8 @@ def test_a_qualifier_the_text_counts_apart_leaves_the_short_name_to_the_whole():
     assert value_for(text, "内河港口货物吞吐量", "亿吨") is None
     text = "上半年全省港口完成货物吞吐量8.6亿吨,其中,内河港口吞吐规模创新高。"
     assert value_for(text, "内河港口货物吞吐量", "亿吨") is None
+
+
+def test_what_stands_before_the_report_s_progress_label_is_the_task():
+    text = "为80个村新建文化广场80个。进展情况:已完成选址和设计招标。"
+    assert value_for(text, "文化广场", "个") is None
