@@ -2937,3 +2937,8 @@ def test_a_qualifier_the_text_counts_apart_leaves_the_short_name_to_the_whole():
 def test_what_stands_before_the_report_s_progress_label_is_the_task():
     text = "为80个村新建文化广场80个。进展情况:已完成选址和设计招标。"
     assert value_for(text, "文化广场", "个") is None
+
+
+def test_one_of_a_list_named_by_its_count_is_no_target():
+    assert targets_from_title("全区十项实事之一:新建污水处理厂2座。") == [
+        Target("污水处理厂", 2.0, "座", "新建污水处理厂2座")]

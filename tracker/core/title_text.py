@@ -135,11 +135,14 @@ _YEAR_OF_THINGS = re.compile(r"(?<![\d.])20\d\d年(?:度)?(?=\d+(?:个|所|座|�
 # A rule or a creed named by its count in Chinese numerals (八项规定, 三项制度): a name, held apart as quoted words are.
 _RULE_NAMED = re.compile(r"[一二三四五六七八九十两](?=[项条个](?:规定|精神|要求|原则|禁令|制度|纪律|作风|坚持|必须))")
 _CN_DIGITS = str.maketrans("一二三四五六七八九十两", "12345678902")
+# One of a list the title belongs to, named by its count (十件实事之一, 五大工程之一): the count names the list, no target.
+_ONE_OF = re.compile(r"[\d一二三四五六七八九十两]+(?=[件项个大类条][\u4e00-\u9fff]{1,10}?之一)")
 
 
 def recast(title: str) -> str:
     """The title normalised, with conditions dropped and its lists of kinds, changes and examples recast."""
-    title = _RULE_NAMED.sub(lambda m: m.group().translate(_CN_DIGITS).translate(_HIDE), title)
+    for named in (_RULE_NAMED, _ONE_OF):
+        title = named.sub(lambda m: m.group().translate(_CN_DIGITS).translate(_HIDE), title)
     title = _QUOTED.sub(lambda q: q.group().translate(_HIDE), title)
     title = _normalise(title)
     title = _MEANS_MONEY.sub("", _PLANNED.sub("", _SPED_UP.sub(_sped_up, title)))
