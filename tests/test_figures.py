@@ -2942,3 +2942,8 @@ def test_what_stands_before_the_report_s_progress_label_is_the_task():
 def test_one_of_a_list_named_by_its_count_is_no_target():
     assert targets_from_title("全区十项实事之一:新建污水处理厂2座。") == [
         Target("污水处理厂", 2.0, "座", "新建污水处理厂2座")]
+
+
+def test_the_size_of_a_vehicle_or_machine_before_it_is_no_target():
+    assert targets_from_title("购置8吨洒水车并投入使用") == []
+    assert targets_from_title("新增12米登高平台消防车") == []

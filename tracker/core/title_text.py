@@ -132,6 +132,11 @@ def measure_as_written(title: str, target: float, unit: str) -> str:
 _YEAR_OF_THINGS = re.compile(r"(?<![\d.])20\d\d年(?:度)?(?=\d+(?:个|所|座|处|条|家|项|户|套|栋|部|台))")
 
 
+# The size of a vehicle or machine written before it (70米登高平台消防车, 5吨洒水车, 500千瓦机组): what it is, no
+# count of it nor target; the vehicles are counted in their own measure word.
+_SIZE_OF = re.compile(r"(?<![\d.])\d+(?:\.\d+)?(?=(?:米|吨|千瓦|立方米)[\u4e00-\u9fff]{0,8}?(?:车|船|艇|机|机组)(?:$|[,，;；。、并和及]))")
+
+
 # A rule or a creed named by its count in Chinese numerals (八项规定, 三项制度): a name, held apart as quoted words are.
 _RULE_NAMED = re.compile(r"[一二三四五六七八九十两](?=[项条个](?:规定|精神|要求|原则|禁令|制度|纪律|作风|坚持|必须))")
 _CN_DIGITS = str.maketrans("一二三四五六七八九十两", "12345678902")
@@ -141,7 +146,7 @@ _ONE_OF = re.compile(r"[\d一二三四五六七八九十两]+(?=[件项个大类
 
 def recast(title: str) -> str:
     """The title normalised, with conditions dropped and its lists of kinds, changes and examples recast."""
-    for named in (_RULE_NAMED, _ONE_OF):
+    for named in (_RULE_NAMED, _ONE_OF, _SIZE_OF):
         title = named.sub(lambda m: m.group().translate(_CN_DIGITS).translate(_HIDE), title)
     title = _QUOTED.sub(lambda q: q.group().translate(_HIDE), title)
     title = _normalise(title)
