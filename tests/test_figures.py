@@ -2947,3 +2947,9 @@ def test_one_of_a_list_named_by_its_count_is_no_target():
 def test_the_size_of_a_vehicle_or_machine_before_it_is_no_target():
     assert targets_from_title("购置8吨洒水车并投入使用") == []
     assert targets_from_title("新增12米登高平台消防车") == []
+
+
+def test_the_same_things_counted_again_after_dui_are_no_second_target():
+    assert targets_from_title("完成12所学校食堂提升,对12所学校的后厨排烟设施进行更新") == [
+        Target("学校食堂提升", 12.0, "所", "完成12所学校食堂提升")]
+    assert len(targets_from_title("新建公厕20座,改造公厕20座")) == 2
