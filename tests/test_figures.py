@@ -2953,3 +2953,7 @@ def test_the_same_things_counted_again_after_dui_are_no_second_target():
     assert targets_from_title("完成12所学校食堂提升,对12所学校的后厨排烟设施进行更新") == [
         Target("学校食堂提升", 12.0, "所", "完成12所学校食堂提升")]
     assert len(targets_from_title("新建公厕20座,改造公厕20座")) == 2
+
+
+def test_a_bare_figure_after_a_description_of_what_is_built_goes_on_describing_it():
+    assert targets_from_title("新建区文化馆,共三层,8个展厅") == []
