@@ -2957,3 +2957,10 @@ def test_the_same_things_counted_again_after_dui_are_no_second_target():
 
 def test_a_bare_figure_after_a_description_of_what_is_built_goes_on_describing_it():
     assert targets_from_title("新建区文化馆,共三层,8个展厅") == []
+
+
+def test_things_added_after_their_subject_or_a_verb_that_makes_them_known_are_the_year_s_beside_the_stock():
+    text = "省文化和旅游厅公布了新增的15家省级旅游度假区,省级旅游度假区总数达到62家。"
+    assert value_for(text, "省级旅游度假区", "家") == 15.0
+    text = "省文化和旅游厅已验收新增的15家省级旅游度假区,省级旅游度假区总数达到62家。"
+    assert value_for(text, "省级旅游度假区", "家") != 15.0
