@@ -2964,3 +2964,9 @@ def test_things_added_after_their_subject_or_a_verb_that_makes_them_known_are_th
     assert value_for(text, "省级旅游度假区", "家") == 15.0
     text = "省文化和旅游厅已验收新增的15家省级旅游度假区,省级旅游度假区总数达到62家。"
     assert value_for(text, "省级旅游度假区", "家") != 15.0
+
+
+def test_an_item_of_a_list_with_no_verb_of_its_own_is_the_work_that_leads_the_list():
+    text = "完成国省道大中修工程86公里、隧道2座。"
+    assert value_for(text, "新建隧道", "座") is None
+    assert value_for("新建国省道86公里、隧道2座。", "新建隧道", "座") == 2.0
