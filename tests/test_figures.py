@@ -2970,3 +2970,10 @@ def test_an_item_of_a_list_with_no_verb_of_its_own_is_the_work_that_leads_the_li
     text = "完成国省道大中修工程86公里、隧道2座。"
     assert value_for(text, "新建隧道", "座") is None
     assert value_for("新建国省道86公里、隧道2座。", "新建隧道", "座") == 2.0
+
+
+def test_towns_and_countryside_listed_or_said_as_chengxiang_take_their_figures_in_order():
+    text = "城镇、农村居民人均消费支出为31200元和16800元。"
+    assert value_for(text, "农村居民人均消费支出", "元") == 16800.0
+    text = "城乡常住居民人均消费支出分别达到31200元、16800元。"
+    assert value_for(text, "城镇常住居民人均消费支出", "元") == 31200.0
