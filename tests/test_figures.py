@@ -2977,3 +2977,8 @@ def test_towns_and_countryside_listed_or_said_as_chengxiang_take_their_figures_i
     assert value_for(text, "农村居民人均消费支出", "元") == 16800.0
     text = "城乡常住居民人均消费支出分别达到31200元、16800元。"
     assert value_for(text, "城镇常住居民人均消费支出", "元") == 31200.0
+
+
+def test_a_month_of_this_year_is_that_month():
+    text = "今年9月份全市新增城镇就业1.2万人,同比增长3%。"
+    assert value_for(text, "城镇新增就业", "万人", mode="increment") == 1.2

@@ -128,6 +128,8 @@ def _level_reached(m: re.Match) -> str:
     return (m["when"] or "") + "达到" if m["unit"] and m["was"] != m["now"] else m.group()
 
 
+# 今年5月份完成…: a month of this year in the clause of its work is that month; 今年 adds nothing (no year's amount).
+_THIS_YEARS_MONTH = re.compile(r"今年(?=\d{1,2}月份?(?![-—~至,，]))")
 # 同比去年增加22天, 同比上年同期增长5%: 同比 says against the same time last year already.
 _SAME_TIME_LAST_YEAR = re.compile(r"(?<=同比)(?:去年|上年)(?:同期)?")
 
@@ -164,6 +166,7 @@ def recast(text: str, name: str = "") -> str:
     """The narrative with the clauses its wording hides written out as the clause reader reads them (for the metric
     `name`, where given)."""
     text = _TOWN_AND_COUNTRY.sub(_town_and_country, text)
+    text = _THIS_YEARS_MONTH.sub("", text)
     text = _SAME_TIME_LAST_YEAR.sub("", FROM_TO.sub(_level_reached, _HELD_BELOW_TARGET.sub("为", text)))
     text = _RATES_EACH.sub(_rates_each, text)
     text = _ITEM_NAMED.sub(r":\1", _count_of(second_reading(_MILESTONE.sub("", text)), name))
