@@ -41,6 +41,7 @@ class _Hit:
     early: bool = False  # the amount of an earlier month than the latest named (7月新建5家 beside 8月)
     before: str = ""  # the clause before, for a figure whose name is understood from it
     named: bool = False  # the clause writes the metric's name (or a phrase of it) beside the figure
+    listed: str = ""  # the clauses that lead the list the figure is an item of, with no verb of its own
 
 
 _ACCEPTANCE = re.compile(r"(?<=.)并?通过(?:特检|竣工|综合|专项)?验收(?:合格)?")

@@ -213,6 +213,9 @@ def another_kind(short: str, longer: list[str], whole: str) -> bool:
                for n in longer):
         return False  # (the name without its verb, 道路提升改造 of 完成道路提升改造, leaves no qualifier out)
     covered = [(m.start(), m.end()) for n in longer if n != short and short in n for m in re.finditer(re.escape(n), whole)]
+    if any(_parted(n[: -len(short)], whole, covered, longer) for n in longer if n != short and n.endswith(short)
+           and n[: -len(short)] in _leads(n)):
+        return True
     for m in re.finditer(re.escape(short), whole):
         if any(a <= m.start() and m.end() <= b for a, b in covered):
             continue
@@ -220,5 +223,35 @@ def another_kind(short: str, longer: list[str], whole: str) -> bool:
         last = phrases.words(before)[-1] if before else ""
         if (len(last) >= 2 and phrases._tags().get(last) == "n" and last not in _SCOPE and last not in _MANNER
                 and not _WHERE.search(last) and not re.search(r"月份?$|年度?$|季度$|天$", last)):
+            return True
+    return False
+
+
+def _leads(name: str) -> set[str]:
+    """A name's leading words, each run of them whole (国际, 国际航线 of 国际航线旅客运输量)."""
+    ws = phrases.words(name)
+    return {"".join(ws[:k]) for k in range(1, len(ws))}
+
+
+# A qualifier the text counts apart: listed beside another kind (国内、国际航线), or a part under 其中.
+_LISTED = ("、", "和", "及", "与")
+
+
+def _parted(qualifier: str, whole: str, covered: list[tuple[int, int]], longer: list[str]) -> bool:
+    """Whether the text writes the qualifier a short form drops on its own, outside the longer forms, as one kind
+    among others (国内、国际航线分别完成…) or as a part under 其中 (其中,国内航线旅客运输规模…): the text tells the
+    kinds apart, so a figure of the short form is the whole of every kind, not the qualified one's.  (Kinds the
+    name itself joins, 退耕还林、退牧还草 of 退耕还林退牧还草工程, are no others; the qualifier is whole words of the name.)"""
+    if len(qualifier) < 2 or any(phrases.is_verb(w) for w in phrases.words(qualifier)):
+        return False
+    for m in re.finditer(re.escape(qualifier), whole):
+        if any(a <= m.start() < b for a, b in covered):
+            continue
+        clauses = re.split(r"[,，;；。:：\n]", whole[: m.start()])
+        opened = clauses[-1] or (clauses[-2] if len(clauses) > 1 else "")
+        before = (phrases.words(clauses[-1][:-1]) or [""])[-1] if clauses[-1].endswith(_LISTED) else ""
+        after = (phrases.words(whole[m.end() + 1:m.end() + 12]) or [""])[0] if whole[m.end(): m.end() + 1] == "、" else ""
+        sibling = before or after
+        if (sibling and not any(sibling[:2] in n for n in longer)) or opened.startswith("其中") or opened.endswith("其中"):
             return True
     return False

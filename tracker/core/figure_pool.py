@@ -93,14 +93,23 @@ def _new_to_date(totals: list[_Hit]) -> list[_Hit]:
     return new if new and any(_ALL_YEARS.search(h.words) for h in totals if h not in new) else []
 
 
-# Things added, with no time of their own (增加了护理型床位50张), and the stock they joined (护理型床位共159张).
-_ADDED = re.compile(r"^(?:全市|全县|全区|全省)?(?:新增|新建|增加)了?")
+# Things added, with no time of their own (增加了护理型床位50张), and the stock they joined (护理型床位共159张); before
+# them, their subject and a verb of making them known (国家文物局公布了新增的123家…), no other verb nor figure.
+_ADDED = re.compile(r"(?:新增|新建|增加)了?")
+_ANNOUNCED = re.compile(r"(?:公布|发布|公示)了?$")
 _STOCK = re.compile(r"(?<!公)共(?:有|计)?\d|总数|总量|保有量")
 
 
 def _new_beside_stock(hits: list[_Hit], totals: list[_Hit]) -> list[_Hit]:
     """The figures of things added with no time words (增加了护理型床位50张), beside a stock of the same things said
     whole (护理型床位共159张): the year's growth beside a total of all years, as the lead's convention reads it."""
-    new = [h for h in hits if h.untimed and not h.total and not h.subset and _ADDED.match(h.words)]
+    new = [h for h in hits if h.untimed and not h.total and not h.subset and _added(h.words)]
     return new if new and any(_STOCK.search(h.words) for h in totals) else []
 
+
+def _added(words: str) -> bool:
+    """Whether a clause counts things added: 新增, 新建 or 增加 leads it, after its subject alone or a verb that makes
+    them known (国家文物局公布了新增的123家国家一级博物馆)."""
+    m = _ADDED.search(words)
+    before = _ANNOUNCED.sub("", words[: m.start()]) if m else ""
+    return bool(m) and not re.search(r"\d", before) and not figure_roles.work_verbs(before)

@@ -102,6 +102,8 @@ _STATED = re.compile(r"已|了|累计|截[至止]|目前|现|至今|以来|\d{1,
 _TASK_DONE = re.compile(r"(?:已经|已|均已|全面)*完成(?:了)?(?:全年|年度|今年)(?:的)?(?:目标)?任务")
 # An item of a list of tasks quoted as it was set (四是“…”).
 _QUOTED_ITEM = re.compile(r"[一二三四五六七八九十]+是[“\"](?P<task>[^”\"]+)[”\"]")
+# The label a report puts before its progress (进展:, 截至6月底进展:, 进展情况:).
+_PROGRESS_LABEL = re.compile(r"进展(?:情况)?[:：]")
 # A later clause that speaks of a part or of others (其中, 另有, 其余).
 _OTHERS = re.compile(r"^(?:其中|另|其余|剩余)")
 
@@ -111,13 +113,16 @@ def set_then_done(text: str, words: str, unit: str) -> bool:
     set: a later clause of the report says the same work done, with 已, of the same things (新增便民停车泊位50个,目前已
     新增英才路路边便民停车泊位15个; 建成投用服务点2处。…服务点已于2月建成投用) and no figure of the unit larger
     (a total of more than the task), or right after it the year's task said done with no figure (…,已完成全年目标
-    任务).  Departments set out the task first, then what of it is done."""
+    任务), or the report labels its progress after it (…安装空调300台。截至6月底进展:…: the label's first).  Departments set out the task first, then what of it is done."""
     at = text.find(words)
     if at >= 0 and any(q.start("task") < at + len(words) <= q.end("task") for q in _QUOTED_ITEM.finditer(text)):
         return True  # 四是“…标准分别提高到1820元/人/月和1110元/人/月”,…已按新标准发放: the item quoted as it was set
     start = max(text.rfind(c, 0, at) for c in "。!！?？\n:：") + 1
     if at < 0 or _STATED.search(text[start: at + len(words)]):
         return False
+    labels = [m.start() for m in _PROGRESS_LABEL.finditer(text)]
+    if labels and labels[0] >= at + len(words):
+        return True  # 为教室安装空调300台。截至6月底进展:已完成施工招标: what stands before the progress label is the task
     value = max((phrases.number(m) for m in phrases.NUM.finditer(words) if phrases.unit_is(words, m.end(), unit)), default=None)
     clauses = [c for c in re.split(r"[,，。;；!！?？\n]", text[at + len(words):]) if not _OTHERS.match(c)]
     if _TASK_DONE.fullmatch(next((c for c in clauses if c.strip()), "").strip()) and not _COMPLETES.search(words) \

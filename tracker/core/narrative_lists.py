@@ -5,7 +5,8 @@ each a thing and its figure (`接待游客510万人次,实现旅游总收入34.8
 tracker/core/narrative_walk.py beside the looser names of tracker/core/narrative_names.py.
 
 An item of a list with no verb of its own is done at the stage the verb that led the list says
-(`启动建设乡村振兴示范乡镇6个、示范村24个`: the villages are only begun, as the towns are): `item_stage`.
+(`启动建设乡村振兴示范乡镇6个、示范村24个`: the villages are only begun, as the towns are): `item_stage`; and its
+work is the work that leads the list (`完成…公路维修及新改建工程210公里、桥梁5座`: no bridges built new): `lead`.
 """
 
 from __future__ import annotations
@@ -111,6 +112,13 @@ def item_stage(clause: str) -> bool | None:
                for w in phrases.words(head)):
         return None
     return bool(_REFUSE.search(head))
+
+
+def lead(before: list[str]) -> str:
+    """The clauses that lead a list, for an item of it with no verb of its own: they and the items before, where they
+    give figures of their own (完成…公路维修及新改建工程210公里、桥梁5座: the bridges are of that work); '' where they
+    only name places or things before one figure (建成罗阳镇、西旸镇、柳峰乡3所老年大学)."""
+    return "、".join(before) if any(_NUM.search(c) for c in before) else ""
 
 
 # Words that say a thing is in place (资金到位, 项目落地): verbs that jieba's dictionary does not tag as verbs.

@@ -128,6 +128,8 @@ def _level_reached(m: re.Match) -> str:
     return (m["when"] or "") + "达到" if m["unit"] and m["was"] != m["now"] else m.group()
 
 
+# 今年5月份完成…: a month of this year in the clause of its work is that month; 今年 adds nothing (no year's amount).
+_THIS_YEARS_MONTH = re.compile(r"今年(?=\d{1,2}月份?(?![-—~至,，]))")
 # 同比去年增加22天, 同比上年同期增长5%: 同比 says against the same time last year already.
 _SAME_TIME_LAST_YEAR = re.compile(r"(?<=同比)(?:去年|上年)(?:同期)?")
 
@@ -148,15 +150,23 @@ def _rates_each(m: re.Match) -> str:
 _HELD_BELOW_TARGET = re.compile(r"控制在(?=\d[\d.]*%?[,，](?:比|较)[^,，。;；]*?(?:目标|计划)[^,，。;；]*?(?:低|少))")
 
 
-# 城乡居民人均可支配收入分别增长4.6%和7.1%: 城乡 given two figures 分别 gives the towns' first, the countryside's second.
-_TOWN_AND_COUNTRY = re.compile(r"城乡居民(?P<what>[\u4e00-\u9fff]{2,12}?)分别(?P<verb>[^\d,，;；。]{0,4}?)"
+# 城乡居民人均可支配收入分别增长4.6%和7.1%: 城乡 given two figures 分别 gives the towns' first, the countryside's second;
+# so do 城镇、农村 listed (城镇、农村常住居民…为56586元和28433元), 分别 said or not.
+_TOWN_AND_COUNTRY = re.compile(r"(?:城乡|城镇[、和]农村)(?P<who>常住)?居民(?P<what>[\u4e00-\u9fff]{2,12}?)"
+                               r"(?:分别(?P<verb>[^\d,，;；。]{0,4}?)|(?P<is>为|达到|达|是))"
                                r"(?P<a>\d[\d,.]*[^\d,，、;；。和]{0,3}?)(?:、|和)(?P<b>\d[\d,.]*[^\d,，、;；。]{0,3}?)(?=[,，;；。\n]|$)")
+
+
+def _town_and_country(m: re.Match) -> str:
+    who, verb = f"{m['who'] or ''}居民{m['what']}", m["verb"] if m["verb"] is not None else m["is"]
+    return f"城镇{who}{verb}{m['a']},农村{who}{verb}{m['b']}"
 
 
 def recast(text: str, name: str = "") -> str:
     """The narrative with the clauses its wording hides written out as the clause reader reads them (for the metric
     `name`, where given)."""
-    text = _TOWN_AND_COUNTRY.sub(r"城镇居民\g<what>\g<verb>\g<a>,农村居民\g<what>\g<verb>\g<b>", text)
+    text = _TOWN_AND_COUNTRY.sub(_town_and_country, text)
+    text = _THIS_YEARS_MONTH.sub("", text)
     text = _SAME_TIME_LAST_YEAR.sub("", FROM_TO.sub(_level_reached, _HELD_BELOW_TARGET.sub("为", text)))
     text = _RATES_EACH.sub(_rates_each, text)
     text = _ITEM_NAMED.sub(r":\1", _count_of(second_reading(_MILESTONE.sub("", text)), name))

@@ -127,9 +127,9 @@ def hits(sentences: list[str], names: list[str], unit: str, short: list | None =
             if not found and k and seps[k] == "、" and (again := _measured_again(clauses[k - 1], clause, unit)):
                 found = _hits_in_clause(again, names, unit, opening, False, gap)  # 已完工小区61个、5,260户
             if not k or seps[k] != "、":
-                led = narrative_lists.item_stage(clause)  # the stage the verb that leads a list gives its items
-            elif led and narrative_lists.item_stage(clause) is None:
-                found = []  # 启动建设乡村振兴示范乡镇6个、示范村24个: the villages are begun, as the towns are
+                led, lead_at = narrative_lists.item_stage(clause), k  # the stage the verb that leads a list gives its items
+            elif narrative_lists.item_stage(clause) is None:  # (…新改建工程210公里、桥梁5座: the list's work, its items')
+                found = [] if led else [dataclasses.replace(h, listed=narrative_lists.lead(clauses[lead_at:k])) for h in found]
             if found:
                 placed = None
             elif placed is not None and (summed := figure_parts.sum_of_parts(clause, unit, placed)):

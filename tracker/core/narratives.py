@@ -351,7 +351,8 @@ def _own_work(hit: _Hit, names: list[str], lead: frozenset) -> bool:
     kinds = set(_BUILDING_KIND.findall(rest.split(" ")[0]))
     if kinds - set(_BUILDING_KIND.findall("".join(lead))) and _BUILDING_KIND.search("".join(lead)):
         return False
-    verbs = figure_roles.work_verbs(rest)
+    # (…公路维修及新改建工程210公里、桥梁5座: an item of a list with no verb of its own is the work that leads the list)
+    verbs = figure_roles.work_verbs(rest) or figure_roles.work_verbs(_without(hit.listed, names))
     return (not verbs or figure_roles.same_work(verbs, lead)
             or (hit.words.startswith("其中") and figure_roles.same_work(figure_roles.work_verbs(hit.before), lead)))
 

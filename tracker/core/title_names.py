@@ -2,7 +2,7 @@
 (tracker/core/titles.py reads the clauses and figures): a good name at all (`_good_name`), work put into a
 place (既有多层住宅加装电梯), an area or 新 and a verb first (主城区新建公厕, 新招聘乡村教师), work done to things
 with a light verb (老旧小区进行微改造), whom a count of people or households is for (`_for_whom`), and sessions of
-an activity counted in 期 (`sessions`)."""
+an activity counted in 期 (`sessions`), and the yuan a bare magnitude after a sum of money measures (`_in_yuan`)."""
 
 from __future__ import annotations
 
@@ -271,3 +271,12 @@ def sessions(clause: str, m: re.Match, base: str) -> bool:
     before = phrases.words(clause[: m.start()])
     return base == "期" and bool(before) and before[-1] != "第" and phrases.is_verbal(before[-1]) and not re.match(
         r"期(?:以上)?(?:工程|项目|建设|安置|地块|厂房)", clause[m.end():])
+
+
+# What names a sum of money (工业总产值, 营业收入, 固定资产投资, 社会消费品零售总额, 专项资金).
+_MONEY = re.compile(r"(?:产值|增加值|生产总值|收入|投资|资金|经费|税收|总额|营业额|销售额|金额)$")
+
+
+def _in_yuan(name: str, unit: str) -> str:
+    """A magnitude alone (万, 亿) after the figure of a sum of money measures yuan: 工业总产值达330亿 is 330 亿元."""
+    return unit + "元" if unit in ("万", "亿", "万亿") and _MONEY.search(name) else unit

@@ -132,18 +132,41 @@ def measure_as_written(title: str, target: float, unit: str) -> str:
 _YEAR_OF_THINGS = re.compile(r"(?<![\d.])20\d\d年(?:度)?(?=\d+(?:个|所|座|处|条|家|项|户|套|栋|部|台))")
 
 
+# The size of a vehicle or machine written before it (70米登高平台消防车, 5吨洒水车, 500千瓦机组): what it is, no
+# count of it nor target; the vehicles are counted in their own measure word.
+_SIZE_OF = re.compile(r"(?<![\d.])\d+(?:\.\d+)?(?=(?:米|吨|千瓦|立方米)[\u4e00-\u9fff]{0,8}?(?:车|船|艇|机|机组)(?:$|[,，;；。、并和及]))")
+
+
+# The things a work is done to or for, counted (对20所学校的…进行改造, 为20所学校…).
+_DONE_TO = re.compile(r"(?<=[对为在])(?P<n>\d+(?:\.\d+)?)(?P<m>个|所|座|处|条|家|户|栋|幢|村)(?=[\u4e00-\u9fff])")
+
+
+def _said_again(title: str) -> str:
+    """The title with the figure of things a later clause does work to or for hidden where an earlier clause gave the
+    same figure in the same measure word (实施20所…清凉工程,对20所学校的配电房…进行改造): the same things again, what
+    the work on them is, no second target."""
+    def again(m: re.Match) -> str:
+        before = title[: m.start()]
+        earlier = re.search(rf"(?<![\d.]){re.escape(m['n'])}{m['m']}", before)
+        return m.group() if not earlier or not re.search(r"[,，;；]", before[earlier.end():]) else m["n"].translate(_HIDE) + m["m"]
+    return _DONE_TO.sub(again, title)
+
+
 # A rule or a creed named by its count in Chinese numerals (八项规定, 三项制度): a name, held apart as quoted words are.
 _RULE_NAMED = re.compile(r"[一二三四五六七八九十两](?=[项条个](?:规定|精神|要求|原则|禁令|制度|纪律|作风|坚持|必须))")
 _CN_DIGITS = str.maketrans("一二三四五六七八九十两", "12345678902")
+# One of a list the title belongs to, named by its count (十件实事之一, 五大工程之一): the count names the list, no target.
+_ONE_OF = re.compile(r"[\d一二三四五六七八九十两]+(?=[件项个大类条][\u4e00-\u9fff]{1,10}?之一)")
 
 
 def recast(title: str) -> str:
     """The title normalised, with conditions dropped and its lists of kinds, changes and examples recast."""
-    title = _RULE_NAMED.sub(lambda m: m.group().translate(_CN_DIGITS).translate(_HIDE), title)
+    for named in (_RULE_NAMED, _ONE_OF, _SIZE_OF):
+        title = named.sub(lambda m: m.group().translate(_CN_DIGITS).translate(_HIDE), title)
     title = _QUOTED.sub(lambda q: q.group().translate(_HIDE), title)
     title = _normalise(title)
     title = _MEANS_MONEY.sub("", _PLANNED.sub("", _SPED_UP.sub(_sped_up, title)))
-    title = _YEAR_OF_THINGS.sub("", _FOR_PLACES.sub("", title))
+    title = _YEAR_OF_THINGS.sub("", _FOR_PLACES.sub("", _said_again(title)))
     title = _TASK_IS.sub(lambda m: (m["verb"] or "完成") + m["thing"], title)
     title = _EACH_PLACE.sub(_each_place, title)
     title = _EACH.sub(r"\g<a>\g<n>\g<j>\g<b>\g<n>", title)

@@ -25,6 +25,7 @@ from tracker.core.figure_words import (
 from tracker.core.narrative_names import _KIND, counts_people
 from tracker.core.title_names import (
     _CARRIERS,
+    _in_yuan,
     _area_first,
     _area_word,
     _done_to,
@@ -254,7 +255,7 @@ _SIZE_CLASS = re.compile(r"(?:以上|以下)[\u4e00-\u9fff]")
 def targets_from_title(title: str) -> list[Target]:
     """The quantitative targets a task title declares, in order; [] when none is clear."""
     found: list[Target] = []
-    inherited = False
+    inherited = described = False
     work = ""  # the work a clause with no figure named (推进既有住宅加装电梯), which a clause of its verb alone may count
     original, title = title, title_text.recast(title.replace("\x00", ""))  # (\x00 marks the items 分别 gives, below)
     # 居民、职工…范围分别扩大到40种和30种: each item's figure, read whole before the clauses are cut at 、
@@ -331,7 +332,9 @@ def targets_from_title(title: str) -> list[Target]:
             if floor and pre.endswith("在") and _RATE.search(pre[:-1]):
                 pre = pre[:-1] + "达到"
             # (城区50项…工程: an area or a scope word before the opening figure is the scope of the whole list)
-            opens = not found and not inherited and (m.start() == 0 or pre in _SCOPE or _area_word(pre))
+            # (…拆除重建,共四层,12个教学班: after a clause of 共 and a figure with no verb nor target, one describing
+            # what is built, a bare figure goes on describing it)
+            opens = not found and not inherited and not described and (m.start() == 0 or pre in _SCOPE or _area_word(pre))
             name = _title_name("" if opens else pre, after, unit, inherited, opens=opens)
             # 粮食产量285万吨以上, 城镇调查失业率5.5%左右: a floor or a figure as written after a bare name says, as
             # 达到 would, the level the year is to reach.
@@ -361,19 +364,11 @@ def targets_from_title(title: str) -> list[Target]:
                 found.append(Target(name, _value(m), _in_yuan(name, unit), clause))
                 read = True
         inherited = read
+        described = not read and clause.startswith("共") and not any(phrases.is_verb(w) for w in phrases.words(clause))
         lead, led = _strip_lead(clause)
         work = lead if led and not _NUM.search(clause) and _good_name(lead) else ""
     return [Target(title_text.shown(t.name), t.target, title_text.measure_as_written(original, t.target, t.unit),
                    title_text.shown(t.words)) for t in _apart(found)]
-
-
-# What names a sum of money (工业总产值, 营业收入, 固定资产投资, 社会消费品零售总额, 专项资金).
-_MONEY = re.compile(r"(?:产值|增加值|生产总值|收入|投资|资金|经费|税收|总额|营业额|销售额|金额)$")
-
-
-def _in_yuan(name: str, unit: str) -> str:
-    """A magnitude alone (万, 亿) after the figure of a sum of money measures yuan: 工业总产值达330亿 is 330 亿元."""
-    return unit + "元" if unit in ("万", "亿", "万亿") and _MONEY.search(name) else unit
 
 
 def _apart(found: list[Target]) -> list[Target]:
