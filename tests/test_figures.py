@@ -72,7 +72,7 @@ def test_recall_on_the_tuning_part():
 
 
 # What the tuning part reaches (targets, values): a rule that loses a reading fails here.
-RECALL_FLOOR = (0.903, 0.793)
+RECALL_FLOOR = (0.906, 0.793)
 
 
 def test_a_reading_names_the_words_it_came_from():
@@ -2993,3 +2993,10 @@ def test_the_lines_counting_from_a_past_year_are_found_once_for_the_whole_text()
     # a long report (a year's whole narrative) reads as its short form does
     filler = "各街道按月调度,已召开专题会议3次,形成阶段性成果。" * 150
     assert value_for(filler + text, "口袋公园", "个") == value_for(text, "口袋公园", "个")
+
+
+def test_about_before_a_titles_figure_is_a_target_as_written():
+    found = targets_from_title("今年新建城市口袋公园约30个。")
+    assert [(t.target, t.unit) for t in found] == [(30.0, "个")] and "约" not in found[0].name
+    assert [(t.target, t.unit) for t in targets_from_title("改造城市老旧供水管网大约35公里")] == [(35.0, "公里")]
+    assert targets_from_title("新建城市口袋公园近30个。") == []  # nearly so many: no figure to reach

@@ -56,9 +56,10 @@ class Target:
 
 
 _TITLE_TRAIL = re.compile(
-    rf"(?:{_alt('将 达到 达 不少于 不低于 至少 共 合计 总数 数量 累计 为 总量 规模 突破 提高到 提升到 提高至 提升至 稳定在 保持在 保持 超过 超 逾'.split())})++$")
-# (超过, 超, 逾 before a title's figure are a floor, as 突破 is: 实际利用外资超过160亿美元; 不超过 a ceiling)
-_TITLE_APPROX = re.compile(r"(?:近|约|大约|将近|接近|不超过|不超|不足|不到|最多|基本|控制在|控制到)$")
+    rf"(?:{_alt('大约 约 将 达到 达 不少于 不低于 至少 共 合计 总数 数量 累计 为 总量 规模 突破 提高到 提升到 提高至 提升至 稳定在 保持在 保持 超过 超 逾'.split())})++$")
+# (超过, 超, 逾 before a title's figure are a floor, as 突破 is: 实际利用外资超过160亿美元; 不超过 a ceiling; 约 a
+# target as written, as 左右 after it is: 新建社区老年食堂约50个)
+_TITLE_APPROX = re.compile(r"(?:近|将近|接近|不超过|不超|不足|不到|最多|基本|控制在|控制到)$")
 # A change stands right before its figure (提高10%); before a name it is the work (改造提升农村敬老院).
 # What a figure leads to (惠及居民2万户, 带动就业3000人) is no target of the work; 覆盖 naming a rate (覆盖率,
 # 覆盖人口比例) is.  The things listed before 列为 or 列入 and a figure (…、农村生活污水处理等列为十件民生实事) make up the set it
