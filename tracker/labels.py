@@ -100,7 +100,7 @@ _ZH = {
     "nothing; record its figures with `tracker log` to put them back in force":
         "{place}: 任务{task}的{month}报送日志中已有，且已作废：再次导入不会改变什么；如要恢复这份数据，"
         "请用 `tracker log` 重新填报",
-    "no figure": "未读出数字",
+    "no figure": "未读出数字", " (target {target})": "（目标{target}）",
     # import of tables and forms, forms, the docx report
     "dry run: nothing is written": "试运行：不写入任何内容",
     "{n} entries would be recorded for {month}": "将记录{month}进展{n}条", "{n} entries recorded": "已记录{n}条",

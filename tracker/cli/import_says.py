@@ -125,7 +125,9 @@ def describe(read: Read, lang: str = "en") -> str:
     lines = [f"{head}{': ' + label(lang, 'no progress text') if read.note is None else ''}{also}{seen}"]
     for metric, value, words in read.figures:
         if value is None:
-            lines.append(f"      {metric.key} {metric.name}: {label(lang, 'no figure')}")
+            # the target beside it: for a task the import adds, the figure its title gave, to check as well
+            target = label(lang, " (target {target})").format(target=f"{_fig(metric.target)}{metric.unit}")
+            lines.append(f"      {metric.key} {metric.name}: {label(lang, 'no figure')}{target}")
         else:
             lines.append(f"      {metric.key} {metric.name}: {_fig(value)}/{_fig(metric.target)}{metric.unit}"
                          f"  ← «{words}»")
