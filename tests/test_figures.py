@@ -3000,3 +3000,14 @@ def test_about_before_a_titles_figure_is_a_target_as_written():
     assert [(t.target, t.unit) for t in found] == [(30.0, "个")] and "约" not in found[0].name
     assert [(t.target, t.unit) for t in targets_from_title("改造城市老旧供水管网大约35公里")] == [(35.0, "公里")]
     assert targets_from_title("新建城市口袋公园近30个。") == []  # nearly so many: no figure to reach
+
+
+def test_a_sentence_noted_as_foreseen_gives_forecasts_up_to_its_full_stop():
+    # a note in brackets (预计, 预计数) says the figures of its sentence are foreseen, after ; too
+    text = "过去一年,全市上下攻坚克难。完成社会消费品零售总额860亿元、增长5.2%(预计数,下同);城镇居民人均可支配收入4.6万元。"
+    assert value_for(text, "社会消费品零售总额", "亿元") is None
+    assert value_for(text, "城镇居民人均可支配收入", "万元") is None
+    # the sentence after the full stop is read as written
+    text = "全区规上工业产值(预计)520亿元,增长6%。新增市场主体1.3万户。"
+    assert value_for(text, "规上工业产值", "亿元") is None
+    assert value_for(text, "新增市场主体", "万户") == 1.3

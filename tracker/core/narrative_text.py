@@ -162,9 +162,20 @@ def _town_and_country(m: re.Match) -> str:
     return f"城镇{who}{verb}{m['a']},农村{who}{verb}{m['b']}"
 
 
+# 实现地区生产总值1121亿元、增长7.1%(预计,下同);一般公共预算收入54.1亿元。: a note in brackets that says the figures
+# are foreseen makes its sentence, up to the full stop, one of forecasts: each of its parts after ; opens on 预计, as
+# a forecast does.
+_FORESEEN_NOTE = re.compile(r"(^|[。!！?？\n])([^。!！?？\n]*?)[(（](?:预计|预估|估计)数?(?:[,，、][^()（）]*)?[)）]([^。!！?？\n]*)")
+
+
+def _foreseen(m: re.Match) -> str:
+    return m[1] + re.sub(r"(^|[;；])(?=[^;；])", r"\1预计", m[2] + m[3])
+
+
 def recast(text: str, name: str = "") -> str:
     """The narrative with the clauses its wording hides written out as the clause reader reads them (for the metric
     `name`, where given)."""
+    text = _FORESEEN_NOTE.sub(_foreseen, text)
     text = _TOWN_AND_COUNTRY.sub(_town_and_country, text)
     text = _THIS_YEARS_MONTH.sub("", text)
     text = _SAME_TIME_LAST_YEAR.sub("", FROM_TO.sub(_level_reached, _HELD_BELOW_TARGET.sub("为", text)))
