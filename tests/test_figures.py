@@ -3011,3 +3011,14 @@ def test_a_sentence_noted_as_foreseen_gives_forecasts_up_to_its_full_stop():
     text = "全区规上工业产值(预计)520亿元,增长6%。新增市场主体1.3万户。"
     assert value_for(text, "规上工业产值", "亿元") is None
     assert value_for(text, "新增市场主体", "万户") == 1.3
+
+
+def test_a_total_over_several_years_is_no_years_value():
+    # a span named by its length, before the verb of the total
+    text = "城市面貌明显改善,全市棚户区改造投资三年累计完成215亿元。"
+    assert value_for(text, "棚户区改造投资", "亿元") is None
+    assert value_for("全县农村公路4年累计建成1800公里。", "农村公路", "公里") is None
+    # a running total whose growth is then given per year
+    text = "全县一般公共预算收入累计完成96.5亿元,年均增长6.8%。"
+    assert value_for(text, "一般公共预算收入", "亿元") is None
+    assert value_for("全县一般公共预算收入累计完成9.6亿元,同比增长6.8%。", "一般公共预算收入", "亿元") == 9.6

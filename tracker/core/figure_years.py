@@ -51,6 +51,22 @@ def since_past_years(text: str) -> list[str]:
     return out
 
 
+# A span of several years named by its length (五年累计完成, 三年来, 5年间, 近五年): a total over them, not the year's.
+_YEARS_COUNTED = re.compile(r"(?<![\d.])(?:[2-9]|1\d|[两三四五六七八九十])年(?:来|间|以来|累计|共计|合计|总计)|近(?:\d+|[两三四五六七八九十])年")
+# 累计完成288.2亿元,年均增长4.1%: a running total whose growth the next words give per year spans several years.
+_PER_YEAR = re.compile(r"[,，]?年均(?:增长|增速|递增|下降)")
+
+
+def over_years(words: str, text: str) -> bool:
+    """Whether a figure's words (as the text writes them) make it a total over several years: a span named by its
+    length (全社会固定资产投资五年累计完成406.5亿元), or a running total (累计) whose growth the clause after it gives
+    per year (累计完成288.2亿元,年均增长4.1%)."""
+    if _YEARS_COUNTED.search(words):
+        return True
+    at = text.find(words)
+    return "累计" in words and at >= 0 and bool(_PER_YEAR.match(text, at + len(words)))
+
+
 # The years a growth is said over: a five-year plan's period (“十四五”时期), the last few years (近五年, 多年来), or the
 # change between two levels just given (由171.67亿元增加到223.39亿元,增长46.9%), which a report of one year writes
 # only of several.
