@@ -3022,3 +3022,9 @@ def test_a_total_over_several_years_is_no_years_value():
     text = "全县一般公共预算收入累计完成96.5亿元,年均增长6.8%。"
     assert value_for(text, "一般公共预算收入", "亿元") is None
     assert value_for("全县一般公共预算收入累计完成9.6亿元,同比增长6.8%。", "一般公共预算收入", "亿元") == 9.6
+
+
+def test_the_currency_named_after_a_sums_measure_word_is_the_same_measure():
+    text = "全年全省实际使用外资86.4亿元人民币,同比增长3.5%。"
+    assert value_for(text, "实际使用外资", "亿元") == 86.4
+    assert value_for("下达农业保险保费补贴资金2.35亿元人民币。", "农业保险保费补贴资金", "亿元") == 2.35

@@ -172,10 +172,14 @@ def _foreseen(m: re.Match) -> str:
     return m[1] + re.sub(r"(^|[;；])(?=[^;；])", r"\1预计", m[2] + m[3])
 
 
+# 12.1万亿元人民币: the currency named after a sum's measure word says which 元 they are, no other measure.
+_CURRENCY_AFTER = re.compile(r"(?<=\d元|[万亿]元)人民币")
+
+
 def recast(text: str, name: str = "") -> str:
     """The narrative with the clauses its wording hides written out as the clause reader reads them (for the metric
     `name`, where given)."""
-    text = _FORESEEN_NOTE.sub(_foreseen, text)
+    text = _CURRENCY_AFTER.sub("", _FORESEEN_NOTE.sub(_foreseen, text))
     text = _TOWN_AND_COUNTRY.sub(_town_and_country, text)
     text = _THIS_YEARS_MONTH.sub("", text)
     text = _SAME_TIME_LAST_YEAR.sub("", FROM_TO.sub(_level_reached, _HELD_BELOW_TARGET.sub("为", text)))
