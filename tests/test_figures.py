@@ -3028,3 +3028,16 @@ def test_the_currency_named_after_a_sums_measure_word_is_the_same_measure():
     text = "全年全省实际使用外资86.4亿元人民币,同比增长3.5%。"
     assert value_for(text, "实际使用外资", "亿元") == 86.4
     assert value_for("下达农业保险保费补贴资金2.35亿元人民币。", "农业保险保费补贴资金", "亿元") == 2.35
+
+
+def test_a_level_that_rose_or_fell_to_another_is_read_at_the_level_reached_whatever_the_verb_of_change():
+    text = "全市城镇居民人均可支配收入由2019年的3.1万元增至2023年的4.2万元。"
+    assert value_for(text, "城镇居民人均可支配收入", "万元") == 4.2
+    assert value_for("全市登记失业率由2019年的4.1%降至2023年的3.2%。", "登记失业率", "%") == 3.2
+
+
+def test_a_floor_between_wei_and_the_figure_sets_the_count_of_what_is_done_for_them():
+    found = targets_from_title("为不少于3000户独居老人家庭安装烟雾报警器")
+    assert [(t.name, t.target, t.unit) for t in found] == [("烟雾报警器", 3000.0, "户")]
+    assert [(t.target, t.unit) for t in targets_from_title("为约5000名老年人提供上门助浴服务")] == [(5000.0, "名")]
+    assert targets_from_title("为近3000户困难家庭安装燃气泄漏报警器") == []  # nearly so many: no figure to reach

@@ -117,10 +117,10 @@ def _kind_of_whole(m: re.Match) -> str:
     return m.group()[: m.start("parts") - m.start()] + parts
 
 
-# 地区生产总值从35.5亿元增长至96.91亿元, 从2020年的23.2%提升到2024年的31.9%: a change from one level to another,
+# 地区生产总值从35.5亿元增长至96.91亿元, 从2020年的23.2%提升到2024年的31.9%, 从2006年的19.8亿元增至2011年的48.6亿元: a change from one level to another,
 # in one measure; the level it came to is the figure now (达到, of the year it names), the one it left a past one.
 FROM_TO = re.compile(r"[从由](?:20\d\d年(?:底|末)?的?)?(?P<was>\d[\d,]*(?:\.\d+)?)(?P<unit>(?![年月日])[^\d,，、;；。\n]{0,4}?)"
-                      r"(?:增长|提升|提高|增加|上升|下降|减少|降低)?(?:至|到)(?P<when>20\d\d年(?:底|末)?)?的?"
+                      r"(?:增长|提升|提高|增加|上升|下降|减少|降低|跃升|攀升|扩大|缩小|增|升|降)?(?:至|到)(?P<when>20\d\d年(?:底|末)?)?的?"
                       r"(?=(?P<now>\d[\d,]*(?:\.\d+)?)(?P=unit)(?![\d、]))")
 
 
