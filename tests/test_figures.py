@@ -3041,3 +3041,13 @@ def test_a_floor_between_wei_and_the_figure_sets_the_count_of_what_is_done_for_t
     assert [(t.name, t.target, t.unit) for t in found] == [("烟雾报警器", 3000.0, "户")]
     assert [(t.target, t.unit) for t in targets_from_title("为约5000名老年人提供上门助浴服务")] == [(5000.0, "名")]
     assert targets_from_title("为近3000户困难家庭安装燃气泄漏报警器") == []  # nearly so many: no figure to reach
+
+
+def test_a_share_of_a_whole_written_with_zong_before_its_head_or_after_wo_is_that_wholes():
+    text = "全县教育支出完成6.2亿元,占一般公共预算总支出的21%。"
+    assert value_for(text, "教育支出占一般公共预算支出比重", "%") == 21.0
+    text = "对东盟贸易总值为2.1万亿元,增长5%,占我外贸总值的15.2%。"
+    assert value_for(text, "对东盟贸易占外贸总值比重", "%") == 15.2
+    # a share of a larger whole (the province's) is none of the metric's
+    text = "全市进出口总值120亿元,占全省外贸总值的11.7%。"
+    assert value_for(text, "全市进出口占外贸总值比重", "%") is None

@@ -321,7 +321,11 @@ def said_after(text: str, name: str) -> str:
     share = re.fullmatch(r"(?P<a>.{2,}?)占(?P<b>[\u4e00-\u9fff]{2,}?)的?(?:比重|比例)", name)
     change = re.fullmatch(r"(?P<a>.{2,}?)(?P<v>净增|新增|增加)", name)
     if share:
-        said = rf"占{re.escape(share['b'])}的?(?:比重|比例)?(?:为|达到?|是)?(?=\d[\d.]*%)"
+        # (占财政总支出的89%, 占我外贸总值的11.7%: the whole with 总 before its head, or after 我 for 我国, the text's
+        # own; never after another scope: 占全省…的 is a share of a larger whole)
+        b = share["b"]
+        whole = re.escape(b) if "总" in b or len(b) < 4 else f"{re.escape(b[:-2])}总?{re.escape(b[-2:])}"
+        said = rf"占(?:我国?)?{whole}的?(?:比重|比例)?(?:为|达到?|是)?(?=\d[\d.]*%)"
     elif change:
         said = rf"(?:比|较)(?:上年|去年)[末底]{change['v']}(?=\d)"
     else:
