@@ -3051,3 +3051,12 @@ def test_a_share_of_a_whole_written_with_zong_before_its_head_or_after_wo_is_tha
     # a share of a larger whole (the province's) is none of the metric's
     text = "全市进出口总值120亿元,占全省外贸总值的11.7%。"
     assert value_for(text, "全市进出口占外贸总值比重", "%") is None
+
+
+def test_a_metric_of_growth_per_year_reads_the_growth_said_per_year_only():
+    text = "五年间,全县社会消费品零售总额由2016年的45.2亿元增加到2020年的63.8亿元,年均增长9%。"
+    assert value_for(text, "社会消费品零售总额年均增长", "%") == 9.0
+    text = "2020年,全县城镇居民人均可支配收入4.1万元,年均增长8.2%;一般公共预算收入12.6亿元,年均增长6.5%。"
+    assert value_for(text, "一般公共预算收入年均增长", "%") == 6.5
+    # the year's own growth is another figure
+    assert value_for("全县一般公共预算收入12.6亿元,增长6.5%。", "一般公共预算收入年均增长", "%") is None

@@ -279,6 +279,23 @@ def task_rate(name: str, text: str) -> str:
     return name if tail is None or tail.group() in text else name[: tail.start()] + "完成率"
 
 
+# 固定资产投资年均增长 in %: the growth of each year on average over several, as a five-year review writes it
+# (固定资产投资74.1亿元,年均增长15.5%); the year's own growth (增长5%) is another figure.
+_PER_YEAR_GROWTH = re.compile(r"(?P<thing>.{2,}?)年均(?P<growth>增长|增速|增幅)")
+_YEAR_GROWTH = re.compile(r"(?<!年均)(?<!较上年)(?:增长|增速|增幅)(?=[为达了]?\d)")
+
+
+def per_year_growth(text: str, name: str, unit: str) -> tuple[str, str]:
+    """For a metric of growth per year (地区生产总值年均增长, in %): the text with that growth written as the year's is
+    (增长7.1%) and the year's own set against the year before (较上年增长), which a growth metric does not read, and the
+    name as a growth metric's (地区生产总值增长); the text and name as they are for any other metric."""
+    m = _PER_YEAR_GROWTH.fullmatch(name)
+    if unit != "%" or not m:
+        return text, name
+    text = _YEAR_GROWTH.sub(lambda g: "较上年" + g.group(), text).replace("年均" + m["growth"], m["growth"])
+    return text, m["thing"] + m["growth"]
+
+
 def per_population(text: str) -> str:
     """The text with 每千常住人口 written 每千人口: a ratio to the population counts the residents either way."""
     return _PER_RESIDENT.sub(r"\1", text)
