@@ -1,5 +1,5 @@
 """Which years a narrative's figure covers, by the years it names: another year than the report's (2023年…, beside
-今年 elsewhere; 上年完成…), or a span of several (2017年以来, 2010-2013年) that holds more than the report's year; and
+今年 elsewhere; 上年完成…), or a span of several (2017年以来, 2010-2013年, 五年累计) that holds more than the report's year; and
 whether a growth is said over several years (“十四五”时期, 近五年, 由A增加到B) rather than the year's.
 
 The report's year is never named as such; these rules tell it only from the other years the text names, and from

@@ -3,8 +3,9 @@ order or the words of a clause hide the role its figure has: asides that are cla
 beside what was actually done, a change written before the figure it changes, growth written before the
 thing it counts, a ratio to the residents written as to the population, parts under 其中 named by their kind
 and 项目 alone (projects of the whole's kind), rates listed that 均 gives one figure each, a share of a whole or
-the change since the year began said after its thing's total, a level held down set against its target, and the two
-figures 城乡 gives 分别 (the towns', the countryside's).
+the change since the year began said after its thing's total, a level held down set against its target, the two
+figures 城乡 gives 分别 (the towns', the countryside's), a sentence noted as foreseen (预计), the currency named after
+a sum's measure word, and growth said per year for a metric of it.
 """
 
 from __future__ import annotations
