@@ -3060,3 +3060,10 @@ def test_a_metric_of_growth_per_year_reads_the_growth_said_per_year_only():
     assert value_for(text, "一般公共预算收入年均增长", "%") == 6.5
     # the year's own growth is another figure
     assert value_for("全县一般公共预算收入12.6亿元,增长6.5%。", "一般公共预算收入年均增长", "%") is None
+
+
+def test_xing_that_makes_an_adjective_before_the_head_noun_may_be_left_out():
+    text = "全年新建普惠幼儿园6所,新增学位1800个。"
+    assert value_for(text, "普惠性幼儿园", "所") == 6.0
+    # a name whose 性 word leads more than the head noun keeps it
+    assert value_for("建成居家养老服务中心8个。", "区域性居家养老服务中心", "个") is None
