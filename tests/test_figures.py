@@ -72,7 +72,7 @@ def test_recall_on_the_tuning_part():
 
 
 # What the tuning part reaches (targets, values): a rule that loses a reading fails here.
-RECALL_FLOOR = (0.906, 0.793)
+RECALL_FLOOR = (0.907, 0.793)
 
 
 def test_a_reading_names_the_words_it_came_from():
@@ -3000,3 +3000,70 @@ def test_about_before_a_titles_figure_is_a_target_as_written():
     assert [(t.target, t.unit) for t in found] == [(30.0, "个")] and "约" not in found[0].name
     assert [(t.target, t.unit) for t in targets_from_title("改造城市老旧供水管网大约35公里")] == [(35.0, "公里")]
     assert targets_from_title("新建城市口袋公园近30个。") == []  # nearly so many: no figure to reach
+
+
+def test_a_sentence_noted_as_foreseen_gives_forecasts_up_to_its_full_stop():
+    # a note in brackets (预计, 预计数) says the figures of its sentence are foreseen, after ; too
+    text = "过去一年,全市上下攻坚克难。完成社会消费品零售总额860亿元、增长5.2%(预计数,下同);城镇居民人均可支配收入4.6万元。"
+    assert value_for(text, "社会消费品零售总额", "亿元") is None
+    assert value_for(text, "城镇居民人均可支配收入", "万元") is None
+    # the sentence after the full stop is read as written
+    text = "全区规上工业产值(预计)520亿元,增长6%。新增市场主体1.3万户。"
+    assert value_for(text, "规上工业产值", "亿元") is None
+    assert value_for(text, "新增市场主体", "万户") == 1.3
+
+
+def test_a_total_over_several_years_is_no_years_value():
+    # a span named by its length, before the verb of the total
+    text = "城市面貌明显改善,全市棚户区改造投资三年累计完成215亿元。"
+    assert value_for(text, "棚户区改造投资", "亿元") is None
+    assert value_for("全县农村公路4年累计建成1800公里。", "农村公路", "公里") is None
+    # a running total whose growth is then given per year
+    text = "全县一般公共预算收入累计完成96.5亿元,年均增长6.8%。"
+    assert value_for(text, "一般公共预算收入", "亿元") is None
+    assert value_for("全县一般公共预算收入累计完成9.6亿元,同比增长6.8%。", "一般公共预算收入", "亿元") == 9.6
+
+
+def test_the_currency_named_after_a_sums_measure_word_is_the_same_measure():
+    text = "全年全省实际使用外资86.4亿元人民币,同比增长3.5%。"
+    assert value_for(text, "实际使用外资", "亿元") == 86.4
+    assert value_for("下达农业保险保费补贴资金2.35亿元人民币。", "农业保险保费补贴资金", "亿元") == 2.35
+
+
+def test_a_level_that_rose_or_fell_to_another_is_read_at_the_level_reached_whatever_the_verb_of_change():
+    text = "全市城镇居民人均可支配收入由2019年的3.1万元增至2023年的4.2万元。"
+    assert value_for(text, "城镇居民人均可支配收入", "万元") == 4.2
+    assert value_for("全市登记失业率由2019年的4.1%降至2023年的3.2%。", "登记失业率", "%") == 3.2
+
+
+def test_a_floor_between_wei_and_the_figure_sets_the_count_of_what_is_done_for_them():
+    found = targets_from_title("为不少于3000户独居老人家庭安装烟雾报警器")
+    assert [(t.name, t.target, t.unit) for t in found] == [("烟雾报警器", 3000.0, "户")]
+    assert [(t.target, t.unit) for t in targets_from_title("为约5000名老年人提供上门助浴服务")] == [(5000.0, "名")]
+    assert targets_from_title("为近3000户困难家庭安装燃气泄漏报警器") == []  # nearly so many: no figure to reach
+
+
+def test_a_share_of_a_whole_written_with_zong_before_its_head_or_after_wo_is_that_wholes():
+    text = "全县教育支出完成6.2亿元,占一般公共预算总支出的21%。"
+    assert value_for(text, "教育支出占一般公共预算支出比重", "%") == 21.0
+    text = "对东盟贸易总值为2.1万亿元,增长5%,占我外贸总值的15.2%。"
+    assert value_for(text, "对东盟贸易占外贸总值比重", "%") == 15.2
+    # a share of a larger whole (the province's) is none of the metric's
+    text = "全市进出口总值120亿元,占全省外贸总值的11.7%。"
+    assert value_for(text, "全市进出口占外贸总值比重", "%") is None
+
+
+def test_a_metric_of_growth_per_year_reads_the_growth_said_per_year_only():
+    text = "五年间,全县社会消费品零售总额由2016年的45.2亿元增加到2020年的63.8亿元,年均增长9%。"
+    assert value_for(text, "社会消费品零售总额年均增长", "%") == 9.0
+    text = "2020年,全县城镇居民人均可支配收入4.1万元,年均增长8.2%;一般公共预算收入12.6亿元,年均增长6.5%。"
+    assert value_for(text, "一般公共预算收入年均增长", "%") == 6.5
+    # the year's own growth is another figure
+    assert value_for("全县一般公共预算收入12.6亿元,增长6.5%。", "一般公共预算收入年均增长", "%") is None
+
+
+def test_xing_that_makes_an_adjective_before_the_head_noun_may_be_left_out():
+    text = "全年新建普惠幼儿园6所,新增学位1800个。"
+    assert value_for(text, "普惠性幼儿园", "所") == 6.0
+    # a name whose 性 word leads more than the head noun keeps it
+    assert value_for("建成居家养老服务中心8个。", "区域性居家养老服务中心", "个") is None

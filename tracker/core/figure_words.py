@@ -278,6 +278,10 @@ def _variants(name: str, unit: str = "") -> list[str]:
     # 规上 is how reports shorten 规模以上 (above the designated size), GDP how they write 地区生产总值: either names
     # the same things.
     forms += tuple(f.replace(a, b) for f in forms for a, b in _SHORT_FORMS if a in f)
+    # 公益性岗位 as 公益岗位: 性 that makes an adjective of a two-character word before the head noun alone is often
+    # left out (区域性居家养老服务中心 keeps it: 区域 alone would read as a word the shorter forms may drop).
+    forms += tuple(f[: m.start()] + f[m.end():] for f in forms if (m := _ADJECTIVE_XING.search(f))
+                   and len(phrases.words(f[m.end():])) == 1)
     return [v for v in dict.fromkeys((*forms, _grown(whole, unit))) if len(v) >= 2]
 
 
@@ -288,6 +292,7 @@ def _verb_last(name: str) -> tuple[str, ...]:
     return (name[stage.end():] + stage.group(),) if stage and len(name) - stage.end() >= 2 else ()
 
 
+_ADJECTIVE_XING = re.compile(r"(?<=[\u4e00-\u9fff]{2})性(?=[\u4e00-\u9fff]{2})")
 _SHORT_FORMS = (("规上", "规模以上"), ("规模以上", "规上"), ("地区生产总值", "GDP"), ("GDP", "地区生产总值"))
 # (a thing's share of a whole, 占新建建筑比例; narrative_text.share_of_whole reads the narrative's so too)
 SHARE_OF_WHOLE = re.compile(r"占([\u4e00-\u9fff]{2,8}?)的?(?:比例|比重)")

@@ -1,5 +1,5 @@
 """Which years a narrative's figure covers, by the years it names: another year than the report's (2023年…, beside
-今年 elsewhere; 上年完成…), or a span of several (2017年以来, 2010-2013年) that holds more than the report's year; and
+今年 elsewhere; 上年完成…), or a span of several (2017年以来, 2010-2013年, 五年累计) that holds more than the report's year; and
 whether a growth is said over several years (“十四五”时期, 近五年, 由A增加到B) rather than the year's.
 
 The report's year is never named as such; these rules tell it only from the other years the text names, and from
@@ -49,6 +49,22 @@ def since_past_years(text: str) -> list[str]:
                 y > int(m[2]) for m in _YEARS.finditer(line) for y in later):
             out.append(line)
     return out
+
+
+# A span of several years named by its length (五年累计完成, 三年来, 5年间, 近五年): a total over them, not the year's.
+_YEARS_COUNTED = re.compile(r"(?<![\d.])(?:[2-9]|1\d|[两三四五六七八九十])年(?:来|间|以来|累计|共计|合计|总计)|近(?:\d+|[两三四五六七八九十])年")
+# 累计完成288.2亿元,年均增长4.1%: a running total whose growth the next words give per year spans several years.
+_PER_YEAR = re.compile(r"[,，]?年均(?:增长|增速|递增|下降)")
+
+
+def over_years(words: str, text: str) -> bool:
+    """Whether a figure's words (as the text writes them) make it a total over several years: a span named by its
+    length (全社会固定资产投资五年累计完成406.5亿元), or a running total (累计) whose growth the clause after it gives
+    per year (累计完成288.2亿元,年均增长4.1%)."""
+    if _YEARS_COUNTED.search(words):
+        return True
+    at = text.find(words)
+    return "累计" in words and at >= 0 and bool(_PER_YEAR.match(text, at + len(words)))
 
 
 # The years a growth is said over: a five-year plan's period (“十四五”时期), the last few years (近五年, 多年来), or the

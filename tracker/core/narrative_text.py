@@ -3,8 +3,9 @@ order or the words of a clause hide the role its figure has: asides that are cla
 beside what was actually done, a change written before the figure it changes, growth written before the
 thing it counts, a ratio to the residents written as to the population, parts under 其中 named by their kind
 and 项目 alone (projects of the whole's kind), rates listed that 均 gives one figure each, a share of a whole or
-the change since the year began said after its thing's total, a level held down set against its target, and the two
-figures 城乡 gives 分别 (the towns', the countryside's).
+the change since the year began said after its thing's total, a level held down set against its target, the two
+figures 城乡 gives 分别 (the towns', the countryside's), a sentence noted as foreseen (预计), the currency named after
+a sum's measure word, and growth said per year for a metric of it.
 """
 
 from __future__ import annotations
@@ -117,10 +118,10 @@ def _kind_of_whole(m: re.Match) -> str:
     return m.group()[: m.start("parts") - m.start()] + parts
 
 
-# 地区生产总值从35.5亿元增长至96.91亿元, 从2020年的23.2%提升到2024年的31.9%: a change from one level to another,
+# 地区生产总值从35.5亿元增长至96.91亿元, 从2020年的23.2%提升到2024年的31.9%, 从2006年的19.8亿元增至2011年的48.6亿元: a change from one level to another,
 # in one measure; the level it came to is the figure now (达到, of the year it names), the one it left a past one.
 FROM_TO = re.compile(r"[从由](?:20\d\d年(?:底|末)?的?)?(?P<was>\d[\d,]*(?:\.\d+)?)(?P<unit>(?![年月日])[^\d,，、;；。\n]{0,4}?)"
-                      r"(?:增长|提升|提高|增加|上升|下降|减少|降低)?(?:至|到)(?P<when>20\d\d年(?:底|末)?)?的?"
+                      r"(?:增长|提升|提高|增加|上升|下降|减少|降低|跃升|攀升|扩大|缩小|增|升|降)?(?:至|到)(?P<when>20\d\d年(?:底|末)?)?的?"
                       r"(?=(?P<now>\d[\d,]*(?:\.\d+)?)(?P=unit)(?![\d、]))")
 
 
@@ -162,9 +163,24 @@ def _town_and_country(m: re.Match) -> str:
     return f"城镇{who}{verb}{m['a']},农村{who}{verb}{m['b']}"
 
 
+# 实现地区生产总值1121亿元、增长7.1%(预计,下同);一般公共预算收入54.1亿元。: a note in brackets that says the figures
+# are foreseen makes its sentence, up to the full stop, one of forecasts: each of its parts after ; opens on 预计, as
+# a forecast does.
+_FORESEEN_NOTE = re.compile(r"(^|[。!！?？\n])([^。!！?？\n]*?)[(（](?:预计|预估|估计)数?(?:[,，、][^()（）]*)?[)）]([^。!！?？\n]*)")
+
+
+def _foreseen(m: re.Match) -> str:
+    return m[1] + re.sub(r"(^|[;；])(?=[^;；])", r"\1预计", m[2] + m[3])
+
+
+# 12.1万亿元人民币: the currency named after a sum's measure word says which 元 they are, no other measure.
+_CURRENCY_AFTER = re.compile(r"(?<=\d元|[万亿]元)人民币")
+
+
 def recast(text: str, name: str = "") -> str:
     """The narrative with the clauses its wording hides written out as the clause reader reads them (for the metric
     `name`, where given)."""
+    text = _CURRENCY_AFTER.sub("", _FORESEEN_NOTE.sub(_foreseen, text))
     text = _TOWN_AND_COUNTRY.sub(_town_and_country, text)
     text = _THIS_YEARS_MONTH.sub("", text)
     text = _SAME_TIME_LAST_YEAR.sub("", FROM_TO.sub(_level_reached, _HELD_BELOW_TARGET.sub("为", text)))
@@ -264,6 +280,23 @@ def task_rate(name: str, text: str) -> str:
     return name if tail is None or tail.group() in text else name[: tail.start()] + "完成率"
 
 
+# 固定资产投资年均增长 in %: the growth of each year on average over several, as a five-year review writes it
+# (固定资产投资74.1亿元,年均增长15.5%); the year's own growth (增长5%) is another figure.
+_PER_YEAR_GROWTH = re.compile(r"(?P<thing>.{2,}?)年均(?P<growth>增长|增速|增幅)")
+_YEAR_GROWTH = re.compile(r"(?<!年均)(?<!较上年)(?:增长|增速|增幅)(?=[为达了]?\d)")
+
+
+def per_year_growth(text: str, name: str, unit: str) -> tuple[str, str]:
+    """For a metric of growth per year (地区生产总值年均增长, in %): the text with that growth written as the year's is
+    (增长7.1%) and the year's own set against the year before (较上年增长), which a growth metric does not read, and the
+    name as a growth metric's (地区生产总值增长); the text and name as they are for any other metric."""
+    m = _PER_YEAR_GROWTH.fullmatch(name)
+    if unit != "%" or not m:
+        return text, name
+    text = _YEAR_GROWTH.sub(lambda g: "较上年" + g.group(), text).replace("年均" + m["growth"], m["growth"])
+    return text, m["thing"] + m["growth"]
+
+
 def per_population(text: str) -> str:
     """The text with 每千常住人口 written 每千人口: a ratio to the population counts the residents either way."""
     return _PER_RESIDENT.sub(r"\1", text)
@@ -306,7 +339,11 @@ def said_after(text: str, name: str) -> str:
     share = re.fullmatch(r"(?P<a>.{2,}?)占(?P<b>[\u4e00-\u9fff]{2,}?)的?(?:比重|比例)", name)
     change = re.fullmatch(r"(?P<a>.{2,}?)(?P<v>净增|新增|增加)", name)
     if share:
-        said = rf"占{re.escape(share['b'])}的?(?:比重|比例)?(?:为|达到?|是)?(?=\d[\d.]*%)"
+        # (占财政总支出的89%, 占我外贸总值的11.7%: the whole with 总 before its head, or after 我 for 我国, the text's
+        # own; never after another scope: 占全省…的 is a share of a larger whole)
+        b = share["b"]
+        whole = re.escape(b) if "总" in b or len(b) < 4 else f"{re.escape(b[:-2])}总?{re.escape(b[-2:])}"
+        said = rf"占(?:我国?)?{whole}的?(?:比重|比例)?(?:为|达到?|是)?(?=\d[\d.]*%)"
     elif change:
         said = rf"(?:比|较)(?:上年|去年)[末底]{change['v']}(?=\d)"
     else:

@@ -59,6 +59,7 @@ _TITLE_TRAIL = re.compile(
     rf"(?:{_alt('大约 约 将 达到 达 不少于 不低于 至少 共 合计 总数 数量 累计 为 总量 规模 突破 提高到 提升到 提高至 提升至 稳定在 保持在 保持 超过 超 逾'.split())})++$")
 # (超过, 超, 逾 before a title's figure are a floor, as 突破 is: 实际利用外资超过160亿美元; 不超过 a ceiling; 约 a
 # target as written, as 左右 after it is: 新建社区老年食堂约50个)
+_FLOOR_FOR = re.compile(r"(?<=.)(?:不少于|不低于|至少|超过|逾|大约|约)$")
 _TITLE_APPROX = re.compile(r"(?:近|将近|接近|不超过|不超|不足|不到|最多|基本|控制在|控制到)$")
 # A change stands right before its figure (提高10%); before a name it is the work (改造提升农村敬老院).
 # What a figure leads to (惠及居民2万户, 带动就业3000人) is no target of the work; 覆盖 naming a rate (覆盖率,
@@ -187,7 +188,9 @@ def _title_name(pre: str, after: str, unit: str, inherited: bool = False, opens:
     scope = pre == "对" or pre[1:] in _SCOPE or _area_word(pre[1:]) or bool(made) and phrases.leading_verbs(made) == len(made)
     if pre[:1] == "对" and (scope or pre[1:] in _KIND) and (done := _done_to(after, unit)):
         return (pre[1:] if not scope and unit.lstrip("十百千万亿") not in ("户", "对") else "") + done
-    if _FOR.match(pre) and _strip_lead(pre[1:])[0] == pre[1:] and after:  # 为1万名老年人购买…: the name ends at a verb
+    # 为不少于9000名适龄女生提供…: a floor (or 约) between 为 and the figure sets the count, as it does after a verb.
+    for_pre = _FLOOR_FOR.sub("", pre)
+    if _FOR.match(for_pre) and _strip_lead(for_pre[1:])[0] == for_pre[1:] and after:  # 为1万名老年人购买…: the name ends at a verb
         # Whom ends at the verb; a figure after it (接种1针…疫苗) is none of theirs.
         ws = phrases.words(re.split(r"\d", after)[0])
         # A listed verb first (开展 of 为1500名农村留守儿童开展…: 留守 qualifies whom), else any verb.
@@ -200,7 +203,7 @@ def _title_name(pre: str, after: str, unit: str, inherited: bool = False, opens:
         name = _for_whom(ws, k, unit, done_for=True)
         # 为全市2.5万名老年人提供…, 为城区2.3万户居民…: a scope or area word between 为 and the figure is no part of the
         # name.
-        return name if k < len(ws) and (not pre[1:] or pre[1:] in _SCOPE or _area_word(pre[1:])) and _good_name(name) else None
+        return name if k < len(ws) and (not for_pre[1:] or for_pre[1:] in _SCOPE or _area_word(for_pre[1:])) and _good_name(name) else None
     if inherited and not pre and after:
         pre = "新建"
     # `新增托育机构15家,普惠性托位2000个`: a bare noun after a clause that read a target shares its verb.
