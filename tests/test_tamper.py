@@ -212,6 +212,19 @@ def test_a_sealed_cache_is_the_plan_validate_checks_and_its_seal_edited_alone_se
     assert "改过的标题" in logged.ok("tasks").out
 
 
+def test_a_database_cut_short_is_called_damaged_with_what_to_do(logged):
+    """A copy cut short (a full disk, an interrupted transfer): one line saying it is damaged and what to do, not
+    SQLite's words alone, in Chinese too."""
+    logged.ok("backup", "copy.db")
+    data = (logged.root / "copy.db").read_bytes()
+    (logged.root / "copy.db").write_bytes(data[: len(data) // 2])
+    r = logged.bad("--db", "copy.db", "status")
+    assert r.err == "copy.db: the database is damaged (SQLITE_CORRUPT): keep the file and its -wal as they are, " \
+                    "run `tracker validate`, restore from a backup\n", r.err
+    r = logged.bad("--db", "copy.db", "--lang", "zh", "validate")
+    assert r.err.startswith("copy.db: 数据库已损坏（SQLITE_CORRUPT）") and "从备份恢复" in r.err, r.err
+
+
 def test_a_damaged_database_file_is_one_line_and_exit_2(logged):
     logged.ok("backup", "copy.db")  # a self-contained file (no -wal beside it) to damage
     conn = sqlite3.connect(logged.root / "copy.db")

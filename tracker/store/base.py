@@ -44,6 +44,8 @@ def _raw_connect(path: str) -> sqlite3.Connection:
     except sqlite3.OperationalError as e:  # the disk, the permissions, a lock: the real reason
         raise failure(e, path) from None
     except sqlite3.DatabaseError as e:
+        if (getattr(e, "sqlite_errorname", None) or "").startswith(("SQLITE_CORRUPT", "SQLITE_NOTADB")):
+            raise failure(e, path) from None  # damaged (a copy cut short): what to do, in the user's language
         raise BadInput("{path}: cannot open the database: {why}", path=path, why=e) from None
 
 
