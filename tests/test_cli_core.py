@@ -394,6 +394,47 @@ def test_a_duplicate_task_and_a_metric_with_a_bad_key_still_have_their_other_pro
     ]
 
 
+def test_a_task_id_that_is_another_written_with_a_leading_zero_is_refused(project):
+    # a task added mid-year as 05 beside task 5: `tracker log 5` and a table's `05.` could not tell them apart
+    project.write_plan("""
+        [plan]
+        year = 2026
+
+        [[task]]
+        id = "5"
+        title = "新建改扩建中小学校12所"
+        unit = "市教育局"
+
+        [[task]]
+        id = "05"
+        title = "新建幼儿园5所"
+        unit = "市教育局"
+
+        [[task]]
+        id = "3.2"
+        title = "甲"
+        unit = "市教育局"
+
+        [[task]]
+        id = "3.02"
+        title = "乙"
+        unit = "市教育局"
+
+        [[task]]
+        id = "3.20"
+        title = "丙"
+        unit = "市教育局"
+    """)
+    assert project.bad("validate").err.splitlines() == [
+        "tasks.toml:9: task id 05 is task 5 written another way (declared at line 4): give it a number of its own",
+        "tasks.toml:19: task id 3.02 is task 3.2 written another way (declared at line 14): "
+        "give it a number of its own",
+    ]
+    assert project.bad("status", "--lang", "zh").err.splitlines()[0] == (
+        "tasks.toml:9: 任务编号 05 与第 4 行的任务 5 是同一个编号的不同写法：请另编一个编号")
+    assert not project.db.exists() or project.ok("export").out == ""
+
+
 def test_toml_syntax_error_carries_its_line(project):
     project.tasks.write_text('[plan]\nyear = 2024\n[[task]]\nid = "1"\ntitle = "甲\n', encoding="utf-8")
     r = project.bad("tasks")

@@ -203,6 +203,8 @@ _ZH.update({
     "unknown table or key {key} (expected [plan] and [[task]])": "未知的表或键 {key}（应为 [plan] 和 [[task]]）",
     "plan must be a table": "plan 应为表", "task must be an array of tables ([[task]])": "task 应为表数组（[[task]]）",
     "duplicate task id {id} (first declared at line {first})": "任务编号 {id} 重复（第一次在第 {first} 行）",
+    "task id {id} is task {other} written another way (declared at line {first}): give it a number of its own":
+        "任务编号 {id} 与第 {first} 行的任务 {other} 是同一个编号的不同写法：请另编一个编号",
     "task {id}: due is required (or set plan.year)": "任务 {id}：缺少 due（或设置 plan.year）",
     "task {id}: due {due} must be after start {start}": "任务 {id}：截止日期 {due} 应晚于开始日期 {start}",
     "task {id}: duplicate metric key {key}": "任务 {id}：指标键 {key} 重复",

@@ -130,16 +130,25 @@ def validate(data: dict, lines: dict, path: str) -> Plan:
 
     tasks: list[Task] = []
     first_line: dict[str, int] = {}
+    first_number: dict[tuple[int, ...], tuple[str, int]] = {}
     for i, raw in enumerate(raw_tasks):
         here = ("task", i)
         line = line_of(lines, here)
         raw_id = _id_text(raw.get("id")) if isinstance(raw, dict) else None
+        same = _same_number(raw_id) if isinstance(raw_id, str) else None
         if isinstance(raw_id, str) and raw_id in first_line:
             # and the task is checked all the same: its other problems are said now, not after the id is fixed
             problems.append(_at(path, line, "duplicate task id {id} (first declared at line {first})", id=raw_id,
                                 first=first_line[raw_id]))
+        elif same in first_number:
+            # 5 and 05 are one number to the people who say and type it (`tracker log 5`, a table's 05.): never two tasks
+            problems.append(_at(path, line, "task id {id} is task {other} written another way (declared at line "
+                                "{first}): give it a number of its own", id=raw_id, other=first_number[same][0],
+                                first=first_number[same][1]))
         elif isinstance(raw_id, str):
             first_line[raw_id] = line
+            if same is not None:
+                first_number[same] = (raw_id, line)
         try:
             t = TaskIn.model_validate(raw)
         except ValidationError as err:
@@ -259,3 +268,8 @@ def _build_task(t: TaskIn, i: int, plan: PlanIn, lines, path: str, line: int):
         milestones=tuple(stones), line=line,
     )
     return (None if problems else task), problems
+
+
+def _same_number(raw_id: str) -> tuple[int, ...] | None:
+    """The numbers an id is made of (05 and 5 alike, 3.02 and 3.2), or None for an id that is no such number."""
+    return tuple(int(part) for part in raw_id.split(".")) if re.fullmatch(r"\d+(\.\d+)*", raw_id) else None
