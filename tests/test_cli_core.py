@@ -302,6 +302,32 @@ def test_validate_reports_entries_the_plan_no_longer_knows(project):
     assert "names task 184, which tasks.toml does not declare" in r.err
 
 
+def test_validate_names_each_counted_entry_before_its_task_start_moved_past_it(project):
+    # every write refuses a month before the task's start; tasks.toml's start (or plan.year) moved later since
+    # leaves entries that still count in every month after: validate names each, voided ones no longer
+    from tests.conftest import BASIC_PLAN
+
+    project.ok("log", "195", "--month", "2024-03", "--set", "centres=5")
+    project.ok("log", "195", "--month", "2024-04", "--set", "centres=8")
+    project.ok("log", "195", "--month", "2024-07", "--set", "centres=9")
+    project.ok("log", "184", "--month", "2024-03", "--percent", "10")
+    project.write_plan(BASIC_PLAN.replace('category = "养老服务"', 'category = "养老服务"\nstart = 2024-06-01'))
+    ids = [e["id"] for e in project.ok("history", "195", "--format", "json").json()["entries"]]
+    r = project.bad("validate")
+    assert r.err.splitlines() == [
+        f"data/tracker.db: entry {ids[0]} of task 195 is for 2024-03, before the task's start in tasks.toml "
+        "(2024-06), and still counts: move the start back, or void the entry",
+        f"data/tracker.db: entry {ids[1]} of task 195 is for 2024-04, before the task's start in tasks.toml "
+        "(2024-06), and still counts: move the start back, or void the entry"]
+    assert project.bad("validate", "--lang", "zh").err.splitlines()[0] == (
+        f"data/tracker.db: 任务 195 的条目 {ids[0]} 填报的是 2024-03，早于 tasks.toml 中该任务的开始月份（2024-06），"
+        "但仍计入进度：请把开始日期改回，或作废该条目")
+    project.ok("void", ids[0], "--reason", "任务调整为6月开始")
+    assert [line.split(" entry ")[1].split(" ")[0] for line in project.bad("validate").err.splitlines()] == [ids[1]]
+    project.ok("void", ids[1], "--reason", "任务调整为6月开始")
+    project.ok("validate")
+
+
 def test_validate_names_every_entry_of_a_metric_the_plan_no_longer_has_voided_or_not(project):
     import json as _json
 

@@ -264,6 +264,10 @@ _ZH.update({
     "append-only guards missing: {names} (the log could be edited unseen)": "缺少只追加保护：{names}（日志可能被改而不被发现）",
     "append-only guards altered: {names} (the log could be edited unseen)": "只追加保护被改动：{names}（日志可能被改而不被发现）",
     "entry {id} names task {task}, which tasks.toml does not declare": "条目 {id} 写的任务 {task} 未在 tasks.toml 中声明",
+    "entry {id} of task {task} is for {month}, before the task's start in tasks.toml ({start}), and still counts: "
+    "move the start back, or void the entry":
+        "任务 {task} 的条目 {id} 填报的是 {month}，早于 tasks.toml 中该任务的开始月份（{start}），但仍计入进度："
+        "请把开始日期改回，或作废该条目",
     "entry {id} names metric {key}, which task {task} does not have": "条目 {id} 写的指标 {key}，任务 {task} 没有该指标",
     "{what} (run `tracker validate --repair`)": "{what}（请运行 `tracker validate --repair`）",
     "{kind} {name} is missing (run `tracker validate --repair` for a derived table)": "{kind} {name} 缺失（派生表可运行 `tracker validate --repair`）",

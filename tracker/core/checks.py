@@ -90,7 +90,7 @@ def _refusals(task, e, now: int, stamp_now: str | None) -> list[BadInput]:
         return [BadInput("unknown task {task} (`tracker tasks` lists the declared ones)", task=_shown(e.task))]
     out = []
     start = months.of(task.start)
-    if e.month < start:
+    if e.month < start and e.voids is None:  # a void is of its entry's month, which a start may have moved past
         out.append(BadInput("task {task} starts in {start}: no report can be for {month}",
                             task=task.id, start=months.fmt(start), month=months.fmt(e.month)))
     elif e.month > now:

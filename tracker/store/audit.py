@@ -13,6 +13,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from tracker import store
+from tracker.core import months
 from tracker.errors import BadInput
 from tracker.store import check as storecheck
 from tracker.core.model import Plan
@@ -70,6 +71,7 @@ def _check(plan: Plan, conn, db_path: str, cached) -> Audit:
             names.check(e, None)
         names.check_metrics(storecheck.metric_names(computed, conn), lambda task, key: storecheck.entries_naming(
             conn, task, key))
+        names.check_starts(computed[1], lambda task, month: storecheck.entries_before(conn, task, month))
     rebuilt += storecheck.derived_problems(conn, db_path, computed)
     if version >= 2 and "chain_heads" not in store.tables(conn):
         problems.append(BadInput("the table of chain heads is gone: removals of the latest entries cannot be checked",
@@ -139,6 +141,7 @@ class _Names:
     def __init__(self, plan: Plan, db_path: str):
         self.db = db_path
         self.metrics = {t.id: {m.key for m in t.metrics} for t in plan.tasks}
+        self.starts = {t.id: months.of(t.start) for t in plan.tasks}
         self.found: list = []
 
     def check(self, e, values: dict | None) -> None:
@@ -160,6 +163,20 @@ class _Names:
             if keys is not None and key not in keys:
                 for entry_id in ids_of(task, key):
                     self._metric(entry_id, key, task)
+
+    def check_starts(self, task_rows, entries_before) -> None:
+        """Each counted entry of a month before its task's start: tasks.toml's start (or plan.year) moved past
+        it since it was logged (every write refuses such a month), and it still counts in every month after.
+        task_rows: task_series' rows (task, the first month with a counted entry, …); entries_before(task,
+        "YYYY-MM"): that task's counted entries of earlier months, (id, month) in log order."""
+        for task, first, *_ in task_rows:
+            start = self.starts.get(task)
+            if start is not None and first < start:
+                for entry_id, month in entries_before(task, months.fmt(start)):
+                    self.found.append(BadInput(
+                        "entry {id} of task {task} is for {month}, before the task's start in tasks.toml ({start}), "
+                        "and still counts: move the start back, or void the entry", place=self.db, id=entry_id,
+                        task=task, month=month, start=months.fmt(start)))
 
     def _metric(self, entry_id: str, key: str, task: str) -> None:
         self.found.append(BadInput("entry {id} names metric {key}, which task {task} does not have",

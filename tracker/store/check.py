@@ -10,7 +10,7 @@ from functools import partial
 from typing import NamedTuple
 
 from tracker.errors import BadInput
-from tracker.store import (_SPLIT_SQL, _begin, entry_sql, failure, figures_of, open_read, rollback, snapshot,
+from tracker.store import (_COUNTED, _SPLIT_SQL, _begin, entry_sql, failure, figures_of, open_read, rollback, snapshot,
                            tables, version)
 from tracker.store.chain import stored_hash, values_text
 
@@ -140,6 +140,13 @@ def entries_of_tasks(conn: sqlite3.Connection, tasks) -> list[StoredEntry]:
         for row in conn.execute(f"{entry_sql(conn)} WHERE e.task IS ?", (task,)):
             found[row[0]] = row
     return [StoredEntry._make(found[seq]) for seq in sorted(found)]
+
+
+def entries_before(conn: sqlite3.Connection, task: str, month: str) -> list[tuple[str, str]]:
+    """(id, month) of the counted entries of `task` for months before `month` ("YYYY-MM"), in log order."""
+    counted = f" AND {_COUNTED}" if version(conn) >= 8 else ""
+    return conn.execute(f"SELECT id, month FROM entries WHERE task = ? AND month < ?{counted} ORDER BY seq",
+                        (task, month)).fetchall()
 
 
 def entries_naming(conn: sqlite3.Connection, task: str, key: str) -> list[str]:
