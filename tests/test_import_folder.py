@@ -61,3 +61,13 @@ def test_a_folder_imports_its_files_less_lock_files_and_a_reply_sent_twice(proje
                        "--month", "2024-08")
     assert "内容完全相同（重复发送）：只读取一次" in again.err and "锁定文件" in again.err
     assert len(project.ok("export").out.splitlines()) == 1
+
+
+def test_a_glob_the_shell_left_as_it_is_is_expanded(project):
+    """Windows' cmd and PowerShell pass `8月报送\\*.md` to the program as it is; so does a quoted glob."""
+    (project.root / "replies").mkdir()
+    (project.root / "replies" / "a.md").write_text(TABLE, encoding="utf-8")
+    r = project.ok("import", "replies/*.md", "--month", "2024-08")
+    assert "replies/a.md: 1 row; 1 entry recorded for 2024-08" in r.out
+    assert project.bad("import", "replies/*.docx", "--month", "2024-08").err.strip() == (
+        "replies/*.docx: no such file to import")
