@@ -188,8 +188,8 @@ def test_several_files_all_or_nothing_every_problem_at_once(project):
 
 
 def test_a_task_in_two_files_is_named_once_with_both_places(project):
-    for name in ("a.md", "b.md"):
-        (project.root / name).write_text("序号 | 目标任务 | 进展 |\n1 | 195.新建中心 | 新建中心15个 |\n", encoding="utf-8")
+    for name, n in (("a.md", 15), ("b.md", 16)):  # two replies that differ (the same bytes twice are read once)
+        (project.root / name).write_text(f"序号 | 目标任务 | 进展 |\n1 | 195.新建中心 | 新建中心{n}个 |\n", encoding="utf-8")
     r = project.bad("import", "a.md", "b.md", "--month", "2024-08")
     assert r.err.strip() == "b.md:2: task 195 appears twice (first at a.md:2)"
 
@@ -217,8 +217,6 @@ def test_a_file_with_no_table_and_an_unknown_format_are_refused(project):
     # several such files: each named, at once
     err = project.bad("import", "t.doc", "市民政局.xls", "t.pdf", "--month", "2024-08").err.strip().splitlines()
     assert [line.split(":")[0] for line in err] == ["t.doc", "市民政局.xls", "t.pdf"]
-    (project.root / "forms").mkdir()
-    assert project.bad("import", "forms", "--month", "2024-08").err.strip() == "forms: is a directory, not a file to import"
     (project.root / "README").write_text("x", encoding="utf-8")
     assert project.bad("--lang", "zh", "import", "README", "--month", "2024-08").err.startswith("README: 无法导入没有扩展名的文件：")
     (project.root / "broken.xlsx").write_bytes(b"not a zip")

@@ -82,6 +82,15 @@ _ZH.update({
     "write what it says in a task's row": "表格任务行之下新增了一行：只读取下发时的各行；请删除该行，或将其内容填入相应任务的行",
     "it is an old binary .xls, .doc or .et file renamed: open it and save it as .xlsx or .docx (另存为)": "这是改了扩展名的旧版 .xls、.doc 或 .et 文件：请打开后另存为 .xlsx 或 .docx",
     "its content is no Word or Excel file": "其内容不是 Word 或 Excel 文件",
+    "the file is empty (0 bytes): ask the unit to send it again": "文件是空的（0字节）：请该单位重新发送",
+    "{file}: cannot import {suffix}, an archive: unzip it (解压) and import the files in it":
+        "{file}: 不能导入 {suffix} 压缩包：请解压后导入其中的文件",
+    "{file}: cannot import {suffix}, a scan or a picture: ask the unit for the file itself (.docx, .xlsx or the form), "
+    "or give its figures with tracker log":
+        "{file}: 不能导入 {suffix}（扫描件或图片）：请向该单位要原文件（.docx、.xlsx 或填报表），或用 tracker log 录入其数据",
+    "note: {file}: the lock file Word, WPS or Excel leaves beside an open document, no reply: left out":
+        "提示：{file} 是 Word、WPS 或 Excel 打开文档时留下的锁定文件，不是报送材料：已跳过",
+    "note: {file} is the same file as {first} (sent twice): read once": "提示：{file} 与 {first} 内容完全相同（重复发送）：只读取一次",
     "it is damaged: an incomplete copy or download?": "文件已损坏：复制或下载不完整？",
     "it is an Excel workbook (.xlsx)": "这是 Excel 工作簿（.xlsx）",
     "it is a Word document (.docx)": "这是 Word 文档（.docx）",

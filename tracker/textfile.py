@@ -229,6 +229,8 @@ def office_why(data: bytes, error: Exception) -> str:
     import io
     import zipfile
 
+    if not data:
+        return Word("the file is empty (0 bytes): ask the unit to send it again")
     if data.startswith(b"\xd0\xcf\x11\xe0"):  # the compound file of old Excel, Word and WPS
         return Word("it is an old binary .xls, .doc or .et file renamed: open it and save it as .xlsx or .docx "
                     "(另存为)")

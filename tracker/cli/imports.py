@@ -22,6 +22,50 @@ from tracker.labels import label
 
 TABLE_SUFFIXES = (".md", ".markdown", ".txt", ".csv", ".docx", ".xlsx", ".xlsm")
 OLD_FORMATS = {".xls": ".xlsx", ".et": ".xlsx", ".doc": ".docx", ".wps": ".docx"}
+ARCHIVES = (".zip", ".rar", ".7z")
+PICTURES = (".pdf", ".jpg", ".jpeg", ".png", ".tif", ".tiff", ".ofd")
+
+
+def gather(files: list[str], lang: str) -> list[str]:
+    """The files to read: a folder's own files, sorted (not its folders'), in its place, and so a glob's that the
+    shell did not expand; less the lock files
+    Word, WPS and Excel leave beside an open document (`~$…`), and a file whose bytes are those of one before
+    it (the same reply sent twice, `…(1).docx` and `…(2).docx`): each left out is said on stderr."""
+    import hashlib
+    import sys
+
+    import glob
+
+    out, seen = [], {}
+    for given in files:
+        if not os.path.exists(given) and glob.has_magic(given) and glob.glob(given):
+            out += sorted(glob.glob(given))  # a glob the shell left as it is (quoted; Windows' cmd, PowerShell)
+        elif os.path.isdir(given):
+            out += sorted(os.path.join(given, n) for n in os.listdir(given)
+                          if not n.startswith(".") and os.path.isfile(os.path.join(given, n)))
+        else:
+            out.append(given)
+    kept = []
+    for file in out:
+        name = os.path.basename(file)
+        try:
+            with open(file, "rb") as f:
+                data = f.read()
+        except OSError:
+            kept.append(file)  # read_bytes() names why
+            continue
+        if name.startswith("~$") and len(data) < 4096 and not data.startswith(b"PK"):
+            print(label(lang, "note: {file}: the lock file Word, WPS or Excel leaves beside an open document, "
+                              "no reply: left out").format(file=file), file=sys.stderr)
+            continue
+        digest = hashlib.sha256(data).digest()
+        if data and digest in seen:
+            print(label(lang, "note: {file} is the same file as {first} (sent twice): read once").format(
+                file=file, first=seen[digest]), file=sys.stderr)
+            continue
+        seen.setdefault(digest, file)
+        kept.append(file)
+    return kept
 
 
 @dataclass
@@ -45,6 +89,7 @@ def import_files(project, files: list[str], month_text: str | None, unit: str | 
 
     problems: list[BadInput] = []
     p = months.parse(month_text) if month_text is not None else None
+    files = gather(files, lang)
     sources = [_read(file, problems) for file in files]
     tables = [s for s in sources if s.tables]
     if tables and p is None:
@@ -218,12 +263,29 @@ def _places(entries, tables, returns, cells: bool = False) -> list:
 
 
 def _read(file: str, problems: list) -> Source:
-    """A file's tables (or its form), read; a file that cannot be read at all is refused at once."""
+    """A file's tables (or its form), read; a file that cannot be read is named in `problems`, with the others'."""
+    suffix = os.path.splitext(file)[1].lower()
+    # a file of a kind not read, or that cannot be opened, is said with the other files' problems, all at once
+    if suffix in ARCHIVES:
+        problems.append(BadInput("{file}: cannot import {suffix}, an archive: unzip it (解压) and import the files "
+                                 "in it", file=file, suffix=suffix))
+        return Source(file)
+    if suffix in PICTURES:
+        problems.append(BadInput("{file}: cannot import {suffix}, a scan or a picture: ask the unit for the file "
+                                 "itself (.docx, .xlsx or the form), or give its figures with tracker log",
+                                 file=file, suffix=suffix))
+        return Source(file)
+    try:
+        return _open(file, suffix, problems)
+    except BadInput as e:
+        problems.append(e)
+        return Source(file)
+
+
+def _open(file: str, suffix: str, problems: list) -> Source:
     from tracker import textfile
     from tracker.exchange import progress_table, sheets
 
-    suffix = os.path.splitext(file)[1].lower()
-    # a file of a kind not read is said with the other files' problems, all at once
     if suffix in OLD_FORMATS:  # the binary formats of old Excel, Word and WPS: their newer form is read
         problems.append(BadInput("{file}: cannot import {suffix}: open it in Excel, Word or WPS and save it as {new} "
                                  "(另存为 {new}), then import that", file=file, suffix=suffix, new=OLD_FORMATS[suffix]))
