@@ -28,18 +28,18 @@ PICTURES = (".pdf", ".jpg", ".jpeg", ".png", ".tif", ".tiff", ".ofd")
 
 def gather(files: list[str], lang: str) -> list[str]:
     """The files to read: a folder's own files, sorted (not its folders'), in its place, and so a glob's that the
-    shell did not expand; less the lock files
-    Word, WPS and Excel leave beside an open document (`~$…`), and a file whose bytes are those of one before
-    it (the same reply sent twice, `…(1).docx` and `…(2).docx`): each left out is said on stderr."""
+    shell did not expand; less the lock files Word, WPS and Excel leave beside an open document (`~$…`), and a
+    file whose bytes are those of one before it (the same reply sent twice, `…(1).docx` and `…(2).docx`): each
+    left out is said on stderr."""
+    import glob
     import hashlib
     import sys
 
-    import glob
-
     out, seen = [], {}
     for given in files:
-        if not os.path.exists(given) and glob.has_magic(given) and glob.glob(given):
-            out += sorted(glob.glob(given))  # a glob the shell left as it is (quoted; Windows' cmd, PowerShell)
+        matched = glob.glob(given) if not os.path.exists(given) and glob.has_magic(given) else []
+        if matched:
+            out += sorted(matched)  # a glob the shell left as it is (quoted; Windows' cmd, PowerShell)
         elif os.path.isdir(given):
             out += sorted(os.path.join(given, n) for n in os.listdir(given)
                           if not n.startswith(".") and os.path.isfile(os.path.join(given, n)))
