@@ -189,9 +189,16 @@ def test_several_files_all_or_nothing_every_problem_at_once(project):
 
 def test_a_task_in_two_files_is_named_once_with_both_places(project):
     for name, n in (("a.md", 15), ("b.md", 16)):  # two replies that differ (the same bytes twice are read once)
-        (project.root / name).write_text(f"序号 | 目标任务 | 进展 |\n1 | 195.新建中心 | 新建中心{n}个 |\n", encoding="utf-8")
+        row = f"1 | 195.新建中心 | 全市新建区域性居家养老服务中心{n}个 |\n"
+        (project.root / name).write_text("序号 | 目标任务 | 进展 |\n" + row, encoding="utf-8")
     r = project.bad("import", "a.md", "b.md", "--month", "2024-08")
-    assert r.err.strip() == "b.md:2: task 195 appears twice (first at a.md:2)"
+    assert r.err.strip() == ("b.md:2: task 195 is given in two files (first at a.md:2): keep it in one, or import "
+                             "them one after the other (the later is in force)")
+    assert project.bad("--lang", "zh", "import", "a.md", "b.md", "--month", "2024-08").err.strip() == (
+        "b.md:2: 任务195在两个文件中都有（首次在a.md:2）：请只保留一处，或分两次导入（以后导入的为准）")
+    project.ok("import", "a.md", "--month", "2024-08")
+    project.ok("import", "b.md", "--month", "2024-08")
+    assert project.ok("status", "--month", "2024-08", "-f", "json").json()["tasks"][0]["metrics"][0]["value"] == 16
 
 
 def test_dry_run_shows_the_reading_and_writes_nothing(project):

@@ -129,6 +129,8 @@ _ZH = {
         "--template 只用于 docx 格式（请用 -o 文件.docx 或 --format docx）",
     "-o {dir}: not a folder (forms are written one file a unit into a folder)": "-o {dir}：不是文件夹（填报表按单位各写一个文件到文件夹中）",
     "task {task} appears twice (first at {first})": "任务{task}重复出现（首次在{first}）",
+    "task {task} is given in two files (first at {first}): keep it in one, or import them one after the other "
+    "(the later is in force)": "任务{task}在两个文件中都有（首次在{first}）：请只保留一处，或分两次导入（以后导入的为准）",
     "line {n}": "第{n}行",
     "{n} of them replace a report already recorded for {month} (tasks {tasks})": "其中{n}条替换了{month}已记录的报送（任务{tasks}）",
     "{n} of them would replace a report already recorded for {month} (tasks {tasks})": "其中{n}条将替换{month}已记录的报送（任务{tasks}）",

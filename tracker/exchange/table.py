@@ -162,8 +162,13 @@ def read_rows(table: ProgressTable, plan: Plan | None, unit: str | None, p: int,
             continue
         if tid in seen:
             first = seen[tid]
-            where = BadInput("line {n}", n=first.rsplit(":", 1)[1]) \
-                if row.line is not None and first.startswith(row.place.rsplit(":", 1)[0] + ":") else first
+            # a place is FILE:LINE, FILE:SHEET!CELL or FILE:table N, row M: a sheet's name holds no colon
+            if first.rsplit(":", 1)[0] != row.place.rsplit(":", 1)[0]:  # two units' replies, or one re-sent
+                problems.append(BadInput("task {task} is given in two files (first at {first}): keep it in one, or "
+                                         "import them one after the other (the later is in force)", task=tid,
+                                         first=first, place=row.place))
+                continue
+            where = BadInput("line {n}", n=first.rsplit(":", 1)[1]) if row.line is not None else first
             problems.append(BadInput("task {task} appears twice (first at {first})", task=tid, first=where, place=row.place))
             continue
         seen[tid] = row.place
