@@ -182,6 +182,20 @@ def test_status_filters(project):
     assert "unknown late" in project.bad("status", "--only", "late").err
 
 
+
+def test_unit_abbreviated_as_offices_say_it(project):
+    # trial 35: an office of 60 units says 市住建局 and 卫健委; refused with sixty names to read through, the clerk
+    # never saw 市住房城乡建设局 in them. The name meant is named, in every command that takes --unit.
+    plan = '[plan]\nyear = 2024\n'
+    for n, unit in enumerate(["市住房城乡建设局", "市卫生健康委员会", "市财政局", "市民政局"], 1):
+        plan += f'[[task]]\nid = "{n}"\ntitle = "任务{n}"\nunit = "{unit}"\n'
+    project.write_plan(plan)
+    assert project.bad("status", "--unit", "市住建局").err == \
+        "--unit 市住建局: no task has this lead unit; did you mean 市住房城乡建设局?\n"
+    assert project.bad("report", "--unit", "卫健委", "--lang", "zh").err == \
+        "--unit 卫健委：没有以此为牵头单位的任务；是否指 市卫生健康委员会？\n"
+    assert "did you mean" not in project.bad("status", "--unit", "市财务局").err  # not 市财政局: another department
+
 def test_status_table_for_people(project):
     project.ok("log", "195", "--month", "2024-08", "--set", "centres=15", "--set", "stations=117")
     wide = project.ok("status", "--month", "2024-08").out

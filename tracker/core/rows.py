@@ -110,9 +110,19 @@ def history_json(task_id: str, entries) -> dict:
 
 
 def near(typed: str, names: list[str]) -> list[str]:
-    """The names a shortened or lengthened one meant: those holding it (民政局 in 市民政局) or held in it. Never
-    the closest in spelling: 市财政局 is one character from 市民政局 and another department."""
-    return [n for n in names if typed and (typed in n or n in typed)][:5]
+    """The names a shortened or lengthened one meant: those holding it (民政局 in 市民政局) or held in it, or
+    abbreviated as offices say them (市住建局 for 市住房城乡建设局: its characters in order, from the first or, the
+    市 left out, the second). Never the closest in spelling: 市财政局 is one character from 市民政局 and another
+    department."""
+    return [n for n in names if typed and (typed in n or n in typed or _abbreviates(typed, n))][:5]
+
+
+def _abbreviates(typed: str, name: str) -> bool:
+    """市卫健委 of 市卫生健康委员会, 住建局 of 市住房城乡建设局: three characters or more, in the name's order."""
+    if len(typed) < 3 or typed[0] not in name[:2]:
+        return False
+    rest = iter(name)
+    return all(ch in rest for ch in typed)
 
 
 def check_filters(plan: Plan, unit: str | None = None, category: str | None = None) -> None:
