@@ -125,9 +125,18 @@ def _abbreviates(typed: str, name: str) -> bool:
     return all(ch in rest for ch in typed)
 
 
-def check_filters(plan: Plan, unit: str | None = None, category: str | None = None) -> None:
-    """A --unit or --category that names no task is bad input; the message lists the known ones."""
+def check_filters(plan: Plan, unit: str | None = None, category: str | None = None, co_unit: str | None = None) -> None:
+    """A --unit, --co-unit or --category that names no task is bad input; the message lists the known ones."""
     from tracker.errors import BadInput
+
+    if co_unit is not None and all(co_unit not in t.co_units for t in plan.tasks):
+        shared = list(dict.fromkeys(c for t in plan.tasks for c in t.co_units))
+        close = near(co_unit, shared)
+        if close:
+            raise BadInput("--co-unit {unit}: no task has this co-unit; did you mean {close}?", unit=co_unit,
+                           close="、".join(close))
+        raise BadInput("--co-unit {unit}: no task has this co-unit (co-units: {known})", unit=co_unit,
+                       known="、".join(shared) or "—")
 
     if unit is not None and all(t.unit != unit for t in plan.tasks):
         units = list(dict.fromkeys(t.unit for t in plan.tasks))
@@ -147,13 +156,24 @@ def check_filters(plan: Plan, unit: str | None = None, category: str | None = No
                        category=category, known="、".join(categories) or "—")
 
 
-def filter_standings(standings: list[Standing], unit=None, category=None, only=None) -> list[Standing]:
-    """--unit, --category and --only (statuses or flags, any of them) as one filter."""
-    if not (unit or category or only):
+def search_words(text: str | None) -> tuple[str, ...]:
+    """--search's words (separated by spaces, a full-width one too), as they are compared: case ignored."""
+    return tuple(w.casefold() for w in (text or "").split())
+
+
+def filter_standings(standings: list[Standing], unit=None, category=None, only=None, co_unit=None,
+                     words: tuple[str, ...] = ()) -> list[Standing]:
+    """--unit, --co-unit, --category, --search (every word in the title) and --only (statuses or flags, any of
+    them) as one filter."""
+    if not (unit or category or only or co_unit or words):
         return standings
     out = []
     for s in standings:
         if unit and s.task.unit != unit:
+            continue
+        if co_unit and co_unit not in s.task.co_units:
+            continue
+        if words and not all(w in s.task.title.casefold() for w in words):
             continue
         if category and s.task.category != category:
             continue
