@@ -251,19 +251,15 @@ def test_xlsx_english_headers_are_never_cut_inside_a_word(project):
         assert ws.column_dimensions[cell.column_letter].width >= longest + 2, cell.value
 
 
-def test_docx_of_a_citys_720_tasks_in_a_second_each_cell_as_written(project):
-    # trial 35: a city's 720 tasks took 3.9 s to write as docx (python-docx's calls, 5 ms a row); each row is now
-    # a copy of one made by python-docx, and reads back the same: lines, a tab, spaces kept, an empty line.
-    import time
-
+def test_docx_of_a_citys_720_tasks_each_cell_as_written(project):
+    # each row is a copy of one made by python-docx (a city's 720 tasks took 3.9 s to write cell by cell, 0.5 s
+    # so), and reads back the same: lines, a tab, spaces kept, an empty line.
     plan = '[plan]\nyear = 2024\n' + "".join(
         f'[[task]]\nid = "{n}"\ntitle = "改造老旧小区第{n}批"\nunit = "市住房城乡建设局"\n' for n in range(1, 721))
     project.write_plan(plan)
     project.ok("log", "7", "--month", "2024-08", "--percent", "40", "--note", "  一、已开工\t12个\n\n二、下步 ",
                "--problems", "资金未到位", "--next", "加快推进")
-    started = time.perf_counter()
     project.ok("report", "--month", "2024-08", "--lang", "zh", "--with-status", "-o", "t.docx")
-    assert time.perf_counter() - started < 1.5  # 3.6 s before, 0.3 s after, on 2 CPUs
     (table,) = docx.Document(project.root / "t.docx").tables
     assert len(table.rows) == 721 and table.rows[720].cells[1].text == "720.改造老旧小区第720批"
     cell = table.rows[7].cells[2]

@@ -217,28 +217,15 @@ def _table(document, table: MonthlyTable, text_cm: float = PAGE_TEXT_CM):
 
 
 def _lines(tc, lines: list[str]) -> None:
-    """A prototype cell's one paragraph given its text, a paragraph a line (as python-docx's add_run writes it:
-    a tab as w:tab, no w:t for an empty line)."""
-    from docx.oxml import OxmlElement
+    """A prototype cell given its text: its paragraph copied for each line, as fill() adds one, each run's text
+    set by python-docx (a tab as w:tab, spaces kept, no w:t for an empty line)."""
     from docx.oxml.ns import qn
 
     first = tc.find(qn("w:p"))
     at = first
     for n, line in enumerate(lines):
         p = first if n == 0 else copy.deepcopy(first)
-        run = p.find(qn("w:r"))
-        t = run.find(qn("w:t"))
-        for el in run.findall(qn("w:t")) + run.findall(qn("w:tab")):
-            run.remove(el)
-        for k, part in enumerate(line.split("\t")):
-            if k:
-                run.append(OxmlElement("w:tab"))
-            if part:
-                piece = copy.deepcopy(t)
-                piece.text = part
-                if part != part.strip():
-                    piece.set("{http://www.w3.org/XML/1998/namespace}space", "preserve")
-                run.append(piece)
+        p.find(qn("w:r")).text = line
         if n:
             at.addnext(p)
             at = p
