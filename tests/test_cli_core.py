@@ -182,6 +182,41 @@ def test_status_filters(project):
     assert "unknown late" in project.bad("status", "--only", "late").err
 
 
+
+def test_unit_abbreviated_as_offices_say_it(project):
+    # trial 35: an office of 60 units says 市住建局 and 卫健委; refused with sixty names to read through, the clerk
+    # never saw 市住房城乡建设局 in them. The name meant is named, in every command that takes --unit.
+    plan = '[plan]\nyear = 2024\n'
+    for n, unit in enumerate(["市住房城乡建设局", "市卫生健康委员会", "市财政局", "市民政局"], 1):
+        plan += f'[[task]]\nid = "{n}"\ntitle = "任务{n}"\nunit = "{unit}"\n'
+    project.write_plan(plan)
+    assert project.bad("status", "--unit", "市住建局").err == \
+        "--unit 市住建局: no task has this lead unit; did you mean 市住房城乡建设局?\n"
+    assert project.bad("report", "--unit", "卫健委", "--lang", "zh").err == \
+        "--unit 卫健委：没有以此为牵头单位的任务；是否指 市卫生健康委员会？\n"
+    assert "did you mean" not in project.bad("status", "--unit", "市财务局").err  # not 市财政局: another department
+
+
+def test_filters_by_co_unit_and_words_of_a_title(project):
+    # trial 35: in 720 tasks, "what does 市财政局 share?" and "where are the 养老 tasks?" had no filter; the
+    # whole table had to be read. --co-unit and --search choose them in status and report, as --unit does.
+    project.write_plan('[plan]\nyear = 2024\n'
+                       '[[task]]\nid = "1"\ntitle = "新建区域性居家养老服务中心10个"\nunit = "市民政局"\nco_units = ["市财政局"]\n'
+                       '[[task]]\nid = "2"\ntitle = "改造老旧小区50个"\nunit = "市住房城乡建设局"\nco_units = ["市财政局", "各区县政府"]\n'
+                       '[[task]]\nid = "3"\ntitle = "养老护理员培训 500 人次"\nunit = "市人社局"\n')
+    ids = lambda *a: [t["id"] for t in project.ok("status", "--month", "2024-08", "--format", "json", *a).json()["tasks"]]
+    assert ids("--co-unit", "市财政局") == ["1", "2"]
+    assert ids("--co-unit", "市财政局", "--unit", "市民政局") == ["1"]
+    assert ids("--search", "养老") == ["1", "3"]
+    assert ids("--search", "养老　中心") == ["1"]  # every word, a full-width space between them too
+    assert ids("--search", "老旧 养老") == []
+    rows = project.ok("report", "--month", "2024-08", "--co-unit", "各区县政府", "--search", "小区", "--lang", "zh")
+    assert rows.out.startswith("# 重点目标任务进展情况（2024年8月，各区县政府配合，目标任务含“小区”）") and "2.改造老旧小区" in rows.out
+    assert project.bad("status", "--co-unit", "财政局", "--lang", "zh").err == \
+        "--co-unit 财政局：没有以此为配合单位的任务；是否指 市财政局？\n"
+    assert "co-units: 市财政局、各区县政府" in project.bad("report", "--co-unit", "市民政局").err
+    assert "no task matches these filters" in project.ok("status", "--search", "火星").out
+
 def test_status_table_for_people(project):
     project.ok("log", "195", "--month", "2024-08", "--set", "centres=15", "--set", "stations=117")
     wide = project.ok("status", "--month", "2024-08").out

@@ -6,7 +6,7 @@ from typing import Annotated, Optional
 
 import typer
 
-from tracker.cli.root import LangOpt, MonthOpt, app
+from tracker.cli.root import CoUnitOpt, LangOpt, MonthOpt, SearchOpt, app
 from tracker.errors import BadInput
 
 
@@ -88,6 +88,8 @@ def report(
     output: Annotated[Optional[str], typer.Option("--output", "-o", metavar="FILE", help="Write to FILE instead of stdout (written whole or not at all).", show_default=False)] = None,
     unit: Annotated[Optional[str], typer.Option("--unit", help="Only this lead unit's tasks (a department's own table).", show_default=False)] = None,
     category: Annotated[Optional[str], typer.Option("--category", help="Only this category.", show_default=False)] = None,
+    co_unit: CoUnitOpt = None,
+    search: SearchOpt = None,
     only: Annotated[Optional[str], typer.Option("--only", metavar="FLAG,...", help="Only tasks with any of these statuses or flags (behind,overdue… for a 督办 table).", show_default=False)] = None,
     lang: LangOpt = None,
 ):
@@ -98,7 +100,7 @@ def report(
     import sys
 
     from tracker.cli.status import parse_only, standings
-    from tracker.core.rows import check_filters, filter_standings, monthly_table
+    from tracker.core.rows import check_filters, filter_standings, monthly_table, search_words
     from tracker.labels import label, lang_of
 
     from tracker.cli.output import file_or_stdout
@@ -117,13 +119,16 @@ def report(
     p = project.month(month)
     lg = lang_of(lang and lang.value)
     wanted = parse_only(only)
+    words = search_words(search)
 
     def chosen(plan, rows):
-        """The tasks --unit, --category and --only choose, and how the heading names the choice."""
-        check_filters(plan, unit, category)
-        scope = tuple(s for s in (unit and label(lg, "led by {unit}").format(unit=unit), category,
+        """The tasks --unit, --co-unit, --category, --search and --only choose, and how the heading names the choice."""
+        check_filters(plan, unit, category, co_unit)
+        scope = tuple(s for s in (unit and label(lg, "led by {unit}").format(unit=unit),
+                                  co_unit and label(lg, "with {unit}").format(unit=co_unit), category,
+                                  words and label(lg, "titles with {words}").format(words=" ".join(search.split())),
                                   wanted and ("、" if lg == "zh" else ", ").join(label(lg, c) for c in sorted(wanted, key=_order))) if s)
-        return filter_standings(rows, unit, category, wanted), scope
+        return filter_standings(rows, unit, category, wanted, co_unit, words), scope
 
     if kind == ReportFormat.html:
         # the page always shows status in colour, and a chart per task drawn from its trajectory
@@ -152,7 +157,7 @@ def report(
 
             extra = {"template": textfile.read_bytes(template, "template"), "template_name": template}
         data = render(table, kind, **extra)
-    if not table.rows and (unit or category or wanted):  # the document has its heading; say that nothing matched
+    if not table.rows and (unit or category or co_unit or words or wanted):  # the document has its heading; say that nothing matched
         from tracker.core import months
 
         print(label(lg, "no task matches these filters as of {month}").format(month=months.fmt(p)), file=sys.stderr)

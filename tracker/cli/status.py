@@ -4,7 +4,7 @@ from typing import Annotated, Optional
 
 import typer
 
-from tracker.cli.root import FormatOpt, LangOpt, MonthOpt, TableFormat, app
+from tracker.cli.root import CoUnitOpt, FormatOpt, LangOpt, MonthOpt, SearchOpt, TableFormat, app
 
 
 def standings(project, p: int):
@@ -85,23 +85,28 @@ def status(
     month: MonthOpt = None,
     unit: Annotated[Optional[str], typer.Option("--unit", help="Only this lead unit's tasks.", show_default=False)] = None,
     category: Annotated[Optional[str], typer.Option("--category", help="Only this category.", show_default=False)] = None,
+    co_unit: CoUnitOpt = None,
+    search: SearchOpt = None,
     only: Annotated[Optional[str], typer.Option("--only", metavar="FLAG,...", help="Only tasks with any of these statuses or flags (behind,stalled,missing…).", show_default=False)] = None,
     fmt: FormatOpt = TableFormat.table,
     lang: LangOpt = None,
 ):
     """Every task: progress against the time elapsed (序时进度), status, flags, last report, figures.
 
-    Example: tracker status --month 2024-08 --only behind,stalled --lang zh
+    Example: tracker status --month 2024-08 --only behind,stalled --lang zh; tracker status --search 养老
     """
     project = ctx.obj
     p = project.month(month)
     wanted = parse_only(only)
     plan, rows = standings(project, p)
-    if unit is not None or category is not None or wanted:
+    from tracker.core.rows import search_words
+
+    words = search_words(search)
+    if unit is not None or category is not None or co_unit is not None or wanted or words:
         from tracker.core.rows import check_filters, filter_standings
 
-        check_filters(plan, unit, category)
-        rows = filter_standings(rows, unit, category, wanted)
+        check_filters(plan, unit, category, co_unit)
+        rows = filter_standings(rows, unit, category, wanted, co_unit, words)
     if fmt == TableFormat.json:
         import sys
 
@@ -125,7 +130,7 @@ def status(
     out = console()
     # crop=False: the table cuts its own lines (render/table.py), the console need not measure them again
     out.print(status_table(rows, p, lg, plan.title, out.width), crop=False)
-    if not rows and (wanted or unit or category):  # the header stays; say that nothing matched
+    if not rows and (wanted or unit or category or co_unit or words):  # the header stays; say that nothing matched
         from tracker.cli.output import say
         from tracker.labels import label
 

@@ -110,14 +110,33 @@ def history_json(task_id: str, entries) -> dict:
 
 
 def near(typed: str, names: list[str]) -> list[str]:
-    """The names a shortened or lengthened one meant: those holding it (民政局 in 市民政局) or held in it. Never
-    the closest in spelling: 市财政局 is one character from 市民政局 and another department."""
-    return [n for n in names if typed and (typed in n or n in typed)][:5]
+    """The names a shortened or lengthened one meant: those holding it (民政局 in 市民政局) or held in it, or
+    abbreviated as offices say them (市住建局 for 市住房城乡建设局: its characters in order, from the first or, the
+    市 left out, the second). Never the closest in spelling: 市财政局 is one character from 市民政局 and another
+    department."""
+    return [n for n in names if typed and (typed in n or n in typed or _abbreviates(typed, n))][:5]
 
 
-def check_filters(plan: Plan, unit: str | None = None, category: str | None = None) -> None:
-    """A --unit or --category that names no task is bad input; the message lists the known ones."""
+def _abbreviates(typed: str, name: str) -> bool:
+    """市卫健委 of 市卫生健康委员会, 住建局 of 市住房城乡建设局: three characters or more, in the name's order."""
+    if len(typed) < 3 or typed[0] not in name[:2]:
+        return False
+    rest = iter(name)
+    return all(ch in rest for ch in typed)
+
+
+def check_filters(plan: Plan, unit: str | None = None, category: str | None = None, co_unit: str | None = None) -> None:
+    """A --unit, --co-unit or --category that names no task is bad input; the message lists the known ones."""
     from tracker.errors import BadInput
+
+    if co_unit is not None and all(co_unit not in t.co_units for t in plan.tasks):
+        shared = list(dict.fromkeys(c for t in plan.tasks for c in t.co_units))
+        close = near(co_unit, shared)
+        if close:
+            raise BadInput("--co-unit {unit}: no task has this co-unit; did you mean {close}?", unit=co_unit,
+                           close="、".join(close))
+        raise BadInput("--co-unit {unit}: no task has this co-unit (co-units: {known})", unit=co_unit,
+                       known="、".join(shared) or "—")
 
     if unit is not None and all(t.unit != unit for t in plan.tasks):
         units = list(dict.fromkeys(t.unit for t in plan.tasks))
@@ -137,13 +156,24 @@ def check_filters(plan: Plan, unit: str | None = None, category: str | None = No
                        category=category, known="、".join(categories) or "—")
 
 
-def filter_standings(standings: list[Standing], unit=None, category=None, only=None) -> list[Standing]:
-    """--unit, --category and --only (statuses or flags, any of them) as one filter."""
-    if not (unit or category or only):
+def search_words(text: str | None) -> tuple[str, ...]:
+    """--search's words (separated by spaces, a full-width one too), as they are compared: case ignored."""
+    return tuple(w.casefold() for w in (text or "").split())
+
+
+def filter_standings(standings: list[Standing], unit=None, category=None, only=None, co_unit=None,
+                     words: tuple[str, ...] = ()) -> list[Standing]:
+    """--unit, --co-unit, --category, --search (every word in the title) and --only (statuses or flags, any of
+    them) as one filter."""
+    if not (unit or category or only or co_unit or words):
         return standings
     out = []
     for s in standings:
         if unit and s.task.unit != unit:
+            continue
+        if co_unit and co_unit not in s.task.co_units:
+            continue
+        if words and not all(w in s.task.title.casefold() for w in words):
             continue
         if category and s.task.category != category:
             continue
