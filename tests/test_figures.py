@@ -3028,6 +3028,10 @@ def test_the_currency_named_after_a_sums_measure_word_is_the_same_measure():
     text = "全年全省实际使用外资86.4亿元人民币,同比增长3.5%。"
     assert value_for(text, "实际使用外资", "亿元") == 86.4
     assert value_for("下达农业保险保费补贴资金2.35亿元人民币。", "农业保险保费补贴资金", "亿元") == 2.35
+    # in the metric's unit too: a metric in 万元人民币 reads the sum so written, and one written without the currency
+    text = "截至9月底,全省跨境电商出口结算金额3560万元人民币(等值约500万美元),同比增长12%。"
+    assert value_for(text, "跨境电商出口结算金额", "万元人民币") == 3560
+    assert value_for("全年利用外资合同金额7.8亿元。", "利用外资合同金额", "亿元人民币") == 7.8
 
 
 def test_a_level_that_rose_or_fell_to_another_is_read_at_the_level_reached_whatever_the_verb_of_change():

@@ -173,8 +173,14 @@ def _foreseen(m: re.Match) -> str:
     return m[1] + re.sub(r"(^|[;；])(?=[^;；])", r"\1预计", m[2] + m[3])
 
 
-# 12.1万亿元人民币: the currency named after a sum's measure word says which 元 they are, no other measure.
-_CURRENCY_AFTER = re.compile(r"(?<=\d元|[万亿]元)人民币")
+# 12.1万亿元人民币: the currency named after a sum's measure word says which 元 they are, no other measure; in the
+# text and in the metric's unit alike (a metric in 亿元人民币 is one in 亿元).
+_CURRENCY_AFTER = re.compile(r"(?<=元)人民币")
+
+
+def same_measure(unit: str) -> str:
+    """The metric's unit without the currency named after its measure word (亿元人民币: 亿元), as the text is read."""
+    return _CURRENCY_AFTER.sub("", unit)
 
 
 def recast(text: str, name: str = "") -> str:

@@ -66,7 +66,7 @@ def read_value(text: str, name: str, unit: str, *, mode: str = "cumulative",
     """
     read = _read_any if any_magnitude else _read
     # 新(改)建城镇公厕: a name is read as the narrative is, a character in brackets inside a word a second reading
-    name = narrative_text.second_reading(name)
+    name, unit = narrative_text.second_reading(name), narrative_text.same_measure(unit)
     reading = read(text, name, unit, mode)
     if reading is None or not figure_stage.said_at_stage(reading.words, reading.value, name) or figure_stage.heading_begun(text, name):
         # 重点推进项目建成 beside 纳入重点推进项目14个: a metric of things completed takes only a figure said done.
