@@ -3071,3 +3071,11 @@ def test_xing_that_makes_an_adjective_before_the_head_noun_may_be_left_out():
     assert value_for(text, "普惠性幼儿园", "所") == 6.0
     # a name whose 性 word leads more than the head noun keeps it
     assert value_for("建成居家养老服务中心8个。", "区域性居家养老服务中心", "个") is None
+
+
+def test_a_metric_that_names_its_period_takes_no_total_of_all_years():
+    text = "全市住房公积金本期缴存额8.6亿元,累计缴存额1025.4亿元。"
+    assert value_for(text, "住房公积金本期缴存额", "亿元") == 8.6
+    assert value_for("全市住房公积金累计缴存额1025.4亿元。", "住房公积金本期缴存额", "亿元") is None
+    # a metric that names no period still takes the running total
+    assert value_for(text, "住房公积金缴存额", "亿元") == 1025.4

@@ -270,7 +270,7 @@ def _read(text: str, name: str, unit: str, mode: str) -> Reading | None:
     if "、" in name:  # a shorter form of a list names one of its items (排水管网 of 燃气、供水、排水管网): as written only
         tiers = tiers[:1]
     for tier in tiers:
-        hits = tier(unit)
+        hits = figure_pool.of_named_period(tier(unit), names[0])
         if lead:
             # 新增公交线路 beside 优化公交线路41条, 改造提升老旧小区 beside 完工96个: a metric whose name carries a verb
             # takes no figure that a verb of other work governs (its own verb, or none, must).
