@@ -3079,3 +3079,12 @@ def test_a_metric_that_names_its_period_takes_no_total_of_all_years():
     assert value_for("全市住房公积金累计缴存额1025.4亿元。", "住房公积金本期缴存额", "亿元") is None
     # a metric that names no period still takes the running total
     assert value_for(text, "住房公积金缴存额", "亿元") == 1025.4
+
+
+def test_a_figure_with_no_time_of_its_own_before_a_total_of_its_verb_leaves_both_in_doubt():
+    # the first may be this year's or one place's, the total all years' or all places': neither is clearly the value
+    text = "全县向山东省青岛市输送技术工人120名,累计输送860名。"
+    assert value_for(text, "输送技术工人", "名") is None
+    # with this year said, the year's figure beside the total is the value (the lead's convention)
+    assert value_for("全县今年向山东省青岛市输送技术工人120名,累计输送860名。", "输送技术工人", "名") == 120
+    assert value_for("全县累计输送技术工人860名。", "输送技术工人", "名") == 860

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 
 from tracker.core import figure_roles
 from tracker.core.figure_clauses import _Hit
-from tracker.core.figure_words import _TOTAL
+from tracker.core.figure_words import _OWN_PERIOD, _TOTAL
 
 
 @dataclass(frozen=True, slots=True)
@@ -65,14 +65,10 @@ def wholes(hits: list[_Hit]) -> list[_Hit]:
     return [h for h in hits if not h.subset] or hits
 
 
-# A period a metric's name says (当期结存, 当年入库率, 本月新增).
-_PERIOD_NAMED = re.compile(r"当期|本期|当年|本年|今年|当月|本月")
-
-
 def of_named_period(hits: list[_Hit], name: str) -> list[_Hit]:
     """The hits a metric that names its period in its name may take: no total of all years (统筹基金当期结存4119.75
     亿元,累计结存30445.50亿元 for 统筹基金当期结存: the 累计 one is another metric's), unless it says this year's."""
-    if not _PERIOD_NAMED.search(name):
+    if not _OWN_PERIOD.search(name):
         return hits
     return [h for h in hits if not _ALL_YEARS.search(h.words) or h.year]
 

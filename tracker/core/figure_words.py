@@ -156,6 +156,8 @@ _YEAR = re.compile(r"今年|年内|本年|全年")
 _SPAN = re.compile(r"上半年|下半年|本季度?|(?<!前)[一二三四]季度|(?<![\d.])(?:[2-9]|1[0-2])[-—~至]\d{1,2}月"
                    r"|近\d+(?:个月|个?星期|周|天|日)|近(?:\d+|[一二两三四五六七八九十几]+)?年|多年来|历年")
 _SUM = re.compile(r"共计|总计|合计|总数|共有")
+# The report's own period named in a metric's name or a figure's clause (当期结存, 本期缴存额, 当年入库率).
+_OWN_PERIOD = re.compile(r"当期|本期|当年|本年|今年|当月|本月")
 
 
 def _sum_in(words: str) -> bool:

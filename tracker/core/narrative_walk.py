@@ -20,6 +20,7 @@ from tracker.core.figure_words import (
     _CLAUSE,
     _LEAD,
     _NARRATIVE_VERBS,
+    _OWN_PERIOD,
     _PERIOD,
     _SCOPE,
     _SECTION,
@@ -238,10 +239,13 @@ def hits(sentences: list[str], names: list[str], unit: str, short: list | None =
             if found and k + 1 < len(clauses) and seps[k + 1] != "、" and figure_topic.predicate_unfinished(
                     clause, clauses[k + 1], names):
                 found = []
-            new = [h for h in said if _NEW_UNTIMED.match(h.words) and h.untimed and not h.total and not h.period]
+            new = [h for h in said if h.untimed and not h.total and not h.period and (_NEW_UNTIMED.match(h.words) or any(
+                t.words.startswith("累计") and figure_roles.work_verbs(t.words) & figure_roles.work_verbs(h.words)
+                for t in found) and not _OWN_PERIOD.search(h.words))]
             if new and any(h.total and h.value not in {n.value for n in new} for h in found):
-                # 新培育…16家,全市累计达到238家: the new ones, with no time of their own, may be this year's, which the
-                # convention prefers to the total of all years, or some other span's: neither is clearly the value.
+                # 新培育…16家,全市累计达到238家, 向南充市推送…93个,累计推送339个: the new ones, or those the total's verb
+                # counts, with no time of their own, may be this year's, which the convention prefers to the total of
+                # all years, or some other span's or part's: neither is clearly the value.
                 found = [dataclasses.replace(h, doubt=True) for h in found]
                 hits += [dataclasses.replace(h, doubt=True) for h in new]
             said += found
