@@ -3088,3 +3088,12 @@ def test_a_figure_with_no_time_of_its_own_before_a_total_of_its_verb_leaves_both
     # with this year said, the year's figure beside the total is the value (the lead's convention)
     assert value_for("全县今年向山东省青岛市输送技术工人120名,累计输送860名。", "输送技术工人", "名") == 120
     assert value_for("全县累计输送技术工人860名。", "输送技术工人", "名") == 860
+
+
+def test_a_title_counts_no_things_there_already():
+    found = targets_from_title("管好用好已投用30座城市公厕,新建城市公厕12座。")
+    assert [(t.target, t.unit) for t in found] == [(12, "座")]
+    assert [(t.target, t.unit) for t in targets_from_title("巩固已创建的20个美丽乡村成果。")] == []
+    # the things a work is done on are its count, built before or not
+    found = targets_from_title("对已建成的15个社区食堂进行提档升级。")
+    assert [(t.target, t.unit) for t in found] == [(15, "个")]
