@@ -3097,3 +3097,11 @@ def test_a_title_counts_no_things_there_already():
     # the things a work is done on are its count, built before or not
     found = targets_from_title("对已建成的15个社区食堂进行提档升级。")
     assert [(t.target, t.unit) for t in found] == [(15, "个")]
+
+
+def test_the_county_that_opens_a_narrative_with_its_time_is_the_one_that_reports():
+    assert value_for("桐庐县今年新建城市书房12个。", "城市书房", "个") == 12
+    # 棚户区 is a kind of area, no district
+    assert value_for("桐庐县今年完成棚户区改造1200户。", "棚户区改造", "户") == 1200
+    # where another county is named, each figure is a part's
+    assert value_for("桐庐县今年新建城市书房12个,淳安县新建城市书房8个。", "城市书房", "个") is None

@@ -170,7 +170,7 @@ _OPENING = re.compile(rf"(?:{_TIME}|\d{{4}}年(?=(?:\d{{1,2}}[-—~至])?\d{{1,2
 _SECTION = re.compile(r"\d{1,2}[.、]|[一二三四五六七八九十]+、")
 # 2-character words ending in 区 or 县 that are not the name of a district.
 _NOT_PLACES = set(
-    "社区 全区 我区 各区 本区 该区 城区 辖区 小区 园区 景区 片区 街区 市区 山区 灾区 地区 库区 "
+    "社区 户区 全区 我区 各区 本区 该区 城区 辖区 小区 园区 景区 片区 街区 市区 山区 灾区 地区 库区 "
     "矿区 林区 牧区 老区 全县 我县 各县 本县 该县 郡县 市县 区县 全旗 我旗 各旗 本旗 该旗".split()
 )
 
