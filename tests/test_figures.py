@@ -2703,6 +2703,10 @@ def test_a_rate_read_by_its_head_alone_has_a_rival_in_another_item():
     text = "(1)农村妇女技能培训完成培训620人,完成率达124%;(2)城镇妇女创业培训:完成培训310人,完成率103%。"
     assert value_for(text, "妇女技能培训完成率", "%") is None
     assert value_for("农村妇女技能培训完成培训620人,完成率达124%。", "妇女技能培训完成率", "%") == 124.0
+    # a rate right after the clause that names the metric's things whole is theirs, each other rate its own clause's
+    text = "全县学龄前儿童视力筛查3120人,筛查率92.4%;学龄前儿童听力筛查4050人,筛查率96.1%;口腔健康筛查2.1万人,筛查率98%。"
+    assert value_for(text, "学龄前儿童听力筛查率", "%") == 96.1
+    assert value_for(text, "口腔健康筛查率", "%") == 98
 
 
 def test_a_whole_whose_first_part_is_under_way_is_not_done():

@@ -286,7 +286,7 @@ def _read(text: str, name: str, unit: str, mode: str) -> Reading | None:
             # whose clause names the metric's things whole is theirs; the other counts some of them, named otherwise.
             reading = figure_pool.decide([h for h in hits if things in h.words], cumulative, level)
         if reading and len(tiers) > 2 and tier is tiers[2] and (figure_parts.rival_head(whole, reading.words, reading.value, [
-                rest for _m, rest, _g in narrative_names.heads(headed)], unit)):
+                (modifier, rest) for modifier, rest, _g in narrative_names.heads(headed)], unit)):
             return None  # …完成率达215%;(2)大专…,完成率214.75%: the head alone names two figures
         if reading and _sibling_verb(reading, hits, names):
             return None  # 新建公厕12座,改造提升公厕20座;累计新建86座: 86 is 新建's, not 改造提升公厕's
