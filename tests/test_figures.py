@@ -72,7 +72,7 @@ def test_recall_on_the_tuning_part():
 
 
 # What the tuning part reaches (targets, values): a rule that loses a reading fails here.
-RECALL_FLOOR = (0.907, 0.793)
+RECALL_FLOOR = (0.904, 0.789)
 
 
 def test_a_reading_names_the_words_it_came_from():
@@ -2703,6 +2703,10 @@ def test_a_rate_read_by_its_head_alone_has_a_rival_in_another_item():
     text = "(1)农村妇女技能培训完成培训620人,完成率达124%;(2)城镇妇女创业培训:完成培训310人,完成率103%。"
     assert value_for(text, "妇女技能培训完成率", "%") is None
     assert value_for("农村妇女技能培训完成培训620人,完成率达124%。", "妇女技能培训完成率", "%") == 124.0
+    # a rate right after the clause that names the metric's things whole is theirs, each other rate its own clause's
+    text = "全县学龄前儿童视力筛查3120人,筛查率92.4%;学龄前儿童听力筛查4050人,筛查率96.1%;口腔健康筛查2.1万人,筛查率98%。"
+    assert value_for(text, "学龄前儿童听力筛查率", "%") == 96.1
+    assert value_for(text, "口腔健康筛查率", "%") == 98
 
 
 def test_a_whole_whose_first_part_is_under_way_is_not_done():
@@ -3028,6 +3032,10 @@ def test_the_currency_named_after_a_sums_measure_word_is_the_same_measure():
     text = "全年全省实际使用外资86.4亿元人民币,同比增长3.5%。"
     assert value_for(text, "实际使用外资", "亿元") == 86.4
     assert value_for("下达农业保险保费补贴资金2.35亿元人民币。", "农业保险保费补贴资金", "亿元") == 2.35
+    # in the metric's unit too: a metric in 万元人民币 reads the sum so written, and one written without the currency
+    text = "截至9月底,全省跨境电商出口结算金额3560万元人民币(等值约500万美元),同比增长12%。"
+    assert value_for(text, "跨境电商出口结算金额", "万元人民币") == 3560
+    assert value_for("全年利用外资合同金额7.8亿元。", "利用外资合同金额", "亿元人民币") == 7.8
 
 
 def test_a_level_that_rose_or_fell_to_another_is_read_at_the_level_reached_whatever_the_verb_of_change():
@@ -3067,3 +3075,37 @@ def test_xing_that_makes_an_adjective_before_the_head_noun_may_be_left_out():
     assert value_for(text, "普惠性幼儿园", "所") == 6.0
     # a name whose 性 word leads more than the head noun keeps it
     assert value_for("建成居家养老服务中心8个。", "区域性居家养老服务中心", "个") is None
+
+
+def test_a_metric_that_names_its_period_takes_no_total_of_all_years():
+    text = "全市住房公积金本期缴存额8.6亿元,累计缴存额1025.4亿元。"
+    assert value_for(text, "住房公积金本期缴存额", "亿元") == 8.6
+    assert value_for("全市住房公积金累计缴存额1025.4亿元。", "住房公积金本期缴存额", "亿元") is None
+    # a metric that names no period still takes the running total
+    assert value_for(text, "住房公积金缴存额", "亿元") == 1025.4
+
+
+def test_a_figure_with_no_time_of_its_own_before_a_total_of_its_verb_leaves_both_in_doubt():
+    # the first may be this year's or one place's, the total all years' or all places': neither is clearly the value
+    text = "全县向山东省青岛市输送技术工人120名,累计输送860名。"
+    assert value_for(text, "输送技术工人", "名") is None
+    # with this year said, the year's figure beside the total is the value (the lead's convention)
+    assert value_for("全县今年向山东省青岛市输送技术工人120名,累计输送860名。", "输送技术工人", "名") == 120
+    assert value_for("全县累计输送技术工人860名。", "输送技术工人", "名") == 860
+
+
+def test_a_title_counts_no_things_there_already():
+    found = targets_from_title("管好用好已投用30座城市公厕,新建城市公厕12座。")
+    assert [(t.target, t.unit) for t in found] == [(12, "座")]
+    assert [(t.target, t.unit) for t in targets_from_title("巩固已创建的20个美丽乡村成果。")] == []
+    # the things a work is done on are its count, built before or not
+    found = targets_from_title("对已建成的15个社区食堂进行提档升级。")
+    assert [(t.target, t.unit) for t in found] == [(15, "个")]
+
+
+def test_the_county_that_opens_a_narrative_with_its_time_is_the_one_that_reports():
+    assert value_for("桐庐县今年新建城市书房12个。", "城市书房", "个") == 12
+    # 棚户区 is a kind of area, no district
+    assert value_for("桐庐县今年完成棚户区改造1200户。", "棚户区改造", "户") == 1200
+    # where another county is named, each figure is a part's
+    assert value_for("桐庐县今年新建城市书房12个,淳安县新建城市书房8个。", "城市书房", "个") is None

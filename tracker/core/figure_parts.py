@@ -238,12 +238,16 @@ def whole_of_part(text: str, words: str, value: float, name: str, unit: str) -> 
     return False
 
 
-def rival_head(text: str, words: str, value: float, heads: list[str], unit: str) -> bool:
+def rival_head(text: str, words: str, value: float, heads: list[tuple[str, str]], unit: str) -> bool:
     """Whether a rate read by the head word of the metric's name alone (完成率 of 成人学历提升完成率) has a rival: the
     same rate given another figure ((1)初高中学历提升…完成率达215%;(2)大专及以上…,完成率
-    214.75%): which of the things the metric's is, the text does not say."""
-    for head in heads:
-        if unit != "%" or not head.endswith("率") or head not in words:
+    214.75%): which of the things the metric's is, the text does not say.  A rate right after the clause that names
+    the metric's things whole is theirs (新生儿两病筛查7989人,筛查率99.25%;新生儿听力筛查8107人,筛查率100.72%), as
+    each other rate is its own clause's."""
+    at = text.find(words)
+    before = [c for c in re.split(r"[,，;；。:：\n]", text[:at]) if c.strip()][-1:] if at > 0 else []
+    for modifier, head in heads:
+        if unit != "%" or not head.endswith("率") or head not in words or (before and modifier in before[0]):
             continue
         said = re.compile(rf"{re.escape(head)}(?:已?达到|已?达|为|是)?(?P<n>\d[\d,.]*){re.escape(unit)}")
         if any(phrases.number(_NUM.match(m["n"])) != value for m in said.finditer(text)):

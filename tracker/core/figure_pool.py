@@ -12,7 +12,7 @@ from dataclasses import dataclass
 
 from tracker.core import figure_roles
 from tracker.core.figure_clauses import _Hit
-from tracker.core.figure_words import _TOTAL
+from tracker.core.figure_words import _OWN_PERIOD, _SCOPE, _TOTAL, _alt
 
 
 @dataclass(frozen=True, slots=True)
@@ -63,6 +63,28 @@ def pool(hits: list[_Hit], cumulative: bool, level: bool = False) -> list[_Hit]:
 def wholes(hits: list[_Hit]) -> list[_Hit]:
     """The hits not under 其中, or the parts where there is nothing else."""
     return [h for h in hits if not h.subset] or hits
+
+
+def of_named_period(hits: list[_Hit], name: str) -> list[_Hit]:
+    """The hits a metric that names its period in its name may take: no total of all years (统筹基金当期结存4119.75
+    亿元,累计结存30445.50亿元 for 统筹基金当期结存: the 累计 one is another metric's), unless it says this year's."""
+    if not _OWN_PERIOD.search(name):
+        return hits
+    return [h for h in hits if not _ALL_YEARS.search(h.words) or h.year]
+
+
+# A figure of new things (新培育, 新增, 新建) with no time words before it.
+_NEW_UNTIMED = re.compile(rf"(?:{_alt(_SCOPE)})*新(?!.*(?:累计|其中))")
+
+
+def untimed_before_total(said: list[_Hit], found: list[_Hit]) -> list[_Hit]:
+    """The figures said before a clause's, with no time of their own, that a total in it leaves in doubt: new things
+    (新培育…16家,全市累计达到238家) or those the total's verb counts (向南充市推送…93个,累计推送339个).  They may be this
+    year's, which the convention prefers to the total of all years, or some other span's or part's: neither is
+    clearly the value.  A figure whose clause names the report's period (当期结存…) is timed."""
+    return [h for h in said if h.untimed and not h.total and not h.period and (_NEW_UNTIMED.match(h.words) or any(
+        t.words.startswith("累计") and figure_roles.work_verbs(t.words) & figure_roles.work_verbs(h.words)
+        for t in found) and not _OWN_PERIOD.search(h.words))]
 
 
 def decide(hits: list[_Hit], cumulative: bool, level: bool = False) -> Reading | None:

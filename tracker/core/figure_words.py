@@ -156,6 +156,8 @@ _YEAR = re.compile(r"今年|年内|本年|全年")
 _SPAN = re.compile(r"上半年|下半年|本季度?|(?<!前)[一二三四]季度|(?<![\d.])(?:[2-9]|1[0-2])[-—~至]\d{1,2}月"
                    r"|近\d+(?:个月|个?星期|周|天|日)|近(?:\d+|[一二两三四五六七八九十几]+)?年|多年来|历年")
 _SUM = re.compile(r"共计|总计|合计|总数|共有")
+# The report's own period named in a metric's name or a figure's clause (当期结存, 本期缴存额, 当年入库率).
+_OWN_PERIOD = re.compile(r"当期|本期|当年|本年|今年|当月|本月")
 
 
 def _sum_in(words: str) -> bool:
@@ -168,7 +170,7 @@ _OPENING = re.compile(rf"(?:{_TIME}|\d{{4}}年(?=(?:\d{{1,2}}[-—~至])?\d{{1,2
 _SECTION = re.compile(r"\d{1,2}[.、]|[一二三四五六七八九十]+、")
 # 2-character words ending in 区 or 县 that are not the name of a district.
 _NOT_PLACES = set(
-    "社区 全区 我区 各区 本区 该区 城区 辖区 小区 园区 景区 片区 街区 市区 山区 灾区 地区 库区 "
+    "社区 户区 全区 我区 各区 本区 该区 城区 辖区 小区 园区 景区 片区 街区 市区 山区 灾区 地区 库区 "
     "矿区 林区 牧区 老区 全县 我县 各县 本县 该县 郡县 市县 区县 全旗 我旗 各旗 本旗 该旗".split()
 )
 

@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 
 from tracker.core import figure_roles, phrases
-from tracker.core.figure_words import _DONE, _SCOPE, _STAGE, SHARE_OF_WHOLE, _alt
+from tracker.core.figure_words import _DONE, _SCOPE, _STAGE, SHARE_OF_WHOLE, _alt, _is_place
 
 # An aside in parentheses that begins with a month's words or 其中 and gives a figure: `32家(当月新建成5家)`,
 # `183个(其中乡镇及农村59个)`.
@@ -173,13 +173,30 @@ def _foreseen(m: re.Match) -> str:
     return m[1] + re.sub(r"(^|[;；])(?=[^;；])", r"\1预计", m[2] + m[3])
 
 
-# 12.1万亿元人民币: the currency named after a sum's measure word says which 元 they are, no other measure.
-_CURRENCY_AFTER = re.compile(r"(?<=\d元|[万亿]元)人民币")
+# 12.1万亿元人民币: the currency named after a sum's measure word says which 元 they are, no other measure; in the
+# text and in the metric's unit alike (a metric in 亿元人民币 is one in 亿元).
+_CURRENCY_AFTER = re.compile(r"(?<=元)人民币")
+
+
+def same_measure(unit: str) -> str:
+    """The metric's unit without the currency named after its measure word (亿元人民币: 亿元), as the text is read."""
+    return _CURRENCY_AFTER.sub("", unit)
+
+
+# 滦南县今年建成棚改安置房665套: the county or district that opens a narrative, its time right after, is the one
+# that reports, as a label is (滦南县:今年…); a figure of its clause is no part's, where the text names no other.
+_SPEAKER = re.compile(r"^([\u4e00-\u9fff]{1,10}?[县区旗])(?=今年|本年|全年|年内|\d{4}年|截[至止]|1[-—至]\d{1,2}月)")
+
+
+def _speaker(text: str) -> str:
+    m = _SPEAKER.match(text)
+    return f"{m[1]}:{text[m.end():]}" if m and _is_place(m[1]) and not _is_place(text[m.end():]) else text
 
 
 def recast(text: str, name: str = "") -> str:
     """The narrative with the clauses its wording hides written out as the clause reader reads them (for the metric
     `name`, where given)."""
+    text = _speaker(text)
     text = _CURRENCY_AFTER.sub("", _FORESEEN_NOTE.sub(_foreseen, text))
     text = _TOWN_AND_COUNTRY.sub(_town_and_country, text)
     text = _THIS_YEARS_MONTH.sub("", text)

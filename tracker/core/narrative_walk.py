@@ -12,7 +12,7 @@ from __future__ import annotations
 import dataclasses
 import re
 
-from tracker.core import figure_parts, figure_roles, figure_topic, figure_years, narrative_lists, narrative_names, phrases
+from tracker.core import figure_parts, figure_pool, figure_roles, figure_topic, figure_years, narrative_lists, narrative_names, phrases
 from tracker.core.figure_clauses import (_BUILT, _BUILT_NEW, _DONE, _elided, _Hit, _hit, _hits_in_clause, _opening,
                                          month_only, repeated, subjectless)
 from tracker.core.figure_words import (
@@ -238,10 +238,8 @@ def hits(sentences: list[str], names: list[str], unit: str, short: list | None =
             if found and k + 1 < len(clauses) and seps[k + 1] != "、" and figure_topic.predicate_unfinished(
                     clause, clauses[k + 1], names):
                 found = []
-            new = [h for h in said if _NEW_UNTIMED.match(h.words) and h.untimed and not h.total and not h.period]
+            new = figure_pool.untimed_before_total(said, found)
             if new and any(h.total and h.value not in {n.value for n in new} for h in found):
-                # 新培育…16家,全市累计达到238家: the new ones, with no time of their own, may be this year's, which the
-                # convention prefers to the total of all years, or some other span's: neither is clearly the value.
                 found = [dataclasses.replace(h, doubt=True) for h in found]
                 hits += [dataclasses.replace(h, doubt=True) for h in new]
             said += found
@@ -327,10 +325,6 @@ _NOW = re.compile(rf"(?:{_alt(_SCOPE)})*(?:目前|现已)")
 
 # A clause led by the year as a whole (全年, 年度), with no word of what is done.
 _YEAR_WHOLE = re.compile(rf"(?:{_alt(_SCOPE)})*(?:全年|年度)(?!.*(?:已|累计))")
-
-
-# A figure of new things (新培育, 新增, 新建) with no time words before it.
-_NEW_UNTIMED = re.compile(rf"(?:{_alt(_SCOPE)})*新(?!.*(?:累计|其中))")
 
 
 def _goes_on(clause: str, before: str, names: list[str]) -> bool:

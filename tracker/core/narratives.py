@@ -66,7 +66,7 @@ def read_value(text: str, name: str, unit: str, *, mode: str = "cumulative",
     """
     read = _read_any if any_magnitude else _read
     # 新(改)建城镇公厕: a name is read as the narrative is, a character in brackets inside a word a second reading
-    name = narrative_text.second_reading(name)
+    name, unit = narrative_text.second_reading(name), narrative_text.same_measure(unit)
     reading = read(text, name, unit, mode)
     if reading is None or not figure_stage.said_at_stage(reading.words, reading.value, name) or figure_stage.heading_begun(text, name):
         # 重点推进项目建成 beside 纳入重点推进项目14个: a metric of things completed takes only a figure said done.
@@ -270,7 +270,7 @@ def _read(text: str, name: str, unit: str, mode: str) -> Reading | None:
     if "、" in name:  # a shorter form of a list names one of its items (排水管网 of 燃气、供水、排水管网): as written only
         tiers = tiers[:1]
     for tier in tiers:
-        hits = tier(unit)
+        hits = figure_pool.of_named_period(tier(unit), names[0])
         if lead:
             # 新增公交线路 beside 优化公交线路41条, 改造提升老旧小区 beside 完工96个: a metric whose name carries a verb
             # takes no figure that a verb of other work governs (its own verb, or none, must).
@@ -286,7 +286,7 @@ def _read(text: str, name: str, unit: str, mode: str) -> Reading | None:
             # whose clause names the metric's things whole is theirs; the other counts some of them, named otherwise.
             reading = figure_pool.decide([h for h in hits if things in h.words], cumulative, level)
         if reading and len(tiers) > 2 and tier is tiers[2] and (figure_parts.rival_head(whole, reading.words, reading.value, [
-                rest for _m, rest, _g in narrative_names.heads(headed)], unit)):
+                (modifier, rest) for modifier, rest, _g in narrative_names.heads(headed)], unit)):
             return None  # …完成率达215%;(2)大专…,完成率214.75%: the head alone names two figures
         if reading and _sibling_verb(reading, hits, names):
             return None  # 新建公厕12座,改造提升公厕20座;累计新建86座: 86 is 新建's, not 改造提升公厕's

@@ -65,8 +65,9 @@ _TITLE_APPROX = re.compile(r"(?:近|将近|接近|不超过|不超|不足|不到
 # What a figure leads to (惠及居民2万户, 带动就业3000人) is no target of the work; 覆盖 naming a rate (覆盖率,
 # 覆盖人口比例) is.  The things listed before 列为 or 列入 and a figure (…、农村生活污水处理等列为十件民生实事) make up the set it
 # counts, a programme's count, no work to do.  What each thing has at least or all have (确保“零就业家庭”至少有1人
-# 稳定就业) is a condition they must meet, no count.
-_TITLE_REFUSE = re.compile(rf"(?:列为|列入|确定为)$|(?:至少|均|都)有$|(?:提高|{_RAISE}|增长|下降|降低|减少|压缩|缩短)$|(?<![占例])比(?!对|率|重|例)|较|(?<!^)每|^每(?!年)|人均|户均|平均"
+# 稳定就业) is a condition they must meet, no count.  What is there already (做好已建成13个…快检室运营工作) is no work
+# to do (巩固已建成的20个示范村成果); the things a work is done on (对已建成的…) are its count.
+_TITLE_REFUSE = re.compile(rf"^[^对为把将给\d]*已(?!婚)经?[^\d,，]{{0,5}}$|(?:列为|列入|确定为)$|(?:至少|均|都)有$|(?:提高|{_RAISE}|增长|下降|降低|减少|压缩|缩短)$|(?<![占例])比(?!对|率|重|例)|较|(?<!^)每|^每(?!年)|人均|户均|平均"
                            r"|分别|由|从|惠及|涉及|受益|带动|覆盖(?!率|面|[^\d,，、]{0,4}?(?:比例|比重))")
 def _done_raising(pre: str, unit: str) -> bool:
     """Whether `pre` is 完成 and a work of raising that leads to a count (完成成人学历提升416人): work done, no change."""
