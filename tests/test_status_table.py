@@ -128,6 +128,11 @@ def test_a_task_with_no_forecast_is_not_foretold_late(project, monkeypatch):
     out = project.ok("status", "--month", "2024-08").out  # task 195: no report, so no rate to project
     assert "→ —" in out and "— late" not in out
     assert "将逾期" not in project.ok("status", "--month", "2024-08", "--lang", "zh").out
+    # show says it as status does: no forecast, and its chart's legend says why, the JSON that it is late
+    project.ok("log", "195", "--month", "2024-03", "--set", "centres=10")
+    shown = project.ok("show", "195", "--month", "2024-08", "--lang", "zh").out
+    assert "预计完成 —\n" in shown and "将逾期" not in shown and "预计完成：近三个月无进展" in shown
+    assert project.ok("show", "195", "--month", "2024-08", "--format", "json").json()["task"]["forecast_late"] is True
 
 
 def test_a_figure_and_its_target_are_written_alike_either_side_of_the_slash(project):

@@ -71,7 +71,7 @@ def heading(tr: Trajectory, lang: str) -> Text:
         text.append(f"\n{label(lang, 'rate')} {tr.rate * 100:+.1f}%/{label(lang, 'month')}")
         text.append(f" · {label(lang, 'forecast')} ")
         text.append(months.fmt(s.forecast) or "—", style="red" if s.forecast_late else "green")
-        if s.forecast_late:
+        if s.forecast_late and s.forecast:  # with none, the chart's legend says why (no progress in three months)
             text.append(f"（{label(lang, 'late')}）" if lang == "zh" else f" ({label(lang, 'late')})", style="red")
     if s.warnings:
         text.append(f"\n{label(lang, 'Warnings')}{'：' if lang == 'zh' else ': '}")
