@@ -215,6 +215,13 @@ def test_filters_by_co_unit_and_words_of_a_title(project):
     assert project.bad("status", "--co-unit", "财政局", "--lang", "zh").err == \
         "--co-unit 财政局：没有以此为配合单位的任务；是否指 市财政局？\n"
     assert "co-units: 市财政局、各区县政府" in project.bad("report", "--co-unit", "市民政局").err
+    # a unit that leads no task but shares some is pointed to --co-unit
+    assert project.bad("status", "--unit", "市财政局").err == (
+        "--unit 市财政局: no task has this lead unit; it shares tasks as a co-unit (--co-unit 市财政局)\n")
+    assert "它是部分任务的配合单位（--co-unit 市财政局）" in project.bad("report", "--unit", "市财政局", "--lang", "zh").err
+    # remind has no --co-unit to point to: the lead units are listed, as for any unit leading no task
+    assert project.bad("remind", "--dry-run", "--unit", "市财政局").err.startswith(
+        "--unit 市财政局: no task has this lead unit (units: ")
     assert "no task matches these filters" in project.ok("status", "--search", "火星").out
 
 def test_status_table_for_people(project):

@@ -224,6 +224,8 @@ _ZH = {
     "not delivered to {unit}: {reason}": "未送达{unit}：{reason}",
     "no channel in contacts.toml, to phone: {units}": "contacts.toml 中没有渠道，请电话催报：{units}",
     "--unit {unit}: no task has this lead unit; did you mean {close}?": "--unit {unit}：没有以此为牵头单位的任务；是否指 {close}？",
+    "--unit {unit}: no task has this lead unit; it shares tasks as a co-unit (--co-unit {unit})":
+        "--unit {unit}：没有以此为牵头单位的任务；它是部分任务的配合单位（--co-unit {unit}）",
     "--co-unit {unit}: no task has this co-unit; did you mean {close}?": "--co-unit {unit}：没有以此为配合单位的任务；是否指 {close}？",
     "--co-unit {unit}: no task has this co-unit (co-units: {known})": "--co-unit {unit}：没有以此为配合单位的任务（配合单位：{known}）",
     "with {unit}": "{unit}配合", "titles with {words}": "目标任务含“{words}”",

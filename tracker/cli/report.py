@@ -123,7 +123,7 @@ def report(
 
     def chosen(plan, rows):
         """The tasks --unit, --co-unit, --category, --search and --only choose, and how the heading names the choice."""
-        check_filters(plan, unit, category, co_unit)
+        check_filters(plan, unit, category, co_unit, shared=True)
         scope = tuple(s for s in (unit and label(lg, "led by {unit}").format(unit=unit),
                                   co_unit and label(lg, "with {unit}").format(unit=co_unit), category,
                                   words and label(lg, "titles with {words}").format(words=" ".join(search.split())),

@@ -105,7 +105,7 @@ def status(
     if unit is not None or category is not None or co_unit is not None or wanted or words:
         from tracker.core.rows import check_filters, filter_standings
 
-        check_filters(plan, unit, category, co_unit)
+        check_filters(plan, unit, category, co_unit, shared=True)
         rows = filter_standings(rows, unit, category, wanted, co_unit, words)
     if fmt == TableFormat.json:
         import sys

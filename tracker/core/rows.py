@@ -125,8 +125,10 @@ def _abbreviates(typed: str, name: str) -> bool:
     return all(ch in rest for ch in typed)
 
 
-def check_filters(plan: Plan, unit: str | None = None, category: str | None = None, co_unit: str | None = None) -> None:
-    """A --unit, --co-unit or --category that names no task is bad input; the message lists the known ones."""
+def check_filters(plan: Plan, unit: str | None = None, category: str | None = None, co_unit: str | None = None,
+                  shared: bool = False) -> None:
+    """A --unit, --co-unit or --category that names no task is bad input; the message lists the known ones.
+    `shared`: the command has --co-unit, to which a --unit that only shares tasks is pointed."""
     from tracker.errors import BadInput
 
     if co_unit is not None and all(co_unit not in t.co_units for t in plan.tasks):
@@ -139,6 +141,9 @@ def check_filters(plan: Plan, unit: str | None = None, category: str | None = No
                        known="、".join(shared) or "—")
 
     if unit is not None and all(t.unit != unit for t in plan.tasks):
+        if shared and any(unit in t.co_units for t in plan.tasks):  # one that only shares tasks: --co-unit's
+            raise BadInput("--unit {unit}: no task has this lead unit; it shares tasks as a co-unit (--co-unit {unit})",
+                           unit=unit)
         units = list(dict.fromkeys(t.unit for t in plan.tasks))
         close = near(unit, units)
         if close:  # 民政局 for 市民政局: the name the clerk meant, not thirty to read through
