@@ -252,6 +252,8 @@ def test_a_stall_whose_reports_came_without_a_figure_says_so(project):
             "though the 2024-07 report came, with no figure") in " ".join(out.split())
     zh = project.run("check", "--month", "2024-07", "--fail-on", "stalled", "--lang", "zh", "--format", "github").out
     assert "，但2024-07已报送（没有数值）" in zh
+    # a Chinese line lists the figures as Chinese does, not with an English comma
+    assert "区域性居家养老服务中心 10/100 个，社区养老服务站 50/300 个，但2024-07已报送" in zh
     project.ok("log", "195", "--month", "2024-08", "--set", "centres=10", "--set", "stations=50")
     assert "though" not in project.run("check", "--month", "2024-08", "--fail-on", "stalled").out  # figures given
 

@@ -503,6 +503,31 @@ def test_a_task_id_that_is_another_written_with_a_leading_zero_is_refused(projec
     assert not project.db.exists() or project.ok("export").out == ""
 
 
+def test_a_task_number_typed_with_a_leading_zero_is_that_task(project):
+    # the number the plan refuses as a second task (05 beside 5) is the task's own when typed: never unknown
+    project.write_plan("""
+        [plan]
+        year = 2024
+
+        [[task]]
+        id = "5"
+        title = "新建改扩建中小学校12所"
+        unit = "市教育局"
+
+        [[task]]
+        id = "3.2"
+        title = "新建幼儿园5所"
+        unit = "市教育局"
+    """)
+    assert project.ok("log", "05", "--percent", "40", "--note", "已开工").out.startswith("recorded 5 2024-08: 40%")
+    project.ok("log", "3.02", "--percent", "10")
+    assert [(e["task"], e["percent"]) for e in map(json.loads, project.ok("export").out.splitlines())] == [
+        ("5", 40), ("3.2", 10)]
+    assert project.ok("history", "05", "--format", "json").json()["task"] == "5"
+    assert project.ok("show", "005").out.startswith("5. 新建改扩建中小学校12所")
+    assert "unknown task '50'" in project.bad("log", "50", "--percent", "1").err  # another number stays unknown
+
+
 def test_toml_syntax_error_carries_its_line(project):
     project.tasks.write_text('[plan]\nyear = 2024\n[[task]]\nid = "1"\ntitle = "甲\n', encoding="utf-8")
     r = project.bad("tasks")

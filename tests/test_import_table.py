@@ -307,6 +307,15 @@ def test_a_task_numbered_in_full_width_digits_is_that_number(empty_project):
     p.ok("log", "9", "--set", "m1=45", today="2024-09-30")
 
 
+def test_a_row_numbered_with_a_leading_zero_is_that_task(project):
+    # a table numbered 01, 02 … (a text cell in Excel): 0184. is task 184, not a wrong number nor a task to add
+    (project.root / "t.md").write_text("序号 | 目标任务 | 8月份进展 |\n1 | 0184.提高城乡低保、特困人员等困难群体救助标准。 "
+                                       "| 已完成提标测算。 |\n", encoding="utf-8")
+    assert "1 entry recorded for 2024-08" in project.ok("import", "t.md", "--month", "2024-08").out
+    assert [(e["task"], e["note"]) for e in entries(project)] == [("184", "已完成提标测算。")]
+    assert "0184" not in project.tasks.read_text(encoding="utf-8")
+
+
 def test_a_future_month_is_refused(project):
     (project.root / "t.md").write_text("序号 | 目标任务 | 进展 |\n1 | 195.新建中心 | y |\n", encoding="utf-8")
     assert "still in the future" in project.bad("import", "t.md", "--month", "2024-09").err

@@ -11,7 +11,7 @@ from tracker.errors import BadInput
 
 
 def _task(plan, task_id: str):
-    task = plan.task(task_id)
+    task = plan.task_as_typed(task_id)
     if task is None:
         from tracker.core.entries import quoted
 
@@ -235,7 +235,9 @@ def history(
     found = store.entries_of_task(conn, task_id)
     task = plan.task(task_id)
     if task is None and not found:
-        _task(plan, task_id)
+        task = _task(plan, task_id)  # `05` for task 5
+        task_id = task.id
+        found = store.entries_of_task(conn, task_id)
     if fmt == TableFormat.json:
         from tracker.cli.output import print_json
         from tracker.core.rows import history_json

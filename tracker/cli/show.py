@@ -27,7 +27,7 @@ def show(
     p = project.month(month)
     conn = project.read()
     plan = project.plan(conn)
-    task = plan.task(task_id)
+    task = plan.task_as_typed(task_id)
     if task is None:
         raise BadInput("unknown task {task} (`tracker tasks` lists the declared ones)", task=repr(task_id))
     log = store.load_logs(conn, upto=p, tasks=[task.id]).get(task.id)

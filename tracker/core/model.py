@@ -9,6 +9,7 @@ province's plan builds 30,000 tasks on every command.
 
 import datetime as dt
 import math
+import re
 from collections.abc import Mapping
 from functools import partial
 from itertools import accumulate
@@ -16,6 +17,8 @@ from types import MappingProxyType
 from typing import NamedTuple
 
 from tracker.core import months
+
+_NUMBER = re.compile(r"\d+(\.\d+)*")
 
 MODES = ("cumulative", "increment")
 STATUSES = ("ongoing", "done", "blocked")
@@ -86,6 +89,20 @@ class Plan(_PlanFields):
 
     def task(self, task_id: str) -> Task | None:
         return self.by_id.get(task_id)
+
+    def task_as_typed(self, task_id: str) -> Task | None:
+        """The task a user or a table means by `task_id`: its id, or its number written another way (`05` for
+        task 5, `3.02` for 3.2: one number to the people who type it, and tasks.toml never declares both).
+        What is recorded is always the task's own id."""
+        found = self.by_id.get(task_id)
+        if found is None and (number := id_number(task_id)) is not None:
+            found = next((t for t in self.tasks if id_number(t.id) == number), None)
+        return found
+
+
+def id_number(task_id: str) -> tuple[int, ...] | None:
+    """The numbers an id is made of (05 and 5 alike, 3.02 and 3.2), or None for an id that is no such number."""
+    return tuple(int(part) for part in task_id.split(".")) if _NUMBER.fullmatch(task_id) else None
 
 
 class TaskLog:

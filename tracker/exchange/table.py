@@ -154,6 +154,8 @@ def read_rows(table: ProgressTable, plan: Plan | None, unit: str | None, p: int,
     numbered = "no" in roles and "id" not in roles
     for row in table.rows:
         tid, title = _task_of(row, known)
+        if tid is not None and tid not in known and plan and (typed := plan.task_as_typed(tid)) is not None:
+            tid = typed.id  # a table's 05. is task 5, as `tracker log 05` is
         if tid is None:
             problems.append(BadInput("the task cell must be the task's number, a dot and its title "
                                      "(`195.新建…`), not {cell}" + (

@@ -19,7 +19,7 @@ from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, ValidationEr
 from tracker.core.checks import TITLE_LIMIT
 from tracker.model_words import rest, said
 from tracker.errors import BadInput, PlanError
-from tracker.core.model import Metric, Milestone, Plan, Task
+from tracker.core.model import Metric, Milestone, Plan, Task, id_number
 from tracker.plan import line_of
 
 ID_PATTERN = r"^[0-9]+(\.[0-9]+)*$"  # \d would take "１" and "٣", which `tracker log 1` never finds
@@ -135,7 +135,7 @@ def validate(data: dict, lines: dict, path: str) -> Plan:
         here = ("task", i)
         line = line_of(lines, here)
         raw_id = _id_text(raw.get("id")) if isinstance(raw, dict) else None
-        same = _same_number(raw_id) if isinstance(raw_id, str) else None
+        same = id_number(raw_id) if isinstance(raw_id, str) else None
         if isinstance(raw_id, str) and raw_id in first_line:
             # and the task is checked all the same: its other problems are said now, not after the id is fixed
             problems.append(_at(path, line, "duplicate task id {id} (first declared at line {first})", id=raw_id,
@@ -268,8 +268,3 @@ def _build_task(t: TaskIn, i: int, plan: PlanIn, lines, path: str, line: int):
         milestones=tuple(stones), line=line,
     )
     return (None if problems else task), problems
-
-
-def _same_number(raw_id: str) -> tuple[int, ...] | None:
-    """The numbers an id is made of (05 and 5 alike, 3.02 and 3.2), or None for an id that is no such number."""
-    return tuple(int(part) for part in raw_id.split(".")) if re.fullmatch(r"\d+(\.\d+)*", raw_id) else None

@@ -27,13 +27,17 @@ def _join(lang: str, codes, sep: str = ", ") -> str:
     return ("、" if lang == "zh" else sep).join(label(lang, c) for c in codes)
 
 
-def figures_text(figs: tuple[Figure, ...]) -> str:
-    """`12/27 个`, or `中心 15/100 个, 站点 117/300 个` for a task with several metrics."""
+def _comma(lang: str) -> str:
+    return "\uff0c" if lang == "zh" else ", "
+
+
+def figures_text(figs: tuple[Figure, ...], lang: str) -> str:
+    """`12/27 个`, or `中心 15/100 个, 站点 117/300 个` for a task with several metrics (zh: `，` between them)."""
     parts = []
     for f in figs:
         one = f"{fig(f.value)}/{fig(f.target)}" + (f" {f.unit}" if f.unit else "")
         parts.append(f"{f.name} {one}" if f.name else one)
-    return ", ".join(parts)
+    return _comma(lang).join(parts)
 
 
 def reason_text(r: Reason, lang: str) -> str:
@@ -51,7 +55,7 @@ def reason_text(r: Reason, lang: str) -> str:
                 return label(lang, "never reported")
             return _sentence(lang, "no report since {month}", month=months.fmt(r.last_month))
         text = _sentence(lang, "no increase since {month}: {figures}", month=months.fmt(r.since),
-                         figures=figures_text(r.figures) or pct(r.completion))
+                         figures=figures_text(r.figures, lang) or pct(r.completion))
         if r.text_only is not None:
             text += _sentence(lang, ", though the {month} report came, with no figure",
                               month=months.fmt(r.text_only))
@@ -65,7 +69,7 @@ def reason_text(r: Reason, lang: str) -> str:
             return label(lang, "never reported")
         return _sentence(lang, "last report {month}", month=months.fmt(r.last_month))
     if r.code == "regressed":
-        return ", ".join(f"{a.name} {fig(b.value)} → {fig(a.value)}" + (f" {a.unit}" if a.unit else "")
+        return _comma(lang).join(f"{a.name} {fig(b.value)} → {fig(a.value)}" + (f" {a.unit}" if a.unit else "")
                          for a, b in zip(r.figures, r.before))
     if r.code == "repeated_note":
         return _sentence(lang, "same note as {month}", month=months.fmt(r.earlier))
