@@ -18,7 +18,7 @@ from dataclasses import dataclass, field
 from tracker.core import months
 from tracker.core.model import Plan, number
 from tracker.errors import BadInput
-from tracker.exchange.forms import (BY_CELL, COL, FIRST_ROW, HEADERS, KEY_SHEET, MARK, MONTH_CELL, SHEET, STATUS_WORDS,
+from tracker.exchange.forms import (BY_CELL, COL, FIRST_ROW, HEADER_ROW, HEADERS, KEY_SHEET, MARK, MONTH_CELL, SHEET, STATUS_WORDS,
                                     UNIT_CELL, metric_label)
 
 
@@ -87,7 +87,7 @@ def read_form(path: str, wb, plan: Plan, problems: list, formulas=None) -> FormR
                                  shown=repr(text(UNIT_CELL)), unit=unit, place=place(UNIT_CELL)))
     by = text(BY_CELL) or unit
     back = FormReturn(path, unit, p, by)
-    if _merged_figures(ws, place, problems):
+    if _columns_changed(ws, place, problems) or _merged_figures(ws, place, problems):
         return back
     parts: dict[str, dict] = {}
     broken: set[str] = set()
@@ -190,6 +190,24 @@ def _month_shown(value) -> int | None:
         return months.parse(str(value))
     except BadInput:
         return None
+
+
+def _columns_changed(ws, place, problems: list) -> bool:
+    """Whether the header row no longer reads as it went out (a column deleted or inserted, the sheet unprotected):
+    the cells are read at the columns they went out in, so a 本月数 moved one column left would read as a form left
+    empty. A hidden column is still there; a header row moved down with the rows is the rows' checks' to name."""
+    shown_row = [("" if c.value is None else str(c.value).strip()) for c in ws[HEADER_ROW][:len(HEADERS)]]
+    shown_row += [""] * (len(HEADERS) - len(shown_row))
+    if not set(HEADERS) & set(shown_row):
+        return False
+    for col, (head, shown) in enumerate(zip(HEADERS, shown_row), 1):
+        if shown != head:
+            problems.append(BadInput("the form's columns were changed (this column was {head} when the form was sent "
+                                     "out, it is {shown}): put them back as they were (hiding a column is fine), or "
+                                     "fill in a new form", head=head, shown=shown or "—",
+                                     place=place(f"{_letter(col)}{HEADER_ROW}")))
+            return True
+    return False
 
 
 def _merged_figures(ws, place, problems: list) -> bool:

@@ -1,0 +1,42 @@
+"""Forms filled in as liaisons fill them (SPEC: Forms): a column deleted with the sheet unprotected, a date Excel
+made of a note, a figure typed with its measure word; each read as meant or refused naming its cell."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+
+import openpyxl
+import pytest
+
+from tests.test_forms import PLAN, fill, sent
+
+
+@pytest.fixture
+def office(project):
+    project.write_plan(PLAN)
+    project.ok("log", "195", "--month", "2024-07", "--set", "centres=10", "--set", "stations=90")
+    project.ok("log", "184", "--month", "2024-07", "--percent", "40")
+    return project
+
+
+def august(office) -> dict:
+    return {e["task"]: e for e in map(json.loads, office.ok("export").out.splitlines()) if e["month"] == "2024-08"}
+
+
+def test_a_column_deleted_is_refused_naming_the_header_not_read_as_a_form_left_empty(office):
+    wb = openpyxl.load_workbook(fill(sent(office), office.root / "back.xlsx", G5=15, H7=60))
+    wb["填报"].delete_cols(6)   # 上月数 deleted (the sheet unprotected): 本月数 now stands in column F
+    wb.save(office.root / "back.xlsx")
+    before = office.ok("export").out
+    assert office.bad("import", "back.xlsx").err.splitlines() == [
+        "back.xlsx:填报!F4: the form's columns were changed (this column was 上月数 when the form was sent out, "
+        "it is 本月数): put them back as they were (hiding a column is fine), or fill in a new form"]
+    assert "填报表的列被改动" in office.bad("--lang", "zh", "import", "back.xlsx").err
+    assert office.ok("export").out == before
+    wb = openpyxl.load_workbook(fill(sent(office), office.root / "hidden.xlsx", G5=15, H7=60))
+    wb["填报"].column_dimensions["F"].hidden = True
+    wb.save(office.root / "hidden.xlsx")
+    office.ok("import", "hidden.xlsx")
+    assert august(office)["195"]["values"] == {"centres": 15}
+
