@@ -40,3 +40,11 @@ def test_a_column_deleted_is_refused_naming_the_header_not_read_as_a_form_left_e
     office.ok("import", "hidden.xlsx")
     assert august(office)["195"]["values"] == {"centres": 15}
 
+
+def test_a_note_excel_turned_into_a_date_is_kept_as_the_date_it_shows(office):
+    # 8月15日 typed alone in a note cell: Excel and WPS keep the date, midnight included
+    fill(sent(office), office.root / "back.xlsx", G5=15, J5=dt.datetime(2024, 8, 15), K7=dt.datetime(2024, 8, 20, 9, 30))
+    office.ok("import", "back.xlsx")
+    got = august(office)
+    assert got["195"]["note"] == "2024-08-15" and got["184"]["problems"] == "2024-08-20 09:30:00"
+

@@ -226,6 +226,8 @@ def _merged_figures(ws, place, problems: list) -> bool:
 def _read_row(ws, r: int, metric, got: dict, place, make, raw=None) -> list:
     """One row's filled cells into `got` (the task's report so far), each checked; every problem of the row
     (a BadInput naming its cell), none when the row is read. `raw`: the sheet with its formulas' text."""
+    from tracker.exchange.sheets import shown
+
     got.setdefault("row", r)
     heads = ["本月数" if metric is not None else "完成百分比"]
     if r == got["row"]:  # status and texts are the task's first row's
@@ -236,6 +238,8 @@ def _read_row(ws, r: int, metric, got: dict, place, make, raw=None) -> list:
         value = ws[ref].value
         if isinstance(value, str):
             value = value.strip() or None
+        elif head in _TEXTS and value is not None:  # a date Excel made of 8月15日, a number: the text it shows
+            value = shown(value, ws[ref].number_format)
         elif isinstance(value, (int, float)) and not isinstance(value, bool) and "%" in ws[ref].number_format:
             value = round(value * 100, 9)  # `60%` typed: Excel keeps 0.6 shown as 60%, and 60 is what was meant
         try:
