@@ -48,3 +48,16 @@ def test_a_note_excel_turned_into_a_date_is_kept_as_the_date_it_shows(office):
     got = august(office)
     assert got["195"]["note"] == "2024-08-15" and got["184"]["problems"] == "2024-08-20 09:30:00"
 
+
+def test_a_figure_typed_with_its_own_measure_word_is_that_figure_another_word_is_refused(office):
+    fill(sent(office), office.root / "back.xlsx", G5="15个", G6=" 117 个 ")
+    office.ok("import", "back.xlsx")
+    assert august(office)["195"]["values"] == {"centres": 15, "stations": 117}
+    fill(sent(office), office.root / "other.xlsx", G5="15张")
+    assert office.bad("import", "other.xlsx").err.strip() == "other.xlsx:填报!G5: 本月数 '15张' is not a number ≥ 0"
+
+
+def test_log_takes_a_figure_with_its_metric_s_own_measure_word_as_the_form_does(office):
+    assert "centres=15/100个 stations=117/300个" in office.ok(
+        "log", "195", "--month", "2024-08", "--set", "centres=15个", "--set", "stations=117 个").out
+    assert "'15张' is not a number" in office.bad("log", "195", "--month", "2024-08", "--set", "centres=15张").err

@@ -41,8 +41,9 @@ def stamp_of(text) -> str:
         raise BadInput("recorded_at {value} is not an ISO 8601 time", value=quoted(text)) from None
 
 
-def figure(text, what: str, percent: bool = False) -> float:
-    """A value a person typed: a finite number ≥ 0 ("1,200", full-width "１２０", and with `percent` "85%" are read too)."""
+def figure(text, what: str, percent: bool = False, unit: str = "") -> float:
+    """A value a person typed: a finite number ≥ 0 ("1,200", full-width "１２０", with `percent` "85%", and followed by
+    its metric's own measure word `unit`, "15个" or "12.5 公里", are read too; another word is no number)."""
     if isinstance(text, bool):
         raise BadInput("{what}: {value} is not a number", what=Word(what), value=quoted(text))
     try:
@@ -52,6 +53,8 @@ def figure(text, what: str, percent: bool = False) -> float:
             plain = unicodedata.normalize("NFKC", text).replace(",", "").strip()  # full-width digits, ，and ％
             if percent and plain.endswith("%"):
                 plain = plain[:-1].strip()
+            elif unit and plain.endswith(word := unicodedata.normalize("NFKC", unit).strip()):
+                plain = plain.removesuffix(word).strip()
             value = float(plain)
         else:
             raise ValueError
@@ -130,9 +133,9 @@ def text(value, what: str) -> str:
 def check_values(task: Task, values: dict) -> dict:
     """Typed figures by metric key, read as numbers, a rate's with its % too (which metrics the task has is
     checks.py's question)."""
-    def rate(key: str) -> bool:
+    def read(key: str, raw: str) -> float:
         metric = task.metric(key)
-        return metric is not None and metric.rate
+        return figure(raw, f"{task.id}.{key}", percent=metric is not None and metric.rate,
+                      unit=metric.unit if metric is not None else "")
 
-    return {key: figure(raw, f"{task.id}.{key}", percent=rate(key)) if isinstance(raw, str) else raw
-            for key, raw in values.items()}
+    return {key: read(key, raw) if isinstance(raw, str) else raw for key, raw in values.items()}

@@ -261,7 +261,8 @@ def _take(head: str, value, metric, got: dict, make) -> None:
     """One filled cell's value into `got`; BadInput (without a place) when it cannot be right."""
     if head == "本月数":
         try:
-            got["values"][metric.key] = make.figure(value, "本月数", percent=metric.rate)  # a rate's `60%` as text
+            got["values"][metric.key] = make.figure(value, "本月数", percent=metric.rate,
+                                                    unit=metric.unit)  # a rate's `60%`, `15个` as text
         except BadInput:
             raise BadInput("本月数 {value} is not a number ≥ 0", value=make.quoted(value)) from None
         got["said"].append(f"{metric.name} {_fig(got['values'][metric.key])}{metric.unit}")  # as the form names it
