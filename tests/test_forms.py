@@ -91,8 +91,8 @@ def test_a_form_a_unit_with_its_open_tasks_last_months_figures_and_the_cells_to_
     keys = wb["tracker"]
     assert keys.sheet_state == "veryHidden"
     assert [list(r) for r in keys.iter_rows(values_only=True)] == [
-        ["tracker form 1", "市民政局", "2024-08", "2024年重点目标任务"],
-        [5, "195", "centres", "cumulative"], [6, "195", "stations", "cumulative"], [7, "184", None, None]]
+        ["tracker form 1", "市民政局", "2024-08", "2024年重点目标任务", None, None],  # and each row's 目标值, 上月数 as sent
+        [5, "195", "centres", "cumulative", 100, 10], [6, "195", "stations", "cumulative", 300, 90], [7, "184", None, None, 100, 40]]
     # the increment metric: last month's amount; the task not started yet is not on the form
     ws = openpyxl.load_workbook(office.root / "forms" / "市卫健委-2024-08.xlsx")["填报"]
     assert [c.value for c in ws[5]][1:6] == ["3.2.新增养老床位1000张。", "养老床位（本月新增）", "张", 1000, 100]

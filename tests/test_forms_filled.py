@@ -61,3 +61,17 @@ def test_log_takes_a_figure_with_its_metric_s_own_measure_word_as_the_form_does(
     assert "centres=15/100个 stations=117/300个" in office.ok(
         "log", "195", "--month", "2024-08", "--set", "centres=15个", "--set", "stations=117 个").out
     assert "'15张' is not a number" in office.bad("log", "195", "--month", "2024-08", "--set", "centres=15张").err
+
+
+def test_a_target_or_last_month_s_figure_changed_in_the_form_is_refused_not_dropped_unread(office):
+    # the sheet unprotected: the unit writes the target it now works to, and corrects last month's figure
+    fill(sent(office), office.root / "back.xlsx", G5=15, E5=80, F6="95", F7=40)
+    before = office.ok("export").out
+    assert office.bad("import", "back.xlsx").err.splitlines() == [
+        "back.xlsx:填报!E5: 目标值 was changed to 80 (it was sent out as 100): a form changes neither the plan nor "
+        "last month's report; put 100 back, and tell the office what should change",
+        "back.xlsx:填报!F6: 上月数 was changed to '95' (it was sent out as 90): a form changes neither the plan nor "
+        "last month's report; put 90 back, and tell the office what should change"]
+    assert "目标值被改为80" in office.bad("--lang", "zh", "import", "back.xlsx").err
+    assert office.ok("export").out == before
+

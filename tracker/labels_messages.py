@@ -78,6 +78,9 @@ _ZH.update({
     "warning: {path} declares no task: nothing was checked": "警告：{path} 中没有任何任务：未检查任何内容",
     "{file}: a form whose hidden sheet is gone (its cells copied into another workbook?): its rows cannot be matched to tasks; have the unit fill in the form as it was sent": "{file}: 填报表的隐藏工作表已丢失（单元格被复制到了另一个工作簿？）：无法将各行对应到任务；请让单位在原样下发的填报表中填写",
     "merged cells: each row's figure is its own; unmerge them (取消合并) and fill in each row": "单元格被合并：每行的数值各自独立；请取消合并，逐行填写",
+    "{head} was changed to {shown} (it was sent out as {sent}): a form changes neither the plan nor last month's "
+    "report; put {sent} back, and tell the office what should change":
+        "{head}被改为{shown}（下发时为{sent}）：填报表不能修改任务计划或上月报送；请改回{sent}，需要调整的内容请另告督查室",
     "the form's columns were changed (this column was {head} when the form was sent out, it is {shown}): put them "
     "back as they were (hiding a column is fine), or fill in a new form":
         "填报表的列被改动（此列下发时为{head}，现为{shown}）：请恢复原样（隐藏列不影响），或重新填写新的填报表",

@@ -91,8 +91,8 @@ def read_form(path: str, wb, plan: Plan, problems: list, formulas=None) -> FormR
         return back
     parts: dict[str, dict] = {}
     broken: set[str] = set()
-    keyed = list(keys.iter_rows(min_row=2, max_col=4, values_only=True))  # each row sent out: its task and metric
-    for r, tid, key, mode in keyed:
+    keyed = list(keys.iter_rows(min_row=2, max_col=6, values_only=True))  # each row sent out: its task and metric
+    for r, tid, key, mode, *sent in keyed:
         r, tid, key = int(r), str(tid), key or ""
         task = plan.task(tid)
         where = place(f"B{r}")
@@ -122,6 +122,9 @@ def read_form(path: str, wb, plan: Plan, problems: list, formulas=None) -> FormR
             problems.append(BadInput("this row was task {task}'s {metric} when the form was sent out: rows were "
                                      "moved or changed", task=tid, metric=metric.name if metric else "—",
                                      place=place(f"C{r}")))
+            broken.add(tid)
+            continue
+        if _shown_changed(ws, r, sent, place, problems):
             broken.add(tid)
             continue
         got = parts.setdefault(tid, {"task": task, "values": {}, "said": []})
@@ -190,6 +193,39 @@ def _month_shown(value) -> int | None:
         return months.parse(str(value))
     except BadInput:
         return None
+
+
+def _shown_changed(ws, r: int, sent: list, place, problems: list) -> bool:
+    """Whether a row's 目标值 or 上月数 (the sheet unprotected) no longer shows what went out: the unit means the
+    target it now works to, or last month's figure corrected, which the form would otherwise drop unread.  A form
+    made before its hidden sheet kept them (None) is not asked."""
+    from tracker.core.entries import quoted
+
+    if not sent or sent[0] is None:
+        return False
+    found = False
+    for head, was in zip(("目标值", "上月数"), sent):
+        ref = f"{_letter(COL[head])}{r}"
+        value = ws[ref].value
+        if _same(value, was):
+            continue
+        problems.append(BadInput("{head} was changed to {shown} (it was sent out as {sent}): a form changes neither "
+                                 "the plan nor last month's report; put {sent} back, and tell the office what should "
+                                 "change", head=head, shown=quoted(value), sent="—" if was is None else number(was),
+                                 place=place(ref)))
+        found = True
+    return found
+
+
+def _same(value, was) -> bool:
+    if isinstance(value, str):
+        value = value.strip() or None
+    if value is None or was is None:
+        return value is None and was is None
+    try:
+        return float(value) == float(was)
+    except (TypeError, ValueError):
+        return False
 
 
 def _columns_changed(ws, place, problems: list) -> bool:

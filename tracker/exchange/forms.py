@@ -187,7 +187,8 @@ def form_xlsx(plan_title: str | None, unit: str, p: int, rows: list[FormRow]) ->
     # the unit as every output shows it (XML holds no control character): form_return compares it so
     keys.append([MARK, visible(unit), months.fmt(p), visible(plan_title or "")])
     for r, row in enumerate(rows, FIRST_ROW):
-        keys.append([r, row.task.id, row.metric.key if row.metric else "", row.metric.mode if row.metric else ""])
+        keys.append([r, row.task.id, row.metric.key if row.metric else "", row.metric.mode if row.metric else "",
+                     number(row.metric.target) if row.metric else 100, number(row.last)])  # 目标值, 上月数 as sent
     for line in keys.iter_rows():
         for c in line:
             if isinstance(c.value, str):
