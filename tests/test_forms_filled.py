@@ -75,3 +75,9 @@ def test_a_target_or_last_month_s_figure_changed_in_the_form_is_refused_not_drop
     assert "目标值被改为80" in office.bad("--lang", "zh", "import", "back.xlsx").err
     assert office.ok("export").out == before
 
+
+
+def test_a_form_saved_in_libreoffice_s_own_format_is_refused_saying_to_save_it_as_xlsx(office):
+    (office.root / "市民政局.ods").write_bytes(b"PK\x03\x04")
+    assert office.bad("import", "市民政局.ods").err.strip() == (
+        "市民政局.ods: cannot import .ods: open it in Excel, Word or WPS and save it as .xlsx (另存为 .xlsx), then import that")

@@ -21,7 +21,8 @@ from tracker.exchange.table import make_entries, new_task_toml, plan_bytes, read
 from tracker.labels import label
 
 TABLE_SUFFIXES = (".md", ".markdown", ".txt", ".csv", ".docx", ".xlsx", ".xlsm")
-OLD_FORMATS = {".xls": ".xlsx", ".et": ".xlsx", ".doc": ".docx", ".wps": ".docx"}
+OLD_FORMATS = {".xls": ".xlsx", ".et": ".xlsx", ".doc": ".docx", ".wps": ".docx",
+               ".ods": ".xlsx", ".odt": ".docx"}  # LibreOffice's own: Excel, Word and WPS open them too
 ARCHIVES = (".zip", ".rar", ".7z")
 PICTURES = (".pdf", ".jpg", ".jpeg", ".png", ".tif", ".tiff", ".ofd")
 
@@ -286,7 +287,7 @@ def _open(file: str, suffix: str, problems: list) -> Source:
     from tracker import textfile
     from tracker.exchange import progress_table, sheets
 
-    if suffix in OLD_FORMATS:  # the binary formats of old Excel, Word and WPS: their newer form is read
+    if suffix in OLD_FORMATS:  # old Excel's, Word's and WPS's binary formats, LibreOffice's: their .xlsx or .docx is read
         problems.append(BadInput("{file}: cannot import {suffix}: open it in Excel, Word or WPS and save it as {new} "
                                  "(另存为 {new}), then import that", file=file, suffix=suffix, new=OLD_FORMATS[suffix]))
         return Source(file)
