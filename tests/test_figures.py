@@ -3109,3 +3109,10 @@ def test_the_county_that_opens_a_narrative_with_its_time_is_the_one_that_reports
     assert value_for("桐庐县今年完成棚户区改造1200户。", "棚户区改造", "户") == 1200
     # where another county is named, each figure is a part's
     assert value_for("桐庐县今年新建城市书房12个,淳安县新建城市书房8个。", "城市书房", "个") is None
+
+
+def test_a_figure_of_the_rest_once_some_are_set_aside_is_no_figure_of_them_all():
+    text = "全市养老机构中,除3家公办机构外,其余42家民办养老机构共收住老人1860人。"
+    assert value_for(text, "养老机构收住老人", "人") is None
+    # the whole, counted with nothing set aside, is read
+    assert value_for("全市养老机构共收住老人1860人。", "养老机构收住老人", "人") == 1860
