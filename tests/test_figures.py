@@ -3116,3 +3116,16 @@ def test_a_figure_of_the_rest_once_some_are_set_aside_is_no_figure_of_them_all()
     assert value_for(text, "养老机构收住老人", "人") is None
     # the whole, counted with nothing set aside, is read
     assert value_for("全市养老机构共收住老人1860人。", "养老机构收住老人", "人") == 1860
+
+
+def test_a_figure_shortened_past_the_qualifier_a_text_counts_apart_under_qizhong_is_the_wholes():
+    # 到位经费 is the whole's, whose 区财政配套 part the text counts apart: no figure of the part received
+    text = "全区校舍维修经费由市、区两级承担,其中区财政配套经费占40%。目前已到位经费2100万元。"
+    assert value_for(text, "区财政配套经费到位", "万元") is None
+    assert value_for("全区校舍维修经费中,区财政配套经费已到位840万元。", "区财政配套经费到位", "万元") == 840
+
+
+def test_what_a_sentence_says_is_needed_is_no_work_done_nor_are_its_parts():
+    text = "全区校舍维修经核算共需经费1200万元,其中区财政配套经费400万元。"
+    assert value_for(text, "区财政配套经费到位", "万元") is None
+    assert value_for("全区校舍维修经费中,区财政配套经费已到位400万元。", "区财政配套经费到位", "万元") == 400

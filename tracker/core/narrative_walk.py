@@ -286,7 +286,7 @@ def hits(sentences: list[str], names: list[str], unit: str, short: list | None =
 
 # A verb by which someone sets what is to be done (市政府确定…, 报告提出:, 计划 leading its clause): the clauses after it
 # in the sentence list what it set, up to one that says something is done or ties its figure to a time of its own.
-_PLAN_SET = re.compile(rf"确定|提出|明确|部署|要求|草拟|起草|拟订|拟定|(?:目标|任务)(?:是|为)|^(?:{_alt(_SCOPE)}|{_TIME})*计划"
+_PLAN_SET = re.compile(rf"确定|提出|明确|部署|要求|草拟|起草|拟订|拟定|(?:目标|任务)(?:是|为)|^(?:{_alt(_SCOPE)}|{_TIME})*计划|测算|(?<![必无急])需(?!求)"
                        rf"|(?<![年度的])计划(?:{_TIME}|今年|年内|全年)*(?:实现|完成|新增|新建|建成|达到)")
 # What will be done (将新建, 拟建, 计划实施, 预计完成), and a sentence that opens on the same time as the one before.
 _WILL = re.compile(r"将(?!近|其|之)|拟|计划|预计")
