@@ -3129,3 +3129,17 @@ def test_what_a_sentence_says_is_needed_is_no_work_done_nor_are_its_parts():
     text = "全区校舍维修经核算共需经费1200万元,其中区财政配套经费400万元。"
     assert value_for(text, "区财政配套经费到位", "万元") is None
     assert value_for("全区校舍维修经费中,区财政配套经费已到位400万元。", "区财政配套经费到位", "万元") == 400
+
+
+def test_things_listed_that_each_get_the_work_multiply_its_count():
+    found = targets_from_title("为城关小学、实验中学和职业高中各配备1辆校车")
+    assert [(t.target, t.unit) for t in found] == [(3, "辆")]
+    # listed with 等, their number is not said: no count
+    assert targets_from_title("为城关小学、实验中学等各配备1辆校车") == []
+
+
+def test_the_size_of_a_transformer_before_it_is_no_count_and_bing_before_a_verb_opens_a_second_work():
+    found = targets_from_title("更换8台630千伏安变压器并改造低压线路")
+    assert [(t.name, t.target, t.unit) for t in found] == [("630千伏安变压器", 8, "台")]
+    # 并 between two verbs before the figure joins them into one work
+    assert [(t.target, t.unit) for t in targets_from_title("建成并投用社区食堂12个")] == [(12, "个")]
