@@ -3143,3 +3143,11 @@ def test_the_size_of_a_transformer_before_it_is_no_count_and_bing_before_a_verb_
     assert [(t.name, t.target, t.unit) for t in found] == [("630千伏安变压器", 8, "台")]
     # 并 between two verbs before the figure joins them into one work
     assert [(t.target, t.unit) for t in targets_from_title("建成并投用社区食堂12个")] == [(12, "个")]
+
+
+def test_the_people_a_work_relieves_of_a_hardship_are_no_target():
+    found = targets_from_title("新建跨河桥梁3座,解决2万名群众过河难问题")
+    assert [(t.target, t.unit) for t in found] == [(3, "座")]
+    # a difficulty named by its noun (困难) is no hardship of 难
+    found = targets_from_title("为1200名就业困难人员提供公益性岗位")
+    assert [(t.target, t.unit) for t in found] == [(1200, "名")]
