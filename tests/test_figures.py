@@ -3151,3 +3151,11 @@ def test_the_people_a_work_relieves_of_a_hardship_are_no_target():
     # a difficulty named by its noun (困难) is no hardship of 难
     found = targets_from_title("为1200名就业困难人员提供公益性岗位")
     assert [(t.target, t.unit) for t in found] == [(1200, "名")]
+
+
+def test_the_district_after_the_time_that_opens_a_narrative_is_the_one_that_reports():
+    assert value_for("2024年桐庐县新建城市书房12个。", "城市书房", "个") == 12
+    # a verb that begins the text is no district (新建区…)
+    assert value_for("2023年新建区域性养老服务中心15个,2022年新建区域性养老服务中心10个。", "区域性养老服务中心", "个") is None
+    # where another county is named, each figure is still a part's
+    assert value_for("2024年桐庐县新建城市书房12个,淳安县新建城市书房8个。", "城市书房", "个") is None
