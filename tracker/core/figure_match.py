@@ -209,13 +209,15 @@ def another_kind(short: str, longer: list[str], whole: str) -> bool:
     """Whether the text writes a name shortened by its qualifier (农村安居房 for 重点对象农村安居房竣工) after another
     noun of its own (贫困户农村安居房) outside the longer forms: it tells kinds of the thing apart, so the short form
     may be any of them."""
-    if not any(n != short and n.endswith(short) and not any(phrases.is_verb(w) for w in phrases.words(n[: -len(short)]))
-               for n in longer):
+    dropped = {n: q for n in longer if n != short and (q := _dropped(short, n))
+               and not any(phrases.is_verb(w) for w in phrases.words(q))}
+    if not dropped:
         return False  # (the name without its verb, 道路提升改造 of 完成道路提升改造, leaves no qualifier out)
     covered = [(m.start(), m.end()) for n in longer if n != short and short in n for m in re.finditer(re.escape(n), whole)]
-    if any(_parted(n[: -len(short)], whole, covered, longer) for n in longer if n != short and n.endswith(short)
-           and n[: -len(short)] in _leads(n)):
+    if any(_parted(q, whole, covered, longer) for n, q in dropped.items()):
         return True
+    if not any(n.endswith(short) for n in dropped):
+        return False
     for m in re.finditer(re.escape(short), whole):
         if any(a <= m.start() and m.end() <= b for a, b in covered):
             continue
@@ -227,10 +229,15 @@ def another_kind(short: str, longer: list[str], whole: str) -> bool:
     return False
 
 
-def _leads(name: str) -> set[str]:
-    """A name's leading words, each run of them whole (国际, 国际航线 of 国际航线旅客运输量)."""
+def _dropped(short: str, name: str) -> str:
+    """The qualifier a short form leaves out of a name, whole words of it: the leading ones (国际航线 of
+    国际航线旅客运输量), or those after the verb a name puts first (县财政配套 of 到位县财政配套资金 for 到位资金)."""
     ws = phrases.words(name)
-    return {"".join(ws[:k]) for k in range(1, len(ws))}
+    for k in range(len(ws)):
+        for j in range(k + 1, len(ws)):
+            if "".join(ws[:k] + ws[j:]) == short and (not k or phrases.is_verb(ws[0])):
+                return "".join(ws[k:j])
+    return ""
 
 
 # A qualifier the text counts apart: listed beside another kind (国内、国际航线), or a part under 其中.

@@ -10,6 +10,7 @@ a sum's measure word, and growth said per year for a metric of it.
 
 from __future__ import annotations
 
+import itertools
 import re
 
 from tracker.core import figure_roles, phrases
@@ -185,11 +186,18 @@ def same_measure(unit: str) -> str:
 
 # 滦南县今年建成棚改安置房665套: the county or district that opens a narrative, its time right after, is the one
 # that reports, as a label is (滦南县:今年…); a figure of its clause is no part's, where the text names no other.
+# The time may come first (2024年镇海区全体居民…).
 _SPEAKER = re.compile(r"^([\u4e00-\u9fff]{1,10}?[县区旗])(?=今年|本年|全年|年内|\d{4}年|截[至止]|1[-—至]\d{1,2}月)")
+_TIME_FIRST = re.compile(r"^(?:\d{4}年(?:上半年|前三季度|1[-—至]\d{1,2}月|\d{1,2}月份?)?|今年(?:以来)?|年内|上半年)(?=[\u4e00-\u9fff])")
 
 
 def _speaker(text: str) -> str:
     m = _SPEAKER.match(text)
+    if not m and (t := _TIME_FIRST.match(text)):
+        rest = text[t.end():]
+        ends = itertools.accumulate(len(w) for w in phrases.words(rest[:16]))  # (2020年新建区域性…: no 新建区)
+        return next((f"{rest[:k]}:{t.group()}{rest[k:]}" for k in ends if 2 <= k <= 11 and rest[k - 1] in "县区旗"
+                     and _is_place(rest[:k]) and not _is_place(rest[k:])), text)
     return f"{m[1]}:{text[m.end():]}" if m and _is_place(m[1]) and not _is_place(text[m.end():]) else text
 
 

@@ -44,6 +44,9 @@ _PART_TIME = re.compile(r"学期|季度|[春夏秋冬]季|[上下]半年|(?<![\d
 _MONTH_ALONE = re.compile(r"(?:\d{4}年)?\d{1,2}月份?|本月|当月")
 # A clause on a part of the things just counted (其中) or on the rest of them (其余, 剩余, 另有).
 _PART_OR_REST = re.compile(r"其中|其余|剩余|另有|另外")
+# The things left when some are set aside (除新冠外,其余21种乙类传染病共报告发病…; 其余12个街道…): a figure of the rest is
+# of the things but some, no figure of them all.
+_REST = re.compile(r"^(?:其余|其他|剩余|余下)")
 
 # A clause on all the things just counted that says they are still being built.
 _ALL_UNFINISHED = re.compile(r"^(?!其余|其他|剩余|另).*?(?:均|全部|都).*(?:(?<!完成)施工(?!完成|完毕)|在建|开工|主体|装修|建设中)")
@@ -146,6 +149,8 @@ def hits(sentences: list[str], names: list[str], unit: str, short: list | None =
             under = clause.startswith("其中") or (k > 0 and seps[k] == "、" and under)
             if under:
                 found = [dataclasses.replace(h, subset=True) for h in found]
+            if _REST.match(clause) and not any(n in clause for n in names if _REST.match(n)):
+                found = [dataclasses.replace(h, doubt=True) for h in found]
             if clause.startswith("其中") and _PART_TIME.search(clause):
                 # 新增学位2,160个,其中秋季学期新增1,020个: a part with a time of its own shows that the whole, with
                 # none, spans more than that time: it is no month's amount (as beside a month named elsewhere).
@@ -281,7 +286,7 @@ def hits(sentences: list[str], names: list[str], unit: str, short: list | None =
 
 # A verb by which someone sets what is to be done (市政府确定…, 报告提出:, 计划 leading its clause): the clauses after it
 # in the sentence list what it set, up to one that says something is done or ties its figure to a time of its own.
-_PLAN_SET = re.compile(rf"确定|提出|明确|部署|要求|草拟|起草|拟订|拟定|(?:目标|任务)(?:是|为)|^(?:{_alt(_SCOPE)}|{_TIME})*计划"
+_PLAN_SET = re.compile(rf"确定|提出|明确|部署|要求|草拟|起草|拟订|拟定|(?:目标|任务)(?:是|为)|^(?:{_alt(_SCOPE)}|{_TIME})*计划|测算|(?<![必无急])需(?!求)"
                        rf"|(?<![年度的])计划(?:{_TIME}|今年|年内|全年)*(?:实现|完成|新增|新建|建成|达到)")
 # What will be done (将新建, 拟建, 计划实施, 预计完成), and a sentence that opens on the same time as the one before.
 _WILL = re.compile(r"将(?!近|其|之)|拟|计划|预计")

@@ -19,7 +19,13 @@ def _good_name(name: str) -> bool:
             and ws[0] not in ("和", "及", "与") and ws[-1] not in ("和", "及", "与")
             and not all(_verbal(w) for w in ws)  # 更新改造: verbs alone name nothing counted
             and not _TOTAL_OF.fullmatch(ws[0])  # 总投资, 总面积: what the target before amounts to (总部 is a noun)
-            and not _LEVEL_ALONE.fullmatch(name))  # 省级三公里…社区: a level qualifies the noun after it, counts nothing
+            and not _LEVEL_ALONE.fullmatch(name)  # 省级三公里…社区: a level qualifies the noun after it, counts nothing
+            and not _HARDSHIP.search(name))
+
+
+# A hardship (出行难, 就医难问题: a verb and 难, "hard to"): what people have, no thing counted; the people a work
+# relieves of it are what the work leads to (解决10万人出行难), as those it reaches are (惠及).  (困难, 难题 are nouns.)
+_HARDSHIP = re.compile(r"(?<![困灾艰疑患危])难(?:问题)?$")
 
 
 # 总 that sums what is counted before it (总 投资, 总面积, 总量), not the first of a noun (总部, 总工会).

@@ -2,8 +2,9 @@
 would cut a figure from its noun: kinds listed with 、 that qualify one noun, a level raised from one figure to
 another, examples before 等, and nouns listed with 、 before one figure; and where words around a figure say it
 is no target or another one: a slogan's figures in quotation marks, the money a work is done with (投资…元修建),
-the places a thing is done for (为352个自然村安装路灯3630盏), one figure given to each of the things (各), work sped up
-(加快…) whose things the title gives by stage elsewhere.
+the places a thing is done for (为352个自然村安装路灯3630盏), one figure given to each of the things (各) or the work
+each of things listed gets (为一中、二中各购置1台…), work sped up (加快…) whose things the title gives by stage
+elsewhere, and a second work joined by 并 after a figure's things.
 """
 
 from __future__ import annotations
@@ -93,6 +94,20 @@ def _each_place(m: re.Match) -> str:
     return "".join(out) + rest[last:]
 
 
+# 为一中、二中各购置安装1台变压器: things listed (、, 和, 及, 与), each doing or given the work, multiply the counts the
+# work gives by how many they are (2台); listed with 等, their number is not said: the work gives no count.
+_EACH_LISTED = re.compile(r"(?:^|(?<=[,，;；:：]))(?:为|给|对|在)?(?P<things>[\u4e00-\u9fff]{2,}(?:[、和及与][\u4e00-\u9fff]{2,})+)"
+                          r"(?P<etc>等)?各(?=[\u4e00-\u9fff])(?P<rest>[^,，;；。]*)")
+
+
+def _each_listed(m: re.Match) -> str:
+    rest = m["rest"]
+    if m["etc"] or m["things"].endswith("等"):
+        return _NUM.sub(lambda c: c.group().translate(_HIDE), rest)
+    n = len(re.split(r"[、和及与]", m["things"]))
+    return _each_place(re.match(r"(?P<n>\d+)(?P<place>)(?P<rest>.*)", f"{n}{rest}", re.S))
+
+
 # 年内计划实施…, 全年计划服务…: a title is a plan already, so 计划 (拟) before its verb adds nothing to what it names.
 # (春泥计划实施点: a programme's name, 计划 after its own words, stays)
 _PLANNED = re.compile(r"(?:^|(?<=[,，;；:：])|(?<=年内|全年|今年|年度|全市|全区|全县))(?:计划|拟)(?=[\u4e00-\u9fff]{2}[^\d,，;；。]*\d)")
@@ -132,9 +147,9 @@ def measure_as_written(title: str, target: float, unit: str) -> str:
 _YEAR_OF_THINGS = re.compile(r"(?<![\d.])20\d\d年(?:度)?(?=\d+(?:个|所|座|处|条|家|项|户|套|栋|部|台))")
 
 
-# The size of a vehicle or machine written before it (70米登高平台消防车, 5吨洒水车, 500千瓦机组): what it is, no
-# count of it nor target; the vehicles are counted in their own measure word.
-_SIZE_OF = re.compile(r"(?<![\d.])\d+(?:\.\d+)?(?=(?:米|吨|千瓦|立方米)[\u4e00-\u9fff]{0,8}?(?:车|船|艇|机|机组)(?:$|[,，;；。、并和及]))")
+# The size of a vehicle or machine written before it (70米登高平台消防车, 5吨洒水车, 500千瓦机组, 630千伏安变压器): what it
+# is, no count of it nor target; the vehicles are counted in their own measure word.
+_SIZE_OF = re.compile(r"(?<![\d.])\d+(?:\.\d+)?(?=(?:米|吨|千瓦|千伏安|千伏|立方米)[\u4e00-\u9fff]{0,8}?(?:车|船|艇|机|机组|器)(?:$|[,，;；。、并和及]))")
 
 
 # The things a work is done to or for, counted (对20所学校的…进行改造, 为20所学校…).
@@ -159,6 +174,17 @@ _CN_DIGITS = str.maketrans("一二三四五六七八九十两", "12345678902")
 _ONE_OF = re.compile(r"[\d一二三四五六七八九十两]+(?=[件项个大类条][\u4e00-\u9fff]{1,10}?之一)")
 
 
+def _second_work(title: str) -> str:
+    """The title with 并 before a verb made a clause break where a figure stands before it in its clause (购置2台变压器并
+    更新部分老旧电缆): 并 joins a second work, and the things the figure counts end before it (建成并投用 joins two
+    verbs of one work, before any figure)."""
+    out = ""
+    for w in phrases.words(title):
+        clause = re.split(r"[,，;；。:：、]", out)[-1]
+        out += "，" if w == "并" and _NUM.search(clause) and phrases.leading_verbs(title[len(out) + 1:]) else w
+    return out
+
+
 def recast(title: str) -> str:
     """The title normalised, with conditions dropped and its lists of kinds, changes and examples recast."""
     for named in (_RULE_NAMED, _ONE_OF, _SIZE_OF):
@@ -168,14 +194,14 @@ def recast(title: str) -> str:
     title = _MEANS_MONEY.sub("", _PLANNED.sub("", _SPED_UP.sub(_sped_up, title)))
     title = _YEAR_OF_THINGS.sub("", _FOR_PLACES.sub("", _said_again(title)))
     title = _TASK_IS.sub(lambda m: (m["verb"] or "完成") + m["thing"], title)
-    title = _EACH_PLACE.sub(_each_place, title)
+    title = _EACH_LISTED.sub(_each_listed, _EACH_PLACE.sub(_each_place, title))
     title = _EACH.sub(r"\g<a>\g<n>\g<j>\g<b>\g<n>", title)
     title = _QUALIFIERS.sub(r"\1\2和", _CONDITION.sub("", title))
     title = _OF_WORK.sub(_work_of, _OF_SHARE.sub("", title))
     title = without_examples(_FROM_TO.sub(r"\1提高到", title))
     while (etc := _KINDS_ETC.sub(r"\1和", title)) != title:
         title = etc
-    return title
+    return _second_work(title)
 
 
 def noun_lists(parts: list[str]) -> list[str]:
