@@ -54,7 +54,7 @@ def open_read(path: str, upgrade: bool = True) -> sqlite3.Connection | None:
     if not os.path.lexists(path):
         return None
     _check_file(path)
-    conn = _raw_connect(path)
+    conn = _raw_connect(path, read=True)
     version = _version(conn, path)
     if version == 0:
         conn.close()
