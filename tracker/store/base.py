@@ -39,7 +39,7 @@ def _raw_connect(path: str, read: bool = False) -> sqlite3.Connection:
     that cannot be written (a read-only checkout in CI) with no -wal beside it is opened as immutable:
     SQLite could not make the -wal and -shm it keeps even to read, and no one can be writing there."""
     target, uri = path, False
-    if read and _read_only(path) and not os.path.lexists(path + "-wal"):
+    if read and _folder_read_only(path) and not os.path.lexists(path + "-wal"):
         from urllib.parse import quote
 
         target, uri = f"file:{quote(os.path.abspath(path))}?mode=ro&immutable=1", True
@@ -170,13 +170,20 @@ def failure(e: sqlite3.Error, path: str) -> BadInput:
 
 def _read_only(path: str) -> bool:
     """Whether the database or its folder cannot be written (permissions, a read-only mount)."""
+    return _folder_read_only(path) or (os.path.exists(path) and not os.access(path, os.W_OK))
+
+
+def _folder_read_only(path: str) -> bool:
+    """Whether the database's folder cannot be written (permissions, a read-only mount): no -wal can be made
+    there, by a reader or a writer of ours. (A database file alone read-only is read as usual: its -wal and -shm
+    can be made beside it, and a writer's pages are seen as SQLite sees them.)"""
     folder = os.path.dirname(os.path.abspath(path))
     try:
         if os.statvfs(folder).f_flag & os.ST_RDONLY:
             return True
     except OSError:
         pass
-    return not os.access(folder, os.W_OK) or (os.path.exists(path) and not os.access(path, os.W_OK))
+    return not os.access(folder, os.W_OK)
 
 
 def _disk_full(path: str) -> bool:
