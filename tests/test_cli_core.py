@@ -570,6 +570,17 @@ def test_a_mistyped_db_is_said_by_what_shows_the_log_and_by_what_starts_one(proj
     assert project.ok("--db", "data/trakcer.db", "import", "e.jsonl").err == ""
 
 
+def test_an_empty_db_file_is_said_to_be_no_log_and_left_as_it_is(project):
+    """A data/tracker.db of 0 bytes (cut short, a checkout gone wrong) shows every task unreported, as no log
+    does: CI's check says why on stderr, and reading makes no -wal or -shm beside it."""
+    project.db.parent.mkdir(exist_ok=True)
+    project.db.write_bytes(b"")
+    r = project.run("check", "--format", "json")
+    assert r.code == 1 and r.json()["ok"] is False
+    assert r.err == "no log at data/tracker.db: nothing is recorded there (is --db or TRACKER_DB right?)\n"
+    assert sorted(p.name for p in project.db.parent.iterdir()) == ["tracker.db"]
+
+
 def test_export_of_a_mistyped_db_says_there_is_no_log_there(project):
     """An export meant as a backup, of a --db mistyped: an empty file must not pass as the log's."""
     project.ok("log", "195", "--set", "centres=15")

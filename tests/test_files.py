@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import fcntl
 import hashlib
+import json
 import os
 import signal
 import sqlite3
@@ -328,3 +329,19 @@ def test_a_path_from_the_home_folder_the_shell_left_unexpanded_is_the_home_folde
     r = subprocess.run([sys.executable, "-m", "tracker", "history", "195"], cwd=folder,
                        env={**env, "TRACKER_DB": "~/plan/log.db"}, capture_output=True, text=True, timeout=TIMEOUT)
     assert r.returncode == 0 and "centres=1" in r.stdout.replace(" ", ""), r.stdout + r.stderr
+
+
+def test_a_log_on_a_read_only_disk_is_read_by_every_command_that_only_reads(small_disk):
+    """A read-only checkout in CI: SQLite cannot make the -wal and -shm it keeps beside a log to read it, so
+    the log is opened as it is; validate, check and status answer, and only a write is refused."""
+    assert tracker(small_disk, "log", "195", "--set", "centres=1").returncode == 0
+    assert subprocess.run(["mount", "-o", "remount,ro", str(small_disk)], capture_output=True).returncode == 0
+    r = tracker(small_disk, "validate")
+    assert r.returncode == 0 and r.stdout.startswith("ok: tasks.toml"), r.stderr
+    r = tracker(small_disk, "check", "--format", "json", "--fail-on", "missing")  # 195 reported; 184 not
+    assert r.returncode == 1 and [t["id"] for t in json.loads(r.stdout)["tasks"]] == ["184"], r.stderr
+    r = tracker(small_disk, "status", "--format", "json")
+    assert r.returncode == 0 and json.loads(r.stdout)["tasks"][0]["metrics"][0]["value"] == 1, r.stderr
+    r = tracker(small_disk, "log", "195", "--set", "centres=2")
+    assert r.returncode == 2 and "read-only" in r.stderr and "nothing was written" in r.stderr, r.stderr
+    assert os.listdir(small_disk / "data") == ["tracker.db"]

@@ -271,7 +271,7 @@ _ZH.update({
     "the database is damaged ({code}): keep the file and its -wal as they are, run `tracker validate`, restore from a backup": "数据库已损坏（{code}）：请保持该文件及其 -wal 原样，运行 `tracker validate`，并从备份恢复",
     "not a SQLite database ({code})": "不是 SQLite 数据库（{code}）",
     "the database cannot be written ({code}): access denied": "数据库无法写入（{code}）：没有权限",
-    "the database or its folder is read-only ({code}): tracker writes beside the database even to read it (its -wal and -shm files); check the permissions, or whether the disk is mounted read-only": "数据库或其文件夹只读（{code}）：tracker 即使只读也要在数据库旁写文件（-wal 和 -shm）；请检查权限，或磁盘是否以只读方式挂载",
+    "the database or its folder is read-only ({code}): nothing was written; check the permissions, or whether the disk is mounted read-only": "数据库或其文件夹只读（{code}）：未写入任何内容；请检查权限，或磁盘是否以只读方式挂载",
     # validate
     "integrity check failed: {why}": "完整性检查未通过：{why}",
     "the table of chain heads is gone: removals of the latest entries cannot be checked": "链头表已不存在：无法检查最近条目是否被删除",

@@ -64,7 +64,7 @@ class Project(NamedTuple):
         then shows unreported, and a --db or TRACKER_DB mistyped is how that happens)."""
         _hear_waits()  # a read that writes (an upgrade, validate --repair) may wait for the lock too
         conn = store.open_read(self.db_path, upgrade)
-        if conn is None and not os.path.lexists(self.db_path) and getattr(_context(), "info_name", None) in SHOWS_LOG:
+        if conn is None and _no_file(self.db_path) and getattr(_context(), "info_name", None) in SHOWS_LOG:
             # said after what the command shows, and only when it showed it (a refusal is the news then)
             _PENDING["no log"] = ("no log at {path}: nothing is recorded there (is --db or TRACKER_DB right?)",
                                   {"path": self.db_path}, run_lang())  # the command's --lang, known here
@@ -205,6 +205,11 @@ def _context():
         return get_current_context()
     except (ImportError, RuntimeError):
         return None
+
+
+def _no_file(path: str) -> bool:
+    """No log file at path: none at all, or an empty one (cut short, or a git LFS checkout gone wrong)."""
+    return not os.path.lexists(path) or (os.path.isfile(path) and os.path.getsize(path) == 0)
 
 
 def run_lang() -> str:

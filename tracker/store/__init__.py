@@ -47,14 +47,15 @@ BULK = 5000
 def open_read(path: str, upgrade: bool = True) -> sqlite3.Connection | None:
     """A connection for reading, or None when there is no log yet (an empty log).
 
-    An older tracker's database is brought up to date first, unless `upgrade`
-    is false (validate looks at it as it is: an upgrade would put back guards
-    whose absence is evidence).
+    An older tracker's database is brought up to date first, unless `upgrade` is false (validate looks
+    at it as it is: an upgrade would put back guards whose absence is evidence).
     """
     if not os.path.lexists(path):
         return None
     _check_file(path)
-    conn = _raw_connect(path)
+    if os.path.getsize(path) == 0:  # no log (SQLite would make a -wal and -shm beside it to say so)
+        return None
+    conn = _raw_connect(path, read=True)
     version = _version(conn, path)
     if version == 0:
         conn.close()

@@ -34,9 +34,17 @@ def _check_file(path: str) -> None:
                        "it again", path=path)
 
 
-def _raw_connect(path: str) -> sqlite3.Connection:
+def _raw_connect(path: str, read: bool = False) -> sqlite3.Connection:
+    """A connection to the database at path. For a read (`read`), a log on a read-only disk or in a folder
+    that cannot be written (a read-only checkout in CI) with no -wal beside it is opened as immutable:
+    SQLite could not make the -wal and -shm it keeps even to read, and no one can be writing there."""
+    target, uri = path, False
+    if read and _folder_read_only(path) and not os.path.lexists(path + "-wal"):
+        from urllib.parse import quote
+
+        target, uri = f"file:{quote(os.path.abspath(path))}?mode=ro&immutable=1", True
     try:
-        conn = sqlite3.connect(path, timeout=BUSY_TIMEOUT_MS / 1000, isolation_level=None,
+        conn = sqlite3.connect(target, timeout=BUSY_TIMEOUT_MS / 1000, isolation_level=None, uri=uri,
                                check_same_thread=False)  # a bulk append builds its indexes in a thread
         conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
         conn.execute("PRAGMA synchronous = FULL")
@@ -141,8 +149,8 @@ _REASONS = {
                       "`tracker validate`, restore from a backup",
     "SQLITE_NOTADB": "not a SQLite database ({code})",
     "SQLITE_PERM": "the database cannot be written ({code}): access denied",
-    "read-only": "the database or its folder is read-only ({code}): tracker writes beside the database even to "
-                 "read it (its -wal and -shm files); check the permissions, or whether the disk is mounted read-only",
+    "read-only": "the database or its folder is read-only ({code}): nothing was written; check the permissions, "
+                 "or whether the disk is mounted read-only",
 }
 
 
@@ -162,13 +170,20 @@ def failure(e: sqlite3.Error, path: str) -> BadInput:
 
 def _read_only(path: str) -> bool:
     """Whether the database or its folder cannot be written (permissions, a read-only mount)."""
+    return _folder_read_only(path) or (os.path.exists(path) and not os.access(path, os.W_OK))
+
+
+def _folder_read_only(path: str) -> bool:
+    """Whether the database's folder cannot be written (permissions, a read-only mount): no -wal can be made
+    there, by a reader or a writer of ours. (A database file alone read-only is read as usual: its -wal and -shm
+    can be made beside it, and a writer's pages are seen as SQLite sees them.)"""
     folder = os.path.dirname(os.path.abspath(path))
     try:
         if os.statvfs(folder).f_flag & os.ST_RDONLY:
             return True
     except OSError:
         pass
-    return not os.access(folder, os.W_OK) or (os.path.exists(path) and not os.access(path, os.W_OK))
+    return not os.access(folder, os.W_OK)
 
 
 def _disk_full(path: str) -> bool:
