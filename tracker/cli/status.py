@@ -99,12 +99,10 @@ def status(
     p = project.month(month)
     wanted = parse_only(only)
     plan, rows = standings(project, p)
-    from tracker.core.rows import search_words
+    if unit is not None or category is not None or co_unit is not None or wanted or search is not None:
+        from tracker.core.rows import check_filters, filter_standings, search_words  # only when it filters
 
-    words = search_words(search)
-    if unit is not None or category is not None or co_unit is not None or wanted or words:
-        from tracker.core.rows import check_filters, filter_standings
-
+        words = search_words(search)
         check_filters(plan, unit, category, co_unit, shared=True)
         rows = filter_standings(rows, unit, category, wanted, co_unit, words)
     if fmt == TableFormat.json:
@@ -130,7 +128,7 @@ def status(
     out = console()
     # crop=False: the table cuts its own lines (render/table.py), the console need not measure them again
     out.print(status_table(rows, p, lg, plan.title, out.width), crop=False)
-    if not rows and (wanted or unit or category or co_unit or words):  # the header stays; say that nothing matched
+    if not rows and (wanted or unit or category or co_unit or search):  # the header stays; say that nothing matched
         from tracker.cli.output import say
         from tracker.labels import label
 

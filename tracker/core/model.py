@@ -9,7 +9,6 @@ province's plan builds 30,000 tasks on every command.
 
 import datetime as dt
 import math
-import re
 from collections.abc import Mapping
 from functools import partial
 from itertools import accumulate
@@ -17,8 +16,6 @@ from types import MappingProxyType
 from typing import NamedTuple
 
 from tracker.core import months
-
-_NUMBER = re.compile(r"\d+(\.\d+)*")
 
 MODES = ("cumulative", "increment")
 STATUSES = ("ongoing", "done", "blocked")
@@ -102,7 +99,8 @@ class Plan(_PlanFields):
 
 def id_number(task_id: str) -> tuple[int, ...] | None:
     """The numbers an id is made of (05 and 5 alike, 3.02 and 3.2), or None for an id that is no such number."""
-    return tuple(int(part) for part in task_id.split(".")) if _NUMBER.fullmatch(task_id) else None
+    parts = task_id.split(".")
+    return tuple(map(int, parts)) if all(p.isascii() and p.isdigit() for p in parts) else None
 
 
 class TaskLog:
