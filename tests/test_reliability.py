@@ -655,3 +655,21 @@ os._exit(0)
         os.replace(live + suffix, live + suffix + ".old")
     v = tracker(folder, "validate")
     assert v.returncode == 0 and "(1 entries, hash chain intact" in v.stdout, v.stderr
+
+
+# --- a reader that goes ------------------------------------------------------------------
+
+
+def test_a_reader_that_closes_the_pipe_ends_it_with_141_and_says_nothing(folder):
+    """`tracker … | head`: the reader goes before the output is out. The run ends quietly with 141, what a shell says
+    of a command SIGPIPE ended, not 1 (check's "flagged") nor a traceback."""
+    plan = "[plan]\nyear = 2024\n" + "".join(f'[[task]]\nid = "{n}"\ntitle = "改造老旧小区第{n}批"\nunit = "市住建局"\n'
+                                              for n in range(1, 3001))
+    (folder / "tasks.toml").write_text(plan, encoding="utf-8")
+    assert tracker(folder, "log", "7", "--month", "2024-08", "--percent", "40").returncode == 0
+    child = spawn(folder, "status", "--format", "json")
+    assert child.stdout.read(100)  # the output has begun; 3,000 tasks' JSON is far more than a pipe holds
+    child.stdout.close()
+    err = child.stderr.read()
+    assert child.wait(timeout=TIMEOUT) == 141
+    assert err == ""

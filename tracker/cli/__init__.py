@@ -84,7 +84,11 @@ def leave(code) -> None:
     for stream in (sys.stdout, sys.stderr):
         try:
             stream.flush()
-        except (BrokenPipeError, ValueError, OSError):  # a reader gone, or a stream already closed
+        except BrokenPipeError:  # the reader went (`| head`) before the output was out: its end, not check's 1
+            from tracker.cli.root import PIPE_CLOSED
+
+            code = PIPE_CLOSED if code in (0, 1) else code  # a refusal's 2 (said on stderr) stays
+        except (ValueError, OSError):  # a stream already closed
             code = code or 1
     os._exit(code)
 

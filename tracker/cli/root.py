@@ -46,8 +46,8 @@ class Group(TyperGroup):
             from tracker.store import failure
 
             raise failure(e, getattr(ctx.obj, "db_path", None) or "the database") from None
-        except BrokenPipeError:
-            raise
+        except BrokenPipeError:  # the reader went (`| head`): click would end with 1, which is check's "flagged"
+            raise typer.Exit(PIPE_CLOSED) from None
         except OSError as e:  # a file the system would not give or take: one line, never a traceback
             raise BadInput("{path}: {reason}", path=e.filename or "tracker", reason=Word(e.strerror or str(e))) from None
         say_notices()
@@ -73,12 +73,15 @@ class Group(TyperGroup):
             from tracker.store import failure
 
             _fail([str(failure(e, "the database"))])
-        except BrokenPipeError:
+        except BrokenPipeError:  # the reader went (`| head`) outside a command: as invoke() ends then
             sys.stderr = open(os.devnull, "w")
-            sys.exit(1)
+            sys.exit(PIPE_CLOSED)
         if standalone_mode:
             sys.exit(rv if isinstance(rv, int) else 0)
         return rv
+
+
+PIPE_CLOSED = 141  # 128 + SIGPIPE: the exit code shells give a command whose reader closed the pipe
 
 
 def _replace_unencodable() -> None:
