@@ -20,7 +20,7 @@ from dataclasses import dataclass, field
 from tracker.core import months
 from tracker.errors import BadInput
 from tracker.exchange.progress_table import ProgressTable, TableRow, column_of, one_line, split_task_cell
-from tracker.core.model import Plan, Task, number
+from tracker.core.model import Plan, Task, id_number, number
 from tracker.plan.starter import is_sample
 
 # --- from rows to what will be written -------------------------------------------------
@@ -154,6 +154,12 @@ def read_rows(table: ProgressTable, plan: Plan | None, unit: str | None, p: int,
     numbered = "no" in roles and "id" not in roles
     for row in table.rows:
         tid, title = _task_of(row, known)
+        if tid is not None and id_number(tid) is None:
+            # a sub-item (50-1) or a note in the 编号 column: no number a task can have, whatever the title
+            problems.append(BadInput("the 编号 {cell} is not a task's number (digits, optionally dotted: 195, 3.2); "
+                                     "a sub-item (50-1) is reported under its task's own number",
+                                     cell=repr(_short(row.task_id or "")), place=row.places.get("id", row.place)))
+            continue
         if tid is not None and tid not in known and plan and (typed := plan.task_as_typed(tid)) is not None:
             tid = typed.id  # a table's 05. is task 5, as `tracker log 05` is
         if tid is None:
@@ -243,9 +249,21 @@ def _task_of(row: TableRow, known) -> tuple[str | None, str]:
         title = one_line(row.task_cell)
         if title.startswith(written) and title[len(written):len(written) + 1] in (".", "．", "、"):
             title = title[len(written) + 1:].strip()
-        return unicodedata.normalize("NFKC", written), title  # a full-width "１２" is task 12
+        return id_as_written(written), title
     split = split_task_cell(row.task_cell, known)
     return (None, "") if split is None else split
+
+
+# A 编号 as offices write it around the number: 195., 195、, （195）, 第195项, 195号 (after NFKC: full-width digits too).
+_ID_WRITTEN = re.compile(r"^(?:第\s*(?P<a>[\d.]*\d)\s*[项条号]?|\((?P<b>[\d.]*\d)\)|(?P<c>[\d.]*\d)\s*[.、号]?)$")
+
+
+def id_as_written(written: str) -> str:
+    """A 编号 cell's task id: the number inside the marks offices write around it, else the cell as written
+    (then refused by read_rows when it is no task number, e.g. a sub-item's 50-1)."""
+    flat = re.sub(r"\s+", "", unicodedata.normalize("NFKC", written))
+    found = _ID_WRITTEN.match(flat)
+    return next(g for g in found.groups() if g) if found else flat
 
 
 def reading(text: str, metric) -> tuple[float | None, str | None]:

@@ -1,0 +1,38 @@
+"""Departments' own tables as they come to the office: numbers written in the 编号 column the ways offices
+write them, and what a cell that says 同上 or 无进展 becomes."""
+
+from __future__ import annotations
+
+import openpyxl
+
+
+def _sheet(path, rows, header=("序号", "编号", "目标任务", "进展情况")):
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    ws.title = "8月"
+    ws.append(list(header))
+    for row in rows:
+        ws.append(row)
+    wb.save(path)
+
+
+def test_a_bianhao_written_with_the_marks_offices_put_around_a_number_is_that_task(project):
+    _sheet(project.root / "民政局.xlsx", [[1, "第195项", "新建区域性居家养老服务中心100个,改造社区养老服务站300个。",
+                                          "全市新建区域性居家养老服务中心15个。"],
+                                         [2, "（184）", "提高城乡低保、特困人员等困难群体救助标准。", "已完成提标。"]])
+    project.ok("import", "民政局.xlsx", "--month", "2024-08")
+    assert [e["values"] for e in project.ok("history", "195", "--format", "json").json()["entries"]] == [{"centres": 15}]
+    assert [e["note"] for e in project.ok("history", "184", "--format", "json").json()["entries"]] == ["已完成提标。"]
+    _sheet(project.root / "卫健委.xlsx", [[1, "184.", "提高城乡低保、特困人员等困难群体救助标准。", "已完成提标,并开展监督检查。"]])
+    project.ok("import", "卫健委.xlsx", "--month", "2024-08")
+
+
+def test_a_sub_items_number_is_refused_at_its_cell_and_never_written_into_tasks_toml(project):
+    before = project.tasks.read_bytes()
+    _sheet(project.root / "交通局.xlsx", [[1, "50-1", "完成农村公路提质改造300公里。", "已完成186公里。"]])
+    err = project.bad("import", "交通局.xlsx", "--month", "2024-08", "--unit", "市交通局").err.strip()
+    assert err == ("交通局.xlsx:8月!B2: the 编号 '50-1' is not a task's number (digits, optionally dotted: 195, 3.2); "
+                   "a sub-item (50-1) is reported under its task's own number")
+    err = project.bad("--lang", "zh", "import", "交通局.xlsx", "--month", "2024-08", "--unit", "市交通局").err.strip()
+    assert err == "交通局.xlsx:8月!B2: 编号'50-1'不是任务编号（应为数字，可带小数点：195、3.2）；子项（50-1）请按所属任务的编号报送"
+    assert project.tasks.read_bytes() == before and not project.db.exists()
