@@ -36,3 +36,27 @@ def test_a_sub_items_number_is_refused_at_its_cell_and_never_written_into_tasks_
     err = project.bad("--lang", "zh", "import", "交通局.xlsx", "--month", "2024-08", "--unit", "市交通局").err.strip()
     assert err == "交通局.xlsx:8月!B2: 编号'50-1'不是任务编号（应为数字，可带小数点：195、3.2）；子项（50-1）请按所属任务的编号报送"
     assert project.tasks.read_bytes() == before and not project.db.exists()
+
+
+def test_a_cell_that_says_tongshang_is_the_text_of_the_cell_above_it_as_a_merged_cell_would_show(empty_project):
+    import docx
+
+    p = empty_project
+    _sheet(p.root / "城建局.xlsx", [[1, "70.新建口袋公园20个。", "市城建局", "已建成口袋公园8个。"],
+                                   [2, "71.新建口袋公园绿地10个。", "同上", "同上"]],
+           header=("序号", "目标任务", "牵头单位", "进展情况"))
+    p.ok("import", "城建局.xlsx", "--month", "2024-08")
+    tasks = p.ok("tasks", "--format", "json").json()["tasks"]
+    assert [t["unit"] for t in tasks] == ["市城建局", "市城建局"]  # not a unit named 同上
+    assert [e["note"] for e in p.ok("history", "71", "--format", "json").json()["entries"]] == ["已建成口袋公园8个。"]
+    doc = docx.Document()
+    table = doc.add_table(rows=3, cols=3)
+    for r, row in enumerate([("序号", "目标任务", "9月份进展情况"), ("1", "70.新建口袋公园20个。", "同上。"),
+                             ("2", "71.新建口袋公园绿地10个。", "已建成口袋公园绿地3个。")]):
+        for c, text in enumerate(row):
+            table.cell(r, c).text = text
+    doc.save(p.root / "城建局-9月.docx")
+    err = p.bad("import", "城建局-9月.docx", "--month", "2024-09", today="2024-09-20").err.strip()
+    assert err == ("城建局-9月.docx:table 1, row 2: the cell says 同上 (same as above), but there is no text above it "
+                   "to take: write the text in")
+    assert len(p.ok("history", "70", "--format", "json").json()["entries"]) == 1

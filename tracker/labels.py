@@ -161,6 +161,8 @@ _ZH = {
     "the table's header names month {named} ({head}), but --month is {month}": "表头写的是{named}月（{head}），但 --month 为{month}",
     "the 编号 {cell} is not a task's number (digits, optionally dotted: 195, 3.2); a sub-item (50-1) is reported "
     "under its task's own number": "编号{cell}不是任务编号（应为数字，可带小数点：195、3.2）；子项（50-1）请按所属任务的编号报送",
+    "the cell says 同上 (same as above), but there is no text above it to take: write the text in":
+        "单元格写的是“同上”，但上方没有可取的内容：请写明内容",
     "the task cell must be the task's number, a dot and its title (`195.新建…`), not {cell}":
         "任务单元格应为“编号.任务名称”（如`195.新建…`），而不是{cell}",
     "the task cell must be the task's number, a dot and its title (`195.新建…`), not {cell}; or, when 序号 holds "

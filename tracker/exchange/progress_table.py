@@ -152,7 +152,7 @@ def _table(header: tuple[Cell, ...], columns: dict, rows, problems: list, line_o
            above_place: str = "") -> ProgressTable:
     heads = tuple(c.text for c in header)
     said = [i for role, i in columns.items() if role in ("task", "id", "progress")]
-    out, seen, prev = [], 0, []
+    out, seen, prev, above_row = [], 0, [], None
     for cells in rows:
         texts, up = [c.text for c in cells], prev
         prev = texts
@@ -166,6 +166,8 @@ def _table(header: tuple[Cell, ...], columns: dict, rows, problems: list, line_o
         if _TOTALS.match(next(t for t in texts if t)):
             continue  # the table's total (合计, 总计, 小计) at its foot: no task of its own
         seen += 1
+        cells = _same_as_above(cells, columns, above_row, problems)
+        above_row = cells
         row = _row(cells, columns, line_of(cells) if line_of else None, problems)
         if row is not None:
             out.append(row)
@@ -173,6 +175,27 @@ def _table(header: tuple[Cell, ...], columns: dict, rows, problems: list, line_o
         problems.append(BadInput("the progress table has no rows", place=header[0].place if header else None))
     return ProgressTable(line_of(header) if line_of else None, heads, tuple(out), tuple(c.place for c in header),
                          above, above_place)
+
+
+# A cell that says it is the one above (同上, 同上。): what a merged cell would show, written out by hand.
+_SAME = re.compile(r"^\s*同\s*上\s*[。.]?\s*$")
+
+
+def _same_as_above(cells, columns: dict, above, problems: list):
+    """The row's cells with each 同上 outside the task's own cells read as the same column's text in the row
+    above (itself read so); a 同上 with no row above is a problem at its cell."""
+    from tracker.exchange.sheets import Cell
+
+    out = list(cells)
+    for role, i in columns.items():
+        if role in ("no", "task", "id") or i >= len(out) or not _SAME.match(out[i].text):
+            continue
+        if above is None or i >= len(above) or not above[i].text:
+            problems.append(BadInput("the cell says 同上 (same as above), but there is no text above it to take: "
+                                     "write the text in", place=out[i].place))
+            continue
+        out[i] = Cell(above[i].text, out[i].place)
+    return out
 
 
 def _row(cells, columns: dict, line: int | None, problems: list) -> TableRow | None:
