@@ -60,3 +60,26 @@ def test_a_cell_that_says_tongshang_is_the_text_of_the_cell_above_it_as_a_merged
     assert err == ("城建局-9月.docx:table 1, row 2: the cell says 同上 (same as above), but there is no text above it "
                    "to take: write the text in")
     assert len(p.ok("history", "70", "--format", "json").json()["entries"]) == 1
+
+
+def test_the_overall_progress_and_the_months_in_two_columns_are_both_the_note(project):
+    import docx
+
+    doc = docx.Document()
+    table = doc.add_table(rows=3, cols=4)
+    rows = [("序号", "目标任务", "总体工作进展", "8月份进展"),
+            ("1", "195.新建区域性居家养老服务中心100个,改造社区养老服务站300个。",
+             "截至目前,全市新建区域性居家养老服务中心18个。", "8月新建区域性居家养老服务中心3个。"),
+            ("2", "184.提高城乡低保、特困人员等困难群体救助标准。", "已完成提标。", "")]
+    for r, row in enumerate(rows):
+        for c, text in enumerate(row):
+            table.cell(r, c).text = text
+    table.cell(2, 2).merge(table.cell(2, 3))  # one text over both columns: read once
+    doc.save(project.root / "民政局.docx")
+    err = project.bad("import", "民政局.docx", "--month", "2024-07").err.strip()
+    assert err == "民政局.docx:table 1, row 1: the table's header names month 8 (8月份进展), but --month is 2024-07"
+    project.ok("import", "民政局.docx", "--month", "2024-08")
+    [entry] = project.ok("history", "195", "--format", "json").json()["entries"]
+    assert entry["note"] == "截至目前,全市新建区域性居家养老服务中心18个。\n8月新建区域性居家养老服务中心3个。"
+    assert entry["values"] == {"centres": 18}
+    assert [e["note"] for e in project.ok("history", "184", "--format", "json").json()["entries"]] == ["已完成提标。"]

@@ -335,11 +335,11 @@ def _of_the_month(file_tables: list, p: int) -> tuple[list, list]:
 
 def _check_header_month(table, file: str, p: int, problems: list) -> None:
     """The month the table's header names, else the month its title names, must be --month's."""
-    from tracker.exchange.progress_table import header_columns, header_month, one_line, title_month
+    from tracker.exchange.progress_table import header_month, month_column, one_line, title_month
 
     named = header_month(table.headers)
     if named is not None and named != months.month_of_year(p):
-        at = (header_columns(table.headers) or {}).get("progress", 2)
+        at = month_column(table.headers)
         place = table.header_places[at] if at < len(table.header_places) else None
         problems.append(BadInput("the table's header names month {named} ({head}), but --month is {month}",
                                  named=named, head=table.headers[at], month=months.fmt(p), place=place))

@@ -92,11 +92,13 @@ def column_of(header: str) -> str | None:
 
 
 def header_columns(cells) -> dict[str, int] | None:
-    """The columns of a header row (the first of each kind), when it names a task and a progress column."""
+    """A header row's columns (the first of each kind; a second progress column too), if it names task and progress."""
     found: dict[str, int] = {}
     for i, text in enumerate(cells):
         role = column_of(text)
-        if role and role not in found:
+        if role == "progress" and "progress" in found and "progress2" not in found:
+            found["progress2"] = i  # 总体工作进展 | 8月份进展: the office's one column split in two, both kept
+        elif role and role not in found:
             found[role] = i
         elif role == "unit" and _LEADS.match(text) and not _LEADS.match(cells[found["unit"]]):
             found["unit"] = i  # 牵头单位 leads where a 责任单位 stands before it (the units that share the work)
@@ -151,7 +153,7 @@ def _not_found(path: str, rows: list[tuple[list[str], str]]) -> BadInput:
 def _table(header: tuple[Cell, ...], columns: dict, rows, problems: list, line_of=None, above: str = "",
            above_place: str = "") -> ProgressTable:
     heads = tuple(c.text for c in header)
-    said = [i for role, i in columns.items() if role in ("task", "id", "progress")]
+    said = [i for role, i in columns.items() if role in ("task", "id", "progress", "progress2")]
     out, seen, prev, above_row = [], 0, [], None
     for cells in rows:
         texts, up = [c.text for c in cells], prev
@@ -184,8 +186,6 @@ _SAME = re.compile(r"^\s*同\s*上\s*[。.]?\s*$")
 def _same_as_above(cells, columns: dict, above, problems: list):
     """The row's cells with each 同上 outside the task's own cells read as the same column's text in the row
     above (itself read so); a 同上 with no row above is a problem at its cell."""
-    from tracker.exchange.sheets import Cell
-
     out = list(cells)
     for role, i in columns.items():
         if role in ("no", "task", "id") or i >= len(out) or not _SAME.match(out[i].text):
@@ -225,7 +225,9 @@ def _row(cells, columns: dict, line: int | None, problems: list) -> TableRow | N
         no = int(written[1]) if written[1] else None  # (一), 二、: a number as written, none to keep
     task = get("task") or get("id")
     places = {role: cells[i].place for role, i in columns.items() if i < len(cells)}
-    return TableRow(line, no, text("task") or "", text("progress") or "", task.place if task else cells[0].place,
+    # the overall progress, then the month's where the table gives them in two columns (one merged over both: once)
+    progress = "\n".join(dict.fromkeys(t for t in (text("progress"), text("progress2")) if t))
+    return TableRow(line, no, text("task") or "", progress, task.place if task else cells[0].place,
                     text("id"), text("unit"), text("due"), text("problems"), text("next_steps"), places)
 
 
@@ -356,10 +358,18 @@ def title_month(above: str) -> int | None:
     return named.pop() if len(named) == 1 else None
 
 
-def header_month(headers: tuple[str, ...]) -> int | None:
-    """The month of the year the progress column's header names (8月份, August), if it names one."""
+def month_column(headers: tuple[str, ...]) -> int:
+    """The progress column whose header names the month: the first, or the second of 总体工作进展 | 8月份进展."""
     columns = header_columns(headers) or {}
     i = columns.get("progress", 2)
+    if "progress2" in columns and not (len(headers) > i and _HEAD_MONTH_ZH.search(headers[i])):
+        return columns["progress2"]
+    return i
+
+
+def header_month(headers: tuple[str, ...]) -> int | None:
+    """The month of the year the progress column's header names (8月份, August), if it names one."""
+    i = month_column(headers)
     text = headers[i] if len(headers) > i else ""
     found = _HEAD_MONTH_ZH.search(text)
     if found and 1 <= int(found[1]) <= 12:
