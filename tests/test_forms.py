@@ -401,3 +401,12 @@ def test_a_form_sent_out_before_its_month_and_returned_early_is_refused_naming_t
     assert r.err == "sep.xlsx: the form is for 2024-09, still to come: import it when the month has come\n"
     assert office.bad("import", "sep.xlsx", "--lang", "zh").err == "sep.xlsx: 该填报表是 2024-09 的，该月尚未到来：到时再导入\n"
     assert "1 entry recorded" in office.ok("import", "sep.xlsx", today="2024-09-03").out
+
+
+def test_forms_of_a_plan_of_no_task_say_that_none_was_written(project):
+    # Not silence: an emptied or truncated tasks.toml would otherwise pass unnoticed (exit 0, nothing written).
+    project.write_plan("[plan]\nyear = 2024\n")
+    r = project.ok("forms", "-o", "f")
+    assert r.out.strip() == "no form written: tasks.toml declares no task"
+    assert project.ok("forms", "-o", "f", "--lang", "zh").out.strip() == "未生成报表：tasks.toml 中没有任何任务"
+    assert not (project.root / "f").exists()

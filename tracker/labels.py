@@ -125,6 +125,7 @@ _ZH = {
     "{n} forms for {month}; import the filled ones with: tracker import {dir}/*.xlsx":
         "共{n}份{month}填报表；收回后导入：tracker import {dir}/*.xlsx",
     "{unit}: nothing to report for {month} (every task done or not started)": "{unit}：{month}无需填报（任务均已完成或未开始）",
+    "no form written: {path} declares no task": "未生成报表：{path} 中没有任何任务",
     "--template applies to the docx format (give -o FILE.docx or --format docx)":
         "--template 只用于 docx 格式（请用 -o 文件.docx 或 --format docx）",
     "-o {dir}: not a folder (forms are written one file a unit into a folder)": "-o {dir}：不是文件夹（填报表按单位各写一个文件到文件夹中）",

@@ -43,6 +43,8 @@ def forms(
             open_tasks.setdefault(s.task.unit, [])
             if s.status not in ("done", "pending"):
                 open_tasks[s.task.unit].append(s.task)
+    if not plan.tasks:  # not silence: an emptied or truncated tasks.toml would pass unnoticed
+        say(label(lg, "no form written: {path} declares no task").format(path=project.tasks_path))
     written = []
     for name, tasks in open_tasks.items():
         if not tasks:

@@ -15,6 +15,7 @@ import json
 import time
 import urllib.parse
 from dataclasses import dataclass, field
+from typing import NamedTuple
 
 # A text message's limit: WeCom takes 2,048 bytes of UTF-8; DingTalk and Feishu take more,
 # but a reminder that long is no longer read on a phone.
@@ -106,7 +107,19 @@ def feishu(url: str, secret: str | None, text: str, *, now=time.time) -> Request
 # --- the answer -----------------------------------------------------------------------
 
 
-def answer_problem(channel: str, payload: bytes) -> str | None:
+# The error codes with which a robot says that it is sent too much (DingTalk's 20 a minute, WeCom's limit,
+# Feishu's custom-bot and gateway limits): unlike a wrong signature or key, a wait may get the message through.
+BUSY = {"dingtalk": frozenset({130101}), "wecom": frozenset({45009}), "feishu": frozenset({11232, 99991400})}
+
+
+class Problem(NamedTuple):
+    """Why a robot did not take a message; `busy`: it said it is sent too much (BUSY), and may take it later."""
+
+    reason: str
+    busy: bool = False
+
+
+def answer_problem(channel: str, payload: bytes) -> Problem | None:
     """None when the robot took the message; else why not, as the robot said it (its error code and message).
 
     DingTalk and WeCom answer {"errcode": 0, "errmsg": "ok"}; Feishu
@@ -115,9 +128,9 @@ def answer_problem(channel: str, payload: bytes) -> str | None:
     try:
         answer = json.loads(payload.decode("utf-8"))
     except (UnicodeDecodeError, ValueError):
-        return "answered with something that is not JSON"
+        return Problem("answered with something that is not JSON")
     if not isinstance(answer, dict):
-        return "answered with something that is not a JSON object"
+        return Problem("answered with something that is not a JSON object")
     if channel == "feishu":
         code = answer.get("code", answer.get("StatusCode"))
         message = answer.get("msg", answer.get("StatusMessage"))
@@ -126,5 +139,6 @@ def answer_problem(channel: str, payload: bytes) -> str | None:
     if code == 0:
         return None
     if code is None:
-        return "answered without an error code"
-    return f"error {code}: {message}" if message else f"error {code}"
+        return Problem("answered without an error code")
+    busy = type(code) is int and code in BUSY.get(channel, ())
+    return Problem(f"error {code}: {message}" if message else f"error {code}", busy)

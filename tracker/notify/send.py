@@ -2,8 +2,9 @@
 
 Each robot takes at most 20 messages a minute (a sliding window per
 webhook address); a timeout, a lost connection or a 5xx is tried again
-after a growing wait, three tries in all and 30 s at most, and an answer
-that refuses the message (a non-zero error code, a 4xx) is not tried again.
+after a growing wait, three tries in all and 30 s at most, and so is an answer
+that says the robot is sent too much (HTTP 429, robots.BUSY); an answer that
+refuses the message (any other non-zero error code or 4xx) is not tried again.
 One unit's failure never stops the others. Every Delivery names a robot by
 its channel and host only, and every reason is one short line, scrubbed
 of every secret in contacts.toml as a last guard.
@@ -232,11 +233,13 @@ def _post(request: robots.Request, timeout: float) -> None:
         with urllib.request.urlopen(http, timeout=timeout) as answer:
             payload = answer.read(65536)
     except urllib.error.HTTPError as e:
-        # 5xx: the robot's service is in trouble, and may not be in a moment; 4xx: it refused this message.
+        # 5xx: the robot's service is in trouble, and may not be in a moment; 429 (or a robot's own code for
+        # it): sent too much, and a wait may do; any other 4xx: it refused this message.
         problem = robots.answer_problem(request.channel, e.read(65536)) if e.code < 500 else None
         e.close()
-        detail = f" ({problem})" if problem and not problem.startswith("answered") else ""
-        raise _Failed(f"HTTP {e.code}{detail}", retry=e.code >= 500) from None
+        detail = f" ({problem.reason})" if problem and not problem.reason.startswith("answered") else ""
+        busy = e.code == 429 or (problem is not None and problem.busy)
+        raise _Failed(f"HTTP {e.code}{detail}", retry=e.code >= 500 or busy) from None
     except urllib.error.URLError as e:
         raise _Failed(_network_reason(e.reason), retry=True) from None
     except (TimeoutError, socket.timeout):
@@ -244,8 +247,8 @@ def _post(request: robots.Request, timeout: float) -> None:
     except (OSError, ValueError) as e:  # a connection reset while reading, a malformed answer
         raise _Failed(f"connection failed ({type(e).__name__})", retry=True) from None
     problem = robots.answer_problem(request.channel, payload)
-    if problem is not None:
-        raise _Failed(problem, retry=False)  # a refused message (a wrong signature, a bad key) stays refused
+    if problem is not None:  # a refused message (a wrong signature, a bad key) stays refused; "too many" may pass
+        raise _Failed(problem.reason, retry=problem.busy)
 
 
 def _network_reason(reason) -> str:
