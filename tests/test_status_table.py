@@ -197,3 +197,24 @@ def test_a_flag_is_never_broken_inside_its_word(project, columns):
     flags = [cells(line, out, "标记", "最近报送").split() for line in out.splitlines()[4:]]
     assert ["停滞", "滞后"] in flags or ["停滞", "滞后", "未报送"] in flags
     assert all(word in {"停滞", "滞后", "未报送"} for line in flags for word in line), flags  # never 未报 / 送
+
+
+def test_overdue_on_a_narrow_terminal_folds_the_unit_and_due_under_the_title(project):
+    """At 60 columns the six columns left the title two characters wide ("Titl"/"e", 新建/区域…); at 80 a unit
+    of 9 characters was broken inside its name. Folded, the title reads, the unit is whole and the due is said."""
+    office_months(project, PLAN.replace('unit = "民政局"\ndue = 2024-06-30',
+                                        'unit = "市发展和改革委员会"\ndue = 2024-06-30', 1)
+                  .replace('id = "2"\ntitle = "', f'id = "2"\ntitle = "{LONG_TITLE}', 1))
+    for columns, lang in ((60, "en"), (60, "zh"), (80, "zh"), (80, "en")):
+        project.monkeypatch.setenv("COLUMNS", str(columns))
+        out = project.ok("overdue", "--month", "2024-08", "--lang", lang).out
+        _fits(out, columns)
+        lines = out.splitlines()
+        title, unit, due = ("Title", "市发展和改革委员会", "Due 2024-06-30") if lang == "en" else \
+            ("目标任务", "市发展和改革委员会", "截止 2024-06-30")
+        assert any(line.split()[:2] == [("ID" if lang == "en" else "编号"), title] for line in lines)
+        assert any(line.strip() == unit for line in lines) and any(line.strip() == due for line in lines)
+        assert any(line.startswith(" 2 ") and LONG_TITLE[:10] in line for line in lines)  # a title that reads
+    project.monkeypatch.setenv("COLUMNS", "200")  # wide: a column each, as before
+    out = project.ok("overdue", "--month", "2024-08").out
+    assert "市发展和改革委员会   2024-06-30" in out and "Due 2024-06-30" not in out

@@ -156,14 +156,17 @@ def overdue(ctx: typer.Context, month: MonthOpt = None, fmt: FormatOpt = TableFo
         print_json({"as_of": _fmt(p), "tasks": [dict(standing_json(s), days_overdue=d) for s, d in late]})
         return
     from tracker.labels import label, lang_of
-    from tracker.cli.output import say, show
+    from tracker.cli.output import say
     from tracker.render.terminal import overdue_table
 
     lg = lang_of(lang and lang.value)
     if not late:
         say(f"{label(lg, 'no overdue tasks')} ({label(lg, 'as of')} {_fmt(p)})")
         return
-    show(overdue_table(late, p, lg, plan.title))
+    from tracker.cli.output import console
+
+    out = console()
+    out.print(overdue_table(late, p, lg, plan.title, out.width), crop=False)
 
 
 def _fmt(p: int) -> str:

@@ -168,17 +168,34 @@ def _status_table(standings: list[Standing], p: int, lang: str, title: str | Non
     return table
 
 
-def overdue_table(rows: list[tuple[Standing, int]], p: int, lang: str, title: str | None = None) -> Table:
-    """The overdue tasks, most days late first; under the plan's title, as status's table is."""
-    table = _grid([(label(lang, "ID"), dict(wrap=False, style="bold")), (label(lang, "Title"), {}),
-                   (label(lang, "Unit"), {}), (label(lang, "Due"), dict(wrap=False)),
-                   (label(lang, "Days overdue"), dict(justify="right", wrap=False)),
-                   (label(lang, "Progress"), dict(wrap=False))],
-                  f"{title + ' · ' if title else ''}{label(lang, 'overdue')} · {label(lang, 'as of')} {months.fmt(p)}")
+def overdue_table(rows: list[tuple[Standing, int]], p: int, lang: str, title: str | None = None,
+                  width: int = 80) -> Table:
+    """The overdue tasks, most days late first; under the plan's title, as status's table is. Where the six
+    columns would not hold a unit's name whole beside a readable title (80 columns and a long name, a phone's
+    60), the unit and the due date fold under the title, as status's do."""
+    table = _overdue_table(rows, p, lang, title, False)
+    return table if table.fits(width) else _overdue_table(rows, p, lang, title, True)
+
+
+def _overdue_table(rows: list[tuple[Standing, int]], p: int, lang: str, title: str | None, folded: bool) -> Table:
+    units = min(max([4] + [cell_len(s.task.unit) for s, _ in rows]), 18)
+    days = label(lang, "Days overdue")
+    columns = [(label(lang, "ID"), dict(wrap=False, style="bold")), (label(lang, "Title"), dict(min_width=12))]
+    if not folded:
+        columns += [(label(lang, "Unit"), dict(min_width=units)), (label(lang, "Due"), dict(wrap=False))]
+    columns += [(days.replace(" ", "\n", 1) if folded else days, dict(justify="right", wrap=False)),
+                (label(lang, "Progress"), dict(wrap=False))]
+    table = _grid(columns, f"{title + ' · ' if title else ''}{label(lang, 'overdue')} · {label(lang, 'as of')} {months.fmt(p)}")
     for s, days in rows:
         progress = bar_pieces(s.completion, 8)
         progress.append((f" {pct(s.completion)}", progress[0][1]))
-        _add(table, s.task.id, s.task.title, _unit(s.task.unit), s.task.due.isoformat(), [(str(days), "red")], progress)
+        due = s.task.due.isoformat()
+        if folded:
+            task = [(s.task.title, None), ("\n", None), (s.task.unit, "dim", True),
+                    (f"\n{label(lang, 'Due')} {due}", "dim", True)]
+            _add(table, s.task.id, task, [(str(days), "red")], progress)
+        else:
+            _add(table, s.task.id, s.task.title, _unit(s.task.unit), due, [(str(days), "red")], progress)
     return table
 
 
