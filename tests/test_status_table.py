@@ -218,3 +218,32 @@ def test_overdue_on_a_narrow_terminal_folds_the_unit_and_due_under_the_title(pro
     project.monkeypatch.setenv("COLUMNS", "200")  # wide: a column each, as before
     out = project.ok("overdue", "--month", "2024-08").out
     assert "市发展和改革委员会   2024-06-30" in out and "Due 2024-06-30" not in out
+
+
+def test_a_figure_and_its_target_are_grouped_alike(project):
+    """8153/36,268个 read as two kinds of number side by side: both grouped once either reaches 10,000, in
+    status, log's line, check's stalled and regressed, and the warning of a figure below the month before's."""
+    project.write_plan("""
+        [plan]
+        year = 2024
+
+        [[task]]
+        id = "1"
+        title = "新增学位。"
+        unit = "市教育局"
+
+        [[task.metric]]
+        key = "seats"
+        name = "学位"
+        unit = "个"
+        target = 36268
+        """)
+    project.ok("log", "1", "--month", "2024-06", "--set", "seats=11339")
+    logged = project.ok("log", "1", "--month", "2024-07", "--set", "seats=8153")
+    assert "seats=8,153/36,268个" in logged.out and "8,153个 is below" in logged.err and "11,339" in logged.err
+    project.monkeypatch.setenv("COLUMNS", "200")
+    assert "8,153/36,268个" in project.ok("status", "--month", "2024-08").out
+    assert "8,153/36,268 个" in project.run("check", "--month", "2024-08").out
+    assert "11,339 → 8,153 个" in project.run("check", "--month", "2024-07").out
+    project.ok("log", "1", "--month", "2024-08", "--set", "seats=9000")
+    assert "9000/36,268" not in project.ok("status", "--month", "2024-08").out

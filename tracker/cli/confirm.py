@@ -40,11 +40,12 @@ def checked(conn, plan, entries, places=None, stamp_now: str | None = None, befo
 def slip_line(s: Slip, lang: str) -> str:
     """A slip as one line naming the task, the figure and what it is compared with."""
     from tracker.labels import label
-    from tracker.render.terminal import fig
+    from tracker.render.terminal import figs
 
     what = s.what if not s.name or s.name == s.what else f"{s.what} {s.name}"  # as import shows a metric
+    value, against = figs(s.value, s.against)  # both grouped or neither: 8,153 below 11,339
     return label(lang, _SLIP_TEXT[s.code]).format(task=s.task, month=months.fmt(s.month), what=what,
-                                                  value=fig(s.value), against=fig(s.against), unit=s.unit)
+                                                  value=value, against=against, unit=s.unit)
 
 
 SHOWN_SLIPS = 20  # an import's warnings on stderr; its --dry-run lists them all

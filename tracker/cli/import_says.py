@@ -129,7 +129,7 @@ def describe(read: Read, lang: str = "en") -> str:
             target = label(lang, " (target {target})").format(target=f"{_fig(metric.target)}{metric.unit}")
             lines.append(f"      {metric.key} {metric.name}: {label(lang, 'no figure')}{target}")
         else:
-            lines.append(f"      {metric.key} {metric.name}: {_fig(value)}/{_fig(metric.target)}{metric.unit}"
+            lines.append(f"      {metric.key} {metric.name}: {_fig_of(value, metric.target)}{metric.unit}"
                          f"  ← «{words}»")
     return "\n".join(lines)
 
@@ -181,3 +181,9 @@ def _fig(x) -> str:
     from tracker.render.terminal import fig
 
     return fig(x)
+
+
+def _fig_of(value, target) -> str:
+    from tracker.render.terminal import fig_of
+
+    return fig_of(value, target)

@@ -141,7 +141,7 @@ def recorded_text(task, written, lg: str) -> str:
 def entry_parts(task, written, lg: str, whole_note: bool = False) -> str:
     """What an entry sets, short: each figure against its target, percent, status, the note's beginning."""
     from tracker.labels import label
-    from tracker.render.terminal import fig
+    from tracker.render.terminal import fig, fig_of
 
     metric = task.metric
 
@@ -152,7 +152,7 @@ def entry_parts(task, written, lg: str, whole_note: bool = False) -> str:
         if m.mode == "increment":  # the month's amount: "0.5/3.5万人" would read as the total so far
             return f"{k}=" + label(lg, "{value} this month (target {target})").format(
                 value=f"{fig(v)}{m.unit}", target=f"{fig(m.target)}{m.unit}")
-        return f"{k}={fig(v)}/{fig(m.target)}{m.unit}"
+        return f"{k}={fig_of(v, m.target)}{m.unit}"
 
     parts = [figure(k, v) for k, v in written.values.items()]
     if written.percent is not None:

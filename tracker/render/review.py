@@ -12,7 +12,7 @@ from tracker.core import months
 from tracker.labels import label
 from tracker.core.review import UNIT_COUNTS, CheckResult, Figure, Reason, UnitRow, by_unit
 from tracker.render.table import Table
-from tracker.render.terminal import STYLES, _table, bar, fig, pct
+from tracker.render.terminal import STYLES, _table, bar, fig_of, figs, pct
 
 
 def _sentence(lang: str, template: str, **values) -> str:
@@ -35,7 +35,7 @@ def figures_text(figs: tuple[Figure, ...], lang: str) -> str:
     """`12/27 个`, or `中心 15/100 个, 站点 117/300 个` for a task with several metrics (zh: `，` between them)."""
     parts = []
     for f in figs:
-        one = f"{fig(f.value)}/{fig(f.target)}" + (f" {f.unit}" if f.unit else "")
+        one = fig_of(f.value, f.target) + (f" {f.unit}" if f.unit else "")
         parts.append(f"{f.name} {one}" if f.name else one)
     return _comma(lang).join(parts)
 
@@ -69,7 +69,7 @@ def reason_text(r: Reason, lang: str) -> str:
             return label(lang, "never reported")
         return _sentence(lang, "last report {month}", month=months.fmt(r.last_month))
     if r.code == "regressed":
-        return _comma(lang).join(f"{a.name} {fig(b.value)} → {fig(a.value)}" + (f" {a.unit}" if a.unit else "")
+        return _comma(lang).join(f"{a.name} {' → '.join(figs(b.value, a.value))}" + (f" {a.unit}" if a.unit else "")
                          for a, b in zip(r.figures, r.before))
     if r.code == "repeated_note":
         return _sentence(lang, "same note as {month}", month=months.fmt(r.earlier))

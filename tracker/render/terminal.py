@@ -23,14 +23,25 @@ STYLES = {
 }
 
 
-def fig(x) -> str:
+def fig(x, grouped: bool | None = None) -> str:
     """A figure without a needless .0, and with thousands separators from 10,000 on, whole or not (so that
-    2293.3/4599个 reads alike on both sides of the slash)."""
+    2293.3/4599个 reads alike on both sides of the slash); `grouped` decides it for a figure beside another."""
     x = number(x)
-    sep = "," if abs(x) >= 10000 else ""
+    sep = "," if (abs(x) >= 10000 if grouped is None else grouped) else ""
     if isinstance(x, float):
         return f"{x:{sep}.4f}".rstrip("0").rstrip(".")  # as recorded (0.986万户), not rounded to 0.99
     return f"{x:{sep}}"
+
+
+def figs(*xs) -> list[str]:
+    """Figures read side by side (`value/target`, `was → now`), all grouped or none: 8,153/36,268个, not
+    8153/36,268个."""
+    grouped = max(abs(number(x)) for x in xs) >= 10000
+    return [fig(x, grouped) for x in xs]
+
+
+def fig_of(value, target) -> str:
+    return "/".join(figs(value, target))
 
 
 pct = percent_text
@@ -135,7 +146,7 @@ def _status_table(standings: list[Standing], p: int, lang: str, title: str | Non
             progress.append((f" {pct(s.completion)}", colour))
         else:
             colour, progress = "dim", [(label(lang, "unmeasured"), "dim")]
-        metrics = "\n".join(f"{fig(m.value)}/{fig(m.metric.target)}{m.metric.unit}" for m in s.metrics)
+        metrics = "\n".join(f"{fig_of(m.value, m.metric.target)}{m.metric.unit}" for m in s.metrics)
         forecast = months.fmt(s.forecast) or "—"
         # late: a forecast past the due date; with none (no progress to project), nothing is foretold
         forecast = [(f"{forecast} {label(lang, 'late')}", "red")] if s.forecast_late and s.forecast else [(forecast, None)]
