@@ -268,3 +268,17 @@ def test_docx_of_a_citys_720_tasks_each_cell_as_written(project):
     assert all(row._tr.trPr.find(qn("w:cantSplit")) is not None for row in table.rows)
     widths = {round(row.cells[2].width.cm, 2) for row in table.rows}
     assert len(widths) == 1  # every row's cell as wide as the grid's column
+
+
+def test_docx_a_row_longer_than_a_page_may_break_the_others_are_kept_whole(project):
+    # Word does not break a row marked w:cantSplit that is longer than a page: it runs it off the page's foot
+    # and its last lines are never printed. Only a row that fits on a page under the header is kept whole.
+    long_note = "\n".join(f"{n}、按照市委、市政府部署要求,建立周调度、月通报工作机制,逐项研究解决重点难点问题。"
+                          for n in range(1, 41))
+    project.ok("log", "195", "--month", "2024-08", "--set", "centres=15", "--note", long_note)
+    project.ok("log", "184", "--month", "2024-08", "--percent", "70", "--note", "标准已调整。")
+    project.ok("report", "--month", "2024-08", "--lang", "zh", "-o", "t.docx")
+    (table,) = docx.Document(project.root / "t.docx").tables
+    assert table.rows[1].cells[1].text.startswith("195.") and len(table.rows[1].cells[2].paragraphs) == 40
+    kept = [row._tr.trPr.find(qn("w:cantSplit")) is not None for row in table.rows]
+    assert kept == [True, False, True]

@@ -4,8 +4,9 @@ A4 landscape; the title (plan.title and the month) in 方正小标宋简体, the
 header row in 黑体 and the text in 仿宋 — named for East Asian text too
 (w:eastAsia, with the language zh-CN), and in the font table with the
 name to try where one is missing (仿宋_GB2312 for 仿宋, 黑体 for 小标宋). The header row repeats on every page
-(w:tblHeader) and a row is not split across pages (w:cantSplit), so a row
-longer than a page is the only one Word breaks. With a template, the
+(w:tblHeader) and a row that fits on a page is not split across pages
+(w:cantSplit); a longer one is left free to break, which Word would not do
+for it marked so (it cuts the row off at the page's foot). With a template, the
 office's own document is kept as it is and the title and table take the
 place of its paragraph `{{ table }}`.
 """
@@ -14,6 +15,7 @@ from __future__ import annotations
 
 import copy
 import io
+import math
 import re
 
 from tracker.core.rows import MonthlyTable, completion_text, monthly_cells, status_text
@@ -30,6 +32,9 @@ COMPACT_CM = {"no": 1.6, "completion": 2.0, "status": 1.8}
 LEAST_CM = {"task": 3.0, "progress": 4.0, "problems": 2.2, "next_steps": 2.2}
 NARROW_CM = {"no": 1.6, "task": 4.4, "problems": 3.6, "next_steps": 3.6, "completion": 2.0, "status": 2.0}  # with 存在问题
 PAGE_TEXT_CM = 29.7 - 2 * 2.0     # A4 landscape, less 2 cm each side
+PAGE_HEIGHT_CM = 21.0 - 2 * 2.0
+LINE_CM = 0.65  # a line of 12 pt text with the space between lines (仿宋 in Word 0.55; a stand-in is taller)
+EM_CM = 0.4233  # a Chinese character at 12 pt
 
 
 def monthly_docx(table: MonthlyTable, template: bytes | None = None, template_name: str = "template") -> bytes:
@@ -54,7 +59,8 @@ def monthly_docx(table: MonthlyTable, template: bytes | None = None, template_na
         replace = True
     title = _title(document, table)
     section = document.sections[-1]   # the body's last section: python-docx gives no paragraph its own
-    grid = _table(document, table, (section.page_width - section.left_margin - section.right_margin) / 360000)
+    grid = _table(document, table, (section.page_width - section.left_margin - section.right_margin) / 360000,
+                  (section.page_height - section.top_margin - section.bottom_margin) / 360000)
     # Title and table go where the anchor paragraph is: the placeholder of a template, else an empty first one.
     anchor._p.addprevious(title._p)
     anchor._p.addprevious(grid._tbl)
@@ -147,11 +153,27 @@ def status_lines(table: MonthlyTable, row) -> str:
     return "\n".join(status_text(table, row).split(" · "))
 
 
-def _table(document, table: MonthlyTable, text_cm: float = PAGE_TEXT_CM):
+def row_cm(texts: list[str], widths: list[float]) -> float:
+    """A row's height (cm), as its tallest cell's lines: each paragraph wrapped at the cell's width less its
+    margins into whole Chinese characters (two of rich's cells; a Latin letter one), a few lines more than
+    Word shows rather than fewer."""
+    from rich.cells import cell_len
+
+    def lines(text: str, width: float) -> int:
+        per_line = 2 * max(1, math.floor((width - 0.4) / EM_CM))
+        return sum(max(1, math.ceil(cell_len(part) / per_line)) for part in text.split("\n"))
+
+    return max(lines(t, w) for t, w in zip(texts, widths)) * LINE_CM + 0.2
+
+
+def _table(document, table: MonthlyTable, text_cm: float = PAGE_TEXT_CM, height_cm: float = PAGE_HEIGHT_CM):
     """The table, as wide as the page's text (text_cm): the progress column takes what the others leave,
-    and in a narrow (portrait) page the columns of text give way in proportion."""
+    and in a narrow (portrait) page the columns of text give way in proportion. A row kept whole on a page
+    (w:cantSplit) is one that fits on a page (height_cm) under the repeated header: Word does not break a
+    longer one so marked but runs it off the page's foot, its last lines never printed."""
     from docx.enum.table import WD_TABLE_ALIGNMENT
     from docx.enum.text import WD_ALIGN_PARAGRAPH
+    from docx.oxml.ns import qn
     from docx.shared import Cm, Pt
 
     kinds = ["no", "task", "progress"] + (["problems", "next_steps"] if table.with_texts else []) \
@@ -201,17 +223,16 @@ def _table(document, table: MonthlyTable, text_cm: float = PAGE_TEXT_CM):
     proto_tr = proto._tr
     proto_tr.getparent().remove(proto_tr)
     tbl = grid._tbl
+    room = height_cm - row_cm(table.headers, widths)
     for row in table.rows:
         texts = monthly_cells(table, row)
+        texts = [completion_text(table, row) if kind == "completion" else status_lines(table, row)
+                 if kind == "status" else texts[i] for i, kind in enumerate(kinds)]
         tr = copy.deepcopy(proto_tr)
-        for i, (kind, tc) in enumerate(zip(kinds, tr.tc_lst)):
-            if kind == "completion":
-                text = completion_text(table, row)
-            elif kind == "status":
-                text = status_lines(table, row)
-            else:
-                text = texts[i]
+        for text, tc in zip(texts, tr.tc_lst):
             _lines(tc, _xml_safe(text).split("\n"))
+        if row_cm(texts, widths) > room:  # longer than a page: breaks at the page's foot
+            tr.trPr.remove(tr.trPr.find(qn("w:cantSplit")))
         tbl.append(tr)
     return grid
 
