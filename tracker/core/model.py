@@ -201,7 +201,8 @@ def increment_value(metric: Metric, total: float) -> float:
     last digits depend on the order of adding; the rounding makes the value
     the one a person adding the figures gets, whichever way the log was read.
     """
-    return round(metric.baseline + total, 9)
+    value = metric.baseline + total
+    return value if value.is_integer() else round(value, 9)  # a whole number is its own rounding; round() is slow
 
 
 def in_force(series: dict, p: int):
