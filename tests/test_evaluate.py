@@ -147,6 +147,24 @@ def test_behind_uses_the_tolerance_from_plan_or_task():
     assert "behind" in stand(task([metric()], tol=0.05), lg, M("2024-06")).flags  # 0.40 < 0.446
 
 
+def test_behind_compares_to_nine_decimals_near_and_far():
+    from tracker.core.evaluate import below
+
+    assert not below(0.30000000000000004, 0.3)  # binary noise: equal to 9 decimals
+    assert not below(0.3, 0.3 + 4e-10) and below(0.3, 0.3 + 6e-10)  # 0.3 against 0.3000000004, 0.3000000006
+    assert below(0.1, 0.5) and not below(0.5, 0.1) and not below(0.5, 0.5)
+    for a, b in [(0.123456789, 0.1234567895), (0.4, 0.40000001), (0.4, 0.39999999), (-1e-9, 0.0)]:
+        assert below(a, b) == (round(a, 9) < round(b, 9))
+
+
+def test_increment_value_rounds_sums_to_nine_decimals():
+    from tracker.core.model import increment_value
+
+    m = metric(baseline=0.1, mode="increment")
+    assert increment_value(m, 0.2) == 0.3  # 0.30000000000000004 unrounded
+    assert increment_value(metric(baseline=2, mode="increment"), 40.0) == 42.0
+
+
 def test_missing_when_started_and_no_entry_this_month():
     t = task([metric()])
     lg = log({"a": {"2024-07": 60}})

@@ -22,8 +22,9 @@ except ImportError:  # pragma: no cover - a Python built without it
 # Part of the cache key, with tracker's version: a tracker that reads plans differently (a release, or a change of
 # what tasks.toml may hold: bump this with it) re-parses them, so that a plan it would refuse is never taken from
 # an older tracker's cache. 5: a task's id is the digits 0-9 (a full-width '１' passed before); 6: an id that is
-# another's number written another way (05 beside 5) is refused.
-PLAN_CACHE_VERSION = f"plan-cache-6 {__version__}".encode()
+# another's number written another way (05 beside 5) is refused; 7: the cache's form (a metric's key, name, unit
+# and mode, a task's dates, stall months and tolerance, each written once: model.plan_to_data).
+PLAN_CACHE_VERSION = f"plan-cache-7 {__version__}".encode()
 
 
 class Project(NamedTuple):

@@ -12,6 +12,7 @@ import math
 from collections.abc import Mapping
 from functools import partial
 from itertools import accumulate
+from operator import itemgetter
 from types import MappingProxyType
 from typing import NamedTuple
 
@@ -201,7 +202,8 @@ def increment_value(metric: Metric, total: float) -> float:
     last digits depend on the order of adding; the rounding makes the value
     the one a person adding the figures gets, whichever way the log was read.
     """
-    return round(metric.baseline + total, 9)
+    value = metric.baseline + total
+    return value if value.is_integer() else round(value, 9)  # a whole number is its own rounding; round() is slow
 
 
 def in_force(series: dict, p: int):
@@ -256,10 +258,16 @@ def number(x: float | int | None):
 
 
 def plan_to_data(plan: Plan) -> dict:
+    """The plan as plain JSON data, column by column, for the plan cache. What repeats is written once and
+    referred to by its place: texts, dates, a metric's key, name, unit and mode ("kinds": a province's 40,000
+    metrics have a hundred), a task's start, due, stall months and tolerance ("terms"). Every number costs
+    json.loads a conversion: these take 200,000 of them out of a province's cache."""
     tasks = plan.tasks
     metrics = [m for t in tasks for m in t.metrics]
     texts: dict = {}
     dates: dict = {}
+    kinds: dict = {}
+    terms: dict = {}
 
     def text(x) -> int:
         return texts.setdefault(x, len(texts))
@@ -267,22 +275,27 @@ def plan_to_data(plan: Plan) -> dict:
     def date(d: dt.date) -> int:
         return dates.setdefault(d.toordinal(), len(dates))
 
+    def kind(m: Metric) -> int:
+        return kinds.setdefault((text(m.key), text(m.name), text(m.unit), text(m.mode)), len(kinds))
+
+    def term(t: Task) -> int:
+        fields = (date(t.start), date(t.due), t.stall_months, t.behind_tolerance)
+        return terms.setdefault(repr(fields), (len(terms), fields))[0]  # repr: 0.0 and -0.0 kept apart
+
     data = {
         "title": plan.title, "year": plan.year, "stall_months": plan.stall_months,
         "behind_tolerance": plan.behind_tolerance, "path": plan.path,
         "id": [t.id for t in tasks], "task_title": [t.title for t in tasks], "unit": [text(t.unit) for t in tasks],
-        "start": [date(t.start) for t in tasks], "due": [date(t.due) for t in tasks],
-        "stall": [t.stall_months for t in tasks], "tolerance": [t.behind_tolerance for t in tasks],
-        "category": [text(t.category) for t in tasks], "line": [t.line for t in tasks],
+        "term": [term(t) for t in tasks], "category": [text(t.category) for t in tasks], "line": [t.line for t in tasks],
         "co_units": {str(i): list(t.co_units) for i, t in enumerate(tasks) if t.co_units},
         "milestones": {str(i): [[s.due.toordinal(), s.metric, s.target, s.line] for s in t.milestones]
                        for i, t in enumerate(tasks) if t.milestones},
         "metric_count": [len(t.metrics) for t in tasks],
-        "metric": [[text(m.key) for m in metrics], [text(m.name) for m in metrics], [text(m.unit) for m in metrics],
-                   [m.target for m in metrics], [m.baseline for m in metrics], [text(m.mode) for m in metrics],
+        "metric": [[kind(m) for m in metrics], [m.target for m in metrics], [m.baseline for m in metrics],
                    [m.line for m in metrics]],
     }
     data["texts"], data["dates"] = list(texts), list(dates)
+    data["kinds"], data["terms"] = list(kinds), [fields for _, fields in terms.values()]
     return data
 
 
@@ -290,9 +303,12 @@ def plan_from_data(data: dict) -> Plan:
     """The plan from plan_to_data()'s form."""
     text = data["texts"].__getitem__
     date = [dt.date.fromordinal(n) for n in data["dates"]].__getitem__
-    keys, names, units, targets, baselines, modes, lines = data["metric"]
-    metrics = tuple(map(partial(tuple.__new__, Metric), zip(map(text, keys), map(text, names), map(text, units),
-                                                          targets, baselines, map(text, modes), lines)))
+    first, second, third, fourth = (itemgetter(i) for i in range(4))
+    kinds = [tuple(map(text, k)) for k in data["kinds"]]  # key, name, unit, mode
+    kind_ids, targets, baselines, lines = data["metric"]
+    each = list(map(kinds.__getitem__, kind_ids))
+    metrics = tuple(map(partial(tuple.__new__, Metric), zip(map(first, each), map(second, each), map(third, each),
+                                                          targets, baselines, map(fourth, each), lines)))
     ends = list(accumulate(data["metric_count"]))
     grouped = list(map(metrics.__getitem__, map(slice, [0, *ends], ends)))  # a task's metrics: a slice, () if none
     n = len(data["id"])
@@ -302,9 +318,12 @@ def plan_from_data(data: dict) -> Plan:
     for k, v in data["milestones"].items():
         milestones[int(k)] = tuple(Milestone(dt.date.fromordinal(d), metric, target, line)
                                    for d, metric, target, line in v)
+    terms = [(date(start), date(due), stall, tolerance) for start, due, stall, tolerance in data["terms"]]
+    each = list(map(terms.__getitem__, data["term"]))  # start, due, stall months, tolerance
     tasks = tuple(map(partial(tuple.__new__, Task), zip(
-        data["id"], data["task_title"], map(text, data["unit"]), map(date, data["start"]), map(date, data["due"]),
-        data["stall"], data["tolerance"], co_units, map(text, data["category"]), grouped, milestones, data["line"])))
+        data["id"], data["task_title"], map(text, data["unit"]), map(first, each), map(second, each),
+        map(third, each), map(fourth, each), co_units, map(text, data["category"]), grouped, milestones,
+        data["line"])))
     return Plan(tasks, data["title"], data["year"], data["stall_months"], data["behind_tolerance"], data["path"])
 
 
