@@ -3159,3 +3159,10 @@ def test_the_district_after_the_time_that_opens_a_narrative_is_the_one_that_repo
     assert value_for("2023年新建区域性养老服务中心15个,2022年新建区域性养老服务中心10个。", "区域性养老服务中心", "个") is None
     # where another county is named, each figure is still a part's
     assert value_for("2024年桐庐县新建城市书房12个,淳安县新建城市书房8个。", "城市书房", "个") is None
+
+
+def test_a_figure_of_the_things_read_without_the_verb_that_leads_the_name_is_another_works():
+    # 征集 counts what came in; the metric counts what 破解 did, a figure the clause after gives with no noun
+    assert value_for("累计征集涉企难题58个,及时破解50个。", "破解涉企难题", "个") is None
+    # a noun that leads the verb's clause is its subject, no object left to the clause before
+    assert value_for("累计帮扶困难职工860人,其中本月帮扶40人,退休职工返聘12人。", "困难职工帮扶", "人") == 40
