@@ -3165,4 +3165,5 @@ def test_a_figure_of_the_things_read_without_the_verb_that_leads_the_name_is_ano
     # 征集 counts what came in; the metric counts what 破解 did, a figure the clause after gives with no noun
     assert value_for("累计征集涉企难题58个,及时破解50个。", "破解涉企难题", "个") is None
     # a noun that leads the verb's clause is its subject, no object left to the clause before
-    assert value_for("累计帮扶困难职工860人,其中本月帮扶40人,退休职工返聘12人。", "困难职工帮扶", "人") == 40
+    text = "累计帮扶就业困难人员1,500人,其中本月帮扶120人,退役军人就业40人。"
+    assert value_for(text, "就业困难人员帮扶", "人", mode="increment") == 120
