@@ -406,5 +406,5 @@ def _opens_clause(whole: str, at: int) -> bool:
     """Whether the words before offset `at` in its clause name nothing (及时化解101个, 已办结5件): a verb whose
     object the clause leaves to the one before; not 残疾人就业120人, whose noun is its subject."""
     start = max(whole.rfind(p, 0, at) for p in ",,;;。、\n:") + 1
-    tags = phrases._tags()
-    return not any(tags.get(w, "n").startswith("n") for w in phrases.words(whole[start:at]))
+    tags = phrases._tags()  # (adverbs, conjunctions, times: 及时, 已, 本月; no noun, idiom or verb)
+    return all(tags.get(w) in ("d", "ad", "c", "t", "r", "p", "a") for w in phrases.words(whole[start:at]))
