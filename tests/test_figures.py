@@ -3167,3 +3167,10 @@ def test_a_figure_of_the_things_read_without_the_verb_that_leads_the_name_is_ano
     # a noun that leads the verb's clause is its subject, no object left to the clause before
     text = "累计帮扶就业困难人员1,500人,其中本月帮扶120人,退役军人就业40人。"
     assert value_for(text, "就业困难人员帮扶", "人", mode="increment") == 120
+
+
+def test_things_there_already_before_a_lists_first_count_are_said_of_each_count_listed():
+    assert targets_from_title("做好已认定的12家示范企业、30家培育企业、8家孵化基地跟踪服务") == []
+    # a count listed with its own verb is a work of its own
+    found = targets_from_title("做好已认定的12家示范企业跟踪服务、新认定培育企业30家")
+    assert [(t.target, t.unit) for t in found] == [(30, "家")]
