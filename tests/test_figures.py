@@ -3174,3 +3174,9 @@ def test_things_there_already_before_a_lists_first_count_are_said_of_each_count_
     # a count listed with its own verb is a work of its own
     found = targets_from_title("做好已认定的12家示范企业跟踪服务、新认定培育企业30家")
     assert [(t.target, t.unit) for t in found] == [(30, "家")]
+
+
+def test_the_basis_a_new_step_was_taken_on_gives_no_figure():
+    text = "在城乡低保标准由每月600元提高到680元的基础上,今年起为重度残疾人增发护理补贴,惠及1.2万人。"
+    assert value_for(text, "城乡低保标准", "元") is None
+    assert value_for("今年城乡低保标准由每月600元提高到680元。", "城乡低保标准", "元") == 680
