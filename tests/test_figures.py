@@ -3180,3 +3180,10 @@ def test_the_basis_a_new_step_was_taken_on_gives_no_figure():
     text = "在城乡低保标准由每月600元提高到680元的基础上,今年起为重度残疾人增发护理补贴,惠及1.2万人。"
     assert value_for(text, "城乡低保标准", "元") is None
     assert value_for("今年城乡低保标准由每月600元提高到680元。", "城乡低保标准", "元") == 680
+
+
+def test_the_parts_listed_after_baokuo_are_of_the_month_their_whole_is_of():
+    text = ("今年以来全市共签约招商项目80个。其中,9月签约项目12个,总投资46亿元,包括工业项目5个,总投资30亿元;"
+            "服务业项目4个,总投资9亿元。")
+    assert value_for(text, "服务业项目", "个") is None
+    assert value_for(text, "服务业项目", "个", mode="increment") == 4

@@ -72,7 +72,7 @@ def hits(sentences: list[str], names: list[str], unit: str, short: list | None =
     after_semicolon = False
     read_before, hits_at = False, 0  # whether the sentence before gave the metric a figure
     previous, given = "", names
-    will = heading = False  # whether the sentence before spoke of what will be done (将新建…); was headed by a month
+    will = heading = of_month = False  # the sentence before: of what will be done (将新建…); headed by a month; 包括 (below)
     for sentence in sentences:
         read_before, hits_at = len(hits) > hits_at, len(hits)
         carry, after_semicolon = after_semicolon, sentence.endswith((";", "；"))
@@ -89,7 +89,7 @@ def hits(sentences: list[str], names: list[str], unit: str, short: list | None =
         if _SECTION.match(sentence):
             governing, placed = frozenset(), None
         if not carry:
-            named = unread = unread_total = False
+            named = unread = unread_total = of_month = False
             last, verbs = 0, frozenset()
         stock: list[_Hit] = []
         said: list[_Hit] = []  # the hits of this sentence
@@ -147,6 +147,9 @@ def hits(sentences: list[str], names: list[str], unit: str, short: list | None =
                 found = [figure_roles.to_date_total(h) for h in found]  # 更换路灯4,820盏,完成年度任务的80.3%
             # 其中省级示范家庭农场26家、市级示范家庭农场58家: parts listed with 、 after 其中 are parts too.
             under = clause.startswith("其中") or (k > 0 and seps[k] == "、" and under)
+            # 6月审批核准项目23个,…,包括水利项目4个…;交通项目7个: the parts listed after 包括 are the month's, as its whole
+            of_month = of_month or (clause.startswith("包括") and bool(_PERIOD.search(sentence[: sentence.find(clause)])))
+            found = [dataclasses.replace(h, period=True, untimed=False, subset=True) for h in found] if of_month else found
             if under:
                 found = [dataclasses.replace(h, subset=True) for h in found]
             if _REST.match(clause) and not any(n in clause for n in names if _REST.match(n)):
