@@ -103,6 +103,8 @@ def second_reading(text: str) -> str:
 # 新登记市场主体突破百万大关,达100.56万户: a milestone passed (突破, 超过, a round figure or 大关) then the figure
 # reached; the milestone is no figure (not exact), the figure reached is the name's, read as if written beside it.
 _MILESTONE = re.compile(r"(?:突破|超过|跨越|迈上|站上)[^,，;；。\n]{1,8}?[,，](?=(?:达到?|为)\d)")
+# 在征收率由3%降至1%的基础上,…免征增值税: the basis a new step was taken on is what was there before, no figure of it.
+_BASIS = re.compile(r"在[^,，;；。\n在]+?的基础上[,，]?")
 
 
 # 在建工业项目197个,其中续建项目20个、新开工项目177个: parts under 其中 named by their kind and the head 项目 alone are
@@ -204,7 +206,7 @@ def _speaker(text: str) -> str:
 def recast(text: str, name: str = "") -> str:
     """The narrative with the clauses its wording hides written out as the clause reader reads them (for the metric
     `name`, where given)."""
-    text = _speaker(text)
+    text = _speaker(_BASIS.sub("", text))
     text = _CURRENCY_AFTER.sub("", _FORESEEN_NOTE.sub(_foreseen, text))
     text = _TOWN_AND_COUNTRY.sub(_town_and_country, text)
     text = _THIS_YEARS_MONTH.sub("", text)

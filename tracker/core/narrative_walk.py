@@ -70,9 +70,8 @@ def hits(sentences: list[str], names: list[str], unit: str, short: list | None =
     placed: frozenset | None = None  # the verbs of figures of the metric's parts by place given since it was last read
     taken: frozenset = frozenset()  # verbs of unread figures since the clause that named the metric
     after_semicolon = False
-    read_before, hits_at = False, 0  # whether the sentence before gave the metric a figure
-    previous, given = "", names
-    will = heading = False  # whether the sentence before spoke of what will be done (将新建…); was headed by a month
+    read_before, hits_at, previous, given = False, 0, "", names  # (whether the sentence before gave the metric a figure)
+    will = heading = of_month = said_will = False  # (将新建…: what will be done; a month heads; 包括; below)
     for sentence in sentences:
         read_before, hits_at = len(hits) > hits_at, len(hits)
         carry, after_semicolon = after_semicolon, sentence.endswith((";", "；"))
@@ -89,7 +88,7 @@ def hits(sentences: list[str], names: list[str], unit: str, short: list | None =
         if _SECTION.match(sentence):
             governing, placed = frozenset(), None
         if not carry:
-            named = unread = unread_total = False
+            named = unread = unread_total = of_month = False
             last, verbs = 0, frozenset()
         stock: list[_Hit] = []
         said: list[_Hit] = []  # the hits of this sentence
@@ -118,15 +117,16 @@ def hits(sentences: list[str], names: list[str], unit: str, short: list | None =
             found = _hits_in_clause(clause, names, unit, opening, shared_head, gap)
             # 年初确定新增供热面积500万平方米,普及率达到60%: what a plan set, listed after its verb, is no figure done.
             # …将新建牧区道路114公里。同时,…新建基站42个: what goes on at the same time as what will be done, in the
-            # sentence or the next, speaks of what will be too, up to a clause with a state of its own.
-            planned = planned or bool(will and _SAME_TIME.match(clause)) or forecast
+            # sentence or the next, speaks of what will be too, up to a clause with a state of its own; a sentence that opens on 今年 and says 将 (今年,我县将…作为主线,全年开发…30项) sets the year's plan
+            planned = planned or bool(will and (_SAME_TIME.match(clause) or said_will)) or forecast
             in_plan = planned and not _OWN_STATE.search(clause)
             # 涉及7个城市,28.05万套居民房屋、3884栋楼: what the work involves, listed after 涉及 in clauses with no verb
             # of their own, is its scope, no count of what was done (unless the metric counts that scope: …涉及居民).
             involved = ("涉及" in clause and not any("涉及" in n for n in names)) or (
                 involved and not any(phrases.is_verb(w) for w in phrases.words(clause)))
             planned = in_plan or _sets_plan(clause)
-            will = will or in_plan or bool(_WILL.search(clause) and not _OWN_STATE.search(clause))
+            will_here = (w := _WILL.search(clause)) and not _OWN_STATE.search(clause)
+            will, said_will = will or in_plan or bool(will_here), (k and said_will) or bool(will_here and w[1] and sentence.startswith(("今年", "明年")))
             if not found and k and seps[k] == "、" and (again := _measured_again(clauses[k - 1], clause, unit)):
                 found = _hits_in_clause(again, names, unit, opening, False, gap)  # 已完工小区61个、5,260户
             if not k or seps[k] != "、":
@@ -147,6 +147,9 @@ def hits(sentences: list[str], names: list[str], unit: str, short: list | None =
                 found = [figure_roles.to_date_total(h) for h in found]  # 更换路灯4,820盏,完成年度任务的80.3%
             # 其中省级示范家庭农场26家、市级示范家庭农场58家: parts listed with 、 after 其中 are parts too.
             under = clause.startswith("其中") or (k > 0 and seps[k] == "、" and under)
+            # 6月审批核准项目23个,…,包括水利项目4个…;交通项目7个: the parts listed after 包括 are the month's, as its whole
+            of_month = of_month or (clause.startswith("包括") and bool(_PERIOD.search(sentence[: sentence.find(clause)])))
+            found = [dataclasses.replace(h, period=True, untimed=False, subset=True) for h in found] if of_month else found
             if under:
                 found = [dataclasses.replace(h, subset=True) for h in found]
             if _REST.match(clause) and not any(n in clause for n in names if _REST.match(n)):
@@ -289,7 +292,7 @@ def hits(sentences: list[str], names: list[str], unit: str, short: list | None =
 _PLAN_SET = re.compile(rf"确定|提出|明确|部署|要求|草拟|起草|拟订|拟定|(?:目标|任务)(?:是|为)|^(?:{_alt(_SCOPE)}|{_TIME})*计划|测算|(?<![必无急])需(?!求)"
                        rf"|(?<![年度的])计划(?:{_TIME}|今年|年内|全年)*(?:实现|完成|新增|新建|建成|达到)")
 # What will be done (将新建, 拟建, 计划实施, 预计完成), and a sentence that opens on the same time as the one before.
-_WILL = re.compile(r"将(?!近|其|之)|拟|计划|预计")
+_WILL = re.compile(r"(将(?!近|其|之))|拟|计划|预计")  # (group 1: 将, what the sentence's subject will do)
 _FORECAST = re.compile(r"[^,，\d]{0,12}?(?:预计|预估|估计)")  # a sentence that opens on what is foreseen
 _SAME_TIME = re.compile(r"同时[,，]?")
 _OWN_STATE = re.compile(rf"已|现|目前|至今|以来|累计|实际|截[至止]|{_DONE.pattern}|{_PERIOD.pattern}")

@@ -297,8 +297,10 @@ def _read(text: str, name: str, unit: str, mode: str) -> Reading | None:
             # 下达…资金2.8亿元 for 资金拨付 beside 已拨付2.35亿元: the metric's own verb gives another figure (a part by
             # its kind or place is of the whole that verb counts: 改造120公里,其中南溪县38公里)
             return None
-        if reading and tier is by_match and _verb_counts_more(reading, names[0], unit, whole):
-            return None  # 签约关联项目443个 for 签约项目 beside 签约13个: one of the things the metric's verb counted
+        if reading and _verb_counts_more(reading, names[0], unit, whole, tier is by_match):
+            # 签约关联项目443个 for 签约项目 beside 签约13个: one of the things the metric's verb counted; 收集…问题106个,
+            # 化解101个 for 化解…问题: the noun read without the verb that leads the name, which counts another figure
+            return None
         if reading and cumulative and not level and not any(figure_roles.this_year(h) for h in figure_pool.pool(hits, cumulative)) and any(
                 figure_roles.this_year(h) for u in figure_roles.magnitudes(unit) for h in tier(u)):
             return None  # 已完成…2.46万户,今年完成1,860户 for a metric in 万户: the year's figure is in another magnitude
@@ -390,10 +392,19 @@ def _later(short: list[str], names: list[str], whole: str) -> list[str]:
     return [s for s in short if s not in whole[: min(at)]] if at else short
 
 
-def _verb_counts_more(reading: Reading, name: str, unit: str, whole: str) -> bool:
+def _verb_counts_more(reading: Reading, name: str, unit: str, whole: str, matched: bool = True) -> bool:
     """Whether the verb that leads the metric's name governs a figure of the unit other than the one read through a
     phrase like the name (签约13个 beside 签约关联项目443个 for 签约项目): the phrase names one of several things so
-    counted."""
-    verbs = [w for w in phrases.words(name)[:1] if len(w) >= 2 and phrases.is_verb(w)]
-    return any(m.group() not in reading.words for v in verbs
+    counted; or, read through a shorter form of the name (not `matched`) whose words leave that verb out, the
+    figure is another work's of the same things (累计收集…问题106个,及时化解101个 for 化解…问题)."""
+    verbs = [w for w in phrases.words(name)[:1] if len(w) >= 2 and phrases.is_verb(w) and (matched or w not in reading.words)]
+    return any(m.group() not in reading.words and (matched or _opens_clause(whole, m.start())) for v in verbs
                for m in re.finditer(rf"{re.escape(v)}\d[\d,.]*{re.escape(unit)}", whole))
+
+
+def _opens_clause(whole: str, at: int) -> bool:
+    """Whether the words before offset `at` in its clause name nothing (及时化解101个, 已办结5件): a verb whose
+    object the clause leaves to the one before; not 残疾人就业120人, whose noun is its subject."""
+    start = max(whole.rfind(p, 0, at) for p in ",,;;。、\n:") + 1
+    tags = phrases._tags()  # (adverbs, conjunctions, times: 及时, 已, 本月; no noun, idiom or verb)
+    return all(tags.get(w) in ("d", "ad", "c", "t", "r", "p", "a") for w in phrases.words(whole[start:at]))

@@ -67,7 +67,8 @@ _TITLE_APPROX = re.compile(r"(?:近|将近|接近|不超过|不超|不足|不到
 # counts, a programme's count, no work to do.  What each thing has at least or all have (确保“零就业家庭”至少有1人
 # 稳定就业) is a condition they must meet, no count.  What is there already (做好已建成13个…快检室运营工作) is no work
 # to do (巩固已建成的20个示范村成果); the things a work is done on (对已建成的…) are its count.
-_TITLE_REFUSE = re.compile(rf"^[^对为把将给\d]*已(?!婚)经?[^\d,，]{{0,5}}$|(?:列为|列入|确定为)$|(?:至少|均|都)有$|(?:提高|{_RAISE}|增长|下降|降低|减少|压缩|缩短)$|(?<![占例])比(?!对|率|重|例)|较|(?<!^)每|^每(?!年)|人均|户均|平均"
+_THERE_ALREADY = r"^[^对为把将给\d]*已(?!婚)经?[^\d,，]{0,5}$"
+_TITLE_REFUSE = re.compile(rf"{_THERE_ALREADY}|(?:列为|列入|确定为)$|(?:至少|均|都)有$|(?:提高|{_RAISE}|增长|下降|降低|减少|压缩|缩短)$|(?<![占例])比(?!对|率|重|例)|较|(?<!^)每|^每(?!年)|人均|户均|平均"
                            r"|分别|由|从|惠及|涉及|受益|带动|覆盖(?!率|面|[^\d,，、]{0,4}?(?:比例|比重))")
 def _done_raising(pre: str, unit: str) -> bool:
     """Whether `pre` is 完成 and a work of raising that leads to a count (完成成人学历提升416人): work done, no change."""
@@ -268,7 +269,12 @@ def targets_from_title(title: str) -> list[Target]:
     given = [(part, r) for part in re.split(r"[,，;；。:：]", title) if (r := respectively(part.strip()))]
     for k, (part, _) in enumerate(given):
         title = title.replace(part, f"\x00{k}", 1)
+    # 已申报的35个国债项目、90个专项债项目: things there already, said of a list's first count, are said of each count
+    # listed after it with 、 that opens its item; `refused` is the clause whose last figure they refused.
+    refused = ""
     for clause in title_text.noun_lists(_CLAUSE.split(_SENTENCE.sub("，", title))):
+        listed, refused = bool(refused) and f"{refused}、{clause}" in title, ""
+        raw = clause
         if clause.strip().startswith("\x00"):
             part, read = given[int(clause.strip()[1:])]
             found += [Target(n, v, u, part.strip()) for n, v, u in read]
@@ -326,6 +332,10 @@ def targets_from_title(title: str) -> list[Target]:
                     or after.startswith("/")
                     or _TITLE_APPROX.search(pre) or _TITLE_CEILING.match(after)
                     or (_TITLE_REFUSE.search(pre) and not _done_raising(pre, unit)) or _value(m) <= 0 or (_EACH_MEETS.search(pre) and _NUM.search(clause, 0, m.start()))):
+                refused = raw if re.search(_THERE_ALREADY, pre) or (listed and m.start() == 0) else ""
+                continue
+            if listed and m.start() == 0:
+                refused = raw
                 continue
             floor, after = after != bare and not bare, bare
             # 完成35公里供水主管网和54个老旧小区…改造, 新建30个充电桩和2个口袋公园: the clause's verb governs the figure
@@ -367,7 +377,7 @@ def targets_from_title(title: str) -> list[Target]:
                 name = begun.group() + name
             if name:
                 found.append(Target(name, _value(m), _in_yuan(name, unit), clause))
-                read = True
+                read, refused = True, ""
         inherited = read
         described = not read and clause.startswith("共") and not any(phrases.is_verb(w) for w in phrases.words(clause))
         lead, led = _strip_lead(clause)
