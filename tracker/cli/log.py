@@ -245,7 +245,7 @@ def history(
         print_json(history_json(task_id, found))
         return
     from tracker.labels import label, lang_of
-    from tracker.cli.output import say, show
+    from tracker.cli.output import console, say
     from tracker.render.terminal import history_table
 
     lg = lang_of(lang and lang.value)
@@ -254,7 +254,8 @@ def history(
 
         say(visible(f"{task_id}. {task.title if task else '(not in tasks.toml)'}") + f"\n{label(lg, 'no entries')}")
         return
-    show(history_table(task_id, task.title if task else "(not in tasks.toml)", found, lg))
+    out = console()
+    out.print(history_table(task_id, task.title if task else "(not in tasks.toml)", found, lg, out.width), crop=False)
 
 
 @app.command()

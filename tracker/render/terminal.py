@@ -251,41 +251,68 @@ def local_time(stamp: str, seconds: bool = True) -> str:
         return stamp
 
 
-def history_table(task_id: str, title: str, entries, lang: str) -> Table:
-    """Every entry, oldest first, each marked: in force, corrected by a later one, voided (why, who, when), a void."""
+def history_table(task_id: str, title: str, entries, lang: str, width: int = 80) -> Table:
+    """Every entry, oldest first, each marked: in force, corrected by a later one, voided (why, who, when), a void.
+    Where six columns would leave the note (what the director reads) narrower than 36 columns, or cut the time it
+    was recorded (80 columns, a phone's 60), the values, who, when and the entry fold into the note's cell."""
     from tracker.core.rows import marked_history
 
-    table = _table(f"{task_id}. {title}", lang)
-    table.add_column(label(lang, "Month"), no_wrap=True, style="bold")
-    table.add_column(label(lang, "Recorded (local time)").replace(" (", "\n("), no_wrap=False, max_width=12)
-    table.add_column(label(lang, "By"), overflow="fold")
-    table.add_column(label(lang, "Values"), overflow="fold")
-    table.add_column(label(lang, "Note"), overflow="fold")
-    table.add_column(label(lang, "Entry"), overflow="fold")
-    for m in marked_history(entries):
-        e = m.entry
-        values = [f"{k}={fig(v)}" for k, v in e.values.items()]
-        if e.percent is not None:
-            values.append(f"{fig(e.percent)}%")
-        if e.status:
-            values.append(label(lang, e.status))
-        if m.role == "voided":
-            v = m.voided_by
-            mark = Text(label(lang, "voided by {id}: {reason} ({by}, {at})").format(
-                id=v.id[:8], reason=v.note or "", by=v.by or "—", at=local_time(v.recorded_at)), style="red")
-            style = "dim strike"
-        elif m.role == "corrected":
-            mark, style = Text(label(lang, "corrected by {id}").format(id=m.corrected_by[:8]), style="dim"), "dim"
-        elif m.role in ("void", "not_counted"):
-            mark, style = Text(label(lang, "voids {id}").format(id=e.voids[:8]), style="red"), ""
-        else:
-            mark, style = Text(label(lang, "in force"), style="green"), ""
-        head = Text(e.id[:8] + " ", style="dim")
-        head.append_text(mark)  # (rich's Text + Text would give back rich's Text, which folds anywhere)
-        mark = head
-        # 存在问题 and 下步计划 under the note, each after its heading (the monthly table's columns)
-        said = [e.note or ""] + [f"{label(lang, head)}{'：' if lang == 'zh' else ': '}{text}" for head, text in
-                                 (("Problems", e.problems), ("Next steps", e.next_steps)) if text]
-        table.add_row(months.fmt(e.month), local_time(e.recorded_at), Text(e.by or "—"),
-                      Text("\n".join(values) or "—", style=style), Text("\n".join(s for s in said if s), style=style), mark)
+    rows = [_history_row(m, lang) for m in marked_history(entries)]
+    table = _history_table(f"{task_id}. {title}", rows, lang, False)
+    return table if table.fits(width) else _history_table(f"{task_id}. {title}", rows, lang, True)
+
+
+def _history_row(m, lang: str) -> tuple:
+    """(month, values, said, by, recorded, mark pieces, style) of one marked entry."""
+    e = m.entry
+    values = [f"{k}={fig(v)}" for k, v in e.values.items()]
+    if e.percent is not None:
+        values.append(f"{fig(e.percent)}%")
+    if e.status:
+        values.append(label(lang, e.status))
+    if m.role == "voided":
+        v = m.voided_by
+        mark = [(label(lang, "voided by {id}: {reason} ({by}, {at})").format(
+            id=v.id[:8], reason=v.note or "", by=v.by or "—", at=local_time(v.recorded_at)), "red")]
+        style = "dim strike"
+    elif m.role == "corrected":
+        mark, style = [(label(lang, "corrected by {id}").format(id=m.corrected_by[:8]), "dim")], "dim"
+    elif m.role in ("void", "not_counted"):
+        mark, style = [(label(lang, "voids {id}").format(id=e.voids[:8]), "red")], None
+    else:
+        mark, style = [(label(lang, "in force"), "green")], None
+    # a mark's words whole (已被 e747cfcb 作废, never 作 / 废); a line breaks between them
+    mark = [(e.id[:8], "dim", True), (" ", None)] + [(piece, mark_style, True) if piece.strip() else (piece, mark_style)
+                                        for text, mark_style in mark for piece in _words(text)]
+    # 存在问题 and 下步计划 under the note, each after its heading (the monthly table's columns)
+    said = [e.note or ""] + [f"{label(lang, head)}{'：' if lang == 'zh' else ': '}{text}" for head, text in
+                             (("Problems", e.problems), ("Next steps", e.next_steps)) if text]
+    return months.fmt(e.month), values, "\n".join(s for s in said if s), e.by or "—", local_time(e.recorded_at), \
+        mark, style
+
+
+def _words(text: str) -> list[str]:
+    """A text as its words and the spaces between them, each a piece of its own."""
+    import re
+
+    return [piece for piece in re.split(r"( +)", text) if piece]
+
+
+def _history_table(heading: str, rows: list[tuple], lang: str, folded: bool) -> Table:
+    note = min(max([8] + [cell_len(line) for row in rows for line in row[2].split("\n")]), 36)
+    if folded:
+        table = _grid([(label(lang, "Month"), dict(wrap=False, style="bold")), (label(lang, "Note"), {})], heading)
+        for month, values, said, by, at, mark, style in rows:
+            cell = [(" · ".join(values) or "—", style)] + ([("\n" + said, style)] if said else []) + [
+                ("\n", None), (by, "dim", True), (" · ", "dim"), (at, "dim", True), (" · ", "dim")] + mark
+            _add(table, month, cell)
+        return table
+    recorded = label(lang, "Recorded (local time)").replace(" (", "\n(")
+    table = _grid([(label(lang, "Month"), dict(wrap=False, style="bold")), (recorded, dict(wrap=False)),
+                   (label(lang, "By"), dict(min_width=min(max([2] + [cell_len(r[3]) for r in rows]), 12))),
+                   (label(lang, "Values"), dict(min_width=min(max([1] + [cell_len(v) for r in rows for v in r[1]]), 16))),
+                   (label(lang, "Note"), dict(min_width=note)), (label(lang, "Entry"), dict(min_width=8))], heading)
+    for month, values, said, by, at, mark, style in rows:
+        _add(table, month, at.replace(" ", "\n", 1), [(by, None)], [("\n".join(values) or "—", style)],
+             [(said, style)], mark)
     return table

@@ -1,0 +1,56 @@
+"""What the director reads on a laptop (80 columns) or a phone over ssh (60): every screen whole at its width,
+nothing cut at the edge or broken inside a word, in Chinese and in English. (status and overdue: test_status_table.)"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+from rich.cells import cell_len
+
+NOTE = ("截至目前,全市累计完成固定资产投资,新建区域性居家养老服务中心15个、改造社区养老服务站117个,"
+        "其中市发展和改革委员会牵头推进的项目已全部开工建设,预计年底前全面完成建设任务并投入使用。")
+
+
+def _screen(project, columns: int, *args: str) -> str:
+    project.monkeypatch.setenv("COLUMNS", str(columns))
+    out = project.ok(*args).out
+    assert max(cell_len(line) for line in out.splitlines()) <= columns, out
+    return out
+
+
+def _flat(out: str) -> str:
+    """The screen's text with its lines joined (a long note folds over several)."""
+    return "".join(line.strip() for line in out.splitlines())
+
+
+@pytest.mark.parametrize("columns", [60, 80])
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_history_on_a_narrow_terminal_folds_who_and_when_under_the_note(project, columns, lang):
+    """At 60–80 columns six columns left the note 6–12 columns wide and cut the time recorded ("2024-0…"):
+    folded, the note reads in lines of the screen's width and who recorded it, when, and the entry stand whole
+    under it; a voided entry's mark is never broken inside a word (作 / 废)."""
+    project.ok("log", "195", "--month", "2024-07", "--set", "centres=15", "--note", NOTE,
+               "--problems", "部分项目资金未到位", "--next", "9月争取省级专项资金")
+    project.ok("log", "195", "--month", "2024-08", "--set", "centres=920", "--note", NOTE)
+    entries = project.ok("history", "195", "--format", "json").json()["entries"]
+    project.ok("void", entries[1]["id"], "--reason", "错报")
+    out = _screen(project, columns, "history", "195", "--lang", lang)
+    assert out.startswith("195. 新建区域性")  # the number and the title on one line, not `195.` alone
+    assert any(NOTE[:20] in line for line in out.splitlines())  # a note that reads, not 6 characters a line
+    assert NOTE in _flat(out)
+    for entry in project.ok("history", "195", "--format", "json").json()["entries"]:
+        when = dt.datetime.fromisoformat(entry["recorded_at"].replace("Z", "+00:00")).astimezone()
+        assert when.strftime("%Y-%m-%d %H:%M:%S") in out  # whole, on one line
+        assert entry["id"][:8] in out
+    assert ("存在问题：部分项目资金未到位" if lang == "zh" else "Problems: 部分项目资金未到位") in out
+    marks = ("有效", "作废", "已被") if lang == "zh" else ("in force", "voided by", "voids")
+    assert all(mark in " ".join(out.split()) for mark in marks)  # (an English line breaks between words)
+    assert lang == "en" or "作\n" not in out
+
+
+def test_history_on_a_wide_terminal_keeps_a_column_each(project):
+    project.ok("log", "195", "--month", "2024-07", "--set", "centres=15", "--note", NOTE)
+    out = _screen(project, 200, "history", "195")
+    assert all(head in out for head in ("Recorded", "By", "Values", "Note", "Entry"))
+    assert "centres=15" in out and "tester" in out
