@@ -54,3 +54,51 @@ def test_history_on_a_wide_terminal_keeps_a_column_each(project):
     out = _screen(project, 200, "history", "195")
     assert all(head in out for head in ("Recorded", "By", "Values", "Note", "Entry"))
     assert "centres=15" in out and "tester" in out
+
+
+LONG_PLAN = """
+[plan]
+title = "2024年市政府重点目标任务督查台账"
+year = 2024
+
+[[task]]
+id = "12"
+title = "新建改造区域性居家养老服务中心和社区嵌入式养老服务站点,推动城乡基本公共服务均等化,全年完成投资257514万元"
+unit = "市发展和改革委员会"
+co_units = ["市人力资源和社会保障局", "市住房和城乡建设局"]
+
+[[task.metric]]
+key = "invest"
+name = "完成固定资产投资额"
+unit = "万元"
+target = 5188505
+
+[[task.milestone]]
+due = 2024-06-30
+target = 2000000
+
+[[task]]
+id = "13"
+title = "提高城乡低保、特困人员等困难群体救助标准。"
+unit = "市民政局"
+"""
+
+
+@pytest.mark.parametrize("columns", [60, 80])
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_tasks_on_a_narrow_terminal_fold_the_unit_dates_and_metrics_under_the_title(project, columns, lang):
+    """At 60 columns the Metrics column was cut at the screen's edge (`invest` / `固定资` / `5,188,`), at 80 a
+    co-unit's name broke inside it (市人力资源和社会保 / 障局): folded, every name, date and metric is whole."""
+    project.write_plan(LONG_PLAN)
+    out = _screen(project, columns, "tasks", "--lang", lang)
+    lines = [line.strip() for line in out.splitlines()]
+    assert "invest: 完成固定资产投资额 5,188,505万元" in lines
+    assert "2024-01-01 – 2024-12-31" in lines and "2024-06-30 → 2,000,000 (invest)" in lines
+    assert any(line.startswith("市发展和改革委员会 + 市人力资源和社会保障局") for line in lines)
+    assert "新建改造区域性居家养老服务中心" in out.splitlines()[4]  # the title beside its number, whole words a line
+
+
+def test_tasks_on_a_wide_terminal_keep_a_column_each(project):
+    project.write_plan(LONG_PLAN)
+    out = _screen(project, 200, "tasks")
+    assert all(head in out for head in ("Unit", "Start", "Due", "Metrics"))

@@ -211,27 +211,44 @@ def _overdue_table(rows: list[tuple[Standing, int]], p: int, lang: str, title: s
 
 
 def tasks_table(plan: Plan, lang: str, width: int = 80) -> Table:
-    """The declared tasks; below 120 columns start and due share a column, so that a unit's name fits whole."""
+    """The declared tasks; below 120 columns start and due share a column, so that a unit's name fits whole; where
+    even so the title or the metrics would be squeezed (a laptop's 80 columns and long names, a phone's 60, where
+    the metrics were cut at the screen's edge), the unit, the dates and the metrics fold under the title."""
+    rows = [(t, _metric_lines(t, lang)) for t in plan.tasks]
+    table = _tasks_table(plan, rows, lang, width >= 120, False)
+    return table if table.fits(width) else _tasks_table(plan, rows, lang, False, True)
+
+
+def _metric_lines(t, lang: str) -> list[str]:
+    lines = []
+    for m in t.metrics:
+        line = f"{m.key}: {m.name} {fig(m.target)}{m.unit}"
+        if m.baseline:
+            line += f" ({label(lang, 'from')} {fig(m.baseline)})"
+        if m.mode == "increment":
+            line += f" [{label(lang, 'increment')}]"
+        lines.append(line)
+    return lines + [f"  {s.due.isoformat()} → {fig(s.target)} ({s.metric})" for s in t.milestones]
+
+
+def _tasks_table(plan: Plan, rows: list[tuple], lang: str, wide: bool, folded: bool) -> Table:
     units = [t.unit for t in plan.tasks] + [u for t in plan.tasks for u in t.co_units]
-    wide = width >= 120
-    dates = [(label(lang, "Start"), dict(wrap=False)), (label(lang, "Due"), dict(wrap=False))] if wide else \
-        [(f"{label(lang, 'Start')}\n{label(lang, 'Due')}", dict(wrap=False))]
-    table = _grid([(label(lang, "ID"), dict(wrap=False, style="bold")), (label(lang, "Title"), {}),
-                   (label(lang, "Unit"), dict(min_width=min(max([4] + [cell_len(u) for u in units]), 18))),
-                   *dates, (label(lang, "Metrics"), {})], plan.title)
-    for t in plan.tasks:
-        lines = []
-        for m in t.metrics:
-            line = f"{m.key}: {m.name} {fig(m.target)}{m.unit}"
-            if m.baseline:
-                line += f" ({label(lang, 'from')} {fig(m.baseline)})"
-            if m.mode == "increment":
-                line += f" [{label(lang, 'increment')}]"
-            lines.append(line)
-        lines += [f"  {s.due.isoformat()} → {fig(s.target)} ({s.metric})" for s in t.milestones]
+    columns = [(label(lang, "ID"), dict(wrap=False, style="bold")), (label(lang, "Title"), dict(min_width=20))]
+    if not folded:
+        columns.append((label(lang, "Unit"), dict(min_width=min(max([4] + [cell_len(u) for u in units]), 18))))
+        columns += [(label(lang, "Start"), dict(wrap=False)), (label(lang, "Due"), dict(wrap=False))] if wide else \
+            [(f"{label(lang, 'Start')}\n{label(lang, 'Due')}", dict(wrap=False))]
+        columns.append((label(lang, "Metrics"), dict(min_width=16)))
+    table = _grid(columns, plan.title)
+    for t, lines in rows:
         unit = _unit(t.unit)
         for i, co in enumerate(t.co_units):
-            unit += [("\n+ " if i == 0 else "、", None), (co, None, True)]
+            unit += [("\n+ " if i == 0 and not folded else " + " if i == 0 else "、", None), (co, None, True)]
+        if folded:
+            when = f"{t.start.isoformat()} – {t.due.isoformat()}"
+            _add(table, t.id, [(t.title, None), ("\n", None)] + [(text, "dim", *keep) for text, _, *keep in unit] +
+                 [("\n", None), (when, "dim", True)] + [("\n" + line, None) for line in lines])
+            continue
         when = [t.start.isoformat(), t.due.isoformat()] if wide else [f"{t.start.isoformat()}\n{t.due.isoformat()}"]
         _add(table, t.id, t.title, unit, *when, "\n".join(lines) or "—")
     return table
