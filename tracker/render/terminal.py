@@ -160,8 +160,8 @@ def _status_table(standings: list[Standing], p: int, lang: str, title: str | Non
             continue
         task = [(s.task.title, None), ("\n", None), (s.task.unit, "dim", True),
                 ("\n" + metrics.replace("\n", " · ") if metrics else "", "dim")]
-        if s.measured and not s.done and s.status != "pending":
-            # under the bar, in its colour; a late forecast in red
+        if s.measured and not s.done and s.status != "pending" and s.forecast:
+            # under the bar, in its colour; a late forecast in red; with none, nothing (`→ —` said nothing to act on)
             progress += [("\n→ ", colour)] + [(text, style or colour) for text, style in forecast]
         base = STYLES.get(s.status, "")
         state = [(label(lang, s.status), base)]
