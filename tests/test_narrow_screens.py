@@ -4,6 +4,9 @@ nothing cut at the edge or broken inside a word, in Chinese and in English. (sta
 from __future__ import annotations
 
 import datetime as dt
+import os
+import subprocess
+import sys
 
 import pytest
 from rich.cells import cell_len
@@ -102,3 +105,31 @@ def test_tasks_on_a_wide_terminal_keep_a_column_each(project):
     project.write_plan(LONG_PLAN)
     out = _screen(project, 200, "tasks")
     assert all(head in out for head in ("Unit", "Start", "Due", "Metrics"))
+
+
+@pytest.mark.parametrize("columns", [60, 80])
+def test_every_commands_help_fits_and_its_example_reads_as_typed(project, columns):
+    """Each --help at 60 and 80 columns: the example stands on lines of its own as it is typed (it ran on in the
+    paragraph and was broken anywhere, `--set` / `centres=15`), each line within the screen; and every option
+    names what it takes (`--month MONTH`, `--note TEXT`, not `<str>`)."""
+    from tracker.cli import app
+    import typer
+
+    env = {**os.environ, "COLUMNS": str(columns)}
+    for name in typer.main.get_command(app).commands:  # (in a process of its own: click reads the terminal's width)
+        out = subprocess.run([sys.executable, "-m", "tracker", name, "--help"], capture_output=True, text=True,
+                             env=env, check=True).stdout
+        assert max(cell_len(line) for line in out.splitlines()) <= columns, out
+        lines = out.splitlines()
+        example = lines.index("  Example:")
+        shown = []
+        for line in lines[example + 1:]:
+            if not line.strip():
+                break
+            shown.append(line)
+        assert shown and shown[0].startswith("    tracker "), (name, shown)
+        for before, line in zip(shown, shown[1:]):  # a command, or the next line of one ended with `\`
+            assert line.startswith("    tracker ") or (line.startswith("      --") and before.endswith(" \\")), (name, shown)
+        assert "<str>" not in out and "<int" not in out, name
+    top = subprocess.run([sys.executable, "-m", "tracker", "--help"], capture_output=True, text=True, env=env).stdout
+    assert max(cell_len(line) for line in top.splitlines()) <= columns

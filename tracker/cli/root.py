@@ -182,8 +182,8 @@ class TableFormat(str, Enum):
 
 
 LangOpt = Annotated[Optional[Lang], typer.Option("--lang", help="Label language: en or zh (default: TRACKER_LANG, else en).", show_default=False)]
-MonthOpt = Annotated[Optional[str], typer.Option("--month", "-m", help="Month: 2024-08, 2024/08 or 2024年8月 (default: this month).", show_default=False)]
-CoUnitOpt = Annotated[Optional[str], typer.Option("--co-unit", help="Only the tasks this unit shares (配合单位, co_units).", show_default=False)]
+MonthOpt = Annotated[Optional[str], typer.Option("--month", "-m", metavar="MONTH", help="Month: 2024-08, 2024/08 or 2024年8月 (default: this month).", show_default=False)]
+CoUnitOpt = Annotated[Optional[str], typer.Option("--co-unit", metavar="UNIT", help="Only the tasks this unit shares: its co_units, 配合单位.", show_default=False)]
 SearchOpt = Annotated[Optional[str], typer.Option("--search", "-s", metavar="WORDS", help="Only tasks whose title holds every one of these words (--search \"养老 中心\").", show_default=False)]
 FormatOpt = Annotated[TableFormat, typer.Option("--format", "-f", help="table (for people) or json (for scripts).")]
 
