@@ -41,7 +41,9 @@ class Group(TyperGroup):
             say_notices()
             raise
         except KeyboardInterrupt:  # typer's main would end with 130 and say nothing (it never reaches main's handlers)
-            _fail(["tracker: interrupted"], 130)
+            from tracker.labels import label
+
+            _fail([label(_lang(None), "tracker: interrupted")], 130)
         except DatabaseError as e:  # the real reason (disk full, read-only, locked), naming the database
             from tracker.store import failure
 
@@ -66,7 +68,9 @@ class Group(TyperGroup):
         except TrackerError as e:
             _fail(e.message(_lang(args)).splitlines() or [type(e).__doc__])
         except Abort:
-            _fail(["tracker: aborted"], 130)
+            from tracker.labels import label
+
+            _fail([label(_lang(args), "tracker: aborted")], 130)  # (a prompt's answer never came: Ctrl-D)
         except ClickException as e:
             _fail([f"tracker: {e.format_message()}"], e.exit_code)
         except DatabaseError as e:  # raised outside a command (its options' callbacks)
