@@ -48,8 +48,12 @@ def init(
     store.open_write(db_path).close()
     from tracker.labels import label, lang_of
 
-    say(label(lang_of(lang and lang.value), "wrote {tasks} and {db}; edit the plan, then: tracker status")
-        .format(tasks=tasks_path, db=db_path))
+    import shlex
+
+    # from the folder it was made in (`tracker init my-plan`), the next command is run inside the new one
+    then = f"cd {shlex.quote(directory)} && tracker status" if directory else "tracker status"
+    say(label(lang_of(lang and lang.value), "wrote {tasks} and {db}; edit the plan, then: {then}")
+        .format(tasks=tasks_path, db=db_path, then=then))
 
 
 def _ignore_contacts(path: str) -> None:
