@@ -142,8 +142,9 @@ def check_lines(result: CheckResult, lang: str, width: int = 80) -> list[Text]:
                 body.append(_colon(lang) + reason_text(r, lang))
             lines += _hanging(s.task.id, [body], indent, width, measure)
         lines.append(Text(""))
-    lines.append(Text(summary(result, lang), style="green" if result.ok else "bold red"))
-    return lines
+    # (wrapped too: at 60 columns the terminal broke it inside its month, `2024-0` / `9`)
+    return lines + _hanging("", [Text(summary(result, lang), style="green" if result.ok else "bold red")], 0, width,
+                            measure)
 
 
 # --- GitHub workflow commands -------------------------------------------------------
