@@ -106,6 +106,13 @@ def test_default_fails_on_overdue_and_stalled_grouped_by_unit_with_the_figures(o
     assert r.err == ""
 
 
+def test_on_a_narrow_terminal_the_summary_breaks_between_words_too(office):
+    """The summary line was left to the terminal, which broke it anywhere (`as of 2024-0` / `8`)."""
+    office.monkeypatch.setenv("COLUMNS", "60")
+    out = office.run("check", "--month", "2024-08", "--fail-on", "overdue,stalled,behind,missing").out
+    assert out.splitlines()[-2:] == ["3 of 5 tasks fail the check (overdue, stalled, behind,", "missing) as of 2024-08"]
+
+
 def test_month_defaults_to_today(office):
     assert office.run("check").out == office.run("check", "--month", "2024-08").out
 

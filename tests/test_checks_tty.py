@@ -85,3 +85,14 @@ def test_fill_shows_the_report_back_with_its_slip_and_asks_with_default_no(proje
     assert finish(child) == 0
     august = [e for e in entries(project, "195") if e["month"] == "2024-08"]
     assert [(e["values"], e["note"]) for e in august] == [({"centres": 42}, "截至目前建成42个。")]
+
+
+def test_ctrl_d_at_the_question_is_said_in_the_runs_language(project):
+    """Ctrl-D at the question ended a Chinese run with the English `tracker: aborted`."""
+    child = spawn(project, "log", "195", "--set", "centres=920", "--lang", "zh")
+    child.expect_exact("仍要记录吗？ [y/N] ")
+    child.sendeof()
+    child.expect_exact("tracker：已中止")
+    assert finish(child) == 130
+    assert "aborted" not in child.before
+    assert not project.db.exists() or entries(project, "195") == []

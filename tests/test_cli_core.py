@@ -18,12 +18,15 @@ def test_init_writes_a_starter_and_refuses_to_overwrite(empty_project):
     p = empty_project
     r = p.ok("init")
     assert p.tasks.exists() and p.db.exists()
-    assert "tasks.toml" in r.out
+    assert "tasks.toml" in r.out and r.out.rstrip().endswith("edit the plan, then: tracker status")
     assert p.ok("validate").out.startswith("ok: tasks.toml (2 tasks)")
     r = p.bad("init")
     assert "already exists" in r.err
-    p.ok("init", "sub")
+    r = p.ok("init", "sub")
     assert (p.root / "sub" / "tasks.toml").exists() and (p.root / "sub" / "data" / "tracker.db").exists()
+    # run here, `tracker status` would find no plan: the next command says to go into the new folder
+    assert r.out.rstrip().endswith("edit the plan, then: cd sub && tracker status")
+    assert p.ok("init", "新 计划", "--lang", "zh").out.rstrip().endswith("编辑计划后运行：cd '新 计划' && tracker status")
 
 
 def test_init_writes_next_years_plan_when_asked(empty_project):

@@ -207,3 +207,24 @@ def test_no_terminal_on_stdin_is_refused_at_once(project):
     r = project.bad("fill", input="15\n")   # CliRunner's stdin is not a terminal
     assert "needs a terminal" in r.err and "tracker log" in r.err
     assert not project.db.exists()
+
+
+def test_the_card_on_a_phone_s_60_columns_breaks_its_lines_as_tables_do(project):
+    """rich's print joined the card into a Text of its own, broken by rich's rule: `Ctrl` / `-C`, and the task's
+    number alone on its line with the title below. Now by the rules of Chinese typesetting, as a table's cells."""
+    project.write_plan(project.tasks.read_text(encoding="utf-8").replace(
+        "新建区域性居家养老服务中心100个,改造社区养老服务站300个。",
+        "新建改造区域性居家养老服务中心和社区嵌入式养老服务站点,推动城乡基本公共服务均等化,全年完成投资387744万元"))
+    env = {k: v for k, v in os.environ.items() if not k.startswith("TRACKER_")}
+    env.update(TRACKER_TODAY="2024-08-20", NO_COLOR="1", TERM="dumb", COLUMNS="60", PYTHONPATH=str(ROOT),
+               PYTHONIOENCODING="utf-8")
+    # (TERM=dumb's readline scrolls a question wider than the screen, cutting a character's bytes: replaced)
+    child = pexpect.spawn(sys.executable, ["-m", "tracker", "fill", "--lang", "zh"], cwd=str(project.root), env=env,
+                          encoding="utf-8", codec_errors="replace", timeout=30, dimensions=(50, 60))
+    child.expect_exact("尚无报送")  # the card's last line
+    screen = child.before.replace("\r", "")
+    child.terminate(force=True)
+    lines = screen.splitlines()
+    assert any(line.startswith("Ctrl-C ") or " Ctrl-C " in line for line in lines), screen
+    assert any(line.startswith("[1/2] 195. 新建改造区域性") for line in lines), screen
+    assert "387744万元" in screen  # a figure with its measure word, whole

@@ -126,7 +126,10 @@ def test_colour_on_a_terminal(office):
 def test_a_task_with_no_forecast_is_not_foretold_late(project, monkeypatch):
     monkeypatch.setenv("COLUMNS", "80")
     out = project.ok("status", "--month", "2024-08").out  # task 195: no report, so no rate to project
-    assert "→ —" in out and "— late" not in out
+    assert "→" not in out and "— late" not in out  # nothing under its bar: `→ —` was noise
+    project.monkeypatch.setenv("COLUMNS", "200")  # its own column says `—`
+    row = next(line for line in project.ok("status", "--month", "2024-08").out.splitlines() if line.startswith(" 195"))
+    assert row.rstrip().endswith("0/100个    —")  # the Forecast column, last
     assert "将逾期" not in project.ok("status", "--month", "2024-08", "--lang", "zh").out
     # show says it as status does: no forecast, and its chart's legend says why, the JSON that it is late
     project.ok("log", "195", "--month", "2024-03", "--set", "centres=10")

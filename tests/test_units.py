@@ -137,8 +137,11 @@ def test_at_80_columns_headings_are_whole_when_the_table_has_room(project, monke
 
 
 @pytest.mark.parametrize("lang", ["zh", "en"])
-def test_at_80_columns_a_long_name_folds_rather_than_the_table_lose_its_completion(lang):
-    """A 12-character unit's name, a blocked task and a reminder column: the name folds, every column stays."""
+@pytest.mark.parametrize("width", [80, 60])
+def test_a_long_name_stays_whole_and_the_counts_go_in_words_under_it_rather_than_the_table_lose_its_completion(
+        lang, width):
+    """A 12-character unit's name, a blocked task and a reminder column: at 80 the name broke inside it
+    (市城市管理综合 / 行政执法局), at 60 the last heading was cut too; each count is said in words under the name."""
     import io
 
     from rich.console import Console
@@ -149,16 +152,20 @@ def test_at_80_columns_a_long_name_folds_rather_than_the_table_lose_its_completi
     counts = dict.fromkeys(UNIT_COUNTS, 1)
     rows = [UnitRow("市城市管理综合行政执法局", 9, counts, 1, 8, 0.614, 1), UnitRow("市民政局", 4, counts, 0, 4, 0.5, 2)]
     out = io.StringIO()
-    Console(width=80, file=out).print(units_table(rows, 7, lang, "2024年重点目标任务", 80, {"市民政局": 2}))
+    Console(width=width, file=out).print(units_table(rows, 7, lang, "2024年重点目标任务", width, {"市民政局": 2}))
     lines = out.getvalue().splitlines()
-    assert max(cell_len(line.rstrip()) for line in lines) <= 80, out.getvalue()
+    assert max(cell_len(line.rstrip()) for line in lines) <= width, out.getvalue()
     assert "61%" in out.getvalue() and "50%" in out.getvalue()
-    heading = "完成率" if lang == "zh" else "pletion"
-    assert heading in out.getvalue() and ("已催报" if lang == "zh" else "minded") in out.getvalue()
-    assert "市城市管理综合行政执法局" not in out.getvalue()  # folded
-    # with room (fewer statuses), the name stays whole, and the count of measured tasks is shown
+    assert lines[2].split() == (["#", "牵头单位", "任务数", "完成率"] if lang == "zh" else ["#", "Unit", "Tasks", "Completion"])
+    assert any(line.split()[:2] == ["1", "市城市管理综合行政执法局"] for line in lines)  # whole
+    said = " ".join(out.getvalue().split())
+    assert ("受阻 1 · 停滞 1" if lang == "zh" else "Blocked 1 · Stalled 1") in said
+    assert ("已催报 2" if lang == "zh" else "Reminded 2") in said
+    if width < 80:
+        return
+    # with room (fewer statuses), a column each, and the count of measured tasks is shown
     few = dict.fromkeys(UNIT_COUNTS, 0) | {"done": 3, "blocked": 1}
     whole = io.StringIO()
-    Console(width=80, file=whole).print(units_table([r._replace(counts=few) for r in rows], 7, lang, None, 80,
+    Console(width=width, file=whole).print(units_table([r._replace(counts=few) for r in rows], 7, lang, None, width,
                                                     {"市民政局": 2}))
     assert "市城市管理综合行政执法局" in whole.getvalue() and ("已量化" if lang == "zh" else "Meas") in whole.getvalue()

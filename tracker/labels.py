@@ -67,7 +67,7 @@ _ZH = {
     "nothing to fill: every started task has a report for {month}": "无需填报：{month}已开始的任务均已报送",
     "recorded {n}, skipped {m}": "已记录{n}项，跳过{m}项",
     # init, validate, import, backup
-    "wrote {tasks} and {db}; edit the plan, then: tracker status": "已创建 {tasks} 和 {db}；编辑计划后运行：tracker status",
+    "wrote {tasks} and {db}; edit the plan, then: {then}": "已创建 {tasks} 和 {db}；编辑计划后运行：{then}",
     "ok: {tasks} ({n} tasks), {db} ({m} entries, hash chain intact{head})": "正常：{tasks}（{n}项任务），{db}（{m}条记录，哈希链完整{head}）",
     ", head {head}": "，链头 {head}",
     "imported {n} entries from {file} ({m} already in the log)": "从 {file} 导入{n}条记录（{m}条日志中已有）",

@@ -340,4 +340,5 @@ _ZH.update({
     "{what}: {value} is not a mail address": "{what}：{value} 不是邮箱地址",
     "warning: unit {unit} leads no task in the plan (a typo of one that does?)":
         "提示：单位 {unit} 不是任何任务的牵头单位（是否写错了单位名？）",
+    "tracker: aborted": "tracker：已中止", "tracker: interrupted": "tracker：已中断",
 })

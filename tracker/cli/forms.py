@@ -14,13 +14,15 @@ def forms(
     ctx: typer.Context,
     output: Annotated[str, typer.Option("--output", "-o", metavar="DIR", help="The folder to write the forms into (made if missing).", show_default=False)],
     month: MonthOpt = None,
-    unit: Annotated[Optional[str], typer.Option("--unit", help="Only this lead unit's form.", show_default=False)] = None,
+    unit: Annotated[Optional[str], typer.Option("--unit", metavar="UNIT", help="Only this lead unit's form.", show_default=False)] = None,
     lang: LangOpt = None,
 ):
     """One Excel form per lead unit for the month's reports: its started, unfinished tasks, last month's figures
     beside the cells to fill in. Send each to its unit; `tracker import` takes the filled forms back.
 
-    Example: tracker forms --month 2024-08 -o forms/
+    \b
+    Example:
+      tracker forms --month 2024-08 -o forms/
     """
     from tracker.cli.output import say
     from tracker.cli.status import standings_with_logs

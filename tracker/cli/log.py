@@ -28,23 +28,28 @@ def log(
     task_id: Annotated[str, typer.Argument(metavar="ID", help="The task's number, as in tasks.toml.")],
     month: MonthOpt = None,
     set_: Annotated[Optional[List[str]], typer.Option("--set", "-s", metavar="KEY=VALUE", help="A metric's figure; repeat for each metric.", show_default=False)] = None,
-    percent: Annotated[Optional[str], typer.Option("--percent", help="0–100 (85 or 85%), for a task without metrics.", show_default=False)] = None,
-    status: Annotated[Optional[str], typer.Option("--status", help="ongoing, done or blocked (推进中, 已完成, 受阻).", show_default=False)] = None,
-    note: Annotated[Optional[str], typer.Option("--note", "-n", help="The progress narrative.", show_default=False)] = None,
-    note_file: Annotated[Optional[str], typer.Option("--note-file", help="Read the narrative from a file (- for stdin).", show_default=False)] = None,
-    problems: Annotated[Optional[str], typer.Option("--problems", help="存在问题: what stands in the way.", show_default=False)] = None,
-    next_steps: Annotated[Optional[str], typer.Option("--next", help="下步计划: what comes next.", show_default=False)] = None,
-    by: Annotated[Optional[str], typer.Option("--by", help="Who reports (default: TRACKER_BY, else your login name).", show_default=False, callback=named)] = None,
+    percent: Annotated[Optional[str], typer.Option("--percent", metavar="PERCENT", help="0–100 (85 or 85%), for a task without metrics.", show_default=False)] = None,
+    status: Annotated[Optional[str], typer.Option("--status", metavar="STATUS", help="ongoing, done or blocked (or 推进中, 已完成, 受阻).", show_default=False)] = None,
+    note: Annotated[Optional[str], typer.Option("--note", "-n", metavar="TEXT", help="The progress narrative.", show_default=False)] = None,
+    note_file: Annotated[Optional[str], typer.Option("--note-file", metavar="FILE", help="Read the narrative from a file (- for stdin).", show_default=False)] = None,
+    problems: Annotated[Optional[str], typer.Option("--problems", metavar="TEXT", help="存在问题: what stands in the way.", show_default=False)] = None,
+    next_steps: Annotated[Optional[str], typer.Option("--next", metavar="TEXT", help="下步计划: what comes next.", show_default=False)] = None,
+    by: Annotated[Optional[str], typer.Option("--by", metavar="NAME", help="Who reports (default: TRACKER_BY, else your login name).", show_default=False, callback=named)] = None,
     yes: YesOpt = False,
     lang: LangOpt = None,
 ):
     """Append one report to the log and print what was recorded.
 
-    Figures are as of the month: for a cumulative metric the running total (截至目前),
-    for an increment metric that month's amount. A correction is just a later entry.
+    Figures are as of the month: the running total (截至目前) for a cumulative metric,
+    that month's amount for an increment metric. A correction is just a later entry.
     What cannot be right is refused; a figure that looks like a slip (above its target,
     below last month's) is named, and on a terminal you are asked before it is recorded.
-    Example: tracker log 195 --month 2024-08 --set centres=15 --set stations=117 --note "截至目前,全市新建…"
+
+    \b
+    Example:
+      tracker log 195 --month 2024-08 \\
+        --set centres=15 --set stations=117 \\
+        --note "截至目前,全市新建…"
     """
     from tracker.core import entries as make
     from tracker.labels import lang_of
@@ -170,14 +175,17 @@ def entry_parts(task, written, lg: str, whole_note: bool = False) -> str:
 def void(
     ctx: typer.Context,
     entry_id: Annotated[str, typer.Argument(metavar="ENTRY_ID", help="The entry's id, or its first 8 characters as history shows them.")],
-    reason: Annotated[str, typer.Option("--reason", help="Why it no longer counts (kept as the void entry's note).")],
-    by: Annotated[Optional[str], typer.Option("--by", help="Who voids it (default: TRACKER_BY, else your login name).", show_default=False, callback=named)] = None,
+    reason: Annotated[str, typer.Option("--reason", metavar="TEXT", help="Why it no longer counts (kept as the void entry's note).")],
+    by: Annotated[Optional[str], typer.Option("--by", metavar="NAME", help="Who voids it (default: TRACKER_BY, else your login name).", show_default=False, callback=named)] = None,
     lang: LangOpt = None,
 ):
     """Take an entry out of the count (作废): a void entry is appended; the entry stays in history, marked voided.
 
     For a report in the wrong month or of the wrong task. A correction of the same month is just a new `log`.
-    Example: tracker void 3f2a9c1e --reason "填错月份，应为8月"
+
+    \b
+    Example:
+      tracker void 3f2a9c1e --reason "填错月份，应为8月"
     """
     from tracker import store
     from tracker.core import entries as make
@@ -225,7 +233,9 @@ def history(
 ):
     """Every entry of one task, oldest first, corrections included.
 
-    Example: tracker history 195 --format json
+    \b
+    Example:
+      tracker history 195 --format json
     """
     from tracker import store
 
@@ -245,7 +255,7 @@ def history(
         print_json(history_json(task_id, found))
         return
     from tracker.labels import label, lang_of
-    from tracker.cli.output import say, show
+    from tracker.cli.output import console, say
     from tracker.render.terminal import history_table
 
     lg = lang_of(lang and lang.value)
@@ -254,18 +264,21 @@ def history(
 
         say(visible(f"{task_id}. {task.title if task else '(not in tasks.toml)'}") + f"\n{label(lg, 'no entries')}")
         return
-    show(history_table(task_id, task.title if task else "(not in tasks.toml)", found, lg))
+    out = console()
+    out.print(history_table(task_id, task.title if task else "(not in tasks.toml)", found, lg, out.width), crop=False)
 
 
 @app.command()
 def export(
     ctx: typer.Context,
-    output: Annotated[Optional[str], typer.Option("--output", "-o", help="Write to this file instead of stdout.", show_default=False)] = None,
+    output: Annotated[Optional[str], typer.Option("--output", "-o", metavar="FILE", help="Write to this file instead of stdout.", show_default=False)] = None,
     lang: LangOpt = None,  # the entries carry no labels to translate; the line -o says is in this language
 ):
     """Every entry ever recorded, as JSON Lines (full history, re-importable with `tracker import`).
 
-    Example: tracker export -o log-2024.jsonl
+    \b
+    Example:
+      tracker export -o log-2024.jsonl
     """
     import sys
 
@@ -304,15 +317,19 @@ def export(
 def import_(
     ctx: typer.Context,
     files: Annotated[List[str], typer.Argument(metavar="FILE...", help="Progress tables (.md, .txt, .csv, .docx, .xlsx), returned forms (.xlsx) or entries (.jsonl).")],
-    month: Annotated[Optional[str], typer.Option("--month", "-m", help="The month a progress table reports: 2024-08, 2024/08 or 2024年8月 (required for a table; a form and a .jsonl carry their own).", show_default=False)] = None,
-    unit: Annotated[Optional[str], typer.Option("--unit", help="Lead unit for tasks a table adds to tasks.toml (when it has no 牵头单位 column).", show_default=False)] = None,
+    month: Annotated[Optional[str], typer.Option("--month", "-m", metavar="MONTH", help="The month a progress table reports: 2024-08, 2024/08 or 2024年8月 (required for a table; a form and a .jsonl carry their own).", show_default=False)] = None,
+    unit: Annotated[Optional[str], typer.Option("--unit", metavar="UNIT", help="Lead unit for tasks a table adds to tasks.toml (when it has no 牵头单位 column).", show_default=False)] = None,
     dry_run: Annotated[bool, typer.Option("--dry-run", help="Say what would be recorded, and the checks' warnings; write nothing.")] = False,
     lang: LangOpt = None,
 ):
     """Import progress tables, returned forms or exported entries: all the files or nothing, never twice.
 
     Prints what it read, task by task: each figure with the words it was read from, and the figures left unset.
-    Example: tracker import 民政局-8月.docx 卫健委-8月.xlsx --month 2024-08 --dry-run
+
+    \b
+    Example:
+      tracker import 民政局-8月.docx 卫健委-8月.xlsx \\
+        --month 2024-08 --dry-run
     """
     from tracker.labels import lang_of
 
@@ -342,7 +359,10 @@ def backup(
 
     To restore, with no tracker running: move data/tracker.db and its -wal and -shm files aside (SQLite
     would apply a stale -wal to the copy), copy FILE to data/tracker.db, run tracker validate.
-    Example: tracker backup backups/tracker-2024-08.db
+
+    \b
+    Example:
+      tracker backup backups/tracker-2024-08.db
     """
     from tracker.store import check as storecheck
     from tracker.cli.output import say

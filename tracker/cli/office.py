@@ -29,7 +29,10 @@ def check(
     Exit 0 when none is flagged (one summary line), 1 when any is, 2 when the plan or the log is invalid.
     Regressed figures and repeated notes are shown as notes; they do not fail the check.
 
-    Example: tracker check --fail-on overdue,stalled,missing --format github
+    \b
+    Example:
+      tracker check --fail-on overdue,stalled,missing \\
+        --format github
     """
     from tracker.core import review as office
     from tracker.cli.status import standings_with_logs
@@ -95,7 +98,9 @@ def units(ctx: typer.Context, month: MonthOpt = None, fmt: FormatOpt = TableForm
 
     Completion is the mean over the unit's started tasks; units with none started come last.
 
-    Example: tracker units --month 2024-08 --lang zh
+    \b
+    Example:
+      tracker units --month 2024-08 --lang zh
     """
     from tracker.core import review as office
     from tracker.cli.status import standings
@@ -124,9 +129,9 @@ def units(ctx: typer.Context, month: MonthOpt = None, fmt: FormatOpt = TableForm
 @app.command()
 def fill(
     ctx: typer.Context,
-    unit: Annotated[Optional[str], typer.Option("--unit", help="Only this lead unit's tasks.", show_default=False)] = None,
+    unit: Annotated[Optional[str], typer.Option("--unit", metavar="UNIT", help="Only this lead unit's tasks.", show_default=False)] = None,
     month: MonthOpt = None,
-    by: Annotated[Optional[str], typer.Option("--by", help="Who reports (default: TRACKER_BY, else your login name).", show_default=False, callback=named)] = None,
+    by: Annotated[Optional[str], typer.Option("--by", metavar="NAME", help="Who reports (default: TRACKER_BY, else your login name).", show_default=False, callback=named)] = None,
     lang: LangOpt = None,
 ):
     """Enter the month's missing reports at the terminal, task after task; each is recorded as soon as it is complete.
@@ -135,7 +140,9 @@ def fill(
     status) and the note; Enter on the first question skips the task, a wrong answer is asked
     again. Needs a terminal: from a script, use `tracker log`.
 
-    Example: tracker fill --unit 市民政局 --month 2024-08
+    \b
+    Example:
+      tracker fill --unit 市民政局 --month 2024-08
     """
     import sys
 

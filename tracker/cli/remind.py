@@ -14,7 +14,7 @@ def remind(
     ctx: typer.Context,
     month: MonthOpt = None,
     only: Annotated[Optional[str], typer.Option("--only", metavar="FLAG,...", help="Remind about tasks with any of these flags (default: missing; e.g. overdue,stalled,blocked for a 督办 notice).", show_default=False)] = None,
-    unit: Annotated[Optional[str], typer.Option("--unit", help="Only this lead unit.", show_default=False)] = None,
+    unit: Annotated[Optional[str], typer.Option("--unit", metavar="UNIT", help="Only this lead unit.", show_default=False)] = None,
     dry_run: Annotated[bool, typer.Option("--dry-run", help="Print each message and where it would go; send and record nothing.")] = False,
     lang: LangOpt = None,
 ):
@@ -22,7 +22,10 @@ def remind(
 
     DingTalk, WeCom and Feishu group robots and mail; every delivery and failure is recorded.
     Exit 0 when every message went, 1 when one did not (each named), 2 for an invalid contacts.toml.
-    Example: tracker remind --month 2024-08 --dry-run --lang zh
+
+    \b
+    Example:
+      tracker remind --month 2024-08 --dry-run --lang zh
     """
     from tracker.cli.output import say
     from tracker.cli.status import standings_with_logs

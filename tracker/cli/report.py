@@ -86,16 +86,21 @@ def report(
     with_status: Annotated[bool, typer.Option("--with-status", help="Add two columns: completion and status.")] = False,
     template: Annotated[Optional[str], typer.Option("--template", metavar="FILE.docx", help="docx: the office's own document; the table takes the place of its paragraph {{ table }}.", show_default=False)] = None,
     output: Annotated[Optional[str], typer.Option("--output", "-o", metavar="FILE", help="Write to FILE instead of stdout (written whole or not at all).", show_default=False)] = None,
-    unit: Annotated[Optional[str], typer.Option("--unit", help="Only this lead unit's tasks (a department's own table).", show_default=False)] = None,
-    category: Annotated[Optional[str], typer.Option("--category", help="Only this category.", show_default=False)] = None,
+    unit: Annotated[Optional[str], typer.Option("--unit", metavar="UNIT", help="Only this lead unit's tasks (a department's own table).", show_default=False)] = None,
+    category: Annotated[Optional[str], typer.Option("--category", metavar="CATEGORY", help="Only this category.", show_default=False)] = None,
     co_unit: CoUnitOpt = None,
     search: SearchOpt = None,
     only: Annotated[Optional[str], typer.Option("--only", metavar="FLAG,...", help="Only tasks with any of these statuses or flags (behind,overdue… for a 督办 table).", show_default=False)] = None,
     lang: LangOpt = None,
 ):
-    """The monthly progress table (序号 | 目标任务 | 总体工作进展及8月份进展): tasks in declaration order, each with the month's note.
+    """The monthly progress table: tasks in declaration order, each with the month's note.
 
-    Example: tracker report --month 2020-08 --lang zh --with-status -o 2020-08.xlsx
+    Its columns: 序号 | 目标任务 | 总体工作进展及8月份进展.
+
+    \b
+    Example:
+      tracker report --month 2020-08 --lang zh \\
+        --with-status -o 2020-08.xlsx
     """
     import sys
 

@@ -41,7 +41,9 @@ class Group(TyperGroup):
             say_notices()
             raise
         except KeyboardInterrupt:  # typer's main would end with 130 and say nothing (it never reaches main's handlers)
-            _fail(["tracker: interrupted"], 130)
+            from tracker.labels import label
+
+            _fail([label(_lang(None), "tracker: interrupted")], 130)
         except DatabaseError as e:  # the real reason (disk full, read-only, locked), naming the database
             from tracker.store import failure
 
@@ -66,7 +68,9 @@ class Group(TyperGroup):
         except TrackerError as e:
             _fail(e.message(_lang(args)).splitlines() or [type(e).__doc__])
         except Abort:
-            _fail(["tracker: aborted"], 130)
+            from tracker.labels import label
+
+            _fail([label(_lang(args), "tracker: aborted")], 130)  # (a prompt's answer never came: Ctrl-D)
         except ClickException as e:
             _fail([f"tracker: {e.format_message()}"], e.exit_code)
         except DatabaseError as e:  # raised outside a command (its options' callbacks)
@@ -182,8 +186,8 @@ class TableFormat(str, Enum):
 
 
 LangOpt = Annotated[Optional[Lang], typer.Option("--lang", help="Label language: en or zh (default: TRACKER_LANG, else en).", show_default=False)]
-MonthOpt = Annotated[Optional[str], typer.Option("--month", "-m", help="Month: 2024-08, 2024/08 or 2024年8月 (default: this month).", show_default=False)]
-CoUnitOpt = Annotated[Optional[str], typer.Option("--co-unit", help="Only the tasks this unit shares (配合单位, co_units).", show_default=False)]
+MonthOpt = Annotated[Optional[str], typer.Option("--month", "-m", metavar="MONTH", help="Month: 2024-08, 2024/08 or 2024年8月 (default: this month).", show_default=False)]
+CoUnitOpt = Annotated[Optional[str], typer.Option("--co-unit", metavar="UNIT", help="Only the tasks this unit shares: its co_units, 配合单位.", show_default=False)]
 SearchOpt = Annotated[Optional[str], typer.Option("--search", "-s", metavar="WORDS", help="Only tasks whose title holds every one of these words (--search \"养老 中心\").", show_default=False)]
 FormatOpt = Annotated[TableFormat, typer.Option("--format", "-f", help="table (for people) or json (for scripts).")]
 

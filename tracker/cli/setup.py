@@ -14,13 +14,16 @@ from tracker.plan.starter import STARTER
 @app.command()
 def init(
     ctx: typer.Context,
-    directory: Annotated[Optional[str], typer.Argument(help="Folder for the new project (default: here).", show_default=False)] = None,
-    year: Annotated[Optional[int], typer.Option("--year", help="The plan's year (default: this year; in December, next year's plan is `--year` the next).", show_default=False, min=1900, max=9999)] = None,
+    directory: Annotated[Optional[str], typer.Argument(metavar="DIR", help="Folder for the new project (default: here).", show_default=False)] = None,
+    year: Annotated[Optional[int], typer.Option("--year", metavar="YEAR", help="The plan's year (default: this year; in December, next year's plan is `--year` the next).", show_default=False, min=1900, max=9999)] = None,
     lang: LangOpt = None,
 ):
     """Start a project: a starter tasks.toml and an empty data/tracker.db. Never overwrites.
 
-    Example: tracker init my-plan    (next year's plan: tracker init --year 2027 plan-2027)
+    \b
+    Example:
+      tracker init my-plan
+      tracker init --year 2027 plan-2027    # next year's plan
     """
     from tracker import store
     from tracker.cli.project import today
@@ -45,8 +48,12 @@ def init(
     store.open_write(db_path).close()
     from tracker.labels import label, lang_of
 
-    say(label(lang_of(lang and lang.value), "wrote {tasks} and {db}; edit the plan, then: tracker status")
-        .format(tasks=tasks_path, db=db_path))
+    import shlex
+
+    # from the folder it was made in (`tracker init my-plan`), the next command is run inside the new one
+    then = f"cd {shlex.quote(directory)} && tracker status" if directory else "tracker status"
+    say(label(lang_of(lang and lang.value), "wrote {tasks} and {db}; edit the plan, then: {then}")
+        .format(tasks=tasks_path, db=db_path, then=then))
 
 
 def _ignore_contacts(path: str) -> None:
@@ -73,7 +80,10 @@ def validate(
     """Check tasks.toml and the log: integrity, append-only guards, hash chain and its heads, known tasks and metrics.
 
     Silent but for one summary line when all is well; one line per problem and exit 2 otherwise.
-    Example: tracker validate
+
+    \b
+    Example:
+      tracker validate
     """
     from tracker import store
     from tracker.store.audit import check_log
@@ -124,7 +134,9 @@ def validate(
 def tasks(ctx: typer.Context, fmt: FormatOpt = TableFormat.table, lang: LangOpt = None):
     """List the declared tasks with their metrics, milestones and dues.
 
-    Example: tracker tasks --format json
+    \b
+    Example:
+      tracker tasks --format json
     """
     from tracker.labels import lang_of
 

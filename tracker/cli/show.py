@@ -18,7 +18,9 @@ def show(
 ):
     """One task in full: a chart of its progress against the expected line, its forecast, each metric month by month, and every report.
 
-    Example: tracker show 195 --month 2024-08
+    \b
+    Example:
+      tracker show 195 --month 2024-08
     """
     from tracker import store
     from tracker.core.trend import trajectory

@@ -83,8 +83,8 @@ def parse_only(text: str | None) -> set | None:
 def status(
     ctx: typer.Context,
     month: MonthOpt = None,
-    unit: Annotated[Optional[str], typer.Option("--unit", help="Only this lead unit's tasks.", show_default=False)] = None,
-    category: Annotated[Optional[str], typer.Option("--category", help="Only this category.", show_default=False)] = None,
+    unit: Annotated[Optional[str], typer.Option("--unit", metavar="UNIT", help="Only this lead unit's tasks.", show_default=False)] = None,
+    category: Annotated[Optional[str], typer.Option("--category", metavar="CATEGORY", help="Only this category.", show_default=False)] = None,
     co_unit: CoUnitOpt = None,
     search: SearchOpt = None,
     only: Annotated[Optional[str], typer.Option("--only", metavar="FLAG,...", help="Only tasks with any of these statuses or flags (behind,stalled,missing…).", show_default=False)] = None,
@@ -93,7 +93,10 @@ def status(
 ):
     """Every task: progress against the time elapsed (序时进度), status, flags, last report, figures.
 
-    Example: tracker status --month 2024-08 --only behind,stalled --lang zh; tracker status --search 养老
+    \b
+    Example:
+      tracker status --month 2024-08 --only behind,stalled
+      tracker status --search 养老 --lang zh
     """
     project = ctx.obj
     p = project.month(month)
@@ -139,7 +142,9 @@ def status(
 def overdue(ctx: typer.Context, month: MonthOpt = None, fmt: FormatOpt = TableFormat.table, lang: LangOpt = None):
     """Tasks past their due date and not done, most days overdue first.
 
-    Example: tracker overdue --format json
+    \b
+    Example:
+      tracker overdue --format json
     """
     from tracker.cli.project import today
     from tracker.core.evaluate import days_overdue

@@ -5,6 +5,8 @@ Only formats what tracker.office built; the CLI prints.
 
 from __future__ import annotations
 
+from rich.cells import cell_len
+
 from tracker.render.safe import Text  # user text shown, never obeyed (textfile.visible)
 from tracker.textfile import visible
 
@@ -140,8 +142,9 @@ def check_lines(result: CheckResult, lang: str, width: int = 80) -> list[Text]:
                 body.append(_colon(lang) + reason_text(r, lang))
             lines += _hanging(s.task.id, [body], indent, width, measure)
         lines.append(Text(""))
-    lines.append(Text(summary(result, lang), style="green" if result.ok else "bold red"))
-    return lines
+    # (wrapped too: at 60 columns the terminal broke it inside its month, `2024-0` / `9`)
+    return lines + _hanging("", [Text(summary(result, lang), style="green" if result.ok else "bold red")], 0, width,
+                            measure)
 
 
 # --- GitHub workflow commands -------------------------------------------------------
@@ -192,34 +195,50 @@ def units_table(rows: list[UnitRow], p: int, lang: str, title: str | None = None
     """The ranking; below 140 columns the bar is left out and headings wrap, so it fits 80.
     reminded: the reminders delivered to each unit for the month (a column when any was).
 
-    A unit's name is kept whole where the table fits with it so; where it would not (a long name, and a
-    column more: 已催报, 受阻), the name folds, and then the count of measured tasks is left out (JSON has it),
-    rather than the table lose its last column: the figure it ranks by."""
-    import io
-
-    from rich.console import Console
-
-    def fits(table: Table) -> bool:  # the least width the table takes (measured with room to spare)
-        return Console(width=10_000, file=io.StringIO()).measure(table).minimum <= width
-
-    for whole_names, measured in ((True, True), (False, True), (False, False)):
-        table = _units_table(rows, p, lang, title, width, reminded, whole_names, measured)
-        if wide_enough(width) or fits(table):
-            break
-    return table
+    A unit's name is always whole. Where the table does not fit with it so (a long name, and a column more:
+    已催报, 受阻), the count of measured tasks is left out (JSON has it); where even then it does not (a phone's
+    60 columns: the last heading was cut and names broke inside them), the counts are said in words under the
+    unit's name (`滞后 4 · 逾期 1 · 未报送 5`), beside its tasks and its completion: the figure it ranks by."""
+    for measured in (True, False):
+        table = _units_table(rows, p, lang, title, width, reminded, measured)
+        if wide_enough(width) or table.fits(width):
+            return table
+    return _counts_in_words(rows, p, lang, title, width, reminded)
 
 
 def wide_enough(width: int) -> bool:
     return width >= 140
 
 
-def _units_table(rows: list[UnitRow], p: int, lang: str, title: str | None, width: int,
-                 reminded: dict[str, int] | None, whole_names: bool, with_measured: bool) -> Table:
-    from rich.cells import cell_len
+def _heading_of(title: str | None, p: int, lang: str) -> str:
+    return f"{title + ' · ' if title else ''}{label(lang, 'Units')} · {label(lang, 'as of')} {months.fmt(p)}"
 
+
+def _counts_in_words(rows: list[UnitRow], p: int, lang: str, title: str | None, width: int,
+                     reminded: dict[str, int] | None) -> Table:
+    """# | unit, and under its name each count in words | tasks | completion."""
+    table = _table(_heading_of(title, p, lang), lang)
+    table.add_column("#", justify="right", no_wrap=True)
+    # (a name wider than the screen leaves it: it folds, as it must somewhere)
+    table.add_column(label(lang, "Unit"), min_width=min(max([8] + [cell_len(r.unit) for r in rows]), width - 24))
+    table.add_column(label(lang, "Tasks"), justify="right", no_wrap=True)
+    table.add_column(_heading(lang, "Completion"), justify="right", no_wrap=True)
+    for r in rows:
+        said = [(c, r.counts[c]) for c in UNIT_COUNTS if r.counts[c]] + [("missing", r.missing)] * bool(r.missing)
+        sent = reminded.get(r.unit, 0) if reminded else 0
+        unit = Text(r.unit, keep=True)
+        for i, (code, n) in enumerate(said + [("Reminded", sent)] * bool(sent)):
+            unit.append("\n" if i == 0 else " · ", style="dim")
+            unit.append(f"{_heading(lang, code)} {n}", style=STYLES.get(code, ""), keep=True)
+        table.add_row(str(r.rank) if r.rank is not None else "—", unit, str(r.tasks),
+                      "—" if r.completion is None else pct(r.completion))
+    return table
+
+
+def _units_table(rows: list[UnitRow], p: int, lang: str, title: str | None, width: int,
+                 reminded: dict[str, int] | None, with_measured: bool) -> Table:
     wide = wide_enough(width)
-    heading = f"{title + ' · ' if title else ''}{label(lang, 'Units')} · {label(lang, 'as of')} {months.fmt(p)}"
-    table = _table(heading, lang)
+    table = _table(_heading_of(title, p, lang), lang)
     if not wide:
         table.padding = 0  # the box's own divider still leaves one space between columns
 
@@ -237,7 +256,7 @@ def _units_table(rows: list[UnitRow], p: int, lang: str, title: str | None, widt
     whole = sum(cell_len(_heading(lang, c)) + 1 for c in codes) + cell_len(label(lang, "Tasks")) + 1
     narrow = not wide and whole + min(max(longest, 8), 24) + 4 + (9 if reminded else 0) > width
     column(label(lang, "Rank") if wide else "#", justify="right", no_wrap=True)
-    table.add_column(label(lang, "Unit"), overflow="fold", min_width=min(max(longest, 8), 24) if whole_names else 8)
+    table.add_column(label(lang, "Unit"), min_width=min(max(longest, 8), 24))
     column(label(lang, "Tasks"), justify="right")
     for code in (*shown, "missing") if with_missing else shown:
         column(_heading(lang, code, narrow), justify="right", header_style=f"bold {STYLES.get(code, '')}")
@@ -261,6 +280,6 @@ def _units_table(rows: list[UnitRow], p: int, lang: str, title: str | None, widt
             counts.append(Text(str(r.missing) if r.missing else "·", style=STYLES["missing"] if r.missing else "dim"))
         sent = reminded.get(r.unit, 0) if reminded else 0
         extra = [Text(str(sent) if sent else "·", style="" if sent else "dim")] if reminded else []
-        table.add_row(str(r.rank) if r.rank is not None else "—", Text(r.unit, keep=whole_names), str(r.tasks), *counts,
+        table.add_row(str(r.rank) if r.rank is not None else "—", Text(r.unit, keep=True), str(r.tasks), *counts,
                       *([str(r.measured)] if with_measured else []), *extra, progress)
     return table

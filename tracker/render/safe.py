@@ -81,8 +81,27 @@ class Text(_RichText):
         return Measurement(min(widest(text, self.keep), longest, WIDEST) if lines else 0, longest)
 
 
+class _Whole:
+    """A Text printed as itself: rich's print joins the Text objects it is given into a Text of its own, whose
+    lines break by rich's rule, not by Text.wrap's (`Ctrl` / `-C`, `8.` alone on a line before its title)."""
+
+    def __init__(self, text: Text):
+        self.text = text
+
+    def __rich_console__(self, console, options):
+        return self.text.__rich_console__(console, options)
+
+    def __rich_measure__(self, console, options):
+        return self.text.__rich_measure__(console, options)
+
+
 class SafeConsole(Console):
     """A Console that never writes a control character taken from user text."""
+
+    def print(self, *objects, **kwargs):
+        if len(objects) == 1 and isinstance(objects[0], Text) and not kwargs.get("soft_wrap"):
+            objects = (_Whole(objects[0]),)
+        return super().print(*objects, **kwargs)
 
     def render_str(self, text: str, *args, **kwargs):
         return super().render_str(visible(text), *args, **kwargs)

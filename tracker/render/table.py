@@ -22,6 +22,7 @@ from rich.table import Table as _RichTable
 from rich.text import Text as _RichText
 
 from tracker.render.cell import Cell, runs, segment as _segment
+from tracker.render.safe import Text
 
 
 class Column:
@@ -152,9 +153,9 @@ class Table:
             return Segment.adjust_line_length(segments, limit, pad=False) if limit is not None else segments
 
         if self.title:
-            # a heading: broken at its spaces (around its ·), as rich breaks a table's title
-            title = self.title if isinstance(self.title, _RichText) else \
-                console.render_str(self.title, style="table.title", highlight=False)
+            # a heading: broken as a cell's text is (linebreak.py), so that `3. 新建…` goes on after the number,
+            # where rich would break only at its spaces and leave `3.` alone on its line
+            title = self.title if isinstance(self.title, _RichText) else Text(self.title, style="table.title")
             for segments in Segment.split_lines(console.render(title, options.update(justify="left"))):
                 yield cut(segments)
         box = boxes.SIMPLE_HEAD.substitute(options, safe=console.safe_box)

@@ -160,8 +160,8 @@ def _status_table(standings: list[Standing], p: int, lang: str, title: str | Non
             continue
         task = [(s.task.title, None), ("\n", None), (s.task.unit, "dim", True),
                 ("\n" + metrics.replace("\n", " · ") if metrics else "", "dim")]
-        if s.measured and not s.done and s.status != "pending":
-            # under the bar, in its colour; a late forecast in red
+        if s.measured and not s.done and s.status != "pending" and s.forecast:
+            # under the bar, in its colour; a late forecast in red; with none, nothing (`→ —` said nothing to act on)
             progress += [("\n→ ", colour)] + [(text, style or colour) for text, style in forecast]
         base = STYLES.get(s.status, "")
         state = [(label(lang, s.status), base)]
@@ -211,27 +211,44 @@ def _overdue_table(rows: list[tuple[Standing, int]], p: int, lang: str, title: s
 
 
 def tasks_table(plan: Plan, lang: str, width: int = 80) -> Table:
-    """The declared tasks; below 120 columns start and due share a column, so that a unit's name fits whole."""
+    """The declared tasks; below 120 columns start and due share a column, so that a unit's name fits whole; where
+    even so the title or the metrics would be squeezed (a laptop's 80 columns and long names, a phone's 60, where
+    the metrics were cut at the screen's edge), the unit, the dates and the metrics fold under the title."""
+    rows = [(t, _metric_lines(t, lang)) for t in plan.tasks]
+    table = _tasks_table(plan, rows, lang, width >= 120, False)
+    return table if table.fits(width) else _tasks_table(plan, rows, lang, False, True)
+
+
+def _metric_lines(t, lang: str) -> list[str]:
+    lines = []
+    for m in t.metrics:
+        line = f"{m.key}: {m.name} {fig(m.target)}{m.unit}"
+        if m.baseline:
+            line += f" ({label(lang, 'from')} {fig(m.baseline)})"
+        if m.mode == "increment":
+            line += f" [{label(lang, 'increment')}]"
+        lines.append(line)
+    return lines + [f"  {s.due.isoformat()} → {fig(s.target)} ({s.metric})" for s in t.milestones]
+
+
+def _tasks_table(plan: Plan, rows: list[tuple], lang: str, wide: bool, folded: bool) -> Table:
     units = [t.unit for t in plan.tasks] + [u for t in plan.tasks for u in t.co_units]
-    wide = width >= 120
-    dates = [(label(lang, "Start"), dict(wrap=False)), (label(lang, "Due"), dict(wrap=False))] if wide else \
-        [(f"{label(lang, 'Start')}\n{label(lang, 'Due')}", dict(wrap=False))]
-    table = _grid([(label(lang, "ID"), dict(wrap=False, style="bold")), (label(lang, "Title"), {}),
-                   (label(lang, "Unit"), dict(min_width=min(max([4] + [cell_len(u) for u in units]), 18))),
-                   *dates, (label(lang, "Metrics"), {})], plan.title)
-    for t in plan.tasks:
-        lines = []
-        for m in t.metrics:
-            line = f"{m.key}: {m.name} {fig(m.target)}{m.unit}"
-            if m.baseline:
-                line += f" ({label(lang, 'from')} {fig(m.baseline)})"
-            if m.mode == "increment":
-                line += f" [{label(lang, 'increment')}]"
-            lines.append(line)
-        lines += [f"  {s.due.isoformat()} → {fig(s.target)} ({s.metric})" for s in t.milestones]
+    columns = [(label(lang, "ID"), dict(wrap=False, style="bold")), (label(lang, "Title"), dict(min_width=20))]
+    if not folded:
+        columns.append((label(lang, "Unit"), dict(min_width=min(max([4] + [cell_len(u) for u in units]), 18))))
+        columns += [(label(lang, "Start"), dict(wrap=False)), (label(lang, "Due"), dict(wrap=False))] if wide else \
+            [(f"{label(lang, 'Start')}\n{label(lang, 'Due')}", dict(wrap=False))]
+        columns.append((label(lang, "Metrics"), dict(min_width=16)))
+    table = _grid(columns, plan.title)
+    for t, lines in rows:
         unit = _unit(t.unit)
         for i, co in enumerate(t.co_units):
-            unit += [("\n+ " if i == 0 else "、", None), (co, None, True)]
+            unit += [("\n+ " if i == 0 and not folded else " + " if i == 0 else "、", None), (co, None, True)]
+        if folded:
+            when = f"{t.start.isoformat()} – {t.due.isoformat()}"
+            _add(table, t.id, [(t.title, None), ("\n", None)] + [(text, "dim", *keep) for text, _, *keep in unit] +
+                 [("\n", None), (when, "dim", True)] + [("\n" + line, None) for line in lines])
+            continue
         when = [t.start.isoformat(), t.due.isoformat()] if wide else [f"{t.start.isoformat()}\n{t.due.isoformat()}"]
         _add(table, t.id, t.title, unit, *when, "\n".join(lines) or "—")
     return table
@@ -251,41 +268,68 @@ def local_time(stamp: str, seconds: bool = True) -> str:
         return stamp
 
 
-def history_table(task_id: str, title: str, entries, lang: str) -> Table:
-    """Every entry, oldest first, each marked: in force, corrected by a later one, voided (why, who, when), a void."""
+def history_table(task_id: str, title: str, entries, lang: str, width: int = 80) -> Table:
+    """Every entry, oldest first, each marked: in force, corrected by a later one, voided (why, who, when), a void.
+    Where six columns would leave the note (what the director reads) narrower than 36 columns, or cut the time it
+    was recorded (80 columns, a phone's 60), the values, who, when and the entry fold into the note's cell."""
     from tracker.core.rows import marked_history
 
-    table = _table(f"{task_id}. {title}", lang)
-    table.add_column(label(lang, "Month"), no_wrap=True, style="bold")
-    table.add_column(label(lang, "Recorded (local time)").replace(" (", "\n("), no_wrap=False, max_width=12)
-    table.add_column(label(lang, "By"), overflow="fold")
-    table.add_column(label(lang, "Values"), overflow="fold")
-    table.add_column(label(lang, "Note"), overflow="fold")
-    table.add_column(label(lang, "Entry"), overflow="fold")
-    for m in marked_history(entries):
-        e = m.entry
-        values = [f"{k}={fig(v)}" for k, v in e.values.items()]
-        if e.percent is not None:
-            values.append(f"{fig(e.percent)}%")
-        if e.status:
-            values.append(label(lang, e.status))
-        if m.role == "voided":
-            v = m.voided_by
-            mark = Text(label(lang, "voided by {id}: {reason} ({by}, {at})").format(
-                id=v.id[:8], reason=v.note or "", by=v.by or "—", at=local_time(v.recorded_at)), style="red")
-            style = "dim strike"
-        elif m.role == "corrected":
-            mark, style = Text(label(lang, "corrected by {id}").format(id=m.corrected_by[:8]), style="dim"), "dim"
-        elif m.role in ("void", "not_counted"):
-            mark, style = Text(label(lang, "voids {id}").format(id=e.voids[:8]), style="red"), ""
-        else:
-            mark, style = Text(label(lang, "in force"), style="green"), ""
-        head = Text(e.id[:8] + " ", style="dim")
-        head.append_text(mark)  # (rich's Text + Text would give back rich's Text, which folds anywhere)
-        mark = head
-        # 存在问题 and 下步计划 under the note, each after its heading (the monthly table's columns)
-        said = [e.note or ""] + [f"{label(lang, head)}{'：' if lang == 'zh' else ': '}{text}" for head, text in
-                                 (("Problems", e.problems), ("Next steps", e.next_steps)) if text]
-        table.add_row(months.fmt(e.month), local_time(e.recorded_at), Text(e.by or "—"),
-                      Text("\n".join(values) or "—", style=style), Text("\n".join(s for s in said if s), style=style), mark)
+    rows = [_history_row(m, lang) for m in marked_history(entries)]
+    table = _history_table(f"{task_id}. {title}", rows, lang, False)
+    return table if table.fits(width) else _history_table(f"{task_id}. {title}", rows, lang, True)
+
+
+def _history_row(m, lang: str) -> tuple:
+    """(month, values, said, by, recorded, mark pieces, style) of one marked entry."""
+    e = m.entry
+    values = [f"{k}={fig(v)}" for k, v in e.values.items()]
+    if e.percent is not None:
+        values.append(f"{fig(e.percent)}%")
+    if e.status:
+        values.append(label(lang, e.status))
+    if m.role == "voided":
+        v = m.voided_by
+        mark = [(label(lang, "voided by {id}: {reason} ({by}, {at})").format(
+            id=v.id[:8], reason=v.note or "", by=v.by or "—", at=local_time(v.recorded_at)), "red")]
+        style = "dim strike"
+    elif m.role == "corrected":
+        mark, style = [(label(lang, "corrected by {id}").format(id=m.corrected_by[:8]), "dim")], "dim"
+    elif m.role in ("void", "not_counted"):
+        mark, style = [(label(lang, "voids {id}").format(id=e.voids[:8]), "red")], None
+    else:
+        mark, style = [(label(lang, "in force"), "green")], None
+    # a mark's words whole (已被 e747cfcb 作废, never 作 / 废); a line breaks between them
+    mark = [(e.id[:8], "dim", True), (" ", None)] + [(piece, mark_style, True) if piece.strip() else (piece, mark_style)
+                                        for text, mark_style in mark for piece in _words(text)]
+    # 存在问题 and 下步计划 under the note, each after its heading (the monthly table's columns)
+    said = [e.note or ""] + [f"{label(lang, head)}{'：' if lang == 'zh' else ': '}{text}" for head, text in
+                             (("Problems", e.problems), ("Next steps", e.next_steps)) if text]
+    return months.fmt(e.month), values, "\n".join(s for s in said if s), e.by or "—", local_time(e.recorded_at), \
+        mark, style
+
+
+def _words(text: str) -> list[str]:
+    """A text as its words and the spaces between them, each a piece of its own."""
+    import re
+
+    return [piece for piece in re.split(r"( +)", text) if piece]
+
+
+def _history_table(heading: str, rows: list[tuple], lang: str, folded: bool) -> Table:
+    note = min(max([8] + [cell_len(line) for row in rows for line in row[2].split("\n")]), 36)
+    if folded:
+        table = _grid([(label(lang, "Month"), dict(wrap=False, style="bold")), (label(lang, "Note"), {})], heading)
+        for month, values, said, by, at, mark, style in rows:
+            cell = [(" · ".join(values) or "—", style)] + ([("\n" + said, style)] if said else []) + [
+                ("\n", None), (by, "dim", True), (" · ", "dim"), (at, "dim", True), (" · ", "dim")] + mark
+            _add(table, month, cell)
+        return table
+    recorded = label(lang, "Recorded (local time)").replace(" (", "\n(")
+    table = _grid([(label(lang, "Month"), dict(wrap=False, style="bold")), (recorded, dict(wrap=False)),
+                   (label(lang, "By"), dict(min_width=min(max([2] + [cell_len(r[3]) for r in rows]), 12))),
+                   (label(lang, "Values"), dict(min_width=min(max([1] + [cell_len(v) for r in rows for v in r[1]]), 16))),
+                   (label(lang, "Note"), dict(min_width=note)), (label(lang, "Entry"), dict(min_width=8))], heading)
+    for month, values, said, by, at, mark, style in rows:
+        _add(table, month, at.replace(" ", "\n", 1), [(by, None)], [("\n".join(values) or "—", style)],
+             [(said, style)], mark)
     return table
