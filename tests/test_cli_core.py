@@ -693,6 +693,8 @@ def test_lang_before_the_command_is_the_run_s_language(project):
     assert project.ok("--lang=zh", "validate").out.startswith("正常：")
     assert project.ok("--lang", "zh", "validate", "--lang", "en").out.startswith("ok: tasks.toml")  # the command's own wins
     assert project.bad("--lang", "zh", "log").err == "tracker log: 缺少参数 'ID'\n"
+    assert project.bad("--lang", "zh", "log", "--lang", "en").err == "tracker log: Missing argument 'ID'.\n"  # its own wins
+    assert project.bad("--lang", "en", "log", "--lang", "zh").err == "tracker log: 缺少参数 'ID'\n"
     assert project.ok("validate").out.startswith("ok: tasks.toml")  # the next run is in English again
 
 

@@ -103,15 +103,16 @@ def _replace_unencodable() -> None:
 
 
 def _lang(args) -> str:
-    """The language a run's messages are in: its --lang option, else TRACKER_LANG, else English."""
+    """The language a run's messages are in: its last --lang option (a command's own after tracker's), else
+    TRACKER_LANG, else English."""
     from tracker.labels import lang_of
 
     args = list(sys.argv[1:] if args is None else args)
-    for i, arg in enumerate(args):
-        if arg == "--lang" and i + 1 < len(args):
+    for i in range(len(args) - 1, -1, -1):
+        if args[i] == "--lang" and i + 1 < len(args):
             return lang_of(args[i + 1])
-        if arg.startswith("--lang="):
-            return lang_of(arg.split("=", 1)[1])
+        if args[i].startswith("--lang="):
+            return lang_of(args[i].split("=", 1)[1])
     return lang_of(None)
 
 
