@@ -284,6 +284,13 @@ def reason(lang: str, text: str | None) -> str:
     return f"{where}：{why}" if where else why
 
 
+def load_help() -> None:
+    """Add the Chinese of `--help` (labels_help.py) to the table: only a run that prints a help needs it."""
+    from tracker.labels_help import _ZH as _HELP
+
+    _ZH.update(_HELP)
+
+
 def lang_of(option: str | None) -> str:
     """The label language: the option, else TRACKER_LANG, else English."""
     lang = (option or os.environ.get("TRACKER_LANG") or "en").strip().lower()

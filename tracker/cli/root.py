@@ -8,7 +8,7 @@ from typing import Annotated, Optional
 
 import typer
 from typer import Abort
-from typer.core import TyperGroup
+from typer.core import TyperCommand, TyperGroup
 
 try:  # typer ≥ 0.20 carries its own copy of click
     from typer._click.exceptions import ClickException, NoArgsIsHelpError, UsageError
@@ -25,12 +25,45 @@ HELP_ORDER = ("init", "tasks", "log", "void", "fill", "status", "show", "overdue
               "units", "remind", "forms", "import", "export", "backup", "validate")
 
 
+class Context(typer.Context):
+    """A run's context, whose help is in the run's language: click's own in English, cli/help.py's in Chinese."""
+
+    def make_formatter(self):
+        if _lang(getattr(self.find_root().command, "run_args", None)) == "en":
+            return super().make_formatter()
+        from tracker.cli.help import Formatter
+
+        return Formatter(width=self.terminal_width, max_width=self.max_content_width)
+
+
+class Command(TyperCommand):
+    """A tracker command: typer's, with the help in the run's language."""
+
+    context_class = Context
+
+
+class Typer(typer.Typer):
+    """typer's app whose commands are tracker's Command unless one names its own class."""
+
+    def command(self, name=None, *, cls=None, **kw):
+        return super().command(name, cls=cls or Command, **kw)
+
+
 class Group(TyperGroup):
     """Every error becomes one line on stderr and exit 2 (tracker's own, usage, SQLite)."""
+
+    context_class = Context
 
     def list_commands(self, ctx):
         names = super().list_commands(ctx)
         return sorted(names, key=lambda n: HELP_ORDER.index(n) if n in HELP_ORDER else len(HELP_ORDER))
+
+    def format_commands(self, ctx, formatter):
+        if getattr(formatter, "lang", "en") == "en":
+            return super().format_commands(ctx, formatter)
+        from tracker.cli.help import write_commands  # the summaries whole, in Chinese: click would cut the English
+
+        write_commands(self, ctx, formatter)
 
     def invoke(self, ctx):
         from tracker.cli.project import say_notices
@@ -57,6 +90,7 @@ class Group(TyperGroup):
 
     def main(self, args=None, prog_name=None, complete_var=None, standalone_mode=True, **extra):
         _replace_unencodable()
+        self.run_args = args  # for the help's language (Context.make_formatter): --help is answered before --lang
         try:
             rv = super().main(args, prog_name or "tracker", complete_var, standalone_mode=False, **extra)
         except NoArgsIsHelpError as e:  # bare `tracker`: the help is the answer
@@ -163,7 +197,7 @@ def _fail(lines: list[str], code: int = 2):
     sys.exit(code)
 
 
-app = typer.Typer(
+app = Typer(
     cls=Group,
     name="tracker",
     help="Follow a government's numbered target tasks through the year: declare them in tasks.toml, "
