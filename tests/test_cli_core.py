@@ -681,6 +681,8 @@ def test_usage_errors_are_one_line_in_the_run_s_language(project):
         (["status", "--lang", "zh", "--month"], "tracker: 选项 '--month' 需要一个值", "tracker: Option '--month' requires an argument."),
         (["status", "extra", "--lang", "zh"], "tracker status: 多余的参数：extra", "tracker status: Got unexpected extra argument(s) (extra)"),
     ]
+    assert project.bad("--lang", "zh").err == "tracker: 缺少命令（`tracker --help` 列出全部命令）\n"  # (bare `tracker` is its help)
+    assert project.bad("--db", "x.db").err == "tracker: Missing command.\n"
     for args, zh, en in cases:
         assert project.bad(*args).err == zh + "\n"
         english = [a for a in args if a not in ("--lang", "zh")]

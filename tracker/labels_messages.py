@@ -305,6 +305,7 @@ _ZH.update({
     "missing {kind} {name}": "缺少{kind} {name}", "argument": "参数", "option": "选项", "parameter": "参数",
     "no such option {name}": "没有选项 {name}",
     "no such command {name}": "没有命令 {name}",
+    "missing command (`tracker --help` lists them)": "缺少命令（`tracker --help` 列出全部命令）",
     " (did you mean {maybe}?)": "（是否想用 {maybe}？）",
     "unexpected extra arguments: {args}": "多余的参数：{args}",
     "option {name} needs a value": "选项 {name} 需要一个值",

@@ -156,6 +156,7 @@ _USAGE = (
     (r"No such option: (?P<name>\S+)(?: Did you mean (?P<maybe>\S+)\?| \(Possible options: (?P<maybe2>.+)\))?",
      "no such option {name}"),
     (r"No such command (?P<name>.+?)\.(?: Did you mean (?P<maybe>.+)\?)?", "no such command {name}"),
+    (r"Missing command\.", "missing command (`tracker --help` lists them)"),
     (r"Got unexpected extra arguments? ?(?:\(s\))? \((?P<args>.*)\)", "unexpected extra arguments: {args}"),
     (r"Option (?P<name>.+) requires an argument\.", "option {name} needs a value"),
     (r"Invalid value for (?P<name>.+?): (?P<value>'.*') is not one of (?P<choices>.+)\.",
