@@ -48,6 +48,7 @@ class Robots:
         self.script: dict[str, list[tuple[int, dict]]] = {}  # channel -> answers to give first (status, body)
         self.delay = 0.0  # seconds before answering (a timeout)
         self.held: set[str] = set()  # channels whose answer waits for `release` (a robot hanging)
+        self.cut: list[str] = []  # channels whose next answer stops mid-way, its connection closed (one each)
         self.arrived, self.release = threading.Event(), threading.Event()  # a held request came; let it go
         robots = self
 
@@ -66,6 +67,15 @@ class Robots:
                 if channel in robots.held:
                     robots.arrived.set()
                     robots.release.wait(20)
+                if channel in robots.cut:
+                    robots.cut.remove(channel)
+                    self.send_response(200)
+                    self.send_header("Content-Length", "27")
+                    self.end_headers()
+                    self.wfile.write(b'{"errco')
+                    self.wfile.flush()
+                    self.close_connection = True
+                    return
                 if robots.script.get(channel):
                     status, answer = robots.script[channel].pop(0)
                 else:
@@ -260,6 +270,18 @@ def test_a_timeout_is_tried_again(robots, env):
     (d,) = deliver([notice("市财政局")], parse_contacts(contacts_text(robots)), "zh",
                    clock=fake.clock, sleep=fake.sleep, timeout=0.1)
     assert not d.delivered and d.attempts == 3 and d.reason.endswith("timed out (3 tries)")
+
+
+def test_an_answer_cut_mid_way_is_a_lost_connection_and_tried_again(robots, env):
+    # the robot may or may not have taken it: as a connection lost, not a robot's refusal in words not JSON
+    robots.cut = ["wecom", "wecom", "wecom"]
+    fake = FakeTime()
+    (d,) = deliver([notice("市财政局")], parse_contacts(contacts_text(robots)), "zh", clock=fake.clock, sleep=fake.sleep)
+    assert not d.delivered and d.attempts == 3 and robots.count("wecom") == 3
+    assert d.reason == f"wecom (127.0.0.1:{robots.port}): the server closed the connection (3 tries)"
+    robots.cut = ["wecom"]
+    (d,) = deliver([notice("市财政局")], parse_contacts(contacts_text(robots)), "zh", clock=fake.clock, sleep=fake.sleep)
+    assert d.delivered and d.attempts == 2
 
 
 @pytest.mark.parametrize("unit, channel, answer", [
