@@ -457,6 +457,35 @@ def test_a_refused_recipient_is_named_with_those_who_got_the_mail(smtp_server, e
                                       "收件人被拒绝：wang@example.org；其他收件人已收到：liaison@example.org")
 
 
+def test_recipients_put_off_with_a_4xx_are_tried_again(smtp_server, env):
+    # greylisting, a full mailbox for now: 451 to each recipient is "later", not "no such user"
+    class Greylisting(Inbox):
+        def __init__(self, times):
+            super().__init__()
+            self.times = times
+
+        async def handle_RCPT(self, server, session, envelope, address, rcpt_options):
+            if self.times:
+                self.times -= 1
+                return "451 4.7.1 greylisted, try again later"
+            envelope.rcpt_tos.append(address)
+            return "250 OK"
+
+    inbox, port = smtp_server(Greylisting(times=2))  # both recipients put off at the first try
+    fake = FakeTime()
+    (d,) = deliver([notice("市民政局")], parse_contacts(mail_contacts(port, "none")), "zh",
+                   clock=fake.clock, sleep=fake.sleep)
+    assert d.delivered and d.attempts == 2 and fake.sleeps == [2.0]
+    assert_mail(inbox)
+    inbox, port = smtp_server(Greylisting(times=99))
+    (d,) = deliver([notice("市民政局")], parse_contacts(mail_contacts(port, "none")), "zh",
+                   clock=fake.clock, sleep=fake.sleep)
+    assert not d.delivered and d.attempts == 3 and not inbox.mails
+    assert d.reason.endswith("server answered 451 to liaison@example.org, wang@example.org (3 tries)")
+    from tracker.labels import reason
+    assert reason("zh", d.reason).endswith("服务器回应 451：liaison@example.org, wang@example.org（已试 3 次）")
+
+
 def test_mail_with_starttls_and_login(smtp_server, tls_cert, env):
     from aiosmtpd.smtp import AuthResult, LoginPassword
 
