@@ -350,6 +350,34 @@ def test_a_run_interrupted_keeps_on_record_and_says_what_it_had_sent(project, ro
     assert units["市民政局"]["reminded"] == 1
 
 
+def test_a_second_run_while_one_is_sending_is_refused_and_sends_nothing(project, robots, env):
+    """cron's run and a clerk's at once would chase every unit twice: the second is refused (exit 2) at once,
+    and the first, done, has every unit on record once."""
+    import os
+    import subprocess
+    import sys
+
+    from tests.conftest import ROOT
+
+    office(project, robots)
+    robots.held.add("wecom")
+    first = subprocess.Popen([sys.executable, "-m", "tracker", "remind", "--month", "2024-08"], cwd=project.root,
+                             env={**os.environ, "PYTHONPATH": str(ROOT)}, stdout=subprocess.PIPE,
+                             stderr=subprocess.PIPE, text=True, encoding="utf-8")
+    try:
+        assert robots.arrived.wait(30), "the held robot was never reached"
+        second = project.bad("remind", "--month", "2024-08", "--lang", "zh")
+        assert "另一个 `tracker remind` 正在使用记录库" in second.err
+    finally:
+        robots.release.set()
+        out, err = first.communicate(timeout=30)
+    assert first.returncode == 0 and "Traceback" not in err, err
+    assert robots.count("ding") == 1 and robots.count("wecom") == 1
+    rows = sqlite3.connect(project.db).execute("SELECT unit, channel FROM reminders ORDER BY seq").fetchall()
+    assert rows == [("市民政局", "dingtalk"), ("市财政局", "wecom")]
+    project.ok("remind", "--month", "2024-08")  # once it has ended, the next run goes (and says who was reached)
+
+
 RATE_PLAN = """
 [plan]
 year = 2024

@@ -62,12 +62,18 @@ def remind(
     if dry_run:
         say(send.dry_run_text(send.plan_dry_run(notices, contacts, lg), lg))
         return
-    before = project.reminded(p)  # before this run: a second run, a cron's retry
-    deliveries: list = []
-    try:
-        _deliver(notices, contacts, lg, project, p, deliveries)
-    finally:  # interrupted (Ctrl-C), what went is said as it is recorded: a second run would chase again
-        failed = _report(deliveries, lg, before, p)
+    from tracker.files import held_alone
+
+    # Two runs at once (cron's and a clerk's) would each chase every unit, neither counting the other's.
+    with held_alone(project.db_path, BadInput("another `tracker remind` is sending with the log {path} now: let it "
+                                              "end, then see `tracker units` (two at once would chase every unit "
+                                              "twice)", path=project.db_path)):
+        before = project.reminded(p)  # before this run: a second run, a cron's retry
+        deliveries: list = []
+        try:
+            _deliver(notices, contacts, lg, project, p, deliveries)
+        finally:  # interrupted (Ctrl-C), what went is said as it is recorded: a second run would chase again
+            failed = _report(deliveries, lg, before, p)
     if failed:
         raise typer.Exit(1)
 
