@@ -261,6 +261,12 @@ def test_a_unit_of_contacts_that_leads_no_task_is_warned_about(project, robots, 
     r = project.ok("remind", "--month", "2024-08", "--dry-run", "--lang", "zh")
     assert "contacts.toml:11: 提示：单位 市教育局 不是任何任务的牵头单位（是否写错了单位名？）" in r.err
     assert "市民政局" not in r.err  # a unit that leads tasks is no stranger
+    # a name written short, as offices say it: the unit meant is named (it has no channel then, and is phoned)
+    with open(project.root / "contacts.toml", "a", encoding="utf-8") as f:
+        f.write('\n[unit."市园林"]\nmobiles = ["13800000009"]\nwecom = "https://qyapi.weixin.qq.com/x?key=k"\n')
+    r = project.ok("remind", "--month", "2024-08", "--dry-run", "--lang", "zh")
+    assert "提示：单位 市园林 不是任何任务的牵头单位；是否指 市园林局？（单位名须与计划中的一致）" in r.err
+    assert "→ 市园林局 · 电话" in r.out
 
 
 def test_a_dry_run_needs_no_secrets_but_sending_does(project, robots, monkeypatch):

@@ -340,6 +340,8 @@ _ZH.update({
     "{what} is set without {robot}": "{what} 已填写，但未填写 {robot}",
     "{what}: {value} is not a mobile number": "{what}：{value} 不是手机号码",
     "{what}: {value} is not a mail address": "{what}：{value} 不是邮箱地址",
+    "warning: unit {unit} leads no task in the plan; did you mean {close}? (the name must be the plan's)":
+        "提示：单位 {unit} 不是任何任务的牵头单位；是否指 {close}？（单位名须与计划中的一致）",
     "warning: unit {unit} leads no task in the plan (a typo of one that does?)":
         "提示：单位 {unit} 不是任何任务的牵头单位（是否写错了单位名？）",
     "tracker: aborted": "tracker：已中止", "tracker: interrupted": "tracker：已中断",

@@ -52,7 +52,7 @@ def remind(
 
         print(label(lg, "note: not set in the environment: {names}; the dry run goes on without them, sending needs them").format(
             names=", ".join(unset)), file=sys.stderr)
-    _warn_strangers(contacts, {t.unit for t in plan.tasks}, lg)
+    _warn_strangers(contacts, list(dict.fromkeys(t.unit for t in plan.tasks)), lg)
     if not notices:
         say(label(lg, "nothing to remind: no task is {flags} for {month}").format(
             flags="/".join(label(lg, f) for f in flags), month=_fmt(p)))
@@ -78,17 +78,25 @@ def remind(
         raise typer.Exit(1)
 
 
-def _warn_strangers(contacts, units: set, lang: str) -> None:
-    """A unit of contacts.toml that leads no task is most likely a typo of one that does: said on stderr."""
+def _warn_strangers(contacts, units: list, lang: str) -> None:
+    """A unit of contacts.toml that leads no task is most likely a typo of one that does (市住建局 written for
+    市住房和城乡建设局, which is then to be phoned): said on stderr, naming the unit meant where it is plain."""
     import sys
 
+    from tracker.core.rows import near
     from tracker.errors import BadInput
 
     for name in contacts.units:
         if name not in units:
-            print(BadInput("warning: unit {unit} leads no task in the plan (a typo of one that does?)",
-                           place=f"{contacts.path}:{contacts.lines[name]}" if name in contacts.lines else contacts.path,
-                           unit=name).message(lang), file=sys.stderr)
+            place = f"{contacts.path}:{contacts.lines[name]}" if name in contacts.lines else contacts.path
+            close = [u for u in near(name, units) if u not in contacts.units]
+            if close:
+                warning = BadInput("warning: unit {unit} leads no task in the plan; did you mean {close}? (the name "
+                                   "must be the plan's)", place=place, unit=name, close="、".join(close))
+            else:
+                warning = BadInput("warning: unit {unit} leads no task in the plan (a typo of one that does?)",
+                                   place=place, unit=name)
+            print(warning.message(lang), file=sys.stderr)
 
 
 def _fmt(p: int) -> str:
