@@ -269,6 +269,21 @@ def test_a_unit_of_contacts_that_leads_no_task_is_warned_about(project, robots, 
     assert "→ 市园林局 · 电话" in r.out
 
 
+def test_a_contacts_file_with_secrets_in_it_that_others_can_read_is_warned_about(project, robots, env):
+    office(project, robots)  # its robots' tokens are in the file; the signing secret is env:
+    contacts = project.root / "contacts.toml"
+    contacts.chmod(0o644)
+    r = project.ok("remind", "--month", "2024-08", "--dry-run", "--lang", "zh")
+    assert "提示：contacts.toml 中写有密钥，且本机其他用户可以读取：请执行 chmod 600 contacts.toml" in r.err
+    contacts.chmod(0o600)
+    assert "chmod" not in project.ok("remind", "--month", "2024-08", "--dry-run").err
+    contacts.chmod(0o644)  # every secret from the environment: nothing to hide in the file
+    contacts.write_text('[unit."市民政局"]\ndingtalk = "env:T_DING_URL"\ndingtalk_secret = "env:T_DING_SECRET"\n',
+                        encoding="utf-8")
+    project.monkeypatch.setenv("T_DING_URL", f"{robots.base}/ding/robot/send?access_token={DING_TOKEN}")
+    assert "chmod" not in project.ok("remind", "--month", "2024-08", "--dry-run").err
+
+
 def test_a_dry_run_needs_no_secrets_but_sending_does(project, robots, monkeypatch):
     office(project, robots)  # contacts.toml: dingtalk_secret = "env:T_DING_SECRET", which is not set here
     monkeypatch.delenv("T_DING_SECRET", raising=False)

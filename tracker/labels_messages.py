@@ -342,6 +342,8 @@ _ZH.update({
     "{what}: {value} is not a mail address": "{what}：{value} 不是邮箱地址",
     "warning: unit {unit} leads no task in the plan; did you mean {close}? (the name must be the plan's)":
         "提示：单位 {unit} 不是任何任务的牵头单位；是否指 {close}？（单位名须与计划中的一致）",
+    "warning: {path} holds secrets and other users of this computer can read it: chmod 600 {path}, or write the secrets as env:NAME":
+        "提示：{path} 中写有密钥，且本机其他用户可以读取：请执行 chmod 600 {path}，或把密钥写成 env:NAME",
     "warning: unit {unit} leads no task in the plan (a typo of one that does?)":
         "提示：单位 {unit} 不是任何任务的牵头单位（是否写错了单位名？）",
     "tracker: aborted": "tracker：已中止", "tracker: interrupted": "tracker：已中断",

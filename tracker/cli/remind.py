@@ -53,6 +53,7 @@ def remind(
         print(label(lg, "note: not set in the environment: {names}; the dry run goes on without them, sending needs them").format(
             names=", ".join(unset)), file=sys.stderr)
     _warn_strangers(contacts, list(dict.fromkeys(t.unit for t in plan.tasks)), lg)
+    _warn_readable(contacts, lg)
     if not notices:
         say(label(lg, "nothing to remind: no task is {flags} for {month}").format(
             flags="/".join(label(lg, f) for f in flags), month=_fmt(p)))
@@ -76,6 +77,20 @@ def remind(
             failed = _report(deliveries, lg, before, p)
     if failed:
         raise typer.Exit(1)
+
+
+def _warn_readable(contacts, lang: str) -> None:
+    """contacts.toml with its secrets in it, readable by every user of the computer: said on stderr, as ssh does."""
+    import stat
+    import sys
+
+    try:
+        mode = os.stat(contacts.path).st_mode
+    except OSError:
+        return
+    if contacts.written_in and mode & (stat.S_IRGRP | stat.S_IROTH):
+        print(BadInput("warning: {path} holds secrets and other users of this computer can read it: chmod 600 "
+                       "{path}, or write the secrets as env:NAME", path=contacts.path).message(lang), file=sys.stderr)
 
 
 def _warn_strangers(contacts, units: list, lang: str) -> None:
