@@ -48,6 +48,7 @@ class Robots:
         self.script: dict[str, list[tuple[int, dict]]] = {}  # channel -> answers to give first (status, body)
         self.delay = 0.0  # seconds before answering (a timeout)
         self.held: set[str] = set()  # channels whose answer waits for `release` (a robot hanging)
+        self.cut: list[str] = []  # channels whose next answer stops mid-way, its connection closed (one each)
         self.arrived, self.release = threading.Event(), threading.Event()  # a held request came; let it go
         robots = self
 
@@ -66,6 +67,15 @@ class Robots:
                 if channel in robots.held:
                     robots.arrived.set()
                     robots.release.wait(20)
+                if channel in robots.cut:
+                    robots.cut.remove(channel)
+                    self.send_response(200)
+                    self.send_header("Content-Length", "27")
+                    self.end_headers()
+                    self.wfile.write(b'{"errco')
+                    self.wfile.flush()
+                    self.close_connection = True
+                    return
                 if robots.script.get(channel):
                     status, answer = robots.script[channel].pop(0)
                 else:
@@ -262,6 +272,18 @@ def test_a_timeout_is_tried_again(robots, env):
     assert not d.delivered and d.attempts == 3 and d.reason.endswith("timed out (3 tries)")
 
 
+def test_an_answer_cut_mid_way_is_a_lost_connection_and_tried_again(robots, env):
+    # the robot may or may not have taken it: as a connection lost, not a robot's refusal in words not JSON
+    robots.cut = ["wecom", "wecom", "wecom"]
+    fake = FakeTime()
+    (d,) = deliver([notice("市财政局")], parse_contacts(contacts_text(robots)), "zh", clock=fake.clock, sleep=fake.sleep)
+    assert not d.delivered and d.attempts == 3 and robots.count("wecom") == 3
+    assert d.reason == f"wecom (127.0.0.1:{robots.port}): the server closed the connection (3 tries)"
+    robots.cut = ["wecom"]
+    (d,) = deliver([notice("市财政局")], parse_contacts(contacts_text(robots)), "zh", clock=fake.clock, sleep=fake.sleep)
+    assert d.delivered and d.attempts == 2
+
+
 @pytest.mark.parametrize("unit, channel, answer", [
     ("市民政局", "ding", (200, {"errcode": 130101, "errmsg": "send too fast, exceed 20 times per minute"})),
     ("市财政局", "wecom", (200, {"errcode": 45009, "errmsg": "api freq out of limit"})),
@@ -433,6 +455,35 @@ def test_a_refused_recipient_is_named_with_those_who_got_the_mail(smtp_server, e
     from tracker.labels import reason
     assert reason("zh", d.reason) == ("email (liaison@example.org, 王科长 <wang@example.org>)："
                                       "收件人被拒绝：wang@example.org；其他收件人已收到：liaison@example.org")
+
+
+def test_recipients_put_off_with_a_4xx_are_tried_again(smtp_server, env):
+    # greylisting, a full mailbox for now: 451 to each recipient is "later", not "no such user"
+    class Greylisting(Inbox):
+        def __init__(self, times):
+            super().__init__()
+            self.times = times
+
+        async def handle_RCPT(self, server, session, envelope, address, rcpt_options):
+            if self.times:
+                self.times -= 1
+                return "451 4.7.1 greylisted, try again later"
+            envelope.rcpt_tos.append(address)
+            return "250 OK"
+
+    inbox, port = smtp_server(Greylisting(times=2))  # both recipients put off at the first try
+    fake = FakeTime()
+    (d,) = deliver([notice("市民政局")], parse_contacts(mail_contacts(port, "none")), "zh",
+                   clock=fake.clock, sleep=fake.sleep)
+    assert d.delivered and d.attempts == 2 and fake.sleeps == [2.0]
+    assert_mail(inbox)
+    inbox, port = smtp_server(Greylisting(times=99))
+    (d,) = deliver([notice("市民政局")], parse_contacts(mail_contacts(port, "none")), "zh",
+                   clock=fake.clock, sleep=fake.sleep)
+    assert not d.delivered and d.attempts == 3 and not inbox.mails
+    assert d.reason.endswith("server answered 451 to liaison@example.org, wang@example.org (3 tries)")
+    from tracker.labels import reason
+    assert reason("zh", d.reason).endswith("服务器回应 451：liaison@example.org, wang@example.org（已试 3 次）")
 
 
 def test_mail_with_starttls_and_login(smtp_server, tls_cert, env):

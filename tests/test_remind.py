@@ -261,6 +261,27 @@ def test_a_unit_of_contacts_that_leads_no_task_is_warned_about(project, robots, 
     r = project.ok("remind", "--month", "2024-08", "--dry-run", "--lang", "zh")
     assert "contacts.toml:11: 提示：单位 市教育局 不是任何任务的牵头单位（是否写错了单位名？）" in r.err
     assert "市民政局" not in r.err  # a unit that leads tasks is no stranger
+    # a name written short, as offices say it: the unit meant is named (it has no channel then, and is phoned)
+    with open(project.root / "contacts.toml", "a", encoding="utf-8") as f:
+        f.write('\n[unit."市园林"]\nmobiles = ["13800000009"]\nwecom = "https://qyapi.weixin.qq.com/x?key=k"\n')
+    r = project.ok("remind", "--month", "2024-08", "--dry-run", "--lang", "zh")
+    assert "提示：单位 市园林 不是任何任务的牵头单位；是否指 市园林局？（单位名须与计划中的一致）" in r.err
+    assert "→ 市园林局 · 电话" in r.out
+
+
+def test_a_contacts_file_with_secrets_in_it_that_others_can_read_is_warned_about(project, robots, env):
+    office(project, robots)  # its robots' tokens are in the file; the signing secret is env:
+    contacts = project.root / "contacts.toml"
+    contacts.chmod(0o644)
+    r = project.ok("remind", "--month", "2024-08", "--dry-run", "--lang", "zh")
+    assert "提示：contacts.toml 中写有密钥，且本机其他用户可以读取：请执行 chmod 600 contacts.toml" in r.err
+    contacts.chmod(0o600)
+    assert "chmod" not in project.ok("remind", "--month", "2024-08", "--dry-run").err
+    contacts.chmod(0o644)  # every secret from the environment: nothing to hide in the file
+    contacts.write_text('[unit."市民政局"]\ndingtalk = "env:T_DING_URL"\ndingtalk_secret = "env:T_DING_SECRET"\n',
+                        encoding="utf-8")
+    project.monkeypatch.setenv("T_DING_URL", f"{robots.base}/ding/robot/send?access_token={DING_TOKEN}")
+    assert "chmod" not in project.ok("remind", "--month", "2024-08", "--dry-run").err
 
 
 def test_a_dry_run_needs_no_secrets_but_sending_does(project, robots, monkeypatch):
@@ -348,6 +369,34 @@ def test_a_run_interrupted_keeps_on_record_and_says_what_it_had_sent(project, ro
     assert rows == [("市民政局", "dingtalk", 1)]
     units = {u["unit"]: u for u in project.ok("units", "--month", "2024-08", "--format", "json").json()["units"]}
     assert units["市民政局"]["reminded"] == 1
+
+
+def test_a_second_run_while_one_is_sending_is_refused_and_sends_nothing(project, robots, env):
+    """cron's run and a clerk's at once would chase every unit twice: the second is refused (exit 2) at once,
+    and the first, done, has every unit on record once."""
+    import os
+    import subprocess
+    import sys
+
+    from tests.conftest import ROOT
+
+    office(project, robots)
+    robots.held.add("wecom")
+    first = subprocess.Popen([sys.executable, "-m", "tracker", "remind", "--month", "2024-08"], cwd=project.root,
+                             env={**os.environ, "PYTHONPATH": str(ROOT)}, stdout=subprocess.PIPE,
+                             stderr=subprocess.PIPE, text=True, encoding="utf-8")
+    try:
+        assert robots.arrived.wait(30), "the held robot was never reached"
+        second = project.bad("remind", "--month", "2024-08", "--lang", "zh")
+        assert "另一个 `tracker remind` 正在使用记录库" in second.err
+    finally:
+        robots.release.set()
+        out, err = first.communicate(timeout=30)
+    assert first.returncode == 0 and "Traceback" not in err, err
+    assert robots.count("ding") == 1 and robots.count("wecom") == 1
+    rows = sqlite3.connect(project.db).execute("SELECT unit, channel FROM reminders ORDER BY seq").fetchall()
+    assert rows == [("市民政局", "dingtalk"), ("市财政局", "wecom")]
+    project.ok("remind", "--month", "2024-08")  # once it has ended, the next run goes (and says who was reached)
 
 
 RATE_PLAN = """

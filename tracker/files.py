@@ -234,3 +234,22 @@ def _mode_of(path: str) -> int:
         return os.stat(path).st_mode & 0o7777
     except OSError:
         return 0o666  # os.open applies the umask
+
+
+@contextmanager
+def held_alone(path: str, busy: BadInput):
+    """Hold an exclusive lock (flock) on the existing file at `path` for the block; `busy` is raised at once when
+    another process holds it. SQLite's own locks are fcntl's, which flock does not touch, and the kernel lets go
+    of this one when its process ends however it ends (kill -9): nothing is left to clean up."""
+    try:
+        fd = os.open(path, os.O_RDONLY)
+    except OSError as e:
+        raise _cannot(path, e) from None
+    try:
+        try:
+            fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except BlockingIOError:
+            raise busy from None
+        yield
+    finally:
+        os.close(fd)

@@ -266,6 +266,7 @@ _REASONS_ZH_WORDS = (
      "服务器不支持这封邮件所需的功能（SMTPUTF8 或 AUTH）"),
     (r"^recipient refused: ", "收件人被拒绝："),
     (r"; the others got it: ", "；其他收件人已收到："),
+    (r"^server answered ([\d/]+) to ", r"服务器回应 \1："),
     (r"^server answered (\d+)", r"服务器回应 \1"),
     (r"^cannot send \((\w+)\)", r"无法发送（\1）"),
 )

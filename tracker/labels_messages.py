@@ -49,6 +49,8 @@ _ZH.update({
     "started a new log at {path}": "已在 {path} 新建记录库",
     "no log at {path}: nothing is recorded there, so every unit would be chased (is --db or TRACKER_DB right? `--dry-run` shows what would go)":
         "{path} 处没有记录库：尚无任何记录，每个单位都会被催报（--db 或 TRACKER_DB 是否写对？`--dry-run` 可预览）",
+    "another `tracker remind` is sending with the log {path} now: let it end, then see `tracker units` (two at once would chase every unit twice)":
+        "另一个 `tracker remind` 正在使用记录库 {path} 发送：请等它结束，再看 `tracker units`（同时运行两个会把每个单位催报两次）",
     "{path}: no such contacts file (given by --contacts or TRACKER_CONTACTS)": "{path}：没有这个联系人文件（由 --contacts 或 TRACKER_CONTACTS 指定）",
     "{what} is not valid text (position {n}: not UTF-8; check the terminal's or file's encoding)": "{what} 不是有效文本（第 {n} 个字符不是 UTF-8；请检查终端或文件的编码）",
     "percent": "完成百分比", "note": "进展情况", "problems": "存在问题", "next_steps": "下步计划", "title": "标题",
@@ -339,6 +341,10 @@ _ZH.update({
     "{what} is set without {robot}": "{what} 已填写，但未填写 {robot}",
     "{what}: {value} is not a mobile number": "{what}：{value} 不是手机号码",
     "{what}: {value} is not a mail address": "{what}：{value} 不是邮箱地址",
+    "warning: unit {unit} leads no task in the plan; did you mean {close}? (the name must be the plan's)":
+        "提示：单位 {unit} 不是任何任务的牵头单位；是否指 {close}？（单位名须与计划中的一致）",
+    "warning: {path} holds secrets and other users of this computer can read it: chmod 600 {path}, or write the secrets as env:NAME":
+        "提示：{path} 中写有密钥，且本机其他用户可以读取：请执行 chmod 600 {path}，或把密钥写成 env:NAME",
     "warning: unit {unit} leads no task in the plan (a typo of one that does?)":
         "提示：单位 {unit} 不是任何任务的牵头单位（是否写错了单位名？）",
     "tracker: aborted": "tracker：已中止", "tracker: interrupted": "tracker：已中断",

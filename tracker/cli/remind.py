@@ -52,7 +52,8 @@ def remind(
 
         print(label(lg, "note: not set in the environment: {names}; the dry run goes on without them, sending needs them").format(
             names=", ".join(unset)), file=sys.stderr)
-    _warn_strangers(contacts, {t.unit for t in plan.tasks}, lg)
+    _warn_strangers(contacts, list(dict.fromkeys(t.unit for t in plan.tasks)), lg)
+    _warn_readable(contacts, lg)
     if not notices:
         say(label(lg, "nothing to remind: no task is {flags} for {month}").format(
             flags="/".join(label(lg, f) for f in flags), month=_fmt(p)))
@@ -62,27 +63,55 @@ def remind(
     if dry_run:
         say(send.dry_run_text(send.plan_dry_run(notices, contacts, lg), lg))
         return
-    before = project.reminded(p)  # before this run: a second run, a cron's retry
-    deliveries: list = []
-    try:
-        _deliver(notices, contacts, lg, project, p, deliveries)
-    finally:  # interrupted (Ctrl-C), what went is said as it is recorded: a second run would chase again
-        failed = _report(deliveries, lg, before, p)
+    from tracker.files import held_alone
+
+    # Two runs at once (cron's and a clerk's) would each chase every unit, neither counting the other's.
+    with held_alone(project.db_path, BadInput("another `tracker remind` is sending with the log {path} now: let it "
+                                              "end, then see `tracker units` (two at once would chase every unit "
+                                              "twice)", path=project.db_path)):
+        before = project.reminded(p)  # before this run: a second run, a cron's retry
+        deliveries: list = []
+        try:
+            _deliver(notices, contacts, lg, project, p, deliveries)
+        finally:  # interrupted (Ctrl-C), what went is said as it is recorded: a second run would chase again
+            failed = _report(deliveries, lg, before, p)
     if failed:
         raise typer.Exit(1)
 
 
-def _warn_strangers(contacts, units: set, lang: str) -> None:
-    """A unit of contacts.toml that leads no task is most likely a typo of one that does: said on stderr."""
+def _warn_readable(contacts, lang: str) -> None:
+    """contacts.toml with its secrets in it, readable by every user of the computer: said on stderr, as ssh does."""
+    import stat
     import sys
 
+    try:
+        mode = os.stat(contacts.path).st_mode
+    except OSError:
+        return
+    if contacts.written_in and mode & (stat.S_IRGRP | stat.S_IROTH):
+        print(BadInput("warning: {path} holds secrets and other users of this computer can read it: chmod 600 "
+                       "{path}, or write the secrets as env:NAME", path=contacts.path).message(lang), file=sys.stderr)
+
+
+def _warn_strangers(contacts, units: list, lang: str) -> None:
+    """A unit of contacts.toml that leads no task is most likely a typo of one that does (市住建局 written for
+    市住房和城乡建设局, which is then to be phoned): said on stderr, naming the unit meant where it is plain."""
+    import sys
+
+    from tracker.core.rows import near
     from tracker.errors import BadInput
 
     for name in contacts.units:
         if name not in units:
-            print(BadInput("warning: unit {unit} leads no task in the plan (a typo of one that does?)",
-                           place=f"{contacts.path}:{contacts.lines[name]}" if name in contacts.lines else contacts.path,
-                           unit=name).message(lang), file=sys.stderr)
+            place = f"{contacts.path}:{contacts.lines[name]}" if name in contacts.lines else contacts.path
+            close = [u for u in near(name, units) if u not in contacts.units]
+            if close:
+                warning = BadInput("warning: unit {unit} leads no task in the plan; did you mean {close}? (the name "
+                                   "must be the plan's)", place=place, unit=name, close="、".join(close))
+            else:
+                warning = BadInput("warning: unit {unit} leads no task in the plan (a typo of one that does?)",
+                                   place=place, unit=name)
+            print(warning.message(lang), file=sys.stderr)
 
 
 def _fmt(p: int) -> str:

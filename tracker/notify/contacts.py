@@ -66,6 +66,7 @@ class Contacts:
     units: dict[str, UnitContacts]
     smtp: Smtp | None = None
     lines: dict[str, int] = field(default_factory=dict)  # each unit's [unit."NAME"] line, for a warning's place
+    written_in: bool = False  # a secret (a token in an address, a signing secret, the password) is in the file itself
 
     def of(self, unit: str) -> UnitContacts | None:
         return self.units.get(unit)
@@ -176,7 +177,10 @@ def parse_contacts(text: str, path: str = "contacts.toml", environ=None, unset_s
             problem(("unit", name, "email"), "{what}: email needs an [smtp] table", what=_unit_word(name))
     if problems:
         raise ContactsError([p for _, p in sorted(problems, key=lambda p: p[0])])
-    return Contacts(path, units, smtp, {name: line_of(lines, ("unit", name)) for name in units})
+    secret_keys = (*ROBOTS, "dingtalk_secret", "feishu_secret", "password")
+    tables = [t for t in [*raw_units.values(), data.get("smtp")] if isinstance(t, dict)]
+    written_in = any(isinstance(t.get(k), str) and not t[k].startswith("env:") for t in tables for k in secret_keys)
+    return Contacts(path, units, smtp, {name: line_of(lines, ("unit", name)) for name in units}, written_in)
 
 
 def _validated(model, raw, loc: tuple, what: str, problem):

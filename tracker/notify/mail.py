@@ -2,7 +2,7 @@
 
 send_mail() raises MailError with a short reason that names no secret; its
 `retry` says whether trying again may help (a timeout, a lost connection,
-a 4xx answer) or not (a refused login, a refused recipient).
+a 4xx answer, to the recipients too) or not (a refused login, a 5xx to a recipient).
 """
 
 from __future__ import annotations
@@ -75,6 +75,10 @@ def send_mail(smtp: Smtp, to: tuple[str, ...], subject: str, body: str, *, timeo
     except smtplib.SMTPNotSupportedError:  # a non-ASCII address to a server without SMTPUTF8, or no AUTH
         raise MailError("the server does not support what this mail needs (SMTPUTF8 or AUTH)", retry=False) from None
     except smtplib.SMTPRecipientsRefused as e:
+        codes = sorted({code for code, _ in e.recipients.values()})
+        if all(400 <= code < 500 for code in codes):  # put off for now (greylisting, a full mailbox): try again
+            raise MailError(f"server answered {'/'.join(map(str, codes))} to {', '.join(sorted(e.recipients))}",
+                            retry=True) from None
         raise MailError(f"recipient refused: {', '.join(sorted(e.recipients))}", retry=False) from None
     except smtplib.SMTPResponseException as e:
         # 4xx: the server asks to try again later; 5xx: it will not take this mail.

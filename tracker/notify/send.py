@@ -2,7 +2,7 @@
 
 Each robot takes at most 20 messages a minute (a sliding window per
 webhook address); a timeout, a lost connection or a 5xx is tried again
-after a growing wait, three tries in all and 30 s at most, and so is an answer
+after a growing wait (an answer cut mid-way too), three tries in all and 30 s at most, and so is an answer
 that says the robot is sent too much (HTTP 429, robots.BUSY); an answer that
 refuses the message (any other non-zero error code or 4xx) is not tried again.
 One unit's failure never stops the others. Every Delivery names a robot by
@@ -20,6 +20,7 @@ import urllib.request
 from collections import deque
 from collections.abc import Callable
 from dataclasses import dataclass
+from http.client import HTTPException, IncompleteRead
 
 from tracker.notify import robots
 from tracker.notify.contacts import Contacts, UnitContacts
@@ -232,6 +233,8 @@ def _post(request: robots.Request, timeout: float) -> None:
     try:
         with urllib.request.urlopen(http, timeout=timeout) as answer:
             payload = answer.read(65536)
+            if answer.length and len(payload) < 65536:  # fewer bytes than its Content-Length: cut mid-answer
+                raise IncompleteRead(payload, answer.length)
     except urllib.error.HTTPError as e:
         # 5xx: the robot's service is in trouble, and may not be in a moment; 429 (or a robot's own code for
         # it): sent too much, and a wait may do; any other 4xx: it refused this message.
@@ -244,7 +247,9 @@ def _post(request: robots.Request, timeout: float) -> None:
         raise _Failed(_network_reason(e.reason), retry=True) from None
     except (TimeoutError, socket.timeout):
         raise _Failed("timed out", retry=True) from None
-    except (OSError, ValueError) as e:  # a connection reset while reading, a malformed answer
+    except IncompleteRead:  # the robot may have taken the message or not: as a lost connection
+        raise _Failed("the server closed the connection", retry=True) from None
+    except (OSError, ValueError, HTTPException) as e:  # a connection reset while reading, a malformed answer
         raise _Failed(f"connection failed ({type(e).__name__})", retry=True) from None
     problem = robots.answer_problem(request.channel, payload)
     if problem is not None:  # a refused message (a wrong signature, a bad key) stays refused; "too many" may pass
