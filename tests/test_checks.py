@@ -96,6 +96,27 @@ def test_chinese_input_is_accepted_where_english_is(project):
     assert entries(project)[0]["values"] == {"centres": 12}
 
 
+@pytest.mark.parametrize("value, message", [
+    ("1,5", "195.centres：'1,5' 不是数字（逗号只用于千位分隔，如 1,500；小数请写 1.5）"),
+    ("１，５", "逗号只用于千位分隔"),
+    ("12,34", "逗号只用于千位分隔"),
+    ("十五个", "195.centres：'十五个' 不是数字：请用阿拉伯数字填写（如 15，而不是 十五）"),
+])
+def test_a_comma_that_groups_no_thousands_or_a_chinese_numeral_is_refused_saying_how_to_write_it(project, value,
+                                                                                                  message):
+    """'1,5' was read as 15 (every comma dropped): a slip for 1.5 recorded as ten times it."""
+    r = project.bad("log", "195", "--set", f"centres={value}", "--lang", "zh")
+    assert message in r.err, r.err
+    assert len(r.err.strip().splitlines()) == 1
+    assert not project.db.exists() or entries(project) == []
+
+
+def test_a_comma_that_groups_thousands_is_read(project):
+    project.ok("log", "195", "--set", "stations=1,200", "--yes")
+    project.ok("log", "195", "--month", "2024-07", "--set", "centres=１，０００.５个", "--yes")
+    assert [e["values"] for e in entries(project)] == [{"stations": 1200}, {"centres": 1000.5}]
+
+
 # --- the one function, as a value ------------------------------------------------
 
 

@@ -40,6 +40,9 @@ _ZH.update({
     "recorded_at {value} is not an ISO 8601 time": "recorded_at {value} 不是 ISO 8601 时间",
     "{what}: {value} is not a number": "{what}：{value} 不是数字",
     "{what}: {value} is not a number ≥ 0": "{what}：{value} 不是大于等于 0 的数",
+    "{what}: {value} is not a number (a comma groups thousands, 1,500; a decimal point is written 1.5)":
+        "{what}：{value} 不是数字（逗号只用于千位分隔，如 1,500；小数请写 1.5）",
+    "{what}: {value} is not a number: write it in digits (15, not 十五)": "{what}：{value} 不是数字：请用阿拉伯数字填写（如 15，而不是 十五）",
     "{what}: {value} is too large": "{what}：{value} 太大",
     "{what}: {value} is outside 0–100": "{what}：{value} 不在 0–100 之间",
     "{what} must be text, not {value}": "{what} 应为文本，而不是 {value}",

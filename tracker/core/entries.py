@@ -12,6 +12,8 @@ import uuid
 from tracker.errors import BadInput, Word
 from tracker.core.model import STATUSES, Task
 
+CHINESE_NUMERAL = re.compile("[零〇一二两三四五六七八九十百千万亿壹贰叁肆伍陆柒捌玖拾佰仟]")
+GROUPED = re.compile(r"\d{1,3}(,\d{3})+")
 STAMP = re.compile(r"^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{6}Z$")
 
 
@@ -50,7 +52,13 @@ def figure(text, what: str, percent: bool = False, unit: str = "") -> float:
         if isinstance(text, (int, float)):
             value = float(text)
         elif isinstance(text, str):
-            plain = unicodedata.normalize("NFKC", text).replace(",", "").strip()  # full-width digits, ，and ％
+            plain = unicodedata.normalize("NFKC", text).strip()  # full-width digits, ，and ％
+            if "," in plain:  # a comma groups thousands (1,200); "1,5" is a slip for 15 or 1.5, no number
+                lead = re.match(r"[\d,]*", plain).group()
+                if not GROUPED.fullmatch(lead):
+                    raise BadInput("{what}: {value} is not a number (a comma groups thousands, 1,500; a decimal "
+                                   "point is written 1.5)", what=Word(what), value=quoted(text))
+                plain = plain.replace(",", "", lead.count(","))
             if percent and plain.endswith("%"):
                 plain = plain[:-1].strip()
             elif unit and plain.endswith(word := unicodedata.normalize("NFKC", unit).strip()):
@@ -61,6 +69,9 @@ def figure(text, what: str, percent: bool = False, unit: str = "") -> float:
     except OverflowError:
         raise BadInput("{what}: {value} is too large", what=Word(what), value=quoted(text)) from None
     except ValueError:
+        if isinstance(text, str) and CHINESE_NUMERAL.search(text):
+            raise BadInput("{what}: {value} is not a number: write it in digits (15, not 十五)", what=Word(what),
+                           value=quoted(text)) from None
         raise BadInput("{what}: {value} is not a number", what=Word(what), value=quoted(text)) from None
     if not math.isfinite(value) or value < 0:
         raise BadInput("{what}: {value} is not a number ≥ 0", what=Word(what), value=quoted(text))
