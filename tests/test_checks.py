@@ -26,7 +26,7 @@ def entries(project, task="195"):
     (("log", "195", "--month", "1900-01", "--set", "centres=1"), "task 195 starts in 2024-01: no report can be for 1900-01"),
     (("log", "195", "--month", "0001-01", "--set", "centres=1"), "task 195 starts in 2024-01: no report can be for 0001-01"),
     (("log", "195", "--month", "2024-09", "--set", "centres=1"), "month 2024-09 is still in the future"),
-    (("log", "195", "--set", "centers=1"), "task 195 has no metric 'centers' (its metrics: centres, stations)"),
+    (("log", "195", "--set", "centers=1"), "task 195 has no metric 'centers' (its metrics: centres 区域性居家养老服务中心, stations 社区养老服务站)"),
     (("log", "184", "--set", "x=1"), "task 184 has no metric 'x': it has none; report a percent or a status"),
     (("log", "195", "--set", "centres=-1"), "195.centres: '-1' is not a number ≥ 0"),
     (("log", "195", "--percent", "50"), "task 195 is measured by its metrics; give their figures, not a percent"),
@@ -109,6 +109,13 @@ def test_a_comma_that_groups_no_thousands_or_a_chinese_numeral_is_refused_saying
     assert message in r.err, r.err
     assert len(r.err.strip().splitlines()) == 1
     assert not project.db.exists() or entries(project) == []
+
+
+def test_an_unknown_metric_is_answered_with_each_metric_by_its_key_and_its_name(project):
+    """Under zh the known metrics were listed by their English keys alone (其指标：centres, stations)."""
+    r = project.bad("log", "195", "--set", "区域性居家养老服务中心=15", "--lang", "zh")
+    assert r.err.strip() == ("任务 195 没有指标 '区域性居家养老服务中心'"
+                             "（其指标：centres 区域性居家养老服务中心、stations 社区养老服务站）"), r.err
 
 
 def test_a_comma_that_groups_thousands_is_read(project):

@@ -17,7 +17,7 @@ from typing import NamedTuple
 from tracker.core import months
 from tracker.core.entries import quoted
 from tracker.core.model import STATUSES, Plan, TaskLog, number
-from tracker.errors import BadInput, Problems, Word
+from tracker.errors import BadInput, Problems, Word, Words
 
 TEXT_LIMIT = 20_000   # characters of a note, problems or next_steps
 TITLE_LIMIT = 1_000   # characters of a task's title
@@ -110,7 +110,7 @@ def _refusals(task, e, now: int, stamp_now: str | None) -> list[BadInput]:
     metrics = task.metrics
     for key, value in e.values.items():
         if task.metric(key) is None:
-            known = ", ".join(m.key for m in metrics)
+            known = Words(f"{m.key} {m.name}" if m.name and m.name != m.key else m.key for m in metrics)  # the name a clerk reads
             if known:
                 out.append(BadInput("task {task} has no metric {key} (its metrics: {known})", task=task.id,
                                     key=_shown(key), known=known))
