@@ -284,7 +284,9 @@ def test_overdue_lists_most_days_overdue_first(project):
     assert all(t["status"] == "overdue" for t in data["tasks"])
     out = project.ok("overdue", "--month", "2024-08").out
     assert "142" in out and out.lstrip().startswith("2024年重点目标任务 · overdue · as of 2024-08")  # as status is headed
-    assert "no overdue tasks" in project.ok("overdue", "--month", "2024-02").out
+    assert project.ok("overdue", "--month", "2024-02").out.strip() == "no overdue tasks (as of 2024-02)"
+    # a Chinese sentence takes its own brackets: it said 没有逾期任务 (截至 2024-02)
+    assert project.ok("overdue", "--month", "2024-02", "--lang", "zh").out.strip() == "没有逾期任务（截至 2024-02）"
 
 
 def test_export_import_round_trip(project, tmp_path):

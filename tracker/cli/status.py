@@ -166,7 +166,8 @@ def overdue(ctx: typer.Context, month: MonthOpt = None, fmt: FormatOpt = TableFo
 
     lg = lang_of(lang and lang.value)
     if not late:
-        say(f"{label(lg, 'no overdue tasks')} ({label(lg, 'as of')} {_fmt(p)})")
+        open_, close = ("（", "）") if lg == "zh" else (" (", ")")  # a Chinese sentence's own brackets
+        say(f"{label(lg, 'no overdue tasks')}{open_}{label(lg, 'as of')} {_fmt(p)}{close}")
         return
     from tracker.cli.output import console
 
