@@ -490,9 +490,13 @@ def test_import_ends_with_the_reports_it_replaces_and_the_figures_it_could_not_r
     (project.root / "t.md").write_text(
         "序号 | 目标任务 | 进展 |\n1 | 195.新建区域性居家养老服务中心100个,改造社区养老服务站300个 | "
         "截至目前,全市新建区域性居家养老服务中心15个,服务站建设稳步推进。 |\n", encoding="utf-8")
+    # under zh the hint said `--set 指标=数值`, and a clerk typed the metric's Chinese name, which --set refuses
+    zh = project.ok("--lang", "zh", "import", "t.md", "--month", "2024-08", "--dry-run").out.splitlines()
+    assert zh[-1] == ("已报送但未读出数值的指标1项：195 社区养老服务站（stations）；请用 `tracker log 任务编号 --set "
+                      "指标代码=数值` 补录（指标代码是括号中的英文，如 `tracker log 195 --set stations=数值`）")
     out = project.ok("import", "t.md", "--month", "2024-08").out.splitlines()
     assert out[-1] == ("no figure read for 1 metric of a report that came in: 195 社区养老服务站 (stations); "
-                       "give it with `tracker log ID --set KEY=VALUE`")
+                       "give it with `tracker log ID --set KEY=VALUE` (`tracker log 195 --set stations=VALUE`)")
     (project.root / "t.md").write_text(
         "序号 | 目标任务 | 进展 |\n1 | 195.新建区域性居家养老服务中心100个,改造社区养老服务站300个 | "
         "截至目前,全市新建区域性居家养老服务中心16个、改造社区养老服务站118个。 |\n", encoding="utf-8")

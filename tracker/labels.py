@@ -135,10 +135,12 @@ _ZH = {
     "line {n}": "第{n}行",
     "{n} of them replace a report already recorded for {month} (tasks {tasks})": "其中{n}条替换了{month}已记录的报送（任务{tasks}）",
     "{n} of them would replace a report already recorded for {month} (tasks {tasks})": "其中{n}条将替换{month}已记录的报送（任务{tasks}）",
-    "no figure read for {n} metrics of a report that came in: {metrics}; give them with `tracker log ID --set KEY=VALUE`":
-        "已报送但未读出数值的指标{n}项：{metrics}；请用 `tracker log ID --set 指标=数值` 补录",
-    "no figure read for {n} metric of a report that came in: {metrics}; give it with `tracker log ID --set KEY=VALUE`":
-        "已报送但未读出数值的指标{n}项：{metrics}；请用 `tracker log ID --set 指标=数值` 补录",
+    "no figure read for {n} metrics of a report that came in: {metrics}; give them with `tracker log ID --set KEY=VALUE` (`tracker log {task} --set {key}=VALUE`)":
+        "已报送但未读出数值的指标{n}项：{metrics}；请用 `tracker log 任务编号 --set 指标代码=数值` 补录"
+        "（指标代码是括号中的英文，如 `tracker log {task} --set {key}=数值`）",
+    "no figure read for {n} metric of a report that came in: {metrics}; give it with `tracker log ID --set KEY=VALUE` (`tracker log {task} --set {key}=VALUE`)":
+        "已报送但未读出数值的指标{n}项：{metrics}；请用 `tracker log 任务编号 --set 指标代码=数值` 补录"
+        "（指标代码是括号中的英文，如 `tracker log {task} --set {key}=数值`）",
     "the table's title names month {named} ({title}), but --month is {month}": "表格标题写的是{named}月（{title}），但 --month 为{month}",
     "task {task} in tasks.toml is {declared}, not {title}: a wrong number?": "tasks.toml 中任务{task}是“{declared}”，不是“{title}”：编号写错了？",
     "task {task} is not in tasks.toml, but its title is task {twin}'s: a wrong number?": "tasks.toml 中没有任务{task}，但其标题是任务{twin}的：编号写错了？",

@@ -94,14 +94,17 @@ def say_unread(reads: list, lang: str) -> None:
     """Last of what was read: the metrics a report came in for whose figure was not read, for the clerk to give."""
     from tracker.cli.output import say
 
-    unread = [f"{r.task_id} {metric.name} ({metric.key})" for r in reads if r.note is not None
-              for metric, value, _words in r.figures if value is None]
+    left = [(r.task_id, metric) for r in reads if r.note is not None for metric, value, _words in r.figures
+            if value is None]
+    brackets = "（{}）" if lang == "zh" else " ({})"  # a Chinese line's own brackets
+    unread = [f"{task} {metric.name}{brackets.format(metric.key)}" for task, metric in left]
     if unread:
         shown = ("、" if lang == "zh" else ", ").join(unread[:12]) + ("…" if len(unread) > 12 else "")
         say(label(lang, "no figure read for {n} metrics of a report that came in: {metrics}; give them with "
-                        "`tracker log ID --set KEY=VALUE`" if len(unread) > 1 else
+                        "`tracker log ID --set KEY=VALUE` (`tracker log {task} --set {key}=VALUE`)" if len(unread) > 1 else
                   "no figure read for {n} metric of a report that came in: {metrics}; give it with "
-                  "`tracker log ID --set KEY=VALUE`").format(n=len(unread), metrics=shown))
+                  "`tracker log ID --set KEY=VALUE` (`tracker log {task} --set {key}=VALUE`)").format(n=len(unread), metrics=shown, task=left[0][0],
+                                                             key=left[0][1].key))  # the first as an example
 
 
 def _title_room() -> int:
