@@ -132,8 +132,8 @@ def test_every_refusal_is_in_chinese_under_lang_zh(project, args):
 def test_a_plan_problem_is_in_chinese_and_in_tracker_s_own_words(project):
     project.write_plan('[plan]\nyear = "2024"\n\n[[task]]\nid = "1"\ntitle = ""\nunit = "u"\ndue = "soon"\n')
     err = project.bad("status", "--lang", "zh").err
-    assert err.splitlines() == ["tasks.toml:2: plan.year 应为整数", "tasks.toml:6: 任务 1：title 不能为空",
-                                "tasks.toml:8: 任务 1：due 应为日期，如 2024-12-31（不加引号）"]
+    assert err.splitlines() == ["tasks.toml:2: plan.year（年度） 应为整数", "tasks.toml:6: 任务 1：title（目标任务） 不能为空",
+                                "tasks.toml:8: 任务 1：due（截止） 应为日期，如 2024-12-31（不加引号）"]
     en = project.bad("status").err
     assert "Input should" not in en and "String should" not in en and "pydantic" not in en
 

@@ -336,3 +336,28 @@ def test_a_chinese_plan_saved_as_utf16_without_its_mark_is_named_so(project):
     (project.root / "tasks.toml").write_bytes(text.encode("utf-16-le"))
     err = project.bad("tasks").err
     assert "tasks.toml:" in err and "it looks like UTF-16 without its byte-order mark: save it as UTF-8" in err
+
+
+def test_a_key_typed_as_an_office_heads_its_column_is_answered_with_the_key_to_write():
+    """编号 = "2" was told to be quoted ("编号"), and then was 'not a known key' with no word of which key is."""
+    head = '[plan]\nyear = 2024\n[[task]]\nid = "1"\ntitle = "甲"\nunit = "u"\n'
+    with pytest.raises(PlanError) as e:
+        plan.parse(head + '牵头单位 = "市民政局"\n', "tasks.toml")
+    assert e.value.message("zh") == "tasks.toml:7: TOML 格式错误：中文的键（牵头单位）：tasks.toml 中应写作 unit"
+    assert str(e.value) == "tasks.toml:7: invalid TOML: a key in Chinese (牵头单位): tasks.toml writes it unit"
+    with pytest.raises(PlanError) as e:
+        plan.parse(head + '"目标值" = 3\n[[task.metric]]\nkey = "m"\nname = "中心"\nunit = "个"\n', "tasks.toml")
+    assert e.value.message("zh").splitlines() == [
+        "tasks.toml:7: 任务 1：目标值 不是已知的键：tasks.toml 中应写作 target",
+        "tasks.toml:8: 任务 1：缺少 metric.target（目标值）"]
+
+
+def test_a_key_named_in_a_chinese_message_has_the_office_s_word_beside_it_in_chinese_only():
+    for body, zh, en in [
+        ('[[task]]\nid = "1"\ntitle = "甲"\n', "tasks.toml:3: 任务 1：缺少 unit（牵头单位）",
+         "tasks.toml:3: task 1: unit is required"),
+        ('[[task]]\nid = "1"\ntitle = "甲"\nunit = "u"\n[[task.metric]]\nname = "中心"\ntarget = 1\n',
+         "tasks.toml:7: 任务 1：缺少 metric.key（指标代码）", "tasks.toml:7: task 1: metric.key is required")]:
+        with pytest.raises(PlanError) as e:
+            plan.parse("[plan]\nyear = 2024\n" + body, "tasks.toml")
+        assert (e.value.message("zh"), str(e.value)) == (zh, en)

@@ -215,6 +215,16 @@ _NO_DAY = re.compile(r"(?<![\d-])(\d{4})-(\d{2})-(\d{2})(?![\d-])")
 
 
 # A line's TOML strings, left out (and its comment) before looking for full-width marks in what is around them.
+# The words an office heads a table's columns with, for the keys tasks.toml writes: a key typed in Chinese is
+# answered with the key to write (编号 → id), and a key named in a Chinese message has its word beside it.
+KEY_WORDS = {"编号": "id", "序号": "id", "任务编号": "id", "目标任务": "title", "任务": "title", "任务名称": "title",
+             "标题": "title", "牵头单位": "unit", "责任单位": "unit", "计量单位": "unit", "单位": "unit",
+             "配合单位": "co_units", "类别": "category", "分类": "category", "开始": "start", "开始时间": "start",
+             "截止": "due", "截止时间": "due", "完成时限": "due", "指标": "metric", "节点目标": "milestone",
+             "目标值": "target", "目标": "target", "指标名称": "name", "名称": "name", "年度": "year", "年份": "year"}
+WORD_OF_KEY = {"id": "编号", "title": "目标任务", "unit": "牵头单位", "co_units": "配合单位", "category": "类别",
+               "start": "开始", "due": "截止", "metric": "指标", "milestone": "节点目标", "target": "目标值",
+               "name": "名称", "key": "指标代码", "year": "年度", "metric.unit": "计量单位", "metric.name": "指标名称"}
 _STRINGS = re.compile(r'"(?:[^"\\]|\\.)*"|\'[^\']*\'')
 _FULL_WIDTH_DIGITS = "invalid TOML: a number in full-width digits ({typed}): write {ascii}"
 _FULL_WIDTH = (
@@ -265,6 +275,9 @@ def toml_problem(msg: str, text: str, path: str) -> BadInput:
     column = re.search(r"column (\d+)\)", msg)
     bare = re.match(r"[^\x00-\x7f][^\s.=\[\]\"'#]*", raw[int(column[1]) - 1:]) if column and where else None
     if bare and msg.startswith(("Invalid initial character for a key", "Invalid statement")):
+        if bare[0] in KEY_WORDS and re.match(r"\s*[^\s=]+\s*=", raw):  # 编号 = "195": a column's word for a key
+            return BadInput("invalid TOML: a key in Chinese ({typed}): tasks.toml writes it {key}",
+                            place=f"{path}:{line}", typed=bare[0], key=KEY_WORDS[bare[0]])
         # [unit.市民政局]: a name in Chinese is a key TOML takes only in quotes
         return BadInput("invalid TOML: a key in Chinese ({typed}) needs quotes: write \"{typed}\"", place=f"{path}:{line}",
                         typed=bare[0])

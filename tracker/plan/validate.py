@@ -20,7 +20,7 @@ from tracker.core.checks import TITLE_LIMIT
 from tracker.model_words import rest, said
 from tracker.errors import BadInput, PlanError
 from tracker.core.model import Metric, Milestone, Plan, Task, id_number
-from tracker.plan import line_of
+from tracker.plan import KEY_WORDS, WORD_OF_KEY, line_of
 
 ID_PATTERN = r"^[0-9]+(\.[0-9]+)*$"  # \d would take "１" and "٣", which `tracker log 1` never finds
 KEY_PATTERN = r"^[a-z][a-z0-9_]*$"
@@ -83,7 +83,9 @@ def _errors(err: ValidationError, prefix: tuple, lines, path: str, who, what: st
         field = what + (".".join(str(p) for p in e["loc"]) or "table")
         kind, ctx = e["type"], e.get("ctx") or {}
         fields = {}
-        if kind == "string_pattern_mismatch" and loc[-1] == "id":
+        if kind == "extra_forbidden" and loc[-1] in KEY_WORDS:
+            msg, fields = "{who}{field} is not a known key: tasks.toml writes it {key}", {"key": KEY_WORDS[loc[-1]]}
+        elif kind == "string_pattern_mismatch" and loc[-1] == "id":
             msg = "{who}{field} must be digits 0-9, optionally dotted (\"195\", \"3.2\")"
         elif kind == "string_pattern_mismatch" and loc[-1] == "key":
             msg = "{who}{field} must match [a-z][a-z0-9_]*"
@@ -92,8 +94,16 @@ def _errors(err: ValidationError, prefix: tuple, lines, path: str, who, what: st
                 "n": f"{len(e['input']):,}", "limit": f"{ctx.get('max_length', TITLE_LIMIT):,}"}
         else:
             msg, fields = said(e)
-        out.append(BadInput(msg, place=f"{path}:{line_of(lines, loc)}", who=who, field=field, **fields))
+        out.append(BadInput(msg, place=f"{path}:{line_of(lines, loc)}", who=who, field=_Key(field), **fields))
     return out
+
+
+class _Key(BadInput):
+    """A key of tasks.toml named in a message: in Chinese with the word an office uses beside it (target（目标值）)."""
+
+    def message(self, lang: str = "en") -> str:
+        word = WORD_OF_KEY.get(self.template) or WORD_OF_KEY.get(self.template.rpartition(".")[2])
+        return f"{self.template}（{word}）" if lang == "zh" and word else self.template
 
 
 def _shown_key(raw: dict, j: int) -> str:
