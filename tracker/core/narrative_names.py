@@ -66,6 +66,8 @@ def place(name: str) -> str:
     return w if phrases._tags().get(w) == "ns" and (_is_city(w) or _is_place(w)) else ""
 
 
+# Words that say what a change is compared with (同比, 环比): no thing of their own.
+_COMPARED = frozenset("同比 环比".split())
 _DROPPABLE_MANNER = frozenset(_MANNER + "免费 无偿 集中 专项".split())
 
 
@@ -89,6 +91,8 @@ def shortened(names: list[str]) -> list[str]:
                 if any(_kept(w) for w in ws[k:] if w not in kept):
                     continue
                 mod = "".join(kept)
+                if set(kept) <= _COMPARED:
+                    continue  # (同比多增 of 小微企业贷款余额同比多增: a change compared, its thing left out, names nothing)
                 if len(mod) >= 2 and mod + head not in names and not re.search(r"\d", mod) and keeps_stage(name, mod + head):
                     for form in (mod + head, *phrases.verb_first(mod + head)):  # 受理诉求 for 诉求受理
                         out[form] = None
