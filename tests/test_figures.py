@@ -3194,3 +3194,31 @@ def test_a_sentence_that_opens_on_this_year_and_says_it_will_gives_the_years_pla
     assert value_for(text, "改造老旧小区", "个") is None
     # what it says is done already keeps its figure
     assert value_for("今年,我区将“城市更新”作为重点,目前已改造老旧小区18个。", "改造老旧小区", "个") == 18
+
+
+def test_a_figure_after_a_clause_that_says_the_works_are_under_way_is_their_scope():
+    text = "城区排涝工程正在加快推进,新建雨水管网42公里。"
+    assert value_for(text, "雨水管网新建", "公里") is None
+    # said done, it is what was done
+    assert value_for("城区排涝工程正在加快推进,已新建雨水管网42公里。", "雨水管网新建", "公里") == 42
+    # a clause with a subject of its own says something else
+    assert value_for("城区排涝工程正在加快推进,全市建成雨水管网42公里。", "雨水管网建成", "公里") == 42
+
+
+def test_a_change_compared_names_nothing_without_its_thing():
+    text = "6月末住户存款余额达9.2万亿元;比年初增加6800亿元,同比多增1200亿元。"
+    assert value_for(text, "住户存款余额同比多增", "亿元") is None
+    assert value_for("6月末住户存款余额同比多增1200亿元。", "住户存款余额同比多增", "亿元") == 1200
+
+
+def test_a_metric_of_the_whole_takes_no_figure_of_a_place_its_sentence_opens_on():
+    text = "2023年,全国共寄递快件1320亿件。粤港澳大湾区九市增势明显,快递业务量为410亿件,占全国的31%。"
+    assert value_for(text, "全国快递业务量", "亿件") is None
+    # the whole's own sentence keeps its figure
+    assert value_for("2023年,全国邮政行业增势明显,快递业务量为1320亿件。", "全国快递业务量", "亿件") == 1320
+
+
+def test_a_name_without_its_lead_verb_takes_no_figure_of_things_that_did_something_else():
+    text = "本年度已有35家企业完成上市辅导,另有6家企业被注销。"
+    assert value_for(text, "注销企业", "家") is None
+    assert value_for("本年度注销企业6家。", "注销企业", "家") == 6
