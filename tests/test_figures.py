@@ -3222,3 +3222,10 @@ def test_a_name_without_its_lead_verb_takes_no_figure_of_things_that_did_somethi
     text = "本年度已有35家企业完成上市辅导,另有6家企业被注销。"
     assert value_for(text, "注销企业", "家") is None
     assert value_for("本年度注销企业6家。", "注销企业", "家") == 6
+
+
+def test_after_a_milestone_passed_the_level_reached_is_the_figure():
+    text = "今年以来全省快递业务量超30亿件,达31.6亿件,同比增长12%。"
+    assert value_for(text, "全省快递业务量", "亿件") == 31.6
+    # the milestone alone is no figure
+    assert value_for("今年以来全省快递业务量超30亿件。", "全省快递业务量", "亿件") is None
