@@ -3229,3 +3229,10 @@ def test_after_a_milestone_passed_the_level_reached_is_the_figure():
     assert value_for(text, "全省快递业务量", "亿件") == 31.6
     # the milestone alone is no figure
     assert value_for("今年以来全省快递业务量超30亿件。", "全省快递业务量", "亿件") is None
+
+
+def test_the_level_said_after_a_things_growth_is_its_figure():
+    text = "今年前三季度,全区社会消费品零售总额同比增长6.4%,达到128.5亿元,增速居全市第2位。"
+    assert value_for(text, "社会消费品零售总额", "亿元") == 128.5
+    # and the growth stays the growth's
+    assert value_for(text, "社会消费品零售总额增长", "%") == 6.4

@@ -128,6 +128,16 @@ def other_predicate(words: str, name: str, unit: str) -> bool:
     return bool(ws) and (phrases.is_verb(ws[0]) or ws[0] in _IN_SERVICE or bool(_DONE.match(rest)))
 
 
+# 地区生产总值增长7.0%,达394.2亿元: a growth, then the level it came to in a clause of its own.
+_GROWTH_THEN_LEVEL = re.compile(r"((?:同比)?(?:增长|下降)\d+(?:\.\d+)?%)[,，](达到?\d[\d,]*(?:\.\d+)?[^\d\s,，;；。、:：]{1,4})(?=[,，;；。\n]|$)")
+
+
+def level_first(text: str) -> str:
+    """The text with a level said after its thing's growth (地区生产总值增长7.0%,达394.2亿元) written before it
+    (地区生产总值达394.2亿元,增长7.0%), as a report mostly writes it: both are the thing's, the growth after its figure."""
+    return _GROWTH_THEN_LEVEL.sub(r"\2,\1", text)
+
+
 def growth_of(before: str, name: str) -> bool:
     """Whether a clause right before a growth with no noun of its own (增长50%) is still the subject the growth metric
     names: it names no thing of its own (1—9月完成428.3亿元), nor another kind of the metric's (旅游直接收入8000万元 for

@@ -226,7 +226,7 @@ def _read(text: str, name: str, unit: str, mode: str) -> Reading | None:
     text = narrative_text.said_after(narrative_text.after_quote(text, names), names[0])
     text = narrative_text.share_of_whole(text, names[0])
     text = narrative_text.per_head_standard(narrative_text.share_as_rate(text, names[0]), names[0])
-    text = narrative_text.recast(figure_topic.predicate_after(text, names[0], unit), names[0])
+    text = narrative_text.recast(figure_topic.predicate_after(figure_topic.level_first(text), names[0], unit), names[0])
     # A sentence after ; keeps the one before in view (办结179件;年内累计办结1364件).
     sentences = [s.strip() for s in _SENTENCE_OR_AFTER_SEMICOLON.split(_CONDITION.sub("", _normalise(text)))]
     whole = "\n".join(sentences)
