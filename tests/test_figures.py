@@ -3236,3 +3236,10 @@ def test_the_level_said_after_a_things_growth_is_its_figure():
     assert value_for(text, "社会消费品零售总额", "亿元") == 128.5
     # and the growth stays the growth's
     assert value_for(text, "社会消费品零售总额增长", "%") == 6.4
+
+
+def test_a_share_with_no_whole_right_after_a_things_count_is_that_things_share():
+    text = "截至9月底,全县空气质量优良天数达248天,占90.5%,同比增加6天。"
+    assert value_for(text, "空气质量优良天数占比", "%") == 90.5
+    # a share of another thing's count is not this one's
+    assert value_for("全县建成5G基站420个,占80%。", "空气质量优良天数占比", "%") is None

@@ -348,12 +348,14 @@ def share_as_rate(text: str, name: str) -> str:
 
 
 def share_of_whole(text: str, name: str) -> str:
-    """The text with a thing's share of a whole written out (非房地产开发投资占固定资产投资比重) as the metric names it
-    for short (非房地产开发投资占比): the whole left unsaid is the one the text gives."""
+    """The text with a thing's share of a whole written out (非房地产开发投资占固定资产投资比重), or said with no whole right
+    after its count (…达260天,占86%), as the metric names it for short (…占比): the whole left unsaid is the text's."""
     if not name.endswith("占比") or len(thing := name[:-2]) < 2:
         return text
     if len(set(SHARE_OF_WHOLE.findall(text))) > 1:
         return text  # (占全省比重12%,占全市比重30%: shares of two wholes, neither the one the metric means)
+    # (优良天数达260天,占86%: a share with no whole named, right after the thing's count, is that thing's)
+    text = re.sub(rf"({re.escape(thing)}[^,，;；。\d]{{0,4}}\d[\d,.]*[^\d,，;；。]{{1,3}}[,，])占(?=\d[\d.]*%)", rf"\1{thing}占比", text)
     return re.sub(rf"{re.escape(thing)}{SHARE_OF_WHOLE.pattern}", thing + "占比", text)
 
 
