@@ -3243,3 +3243,9 @@ def test_a_share_with_no_whole_right_after_a_things_count_is_that_things_share()
     assert value_for(text, "空气质量优良天数占比", "%") == 90.5
     # a share of another thing's count is not this one's
     assert value_for("全县建成5G基站420个,占80%。", "空气质量优良天数占比", "%") is None
+
+
+def test_in_a_title_an_area_and_its_figure_alone_is_the_level_to_reach():
+    assert [(t.target, t.unit) for t in targets_from_title("高山茶园种植面积5200亩")] == [(5200, "亩")]
+    # per head it stays none
+    assert targets_from_title("人均公园绿地面积15平方米") == []
