@@ -3249,3 +3249,9 @@ def test_in_a_title_an_area_and_its_figure_alone_is_the_level_to_reach():
     assert [(t.target, t.unit) for t in targets_from_title("高山茶园种植面积5200亩")] == [(5200, "亩")]
     # per head it stays none
     assert targets_from_title("人均公园绿地面积15平方米") == []
+
+
+def test_a_name_without_its_quantity_noun_may_be_written_verb_first():
+    text = "截至6月底,全区累计培训农村实用人才3,200人。"
+    assert value_for(text, "农村实用人才培训人数", "人") == 3200
+    assert value_for("全区累计流转土地1.2万亩。", "土地流转面积", "万亩") == 1.2

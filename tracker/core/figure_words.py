@@ -264,7 +264,8 @@ def _strip_lead(name: str) -> tuple[str, bool]:
 def _variants(name: str, unit: str = "") -> list[str]:
     """The ways a narrative may write a metric's name: as given, without its leading verb, with a
     verb inside it written first (养老护理员培训 as 培训养老护理员, 城镇新增就业 as 新增城镇就业), and without a
-    last noun of area or length or a count (造林绿化面积 as 造林绿化, 化解户数 as 化解), which the measure word says;
+    last noun of area or length or a count (造林绿化面积 as 造林绿化, 化解户数 as 化解, 疫苗接种人数 as 接种疫苗), which the
+    measure word says;
     with the metric's `unit`, last, the thing a growth metric's name says grows (`_grown`)."""
     whole = _CONDITION.sub("", _normalise(name).strip())
     # 累计建成公园: 累计 says the metric's mode (a running total), no word of its things; the year's figure beside a
@@ -274,7 +275,7 @@ def _variants(name: str, unit: str = "") -> list[str]:
     core = core if keeps_stage(whole, core) else whole
     # 造林绿化面积 as 造林绿化9,600亩: the measure word says the quantity the name's last noun names.
     measured = _QUANTITY_END.sub("", core)
-    forms = (whole, core, *phrases.verb_first(core), measured, *_verb_last(whole))
+    forms = (whole, core, *phrases.verb_first(core), measured, *phrases.verb_first(measured), *_verb_last(whole))
     # 装配式建筑占新建建筑比例 as 装配式建筑占比: the share of a thing in its whole, the whole left unsaid.
     forms += tuple(_SHARE_OF.sub("占比", f) for f in forms if _SHARE_OF.search(f))
     # 规上 is how reports shorten 规模以上 (above the designated size), GDP how they write 地区生产总值: either names
