@@ -3255,3 +3255,10 @@ def test_a_name_without_its_quantity_noun_may_be_written_verb_first():
     text = "截至6月底,全区累计培训农村实用人才3,200人。"
     assert value_for(text, "农村实用人才培训人数", "人") == 3200
     assert value_for("全区累计流转土地1.2万亩。", "土地流转面积", "万亩") == 1.2
+
+
+def test_an_amount_that_ends_a_word_of_the_name_stands_for_it_after_its_subject():
+    text = "1-10月,全区民营工业稳中有进,实现产值86亿元,同比增长4%。"
+    assert value_for(text, "民营工业产值", "亿元") == 86
+    # a count of things is no amount: another clause's companies are not the name's
+    assert value_for("今年新增省级示范企业3家,另有5家企业进入公示。", "省级示范企业", "家") == 3
