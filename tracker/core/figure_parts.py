@@ -112,7 +112,22 @@ def some_or_more(text: str, said: str, reading, name: str, unit: str) -> bool:
             or rival_form(text, reading.value, name, unit) or with_others(said, reading.value, name, unit)
             or whole_of_part(text, said, reading.value, name, unit) or with_other_works(said, name)
             or unqualified(said, name) or stage_of_some(said, name, unit) or held_by_some(said, name, unit)
-            or stock_for_new(text, said, name, unit))
+            or stock_for_new(text, said, name, unit) or of_other_place(text, said, name))
+
+
+# A metric named for the whole (全国技术合同成交额, 全市…): its scope word.
+_WHOLE_NAMED = re.compile(r"^(?:全国|我国|[全我本][省市县区州旗])")
+
+
+def of_other_place(text: str, words: str, name: str) -> bool:
+    """Whether a metric named for the whole (全国…) is read a figure whose clause names no place while its sentence named
+    another as its subject before it (长三角地区四省市表现出强劲的上升势头,技术合同成交额为4624.9亿元): that place's part."""
+    at = text.find(words)
+    if at < 0 or not _WHOLE_NAMED.match(name) or [p for p in _places(words) if p != "全年"]:
+        return False
+    sentence = _SENTENCE_END.split(text[:at])[-1]
+    before = [p for p in _places(sentence, subjects=True) if p != "全年"]
+    return bool(before) and not _WHOLE_NAMED.match(before[-1])
 
 
 def stock_for_new(text: str, words: str, name: str, unit: str) -> bool:

@@ -379,11 +379,13 @@ def level_reached(clause: str, unit: str, before: list, name: str) -> float | No
     growth (4月新增建成…1744.8公里,达到4384.2公里); a count of things that grew with no time said (亿元楼新增6幢,达到88幢)
     gives the year's growth beside the total of all years, as the lead's convention says."""
     m = _NUM.match(clause, len(_REACHED.match(clause)[0])) if _REACHED.match(clause) else None
+    # (总票房超400亿元,达401.26亿元: after a milestone passed, the level reached is the figure exact)
+    passed = bool(before) and all(re.search(rf"(?:超过?|突破|首破|逾)\d[\d,]*(?:\.\d+)?{re.escape(unit)}$", h.words) for h in before)
     if not m or clause[m.end():] != unit or not before or not (
-            unit == "%" or _LEVEL_NAME.search(name) or all(h.period for h in before)):
+            passed or unit == "%" or _LEVEL_NAME.search(name) or all(h.period for h in before)):
         return None
     grew = re.compile(rf"{_GREW}[^\d,，]*\d[\d,]*(?:\.\d+)?{re.escape(unit)}$")  # (新增巩固退耕还林成果1183.61万亩)
-    return phrases.number(m) if all(grew.search(h.words) for h in before) else None
+    return phrases.number(m) if passed or all(grew.search(h.words) for h in before) else None
 
 
 # 剔除留抵退税因素, 扣除价格因素后: a factor taken out of what is counted.

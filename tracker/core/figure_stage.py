@@ -81,9 +81,19 @@ def under_way(text: str, words: str, unit: str) -> bool:
     part = re.split(r"[,，;；]", rest.lstrip(",，"), 1)[0]
     if part.startswith("其中") and any(float(m["share"]) < 100 for m in _PROGRESS.finditer(part)):
         return True
+    # …多项乡村振兴助推工程也在同步推进,维修0.4kV线路1000.52公里: a clause that says works are under way, then one that opens
+    # on a verb of work with no subject of its own: the figure is those works' scope
+    before = re.split(r"[,，;；:：。!！?？\n]", text[: text.index(words)].rstrip(",，"))[-1]
+    if _GOING_ON.search(before) and not re.search(r"\d", before) and "已" not in words and not _DONE.search(words) \
+            and phrases.is_verb(phrases.words(words)[0]):
+        return True
     if _DONE.search(words) or not _UNDERTAKEN.search(words):
         return False
     return any(float(m["share"]) < 100 for m in _PROGRESS.finditer(rest))
+
+
+# A clause that ends saying its works are under way (正在推进, 也在同步推进, 正加快实施).
+_GOING_ON = re.compile(r"(?:正在|[正也均]?在|正)(?:同步|加快|加速|全力|有序|稳步|紧张)?(?:推进|实施|施工)(?:中|当中)?$")
 
 
 def _about(words: str, value: float) -> str:

@@ -16,7 +16,7 @@ import re
 
 from tracker.core import phrases
 from tracker.core.figure_clauses import _DONE_AFTER, subjectless
-from tracker.core.figure_words import _BEGUN, _DONE, _IN_SERVICE, _SCOPE, _TIME
+from tracker.core.figure_words import _BEGUN, _DONE, _IN_SERVICE, _SCOPE, _TIME, _strip_lead
 
 # What a predicate says of work not done yet: under way, planned, waiting, not begun.
 _NOT_YET = re.compile(r"(?:目前|现在|现|均|都|全部|仍|还)*(?:正在|正处于|仍在|尚在|尚未|尚|未(?!成年)|待|拟|计划|将(?!近)|筹备|在建)")
@@ -114,6 +114,28 @@ def predicate_after(text: str, name: str, unit: str) -> str:
 
     return part.sub(again, said.sub(first, text))
 
+
+
+def other_predicate(words: str, name: str, unit: str) -> bool:
+    """Whether a metric read by its name without the verb that leads it (企业 of 退市企业) is read a figure whose things
+    a predicate of their own follows (240家企业实现IPO): the things did that, not the name's work."""
+    core = _strip_lead(name)[0]
+    if core == name or name in words or name[: -len(core)] in words:
+        return False
+    m = re.search(rf"\d[\d,.]*{re.escape(unit)}{re.escape(core)}(?P<rest>[\u4e00-\u9fff].*)?$", words)
+    rest = re.sub(r"^(?:已经|已|均|全部|都)+", "", m["rest"] or "") if m else ""
+    ws = phrases.words(rest) if rest else ()
+    return bool(ws) and (phrases.is_verb(ws[0]) or ws[0] in _IN_SERVICE or bool(_DONE.match(rest)))
+
+
+# 地区生产总值增长7.0%,达394.2亿元: a growth, then the level it came to in a clause of its own.
+_GROWTH_THEN_LEVEL = re.compile(r"((?:同比)?(?:增长|下降)\d+(?:\.\d+)?%)[,，](达到?\d[\d,]*(?:\.\d+)?[^\d\s,，;；。、:：]{1,4})(?=[,，;；。\n]|$)")
+
+
+def level_first(text: str) -> str:
+    """The text with a level said after its thing's growth (地区生产总值增长7.0%,达394.2亿元) written before it
+    (地区生产总值达394.2亿元,增长7.0%), as a report mostly writes it: both are the thing's, the growth after its figure."""
+    return _GROWTH_THEN_LEVEL.sub(r"\2,\1", text)
 
 
 def growth_of(before: str, name: str) -> bool:

@@ -164,6 +164,37 @@ def _sum_in(words: str) -> bool:
     """Whether words sum what they list: 共计, 合计, 总数, or 共 as a word of its own (not in 公共, 共享)."""
     return bool(_SUM.search(words)) or "共" in phrases.words(words)
 _PERIOD = re.compile(r"本月|当月|上月|(?<![至止\d\-—~])\d{1,2}月份?(?!底|末)")
+
+
+# A sentence that opens on what is foreseen (预计全年…, 预计:…, 经济指标增幅预计:…).
+FORECAST = re.compile(r"[^,，\d]{0,12}?(?:预计|预估|估计)")
+# A time or a state a part of a sentence has of its own (1-8月, 截至目前, 已…, 累计…): none foreseen by the sentence.
+_OWN_TIME = re.compile(rf"已|目前|至今|以来|累计|实际|截[至止]|\d{{1,2}}[-—~至]\d{{1,2}}月|{_PERIOD.pattern}")
+# 实现地区生产总值1121亿元、增长7.1%(预计,下同);一般公共预算收入54.1亿元。: a note in brackets that says the figures
+# are foreseen makes its sentence, up to the full stop, one of forecasts: each of its parts after ; opens on 预计, as
+# a forecast does.
+_FORESEEN_NOTE = re.compile(r"(^|[。!！?？\n])([^。!！?？\n]*?)[(（](?:预计|预估|估计)数?(?:[,，、][^()（）]*)?[)）]([^。!！?？\n]*)")
+
+
+def _foreseen_note(m: re.Match) -> str:
+    return m[1] + re.sub(r"(^|[;；])(?=[^;；])", r"\1预计", m[2] + m[3])
+
+
+def _foreseen_parts(sentence: str) -> str:
+    """预计全年地区生产总值超600亿元;实现财政总收入78.4亿元;固定资产投资193亿元。: a sentence that opens on what is
+    foreseen foresees each part after ; (the year's figures a report gives before the year ends), unless the part
+    has a time or state of its own (;1-8月已完成投资65亿元 is done)."""
+    parts = re.split(r"([;；])", sentence)
+    if len(parts) < 3 or not FORECAST.match(parts[0]):
+        return sentence
+    return "".join(p if k % 2 or k == 0 or not p or FORECAST.match(p) or _OWN_TIME.search(p) else "预计" + p
+                   for k, p in enumerate(parts))
+
+
+def foreseen(text: str) -> str:
+    """The text with each part of a sentence that is foreseen opening on 预计, as a forecast does."""
+    text = _FORESEEN_NOTE.sub(_foreseen_note, text)
+    return "".join(map(_foreseen_parts, re.split(r"([。!！?？\n])", text)))
 # (2018年10月份: a year right before a month dates it, as the month alone does)
 _OPENING = re.compile(rf"(?:{_TIME}|\d{{4}}年(?=(?:\d{{1,2}}[-—~至])?\d{{1,2}}月)|{_alt(_SCOPE + _JOINERS)})++")
 # `1.重点支持…`, `二、…`: a new section, whose figures no earlier opening governs.
@@ -264,7 +295,8 @@ def _strip_lead(name: str) -> tuple[str, bool]:
 def _variants(name: str, unit: str = "") -> list[str]:
     """The ways a narrative may write a metric's name: as given, without its leading verb, with a
     verb inside it written first (养老护理员培训 as 培训养老护理员, 城镇新增就业 as 新增城镇就业), and without a
-    last noun of area or length or a count (造林绿化面积 as 造林绿化, 化解户数 as 化解), which the measure word says;
+    last noun of area or length or a count (造林绿化面积 as 造林绿化, 化解户数 as 化解, 疫苗接种人数 as 接种疫苗), which the
+    measure word says;
     with the metric's `unit`, last, the thing a growth metric's name says grows (`_grown`)."""
     whole = _CONDITION.sub("", _normalise(name).strip())
     # 累计建成公园: 累计 says the metric's mode (a running total), no word of its things; the year's figure beside a
@@ -274,7 +306,7 @@ def _variants(name: str, unit: str = "") -> list[str]:
     core = core if keeps_stage(whole, core) else whole
     # 造林绿化面积 as 造林绿化9,600亩: the measure word says the quantity the name's last noun names.
     measured = _QUANTITY_END.sub("", core)
-    forms = (whole, core, *phrases.verb_first(core), measured, *_verb_last(whole))
+    forms = (whole, core, *phrases.verb_first(core), measured, *phrases.verb_first(measured), *_verb_last(whole))
     # 装配式建筑占新建建筑比例 as 装配式建筑占比: the share of a thing in its whole, the whole left unsaid.
     forms += tuple(_SHARE_OF.sub("占比", f) for f in forms if _SHARE_OF.search(f))
     # 规上 is how reports shorten 规模以上 (above the designated size), GDP how they write 地区生产总值: either names

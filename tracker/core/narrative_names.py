@@ -66,6 +66,8 @@ def place(name: str) -> str:
     return w if phrases._tags().get(w) == "ns" and (_is_city(w) or _is_place(w)) else ""
 
 
+# Words that say what a change is compared with (同比, 环比): no thing of their own.
+_COMPARED = frozenset("同比 环比".split())
 _DROPPABLE_MANNER = frozenset(_MANNER + "免费 无偿 集中 专项".split())
 
 
@@ -89,6 +91,8 @@ def shortened(names: list[str]) -> list[str]:
                 if any(_kept(w) for w in ws[k:] if w not in kept):
                     continue
                 mod = "".join(kept)
+                if set(kept) <= _COMPARED:
+                    continue  # (同比多增 of 小微企业贷款余额同比多增: a change compared, its thing left out, names nothing)
                 if len(mod) >= 2 and mod + head not in names and not re.search(r"\d", mod) and keeps_stage(name, mod + head):
                     for form in (mod + head, *phrases.verb_first(mod + head)):  # 受理诉求 for 诉求受理
                         out[form] = None
@@ -244,6 +248,9 @@ def heads(names: list[str]) -> list[tuple[str, str, bool]]:
                 out.append((modifier, rest, rest in _GENERIC))
                 if len(ws) - k >= 2 and len(ws[-1]) >= 2:  # …随迁子女…,就读公办学校的比例达86.18%: 的 before its head
                     out.append((modifier, "".join(ws[k:-1]) + "的" + ws[-1], False))
+        # 地方工业产值: …地方工业逆势增长,完成产值…: an amount that ends a word of the name (工业产值) stands for it too
+        if len(ws[-1]) >= 4 and len(name) >= 6 and _AMOUNT.fullmatch(tail := ws[-1][-2:]):
+            out.append((name[:-2], tail, False))
         split = phrases.head_split(name)
         if split and len(split[0]) >= 2:
             modifier, head = split
@@ -273,8 +280,9 @@ def heads_here(short: list[tuple[str, str, bool]], sentence: str, before: str, c
                               and (rest not in clause or _alone(clause.split(rest)[0], short, rest))))
 
 
-# Heads that are a quantity of something (规模, 面积, 数量): the word right before says of what.
+# Heads that are a quantity of something (规模, 面积, 数量): the word right before says of what; and amounts of it.
 _QUANTITY = re.compile(r"规模|面积|数量|总量|产量")
+_AMOUNT = re.compile(rf"{_QUANTITY.pattern}|产值|收入|投资")
 
 
 def _alone(before: str, short: list, rest: str = "") -> bool:

@@ -14,7 +14,7 @@ import itertools
 import re
 
 from tracker.core import figure_roles, phrases
-from tracker.core.figure_words import _DONE, _SCOPE, _STAGE, SHARE_OF_WHOLE, _alt, _is_place
+from tracker.core.figure_words import _DONE, _SCOPE, _STAGE, SHARE_OF_WHOLE, _alt, _is_place, foreseen
 
 # An aside in parentheses that begins with a month's words or 其中 and gives a figure: `32家(当月新建成5家)`,
 # `183个(其中乡镇及农村59个)`.
@@ -166,16 +166,6 @@ def _town_and_country(m: re.Match) -> str:
     return f"城镇{who}{verb}{m['a']},农村{who}{verb}{m['b']}"
 
 
-# 实现地区生产总值1121亿元、增长7.1%(预计,下同);一般公共预算收入54.1亿元。: a note in brackets that says the figures
-# are foreseen makes its sentence, up to the full stop, one of forecasts: each of its parts after ; opens on 预计, as
-# a forecast does.
-_FORESEEN_NOTE = re.compile(r"(^|[。!！?？\n])([^。!！?？\n]*?)[(（](?:预计|预估|估计)数?(?:[,，、][^()（）]*)?[)）]([^。!！?？\n]*)")
-
-
-def _foreseen(m: re.Match) -> str:
-    return m[1] + re.sub(r"(^|[;；])(?=[^;；])", r"\1预计", m[2] + m[3])
-
-
 # 12.1万亿元人民币: the currency named after a sum's measure word says which 元 they are, no other measure; in the
 # text and in the metric's unit alike (a metric in 亿元人民币 is one in 亿元).
 _CURRENCY_AFTER = re.compile(r"(?<=元)人民币")
@@ -207,7 +197,7 @@ def recast(text: str, name: str = "") -> str:
     """The narrative with the clauses its wording hides written out as the clause reader reads them (for the metric
     `name`, where given)."""
     text = _speaker(_BASIS.sub("", text))
-    text = _CURRENCY_AFTER.sub("", _FORESEEN_NOTE.sub(_foreseen, text))
+    text = _CURRENCY_AFTER.sub("", foreseen(text))
     text = _TOWN_AND_COUNTRY.sub(_town_and_country, text)
     text = _THIS_YEARS_MONTH.sub("", text)
     text = _SAME_TIME_LAST_YEAR.sub("", FROM_TO.sub(_level_reached, _HELD_BELOW_TARGET.sub("为", text)))
@@ -348,12 +338,14 @@ def share_as_rate(text: str, name: str) -> str:
 
 
 def share_of_whole(text: str, name: str) -> str:
-    """The text with a thing's share of a whole written out (非房地产开发投资占固定资产投资比重) as the metric names it
-    for short (非房地产开发投资占比): the whole left unsaid is the one the text gives."""
+    """The text with a thing's share of a whole written out (非房地产开发投资占固定资产投资比重), or said with no whole right
+    after its count (…达260天,占86%), as the metric names it for short (…占比): the whole left unsaid is the text's."""
     if not name.endswith("占比") or len(thing := name[:-2]) < 2:
         return text
     if len(set(SHARE_OF_WHOLE.findall(text))) > 1:
         return text  # (占全省比重12%,占全市比重30%: shares of two wholes, neither the one the metric means)
+    # (优良天数达260天,占86%: a share with no whole named, right after the thing's count, is that thing's)
+    text = re.sub(rf"({re.escape(thing)}[^,，;；。\d]{{0,4}}\d[\d,.]*[^\d,，;；。]{{1,3}}[,，])占(?=\d[\d.]*%)", rf"\1{thing}占比", text)
     return re.sub(rf"{re.escape(thing)}{SHARE_OF_WHOLE.pattern}", thing + "占比", text)
 
 

@@ -15,7 +15,7 @@ import re
 from tracker.core import figure_parts, figure_pool, figure_roles, figure_topic, figure_years, narrative_lists, narrative_names, phrases
 from tracker.core.figure_clauses import (_BUILT, _BUILT_NEW, _DONE, _elided, _Hit, _hit, _hits_in_clause, _opening,
                                          month_only, repeated, subjectless)
-from tracker.core.figure_words import (
+from tracker.core.figure_words import (FORECAST, 
     _BEGUN,
     _CLAUSE,
     _LEAD,
@@ -97,7 +97,7 @@ def hits(sentences: list[str], names: list[str], unit: str, short: list | None =
         month_before = carry and heading and not re.match(_TIME, clauses[0])
         heading, now_before, under = month_before or any(map(_MONTH_ALONE.fullmatch, clauses)), False, False
         planned, will, involved = False, bool(will and _SAME_TIME.match(sentence)), False
-        forecast = bool(_FORECAST.match(sentence))  # 预计全年…增长5%,…增长20%: every figure after it is foreseen
+        forecast = bool(FORECAST.match(sentence))  # 预计全年…增长5%,…增长20%: every figure after it is foreseen
         projects = _named_projects(clauses, seps)
         led = False  # whether the verb that leads the list being read says its things only planned or begun
         spell = ("year" if figure_roles.to_date(clauses[0], opening[3]) else "span") if _SPAN.match(sentence) else ""
@@ -293,7 +293,6 @@ _PLAN_SET = re.compile(rf"确定|提出|明确|部署|要求|草拟|起草|拟�
                        rf"|(?<![年度的])计划(?:{_TIME}|今年|年内|全年)*(?:实现|完成|新增|新建|建成|达到)")
 # What will be done (将新建, 拟建, 计划实施, 预计完成), and a sentence that opens on the same time as the one before.
 _WILL = re.compile(r"(将(?!近|其|之))|拟|计划|预计")  # (group 1: 将, what the sentence's subject will do)
-_FORECAST = re.compile(r"[^,，\d]{0,12}?(?:预计|预估|估计)")  # a sentence that opens on what is foreseen
 _SAME_TIME = re.compile(r"同时[,，]?")
 _OWN_STATE = re.compile(rf"已|现|目前|至今|以来|累计|实际|截[至止]|{_DONE.pattern}|{_PERIOD.pattern}")
 

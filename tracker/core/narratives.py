@@ -76,7 +76,8 @@ def read_value(text: str, name: str, unit: str, *, mode: str = "cumulative",
     said = as_written(text, reading)
     if (place := narrative_names.place(name)) and not figure_parts.of_place(text, said or reading.words, place):
         return None  # 郴州市老旧小区开工 beside 全省已开工小区1110个: a metric named for a part takes only the part's figure
-    if figure_stage.under_way(text, said or reading.words, unit) or figure_years.growth_over_years(text, said or reading.words, name, unit):
+    if figure_stage.under_way(text, said or reading.words, unit) or figure_years.growth_over_years(text, said or reading.words, name, unit) \
+            or figure_topic.other_predicate(said or reading.words, name, unit):  # (240家企业实现IPO for 退市企业)
         return None  # 对24栋民居实施改造,…总体进度达65%: the scope of a work under way; a growth of several years
     if figure_parts.some_or_more(text, said or reading.words, reading, name, unit):
         return None  # …又对28栋楼房…进行改造: one batch's figure; 省级…34个,…州级…74个: one part's. The whole not given
@@ -225,7 +226,7 @@ def _read(text: str, name: str, unit: str, mode: str) -> Reading | None:
     text = narrative_text.said_after(narrative_text.after_quote(text, names), names[0])
     text = narrative_text.share_of_whole(text, names[0])
     text = narrative_text.per_head_standard(narrative_text.share_as_rate(text, names[0]), names[0])
-    text = narrative_text.recast(figure_topic.predicate_after(text, names[0], unit), names[0])
+    text = narrative_text.recast(figure_topic.predicate_after(figure_topic.level_first(text), names[0], unit), names[0])
     # A sentence after ; keeps the one before in view (办结179件;年内累计办结1364件).
     sentences = [s.strip() for s in _SENTENCE_OR_AFTER_SEMICOLON.split(_CONDITION.sub("", _normalise(text)))]
     whole = "\n".join(sentences)

@@ -293,6 +293,9 @@ def _arabic(numeral: str) -> str | None:
     return str(int(value)) if float(value).is_integer() and value > 0 else None
 
 
+_ABOUT = re.compile(r"[一二两三四五六七八九]{2}")
+
+
 def with_digits(text: str) -> str:
     """`text` with each Chinese numeral that counts a measure word written in digits (两个 → 2个, 三千余人 → 3000余人).
 
@@ -315,7 +318,8 @@ def with_digits(text: str) -> str:
                 # 一次性: a word that runs on past the measure word is no count
                 or end + len(follows) + (text[end:end + 1] in ("余", "多")) not in starts(text)):
             continue
-        digits = _arabic(numeral)
+        # 两三个, 七八十人, 十一二个: two digits side by side say about so many (two or three), no count
+        digits = None if _ABOUT.search(numeral) else _arabic(numeral)
         if digits is None:
             continue
         out += [text[last:m.start()], digits]

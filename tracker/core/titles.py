@@ -353,8 +353,8 @@ def targets_from_title(title: str) -> list[Target]:
             name = _title_name("" if opens else pre, after, unit, inherited, opens=opens)
             # 粮食产量285万吨以上, 城镇调查失业率5.5%左右: a floor or a figure as written after a bare name says, as
             # 达到 would, the level the year is to reach.
-            # 研发经费投入占GDP比重2.43%: so does a rate or share and its figure in % alone.
-            if not name and (floor or (unit == "%" and not after and _RATE.search(pre))) and pre and not phrases.leading_verbs(pre):
+            # 研发经费投入占GDP比重2.43%: so does a rate or share and its figure in % alone, an area in its unit.
+            if not name and (floor or (not after and re.search(r"面积$" if unit != "%" else _RATE, pre))) and pre and not phrases.leading_verbs(pre):
                 name = _title_name(pre + "达到", after, unit, inherited)
             # 新建公厕326座、改造64座: a second clause of verbs alone and a figure in the same measure word counts
             # the noun of the target before it (the verbs set the two apart, see _apart).
