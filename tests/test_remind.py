@@ -440,3 +440,25 @@ def test_a_rate_is_asked_as_its_value_to_date_and_taken_with_its_sign_as_the_for
     assert project.ok("history", "235", "--format", "json").json()["entries"][0]["values"] == {"rate": 60}
     assert project.bad("log", "250", "--month", "2024-08", "--set", "spaces=60%").err == \
         "250.spaces: '60%' is not a number\n"
+
+
+def test_the_run_lock_leaves_sqlites_own_locks_on_the_log_as_they_were(tmp_path):
+    """Closing a descriptor of a database drops every POSIX lock the process holds on it: the lock that keeps two
+    reminds apart must never open the log itself, or a write under way would lose its lock to another process."""
+    import subprocess
+    import sys
+
+    from tracker.errors import BadInput
+    from tracker.files import held_alone
+
+    db = tmp_path / "tracker.db"
+    conn = sqlite3.connect(db, isolation_level=None)
+    conn.execute("CREATE TABLE t (x)")
+    conn.execute("BEGIN IMMEDIATE")  # this process holds the write lock
+    conn.execute("INSERT INTO t VALUES (1)")
+    with held_alone(str(db), BadInput("busy")):
+        pass
+    other = subprocess.run([sys.executable, "-c", "import sqlite3, sys; c = sqlite3.connect(sys.argv[1], timeout=0); "
+                            "c.execute('BEGIN IMMEDIATE')", str(db)], capture_output=True, text=True)
+    assert other.returncode != 0 and "database is locked" in other.stderr
+    conn.execute("COMMIT")

@@ -238,13 +238,16 @@ def _mode_of(path: str) -> int:
 
 @contextmanager
 def held_alone(path: str, busy: BadInput):
-    """Hold an exclusive lock (flock) on the existing file at `path` for the block; `busy` is raised at once when
-    another process holds it. SQLite's own locks are fcntl's, which flock does not touch, and the kernel lets go
-    of this one when its process ends however it ends (kill -9): nothing is left to clean up."""
+    """Hold an exclusive lock (flock) for the block on the folder that holds the file at `path`; `busy` is raised
+    at once when another process holds it. The folder, not the file: closing any descriptor of a SQLite database
+    drops every lock SQLite holds on it in this process (POSIX locks are the process's), so tracker never opens
+    the log but through SQLite. The kernel lets go of the lock when its process ends however it ends (kill -9):
+    nothing is left to clean up."""
+    folder = os.path.dirname(os.path.abspath(path))
     try:
-        fd = os.open(path, os.O_RDONLY)
+        fd = os.open(folder, os.O_RDONLY)
     except OSError as e:
-        raise _cannot(path, e) from None
+        raise _cannot(folder, e) from None
     try:
         try:
             fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
