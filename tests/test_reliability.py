@@ -309,6 +309,24 @@ def test_durability_settings_are_the_ones_an_official_record_needs(project):
         conn.close()
 
 
+def test_opening_the_log_again_leaves_the_locks_of_a_connection_open_to_it(project):
+    """Closing a descriptor of a file drops every POSIX lock the process holds on it, SQLite's too: the check of
+    a database's first bytes is not read again while a connection of the process holds the file, or another
+    program could take the log out of WAL mode under it."""
+    project.ok("log", "195", "--set", "centres=1")
+    first = store.open_read(str(project.db))
+    try:
+        first.execute("SELECT count(*) FROM entries").fetchone()  # holds the file as every open log is held
+        store.open_read(str(project.db)).close()  # a second look at the same log, as a command may take
+        other = subprocess.run([sys.executable, "-c", "import sqlite3, sys; c = sqlite3.connect(sys.argv[1], "
+                                "timeout=0, isolation_level=None); print(c.execute('PRAGMA journal_mode = DELETE')"
+                                ".fetchone()[0])", str(project.db)], capture_output=True, text=True, timeout=TIMEOUT)
+        assert "database is locked" in other.stderr, other.stdout
+    finally:
+        first.close()
+    assert store.open_read(str(project.db)).execute("PRAGMA journal_mode").fetchone()[0] == "wal"
+
+
 def test_a_failed_migration_leaves_no_half_made_database(project, monkeypatch):
     def broken(conn):
         raise RuntimeError("power cut")

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import os
 import sqlite3
+import weakref
 from contextlib import contextmanager
 
 from tracker.errors import BadInput, Word
@@ -12,11 +13,47 @@ from tracker.errors import BadInput, Word
 BUSY_TIMEOUT_MS = 60_000
 
 
+class _Connection(sqlite3.Connection):
+    """sqlite3's connection, which can be referred to weakly (the files this process holds open are known)."""
+
+
+# Each open connection of this process and the file it is to, by (device, inode). Closing any descriptor of a
+# file drops every POSIX lock the process holds on it, SQLite's too: while a connection holds a file, its header
+# is not read again (it was read before that connection opened it), or another program could switch the
+# journal mode under the connection.
+_HELD: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()
+
+
+def _file_id(path: str) -> tuple[int, int] | None:
+    try:
+        st = os.stat(path)
+    except OSError:
+        return None
+    return st.st_dev, st.st_ino
+
+
+def _held(path: str) -> bool:
+    """Whether a connection of this process is open to the file at path."""
+    if not _HELD:
+        return False
+    key = _file_id(path)
+    for conn, held in list(_HELD.items()):
+        if held == key:
+            try:
+                conn.total_changes  # raises once the connection is closed
+            except sqlite3.ProgrammingError:
+                continue
+            return True
+    return False
+
+
 def _check_file(path: str) -> None:
     """Refuse at once, before SQLite opens it, a database path that is no tracker's file to open."""
     from tracker.files import regular_or_absent
 
     regular_or_absent(path, "tracker database")  # a FIFO, a device: refused at once, never opened
+    if _held(path):
+        return
     try:
         with open(path, "rb") as f:
             head = f.read(20)
@@ -45,7 +82,9 @@ def _raw_connect(path: str, read: bool = False) -> sqlite3.Connection:
         target, uri = f"file:{quote(os.path.abspath(path))}?mode=ro&immutable=1", True
     try:
         conn = sqlite3.connect(target, timeout=BUSY_TIMEOUT_MS / 1000, isolation_level=None, uri=uri,
-                               check_same_thread=False)  # a bulk append builds its indexes in a thread
+                               check_same_thread=False,  # a bulk append builds its indexes in a thread
+                               factory=_Connection)
+        _HELD[conn] = _file_id(path)
         conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
         conn.execute("PRAGMA synchronous = FULL")
         return conn
