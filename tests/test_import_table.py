@@ -194,7 +194,7 @@ def test_an_added_tasks_target_is_shown_where_no_figure_was_read(project):
         "序号 | 目标任务 | 总体工作进展及8月份进展 |\n"
         "1 | 201.改造提升农村公路45公里。 | 已完成施工招标,正在进场施工。 |\n", encoding="utf-8")
     out = project.ok("import", "t.md", "--month", "2024-08", "--unit", "市交通局", "--lang", "zh").out
-    assert "  201 改造提升农村公路45公里。［新增］\n      m1 农村公路: 未读出数字（目标45公里）\n" in out, out
+    assert "  201 改造提升农村公路45公里。［新增］\n      m1 农村公路: 未读出数字（目标45公里）：文中没有以“公里”计的数字\n" in out, out
 
 
 def test_declared_tasks_and_comments_stay_and_declared_metrics_are_read(project):
@@ -372,7 +372,7 @@ def test_a_figure_not_clearly_there_sets_nothing(project):
         "1 | 195.新建… | 全市新建区域性居家养老服务中心15个,社区养老服务站改造正在推进。 |\n", encoding="utf-8")
     out = project.ok("import", "t.md", "--month", "2024-08").out
     assert ("      centres 区域性居家养老服务中心: 15/100个  ← «全市新建区域性居家养老服务中心15个»\n"
-            "      stations 社区养老服务站: no figure (target 300个)\n") in out
+            "      stations 社区养老服务站: no figure (target 300个): the text's figures in 个 are its other metrics'\n") in out
     assert [e["values"] for e in entries(project)] == [{"centres": 15}]
 
 

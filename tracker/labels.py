@@ -101,6 +101,14 @@ _ZH = {
         "{place}: 任务{task}的{month}报送日志中已有，且已作废：再次导入不会改变什么；如要恢复这份数据，"
         "请用 `tracker log` 重新填报",
     "no figure": "未读出数字", " (target {target})": "（目标{target}）",
+    ": the text has no figure in {unit}": "：文中没有以“{unit}”计的数字",
+    ": the text's {figures}, not clearly this metric's": "：文中的{figures}不能确定属于该指标",
+    ": the text's figures in {unit} are its other metrics'": "：文中以“{unit}”计的数字已读作其他指标的",
+    "no target read from its title": "标题中未读出目标值",
+    "no target read from the title of {n} task added: {tasks}; give it a [[task.metric]] in {path} (key, name, unit, target) before its figures are recorded":
+        "{n}项新增任务的标题中未读出目标值：{tasks}；请在{path}中为其补写[[task.metric]]（key、name、unit、target），之后才能记录其数值",
+    "no target read from the titles of {n} tasks added: {tasks}; give each a [[task.metric]] in {path} (key, name, unit, target) before their figures are recorded":
+        "{n}项新增任务的标题中未读出目标值：{tasks}；请在{path}中为每项补写[[task.metric]]（key、name、unit、target），之后才能记录其数值",
     # import of tables and forms, forms, the docx report
     "dry run: nothing is written": "试运行：不写入任何内容",
     "{n} entries would be recorded for {month}": "将记录{month}进展{n}条", "{n} entries recorded": "已记录{n}条",

@@ -107,6 +107,45 @@ def say_unread(reads: list, lang: str) -> None:
                                                              key=left[0][1].key))  # the first as an example
 
 
+def untargeted(read: Read) -> bool:
+    """A task the import adds whose title writes a figure, yet no target was read from it: it has no metric, and
+    its figures are never read until one is declared by hand."""
+    return read.added and not read.figures and any(c.isdigit() for c in read.title)
+
+
+def say_untargeted(reads: list, path: str, lang: str) -> None:
+    """Last, with the metrics left unread: the tasks added with no metric though their titles write a figure."""
+    from tracker.cli.output import say
+
+    tasks = [r.task_id for r in reads if untargeted(r)]
+    if tasks:
+        shown = ("、" if lang == "zh" else ", ").join(tasks[:20]) + ("…" if len(tasks) > 20 else "")
+        say(label(lang, "no target read from the title of {n} task added: {tasks}; give it a [[task.metric]] in {path} "
+                        "(key, name, unit, target) before its figures are recorded" if len(tasks) == 1 else
+                  "no target read from the titles of {n} tasks added: {tasks}; give each a [[task.metric]] in {path} "
+                  "(key, name, unit, target) before their figures are recorded").format(n=len(tasks), tasks=shown,
+                                                                                         path=path))
+
+
+def _why_unread(read: Read, metric, lang: str) -> str:
+    """Why a report's figure was left unread, as far as the text shows it: no figure in the metric's measure word,
+    or some the reader could not tell were this metric's (shown, for the clerk to give with `log --set`)."""
+    from tracker.exchange.table import figures_in
+
+    if read.note is None or not metric.unit:
+        return ""
+    found = figures_in(read.note, metric.unit)
+    others = {f for m, value, words in read.figures if value is not None and m.unit == metric.unit
+              for f in figures_in(words, m.unit)}
+    if not found:
+        return label(lang, ": the text has no figure in {unit}").format(unit=metric.unit)
+    found = [f for f in found if f not in others]
+    if not found:
+        return label(lang, ": the text's figures in {unit} are its other metrics'").format(unit=metric.unit)
+    return label(lang, ": the text's {figures}, not clearly this metric's").format(
+        figures=("、" if lang == "zh" else ", ").join(found[:4]) + ("…" if len(found) > 4 else ""))
+
+
 def _title_room() -> int:
     """How many characters of a task's title a line of the import's output shows: what half the terminal's
     width holds (a Chinese character takes two columns), 24 at least (80 columns, or a pipe)."""
@@ -124,13 +163,16 @@ def describe(read: Read, lang: str = "en") -> str:
     texts = [label(lang, w) for w, t in (("problems", read.row.problems), ("next steps", read.row.next_steps)) if t]
     also = f" (+{'、'.join(texts) if lang == 'zh' else ', '.join(texts)})" if texts else ""
     if not read.figures:
-        return f"{head}: {label(lang, 'note, no metric' if read.note else 'no progress text')}{also}{seen}"
+        said = label(lang, 'note, no metric' if read.note else 'no progress text')
+        if untargeted(read):
+            said += ("；" if lang == "zh" else "; ") + label(lang, "no target read from its title")
+        return f"{head}: {said}{also}{seen}"
     lines = [f"{head}{': ' + label(lang, 'no progress text') if read.note is None else ''}{also}{seen}"]
     for metric, value, words in read.figures:
         if value is None:
             # the target beside it: for a task the import adds, the figure its title gave, to check as well
             target = label(lang, " (target {target})").format(target=f"{_fig(metric.target)}{metric.unit}")
-            lines.append(f"      {metric.key} {metric.name}: {label(lang, 'no figure')}{target}")
+            lines.append(f"      {metric.key} {metric.name}: {label(lang, 'no figure')}{target}{_why_unread(read, metric, lang)}")
         else:
             lines.append(f"      {metric.key} {metric.name}: {_fig_of(value, metric.target)}{metric.unit}"
                          f"  ← «{words}»")

@@ -179,6 +179,7 @@ def import_files(project, files: list[str], month_text: str | None, unit: str | 
     if tables:
         says.say_corrections(sorted({e.task for e in new} & reported, key=says.id_order), p, lang, dry_run)
         says.say_unread([r for s in tables for r in s.reads if r.new], lang)
+        says.say_untargeted([r for s in tables for r in s.reads], path, lang)
     for back in returns:
         says.say_form(back, present, lang, dry_run)
     if len(tables) + len(returns) > 1:  # the sum of what each file said above

@@ -275,6 +275,23 @@ def reading(text: str, metric) -> tuple[float | None, str | None]:
     return (None, None) if found is None else (found.value, as_written(text, found))
 
 
+def figures_in(text: str, unit: str) -> list[str]:
+    """The figures a progress text writes in `unit` (Chinese numerals in digits), as the reader finds numbers and
+    measure words: shown beside a metric left unread, so a clerk sees whether the text has none of its measure
+    word or has some the reader could not tell were the metric's."""
+    from tracker.core import phrases
+
+    if not unit:
+        return []
+    flat = phrases.normalise(text)
+    found = []
+    for m in phrases.NUM.finditer(flat):
+        more = flat[m.end()] if flat[m.end():m.end() + 1] in ("余", "多") else ""  # 120余个: about 120
+        if phrases.unit_is(flat, m.end() + len(more), unit):
+            found.append(m.group() + more + unit)
+    return list(dict.fromkeys(found))
+
+
 def make_entries(reads: list[Read], plan: Plan, p: int, logs: dict, by: str | None,
                  problems: list | None = None, texts: dict | None = None) -> list:
     """One entry per row that says something new for the month: its note, its problems and next steps,
