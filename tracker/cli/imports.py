@@ -89,7 +89,7 @@ def import_files(project, files: list[str], month_text: str | None, unit: str | 
     from tracker.exchange import form_return
 
     problems: list[BadInput] = []
-    p = months.parse(month_text) if month_text is not None else None
+    p = project.parse_month(month_text) if month_text is not None else None
     files = gather(files, lang)
     sources = [_read(file, problems) for file in files]
     tables = [s for s in sources if s.tables]
