@@ -41,6 +41,20 @@ def test_init_writes_next_years_plan_when_asked(empty_project):
     assert not (p.root / "plan-2025" / "again").exists()
 
 
+def test_init_in_chinese_writes_the_starter_s_comments_in_chinese(empty_project):
+    p = empty_project
+    p.ok("init", "--lang", "zh")
+    text = p.tasks.read_text(encoding="utf-8")
+    comments = [line.partition("#")[2] for line in text.splitlines() if line.startswith("#") or " # " in line]
+    english = [c for c in comments if re.search(r"[a-z]{4}", re.sub(r"--\w+|README|tasks\.toml|\[\[task\]\]", "", c))]
+    assert len(comments) == 7 and not english, english
+    assert "# 牵头单位" in text and "即为停滞" in text
+    assert p.ok("validate").out.startswith("ok: tasks.toml (2 tasks)")
+    p.monkeypatch.setenv("TRACKER_LANG", "zh")
+    p.ok("init", "b")
+    assert (p.root / "b" / "tasks.toml").read_text(encoding="utf-8") == text
+
+
 def test_the_starter_s_plan_comments_line_up(empty_project):
     """The year is filled in when init writes the starter: its comment stays in line with the ones below."""
     empty_project.ok("init")
