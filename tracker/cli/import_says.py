@@ -30,6 +30,17 @@ def warn_other_units(reads: list, plan, lang: str) -> None:
                                                                      unit=task.unit)), file=sys.stderr)
 
 
+def same_above(table, lang: str) -> None:
+    """A progress cell that says 同上 gives its task the narrative of the row above as its note: said, one line a
+    cell (each is a report to check), lest one department's words stand as another task's unnoticed. (同上 in
+    the lead-unit, due, 存在问题 or 下步计划 column is what a merged cell shows, and is read silently.)"""
+    import sys
+
+    for place in table.same_above:
+        print(label(lang, "note: {place}: the progress cell says 同上: the row above's progress is recorded as this "
+                          "task's note").format(place=place), file=sys.stderr)
+
+
 def warn_superseded(superseded: dict, places: list, entries: list, lang: str) -> None:
     import sys
 
