@@ -87,3 +87,15 @@ def test_the_overall_progress_and_the_months_in_two_columns_are_both_the_note(pr
     assert entry["note"] == "截至目前,全市新建区域性居家养老服务中心18个。\n8月新建区域性居家养老服务中心3个。"
     assert entry["values"] == {"centres": 18}
     assert [e["note"] for e in project.ok("history", "184", "--format", "json").json()["entries"]] == ["已完成提标。"]
+
+
+def test_a_completion_rate_column_is_said_not_read(project):
+    """完成率 80% beside a qualitative task: a percent is the department's to log (or the form's 完成百分比), and a
+    table's rate is often the office's computed completion; the clerk is told, not left to think it recorded."""
+    _sheet(project.root / "民政局.xlsx", [[1, "184", "提高城乡低保、特困人员等困难群体救助标准。", "已完成提标。", "80%"]],
+           header=("序号", "编号", "目标任务", "进展情况", "完成率"))
+    r = project.ok("import", "民政局.xlsx", "--month", "2024-08")
+    assert "note: 民政局.xlsx:8月!E1: the column 完成率 is not read: a qualitative task's percent is logged with " \
+           "`tracker log ID --percent N`, or sent back in the office's form (tracker forms)" in r.err.splitlines()
+    (e,) = project.ok("history", "184", "--format", "json").json()["entries"]
+    assert e["note"] == "已完成提标。" and e["percent"] is None

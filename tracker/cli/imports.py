@@ -102,7 +102,7 @@ def import_files(project, files: list[str], month_text: str | None, unit: str | 
         left_out += left
         for t in s.tables:
             _check_header_month(t, s.path, p, problems)
-            says.same_above(t, lang)
+            says.table_notes(t, lang)
     form_months = {s.path: form_return.form_month(s.form) for s in sources if s.form is not None}
     for path, m in form_months.items():
         if p is not None and m != p:
