@@ -41,6 +41,20 @@ def test_init_writes_next_years_plan_when_asked(empty_project):
     assert not (p.root / "plan-2025" / "again").exists()
 
 
+def test_init_in_chinese_writes_the_starter_s_comments_in_chinese(empty_project):
+    p = empty_project
+    p.ok("init", "--lang", "zh")
+    text = p.tasks.read_text(encoding="utf-8")
+    comments = [line.partition("#")[2] for line in text.splitlines() if line.startswith("#") or " # " in line]
+    english = [c for c in comments if re.search(r"[a-z]{4}", re.sub(r"--\w+|README|tasks\.toml|\[\[task\]\]", "", c))]
+    assert len(comments) == 7 and not english, english
+    assert "# 牵头单位" in text and "即为停滞" in text
+    assert p.ok("validate").out.startswith("ok: tasks.toml (2 tasks)")
+    p.monkeypatch.setenv("TRACKER_LANG", "zh")
+    p.ok("init", "b")
+    assert (p.root / "b" / "tasks.toml").read_text(encoding="utf-8") == text
+
+
 def test_the_starter_s_plan_comments_line_up(empty_project):
     """The year is filled in when init writes the starter: its comment stays in line with the ones below."""
     empty_project.ok("init")
@@ -74,6 +88,31 @@ def test_month_forms_are_all_accepted(project):
         project.ok("log", "184", "--month", form, "--percent", "10")
     months = {e["month"] for e in project.ok("history", "184", "--format", "json").json()["entries"]}
     assert months == {"2024-03"}
+
+
+def test_a_month_alone_is_of_the_plans_year_in_every_command(project, tmp_path):
+    """`8月`, `8月份`, `8` as a clerk types them: the plan's month, also in January of the year after."""
+    for form in ("3月", "3月份", "3", "2024年3月份", "2024.3"):
+        project.ok("log", "184", "--month", form, "--percent", "10")
+    assert {e["month"] for e in project.ok("history", "184", "--format", "json").json()["entries"]} == {"2024-03"}
+    assert project.ok("status", "--month", "12月", "--format", "json", today="2025-01-10").json()["as_of"] == "2024-12"
+    project.ok("log", "184", "--month", "12月", "--percent", "60", today="2025-01-10")
+    assert project.run("check", "--month", "12", "--format", "json").json()["as_of"] == "2024-12"
+    assert project.ok("units", "--month", "8月份", "--format", "json").json()["as_of"] == "2024-08"
+    project.ok("forms", "--month", "9月", "-o", str(tmp_path / "forms"), today="2024-08-20")
+    assert [f.name for f in (tmp_path / "forms").iterdir()] == ["市民政局-2024-09.xlsx"]
+    table = tmp_path / "t.md"
+    table.write_text("| 序号 | 目标任务 | 总体工作进展及8月份进展 |\n|---|---|---|\n"
+                     "| 1 | 184.提高城乡低保、特困人员等困难群体救助标准。 | 已完成提标测算。 |\n", encoding="utf-8")
+    assert "for 2024-08" in project.ok("import", str(table), "--month", "8月", "--dry-run").out
+    assert "月份格式不对 '13月'" in project.bad("status", "--month", "13月", "--lang", "zh").err
+    assert "8月 (in the plan's year)" in project.bad("status", "--month", "八月").err
+
+
+def test_a_month_alone_is_of_this_year_when_the_plan_has_none(project):
+    project.tasks.write_text(project.tasks.read_text(encoding="utf-8").replace("year = 2024\n", "")
+                             .replace('unit = "市民政局"\n', 'unit = "市民政局"\ndue = 2025-12-31\n'), encoding="utf-8")
+    assert project.ok("status", "--month", "3月", "--format", "json", today="2025-05-01").json()["as_of"] == "2025-03"
 
 
 def test_note_from_stdin(project):

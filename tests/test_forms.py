@@ -159,10 +159,25 @@ def test_a_tampered_form_is_refused_naming_each_cell(office):
     r = office.bad("import", "bad.xlsx")
     assert r.err.splitlines() == [
         "bad.xlsx:填报!E2: the form's month was changed to '2024-07': it was sent out for 2024-08",
-        "bad.xlsx:填报!G5: 本月数 '十五' is not a number ≥ 0",
+        "bad.xlsx:填报!G5: 本月数: '十五' is not a number: write it in digits (15, not 十五)",
         "bad.xlsx:填报!B7: task 184 is no longer 市民政局's (its lead unit is now 市财政局)",
     ]
-    assert office.bad("import", "bad.xlsx", "--lang", "zh").err.splitlines()[1] == "bad.xlsx:填报!G5: 本月数'十五'不是大于等于0的数字"
+    assert office.bad("import", "bad.xlsx", "--lang", "zh").err.splitlines()[1] == \
+        "bad.xlsx:填报!G5: 本月数：'十五' 不是数字：请用阿拉伯数字填写（如 15，而不是 十五）"
+    assert office.ok("export").out == before
+
+
+def test_a_figure_cell_s_refusal_says_what_to_write_as_log_does(office):
+    """`1,5` in a form's cell: 15 or 1.5? The cell is named, and what to write said, as `tracker log` says it."""
+    path = sent(office)
+    fill(path, office.root / "bad.xlsx", G5="1,5", H7="八十")
+    before = office.ok("export").out
+    assert office.bad("import", "bad.xlsx").err.splitlines() == [
+        "bad.xlsx:填报!G5: 本月数: '1,5' is not a number (a comma groups thousands, 1,500; a decimal point is "
+        "written 1.5)",
+        "bad.xlsx:填报!H7: 完成百分比: '八十' is not a number: write it in digits (15, not 十五)"]
+    assert office.bad("import", "bad.xlsx", "--lang", "zh").err.splitlines()[0] == \
+        "bad.xlsx:填报!G5: 本月数：'1,5' 不是数字（逗号只用于千位分隔，如 1,500；小数请写 1.5）"
     assert office.ok("export").out == before
 
 
@@ -324,7 +339,7 @@ def test_a_form_whose_sheet_was_renamed_is_read_and_named_by_its_new_name(office
     assert "1 entry would be recorded" in office.ok("import", "back.xlsx", "--dry-run").out
     wb["8月"]["G5"] = "十五"
     wb.save(office.root / "bad.xlsx")
-    assert office.bad("import", "bad.xlsx").err == "bad.xlsx:8月!G5: 本月数 '十五' is not a number ≥ 0\n"
+    assert office.bad("import", "bad.xlsx").err == "bad.xlsx:8月!G5: 本月数: '十五' is not a number: write it in digits (15, not 十五)\n"
     wb.create_sheet("Sheet2")
     wb.save(office.root / "two.xlsx")
     assert office.bad("import", "two.xlsx").err == "two.xlsx: the form's sheet 填报 is gone\n"

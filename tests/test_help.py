@@ -101,8 +101,8 @@ Usage: tracker overdue [OPTIONS]
     tracker overdue --format json
 
 Options:
-  -m, --month MONTH          Month: 2024-08, 2024/08 or 2024年8月 (default: this
-                             month).
+  -m, --month MONTH          Month: 2024-08 or 2024年8月; 8月 alone is the
+                             plan's year's (default: this month).
   -f, --format <table|json>  table (for people) or json (for scripts).
                              [default: table]
   --lang <en|zh>             Label language: en or zh (default: TRACKER_LANG,
@@ -126,6 +126,17 @@ def test_the_chinese_help_fits_the_screen_in_cells(columns):
         assert not wide, (ctx.info_name, wide)
         if ctx.info_name == "forms" and columns == 60:  # [默认：…] and [必填] are never broken inside
             assert "（不存在时自动创\n                     建）。  [必填]\n" in formatter.getvalue()
+
+
+@pytest.mark.parametrize("columns", ["60", "70", "80", "100"])
+def test_the_english_help_fits_the_screen_in_cells(project, columns):
+    """click counts a Chinese character in an English help (`2024年8月`, `推进中`) as one column: it takes two."""
+    env = {**os.environ, "PYTHONPATH": str(TRACKER.parent), "COLUMNS": columns}
+    for command in ("status", "log", "import", "report"):
+        r = subprocess.run([sys.executable, "-m", "tracker", command, "--help"], capture_output=True, text=True,
+                           env=env, cwd=project.root)
+        wide = [line for line in r.stdout.splitlines() if cell_len(line) > int(columns)]
+        assert r.returncode == 0 and not wide, (command, wide)
 
 
 def test_a_real_terminal_s_width_is_the_chinese_help_s(project):

@@ -45,7 +45,11 @@ def test_a_cell_that_says_tongshang_is_the_text_of_the_cell_above_it_as_a_merged
     _sheet(p.root / "城建局.xlsx", [[1, "70.新建口袋公园20个。", "市城建局", "已建成口袋公园8个。"],
                                    [2, "71.新建口袋公园绿地10个。", "同上", "同上"]],
            header=("序号", "目标任务", "牵头单位", "进展情况"))
-    p.ok("import", "城建局.xlsx", "--month", "2024-08")
+    r = p.ok("import", "城建局.xlsx", "--month", "2024-08")
+    # the progress cell's 同上 is another task's narrative recorded as this one's note: said, one line a cell; the
+    # lead unit's is what a merged cell shows, read silently
+    assert r.err.splitlines()[0] == ("note: 城建局.xlsx:8月!D3: the progress cell says 同上: the row above's progress "
+                                     "is recorded as this task's note") and "同上" not in "".join(r.err.splitlines()[1:])
     tasks = p.ok("tasks", "--format", "json").json()["tasks"]
     assert [t["unit"] for t in tasks] == ["市城建局", "市城建局"]  # not a unit named 同上
     assert [e["note"] for e in p.ok("history", "71", "--format", "json").json()["entries"]] == ["已建成口袋公园8个。"]
@@ -83,3 +87,15 @@ def test_the_overall_progress_and_the_months_in_two_columns_are_both_the_note(pr
     assert entry["note"] == "截至目前,全市新建区域性居家养老服务中心18个。\n8月新建区域性居家养老服务中心3个。"
     assert entry["values"] == {"centres": 18}
     assert [e["note"] for e in project.ok("history", "184", "--format", "json").json()["entries"]] == ["已完成提标。"]
+
+
+def test_a_completion_rate_column_is_said_not_read(project):
+    """完成率 80% beside a qualitative task: a percent is the department's to log (or the form's 完成百分比), and a
+    table's rate is often the office's computed completion; the clerk is told, not left to think it recorded."""
+    _sheet(project.root / "民政局.xlsx", [[1, "184", "提高城乡低保、特困人员等困难群体救助标准。", "已完成提标。", "80%"]],
+           header=("序号", "编号", "目标任务", "进展情况", "完成率"))
+    r = project.ok("import", "民政局.xlsx", "--month", "2024-08")
+    assert "note: 民政局.xlsx:8月!E1: the column 完成率 is not read: a qualitative task's percent is logged with " \
+           "`tracker log ID --percent N`, or sent back in the office's form (tracker forms)" in r.err.splitlines()
+    (e,) = project.ok("history", "184", "--format", "json").json()["entries"]
+    assert e["note"] == "已完成提标。" and e["percent"] is None

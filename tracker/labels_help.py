@@ -25,7 +25,7 @@ _ZH: dict[str, str] = {
     "Print the version and exit.": "显示版本号并退出。",
     # options many commands share
     "Label language: en or zh (default: TRACKER_LANG, else en).": "语言：en（英文）或 zh（中文）（默认：TRACKER_LANG，否则为 en）。",
-    "Month: 2024-08, 2024/08 or 2024年8月 (default: this month).": "月份：2024-08、2024/08 或 2024年8月（默认：本月）。",
+    "Month: 2024-08 or 2024年8月; 8月 alone is the plan's year's (default: this month).": "月份：2024-08、2024年8月，或计划年度的 8月（默认：本月）。",
     "table (for people) or json (for scripts).": "table（表格，供人阅读）或 json（供脚本使用）。",
     "Only this lead unit's tasks.": "只看该牵头单位的任务。",
     "Only this category.": "只看该类别的任务。",
@@ -82,8 +82,8 @@ _ZH: dict[str, str] = {
         "逐项任务显示读到的内容：每个数值及其所依据的原文，以及没有填的数值。",
     "Progress tables (.md, .txt, .csv, .docx, .xlsx), returned forms (.xlsx) or entries (.jsonl).":
         "进展表（.md、.txt、.csv、.docx、.xlsx）、收回的填报表（.xlsx）或记录（.jsonl）。",
-    "The month a progress table reports: 2024-08, 2024/08 or 2024年8月 (required for a table; a form and a .jsonl "
-    "carry their own).": "进展表所报的月份：2024-08、2024/08 或 2024年8月（导入进展表时必填；填报表和 .jsonl 自带月份）。",
+    "The month a progress table reports: 2024-08, 2024年8月 or 8月 (required for a table; a form and a .jsonl "
+    "carry their own).": "进展表所报的月份：2024-08、2024年8月 或 8月（导入进展表时必填；填报表和 .jsonl 自带月份）。",
     "Lead unit for tasks a table adds to tasks.toml (when it has no 牵头单位 column).":
         "表格新增到 tasks.toml 的任务的牵头单位（表格没有“牵头单位”列时）。",
     "Say what would be recorded, and the checks' warnings; write nothing.": "试运行：显示将要记录的内容和检查提示，不写入任何内容。",

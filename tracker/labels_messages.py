@@ -156,6 +156,8 @@ _ZH.update({
     "--unit {unit}: no task has this lead unit (units: {known})": "--unit {unit}：没有以此为牵头单位的任务（单位：{known}）",
     "--category {category}: no task is in this category (categories: {known})": "--category {category}：没有该类别的任务（类别：{known}）",
     "malformed month {value}: use 2024-08, 2024/08 or 2024年8月": "月份格式不对 {value}：请用 2024-08、2024/08 或 2024年8月",
+    "malformed month {value}: use 2024-08, 2024年8月 or 8月 (in the plan's year)":
+        "月份格式不对 {value}：请用 2024-08、2024年8月 或 8月（计划年度的月份）",
     "malformed month {value}: no month {month} in a year": "月份格式不对 {value}：一年中没有 {month} 月",
     "TRACKER_TODAY={fixed} is not a date (YYYY-MM-DD)": "TRACKER_TODAY={fixed} 不是日期（YYYY-MM-DD）",
     "-o {output} looks like {guessed}, but --format is {format}: make them agree": "-o {output} 看起来是 {guessed}，但 --format 是 {format}：请保持一致",

@@ -12,31 +12,17 @@ import re
 
 from rich.cells import cell_len
 
-try:  # typer ≥ 0.20 carries its own copy of click
-    from typer._click.formatting import HelpFormatter
-except ImportError:  # pragma: no cover - older typer on plain click
-    from click.formatting import HelpFormatter
-
 from tracker.labels import label, load_help
-from tracker.render.linebreak import divide
+from tracker.cli.help_cells import CellFormatter, wrap
 
 load_help()
 
-# Never broken inside: an option, a path, a figure, an English word; a quoted example (--search "养老 中心"); an
-# option's [默认：table].
-_WHOLE = re.compile(r'"[^"]*"|\[[^\[\]\n]*\]|[!-~]+')
 _USAGE_WORDS = ("[OPTIONS]", "COMMAND", "[ARGS]...")  # the usage line's placeholders (metavars stay as typed)
 
 
 def zh(text: str) -> str:
     """One paragraph of help in Chinese: keyed by its English as click reflows it (its lines joined by a space)."""
     return label("zh", " ".join(text.split()))
-
-
-def wrap(text: str, width: int) -> list[str]:
-    """One line of text in lines of at most `width` cells (a piece wider than that alone on its line, folded)."""
-    cuts = [0, *divide(text, max(width, 1), [m.span() for m in _WHOLE.finditer(text)]), len(text)]
-    return [text[a:b].rstrip() for a, b in zip(cuts, cuts[1:])]
 
 
 def paragraphs(text: str) -> list[tuple[bool, str]]:
@@ -105,7 +91,7 @@ def write_commands(group, ctx, formatter) -> None:
             formatter.write_dl(rows)
 
 
-class Formatter(HelpFormatter):
+class Formatter(CellFormatter):
     """click's help formatter in Chinese: its words and the commands' texts translated, lines measured in cells."""
 
     lang = "zh"
@@ -132,17 +118,5 @@ class Formatter(HelpFormatter):
             out.append("\n".join(indent + line for line in lines))
         self.write("\n\n".join(out) + "\n")
 
-    def write_dl(self, rows, col_max: int = 30, col_spacing: int = 2) -> None:
-        rows = [(first, option_help(second)) for first, second in rows]
-        first_col = min(max(cell_len(first) for first, _ in rows), col_max) + col_spacing
-        for first, second in rows:
-            self.write(f"{'':>{self.current_indent}}{first}")
-            if not second:
-                self.write("\n")
-                continue
-            if cell_len(first) <= first_col - col_spacing:
-                self.write(" " * (first_col - cell_len(first)))
-            else:
-                self.write("\n" + " " * (first_col + self.current_indent))
-            lines = wrap(second, max(self.width - first_col - 2, 10))
-            self.write(lines[0] + "\n" + "".join(f"{'':>{first_col + self.current_indent}}{line}\n" for line in lines[1:]))
+    def row_text(self, text: str) -> str:
+        return option_help(text)

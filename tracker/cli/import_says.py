@@ -30,6 +30,28 @@ def warn_other_units(reads: list, plan, lang: str) -> None:
                                                                      unit=task.unit)), file=sys.stderr)
 
 
+def table_notes(table, lang: str) -> None:
+    """What a table says that the import takes otherwise than its writer may think, on stderr:
+    - a progress cell that says 同上 gives its task the narrative of the row above as its note: one line a cell
+      (each is a report to check), lest one department's words stand as another task's unnoticed (同上 in the
+      lead-unit, due, 存在问题 or 下步计划 column is what a merged cell shows, and is read silently);
+    - a 完成率 column is not read (a table's rate is often the office's own computed completion, and a percent is
+      refused for a task with metrics): said once, with where a qualitative task's percent goes."""
+    import sys
+
+    for place in table.same_above:
+        print(label(lang, "note: {place}: the progress cell says 同上: the row above's progress is recorded as this "
+                          "task's note").format(place=place), file=sys.stderr)
+    for head, place in zip(table.headers, table.header_places):
+        if head.replace(" ", "").startswith(_RATE_HEADS):
+            print(label(lang, "note: {place}: the column {head} is not read: a qualitative task's percent is "
+                              "logged with `tracker log ID --percent N`, or sent back in the office's form "
+                              "(tracker forms)").format(place=place, head=head.strip()), file=sys.stderr)
+
+
+_RATE_HEADS = ("完成率", "完成百分比", "完成比例", "完成进度")
+
+
 def warn_superseded(superseded: dict, places: list, entries: list, lang: str) -> None:
     import sys
 

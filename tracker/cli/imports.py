@@ -89,7 +89,7 @@ def import_files(project, files: list[str], month_text: str | None, unit: str | 
     from tracker.exchange import form_return
 
     problems: list[BadInput] = []
-    p = months.parse(month_text) if month_text is not None else None
+    p = project.parse_month(month_text) if month_text is not None else None
     files = gather(files, lang)
     sources = [_read(file, problems) for file in files]
     tables = [s for s in sources if s.tables]
@@ -102,6 +102,7 @@ def import_files(project, files: list[str], month_text: str | None, unit: str | 
         left_out += left
         for t in s.tables:
             _check_header_month(t, s.path, p, problems)
+            says.table_notes(t, lang)
     form_months = {s.path: form_return.form_month(s.form) for s in sources if s.form is not None}
     for path, m in form_months.items():
         if p is not None and m != p:

@@ -317,7 +317,7 @@ def export(
 def import_(
     ctx: typer.Context,
     files: Annotated[List[str], typer.Argument(metavar="FILE...", help="Progress tables (.md, .txt, .csv, .docx, .xlsx), returned forms (.xlsx) or entries (.jsonl).")],
-    month: Annotated[Optional[str], typer.Option("--month", "-m", metavar="MONTH", help="The month a progress table reports: 2024-08, 2024/08 or 2024年8月 (required for a table; a form and a .jsonl carry their own).", show_default=False)] = None,
+    month: Annotated[Optional[str], typer.Option("--month", "-m", metavar="MONTH", help="The month a progress table reports: 2024-08, 2024年8月 or 8月 (required for a table; a form and a .jsonl carry their own).", show_default=False)] = None,
     unit: Annotated[Optional[str], typer.Option("--unit", metavar="UNIT", help="Lead unit for tasks a table adds to tasks.toml (when it has no 牵头单位 column).", show_default=False)] = None,
     dry_run: Annotated[bool, typer.Option("--dry-run", help="Say what would be recorded, and the checks' warnings; write nothing.")] = False,
     lang: LangOpt = None,

@@ -11,7 +11,7 @@ from typing import NamedTuple
 
 from tracker import __version__, store
 from tracker.core import months
-from tracker.errors import BadInput
+from tracker.errors import BadInput, PlanError
 from tracker.core.model import Plan, plan_from_data, plan_to_data
 
 try:  # hashlib's own blake2b, without hashlib loading OpenSSL's library (a few ms of every command)
@@ -53,13 +53,24 @@ class Project(NamedTuple):
         with it (nothing can be reported, or chased, for it yet); with None, taken as it is (forms, which may go
         out before their month)."""
         now = months.of(today())
-        p = months.parse(text) if text is not None else now  # --month= (empty) is no month
+        p = self.parse_month(text) if text is not None else now  # --month= (empty) is no month
         if p > now and future is not None:
             if future:
                 raise BadInput(future, month=months.fmt(p), now=months.fmt(now))
             _say_once(("future", p), "note: month {month} is still to come: nothing is reported for it yet "
                       "(this month is {now})", month=months.fmt(p), now=months.fmt(now))
         return p
+
+    def parse_month(self, text: str) -> int:
+        """A month as typed; one without its year (`8月`, `8`) is of the plan's year (plan.year: January's
+        `--month 12月` is still the plan's December), else of this year."""
+        if not months.yearless(text):
+            return months.parse(text, year=0)  # 0: the refusal names the month alone among the forms
+        try:
+            year = load_plan(self.tasks_path).year
+        except (BadInput, PlanError):  # no plan (yet) or a broken one: its own command says what is wrong
+            year = None
+        return months.parse(text, year or today().year)
 
     def read(self, upgrade: bool = True):
         """A reading connection, or None when there is no log yet (said once a run on stderr: every task

@@ -26,12 +26,13 @@ HELP_ORDER = ("init", "tasks", "log", "void", "fill", "status", "show", "overdue
 
 
 class Context(typer.Context):
-    """A run's context, whose help is in the run's language: click's own in English, cli/help.py's in Chinese."""
+    """A run's context, whose help is in the run's language: click's own in English (measured in cells), cli/help.py's in Chinese."""
 
     def make_formatter(self):
         if _lang(getattr(self.find_root().command, "run_args", None)) == "en":
-            return super().make_formatter()
-        from tracker.cli.help import Formatter
+            from tracker.cli.help_cells import CellFormatter as Formatter
+        else:
+            from tracker.cli.help import Formatter
 
         return Formatter(width=self.terminal_width, max_width=self.max_content_width)
 
@@ -222,7 +223,7 @@ class TableFormat(str, Enum):
 
 
 LangOpt = Annotated[Optional[Lang], typer.Option("--lang", help="Label language: en or zh (default: TRACKER_LANG, else en).", show_default=False)]
-MonthOpt = Annotated[Optional[str], typer.Option("--month", "-m", metavar="MONTH", help="Month: 2024-08, 2024/08 or 2024年8月 (default: this month).", show_default=False)]
+MonthOpt = Annotated[Optional[str], typer.Option("--month", "-m", metavar="MONTH", help="Month: 2024-08 or 2024年8月; 8月 alone is the plan's year's (default: this month).", show_default=False)]
 CoUnitOpt = Annotated[Optional[str], typer.Option("--co-unit", metavar="UNIT", help="Only the tasks this unit shares: its co_units, 配合单位.", show_default=False)]
 SearchOpt = Annotated[Optional[str], typer.Option("--search", "-s", metavar="WORDS", help="Only tasks whose title holds every one of these words (--search \"养老 中心\").", show_default=False)]
 FormatOpt = Annotated[TableFormat, typer.Option("--format", "-f", help="table (for people) or json (for scripts).")]

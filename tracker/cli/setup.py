@@ -7,7 +7,7 @@ import typer
 
 from tracker.cli.root import FormatOpt, LangOpt, TableFormat, app
 from tracker.errors import BadInput, PlanError, Word
-from tracker.plan.starter import STARTER
+from tracker.plan.starter import starter
 
 
 
@@ -28,6 +28,7 @@ def init(
     from tracker import store
     from tracker.cli.project import today
     from tracker.cli.output import say
+    from tracker.labels import label, lang_of
 
     project = ctx.obj
     tasks_path = os.path.join(directory, "tasks.toml") if directory else project.tasks_path
@@ -40,13 +41,12 @@ def init(
         if folder:
             os.makedirs(folder, exist_ok=True)
         with open(tasks_path, "x", encoding="utf-8") as f:
-            f.write(STARTER.format(year=year or today().year))
+            f.write(starter(year or today().year, lang_of(lang and lang.value)))
     except OSError as e:
         raise BadInput("{path}: cannot create the project: {reason}", path=e.filename or tasks_path,
                        reason=e.strerror or str(e)) from None
     _ignore_contacts(os.path.join(folder, ".gitignore") if folder else ".gitignore")
     store.open_write(db_path).close()
-    from tracker.labels import label, lang_of
 
     import shlex
 

@@ -43,6 +43,12 @@ def stamp_of(text) -> str:
         raise BadInput("recorded_at {value} is not an ISO 8601 time", value=quoted(text)) from None
 
 
+# The refusals of a figure that say what to write instead: a form's cell passes them on as they are.
+COMMA = "{what}: {value} is not a number (a comma groups thousands, 1,500; a decimal point is written 1.5)"
+NUMERALS = "{what}: {value} is not a number: write it in digits (15, not 十五)"
+SAYS_WHAT_TO_WRITE = (COMMA, NUMERALS)
+
+
 def figure(text, what: str, percent: bool = False, unit: str = "") -> float:
     """A value a person typed: a finite number ≥ 0 ("1,200", full-width "１２０", with `percent` "85%", and followed by
     its metric's own measure word `unit`, "15个" or "12.5 公里", are read too; another word is no number)."""
@@ -56,8 +62,7 @@ def figure(text, what: str, percent: bool = False, unit: str = "") -> float:
             if "," in plain:  # a comma groups thousands (1,200); "1,5" is a slip for 15 or 1.5, no number
                 lead = re.match(r"[\d,]*", plain).group()
                 if not GROUPED.fullmatch(lead):
-                    raise BadInput("{what}: {value} is not a number (a comma groups thousands, 1,500; a decimal "
-                                   "point is written 1.5)", what=Word(what), value=quoted(text))
+                    raise BadInput(COMMA, what=Word(what), value=quoted(text))
                 plain = plain.replace(",", "", lead.count(","))
             if percent and plain.endswith("%"):
                 plain = plain[:-1].strip()
@@ -70,8 +75,7 @@ def figure(text, what: str, percent: bool = False, unit: str = "") -> float:
         raise BadInput("{what}: {value} is too large", what=Word(what), value=quoted(text)) from None
     except ValueError:
         if isinstance(text, str) and CHINESE_NUMERAL.search(text):
-            raise BadInput("{what}: {value} is not a number: write it in digits (15, not 十五)", what=Word(what),
-                           value=quoted(text)) from None
+            raise BadInput(NUMERALS, what=Word(what), value=quoted(text)) from None
         raise BadInput("{what}: {value} is not a number", what=Word(what), value=quoted(text)) from None
     if not math.isfinite(value) or value < 0:
         raise BadInput("{what}: {value} is not a number ≥ 0", what=Word(what), value=quoted(text))

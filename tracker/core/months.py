@@ -14,18 +14,30 @@ from tracker.errors import BadInput
 
 Month = int
 
-_FORMS = re.compile(r"^\s*(\d{4})\s*(?:[-/.]|年)\s*(\d{1,2})\s*月?\s*$")
+# 2024-08, 2024-8, 2024/08, 2024.08, 2024年8月(份); and the month alone as a clerk types it: 8月, 8月份, 8
+_FORMS = re.compile(r"^\s*(?:(\d{4})\s*(?:[-/.]|年)\s*)?(\d{1,2})\s*(?:月\s*份?)?\s*$")
 
 
-def parse(text: str) -> Month:
-    """`2024-08`, `2024-8`, `2024/08`, `2024.08` or `2024年8月` → month."""
+def parse(text: str, year: int | None = None) -> Month:
+    """`2024-08`, `2024-8`, `2024/08`, `2024.08` or `2024年8月` → month; with `year`, also the month alone
+    (`8月`, `8月份`, `8`), taken in that year (the caller says which year is meant)."""
     match = _FORMS.match(text or "")
-    if not match:
+    if not match or (match[1] is None and year is None):
+        if year is not None:  # a user's --month, where the month alone is taken too
+            raise BadInput("malformed month {value}: use 2024-08, 2024年8月 or 8月 (in the plan's year)",
+                           value=_quoted(text))
         raise BadInput("malformed month {value}: use 2024-08, 2024/08 or 2024年8月", value=_quoted(text))
-    year, month = int(match[1]), int(match[2])
+    month = int(match[2])
+    year = int(match[1]) if match[1] is not None else year
     if not 1 <= month <= 12 or year < 1:
         raise BadInput("malformed month {value}: no month {month} in a year", value=_quoted(text), month=month)
     return year * 12 + month - 1
+
+
+def yearless(text: str) -> bool:
+    """The text is a month without its year (`8月`, `8`): parse needs the year meant."""
+    match = _FORMS.match(text or "")
+    return bool(match) and match[1] is None
 
 
 def _quoted(text) -> str:

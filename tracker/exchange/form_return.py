@@ -299,13 +299,17 @@ def _take(head: str, value, metric, got: dict, make) -> None:
         try:
             got["values"][metric.key] = make.figure(value, "本月数", percent=metric.rate,
                                                     unit=metric.unit)  # a rate's `60%`, `15个` as text
-        except BadInput:
+        except BadInput as e:
+            if e.template in make.SAYS_WHAT_TO_WRITE:  # 1,5 (15 or 1.5?), 十五: what to write, as `log` says
+                raise
             raise BadInput("本月数 {value} is not a number ≥ 0", value=make.quoted(value)) from None
         got["said"].append(f"{metric.name} {_fig(got['values'][metric.key])}{metric.unit}")  # as the form names it
     elif head == "完成百分比":
         try:
             got["percent"] = make.percent(value.rstrip("%") if isinstance(value, str) else value, "完成百分比")
-        except BadInput:
+        except BadInput as e:
+            if e.template in make.SAYS_WHAT_TO_WRITE:
+                raise
             raise BadInput("完成百分比 {value} is not a number from 0 to 100", value=make.quoted(value)) from None
         got["said"].append(f"{_fig(got['percent'])}%")
     elif head == "状态":

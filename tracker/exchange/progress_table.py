@@ -1,13 +1,11 @@
 """A monthly progress table found in a file's tables: its columns by their header, its rows as the import reads them.
 
-Pure. Markdown and plain text are cut into cells here (`序号 | ID.TITLE |
-PROGRESS |`, with or without a leading `|`, a cell running over lines until
-the row's closing `|`); other formats come as sheets.Grid. In either, the
-header row is the first whose cells name a task column and a progress
-column (SPEC: Importing a progress table); the rows before it are ignored,
-and each row after it becomes a TableRow with the places of its cells.
-Structural faults of a Markdown table raise BadInput at once; faults of
-single rows are collected in `problems` so that every one is reported.
+Pure. Markdown and plain text are cut into cells here (`序号 | ID.TITLE | PROGRESS |`, with or without a leading
+`|`, a cell running over lines until the row's closing `|`); other formats come as sheets.Grid. In either, the
+header row is the first whose cells name a task column and a progress column (SPEC: Importing a progress table);
+the rows before it are ignored, and each row after it becomes a TableRow with the places of its cells.
+Structural faults of a Markdown table raise BadInput at once; faults of single rows are collected in `problems`
+so that every one is reported.
 """
 
 from __future__ import annotations
@@ -79,6 +77,7 @@ class ProgressTable:
     header_places: tuple[str, ...] = ()  # each header cell's place (a sheet's cell, a Word table's row)
     above: str = ""                       # the text above the header: a sheet's title rows, a document's heading
     above_place: str = ""                 # where that text starts (its line, its cell; a Word table's place)
+    same_above: tuple[str, ...] = ()      # the places of progress cells that said 同上, read as the one above
 
 
 def column_of(header: str) -> str | None:
@@ -154,7 +153,7 @@ def _table(header: tuple[Cell, ...], columns: dict, rows, problems: list, line_o
            above_place: str = "") -> ProgressTable:
     heads = tuple(c.text for c in header)
     said = [i for role, i in columns.items() if role in ("task", "id", "progress", "progress2")]
-    out, seen, prev, above_row = [], 0, [], None
+    out, seen, prev, above_row, same = [], 0, [], None, []
     for cells in rows:
         texts, up = [c.text for c in cells], prev
         prev = texts
@@ -168,7 +167,7 @@ def _table(header: tuple[Cell, ...], columns: dict, rows, problems: list, line_o
         if _TOTALS.match(next(t for t in texts if t)):
             continue  # the table's total (合计, 总计, 小计) at its foot: no task of its own
         seen += 1
-        cells = _same_as_above(cells, columns, above_row, problems)
+        cells = _same_as_above(cells, columns, above_row, problems, same)
         above_row = cells
         row = _row(cells, columns, line_of(cells) if line_of else None, problems)
         if row is not None:
@@ -176,16 +175,16 @@ def _table(header: tuple[Cell, ...], columns: dict, rows, problems: list, line_o
     if not seen:
         problems.append(BadInput("the progress table has no rows", place=header[0].place if header else None))
     return ProgressTable(line_of(header) if line_of else None, heads, tuple(out), tuple(c.place for c in header),
-                         above, above_place)
+                         above, above_place, tuple(same))
 
 
 # A cell that says it is the one above (同上, 同上。): what a merged cell would show, written out by hand.
 _SAME = re.compile(r"^\s*同\s*上\s*[。.]?\s*$")
 
 
-def _same_as_above(cells, columns: dict, above, problems: list):
+def _same_as_above(cells, columns: dict, above, problems: list, same: list):
     """The row's cells with each 同上 outside the task's own cells read as the same column's text in the row
-    above (itself read so); a 同上 with no row above is a problem at its cell."""
+    above (itself read so), a progress cell's place kept in `same`; with no text above, a problem at its cell."""
     out = list(cells)
     for role, i in columns.items():
         if role in ("no", "task", "id") or i >= len(out) or not _SAME.match(out[i].text):
@@ -195,6 +194,8 @@ def _same_as_above(cells, columns: dict, above, problems: list):
                                      "write the text in", place=out[i].place))
             continue
         out[i] = Cell(above[i].text, out[i].place)
+        if role.startswith("progress"):  # another task's narrative becomes this one's note: the import says so
+            same.append(out[i].place)
     return out
 
 
@@ -261,9 +262,7 @@ def _split(line: str) -> tuple[list[str], bool] | None:
 
 def parse_table(text: str, path: str, problems: list | None = None) -> ProgressTable:
     """The table of a Markdown or plain text file: rows separated by `|`, else by tabs (a paste from Word or Excel).
-
-    With `problems` (a list), faults of single rows are added to it; without, the first is raised.
-    """
+    With `problems` (a list), faults of single rows are added to it; without, the first is raised."""
     collect = problems if problems is not None else []
     if "\t" in text and not any(_pipe_header(line) for line in text.splitlines()):
         from tracker.exchange.sheets import delimited_grid

@@ -3,19 +3,19 @@
 import re
 
 STARTER = """\
-# The plan: the target tasks this office follows, one [[task]] each.
-# Reference: the README's "tasks.toml" section.
+# {plan}
+# {reference}
 
 [plan]
-title = "{year}年重点目标任务"
-year = {year}                 # default start (1 January) and due (31 December) year
-stall_months = 2            # a task is stalled when its completion has not grown for this many months
-behind_tolerance = 0.10     # behind: completion more than this below the time elapsed (序时进度)
+title = "{{year}}年重点目标任务"
+year = {{year}}                 # {year}
+stall_months = 2            # {stall}
+behind_tolerance = 0.10     # {behind}
 
 [[task]]
 id = "1"
 title = "新建区域性居家养老服务中心100个,改造社区养老服务站300个。"
-unit = "市民政局"           # the lead department (牵头单位)
+unit = "市民政局"           # {unit}
 category = "养老服务"
 
 [[task.metric]]
@@ -34,8 +34,36 @@ target = 300
 id = "2"
 title = "提高城乡低保、特困人员等困难群体救助标准。"
 unit = "市民政局"
-# no metric: a qualitative task, measured by --percent or --status in its reports
+# {qualitative}
 """
+
+# The starter's comments in each language of --lang: a Chinese office reads its plan's notes in Chinese.
+COMMENTS = {
+    "en": {
+        "plan": "The plan: the target tasks this office follows, one [[task]] each.",
+        "reference": "Reference: the README's \"tasks.toml\" section.",
+        "year": "default start (1 January) and due (31 December) year",
+        "stall": "a task is stalled when its completion has not grown for this many months",
+        "behind": "behind: completion more than this below the time elapsed (序时进度)",
+        "unit": "the lead department (牵头单位)",
+        "qualitative": "no metric: a qualitative task, measured by --percent or --status in its reports",
+    },
+    "zh": {
+        "plan": "计划：本单位跟踪的目标任务，每项任务一个 [[task]]。",
+        "reference": "写法见 README 的“tasks.toml”一节。",
+        "year": "计划年度：任务默认 1月1日开始、12月31日到期",
+        "stall": "完成进度连续这么多个月没有增长，即为停滞",
+        "behind": "完成进度低于序时进度超过此值（0.10 即 10 个百分点），即为滞后",
+        "unit": "牵头单位",
+        "qualitative": "没有指标：定性任务，按报送的 --percent（完成百分比）或 --status（状态）计算进度",
+    },
+}
+
+
+def starter(year: int, lang: str = "en") -> str:
+    """The starter tasks.toml for `year`, its comments in `lang`."""
+    return STARTER.format(**COMMENTS.get(lang, COMMENTS["en"])).format(year=year)
+
 
 # (id, title) of the starter's sample tasks: an import that meets them says to delete them
 SAMPLES = frozenset(re.findall(r'^id = "(\d+)"\ntitle = "([^"]+)"', STARTER, re.M))
