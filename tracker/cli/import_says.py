@@ -149,6 +149,13 @@ def say_untargeted(reads: list, path: str, lang: str) -> None:
                                                                                          path=path))
 
 
+def say_left(reads: list, path: str, lang: str) -> None:
+    """What the import left for the clerk to give by hand: the new reports' metrics left unread, then the tasks
+    added with no target read from their titles."""
+    say_unread([r for r in reads if r.new], lang)
+    say_untargeted(reads, path, lang)
+
+
 def _why_unread(read: Read, metric, lang: str) -> str:
     """Why a report's figure was left unread, as far as the text shows it: no figure in the metric's measure word,
     or some the reader could not tell were this metric's (shown, for the clerk to give with `log --set`)."""

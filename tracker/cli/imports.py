@@ -179,8 +179,7 @@ def import_files(project, files: list[str], month_text: str | None, unit: str | 
         says.say_counts(s, p, new, unit if any(r.added for r in s.reads) else None, path, lang, dry_run)
     if tables:
         says.say_corrections(sorted({e.task for e in new} & reported, key=says.id_order), p, lang, dry_run)
-        says.say_unread([r for s in tables for r in s.reads if r.new], lang)
-        says.say_untargeted([r for s in tables for r in s.reads], path, lang)
+        says.say_left([r for s in tables for r in s.reads], path, lang)
     for back in returns:
         says.say_form(back, present, lang, dry_run)
     if len(tables) + len(returns) > 1:  # the sum of what each file said above
