@@ -3281,3 +3281,21 @@ def test_two_numerals_side_by_side_say_about_so_many_no_count():
     assert targets_from_title("每个乡镇建设示范点三五个") == []
     assert value_for("截至8月底,全县累计建成村级便民服务点两个。", "村级便民服务点", "个") == 2
     assert value_for("截至8月底,全县累计建成村级便民服务点两三个。", "村级便民服务点", "个") is None
+
+
+def test_a_verb_that_takes_a_title_figure_out_governs_the_items_listed_after_it():
+    # what the work involves or benefits, item after item, is no target of it
+    title = "改造背街小巷40条,涉及沿街店铺1200家、路面面积8.5万平方米,惠及居民3600户"
+    assert [(t.target, t.unit) for t in targets_from_title(title)] == [(40, "条")]
+    # a line held is a bound kept, no work to do
+    title = "新建高标准农田2万亩,坚守45万亩耕地、38万亩永久基本农田保护红线"
+    assert [(t.target, t.unit) for t in targets_from_title(title)] == [(2, "万亩")]
+    # an item with a verb of its own is a target of its own
+    title = "整治村庄20个,涉及农户900户、新建污水管网15公里"
+    assert [(t.target, t.unit) for t in targets_from_title(title)] == [(20, "个"), (15, "公里")]
+
+
+def test_a_plans_figure_in_land_or_length_is_what_the_plan_covers():
+    assert targets_from_title("完成30公里滨江绿道景观设计") == []
+    assert targets_from_title("编制2万亩湿地保护修复方案") == []
+    assert [(t.target, t.unit) for t in targets_from_title("编制村庄规划12个")] == [(12, "个")]

@@ -66,10 +66,21 @@ _TITLE_APPROX = re.compile(r"(?:近|将近|接近|不超过|不超|不足|不到
 # 覆盖人口比例) is.  The things listed before 列为 or 列入 and a figure (…、农村生活污水处理等列为十件民生实事) make up the set it
 # counts, a programme's count, no work to do.  What each thing has at least or all have (确保“零就业家庭”至少有1人
 # 稳定就业) is a condition they must meet, no count.  What is there already (做好已建成13个…快检室运营工作) is no work
-# to do (巩固已建成的20个示范村成果); the things a work is done on (对已建成的…) are its count.
+# to do (巩固已建成的20个示范村成果); the things a work is done on (对已建成的…) are its count.  A line held (守住18万亩耕地
+# 保护红线) is a bound kept, no work to do.
 _THERE_ALREADY = r"^[^对为把将给\d]*已(?!婚)经?[^\d,，]{0,5}$"
 _TITLE_REFUSE = re.compile(rf"{_THERE_ALREADY}|(?:列为|列入|确定为)$|(?:至少|均|都)有$|(?:提高|{_RAISE}|增长|下降|降低|减少|压缩|缩短)$|(?<![占例])比(?!对|率|重|例)|较|(?<!^)每|^每(?!年)|人均|户均|平均"
-                           r"|分别|由|从|惠及|涉及|受益|带动|覆盖(?!率|面|[^\d,，、]{0,4}?(?:比例|比重))")
+                           r"|分别|由|从|惠及|涉及|受益|带动|覆盖(?!率|面|[^\d,，、]{0,4}?(?:比例|比重))"
+                           r"|(?:守住|坚守|守牢)$")
+# A verb that takes the figure after it out of the targets (涉及, 惠及, 守住) governs every item listed after it with 、
+# (涉及楼栋625栋、建筑面积56.91万平方米: both are what the work involves), as 已 does (已申报的35个…、90个…).
+_LIST_LEAD = re.compile(r"(?:涉及|惠及|受益|带动|守住|坚守|守牢)[^\d,，、]{0,6}$")
+
+
+_PLAN_END = re.compile(r"(?:规划|方案|计划|设计)$")
+_DOCUMENTS = frozenset("个 项 份 部 本 件 篇 套".split())
+
+
 def _done_raising(pre: str, unit: str) -> bool:
     """Whether `pre` is 完成 and a work of raising that leads to a count (完成成人学历提升416人): work done, no change."""
     return unit != "%" and bool(re.fullmatch(r"完成[^\d,，]{2,}(?:提升|提高)", pre)) and not _TITLE_REFUSE.search(pre[:-2])
@@ -332,9 +343,9 @@ def targets_from_title(title: str) -> list[Target]:
                     or after.startswith("/")
                     or _TITLE_APPROX.search(pre) or _TITLE_CEILING.match(after)
                     or (_TITLE_REFUSE.search(pre) and not _done_raising(pre, unit)) or _value(m) <= 0 or (_EACH_MEETS.search(pre) and _NUM.search(clause, 0, m.start()))):
-                refused = raw if re.search(_THERE_ALREADY, pre) or (listed and m.start() == 0) else ""
+                refused = raw if re.search(_THERE_ALREADY, pre) or _LIST_LEAD.search(pre) or (listed and m.start() == 0) else ""
                 continue
-            if listed and m.start() == 0:
+            if listed and (m.start() == 0 or not phrases.leading_verbs(pre)):
                 refused = raw
                 continue
             floor, after = after != bare and not bare, bare
@@ -375,6 +386,10 @@ def targets_from_title(title: str) -> list[Target]:
             # (the words before the name; all of them when the figure stands first: 新开工10个棚户区改造项目)
             if name and (begun := _BEGUN.search(pre[: at] if (at := pre.rfind(name)) >= 0 else pre)):
                 name = begun.group() + name
+            # 做好10万亩森林经营碳汇试点规划: a plan's figure in a measure of land or length is what the plan covers, no
+            # work to do (编制规划3个 counts plans).
+            if name and _PLAN_END.search(name) and base not in _DOCUMENTS:
+                continue
             if name:
                 found.append(Target(name, _value(m), _in_yuan(name, unit), clause))
                 read, refused = True, ""
