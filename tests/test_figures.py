@@ -3299,3 +3299,38 @@ def test_a_plans_figure_in_land_or_length_is_what_the_plan_covers():
     assert targets_from_title("完成30公里滨江绿道景观设计") == []
     assert targets_from_title("编制2万亩湿地保护修复方案") == []
     assert [(t.target, t.unit) for t in targets_from_title("编制村庄规划12个")] == [(12, "个")]
+
+
+def test_a_sentence_that_opens_on_an_earlier_span_than_the_text_reports_is_past():
+    text = "今年前三季度,全省实现社会消费品零售总额2860亿元,同比增长6%。而上半年,全省网上零售额达到420亿元,同比增长9%。"
+    assert value_for(text, "网上零售额", "亿元") is None
+    assert value_for("今年上半年,全省网上零售额达到420亿元,同比增长9%。", "网上零售额", "亿元") == 420
+    # a later span forecast is none the text reports
+    text = "一季度,全省网上零售额达到210亿元,增长8%;预计上半年增长9%。"
+    assert value_for(text, "网上零售额", "亿元") == 210
+
+
+def test_a_share_of_the_plan_done_is_no_growth():
+    text = "1-8月完成固定资产投资120亿元,同比增长5.1%。"
+    assert value_for(text, "固定资产投资完成年计划", "%") is None
+    assert value_for(text, "固定资产投资", "%") == 5.1
+
+
+def test_a_figure_that_describes_what_a_project_is_to_be_is_no_work_done():
+    text = "市体育公园项目占地150亩,建设足球场4个、篮球场12个,总投资3.2亿元。目前正在开展前期工作。"
+    assert value_for(text, "篮球场", "个") is None
+    assert value_for("市体育公园项目占地150亩,已建成篮球场12个。", "篮球场", "个") == 12
+    # a yearly capacity that qualifies a facility is what it can do, not what was done
+    assert value_for("年出栏5000头生猪的标准化养殖场建成投产。", "生猪出栏", "头") is None
+    assert value_for("年加工2万吨茶叶的加工厂建成投产。", "茶叶加工", "万吨") is None
+
+
+def test_a_count_of_tasks_is_what_is_to_do_unless_said_done():
+    assert value_for("专项整治行动共120项工作任务。", "专项整治工作任务", "项") is None
+    assert value_for("截至6月底,专项整治行动已完成工作任务96项。", "专项整治工作任务", "项") == 96
+
+
+def test_a_heading_a_colon_ends_restates_the_tasks_of_all_its_clauses():
+    text = "新建口袋公园6个,完成20个老旧小区的雨污分流改造:各街道已进场施工,总体进度60%。"
+    assert value_for(text, "老旧小区雨污分流改造", "个") is None
+    assert value_for("已完成20个老旧小区的雨污分流改造,新建口袋公园6个。", "老旧小区雨污分流改造", "个") == 20
