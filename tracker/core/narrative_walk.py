@@ -82,9 +82,11 @@ def hits(sentences: list[str], names: list[str], unit: str, short: list | None =
         # 国家统计局:2018年10月份,…: a heading (who tells, of what) before a month alone is no part of the opening
         headed = len(seps) > 1 and seps[1] in ":：" and not re.search(r"\d", clauses[0]) and bool(_MONTH_ALONE.fullmatch(clauses[1]))
         opening = _opening(clauses[headed:], opening)
-        if short is None:  # A、B分别建成15个、117个
-            hits += [_hit(value, True, join, opening, False, part)
-                     for value, join, part in narrative_lists.respectively(sentence, names, unit)]
+        # A、B分别建成15个、117个; in the tier of shortened names, the rest of one whose thing the sentence named first
+        # (补装路灯137个,亮灯率和设施完好率分别为99%和98%: 亮灯率 for 路灯亮灯率)
+        listed = names if short is None else narrative_names.heads_here(short, sentence, "")
+        hits += [_hit(value, True, join, opening, False, part)
+                 for value, join, part in narrative_lists.respectively(sentence, listed, unit)]
         if _SECTION.match(sentence):
             governing, placed = frozenset(), None
         if not carry:
