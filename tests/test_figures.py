@@ -3334,3 +3334,20 @@ def test_a_heading_a_colon_ends_restates_the_tasks_of_all_its_clauses():
     text = "新建口袋公园6个,完成20个老旧小区的雨污分流改造:各街道已进场施工,总体进度60%。"
     assert value_for(text, "老旧小区雨污分流改造", "个") is None
     assert value_for("已完成20个老旧小区的雨污分流改造,新建口袋公园6个。", "老旧小区雨污分流改造", "个") == 20
+
+
+def test_a_name_kept_whole_as_one_word_is_cut_at_its_quantity_as_two_words_are():
+    # 工业产值 is one word to the segmenter, 农业产值 two: both stand as 产值 once their thing is named
+    text = "今年以来,全县工业实现增加值21亿元、产值86亿元。"
+    assert value_for(text, "工业产值", "亿元") == 86
+    assert value_for("今年以来,全县建筑业实现增加值21亿元、产值86亿元。", "工业产值", "亿元") is None
+    # two things' quantities in one sentence compete: none
+    text = "今年以来,全县工业实现增加值21亿元、产值86亿元,农业实现增加值9亿元、产值15亿元。"
+    assert value_for(text, "工业产值", "亿元") is None
+
+
+def test_figures_given_respectively_go_to_a_shortened_name_once_its_thing_is_named():
+    text = "全年新装公共充电桩420个,完好率和使用率分别为97%和61%。"
+    assert value_for(text, "公共充电桩完好率", "%") == 97
+    # the thing not named before: whose rates they are is not said
+    assert value_for("完好率和使用率分别为97%和61%。", "公共充电桩完好率", "%") is None
