@@ -3305,6 +3305,9 @@ def test_a_sentence_that_opens_on_an_earlier_span_than_the_text_reports_is_past(
     text = "今年前三季度,全省实现社会消费品零售总额2860亿元,同比增长6%。而上半年,全省网上零售额达到420亿元,同比增长9%。"
     assert value_for(text, "网上零售额", "亿元") is None
     assert value_for("今年上半年,全省网上零售额达到420亿元,同比增长9%。", "网上零售额", "亿元") == 420
+    # the span past no longer competes with the span the text reports
+    text = "今年前三季度,全省实现社会消费品零售总额2860亿元,同比增长6%。而上半年,全省实现社会消费品零售总额1800亿元。"
+    assert value_for(text, "社会消费品零售总额", "亿元") == 2860
     # a later span forecast is none the text reports
     text = "一季度,全省网上零售额达到210亿元,增长8%;预计上半年增长9%。"
     assert value_for(text, "网上零售额", "亿元") == 210
