@@ -20,6 +20,8 @@ from tracker.core.figure_words import _RATE
 _DONE = re.compile(r"已|累计|完成|建成|竣工|完工|投产|投用|投入|运营|开放|达|共计|合计|全部|实现")
 # Words that say the work itself is completed, not a step on its way.
 _COMPLETES = re.compile(r"建成|完工|竣工|投产|验收|投用|投入使用|投入运营|通水|通车|开放|全部完成|完成\d")
+# Words that say tasks done (已完成, 办结, 落实), not set (下达).
+_TASKS_DONE = re.compile(r"已|累计|完成|办结|落实|实现")
 # A word of completion that qualifies the things a name counts (竣工项目, 完工工程).
 _FINISHED_KIND = re.compile(r"竣工|完工")
 # A verb that leads a metric's name and says its things are concluded (办结信访事项).
@@ -29,11 +31,11 @@ _STARTS = re.compile(r"开工|动工|开建")
 _STARTED = re.compile(rf"{_STARTS.pattern}|已")
 
 
-def said_at_stage(words: str, value: float, name: str) -> bool:
+def said_at_stage(words: str, value: float, name: str, text: str = "") -> bool:
     """Whether a figure (`value`, in its clause `words`) is said at the stage the metric's name gives its work: done
     for a name that ends in a word of completion or leads with one of concluding (or whose things are those finished:
-    竣工项目…), started for one that ends in a word
-    of starting; any figure for a name of no stage or a rate's."""
+    竣工项目…) or counts tasks (a task is set to be done), started for one that ends in a word of starting; any
+    figure for a name of no stage or a rate's."""
     ws = phrases.words(name)
     if not ws or _RATE.search(name):
         return True  # (办结率: a rate's level, no count of things at a stage)
@@ -43,6 +45,11 @@ def said_at_stage(words: str, value: float, name: str) -> bool:
         # 竣工项目完成投资: the things are those finished, so their figure's clause must say them finished (共完成投资
         # 30.5亿元 of projects only begun is not theirs)
         return bool(_COMPLETES.search(_about(words, value)))
+    if ws[-1] == "任务":
+        # 专项行动共2815项工作任务: tasks are set to be done; their count is what is to do, unless said done
+        at = text.find(words)
+        rest = re.split(r"[,，;；。!！?？\n]", text[at + len(words):])[0] if at >= 0 else ""
+        return bool(_TASKS_DONE.search(words + rest))  # (…等48项重点任务全面完成: said done after them)
     if _STARTS.fullmatch(ws[-1]):
         # (已竣工1700套 is no count begun: a clause that says its things finished, and not begun, speaks of another stage)
         things = phrases.normalise(name[: -len(ws[-1])])
@@ -90,6 +97,29 @@ def under_way(text: str, words: str, unit: str) -> bool:
     if _DONE.search(words) or not _UNDERTAKEN.search(words):
         return False
     return any(float(m["share"]) < 100 for m in _PROGRESS.finditer(rest))
+
+
+# Words that describe what a project is to be (占地280亩, 主要功能包括…): its ground and contents.
+_DESCRIBES = re.compile(r"占地(?:面积)?(?:约|为)?\d|主要功能|建设内容|设计规模")
+_SAID_WHEN = re.compile(r"截[至止]|目前|至今|以来|\d{1,2}月|本月|当月")
+
+
+# A yearly or daily capacity that qualifies a facility (年出栏3万只白鹅的养殖场, 日处理500吨的污水处理厂).
+_CAPACITY = re.compile(r"(?<![全今本当])[年日](?:产|出栏|处理|加工|生产|接待|供水|屠宰)(?:能力)?(?:达到?|为)?"
+                       r"\d[\d,.]*[^\d,，、;；。]{1,8}?的")
+
+
+def described(text: str, words: str) -> bool:
+    """Whether a figure describes what a thing is to be or can do, not what is done: it stands in a sentence that
+    describes a project (its ground, 占地280亩, or contents) and says nothing done nor when (总部经济园工程占地280亩,总部
+    办公楼70幢,…总投资12.8亿元。), or it is the yearly capacity of a facility (年出栏3万只白鹅的现代化养殖场建成投产)."""
+    at = text.find(words)
+    if at < 0 or _CAPACITY.search(words):
+        return at >= 0
+    start = max(text.rfind(c, 0, at) for c in "。!！?？\n") + 1
+    end = re.search(r"[。!！?？\n]", text[at:])
+    sentence = text[start: at + end.start()] if end else text[start:]
+    return bool(_DESCRIBES.search(sentence)) and not _DONE.search(sentence) and not _SAID_WHEN.search(sentence)
 
 
 # A clause that ends saying its works are under way (正在推进, 也在同步推进, 正加快实施).

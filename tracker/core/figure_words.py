@@ -102,10 +102,14 @@ _STOCK_NAME = re.compile(r"存栏|存量|余额|保有量|实有|总数")
 _GROWTH_WORDS = re.compile(r"(?<![环较比])(?:同比)?(?:增长了?|增幅(?:为|达到?)?)$")
 
 
+# A share of the plan done (地区生产总值完成年计划, 完成年度任务, 工程进度): how far the work is, no growth.
+_SHARE_DONE = re.compile(r"完成[^增]*(?:计划|任务|目标)$|进度$")
+
+
 def growth_metric(name: str, unit: str) -> bool:
-    """Whether a metric is a growth rate: in %, and its name no rate's, level's nor stock's (牲畜存栏 in % is
-    no growth of the year: 存栏…,增长4% is none for it)."""
-    return unit == "%" and not _RATE.search(name) and not _STOCK_NAME.search(name)
+    """Whether a metric is a growth rate: in %, and its name no rate's, level's, stock's nor share of the plan's
+    (牲畜存栏 in % is no growth of the year: 存栏…,增长4% is none for it; nor 同比增长2.2% for 完成年计划)."""
+    return unit == "%" and not _RATE.search(name) and not _STOCK_NAME.search(name) and not _SHARE_DONE.search(name)
 
 
 # The growth a growth metric's name ends in (外贸出口增长, 工业投资增速): the rest names the thing that grows.

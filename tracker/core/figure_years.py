@@ -82,3 +82,33 @@ def growth_over_years(text: str, words: str, name: str, unit: str) -> bool:
     start = max(text.rfind(c, 0, at) for c in "。;；!！?？\n") + 1  # the sentence up to the figure's clause
     before = re.split(r"[,，]", text[start:at].rstrip(",，"))[-1]  # the clause right before it
     return bool(_YEARS_SPOKEN.search(text, start, at + len(words))) or bool(FROM_TO.search(before))
+
+
+# Spans of the year to date and the month they end with (一季度: 3, 上半年: 6, 1-9月: 9, 截至8月底: 8).
+_SPAN_TO_DATE = re.compile(r"第?一季度|上半年|前三季度|(?<![\d.])1[-—~至]([1-9]|1[0-2])月|截[至止](?:20\d\d年)?(\d{1,2})月")
+_SPAN_MONTH = {"一季度": 3, "上半年": 6, "前三季度": 9}
+_TIME_OWN = re.compile(r"\d{1,2}月|季度|半年|当月|本月")
+# The span that opens a sentence and governs its figures (而今年第一季度…, 一季度,…).
+_OPENS = re.compile(r"(?:而|但|同时|另外)?(?:今年|本年|20\d\d年)?")
+# A span forecast or planned (预计上半年…, 上半年预计增长4%) is no time the text reports.
+_NOT_REPORTED = re.compile(r"预计|计划|目标|力争|预期")
+
+
+def _span_end(m: re.Match) -> int:
+    return int(m[1] or m[2]) if (m[1] or m[2]) else _SPAN_MONTH[m.group().removeprefix("第")]
+
+
+def earlier_span(text: str, words: str) -> bool:
+    """Whether a figure (in its clause `words`, as the text writes it) is in a sentence that opens on a span of the year
+    to date ending before another span the text reports: 而今年第一季度…上交税费总额4,827.9亿元 in a report of 今年上半年
+    is a quarter past, not the half-year's figure; a span forecast (预计上半年…) is none reported."""
+    at = text.find(words)
+    if at < 0:
+        return False
+    start = max(text.rfind(c, 0, at) for c in "。!！?？\n") + 1
+    own = _SPAN_TO_DATE.match(text, start + len(_OPENS.match(text, start).group()))
+    if not own or own.start() > at + len(words) or _TIME_OWN.search(text, own.end(), at + len(words)):
+        return False  # (上半年…;1-8月旅游总收入…: a time of the figure's own)
+    later = [m for m in _SPAN_TO_DATE.finditer(text) if _span_end(m) > _span_end(own)]
+    return any(not _NOT_REPORTED.search(re.split(r"[,，;；。!！?？\n]", text[: m.start()])[-1]
+                                        + re.split(r"[,，;；。!！?？\n]", text[m.start():])[0]) for m in later)

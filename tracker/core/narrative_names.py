@@ -248,8 +248,9 @@ def heads(names: list[str]) -> list[tuple[str, str, bool]]:
                 out.append((modifier, rest, rest in _GENERIC))
                 if len(ws) - k >= 2 and len(ws[-1]) >= 2:  # …随迁子女…,就读公办学校的比例达86.18%: 的 before its head
                     out.append((modifier, "".join(ws[k:-1]) + "的" + ws[-1], False))
-        # 地方工业产值: …地方工业逆势增长,完成产值…: an amount that ends a word of the name (工业产值) stands for it too
-        if len(ws[-1]) >= 4 and len(name) >= 6 and _AMOUNT.fullmatch(tail := ws[-1][-2:]):
+        # 地方工业产值: …地方工业逆势增长,完成产值…: an amount that ends a word of the name (工业产值) stands for it too,
+        # and so for a name that is that one word (粮食产量: 粮食收获面积…、产量14.31万吨, as 蔬菜产量 is two words)
+        if len(ws[-1]) >= 4 and _AMOUNT.fullmatch(tail := ws[-1][-2:]):
             out.append((name[:-2], tail, False))
         split = phrases.head_split(name)
         if split and len(split[0]) >= 2:

@@ -82,9 +82,10 @@ def hits(sentences: list[str], names: list[str], unit: str, short: list | None =
         # 国家统计局:2018年10月份,…: a heading (who tells, of what) before a month alone is no part of the opening
         headed = len(seps) > 1 and seps[1] in ":：" and not re.search(r"\d", clauses[0]) and bool(_MONTH_ALONE.fullmatch(clauses[1]))
         opening = _opening(clauses[headed:], opening)
-        if short is None:  # A、B分别建成15个、117个
-            hits += [_hit(value, True, join, opening, False, part)
-                     for value, join, part in narrative_lists.respectively(sentence, names, unit)]
+        # A、B分别建成15个、117个; among shortened names a rest whose thing the sentence named (补装路灯…,亮灯率…分别为…)
+        listed = names if short is None else narrative_names.heads_here(short, sentence, "")
+        hits += [_hit(value, True, join, opening, False, part)
+                 for value, join, part in narrative_lists.respectively(sentence, listed, unit)]
         if _SECTION.match(sentence):
             governing, placed = frozenset(), None
         if not carry:
@@ -385,12 +386,12 @@ def _of_all_years(hits: list[_Hit], sentences: list[str]) -> list[_Hit]:
 
 
 def _of_past_years(hits: list[_Hit], text: str) -> list[_Hit]:
-    """The hits, those of an earlier year than the report's, of a span from one (自2017年5月开始…, where the text
-    names a later year) or of several years (五年累计…), neither a total to date nor an amount of its time."""
+    """The hits, those of an earlier year than the report's, of a span from one (自2017年5月开始…, where the text names
+    a later year), of several years (五年累计…) or of a span of the year past: no total to date nor amount of its time."""
     spanning = figure_years.since_past_years(text)
     return [dataclasses.replace(h, total=False, period=False, year=False, span=True)
             if figure_years.past_year(h.words, text) or figure_years.over_years(h.words, text)
-            or any(h.words in s for s in spanning) else h for h in hits]
+            or figure_years.earlier_span(text, h.words) or any(h.words in s for s in spanning) else h for h in hits]
 
 
 def _verbs_of(clause: str) -> frozenset:

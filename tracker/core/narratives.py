@@ -3,7 +3,8 @@
 The narrative, recast where its wording hides a clause's role (tracker/core/narrative_text.py), is walked
 sentence by sentence and clause by clause (tracker/core/narrative_walk.py; tracker/core/figure_clauses.py reads
 one clause) once for each form of the metric's name tried in turn; the figures found are then pooled by the role the metric wants and decided
-(tracker/core/figure_pool.py): one value or none.
+(tracker/core/figure_pool.py): one value or none.  A figure of the task restated at the report's head
+(tracker/core/narrative_heads.py) is read again as the plan it is.
 """
 
 from __future__ import annotations
@@ -12,19 +13,15 @@ import re
 from decimal import Decimal
 
 from tracker.core import (figure_match, figure_parts, figure_pool, figure_roles, figure_stage, figure_topic, figure_years,
-                          narrative_names, narrative_text, narrative_walk, phrases)
+                          narrative_heads, narrative_names, narrative_text, narrative_walk, phrases)
 from tracker.core.figure_clauses import _Hit
 from tracker.core.figure_pool import Reading
 from tracker.core.figure_stage import _COMPLETES, _DONE
 from tracker.core.figure_words import (
     _CONDITION,
-    _IN_SERVICE,
-    _JOINERS,
     _NARRATIVE_VERBS,
     _REFUSE,
     _SCOPE,
-    _SECTION,
-    _TIME,
     _alt,
     _variants,
     growth_metric,
@@ -68,7 +65,7 @@ def read_value(text: str, name: str, unit: str, *, mode: str = "cumulative",
     # 新(改)建城镇公厕: a name is read as the narrative is, a character in brackets inside a word a second reading
     name, unit = narrative_text.second_reading(name), narrative_text.same_measure(unit)
     reading = read(text, name, unit, mode)
-    if reading is None or not figure_stage.said_at_stage(reading.words, reading.value, name) or figure_stage.heading_begun(text, name):
+    if reading is None or not figure_stage.said_at_stage(reading.words, reading.value, name, text) or figure_stage.heading_begun(text, name):
         # 重点推进项目建成 beside 纳入重点推进项目14个: a metric of things completed takes only a figure said done.
         return None
     from tracker.core.figures import as_written  # (figures is the API over this module)
@@ -76,9 +73,13 @@ def read_value(text: str, name: str, unit: str, *, mode: str = "cumulative",
     said = as_written(text, reading)
     if (place := narrative_names.place(name)) and not figure_parts.of_place(text, said or reading.words, place):
         return None  # 郴州市老旧小区开工 beside 全省已开工小区1110个: a metric named for a part takes only the part's figure
-    if figure_stage.under_way(text, said or reading.words, unit) or figure_years.growth_over_years(text, said or reading.words, name, unit) \
-            or figure_topic.other_predicate(said or reading.words, name, unit):  # (240家企业实现IPO for 退市企业)
-        return None  # 对24栋民居实施改造,…总体进度达65%: the scope of a work under way; a growth of several years
+    if figure_stage.under_way(text, said or reading.words, unit) or figure_stage.described(text, said or reading.words) \
+            or figure_years.growth_over_years(text, said or reading.words, name, unit) \
+            or figure_topic.other_predicate(said or reading.words, name, unit) \
+            or figure_years.earlier_span(text, said or reading.words):
+        # 对24栋民居实施改造,…总体进度达65%: the scope of a work under way; a growth of several years; 240家企业实现IPO
+        # for 退市企业; 而第一季度… in a report of the half-year: a span past
+        return None
     if figure_parts.some_or_more(text, said or reading.words, reading, name, unit):
         return None  # …又对28栋楼房…进行改造: one batch's figure; 省级…34个,…州级…74个: one part's. The whole not given
     restated = target is not None and _restated(reading, target)
@@ -87,94 +88,22 @@ def read_value(text: str, name: str, unit: str, *, mode: str = "cumulative",
             return None
         again = read(text.replace(said, "计划" + said, 1), name, unit, mode)
         return None if again is None or (_restated(again, target) if restated else again.value == reading.value) else again
-    work = _task_head(text, reading.value, unit, name)
+    work = narrative_heads.task_head(text, reading.value, unit, name)
     if work is not None:
-        # The task restated without its target known: read again as the plan it is (see _task_head); what is done
+        # The task restated without its target known: read again as the plan it is (see narrative_heads.task_head); what is done
         # of it is the value only where it is said by the step that completes the work (建成, 完工, or the task's
         # own verb: 改造…,已改造320盏), not by one on the way (已完成采购500盏, 已完成招标).
         again = read("计划" + text.lstrip(), name, unit, mode)
-        if again is None or again.words in "计划" + _opening(text):
+        if again is None or again.words in "计划" + narrative_heads.opening_clause(text) or again.words in narrative_heads.colon_heading(text):
             return None
         return again if _COMPLETES.search(again.words) or any(v in again.words for v in work) else None
     return reading
-
-
-# The end of a narrative's opening clause, and the marks by which a clause ties its figure to a time or says it done.
-_CLAUSE_END = re.compile(r"(?<!\d),|,(?!\d{3}(?!\d))|[，:：;；。!！?？\n]")  # (2,000盏: a figure's comma)
-_MARKED = re.compile(rf"{_DONE.pattern}|截[至止]|目前|现|至今|以来|\d{{1,2}}月|本月|当月|季度|半年|底|同比|较")
-_STEP_CLAUSE = re.compile(r"(?<!\d),|,(?!\d{3}(?!\d))|[，、:：;；。!！?？\n]")  # (1,425个: a figure's comma)
-# Verbs that report what came of work (新增, 增加) or what there is (共有), not the work to do.
-_OUTCOME = frozenset("新增 增加 增长 共有 拥有 现有 保持".split())
-# A clause that is no step of the task: a part of it or the rest (其中, 另有), the task itself (完成年度任务), or what
-# will be (建成后可新增, 预计).
-_NO_STEP = re.compile(r"^(?:其中|其余|剩余|另有|另外)|任务|目标|后可|预计|计划|将")
-
-
-# A numbered heading's verb that only names the task (2.完成100所学校改造。).
-_HEADING_VERB = re.compile(r"^完成")
-
-def _task_head(text: str, value: float, unit: str, name: str) -> frozenset | None:
-    """Whether a figure is the task restated at the head of the report: it is the one of the narrative's opening
-    clause (or repeats it), which names the work to do (a verb of work, or a heading that a colon ends) and ties it to no time
-    nor says it done, and a clause after it reports a step or result of that work (a figure of the unit said done,
-    no larger than the task's, of the same things: the clause names none of its own, or names the metric's head
-    noun; 建成托育服务中心7个 after 开办爱心托管班412个 counts other things in the same measure word).  Departments open with the task before what is done of it, so the figure is the
-    plan, not the value; a total of all years after it (larger), a part of it (其中) or the rest is no such report.
-    A level (%) is held, not built, and a count of what is begun (新开工2,180套) is what it says: no task of this kind.  The task's verbs of work when it is one, else None."""
-    text = text.lstrip()
-    opening = _opening(text)
-    end = len(_CLAUSE_END.split(text, 1)[0])
-    if unit == "%" or narrative_walk.begun(name) or not any(_unit_is(opening, m.end(), unit) and phrases.number(m) == value
-                              for m in phrases.NUM.finditer(opening)):
-        return None
-    work = figure_roles.work_verbs(opening) - _OUTCOME
-    head = (phrases.head_split(name) or ("", name))[1]
-    numbered = _SECTION.match(opening)
-    if _MARKED.search(_HEADING_VERB.sub("", opening[numbered.end():]) if numbered else opening) or not (
-            work or text[end:end + 1] in ":："):
-        return None
-    if (work and text[end:end + 1] in ("。", "\n") and text[end + 1:].strip() and "了" not in opening
-            and len(phrases.NUM.findall(opening[numbered.end():] if numbered else opening)) == 1):
-        # 开设爱心暑托班30个。成立工作专班…: a sentence of one work and its one figure alone, with no time nor word of
-        # it done (已, 了), that more of the report follows is its heading, the task; a numbered heading
-        # (3.完成…改造。) may lead with 完成, the verb of the task as set.
-        return work
-    for clause in _STEP_CLAUSE.split(_normalise(text[end:])):
-        if _NO_STEP.search(clause) or not _DONE.search(clause):
-            continue
-        if any(_unit_is(clause, m.end(), unit) and phrases.number(m) <= value and head in _things(clause, m, unit, head)
-               for m in phrases.NUM.finditer(clause)):
-            return work
-    return None
-
-
-def _things(clause: str, m: re.Match, unit: str, head: str) -> str:
-    """What a figure of a clause counts: the noun the clause gives it, after the last verb before it (建成托育服务中心7个)
-    or after its measure word (建成7个托育服务中心); `head` where it gives none of its own (已建成并通过验收5个,
-    已完成招标120公里: a step's verbal noun is no thing)."""
-    ws = phrases.words(re.sub(_TIME, "", clause[: m.start()]))
-    last = max((k for k, w in enumerate(ws) if _verb_like(w)), default=-1)
-    after = phrases.words(clause[m.end() + len(unit):])
-    nouns = [w for w in ws[last + 1:] + after[: next((k for k, w in enumerate(after) if _verb_like(w)), len(after))]
-             if w not in _JOINERS and w not in _SCOPE and w != "的"]
-    named = "".join(nouns)
-    return named if len(named) >= 2 and not _REFUSE.fullmatch(named) else head
-
-
-def _verb_like(word: str) -> bool:
-    """A verb that may govern a thing (建成, 验收, 选址, 开放), not one that joins a thing to its figure (达到, 共计)."""
-    return (phrases.is_verb(word) or bool(_REFUSE.fullmatch(word)) or word in _IN_SERVICE) and word not in _JOINERS
 
 
 def _last_word(name: str) -> str:
     """A metric name's last word (建成 of 重点推进项目建成, 投产 of 项目建成投产 is its own)."""
     ws = phrases.words(name)
     return ws[-1] if ws else ""
-
-
-def _opening(text: str) -> str:
-    """The narrative's opening clause, normalised."""
-    return _normalise(_CLAUSE_END.split(text.lstrip(), 1)[0])
 
 
 def _restated(reading: Reading, target: float) -> bool:

@@ -14,7 +14,6 @@ from tracker.core.figure_words import (
     _NARRATIVE_VERB,
     _NARRATIVE_VERBS,
     _NOT_TARGET,
-    _RAISE,
     _RATE,
     _SCOPE,
     _SENTENCE,
@@ -23,6 +22,20 @@ from tracker.core.figure_words import (
     _strip_lead,
 )
 from tracker.core.narrative_names import _KIND, counts_people
+from tracker.core.title_refused import (
+    _AS_WRITTEN,
+    _DOCUMENTS,
+    _done_raising,
+    _EACH_MEETS,
+    _FLOOR_FOR,
+    _OUT_OF_TARGETS,
+    _PLAN_END,
+    _THERE_ALREADY,
+    _TITLE_APPROX,
+    _TITLE_CEILING,
+    _TITLE_REFUSE,
+    _TITLE_TRAIL,
+)
 from tracker.core.title_names import (
     _CARRIERS,
     _in_yuan,
@@ -55,29 +68,6 @@ class Target:
     words: str = field(default="", compare=False)  # the clause of the title it was read from
 
 
-_TITLE_TRAIL = re.compile(
-    rf"(?:{_alt('大约 约 将 达到 达 不少于 不低于 至少 共 合计 总数 数量 累计 为 总量 规模 突破 提高到 提升到 提高至 提升至 稳定在 保持在 保持 超过 超 逾'.split())})++$")
-# (超过, 超, 逾 before a title's figure are a floor, as 突破 is: 实际利用外资超过160亿美元; 不超过 a ceiling; 约 a
-# target as written, as 左右 after it is: 新建社区老年食堂约50个)
-_FLOOR_FOR = re.compile(r"(?<=.)(?:不少于|不低于|至少|超过|逾|大约|约)$")
-_TITLE_APPROX = re.compile(r"(?:近|将近|接近|不超过|不超|不足|不到|最多|基本|控制在|控制到)$")
-# A change stands right before its figure (提高10%); before a name it is the work (改造提升农村敬老院).
-# What a figure leads to (惠及居民2万户, 带动就业3000人) is no target of the work; 覆盖 naming a rate (覆盖率,
-# 覆盖人口比例) is.  The things listed before 列为 or 列入 and a figure (…、农村生活污水处理等列为十件民生实事) make up the set it
-# counts, a programme's count, no work to do.  What each thing has at least or all have (确保“零就业家庭”至少有1人
-# 稳定就业) is a condition they must meet, no count.  What is there already (做好已建成13个…快检室运营工作) is no work
-# to do (巩固已建成的20个示范村成果); the things a work is done on (对已建成的…) are its count.
-_THERE_ALREADY = r"^[^对为把将给\d]*已(?!婚)经?[^\d,，]{0,5}$"
-_TITLE_REFUSE = re.compile(rf"{_THERE_ALREADY}|(?:列为|列入|确定为)$|(?:至少|均|都)有$|(?:提高|{_RAISE}|增长|下降|降低|减少|压缩|缩短)$|(?<![占例])比(?!对|率|重|例)|较|(?<!^)每|^每(?!年)|人均|户均|平均"
-                           r"|分别|由|从|惠及|涉及|受益|带动|覆盖(?!率|面|[^\d,，、]{0,4}?(?:比例|比重))")
-def _done_raising(pre: str, unit: str) -> bool:
-    """Whether `pre` is 完成 and a work of raising that leads to a count (完成成人学历提升416人): work done, no change."""
-    return unit != "%" and bool(re.fullmatch(r"完成[^\d,，]{2,}(?:提升|提高)", pre)) and not _TITLE_REFUSE.search(pre[:-2])
-
-
-# A level that counted things 均 (each, all) reach (98个村和25个社区集体收入均达到15万元以上) is the condition they
-# must meet, not a target of its own: the counts before it are the targets.
-_EACH_MEETS = re.compile(r"均(?:达到?|不低于|不少于|超过|在)$")
 _FOR = re.compile(r"^(?:为|向|给|对)")
 _MANNER_LEAD = re.compile(r"^(?:免费|无偿)(?=为|向|给)")
 # A preposition of means (通过, 依托, 借助, 利用) opens a phrase that says how the work is done; the verb of the work
@@ -93,10 +83,6 @@ def _without_means(pre: str) -> str:
         return pre
     k = next((k for k in range(2, len(ws)) if ws[k] in phrases.VERBS), 0)
     return "".join(ws[k:]) if k else pre
-# A ceiling (以下, 以内) declares no target; 左右 after a figure is the target as written (地区生产总值增长6.5%左右,
-# 新建…100个左右: the lead's convention), a floor's 以上 too, unless a verb of holding down (控制在) makes it one.
-_TITLE_CEILING = re.compile(r"上下|以下|以内")
-_AS_WRITTEN = ("以上", "左右")
 # What is begun (新开工保障房) is counted apart from what is built: the verb stays in the name, so that a
 # narrative's 建成 is never read for it.
 _BEGUN = re.compile(r"新?开工(?:建设)?$")
@@ -332,9 +318,9 @@ def targets_from_title(title: str) -> list[Target]:
                     or after.startswith("/")
                     or _TITLE_APPROX.search(pre) or _TITLE_CEILING.match(after)
                     or (_TITLE_REFUSE.search(pre) and not _done_raising(pre, unit)) or _value(m) <= 0 or (_EACH_MEETS.search(pre) and _NUM.search(clause, 0, m.start()))):
-                refused = raw if re.search(_THERE_ALREADY, pre) or (listed and m.start() == 0) else ""
+                refused = raw if re.search(_THERE_ALREADY, pre) or _OUT_OF_TARGETS.search(pre) or (listed and m.start() == 0) else ""
                 continue
-            if listed and m.start() == 0:
+            if listed and (m.start() == 0 or not phrases.leading_verbs(pre)):
                 refused = raw
                 continue
             floor, after = after != bare and not bare, bare
@@ -375,6 +361,10 @@ def targets_from_title(title: str) -> list[Target]:
             # (the words before the name; all of them when the figure stands first: 新开工10个棚户区改造项目)
             if name and (begun := _BEGUN.search(pre[: at] if (at := pre.rfind(name)) >= 0 else pre)):
                 name = begun.group() + name
+            # 做好10万亩森林经营碳汇试点规划: a plan's figure in a measure of land or length is what the plan covers, no
+            # work to do (编制规划3个 counts plans).
+            if name and _PLAN_END.search(name) and base not in _DOCUMENTS:
+                continue
             if name:
                 found.append(Target(name, _value(m), _in_yuan(name, unit), clause))
                 read, refused = True, ""
