@@ -31,10 +31,10 @@ mode = "increment"
 """
 
 
-def spawn(project, *args: str):
+def spawn(project, *args: str, path: str = ""):
     env = {k: v for k, v in os.environ.items() if not k.startswith("TRACKER_")}
     env.update(TRACKER_TODAY="2024-08-20", TRACKER_BY="李科员", NO_COLOR="1", TERM="dumb",
-               COLUMNS="200", PYTHONPATH=str(ROOT), PYTHONIOENCODING="utf-8")
+               COLUMNS="200", PYTHONPATH=os.pathsep.join(filter(None, (path, str(ROOT)))), PYTHONIOENCODING="utf-8")
     # TERM=dumb: rich writes plain 80-column text, no escape codes to match around.
     # A bound on each wait, not a timing assertion: a prompt that never comes fails the test.
     return pexpect.spawn(sys.executable, ["-m", "tracker", "fill", *args], cwd=str(project.root), env=env,
@@ -168,6 +168,34 @@ def test_interrupted_session_keeps_what_was_recorded(project):
     assert finish(child) == 0
 
 
+# Started with the process (a sitecustomize on its path): a real SIGINT sent to itself the moment the append's
+# COMMIT returns, before fill has counted or said what it recorded.
+SIGINT_AT_COMMIT = """
+import linecache, os, signal, sys
+
+def _at_commit(frame, event, arg):
+    if event == "c_return" and frame.f_code.co_name == "append" and \\
+            "COMMIT" in linecache.getline(frame.f_code.co_filename, frame.f_lineno):
+        sys.setprofile(None)
+        os.kill(os.getpid(), signal.SIGINT)
+
+sys.setprofile(_at_commit)
+"""
+
+
+def test_a_ctrl_c_as_a_report_is_written_counts_it_as_recorded(project, tmp_path):
+    (tmp_path / "sitecustomize.py").write_text(SIGINT_AT_COMMIT, encoding="utf-8")
+    child = spawn(project, path=str(tmp_path))
+    answer(child, "区域性居家养老服务中心 (个) · running total · was 0 · Enter skips the task: ", "20")
+    answer(child, "社区养老服务站 (个) · running total · was 0: ", "130")
+    answer(child, "Note: ", "")
+    answer(child, "Record this report? [Y/n] ", "")
+    child.expect_exact("stopped: recorded 1; run tracker fill again for the rest")
+    assert finish(child) == 130
+    (e,) = entries(project, "195")
+    assert e["values"] == {"centres": 20, "stations": 130}
+
+
 def test_unit_option_and_increment_metric(project):
     project.tasks.write_text(project.tasks.read_text(encoding="utf-8") + SECOND_UNIT, encoding="utf-8")
     project.ok("log", "300", "--month", "2024-07", "--set", "kg=4")
@@ -216,9 +244,11 @@ def test_the_card_on_a_phone_s_60_columns_breaks_its_lines_as_tables_do(project)
         "新建区域性居家养老服务中心100个,改造社区养老服务站300个。",
         "新建改造区域性居家养老服务中心和社区嵌入式养老服务站点,推动城乡基本公共服务均等化,全年完成投资387744万元"))
     env = {k: v for k, v in os.environ.items() if not k.startswith("TRACKER_")}
-    env.update(TRACKER_TODAY="2024-08-20", NO_COLOR="1", TERM="dumb", COLUMNS="60", PYTHONPATH=str(ROOT),
+    env.update(TRACKER_TODAY="2024-08-20", NO_COLOR="1", TERM="dumb", COLUMNS="60", LINES="50", PYTHONPATH=str(ROOT),
                PYTHONIOENCODING="utf-8")
-    # (TERM=dumb's readline scrolls a question wider than the screen, cutting a character's bytes: replaced)
+    # (TERM=dumb's readline scrolls a question wider than the screen, cutting a character's bytes: replaced; rich
+    # takes a dumb terminal for 80 columns unless both COLUMNS and LINES say its size: pytest-xdist's workers had
+    # LINES, a run in one process did not)
     child = pexpect.spawn(sys.executable, ["-m", "tracker", "fill", "--lang", "zh"], cwd=str(project.root), env=env,
                           encoding="utf-8", codec_errors="replace", timeout=30, dimensions=(50, 60))
     child.expect_exact("尚无报送")  # the card's last line

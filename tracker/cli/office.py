@@ -183,7 +183,10 @@ def fill(
         summary = f"{task.id} {months.fmt(p)}: {entry_parts(task, entry, lg, whole_note=True) or '—'}"
         return entry, slips, summary, [slip_line(s, lg) for s in slips]
 
+    written = []  # the ids of the entries handed to the log
+
     def write(task, entry, slips):
+        written.append(entry.id)
         return recorded_text(task, record(project, task, p, {}, None, None, None, by, lg, entry=entry, slips=slips), lg)
 
     session = Session(_asker(), out.print, prepare, write, lg)
@@ -198,12 +201,26 @@ def fill(
                 skipped += 1
     except (KeyboardInterrupt, EOFError) as e:
         out.print()
-        out.print(label(lg, "stopped: recorded {n}; run tracker fill again for the rest").format(n=recorded))
+        # what the log holds, not what was counted: a Ctrl-C the moment a write commits stops the count short
+        out.print(label(lg, "stopped: recorded {n}; run tracker fill again for the rest").format(
+            n=_recorded(project, written)))
         if isinstance(e, KeyboardInterrupt):
             raise typer.Exit(130)
         return
     out.print()
     out.print(label(lg, "recorded {n}, skipped {m}").format(n=recorded, m=skipped))
+
+
+def _recorded(project, ids: list[str]) -> int:
+    """How many of these entries the log holds."""
+    from tracker import store
+
+    conn = project.read()
+    try:
+        return len(store.present_ids(conn, ids))
+    finally:
+        if conn is not None:
+            conn.close()
 
 
 def _asker():
