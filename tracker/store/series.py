@@ -246,8 +246,9 @@ class SeriesLog:
             if series is None or p < series[0]:
                 out.append(metric.baseline)
                 continue
-            first, last, figures, _reported = series
-            x = _DOUBLE(figures, min(p - first, last) << 3)[0]
+            i = p - series[0]
+            last = series[1]
+            x = _DOUBLE(series[2], (i if i < last else last) << 3)[0]
             out.append(increment_value(metric, x) if metric.mode == "increment" else x)
         return out
 
