@@ -340,7 +340,7 @@ def load(conn: sqlite3.Connection, plan: Plan, p: int, notes: bool = True,
     by_id = plan.by_id
     skipped = unplaced if unplaced is not None else []
     noted: list[SeriesLog] = []
-    lists: dict = {}  # the metrics' keys as the rows write them -> the keys: tasks share a few hundred sets
+    lists: dict = {}  # the metrics' keys as the rows write them -> the keys: a province's tasks share 160 sets
     for task, first, keys, data in conn.execute("SELECT task, first, metrics, data FROM task_series"):
         t = by_id.get(task)
         if t is None:
