@@ -68,7 +68,7 @@ def split_log(db_path, version: int) -> None:
     conn.execute("INSERT INTO notes SELECT seq, note FROM entries_5 WHERE note IS NOT NULL")
     conn.execute("DROP TABLE entries_5")
     conn.execute("DROP TABLE reminders")  # schema 6's
-    for name in ("metric_series", "task_series", "series_state"):
+    for name in ("task_series", "series_state"):
         if version < 4:
             conn.execute(f"DROP TABLE {name}")
     if version < 2:

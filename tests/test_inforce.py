@@ -92,12 +92,12 @@ def test_the_series_are_the_log_reduced_and_validate_holds_them_to_it(empty_proj
         for seq, t, m, pct, st, f, note in conn.execute(
             "SELECT seq, task, month, percent, status, figures, note FROM entries ORDER BY recorded_at, seq"))))
     # and the check can fail: change a series behind tracker's back
-    conn.execute("UPDATE metric_series SET first = first + 1 WHERE task = '1' AND metric = 'a'")
+    conn.execute("UPDATE task_series SET first = first + 1 WHERE task = '1'")
     conn.commit()
-    assert [str(d) for d in series.disagreements(conn)] == ["table metric_series disagrees with the log (1 row differs)"]
+    assert [str(d) for d in series.disagreements(conn)] == ["table task_series disagrees with the log (1 row differs)"]
     conn.close()
     r = p.bad("validate")
-    assert "table metric_series disagrees with the log" in r.err and "--repair" in r.err
+    assert "table task_series disagrees with the log" in r.err and "--repair" in r.err
     assert p.ok("validate", "--repair").out.splitlines()[-1].startswith("ok:")
 
 
@@ -128,8 +128,8 @@ def test_an_older_database_is_brought_to_one_row_an_entry_on_first_read(project,
     assert t[0]["metrics"][0]["value"] == 12.5 and t[0]["last_month"] == "2024-08"
     conn = sqlite3.connect(project.db)
     assert conn.execute("PRAGMA user_version").fetchone()[0] == store.SCHEMA_VERSION
-    assert store.tables(conn) >= {"entries", "chain_heads", "metric_series", "task_series"}
-    assert not store.tables(conn) & {"entry_values", "notes", "in_force", "month_state"}
+    assert store.tables(conn) >= {"entries", "chain_heads", "task_series"}
+    assert not store.tables(conn) & {"entry_values", "notes", "in_force", "month_state", "metric_series"}
     assert conn.execute("SELECT seq, hash FROM entries").fetchall() == hashes
     conn.close()
     assert store.read_entries(store.open_read(str(project.db))) == before

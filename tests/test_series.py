@@ -124,15 +124,19 @@ def test_every_write_keeps_the_series_current_and_validate_sees_them_edited(empt
     p.ok("log", "1", "--month", "2024-04", "--set", "a=7", "--set", "b=1.1")
     conn = sqlite3.connect(p.db)
     assert series.disagreements(conn) == []
-    row = conn.execute("SELECT total FROM metric_series WHERE task = '1' AND metric = 'b'").fetchone()
-    conn.execute("UPDATE metric_series SET total = ? WHERE task = '1' AND metric = 'b'", (row[0][::-1],))
+    data, keys = conn.execute("SELECT data, metrics FROM task_series WHERE task = '1'").fetchone()
+    assert keys == '["a", "b"]'
+    n = len(data) // (18 + 17 * 2)
+    total = 18 * n + 17 * n + 8 * n  # metric b's running sums
+    conn.execute("UPDATE task_series SET data = ? WHERE task = '1'",
+                 (data[:total] + data[total:total + 8 * n][::-1] + data[total + 8 * n:],))
     conn.commit()
     conn.close()
     r = p.bad("validate")
-    assert "table metric_series disagrees with the log" in r.err and "--repair" in r.err
+    assert "table task_series disagrees with the log" in r.err and "--repair" in r.err
     out = p.ok("validate", "--repair").out.splitlines()
     # it says what it rebuilt, as validate found it, then that all is well
-    assert out[0] == f"repaired: {os.path.join('data', 'tracker.db')}: table metric_series disagrees with the log (1 row differs)"
+    assert out[0] == f"repaired: {os.path.join('data', 'tracker.db')}: table task_series disagrees with the log (1 row differs)"
     assert out[-1].startswith("ok:")
     conn = sqlite3.connect(p.db)
     assert series.disagreements(conn) == []
@@ -172,3 +176,40 @@ def test_a_repeated_note_is_the_same_text_white_space_aside(empty_project, july,
     assert series.load(conn, plan, month)["2"].repeats_note(month) is repeated
     assert series.load(conn, plan, month, notes=False)["2"].repeats_note(month) is False
     conn.close()
+
+
+SCHEMA_8_SERIES = """
+CREATE TABLE metric_series (
+  task TEXT NOT NULL, metric TEXT NOT NULL, first INTEGER NOT NULL,
+  asof BLOB NOT NULL, total BLOB NOT NULL, reported BLOB NOT NULL,
+  PRIMARY KEY (task, metric)) WITHOUT ROWID;
+CREATE TABLE task_series (
+  task TEXT NOT NULL PRIMARY KEY, first INTEGER NOT NULL,
+  entries BLOB NOT NULL, percent BLOB NOT NULL, status BLOB NOT NULL, notes BLOB NOT NULL) WITHOUT ROWID;
+"""
+
+
+def test_a_schema_8_database_gets_its_series_in_one_row_a_task_on_first_read(empty_project):
+    p = empty_project.write_plan(PLAN)
+    for seed in range(3):
+        random_log(p, seed, 30)
+    before = p.ok("status", "--month", "2024-12", "--format", "json").out
+    conn = sqlite3.connect(p.db)
+    conn.execute("DROP TABLE task_series")
+    conn.executescript(SCHEMA_8_SERIES)  # schema 8's two tables, one row a metric, left empty: never read again
+    conn.execute("PRAGMA user_version = 8")
+    conn.commit()
+    conn.close()
+    assert p.ok("validate").out.startswith("ok:")  # looked at as it is: schema 8's series are not compared
+    conn = store.open_read(str(p.db), upgrade=False)
+    plan = load_plan(str(p.tasks), conn)
+    assert not series.current(conn)  # not read in schema 8's form: the log is reduced instead
+    assert not isinstance(store.load_recent(conn, plan, months.parse("2024-12"))["1"], series.SeriesLog)
+    conn.close()
+    assert p.ok("status", "--month", "2024-12", "--format", "json").out == before  # read, and upgraded
+    conn = sqlite3.connect(p.db)
+    assert conn.execute("PRAGMA user_version").fetchone()[0] == store.SCHEMA_VERSION == 9
+    assert "metric_series" not in store.tables(conn)
+    assert series.current(conn) and series.disagreements(conn) == []
+    conn.close()
+    assert p.ok("validate").out.startswith("ok:")

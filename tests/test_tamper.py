@@ -27,13 +27,16 @@ def _rows(project, sql):
         conn.close()
 
 
-def _flip_blob(table, column):
-    """Change one bit of the first row's `column` (a packed array), the row found by its primary key."""
+def _flip_blob(table, column, at=0):
+    """Change one bit of the first row's `column` (packed arrays) at byte `at` (-1: the last), the row found by
+    its primary key."""
     def edit(conn):
         keys = [r[1] for r in conn.execute(f"PRAGMA table_info({table})") if r[5]]
         row = conn.execute(f"SELECT {column}, {', '.join(keys)} FROM {table} ORDER BY 2 LIMIT 1").fetchone()
-        blob = bytes(row[0])
-        changed = bytes([blob[0] ^ 1]) + blob[1:] if blob else b"\x01"
+        blob = bytearray(row[0])
+        if blob:
+            blob[at] ^= 1
+        changed = bytes(blob) or b"\x01"
         where = " AND ".join(f"{k} = ?" for k in keys)
         conn.execute(f"UPDATE {table} SET {column} = ? WHERE {where}", (changed, *row[1:]))
     return edit
@@ -41,17 +44,11 @@ def _flip_blob(table, column):
 
 # Every derived table and cache, each column that a reader uses, edited.
 DERIVED_EDITS = {
-    "metric_series.asof": _flip_blob("metric_series", "asof"),
-    "metric_series.total": _flip_blob("metric_series", "total"),
-    "metric_series.reported": _flip_blob("metric_series", "reported"),
-    "metric_series.first": "UPDATE metric_series SET first = first - 1",
-    "metric_series row added": "INSERT INTO metric_series VALUES ('184', 'x', 1, x'00', x'00', x'00')",
-    "metric_series row removed": "DELETE FROM metric_series WHERE metric = 'stations'",
-    "task_series.entries": _flip_blob("task_series", "entries"),
-    "task_series.percent": _flip_blob("task_series", "percent"),
-    "task_series.status": _flip_blob("task_series", "status"),
-    "task_series.notes": _flip_blob("task_series", "notes"),
+    "task_series.data, its entries": _flip_blob("task_series", "data"),
+    "task_series.data, its last metric": _flip_blob("task_series", "data", -1),
+    "task_series.metrics": "UPDATE task_series SET metrics = '[\"x\"]' WHERE task = '195'",
     "task_series.first": "UPDATE task_series SET first = first + 1",
+    "task_series row added": "INSERT INTO task_series VALUES ('1849', 1, '[]', x'00')",
     "task_series row removed": "DELETE FROM task_series WHERE task = '184'",
     "series_state.upto": "UPDATE series_state SET upto = upto - 1",
     "series_state emptied": "DELETE FROM series_state",
@@ -176,7 +173,7 @@ def test_everything_at_once_guards_dropped_every_derived_table_and_cache_edited_
     edits += [PLAN_CACHE_EDITS["a title"], "DELETE FROM series_state"]
     found = _one(logged, *edits)
     text = "\n".join(found)
-    for what in ("metric_series disagrees", "task_series disagrees", "series_state", "cached plan differs"):
+    for what in ("task_series disagrees", "series_state", "cached plan differs"):
         assert what in text, text
     logged.ok("validate", "--repair")
     assert logged.ok("validate").out.startswith("ok:")
@@ -262,7 +259,7 @@ def test_repair_refuses_a_log_that_fails_its_chain_and_the_logs_own_problems_com
     found = problems(logged)
     assert "does not match its hash" in found[0] and "disagrees with the log" in found[-1]
     assert not any("--repair" in line for line in found)  # it would refuse: not advised
-    assert found[-1].endswith("table metric_series disagrees with the log (1 row differs)")
+    assert found[-1].endswith("table task_series disagrees with the log (1 row differs)")
     r = logged.bad("validate", "--repair")
     lines = r.err.strip().splitlines()
     assert lines[0].endswith("--repair rebuilds the derived tables from the log only when the log itself is intact, "
@@ -278,11 +275,11 @@ def test_repair_rebuilds_from_an_intact_log_that_names_a_task_tasks_toml_renumbe
     # --repair may rebuild from it, and never advises restoring a backup (it would change nothing, or lose reports)
     logged.tasks.write_text(logged.tasks.read_text(encoding="utf-8").replace('id = "184"', 'id = "186"'),
                             encoding="utf-8")
-    tamper(logged, "DELETE FROM metric_series WHERE metric = 'stations'", keep_guards=True)
+    tamper(logged, "DELETE FROM task_series WHERE task = '195'", keep_guards=True)
     found = problems(logged)
     assert any("names task 184, which tasks.toml does not declare" in p for p in found)
     assert found[-1].endswith("(run `tracker validate --repair`)"), found
     r = logged.bad("validate", "--repair")
     assert "restore the log from a backup" not in r.err
-    assert "repaired: data/tracker.db: table metric_series disagrees with the log" in r.out
+    assert "repaired: data/tracker.db: table task_series disagrees with the log" in r.out
     assert all("which tasks.toml does not declare" in p for p in problems(logged))

@@ -128,9 +128,9 @@ def test_a_schema_7_log_is_upgraded_with_every_hash_as_it_was(slipped):
     conn.commit()
     conn.close()
     assert p.ok("validate").out.startswith("ok:")          # read as schema 7, as it is
-    p.ok("void", history(p)[1]["id"], "--reason", "错报")  # the first write brings it to 8
+    p.ok("void", history(p)[1]["id"], "--reason", "错报")  # the first write brings it to 8 and on
     conn = sqlite3.connect(p.db)
-    assert conn.execute("PRAGMA user_version").fetchone()[0] == store.SCHEMA_VERSION == 8
+    assert conn.execute("PRAGMA user_version").fetchone()[0] == store.SCHEMA_VERSION == 9
     assert conn.execute("SELECT hash FROM entries ORDER BY seq").fetchall()[:2] == hashes
     conn.close()
     assert p.ok("validate").out.startswith("ok:")

@@ -62,7 +62,8 @@ def _mean_ratio(metrics: tuple[Metric, ...], values) -> float:
     """Mean over the metrics of min(ratio, 1) (plain arithmetic: this runs for every metric of a province)."""
     total = 0.0
     for metric, value in zip(metrics, values):
-        r = (value - metric.baseline) / (metric.target - metric.baseline)
+        baseline = metric.baseline
+        r = (value - baseline) / (metric.target - baseline)
         total += 1.0 if r > 1.0 else (r if r > 0.0 else 0.0)
     return total / len(metrics)
 
@@ -133,7 +134,7 @@ def risen(before: float, after: float) -> bool:
 
 
 def stand(task: Task, log, p: int) -> Standing:
-    return _stand(task, log or _EMPTY, p, months.last_day(p))
+    return _stand(task, log or _EMPTY, p, months.last_day(p), {})
 
 
 class Verdict(NamedTuple):
@@ -149,17 +150,27 @@ _verdict = partial(tuple.__new__, Verdict)
 
 def verdicts(tasks, logs: dict, p: int) -> list[Verdict]:
     """These tasks' status and flags as of month p, in their order: stand()'s, without forecasts and warnings."""
-    day, get = months.last_day(p), logs.get
+    day, get, terms = months.last_day(p), logs.get, {}
     out = []
     for task in tasks:
-        _values, _each, _comp, _measured, _exp, status, flags = _judge(task, get(task.id) or _EMPTY, p, day)
+        _values, _each, _comp, _measured, _exp, status, flags = _judge(task, get(task.id) or _EMPTY, p, day, terms)
         out.append(_verdict((task, status, tuple(flags))))
     return out
 
 
-def _judge(task: Task, log, p: int, day: dt.date) -> tuple:
-    """(values as of p, expected share of each metric, completion, measured, expected, status, flags)."""
+def _judge(task: Task, log, p: int, day: dt.date, terms: dict) -> tuple:
+    """(values as of p, expected share of each metric, completion, measured, expected, status, flags).
+
+    `terms`: what a task's dates and stall months decide as of p, by those fields: the caller's dict, shared
+    by its tasks (a province's 30,000 have 139)."""
     # Written for speed as much as for reading: a province judges 30,000 tasks a command.
+    key = task[3:6]  # start, due, stall months
+    term = terms.get(key)
+    if term is None:
+        start_month = task.start.year * 12 + task.start.month - 1  # months.of(), inline
+        term = terms[key] = (start_month <= p, start_month <= p - task.stall_months, day > task.due,
+                             expected_ratio(task, day))
+    started, stall_span, overdue, straight = term
     metrics = task.metrics
     if metrics:
         values = log.values_at(metrics, p)
@@ -167,26 +178,22 @@ def _judge(task: Task, log, p: int, day: dt.date) -> tuple:
         if task.milestones:
             each = [expected_ratio(task, day, m) for m in metrics]
         else:
-            each = [expected_ratio(task, day)] * len(metrics)
+            each = [straight] * len(metrics)
         exp = sum(each) / len(each)  # the mean, with milestones or without: the same arithmetic
     else:
         values, each = [], []
         comp, measured = completion(task, log, p)
-        exp = expected_ratio(task, day)
-    done = comp >= DONE
-    start_month = task.start.year * 12 + task.start.month - 1  # months.of(), inline
-    started = start_month <= p
-
+        exp = straight
     flags = []
-    if done:
+    if comp >= DONE:
         status = "done"
     else:
-        if day > task.due:
+        if overdue:
             flags.append("overdue")
         if log.status_at(p) == "blocked":
             flags.append("blocked")  # 受阻: the department cannot go on without help
-        s = task.stall_months
-        if start_month <= p - s:
+        if stall_span:
+            s = task.stall_months
             if measured:
                 before = _mean_ratio(metrics, log.values_at(metrics, p - s)) if metrics else \
                     completion(task, log, p - s)[0]
@@ -207,8 +214,8 @@ def _judge(task: Task, log, p: int, day: dt.date) -> tuple:
     return values, each, comp, measured, exp, status, flags
 
 
-def _stand(task: Task, log, p: int, day: dt.date) -> Standing:
-    values, each, comp, measured, exp, status, flags = _judge(task, log, p, day)
+def _stand(task: Task, log, p: int, day: dt.date, terms: dict) -> Standing:
+    values, each, comp, measured, exp, status, flags = _judge(task, log, p, day, terms)
     metrics = task.metrics
     done, started = status == "done", status != "pending"
 
@@ -259,8 +266,8 @@ def evaluate(plan: Plan, logs: dict, p: int) -> list[Standing]:
 
 def evaluate_tasks(tasks, logs: dict, p: int) -> list[Standing]:
     """These tasks' standings as of month p, in their order."""
-    day, get = months.last_day(p), logs.get
-    return [_stand(task, get(task.id) or _EMPTY, p, day) for task in tasks]
+    day, get, terms = months.last_day(p), logs.get, {}
+    return [_stand(task, get(task.id) or _EMPTY, p, day, terms) for task in tasks]
 
 
 def days_overdue(standing: Standing, today: dt.date) -> int:

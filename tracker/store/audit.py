@@ -71,7 +71,7 @@ def _check(plan: Plan, conn, db_path: str, cached) -> Audit:
             names.check(e, None)
         names.check_metrics(storecheck.metric_names(computed, conn), lambda task, key: storecheck.entries_naming(
             conn, task, key))
-        names.check_starts(computed[1], lambda task, month: storecheck.entries_before(conn, task, month))
+        names.check_starts(computed, lambda task, month: storecheck.entries_before(conn, task, month))
     rebuilt += storecheck.derived_problems(conn, db_path, computed)
     if version >= 2 and "chain_heads" not in store.tables(conn):
         problems.append(BadInput("the table of chain heads is gone: removals of the latest entries cannot be checked",

@@ -90,7 +90,7 @@ def heads(conn: sqlite3.Connection) -> list[tuple[int, int, str, str]]:
     return conn.execute("SELECT seq, upto, hash, at FROM chain_heads ORDER BY seq").fetchall()
 
 
-def recomputed_series(conn: sqlite3.Connection) -> tuple | None:
+def recomputed_series(conn: sqlite3.Connection) -> list | None:
     """The series as the log gives them now (series.compute), or None when an entry is edited past reading
     (the hash chain's check names it)."""
     import struct
@@ -105,11 +105,11 @@ def recomputed_series(conn: sqlite3.Connection) -> tuple | None:
         return None
 
 
-def derived_problems(conn: sqlite3.Connection, db_path: str, computed: tuple | None) -> list[str]:
+def derived_problems(conn: sqlite3.Connection, db_path: str, computed: list | None) -> list[str]:
     """Whether the series (what status reads) still follow the log, recomputed (`computed`): they are
     derived, never the record. An older schema's derived tables are not looked at: upgrading rebuilds them.
     """
-    if version(conn) < 5 or computed is None:
+    if version(conn) < 9 or computed is None:  # 9: the series' form of today
         return []
     from tracker.store import series
 
@@ -117,10 +117,12 @@ def derived_problems(conn: sqlite3.Connection, db_path: str, computed: tuple | N
     return [BadInput("{what} (run `tracker validate --repair`)", place=db_path, what=d) for d in found]
 
 
-def metric_names(computed: tuple, conn: sqlite3.Connection) -> set[tuple[str, str]]:
-    """Every (task, metric) the log's entries name: the counted ones' from the recomputed series (one row
-    each), the voided ones' read from them (few)."""
-    names = {(row[0], row[1]) for row in computed[0]}
+def metric_names(computed: list, conn: sqlite3.Connection) -> set[tuple[str, str]]:
+    """Every (task, metric) the log's entries name: the counted ones' from the recomputed series (a task's
+    row lists its metrics' keys), the voided ones' read from them (few)."""
+    import json
+
+    names = {(row[0], key) for row in computed for key in json.loads(row[2])}
     if version(conn) >= 8:
         for task, figures in conn.execute(
                 "SELECT task, figures FROM entries WHERE id IN (SELECT voids FROM entries WHERE voids IS NOT NULL)"):

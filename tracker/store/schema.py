@@ -8,14 +8,16 @@ import sqlite3
 from tracker.errors import BadInput
 from tracker.store.base import _begin, _record_head, _version, rollback, triggers
 
-SCHEMA_VERSION = 8
+SCHEMA_VERSION = 9
 # The append-only tables, by schema version (3 and 4 added derived tables, which are not the log;
 # 5 holds each entry in one row: its values' JSON and its note beside its figures; 6 adds the record
-# of reminders sent; 7 adds each entry's problems and next steps, 存在问题 and 下步计划; 8 adds `voids`).
+# of reminders sent; 7 adds each entry's problems and next steps, 存在问题 and 下步计划; 8 adds `voids`;
+# 9 holds the derived series in one row a task).
 _SPLIT = ("entries", "entry_values", "notes")
 LOG_TABLES = {1: _SPLIT, 2: (*_SPLIT, "chain_heads"), 3: (*_SPLIT, "chain_heads"), 4: (*_SPLIT, "chain_heads"),
               5: ("entries", "chain_heads"), 6: ("entries", "chain_heads", "reminders"),
-              7: ("entries", "chain_heads", "reminders"), 8: ("entries", "chain_heads", "reminders")}
+              7: ("entries", "chain_heads", "reminders"), 8: ("entries", "chain_heads", "reminders"),
+              9: ("entries", "chain_heads", "reminders")}
 
 
 def migrate(conn: sqlite3.Connection, path: str) -> None:
@@ -42,7 +44,7 @@ def migrate(conn: sqlite3.Connection, path: str) -> None:
             _record_head(conn)  # an older log's head as it stands now: removals from here on show
         if 1 <= version < 5:
             _one_row_an_entry(conn, db)
-        if version < 5:
+        if version < 9:  # 5 made the series; 9 holds a task's in one row (the step rebuilds them from the log)
             from tracker.store import series
 
             series.create(conn)

@@ -4,9 +4,9 @@ inforce.py reduces the log to what each month's entries set.
 Judging a task as of month P asks "as of" questions of them: the latest
 value at or before P, the sum of an increment up to P, whether P has an
 entry. Answered row by row, a province's 30,000 tasks cost a second. Here the
-answers for every month are kept ready, one row per metric and one per task,
+answers for every month are kept ready in one row a task (its metrics' too),
 each month an element of an array (packed doubles, bytes), so that reading a
-task costs two rows and judging it costs index lookups.
+task costs one row and judging it costs index lookups.
 
 Derived, never the record: every tracker write rebuilds the rows of the
 tasks it touched in the same transaction and notes the last entry folded in
@@ -14,8 +14,9 @@ tasks it touched in the same transaction and notes the last entry folded in
 readers then reduce the whole log themselves (store.load_logs: slower, the
 same answers) until `tracker validate --repair` rebuilds them.
 
-Arrays run from a row's first month to its last; before the first nothing is
-in force, after the last the last element is. Months are integers (months.py).
+Arrays run from a task's first month with an entry to its last; before the
+first nothing is in force, after the last the last element is. Months are
+integers (months.py).
 """
 
 from __future__ import annotations
@@ -29,20 +30,19 @@ from itertools import accumulate
 from tracker.core.model import STATUSES, Metric, Plan, increment_value, same_note
 
 TABLES = """
-CREATE TABLE metric_series (
-  task TEXT NOT NULL, metric TEXT NOT NULL, first INTEGER NOT NULL,
-  asof BLOB NOT NULL, total BLOB NOT NULL, reported BLOB NOT NULL,
-  PRIMARY KEY (task, metric)) WITHOUT ROWID;
 CREATE TABLE task_series (
-  task TEXT NOT NULL PRIMARY KEY, first INTEGER NOT NULL,
-  entries BLOB NOT NULL, percent BLOB NOT NULL, status BLOB NOT NULL, notes BLOB NOT NULL) WITHOUT ROWID;
+  task TEXT NOT NULL PRIMARY KEY, first INTEGER NOT NULL, metrics TEXT NOT NULL, data BLOB NOT NULL) WITHOUT ROWID;
 CREATE TABLE series_state (id INTEGER PRIMARY KEY CHECK (id = 1), upto INTEGER NOT NULL);
 """
+# metric_series: schema 8's table of a row a metric, dropped by the step to 9 (its arrays are in task_series' data)
 NAMES = ("metric_series", "task_series", "series_state")
 _STATUS_CODE = {s: i + 1 for i, s in enumerate(STATUSES)}  # 0: no status in force
 # Little-endian 8-byte doubles and integers, read in place: no array is built for a row that is read once.
 _DOUBLE = struct.Struct("<d").unpack_from
 _INT = struct.Struct("<q").unpack_from
+# A metric's months before its first report, in its arrays of as-of values and sums: nothing in force. A NaN
+# of its own: no figure (not even a NaN written behind tracker's back) is stored as these bytes.
+_UNSET = struct.pack("<Q", 0x7FF8_0000_0000_0001)
 
 
 def _pack(values: list, code: str) -> bytes:
@@ -66,28 +66,25 @@ def drop(conn: sqlite3.Connection) -> None:
         conn.execute(f"DROP TABLE IF EXISTS {name}")
 
 
-def rebuild(conn: sqlite3.Connection, tasks, computed: tuple | None = None) -> None:
+def rebuild(conn: sqlite3.Connection, tasks, computed: list | None = None) -> None:
     """Recompute the rows of these tasks (None: of every task) from the log, and mark them current.
 
     Called inside the writer's transaction, after its entries are in. `computed`:
     the rows, already made by the writer (from the entries it holds).
     """
-    metric_rows, task_rows = computed if computed is not None else compute(conn, tasks)
+    rows = computed if computed is not None else compute(conn, tasks)
     if tasks is None:
-        conn.execute("DELETE FROM metric_series")
         conn.execute("DELETE FROM task_series")
     else:
         keys = json.dumps(list(tasks), ensure_ascii=False)
-        conn.execute("DELETE FROM metric_series WHERE task IN (SELECT value FROM json_each(?))", (keys,))
         conn.execute("DELETE FROM task_series WHERE task IN (SELECT value FROM json_each(?))", (keys,))
-    conn.executemany("INSERT INTO metric_series VALUES (?, ?, ?, ?, ?, ?)", metric_rows)
-    conn.executemany("INSERT INTO task_series VALUES (?, ?, ?, ?, ?, ?)", task_rows)
+    conn.executemany("INSERT INTO task_series VALUES (?, ?, ?, ?)", rows)
     conn.execute("INSERT INTO series_state (id, upto) VALUES (1, (SELECT coalesce(max(seq), 0) FROM entries)) "
                  "ON CONFLICT (id) DO UPDATE SET upto = excluded.upto")
 
 
-def compute(conn: sqlite3.Connection, tasks=None) -> tuple[list[tuple], list[tuple]]:
-    """The rows of metric_series and task_series for these tasks (None: all), in key order, from the log.
+def compute(conn: sqlite3.Connection, tasks=None) -> list[tuple]:
+    """The rows of task_series for these tasks (None: all), in key order, from the log.
 
     The log is read task by task (each in log order), each task folded and packed before the next is read:
     memory holds one task's entries, whatever the log's size."""
@@ -97,28 +94,44 @@ def compute(conn: sqlite3.Connection, tasks=None) -> tuple[list[tuple], list[tup
     from tracker.core import inforce
     from tracker.store import log_rows
 
-    metric_rows, task_rows = [], []
+    out = []
     for _task, rows in groupby(log_rows(conn, tasks, "CASE WHEN note IS NOT NULL THEN seq END", by_task=True),
                                key=itemgetter(1)):
-        m, t = arrays(inforce.fold({}, rows))
-        metric_rows += m
-        task_rows += t
-    return metric_rows, task_rows
+        out += arrays(inforce.fold({}, rows))
+    return out
 
 
-def arrays(logs: dict) -> tuple[list[tuple], list[tuple]]:
-    """The rows of metric_series and task_series of logs folded with each note as its entry's seq, in key order.
+def arrays(logs: dict) -> list[tuple]:
+    """The rows of task_series of logs folded with each note as its entry's seq, in key order.
 
+    A row is (task, first month, its metrics' keys as a JSON list, data): one blob of n months (first … the
+    last with an entry) holding, in turn, whether each month has an entry (n bytes), the status in force
+    (n bytes, _STATUS_CODE), the percent in force (n doubles, NaN: none), each month's note as its entry's
+    seq (n integers, 0: none), then for each metric in the keys' order its value in force, its running sum
+    (n doubles each, _UNSET before its first report) and whether the month reported it (n bytes). One row
+    a task: reading a row costs SQLite and Python far more than its bytes do.
     Takes the logs out of `logs` as it packs them: a province's folded logs are ten times its packed rows."""
-    metric_rows, task_rows = [], []
+    rows = []
     for task in sorted(logs):
         log = logs.pop(task)
-        for key in sorted(log.values):
-            metric_rows.append((task, key, *_metric_arrays(sorted(log.values[key].items()))))
         percent, status, notes = log.percent, log.status, log.notes
-        task_rows.append((task, *_task_arrays([(m, percent.get(m), status.get(m), notes.get(m))
-                                               for m in sorted(log.months)])))
-    return metric_rows, task_rows
+        first, entries, percents, statuses, note_seqs = _task_arrays(
+            [(m, percent.get(m), status.get(m), notes.get(m)) for m in sorted(log.months)])
+        n, keys = len(entries), sorted(log.values)
+        parts = [entries, statuses, percents, note_seqs]
+        for key in keys:
+            parts += _aligned(sorted(log.values[key].items()), first, n)
+        rows.append((task, first, json.dumps(keys, ensure_ascii=False), b"".join(parts)))
+    return rows
+
+
+def _aligned(points: list[tuple[int, float]], first: int, n: int) -> tuple:
+    """A metric's arrays over its task's n months from `first`: unset before its first report, its last
+    month's figures after its last."""
+    start, asof, total, reported = _metric_arrays(points)
+    before, after = start - first, n - (start - first) - len(reported)
+    return (_UNSET * before + asof + asof[-8:] * after, _UNSET * before + total + total[-8:] * after,
+            bytes(before) + reported + bytes(after))
 
 
 def _metric_arrays(points: list[tuple[int, float]]) -> tuple:
@@ -168,9 +181,10 @@ def _task_arrays(points: list[tuple]) -> tuple:
 def names(conn) -> set[tuple[str, str | None]]:
     """The tasks, and (task, metric) pairs, that the counted log names: read from the series (small), not the log."""
     try:
-        return set(conn.execute("SELECT task, NULL FROM task_series UNION ALL SELECT task, metric FROM metric_series"))
+        rows = conn.execute("SELECT task, metrics FROM task_series").fetchall()
     except sqlite3.OperationalError:  # no series (a database tracker did not finish making): nothing to say
         return set()
+    return {(task, None) for task, _ in rows} | {(task, key) for task, keys in rows for key in json.loads(keys)}
 
 
 def current(conn: sqlite3.Connection) -> bool:
@@ -189,24 +203,24 @@ def mark(conn: sqlite3.Connection) -> int | None:
                            "(SELECT coalesce(max(seq), 0) FROM entries)").fetchone()
     except sqlite3.OperationalError:  # an older schema, read without upgrading
         return None
+    if conn.execute("PRAGMA user_version").fetchone()[0] < 9:  # series of schema 8's form, read without upgrading
+        return None
     return row[0] if row[0] is not None and row[0] == row[1] else None
 
 
-def disagreements(conn: sqlite3.Connection, computed: tuple | None = None) -> list:
+def disagreements(conn: sqlite3.Connection, computed: list | None = None) -> list:
     """Where the series differ from the log (edited, or written behind tracker's back): a message each.
     `computed`: compute()'s rows, when the caller has them."""
     from tracker.errors import BadInput
 
-    metric_rows, task_rows = computed if computed is not None else compute(conn)
+    rows = computed if computed is not None else compute(conn)
     out = []
-    for table, rows in (("metric_series", metric_rows), ("task_series", task_rows)):
-        stored = conn.execute(f"SELECT * FROM {table} ORDER BY 1, 2").fetchall()
-        if stored != rows:
-            key = 2 if table == "metric_series" else 1  # a row is a metric's (task, metric), a task's (task)
-            have, want = {r[:key]: r for r in stored}, {r[:key]: r for r in rows}
-            differ = sum(1 for k in have.keys() | want.keys() if have.get(k) != want.get(k))
-            out.append(BadInput("table {table} disagrees with the log ({n} rows differ)" if differ != 1 else
-                                "table {table} disagrees with the log ({n} row differs)", table=table, n=differ))
+    stored = conn.execute("SELECT * FROM task_series ORDER BY 1").fetchall()
+    if stored != rows:
+        have, want = {r[0]: r for r in stored}, {r[0]: r for r in rows}
+        differ = sum(1 for k in have.keys() | want.keys() if have.get(k) != want.get(k))
+        out.append(BadInput("table {table} disagrees with the log ({n} rows differ)" if differ != 1 else
+                            "table {table} disagrees with the log ({n} row differs)", table="task_series", n=differ))
     if not current(conn):
         out.append(BadInput("table series_state does not mark the last entry of the log"))
     return out
@@ -215,19 +229,19 @@ def disagreements(conn: sqlite3.Connection, computed: tuple | None = None) -> li
 # --- reading ---------------------------------------------------------------------
 
 class SeriesLog:
-    """A task's log as dense arrays, with the methods evaluate() asks of a log (model.TaskLog's).
+    """A task's log as its row's dense arrays (arrays()), with the methods evaluate() asks of a log
+    (model.TaskLog's).
 
     Built by load() for one month P: the notes it holds are P's and the one
     before it, all that judging P asks of them.
     """
 
-    __slots__ = ("first", "entries", "percents", "statuses", "metrics", "texts", "noted", "seq", "earlier",
-                 "earlier_seq")
+    __slots__ = ("first", "n", "data", "percented", "metrics", "texts", "noted", "seq", "earlier", "earlier_seq")
     complete = True  # every month's figures are here (as in a TaskLog from store.load_logs)
 
-    def __init__(self, first=0, entries=b"", percents=b"", statuses=b""):
-        self.first, self.entries, self.percents, self.statuses = first, entries, percents, statuses
-        self.metrics: dict = {}  # key -> (first, last index, figures, reported): packed doubles (as of, or sums), bytes
+    def __init__(self, first: int, n: int, data: bytes, percented: bool):
+        self.first, self.n, self.data, self.percented = first, n, data, percented  # percented: percent read
+        self.metrics: dict = {}  # key -> (offset of its figures in data: as of, or sums; offset of reported)
         self.texts: dict | None = None  # entry seq -> note: the texts load() read, shared by every task's log
         self.noted: int | None = None  # P, when P has a note: its entry is `seq`
         self.seq = 0
@@ -239,55 +253,57 @@ class SeriesLog:
 
     def values_at(self, metrics, p: int) -> list[float]:
         """The metrics' values as of month p (evaluate asks for a task's metrics at once)."""
-        get = self.metrics.get
+        get, data, n = self.metrics.get, self.data, self.n
+        i = p - self.first
+        at = (i if i < n else n - 1) << 3  # after the last month, the last one's figures stay
         out = []
         for metric in metrics:
-            series = get(metric.key)
-            if series is None or p < series[0]:
+            offsets = get(metric.key)
+            if offsets is None or i < 0:
                 out.append(metric.baseline)
                 continue
-            first, last, figures, _reported = series
-            x = _DOUBLE(figures, min(p - first, last) << 3)[0]
-            out.append(increment_value(metric, x) if metric.mode == "increment" else x)
+            x = _DOUBLE(data, offsets[0] + at)[0]
+            if x != x and data[offsets[0] + at:offsets[0] + at + 8] == _UNSET:  # before its first report
+                out.append(metric.baseline)
+            else:
+                out.append(increment_value(metric, x) if metric.mode == "increment" else x)
         return out
 
     def reported(self, key: str, p: int) -> bool:
-        series = self.metrics.get(key)
-        if series is None:
-            return False
-        i = p - series[0]
-        return 0 <= i <= series[1] and series[3][i] == 1
+        offsets = self.metrics.get(key)
+        i = p - self.first
+        return offsets is not None and 0 <= i < self.n and self.data[offsets[1] + i] == 1
 
     def percent_at(self, p: int):
-        n, i = len(self.percents) >> 3, p - self.first  # a double a month, or none (a measured task)
-        if i < 0 or not n:
+        i, n = p - self.first, self.n  # a double a month after the statuses, read only where no metric measures
+        if i < 0 or not self.percented:
             return None
-        x = _DOUBLE(self.percents, (i if i < n else n - 1) << 3)[0]
+        x = _DOUBLE(self.data, (n << 1) + ((i if i < n else n - 1) << 3))[0]
         return None if x != x else x  # NaN: no percent in force
 
     def status_at(self, p: int):
-        n, i = len(self.statuses), p - self.first  # after the last month, the last one's status stays
-        code = self.statuses[i if i < n else n - 1] if i >= 0 and n else 0
+        n, i = self.n, p - self.first  # after the last month, the last one's status stays
+        code = self.data[n + (i if i < n else n - 1)] if i >= 0 else 0
         return STATUSES[code - 1] if code else None
 
     @property
     def months(self) -> set[int]:
         """The months with an entry (model.TaskLog's), those after P too."""
-        return {self.first + i for i, flag in enumerate(self.entries) if flag}
+        return {self.first + i for i, flag in enumerate(self.data[:self.n]) if flag}
 
     def has_entry(self, p: int) -> bool:
         i = p - self.first
-        return 0 <= i < len(self.entries) and self.entries[i] == 1
+        return 0 <= i < self.n and self.data[i] == 1
 
     def any_entry(self, first: int, last: int) -> bool:
-        lo, hi = max(first - self.first, 0), last - self.first + 1
-        return hi > 0 and self.entries.find(1, lo, hi) >= 0
+        lo, hi = max(first - self.first, 0), min(last - self.first + 1, self.n)
+        return hi > lo and self.data.find(1, lo, hi) >= 0
 
     def last_month(self, p: int) -> int | None:
-        hi = p - self.first + 1
+        hi = min(p - self.first + 1, self.n)
         if hi <= 0:
             return None
-        i = self.entries.rfind(1, 0, hi)
+        i = self.data.rfind(1, 0, hi)
         return None if i < 0 else self.first + i
 
     def note(self, p: int) -> str | None:
@@ -312,58 +328,55 @@ def load(conn: sqlite3.Connection, plan: Plan, p: int, notes: bool = True,
          unplaced: list | None = None) -> dict[str, SeriesLog]:
     """Every task's SeriesLog for judging month p.
 
-    Only what the plan's tasks ask for is kept: a metric's sums or its
+    Only what the plan's tasks ask for is looked up: a metric's sums or its
     values as of each month (by its mode), a qualitative task's percent,
-    every task's status (a province holds 70,000 of these rows in memory
-    at once). With
-    `notes`, the texts of p's note and the one before it (repeated_note, and
-    the monthly table prints p's). `unplaced` receives the rows the plan has
-    no place for, as names() gives them: (task, None) for a task it does not
-    have, (task, metric) for a metric its task does not have.
+    every task's status. With `notes`, the texts of p's note and the one
+    before it (repeated_note, and the monthly table prints p's). `unplaced`
+    receives the names the plan has no place for, as names() gives them:
+    (task, None) for a task it does not have, (task, metric) for a metric
+    its task does not have.
     """
     logs: dict[str, SeriesLog] = {}
     by_id = plan.by_id
     skipped = unplaced if unplaced is not None else []
     noted: list[SeriesLog] = []
-    columns = "task, first, entries, percent, status, " + ("notes" if notes else "NULL")  # no blob it will not read
-    for task, first, entries, percent, status, note_seqs in conn.execute(f"SELECT {columns} FROM task_series"):
+    lists: dict = {}  # the metrics' keys as the rows write them -> the keys: a province's tasks share 160 sets
+    for task, first, keys, data in conn.execute("SELECT task, first, metrics, data FROM task_series"):
         t = by_id.get(task)
         if t is None:
             skipped.append((task, None))
             continue
-        # a status in force (blocked) counts for every task, a percent only where no metric measures it
-        log = logs[task] = SeriesLog(first, entries, b"" if t.metrics else percent, status)
+        text, keys = keys, lists.get(keys)
+        if keys is None:
+            keys = lists[text] = json.loads(text)
+        if not keys:
+            n = len(data) // 18
+            # a status in force (blocked) counts for every task, a percent only where no metric measures it
+            log = logs[task] = SeriesLog(first, n, data, not t.metrics)
+        else:
+            n = len(data) // (18 + 17 * len(keys))
+            log = logs[task] = SeriesLog(first, n, data, not t.metrics)
+            into, at = log.metrics, 18 * n
+            for key in keys:
+                for m in t.metrics:
+                    if m.key == key:
+                        into[key] = (at + 8 * n if m.mode == "increment" else at, at + 16 * n)
+                        break
+                else:
+                    skipped.append((task, key))
+                at += 17 * n
         if notes:
             i = p - first
-            seq = _INT(note_seqs, i << 3)[0] if 0 <= i < len(entries) else 0
+            seqs = 10 * n  # the notes' seqs, after the entries, statuses and percents
+            seq = _INT(data, seqs + (i << 3))[0] if 0 <= i < n else 0
             if seq:
                 log.noted, log.seq = p, seq
                 noted.append(log)
                 for j in range(i - 1, -1, -1):
-                    earlier = _INT(note_seqs, j << 3)[0]
+                    earlier = _INT(data, seqs + (j << 3))[0]
                     if earlier:
                         log.earlier, log.earlier_seq = first + j, earlier
                         break
-    last, metrics, into = None, (), {}
-    for task, metric, first, asof, total, reported in conn.execute("SELECT * FROM metric_series"):
-        if task != last:  # rows come in key order: a task's metrics one after another
-            last, t = task, by_id.get(task)
-            if t is None:
-                metrics = None  # a task the plan does not have: its task row says so
-                continue
-            metrics = t.metrics
-            log = logs.get(task)
-            if log is None:  # values without a task row cannot happen; stay safe
-                log = logs[task] = SeriesLog()
-            into = log.metrics
-        elif metrics is None:
-            continue
-        for m in metrics:
-            if m.key == metric:
-                into[metric] = (first, len(reported) - 1, total if m.mode == "increment" else asof, reported)
-                break
-        else:
-            skipped.append((task, metric))
     if noted:
         texts = _texts(conn, [s for log in noted for s in (log.seq, log.earlier_seq) if s])
         for log in noted:
