@@ -164,7 +164,7 @@ def _judge(task: Task, log, p: int, day: dt.date, terms: dict) -> tuple:
     `terms`: what a task's dates and stall months decide as of p, by those fields: the caller's dict, shared
     by its tasks (a province's 30,000 have 139)."""
     # Written for speed as much as for reading: a province judges 30,000 tasks a command.
-    key = task[3:6]  # start, due, stall months
+    key = (task.start, task.due, task.stall_months)
     term = terms.get(key)
     if term is None:
         start_month = task.start.year * 12 + task.start.month - 1  # months.of(), inline
