@@ -43,6 +43,10 @@ _ZH.update({
     "{what}: {value} is not a number (a comma groups thousands, 1,500; a decimal point is written 1.5)":
         "{what}：{value} 不是数字（逗号只用于千位分隔，如 1,500；小数请写 1.5）",
     "{what}: {value} is not a number: write it in digits (15, not 十五)": "{what}：{value} 不是数字：请用阿拉伯数字填写（如 15，而不是 十五）",
+    "{what}: {value} is not in this metric's measure word {unit}: write {figure} (or {figure}{unit})":
+        "{what}：{value} 与该指标的计量单位（{unit}）不符：请填写 {figure}（或 {figure}{unit}）",
+    "{what}: {value} is not a number: this metric has no measure word, write {figure}":
+        "{what}：{value} 不是数字：该指标没有计量单位，请只填写数字 {figure}",
     "{what}: {value} is too large": "{what}：{value} 太大",
     "{what}: {value} is outside 0–100": "{what}：{value} 不在 0–100 之间",
     "{what} must be text, not {value}": "{what} 应为文本，而不是 {value}",
