@@ -79,7 +79,7 @@ _ZH.update({
     "entry {id} is already in the log with other content": "日志中已有条目 {id}，且内容不同",
     "entry for task {task}: {what} is not valid text (not UTF-8)": "任务 {task} 的条目：{what} 不是有效文本（不是 UTF-8）",
     "an entry holds text that is not valid UTF-8": "条目中有不是 UTF-8 的文本",
-    "Recorded (local time)": "记录时间", "in force": "有效", "corrected by {id}": "已被 {id} 更正",
+    "Recorded (local time)": "记录时间", "in force": "有效", "corrected by {id}": "已被 {id} 更正", "corrected by {id}; in force: {parts}": "已被 {id} 更正；仍有效：{parts}",
     "voided by {id}: {reason} ({by}, {at})": "已被 {id} 作废：{reason}（{by}，{at}）", "voids {id}": "作废 {id}",
     "--month and --unit apply to progress tables, not to .jsonl entries": "--month 和 --unit 用于进展表，不用于 .jsonl 条目",
     "{file}: cannot import {kind}: use .md/.txt (progress table) or .jsonl (entries)": "{file}: 不能导入{kind}：请用 .md/.txt（进展表）或 .jsonl（条目）",
