@@ -258,3 +258,19 @@ def test_the_card_on_a_phone_s_60_columns_breaks_its_lines_as_tables_do(project)
     assert any(line.startswith("Ctrl-C ") or " Ctrl-C " in line for line in lines), screen
     assert any(line.startswith("[1/2] 195. 新建改造区域性") for line in lines), screen
     assert "387744万元" in screen  # a figure with its measure word, whole
+
+
+def test_an_answer_to_record_this_report_that_is_neither_yes_nor_no_is_explained(project):
+    """The note typed once more at `Record this report?` (a clerk a question behind) was asked again in silence, as if
+    the keys had not been taken; fill explains every wrong answer, this one too."""
+    child = spawn(project, "--lang", "zh")
+    answer(child, "区域性居家养老服务中心（个） · 累计数（截至目前） · 此前0 · 回车跳过: ", "15")
+    answer(child, "社区养老服务站（个） · 累计数（截至目前） · 此前0: ", "")
+    answer(child, "进展情况: ", "新建中心15个")
+    answer(child, "记录这条报送吗？ [Y/n] ", "新建中心15个")
+    child.expect_exact("! 请回答 y（是）或 n（否）；直接回车即")
+    answer(child, "记录这条报送吗？ [Y/n] ", "是")
+    child.expect_exact("已记录 195 2024-08")
+    child.sendintr()
+    child.expect(pexpect.EOF)
+    assert [e["values"] for e in entries(project, "195")] == [{"centres": 15}]

@@ -54,13 +54,19 @@ def test_a_figure_typed_with_its_own_measure_word_is_that_figure_another_word_is
     office.ok("import", "back.xlsx")
     assert august(office)["195"]["values"] == {"centres": 15, "stations": 117}
     fill(sent(office), office.root / "other.xlsx", G5="15张")
-    assert office.bad("import", "other.xlsx").err.strip() == "other.xlsx:填报!G5: 本月数 '15张' is not a number ≥ 0"
+    # said as what it is, a figure in another measure, with what to write (it was 'is not a number ≥ 0')
+    assert office.bad("import", "other.xlsx").err.strip() == (
+        "other.xlsx:填报!G5: 本月数: '15张' is not in this metric's measure word 个: write 15 (or 15个)")
+    assert "本月数：'15张' 与该指标的计量单位（个）不符：请填写 15（或 15个）" in office.bad(
+        "import", "other.xlsx", "--lang", "zh").err
 
 
 def test_log_takes_a_figure_with_its_metric_s_own_measure_word_as_the_form_does(office):
     assert "centres=15/100个 stations=117/300个" in office.ok(
         "log", "195", "--month", "2024-08", "--set", "centres=15个", "--set", "stations=117 个").out
-    assert "'15张' is not a number" in office.bad("log", "195", "--month", "2024-08", "--set", "centres=15张").err
+    assert office.bad("log", "195", "--month", "2024-08", "--set", "centres=15张").err.strip() == (
+        "195.centres: '15张' is not in this metric's measure word 个: write 15 (or 15个)")
+    assert "'15张' is not a number" in office.bad("log", "184", "--month", "2024-08", "--percent", "15张").err
 
 
 def test_a_target_or_last_month_s_figure_changed_in_the_form_is_refused_not_dropped_unread(office):

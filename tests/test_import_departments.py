@@ -48,8 +48,8 @@ def test_a_cell_that_says_tongshang_is_the_text_of_the_cell_above_it_as_a_merged
     r = p.ok("import", "城建局.xlsx", "--month", "2024-08")
     # the progress cell's 同上 is another task's narrative recorded as this one's note: said, one line a cell; the
     # lead unit's is what a merged cell shows, read silently
-    assert r.err.splitlines()[0] == ("note: 城建局.xlsx:8月!D3: the progress cell says 同上: the row above's progress "
-                                     "is recorded as this task's note") and "同上" not in "".join(r.err.splitlines()[1:])
+    assert r.err.splitlines()[0] == ("note: 城建局.xlsx:8月!D3: the 进展情况 cell says 同上: the row above's 进展情况 "
+                                     "is recorded in this task's note") and "同上" not in "".join(r.err.splitlines()[1:])
     tasks = p.ok("tasks", "--format", "json").json()["tasks"]
     assert [t["unit"] for t in tasks] == ["市城建局", "市城建局"]  # not a unit named 同上
     assert [e["note"] for e in p.ok("history", "71", "--format", "json").json()["entries"]] == ["已建成口袋公园8个。"]
@@ -87,6 +87,24 @@ def test_the_overall_progress_and_the_months_in_two_columns_are_both_the_note(pr
     assert entry["note"] == "截至目前,全市新建区域性居家养老服务中心18个。\n8月新建区域性居家养老服务中心3个。"
     assert entry["values"] == {"centres": 18}
     assert [e["note"] for e in project.ok("history", "184", "--format", "json").json()["entries"]] == ["已完成提标。"]
+
+
+def test_a_tongshang_in_either_progress_column_is_said_by_its_column(project):
+    """总体工作进展 | 8月份进展, both 同上 in a Markdown row: said once a column, each named (two lines alike, the
+    whole progress said copied, where only one column may be)."""
+    (project.root / "t.md").write_text(
+        "| 编号 | 目标任务 | 总体工作进展 | 8月份进展 |\n|---|---|---|---|\n"
+        "| 195 | 新建区域性居家养老服务中心100个,改造社区养老服务站300个。 | 截至目前,全市新建中心15个。 | 8月新建中心2个。 |\n"
+        "| 184 | 提高城乡低保、特困人员等困难群体救助标准。 | 已完成提标测算。 | 同上 |\n", encoding="utf-8")
+    r = project.ok("import", "t.md", "--month", "2024-08")
+    assert [line for line in r.err.splitlines() if "同上" in line] == [
+        "note: t.md:4: the 8月份进展 cell says 同上: the row above's 8月份进展 is recorded in this task's note"]
+    assert project.ok("history", "184", "--format", "json").json()["entries"][0]["note"] == "已完成提标测算。\n8月新建中心2个。"
+    table = (project.root / "t.md").read_text(encoding="utf-8")
+    (project.root / "t.md").write_text(table.replace("| 已完成提标测算。 |", "| 同上 |"), encoding="utf-8")
+    err = project.ok("import", "t.md", "--month", "2024-08", "--dry-run", "--lang", "zh").err.splitlines()
+    assert err == ["注意：t.md:4：总体工作进展单元格写的是“同上”，已将上一行的总体工作进展记入本任务的进展情况",
+                   "注意：t.md:4：8月份进展单元格写的是“同上”，已将上一行的8月份进展记入本任务的进展情况"]
 
 
 def test_a_completion_rate_column_is_said_not_read(project):

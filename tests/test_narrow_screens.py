@@ -133,3 +133,15 @@ def test_every_commands_help_fits_and_its_example_reads_as_typed(project, column
         assert "<str>" not in out and "<int" not in out, name
     top = subprocess.run([sys.executable, "-m", "tracker", "--help"], capture_output=True, text=True, env=env).stdout
     assert max(cell_len(line) for line in top.splitlines()) <= columns
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_a_heading_wider_than_its_table_is_whole_where_the_screen_holds_it(project, lang):
+    """units' table is narrow (43 columns for one unit): its heading, the plan's title, the word and the month,
+    was broken at the table's edge on an 80-column screen (`…单位排名 · 截` / `至 2024-08`), where it fits whole."""
+    project.ok("log", "195", "--month", "2024-08", "--set", "centres=15")
+    out = _screen(project, 80, "units", "--lang", lang)
+    heading = "2024年市民政局重点目标任务 · " + ("单位排名 · 截至 2024-08" if lang == "zh" else "Units · as of 2024-08")
+    assert out.splitlines()[0].rstrip() == heading
+    out = _screen(project, 30, "units", "--lang", lang)  # narrower than the heading: it breaks at the screen's edge
+    assert "2024-08" in _flat(out)

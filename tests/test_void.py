@@ -210,3 +210,21 @@ def test_a_dry_run_refuses_the_voids_the_import_would(slipped, tmp_path):
     assert p.bad(*other, "import", "--dry-run", "wrong.jsonl").err.strip() == message
     assert p.bad(*other, "import", "wrong.jsonl").err.strip() == message
     assert len(p.ok(*other, "history", "195", "--format", "json").json()["entries"]) == 3
+
+
+def test_history_says_what_of_a_corrected_entry_is_still_in_force(project):
+    """A correction of one figure (a figure read wrong: `log --set centres=16`, no note, as the README advises)
+    leaves the earlier entry's other figure and its note in force: history said it `corrected by` the new one, as if
+    none of it counted, while status still showed its stations and the report its narrative."""
+    project.ok("log", "195", "--month", "2024-08", "--set", "centres=15", "--set", "stations=117", "--note", "部门的进展" * 12)
+    project.ok("log", "195", "--month", "2024-08", "--set", "centres=16")
+    first, second = (e["id"][:8] for e in project.ok("history", "195", "--format", "json").json()["entries"])
+    project.monkeypatch.setenv("COLUMNS", "80")  # each entry one cell: its mark reads on as a line
+    out = " ".join(project.ok("history", "195").out.split())
+    assert f"{first} corrected by {second}; in force: stations, note" in out and f"{second} in force" in out
+    assert f"已被 {second} 更正；仍有效：stations、进展情况" in " ".join(project.ok("history", "195", "--lang", "zh").out.split())
+    project.ok("log", "195", "--month", "2024-08", "--set", "stations=118", "--note", "更正")
+    out = " ".join(project.ok("history", "195").out.split())
+    third = project.ok("history", "195", "--format", "json").json()["entries"][2]["id"][:8]
+    assert f"{first} corrected by {third} 2024-08" in out  # wholly corrected now
+    assert f"{second} corrected by {third}; in force: centres" in out

@@ -33,7 +33,7 @@ _ZH.update({
     "warning: task {task} {month}: {what} {value}{unit} is below last month's {against}{unit}": "提示：任务 {task} {month}：{what} {value}{unit} 低于上月的 {against}{unit}",
     "warning: task {task} {month}: percent {value}% is lower than the {against}% in force before": "提示：任务 {task} {month}：完成百分比 {value}% 低于此前的 {against}%",
     "warning: task {task} {month}: status done, but percent {value}% is below 100%": "提示：任务 {task} {month}：状态为已完成，但完成百分比 {value}% 不足100%",
-    "Record it anyway?": "仍要记录吗？", "Record this report?": "记录这条报送吗？", "not recorded": "未记录",
+    "Record it anyway?": "仍要记录吗？", "answer y (yes) or n (no); Enter is {default}": "请回答 y（是）或 n（否）；直接回车即{default}", "Record this report?": "记录这条报送吗？", "not recorded": "未记录",
     "not recorded; the task's questions again": "未记录；重新填报该任务",
     # what users type (core/entries.py)
     "recorded_at must be a time such as 2024-08-31T09:00:00Z, not {value}": "recorded_at 应为时间，如 2024-08-31T09:00:00Z，而不是 {value}",
@@ -43,6 +43,10 @@ _ZH.update({
     "{what}: {value} is not a number (a comma groups thousands, 1,500; a decimal point is written 1.5)":
         "{what}：{value} 不是数字（逗号只用于千位分隔，如 1,500；小数请写 1.5）",
     "{what}: {value} is not a number: write it in digits (15, not 十五)": "{what}：{value} 不是数字：请用阿拉伯数字填写（如 15，而不是 十五）",
+    "{what}: {value} is not in this metric's measure word {unit}: write {figure} (or {figure}{unit})":
+        "{what}：{value} 与该指标的计量单位（{unit}）不符：请填写 {figure}（或 {figure}{unit}）",
+    "{what}: {value} is not a number: this metric has no measure word, write {figure}":
+        "{what}：{value} 不是数字：该指标没有计量单位，请只填写数字 {figure}",
     "{what}: {value} is too large": "{what}：{value} 太大",
     "{what}: {value} is outside 0–100": "{what}：{value} 不在 0–100 之间",
     "{what} must be text, not {value}": "{what} 应为文本，而不是 {value}",
@@ -75,7 +79,7 @@ _ZH.update({
     "entry {id} is already in the log with other content": "日志中已有条目 {id}，且内容不同",
     "entry for task {task}: {what} is not valid text (not UTF-8)": "任务 {task} 的条目：{what} 不是有效文本（不是 UTF-8）",
     "an entry holds text that is not valid UTF-8": "条目中有不是 UTF-8 的文本",
-    "Recorded (local time)": "记录时间", "in force": "有效", "corrected by {id}": "已被 {id} 更正",
+    "Recorded (local time)": "记录时间", "in force": "有效", "corrected by {id}": "已被 {id} 更正", "corrected by {id}; in force: {parts}": "已被 {id} 更正；仍有效：{parts}",
     "voided by {id}: {reason} ({by}, {at})": "已被 {id} 作废：{reason}（{by}，{at}）", "voids {id}": "作废 {id}",
     "--month and --unit apply to progress tables, not to .jsonl entries": "--month 和 --unit 用于进展表，不用于 .jsonl 条目",
     "{file}: cannot import {kind}: use .md/.txt (progress table) or .jsonl (entries)": "{file}: 不能导入{kind}：请用 .md/.txt（进展表）或 .jsonl（条目）",

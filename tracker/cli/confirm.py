@@ -69,8 +69,9 @@ def on_terminal() -> bool:
     return sys.stdin.isatty()
 
 
-def ask_yes(question: str, lang: str, default: bool = False, ask=input) -> bool:
-    """A yes/no question; Enter gives the default. y/yes/是/好 are yes, n/no/否/不 are no; anything else asks again."""
+def ask_yes(question: str, lang: str, default: bool = False, ask=input, say=None) -> bool:
+    """A yes/no question; Enter gives the default. y/yes/是/好 are yes, n/no/否/不 are no; anything else is explained
+    (by `say`, else on stderr) and asked again."""
     from tracker.labels import label
 
     hint = "[Y/n]" if default else "[y/N]"
@@ -82,6 +83,9 @@ def ask_yes(question: str, lang: str, default: bool = False, ask=input) -> bool:
             return True
         if answer in ("n", "no", "否", "不", "不是", "ｎ"):
             return False
+        said = label(lang, "answer y (yes) or n (no); Enter is {default}").format(
+            default=label(lang, "yes" if default else "no"))
+        (say or (lambda text: print(text, file=sys.stderr)))(said)
 
 
 def confirm_slips(slips: list[Slip], lang: str, yes: bool) -> None:

@@ -107,7 +107,8 @@ class Session:
     def _confirm(self, question: str, default: bool) -> bool:
         from tracker.cli.confirm import ask_yes
 
-        return ask_yes(question, self.lang, default, ask=lambda prompt: self.ask("  " + prompt))
+        return ask_yes(question, self.lang, default, ask=lambda prompt: self.ask("  " + prompt),
+                       say=lambda said: self.say(Text(f"  ! {said}", style="red")))
 
     def _answers(self, s: Standing):
         """(values, percent, status, note) as answered, or None when the clerk skipped the task."""

@@ -32,16 +32,17 @@ def warn_other_units(reads: list, plan, lang: str) -> None:
 
 def table_notes(table, lang: str) -> None:
     """What a table says that the import takes otherwise than its writer may think, on stderr:
-    - a progress cell that says 同上 gives its task the narrative of the row above as its note: one line a cell
-      (each is a report to check), lest one department's words stand as another task's unnoticed (同上 in the
+    - a progress cell that says 同上 gives its task the row above's text of its column in its note: one line a cell,
+      named by its column (each is a report to check), lest one department's words stand as another task's unnoticed (同上 in the
       lead-unit, due, 存在问题 or 下步计划 column is what a merged cell shows, and is read silently);
     - a 完成率 column is not read (a table's rate is often the office's own computed completion, and a percent is
       refused for a task with metrics): said once, with where a qualitative task's percent goes."""
     import sys
 
-    for place in table.same_above:
-        print(label(lang, "note: {place}: the progress cell says 同上: the row above's progress is recorded as this "
-                          "task's note").format(place=place), file=sys.stderr)
+    for place, i in table.same_above:  # named by its column: of 总体工作进展 | 8月份进展, one may be its own
+        column = "".join(table.headers[i].split())
+        print(label(lang, "note: {place}: the {column} cell says 同上: the row above's {column} is recorded in this "
+                          "task's note").format(place=place, column=column), file=sys.stderr)
     for head, place in zip(table.headers, table.header_places):
         if head.replace(" ", "").startswith(_RATE_HEADS):
             print(label(lang, "note: {place}: the column {head} is not read: a qualitative task's percent is "

@@ -46,7 +46,11 @@ def stamp_of(text) -> str:
 # The refusals of a figure that say what to write instead: a form's cell passes them on as they are.
 COMMA = "{what}: {value} is not a number (a comma groups thousands, 1,500; a decimal point is written 1.5)"
 NUMERALS = "{what}: {value} is not a number: write it in digits (15, not 十五)"
-SAYS_WHAT_TO_WRITE = (COMMA, NUMERALS)
+OTHER_WORD = "{what}: {value} is not in this metric's measure word {unit}: write {figure} (or {figure}{unit})"
+NO_WORD = "{what}: {value} is not a number: this metric has no measure word, write {figure}"
+SAYS_WHAT_TO_WRITE = (COMMA, NUMERALS, OTHER_WORD, NO_WORD)
+# a figure followed by a word (15张, 15 个), the figure then read alone
+WORD_AFTER = re.compile(r"(\d+(?:\.\d+)?)\s*([^\d\s.,%][^\d%]*)")  # (60% of a count: no figure to suggest)
 
 
 def figure(text, what: str, percent: bool = False, unit: str = "") -> float:
@@ -76,6 +80,11 @@ def figure(text, what: str, percent: bool = False, unit: str = "") -> float:
     except ValueError:
         if isinstance(text, str) and CHINESE_NUMERAL.search(text):
             raise BadInput(NUMERALS, what=Word(what), value=quoted(text)) from None
+        if not percent and isinstance(text, str) and (m := WORD_AFTER.fullmatch(unicodedata.normalize("NFKC", text).strip())):
+            # 15张 for a metric counted in 个: a number, in another measure than the metric's
+            word = unicodedata.normalize("NFKC", unit).strip()
+            raise BadInput(OTHER_WORD if word else NO_WORD, what=Word(what), value=quoted(text), unit=word,
+                           figure=m[1]) from None
         raise BadInput("{what}: {value} is not a number", what=Word(what), value=quoted(text)) from None
     if not math.isfinite(value) or value < 0:
         raise BadInput("{what}: {value} is not a number ≥ 0", what=Word(what), value=quoted(text))

@@ -71,6 +71,7 @@ class Marked(NamedTuple):
     role: str
     voided_by: object = None   # the void entry that voided it
     corrected_by: str | None = None
+    still: tuple[str, ...] = ()  # of a corrected entry, what no later one of its month gives: metric keys, "note"…
 
 
 def voiders(entries) -> dict[tuple[str, str], object]:
@@ -84,8 +85,11 @@ def marked_history(entries) -> list[Marked]:
     ids = {e.id for e in entries}
     counted = [e for e in entries if e.voids is None and (e.task, e.id) not in voider]
     latest: dict[int, str] = {}
+    giver: dict[tuple[int, str], str] = {}  # (month, part) → the latest entry that gives it: what is in force
     for e in counted:
         latest[e.month] = e.id
+        for part in _parts(e):
+            giver[e.month, part] = e.id
     out = []
     for e in entries:
         if e.voids is not None:
@@ -95,8 +99,17 @@ def marked_history(entries) -> list[Marked]:
         elif latest[e.month] == e.id:
             out.append(Marked(e, "in_force"))
         else:
-            out.append(Marked(e, "corrected", None, latest[e.month]))
+            still = tuple(part for part in _parts(e) if giver[e.month, part] == e.id)
+            out.append(Marked(e, "corrected", None, latest[e.month], still))
     return out
+
+
+def _parts(e) -> list[str]:
+    """What an entry gives, each part in force until a later entry of its month gives it (SPEC: metric by metric;
+    the note, percent and status, as the problems and next steps, each from the latest entry that gives one)."""
+    return [*e.values, *(part for part, given in (("percent", e.percent), ("status", e.status), ("note", e.note),
+                                                    ("problems", e.problems), ("next_steps", e.next_steps))
+                         if given is not None)]
 
 
 def history_json(task_id: str, entries) -> dict:

@@ -77,7 +77,7 @@ class ProgressTable:
     header_places: tuple[str, ...] = ()  # each header cell's place (a sheet's cell, a Word table's row)
     above: str = ""                       # the text above the header: a sheet's title rows, a document's heading
     above_place: str = ""                 # where that text starts (its line, its cell; a Word table's place)
-    same_above: tuple[str, ...] = ()      # the places of progress cells that said 同上, read as the one above
+    same_above: tuple[tuple[str, int], ...] = ()  # progress cells that said 同上, read as the one above: place, column
 
 
 def column_of(header: str) -> str | None:
@@ -195,7 +195,7 @@ def _same_as_above(cells, columns: dict, above, problems: list, same: list):
             continue
         out[i] = Cell(above[i].text, out[i].place)
         if role.startswith("progress"):  # another task's narrative becomes this one's note: the import says so
-            same.append(out[i].place)
+            same.append((out[i].place, i))
     return out
 
 

@@ -16,6 +16,7 @@ import io
 
 from rich import box as boxes
 from rich._ratio import ratio_reduce
+from rich.cells import cell_len
 from rich.measure import Measurement
 from rich.segment import Segment
 from rich.table import Table as _RichTable
@@ -141,12 +142,14 @@ class Table:
         table_width = sum(widths) + extra
         line = Segment.line()
         limit = options.max_width if table_width > options.max_width else None
+        # a heading wider than its table (units' of one unit) breaks at the screen's edge, not the table's
+        heading = max(table_width, min(cell_len(str(self.title or "")), options.max_width))
         for segments in self._lines(console, options.update(width=table_width, highlight=False, height=None),
-                                    cells, widths, limit):
+                                    cells, widths, limit, heading):
             yield from segments
             yield line
 
-    def _lines(self, console, options, cells, widths, limit: int | None):
+    def _lines(self, console, options, cells, widths, limit: int | None, heading: int):
         """The lines, each a list of segments; cut at `limit` cells (a table wider than the console): the columns
         past it left out, the one it falls in cut, as the console would cut every line."""
         def cut(segments: list) -> list:
@@ -156,7 +159,7 @@ class Table:
             # a heading: broken as a cell's text is (linebreak.py), so that `3. 新建…` goes on after the number,
             # where rich would break only at its spaces and leave `3.` alone on its line
             title = self.title if isinstance(self.title, _RichText) else Text(self.title, style="table.title")
-            for segments in Segment.split_lines(console.render(title, options.update(justify="left"))):
+            for segments in Segment.split_lines(console.render(title, options.update(width=heading, justify="left"))):
                 yield cut(segments)
         box = boxes.SIMPLE_HEAD.substitute(options, safe=console.safe_box)
         header = console.get_style(self.header_style)

@@ -292,6 +292,11 @@ def _history_row(m, lang: str) -> tuple:
         mark = [(label(lang, "voided by {id}: {reason} ({by}, {at})").format(
             id=v.id[:8], reason=v.note or "", by=v.by or "—", at=local_time(v.recorded_at)), "red")]
         style = "dim strike"
+    elif m.role == "corrected" and m.still:  # a correction of some of it: the rest counts, and is not dimmed
+        parts = "、".join(label(lang, _PARTS.get(p, p)) for p in m.still) if lang == "zh" else ", ".join(
+            _PARTS.get(p, p).lower() for p in m.still)
+        mark, style = [(label(lang, "corrected by {id}; in force: {parts}").format(
+            id=m.corrected_by[:8], parts=parts), "yellow")], None
     elif m.role == "corrected":
         mark, style = [(label(lang, "corrected by {id}").format(id=m.corrected_by[:8]), "dim")], "dim"
     elif m.role in ("void", "not_counted"):
@@ -306,6 +311,9 @@ def _history_row(m, lang: str) -> tuple:
                              (("Problems", e.problems), ("Next steps", e.next_steps)) if text]
     return months.fmt(e.month), values, "\n".join(s for s in said if s), e.by or "—", local_time(e.recorded_at), \
         mark, style
+
+
+_PARTS = {"note": "note", "percent": "percent", "status": "Status", "problems": "Problems", "next_steps": "Next steps"}
 
 
 def _words(text: str) -> list[str]:
