@@ -46,6 +46,14 @@ def answer(child, prompt: str, text: str):
     child.sendline(text)
 
 
+def report_195(child) -> None:
+    """195's questions answered (20 centres, 130 stations, no note) and the report confirmed."""
+    answer(child, "区域性居家养老服务中心 (个) · running total · was 0 · Enter skips the task: ", "20")
+    answer(child, "社区养老服务站 (个) · running total · was 0: ", "130")
+    answer(child, "Note: ", "")
+    answer(child, "Record this report? [Y/n] ", "")
+
+
 def interrupt(child, said: str) -> None:
     """Ctrl-C at a prompt, until `said` comes. CPython's readline can miss a SIGINT that lands between the
     prompt's text and its wait for a key (the handler runs, the wait starts after it); a person presses
@@ -146,10 +154,7 @@ def test_a_status_alone_answers_a_task_without_metrics_as_log_status_does(projec
 
 def test_interrupted_session_keeps_what_was_recorded(project):
     child = spawn(project)
-    answer(child, "区域性居家养老服务中心 (个) · running total · was 0 · Enter skips the task: ", "20")
-    answer(child, "社区养老服务站 (个) · running total · was 0: ", "130")
-    answer(child, "Note: ", "")
-    answer(child, "Record this report? [Y/n] ", "")
+    report_195(child)
     child.expect_exact("recorded 195 2024-08")
     answer(child, "percent 0–100, or status · Enter skips the task: ", "50")     # half-way through 184's questions
     child.expect_exact("status (ongoing, done, blocked): ")
@@ -186,10 +191,7 @@ sys.setprofile(_at_commit)
 def test_a_ctrl_c_as_a_report_is_written_counts_it_as_recorded(project, tmp_path):
     (tmp_path / "sitecustomize.py").write_text(SIGINT_AT_COMMIT, encoding="utf-8")
     child = spawn(project, path=str(tmp_path))
-    answer(child, "区域性居家养老服务中心 (个) · running total · was 0 · Enter skips the task: ", "20")
-    answer(child, "社区养老服务站 (个) · running total · was 0: ", "130")
-    answer(child, "Note: ", "")
-    answer(child, "Record this report? [Y/n] ", "")
+    report_195(child)
     child.expect_exact("stopped: recorded 1; run tracker fill again for the rest")
     assert finish(child) == 130
     (e,) = entries(project, "195")
