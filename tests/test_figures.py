@@ -3354,3 +3354,9 @@ def test_figures_given_respectively_go_to_a_shortened_name_once_its_thing_is_nam
     assert value_for(text, "公共充电桩完好率", "%") == 97
     # the thing not named before: whose rates they are is not said
     assert value_for("完好率和使用率分别为97%和61%。", "公共充电桩完好率", "%") is None
+
+
+def test_a_word_of_approximation_ends_a_phrase_matched_by_key_words_and_leaves_its_figure_inexact():
+    # 全国 before the name: the phrase is matched by its key words, and 超过 is no part of it
+    assert value_for("截至年底,全国数据中心机架总数超过800万架。", "数据中心机架总数", "万架") is None
+    assert value_for("全国文化企业数量超过4万家。", "文化企业数量", "万家") is None

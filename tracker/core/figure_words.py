@@ -65,8 +65,15 @@ def _approx_in(join: str) -> bool:
 
 def _approx_end(pre: str) -> bool:
     """Whether `pre` ends with a word of approximation (约3万, 超过2000)."""
+    return bool(approx_ending(pre))
+
+
+def approx_ending(pre: str) -> str:
+    """The word of approximation that ends `pre` (超过 of 企业数量超过), "" for none."""
+    if m := re.search(rf"(?:{_APPROX_LONG.pattern})$", pre):
+        return m.group()
     ws = phrases.words(pre)
-    return bool(re.search(rf"(?:{_APPROX_LONG.pattern})$", pre)) or (bool(ws) and ws[-1] in _APPROX_BEFORE)
+    return ws[-1] if ws and ws[-1] in _APPROX_BEFORE else ""
 # What may stand just before a name in its clause (else the name is the tail of another noun).
 # 市级以上 is a level of scope, as 市级 is.
 # A level (市级, 区级) right before a name sets a kind the name lacks (市级智慧养老院 is no 智慧养老院): not here.
