@@ -3360,3 +3360,12 @@ def test_a_word_of_approximation_ends_a_phrase_matched_by_key_words_and_leaves_i
     # 全国 before the name: the phrase is matched by its key words, and 超过 is no part of it
     assert value_for("截至年底,全国数据中心机架总数超过800万架。", "数据中心机架总数", "万架") is None
     assert value_for("全国文化企业数量超过4万家。", "文化企业数量", "万家") is None
+
+
+def test_the_parts_of_a_whole_counted_as_planned_or_reserved_are_planned_too():
+    text = "今年全市谋划储备文旅项目60个,其中新建项目25个;续建项目35个。"
+    assert value_for(text, "新建项目", "个") is None
+    assert value_for("今年全市谋划储备文旅项目60个,其中拟新建项目25个;续建项目35个。", "续建项目", "个") is None
+    # a part with a state of its own is done
+    assert value_for("今年全市计划实施文旅项目60个,其中已建成项目25个。", "建成项目", "个") == 25
+
