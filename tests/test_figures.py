@@ -3369,3 +3369,7 @@ def test_the_parts_of_a_whole_counted_as_planned_or_reserved_are_planned_too():
     # a part with a state of its own is done
     assert value_for("今年全市计划实施文旅项目60个,其中已建成项目25个。", "建成项目", "个") == 25
 
+
+def test_a_titles_figure_that_describes_what_is_built_is_no_target():
+    assert targets_from_title("建设占地面积为80亩、日处理量300吨污水处理厂") == []
+    assert [(t.name, t.target) for t in targets_from_title("建设占地120亩的体育公园,新增日供水能力5万吨")] == [("日供水能力", 5)]

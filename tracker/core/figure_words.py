@@ -109,6 +109,12 @@ _STOCK_NAME = re.compile(r"存栏|存量|余额|保有量|实有|总数")
 _GROWTH_WORDS = re.compile(r"(?<![环较比])(?:同比)?(?:增长了?|增幅(?:为|达到?)?)$")
 
 
+# What describes a thing built rather than counting it: its ground (占地面积为140亩) and a facility's yearly or daily
+# capacity (日最大处理量280吨垃圾处理站, 年出栏3万只…的养殖场), each before its figure.
+GROUND = r"占地(?:面积)?(?:约|为)?"
+CAPACITY = r"(?<![全今本当])[年日](?:最大)?(?:产|出栏|处理|加工|生产|接待|供水|屠宰)(?:能力|量)?(?:达到?|为)?"
+
+
 # A share of the plan done (地区生产总值完成年计划, 完成年度任务, 工程进度): how far the work is, no growth.
 _SHARE_DONE = re.compile(r"完成[^增]*(?:计划|任务|目标)$|进度$")
 
