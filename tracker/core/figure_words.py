@@ -74,6 +74,8 @@ def approx_ending(pre: str) -> str:
         return m.group()
     ws = phrases.words(pre)
     return ws[-1] if ws and ws[-1] in _APPROX_BEFORE else ""
+
+
 # What may stand just before a name in its clause (else the name is the tail of another noun).
 # 市级以上 is a level of scope, as 市级 is.
 # A level (市级, 区级) right before a name sets a kind the name lacks (市级智慧养老院 is no 智慧养老院): not here.
