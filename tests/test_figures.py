@@ -3373,3 +3373,10 @@ def test_the_parts_of_a_whole_counted_as_planned_or_reserved_are_planned_too():
 def test_a_titles_figure_that_describes_what_is_built_is_no_target():
     assert targets_from_title("建设占地面积为80亩、日处理量300吨污水处理厂") == []
     assert [(t.name, t.target) for t in targets_from_title("建设占地120亩的体育公园,新增日供水能力5万吨")] == [("日供水能力", 5)]
+
+
+def test_a_name_of_money_led_by_a_verb_stands_as_the_verb_and_money_after_its_qualifier_is_named():
+    text = "全县3个革命老区振兴项目获批,争取资金2.6亿元。"
+    assert value_for(text, "争取革命老区振兴资金", "亿元") == 2.6
+    # the qualifier not named: whose money it is is not said
+    assert value_for("全县3个项目获批,争取资金2.6亿元。", "争取革命老区振兴资金", "亿元") is None
