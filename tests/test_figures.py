@@ -3376,7 +3376,8 @@ def test_a_titles_figure_that_describes_what_is_built_is_no_target():
 
 
 def test_a_name_of_money_led_by_a_verb_stands_as_the_verb_and_money_after_its_qualifier_is_named():
-    text = "全县3个革命老区振兴项目获批,争取资金2.6亿元。"
-    assert value_for(text, "争取革命老区振兴资金", "亿元") == 2.6
+    # (国债资金 and 专项资金 are one word each to the segmenter: the verb and 资金 are what the text keeps)
+    assert value_for("全县6个超长期国债项目获批,争取资金3.2亿元。", "争取超长期国债资金", "亿元") == 3.2
+    assert value_for("全县6个中央专项项目获批,争取资金3.2亿元。", "争取中央专项资金", "亿元") == 3.2
     # the qualifier not named: whose money it is is not said
-    assert value_for("全县3个项目获批,争取资金2.6亿元。", "争取革命老区振兴资金", "亿元") is None
+    assert value_for("全县6个项目获批,争取资金3.2亿元。", "争取超长期国债资金", "亿元") is None
