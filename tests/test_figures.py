@@ -3381,3 +3381,11 @@ def test_a_name_of_money_led_by_a_verb_stands_as_the_verb_and_money_after_its_qu
     assert value_for("全县6个中央专项项目获批,争取资金3.2亿元。", "争取中央专项资金", "亿元") == 3.2
     # the qualifier not named: whose money it is is not said
     assert value_for("全县6个项目获批,争取资金3.2亿元。", "争取超长期国债资金", "亿元") is None
+
+
+def test_a_count_of_the_things_before_a_name_of_what_they_completed_leaves_the_amount_theirs():
+    # 在建 keeps the phrase from being matched by its key words: the name as written, after its things' count
+    text = "全区28个省级在建项目完成投资21.6亿元,占年度计划的62%。"
+    assert value_for(text, "省级在建项目完成投资", "亿元") == 21.6
+    # a shorter form of the name after a count may be another set of the things: none
+    assert value_for("全区28个在建重点项目完成投资21.6亿元。", "重点项目完成投资", "亿元") is None
