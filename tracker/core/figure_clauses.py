@@ -93,7 +93,7 @@ def _name_before(pre: str, names: list[str], gap: bool = False, money: bool = Fa
                 skip = 0
             if _joins(_TASK_DONE.sub("", join[skip:]), _MONEY if money else (), people) and (not head or _left(head) or phrases.is_verb(
                     phrases.word_before(pre, at) or "") or phrases.verb_pair(phrases.word_before(pre, at) or "") or (_WHOLE.search(head) and (
-                        rate or _DONE.search(join) or join.startswith("已")))) \
+                        rate or _DONE.search(join) or join.startswith("已") or (money and name == names[0] and _DONE.search(name))))) \
                     and not _CHANGE.search(join):
                 return head, join
             at = pre.rfind(name, 0, at + len(name) - 1)

@@ -40,7 +40,7 @@ from __future__ import annotations
 import re
 
 from tracker.core import figure_roles, phrases
-from tracker.core.figure_words import _CHANGE, _JOINERS, _LEVELS, _MANNER, _REFUSE, _SCOPE, _TIME, _alt
+from tracker.core.figure_words import _CHANGE, _JOINERS, _LEVELS, _MANNER, _REFUSE, _SCOPE, _TIME, _alt, approx_ending
 from tracker.core.narrative_names import _KIND, _sets_kind
 from tracker.core.phrases import NUM as _NUM
 from tracker.core.phrases import unit_is as _unit_is
@@ -94,6 +94,10 @@ def _bounds(word: str, keys: list[str]) -> bool:
 def _before(pre: str, keys: list[str]) -> str:
     """The noun phrase that ends `pre` (joining words after it dropped), taken back to what bounds it."""
     pre = pre[: _JOIN_END.search(pre).start()] if pre else pre
+    # 企业数量超过40万家: a word of approximation bounds the phrase as a joining word does; the figure is not exact.
+    if approx := approx_ending(pre):
+        pre = pre[: -len(approx)]
+        pre = pre[: _JOIN_END.search(pre).start()]
     pre = pre[max((m.end() for m in re.finditer(_TIME, pre)), default=0):]  # 5月开工…: a time word bounds it
     ws = phrases.words(pre)
     k = len(ws)

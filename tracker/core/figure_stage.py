@@ -14,7 +14,7 @@ from __future__ import annotations
 import re
 
 from tracker.core import figure_roles, phrases
-from tracker.core.figure_words import _RATE
+from tracker.core.figure_words import _RATE, CAPACITY, GROUND
 
 # Words by which a clause says that what it counts is done, in place or reached (已建成, 累计, 全部完成…).
 _DONE = re.compile(r"已|累计|完成|建成|竣工|完工|投产|投用|投入|运营|开放|达|共计|合计|全部|实现")
@@ -100,13 +100,12 @@ def under_way(text: str, words: str, unit: str) -> bool:
 
 
 # Words that describe what a project is to be (占地280亩, 主要功能包括…): its ground and contents.
-_DESCRIBES = re.compile(r"占地(?:面积)?(?:约|为)?\d|主要功能|建设内容|设计规模")
+_DESCRIBES = re.compile(rf"{GROUND}\d|主要功能|建设内容|设计规模")
 _SAID_WHEN = re.compile(r"截[至止]|目前|至今|以来|\d{1,2}月|本月|当月")
 
 
 # A yearly or daily capacity that qualifies a facility (年出栏3万只白鹅的养殖场, 日处理500吨的污水处理厂).
-_CAPACITY = re.compile(r"(?<![全今本当])[年日](?:产|出栏|处理|加工|生产|接待|供水|屠宰)(?:能力)?(?:达到?|为)?"
-                       r"\d[\d,.]*[^\d,，、;；。]{1,8}?的")
+_CAPACITY = re.compile(rf"{CAPACITY}\d[\d,.]*[^\d,，、;；。]{{1,8}}?的")
 
 
 def described(text: str, words: str) -> bool:

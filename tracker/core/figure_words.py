@@ -65,8 +65,17 @@ def _approx_in(join: str) -> bool:
 
 def _approx_end(pre: str) -> bool:
     """Whether `pre` ends with a word of approximation (约3万, 超过2000)."""
+    return bool(approx_ending(pre))
+
+
+def approx_ending(pre: str) -> str:
+    """The word of approximation that ends `pre` (超过 of 企业数量超过), "" for none."""
+    if m := re.search(rf"(?:{_APPROX_LONG.pattern})$", pre):
+        return m.group()
     ws = phrases.words(pre)
-    return bool(re.search(rf"(?:{_APPROX_LONG.pattern})$", pre)) or (bool(ws) and ws[-1] in _APPROX_BEFORE)
+    return ws[-1] if ws and ws[-1] in _APPROX_BEFORE else ""
+
+
 # What may stand just before a name in its clause (else the name is the tail of another noun).
 # 市级以上 is a level of scope, as 市级 is.
 # A level (市级, 区级) right before a name sets a kind the name lacks (市级智慧养老院 is no 智慧养老院): not here.
@@ -100,6 +109,12 @@ _RATE = re.compile(r"(?:率|度|比例|比重|占比|水平)$")
 _STOCK_NAME = re.compile(r"存栏|存量|余额|保有量|实有|总数")
 # The growth of the year (同比增长7.6%, 增幅7.6%): a growth metric's figure; 环比, 较上月 are other changes.
 _GROWTH_WORDS = re.compile(r"(?<![环较比])(?:同比)?(?:增长了?|增幅(?:为|达到?)?)$")
+
+
+# What describes a thing built rather than counting it: its ground (占地面积为140亩) and a facility's yearly or daily
+# capacity (日最大处理量280吨垃圾处理站, 年出栏3万只…的养殖场), each before its figure.
+GROUND = r"占地(?:面积)?(?:约|为)?"
+CAPACITY = r"(?<![全今本当])[年日](?:最大)?(?:产|出栏|处理|加工|生产|接待|供水|屠宰)(?:能力|量)?(?:达到?|为)?"
 
 
 # A share of the plan done (地区生产总值完成年计划, 完成年度任务, 工程进度): how far the work is, no growth.

@@ -123,3 +123,14 @@ def lead(before: list[str]) -> str:
 
 # Words that say a thing is in place (资金到位, 项目落地): verbs that jieba's dictionary does not tag as verbs.
 _IN_PLACE = re.compile(r"到位|落地|落户|入驻")
+
+
+# A whole counted as planned or reserved (谋划储备项目172项, 计划实施项目50个): its parts under 其中 are planned too, and
+# so are those that go on listing them after ; (其中前期项目61项;新开工项目91项;…), up to one with a state of its own.
+# (年度计划投资完成率77.9%,其中…: a share of a plan done is no whole planned)
+_PLANNED_WHOLE = re.compile(r"(?:谋划|储备|计划|规划|拟)(?:(?!完成|率)[^\d,，;；。])*\d[\d.]*(?![\d.]|%)")
+
+
+def planned_whole(before: str, clause: str) -> bool:
+    """Whether `clause` opens on 其中 after a clause that counts things planned or reserved."""
+    return clause.startswith("其中") and bool(_PLANNED_WHOLE.search(before))

@@ -258,6 +258,11 @@ def heads(names: list[str]) -> list[tuple[str, str, bool]]:
             last = phrases.words(modifier)[-1]
             if head in _GENERIC and len(last) >= 2:  # 一次性创业补贴资金: …620户,补贴资金186万元
                 out.append((modifier, last + head, True))
+            # 争取特别国债资金: …特别国债项目已获批,争取资金10.1亿元: the verb that leads a name of money keeps it, its
+            # qualifier named in the clause right before.
+            lead = phrases.leading_verbs(whole := modifier + head)
+            if head.endswith("资金") and lead and len(whole) - lead >= 4:
+                out.append((whole[lead:-2], whole[:lead] + "资金", True))
             if head == "完成率":  # 科技培训完成率: …培训,…已培训24589人次,完成91.9% (the share done, said by its verb)
                 out.append((modifier, "完成", False))
         benefit = _BENEFIT.search(name)

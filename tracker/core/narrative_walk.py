@@ -71,7 +71,7 @@ def hits(sentences: list[str], names: list[str], unit: str, short: list | None =
     taken: frozenset = frozenset()  # verbs of unread figures since the clause that named the metric
     after_semicolon = False
     read_before, hits_at, previous, given = False, 0, "", names  # (whether the sentence before gave the metric a figure)
-    will = heading = of_month = said_will = False  # (将新建…: what will be done; a month heads; 包括; below)
+    will = heading = of_month = said_will = whole_planned = False  # (将新建…: what will be done; a month heads; 包括; below)
     for sentence in sentences:
         read_before, hits_at = len(hits) > hits_at, len(hits)
         carry, after_semicolon = after_semicolon, sentence.endswith((";", "；"))
@@ -97,9 +97,9 @@ def hits(sentences: list[str], names: list[str], unit: str, short: list | None =
         # 按消费类型分,10月份,商品零售额…;餐饮收入…: a month in a clause of its own heads the list after ; too
         month_before = carry and heading and not re.match(_TIME, clauses[0])
         heading, now_before, under = month_before or any(map(_MONTH_ALONE.fullmatch, clauses)), False, False
-        planned, will, involved = False, bool(will and _SAME_TIME.match(sentence)), False
-        forecast = bool(FORECAST.match(sentence))  # 预计全年…增长5%,…增长20%: every figure after it is foreseen
-        projects = _named_projects(clauses, seps)
+        planned = whole_planned = carry and whole_planned  # (谋划储备项目172项,其中…;新开工项目91项: parts of a whole planned)
+        will, involved = bool(will and _SAME_TIME.match(sentence)), False
+        forecast, projects = bool(FORECAST.match(sentence)), _named_projects(clauses, seps)  # (预计全年…: all foreseen)
         led = False  # whether the verb that leads the list being read says its things only planned or begun
         spell = ("year" if figure_roles.to_date(clauses[0], opening[3]) else "span") if _SPAN.match(sentence) else ""
         for k, clause in enumerate(clauses):
@@ -119,7 +119,7 @@ def hits(sentences: list[str], names: list[str], unit: str, short: list | None =
             # 年初确定新增供热面积500万平方米,普及率达到60%: what a plan set, listed after its verb, is no figure done.
             # …将新建牧区道路114公里。同时,…新建基站42个: what goes on at the same time as what will be done, in the
             # sentence or the next, speaks of what will be too, up to a clause with a state of its own; a sentence that opens on 今年 and says 将 (今年,我县将…作为主线,全年开发…30项) sets the year's plan
-            planned = planned or bool(will and (_SAME_TIME.match(clause) or said_will)) or forecast
+            planned = planned or bool(will and (_SAME_TIME.match(clause) or said_will)) or forecast or (whole_planned := whole_planned or (k > 0 and narrative_lists.planned_whole(clauses[k - 1], clause)))
             in_plan = planned and not _OWN_STATE.search(clause)
             # 涉及7个城市,28.05万套居民房屋、3884栋楼: what the work involves, listed after 涉及 in clauses with no verb
             # of their own, is its scope, no count of what was done (unless the metric counts that scope: …涉及居民).

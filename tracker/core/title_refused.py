@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import re
 
-from tracker.core.figure_words import _RAISE, _alt
+from tracker.core.figure_words import _RAISE, CAPACITY, GROUND, _alt
 
 _TITLE_TRAIL = re.compile(
     rf"(?:{_alt('大约 约 将 达到 达 不少于 不低于 至少 共 合计 总数 数量 累计 为 总量 规模 突破 提高到 提升到 提高至 提升至 稳定在 保持在 保持 超过 超 逾'.split())})++$")
@@ -49,3 +49,9 @@ _EACH_MEETS = re.compile(r"均(?:达到?|不低于|不少于|超过|在)$")
 # 新建…100个左右: the lead's convention), a floor's 以上 too, unless a verb of holding down (控制在) makes it one.
 _TITLE_CEILING = re.compile(r"上下|以下|以内")
 _AS_WRITTEN = ("以上", "左右")
+
+
+def describes(pre: str, after: str) -> bool:
+    """Whether a title's figure describes the thing built rather than counting it: its ground (建设占地面积为140亩…)
+    or the capacity of the facility its noun right after names (日处理280吨垃圾处理站; 新增日供水能力5万吨 is a target)."""
+    return bool(re.search(rf"{GROUND}$", pre)) or (bool(re.search(rf"{CAPACITY}$", pre)) and bool(re.match(r"的?[\u4e00-\u9fff]", after)))
