@@ -104,5 +104,4 @@ def json_text(data, indent=None) -> str:
     """JSON as tracker prints it: Chinese as itself, every control character escaped; without indent, no spaces."""
     from pydantic_core import to_json
 
-    text = to_json(data, indent=indent).decode()
-    return text.translate(_JSON_CONTROLS) if _NEEDS_ESCAPE.search(text) else text
+    return escape_controls(to_json(data, indent=indent)).decode()  # its byte searches, not a scan of the text
