@@ -57,7 +57,7 @@ def _chunk(batch: list, encode, escape) -> bytes:
 
 
 def escape_controls(data: bytes) -> bytes:
-    """JSON in UTF-8 with what _JSON_CONTROLS escapes escaped, as json_text() escapes it."""
+    """JSON in UTF-8 with what _JSON_CONTROLS escapes escaped: json_text's and the streamed status's one way."""
     if any(mark in data for mark in _ESCAPE_MARKS):
         text = data.decode("utf-8")
         if _NEEDS_ESCAPE.search(text):
