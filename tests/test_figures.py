@@ -3389,3 +3389,9 @@ def test_a_count_of_the_things_before_a_name_of_what_they_completed_leaves_the_a
     assert value_for(text, "省级在建项目完成投资", "亿元") == 21.6
     # a shorter form of the name after a count may be another set of the things: none
     assert value_for("全区28个在建重点项目完成投资21.6亿元。", "重点项目完成投资", "亿元") is None
+
+
+def test_a_measure_word_that_begins_a_word_with_the_character_after_it_is_no_compound():
+    # 个 then 人居 (a word): the count is in 个, of the noun 人居…; 台套 at the end stays one measure word
+    assert [(t.name, t.target, t.unit) for t in targets_from_title("新建30个人居环境整治样板村")] == [("人居环境整治样板村", 30, "个")]
+    assert [(t.target, t.unit) for t in targets_from_title("推广应用植保无人机300台套")] == [(300, "台套")]

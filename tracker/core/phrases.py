@@ -81,14 +81,15 @@ def _unit_at(s: str, i: int) -> str:
 
 
 # Measure words of one character: one that stands as a word of its own right after another measure word
-# makes a compound with it (万台套, 人天), whereas one that begins a longer word (户家庭, 个项目) does not.
+# makes a compound with it (万台套, 人天), whereas one that begins a longer word (户家庭, 个项目, 个人居环境) does not.
 # Those read only after digits never continue another (300套路口 is no 300 套路).
 _ONE_CHAR = frozenset(b for b in _BASES if len(b) == 1 and "\u4e00" <= b <= "\u9fff") - _DIGITS_ONLY
 
 
 def _compound_after(s: str, j: int) -> str:
-    """The measure word of one character that continues a measure word ending at s[j] ('' if none)."""
-    return s[j] if j < len(s) and s[j] in _ONE_CHAR and j + 1 in starts(s) else ""
+    """The measure word of one character that continues a measure word ending at s[j] ('' if none); one that begins
+    a word of the dictionary with the character after it (20个人居环境示范村: 人居) begins the noun counted instead."""
+    return s[j] if j < len(s) and s[j] in _ONE_CHAR and j + 1 in starts(s) and not (j + 2 <= len(s) and is_word(s[j:j + 2])) else ""
 
 
 def unit_at(s: str, i: int) -> str:
