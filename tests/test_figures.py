@@ -3395,3 +3395,18 @@ def test_a_measure_word_that_begins_a_word_with_the_character_after_it_is_no_com
     # 个 then 人居 (a word): the count is in 个, of the noun 人居…; 台套 at the end stays one measure word
     assert [(t.name, t.target, t.unit) for t in targets_from_title("新建30个人居环境整治样板村")] == [("人居环境整治样板村", 30, "个")]
     assert [(t.target, t.unit) for t in targets_from_title("推广应用植保无人机300台套")] == [(300, "台套")]
+
+
+def test_a_year_opening_a_sentence_leaves_it_foreseen_when_its_subject_forecasts():
+    text = "2024年,永定区预计社会消费品零售总额增长7%,固定资产投资增长5%,顺利完成全年目标。"
+    assert value_for(text, "固定资产投资增长", "%") is None
+    # no 预计: done
+    assert value_for("2024年,永定区社会消费品零售总额增长7%,固定资产投资增长5%。", "固定资产投资增长", "%") == 5
+
+
+def test_actual_use_of_foreign_capital_is_a_metric_name_in_a_foreseen_sentence():
+    text = "预计全年外贸进出口总额85亿元;实际使用外资3.2亿美元;税收收入41亿元。"
+    assert value_for(text, "实际使用外资", "亿美元") is None
+    # 实际 before a verb of completing is the part's own state: done
+    assert value_for("预计全年外贸进出口总额85亿元;实际完成投资41亿元。", "完成投资", "亿元") == 41
+
