@@ -3410,3 +3410,9 @@ def test_actual_use_of_foreign_capital_is_a_metric_name_in_a_foreseen_sentence()
     # 实际 before a verb of completing is the part's own state: done
     assert value_for("预计全年外贸进出口总额85亿元;实际完成投资41亿元。", "完成投资", "亿元") == 41
 
+
+def test_a_numbered_items_lone_figure_before_the_report_is_the_task_restated():
+    text = "(二)城镇调查失业率控制在5.5%以内。1-9月,城镇调查失业率5.1%,完成年度目标。"
+    assert value_for("(三)进出口总额增长8%。受外需回落影响,进出口总额预计增长3%,未完成年度目标。", "进出口总额增长", "%") is None
+    assert value_for("3.新建口袋公园20个。截至9月底,已建成口袋公园14个。", "口袋公园", "个") == 14
+    assert value_for(text, "城镇调查失业率", "%") == 5.1
