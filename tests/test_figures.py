@@ -3416,3 +3416,10 @@ def test_a_numbered_items_lone_figure_before_the_report_is_the_task_restated():
     assert value_for("(三)进出口总额增长8%。受外需回落影响,进出口总额预计增长3%,未完成年度目标。", "进出口总额增长", "%") is None
     assert value_for("3.新建口袋公园20个。截至9月底,已建成口袋公园14个。", "口袋公园", "个") == 14
     assert value_for(text, "城镇调查失业率", "%") == 5.1
+
+
+def test_a_floor_area_alone_after_buildings_named_and_not_counted_describes_them():
+    title = "改扩建城南小学和实验二小,建筑面积2.4万平方米,新增学位1800个"
+    assert [(t.name, t.target, t.unit) for t in targets_from_title(title)] == [("学位", 1800, "个")]
+    # an area a verb of its own gives is a target
+    assert (41, "万平方米") in [(t.target, t.unit) for t in targets_from_title("推进基础教育项目建设,新增建筑面积41万平方米")]

@@ -318,7 +318,7 @@ def targets_from_title(title: str) -> list[Target]:
             if (not unit or (not unit.strip("十百千万亿") and bare) or approx == "多" or (base in _NOT_TARGET and not sessions(clause, m, base))
                     or after.startswith("/")
                     or _TITLE_APPROX.search(pre) or _TITLE_CEILING.match(after)
-                    or (_TITLE_REFUSE.search(pre) and not _done_raising(pre, unit)) or _value(m) <= 0 or describes(pre, bare) or (_EACH_MEETS.search(pre) and _NUM.search(clause, 0, m.start()))):
+                    or (_TITLE_REFUSE.search(pre) and not _done_raising(pre, unit)) or _value(m) <= 0 or describes(pre, bare, inherited or title.lstrip().startswith(raw.strip())) or (_EACH_MEETS.search(pre) and _NUM.search(clause, 0, m.start()))):
                 refused = raw if re.search(_THERE_ALREADY, pre) or _OUT_OF_TARGETS.search(pre) or (listed and m.start() == 0) else ""
                 continue
             if listed and (m.start() == 0 or not phrases.leading_verbs(pre)):
