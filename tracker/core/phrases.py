@@ -28,7 +28,7 @@ _BASES = (
     # Of video channels (治安监控2.5万路); of containers in twenty-foot units (集装箱吞吐量65万标准箱, 万标箱); of
     # energy in tons of standard coal or oil equivalent (能源生产总量49.8亿吨标准煤), of emissions (万吨二氧化碳).
     "千瓦时 千瓦 兆瓦时 兆瓦 方 眼 口 路 吨/天 吨/日 吨/年 立方米/天 立方米/日 标准箱 标箱 "
-    "吨标准煤 吨标煤 吨油当量 吨二氧化碳 吨二氧化碳当量"
+    "吨标准煤 吨标煤 吨油当量 吨二氧化碳 吨二氧化碳当量 千伏安 兆伏安"
 ).split()
 # Measure words read only after digits: 三方, 一口气, 一眼, 一路 and 八一堂 are words, not counts (300堂讲座 is one).
 _DIGITS_ONLY = frozenset("方 口 眼 路 堂".split())
