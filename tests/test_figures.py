@@ -3423,3 +3423,15 @@ def test_a_floor_area_alone_after_buildings_named_and_not_counted_describes_them
     assert [(t.name, t.target, t.unit) for t in targets_from_title(title)] == [("学位", 1800, "个")]
     # an area a verb of its own gives is a target
     assert (41, "万平方米") in [(t.target, t.unit) for t in targets_from_title("推进基础教育项目建设,新增建筑面积41万平方米")]
+
+
+def test_transformer_capacity_in_kilovolt_amperes_is_a_measure_word():
+    title = "新建110千伏输变电工程3项,新增主变容量31.5万千伏安"
+    assert [(t.target, t.unit) for t in targets_from_title(title)] == [(3, "项"), (31.5, "万千伏安")]
+
+
+def test_a_verb_right_before_a_model_or_pilot_head_makes_one_noun_with_it():
+    assert [(t.name, t.target) for t in targets_from_title("新建6个海绵城市建设样板区")] == [("海绵城市建设样板区", 6)]
+    assert [(t.name, t.target) for t in targets_from_title("打造8个社区治理建设试点社区")] == [("社区治理建设试点社区", 8)]
+    # a verb inside with no model's head after it: the clause goes on past the name
+    assert targets_from_title("推动100个社区开展星级社区创建") == []

@@ -242,6 +242,11 @@ _CONDITION = re.compile(r"(?<![\d.])(?:\d+[-—~至])?\d+周?岁(?:(?:及以上|
 _GENERIC = set("任务 目标 工作 全年任务 年度任务 进度 总量 项目 资金 机构 人员 对象 中心 基地".split())
 
 
+def model_head(words: tuple[str, ...]) -> int:
+    """The end of a model's or pilot's word (示范点, 试点, 样板) a verb right before qualifies (美丽乡村建设示范点,
+    海绵城市建设样板区: one noun, the verb's thing and the model's), past a noun before the verb; 0 if none."""
+    return next((k + 1 for k in range(2, len(words)) if re.match("示范|试点|样板", words[k]) and phrases.is_verb(words[k - 1])), 0)
+
 
 # Areas of a city that jieba names as places but that are no district of their own: the city's core or old town.
 _CITY_AREAS = frozenset("主城区 老城区 中心城区".split())
