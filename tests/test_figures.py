@@ -3435,3 +3435,12 @@ def test_a_verb_right_before_a_model_or_pilot_head_makes_one_noun_with_it():
     assert [(t.name, t.target) for t in targets_from_title("打造8个社区治理建设试点社区")] == [("社区治理建设试点社区", 8)]
     # a verb inside with no model's head after it: the clause goes on past the name
     assert targets_from_title("推动100个社区开展星级社区创建") == []
+
+
+
+def test_a_quantity_named_object_verb_and_liang_is_read_where_the_verb_comes_first():
+    assert value_for("上半年,全省公路发送货物1.8亿吨,同比增长3%。", "全省公路货物发送量", "亿吨") == 1.8
+    assert value_for("1-6月,全市港口吞吐货物3.2亿吨,同比增长5.1%。", "港口货物吞吐量", "亿吨") == 3.2
+    # another qualifier before the verb (日均) is another metric
+    assert value_for("上半年,全省公路日均发送货物120万吨。", "全省公路货物发送量", "万吨") is None
+
