@@ -72,7 +72,7 @@ def test_recall_on_the_tuning_part():
 
 
 # What the tuning part reaches (targets, values): a rule that loses a reading fails here.
-RECALL_FLOOR = (0.897, 0.775)
+RECALL_FLOOR = (0.897, 0.776)
 
 
 def test_a_reading_names_the_words_it_came_from():
@@ -3444,3 +3444,8 @@ def test_a_quantity_named_object_verb_and_liang_is_read_where_the_verb_comes_fir
     # another qualifier before the verb (日均) is another metric
     assert value_for("上半年,全省公路日均发送货物120万吨。", "全省公路货物发送量", "万吨") is None
 
+
+def test_a_figure_of_one_day_is_no_months_amount():
+    text = "5月1日当天,全市景区接待游客86.2万人次,创单日新高。"
+    assert value_for(text, "景区接待游客", "万人次", mode="increment") is None
+    assert value_for("5月份,全市景区接待游客860.2万人次。", "景区接待游客", "万人次", mode="increment") == 860.2
