@@ -185,10 +185,12 @@ def _sum_in(words: str) -> bool:
 _PERIOD = re.compile(r"本月|当月|上月|(?<![至止\d\-—~])\d{1,2}月份?(?!底|末)")
 
 
-# A sentence that opens on what is foreseen (预计全年…, 预计:…, 经济指标增幅预计:…).
-FORECAST = re.compile(r"[^,，\d]{0,12}?(?:预计|预估|估计)")
-# A time or a state a part of a sentence has of its own (1-8月, 截至目前, 已…, 累计…): none foreseen by the sentence.
-_OWN_TIME = re.compile(rf"已|目前|至今|以来|累计|实际|截[至止]|\d{{1,2}}[-—~至]\d{{1,2}}月|{_PERIOD.pattern}")
+# A sentence that opens on what is foreseen (预计全年…, 预计:…, 经济指标增幅预计:…); the year it opens on is no part of
+# what it says (2025年,同安区预计…, 2024年全区预计…: foreseen as 预计… is).
+FORECAST = re.compile(r"(?:20\d\d年度?[,，]?)?[^,，\d]{0,12}?(?:预计|预估|估计)")
+# A time or a state a part of a sentence has of its own (1-8月, 截至目前, 已…, 累计…, 实际完成…): none foreseen by the
+# sentence; 实际 naming what is used (实际利用外资, 实际使用外资) is a metric's name, no state.
+_OWN_TIME = re.compile(rf"已|目前|至今|以来|累计|实际(?![利使]用)|截[至止]|\d{{1,2}}[-—~至]\d{{1,2}}月|{_PERIOD.pattern}")
 # 实现地区生产总值1121亿元、增长7.1%(预计,下同);一般公共预算收入54.1亿元。: a note in brackets that says the figures
 # are foreseen makes its sentence, up to the full stop, one of forecasts: each of its parts after ; opens on 预计, as
 # a forecast does.
@@ -239,6 +241,11 @@ _CONDITION = re.compile(r"(?<![\d.])(?:\d+[-—~至])?\d+周?岁(?:(?:及以上|
                         r"|为期\d+(?:个月|天|年|周)的?")
 _GENERIC = set("任务 目标 工作 全年任务 年度任务 进度 总量 项目 资金 机构 人员 对象 中心 基地".split())
 
+
+def model_head(words: tuple[str, ...]) -> int:
+    """The end of a model's or pilot's word (示范点, 试点, 样板) a verb right before qualifies (美丽乡村建设示范点,
+    海绵城市建设样板区: one noun, the verb's thing and the model's), past a noun before the verb; 0 if none."""
+    return next((k + 1 for k in range(2, len(words)) if re.match("示范|试点|样板", words[k]) and phrases.is_verb(words[k - 1])), 0)
 
 
 # Areas of a city that jieba names as places but that are no district of their own: the city's core or old town.

@@ -112,3 +112,15 @@ def earlier_span(text: str, words: str) -> bool:
     later = [m for m in _SPAN_TO_DATE.finditer(text) if _span_end(m) > _span_end(own)]
     return any(not _NOT_REPORTED.search(re.split(r"[,，;；。!！?？\n]", text[: m.start()])[-1]
                                         + re.split(r"[,，;；。!！?？\n]", text[m.start():])[0]) for m in later)
+
+
+# One day (10月1日当天, 单日): its figure is the day's, of no span to date nor month.
+_ONE_DAY = re.compile(r"当天|当日|单日")
+
+
+def one_day(text: str, words: str) -> bool:
+    """Whether a figure (in its clause `words`) is in a sentence that says, before it, it is one day's (10月1日当天,
+    全国铁路发送旅客692.5万人次): the day's figure, not the month's nor the total to date."""
+    at = text.find(words)
+    start = max(text.rfind(c, 0, at) for c in "。!！?？\n") + 1 if at >= 0 else 0
+    return at >= 0 and bool(_ONE_DAY.search(text, start, at + len(words)))

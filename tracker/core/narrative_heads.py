@@ -41,6 +41,8 @@ def task_head(text: str, value: float, unit: str, name: str) -> frozenset | None
     if heading and unit != "%" and any(_unit_is(heading, m.end(), unit) and phrases.number(m) == value
                                        for m in phrases.NUM.finditer(heading)):
         return figure_roles.work_verbs(heading) - _OUTCOME  # 新建未来社区4个,完成30个…整治:…: the tasks, restated
+    if _numbered_item(text, value, unit):
+        return frozenset()  # (四)金融业增加值增长6%。…: the task's item restated, a level's as a count's
     if unit == "%" or narrative_walk.begun(name) or not any(_unit_is(opening, m.end(), unit) and phrases.number(m) == value
                               for m in phrases.NUM.finditer(opening)):
         return None
@@ -63,6 +65,21 @@ def task_head(text: str, value: float, unit: str, name: str) -> frozenset | None
                for m in phrases.NUM.finditer(clause)):
             return work
     return None
+
+
+# A report's numbered item ((四), （二）, 3., 二、) and its first sentence.
+_ITEM = re.compile(rf"\s*(?:[(（][一二三四五六七八九十\d]{{1,3}}[)）]|{_SECTION.pattern})([^。!！?？\n]+)[。!！?？\n]")
+
+
+def _numbered_item(text: str, value: float, unit: str) -> bool:
+    """Whether a figure is the one of a report's numbered item whose first sentence is a single clause of a single
+    figure that says nothing done nor when, before more of the report ((四)金融业增加值增长6%。…, 2.新建公厕20座。…): a
+    report on tasks heads each with the task as set, so its figure is the target, not what came of it."""
+    m = _ITEM.match(text)
+    if not m or not text[m.end():].strip() or _CLAUSE_END.search(m[1]) or _MARKED.search(_HEADING_VERB.sub("", m[1])):
+        return False
+    figures = list(phrases.NUM.finditer(m[1]))
+    return len(figures) == 1 and _unit_is(m[1], figures[0].end(), unit) and phrases.number(figures[0]) == value
 
 
 def _things(clause: str, m: re.Match, unit: str, head: str) -> str:

@@ -142,6 +142,15 @@ def unfunded(name: str, unit: str) -> list[str]:
     return [rest] if unit.endswith("元") and rest != name and len(rest) >= 2 and not phrases.is_verb(rest) else []
 
 
+def verb_first(name: str) -> list[str]:
+    """A quantity named by its object, its verb and 量 (旅客发送量, 货物发送量) as the text says it, the verb before the
+    object (全国铁路共发送旅客13.12亿人 for 全国铁路旅客发送量), its qualifiers before both."""
+    ws = phrases.words(name[:-1]) if name.endswith("量") else ()
+    if len(ws) < 2 or not phrases.is_verb(ws[-1]) or not phrases.is_noun(ws[-2]):
+        return []
+    return ["".join(ws[:-2]) + ws[-1] + ws[-2]]
+
+
 def ends_in_verb(name: str) -> bool:
     """Whether a name's last word is a verb or a verbal noun (临时救助, 农村生活污水治理)."""
     ws = phrases.words(name)

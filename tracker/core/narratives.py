@@ -76,7 +76,7 @@ def read_value(text: str, name: str, unit: str, *, mode: str = "cumulative",
     if figure_stage.under_way(text, said or reading.words, unit) or figure_stage.described(text, said or reading.words) \
             or figure_years.growth_over_years(text, said or reading.words, name, unit) \
             or figure_topic.other_predicate(said or reading.words, name, unit) \
-            or figure_years.earlier_span(text, said or reading.words):
+            or figure_years.earlier_span(text, said or reading.words) or figure_years.one_day(text, said or reading.words):
         # 对24栋民居实施改造,…总体进度达65%: the scope of a work under way; a growth of several years; 240家企业实现IPO
         # for 退市企业; 而第一季度… in a report of the half-year: a span past
         return None
@@ -172,7 +172,7 @@ def _read(text: str, name: str, unit: str, mode: str) -> Reading | None:
         lambda u: narrative_walk.hits(sentences, names, u, lead=lead),
         lambda u: narrative_walk.hits(sentences, names + _later(narrative_names.shortened(names), names, whole)
                         + narrative_names.unkinded(names[0], whole) + narrative_names.unfunded(names[0], unit)
-                        + narrative_names.generic_again(names[0], whole),
+                        + narrative_names.generic_again(names[0], whole) + narrative_names.verb_first(names[0]),
                         u, gap=True, lead=lead),
         lambda u: narrative_walk.hits(sentences, names, u, short=narrative_names.heads(headed) + money, lead=lead),
     )

@@ -28,7 +28,7 @@ _BASES = (
     # Of video channels (治安监控2.5万路); of containers in twenty-foot units (集装箱吞吐量65万标准箱, 万标箱); of
     # energy in tons of standard coal or oil equivalent (能源生产总量49.8亿吨标准煤), of emissions (万吨二氧化碳).
     "千瓦时 千瓦 兆瓦时 兆瓦 方 眼 口 路 吨/天 吨/日 吨/年 立方米/天 立方米/日 标准箱 标箱 "
-    "吨标准煤 吨标煤 吨油当量 吨二氧化碳 吨二氧化碳当量"
+    "吨标准煤 吨标煤 吨油当量 吨二氧化碳 吨二氧化碳当量 千伏安 兆伏安"
 ).split()
 # Measure words read only after digits: 三方, 一口气, 一眼, 一路 and 八一堂 are words, not counts (300堂讲座 is one).
 _DIGITS_ONLY = frozenset("方 口 眼 路 堂".split())
@@ -81,14 +81,15 @@ def _unit_at(s: str, i: int) -> str:
 
 
 # Measure words of one character: one that stands as a word of its own right after another measure word
-# makes a compound with it (万台套, 人天), whereas one that begins a longer word (户家庭, 个项目) does not.
+# makes a compound with it (万台套, 人天), whereas one that begins a longer word (户家庭, 个项目, 个人居环境) does not.
 # Those read only after digits never continue another (300套路口 is no 300 套路).
 _ONE_CHAR = frozenset(b for b in _BASES if len(b) == 1 and "\u4e00" <= b <= "\u9fff") - _DIGITS_ONLY
 
 
 def _compound_after(s: str, j: int) -> str:
-    """The measure word of one character that continues a measure word ending at s[j] ('' if none)."""
-    return s[j] if j < len(s) and s[j] in _ONE_CHAR and j + 1 in starts(s) else ""
+    """The measure word of one character that continues a measure word ending at s[j] ('' if none); one that begins
+    a word of the dictionary with the character after it (20个人居环境示范村: 人居) begins the noun counted instead."""
+    return s[j] if j < len(s) and s[j] in _ONE_CHAR and j + 1 in starts(s) and not (j + 2 <= len(s) and is_word(s[j:j + 2])) else ""
 
 
 def unit_at(s: str, i: int) -> str:

@@ -51,7 +51,10 @@ _TITLE_CEILING = re.compile(r"上下|以下|以内")
 _AS_WRITTEN = ("以上", "左右")
 
 
-def describes(pre: str, after: str) -> bool:
-    """Whether a title's figure describes the thing built rather than counting it: its ground (建设占地面积为140亩…)
-    or the capacity of the facility its noun right after names (日处理280吨垃圾处理站; 新增日供水能力5万吨 is a target)."""
-    return bool(re.search(rf"{GROUND}$", pre)) or (bool(re.search(rf"{CAPACITY}$", pre)) and bool(re.match(r"的?[\u4e00-\u9fff]", after)))
+def describes(pre: str, after: str, counted: bool = True) -> bool:
+    """Whether a title's figure describes the thing built rather than counting it: its ground (建设占地面积为140亩…),
+    the capacity of the facility its noun right after names (日处理280吨垃圾处理站; 新增日供水能力5万吨 is a target), or
+    a floor area alone after a clause that names what is built and counts none (新建友乐家园、…幼儿园,建筑面积1.29万平方米:
+    their size; `counted` when a count or nothing stands before it, where the rules of a figure after a target or of
+    an opening one judge it)."""
+    return bool(re.search(rf"{GROUND}$", pre)) or (not counted and bool(re.fullmatch(r"总?建筑面积(?:约|为|达到?)?", pre))) or (bool(re.search(rf"{CAPACITY}$", pre)) and bool(re.match(r"的?[\u4e00-\u9fff]", after)))

@@ -19,7 +19,7 @@ from tracker.core.figure_words import (
     _SENTENCE,
     _VERB,
     _alt,
-    _strip_lead,
+    _strip_lead, model_head,
 )
 from tracker.core.narrative_names import _KIND, counts_people
 from tracker.core.title_refused import (
@@ -226,11 +226,11 @@ def _title_name(pre: str, after: str, unit: str, inherited: bool = False, opens:
         # 229个老旧小区进行微改造: 进行 puts the work after what it is done to; the two name the target.
         if (done := _done_to(after, unit)) is not None:
             return done
-        # `推动100个社区开展星级社区创建`: a verb inside means the clause goes on past the name.
-        # A verb before a generic head (城市更新片区改造项目) makes a compound noun with it, not a new clause.
+        # `推动100个社区开展星级社区创建`: a verb inside means the clause goes on past the name; one right before a generic
+        # head (城市更新片区改造项目, 道路增亮改造工程) or a model's (乡村建设示范点, 城市建设样板区) makes a compound noun with it.
         ws = phrases.words(name)
-        if len(ws) > 2 and (ws[-1] in _GENERIC or ws[-1] == "工程"):  # (道路增亮改造工程: a work's name)
-            clause_goes_on = any(_NARRATIVE_VERB.fullmatch(w) for w in ws[:-2])
+        if head := model_head(ws) or (len(ws) if len(ws) > 2 and (ws[-1] in _GENERIC or ws[-1] == "工程") else 0):
+            clause_goes_on = any(_NARRATIVE_VERB.fullmatch(w) for w in ws[: head - 2])
         else:  # (a verb that ends the name is the work it names: 交通信号灯及监控安装)
             clause_goes_on = any(_NARRATIVE_VERB.search(w) for w in ws[:-1]) or (
                 len(ws) > 1 and _NARRATIVE_VERB.search(ws[-1]) and (not phrases.is_verbal(ws[-1]) or ws[-1] in _CARRIERS))
@@ -318,7 +318,7 @@ def targets_from_title(title: str) -> list[Target]:
             if (not unit or (not unit.strip("十百千万亿") and bare) or approx == "多" or (base in _NOT_TARGET and not sessions(clause, m, base))
                     or after.startswith("/")
                     or _TITLE_APPROX.search(pre) or _TITLE_CEILING.match(after)
-                    or (_TITLE_REFUSE.search(pre) and not _done_raising(pre, unit)) or _value(m) <= 0 or describes(pre, bare) or (_EACH_MEETS.search(pre) and _NUM.search(clause, 0, m.start()))):
+                    or (_TITLE_REFUSE.search(pre) and not _done_raising(pre, unit)) or _value(m) <= 0 or describes(pre, bare, inherited or title.lstrip().startswith(raw.strip())) or (_EACH_MEETS.search(pre) and _NUM.search(clause, 0, m.start()))):
                 refused = raw if re.search(_THERE_ALREADY, pre) or _OUT_OF_TARGETS.search(pre) or (listed and m.start() == 0) else ""
                 continue
             if listed and (m.start() == 0 or not phrases.leading_verbs(pre)):
