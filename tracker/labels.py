@@ -253,6 +253,16 @@ _ZH = {
     "--category {category}: no task is in this category; did you mean {close}?": "--category {category}：没有该类别的任务；是否指 {close}？",
     "Reminders": "催报记录", "Sent": "发送时间", "To": "发送至", "Delivered": "是否送达", "Reminded": "已催报",
     "stopped: recorded {n}; run tracker fill again for the rest": "已中止：已记录{n}项；其余可再次运行 tracker fill 填报",
+    # the starter tasks.toml's comments (plan/starter.py)
+    "The plan: the target tasks this office follows, one [[task]] each.": "计划：本单位跟踪的目标任务，每项任务一个 [[task]]。",
+    "Reference: the README's \"tasks.toml\" section.": "写法见 README 的“tasks.toml”一节。",
+    "default start (1 January) and due (31 December) year": "计划年度：任务默认 1月1日开始、12月31日到期",
+    "a task is stalled when its completion has not grown for this many months": "完成进度连续这么多个月没有增长，即为停滞",
+    "behind: completion more than this below the time elapsed (序时进度)":
+        "完成进度低于序时进度超过此值（0.10 即 10 个百分点），即为滞后",
+    "the lead department (牵头单位)": "牵头单位",
+    "no metric: a qualitative task, measured by --percent or --status in its reports":
+        "没有指标：定性任务，按报送的 --percent（完成百分比）或 --status（状态）计算进度",
 }
 
 # Messages (errors, warnings, questions): templates whose {names} are filled in after translation

@@ -37,32 +37,24 @@ unit = "市民政局"
 # {qualitative}
 """
 
-# The starter's comments in each language of --lang: a Chinese office reads its plan's notes in Chinese.
+# The starter's comments, in English; their Chinese is in labels.py, as every word tracker shows (a Chinese office
+# reads its plan's notes in Chinese).
 COMMENTS = {
-    "en": {
-        "plan": "The plan: the target tasks this office follows, one [[task]] each.",
-        "reference": "Reference: the README's \"tasks.toml\" section.",
-        "year": "default start (1 January) and due (31 December) year",
-        "stall": "a task is stalled when its completion has not grown for this many months",
-        "behind": "behind: completion more than this below the time elapsed (序时进度)",
-        "unit": "the lead department (牵头单位)",
-        "qualitative": "no metric: a qualitative task, measured by --percent or --status in its reports",
-    },
-    "zh": {
-        "plan": "计划：本单位跟踪的目标任务，每项任务一个 [[task]]。",
-        "reference": "写法见 README 的“tasks.toml”一节。",
-        "year": "计划年度：任务默认 1月1日开始、12月31日到期",
-        "stall": "完成进度连续这么多个月没有增长，即为停滞",
-        "behind": "完成进度低于序时进度超过此值（0.10 即 10 个百分点），即为滞后",
-        "unit": "牵头单位",
-        "qualitative": "没有指标：定性任务，按报送的 --percent（完成百分比）或 --status（状态）计算进度",
-    },
+    "plan": "The plan: the target tasks this office follows, one [[task]] each.",
+    "reference": "Reference: the README's \"tasks.toml\" section.",
+    "year": "default start (1 January) and due (31 December) year",
+    "stall": "a task is stalled when its completion has not grown for this many months",
+    "behind": "behind: completion more than this below the time elapsed (序时进度)",
+    "unit": "the lead department (牵头单位)",
+    "qualitative": "no metric: a qualitative task, measured by --percent or --status in its reports",
 }
 
 
 def starter(year: int, lang: str = "en") -> str:
     """The starter tasks.toml for `year`, its comments in `lang`."""
-    return STARTER.format(**COMMENTS.get(lang, COMMENTS["en"])).format(year=year)
+    from tracker.labels import label
+
+    return STARTER.format(**{key: label(lang, text) for key, text in COMMENTS.items()}).format(year=year)
 
 
 # (id, title) of the starter's sample tasks: an import that meets them says to delete them
