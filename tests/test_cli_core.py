@@ -49,6 +49,8 @@ def test_init_in_chinese_writes_the_starter_s_comments_in_chinese(empty_project)
     english = [c for c in comments if re.search(r"[a-z]{4}", re.sub(r"--\w+|README|tasks\.toml|\[\[task\]\]", "", c))]
     assert len(comments) == 7 and not english, english
     assert "# 牵头单位" in text and "即为停滞" in text
+    # the .gitignore's line for contacts.toml is explained in the project's language too
+    assert (p.root / ".gitignore").read_text(encoding="utf-8") == "# 催报（tracker remind）用的机器人密钥和 webhook 地址\ncontacts.toml\n"
     assert p.ok("validate").out.startswith("ok: tasks.toml (2 tasks)")
     p.monkeypatch.setenv("TRACKER_LANG", "zh")
     p.ok("init", "b")

@@ -261,6 +261,7 @@ _ZH = {
     "behind: completion more than this below the time elapsed (序时进度)":
         "完成进度低于序时进度超过此值（0.10 即 10 个百分点），即为滞后",
     "the lead department (牵头单位)": "牵头单位",
+    "webhook keys and secrets of reminders (tracker remind)": "催报（tracker remind）用的机器人密钥和 webhook 地址",
     "no metric: a qualitative task, measured by --percent or --status in its reports":
         "没有指标：定性任务，按报送的 --percent（完成百分比）或 --status（状态）计算进度",
 }

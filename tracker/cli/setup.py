@@ -45,7 +45,7 @@ def init(
     except OSError as e:
         raise BadInput("{path}: cannot create the project: {reason}", path=e.filename or tasks_path,
                        reason=e.strerror or str(e)) from None
-    _ignore_contacts(os.path.join(folder, ".gitignore") if folder else ".gitignore")
+    _ignore_contacts(os.path.join(folder, ".gitignore") if folder else ".gitignore", lang_of(lang and lang.value))
     store.open_write(db_path).close()
 
     import shlex
@@ -56,8 +56,10 @@ def init(
         .format(tasks=tasks_path, db=db_path, then=then))
 
 
-def _ignore_contacts(path: str) -> None:
+def _ignore_contacts(path: str, lang: str) -> None:
     """contacts.toml holds webhook keys and secrets: a .gitignore keeps it out of git (added to one there is)."""
+    from tracker.labels import label
+
     try:
         with open(path, encoding="utf-8") as f:
             lines = f.read().splitlines()
@@ -68,7 +70,7 @@ def _ignore_contacts(path: str) -> None:
     with open(path, "a", encoding="utf-8") as f:
         if lines and lines[-1] != "":
             f.write("\n")
-        f.write("# webhook keys and secrets of reminders (tracker remind)\ncontacts.toml\n")
+        f.write(f"# {label(lang, 'webhook keys and secrets of reminders (tracker remind)')}\ncontacts.toml\n")
 
 
 @app.command()
