@@ -504,6 +504,23 @@ def test_import_ends_with_the_reports_it_replaces_and_the_figures_it_could_not_r
     assert "其中1条替换了2024-08已记录的报送（任务195）" in zh and "未读出数值" not in zh
 
 
+def test_a_due_the_table_names_otherwise_than_tasks_toml_is_noted(project):
+    """A 完成时限 moved in the office's sheet is said (tasks.toml's counts); one that agrees, or names no date, is not."""
+    (project.root / "t.md").write_text(
+        "序号 | 目标任务 | 完成时限 | 进展 |\n"
+        "1 | 184.提高救助标准 | 2024年6月底 | 已完成提标测算。 |\n"
+        "2 | 195.新建区域性居家养老服务中心100个,改造社区养老服务站300个 | 12月底 | 已建成中心15个。 |\n", encoding="utf-8")
+    r = project.ok("import", "t.md", "--month", "2024-08")
+    notes = [line for line in r.err.splitlines() if "due" in line]
+    assert notes == ["note: t.md:2: the table gives task 184's due as 2024年6月底; tasks.toml's 2024-12-31 is what counts"]
+    zh = project.ok("--lang", "zh", "import", "t.md", "--month", "2024-08", "--dry-run").err
+    assert "提示：t.md:2：表中任务184的完成时限写作2024年6月底；以 tasks.toml 中的2024-12-31为准" in zh
+    assert "due = 2024-06" not in project.tasks.read_text(encoding="utf-8")
+    (project.root / "t.md").write_text("序号 | 目标任务 | 完成时限 | 进展 |\n"
+                                       "1 | 184.提高救助标准 | 持续推进 | 已完成提标测算。 |\n", encoding="utf-8")
+    assert "due" not in project.ok("import", "t.md", "--month", "2024-07").err
+
+
 def test_a_lead_unit_the_table_names_otherwise_than_tasks_toml_is_noted(project):
     (project.root / "t.md").write_text("序号 | 目标任务 | 牵头单位 | 进展 |\n"
                                        "1 | 184.提高救助标准 | 市民政居 | 已完成提标测算。 |\n", encoding="utf-8")

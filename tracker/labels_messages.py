@@ -114,6 +114,8 @@ _ZH.update({
     "nothing written (--dry-run)": "未写入任何内容（--dry-run）",
     "note: {place}: the table names {given} as task {task}'s lead unit; tasks.toml's {unit} is what counts":
         "提示：{place}：表中任务{task}的牵头单位写作{given}；以 tasks.toml 中的{unit}为准",
+    "note: {place}: the table gives task {task}'s due as {given}; tasks.toml's {due} is what counts":
+        "提示：{place}：表中任务{task}的完成时限写作{given}；以 tasks.toml 中的{due}为准",
     "note: {place}: the table of month {named} is left out; the file's table of {month} is the one imported":
         "提示：{place}：{named}月的表未导入；导入的是本文件中{month}的表",
     "note: --unit {unit} is the lead unit of tasks an import adds; these tables add none (it chooses no rows)":

@@ -1,6 +1,6 @@
 """What `tracker import` says of what it read: task by task, each figure with the words it was read from,
 the counts of each file, the corrections, the metrics left unread, a returned form's rows, the units still owing
-reports, and the notes on stderr (a lead unit other than tasks.toml's, a report no longer in force)."""
+reports, and the notes on stderr (a lead unit or due other than tasks.toml's, a report no longer in force)."""
 
 from __future__ import annotations
 
@@ -14,20 +14,30 @@ if TYPE_CHECKING:
     from tracker.cli.imports import Source
 
 
-def warn_other_units(reads: list, plan, lang: str) -> None:
-    """A row whose 牵头单位 is not its task's in tasks.toml (a typo, 市民政居, or a task handed over): said, as
-    tasks.toml's is what counts, lest the clerk think the table changed it."""
+def warn_other_declared(reads: list, plan, p: int, lang: str) -> None:
+    """A row whose 牵头单位 is not its task's in tasks.toml (a typo, 市民政居, or a task handed over), or whose
+    完成时限 names another date than its due (a deadline moved in the office's sheet): said, as tasks.toml's is what
+    counts, lest the clerk think the table changed it. A due cell that names no date (持续推进) is not."""
     import sys
 
+    from tracker.exchange.table import due_date
     from tracker.textfile import visible
 
     for r in reads:
         task = plan.task(r.task_id)
-        if task is not None and r.row.unit and r.row.unit.strip() != task.unit:
+        if task is None:
+            continue
+        if r.row.unit and r.row.unit.strip() != task.unit:
             print(visible(label(lang, "note: {place}: the table names {given} as task {task}'s lead unit; tasks.toml's "
                                       "{unit} is what counts").format(place=r.row.places.get("unit", r.row.place),
                                                                      given=r.row.unit.strip(), task=r.task_id,
                                                                      unit=task.unit)), file=sys.stderr)
+        due = due_date(r.row.due, months.year_of(p)) if r.row.due else None
+        if due is not None and due != task.due:
+            print(visible(label(lang, "note: {place}: the table gives task {task}'s due as {given}; tasks.toml's "
+                                      "{due} is what counts").format(place=r.row.places.get("due", r.row.place),
+                                                                    given=r.row.due.strip(), task=r.task_id,
+                                                                    due=task.due.isoformat())), file=sys.stderr)
 
 
 def table_notes(table, lang: str) -> None:

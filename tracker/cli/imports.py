@@ -205,7 +205,7 @@ def import_files(project, files: list[str], month_text: str | None, unit: str | 
         print(label(lang, "note: --unit {unit} is the lead unit of tasks an import adds; these tables add none "
                           "(it chooses no rows)").format(unit=unit), file=sys.stderr)
     if plan is not None:
-        says.warn_other_units([r for s in tables for r in s.reads if not r.added], plan, lang)
+        says.warn_other_declared([r for s in tables for r in s.reads if not r.added], plan, p, lang)
 
 
 def _given_twice(table_entries, tables, returns, problems: list) -> None:
