@@ -27,6 +27,7 @@ from tracker.errors import BadInput
 from tracker.core.model import Metric
 from tracker.notify.contacts import ContactsError, load_contacts, parse_contacts
 from tracker.notify.message import FlaggedTask, Notice, compose, subject, wanted_for
+from tracker.labels import reason
 from tracker.notify.send import deliver, dry_run_text, plan_dry_run
 
 # Distinctive strings in every secret, token, key and password: none may show anywhere.
@@ -299,6 +300,19 @@ def test_a_robot_sent_too_much_is_tried_again(robots, env, unit, channel, answer
     (d,) = deliver([notice(unit)], parse_contacts(contacts_text(robots)), "zh", clock=fake.clock, sleep=fake.sleep)
     assert d.delivered and d.attempts == 2 and fake.sleeps == [2.0]
     assert robots.count(channel) == 2
+
+
+def test_a_dingtalk_robot_still_sent_too_much_says_how_long_it_holds(robots, env):
+    # DingTalk takes nothing from a robot for 10 minutes after 20 messages in a minute: the retries' seconds do not
+    # get through, and the reason says how long to wait before running remind again
+    robots.script["ding"] = [(200, {"errcode": 130101, "errmsg": "send too fast, exceed 20 times per minute"})] * 3
+    fake = FakeTime()
+    (d,) = deliver([notice("市民政局")], parse_contacts(contacts_text(robots)), "zh", clock=fake.clock, sleep=fake.sleep)
+    assert not d.delivered and d.attempts == 3
+    assert d.reason.endswith("error 130101: send too fast, exceed 20 times per minute; the robot takes no more for 10 "
+                             "minutes: run tracker remind again after that (3 tries)")
+    assert reason("zh", d.reason).endswith("错误码 130101: send too fast, exceed 20 times per minute；该机器人 10 分钟内"
+                                           "不再接收消息：请过后再运行 tracker remind（已试 3 次）")
 
 
 def test_one_unit_failing_does_not_stop_the_others(robots, env):

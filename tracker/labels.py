@@ -283,6 +283,8 @@ _REASONS_ZH_WORDS = (
     (r"\banswered without an error code\b", "回应中没有错误码"),
     (r"^HTTP (\d+)", r"HTTP \1 错误"),
     (r"^error (-?\d+)", r"错误码 \1"),
+    (r"; the robot takes no more for (\d+) minutes: run tracker remind again after that",
+     r"；该机器人 \1 分钟内不再接收消息：请过后再运行 tracker remind"),
     (r"\blogin refused \((\d+)\)", r"登录被拒绝（\1）"),
     (r"\bcertificate not trusted \((.*)\)$", r"证书不受信任（\1）"),
     (r"\bTLS failed \((.*)\)$", r"TLS 握手失败（\1）"),

@@ -110,6 +110,9 @@ def feishu(url: str, secret: str | None, text: str, *, now=time.time) -> Request
 # The error codes with which a robot says that it is sent too much (DingTalk's 20 a minute, WeCom's limit,
 # Feishu's custom-bot and gateway limits): unlike a wrong signature or key, a wait may get the message through.
 BUSY = {"dingtalk": frozenset({130101}), "wecom": frozenset({45009}), "feishu": frozenset({11232, 99991400})}
+# DingTalk takes nothing more from a robot sent over 20 messages in a minute for the next 10 minutes: said with
+# its refusal, so that the clerk waits that long before sending the rest (a wait of seconds does not get through).
+HOLD_MINUTES = {"dingtalk": 10}
 
 
 class Problem(NamedTuple):
@@ -141,4 +144,7 @@ def answer_problem(channel: str, payload: bytes) -> Problem | None:
     if code is None:
         return Problem("answered without an error code")
     busy = type(code) is int and code in BUSY.get(channel, ())
-    return Problem(f"error {code}: {message}" if message else f"error {code}", busy)
+    reason = f"error {code}: {message}" if message else f"error {code}"
+    if busy and channel in HOLD_MINUTES:
+        reason += f"; the robot takes no more for {HOLD_MINUTES[channel]} minutes: run tracker remind again after that"
+    return Problem(reason, busy)
