@@ -53,7 +53,7 @@ th, td { border: 1px solid #9ca3af; padding: 4px 6px; vertical-align: top; text-
 td.task, td.progress { overflow-wrap: anywhere; }
 th { background: #e5e7eb; font-weight: 600; }
 col.no { width: 4.5%; } col.task { width: 19%; } col.progress { width: auto; }
-col.texts { width: 9.5%; } col.pct { width: 8.5%; } col.status { width: 10%; } col.chart { width: 13%; }
+col.texts { width: 9.5%; } col.pct { width: 7.6em; } col.status { width: 8.6em; } col.chart { width: 13%; }
 td.no, td.pct { text-align: right; font-variant-numeric: tabular-nums; }
 td.progress, td.texts { white-space: pre-wrap; overflow-wrap: anywhere; }
 td.none { color: #6b7280; font-style: italic; }
