@@ -8,6 +8,9 @@ work concerns, not what is done.  Used by tracker/core/narrative_walk.py.
 `…等16个项目在4月份实现开工`, `6个污水处理厂已通过验收并投入运营`: the things and their figure first, the work
 done to them after, in the same clause; tracker/core/narratives.py writes such a clause name first
 (`predicate_after`) before the narrative is walked.
+
+`收入和支出分别达4.78亿元、20.2亿元,分别增长6.9%、0.8%`: levels, then their growths as a list; for a growth metric
+tracker/core/narratives.py writes each growth in its level's place (`growths_each`), where its thing is named.
 """
 
 from __future__ import annotations
@@ -16,7 +19,7 @@ import re
 
 from tracker.core import phrases
 from tracker.core.figure_clauses import _DONE_AFTER, subjectless
-from tracker.core.figure_words import _BEGUN, _DONE, _IN_SERVICE, _SCOPE, _TIME, _strip_lead
+from tracker.core.figure_words import _BEGUN, _DONE, _IN_SERVICE, _SCOPE, _TIME, _strip_lead, growth_metric
 
 # What a predicate says of work not done yet: under way, planned, waiting, not begun.
 _NOT_YET = re.compile(r"(?:目前|现在|现|均|都|全部|仍|还)*(?:正在|正处于|仍在|尚在|尚未|尚|未(?!成年)|待|拟|计划|将(?!近)|筹备|在建)")
@@ -144,3 +147,46 @@ def growth_of(before: str, name: str) -> bool:
     旅游总收入增长); 其中…接待游客60万人 names its own."""
     thing = re.sub(r"(?:同比)?(?:增长|下降|增速|增幅)$", "", name)
     return subjectless(before) and not (len(thing) >= 3 and thing[-2:] in before)
+
+
+# 收入和支出分别达4.78亿元、20.2亿元,分别增长6.9%、0.8%: a list of growths (分别 or not) after a list of levels.
+_RATE = r"-?\d+(?:\.\d+)?%"
+_GROWTHS = re.compile(rf"[,，]?(?:同比|同口径|比上年)?(?:分别)?(?:增长|增加)了?(?P<rates>{_RATE}(?:[、和及]{_RATE})+)")
+# The verb of the level a growth stands in place of (达到4.78亿元, 突破3000亿元).
+_LEVEL_VERB = re.compile(r"(?:分别)?(?:达到?|突破|实现|完成|为|是)?$")
+
+
+def growths_each(text: str, name: str, unit: str) -> str:
+    """For a growth metric (地区生产总值增长 in %): the text with a list of growths after as many levels given each to
+    its own level's thing, in order (引进内资253.1亿元、实际利用外资1830万美元,分别增长51.6%、144%: 实际利用外资增长144%;
+    收入和支出分别达4.78亿元、20.2亿元,分别增长6.9%、0.8%: 收入和支出分别增长6.9%、0.8%, the list the names give), as
+    a report means it; the text as it is where the levels of the sentence are not exactly as many, or for another
+    metric."""
+    if not growth_metric(name, unit) or not _GROWTHS.search(text):
+        return text
+    plain = phrases.normalise(text)
+    sentences = re.split(r"(?<=[。;；\n])", plain)
+    out = [_each(s) for s in sentences]
+    return "".join(out) if out != sentences else text
+
+
+def _each(sentence: str) -> str:
+    m = _GROWTHS.search(sentence)
+    if not m:
+        return sentence
+    rates, head = re.findall(_RATE, m["rates"]), sentence[: m.start()]
+    figures = [(f, u) for f in phrases.NUM.finditer(head) if (u := phrases.unit_at(head, f.end()))]
+    if len(figures) != len(rates) or any(u == "%" for _, u in figures):
+        return sentence
+    gaps = [head[a.end() + len(u): b.start()] for (a, u), (b, _) in zip(figures, figures[1:])]
+    if all(re.fullmatch(r"[、和及]", g) for g in gaps):
+        # 分别达到9807元和18817元: the levels are a list of their own, which the growths take the place of
+        first, (last, unit) = figures[0][0], figures[-1]
+        start = _LEVEL_VERB.search(head[: first.start()]).start()
+        return head[:start] + "分别增长" + "、".join(rates) + head[last.end() + len(unit):] + sentence[m.end():]
+    parts, at = [], 0
+    for (f, u), rate in zip(figures, rates):
+        before = head[at: f.start()]
+        parts += [before[: _LEVEL_VERB.search(before).start()], "增长" + rate]
+        at = f.end() + len(u)
+    return "".join(parts) + head[at:] + sentence[m.end():]

@@ -173,6 +173,11 @@ N个X全部/均已/实现 the metric's work is the work's; 户数, 人数, 件�
 (充电桩); a rate 在 a floor is a level to reach; 年均增长 is a growth rate; a verbal noun alone before a figure of
 things (铺设) leads the name.
 
+A list of growths after as many levels in one sentence gives each level's thing its growth, in order, 分别 or not
+(引进内资253.1亿元、实际利用外资1830万美元,分别增长51.6%、144%: 实际利用外资 144 %; 收入和支出分别达4.78亿元、
+20.2亿元,分别增长6.9%、0.8%: the growths go to the names the list gives, as levels would; tracker/core/figure_topic.py);
+where the sentence holds more or fewer levels than growths, none.
+
 Risks of a wrong figure, and where the reader abstains (tracker/core/figure_roles.py):
 - a time it cannot place: a figure tied to an earlier month than the latest month of work the text
   names (截至7月底累计58处 beside 8月份新建6处; the report's month is not given, the latest named stands

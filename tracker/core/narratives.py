@@ -145,6 +145,7 @@ def _read(text: str, name: str, unit: str, mode: str) -> Reading | None:
         return None
     text, name = narrative_text.per_population(text), narrative_text.task_rate(narrative_text.per_population(name), text)
     text, name = narrative_text.per_year_growth(text, name, unit)
+    text = figure_topic.growths_each(text, name, unit)
     # 中小学、幼儿园: nouns the metric's name lists with 、 are one noun, wherever the narrative writes them so
     # (the 、 would cut them into clauses); they are read as the name joined by 和.
     for listed in sorted((v for v in _variants(name) if "、" in v), key=len, reverse=True):
