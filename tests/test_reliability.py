@@ -622,7 +622,7 @@ def test_backup_of_a_damaged_database_names_the_database_not_the_copy(project):
     for i in range(30):
         project.ok("log", "195", "--set", f"centres={i}", "--note", "进展" * 200)
     data = bytearray(project.db.read_bytes())
-    page = 4096
+    page = int.from_bytes(data[16:18], "big")  # the database's page size, from its header
     assert len(data) > 8 * page
     data[3 * page:6 * page] = bytes(3 * page)  # pages of the log's table, zeroed (a bad disk)
     project.db.write_bytes(bytes(data))

@@ -181,8 +181,8 @@ _UTF16_HINT = " (it looks like UTF-16 without its byte-order mark: save it as UT
 
 def _no_controls(text: str, path: str, before: int, head: bytes) -> None:
     """BadInput naming the line (after `before` lines) of a control character no text format holds raw."""
-    if text.isprintable():
-        return
+    if text.replace("\n", "").isprintable():
+        return  # (a C loop: it rules out a text of lines in half the time of the expression's search)
     found = _CONTROL.search(text)
     if found:
         line = before + text[: found.start()].count("\n") + 1

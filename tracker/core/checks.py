@@ -61,10 +61,15 @@ def check(plan: Plan, entries, logs: dict, now: int, places=None, stamp_now: str
     """
     problems: list[BadInput] = []
     slips: list[Slip] = []
-    task_of = plan.task
+    task_of = plan.by_id.get
+    starts: dict = {}  # a task's start date -> its month (a province's 30,000 tasks have a few dozen)
     for i, e in enumerate(entries):
         task = task_of(e.task)
-        found = _refusals(task, e, now, stamp_now)
+        if task is not None:
+            start = starts.get(task.start)
+            if start is None:
+                start = starts[task.start] = months.of(task.start)
+        found = _refusals(task, e, now, stamp_now, start if task is not None else 0)
         if found:
             where = places[i] if places else None
             problems += [BadInput(p.template, place=_place(where, p), **p.fields) for p in found]
@@ -83,32 +88,34 @@ def _place(where, problem: BadInput):
     return where
 
 
-def _refusals(task, e, now: int, stamp_now: str | None) -> list[BadInput]:
-    """What refuses entry `e` of `task` (None: a task the plan does not have). check() looks each entry's
-    task up once, for this and for _slips."""
+def _refusals(task, e, now: int, stamp_now: str | None, start: int) -> list[BadInput]:
+    """What refuses entry `e` of `task` (None: a task the plan does not have), whose start is month `start`.
+    check() looks each entry's task up once, for this and for _slips."""
     if task is None:
         return [BadInput("unknown task {task} (`tracker tasks` lists the declared ones)", task=_shown(e.task))]
     out = []
-    start = months.of(task.start)
-    if e.month < start and e.voids is None:  # a void is of its entry's month, which a start may have moved past
+    _id, _task, month, at, _by, values, pct, st, note, problems, steps, voids = e
+    if month < start and voids is None:  # a void is of its entry's month, which a start may have moved past
         out.append(BadInput("task {task} starts in {start}: no report can be for {month}",
-                            task=task.id, start=months.fmt(start), month=months.fmt(e.month)))
-    elif e.month > now:
-        out.append(BadInput("month {month} is still in the future; report it when it comes", month=months.fmt(e.month)))
-    if stamp_now is not None and e.recorded_at and e.recorded_at > stamp_now:
-        out.append(BadInput("recorded_at {at} is later than now", at=e.recorded_at))
-    for what, text in zip(TEXTS, (e.note, e.problems, e.next_steps)):
-        if text is not None and len(text) > TEXT_LIMIT:
-            out.append(BadInput("{field} is {n} characters long; at most {limit} are allowed",
-                                field=Word(what), n=f"{len(text):,}", limit=f"{TEXT_LIMIT:,}"))
-    if e.voids is not None:
-        if e.values or e.percent is not None or e.status is not None or e.problems or e.next_steps:
+                            task=task.id, start=months.fmt(start), month=months.fmt(month)))
+    elif month > now:
+        out.append(BadInput("month {month} is still in the future; report it when it comes", month=months.fmt(month)))
+    if stamp_now is not None and at and at > stamp_now:
+        out.append(BadInput("recorded_at {at} is later than now", at=at))
+    if (note is not None and len(note) > TEXT_LIMIT or problems is not None and len(problems) > TEXT_LIMIT
+            or steps is not None and len(steps) > TEXT_LIMIT):
+        for what, text in zip(TEXTS, (note, problems, steps)):
+            if text is not None and len(text) > TEXT_LIMIT:
+                out.append(BadInput("{field} is {n} characters long; at most {limit} are allowed",
+                                    field=Word(what), n=f"{len(text):,}", limit=f"{TEXT_LIMIT:,}"))
+    if voids is not None:
+        if values or pct is not None or st is not None or problems or steps:
             out.append(BadInput("a void entry sets nothing: only the entry it voids and the reason"))
-        if not e.note:
+        if not note:
             out.append(BadInput("a void entry needs its reason (--reason)"))
         return out
     metrics = task.metrics
-    for key, value in e.values.items():
+    for key, value in values.items():
         if task.metric(key) is None:
             known = Words(f"{m.key} {m.name}" if m.name and m.name != m.key else m.key for m in metrics)  # the name a clerk reads
             if known:
@@ -123,18 +130,18 @@ def _refusals(task, e, now: int, stamp_now: str | None) -> list[BadInput]:
                                 key=key, value=_shown(value)))
         elif not _is_number(value):
             out.append(BadInput("{task}.{key}: {value} is not a number ≥ 0", task=task.id, key=key, value=_shown(value)))
-    if e.percent is not None:
+    if pct is not None:
         if metrics:
             out.append(BadInput("task {task} is measured by its metrics; give their figures, not a percent", task=task.id))
-        elif isinstance(e.percent, str) and _is_number(_as_number(e.percent)):
-            out.append(BadInput("percent {value} is text; write the number without quotes", value=_shown(e.percent)))
-        elif not _is_number(e.percent):
-            out.append(BadInput("percent {value} is not a number ≥ 0", value=_shown(e.percent)))
-        elif e.percent > 100:
-            out.append(BadInput("percent {value} is outside 0–100", value=_shown(e.percent)))
-    if e.status is not None and e.status not in STATUSES:
-        out.append(BadInput("status {value} is not one of {known}", value=_shown(e.status), known=", ".join(STATUSES)))
-    if not (e.values or e.percent is not None or e.status or e.note or e.problems or e.next_steps):
+        elif isinstance(pct, str) and _is_number(_as_number(pct)):
+            out.append(BadInput("percent {value} is text; write the number without quotes", value=_shown(pct)))
+        elif not _is_number(pct):
+            out.append(BadInput("percent {value} is not a number ≥ 0", value=_shown(pct)))
+        elif pct > 100:
+            out.append(BadInput("percent {value} is outside 0–100", value=_shown(pct)))
+    if st is not None and st not in STATUSES:
+        out.append(BadInput("status {value} is not one of {known}", value=_shown(st), known=", ".join(STATUSES)))
+    if not (values or pct is not None or st or note or problems or steps):
         out.append(BadInput("nothing to record: the entry gives no figure, percent, status or note"))
     return out
 
@@ -162,20 +169,21 @@ def _shown(value) -> str:
 
 def _slips(task, e, log) -> list[Slip]:
     out = []
-    for key, value in e.values.items():
+    eid, _task, month, _at, _by, values, pct, st, _note, _problems, _steps, _voids = e
+    for key, value in values.items():
         metric = task.metric(key)
         if value > metric.target:
-            out.append(Slip("above_target", task.id, e.month, key, value, metric.target, metric.unit, metric.name, e.id))
+            out.append(Slip("above_target", task.id, month, key, value, metric.target, metric.unit, metric.name, eid))
         if metric.mode == "cumulative":
-            before = log.value(metric, e.month - 1)
+            before = log.value(metric, month - 1)
             if value < before:
-                out.append(Slip("below_last_month", task.id, e.month, key, value, before, metric.unit, metric.name, e.id))
-    if e.percent is not None:
-        before = log.percent_at(e.month - 1)
-        if before is not None and e.percent < before:
-            out.append(Slip("percent_lower", task.id, e.month, "percent", e.percent, before, "%", entry=e.id))
-        if e.status == "done" and e.percent < 100:
-            out.append(Slip("done_below_full", task.id, e.month, "percent", e.percent, 100, "%", entry=e.id))
+                out.append(Slip("below_last_month", task.id, month, key, value, before, metric.unit, metric.name, eid))
+    if pct is not None:
+        before = log.percent_at(month - 1)
+        if before is not None and pct < before:
+            out.append(Slip("percent_lower", task.id, month, "percent", pct, before, "%", entry=eid))
+        if st == "done" and pct < 100:
+            out.append(Slip("done_below_full", task.id, month, "percent", pct, 100, "%", entry=eid))
     return out
 
 

@@ -58,14 +58,14 @@ class TaskIn(_In):
     id: Annotated[str, BeforeValidator(_id_text), Field(pattern=ID_PATTERN, strict=True)]
     title: Annotated[str, Field(min_length=1, max_length=TITLE_LIMIT, strict=True)]
     unit: Text
-    co_units: list[Text] = []
+    co_units: list[Text] = Field(default_factory=list)  # (a default list would be deep-copied for each task)
     category: Text | None = None
     start: dt.date | None = None
     due: dt.date | None = None
     stall_months: Annotated[int, Field(ge=1, le=120, strict=True)] | None = None
     behind_tolerance: Annotated[float, Field(ge=0, lt=1, strict=True)] | None = None
-    metric: list[dict] = []
-    milestone: list[dict] = []
+    metric: list[dict] = Field(default_factory=list)
+    milestone: list[dict] = Field(default_factory=list)
 
 
 class PlanIn(_In):

@@ -86,6 +86,9 @@ def open_write(path: str) -> sqlite3.Connection:
     return conn
 
 
+PAGE_SIZE = 16384  # of a new log (an existing one keeps its own)
+
+
 @contextmanager
 def new_log(path: str):
     """A connection to a new, empty log built beside `path` (files.new_file), which becomes `path` whole when
@@ -99,6 +102,9 @@ def new_log(path: str):
         with new_file(path, replace=False) as tmp:
             conn = _raw_connect(tmp)
             try:
+                # 16 KiB pages (SQLite's default is 4): a province's 280 MB written in a quarter of the calls, and
+                # read back by the series and by status in a quarter of the steps.
+                conn.execute(f"PRAGMA page_size = {PAGE_SIZE}")
                 migrate(conn, tmp)
                 # No one else opens this file: its writes need no WAL (which writes everything twice) and no
                 # sync of their own; new_file syncs the file whole before it takes its name.
