@@ -182,6 +182,7 @@ def import_files(project, files: list[str], month_text: str | None, unit: str | 
         says.say_left([r for s in tables for r in s.reads], path, lang)
     for back in returns:
         says.say_form(back, present, lang, dry_run)
+        says.say_same_above(back.same_above, lang)
     if len(tables) + len(returns) > 1:  # the sum of what each file said above
         files = sum(1 for s in tables if any(e.task in {r.task_id for r in s.reads} for e in new)) + \
             sum(1 for back in returns if any(e.id not in present for e in back.entries))

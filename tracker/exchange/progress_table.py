@@ -178,8 +178,9 @@ def _table(header: tuple[Cell, ...], columns: dict, rows, problems: list, line_o
                          above, above_place, tuple(same))
 
 
-# A cell that says it is the one above (同上, 同上。): what a merged cell would show, written out by hand.
-_SAME = re.compile(r"^\s*同\s*上\s*[。.]?\s*$")
+# A cell that says it is the one above (同上, 同上。): what a merged cell would show, written out by hand (a returned
+# form's texts too: form_return.py).
+SAME = re.compile(r"^\s*同\s*上\s*[。.]?\s*$")
 
 
 def _same_as_above(cells, columns: dict, above, problems: list, same: list):
@@ -187,7 +188,7 @@ def _same_as_above(cells, columns: dict, above, problems: list, same: list):
     above (itself read so), a progress cell's place kept in `same`; with no text above, a problem at its cell."""
     out = list(cells)
     for role, i in columns.items():
-        if role in ("no", "task", "id") or i >= len(out) or not _SAME.match(out[i].text):
+        if role in ("no", "task", "id") or i >= len(out) or not SAME.match(out[i].text):
             continue
         if above is None or i >= len(above) or not above[i].text:
             problems.append(BadInput("the cell says 同上 (same as above), but there is no text above it to take: "
