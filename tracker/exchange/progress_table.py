@@ -145,6 +145,10 @@ def _not_found(path: str, rows: list[tuple[list[str], str]]) -> BadInput:
                 "and no progress column (…进展…, 完成情况)" if not task and not progress else
                 "{path}: no progress table found: the row `{row}` names no task column (目标任务, 任务, 编号)"
                 if not task else
+                # tasks with their deadlines (完成时限) and no progress: the office's plan sheet, imported to add them
+                "{path}: no progress table found: the row `{row}` names no progress column (…进展…, 完成情况); "
+                "to add the tasks of a plan sheet, add an empty column headed 进展情况"
+                + ("" if "id" in roles else " and head the tasks' numbers 编号") if "due" in roles else
                 "{path}: no progress table found: the row `{row}` names no progress column (…进展…, 完成情况)")
     return BadInput(template, path=place or path, row=shown)
 
