@@ -30,7 +30,7 @@ _ZH = {
     # sentences
     "as of": "截至", "no tasks": "没有任务", "no overdue tasks": "没有逾期任务",
     "no entries": "没有记录", "recorded": "已记录", "tasks": "项任务",
-    "late": "将逾期",
+    "late": "超期",
     # show and its chart (issue 7)
     "actual": "实际进度", "expected": "序时进度", "milestone": "节点目标", "due": "截止",
     "forecast": "预计完成", "beyond the chart": "超出图表范围", "no progress in three months": "近三个月无进展",
