@@ -132,7 +132,7 @@ def import_files(project, files: list[str], month_text: str | None, unit: str | 
                     adders.append(s.path)
         year = plan.year if plan else months.year_of(p if p is not None else now)
         added = [new_task_toml(tid, title, lead, p, year, due) for tid, title, lead, due in adding]
-        new_bytes = plan_bytes(old_bytes, added, adders, p) if added else None
+        new_bytes = plan_bytes(old_bytes, added, adders, p, lang) if added else None
         if added and not problems:
             try:
                 plan = planfile.parse(textfile.decode(new_bytes, path), path)
