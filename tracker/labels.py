@@ -202,6 +202,10 @@ _ZH = {
     "the cell shows Excel's error {error} (a formula that failed), not text: write the text in or leave the cell empty":
         "单元格显示的是 Excel 的错误值 {error}（公式出错），不是文字：请填入文字或留空",
     "本月数 {value} is not a number ≥ 0": "本月数{value}不是大于等于0的数字",
+    "本月数 {value} is words, not a figure: type the figure alone (in {unit}), and the words in 进展情况":
+        "本月数{value}是文字，不是数字：本月数只填数字（单位：{unit}），文字写在“进展情况”中",
+    "本月数 {value} is words, not a figure: type the figure alone, and the words in 进展情况":
+        "本月数{value}是文字，不是数字：本月数只填数字，文字写在“进展情况”中",
     "状态 {value} is not one of {words}": "状态{value}不是{words}之一",
     # validate: the hash chain and its heads
     "entry {id} (#{seq}, task {task}, {month})": "条目 {id}（第{seq}条，任务 {task}，{month}）",

@@ -313,6 +313,9 @@ def _text_above(ws, r: int, col: int) -> str | None:
     return None
 
 
+# A 本月数 typed as a sentence: Chinese words and a figure (已完成9500人, 截至11月底1760个).
+_WORDS_AND_FIGURE = re.compile(r"(?=.*[\u4e00-\u9fff]).*\d")
+
 _TEXTS = {"进展情况": "note", "存在问题": "problems", "下步计划": "next_steps"}
 _SAID = {"note": "note", "problems": "problems", "next_steps": "next steps"}  # labels.py's words for them
 
@@ -326,6 +329,11 @@ def _take(head: str, value, metric, got: dict, make) -> None:
         except BadInput as e:
             if e.template in make.SAYS_WHAT_TO_WRITE:  # 1,5 (15 or 1.5?), 十五: what to write, as `log` says
                 raise
+            if isinstance(value, str) and _WORDS_AND_FIGURE.search(value):  # 已完成9500人: a sentence, not a figure
+                raise BadInput("本月数 {value} is words, not a figure: type the figure alone (in {unit}), and the words "
+                               "in 进展情况" if metric.unit else "本月数 {value} is words, not a figure: type the "
+                               "figure alone, and the words in 进展情况", value=make.quoted(value),
+                               unit=metric.unit) from None
             raise BadInput("本月数 {value} is not a number ≥ 0", value=make.quoted(value)) from None
         got["said"].append(f"{metric.name} {_fig(got['values'][metric.key])}{metric.unit}")  # as the form names it
     elif head == "完成百分比":
