@@ -87,3 +87,31 @@ def test_a_form_saved_in_libreoffice_s_own_format_is_refused_saying_to_save_it_a
     (office.root / "市民政局.ods").write_bytes(b"PK\x03\x04")
     assert office.bad("import", "市民政局.ods").err.strip() == (
         "市民政局.ods: cannot import .ods: open it in Excel, Word or WPS and save it as .xlsx (另存为 .xlsx), then import that")
+
+
+def test_a_text_cell_that_says_same_as_above_is_the_task_above_s_text_said_on_stderr(office):
+    # 同上 typed in 184's 进展情况 and 下步计划: the task above's texts (its first row, row 5), never the words 同上
+    fill(sent(office), office.root / "back.xlsx", G5=15, J5="截至8月底新建中心15个。", L5="加快建设", H7=60,
+         J7="同上", L7=" 同 上。")
+    done = office.ok("import", "back.xlsx")
+    got = august(office)
+    assert (got["184"]["note"], got["184"]["next_steps"]) == ("截至8月底新建中心15个。", "加快建设")
+    assert "back.xlsx:填报!J7: the 进展情况 cell says 同上: the row above's 进展情况 is recorded in this task's note" in done.err
+    assert "| 2 | 184.提高城乡低保、特困人员等困难群体救助标准。 | 截至8月底新建中心15个。 |" in office.ok(
+        "report", "--month", "2024-08").out
+    # with no text above it, 同上 is refused at its cell, nothing written
+    fill(sent(office), office.root / "first.xlsx", G5=16, J5="同上")
+    assert office.bad("import", "first.xlsx").err.strip() == (
+        "first.xlsx:填报!J5: the cell says 同上 (same as above), but there is no text above it to take: write the text in")
+
+
+def test_a_figure_typed_as_a_sentence_is_refused_saying_the_figure_goes_alone_and_the_words_in_the_note(office):
+    # 已完成15个 in 本月数: the liaison wrote the progress where the figure goes (it was 'is not a number ≥ 0')
+    fill(sent(office), office.root / "back.xlsx", G5="已完成15个", G6="约120")
+    assert office.bad("import", "back.xlsx").err.splitlines() == [
+        "back.xlsx:填报!G5: 本月数 '已完成15个' is words, not a figure: type the figure alone (in 个), and the words in 进展情况",
+        "back.xlsx:填报!G6: 本月数 '约120' is words, not a figure: type the figure alone (in 个), and the words in 进展情况"]
+    assert office.bad("import", "back.xlsx", "--lang", "zh").err.splitlines()[0] == (
+        "back.xlsx:填报!G5: 本月数'已完成15个'是文字，不是数字：本月数只填数字（单位：个），文字写在“进展情况”中")
+    fill(sent(office), office.root / "good.xlsx", G5=15, G6=120, J5="已完成15个，约120个站点改造中。")
+    assert "1 entry recorded" in office.ok("import", "good.xlsx").out

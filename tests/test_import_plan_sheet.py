@@ -28,6 +28,25 @@ def test_a_table_without_its_progress_column_is_named_by_its_header_row_not_by_t
     assert not (project.root / "data").exists()
 
 
+def test_the_plan_sheet_as_the_office_keeps_it_is_told_how_to_import_its_tasks(empty_project):
+    # 序号 | 目标任务 | 牵头单位 | 责任单位 | 完成时限: tasks with their deadlines, no progress column (README: From the
+    # office's plan sheet); the refusal says what to add, not only what is missing
+    p = empty_project
+    rows = [[1, "新建区域性居家养老服务中心20个", "县民政局", "各乡镇", "2024年12月底"]]
+    _sheet(p.root / "分解表.xlsx", ["序号", "目标任务", "牵头单位", "责任单位", "完成时限"], rows)
+    assert p.bad("import", "分解表.xlsx", "--month", "2024-07").err.strip() == (
+        "分解表.xlsx:8月!A2: no progress table found: the row `序号 | 目标任务 | 牵头单位 | 责任单位 | 完成时限` names no "
+        "progress column (…进展…, 完成情况); to add the tasks of a plan sheet, add an empty column headed 进展情况 and "
+        "head the tasks' numbers 编号")
+    assert p.bad("--lang", "zh", "import", "分解表.xlsx", "--month", "2024-07").err.strip().endswith(
+        "一行中没有进展列（…进展…、完成情况）；如果这是任务分解表，要导入其中的任务，请加一个表头为“进展情况”的空列，"
+        "并把任务编号列的表头写作“编号”")
+    _sheet(p.root / "分解表.xlsx", ["编号", "目标任务", "牵头单位", "责任单位", "完成时限"], rows)
+    assert p.bad("import", "分解表.xlsx", "--month", "2024-07").err.strip().endswith(
+        "to add the tasks of a plan sheet, add an empty column headed 进展情况")
+    assert not p.tasks.exists()
+
+
 def test_a_plan_sheet_numbered_under_xuhao_is_told_to_head_that_column_bianhao_and_then_imports(empty_project):
     p = empty_project
     header, rows = ["序号", "目标任务", "牵头单位", "完成时限", "进展情况"], [

@@ -218,6 +218,19 @@ def test_declared_tasks_and_comments_stay_and_declared_metrics_are_read(project)
         "metric": [{"key": "m1", "name": "养老床位", "unit": "张", "target": 1000}]}
 
 
+def test_the_comment_above_the_tasks_an_import_adds_is_in_the_import_s_language(empty_project):
+    # `init --lang zh` writes tasks.toml's comments in Chinese: the tasks an import adds under it are said so too
+    p = empty_project
+    p.ok("init", ".", "--lang", "zh")
+    plan = p.tasks.read_text(encoding="utf-8")
+    p.tasks.write_text(plan[:plan.index("\n[[task]]\n") + 1], encoding="utf-8")  # init's samples deleted
+    (p.root / "t.md").write_text("编号 | 目标任务 | 牵头单位 | 进展情况 |\n9 | 新建城市书房30个。 | 市文化广电旅游局 | |\n",
+                                 encoding="utf-8")
+    p.ok("import", "t.md", "--month", "2024-08", "--lang", "zh")
+    assert "\n# 以下任务由 `tracker import t.md --month 2024-08` 新增\n\n[[task]]\nid = \"9\"\n" in p.tasks.read_text(
+        encoding="utf-8")
+
+
 def test_a_new_task_of_another_year_than_the_plan_gets_its_own_start(project):
     (project.root / "t.md").write_text("序号 | 目标任务 | 进展 |\n1 | 9.推进试点。 | 已完成。 |\n", encoding="utf-8")
     project.ok("import", "t.md", "--month", "2023-08", "--unit", "u")

@@ -249,7 +249,7 @@ def test_show_fits_80_columns_and_speaks_chinese(shown, monkeypatch):
     monkeypatch.setenv("COLUMNS", "80")
     out = shown.ok("show", "195", "--month", "2024-08", "--lang", "zh").out
     assert all(cell_len(line) <= 80 for line in out.splitlines())
-    for words in ("截至 2024-08", "滞后", "序时进度", "预计完成 2025-12", "将逾期", "逐月进展", "报送记录", "数据回退"):
+    for words in ("截至 2024-08", "滞后", "序时进度", "预计完成 2025-12", "超期", "逐月进展", "报送记录", "数据回退"):
         assert words in out, words
 
 
@@ -267,10 +267,10 @@ def test_the_chart_key_breaks_between_its_items_at_80_columns(shown, monkeypatch
 
 
 def test_show_in_chinese_punctuates_in_chinese(shown, monkeypatch):
-    # 截至 2024-08：…, 预计完成 2025-12（将逾期）, 提示：…; no ASCII colon or bracket left in the Chinese lines
+    # 截至 2024-08：…, 预计完成 2025-12（超期）, 提示：…; no ASCII colon or bracket left in the Chinese lines
     monkeypatch.setenv("COLUMNS", "200")
     out = shown.ok("show", "195", "--month", "2024-08", "--lang", "zh").out
-    assert "截至 2024-08：" in out and "预计完成 2025-12（将逾期）" in out
+    assert "截至 2024-08：" in out and "预计完成 2025-12（超期）" in out
     assert "提示：数据回退" in out
     for month in ("2024-09", "2024-10"):
         shown.ok("log", "195", "--month", month, "--set", "centres=36", "--set", "stations=90", today="2024-10-20")

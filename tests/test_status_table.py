@@ -130,11 +130,11 @@ def test_a_task_with_no_forecast_is_not_foretold_late(project, monkeypatch):
     project.monkeypatch.setenv("COLUMNS", "200")  # its own column says `—`
     row = next(line for line in project.ok("status", "--month", "2024-08").out.splitlines() if line.startswith(" 195"))
     assert row.rstrip().endswith("0/100个    —")  # the Forecast column, last
-    assert "将逾期" not in project.ok("status", "--month", "2024-08", "--lang", "zh").out
+    assert "超期" not in project.ok("status", "--month", "2024-08", "--lang", "zh").out
     # show says it as status does: no forecast, and its chart's legend says why, the JSON that it is late
     project.ok("log", "195", "--month", "2024-03", "--set", "centres=10")
     shown = project.ok("show", "195", "--month", "2024-08", "--lang", "zh").out
-    assert "预计完成 —\n" in shown and "将逾期" not in shown and "预计完成：近三个月无进展" in shown
+    assert "预计完成 —\n" in shown and "超期" not in shown and "预计完成：近三个月无进展" in shown
     assert project.ok("show", "195", "--month", "2024-08", "--format", "json").json()["task"]["forecast_late"] is True
 
 
@@ -250,3 +250,44 @@ def test_a_figure_and_its_target_are_grouped_alike(project):
     assert "11,339 → 8,153 个" in project.run("check", "--month", "2024-07").out
     project.ok("log", "1", "--month", "2024-08", "--set", "seats=9000")
     assert "9000/36,268" not in project.ok("status", "--month", "2024-08").out
+
+
+def test_a_forecast_past_the_due_says_so_in_chinese_without_foretelling_an_overdue_task_late(project, monkeypatch):
+    # task 4 is overdue already (due in June); `将逾期` (will be overdue) beside its 逾期 said the opposite: 超期,
+    # past the deadline, is true of it and of task 3, due in August and foreseen in September
+    project.write_plan("""
+[plan]
+year = 2024
+
+[[task]]
+id = "3"
+title = "新建城市书房30个。"
+unit = "市文化广电旅游局"
+due = 2024-08-31
+
+[[task.metric]]
+key = "rooms"
+name = "城市书房"
+unit = "个"
+target = 30
+
+[[task]]
+id = "4"
+title = "提高城乡低保救助标准。"
+unit = "市民政局"
+due = 2024-06-30
+""")
+    project.ok("log", "3", "--month", "2024-06", "--set", "rooms=12")
+    project.ok("log", "3", "--month", "2024-08", "--set", "rooms=27")
+    project.ok("log", "4", "--month", "2024-06", "--percent", "60")
+    project.ok("log", "4", "--month", "2024-08", "--percent", "90")
+    monkeypatch.setenv("COLUMNS", "80")  # under the bar
+    lines = project.ok("status", "--month", "2024-08", "--lang", "zh").out.splitlines()
+    at = next(i for i, line in enumerate(lines) if line.startswith(" 4 "))
+    assert "逾期" in lines[at] and "→ 2024-09 超期" in lines[at + 1]
+    assert sum("→ 2024-09 超期" in line for line in lines) == 2 and not any("将逾期" in line for line in lines)
+    monkeypatch.setenv("COLUMNS", "200")  # in its own column, last
+    rows = [line.rstrip() for line in project.ok("status", "--month", "2024-08", "--lang", "zh").out.splitlines()
+            if line.startswith((" 3 ", " 4 "))]
+    assert [row.endswith("2024-09 超期") for row in rows] == [True, True]
+    assert "预计完成 2024-09（超期）" in project.ok("show", "4", "--month", "2024-08", "--lang", "zh").out

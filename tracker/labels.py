@@ -30,7 +30,7 @@ _ZH = {
     # sentences
     "as of": "截至", "no tasks": "没有任务", "no overdue tasks": "没有逾期任务",
     "no entries": "没有记录", "recorded": "已记录", "tasks": "项任务",
-    "late": "将逾期",
+    "late": "超期",
     # show and its chart (issue 7)
     "actual": "实际进度", "expected": "序时进度", "milestone": "节点目标", "due": "截止",
     "forecast": "预计完成", "beyond the chart": "超出图表范围", "no progress in three months": "近三个月无进展",
@@ -172,6 +172,7 @@ _ZH = {
     "the table's header names month {named} ({head}), but --month is {month}": "表头写的是{named}月（{head}），但 --month 为{month}",
     "the 编号 {cell} is not a task's number (digits, optionally dotted: 195, 3.2); a sub-item (50-1) is reported "
     "under its task's own number": "编号{cell}不是任务编号（应为数字，可带小数点：195、3.2）；子项（50-1）请按所属任务的编号报送",
+    "Added by {command}": "以下任务由 {command} 新增",  # tasks.toml's comment above the tasks an import adds
     "note: {place}: the {column} cell says 同上: the row above's {column} is recorded in this task's note":
         "注意：{place}：{column}单元格写的是“同上”，已将上一行的{column}记入本任务的进展情况",
     "note: {place}: the column {head} is not read: a qualitative task's percent is logged with `tracker log ID "
@@ -201,6 +202,10 @@ _ZH = {
     "the cell shows Excel's error {error} (a formula that failed), not text: write the text in or leave the cell empty":
         "单元格显示的是 Excel 的错误值 {error}（公式出错），不是文字：请填入文字或留空",
     "本月数 {value} is not a number ≥ 0": "本月数{value}不是大于等于0的数字",
+    "本月数 {value} is words, not a figure: type the figure alone (in {unit}), and the words in 进展情况":
+        "本月数{value}是文字，不是数字：本月数只填数字（单位：{unit}），文字写在“进展情况”中",
+    "本月数 {value} is words, not a figure: type the figure alone, and the words in 进展情况":
+        "本月数{value}是文字，不是数字：本月数只填数字，文字写在“进展情况”中",
     "状态 {value} is not one of {words}": "状态{value}不是{words}之一",
     # validate: the hash chain and its heads
     "entry {id} (#{seq}, task {task}, {month})": "条目 {id}（第{seq}条，任务 {task}，{month}）",

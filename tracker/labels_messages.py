@@ -149,6 +149,14 @@ _ZH.update({
         "{path}: 没有找到进展表：`{row}` 一行中没有任务列（目标任务、任务、编号）",
     "{path}: no progress table found: the row `{row}` names no progress column (…进展…, 完成情况)":
         "{path}: 没有找到进展表：`{row}` 一行中没有进展列（…进展…、完成情况）",
+    "{path}: no progress table found: the row `{row}` names no progress column (…进展…, 完成情况); to add the tasks "
+    "of a plan sheet, add an empty column headed 进展情况":
+        "{path}: 没有找到进展表：`{row}` 一行中没有进展列（…进展…、完成情况）；如果这是任务分解表，要导入其中的任务，"
+        "请加一个表头为“进展情况”的空列",
+    "{path}: no progress table found: the row `{row}` names no progress column (…进展…, 完成情况); to add the tasks "
+    "of a plan sheet, add an empty column headed 进展情况 and head the tasks' numbers 编号":
+        "{path}: 没有找到进展表：`{row}` 一行中没有进展列（…进展…、完成情况）；如果这是任务分解表，要导入其中的任务，"
+        "请加一个表头为“进展情况”的空列，并把任务编号列的表头写作“编号”",
     "{path}:{line}: the progress table has no rows": "{path}:{line}: 进展表没有内容行",
     "{path}:{line}: 序号 {no} is not a number (a row is `序号 | ID.TITLE | PROGRESS |`)": "{path}:{line}: 序号 {no} 不是数字（每行应为 `序号 | 编号.标题 | 进展 |`）",
     "{path}:{line}: the row has more cells than the header's {ncols}": "{path}:{line}: 该行的单元格比表头的 {ncols} 个多",

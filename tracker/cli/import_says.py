@@ -49,15 +49,23 @@ def table_notes(table, lang: str) -> None:
       refused for a task with metrics): said once, with where a qualitative task's percent goes."""
     import sys
 
-    for place, i in table.same_above:  # named by its column: of 总体工作进展 | 8月份进展, one may be its own
-        column = "".join(table.headers[i].split())
-        print(label(lang, "note: {place}: the {column} cell says 同上: the row above's {column} is recorded in this "
-                          "task's note").format(place=place, column=column), file=sys.stderr)
+    # named by its column: of 总体工作进展 | 8月份进展, one may be its own
+    say_same_above([(place, "".join(table.headers[i].split())) for place, i in table.same_above], lang)
     for head, place in zip(table.headers, table.header_places):
         if head.replace(" ", "").startswith(_RATE_HEADS):
             print(label(lang, "note: {place}: the column {head} is not read: a qualitative task's percent is "
                               "logged with `tracker log ID --percent N`, or sent back in the office's form "
                               "(tracker forms)").format(place=place, head=head.strip()), file=sys.stderr)
+
+
+def say_same_above(cells: list, lang: str) -> None:
+    """Each progress cell (place, column) that said 同上, of a table or a returned form: one line a cell on
+    stderr, as another task's words now stand in this task's note."""
+    import sys
+
+    for place, column in cells:
+        print(label(lang, "note: {place}: the {column} cell says 同上: the row above's {column} is recorded in this "
+                          "task's note").format(place=place, column=column), file=sys.stderr)
 
 
 _RATE_HEADS = ("完成率", "完成百分比", "完成比例", "完成进度")

@@ -132,7 +132,7 @@ def import_files(project, files: list[str], month_text: str | None, unit: str | 
                     adders.append(s.path)
         year = plan.year if plan else months.year_of(p if p is not None else now)
         added = [new_task_toml(tid, title, lead, p, year, due) for tid, title, lead, due in adding]
-        new_bytes = plan_bytes(old_bytes, added, adders, p) if added else None
+        new_bytes = plan_bytes(old_bytes, added, adders, p, lang) if added else None
         if added and not problems:
             try:
                 plan = planfile.parse(textfile.decode(new_bytes, path), path)
@@ -182,6 +182,7 @@ def import_files(project, files: list[str], month_text: str | None, unit: str | 
         says.say_left([r for s in tables for r in s.reads], path, lang)
     for back in returns:
         says.say_form(back, present, lang, dry_run)
+        says.say_same_above(back.same_above, lang)
     if len(tables) + len(returns) > 1:  # the sum of what each file said above
         files = sum(1 for s in tables if any(e.task in {r.task_id for r in s.reads} for e in new)) + \
             sum(1 for back in returns if any(e.id not in present for e in back.entries))

@@ -33,6 +33,8 @@ class FormReturn:
     #                                                   "note", …]: labels.py's words, said in the run's language)
     places: list = field(default_factory=list)      # each entry's place: its task's first row, FILE:填报!B7
     empty: int = 0                                  # tasks left empty
+    same_above: list = field(default_factory=list)  # (place, column) of each 进展情况 cell that said 同上, read as
+    #                                                 the text above it: the import says each (a report to check)
 
 
 def is_form(wb) -> bool:
@@ -128,7 +130,7 @@ def read_form(path: str, wb, plan: Plan, problems: list, formulas=None) -> FormR
             broken.add(tid)
             continue
         got = parts.setdefault(tid, {"task": task, "values": {}, "said": []})
-        found = _read_row(ws, r, metric, got, place, make, raw)
+        found = _read_row(ws, r, metric, got, place, make, raw, back.same_above)
         if found:
             problems += found
             broken.add(tid)
@@ -259,9 +261,11 @@ def _merged_figures(ws, place, problems: list) -> bool:
     return found
 
 
-def _read_row(ws, r: int, metric, got: dict, place, make, raw=None) -> list:
+def _read_row(ws, r: int, metric, got: dict, place, make, raw=None, same_above=None) -> list:
     """One row's filled cells into `got` (the task's report so far), each checked; every problem of the row
-    (a BadInput naming its cell), none when the row is read. `raw`: the sheet with its formulas' text."""
+    (a BadInput naming its cell), none when the row is read. `raw`: the sheet with its formulas' text. A text
+    cell that says 同上 is the text above it in its column (`same_above` gets a 进展情况 cell's place)."""
+    from tracker.exchange.progress_table import SAME
     from tracker.exchange.sheets import shown
 
     got.setdefault("row", r)
@@ -279,6 +283,13 @@ def _read_row(ws, r: int, metric, got: dict, place, make, raw=None) -> list:
         elif isinstance(value, (int, float)) and not isinstance(value, bool) and "%" in ws[ref].number_format:
             value = round(value * 100, 9)  # `60%` typed: Excel keeps 0.6 shown as 60%, and 60 is what was meant
         try:
+            if head in _TEXTS and isinstance(value, str) and SAME.match(value):
+                value = _text_above(ws, r, COL[head])
+                if value is None:
+                    raise BadInput("the cell says 同上 (same as above), but there is no text above it to take: "
+                                   "write the text in")
+                if head == "进展情况" and same_above is not None:
+                    same_above.append((place(ref), head))
             if value is None and raw is not None and isinstance(raw[ref].value, str) and raw[ref].value.startswith("="):
                 raise BadInput("{head} holds a formula ({formula}) whose result was never saved: open the form in "
                                "Excel or WPS and save it, or type the figure", head=head, formula=raw[ref].value)
@@ -288,6 +299,22 @@ def _read_row(ws, r: int, metric, got: dict, place, make, raw=None) -> list:
             found.append(BadInput(e.template, place=place(ref), **e.fields))
     return found
 
+
+def _text_above(ws, r: int, col: int) -> str | None:
+    """The text a 同上 in row `r` stands for: the nearest text above it in its column among the form's rows (a
+    task's texts are on its first row, so the cell right above is often its own task's empty second row)."""
+    from tracker.exchange.progress_table import SAME
+
+    for above in range(r - 1, FIRST_ROW - 1, -1):
+        value = ws.cell(above, col).value
+        text = "" if value is None else str(value).strip()
+        if text and not SAME.match(text):
+            return text
+    return None
+
+
+# A 本月数 typed as a sentence: Chinese words and a figure (已完成9500人, 截至11月底1760个).
+_WORDS_AND_FIGURE = re.compile(r"(?=.*[\u4e00-\u9fff]).*\d")
 
 _TEXTS = {"进展情况": "note", "存在问题": "problems", "下步计划": "next_steps"}
 _SAID = {"note": "note", "problems": "problems", "next_steps": "next steps"}  # labels.py's words for them
@@ -302,6 +329,11 @@ def _take(head: str, value, metric, got: dict, make) -> None:
         except BadInput as e:
             if e.template in make.SAYS_WHAT_TO_WRITE:  # 1,5 (15 or 1.5?), 十五: what to write, as `log` says
                 raise
+            if isinstance(value, str) and _WORDS_AND_FIGURE.search(value):  # 已完成9500人: a sentence, not a figure
+                raise BadInput("本月数 {value} is words, not a figure: type the figure alone (in {unit}), and the words "
+                               "in 进展情况" if metric.unit else "本月数 {value} is words, not a figure: type the "
+                               "figure alone, and the words in 进展情况", value=make.quoted(value),
+                               unit=metric.unit) from None
             raise BadInput("本月数 {value} is not a number ≥ 0", value=make.quoted(value)) from None
         got["said"].append(f"{metric.name} {_fig(got['values'][metric.key])}{metric.unit}")  # as the form names it
     elif head == "完成百分比":

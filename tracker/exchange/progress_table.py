@@ -145,6 +145,10 @@ def _not_found(path: str, rows: list[tuple[list[str], str]]) -> BadInput:
                 "and no progress column (…进展…, 完成情况)" if not task and not progress else
                 "{path}: no progress table found: the row `{row}` names no task column (目标任务, 任务, 编号)"
                 if not task else
+                # tasks with their deadlines (完成时限) and no progress: the office's plan sheet, imported to add them
+                "{path}: no progress table found: the row `{row}` names no progress column (…进展…, 完成情况); "
+                "to add the tasks of a plan sheet, add an empty column headed 进展情况"
+                + ("" if "id" in roles else " and head the tasks' numbers 编号") if "due" in roles else
                 "{path}: no progress table found: the row `{row}` names no progress column (…进展…, 完成情况)")
     return BadInput(template, path=place or path, row=shown)
 
@@ -178,8 +182,9 @@ def _table(header: tuple[Cell, ...], columns: dict, rows, problems: list, line_o
                          above, above_place, tuple(same))
 
 
-# A cell that says it is the one above (同上, 同上。): what a merged cell would show, written out by hand.
-_SAME = re.compile(r"^\s*同\s*上\s*[。.]?\s*$")
+# A cell that says it is the one above (同上, 同上。): what a merged cell would show, written out by hand (a returned
+# form's texts too: form_return.py).
+SAME = re.compile(r"^\s*同\s*上\s*[。.]?\s*$")
 
 
 def _same_as_above(cells, columns: dict, above, problems: list, same: list):
@@ -187,7 +192,7 @@ def _same_as_above(cells, columns: dict, above, problems: list, same: list):
     above (itself read so), a progress cell's place kept in `same`; with no text above, a problem at its cell."""
     out = list(cells)
     for role, i in columns.items():
-        if role in ("no", "task", "id") or i >= len(out) or not _SAME.match(out[i].text):
+        if role in ("no", "task", "id") or i >= len(out) or not SAME.match(out[i].text):
             continue
         if above is None or i >= len(above) or not above[i].text:
             problems.append(BadInput("the cell says 同上 (same as above), but there is no text above it to take: "

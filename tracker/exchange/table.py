@@ -110,13 +110,15 @@ def due_date(text: str, year: int) -> dt.date | None:
     return None
 
 
-def plan_bytes(old: bytes | None, added: list[str], sources: list[str], p: int) -> bytes | None:
+def plan_bytes(old: bytes | None, added: list[str], sources: list[str], p: int, lang: str = "en") -> bytes | None:
     """tasks.toml with the new tasks appended, or None when nothing is added.
 
     The new tables go after the file's own bytes, which stay exactly as they
     were (comments, line endings); only a UTF-16/32 file is rewritten, as UTF-8.
-    A missing file starts with [plan] year.
+    A missing file starts with [plan] year. The comment above them is in the import's language, as `init`'s are.
     """
+    from tracker.labels import label
+
     if not added:
         return None
     if old is None:
@@ -127,7 +129,8 @@ def plan_bytes(old: bytes | None, added: list[str], sources: list[str], p: int) 
         old = textfile.decode(old, "tasks.toml").encode("utf-8")
     newline = b"\r\n" if b"\r\n" in old else b"\n"
     names = " ".join(os.path.basename(source) for source in sources)  # the files whose tables added tasks
-    block = f"# Added by `tracker import {names} --month {months.fmt(p)}`\n\n" + "\n".join(added)
+    command = f"`tracker import {names} --month {months.fmt(p)}`"
+    block = "# " + label(lang, "Added by {command}").format(command=command) + "\n\n" + "\n".join(added)
     return old.rstrip(b"\r\n") + newline * 2 + block.encode("utf-8").replace(b"\n", newline)
 
 

@@ -123,7 +123,7 @@ def _status_table(standings: list[Standing], p: int, lang: str, title: str | Non
     if wide:
         columns.append((label(lang, "Unit"), dict(min_width=4)))
     if narrow:
-        columns.append((label(lang, "Status"), dict(min_width=16)))  # `→ 2025-03 将逾期`, `最近报送 2024-08` whole
+        columns.append((label(lang, "Status"), dict(min_width=16)))  # `→ 2025-03 超期`, `最近报送 2024-08` whole
         table = _grid(columns, heading)
     columns += [(label(lang, "Progress"), dict(wrap=False)), (label(lang, "Expected"), dict(justify="right", wrap=False)),
                 (label(lang, "Status"), dict(min_width=6))]
@@ -170,7 +170,7 @@ def _status_table(standings: list[Standing], p: int, lang: str, title: str | Non
             state += [(("\n" if text == " " else text), f"{base} {style or ''}".strip())
                       for text, style in [("\n", None)] + flag_pieces(others, lang)]
         if narrow:
-            # each piece whole: `将逾期` not broken at the column's edge (a line may break before a piece)
+            # each piece whole: `超期` not broken at the column's edge (a line may break before a piece)
             progress = [(text, style, True) if text.strip() else (text, style) for text, style in progress]
             _add(table, s.task.id, task, state + [("\n", None)] + progress + [
                 (f"\n{label(lang, 'Expected')} {pct(s.expected)}\n{label(lang, 'Last report')} {last}", "dim")])
