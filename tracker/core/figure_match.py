@@ -50,7 +50,7 @@ import re
 
 from tracker.core import figure_roles, phrases
 from tracker.core.figure_words import _CHANGE, _JOINERS, _LEVELS, _MANNER, _REFUSE, _SCOPE, _TIME, _alt, approx_ending
-from tracker.core.narrative_names import _KIND, _kept, _sets_kind
+from tracker.core.narrative_names import _KIND, _kept, _place_lead, _sets_kind
 from tracker.core.phrases import NUM as _NUM
 from tracker.core.phrases import unit_is as _unit_is
 
@@ -307,9 +307,9 @@ def _other_qualifier(keys: list[str], head: str, whole: str) -> bool:
 def by_head(name: str, sentences: list[str], units: list[str]) -> list[str]:
     """The phrases beside a figure of one of `units` that name the metric by its head noun (the last noun of the
     name) and key words (see narratives._read, which tries them last): the phrase ends in the name's head noun
-    and its other words are words of the name (the text leaves some out and writes none the name lacks; none of
-    kind or size left out: 城市, 农村, 亿元以上); the head alone only after the sentence has named a noun of the name
-    before it (迪庆机场开通有…等11条航线 for 迪庆机场开通航线).  None where the text writes the head, or the noun before
+    and its other words are words of the name (the text leaves some out and writes none the name lacks; no word
+    of kind, size or place left out: 城市, 农村, 亿元以上, 西岭县); the head alone only after the sentence has named a
+    noun of the name before it (迪庆机场开通有…等11条航线 for 迪庆机场开通航线).  None where the text writes the head, or the noun before
     it in the name, after a word of kind the name lacks (`_other_qualifier`), nor for a figure that qualifies the
     noun after it (实施投资1.97亿元的…工程), nor, where a fuller form of the name has a figure of its own, for a phrase
     that leaves its nouns out."""
@@ -319,14 +319,18 @@ def by_head(name: str, sentences: list[str], units: list[str]) -> list[str]:
     if len(head) < 2 or _other_qualifier(keys, head, whole.replace(name, " ")):
         return []
     kept = [k for k in keys if _kept(k) or "以" in k]
+    if lead := _place_lead(words := phrases.words(name)):
+        kept.append("".join(words[:lead]))  # 西岭县村级卫生室: a place that leads the name is kept as a kind is
     found: dict[str, None] = {}
-    fuller: list[str] = []  # every phrase beside a figure that holds the head
+    fuller: list[str] = []  # every phrase beside a figure, of any unit, that holds the head
     for sentence in sentences:
         for m in _NUM.finditer(sentence):
+            clause_start = max(sentence.rfind(c, 0, m.start()) for c in ",，、;；:：") + 1
+            if head in (other := _before(sentence[clause_start : m.start()].rstrip(" "), keys)):
+                fuller.append(other)  # (a figure in any unit: 其中区财政配套经费占40%)
             unit = next((u for u in units if _unit_is(sentence, m.end(), u)), None)
             if unit is None or sentence[m.end() + len(unit) :].startswith("的"):
                 continue
-            clause_start = max(sentence.rfind(c, 0, m.start()) for c in ",，、;；:：") + 1
             end = re.search(r"[,，、;；:：。]|$", sentence[m.end():]).start() + m.end()
             named = any(len(k) >= 2 and k != head and not phrases.is_verb(k) and k in sentence[: m.start()] for k in keys)
             for phrase in (_before(sentence[clause_start : m.start()].rstrip(" "), keys),
@@ -337,12 +341,13 @@ def by_head(name: str, sentences: list[str], units: list[str]) -> list[str]:
                     fuller.append(phrase)
                 if ((len(ws) >= 2 or (phrase.endswith(head) and named)) and _head(ws).endswith(head)
                         and all(w in name for w in ws) and not all(k in phrase for k in keys)
-                        and all(k in phrase for k in kept) and not phrase.endswith("的")
+                        and all(k in phrase for k in kept) and "的" not in phrase
                         and not any(w in _AND for w in phrases.words(phrase))
                         and _FIGURES.findall(phrase) == _FIGURES.findall(name)):
                     found[phrase] = None
     # 其中县财政配套资金3.35亿元。…已到位资金8.54亿元 for 县财政配套资金到位: a fuller form of the name has a figure of
-    # its own, so the phrase that leaves its words out counts the broader thing.
+    # its own, so the phrase that leaves its words out counts the broader thing.  (A phrase with 的 before its head,
+    # 参加暑期托管的比例, is the rest of a name only once the sentence named its modifier: narrative_names.heads.)
     nouns = {k for k in keys if not phrases.is_verb(k)}
     whole_named = any(all(k in f for k in nouns) for f in fuller)
     return [f for f in found if not another_kind(f, [name], whole) and not (whole_named and not all(k in f for k in nouns))]

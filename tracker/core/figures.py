@@ -53,7 +53,7 @@ noun phrase beside a figure that holds the name's key words in any order around 
 中小学课桌椅更换; words of kind agreeing, no plan's word, nothing after the head but the metric's verbs or a
 quantity of it), after every other form the phrase that ends in the name's head noun with some of the name's words
 left out and none added (村级服务站286个 for 村级寄递物流综合服务站; the head alone once the sentence has named a noun
-of the name before it: 迪庆机场开通有…等11条航线 for 迪庆机场开通航线; never without a word of kind or size, nor where
+of the name before it: 迪庆机场开通有…等11条航线 for 迪庆机场开通航线; never without a word of kind, size or place, nor where
 the text writes the head after a word of kind the name lacks, 技术服务合同 beside 技术开发合同成交额, or gives a fuller
 form of the name a figure of its own, 其中县财政配套资金3.35亿元 beside 已到位资金8.54亿元),
 then its head word once the sentence has named what it belongs to
