@@ -72,7 +72,7 @@ def test_recall_on_the_tuning_part():
 
 
 # What the tuning part reaches (targets, values): a rule that loses a reading fails here.
-RECALL_FLOOR = (0.896, 0.777)
+RECALL_FLOOR = (0.896, 0.782)
 
 
 def test_a_reading_names_the_words_it_came_from():
@@ -3460,3 +3460,15 @@ def test_a_list_of_growths_goes_to_as_many_levels_in_order():
     # more levels than growths: which is whose is not said
     text = "外贸进出口总额140亿元,其中出口98.6亿元、进口41.2亿元,分别增长12.4%、3.7%。"
     assert value_for(text, "进口增长", "%") is None
+
+
+def test_a_phrase_that_ends_in_the_names_head_and_leaves_some_of_its_words_out_names_it():
+    name = "镇级电商物流综合服务站"
+    assert value_for("截至目前,全县已建成投用镇级物流服务站14个,覆盖率达到70%。", name, "个") == 14
+    # the whole of the things, beside a part of the name's kind (镇级) with a figure of its own: the part
+    assert value_for("全县已建成投用物流服务站14个,其中镇级物流服务站9个。", name, "个") == 9
+    # the text tells kinds of the head apart by a word the name lacks (便民): which is the name's is not said
+    assert value_for("截至目前,全县已建成投用镇级物流服务站14个,村级便民服务站120个。", name, "个") is None
+    # a year that opens its sentence covers the clauses after it, beside 今年 elsewhere
+    text = "2023年计划建设物流服务站20个,建成镇级物流服务站18个。今年计划新建5个。"
+    assert value_for(text, name, "个") is None

@@ -24,6 +24,15 @@ words besides (全市中小学已更换老旧课桌椅8,600套 for 中小学课�
 The phrases found are read as the metric's name by the narrative reader (tracker/core/narratives.py), with
 its rules of verbs, time and roles; two phrases that give different values give none.
 
+`by_head`, tried after every other form, is looser the other way: the phrase beside a figure ends in the name's
+head noun and its other words are words of the name, some of them left out (村级服务站286个 for 村级寄递物流综合服务站,
+省、市重点项目完成投资 for 省市重点项目完成投资), or is the head alone once the sentence has named a noun of the name
+before it (迪庆机场开通有…等11条航线 for 迪庆机场开通航线).  It never leaves out a word of kind or size (城市, 农村,
+亿元以上), and gives nothing where the text tells kinds of the head apart (the head, or the noun before it in the
+name, after a word of kind the name lacks: 技术服务合同 beside 技术开发合同成交额), where a fuller form of the name has
+a figure of its own (其中县财政配套资金3.35亿元 beside 已到位资金8.54亿元), or for a figure that qualifies the noun after
+it (投资1.97亿元的…工程).  Its phrases go through the same walk, refusals and pool as the name as written.
+
 Why the looser forms of tracker/core/narrative_names.py stay beside this matcher: this matcher wants every key
 word of the name in the phrase (or as the clause's subject) and the words of kind equal.  `shortened` reads a
 name with its qualifiers left out (两癌筛查 for 适龄妇女两癌免费筛查, 燃气管网隐患整治 for 老旧燃气管网隐患整治:
@@ -41,7 +50,7 @@ import re
 
 from tracker.core import figure_roles, phrases
 from tracker.core.figure_words import _CHANGE, _JOINERS, _LEVELS, _MANNER, _REFUSE, _SCOPE, _TIME, _alt, approx_ending
-from tracker.core.narrative_names import _KIND, _sets_kind
+from tracker.core.narrative_names import _KIND, _kept, _place_lead, _sets_kind
 from tracker.core.phrases import NUM as _NUM
 from tracker.core.phrases import unit_is as _unit_is
 
@@ -266,3 +275,79 @@ def _parted(qualifier: str, whole: str, covered: list[tuple[int, int]], longer: 
         if (sibling and not any(sibling[:2] in n for n in longer)) or opened.startswith("其中") or opened.endswith("其中"):
             return True
     return False
+
+
+
+def _head(ws) -> str:
+    """The head noun of words: the last that is no verb (学位 of 新增公办学位, 床位 of 养老床位建设)."""
+    return next((w for w in reversed(ws) if not phrases.is_verb(w)), "")
+
+
+# Parts of speech of a word that qualifies a noun as a kind of it (技术服务合同, 食堂供餐, 公办幼儿园).
+_QUALIFIER_TAGS = frozenset("n nz vn a b z l j".split())
+
+
+def _other_qualifier(keys: list[str], head: str, whole: str) -> bool:
+    """Whether the text writes the name's head noun, or the noun of the name right before it, after a word of
+    kind the name lacks (技术服务合同 for 技术开发合同成交额, 公办幼儿园学位 for 学位): the text tells kinds of the
+    thing apart, so a phrase that leaves the name's own qualifiers out may be another kind's."""
+    at = keys.index(head)
+    nouns = [head] + [k for k in keys[at - 1 : at] if len(k) >= 2 and not phrases.is_verb(k)]
+    tags = phrases._tags()
+    for noun in nouns:
+        for m in re.finditer(re.escape(noun), whole):
+            before = re.split(r"[^\u4e00-\u9fffA-Za-z]", whole[: m.start()])[-1]
+            word = phrases.words(before)[-1] if before else ""
+            if (len(word) >= 2 and word not in keys and tags.get(word) in _QUALIFIER_TAGS and word not in _BOUND
+                    and not re.fullmatch(_TIME, word) and not any(word in k for k in keys)):
+                return True
+    return False
+
+
+def by_head(name: str, sentences: list[str], units: list[str]) -> list[str]:
+    """The phrases beside a figure of one of `units` that name the metric by its head noun (the last noun of the
+    name) and key words (see narratives._read, which tries them last): the phrase ends in the name's head noun
+    and its other words are words of the name (the text leaves some out and writes none the name lacks; no word
+    of kind, size or place left out: 城市, 农村, 亿元以上, 西岭县); the head alone only after the sentence has named a
+    noun of the name before it (迪庆机场开通有…等11条航线 for 迪庆机场开通航线).  None where the text writes the head, or the noun before
+    it in the name, after a word of kind the name lacks (`_other_qualifier`), nor for a figure that qualifies the
+    noun after it (实施投资1.97亿元的…工程), nor, where a fuller form of the name has a figure of its own, for a phrase
+    that leaves its nouns out."""
+    keys = [w for w in phrases.words(name) if w not in _NOT_KEY and re.search(r"[\u4e00-\u9fffA-Za-z0-9]", w)]
+    head = _head(keys)
+    whole = "\n".join(sentences)
+    if len(head) < 2 or _other_qualifier(keys, head, whole.replace(name, " ")):
+        return []
+    kept = [k for k in keys if _kept(k) or "以" in k]
+    if lead := _place_lead(words := phrases.words(name)):
+        kept.append("".join(words[:lead]))  # 西岭县村级卫生室: a place that leads the name is kept as a kind is
+    found: dict[str, None] = {}
+    fuller: list[str] = []  # every phrase beside a figure, of any unit, that holds the head
+    for sentence in sentences:
+        for m in _NUM.finditer(sentence):
+            clause_start = max(sentence.rfind(c, 0, m.start()) for c in ",，、;；:：") + 1
+            if head in (other := _before(sentence[clause_start : m.start()].rstrip(" "), keys)):
+                fuller.append(other)  # (a figure in any unit: 其中区财政配套经费占40%)
+            unit = next((u for u in units if _unit_is(sentence, m.end(), u)), None)
+            if unit is None or sentence[m.end() + len(unit) :].startswith("的"):
+                continue
+            end = re.search(r"[,，、;；:：。]|$", sentence[m.end():]).start() + m.end()
+            named = any(len(k) >= 2 and k != head and not phrases.is_verb(k) and k in sentence[: m.start()] for k in keys)
+            for phrase in (_before(sentence[clause_start : m.start()].rstrip(" "), keys),
+                           _after(sentence[m.end() + len(unit) : end], keys)):
+                # (jieba may cut the phrase otherwise than the name, 老旧小区 against 老+旧+小区: words compared as text)
+                ws = [w for w in phrases.words(phrase) if w not in _NOT_KEY]
+                if head in phrase:
+                    fuller.append(phrase)
+                if ((len(ws) >= 2 or (phrase.endswith(head) and named)) and _head(ws).endswith(head)
+                        and all(w in name for w in ws) and not all(k in phrase for k in keys)
+                        and all(k in phrase for k in kept) and "的" not in phrase
+                        and not any(w in _AND for w in phrases.words(phrase))
+                        and _FIGURES.findall(phrase) == _FIGURES.findall(name)):
+                    found[phrase] = None
+    # 其中县财政配套资金3.35亿元。…已到位资金8.54亿元 for 县财政配套资金到位: a fuller form of the name has a figure of
+    # its own, so the phrase that leaves its words out counts the broader thing.  (A phrase with 的 before its head,
+    # 参加暑期托管的比例, is the rest of a name only once the sentence named its modifier: narrative_names.heads.)
+    nouns = {k for k in keys if not phrases.is_verb(k)}
+    whole_named = any(all(k in f for k in nouns) for f in fuller)
+    return [f for f in found if not another_kind(f, [name], whole) and not (whole_named and not all(k in f for k in nouns))]

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 
-from tracker.core.figure_words import growth_metric
+from tracker.core.figure_words import _CLAUSE, growth_metric
 from tracker.core.narrative_text import FROM_TO
 
 # A whole year named by its number (2023年, 2023年底), not a month of it (2024年8月).
@@ -27,6 +27,17 @@ def past_year(words: str, text: str) -> bool:
     years alone (2020年…,2019年…) do not say which is the report's."""
     return bool(_LAST_YEAR.search(words)) or (
         bool(_YEAR_NAMED.search(words)) and bool(_THIS_YEAR.search(text.replace(words, ""))))
+
+
+def year_opened(words: str, text: str) -> bool:
+    """Whether a clause is a later one of a sentence that opens on another year than the report's, which covers it
+    up to a clause with 今年 of its own (2022年计划开展138个项目,实际完成147个子项目 beside 今年… elsewhere)."""
+    if _THIS_YEAR.search(words):
+        return False
+    for sentence in text.split("\n"):
+        if sentence.find(words) > 0 and _YEAR_NAMED.match(opening := _CLAUSE.split(sentence)[0]):
+            return past_year(opening, text)
+    return False
 
 
 # A span that starts in a year named by its number (2017年以来, 自2017年5月开始, 从2020年起).

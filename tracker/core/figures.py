@@ -51,7 +51,11 @@ noun phrase beside a figure that holds the name's key words in any order around 
 (tracker/core/figure_match.py: 更新环保型公交车辆 for 更新公交车辆, 课桌椅更换 for 更换课桌椅, 秸秆还田面积 for
 秸秆还田, 开工建设安置房 for 安置房开工, key words as the clause's subject: 全市中小学已更换老旧课桌椅 for
 中小学课桌椅更换; words of kind agreeing, no plan's word, nothing after the head but the metric's verbs or a
-quantity of it),
+quantity of it), after every other form the phrase that ends in the name's head noun with some of the name's words
+left out and none added (村级服务站286个 for 村级寄递物流综合服务站; the head alone once the sentence has named a noun
+of the name before it: 迪庆机场开通有…等11条航线 for 迪庆机场开通航线; never without a word of kind, size or place, nor where
+the text writes the head after a word of kind the name lacks, 技术服务合同 beside 技术开发合同成交额, or gives a fuller
+form of the name a figure of its own, 其中县财政配套资金3.35亿元 beside 已到位资金8.54亿元),
 then its head word once the sentence has named what it belongs to
 (社工站…,覆盖率达到100%; 资金 right after the clause that named the subsidy); a shortened name counts
 where the name as written is nowhere, or after it (a later mention shortens it).  Figures given 分别 go
@@ -85,7 +89,7 @@ or 环比增加 after a figure to date the month's amount,
 9月份无新增 a month's 0 (9月份无新增完工小区 too, before the metric is read in the sentence), 一季度 in a report of March and 上半年 where no later month is named the year so far
 (a total as an opening, the year's amount in a figure's own clause: 上半年新解决1075个 beside 累计解决2585个), a
 spell that begins a sentence (三季度完成…,安置居民9618户) the clauses after it, a numbered year beside 今年 another
-year, and an opening clause (截至目前, 8月以来) the sentences after it.  Verbs that say a building is finished are
+year (in a sentence that opens on it, up to a clause with 今年 of its own: 2022年计划…,实际完成147个), and an opening clause (截至目前, 8月以来) the sentences after it.  Verbs that say a building is finished are
 one work (完工 for 建成).  A cumulative
 metric wants the total, an increment metric the month's amount, a rate (%) its level whatever the time
 words; figures under 其中 give way to others of the same role; what remains must be one value.  A sentence

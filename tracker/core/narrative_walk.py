@@ -386,12 +386,12 @@ def _of_all_years(hits: list[_Hit], sentences: list[str]) -> list[_Hit]:
 
 
 def _of_past_years(hits: list[_Hit], text: str) -> list[_Hit]:
-    """The hits, those of an earlier year than the report's, of a span from one (自2017年5月开始…, where the text names
-    a later year), of several years (五年累计…) or of a span of the year past: no total to date nor amount of its time."""
+    """The hits, those of an earlier year than the report's (or a sentence's opening), of a span from one (自2017年5月开始…,
+    where the text names a later year), of several years (五年累计…) or of the year past: no total nor month's amount."""
     spanning = figure_years.since_past_years(text)
     return [dataclasses.replace(h, total=False, period=False, year=False, span=True)
-            if figure_years.past_year(h.words, text) or figure_years.over_years(h.words, text)
-            or figure_years.earlier_span(text, h.words) or any(h.words in s for s in spanning) else h for h in hits]
+            if figure_years.past_year(h.words, text) or figure_years.year_opened(h.words, text)
+            or figure_years.over_years(h.words, text) or figure_years.earlier_span(text, h.words) or any(h.words in s for s in spanning) else h for h in hits]
 
 
 def _verbs_of(clause: str) -> frozenset:

@@ -197,6 +197,12 @@ def _read(text: str, name: str, unit: str, mode: str) -> Reading | None:
     by_match = (lambda u: narrative_walk.hits(sentences, matched, u, lead=lead)) if matched else None
     if by_match:
         tiers = (*tiers, by_match)
+    # The narrative's phrase that ends in the metric's head noun and leaves some of its words out (村级服务站 for
+    # 村级寄递物流综合服务站; the head alone after the sentence named a noun of the name): tried after every other.
+    headed_alike = [m for m in figure_match.by_head(names[0], sentences, [unit, *figure_roles.magnitudes(unit)])
+                    if m not in matched and keeps_stage(names[0], m)]
+    if headed_alike:
+        tiers = (*tiers, lambda u: narrative_walk.hits(sentences, headed_alike, u, lead=lead))
     level = unit == "%" and not growth_metric(names[0], unit)  # (a growth is over a time: a span's is not the year's)
     if "、" in name:  # a shorter form of a list names one of its items (排水管网 of 燃气、供水、排水管网): as written only
         tiers = tiers[:1]
