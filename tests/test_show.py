@@ -120,6 +120,19 @@ def test_chart_of_a_qualitative_task_begins_at_its_first_measure():
     assert [pt.measured for pt in tr.months] == [False, False, False, True, True]
 
 
+def test_the_terminal_chart_draws_the_actual_line_from_the_first_report_as_the_html_page_does():
+    """Months before the first report had nothing to draw: no line along 0 % up to it (the html chart's rule)."""
+    lg = TaskLog(months={M("2024-06")}, values={"a": {M("2024-06"): 50.0}})
+    c = trajectory(one_metric_task(), lg, M("2024-08")).chart
+    assert c.actual[0] == (M("2023-12"), 0.0)  # the trajectory keeps every month
+    assert c.reported == ((M("2024-06"), 0.5), (M("2024-07"), 0.5), (M("2024-08"), 0.5))
+    lines = progress_chart(c, "en", 80).plain.splitlines()
+    blocks = "▄▀▖▗▘▝▞▚▌▐█"
+    low = [line for line in lines if line.startswith((" 25%", "  0%"))]
+    assert len(low) == 2 and not any(ch in line for line in low for ch in blocks)
+    assert any(ch in line for line in lines if line.startswith(" 50%") for ch in blocks)
+
+
 @settings(max_examples=150, deadline=None)
 @given(st.data())
 def test_a_chart_alone_is_the_trajectory_s_chart(data):

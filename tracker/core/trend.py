@@ -63,6 +63,12 @@ class Chart:
     measured: bool
     reported_from: int | None = None     # the first month up to as_of with a report: the actual line's real start
 
+    @property
+    def reported(self) -> tuple[tuple[int, float], ...]:
+        """The actual line as drawn: from the first report (the months before it had none to draw)."""
+        start = self.reported_from
+        return () if start is None else tuple(pt for pt in self.actual if pt[0] >= start)
+
 
 @dataclass(frozen=True, slots=True)
 class Trajectory:

@@ -72,10 +72,11 @@ def progress_chart(c: Chart, lang: str, width: int = 80, height: int = 16) -> Te
 
     draw([(c.due, 0.0), (c.due, 1.0)], "┊", "red")
     draw(list(c.expected), "·", "blue")
-    forecast_drawn = c.forecast is not None and c.forecast <= last and c.actual
+    actual = c.reported  # from the first report, as the html page draws it
+    forecast_drawn = c.forecast is not None and c.forecast <= last and bool(actual)
     if forecast_drawn:
-        draw([c.actual[-1], (c.forecast, 1.0)], "○", "red" if c.forecast_late else "green")
-    draw(list(c.actual), "hd", "green")
+        draw([actual[-1], (c.forecast, 1.0)], "○", "red" if c.forecast_late else "green")
+    draw(list(actual), "hd", "green")
     draw(list(c.milestones), "◆", "magenta", connect=False)
     chart = Text.from_ansi(fig.build().string())
     chart.append("\n")

@@ -147,12 +147,12 @@ def _status(table: MonthlyTable, row) -> str:
 def svg(c: Chart, lang: str, colour: str = "#374151", months_shown: tuple[int, int] | None = None) -> str:
     """A small chart: actual (solid, in the status colour) against expected (dashed), the due month, milestones,
     and the forecast (dotted) where it falls near enough to draw. months_shown: the x axis (first, last month),
-    the same for every row of a page; else the chart's own span. The actual line begins at the first report:
-    the months before it had none to draw."""
+    the same for every row of a page; else the chart's own span. The actual line begins at the first report
+    (Chart.reported)."""
     import drawsvg as draw
 
     first, last = months_shown or span(c)
-    actual = tuple(pt for pt in c.actual if c.reported_from is not None and pt[0] >= c.reported_from)
+    actual = c.reported
 
     def x(m: float) -> float:
         return round(PAD + (m - first) * (W - 2 * PAD) / max(1, last - first), 2)
