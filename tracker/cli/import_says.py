@@ -121,7 +121,8 @@ def id_order(tid: str) -> list:
 
 
 def say_corrections(tasks: list[str], p: int, lang: str, dry_run: bool) -> None:
-    """The tasks whose report of the month these tables replace (a corrected table, or one given the wrong month)."""
+    """The tasks whose report of the month these tables or a returned form replace (a corrected table or form, or
+    one given the wrong month)."""
     from tracker.cli.output import say
 
     if tasks:

@@ -154,8 +154,11 @@ def import_files(project, files: list[str], month_text: str | None, unit: str | 
         _given_twice(entries, tables, returns, problems)
         if problems:
             raise Problems(problems)
+        replaced = {}  # a returned form's tasks already reported for its month: its rows replace those reports
         for back in returns:
             entries += back.entries
+            logs = store.load_logs(conn, upto=back.month, tasks={e.task for e in back.entries})
+            replaced[back.path] = {tid for tid, log in logs.items() if log.has_entry(back.month)}
         present = store.present_ids(conn, [e.id for e in entries])
         superseded = _superseded(conn, [e for e in entries if e.id in present])
         # Checks before recording (core/checks.py), as for every write: refusals raised here, slips said below.
@@ -182,6 +185,8 @@ def import_files(project, files: list[str], month_text: str | None, unit: str | 
         says.say_left([r for s in tables for r in s.reads], path, lang)
     for back in returns:
         says.say_form(back, present, lang, dry_run)
+        says.say_corrections(sorted({e.task for e in back.entries if e.id not in present} & replaced[back.path],
+                                    key=says.id_order), back.month, lang, dry_run)
         says.say_same_above(back.same_above, lang)
     if len(tables) + len(returns) > 1:  # the sum of what each file said above
         files = sum(1 for s in tables if any(e.task in {r.task_id for r in s.reads} for e in new)) + \
