@@ -72,7 +72,7 @@ def test_recall_on_the_tuning_part():
 
 
 # What the tuning part reaches (targets, values): a rule that loses a reading fails here.
-RECALL_FLOOR = (0.896, 0.782)
+RECALL_FLOOR = (0.897, 0.784)
 
 
 def test_a_reading_names_the_words_it_came_from():
@@ -3472,3 +3472,33 @@ def test_a_phrase_that_ends_in_the_names_head_and_leaves_some_of_its_words_out_n
     # a year that opens its sentence covers the clauses after it, beside 今年 elsewhere
     text = "2023年计划建设物流服务站20个,建成镇级物流服务站18个。今年计划新建5个。"
     assert value_for(text, name, "个") is None
+
+
+def test_a_forecast_opening_a_later_clause_foresees_the_rest_of_the_sentence():
+    text = "面对需求收缩的压力,稳字当头、奋力攻坚,预计全县生产总值增长6%,社会消费品零售总额增长8%,进出口总额增长12%。"
+    assert value_for(text, "社会消费品零售总额增长", "%") is None
+    assert value_for(text, "进出口总额增长", "%") is None
+    # a part after ; with a state of its own is done
+    text = "稳字当头,预计全县生产总值增长6%;1-10月已完成进出口总额42.5亿元。"
+    assert value_for(text, "进出口总额", "亿元") == 42.5
+
+
+def test_a_running_total_beside_a_numbered_years_figure_of_its_verb_is_in_doubt():
+    name = "城南片区项目投资"
+    text = "城南片区52个项目总投资88亿元,累计完成投资41.6亿元,2023年完成投资12.4亿元。"
+    assert value_for(text, name, "亿元") is None  # the total may be of all years, the year's the report's or not
+    text = "城南片区52个项目总投资88亿元,累计完成投资41.6亿元,今年完成投资12.4亿元。"
+    assert value_for(text, name, "亿元") == 12.4
+    # the end of a year is a date, the total to it a total
+    text = "城南片区52个项目,截至2023年底累计完成投资41.6亿元。"
+    assert value_for(text, name, "亿元") == 41.6
+
+
+def test_a_programme_carried_out_is_done_and_a_threshold_sets_a_class_of_it():
+    text = "乡村振兴扎实推进,全年实施衔接资金产业项目58个,带动脱贫人口增收。"
+    assert value_for(text, "衔接资金产业项目", "个") == 58
+    assert value_for("统筹推进城乡建设,实施水系连通工程36公里。", "水系连通工程", "公里") == 36
+    # work on things is still only undertaken: a later clause says what is done
+    assert value_for("实施背街小巷改造42条,已完工30条。", "背街小巷改造", "条") == 30
+    # a threshold before the programme's noun counts a class of them
+    assert value_for("全年实施5000万元以上产业项目58个。", "产业项目", "个") is None

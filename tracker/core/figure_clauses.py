@@ -175,7 +175,8 @@ def _hits_in_clause(clause: str, names: list[str], unit: str, opening: tuple,
         else:
             continue
         # (said: the words that join name and figure, or those right before the figure and after its things)
-        if _REFUSE.search(_TASK_DONE.sub("", context + listed)) or _is_place(context) or figure_roles.undertaken(context, unit, said):
+        if _REFUSE.search(_TASK_DONE.sub("", context + listed)) or _is_place(context) or figure_roles.undertaken(
+                context, unit, said, bool(names) and figure_roles.programme(names[0])):
             continue
         hits.append(dataclasses.replace(_hit(_value(m), exact, context, opening, shared, clause), named=True))
     return hits

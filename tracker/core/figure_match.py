@@ -72,6 +72,10 @@ _JOIN_END = re.compile(rf"(?:{_TIME}|{_alt(_JOINERS)})*$")
 _VERB_KINDS = frozenset("新建 改造 在建".split())
 # The figures a name holds (1亿元以上项目, 5G基站), each whole.
 _FIGURES = re.compile(r"\d+(?:\.\d+)?")
+# Projects counted by a class of their size (亿元以上重大项目, 3000万元以上工业项目), and a name that has a size of its
+# own (实施亿元项目); money above a size (500万元以上固定资产投资) is the statistics' own scope, no class.
+_SIZE_CLASS = re.compile(r"以[上下][^\d]*项目$")
+_SIZED = re.compile(r"以[上下]|元")
 
 
 def _keys(name: str) -> list[str]:
@@ -135,6 +139,8 @@ def _names_it(phrase: str, name: str, keys: list[str], work: bool, verb: str = "
         return False
     if _FIGURES.findall(phrase) != _FIGURES.findall(name):
         return False  # 10亿元以上项目 is no 1亿元以上项目: a figure in a name sets a kind, as a word of kind does
+    if _SIZE_CLASS.search(phrase) and not _SIZED.search(name):
+        return False  # 亿元以上重大项目 is no count of 重大项目: projects counted by a class of their size
     missing = [k for k in keys if k not in phrase]
     # 累计完工老旧小区12个 for 老旧小区改造: a verb that says the work is finished stands for the metric's verb.
     finished = bool(_FINISHED.search(verb))

@@ -304,13 +304,23 @@ def years_unkinded(clause: str, unit: str, name: str) -> bool:
 _UNDERTAKEN = re.compile(r"实施(?!后|完成|完毕|的)")
 
 
-def undertaken(context: str, unit: str, said: str = "") -> bool:
+# A metric that counts programmes carried out (扶贫项目, 重大项目, 黑土地保护工程): 实施 is its own work, done.
+_PROGRAMME = re.compile(r"(?:项目|工程)$")
+
+
+def programme(name: str) -> bool:
+    """Whether a metric's name counts programmes carried out (实施扶贫项目31个, 实施黑土地保护工程10万亩), of which
+    实施 says the work done, not only undertaken."""
+    return bool(_PROGRAMME.search(name))
+
+
+def undertaken(context: str, unit: str, said: str = "", of_programme: bool = False) -> bool:
     """Whether the words around a figure say the work on things was undertaken (实施), not that it is done.  An
     event (场, 场次) carried out is held: done.  Work pushed on (统筹推进276户…改造, …等项目加快推进) is under way, where
     推进 is in the words `said` right about the figure (the verb that governs it, the predicate of its things), never
     further off (印发《关于推进…的意见》两个文件); money or things arranged (共安排…投资119亿元, 安排…重点项目103个) are set
     aside, planned, not spent nor built; people arranged are placed (安排技术人员 sends staff, 安排就业 employs)."""
-    return ((bool(_UNDERTAKEN.search(context)) and not counts_people(unit) and unit not in _EVENTS)
+    return ((bool(_UNDERTAKEN.search(context)) and not counts_people(unit) and unit not in _EVENTS and not of_programme)
             or "推进" in said or (bool(_ARRANGED.search(context)) and not counts_people(unit)))
 
 

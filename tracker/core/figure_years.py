@@ -40,6 +40,18 @@ def year_opened(words: str, text: str) -> bool:
     return False
 
 
+# A whole year named by its number that leads the verb of a figure (2024年完成投资19.23亿元); its end (2024年底) is a date.
+_YEARS_WORK = re.compile(r"(?<!\d)20\d\d年(?!\d|度?[1-9一二三四上下前]|以来|底|末)度?(?:全年)?[,，]?(?:已经|已|共|累计)*"
+                         r"(?P<verb>[\u4e00-\u9fff]{2})[^,，;；。]*?\d")
+
+
+def numbered_years_work(sentence: str, words: str) -> frozenset:
+    """The verbs a sentence ties to a year named by its number in clauses other than `words` (累计完成投资68.39亿元,
+    2024年完成投资19.23亿元): beside them a running total of the same verb may be of all years, and the year's figure
+    the report's or another's; the text does not say which."""
+    return frozenset(m["verb"] for m in _YEARS_WORK.finditer(sentence.replace(words, "")))
+
+
 # A span that starts in a year named by its number (2017年以来, 自2017年5月开始, 从2020年起).
 _SINCE_YEAR = re.compile(r"(?<!\d)(20\d\d)年(?:\d{1,2}月份?(?:\d{1,2}日)?)?(?:以来|开始|起)")
 _ANY_YEAR = re.compile(r"(?<!\d)(20\d\d)年")

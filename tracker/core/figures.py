@@ -182,6 +182,14 @@ A list of growths after as many levels in one sentence gives each level's thing 
 20.2亿元,分别增长6.9%、0.8%: the growths go to the names the list gives, as levels would; tracker/core/figure_topic.py);
 where the sentence holds more or fewer levels than growths, none.
 
+Round 51 added: 预计 that opens a later clause of a sentence (精准施策,预计全市地区生产总值增长5%,…,固定资产投资增长25%)
+foresees that clause and those after it up to the full stop, as one that opens the sentence does; a running total
+beside a figure of the same verb tied to a year named by its number (累计完成投资68.39亿元,2024年完成投资19.23亿元) is
+in doubt, the text not saying whether that year is the report's (its end, 2023年底, is a date); a metric that counts
+programmes carried out (…项目, …工程) takes the figure 实施 governs, its own work done (实施扶贫项目31个, 实施黑土地保护
+工程10万亩), while 实施 of work on things stays undertaken; a matched phrase of projects by a class of their size
+(亿元以上重大项目) counts none of a name without a size (重大项目).
+
 Risks of a wrong figure, and where the reader abstains (tracker/core/figure_roles.py):
 - a time it cannot place: a figure tied to an earlier month than the latest month of work the text
   names (截至7月底累计58处 beside 8月份新建6处; the report's month is not given, the latest named stands

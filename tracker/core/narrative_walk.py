@@ -119,6 +119,9 @@ def hits(sentences: list[str], names: list[str], unit: str, short: list | None =
             # 年初确定新增供热面积500万平方米,普及率达到60%: what a plan set, listed after its verb, is no figure done.
             # …将新建牧区道路114公里。同时,…新建基站42个: what goes on at the same time as what will be done, in the
             # sentence or the next, speaks of what will be too, up to a clause with a state of its own; a sentence that opens on 今年 and says 将 (今年,我县将…作为主线,全年开发…30项) sets the year's plan
+            # 精准施策,预计全市地区生产总值增长5%,…,固定资产投资增长25%: 预计 opening a later clause foresees it and the
+            # clauses after it, up to the full stop, as one opening the sentence does
+            forecast = forecast or bool(k and FORECAST.match(clause))
             planned = planned or bool(will and (_SAME_TIME.match(clause) or said_will)) or forecast or (whole_planned := whole_planned or (k > 0 and narrative_lists.planned_whole(clauses[k - 1], clause)))
             in_plan = planned and not _OWN_STATE.search(clause)
             # 涉及7个城市,28.05万套居民房屋、3884栋楼: what the work involves, listed after 涉及 in clauses with no verb
@@ -380,6 +383,9 @@ def _of_all_years(hits: list[_Hit], sentences: list[str]) -> list[_Hit]:
         other = [c for s in sentences for c in _CLAUSE.split(s)[::2] if h.words not in c]
         if h.untimed and not h.period and verbs and _WHOLE_PLACE.match(h.words) and any(
                 m["verb"] in verbs for s in other for m in _THIS_YEARS_WORK.finditer(s)):
+            h = dataclasses.replace(h, doubt=True)
+        elif h.total and not h.year and verbs & figure_years.numbered_years_work(
+                next((s for s in sentences if h.words in s), ""), h.words):
             h = dataclasses.replace(h, doubt=True)
         out.append(h)
     return out
