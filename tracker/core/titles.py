@@ -241,6 +241,8 @@ def _title_name(pre: str, after: str, unit: str, inherited: bool = False, opens:
 # Words of a title that qualify its noun and are no target: 一次 (once) before what is given (提供一次免费健康体检), and
 # one round of it (开展1轮…测评).
 _TITLE_CONDITION = re.compile(r"(?<![\d.])1[次轮](?=[^\d,，、;；。])")
+# A second figure right after one, in another measure word (23条65公里…): see targets_from_title.
+_SECOND_MEASURE = re.compile(r"(?P<gap>、|共|(?P<noun>[\u4e00-\u9fff]{2,6}?)(?=\d+(?:\.\d+)?万?[户人]))?\d+(?:\.\d+)?")
 # A size that a noun follows (1亿元以上项目): a class of the things, see targets_from_title.
 _SIZE_CLASS = re.compile(r"(?:以上|以下)[\u4e00-\u9fff]")
 
@@ -275,7 +277,7 @@ def targets_from_title(title: str) -> list[Target]:
                 continue
             # 其中乡镇及农村地区不少于240个: the part's floor is its figure, as 以上 is.
             clause = re.sub(r"(?:不少于|不低于|至少)(?=\d)", "", clause[2:])
-        read = False
+        read, two = False, None
         for m in _NUM.finditer(clause):
             i = m.end()
             # 300余个 and 1万余个 are floors, as 300个以上 is; 300多个 and 1万多个 are approximations.
@@ -324,6 +326,21 @@ def targets_from_title(title: str) -> list[Target]:
             if listed and (m.start() == 0 or not phrases.leading_verbs(pre)):
                 refused = raw
                 continue
+            # 建设23条65公里农村通畅工程, 完成465幢23.25万平方米房屋…: a figure right before another in another measure
+            # word measures the same things, and so do households or people after the things a figure counts
+            # (实施22个老旧小区5776户主体改造: theirs); both are read with the words before the first.  Money is no
+            # measure of things (投入6000万元对15所…), and after a name the second figure with words of its own counts
+            # those (机构6家180个托位).
+            if two and clause[two[3]: m.start()] == two[4]:
+                pre, after, bare = two[2], two[5] + after, two[5] + bare
+            else:
+                two = None
+            if (unit and unit != "%" and "元" not in unit and not two and (second := _SECOND_MEASURE.match(after))
+                    and (other := _unit_at(after, second.end())) and (other.lstrip("十百千万亿") or other) not in (base, "%")
+                    and (second["noun"] and base not in ("户", "人") and not phrases.leading_verbs(second["noun"])
+                         or not second["noun"] and (phrases.leading_verbs(pre) == len(pre) or read and re.search(r"(?:和|及|与)$", pre) or not after[second.end() + len(other):]))):
+                two = (m, unit, pre, end, second["gap"] or "", second["noun"] or "")
+                continue
             floor, after = after != bare and not bare, bare
             # 完成35公里供水主管网和54个老旧小区…改造, 新建30个充电桩和2个口袋公园: the clause's verb governs the figure
             # after 和 too, after a noun or the name the figure before counted (充电桩, though jieba's 充电 is a verb)
@@ -367,8 +384,11 @@ def targets_from_title(title: str) -> list[Target]:
             if name and _PLAN_END.search(name) and base not in _DOCUMENTS:
                 continue
             if name:
+                if two:
+                    found.append(Target(name, _value(two[0]), _in_yuan(name, two[1]), clause))
                 found.append(Target(name, _value(m), _in_yuan(name, unit), clause))
                 read, refused = True, ""
+            two = None
         inherited = read
         described = not read and clause.startswith("共") and not any(phrases.is_verb(w) for w in phrases.words(clause))
         lead, led = _strip_lead(clause)
