@@ -94,9 +94,10 @@ _LEVEL_END = re.compile(r"(?:水平|标准|质量|能力)$")
 # is the target.
 _PER_CAPITA = re.compile(r"^(?:全市|全区|全县|全省|全国)?(每[十百千万]+(?:常住)?人口?)(?:拥有)?(\w{2,}?数量?)(?:达到|提高到|提升到|达)$")
 # A growth rate (规上工业增加值增长7%): the rate of growth is a target of the thing's name, in %; only a noun grows
-# so (推动 or a scope word may lead it), never work done (完成投资增长); 年均增长 is the growth of each year on average; a floor after it
+# so (推动 or a scope word may lead it), never work done (完成投资增长); 年均增长 is the growth of each year on average, and
+# 递增, 增速 (固定资产投资增速保持8%) and 可比增长 say growth as 增长 does; a floor after it
 # (增长不低于8%) is the rate to reach, as 以上 after the figure is.
-_GROWTH = re.compile(rf"^(?:{_alt(_SCOPE)})*(?:推动|实现)?(\w{{2,}}?)(?:同比|年均)?增长(?:不低于|达到|超过)?$")
+_GROWTH = re.compile(rf"^(?:{_alt(_SCOPE)})*(?:推动|实现|确保)?(\w{{2,}}?)(?:同比|年均|可比)?(?:增长|递增|增速)(?:不低于|达到|超过|保持)?$")
 # (完成37个老旧小区改造任务: the task of a work is the work, and the work's verb ends no name)
 _NAME_TAIL = re.compile(r"(?:(?:培育|建设|改造|创建|升级)(?:工作|任务)?|工作|任务)$")
 
