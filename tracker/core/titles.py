@@ -244,6 +244,8 @@ def _title_name(pre: str, after: str, unit: str, inherited: bool = False, opens:
 _TITLE_CONDITION = re.compile(r"(?<![\d.])1[次轮](?=[^\d,，、;；。])")
 # A second figure right after one, in another measure word (23条65公里…): see targets_from_title.
 _SECOND_MEASURE = re.compile(r"(?P<gap>、|共|(?P<noun>[\u4e00-\u9fff]{2,6}?)(?=\d+(?:\.\d+)?万?[户人]))?\d+(?:\.\d+)?")
+# Words that may lead a share of things (实现90%以上的建制村通公交).
+_SHARE_LEADS = frozenset("实现 推动 达到 年底 年内 年底前 到".split())
 # A size that a noun follows (1亿元以上项目): a class of the things, see targets_from_title.
 _SIZE_CLASS = re.compile(r"(?:以上|以下)[\u4e00-\u9fff]")
 
@@ -361,6 +363,12 @@ def targets_from_title(title: str) -> list[Target]:
             # 研发经费投入占GDP比重2.43%: so does a rate or share and its figure in % alone, an area in its unit.
             if not name and (floor or (not after and re.search(r"面积$" if unit != "%" else _RATE, pre))) and pre and not phrases.leading_verbs(pre):
                 name = _title_name(pre + "达到", after, unit, inherited)
+            # 80%的村建成卫生室, 实现90%以上的建制村通公交: a share of the things after 的 that do what the words after
+            # them say is a rate to reach, named by those words (scope, time or 实现 before it, a verb after).
+            if (not name and unit == "%" and after.startswith("的") and _good_name(after[1:])
+                    and all(w in _SCOPE or w in _SHARE_LEADS for w in phrases.words(pre))
+                    and any(phrases.is_verb(w) for w in phrases.words(after[1:])[1:])):
+                name = after[1:]
             # 新建公厕326座、改造64座: a second clause of verbs alone and a figure in the same measure word counts
             # the noun of the target before it (the verbs set the two apart, see _apart).
             if (inherited and not after and start == end and m.start() == 0 + len(pre) and _verbs_only(pre)
