@@ -4,7 +4,8 @@ another, examples before 等, and nouns listed with 、 before one figure; and w
 is no target or another one: a slogan's figures in quotation marks, the money a work is done with (投资…元修建),
 the places a thing is done for (为352个自然村安装路灯3630盏), one figure given to each of the things (各) or the work
 each of things listed gets (为一中、二中各购置1台…), work sped up (加快…) whose things the title gives by stage
-elsewhere, and a second work joined by 并 after a figure's things.
+elsewhere, and a second work joined by 并 after a figure's things; a magnitude alone before a measure word (百所, 万场)
+is written as the numeral it is.
 """
 
 from __future__ import annotations
