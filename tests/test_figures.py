@@ -72,7 +72,7 @@ def test_recall_on_the_tuning_part():
 
 
 # What the tuning part reaches (targets, values): a rule that loses a reading fails here.
-RECALL_FLOOR = (0.897, 0.784)
+RECALL_FLOOR = (0.904, 0.784)
 
 
 def test_a_reading_names_the_words_it_came_from():
@@ -3502,3 +3502,41 @@ def test_a_programme_carried_out_is_done_and_a_threshold_sets_a_class_of_it():
     assert value_for("实施背街小巷改造42条,已完工30条。", "背街小巷改造", "条") == 30
     # a threshold before the programme's noun counts a class of them
     assert value_for("全年实施5000万元以上产业项目58个。", "产业项目", "个") is None
+
+
+def _read(title: str) -> list[tuple[float, str]]:
+    return [(t.target, t.unit) for t in targets_from_title(title)]
+
+
+def test_a_magnitude_alone_before_a_measure_word_is_a_numeral():
+    assert _read("新建千所乡村学校食堂") == [(1000, "所")]
+    assert _read("举办万场群众性体育赛事") == [(1, "万场")]
+    assert _read("旅游总收入突破百亿元") == [(100, "亿元")]
+    # a word, a measure word of its own, a ratio's base, a project's size: no count
+    assert _read("服务千家万户") == []
+    assert _read("新建千米健身步道") == []
+    assert _read("万元地区生产总值能耗下降3%") == []
+    assert _read("投产万吨级饲料加工项目") == []
+
+
+def test_two_measures_of_one_set_of_things_written_together_each_count_them():
+    assert _read("新建18条42公里乡村旅游公路") == [(18, "条"), (42, "公里")]
+    assert _read("实施12个老旧小区3400户雨污分流改造") == [(12, "个"), (3400, "户")]
+    assert _read("新建人才公寓3栋共420套") == [(3, "栋"), (420, "套")]
+    # after a name, a second figure with words of its own counts those words; money measures no things
+    assert (180, "个") not in _read("新增养老机构5家180个护理床位")
+    assert all(t != 800 for t, _ in _read("投入800万元对9所乡村学校进行改造"))
+
+
+def test_growth_said_as_zengsu_dizeng_or_of_what_is_spent_is_a_growth_rate():
+    assert targets_from_title("社会消费品零售总额增速保持7%以上")[0].target == 7
+    assert [t.target for t in targets_from_title("外贸进出口总额年均递增6%")] == [6]
+    assert [t.name for t in targets_from_title("全社会研发投入增长12%")] == ["全社会研发投入"]
+    assert targets_from_title("完成投资增长12%") == []
+
+
+def test_a_share_of_things_first_that_reach_a_state_is_a_rate_to_reach():
+    assert _read("90%以上的行政村建成村级综合服务站") == [(90, "%")]
+    assert _read("年内85%的社区卫生服务中心达到国家服务能力标准") == [(85, "%")]
+    # a share of the cost given is no rate of things
+    assert _read("对改造费用给予50%的补贴") == []

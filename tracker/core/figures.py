@@ -34,8 +34,11 @@ Targets whose names would be alike keep the verbs that set them apart (新建公
 verbs alone after a target counts its noun in the same measure word (新建公厕326座、改造64座: 改造公厕), not
 after a verb of plans or starts, and a figure alone in another measure word after a target measures it again
 (改造老旧小区192个、1100万平方米); 对18个老旧小区进行综合改造 names 老旧小区综合改造; an area first (主城区) is
-scope.  A growth rate names its thing's target in % (规上工业增加值增长7%), a rate's floor is its target (比例不低于
-85%), and 覆盖 that names a rate (覆盖人口比例) is no figure a target leads to.
+scope.  A growth rate names its thing's target in % (规上工业增加值增长7%; 增速, 递增 and 可比增长 say growth, and
+what is spent grows: 企业研发投入增长15%), a rate's floor is its target (比例不低于85%), a share of things first that
+reach what follows is a rate (80%的村建成卫生室), and 覆盖 that names a rate (覆盖人口比例) is no figure a target
+leads to.  A magnitude alone before a measure word is a numeral (建设百所…, 开展万场…, 突破百亿元), and two figures in
+two measure words written together measure the same things (建设23条65公里…公路, 22个老旧小区5776户…改造).
 Narratives: the name (or the name without its verb, or with the verb first: 培训养老护理员 for
 养老护理员培训) stands just before the figure, joined only by words such as 已建成, 累计, 8月新建, or
 just after the measure word; it begins a word and is not the tail of a longer noun (a verb, scope

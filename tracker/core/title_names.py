@@ -35,9 +35,15 @@ _TOTAL_OF = re.compile(r"总(?:面积|长度|量|数|额|值)?")
 _LEVEL_ALONE = re.compile(r"(?:国家|[省市区县乡镇村]{1,2})级(?:及?以上)?")
 
 
+_SPENT = frozenset("投入 支出".split())
+
+
 def _grows(name: str) -> bool:
-    """Whether a name before 增长 is a noun that grows (规上工业增加值, 人均可支配收入): no listed verb of work in it."""
-    return _good_name(name) and not any(w in phrases.VERBS or w in _NARRATIVE_VERBS for w in phrases.words(name))
+    """Whether a name before 增长 is a noun that grows (规上工业增加值, 人均可支配收入): no listed verb of work in it, but
+    as the last of its words after a noun, where the verb is what the noun spends (企业研发投入, 财政科技经费投入)."""
+    ws = phrases.words(name)
+    return _good_name(name) and not any(w in phrases.VERBS or w in _NARRATIVE_VERBS for w in ws[:-1]) and (
+        not (ws[-1] in phrases.VERBS or ws[-1] in _NARRATIVE_VERBS) or ws[-1] in _SPENT and len(ws) > 1)
 
 
 def _verbal(word: str) -> bool:

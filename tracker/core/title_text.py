@@ -4,7 +4,8 @@ another, examples before 等, and nouns listed with 、 before one figure; and w
 is no target or another one: a slogan's figures in quotation marks, the money a work is done with (投资…元修建),
 the places a thing is done for (为352个自然村安装路灯3630盏), one figure given to each of the things (各) or the work
 each of things listed gets (为一中、二中各购置1台…), work sped up (加快…) whose things the title gives by stage
-elsewhere, and a second work joined by 并 after a figure's things.
+elsewhere, and a second work joined by 并 after a figure's things; a magnitude alone before a measure word (百所, 万场)
+is written as the numeral it is.
 """
 
 from __future__ import annotations
@@ -185,12 +186,39 @@ def _second_work(title: str) -> str:
     return out
 
 
+# 建设百所…学校, 开展万场…活动, 突破百亿元: a magnitude alone as a numeral (one hundred, ten thousand) before a measure
+# word, each a word of its own (千家万户 is a word, 千米 a measure word, 百姓 has no measure word; 每万人 and 第 are no count); money
+# so counted only ends its clause or sets a floor (万元生产总值 is a ratio's base), and a project's size is none
+# (4批次/千人 is a ratio).
+_BARE_MAGNITUDE = re.compile(r"(?<![\d零一二两三四五六七八九十百千万亿每第数几近上成/])[百千万](?![百千万])")
+_MAGNITUDE_DIGITS = {"百": "100", "千": "1000", "万": "1万"}
+
+
+def _bare_magnitudes(title: str) -> str:
+    out, last, starts = [], 0, None
+    for m in _BARE_MAGNITUDE.finditer(title):
+        unit = phrases.unit_at(title, m.end())
+        if not unit:
+            continue
+        starts = starts or phrases.starts(title)
+        end = m.end() + len(unit)
+        if m.start() not in starts or end not in starts or (m.group() == "千" and unit[0] in "米克瓦伏"):
+            continue
+        if unit.endswith("元") and not re.match(r"(?:以上|$|[,，;；。])", title[end:]):
+            continue
+        if re.search(r"(?:项目|工程)$", re.split(r"[,，;；。]", title[end:])[0]):
+            continue  # 万头种猪养殖项目: the size of what a project builds, no count of it
+        out += [title[last:m.start()], _MAGNITUDE_DIGITS[m.group()]]
+        last = m.end()
+    return "".join(out) + title[last:] if out else title
+
+
 def recast(title: str) -> str:
     """The title normalised, with conditions dropped and its lists of kinds, changes and examples recast."""
     for named in (_RULE_NAMED, _ONE_OF, _SIZE_OF):
         title = named.sub(lambda m: m.group().translate(_CN_DIGITS).translate(_HIDE), title)
     title = _QUOTED.sub(lambda q: q.group().translate(_HIDE), title)
-    title = _normalise(title)
+    title = _bare_magnitudes(_normalise(title))
     title = _MEANS_MONEY.sub("", _PLANNED.sub("", _SPED_UP.sub(_sped_up, title)))
     title = _YEAR_OF_THINGS.sub("", _FOR_PLACES.sub("", _said_again(title)))
     title = _TASK_IS.sub(lambda m: (m["verb"] or "完成") + m["thing"], title)

@@ -94,9 +94,10 @@ _LEVEL_END = re.compile(r"(?:水平|标准|质量|能力)$")
 # is the target.
 _PER_CAPITA = re.compile(r"^(?:全市|全区|全县|全省|全国)?(每[十百千万]+(?:常住)?人口?)(?:拥有)?(\w{2,}?数量?)(?:达到|提高到|提升到|达)$")
 # A growth rate (规上工业增加值增长7%): the rate of growth is a target of the thing's name, in %; only a noun grows
-# so (推动 or a scope word may lead it), never work done (完成投资增长); 年均增长 is the growth of each year on average; a floor after it
+# so (推动 or a scope word may lead it), never work done (完成投资增长); 年均增长 is the growth of each year on average, and
+# 递增, 增速 (固定资产投资增速保持8%) and 可比增长 say growth as 增长 does; a floor after it
 # (增长不低于8%) is the rate to reach, as 以上 after the figure is.
-_GROWTH = re.compile(rf"^(?:{_alt(_SCOPE)})*(?:推动|实现)?(\w{{2,}}?)(?:同比|年均)?增长(?:不低于|达到|超过)?$")
+_GROWTH = re.compile(rf"^(?:{_alt(_SCOPE)})*(?:推动|实现|确保)?(\w{{2,}}?)(?:同比|年均|可比)?(?:增长|递增|增速)(?:不低于|达到|超过|保持)?$")
 # (完成37个老旧小区改造任务: the task of a work is the work, and the work's verb ends no name)
 _NAME_TAIL = re.compile(r"(?:(?:培育|建设|改造|创建|升级)(?:工作|任务)?|工作|任务)$")
 
@@ -241,6 +242,10 @@ def _title_name(pre: str, after: str, unit: str, inherited: bool = False, opens:
 # Words of a title that qualify its noun and are no target: 一次 (once) before what is given (提供一次免费健康体检), and
 # one round of it (开展1轮…测评).
 _TITLE_CONDITION = re.compile(r"(?<![\d.])1[次轮](?=[^\d,，、;；。])")
+# A second figure right after one, in another measure word (23条65公里…): see targets_from_title.
+_SECOND_MEASURE = re.compile(r"(?P<gap>、|共|(?P<noun>[\u4e00-\u9fff]{2,6}?)(?=\d+(?:\.\d+)?万?[户人]))?\d+(?:\.\d+)?")
+# Words that may lead a share of things (实现90%以上的建制村通公交).
+_SHARE_LEADS = frozenset("实现 推动 达到 年底 年内 年底前 到".split())
 # A size that a noun follows (1亿元以上项目): a class of the things, see targets_from_title.
 _SIZE_CLASS = re.compile(r"(?:以上|以下)[\u4e00-\u9fff]")
 
@@ -275,7 +280,7 @@ def targets_from_title(title: str) -> list[Target]:
                 continue
             # 其中乡镇及农村地区不少于240个: the part's floor is its figure, as 以上 is.
             clause = re.sub(r"(?:不少于|不低于|至少)(?=\d)", "", clause[2:])
-        read = False
+        read, two = False, None
         for m in _NUM.finditer(clause):
             i = m.end()
             # 300余个 and 1万余个 are floors, as 300个以上 is; 300多个 and 1万多个 are approximations.
@@ -324,6 +329,21 @@ def targets_from_title(title: str) -> list[Target]:
             if listed and (m.start() == 0 or not phrases.leading_verbs(pre)):
                 refused = raw
                 continue
+            # 建设23条65公里农村通畅工程, 完成465幢23.25万平方米房屋…: a figure right before another in another measure
+            # word measures the same things, and so do households or people after the things a figure counts
+            # (实施22个老旧小区5776户主体改造: theirs); both are read with the words before the first.  Money is no
+            # measure of things (投入6000万元对15所…), and after a name the second figure with words of its own counts
+            # those (机构6家180个托位).
+            if two and clause[two[3]: m.start()] == two[4]:
+                pre, after, bare = two[2], two[5] + after, two[5] + bare
+            else:
+                two = None
+            if (unit and unit != "%" and "元" not in unit and not two and (second := _SECOND_MEASURE.match(after))
+                    and (other := _unit_at(after, second.end())) and (other.lstrip("十百千万亿") or other) not in (base, "%")
+                    and (second["noun"] and base not in ("户", "人") and not phrases.leading_verbs(second["noun"])
+                         or not second["noun"] and (phrases.leading_verbs(pre) == len(pre) or read and re.search(r"(?:和|及|与)$", pre) or not after[second.end() + len(other):]))):
+                two = (m, unit, pre, end, second["gap"] or "", second["noun"] or "")
+                continue
             floor, after = after != bare and not bare, bare
             # 完成35公里供水主管网和54个老旧小区…改造, 新建30个充电桩和2个口袋公园: the clause's verb governs the figure
             # after 和 too, after a noun or the name the figure before counted (充电桩, though jieba's 充电 is a verb)
@@ -343,6 +363,12 @@ def targets_from_title(title: str) -> list[Target]:
             # 研发经费投入占GDP比重2.43%: so does a rate or share and its figure in % alone, an area in its unit.
             if not name and (floor or (not after and re.search(r"面积$" if unit != "%" else _RATE, pre))) and pre and not phrases.leading_verbs(pre):
                 name = _title_name(pre + "达到", after, unit, inherited)
+            # 80%的村建成卫生室, 实现90%以上的建制村通公交: a share of the things after 的 that do what the words after
+            # them say is a rate to reach, named by those words (scope, time or 实现 before it, a verb after).
+            if (not name and unit == "%" and after.startswith("的") and _good_name(after[1:])
+                    and all(w in _SCOPE or w in _SHARE_LEADS for w in phrases.words(pre))
+                    and any(phrases.is_verb(w) for w in phrases.words(after[1:])[1:])):
+                name = after[1:]
             # 新建公厕326座、改造64座: a second clause of verbs alone and a figure in the same measure word counts
             # the noun of the target before it (the verbs set the two apart, see _apart).
             if (inherited and not after and start == end and m.start() == 0 + len(pre) and _verbs_only(pre)
@@ -367,8 +393,11 @@ def targets_from_title(title: str) -> list[Target]:
             if name and _PLAN_END.search(name) and base not in _DOCUMENTS:
                 continue
             if name:
+                if two:
+                    found.append(Target(name, _value(two[0]), _in_yuan(name, two[1]), clause))
                 found.append(Target(name, _value(m), _in_yuan(name, unit), clause))
                 read, refused = True, ""
+            two = None
         inherited = read
         described = not read and clause.startswith("共") and not any(phrases.is_verb(w) for w in phrases.words(clause))
         lead, led = _strip_lead(clause)
