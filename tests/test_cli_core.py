@@ -574,6 +574,17 @@ def test_a_task_number_typed_with_a_leading_zero_is_that_task(project):
     assert "unknown task '50'" in project.bad("log", "50", "--percent", "1").err  # another number stays unknown
 
 
+def test_a_task_number_typed_with_the_marks_offices_write_is_that_task(project):
+    # a Chinese input method types １９５． for 195.: the number a table's 编号 cell gives is the command line's too
+    r = project.ok("log", "１９５．", "--set", "centres=15", "--set", "stations=117", "--lang", "zh")
+    assert r.out.startswith("已记录 195 2024-08")
+    for typed in ("195.", "195、", "第195项", "（１９５）"):
+        assert project.ok("history", typed, "--format", "json").json()["task"] == "195"
+        assert project.ok("show", typed).out.startswith("195. 新建区域性居家养老服务中心")
+    assert [e["task"] for e in map(json.loads, project.ok("export").out.splitlines())] == ["195"]
+    assert "unknown task '195-1'" in project.bad("log", "195-1", "--percent", "1").err  # a sub-item is no task
+
+
 def test_toml_syntax_error_carries_its_line(project):
     project.tasks.write_text('[plan]\nyear = 2024\n[[task]]\nid = "1"\ntitle = "甲\n', encoding="utf-8")
     r = project.bad("tasks")
