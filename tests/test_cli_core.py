@@ -815,3 +815,14 @@ def test_a_blank_tracker_by_is_unset_and_a_blank_by_is_refused(project, monkeypa
     assert r.err.strip() == "--by: a name is required (it is empty)"
     assert project.bad("log", "195", "--set", "centres=4", "--by", "", "--lang", "zh").err.strip() == \
         "--by：需要填写报送人姓名（现为空）"
+
+
+def test_a_report_logged_for_a_month_already_reported_says_it_corrects_that_report(project):
+    # a clerk who types --month 9月 for October's figures replaces September's report: said, as an import says it
+    project.ok("log", "184", "--month", "2024-07", "--percent", "40")
+    assert "corrects" not in project.ok("log", "184", "--percent", "50").err
+    r = project.ok("log", "184", "--month", "7月", "--percent", "55")
+    assert r.err.strip() == "note: this corrects task 184's report already recorded for 2024-07 " \
+                            "(`tracker history 184` shows both)"
+    assert "注意：本条更正了任务 184 已记录的 2024-07 报送" in project.ok(
+        "log", "184", "--month", "2024-07", "--percent", "40", "--lang", "zh").err

@@ -173,6 +173,8 @@ _ZH = {
     "the 编号 {cell} is not a task's number (digits, optionally dotted: 195, 3.2); a sub-item (50-1) is reported "
     "under its task's own number": "编号{cell}不是任务编号（应为数字，可带小数点：195、3.2）；子项（50-1）请按所属任务的编号报送",
     "Added by {command}": "以下任务由 {command} 新增",  # tasks.toml's comment above the tasks an import adds
+    "note: this corrects task {task}'s report already recorded for {month} (`tracker history {task}` shows both)":
+        "注意：本条更正了任务 {task} 已记录的 {month} 报送（`tracker history {task}` 可查看两条）",
     "note: {place}: the {column} cell says 同上: the row above's {column} is recorded in this task's note":
         "注意：{place}：{column}单元格写的是“同上”，已将上一行的{column}记入本任务的进展情况",
     "note: {place}: the column {head} is not read: a qualitative task's percent is logged with `tracker log ID "
