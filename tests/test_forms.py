@@ -260,7 +260,7 @@ def test_a_report_sent_again_after_its_correction_says_it_is_not_in_force(office
     fill(form, office.root / "b.xlsx", G5=13)
     assert "replace" not in office.ok("import", "a.xlsx").out  # the first report of the month replaces none
     out = office.ok("import", "b.xlsx").out  # the corrected form says what it replaces
-    assert "1 of them replace a report already recorded for 2024-08 (tasks 195)" in out
+    assert "1 of them replaces a report already recorded for 2024-08 (task 195)" in out
     r = office.ok("import", "a.xlsx")
     assert "0 entries recorded; 1 already in the log" in r.out
     assert r.err.startswith("a.xlsx:填报!B5: task 195's report for 2024-08 is in the log already, but a later one "

@@ -142,6 +142,8 @@ _ZH = {
     "(the later is in force)": "任务{task}在两个文件中都有（首次在{first}）：请只保留一处，或分两次导入（以后导入的为准）",
     "line {n}": "第{n}行",
     "{n} of them replace a report already recorded for {month} (tasks {tasks})": "其中{n}条替换了{month}已记录的报送（任务{tasks}）",
+    "1 of them replaces a report already recorded for {month} (task {tasks})": "其中1条替换了{month}已记录的报送（任务{tasks}）",
+    "1 of them would replace a report already recorded for {month} (task {tasks})": "其中1条将替换{month}已记录的报送（任务{tasks}）",
     "{n} of them would replace a report already recorded for {month} (tasks {tasks})": "其中{n}条将替换{month}已记录的报送（任务{tasks}）",
     "no figure read for {n} metrics of a report that came in: {metrics}; give them with `tracker log ID --set KEY=VALUE` (`tracker log {task} --set {key}=VALUE`)":
         "已报送但未读出数值的指标{n}项：{metrics}；请用 `tracker log 任务编号 --set 指标代码=数值` 补录"
