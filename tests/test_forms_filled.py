@@ -103,6 +103,19 @@ def test_a_figure_written_with_wan_or_yi_is_that_figure_in_the_metric_s_measure(
     assert "'1.2万张' is not a number" in project.bad("log", "5", "--set", "homes=1.2万张").err  # another measure
 
 
+def test_status_done_with_figures_short_of_their_targets_is_warned_as_a_slip(office):
+    # 已完成 picked for a task measured by its metrics counts for nothing while a figure is short: said, not silent
+    fill(sent(office), office.root / "back.xlsx", G5=100, G6=290, I5="已完成")
+    r = office.ok("import", "back.xlsx")
+    assert r.err.strip().splitlines()[-1] == (
+        "warning: task 195 2024-08: status done, but stations 社区养老服务站 290个 is below its target 300个 "
+        "(a task is done when its figures reach their targets)")
+    assert "centres" not in r.err  # 100 of 100: reached
+    assert "提示：任务 195 2024-08：状态为已完成，但 stations 社区养老服务站 295个 未达到目标 300个" in office.ok(
+        "log", "195", "--set", "stations=295", "--status", "已完成", "--lang", "zh").err
+    assert "status done" not in office.ok("log", "195", "--set", "stations=300", "--status", "done").err
+
+
 def test_a_target_or_last_month_s_figure_changed_in_the_form_is_refused_not_dropped_unread(office):
     # the sheet unprotected: the unit writes the target it now works to, and corrects last month's figure
     fill(sent(office), office.root / "back.xlsx", G5=15, E5=80, F6="95", F7=40)

@@ -33,6 +33,9 @@ _ZH.update({
     "warning: task {task} {month}: {what} {value}{unit} is below last month's {against}{unit}": "提示：任务 {task} {month}：{what} {value}{unit} 低于上月的 {against}{unit}",
     "warning: task {task} {month}: percent {value}% is lower than the {against}% in force before": "提示：任务 {task} {month}：完成百分比 {value}% 低于此前的 {against}%",
     "warning: task {task} {month}: status done, but percent {value}% is below 100%": "提示：任务 {task} {month}：状态为已完成，但完成百分比 {value}% 不足100%",
+    "warning: task {task} {month}: status done, but {what} {value}{unit} is below its target {against}{unit} (a task "
+    "is done when its figures reach their targets)":
+        "提示：任务 {task} {month}：状态为已完成，但 {what} {value}{unit} 未达到目标 {against}{unit}（各项指标都达到目标才算完成）",
     "Record it anyway?": "仍要记录吗？", "answer y (yes) or n (no); Enter is {default}": "请回答 y（是）或 n（否）；直接回车即{default}", "Record this report?": "记录这条报送吗？", "not recorded": "未记录",
     "not recorded; the task's questions again": "未记录；重新填报该任务",
     # what users type (core/entries.py)
