@@ -128,6 +128,7 @@ def test_a_filled_form_comes_back_as_the_units_reports(office):
     assert "0 entries recorded; 2 already in the log" in office.ok("import", "back.xlsx").out
     zh = office.ok("--lang", "zh", "import", "back.xlsx").out  # the same form's words, in the run's language
     assert "区域性居家养老服务中心 15个 · 社区养老服务站 117个 · 进展情况 · 存在问题 · 下步计划" in zh and "60% · 受阻" in zh
+    assert zh.splitlines()[-2:] == ["2024-08仍未报送的牵头单位：", "  市卫健委：1项任务"]  # a Chinese colon, as above it
     office.ok("validate")
 
 

@@ -272,7 +272,7 @@ def say_missing(project, form_months: set, new: list, lang: str) -> None:
             continue
         say(label(lang, "still missing reports for {month}:").format(month=months.fmt(m)))
         for unit, n in sorted(owing.items(), key=lambda kv: (-kv[1], kv[0])):
-            say(f"  {unit}: {label(lang, '{n} task' if n == 1 else '{n} tasks').format(n=n)}")
+            say(f"  {unit}{'：' if lang == 'zh' else ': '}{label(lang, '{n} task' if n == 1 else '{n} tasks').format(n=n)}")
 
 
 def _fig(x) -> str:
