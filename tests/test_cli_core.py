@@ -11,7 +11,7 @@ import sys
 
 import pytest
 
-from tests.conftest import ROOT
+from tests.conftest import BASIC_PLAN, ROOT
 
 
 def test_init_writes_a_starter_and_refuses_to_overwrite(empty_project):
@@ -657,6 +657,15 @@ def test_tasks_lists_the_plan(project):
     assert data["tasks"][0]["due"] == "2024-12-31"
     out = project.ok("tasks").out
     assert "centres: 区域性居家养老服务中心 100个" in out
+
+
+def test_tasks_gives_a_milestone_and_a_baseline_in_their_metric_s_measure_word(project):
+    project.write_plan(BASIC_PLAN.replace('target = 100\n', 'target = 100\nbaseline = 20\n', 1)
+                       + '\n[[task.milestone]]\ndue = 2024-06-30\nmetric = "stations"\ntarget = 150\n'.replace(
+                           "[[task.milestone]]", "[[task]]\nid = \"9\"\ntitle = \"新建站点\"\nunit = \"市民政局\"\n"
+                           "[[task.metric]]\nkey = \"stations\"\nunit = \"个\"\ntarget = 300\n[[task.milestone]]"))
+    out = project.ok("tasks").out
+    assert "centres: 区域性居家养老服务中心 100个 (from 20个)" in out and "2024-06-30 → 150个 (stations)" in out
 
 
 def test_plan_cache_gives_the_same_result_and_follows_edits(project):
