@@ -254,6 +254,7 @@ _ZH.update({
     "task {id}: milestone due {when} must fall between start {start} and due {due}": "任务 {id}：节点日期 {when} 应在开始 {start} 与截止 {due} 之间",
     "task {id}: milestone target {value} must lie between baseline {baseline} and target {target}": "任务 {id}：节点目标 {value} 应在基数 {baseline} 与目标值 {target} 之间",
     "{who}{field} is not a known key: tasks.toml writes it {key}": "{who}{field} 不是已知的键：tasks.toml 中应写作 {key}",
+    "{who}{field} is not a known key (did you mean {key}?)": "{who}{field} 不是已知的键（是否指 {key}？）",
     "invalid TOML: a key in Chinese ({typed}): tasks.toml writes it {key}": "TOML 格式错误：中文的键（{typed}）：tasks.toml 中应写作 {key}",
     "{who}{field} is required": "{who}缺少 {field}", "{who}{field} is not a known key": "{who}{field} 不是已知的键",
     "{who}{field} must be text in quotes": "{who}{field} 应为加引号的文字", "{who}{field} must not be empty": "{who}{field} 不能为空",
