@@ -373,3 +373,10 @@ def test_github_says_when_more_tasks_fail_than_github_shows_annotations_of_a_ste
     assert zh[12].startswith("::notice::12项任务未通过检查（错误12项，警告0项）")
     project.write_plan("[plan]\nyear = 2024\n" + tasks.split("[[task]]\nid = \"11\"")[0])
     assert "::notice" not in project.run("check", "--month", "2024-08", "--format", "github").out  # 10 all shown
+
+
+def test_check_s_help_names_every_flag_fail_on_takes(project):
+    # --fail-on takes blocked (README, check's table); its help listed the other four only
+    for lang in ("en", "zh"):
+        help_text = " ".join(project.ok("check", "--help", "--lang", lang).out.split())
+        assert "overdue,blocked,stalled,behind,missing" in help_text.replace(", ", ",").replace(" ", "")
