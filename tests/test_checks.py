@@ -71,9 +71,9 @@ def test_done_with_a_percent_below_100_is_warned_about_in_either_language(projec
     r = project.ok("log", "184", "--status", "done", "--percent", "85")
     assert r.err.strip().splitlines() == ["warning: task 184 2024-08: status done, but percent 85% is below 100%",
                                           "started a new log at data/tracker.db"]
-    r = project.ok("log", "184", "--status", "已完成", "--percent", "85%", "--lang", "zh")
-    assert r.err.strip() == "提示：任务 184 2024-08：状态为已完成，但完成百分比 85% 不足100%"
-    assert project.ok("log", "184", "--status", "done", "--percent", "100").err == ""
+    r = project.ok("log", "184", "--month", "2024-07", "--status", "已完成", "--percent", "85%", "--lang", "zh")
+    assert r.err.strip() == "提示：任务 184 2024-07：状态为已完成，但完成百分比 85% 不足100%"
+    assert project.ok("log", "184", "--month", "2024-06", "--status", "done", "--percent", "100").err == ""
 
 
 def test_yes_records_without_asking_and_still_says_why(project):

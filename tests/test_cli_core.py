@@ -11,7 +11,7 @@ import sys
 
 import pytest
 
-from tests.conftest import ROOT
+from tests.conftest import BASIC_PLAN, ROOT
 
 
 def test_init_writes_a_starter_and_refuses_to_overwrite(empty_project):
@@ -574,6 +574,17 @@ def test_a_task_number_typed_with_a_leading_zero_is_that_task(project):
     assert "unknown task '50'" in project.bad("log", "50", "--percent", "1").err  # another number stays unknown
 
 
+def test_a_task_number_typed_with_the_marks_offices_write_is_that_task(project):
+    # a Chinese input method types １９５． for 195.: the number a table's 编号 cell gives is the command line's too
+    r = project.ok("log", "１９５．", "--set", "centres=15", "--set", "stations=117", "--lang", "zh")
+    assert r.out.startswith("已记录 195 2024-08")
+    for typed in ("195.", "195、", "第195项", "（１９５）"):
+        assert project.ok("history", typed, "--format", "json").json()["task"] == "195"
+        assert project.ok("show", typed).out.startswith("195. 新建区域性居家养老服务中心")
+    assert [e["task"] for e in map(json.loads, project.ok("export").out.splitlines())] == ["195"]
+    assert "unknown task '195-1'" in project.bad("log", "195-1", "--percent", "1").err  # a sub-item is no task
+
+
 def test_toml_syntax_error_carries_its_line(project):
     project.tasks.write_text('[plan]\nyear = 2024\n[[task]]\nid = "1"\ntitle = "甲\n', encoding="utf-8")
     r = project.bad("tasks")
@@ -646,6 +657,15 @@ def test_tasks_lists_the_plan(project):
     assert data["tasks"][0]["due"] == "2024-12-31"
     out = project.ok("tasks").out
     assert "centres: 区域性居家养老服务中心 100个" in out
+
+
+def test_tasks_gives_a_milestone_and_a_baseline_in_their_metric_s_measure_word(project):
+    project.write_plan(BASIC_PLAN.replace('target = 100\n', 'target = 100\nbaseline = 20\n', 1)
+                       + '\n[[task.milestone]]\ndue = 2024-06-30\nmetric = "stations"\ntarget = 150\n'.replace(
+                           "[[task.milestone]]", "[[task]]\nid = \"9\"\ntitle = \"新建站点\"\nunit = \"市民政局\"\n"
+                           "[[task.metric]]\nkey = \"stations\"\nunit = \"个\"\ntarget = 300\n[[task.milestone]]"))
+    out = project.ok("tasks").out
+    assert "centres: 区域性居家养老服务中心 100个 (from 20个)" in out and "2024-06-30 → 150个 (stations)" in out
 
 
 def test_plan_cache_gives_the_same_result_and_follows_edits(project):
@@ -804,3 +824,14 @@ def test_a_blank_tracker_by_is_unset_and_a_blank_by_is_refused(project, monkeypa
     assert r.err.strip() == "--by: a name is required (it is empty)"
     assert project.bad("log", "195", "--set", "centres=4", "--by", "", "--lang", "zh").err.strip() == \
         "--by：需要填写报送人姓名（现为空）"
+
+
+def test_a_report_logged_for_a_month_already_reported_says_it_corrects_that_report(project):
+    # a clerk who types --month 9月 for October's figures replaces September's report: said, as an import says it
+    project.ok("log", "184", "--month", "2024-07", "--percent", "40")
+    assert "corrects" not in project.ok("log", "184", "--percent", "50").err
+    r = project.ok("log", "184", "--month", "7月", "--percent", "55")
+    assert r.err.strip() == "note: this corrects task 184's report already recorded for 2024-07 " \
+                            "(`tracker history 184` shows both)"
+    assert "注意：本条更正了任务 184 已记录的 2024-07 报送" in project.ok(
+        "log", "184", "--month", "2024-07", "--percent", "40", "--lang", "zh").err

@@ -128,6 +128,7 @@ def test_a_filled_form_comes_back_as_the_units_reports(office):
     assert "0 entries recorded; 2 already in the log" in office.ok("import", "back.xlsx").out
     zh = office.ok("--lang", "zh", "import", "back.xlsx").out  # the same form's words, in the run's language
     assert "区域性居家养老服务中心 15个 · 社区养老服务站 117个 · 进展情况 · 存在问题 · 下步计划" in zh and "60% · 受阻" in zh
+    assert zh.splitlines()[-2:] == ["2024-08仍未报送的牵头单位：", "  市卫健委：1项任务"]  # a Chinese colon, as above it
     office.ok("validate")
 
 
@@ -260,7 +261,7 @@ def test_a_report_sent_again_after_its_correction_says_it_is_not_in_force(office
     fill(form, office.root / "b.xlsx", G5=13)
     assert "replace" not in office.ok("import", "a.xlsx").out  # the first report of the month replaces none
     out = office.ok("import", "b.xlsx").out  # the corrected form says what it replaces
-    assert "1 of them replace a report already recorded for 2024-08 (tasks 195)" in out
+    assert "1 of them replaces a report already recorded for 2024-08 (task 195)" in out
     r = office.ok("import", "a.xlsx")
     assert "0 entries recorded; 1 already in the log" in r.out
     assert r.err.startswith("a.xlsx:填报!B5: task 195's report for 2024-08 is in the log already, but a later one "

@@ -69,6 +69,53 @@ def test_log_takes_a_figure_with_its_metric_s_own_measure_word_as_the_form_does(
     assert "'15张' is not a number" in office.bad("log", "184", "--month", "2024-08", "--percent", "15张").err
 
 
+WAN_PLAN = """
+[plan]
+year = 2024
+
+[[task]]
+id = "5"
+title = "建设保障性租赁住房1.5万套,完成投资30亿元。"
+unit = "市住房城乡建设局"
+
+[[task.metric]]
+key = "homes"
+name = "保障性租赁住房"
+unit = "套"
+target = 15000
+
+[[task.metric]]
+key = "money"
+name = "完成投资"
+unit = "亿元"
+target = 30
+"""
+
+
+def test_a_figure_written_with_wan_or_yi_is_that_figure_in_the_metric_s_measure(project):
+    # 1.2万 is how a clerk writes 12000 (it was refused as 'write it in digits (15, not 十五)', which it is)
+    project.write_plan(WAN_PLAN)
+    fill(sent(project, "市住房城乡建设局"), project.root / "back.xlsx", G5="1.2万", G6="8000万元")
+    assert "保障性租赁住房 12,000套 · 完成投资 0.8亿元" in project.ok("import", "back.xlsx").out
+    assert august(project)["5"]["values"] == {"homes": 12000, "money": 0.8}
+    r = project.ok("log", "5", "--set", "homes=1.25万套", "--set", "money=1.1亿")
+    assert "homes=12,500/15,000套 money=1.1/30亿元" in r.out
+    assert "'1.2万张' is not a number" in project.bad("log", "5", "--set", "homes=1.2万张").err  # another measure
+
+
+def test_status_done_with_figures_short_of_their_targets_is_warned_as_a_slip(office):
+    # 已完成 picked for a task measured by its metrics counts for nothing while a figure is short: said, not silent
+    fill(sent(office), office.root / "back.xlsx", G5=100, G6=290, I5="已完成")
+    r = office.ok("import", "back.xlsx")
+    assert r.err.strip().splitlines()[-1] == (
+        "warning: task 195 2024-08: status done, but stations 社区养老服务站 290个 is below its target 300个 "
+        "(a task is done when its figures reach their targets)")
+    assert "centres" not in r.err  # 100 of 100: reached
+    assert "提示：任务 195 2024-08：状态为已完成，但 stations 社区养老服务站 295个 未达到目标 300个" in office.ok(
+        "log", "195", "--set", "stations=295", "--status", "已完成", "--lang", "zh").err
+    assert "status done" not in office.ok("log", "195", "--set", "stations=300", "--status", "done").err
+
+
 def test_a_target_or_last_month_s_figure_changed_in_the_form_is_refused_not_dropped_unread(office):
     # the sheet unprotected: the unit writes the target it now works to, and corrects last month's figure
     fill(sent(office), office.root / "back.xlsx", G5=15, E5=80, F6="95", F7=40)

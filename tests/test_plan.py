@@ -91,7 +91,8 @@ def test_metrics_and_milestones():
     ('id = "１"\ntitle = "甲"\nunit = "u"', 'tasks.toml:2: task １: id must be digits 0-9, optionally dotted'),
     ('id = "٣"\ntitle = "甲"\nunit = "u"', 'tasks.toml:2: task ٣: id must be digits 0-9, optionally dotted'),
     ('id = "1"\ntitle = ""\nunit = "u"', "tasks.toml:3: task 1: title must not be empty"),
-    ('id = "1"\ntitle = "甲"\nunit = "u"\ntittle = "x"', "tasks.toml:5: task 1: tittle is not a known key"),
+    ('id = "1"\ntitle = "甲"\nunit = "u"\ntittle = "x"', "tasks.toml:5: task 1: tittle is not a known key (did you mean title?)"),
+    ('id = "1"\ntitle = "甲"\nunit = "u"\nowner = "x"', "tasks.toml:5: task 1: owner is not a known key"),
     ('id = "1"\ntitle = "甲"\nunit = "u"\ndue = "soon"', "tasks.toml:5: task 1: due must be a date such as 2024-12-31 (no quotes)"),
     ('id = "1"\ntitle = "甲"\nunit = "u"\nstall_months = 0', "tasks.toml:5: task 1: stall_months must be at least 1"),
     ('id = "1"\ntitle = "甲"\nunit = "u"\n[[task.metric]]\nkey = "Beds"\ntarget = 5', "tasks.toml:6: task 1: metric.key must match [a-z][a-z0-9_]*"),
@@ -115,6 +116,18 @@ def test_each_rule_is_reported_with_its_line(body, message):
     (problem,) = problems("[plan]\nyear = 2024\n[[task]]\n" + body + "\n")
     path, line, rest = problem.split(":", 2)
     assert f"{path}:{int(line) - 2}:{rest}".startswith(message), problem
+
+
+def test_a_misspelt_key_is_named_with_the_key_it_most_likely_means():
+    assert problems('[plan]\nyear = 2024\ntitel = "x"\n[[task]]\nid = "1"\ntitle = "甲"\nunits = "u"\n'
+                    '[[task.metric]]\nkey = "b"\ntraget = 5\n[[task.milestones]]\ndue = 2024-06-30\n') == [
+        "tasks.toml:3: plan.titel is not a known key (did you mean title?)",
+        "tasks.toml:4: task 1: unit is required",
+        "tasks.toml:4: task 1: milestones is not a known key (did you mean milestone?)",
+        "tasks.toml:7: task 1: units is not a known key (did you mean unit?)",
+        "tasks.toml:8: task 1: metric.target is required",
+        "tasks.toml:10: task 1: metric.traget is not a known key (did you mean target?)",
+    ]
 
 
 def test_due_required_without_plan_year():
@@ -321,7 +334,7 @@ def test_a_task_with_a_wrong_key_still_has_its_metrics_and_milestones_checked(em
     """)
     assert p.bad("validate").err.splitlines() == [
         "tasks.toml:3: task 195: title is required",
-        "tasks.toml:5: task 195: tittle is not a known key",
+        "tasks.toml:5: task 195: tittle is not a known key (did you mean title?)",
         "tasks.toml:10: task 195: metric.key is required",
         "tasks.toml:11: task 195: metric #2: target 3 must be greater than baseline 3",
         "tasks.toml:15: task 195: milestone due 2025-01-01 must fall between start 2024-01-01 and due 2024-12-31",

@@ -292,6 +292,11 @@ def test_a_dry_run_needs_no_secrets_but_sending_does(project, robots, monkeypatc
     assert "note: not set in the environment: T_DING_SECRET; the dry run goes on without them, sending needs them" in r.err
     assert "unset-" not in r.out + r.err  # the stand-in is never shown
     assert "环境变量 T_DING_SECRET 未设置" in project.ok("remind", "--month", "2024-08", "--dry-run", "--lang", "zh").err
+    with (project.root / "contacts.toml").open("a", encoding="utf-8") as f:  # two unset: listed as Chinese lists them
+        f.write('\n[smtp]\nhost = "127.0.0.1"\nuser = "office@example.org"\npassword = "env:T_SMTP_PW"\n')
+    monkeypatch.delenv("T_SMTP_PW", raising=False)
+    assert "环境变量 T_SMTP_PW、T_DING_SECRET 未设置" in project.ok(
+        "remind", "--month", "2024-08", "--dry-run", "--lang", "zh").err
     r = project.bad("remind", "--month", "2024-08")
     assert "environment variable T_DING_SECRET is not set" in r.err and robots.requests == []
 

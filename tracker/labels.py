@@ -142,6 +142,11 @@ _ZH = {
     "(the later is in force)": "任务{task}在两个文件中都有（首次在{first}）：请只保留一处，或分两次导入（以后导入的为准）",
     "line {n}": "第{n}行",
     "{n} of them replace a report already recorded for {month} (tasks {tasks})": "其中{n}条替换了{month}已记录的报送（任务{tasks}）",
+    "{n} tasks fail the check ({errors} errors, {warnings} warnings); GitHub shows 10 annotations of each kind a step: "
+    "this step's log lists them all": "{n}项任务未通过检查（错误{errors}项，警告{warnings}项）；GitHub 每个步骤的错误和警告各只显示10条注释："
+                                      "本步骤的日志列出了全部",
+    "1 of them replaces a report already recorded for {month} (task {tasks})": "其中1条替换了{month}已记录的报送（任务{tasks}）",
+    "1 of them would replace a report already recorded for {month} (task {tasks})": "其中1条将替换{month}已记录的报送（任务{tasks}）",
     "{n} of them would replace a report already recorded for {month} (tasks {tasks})": "其中{n}条将替换{month}已记录的报送（任务{tasks}）",
     "no figure read for {n} metrics of a report that came in: {metrics}; give them with `tracker log ID --set KEY=VALUE` (`tracker log {task} --set {key}=VALUE`)":
         "已报送但未读出数值的指标{n}项：{metrics}；请用 `tracker log 任务编号 --set 指标代码=数值` 补录"
@@ -173,6 +178,8 @@ _ZH = {
     "the 编号 {cell} is not a task's number (digits, optionally dotted: 195, 3.2); a sub-item (50-1) is reported "
     "under its task's own number": "编号{cell}不是任务编号（应为数字，可带小数点：195、3.2）；子项（50-1）请按所属任务的编号报送",
     "Added by {command}": "以下任务由 {command} 新增",  # tasks.toml's comment above the tasks an import adds
+    "note: this corrects task {task}'s report already recorded for {month} (`tracker history {task}` shows both)":
+        "注意：本条更正了任务 {task} 已记录的 {month} 报送（`tracker history {task}` 可查看两条）",
     "note: {place}: the {column} cell says 同上: the row above's {column} is recorded in this task's note":
         "注意：{place}：{column}单元格写的是“同上”，已将上一行的{column}记入本任务的进展情况",
     "note: {place}: the column {head} is not read: a qualitative task's percent is logged with `tracker log ID "

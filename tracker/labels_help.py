@@ -119,8 +119,8 @@ _ZH: dict[str, str] = {
     "Exit 0 when none is flagged (one summary line), 1 when any is, 2 when the plan or the log is invalid. Regressed "
     "figures and repeated notes are shown as notes; they do not fail the check.":
         "没有任务被标记时退出码为 0（输出一行汇总），有则为 1，计划或记录库无效时为 2。数据回退和进展雷同列为提示，不影响检查结果。",
-    "Fail on any of overdue,stalled,behind,missing (default: overdue,stalled).":
-        "出现 overdue,stalled,behind,missing 中任一标记即不通过（默认：overdue,stalled）。",
+    "Fail on any of overdue,blocked,stalled,behind,missing (default: overdue,stalled).":
+        "出现 overdue,blocked,stalled,behind,missing 中任一标记即不通过（默认：overdue,stalled）。",
     "text (people), json (scripts) or github (annotations in GitHub Actions).":
         "text（供人阅读）、json（供脚本使用）或 github（GitHub Actions 中的标注）。",
     "One row per lead unit: its tasks by status, missing reports and mean completion, ranked best first (排名).":

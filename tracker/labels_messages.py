@@ -33,6 +33,9 @@ _ZH.update({
     "warning: task {task} {month}: {what} {value}{unit} is below last month's {against}{unit}": "提示：任务 {task} {month}：{what} {value}{unit} 低于上月的 {against}{unit}",
     "warning: task {task} {month}: percent {value}% is lower than the {against}% in force before": "提示：任务 {task} {month}：完成百分比 {value}% 低于此前的 {against}%",
     "warning: task {task} {month}: status done, but percent {value}% is below 100%": "提示：任务 {task} {month}：状态为已完成，但完成百分比 {value}% 不足100%",
+    "warning: task {task} {month}: status done, but {what} {value}{unit} is below its target {against}{unit} (a task "
+    "is done when its figures reach their targets)":
+        "提示：任务 {task} {month}：状态为已完成，但 {what} {value}{unit} 未达到目标 {against}{unit}（各项指标都达到目标才算完成）",
     "Record it anyway?": "仍要记录吗？", "answer y (yes) or n (no); Enter is {default}": "请回答 y（是）或 n（否）；直接回车即{default}", "Record this report?": "记录这条报送吗？", "not recorded": "未记录",
     "not recorded; the task's questions again": "未记录；重新填报该任务",
     # what users type (core/entries.py)
@@ -251,6 +254,7 @@ _ZH.update({
     "task {id}: milestone due {when} must fall between start {start} and due {due}": "任务 {id}：节点日期 {when} 应在开始 {start} 与截止 {due} 之间",
     "task {id}: milestone target {value} must lie between baseline {baseline} and target {target}": "任务 {id}：节点目标 {value} 应在基数 {baseline} 与目标值 {target} 之间",
     "{who}{field} is not a known key: tasks.toml writes it {key}": "{who}{field} 不是已知的键：tasks.toml 中应写作 {key}",
+    "{who}{field} is not a known key (did you mean {key}?)": "{who}{field} 不是已知的键（是否指 {key}？）",
     "invalid TOML: a key in Chinese ({typed}): tasks.toml writes it {key}": "TOML 格式错误：中文的键（{typed}）：tasks.toml 中应写作 {key}",
     "{who}{field} is required": "{who}缺少 {field}", "{who}{field} is not a known key": "{who}{field} 不是已知的键",
     "{who}{field} must be text in quotes": "{who}{field} 应为加引号的文字", "{who}{field} must not be empty": "{who}{field} 不能为空",

@@ -18,6 +18,8 @@ _SLIP_TEXT = {
     "below_last_month": "warning: task {task} {month}: {what} {value}{unit} is below last month's {against}{unit}",
     "percent_lower": "warning: task {task} {month}: percent {value}% is lower than the {against}% in force before",
     "done_below_full": "warning: task {task} {month}: status done, but percent {value}% is below 100%",
+    "done_below_target": "warning: task {task} {month}: status done, but {what} {value}{unit} is below its target "
+                         "{against}{unit} (a task is done when its figures reach their targets)",
 }
 
 

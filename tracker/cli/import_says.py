@@ -127,9 +127,13 @@ def say_corrections(tasks: list[str], p: int, lang: str, dry_run: bool) -> None:
 
     if tasks:
         shown = ("、" if lang == "zh" else ", ").join(tasks[:20]) + ("…" if len(tasks) > 20 else "")
-        say(label(lang, "{n} of them would replace a report already recorded for {month} (tasks {tasks})" if dry_run
-                  else "{n} of them replace a report already recorded for {month} (tasks {tasks})").format(
-            n=len(tasks), month=months.fmt(p), tasks=shown))
+        if len(tasks) == 1:
+            text = ("1 of them would replace a report already recorded for {month} (task {tasks})" if dry_run
+                    else "1 of them replaces a report already recorded for {month} (task {tasks})")
+        else:
+            text = ("{n} of them would replace a report already recorded for {month} (tasks {tasks})" if dry_run
+                    else "{n} of them replace a report already recorded for {month} (tasks {tasks})")
+        say(label(lang, text).format(n=len(tasks), month=months.fmt(p), tasks=shown))
 
 
 def say_unread(reads: list, lang: str) -> None:
@@ -268,7 +272,7 @@ def say_missing(project, form_months: set, new: list, lang: str) -> None:
             continue
         say(label(lang, "still missing reports for {month}:").format(month=months.fmt(m)))
         for unit, n in sorted(owing.items(), key=lambda kv: (-kv[1], kv[0])):
-            say(f"  {unit}: {label(lang, '{n} task' if n == 1 else '{n} tasks').format(n=n)}")
+            say(f"  {unit}{'：' if lang == 'zh' else ': '}{label(lang, '{n} task' if n == 1 else '{n} tasks').format(n=n)}")
 
 
 def _fig(x) -> str:

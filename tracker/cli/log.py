@@ -75,12 +75,24 @@ def log(
             raise BadInput("--set {key} is given twice", key=key.strip())
         values[key.strip()] = raw
     values = make.check_values(task, values)
+    corrects = False
     if conn is not None:
+        from tracker import store
+
+        corrects = (before := store.load_logs(conn, upto=p, tasks=[task.id]).get(task.id)) is not None \
+            and before.has_entry(p)
         conn.close()
     written = record(project, task, p, values, make.percent(percent, "--percent"), make.status(status),
                      make.note(note), by, lg, yes, problems=make.note(problems, "problems"),
                      next_steps=make.note(next_steps, "next_steps"))
     say(recorded_text(task, written, lg))
+    if corrects:  # a correction, or a report given the wrong month: said, as an import says it
+        import sys
+        from tracker.core import months
+        from tracker.labels import label
+
+        print(label(lg, "note: this corrects task {task}'s report already recorded for {month} (`tracker history "
+                        "{task}` shows both)").format(task=task.id, month=months.fmt(p)), file=sys.stderr)
 
 
 # `log` and `fill` share these: one way to pick a report's month, append it, and say what was recorded.

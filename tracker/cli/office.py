@@ -20,7 +20,7 @@ class CheckFormat(str, Enum):
 def check(
     ctx: typer.Context,
     month: MonthOpt = None,
-    fail_on: Annotated[Optional[str], typer.Option("--fail-on", metavar="FLAG,...", help="Fail on any of overdue,stalled,behind,missing (default: overdue,stalled).", show_default=False)] = None,
+    fail_on: Annotated[Optional[str], typer.Option("--fail-on", metavar="FLAG,...", help="Fail on any of overdue,blocked,stalled,behind,missing (default: overdue,stalled).", show_default=False)] = None,
     fmt: Annotated[CheckFormat, typer.Option("--format", "-f", help="text (people), json (scripts) or github (annotations in GitHub Actions).")] = CheckFormat.text,
     lang: LangOpt = None,
 ):

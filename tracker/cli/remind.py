@@ -51,7 +51,7 @@ def remind(
         import sys
 
         print(label(lg, "note: not set in the environment: {names}; the dry run goes on without them, sending needs them").format(
-            names=", ".join(unset)), file=sys.stderr)
+            names=("、" if lg == "zh" else ", ").join(unset)), file=sys.stderr)
     _warn_strangers(contacts, list(dict.fromkeys(t.unit for t in plan.tasks)), lg)
     _warn_readable(contacts, lg)
     if not notices:

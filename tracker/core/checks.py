@@ -28,7 +28,7 @@ _EMPTY = TaskLog()
 class Slip(NamedTuple):
     """A figure that is probably a slip: task, month, what (a metric key or "percent"), the figure, what it is compared with."""
 
-    code: str          # "above_target", "below_last_month", "percent_lower", "done_below_full"
+    code: str          # "above_target", "below_last_month", "percent_lower", "done_below_full", "done_below_target"
     task: str
     month: int
     what: str
@@ -184,6 +184,17 @@ def _slips(task, e, log) -> list[Slip]:
             out.append(Slip("percent_lower", task.id, month, "percent", pct, before, "%", entry=eid))
         if st == "done" and pct < 100:
             out.append(Slip("done_below_full", task.id, month, "percent", pct, 100, "%", entry=eid))
+    if st == "done":  # a task measured by its metrics is done when they reach their targets, whatever its status says
+        for metric in task.metrics:
+            if metric.key not in values:
+                value = log.value(metric, month)
+            elif metric.mode == "increment":
+                value = log.value(metric, month - 1) + values[metric.key]
+            else:
+                value = values[metric.key]
+            if value < metric.target:
+                out.append(Slip("done_below_target", task.id, month, metric.key, value, metric.target, metric.unit,
+                                metric.name, eid))
     return out
 
 

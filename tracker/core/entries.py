@@ -49,6 +49,9 @@ NUMERALS = "{what}: {value} is not a number: write it in digits (15, not 十五)
 OTHER_WORD = "{what}: {value} is not in this metric's measure word {unit}: write {figure} (or {figure}{unit})"
 NO_WORD = "{what}: {value} is not a number: this metric has no measure word, write {figure}"
 SAYS_WHAT_TO_WRITE = (COMMA, NUMERALS, OTHER_WORD, NO_WORD)
+# a figure written with 万 or 亿 (1.2万, 1.2万套), as people write large figures: scaled into the metric's measure
+MAGNITUDE = re.compile(r"(\d+(?:\.\d+)?)\s*([万亿])\s*(\S*)")
+MAGNITUDES = {"万": 10_000, "亿": 100_000_000}
 # a figure followed by a word (15张, 15 个), the figure then read alone
 WORD_AFTER = re.compile(r"(\d+(?:\.\d+)?)\s*([^\d\s.,%][^\d%]*)")  # (60% of a count: no figure to suggest)
 
@@ -70,6 +73,8 @@ def figure(text, what: str, percent: bool = False, unit: str = "") -> float:
                 plain = plain.replace(",", "", lead.count(","))
             if percent and plain.endswith("%"):
                 plain = plain[:-1].strip()
+            elif not percent and (m := MAGNITUDE.fullmatch(plain)) and (scaled := _scaled(m, unit)) is not None:
+                return scaled
             elif unit and plain.endswith(word := unicodedata.normalize("NFKC", unit).strip()):
                 plain = plain.removesuffix(word).strip()
             value = float(plain)
@@ -89,6 +94,18 @@ def figure(text, what: str, percent: bool = False, unit: str = "") -> float:
     if not math.isfinite(value) or value < 0:
         raise BadInput("{what}: {value} is not a number ≥ 0", what=Word(what), value=quoted(text))
     return value
+
+
+def _scaled(m: re.Match, unit: str) -> float | None:
+    """1.2万 as the figure it is in the metric's measure word: 12000 (套), 1.2 (万元), 0.3 of 亿元 for 3000万(元); None
+    when the word after 万 is not the measure's (1.2万张 for a metric in 个)."""
+    from decimal import Decimal
+
+    word = unicodedata.normalize("NFKC", unit).strip()
+    scale = MAGNITUDES.get(word[:1], 1) if len(word) > 1 else 1  # 万元, 亿人次: a measure counted in 万 or 亿
+    if m[3] not in ("", word[1:] if scale > 1 else word):
+        return None
+    return float(Decimal(m[1]) * MAGNITUDES[m[2]] / scale)
 
 
 def quoted(value) -> str:

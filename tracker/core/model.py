@@ -9,6 +9,8 @@ province's plan builds 30,000 tasks on every command.
 
 import datetime as dt
 import math
+import re
+import unicodedata
 from collections.abc import Mapping
 from functools import partial
 from itertools import accumulate
@@ -90,12 +92,29 @@ class Plan(_PlanFields):
 
     def task_as_typed(self, task_id: str) -> Task | None:
         """The task a user or a table means by `task_id`: its id, or its number written another way (`05` for
-        task 5, `3.02` for 3.2: one number to the people who type it, and tasks.toml never declares both).
+        task 5, `3.02` for 3.2: one number to the people who type it, and tasks.toml never declares both), or
+        inside the marks offices write around it (`195.`, `１９５．`, `195、`, `第195项`: id_as_written).
         What is recorded is always the task's own id."""
         found = self.by_id.get(task_id)
+        if found is None and (written := id_as_written(task_id)) != task_id:
+            found = self.by_id.get(written)
+            task_id = written
         if found is None and (number := id_number(task_id)) is not None:
             found = next((t for t in self.tasks if id_number(t.id) == number), None)
         return found
+
+
+# A task's number as offices write it around the number: 195., 195、, （195）, 第195项, 195号 (after NFKC: full-width
+# digits and marks too, １９５．), in a table's 编号 cell as on a command line.
+_ID_WRITTEN = re.compile(r"^(?:第\s*(?P<a>[\d.]*\d)\s*[项条号]?|\((?P<b>[\d.]*\d)\)|(?P<c>[\d.]*\d)\s*[.、号]?)$")
+
+
+def id_as_written(written: str) -> str:
+    """The task id inside the marks offices write around it, else `written` with its spaces and full-width forms
+    made plain (then no task number when it is none, e.g. a sub-item's 50-1)."""
+    flat = re.sub(r"\s+", "", unicodedata.normalize("NFKC", written))
+    found = _ID_WRITTEN.match(flat)
+    return next(g for g in found.groups() if g) if found else flat
 
 
 def id_number(task_id: str) -> tuple[int, ...] | None:

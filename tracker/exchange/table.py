@@ -20,7 +20,7 @@ from dataclasses import dataclass, field
 from tracker.core import months
 from tracker.errors import BadInput
 from tracker.exchange.progress_table import ProgressTable, TableRow, column_of, one_line, split_task_cell
-from tracker.core.model import Plan, Task, id_number, number
+from tracker.core.model import Plan, Task, id_as_written, id_number, number
 from tracker.plan.starter import is_sample
 
 # --- from rows to what will be written -------------------------------------------------
@@ -255,18 +255,6 @@ def _task_of(row: TableRow, known) -> tuple[str | None, str]:
         return id_as_written(written), title
     split = split_task_cell(row.task_cell, known)
     return (None, "") if split is None else split
-
-
-# A 编号 as offices write it around the number: 195., 195、, （195）, 第195项, 195号 (after NFKC: full-width digits too).
-_ID_WRITTEN = re.compile(r"^(?:第\s*(?P<a>[\d.]*\d)\s*[项条号]?|\((?P<b>[\d.]*\d)\)|(?P<c>[\d.]*\d)\s*[.、号]?)$")
-
-
-def id_as_written(written: str) -> str:
-    """A 编号 cell's task id: the number inside the marks offices write around it, else the cell as written
-    (then refused by read_rows when it is no task number, e.g. a sub-item's 50-1)."""
-    flat = re.sub(r"\s+", "", unicodedata.normalize("NFKC", written))
-    found = _ID_WRITTEN.match(flat)
-    return next(g for g in found.groups() if g) if found else flat
 
 
 def reading(text: str, metric) -> tuple[float | None, str | None]:

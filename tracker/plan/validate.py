@@ -85,6 +85,8 @@ def _errors(err: ValidationError, prefix: tuple, lines, path: str, who, what: st
         fields = {}
         if kind == "extra_forbidden" and loc[-1] in KEY_WORDS:
             msg, fields = "{who}{field} is not a known key: tasks.toml writes it {key}", {"key": KEY_WORDS[loc[-1]]}
+        elif kind == "extra_forbidden" and (near := _near_key(err.title, loc[-1])) is not None:
+            msg, fields = "{who}{field} is not a known key (did you mean {key}?)", {"key": near}
         elif kind == "string_pattern_mismatch" and loc[-1] == "id":
             msg = "{who}{field} must be digits 0-9, optionally dotted (\"195\", \"3.2\")"
         elif kind == "string_pattern_mismatch" and loc[-1] == "key":
@@ -96,6 +98,18 @@ def _errors(err: ValidationError, prefix: tuple, lines, path: str, who, what: st
             msg, fields = said(e)
         out.append(BadInput(msg, place=f"{path}:{line_of(lines, loc)}", who=who, field=_Key(field), **fields))
     return out
+
+
+def _near_key(model: str, key) -> str | None:
+    """The key of the table (`model`: the pydantic model's name) that a misspelt one most likely means (tittle: title,
+    units: unit, metrics: metric), or None."""
+    import difflib
+
+    known = {m.__name__: m for m in (PlanIn, TaskIn, MetricIn, MilestoneIn)}.get(model)
+    if known is None or not isinstance(key, str):
+        return None
+    near = difflib.get_close_matches(key, list(known.model_fields), n=1, cutoff=0.7)
+    return near[0] if near else None
 
 
 class _Key(BadInput):

@@ -224,11 +224,13 @@ def _metric_lines(t, lang: str) -> list[str]:
     for m in t.metrics:
         line = f"{m.key}: {m.name} {fig(m.target)}{m.unit}"
         if m.baseline:
-            line += f" ({label(lang, 'from')} {fig(m.baseline)})"
+            line += f" ({label(lang, 'from')} {fig(m.baseline)}{m.unit})"
         if m.mode == "increment":
             line += f" [{label(lang, 'increment')}]"
         lines.append(line)
-    return lines + [f"  {s.due.isoformat()} → {fig(s.target)} ({s.metric})" for s in t.milestones]
+    # a milestone's target in its metric's measure word, as the metric's own (60个, not 60)
+    return lines + [f"  {s.due.isoformat()} → {fig(s.target)}{t.metric(s.metric).unit} ({s.metric})"
+                    for s in t.milestones]
 
 
 def _tasks_table(plan: Plan, rows: list[tuple], lang: str, wide: bool, folded: bool) -> Table:
