@@ -360,21 +360,6 @@ def test_a_plan_of_no_task_passes_with_a_warning_that_nothing_was_checked(projec
     assert "declares no task" not in project.ok("status").err  # the warning is check's, the gate's
 
 
-def test_github_says_when_more_tasks_fail_than_github_shows_annotations_of_a_step(project):
-    # GitHub shows 10 error annotations of a step and drops the rest unsaid: the run page says how many there are
-    tasks = "".join(f'\n[[task]]\nid = "{i}"\ntitle = "任务{i}"\nunit = "市民政局"\n' for i in range(1, 13))
-    project.write_plan("[plan]\nyear = 2024\n" + tasks)
-    r = project.run("check", "--month", "2024-08", "--format", "github")
-    lines = r.out.splitlines()
-    assert r.code == 1 and len(lines) == 13 and all(line.startswith("::error ") for line in lines[:12])
-    assert lines[12] == ("::notice::12 tasks fail the check (12 errors, 0 warnings); GitHub shows 10 annotations of each "
-                         "kind a step: this step's log lists them all")
-    zh = project.run("check", "--month", "2024-08", "--format", "github", "--lang", "zh").out.splitlines()
-    assert zh[12].startswith("::notice::12项任务未通过检查（错误12项，警告0项）")
-    project.write_plan("[plan]\nyear = 2024\n" + tasks.split("[[task]]\nid = \"11\"")[0])
-    assert "::notice" not in project.run("check", "--month", "2024-08", "--format", "github").out  # 10 all shown
-
-
 def test_check_s_help_names_every_flag_fail_on_takes(project):
     # --fail-on takes blocked (README, check's table); its help listed the other four only
     for lang in ("en", "zh"):

@@ -142,9 +142,6 @@ _ZH = {
     "(the later is in force)": "任务{task}在两个文件中都有（首次在{first}）：请只保留一处，或分两次导入（以后导入的为准）",
     "line {n}": "第{n}行",
     "{n} of them replace a report already recorded for {month} (tasks {tasks})": "其中{n}条替换了{month}已记录的报送（任务{tasks}）",
-    "{n} tasks fail the check ({errors} errors, {warnings} warnings); GitHub shows 10 annotations of each kind a step: "
-    "this step's log lists them all": "{n}项任务未通过检查（错误{errors}项，警告{warnings}项）；GitHub 每个步骤的错误和警告各只显示10条注释："
-                                      "本步骤的日志列出了全部",
     "1 of them replaces a report already recorded for {month} (task {tasks})": "其中1条替换了{month}已记录的报送（任务{tasks}）",
     "1 of them would replace a report already recorded for {month} (task {tasks})": "其中1条将替换{month}已记录的报送（任务{tasks}）",
     "{n} of them would replace a report already recorded for {month} (tasks {tasks})": "其中{n}条将替换{month}已记录的报送（任务{tasks}）",

@@ -171,17 +171,7 @@ def check_github(result: CheckResult, lang: str) -> list[str]:
         # A CI log is a terminal: control and invisible characters shown (ESC, BEL, OSC 8 links, bidi), never sent.
         title, message = visible(title), visible(message)
         lines.append(f"::{'error' if f.error else 'warning'} title={escape_property(title)}::{escape_data(message)}")
-    errors = sum(1 for f in result.findings if f.error)
-    if max(errors, len(result.findings) - errors) > ANNOTATIONS_SHOWN:  # the rest would be dropped unsaid
-        lines.append("::notice::" + escape_data(label(lang, "{n} tasks fail the check ({errors} errors, {warnings} "
-                                                            "warnings); GitHub shows 10 annotations of each kind a "
-                                                            "step: this step's log lists them all").format(
-            n=len(result.findings), errors=errors, warnings=len(result.findings) - errors)))
     return lines
-
-
-# GitHub Actions shows at most 10 error and 10 warning annotations of a step (actions/toolkit, problem-matchers.md)
-ANNOTATIONS_SHOWN = 10
 
 
 # --- units --------------------------------------------------------------------------
