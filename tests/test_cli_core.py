@@ -666,6 +666,8 @@ def test_tasks_gives_a_milestone_and_a_baseline_in_their_metric_s_measure_word(p
                            "[[task.metric]]\nkey = \"stations\"\nunit = \"个\"\ntarget = 300\n[[task.milestone]]"))
     out = project.ok("tasks").out
     assert "centres: 区域性居家养老服务中心 100个 (from 20个)" in out and "2024-06-30 → 150个 (stations)" in out
+    zh = project.ok("tasks", "--lang", "zh").out  # Chinese text in full-width brackets
+    assert "100个（起点 20个）" in zh and "2024-06-30 → 150个（stations）" in zh
 
 
 def test_plan_cache_gives_the_same_result_and_follows_edits(project):

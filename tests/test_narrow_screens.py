@@ -96,7 +96,8 @@ def test_tasks_on_a_narrow_terminal_fold_the_unit_dates_and_metrics_under_the_ti
     out = _screen(project, columns, "tasks", "--lang", lang)
     lines = [line.strip() for line in out.splitlines()]
     assert "invest: 完成固定资产投资额 5,188,505万元" in lines
-    assert "2024-01-01 – 2024-12-31" in lines and "2024-06-30 → 2,000,000万元 (invest)" in lines
+    milestone = "2024-06-30 → 2,000,000万元（invest）" if lang == "zh" else "2024-06-30 → 2,000,000万元 (invest)"
+    assert "2024-01-01 – 2024-12-31" in lines and milestone in lines
     assert any(line.startswith("市发展和改革委员会 + 市人力资源和社会保障局") for line in lines)
     assert "新建改造区域性居家养老服务中心" in out.splitlines()[4]  # the title beside its number, whole words a line
 

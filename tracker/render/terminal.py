@@ -221,15 +221,16 @@ def tasks_table(plan: Plan, lang: str, width: int = 80) -> Table:
 
 def _metric_lines(t, lang: str) -> list[str]:
     lines = []
+    opened, closed = ("（", "）") if lang == "zh" else (" (", ")")  # Chinese text takes full-width brackets
     for m in t.metrics:
         line = f"{m.key}: {m.name} {fig(m.target)}{m.unit}"
         if m.baseline:
-            line += f" ({label(lang, 'from')} {fig(m.baseline)}{m.unit})"
+            line += f"{opened}{label(lang, 'from')} {fig(m.baseline)}{m.unit}{closed}"
         if m.mode == "increment":
             line += f" [{label(lang, 'increment')}]"
         lines.append(line)
     # a milestone's target in its metric's measure word, as the metric's own (60个, not 60)
-    return lines + [f"  {s.due.isoformat()} → {fig(s.target)}{t.metric(s.metric).unit} ({s.metric})"
+    return lines + [f"  {s.due.isoformat()} → {fig(s.target)}{t.metric(s.metric).unit}{opened}{s.metric}{closed}"
                     for s in t.milestones]
 
 
