@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from typing import NamedTuple
 
 from tracker.core import phrases, title_text
 from tracker.core.figure_words import (
@@ -244,6 +245,19 @@ def _title_name(pre: str, after: str, unit: str, inherited: bool = False, opens:
 _TITLE_CONDITION = re.compile(r"(?<![\d.])1[次轮](?=[^\d,，、;；。])")
 # A second figure right after one, in another measure word (23条65公里…): see targets_from_title.
 _SECOND_MEASURE = re.compile(r"(?P<gap>、|共|(?P<noun>[\u4e00-\u9fff]{2,6}?)(?=\d+(?:\.\d+)?万?[户人]))?\d+(?:\.\d+)?")
+
+
+class _FirstMeasure(NamedTuple):
+    """A figure held back until the one right after it, in another measure word, is read (23条 of 23条65公里)."""
+
+    figure: object   # its match
+    unit: str
+    pre: str         # the words before it, which name both
+    end: int         # where it ends in the clause
+    gap: str         # what stands between the two figures (、, 共, or nothing)
+    noun: str        # the things the first counts, when the second counts their households or people
+
+
 # Words that may lead a share of things (实现90%以上的建制村通公交).
 _SHARE_LEADS = frozenset("实现 推动 达到 年底 年内 年底前 到".split())
 # A size that a noun follows (1亿元以上项目): a class of the things, see targets_from_title.
@@ -334,15 +348,15 @@ def targets_from_title(title: str) -> list[Target]:
             # (实施22个老旧小区5776户主体改造: theirs); both are read with the words before the first.  Money is no
             # measure of things (投入6000万元对15所…), and after a name the second figure with words of its own counts
             # those (机构6家180个托位).
-            if two and clause[two[3]: m.start()] == two[4]:
-                pre, after, bare = two[2], two[5] + after, two[5] + bare
+            if two and clause[two.end: m.start()] == two.gap:
+                pre, after, bare = two.pre, two.noun + after, two.noun + bare
             else:
                 two = None
             if (unit and unit != "%" and "元" not in unit and not two and (second := _SECOND_MEASURE.match(after))
                     and (other := _unit_at(after, second.end())) and (other.lstrip("十百千万亿") or other) not in (base, "%")
                     and (second["noun"] and base not in ("户", "人") and not phrases.leading_verbs(second["noun"])
                          or not second["noun"] and (phrases.leading_verbs(pre) == len(pre) or read and re.search(r"(?:和|及|与)$", pre) or not after[second.end() + len(other):]))):
-                two = (m, unit, pre, end, second["gap"] or "", second["noun"] or "")
+                two = _FirstMeasure(m, unit, pre, end, second["gap"] or "", second["noun"] or "")
                 continue
             floor, after = after != bare and not bare, bare
             # 完成35公里供水主管网和54个老旧小区…改造, 新建30个充电桩和2个口袋公园: the clause's verb governs the figure
@@ -394,7 +408,7 @@ def targets_from_title(title: str) -> list[Target]:
                 continue
             if name:
                 if two:
-                    found.append(Target(name, _value(two[0]), _in_yuan(name, two[1]), clause))
+                    found.append(Target(name, _value(two.figure), _in_yuan(name, two.unit), clause))
                 found.append(Target(name, _value(m), _in_yuan(name, unit), clause))
                 read, refused = True, ""
             two = None
